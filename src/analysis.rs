@@ -1,0 +1,378 @@
+//! The counting pipeline: each document is tokenised, its quotation marks paired and classified,
+//! and its distinct forms counted (total, inside quotes, inside scare quotes) in parallel; the
+//! per-document counts are then merged under interned term ids. Nothing per token is kept.
+
+use crate::corpus::Document;
+use crate::quotes::{self, classify, Kind, Lexicons, Span};
+use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
+use ahash::AHashMap;
+use rayon::prelude::*;
+use std::cell::RefCell;
+
+/// What to count and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Language (stemmer, stopwords, lexicons).
+    pub lang: Lang,
+    /// Stem terms (`--no-stem` turns this off).
+    pub stem: bool,
+    /// Stopwords left out of term tables (they still count in token totals).
+    pub stopwords: Stopwords,
+    /// Tokeniser settings.
+    pub tokenize: TokenizeOptions,
+    /// Quote classifier lexicons.
+    pub lexicons: Lexicons,
+    /// Words of context kept on each side of a quote span.
+    pub context: usize,
+}
+
+impl Options {
+    /// Defaults for a language: stemming on, the bundled stopwords and lexicons.
+    pub fn new(lang: Lang) -> Self {
+        Options {
+            lang,
+            stem: true,
+            stopwords: Stopwords::bundled(lang),
+            tokenize: TokenizeOptions::default(),
+            lexicons: Lexicons::bundled(lang),
+            context: 8,
+        }
+    }
+}
+
+/// Counts of one folded form in one document.
+#[derive(Debug, Clone)]
+pub struct FormCount {
+    /// Folded (lower-cased) form.
+    pub form: String,
+    /// Its stem (or the form itself without stemming).
+    pub stem: String,
+    /// Occurrences.
+    pub total: u32,
+    /// Occurrences inside any quotation marks.
+    pub quoted: u32,
+    /// Occurrences inside scare quotes.
+    pub scare: u32,
+}
+
+/// One document's results.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// Document id.
+    pub id: String,
+    /// Words and numbers, stopwords included.
+    pub tokens: u64,
+    /// Words and numbers inside scare quotes.
+    pub scare_tokens: u64,
+    /// Distinct forms with their counts (stopwords included; see [`FormCount`]).
+    pub forms: Vec<FormCount>,
+    /// Quote spans, in order.
+    pub spans: Vec<Span>,
+    /// Unpaired quotation marks: (source byte offset, mark).
+    pub unpaired: Vec<(usize, char)>,
+}
+
+/// A term: a stem with the surface form shown for it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The stem (or folded form with `--no-stem`).
+    pub term: String,
+    /// Its most frequent folded surface form in the corpus.
+    pub form: String,
+}
+
+/// Counts of one term in one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermCount {
+    /// Term id (index into [`Analysis::terms`]).
+    pub term: u32,
+    /// Occurrences.
+    pub count: u32,
+    /// Occurrences inside quotation marks.
+    pub quoted: u32,
+    /// Occurrences inside scare quotes.
+    pub scare: u32,
+}
+
+/// The merged result over a corpus.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Per-document results, in corpus order.
+    pub docs: Vec<DocResult>,
+    /// Interned terms (stopword forms excluded).
+    pub terms: Vec<Term>,
+    /// Per document, the term counts sorted by term id.
+    pub doc_terms: Vec<Vec<TermCount>>,
+}
+
+thread_local! {
+    static STEMMER: RefCell<Option<(Lang, bool, StemCache)>> = const { RefCell::new(None) };
+}
+
+fn with_stemmer<R>(lang: Lang, stem: bool, f: impl FnOnce(&mut StemCache) -> R) -> R {
+    STEMMER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let fresh = !matches!(&*slot, Some((l, s, _)) if *l == lang && *s == stem);
+        if fresh {
+            *slot = Some((lang, stem, StemCache::new(lang, stem)));
+        }
+        let (_, _, cache) = slot.as_mut().expect("stemmer initialised above");
+        f(cache)
+    })
+}
+
+thread_local! {
+    static TOKENS: RefCell<Vec<Token>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Analyses one document.
+pub fn analyse_doc(doc: &Document, opts: &Options) -> DocResult {
+    TOKENS.with(|buf| {
+        let mut tokens = buf.borrow_mut();
+        tokenize_into(&doc.text, doc.layout, opts.tokenize, &mut tokens);
+        analyse_tokens(doc, &tokens, opts)
+    })
+}
+
+/// Per-token depth of quotation (0 outside) from paired spans, in linear time.
+pub fn quote_depths(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u16> {
+    let mut delta = vec![0i32; n + 1];
+    for (o, c) in pairs {
+        delta[o as usize + 1] += 1;
+        delta[c as usize] -= 1;
+    }
+    let mut depth = 0i32;
+    delta[..n]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth.max(0) as u16
+        })
+        .collect()
+}
+
+fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult {
+    let text = doc.text.as_str();
+    let pairing = quotes::pair_quotes(text, tokens);
+    let in_quote = quote_depths(
+        tokens.len(),
+        pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)),
+    );
+
+    // Count distinct surface slices first: no allocation per token.
+    let mut slices: AHashMap<&str, (u32, u32)> = AHashMap::new();
+    let mut n_tokens = 0u64;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.kind.is_countable() {
+            continue;
+        }
+        n_tokens += 1;
+        let e = slices.entry(t.text(text)).or_insert((0, 0));
+        e.0 += 1;
+        if in_quote[i] > 0 {
+            e.1 += 1;
+        }
+    }
+
+    // Fold and stem each distinct slice once; merge slices that fold alike.
+    let mut forms: Vec<FormCount> = Vec::with_capacity(slices.len());
+    let mut form_index: AHashMap<String, usize> = AHashMap::with_capacity(slices.len());
+    let mut slice_form: AHashMap<&str, usize> = AHashMap::with_capacity(slices.len());
+    let mut buf = String::new();
+    with_stemmer(opts.lang, opts.stem, |stemmer| {
+        for (&s, &(total, quoted)) in &slices {
+            fold_into(s, &mut buf);
+            let idx = match form_index.get(buf.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let stem = stemmer.stem(&buf).to_string();
+                    forms.push(FormCount {
+                        form: buf.clone(),
+                        stem,
+                        total: 0,
+                        quoted: 0,
+                        scare: 0,
+                    });
+                    form_index.insert(buf.clone(), forms.len() - 1);
+                    forms.len() - 1
+                }
+            };
+            forms[idx].total += total;
+            forms[idx].quoted += quoted;
+            slice_form.insert(s, idx);
+        }
+    });
+    let mut unquoted_by_stem: AHashMap<&str, u32> = AHashMap::new();
+    for f in &forms {
+        *unquoted_by_stem.entry(f.stem.as_str()).or_insert(0) += f.total - f.quoted;
+    }
+    let form_of = |i: usize| slice_form.get(tokens[i].text(text)).copied();
+    let stopword = |w: &str| opts.stopwords.contains(w);
+
+    let mut spans = Vec::with_capacity(pairing.pairs.len());
+    for (k, p) in pairing.pairs.iter().enumerate() {
+        let (o, c) = (p.open_tok as usize, p.close_tok as usize);
+        let ev = classify::gather(text, tokens, o, c, p.depth > 0, &opts.lexicons, stopword, |i| {
+            form_of(i)
+                .and_then(|f| unquoted_by_stem.get(forms[f].stem.as_str()))
+                .is_some_and(|&n| n > 0)
+        });
+        let (kind, confidence) = classify::classify(&ev);
+        let content = (o + 1..c)
+            .filter(|&i| tokens[i].kind.is_countable())
+            .filter_map(form_of)
+            .map(|f| forms[f].form.clone())
+            .filter(|f| !opts.stopwords.contains(f))
+            .collect();
+        spans.push(Span {
+            number: k as u32 + 1,
+            open: doc.source_offset(tokens[o].start as usize),
+            close: doc.source_offset(tokens[c].start as usize),
+            open_tok: p.open_tok,
+            close_tok: p.close_tok,
+            style: format!("{}{}", p.open_char, p.close_char),
+            sentence: tokens[o].sentence,
+            text: quotes::collapse_ws(&text[tokens[o].end as usize..tokens[c].start as usize]),
+            left: quotes::left_context(text, tokens, o, opts.context),
+            right: quotes::right_context(text, tokens, c, opts.context),
+            kind,
+            confidence,
+            evidence: ev,
+            content,
+        });
+    }
+
+    // Scare-quoted occurrences (nested scare spans count once).
+    let scare_depth = quote_depths(
+        tokens.len(),
+        spans
+            .iter()
+            .filter(|s| s.kind == Kind::Scare)
+            .map(|s| (s.open_tok, s.close_tok)),
+    );
+    let mut scare_tokens = 0u64;
+    for (i, t) in tokens.iter().enumerate() {
+        if scare_depth[i] > 0 && t.kind.is_countable() {
+            scare_tokens += 1;
+            if let Some(f) = form_of(i) {
+                forms[f].scare += 1;
+            }
+        }
+    }
+    let unpaired = pairing
+        .unpaired
+        .iter()
+        .map(|u| (doc.source_offset(tokens[u.tok as usize].start as usize), u.mark))
+        .collect();
+    DocResult {
+        id: doc.id.clone(),
+        tokens: n_tokens,
+        scare_tokens,
+        forms,
+        spans,
+        unpaired,
+    }
+}
+
+/// Analyses every document in parallel and merges the counts.
+pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
+    let results: Vec<DocResult> = docs.par_iter().map(|d| analyse_doc(d, opts)).collect();
+    merge(results, opts)
+}
+
+/// Merges per-document results under interned term ids; picks each term's display form.
+pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
+    let mut term_ids: AHashMap<String, u32> = AHashMap::new();
+    let mut terms: Vec<String> = Vec::new();
+    let mut form_totals: AHashMap<String, (u32, u64)> = AHashMap::new();
+    let mut doc_terms = Vec::with_capacity(docs.len());
+    for d in &docs {
+        let mut counts: AHashMap<u32, TermCount> = AHashMap::with_capacity(d.forms.len());
+        for f in &d.forms {
+            if opts.stopwords.contains(&f.form) {
+                continue;
+            }
+            let id = match term_ids.get(&f.stem) {
+                Some(&id) => id,
+                None => {
+                    terms.push(f.stem.clone());
+                    term_ids.insert(f.stem.clone(), terms.len() as u32 - 1);
+                    terms.len() as u32 - 1
+                }
+            };
+            match form_totals.get_mut(&f.form) {
+                Some(e) => e.1 += f.total as u64,
+                None => {
+                    form_totals.insert(f.form.clone(), (id, f.total as u64));
+                }
+            }
+            let c = counts.entry(id).or_insert(TermCount {
+                term: id,
+                ..Default::default()
+            });
+            c.count += f.total;
+            c.quoted += f.quoted;
+            c.scare += f.scare;
+        }
+        let mut v: Vec<TermCount> = counts.into_values().collect();
+        v.sort_unstable_by_key(|c| c.term);
+        doc_terms.push(v);
+    }
+    // Display form: the most frequent folded form of each term (ties: alphabetical).
+    let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
+    for (form, &(id, n)) in &form_totals {
+        let slot = &mut best[id as usize];
+        let better = match slot {
+            None => true,
+            Some((m, f)) => n > *m || (n == *m && form.as_str() < *f),
+        };
+        if better {
+            *slot = Some((n, form.as_str()));
+        }
+    }
+    let terms = terms
+        .into_iter()
+        .zip(best)
+        .map(|(term, b)| Term {
+            form: b.map(|(_, f)| f.to_string()).unwrap_or_else(|| term.clone()),
+            term,
+        })
+        .collect();
+    Analysis {
+        docs,
+        terms,
+        doc_terms,
+    }
+}
+
+impl Analysis {
+    /// Total words and numbers in the corpus (stopwords included).
+    pub fn total_tokens(&self) -> u64 {
+        self.docs.iter().map(|d| d.tokens).sum()
+    }
+
+    /// Corpus-wide counts per term id: (count, quoted, scare, docs).
+    pub fn corpus_counts(&self) -> Vec<(u64, u64, u64, u32)> {
+        let mut v = vec![(0u64, 0u64, 0u64, 0u32); self.terms.len()];
+        for dt in &self.doc_terms {
+            for c in dt {
+                let e = &mut v[c.term as usize];
+                e.0 += c.count as u64;
+                e.1 += c.quoted as u64;
+                e.2 += c.scare as u64;
+                e.3 += 1;
+            }
+        }
+        v
+    }
+
+    /// The id of a term given as a word: stemmed like the corpus (after folding).
+    pub fn find_term(&self, word: &str, opts: &Options) -> Option<u32> {
+        let folded = crate::text::fold(word);
+        let stem = StemCache::new(opts.lang, opts.stem).stem_once(&folded);
+        self.terms
+            .iter()
+            .position(|t| t.term == stem || t.form == folded)
+            .map(|i| i as u32)
+    }
+}

@@ -1,0 +1,189 @@
+//! Flags shared by every command: choosing documents, language, stopwords, output.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use std::path::PathBuf;
+use verbale::analysis::{self, Analysis, Options};
+use verbale::corpus::{self, Corpus, LoadOptions};
+use verbale::out::{self, Destination, Format};
+use verbale::text::{Lang, Stopwords, TokenizeOptions};
+
+/// Where documents come from and how they are read.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files, folders (searched recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// File extensions read from folders, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
+    pub ext: Vec<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing on the file.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Stop at the first file that cannot be read.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub text: TextArgs,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// No warnings or progress on standard error.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// How text becomes terms.
+#[derive(Args, Debug, Clone)]
+pub struct TextArgs {
+    /// Language: stemmer, stopwords and quote lexicons (en, fr, es, ru, ar, de, ...).
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Stopwords dropped from tables: `none`, a language code, or a file with one word per line
+    /// (default: the bundled list for --lang). They still count in token totals.
+    #[arg(long)]
+    pub stopwords: Option<String>,
+    /// Count lower-cased words instead of stems.
+    #[arg(long)]
+    pub no_stem: bool,
+    /// Split hyphenated compounds (`so-called` counts as `so` and `called`).
+    #[arg(long)]
+    pub split_hyphens: bool,
+}
+
+impl TextArgs {
+    /// The library options these flags describe.
+    pub fn options(&self) -> Result<Options> {
+        let lang = Lang::parse(&self.lang)?;
+        let mut opts = Options::new(lang);
+        opts.stem = !self.no_stem;
+        opts.tokenize = TokenizeOptions {
+            split_hyphens: self.split_hyphens,
+        };
+        if let Some(s) = &self.stopwords {
+            opts.stopwords = Stopwords::from_spec(s, lang)?;
+        }
+        Ok(opts)
+    }
+}
+
+/// Where results go.
+#[derive(Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Output format: table, csv, tsv, json, ndjson, parquet, md (default: from the -o
+    /// extension, else table).
+    #[arg(long, short = 'f')]
+    pub format: Option<String>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The chosen format.
+    pub fn format(&self) -> Result<Format> {
+        match &self.format {
+            Some(f) => Format::parse(f).with_context(|| {
+                format!("unknown --format '{f}'; use table, csv, tsv, json, ndjson, parquet or md")
+            }),
+            None => Ok(self
+                .output
+                .as_deref()
+                .and_then(Format::from_extension)
+                .unwrap_or(Format::Table)),
+        }
+    }
+
+    /// The destination, checked against the inputs.
+    pub fn destination(&self, inputs: &[PathBuf]) -> Result<Destination> {
+        match &self.output {
+            None => Ok(Destination::Stdout),
+            Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
+            Some(p) => {
+                out::check_not_input(p, inputs)?;
+                if let Ok(files) = corpus::find_files(inputs, &LoadOptions::default()) {
+                    out::check_not_input(p, &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>())?;
+                }
+                Ok(Destination::File(p.clone()))
+            }
+        }
+    }
+}
+
+/// A loaded and analysed corpus, with whether some input failed.
+pub struct Loaded {
+    /// The documents.
+    pub corpus: Corpus,
+    /// The counts.
+    pub analysis: Analysis,
+    /// The options used.
+    pub options: Options,
+    /// Some input failed (exit code 1 at the end).
+    pub had_errors: bool,
+}
+
+/// Sets the worker count once.
+pub fn init_threads(jobs: Option<usize>) {
+    if let Some(n) = jobs {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+}
+
+/// Loads the inputs, reports per-file problems on standard error, and analyses the rest.
+pub fn load(args: &InputArgs) -> Result<Loaded> {
+    init_threads(args.jobs);
+    let options = args.text.options()?;
+    let lopts = LoadOptions {
+        extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
+        lossy: args.lossy,
+    };
+    let corpus = corpus::load(&args.paths, &lopts)?;
+    for p in &corpus.problems {
+        if args.strict && !p.warning {
+            return Err(anyhow::anyhow!("{}", p.error)).context("stopping (--strict)");
+        }
+        if !args.quiet || !p.warning {
+            let level = if p.warning { "warning" } else { "error" };
+            eprintln!("verbale: {level}: {}", p.error);
+        }
+    }
+    if corpus.docs.is_empty() {
+        return Err(verbale::Error::NoDocuments(format!(
+            "no readable {} files in {}",
+            lopts.extensions.join("/"),
+            args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        ))
+        .into());
+    }
+    let analysis = analysis::analyse(&corpus.docs, &options);
+    let had_errors = corpus.has_errors();
+    Ok(Loaded {
+        corpus,
+        analysis,
+        options,
+        had_errors,
+    })
+}
+
+/// Thousands separators for header lines.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `--by corpus|doc`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum By {
+    /// One row per term over the whole corpus.
+    #[default]
+    Corpus,
+    /// One row per document and term.
+    Doc,
+}

@@ -1,0 +1,56 @@
+//! `verbale freq`: term frequencies per corpus or per document.
+
+use super::common::{thousands, By, InputArgs, Loaded, OutputArgs};
+use anyhow::Result;
+use clap::Args;
+use verbale::frames::{self, Selection};
+use verbale::out::{self, Format};
+
+/// Count terms: a table of the most frequent stems with their display form, count, rate per
+/// 10,000 tokens and how often they occur inside quotation marks.
+#[derive(Args, Debug)]
+pub struct FreqArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Rows per corpus or per document.
+    #[arg(long, value_enum, default_value_t = By::Corpus)]
+    pub by: By,
+    /// Keep the N most frequent terms (per document with --by doc). Default: 20 in a terminal
+    /// table, all rows in other formats.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Drop terms seen fewer than N times.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: u64,
+}
+
+/// Runs `freq`. Returns whether some input failed.
+pub fn run(args: FreqArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args.output.destination(&args.input.paths)?;
+    let Loaded {
+        analysis,
+        had_errors,
+        ..
+    } = super::common::load(&args.input)?;
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let sel = Selection {
+        min_count: args.min_count,
+        top,
+    };
+    let mut df = match args.by {
+        By::Corpus => frames::corpus_terms(&analysis, sel)?,
+        By::Doc => frames::terms(&analysis, sel)?,
+    };
+    let distinct = analysis.corpus_counts().iter().filter(|c| c.0 > 0).count() as u64;
+    let header = format!(
+        "{} documents, {} tokens, {} distinct terms",
+        thousands(analysis.docs.len() as u64),
+        thousands(analysis.total_tokens()),
+        thousands(distinct)
+    );
+    out::write(&mut df, format, Some(&header), &dest)?;
+    Ok(had_errors)
+}

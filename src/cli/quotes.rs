@@ -1,0 +1,112 @@
+//! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
+
+use super::common::{By, InputArgs, Loaded, OutputArgs};
+use anyhow::{bail, Result};
+use clap::Args;
+use polars::prelude::*;
+use verbale::frames::{self, Selection, SpanFilter};
+use verbale::out::{self, Format};
+use verbale::quotes::Kind;
+
+/// Find what statements put in quotation marks: every span with its kind (scare, term, title,
+/// direct), the distancing cue before it, the classifier's confidence and the evidence behind it.
+#[derive(Args, Debug)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Only spans of this kind: scare, term, title, direct or all.
+    #[arg(long, default_value = "all")]
+    pub kind: String,
+    /// Print the quoted-term table (terms by how often they are quoted) instead of spans.
+    #[arg(long)]
+    pub terms: bool,
+    /// With --terms: rows per corpus or per document.
+    #[arg(long, value_enum, default_value_t = By::Corpus)]
+    pub by: By,
+    /// Print the quotation marks that found no partner instead of spans.
+    #[arg(long, conflicts_with = "terms")]
+    pub unpaired: bool,
+    /// Keep the first N rows.
+    #[arg(long)]
+    pub top: Option<usize>,
+}
+
+/// Runs `quotes`. Returns whether some input failed.
+pub fn run(args: QuotesArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args.output.destination(&args.input.paths)?;
+    let kind = match args.kind.as_str() {
+        "all" => None,
+        k => match Kind::parse(k) {
+            Some(k) => Some(k),
+            None => bail!("unknown --kind '{k}'; use scare, term, title, direct or all"),
+        },
+    };
+    let Loaded {
+        analysis,
+        had_errors,
+        ..
+    } = super::common::load(&args.input)?;
+    let sel = Selection {
+        min_count: 1,
+        top: args.top,
+    };
+    let (mut df, header) = if args.terms {
+        let df = match args.by {
+            By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
+            By::Doc => frames::quoted_terms(&analysis, sel)?,
+        };
+        let h = format!("{} quoted terms", df.height());
+        (df, h)
+    } else if args.unpaired {
+        let df = frames::unpaired(&analysis)?;
+        let h = format!("{} unpaired quotation marks", df.height());
+        (df, h)
+    } else {
+        let mut df = frames::quotes(&analysis, SpanFilter { kind })?;
+        if let Some(n) = args.top {
+            df = df.head(Some(n));
+        }
+        let h = span_header(&df)?;
+        if format == Format::Table {
+            df = readable(&df)?;
+        }
+        (df, h)
+    };
+    out::write(&mut df, format, Some(&header), &dest)?;
+    Ok(had_errors)
+}
+
+fn span_header(df: &DataFrame) -> Result<String> {
+    let kinds = df.column("kind")?.str()?;
+    let mut parts = Vec::new();
+    for k in Kind::ALL {
+        let n = (0..kinds.len()).filter(|&i| kinds.get(i) == Some(k.name())).count();
+        parts.push(format!("{n} {}", k.name()));
+    }
+    Ok(format!("{} quotation spans ({})", df.height(), parts.join(", ")))
+}
+
+/// The terminal view: doc, span, kind, confidence, cue, and the quotation in its context.
+fn readable(df: &DataFrame) -> Result<DataFrame> {
+    let left = df.column("left")?.str()?;
+    let text = df.column("text")?.str()?;
+    let right = df.column("right")?.str()?;
+    let style = df.column("style")?.str()?;
+    let ctx: Vec<String> = (0..df.height())
+        .map(|i| {
+            let l = left.get(i).unwrap_or("");
+            let l: String = l.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            let s = style.get(i).unwrap_or("\"\"");
+            let mut marks = s.chars();
+            let (o, c) = (marks.next().unwrap_or('"'), marks.next().unwrap_or('"'));
+            let r: String = right.get(i).unwrap_or("").chars().take(30).collect();
+            format!("{l} {o}{}{c} {r}", text.get(i).unwrap_or(""))
+        })
+        .collect();
+    let mut out = df.select(["doc", "span", "kind", "confidence", "cue"])?;
+    out.with_column(Column::new("quotation".into(), ctx))?;
+    Ok(out)
+}

@@ -1,0 +1,696 @@
+//! Corpus loading: find files, decode them (UTF-8 with or without BOM, UTF-16 with BOM), normalise
+//! the text (NFC, line endings, words hyphenated across line breaks) and keep a map from every
+//! normalised offset back to the byte offset in the file as stored.
+
+use crate::error::{Error, Result};
+use ahash::{AHashMap, AHashSet};
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Maps byte offsets in a transformed text back to byte offsets in the text it came from.
+///
+/// Between two anchors both texts advance byte for byte; an anchor is placed wherever the
+/// transformation inserted, removed or re-encoded bytes.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    anchors: Vec<(u32, u32)>,
+}
+
+impl OffsetMap {
+    /// A map that adds `shift` to every offset (for example, the length of a byte-order mark).
+    pub fn shift(shift: usize) -> Self {
+        OffsetMap {
+            anchors: vec![(0, shift as u32)],
+        }
+    }
+
+    fn push(&mut self, out: usize, src: usize) {
+        let (o, s) = (out as u32, src as u32);
+        if let Some(last) = self.anchors.last_mut() {
+            if last.0 == o {
+                last.1 = s;
+                return;
+            }
+            if s.wrapping_sub(last.1) == o.wrapping_sub(last.0) {
+                return; // same delta: no anchor needed
+            }
+        }
+        self.anchors.push((o, s));
+    }
+
+    /// The offset in the original text of offset `x` in the transformed one.
+    pub fn map(&self, x: usize) -> usize {
+        let x = x as u32;
+        let i = self.anchors.partition_point(|a| a.0 <= x);
+        if i == 0 {
+            return x as usize;
+        }
+        let (o, s) = self.anchors[i - 1];
+        let mut y = s + (x - o);
+        if let Some(&(_, next)) = self.anchors.get(i) {
+            y = y.min(next);
+        }
+        y as usize
+    }
+
+    /// True when the map is the identity.
+    pub fn is_identity(&self) -> bool {
+        self.anchors.iter().all(|&(o, s)| o == s)
+    }
+}
+
+/// How a document's text was laid out, which decides where paragraphs break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One paragraph per line: every line break ends a paragraph.
+    Lines,
+    /// Hard-wrapped lines (PDF extraction): a paragraph ends at a blank line or at a line that
+    /// starts with a space or tab.
+    Wrapped,
+}
+
+/// One statement, decoded and normalised.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Document id: path relative to the folder given, without extension (`/` separators).
+    pub id: String,
+    /// The file it was read from (`None` for standard input).
+    pub path: Option<PathBuf>,
+    /// The normalised text that every analysis reads.
+    pub text: String,
+    /// Paragraph layout detected from the text.
+    pub layout: Layout,
+    maps: Vec<OffsetMap>,
+}
+
+impl Document {
+    /// Builds a document from text already in memory (no decoding, normalised here).
+    pub fn from_text(id: &str, text: &str) -> Document {
+        let compounds = collect_compounds(text);
+        Document::assemble(id.to_string(), None, text.to_string(), OffsetMap::default(), &compounds)
+    }
+
+    fn assemble(
+        id: String,
+        path: Option<PathBuf>,
+        decoded: String,
+        decode_map: OffsetMap,
+        compounds: &AHashSet<String>,
+    ) -> Document {
+        let mut maps = vec![decode_map];
+        let (text, map) = normalise_lines(&decoded, compounds);
+        maps.push(map);
+        let text = match is_nfc_quick(text.chars()) {
+            IsNormalized::Yes => text,
+            _ => {
+                let (t, m) = nfc_with_map(&text);
+                maps.push(m);
+                t
+            }
+        };
+        maps.retain(|m| !m.is_identity());
+        let layout = detect_layout(&text);
+        Document {
+            id,
+            path,
+            text,
+            layout,
+            maps,
+        }
+    }
+
+    /// The byte offset in the file as stored (BOM included) of byte offset `x` in [`Document::text`].
+    pub fn source_offset(&self, x: usize) -> usize {
+        self.maps.iter().rev().fold(x, |acc, m| m.map(acc))
+    }
+}
+
+/// Options for finding and decoding input files.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// File extensions (without dot) read from folders.
+    pub extensions: Vec<String>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    pub lossy: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            extensions: vec!["txt".into(), "md".into()],
+            lossy: false,
+        }
+    }
+}
+
+/// A problem with one input that did not stop the run.
+#[derive(Debug)]
+pub struct Problem {
+    /// The error.
+    pub error: Error,
+    /// True for warnings (a binary file skipped); false for errors that make the run fail.
+    pub warning: bool,
+}
+
+/// The result of loading: the documents that could be read and the problems with the rest.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    /// Documents in input order (folders sorted by path).
+    pub docs: Vec<Document>,
+    /// Per-file problems, in input order.
+    pub problems: Vec<Problem>,
+}
+
+impl Corpus {
+    /// True when some input failed with an error (not just a warning).
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| !p.warning)
+    }
+}
+
+struct Source {
+    id: String,
+    path: Option<PathBuf>,
+}
+
+/// Finds the files named by `inputs` (files, folders searched recursively, `-` for standard input).
+pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String, Option<PathBuf>)>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.push(("stdin".to_string(), None));
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::NotFound { path: input.clone() }
+            } else {
+                Error::Read {
+                    path: input.clone(),
+                    source: e,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            walk(input, opts, &mut files)?;
+            files.sort();
+            for f in files {
+                let rel = f.strip_prefix(input).unwrap_or(&f).with_extension("");
+                let id = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((id, Some(f)));
+            }
+        } else {
+            let id = input
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| input.display().to_string());
+            out.push((id, Some(input.clone())));
+        }
+    }
+    // Two inputs can give the same id (two folders with the same layout): keep them apart.
+    let mut seen: AHashMap<String, usize> = AHashMap::new();
+    for (id, _) in out.iter_mut() {
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            *id = format!("{id}#{n}");
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, opts: &LoadOptions, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::Read {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::Read {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+        if is_dir {
+            walk(&path, opts, out)?;
+        } else if is_corpus_file(&path, &name, opts) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Folder walks read files with the chosen extensions, except a folder's own README.
+fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
+    if name.to_ascii_lowercase().starts_with("readme.") {
+        return false;
+    }
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext {
+        Some(e) => opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)),
+        None => opts.extensions.iter().any(|x| x.is_empty()),
+    }
+}
+
+/// Loads every input: files and folders are read and decoded in parallel; a bad file is
+/// reported in [`Corpus::problems`] and the others go on.
+pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
+    let files = find_files(inputs, opts)?;
+    let sources: Vec<Source> = files
+        .into_iter()
+        .map(|(id, path)| Source { id, path })
+        .collect();
+    let decoded: Vec<Result<(Source, String, OffsetMap)>> = sources
+        .into_par_iter()
+        .map(|src| {
+            let bytes = match &src.path {
+                None => {
+                    let mut buf = Vec::new();
+                    std::io::stdin().read_to_end(&mut buf)?;
+                    buf
+                }
+                Some(p) => std::fs::read(p).map_err(|e| Error::Read {
+                    path: p.clone(),
+                    source: e,
+                })?,
+            };
+            let display = src.path.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+            let (text, map) = decode(&bytes, &display, opts.lossy)?;
+            Ok((src, text, map))
+        })
+        .collect();
+    let mut corpus = Corpus::default();
+    let mut ok = Vec::new();
+    for d in decoded {
+        match d {
+            Ok(x) => ok.push(x),
+            Err(e) => {
+                let warning = matches!(e, Error::Binary { .. });
+                corpus.problems.push(Problem { error: e, warning });
+            }
+        }
+    }
+    // Compounds written with a hyphen inside a line anywhere in the corpus keep their hyphen
+    // when a line break splits them.
+    let compounds = ok
+        .par_iter()
+        .map(|(_, t, _)| collect_compounds(t))
+        .reduce(AHashSet::new, |mut a, b| {
+            if a.len() < b.len() {
+                return b.into_iter().chain(a).collect();
+            }
+            a.extend(b);
+            a
+        });
+    corpus.docs = ok
+        .into_par_iter()
+        .map(|(src, text, map)| Document::assemble(src.id, src.path, text, map, &compounds))
+        .collect();
+    Ok(corpus)
+}
+
+/// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM. Returns the text and
+/// the map back to byte offsets in `bytes`.
+pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return decode_utf16(bytes, path, lossy);
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(pos) = head.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset: pos,
+        });
+    }
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let body = &bytes[bom..];
+    match std::str::from_utf8(body) {
+        Ok(s) => Ok((s.to_string(), OffsetMap::shift(bom))),
+        Err(e) if !lossy => Err(Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset: bom + e.valid_up_to(),
+        }),
+        Err(_) => {
+            let mut text = String::with_capacity(body.len() + 16);
+            let mut map = OffsetMap::shift(bom);
+            let mut src = bom;
+            for chunk in body.utf8_chunks() {
+                map.push(text.len(), src);
+                text.push_str(chunk.valid());
+                src += chunk.valid().len();
+                if !chunk.invalid().is_empty() {
+                    map.push(text.len(), src);
+                    text.push('\u{FFFD}');
+                    src += chunk.invalid().len();
+                }
+            }
+            map.push(text.len(), src);
+            Ok((text, map))
+        }
+    }
+}
+
+fn decode_utf16(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
+    let le = bytes[0] == 0xFF;
+    let body = &bytes[2..];
+    if body.len() % 2 == 1 && !lossy {
+        return Err(Error::InvalidUtf16 {
+            path: path.to_path_buf(),
+            offset: bytes.len() - 1,
+        });
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let mut text = String::with_capacity(body.len());
+    let mut map = OffsetMap::default();
+    let mut src = 2usize;
+    for r in char::decode_utf16(units) {
+        map.push(text.len(), src);
+        match r {
+            Ok(c) => {
+                text.push(c);
+                src += 2 * c.len_utf16();
+            }
+            Err(_) if lossy => {
+                text.push('\u{FFFD}');
+                src += 2;
+            }
+            Err(_) => {
+                return Err(Error::InvalidUtf16 {
+                    path: path.to_path_buf(),
+                    offset: src,
+                })
+            }
+        }
+    }
+    map.push(text.len(), src);
+    Ok((text, map))
+}
+
+/// Prefixes whose compounds keep their hyphen at a line break even when the corpus never
+/// writes them on one line (`self-\ndetermination`, `so-\ncalled`).
+const HYPHEN_PREFIXES: &[&str] = &[
+    "self", "so", "well", "ex", "non", "anti", "vice", "half", "cross", "counter", "mid", "neo",
+    "quasi", "semi", "pseudo", "ill", "long", "short", "large", "small", "full", "high", "low",
+    "socio", "afro", "euro",
+];
+
+/// Collects the hyphenated compounds written within a line (`self-determination`), lower-cased,
+/// as pairs of the letters around each hyphen (`mother-to-child` gives `mother-to` and `to-child`).
+pub fn collect_compounds(text: &str) -> AHashSet<String> {
+    let mut set = AHashSet::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr_byte(b'-', &b[i..]) {
+        let h = i + p;
+        i = h + 1;
+        let left = word_before(text, h);
+        let right = word_after(text, h + 1);
+        if !left.is_empty() && !right.is_empty() {
+            let mut s = String::with_capacity(left.len() + right.len() + 1);
+            s.push_str(&left.to_lowercase());
+            s.push('-');
+            s.push_str(&right.to_lowercase());
+            set.insert(s);
+        }
+    }
+    set
+}
+
+fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+fn word_before(text: &str, end: usize) -> &str {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(end);
+    &text[start..end]
+}
+
+fn word_after(text: &str, start: usize) -> &str {
+    let end = text[start..]
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map(|(i, _)| start + i)
+        .unwrap_or(text.len());
+    &text[start..end]
+}
+
+/// Line endings to LF and words hyphenated across a line break rejoined, in one pass.
+///
+/// Rule for `left-⏎right` (spaces or tabs around the break allowed): the hyphen stays when
+/// `right` starts with a capital letter or digit (`Nagorno-⏎Karabakh`), when `left-right` is
+/// written on one line anywhere in the corpus, or when `left` is a common compound prefix
+/// (`self`, `so`, `non`...); otherwise the word is rejoined (`nego-⏎tiation`). Either way the
+/// line break goes.
+pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    if !b.iter().any(|&c| c == b'\r') && !has_break_hyphen(b) {
+        return (text.to_string(), OffsetMap::default());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut copied = 0; // input offset up to which text has been copied
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\r' => {
+                out.push_str(&text[copied..i]);
+                out.push('\n');
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                copied = i;
+                map.push(out.len(), i);
+            }
+            b'-' => {
+                if let Some(next) = break_after_hyphen(b, i + 1) {
+                    let left = word_before(text, i);
+                    let right = word_after(text, next);
+                    let starts_lower = right.chars().next().is_some_and(|c| c.is_lowercase());
+                    if !left.is_empty() && !right.is_empty() && starts_lower {
+                        let l = left.to_lowercase();
+                        let r = right.to_lowercase();
+                        let keep = compounds.contains(&format!("{l}-{r}"))
+                            || HYPHEN_PREFIXES.contains(&l.as_str());
+                        out.push_str(&text[copied..i]);
+                        if keep {
+                            out.push('-');
+                        }
+                        copied = next;
+                        map.push(out.len(), next);
+                        i = next;
+                        continue;
+                    } else if !left.is_empty() && !right.is_empty() {
+                        // Capitalised or numeric right part: a compound such as Nagorno-Karabakh.
+                        out.push_str(&text[copied..=i]);
+                        copied = next;
+                        map.push(out.len(), next);
+                        i = next;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    (out, map)
+}
+
+fn has_break_hyphen(b: &[u8]) -> bool {
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'-' && break_after_hyphen(b, i + 1).is_some())
+}
+
+/// If `b[at..]` is optional spaces/tabs, one line break, optional spaces/tabs, returns the offset
+/// just after them.
+fn break_after_hyphen(b: &[u8], at: usize) -> Option<usize> {
+    let mut j = at;
+    while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+        j += 1;
+    }
+    match b.get(j) {
+        Some(b'\n') => j += 1,
+        Some(b'\r') => {
+            j += 1;
+            if b.get(j) == Some(&b'\n') {
+                j += 1;
+            }
+        }
+        _ => return None,
+    }
+    while j < b.len() && (b[j] == b' ' || b[j] == b'\t') {
+        j += 1;
+    }
+    (j < b.len()).then_some(j)
+}
+
+/// Unicode NFC with a map back. Text is composed in runs that start before each ASCII
+/// character (ASCII never composes with what precedes it), so a run that changes gets anchors
+/// at both ends.
+fn nfc_with_map(text: &str) -> (String, OffsetMap) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut run_start = 0;
+    let flush = |out: &mut String, map: &mut OffsetMap, run: &str, start: usize| {
+        if run.is_ascii() {
+            out.push_str(run);
+            return;
+        }
+        map.push(out.len(), start);
+        let before = out.len();
+        out.extend(run.nfc());
+        if out.len() - before != run.len() {
+            map.push(out.len(), start + run.len());
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_ascii() && i > run_start {
+            flush(&mut out, &mut map, &text[run_start..i], run_start);
+            run_start = i;
+        }
+    }
+    flush(&mut out, &mut map, &text[run_start..], run_start);
+    map.push(out.len(), text.len());
+    (out, map)
+}
+
+fn detect_layout(text: &str) -> Layout {
+    let mut lens = Vec::new();
+    let mut ended = 0usize;
+    for line in text.split('\n') {
+        let t = line.trim_end();
+        if t.trim_start().is_empty() {
+            continue;
+        }
+        lens.push(t.chars().count());
+        if t.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')']) {
+            ended += 1;
+        }
+    }
+    if lens.len() < 8 {
+        return Layout::Lines;
+    }
+    lens.sort_unstable();
+    let median = lens[lens.len() / 2];
+    if median <= 90 && (ended as f64) < 0.5 * lens.len() as f64 {
+        Layout::Wrapped
+    } else {
+        Layout::Lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(t: &str) -> Document {
+        Document::from_text("t", t)
+    }
+
+    #[test]
+    fn rejoins_line_break_hyphens() {
+        let d = doc("the nego-\ntiation and self-\ndetermination of Nagorno-\nKarabakh");
+        assert_eq!(d.text, "the negotiation and self-determination of Nagorno-Karabakh");
+    }
+
+    #[test]
+    fn keeps_compounds_seen_elsewhere() {
+        let d = doc("peace-building matters. Peace-\nbuilding again, and build-\ning");
+        assert_eq!(d.text, "peace-building matters. Peace-building again, and building");
+    }
+
+    #[test]
+    fn trailing_and_leading_spaces_around_break() {
+        let d = doc("the nego- \n  tiation");
+        assert_eq!(d.text, "the negotiation");
+        assert_eq!(d.source_offset(d.text.find("tiation").unwrap() - 4), 4);
+    }
+
+    #[test]
+    fn offsets_map_back_through_crlf_and_hyphens() {
+        let src = "a\r\nnego-\r\ntiation “x”";
+        let d = doc(src);
+        assert_eq!(d.text, "a\nnegotiation “x”");
+        let q = d.text.find('“').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
+        let x = d.text.find('x').unwrap();
+        assert_eq!(&src[d.source_offset(x)..d.source_offset(x) + 1], "x");
+    }
+
+    #[test]
+    fn utf8_bom_shifts_offsets() {
+        let bytes = b"\xEF\xBB\xBFab";
+        let (t, m) = decode(bytes, Path::new("x"), false).unwrap();
+        assert_eq!(t, "ab");
+        assert_eq!(m.map(1), 4);
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let s = "Azərbaycan “x”";
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in s.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let (t, m) = decode(&bytes, Path::new("x"), false).unwrap();
+            assert_eq!(t, s);
+            let q = t.find('“').unwrap();
+            // “ is the 12th UTF-16 unit (index 11): 2 BOM bytes + 11 * 2.
+            assert_eq!(m.map(q), 2 + 11 * 2);
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_names_offset() {
+        let err = decode(b"\xEF\xBB\xBFabc\xFFdef", Path::new("f.txt"), false).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("f.txt") && msg.contains("byte 6"), "{msg}");
+        let (t, m) = decode(b"abc\xFFdef", Path::new("f.txt"), true).unwrap();
+        assert_eq!(t, "abc\u{FFFD}def");
+        assert_eq!(m.map(t.find('d').unwrap()), 4);
+    }
+
+    #[test]
+    fn binary_detected() {
+        assert!(matches!(
+            decode(b"ab\0cd", Path::new("b"), false),
+            Err(Error::Binary { offset: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn nfc_composes_and_maps() {
+        let src = "cai\u{0308}d “x”";
+        let d = doc(src);
+        assert_eq!(d.text, "caïd “x”");
+        let q = d.text.find('“').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
+    }
+}

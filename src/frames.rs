@@ -1,0 +1,290 @@
+//! The frames: every column name and type of every table verbale produces is defined here, and
+//! built from compact counts (never from a row per token).
+
+use crate::analysis::Analysis;
+use crate::error::Result;
+use polars::prelude::*;
+
+/// Column names of each frame, in order. Tables in every format carry exactly these columns.
+pub mod schema {
+    /// `terms`: one row per document × term.
+    pub const TERMS: &[&str] = &["doc", "term", "form", "count", "per_10k", "quoted", "scare"];
+    /// `corpus_terms`: one row per term.
+    pub const CORPUS_TERMS: &[&str] = &[
+        "term", "form", "count", "docs", "per_10k", "quoted", "scare", "quote_ratio",
+    ];
+    /// `quotes`: one row per quotation span.
+    pub const QUOTES: &[&str] = &[
+        "doc", "span", "open", "close", "style", "kind", "confidence", "cue", "words", "reporting",
+        "colon", "sentence_punct", "title_case", "naming", "contrast", "condemning", "nested",
+        "sentence", "text", "left", "right",
+    ];
+    /// `quoted_terms`: one row per document × term quoted at least once.
+    pub const QUOTED_TERMS: &[&str] = &[
+        "doc", "term", "form", "quoted", "scare", "total", "quote_ratio", "cues",
+    ];
+    /// `corpus_quoted_terms`: the corpus-level sum of `quoted_terms`.
+    pub const CORPUS_QUOTED_TERMS: &[&str] = &[
+        "term", "form", "quoted", "scare", "total", "quote_ratio", "docs", "cues",
+    ];
+    /// `unpaired`: quotation marks left without a partner.
+    pub const UNPAIRED: &[&str] = &["doc", "offset", "mark"];
+}
+
+/// Which rows to keep when building frequency frames.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selection {
+    /// Minimum count for a row.
+    pub min_count: u64,
+    /// Keep only the top N rows (per document for per-document frames).
+    pub top: Option<usize>,
+}
+
+fn per_10k(count: u64, tokens: u64) -> f64 {
+    if tokens == 0 {
+        0.0
+    } else {
+        count as f64 * 10_000.0 / tokens as f64
+    }
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// The `terms` frame: per document, terms by descending count.
+pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    let mut doc = Vec::new();
+    let mut term = Vec::new();
+    let mut form = Vec::new();
+    let (mut count, mut p10k, mut quoted, mut scare) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
+        let mut rows: Vec<_> = counts
+            .iter()
+            .filter(|c| c.count as u64 >= sel.min_count.max(1))
+            .collect();
+        rows.sort_unstable_by(|x, y| {
+            y.count
+                .cmp(&x.count)
+                .then_with(|| a.terms[x.term as usize].term.cmp(&a.terms[y.term as usize].term))
+        });
+        rows.truncate(sel.top.unwrap_or(usize::MAX));
+        for c in rows {
+            let t = &a.terms[c.term as usize];
+            doc.push(d.id.as_str());
+            term.push(t.term.as_str());
+            form.push(t.form.as_str());
+            count.push(c.count as u64);
+            p10k.push(per_10k(c.count as u64, d.tokens));
+            quoted.push(c.quoted as u64);
+            scare.push(c.scare as u64);
+        }
+    }
+    Ok(df!(
+        "doc" => doc, "term" => term, "form" => form, "count" => count,
+        "per_10k" => p10k, "quoted" => quoted, "scare" => scare,
+    )?)
+}
+
+/// The `corpus_terms` frame: terms by descending corpus count.
+pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    let totals = a.corpus_counts();
+    let tokens = a.total_tokens();
+    let mut ids: Vec<usize> = (0..a.terms.len())
+        .filter(|&i| totals[i].0 >= sel.min_count.max(1))
+        .collect();
+    ids.sort_unstable_by(|&x, &y| {
+        totals[y].0
+            .cmp(&totals[x].0)
+            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+    });
+    ids.truncate(sel.top.unwrap_or(usize::MAX));
+    let col = |f: &dyn Fn(usize) -> u64| ids.iter().map(|&i| f(i)).collect::<Vec<u64>>();
+    Ok(df!(
+        "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
+        "form" => ids.iter().map(|&i| a.terms[i].form.as_str()).collect::<Vec<_>>(),
+        "count" => col(&|i| totals[i].0),
+        "docs" => col(&|i| totals[i].3 as u64),
+        "per_10k" => ids.iter().map(|&i| per_10k(totals[i].0, tokens)).collect::<Vec<_>>(),
+        "quoted" => col(&|i| totals[i].1),
+        "scare" => col(&|i| totals[i].2),
+        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].1, totals[i].0)).collect::<Vec<_>>(),
+    )?)
+}
+
+/// Which spans to keep in the `quotes` frame.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SpanFilter {
+    /// Only spans of this kind.
+    pub kind: Option<crate::quotes::Kind>,
+}
+
+/// The `quotes` frame: one row per span with its kind, confidence and evidence.
+pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
+    let spans: Vec<(&str, &crate::quotes::Span)> = a
+        .docs
+        .iter()
+        .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
+        .filter(|(_, s)| filter.kind.is_none_or(|k| s.kind == k))
+        .collect();
+    let s = |f: &dyn Fn(&crate::quotes::Span) -> String| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
+    let b = |f: &dyn Fn(&crate::quotes::Span) -> bool| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
+    let u = |f: &dyn Fn(&crate::quotes::Span) -> u64| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
+    Ok(df!(
+        "doc" => spans.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
+        "span" => u(&|x| x.number as u64),
+        "open" => u(&|x| x.open as u64),
+        "close" => u(&|x| x.close as u64),
+        "style" => s(&|x| x.style.clone()),
+        "kind" => s(&|x| x.kind.name().to_string()),
+        "confidence" => spans.iter().map(|(_, x)| (x.confidence * 1000.0).round() / 1000.0).collect::<Vec<_>>(),
+        "cue" => s(&|x| x.evidence.cue.clone().unwrap_or_default()),
+        "words" => u(&|x| x.evidence.words as u64),
+        "reporting" => s(&|x| x.evidence.reporting.clone().unwrap_or_default()),
+        "colon" => b(&|x| x.evidence.colon),
+        "sentence_punct" => b(&|x| x.evidence.sentence_punct),
+        "title_case" => b(&|x| x.evidence.title_case),
+        "naming" => s(&|x| x.evidence.naming.clone().unwrap_or_default()),
+        "contrast" => b(&|x| x.evidence.contrast),
+        "condemning" => u(&|x| x.evidence.condemning as u64),
+        "nested" => b(&|x| x.evidence.nested),
+        "sentence" => u(&|x| x.sentence as u64),
+        "text" => s(&|x| x.text.clone()),
+        "left" => s(&|x| x.left.clone()),
+        "right" => s(&|x| x.right.clone()),
+    )?)
+}
+
+/// Cue phrases per document and term: which cues preceded spans holding the term.
+fn doc_term_cues(a: &Analysis, doc: usize, opts_find: &dyn Fn(&str) -> Option<u32>) -> Vec<(u32, String)> {
+    let mut out: Vec<(u32, String)> = Vec::new();
+    for s in &a.docs[doc].spans {
+        let Some(cue) = &s.evidence.cue else { continue };
+        for w in &s.content {
+            if let Some(id) = opts_find(w) {
+                if !out.iter().any(|(i, c)| *i == id && c == cue) {
+                    out.push((id, cue.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn form_lookup(a: &Analysis) -> ahash::AHashMap<&str, u32> {
+    // Folded form -> term id, from the per-document form tables.
+    let mut stem_to_id: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
+    for (i, t) in a.terms.iter().enumerate() {
+        stem_to_id.insert(t.term.as_str(), i as u32);
+    }
+    let mut m = ahash::AHashMap::new();
+    for d in &a.docs {
+        for f in &d.forms {
+            if let Some(&id) = stem_to_id.get(f.stem.as_str()) {
+                m.insert(f.form.as_str(), id);
+            }
+        }
+    }
+    m
+}
+
+/// The `quoted_terms` frame: per document, terms that occur inside quotation marks, by
+/// descending quoted count.
+pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    let lookup = form_lookup(a);
+    let find = |w: &str| lookup.get(w).copied();
+    let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut quoted, mut scare, mut total, mut qr) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (di, (d, counts)) in a.docs.iter().zip(&a.doc_terms).enumerate() {
+        let term_cues = doc_term_cues(a, di, &find);
+        let mut rows: Vec<_> = counts
+            .iter()
+            .filter(|c| c.quoted > 0 && c.quoted as u64 >= sel.min_count)
+            .collect();
+        rows.sort_unstable_by(|x, y| {
+            y.quoted
+                .cmp(&x.quoted)
+                .then(y.count.cmp(&x.count))
+                .then_with(|| a.terms[x.term as usize].term.cmp(&a.terms[y.term as usize].term))
+        });
+        rows.truncate(sel.top.unwrap_or(usize::MAX));
+        for c in rows {
+            let t = &a.terms[c.term as usize];
+            doc.push(d.id.as_str());
+            term.push(t.term.as_str());
+            form.push(t.form.as_str());
+            quoted.push(c.quoted as u64);
+            scare.push(c.scare as u64);
+            total.push(c.count as u64);
+            qr.push(ratio(c.quoted as u64, c.count as u64));
+            let cs: Vec<&str> = term_cues
+                .iter()
+                .filter(|(i, _)| *i == c.term)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            cues.push(cs.join(", "));
+        }
+    }
+    Ok(df!(
+        "doc" => doc, "term" => term, "form" => form, "quoted" => quoted, "scare" => scare,
+        "total" => total, "quote_ratio" => qr, "cues" => cues,
+    )?)
+}
+
+/// The `corpus_quoted_terms` frame: `quoted_terms` summed over documents.
+pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    let lookup = form_lookup(a);
+    let find = |w: &str| lookup.get(w).copied();
+    let totals = a.corpus_counts();
+    let mut docs_quoting = vec![0u64; a.terms.len()];
+    let mut cues: Vec<Vec<String>> = vec![Vec::new(); a.terms.len()];
+    for (di, counts) in a.doc_terms.iter().enumerate() {
+        for c in counts.iter().filter(|c| c.quoted > 0) {
+            docs_quoting[c.term as usize] += 1;
+        }
+        for (id, cue) in doc_term_cues(a, di, &find) {
+            let v = &mut cues[id as usize];
+            if !v.contains(&cue) {
+                v.push(cue);
+            }
+        }
+    }
+    let mut ids: Vec<usize> = (0..a.terms.len())
+        .filter(|&i| totals[i].1 > 0 && totals[i].1 >= sel.min_count)
+        .collect();
+    ids.sort_unstable_by(|&x, &y| {
+        totals[y].1
+            .cmp(&totals[x].1)
+            .then(totals[y].0.cmp(&totals[x].0))
+            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+    });
+    ids.truncate(sel.top.unwrap_or(usize::MAX));
+    Ok(df!(
+        "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
+        "form" => ids.iter().map(|&i| a.terms[i].form.as_str()).collect::<Vec<_>>(),
+        "quoted" => ids.iter().map(|&i| totals[i].1).collect::<Vec<_>>(),
+        "scare" => ids.iter().map(|&i| totals[i].2).collect::<Vec<_>>(),
+        "total" => ids.iter().map(|&i| totals[i].0).collect::<Vec<_>>(),
+        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].1, totals[i].0)).collect::<Vec<_>>(),
+        "docs" => ids.iter().map(|&i| docs_quoting[i]).collect::<Vec<_>>(),
+        "cues" => ids.iter().map(|&i| cues[i].join(", ")).collect::<Vec<_>>(),
+    )?)
+}
+
+/// The `unpaired` frame: marks that found no partner, with their source offsets.
+pub fn unpaired(a: &Analysis) -> Result<DataFrame> {
+    let rows: Vec<(&str, u64, String)> = a
+        .docs
+        .iter()
+        .flat_map(|d| d.unpaired.iter().map(move |(o, m)| (d.id.as_str(), *o as u64, m.to_string())))
+        .collect();
+    Ok(df!(
+        "doc" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+        "offset" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+        "mark" => rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>(),
+    )?)
+}

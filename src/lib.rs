@@ -1,0 +1,42 @@
+//! # verbale
+//!
+//! Measures the language of official statements (notes verbales, foreign-ministry statements,
+//! UN speeches, joint communiqués): which words a statement leans on, which terms it holds at
+//! arm's length in quotation marks (the so-called “elections”), how statements differ.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! paths ─► corpus (find, decode, normalise; offsets map back to the file)
+//!        ─► text (tokenise, fold, stem once per distinct form)
+//!        ─► quotes (pair marks, classify spans: scare / term / title / direct)
+//!        ─► analysis (per-document counts in parallel, merged under interned term ids)
+//!        ─► frames (polars DataFrames with fixed schemas)
+//!        ─► out (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown)
+//! ```
+//!
+//! `text` knows nothing of files or frames; `frames` knows nothing of the command line; the
+//! binary (`src/main.rs`, `src/cli/`) holds no analysis.
+//!
+//! ```
+//! use verbale::{analysis, corpus::Document, frames, text::Lang};
+//! let doc = Document::from_text("seed", "The so-called “elections” were a sham. Elections matter.");
+//! let opts = analysis::Options::new(Lang::english());
+//! let a = analysis::analyse(&[doc], &opts);
+//! let spans = &a.docs[0].spans;
+//! assert_eq!(spans.len(), 1);
+//! assert_eq!(spans[0].kind.name(), "scare");
+//! let df = frames::corpus_terms(&a, frames::Selection::default()).unwrap();
+//! assert_eq!(df.column("term").unwrap().str().unwrap().get(0), Some("elect"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod corpus;
+pub mod error;
+pub mod frames;
+pub mod out;
+pub mod quotes;
+pub mod text;
+
+pub use error::{Error, Result};

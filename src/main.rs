@@ -1,0 +1,51 @@
+//! The `verbale` binary: parses arguments, runs one command, maps errors to exit codes.
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "Exit codes: 0 success; 1 an input could not be read or the run failed \
+(other files are still processed); 2 usage error.";
+
+/// Measure the language of official statements: term frequencies, quoted and scare-quoted
+/// terms, keyness, concordances, charts and reports.
+#[derive(Parser, Debug)]
+#[command(name = "verbale", version, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Freq(cli::freq::FreqArgs),
+    Quotes(cli::quotes::QuotesArgs),
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<verbale::Error>().is_some_and(|v| {
+                matches!(v, verbale::Error::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Freq(a) => cli::freq::run(a),
+        Command::Quotes(a) => cli::quotes::run(a),
+    };
+    match result {
+        Ok(false) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("verbale: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

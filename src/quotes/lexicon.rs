@@ -1,0 +1,91 @@
+//! The quote classifier's word lists (distancing cues, reporting verbs, condemning words,
+//! naming words), bundled per language from `data/lexicons/`.
+
+use crate::text::lang::parse_list;
+use crate::text::Lang;
+use ahash::AHashSet;
+
+/// A set of phrases, matched against runs of folded words.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseSet {
+    phrases: AHashSet<String>,
+    /// Longest phrase, in words.
+    pub max_words: usize,
+}
+
+impl PhraseSet {
+    /// Builds a set from a list file's text.
+    pub fn parse(text: &str) -> Self {
+        let mut s = PhraseSet::default();
+        for p in parse_list(text) {
+            s.add(&p);
+        }
+        s
+    }
+
+    fn add(&mut self, phrase: &str) {
+        // Compounds also match when hyphens are split into words (`so-called`, `so called`).
+        let spaced = phrase.replace('-', " ");
+        let norm = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.max_words = self.max_words.max(norm.split(' ').count());
+        self.phrases.insert(norm);
+        self.phrases.insert(phrase.to_string());
+    }
+
+    /// True if the phrase (folded, words separated by single spaces) is in the set.
+    pub fn contains(&self, phrase: &str) -> bool {
+        self.phrases.contains(phrase)
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    /// True if empty.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// The four lexicons the classifier reads.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    /// Distancing cues before a quotation (`so-called`, `alleged`, `sham`).
+    pub cues: PhraseSet,
+    /// Reporting verbs and phrases (`said`, `according to`).
+    pub reporting: PhraseSet,
+    /// Words that deny or condemn (`illegal`, `sham`, `bogus`).
+    pub condemning: PhraseSet,
+    /// Words that introduce names and titles (`entitled`, `initiative`, `operation`).
+    pub naming: PhraseSet,
+}
+
+macro_rules! bundled {
+    ($lang:literal, $file:literal) => {
+        include_str!(concat!("../../data/lexicons/", $lang, "/", $file, ".list"))
+    };
+}
+
+impl Lexicons {
+    /// The bundled lexicons for `lang`; languages without their own lists use English.
+    pub fn bundled(lang: Lang) -> Self {
+        let (cues, reporting, condemning, naming) = match lang.code {
+            "fr" => (bundled!("fr", "cues"), bundled!("fr", "reporting"), "", ""),
+            "es" => (bundled!("es", "cues"), bundled!("es", "reporting"), "", ""),
+            "ru" => (bundled!("ru", "cues"), bundled!("ru", "reporting"), "", ""),
+            _ => (
+                bundled!("en", "cues"),
+                bundled!("en", "reporting"),
+                bundled!("en", "condemning"),
+                bundled!("en", "naming"),
+            ),
+        };
+        Lexicons {
+            cues: PhraseSet::parse(cues),
+            reporting: PhraseSet::parse(reporting),
+            condemning: PhraseSet::parse(condemning),
+            naming: PhraseSet::parse(naming),
+        }
+    }
+}

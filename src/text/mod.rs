@@ -1,0 +1,31 @@
+//! Text processing: tokenising, case folding, stopwords and stemming. Knows nothing of files
+//! or frames.
+
+pub mod lang;
+pub mod stem;
+pub mod tokenize;
+
+pub use lang::Lang;
+pub use stem::{StemCache, Stopwords};
+pub use tokenize::{tokenize, tokenize_into, Token, TokenKind, TokenizeOptions};
+
+/// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`
+/// so `Armenia’s` and `Armenia's` count (and stem) alike.
+pub fn fold(form: &str) -> String {
+    let mut s = String::with_capacity(form.len());
+    fold_into(form, &mut s);
+    s
+}
+
+/// [`fold`] into a reusable buffer.
+pub fn fold_into(form: &str, out: &mut String) {
+    out.clear();
+    for c in form.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}

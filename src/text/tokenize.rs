@@ -1,0 +1,333 @@
+//! The tokeniser: Unicode word boundaries (UAX #29 via unicode-segmentation) with byte offsets,
+//! token kinds, sentence and paragraph numbers; quotation marks are tokens of their own and
+//! hyphenated compounds stay one token unless asked otherwise.
+
+use crate::corpus::Layout;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word (letters, possibly with digits, inner apostrophes and hyphens).
+    Word,
+    /// A number (digits with inner `.`/`,`).
+    Number,
+    /// Punctuation other than quotation marks.
+    Punct,
+    /// A quotation mark (or a stray apostrophe at a word edge).
+    Quote,
+    /// Any other symbol (emoji, currency, maths).
+    Symbol,
+}
+
+impl TokenKind {
+    /// Words and numbers are what frequency tables count.
+    pub fn is_countable(self) -> bool {
+        matches!(self, TokenKind::Word | TokenKind::Number)
+    }
+
+    /// The kind's name in tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Quote => "quote",
+            TokenKind::Symbol => "symbol",
+        }
+    }
+}
+
+/// One token: byte offsets into the normalised text, its kind, and where it sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte offset (in [`crate::corpus::Document::text`]).
+    pub start: u32,
+    /// End byte offset, exclusive.
+    pub end: u32,
+    /// Kind of token.
+    pub kind: TokenKind,
+    /// Sentence number, from 0.
+    pub sentence: u32,
+    /// Paragraph number, from 0.
+    pub para: u32,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start as usize..self.end as usize]
+    }
+}
+
+/// Tokeniser settings.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokenizeOptions {
+    /// Split hyphenated compounds (`so-called` gives `so`, `-`, `called`).
+    pub split_hyphens: bool,
+}
+
+/// Characters that are quotation marks.
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{201E}'
+            | '\u{201A}'
+            | '\u{201F}'
+            | '\u{201B}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
+    )
+}
+
+fn is_hyphen(s: &str) -> bool {
+    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+}
+
+fn is_punct_char(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32,
+            0x00A1 | 0x00A7 | 0x00B6 | 0x00B7 | 0x00BF
+            | 0x2010..=0x2027 | 0x2030..=0x205E
+            | 0x3001..=0x3003 | 0x3008..=0x3011 | 0x3014..=0x301F
+            | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0x060C | 0x061B | 0x061F | 0x066A..=0x066D | 0x06D4
+            | 0x0964 | 0x0965 | 0x037E | 0x0387 | 0x055C..=0x055F | 0x0589)
+}
+
+fn classify(seg: &str) -> Option<TokenKind> {
+    let mut chars = seg.chars();
+    let first = chars.next()?;
+    if first.is_whitespace() {
+        return None;
+    }
+    if is_quote_char(first) && seg.len() == first.len_utf8() {
+        return Some(TokenKind::Quote);
+    }
+    let mut alpha = false;
+    let mut digit = false;
+    for c in seg.chars() {
+        if c.is_alphabetic() {
+            alpha = true;
+            break;
+        }
+        if c.is_numeric() {
+            digit = true;
+        }
+    }
+    if alpha {
+        Some(TokenKind::Word)
+    } else if digit {
+        Some(TokenKind::Number)
+    } else if seg.chars().all(|c| c.is_alphanumeric() || c == '\u{200D}') {
+        // Marks-only segments (a stray combining accent) count as words.
+        Some(TokenKind::Word)
+    } else if is_punct_char(first) {
+        Some(TokenKind::Punct)
+    } else if first.is_alphanumeric() || matches!(first as u32, 0x0300..=0x036F) {
+        Some(TokenKind::Word)
+    } else {
+        Some(TokenKind::Symbol)
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "arts", "para", "paras", "vol", "gen",
+    "col", "lt", "sr", "jr", "prof", "rev", "hon", "messrs", "sec", "op", "cf", "vs", "etc",
+    "e.g", "i.e", "h.e", "u.s", "u.n", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "amb", "gov", "pres", "rep", "sen", "capt", "maj", "sgt",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: J. Smith
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits `text` into tokens, appending to `out` (cleared first), so one buffer can serve many
+/// documents without reallocating.
+pub fn tokenize_into(text: &str, layout: Layout, opts: TokenizeOptions, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut sentence: u32 = 0;
+    let mut para: u32 = 0;
+    let mut pending_end = false; // saw sentence-final punctuation
+    let mut started = false; // a countable token in the current sentence
+    let mut last_word: (u32, u32) = (0, 0);
+    let mut segs = text.split_word_bound_indices().peekable();
+    while let Some((start, seg)) = segs.next() {
+        if seg.starts_with(['\n', '\r']) {
+            let next = bytes.get(start + seg.len()).copied();
+            let brk = match layout {
+                Layout::Lines => true,
+                Layout::Wrapped => matches!(next, Some(b' ' | b'\t' | b'\n' | b'\r') | None),
+            };
+            if brk && started {
+                para += 1;
+                sentence += 1;
+                started = false;
+                pending_end = false;
+            }
+            continue;
+        }
+        let Some(mut kind) = classify(seg) else {
+            continue;
+        };
+        let mut end = start + seg.len();
+        if kind == TokenKind::Word || kind == TokenKind::Number {
+            if !opts.split_hyphens {
+                // Join word-hyphen-word chains written without spaces.
+                loop {
+                    let Some(&(hs, h)) = segs.peek() else { break };
+                    if hs != end || !is_hyphen(h) {
+                        break;
+                    }
+                    let after = hs + h.len();
+                    let next_is_word = text[after..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric());
+                    if !next_is_word {
+                        break;
+                    }
+                    segs.next();
+                    let Some((ws, w)) = segs.next() else { break };
+                    end = ws + w.len();
+                    if kind == TokenKind::Number && classify(w) == Some(TokenKind::Word) {
+                        kind = TokenKind::Word;
+                    }
+                }
+            }
+            if pending_end {
+                let first = text[start..].chars().next().unwrap_or(' ');
+                let (ws, we) = last_word;
+                let abbrev = is_abbreviation(&text[ws as usize..we as usize]);
+                if !abbrev && (first.is_uppercase() || first.is_numeric() || !first.is_lowercase()) {
+                    sentence += 1;
+                }
+                pending_end = false;
+            }
+            started = true;
+            last_word = (start as u32, end as u32);
+        } else if kind == TokenKind::Punct {
+            if matches!(seg, "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।") && started {
+                pending_end = true;
+            }
+        }
+        out.push(Token {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            sentence,
+            para,
+        });
+    }
+}
+
+/// Tokenises `text` into a new vector.
+pub fn tokenize(text: &str, layout: Layout, opts: TokenizeOptions) -> Vec<Token> {
+    let mut v = Vec::new();
+    tokenize_into(text, layout, opts, &mut v);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<(String, TokenKind)> {
+        tokenize(t, Layout::Lines, TokenizeOptions::default())
+            .iter()
+            .map(|k| (k.text(t).to_string(), k.kind))
+            .collect()
+    }
+
+    fn words(t: &str) -> Vec<String> {
+        toks(t).into_iter().map(|(s, _)| s).collect()
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(toks("").is_empty());
+        assert!(toks("  \n\n ").is_empty());
+    }
+
+    #[test]
+    fn apostrophes_stay_in_words_quotes_are_tokens() {
+        assert_eq!(
+            words("Armenia’s “elections” don't"),
+            ["Armenia’s", "“", "elections", "”", "don't"]
+        );
+        let k = toks("«paix» 'x'");
+        assert_eq!(k[0], ("«".into(), TokenKind::Quote));
+        assert_eq!(k[2], ("»".into(), TokenKind::Quote));
+        assert_eq!(k[3], ("'".into(), TokenKind::Quote));
+    }
+
+    #[test]
+    fn compounds_and_split_hyphens() {
+        assert_eq!(
+            words("the so-called self-determination of Nagorno-Karabakh"),
+            ["the", "so-called", "self-determination", "of", "Nagorno-Karabakh"]
+        );
+        let t = "so-called";
+        let split: Vec<_> = tokenize(t, Layout::Lines, TokenizeOptions { split_hyphens: true })
+            .iter()
+            .map(|k| k.text(t).to_string())
+            .collect();
+        assert_eq!(split, ["so", "-", "called"]);
+        // A dash with spaces is punctuation, not a compound.
+        assert_eq!(words("peace - war"), ["peace", "-", "war"]);
+    }
+
+    #[test]
+    fn numbers() {
+        let k = toks("1,000 people in 2020 and 1.5 per cent, COVID-19");
+        assert_eq!(k[0], ("1,000".into(), TokenKind::Number));
+        assert_eq!(k[3], ("2020".into(), TokenKind::Number));
+        assert_eq!(k[5], ("1.5".into(), TokenKind::Number));
+        assert_eq!(k.last().unwrap(), &("COVID-19".into(), TokenKind::Word));
+    }
+
+    #[test]
+    fn non_latin_and_emoji() {
+        let k = toks("Azərbaycan Ελλάδα Россия العربية 🙂");
+        assert_eq!(k.len(), 5);
+        assert!(k[..4].iter().all(|(_, kind)| *kind == TokenKind::Word));
+        assert_eq!(k[4].1, TokenKind::Symbol);
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = "Mr. Smith spoke. He left! “Why?” Then\nNew para.";
+        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
+        let s = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().sentence;
+        assert_eq!(s("Smith"), 0);
+        assert_eq!(s("He"), 1);
+        assert_eq!(s("Why"), 2);
+        assert_eq!(s("Then"), 2);
+        assert_eq!(s("New"), 3);
+        assert_eq!(v.last().unwrap().para, 1);
+    }
+
+    #[test]
+    fn wrapped_layout_paragraphs() {
+        let t = "one line\nwraps here.\n Next para";
+        let v = tokenize(t, Layout::Wrapped, TokenizeOptions::default());
+        let p = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().para;
+        assert_eq!(p("wraps"), 0);
+        assert_eq!(p("Next"), 1);
+    }
+}
