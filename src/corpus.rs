@@ -467,7 +467,7 @@ fn word_after(text: &str, start: usize) -> &str {
 /// line break goes.
 pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, OffsetMap) {
     let b = text.as_bytes();
-    if !b.iter().any(|&c| c == b'\r') && !has_break_hyphen(b) {
+    if !b.iter().any(|&c| c == b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
         return (text.to_string(), OffsetMap::default());
     }
     let mut out = String::with_capacity(text.len());
@@ -482,6 +482,21 @@ pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, Off
                 i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                 copied = i;
                 map.push(out.len(), i);
+            }
+            0xC3 if b[i + 1..].starts_with(&[0xA2, 0xE2, 0x82, 0xAC]) => {
+                // Mojibake: UTF-8 punctuation read as Windows-1252 (`â€œ` for `“`).
+                let rest = &text[i + 5..];
+                let fix = MOJIBAKE.iter().find(|(m, _)| rest.starts_with(m));
+                if let Some((m, c)) = fix {
+                    out.push_str(&text[copied..i]);
+                    map.push(out.len(), i);
+                    out.push(*c);
+                    i += 5 + m.len();
+                    copied = i;
+                    map.push(out.len(), i);
+                } else {
+                    i += 1;
+                }
             }
             b'-' => {
                 if let Some(next) = break_after_hyphen(b, i + 1) {
@@ -518,6 +533,18 @@ pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, Off
     out.push_str(&text[copied..]);
     (out, map)
 }
+
+/// Third characters of `â€?` mojibake sequences and the punctuation they stand for.
+const MOJIBAKE: &[(&str, char)] = &[
+    ("\u{153}", '\u{201C}'), // â€œ  “
+    ("\u{9d}", '\u{201D}'),  // â€\x9d ”
+    ("\u{2122}", '\u{2019}'), // â€™  ’
+    ("\u{2dc}", '\u{2018}'), // â€˜  ‘
+    ("\u{201d}", '\u{2014}'), // â€”  —
+    ("\u{201c}", '\u{2013}'), // â€“  –
+    ("\u{a6}", '\u{2026}'),  // â€¦  …
+    ("\u{a2}", '\u{2022}'),  // â€¢  •
+];
 
 fn has_break_hyphen(b: &[u8]) -> bool {
     b.iter()
@@ -639,6 +666,15 @@ mod tests {
         assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
         let x = d.text.find('x').unwrap();
         assert_eq!(&src[d.source_offset(x)..d.source_offset(x) + 1], "x");
+    }
+
+    #[test]
+    fn repairs_mojibake_punctuation() {
+        let src = "the â€œelectionsâ€\u{9d} â€” Armeniaâ€™s";
+        let d = doc(src);
+        assert_eq!(d.text, "the “elections” — Armenia’s");
+        let q = d.text.find('”').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 2], "â");
     }
 
     #[test]

@@ -1,1 +1,8 @@
+//! All integration tests in one binary (one link step with polars in the build).
 
+mod common;
+mod formats;
+mod freq;
+mod inputs;
+mod quotes_eval;
+mod quotes_props;

@@ -173,6 +173,7 @@ pub fn gather(
     ev.title_case = !content.is_empty() && caps * 10 >= content.len() * 7;
     let prev_words = words_before(text, tokens, open, 3);
     ev.naming = suffix_match(&lex.naming, &prev_words)
+        .filter(|n| !ev.cue.as_ref().is_some_and(|c| c.ends_with(n.as_str())))
         .or_else(|| prefix_match(&lex.naming, &after));
     if n > 0 && n <= 4 {
         let content_idx: Vec<usize> = (open + 1..close)
@@ -185,8 +186,21 @@ pub fn gather(
     let lo = open.saturating_sub(12);
     let hi = (close + 13).min(tokens.len());
     let mut window: Vec<String> = Vec::new();
+    let cue_words = ev.cue.as_ref().map_or(0, |c| c.split(' ').count());
+    let cue_start = {
+        let mut k = 0;
+        let mut j = open;
+        while j > 0 && k < cue_words {
+            j -= 1;
+            if tokens[j].kind.is_countable() {
+                k += 1;
+            }
+        }
+        j
+    };
     for (i, t) in tokens.iter().enumerate().take(hi).skip(lo) {
-        if (i < open || i > close) && t.kind.is_countable() && t.sentence == sentence {
+        let in_cue = cue_words > 0 && i >= cue_start && i < open;
+        if (i < open || i > close) && !in_cue && t.kind.is_countable() && t.sentence == sentence {
             window.push(fold(t.text(text)));
         }
     }
@@ -205,11 +219,21 @@ pub fn scores(ev: &Evidence) -> [f64; 4] {
     let short = ev.words <= 3;
     let long = ev.words >= 8;
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let cue = b(ev.cue.is_some());
+    // Naming cues (`what they call`, `what is called`) distance less than `so-called` or `sham`.
+    let cue = match &ev.cue {
+        None => 0.0,
+        Some(c) if ["call", "term", "dub", "name", "known"].iter().any(|w| c.contains(w)) && !c.contains("so") => 0.6,
+        Some(_) => 1.0,
+    };
     let cond = (ev.condemning as f64).min(2.0);
     let rep = b(ev.reporting.is_some());
-    let scare = 2.2 * cue * (1.0 - 0.8 * b(ev.title_case)) + 0.7 * cond + 1.0 * b(ev.contrast) * b(short)
+    let scare = 2.2 * cue * (1.0 - 0.8 * b(ev.title_case))
+        + 0.7 * cond
+        + 0.3 * b(ev.contrast && short)
+        + 0.8 * b(ev.contrast && ev.condemning > 0)
         + 0.3 * b(short && !ev.title_case)
+        + 0.9 * b(ev.contrast && ev.words == 1 && !ev.title_case)
+        - 1.0 * b(ev.naming.is_some())
         - 2.0 * b(ev.sentence_punct)
         - 0.8 * rep
         - 1.0 * b(ev.title_case)
@@ -217,7 +241,9 @@ pub fn scores(ev: &Evidence) -> [f64; 4] {
     let term = 0.6 + 0.6 * b(short) - 0.15 * (n - 4.0).max(0.0) - 1.5 * b(ev.sentence_punct)
         + 0.4 * b(ev.naming.is_some() && !ev.title_case)
         - 0.5 * rep;
-    let title = 1.8 * b(ev.title_case && ev.words >= 1) + 1.0 * b(ev.naming.is_some())
+    let title = 1.8 * b(ev.title_case && ev.words >= 2)
+        + 0.6 * b(ev.title_case && ev.words == 1)
+        + 1.0 * b(ev.naming.is_some())
         - 1.5 * b(ev.sentence_punct)
         - 0.3 * rep
         - 0.2 * (n - 10.0).max(0.0);

@@ -81,9 +81,13 @@ impl Lexicons {
                 bundled!("en", "naming"),
             ),
         };
+        // Cues and reporting verbs of every bundled language are recognised together: statements
+        // quote across languages, and the phrases do not collide.
+        let all_cues = [cues, bundled!("en", "cues"), bundled!("fr", "cues"), bundled!("es", "cues"), bundled!("ru", "cues")].join("\n");
+        let all_reporting = [reporting, bundled!("en", "reporting"), bundled!("fr", "reporting"), bundled!("es", "reporting"), bundled!("ru", "reporting")].join("\n");
         Lexicons {
-            cues: PhraseSet::parse(cues),
-            reporting: PhraseSet::parse(reporting),
+            cues: PhraseSet::parse(&all_cues),
+            reporting: PhraseSet::parse(&all_reporting),
             condemning: PhraseSet::parse(condemning),
             naming: PhraseSet::parse(naming),
         }

@@ -86,6 +86,9 @@ struct Open {
 
 struct Pairer<'a> {
     stack: Vec<Open>,
+    /// The last `’` or `'` after a word that closed nothing: a damaged closing mark if a
+    /// double quotation is still open when the paragraph ends (`“Karabakh is Armenia’`).
+    soft_close: Option<(u32, char)>,
     counts: [u32; 12],
     out: &'a mut Pairing,
 }
@@ -102,10 +105,15 @@ impl Pairer<'_> {
 
     /// Closes the nearest compatible opener; openers above it become unpaired.
     fn close(&mut self, tok: u32, ch: char) -> bool {
-        if !self.has_opener_for(ch) {
+        self.close_with(tok, ch, ch)
+    }
+
+    /// Closes with mark `ch` the nearest opener that `like` would close.
+    fn close_with(&mut self, tok: u32, ch: char, like: char) -> bool {
+        if !self.has_opener_for(like) {
             return false;
         }
-        let ok = closes(ch);
+        let ok = closes(like);
         while let Some(o) = self.stack.pop() {
             self.counts[opener_index(o.ch)] -= 1;
             if ok.contains(&o.ch) {
@@ -127,6 +135,19 @@ impl Pairer<'_> {
     }
 
     fn flush(&mut self) {
+        if let (Some(top), Some((tok, ch))) = (self.stack.last(), self.soft_close) {
+            if tok > top.tok && matches!(top.ch, '\u{201C}' | '"' | '\u{201E}') {
+                let o = self.stack.pop().expect("checked above");
+                self.out.pairs.push(Pair {
+                    open_tok: o.tok,
+                    close_tok: tok,
+                    open_char: o.ch,
+                    close_char: ch,
+                    depth: self.stack.len() as u16,
+                });
+            }
+        }
+        self.soft_close = None;
         for o in self.stack.drain(..) {
             self.out.unpaired.push(Unpaired {
                 tok: o.tok,
@@ -142,6 +163,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     let mut out = Pairing::default();
     let mut p = Pairer {
         stack: Vec::new(),
+        soft_close: None,
         counts: [0; 12],
         out: &mut out,
     };
@@ -200,6 +222,9 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
             '\u{2019}' => {
                 // A closing single quote, or an apostrophe (the 1990s’, ’80s, States’ rights).
                 if !p.has_opener_for(ch) {
+                    if !left_edge && right_edge {
+                        p.soft_close = Some((i, ch));
+                    }
                     continue;
                 }
                 if right.is_some_and(|c| c.is_ascii_digit()) && left_edge {
@@ -230,11 +255,17 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                     p.close(i, ch);
                 } else if can_open {
                     p.push(i, ch);
+                } else if can_close {
+                    p.soft_close = Some((i, ch));
                 }
                 // Otherwise an apostrophe ('80s, the 1990s', countries').
             }
             '\u{201E}' | '\u{201A}' | '\u{201F}' | '\u{201B}' | '\u{00AB}' | '\u{2039}'
             | '\u{300C}' | '\u{300E}' => p.push(i, ch),
+            '\u{201D}' if !p.has_opener_for(ch) && p.has_opener_for('\u{2019}') => {
+                // A single quotation closed by a double mark (‘Umi Tugeda tourism”).
+                p.close_with(i, ch, '\u{2019}');
+            }
             _ => {
                 if !p.close(i, ch) {
                     p.out.unpaired.push(Unpaired { tok: i, mark: ch });

@@ -1,0 +1,28 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+/// The repository root (tests run from anywhere).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A path under `tests/data/`.
+pub fn data(p: &str) -> PathBuf {
+    root().join("tests/data").join(p)
+}
+
+/// The seed statement, copied into `tests/data/`.
+pub fn seed() -> PathBuf {
+    data("seed/000_a7ca7be90a8cccf0.txt")
+}
+
+/// The verbale binary under test.
+pub fn verbale() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("verbale").expect("binary built")
+}
+
+/// Reads a file's bytes.
+pub fn bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).expect("readable")
+}

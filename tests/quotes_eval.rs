@@ -1,0 +1,122 @@
+//! The quote evaluation: span detection and classification against the hand-labelled set in
+//! `tests/data/quotes/` (label scheme in its README). Fails below the thresholds published in
+//! the README; prints the figures and the confusion matrix (`cargo test quotes_eval -- --nocapture`).
+
+use crate::common::data;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use verbale::analysis::{self, Options};
+use verbale::corpus::{self, LoadOptions};
+use verbale::quotes::Kind;
+use verbale::text::Lang;
+
+type Key = (String, usize, usize);
+
+struct Gold {
+    spans: HashMap<Key, Kind>,
+}
+
+fn gold() -> Gold {
+    let text = std::fs::read_to_string(data("quotes/labels.tsv")).unwrap();
+    let mut spans = HashMap::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let kind = Kind::parse(f[4]).unwrap_or_else(|| panic!("bad kind in {line}"));
+        spans.insert((f[0].to_string(), f[1].parse().unwrap(), f[2].parse().unwrap()), kind);
+    }
+    Gold { spans }
+}
+
+fn predicted() -> HashMap<Key, Kind> {
+    let c = corpus::load(&[data("quotes/docs")], &LoadOptions::default()).unwrap();
+    assert!(c.problems.is_empty(), "{:?}", c.problems);
+    let a = analysis::analyse(&c.docs, &Options::new(Lang::english()));
+    let mut out = HashMap::new();
+    for d in &a.docs {
+        for s in &d.spans {
+            out.insert((d.id.clone(), s.open, s.close), s.kind);
+        }
+    }
+    out
+}
+
+fn prf(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
+    let pr = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
+    let rc = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
+    let f = if pr + rc == 0.0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+    (pr, rc, f)
+}
+
+#[test]
+fn quote_spans_and_kinds_meet_thresholds() {
+    let g = gold();
+    let p = predicted();
+    assert!(g.spans.len() >= 200, "evaluation set has {} spans", g.spans.len());
+    let gk: HashSet<&Key> = g.spans.keys().collect();
+    let pk: HashSet<&Key> = p.keys().collect();
+    let tp = gk.intersection(&pk).count();
+    let (sp, sr, sf) = prf(tp, p.len(), g.spans.len());
+    println!("spans: gold {} predicted {} matched {tp}: P {sp:.3} R {sr:.3} F1 {sf:.3}", g.spans.len(), p.len());
+    let mut missed: Vec<_> = gk.difference(&pk).collect();
+    missed.sort();
+    for m in missed.iter().take(40) {
+        println!("  missed {m:?} {:?}", g.spans[**m]);
+    }
+    let mut extra: Vec<_> = pk.difference(&gk).collect();
+    extra.sort();
+    for m in extra.iter().take(40) {
+        println!("  extra  {m:?}");
+    }
+    // Confusion matrix over matched spans: rows gold, columns predicted.
+    let mut conf: BTreeMap<(Kind, Kind), usize> = BTreeMap::new();
+    for k in gk.intersection(&pk) {
+        *conf.entry((g.spans[*k], p[*k])).or_default() += 1;
+    }
+    println!("confusion (rows gold, columns predicted): scare term title direct");
+    for gk_ in Kind::ALL {
+        let row: Vec<String> = Kind::ALL
+            .iter()
+            .map(|pk_| format!("{:>5}", conf.get(&(gk_, *pk_)).copied().unwrap_or(0)))
+            .collect();
+        println!("  {:<7}{}", gk_.name(), row.join(""));
+    }
+    let mut f1 = HashMap::new();
+    for k in Kind::ALL {
+        let ktp = p.iter().filter(|(key, pk_)| **pk_ == k && g.spans.get(*key) == Some(&k)).count();
+        let kp = p.values().filter(|x| **x == k).count();
+        let kg = g.spans.values().filter(|x| **x == k).count();
+        let (a, b, c) = prf(ktp, kp, kg);
+        println!("  {:<7} P {a:.3} R {b:.3} F1 {c:.3} (gold {kg}, predicted {kp})", k.name());
+        f1.insert(k, c);
+    }
+    assert!(sf >= SPAN_F1, "span F1 {sf:.3} < {SPAN_F1}");
+    assert!(f1[&Kind::Scare] >= SCARE_F1, "scare F1 {:.3} < {SCARE_F1}", f1[&Kind::Scare]);
+    let macro_f1 = f1.values().sum::<f64>() / 4.0;
+    println!("  macro F1 {macro_f1:.3}");
+    assert!(macro_f1 >= MACRO_F1, "macro F1 {macro_f1:.3} < {MACRO_F1}");
+}
+
+const SPAN_F1: f64 = 0.97;
+const SCARE_F1: f64 = 0.75;
+const MACRO_F1: f64 = 0.65;
+
+#[test]
+fn unpaired_marks_are_reported() {
+    let text = std::fs::read_to_string(data("quotes/unpaired.tsv")).unwrap();
+    let c = corpus::load(&[data("quotes/docs")], &LoadOptions::default()).unwrap();
+    let a = analysis::analyse(&c.docs, &Options::new(Lang::english()));
+    let found: HashSet<(String, usize)> = a
+        .docs
+        .iter()
+        .flat_map(|d| d.unpaired.iter().map(move |(o, _)| (d.id.clone(), *o)))
+        .collect();
+    let gold: Vec<(String, usize)> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].to_string(), f[1].parse().unwrap())
+        })
+        .collect();
+    let hit = gold.iter().filter(|g| found.contains(g)).count();
+    println!("unpaired marks: gold {} found {} of them; {} reported in all", gold.len(), hit, found.len());
+}
