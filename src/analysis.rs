@@ -70,6 +70,19 @@ pub struct DocResult {
     pub spans: Vec<Span>,
     /// Unpaired quotation marks: (source byte offset, mark).
     pub unpaired: Vec<(usize, char)>,
+    /// Distancing cues found anywhere in the text.
+    pub cues: Vec<CueCount>,
+}
+
+/// How often a distancing cue occurs in a document, and how often right before a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueCount {
+    /// The cue phrase (folded).
+    pub cue: String,
+    /// Occurrences.
+    pub total: u32,
+    /// Occurrences right before an opening quotation mark.
+    pub before_quote: u32,
 }
 
 /// A term: a stem with the surface form shown for it.
@@ -132,6 +145,13 @@ pub fn analyse_doc(doc: &Document, opts: &Options) -> DocResult {
         tokenize_into(&doc.text, doc.layout, opts.tokenize, &mut tokens);
         analyse_tokens(doc, &tokens, opts)
     })
+}
+
+/// Analyses one document and also returns its tokens (for concordances and dispersion).
+pub fn analyse_doc_with_tokens(doc: &Document, opts: &Options) -> (DocResult, Vec<Token>) {
+    let tokens = crate::text::tokenize(&doc.text, doc.layout, opts.tokenize);
+    let r = analyse_tokens(doc, &tokens, opts);
+    (r, tokens)
 }
 
 /// Per-token depth of quotation (0 outside) from paired spans, in linear time.
@@ -259,6 +279,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             }
         }
     }
+    let cues = count_cues(text, tokens, &spans, opts, |i| form_of(i).map(|f| forms[f].form.as_str()));
     let unpaired = pairing
         .unpaired
         .iter()
@@ -271,7 +292,60 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
         forms,
         spans,
         unpaired,
+        cues,
     }
+}
+
+/// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
+/// form starts a cue phrase are examined.
+fn count_cues<'a>(
+    text: &str,
+    tokens: &[Token],
+    spans: &[Span],
+    opts: &Options,
+    form: impl Fn(usize) -> Option<&'a str>,
+) -> Vec<CueCount> {
+    let set = &opts.lexicons.cues;
+    let opens: ahash::AHashSet<u32> = spans.iter().map(|s| s.open_tok).collect();
+    let mut counts: Vec<CueCount> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts = tokens[i].kind.is_countable() && form(i).is_some_and(|f| set.starts_with_word(f));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let words = classify::words_after(text, tokens, i, set.max_words.max(1));
+        let Some(cue) = classify::prefix_match(set, &words) else {
+            i += 1;
+            continue;
+        };
+        // Skip past the cue's words to see what follows.
+        let n = cue.split(' ').count();
+        let mut j = i;
+        let mut k = 0;
+        while j < tokens.len() && k < n {
+            if tokens[j].kind.is_countable() {
+                k += 1;
+            }
+            j += 1;
+        }
+        let before_quote = opens.contains(&(j as u32));
+        match counts.iter_mut().find(|c| c.cue == cue) {
+            Some(c) => {
+                c.total += 1;
+                c.before_quote += before_quote as u32;
+            }
+            None => counts.push(CueCount {
+                cue,
+                total: 1,
+                before_quote: before_quote as u32,
+            }),
+        }
+        i = j;
+    }
+    counts.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.cue.cmp(&b.cue)));
+    counts
 }
 
 /// Analyses every document in parallel and merges the counts.

@@ -134,6 +134,8 @@ pub struct LoadOptions {
     pub extensions: Vec<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     pub lossy: bool,
+    /// Keep the file extension in document ids.
+    pub keep_ext: bool,
 }
 
 impl Default for LoadOptions {
@@ -141,6 +143,7 @@ impl Default for LoadOptions {
         LoadOptions {
             extensions: vec!["txt".into(), "md".into()],
             lossy: false,
+            keep_ext: false,
         }
     }
 }
@@ -198,7 +201,8 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String,
             walk(input, opts, &mut files)?;
             files.sort();
             for f in files {
-                let rel = f.strip_prefix(input).unwrap_or(&f).with_extension("");
+                let rel = f.strip_prefix(input).unwrap_or(&f);
+                let rel = if opts.keep_ext { rel.to_path_buf() } else { rel.with_extension("") };
                 let id = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -207,8 +211,8 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String,
                 out.push((id, Some(f)));
             }
         } else {
-            let id = input
-                .file_stem()
+            let name = if opts.keep_ext { input.file_name() } else { input.file_stem() };
+            let id = name
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.display().to_string());
             out.push((id, Some(input.clone())));

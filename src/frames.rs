@@ -27,6 +27,8 @@ pub mod schema {
     pub const CORPUS_QUOTED_TERMS: &[&str] = &[
         "term", "form", "quoted", "scare", "total", "quote_ratio", "docs", "cues",
     ];
+    /// `cues`: distancing cues per document.
+    pub const CUES: &[&str] = &["doc", "cue", "count", "before_quote"];
     /// `unpaired`: quotation marks left without a partner.
     pub const UNPAIRED: &[&str] = &["doc", "offset", "mark"];
 }
@@ -286,5 +288,20 @@ pub fn unpaired(a: &Analysis) -> Result<DataFrame> {
         "doc" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
         "offset" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
         "mark" => rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>(),
+    )?)
+}
+
+/// The `cues` frame: distancing cues per document, with how many stand right before a quotation.
+pub fn cues(a: &Analysis) -> Result<DataFrame> {
+    let rows: Vec<(&str, &crate::analysis::CueCount)> = a
+        .docs
+        .iter()
+        .flat_map(|d| d.cues.iter().map(move |c| (d.id.as_str(), c)))
+        .collect();
+    Ok(df!(
+        "doc" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+        "cue" => rows.iter().map(|r| r.1.cue.as_str()).collect::<Vec<_>>(),
+        "count" => rows.iter().map(|r| r.1.total as u64).collect::<Vec<_>>(),
+        "before_quote" => rows.iter().map(|r| r.1.before_quote as u64).collect::<Vec<_>>(),
     )?)
 }

@@ -32,11 +32,15 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod chart;
+pub mod compare;
 pub mod corpus;
 pub mod error;
 pub mod frames;
+pub mod kwic;
 pub mod out;
 pub mod quotes;
+pub mod stats;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     Freq(cli::freq::FreqArgs),
     Quotes(cli::quotes::QuotesArgs),
+    Compare(cli::compare::CompareArgs),
+    Kwic(cli::kwic::KwicArgs),
+    Chart(cli::chart::ChartArgs),
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -38,6 +41,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Freq(a) => cli::freq::run(a),
         Command::Quotes(a) => cli::quotes::run(a),
+        Command::Compare(a) => cli::compare::run(a),
+        Command::Kwic(a) => cli::kwic::run(a),
+        Command::Chart(a) => cli::chart::run(a),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,
@@ -45,7 +51,13 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("verbale: error: {e:#}");
-            ExitCode::from(1)
+            let usage = e.chain().any(|x| {
+                matches!(
+                    x.downcast_ref::<verbale::Error>(),
+                    Some(verbale::Error::Invalid(_) | verbale::Error::UnknownLanguage(..))
+                )
+            });
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

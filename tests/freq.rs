@@ -1,1 +1,94 @@
-//! placeholder
+//! `verbale freq` on the seed statement and the bundled corpus.
+
+use crate::common::{seed, verbale};
+use polars::prelude::*;
+use std::io::Cursor;
+
+fn csv(bytes: Vec<u8>) -> DataFrame {
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()
+        .expect("valid CSV")
+}
+
+fn row<'a>(df: &'a DataFrame, col: &str, value: &str) -> Option<usize> {
+    let c = df.column(col).ok()?.str().ok()?;
+    (0..c.len()).find(|&i| c.get(i) == Some(value))
+}
+
+fn int(df: &DataFrame, col: &str, i: usize) -> i64 {
+    df.column(col).unwrap().cast(&DataType::Int64).unwrap().i64().unwrap().get(i).unwrap()
+}
+
+#[test]
+fn seed_elect_counts_seven_four_quoted() {
+    let out = verbale().args(["freq", "--format", "csv"]).arg(seed()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let df = csv(out.stdout);
+    let i = row(&df, "term", "elect").expect("elect in the table");
+    assert_eq!(int(&df, "count", i), 7);
+    assert_eq!(int(&df, "quoted", i), 4);
+    assert_eq!(int(&df, "scare", i), 4);
+    assert_eq!(df.column("form").unwrap().str().unwrap().get(i), Some("elections"));
+    // Stopwords are gone from the table by default...
+    assert!(row(&df, "term", "the").is_none());
+    let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+    assert_eq!(names, verbale::frames::schema::CORPUS_TERMS);
+}
+
+#[test]
+fn stopwords_none_and_no_stem() {
+    let out = verbale()
+        .args(["freq", "--format", "csv", "--stopwords", "none", "--no-stem"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let df = csv(out.stdout);
+    assert!(row(&df, "term", "the").is_some());
+    let i = row(&df, "term", "elections").unwrap();
+    assert_eq!(int(&df, "count", i), 5);
+}
+
+#[test]
+fn token_total_includes_stopwords_and_counts_sum() {
+    // With no stopwords, the counts of every term add up to the token total in the header.
+    let out = verbale()
+        .args(["freq", "--stopwords", "none", "--top", "100000"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    let tokens: u64 = header.split(" tokens").next().unwrap().rsplit(", ").next().unwrap().replace(',', "").parse().unwrap();
+    let with_stop = verbale().args(["freq", "--format", "csv", "--stopwords", "none"]).arg(seed()).output().unwrap();
+    let df = csv(with_stop.stdout);
+    let sum: i64 = df.column("count").unwrap().cast(&DataType::Int64).unwrap().i64().unwrap().sum().unwrap();
+    assert_eq!(sum as u64, tokens);
+    let default = verbale().args(["freq"]).arg(seed()).output().unwrap();
+    assert!(String::from_utf8(default.stdout).unwrap().starts_with(&header[..header.find(" tokens").unwrap()]));
+}
+
+#[test]
+fn by_doc_has_one_block_per_document() {
+    let out = verbale()
+        .args(["freq", "--by", "doc", "--top", "3", "--format", "csv"])
+        .arg(crate::common::data("quotes/docs/seed.txt"))
+        .arg(seed())
+        .output()
+        .unwrap();
+    let df = csv(out.stdout);
+    assert_eq!(df.height(), 6);
+    let docs = df.column("doc").unwrap().str().unwrap();
+    assert_eq!(docs.get(0), Some("seed"));
+    assert_eq!(docs.get(5), Some("000_a7ca7be90a8cccf0"));
+}
+
+#[test]
+fn bundled_corpus_runs() {
+    let out = verbale().args(["freq", "data/"]).current_dir(crate::common::root()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().next().unwrap().contains("documents"));
+    assert_eq!(text.lines().count(), 22, "header, column names and 20 rows:\n{text}");
+}

@@ -1,1 +1,150 @@
-//! placeholder
+//! Bad and unusual inputs: the documented messages and exit codes, offsets into the original
+//! bytes, atomic outputs, closed pipes.
+
+use crate::common::{bytes, seed, verbale};
+use std::fs;
+
+#[test]
+fn invalid_utf8_is_reported_and_the_rest_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("good.txt"), "peace and elections").unwrap();
+    fs::write(dir.path().join("bad.txt"), b"abc \xFF\xFE def").unwrap();
+    let o = verbale().args(["freq", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.txt") && err.contains("byte 4") && err.contains("--lossy"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("peac"));
+    let o = verbale().args(["freq", "--lossy", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("def"));
+    let o = verbale().args(["freq", "--strict"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn binary_files_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "peace").unwrap();
+    fs::write(dir.path().join("b.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    let o = verbale().args(["freq"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("warning") && err.contains("b.txt") && err.contains("binary"), "{err}");
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("1 document,"));
+}
+
+#[test]
+fn missing_path_and_empty_folder() {
+    let o = verbale().args(["freq", "no/such/place"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/place: no such file or folder"));
+    let dir = tempfile::tempdir().unwrap();
+    let o = verbale().args(["freq"]).arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no documents"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        vec!["freq"],
+        vec!["freq", "--by", "year", "x"],
+        vec!["freq", "--lang", "xx", "x"],
+        vec!["quotes", "--kind", "ironic", "x"],
+        vec!["freq", "--format", "xml", "x"],
+        vec!["nosuchcommand"],
+    ] {
+        let o = verbale().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(!o.stderr.is_empty());
+    }
+}
+
+#[test]
+fn utf16_and_utf8_bom_give_the_same_counts_and_true_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = String::from_utf8(bytes(&seed())).unwrap().replace('\n', "\r\n");
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for u in text.encode_utf16() {
+        le.extend(u.to_le_bytes());
+        be.extend(u.to_be_bytes());
+    }
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(text.as_bytes());
+    for (name, data) in [("le.txt", le), ("be.txt", be), ("bom.txt", bom)] {
+        let p = dir.path().join(name);
+        fs::write(&p, &data).unwrap();
+        let o = verbale().args(["quotes", "--format", "csv"]).arg(&p).output().unwrap();
+        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        let rows: Vec<&str> = out.lines().skip(1).collect();
+        assert_eq!(rows.len(), 4, "{name}");
+        for r in rows {
+            let f: Vec<&str> = r.split(',').collect();
+            let (open, close): (usize, usize) = (f[2].parse().unwrap(), f[3].parse().unwrap());
+            let at = |o: usize| -> String {
+                if name == "bom.txt" {
+                    String::from_utf8(data[o..o + 3].to_vec()).unwrap()
+                } else {
+                    let u = if name == "le.txt" {
+                        u16::from_le_bytes([data[o], data[o + 1]])
+                    } else {
+                        u16::from_be_bytes([data[o], data[o + 1]])
+                    };
+                    char::from_u32(u as u32).unwrap().to_string()
+                }
+            };
+            assert_eq!(at(open), "“", "{name} open {open}");
+            assert_eq!(at(close), "”", "{name} close {close}");
+        }
+    }
+}
+
+#[test]
+fn output_is_atomic_and_never_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    fs::write(&input, "the “elections” and elections").unwrap();
+    let o = verbale().args(["freq", "-o"]).arg(&input).arg(&input).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
+    assert_eq!(fs::read_to_string(&input).unwrap(), "the “elections” and elections");
+    let o = verbale().args(["freq", "-o"]).arg(dir.path().join("in.csv")).arg(dir.path()).output().unwrap();
+    assert!(o.status.success());
+    let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
+    let o = verbale().args(["freq", "-o", "/nonexistent-folder/x.csv"]).arg(&input).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+}
+
+#[test]
+fn standard_input() {
+    let o = verbale()
+        .args(["freq", "-", "--format", "csv"])
+        .write_stdin("so-called “elections” and elections")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains("elect,elections,2,1,"), "{out}");
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let bin = assert_cmd::cargo::cargo_bin("verbale");
+    let docs = crate::common::data("quotes/docs");
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' freq --by doc --format csv '{}' | head -c 100 > /dev/null",
+            bin.display(),
+            docs.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+}

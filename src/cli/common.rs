@@ -14,12 +14,22 @@ pub struct InputArgs {
     /// Files, folders (searched recursively) or `-` for standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+/// How documents are read and analysed (every command takes these).
+#[derive(Args, Debug, Clone)]
+pub struct SourceArgs {
     /// File extensions read from folders, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "txt,md")]
     pub ext: Vec<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing on the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Keep file extensions in document ids (`AZE_75_2020.txt` instead of `AZE_75_2020`).
+    #[arg(long)]
+    pub keep_ext: bool,
     /// Stop at the first file that cannot be read.
     #[arg(long)]
     pub strict: bool,
@@ -77,14 +87,20 @@ pub struct OutputArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only these columns, in this order (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub columns: Vec<String>,
 }
 
 impl OutputArgs {
     /// The chosen format.
     pub fn format(&self) -> Result<Format> {
         match &self.format {
-            Some(f) => Format::parse(f).with_context(|| {
-                format!("unknown --format '{f}'; use table, csv, tsv, json, ndjson, parquet or md")
+            Some(f) => Format::parse(f).ok_or_else(|| {
+                verbale::Error::Invalid(format!(
+                    "unknown --format '{f}'; use table, csv, tsv, json, ndjson, parquet or md"
+                ))
+                .into()
             }),
             None => Ok(self
                 .output
@@ -92,6 +108,24 @@ impl OutputArgs {
                 .and_then(Format::from_extension)
                 .unwrap_or(Format::Table)),
         }
+    }
+
+    /// Keeps only the `--columns` asked for.
+    pub fn select(&self, df: polars::prelude::DataFrame) -> Result<polars::prelude::DataFrame> {
+        if self.columns.is_empty() {
+            return Ok(df);
+        }
+        let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+        for c in &self.columns {
+            if !names.contains(c) {
+                return Err(verbale::Error::Invalid(format!(
+                    "--columns: no column '{c}'; this table has {}",
+                    names.join(", ")
+                ))
+                .into());
+            }
+        }
+        Ok(df.select(self.columns.iter().map(|c| c.as_str()))?)
     }
 
     /// The destination, checked against the inputs.
@@ -129,20 +163,21 @@ pub fn init_threads(jobs: Option<usize>) {
     }
 }
 
-/// Loads the inputs, reports per-file problems on standard error, and analyses the rest.
-pub fn load(args: &InputArgs) -> Result<Loaded> {
-    init_threads(args.jobs);
-    let options = args.text.options()?;
+/// Loads documents from `paths`, reporting per-file problems on standard error. Returns the
+/// corpus and whether some input failed.
+pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)> {
+    init_threads(src.jobs);
     let lopts = LoadOptions {
-        extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
-        lossy: args.lossy,
+        extensions: src.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
+        lossy: src.lossy,
+        keep_ext: src.keep_ext,
     };
-    let corpus = corpus::load(&args.paths, &lopts)?;
+    let corpus = corpus::load(paths, &lopts)?;
     for p in &corpus.problems {
-        if args.strict && !p.warning {
+        if src.strict && !p.warning {
             return Err(anyhow::anyhow!("{}", p.error)).context("stopping (--strict)");
         }
-        if !args.quiet || !p.warning {
+        if !src.quiet || !p.warning {
             let level = if p.warning { "warning" } else { "error" };
             eprintln!("verbale: {level}: {}", p.error);
         }
@@ -151,12 +186,19 @@ pub fn load(args: &InputArgs) -> Result<Loaded> {
         return Err(verbale::Error::NoDocuments(format!(
             "no readable {} files in {}",
             lopts.extensions.join("/"),
-            args.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         ))
         .into());
     }
-    let analysis = analysis::analyse(&corpus.docs, &options);
     let had_errors = corpus.has_errors();
+    Ok((corpus, had_errors))
+}
+
+/// Loads the inputs and analyses them.
+pub fn load(args: &InputArgs) -> Result<Loaded> {
+    let options = args.source.text.options()?;
+    let (corpus, had_errors) = load_corpus(&args.paths, &args.source)?;
+    let analysis = analysis::analyse(&corpus.docs, &options);
     Ok(Loaded {
         corpus,
         analysis,
@@ -176,6 +218,11 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// `N document(s)`, with thousands separators.
+pub fn count_of(n: u64, what: &str) -> String {
+    format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
 /// `--by corpus|doc`.

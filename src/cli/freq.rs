@@ -1,6 +1,6 @@
 //! `verbale freq`: term frequencies per corpus or per document.
 
-use super::common::{thousands, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use verbale::frames::{self, Selection};
@@ -40,17 +40,18 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         min_count: args.min_count,
         top,
     };
-    let mut df = match args.by {
+    let df = match args.by {
         By::Corpus => frames::corpus_terms(&analysis, sel)?,
         By::Doc => frames::terms(&analysis, sel)?,
     };
     let distinct = analysis.corpus_counts().iter().filter(|c| c.0 > 0).count() as u64;
     let header = format!(
-        "{} documents, {} tokens, {} distinct terms",
-        thousands(analysis.docs.len() as u64),
-        thousands(analysis.total_tokens()),
-        thousands(distinct)
+        "{}, {}, {}",
+        count_of(analysis.docs.len() as u64, "document"),
+        count_of(analysis.total_tokens(), "token"),
+        count_of(distinct, "distinct term")
     );
+    let mut df = args.output.select(df)?;
     out::write(&mut df, format, Some(&header), &dest)?;
     Ok(had_errors)
 }

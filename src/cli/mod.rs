@@ -1,6 +1,9 @@
 //! The command line: one file per command, each with an `Args` struct and a `run` function that
 //! builds library options, makes one library call and writes the result.
 
+pub mod chart;
 pub mod common;
+pub mod compare;
 pub mod freq;
+pub mod kwic;
 pub mod quotes;

@@ -1,7 +1,7 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
 use super::common::{By, InputArgs, Loaded, OutputArgs};
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
 use verbale::frames::{self, Selection, SpanFilter};
@@ -41,7 +41,12 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         "all" => None,
         k => match Kind::parse(k) {
             Some(k) => Some(k),
-            None => bail!("unknown --kind '{k}'; use scare, term, title, direct or all"),
+            None => {
+                return Err(verbale::Error::Invalid(format!(
+                    "unknown --kind '{k}'; use scare, term, title, direct or all"
+                ))
+                .into())
+            }
         },
     };
     let Loaded {
@@ -53,7 +58,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         min_count: 1,
         top: args.top,
     };
-    let (mut df, header) = if args.terms {
+    let (df, header) = if args.terms {
         let df = match args.by {
             By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
             By::Doc => frames::quoted_terms(&analysis, sel)?,
@@ -75,6 +80,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         }
         (df, h)
     };
+    let mut df = args.output.select(df)?;
     out::write(&mut df, format, Some(&header), &dest)?;
     Ok(had_errors)
 }

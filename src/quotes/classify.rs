@@ -80,7 +80,8 @@ fn words_before(text: &str, tokens: &[Token], end: usize, max: usize) -> Vec<Str
     out
 }
 
-fn words_after(text: &str, tokens: &[Token], start: usize, max: usize) -> Vec<String> {
+/// Up to `max` folded words from token `start` on (a leading comma is skipped).
+pub fn words_after(text: &str, tokens: &[Token], start: usize, max: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = start;
     while i < tokens.len() && out.len() < max {
@@ -104,7 +105,7 @@ fn suffix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
 }
 
 /// The longest phrase of `set` that starts the word run `words`.
-fn prefix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
+pub fn prefix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
     (1..=set.max_words.min(words.len()))
         .rev()
         .map(|k| words[..k].join(" "))

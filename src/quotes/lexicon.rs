@@ -9,6 +9,7 @@ use ahash::AHashSet;
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: AHashSet<String>,
+    first: AHashSet<String>,
     /// Longest phrase, in words.
     pub max_words: usize,
 }
@@ -28,6 +29,12 @@ impl PhraseSet {
         let spaced = phrase.replace('-', " ");
         let norm = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
         self.max_words = self.max_words.max(norm.split(' ').count());
+        if let Some(w) = norm.split(' ').next() {
+            self.first.insert(w.to_string());
+        }
+        if let Some(w) = phrase.split(' ').next() {
+            self.first.insert(w.to_string());
+        }
         self.phrases.insert(norm);
         self.phrases.insert(phrase.to_string());
     }
@@ -35,6 +42,11 @@ impl PhraseSet {
     /// True if the phrase (folded, words separated by single spaces) is in the set.
     pub fn contains(&self, phrase: &str) -> bool {
         self.phrases.contains(phrase)
+    }
+
+    /// True if some phrase starts with this word.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.first.contains(word)
     }
 
     /// Number of phrases.

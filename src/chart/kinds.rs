@@ -1,0 +1,251 @@
+//! Building each chart kind's [`Spec`] from the analysis and frames: `freq`, `quotes`,
+//! `keyness`, `dispersion`, `similarity`, `cues`.
+
+use super::{BarRow, DispersionRow, Role, Spec};
+use crate::analysis::{self, Analysis, Options};
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use crate::quotes::Kind;
+use crate::text::{fold, StemCache};
+use polars::prelude::*;
+
+/// The chart kinds.
+pub const KINDS: &[&str] = &["freq", "quotes", "keyness", "dispersion", "similarity", "cues"];
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Horizontal bars of the top `top` terms (display forms) of documents `docs`.
+pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
+    let (counts, tokens) = crate::compare::group_counts(a, docs);
+    let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].0 > 0).collect();
+    ids.sort_by(|&x, &y| counts[y].0.cmp(&counts[x].0).then_with(|| a.terms[x].term.cmp(&a.terms[y].term)));
+    ids.truncate(top);
+    if ids.is_empty() {
+        return Err(Error::Invalid("no terms found to chart".into()));
+    }
+    let rows = ids
+        .iter()
+        .map(|&i| BarRow {
+            label: a.terms[i].form.clone(),
+            segments: vec![(counts[i].0 as f64 * 10_000.0 / tokens.max(1) as f64, Role::Plain)],
+            note: Some(counts[i].0.to_string()),
+        })
+        .collect();
+    Ok(Spec::Bars {
+        title: format!("Most frequent terms: {what}"),
+        x_label: "occurrences per 10,000 tokens (count at bar end)".into(),
+        rows,
+        legend: vec![],
+        diverging: false,
+    })
+}
+
+/// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted
+/// occurrences, labelled with the quote ratio.
+pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
+    let (counts, _) = crate::compare::group_counts(a, docs);
+    let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].1 > 0).collect();
+    ids.sort_by(|&x, &y| {
+        counts[y].1.cmp(&counts[x].1).then(counts[y].2.cmp(&counts[x].2)).then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+    });
+    ids.truncate(top);
+    if ids.is_empty() {
+        return Err(Error::Invalid("no quoted terms found in these documents".into()));
+    }
+    let rows = ids
+        .iter()
+        .map(|&i| {
+            let (total, quoted, scare) = counts[i];
+            BarRow {
+                label: a.terms[i].form.clone(),
+                segments: vec![
+                    (scare as f64, Role::Scare),
+                    ((quoted - scare) as f64, Role::Quoted),
+                    ((total - quoted) as f64, Role::Plain),
+                ],
+                note: Some(format!("{} quoted", pct(quoted as f64 / total.max(1) as f64))),
+            }
+        })
+        .collect();
+    Ok(Spec::Bars {
+        title: format!("Quoted terms: {what}"),
+        x_label: "occurrences".into(),
+        rows,
+        legend: vec![
+            ("in scare quotes".into(), Role::Scare),
+            ("in other quotations".into(), Role::Quoted),
+            ("without quotation marks".into(), Role::Plain),
+        ],
+        diverging: false,
+    })
+}
+
+/// Diverging bars from a `keyness` frame: the `top` terms over-used in the target above, the
+/// `top` over-used in the reference below, ordered by G².
+pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Result<Spec> {
+    let form = df.column("form")?.str()?;
+    let g2 = df.column("g2")?.f64()?;
+    let n = df.height();
+    let mut rows = Vec::new();
+    let push = |rows: &mut Vec<BarRow>, i: usize| {
+        let v = g2.get(i).unwrap_or(0.0);
+        rows.push(BarRow {
+            label: form.get(i).unwrap_or("").to_string(),
+            segments: vec![(v, if v >= 0.0 { Role::Plain } else { Role::Reference })],
+            note: Some(format!("{v:.1}")),
+        });
+    };
+    for i in 0..n.min(top) {
+        if g2.get(i).unwrap_or(0.0) > 0.0 {
+            push(&mut rows, i);
+        }
+    }
+    for i in n.saturating_sub(top).max(n.min(top))..n {
+        if g2.get(i).unwrap_or(0.0) < 0.0 {
+            push(&mut rows, i);
+        }
+    }
+    if rows.is_empty() {
+        return Err(Error::Invalid("no key terms: the target and reference use the same words at the same rates".into()));
+    }
+    Ok(Spec::Bars {
+        title: format!("Keyness: {target} vs {reference}"),
+        x_label: "signed log-likelihood G² (positive: over-used in the target)".into(),
+        rows,
+        legend: vec![(format!("target: {target}"), Role::Plain), (format!("reference: {reference}"), Role::Reference)],
+        diverging: true,
+    })
+}
+
+/// A dispersion plot: one row per term and document, a tick at each occurrence, scare-quoted
+/// occurrences drawn apart.
+pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &str) -> Result<Spec> {
+    let stemmer = StemCache::new(opts.lang, opts.stem);
+    let wanted: Vec<(String, String)> = terms.iter().map(|t| (t.clone(), stemmer.stem_once(&fold(t)))).collect();
+    let mut rows = Vec::new();
+    let mut found = vec![false; wanted.len()];
+    let mut cache = StemCache::new(opts.lang, opts.stem);
+    for doc in docs {
+        let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
+        let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].kind.is_countable()).collect();
+        let total = words.len().max(1) as f64;
+        let role_at = |i: usize| {
+            let inner = res
+                .spans
+                .iter()
+                .filter(|s| (s.open_tok as usize) < i && i < s.close_tok as usize)
+                .max_by_key(|s| s.open_tok);
+            let scare = res
+                .spans
+                .iter()
+                .any(|s| s.kind == Kind::Scare && (s.open_tok as usize) < i && i < s.close_tok as usize);
+            match (inner, scare) {
+                (_, true) => Role::Scare,
+                (Some(_), false) => Role::Quoted,
+                _ => Role::Plain,
+            }
+        };
+        for (k, (label, stem)) in wanted.iter().enumerate() {
+            let marks: Vec<(f64, Role)> = words
+                .iter()
+                .enumerate()
+                .filter(|(_, &i)| cache.stem(&fold(tokens[i].text(&doc.text))) == stem.as_str())
+                .map(|(pos, &i)| (pos as f64 / total, role_at(i)))
+                .collect();
+            if !marks.is_empty() {
+                found[k] = true;
+                let label = if docs.len() > 1 { format!("{label} · {}", doc.id) } else { label.clone() };
+                rows.push(DispersionRow { label, marks });
+            }
+        }
+    }
+    let missing: Vec<&str> = wanted.iter().zip(&found).filter(|(_, f)| !**f).map(|(w, _)| w.0.as_str()).collect();
+    if !missing.is_empty() {
+        return Err(Error::Invalid(format!("--terms not in these documents: {}", missing.join(", "))));
+    }
+    Ok(Spec::Dispersion {
+        title: format!("Where {} occur: {what}", terms.join(", ")),
+        rows,
+        legend: vec![
+            ("in scare quotes".into(), Role::Scare),
+            ("in other quotations".into(), Role::Quoted),
+            ("without quotation marks".into(), Role::Plain),
+        ],
+    })
+}
+
+/// The `top` most-quoted terms (scare first), as default terms for a dispersion plot.
+pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
+    let c = a.corpus_counts();
+    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| c[i].1 > 0).collect();
+    ids.sort_by(|&x, &y| c[y].2.cmp(&c[x].2).then(c[y].1.cmp(&c[x].1)).then_with(|| a.terms[x].term.cmp(&a.terms[y].term)));
+    ids.into_iter().take(top).map(|i| a.terms[i].form.clone()).collect()
+}
+
+/// A heatmap from a `similarity` frame over documents `ids`.
+pub fn similarity(df: &DataFrame, ids: &[String], measure: &str, what: &str) -> Result<Spec> {
+    if ids.len() < 2 {
+        return Err(Error::Invalid("a similarity chart needs at least two documents".into()));
+    }
+    let da = df.column("doc_a")?.str()?;
+    let db = df.column("doc_b")?.str()?;
+    let v = df.column(measure)?.f64()?;
+    let idx = |s: &str| ids.iter().position(|x| x == s);
+    let n = ids.len();
+    let mut values = vec![vec![1.0; n]; n];
+    for k in 0..df.height() {
+        if let (Some(i), Some(j)) = (da.get(k).and_then(idx), db.get(k).and_then(idx)) {
+            let x = v.get(k).unwrap_or(0.0);
+            values[i][j] = x;
+            values[j][i] = x;
+        }
+    }
+    Ok(Spec::Heatmap {
+        title: format!("Document similarity ({measure}): {what}"),
+        labels: ids.to_vec(),
+        values,
+        scale_label: format!("{measure} similarity"),
+    })
+}
+
+/// Distancing cues: per cue phrase (or per document with `by_doc`), split into occurrences
+/// right before a quotation and elsewhere.
+pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> {
+    let mut rows: Vec<(String, u64, u64)> = Vec::new();
+    for d in &a.docs {
+        for c in &d.cues {
+            let key = if by_doc { d.id.clone() } else { c.cue.clone() };
+            match rows.iter_mut().find(|r| r.0 == key) {
+                Some(r) => {
+                    r.1 += c.total as u64;
+                    r.2 += c.before_quote as u64;
+                }
+                None => rows.push((key, c.total as u64, c.before_quote as u64)),
+            }
+        }
+    }
+    if rows.is_empty() {
+        return Err(Error::Invalid("no distancing cues (so-called, alleged, ...) in these documents".into()));
+    }
+    rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    rows.truncate(top);
+    Ok(Spec::Bars {
+        title: format!("Distancing cues{}: {what}", if by_doc { " per document" } else { "" }),
+        x_label: "occurrences".into(),
+        rows: rows
+            .into_iter()
+            .map(|(label, total, before)| BarRow {
+                label,
+                segments: vec![(before as f64, Role::Scare), ((total - before) as f64, Role::Plain)],
+                note: Some(total.to_string()),
+            })
+            .collect(),
+        legend: vec![
+            ("right before a quotation".into(), Role::Scare),
+            ("elsewhere".into(), Role::Plain),
+        ],
+        diverging: false,
+    })
+}

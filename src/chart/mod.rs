@@ -1,0 +1,202 @@
+//! Charts to PNG and SVG with plotters, drawn with a font the binary carries (DejaVu Sans via
+//! the `dejavu` crate and plotters' `ab_glyph` feature): no fontconfig, no system libraries.
+//!
+//! A chart is first described as a [`Spec`] (rows, values, colours, labels), built from the
+//! frames by [`kinds`]; [`draw`] lays it out so labels never overlap or leave the canvas.
+
+pub mod draw;
+pub mod kinds;
+
+use crate::error::{Error, Result};
+use plotters::prelude::*;
+use std::path::Path;
+use std::sync::Once;
+
+/// Okabe–Ito colour-blind-safe palette. The scare-quote colour is the same in every chart.
+pub mod palette {
+    use plotters::style::RGBColor;
+    /// Plain (unquoted) occurrences, target side, main bars.
+    pub const PLAIN: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+    /// Occurrences inside scare quotes.
+    pub const SCARE: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+    /// Occurrences inside other quotations.
+    pub const QUOTED: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+    /// The reference side of a comparison.
+    pub const REFERENCE: RGBColor = RGBColor(0x56, 0xB4, 0xE9);
+    /// Secondary series.
+    pub const OTHER: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+    /// Axes, grid and text.
+    pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
+    /// Light grid lines.
+    pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
+}
+
+/// What one bar segment or tick stands for (decides its colour and legend entry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Plain occurrences / the main series.
+    Plain,
+    /// Inside scare quotes.
+    Scare,
+    /// Inside other quotations.
+    Quoted,
+    /// The reference side.
+    Reference,
+    /// A secondary series.
+    Other,
+}
+
+impl Role {
+    /// The role's colour.
+    pub fn color(self) -> RGBColor {
+        match self {
+            Role::Plain => palette::PLAIN,
+            Role::Scare => palette::SCARE,
+            Role::Quoted => palette::QUOTED,
+            Role::Reference => palette::REFERENCE,
+            Role::Other => palette::OTHER,
+        }
+    }
+}
+
+/// One row of a bar chart: stacked segments (or one signed value for diverging charts).
+#[derive(Debug, Clone)]
+pub struct BarRow {
+    /// Label on the left.
+    pub label: String,
+    /// Stacked segments, left to right.
+    pub segments: Vec<(f64, Role)>,
+    /// Small text after the bar (a ratio, a count).
+    pub note: Option<String>,
+}
+
+/// One row of a dispersion plot.
+#[derive(Debug, Clone)]
+pub struct DispersionRow {
+    /// Label (term, or term and document).
+    pub label: String,
+    /// Occurrences: relative position in the document (0..1) and role.
+    pub marks: Vec<(f64, Role)>,
+}
+
+/// A chart, ready to draw.
+#[derive(Debug, Clone)]
+pub enum Spec {
+    /// Horizontal bars; `diverging` puts negative values left of a centre line.
+    Bars {
+        /// Title.
+        title: String,
+        /// X axis label, with units.
+        x_label: String,
+        /// Rows, top to bottom.
+        rows: Vec<BarRow>,
+        /// Legend entries.
+        legend: Vec<(String, Role)>,
+        /// Signed values around zero.
+        diverging: bool,
+    },
+    /// Lexical dispersion ("x-ray") plot.
+    Dispersion {
+        /// Title.
+        title: String,
+        /// Rows, top to bottom.
+        rows: Vec<DispersionRow>,
+        /// Legend entries.
+        legend: Vec<(String, Role)>,
+    },
+    /// A square heatmap of pairwise values in 0..1.
+    Heatmap {
+        /// Title.
+        title: String,
+        /// Row and column labels.
+        labels: Vec<String>,
+        /// values[i][j].
+        values: Vec<Vec<f64>>,
+        /// What the colour means.
+        scale_label: String,
+    },
+}
+
+static FONTS: Once = Once::new();
+
+/// Registers the bundled DejaVu Sans faces with plotters (once per process).
+pub fn register_fonts() {
+    FONTS.call_once(|| {
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// Chart size in pixels.
+#[derive(Debug, Clone, Copy)]
+pub struct Size {
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+/// The output format, from the file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// PNG.
+    Png,
+    /// SVG.
+    Svg,
+}
+
+impl ImageFormat {
+    /// From a path's extension (`.png` or `.svg`).
+    pub fn from_path(p: &Path) -> Result<Self> {
+        match p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).as_deref() {
+            Some("png") => Ok(ImageFormat::Png),
+            Some("svg") => Ok(ImageFormat::Svg),
+            _ => Err(Error::Invalid(format!(
+                "{}: charts are written as .png or .svg; choose one of these extensions",
+                p.display()
+            ))),
+        }
+    }
+}
+
+/// Renders a chart to PNG or SVG bytes.
+pub fn render(spec: &Spec, size: Size, format: ImageFormat) -> Result<Vec<u8>> {
+    register_fonts();
+    if size.width < 200 || size.height < 150 || size.width > 10_000 || size.height > 10_000 {
+        return Err(Error::Invalid(format!(
+            "chart size {}x{} is outside 200x150 .. 10000x10000",
+            size.width, size.height
+        )));
+    }
+    match format {
+        ImageFormat::Png => {
+            let mut buf = vec![255u8; (size.width * size.height * 3) as usize];
+            {
+                let area = BitMapBackend::with_buffer(&mut buf, (size.width, size.height)).into_drawing_area();
+                draw::draw(&area, spec).map_err(|e| Error::Chart(e.to_string()))?;
+                area.present().map_err(|e| Error::Chart(e.to_string()))?;
+            }
+            let mut png = Vec::new();
+            let enc = image::codecs::png::PngEncoder::new(&mut png);
+            image::ImageEncoder::write_image(enc, &buf, size.width, size.height, image::ColorType::Rgb8)
+                .map_err(|e| Error::Chart(e.to_string()))?;
+            Ok(png)
+        }
+        ImageFormat::Svg => {
+            let mut s = String::new();
+            {
+                let area = SVGBackend::with_string(&mut s, (size.width, size.height)).into_drawing_area();
+                draw::draw(&area, spec).map_err(|e| Error::Chart(e.to_string()))?;
+                area.present().map_err(|e| Error::Chart(e.to_string()))?;
+            }
+            Ok(s.into_bytes())
+        }
+    }
+}
+
+/// Renders a chart and writes it atomically to `path` (format from the extension).
+pub fn write(spec: &Spec, size: Size, path: &Path) -> Result<()> {
+    let format = ImageFormat::from_path(path)?;
+    let bytes = render(spec, size, format)?;
+    crate::out::write_atomic(path, &bytes)
+}

@@ -1,0 +1,151 @@
+//! `verbale compare`: keyness of a target against a reference, document similarity, and terms
+//! one side quotes while the other uses them plainly.
+
+use super::common::{count_of, load_corpus, OutputArgs, SourceArgs};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use verbale::analysis;
+use verbale::compare::{self, KeynessOptions};
+use verbale::out::{self, Format};
+use verbale::stats::Compat;
+
+/// Which comparison table to print.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Terms over- and under-used in the target (G², χ², p, Log Ratio).
+    Keyness,
+    /// Pairwise document similarity (cosine, Jaccard).
+    Similarity,
+    /// Terms quoted on one side and used plainly on the other.
+    Quotes,
+}
+
+/// Compare statements: which terms the target uses far more (or less) than the reference, how
+/// alike the documents are, and which terms one side puts in quotation marks.
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Two documents or folders: target, then reference.
+    #[arg(value_name = "PATH", num_args = 0..=2)]
+    pub paths: Vec<PathBuf>,
+    /// Target documents (instead of the two positional paths).
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    pub target: Vec<PathBuf>,
+    /// Reference documents.
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    pub reference: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Table to print.
+    #[arg(long, value_enum, default_value_t = Table::Keyness)]
+    pub table: Table,
+    /// Follow quanteda's (Yates' correction of χ² by its rule) or AntConc's (no correction)
+    /// conventions.
+    #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
+    pub compat: CompatArg,
+    /// Drop terms seen fewer than N times in target and reference together.
+    #[arg(long, default_value_t = 1)]
+    pub min_count: u64,
+    /// Keep terms with p at or below this value.
+    #[arg(long)]
+    pub p: Option<f64>,
+    /// Multiply p by the number of terms tested before filtering with --p.
+    #[arg(long)]
+    pub bonferroni: bool,
+    /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
+    /// Default: 20 in a terminal table, all rows in other formats.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Similarity: cosine on tf-idf weights instead of relative frequencies.
+    #[arg(long)]
+    pub tfidf: bool,
+}
+
+/// `--compat`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompatArg {
+    /// quanteda's textstat_keyness defaults.
+    Quanteda,
+    /// AntConc's keyword list.
+    Antconc,
+}
+
+/// Runs `compare`. Returns whether some input failed.
+pub fn run(args: CompareArgs) -> Result<bool> {
+    let (target, reference) = match (args.paths.len(), args.target.is_empty(), args.reference.is_empty()) {
+        (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
+        (0, false, false) => (args.target.clone(), args.reference.clone()),
+        _ => {
+            return Err(verbale::Error::Invalid(
+                "compare needs two paths (target, reference) or --target PATH... --reference PATH...".into(),
+            )
+            .into())
+        }
+    };
+    let format = args.output.format()?;
+    let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
+    let dest = args.output.destination(&all)?;
+    let options = args.source.text.options()?;
+    let (t, e1) = load_corpus(&target, &args.source)?;
+    let (r, e2) = load_corpus(&reference, &args.source)?;
+    let nt = t.docs.len();
+    let docs: Vec<_> = t.docs.into_iter().chain(r.docs).collect();
+    let a = analysis::analyse(&docs, &options);
+    let ti: Vec<usize> = (0..nt).collect();
+    let ri: Vec<usize> = (nt..docs.len()).collect();
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let name = |p: &[PathBuf]| p.iter().map(|x| x.display().to_string()).collect::<Vec<_>>().join(" ");
+    let (df, header) = match args.table {
+        Table::Keyness => {
+            let o = KeynessOptions {
+                compat: match args.compat {
+                    CompatArg::Quanteda => Compat::Quanteda,
+                    CompatArg::Antconc => Compat::Antconc,
+                },
+                min_count: args.min_count,
+                p_max: args.p,
+                bonferroni: args.bonferroni,
+            };
+            let mut df = compare::keyness(&a, &ti, &ri, o)?;
+            if let Some(n) = top {
+                if df.height() > 2 * n {
+                    let tail = df.tail(Some(n));
+                    df = df.head(Some(n)).vstack(&tail)?;
+                }
+            }
+            let h = format!(
+                "target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in the target",
+                name(&target),
+                count_of(nt as u64, "document"),
+                count_of(ti.iter().map(|&i| a.docs[i].tokens).sum(), "token"),
+                name(&reference),
+                count_of(ri.len() as u64, "document"),
+                count_of(ri.iter().map(|&i| a.docs[i].tokens).sum(), "token"),
+            );
+            (df, h)
+        }
+        Table::Similarity => {
+            let df = compare::similarity(&a, args.tfidf)?;
+            let df = match top {
+                Some(n) => df.head(Some(n)),
+                None => df,
+            };
+            let h = format!("{} document pairs", df.height());
+            (df, h)
+        }
+        Table::Quotes => {
+            let df = compare::quote_contrast(&a, &ti, &ri)?;
+            let df = match top {
+                Some(n) => df.head(Some(n)),
+                None => df,
+            };
+            let h = format!("{} terms quoted on at least one side", df.height());
+            (df, h)
+        }
+    };
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, Some(&header), &dest)?;
+    Ok(e1 || e2)
+}

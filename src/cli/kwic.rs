@@ -1,0 +1,109 @@
+//! `verbale kwic`: keyword in context, with source offsets and quotation status.
+
+use super::common::{load_corpus, OutputArgs, SourceArgs};
+use anyhow::Result;
+use clap::Args;
+use comfy_table::{presets, CellAlignment, Table};
+use std::path::PathBuf;
+use verbale::kwic::{self, KwicOptions, Mode};
+use verbale::out::{self, Destination, Format};
+use verbale::quotes::Kind;
+
+/// Concordance: every occurrence of a word or phrase with its context, the byte offset in the
+/// source file, and whether it stands inside quotation marks (and of which kind).
+#[derive(Args, Debug)]
+pub struct KwicArgs {
+    /// Files or folders, then the pattern (a word, a phrase in quotes, `elect*`).
+    #[arg(value_name = "PATH... PATTERN", num_args = 2.., required = true)]
+    pub args: Vec<String>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Words of context on each side.
+    #[arg(long, default_value_t = 5)]
+    pub window: usize,
+    /// Match stems (`election` finds `elections`, `elected`).
+    #[arg(long, conflicts_with = "regex")]
+    pub stem: bool,
+    /// Each word of the pattern is a regular expression matched against whole tokens.
+    #[arg(long)]
+    pub regex: bool,
+    /// Only hits inside quotation marks.
+    #[arg(long)]
+    pub quoted_only: bool,
+    /// Only hits inside quotations of this kind (scare, term, title, direct).
+    #[arg(long)]
+    pub kind: Option<String>,
+}
+
+/// Runs `kwic`. Returns whether some input failed.
+pub fn run(args: KwicArgs) -> Result<bool> {
+    let mut positional = args.args.clone();
+    let pattern = positional.pop().unwrap_or_default();
+    let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
+    let format = args.output.format()?;
+    let dest = args.output.destination(&paths)?;
+    let kind = match &args.kind {
+        None => None,
+        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+            verbale::Error::Invalid(format!("unknown --kind '{k}'; use scare, term, title or direct"))
+        })?),
+    };
+    let options = args.source.text.options()?;
+    let o = KwicOptions {
+        pattern,
+        mode: if args.stem {
+            Mode::Stem
+        } else if args.regex {
+            Mode::Regex
+        } else {
+            Mode::Glob
+        },
+        window: args.window,
+        quoted_only: args.quoted_only || kind.is_some(),
+        kind,
+    };
+    let (corpus, had_errors) = load_corpus(&paths, &args.source)?;
+    let hits = kwic::kwic(&corpus.docs, &options, &o)?;
+    if format == Format::Table {
+        let text = aligned(&hits);
+        match &dest {
+            Destination::Stdout => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                out.write_all(text.as_bytes())?;
+            }
+            Destination::File(p) => out::write_atomic(p, text.as_bytes())?,
+        }
+        return Ok(had_errors);
+    }
+    let mut df = args.output.select(kwic::frame(&hits)?)?;
+    out::write(&mut df, format, None, &dest)?;
+    Ok(had_errors)
+}
+
+/// Concordance lines: doc and offset, left context right-aligned, the hit, the right context,
+/// and the quotation kind.
+fn aligned(hits: &[kwic::Hit]) -> String {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING);
+    t.set_header(["doc", "offset", "left", "hit", "right", "quote"]);
+    for h in hits {
+        let quote = match (h.quoted, h.kind) {
+            (true, Some(k)) => k.name().to_string(),
+            (true, None) => "quoted".into(),
+            _ => String::new(),
+        };
+        t.add_row([h.doc.clone(), h.offset.to_string(), h.left.clone(), h.hit.clone(), h.right.clone(), quote]);
+    }
+    for (i, a) in [(1, CellAlignment::Right), (2, CellAlignment::Right)] {
+        if let Some(c) = t.column_mut(i) {
+            c.set_cell_alignment(a);
+        }
+    }
+    let mut s = format!("{} hits\n", hits.len());
+    s.push_str(&t.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>().join("\n"));
+    s.push('\n');
+    s
+}

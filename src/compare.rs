@@ -1,0 +1,172 @@
+//! Comparing groups of documents: the `keyness`, `similarity` and `quote_contrast` frames.
+
+use crate::analysis::Analysis;
+use crate::error::Result;
+use crate::stats::{self, Compat};
+use polars::prelude::*;
+
+/// Keyness settings.
+#[derive(Debug, Clone, Copy)]
+pub struct KeynessOptions {
+    /// Reference-tool conventions.
+    pub compat: Compat,
+    /// Minimum count over target and reference together.
+    pub min_count: u64,
+    /// Keep rows with p at or below this (after the Bonferroni correction when asked).
+    pub p_max: Option<f64>,
+    /// Multiply p by the number of terms tested.
+    pub bonferroni: bool,
+}
+
+impl Default for KeynessOptions {
+    fn default() -> Self {
+        KeynessOptions {
+            compat: Compat::Quanteda,
+            min_count: 1,
+            p_max: None,
+            bonferroni: false,
+        }
+    }
+}
+
+/// Sums term counts (count, quoted, scare) over a group of documents; returns them with the
+/// group's token total.
+pub fn group_counts(a: &Analysis, docs: &[usize]) -> (Vec<(u64, u64, u64)>, u64) {
+    let mut v = vec![(0u64, 0u64, 0u64); a.terms.len()];
+    let mut tokens = 0;
+    for &d in docs {
+        tokens += a.docs[d].tokens;
+        for c in &a.doc_terms[d] {
+            let e = &mut v[c.term as usize];
+            e.0 += c.count as u64;
+            e.1 += c.quoted as u64;
+            e.2 += c.scare as u64;
+        }
+    }
+    (v, tokens)
+}
+
+/// The `keyness` frame: target against reference, sorted by signed G² (over-used in the target
+/// first).
+pub fn keyness(a: &Analysis, target: &[usize], reference: &[usize], o: KeynessOptions) -> Result<DataFrame> {
+    let (tc, t1) = group_counts(a, target);
+    let (rc, t2) = group_counts(a, reference);
+    let ids: Vec<usize> = (0..a.terms.len())
+        .filter(|&i| tc[i].0 + rc[i].0 >= o.min_count.max(1))
+        .collect();
+    let tested = ids.len() as f64;
+    let mut rows: Vec<(usize, stats::Keyness)> = ids
+        .into_iter()
+        .map(|i| {
+            let mut k = stats::keyness(tc[i].0 as f64, rc[i].0 as f64, t1 as f64, t2 as f64, o.compat);
+            if o.bonferroni {
+                k.p = (k.p * tested).min(1.0);
+            }
+            (i, k)
+        })
+        .filter(|(_, k)| o.p_max.is_none_or(|p| k.p <= p))
+        .collect();
+    rows.sort_by(|x, y| {
+        y.1.g2
+            .total_cmp(&x.1.g2)
+            .then_with(|| a.terms[x.0].term.cmp(&a.terms[y.0].term))
+    });
+    let per = |c: u64, t: u64| if t == 0 { 0.0 } else { c as f64 * 10_000.0 / t as f64 };
+    Ok(df!(
+        "term" => rows.iter().map(|(i, _)| a.terms[*i].term.as_str()).collect::<Vec<_>>(),
+        "form" => rows.iter().map(|(i, _)| a.terms[*i].form.as_str()).collect::<Vec<_>>(),
+        "target" => rows.iter().map(|(i, _)| tc[*i].0).collect::<Vec<_>>(),
+        "reference" => rows.iter().map(|(i, _)| rc[*i].0).collect::<Vec<_>>(),
+        "target_per_10k" => rows.iter().map(|(i, _)| per(tc[*i].0, t1)).collect::<Vec<_>>(),
+        "reference_per_10k" => rows.iter().map(|(i, _)| per(rc[*i].0, t2)).collect::<Vec<_>>(),
+        "g2" => rows.iter().map(|(_, k)| k.g2).collect::<Vec<_>>(),
+        "chi2" => rows.iter().map(|(_, k)| k.chi2).collect::<Vec<_>>(),
+        "p" => rows.iter().map(|(_, k)| k.p).collect::<Vec<_>>(),
+        "log_ratio" => rows.iter().map(|(_, k)| k.log_ratio).collect::<Vec<_>>(),
+    )?)
+}
+
+/// The `similarity` frame: every pair of documents with cosine (on relative frequencies, or on
+/// tf-idf weights with `tfidf`) and Jaccard over their term sets.
+pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
+    let n = a.docs.len();
+    let mut df_counts = vec![0u32; a.terms.len()];
+    for dt in &a.doc_terms {
+        for c in dt {
+            df_counts[c.term as usize] += 1;
+        }
+    }
+    let vectors: Vec<Vec<(u32, f64)>> = a
+        .docs
+        .iter()
+        .zip(&a.doc_terms)
+        .map(|(d, dt)| {
+            dt.iter()
+                .map(|c| {
+                    let rel = c.count as f64 / d.tokens.max(1) as f64;
+                    let w = if tfidf {
+                        // quanteda's dfm_tfidf defaults: count × log10(N / df).
+                        c.count as f64 * (n as f64 / df_counts[c.term as usize] as f64).log10()
+                    } else {
+                        rel
+                    };
+                    (c.term, w)
+                })
+                .collect()
+        })
+        .collect();
+    let sets: Vec<Vec<u32>> = a.doc_terms.iter().map(|dt| dt.iter().map(|c| c.term).collect()).collect();
+    let (mut da, mut db, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for i in 0..n {
+        for j in i + 1..n {
+            da.push(a.docs[i].id.as_str());
+            db.push(a.docs[j].id.as_str());
+            cos.push(stats::cosine(&vectors[i], &vectors[j]));
+            jac.push(stats::jaccard(&sets[i], &sets[j]));
+        }
+    }
+    Ok(df!("doc_a" => da, "doc_b" => db, "cosine" => cos, "jaccard" => jac)?)
+}
+
+/// The `quote_contrast` frame: terms quoted on one side and used plainly on the other, and
+/// terms quoted by both, with each side's quote ratio.
+pub fn quote_contrast(a: &Analysis, target: &[usize], reference: &[usize]) -> Result<DataFrame> {
+    let (tc, _) = group_counts(a, target);
+    let (rc, _) = group_counts(a, reference);
+    let mut rows: Vec<(usize, &'static str)> = Vec::new();
+    for i in 0..a.terms.len() {
+        let (t, r) = (tc[i], rc[i]);
+        let pattern = if t.1 > 0 && r.1 > 0 {
+            "quoted_by_both"
+        } else if t.1 > 0 && r.0 > 0 {
+            "quoted_in_target_plain_in_reference"
+        } else if r.1 > 0 && t.0 > 0 {
+            "quoted_in_reference_plain_in_target"
+        } else {
+            continue;
+        };
+        rows.push((i, pattern));
+    }
+    rows.sort_by(|x, y| {
+        let q = |i: usize| tc[i].2 + rc[i].2;
+        let qq = |i: usize| tc[i].1 + rc[i].1;
+        q(y.0)
+            .cmp(&q(x.0))
+            .then(qq(y.0).cmp(&qq(x.0)))
+            .then_with(|| a.terms[x.0].term.cmp(&a.terms[y.0].term))
+    });
+    let ratio = |q: u64, t: u64| if t == 0 { 0.0 } else { q as f64 / t as f64 };
+    Ok(df!(
+        "term" => rows.iter().map(|(i, _)| a.terms[*i].term.as_str()).collect::<Vec<_>>(),
+        "form" => rows.iter().map(|(i, _)| a.terms[*i].form.as_str()).collect::<Vec<_>>(),
+        "pattern" => rows.iter().map(|(_, p)| *p).collect::<Vec<_>>(),
+        "target_quoted" => rows.iter().map(|(i, _)| tc[*i].1).collect::<Vec<_>>(),
+        "target_scare" => rows.iter().map(|(i, _)| tc[*i].2).collect::<Vec<_>>(),
+        "target_total" => rows.iter().map(|(i, _)| tc[*i].0).collect::<Vec<_>>(),
+        "target_quote_ratio" => rows.iter().map(|(i, _)| ratio(tc[*i].1, tc[*i].0)).collect::<Vec<_>>(),
+        "reference_quoted" => rows.iter().map(|(i, _)| rc[*i].1).collect::<Vec<_>>(),
+        "reference_scare" => rows.iter().map(|(i, _)| rc[*i].2).collect::<Vec<_>>(),
+        "reference_total" => rows.iter().map(|(i, _)| rc[*i].0).collect::<Vec<_>>(),
+        "reference_quote_ratio" => rows.iter().map(|(i, _)| ratio(rc[*i].1, rc[*i].0)).collect::<Vec<_>>(),
+    )?)
+}

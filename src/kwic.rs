@@ -1,0 +1,179 @@
+//! Concordance (keyword in context): every occurrence of a word, stem, glob or regular
+//! expression, with its source byte offset, its context, and whether it stands inside a
+//! quotation (and of which kind).
+
+use crate::analysis::{self, Options};
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use crate::quotes::{collapse_ws, Kind};
+use crate::text::{fold, StemCache, TokenKind};
+use polars::prelude::*;
+use rayon::prelude::*;
+use regex::Regex;
+
+/// How the pattern's words are matched against tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Case-insensitive word match; `*` and `?` are wildcards (as in quanteda's glob patterns).
+    #[default]
+    Glob,
+    /// Match the stem (`elections` finds `election`, `elected`).
+    Stem,
+    /// Each word is a regular expression matched against the whole (case-folded) token.
+    Regex,
+}
+
+/// Concordance settings.
+#[derive(Debug, Clone)]
+pub struct KwicOptions {
+    /// The pattern: one or more words separated by spaces.
+    pub pattern: String,
+    /// Matching mode.
+    pub mode: Mode,
+    /// Words of context on each side.
+    pub window: usize,
+    /// Only hits inside quotation marks.
+    pub quoted_only: bool,
+    /// Only hits inside quotations of this kind.
+    pub kind: Option<Kind>,
+}
+
+/// One concordance line.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Document id.
+    pub doc: String,
+    /// Byte offset of the hit in the file as stored.
+    pub offset: usize,
+    /// Context before.
+    pub left: String,
+    /// The hit as written.
+    pub hit: String,
+    /// Context after.
+    pub right: String,
+    /// Inside quotation marks.
+    pub quoted: bool,
+    /// Kind of the innermost quotation holding the hit.
+    pub kind: Option<Kind>,
+}
+
+enum Matcher {
+    Words(Vec<Regex>),
+    Stems(Vec<String>, StemCache),
+}
+
+fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
+    let words: Vec<String> = o.pattern.split_whitespace().map(fold).collect();
+    if words.is_empty() {
+        return Err(Error::Invalid("kwic: the pattern is empty".into()));
+    }
+    match o.mode {
+        Mode::Stem => {
+            let st = StemCache::new(opts.lang, true);
+            let stems = words.iter().map(|w| st.stem_once(w)).collect();
+            Ok(Matcher::Stems(stems, st))
+        }
+        Mode::Glob | Mode::Regex => {
+            let res = words
+                .iter()
+                .map(|w| {
+                    let body = if o.mode == Mode::Glob {
+                        regex::escape(w).replace("\\*", ".*").replace("\\?", ".")
+                    } else {
+                        w.clone()
+                    };
+                    Regex::new(&format!("^(?i:{body})$"))
+                        .map_err(|e| Error::Invalid(format!("kwic: bad pattern '{w}': {e}")))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Matcher::Words(res))
+        }
+    }
+}
+
+/// Finds every hit of the pattern in the documents (in parallel), in document order.
+pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hit>> {
+    compile(o, opts)?; // report a bad pattern once, before the parallel work
+    let per_doc: Vec<Vec<Hit>> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut m = compile(o, opts).expect("compiled above");
+            doc_hits(doc, opts, o, &mut m)
+        })
+        .collect();
+    Ok(per_doc.into_iter().flatten().collect())
+}
+
+fn doc_hits(doc: &Document, opts: &Options, o: &KwicOptions, m: &mut Matcher) -> Vec<Hit> {
+    let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
+    let text = doc.text.as_str();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].kind.is_countable()).collect();
+    let n = match m {
+        Matcher::Words(v) => v.len(),
+        Matcher::Stems(v, _) => v.len(),
+    };
+    let matches = |m: &mut Matcher, k: usize, w: usize| -> bool {
+        let t = fold(tokens[w].text(text));
+        match m {
+            Matcher::Words(v) => v[k].is_match(&t),
+            Matcher::Stems(v, st) => st.stem(&t) == v[k],
+        }
+    };
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i + n <= words.len() {
+        // Phrases match consecutive words; quotation marks between them are skipped.
+        let adjacent = (1..n).all(|k| {
+            tokens[words[i + k - 1] + 1..words[i + k]]
+                .iter()
+                .all(|t| t.kind == TokenKind::Quote)
+        });
+        if !adjacent || !(0..n).all(|k| matches(m, k, words[i + k])) {
+            i += 1;
+            continue;
+        }
+        let (first, last) = (words[i], words[i + n - 1]);
+        let inner = res
+            .spans
+            .iter()
+            .filter(|s| (s.open_tok as usize) < first && last < s.close_tok as usize)
+            .max_by_key(|s| s.open_tok);
+        let quoted = inner.is_some();
+        let kind = inner.map(|s| s.kind);
+        let keep = (!o.quoted_only || quoted) && o.kind.is_none_or(|k| kind == Some(k));
+        if keep {
+            let lo = words[i.saturating_sub(o.window)];
+            let hi = words[(i + n - 1 + o.window).min(words.len() - 1)];
+            // Keep closing marks and punctuation glued to the last context word.
+            let hi_end = tokens[hi + 1..]
+                .iter()
+                .take_while(|t| !t.kind.is_countable() && tokens[hi].end == t.start)
+                .last()
+                .map_or(tokens[hi].end, |t| t.end);
+            hits.push(Hit {
+                doc: doc.id.clone(),
+                offset: doc.source_offset(tokens[first].start as usize),
+                left: collapse_ws(&text[tokens[lo].start as usize..tokens[first].start as usize]),
+                hit: collapse_ws(&text[tokens[first].start as usize..tokens[last].end as usize]),
+                right: collapse_ws(&text[tokens[last].end as usize..hi_end as usize]),
+                quoted,
+                kind,
+            });
+        }
+        i += n;
+    }
+    hits
+}
+
+/// The `kwic` frame.
+pub fn frame(hits: &[Hit]) -> Result<DataFrame> {
+    Ok(df!(
+        "doc" => hits.iter().map(|h| h.doc.as_str()).collect::<Vec<_>>(),
+        "offset" => hits.iter().map(|h| h.offset as u64).collect::<Vec<_>>(),
+        "left" => hits.iter().map(|h| h.left.as_str()).collect::<Vec<_>>(),
+        "hit" => hits.iter().map(|h| h.hit.as_str()).collect::<Vec<_>>(),
+        "right" => hits.iter().map(|h| h.right.as_str()).collect::<Vec<_>>(),
+        "quoted" => hits.iter().map(|h| h.quoted).collect::<Vec<_>>(),
+        "kind" => hits.iter().map(|h| h.kind.map_or("", |k| k.name())).collect::<Vec<_>>(),
+    )?)
+}
