@@ -43,7 +43,9 @@ fn bench(c: &mut Criterion) {
             (
                 verbale::frames::terms(&a, sel).unwrap().height(),
                 verbale::frames::corpus_terms(&a, sel).unwrap().height(),
-                verbale::frames::quotes(&a, Default::default()).unwrap().height(),
+                verbale::frames::quotes(&a, Default::default())
+                    .unwrap()
+                    .height(),
             )
         })
     });

@@ -8,6 +8,7 @@ use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, T
 use ahash::AHashMap;
 use rayon::prelude::*;
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// What to count and how.
 #[derive(Debug, Clone)]
@@ -44,9 +45,9 @@ impl Options {
 #[derive(Debug, Clone)]
 pub struct FormCount {
     /// Folded (lower-cased) form.
-    pub form: String,
+    pub form: Arc<str>,
     /// Its stem (or the form itself without stemming).
-    pub stem: String,
+    pub stem: Arc<str>,
     /// Occurrences.
     pub total: u32,
     /// Occurrences inside any quotation marks.
@@ -118,19 +119,54 @@ pub struct Analysis {
     pub doc_terms: Vec<Vec<TermCount>>,
 }
 
-thread_local! {
-    static STEMMER: RefCell<Option<(Lang, bool, StemCache)>> = const { RefCell::new(None) };
+/// Per-thread table from surface slices to their folded form and stem: each distinct slice is
+/// folded and stemmed once per worker thread, and later documents only look it up.
+struct Interner {
+    lang: Lang,
+    stem: bool,
+    stemmer: StemCache,
+    slices: AHashMap<Box<str>, (Arc<str>, Arc<str>)>,
+    forms: AHashMap<Box<str>, (Arc<str>, Arc<str>)>,
 }
 
-fn with_stemmer<R>(lang: Lang, stem: bool, f: impl FnOnce(&mut StemCache) -> R) -> R {
-    STEMMER.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let fresh = !matches!(&*slot, Some((l, s, _)) if *l == lang && *s == stem);
-        if fresh {
-            *slot = Some((lang, stem, StemCache::new(lang, stem)));
+impl Interner {
+    fn lookup(&mut self, slice: &str, buf: &mut String) -> (Arc<str>, Arc<str>) {
+        if let Some(v) = self.slices.get(slice) {
+            return v.clone();
         }
-        let (_, _, cache) = slot.as_mut().expect("stemmer initialised above");
-        f(cache)
+        fold_into(slice, buf);
+        let v = match self.forms.get(buf.as_str()) {
+            Some(v) => v.clone(),
+            None => {
+                let stem: Arc<str> = Arc::from(self.stemmer.stem(buf));
+                let v = (Arc::<str>::from(buf.as_str()), stem);
+                self.forms.insert(buf.as_str().into(), v.clone());
+                v
+            }
+        };
+        self.slices.insert(slice.into(), v.clone());
+        v
+    }
+}
+
+thread_local! {
+    static INTERNER: RefCell<Option<Interner>> = const { RefCell::new(None) };
+}
+
+fn with_interner<R>(lang: Lang, stem: bool, f: impl FnOnce(&mut Interner) -> R) -> R {
+    INTERNER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let fresh = !matches!(&*slot, Some(i) if i.lang == lang && i.stem == stem);
+        if fresh {
+            *slot = Some(Interner {
+                lang,
+                stem,
+                stemmer: StemCache::new(lang, stem),
+                slices: AHashMap::new(),
+                forms: AHashMap::new(),
+            });
+        }
+        f(slot.as_mut().expect("interner initialised above"))
     })
 }
 
@@ -179,69 +215,81 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
         pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)),
     );
 
-    // Count distinct surface slices first: no allocation per token.
-    let mut slices: AHashMap<&str, (u32, u32)> = AHashMap::new();
+    // Count distinct surface slices first (no allocation per token), remembering each token's
+    // slot so later passes need no hashing.
+    let mut slot_of: AHashMap<&str, u32> = AHashMap::new();
+    let mut slot_counts: Vec<(&str, u32, u32)> = Vec::new();
+    let mut token_slot = vec![u32::MAX; tokens.len()];
     let mut n_tokens = 0u64;
     for (i, t) in tokens.iter().enumerate() {
         if !t.kind.is_countable() {
             continue;
         }
         n_tokens += 1;
-        let e = slices.entry(t.text(text)).or_insert((0, 0));
-        e.0 += 1;
+        let s = t.text(text);
+        let slot = *slot_of.entry(s).or_insert_with(|| {
+            slot_counts.push((s, 0, 0));
+            slot_counts.len() as u32 - 1
+        });
+        token_slot[i] = slot;
+        let e = &mut slot_counts[slot as usize];
+        e.1 += 1;
         if in_quote[i] > 0 {
-            e.1 += 1;
+            e.2 += 1;
         }
     }
 
-    // Fold and stem each distinct slice once; merge slices that fold alike.
-    let mut forms: Vec<FormCount> = Vec::with_capacity(slices.len());
-    let mut form_index: AHashMap<String, usize> = AHashMap::with_capacity(slices.len());
-    let mut slice_form: AHashMap<&str, usize> = AHashMap::with_capacity(slices.len());
+    // Fold and stem each distinct slice (cached per thread); merge slices that fold alike.
+    let mut forms: Vec<FormCount> = Vec::with_capacity(slot_counts.len());
+    let mut form_index: AHashMap<Arc<str>, usize> = AHashMap::with_capacity(slot_counts.len());
+    let mut slot_form: Vec<usize> = Vec::with_capacity(slot_counts.len());
     let mut buf = String::new();
-    with_stemmer(opts.lang, opts.stem, |stemmer| {
-        for (&s, &(total, quoted)) in &slices {
-            fold_into(s, &mut buf);
-            let idx = match form_index.get(buf.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let stem = stemmer.stem(&buf).to_string();
-                    forms.push(FormCount {
-                        form: buf.clone(),
-                        stem,
-                        total: 0,
-                        quoted: 0,
-                        scare: 0,
-                    });
-                    form_index.insert(buf.clone(), forms.len() - 1);
-                    forms.len() - 1
-                }
-            };
+    with_interner(opts.lang, opts.stem, |interner| {
+        for &(s, total, quoted) in &slot_counts {
+            let (form, stem) = interner.lookup(s, &mut buf);
+            let idx = *form_index.entry(form.clone()).or_insert_with(|| {
+                forms.push(FormCount {
+                    form,
+                    stem,
+                    total: 0,
+                    quoted: 0,
+                    scare: 0,
+                });
+                forms.len() - 1
+            });
             forms[idx].total += total;
             forms[idx].quoted += quoted;
-            slice_form.insert(s, idx);
+            slot_form.push(idx);
         }
     });
     let mut unquoted_by_stem: AHashMap<&str, u32> = AHashMap::new();
     for f in &forms {
-        *unquoted_by_stem.entry(f.stem.as_str()).or_insert(0) += f.total - f.quoted;
+        *unquoted_by_stem.entry(&*f.stem).or_insert(0) += f.total - f.quoted;
     }
-    let form_of = |i: usize| slice_form.get(tokens[i].text(text)).copied();
+    let form_of = |i: usize| {
+        let slot = token_slot[i];
+        (slot != u32::MAX).then(|| slot_form[slot as usize])
+    };
     let stopword = |w: &str| opts.stopwords.contains(w);
 
     let mut spans = Vec::with_capacity(pairing.pairs.len());
     for (k, p) in pairing.pairs.iter().enumerate() {
         let (o, c) = (p.open_tok as usize, p.close_tok as usize);
-        let ev = classify::gather(text, tokens, o, c, p.depth > 0, &opts.lexicons, stopword, |i| {
+        let at = classify::SpanAt {
+            open: o,
+            close: c,
+            nested: p.depth > 0,
+        };
+        let ev = classify::gather(text, tokens, at, &opts.lexicons, stopword, |i| {
             form_of(i)
-                .and_then(|f| unquoted_by_stem.get(forms[f].stem.as_str()))
+                .and_then(|f| unquoted_by_stem.get(&*forms[f].stem))
                 .is_some_and(|&n| n > 0)
         });
         let (kind, confidence) = classify::classify(&ev);
         let content = (o + 1..c)
             .filter(|&i| tokens[i].kind.is_countable())
             .filter_map(form_of)
-            .map(|f| forms[f].form.clone())
+            .map(|f| forms[f].form.to_string())
             .filter(|f| !opts.stopwords.contains(f))
             .collect();
         spans.push(Span {
@@ -279,11 +327,22 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             }
         }
     }
-    let cues = count_cues(text, tokens, &spans, opts, |i| form_of(i).map(|f| forms[f].form.as_str()));
+    let cue_start: Vec<bool> = forms
+        .iter()
+        .map(|f| opts.lexicons.cues.starts_with_word(&f.form))
+        .collect();
+    let cues = count_cues(text, tokens, &spans, opts, |i| {
+        form_of(i).is_some_and(|f| cue_start[f])
+    });
     let unpaired = pairing
         .unpaired
         .iter()
-        .map(|u| (doc.source_offset(tokens[u.tok as usize].start as usize), u.mark))
+        .map(|u| {
+            (
+                doc.source_offset(tokens[u.tok as usize].start as usize),
+                u.mark,
+            )
+        })
         .collect();
     DocResult {
         id: doc.id.clone(),
@@ -298,38 +357,26 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
 
 /// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
 /// form starts a cue phrase are examined.
-fn count_cues<'a>(
+fn count_cues(
     text: &str,
     tokens: &[Token],
     spans: &[Span],
     opts: &Options,
-    form: impl Fn(usize) -> Option<&'a str>,
+    starts_cue: impl Fn(usize) -> bool,
 ) -> Vec<CueCount> {
     let set = &opts.lexicons.cues;
     let opens: ahash::AHashSet<u32> = spans.iter().map(|s| s.open_tok).collect();
     let mut counts: Vec<CueCount> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let starts = tokens[i].kind.is_countable() && form(i).is_some_and(|f| set.starts_with_word(f));
-        if !starts {
+        if !starts_cue(i) {
             i += 1;
             continue;
         }
-        let words = classify::words_after(text, tokens, i, set.max_words.max(1));
-        let Some(cue) = classify::prefix_match(set, &words) else {
+        let Some((cue, j)) = set.match_at(text, tokens, i) else {
             i += 1;
             continue;
         };
-        // Skip past the cue's words to see what follows.
-        let n = cue.split(' ').count();
-        let mut j = i;
-        let mut k = 0;
-        while j < tokens.len() && k < n {
-            if tokens[j].kind.is_countable() {
-                k += 1;
-            }
-            j += 1;
-        }
         let before_quote = opens.contains(&(j as u32));
         match counts.iter_mut().find(|c| c.cue == cue) {
             Some(c) => {
@@ -356,9 +403,9 @@ pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
 
 /// Merges per-document results under interned term ids; picks each term's display form.
 pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
-    let mut term_ids: AHashMap<String, u32> = AHashMap::new();
-    let mut terms: Vec<String> = Vec::new();
-    let mut form_totals: AHashMap<String, (u32, u64)> = AHashMap::new();
+    let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
+    let mut terms: Vec<Arc<str>> = Vec::new();
+    let mut form_totals: AHashMap<Arc<str>, (u32, u64)> = AHashMap::new();
     let mut doc_terms = Vec::with_capacity(docs.len());
     for d in &docs {
         let mut counts: AHashMap<u32, TermCount> = AHashMap::with_capacity(d.forms.len());
@@ -366,7 +413,7 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
             if opts.stopwords.contains(&f.form) {
                 continue;
             }
-            let id = match term_ids.get(&f.stem) {
+            let id = match term_ids.get(&*f.stem) {
                 Some(&id) => id,
                 None => {
                     terms.push(f.stem.clone());
@@ -374,7 +421,7 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
                     terms.len() as u32 - 1
                 }
             };
-            match form_totals.get_mut(&f.form) {
+            match form_totals.get_mut(&*f.form) {
                 Some(e) => e.1 += f.total as u64,
                 None => {
                     form_totals.insert(f.form.clone(), (id, f.total as u64));
@@ -398,18 +445,20 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
         let slot = &mut best[id as usize];
         let better = match slot {
             None => true,
-            Some((m, f)) => n > *m || (n == *m && form.as_str() < *f),
+            Some((m, f)) => n > *m || (n == *m && &**form < *f),
         };
         if better {
-            *slot = Some((n, form.as_str()));
+            *slot = Some((n, &**form));
         }
     }
     let terms = terms
         .into_iter()
         .zip(best)
         .map(|(term, b)| Term {
-            form: b.map(|(_, f)| f.to_string()).unwrap_or_else(|| term.clone()),
-            term,
+            form: b
+                .map(|(_, f)| f.to_string())
+                .unwrap_or_else(|| term.to_string()),
+            term: term.to_string(),
         })
         .collect();
     Analysis {

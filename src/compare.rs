@@ -48,7 +48,12 @@ pub fn group_counts(a: &Analysis, docs: &[usize]) -> (Vec<(u64, u64, u64)>, u64)
 
 /// The `keyness` frame: target against reference, sorted by signed G² (over-used in the target
 /// first).
-pub fn keyness(a: &Analysis, target: &[usize], reference: &[usize], o: KeynessOptions) -> Result<DataFrame> {
+pub fn keyness(
+    a: &Analysis,
+    target: &[usize],
+    reference: &[usize],
+    o: KeynessOptions,
+) -> Result<DataFrame> {
     let (tc, t1) = group_counts(a, target);
     let (rc, t2) = group_counts(a, reference);
     let ids: Vec<usize> = (0..a.terms.len())
@@ -58,7 +63,13 @@ pub fn keyness(a: &Analysis, target: &[usize], reference: &[usize], o: KeynessOp
     let mut rows: Vec<(usize, stats::Keyness)> = ids
         .into_iter()
         .map(|i| {
-            let mut k = stats::keyness(tc[i].0 as f64, rc[i].0 as f64, t1 as f64, t2 as f64, o.compat);
+            let mut k = stats::keyness(
+                tc[i].0 as f64,
+                rc[i].0 as f64,
+                t1 as f64,
+                t2 as f64,
+                o.compat,
+            );
             if o.bonferroni {
                 k.p = (k.p * tested).min(1.0);
             }
@@ -71,7 +82,13 @@ pub fn keyness(a: &Analysis, target: &[usize], reference: &[usize], o: KeynessOp
             .total_cmp(&x.1.g2)
             .then_with(|| a.terms[x.0].term.cmp(&a.terms[y.0].term))
     });
-    let per = |c: u64, t: u64| if t == 0 { 0.0 } else { c as f64 * 10_000.0 / t as f64 };
+    let per = |c: u64, t: u64| {
+        if t == 0 {
+            0.0
+        } else {
+            c as f64 * 10_000.0 / t as f64
+        }
+    };
     Ok(df!(
         "term" => rows.iter().map(|(i, _)| a.terms[*i].term.as_str()).collect::<Vec<_>>(),
         "form" => rows.iter().map(|(i, _)| a.terms[*i].form.as_str()).collect::<Vec<_>>(),
@@ -115,7 +132,11 @@ pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
                 .collect()
         })
         .collect();
-    let sets: Vec<Vec<u32>> = a.doc_terms.iter().map(|dt| dt.iter().map(|c| c.term).collect()).collect();
+    let sets: Vec<Vec<u32>> = a
+        .doc_terms
+        .iter()
+        .map(|dt| dt.iter().map(|c| c.term).collect())
+        .collect();
     let (mut da, mut db, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..n {
         for j in i + 1..n {

@@ -89,7 +89,13 @@ impl Document {
     /// Builds a document from text already in memory (no decoding, normalised here).
     pub fn from_text(id: &str, text: &str) -> Document {
         let compounds = collect_compounds(text);
-        Document::assemble(id.to_string(), None, text.to_string(), OffsetMap::default(), &compounds)
+        Document::assemble(
+            id.to_string(),
+            None,
+            text.to_string(),
+            OffsetMap::default(),
+            &compounds,
+        )
     }
 
     fn assemble(
@@ -179,7 +185,10 @@ struct Source {
 }
 
 /// Finds the files named by `inputs` (files, folders searched recursively, `-` for standard input).
-pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String, Option<PathBuf>)>> {
+pub fn find_files(
+    inputs: &[PathBuf],
+    opts: &LoadOptions,
+) -> Result<Vec<(String, Option<PathBuf>)>> {
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -188,7 +197,9 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String,
         }
         let meta = std::fs::metadata(input).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::NotFound { path: input.clone() }
+                Error::NotFound {
+                    path: input.clone(),
+                }
             } else {
                 Error::Read {
                     path: input.clone(),
@@ -202,7 +213,11 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String,
             files.sort();
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f);
-                let rel = if opts.keep_ext { rel.to_path_buf() } else { rel.with_extension("") };
+                let rel = if opts.keep_ext {
+                    rel.to_path_buf()
+                } else {
+                    rel.with_extension("")
+                };
                 let id = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -211,7 +226,11 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Vec<(String,
                 out.push((id, Some(f)));
             }
         } else {
-            let name = if opts.keep_ext { input.file_name() } else { input.file_stem() };
+            let name = if opts.keep_ext {
+                input.file_name()
+            } else {
+                input.file_stem()
+            };
             let id = name
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| input.display().to_string());
@@ -246,7 +265,9 @@ fn walk(dir: &Path, opts: &LoadOptions, out: &mut Vec<PathBuf>) -> Result<()> {
         if name.starts_with('.') {
             continue;
         }
-        let is_dir = std::fs::metadata(&path).map(|m| m.is_dir()).unwrap_or(false);
+        let is_dir = std::fs::metadata(&path)
+            .map(|m| m.is_dir())
+            .unwrap_or(false);
         if is_dir {
             walk(&path, opts, out)?;
         } else if is_corpus_file(&path, &name, opts) {
@@ -261,7 +282,9 @@ fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
     if name.to_ascii_lowercase().starts_with("readme.") {
         return false;
     }
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match ext {
         Some(e) => opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)),
         None => opts.extensions.iter().any(|x| x.is_empty()),
@@ -308,16 +331,16 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     }
     // Compounds written with a hyphen inside a line anywhere in the corpus keep their hyphen
     // when a line break splits them.
-    let compounds = ok
-        .par_iter()
-        .map(|(_, t, _)| collect_compounds(t))
-        .reduce(AHashSet::new, |mut a, b| {
-            if a.len() < b.len() {
-                return b.into_iter().chain(a).collect();
-            }
-            a.extend(b);
-            a
-        });
+    let compounds =
+        ok.par_iter()
+            .map(|(_, t, _)| collect_compounds(t))
+            .reduce(AHashSet::new, |mut a, b| {
+                if a.len() < b.len() {
+                    return b.into_iter().chain(a).collect();
+                }
+                a.extend(b);
+                a
+            });
     corpus.docs = ok
         .into_par_iter()
         .map(|(src, text, map)| Document::assemble(src.id, src.path, text, map, &compounds))
@@ -338,7 +361,11 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
             offset: pos,
         });
     }
-    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let bom = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
     let body = &bytes[bom..];
     match std::str::from_utf8(body) {
         Ok(s) => Ok((s.to_string(), OffsetMap::shift(bom))),
@@ -471,7 +498,7 @@ fn word_after(text: &str, start: usize) -> &str {
 /// line break goes.
 pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, OffsetMap) {
     let b = text.as_bytes();
-    if !b.iter().any(|&c| c == b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
+    if !b.contains(&b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
         return (text.to_string(), OffsetMap::default());
     }
     let mut out = String::with_capacity(text.len());
@@ -540,14 +567,14 @@ pub fn normalise_lines(text: &str, compounds: &AHashSet<String>) -> (String, Off
 
 /// Third characters of `â€?` mojibake sequences and the punctuation they stand for.
 const MOJIBAKE: &[(&str, char)] = &[
-    ("\u{153}", '\u{201C}'), // â€œ  “
-    ("\u{9d}", '\u{201D}'),  // â€\x9d ”
+    ("\u{153}", '\u{201C}'),  // â€œ  “
+    ("\u{9d}", '\u{201D}'),   // â€\x9d ”
     ("\u{2122}", '\u{2019}'), // â€™  ’
-    ("\u{2dc}", '\u{2018}'), // â€˜  ‘
+    ("\u{2dc}", '\u{2018}'),  // â€˜  ‘
     ("\u{201d}", '\u{2014}'), // â€”  —
     ("\u{201c}", '\u{2013}'), // â€“  –
-    ("\u{a6}", '\u{2026}'),  // â€¦  …
-    ("\u{a2}", '\u{2022}'),  // â€¢  •
+    ("\u{a6}", '\u{2026}'),   // â€¦  …
+    ("\u{a2}", '\u{2022}'),   // â€¢  •
 ];
 
 fn has_break_hyphen(b: &[u8]) -> bool {
@@ -579,9 +606,9 @@ fn break_after_hyphen(b: &[u8], at: usize) -> Option<usize> {
     (j < b.len()).then_some(j)
 }
 
-/// Unicode NFC with a map back. Text is composed in runs that start before each ASCII
-/// character (ASCII never composes with what precedes it), so a run that changes gets anchors
-/// at both ends.
+/// Unicode NFC with a map back. Text is composed in runs of one starter and the combining
+/// marks after it, so a run that changes gets anchors at both ends and every token boundary
+/// (always before a starter) maps exactly.
 fn nfc_with_map(text: &str) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
@@ -599,7 +626,9 @@ fn nfc_with_map(text: &str) -> (String, OffsetMap) {
         }
     };
     for (i, c) in text.char_indices() {
-        if c.is_ascii() && i > run_start {
+        let starter =
+            c.is_ascii() || unicode_normalization::char::canonical_combining_class(c) == 0;
+        if starter && i > run_start {
             flush(&mut out, &mut map, &text[run_start..i], run_start);
             run_start = i;
         }
@@ -645,13 +674,19 @@ mod tests {
     #[test]
     fn rejoins_line_break_hyphens() {
         let d = doc("the nego-\ntiation and self-\ndetermination of Nagorno-\nKarabakh");
-        assert_eq!(d.text, "the negotiation and self-determination of Nagorno-Karabakh");
+        assert_eq!(
+            d.text,
+            "the negotiation and self-determination of Nagorno-Karabakh"
+        );
     }
 
     #[test]
     fn keeps_compounds_seen_elsewhere() {
         let d = doc("peace-building matters. Peace-\nbuilding again, and build-\ning");
-        assert_eq!(d.text, "peace-building matters. Peace-building again, and building");
+        assert_eq!(
+            d.text,
+            "peace-building matters. Peace-building again, and building"
+        );
     }
 
     #[test]

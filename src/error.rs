@@ -22,7 +22,9 @@ pub enum Error {
         offset: usize,
     },
     /// A UTF-16 file is damaged (odd length or an unpaired surrogate).
-    #[error("{path}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8 or pass --lossy")]
+    #[error(
+        "{path}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8 or pass --lossy"
+    )]
     InvalidUtf16 {
         /// The file.
         path: PathBuf,

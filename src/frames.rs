@@ -11,21 +11,60 @@ pub mod schema {
     pub const TERMS: &[&str] = &["doc", "term", "form", "count", "per_10k", "quoted", "scare"];
     /// `corpus_terms`: one row per term.
     pub const CORPUS_TERMS: &[&str] = &[
-        "term", "form", "count", "docs", "per_10k", "quoted", "scare", "quote_ratio",
+        "term",
+        "form",
+        "count",
+        "docs",
+        "per_10k",
+        "quoted",
+        "scare",
+        "quote_ratio",
     ];
     /// `quotes`: one row per quotation span.
     pub const QUOTES: &[&str] = &[
-        "doc", "span", "open", "close", "style", "kind", "confidence", "cue", "words", "reporting",
-        "colon", "sentence_punct", "title_case", "naming", "contrast", "condemning", "nested",
-        "sentence", "text", "left", "right",
+        "doc",
+        "span",
+        "open",
+        "close",
+        "style",
+        "kind",
+        "confidence",
+        "cue",
+        "words",
+        "reporting",
+        "colon",
+        "sentence_punct",
+        "title_case",
+        "naming",
+        "contrast",
+        "condemning",
+        "nested",
+        "sentence",
+        "text",
+        "left",
+        "right",
     ];
     /// `quoted_terms`: one row per document × term quoted at least once.
     pub const QUOTED_TERMS: &[&str] = &[
-        "doc", "term", "form", "quoted", "scare", "total", "quote_ratio", "cues",
+        "doc",
+        "term",
+        "form",
+        "quoted",
+        "scare",
+        "total",
+        "quote_ratio",
+        "cues",
     ];
     /// `corpus_quoted_terms`: the corpus-level sum of `quoted_terms`.
     pub const CORPUS_QUOTED_TERMS: &[&str] = &[
-        "term", "form", "quoted", "scare", "total", "quote_ratio", "docs", "cues",
+        "term",
+        "form",
+        "quoted",
+        "scare",
+        "total",
+        "quote_ratio",
+        "docs",
+        "cues",
     ];
     /// `cues`: distancing cues per document.
     pub const CUES: &[&str] = &["doc", "cue", "count", "before_quote"];
@@ -63,16 +102,19 @@ pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let mut doc = Vec::new();
     let mut term = Vec::new();
     let mut form = Vec::new();
-    let (mut count, mut p10k, mut quoted, mut scare) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut count, mut p10k, mut quoted, mut scare) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
         let mut rows: Vec<_> = counts
             .iter()
             .filter(|c| c.count as u64 >= sel.min_count.max(1))
             .collect();
         rows.sort_unstable_by(|x, y| {
-            y.count
-                .cmp(&x.count)
-                .then_with(|| a.terms[x.term as usize].term.cmp(&a.terms[y.term as usize].term))
+            y.count.cmp(&x.count).then_with(|| {
+                a.terms[x.term as usize]
+                    .term
+                    .cmp(&a.terms[y.term as usize].term)
+            })
         });
         rows.truncate(sel.top.unwrap_or(usize::MAX));
         for c in rows {
@@ -100,7 +142,8 @@ pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         .filter(|&i| totals[i].0 >= sel.min_count.max(1))
         .collect();
     ids.sort_unstable_by(|&x, &y| {
-        totals[y].0
+        totals[y]
+            .0
             .cmp(&totals[x].0)
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
@@ -133,9 +176,15 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
         .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
         .filter(|(_, s)| filter.kind.is_none_or(|k| s.kind == k))
         .collect();
-    let s = |f: &dyn Fn(&crate::quotes::Span) -> String| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
-    let b = |f: &dyn Fn(&crate::quotes::Span) -> bool| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
-    let u = |f: &dyn Fn(&crate::quotes::Span) -> u64| spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>();
+    let s = |f: &dyn Fn(&crate::quotes::Span) -> String| {
+        spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
+    };
+    let b = |f: &dyn Fn(&crate::quotes::Span) -> bool| {
+        spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
+    };
+    let u = |f: &dyn Fn(&crate::quotes::Span) -> u64| {
+        spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
+    };
     Ok(df!(
         "doc" => spans.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
         "span" => u(&|x| x.number as u64),
@@ -162,7 +211,11 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
 }
 
 /// Cue phrases per document and term: which cues preceded spans holding the term.
-fn doc_term_cues(a: &Analysis, doc: usize, opts_find: &dyn Fn(&str) -> Option<u32>) -> Vec<(u32, String)> {
+fn doc_term_cues(
+    a: &Analysis,
+    doc: usize,
+    opts_find: &dyn Fn(&str) -> Option<u32>,
+) -> Vec<(u32, String)> {
     let mut out: Vec<(u32, String)> = Vec::new();
     for s in &a.docs[doc].spans {
         let Some(cue) = &s.evidence.cue else { continue };
@@ -186,8 +239,8 @@ fn form_lookup(a: &Analysis) -> ahash::AHashMap<&str, u32> {
     let mut m = ahash::AHashMap::new();
     for d in &a.docs {
         for f in &d.forms {
-            if let Some(&id) = stem_to_id.get(f.stem.as_str()) {
-                m.insert(f.form.as_str(), id);
+            if let Some(&id) = stem_to_id.get(&*f.stem) {
+                m.insert(&*f.form, id);
             }
         }
     }
@@ -200,7 +253,8 @@ pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let lookup = form_lookup(a);
     let find = |w: &str| lookup.get(w).copied();
     let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut quoted, mut scare, mut total, mut qr) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut quoted, mut scare, mut total, mut qr) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (di, (d, counts)) in a.docs.iter().zip(&a.doc_terms).enumerate() {
         let term_cues = doc_term_cues(a, di, &find);
         let mut rows: Vec<_> = counts
@@ -211,7 +265,11 @@ pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
             y.quoted
                 .cmp(&x.quoted)
                 .then(y.count.cmp(&x.count))
-                .then_with(|| a.terms[x.term as usize].term.cmp(&a.terms[y.term as usize].term))
+                .then_with(|| {
+                    a.terms[x.term as usize]
+                        .term
+                        .cmp(&a.terms[y.term as usize].term)
+                })
         });
         rows.truncate(sel.top.unwrap_or(usize::MAX));
         for c in rows {
@@ -259,7 +317,8 @@ pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         .filter(|&i| totals[i].1 > 0 && totals[i].1 >= sel.min_count)
         .collect();
     ids.sort_unstable_by(|&x, &y| {
-        totals[y].1
+        totals[y]
+            .1
             .cmp(&totals[x].1)
             .then(totals[y].0.cmp(&totals[x].0))
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
@@ -282,7 +341,11 @@ pub fn unpaired(a: &Analysis) -> Result<DataFrame> {
     let rows: Vec<(&str, u64, String)> = a
         .docs
         .iter()
-        .flat_map(|d| d.unpaired.iter().map(move |(o, m)| (d.id.as_str(), *o as u64, m.to_string())))
+        .flat_map(|d| {
+            d.unpaired
+                .iter()
+                .map(move |(o, m)| (d.id.as_str(), *o as u64, m.to_string()))
+        })
         .collect();
     Ok(df!(
         "doc" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),

@@ -107,7 +107,9 @@ pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hi
 fn doc_hits(doc: &Document, opts: &Options, o: &KwicOptions, m: &mut Matcher) -> Vec<Hit> {
     let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
     let text = doc.text.as_str();
-    let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].kind.is_countable()).collect();
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].kind.is_countable())
+        .collect();
     let n = match m {
         Matcher::Words(v) => v.len(),
         Matcher::Stems(v, _) => v.len(),

@@ -63,12 +63,28 @@ pub fn keyness(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Keyness {
     let denom = (a + b) * (c + d) * (a + c) * (b + d);
     let small = e11.min(e12).min(e21).min(e22) < 5.0;
     let yates = compat == Compat::Quanteda && det.abs() >= n / 2.0 && small;
-    let num = if yates { (det.abs() - n / 2.0).powi(2) } else { det * det };
-    let chi2 = if denom == 0.0 { 0.0 } else { sign * n * num / denom };
+    let num = if yates {
+        (det.abs() - n / 2.0).powi(2)
+    } else {
+        det * det
+    };
+    let chi2 = if denom == 0.0 {
+        0.0
+    } else {
+        sign * n * num / denom
+    };
     let p = chi2_sf(g2.abs());
-    let (aa, bb) = (if a == 0.0 { 0.5 } else { a }, if b == 0.0 { 0.5 } else { b });
+    let (aa, bb) = (
+        if a == 0.0 { 0.5 } else { a },
+        if b == 0.0 { 0.5 } else { b },
+    );
     let log_ratio = ((aa / t1) / (bb / t2)).log2();
-    Keyness { g2, chi2, p, log_ratio }
+    Keyness {
+        g2,
+        chi2,
+        p,
+        log_ratio,
+    }
 }
 
 /// Upper tail of χ² with one degree of freedom.

@@ -11,7 +11,10 @@ fn run(args: &[&str]) -> std::process::Output {
 fn sorted(df: DataFrame) -> DataFrame {
     let df = df
         .lazy()
-        .with_columns([col("count").cast(DataType::Int64), col("docs").cast(DataType::Int64)])
+        .with_columns([
+            col("count").cast(DataType::Int64),
+            col("docs").cast(DataType::Int64),
+        ])
         .collect()
         .unwrap();
     df.sort(["term"], Default::default()).unwrap()
@@ -23,7 +26,9 @@ fn csv_tsv_json_ndjson_parquet_md_agree() {
     let pq = dir.path().join("t.parquet");
     let o = run(&["freq", "-o", pq.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let parquet = ParquetReader::new(std::fs::File::open(&pq).unwrap()).finish().unwrap();
+    let parquet = ParquetReader::new(std::fs::File::open(&pq).unwrap())
+        .finish()
+        .unwrap();
     let csv = CsvReadOptions::default()
         .with_has_header(true)
         .into_reader_with_file_handle(Cursor::new(run(&["freq", "--format", "csv"]).stdout))
@@ -33,7 +38,10 @@ fn csv_tsv_json_ndjson_parquet_md_agree() {
     assert!(parquet.height() > 100);
     let (p, c) = (sorted(parquet.clone()), sorted(csv));
     for name in ["term", "form", "count", "docs", "quoted"] {
-        assert!(p.column(name).unwrap().equals(c.column(name).unwrap()), "column {name} differs");
+        assert!(
+            p.column(name).unwrap().equals(c.column(name).unwrap()),
+            "column {name} differs"
+        );
     }
     let tsv = CsvReadOptions::default()
         .with_has_header(true)
@@ -42,7 +50,8 @@ fn csv_tsv_json_ndjson_parquet_md_agree() {
         .finish()
         .unwrap();
     assert_eq!(tsv.height(), parquet.height());
-    let json: serde_json::Value = serde_json::from_slice(&run(&["freq", "--format", "json"]).stdout).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["freq", "--format", "json"]).stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), parquet.height());
     assert!(json[0].get("quote_ratio").is_some());
     let nd = run(&["freq", "--format", "ndjson"]).stdout;
@@ -53,7 +62,12 @@ fn csv_tsv_json_ndjson_parquet_md_agree() {
         .collect();
     assert_eq!(lines.len(), parquet.height());
     let md = String::from_utf8(run(&["freq", "--format", "md"]).stdout).unwrap();
-    assert!(md.starts_with("| term | form | count | docs | per_10k | quoted | scare | quote_ratio |"));
+    assert!(
+        md.starts_with(
+            "| term | form | count | docs | per\\_10k | quoted | scare | quote\\_ratio |"
+        ),
+        "{md}"
+    );
     assert_eq!(md.lines().count(), parquet.height() + 2);
 }
 
@@ -69,9 +83,17 @@ fn parquet_to_terminal_is_refused() {
 fn quotes_frame_round_trips() {
     let dir = tempfile::tempdir().unwrap();
     let pq = dir.path().join("q.parquet");
-    assert!(run(&["quotes", "-o", pq.to_str().unwrap()]).status.success());
-    let df = ParquetReader::new(std::fs::File::open(&pq).unwrap()).finish().unwrap();
-    let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+    assert!(run(&["quotes", "-o", pq.to_str().unwrap()])
+        .status
+        .success());
+    let df = ParquetReader::new(std::fs::File::open(&pq).unwrap())
+        .finish()
+        .unwrap();
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(names, verbale::frames::schema::QUOTES);
     assert_eq!(df.height(), 4);
     let kinds = df.column("kind").unwrap().str().unwrap();
@@ -79,7 +101,17 @@ fn quotes_frame_round_trips() {
     let cues = df.column("cue").unwrap().str().unwrap();
     assert_eq!(cues.get(0), Some("so-called"));
     assert_eq!(cues.get(3), Some("sham"));
-    let terms = verbale().args(["quotes", "--terms", "--format", "csv"]).arg(seed()).output().unwrap();
+    let terms = verbale()
+        .args(["quotes", "--terms", "--format", "csv"])
+        .arg(seed())
+        .output()
+        .unwrap();
     let t = String::from_utf8(terms.stdout).unwrap();
-    assert!(t.lines().nth(1).unwrap().starts_with("elect,elections,4,4,7,0.571428"), "{t}");
+    assert!(
+        t.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("elect,elections,4,4,7,0.571428"),
+        "{t}"
+    );
 }

@@ -9,15 +9,30 @@ fn invalid_utf8_is_reported_and_the_rest_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("good.txt"), "peace and elections").unwrap();
     fs::write(dir.path().join("bad.txt"), b"abc \xFF\xFE def").unwrap();
-    let o = verbale().args(["freq", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    let o = verbale()
+        .args(["freq", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("bad.txt") && err.contains("byte 4") && err.contains("--lossy"), "{err}");
+    assert!(
+        err.contains("bad.txt") && err.contains("byte 4") && err.contains("--lossy"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&o.stdout).contains("peac"));
-    let o = verbale().args(["freq", "--lossy", "--format", "csv"]).arg(dir.path()).output().unwrap();
+    let o = verbale()
+        .args(["freq", "--lossy", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout).contains("def"));
-    let o = verbale().args(["freq", "--strict"]).arg(dir.path()).output().unwrap();
+    let o = verbale()
+        .args(["freq", "--strict"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
 }
@@ -30,7 +45,10 @@ fn binary_files_are_skipped_with_a_warning() {
     let o = verbale().args(["freq"]).arg(dir.path()).output().unwrap();
     assert_eq!(o.status.code(), Some(0));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("warning") && err.contains("b.txt") && err.contains("binary"), "{err}");
+    assert!(
+        err.contains("warning") && err.contains("b.txt") && err.contains("binary"),
+        "{err}"
+    );
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("1 document,"));
 }
 
@@ -56,7 +74,12 @@ fn usage_errors_exit_2() {
         vec!["nosuchcommand"],
     ] {
         let o = verbale().args(&args).output().unwrap();
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         assert!(!o.stderr.is_empty());
     }
 }
@@ -64,7 +87,9 @@ fn usage_errors_exit_2() {
 #[test]
 fn utf16_and_utf8_bom_give_the_same_counts_and_true_offsets() {
     let dir = tempfile::tempdir().unwrap();
-    let text = String::from_utf8(bytes(&seed())).unwrap().replace('\n', "\r\n");
+    let text = String::from_utf8(bytes(&seed()))
+        .unwrap()
+        .replace('\n', "\r\n");
     let mut le = vec![0xFF, 0xFE];
     let mut be = vec![0xFE, 0xFF];
     for u in text.encode_utf16() {
@@ -76,8 +101,16 @@ fn utf16_and_utf8_bom_give_the_same_counts_and_true_offsets() {
     for (name, data) in [("le.txt", le), ("be.txt", be), ("bom.txt", bom)] {
         let p = dir.path().join(name);
         fs::write(&p, &data).unwrap();
-        let o = verbale().args(["quotes", "--format", "csv"]).arg(&p).output().unwrap();
-        assert!(o.status.success(), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        let o = verbale()
+            .args(["quotes", "--format", "csv"])
+            .arg(&p)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         let out = String::from_utf8(o.stdout).unwrap();
         let rows: Vec<&str> = out.lines().skip(1).collect();
         assert_eq!(rows.len(), 4, "{name}");
@@ -107,15 +140,35 @@ fn output_is_atomic_and_never_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.txt");
     fs::write(&input, "the “elections” and elections").unwrap();
-    let o = verbale().args(["freq", "-o"]).arg(&input).arg(&input).output().unwrap();
+    let o = verbale()
+        .args(["freq", "-o"])
+        .arg(&input)
+        .arg(&input)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
-    assert_eq!(fs::read_to_string(&input).unwrap(), "the “elections” and elections");
-    let o = verbale().args(["freq", "-o"]).arg(dir.path().join("in.csv")).arg(dir.path()).output().unwrap();
+    assert_eq!(
+        fs::read_to_string(&input).unwrap(),
+        "the “elections” and elections"
+    );
+    let o = verbale()
+        .args(["freq", "-o"])
+        .arg(dir.path().join("in.csv"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(o.status.success());
-    let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
-    let o = verbale().args(["freq", "-o", "/nonexistent-folder/x.csv"]).arg(&input).output().unwrap();
+    let o = verbale()
+        .args(["freq", "-o", "/nonexistent-folder/x.csv"])
+        .arg(&input)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
 }
@@ -145,6 +198,15 @@ fn closed_pipe_ends_quietly() {
         ))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

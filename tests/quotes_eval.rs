@@ -21,7 +21,14 @@ fn gold() -> Gold {
     for line in text.lines().skip(1) {
         let f: Vec<&str> = line.split('\t').collect();
         let kind = Kind::parse(f[4]).unwrap_or_else(|| panic!("bad kind in {line}"));
-        spans.insert((f[0].to_string(), f[1].parse().unwrap(), f[2].parse().unwrap()), kind);
+        spans.insert(
+            (
+                f[0].to_string(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+            ),
+            kind,
+        );
     }
     Gold { spans }
 }
@@ -42,7 +49,11 @@ fn predicted() -> HashMap<Key, Kind> {
 fn prf(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
     let pr = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
     let rc = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
-    let f = if pr + rc == 0.0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+    let f = if pr + rc == 0.0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    };
     (pr, rc, f)
 }
 
@@ -50,12 +61,20 @@ fn prf(tp: usize, p: usize, g: usize) -> (f64, f64, f64) {
 fn quote_spans_and_kinds_meet_thresholds() {
     let g = gold();
     let p = predicted();
-    assert!(g.spans.len() >= 200, "evaluation set has {} spans", g.spans.len());
+    assert!(
+        g.spans.len() >= 200,
+        "evaluation set has {} spans",
+        g.spans.len()
+    );
     let gk: HashSet<&Key> = g.spans.keys().collect();
     let pk: HashSet<&Key> = p.keys().collect();
     let tp = gk.intersection(&pk).count();
     let (sp, sr, sf) = prf(tp, p.len(), g.spans.len());
-    println!("spans: gold {} predicted {} matched {tp}: P {sp:.3} R {sr:.3} F1 {sf:.3}", g.spans.len(), p.len());
+    println!(
+        "spans: gold {} predicted {} matched {tp}: P {sp:.3} R {sr:.3} F1 {sf:.3}",
+        g.spans.len(),
+        p.len()
+    );
     let mut missed: Vec<_> = gk.difference(&pk).collect();
     missed.sort();
     for m in missed.iter().take(40) {
@@ -81,15 +100,25 @@ fn quote_spans_and_kinds_meet_thresholds() {
     }
     let mut f1 = HashMap::new();
     for k in Kind::ALL {
-        let ktp = p.iter().filter(|(key, pk_)| **pk_ == k && g.spans.get(*key) == Some(&k)).count();
+        let ktp = p
+            .iter()
+            .filter(|(key, pk_)| **pk_ == k && g.spans.get(*key) == Some(&k))
+            .count();
         let kp = p.values().filter(|x| **x == k).count();
         let kg = g.spans.values().filter(|x| **x == k).count();
         let (a, b, c) = prf(ktp, kp, kg);
-        println!("  {:<7} P {a:.3} R {b:.3} F1 {c:.3} (gold {kg}, predicted {kp})", k.name());
+        println!(
+            "  {:<7} P {a:.3} R {b:.3} F1 {c:.3} (gold {kg}, predicted {kp})",
+            k.name()
+        );
         f1.insert(k, c);
     }
     assert!(sf >= SPAN_F1, "span F1 {sf:.3} < {SPAN_F1}");
-    assert!(f1[&Kind::Scare] >= SCARE_F1, "scare F1 {:.3} < {SCARE_F1}", f1[&Kind::Scare]);
+    assert!(
+        f1[&Kind::Scare] >= SCARE_F1,
+        "scare F1 {:.3} < {SCARE_F1}",
+        f1[&Kind::Scare]
+    );
     let macro_f1 = f1.values().sum::<f64>() / 4.0;
     println!("  macro F1 {macro_f1:.3}");
     assert!(macro_f1 >= MACRO_F1, "macro F1 {macro_f1:.3} < {MACRO_F1}");
@@ -118,5 +147,10 @@ fn unpaired_marks_are_reported() {
         })
         .collect();
     let hit = gold.iter().filter(|g| found.contains(g)).count();
-    println!("unpaired marks: gold {} found {} of them; {} reported in all", gold.len(), hit, found.len());
+    println!(
+        "unpaired marks: gold {} found {} of them; {} reported in all",
+        gold.len(),
+        hit,
+        found.len()
+    );
 }

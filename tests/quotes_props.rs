@@ -7,9 +7,35 @@ use verbale::text::{tokenize, Lang, TokenizeOptions};
 
 fn text_strategy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "peace", "Armenia’s", "don't", " ", " ", "\n", "\n\n", "“", "”", "‘", "’", "\"", "'", "«",
-        "»", "„", "so-called", "1990s", "’80s", ".", ",", "-", "Ελλάδα", "🙂", "e\u{301}", "\r\n",
-        "nego-\n", "tiation", "\u{FEFF}",
+        "peace",
+        "Armenia’s",
+        "don't",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "\"",
+        "'",
+        "«",
+        "»",
+        "„",
+        "so-called",
+        "1990s",
+        "’80s",
+        ".",
+        ",",
+        "-",
+        "Ελλάδα",
+        "🙂",
+        "e\u{301}",
+        "\r\n",
+        "nego-\n",
+        "tiation",
+        "\u{FEFF}",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

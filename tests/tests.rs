@@ -1,6 +1,8 @@
 //! All integration tests in one binary (one link step with polars in the build).
 
+mod charts;
 mod common;
+mod compare;
 mod formats;
 mod freq;
 mod inputs;

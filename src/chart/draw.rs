@@ -16,15 +16,24 @@ fn font(size: f64) -> TextStyle<'static> {
 }
 
 fn bold(size: f64) -> TextStyle<'static> {
-    ("sans-serif", size, FontStyle::Bold).into_font().color(&palette::INK)
+    ("sans-serif", size, FontStyle::Bold)
+        .into_font()
+        .color(&palette::INK)
 }
 
 fn width<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle) -> i32 {
-    a.estimate_text_size(s, st).map(|(w, _)| w as i32).unwrap_or((s.chars().count() as f64 * 9.0) as i32)
+    a.estimate_text_size(s, st)
+        .map(|(w, _)| w as i32)
+        .unwrap_or((s.chars().count() as f64 * 9.0) as i32)
 }
 
 /// Shortens `s` with an ellipsis until it fits in `max` pixels.
-fn fit<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle, max: i32) -> String {
+fn fit<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    s: &str,
+    st: &TextStyle,
+    max: i32,
+) -> String {
     if width(a, s, st) <= max {
         return s.to_string();
     }
@@ -42,17 +51,41 @@ fn fit<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle, 
     chars[..lo].iter().collect::<String>() + "…"
 }
 
-fn text<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle, x: i32, y: i32, h: HPos, v: VPos) -> R {
-    a.draw_text(s, &st.pos(Pos::new(h, v)), (x, y)).map_err(|e| e.to_string())
+fn text<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    s: &str,
+    st: &TextStyle,
+    x: i32,
+    y: i32,
+    h: HPos,
+    v: VPos,
+) -> R {
+    a.draw_text(s, &st.pos(Pos::new(h, v)), (x, y))
+        .map_err(|e| e.to_string())
 }
 
-fn rect<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, x0: i32, y0: i32, x1: i32, y1: i32, c: RGBColor) -> R {
+fn rect<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+    c: RGBColor,
+) -> R {
     let (l, r) = (x0.min(x1), x0.max(x1));
-    a.draw(&Rectangle::new([(l, y0), (r.max(l + 1), y1)], c.filled())).map_err(|e| e.to_string())
+    a.draw(&Rectangle::new([(l, y0), (r.max(l + 1), y1)], c.filled()))
+        .map_err(|e| e.to_string())
 }
 
-fn line<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, p: (i32, i32), q: (i32, i32), c: RGBColor, w: u32) -> R {
-    a.draw(&PathElement::new(vec![p, q], c.stroke_width(w))).map_err(|e| e.to_string())
+fn line<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    p: (i32, i32),
+    q: (i32, i32),
+    c: RGBColor,
+    w: u32,
+) -> R {
+    a.draw(&PathElement::new(vec![p, q], c.stroke_width(w)))
+        .map_err(|e| e.to_string())
 }
 
 /// "Nice" axis step for a maximum value and about `n` ticks.
@@ -63,7 +96,17 @@ fn nice_step(max: f64, n: f64) -> f64 {
     let raw = max / n;
     let mag = 10f64.powf(raw.log10().floor());
     let f = raw / mag;
-    let m = if f <= 1.0 { 1.0 } else if f <= 2.0 { 2.0 } else if f <= 2.5 { 2.5 } else if f <= 5.0 { 5.0 } else { 10.0 };
+    let m = if f <= 1.0 {
+        1.0
+    } else if f <= 2.0 {
+        2.0
+    } else if f <= 2.5 {
+        2.5
+    } else if f <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
     m * mag
 }
 
@@ -78,7 +121,11 @@ fn fmt_tick(v: f64, step: f64) -> String {
 }
 
 /// Draws the title and legend; returns the y where the plot may start.
-fn header<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, legend: &[(String, Role)]) -> Result<i32, String> {
+fn header<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    legend: &[(String, Role)],
+) -> Result<i32, String> {
     let (w, _) = a.dim_in_pixel();
     let w = w as i32;
     let mut size = 19.0;
@@ -111,9 +158,24 @@ fn header<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, legend: &
 pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
     a.fill(&WHITE).map_err(|e| e.to_string())?;
     match spec {
-        Spec::Bars { title, x_label, rows, legend, diverging } => bars(a, title, x_label, rows, legend, *diverging),
-        Spec::Dispersion { title, rows, legend } => dispersion(a, title, rows, legend),
-        Spec::Heatmap { title, labels, values, scale_label } => heatmap(a, title, labels, values, scale_label),
+        Spec::Bars {
+            title,
+            x_label,
+            rows,
+            legend,
+            diverging,
+        } => bars(a, title, x_label, rows, legend, *diverging),
+        Spec::Dispersion {
+            title,
+            rows,
+            legend,
+        } => dispersion(a, title, rows, legend),
+        Spec::Heatmap {
+            title,
+            labels,
+            values,
+            scale_label,
+        } => heatmap(a, title, labels, values, scale_label),
     }
 }
 
@@ -122,7 +184,14 @@ fn rows_that_fit(avail: i32, n: usize, min_h: i32) -> usize {
     n.min((avail / min_h).max(1) as usize)
 }
 
-fn bars<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, x_label: &str, rows: &[BarRow], legend: &[(String, Role)], diverging: bool) -> R {
+fn bars<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    x_label: &str,
+    rows: &[BarRow],
+    legend: &[(String, Role)],
+    diverging: bool,
+) -> R {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let top = header(a, title, legend)?;
@@ -133,7 +202,11 @@ fn bars<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, x_label: &s
     let fs = (row_h * 0.62).clamp(8.0, 15.0);
     let st = font(fs);
     let small = font((fs * 0.9).max(8.0));
-    let max_label = rows.iter().map(|r| width(a, &r.label, &st)).max().unwrap_or(0);
+    let max_label = rows
+        .iter()
+        .map(|r| width(a, &r.label, &st))
+        .max()
+        .unwrap_or(0);
     let label_w = max_label.min((w as f64 * 0.38) as i32);
     let note_w = rows
         .iter()
@@ -144,7 +217,10 @@ fn bars<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, x_label: &s
     let x0 = MARGIN + label_w + 8 + if diverging { note_w } else { 0 };
     let x1 = w - MARGIN - note_w.max(8);
     let total = |r: &BarRow| r.segments.iter().map(|s| s.0).sum::<f64>();
-    let max = rows.iter().map(|r| if diverging { total(r).abs() } else { total(r) }).fold(0.0, f64::max);
+    let max = rows
+        .iter()
+        .map(|r| if diverging { total(r).abs() } else { total(r) })
+        .fold(0.0, f64::max);
     let step = nice_step(max, if diverging { 3.0 } else { 5.0 });
     let top_v = (max / step).ceil().max(1.0) * step;
     let (zero, scale) = if diverging {
@@ -158,34 +234,74 @@ fn bars<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, x_label: &s
     while v <= top_v + step * 0.01 {
         let x = zero + (v * scale).round() as i32;
         line(a, (x, top), (x, bottom), palette::GRID, 1)?;
-        text(a, &fmt_tick(v, step), &tick_st, x, bottom + 4, HPos::Center, VPos::Top)?;
+        text(
+            a,
+            &fmt_tick(v, step),
+            &tick_st,
+            x,
+            bottom + 4,
+            HPos::Center,
+            VPos::Top,
+        )?;
         v += step;
     }
     line(a, (zero, top), (zero, bottom), palette::INK, 1)?;
     line(a, (x0, bottom), (x1, bottom), palette::INK, 1)?;
-    text(a, x_label, &font(13.0), (x0 + x1) / 2, bottom + 22, HPos::Center, VPos::Top)?;
+    text(
+        a,
+        x_label,
+        &font(13.0),
+        (x0 + x1) / 2,
+        bottom + 22,
+        HPos::Center,
+        VPos::Top,
+    )?;
     for (i, r) in rows.iter().enumerate() {
         let y0 = top + (i as f64 * row_h + row_h * 0.15) as i32;
         let y1 = top + (i as f64 * row_h + row_h * 0.85) as i32;
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
         let label = fit(a, &r.label, &st, label_w);
-        text(a, &label, &st, MARGIN + label_w, yc, HPos::Right, VPos::Center)?;
+        text(
+            a,
+            &label,
+            &st,
+            MARGIN + label_w,
+            yc,
+            HPos::Right,
+            VPos::Center,
+        )?;
         let mut x = zero as f64;
         let sign = if total(r) < 0.0 { -1.0 } else { 1.0 };
         for (val, role) in &r.segments {
             let len = val.abs() * scale * sign;
-            rect(a, x.round() as i32, y0, (x + len).round() as i32, y1.max(y0 + 1), role.color())?;
+            rect(
+                a,
+                x.round() as i32,
+                y0,
+                (x + len).round() as i32,
+                y1.max(y0 + 1),
+                role.color(),
+            )?;
             x += len;
         }
         if let Some(note) = &r.note {
-            let (hp, nx) = if sign < 0.0 { (HPos::Right, x.round() as i32 - 4) } else { (HPos::Left, x.round() as i32 + 4) };
+            let (hp, nx) = if sign < 0.0 {
+                (HPos::Right, x.round() as i32 - 4)
+            } else {
+                (HPos::Left, x.round() as i32 + 4)
+            };
             text(a, note, &small, nx, yc, hp, VPos::Center)?;
         }
     }
     Ok(())
 }
 
-fn dispersion<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, rows: &[DispersionRow], legend: &[(String, Role)]) -> R {
+fn dispersion<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    rows: &[DispersionRow],
+    legend: &[(String, Role)],
+) -> R {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let top = header(a, title, legend)?;
@@ -194,20 +310,49 @@ fn dispersion<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, rows:
     let rows = &rows[..n];
     let row_h = (bottom - top) as f64 / n.max(1) as f64;
     let st = font((row_h * 0.5).clamp(8.0, 14.0));
-    let label_w = rows.iter().map(|r| width(a, &r.label, &st)).max().unwrap_or(0).min((w as f64 * 0.35) as i32);
+    let label_w = rows
+        .iter()
+        .map(|r| width(a, &r.label, &st))
+        .max()
+        .unwrap_or(0)
+        .min((w as f64 * 0.35) as i32);
     let x0 = MARGIN + label_w + 10;
     let x1 = w - MARGIN - 10;
     for k in 0..=4 {
         let x = x0 + (x1 - x0) * k / 4;
         line(a, (x, top), (x, bottom), palette::GRID, 1)?;
-        text(a, &format!("{}%", k * 25), &font(12.0), x, bottom + 4, HPos::Center, VPos::Top)?;
+        text(
+            a,
+            &format!("{}%", k * 25),
+            &font(12.0),
+            x,
+            bottom + 4,
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     line(a, (x0, bottom), (x1, bottom), palette::INK, 1)?;
-    text(a, "position in the document (% of its length)", &font(13.0), (x0 + x1) / 2, bottom + 22, HPos::Center, VPos::Top)?;
+    text(
+        a,
+        "position in the document (% of its length)",
+        &font(13.0),
+        (x0 + x1) / 2,
+        bottom + 22,
+        HPos::Center,
+        VPos::Top,
+    )?;
     let tick = ((row_h * 0.35) as i32).clamp(3, 14);
     for (i, r) in rows.iter().enumerate() {
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
-        text(a, &fit(a, &r.label, &st, label_w), &st, MARGIN + label_w, yc, HPos::Right, VPos::Center)?;
+        text(
+            a,
+            &fit(a, &r.label, &st, label_w),
+            &st,
+            MARGIN + label_w,
+            yc,
+            HPos::Right,
+            VPos::Center,
+        )?;
         line(a, (x0, yc), (x1, yc), palette::GRID, 1)?;
         for pass in [Role::Plain, Role::Quoted, Role::Scare] {
             for (pos, role) in r.marks.iter().filter(|m| m.1 == pass) {
@@ -215,8 +360,12 @@ fn dispersion<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, rows:
                 match role {
                     Role::Scare => {
                         line(a, (x, yc - tick), (x, yc + tick), role.color(), 3)?;
-                        a.draw(&TriangleMarker::new((x, yc - tick - 4), (tick / 2 + 3).min(7), role.color().filled()))
-                            .map_err(|e| e.to_string())?;
+                        a.draw(&TriangleMarker::new(
+                            (x, yc - tick - 4),
+                            (tick / 2 + 3).min(7),
+                            role.color().filled(),
+                        ))
+                        .map_err(|e| e.to_string())?;
                     }
                     Role::Quoted => line(a, (x, yc - tick), (x, yc + tick), role.color(), 3)?,
                     _ => line(a, (x, yc - tick), (x, yc + tick), role.color(), 2)?,
@@ -229,7 +378,13 @@ fn dispersion<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, rows:
 
 /// Colour-blind-safe sequential scale (viridis stops).
 fn viridis(t: f64) -> RGBColor {
-    const STOPS: [(u8, u8, u8); 5] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)];
+    const STOPS: [(u8, u8, u8); 5] = [
+        (68, 1, 84),
+        (59, 82, 139),
+        (33, 145, 140),
+        (94, 201, 98),
+        (253, 231, 37),
+    ];
     let t = t.clamp(0.0, 1.0) * 4.0;
     let i = (t.floor() as usize).min(3);
     let f = t - i as f64;
@@ -238,7 +393,13 @@ fn viridis(t: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-fn heatmap<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, labels: &[String], values: &[Vec<f64>], scale_label: &str) -> R {
+fn heatmap<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    labels: &[String],
+    values: &[Vec<f64>],
+    scale_label: &str,
+) -> R {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
     let top = header(a, title, &[])?;
@@ -247,7 +408,12 @@ fn heatmap<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, labels: 
     let mut fs = ((h - top) as f64 * 0.6 / n as f64 * 0.6).clamp(7.0, 14.0);
     let (label_w, cell) = loop {
         let st = font(fs);
-        let lw = labels.iter().map(|l| width(a, l, &st)).max().unwrap_or(0).min((w.min(h) as f64 * 0.3) as i32);
+        let lw = labels
+            .iter()
+            .map(|l| width(a, l, &st))
+            .max()
+            .unwrap_or(0)
+            .min((w.min(h) as f64 * 0.3) as i32);
         let side = (w - 2 * MARGIN - lw - 8 - bar_w).min(h - top - MARGIN - lw - 8);
         let cell = side / n;
         if cell as f64 >= fs * 1.1 || fs <= 7.0 {
@@ -266,7 +432,15 @@ fn heatmap<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, labels: 
                 let c = viridis(*v);
                 let lum = 0.299 * c.0 as f64 + 0.587 * c.1 as f64 + 0.114 * c.2 as f64;
                 let ink = if lum > 140.0 { BLACK } else { WHITE };
-                text(a, &format!("{v:.2}"), &font((cell as f64 * 0.3).min(13.0)).color(&ink), cx + cell / 2, cy + cell / 2, HPos::Center, VPos::Center)?;
+                text(
+                    a,
+                    &format!("{v:.2}"),
+                    &font((cell as f64 * 0.3).min(13.0)).color(&ink),
+                    cx + cell / 2,
+                    cy + cell / 2,
+                    HPos::Center,
+                    VPos::Center,
+                )?;
             }
         }
     }
@@ -275,7 +449,15 @@ fn heatmap<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, labels: 
         let c = (i as i32) * cell + cell / 2;
         text(a, &l, &st, x0 - 6, y0 + c, HPos::Right, VPos::Center)?;
         let rot = st.transform(FontTransform::Rotate270);
-        text(a, &l, &rot, x0 + c, y0 + n * cell + 6, HPos::Right, VPos::Center)?;
+        text(
+            a,
+            &l,
+            &rot,
+            x0 + c,
+            y0 + n * cell + 6,
+            HPos::Right,
+            VPos::Center,
+        )?;
     }
     // Colour bar.
     let bx = x0 + n * cell + 24;
@@ -289,6 +471,14 @@ fn heatmap<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, title: &str, labels: 
         text(a, lab, &font(12.0), bx + 20, y, HPos::Left, VPos::Center)?;
     }
     let rot = font(12.0).transform(FontTransform::Rotate270);
-    text(a, scale_label, &rot, (bx + 48).min(w - 8), y0 + bh / 2, HPos::Center, VPos::Center)?;
+    text(
+        a,
+        scale_label,
+        &rot,
+        (bx + 48).min(w - 8),
+        y0 + bh / 2,
+        HPos::Center,
+        VPos::Center,
+    )?;
     Ok(())
 }

@@ -10,7 +10,14 @@ use crate::text::{fold, StemCache};
 use polars::prelude::*;
 
 /// The chart kinds.
-pub const KINDS: &[&str] = &["freq", "quotes", "keyness", "dispersion", "similarity", "cues"];
+pub const KINDS: &[&str] = &[
+    "freq",
+    "quotes",
+    "keyness",
+    "dispersion",
+    "similarity",
+    "cues",
+];
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -20,7 +27,12 @@ fn pct(x: f64) -> String {
 pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
     let (counts, tokens) = crate::compare::group_counts(a, docs);
     let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].0 > 0).collect();
-    ids.sort_by(|&x, &y| counts[y].0.cmp(&counts[x].0).then_with(|| a.terms[x].term.cmp(&a.terms[y].term)));
+    ids.sort_by(|&x, &y| {
+        counts[y]
+            .0
+            .cmp(&counts[x].0)
+            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+    });
     ids.truncate(top);
     if ids.is_empty() {
         return Err(Error::Invalid("no terms found to chart".into()));
@@ -29,7 +41,10 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
         .iter()
         .map(|&i| BarRow {
             label: a.terms[i].form.clone(),
-            segments: vec![(counts[i].0 as f64 * 10_000.0 / tokens.max(1) as f64, Role::Plain)],
+            segments: vec![(
+                counts[i].0 as f64 * 10_000.0 / tokens.max(1) as f64,
+                Role::Plain,
+            )],
             note: Some(counts[i].0.to_string()),
         })
         .collect();
@@ -48,11 +63,17 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
     let (counts, _) = crate::compare::group_counts(a, docs);
     let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].1 > 0).collect();
     ids.sort_by(|&x, &y| {
-        counts[y].1.cmp(&counts[x].1).then(counts[y].2.cmp(&counts[x].2)).then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+        counts[y]
+            .1
+            .cmp(&counts[x].1)
+            .then(counts[y].2.cmp(&counts[x].2))
+            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.truncate(top);
     if ids.is_empty() {
-        return Err(Error::Invalid("no quoted terms found in these documents".into()));
+        return Err(Error::Invalid(
+            "no quoted terms found in these documents".into(),
+        ));
     }
     let rows = ids
         .iter()
@@ -65,7 +86,10 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
                     ((quoted - scare) as f64, Role::Quoted),
                     ((total - quoted) as f64, Role::Plain),
                 ],
-                note: Some(format!("{} quoted", pct(quoted as f64 / total.max(1) as f64))),
+                note: Some(format!(
+                    "{} quoted",
+                    pct(quoted as f64 / total.max(1) as f64)
+                )),
             }
         })
         .collect();
@@ -93,7 +117,14 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
         let v = g2.get(i).unwrap_or(0.0);
         rows.push(BarRow {
             label: form.get(i).unwrap_or("").to_string(),
-            segments: vec![(v, if v >= 0.0 { Role::Plain } else { Role::Reference })],
+            segments: vec![(
+                v,
+                if v >= 0.0 {
+                    Role::Plain
+                } else {
+                    Role::Reference
+                },
+            )],
             note: Some(format!("{v:.1}")),
         });
     };
@@ -108,13 +139,18 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
         }
     }
     if rows.is_empty() {
-        return Err(Error::Invalid("no key terms: the target and reference use the same words at the same rates".into()));
+        return Err(Error::Invalid(
+            "no key terms: the target and reference use the same words at the same rates".into(),
+        ));
     }
     Ok(Spec::Bars {
         title: format!("Keyness: {target} vs {reference}"),
         x_label: "signed log-likelihood G² (positive: over-used in the target)".into(),
         rows,
-        legend: vec![(format!("target: {target}"), Role::Plain), (format!("reference: {reference}"), Role::Reference)],
+        legend: vec![
+            (format!("target: {target}"), Role::Plain),
+            (format!("reference: {reference}"), Role::Reference),
+        ],
         diverging: true,
     })
 }
@@ -123,13 +159,18 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
 /// occurrences drawn apart.
 pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &str) -> Result<Spec> {
     let stemmer = StemCache::new(opts.lang, opts.stem);
-    let wanted: Vec<(String, String)> = terms.iter().map(|t| (t.clone(), stemmer.stem_once(&fold(t)))).collect();
+    let wanted: Vec<(String, String)> = terms
+        .iter()
+        .map(|t| (t.clone(), stemmer.stem_once(&fold(t))))
+        .collect();
     let mut rows = Vec::new();
     let mut found = vec![false; wanted.len()];
     let mut cache = StemCache::new(opts.lang, opts.stem);
     for doc in docs {
         let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
-        let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].kind.is_countable()).collect();
+        let words: Vec<usize> = (0..tokens.len())
+            .filter(|&i| tokens[i].kind.is_countable())
+            .collect();
         let total = words.len().max(1) as f64;
         let role_at = |i: usize| {
             let inner = res
@@ -137,10 +178,9 @@ pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &st
                 .iter()
                 .filter(|s| (s.open_tok as usize) < i && i < s.close_tok as usize)
                 .max_by_key(|s| s.open_tok);
-            let scare = res
-                .spans
-                .iter()
-                .any(|s| s.kind == Kind::Scare && (s.open_tok as usize) < i && i < s.close_tok as usize);
+            let scare = res.spans.iter().any(|s| {
+                s.kind == Kind::Scare && (s.open_tok as usize) < i && i < s.close_tok as usize
+            });
             match (inner, scare) {
                 (_, true) => Role::Scare,
                 (Some(_), false) => Role::Quoted,
@@ -156,14 +196,26 @@ pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &st
                 .collect();
             if !marks.is_empty() {
                 found[k] = true;
-                let label = if docs.len() > 1 { format!("{label} · {}", doc.id) } else { label.clone() };
+                let label = if docs.len() > 1 {
+                    format!("{label} · {}", doc.id)
+                } else {
+                    label.clone()
+                };
                 rows.push(DispersionRow { label, marks });
             }
         }
     }
-    let missing: Vec<&str> = wanted.iter().zip(&found).filter(|(_, f)| !**f).map(|(w, _)| w.0.as_str()).collect();
+    let missing: Vec<&str> = wanted
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| !**f)
+        .map(|(w, _)| w.0.as_str())
+        .collect();
     if !missing.is_empty() {
-        return Err(Error::Invalid(format!("--terms not in these documents: {}", missing.join(", "))));
+        return Err(Error::Invalid(format!(
+            "--terms not in these documents: {}",
+            missing.join(", ")
+        )));
     }
     Ok(Spec::Dispersion {
         title: format!("Where {} occur: {what}", terms.join(", ")),
@@ -180,14 +232,24 @@ pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &st
 pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
     let c = a.corpus_counts();
     let mut ids: Vec<usize> = (0..c.len()).filter(|&i| c[i].1 > 0).collect();
-    ids.sort_by(|&x, &y| c[y].2.cmp(&c[x].2).then(c[y].1.cmp(&c[x].1)).then_with(|| a.terms[x].term.cmp(&a.terms[y].term)));
-    ids.into_iter().take(top).map(|i| a.terms[i].form.clone()).collect()
+    ids.sort_by(|&x, &y| {
+        c[y].2
+            .cmp(&c[x].2)
+            .then(c[y].1.cmp(&c[x].1))
+            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
+    });
+    ids.into_iter()
+        .take(top)
+        .map(|i| a.terms[i].form.clone())
+        .collect()
 }
 
 /// A heatmap from a `similarity` frame over documents `ids`.
 pub fn similarity(df: &DataFrame, ids: &[String], measure: &str, what: &str) -> Result<Spec> {
     if ids.len() < 2 {
-        return Err(Error::Invalid("a similarity chart needs at least two documents".into()));
+        return Err(Error::Invalid(
+            "a similarity chart needs at least two documents".into(),
+        ));
     }
     let da = df.column("doc_a")?.str()?;
     let db = df.column("doc_b")?.str()?;
@@ -227,18 +289,26 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
         }
     }
     if rows.is_empty() {
-        return Err(Error::Invalid("no distancing cues (so-called, alleged, ...) in these documents".into()));
+        return Err(Error::Invalid(
+            "no distancing cues (so-called, alleged, ...) in these documents".into(),
+        ));
     }
     rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     rows.truncate(top);
     Ok(Spec::Bars {
-        title: format!("Distancing cues{}: {what}", if by_doc { " per document" } else { "" }),
+        title: format!(
+            "Distancing cues{}: {what}",
+            if by_doc { " per document" } else { "" }
+        ),
         x_label: "occurrences".into(),
         rows: rows
             .into_iter()
             .map(|(label, total, before)| BarRow {
                 label,
-                segments: vec![(before as f64, Role::Scare), ((total - before) as f64, Role::Plain)],
+                segments: vec![
+                    (before as f64, Role::Scare),
+                    ((total - before) as f64, Role::Plain),
+                ],
                 note: Some(total.to_string()),
             })
             .collect(),

@@ -122,7 +122,11 @@ static FONTS: Once = Once::new();
 /// Registers the bundled DejaVu Sans faces with plotters (once per process).
 pub fn register_fonts() {
     FONTS.call_once(|| {
-        let _ = plotters::style::register_font("sans-serif", FontStyle::Normal, dejavu::sans::regular());
+        let _ = plotters::style::register_font(
+            "sans-serif",
+            FontStyle::Normal,
+            dejavu::sans::regular(),
+        );
         let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
     });
 }
@@ -148,7 +152,11 @@ pub enum ImageFormat {
 impl ImageFormat {
     /// From a path's extension (`.png` or `.svg`).
     pub fn from_path(p: &Path) -> Result<Self> {
-        match p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).as_deref() {
+        match p
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .as_deref()
+        {
             Some("png") => Ok(ImageFormat::Png),
             Some("svg") => Ok(ImageFormat::Svg),
             _ => Err(Error::Invalid(format!(
@@ -172,20 +180,28 @@ pub fn render(spec: &Spec, size: Size, format: ImageFormat) -> Result<Vec<u8>> {
         ImageFormat::Png => {
             let mut buf = vec![255u8; (size.width * size.height * 3) as usize];
             {
-                let area = BitMapBackend::with_buffer(&mut buf, (size.width, size.height)).into_drawing_area();
+                let area = BitMapBackend::with_buffer(&mut buf, (size.width, size.height))
+                    .into_drawing_area();
                 draw::draw(&area, spec).map_err(|e| Error::Chart(e.to_string()))?;
                 area.present().map_err(|e| Error::Chart(e.to_string()))?;
             }
             let mut png = Vec::new();
             let enc = image::codecs::png::PngEncoder::new(&mut png);
-            image::ImageEncoder::write_image(enc, &buf, size.width, size.height, image::ColorType::Rgb8)
-                .map_err(|e| Error::Chart(e.to_string()))?;
+            image::ImageEncoder::write_image(
+                enc,
+                &buf,
+                size.width,
+                size.height,
+                image::ColorType::Rgb8,
+            )
+            .map_err(|e| Error::Chart(e.to_string()))?;
             Ok(png)
         }
         ImageFormat::Svg => {
             let mut s = String::new();
             {
-                let area = SVGBackend::with_string(&mut s, (size.width, size.height)).into_drawing_area();
+                let area =
+                    SVGBackend::with_string(&mut s, (size.width, size.height)).into_drawing_area();
                 draw::draw(&area, spec).map_err(|e| Error::Chart(e.to_string()))?;
                 area.present().map_err(|e| Error::Chart(e.to_string()))?;
             }

@@ -65,11 +65,23 @@ fn describe(paths: &[PathBuf], n_docs: usize) -> String {
     let names: Vec<String> = paths
         .iter()
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if name.is_empty() { p.display().to_string() } else { name }
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if name.is_empty() {
+                p.display().to_string()
+            } else {
+                name
+            }
         })
         .collect();
-    format!("{} ({} document{})", names.join(", "), n_docs, if n_docs == 1 { "" } else { "s" })
+    format!(
+        "{} ({} document{})",
+        names.join(", "),
+        n_docs,
+        if n_docs == 1 { "" } else { "s" }
+    )
 }
 
 /// The default output path: notebooks-out/KIND-INPUT.png.
@@ -87,22 +99,38 @@ pub fn default_output(kind: &str, paths: &[PathBuf]) -> PathBuf {
 pub fn run(args: ChartArgs) -> Result<bool> {
     let kind = args.kind.as_str();
     if !kinds::KINDS.contains(&kind) {
-        return Err(usage(format!("unknown chart kind '{kind}'; use one of: {}", kinds::KINDS.join(", "))));
+        return Err(usage(format!(
+            "unknown chart kind '{kind}'; use one of: {}",
+            kinds::KINDS.join(", ")
+        )));
     }
     let keyness = kind == "keyness";
-    let (target, reference) = if keyness {
-        match (args.paths.len(), args.target.is_empty(), args.reference.is_empty()) {
-            (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
-            (0, false, false) => (args.target.clone(), args.reference.clone()),
-            _ => return Err(usage("a keyness chart needs two paths (target, reference) or --target/--reference".into())),
-        }
-    } else if args.paths.is_empty() {
-        return Err(usage(format!("chart {kind} needs at least one file or folder")));
-    } else {
-        (args.paths.clone(), vec![])
-    };
+    let (target, reference) =
+        if keyness {
+            match (
+                args.paths.len(),
+                args.target.is_empty(),
+                args.reference.is_empty(),
+            ) {
+                (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
+                (0, false, false) => (args.target.clone(), args.reference.clone()),
+                _ => return Err(usage(
+                    "a keyness chart needs two paths (target, reference) or --target/--reference"
+                        .into(),
+                )),
+            }
+        } else if args.paths.is_empty() {
+            return Err(usage(format!(
+                "chart {kind} needs at least one file or folder"
+            )));
+        } else {
+            (args.paths.clone(), vec![])
+        };
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
-    let output = args.output.clone().unwrap_or_else(|| default_output(kind, &all));
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(kind, &all));
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
     let options = args.source.text.options()?;
@@ -117,9 +145,16 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let a = analysis::analyse(&docs, &options);
     let mut selected: Vec<usize> = (0..docs.len()).collect();
     if let Some(id) = &args.doc {
-        selected = docs.iter().position(|d| &d.id == id).map(|i| vec![i]).ok_or_else(|| {
-            usage(format!("--doc {id}: no such document; ids look like {}", docs[0].id))
-        })?;
+        selected = docs
+            .iter()
+            .position(|d| &d.id == id)
+            .map(|i| vec![i])
+            .ok_or_else(|| {
+                usage(format!(
+                    "--doc {id}: no such document; ids look like {}",
+                    docs[0].id
+                ))
+            })?;
     }
     let what = match &args.doc {
         Some(id) => id.clone(),
@@ -133,19 +168,33 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             let ti: Vec<usize> = (0..nt).collect();
             let ri: Vec<usize> = (nt..docs.len()).collect();
             let df = compare::keyness(&a, &ti, &ri, KeynessOptions::default())?;
-            kinds::keyness(&df, top, &describe(&target, nt), &describe(&reference, docs.len() - nt))?
+            kinds::keyness(
+                &df,
+                top,
+                &describe(&target, nt),
+                &describe(&reference, docs.len() - nt),
+            )?
         }
         "dispersion" => {
-            let terms = if args.terms.is_empty() { kinds::most_quoted_terms(&a, 5) } else { args.terms.clone() };
+            let terms = if args.terms.is_empty() {
+                kinds::most_quoted_terms(&a, 5)
+            } else {
+                args.terms.clone()
+            };
             if terms.is_empty() {
-                return Err(usage("no quoted terms to plot: name some with --terms".into()));
+                return Err(usage(
+                    "no quoted terms to plot: name some with --terms".into(),
+                ));
             }
             let chosen: Vec<_> = selected.iter().map(|&i| docs[i].clone()).collect();
             kinds::dispersion(&chosen, &options, &terms, &what)?
         }
         "similarity" => {
             if !matches!(args.measure.as_str(), "cosine" | "jaccard") {
-                return Err(usage(format!("--measure {}: use cosine or jaccard", args.measure)));
+                return Err(usage(format!(
+                    "--measure {}: use cosine or jaccard",
+                    args.measure
+                )));
             }
             let df = compare::similarity(&a, args.tfidf)?;
             let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
@@ -155,9 +204,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     };
     if let Some(t) = &args.title {
         match &mut spec {
-            chart::Spec::Bars { title, .. } | chart::Spec::Dispersion { title, .. } | chart::Spec::Heatmap { title, .. } => {
-                *title = t.clone()
-            }
+            chart::Spec::Bars { title, .. }
+            | chart::Spec::Dispersion { title, .. }
+            | chart::Spec::Heatmap { title, .. } => *title = t.clone(),
         }
     }
     let rows = match &spec {
@@ -166,7 +215,14 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         chart::Spec::Heatmap { labels, .. } => labels.len() + 6,
     } as u32;
     let height = args.height.unwrap_or((150 + rows * 26).clamp(360, 2400));
-    chart::write(&spec, Size { width: args.width, height }, &output)?;
+    chart::write(
+        &spec,
+        Size {
+            width: args.width,
+            height,
+        },
+        &output,
+    )?;
     if !args.source.quiet {
         eprintln!("verbale: wrote {}", output.display());
     }

@@ -115,7 +115,11 @@ impl OutputArgs {
         if self.columns.is_empty() {
             return Ok(df);
         }
-        let names: Vec<String> = df.get_column_names().iter().map(|s| s.to_string()).collect();
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         for c in &self.columns {
             if !names.contains(c) {
                 return Err(verbale::Error::Invalid(format!(
@@ -136,7 +140,10 @@ impl OutputArgs {
             Some(p) => {
                 out::check_not_input(p, inputs)?;
                 if let Ok(files) = corpus::find_files(inputs, &LoadOptions::default()) {
-                    out::check_not_input(p, &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>())?;
+                    out::check_not_input(
+                        p,
+                        &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
+                    )?;
                 }
                 Ok(Destination::File(p.clone()))
             }
@@ -159,7 +166,9 @@ pub struct Loaded {
 /// Sets the worker count once.
 pub fn init_threads(jobs: Option<usize>) {
     if let Some(n) = jobs {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 
@@ -168,7 +177,11 @@ pub fn init_threads(jobs: Option<usize>) {
 pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)> {
     init_threads(src.jobs);
     let lopts = LoadOptions {
-        extensions: src.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
+        extensions: src
+            .ext
+            .iter()
+            .map(|e| e.trim_start_matches('.').to_string())
+            .collect(),
         lossy: src.lossy,
         keep_ext: src.keep_ext,
     };
@@ -186,7 +199,11 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
         return Err(verbale::Error::NoDocuments(format!(
             "no readable {} files in {}",
             lopts.extensions.join("/"),
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))
         .into());
     }
@@ -212,7 +229,7 @@ pub fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -74,15 +74,18 @@ pub enum CompatArg {
 
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
-    let (target, reference) = match (args.paths.len(), args.target.is_empty(), args.reference.is_empty()) {
+    let (target, reference) = match (
+        args.paths.len(),
+        args.target.is_empty(),
+        args.reference.is_empty(),
+    ) {
         (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
         (0, false, false) => (args.target.clone(), args.reference.clone()),
-        _ => {
-            return Err(verbale::Error::Invalid(
-                "compare needs two paths (target, reference) or --target PATH... --reference PATH...".into(),
-            )
-            .into())
-        }
+        _ => return Err(verbale::Error::Invalid(
+            "compare needs two paths (target, reference) or --target PATH... --reference PATH..."
+                .into(),
+        )
+        .into()),
     };
     let format = args.output.format()?;
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
@@ -96,7 +99,12 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let ti: Vec<usize> = (0..nt).collect();
     let ri: Vec<usize> = (nt..docs.len()).collect();
     let top = args.top.or((format == Format::Table).then_some(20));
-    let name = |p: &[PathBuf]| p.iter().map(|x| x.display().to_string()).collect::<Vec<_>>().join(" ");
+    let name = |p: &[PathBuf]| {
+        p.iter()
+            .map(|x| x.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let (df, header) = match args.table {
         Table::Keyness => {
             let o = KeynessOptions {

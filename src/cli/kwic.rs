@@ -47,7 +47,9 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     let kind = match &args.kind {
         None => None,
         Some(k) => Some(Kind::parse(k).ok_or_else(|| {
-            verbale::Error::Invalid(format!("unknown --kind '{k}'; use scare, term, title or direct"))
+            verbale::Error::Invalid(format!(
+                "unknown --kind '{k}'; use scare, term, title or direct"
+            ))
         })?),
     };
     let options = args.source.text.options()?;
@@ -95,7 +97,14 @@ fn aligned(hits: &[kwic::Hit]) -> String {
             (true, None) => "quoted".into(),
             _ => String::new(),
         };
-        t.add_row([h.doc.clone(), h.offset.to_string(), h.left.clone(), h.hit.clone(), h.right.clone(), quote]);
+        t.add_row([
+            h.doc.clone(),
+            h.offset.to_string(),
+            h.left.clone(),
+            h.hit.clone(),
+            h.right.clone(),
+            quote,
+        ]);
     }
     for (i, a) in [(1, CellAlignment::Right), (2, CellAlignment::Right)] {
         if let Some(c) = t.column_mut(i) {
@@ -103,7 +112,12 @@ fn aligned(hits: &[kwic::Hit]) -> String {
         }
     }
     let mut s = format!("{} hits\n", hits.len());
-    s.push_str(&t.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>().join("\n"));
+    s.push_str(
+        &t.lines()
+            .map(|l| l.trim_end().to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    );
     s.push('\n');
     s
 }

@@ -89,10 +89,16 @@ fn span_header(df: &DataFrame) -> Result<String> {
     let kinds = df.column("kind")?.str()?;
     let mut parts = Vec::new();
     for k in Kind::ALL {
-        let n = (0..kinds.len()).filter(|&i| kinds.get(i) == Some(k.name())).count();
+        let n = (0..kinds.len())
+            .filter(|&i| kinds.get(i) == Some(k.name()))
+            .count();
         parts.push(format!("{n} {}", k.name()));
     }
-    Ok(format!("{} quotation spans ({})", df.height(), parts.join(", ")))
+    Ok(format!(
+        "{} quotation spans ({})",
+        df.height(),
+        parts.join(", ")
+    ))
 }
 
 /// The terminal view: doc, span, kind, confidence, cue, and the quotation in its context.
@@ -104,7 +110,14 @@ fn readable(df: &DataFrame) -> Result<DataFrame> {
     let ctx: Vec<String> = (0..df.height())
         .map(|i| {
             let l = left.get(i).unwrap_or("");
-            let l: String = l.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            let l: String = l
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             let s = style.get(i).unwrap_or("\"\"");
             let mut marks = s.chars();
             let (o, c) = (marks.next().unwrap_or('"'), marks.next().unwrap_or('"'));

@@ -31,7 +31,13 @@ pub fn render(df: &DataFrame) -> String {
     let aligns: Vec<&str> = df
         .columns()
         .iter()
-        .map(|c| if c.dtype().is_primitive_numeric() { "---:" } else { "---" })
+        .map(|c| {
+            if c.dtype().is_primitive_numeric() {
+                "---:"
+            } else {
+                "---"
+            }
+        })
         .collect();
     out.push_str(&format!("| {} |\n", aligns.join(" | ")));
     for i in 0..df.height() {

@@ -124,7 +124,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     {
         // Temporary files are created private; outputs get the usual read permissions.
         use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+        let _ = tmp
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.as_file().sync_all().map_err(werr)?;
     tmp.persist(path).map_err(|e| werr(e.error))?;
@@ -156,7 +158,12 @@ pub enum Destination {
 }
 
 /// Renders and writes a frame. Parquet is refused on a terminal-bound standard output.
-pub fn write(df: &mut DataFrame, format: Format, header: Option<&str>, dest: &Destination) -> Result<()> {
+pub fn write(
+    df: &mut DataFrame,
+    format: Format,
+    header: Option<&str>,
+    dest: &Destination,
+) -> Result<()> {
     if format == Format::Parquet && matches!(dest, Destination::Stdout) {
         return Err(Error::Invalid(
             "--format parquet needs an output file: add -o FILE.parquet".into(),

@@ -11,7 +11,13 @@ pub fn cell(v: &AnyValue) -> String {
         AnyValue::Float32(f) => format_float(*f as f64),
         AnyValue::String(s) => (*s).to_string(),
         AnyValue::StringOwned(s) => s.to_string(),
-        AnyValue::Boolean(b) => if *b { "yes".into() } else { "".into() },
+        AnyValue::Boolean(b) => {
+            if *b {
+                "yes".into()
+            } else {
+                "".into()
+            }
+        }
         other => other.to_string(),
     }
 }
@@ -61,5 +67,8 @@ pub fn render(df: &DataFrame) -> String {
             }
         }
     }
-    t.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>().join("\n")
+    t.lines()
+        .map(|l| l.trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

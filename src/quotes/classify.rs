@@ -117,18 +117,32 @@ fn find_any(set: &PhraseSet, words: &[String]) -> Option<String> {
     (0..words.len()).find_map(|i| prefix_match(set, &words[i..]))
 }
 
-/// Gathers the evidence for the span whose marks are tokens `open` and `close`.
-/// `unquoted(i)` tells whether token `i`'s term occurs outside quotation marks in the document.
+/// Where a span sits: token indices of its marks, and whether it is nested in another span.
+#[derive(Debug, Clone, Copy)]
+pub struct SpanAt {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark.
+    pub close: usize,
+    /// Inside another span.
+    pub nested: bool,
+}
+
+/// Gathers the evidence for a span. `unquoted(i)` tells whether token `i`'s term occurs
+/// outside quotation marks in the document.
 pub fn gather(
     text: &str,
     tokens: &[Token],
-    open: usize,
-    close: usize,
-    nested: bool,
+    at: SpanAt,
     lex: &Lexicons,
     stopword: impl Fn(&str) -> bool,
     unquoted: impl Fn(usize) -> bool,
 ) -> Evidence {
+    let SpanAt {
+        open,
+        close,
+        nested,
+    } = at;
     let inner = &tokens[open + 1..close];
     let words: Vec<&Token> = inner.iter().filter(|t| t.kind.is_countable()).collect();
     let n = words.len() as u32;
@@ -156,11 +170,16 @@ pub fn gather(
         before.clone()
     };
     let after = words_after(text, tokens, close + 1, 4);
-    ev.reporting = find_any(&lex.reporting, &before_punct)
-        .or_else(|| after.iter().take(3).find_map(|w| lex.reporting.contains(w).then(|| w.clone())));
-    ev.sentence_punct = inner.iter().any(|t| {
-        t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | ";" | "…")
-    }) && n >= 3;
+    ev.reporting = find_any(&lex.reporting, &before_punct).or_else(|| {
+        after
+            .iter()
+            .take(3)
+            .find_map(|w| lex.reporting.contains(w).then(|| w.clone()))
+    });
+    ev.sentence_punct = inner
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | ";" | "…"))
+        && n >= 3;
     let content: Vec<&str> = words
         .iter()
         .map(|t| t.text(text))
@@ -169,7 +188,11 @@ pub fn gather(
         .collect();
     let caps = content
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
         .count();
     ev.title_case = !content.is_empty() && caps * 10 >= content.len() * 7;
     let prev_words = words_before(text, tokens, open, 3);
@@ -223,7 +246,14 @@ pub fn scores(ev: &Evidence) -> [f64; 4] {
     // Naming cues (`what they call`, `what is called`) distance less than `so-called` or `sham`.
     let cue = match &ev.cue {
         None => 0.0,
-        Some(c) if ["call", "term", "dub", "name", "known"].iter().any(|w| c.contains(w)) && !c.contains("so") => 0.6,
+        Some(c)
+            if ["call", "term", "dub", "name", "known"]
+                .iter()
+                .any(|w| c.contains(w))
+                && !c.contains("so") =>
+        {
+            0.6
+        }
         Some(_) => 1.0,
     };
     let cond = (ev.condemning as f64).min(2.0);
@@ -248,7 +278,10 @@ pub fn scores(ev: &Evidence) -> [f64; 4] {
         - 1.5 * b(ev.sentence_punct)
         - 0.3 * rep
         - 0.2 * (n - 10.0).max(0.0);
-    let direct = 1.6 * rep + 0.8 * b(ev.colon) + 1.2 * b(ev.sentence_punct) + 0.8 * b(long)
+    let direct = 1.6 * rep
+        + 0.8 * b(ev.colon)
+        + 1.2 * b(ev.sentence_punct)
+        + 0.8 * b(long)
         + 0.05 * n.min(30.0)
         - 0.8 * b(short);
     [scare, term, title, direct]

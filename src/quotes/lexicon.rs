@@ -10,6 +10,7 @@ use ahash::AHashSet;
 pub struct PhraseSet {
     phrases: AHashSet<String>,
     first: AHashSet<String>,
+    prefixes: AHashSet<String>,
     /// Longest phrase, in words.
     pub max_words: usize,
 }
@@ -35,6 +36,12 @@ impl PhraseSet {
         if let Some(w) = phrase.split(' ').next() {
             self.first.insert(w.to_string());
         }
+        for p in [norm.as_str(), phrase] {
+            let words: Vec<&str> = p.split(' ').collect();
+            for k in 1..words.len() {
+                self.prefixes.insert(words[..k].join(" "));
+            }
+        }
         self.phrases.insert(norm);
         self.phrases.insert(phrase.to_string());
     }
@@ -47,6 +54,36 @@ impl PhraseSet {
     /// True if some phrase starts with this word.
     pub fn starts_with_word(&self, word: &str) -> bool {
         self.first.contains(word)
+    }
+
+    /// The longest phrase starting at token `i` (words folded; hyphens inside compounds are
+    /// part of the word), with the index just past it. Allocates only on a match.
+    pub fn match_at(
+        &self,
+        text: &str,
+        tokens: &[crate::text::Token],
+        i: usize,
+    ) -> Option<(String, usize)> {
+        let mut cand = String::new();
+        let mut word = String::new();
+        let mut best = None;
+        for (k, (j, t)) in tokens.iter().enumerate().skip(i).enumerate() {
+            if !t.kind.is_countable() || k >= self.max_words {
+                break;
+            }
+            if k > 0 {
+                cand.push(' ');
+            }
+            crate::text::fold_into(t.text(text), &mut word);
+            cand.push_str(&word);
+            if self.phrases.contains(&cand) {
+                best = Some((cand.clone(), j + 1));
+            }
+            if !self.prefixes.contains(&cand) {
+                break;
+            }
+        }
+        best
     }
 
     /// Number of phrases.
@@ -95,8 +132,22 @@ impl Lexicons {
         };
         // Cues and reporting verbs of every bundled language are recognised together: statements
         // quote across languages, and the phrases do not collide.
-        let all_cues = [cues, bundled!("en", "cues"), bundled!("fr", "cues"), bundled!("es", "cues"), bundled!("ru", "cues")].join("\n");
-        let all_reporting = [reporting, bundled!("en", "reporting"), bundled!("fr", "reporting"), bundled!("es", "reporting"), bundled!("ru", "reporting")].join("\n");
+        let all_cues = [
+            cues,
+            bundled!("en", "cues"),
+            bundled!("fr", "cues"),
+            bundled!("es", "cues"),
+            bundled!("ru", "cues"),
+        ]
+        .join("\n");
+        let all_reporting = [
+            reporting,
+            bundled!("en", "reporting"),
+            bundled!("fr", "reporting"),
+            bundled!("es", "reporting"),
+            bundled!("ru", "reporting"),
+        ]
+        .join("\n");
         Lexicons {
             cues: PhraseSet::parse(&all_cues),
             reporting: PhraseSet::parse(&all_reporting),

@@ -71,8 +71,25 @@ fn is_edge(c: Option<char>) -> bool {
             c.is_whitespace()
                 || matches!(
                     c,
-                    '(' | '[' | '{' | ')' | ']' | '}' | '.' | ',' | ';' | ':' | '!' | '?' | '…'
-                        | '—' | '–' | '-' | '/' | '\u{00A0}' | '*' | '_'
+                    '(' | '['
+                        | '{'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '.'
+                        | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | '…'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | '\u{00A0}'
+                        | '*'
+                        | '_'
                 )
                 || crate::text::tokenize::is_quote_char(c)
         }
@@ -95,10 +112,14 @@ struct Pairer<'a> {
 
 impl Pairer<'_> {
     fn has_opener_for(&self, close: char) -> bool {
-        closes(close).iter().any(|&o| self.counts[opener_index(o)] > 0)
+        closes(close)
+            .iter()
+            .any(|&o| self.counts[opener_index(o)] > 0)
     }
 
     fn push(&mut self, tok: u32, ch: char) {
+        // A damaged closing mark is only trusted for the innermost open quotation.
+        self.soft_close = None;
         self.counts[opener_index(ch)] += 1;
         self.stack.push(Open { tok, ch });
     }
@@ -117,6 +138,7 @@ impl Pairer<'_> {
         while let Some(o) = self.stack.pop() {
             self.counts[opener_index(o.ch)] -= 1;
             if ok.contains(&o.ch) {
+                self.soft_close = None;
                 self.out.pairs.push(Pair {
                     open_tok: o.tok,
                     close_tok: tok,
@@ -182,6 +204,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                     && !is_edge(text[t.end as usize..].chars().next());
                 if continues {
                     skip_continuation = true;
+                    p.soft_close = None;
                 } else {
                     p.flush();
                 }
@@ -210,7 +233,9 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                 }
             }
             '\u{2018}' => {
-                if right.is_some_and(|c| c.is_ascii_digit()) || (!left_edge && !p.has_opener_for(ch)) {
+                if right.is_some_and(|c| c.is_ascii_digit())
+                    || (!left_edge && !p.has_opener_for(ch))
+                {
                     continue; // ‘90s, or an apostrophe typed as ‘
                 }
                 if !left_edge && p.has_opener_for(ch) {
@@ -236,8 +261,10 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                 p.close(i, ch);
             }
             '"' => {
-                let can_open = left_edge && !right.is_some_and(char::is_whitespace) && right.is_some();
-                let can_close = !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
+                let can_open =
+                    left_edge && !right.is_some_and(char::is_whitespace) && right.is_some();
+                let can_close =
+                    !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
                 if can_close && p.has_opener_for(ch) {
                     p.close(i, ch);
                 } else if can_open {
@@ -249,7 +276,11 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                 }
             }
             '\'' => {
-                let can_open = left_edge && right.is_some_and(|c| c.is_alphabetic() || c == '"');
+                let elision = ["em ", "tis ", "twas ", "til ", "cause ", "n "]
+                    .iter()
+                    .any(|e| text[t.end as usize..].starts_with(e));
+                let can_open =
+                    left_edge && !elision && right.is_some_and(|c| c.is_alphabetic() || c == '"');
                 let can_close = left.is_some_and(|c| !c.is_whitespace()) && right_edge;
                 if can_close && p.has_opener_for(ch) {
                     p.close(i, ch);
@@ -291,7 +322,10 @@ mod tests {
         let s = p
             .pairs
             .iter()
-            .map(|x| t[toks[x.open_tok as usize].start as usize..toks[x.close_tok as usize].end as usize].to_string())
+            .map(|x| {
+                t[toks[x.open_tok as usize].start as usize..toks[x.close_tok as usize].end as usize]
+                    .to_string()
+            })
             .collect();
         (s, p.unpaired.iter().map(|u| u.mark).collect())
     }

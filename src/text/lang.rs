@@ -86,6 +86,6 @@ pub fn parse_list(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
-        .map(|l| super::fold(l))
+        .map(super::fold)
         .collect()
 }

@@ -1,0 +1,171 @@
+//! Charts: each kind renders from real data; the PNG decodes at the size asked, its plot area
+//! and label column hold ink; SVG parses and names the labels; bad requests fail clearly.
+
+use crate::common::{root, seed, verbale};
+use std::path::Path;
+
+fn ink(img: &image::RgbImage, x0: u32, y0: u32, x1: u32, y1: u32) -> usize {
+    let mut n = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let p = img.get_pixel(x, y);
+            if p[0] < 200 || p[1] < 200 || p[2] < 200 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+fn render(args: &[&str], out: &Path) {
+    let o = verbale()
+        .arg("chart")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .args(["--width", "900", "--height", "600"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn every_kind_renders_a_png_with_ink() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("freq", &["freq", "data/statements"]),
+        ("quotes", &["quotes", "data/statements"]),
+        (
+            "keyness",
+            &[
+                "keyness",
+                "data/statements/ungd/AZE_75_2020.txt",
+                "data/statements/ungd/ARM_75_2020.txt",
+            ],
+        ),
+        (
+            "dispersion",
+            &[
+                "dispersion",
+                "data/statements/seed",
+                "--terms",
+                "elections,azerbaijan,occupied,armenia",
+            ],
+        ),
+        ("similarity", &["similarity", "data/statements/ungd"]),
+        ("cues", &["cues", "data/statements"]),
+    ];
+    for (name, args) in cases {
+        let out = dir.path().join(format!("{name}.png"));
+        render(args, &out);
+        let img = image::open(&out).unwrap().to_rgb8();
+        assert_eq!(img.dimensions(), (900, 600), "{name}");
+        let (w, h) = img.dimensions();
+        let plot = ink(&img, w / 4, h / 5, w - 20, h - 60);
+        assert!(
+            plot > 2_000,
+            "{name}: plot area nearly blank ({plot} ink pixels)"
+        );
+        let labels = ink(&img, 0, h / 5, w / 5, h - 60);
+        assert!(labels > 300, "{name}: label column empty ({labels})");
+        let title = ink(&img, 0, 0, w, 40);
+        assert!(title > 300, "{name}: no title");
+    }
+}
+
+#[test]
+fn svg_parses_and_names_the_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("q.svg");
+    render(&["quotes", "data/statements/seed"], &out);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .collect();
+    assert!(texts.iter().any(|t| t == "elections"), "{texts:?}");
+    assert!(texts.iter().any(|t| t.contains("57% quoted")), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "in scare quotes"));
+}
+
+#[test]
+fn non_latin_labels_render() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("names.txt");
+    std::fs::write(
+        &doc,
+        "Azərbaycan Azərbaycan Ελλάδα Ελλάδα Россия Россия العربية",
+    )
+    .unwrap();
+    let out = dir.path().join("f.png");
+    let o = verbale()
+        .args(["chart", "freq", "--no-stem", "--stopwords", "none"])
+        .arg(&doc)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let img = image::open(&out).unwrap().to_rgb8();
+    let (w, h) = img.dimensions();
+    assert!(ink(&img, 0, 60, w / 3, h - 60) > 300);
+}
+
+#[test]
+fn bad_requests_fail_clearly() {
+    let s = seed();
+    let dir = tempfile::tempdir().unwrap();
+    let o = verbale().args(["chart", "pie"]).arg(&s).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown chart kind 'pie'"));
+    let o = verbale()
+        .args(["chart", "dispersion", "--terms", "elections,zeppelin"])
+        .arg(&s)
+        .arg("-o")
+        .arg(dir.path().join("d.png"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--terms not in these documents: zeppelin"));
+    let o = verbale()
+        .args(["chart", "freq"])
+        .arg(&s)
+        .args(["-o", "/no/such/folder/f.png"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+    let o = verbale()
+        .args(["chart", "freq"])
+        .arg(&s)
+        .arg("-o")
+        .arg(dir.path().join("f.gif"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = verbale()
+        .args(["chart", "quotes", "--stopwords", "none"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no documents"));
+    let empty = dir.path().join("plain.txt");
+    std::fs::write(&empty, "no quotation marks here at all").unwrap();
+    let o = verbale()
+        .args(["chart", "quotes"])
+        .arg(&empty)
+        .arg("-o")
+        .arg(dir.path().join("q.png"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no quoted terms"));
+}

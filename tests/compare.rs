@@ -1,0 +1,230 @@
+//! Keyness against an independent implementation (`tests/data/keyness/reference.py`, its output
+//! committed as `cases.csv`), symmetry and sanity properties, and kwic offsets.
+
+use crate::common::{data, root, seed, verbale};
+use verbale::stats::{keyness, Compat};
+
+fn close(x: f64, y: f64) -> bool {
+    let d = (x - y).abs();
+    d <= 1e-9 * x.abs().max(y.abs()) || d <= 1e-9
+}
+
+#[test]
+fn keyness_matches_the_independent_reference() {
+    let text = std::fs::read_to_string(data("keyness/cases.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let mut n = 0;
+    let mut zeros = 0;
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        let v = |n: &str| -> f64 { f[col(n)].parse().unwrap() };
+        let (a, b, t1, t2) = (v("a"), v("b"), v("t1"), v("t2"));
+        let q = keyness(a, b, t1, t2, Compat::Quanteda);
+        let ac = keyness(a, b, t1, t2, Compat::Antconc);
+        let row = &f[..3];
+        assert!(close(q.g2, v("g2")), "{row:?} g2 {} vs {}", q.g2, v("g2"));
+        assert!(
+            close(q.chi2, v("chi2")),
+            "{row:?} chi2 {} vs {}",
+            q.chi2,
+            v("chi2")
+        );
+        assert!(
+            close(ac.chi2, v("chi2_none")),
+            "{row:?} chi2_none {} vs {}",
+            ac.chi2,
+            v("chi2_none")
+        );
+        assert!(close(q.p, v("p_g2")), "{row:?} p {} vs {}", q.p, v("p_g2"));
+        assert!(close(q.log_ratio, v("log_ratio")), "{row:?} log_ratio");
+        n += 1;
+        if a == 0.0 || b == 0.0 {
+            zeros += 1;
+        }
+    }
+    assert!(
+        n > 1000 && zeros > 100,
+        "{n} rows, {zeros} with a zero count"
+    );
+}
+
+fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
+    let o = verbale()
+        .args(["compare", "--format", "csv"])
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        header,
+        [
+            "term",
+            "form",
+            "target",
+            "reference",
+            "target_per_10k",
+            "reference_per_10k",
+            "g2",
+            "chi2",
+            "p",
+            "log_ratio"
+        ]
+    );
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (
+                f[0].to_string(),
+                f[6].parse().unwrap(),
+                f[9].parse().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn swapping_target_and_reference_flips_signs() {
+    let a = "data/statements/ungd/AZE_75_2020.txt";
+    let b = "data/statements/ungd/ARM_75_2020.txt";
+    let ab = keyness_csv(&[a, b]);
+    let ba = keyness_csv(&[b, a]);
+    assert_eq!(ab.len(), ba.len());
+    assert_eq!(
+        ab[0].0,
+        ba[ba.len() - 1].0,
+        "top target term is the reference's bottom"
+    );
+    for (t, g, lr) in &ab {
+        let (_, g2, lr2) = ba.iter().find(|x| &x.0 == t).unwrap();
+        assert!((g + g2).abs() < 1e-9 && (lr + lr2).abs() < 1e-9, "{t}");
+    }
+    // Sorted by signed G²: over-used in the target first.
+    assert!(ab.windows(2).all(|w| w[0].1 >= w[1].1));
+    assert!(ab[0].1 > 0.0 && ab.last().unwrap().1 < 0.0);
+}
+
+#[test]
+fn identical_inputs_give_zero_keyness_and_cosine_one() {
+    let s = seed();
+    let s = s.to_str().unwrap();
+    let k = keyness_csv(&[s, s]);
+    assert!(k.iter().all(|(_, g, lr)| g.abs() < 1e-9 && lr.abs() < 1e-9));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed(), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(seed(), dir.path().join("b.txt")).unwrap();
+    std::fs::copy(data("quotes/docs/seed.txt"), dir.path().join("c.txt")).unwrap();
+    let o = verbale()
+        .args([
+            "compare",
+            "--table",
+            "similarity",
+            "--format",
+            "csv",
+            "--target",
+        ])
+        .arg(dir.path().join("a.txt"))
+        .arg("--reference")
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .unwrap();
+    let t = String::from_utf8(o.stdout).unwrap();
+    let row: Vec<&str> = t.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(&row[..2], ["a", "b"]);
+    assert!((row[2].parse::<f64>().unwrap() - 1.0).abs() < 1e-12);
+    assert_eq!(row[3], "1.0");
+}
+
+#[test]
+fn quote_contrast_finds_terms_one_side_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.txt"),
+        "They held so-called “elections” in the occupied region.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("r.txt"),
+        "The elections were free and the region voted.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["compare", "--table", "quotes", "--format", "csv"])
+        .arg(dir.path().join("t.txt"))
+        .arg(dir.path().join("r.txt"))
+        .output()
+        .unwrap();
+    let t = String::from_utf8(o.stdout).unwrap();
+    let row = t.lines().nth(1).expect("one row");
+    assert!(
+        row.starts_with("elect,elections,quoted_in_target_plain_in_reference,1,1,1,1.0,0,0,1,0.0"),
+        "{t}"
+    );
+}
+
+#[test]
+fn kwic_offsets_point_at_the_hit_in_the_source() {
+    // A copy with a BOM and CRLF line endings: offsets must still point into the file as stored.
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(
+        std::fs::read_to_string(seed())
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    );
+    let p = dir.path().join("seed.txt");
+    std::fs::write(&p, &bytes).unwrap();
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["elect*", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    use polars::prelude::SerReader;
+    let df = polars::prelude::CsvReadOptions::default()
+        .with_has_header(true)
+        .into_reader_with_file_handle(std::io::Cursor::new(o.stdout))
+        .finish()
+        .unwrap();
+    let offsets = df
+        .column("offset")
+        .unwrap()
+        .cast(&polars::prelude::DataType::Int64)
+        .unwrap();
+    let offsets = offsets.i64().unwrap();
+    let hits = df.column("hit").unwrap().str().unwrap();
+    let kinds = df.column("kind").unwrap().str().unwrap();
+    assert_eq!(df.height(), 7);
+    let mut scare = 0;
+    for i in 0..df.height() {
+        let off = offsets.get(i).unwrap() as usize;
+        let hit = hits.get(i).unwrap();
+        assert_eq!(&bytes[off..off + hit.len()], hit.as_bytes(), "offset {off}");
+        if kinds.get(i) == Some("scare") {
+            scare += 1;
+        }
+    }
+    assert_eq!(scare, 4);
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["elections", "--kind", "scare", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 5);
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["election", "--stem"])
+        .output()
+        .unwrap();
+    let t = String::from_utf8(o.stdout).unwrap();
+    assert!(t.starts_with("7 hits"), "{t}");
+}
