@@ -40,6 +40,7 @@ pub mod frames;
 pub mod kwic;
 pub mod out;
 pub mod quotes;
+pub mod report;
 pub mod stats;
 pub mod text;
 

@@ -24,6 +24,7 @@ enum Command {
     Compare(cli::compare::CompareArgs),
     Kwic(cli::kwic::KwicArgs),
     Chart(cli::chart::ChartArgs),
+    Report(cli::report::ReportArgs),
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Command::Compare(a) => cli::compare::run(a),
         Command::Kwic(a) => cli::kwic::run(a),
         Command::Chart(a) => cli::chart::run(a),
+        Command::Report(a) => cli::report::run(a),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,

@@ -8,3 +8,4 @@ mod freq;
 mod inputs;
 mod quotes_eval;
 mod quotes_props;
+mod report;

@@ -153,12 +153,8 @@ impl OutputArgs {
 
 /// A loaded and analysed corpus, with whether some input failed.
 pub struct Loaded {
-    /// The documents.
-    pub corpus: Corpus,
     /// The counts.
     pub analysis: Analysis,
-    /// The options used.
-    pub options: Options,
     /// Some input failed (exit code 1 at the end).
     pub had_errors: bool,
 }
@@ -217,9 +213,7 @@ pub fn load(args: &InputArgs) -> Result<Loaded> {
     let (corpus, had_errors) = load_corpus(&args.paths, &args.source)?;
     let analysis = analysis::analyse(&corpus.docs, &options);
     Ok(Loaded {
-        corpus,
         analysis,
-        options,
         had_errors,
     })
 }

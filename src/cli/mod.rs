@@ -7,3 +7,4 @@ pub mod compare;
 pub mod freq;
 pub mod kwic;
 pub mod quotes;
+pub mod report;

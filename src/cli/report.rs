@@ -1,0 +1,158 @@
+//! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
+
+use super::common::{load_corpus, SourceArgs};
+use anyhow::Result;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use verbale::analysis;
+use verbale::report::{self, Groups, ReportOptions};
+
+/// Write a complete report: report.html (self-contained), report.md with the charts as PNG,
+/// every table as Parquet and CSV, and report.ipynb. With no paths it analyses the bundled
+/// data/ corpus; without -o it writes notebooks-out/NAME/.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Files or folders (default: data/).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Target documents for the keyness section (instead of each document against the rest).
+    #[arg(long, num_args = 1.., value_name = "PATH", requires = "reference")]
+    pub target: Vec<PathBuf>,
+    /// Reference documents for the keyness section.
+    #[arg(long, num_args = 1.., value_name = "PATH", requires = "target")]
+    pub reference: Vec<PathBuf>,
+    /// Output folder (replaced atomically if it exists).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Report name (default: from the input).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+}
+
+fn name_of(paths: &[PathBuf]) -> String {
+    let p = &paths[0];
+    let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
+    let stem = canon
+        .file_stem()
+        .or_else(|| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let clean: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if paths.len() > 1 {
+        format!("{clean}-and-{}-more", paths.len() - 1)
+    } else {
+        clean
+    }
+}
+
+fn shell_quote(a: &str) -> String {
+    if !a.is_empty()
+        && a.chars()
+            .all(|c| c.is_alphanumeric() || "-_./=,:".contains(c))
+    {
+        a.to_string()
+    } else {
+        format!("'{}'", a.replace('\'', "'\\''"))
+    }
+}
+
+/// Runs `report`. Returns whether some input failed.
+pub fn run(args: ReportArgs) -> Result<bool> {
+    let groups_given = !args.target.is_empty();
+    let mut paths = args.paths.clone();
+    if paths.is_empty() && !groups_given {
+        if !Path::new("data").is_dir() {
+            return Err(verbale::Error::Invalid(
+                "no paths given and no data/ folder here: run from the verbale folder or name the statements to analyse".into(),
+            )
+            .into());
+        }
+        paths.push(PathBuf::from("data"));
+    }
+    let options = args.source.text.options()?;
+    let name = args.name.clone().unwrap_or_else(|| {
+        if groups_given {
+            format!("{}-vs-{}", name_of(&args.target), name_of(&args.reference))
+        } else {
+            name_of(&paths)
+        }
+    });
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    let show = !args.source.quiet && std::io::stderr().is_terminal();
+    let bar = ProgressBar::with_draw_target(
+        Some(8),
+        if show {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_message("reading documents");
+    let mut had_errors = false;
+    let mut docs = Vec::new();
+    let mut groups = None;
+    if groups_given {
+        let (t, e1) = load_corpus(&args.target, &args.source)?;
+        let (r, e2) = load_corpus(&args.reference, &args.source)?;
+        had_errors = e1 || e2;
+        let nt = t.docs.len();
+        docs.extend(t.docs);
+        docs.extend(r.docs);
+        groups = Some(Groups {
+            target: (0..nt).collect(),
+            reference: (nt..docs.len()).collect(),
+            target_name: name_of(&args.target),
+            reference_name: name_of(&args.reference),
+        });
+    }
+    if !paths.is_empty() {
+        let (c, e) = load_corpus(&paths, &args.source)?;
+        had_errors |= e;
+        docs.extend(c.docs);
+    }
+    bar.inc(1);
+    bar.set_message("counting");
+    let a = analysis::analyse(&docs, &options);
+    bar.inc(1);
+    let command = std::env::args()
+        .map(|a| shell_quote(&a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let r = ReportOptions {
+        name: name.clone(),
+        dir: dir.clone(),
+        command,
+        date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        groups,
+    };
+    let step = |m: &str| {
+        bar.inc(1);
+        bar.set_message(m.to_string());
+    };
+    report::build(&docs, &a, &options, &r, &step)?;
+    bar.finish_and_clear();
+    if !args.source.quiet {
+        eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", dir.display());
+    }
+    Ok(had_errors)
+}

@@ -1,0 +1,200 @@
+//! A small document model for reports, rendered to self-contained HTML and to Markdown. Every
+//! string is text, never markup: the renderers escape it.
+
+use crate::out::markdown::escape as md_escape;
+use base64::Engine;
+
+/// One block of a report.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A section heading with an anchor id.
+    Heading(u8, String, String),
+    /// A paragraph of plain text.
+    Para(String),
+    /// A list of plain-text items.
+    List(Vec<String>),
+    /// A table: header, rows, which columns are numeric (right-aligned).
+    Table {
+        /// Column names.
+        header: Vec<String>,
+        /// Cells.
+        rows: Vec<Vec<String>>,
+        /// Right-align these columns.
+        numeric: Vec<bool>,
+    },
+    /// A chart: file name beside the report, the PNG bytes, alt text.
+    Image {
+        /// File name (for Markdown).
+        file: String,
+        /// PNG bytes (embedded in HTML).
+        png: Vec<u8>,
+        /// Alternative text.
+        alt: String,
+    },
+    /// Preformatted text (the command line).
+    Code(String),
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\
+h1{font-size:1.7em;border-bottom:2px solid #0072B2;padding-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ddd}\
+table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{padding:.25em .6em;border-bottom:1px solid #e5e5e5;vertical-align:top}\
+th{background:#f3f6f9;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
+img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap}\
+nav ul{columns:2}.note{color:#555;font-size:.9em}\
+@media print{body{max-width:none;margin:0}h2{page-break-after:avoid}table,img{page-break-inside:avoid}nav{display:none}}";
+
+/// Renders the blocks as one self-contained HTML page (inline CSS, charts as data URIs).
+pub fn to_html(title: &str, blocks: &[Block]) -> String {
+    let mut h = String::new();
+    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+    h.push_str(&format!(
+        "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        html_escape(title)
+    ));
+    h.push_str(&format!("<h1>{}</h1>\n", html_escape(title)));
+    let toc: Vec<(&str, &str)> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(2, t, id) => Some((t.as_str(), id.as_str())),
+            _ => None,
+        })
+        .collect();
+    h.push_str("<nav><ul>\n");
+    for (t, id) in toc {
+        h.push_str(&format!(
+            "<li><a href=\"#{}\">{}</a></li>\n",
+            html_escape(id),
+            html_escape(t)
+        ));
+    }
+    h.push_str("</ul></nav>\n");
+    for b in blocks {
+        match b {
+            Block::Heading(l, t, id) => h.push_str(&format!(
+                "<h{l} id=\"{}\">{}</h{l}>\n",
+                html_escape(id),
+                html_escape(t)
+            )),
+            Block::Para(t) => h.push_str(&format!("<p>{}</p>\n", html_escape(t))),
+            Block::List(items) => {
+                h.push_str("<ul>\n");
+                for i in items {
+                    h.push_str(&format!("<li>{}</li>\n", html_escape(i)));
+                }
+                h.push_str("</ul>\n");
+            }
+            Block::Code(t) => h.push_str(&format!("<pre>{}</pre>\n", html_escape(t))),
+            Block::Image { png, alt, .. } => {
+                let b64 = base64::engine::general_purpose::STANDARD.encode(png);
+                h.push_str(&format!(
+                    "<p><img alt=\"{}\" src=\"data:image/png;base64,{b64}\"/></p>\n",
+                    html_escape(alt)
+                ));
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => {
+                h.push_str("<table>\n<thead><tr>");
+                for c in header {
+                    h.push_str(&format!("<th>{}</th>", html_escape(c)));
+                }
+                h.push_str("</tr></thead>\n<tbody>\n");
+                for r in rows {
+                    h.push_str("<tr>");
+                    for (i, c) in r.iter().enumerate() {
+                        let class = if numeric.get(i).copied().unwrap_or(false) {
+                            " class=\"n\""
+                        } else {
+                            ""
+                        };
+                        h.push_str(&format!("<td{class}>{}</td>", html_escape(c)));
+                    }
+                    h.push_str("</tr>\n");
+                }
+                h.push_str("</tbody>\n</table>\n");
+            }
+        }
+    }
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+/// Renders the blocks as Markdown; charts are referenced as the PNG files beside it.
+pub fn to_markdown(title: &str, blocks: &[Block]) -> String {
+    let mut m = format!("# {}\n\n", md_escape(title));
+    for b in blocks {
+        match b {
+            Block::Heading(l, t, _) => {
+                m.push_str(&format!("{} {}\n\n", "#".repeat(*l as usize), md_escape(t)))
+            }
+            Block::Para(t) => m.push_str(&format!("{}\n\n", md_escape(t))),
+            Block::List(items) => {
+                for i in items {
+                    m.push_str(&format!("- {}\n", md_escape(i)));
+                }
+                m.push('\n');
+            }
+            Block::Code(t) => {
+                let fence = if t.contains("```") { "~~~~" } else { "```" };
+                m.push_str(&format!("{fence}\n{t}\n{fence}\n\n"));
+            }
+            Block::Image { file, alt, .. } => {
+                m.push_str(&format!("![{}]({file})\n\n", md_escape(alt)))
+            }
+            Block::Table {
+                header,
+                rows,
+                numeric,
+            } => {
+                m.push_str(&format!(
+                    "| {} |\n",
+                    header
+                        .iter()
+                        .map(|c| md_escape(c))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                ));
+                let al: Vec<&str> = (0..header.len())
+                    .map(|i| {
+                        if numeric.get(i).copied().unwrap_or(false) {
+                            "---:"
+                        } else {
+                            "---"
+                        }
+                    })
+                    .collect();
+                m.push_str(&format!("| {} |\n", al.join(" | ")));
+                for r in rows {
+                    m.push_str(&format!(
+                        "| {} |\n",
+                        r.iter()
+                            .map(|c| md_escape(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    ));
+                }
+                m.push('\n');
+            }
+        }
+    }
+    m
+}

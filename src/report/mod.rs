@@ -1,0 +1,620 @@
+//! `report`: one folder with everything an analyst hands on: `report.html` (self-contained),
+//! `report.md` with the charts beside it, every table as Parquet and CSV, and `report.ipynb`.
+//! The folder is built as a temporary sibling and swapped in, so an interrupted run never
+//! leaves a half-written report in place.
+
+pub mod doc;
+pub mod notebook;
+
+use crate::analysis::{Analysis, Options};
+use crate::chart::{self, kinds, Size};
+use crate::compare::{self, KeynessOptions};
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use crate::frames::{self, Selection, SpanFilter};
+use crate::out::table::cell;
+use crate::quotes::Kind;
+use doc::Block;
+use polars::prelude::*;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// What to compare in the keyness section.
+#[derive(Debug, Clone)]
+pub struct Groups {
+    /// Indices of the target documents.
+    pub target: Vec<usize>,
+    /// Indices of the reference documents.
+    pub reference: Vec<usize>,
+    /// How to name the target.
+    pub target_name: String,
+    /// How to name the reference.
+    pub reference_name: String,
+}
+
+/// Report settings.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Report name (title and folder name).
+    pub name: String,
+    /// The folder to create or replace.
+    pub dir: PathBuf,
+    /// The command line that produced it.
+    pub command: String,
+    /// When it ran (UTC, ISO 8601).
+    pub date: String,
+    /// Target and reference, if given; otherwise each document against the rest.
+    pub groups: Option<Groups>,
+}
+
+/// The tables every report writes, as Parquet and CSV.
+pub const TABLES: &[&str] = &[
+    "terms",
+    "corpus_terms",
+    "quotes",
+    "quoted_terms",
+    "corpus_quoted_terms",
+    "cues",
+    "keyness",
+    "similarity",
+];
+
+/// Documents compared pairwise at most (n² pairs); larger corpora use the longest ones.
+pub const MAX_SIMILARITY_DOCS: usize = 150;
+/// Documents in the heatmap at most.
+pub const MAX_HEATMAP_DOCS: usize = 30;
+
+fn write_frame(dir: &Path, name: &str, df: &mut DataFrame) -> Result<()> {
+    let csv = crate::out::render(df, crate::out::Format::Csv, None)?;
+    std::fs::write(dir.join(format!("{name}.csv")), csv).map_err(|e| Error::Write {
+        path: dir.join(name),
+        source: e,
+    })?;
+    let pq = crate::out::render(df, crate::out::Format::Parquet, None)?;
+    std::fs::write(dir.join(format!("{name}.parquet")), pq).map_err(|e| Error::Write {
+        path: dir.join(name),
+        source: e,
+    })?;
+    Ok(())
+}
+
+fn table(df: &DataFrame, max_rows: usize) -> Block {
+    let header: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let numeric = df
+        .columns()
+        .iter()
+        .map(|c| c.dtype().is_primitive_numeric())
+        .collect();
+    let rows = (0..df.height().min(max_rows))
+        .map(|i| {
+            df.columns()
+                .iter()
+                .map(|c| c.get(i).map(|v| cell(&v)).unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    Block::Table {
+        header,
+        rows,
+        numeric,
+    }
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+/// Keyness of each document against the rest: the 10 most over-used and 10 most under-used
+/// terms of each, with a leading `doc` column.
+fn keyness_each(a: &Analysis) -> Result<DataFrame> {
+    let n = a.docs.len();
+    let frames: Vec<Result<DataFrame>> = (0..n)
+        .into_par_iter()
+        .map(|d| {
+            let rest: Vec<usize> = (0..n).filter(|&i| i != d).collect();
+            let mut k = compare::keyness(
+                a,
+                &[d],
+                &rest,
+                KeynessOptions {
+                    min_count: 2,
+                    ..Default::default()
+                },
+            )?;
+            if k.height() > 20 {
+                let tail = k.tail(Some(10));
+                k = k.head(Some(10)).vstack(&tail)?;
+            }
+            let col = Column::new("doc".into(), vec![a.docs[d].id.as_str(); k.height()]);
+            k.insert_column(0, col)?;
+            Ok(k)
+        })
+        .collect();
+    let mut out: Option<DataFrame> = None;
+    for f in frames {
+        let f = f?;
+        out = Some(match out {
+            None => f,
+            Some(o) => o.vstack(&f)?,
+        });
+    }
+    out.ok_or_else(|| Error::NoDocuments("nothing to compare".into()))
+}
+
+/// Builds the report into a temporary sibling of `r.dir`, then swaps it in. `step` is called
+/// with a short description before each stage (for a progress bar).
+pub fn build(
+    docs: &[Document],
+    a: &Analysis,
+    opts: &Options,
+    r: &ReportOptions,
+    step: &dyn Fn(&str),
+) -> Result<()> {
+    let parent = match r.dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::Write {
+        path: parent.clone(),
+        source: e,
+    })?;
+    let base = r
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let tmp = parent.join(format!(".{base}.tmp-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    std::fs::create_dir(&tmp).map_err(|e| Error::Write {
+        path: tmp.clone(),
+        source: e,
+    })?;
+    let result = fill(&tmp, docs, a, opts, r, step);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    step("replacing the old report");
+    let old = parent.join(format!(".{base}.old-{}", std::process::id()));
+    let had_old = r.dir.exists();
+    if had_old {
+        std::fs::rename(&r.dir, &old).map_err(|e| Error::Write {
+            path: r.dir.clone(),
+            source: e,
+        })?;
+    }
+    if let Err(e) = std::fs::rename(&tmp, &r.dir) {
+        if had_old {
+            let _ = std::fs::rename(&old, &r.dir);
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(Error::Write {
+            path: r.dir.clone(),
+            source: e,
+        });
+    }
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
+}
+
+fn fill(
+    dir: &Path,
+    docs: &[Document],
+    a: &Analysis,
+    opts: &Options,
+    r: &ReportOptions,
+    step: &dyn Fn(&str),
+) -> Result<()> {
+    let all: Vec<usize> = (0..docs.len()).collect();
+    let sel = Selection::default();
+    step("tables");
+    let mut terms = frames::terms(a, sel)?;
+    let mut corpus_terms = frames::corpus_terms(a, sel)?;
+    let mut quotes = frames::quotes(a, SpanFilter::default())?;
+    let mut quoted_terms = frames::quoted_terms(a, sel)?;
+    let mut corpus_quoted = frames::corpus_quoted_terms(a, sel)?;
+    let mut cues = frames::cues(a)?;
+    step("keyness");
+    let mut keyness = match &r.groups {
+        Some(g) => {
+            let mut k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
+            k.insert_column(0, Column::new("doc".into(), vec!["target"; k.height()]))?;
+            k
+        }
+        None if docs.len() > 1 => keyness_each(a)?,
+        None => DataFrame::empty(),
+    };
+    step("similarity");
+    let sim_ids: Vec<usize> = {
+        let mut v = all.clone();
+        v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
+        v.truncate(MAX_SIMILARITY_DOCS);
+        v.sort_unstable();
+        v
+    };
+    let sub = subset(a, &sim_ids);
+    let mut similarity = compare::similarity(&sub, false)?;
+    for (name, df) in [
+        ("terms", &mut terms),
+        ("corpus_terms", &mut corpus_terms),
+        ("quotes", &mut quotes),
+        ("quoted_terms", &mut quoted_terms),
+        ("corpus_quoted_terms", &mut corpus_quoted),
+        ("cues", &mut cues),
+        ("keyness", &mut keyness),
+        ("similarity", &mut similarity),
+    ] {
+        write_frame(dir, name, df)?;
+    }
+
+    step("charts");
+    let what = format!(
+        "{} ({} document{})",
+        r.name,
+        docs.len(),
+        if docs.len() == 1 { "" } else { "s" }
+    );
+    let mut charts: Vec<(String, Vec<u8>, String)> = Vec::new();
+    let mut add = |name: &str, spec: Result<chart::Spec>, rows: usize, alt: String| -> Result<()> {
+        if let Ok(spec) = spec {
+            let h = (150 + rows as u32 * 26).clamp(360, 1400);
+            let png = chart::render(
+                &spec,
+                Size {
+                    width: 1000,
+                    height: h,
+                },
+                chart::ImageFormat::Png,
+            )?;
+            std::fs::write(dir.join(name), &png).map_err(|e| Error::Write {
+                path: dir.join(name),
+                source: e,
+            })?;
+            charts.push((name.to_string(), png, alt));
+        }
+        Ok(())
+    };
+    add(
+        "freq.png",
+        kinds::freq(a, &all, 25, &what),
+        25,
+        format!("Most frequent terms in {what}"),
+    )?;
+    add(
+        "quotes.png",
+        kinds::quotes(a, &all, 20, &what),
+        20,
+        format!("Most quoted terms in {what}"),
+    )?;
+    add(
+        "cues.png",
+        kinds::cues(a, false, 20, &what),
+        20,
+        format!("Distancing cues in {what}"),
+    )?;
+    // Keyness chart: target vs reference, or the document with most scare quotes vs the rest.
+    let focus = (0..docs.len()).max_by_key(|&d| {
+        (
+            a.docs[d]
+                .spans
+                .iter()
+                .filter(|s| s.kind == Kind::Scare)
+                .count(),
+            a.docs[d].tokens,
+        )
+    });
+    let key_title;
+    if let Some(g) = &r.groups {
+        key_title = format!("{} vs {}", g.target_name, g.reference_name);
+        let k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
+        add(
+            "keyness.png",
+            kinds::keyness(&k, 15, &g.target_name, &g.reference_name),
+            30,
+            format!("Keyness: {key_title}"),
+        )?;
+    } else if let (Some(d), true) = (focus, docs.len() > 1) {
+        key_title = format!("{} vs the other documents", a.docs[d].id);
+        let rest: Vec<usize> = (0..docs.len()).filter(|&i| i != d).collect();
+        let k = compare::keyness(
+            a,
+            &[d],
+            &rest,
+            KeynessOptions {
+                min_count: 2,
+                ..Default::default()
+            },
+        )?;
+        add(
+            "keyness.png",
+            kinds::keyness(&k, 15, &a.docs[d].id, "the other documents"),
+            30,
+            format!("Keyness: {key_title}"),
+        )?;
+    } else {
+        key_title = String::new();
+    }
+    let heat_ids: Vec<String> = sim_ids
+        .iter()
+        .take(MAX_HEATMAP_DOCS)
+        .map(|&i| a.docs[i].id.clone())
+        .collect();
+    if heat_ids.len() >= 2 {
+        add(
+            "similarity.png",
+            kinds::similarity(&similarity, &heat_ids, "cosine", &what),
+            heat_ids.len() + 8,
+            "Document similarity (cosine)".into(),
+        )?;
+    }
+    let quoted = kinds::most_quoted_terms(a, 3);
+    let mut disp_docs: Vec<usize> = (0..docs.len())
+        .filter(|&d| !a.docs[d].spans.is_empty())
+        .collect();
+    disp_docs.sort_by_key(|&d| {
+        std::cmp::Reverse(
+            a.docs[d]
+                .spans
+                .iter()
+                .filter(|s| s.kind == Kind::Scare)
+                .count(),
+        )
+    });
+    disp_docs.truncate(6);
+    disp_docs.sort_unstable();
+    if !quoted.is_empty() && !disp_docs.is_empty() {
+        let chosen: Vec<Document> = disp_docs.iter().map(|&d| docs[d].clone()).collect();
+        // Only terms present in every chosen document's rows are required; drop the rest.
+        let spec = kinds::dispersion(&chosen, opts, &quoted, &what)
+            .or_else(|_| kinds::dispersion(&chosen[..1], opts, &quoted[..1], &what));
+        add(
+            "dispersion.png",
+            spec,
+            quoted.len() * chosen.len(),
+            format!("Dispersion of {}", quoted.join(", ")),
+        )?;
+    }
+
+    step("report.html, report.md, report.ipynb");
+    let title = format!("verbale report: {}", r.name);
+    let blocks = sections(
+        docs,
+        a,
+        opts,
+        r,
+        &corpus_terms,
+        &corpus_quoted,
+        &quotes,
+        &keyness,
+        &similarity,
+        &charts,
+        &key_title,
+    )?;
+    let html = doc::to_html(&title, &blocks);
+    let md = doc::to_markdown(&title, &blocks);
+    let werr = |p: PathBuf| move |e| Error::Write { path: p, source: e };
+    std::fs::write(dir.join("report.html"), html).map_err(werr(dir.join("report.html")))?;
+    std::fs::write(dir.join("report.md"), md).map_err(werr(dir.join("report.md")))?;
+    let chart_files: Vec<String> = charts.iter().map(|c| c.0.clone()).collect();
+    let nb = notebook::notebook(&title, TABLES, &chart_files);
+    std::fs::write(dir.join("report.ipynb"), nb).map_err(werr(dir.join("report.ipynb")))?;
+    Ok(())
+}
+
+/// The analysis restricted to some documents (terms keep their ids).
+fn subset(a: &Analysis, ids: &[usize]) -> Analysis {
+    Analysis {
+        docs: ids.iter().map(|&i| a.docs[i].clone()).collect(),
+        terms: a.terms.clone(),
+        doc_terms: ids.iter().map(|&i| a.doc_terms[i].clone()).collect(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sections(
+    docs: &[Document],
+    a: &Analysis,
+    opts: &Options,
+    r: &ReportOptions,
+    corpus_terms: &DataFrame,
+    corpus_quoted: &DataFrame,
+    quotes: &DataFrame,
+    keyness: &DataFrame,
+    similarity: &DataFrame,
+    charts: &[(String, Vec<u8>, String)],
+    key_title: &str,
+) -> Result<Vec<Block>> {
+    let chart = |name: &str| -> Option<Block> {
+        charts.iter().find(|c| c.0 == name).map(|c| Block::Image {
+            file: c.0.clone(),
+            png: c.1.clone(),
+            alt: c.2.clone(),
+        })
+    };
+    let mut b = Vec::new();
+    let n_scare = a
+        .docs
+        .iter()
+        .map(|d| d.spans.iter().filter(|s| s.kind == Kind::Scare).count())
+        .sum::<usize>();
+    let n_spans = a.docs.iter().map(|d| d.spans.len()).sum::<usize>();
+    let distinct = a.corpus_counts().iter().filter(|c| c.0 > 0).count();
+    b.push(Block::Heading(2, s("Overview"), s("overview")));
+    b.push(Block::List(vec![
+        format!("Documents: {}", docs.len()),
+        format!(
+            "Tokens (words and numbers, stopwords included): {}",
+            a.total_tokens()
+        ),
+        format!("Distinct terms (stems, stopwords left out): {distinct}"),
+        format!("Quotation spans: {n_spans}, of which scare quotes: {n_scare}"),
+        format!(
+            "Language: {} ({}), stemming {}",
+            opts.lang.name,
+            opts.lang.code,
+            if opts.stem { "on" } else { "off" }
+        ),
+        format!("Run: {}", r.date),
+    ]));
+    b.push(Block::Para(s("Command:")));
+    b.push(Block::Code(r.command.clone()));
+    b.push(Block::Para(s("Tables (Parquet and CSV) beside this report: terms, corpus_terms, quotes, quoted_terms, corpus_quoted_terms, cues, keyness, similarity. report.ipynb loads them.")));
+
+    b.push(Block::Heading(2, s("Top terms"), s("top-terms")));
+    b.extend(chart("freq.png"));
+    b.push(table(corpus_terms, 30));
+
+    b.push(Block::Heading(
+        2,
+        s("Quoted terms and scare quotes"),
+        s("quoted-terms"),
+    ));
+    b.push(Block::Para(s("Terms by how often they stand inside quotation marks; scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
+    b.extend(chart("quotes.png"));
+    b.push(table(corpus_quoted, 30));
+    b.push(Block::Heading(
+        3,
+        s("Scare quotes in context"),
+        s("scare-quotes"),
+    ));
+    let scare = quotes
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("scare")))
+        .collect()?;
+    let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
+    b.push(table(&view, 200));
+    if scare.height() > 200 {
+        b.push(Block::Para(format!(
+            "First 200 of {} scare quotes; all are in quotes.csv.",
+            scare.height()
+        )));
+    }
+    b.push(Block::Heading(
+        3,
+        s("All quotation kinds"),
+        s("quote-kinds"),
+    ));
+    let kinds_count: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| {
+            format!(
+                "{}: {}",
+                k.name(),
+                a.docs
+                    .iter()
+                    .map(|d| d.spans.iter().filter(|s| s.kind == *k).count())
+                    .sum::<usize>()
+            )
+        })
+        .collect();
+    b.push(Block::List(kinds_count));
+
+    b.push(Block::Heading(2, s("Distancing cues"), s("cues")));
+    b.push(Block::Para(s("Cue words and phrases (so-called, alleged, self-proclaimed, ...) anywhere in the text, and how often one stands right before a quotation.")));
+    b.extend(chart("cues.png"));
+    let mut cue_rows: Vec<(String, u64, u64)> = Vec::new();
+    for d in &a.docs {
+        for c in &d.cues {
+            match cue_rows.iter_mut().find(|r| r.0 == c.cue) {
+                Some(r) => {
+                    r.1 += c.total as u64;
+                    r.2 += c.before_quote as u64;
+                }
+                None => cue_rows.push((c.cue.clone(), c.total as u64, c.before_quote as u64)),
+            }
+        }
+    }
+    cue_rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    b.push(Block::Table {
+        header: vec![s("cue"), s("count"), s("before_quote")],
+        rows: cue_rows
+            .iter()
+            .take(40)
+            .map(|r| vec![r.0.clone(), r.1.to_string(), r.2.to_string()])
+            .collect(),
+        numeric: vec![false, true, true],
+    });
+
+    b.push(Block::Heading(2, s("Per-document profile"), s("profile")));
+    let mut rows = Vec::new();
+    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
+        let mut top: Vec<_> = counts.iter().collect();
+        top.sort_by(|x, y| y.count.cmp(&x.count).then(x.term.cmp(&y.term)));
+        let top: Vec<&str> = top
+            .iter()
+            .take(5)
+            .map(|c| a.terms[c.term as usize].form.as_str())
+            .collect();
+        let scare = d.spans.iter().filter(|s| s.kind == Kind::Scare).count();
+        rows.push(vec![
+            d.id.clone(),
+            d.tokens.to_string(),
+            top.join(", "),
+            d.spans.len().to_string(),
+            scare.to_string(),
+            format!("{:.4}", d.scare_tokens as f64 / d.tokens.max(1) as f64),
+        ]);
+    }
+    b.push(Block::Table {
+        header: vec![
+            s("doc"),
+            s("tokens"),
+            s("top terms"),
+            s("quotes"),
+            s("scare quotes"),
+            s("share of tokens in scare quotes"),
+        ],
+        rows,
+        numeric: vec![false, true, false, true, true, true],
+    });
+
+    b.push(Block::Heading(2, s("Keyness"), s("keyness")));
+    if keyness.height() == 0 {
+        b.push(Block::Para(s("One document: nothing to compare.")));
+    } else {
+        b.push(Block::Para(match &r.groups {
+            Some(_) => format!("{key_title}: G² (log-likelihood), positive = over-used in the target."),
+            None => s("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart shows the document with the most scare quotes."),
+        }));
+        b.extend(chart("keyness.png"));
+        b.push(table(keyness, 40));
+    }
+
+    b.push(Block::Heading(2, s("Similarity"), s("similarity")));
+    if similarity.height() == 0 {
+        b.push(Block::Para(s("One document: no pairs to compare.")));
+    } else {
+        let n = a.docs.len().min(MAX_SIMILARITY_DOCS);
+        b.push(Block::Para(format!(
+            "Cosine similarity of relative term frequencies and Jaccard overlap of term sets, for {n} documents{}; the heatmap shows up to {MAX_HEATMAP_DOCS}.",
+            if a.docs.len() > MAX_SIMILARITY_DOCS { " (the longest ones)" } else { "" }
+        )));
+        b.extend(chart("similarity.png"));
+        let top = similarity.sort(
+            ["cosine"],
+            SortMultipleOptions::default().with_order_descending(true),
+        )?;
+        b.push(table(&top, 15));
+    }
+
+    b.push(Block::Heading(
+        2,
+        s("Dispersion of the most-quoted terms"),
+        s("dispersion"),
+    ));
+    match chart("dispersion.png") {
+        Some(c) => {
+            b.push(Block::Para(s("Each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
+            b.push(c);
+        }
+        None => b.push(Block::Para(s("No quoted terms to plot."))),
+    }
+    Ok(b)
+}

@@ -1,0 +1,240 @@
+//! `verbale report`: every file, every section, tables that match `freq`/`quotes`, a valid
+//! notebook, and statement text that never becomes markup.
+
+use crate::common::{root, verbale};
+use polars::prelude::*;
+use std::path::Path;
+
+fn read_csv(p: &Path) -> DataFrame {
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .try_into_reader_with_file_path(Some(p.into()))
+        .unwrap()
+        .finish()
+        .unwrap()
+}
+
+fn read_csv_bytes(b: Vec<u8>) -> DataFrame {
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .into_reader_with_file_handle(std::io::Cursor::new(b))
+        .finish()
+        .unwrap()
+}
+
+fn same(a: &DataFrame, b: &DataFrame, cols: &[&str]) {
+    assert_eq!(a.height(), b.height());
+    for c in cols {
+        let x = a.column(c).unwrap().cast(&DataType::String).unwrap();
+        let y = b.column(c).unwrap().cast(&DataType::String).unwrap();
+        assert!(x.equals(&y), "column {c} differs");
+    }
+}
+
+#[test]
+fn report_on_bundled_data_is_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-o"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in [
+        "report.html",
+        "report.md",
+        "report.ipynb",
+        "freq.png",
+        "quotes.png",
+        "cues.png",
+        "keyness.png",
+        "similarity.png",
+        "dispersion.png",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    for t in verbale::report::TABLES {
+        assert!(out.join(format!("{t}.csv")).is_file(), "{t}.csv missing");
+        let pq = ParquetReader::new(std::fs::File::open(out.join(format!("{t}.parquet"))).unwrap())
+            .finish()
+            .unwrap();
+        assert!(pq.height() > 0, "{t}.parquet is empty");
+    }
+    // The HTML is well-formed (XHTML-style) and has every section.
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&html, opts).expect("report.html parses");
+    let ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    for id in [
+        "overview",
+        "top-terms",
+        "quoted-terms",
+        "scare-quotes",
+        "cues",
+        "profile",
+        "keyness",
+        "similarity",
+        "dispersion",
+    ] {
+        assert!(ids.contains(&id), "section {id} missing");
+    }
+    let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
+    assert_eq!(imgs, 6, "charts embedded");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no network references"
+    );
+    // Tables match what freq and quotes print.
+    let corpus_terms = read_csv(&out.join("corpus_terms.csv"));
+    let freq = verbale()
+        .args(["freq", "data", "--format", "csv"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    same(
+        &corpus_terms,
+        &read_csv_bytes(freq.stdout),
+        &["term", "form", "count", "docs", "quoted", "scare"],
+    );
+    let quotes = read_csv(&out.join("quotes.csv"));
+    let q = verbale()
+        .args(["quotes", "data", "--format", "csv"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    same(
+        &quotes,
+        &read_csv_bytes(q.stdout),
+        &["doc", "span", "open", "close", "kind", "cue", "text"],
+    );
+    // The notebook is nbformat 4 JSON that loads every table.
+    let nb: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.ipynb")).unwrap()).unwrap();
+    assert_eq!(nb["nbformat"], 4);
+    let cells = nb["cells"].as_array().unwrap();
+    let code: String = cells
+        .iter()
+        .filter(|c| c["cell_type"] == "code")
+        .flat_map(|c| {
+            c["source"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l.as_str().unwrap().to_string())
+        })
+        .collect();
+    for t in verbale::report::TABLES {
+        assert!(
+            code.contains(&format!("'{t}.parquet'")),
+            "{t} not loaded by the notebook"
+        );
+    }
+    // CI installs nbclient, ipykernel and polars and sets VERBALE_RUN_NOTEBOOK=1: then the
+    // notebook must run without error.
+    if std::env::var("VERBALE_RUN_NOTEBOOK").as_deref() == Ok("1") {
+        let script = "import sys, nbformat, nbclient\nnb = nbformat.read(sys.argv[1], as_version=4)\nnbclient.NotebookClient(nb, timeout=120, kernel_name='python3', resources={'metadata': {'path': sys.argv[2]}}).execute()\nprint('executed', len(nb.cells), 'cells')";
+        let o = std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(out.join("report.ipynb"))
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "notebook failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn rerun_replaces_the_folder_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("stale.txt"), "old").unwrap();
+    let seed = crate::common::seed();
+    let o = verbale()
+        .args(["report"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!out.join("stale.txt").exists());
+    assert!(out.join("report.html").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary folders left: {leftovers:?}"
+    );
+    // A failing run (unreadable input) leaves the previous report untouched.
+    let o = verbale()
+        .args(["report", "/no/such/input", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out.join("report.html").exists());
+}
+
+#[test]
+fn hostile_statement_text_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("hostile.txt");
+    std::fs::write(
+        &input,
+        "The so-called “<script>alert('x')</script>” and the so-called “[click](javascript:alert(1))” \
+         and the so-called “a | b | c” were rejected. <b>bold</b> <img src=x onerror=alert(1)>\n",
+    )
+    .unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!html.contains("<script>alert"));
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>bold"));
+    assert!(html.contains("&lt;script&gt;alert("));
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(&html, opts).expect("still well-formed");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(!md.contains("](javascript:"));
+    assert!(!md.contains("<script>"));
+    // Every Markdown table row has as many cells as its header.
+    let mut cols = 0;
+    for line in md.lines() {
+        if !line.starts_with('|') {
+            cols = 0;
+            continue;
+        }
+        let n = line.replace("\\|", "").matches('|').count();
+        if cols == 0 {
+            cols = n;
+        }
+        assert_eq!(n, cols, "broken table row: {line}");
+    }
+}
