@@ -56,14 +56,21 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     } = super::common::load(&args.input)?;
     let sel = Selection {
         min_count: 1,
-        top: args.top,
+        top: None,
     };
     let (df, header) = if args.terms {
         let df = match args.by {
             By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
             By::Doc => frames::quoted_terms(&analysis, sel)?,
         };
-        let h = format!("{} quoted terms", df.height());
+        let h = match args.top {
+            Some(n) if n < df.height() => format!("{n} of {} quoted terms", df.height()),
+            _ => format!("{} quoted terms", df.height()),
+        };
+        let df = match args.top {
+            Some(n) => df.head(Some(n)),
+            None => df,
+        };
         (df, h)
     } else if args.unpaired {
         let df = frames::unpaired(&analysis)?;
@@ -122,7 +129,12 @@ fn readable(df: &DataFrame) -> Result<DataFrame> {
             let mut marks = s.chars();
             let (o, c) = (marks.next().unwrap_or('"'), marks.next().unwrap_or('"'));
             let r: String = right.get(i).unwrap_or("").chars().take(30).collect();
-            format!("{l} {o}{}{c} {r}", text.get(i).unwrap_or(""))
+            let gap = if r.starts_with([',', '.', ';', ':', '!', '?', ')']) {
+                ""
+            } else {
+                " "
+            };
+            format!("{l} {o}{}{c}{gap}{r}", text.get(i).unwrap_or(""))
         })
         .collect();
     let mut out = df.select(["doc", "span", "kind", "confidence", "cue"])?;

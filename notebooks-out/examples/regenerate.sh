@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates the example charts shown in the README from the bundled data/ corpus.
+# Run from the repository root: bash notebooks-out/examples/regenerate.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cargo build --release --quiet
+bin=${CARGO_TARGET_DIR:-target}/release/verbale
+out=notebooks-out/examples
+"$bin" chart quotes data/statements -o "$out/quotes.png" --top 15 --quiet
+"$bin" chart keyness data/statements/ungd/AZE_75_2020.txt data/statements/ungd/ARM_75_2020.txt -o "$out/keyness.png" --top 12 --quiet
+"$bin" chart dispersion data/statements/seed --terms elections,occupied,armenia -o "$out/dispersion.png" --height 380 --quiet
+"$bin" chart similarity data/statements/ungd -o "$out/similarity.png" --quiet
+"$bin" chart freq data/statements/seed -o "$out/freq.png" --top 15 --quiet
+"$bin" chart cues data/statements -o "$out/cues.png" --quiet
+"$bin" chart quotes data/statements -o "$out/quotes.svg" --top 15 --quiet
