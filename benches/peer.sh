@@ -5,5 +5,4 @@
 set -euo pipefail
 bin=${VERBALE:-${CARGO_TARGET_DIR:-target}/release/verbale}
 "$bin" freq "$1" --ext txt --keep-ext --by doc --stopwords none --split-hyphens \
-  --columns doc,term,count --format csv -o "$2" --quiet
-sed -i '1s/.*/doc,stem,count/' "$2"
+  --columns doc,stem=term,count --format csv -o "$2" --quiet

@@ -1,7 +1,7 @@
-//! Criterion benchmarks of the text pipeline on real statements (`tests/data/quotes/docs`, 80
+//! Criterion benchmarks on real statements: the text pipeline on `tests/data/quotes/docs` (80
 //! UN General Debate speeches, White House statements and the seed, 0.7 MB): decoding and
 //! normalising, tokenising, and the whole count (tokenise + pair quotes + classify + stem +
-//! count + merge), then building the frames.
+//! count + merge), then building the frames; and rendering each chart kind from `data/`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
@@ -52,5 +52,71 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Rendering each chart kind from the bundled corpus (`data/statements`) to PNG, 1000×700.
+fn charts(c: &mut Criterion) {
+    use verbale::chart::{self, kinds, ImageFormat, Size};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/statements");
+    let loaded = corpus::load(std::slice::from_ref(&dir), &LoadOptions::default()).expect("load");
+    let opts = Options::new(Lang::english());
+    let a = analysis::analyse(&loaded.docs, &opts);
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let seed: Vec<_> = loaded
+        .docs
+        .iter()
+        .filter(|d| d.id.starts_with("seed/"))
+        .cloned()
+        .collect();
+    let aze = loaded
+        .docs
+        .iter()
+        .position(|d| d.id == "ungd/AZE_75_2020")
+        .expect("bundled");
+    let arm = loaded
+        .docs
+        .iter()
+        .position(|d| d.id == "ungd/ARM_75_2020")
+        .expect("bundled");
+    let key = verbale::compare::keyness(&a, &[aze], &[arm], Default::default()).unwrap();
+    let ungd: Vec<usize> = (0..a.docs.len())
+        .filter(|&i| a.docs[i].id.starts_with("ungd/"))
+        .collect();
+    let sub = verbale::analysis::Analysis {
+        docs: ungd.iter().map(|&i| a.docs[i].clone()).collect(),
+        terms: a.terms.clone(),
+        doc_terms: ungd.iter().map(|&i| a.doc_terms[i].clone()).collect(),
+    };
+    let sim = verbale::compare::similarity(&sub, false).unwrap();
+    let ids: Vec<String> = sub.docs.iter().map(|d| d.id.clone()).collect();
+    let size = Size {
+        width: 1000,
+        height: 700,
+    };
+    let mut g = c.benchmark_group("chart");
+    g.sample_size(20);
+    let specs = [
+        ("freq", kinds::freq(&a, &all, 20, "data").unwrap()),
+        ("quotes", kinds::quotes(&a, &all, 20, "data").unwrap()),
+        ("keyness", kinds::keyness(&key, 12, "AZE", "ARM").unwrap()),
+        (
+            "similarity",
+            kinds::similarity(&sim, &ids, "cosine", "ungd").unwrap(),
+        ),
+        ("cues", kinds::cues(&a, false, 20, "data").unwrap()),
+    ];
+    for (name, spec) in &specs {
+        g.bench_function(*name, |b| {
+            b.iter(|| chart::render(spec, size, ImageFormat::Png).unwrap().len())
+        });
+    }
+    // Dispersion includes re-reading the document's tokens, as the command does.
+    g.bench_function("dispersion", |b| {
+        b.iter(|| {
+            let spec = kinds::dispersion(&seed, &opts, &["elections".to_string()], "seed").unwrap();
+            chart::render(&spec, size, ImageFormat::Png).unwrap().len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, charts);
 criterion_main!(benches);

@@ -402,47 +402,86 @@ pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
 }
 
 /// Merges per-document results under interned term ids; picks each term's display form.
+///
+/// Forms arrive as `Arc<str>`s shared through the per-thread interners, so most look-ups go by
+/// pointer; counts are gathered per document in a dense array indexed by term id.
 pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
+    const STOP: u32 = u32::MAX;
+    let mut by_ptr: AHashMap<usize, u32> = AHashMap::new();
+    let mut form_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
+    let mut form_list: Vec<Arc<str>> = Vec::new();
+    let mut form_term: Vec<u32> = Vec::new();
+    let mut form_total: Vec<u64> = Vec::new();
     let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
     let mut terms: Vec<Arc<str>> = Vec::new();
-    let mut form_totals: AHashMap<Arc<str>, (u32, u64)> = AHashMap::new();
+    let mut acc: Vec<TermCount> = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     let mut doc_terms = Vec::with_capacity(docs.len());
-    for d in &docs {
-        let mut counts: AHashMap<u32, TermCount> = AHashMap::with_capacity(d.forms.len());
+    for (di, d) in docs.iter().enumerate() {
+        touched.clear();
         for f in &d.forms {
-            if opts.stopwords.contains(&f.form) {
-                continue;
-            }
-            let id = match term_ids.get(&*f.stem) {
-                Some(&id) => id,
+            let ptr = Arc::as_ptr(&f.form) as *const u8 as usize;
+            let fid = match by_ptr.get(&ptr) {
+                Some(&x) => x,
                 None => {
-                    terms.push(f.stem.clone());
-                    term_ids.insert(f.stem.clone(), terms.len() as u32 - 1);
-                    terms.len() as u32 - 1
+                    let x = match form_ids.get(&*f.form) {
+                        Some(&x) => x,
+                        None => {
+                            let tid = if opts.stopwords.contains(&f.form) {
+                                STOP
+                            } else {
+                                *term_ids.entry(f.stem.clone()).or_insert_with(|| {
+                                    terms.push(f.stem.clone());
+                                    terms.len() as u32 - 1
+                                })
+                            };
+                            form_list.push(f.form.clone());
+                            form_term.push(tid);
+                            form_total.push(0);
+                            form_ids.insert(f.form.clone(), form_list.len() as u32 - 1);
+                            form_list.len() as u32 - 1
+                        }
+                    };
+                    by_ptr.insert(ptr, x);
+                    x
                 }
             };
-            match form_totals.get_mut(&*f.form) {
-                Some(e) => e.1 += f.total as u64,
-                None => {
-                    form_totals.insert(f.form.clone(), (id, f.total as u64));
-                }
+            let tid = form_term[fid as usize];
+            if tid == STOP {
+                continue;
             }
-            let c = counts.entry(id).or_insert(TermCount {
-                term: id,
-                ..Default::default()
-            });
+            form_total[fid as usize] += f.total as u64;
+            let t = tid as usize;
+            if acc.len() <= t {
+                acc.resize(t + 1, TermCount::default());
+                seen.resize(t + 1, u32::MAX);
+            }
+            if seen[t] != di as u32 {
+                seen[t] = di as u32;
+                acc[t] = TermCount {
+                    term: tid,
+                    ..Default::default()
+                };
+                touched.push(tid);
+            }
+            let c = &mut acc[t];
             c.count += f.total;
             c.quoted += f.quoted;
             c.scare += f.scare;
         }
-        let mut v: Vec<TermCount> = counts.into_values().collect();
-        v.sort_unstable_by_key(|c| c.term);
-        doc_terms.push(v);
+        touched.sort_unstable();
+        doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
     }
     // Display form: the most frequent folded form of each term (ties: alphabetical).
     let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
-    for (form, &(id, n)) in &form_totals {
-        let slot = &mut best[id as usize];
+    for (fid, form) in form_list.iter().enumerate() {
+        let tid = form_term[fid];
+        if tid == STOP {
+            continue;
+        }
+        let n = form_total[fid];
+        let slot = &mut best[tid as usize];
         let better = match slot {
             None => true,
             Some((m, f)) => n > *m || (n == *m && &**form < *f),
@@ -487,6 +526,26 @@ impl Analysis {
             }
         }
         v
+    }
+
+    /// Distancing cues summed over documents (or per document with `by_doc`, keyed by the
+    /// document id): (key, occurrences, occurrences right before a quotation), most frequent first.
+    pub fn cue_totals(&self, by_doc: bool) -> Vec<(String, u64, u64)> {
+        let mut rows: Vec<(String, u64, u64)> = Vec::new();
+        for d in &self.docs {
+            for c in &d.cues {
+                let key = if by_doc { &d.id } else { &c.cue };
+                match rows.iter_mut().find(|r| &r.0 == key) {
+                    Some(r) => {
+                        r.1 += c.total as u64;
+                        r.2 += c.before_quote as u64;
+                    }
+                    None => rows.push((key.clone(), c.total as u64, c.before_quote as u64)),
+                }
+            }
+        }
+        rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        rows
     }
 
     /// The id of a term given as a word: stemmed like the corpus (after folding).

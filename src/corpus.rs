@@ -508,20 +508,43 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 /// a hyphen at a line break.
 fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
     let b = text.as_bytes();
+    let (min, max) = wanted.iter().fold((usize::MAX, 0), |(lo, hi), w| {
+        (lo.min(w.len()), hi.max(w.len()))
+    });
     let mut found = AHashSet::new();
     let mut buf = String::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    while i < b.len() {
+        // Find the next run of letters (ASCII fast, other characters decoded).
+        let c = match b[i] {
+            x if x.is_ascii_alphabetic() => x as char,
+            x if x < 0x80 => {
+                i += 1;
+                continue;
+            }
+            _ => text[i..].chars().next().unwrap_or(' '),
+        };
         if !c.is_alphabetic() {
+            i += c.len_utf8();
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = iter.peek() {
-            if !d.is_alphabetic() {
+        let start = i;
+        while i < b.len() {
+            if b[i].is_ascii_alphabetic() {
+                i += 1;
+            } else if b[i] < 0x80 {
                 break;
+            } else {
+                let d = text[i..].chars().next().unwrap_or(' ');
+                if !d.is_alphabetic() {
+                    break;
+                }
+                i += d.len_utf8();
             }
-            end = i + d.len_utf8();
-            iter.next();
+        }
+        let end = i;
+        if end - start < min || end - start > max * 2 {
+            continue;
         }
         let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
         let right_piece = {
@@ -549,7 +572,7 @@ pub fn collect_compounds(text: &str) -> AHashSet<String> {
     let mut set = AHashSet::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(p) = memchr_byte(b'-', &b[i..]) {
+    while let Some(p) = memchr::memchr(b'-', &b[i..]) {
         let h = i + p;
         i = h + 1;
         let left = word_before(text, h);
@@ -563,10 +586,6 @@ pub fn collect_compounds(text: &str) -> AHashSet<String> {
         }
     }
     set
-}
-
-fn memchr_byte(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 fn word_before(text: &str, end: usize) -> &str {
@@ -609,6 +628,11 @@ pub fn normalise_lines(text: &str, lex: &HyphenLexicon) -> (String, OffsetMap) {
     let mut copied = 0; // input offset up to which text has been copied
     let mut i = 0;
     while i < b.len() {
+        // Jump to the next byte that can start something to change.
+        match memchr::memchr3(b'\r', b'-', 0xC3, &b[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
         match b[i] {
             b'\r' => {
                 out.push_str(&text[copied..i]);
@@ -680,9 +704,7 @@ const MOJIBAKE: &[(&str, char)] = &[
 ];
 
 fn has_break_hyphen(b: &[u8]) -> bool {
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'-' && break_after_hyphen(b, i + 1).is_some())
+    memchr::memchr_iter(b'-', b).any(|i| break_after_hyphen(b, i + 1).is_some())
 }
 
 /// If `b[at..]` is optional spaces/tabs, one line break, optional spaces/tabs, returns the offset

@@ -179,9 +179,35 @@ pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
     }
 }
 
-/// Rows that fit at a minimum row height; the rest are dropped (callers choose the top rows).
-fn rows_that_fit(avail: i32, n: usize, min_h: i32) -> usize {
-    n.min((avail / min_h).max(1) as usize)
+/// Where the rows of a bar or dispersion chart go, below the title and legend.
+struct Rows {
+    w: i32,
+    top: i32,
+    bottom: i32,
+    /// Rows that fit at the minimum row height (callers pass the top rows first).
+    n: usize,
+    row_h: f64,
+}
+
+fn row_layout<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    legend: &[(String, Role)],
+    rows: usize,
+    min_h: i32,
+) -> Result<Rows, String> {
+    let (w, h) = a.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let top = header(a, title, legend)?;
+    let bottom = h - MARGIN - 40;
+    let n = rows.min(((bottom - top) / min_h).max(1) as usize);
+    Ok(Rows {
+        w,
+        top,
+        bottom,
+        n,
+        row_h: (bottom - top) as f64 / n.max(1) as f64,
+    })
 }
 
 fn bars<DB: DrawingBackend>(
@@ -192,13 +218,14 @@ fn bars<DB: DrawingBackend>(
     legend: &[(String, Role)],
     diverging: bool,
 ) -> R {
-    let (w, h) = a.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let top = header(a, title, legend)?;
-    let bottom = h - MARGIN - 40;
-    let n = rows_that_fit(bottom - top, rows.len(), 8);
+    let Rows {
+        w,
+        top,
+        bottom,
+        n,
+        row_h,
+    } = row_layout(a, title, legend, rows.len(), 8)?;
     let rows = &rows[..n];
-    let row_h = (bottom - top) as f64 / n.max(1) as f64;
     let fs = (row_h * 0.62).clamp(8.0, 15.0);
     let st = font(fs);
     let small = font((fs * 0.9).max(8.0));
@@ -302,13 +329,14 @@ fn dispersion<DB: DrawingBackend>(
     rows: &[DispersionRow],
     legend: &[(String, Role)],
 ) -> R {
-    let (w, h) = a.dim_in_pixel();
-    let (w, h) = (w as i32, h as i32);
-    let top = header(a, title, legend)?;
-    let bottom = h - MARGIN - 40;
-    let n = rows_that_fit(bottom - top, rows.len(), 10);
+    let Rows {
+        w,
+        top,
+        bottom,
+        n,
+        row_h,
+    } = row_layout(a, title, legend, rows.len(), 10)?;
     let rows = &rows[..n];
-    let row_h = (bottom - top) as f64 / n.max(1) as f64;
     let st = font((row_h * 0.5).clamp(8.0, 14.0));
     let label_w = rows
         .iter()

@@ -275,25 +275,12 @@ pub fn similarity(df: &DataFrame, ids: &[String], measure: &str, what: &str) -> 
 /// Distancing cues: per cue phrase (or per document with `by_doc`), split into occurrences
 /// right before a quotation and elsewhere.
 pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> {
-    let mut rows: Vec<(String, u64, u64)> = Vec::new();
-    for d in &a.docs {
-        for c in &d.cues {
-            let key = if by_doc { d.id.clone() } else { c.cue.clone() };
-            match rows.iter_mut().find(|r| r.0 == key) {
-                Some(r) => {
-                    r.1 += c.total as u64;
-                    r.2 += c.before_quote as u64;
-                }
-                None => rows.push((key, c.total as u64, c.before_quote as u64)),
-            }
-        }
-    }
+    let mut rows = a.cue_totals(by_doc);
     if rows.is_empty() {
         return Err(Error::Invalid(
             "no distancing cues (so-called, alleged, ...) in these documents".into(),
         ));
     }
-    rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     rows.truncate(top);
     Ok(Spec::Bars {
         title: format!(

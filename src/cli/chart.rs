@@ -1,6 +1,6 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
-use super::common::{load_corpus, SourceArgs};
+use super::common::{load_corpus, GroupArgs, SourceArgs};
 use anyhow::Result;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -17,12 +17,9 @@ pub struct ChartArgs {
     /// Files or folders (keyness: target then reference, or use --target/--reference).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Keyness: target documents.
-    #[arg(long, num_args = 1.., value_name = "PATH")]
-    pub target: Vec<PathBuf>,
-    /// Keyness: reference documents.
-    #[arg(long, num_args = 1.., value_name = "PATH")]
-    pub reference: Vec<PathBuf>,
+    /// Keyness: target and reference groups.
+    #[command(flatten)]
+    pub groups: GroupArgs,
     #[command(flatten)]
     pub source: SourceArgs,
     /// Output file (.png or .svg).
@@ -105,27 +102,15 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     let keyness = kind == "keyness";
-    let (target, reference) =
-        if keyness {
-            match (
-                args.paths.len(),
-                args.target.is_empty(),
-                args.reference.is_empty(),
-            ) {
-                (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
-                (0, false, false) => (args.target.clone(), args.reference.clone()),
-                _ => return Err(usage(
-                    "a keyness chart needs two paths (target, reference) or --target/--reference"
-                        .into(),
-                )),
-            }
-        } else if args.paths.is_empty() {
-            return Err(usage(format!(
-                "chart {kind} needs at least one file or folder"
-            )));
-        } else {
-            (args.paths.clone(), vec![])
-        };
+    let (target, reference) = if keyness {
+        args.groups.resolve(&args.paths, "a keyness chart")?
+    } else if args.paths.is_empty() {
+        return Err(usage(format!(
+            "chart {kind} needs at least one file or folder"
+        )));
+    } else {
+        (args.paths.clone(), vec![])
+    };
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
     let output = args
         .output

@@ -43,6 +43,35 @@ pub struct SourceArgs {
     pub quiet: bool,
 }
 
+/// Target and reference groups for comparisons.
+#[derive(Args, Debug, Clone)]
+pub struct GroupArgs {
+    /// Target documents (instead of two positional paths).
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    pub target: Vec<PathBuf>,
+    /// Reference documents.
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    pub reference: Vec<PathBuf>,
+}
+
+impl GroupArgs {
+    /// Target and reference from two positional paths or from --target/--reference.
+    pub fn resolve(&self, paths: &[PathBuf], what: &str) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+        match (
+            paths.len(),
+            self.target.is_empty(),
+            self.reference.is_empty(),
+        ) {
+            (2, true, true) => Ok((vec![paths[0].clone()], vec![paths[1].clone()])),
+            (0, false, false) => Ok((self.target.clone(), self.reference.clone())),
+            _ => Err(verbale::Error::Invalid(format!(
+                "{what} needs two paths (target, reference) or --target PATH... --reference PATH..."
+            ))
+            .into()),
+        }
+    }
+}
+
 /// How text becomes terms.
 #[derive(Args, Debug, Clone)]
 pub struct TextArgs {
@@ -87,7 +116,7 @@ pub struct OutputArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only these columns, in this order (comma-separated).
+    /// Only these columns, in this order (comma-separated; `new=old` renames).
     #[arg(long, value_delimiter = ',')]
     pub columns: Vec<String>,
 }
@@ -110,7 +139,7 @@ impl OutputArgs {
         }
     }
 
-    /// Keeps only the `--columns` asked for.
+    /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
     pub fn select(&self, df: polars::prelude::DataFrame) -> Result<polars::prelude::DataFrame> {
         if self.columns.is_empty() {
             return Ok(df);
@@ -120,16 +149,21 @@ impl OutputArgs {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        for c in &self.columns {
-            if !names.contains(c) {
+        let mut cols = Vec::new();
+        for spec in &self.columns {
+            let (new, old) = spec.split_once('=').unwrap_or((spec, spec));
+            if !names.iter().any(|n| n == old) {
                 return Err(verbale::Error::Invalid(format!(
-                    "--columns: no column '{c}'; this table has {}",
+                    "--columns: no column '{old}'; this table has {}",
                     names.join(", ")
                 ))
                 .into());
             }
+            let mut c = df.column(old)?.clone();
+            c.rename(new.into());
+            cols.push(c);
         }
-        Ok(df.select(self.columns.iter().map(|c| c.as_str()))?)
+        Ok(polars::prelude::DataFrame::new_infer_height(cols)?)
     }
 
     /// The destination, checked against the inputs.

@@ -1,7 +1,7 @@
 //! `verbale compare`: keyness of a target against a reference, document similarity, and terms
 //! one side quotes while the other uses them plainly.
 
-use super::common::{count_of, load_corpus, OutputArgs, SourceArgs};
+use super::common::{count_of, load_corpus, GroupArgs, OutputArgs, SourceArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -28,12 +28,8 @@ pub struct CompareArgs {
     /// Two documents or folders: target, then reference.
     #[arg(value_name = "PATH", num_args = 0..=2)]
     pub paths: Vec<PathBuf>,
-    /// Target documents (instead of the two positional paths).
-    #[arg(long, num_args = 1.., value_name = "PATH")]
-    pub target: Vec<PathBuf>,
-    /// Reference documents.
-    #[arg(long, num_args = 1.., value_name = "PATH")]
-    pub reference: Vec<PathBuf>,
+    #[command(flatten)]
+    pub groups: GroupArgs,
     #[command(flatten)]
     pub source: SourceArgs,
     #[command(flatten)]
@@ -74,19 +70,7 @@ pub enum CompatArg {
 
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
-    let (target, reference) = match (
-        args.paths.len(),
-        args.target.is_empty(),
-        args.reference.is_empty(),
-    ) {
-        (2, true, true) => (vec![args.paths[0].clone()], vec![args.paths[1].clone()]),
-        (0, false, false) => (args.target.clone(), args.reference.clone()),
-        _ => return Err(verbale::Error::Invalid(
-            "compare needs two paths (target, reference) or --target PATH... --reference PATH..."
-                .into(),
-        )
-        .into()),
-    };
+    let (target, reference) = args.groups.resolve(&args.paths, "compare")?;
     let format = args.output.format()?;
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
     let dest = args.output.destination(&all)?;

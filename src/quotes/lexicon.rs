@@ -64,8 +64,24 @@ impl PhraseSet {
         tokens: &[crate::text::Token],
         i: usize,
     ) -> Option<(String, usize)> {
-        let mut cand = String::new();
-        let mut word = String::new();
+        thread_local! {
+            static BUFS: std::cell::RefCell<(String, String)> = const { std::cell::RefCell::new((String::new(), String::new())) };
+        }
+        BUFS.with(|b| {
+            let (cand, word) = &mut *b.borrow_mut();
+            cand.clear();
+            self.match_with(text, tokens, i, cand, word)
+        })
+    }
+
+    fn match_with(
+        &self,
+        text: &str,
+        tokens: &[crate::text::Token],
+        i: usize,
+        cand: &mut String,
+        word: &mut String,
+    ) -> Option<(String, usize)> {
         let mut best = None;
         for (k, (j, t)) in tokens.iter().enumerate().skip(i).enumerate() {
             if !t.kind.is_countable() || k >= self.max_words {
@@ -74,12 +90,12 @@ impl PhraseSet {
             if k > 0 {
                 cand.push(' ');
             }
-            crate::text::fold_into(t.text(text), &mut word);
-            cand.push_str(&word);
-            if self.phrases.contains(&cand) {
+            crate::text::fold_into(t.text(text), word);
+            cand.push_str(word);
+            if self.phrases.contains(cand.as_str()) {
                 best = Some((cand.clone(), j + 1));
             }
-            if !self.prefixes.contains(&cand) {
+            if !self.prefixes.contains(cand.as_str()) {
                 break;
             }
         }

@@ -519,19 +519,7 @@ fn sections(
     b.push(Block::Heading(2, s("Distancing cues"), s("cues")));
     b.push(Block::Para(s("Cue words and phrases (so-called, alleged, self-proclaimed, ...) anywhere in the text, and how often one stands right before a quotation.")));
     b.extend(chart("cues.png"));
-    let mut cue_rows: Vec<(String, u64, u64)> = Vec::new();
-    for d in &a.docs {
-        for c in &d.cues {
-            match cue_rows.iter_mut().find(|r| r.0 == c.cue) {
-                Some(r) => {
-                    r.1 += c.total as u64;
-                    r.2 += c.before_quote as u64;
-                }
-                None => cue_rows.push((c.cue.clone(), c.total as u64, c.before_quote as u64)),
-            }
-        }
-    }
-    cue_rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    let cue_rows = a.cue_totals(false);
     b.push(Block::Table {
         header: vec![s("cue"), s("count"), s("before_quote")],
         rows: cue_rows
