@@ -4,6 +4,7 @@ use crate::analysis::Analysis;
 use crate::error::Result;
 use crate::stats::{self, Compat};
 use polars::prelude::*;
+use rayon::prelude::*;
 
 /// Keyness settings.
 #[derive(Debug, Clone, Copy)]
@@ -46,6 +47,135 @@ pub fn group_counts(a: &Analysis, docs: &[usize]) -> (Vec<(u64, u64, u64)>, u64)
     (v, tokens)
 }
 
+/// One row of a keyness table.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyRow {
+    /// Term id.
+    pub term: usize,
+    /// Count in the target.
+    pub target: u64,
+    /// Count in the reference.
+    pub reference: u64,
+    /// The statistics.
+    pub stats: stats::Keyness,
+    /// Multiplier of p (the number of terms tested, with the Bonferroni correction).
+    pub p_scale: f64,
+}
+
+/// Keyness of every term from group counts (per term: count, quoted, scare) and token totals,
+/// filtered by `o` and sorted by signed G² (over-used in the target first).
+pub fn keyness_rows(
+    a: &Analysis,
+    tc: &[(u64, u64, u64)],
+    t1: u64,
+    rc: &[(u64, u64, u64)],
+    t2: u64,
+    o: KeynessOptions,
+) -> Vec<KeyRow> {
+    let mut rows: Vec<KeyRow> = unsorted_rows(a, tc, t1, rc, t2, o)
+        .into_iter()
+        .map(with_p)
+        .collect();
+    rows.sort_by(|x, y| by_g2(a, x, y));
+    rows
+}
+
+fn unsorted_rows(
+    a: &Analysis,
+    tc: &[(u64, u64, u64)],
+    t1: u64,
+    rc: &[(u64, u64, u64)],
+    t2: u64,
+    o: KeynessOptions,
+) -> Vec<KeyRow> {
+    let ids: Vec<usize> = (0..a.terms.len())
+        .filter(|&i| tc[i].0 + rc[i].0 >= o.min_count.max(1))
+        .collect();
+    let scale = if o.bonferroni { ids.len() as f64 } else { 1.0 };
+    let rows = ids.into_iter().map(|i| {
+        let k = stats::keyness_without_p(
+            tc[i].0 as f64,
+            rc[i].0 as f64,
+            t1 as f64,
+            t2 as f64,
+            o.compat,
+        );
+        KeyRow {
+            term: i,
+            target: tc[i].0,
+            reference: rc[i].0,
+            stats: k,
+            p_scale: scale,
+        }
+    });
+    match o.p_max {
+        // Filtering needs every p-value; otherwise they are computed for the rows kept.
+        Some(max) => rows.map(with_p).filter(|r| r.stats.p <= max).collect(),
+        None => rows.collect(),
+    }
+}
+
+/// Fills in the p-value (Bonferroni-scaled when asked).
+fn with_p(mut r: KeyRow) -> KeyRow {
+    if r.stats.p.is_nan() {
+        r.stats.p = (stats::chi2_sf(r.stats.g2.abs()) * r.p_scale).min(1.0);
+    }
+    r
+}
+
+/// Descending signed G², ties by term.
+fn by_g2(a: &Analysis, x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
+    y.stats
+        .g2
+        .total_cmp(&x.stats.g2)
+        .then_with(|| a.terms[x.term].term.cmp(&a.terms[y.term].term))
+}
+
+/// The `n` first and `n` last rows in [`by_g2`] order, without sorting everything.
+fn ends(a: &Analysis, mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
+    if rows.len() <= 2 * n {
+        rows.sort_by(|x, y| by_g2(a, x, y));
+        return rows;
+    }
+    rows.select_nth_unstable_by(n, |x, y| by_g2(a, x, y));
+    let mut head: Vec<KeyRow> = rows[..n].to_vec();
+    let rest = &mut rows[n..];
+    let k = rest.len() - n;
+    rest.select_nth_unstable_by(k, |x, y| by_g2(a, x, y));
+    let mut tail: Vec<KeyRow> = rest[k..].to_vec();
+    head.sort_by(|x, y| by_g2(a, x, y));
+    tail.sort_by(|x, y| by_g2(a, x, y));
+    head.extend(tail);
+    head
+}
+
+/// The `keyness` frame from rows; `totals` gives each row's (target, reference) token totals.
+pub fn keyness_frame(
+    a: &Analysis,
+    rows: &[KeyRow],
+    totals: &dyn Fn(usize) -> (u64, u64),
+) -> Result<DataFrame> {
+    let per = |c: u64, t: u64| {
+        if t == 0 {
+            0.0
+        } else {
+            c as f64 * 10_000.0 / t as f64
+        }
+    };
+    Ok(df!(
+        "term" => rows.iter().map(|r| a.terms[r.term].term.as_str()).collect::<Vec<_>>(),
+        "form" => rows.iter().map(|r| a.terms[r.term].form.as_str()).collect::<Vec<_>>(),
+        "target" => rows.iter().map(|r| r.target).collect::<Vec<_>>(),
+        "reference" => rows.iter().map(|r| r.reference).collect::<Vec<_>>(),
+        "target_per_10k" => rows.iter().enumerate().map(|(i, r)| per(r.target, totals(i).0)).collect::<Vec<_>>(),
+        "reference_per_10k" => rows.iter().enumerate().map(|(i, r)| per(r.reference, totals(i).1)).collect::<Vec<_>>(),
+        "g2" => rows.iter().map(|r| r.stats.g2).collect::<Vec<_>>(),
+        "chi2" => rows.iter().map(|r| r.stats.chi2).collect::<Vec<_>>(),
+        "p" => rows.iter().map(|r| r.stats.p).collect::<Vec<_>>(),
+        "log_ratio" => rows.iter().map(|r| r.stats.log_ratio).collect::<Vec<_>>(),
+    )?)
+}
+
 /// The `keyness` frame: target against reference, sorted by signed G² (over-used in the target
 /// first).
 pub fn keyness(
@@ -56,51 +186,45 @@ pub fn keyness(
 ) -> Result<DataFrame> {
     let (tc, t1) = group_counts(a, target);
     let (rc, t2) = group_counts(a, reference);
-    let ids: Vec<usize> = (0..a.terms.len())
-        .filter(|&i| tc[i].0 + rc[i].0 >= o.min_count.max(1))
-        .collect();
-    let tested = ids.len() as f64;
-    let mut rows: Vec<(usize, stats::Keyness)> = ids
-        .into_iter()
-        .map(|i| {
-            let mut k = stats::keyness(
-                tc[i].0 as f64,
-                rc[i].0 as f64,
-                t1 as f64,
-                t2 as f64,
-                o.compat,
-            );
-            if o.bonferroni {
-                k.p = (k.p * tested).min(1.0);
-            }
-            (i, k)
+    let rows = keyness_rows(a, &tc, t1, &rc, t2, o);
+    keyness_frame(a, &rows, &|_| (t1, t2))
+}
+
+/// Each document against all the others: its `n` most over-used and `n` most under-used terms,
+/// as a `keyness` frame with a leading `doc` column. Corpus totals are counted once.
+pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let (total, total_tokens) = group_counts(a, &all);
+    let picked: Vec<(usize, Vec<KeyRow>)> = all
+        .par_iter()
+        .map(|&d| {
+            let (tc, t1) = group_counts(a, &[d]);
+            let rc: Vec<(u64, u64, u64)> = total
+                .iter()
+                .zip(&tc)
+                .map(|(x, y)| (x.0 - y.0, x.1 - y.1, x.2 - y.2))
+                .collect();
+            let rows = unsorted_rows(a, &tc, t1, &rc, total_tokens - t1, o);
+            (
+                d,
+                ends(a, rows, n).into_iter().map(with_p).collect::<Vec<_>>(),
+            )
         })
-        .filter(|(_, k)| o.p_max.is_none_or(|p| k.p <= p))
         .collect();
-    rows.sort_by(|x, y| {
-        y.1.g2
-            .total_cmp(&x.1.g2)
-            .then_with(|| a.terms[x.0].term.cmp(&a.terms[y.0].term))
-    });
-    let per = |c: u64, t: u64| {
-        if t == 0 {
-            0.0
-        } else {
-            c as f64 * 10_000.0 / t as f64
+    let mut docs = Vec::new();
+    let mut rows = Vec::new();
+    let mut totals = Vec::new();
+    for (d, keep) in picked {
+        let t1 = a.docs[d].tokens;
+        for r in keep {
+            docs.push(a.docs[d].id.as_str());
+            totals.push((t1, total_tokens - t1));
+            rows.push(r);
         }
-    };
-    Ok(df!(
-        "term" => rows.iter().map(|(i, _)| a.terms[*i].term.as_str()).collect::<Vec<_>>(),
-        "form" => rows.iter().map(|(i, _)| a.terms[*i].form.as_str()).collect::<Vec<_>>(),
-        "target" => rows.iter().map(|(i, _)| tc[*i].0).collect::<Vec<_>>(),
-        "reference" => rows.iter().map(|(i, _)| rc[*i].0).collect::<Vec<_>>(),
-        "target_per_10k" => rows.iter().map(|(i, _)| per(tc[*i].0, t1)).collect::<Vec<_>>(),
-        "reference_per_10k" => rows.iter().map(|(i, _)| per(rc[*i].0, t2)).collect::<Vec<_>>(),
-        "g2" => rows.iter().map(|(_, k)| k.g2).collect::<Vec<_>>(),
-        "chi2" => rows.iter().map(|(_, k)| k.chi2).collect::<Vec<_>>(),
-        "p" => rows.iter().map(|(_, k)| k.p).collect::<Vec<_>>(),
-        "log_ratio" => rows.iter().map(|(_, k)| k.log_ratio).collect::<Vec<_>>(),
-    )?)
+    }
+    let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
+    df.insert_column(0, Column::new("doc".into(), docs))?;
+    Ok(df)
 }
 
 /// The `similarity` frame: every pair of documents with cosine (on relative frequencies, or on

@@ -16,7 +16,6 @@ use crate::out::table::cell;
 use crate::quotes::Kind;
 use doc::Block;
 use polars::prelude::*;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// What to compare in the keyness section.
@@ -108,43 +107,6 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
-/// Keyness of each document against the rest: the 10 most over-used and 10 most under-used
-/// terms of each, with a leading `doc` column.
-fn keyness_each(a: &Analysis) -> Result<DataFrame> {
-    let n = a.docs.len();
-    let frames: Vec<Result<DataFrame>> = (0..n)
-        .into_par_iter()
-        .map(|d| {
-            let rest: Vec<usize> = (0..n).filter(|&i| i != d).collect();
-            let mut k = compare::keyness(
-                a,
-                &[d],
-                &rest,
-                KeynessOptions {
-                    min_count: 2,
-                    ..Default::default()
-                },
-            )?;
-            if k.height() > 20 {
-                let tail = k.tail(Some(10));
-                k = k.head(Some(10)).vstack(&tail)?;
-            }
-            let col = Column::new("doc".into(), vec![a.docs[d].id.as_str(); k.height()]);
-            k.insert_column(0, col)?;
-            Ok(k)
-        })
-        .collect();
-    let mut out: Option<DataFrame> = None;
-    for f in frames {
-        let f = f?;
-        out = Some(match out {
-            None => f,
-            Some(o) => o.vstack(&f)?,
-        });
-    }
-    out.ok_or_else(|| Error::NoDocuments("nothing to compare".into()))
-}
-
 /// Builds the report into a temporary sibling of `r.dir`, then swaps it in. `step` is called
 /// with a short description before each stage (for a progress bar).
 pub fn build(
@@ -227,7 +189,14 @@ fn fill(
             k.insert_column(0, Column::new("doc".into(), vec!["target"; k.height()]))?;
             k
         }
-        None if docs.len() > 1 => keyness_each(a)?,
+        None if docs.len() > 1 => compare::keyness_each(
+            a,
+            10,
+            KeynessOptions {
+                min_count: 2,
+                ..Default::default()
+            },
+        )?,
         None => DataFrame::empty(),
     };
     step("similarity");
