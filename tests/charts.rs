@@ -66,7 +66,7 @@ fn every_kind_renders_a_png_with_ink() {
         let img = image::open(&out).unwrap().to_rgb8();
         assert_eq!(img.dimensions(), (900, 600), "{name}");
         let (w, h) = img.dimensions();
-        let plot = ink(&img, w / 4, h / 5, w - 20, h - 60);
+        let plot = ink(&img, w / 6, h / 5, w - 20, h - 60);
         assert!(
             plot > 2_000,
             "{name}: plot area nearly blank ({plot} ink pixels)"

@@ -100,8 +100,6 @@ fn nice_step(max: f64, n: f64) -> f64 {
         1.0
     } else if f <= 2.0 {
         2.0
-    } else if f <= 2.5 {
-        2.5
     } else if f <= 5.0 {
         5.0
     } else {

@@ -65,14 +65,36 @@ pub struct Evidence {
 
 /// Folded words of tokens `range` (countable tokens only), for phrase matching.
 fn words_before(text: &str, tokens: &[Token], end: usize, max: usize) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut join = false;
     let mut i = end;
-    while i > 0 && out.len() < max {
+    while i > 0 {
         i -= 1;
         let t = &tokens[i];
         match t.kind {
-            TokenKind::Word | TokenKind::Number => out.push(fold(t.text(text))),
-            TokenKind::Punct if t.text(text) == "-" => {}
+            TokenKind::Word | TokenKind::Number => {
+                let w = fold(t.text(text));
+                if join {
+                    // A hyphen between two words joins them (`so-called` split into tokens).
+                    if let Some(last) = out.last_mut() {
+                        *last = format!("{w}-{last}");
+                    }
+                } else if out.len() >= max {
+                    break;
+                } else {
+                    out.push(w);
+                }
+                join = false;
+            }
+            TokenKind::Punct
+                if t.text(text) == "-"
+                    && !out.is_empty()
+                    && i > 0
+                    && tokens[i - 1].end == t.start
+                    && tokens.get(i + 1).is_some_and(|n| n.start == t.end) =>
+            {
+                join = true
+            }
             _ => break,
         }
     }

@@ -26,24 +26,25 @@ impl PhraseSet {
     }
 
     fn add(&mut self, phrase: &str) {
-        // Compounds also match when hyphens are split into words (`so-called`, `so called`).
-        let spaced = phrase.replace('-', " ");
-        let norm = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
-        self.max_words = self.max_words.max(norm.split(' ').count());
-        if let Some(w) = norm.split(' ').next() {
-            self.first.insert(w.to_string());
+        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.max_words = self.max_words.max(phrase.split(' ').count());
+        // Every prefix ending at a space or a hyphen, so a compound split into words by
+        // `--split-hyphens` (`so`, `-`, `called`) is matched piece by piece.
+        for (i, c) in phrase.char_indices() {
+            if c == ' ' || c == '-' {
+                let p = &phrase[..i];
+                if !p.is_empty() {
+                    self.prefixes.insert(p.to_string());
+                    if !p.contains([' ', '-']) {
+                        self.first.insert(p.to_string());
+                    }
+                }
+            }
         }
         if let Some(w) = phrase.split(' ').next() {
             self.first.insert(w.to_string());
         }
-        for p in [norm.as_str(), phrase] {
-            let words: Vec<&str> = p.split(' ').collect();
-            for k in 1..words.len() {
-                self.prefixes.insert(words[..k].join(" "));
-            }
-        }
-        self.phrases.insert(norm);
-        self.phrases.insert(phrase.to_string());
+        self.phrases.insert(phrase);
     }
 
     /// True if the phrase (folded, words separated by single spaces) is in the set.
@@ -83,13 +84,36 @@ impl PhraseSet {
         word: &mut String,
     ) -> Option<(String, usize)> {
         let mut best = None;
-        for (k, (j, t)) in tokens.iter().enumerate().skip(i).enumerate() {
-            if !t.kind.is_countable() || k >= self.max_words {
+        let mut words = 0;
+        let mut hyphen = false;
+        for j in i..tokens.len() {
+            let t = &tokens[j];
+            // A hyphen written between two words joins them (`so-called` split into tokens).
+            if t.kind == crate::text::TokenKind::Punct
+                && t.text(text) == "-"
+                && j > i
+                && tokens[j - 1].end == t.start
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.start == t.end && n.kind.is_countable())
+            {
+                hyphen = true;
+                cand.push('-');
+                if !self.prefixes.contains(cand.as_str()) {
+                    break;
+                }
+                continue;
+            }
+            if !t.kind.is_countable() || (words >= self.max_words && !hyphen) {
                 break;
             }
-            if k > 0 {
+            if j > i && !hyphen {
                 cand.push(' ');
             }
+            if !hyphen {
+                words += 1;
+            }
+            hyphen = false;
             crate::text::fold_into(t.text(text), word);
             cand.push_str(word);
             if self.phrases.contains(cand.as_str()) {
