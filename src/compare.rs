@@ -186,6 +186,12 @@ pub fn keyness(
 ) -> Result<DataFrame> {
     let (tc, t1) = group_counts(a, target);
     let (rc, t2) = group_counts(a, reference);
+    if t1 == 0 || t2 == 0 {
+        return Err(crate::error::Error::Invalid(format!(
+            "keyness needs words on both sides: the {} has none",
+            if t1 == 0 { "target" } else { "reference" }
+        )));
+    }
     let rows = keyness_rows(a, &tc, t1, &rc, t2, o);
     keyness_frame(a, &rows, &|_| (t1, t2))
 }
@@ -197,6 +203,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     let (total, total_tokens) = group_counts(a, &all);
     let picked: Vec<(usize, Vec<KeyRow>)> = all
         .par_iter()
+        .filter(|&&d| a.docs[d].tokens > 0 && a.docs[d].tokens < total_tokens)
         .map(|&d| {
             let (tc, t1) = group_counts(a, &[d]);
             let rc: Vec<(u64, u64, u64)> = total

@@ -192,7 +192,13 @@ pub fn find_files(
     let mut out = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            out.push(("stdin".to_string(), None));
+            // Standard input can be read once.
+            if !out
+                .iter()
+                .any(|(_, p): &(String, Option<PathBuf>)| p.is_none())
+            {
+                out.push(("stdin".to_string(), None));
+            }
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| {

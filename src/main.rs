@@ -52,7 +52,17 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("verbale: error: {e:#}");
+            // The chain without repeats (a message often quotes its cause).
+            let mut msg = String::new();
+            for part in e.chain().map(|c| c.to_string()) {
+                if !msg.contains(&part) {
+                    if !msg.is_empty() {
+                        msg.push_str(": ");
+                    }
+                    msg.push_str(&part);
+                }
+            }
+            eprintln!("verbale: error: {msg}");
             let usage = e.chain().any(|x| {
                 matches!(
                     x.downcast_ref::<verbale::Error>(),

@@ -160,16 +160,20 @@ fn report_on_bundled_data_is_complete() {
 fn rerun_replaces_the_folder_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("rep");
-    std::fs::create_dir(&out).unwrap();
-    std::fs::write(out.join("stale.txt"), "old").unwrap();
     let seed = crate::common::seed();
-    let o = verbale()
-        .args(["report"])
-        .arg(&seed)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = || {
+        verbale()
+            .args(["report"])
+            .arg(&seed)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap()
+    };
+    let o = run();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::write(out.join("stale.txt"), "old").unwrap();
+    let o = run();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!out.join("stale.txt").exists());
     assert!(out.join("report.html").exists());
@@ -237,4 +241,45 @@ fn hostile_statement_text_stays_text() {
         }
         assert_eq!(n, cols, "broken table row: {line}");
     }
+}
+
+#[test]
+fn report_never_replaces_other_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that is not a report is refused and left as it was.
+    let precious = dir.path().join("precious");
+    std::fs::create_dir(&precious).unwrap();
+    std::fs::write(precious.join("thesis.docx"), "x").unwrap();
+    let seed = crate::common::seed();
+    let o = verbale()
+        .args(["report"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(&precious)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not a verbale report folder"));
+    assert!(precious.join("thesis.docx").exists());
+    // Nor is the folder that holds the inputs.
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(&seed, corpus.join("seed.txt")).unwrap();
+    let o = verbale()
+        .args(["report"])
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(corpus.join("seed.txt").exists());
+    // Names cannot leave notebooks-out/.
+    let o = verbale()
+        .args(["report"])
+        .arg(&seed)
+        .args(["--name", "../../etc"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
 }

@@ -61,12 +61,16 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
 /// occurrences, labelled with the quote ratio.
 pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
     let (counts, _) = crate::compare::group_counts(a, docs);
-    let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].1 > 0).collect();
+    // Scare-quoted terms first; numbers (quoted dates, counts) are left out.
+    let is_number = |i: usize| a.terms[i].term.chars().all(|c| !c.is_alphabetic());
+    let mut ids: Vec<usize> = (0..counts.len())
+        .filter(|&i| counts[i].1 > 0 && !is_number(i))
+        .collect();
     ids.sort_by(|&x, &y| {
         counts[y]
-            .1
-            .cmp(&counts[x].1)
-            .then(counts[y].2.cmp(&counts[x].2))
+            .2
+            .cmp(&counts[x].2)
+            .then(counts[y].1.cmp(&counts[x].1))
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.truncate(top);
@@ -94,7 +98,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
         })
         .collect();
     Ok(Spec::Bars {
-        title: format!("Quoted terms: {what}"),
+        title: format!("Quoted terms, scare-quoted first: {what}"),
         x_label: "occurrences".into(),
         rows,
         legend: vec![
@@ -266,10 +270,27 @@ pub fn similarity(df: &DataFrame, ids: &[String], measure: &str, what: &str) -> 
     }
     Ok(Spec::Heatmap {
         title: format!("Document similarity ({measure}): {what}"),
-        labels: ids.to_vec(),
+        labels: short_labels(ids),
         values,
         scale_label: format!("{measure} similarity"),
     })
+}
+
+/// Document ids without their folders when that keeps them apart (`ungd/AZE_75_2020` →
+/// `AZE_75_2020`).
+pub fn short_labels(ids: &[String]) -> Vec<String> {
+    let short: Vec<String> = ids
+        .iter()
+        .map(|i| i.rsplit('/').next().unwrap_or(i).to_string())
+        .collect();
+    let mut sorted = short.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() == short.len() {
+        short
+    } else {
+        ids.to_vec()
+    }
 }
 
 /// Distancing cues: per cue phrase (or per document with `by_doc`), split into occurrences

@@ -87,7 +87,7 @@ pub fn default_output(kind: &str, paths: &[PathBuf]) -> PathBuf {
         .first()
         .and_then(|p| p.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty() && s != ".")
+        .filter(|s| !s.is_empty() && s != "." && s != "-")
         .unwrap_or_else(|| "corpus".into());
     Path::new("notebooks-out").join(format!("{kind}-{stem}.png"))
 }
@@ -112,10 +112,17 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         (args.paths.clone(), vec![])
     };
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(kind, &all));
+    let output = match &args.output {
+        Some(o) => o.clone(),
+        None => {
+            // The default folder is created when missing (an explicit -o folder must exist).
+            let p = default_output(kind, &all);
+            if let Some(dir) = p.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            p
+        }
+    };
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
     let options = args.source.text.options()?;
@@ -125,7 +132,8 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     if keyness {
         let (r, e) = load_corpus(&reference, &args.source)?;
         had_errors |= e;
-        docs.extend(r.docs);
+        let rdocs = super::common::without_target(&docs, r.docs, args.source.quiet);
+        docs.extend(rdocs);
     }
     let a = analysis::analyse(&docs, &options);
     let mut selected: Vec<usize> = (0..docs.len()).collect();

@@ -252,6 +252,29 @@ pub fn load(args: &InputArgs) -> Result<Loaded> {
     })
 }
 
+/// Drops from the reference the documents that are also in the target (same file), with a
+/// warning: a term compared with itself would bias every statistic.
+pub fn without_target(
+    target: &[verbale::corpus::Document],
+    reference: Vec<verbale::corpus::Document>,
+    quiet: bool,
+) -> Vec<verbale::corpus::Document> {
+    let canon = |d: &verbale::corpus::Document| d.path.as_ref().and_then(|p| p.canonicalize().ok());
+    let in_target: Vec<PathBuf> = target.iter().filter_map(canon).collect();
+    let before = reference.len();
+    let kept: Vec<_> = reference
+        .into_iter()
+        .filter(|d| canon(d).is_none_or(|p| !in_target.contains(&p)))
+        .collect();
+    if kept.len() < before && !quiet {
+        eprintln!(
+            "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
+            before - kept.len()
+        );
+    }
+    kept
+}
+
 /// Thousands separators for header lines.
 pub fn thousands(n: u64) -> String {
     let s = n.to_string();

@@ -1,9 +1,10 @@
 //! `verbale compare`: keyness of a target against a reference, document similarity, and terms
 //! one side quotes while the other uses them plainly.
 
-use super::common::{count_of, load_corpus, GroupArgs, OutputArgs, SourceArgs};
+use super::common::{count_of, load_corpus, without_target, GroupArgs, OutputArgs, SourceArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use polars::prelude::SortMultipleOptions;
 use std::path::PathBuf;
 use verbale::analysis;
 use verbale::compare::{self, KeynessOptions};
@@ -77,8 +78,9 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let options = args.source.text.options()?;
     let (t, e1) = load_corpus(&target, &args.source)?;
     let (r, e2) = load_corpus(&reference, &args.source)?;
+    let rdocs = without_target(&t.docs, r.docs, args.source.quiet);
     let nt = t.docs.len();
-    let docs: Vec<_> = t.docs.into_iter().chain(r.docs).collect();
+    let docs: Vec<_> = t.docs.into_iter().chain(rdocs).collect();
     let a = analysis::analyse(&docs, &options);
     let ti: Vec<usize> = (0..nt).collect();
     let ri: Vec<usize> = (nt..docs.len()).collect();
@@ -119,21 +121,33 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             (df, h)
         }
         Table::Similarity => {
-            let df = compare::similarity(&a, args.tfidf)?;
+            // Most similar pairs first.
+            let df = compare::similarity(&a, args.tfidf)?.sort(
+                ["cosine"],
+                SortMultipleOptions::default()
+                    .with_order_descending(true)
+                    .with_maintain_order(true),
+            )?;
+            let all = df.height();
             let df = match top {
                 Some(n) => df.head(Some(n)),
                 None => df,
             };
-            let h = format!("{} document pairs", df.height());
+            let h = if df.height() < all {
+                format!("{} most similar of {all} document pairs", df.height())
+            } else {
+                format!("{all} document pairs")
+            };
             (df, h)
         }
         Table::Quotes => {
             let df = compare::quote_contrast(&a, &ti, &ri)?;
+            let all = df.height();
             let df = match top {
                 Some(n) => df.head(Some(n)),
                 None => df,
             };
-            let h = format!("{} terms quoted on at least one side", df.height());
+            let h = format!("{} of {all} terms quoted on at least one side", df.height());
             (df, h)
         }
     };

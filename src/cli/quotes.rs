@@ -22,7 +22,8 @@ pub struct QuotesArgs {
     /// Print the quoted-term table (terms by how often they are quoted) instead of spans.
     #[arg(long)]
     pub terms: bool,
-    /// With --terms: rows per corpus or per document.
+    /// With --terms: rows per corpus or per document (ignored for spans, which always carry
+    /// their document).
     #[arg(long, value_enum, default_value_t = By::Corpus)]
     pub by: By,
     /// Print the quotation marks that found no partner instead of spans.
@@ -59,10 +60,31 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         top: None,
     };
     let (df, header) = if args.terms {
-        let df = match args.by {
+        let mut df = match args.by {
             By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
             By::Doc => frames::quoted_terms(&analysis, sel)?,
         };
+        match kind {
+            None => {}
+            // Terms inside scare quotes only, most scare-quoted first.
+            Some(Kind::Scare) => {
+                df = df
+                    .lazy()
+                    .filter(col("scare").gt(lit(0)))
+                    .sort_by_exprs(
+                        [col("scare"), col("quoted")],
+                        SortMultipleOptions::default().with_order_descending_multi([true, true]).with_maintain_order(true),
+                    )
+                    .collect()?;
+            }
+            Some(k) => {
+                return Err(verbale::Error::Invalid(format!(
+                    "--terms counts quoted and scare-quoted occurrences; use --kind scare or all, not {}",
+                    k.name()
+                ))
+                .into())
+            }
+        }
         let h = match args.top {
             Some(n) if n < df.height() => format!("{n} of {} quoted terms", df.height()),
             _ => format!("{} quoted terms", df.height()),
@@ -78,10 +100,11 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         (df, h)
     } else {
         let mut df = frames::quotes(&analysis, SpanFilter { kind })?;
-        if let Some(n) = args.top {
+        let mut h = span_header(&df)?;
+        if let Some(n) = args.top.filter(|&n| n < df.height()) {
+            h = format!("first {n} of {h}");
             df = df.head(Some(n));
         }
-        let h = span_header(&df)?;
         if format == Format::Table {
             df = readable(&df)?;
         }

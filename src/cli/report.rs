@@ -72,6 +72,20 @@ fn shell_quote(a: &str) -> String {
 /// Runs `report`. Returns whether some input failed.
 pub fn run(args: ReportArgs) -> Result<bool> {
     let groups_given = !args.target.is_empty();
+    if groups_given && !args.paths.is_empty() {
+        return Err(verbale::Error::Invalid(
+            "give either PATH... or --target/--reference, not both (the groups are the documents of the report)".into(),
+        )
+        .into());
+    }
+    if let Some(n) = &args.name {
+        if n.is_empty() || n.starts_with('.') || n.contains(['/', '\\']) {
+            return Err(verbale::Error::Invalid(format!(
+                "--name {n}: use a plain folder name (no '/', not starting with '.')"
+            ))
+            .into());
+        }
+    }
     let mut paths = args.paths.clone();
     if paths.is_empty() && !groups_given {
         if !Path::new("data").is_dir() {
@@ -94,6 +108,13 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         .output
         .clone()
         .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    let inputs: Vec<PathBuf> = paths
+        .iter()
+        .chain(&args.target)
+        .chain(&args.reference)
+        .cloned()
+        .collect();
+    report::check_target(&dir, &inputs)?;
     let show = !args.source.quiet && std::io::stderr().is_terminal();
     let bar = ProgressBar::with_draw_target(
         Some(8),

@@ -107,6 +107,53 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+/// The file that marks a folder as a verbale report (only such folders are ever replaced).
+pub const MARKER: &str = ".verbale-report";
+
+/// Checks that `dir` may receive a report: it does not exist yet, or it is an earlier verbale
+/// report; it holds none of the `inputs` and is not the current folder or one of its parents.
+pub fn check_target(dir: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let refuse = |why: &str| {
+        Error::Invalid(format!(
+            "{}: {why}; choose another output folder",
+            dir.display()
+        ))
+    };
+    if !dir.exists() {
+        return Ok(());
+    }
+    if !dir.is_dir() {
+        return Err(refuse("exists and is not a folder"));
+    }
+    let canon = dir.canonicalize().map_err(|e| Error::Read {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    if let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize()) {
+        if cwd.starts_with(&canon) {
+            return Err(refuse("is the current folder or one of its parents"));
+        }
+    }
+    for i in inputs {
+        if let Ok(c) = i.canonicalize() {
+            if c.starts_with(&canon) {
+                return Err(refuse("holds input files; refusing to replace it"));
+            }
+        }
+    }
+    if !dir.join(MARKER).is_file() {
+        let empty = std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(refuse(
+                "exists and is not a verbale report folder; refusing to replace it",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Builds the report into a temporary sibling of `r.dir`, then swaps it in. `step` is called
 /// with a short description before each stage (for a progress bar).
 pub fn build(
@@ -129,13 +176,20 @@ pub fn build(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report".into());
+    let inputs: Vec<PathBuf> = docs.iter().filter_map(|d| d.path.clone()).collect();
+    check_target(&r.dir, &inputs)?;
     let tmp = parent.join(format!(".{base}.tmp-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir(&tmp).map_err(|e| Error::Write {
         path: tmp.clone(),
         source: e,
     })?;
-    let result = fill(&tmp, docs, a, opts, r, step);
+    let result = std::fs::write(tmp.join(MARKER), "verbale report\n")
+        .map_err(|e| Error::Write {
+            path: tmp.join(MARKER),
+            source: e,
+        })
+        .and_then(|_| fill(&tmp, docs, a, opts, r, step));
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
@@ -500,8 +554,26 @@ fn sections(
     });
 
     b.push(Block::Heading(2, s("Per-document profile"), s("profile")));
+    // Documents with the most scare quotes first; long corpora show the first 200.
+    let mut order: Vec<usize> = (0..a.docs.len()).collect();
+    let scare_of = |d: usize| {
+        a.docs[d]
+            .spans
+            .iter()
+            .filter(|s| s.kind == Kind::Scare)
+            .count()
+    };
+    order.sort_by(|&x, &y| scare_of(y).cmp(&scare_of(x)).then(x.cmp(&y)));
+    const PROFILE_ROWS: usize = 200;
+    if order.len() > PROFILE_ROWS {
+        b.push(Block::Para(format!(
+            "The {PROFILE_ROWS} documents with the most scare quotes, of {}; every document is in terms.csv and quotes.csv.",
+            order.len()
+        )));
+        order.truncate(PROFILE_ROWS);
+    }
     let mut rows = Vec::new();
-    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
+    for (d, counts) in order.iter().map(|&i| (&a.docs[i], &a.doc_terms[i])) {
         let mut top: Vec<_> = counts.iter().collect();
         top.sort_by(|x, y| y.count.cmp(&x.count).then(x.term.cmp(&y.term)));
         let top: Vec<&str> = top
@@ -516,7 +588,10 @@ fn sections(
             top.join(", "),
             d.spans.len().to_string(),
             scare.to_string(),
-            format!("{:.4}", d.scare_tokens as f64 / d.tokens.max(1) as f64),
+            format!(
+                "{:.2}%",
+                100.0 * d.scare_tokens as f64 / d.tokens.max(1) as f64
+            ),
         ]);
     }
     b.push(Block::Table {
@@ -526,7 +601,7 @@ fn sections(
             s("top terms"),
             s("quotes"),
             s("scare quotes"),
-            s("share of tokens in scare quotes"),
+            s("tokens in scare quotes"),
         ],
         rows,
         numeric: vec![false, true, false, true, true, true],
@@ -563,7 +638,7 @@ fn sections(
 
     b.push(Block::Heading(
         2,
-        s("Dispersion of the most-quoted terms"),
+        s("Dispersion of the most scare-quoted terms"),
         s("dispersion"),
     ));
     match chart("dispersion.png") {

@@ -44,9 +44,9 @@ pub fn notebook(title: &str, tables: &[&str], charts: &[String]) -> String {
         "## Carrying on\n\nFor example, the terms held most often at arm's length in scare quotes:",
     ));
     cells.push(code(
-        "qt = quoted_terms\n\
-         try:\n    out = qt.group_by('term').agg(pl.col('scare').sum(), pl.col('total').sum()).sort('scare', descending=True).head(10)\n\
-         except NameError:\n    out = qt.groupby('term')[['scare', 'total']].sum().sort_values('scare', ascending=False).head(10)\nout",
+        "cqt = corpus_quoted_terms\n\
+         if hasattr(cqt, 'sort_values'):  # pandas\n    out = cqt.sort_values('scare', ascending=False).head(10)\n\
+         else:  # polars\n    out = cqt.sort('scare', descending=True).head(10)\nout",
     ));
     cells.push(markdown("## Charts"));
     for c in charts {
