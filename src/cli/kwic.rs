@@ -111,7 +111,7 @@ fn aligned(hits: &[kwic::Hit]) -> String {
             c.set_cell_alignment(a);
         }
     }
-    let mut s = format!("{} hits\n", hits.len());
+    let mut s = format!("{}\n", super::common::count_of(hits.len() as u64, "hit"));
     s.push_str(
         &t.lines()
             .map(|l| l.trim_end().to_string())

@@ -125,8 +125,8 @@ fn span_header(df: &DataFrame) -> Result<String> {
         parts.push(format!("{n} {}", k.name()));
     }
     Ok(format!(
-        "{} quotation spans ({})",
-        df.height(),
+        "{} ({})",
+        super::common::count_of(df.height() as u64, "quotation span"),
         parts.join(", ")
     ))
 }

@@ -81,9 +81,12 @@ pub fn render(df: &mut DataFrame, format: Format, header: Option<&str>) -> Resul
                 .with_separator(sep)
                 .finish(df)?;
         }
-        Format::Json => JsonWriter::new(&mut buf)
-            .with_json_format(JsonFormat::Json)
-            .finish(df)?,
+        Format::Json => {
+            JsonWriter::new(&mut buf)
+                .with_json_format(JsonFormat::Json)
+                .finish(df)?;
+            buf.push(b'\n');
+        }
         Format::Ndjson => JsonWriter::new(&mut buf)
             .with_json_format(JsonFormat::JsonLines)
             .finish(df)?,
