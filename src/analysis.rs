@@ -373,7 +373,10 @@ fn count_cues(
             i += 1;
             continue;
         }
-        let Some((cue, j)) = set.match_at(text, tokens, i) else {
+        let Some((cue, j)) = set
+            .match_at(text, tokens, i)
+            .map(|(c, j)| (set.canonical(&c), j))
+        else {
             i += 1;
             continue;
         };

@@ -174,7 +174,7 @@ pub fn gather(
         ..Default::default()
     };
     let before = words_before(text, tokens, open, 6);
-    ev.cue = suffix_match(&lex.cues, &before);
+    ev.cue = suffix_match(&lex.cues, &before).map(|c| lex.cues.canonical(&c));
     if ev.cue.is_none() && before.len() >= 2 {
         // `the so-called “X”` and `so-called the “X”` are rare; `so-called “X”` is the form, but
         // allow one word between the cue and the mark (`alleged “humanitarian” aid`).

@@ -52,6 +52,17 @@ impl PhraseSet {
         self.phrases.contains(phrase)
     }
 
+    /// One name per cue: a spaced spelling of a hyphenated phrase in the set (`so called`) is
+    /// reported as the hyphenated one (`so-called`).
+    pub fn canonical(&self, phrase: &str) -> String {
+        let hyphenated = phrase.replace(' ', "-");
+        if hyphenated != phrase && self.phrases.contains(&hyphenated) {
+            hyphenated
+        } else {
+            phrase.to_string()
+        }
+    }
+
     /// True if some phrase starts with this word.
     pub fn starts_with_word(&self, word: &str) -> bool {
         self.first.contains(word)

@@ -77,6 +77,21 @@ fn write_frame(dir: &Path, name: &str, df: &mut DataFrame) -> Result<()> {
     Ok(())
 }
 
+/// `1234567` → `1,234,567` (other text unchanged).
+fn group_digits(s: &str) -> String {
+    if s.len() <= 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn table(df: &DataFrame, max_rows: usize) -> Block {
     let header: Vec<String> = df
         .get_column_names()
@@ -92,7 +107,12 @@ fn table(df: &DataFrame, max_rows: usize) -> Block {
         .map(|i| {
             df.columns()
                 .iter()
-                .map(|c| c.get(i).map(|v| cell(&v)).unwrap_or_default())
+                .map(|c| match c.get(i) {
+                    // Whole numbers with thousands separators, for reading.
+                    Ok(v) if c.dtype().is_integer() => group_digits(&cell(&v)),
+                    Ok(v) => cell(&v),
+                    Err(_) => String::new(),
+                })
                 .collect()
         })
         .collect();
