@@ -85,13 +85,18 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
             let (total, quoted, scare) = counts[i];
             BarRow {
                 label: a.terms[i].form.clone(),
-                segments: vec![
-                    (scare as f64, Role::Scare),
-                    ((quoted - scare) as f64, Role::Quoted),
-                    ((total - quoted) as f64, Role::Plain),
-                ],
+                // Shares of the term's occurrences, so a rare term's quotation shows as
+                // clearly as a frequent one's; the note gives the counts.
+                segments: {
+                    let share = |n: u64| 100.0 * n as f64 / total.max(1) as f64;
+                    vec![
+                        (share(scare), Role::Scare),
+                        (share(quoted - scare), Role::Quoted),
+                        (share(total - quoted), Role::Plain),
+                    ]
+                },
                 note: Some(format!(
-                    "{} quoted",
+                    "{} quoted ({quoted} of {total})",
                     pct(quoted as f64 / total.max(1) as f64)
                 )),
             }
@@ -99,7 +104,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
         .collect();
     Ok(Spec::Bars {
         title: format!("Quoted terms, scare-quoted first: {what}"),
-        x_label: "occurrences".into(),
+        x_label: "share of the term's occurrences (%)".into(),
         rows,
         legend: vec![
             ("in scare quotes".into(), Role::Scare),
