@@ -155,8 +155,16 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     bar.set_message("counting");
     let a = analysis::analyse(&docs, &options);
     bar.inc(1);
+    // The command as typed, with the program named `verbale` (not its install path).
     let command = std::env::args()
-        .map(|a| shell_quote(&a))
+        .enumerate()
+        .map(|(i, a)| {
+            if i == 0 {
+                "verbale".to_string()
+            } else {
+                shell_quote(&a)
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let r = ReportOptions {

@@ -490,10 +490,10 @@ fn sections(
     let distinct = a.corpus_counts().iter().filter(|c| c.0 > 0).count();
     b.push(Block::Heading(2, s("Overview"), s("overview")));
     b.push(Block::List(vec![
-        format!("Documents: {}", docs.len()),
+        format!("Documents: {}", group_digits(&docs.len().to_string())),
         format!(
             "Tokens (words and numbers, stopwords included): {}",
-            a.total_tokens()
+            group_digits(&a.total_tokens().to_string())
         ),
         format!("Distinct terms (stems, stopwords left out): {distinct}"),
         format!("Quotation spans: {n_spans}, of which scare quotes: {n_scare}"),
