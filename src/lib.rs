@@ -12,7 +12,9 @@
 //!        ─► quotes (pair marks, classify spans: scare / term / title / direct)
 //!        ─► analysis (per-document counts in parallel, merged under interned term ids)
 //!        ─► frames (polars DataFrames with fixed schemas)
-//!        ─► out (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown)
+//!        ─► stats, compare, kwic (keyness, similarity, quote contrast, concordance)
+//!        ─► out (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown), chart (PNG, SVG),
+//!           report (HTML, Markdown, tables, notebook in notebooks-out/)
 //! ```
 //!
 //! `text` knows nothing of files or frames; `frames` knows nothing of the command line; the
