@@ -21,10 +21,11 @@ fn bold(size: f64) -> TextStyle<'static> {
         .color(&palette::INK)
 }
 
-fn width<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle) -> i32 {
-    a.estimate_text_size(s, st)
-        .map(|(w, _)| w as i32)
-        .unwrap_or((s.chars().count() as f64 * 9.0) as i32)
+fn width<DB: DrawingBackend>(_a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle) -> i32 {
+    let bold = matches!(st.font.get_style(), FontStyle::Bold);
+    super::text::measure(s, st.font.get_size() as f32, bold)
+        .0
+        .ceil() as i32
 }
 
 /// Shortens `s` with an ellipsis until it fits in `max` pixels.
@@ -60,6 +61,20 @@ fn text<DB: DrawingBackend>(
     h: HPos,
     v: VPos,
 ) -> R {
+    let op = super::text::TextOp {
+        text: s.to_string(),
+        size: st.font.get_size() as f32,
+        bold: matches!(st.font.get_style(), FontStyle::Bold),
+        rgb: st.color.rgb,
+        x,
+        y,
+        h,
+        v,
+        rotated: matches!(st.font.get_transform(), FontTransform::Rotate270),
+    };
+    if super::text::collect(op) {
+        return Ok(());
+    }
     a.draw_text(s, &st.pos(Pos::new(h, v)), (x, y))
         .map_err(|e| e.to_string())
 }

@@ -6,6 +6,7 @@
 
 pub mod draw;
 pub mod kinds;
+pub mod text;
 
 use crate::error::{Error, Result};
 use plotters::prelude::*;
@@ -182,8 +183,13 @@ pub fn render(spec: &Spec, size: Size, format: ImageFormat) -> Result<Vec<u8>> {
             {
                 let area = BitMapBackend::with_buffer(&mut buf, (size.width, size.height))
                     .into_drawing_area();
-                draw::draw(&area, spec).map_err(|e| Error::Chart(e.to_string()))?;
+                text::start();
+                let drawn = draw::draw(&area, spec);
+                let ops = text::finish();
+                drawn.map_err(Error::Chart)?;
                 area.present().map_err(|e| Error::Chart(e.to_string()))?;
+                drop(area);
+                text::paint(&ops, &mut buf, size.width, size.height);
             }
             let mut png = Vec::new();
             let enc = image::codecs::png::PngEncoder::new(&mut png);

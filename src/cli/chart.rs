@@ -63,7 +63,7 @@ fn describe(paths: &[PathBuf], n_docs: usize) -> String {
         .iter()
         .map(|p| {
             let name = p
-                .file_name()
+                .file_stem()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
             if name.is_empty() {
