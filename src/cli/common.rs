@@ -79,7 +79,8 @@ pub struct TextArgs {
     #[arg(long, default_value = "en")]
     pub lang: String,
     /// Stopwords dropped from tables: `none`, a language code, or a file with one word per line
-    /// (default: the bundled list for --lang). They still count in token totals.
+    /// (which replaces the bundled list; default: the bundled list for --lang). They still
+    /// count in token totals.
     #[arg(long)]
     pub stopwords: Option<String>,
     /// Count lower-cased words instead of stems.

@@ -26,8 +26,9 @@ pub enum Table {
 /// alike the documents are, and which terms one side puts in quotation marks.
 #[derive(Args, Debug)]
 pub struct CompareArgs {
-    /// Two documents or folders: target, then reference.
-    #[arg(value_name = "PATH", num_args = 0..=2)]
+    /// Two documents or folders: target, then reference (with --table similarity, any number
+    /// of paths, compared pairwise).
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub groups: GroupArgs,
@@ -71,14 +72,27 @@ pub enum CompatArg {
 
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
-    let (target, reference) = args.groups.resolve(&args.paths, "compare")?;
+    let (target, reference) = if args.table == Table::Similarity
+        && !args.paths.is_empty()
+        && args.groups.target.is_empty()
+        && args.groups.reference.is_empty()
+    {
+        // Similarity needs no sides: every document against every other.
+        (args.paths.clone(), Vec::new())
+    } else {
+        args.groups.resolve(&args.paths, "compare")?
+    };
     let format = args.output.format()?;
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
     let dest = args.output.destination(&all)?;
     let options = args.source.text.options()?;
     let (t, e1) = load_corpus(&target, &args.source)?;
-    let (r, e2) = load_corpus(&reference, &args.source)?;
-    let rdocs = without_target(&t.docs, r.docs, args.source.quiet);
+    let (rdocs, e2) = if reference.is_empty() {
+        (Vec::new(), false)
+    } else {
+        let (r, e2) = load_corpus(&reference, &args.source)?;
+        (without_target(&t.docs, r.docs, args.source.quiet), e2)
+    };
     let nt = t.docs.len();
     let docs: Vec<_> = t.docs.into_iter().chain(rdocs).collect();
     let a = analysis::analyse(&docs, &options);
@@ -121,6 +135,9 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             (df, h)
         }
         Table::Similarity => {
+            if args.tfidf && docs.len() < 3 && !args.source.quiet {
+                eprintln!("verbale: warning: with two documents every shared term has idf 0, so tf-idf cosine is 0; compare three or more");
+            }
             // Most similar pairs first.
             let df = compare::similarity(&a, args.tfidf)?.sort(
                 ["cosine"],

@@ -13,8 +13,9 @@ use verbale::quotes::Kind;
 /// source file, and whether it stands inside quotation marks (and of which kind).
 #[derive(Args, Debug)]
 pub struct KwicArgs {
-    /// Files or folders, then the pattern (a word, a phrase in quotes, `elect*`).
-    #[arg(value_name = "PATH... PATTERN", num_args = 2.., required = true)]
+    /// Files or folders, then the pattern last (a word, a phrase in quotes, `elect*`):
+    /// `verbale kwic data/ elections`.
+    #[arg(value_name = "PATH_THEN_PATTERN", num_args = 2.., required = true)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub source: SourceArgs,

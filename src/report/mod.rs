@@ -391,7 +391,16 @@ fn fill(
     if heat_ids.len() >= 2 {
         add(
             "similarity.png",
-            kinds::similarity(&similarity, &heat_ids, "cosine", &what),
+            kinds::similarity(
+                &similarity,
+                &heat_ids,
+                "cosine",
+                &if heat_ids.len() < docs.len() {
+                    format!("the {} longest of {what}", heat_ids.len())
+                } else {
+                    what.clone()
+                },
+            ),
             heat_ids.len() + 8,
             "Document similarity (cosine)".into(),
         )?;
@@ -663,7 +672,7 @@ fn sections(
     ));
     match chart("dispersion.png") {
         Some(c) => {
-            b.push(Block::Para(s("Each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
+            b.push(Block::Para(s("The terms most often held in scare quotes, in the (up to six) documents with the most scare quotes: each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
             b.push(c);
         }
         None => b.push(Block::Para(s("No quoted terms to plot."))),
