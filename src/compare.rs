@@ -47,6 +47,15 @@ pub fn group_counts(a: &Analysis, docs: &[usize]) -> (Vec<(u64, u64, u64)>, u64)
     (v, tokens)
 }
 
+/// One side of a comparison: per-term (count, quoted, scare) and the token total.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// Per-term counts, indexed by term id.
+    pub counts: &'a [(u64, u64, u64)],
+    /// Words and numbers on this side.
+    pub tokens: u64,
+}
+
 /// One row of a keyness table.
 #[derive(Debug, Clone, Copy)]
 pub struct KeyRow {
@@ -64,15 +73,8 @@ pub struct KeyRow {
 
 /// Keyness of every term from group counts (per term: count, quoted, scare) and token totals,
 /// filtered by `o` and sorted by signed G² (over-used in the target first).
-pub fn keyness_rows(
-    a: &Analysis,
-    tc: &[(u64, u64, u64)],
-    t1: u64,
-    rc: &[(u64, u64, u64)],
-    t2: u64,
-    o: KeynessOptions,
-) -> Vec<KeyRow> {
-    let mut rows: Vec<KeyRow> = unsorted_rows(a, tc, t1, rc, t2, o)
+pub fn keyness_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions) -> Vec<KeyRow> {
+    let mut rows: Vec<KeyRow> = unsorted_rows(a, target, reference, o)
         .into_iter()
         .map(with_p)
         .collect();
@@ -80,14 +82,13 @@ pub fn keyness_rows(
     rows
 }
 
-fn unsorted_rows(
-    a: &Analysis,
-    tc: &[(u64, u64, u64)],
-    t1: u64,
-    rc: &[(u64, u64, u64)],
-    t2: u64,
-    o: KeynessOptions,
-) -> Vec<KeyRow> {
+fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions) -> Vec<KeyRow> {
+    let (tc, t1, rc, t2) = (
+        target.counts,
+        target.tokens,
+        reference.counts,
+        reference.tokens,
+    );
     let ids: Vec<usize> = (0..a.terms.len())
         .filter(|&i| tc[i].0 + rc[i].0 >= o.min_count.max(1))
         .collect();
@@ -192,7 +193,18 @@ pub fn keyness(
             if t1 == 0 { "target" } else { "reference" }
         )));
     }
-    let rows = keyness_rows(a, &tc, t1, &rc, t2, o);
+    let rows = keyness_rows(
+        a,
+        Side {
+            counts: &tc,
+            tokens: t1,
+        },
+        Side {
+            counts: &rc,
+            tokens: t2,
+        },
+        o,
+    );
     keyness_frame(a, &rows, &|_| (t1, t2))
 }
 
@@ -211,7 +223,18 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                 .zip(&tc)
                 .map(|(x, y)| (x.0 - y.0, x.1 - y.1, x.2 - y.2))
                 .collect();
-            let rows = unsorted_rows(a, &tc, t1, &rc, total_tokens - t1, o);
+            let rows = unsorted_rows(
+                a,
+                Side {
+                    counts: &tc,
+                    tokens: t1,
+                },
+                Side {
+                    counts: &rc,
+                    tokens: total_tokens - t1,
+                },
+                o,
+            );
             (
                 d,
                 ends(a, rows, n).into_iter().map(with_p).collect::<Vec<_>>(),

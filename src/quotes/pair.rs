@@ -129,6 +129,17 @@ impl Pairer<'_> {
         self.close_with(tok, ch, ch)
     }
 
+    /// Records the span from opener `o` (already popped) to the closing mark `ch` at `tok`.
+    fn record(&mut self, o: Open, tok: u32, ch: char) {
+        self.out.pairs.push(Pair {
+            open_tok: o.tok,
+            close_tok: tok,
+            open_char: o.ch,
+            close_char: ch,
+            depth: self.stack.len() as u16,
+        });
+    }
+
     /// Closes with mark `ch` the nearest opener that `like` would close.
     fn close_with(&mut self, tok: u32, ch: char, like: char) -> bool {
         if !self.has_opener_for(like) {
@@ -139,13 +150,7 @@ impl Pairer<'_> {
             self.counts[opener_index(o.ch)] -= 1;
             if ok.contains(&o.ch) {
                 self.soft_close = None;
-                self.out.pairs.push(Pair {
-                    open_tok: o.tok,
-                    close_tok: tok,
-                    open_char: o.ch,
-                    close_char: ch,
-                    depth: self.stack.len() as u16,
-                });
+                self.record(o, tok, ch);
                 return true;
             }
             self.out.unpaired.push(Unpaired {
@@ -160,13 +165,7 @@ impl Pairer<'_> {
         if let (Some(top), Some((tok, ch))) = (self.stack.last(), self.soft_close) {
             if tok > top.tok && matches!(top.ch, '\u{201C}' | '"' | '\u{201E}') {
                 let o = self.stack.pop().expect("checked above");
-                self.out.pairs.push(Pair {
-                    open_tok: o.tok,
-                    close_tok: tok,
-                    open_char: o.ch,
-                    close_char: ch,
-                    depth: self.stack.len() as u16,
-                });
+                self.record(o, tok, ch);
             }
         }
         self.soft_close = None;
