@@ -131,7 +131,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.as_file().sync_all().map_err(werr)?;
+    // No fsync: the rename is what keeps readers from a half-written file.
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
 }
