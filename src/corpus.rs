@@ -513,10 +513,15 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 /// Which of `wanted` occur in `text` as whole words, leaving out the pieces of words broken by
 /// a hyphen at a line break.
 fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
+    const FNV: u64 = 0x0100_0000_01b3;
+    let fnv = |h: u64, byte: u8| (h ^ byte as u64).wrapping_mul(FNV);
+    // Fingerprints of the wanted ASCII words: most words of the text are rejected by one
+    // integer look-up, computed while scanning, without lower-casing or hashing a string.
+    let mut prints: AHashSet<u64> = AHashSet::with_capacity(wanted.len());
+    for w in wanted.iter().filter(|w| w.is_ascii()) {
+        prints.insert(w.bytes().fold(0xcbf2_9ce4_8422_2325, fnv));
+    }
     let b = text.as_bytes();
-    let (min, max) = wanted.iter().fold((usize::MAX, 0), |(lo, hi), w| {
-        (lo.min(w.len()), hi.max(w.len()))
-    });
     let mut found = AHashSet::new();
     let mut buf = String::new();
     let mut i = 0;
@@ -535,8 +540,11 @@ fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
             continue;
         }
         let start = i;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut ascii = true;
         while i < b.len() {
             if b[i].is_ascii_alphabetic() {
+                h = fnv(h, b[i].to_ascii_lowercase());
                 i += 1;
             } else if b[i] < 0x80 {
                 break;
@@ -545,11 +553,12 @@ fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
                 if !d.is_alphabetic() {
                     break;
                 }
+                ascii = false;
                 i += d.len_utf8();
             }
         }
         let end = i;
-        if end - start < min || end - start > max * 2 {
+        if ascii && !prints.contains(&h) {
             continue;
         }
         let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
