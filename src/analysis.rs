@@ -550,14 +550,4 @@ impl Analysis {
         rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         rows
     }
-
-    /// The id of a term given as a word: stemmed like the corpus (after folding).
-    pub fn find_term(&self, word: &str, opts: &Options) -> Option<u32> {
-        let folded = crate::text::fold(word);
-        let stem = StemCache::new(opts.lang, opts.stem).stem_once(&folded);
-        self.terms
-            .iter()
-            .position(|t| t.term == stem || t.form == folded)
-            .map(|i| i as u32)
-    }
 }
