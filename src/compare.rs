@@ -156,13 +156,7 @@ pub fn keyness_frame(
     rows: &[KeyRow],
     totals: &dyn Fn(usize) -> (u64, u64),
 ) -> Result<DataFrame> {
-    let per = |c: u64, t: u64| {
-        if t == 0 {
-            0.0
-        } else {
-            c as f64 * 10_000.0 / t as f64
-        }
-    };
+    let per = crate::frames::per_10k;
     Ok(df!(
         "term" => rows.iter().map(|r| a.terms[r.term].term.as_str()).collect::<Vec<_>>(),
         "form" => rows.iter().map(|r| a.terms[r.term].form.as_str()).collect::<Vec<_>>(),

@@ -81,7 +81,8 @@ pub struct Selection {
     pub top: Option<usize>,
 }
 
-fn per_10k(count: u64, tokens: u64) -> f64 {
+/// Occurrences per 10,000 tokens (0 when there are no tokens).
+pub fn per_10k(count: u64, tokens: u64) -> f64 {
     if tokens == 0 {
         0.0
     } else {
@@ -367,4 +368,42 @@ pub fn cues(a: &Analysis) -> Result<DataFrame> {
         "count" => rows.iter().map(|r| r.1.total as u64).collect::<Vec<_>>(),
         "before_quote" => rows.iter().map(|r| r.1.before_quote as u64).collect::<Vec<_>>(),
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyse, Options};
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    fn names(df: &DataFrame) -> Vec<String> {
+        df.get_column_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_frame_has_its_schema() {
+        let d = Document::from_text(
+            "d",
+            "The so-called “elections” were held; elections matter.",
+        );
+        let a = analyse(&[d], &Options::new(Lang::english()));
+        let sel = Selection::default();
+        assert_eq!(names(&terms(&a, sel).unwrap()), schema::TERMS);
+        assert_eq!(names(&corpus_terms(&a, sel).unwrap()), schema::CORPUS_TERMS);
+        assert_eq!(
+            names(&quotes(&a, SpanFilter::default()).unwrap()),
+            schema::QUOTES
+        );
+        assert_eq!(names(&quoted_terms(&a, sel).unwrap()), schema::QUOTED_TERMS);
+        assert_eq!(
+            names(&corpus_quoted_terms(&a, sel).unwrap()),
+            schema::CORPUS_QUOTED_TERMS
+        );
+        assert_eq!(names(&cues(&a).unwrap()), schema::CUES);
+        assert_eq!(names(&unpaired(&a).unwrap()), schema::UNPAIRED);
+    }
 }

@@ -6,7 +6,7 @@ use crate::analysis::{self, Options};
 use crate::corpus::Document;
 use crate::error::{Error, Result};
 use crate::quotes::{collapse_ws, Kind};
-use crate::text::{fold, StemCache, TokenKind};
+use crate::text::{fold, fold_into, StemCache, TokenKind};
 use polars::prelude::*;
 use rayon::prelude::*;
 use regex::Regex;
@@ -114,11 +114,12 @@ fn doc_hits(doc: &Document, opts: &Options, o: &KwicOptions, m: &mut Matcher) ->
         Matcher::Words(v) => v.len(),
         Matcher::Stems(v, _) => v.len(),
     };
-    let matches = |m: &mut Matcher, k: usize, w: usize| -> bool {
-        let t = fold(tokens[w].text(text));
+    let mut buf = String::new();
+    let mut matches = |m: &mut Matcher, k: usize, w: usize| -> bool {
+        fold_into(tokens[w].text(text), &mut buf);
         match m {
-            Matcher::Words(v) => v[k].is_match(&t),
-            Matcher::Stems(v, st) => st.stem(&t) == v[k],
+            Matcher::Words(v) => v[k].is_match(&buf),
+            Matcher::Stems(v, st) => st.stem(&buf) == v[k],
         }
     };
     let mut hits = Vec::new();

@@ -28,6 +28,21 @@ fn width<DB: DrawingBackend>(_a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyl
         .ceil() as i32
 }
 
+/// Width of the label column: the widest label, at most `share` of the chart's width `w`.
+fn label_column<'s, DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    labels: impl Iterator<Item = &'s str>,
+    st: &TextStyle,
+    w: i32,
+    share: f64,
+) -> i32 {
+    labels
+        .map(|l| width(a, l, st))
+        .max()
+        .unwrap_or(0)
+        .min((w as f64 * share) as i32)
+}
+
 /// Shortens `s` with an ellipsis until it fits in `max` pixels.
 fn fit<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
@@ -242,12 +257,7 @@ fn bars<DB: DrawingBackend>(
     let fs = (row_h * 0.62).clamp(8.0, 15.0);
     let st = font(fs);
     let small = font((fs * 0.9).max(8.0));
-    let max_label = rows
-        .iter()
-        .map(|r| width(a, &r.label, &st))
-        .max()
-        .unwrap_or(0);
-    let label_w = max_label.min((w as f64 * 0.38) as i32);
+    let label_w = label_column(a, rows.iter().map(|r| r.label.as_str()), &st, w, 0.38);
     let note_w = rows
         .iter()
         .filter_map(|r| r.note.as_ref())
@@ -351,12 +361,7 @@ fn dispersion<DB: DrawingBackend>(
     } = row_layout(a, title, legend, rows.len(), 10)?;
     let rows = &rows[..n];
     let st = font((row_h * 0.5).clamp(8.0, 14.0));
-    let label_w = rows
-        .iter()
-        .map(|r| width(a, &r.label, &st))
-        .max()
-        .unwrap_or(0)
-        .min((w as f64 * 0.35) as i32);
+    let label_w = label_column(a, rows.iter().map(|r| r.label.as_str()), &st, w, 0.35);
     let x0 = MARGIN + label_w + 10;
     let x1 = w - MARGIN - 10;
     for k in 0..=4 {

@@ -196,13 +196,17 @@ pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &st
                 _ => Role::Plain,
             }
         };
-        for (k, (label, stem)) in wanted.iter().enumerate() {
-            let marks: Vec<(f64, Role)> = words
-                .iter()
-                .enumerate()
-                .filter(|(_, &i)| cache.stem(&fold(tokens[i].text(&doc.text))) == stem.as_str())
-                .map(|(pos, &i)| (pos as f64 / total, role_at(i)))
-                .collect();
+        // One pass over the words: fold into a buffer, stem through the cache.
+        let mut marks_of: Vec<Vec<(f64, Role)>> = vec![Vec::new(); wanted.len()];
+        let mut buf = String::new();
+        for (pos, &i) in words.iter().enumerate() {
+            crate::text::fold_into(tokens[i].text(&doc.text), &mut buf);
+            let stem = cache.stem(&buf);
+            if let Some(k) = wanted.iter().position(|w| w.1 == stem) {
+                marks_of[k].push((pos as f64 / total, role_at(i)));
+            }
+        }
+        for (k, ((label, _), marks)) in wanted.iter().zip(marks_of).enumerate() {
             if !marks.is_empty() {
                 found[k] = true;
                 let label = if docs.len() > 1 {
