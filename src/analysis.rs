@@ -119,34 +119,98 @@ pub struct Analysis {
     pub doc_terms: Vec<Vec<TermCount>>,
 }
 
-/// Per-thread table from surface slices to their folded form and stem: each distinct slice is
-/// folded and stemmed once per worker thread, and later documents only look it up.
+/// Per-thread table from surface slices to dense form ids: each distinct slice is folded and
+/// stemmed once per worker thread, and every later token costs one hash look-up; per-document
+/// counting then indexes arrays by form id instead of hashing again.
 struct Interner {
     lang: Lang,
     stem: bool,
     stemmer: StemCache,
-    slices: AHashMap<Box<str>, (Arc<str>, Arc<str>)>,
-    forms: AHashMap<Box<str>, (Arc<str>, Arc<str>)>,
+    /// Surface slices of up to 15 bytes packed into an integer (no string comparison).
+    short: AHashMap<u128, u32>,
+    slices: AHashMap<Box<str>, u32>,
+    form_ids: AHashMap<Arc<str>, u32>,
+    stem_ids: AHashMap<Arc<str>, u32>,
+    /// Per form id: folded form, stem, stem id.
+    forms: Vec<(Arc<str>, Arc<str>, u32)>,
+    /// Per form id: the document (counter) that last saw it, and its index in that document.
+    seen_in: Vec<(u32, u32)>,
+    /// Per stem id: the document that last saw it, and its unquoted occurrences there.
+    stem_unquoted: Vec<(u32, u32)>,
+    docs_done: u32,
+    buf: String,
 }
 
 impl Interner {
-    fn lookup(&mut self, slice: &str, buf: &mut String) -> (Arc<str>, Arc<str>) {
-        if let Some(v) = self.slices.get(slice) {
-            return v.clone();
+    fn new(lang: Lang, stem: bool) -> Self {
+        Interner {
+            lang,
+            stem,
+            stemmer: StemCache::new(lang, stem),
+            short: AHashMap::new(),
+            slices: AHashMap::new(),
+            form_ids: AHashMap::new(),
+            stem_ids: AHashMap::new(),
+            forms: Vec::new(),
+            seen_in: Vec::new(),
+            stem_unquoted: Vec::new(),
+            docs_done: 0,
+            buf: String::new(),
         }
-        fold_into(slice, buf);
-        let v = match self.forms.get(buf.as_str()) {
-            Some(v) => v.clone(),
+    }
+
+    /// The form id of a surface slice, folding and stemming it the first time it is seen.
+    #[inline]
+    fn id(&mut self, slice: &str) -> u32 {
+        let found = match pack(slice.as_bytes()) {
+            Some(k) => self.short.get(&k),
+            None => self.slices.get(slice),
+        };
+        match found {
+            Some(&id) => id,
+            None => self.intern(slice),
+        }
+    }
+
+    #[cold]
+    fn intern(&mut self, slice: &str) -> u32 {
+        fold_into(slice, &mut self.buf);
+        let id = match self.form_ids.get(self.buf.as_str()) {
+            Some(&id) => id,
             None => {
-                let stem: Arc<str> = Arc::from(self.stemmer.stem(buf));
-                let v = (Arc::<str>::from(buf.as_str()), stem);
-                self.forms.insert(buf.as_str().into(), v.clone());
-                v
+                let stem: Arc<str> = Arc::from(self.stemmer.stem(&self.buf));
+                let next_stem = self.stem_ids.len() as u32;
+                let sid = *self.stem_ids.entry(stem.clone()).or_insert(next_stem);
+                if sid as usize >= self.stem_unquoted.len() {
+                    self.stem_unquoted.push((u32::MAX, 0));
+                }
+                let form: Arc<str> = Arc::from(self.buf.as_str());
+                let id = self.forms.len() as u32;
+                self.forms.push((form.clone(), stem, sid));
+                self.seen_in.push((u32::MAX, 0));
+                self.form_ids.insert(form, id);
+                id
             }
         };
-        self.slices.insert(slice.into(), v.clone());
-        v
+        match pack(slice.as_bytes()) {
+            Some(k) => self.short.insert(k, id),
+            None => self.slices.insert(slice.into(), id),
+        };
+        id
     }
+}
+
+/// Packs up to 15 bytes and their length into one integer key.
+#[inline]
+fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = b.len() as u128;
+    for (i, &x) in b.iter().enumerate() {
+        k |= (x as u128) << (8 * (i + 1));
+    }
+    Some(k)
 }
 
 thread_local! {
@@ -156,17 +220,10 @@ thread_local! {
 fn with_interner<R>(lang: Lang, stem: bool, f: impl FnOnce(&mut Interner) -> R) -> R {
     INTERNER.with(|cell| {
         let mut slot = cell.borrow_mut();
-        let fresh = !matches!(&*slot, Some(i) if i.lang == lang && i.stem == stem);
-        if fresh {
-            *slot = Some(Interner {
-                lang,
-                stem,
-                stemmer: StemCache::new(lang, stem),
-                slices: AHashMap::new(),
-                forms: AHashMap::new(),
-            });
+        match &mut *slot {
+            Some(i) if i.lang == lang && i.stem == stem => f(i),
+            _ => f(slot.insert(Interner::new(lang, stem))),
         }
-        f(slot.as_mut().expect("interner initialised above"))
     })
 }
 
@@ -215,60 +272,58 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
         pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)),
     );
 
-    // Count distinct surface slices first (no allocation per token), remembering each token's
-    // slot so later passes need no hashing.
-    let mut slot_of: AHashMap<&str, u32> = AHashMap::new();
-    let mut slot_counts: Vec<(&str, u32, u32)> = Vec::new();
+    // One hash look-up per token gives its form id; the document's distinct forms are then
+    // numbered through arrays indexed by form id (no further hashing).
     let mut token_slot = vec![u32::MAX; tokens.len()];
     let mut n_tokens = 0u64;
-    for (i, t) in tokens.iter().enumerate() {
-        if !t.kind.is_countable() {
-            continue;
-        }
-        n_tokens += 1;
-        let s = t.text(text);
-        let slot = *slot_of.entry(s).or_insert_with(|| {
-            slot_counts.push((s, 0, 0));
-            slot_counts.len() as u32 - 1
-        });
-        token_slot[i] = slot;
-        let e = &mut slot_counts[slot as usize];
-        e.1 += 1;
-        if in_quote[i] > 0 {
-            e.2 += 1;
-        }
-    }
-
-    // Fold and stem each distinct slice (cached per thread); merge slices that fold alike.
-    let mut forms: Vec<FormCount> = Vec::with_capacity(slot_counts.len());
-    let mut form_index: AHashMap<Arc<str>, usize> = AHashMap::with_capacity(slot_counts.len());
-    let mut slot_form: Vec<usize> = Vec::with_capacity(slot_counts.len());
-    let mut buf = String::new();
-    with_interner(opts.lang, opts.stem, |interner| {
-        for &(s, total, quoted) in &slot_counts {
-            let (form, stem) = interner.lookup(s, &mut buf);
-            let idx = *form_index.entry(form.clone()).or_insert_with(|| {
+    let mut forms: Vec<FormCount> = Vec::new();
+    let mut unquoted_of_form: Vec<u32> = Vec::new();
+    with_interner(opts.lang, opts.stem, |int| {
+        let doc_no = int.docs_done;
+        int.docs_done = int.docs_done.wrapping_add(1);
+        let mut ids: Vec<u32> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if !t.kind.is_countable() {
+                continue;
+            }
+            n_tokens += 1;
+            let id = int.id(t.text(text));
+            let seen = &mut int.seen_in[id as usize];
+            if seen.0 != doc_no {
+                *seen = (doc_no, ids.len() as u32);
+                ids.push(id);
+                let (form, stem, _) = &int.forms[id as usize];
                 forms.push(FormCount {
-                    form,
-                    stem,
+                    form: form.clone(),
+                    stem: stem.clone(),
                     total: 0,
                     quoted: 0,
                     scare: 0,
                 });
-                forms.len() - 1
-            });
-            forms[idx].total += total;
-            forms[idx].quoted += quoted;
-            slot_form.push(idx);
+            }
+            let slot = seen.1;
+            token_slot[i] = slot;
+            let f = &mut forms[slot as usize];
+            f.total += 1;
+            f.quoted += (in_quote[i] > 0) as u32;
         }
+        // Unquoted occurrences per stem (a span's words "also used plainly").
+        for (k, &id) in ids.iter().enumerate() {
+            let sid = int.forms[id as usize].2 as usize;
+            let e = &mut int.stem_unquoted[sid];
+            if e.0 != doc_no {
+                *e = (doc_no, 0);
+            }
+            e.1 += forms[k].total - forms[k].quoted;
+        }
+        unquoted_of_form = ids
+            .iter()
+            .map(|&id| int.stem_unquoted[int.forms[id as usize].2 as usize].1)
+            .collect();
     });
-    let mut unquoted_by_stem: AHashMap<&str, u32> = AHashMap::new();
-    for f in &forms {
-        *unquoted_by_stem.entry(&*f.stem).or_insert(0) += f.total - f.quoted;
-    }
     let form_of = |i: usize| {
         let slot = token_slot[i];
-        (slot != u32::MAX).then(|| slot_form[slot as usize])
+        (slot != u32::MAX).then_some(slot as usize)
     };
     let stopword = |w: &str| opts.stopwords.contains(w);
 
@@ -281,9 +336,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             nested: p.depth > 0,
         };
         let ev = classify::gather(text, tokens, at, &opts.lexicons, stopword, |i| {
-            form_of(i)
-                .and_then(|f| unquoted_by_stem.get(&*forms[f].stem))
-                .is_some_and(|&n| n > 0)
+            form_of(i).is_some_and(|f| unquoted_of_form[f] > 0)
         });
         let (kind, confidence) = classify::classify(&ev);
         let content = (o + 1..c)

@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use ahash::{AHashMap, AHashSet};
+use aho_corasick::{AhoCorasick, MatchKind};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -98,6 +99,14 @@ impl Document {
         )
     }
 
+    /// Decodes and normalises one file's bytes on their own (line-break hyphens are decided by
+    /// this document alone): what [`load`] does per file, for callers that hold bytes.
+    pub fn from_bytes(id: &str, bytes: &[u8], lossy: bool) -> Result<Document> {
+        let (text, map) = decode(bytes, Path::new(id), lossy)?;
+        let lex = HyphenLexicon::build(&[text.as_str()]);
+        Ok(Document::assemble(id.to_string(), None, text, map, &lex))
+    }
+
     fn assemble(
         id: String,
         path: Option<PathBuf>,
@@ -142,7 +151,13 @@ pub struct LoadOptions {
     pub lossy: bool,
     /// Keep the file extension in document ids.
     pub keep_ext: bool,
+    /// Files larger than this many bytes are refused (memory stays bounded).
+    pub max_bytes: u64,
 }
+
+/// The default file size limit: 256 MB, far above any statement, well below what the 32-bit
+/// token offsets allow.
+pub const DEFAULT_MAX_BYTES: u64 = 256_000_000;
 
 impl Default for LoadOptions {
     fn default() -> Self {
@@ -150,6 +165,7 @@ impl Default for LoadOptions {
             extensions: vec!["txt".into(), "md".into()],
             lossy: false,
             keep_ext: false,
+            max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -184,12 +200,19 @@ struct Source {
     path: Option<PathBuf>,
 }
 
+/// Found inputs: document id and path (`None` for standard input).
+pub type Found = Vec<(String, Option<PathBuf>)>;
+
 /// Finds the files named by `inputs` (files, folders searched recursively, `-` for standard input).
-pub fn find_files(
-    inputs: &[PathBuf],
-    opts: &LoadOptions,
-) -> Result<Vec<(String, Option<PathBuf>)>> {
+pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Found> {
+    Ok(find_all(inputs, opts)?.0)
+}
+
+/// [`find_files`], with the folders that could not be read (or loop back through a symbolic
+/// link) as problems: the rest of the walk goes on.
+fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Problem>)> {
     let mut out = Vec::new();
+    let mut problems = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             // Standard input can be read once.
@@ -215,7 +238,13 @@ pub fn find_files(
         })?;
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(input, opts, &mut files)?;
+            let mut walk = Walk {
+                opts,
+                seen: Vec::new(),
+                files: &mut files,
+                problems: &mut problems,
+            };
+            walk.dir(input, &meta);
             files.sort();
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f);
@@ -252,35 +281,77 @@ pub fn find_files(
             *id = format!("{id}#{n}");
         }
     }
-    Ok(out)
+    Ok((out, problems))
 }
 
-fn walk(dir: &Path, opts: &LoadOptions, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::Read {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::Read {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
+/// A recursive folder walk that follows symbolic links but never enters a folder twice.
+struct Walk<'a> {
+    opts: &'a LoadOptions,
+    /// Folders entered so far (device and inode), to stop at symbolic-link loops.
+    seen: Vec<(u64, u64)>,
+    files: &'a mut Vec<PathBuf>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, meta: &std::fs::Metadata) {
+        let key = dir_key(meta);
+        if key.is_some_and(|k| self.seen.contains(&k)) {
+            self.problems.push(Problem {
+                error: Error::Loop {
+                    path: dir.to_path_buf(),
+                },
+                warning: true,
+            });
+            return;
         }
-        let is_dir = std::fs::metadata(&path)
-            .map(|m| m.is_dir())
-            .unwrap_or(false);
-        if is_dir {
-            walk(&path, opts, out)?;
-        } else if is_corpus_file(&path, &name, opts) {
-            out.push(path);
+        self.seen.extend(key);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => return self.fail(dir, e),
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => return self.fail(dir, e),
+            };
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => self.dir(&path, &m),
+                Ok(_) if is_corpus_file(&path, &name, self.opts) => self.files.push(path),
+                Ok(_) => {}
+                // A broken link or a loop of links named like a statement: say so.
+                Err(e) if is_corpus_file(&path, &name, self.opts) => self.fail(&path, e),
+                Err(_) => {}
+            }
         }
     }
-    Ok(())
+
+    fn fail(&mut self, path: &Path, e: std::io::Error) {
+        self.problems.push(Problem {
+            error: Error::Read {
+                path: path.to_path_buf(),
+                source: e,
+            },
+            warning: false,
+        });
+    }
+}
+
+#[cfg(unix)]
+fn dir_key(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
 }
 
 /// Folder walks read files with the chosen extensions, except a folder's own README.
@@ -300,7 +371,7 @@ fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
 /// Loads every input: files and folders are read and decoded in parallel; a bad file is
 /// reported in [`Corpus::problems`] and the others go on.
 pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
-    let files = find_files(inputs, opts)?;
+    let (files, walk_problems) = find_all(inputs, opts)?;
     let sources: Vec<Source> = files
         .into_iter()
         .map(|(id, path)| Source { id, path })
@@ -308,29 +379,20 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     let decoded: Vec<Result<(Source, String, OffsetMap)>> = sources
         .into_par_iter()
         .map(|src| {
-            let bytes = match &src.path {
-                None => {
-                    let mut buf = Vec::new();
-                    std::io::stdin().read_to_end(&mut buf)?;
-                    buf
-                }
-                Some(p) => std::fs::read(p).map_err(|e| Error::Read {
-                    path: p.clone(),
-                    source: e,
-                })?,
-            };
-            let display = src.path.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
-            let (text, map) = decode(&bytes, &display, opts.lossy)?;
+            let (text, map) = read_source(src.path.as_deref(), opts)?;
             Ok((src, text, map))
         })
         .collect();
-    let mut corpus = Corpus::default();
+    let mut corpus = Corpus {
+        problems: walk_problems,
+        ..Corpus::default()
+    };
     let mut ok = Vec::new();
     for d in decoded {
         match d {
             Ok(x) => ok.push(x),
             Err(e) => {
-                let warning = matches!(e, Error::Binary { .. });
+                let warning = e.is_warning();
                 corpus.problems.push(Problem { error: e, warning });
             }
         }
@@ -343,6 +405,70 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
         .map(|(src, text, map)| Document::assemble(src.id, src.path, text, map, &lex))
         .collect();
     Ok(corpus)
+}
+
+/// Reads and decodes one input (a file, or standard input for `None`), refusing files over
+/// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped).
+pub fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {
+    let display = path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
+    let too_large = |size: u64| Error::TooLarge {
+        path: display.clone(),
+        size,
+        limit: opts.max_bytes,
+    };
+    let rerr = |e: std::io::Error| Error::Read {
+        path: display.clone(),
+        source: e,
+    };
+    let bytes = match path {
+        None => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(opts.max_bytes + 1)
+                .read_to_end(&mut buf)
+                .map_err(rerr)?;
+            if buf.len() as u64 > opts.max_bytes {
+                return Err(too_large(buf.len() as u64));
+            }
+            buf
+        }
+        Some(p) => {
+            let size = std::fs::metadata(p).map_err(rerr)?.len();
+            if size > opts.max_bytes {
+                return Err(too_large(size));
+            }
+            std::fs::read(p).map_err(rerr)?
+        }
+    };
+    let (text, map) = decode_owned(bytes, &display, opts.lossy)?;
+    if !text.chars().any(char::is_alphanumeric) {
+        return Err(Error::NoWords { path: display });
+    }
+    Ok((text, map))
+}
+
+/// [`decode`] without copying a UTF-8 file's bytes.
+pub fn decode_owned(mut bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
+    let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let head = &bytes[..bytes.len().min(8192)];
+    if utf16 || head.contains(&0) {
+        return decode(&bytes, path, lossy);
+    }
+    if bom {
+        bytes.drain(..3);
+    }
+    let shift = if bom { 3 } else { 0 };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, OffsetMap::shift(shift))),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            if bom {
+                bytes.splice(..0, [0xEF, 0xBB, 0xBF]);
+            }
+            decode(&bytes, path, lossy)
+        }
+    }
 }
 
 /// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM. Returns the text and
@@ -463,13 +589,13 @@ impl HyphenLexicon {
                 wanted.insert(r);
             }
         }
-        let words = if wanted.is_empty() {
-            AHashSet::new()
-        } else {
-            texts
+        let wanted: Vec<String> = wanted.into_iter().collect();
+        let words = match word_finder(&wanted) {
+            Some(finder) if !wanted.is_empty() => texts
                 .par_iter()
-                .map(|t| words_present(t, &wanted))
-                .reduce(AHashSet::new, union)
+                .map(|t| words_present(t, &finder, &wanted))
+                .reduce(AHashSet::new, union),
+            _ => AHashSet::new(),
         };
         HyphenLexicon { compounds, words }
     }
@@ -511,54 +637,21 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 }
 
 /// Which of `wanted` occur in `text` as whole words, leaving out the pieces of words broken by
-/// a hyphen at a line break.
-fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
-    const FNV: u64 = 0x0100_0000_01b3;
-    let fnv = |h: u64, byte: u8| (h ^ byte as u64).wrapping_mul(FNV);
-    // Fingerprints of the wanted ASCII words: most words of the text are rejected by one
-    // integer look-up, computed while scanning, without lower-casing or hashing a string.
-    let mut prints: AHashSet<u64> = AHashSet::with_capacity(wanted.len());
-    for w in wanted.iter().filter(|w| w.is_ascii()) {
-        prints.insert(w.bytes().fold(0xcbf2_9ce4_8422_2325, fnv));
-    }
+/// a hyphen at a line break. `finder` matches the wanted words (see [`word_finder`]).
+fn words_present(text: &str, finder: &AhoCorasick, wanted: &[String]) -> AHashSet<String> {
     let b = text.as_bytes();
+    let letter_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphabetic);
+    let letter_before = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    };
     let mut found = AHashSet::new();
-    let mut buf = String::new();
-    let mut i = 0;
-    while i < b.len() {
-        // Find the next run of letters (ASCII fast, other characters decoded).
-        let c = match b[i] {
-            x if x.is_ascii_alphabetic() => x as char,
-            x if x < 0x80 => {
-                i += 1;
-                continue;
-            }
-            _ => text[i..].chars().next().unwrap_or(' '),
-        };
-        if !c.is_alphabetic() {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut ascii = true;
-        while i < b.len() {
-            if b[i].is_ascii_alphabetic() {
-                h = fnv(h, b[i].to_ascii_lowercase());
-                i += 1;
-            } else if b[i] < 0x80 {
-                break;
-            } else {
-                let d = text[i..].chars().next().unwrap_or(' ');
-                if !d.is_alphabetic() {
-                    break;
-                }
-                ascii = false;
-                i += d.len_utf8();
-            }
-        }
-        let end = i;
-        if ascii && !prints.contains(&h) {
+    for m in finder.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        // A whole word: no letter on either side.
+        if (start > 0 && letter_before(start)) || (end < b.len() && letter_at(end)) {
             continue;
         }
         let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
@@ -572,13 +665,31 @@ fn words_present(text: &str, wanted: &AHashSet<String>) -> AHashSet<String> {
         if left_piece || right_piece {
             continue;
         }
-        buf.clear();
-        buf.extend(text[start..end].chars().flat_map(char::to_lowercase));
-        if wanted.contains(buf.as_str()) && !found.contains(buf.as_str()) {
-            found.insert(buf.clone());
+        let w = &wanted[m.pattern().as_usize() / 2];
+        if !found.contains(w) {
+            found.insert(w.clone());
         }
     }
     found
+}
+
+/// A matcher for the wanted words: each word as written (lower case) and capitalised, ASCII
+/// letters in any case; the match's pattern index divided by two is the word's index.
+fn word_finder(wanted: &[String]) -> Option<AhoCorasick> {
+    let patterns = wanted.iter().flat_map(|w| {
+        let mut cap = String::with_capacity(w.len());
+        let mut chars = w.chars();
+        if let Some(c) = chars.next() {
+            cap.extend(c.to_uppercase());
+        }
+        cap.push_str(chars.as_str());
+        [w.clone(), cap]
+    });
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns)
+        .ok()
 }
 
 /// Collects the hyphenated compounds written within a line (`self-determination`), lower-cased,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {source}; {}", read_hint(source))]
     Read {
         /// The path that failed.
         path: PathBuf,
@@ -39,6 +39,28 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
+    /// A file is larger than the size limit.
+    #[error("{path}: {} MB is over the {} MB limit; split the file or raise --max-size", mb(*size), mb(*limit))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A file has no letters or digits at all (empty, or only spaces and punctuation).
+    #[error("{path}: no words (the file is empty or has only spaces and punctuation); skipped")]
+    NoWords {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A symbolic link leads back into a folder already walked.
+    #[error("{path}: a symbolic link loops back to a folder already read; skipped")]
+    Loop {
+        /// The folder reached again.
+        path: PathBuf,
+    },
     /// An input path does not exist.
     #[error("{path}: no such file or folder")]
     NotFound {
@@ -55,7 +77,7 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
     /// Writing an output failed.
-    #[error("{path}: cannot write: {source}")]
+    #[error("{path}: cannot write: {source}; {}", write_hint(source))]
     Write {
         /// The output path.
         path: PathBuf,
@@ -65,6 +87,7 @@ pub enum Error {
     /// An output would overwrite one of the inputs.
     #[error("{0}: refusing to overwrite an input file; choose another output path")]
     OutputIsInput(PathBuf),
+    #[cfg(feature = "tables")]
     /// A polars error while building or writing a frame.
     #[error("table error: {0}")]
     Polars(#[from] polars::prelude::PolarsError),
@@ -74,6 +97,46 @@ pub enum Error {
     /// Any other I/O error (for example, writing to standard output).
     #[error(transparent)]
     Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// Problems that skip one input but need no action (the run still succeeds).
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            Error::Binary { .. } | Error::NoWords { .. } | Error::Loop { .. }
+        )
+    }
+}
+
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
+}
+
+/// What a user can do about a file that cannot be read.
+fn read_hint(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "check the path (a broken symbolic link?)",
+        K::PermissionDenied => "check its permissions (chmod +r) or leave it out",
+        K::IsADirectory => "give the folder itself, not a file inside it",
+        _ if e.raw_os_error() == Some(40) => "a loop of symbolic links; fix or remove the link",
+        _ => "check that the file is readable",
+    }
+}
+
+/// What a user can do about an output that cannot be written.
+fn write_hint(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::PermissionDenied => "check the folder's permissions or choose another -o path",
+        K::ReadOnlyFilesystem => "the file system is read-only; choose another -o path",
+        K::StorageFull | K::QuotaExceeded => "the disk is full; free some space or write elsewhere",
+        K::FileTooLarge => "the file is over the system's size limit; write elsewhere",
+        K::NotFound => "create the folder first or choose another -o path",
+        K::IsADirectory => "that is a folder; give a file name",
+        _ => "choose another -o path",
+    }
 }
 
 /// Shorthand for results with [`Error`].

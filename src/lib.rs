@@ -34,14 +34,20 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+#[cfg(feature = "tables")]
 pub mod chart;
+#[cfg(feature = "tables")]
 pub mod compare;
 pub mod corpus;
 pub mod error;
+#[cfg(feature = "tables")]
 pub mod frames;
+#[cfg(feature = "tables")]
 pub mod kwic;
+#[cfg(feature = "tables")]
 pub mod out;
 pub mod quotes;
+#[cfg(feature = "tables")]
 pub mod report;
 pub mod stats;
 pub mod text;

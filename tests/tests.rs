@@ -5,6 +5,7 @@ mod common;
 mod compare;
 mod formats;
 mod freq;
+mod fuzz_regressions;
 mod inputs;
 mod quotes_eval;
 mod quotes_props;

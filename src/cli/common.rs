@@ -33,6 +33,9 @@ pub struct SourceArgs {
     /// Stop at the first file that cannot be read.
     #[arg(long)]
     pub strict: bool,
+    /// Refuse files larger than this many megabytes (up to 4000).
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=4000))]
+    pub max_size: u64,
     #[command(flatten)]
     pub text: TextArgs,
     /// Worker threads (default: all cores).
@@ -215,6 +218,7 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
             .collect(),
         lossy: src.lossy,
         keep_ext: src.keep_ext,
+        max_bytes: src.max_size * 1_000_000,
     };
     let corpus = corpus::load(paths, &lopts)?;
     for p in &corpus.problems {

@@ -108,6 +108,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         path: path.to_path_buf(),
         source: e,
     };
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(werr(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a folder",
+            )))
+        }
+        // A device or a named pipe (`-o /dev/stdout`, a FIFO): write straight to it; renaming
+        // a temporary file over it would replace the device itself.
+        Ok(m) if !m.is_file() => {
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(werr)?;
+            return f.write_all(bytes).and_then(|_| f.flush()).map_err(werr);
+        }
+        _ => {}
+    }
     if !dir.is_dir() {
         return Err(Error::Write {
             path: path.to_path_buf(),

@@ -9,8 +9,8 @@ pub fn cell(v: &AnyValue) -> String {
         AnyValue::Null => String::new(),
         AnyValue::Float64(f) => format_float(*f),
         AnyValue::Float32(f) => format_float(*f as f64),
-        AnyValue::String(s) => (*s).to_string(),
-        AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::String(s) => visible(s),
+        AnyValue::StringOwned(s) => visible(s),
         AnyValue::Boolean(b) => {
             if *b {
                 "yes".into()
@@ -20,6 +20,23 @@ pub fn cell(v: &AnyValue) -> String {
         }
         other => other.to_string(),
     }
+}
+
+/// Control characters and bidirectional overrides from a statement shown as `\u{..}` escapes,
+/// so no text can move the cursor, recolour the user's terminal or reorder a row.
+fn visible(s: &str) -> String {
+    let hidden =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(hidden) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' | '\t' => " ".to_string(),
+            c if hidden(c) => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn format_float(f: f64) -> String {

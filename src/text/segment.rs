@@ -1,7 +1,9 @@
 //! Word-boundary segmentation (UAX #29) with an ASCII fast path: text is cut at ASCII
 //! whitespace, and a piece with only ASCII characters is segmented by a byte loop that applies
 //! the same rules as unicode-segmentation (WB5–WB13b restricted to ASCII); other pieces go to
-//! unicode-segmentation itself. No UAX #29 rule joins across whitespace, so both agree.
+//! unicode-segmentation itself, together with the spaces before it (rule WB4 attaches a
+//! following Extend/Format/ZWJ character, such as U+FEFF, to a space); no other UAX #29 rule
+//! joins across whitespace, so both agree. Fuzzing found the WB4 case (`tests/data/fuzz/`).
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -106,8 +108,15 @@ pub fn segment_into(text: &str, out: &mut Vec<(u32, u32)>) {
         if ascii {
             ascii_piece(&b[start..i], start, out);
         } else {
-            for (s, seg) in text[start..i].split_word_bound_indices() {
-                out.push(((start + s) as u32, (start + s + seg.len()) as u32));
+            // UAX #29 rule WB4 attaches Extend/Format/ZWJ characters to a preceding space or
+            // tab: segment the whitespace run before the piece together with it.
+            let mut from = start;
+            if matches!(out.last(), Some(&(_, e)) if e as usize == start && matches!(b[start - 1], b' ' | b'\t'))
+            {
+                from = out.pop().map_or(start, |(s, _)| s as usize);
+            }
+            for (s, seg) in text[from..i].split_word_bound_indices() {
+                out.push(((from + s) as u32, (from + s + seg.len()) as u32));
             }
         }
     }
@@ -138,6 +147,8 @@ mod tests {
         for t in [
             "U.S. don't 1,000.50 a.b. x:y 3:4 e.g. _id 1a.b '80s 1990s' --- ... a,b 1,a 3.a",
             "“elections” Armenia’s so-called “x” – 1,5",
+            " \u{FEFF}",
+            "a \t\u{301}b\n\u{200D}c",
         ] {
             assert_eq!(ours(t), reference(t), "{t}");
         }
@@ -145,7 +156,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn agrees_with_unicode_segmentation(t in "[a-c0-2 .,:;'_\"!\\-\n’é]{0,40}") {
+        fn agrees_with_unicode_segmentation(t in "[a-c0-2 .,:;'_\"!\\-\n\t’é\u{FEFF}\u{301}\u{200D}]{0,40}") {
             prop_assert_eq!(ours(&t), reference(&t));
         }
     }

@@ -1,0 +1,41 @@
+//! The whole per-document pipeline on arbitrary bytes (decode, normalise, tokenise, pair,
+//! classify, count): counts add up, span offsets point at the marks in the file as stored.
+#![no_main]
+use std::sync::OnceLock;
+use libfuzzer_sys::fuzz_target;
+use verbale::analysis::{analyse_doc, merge, Options};
+use verbale::corpus::Document;
+use verbale::text::Lang;
+
+/// Options are built once: loading the bundled lexicons on every input would dominate.
+fn options() -> &'static Options {
+    static OPTS: OnceLock<Options> = OnceLock::new();
+    OPTS.get_or_init(|| Options::new(Lang::english()))
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    let Ok(doc) = Document::from_bytes("fuzz", bytes, true) else {
+        return;
+    };
+    let opts = options();
+    let r = analyse_doc(&doc, opts);
+    let total: u64 = r.forms.iter().map(|f| f.total as u64).sum();
+    assert_eq!(total, r.tokens, "form counts add up to the token count");
+    for f in &r.forms {
+        assert!(f.scare <= f.quoted && f.quoted <= f.total);
+    }
+    assert!(r.scare_tokens <= r.tokens);
+    let utf8 = std::str::from_utf8(bytes).is_ok();
+    for s in &r.spans {
+        assert!(s.open < s.close && s.close < bytes.len());
+        // The mark as stored: the character itself, or a mojibake sequence (`â€œ` for `“`).
+        let mojibake = bytes[s.open..].starts_with("\u{e2}\u{20ac}".as_bytes());
+        if utf8 && !mojibake {
+            let open = std::str::from_utf8(&bytes[s.open..]).ok().and_then(|t| t.chars().next());
+            assert_eq!(open, s.style.chars().next(), "open offset points at the mark");
+        }
+    }
+    let a = merge(vec![r], opts);
+    let counted: u64 = a.doc_terms[0].iter().map(|c| c.count as u64).sum();
+    assert!(counted <= a.docs[0].tokens);
+});
