@@ -102,7 +102,7 @@ impl Document {
     /// Decodes and normalises one file's bytes on their own (line-break hyphens are decided by
     /// this document alone): what [`load`] does per file, for callers that hold bytes.
     pub fn from_bytes(id: &str, bytes: &[u8], lossy: bool) -> Result<Document> {
-        let (text, map) = decode(bytes, Path::new(id), lossy)?;
+        let (text, map) = decode_owned(bytes.to_vec(), Path::new(id), lossy)?;
         let lex = HyphenLexicon::build(&[text.as_str()]);
         Ok(Document::assemble(id.to_string(), None, text, map, &lex))
     }
@@ -155,9 +155,10 @@ pub struct LoadOptions {
     pub max_bytes: u64,
 }
 
-/// The default file size limit: 256 MB, far above any statement, well below what the 32-bit
-/// token offsets allow.
-pub const DEFAULT_MAX_BYTES: u64 = 256_000_000;
+/// The default file size limit: 100 MB, far above any statement (a whole UN General Debate
+/// corpus in one file is 44 MB); peak memory is about eight times the largest file, and the
+/// 32-bit token offsets allow up to 4,000 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 100_000_000;
 
 impl Default for LoadOptions {
     fn default() -> Self {
@@ -245,6 +246,8 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
                 problems: &mut problems,
             };
             walk.dir(input, &meta);
+            // Folder listings come in no set order: report in path order, as files are read.
+            problems.sort_by_cached_key(|p: &Problem| p.error.to_string());
             files.sort();
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f);
@@ -441,6 +444,10 @@ pub fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, O
         }
     };
     let (text, map) = decode_owned(bytes, &display, opts.lossy)?;
+    if text.len() > u32::MAX as usize {
+        // Token offsets are 32-bit (UTF-16 text can grow by half when decoded).
+        return Err(too_large(text.len() as u64));
+    }
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::NoWords { path: display });
     }
@@ -492,10 +499,15 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
     let body = &bytes[bom..];
     match std::str::from_utf8(body) {
         Ok(s) => Ok((s.to_string(), OffsetMap::shift(bom))),
-        Err(e) if !lossy => Err(Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            offset: bom + e.valid_up_to(),
-        }),
+        Err(e) if !lossy => {
+            let at = e.valid_up_to();
+            Err(Error::InvalidUtf8 {
+                path: path.to_path_buf(),
+                offset: bom + at,
+                line: memchr::memchr_iter(b'\n', &body[..at]).count() + 1,
+                latin1: looks_latin1(body),
+            })
+        }
         Err(_) => {
             let mut text = String::with_capacity(body.len() + 16);
             let mut map = OffsetMap::shift(bom);
@@ -514,6 +526,12 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
             Ok((text, map))
         }
     }
+}
+
+/// Every byte that breaks UTF-8 stands alone (an accented letter or curly quote of Latin-1 or
+/// Windows-1252), rather than being part of a longer damaged sequence.
+fn looks_latin1(body: &[u8]) -> bool {
+    body.utf8_chunks().all(|c| c.invalid().len() <= 1)
 }
 
 fn decode_utf16(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {

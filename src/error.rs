@@ -14,12 +14,16 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file is not valid UTF-8 (and `--lossy` was not given).
-    #[error("{path}: invalid UTF-8 at byte {offset}; re-encode the file as UTF-8 or pass --lossy to replace bad bytes")]
+    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{} or pass --lossy to replace bad bytes", if *latin1 { ", which looks like Latin-1/Windows-1252 text" } else { "" }, if *latin1 { " (iconv -f WINDOWS-1252 -t UTF-8)" } else { "" })]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
         /// Byte offset of the first bad byte in the file as stored.
         offset: usize,
+        /// Line of the first bad byte, from 1.
+        line: usize,
+        /// The bad bytes look like a single-byte Western encoding (`é` as the byte E9).
+        latin1: bool,
     },
     /// A UTF-16 file is damaged (odd length or an unpaired surrogate).
     #[error(

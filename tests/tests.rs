@@ -1,5 +1,6 @@
 //! All integration tests in one binary (one link step with polars in the build).
 
+mod bad_inputs;
 mod charts;
 mod common;
 mod compare;

@@ -34,7 +34,7 @@ pub struct SourceArgs {
     #[arg(long)]
     pub strict: bool,
     /// Refuse files larger than this many megabytes (up to 4000).
-    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=4000))]
+    #[arg(long, value_name = "MB", default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=4000))]
     pub max_size: u64,
     #[command(flatten)]
     pub text: TextArgs,

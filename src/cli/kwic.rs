@@ -98,12 +98,13 @@ fn aligned(hits: &[kwic::Hit]) -> String {
             (true, None) => "quoted".into(),
             _ => String::new(),
         };
+        let v = out::table::visible;
         t.add_row([
-            h.doc.clone(),
+            v(&h.doc),
             h.offset.to_string(),
-            h.left.clone(),
-            h.hit.clone(),
-            h.right.clone(),
+            v(&h.left),
+            v(&h.hit),
+            v(&h.right),
             quote,
         ]);
     }

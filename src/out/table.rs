@@ -24,7 +24,7 @@ pub fn cell(v: &AnyValue) -> String {
 
 /// Control characters and bidirectional overrides from a statement shown as `\u{..}` escapes,
 /// so no text can move the cursor, recolour the user's terminal or reorder a row.
-fn visible(s: &str) -> String {
+pub fn visible(s: &str) -> String {
     let hidden =
         |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     if !s.chars().any(hidden) {

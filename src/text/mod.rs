@@ -11,7 +11,10 @@ pub use stem::{StemCache, Stopwords};
 pub use tokenize::{tokenize, tokenize_into, Token, TokenKind, TokenizeOptions};
 
 /// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`
-/// so `Armenia’s` and `Armenia's` count (and stem) alike.
+/// so `Armenia’s` and `Armenia's` count (and stem) alike, and invisible format characters
+/// dropped (soft hyphens, direction marks and overrides, U+FEFF, word joiners), so text copied
+/// from a web page counts with the rest. Zero-width (non-)joiners stay: they spell words in
+/// Persian and Indic scripts.
 pub fn fold(form: &str) -> String {
     let mut s = String::with_capacity(form.len());
     fold_into(form, &mut s);
@@ -25,6 +28,14 @@ pub fn fold_into(form: &str, out: &mut String) {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
+            '\u{00AD}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}' => {}
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }

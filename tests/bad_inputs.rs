@@ -1,0 +1,336 @@
+//! The bad-input suite: every case through the binary, with its message and exit code (0 ok or
+//! only warnings, 1 an input or output failed, 2 usage). Nothing panics, no partial output is
+//! left behind, and in a folder the good files are still analysed.
+
+use crate::common::verbale;
+use std::fs;
+use std::path::Path;
+
+/// Runs verbale; returns (exit code, stdout, stderr).
+fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
+    let o = verbale().current_dir(dir).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        err,
+    )
+}
+
+fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        let p = dir.path().join(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, bytes).unwrap();
+    }
+    dir
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn empty_and_wordless_files_are_skipped_with_a_warning() {
+    let d = folder(&[
+        ("c/good.txt", b"peace and elections"),
+        ("c/empty.txt", b""),
+        ("c/blank.txt", b"  \n\t \r\n"),
+        ("c/punct.txt", b"... !!! -- \xe2\x80\x9c\xe2\x80\x9d ;"),
+    ]);
+    let (code, out, err) = run(&["freq", "c", "--format", "csv"], d.path());
+    assert_eq!(code, 0, "warnings only: {err}");
+    for f in ["empty", "blank", "punct"] {
+        assert!(
+            err.contains(&format!(
+                "verbale: warning: c/{f}.txt: no words (the file is empty or has only spaces and punctuation); skipped"
+            )),
+            "{err}"
+        );
+    }
+    assert!(out.contains("peac,peace,1,1,"), "{out}");
+    // Alone, an empty file leaves nothing to analyse.
+    let (code, _, err) = run(&["freq", "c/empty.txt"], d.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "verbale: error: no documents to analyse: no readable txt/md files in c/empty.txt"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn latin1_text_is_named_with_its_line_and_a_fix() {
+    let d = folder(&[(
+        "latin1.txt",
+        b"The communiqu\xe9\nwas issued in Bras\xedlia \x93today\x94.\n",
+    )]);
+    let (code, out, err) = run(&["freq", "latin1.txt"], d.path());
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(
+        err.trim(),
+        "verbale: error: latin1.txt: invalid UTF-8 at byte 13 (line 1), which looks like \
+         Latin-1/Windows-1252 text; re-encode the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8) \
+         or pass --lossy to replace bad bytes\nverbale: error: no documents to analyse: no \
+         readable txt/md files in latin1.txt"
+    );
+    let (code, out, _) = run(
+        &["freq", "--lossy", "--format", "csv", "latin1.txt"],
+        d.path(),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("issu,issued,1,"), "{out}");
+    // Damaged UTF-8 (a cut multi-byte sequence) is not called Latin-1.
+    let d = folder(&[("cut.txt", b"a\nb \xe2\x80 c")]);
+    let (_, _, err) = run(&["freq", "cut.txt"], d.path());
+    assert!(
+        err.contains("invalid UTF-8 at byte 4 (line 2); re-encode"),
+        "{err}"
+    );
+}
+
+#[test]
+fn binary_files_in_a_folder_are_skipped_and_the_rest_analysed() {
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01";
+    let zip = b"PK\x03\x04\x14\x00\x00\x00\x08\x00";
+    let d = folder(&[
+        ("c/a.txt", b"sovereignty and peace"),
+        ("c/photo.txt", png),
+        ("c/archive.txt", zip),
+    ]);
+    let (code, out, err) = run(&["freq", "c", "--format", "csv"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "verbale: warning: c/photo.txt: looks like a binary file (NUL byte at 8); skipped"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "verbale: warning: c/archive.txt: looks like a binary file (NUL byte at 5); skipped"
+        ),
+        "{err}"
+    );
+    assert!(out.contains("sovereignti,sovereignty,1,1,"), "{out}");
+    let (_, _, err) = run(&["freq", "c", "--quiet"], d.path());
+    assert!(err.is_empty(), "--quiet hides warnings: {err}");
+}
+
+#[test]
+fn unreadable_files_and_link_loops_do_not_stop_a_folder() {
+    let d = folder(&[("c/a.txt", b"peace"), ("c/sub/b.txt", b"war")]);
+    let c = d.path().join("c");
+    std::os::unix::fs::symlink("missing.txt", c.join("broken.txt")).unwrap();
+    std::os::unix::fs::symlink("self.txt", c.join("self.txt")).unwrap();
+    std::os::unix::fs::symlink("..", c.join("sub/up")).unwrap();
+    let (code, out, err) = run(&["freq", "c", "--format", "csv"], d.path());
+    assert_eq!(code, 1, "an input failed: {err}");
+    assert!(err.contains("verbale: error: c/broken.txt: cannot read: No such file or directory (os error 2); check the path (a broken symbolic link?)"), "{err}");
+    assert!(err.contains("verbale: error: c/self.txt: cannot read: Too many levels of symbolic links (os error 40); a loop of symbolic links; fix or remove the link"), "{err}");
+    assert!(err.contains("verbale: warning: c/sub/up: a symbolic link loops back to a folder already read; skipped"), "{err}");
+    assert!(
+        out.contains("peac,peace,1,1,") && out.contains("war,war,1,1,"),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 3, "each file once: {out}");
+    // --strict stops at the first failure, with no table.
+    let (code, out, err) = run(&["freq", "c", "--strict"], d.path());
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("verbale: error: stopping (--strict): c/broken.txt: cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn oversized_files_are_refused_before_reading() {
+    let d = tempfile::tempdir().unwrap();
+    // 1 GB, one line with no spaces: sparse, so the test costs no disk.
+    let f = fs::File::create(d.path().join("huge.txt")).unwrap();
+    f.set_len(1_000_000_000).unwrap();
+    fs::write(d.path().join("ok.txt"), "peace").unwrap();
+    let (code, out, err) = run(&["freq", ".", "--format", "csv"], d.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "huge.txt: 1000.0 MB is over the 100.0 MB limit; split the file or raise --max-size"
+        ),
+        "{err}"
+    );
+    assert!(out.contains("peac,peace,1,1,"), "{out}");
+    // A one-line, space-free file under the limit is read (one long token), and the limit moves.
+    fs::write(d.path().join("line.txt"), "x".repeat(2_000_000)).unwrap();
+    let (code, out, err) = run(&["freq", "line.txt", "--format", "csv"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 2);
+    let (code, _, err) = run(&["freq", "line.txt", "--max-size", "1"], d.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("line.txt: 2.0 MB is over the 1.0 MB limit"),
+        "{err}"
+    );
+    let (code, _, _) = run(&["freq", "line.txt", "--max-size", "5000"], d.path());
+    assert_eq!(code, 2, "over 4000 MB is a usage error");
+}
+
+#[test]
+fn unbalanced_marks_and_one_word_ten_million_times() {
+    let marks = "word \u{201C} ".repeat(100_000);
+    let words = "peace ".repeat(10_000_000);
+    let d = folder(&[
+        ("marks.txt", marks.as_bytes()),
+        ("words.txt", words.as_bytes()),
+    ]);
+    let (code, out, err) = run(
+        &["quotes", "marks.txt", "--unpaired", "--format", "csv"],
+        d.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 100_001, "every mark reported once");
+    let (code, out, err) = run(&["freq", "words.txt", "--format", "csv"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("peac,peace,10000000,1,10000.0"), "{out}");
+}
+
+#[test]
+fn mixed_scripts_right_to_left_and_control_characters() {
+    let text = "Peace \u{0633}\u{0644}\u{0627}\u{0645} \u{05E9}\u{05DC}\u{05D5}\u{05DD} \u{043C}\u{0438}\u{0440} \
+                \u{548C}\u{5E73} peace \u{0633}\u{0644}\u{0627}\u{0645}\u{200F}\u{001B}]0;pwned\u{0007} red\u{0008} \
+                \u{202E}txet desrever\u{202C} \u{0000}";
+    // A NUL past the first 8 KB is text, not a binary signature.
+    let mut bytes = "filler ".repeat(1200).into_bytes();
+    bytes.extend(text.as_bytes());
+    let d = folder(&[("mixed.txt", &bytes)]);
+    let (code, out, err) = run(
+        &["freq", "mixed.txt", "--no-stem", "--format", "csv"],
+        d.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    for row in [
+        "peace,peace,2,",
+        "\u{0633}\u{0644}\u{0627}\u{0645},\u{0633}\u{0644}\u{0627}\u{0645},2,",
+        "\u{05E9}\u{05DC}\u{05D5}\u{05DD},",
+        "\u{043C}\u{0438}\u{0440},",
+        "red,red,1,",
+        "pwned,pwned,1,",
+        "desrever,desrever,1,",
+    ] {
+        assert!(out.contains(row), "{row}: {out}");
+    }
+    // The terminal table shows control and bidi characters as escapes, never raw.
+    let (code, out, _) = run(&["kwic", "mixed.txt", "red"], d.path());
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains('\u{1B}') && !out.contains('\u{202E}') && !out.contains('\u{7}'),
+        "{out:?}"
+    );
+    assert!(out.contains("\\u{1b}"), "{out}");
+}
+
+#[test]
+fn output_failures_leave_nothing_behind() {
+    let d = folder(&[("in.txt", b"peace and elections")]);
+    // A folder as the output, a missing folder, a folder nobody may write.
+    let (code, _, err) = run(&["freq", "in.txt", "-o", "."], d.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(
+            "verbale: error: .: cannot write: it is a folder; that is a folder; give a file name"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(&["freq", "in.txt", "-o", "nope/out.csv"], d.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("nope/out.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path"), "{err}");
+    let root = is_root();
+    let locked = if root {
+        // root may write anywhere a mode allows; sysfs takes no new files from anyone.
+        Path::new("/sys").to_path_buf()
+    } else {
+        let p = d.path().join("locked");
+        fs::create_dir(&p).unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o555)).unwrap();
+        p
+    };
+    let target = locked.join("verbale-out.csv");
+    let (code, _, err) = run(
+        &["freq", "in.txt", "-o", target.to_str().unwrap()],
+        d.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("cannot write: Permission denied")
+            && err.contains("check the folder's permissions"),
+        "{err}"
+    );
+    assert!(!target.exists());
+    // A full disk: /dev/full fails every write.
+    let (code, _, err) = run(
+        &["freq", "in.txt", "-f", "csv", "-o", "/dev/full"],
+        d.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("verbale: error: /dev/full: cannot write: No space left on device (os error 28); the disk is full"), "{err}");
+    // A write cut short (file size limit, as when a disk fills mid-write): no partial file,
+    // no temporary file, the earlier output intact.
+    fs::write(d.path().join("out.csv"), "earlier").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("verbale");
+    let docs = crate::common::data("quotes/docs");
+    let o = std::process::Command::new("bash")
+        .current_dir(d.path())
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 1; trap '' XFSZ; '{}' freq '{}' --by doc -o out.csv",
+            bin.display(),
+            docs.display()
+        ))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("out.csv: cannot write: File too large (os error 27)"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(d.path().join("out.csv")).unwrap(),
+        "earlier"
+    );
+    assert_eq!(
+        names(d.path())
+            .iter()
+            .filter(|n| n.contains(".tmp"))
+            .count(),
+        0,
+        "{:?}",
+        names(d.path())
+    );
+    // Devices are written in place, never replaced.
+    let (code, _, _) = run(
+        &["freq", "in.txt", "-f", "csv", "-o", "/dev/null"],
+        d.path(),
+    );
+    assert_eq!(code, 0);
+    assert!(!fs::metadata("/dev/null").unwrap().file_type().is_file());
+}
+
+/// Whether the tests run as root (permissions do not bind root).
+fn is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
+}
