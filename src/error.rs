@@ -66,7 +66,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// An input path does not exist.
-    #[error("{path}: no such file or folder")]
+    #[error("{path}: no such file or folder; check the path")]
     NotFound {
         /// The path as given.
         path: PathBuf,

@@ -97,6 +97,7 @@ pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hi
     let per_doc: Vec<Vec<Hit>> = docs
         .par_iter()
         .map(|doc| {
+            // Cannot fail: the same pattern compiled without error just above.
             let mut m = compile(o, opts).expect("compiled above");
             doc_hits(doc, opts, o, &mut m)
         })

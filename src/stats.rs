@@ -97,6 +97,7 @@ pub fn keyness_without_p(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Ke
 
 /// Upper tail of χ² with one degree of freedom.
 pub fn chi2_sf(x: f64) -> f64 {
+    // Cannot fail: statrs rejects only non-positive or NaN degrees of freedom.
     let dist = ChiSquared::new(1.0).expect("one degree of freedom is valid");
     dist.sf(x)
 }

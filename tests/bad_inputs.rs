@@ -81,7 +81,7 @@ fn latin1_text_is_named_with_its_line_and_a_fix() {
         "verbale: error: latin1.txt: invalid UTF-8 at byte 13 (line 1), which looks like \
          Latin-1/Windows-1252 text; re-encode the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8) \
          or pass --lossy to replace bad bytes\nverbale: error: no documents to analyse: no \
-         readable txt/md files in latin1.txt"
+         readable txt/md files in latin1.txt (other extensions: --ext)"
     );
     let (code, out, _) = run(
         &["freq", "--lossy", "--format", "csv", "latin1.txt"],

@@ -39,6 +39,7 @@ fn face(bold: bool) -> &'static FontRef<'static> {
     } else {
         (&REGULAR, dejavu::sans::regular())
     };
+    // Cannot fail on input: the font is compiled into the binary, and the chart tests parse it.
     cell.get_or_init(|| FontRef::try_from_slice(bytes).expect("the bundled DejaVu font parses"))
 }
 

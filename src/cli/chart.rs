@@ -145,6 +145,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             .ok_or_else(|| {
                 usage(format!(
                     "--doc {id}: no such document; ids look like {}",
+                    // load_corpus refuses an empty corpus, so there is a first document.
                     docs[0].id
                 ))
             })?;

@@ -232,7 +232,7 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
     }
     if corpus.docs.is_empty() {
         return Err(verbale::Error::NoDocuments(format!(
-            "no readable {} files in {}",
+            "no readable {} files in {} (other extensions: --ext)",
             lopts.extensions.join("/"),
             paths
                 .iter()

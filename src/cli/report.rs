@@ -34,7 +34,9 @@ pub struct ReportArgs {
 }
 
 fn name_of(paths: &[PathBuf]) -> String {
-    let p = &paths[0];
+    let Some(p) = paths.first() else {
+        return "report".into();
+    };
     let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
     let stem = canon
         .file_stem()

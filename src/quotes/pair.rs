@@ -164,6 +164,7 @@ impl Pairer<'_> {
     fn flush(&mut self) {
         if let (Some(top), Some((tok, ch))) = (self.stack.last(), self.soft_close) {
             if tok > top.tok && matches!(top.ch, '\u{201C}' | '"' | '\u{201E}') {
+                // Cannot fail: `self.stack.last()` was Some in the condition above.
                 let o = self.stack.pop().expect("checked above");
                 self.record(o, tok, ch);
             }
