@@ -1,28 +1,70 @@
-//! Criterion benchmarks on real statements: the text pipeline on `tests/data/quotes/docs` (80
-//! UN General Debate speeches, White House statements and the seed, 0.7 MB): decoding and
-//! normalising, tokenising, and the whole count (tokenise + pair quotes + classify + stem +
-//! count + merge), then building the frames; and rendering each chart kind from `data/`.
+//! Criterion benchmarks on real statements, one per stage of the pipeline, on
+//! `tests/data/quotes/docs` (80 UN General Debate speeches, White House statements and the seed,
+//! 0.7 MB), or on the folder named by `VERBALE_BENCH_CORPUS`:
+//! decode (bytes to text), normalise (decode + line endings, mojibake, line-break hyphens, NFC),
+//! tokenise, quotes (pair and classify), stem (every distinct form once), count (the whole
+//! per-document analysis and the merge), frames (the polars tables), and the streaming read of
+//! the folder from disk that `freq` does; then rendering each chart kind from `data/`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use verbale::analysis::{self, Options};
 use verbale::corpus::{self, LoadOptions};
-use verbale::text::{tokenize, Lang, TokenizeOptions};
+use verbale::quotes::{classify, pair_quotes};
+use verbale::text::{fold, tokenize, Lang, StemCache, TokenizeOptions};
 
 fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/quotes/docs")
+    std::env::var_os("VERBALE_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/quotes/docs"))
 }
 
 fn bench(c: &mut Criterion) {
     let dir = corpus_dir();
-    let loaded = corpus::load(std::slice::from_ref(&dir), &LoadOptions::default()).expect("load");
-    let bytes: u64 = loaded.docs.iter().map(|d| d.text.len() as u64).sum();
+    let lopts = LoadOptions::default();
+    let files = corpus::find_files(std::slice::from_ref(&dir), &lopts).expect("corpus");
+    let raw: Vec<Vec<u8>> = files
+        .iter()
+        .filter_map(|(_, p)| std::fs::read(p.as_ref()?).ok())
+        .collect();
+    let loaded = corpus::load(std::slice::from_ref(&dir), &lopts).expect("load");
+    let bytes: u64 = raw.iter().map(|b| b.len() as u64).sum();
     let opts = Options::new(Lang::english());
+    let tokens: Vec<_> = loaded
+        .docs
+        .iter()
+        .map(|d| tokenize(&d.text, d.layout, TokenizeOptions::default()))
+        .collect();
+    let mut forms: Vec<String> = loaded
+        .docs
+        .iter()
+        .zip(&tokens)
+        .flat_map(|(d, t)| {
+            t.iter()
+                .filter(|t| t.kind.is_countable())
+                .map(|t| fold(t.text(&d.text)))
+        })
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(bytes));
     g.sample_size(20);
-    g.bench_function("load+normalise", |b| {
-        b.iter(|| corpus::load(std::slice::from_ref(&dir), &LoadOptions::default()).unwrap())
+    g.bench_function("decode", |b| {
+        b.iter(|| {
+            raw.iter()
+                .map(|r| corpus::decode_owned(r.clone(), &dir, true).map_or(0, |t| t.0.len()))
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("normalise", |b| {
+        b.iter(|| {
+            corpus::load(std::slice::from_ref(&dir), &lopts)
+                .unwrap()
+                .docs
+                .len()
+        })
     });
     g.bench_function("tokenise", |b| {
         b.iter(|| {
@@ -33,7 +75,31 @@ fn bench(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
-    g.bench_function("analyse (tokenise+quotes+stem+count)", |b| {
+    g.bench_function("quotes (pair + classify)", |b| {
+        b.iter(|| {
+            let mut kinds = 0;
+            for (d, t) in loaded.docs.iter().zip(&tokens) {
+                for p in pair_quotes(&d.text, t).pairs {
+                    let at = classify::SpanAt {
+                        open: p.open_tok as usize,
+                        close: p.close_tok as usize,
+                        nested: p.depth > 0,
+                    };
+                    let stop = |w: &str| opts.stopwords.contains(w);
+                    let ev = classify::gather(&d.text, t, at, &opts.lexicons, stop, |_| true);
+                    kinds += classify::classify(&ev).0 as usize;
+                }
+            }
+            kinds
+        })
+    });
+    g.bench_function("stem (distinct forms)", |b| {
+        b.iter(|| {
+            let mut st = StemCache::new(Lang::english(), true);
+            forms.iter().map(|f| st.stem(f).len()).sum::<usize>()
+        })
+    });
+    g.bench_function("count (whole analysis + merge)", |b| {
         b.iter(|| analysis::analyse(&loaded.docs, &opts))
     });
     let a = analysis::analyse(&loaded.docs, &opts);
@@ -47,6 +113,15 @@ fn bench(c: &mut Criterion) {
                     .unwrap()
                     .height(),
             )
+        })
+    });
+    g.bench_function("freq end to end (stream from disk + merge)", |b| {
+        b.iter(|| {
+            analysis::analyse_files(std::slice::from_ref(&dir), &lopts, &opts)
+                .unwrap()
+                .0
+                .docs
+                .len()
         })
     });
     g.finish();

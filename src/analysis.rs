@@ -2,12 +2,14 @@
 //! and its distinct forms counted (total, inside quotes, inside scare quotes) in parallel; the
 //! per-document counts are then merged under interned term ids. Nothing per token is kept.
 
-use crate::corpus::Document;
+use crate::corpus::{self, Document, LoadOptions, Problem};
+use crate::error::Result;
 use crate::quotes::{self, classify, Kind, Lexicons, Span};
 use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
-use ahash::AHashMap;
+use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// What to count and how.
@@ -397,6 +399,8 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             )
         })
         .collect();
+    // Results are held for the whole corpus: no spare capacity.
+    forms.shrink_to_fit();
     DocResult {
         id: doc.id.clone(),
         tokens: n_tokens,
@@ -449,6 +453,48 @@ fn count_cues(
     }
     counts.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.cue.cmp(&b.cue)));
     counts
+}
+
+/// [`analyse_doc`] as a [`corpus::Consumer`], for [`analyse_files`].
+struct Counter<'a>(&'a Options);
+
+impl corpus::Consumer for Counter<'_> {
+    type Output = DocResult;
+
+    fn consume(&self, doc: &Document) -> DocResult {
+        analyse_doc(doc, self.0)
+    }
+
+    fn words_in(&self, results: &[&DocResult], wanted: &AHashSet<String>) -> AHashSet<String> {
+        // Each distinct form once (forms are shared `Arc`s), split into runs of letters as a
+        // text scan would see them (`armenia's` holds the words `armenia` and `s`).
+        let mut seen: AHashSet<usize> = AHashSet::new();
+        let mut found = AHashSet::new();
+        for r in results {
+            for f in &r.forms {
+                if !seen.insert(Arc::as_ptr(&f.form) as *const u8 as usize) {
+                    continue;
+                }
+                for run in f.form.split(|c: char| !c.is_alphabetic()) {
+                    if !run.is_empty() && wanted.contains(run) && !found.contains(run) {
+                        found.insert(run.to_string());
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Reads, analyses and merges the files named by `inputs` in one parallel pass, without holding
+/// the corpus in memory (see [`corpus::stream`]). Returns the analysis and the per-file problems.
+pub fn analyse_files(
+    inputs: &[PathBuf],
+    lopts: &LoadOptions,
+    opts: &Options,
+) -> Result<(Analysis, Vec<Problem>)> {
+    let (results, problems) = corpus::stream(inputs, lopts, &Counter(opts))?;
+    Ok((merge(results, opts), problems))
 }
 
 /// Analyses every document in parallel and merges the counts.

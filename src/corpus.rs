@@ -410,6 +410,144 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// What [`stream`] does with each document, and how it finds words in its results.
+pub trait Consumer: Sync {
+    /// The per-document result (counts); the document itself is dropped after this.
+    type Output: Send;
+    /// Analyses one document.
+    fn consume(&self, doc: &Document) -> Self::Output;
+    /// Which of `wanted` (lower-case words) occur as words in these results: the line-break
+    /// hyphen rule needs to know which words the corpus writes.
+    fn words_in(&self, results: &[&Self::Output], wanted: &AHashSet<String>) -> AHashSet<String>;
+}
+
+/// Reads, decodes, normalises and consumes every input in parallel without holding the corpus:
+/// each text is dropped once consumed. Results come back in input order, with the problems.
+///
+/// Documents with no hyphen at a line break (most) are consumed in the first pass. The others
+/// wait until the whole corpus has been seen, since their hyphens are decided by what the rest
+/// writes (see [`normalise_lines`]); they are then read again, which costs less than holding
+/// them. The words of first-pass documents are found in their results
+/// ([`Consumer::words_in`]), not by scanning their texts again.
+pub fn stream<C: Consumer>(
+    inputs: &[PathBuf],
+    opts: &LoadOptions,
+    consumer: &C,
+) -> Result<(Vec<C::Output>, Vec<Problem>)> {
+    enum First<R> {
+        Done(R),
+        /// Decided later; standard input cannot be read twice, so its text is kept.
+        Later(Option<(String, OffsetMap)>),
+        Failed(Error),
+    }
+    let (files, mut problems) = find_all(inputs, opts)?;
+    let no_lexicon = HyphenLexicon::default();
+    let first: Vec<(First<C::Output>, AHashSet<String>, Vec<(String, String)>)> = files
+        .par_iter()
+        .map(|(id, path)| match read_source(path.as_deref(), opts) {
+            Err(e) => (First::Failed(e), AHashSet::new(), Vec::new()),
+            Ok((text, map)) => {
+                let compounds = collect_compounds(&text);
+                let breaks = break_candidates(&text);
+                if breaks.is_empty() {
+                    let doc = Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
+                    (First::Done(consumer.consume(&doc)), compounds, breaks)
+                } else {
+                    let keep = path.is_none().then_some((text, map));
+                    (First::Later(keep), compounds, breaks)
+                }
+            }
+        })
+        .collect();
+    let mut compounds = AHashSet::new();
+    let mut wanted = AHashSet::new();
+    for (_, c, breaks) in &first {
+        compounds.extend(c.iter().cloned());
+        for (l, r) in breaks {
+            wanted.insert(format!("{l}{r}"));
+            wanted.insert(l.clone());
+            wanted.insert(r.clone());
+        }
+    }
+    let later: Vec<usize> = (0..first.len())
+        .filter(|&i| matches!(first[i].0, First::Later(_)))
+        .collect();
+    let mut slots: Vec<Option<Result<C::Output>>> = Vec::with_capacity(first.len());
+    let mut kept: Vec<Option<(String, OffsetMap)>> = Vec::new();
+    if later.is_empty() {
+        for (f, _, _) in first {
+            slots.push(Some(match f {
+                First::Done(r) => Ok(r),
+                First::Failed(e) => Err(e),
+                First::Later(_) => unreachable!("no document was deferred"),
+            }));
+        }
+    } else {
+        let done: Vec<&C::Output> = first
+            .iter()
+            .filter_map(|(f, _, _)| match f {
+                First::Done(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let mut words = consumer.words_in(&done, &wanted);
+        // The deferred texts, read again (standard input was kept).
+        for (f, _, _) in first {
+            match f {
+                First::Done(r) => slots.push(Some(Ok(r))),
+                First::Failed(e) => slots.push(Some(Err(e))),
+                First::Later(k) => {
+                    slots.push(None);
+                    kept.push(k);
+                }
+            }
+        }
+        let wanted_list: Vec<String> = wanted.iter().cloned().collect();
+        let finder = word_finder(&wanted_list);
+        let texts: Vec<Result<(String, OffsetMap)>> = later
+            .par_iter()
+            .zip(kept.into_par_iter())
+            .map(|(&i, k)| match k {
+                Some(t) => Ok(t),
+                None => read_source(files[i].1.as_deref(), opts),
+            })
+            .collect();
+        if let Some(finder) = &finder {
+            let found: Vec<AHashSet<String>> = texts
+                .par_iter()
+                .filter_map(|t| t.as_ref().ok())
+                .map(|(t, _)| words_present(t, finder, &wanted_list))
+                .collect();
+            words.extend(found.into_iter().flatten());
+        }
+        let lex = HyphenLexicon { compounds, words };
+        let results: Vec<Result<C::Output>> = later
+            .par_iter()
+            .zip(texts.into_par_iter())
+            .map(|(&i, t)| {
+                let (text, map) = t?;
+                let (id, path) = &files[i];
+                let doc = Document::assemble(id.clone(), path.clone(), text, map, &lex);
+                Ok(consumer.consume(&doc))
+            })
+            .collect();
+        for (&i, r) in later.iter().zip(results) {
+            slots[i] = Some(r);
+        }
+    }
+    let mut out = Vec::with_capacity(slots.len());
+    for r in slots.into_iter().flatten() {
+        match r {
+            Ok(r) => out.push(r),
+            Err(e) => {
+                let warning = e.is_warning();
+                problems.push(Problem { error: e, warning });
+            }
+        }
+    }
+    Ok((out, problems))
+}
+
 /// Reads and decodes one input (a file, or standard input for `None`), refusing files over
 /// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped).
 pub fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {

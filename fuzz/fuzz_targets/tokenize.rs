@@ -21,8 +21,12 @@ fuzz_target!(|text: &str| {
         .collect();
     assert_eq!(ours, reference);
     for layout in [Layout::Lines, Layout::Wrapped] {
-        for split_hyphens in [false, true] {
-            let toks = tokenize(text, layout, TokenizeOptions { split_hyphens });
+        for (split_hyphens, split_apostrophes) in [(false, false), (true, true)] {
+            let opts = TokenizeOptions {
+                split_hyphens,
+                split_apostrophes,
+            };
+            let toks = tokenize(text, layout, opts);
             let mut end = 0;
             for t in &toks {
                 assert!(t.start >= end && t.end > t.start, "tokens overlap or are empty");

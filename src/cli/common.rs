@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
 use verbale::analysis::{self, Analysis, Options};
-use verbale::corpus::{self, Corpus, LoadOptions};
+use verbale::corpus::{self, Corpus, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
 use verbale::text::{Lang, Stopwords, TokenizeOptions};
 
@@ -92,6 +92,10 @@ pub struct TextArgs {
     /// Split hyphenated compounds (`so-called` counts as `so` and `called`).
     #[arg(long)]
     pub split_hyphens: bool,
+    /// Split words at apostrophes (`Armenia’s` counts as `armenia` and `s`), as regex (`\w+`)
+    /// tokenisers do.
+    #[arg(long)]
+    pub split_apostrophes: bool,
 }
 
 impl TextArgs {
@@ -102,6 +106,7 @@ impl TextArgs {
         opts.stem = !self.no_stem;
         opts.tokenize = TokenizeOptions {
             split_hyphens: self.split_hyphens,
+            split_apostrophes: self.split_apostrophes,
         };
         if let Some(s) = &self.stopwords {
             opts.stopwords = Stopwords::from_spec(s, lang)?;
@@ -206,11 +211,9 @@ pub fn init_threads(jobs: Option<usize>) {
     }
 }
 
-/// Loads documents from `paths`, reporting per-file problems on standard error. Returns the
-/// corpus and whether some input failed.
-pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)> {
-    init_threads(src.jobs);
-    let lopts = LoadOptions {
+/// The library's load options from the flags.
+fn load_options(src: &SourceArgs) -> LoadOptions {
+    LoadOptions {
         extensions: src
             .ext
             .iter()
@@ -219,9 +222,13 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
         lossy: src.lossy,
         keep_ext: src.keep_ext,
         max_bytes: src.max_size * 1_000_000,
-    };
-    let corpus = corpus::load(paths, &lopts)?;
-    for p in &corpus.problems {
+    }
+}
+
+/// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
+/// first error stops the run. Returns whether some input failed.
+fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
+    for p in problems {
         if src.strict && !p.warning {
             return Err(anyhow::anyhow!("{}", p.error)).context("stopping (--strict)");
         }
@@ -230,27 +237,46 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
             eprintln!("verbale: {level}: {}", p.error);
         }
     }
+    Ok(problems.iter().any(|p| !p.warning))
+}
+
+/// The error for a run with nothing to analyse.
+fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
+    verbale::Error::NoDocuments(format!(
+        "no readable {} files in {} (other extensions: --ext)",
+        lopts.extensions.join("/"),
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .into()
+}
+
+/// Loads documents from `paths`, reporting per-file problems on standard error. Returns the
+/// corpus and whether some input failed.
+pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)> {
+    init_threads(src.jobs);
+    let lopts = load_options(src);
+    let corpus = corpus::load(paths, &lopts)?;
+    let had_errors = report_problems(&corpus.problems, src)?;
     if corpus.docs.is_empty() {
-        return Err(verbale::Error::NoDocuments(format!(
-            "no readable {} files in {} (other extensions: --ext)",
-            lopts.extensions.join("/"),
-            paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
-        .into());
+        return Err(no_documents(paths, &lopts));
     }
-    let had_errors = corpus.has_errors();
     Ok((corpus, had_errors))
 }
 
-/// Loads the inputs and analyses them.
+/// Reads and analyses the inputs in one streaming pass (texts are not kept).
 pub fn load(args: &InputArgs) -> Result<Loaded> {
     let options = args.source.text.options()?;
-    let (corpus, had_errors) = load_corpus(&args.paths, &args.source)?;
-    let analysis = analysis::analyse(&corpus.docs, &options);
+    init_threads(args.source.jobs);
+    let lopts = load_options(&args.source);
+    let (analysis, problems) = analysis::analyse_files(&args.paths, &lopts, &options)?;
+    let had_errors = report_problems(&problems, &args.source)?;
+    if analysis.docs.is_empty() {
+        return Err(no_documents(&args.paths, &lopts));
+    }
     Ok(Loaded {
         analysis,
         had_errors,

@@ -65,6 +65,9 @@ impl Token {
 pub struct TokenizeOptions {
     /// Split hyphenated compounds (`so-called` gives `so`, `-`, `called`).
     pub split_hyphens: bool,
+    /// Split words at apostrophes (`Armenia’s` gives `Armenia`, `’`, `s`), as a `\w+` regex
+    /// tokeniser does; the apostrophe becomes punctuation, never a quotation mark.
+    pub split_apostrophes: bool,
 }
 
 /// Characters that are quotation marks.
@@ -249,6 +252,46 @@ fn tokenize_segments<'a>(
         {
             pending_end = true;
         }
+        if opts.split_apostrophes && kind == TokenKind::Word {
+            let mut piece = start;
+            for (i, c) in text[start..end].char_indices() {
+                if matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}') {
+                    let at = start + i;
+                    push_piece(text, piece, at, sentence, para, out);
+                    let after = at + c.len_utf8();
+                    out.push(Token {
+                        start: at as u32,
+                        end: after as u32,
+                        kind: TokenKind::Punct,
+                        sentence,
+                        para,
+                    });
+                    piece = after;
+                }
+            }
+            push_piece(text, piece, end, sentence, para, out);
+            continue;
+        }
+        out.push(Token {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            sentence,
+            para,
+        });
+    }
+}
+
+/// A piece of a word split at apostrophes, if not empty.
+fn push_piece(
+    text: &str,
+    start: usize,
+    end: usize,
+    sentence: u32,
+    para: u32,
+    out: &mut Vec<Token>,
+) {
+    if let Some(kind) = (start < end).then(|| classify(&text[start..end])).flatten() {
         out.push(Token {
             start: start as u32,
             end: end as u32,
@@ -300,6 +343,34 @@ mod tests {
     }
 
     #[test]
+    fn split_apostrophes_like_a_regex_tokeniser() {
+        let t = "Armenia’s “elections” don't";
+        let opts = TokenizeOptions {
+            split_apostrophes: true,
+            ..Default::default()
+        };
+        let v: Vec<(&str, TokenKind)> = tokenize(t, Layout::Lines, opts)
+            .iter()
+            .map(|k| (k.text(t), k.kind))
+            .collect();
+        use TokenKind::*;
+        assert_eq!(
+            v,
+            [
+                ("Armenia", Word),
+                ("’", Punct),
+                ("s", Word),
+                ("“", Quote),
+                ("elections", Word),
+                ("”", Quote),
+                ("don", Word),
+                ("'", Punct),
+                ("t", Word)
+            ]
+        );
+    }
+
+    #[test]
     fn compounds_and_split_hyphens() {
         assert_eq!(
             words("the so-called self-determination of Nagorno-Karabakh"),
@@ -317,6 +388,7 @@ mod tests {
             Layout::Lines,
             TokenizeOptions {
                 split_hyphens: true,
+                ..Default::default()
             },
         )
         .iter()
