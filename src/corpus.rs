@@ -442,7 +442,9 @@ pub fn stream<C: Consumer>(
     }
     let (files, mut problems) = find_all(inputs, opts)?;
     let no_lexicon = HyphenLexicon::default();
-    let first: Vec<(First<C::Output>, AHashSet<String>, Vec<(String, String)>)> = files
+    /// A first-pass result with the document's inline compounds and line-break hyphens.
+    type Seen<R> = (First<R>, AHashSet<String>, Vec<(String, String)>);
+    let first: Vec<Seen<C::Output>> = files
         .par_iter()
         .map(|(id, path)| match read_source(path.as_deref(), opts) {
             Err(e) => (First::Failed(e), AHashSet::new(), Vec::new()),

@@ -153,3 +153,21 @@ fn bundled_corpus_runs() {
         "header, column names and 20 rows:\n{text}"
     );
 }
+
+#[test]
+fn jobs_bound_threads_without_changing_results() {
+    let docs = crate::common::data("quotes/docs");
+    let run = |jobs: &str| {
+        let o = verbale()
+            .args(["freq", "--by", "doc", "--format", "csv", "--jobs", jobs])
+            .arg(&docs)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let one = run("1");
+    assert!(one.len() > 10_000);
+    assert_eq!(one, run("2"));
+    assert_eq!(one, run("7"));
+}
