@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::Mutex;
 
 /// What to count and how.
 #[derive(Debug, Clone)]
@@ -44,12 +45,10 @@ impl Options {
 }
 
 /// Counts of one folded form in one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct FormCount {
-    /// Folded (lower-cased) form.
-    pub form: Arc<str>,
-    /// Its stem (or the form itself without stemming).
-    pub stem: Arc<str>,
+    /// The form's id in the document's form table ([`DocResult::table`], [`form_table`]).
+    pub form: u32,
     /// Occurrences.
     pub total: u32,
     /// Occurrences inside any quotation marks.
@@ -69,6 +68,8 @@ pub struct DocResult {
     pub scare_tokens: u64,
     /// Distinct forms with their counts (stopwords included; see [`FormCount`]).
     pub forms: Vec<FormCount>,
+    /// The form table that [`FormCount::form`] ids point into (see [`form_table`]).
+    pub table: u32,
     /// Quote spans, in order.
     pub spans: Vec<Span>,
     /// Unpaired quotation marks: (source byte offset, mark).
@@ -121,6 +122,27 @@ pub struct Analysis {
     pub doc_terms: Vec<Vec<TermCount>>,
 }
 
+/// A worker thread's interned forms, (folded form, stem) by form id, shared with the merge.
+type Table = Arc<Mutex<Vec<(Arc<str>, Arc<str>)>>>;
+
+/// A snapshot of a form table ([`form_table`]).
+pub type Forms = Vec<(Arc<str>, Arc<str>)>;
+
+/// Every form table ever made, by number; tables only grow, so ids stay valid.
+static TABLES: Mutex<Vec<Table>> = Mutex::new(Vec::new());
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere cannot leave a half-pushed Vec: keep going with the data.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The (folded form, stem) pairs of a form table, by form id: what the ids in
+/// [`DocResult::forms`] stand for.
+pub fn form_table(table: u32) -> Forms {
+    let t = lock(&TABLES).get(table as usize).cloned();
+    t.map(|t| lock(&t).clone()).unwrap_or_default()
+}
+
 /// Per-thread table from surface slices to dense form ids: each distinct slice is folded and
 /// stemmed once per worker thread, and every later token costs one hash look-up; per-document
 /// counting then indexes arrays by form id instead of hashing again.
@@ -141,10 +163,19 @@ struct Interner {
     stem_unquoted: Vec<(u32, u32)>,
     docs_done: u32,
     buf: String,
+    /// Number of this interner's table in [`TABLES`], and the table.
+    table: u32,
+    shared: Table,
 }
 
 impl Interner {
     fn new(lang: Lang, stem: bool) -> Self {
+        let shared: Table = Arc::default();
+        let table = {
+            let mut all = lock(&TABLES);
+            all.push(shared.clone());
+            all.len() as u32 - 1
+        };
         Interner {
             lang,
             stem,
@@ -158,19 +189,22 @@ impl Interner {
             stem_unquoted: Vec::new(),
             docs_done: 0,
             buf: String::new(),
+            table,
+            shared,
         }
     }
 
-    /// The form id of a surface slice, folding and stemming it the first time it is seen.
+    /// The form id of the token `text[start..end]`, folding and stemming it the first time it
+    /// is seen.
     #[inline]
-    fn id(&mut self, slice: &str) -> u32 {
-        let found = match pack(slice.as_bytes()) {
+    fn id(&mut self, text: &str, start: usize, end: usize) -> u32 {
+        let found = match pack_at(text.as_bytes(), start, end) {
             Some(k) => self.short.get(&k),
-            None => self.slices.get(slice),
+            None => self.slices.get(&text[start..end]),
         };
         match found {
             Some(&id) => id,
-            None => self.intern(slice),
+            None => self.intern(&text[start..end]),
         }
     }
 
@@ -188,6 +222,7 @@ impl Interner {
                 }
                 let form: Arc<str> = Arc::from(self.buf.as_str());
                 let id = self.forms.len() as u32;
+                lock(&self.shared).push((form.clone(), stem.clone()));
                 self.forms.push((form.clone(), stem, sid));
                 self.seen_in.push((u32::MAX, 0));
                 self.form_ids.insert(form, id);
@@ -202,17 +237,35 @@ impl Interner {
     }
 }
 
-/// Packs up to 15 bytes and their length into one integer key.
+/// Packs up to 15 bytes (little-endian) and their length (top byte) into one integer key.
 #[inline]
 fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut k = b.len() as u128;
+    let mut k = (b.len() as u128) << 120;
     for (i, &x) in b.iter().enumerate() {
-        k |= (x as u128) << (8 * (i + 1));
+        k |= (x as u128) << (8 * i);
     }
     Some(k)
+}
+
+/// [`pack`] of `b[start..end]`, reading 16 bytes at once where the text goes on far enough.
+#[inline]
+fn pack_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 15 {
+        return None;
+    }
+    match b.get(start..start + 16) {
+        Some(w) => {
+            let mut word = [0u8; 16];
+            word.copy_from_slice(w);
+            let mask = (1u128 << (8 * len)) - 1;
+            Some((u128::from_le_bytes(word) & mask) | ((len as u128) << 120))
+        }
+        None => pack(&b[start..end]),
+    }
 }
 
 thread_local! {
@@ -275,29 +328,24 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
     );
 
     // One hash look-up per token gives its form id; the document's distinct forms are then
-    // numbered through arrays indexed by form id (no further hashing).
-    let mut token_slot = vec![u32::MAX; tokens.len()];
-    let mut n_tokens = 0u64;
-    let mut forms: Vec<FormCount> = Vec::new();
-    let mut unquoted_of_form: Vec<u32> = Vec::new();
+    // numbered through arrays indexed by form id (no further hashing, no reference counting).
     with_interner(opts.lang, opts.stem, |int| {
+        let mut token_slot = vec![u32::MAX; tokens.len()];
+        let mut n_tokens = 0u64;
+        let mut forms: Vec<FormCount> = Vec::new();
         let doc_no = int.docs_done;
         int.docs_done = int.docs_done.wrapping_add(1);
-        let mut ids: Vec<u32> = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if !t.kind.is_countable() {
                 continue;
             }
             n_tokens += 1;
-            let id = int.id(t.text(text));
+            let id = int.id(text, t.start as usize, t.end as usize);
             let seen = &mut int.seen_in[id as usize];
             if seen.0 != doc_no {
-                *seen = (doc_no, ids.len() as u32);
-                ids.push(id);
-                let (form, stem, _) = &int.forms[id as usize];
+                *seen = (doc_no, forms.len() as u32);
                 forms.push(FormCount {
-                    form: form.clone(),
-                    stem: stem.clone(),
+                    form: id,
                     total: 0,
                     quoted: 0,
                     scare: 0,
@@ -310,106 +358,113 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             f.quoted += (in_quote[i] > 0) as u32;
         }
         // Unquoted occurrences per stem (a span's words "also used plainly").
-        for (k, &id) in ids.iter().enumerate() {
-            let sid = int.forms[id as usize].2 as usize;
+        for f in &forms {
+            let sid = int.forms[f.form as usize].2 as usize;
             let e = &mut int.stem_unquoted[sid];
             if e.0 != doc_no {
                 *e = (doc_no, 0);
             }
-            e.1 += forms[k].total - forms[k].quoted;
+            e.1 += f.total - f.quoted;
         }
-        unquoted_of_form = ids
+        let int = &*int;
+        let unquoted_of_form: Vec<u32> = forms
             .iter()
-            .map(|&id| int.stem_unquoted[int.forms[id as usize].2 as usize].1)
+            .map(|f| int.stem_unquoted[int.forms[f.form as usize].2 as usize].1)
             .collect();
-    });
-    let form_of = |i: usize| {
-        let slot = token_slot[i];
-        (slot != u32::MAX).then_some(slot as usize)
-    };
-    let stopword = |w: &str| opts.stopwords.contains(w);
-
-    let mut spans = Vec::with_capacity(pairing.pairs.len());
-    for (k, p) in pairing.pairs.iter().enumerate() {
-        let (o, c) = (p.open_tok as usize, p.close_tok as usize);
-        let at = classify::SpanAt {
-            open: o,
-            close: c,
-            nested: p.depth > 0,
+        let form_str = |slot: usize| &*int.forms[forms[slot].form as usize].0;
+        let form_of = |i: usize| {
+            let slot = token_slot[i];
+            (slot != u32::MAX).then_some(slot as usize)
         };
-        let ev = classify::gather(text, tokens, at, &opts.lexicons, stopword, |i| {
-            form_of(i).is_some_and(|f| unquoted_of_form[f] > 0)
-        });
-        let (kind, confidence) = classify::classify(&ev);
-        let content = (o + 1..c)
-            .filter(|&i| tokens[i].kind.is_countable())
-            .filter_map(form_of)
-            .map(|f| forms[f].form.to_string())
-            .filter(|f| !opts.stopwords.contains(f))
-            .collect();
-        spans.push(Span {
-            number: k as u32 + 1,
-            open: doc.source_offset(tokens[o].start as usize),
-            close: doc.source_offset(tokens[c].start as usize),
-            open_tok: p.open_tok,
-            close_tok: p.close_tok,
-            style: format!("{}{}", p.open_char, p.close_char),
-            sentence: tokens[o].sentence,
-            text: quotes::collapse_ws(&text[tokens[o].end as usize..tokens[c].start as usize]),
-            left: quotes::left_context(text, tokens, o, opts.context),
-            right: quotes::right_context(text, tokens, c, opts.context),
-            kind,
-            confidence,
-            evidence: ev,
-            content,
-        });
-    }
+        let stopword = |w: &str| opts.stopwords.contains(w);
 
-    // Scare-quoted occurrences (nested scare spans count once).
-    let scare_depth = quote_depths(
-        tokens.len(),
-        spans
-            .iter()
-            .filter(|s| s.kind == Kind::Scare)
-            .map(|s| (s.open_tok, s.close_tok)),
-    );
-    let mut scare_tokens = 0u64;
-    for (i, t) in tokens.iter().enumerate() {
-        if scare_depth[i] > 0 && t.kind.is_countable() {
-            scare_tokens += 1;
-            if let Some(f) = form_of(i) {
-                forms[f].scare += 1;
+        let mut spans = Vec::with_capacity(pairing.pairs.len());
+        for (k, p) in pairing.pairs.iter().enumerate() {
+            let (o, c) = (p.open_tok as usize, p.close_tok as usize);
+            let at = classify::SpanAt {
+                open: o,
+                close: c,
+                nested: p.depth > 0,
+            };
+            let ev = classify::gather(text, tokens, at, &opts.lexicons, stopword, |i| {
+                form_of(i).is_some_and(|f| unquoted_of_form[f] > 0)
+            });
+            let (kind, confidence) = classify::classify(&ev);
+            let content = (o + 1..c)
+                .filter(|&i| tokens[i].kind.is_countable())
+                .filter_map(form_of)
+                .map(form_str)
+                .filter(|f| !opts.stopwords.contains(f))
+                .map(str::to_string)
+                .collect();
+            spans.push(Span {
+                number: k as u32 + 1,
+                open: doc.source_offset(tokens[o].start as usize),
+                close: doc.source_offset(tokens[c].start as usize),
+                open_tok: p.open_tok,
+                close_tok: p.close_tok,
+                style: format!("{}{}", p.open_char, p.close_char),
+                sentence: tokens[o].sentence,
+                text: quotes::collapse_ws(&text[tokens[o].end as usize..tokens[c].start as usize]),
+                left: quotes::left_context(text, tokens, o, opts.context),
+                right: quotes::right_context(text, tokens, c, opts.context),
+                kind,
+                confidence,
+                evidence: ev,
+                content,
+            });
+        }
+
+        // Scare-quoted occurrences (nested scare spans count once).
+        let scare_depth = quote_depths(
+            tokens.len(),
+            spans
+                .iter()
+                .filter(|s| s.kind == Kind::Scare)
+                .map(|s| (s.open_tok, s.close_tok)),
+        );
+        let mut scare_tokens = 0u64;
+        let mut scare = vec![0u32; forms.len()];
+        for (i, t) in tokens.iter().enumerate() {
+            if scare_depth[i] > 0 && t.kind.is_countable() {
+                scare_tokens += 1;
+                if let Some(f) = form_of(i) {
+                    scare[f] += 1;
+                }
             }
         }
-    }
-    let cue_start: Vec<bool> = forms
-        .iter()
-        .map(|f| opts.lexicons.cues.starts_with_word(&f.form))
-        .collect();
-    let cues = count_cues(text, tokens, &spans, opts, |i| {
-        form_of(i).is_some_and(|f| cue_start[f])
-    });
-    let unpaired = pairing
-        .unpaired
-        .iter()
-        .map(|u| {
-            (
-                doc.source_offset(tokens[u.tok as usize].start as usize),
-                u.mark,
-            )
-        })
-        .collect();
-    // Results are held for the whole corpus: no spare capacity.
-    forms.shrink_to_fit();
-    DocResult {
-        id: doc.id.clone(),
-        tokens: n_tokens,
-        scare_tokens,
-        forms,
-        spans,
-        unpaired,
-        cues,
-    }
+        let cue_start: Vec<bool> = (0..forms.len())
+            .map(|f| opts.lexicons.cues.starts_with_word(form_str(f)))
+            .collect();
+        let cues = count_cues(text, tokens, &spans, opts, |i| {
+            form_of(i).is_some_and(|f| cue_start[f])
+        });
+        let unpaired = pairing
+            .unpaired
+            .iter()
+            .map(|u| {
+                (
+                    doc.source_offset(tokens[u.tok as usize].start as usize),
+                    u.mark,
+                )
+            })
+            .collect();
+        for (f, n) in forms.iter_mut().zip(scare) {
+            f.scare = n;
+        }
+        // Results are held for the whole corpus: no spare capacity.
+        forms.shrink_to_fit();
+        DocResult {
+            id: doc.id.clone(),
+            tokens: n_tokens,
+            scare_tokens,
+            forms,
+            table: int.table,
+            spans,
+            unpaired,
+            cues,
+        }
+    })
 }
 
 /// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
@@ -466,16 +521,22 @@ impl corpus::Consumer for Counter<'_> {
     }
 
     fn words_in(&self, results: &[&DocResult], wanted: &AHashSet<String>) -> AHashSet<String> {
-        // Each distinct form once (forms are shared `Arc`s), split into runs of letters as a
-        // text scan would see them (`armenia's` holds the words `armenia` and `s`).
-        let mut seen: AHashSet<usize> = AHashSet::new();
+        // Each distinct form once, split into runs of letters as a text scan would see them
+        // (`armenia's` holds the words `armenia` and `s`).
+        let mut tables: AHashMap<u32, (Forms, Vec<bool>)> = AHashMap::new();
         let mut found = AHashSet::new();
         for r in results {
+            let (forms, seen) = tables.entry(r.table).or_insert_with(|| {
+                let t = form_table(r.table);
+                let n = t.len();
+                (t, vec![false; n])
+            });
             for f in &r.forms {
-                if !seen.insert(Arc::as_ptr(&f.form) as *const u8 as usize) {
+                let i = f.form as usize;
+                if i >= seen.len() || std::mem::replace(&mut seen[i], true) {
                     continue;
                 }
-                for run in f.form.split(|c: char| !c.is_alphabetic()) {
+                for run in forms[i].0.split(|c: char| !c.is_alphabetic()) {
                     if !run.is_empty() && wanted.contains(run) && !found.contains(run) {
                         found.insert(run.to_string());
                     }
@@ -509,7 +570,9 @@ pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
 /// pointer; counts are gathered per document in a dense array indexed by term id.
 pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
     const STOP: u32 = u32::MAX;
-    let mut by_ptr: AHashMap<usize, u32> = AHashMap::new();
+    const UNSEEN: u32 = u32::MAX;
+    // Per form table: its (form, stem) pairs and each local id's global form id.
+    let mut tables: AHashMap<u32, (Forms, Vec<u32>)> = AHashMap::new();
     let mut form_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
     let mut form_list: Vec<Arc<str>> = Vec::new();
     let mut form_term: Vec<u32> = Vec::new();
@@ -522,30 +585,38 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
     let mut doc_terms = Vec::with_capacity(docs.len());
     for (di, d) in docs.iter().enumerate() {
         touched.clear();
+        let (table, global) = tables.entry(d.table).or_insert_with(|| {
+            let t = form_table(d.table);
+            let n = t.len();
+            (t, vec![UNSEEN; n])
+        });
         for f in &d.forms {
-            let ptr = Arc::as_ptr(&f.form) as *const u8 as usize;
-            let fid = match by_ptr.get(&ptr) {
-                Some(&x) => x,
-                None => {
-                    let x = match form_ids.get(&*f.form) {
+            let local = f.form as usize;
+            let fid = match global.get(local) {
+                Some(&x) if x != UNSEEN => x,
+                _ => {
+                    let Some((form, stem)) = table.get(local) else {
+                        continue; // an id from another run's table: cannot happen
+                    };
+                    let x = match form_ids.get(form) {
                         Some(&x) => x,
                         None => {
-                            let tid = if opts.stopwords.contains(&f.form) {
+                            let tid = if opts.stopwords.contains(form) {
                                 STOP
                             } else {
-                                *term_ids.entry(f.stem.clone()).or_insert_with(|| {
-                                    terms.push(f.stem.clone());
+                                *term_ids.entry(stem.clone()).or_insert_with(|| {
+                                    terms.push(stem.clone());
                                     terms.len() as u32 - 1
                                 })
                             };
-                            form_list.push(f.form.clone());
+                            form_list.push(form.clone());
                             form_term.push(tid);
                             form_total.push(0);
-                            form_ids.insert(f.form.clone(), form_list.len() as u32 - 1);
+                            form_ids.insert(form.clone(), form_list.len() as u32 - 1);
                             form_list.len() as u32 - 1
                         }
                     };
-                    by_ptr.insert(ptr, x);
+                    global[local] = x;
                     x
                 }
             };
@@ -648,5 +719,25 @@ impl Analysis {
         }
         rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{pack, pack_at};
+
+    #[test]
+    fn wide_read_packs_like_the_byte_loop() {
+        let t = "so-called “elections” in Azerbaijan’s 2020 x";
+        let b = t.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len().min(start + 16) {
+                assert_eq!(
+                    pack_at(b, start, end),
+                    pack(&b[start..end]),
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 }

@@ -231,17 +231,22 @@ fn doc_term_cues(
     out
 }
 
-fn form_lookup(a: &Analysis) -> ahash::AHashMap<&str, u32> {
-    // Folded form -> term id, from the per-document form tables.
+fn form_lookup(a: &Analysis) -> ahash::AHashMap<String, u32> {
+    // Folded form -> term id, from the form tables the documents point into.
     let mut stem_to_id: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
     for (i, t) in a.terms.iter().enumerate() {
         stem_to_id.insert(t.term.as_str(), i as u32);
     }
+    // Every form of every table the documents use (a table may hold forms of other runs:
+    // harmless, look-ups are for words of these documents).
+    let mut tables: Vec<u32> = a.docs.iter().map(|d| d.table).collect();
+    tables.sort_unstable();
+    tables.dedup();
     let mut m = ahash::AHashMap::new();
-    for d in &a.docs {
-        for f in &d.forms {
-            if let Some(&id) = stem_to_id.get(&*f.stem) {
-                m.insert(&*f.form, id);
+    for t in tables {
+        for (form, stem) in crate::analysis::form_table(t) {
+            if let Some(&id) = stem_to_id.get(&*stem) {
+                m.insert(form.to_string(), id);
             }
         }
     }
