@@ -143,6 +143,13 @@ pub fn form_table(table: u32) -> Forms {
     t.map(|t| lock(&t).clone()).unwrap_or_default()
 }
 
+/// A form table's snapshot with a mark per form, all set to `mark`.
+fn with_marks<T: Clone>(table: u32, mark: T) -> (Forms, Vec<T>) {
+    let t = form_table(table);
+    let n = t.len();
+    (t, vec![mark; n])
+}
+
 /// Per-thread table from surface slices to dense form ids: each distinct slice is folded and
 /// stemmed once per worker thread, and every later token costs one hash look-up; per-document
 /// counting then indexes arrays by form id instead of hashing again.
@@ -526,11 +533,9 @@ impl corpus::Consumer for Counter<'_> {
         let mut tables: AHashMap<u32, (Forms, Vec<bool>)> = AHashMap::new();
         let mut found = AHashSet::new();
         for r in results {
-            let (forms, seen) = tables.entry(r.table).or_insert_with(|| {
-                let t = form_table(r.table);
-                let n = t.len();
-                (t, vec![false; n])
-            });
+            let (forms, seen) = tables
+                .entry(r.table)
+                .or_insert_with(|| with_marks(r.table, false));
             for f in &r.forms {
                 let i = f.form as usize;
                 if i >= seen.len() || std::mem::replace(&mut seen[i], true) {
@@ -585,11 +590,9 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
     let mut doc_terms = Vec::with_capacity(docs.len());
     for (di, d) in docs.iter().enumerate() {
         touched.clear();
-        let (table, global) = tables.entry(d.table).or_insert_with(|| {
-            let t = form_table(d.table);
-            let n = t.len();
-            (t, vec![UNSEEN; n])
-        });
+        let (table, global) = tables
+            .entry(d.table)
+            .or_insert_with(|| with_marks(d.table, UNSEEN));
         for f in &d.forms {
             let local = f.form as usize;
             let fid = match global.get(local) {

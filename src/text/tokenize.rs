@@ -258,15 +258,8 @@ fn tokenize_segments<'a>(
                 if matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}') {
                     let at = start + i;
                     push_piece(text, piece, at, sentence, para, out);
-                    let after = at + c.len_utf8();
-                    out.push(Token {
-                        start: at as u32,
-                        end: after as u32,
-                        kind: TokenKind::Punct,
-                        sentence,
-                        para,
-                    });
-                    piece = after;
+                    piece = at + c.len_utf8();
+                    push_piece(text, at, piece, sentence, para, out);
                 }
             }
             push_piece(text, piece, end, sentence, para, out);
@@ -282,7 +275,8 @@ fn tokenize_segments<'a>(
     }
 }
 
-/// A piece of a word split at apostrophes, if not empty.
+/// A piece of a word split at apostrophes (or the apostrophe itself, as punctuation), if not
+/// empty.
 fn push_piece(
     text: &str,
     start: usize,
@@ -291,7 +285,13 @@ fn push_piece(
     para: u32,
     out: &mut Vec<Token>,
 ) {
-    if let Some(kind) = (start < end).then(|| classify(&text[start..end])).flatten() {
+    let piece = &text[start..end];
+    let kind = match piece {
+        "" => return,
+        "'" | "\u{2019}" | "\u{02BC}" | "\u{FF07}" => Some(TokenKind::Punct),
+        _ => classify(piece),
+    };
+    if let Some(kind) = kind {
         out.push(Token {
             start: start as u32,
             end: end as u32,
