@@ -20,6 +20,15 @@
 //! `text` knows nothing of files or frames; `frames` knows nothing of the command line; the
 //! binary (`src/main.rs`, `src/cli/`) holds no analysis.
 //!
+//! [`analysis::analyse_files`] runs the first stages as one stream: files are read, decoded,
+//! normalised and counted in parallel (rayon), and each text is dropped once counted, so memory
+//! grows with the vocabulary and the per-document counts, not with the corpus text. Word forms
+//! are interned per worker thread (a hash look-up per token, no allocation), each distinct form
+//! is folded and stemmed once per thread, and polars only sees the counts.
+//!
+//! Everything from `frames` on (polars, charts, reports, the binary) is behind the default
+//! feature `tables`; without it the crate is the text pipeline alone.
+//!
 //! ```
 //! use verbale::{analysis, corpus::Document, frames, text::Lang};
 //! let doc = Document::from_text("seed", "The so-called “elections” were a sham. Elections matter.");
