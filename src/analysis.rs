@@ -66,7 +66,8 @@ pub struct DocResult {
     pub tokens: u64,
     /// Words and numbers inside scare quotes.
     pub scare_tokens: u64,
-    /// Distinct forms with their counts (stopwords included; see [`FormCount`]).
+    /// Distinct forms with their counts (stopwords included; see [`FormCount`]). Emptied by
+    /// [`merge`] once counted into [`Analysis::doc_terms`].
     pub forms: Vec<FormCount>,
     /// The form table that [`FormCount::form`] ids point into (see [`form_table`]).
     pub table: u32,
@@ -573,7 +574,7 @@ pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
 ///
 /// Forms arrive as `Arc<str>`s shared through the per-thread interners, so most look-ups go by
 /// pointer; counts are gathered per document in a dense array indexed by term id.
-pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
+pub fn merge(mut docs: Vec<DocResult>, opts: &Options) -> Analysis {
     const STOP: u32 = u32::MAX;
     const UNSEEN: u32 = u32::MAX;
     // Per form table: its (form, stem) pairs and each local id's global form id.
@@ -588,7 +589,7 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
     let mut seen: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     let mut doc_terms = Vec::with_capacity(docs.len());
-    for (di, d) in docs.iter().enumerate() {
+    for (di, d) in docs.iter_mut().enumerate() {
         touched.clear();
         let (table, global) = tables
             .entry(d.table)
@@ -648,6 +649,8 @@ pub fn merge(docs: Vec<DocResult>, opts: &Options) -> Analysis {
         }
         touched.sort_unstable();
         doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
+        // Counted into `doc_terms`: the corpus's counts are held once, not twice.
+        d.forms = Vec::new();
     }
     // Display form: the most frequent folded form of each term (ties: alphabetical).
     let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
