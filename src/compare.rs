@@ -78,7 +78,8 @@ pub fn keyness_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptio
         .into_iter()
         .map(with_p)
         .collect();
-    rows.sort_by(|x, y| by_g2(a, x, y));
+    let rank = term_ranks(a);
+    rows.sort_by(|x, y| by_g2(&rank, x, y));
     rows
 }
 
@@ -124,28 +125,40 @@ fn with_p(mut r: KeyRow) -> KeyRow {
     r
 }
 
-/// Descending signed G², ties by term.
-fn by_g2(a: &Analysis, x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
+/// Each term's place in alphabetical order, so ties are broken without comparing strings.
+fn term_ranks(a: &Analysis) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..a.terms.len()).collect();
+    order.sort_unstable_by(|&x, &y| a.terms[x].term.cmp(&a.terms[y].term));
+    let mut rank = vec![0u32; order.len()];
+    for (r, t) in order.into_iter().enumerate() {
+        rank[t] = r as u32;
+    }
+    rank
+}
+
+/// Descending signed G², ties by term (alphabetically, through [`term_ranks`]).
+fn by_g2(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
     y.stats
         .g2
         .total_cmp(&x.stats.g2)
-        .then_with(|| a.terms[x.term].term.cmp(&a.terms[y.term].term))
+        .then_with(|| rank[x.term].cmp(&rank[y.term]))
 }
 
 /// The `n` first and `n` last rows in [`by_g2`] order, without sorting everything.
-fn ends(a: &Analysis, mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
+fn ends(rank: &[u32], mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
+    let by_g2 = |x: &KeyRow, y: &KeyRow| by_g2(rank, x, y);
     if rows.len() <= 2 * n {
-        rows.sort_by(|x, y| by_g2(a, x, y));
+        rows.sort_by(by_g2);
         return rows;
     }
-    rows.select_nth_unstable_by(n, |x, y| by_g2(a, x, y));
+    rows.select_nth_unstable_by(n, by_g2);
     let mut head: Vec<KeyRow> = rows[..n].to_vec();
     let rest = &mut rows[n..];
     let k = rest.len() - n;
-    rest.select_nth_unstable_by(k, |x, y| by_g2(a, x, y));
+    rest.select_nth_unstable_by(k, by_g2);
     let mut tail: Vec<KeyRow> = rest[k..].to_vec();
-    head.sort_by(|x, y| by_g2(a, x, y));
-    tail.sort_by(|x, y| by_g2(a, x, y));
+    head.sort_by(by_g2);
+    tail.sort_by(by_g2);
     head.extend(tail);
     head
 }
@@ -207,6 +220,7 @@ pub fn keyness(
 pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let (total, total_tokens) = group_counts(a, &all);
+    let rank = term_ranks(a);
     let picked: Vec<(usize, Vec<KeyRow>)> = all
         .par_iter()
         .filter(|&&d| a.docs[d].tokens > 0 && a.docs[d].tokens < total_tokens)
@@ -231,7 +245,10 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
             );
             (
                 d,
-                ends(a, rows, n).into_iter().map(with_p).collect::<Vec<_>>(),
+                ends(&rank, rows, n)
+                    .into_iter()
+                    .map(with_p)
+                    .collect::<Vec<_>>(),
             )
         })
         .collect();
