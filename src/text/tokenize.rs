@@ -255,7 +255,7 @@ fn tokenize_segments<'a>(
         if opts.split_apostrophes && kind == TokenKind::Word {
             let mut piece = start;
             for (i, c) in text[start..end].char_indices() {
-                if matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}') {
+                if is_apostrophe(c) {
                     let at = start + i;
                     push_piece(text, piece, at, sentence, para, out);
                     piece = at + c.len_utf8();
@@ -265,14 +265,22 @@ fn tokenize_segments<'a>(
             push_piece(text, piece, end, sentence, para, out);
             continue;
         }
-        out.push(Token {
-            start: start as u32,
-            end: end as u32,
-            kind,
-            sentence,
-            para,
-        });
+        out.push(token(start, end, kind, sentence, para));
     }
+}
+
+fn token(start: usize, end: usize, kind: TokenKind, sentence: u32, para: u32) -> Token {
+    Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
+        sentence,
+        para,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
 }
 
 /// A piece of a word split at apostrophes (or the apostrophe itself, as punctuation), if not
@@ -286,19 +294,14 @@ fn push_piece(
     out: &mut Vec<Token>,
 ) {
     let piece = &text[start..end];
-    let kind = match piece {
-        "" => return,
-        "'" | "\u{2019}" | "\u{02BC}" | "\u{FF07}" => Some(TokenKind::Punct),
+    let mut chars = piece.chars();
+    let kind = match (chars.next(), chars.next()) {
+        (None, _) => return,
+        (Some(c), None) if is_apostrophe(c) => Some(TokenKind::Punct),
         _ => classify(piece),
     };
     if let Some(kind) = kind {
-        out.push(Token {
-            start: start as u32,
-            end: end as u32,
-            kind,
-            sentence,
-            para,
-        });
+        out.push(token(start, end, kind, sentence, para));
     }
 }
 
