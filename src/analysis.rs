@@ -159,7 +159,7 @@ struct Interner {
     stem: bool,
     stemmer: StemCache,
     /// Surface slices of up to 15 bytes packed into an integer (no string comparison).
-    short: AHashMap<u128, u32>,
+    short: std::collections::HashMap<u128, u32, PackedHash>,
     slices: AHashMap<Box<str>, u32>,
     form_ids: AHashMap<Arc<str>, u32>,
     stem_ids: AHashMap<Arc<str>, u32>,
@@ -188,7 +188,7 @@ impl Interner {
             lang,
             stem,
             stemmer: StemCache::new(lang, stem),
-            short: AHashMap::new(),
+            short: Default::default(),
             slices: AHashMap::new(),
             form_ids: AHashMap::new(),
             stem_ids: AHashMap::new(),
@@ -242,6 +242,43 @@ impl Interner {
             None => self.slices.insert(slice.into(), id),
         };
         id
+    }
+}
+
+/// Hashes a packed key ([`pack`]) with one folded multiply: the keys are already dense,
+/// so this is all the mixing the table needs, at a fraction of a general hasher's cost.
+#[derive(Default, Clone, Copy)]
+struct PackedHash;
+
+impl std::hash::BuildHasher for PackedHash {
+    type Hasher = PackedHasher;
+    fn build_hasher(&self) -> PackedHasher {
+        PackedHasher(0)
+    }
+}
+
+#[derive(Default)]
+struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for u128 keys; kept correct for any other.
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let m = ((self.0 ^ x) as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    #[inline]
+    fn write_u128(&mut self, x: u128) {
+        let (lo, hi) = (x as u64, (x >> 64) as u64);
+        let m = (lo ^ 0x243F_6A88_85A3_08D3) as u128 * (hi ^ 0x1319_8A2E_0370_7344) as u128;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
     }
 }
 

@@ -504,8 +504,16 @@ pub fn stream<C: Consumer>(
                 }
             }
         }
-        let wanted_list: Vec<String> = wanted.iter().cloned().collect();
-        let finder = word_finder(&wanted_list);
+        // Only the words not already seen in first-pass documents are looked for: common
+        // words drop out, and the scan then runs with few matches to report.
+        let wanted_list: Vec<String> = wanted
+            .iter()
+            .filter(|w| !words.contains(*w))
+            .cloned()
+            .collect();
+        let finder = (!wanted_list.is_empty())
+            .then(|| word_finder(&wanted_list))
+            .flatten();
         let texts: Vec<Result<(String, OffsetMap)>> = later
             .par_iter()
             .zip(kept.into_par_iter())
@@ -798,16 +806,26 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 /// a hyphen at a line break. `finder` matches the wanted words (see [`word_finder`]).
 fn words_present(text: &str, finder: &AhoCorasick, wanted: &[String]) -> AHashSet<String> {
     let b = text.as_bytes();
-    let letter_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphabetic);
-    let letter_before = |i: usize| {
-        text[..i]
+    let letter_at = |i: usize| match b[i] {
+        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        _ => text[i..].chars().next().is_some_and(char::is_alphabetic),
+    };
+    let letter_before = |i: usize| match b[i - 1] {
+        c if c.is_ascii() => c.is_ascii_alphabetic(),
+        _ => text[..i]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
+            .is_some_and(char::is_alphabetic),
     };
-    let mut found = AHashSet::new();
+    // Marks by word index: common words match thousands of times, and hashing each match
+    // would cost more than the scan.
+    let mut found = vec![false; wanted.len()];
     for m in finder.find_iter(text) {
         let (start, end) = (m.start(), m.end());
+        let w = m.pattern().as_usize() / 2;
+        if found[w] {
+            continue;
+        }
         // A whole word: no letter on either side.
         if (start > 0 && letter_before(start)) || (end < b.len() && letter_at(end)) {
             continue;
@@ -820,15 +838,16 @@ fn words_present(text: &str, finder: &AhoCorasick, wanted: &[String]) -> AHashSe
                     .trim_end_matches(['\r', ' ', '\t'])
                     .ends_with('-')
         };
-        if left_piece || right_piece {
-            continue;
-        }
-        let w = &wanted[m.pattern().as_usize() / 2];
-        if !found.contains(w) {
-            found.insert(w.clone());
+        if !(left_piece || right_piece) {
+            found[w] = true;
         }
     }
     found
+        .iter()
+        .zip(wanted)
+        .filter(|(&f, _)| f)
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 /// A matcher for the wanted words: each word as written (lower case) and capitalised, ASCII
