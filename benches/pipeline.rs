@@ -155,11 +155,7 @@ fn charts(c: &mut Criterion) {
     let ungd: Vec<usize> = (0..a.docs.len())
         .filter(|&i| a.docs[i].id.starts_with("ungd/"))
         .collect();
-    let sub = verbale::analysis::Analysis {
-        docs: ungd.iter().map(|&i| a.docs[i].clone()).collect(),
-        terms: a.terms.clone(),
-        doc_terms: ungd.iter().map(|&i| a.doc_terms[i].clone()).collect(),
-    };
+    let sub = a.subset(&ungd);
     let sim = verbale::compare::similarity(&sub, false).unwrap();
     let ids: Vec<String> = sub.docs.iter().map(|d| d.id.clone()).collect();
     let size = Size {

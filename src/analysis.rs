@@ -28,6 +28,21 @@ pub struct Options {
     pub lexicons: Lexicons,
     /// Words of context kept on each side of a quote span.
     pub context: usize,
+    /// What [`analyse_files`] keeps of each document.
+    pub detail: Detail,
+}
+
+/// What [`analyse_files`] keeps of each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Per-document term counts, spans and cues ([`Analysis::doc_terms`], [`DocResult`]).
+    #[default]
+    Documents,
+    /// Corpus totals only ([`Analysis::totals`]): each document's counts are added to its
+    /// worker's running sums as soon as it is analysed, so memory grows with the vocabulary,
+    /// not with the corpus. Documents keep their id and token counts; their `forms`, `spans`,
+    /// `unpaired` and `cues` are left empty, and so is [`Analysis::doc_terms`].
+    Totals,
 }
 
 impl Options {
@@ -40,6 +55,7 @@ impl Options {
             tokenize: TokenizeOptions::default(),
             lexicons: Lexicons::bundled(lang),
             context: 8,
+            detail: Detail::Documents,
         }
     }
 }
@@ -119,12 +135,34 @@ pub struct Analysis {
     pub docs: Vec<DocResult>,
     /// Interned terms (stopword forms excluded).
     pub terms: Vec<Term>,
-    /// Per document, the term counts sorted by term id.
+    /// Per document, the term counts sorted by term id (empty with [`Detail::Totals`]).
     pub doc_terms: Vec<Vec<TermCount>>,
+    /// Corpus totals per term id when counted as a stream ([`Detail::Totals`]): (count,
+    /// quoted, scare, docs). [`Analysis::corpus_counts`] reads them.
+    pub totals: Option<Vec<(u64, u64, u64, u32)>>,
 }
 
-/// A worker thread's interned forms, (folded form, stem) by form id, shared with the merge.
-type Table = Arc<Mutex<Vec<(Arc<str>, Arc<str>)>>>;
+/// A worker thread's interned forms, (folded form, stem) by form id, shared with the merge,
+/// and the running sums of the [`Detail::Totals`] runs it takes part in.
+type Table = Arc<Mutex<TableData>>;
+
+#[derive(Default)]
+struct TableData {
+    forms: Forms,
+    /// Per run: sums over the documents this worker analysed.
+    sums: AHashMap<u64, Sums>,
+}
+
+/// Corpus sums kept by one worker during one [`Detail::Totals`] run.
+#[derive(Default)]
+struct Sums {
+    /// Per form id: total, quoted and scare occurrences; whether the form is a stopword
+    /// (0 not yet asked, 1 no, 2 yes); its stem id.
+    forms: Vec<([u64; 3], u8, u32)>,
+    /// Per stem id: documents using it (stopword forms aside), and the last document counted.
+    stems: Vec<(u32, u32)>,
+    docs: u32,
+}
 
 /// A snapshot of a form table ([`form_table`]).
 pub type Forms = Vec<(Arc<str>, Arc<str>)>;
@@ -141,7 +179,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// [`DocResult::forms`] stand for.
 pub fn form_table(table: u32) -> Forms {
     let t = lock(&TABLES).get(table as usize).cloned();
-    t.map(|t| lock(&t).clone()).unwrap_or_default()
+    t.map(|t| lock(&t).forms.clone()).unwrap_or_default()
 }
 
 /// A form table's snapshot with a mark per form, all set to `mark`.
@@ -230,7 +268,7 @@ impl Interner {
                 }
                 let form: Arc<str> = Arc::from(self.buf.as_str());
                 let id = self.forms.len() as u32;
-                lock(&self.shared).push((form.clone(), stem.clone()));
+                lock(&self.shared).forms.push((form.clone(), stem.clone()));
                 self.forms.push((form.clone(), stem, sid));
                 self.seen_in.push((u32::MAX, 0));
                 self.form_ids.insert(form, id);
@@ -333,17 +371,23 @@ thread_local! {
 
 /// Analyses one document.
 pub fn analyse_doc(doc: &Document, opts: &Options) -> DocResult {
+    analyse_doc_in(doc, opts, None)
+}
+
+/// Analyses one document; with a run number, adds its counts to that run's sums
+/// ([`Detail::Totals`]) and returns only its id and token counts.
+fn analyse_doc_in(doc: &Document, opts: &Options, run: Option<u64>) -> DocResult {
     TOKENS.with(|buf| {
         let mut tokens = buf.borrow_mut();
         tokenize_into(&doc.text, doc.layout, opts.tokenize, &mut tokens);
-        analyse_tokens(doc, &tokens, opts)
+        analyse_tokens(doc, &tokens, opts, run)
     })
 }
 
 /// Analyses one document and also returns its tokens (for concordances and dispersion).
 pub fn analyse_doc_with_tokens(doc: &Document, opts: &Options) -> (DocResult, Vec<Token>) {
     let tokens = crate::text::tokenize(&doc.text, doc.layout, opts.tokenize);
-    let r = analyse_tokens(doc, &tokens, opts);
+    let r = analyse_tokens(doc, &tokens, opts, None);
     (r, tokens)
 }
 
@@ -364,7 +408,7 @@ pub fn quote_depths(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u1
         .collect()
 }
 
-fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult {
+fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<u64>) -> DocResult {
     let text = doc.text.as_str();
     let pairing = quotes::pair_quotes(text, tokens);
     let in_quote = quote_depths(
@@ -497,6 +541,19 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
         for (f, n) in forms.iter_mut().zip(scare) {
             f.scare = n;
         }
+        if let Some(run) = run {
+            add_to_sums(int, run, &forms, opts);
+            return DocResult {
+                id: doc.id.clone(),
+                tokens: n_tokens,
+                scare_tokens,
+                forms: Vec::new(),
+                table: int.table,
+                spans: Vec::new(),
+                unpaired: Vec::new(),
+                cues: Vec::new(),
+            };
+        }
         // Results are held for the whole corpus: no spare capacity.
         forms.shrink_to_fit();
         DocResult {
@@ -510,6 +567,35 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options) -> DocResult
             cues,
         }
     })
+}
+
+/// Adds one document's form counts to its worker's sums for a [`Detail::Totals`] run.
+fn add_to_sums(int: &Interner, run: u64, forms: &[FormCount], opts: &Options) {
+    let mut table = lock(&int.shared);
+    let sums = table.sums.entry(run).or_default();
+    sums.docs += 1;
+    let doc = sums.docs;
+    if sums.forms.len() < int.forms.len() {
+        sums.forms.resize(int.forms.len(), ([0; 3], 0, 0));
+    }
+    if sums.stems.len() < int.stem_unquoted.len() {
+        sums.stems.resize(int.stem_unquoted.len(), (0, 0));
+    }
+    for f in forms {
+        let (form, _, sid) = &int.forms[f.form as usize];
+        let (counts, stop, stem_id) = &mut sums.forms[f.form as usize];
+        counts[0] += f.total as u64;
+        counts[1] += f.quoted as u64;
+        counts[2] += f.scare as u64;
+        if *stop == 0 {
+            *stop = 1 + opts.stopwords.contains(form) as u8;
+            *stem_id = *sid;
+        }
+        let stem = &mut sums.stems[*sid as usize];
+        if *stop == 1 && stem.1 != doc {
+            *stem = (stem.0 + 1, doc);
+        }
+    }
 }
 
 /// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
@@ -555,21 +641,47 @@ fn count_cues(
     counts
 }
 
-/// [`analyse_doc`] as a [`corpus::Consumer`], for [`analyse_files`].
-struct Counter<'a>(&'a Options);
+/// [`analyse_doc`] as a [`corpus::Consumer`], for [`analyse_files`]; with a run number, each
+/// document's counts go straight into that run's sums ([`Detail::Totals`]).
+struct Counter<'a> {
+    opts: &'a Options,
+    run: Option<u64>,
+}
 
 impl corpus::Consumer for Counter<'_> {
     type Output = DocResult;
 
     fn consume(&self, doc: &Document) -> DocResult {
-        analyse_doc(doc, self.0)
+        analyse_doc_in(doc, self.opts, self.run)
     }
 
     fn words_in(&self, results: &[&DocResult], wanted: &AHashSet<String>) -> AHashSet<String> {
         // Each distinct form once, split into runs of letters as a text scan would see them
         // (`armenia's` holds the words `armenia` and `s`).
-        let mut tables: AHashMap<u32, (Forms, Vec<bool>)> = AHashMap::new();
         let mut found = AHashSet::new();
+        let mut look = |form: &str| {
+            for run in form.split(|c: char| !c.is_alphabetic()) {
+                if !run.is_empty() && wanted.contains(run) && !found.contains(run) {
+                    found.insert(run.to_string());
+                }
+            }
+        };
+        if let Some(run) = self.run {
+            // The documents are already summed: every form with a count was seen.
+            let tables: Vec<Table> = lock(&TABLES).clone();
+            for t in tables {
+                let data = lock(&t);
+                if let Some(sums) = data.sums.get(&run) {
+                    for (i, (counts, _, _)) in sums.forms.iter().enumerate() {
+                        if counts[0] > 0 {
+                            look(&data.forms[i].0);
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+        let mut tables: AHashMap<u32, (Forms, Vec<bool>)> = AHashMap::new();
         for r in results {
             let (forms, seen) = tables
                 .entry(r.table)
@@ -579,11 +691,7 @@ impl corpus::Consumer for Counter<'_> {
                 if i >= seen.len() || std::mem::replace(&mut seen[i], true) {
                     continue;
                 }
-                for run in forms[i].0.split(|c: char| !c.is_alphabetic()) {
-                    if !run.is_empty() && wanted.contains(run) && !found.contains(run) {
-                        found.insert(run.to_string());
-                    }
-                }
+                look(&forms[i].0);
             }
         }
         found
@@ -592,13 +700,110 @@ impl corpus::Consumer for Counter<'_> {
 
 /// Reads, analyses and merges the files named by `inputs` in one parallel pass, without holding
 /// the corpus in memory (see [`corpus::stream`]). Returns the analysis and the per-file problems.
+/// With [`Detail::Totals`] no per-document counts are kept either.
 pub fn analyse_files(
     inputs: &[PathBuf],
     lopts: &LoadOptions,
     opts: &Options,
 ) -> Result<(Analysis, Vec<Problem>)> {
-    let (results, problems) = corpus::stream(inputs, lopts, &Counter(opts))?;
-    Ok((merge(results, opts), problems))
+    static RUNS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let run = (opts.detail == Detail::Totals)
+        .then(|| RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let streamed = corpus::stream(inputs, lopts, &Counter { opts, run });
+    match run {
+        None => {
+            let (results, problems) = streamed?;
+            Ok((merge(results, opts), problems))
+        }
+        Some(run) => {
+            // Taken out of the tables even when the stream failed.
+            let sums = take_sums(run);
+            let (results, problems) = streamed?;
+            Ok((merge_sums(results, sums), problems))
+        }
+    }
+}
+
+/// Removes a [`Detail::Totals`] run's sums from every form table, with each table's forms.
+fn take_sums(run: u64) -> Vec<(Forms, Sums)> {
+    let tables: Vec<Table> = lock(&TABLES).clone();
+    tables
+        .iter()
+        .filter_map(|t| {
+            let mut data = lock(t);
+            let sums = data.sums.remove(&run)?;
+            Some((data.forms.clone(), sums))
+        })
+        .collect()
+}
+
+/// The analysis of a [`Detail::Totals`] run from its workers' sums: terms, display forms and
+/// corpus totals as [`merge`] would give them, without per-document counts.
+fn merge_sums(docs: Vec<DocResult>, sums: Vec<(Forms, Sums)>) -> Analysis {
+    const NONE: u32 = u32::MAX;
+    let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
+    let mut terms: Vec<Arc<str>> = Vec::new();
+    let mut totals: Vec<(u64, u64, u64, u32)> = Vec::new();
+    let mut form_total: AHashMap<Arc<str>, (u64, u32)> = AHashMap::new();
+    for (forms, s) in &sums {
+        let mut stem_term = vec![NONE; s.stems.len()];
+        for (i, (c, stop, sid)) in s.forms.iter().enumerate() {
+            if c[0] == 0 || *stop != 1 {
+                continue;
+            }
+            let (form, stem) = &forms[i];
+            let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                terms.push(stem.clone());
+                totals.push((0, 0, 0, 0));
+                terms.len() as u32 - 1
+            });
+            stem_term[*sid as usize] = tid;
+            let t = &mut totals[tid as usize];
+            t.0 += c[0];
+            t.1 += c[1];
+            t.2 += c[2];
+            form_total.entry(form.clone()).or_insert((0, tid)).0 += c[0];
+        }
+        for (sid, &(n, _)) in s.stems.iter().enumerate() {
+            if n > 0 && stem_term[sid] != NONE {
+                totals[stem_term[sid] as usize].3 += n;
+            }
+        }
+    }
+    let forms: Vec<(&str, u64, u32)> = form_total.iter().map(|(f, &(n, t))| (&**f, n, t)).collect();
+    let terms = display_forms(terms, forms);
+    Analysis {
+        docs,
+        terms,
+        doc_terms: Vec::new(),
+        totals: Some(totals),
+    }
+}
+
+/// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
+/// from (form, occurrences, term id) triples.
+fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
+    let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
+    for (form, n, tid) in forms {
+        let slot = &mut best[tid as usize];
+        let better = match slot {
+            None => true,
+            Some((m, f)) => n > *m || (n == *m && form < *f),
+        };
+        if better {
+            *slot = Some((n, form));
+        }
+    }
+    terms
+        .into_iter()
+        .zip(best)
+        .map(|(term, b)| Term {
+            form: b
+                .map(|(_, f)| f.to_string())
+                .unwrap_or_else(|| term.to_string()),
+            term: term.to_string(),
+        })
+        .collect()
 }
 
 /// Analyses every document in parallel and merges the counts.
@@ -689,41 +894,37 @@ pub fn merge(mut docs: Vec<DocResult>, opts: &Options) -> Analysis {
         // Counted into `doc_terms`: the corpus's counts are held once, not twice.
         d.forms = Vec::new();
     }
-    // Display form: the most frequent folded form of each term (ties: alphabetical).
-    let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
-    for (fid, form) in form_list.iter().enumerate() {
-        let tid = form_term[fid];
-        if tid == STOP {
-            continue;
-        }
-        let n = form_total[fid];
-        let slot = &mut best[tid as usize];
-        let better = match slot {
-            None => true,
-            Some((m, f)) => n > *m || (n == *m && &**form < *f),
-        };
-        if better {
-            *slot = Some((n, &**form));
-        }
-    }
-    let terms = terms
-        .into_iter()
-        .zip(best)
-        .map(|(term, b)| Term {
-            form: b
-                .map(|(_, f)| f.to_string())
-                .unwrap_or_else(|| term.to_string()),
-            term: term.to_string(),
-        })
+    let forms = form_list
+        .iter()
+        .zip(&form_term)
+        .zip(&form_total)
+        .filter(|((_, &t), _)| t != STOP)
+        .map(|((f, &t), &n)| (&**f, n, t))
         .collect();
+    let terms = display_forms(terms, forms);
     Analysis {
         docs,
         terms,
         doc_terms,
+        totals: None,
     }
 }
 
 impl Analysis {
+    /// The analysis restricted to some documents, by index (terms keep their ids; corpus
+    /// totals of a [`Detail::Totals`] run cannot be split and are left out).
+    pub fn subset(&self, ids: &[usize]) -> Analysis {
+        Analysis {
+            docs: ids.iter().map(|&i| self.docs[i].clone()).collect(),
+            terms: self.terms.clone(),
+            doc_terms: ids
+                .iter()
+                .filter_map(|&i| self.doc_terms.get(i).cloned())
+                .collect(),
+            totals: None,
+        }
+    }
+
     /// Total words and numbers in the corpus (stopwords included).
     pub fn total_tokens(&self) -> u64 {
         self.docs.iter().map(|d| d.tokens).sum()
@@ -731,6 +932,9 @@ impl Analysis {
 
     /// Corpus-wide counts per term id: (count, quoted, scare, docs).
     pub fn corpus_counts(&self) -> Vec<(u64, u64, u64, u32)> {
+        if let Some(t) = &self.totals {
+            return t.clone();
+        }
         let mut v = vec![(0u64, 0u64, 0u64, 0u32); self.terms.len()];
         for dt in &self.doc_terms {
             for c in dt {

@@ -442,42 +442,45 @@ pub fn stream<C: Consumer>(
     }
     let (files, mut problems) = find_all(inputs, opts)?;
     let no_lexicon = HyphenLexicon::default();
-    /// A first-pass result with the document's inline compounds and line-break hyphens.
-    type Seen<R> = (First<R>, AHashSet<String>, Vec<(String, String)>);
-    let first: Vec<Seen<C::Output>> = files
+    // Gathered as documents go by rather than per document, so that memory stays flat.
+    let compounds = std::sync::Mutex::new(AHashSet::new());
+    let wanted = std::sync::Mutex::new(AHashSet::new());
+    fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+        // The sets are only ever extended: a panic elsewhere leaves them usable.
+        m.lock().unwrap_or_else(|e| e.into_inner())
+    }
+    let first: Vec<First<C::Output>> = files
         .par_iter()
         .map(|(id, path)| match read_source(path.as_deref(), opts) {
-            Err(e) => (First::Failed(e), AHashSet::new(), Vec::new()),
+            Err(e) => First::Failed(e),
             Ok((text, map)) => {
-                let compounds = collect_compounds(&text);
+                let found = collect_compounds(&text);
+                lock(&compounds).extend(found);
                 let breaks = break_candidates(&text);
                 if breaks.is_empty() {
                     let doc = Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
-                    (First::Done(consumer.consume(&doc)), compounds, breaks)
+                    First::Done(consumer.consume(&doc))
                 } else {
-                    let keep = path.is_none().then_some((text, map));
-                    (First::Later(keep), compounds, breaks)
+                    let mut w = lock(&wanted);
+                    for (l, r) in breaks {
+                        w.insert(format!("{l}{r}"));
+                        w.insert(l);
+                        w.insert(r);
+                    }
+                    First::Later(path.is_none().then_some((text, map)))
                 }
             }
         })
         .collect();
-    let mut compounds = AHashSet::new();
-    let mut wanted = AHashSet::new();
-    for (_, c, breaks) in &first {
-        compounds.extend(c.iter().cloned());
-        for (l, r) in breaks {
-            wanted.insert(format!("{l}{r}"));
-            wanted.insert(l.clone());
-            wanted.insert(r.clone());
-        }
-    }
+    let compounds = compounds.into_inner().unwrap_or_else(|e| e.into_inner());
+    let wanted = wanted.into_inner().unwrap_or_else(|e| e.into_inner());
     let later: Vec<usize> = (0..first.len())
-        .filter(|&i| matches!(first[i].0, First::Later(_)))
+        .filter(|&i| matches!(first[i], First::Later(_)))
         .collect();
     let mut slots: Vec<Option<Result<C::Output>>> = Vec::with_capacity(first.len());
     let mut kept: Vec<Option<(String, OffsetMap)>> = Vec::new();
     if later.is_empty() {
-        for (f, _, _) in first {
+        for f in first {
             slots.push(Some(match f {
                 First::Done(r) => Ok(r),
                 First::Failed(e) => Err(e),
@@ -487,14 +490,13 @@ pub fn stream<C: Consumer>(
     } else {
         let done: Vec<&C::Output> = first
             .iter()
-            .filter_map(|(f, _, _)| match f {
+            .filter_map(|f| match f {
                 First::Done(r) => Some(r),
                 _ => None,
             })
             .collect();
         let mut words = consumer.words_in(&done, &wanted);
-        // The deferred texts, read again (standard input was kept).
-        for (f, _, _) in first {
+        for f in first {
             match f {
                 First::Done(r) => slots.push(Some(Ok(r))),
                 First::Failed(e) => slots.push(Some(Err(e))),
@@ -514,28 +516,33 @@ pub fn stream<C: Consumer>(
         let finder = (!wanted_list.is_empty())
             .then(|| word_finder(&wanted_list))
             .flatten();
-        let texts: Vec<Result<(String, OffsetMap)>> = later
-            .par_iter()
-            .zip(kept.into_par_iter())
-            .map(|(&i, k)| match k {
-                Some(t) => Ok(t),
-                None => read_source(files[i].1.as_deref(), opts),
-            })
-            .collect();
+        // The deferred texts are read twice more (scan, then analysis) rather than held:
+        // reading from the page cache costs less than memory that grows with the corpus.
+        let read_later = |i: usize, k: Option<&(String, OffsetMap)>| match k {
+            Some(t) => Ok(t.clone()),
+            None => read_source(files[i].1.as_deref(), opts),
+        };
         if let Some(finder) = &finder {
-            let found: Vec<AHashSet<String>> = texts
+            let found = later
                 .par_iter()
-                .filter_map(|t| t.as_ref().ok())
-                .map(|(t, _)| words_present(t, finder, &wanted_list))
-                .collect();
-            words.extend(found.into_iter().flatten());
+                .zip(kept.par_iter())
+                .filter_map(|(&i, k)| read_later(i, k.as_ref()).ok())
+                .map(|(t, _)| words_present(&t, finder, &wanted_list))
+                .reduce(AHashSet::new, |mut a, b| {
+                    a.extend(b);
+                    a
+                });
+            words.extend(found);
         }
         let lex = HyphenLexicon { compounds, words };
         let results: Vec<Result<C::Output>> = later
             .par_iter()
-            .zip(texts.into_par_iter())
-            .map(|(&i, t)| {
-                let (text, map) = t?;
+            .zip(kept.into_par_iter())
+            .map(|(&i, k)| {
+                let (text, map) = match k {
+                    Some(t) => t,
+                    None => read_source(files[i].1.as_deref(), opts)?,
+                };
                 let (id, path) = &files[i];
                 let doc = Document::assemble(id.clone(), path.clone(), text, map, &lex);
                 Ok(consumer.consume(&doc))

@@ -171,3 +171,54 @@ fn jobs_bound_threads_without_changing_results() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("7"));
 }
+
+#[test]
+fn corpus_totals_streamed_equal_the_sum_of_document_rows() {
+    // `--by corpus` sums each document into running totals as it goes (nothing per document
+    // is kept); `--by doc` keeps per-document counts. Both must tell the same story.
+    let docs = crate::common::data("quotes/docs");
+    let run = |args: &[&str]| {
+        let o = verbale()
+            .args(["freq", "--format", "csv", "--stopwords", "en"])
+            .args(args)
+            .arg(&docs)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    let corpus = csv(run(&["--jobs", "2"]));
+    assert_eq!(run(&["--jobs", "1"]), run(&["--jobs", "2"]));
+    let by_doc = csv(run(&["--by", "doc"]));
+    let mut sums: std::collections::HashMap<String, (i64, i64, i64, i64, String)> =
+        Default::default();
+    let terms = by_doc.column("term").unwrap().str().unwrap().clone();
+    let forms = by_doc.column("form").unwrap().str().unwrap().clone();
+    for i in 0..by_doc.height() {
+        let e = sums
+            .entry(terms.get(i).unwrap().to_string())
+            .or_insert_with(|| (0, 0, 0, 0, forms.get(i).unwrap().to_string()));
+        e.0 += int(&by_doc, "count", i);
+        e.1 += int(&by_doc, "quoted", i);
+        e.2 += int(&by_doc, "scare", i);
+        e.3 += 1;
+    }
+    assert_eq!(corpus.height(), sums.len());
+    assert!(corpus.height() > 1_000, "{}", corpus.height());
+    let terms = corpus.column("term").unwrap().str().unwrap().clone();
+    let forms = corpus.column("form").unwrap().str().unwrap().clone();
+    let mut quoted = 0;
+    for i in 0..corpus.height() {
+        let t = terms.get(i).unwrap();
+        let got = (
+            int(&corpus, "count", i),
+            int(&corpus, "quoted", i),
+            int(&corpus, "scare", i),
+            int(&corpus, "docs", i),
+            forms.get(i).unwrap().to_string(),
+        );
+        assert_eq!(Some(&got), sums.get(t), "term {t}");
+        quoted += got.1;
+    }
+    assert!(quoted > 100, "quoted occurrences: {quoted}");
+}

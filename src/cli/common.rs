@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
-use verbale::analysis::{self, Analysis, Options};
+use verbale::analysis::{self, Analysis, Detail, Options};
 use verbale::corpus::{self, Corpus, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
 use verbale::text::{Lang, Stopwords, TokenizeOptions};
@@ -267,9 +267,11 @@ pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)
     Ok((corpus, had_errors))
 }
 
-/// Reads and analyses the inputs in one streaming pass (texts are not kept).
-pub fn load(args: &InputArgs) -> Result<Loaded> {
-    let options = args.source.text.options()?;
+/// Reads and analyses the inputs in one streaming pass (texts are not kept), keeping per
+/// document what `detail` asks for.
+pub fn load(args: &InputArgs, detail: Detail) -> Result<Loaded> {
+    let mut options = args.source.text.options()?;
+    options.detail = detail;
     init_threads(args.source.jobs);
     let lopts = load_options(&args.source);
     let (analysis, problems) = analysis::analyse_files(&args.paths, &lopts, &options)?;

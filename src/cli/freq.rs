@@ -3,6 +3,7 @@
 use super::common::{count_of, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
+use verbale::analysis::Detail;
 use verbale::frames::{self, Selection};
 use verbale::out::{self, Format};
 
@@ -34,7 +35,14 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         analysis,
         had_errors,
         ..
-    } = super::common::load(&args.input)?;
+    } = super::common::load(
+        &args.input,
+        match args.by {
+            // Corpus rows need corpus totals only: memory stays with the vocabulary.
+            By::Corpus => Detail::Totals,
+            By::Doc => Detail::Documents,
+        },
+    )?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
         min_count: args.min_count,

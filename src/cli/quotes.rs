@@ -4,6 +4,7 @@ use super::common::{By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
+use verbale::analysis::Detail;
 use verbale::frames::{self, Selection, SpanFilter};
 use verbale::out::{self, Format};
 use verbale::quotes::Kind;
@@ -54,7 +55,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         analysis,
         had_errors,
         ..
-    } = super::common::load(&args.input)?;
+    } = super::common::load(&args.input, Detail::Documents)?;
     let sel = Selection {
         min_count: 1,
         top: None,

@@ -281,7 +281,7 @@ fn fill(
         v.sort_unstable();
         v
     };
-    let sub = subset(a, &sim_ids);
+    let sub = a.subset(&sim_ids);
     let mut similarity = compare::similarity(&sub, false)?;
     for (name, df) in [
         ("terms", &mut terms),
@@ -457,15 +457,6 @@ fn fill(
     let nb = notebook::notebook(&title, TABLES, &chart_files);
     std::fs::write(dir.join("report.ipynb"), nb).map_err(werr(dir.join("report.ipynb")))?;
     Ok(())
-}
-
-/// The analysis restricted to some documents (terms keep their ids).
-fn subset(a: &Analysis, ids: &[usize]) -> Analysis {
-    Analysis {
-        docs: ids.iter().map(|&i| a.docs[i].clone()).collect(),
-        terms: a.terms.clone(),
-        doc_terms: ids.iter().map(|&i| a.doc_terms[i].clone()).collect(),
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
