@@ -144,6 +144,25 @@ fn by_g2(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
         .then_with(|| rank[x.term].cmp(&rank[y.term]))
 }
 
+/// Every testable term's row for document `d` against the rest of the corpus.
+fn every_row(
+    a: &Analysis,
+    total: &[(u64, u64, u64)],
+    d: usize,
+    t1: u64,
+    t2: u64,
+    o: KeynessOptions,
+) -> Vec<KeyRow> {
+    let (tc, _) = group_counts(a, &[d]);
+    let rc: Vec<(u64, u64, u64)> = total
+        .iter()
+        .zip(&tc)
+        .map(|(x, y)| (x.0 - y.0, x.1 - y.1, x.2 - y.2))
+        .collect();
+    let side = |counts, tokens| Side { counts, tokens };
+    unsorted_rows(a, side(&tc, t1), side(&rc, t2), o)
+}
+
 /// The `n` first and `n` last rows in [`by_g2`] order, without sorting everything.
 fn ends(rank: &[u32], mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
     let by_g2 = |x: &KeyRow, y: &KeyRow| by_g2(rank, x, y);
@@ -221,28 +240,66 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let (total, total_tokens) = group_counts(a, &all);
     let rank = term_ranks(a);
+    let min = o.min_count.max(1);
+    // The terms that can be tested, by corpus count and then alphabetically. A term that a
+    // document does not use has a G² that depends on its corpus count alone and grows with
+    // it (dG²/db = -2 ln((t2-b)/(N-b)) > 0), so in the document's table it sits at a place
+    // fixed by this order: only the ends of the order can reach the document's n first or
+    // n last rows.
+    let mut absent_order: Vec<u32> = (0..a.terms.len() as u32)
+        .filter(|&i| total[i as usize].0 >= min)
+        .collect();
+    absent_order.sort_unstable_by_key(|&i| (total[i as usize].0, rank[i as usize]));
+    let scale = if o.bonferroni {
+        absent_order.len() as f64
+    } else {
+        1.0
+    };
     let picked: Vec<(usize, Vec<KeyRow>)> = all
         .par_iter()
         .filter(|&&d| a.docs[d].tokens > 0 && a.docs[d].tokens < total_tokens)
         .map(|&d| {
-            let (tc, t1) = group_counts(a, &[d]);
-            let rc: Vec<(u64, u64, u64)> = total
-                .iter()
-                .zip(&tc)
-                .map(|(x, y)| (x.0 - y.0, x.1 - y.1, x.2 - y.2))
-                .collect();
-            let rows = unsorted_rows(
-                a,
-                Side {
-                    counts: &tc,
-                    tokens: t1,
-                },
-                Side {
-                    counts: &rc,
-                    tokens: total_tokens - t1,
-                },
-                o,
-            );
+            let t1 = a.docs[d].tokens;
+            let t2 = total_tokens - t1;
+            let rows = match o.p_max {
+                // Filtering by p needs every row.
+                Some(_) => every_row(a, &total, d, t1, t2, o),
+                None => {
+                    let present = &a.doc_terms[d];
+                    let row = |term: usize, x: u64| {
+                        let b = total[term].0 - x;
+                        KeyRow {
+                            term,
+                            target: x,
+                            reference: b,
+                            stats: stats::keyness_without_p(
+                                x as f64, b as f64, t1 as f64, t2 as f64, o.compat,
+                            ),
+                            p_scale: scale,
+                        }
+                    };
+                    let mut rows: Vec<KeyRow> = present
+                        .iter()
+                        .filter(|c| total[c.term as usize].0 >= min)
+                        .map(|c| row(c.term as usize, c.count as u64))
+                        .collect();
+                    let used = |i: &&u32| present.binary_search_by_key(*i, |c| c.term).is_err();
+                    let absent = absent_order.len() - rows.len();
+                    if absent <= 2 * n {
+                        rows.extend(
+                            absent_order
+                                .iter()
+                                .filter(used)
+                                .map(|&i| row(i as usize, 0)),
+                        );
+                    } else {
+                        let first = absent_order.iter().filter(used).take(n);
+                        let last = absent_order.iter().rev().filter(used).take(n);
+                        rows.extend(first.chain(last).map(|&i| row(i as usize, 0)));
+                    }
+                    rows
+                }
+            };
             (
                 d,
                 ends(&rank, rows, n)

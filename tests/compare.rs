@@ -229,3 +229,38 @@ fn kwic_offsets_point_at_the_hit_in_the_source() {
     let t = String::from_utf8(o.stdout).unwrap();
     assert!(t.starts_with("7 hits"), "{t}");
 }
+
+#[test]
+fn keyness_each_shortcut_equals_testing_every_term() {
+    // Each document against the rest tests only the terms it uses plus the ends of the
+    // corpus-count order; asking for p <= 1 (which keeps every row) takes the path that tests
+    // every term. Both must give the same tables, at every table size.
+    use verbale::analysis::{analyse, Options};
+    use verbale::compare::{keyness_each, KeynessOptions};
+    use verbale::corpus::{load, LoadOptions};
+    let corpus = load(&[data("quotes/docs"), seed()], &LoadOptions::default()).unwrap();
+    let a = analyse(&corpus.docs, &Options::new(verbale::text::Lang::english()));
+    for n in [1, 10, 400] {
+        for min_count in [1, 3] {
+            for bonferroni in [false, true] {
+                let o = KeynessOptions {
+                    min_count,
+                    bonferroni,
+                    ..Default::default()
+                };
+                let quick = keyness_each(&a, n, o).unwrap();
+                let every = keyness_each(
+                    &a,
+                    n,
+                    KeynessOptions {
+                        p_max: Some(1.0),
+                        ..o
+                    },
+                )
+                .unwrap();
+                assert!(quick.height() > a.docs.len(), "{n}: {}", quick.height());
+                assert!(quick.equals_missing(&every), "n={n} min_count={min_count}");
+            }
+        }
+    }
+}
