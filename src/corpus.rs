@@ -506,34 +506,23 @@ pub fn stream<C: Consumer>(
                 }
             }
         }
-        // Only the words not already seen in first-pass documents are looked for: common
-        // words drop out, and the scan then runs with few matches to report.
-        let wanted_list: Vec<String> = wanted
-            .iter()
-            .filter(|w| !words.contains(*w))
-            .cloned()
-            .collect();
-        let finder = (!wanted_list.is_empty())
-            .then(|| word_finder(&wanted_list))
-            .flatten();
-        // The deferred texts are read twice more (scan, then analysis) rather than held:
-        // reading from the page cache costs less than memory that grows with the corpus.
-        let read_later = |i: usize, k: Option<&(String, OffsetMap)>| match k {
-            Some(t) => Ok(t.clone()),
-            None => read_source(files[i].1.as_deref(), opts),
-        };
-        if let Some(finder) = &finder {
-            let found = later
-                .par_iter()
-                .zip(kept.par_iter())
-                .filter_map(|(&i, k)| read_later(i, k.as_ref()).ok())
-                .map(|(t, _)| words_present(&t, finder, &wanted_list))
-                .reduce(AHashSet::new, |mut a, b| {
-                    a.extend(b);
-                    a
-                });
-            words.extend(found);
-        }
+        // Only the words not already seen in first-pass documents are looked for. The
+        // deferred texts are read again for this rather than held: reading from the page
+        // cache costs less than memory that grows with the corpus.
+        let unseen = wanted.into_iter().filter(|w| !words.contains(w)).collect();
+        let items: Vec<(usize, &Option<(String, OffsetMap)>)> =
+            later.iter().copied().zip(kept.iter()).collect();
+        let found = find_words(
+            &items,
+            |(i, k)| match k {
+                Some((t, _)) => Some(std::borrow::Cow::Borrowed(t.as_str())),
+                None => read_source(files[*i].1.as_deref(), opts)
+                    .ok()
+                    .map(|(t, _)| std::borrow::Cow::Owned(t)),
+            },
+            unseen,
+        );
+        words.extend(found);
         let lex = HyphenLexicon { compounds, words };
         let results: Vec<Result<C::Output>> = later
             .par_iter()
@@ -762,14 +751,7 @@ impl HyphenLexicon {
                 wanted.insert(r);
             }
         }
-        let wanted: Vec<String> = wanted.into_iter().collect();
-        let words = match word_finder(&wanted) {
-            Some(finder) if !wanted.is_empty() => texts
-                .par_iter()
-                .map(|t| words_present(t, &finder, &wanted))
-                .reduce(AHashSet::new, union),
-            _ => AHashSet::new(),
-        };
+        let words = find_words(texts, |t| Some(std::borrow::Cow::Borrowed(*t)), wanted);
         HyphenLexicon { compounds, words }
     }
 
@@ -807,6 +789,40 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Which of `wanted` (lower-case words) occur as whole words in the texts of `items`, leaving
+/// out the pieces of words broken at a line break ([`words_present`]). Texts are scanned in
+/// growing rounds, and each round looks only for the words still missing: common words are
+/// found in the first texts, and the rest of the scan then reports few matches.
+fn find_words<'a, T: Sync>(
+    items: &'a [T],
+    text: impl Fn(&'a T) -> Option<std::borrow::Cow<'a, str>> + Sync,
+    wanted: AHashSet<String>,
+) -> AHashSet<String> {
+    let mut wanted: Vec<String> = wanted.into_iter().collect();
+    wanted.sort_unstable();
+    let mut found = AHashSet::new();
+    let (mut start, mut round) = (0, 32);
+    while start < items.len() && !wanted.is_empty() {
+        let end = (start + round).min(items.len());
+        let Some(finder) = word_finder(&wanted) else {
+            break;
+        };
+        let got = items[start..end]
+            .par_iter()
+            .filter_map(&text)
+            .map(|t| words_present(&t, &finder, &wanted))
+            .reduce(AHashSet::new, |mut a, b| {
+                a.extend(b);
+                a
+            });
+        wanted.retain(|w| !got.contains(w));
+        found.extend(got);
+        start = end;
+        round *= 4;
+    }
+    found
 }
 
 /// Which of `wanted` occur in `text` as whole words, leaving out the pieces of words broken by

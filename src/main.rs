@@ -2,6 +2,15 @@
 
 mod cli;
 
+/// mimalloc: polars zeroes an 8 MiB buffer on its first write, which the system allocator
+/// does with a memset over fresh pages (half the run time of a one-file `freq -o`); mimalloc
+/// knows fresh pages are zero. It is also quicker for the many small allocations of a run.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// `mi_option_purge_delay` in mimalloc.h (`enum mi_option_e`, the same place in v2 and v3).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -38,6 +47,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 fn main() -> ExitCode {
+    // Freed memory goes back to the system at once instead of after 10 ms: a run frees each
+    // document's buffers while the next ones are read, and peak memory should follow the
+    // vocabulary, not the reading speed.
+    // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Freq(a) => cli::freq::run(a),
