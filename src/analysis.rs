@@ -911,6 +911,18 @@ pub fn merge(mut docs: Vec<DocResult>, opts: &Options) -> Analysis {
 }
 
 impl Analysis {
+    /// Each term's place in alphabetical order, so that ties are broken without comparing
+    /// strings.
+    pub fn term_ranks(&self) -> Vec<u32> {
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        order.sort_unstable_by(|&x, &y| self.terms[x].term.cmp(&self.terms[y].term));
+        let mut rank = vec![0u32; order.len()];
+        for (r, t) in order.into_iter().enumerate() {
+            rank[t] = r as u32;
+        }
+        rank
+    }
+
     /// The analysis restricted to some documents, by index (terms keep their ids; corpus
     /// totals of a [`Detail::Totals`] run cannot be split and are left out).
     pub fn subset(&self, ids: &[usize]) -> Analysis {

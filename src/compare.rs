@@ -78,7 +78,7 @@ pub fn keyness_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptio
         .into_iter()
         .map(with_p)
         .collect();
-    let rank = term_ranks(a);
+    let rank = a.term_ranks();
     rows.sort_by(|x, y| by_g2(&rank, x, y));
     rows
 }
@@ -125,18 +125,7 @@ fn with_p(mut r: KeyRow) -> KeyRow {
     r
 }
 
-/// Each term's place in alphabetical order, so ties are broken without comparing strings.
-fn term_ranks(a: &Analysis) -> Vec<u32> {
-    let mut order: Vec<usize> = (0..a.terms.len()).collect();
-    order.sort_unstable_by(|&x, &y| a.terms[x].term.cmp(&a.terms[y].term));
-    let mut rank = vec![0u32; order.len()];
-    for (r, t) in order.into_iter().enumerate() {
-        rank[t] = r as u32;
-    }
-    rank
-}
-
-/// Descending signed G², ties by term (alphabetically, through [`term_ranks`]).
+/// Descending signed G², ties by term (alphabetically, through [`Analysis::term_ranks`]).
 fn by_g2(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
     y.stats
         .g2
@@ -239,7 +228,7 @@ pub fn keyness(
 pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let (total, total_tokens) = group_counts(a, &all);
-    let rank = term_ranks(a);
+    let rank = a.term_ranks();
     let min = o.min_count.max(1);
     // The terms that can be tested, by corpus count and then alphabetically. A term that a
     // document does not use has a G² that depends on its corpus count alone and grows with

@@ -1,7 +1,7 @@
 //! The frames: every column name and type of every table verbale produces is defined here, and
 //! built from compact counts (never from a row per token).
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;
 use polars::prelude::*;
 
@@ -100,24 +100,29 @@ fn ratio(a: u64, b: u64) -> f64 {
 
 /// The `terms` frame: per document, terms by descending count.
 pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
-    let mut doc = Vec::new();
-    let mut term = Vec::new();
-    let mut form = Vec::new();
-    let (mut count, mut p10k, mut quoted, mut scare) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
-        let mut rows: Vec<_> = counts
-            .iter()
-            .filter(|c| c.count as u64 >= sel.min_count.max(1))
-            .collect();
-        rows.sort_unstable_by(|x, y| {
-            y.count.cmp(&x.count).then_with(|| {
-                a.terms[x.term as usize]
-                    .term
-                    .cmp(&a.terms[y.term as usize].term)
-            })
-        });
-        rows.truncate(sel.top.unwrap_or(usize::MAX));
+    let rank = a.term_ranks();
+    let min = sel.min_count.max(1);
+    // Each document's rows, by descending count and then term; the columns are sized once.
+    let per_doc: Vec<Vec<&TermCount>> = a
+        .doc_terms
+        .iter()
+        .map(|counts| {
+            let mut rows: Vec<&TermCount> =
+                counts.iter().filter(|c| c.count as u64 >= min).collect();
+            rows.sort_unstable_by_key(|c| (std::cmp::Reverse(c.count), rank[c.term as usize]));
+            rows.truncate(sel.top.unwrap_or(usize::MAX));
+            rows
+        })
+        .collect();
+    let n: usize = per_doc.iter().map(Vec::len).sum();
+    let mut doc = Vec::with_capacity(n);
+    let mut term = Vec::with_capacity(n);
+    let mut form = Vec::with_capacity(n);
+    let mut count = Vec::with_capacity(n);
+    let mut p10k = Vec::with_capacity(n);
+    let mut quoted = Vec::with_capacity(n);
+    let mut scare = Vec::with_capacity(n);
+    for (d, rows) in a.docs.iter().zip(per_doc) {
         for c in rows {
             let t = &a.terms[c.term as usize];
             doc.push(d.id.as_str());
@@ -256,6 +261,7 @@ fn form_lookup(a: &Analysis) -> ahash::AHashMap<String, u32> {
 /// The `quoted_terms` frame: per document, terms that occur inside quotation marks, by
 /// descending quoted count.
 pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    let rank = a.term_ranks();
     let lookup = form_lookup(a);
     let find = |w: &str| lookup.get(w).copied();
     let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -267,15 +273,12 @@ pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
             .iter()
             .filter(|c| c.quoted > 0 && c.quoted as u64 >= sel.min_count)
             .collect();
-        rows.sort_unstable_by(|x, y| {
-            y.quoted
-                .cmp(&x.quoted)
-                .then(y.count.cmp(&x.count))
-                .then_with(|| {
-                    a.terms[x.term as usize]
-                        .term
-                        .cmp(&a.terms[y.term as usize].term)
-                })
+        rows.sort_unstable_by_key(|c| {
+            (
+                std::cmp::Reverse(c.quoted),
+                std::cmp::Reverse(c.count),
+                rank[c.term as usize],
+            )
         });
         rows.truncate(sel.top.unwrap_or(usize::MAX));
         for c in rows {

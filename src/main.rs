@@ -49,9 +49,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn main() -> ExitCode {
     // Freed memory goes back to the system at once instead of after 10 ms: a run frees each
     // document's buffers while the next ones are read, and peak memory should follow the
-    // vocabulary, not the reading speed.
+    // vocabulary, not the reading speed. MIMALLOC_PURGE_DELAY in the environment overrides it.
     // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Freq(a) => cli::freq::run(a),

@@ -40,6 +40,14 @@ impl Format {
         ("md", Format::Md),
     ];
 
+    /// The format's name, which is also its file extension (`table` aside).
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("table", |(n, _)| *n)
+    }
+
     /// Parses a format name.
     pub fn parse(s: &str) -> Option<Format> {
         Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, f)| *f)

@@ -16,6 +16,7 @@ use crate::out::table::cell;
 use crate::quotes::Kind;
 use doc::Block;
 use polars::prelude::*;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// What to compare in the keyness section.
@@ -63,18 +64,14 @@ pub const MAX_SIMILARITY_DOCS: usize = 150;
 /// Documents in the heatmap at most.
 pub const MAX_HEATMAP_DOCS: usize = 30;
 
-fn write_frame(dir: &Path, name: &str, df: &mut DataFrame) -> Result<()> {
-    let csv = crate::out::render(df, crate::out::Format::Csv, None)?;
-    std::fs::write(dir.join(format!("{name}.csv")), csv).map_err(|e| Error::Write {
-        path: dir.join(name),
+fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: crate::out::Format) -> Result<()> {
+    let mut df = df.clone();
+    let bytes = crate::out::render(&mut df, format, None)?;
+    let file = dir.join(format!("{name}.{}", format.name()));
+    std::fs::write(&file, bytes).map_err(|e| Error::Write {
+        path: file.clone(),
         source: e,
-    })?;
-    let pq = crate::out::render(df, crate::out::Format::Parquet, None)?;
-    std::fs::write(dir.join(format!("{name}.parquet")), pq).map_err(|e| Error::Write {
-        path: dir.join(name),
-        source: e,
-    })?;
-    Ok(())
+    })
 }
 
 /// `1234567` → `1,234,567` (other text unchanged).
@@ -181,7 +178,7 @@ pub fn build(
     a: &Analysis,
     opts: &Options,
     r: &ReportOptions,
-    step: &dyn Fn(&str),
+    step: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
     let parent = match r.dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -239,29 +236,51 @@ pub fn build(
     Ok(())
 }
 
+/// Writes the report's files into `dir`. The per-document `terms` table, the largest by far,
+/// is built and written beside everything else.
 fn fill(
     dir: &Path,
     docs: &[Document],
     a: &Analysis,
     opts: &Options,
     r: &ReportOptions,
-    step: &dyn Fn(&str),
+    step: &(dyn Fn(&str) + Sync),
+) -> Result<()> {
+    let terms = || -> Result<()> {
+        let df = frames::terms(a, Selection::default())?;
+        let (csv, parquet) = rayon::join(
+            || write_frame(dir, "terms", &df, crate::out::Format::Csv),
+            || write_frame(dir, "terms", &df, crate::out::Format::Parquet),
+        );
+        csv.and(parquet)
+    };
+    let (terms, rest) = rayon::join(terms, || fill_rest(dir, docs, a, opts, r, step));
+    terms.and(rest)
+}
+
+fn fill_rest(
+    dir: &Path,
+    docs: &[Document],
+    a: &Analysis,
+    opts: &Options,
+    r: &ReportOptions,
+    step: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
     let all: Vec<usize> = (0..docs.len()).collect();
     let sel = Selection::default();
     step("tables");
-    let mut terms = frames::terms(a, sel)?;
-    let mut corpus_terms = frames::corpus_terms(a, sel)?;
-    let mut quotes = frames::quotes(a, SpanFilter::default())?;
-    let mut quoted_terms = frames::quoted_terms(a, sel)?;
-    let mut corpus_quoted = frames::corpus_quoted_terms(a, sel)?;
-    let mut cues = frames::cues(a)?;
-    step("keyness");
-    let mut keyness = match &r.groups {
+    let sim_ids: Vec<usize> = {
+        let mut v = all.clone();
+        v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
+        v.truncate(MAX_SIMILARITY_DOCS);
+        v.sort_unstable();
+        v
+    };
+    let keyness = || match &r.groups {
         Some(g) => {
             let mut k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
             k.insert_column(0, Column::new("doc".into(), vec!["target"; k.height()]))?;
-            k
+            Ok(k)
         }
         None if docs.len() > 1 => compare::keyness_each(
             a,
@@ -270,31 +289,47 @@ fn fill(
                 min_count: 2,
                 ..Default::default()
             },
-        )?,
-        None => DataFrame::empty(),
+        ),
+        None => Ok(DataFrame::empty()),
     };
-    step("similarity");
-    let sim_ids: Vec<usize> = {
-        let mut v = all.clone();
-        v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
-        v.truncate(MAX_SIMILARITY_DOCS);
-        v.sort_unstable();
-        v
+    // Every table is built and written (CSV and Parquet) independently of the others, so
+    // they are built and written in parallel (`terms`, the largest, beside them: see `fill`).
+    type Build<'a> = Box<dyn Fn() -> Result<DataFrame> + Send + Sync + 'a>;
+    let jobs: Vec<(&str, Build)> = vec![
+        ("keyness", Box::new(keyness)),
+        ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
+        (
+            "quotes",
+            Box::new(|| frames::quotes(a, SpanFilter::default())),
+        ),
+        ("quoted_terms", Box::new(|| frames::quoted_terms(a, sel))),
+        (
+            "corpus_quoted_terms",
+            Box::new(|| frames::corpus_quoted_terms(a, sel)),
+        ),
+        ("cues", Box::new(|| frames::cues(a))),
+        (
+            "similarity",
+            Box::new(|| compare::similarity(&a.subset(&sim_ids), false)),
+        ),
+    ];
+    let mut built: Vec<(&str, DataFrame)> = jobs
+        .into_par_iter()
+        .map(|(name, build)| Ok((name, build()?)))
+        .collect::<Result<_>>()?;
+    let formats = [crate::out::Format::Csv, crate::out::Format::Parquet];
+    built
+        .par_iter()
+        .flat_map(|(name, df)| formats.par_iter().map(move |&f| (*name, df, f)))
+        .try_for_each(|(name, df, f)| write_frame(dir, name, df, f))?;
+    let mut take = |name: &str| {
+        let i = built.iter().position(|(n, _)| *n == name);
+        i.map(|i| built.swap_remove(i).1).unwrap_or_default()
     };
-    let sub = a.subset(&sim_ids);
-    let mut similarity = compare::similarity(&sub, false)?;
-    for (name, df) in [
-        ("terms", &mut terms),
-        ("corpus_terms", &mut corpus_terms),
-        ("quotes", &mut quotes),
-        ("quoted_terms", &mut quoted_terms),
-        ("corpus_quoted_terms", &mut corpus_quoted),
-        ("cues", &mut cues),
-        ("keyness", &mut keyness),
-        ("similarity", &mut similarity),
-    ] {
-        write_frame(dir, name, df)?;
-    }
+    let (corpus_terms, quotes) = (take("corpus_terms"), take("quotes"));
+    let (keyness, similarity) = (take("keyness"), take("similarity"));
+    let corpus_quoted = take("corpus_quoted_terms");
+    drop(built);
 
     step("charts");
     let what = format!(
