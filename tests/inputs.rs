@@ -164,6 +164,19 @@ fn output_is_atomic_and_never_an_input() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
+    // A Markdown output that the folder walk would read back is an input too.
+    let md = dir.path().join("notes.md");
+    fs::write(&md, "earlier notes").unwrap();
+    let o = verbale()
+        .args(["freq", "-o"])
+        .arg(&md)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
+    assert_eq!(fs::read_to_string(&md).unwrap(), "earlier notes");
+    fs::remove_file(&md).unwrap();
     let o = verbale()
         .args(["freq", "-o", "/nonexistent-folder/x.csv"])
         .arg(&input)

@@ -182,7 +182,17 @@ impl OutputArgs {
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
             Some(p) => {
                 out::check_not_input(p, inputs)?;
-                if let Ok(files) = corpus::find_files(inputs, &LoadOptions::default()) {
+                // Only an existing file with a corpus extension can be one of the files a
+                // folder would give: skip the second walk of the inputs otherwise.
+                let lopts = LoadOptions::default();
+                let ext = p
+                    .extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase());
+                let readable = ext.is_some_and(|e| lopts.extensions.iter().any(|x| *x == e));
+                if !(p.is_file() && readable) {
+                    return Ok(Destination::File(p.clone()));
+                }
+                if let Ok(files) = corpus::find_files(inputs, &lopts) {
                     out::check_not_input(
                         p,
                         &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
