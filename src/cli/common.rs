@@ -188,7 +188,7 @@ impl OutputArgs {
                 let ext = p
                     .extension()
                     .map(|e| e.to_string_lossy().to_ascii_lowercase());
-                let readable = ext.is_some_and(|e| lopts.extensions.iter().any(|x| *x == e));
+                let readable = ext.is_some_and(|e| lopts.extensions.contains(&e));
                 if !(p.is_file() && readable) {
                     return Ok(Destination::File(p.clone()));
                 }
