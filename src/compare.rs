@@ -348,13 +348,25 @@ pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
         .iter()
         .map(|dt| dt.iter().map(|c| c.term).collect())
         .collect();
+    // Pairs by first document, in parallel, then in order.
+    let rows: Vec<Vec<(usize, f64, f64)>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            (i + 1..n)
+                .map(|j| {
+                    let c = stats::cosine(&vectors[i], &vectors[j]);
+                    (j, c, stats::jaccard(&sets[i], &sets[j]))
+                })
+                .collect()
+        })
+        .collect();
     let (mut da, mut db, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for i in 0..n {
-        for j in i + 1..n {
+    for (i, row) in rows.into_iter().enumerate() {
+        for (j, c, jc) in row {
             da.push(a.docs[i].id.as_str());
             db.push(a.docs[j].id.as_str());
-            cos.push(stats::cosine(&vectors[i], &vectors[j]));
-            jac.push(stats::jaccard(&sets[i], &sets[j]));
+            cos.push(c);
+            jac.push(jc);
         }
     }
     Ok(df!("doc_a" => da, "doc_b" => db, "cosine" => cos, "jaccard" => jac)?)

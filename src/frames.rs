@@ -115,9 +115,9 @@ pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         })
         .collect();
     let n: usize = per_doc.iter().map(Vec::len).sum();
-    let mut doc = Vec::with_capacity(n);
-    let mut term = Vec::with_capacity(n);
-    let mut form = Vec::with_capacity(n);
+    // String columns go straight into polars' builders (no intermediate vector of slices).
+    let text = |name: &str| StringChunkedBuilder::new(name.into(), n);
+    let (mut doc, mut term, mut form) = (text("doc"), text("term"), text("form"));
     let mut count = Vec::with_capacity(n);
     let mut p10k = Vec::with_capacity(n);
     let mut quoted = Vec::with_capacity(n);
@@ -125,19 +125,25 @@ pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     for (d, rows) in a.docs.iter().zip(per_doc) {
         for c in rows {
             let t = &a.terms[c.term as usize];
-            doc.push(d.id.as_str());
-            term.push(t.term.as_str());
-            form.push(t.form.as_str());
+            doc.append_value(&d.id);
+            term.append_value(&t.term);
+            form.append_value(&t.form);
             count.push(c.count as u64);
             p10k.push(per_10k(c.count as u64, d.tokens));
             quoted.push(c.quoted as u64);
             scare.push(c.scare as u64);
         }
     }
-    Ok(df!(
-        "doc" => doc, "term" => term, "form" => form, "count" => count,
-        "per_10k" => p10k, "quoted" => quoted, "scare" => scare,
-    )?)
+    let strings = |b: StringChunkedBuilder| b.finish().into_column();
+    Ok(DataFrame::new_infer_height(vec![
+        strings(doc),
+        strings(term),
+        strings(form),
+        Column::new("count".into(), count),
+        Column::new("per_10k".into(), p10k),
+        Column::new("quoted".into(), quoted),
+        Column::new("scare".into(), scare),
+    ])?)
 }
 
 /// The `corpus_terms` frame: terms by descending corpus count.

@@ -22,9 +22,12 @@
 //!
 //! [`analysis::analyse_files`] runs the first stages as one stream: files are read, decoded,
 //! normalised and counted in parallel (rayon), and each text is dropped once counted, so memory
-//! grows with the vocabulary and the per-document counts, not with the corpus text. Word forms
-//! are interned per worker thread (a hash look-up per token, no allocation), each distinct form
-//! is folded and stemmed once per thread, and polars only sees the counts.
+//! grows with the vocabulary and the per-document counts, not with the corpus text. With
+//! [`analysis::Detail::Totals`] (what `freq --by corpus` asks for) each document's counts are
+//! added to its worker's running sums as soon as it is analysed and nothing per document is
+//! kept, so memory grows with the vocabulary alone. Word forms are interned per worker thread
+//! (a hash look-up per token on a packed integer key, no allocation), each distinct form is
+//! folded and stemmed once per thread, and polars only sees the counts.
 //!
 //! Everything from `frames` on (polars, charts, reports, the binary) is behind the default
 //! feature `tables`; without it the crate is the text pipeline alone.
