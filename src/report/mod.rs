@@ -206,7 +206,16 @@ pub fn build(
             path: tmp.join(MARKER),
             source: e,
         })
-        .and_then(|_| fill(&tmp, docs, a, opts, r, step));
+        .and_then(|_| {
+            fill(Parts {
+                dir: &tmp,
+                docs,
+                a,
+                opts,
+                r,
+                step,
+            })
+        });
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
@@ -236,36 +245,41 @@ pub fn build(
     Ok(())
 }
 
+/// What the report is made from, and where it goes.
+#[derive(Clone, Copy)]
+struct Parts<'a> {
+    dir: &'a Path,
+    docs: &'a [Document],
+    a: &'a Analysis,
+    opts: &'a Options,
+    r: &'a ReportOptions,
+    step: &'a (dyn Fn(&str) + Sync),
+}
+
 /// Writes the report's files into `dir`. The per-document `terms` table, the largest by far,
 /// is built and written beside everything else.
-fn fill(
-    dir: &Path,
-    docs: &[Document],
-    a: &Analysis,
-    opts: &Options,
-    r: &ReportOptions,
-    step: &(dyn Fn(&str) + Sync),
-) -> Result<()> {
+fn fill(p: Parts) -> Result<()> {
     let terms = || -> Result<()> {
-        let df = frames::terms(a, Selection::default())?;
+        let df = frames::terms(p.a, Selection::default())?;
         let (csv, parquet) = rayon::join(
-            || write_frame(dir, "terms", &df, crate::out::Format::Csv),
-            || write_frame(dir, "terms", &df, crate::out::Format::Parquet),
+            || write_frame(p.dir, "terms", &df, crate::out::Format::Csv),
+            || write_frame(p.dir, "terms", &df, crate::out::Format::Parquet),
         );
         csv.and(parquet)
     };
-    let (terms, rest) = rayon::join(terms, || fill_rest(dir, docs, a, opts, r, step));
+    let (terms, rest) = rayon::join(terms, || fill_rest(p));
     terms.and(rest)
 }
 
-fn fill_rest(
-    dir: &Path,
-    docs: &[Document],
-    a: &Analysis,
-    opts: &Options,
-    r: &ReportOptions,
-    step: &(dyn Fn(&str) + Sync),
-) -> Result<()> {
+fn fill_rest(p: Parts) -> Result<()> {
+    let Parts {
+        dir,
+        docs,
+        a,
+        opts,
+        r,
+        step,
+    } = p;
     let all: Vec<usize> = (0..docs.len()).collect();
     let sel = Selection::default();
     step("tables");
