@@ -245,6 +245,15 @@ pub fn build(
     Ok(())
 }
 
+/// The `n` longest of the documents `ids` (by tokens; ties by position), in corpus order.
+fn longest(a: &Analysis, ids: &[usize], n: usize) -> Vec<usize> {
+    let mut v = ids.to_vec();
+    v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
+    v.truncate(n);
+    v.sort_unstable();
+    v
+}
+
 /// What the report is made from, and where it goes.
 #[derive(Clone, Copy)]
 struct Parts<'a> {
@@ -283,13 +292,7 @@ fn fill_rest(p: Parts) -> Result<()> {
     let all: Vec<usize> = (0..docs.len()).collect();
     let sel = Selection::default();
     step("tables");
-    let sim_ids: Vec<usize> = {
-        let mut v = all.clone();
-        v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
-        v.truncate(MAX_SIMILARITY_DOCS);
-        v.sort_unstable();
-        v
-    };
+    let sim_ids = longest(a, &all, MAX_SIMILARITY_DOCS);
     let keyness = || match &r.groups {
         Some(g) => {
             let mut k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
@@ -432,9 +435,8 @@ fn fill_rest(p: Parts) -> Result<()> {
     } else {
         key_title = String::new();
     }
-    let heat_ids: Vec<String> = sim_ids
+    let heat_ids: Vec<String> = longest(a, &sim_ids, MAX_HEATMAP_DOCS)
         .iter()
-        .take(MAX_HEATMAP_DOCS)
         .map(|&i| a.docs[i].id.clone())
         .collect();
     if heat_ids.len() >= 2 {
@@ -718,4 +720,26 @@ fn sections(
         None => b.push(Block::Para(s("No quoted terms to plot."))),
     }
     Ok(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest;
+    use crate::analysis::{analyse, Options};
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    #[test]
+    fn longest_picks_by_tokens_and_keeps_corpus_order() {
+        let texts = ["one two", "one two three four", "one", "one two three"];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        let a = analyse(&docs, &Options::new(Lang::english()));
+        assert_eq!(longest(&a, &[0, 1, 2, 3], 2), vec![1, 3]);
+        assert_eq!(longest(&a, &[0, 2, 3], 2), vec![0, 3]);
+        assert_eq!(longest(&a, &[2, 0], 5), vec![0, 2]);
+    }
 }
