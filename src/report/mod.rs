@@ -452,7 +452,7 @@ fn fill_rest(p: Parts) -> Result<()> {
                     what.clone()
                 },
             ),
-            heat_ids.len() + 8,
+            heat_ids.len() + 3,
             "Document similarity (cosine)".into(),
         )?;
     }
