@@ -2,7 +2,7 @@
 //! and its distinct forms counted (total, inside quotes, inside scare quotes) in parallel; the
 //! per-document counts are then merged under interned term ids. Nothing per token is kept.
 
-use crate::corpus::{self, Document, LoadOptions, Problem};
+use crate::corpus::{self, lock, Document, LoadOptions, Problem};
 use crate::error::Result;
 use crate::quotes::{self, classify, Kind, Lexicons, Span};
 use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
@@ -169,11 +169,6 @@ pub type Forms = Vec<(Arc<str>, Arc<str>)>;
 
 /// Every form table ever made, by number; tables only grow, so ids stay valid.
 static TABLES: Mutex<Vec<Table>> = Mutex::new(Vec::new());
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A panic elsewhere cannot leave a half-pushed Vec: keep going with the data.
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 /// The (folded form, stem) pairs of a form table, by form id: what the ids in
 /// [`DocResult::forms`] stand for.

@@ -357,8 +357,9 @@ fn dir_key(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
     None
 }
 
-/// Folder walks read files with the chosen extensions, except a folder's own README.
-fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
+/// Whether a folder walk reads this file (`name` is its file name): its extension is one of
+/// [`LoadOptions::extensions`] and it is not the folder's own README.
+pub fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
     if name.to_ascii_lowercase().starts_with("readme.") {
         return false;
     }
@@ -410,6 +411,12 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     Ok(corpus)
 }
 
+/// Locks a mutex whose data stays usable after a panic elsewhere (it is only ever extended:
+/// sets and tables that grow).
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// What [`stream`] does with each document, and how it finds words in its results.
 pub trait Consumer: Sync {
     /// The per-document result (counts); the document itself is dropped after this.
@@ -445,10 +452,6 @@ pub fn stream<C: Consumer>(
     // Gathered as documents go by rather than per document, so that memory stays flat.
     let compounds = std::sync::Mutex::new(AHashSet::new());
     let wanted = std::sync::Mutex::new(AHashSet::new());
-    fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-        // The sets are only ever extended: a panic elsewhere leaves them usable.
-        m.lock().unwrap_or_else(|e| e.into_inner())
-    }
     let first: Vec<First<C::Output>> = files
         .par_iter()
         .map(|(id, path)| match read_source(path.as_deref(), opts) {

@@ -177,6 +177,19 @@ fn output_is_atomic_and_never_an_input() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
     assert_eq!(fs::read_to_string(&md).unwrap(), "earlier notes");
     fs::remove_file(&md).unwrap();
+    // So is any file the chosen --ext would read.
+    let csv = dir.path().join("table.csv");
+    fs::write(&csv, "earlier,table").unwrap();
+    let o = verbale()
+        .args(["freq", "--ext", "txt,csv", "-o"])
+        .arg(&csv)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
+    assert_eq!(fs::read_to_string(&csv).unwrap(), "earlier,table");
+    fs::remove_file(&csv).unwrap();
     let o = verbale()
         .args(["freq", "-o", "/nonexistent-folder/x.csv"])
         .arg(&input)

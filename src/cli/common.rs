@@ -175,8 +175,8 @@ impl OutputArgs {
         Ok(polars::prelude::DataFrame::new_infer_height(cols)?)
     }
 
-    /// The destination, checked against the inputs.
-    pub fn destination(&self, inputs: &[PathBuf]) -> Result<Destination> {
+    /// The destination, checked against the inputs (folders as `src` reads them).
+    pub fn destination(&self, inputs: &[PathBuf], src: &SourceArgs) -> Result<Destination> {
         match &self.output {
             None => Ok(Destination::Stdout),
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
@@ -184,11 +184,9 @@ impl OutputArgs {
                 out::check_not_input(p, inputs)?;
                 // Only an existing file with a corpus extension can be one of the files a
                 // folder would give: skip the second walk of the inputs otherwise.
-                let lopts = LoadOptions::default();
-                let ext = p
-                    .extension()
-                    .map(|e| e.to_string_lossy().to_ascii_lowercase());
-                let readable = ext.is_some_and(|e| lopts.extensions.contains(&e));
+                let lopts = load_options(src);
+                let name = p.file_name().map(|n| n.to_string_lossy());
+                let readable = name.is_some_and(|n| corpus::is_corpus_file(p, &n, &lopts));
                 if !(p.is_file() && readable) {
                     return Ok(Destination::File(p.clone()));
                 }

@@ -84,7 +84,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     };
     let format = args.output.format()?;
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
-    let dest = args.output.destination(&all)?;
+    let dest = args.output.destination(&all, &args.source)?;
     let options = args.source.text.options()?;
     let (t, e1) = load_corpus(&target, &args.source)?;
     let (rdocs, e2) = if reference.is_empty() {

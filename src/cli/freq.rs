@@ -30,7 +30,9 @@ pub struct FreqArgs {
 /// Runs `freq`. Returns whether some input failed.
 pub fn run(args: FreqArgs) -> Result<bool> {
     let format = args.output.format()?;
-    let dest = args.output.destination(&args.input.paths)?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
     let Loaded {
         analysis,
         had_errors,

@@ -44,7 +44,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     let pattern = positional.pop().unwrap_or_default();
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
-    let dest = args.output.destination(&paths)?;
+    let dest = args.output.destination(&paths, &args.source)?;
     let kind = match &args.kind {
         None => None,
         Some(k) => Some(Kind::parse(k).ok_or_else(|| {

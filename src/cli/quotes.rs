@@ -38,7 +38,9 @@ pub struct QuotesArgs {
 /// Runs `quotes`. Returns whether some input failed.
 pub fn run(args: QuotesArgs) -> Result<bool> {
     let format = args.output.format()?;
-    let dest = args.output.destination(&args.input.paths)?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
     let kind = match args.kind.as_str() {
         "all" => None,
         k => match Kind::parse(k) {
