@@ -164,32 +164,22 @@ fn output_is_atomic_and_never_an_input() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
-    // A Markdown output that the folder walk would read back is an input too.
-    let md = dir.path().join("notes.md");
-    fs::write(&md, "earlier notes").unwrap();
-    let o = verbale()
-        .args(["freq", "-o"])
-        .arg(&md)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
-    assert_eq!(fs::read_to_string(&md).unwrap(), "earlier notes");
-    fs::remove_file(&md).unwrap();
-    // So is any file the chosen --ext would read.
-    let csv = dir.path().join("table.csv");
-    fs::write(&csv, "earlier,table").unwrap();
-    let o = verbale()
-        .args(["freq", "--ext", "txt,csv", "-o"])
-        .arg(&csv)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
-    assert_eq!(fs::read_to_string(&csv).unwrap(), "earlier,table");
-    fs::remove_file(&csv).unwrap();
+    // An output that the folder walk would read back is an input too: a Markdown file by
+    // default, any file the chosen --ext reads.
+    for (name, ext) in [("notes.md", "txt,md"), ("table.csv", "txt,csv")] {
+        let f = dir.path().join(name);
+        fs::write(&f, "earlier output").unwrap();
+        let o = verbale()
+            .args(["freq", "--ext", ext, "-o"])
+            .arg(&f)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
+        assert_eq!(fs::read_to_string(&f).unwrap(), "earlier output");
+        fs::remove_file(&f).unwrap();
+    }
     let o = verbale()
         .args(["freq", "-o", "/nonexistent-folder/x.csv"])
         .arg(&input)
