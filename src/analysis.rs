@@ -4,7 +4,7 @@
 
 use crate::corpus::{self, lock, Document, LoadOptions, Problem};
 use crate::error::Result;
-use crate::quotes::{self, classify, Kind, Lexicons, Span};
+use crate::quotes::{self, classify, Kind, Lexicons, PhraseSet, Span};
 use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
 use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
@@ -202,6 +202,10 @@ struct Interner {
     seen_in: Vec<(u32, u32)>,
     /// Per stem id: the document that last saw it, and its unquoted occurrences there.
     stem_unquoted: Vec<(u32, u32)>,
+    /// Per form id: whether it starts a phrase of the cue set [`Interner::cue_set`] (0 not yet
+    /// asked, 1 no, 2 yes): asked once per form rather than once per document.
+    starts_cue: Vec<u8>,
+    cue_set: u64,
     docs_done: u32,
     buf: String,
     /// Number of this interner's table in [`TABLES`], and the table.
@@ -228,6 +232,8 @@ impl Interner {
             forms: Vec::new(),
             seen_in: Vec::new(),
             stem_unquoted: Vec::new(),
+            starts_cue: Vec::new(),
+            cue_set: 0,
             docs_done: 0,
             buf: String::new(),
             table,
@@ -247,6 +253,25 @@ impl Interner {
             Some(&id) => id,
             None => self.intern(&text[start..end]),
         }
+    }
+
+    /// Whether each form of `forms` starts a phrase of `cues`.
+    fn cue_starts(&mut self, forms: &[FormCount], cues: &PhraseSet) -> Vec<bool> {
+        if self.cue_set != cues.id() {
+            self.cue_set = cues.id();
+            self.starts_cue.clear();
+        }
+        self.starts_cue.resize(self.forms.len(), 0);
+        forms
+            .iter()
+            .map(|f| {
+                let known = &mut self.starts_cue[f.form as usize];
+                if *known == 0 {
+                    *known = 1 + cues.starts_with_word(&self.forms[f.form as usize].0) as u8;
+                }
+                *known == 2
+            })
+            .collect()
     }
 
     #[cold]
@@ -450,6 +475,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
             }
             e.1 += f.total - f.quoted;
         }
+        let cue_start = int.cue_starts(&forms, &opts.lexicons.cues);
         let int = &*int;
         let unquoted_of_form: Vec<u32> = forms
             .iter()
@@ -517,9 +543,6 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                 }
             }
         }
-        let cue_start: Vec<bool> = (0..forms.len())
-            .map(|f| opts.lexicons.cues.starts_with_word(form_str(f)))
-            .collect();
         let cues = count_cues(text, tokens, &spans, opts, |i| {
             form_of(i).is_some_and(|f| cue_start[f])
         });

@@ -13,16 +13,28 @@ pub struct PhraseSet {
     prefixes: AHashSet<String>,
     /// Longest phrase, in words.
     pub max_words: usize,
+    /// Which parse made the set (0 for the empty default): sets with the same id hold the same
+    /// phrases, so a per-word answer can be cached under it.
+    id: u64,
 }
 
 impl PhraseSet {
     /// Builds a set from a list file's text.
     pub fn parse(text: &str) -> Self {
-        let mut s = PhraseSet::default();
+        static PARSES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut s = PhraseSet {
+            id: PARSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Default::default()
+        };
         for p in parse_list(text) {
             s.add(&p);
         }
         s
+    }
+
+    /// The set's identity: equal ids mean equal phrases.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     fn add(&mut self, phrase: &str) {

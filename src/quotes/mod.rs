@@ -7,7 +7,7 @@ pub mod lexicon;
 pub mod pair;
 
 pub use classify::{Evidence, Kind};
-pub use lexicon::Lexicons;
+pub use lexicon::{Lexicons, PhraseSet};
 pub use pair::{pair_quotes, Pair, Pairing, Unpaired};
 
 use crate::text::Token;
