@@ -6,7 +6,8 @@ use crate::common::data;
 use unicode_segmentation::UnicodeSegmentation;
 use verbale::analysis::{analyse_doc, Options};
 use verbale::corpus::Document;
-use verbale::text::{segment::segment_into, Lang};
+use verbale::corpus::Layout;
+use verbale::text::{segment::segment_into, tokenize, tokenize_unicode, Lang, TokenizeOptions};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<_> = std::fs::read_dir(data("fuzz"))
@@ -22,6 +23,7 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 
 /// The fast segmenter's non-whitespace segments equal unicode-segmentation's.
 fn assert_segments_match(name: &str, text: &str) {
+    assert_tokens_match(name, text);
     let is_ws = |s: &str| s.chars().all(char::is_whitespace);
     let mut ours = Vec::new();
     segment_into(text, &mut ours);
@@ -32,6 +34,25 @@ fn assert_segments_match(name: &str, text: &str) {
         .map(|(s, seg)| (s as u32, (s + seg.len()) as u32))
         .collect();
     assert_eq!(ours, reference, "{name}");
+}
+
+/// The tokeniser's tokens equal those it makes from unicode-segmentation's segments alone,
+/// in every layout and with each option.
+fn assert_tokens_match(name: &str, text: &str) {
+    for layout in [Layout::Lines, Layout::Wrapped] {
+        for (split_hyphens, split_apostrophes) in [(false, false), (true, true)] {
+            let opts = TokenizeOptions {
+                split_hyphens,
+                split_apostrophes,
+            };
+            let fast = tokenize(text, layout, opts);
+            assert_eq!(
+                fast,
+                tokenize_unicode(text, layout, opts),
+                "{name} {opts:?}"
+            );
+        }
+    }
 }
 
 #[test]

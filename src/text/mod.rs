@@ -8,7 +8,7 @@ pub mod tokenize;
 
 pub use lang::Lang;
 pub use stem::{StemCache, Stopwords};
-pub use tokenize::{tokenize, tokenize_into, Token, TokenKind, TokenizeOptions};
+pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
 
 /// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`
 /// so `Armenia’s` and `Armenia's` count (and stem) alike, and invisible format characters

@@ -1,108 +1,175 @@
 //! Word-boundary segmentation (UAX #29) with an ASCII fast path: text is cut at ASCII
 //! whitespace, and a piece with only ASCII characters is segmented by a byte loop that applies
-//! the same rules as unicode-segmentation (WB5–WB13b restricted to ASCII); other pieces go to
+//! the same rules as unicode-segmentation (WB5–WB13b restricted to ASCII) and tells each
+//! segment's token kind from its bytes, so the tokeniser need not look again; other pieces go to
 //! unicode-segmentation itself, together with the spaces before it (rule WB4 attaches a
 //! following Extend/Format/ZWJ character, such as U+FEFF, to a space); no other UAX #29 rule
 //! joins across whitespace, so both agree. Fuzzing found the WB4 case (`tests/data/fuzz/`).
 
+use super::TokenKind;
 use unicode_segmentation::UnicodeSegmentation;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Cat {
-    Letter,
-    Digit,
-    Under,
-    MidLetter,
-    MidNumLet,
-    MidNum,
-    Other,
+/// One segment and what the segmenter already knows of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seg {
+    /// Start byte offset.
+    pub start: u32,
+    /// End byte offset, exclusive.
+    pub end: u32,
+    /// What the segment is, as far as the segmenter knows.
+    pub hint: Hint,
 }
 
-fn cat(b: u8) -> Cat {
+/// What the segmenter knows of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// A line break (`\n`, `\r` or CR LF).
+    Line,
+    /// A segment of the ASCII fast path, whose token kind the bytes already tell.
+    Known(TokenKind),
+    /// A segment of unicode-segmentation, to be classified from its characters.
+    Classify,
+}
+
+// Byte classes of the ASCII fast path (UAX #29 word-break classes restricted to ASCII).
+const LETTER: u8 = 0;
+const DIGIT: u8 = 1;
+const UNDER: u8 = 2;
+const MID_LETTER: u8 = 3;
+const MID_NUM_LET: u8 = 4;
+const MID_NUM: u8 = 5;
+const OTHER: u8 = 6;
+const SPACE: u8 = 7;
+const BREAK: u8 = 8;
+const HIGH: u8 = 9;
+
+const CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'_' => UNDER,
+            b':' => MID_LETTER,
+            b'.' | b'\'' => MID_NUM_LET,
+            b',' | b';' => MID_NUM,
+            b' ' | b'\t' | b'\x0B' | b'\x0C' => SPACE,
+            b'\n' | b'\r' => BREAK,
+            0x80..=0xFF => HIGH,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
+/// The token kind of a one-byte ASCII segment that is not part of a word or number.
+fn single_kind(b: u8) -> TokenKind {
     match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Cat::Letter,
-        b'0'..=b'9' => Cat::Digit,
-        b'_' => Cat::Under,
-        b':' => Cat::MidLetter,
-        b'.' | b'\'' => Cat::MidNumLet,
-        b',' | b';' => Cat::MidNum,
-        _ => Cat::Other,
+        b'"' | b'\'' => TokenKind::Quote,
+        _ if b.is_ascii_punctuation() => TokenKind::Punct,
+        _ => TokenKind::Symbol,
     }
 }
 
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
-}
-
-/// Segments an ASCII piece without whitespace, pushing (start, end) pairs offset by `base`.
-fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<(u32, u32)>) {
+/// Segments an ASCII piece without whitespace, pushing its segments offset by `base`.
+fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<Seg>) {
     let n = p.len();
+    let seg = |s: usize, e: usize, kind: TokenKind| Seg {
+        start: (base + s) as u32,
+        end: (base + e) as u32,
+        hint: Hint::Known(kind),
+    };
     let mut i = 0;
     while i < n {
-        let c = cat(p[i]);
-        if !matches!(c, Cat::Letter | Cat::Digit | Cat::Under) {
-            out.push(((base + i) as u32, (base + i + 1) as u32));
+        let c = class(p[i]);
+        if c > UNDER {
+            out.push(seg(i, i + 1, single_kind(p[i])));
             i += 1;
             continue;
         }
         let start = i;
+        let (mut letters, mut digits) = (c == LETTER, c == DIGIT);
+        let mut prev = c;
         i += 1;
         while i < n {
-            let prev = cat(p[i - 1]);
-            let cur = cat(p[i]);
-            match cur {
-                Cat::Letter | Cat::Digit | Cat::Under => i += 1,
-                Cat::MidLetter | Cat::MidNumLet | Cat::MidNum if i + 1 < n => {
-                    let next = cat(p[i + 1]);
-                    let letters = prev == Cat::Letter
-                        && next == Cat::Letter
-                        && matches!(cur, Cat::MidLetter | Cat::MidNumLet);
-                    let digits = prev == Cat::Digit
-                        && next == Cat::Digit
-                        && matches!(cur, Cat::MidNum | Cat::MidNumLet);
-                    if letters || digits {
-                        i += 2;
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
+            let cur = class(p[i]);
+            if cur <= UNDER {
+                letters |= cur == LETTER;
+                digits |= cur == DIGIT;
+                prev = cur;
+                i += 1;
+                continue;
             }
+            if !(MID_LETTER..=MID_NUM).contains(&cur) || i + 1 >= n {
+                break;
+            }
+            let next = class(p[i + 1]);
+            let join_letters = prev == LETTER && next == LETTER && cur != MID_NUM;
+            let join_digits = prev == DIGIT && next == DIGIT && cur != MID_LETTER;
+            if !(join_letters || join_digits) {
+                break;
+            }
+            prev = next;
+            i += 2;
         }
-        out.push(((base + start) as u32, (base + i) as u32));
+        let kind = if letters {
+            TokenKind::Word
+        } else if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct // underscores only
+        };
+        out.push(seg(start, i, kind));
     }
 }
 
-/// Word-boundary segments of `text` as byte ranges, whitespace runs included, into `out`.
-pub fn segment_into(text: &str, out: &mut Vec<(u32, u32)>) {
+/// Word-boundary segments of `text` with what is known of each, into `out`: line breaks,
+/// ASCII segments with their token kind, other segments from unicode-segmentation. Runs of
+/// other whitespace give no segment.
+pub fn segment_hinted(text: &str, out: &mut Vec<Seg>) {
     out.clear();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
     while i < n {
-        if is_space(b[i]) {
-            // Line breaks on their own (CR LF together), other whitespace in runs.
-            if b[i] == b'\n' || b[i] == b'\r' {
+        match class(b[i]) {
+            BREAK => {
+                // Line breaks on their own (CR LF together).
                 let end = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
                     i + 2
                 } else {
                     i + 1
                 };
-                out.push((i as u32, end as u32));
+                out.push(Seg {
+                    start: i as u32,
+                    end: end as u32,
+                    hint: Hint::Line,
+                });
                 i = end;
-            } else {
-                let start = i;
-                while i < n && is_space(b[i]) && b[i] != b'\n' && b[i] != b'\r' {
-                    i += 1;
-                }
-                out.push((start as u32, i as u32));
+                continue;
             }
-            continue;
+            SPACE => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
         let start = i;
         let mut ascii = true;
-        while i < n && !is_space(b[i]) {
-            ascii &= b[i] < 0x80;
+        while i < n {
+            let c = class(b[i]);
+            if c == SPACE || c == BREAK {
+                break;
+            }
+            ascii &= c != HIGH;
             i += 1;
         }
         if ascii {
@@ -111,15 +178,29 @@ pub fn segment_into(text: &str, out: &mut Vec<(u32, u32)>) {
             // UAX #29 rule WB4 attaches Extend/Format/ZWJ characters to a preceding space or
             // tab: segment the whitespace run before the piece together with it.
             let mut from = start;
-            if matches!(out.last(), Some(&(_, e)) if e as usize == start && matches!(b[start - 1], b' ' | b'\t'))
-            {
-                from = out.pop().map_or(start, |(s, _)| s as usize);
+            if start > 0 && matches!(b[start - 1], b' ' | b'\t') {
+                while from > 0 && class(b[from - 1]) == SPACE {
+                    from -= 1;
+                }
             }
             for (s, seg) in text[from..i].split_word_bound_indices() {
-                out.push(((from + s) as u32, (from + s + seg.len()) as u32));
+                out.push(Seg {
+                    start: (from + s) as u32,
+                    end: (from + s + seg.len()) as u32,
+                    hint: Hint::Classify,
+                });
             }
         }
     }
+}
+
+/// Word-boundary segments of `text` as byte ranges, into `out`: [`segment_hinted`] without
+/// the hints. Runs of whitespace other than line breaks give no segment.
+pub fn segment_into(text: &str, out: &mut Vec<(u32, u32)>) {
+    let mut segs = Vec::new();
+    segment_hinted(text, &mut segs);
+    out.clear();
+    out.extend(segs.iter().map(|s| (s.start, s.end)));
 }
 
 #[cfg(test)]

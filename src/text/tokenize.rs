@@ -2,8 +2,10 @@
 //! token kinds, sentence and paragraph numbers; quotation marks are tokens of their own and
 //! hyphenated compounds stay one token unless asked otherwise.
 
+use super::segment::{segment_hinted, Hint, Seg};
 use crate::corpus::Layout;
 use std::cell::RefCell;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -163,38 +165,72 @@ fn is_abbreviation(word: &str) -> bool {
 /// documents without reallocating.
 pub fn tokenize_into(text: &str, layout: Layout, opts: TokenizeOptions, out: &mut Vec<Token>) {
     out.clear();
-    let bytes = text.as_bytes();
     SEGMENTS.with(|cell| {
-        let mut ranges = cell.borrow_mut();
-        super::segment::segment_into(text, &mut ranges);
-        let mut segs = ranges
-            .iter()
-            .map(|&(s, e)| (s as usize, &text[s as usize..e as usize]))
-            .peekable();
-        tokenize_segments(text, bytes, layout, opts, &mut segs, out);
+        let mut segs = cell.borrow_mut();
+        segment_hinted(text, &mut segs);
+        tokenize_segments(text, layout, opts, &segs, out);
     });
 }
 
-thread_local! {
-    static SEGMENTS: RefCell<Vec<(u32, u32)>> = const { RefCell::new(Vec::new()) };
+/// The tokeniser without the segmenter's ASCII fast path: every segment comes from
+/// unicode-segmentation and is classified from its characters. Slower; it is what the fast
+/// path is checked against.
+pub fn tokenize_unicode(text: &str, layout: Layout, opts: TokenizeOptions) -> Vec<Token> {
+    let segs: Vec<Seg> = text
+        .split_word_bound_indices()
+        .map(|(s, w)| Seg {
+            start: s as u32,
+            end: (s + w.len()) as u32,
+            hint: Hint::Classify,
+        })
+        .collect();
+    let mut out = Vec::new();
+    tokenize_segments(text, layout, opts, &segs, &mut out);
+    out
 }
 
-fn tokenize_segments<'a>(
-    text: &'a str,
-    bytes: &[u8],
+thread_local! {
+    static SEGMENTS: RefCell<Vec<Seg>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The token kind of a segment (`None` for whitespace).
+#[inline]
+fn kind_of(seg: Seg, text: &str) -> Option<TokenKind> {
+    match seg.hint {
+        Hint::Known(k) => Some(k),
+        Hint::Line => None,
+        Hint::Classify => classify(&text[seg.start as usize..seg.end as usize]),
+    }
+}
+
+fn is_line(seg: Seg, bytes: &[u8]) -> bool {
+    match seg.hint {
+        Hint::Line => true,
+        Hint::Known(_) => false,
+        Hint::Classify => matches!(bytes[seg.start as usize], b'\n' | b'\r'),
+    }
+}
+
+fn tokenize_segments(
+    text: &str,
     layout: Layout,
     opts: TokenizeOptions,
-    segs: &mut std::iter::Peekable<impl Iterator<Item = (usize, &'a str)>>,
+    segs: &[Seg],
     out: &mut Vec<Token>,
 ) {
+    let bytes = text.as_bytes();
     let mut sentence: u32 = 0;
     let mut para: u32 = 0;
     let mut pending_end = false; // saw sentence-final punctuation
     let mut started = false; // a countable token in the current sentence
     let mut last_word: (u32, u32) = (0, 0);
-    while let Some((start, seg)) = segs.next() {
-        if seg.starts_with(['\n', '\r']) {
-            let next = bytes.get(start + seg.len()).copied();
+    let mut k = 0;
+    while k < segs.len() {
+        let seg = segs[k];
+        k += 1;
+        let (start, mut end) = (seg.start as usize, seg.end as usize);
+        if is_line(seg, bytes) {
+            let next = bytes.get(end).copied();
             let brk = match layout {
                 Layout::Lines => true,
                 Layout::Wrapped => matches!(next, Some(b' ' | b'\t' | b'\n' | b'\r') | None),
@@ -207,18 +243,17 @@ fn tokenize_segments<'a>(
             }
             continue;
         }
-        let Some(mut kind) = classify(seg) else {
+        let Some(mut kind) = kind_of(seg, text) else {
             continue;
         };
-        let mut end = start + seg.len();
         if kind == TokenKind::Word || kind == TokenKind::Number {
             if !opts.split_hyphens {
                 // Join word-hyphen-word chains written without spaces.
-                while let Some(&(hs, h)) = segs.peek() {
-                    if hs != end || !is_hyphen(h) {
+                while let Some(&h) = segs.get(k) {
+                    if h.start as usize != end || !is_hyphen(&text[end..h.end as usize]) {
                         break;
                     }
-                    let after = hs + h.len();
+                    let after = h.end as usize;
                     let next_is_word = text[after..]
                         .chars()
                         .next()
@@ -226,10 +261,11 @@ fn tokenize_segments<'a>(
                     if !next_is_word {
                         break;
                     }
-                    segs.next();
-                    let Some((ws, w)) = segs.next() else { break };
-                    end = ws + w.len();
-                    if kind == TokenKind::Number && classify(w) == Some(TokenKind::Word) {
+                    k += 1;
+                    let Some(&w) = segs.get(k) else { break };
+                    k += 1;
+                    end = w.end as usize;
+                    if kind == TokenKind::Number && kind_of(w, text) == Some(TokenKind::Word) {
                         kind = TokenKind::Word;
                     }
                 }
@@ -248,7 +284,10 @@ fn tokenize_segments<'a>(
             last_word = (start as u32, end as u32);
         } else if kind == TokenKind::Punct
             && started
-            && matches!(seg, "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।")
+            && matches!(
+                &text[start..end],
+                "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।"
+            )
         {
             pending_end = true;
         }
@@ -315,6 +354,48 @@ pub fn tokenize(text: &str, layout: Layout, opts: TokenizeOptions) -> Vec<Token>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every combination of layout and options.
+    fn settings() -> Vec<(Layout, TokenizeOptions)> {
+        let mut v = Vec::new();
+        for layout in [Layout::Lines, Layout::Wrapped] {
+            for (split_hyphens, split_apostrophes) in
+                [(false, false), (true, false), (false, true), (true, true)]
+            {
+                let opts = TokenizeOptions {
+                    split_hyphens,
+                    split_apostrophes,
+                };
+                v.push((layout, opts));
+            }
+        }
+        v
+    }
+
+    proptest! {
+        #[test]
+        fn fast_path_equals_unicode_segmentation_path(
+            t in "([a-cA-C0-2 .,:;'_\"!?\\-\n\r\t\x0B\x01’é€Ж\u{FEFF}\u{301}\u{200D}\u{A0}“”«»…]|Mr|U\\.S\\.|so-called){0,40}"
+        ) {
+            for (layout, opts) in settings() {
+                prop_assert_eq!(
+                    tokenize(&t, layout, opts),
+                    tokenize_unicode(&t, layout, opts),
+                    "{:?} {:?}", layout, opts
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fast_path_equals_unicode_segmentation_path_on_tricky_text() {
+        let t = "Mr. Smith's \"so-called\" 1,000.50 COVID-19 self-\ndetermination _x_ 3-a a-3\r\n\
+                 \u{1}bell 'quote' e.g. U.S.-led \u{FEFF}x \t\u{301}y 2020-2021 -- a--b";
+        for (layout, opts) in settings() {
+            assert_eq!(tokenize(t, layout, opts), tokenize_unicode(t, layout, opts));
+        }
+    }
 
     fn toks(t: &str) -> Vec<(String, TokenKind)> {
         tokenize(t, Layout::Lines, TokenizeOptions::default())
