@@ -196,10 +196,10 @@ struct Interner {
     slices: AHashMap<Box<str>, u32>,
     form_ids: AHashMap<Arc<str>, u32>,
     stem_ids: AHashMap<Arc<str>, u32>,
-    /// Per form id: folded form, stem, stem id.
-    forms: Vec<(Arc<str>, Arc<str>, u32)>,
-    /// Per form id: the document (counter) that last saw it, and its index in that document.
-    seen_in: Vec<(u32, u32)>,
+    /// Per form id: the folded form (its stem is in the shared table).
+    forms: Vec<Arc<str>>,
+    /// Per form id, what the per-token loop needs, together in one place.
+    hot: Vec<Hot>,
     /// Per stem id: the document that last saw it, and its unquoted occurrences there.
     stem_unquoted: Vec<(u32, u32)>,
     /// Per form id: whether it starts a phrase of the cue set [`Interner::cue_set`] (0 not yet
@@ -230,7 +230,7 @@ impl Interner {
             form_ids: AHashMap::new(),
             stem_ids: AHashMap::new(),
             forms: Vec::new(),
-            seen_in: Vec::new(),
+            hot: Vec::new(),
             stem_unquoted: Vec::new(),
             starts_cue: Vec::new(),
             cue_set: 0,
@@ -267,7 +267,7 @@ impl Interner {
             .map(|f| {
                 let known = &mut self.starts_cue[f.form as usize];
                 if *known == 0 {
-                    *known = 1 + cues.starts_with_word(&self.forms[f.form as usize].0) as u8;
+                    *known = 1 + cues.starts_with_word(&self.forms[f.form as usize]) as u8;
                 }
                 *known == 2
             })
@@ -288,9 +288,13 @@ impl Interner {
                 }
                 let form: Arc<str> = Arc::from(self.buf.as_str());
                 let id = self.forms.len() as u32;
-                lock(&self.shared).forms.push((form.clone(), stem.clone()));
-                self.forms.push((form.clone(), stem, sid));
-                self.seen_in.push((u32::MAX, 0));
+                lock(&self.shared).forms.push((form.clone(), stem));
+                self.forms.push(form.clone());
+                self.hot.push(Hot {
+                    doc: u32::MAX,
+                    slot: 0,
+                    stem: sid,
+                });
                 self.form_ids.insert(form, id);
                 id
             }
@@ -301,6 +305,15 @@ impl Interner {
         };
         id
     }
+}
+
+/// A form's entry in the per-token loop: the document (counter) that last saw it, its index
+/// among that document's forms, and its stem id.
+#[derive(Clone, Copy)]
+struct Hot {
+    doc: u32,
+    slot: u32,
+    stem: u32,
 }
 
 /// Hashes a packed key ([`pack`]) with one folded multiply: the keys are already dense,
@@ -450,9 +463,10 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
             }
             n_tokens += 1;
             let id = int.id(text, t.start as usize, t.end as usize);
-            let seen = &mut int.seen_in[id as usize];
-            if seen.0 != doc_no {
-                *seen = (doc_no, forms.len() as u32);
+            let seen = &mut int.hot[id as usize];
+            if seen.doc != doc_no {
+                seen.doc = doc_no;
+                seen.slot = forms.len() as u32;
                 forms.push(FormCount {
                     form: id,
                     total: 0,
@@ -460,7 +474,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                     scare: 0,
                 });
             }
-            let slot = seen.1;
+            let slot = seen.slot;
             token_slot[i] = slot;
             let f = &mut forms[slot as usize];
             f.total += 1;
@@ -468,7 +482,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         }
         // Unquoted occurrences per stem (a span's words "also used plainly").
         for f in &forms {
-            let sid = int.forms[f.form as usize].2 as usize;
+            let sid = int.hot[f.form as usize].stem as usize;
             let e = &mut int.stem_unquoted[sid];
             if e.0 != doc_no {
                 *e = (doc_no, 0);
@@ -479,9 +493,9 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         let int = &*int;
         let unquoted_of_form: Vec<u32> = forms
             .iter()
-            .map(|f| int.stem_unquoted[int.forms[f.form as usize].2 as usize].1)
+            .map(|f| int.stem_unquoted[int.hot[f.form as usize].stem as usize].1)
             .collect();
-        let form_str = |slot: usize| &*int.forms[forms[slot].form as usize].0;
+        let form_str = |slot: usize| &*int.forms[forms[slot].form as usize];
         let form_of = |i: usize| {
             let slot = token_slot[i];
             (slot != u32::MAX).then_some(slot as usize)
@@ -600,16 +614,16 @@ fn add_to_sums(int: &Interner, run: u64, forms: &[FormCount], opts: &Options) {
         sums.stems.resize(int.stem_unquoted.len(), (0, 0));
     }
     for f in forms {
-        let (form, _, sid) = &int.forms[f.form as usize];
+        let sid = int.hot[f.form as usize].stem;
         let (counts, stop, stem_id) = &mut sums.forms[f.form as usize];
         counts[0] += f.total as u64;
         counts[1] += f.quoted as u64;
         counts[2] += f.scare as u64;
         if *stop == 0 {
-            *stop = 1 + opts.stopwords.contains(form) as u8;
-            *stem_id = *sid;
+            *stop = 1 + opts.stopwords.contains(&int.forms[f.form as usize]) as u8;
+            *stem_id = sid;
         }
-        let stem = &mut sums.stems[*sid as usize];
+        let stem = &mut sums.stems[sid as usize];
         if *stop == 1 && stem.1 != doc {
             *stem = (stem.0 + 1, doc);
         }
