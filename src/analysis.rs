@@ -5,6 +5,7 @@
 use crate::corpus::{self, lock, Document, LoadOptions, Problem};
 use crate::error::Result;
 use crate::quotes::{self, classify, Kind, Lexicons, PhraseSet, Span};
+use crate::text::packed::{pack, pack_at, PackedHash};
 use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
 use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
@@ -314,74 +315,6 @@ struct Hot {
     doc: u32,
     slot: u32,
     stem: u32,
-}
-
-/// Hashes a packed key ([`pack`]) with one folded multiply: the keys are already dense,
-/// so this is all the mixing the table needs, at a fraction of a general hasher's cost.
-#[derive(Default, Clone, Copy)]
-struct PackedHash;
-
-impl std::hash::BuildHasher for PackedHash {
-    type Hasher = PackedHasher;
-    fn build_hasher(&self) -> PackedHasher {
-        PackedHasher(0)
-    }
-}
-
-#[derive(Default)]
-struct PackedHasher(u64);
-
-impl std::hash::Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // Not used for u128 keys; kept correct for any other.
-        for &b in bytes {
-            self.write_u64(b as u64);
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        let m = ((self.0 ^ x) as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
-    }
-    #[inline]
-    fn write_u128(&mut self, x: u128) {
-        let (lo, hi) = (x as u64, (x >> 64) as u64);
-        let m = (lo ^ 0x243F_6A88_85A3_08D3) as u128 * (hi ^ 0x1319_8A2E_0370_7344) as u128;
-        self.0 = (m as u64) ^ ((m >> 64) as u64);
-    }
-}
-
-/// Packs up to 15 bytes (little-endian) and their length (top byte) into one integer key.
-#[inline]
-fn pack(b: &[u8]) -> Option<u128> {
-    if b.len() > 15 {
-        return None;
-    }
-    let mut k = (b.len() as u128) << 120;
-    for (i, &x) in b.iter().enumerate() {
-        k |= (x as u128) << (8 * i);
-    }
-    Some(k)
-}
-
-/// [`pack`] of `b[start..end]`, reading 16 bytes at once where the text goes on far enough.
-#[inline]
-fn pack_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
-    let len = end - start;
-    if len > 15 {
-        return None;
-    }
-    match b.get(start..start + 16) {
-        Some(w) => {
-            let mut word = [0u8; 16];
-            word.copy_from_slice(w);
-            let mask = (1u128 << (8 * len)) - 1;
-            Some((u128::from_le_bytes(word) & mask) | ((len as u128) << 120))
-        }
-        None => pack(&b[start..end]),
-    }
 }
 
 thread_local! {
@@ -1010,25 +943,5 @@ impl Analysis {
         }
         rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         rows
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{pack, pack_at};
-
-    #[test]
-    fn wide_read_packs_like_the_byte_loop() {
-        let t = "so-called “elections” in Azerbaijan’s 2020 x";
-        let b = t.as_bytes();
-        for start in 0..b.len() {
-            for end in start..=b.len().min(start + 16) {
-                assert_eq!(
-                    pack_at(b, start, end),
-                    pack(&b[start..end]),
-                    "{start}..{end}"
-                );
-            }
-        }
     }
 }

@@ -3,8 +3,8 @@
 //! normalised offset back to the byte offset in the file as stored.
 
 use crate::error::{Error, Result};
+use crate::text::packed::WordSet;
 use ahash::{AHashMap, AHashSet};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -434,8 +434,9 @@ pub trait Consumer: Sync {
 /// Documents with no hyphen at a line break (most) are consumed in the first pass. The others
 /// wait until the whole corpus has been seen, since their hyphens are decided by what the rest
 /// writes (see [`normalise_lines`]); they are then read again, which costs less than holding
-/// them. The words of first-pass documents are found in their results
-/// ([`Consumer::words_in`]), not by scanning their texts again.
+/// them. The words that rule needs are found in the results of first-pass documents
+/// ([`Consumer::words_in`]) and, for the waiting documents, in the set of words gathered from
+/// their texts in the first pass (it grows with the vocabulary, not the corpus).
 pub fn stream<C: Consumer>(
     inputs: &[PathBuf],
     opts: &LoadOptions,
@@ -452,6 +453,7 @@ pub fn stream<C: Consumer>(
     // Gathered as documents go by rather than per document, so that memory stays flat.
     let compounds = std::sync::Mutex::new(AHashSet::new());
     let wanted = std::sync::Mutex::new(AHashSet::new());
+    let later_words = std::sync::Mutex::new(WordSet::default());
     let first: Vec<First<C::Output>> = files
         .par_iter()
         .map(|(id, path)| match read_source(path.as_deref(), opts) {
@@ -464,6 +466,10 @@ pub fn stream<C: Consumer>(
                     let doc = Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
                     First::Done(consumer.consume(&doc))
                 } else {
+                    // This text's words, gathered now so that it is read only once more.
+                    let mut own = WordSet::default();
+                    words_of(&text, |w| own.insert(w));
+                    lock(&later_words).extend(own);
                     let mut w = lock(&wanted);
                     for (l, r) in breaks {
                         w.insert(format!("{l}{r}"));
@@ -509,23 +515,9 @@ pub fn stream<C: Consumer>(
                 }
             }
         }
-        // Only the words not already seen in first-pass documents are looked for. The
-        // deferred texts are read again for this rather than held: reading from the page
-        // cache costs less than memory that grows with the corpus.
-        let unseen = wanted.into_iter().filter(|w| !words.contains(w)).collect();
-        let items: Vec<(usize, &Option<(String, OffsetMap)>)> =
-            later.iter().copied().zip(kept.iter()).collect();
-        let found = find_words(
-            &items,
-            |(i, k)| match k {
-                Some((t, _)) => Some(std::borrow::Cow::Borrowed(t.as_str())),
-                None => read_source(files[*i].1.as_deref(), opts)
-                    .ok()
-                    .map(|(t, _)| std::borrow::Cow::Owned(t)),
-            },
-            unseen,
-        );
-        words.extend(found);
+        // The deferred texts' own words were gathered in the first pass.
+        let later_words = later_words.into_inner().unwrap_or_else(|e| e.into_inner());
+        words.extend(wanted.into_iter().filter(|w| later_words.contains(w)));
         let lex = HyphenLexicon { compounds, words };
         let results: Vec<Result<C::Output>> = later
             .par_iter()
@@ -754,7 +746,18 @@ impl HyphenLexicon {
                 wanted.insert(r);
             }
         }
-        let words = find_words(texts, |t| Some(std::borrow::Cow::Borrowed(*t)), wanted);
+        let words = texts
+            .par_iter()
+            .map(|t| {
+                let mut found = AHashSet::new();
+                words_of(t, |w| {
+                    if wanted.contains(w) && !found.contains(w) {
+                        found.insert(w.to_string());
+                    }
+                });
+                found
+            })
+            .reduce(AHashSet::new, union);
         HyphenLexicon { compounds, words }
     }
 
@@ -794,106 +797,47 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Which of `wanted` (lower-case words) occur as whole words in the texts of `items`, leaving
-/// out the pieces of words broken at a line break ([`words_present`]). Texts are scanned in
-/// growing rounds, and each round looks only for the words still missing: common words are
-/// found in the first texts, and the rest of the scan then reports few matches.
-fn find_words<'a, T: Sync>(
-    items: &'a [T],
-    text: impl Fn(&'a T) -> Option<std::borrow::Cow<'a, str>> + Sync,
-    wanted: AHashSet<String>,
-) -> AHashSet<String> {
-    let mut wanted: Vec<String> = wanted.into_iter().collect();
-    wanted.sort_unstable();
-    let mut found = AHashSet::new();
-    let (mut start, mut round) = (0, 32);
-    while start < items.len() && !wanted.is_empty() {
-        let end = (start + round).min(items.len());
-        let Some(finder) = word_finder(&wanted) else {
-            break;
-        };
-        let got = items[start..end]
-            .par_iter()
-            .filter_map(&text)
-            .map(|t| words_present(&t, &finder, &wanted))
-            .reduce(AHashSet::new, |mut a, b| {
-                a.extend(b);
-                a
-            });
-        wanted.retain(|w| !got.contains(w));
-        found.extend(got);
-        start = end;
-        round *= 4;
-    }
-    found
-}
-
-/// Which of `wanted` occur in `text` as whole words, leaving out the pieces of words broken by
-/// a hyphen at a line break. `finder` matches the wanted words (see [`word_finder`]).
-fn words_present(text: &str, finder: &AhoCorasick, wanted: &[String]) -> AHashSet<String> {
+/// Calls `add` with each word of `text`, lower-cased: each run of letters, leaving out the
+/// pieces of words broken by a hyphen at a line break (`nego-⏎tiation` gives neither `nego`
+/// nor `tiation`). A word can come more than once.
+fn words_of(text: &str, mut add: impl FnMut(&str)) {
     let b = text.as_bytes();
-    let letter_at = |i: usize| match b[i] {
-        c if c.is_ascii() => c.is_ascii_alphabetic(),
-        _ => text[i..].chars().next().is_some_and(char::is_alphabetic),
-    };
-    let letter_before = |i: usize| match b[i - 1] {
-        c if c.is_ascii() => c.is_ascii_alphabetic(),
-        _ => text[..i]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphabetic),
-    };
-    // Marks by word index: common words match thousands of times, and hashing each match
-    // would cost more than the scan.
-    let mut found = vec![false; wanted.len()];
-    for m in finder.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let w = m.pattern().as_usize() / 2;
-        if found[w] {
-            continue;
-        }
-        // A whole word: no letter on either side.
-        if (start > 0 && letter_before(start)) || (end < b.len() && letter_at(end)) {
-            continue;
-        }
+    let mut lower = String::new();
+    let mut word = |start: usize, end: usize| {
         let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
-        let right_piece = {
+        let right_piece = || {
             let before = text[..start].trim_end_matches([' ', '\t']);
             before.ends_with('\n')
                 && before[..before.len() - 1]
                     .trim_end_matches(['\r', ' ', '\t'])
                     .ends_with('-')
         };
-        if !(left_piece || right_piece) {
-            found[w] = true;
+        if left_piece || right_piece() {
+            return;
+        }
+        let w = &text[start..end];
+        if w.bytes().all(|c| c.is_ascii_lowercase()) {
+            add(w);
+        } else {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            add(&lower);
+        }
+    };
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                word(s, i);
+                start = None;
+            }
+            _ => {}
         }
     }
-    found
-        .iter()
-        .zip(wanted)
-        .filter(|(&f, _)| f)
-        .map(|(_, w)| w.clone())
-        .collect()
-}
-
-/// A matcher for the wanted words: each word as written (lower case) and capitalised, ASCII
-/// letters in any case; the match's pattern index divided by two is the word's index.
-fn word_finder(wanted: &[String]) -> Option<AhoCorasick> {
-    let patterns = wanted.iter().flat_map(|w| {
-        let mut cap = String::with_capacity(w.len());
-        let mut chars = w.chars();
-        if let Some(c) = chars.next() {
-            cap.extend(c.to_uppercase());
-        }
-        cap.push_str(chars.as_str());
-        [w.clone(), cap]
-    });
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .ok()
+    if let Some(s) = start {
+        word(s, text.len());
+    }
 }
 
 /// Collects the hyphenated compounds written within a line (`self-determination`), lower-cased,

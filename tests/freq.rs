@@ -222,3 +222,51 @@ fn corpus_totals_streamed_equal_the_sum_of_document_rows() {
     }
     assert!(quoted > 100, "quoted occurrences: {quoted}");
 }
+
+#[test]
+fn streamed_and_held_corpora_count_alike() {
+    // `freq` streams (documents with line-break hyphens wait for the corpus's words, gathered
+    // as the others go by); `report` and `compare` hold the corpus and build the same words
+    // from all texts at once. A fifth of the fixture statements have line-break hyphens.
+    use verbale::analysis::{analyse, analyse_files, Analysis, Options};
+    use verbale::corpus::{load, LoadOptions};
+    use verbale::text::Lang;
+    let docs = crate::common::data("quotes/docs");
+    let opts = Options::new(Lang::english());
+    let lopts = LoadOptions::default();
+    let per_doc = |a: &Analysis| -> Vec<(String, Vec<(String, u32, u32, u32)>)> {
+        a.docs
+            .iter()
+            .zip(&a.doc_terms)
+            .map(|(d, terms)| {
+                let mut v: Vec<_> = terms
+                    .iter()
+                    .map(|t| {
+                        let term = &a.terms[t.term as usize].term;
+                        (term.clone(), t.count, t.quoted, t.scare)
+                    })
+                    .collect();
+                v.sort();
+                (d.id.clone(), v)
+            })
+            .collect()
+    };
+    let (streamed, problems) = analyse_files(std::slice::from_ref(&docs), &lopts, &opts).unwrap();
+    assert!(problems.is_empty());
+    let corpus = load(&[docs], &lopts).unwrap();
+    let broken = corpus
+        .docs
+        .iter()
+        .filter(|d| {
+            let raw = std::fs::read_to_string(d.path.as_ref().unwrap()).unwrap();
+            raw.contains("-\n") || raw.contains("- \n")
+        })
+        .count();
+    assert!(
+        broken >= 10,
+        "{broken} documents with a hyphen at a line break"
+    );
+    let held = analyse(&corpus.docs, &opts);
+    assert_eq!(streamed.docs.len(), 80);
+    assert_eq!(per_doc(&streamed), per_doc(&held));
+}

@@ -2,6 +2,7 @@
 //! or frames.
 
 pub mod lang;
+pub(crate) mod packed;
 pub mod segment;
 pub mod stem;
 pub mod tokenize;

@@ -1,0 +1,144 @@
+//! Short strings packed into one integer key, the hash for such keys, and a word set built on
+//! them: counting and the line-break rule look words up without hashing strings.
+
+use ahash::AHashSet;
+use std::collections::HashSet;
+
+/// Hashes a packed key ([`pack`]) with one folded multiply: the keys are already dense,
+/// so this is all the mixing the table needs, at a fraction of a general hasher's cost.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct PackedHash;
+
+impl std::hash::BuildHasher for PackedHash {
+    type Hasher = PackedHasher;
+    fn build_hasher(&self) -> PackedHasher {
+        PackedHasher(0)
+    }
+}
+
+#[derive(Default)]
+pub(crate) struct PackedHasher(u64);
+
+impl std::hash::Hasher for PackedHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for u128 keys; kept correct for any other.
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let m = ((self.0 ^ x) as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835);
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+    #[inline]
+    fn write_u128(&mut self, x: u128) {
+        let (lo, hi) = (x as u64, (x >> 64) as u64);
+        let m = (lo ^ 0x243F_6A88_85A3_08D3) as u128 * (hi ^ 0x1319_8A2E_0370_7344) as u128;
+        self.0 = (m as u64) ^ ((m >> 64) as u64);
+    }
+}
+
+/// Packs up to 15 bytes (little-endian) and their length (top byte) into one integer key.
+#[inline]
+pub(crate) fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 15 {
+        return None;
+    }
+    let mut k = (b.len() as u128) << 120;
+    for (i, &x) in b.iter().enumerate() {
+        k |= (x as u128) << (8 * i);
+    }
+    Some(k)
+}
+
+/// [`pack`] of `b[start..end]`, reading 16 bytes at once where the text goes on far enough.
+#[inline]
+pub(crate) fn pack_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 15 {
+        return None;
+    }
+    match b.get(start..start + 16) {
+        Some(w) => {
+            let mut word = [0u8; 16];
+            word.copy_from_slice(w);
+            let mask = (1u128 << (8 * len)) - 1;
+            Some((u128::from_le_bytes(word) & mask) | ((len as u128) << 120))
+        }
+        None => pack(&b[start..end]),
+    }
+}
+
+/// A set of words, each of up to 15 bytes kept as one packed integer ([`pack`]).
+#[derive(Default)]
+pub(crate) struct WordSet {
+    short: HashSet<u128, PackedHash>,
+    long: AHashSet<Box<str>>,
+}
+
+impl WordSet {
+    pub(crate) fn insert(&mut self, w: &str) {
+        match pack(w.as_bytes()) {
+            Some(k) => {
+                self.short.insert(k);
+            }
+            None => {
+                if !self.long.contains(w) {
+                    self.long.insert(w.into());
+                }
+            }
+        }
+    }
+
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        match pack(w.as_bytes()) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+
+    /// Adds every word of `other`.
+    pub(crate) fn extend(&mut self, other: WordSet) {
+        self.short.extend(other.short);
+        self.long.extend(other.long);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_set_holds_short_and_long_words() {
+        let mut a = WordSet::default();
+        a.insert("elections");
+        a.insert("internationalisation");
+        let mut b = WordSet::default();
+        b.insert("so");
+        a.extend(b);
+        for w in ["elections", "internationalisation", "so"] {
+            assert!(a.contains(w), "{w}");
+        }
+        for w in ["election", "internationalisations", "s", ""] {
+            assert!(!a.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn wide_read_packs_like_the_byte_loop() {
+        let t = "so-called “elections” in Azerbaijan’s 2020 x";
+        let b = t.as_bytes();
+        for start in 0..b.len() {
+            for end in start..=b.len().min(start + 16) {
+                assert_eq!(
+                    pack_at(b, start, end),
+                    pack(&b[start..end]),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+}
