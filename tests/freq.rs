@@ -234,7 +234,8 @@ fn streamed_and_held_corpora_count_alike() {
     let docs = crate::common::data("quotes/docs");
     let opts = Options::new(Lang::english());
     let lopts = LoadOptions::default();
-    let per_doc = |a: &Analysis| -> Vec<(String, Vec<(String, u32, u32, u32)>)> {
+    type Counts = Vec<(String, u32, u32, u32)>;
+    let per_doc = |a: &Analysis| -> Vec<(String, Counts)> {
         a.docs
             .iter()
             .zip(&a.doc_terms)
