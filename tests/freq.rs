@@ -270,4 +270,20 @@ fn streamed_and_held_corpora_count_alike() {
     let held = analyse(&corpus.docs, &opts);
     assert_eq!(streamed.docs.len(), 80);
     assert_eq!(per_doc(&streamed), per_doc(&held));
+
+    // A hyphen decided by words that only the waiting document writes: `test` and `drilling`
+    // are words of the corpus, `testdrilling` is not, so `test-⏎drilling` keeps its hyphen.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The test was fine.\nDrilling is hard work.\nThe test-\ndrilling began.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Peace and security.\n").unwrap();
+    let inputs = [dir.path().to_path_buf()];
+    let (streamed, _) = analyse_files(&inputs, &lopts, &opts).unwrap();
+    let held = analyse(&load(&inputs, &lopts).unwrap().docs, &opts);
+    assert_eq!(per_doc(&streamed), per_doc(&held));
+    let terms: Vec<&str> = streamed.terms.iter().map(|t| t.form.as_str()).collect();
+    assert!(terms.contains(&"test-drilling"), "{terms:?}");
 }
