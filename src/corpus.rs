@@ -428,6 +428,36 @@ pub trait Consumer: Sync {
     fn words_in(&self, results: &[&Self::Output], wanted: &AHashSet<String>) -> AHashSet<String>;
 }
 
+/// What [`stream`]'s first pass gathers besides results: the compounds written within a line,
+/// the words of the documents that wait, and the words their line-break hyphens ask about.
+#[derive(Default)]
+struct Gathered {
+    compounds: AHashSet<String>,
+    later_words: WordSet,
+    wanted: AHashSet<String>,
+}
+
+impl Gathered {
+    fn absorb(&mut self, other: Gathered) {
+        self.compounds.extend(other.compounds);
+        self.later_words.extend(other.later_words);
+        self.wanted.extend(other.wanted);
+    }
+}
+
+/// One parallel job's [`Gathered`], added to the shared one when the job ends (one lock per
+/// job rather than per document).
+struct Gathering<'a> {
+    own: Gathered,
+    into: &'a std::sync::Mutex<Gathered>,
+}
+
+impl Drop for Gathering<'_> {
+    fn drop(&mut self) {
+        lock(self.into).absorb(std::mem::take(&mut self.own));
+    }
+}
+
 /// Reads, decodes, normalises and consumes every input in parallel without holding the corpus:
 /// each text is dropped once consumed. Results come back in input order, with the problems.
 ///
@@ -451,38 +481,42 @@ pub fn stream<C: Consumer>(
     let (files, mut problems) = find_all(inputs, opts)?;
     let no_lexicon = HyphenLexicon::default();
     // Gathered as documents go by rather than per document, so that memory stays flat.
-    let compounds = std::sync::Mutex::new(AHashSet::new());
-    let wanted = std::sync::Mutex::new(AHashSet::new());
-    let later_words = std::sync::Mutex::new(WordSet::default());
+    let shared = std::sync::Mutex::new(Gathered::default());
     let first: Vec<First<C::Output>> = files
         .par_iter()
-        .map(|(id, path)| match read_source(path.as_deref(), opts) {
-            Err(e) => First::Failed(e),
-            Ok((text, map)) => {
-                let found = collect_compounds(&text);
-                lock(&compounds).extend(found);
-                let breaks = break_candidates(&text);
-                if breaks.is_empty() {
-                    let doc = Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
-                    First::Done(consumer.consume(&doc))
-                } else {
-                    // This text's words, gathered now so that it is read only once more.
-                    let mut own = WordSet::default();
-                    words_of(&text, |w| own.insert(w));
-                    lock(&later_words).extend(own);
-                    let mut w = lock(&wanted);
-                    for (l, r) in breaks {
-                        w.insert(format!("{l}{r}"));
-                        w.insert(l);
-                        w.insert(r);
+        .map_init(
+            || Gathering {
+                own: Gathered::default(),
+                into: &shared,
+            },
+            |g, (id, path)| match read_source(path.as_deref(), opts) {
+                Err(e) => First::Failed(e),
+                Ok((text, map)) => {
+                    g.own.compounds.extend(collect_compounds(&text));
+                    let breaks = break_candidates(&text);
+                    if breaks.is_empty() {
+                        let doc =
+                            Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
+                        First::Done(consumer.consume(&doc))
+                    } else {
+                        // This text's words, gathered now so that it is read only once more.
+                        words_of(&text, |w| g.own.later_words.insert(w));
+                        for (l, r) in breaks {
+                            g.own.wanted.insert(format!("{l}{r}"));
+                            g.own.wanted.insert(l);
+                            g.own.wanted.insert(r);
+                        }
+                        First::Later(path.is_none().then_some((text, map)))
                     }
-                    First::Later(path.is_none().then_some((text, map)))
                 }
-            }
-        })
+            },
+        )
         .collect();
-    let compounds = compounds.into_inner().unwrap_or_else(|e| e.into_inner());
-    let wanted = wanted.into_inner().unwrap_or_else(|e| e.into_inner());
+    let Gathered {
+        compounds,
+        later_words,
+        wanted,
+    } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     let later: Vec<usize> = (0..first.len())
         .filter(|&i| matches!(first[i], First::Later(_)))
         .collect();
@@ -516,7 +550,6 @@ pub fn stream<C: Consumer>(
             }
         }
         // The deferred texts' own words were gathered in the first pass.
-        let later_words = later_words.into_inner().unwrap_or_else(|e| e.into_inner());
         words.extend(wanted.into_iter().filter(|w| later_words.contains(w)));
         let lex = HyphenLexicon { compounds, words };
         let results: Vec<Result<C::Output>> = later
@@ -824,9 +857,18 @@ fn words_of(text: &str, mut add: impl FnMut(&str)) {
             add(&lower);
         }
     };
+    // Runs of letters, ASCII bytes tested without decoding.
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphabetic(), start) {
+    let mut i = 0;
+    while i < b.len() {
+        let (letter, len) = match b[i] {
+            c if c.is_ascii() => (c.is_ascii_alphabetic(), 1),
+            _ => match text[i..].chars().next() {
+                Some(c) => (c.is_alphabetic(), c.len_utf8()),
+                None => break,
+            },
+        };
+        match (letter, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 word(s, i);
@@ -834,6 +876,7 @@ fn words_of(text: &str, mut add: impl FnMut(&str)) {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         word(s, text.len());
