@@ -115,9 +115,9 @@ impl Document {
         lex: &HyphenLexicon,
     ) -> Document {
         let mut maps = vec![decode_map];
-        let (text, map) = normalise_lines(&decoded, lex);
+        let (text, map) = normalise_lines(decoded, lex);
         maps.push(map);
-        let text = match is_nfc_quick(text.chars()) {
+        let text = match nfc_quick(&text) {
             IsNormalized::Yes => text,
             _ => {
                 let (t, m) = nfc_with_map(&text);
@@ -935,11 +935,12 @@ fn word_after(text: &str, start: usize) -> &str {
 /// not a word of the corpus but `left` and `right` both are (`test-⏎drilling`) or `left` is a
 /// compound prefix (`self-`, `non-`, `co-`); otherwise the
 /// pieces are rejoined (`nego-⏎tiation`). Either way the line break goes.
-pub fn normalise_lines(text: &str, lex: &HyphenLexicon) -> (String, OffsetMap) {
+pub fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, OffsetMap) {
     let b = text.as_bytes();
     if !b.contains(&b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
-        return (text.to_string(), OffsetMap::default());
+        return (text, OffsetMap::default());
     }
+    let text = text.as_str();
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let mut copied = 0; // input offset up to which text has been copied
@@ -1047,6 +1048,35 @@ fn break_after_hyphen(b: &[u8], at: usize) -> Option<usize> {
     (j < b.len()).then_some(j)
 }
 
+/// [`is_nfc_quick`] looking only at the runs of non-ASCII characters: an ASCII character is a
+/// starter that NFC never changes, so the check restarts after each one anyway.
+fn nfc_quick(text: &str) -> IsNormalized {
+    let b = text.as_bytes();
+    let mut result = IsNormalized::Yes;
+    let mut i = 0;
+    loop {
+        // Whole blocks of ASCII first: most of a statement is.
+        while i + 32 <= b.len() && b[i..i + 32].is_ascii() {
+            i += 32;
+        }
+        let Some(p) = b[i..].iter().position(|&c| !c.is_ascii()) else {
+            break;
+        };
+        let start = i + p;
+        let end = b[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(b.len(), |q| start + q);
+        match is_nfc_quick(text[start..end].chars()) {
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+            IsNormalized::Yes => {}
+        }
+        i = end;
+    }
+    result
+}
+
 /// Unicode NFC with a map back. Text is composed in runs of one starter and the combining
 /// marks after it, so a run that changes gets anchors at both ends and every token boundary
 /// (always before a starter) maps exactly.
@@ -1082,7 +1112,11 @@ fn nfc_with_map(text: &str) -> (String, OffsetMap) {
 fn detect_layout(text: &str) -> Layout {
     let mut lens = Vec::new();
     let mut ended = 0usize;
-    for line in text.split('\n') {
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
+        let line = &text[from..end];
+        from = end + 1;
         let t = line.trim_end();
         if t.trim_start().is_empty() {
             continue;
@@ -1095,8 +1129,8 @@ fn detect_layout(text: &str) -> Layout {
     if lens.len() < 8 {
         return Layout::Lines;
     }
-    lens.sort_unstable();
-    let median = lens[lens.len() / 2];
+    let mid = lens.len() / 2;
+    let median = *lens.select_nth_unstable(mid).1;
     if median <= 90 && (ended as f64) < 0.5 * lens.len() as f64 {
         Layout::Wrapped
     } else {
@@ -1211,6 +1245,33 @@ mod tests {
             decode(b"ab\0cd", Path::new("b"), false),
             Err(Error::Binary { offset: 2, .. })
         ));
+    }
+
+    #[test]
+    fn nfc_check_by_runs_agrees_with_the_whole_text_check() {
+        for t in [
+            "plain ascii",
+            "caf\u{e9} d\u{e9}j\u{e0}",
+            "cafe\u{301} x",
+            "a\u{301}\u{327} b",
+            "a\u{327}\u{301} b",
+            "\u{301}start",
+            "\u{1100}\u{1161} hangul",
+            "x \u{212B} angstrom",
+            "\u{2019}elections\u{201d}",
+        ] {
+            let whole = is_nfc_quick(t.chars());
+            assert_eq!(
+                nfc_quick(t) == IsNormalized::Yes,
+                whole == IsNormalized::Yes,
+                "{t}"
+            );
+            assert_eq!(
+                nfc_quick(t) == IsNormalized::No,
+                whole == IsNormalized::No,
+                "{t}"
+            );
+        }
     }
 
     #[test]
