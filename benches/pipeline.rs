@@ -182,7 +182,8 @@ fn charts(c: &mut Criterion) {
     // Dispersion includes re-reading the document's tokens, as the command does.
     g.bench_function("dispersion", |b| {
         b.iter(|| {
-            let spec = kinds::dispersion(&seed, &opts, &["elections".to_string()], "seed").unwrap();
+            let spec =
+                kinds::dispersion(&seed, &opts, &["elections".to_string()], "seed", 20).unwrap();
             chart::render(&spec, size, ImageFormat::Png).unwrap().len()
         })
     });

@@ -169,3 +169,56 @@ fn bad_requests_fail_clearly() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no quoted terms"));
 }
+
+#[test]
+fn dispersion_over_many_documents_shows_the_rows_with_most_scare_quotes() {
+    // Over a whole folder a term-document row per document would not fit; the plot keeps the
+    // `top` rows with the most scare-quoted (then quoted, then all) occurrences and says so.
+    use verbale::analysis::Options;
+    use verbale::chart::{kinds, DispersionRow, Role, Spec};
+    use verbale::corpus::{load, LoadOptions};
+    let docs = load(
+        &[crate::common::data("quotes/docs")],
+        &LoadOptions::default(),
+    )
+    .unwrap()
+    .docs;
+    let opts = Options::new(verbale::text::Lang::english());
+    let terms = ["elections".to_string(), "peace".to_string()];
+    let rows = |top: usize| match kinds::dispersion(&docs, &opts, &terms, "fixtures", top) {
+        Ok(Spec::Dispersion { title, rows, .. }) => (title, rows),
+        _ => panic!("no dispersion plot"),
+    };
+    let (all_title, all) = rows(usize::MAX);
+    assert!(!all_title.contains("rows with the most"), "{all_title}");
+    assert!(all.len() > 20, "{} rows", all.len());
+    let score = |r: &DispersionRow| {
+        let n = |role: Role| r.marks.iter().filter(|m| m.1 == role).count();
+        (n(Role::Scare), n(Role::Quoted), r.marks.len())
+    };
+    let (title, kept) = rows(5);
+    assert_eq!(kept.len(), 5);
+    assert!(
+        title.contains(&format!("the 5 of {} rows", all.len())),
+        "{title}"
+    );
+    let labels: Vec<&str> = kept.iter().map(|r| r.label.as_str()).collect();
+    let lowest_kept = kept.iter().map(score).min().unwrap();
+    assert!(lowest_kept.0 > 0, "{lowest_kept:?}");
+    for r in &all {
+        if !labels.contains(&r.label.as_str()) {
+            assert!(
+                score(r) <= lowest_kept,
+                "{} dropped: {:?}",
+                r.label,
+                score(r)
+            );
+        }
+    }
+    // Kept rows stay in corpus order.
+    let order: Vec<usize> = labels
+        .iter()
+        .map(|l| all.iter().position(|r| r.label == *l).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+}

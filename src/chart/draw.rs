@@ -217,6 +217,24 @@ struct Rows {
     row_h: f64,
 }
 
+/// Says, under the rows, that only the first `n` of `all` rows fit.
+fn too_many_rows<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    n: usize,
+    all: usize,
+    bottom: i32,
+) -> R {
+    text(
+        a,
+        &format!("first {n} of {all} rows: raise --height"),
+        &font(12.0),
+        MARGIN,
+        bottom + 24,
+        HPos::Left,
+        VPos::Top,
+    )
+}
+
 fn row_layout<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
@@ -253,6 +271,9 @@ fn bars<DB: DrawingBackend>(
         n,
         row_h,
     } = row_layout(a, title, legend, rows.len(), 8)?;
+    if n < rows.len() {
+        too_many_rows(a, n, rows.len(), bottom)?;
+    }
     let rows = &rows[..n];
     let fs = (row_h * 0.62).clamp(8.0, 15.0);
     let st = font(fs);
@@ -359,6 +380,7 @@ fn dispersion<DB: DrawingBackend>(
         n,
         row_h,
     } = row_layout(a, title, legend, rows.len(), 10)?;
+    let all = rows.len();
     let rows = &rows[..n];
     let st = font((row_h * 0.5).clamp(8.0, 14.0));
     let label_w = label_column(a, rows.iter().map(|r| r.label.as_str()), &st, w, 0.35);
@@ -388,6 +410,9 @@ fn dispersion<DB: DrawingBackend>(
         VPos::Top,
     )?;
     let tick = ((row_h * 0.35) as i32).clamp(3, 14);
+    if n < all {
+        too_many_rows(a, n, all, bottom)?;
+    }
     for (i, r) in rows.iter().enumerate() {
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
         text(

@@ -165,8 +165,15 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
 }
 
 /// A dispersion plot: one row per term and document, a tick at each occurrence, scare-quoted
-/// occurrences drawn apart.
-pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &str) -> Result<Spec> {
+/// occurrences drawn apart. With more than `top` such rows, the `top` with the most scare-quoted
+/// occurrences (then quoted, then all) are shown, in corpus order, and the title says so.
+pub fn dispersion(
+    docs: &[Document],
+    opts: &Options,
+    terms: &[String],
+    what: &str,
+    top: usize,
+) -> Result<Spec> {
     let stemmer = StemCache::new(opts.lang, opts.stem);
     let wanted: Vec<(String, String)> = terms
         .iter()
@@ -230,8 +237,38 @@ pub fn dispersion(docs: &[Document], opts: &Options, terms: &[String], what: &st
             missing.join(", ")
         )));
     }
+    let mut title = format!("Where {} occur: {what}", terms.join(", "));
+    if rows.len() > top.max(1) {
+        let count = |r: &DispersionRow, role: Option<Role>| {
+            r.marks
+                .iter()
+                .filter(|m| role.is_none_or(|x| m.1 == x))
+                .count()
+        };
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| {
+            let r = &rows[i];
+            let score = (
+                count(r, Some(Role::Scare)),
+                count(r, Some(Role::Quoted)),
+                count(r, None),
+            );
+            (std::cmp::Reverse(score), i)
+        });
+        let mut keep = vec![false; rows.len()];
+        for &i in order.iter().take(top.max(1)) {
+            keep[i] = true;
+        }
+        let all = rows.len();
+        let mut k = keep.iter();
+        rows.retain(|_| k.next().copied().unwrap_or(false));
+        title.push_str(&format!(
+            " (the {} of {all} rows with the most scare-quoted, then quoted, occurrences)",
+            rows.len()
+        ));
+    }
     Ok(Spec::Dispersion {
-        title: format!("Where {} occur: {what}", terms.join(", ")),
+        title,
         rows,
         legend: vec![
             ("in scare quotes".into(), Role::Scare),

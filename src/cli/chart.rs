@@ -25,7 +25,8 @@ pub struct ChartArgs {
     /// Output file (.png or .svg).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Bars or rows to show (keyness: per side).
+    /// Bars or rows to show (keyness: per side; dispersion: the term-document rows with the most
+    /// scare-quoted occurrences).
     #[arg(long, default_value_t = 20)]
     pub top: usize,
     /// Terms to plot (dispersion), comma-separated.
@@ -181,7 +182,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
                 ));
             }
             let chosen: Vec<_> = selected.iter().map(|&i| docs[i].clone()).collect();
-            kinds::dispersion(&chosen, &options, &terms, &what)?
+            kinds::dispersion(&chosen, &options, &terms, &what, top)?
         }
         "similarity" => {
             if !matches!(args.measure.as_str(), "cosine" | "jaccard") {

@@ -474,8 +474,9 @@ fn fill_rest(p: Parts) -> Result<()> {
     if !quoted.is_empty() && !disp_docs.is_empty() {
         let chosen: Vec<Document> = disp_docs.iter().map(|&d| docs[d].clone()).collect();
         // Only terms present in every chosen document's rows are required; drop the rest.
-        let spec = kinds::dispersion(&chosen, opts, &quoted, &what)
-            .or_else(|_| kinds::dispersion(&chosen[..1], opts, &quoted[..1], &what));
+        let rows = quoted.len() * chosen.len();
+        let spec = kinds::dispersion(&chosen, opts, &quoted, &what, rows)
+            .or_else(|_| kinds::dispersion(&chosen[..1], opts, &quoted[..1], &what, 1));
         add(
             "dispersion.png",
             spec,
