@@ -73,41 +73,112 @@ impl Format {
 /// tables only (other formats carry exactly the frame's columns).
 pub fn render(df: &mut DataFrame, format: Format, header: Option<&str>) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
+    render_to(df, format, header, &mut buf)?;
+    Ok(buf)
+}
+
+/// [`render`] into a writer, as the format writers go: a large table never sits in memory
+/// whole before it is written.
+pub fn render_to(
+    df: &mut DataFrame,
+    format: Format,
+    header: Option<&str>,
+    mut w: &mut dyn Write,
+) -> Result<()> {
     match format {
         Format::Table => {
             if let Some(h) = header {
-                writeln!(buf, "{h}")?;
+                writeln!(w, "{h}")?;
             }
-            buf.extend(table::render(df).into_bytes());
-            buf.push(b'\n');
+            w.write_all(table::render(df).as_bytes())?;
+            w.write_all(b"\n")?;
         }
-        Format::Md => buf.extend(markdown::render(df).into_bytes()),
+        Format::Md => w.write_all(markdown::render(df).as_bytes())?,
         Format::Csv | Format::Tsv => {
             let sep = if format == Format::Csv { b',' } else { b'\t' };
-            CsvWriter::new(&mut buf)
+            CsvWriter::new(&mut w)
                 .include_header(true)
                 .with_separator(sep)
                 .finish(df)?;
         }
         Format::Json => {
-            JsonWriter::new(&mut buf)
+            JsonWriter::new(&mut w)
                 .with_json_format(JsonFormat::Json)
                 .finish(df)?;
-            buf.push(b'\n');
+            w.write_all(b"\n")?;
         }
-        Format::Ndjson => JsonWriter::new(&mut buf)
+        Format::Ndjson => JsonWriter::new(&mut w)
             .with_json_format(JsonFormat::JsonLines)
             .finish(df)?,
         Format::Parquet => {
-            ParquetWriter::new(&mut buf).finish(df)?;
+            ParquetWriter::new(&mut w).finish(df)?;
         }
     }
-    Ok(buf)
+    Ok(())
+}
+
+/// A writer that keeps a copy of the first I/O error it meets, so that an error a format
+/// writer reports in its own terms can still be told as the write error it was.
+struct Tracked<W: Write> {
+    inner: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: Write> Tracked<W> {
+    fn new(inner: W) -> Self {
+        Tracked { inner, error: None }
+    }
+
+    fn note<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            if self.error.is_none() {
+                self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+            }
+        }
+        r
+    }
+
+    /// The I/O error behind `e`, if writing failed; `e` otherwise.
+    fn explain(&mut self, e: Error) -> std::result::Result<std::io::Error, Error> {
+        self.error.take().ok_or(e)
+    }
+}
+
+impl<W: Write> Write for Tracked<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
+}
+
+/// Fills a writer through `fill`, then flushes it; an I/O error comes back as itself, however
+/// the format writer reported it.
+fn fill_tracked(
+    w: impl Write,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> std::result::Result<(), std::result::Result<std::io::Error, Error>> {
+    let mut t = Tracked::new(w);
+    match fill(&mut t).and_then(|_| t.flush().map_err(Error::from)) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(t.explain(e)),
+    }
 }
 
 /// Writes bytes to `path` atomically: a temporary file in the same folder, then a rename, so a
 /// failed run never leaves a half-written output and never clobbers the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| Ok(w.write_all(bytes)?))
+}
+
+/// [`write_atomic`] of what `fill` writes, streamed into the temporary file.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -115,6 +186,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let werr = |e: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source: e,
+    };
+    let failed = |e: std::result::Result<std::io::Error, Error>| match e {
+        Ok(io) => werr(io),
+        Err(e) => e,
     };
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
@@ -126,11 +201,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         // A device or a named pipe (`-o /dev/stdout`, a FIFO): write straight to it; renaming
         // a temporary file over it would replace the device itself.
         Ok(m) if !m.is_file() => {
-            let mut f = std::fs::OpenOptions::new()
+            let f = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .map_err(werr)?;
-            return f.write_all(bytes).and_then(|_| f.flush()).map_err(werr);
+            return fill_tracked(std::io::BufWriter::new(f), fill).map_err(failed);
         }
         _ => {}
     }
@@ -148,7 +223,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(werr)?;
-    tmp.write_all(bytes).map_err(werr)?;
+    // On failure the temporary file is removed when `tmp` drops.
+    fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill).map_err(failed)?;
     #[cfg(unix)]
     {
         // Temporary files are created private; outputs get the usual read permissions.
@@ -198,14 +274,13 @@ pub fn write(
             "--format parquet needs an output file: add -o FILE.parquet".into(),
         ));
     }
-    let bytes = render(df, format, header)?;
+    let fill = |w: &mut dyn Write| render_to(df, format, header, w);
     match dest {
         Destination::Stdout => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)?;
-            out.flush()?;
-            Ok(())
+            let out = std::io::BufWriter::new(std::io::stdout().lock());
+            // A closed pipe stays an I/O error (`verbale freq … | head` ends quietly).
+            fill_tracked(out, fill).map_err(|e| e.map_or_else(|e| e, Error::Io))
         }
-        Destination::File(p) => write_atomic(p, &bytes),
+        Destination::File(p) => write_atomic_with(p, fill),
     }
 }
