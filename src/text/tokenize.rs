@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn fast_path_equals_unicode_segmentation_path_on_tricky_text() {
         let t = "Mr. Smith's \"so-called\" 1,000.50 COVID-19 self-\ndetermination _x_ 3-a a-3\r\n\
-                 \u{1}bell 'quote' e.g. U.S.-led \u{FEFF}x \t\u{301}y 2020-2021 -- a--b";
+                 \u{1}bell 'quote' e.g. U.S.-led \u{FEFF}x \t\u{301}y 2020-2021 -- a--b '\t";
         for (layout, opts) in settings() {
             assert_eq!(tokenize(t, layout, opts), tokenize_unicode(t, layout, opts));
         }
