@@ -1,10 +1,11 @@
-//! Tokenising arbitrary text: the ASCII fast path segments exactly as unicode-segmentation does,
-//! and tokens are ordered, disjoint, on character boundaries and never whitespace.
+//! Tokenising arbitrary text: the ASCII fast path segments exactly as unicode-segmentation does
+//! and gives the same tokens as the tokeniser fed by unicode-segmentation alone; tokens are
+//! ordered, disjoint, on character boundaries and never whitespace.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use unicode_segmentation::UnicodeSegmentation;
 use verbale::corpus::Layout;
-use verbale::text::{segment::segment_into, tokenize, TokenizeOptions};
+use verbale::text::{segment::segment_into, tokenize, tokenize_unicode, TokenizeOptions};
 
 fuzz_target!(|text: &str| {
     let mut ours = Vec::new();
@@ -27,6 +28,7 @@ fuzz_target!(|text: &str| {
                 split_apostrophes,
             };
             let toks = tokenize(text, layout, opts);
+            assert_eq!(toks, tokenize_unicode(text, layout, opts));
             let mut end = 0;
             for t in &toks {
                 assert!(t.start >= end && t.end > t.start, "tokens overlap or are empty");
