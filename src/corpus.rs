@@ -835,12 +835,11 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 /// nor `tiation`). A word can come more than once.
 fn words_of(text: &str, mut add: impl FnMut(&str)) {
     let b = text.as_bytes();
-    let mut lower = String::new();
     let mut word = |start: usize, end: usize| {
         let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
         let right_piece = || {
             let before = text[..start].trim_end_matches([' ', '\t']);
-            before.ends_with('\n')
+            before.ends_with(['\n', '\r'])
                 && before[..before.len() - 1]
                     .trim_end_matches(['\r', ' ', '\t'])
                     .ends_with('-')
@@ -852,9 +851,8 @@ fn words_of(text: &str, mut add: impl FnMut(&str)) {
         if w.bytes().all(|c| c.is_ascii_lowercase()) {
             add(w);
         } else {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-            add(&lower);
+            // As the pieces around the hyphens are lower-cased (a final sigma stays final).
+            add(&w.to_lowercase());
         }
     };
     // Runs of letters, ASCII bytes tested without decoding.

@@ -203,7 +203,20 @@ fn dispersion_over_many_documents_shows_the_rows_with_most_scare_quotes() {
         "{title}"
     );
     let labels: Vec<&str> = kept.iter().map(|r| r.label.as_str()).collect();
-    let lowest_kept = kept.iter().map(score).min().unwrap();
+    // Every term keeps its best row; the other rows kept outrank every row dropped.
+    let of_term = |r: &DispersionRow, t: &str| r.label.starts_with(&format!("{t} · "));
+    let mut rest: Vec<&DispersionRow> = kept.iter().collect();
+    for t in &terms {
+        let best = all
+            .iter()
+            .filter(|r| of_term(r, t))
+            .map(score)
+            .max()
+            .unwrap();
+        let at = rest.iter().position(|r| of_term(r, t) && score(r) == best);
+        rest.remove(at.unwrap_or_else(|| panic!("no best row for {t}: {labels:?}")));
+    }
+    let lowest_kept = rest.iter().map(|r| score(r)).min().unwrap();
     assert!(lowest_kept.0 > 0, "{lowest_kept:?}");
     for r in &all {
         if !labels.contains(&r.label.as_str()) {
@@ -214,6 +227,11 @@ fn dispersion_over_many_documents_shows_the_rows_with_most_scare_quotes() {
                 score(r)
             );
         }
+    }
+    // With room for two rows, both terms keep one.
+    let (_, two) = rows(2);
+    for t in &terms {
+        assert!(two.iter().any(|r| of_term(r, t)), "{t} lost");
     }
     // Kept rows stay in corpus order.
     let order: Vec<usize> = labels

@@ -212,7 +212,9 @@ struct Rows {
     w: i32,
     top: i32,
     bottom: i32,
-    /// Rows that fit at the minimum row height (callers pass the top rows first).
+    /// Rows that fit at the minimum row height: the first ones are drawn, and the chart says
+    /// how many were left out (bar charts come top rows first; dispersion plots in corpus order,
+    /// already cut to `--top`).
     n: usize,
     row_h: f64,
 }
@@ -229,7 +231,7 @@ fn too_many_rows<DB: DrawingBackend>(
         &format!("first {n} of {all} rows: raise --height"),
         &font(12.0),
         MARGIN,
-        bottom + 24,
+        bottom + 40,
         HPos::Left,
         VPos::Top,
     )

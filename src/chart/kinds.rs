@@ -165,8 +165,9 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
 }
 
 /// A dispersion plot: one row per term and document, a tick at each occurrence, scare-quoted
-/// occurrences drawn apart. With more than `top` such rows, the `top` with the most scare-quoted
-/// occurrences (then quoted, then all) are shown, in corpus order, and the title says so.
+/// occurrences drawn apart. With more than `top` such rows, `top` are shown, in corpus order:
+/// each term's row with the most scare-quoted occurrences (then quoted, then all), then the
+/// other rows by the same order; the title says so (unless the caller replaces it).
 pub fn dispersion(
     docs: &[Document],
     opts: &Options,
@@ -255,9 +256,28 @@ pub fn dispersion(
             );
             (std::cmp::Reverse(score), i)
         });
+        // Each term's best row first, so that no term asked for disappears, then the rest.
         let mut keep = vec![false; rows.len()];
-        for &i in order.iter().take(top.max(1)) {
-            keep[i] = true;
+        let mut kept = 0;
+        for (label, _) in &wanted {
+            let best = order
+                .iter()
+                .find(|&&i| rows[i].label.starts_with(&format!("{label} · ")));
+            if let Some(&i) = best {
+                if kept < top.max(1) && !keep[i] {
+                    keep[i] = true;
+                    kept += 1;
+                }
+            }
+        }
+        for &i in &order {
+            if kept >= top.max(1) {
+                break;
+            }
+            if !keep[i] {
+                keep[i] = true;
+                kept += 1;
+            }
         }
         let all = rows.len();
         let mut k = keep.iter();

@@ -77,8 +77,8 @@ pub fn render(df: &mut DataFrame, format: Format, header: Option<&str>) -> Resul
     Ok(buf)
 }
 
-/// [`render`] into a writer, as the format writers go: a large table never sits in memory
-/// whole before it is written.
+/// [`render`] into a writer, as the format writers go: a CSV, JSON or Parquet table never sits
+/// in memory whole before it is written (terminal and Markdown tables are rendered first).
 pub fn render_to(
     df: &mut DataFrame,
     format: Format,
@@ -131,7 +131,8 @@ impl<W: Write> Tracked<W> {
 
     fn note<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
         if let Err(e) = &r {
-            if self.error.is_none() {
+            // An interrupted call is retried by the caller: not the failure to report.
+            if self.error.is_none() && e.kind() != std::io::ErrorKind::Interrupted {
                 self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
             }
         }

@@ -3,8 +3,10 @@
 //! the same rules as unicode-segmentation (WB5–WB13b restricted to ASCII) and tells each
 //! segment's token kind from its bytes, so the tokeniser need not look again; other pieces go to
 //! unicode-segmentation itself, together with the spaces before it (rule WB4 attaches a
-//! following Extend/Format/ZWJ character, such as U+FEFF, to a space); no other UAX #29 rule
-//! joins across whitespace, so both agree. Fuzzing found the WB4 case (`tests/data/fuzz/`).
+//! following Extend/Format/ZWJ character, such as U+FEFF, to a space) and any non-ASCII spaces
+//! those follow (rule WB3d joins runs of spaces such as U+3000 and U+0020); no other UAX #29
+//! rule joins across whitespace, so both agree. Fuzzing found the WB4 case
+//! (`tests/data/fuzz/`), a review the WB3d one.
 
 use super::TokenKind;
 use unicode_segmentation::UnicodeSegmentation;
@@ -68,6 +70,11 @@ const CLASS: [u8; 256] = {
 #[inline]
 fn class(b: u8) -> u8 {
     CLASS[b as usize]
+}
+
+/// UAX #29's WSegSpace: the space separators that are not no-break spaces.
+fn is_wseg_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{205F}' | '\u{3000}')
 }
 
 /// The token kind of a one-byte ASCII segment that is not part of a word or number.
@@ -179,8 +186,19 @@ pub fn segment_hinted(text: &str, out: &mut Vec<Seg>) {
             // tab: segment the whitespace run before the piece together with it.
             let mut from = start;
             if start > 0 && matches!(b[start - 1], b' ' | b'\t') {
-                while from > 0 && class(b[from - 1]) == SPACE {
-                    from -= 1;
+                loop {
+                    while from > 0 && class(b[from - 1]) == SPACE {
+                        from -= 1;
+                    }
+                    // Rule WB3d joins a space to a non-ASCII space before it (U+3000): start
+                    // where that run of spaces starts, and cut it again.
+                    match text[..from].chars().next_back() {
+                        Some(c) if !c.is_ascii() && is_wseg_space(c) => from -= c.len_utf8(),
+                        _ => break,
+                    }
+                }
+                while out.last().is_some_and(|s| s.start as usize >= from) {
+                    out.pop();
                 }
             }
             for (s, seg) in text[from..i].split_word_bound_indices() {
@@ -230,6 +248,8 @@ mod tests {
             "“elections” Armenia’s so-called “x” – 1,5",
             " \u{FEFF}",
             "a \t\u{301}b\n\u{200D}c",
+            "\u{3000} \u{301}",
+            "x\u{3000} \u{3000} \u{FEFF}y \u{2003}\t \u{301}",
         ] {
             assert_eq!(ours(t), reference(t), "{t}");
         }
@@ -237,7 +257,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn agrees_with_unicode_segmentation(t in "[a-c0-2 .,:;'_\"!\\-\n\t’é\u{FEFF}\u{301}\u{200D}]{0,40}") {
+        fn agrees_with_unicode_segmentation(t in "[a-c0-2 .,:;'_\"!\\-\n\t\x0B’é\u{FEFF}\u{301}\u{200D}\u{3000}\u{2003}\u{A0}]{0,40}") {
             prop_assert_eq!(ours(&t), reference(&t));
         }
     }

@@ -376,7 +376,7 @@ mod tests {
     proptest! {
         #[test]
         fn fast_path_equals_unicode_segmentation_path(
-            t in "([a-cA-C0-2 .,:;'_\"!?\\-\n\r\t\x0B\x01’é€Ж\u{FEFF}\u{301}\u{200D}\u{A0}“”«»…]|Mr|U\\.S\\.|so-called){0,40}"
+            t in "([a-cA-C0-2 .,:;'_\"!?\\-\n\r\t\x0B\x01’é€Ж\u{FEFF}\u{301}\u{200D}\u{A0}\u{3000}“”«»…]|Mr|U\\.S\\.|so-called){0,40}"
         ) {
             for (layout, opts) in settings() {
                 prop_assert_eq!(
