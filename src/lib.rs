@@ -27,7 +27,10 @@
 //! added to its worker's running sums as soon as it is analysed and nothing per document is
 //! kept, so memory grows with the vocabulary alone. Word forms are interned per worker thread
 //! (a hash look-up per token on a packed integer key, no allocation), each distinct form is
-//! folded and stemmed once per thread, and polars only sees the counts.
+//! folded and stemmed once per thread, and polars only sees the counts. The tokeniser cuts
+//! ASCII text with a byte loop that also tells each token's kind; [`text::tokenize_unicode`],
+//! which classifies every segment of unicode-segmentation, is the reference it is tested
+//! against.
 //!
 //! Everything from `frames` on (polars, charts, reports, the binary) is behind the default
 //! feature `tables`; without it the crate is the text pipeline alone.
