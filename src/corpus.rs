@@ -779,12 +779,16 @@ impl HyphenLexicon {
                 wanted.insert(r);
             }
         }
+        let mut wanted_set = WordSet::default();
+        for w in &wanted {
+            wanted_set.insert(w);
+        }
         let words = texts
             .par_iter()
             .map(|t| {
                 let mut found = AHashSet::new();
                 words_of(t, |w| {
-                    if wanted.contains(w) && !found.contains(w) {
+                    if wanted_set.contains(w) && !found.contains(w) {
                         found.insert(w.to_string());
                     }
                 });

@@ -66,12 +66,9 @@ pub const MAX_HEATMAP_DOCS: usize = 30;
 
 fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: crate::out::Format) -> Result<()> {
     let mut df = df.clone();
-    let bytes = crate::out::render(&mut df, format, None)?;
     let file = dir.join(format!("{name}.{}", format.name()));
-    std::fs::write(&file, bytes).map_err(|e| Error::Write {
-        path: file.clone(),
-        source: e,
-    })
+    // Streamed into the file as the writer goes: the largest table is some 100 MB of CSV.
+    crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, None, w))
 }
 
 /// `1234567` → `1,234,567` (other text unchanged).
