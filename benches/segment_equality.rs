@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 use unicode_segmentation::UnicodeSegmentation;
 use verbale::corpus::{self, LoadOptions};
-use verbale::text::segment::segment_into;
+use verbale::text::segment::segment_hinted;
 use verbale::text::{tokenize, tokenize_unicode, TokenizeOptions};
 
 fn main() {
@@ -26,12 +26,12 @@ fn main() {
     };
     let c = corpus::load(&dirs, &opts).expect("corpus loads");
     let is_ws = |s: &str| s.chars().all(char::is_whitespace);
-    let (mut ours, mut bytes, mut segments) = (Vec::new(), 0usize, 0usize);
+    let (mut hinted, mut bytes, mut segments) = (Vec::new(), 0usize, 0usize);
     let (mut fast, mut reference) = (0f64, 0f64);
     let (mut tok_fast, mut tok_reference, mut tokens) = (0f64, 0f64, 0usize);
     for d in &c.docs {
         let t = Instant::now();
-        segment_into(&d.text, &mut ours);
+        segment_hinted(&d.text, &mut hinted);
         fast += t.elapsed().as_secs_f64();
         let t = Instant::now();
         let theirs: Vec<(u32, u32)> = d
@@ -41,7 +41,11 @@ fn main() {
             .map(|(s, seg)| (s as u32, (s + seg.len()) as u32))
             .collect();
         reference += t.elapsed().as_secs_f64();
-        ours.retain(|&(s, e)| !is_ws(&d.text[s as usize..e as usize]));
+        let ours: Vec<(u32, u32)> = hinted
+            .iter()
+            .map(|s| (s.start, s.end))
+            .filter(|&(s, e)| !is_ws(&d.text[s as usize..e as usize]))
+            .collect();
         if ours != theirs {
             let at = ours
                 .iter()

@@ -181,6 +181,7 @@ pub fn dispersion(
         .map(|t| (t.clone(), stemmer.stem_once(&fold(t))))
         .collect();
     let mut rows = Vec::new();
+    let mut row_term = Vec::new(); // each row's index in `wanted`
     let mut found = vec![false; wanted.len()];
     let mut cache = StemCache::new(opts.lang, opts.stem);
     for doc in docs {
@@ -223,6 +224,7 @@ pub fn dispersion(
                     label.clone()
                 };
                 rows.push(DispersionRow { label, marks });
+                row_term.push(k);
             }
         }
     }
@@ -257,25 +259,15 @@ pub fn dispersion(
             (std::cmp::Reverse(score), i)
         });
         // Each term's best row first, so that no term asked for disappears, then the rest.
+        let firsts =
+            (0..wanted.len()).filter_map(|k| order.iter().copied().find(|&i| row_term[i] == k));
         let mut keep = vec![false; rows.len()];
         let mut kept = 0;
-        for (label, _) in &wanted {
-            let best = order
-                .iter()
-                .find(|&&i| rows[i].label.starts_with(&format!("{label} · ")));
-            if let Some(&i) = best {
-                if kept < top.max(1) && !keep[i] {
-                    keep[i] = true;
-                    kept += 1;
-                }
-            }
-        }
-        for &i in &order {
-            if kept >= top.max(1) {
+        for i in firsts.chain(order.iter().copied()) {
+            if kept == top.max(1) {
                 break;
             }
-            if !keep[i] {
-                keep[i] = true;
+            if !std::mem::replace(&mut keep[i], true) {
                 kept += 1;
             }
         }

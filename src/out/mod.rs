@@ -69,16 +69,10 @@ impl Format {
     }
 }
 
-/// Renders a frame in a text or binary format into bytes. `header` is printed above terminal
-/// tables only (other formats carry exactly the frame's columns).
-pub fn render(df: &mut DataFrame, format: Format, header: Option<&str>) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    render_to(df, format, header, &mut buf)?;
-    Ok(buf)
-}
-
-/// [`render`] into a writer, as the format writers go: a CSV, JSON or Parquet table never sits
-/// in memory whole before it is written (terminal and Markdown tables are rendered first).
+/// Renders a frame in a text or binary format into a writer, as the format writers go: a CSV,
+/// JSON or Parquet table never sits in memory whole before it is written (terminal and
+/// Markdown tables are rendered first). `header` is printed above terminal tables only (other
+/// formats carry exactly the frame's columns).
 pub fn render_to(
     df: &mut DataFrame,
     format: Format,
@@ -138,11 +132,6 @@ impl<W: Write> Tracked<W> {
         }
         r
     }
-
-    /// The I/O error behind `e`, if writing failed; `e` otherwise.
-    fn explain(&mut self, e: Error) -> std::result::Result<std::io::Error, Error> {
-        self.error.take().ok_or(e)
-    }
 }
 
 impl<W: Write> Write for Tracked<W> {
@@ -156,17 +145,17 @@ impl<W: Write> Write for Tracked<W> {
     }
 }
 
-/// Fills a writer through `fill`, then flushes it; an I/O error comes back as itself, however
-/// the format writer reported it.
+/// Fills a writer through `fill`, then flushes it. A failed write is told through `io_error`,
+/// however the format writer reported it.
 fn fill_tracked(
     w: impl Write,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> std::result::Result<(), std::result::Result<std::io::Error, Error>> {
+    io_error: impl FnOnce(std::io::Error) -> Error,
+) -> Result<()> {
     let mut t = Tracked::new(w);
-    match fill(&mut t).and_then(|_| t.flush().map_err(Error::from)) {
-        Ok(()) => Ok(()),
-        Err(e) => Err(t.explain(e)),
-    }
+    fill(&mut t)
+        .and_then(|_| t.flush().map_err(Error::from))
+        .map_err(|e| t.error.take().map_or(e, io_error))
 }
 
 /// Writes bytes to `path` atomically: a temporary file in the same folder, then a rename, so a
@@ -188,10 +177,6 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source: e,
     };
-    let failed = |e: std::result::Result<std::io::Error, Error>| match e {
-        Ok(io) => werr(io),
-        Err(e) => e,
-    };
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return Err(werr(std::io::Error::new(
@@ -206,7 +191,7 @@ pub fn write_atomic_with(
                 .write(true)
                 .open(path)
                 .map_err(werr)?;
-            return fill_tracked(std::io::BufWriter::new(f), fill).map_err(failed);
+            return fill_tracked(std::io::BufWriter::new(f), fill, werr);
         }
         _ => {}
     }
@@ -225,7 +210,7 @@ pub fn write_atomic_with(
         .tempfile_in(&dir)
         .map_err(werr)?;
     // On failure the temporary file is removed when `tmp` drops.
-    fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill).map_err(failed)?;
+    fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill, werr)?;
     #[cfg(unix)]
     {
         // Temporary files are created private; outputs get the usual read permissions.
@@ -280,7 +265,7 @@ pub fn write(
         Destination::Stdout => {
             let out = std::io::BufWriter::new(std::io::stdout().lock());
             // A closed pipe stays an I/O error (`verbale freq … | head` ends quietly).
-            fill_tracked(out, fill).map_err(|e| e.map_or_else(|e| e, Error::Io))
+            fill_tracked(out, fill, Error::Io)
         }
         Destination::File(p) => write_atomic_with(p, fill),
     }
