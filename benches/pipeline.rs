@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("stem (distinct forms)", |b| {
         b.iter(|| {
-            let mut st = StemCache::new(Lang::english(), true);
+            let mut st = StemCache::new(Lang::english(), opts.rules, true);
             forms.iter().map(|f| st.stem(f).len()).sum::<usize>()
         })
     });

@@ -6,7 +6,9 @@ use crate::corpus::{self, lock, Document, LoadOptions, Problem};
 use crate::error::Result;
 use crate::quotes::{self, classify, Kind, Lexicons, PhraseSet, Span};
 use crate::text::packed::{pack, pack_at, PackedHash};
-use crate::text::{fold_into, tokenize_into, Lang, StemCache, Stopwords, Token, TokenizeOptions};
+use crate::text::{
+    fold_into, tokenize_into, Lang, Rules, StemCache, Stopwords, Token, TokenizeOptions,
+};
 use ahash::{AHashMap, AHashSet};
 use rayon::prelude::*;
 use std::cell::RefCell;
@@ -21,6 +23,8 @@ pub struct Options {
     pub lang: Lang,
     /// Stem terms (`--no-stem` turns this off).
     pub stem: bool,
+    /// Which Snowball rules stem them (`--stemmer`).
+    pub rules: Rules,
     /// Stopwords left out of term tables (they still count in token totals).
     pub stopwords: Stopwords,
     /// Tokeniser settings.
@@ -52,6 +56,7 @@ impl Options {
         Options {
             lang,
             stem: true,
+            rules: Rules::default(),
             stopwords: Stopwords::bundled(lang),
             tokenize: TokenizeOptions::default(),
             lexicons: Lexicons::bundled(lang),
@@ -190,6 +195,7 @@ fn with_marks<T: Clone>(table: u32, mark: T) -> (Forms, Vec<T>) {
 /// counting then indexes arrays by form id instead of hashing again.
 struct Interner {
     lang: Lang,
+    rules: Rules,
     stem: bool,
     stemmer: StemCache,
     /// Surface slices of up to 15 bytes packed into an integer (no string comparison).
@@ -215,7 +221,7 @@ struct Interner {
 }
 
 impl Interner {
-    fn new(lang: Lang, stem: bool) -> Self {
+    fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
         let shared: Table = Arc::default();
         let table = {
             let mut all = lock(&TABLES);
@@ -225,7 +231,8 @@ impl Interner {
         Interner {
             lang,
             stem,
-            stemmer: StemCache::new(lang, stem),
+            rules,
+            stemmer: StemCache::new(lang, rules, stem),
             short: Default::default(),
             slices: AHashMap::new(),
             form_ids: AHashMap::new(),
@@ -321,12 +328,13 @@ thread_local! {
     static INTERNER: RefCell<Option<Interner>> = const { RefCell::new(None) };
 }
 
-fn with_interner<R>(lang: Lang, stem: bool, f: impl FnOnce(&mut Interner) -> R) -> R {
+fn with_interner<R>(opts: &Options, f: impl FnOnce(&mut Interner) -> R) -> R {
+    let (lang, rules, stem) = (opts.lang, opts.rules, opts.stem);
     INTERNER.with(|cell| {
         let mut slot = cell.borrow_mut();
         match &mut *slot {
-            Some(i) if i.lang == lang && i.stem == stem => f(i),
-            _ => f(slot.insert(Interner::new(lang, stem))),
+            Some(i) if i.lang == lang && i.rules == rules && i.stem == stem => f(i),
+            _ => f(slot.insert(Interner::new(lang, rules, stem))),
         }
     })
 }
@@ -384,7 +392,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
 
     // One hash look-up per token gives its form id; the document's distinct forms are then
     // numbered through arrays indexed by form id (no further hashing, no reference counting).
-    with_interner(opts.lang, opts.stem, |int| {
+    with_interner(opts, |int| {
         let mut token_slot = vec![u32::MAX; tokens.len()];
         let mut n_tokens = 0u64;
         let mut forms: Vec<FormCount> = Vec::new();

@@ -69,7 +69,7 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
     }
     match o.mode {
         Mode::Stem => {
-            let st = StemCache::new(opts.lang, true);
+            let st = StemCache::new(opts.lang, opts.rules, true);
             let stems = words.iter().map(|w| st.stem_once(w)).collect();
             Ok(Matcher::Stems(stems, st))
         }

@@ -287,3 +287,51 @@ fn streamed_and_held_corpora_count_alike() {
     let terms: Vec<&str> = streamed.terms.iter().map(|t| t.form.as_str()).collect();
     assert!(terms.contains(&"test-drilling"), "{terms:?}");
 }
+
+#[test]
+fn stemmer_rules_snowball_by_default_classic_on_request() {
+    let run = |extra: &[&str]| {
+        let out = verbale()
+            .args(["freq", "--format", "csv"])
+            .args(extra)
+            .arg(seed())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        csv(out.stdout)
+    };
+    // The seed writes `international` 6 times and `internationally` 3 times,
+    // `organizations` twice and `organizing` once.
+    let new = run(&[]);
+    let i = row(&new, "term", "internat").expect("internat under the current rules");
+    assert_eq!(int(&new, "count", i), 9);
+    assert_eq!(int(&new, "count", row(&new, "term", "organiz").unwrap()), 3);
+    assert!(row(&new, "term", "intern").is_none());
+    let old = run(&["--stemmer", "classic"]);
+    let i = row(&old, "term", "intern").expect("intern under the classic rules");
+    assert_eq!(int(&old, "count", i), 9);
+    assert_eq!(int(&old, "count", row(&old, "term", "organ").unwrap()), 3);
+    assert!(row(&old, "term", "internat").is_none());
+    // Only those stems differ: the totals agree.
+    let sum = |df: &DataFrame| {
+        df.column("count")
+            .unwrap()
+            .cast(&DataType::Int64)
+            .unwrap()
+            .i64()
+            .unwrap()
+            .sum()
+    };
+    assert_eq!(sum(&new), sum(&old));
+    let bad = verbale()
+        .args(["freq", "--stemmer", "porter"])
+        .arg(seed())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("classic"));
+}

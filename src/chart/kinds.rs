@@ -175,7 +175,7 @@ pub fn dispersion(
     what: &str,
     top: usize,
 ) -> Result<Spec> {
-    let stemmer = StemCache::new(opts.lang, opts.stem);
+    let stemmer = StemCache::new(opts.lang, opts.rules, opts.stem);
     let wanted: Vec<(String, String)> = terms
         .iter()
         .map(|t| (t.clone(), stemmer.stem_once(&fold(t))))
@@ -183,7 +183,7 @@ pub fn dispersion(
     let mut rows = Vec::new();
     let mut row_term = Vec::new(); // each row's index in `wanted`
     let mut found = vec![false; wanted.len()];
-    let mut cache = StemCache::new(opts.lang, opts.stem);
+    let mut cache = StemCache::new(opts.lang, opts.rules, opts.stem);
     for doc in docs {
         let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
         let words: Vec<usize> = (0..tokens.len())

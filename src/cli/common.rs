@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use verbale::analysis::{self, Analysis, Detail, Options};
 use verbale::corpus::{self, Corpus, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
-use verbale::text::{Lang, Stopwords, TokenizeOptions};
+use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
 
 /// Where documents come from and how they are read.
 #[derive(Args, Debug, Clone)]
@@ -89,6 +89,12 @@ pub struct TextArgs {
     /// Count lower-cased words instead of stems.
     #[arg(long)]
     pub no_stem: bool,
+    /// Stemming rules: `snowball`, the current Snowball release (as PyStemmer 3, so polars and
+    /// scikit-learn pipelines), which keeps `international`, `internal` and `intern` apart; or
+    /// `classic`, the rules from before Snowball 3.0 (as NLTK and R's SnowballC), which stem
+    /// all three to `intern`.
+    #[arg(long, default_value = "snowball", value_parser = ["snowball", "classic"])]
+    pub stemmer: String,
     /// Split hyphenated compounds (`so-called` counts as `so` and `called`).
     #[arg(long)]
     pub split_hyphens: bool,
@@ -104,6 +110,7 @@ impl TextArgs {
         let lang = Lang::parse(&self.lang)?;
         let mut opts = Options::new(lang);
         opts.stem = !self.no_stem;
+        opts.rules = Rules::parse(&self.stemmer)?;
         opts.tokenize = TokenizeOptions {
             split_hyphens: self.split_hyphens,
             split_apostrophes: self.split_apostrophes,

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::frames::{self, Selection, SpanFilter};
 use crate::out::table::cell;
 use crate::quotes::Kind;
+use crate::text::Rules;
 use doc::Block;
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -550,7 +551,14 @@ fn sections(
             "Language: {} ({}), stemming {}",
             opts.lang.name,
             opts.lang.code,
-            if opts.stem { "on" } else { "off" }
+            if opts.stem {
+                match opts.rules {
+                    Rules::Snowball => "on (current Snowball rules)",
+                    Rules::Classic => "on (classic Snowball rules, before 3.0)",
+                }
+            } else {
+                "off"
+            }
         ),
         format!("Run: {}", r.date),
     ]));

@@ -1,8 +1,7 @@
-//! Languages: the Snowball stemmers that rust-stemmers offers, with their bundled stopword
+//! Languages: the Snowball stemmers (current and classic rules), with their bundled stopword
 //! lists and quote-classifier lexicons.
 
 use crate::error::{Error, Result};
-use rust_stemmers::Algorithm;
 
 /// A language verbale can stem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,13 +10,19 @@ pub struct Lang {
     pub code: &'static str,
     /// English name.
     pub name: &'static str,
-    algorithm: Algorithm,
+    snowball: snowstem::Algorithm,
+    classic: rust_stemmers::Algorithm,
 }
 
 macro_rules! langs {
     ($(($code:literal, $name:literal, $alg:ident)),* $(,)?) => {
         /// Every supported language.
-        pub const LANGS: &[Lang] = &[$(Lang { code: $code, name: $name, algorithm: Algorithm::$alg }),*];
+        pub const LANGS: &[Lang] = &[$(Lang {
+            code: $code,
+            name: $name,
+            snowball: snowstem::Algorithm::$alg,
+            classic: rust_stemmers::Algorithm::$alg,
+        }),*];
         fn bundled_stopwords(code: &str) -> &'static str {
             match code {
                 $($code => include_str!(concat!("../../data/stopwords/", $code, ".list")),)*
@@ -69,9 +74,15 @@ impl Lang {
         LANGS[3]
     }
 
-    /// The rust-stemmers algorithm.
-    pub fn algorithm(&self) -> Algorithm {
-        self.algorithm
+    /// The algorithm under the current Snowball rules (snowstem; Dutch is Snowball 3's new
+    /// Dutch stemmer).
+    pub fn snowball(&self) -> snowstem::Algorithm {
+        self.snowball
+    }
+
+    /// The algorithm under the classic rules (rust-stemmers).
+    pub fn classic(&self) -> rust_stemmers::Algorithm {
+        self.classic
     }
 
     /// The bundled stopword list (one word per line, `#` comments), empty if none is bundled.

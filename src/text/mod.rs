@@ -8,7 +8,7 @@ pub mod stem;
 pub mod tokenize;
 
 pub use lang::Lang;
-pub use stem::{StemCache, Stopwords};
+pub use stem::{Rules, StemCache, Stopwords};
 pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
 
 /// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`

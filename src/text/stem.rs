@@ -1,22 +1,71 @@
-//! Stemming with rust-stemmers (one stem per distinct form, cached) and stopword sets.
+//! Stemming with the current Snowball rules (snowstem) or the classic ones (rust-stemmers), one
+//! stem per distinct form, cached; and stopword sets.
 
 use super::lang::{parse_list, Lang};
 use crate::error::{Error, Result};
 use ahash::{AHashMap, AHashSet};
-use rust_stemmers::Stemmer;
 use std::path::Path;
+
+/// Which release of the Snowball rules stems words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Rules {
+    /// The current Snowball release (3.1, the snowstem crate), as PyStemmer 3 gives it to
+    /// polars and scikit-learn pipelines: `international` → `internat`, `internal` →
+    /// `internal`, `organization` → `organiz`, `university` → `universiti`.
+    #[default]
+    Snowball,
+    /// The rules from before Snowball 3.0 (Porter2 for English; the rust-stemmers crate), as
+    /// NLTK's `SnowballStemmer` and R's SnowballC 0.7 give them: `international`, `internal`
+    /// and `intern` all → `intern`, `organization` and `organ` → `organ`.
+    Classic,
+}
+
+impl Rules {
+    /// Parses `snowball` or `classic`.
+    pub fn parse(s: &str) -> Result<Rules> {
+        match s.to_ascii_lowercase().as_str() {
+            "snowball" => Ok(Rules::Snowball),
+            "classic" | "porter2" => Ok(Rules::Classic),
+            _ => Err(Error::Invalid(format!(
+                "--stemmer {s}: use 'snowball' (the current Snowball rules) or 'classic' \
+                 (the rules from before Snowball 3.0, as NLTK and SnowballC)"
+            ))),
+        }
+    }
+
+    /// The name `parse` accepts.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rules::Snowball => "snowball",
+            Rules::Classic => "classic",
+        }
+    }
+}
+
+enum Engine {
+    Snowball(snowstem::Stemmer),
+    Classic(rust_stemmers::Stemmer),
+    Off,
+}
 
 /// A stemmer with a cache: each distinct folded form is stemmed once.
 pub struct StemCache {
-    stemmer: Option<Stemmer>,
+    engine: Engine,
     cache: AHashMap<String, String>,
 }
 
 impl StemCache {
-    /// A stemmer for `lang`, or the identity when `stem` is false (`--no-stem`).
-    pub fn new(lang: Lang, stem: bool) -> Self {
+    /// A stemmer for `lang` with `rules`, or the identity when `stem` is false (`--no-stem`).
+    pub fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
+        let engine = match (stem, rules) {
+            (false, _) => Engine::Off,
+            (true, Rules::Snowball) => Engine::Snowball(snowstem::Stemmer::create(lang.snowball())),
+            (true, Rules::Classic) => {
+                Engine::Classic(rust_stemmers::Stemmer::create(lang.classic()))
+            }
+        };
         StemCache {
-            stemmer: stem.then(|| Stemmer::create(lang.algorithm())),
+            engine,
             cache: AHashMap::new(),
         }
     }
@@ -24,10 +73,7 @@ impl StemCache {
     /// The stem of a folded form.
     pub fn stem(&mut self, folded: &str) -> &str {
         if !self.cache.contains_key(folded) {
-            let s = match &self.stemmer {
-                Some(st) => st.stem(folded).into_owned(),
-                None => folded.to_string(),
-            };
+            let s = self.stem_once(folded);
             self.cache.insert(folded.to_string(), s);
         }
         &self.cache[folded]
@@ -35,9 +81,10 @@ impl StemCache {
 
     /// Stems without caching (for one-off lookups such as a kwic pattern).
     pub fn stem_once(&self, folded: &str) -> String {
-        match &self.stemmer {
-            Some(st) => st.stem(folded).into_owned(),
-            None => folded.to_string(),
+        match &self.engine {
+            Engine::Snowball(st) => st.stem(folded).into_owned(),
+            Engine::Classic(st) => st.stem(folded).into_owned(),
+            Engine::Off => folded.to_string(),
         }
     }
 }
@@ -106,12 +153,35 @@ mod tests {
 
     #[test]
     fn english_stems_and_apostrophes() {
-        let mut s = StemCache::new(Lang::english(), true);
-        assert_eq!(s.stem("elections"), "elect");
-        assert_eq!(s.stem(&crate::text::fold("Armenia’s")), "armenia");
-        assert_eq!(s.stem("international"), "intern");
-        let mut n = StemCache::new(Lang::english(), false);
-        assert_eq!(n.stem("elections"), "elections");
+        for rules in [Rules::Snowball, Rules::Classic] {
+            let mut s = StemCache::new(Lang::english(), rules, true);
+            assert_eq!(s.stem("elections"), "elect");
+            assert_eq!(s.stem(&crate::text::fold("Armenia’s")), "armenia");
+            let mut n = StemCache::new(Lang::english(), rules, false);
+            assert_eq!(n.stem("elections"), "elections");
+        }
+    }
+
+    #[test]
+    fn the_two_rule_sets_differ_where_snowball_3_changed_english() {
+        let mut new = StemCache::new(Lang::english(), Rules::Snowball, true);
+        let mut old = StemCache::new(Lang::english(), Rules::Classic, true);
+        // Snowball 3 keeps `inter-`, `organ-`, `univers-` and `emerg-` words apart.
+        for (word, now, before) in [
+            ("international", "internat", "intern"),
+            ("internal", "internal", "intern"),
+            ("organization", "organiz", "organ"),
+            ("university", "universiti", "univers"),
+            ("emergency", "emergenc", "emerg"),
+            ("added", "add", "ad"),
+        ] {
+            assert_eq!(new.stem(word), now, "{word}");
+            assert_eq!(old.stem(word), before, "{word}");
+        }
+        assert_ne!(new.stem_once("internal"), new.stem_once("international"));
+        assert_eq!(old.stem_once("internal"), old.stem_once("international"));
+        assert_eq!(Rules::parse("Classic").unwrap(), Rules::Classic);
+        assert!(Rules::parse("porter").is_err());
     }
 
     #[test]
