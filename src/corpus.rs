@@ -501,11 +501,7 @@ pub fn stream<C: Consumer>(
                     } else {
                         // This text's words, gathered now so that it is read only once more.
                         words_of(&text, |w| g.own.later_words.insert(w));
-                        for (l, r) in breaks {
-                            g.own.wanted.insert(format!("{l}{r}"));
-                            g.own.wanted.insert(l);
-                            g.own.wanted.insert(r);
-                        }
+                        want_words_of_breaks(&mut g.own.wanted, breaks);
                         First::Later(path.is_none().then_some((text, map)))
                     }
                 }
@@ -757,6 +753,16 @@ pub struct HyphenLexicon {
     words: AHashSet<String>,
 }
 
+/// Adds the words that decide line breaks (the pieces, lower-cased, around each hyphen): each
+/// joined word and each piece.
+fn want_words_of_breaks(wanted: &mut AHashSet<String>, breaks: Vec<(String, String)>) {
+    for (l, r) in breaks {
+        wanted.insert(format!("{l}{r}"));
+        wanted.insert(l);
+        wanted.insert(r);
+    }
+}
+
 impl HyphenLexicon {
     /// Builds the lexicon from every text of a corpus (in parallel).
     pub fn build(texts: &[&str]) -> Self {
@@ -773,11 +779,7 @@ impl HyphenLexicon {
             .reduce(AHashSet::new, union);
         let mut wanted = AHashSet::new();
         for t in texts {
-            for (l, r) in break_candidates(t) {
-                wanted.insert(format!("{l}{r}"));
-                wanted.insert(l);
-                wanted.insert(r);
-            }
+            want_words_of_breaks(&mut wanted, break_candidates(t));
         }
         let mut wanted_set = WordSet::default();
         for w in &wanted {

@@ -61,6 +61,19 @@ fn main() -> ExitCode {
         // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, purge_delay) };
     }
+    // The streaming commands also turn transparent huge pages off for the process (what
+    // MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by command): each
+    // huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few small buffers.
+    // On UNGD, `freq` then peaks at about 60 MiB instead of 90 at the same speed, and a
+    // one-file run spends about 3 ms less in the kernel. The commands that hold the corpus keep
+    // them (the report is about 7% quicker with them).
+    #[cfg(target_os = "linux")]
+    if matches!(cli.command, Command::Freq(_) | Command::Quotes(_))
+        && std::env::var_os("MIMALLOC_ALLOW_THP").is_none()
+    {
+        // SAFETY: sets a flag of this process's memory; no pointer is passed.
+        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+    }
     let result = match cli.command {
         Command::Freq(a) => cli::freq::run(a),
         Command::Quotes(a) => cli::quotes::run(a),

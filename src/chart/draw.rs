@@ -195,9 +195,10 @@ pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
         } => bars(a, title, x_label, rows, legend, *diverging),
         Spec::Dispersion {
             title,
+            kept,
             rows,
             legend,
-        } => dispersion(a, title, rows, legend),
+        } => dispersion(a, &format!("{title}{kept}"), rows, legend),
         Spec::Heatmap {
             title,
             labels,

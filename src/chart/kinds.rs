@@ -240,7 +240,8 @@ pub fn dispersion(
             missing.join(", ")
         )));
     }
-    let mut title = format!("Where {} occur: {what}", terms.join(", "));
+    let title = format!("Where {} occur: {what}", terms.join(", "));
+    let mut note = String::new();
     if rows.len() > top.max(1) {
         let count = |r: &DispersionRow, role: Option<Role>| {
             r.marks
@@ -274,13 +275,14 @@ pub fn dispersion(
         let all = rows.len();
         let mut k = keep.iter();
         rows.retain(|_| k.next().copied().unwrap_or(false));
-        title.push_str(&format!(
+        note = format!(
             " (the {} of {all} rows with the most scare-quoted, then quoted, occurrences)",
             rows.len()
-        ));
+        );
     }
     Ok(Spec::Dispersion {
         title,
+        kept: note,
         rows,
         legend: vec![
             ("in scare quotes".into(), Role::Scare),

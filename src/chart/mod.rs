@@ -100,6 +100,9 @@ pub enum Spec {
     Dispersion {
         /// Title.
         title: String,
+        /// Said after the title, even a caller's own: which rows were kept when not all fit
+        /// (empty when all are drawn).
+        kept: String,
         /// Rows, top to bottom.
         rows: Vec<DispersionRow>,
         /// Legend entries.
@@ -139,6 +142,30 @@ pub struct Size {
     pub width: u32,
     /// Height.
     pub height: u32,
+}
+
+impl Size {
+    /// The size a chart gets unless told otherwise: 26 pixels per row (a heatmap counts its
+    /// labels and six rows more for the labels below it) plus 150, from 360 to `max_height`;
+    /// 1000 wide, but a heatmap, whose cells are square, only as wide as it needs.
+    pub fn for_spec(spec: &Spec, width: Option<u32>, height: Option<u32>, max_height: u32) -> Size {
+        let rows = match spec {
+            Spec::Bars { rows, .. } => rows.len(),
+            Spec::Dispersion { rows, .. } => rows.len(),
+            Spec::Heatmap { labels, .. } => labels.len() + 6,
+        } as u32;
+        let height = height.unwrap_or((150 + rows.saturating_mul(26)).clamp(360, max_height));
+        let fit = match spec {
+            // The square is as high as the plot area, and beside it come the row labels and
+            // the colour bar: about 100 pixels more than the height.
+            Spec::Heatmap { .. } => height.saturating_add(100).min(1000),
+            _ => 1000,
+        };
+        Size {
+            width: width.unwrap_or(fit),
+            height,
+        }
+    }
 }
 
 /// The output format, from the file extension.

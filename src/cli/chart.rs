@@ -44,9 +44,9 @@ pub struct ChartArgs {
     /// Similarity: cosine on tf-idf weights.
     #[arg(long)]
     pub tfidf: bool,
-    /// Width in pixels.
-    #[arg(long, default_value_t = 1000)]
-    pub width: u32,
+    /// Width in pixels (default: 1000; a similarity heatmap only as wide as it needs).
+    #[arg(long)]
+    pub width: Option<u32>,
     /// Height in pixels (default: from the number of rows).
     #[arg(long)]
     pub height: Option<u32>,
@@ -204,20 +204,8 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             | chart::Spec::Heatmap { title, .. } => *title = t.clone(),
         }
     }
-    let rows = match &spec {
-        chart::Spec::Bars { rows, .. } => rows.len(),
-        chart::Spec::Dispersion { rows, .. } => rows.len(),
-        chart::Spec::Heatmap { labels, .. } => labels.len() + 6,
-    } as u32;
-    let height = args.height.unwrap_or((150 + rows * 26).clamp(360, 2400));
-    chart::write(
-        &spec,
-        Size {
-            width: args.width,
-            height,
-        },
-        &output,
-    )?;
+    let size = Size::for_spec(&spec, args.width, args.height, 2400);
+    chart::write(&spec, size, &output)?;
     if !args.source.quiet {
         eprintln!("verbale: wrote {}", output.display());
     }

@@ -357,14 +357,8 @@ fn fill_rest(p: Parts) -> Result<()> {
     let mut add = |name: &str, spec: Result<chart::Spec>, rows: usize, alt: String| -> Result<()> {
         if let Ok(spec) = spec {
             let h = (150 + rows as u32 * 26).clamp(360, 1400);
-            let png = chart::render(
-                &spec,
-                Size {
-                    width: 1000,
-                    height: h,
-                },
-                chart::ImageFormat::Png,
-            )?;
+            let size = Size::for_spec(&spec, None, Some(h), 1400);
+            let png = chart::render(&spec, size, chart::ImageFormat::Png)?;
             std::fs::write(dir.join(name), &png).map_err(|e| Error::Write {
                 path: dir.join(name),
                 source: e,
