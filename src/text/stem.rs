@@ -185,6 +185,42 @@ mod tests {
     }
 
     #[test]
+    fn every_language_stems_under_both_rules() {
+        // One plural noun per language, whose stem both rule sets shorten.
+        let plurals = [
+            ("ar", "الكتاب"),
+            ("da", "bøgerne"),
+            ("nl", "boeken"),
+            ("en", "books"),
+            ("fi", "kirjoja"),
+            ("fr", "élections"),
+            ("de", "wahlen"),
+            ("el", "εκλογές"),
+            ("hu", "könyvek"),
+            ("it", "elezioni"),
+            ("no", "bøkene"),
+            ("pt", "eleições"),
+            ("ro", "alegerile"),
+            ("ru", "выборы"),
+            ("es", "elecciones"),
+            ("sv", "böckerna"),
+            ("ta", "புத்தகங்கள்"),
+            ("tr", "seçimler"),
+        ];
+        assert_eq!(plurals.len(), crate::text::lang::LANGS.len());
+        for (code, word) in plurals {
+            let lang = Lang::parse(code).unwrap();
+            for rules in [Rules::Snowball, Rules::Classic] {
+                let stem = StemCache::new(lang, rules, true).stem_once(word);
+                assert!(
+                    !stem.is_empty() && stem.chars().count() < word.chars().count(),
+                    "{code} {rules:?}: {word} -> {stem}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn every_language_has_stopwords() {
         for l in crate::text::lang::LANGS {
             assert!(Stopwords::bundled(*l).len() > 20, "{}", l.code);
