@@ -28,10 +28,23 @@ fn int(df: &DataFrame, col: &str, i: usize) -> i64 {
         .unwrap()
 }
 
-#[test]
-fn seed_elect_counts_seven_four_quoted() {
+/// The sum of the `count` column.
+fn count_sum(df: &DataFrame) -> i64 {
+    df.column("count")
+        .unwrap()
+        .cast(&DataType::Int64)
+        .unwrap()
+        .i64()
+        .unwrap()
+        .sum()
+        .unwrap()
+}
+
+/// `verbale freq --format csv EXTRA... SEED`, which must succeed, as a frame.
+fn freq_of_seed(extra: &[&str]) -> DataFrame {
     let out = verbale()
         .args(["freq", "--format", "csv"])
+        .args(extra)
         .arg(seed())
         .output()
         .unwrap();
@@ -40,7 +53,12 @@ fn seed_elect_counts_seven_four_quoted() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let df = csv(out.stdout);
+    csv(out.stdout)
+}
+
+#[test]
+fn seed_elect_counts_seven_four_quoted() {
+    let df = freq_of_seed(&[]);
     let i = row(&df, "term", "elect").expect("elect in the table");
     assert_eq!(int(&df, "count", i), 7);
     assert_eq!(int(&df, "quoted", i), 4);
@@ -61,19 +79,7 @@ fn seed_elect_counts_seven_four_quoted() {
 
 #[test]
 fn stopwords_none_and_no_stem() {
-    let out = verbale()
-        .args([
-            "freq",
-            "--format",
-            "csv",
-            "--stopwords",
-            "none",
-            "--no-stem",
-        ])
-        .arg(seed())
-        .output()
-        .unwrap();
-    let df = csv(out.stdout);
+    let df = freq_of_seed(&["--stopwords", "none", "--no-stem"]);
     assert!(row(&df, "term", "the").is_some());
     // 5 × "elections" and 1 × "Elections" (the stem elect adds 1 × "election").
     let i = row(&df, "term", "elections").unwrap();
@@ -100,22 +106,8 @@ fn token_total_includes_stopwords_and_counts_sum() {
         .replace(',', "")
         .parse()
         .unwrap();
-    let with_stop = verbale()
-        .args(["freq", "--format", "csv", "--stopwords", "none"])
-        .arg(seed())
-        .output()
-        .unwrap();
-    let df = csv(with_stop.stdout);
-    let sum: i64 = df
-        .column("count")
-        .unwrap()
-        .cast(&DataType::Int64)
-        .unwrap()
-        .i64()
-        .unwrap()
-        .sum()
-        .unwrap();
-    assert_eq!(sum as u64, tokens);
+    let df = freq_of_seed(&["--stopwords", "none"]);
+    assert_eq!(count_sum(&df) as u64, tokens);
     let default = verbale().args(["freq"]).arg(seed()).output().unwrap();
     assert!(String::from_utf8(default.stdout)
         .unwrap()
@@ -290,43 +282,20 @@ fn streamed_and_held_corpora_count_alike() {
 
 #[test]
 fn stemmer_rules_snowball_by_default_classic_on_request() {
-    let run = |extra: &[&str]| {
-        let out = verbale()
-            .args(["freq", "--format", "csv"])
-            .args(extra)
-            .arg(seed())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        csv(out.stdout)
-    };
     // The seed writes `international` 6 times and `internationally` 3 times,
     // `organizations` twice and `organizing` once.
-    let new = run(&[]);
+    let new = freq_of_seed(&[]);
     let i = row(&new, "term", "internat").expect("internat under the current rules");
     assert_eq!(int(&new, "count", i), 9);
     assert_eq!(int(&new, "count", row(&new, "term", "organiz").unwrap()), 3);
     assert!(row(&new, "term", "intern").is_none());
-    let old = run(&["--stemmer", "classic"]);
+    let old = freq_of_seed(&["--stemmer", "classic"]);
     let i = row(&old, "term", "intern").expect("intern under the classic rules");
     assert_eq!(int(&old, "count", i), 9);
     assert_eq!(int(&old, "count", row(&old, "term", "organ").unwrap()), 3);
     assert!(row(&old, "term", "internat").is_none());
     // Only those stems differ: the totals agree.
-    let sum = |df: &DataFrame| {
-        df.column("count")
-            .unwrap()
-            .cast(&DataType::Int64)
-            .unwrap()
-            .i64()
-            .unwrap()
-            .sum()
-    };
-    assert_eq!(sum(&new), sum(&old));
+    assert_eq!(count_sum(&new), count_sum(&old));
     let bad = verbale()
         .args(["freq", "--stemmer", "porter"])
         .arg(seed())
