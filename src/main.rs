@@ -64,7 +64,7 @@ fn main() -> ExitCode {
     // The streaming commands also turn transparent huge pages off for the process (what
     // MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by command): each
     // huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few small buffers.
-    // On UNGD, `freq` then peaks at about 60 MiB instead of 90 at the same speed, and a
+    // On UNGD, `freq` then peaks at 60–70 MiB instead of about 90 at the same speed, and a
     // one-file run spends about 3 ms less in the kernel. The commands that hold the corpus keep
     // them (the report is about 7% quicker with them).
     #[cfg(target_os = "linux")]

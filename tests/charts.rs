@@ -95,6 +95,68 @@ fn svg_parses_and_names_the_labels() {
     assert!(texts.iter().any(|t| t == "in scare quotes"));
 }
 
+/// The texts of an SVG chart.
+fn svg_texts(args: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.svg");
+    render(args, &out);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn dispersion_keeps_its_note_under_any_title_and_joins_terms_of_one_stem() {
+    let docs = "tests/data/quotes/docs";
+    let args = |title: &str| {
+        let terms = "election,elections,peace";
+        let mut a = vec!["dispersion", docs, "--terms", terms, "--top", "3"];
+        if !title.is_empty() {
+            a.extend(["--title", title]);
+        }
+        a.into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let long = "A title of a user's own, far too long for the width of this chart: ".repeat(3);
+    for title in ["", "Elections and peace", long.as_str()] {
+        let a = args(title);
+        let texts = svg_texts(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        let top = &texts[0];
+        assert!(top.starts_with(&title[..title.len().min(20)]), "{top}");
+        assert!(
+            top.ends_with("rows with the most scare quotes, then quotes)"),
+            "{top}"
+        );
+        // `election` and `elections` share the stem `elect`: one row per document for both.
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("election / elections · ")),
+            "{texts:?}"
+        );
+    }
+}
+
+#[test]
+fn a_heatmap_of_too_many_documents_is_refused_with_the_way_out() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..151 {
+        std::fs::write(dir.path().join(format!("d{i}.txt")), "peace and elections").unwrap();
+    }
+    let o = verbale()
+        .args(["chart", "similarity", "-q", "-o"])
+        .arg(dir.path().join("s.png"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("151 documents") && err.contains("compare --table similarity"));
+    assert!(!dir.path().join("s.png").exists());
+}
+
 #[test]
 fn non_latin_labels_render() {
     let dir = tempfile::tempdir().unwrap();
@@ -197,11 +259,11 @@ fn dispersion_over_many_documents_shows_the_rows_with_most_scare_quotes() {
         let n = |role: Role| r.marks.iter().filter(|m| m.1 == role).count();
         (n(Role::Scare), n(Role::Quoted), r.marks.len())
     };
-    let (title, kept) = rows(5);
+    let (note, kept) = rows(5);
     assert_eq!(kept.len(), 5);
     assert!(
-        title.contains(&format!("the 5 of {} rows", all.len())),
-        "{title}"
+        note.contains(&format!("the 5 of {} rows", all.len())),
+        "{note}"
     );
     let labels: Vec<&str> = kept.iter().map(|r| r.label.as_str()).collect();
     // Every term keeps its best row; the other rows kept outrank every row dropped.

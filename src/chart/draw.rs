@@ -9,7 +9,7 @@ use plotters::style::FontTransform;
 
 type R = Result<(), String>;
 
-const MARGIN: i32 = 16;
+pub(crate) const MARGIN: i32 = 16;
 
 fn font(size: f64) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&palette::INK)
@@ -148,19 +148,28 @@ fn fmt_tick(v: f64, step: f64) -> String {
     }
 }
 
-/// Draws the title and legend; returns the y where the plot may start.
+/// Draws the title, then `note` after it, and the legend; returns the y where the plot may
+/// start. A title too long for the width is cut before the note, which stays whole.
 fn header<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
+    note: &str,
     legend: &[(String, Role)],
 ) -> Result<i32, String> {
     let (w, _) = a.dim_in_pixel();
     let w = w as i32;
+    let room = w - 2 * MARGIN;
+    let full = format!("{title}{note}");
     let mut size = 19.0;
-    while size > 11.0 && width(a, title, &bold(size)) > w - 2 * MARGIN {
+    while size > 11.0 && width(a, &full, &bold(size)) > room {
         size -= 1.0;
     }
-    let t = fit(a, title, &bold(size), w - 2 * MARGIN);
+    let note_w = width(a, note, &bold(size));
+    let t = if note.is_empty() || note_w > room * 2 / 3 {
+        fit(a, &full, &bold(size), room)
+    } else {
+        format!("{}{note}", fit(a, title, &bold(size), room - note_w))
+    };
     text(a, &t, &bold(size), MARGIN, MARGIN, HPos::Left, VPos::Top)?;
     let mut y = MARGIN + size as i32 + 10;
     if legend.is_empty() {
@@ -198,7 +207,7 @@ pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
             kept,
             rows,
             legend,
-        } => dispersion(a, &format!("{title}{kept}"), rows, legend),
+        } => dispersion(a, title, kept, rows, legend),
         Spec::Heatmap {
             title,
             labels,
@@ -241,13 +250,14 @@ fn too_many_rows<DB: DrawingBackend>(
 fn row_layout<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
+    note: &str,
     legend: &[(String, Role)],
     rows: usize,
     min_h: i32,
 ) -> Result<Rows, String> {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let top = header(a, title, legend)?;
+    let top = header(a, title, note, legend)?;
     let bottom = h - MARGIN - 40;
     let n = rows.min(((bottom - top) / min_h).max(1) as usize);
     Ok(Rows {
@@ -273,7 +283,7 @@ fn bars<DB: DrawingBackend>(
         bottom,
         n,
         row_h,
-    } = row_layout(a, title, legend, rows.len(), 8)?;
+    } = row_layout(a, title, "", legend, rows.len(), 8)?;
     if n < rows.len() {
         too_many_rows(a, n, rows.len(), bottom)?;
     }
@@ -373,6 +383,7 @@ fn bars<DB: DrawingBackend>(
 fn dispersion<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
+    kept: &str,
     rows: &[DispersionRow],
     legend: &[(String, Role)],
 ) -> R {
@@ -382,7 +393,7 @@ fn dispersion<DB: DrawingBackend>(
         bottom,
         n,
         row_h,
-    } = row_layout(a, title, legend, rows.len(), 10)?;
+    } = row_layout(a, title, kept, legend, rows.len(), 10)?;
     let all = rows.len();
     let rows = &rows[..n];
     let st = font((row_h * 0.5).clamp(8.0, 14.0));
@@ -476,7 +487,7 @@ fn heatmap<DB: DrawingBackend>(
 ) -> R {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let top = header(a, title, &[])?;
+    let top = header(a, title, "", &[])?;
     let n = labels.len().max(1) as i32;
     let bar_w = 70;
     let mut fs = ((h - top) as f64 * 0.6 / n as f64 * 0.6).clamp(7.0, 14.0);

@@ -167,7 +167,8 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
 /// A dispersion plot: one row per term and document, a tick at each occurrence, scare-quoted
 /// occurrences drawn apart. With more than `top` such rows, `top` are shown, in corpus order:
 /// each term's row with the most scare-quoted occurrences (then quoted, then all), then the
-/// other rows by the same order; the title says so (unless the caller replaces it).
+/// other rows by the same order; `kept` says so. Terms with one stem (`election,elections`;
+/// `international,internal` under the classic rules) share their rows, labelled with both.
 pub fn dispersion(
     docs: &[Document],
     opts: &Options,
@@ -176,10 +177,17 @@ pub fn dispersion(
     top: usize,
 ) -> Result<Spec> {
     let stemmer = StemCache::new(opts.lang, opts.rules, opts.stem);
-    let wanted: Vec<(String, String)> = terms
-        .iter()
-        .map(|t| (t.clone(), stemmer.stem_once(&fold(t))))
-        .collect();
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    for t in terms {
+        let stem = stemmer.stem_once(&fold(t));
+        match wanted.iter_mut().find(|w| w.1 == stem) {
+            Some(w) => {
+                w.0.push_str(" / ");
+                w.0.push_str(t);
+            }
+            None => wanted.push((t.clone(), stem)),
+        }
+    }
     let mut rows = Vec::new();
     let mut row_term = Vec::new(); // each row's index in `wanted`
     let mut found = vec![false; wanted.len()];
@@ -276,7 +284,7 @@ pub fn dispersion(
         let mut k = keep.iter();
         rows.retain(|_| k.next().copied().unwrap_or(false));
         note = format!(
-            " (the {} of {all} rows with the most scare-quoted, then quoted, occurrences)",
+            " (the {} of {all} rows with the most scare quotes, then quotes)",
             rows.len()
         );
     }

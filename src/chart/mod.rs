@@ -145,25 +145,36 @@ pub struct Size {
 }
 
 impl Size {
-    /// The size a chart gets unless told otherwise: 26 pixels per row (a heatmap counts its
-    /// labels and six rows more for the labels below it) plus 150, from 360 to `max_height`;
-    /// 1000 wide, but a heatmap, whose cells are square, only as wide as it needs.
+    /// The size a chart gets unless told otherwise: 26 pixels per row plus 150, from 360 to
+    /// `max_height`, and 1000 wide. A heatmap, whose cells are square, counts its labels and
+    /// six rows more (for the labels below it), is at most 900 high, and is only as wide as its
+    /// square needs (about 100 pixels more than the height) and its title at a readable size.
     pub fn for_spec(spec: &Spec, width: Option<u32>, height: Option<u32>, max_height: u32) -> Size {
-        let rows = match spec {
-            Spec::Bars { rows, .. } => rows.len(),
-            Spec::Dispersion { rows, .. } => rows.len(),
-            Spec::Heatmap { labels, .. } => labels.len() + 6,
-        } as u32;
-        let height = height.unwrap_or((150 + rows.saturating_mul(26)).clamp(360, max_height));
-        let fit = match spec {
-            // The square is as high as the plot area, and beside it come the row labels and
-            // the colour bar: about 100 pixels more than the height.
-            Spec::Heatmap { .. } => height.saturating_add(100).min(1000),
-            _ => 1000,
+        let rows = |n: usize| (150 + (n as u32).saturating_mul(26)).clamp(360, max_height);
+        let (title, labels) = match spec {
+            Spec::Heatmap { title, labels, .. } => (title, labels),
+            Spec::Bars { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
+            Spec::Dispersion { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
         };
+        // Beside the square come the row labels and the colour bar: about 100 pixels.
+        let title_w = text::measure(title, 15.0, true).0 as u32 + 2 * draw::MARGIN as u32;
+        let (width, height) = match (width, height) {
+            (Some(w), Some(h)) => (w, h),
+            (None, Some(h)) => (h.saturating_add(100).max(title_w), h),
+            (Some(w), None) => (w, w.saturating_sub(100).clamp(360, max_height)),
+            (None, None) => {
+                let h = rows(labels.len() + 6).min(900);
+                ((h + 100).max(title_w).min(1000), h)
+            }
+        };
+        Size { width, height }
+    }
+
+    /// A chart of rows: 1000 wide and `fit` high unless told otherwise.
+    fn rows(width: Option<u32>, height: Option<u32>, fit: u32) -> Size {
         Size {
-            width: width.unwrap_or(fit),
-            height,
+            width: width.unwrap_or(1000),
+            height: height.unwrap_or(fit),
         }
     }
 }
@@ -248,4 +259,52 @@ pub fn write(spec: &Spec, size: Size, path: &Path) -> Result<()> {
     let format = ImageFormat::from_path(path)?;
     let bytes = render(spec, size, format)?;
     crate::out::write_atomic(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heatmap(n: usize) -> Spec {
+        Spec::Heatmap {
+            title: "Document similarity (cosine)".into(),
+            labels: (0..n).map(|i| format!("doc{i}")).collect(),
+            values: vec![vec![0.5; n]; n],
+            scale_label: "cosine".into(),
+        }
+    }
+
+    #[test]
+    fn default_sizes_follow_rows_and_heatmaps_stay_square() {
+        let bars = Spec::Bars {
+            title: "t".into(),
+            x_label: "x".into(),
+            rows: Vec::new(),
+            legend: Vec::new(),
+            diverging: false,
+        };
+        let s = Size::for_spec(&bars, None, None, 2400);
+        assert_eq!((s.width, s.height), (1000, 360));
+        // Ten documents: 16 rows of 26 pixels and 150 more; the square needs 100 beside it.
+        let s = Size::for_spec(&heatmap(10), None, None, 2400);
+        assert_eq!((s.width, s.height), (666, 566));
+        // Eighty: no higher than 900, so that the square fits the 1000 pixels of width.
+        let s = Size::for_spec(&heatmap(80), None, None, 2400);
+        assert_eq!((s.width, s.height), (1000, 900));
+        // A height asked for sets the width; both asked for are kept.
+        let s = Size::for_spec(&heatmap(80), None, Some(1500), 2400);
+        assert_eq!((s.width, s.height), (1600, 1500));
+        let s = Size::for_spec(&heatmap(2), Some(700), Some(300), 2400);
+        assert_eq!((s.width, s.height), (700, 300));
+        // Two documents and a long title: wide enough for the title.
+        let mut two = heatmap(2);
+        if let Spec::Heatmap { title, .. } = &mut two {
+            *title = "Document similarity (cosine): ARM_67_2012.txt ARM_71_2016.txt \
+                      AZE_67_2012.txt (3 documents)"
+                .into();
+        }
+        let s = Size::for_spec(&two, None, None, 2400);
+        assert_eq!(s.height, 360);
+        assert!(s.width > 600 && s.width < 1000, "{}", s.width);
+    }
 }

@@ -191,6 +191,16 @@ pub fn run(args: ChartArgs) -> Result<bool> {
                     args.measure
                 )));
             }
+            // Past this, cells shrink under 5 pixels and labels overlap.
+            const MAX_HEATMAP_DOCS: usize = 150;
+            if docs.len() > MAX_HEATMAP_DOCS {
+                return Err(usage(format!(
+                    "similarity: {} documents are too many for one heatmap (at most \
+                     {MAX_HEATMAP_DOCS}); choose fewer files, or list every pair with \
+                     `verbale compare --table similarity`",
+                    docs.len()
+                )));
+            }
             let df = compare::similarity(&a, args.tfidf)?;
             let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
             kinds::similarity(&df, &ids, &args.measure, &what)?

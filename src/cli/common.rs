@@ -93,7 +93,8 @@ pub struct TextArgs {
     /// scikit-learn pipelines), which keeps `international`, `internal` and `intern` apart; or
     /// `classic`, the rules from before Snowball 3.0 (as NLTK and R's SnowballC), which stem
     /// all three to `intern`.
-    #[arg(long, default_value = "snowball", value_parser = ["snowball", "classic"])]
+    #[arg(long, default_value = "snowball", value_parser = ["snowball", "classic"],
+          conflicts_with = "no_stem")]
     pub stemmer: String,
     /// Split hyphenated compounds (`so-called` counts as `so` and `called`).
     #[arg(long)]
