@@ -100,11 +100,37 @@ fn ratio(a: u64, b: u64) -> f64 {
 
 /// The `terms` frame: per document, terms by descending count.
 pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    terms_of(a, &a.term_ranks(), sel, 0..a.docs.len())
+}
+
+/// The `terms` frame in pieces of `docs_per_piece` documents, in order (at least one piece,
+/// empty for an empty corpus): a writer can stream a large corpus's rows without ever holding
+/// them all.
+pub fn terms_in_pieces(
+    a: &Analysis,
+    sel: Selection,
+    docs_per_piece: usize,
+) -> impl Iterator<Item = Result<DataFrame>> + '_ {
     let rank = a.term_ranks();
+    let n = a.docs.len();
+    let step = docs_per_piece.max(1);
+    (0..n.div_ceil(step).max(1)).map(move |k| {
+        let start = (k * step).min(n);
+        terms_of(a, &rank, sel, start..(start + step).min(n))
+    })
+}
+
+/// The `terms` rows of the documents `docs`; `rank` orders terms alphabetically
+/// ([`Analysis::term_ranks`]).
+fn terms_of(
+    a: &Analysis,
+    rank: &[u32],
+    sel: Selection,
+    docs: std::ops::Range<usize>,
+) -> Result<DataFrame> {
     let min = sel.min_count.max(1);
     // Each document's rows, by descending count and then term; the columns are sized once.
-    let per_doc: Vec<Vec<&TermCount>> = a
-        .doc_terms
+    let per_doc: Vec<Vec<&TermCount>> = a.doc_terms[docs.clone()]
         .iter()
         .map(|counts| {
             let mut rows: Vec<&TermCount> =
@@ -122,7 +148,7 @@ pub fn terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let mut p10k = Vec::with_capacity(n);
     let mut quoted = Vec::with_capacity(n);
     let mut scare = Vec::with_capacity(n);
-    for (d, rows) in a.docs.iter().zip(per_doc) {
+    for (d, rows) in a.docs[docs].iter().zip(per_doc) {
         for c in rows {
             let t = &a.terms[c.term as usize];
             doc.append_value(&d.id);

@@ -115,3 +115,60 @@ fn quotes_frame_round_trips() {
         "{t}"
     );
 }
+
+#[test]
+fn a_table_written_in_pieces_is_the_table_written_whole() {
+    // `freq --by doc` streams its rows a few hundred documents at a time; here the pieces are
+    // of 7 documents, over the 80 fixture statements.
+    use verbale::analysis::{analyse, Options};
+    use verbale::corpus::{load, LoadOptions};
+    use verbale::frames::{terms, terms_in_pieces, Selection};
+    use verbale::out::{write, write_pieces, Destination, Format};
+    let docs = load(
+        &[crate::common::data("quotes/docs")],
+        &LoadOptions::default(),
+    )
+    .unwrap()
+    .docs;
+    let a = analyse(&docs, &Options::new(verbale::text::Lang::english()));
+    let sel = Selection::default();
+    assert_eq!(terms_in_pieces(&a, sel, 7).count(), docs.len().div_ceil(7));
+    let dir = tempfile::tempdir().unwrap();
+    for format in [
+        Format::Csv,
+        Format::Tsv,
+        Format::Ndjson,
+        Format::Json,
+        Format::Parquet,
+    ] {
+        let whole = dir.path().join(format!("whole.{}", format.name()));
+        let pieces = dir.path().join(format!("pieces.{}", format.name()));
+        let mut df = terms(&a, sel).unwrap();
+        assert!(df.height() > 1000);
+        write(&mut df, format, None, &Destination::File(whole.clone())).unwrap();
+        let parts = terms_in_pieces(&a, sel, 7);
+        write_pieces(parts, format, None, &Destination::File(pieces.clone())).unwrap();
+        if format == Format::Parquet {
+            let read = |p: &std::path::Path| {
+                ParquetReader::new(std::fs::File::open(p).unwrap())
+                    .finish()
+                    .unwrap()
+            };
+            assert!(read(&whole).equals(&read(&pieces)));
+        } else {
+            assert_eq!(
+                std::fs::read(&whole).unwrap(),
+                std::fs::read(&pieces).unwrap(),
+                "{format:?}"
+            );
+        }
+    }
+    // An empty corpus still gets its header.
+    let empty = analyse(&[], &Options::new(verbale::text::Lang::english()));
+    let out = dir.path().join("empty.csv");
+    let parts = terms_in_pieces(&empty, sel, 7);
+    write_pieces(parts, Format::Csv, None, &Destination::File(out.clone())).unwrap();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.starts_with("doc,term,form,count"), "{text}");
+}

@@ -50,9 +50,11 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         min_count: args.min_count,
         top,
     };
-    let df = match args.by {
-        By::Corpus => frames::corpus_terms(&analysis, sel)?,
-        By::Doc => frames::terms(&analysis, sel)?,
+    // Per-document rows go out a few hundred documents at a time: memory stays with the
+    // counts, not with a frame of every row.
+    let pieces: Box<dyn Iterator<Item = verbale::Result<_>>> = match args.by {
+        By::Corpus => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
+        By::Doc => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
     };
     let distinct = analysis.corpus_counts().iter().filter(|c| c.0 > 0).count() as u64;
     let header = format!(
@@ -61,7 +63,13 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         count_of(analysis.total_tokens(), "token"),
         count_of(distinct, "distinct term")
     );
-    let mut df = args.output.select(df)?;
-    out::write(&mut df, format, Some(&header), &dest)?;
+    let pieces = pieces.map(|p| {
+        p.and_then(|df| {
+            args.output
+                .select(df)
+                .map_err(|e| verbale::Error::Invalid(e.to_string()))
+        })
+    });
+    out::write_pieces(pieces, format, Some(&header), &dest)?;
     Ok(had_errors)
 }

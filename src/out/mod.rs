@@ -255,12 +255,84 @@ pub fn write(
     header: Option<&str>,
     dest: &Destination,
 ) -> Result<()> {
+    let fill = |w: &mut dyn Write| render_to(df, format, header, w);
+    write_with(format, dest, fill)
+}
+
+/// Writes frames with the same columns as one table, in order. CSV, TSV and NDJSON are written
+/// piece by piece (the CSV header once) and Parquet as one row group per piece, so the whole
+/// table is never held; the other formats, whose layout needs every row, stack the pieces first.
+/// The output is byte for byte what [`write`] gives for the stacked frame, Parquet's row
+/// groups aside.
+pub fn write_pieces(
+    pieces: impl Iterator<Item = Result<DataFrame>>,
+    format: Format,
+    header: Option<&str>,
+    dest: &Destination,
+) -> Result<()> {
+    let mut pieces = pieces.peekable();
+    if !matches!(
+        format,
+        Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet
+    ) {
+        let mut all: Option<DataFrame> = None;
+        for p in pieces {
+            let p = p?;
+            match &mut all {
+                Some(a) => {
+                    a.vstack_mut(&p)?;
+                }
+                None => all = Some(p),
+            }
+        }
+        let mut all = all.ok_or_else(|| Error::Invalid("no table to write".into()))?;
+        return write(&mut all, format, header, dest);
+    }
+    let fill = |mut w: &mut dyn Write| -> Result<()> {
+        if format == Format::Parquet {
+            let Some(first) = pieces.next() else {
+                return Err(Error::Invalid("no table to write".into()));
+            };
+            let first = first?;
+            let mut pw = ParquetWriter::new(&mut w).batched(first.schema())?;
+            pw.write_batch(&first)?;
+            for p in pieces.by_ref() {
+                pw.write_batch(&p?)?;
+            }
+            pw.finish()?;
+            return Ok(());
+        }
+        for (k, p) in pieces.by_ref().enumerate() {
+            let mut p = p?;
+            if format == Format::Ndjson {
+                JsonWriter::new(&mut w)
+                    .with_json_format(JsonFormat::JsonLines)
+                    .finish(&mut p)?;
+            } else {
+                let sep = if format == Format::Csv { b',' } else { b'\t' };
+                CsvWriter::new(&mut w)
+                    .include_header(k == 0)
+                    .with_separator(sep)
+                    .finish(&mut p)?;
+            }
+        }
+        Ok(())
+    };
+    write_with(format, dest, fill)
+}
+
+/// Runs `fill` on standard output or on a file written atomically. Parquet is refused on
+/// standard output.
+fn write_with(
+    format: Format,
+    dest: &Destination,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     if format == Format::Parquet && matches!(dest, Destination::Stdout) {
         return Err(Error::Invalid(
             "--format parquet needs an output file: add -o FILE.parquet".into(),
         ));
     }
-    let fill = |w: &mut dyn Write| render_to(df, format, header, w);
     match dest {
         Destination::Stdout => {
             let out = std::io::BufWriter::new(std::io::stdout().lock());
