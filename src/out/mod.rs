@@ -88,25 +88,37 @@ pub fn render_to(
             w.write_all(b"\n")?;
         }
         Format::Md => w.write_all(markdown::render(df).as_bytes())?,
-        Format::Csv | Format::Tsv => {
-            let sep = if format == Format::Csv { b',' } else { b'\t' };
-            CsvWriter::new(&mut w)
-                .include_header(true)
-                .with_separator(sep)
-                .finish(df)?;
-        }
+        Format::Csv | Format::Tsv | Format::Ndjson => write_rows(w, df, format, true)?,
         Format::Json => {
             JsonWriter::new(&mut w)
                 .with_json_format(JsonFormat::Json)
                 .finish(df)?;
             w.write_all(b"\n")?;
         }
-        Format::Ndjson => JsonWriter::new(&mut w)
-            .with_json_format(JsonFormat::JsonLines)
-            .finish(df)?,
         Format::Parquet => {
             ParquetWriter::new(&mut w).finish(df)?;
         }
+    }
+    Ok(())
+}
+
+/// Writes rows as CSV or TSV (the header when `header`) or as NDJSON.
+fn write_rows(
+    mut w: &mut dyn Write,
+    df: &mut DataFrame,
+    format: Format,
+    header: bool,
+) -> Result<()> {
+    if format == Format::Ndjson {
+        JsonWriter::new(&mut w)
+            .with_json_format(JsonFormat::JsonLines)
+            .finish(df)?;
+    } else {
+        let sep = if format == Format::Csv { b',' } else { b'\t' };
+        CsvWriter::new(&mut w)
+            .include_header(header)
+            .with_separator(sep)
+            .finish(df)?;
     }
     Ok(())
 }
@@ -303,18 +315,7 @@ pub fn write_pieces(
             return Ok(());
         }
         for (k, p) in pieces.by_ref().enumerate() {
-            let mut p = p?;
-            if format == Format::Ndjson {
-                JsonWriter::new(&mut w)
-                    .with_json_format(JsonFormat::JsonLines)
-                    .finish(&mut p)?;
-            } else {
-                let sep = if format == Format::Csv { b',' } else { b'\t' };
-                CsvWriter::new(&mut w)
-                    .include_header(k == 0)
-                    .with_separator(sep)
-                    .finish(&mut p)?;
-            }
+            write_rows(w, &mut p?, format, k == 0)?;
         }
         Ok(())
     };
