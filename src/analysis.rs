@@ -288,7 +288,9 @@ impl Interner {
         let id = match self.form_ids.get(self.buf.as_str()) {
             Some(&id) => id,
             None => {
-                let stem: Arc<str> = Arc::from(self.stemmer.stem(&self.buf));
+                // Reached once per form (`form_ids` missed), so the stemmer's own cache
+                // would only hold a second copy.
+                let stem: Arc<str> = Arc::from(self.stemmer.stem_once(&self.buf));
                 let next_stem = self.stem_ids.len() as u32;
                 let sid = *self.stem_ids.entry(stem.clone()).or_insert(next_stem);
                 if sid as usize >= self.stem_unquoted.len() {

@@ -238,13 +238,7 @@ fn dispersion_over_many_documents_shows_the_rows_with_most_scare_quotes() {
     // `top` rows with the most scare-quoted (then quoted, then all) occurrences and says so.
     use verbale::analysis::Options;
     use verbale::chart::{kinds, DispersionRow, Role, Spec};
-    use verbale::corpus::{load, LoadOptions};
-    let docs = load(
-        &[crate::common::data("quotes/docs")],
-        &LoadOptions::default(),
-    )
-    .unwrap()
-    .docs;
+    let docs = crate::common::fixture_docs();
     let opts = Options::new(verbale::text::Lang::english());
     let terms = ["elections".to_string(), "peace".to_string()];
     let rows = |top: usize| match kinds::dispersion(&docs, &opts, &terms, "fixtures", top) {

@@ -26,3 +26,10 @@ pub fn verbale() -> assert_cmd::Command {
 pub fn bytes(p: &Path) -> Vec<u8> {
     std::fs::read(p).expect("readable")
 }
+
+/// The 80 fixture statements of `tests/data/quotes/docs`, loaded.
+pub fn fixture_docs() -> Vec<verbale::corpus::Document> {
+    verbale::corpus::load(&[data("quotes/docs")], &Default::default())
+        .expect("fixtures load")
+        .docs
+}

@@ -121,15 +121,9 @@ fn a_table_written_in_pieces_is_the_table_written_whole() {
     // `freq --by doc` streams its rows a few hundred documents at a time; here the pieces are
     // of 7 documents, over the 80 fixture statements.
     use verbale::analysis::{analyse, Options};
-    use verbale::corpus::{load, LoadOptions};
     use verbale::frames::{terms, terms_in_pieces, Selection};
     use verbale::out::{write, write_pieces, Destination, Format};
-    let docs = load(
-        &[crate::common::data("quotes/docs")],
-        &LoadOptions::default(),
-    )
-    .unwrap()
-    .docs;
+    let docs = crate::common::fixture_docs();
     let a = analyse(&docs, &Options::new(verbale::text::Lang::english()));
     let sel = Selection::default();
     assert_eq!(terms_in_pieces(&a, sel, 7).count(), docs.len().div_ceil(7));

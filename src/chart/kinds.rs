@@ -176,10 +176,10 @@ pub fn dispersion(
     what: &str,
     top: usize,
 ) -> Result<Spec> {
-    let stemmer = StemCache::new(opts.lang, opts.rules, opts.stem);
+    let mut cache = StemCache::new(opts.lang, opts.rules, opts.stem);
     let mut wanted: Vec<(String, String)> = Vec::new();
     for t in terms {
-        let stem = stemmer.stem_once(&fold(t));
+        let stem = cache.stem(&fold(t)).to_string();
         match wanted.iter_mut().find(|w| w.1 == stem) {
             Some(w) => {
                 w.0.push_str(" / ");
@@ -191,7 +191,6 @@ pub fn dispersion(
     let mut rows = Vec::new();
     let mut row_term = Vec::new(); // each row's index in `wanted`
     let mut found = vec![false; wanted.len()];
-    let mut cache = StemCache::new(opts.lang, opts.rules, opts.stem);
     for doc in docs {
         let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
         let words: Vec<usize> = (0..tokens.len())

@@ -93,7 +93,7 @@ pub struct TextArgs {
     /// scikit-learn pipelines), which keeps `international`, `internal` and `intern` apart; or
     /// `classic`, the rules from before Snowball 3.0 (as NLTK and R's SnowballC), which stem
     /// all three to `intern`.
-    #[arg(long, default_value = "snowball", value_parser = ["snowball", "classic"],
+    #[arg(long, default_value = Rules::NAMES[0], value_parser = Rules::NAMES,
           conflicts_with = "no_stem")]
     pub stemmer: String,
     /// Split hyphenated compounds (`so-called` counts as `so` and `called`).
@@ -157,7 +157,10 @@ impl OutputArgs {
     }
 
     /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
-    pub fn select(&self, df: polars::prelude::DataFrame) -> Result<polars::prelude::DataFrame> {
+    pub fn select(
+        &self,
+        df: polars::prelude::DataFrame,
+    ) -> verbale::Result<polars::prelude::DataFrame> {
         if self.columns.is_empty() {
             return Ok(df);
         }
@@ -173,8 +176,7 @@ impl OutputArgs {
                 return Err(verbale::Error::Invalid(format!(
                     "--columns: no column '{old}'; this table has {}",
                     names.join(", ")
-                ))
-                .into());
+                )));
             }
             let mut c = df.column(old)?.clone();
             c.rename(new.into());

@@ -63,13 +63,7 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         count_of(analysis.total_tokens(), "token"),
         count_of(distinct, "distinct term")
     );
-    let pieces = pieces.map(|p| {
-        p.and_then(|df| {
-            args.output
-                .select(df)
-                .map_err(|e| verbale::Error::Invalid(e.to_string()))
-        })
-    });
+    let pieces = pieces.map(|p| p.and_then(|df| args.output.select(df)));
     out::write_pieces(pieces, format, Some(&header), &dest)?;
     Ok(had_errors)
 }

@@ -277,12 +277,11 @@ pub fn write(
 /// The output is byte for byte what [`write`] gives for the stacked frame, Parquet's row
 /// groups aside.
 pub fn write_pieces(
-    pieces: impl Iterator<Item = Result<DataFrame>>,
+    mut pieces: impl Iterator<Item = Result<DataFrame>>,
     format: Format,
     header: Option<&str>,
     dest: &Destination,
 ) -> Result<()> {
-    let mut pieces = pieces.peekable();
     if !matches!(
         format,
         Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet

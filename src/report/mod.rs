@@ -354,10 +354,10 @@ fn fill_rest(p: Parts) -> Result<()> {
         if docs.len() == 1 { "" } else { "s" }
     );
     let mut charts: Vec<(String, Vec<u8>, String)> = Vec::new();
-    let mut add = |name: &str, spec: Result<chart::Spec>, rows: usize, alt: String| -> Result<()> {
+    let mut add = |name: &str, spec: Result<chart::Spec>, alt: String| -> Result<()> {
         if let Ok(spec) = spec {
-            let h = (150 + rows as u32 * 26).clamp(360, 1400);
-            let size = Size::for_spec(&spec, None, Some(h), 1400);
+            // Sized by the rows the chart has, as `verbale chart` sizes it.
+            let size = Size::for_spec(&spec, None, None, 1400);
             let png = chart::render(&spec, size, chart::ImageFormat::Png)?;
             std::fs::write(dir.join(name), &png).map_err(|e| Error::Write {
                 path: dir.join(name),
@@ -370,19 +370,16 @@ fn fill_rest(p: Parts) -> Result<()> {
     add(
         "freq.png",
         kinds::freq(a, &all, 25, &what),
-        25,
         format!("Most frequent terms in {what}"),
     )?;
     add(
         "quotes.png",
         kinds::quotes(a, &all, 20, &what),
-        20,
         format!("Most quoted terms in {what}"),
     )?;
     add(
         "cues.png",
         kinds::cues(a, false, 20, &what),
-        20,
         format!("Distancing cues in {what}"),
     )?;
     // Keyness chart: target vs reference, or the document with most scare quotes vs the rest.
@@ -403,7 +400,6 @@ fn fill_rest(p: Parts) -> Result<()> {
         add(
             "keyness.png",
             kinds::keyness(&k, 15, &g.target_name, &g.reference_name),
-            30,
             format!("Keyness: {key_title}"),
         )?;
     } else if let (Some(d), true) = (focus, docs.len() > 1) {
@@ -421,7 +417,6 @@ fn fill_rest(p: Parts) -> Result<()> {
         add(
             "keyness.png",
             kinds::keyness(&k, 15, &a.docs[d].id, "the other documents"),
-            30,
             format!("Keyness: {key_title}"),
         )?;
     } else {
@@ -444,7 +439,6 @@ fn fill_rest(p: Parts) -> Result<()> {
                     what.clone()
                 },
             ),
-            heat_ids.len() + 3,
             "Document similarity (cosine)".into(),
         )?;
     }
@@ -472,7 +466,6 @@ fn fill_rest(p: Parts) -> Result<()> {
         add(
             "dispersion.png",
             spec,
-            quoted.len() * chosen.len(),
             format!("Dispersion of {}", quoted.join(", ")),
         )?;
     }

@@ -21,6 +21,9 @@ pub enum Rules {
 }
 
 impl Rules {
+    /// The names [`Rules::parse`] accepts (the command line's `--stemmer` values).
+    pub const NAMES: [&'static str; 2] = ["snowball", "classic"];
+
     /// Parses `snowball` or `classic`.
     pub fn parse(s: &str) -> Result<Rules> {
         match s {
@@ -30,14 +33,6 @@ impl Rules {
                 "--stemmer {s}: use 'snowball' (the current Snowball rules) or 'classic' \
                  (the rules from before Snowball 3.0, as NLTK and SnowballC)"
             ))),
-        }
-    }
-
-    /// The name `parse` accepts.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rules::Snowball => "snowball",
-            Rules::Classic => "classic",
         }
     }
 }
@@ -180,9 +175,11 @@ mod tests {
         }
         assert_ne!(new.stem_once("internal"), new.stem_once("international"));
         assert_eq!(old.stem_once("internal"), old.stem_once("international"));
-        for r in [Rules::Snowball, Rules::Classic] {
-            assert_eq!(Rules::parse(r.name()).unwrap(), r);
-        }
+        let parsed: Vec<Rules> = Rules::NAMES
+            .iter()
+            .map(|n| Rules::parse(n).unwrap())
+            .collect();
+        assert_eq!(parsed, [Rules::Snowball, Rules::Classic]);
         assert!(Rules::parse("porter").is_err());
     }
 
