@@ -5,7 +5,7 @@
 use crate::corpus::{self, lock, Document, LoadOptions, Problem};
 use crate::error::Result;
 use crate::quotes::{self, classify, Kind, Lexicons, PhraseSet, Span};
-use crate::text::packed::{pack, pack_at, PackedHash};
+use crate::text::packed::{pack_at, PackedHash};
 use crate::text::{
     fold_into, tokenize_into, Lang, Rules, StemCache, Stopwords, Token, TokenizeOptions,
 };
@@ -199,8 +199,8 @@ struct Interner {
     stem: bool,
     stemmer: StemCache,
     /// Surface slices of up to 15 bytes packed into an integer (no string comparison).
-    short: std::collections::HashMap<u128, u32, PackedHash>,
-    slices: AHashMap<Box<str>, u32>,
+    short: std::collections::HashMap<u128, Seen, PackedHash>,
+    slices: AHashMap<Box<str>, Seen>,
     form_ids: AHashMap<Arc<str>, u32>,
     stem_ids: AHashMap<Arc<str>, u32>,
     /// Per form id: the folded form (its stem is in the shared table).
@@ -249,18 +249,56 @@ impl Interner {
         }
     }
 
-    /// The form id of the token `text[start..end]`, folding and stemming it the first time it
-    /// is seen.
+    /// The index in `forms` (document `doc`'s distinct forms) of the token `text[start..end]`'s
+    /// form, adding the form there the first time the document uses it, and folding and
+    /// stemming the slice the first time this worker sees it. A slice already seen in this
+    /// document costs one hash look-up, which also holds its slot.
     #[inline]
-    fn id(&mut self, text: &str, start: usize, end: usize) -> u32 {
+    fn slot(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        doc: u32,
+        forms: &mut Vec<FormCount>,
+    ) -> u32 {
         let found = match pack_at(text.as_bytes(), start, end) {
-            Some(k) => self.short.get(&k),
-            None => self.slices.get(&text[start..end]),
+            Some(k) => self.short.get_mut(&k),
+            None => self.slices.get_mut(&text[start..end]),
         };
-        match found {
-            Some(&id) => id,
-            None => self.intern(&text[start..end]),
+        if let Some(seen) = found {
+            if seen.doc == doc {
+                return seen.slot;
+            }
+            let id = seen.id;
+            let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
+            *seen = Seen { id, doc, slot };
+            return slot;
         }
+        let id = self.intern(&text[start..end]);
+        let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
+        let seen = Seen { id, doc, slot };
+        match pack_at(text.as_bytes(), start, end) {
+            Some(k) => self.short.insert(k, seen),
+            None => self.slices.insert(text[start..end].into(), seen),
+        };
+        slot
+    }
+
+    /// The slot of form `id` among document `doc`'s forms, added if new.
+    #[inline]
+    fn form_slot(hot: &mut Hot, id: u32, doc: u32, forms: &mut Vec<FormCount>) -> u32 {
+        if hot.doc != doc {
+            hot.doc = doc;
+            hot.slot = forms.len() as u32;
+            forms.push(FormCount {
+                form: id,
+                total: 0,
+                quoted: 0,
+                scare: 0,
+            });
+        }
+        hot.slot
     }
 
     /// Whether each form of `forms` starts a phrase of `cues`.
@@ -282,6 +320,7 @@ impl Interner {
             .collect()
     }
 
+    /// The form id of a slice not seen before (folded and stemmed here if its form is new).
     #[cold]
     fn intern(&mut self, slice: &str) -> u32 {
         fold_into(slice, &mut self.buf);
@@ -309,12 +348,17 @@ impl Interner {
                 id
             }
         };
-        match pack(slice.as_bytes()) {
-            Some(k) => self.short.insert(k, id),
-            None => self.slices.insert(slice.into(), id),
-        };
         id
     }
+}
+
+/// A surface slice's entry in [`Interner`]: its form id, and the document that last saw it
+/// with the form's slot there (so a repeated slice needs no look-up in [`Hot`]).
+#[derive(Clone, Copy)]
+struct Seen {
+    id: u32,
+    doc: u32,
+    slot: u32,
 }
 
 /// A form's entry in the per-token loop: the document (counter) that last saw it, its index
@@ -405,19 +449,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                 continue;
             }
             n_tokens += 1;
-            let id = int.id(text, t.start as usize, t.end as usize);
-            let seen = &mut int.hot[id as usize];
-            if seen.doc != doc_no {
-                seen.doc = doc_no;
-                seen.slot = forms.len() as u32;
-                forms.push(FormCount {
-                    form: id,
-                    total: 0,
-                    quoted: 0,
-                    scare: 0,
-                });
-            }
-            let slot = seen.slot;
+            let slot = int.slot(text, t.start as usize, t.end as usize, doc_no, &mut forms);
             token_slot[i] = slot;
             let f = &mut forms[slot as usize];
             f.total += 1;
@@ -432,7 +464,13 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
             }
             e.1 += f.total - f.quoted;
         }
-        let cue_start = int.cue_starts(&forms, &opts.lexicons.cues);
+        // A totals run keeps no spans, cues or offsets: only the scare counts they lead to.
+        let totals = run.is_some();
+        let cue_start = if totals {
+            Vec::new()
+        } else {
+            int.cue_starts(&forms, &opts.lexicons.cues)
+        };
         let int = &*int;
         let unquoted_of_form: Vec<u32> = forms
             .iter()
@@ -445,7 +483,8 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         };
         let stopword = |w: &str| opts.stopwords.contains(w);
 
-        let mut spans = Vec::with_capacity(pairing.pairs.len());
+        let mut spans = Vec::with_capacity(if totals { 0 } else { pairing.pairs.len() });
+        let mut scare_spans = Vec::new();
         for (k, p) in pairing.pairs.iter().enumerate() {
             let (o, c) = (p.open_tok as usize, p.close_tok as usize);
             let at = classify::SpanAt {
@@ -457,6 +496,12 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                 form_of(i).is_some_and(|f| unquoted_of_form[f] > 0)
             });
             let (kind, confidence) = classify::classify(&ev);
+            if kind == Kind::Scare {
+                scare_spans.push((p.open_tok, p.close_tok));
+            }
+            if totals {
+                continue;
+            }
             let content = (o + 1..c)
                 .filter(|&i| tokens[i].kind.is_countable())
                 .filter_map(form_of)
@@ -483,13 +528,7 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         }
 
         // Scare-quoted occurrences (nested scare spans count once).
-        let scare_depth = quote_depths(
-            tokens.len(),
-            spans
-                .iter()
-                .filter(|s| s.kind == Kind::Scare)
-                .map(|s| (s.open_tok, s.close_tok)),
-        );
+        let scare_depth = quote_depths(tokens.len(), scare_spans.into_iter());
         let mut scare_tokens = 0u64;
         let mut scare = vec![0u32; forms.len()];
         for (i, t) in tokens.iter().enumerate() {
@@ -500,19 +539,6 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                 }
             }
         }
-        let cues = count_cues(text, tokens, &spans, opts, |i| {
-            form_of(i).is_some_and(|f| cue_start[f])
-        });
-        let unpaired = pairing
-            .unpaired
-            .iter()
-            .map(|u| {
-                (
-                    doc.source_offset(tokens[u.tok as usize].start as usize),
-                    u.mark,
-                )
-            })
-            .collect();
         for (f, n) in forms.iter_mut().zip(scare) {
             f.scare = n;
         }
@@ -529,6 +555,19 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
                 cues: Vec::new(),
             };
         }
+        let cues = count_cues(text, tokens, &spans, opts, |i| {
+            form_of(i).is_some_and(|f| cue_start[f])
+        });
+        let unpaired = pairing
+            .unpaired
+            .iter()
+            .map(|u| {
+                (
+                    doc.source_offset(tokens[u.tok as usize].start as usize),
+                    u.mark,
+                )
+            })
+            .collect();
         // Results are held for the whole corpus: no spare capacity.
         forms.shrink_to_fit();
         DocResult {
