@@ -411,30 +411,28 @@ pub fn analyse_doc_with_tokens(doc: &Document, opts: &Options) -> (DocResult, Ve
     (r, tokens)
 }
 
-/// Per-token depth of quotation (0 outside) from paired spans, in linear time.
-pub fn quote_depths(n: usize, pairs: impl Iterator<Item = (u32, u32)>) -> Vec<u16> {
-    let mut delta = vec![0i32; n + 1];
-    for (o, c) in pairs {
-        delta[o as usize + 1] += 1;
-        delta[c as usize] -= 1;
+/// The token ranges inside any of the paired marks `(open, close)`, merged where spans nest
+/// or overlap, in order: a token in a nested span is counted once. Costs time in the number of
+/// spans and tokens quoted, not in the document's length.
+pub fn quoted_ranges(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<std::ops::Range<usize>> {
+    let mut inner: Vec<(usize, usize)> = pairs
+        .map(|(o, c)| (o as usize + 1, c as usize))
+        .filter(|(a, b)| a < b)
+        .collect();
+    inner.sort_unstable();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(inner.len());
+    for (a, b) in inner {
+        match out.last_mut() {
+            Some(last) if a <= last.end => last.end = last.end.max(b),
+            _ => out.push(a..b),
+        }
     }
-    let mut depth = 0i32;
-    delta[..n]
-        .iter()
-        .map(|d| {
-            depth += d;
-            depth.max(0) as u16
-        })
-        .collect()
+    out
 }
 
 fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<u64>) -> DocResult {
     let text = doc.text.as_str();
     let pairing = quotes::pair_quotes(text, tokens);
-    let in_quote = quote_depths(
-        tokens.len(),
-        pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)),
-    );
 
     // One hash look-up per token gives its form id; the document's distinct forms are then
     // numbered through arrays indexed by form id (no further hashing, no reference counting).
@@ -451,9 +449,13 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
             n_tokens += 1;
             let slot = int.slot(text, t.start as usize, t.end as usize, doc_no, &mut forms);
             token_slot[i] = slot;
-            let f = &mut forms[slot as usize];
-            f.total += 1;
-            f.quoted += (in_quote[i] > 0) as u32;
+            forms[slot as usize].total += 1;
+        }
+        let quoted = quoted_ranges(pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)));
+        for &slot in quoted.into_iter().flat_map(|r| &token_slot[r]) {
+            if slot != u32::MAX {
+                forms[slot as usize].quoted += 1;
+            }
         }
         // Unquoted occurrences per stem (a span's words "also used plainly").
         for f in &forms {
@@ -528,19 +530,15 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         }
 
         // Scare-quoted occurrences (nested scare spans count once).
-        let scare_depth = quote_depths(tokens.len(), scare_spans.into_iter());
         let mut scare_tokens = 0u64;
-        let mut scare = vec![0u32; forms.len()];
-        for (i, t) in tokens.iter().enumerate() {
-            if scare_depth[i] > 0 && t.kind.is_countable() {
+        for &slot in quoted_ranges(scare_spans.into_iter())
+            .into_iter()
+            .flat_map(|r| &token_slot[r])
+        {
+            if slot != u32::MAX {
                 scare_tokens += 1;
-                if let Some(f) = form_of(i) {
-                    scare[f] += 1;
-                }
+                forms[slot as usize].scare += 1;
             }
-        }
-        for (f, n) in forms.iter_mut().zip(scare) {
-            f.scare = n;
         }
         if let Some(run) = run {
             add_to_sums(int, run, &forms, opts);
