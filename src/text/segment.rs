@@ -86,19 +86,27 @@ fn single_kind(b: u8) -> TokenKind {
     }
 }
 
-/// Segments an ASCII piece without whitespace, pushing its segments offset by `base`.
-fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<Seg>) {
-    let n = p.len();
+/// Segments the piece of `b` that starts at `i` and runs to the next ASCII whitespace (or the
+/// end), pushing its segments, in one scan; returns where the piece ends, or `None` when the
+/// piece holds a non-ASCII byte (the caller then drops what was pushed for it). A byte after
+/// the piece is never a letter or digit, so looking one past a mid-word mark needs no bound
+/// other than the text's.
+fn ascii_piece(b: &[u8], mut i: usize, out: &mut Vec<Seg>) -> Option<usize> {
+    let n = b.len();
     let seg = |s: usize, e: usize, kind: TokenKind| Seg {
-        start: (base + s) as u32,
-        end: (base + e) as u32,
+        start: s as u32,
+        end: e as u32,
         hint: Hint::Known(kind),
     };
-    let mut i = 0;
     while i < n {
-        let c = class(p[i]);
+        let c = class(b[i]);
         if c > UNDER {
-            out.push(seg(i, i + 1, single_kind(p[i])));
+            match c {
+                SPACE | BREAK => return Some(i),
+                HIGH => return None,
+                _ => {}
+            }
+            out.push(seg(i, i + 1, single_kind(b[i])));
             i += 1;
             continue;
         }
@@ -107,7 +115,7 @@ fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<Seg>) {
         let mut prev = c;
         i += 1;
         while i < n {
-            let cur = class(p[i]);
+            let cur = class(b[i]);
             if cur <= UNDER {
                 letters |= cur == LETTER;
                 digits |= cur == DIGIT;
@@ -118,7 +126,7 @@ fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<Seg>) {
             if !(MID_LETTER..=MID_NUM).contains(&cur) || i + 1 >= n {
                 break;
             }
-            let next = class(p[i + 1]);
+            let next = class(b[i + 1]);
             let join_letters = prev == LETTER && next == LETTER && cur != MID_NUM;
             let join_digits = prev == DIGIT && next == DIGIT && cur != MID_LETTER;
             if !(join_letters || join_digits) {
@@ -136,6 +144,7 @@ fn ascii_piece(p: &[u8], base: usize, out: &mut Vec<Seg>) {
         };
         out.push(seg(start, i, kind));
     }
+    Some(n)
 }
 
 /// Word-boundary segments of `text` with what is known of each, into `out`: line breaks,
@@ -170,18 +179,14 @@ pub fn segment_hinted(text: &str, out: &mut Vec<Seg>) {
             _ => {}
         }
         let start = i;
-        let mut ascii = true;
-        while i < n {
-            let c = class(b[i]);
-            if c == SPACE || c == BREAK {
-                break;
-            }
-            ascii &= c != HIGH;
-            i += 1;
-        }
-        if ascii {
-            ascii_piece(&b[start..i], start, out);
+        let pushed = out.len();
+        if let Some(end) = ascii_piece(b, start, out) {
+            i = end;
         } else {
+            out.truncate(pushed);
+            while i < n && !matches!(class(b[i]), SPACE | BREAK) {
+                i += 1;
+            }
             // UAX #29 rule WB4 attaches Extend/Format/ZWJ characters to a preceding space or
             // tab: segment the whitespace run before the piece together with it.
             let mut from = start;
