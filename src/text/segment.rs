@@ -111,33 +111,31 @@ fn ascii_piece(b: &[u8], mut i: usize, out: &mut Vec<Seg>) -> Option<usize> {
             continue;
         }
         let start = i;
-        let (mut letters, mut digits) = (c == LETTER, c == DIGIT);
-        let mut prev = c;
         i += 1;
-        while i < n {
-            let cur = class(b[i]);
-            if cur <= UNDER {
-                letters |= cur == LETTER;
-                digits |= cur == DIGIT;
-                prev = cur;
+        loop {
+            while i < n && class(b[i]) <= UNDER {
                 i += 1;
-                continue;
             }
-            if !(MID_LETTER..=MID_NUM).contains(&cur) || i + 1 >= n {
+            if i + 1 >= n {
                 break;
             }
-            let next = class(b[i + 1]);
+            let cur = class(b[i]);
+            if !(MID_LETTER..=MID_NUM).contains(&cur) {
+                break;
+            }
+            let (prev, next) = (class(b[i - 1]), class(b[i + 1]));
             let join_letters = prev == LETTER && next == LETTER && cur != MID_NUM;
             let join_digits = prev == DIGIT && next == DIGIT && cur != MID_LETTER;
             if !(join_letters || join_digits) {
                 break;
             }
-            prev = next;
             i += 2;
         }
-        let kind = if letters {
+        // Most segments start with a letter; the others are looked at again.
+        let has = |k: u8| b[start..i].iter().any(|&x| class(x) == k);
+        let kind = if c == LETTER || has(LETTER) {
             TokenKind::Word
-        } else if digits {
+        } else if c == DIGIT || has(DIGIT) {
             TokenKind::Number
         } else {
             TokenKind::Punct // underscores only
