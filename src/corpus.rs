@@ -287,7 +287,13 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
     Ok((out, problems))
 }
 
-/// A recursive folder walk that follows symbolic links but never enters a folder twice.
+/// The file that marks a folder as a verbale report. A folder walk skips such folders: a report
+/// written inside the corpus (`report speeches/ -o speeches/report`) is not read back as a
+/// statement.
+pub const REPORT_MARKER: &str = ".verbale-report";
+
+/// A recursive folder walk that follows symbolic links but never enters a folder twice nor a
+/// verbale report's folder.
 struct Walk<'a> {
     opts: &'a LoadOptions,
     /// Folders entered so far (device and inode), to stop at symbolic-link loops.
@@ -325,7 +331,11 @@ impl Walk<'_> {
                 continue;
             }
             match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => self.dir(&path, &m),
+                Ok(m) if m.is_dir() => {
+                    if !path.join(REPORT_MARKER).is_file() {
+                        self.dir(&path, &m)
+                    }
+                }
                 Ok(_) if is_corpus_file(&path, &name, self.opts) => self.files.push(path),
                 Ok(_) => {}
                 // A broken link or a loop of links named like a statement: say so.

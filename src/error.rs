@@ -80,6 +80,9 @@ pub enum Error {
     /// A bad option value or combination.
     #[error("{0}")]
     Invalid(String),
+    /// A valid run that found nothing to draw or list (no quotations, no cues).
+    #[error("{0}; nothing written")]
+    Nothing(String),
     /// Writing an output failed.
     #[error("{path}: cannot write: {source}; {}", write_hint(source))]
     Write {

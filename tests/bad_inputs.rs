@@ -68,6 +68,25 @@ fn empty_and_wordless_files_are_skipped_with_a_warning() {
 }
 
 #[test]
+fn a_report_written_inside_the_corpus_is_not_read_back() {
+    let d = folder(&[(
+        "a.txt",
+        b"The so-called \xe2\x80\x9celections\xe2\x80\x9d were held.",
+    )]);
+    let (code, _, err) = run(&["report", ".", "-o", "rep", "-q"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(d.path().join("rep/report.md").is_file());
+    let (code, out, err) = run(&["freq", ".", "--format", "csv"], d.path());
+    assert_eq!(code, 0, "{err}");
+    // Only a.txt's words: none of the report's own (its headings, its tables' columns).
+    assert!(out.contains("election"), "{out}");
+    assert!(!out.contains("report") && !out.contains("keyness"), "{out}");
+    // A folder named on the command line is read as asked, marker or not.
+    let (_, out, _) = run(&["freq", "rep", "--format", "csv"], d.path());
+    assert!(out.contains("keyness"), "{out}");
+}
+
+#[test]
 fn latin1_text_is_named_with_its_line_and_a_fix() {
     let d = folder(&[(
         "latin1.txt",

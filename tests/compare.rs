@@ -228,6 +228,20 @@ fn kwic_offsets_point_at_the_hit_in_the_source() {
         .unwrap();
     let t = String::from_utf8(o.stdout).unwrap();
     assert!(t.starts_with("7 hits"), "{t}");
+    // Options may stand between the path and the pattern, as with the other commands.
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["--stem", "--window", "3", "election"])
+        .output()
+        .unwrap();
+    let t = String::from_utf8(o.stdout).unwrap();
+    assert!(t.starts_with("7 hits"), "{t}");
+    // A path without a pattern is a usage error that says what is missing.
+    let o = verbale().args(["kwic"]).arg(&p).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("then the pattern last"), "{err}");
 }
 
 #[test]

@@ -67,6 +67,39 @@ fn fit<DB: DrawingBackend>(
     chars[..lo].iter().collect::<String>() + "…"
 }
 
+/// Shortens a row label with an ellipsis in the middle until it fits in `max` pixels: ids that
+/// share a long beginning (`2021-01-22_statement-by-…`) stay apart by their ends.
+fn fit_label<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    s: &str,
+    st: &TextStyle,
+    max: i32,
+) -> String {
+    if width(a, s, st) <= max {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let cut = |k: usize| {
+        let head = k.div_ceil(2);
+        let tail = &chars[chars.len() - (k - head)..];
+        chars[..head]
+            .iter()
+            .chain(['…'].iter())
+            .chain(tail)
+            .collect::<String>()
+    };
+    let (mut lo, mut hi) = (0usize, chars.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if width(a, &cut(mid), st) <= max {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    cut(lo)
+}
+
 fn text<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &str,
@@ -344,7 +377,7 @@ fn bars<DB: DrawingBackend>(
         let y0 = top + (i as f64 * row_h + row_h * 0.15) as i32;
         let y1 = top + (i as f64 * row_h + row_h * 0.85) as i32;
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
-        let label = fit(a, &r.label, &st, label_w);
+        let label = fit_label(a, &r.label, &st, label_w);
         text(
             a,
             &label,
@@ -431,7 +464,7 @@ fn dispersion<DB: DrawingBackend>(
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
         text(
             a,
-            &fit(a, &r.label, &st, label_w),
+            &fit_label(a, &r.label, &st, label_w),
             &st,
             MARGIN + label_w,
             yc,
@@ -530,7 +563,7 @@ fn heatmap<DB: DrawingBackend>(
         }
     }
     for (i, l) in labels.iter().enumerate() {
-        let l = fit(a, l, &st, label_w);
+        let l = fit_label(a, l, &st, label_w);
         let c = (i as i32) * cell + cell / 2;
         text(a, &l, &st, x0 - 6, y0 + c, HPos::Right, VPos::Center)?;
         let rot = st.transform(FontTransform::Rotate270);

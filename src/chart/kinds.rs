@@ -35,7 +35,7 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
     });
     ids.truncate(top);
     if ids.is_empty() {
-        return Err(Error::Invalid("no terms found to chart".into()));
+        return Err(Error::Nothing("no terms found to chart".into()));
     }
     let rows = ids
         .iter()
@@ -75,7 +75,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
     });
     ids.truncate(top);
     if ids.is_empty() {
-        return Err(Error::Invalid(
+        return Err(Error::Nothing(
             "no quoted terms found in these documents".into(),
         ));
     }
@@ -148,7 +148,7 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
         }
     }
     if rows.is_empty() {
-        return Err(Error::Invalid(
+        return Err(Error::Nothing(
             "no key terms: the target and reference use the same words at the same rates".into(),
         ));
     }
@@ -266,25 +266,43 @@ pub fn dispersion(
             );
             (std::cmp::Reverse(score), i)
         });
-        // Each term's best row first, so that no term asked for disappears, then the rest.
-        let firsts =
-            (0..wanted.len()).filter_map(|k| order.iter().copied().find(|&i| row_term[i] == k));
+        // The terms take turns, each giving its next best row, so that no term asked for
+        // disappears or crowds out the others.
+        let mut per_term: Vec<std::collections::VecDeque<usize>> =
+            vec![Default::default(); wanted.len()];
+        for &i in &order {
+            per_term[row_term[i]].push_back(i);
+        }
         let mut keep = vec![false; rows.len()];
         let mut kept = 0;
-        for i in firsts.chain(order.iter().copied()) {
-            if kept == top.max(1) {
+        while kept < top.max(1) {
+            let before = kept;
+            for q in per_term.iter_mut() {
+                if kept < top.max(1) {
+                    if let Some(i) = q.pop_front() {
+                        keep[i] = true;
+                        kept += 1;
+                    }
+                }
+            }
+            if kept == before {
                 break;
             }
-            if !std::mem::replace(&mut keep[i], true) {
-                kept += 1;
-            }
         }
+        let quoted = rows
+            .iter()
+            .any(|r| count(r, Some(Role::Plain)) < r.marks.len());
         let all = rows.len();
         let mut k = keep.iter();
         rows.retain(|_| k.next().copied().unwrap_or(false));
         note = format!(
-            " (the {} of {all} rows with the most scare quotes, then quotes)",
-            rows.len()
+            " (the {} of {all} rows: terms in turn, {} first)",
+            rows.len(),
+            if quoted {
+                "most scare-quoted"
+            } else {
+                "most used"
+            }
         );
     }
     Ok(Spec::Dispersion {
@@ -365,7 +383,7 @@ pub fn short_labels(ids: &[String]) -> Vec<String> {
 pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> {
     let mut rows = a.cue_totals(by_doc);
     if rows.is_empty() {
-        return Err(Error::Invalid(
+        return Err(Error::Nothing(
             "no distancing cues (so-called, alleged, ...) in these documents".into(),
         ));
     }

@@ -25,8 +25,8 @@ pub struct ChartArgs {
     /// Output file (.png or .svg).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Bars or rows to show (keyness: per side; dispersion: the term-document rows with the most
-    /// scare-quoted occurrences).
+    /// Bars or rows to show (keyness: per side; dispersion: term-document rows, the terms taking
+    /// turns, each with its rows of most scare-quoted occurrences).
     #[arg(long, default_value_t = 20)]
     pub top: usize,
     /// Terms to plot (dispersion), comma-separated.
@@ -177,9 +177,10 @@ pub fn run(args: ChartArgs) -> Result<bool> {
                 args.terms.clone()
             };
             if terms.is_empty() {
-                return Err(usage(
+                return Err(verbale::Error::Nothing(
                     "no quoted terms to plot: name some with --terms".into(),
-                ));
+                )
+                .into());
             }
             let chosen: Vec<_> = selected.iter().map(|&i| docs[i].clone()).collect();
             kinds::dispersion(&chosen, &options, &terms, &what, top)?

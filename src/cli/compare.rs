@@ -39,8 +39,9 @@ pub struct CompareArgs {
     /// Table to print.
     #[arg(long, value_enum, default_value_t = Table::Keyness)]
     pub table: Table,
-    /// Follow quanteda's (Yates' correction of χ² by its rule) or AntConc's (no correction)
-    /// conventions.
+    /// Whose χ² convention to follow: quanteda's (Yates' correction by its rule) or AntConc's
+    /// (no correction). G² is uncorrected under both, as quanteda's `measure = "lr",
+    /// correction = "none"` (quanteda's own default for G² is Williams' correction).
     #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
     pub compat: CompatArg,
     /// Drop terms seen fewer than N times in target and reference together.
@@ -64,9 +65,9 @@ pub struct CompareArgs {
 /// `--compat`.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompatArg {
-    /// quanteda's textstat_keyness defaults.
+    /// quanteda's textstat_keyness χ² (Yates' correction where quanteda applies it).
     Quanteda,
-    /// AntConc's keyword list.
+    /// AntConc's keyword list (χ² without correction).
     Antconc,
 }
 

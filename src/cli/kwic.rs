@@ -15,7 +15,8 @@ use verbale::quotes::Kind;
 pub struct KwicArgs {
     /// Files or folders, then the pattern last (a word, a phrase in quotes, `elect*`):
     /// `verbale kwic data/ elections`.
-    #[arg(value_name = "PATH_THEN_PATTERN", num_args = 2.., required = true)]
+    /// Options may come anywhere, before, between or after these.
+    #[arg(value_name = "PATH_THEN_PATTERN", required = true)]
     pub args: Vec<String>,
     #[command(flatten)]
     pub source: SourceArgs,
@@ -40,6 +41,13 @@ pub struct KwicArgs {
 
 /// Runs `kwic`. Returns whether some input failed.
 pub fn run(args: KwicArgs) -> Result<bool> {
+    if args.args.len() < 2 {
+        return Err(verbale::Error::Invalid(
+            "kwic needs files or folders, then the pattern last: `verbale kwic speeches/ elections`"
+                .into(),
+        )
+        .into());
+    }
     let mut positional = args.args.clone();
     let pattern = positional.pop().unwrap_or_default();
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();

@@ -122,8 +122,9 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
-/// The file that marks a folder as a verbale report (only such folders are ever replaced).
-pub const MARKER: &str = ".verbale-report";
+/// The file that marks a folder as a verbale report (only such folders are ever replaced, and
+/// folder walks never read one).
+pub const MARKER: &str = crate::corpus::REPORT_MARKER;
 
 /// Checks that `dir` may receive a report: it does not exist yet, or it is an earlier verbale
 /// report; it holds none of the `inputs` and is not the current folder or one of its parents.
@@ -383,16 +384,7 @@ fn fill_rest(p: Parts) -> Result<()> {
         format!("Distancing cues in {what}"),
     )?;
     // Keyness chart: target vs reference, or the document with most scare quotes vs the rest.
-    let focus = (0..docs.len()).max_by_key(|&d| {
-        (
-            a.docs[d]
-                .spans
-                .iter()
-                .filter(|s| s.kind == Kind::Scare)
-                .count(),
-            a.docs[d].tokens,
-        )
-    });
+    let focus = focus_doc(a);
     let key_title;
     if let Some(g) = &r.groups {
         key_title = format!("{} vs {}", g.target_name, g.reference_name);
@@ -446,15 +438,7 @@ fn fill_rest(p: Parts) -> Result<()> {
     let mut disp_docs: Vec<usize> = (0..docs.len())
         .filter(|&d| !a.docs[d].spans.is_empty())
         .collect();
-    disp_docs.sort_by_key(|&d| {
-        std::cmp::Reverse(
-            a.docs[d]
-                .spans
-                .iter()
-                .filter(|s| s.kind == Kind::Scare)
-                .count(),
-        )
-    });
+    disp_docs.sort_by_key(|&d| std::cmp::Reverse((scare_spans(a, d), a.docs[d].spans.len())));
     disp_docs.truncate(6);
     disp_docs.sort_unstable();
     if !quoted.is_empty() && !disp_docs.is_empty() {
@@ -494,6 +478,21 @@ fn fill_rest(p: Parts) -> Result<()> {
     let nb = notebook::notebook(&title, TABLES, &chart_files);
     std::fs::write(dir.join("report.ipynb"), nb).map_err(werr(dir.join("report.ipynb")))?;
     Ok(())
+}
+
+/// Scare-quote spans in document `d`.
+fn scare_spans(a: &Analysis, d: usize) -> usize {
+    a.docs[d]
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Scare)
+        .count()
+}
+
+/// The document the keyness section is about when no target is given: the one with the most
+/// scare quotes (ties and none: the longest).
+fn focus_doc(a: &Analysis) -> Option<usize> {
+    (0..a.docs.len()).max_by_key(|&d| (scare_spans(a, d), a.docs[d].tokens))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -677,10 +676,17 @@ fn sections(
     } else {
         b.push(Block::Para(match &r.groups {
             Some(_) => format!("{key_title}: G² (log-likelihood), positive = over-used in the target."),
-            None => s("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart shows the document with the most scare quotes."),
+            None => s("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has any)."),
         }));
         b.extend(chart("keyness.png"));
-        b.push(table(keyness, 40));
+        let shown = match (&r.groups, focus_doc(a)) {
+            (None, Some(d)) => {
+                let mask = keyness.column("doc")?.str()?.equal(a.docs[d].id.as_str());
+                keyness.filter(&mask)?
+            }
+            _ => keyness.clone(),
+        };
+        b.push(table(&shown, 40));
     }
 
     b.push(Block::Heading(2, s("Similarity"), s("similarity")));
@@ -707,7 +713,7 @@ fn sections(
     ));
     match chart("dispersion.png") {
         Some(c) => {
-            b.push(Block::Para(s("The terms most often held in scare quotes, in the (up to six) documents with the most scare quotes: each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
+            b.push(Block::Para(s("The terms most often held in scare quotes (then in any quotation marks), in the (up to six) documents with the most scare quotes (then the most quotations): each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
             b.push(c);
         }
         None => b.push(Block::Para(s("No quoted terms to plot."))),
