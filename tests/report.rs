@@ -197,6 +197,38 @@ fn rerun_replaces_the_folder_atomically() {
 }
 
 #[test]
+fn the_report_names_the_inputs_it_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("in");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "The so-called “elections” were held.\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("b.txt"), "Peace and security matter.\n").unwrap();
+    std::fs::write(corpus.join("empty.txt"), "").unwrap();
+    std::fs::write(corpus.join("latin1.txt"), b"caf\xe9 elections\n").unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q"])
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    // A file that could not be read fails the run, but the report is written and says so.
+    assert_eq!(o.status.code(), Some(1));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("Documents: 2"), "{md}");
+    assert!(md.contains("Inputs left out \\(2\\)"), "{md}");
+    let line = |name: &str| md.lines().find(|l| l.contains(name)).unwrap_or_default();
+    assert!(line("empty.txt").contains("skipped"), "{md}");
+    assert!(line("latin1.txt").contains("not read"), "{md}");
+    assert!(line("latin1.txt").contains("UTF-8"), "{md}");
+}
+
+#[test]
 fn hostile_statement_text_stays_text() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("hostile.txt");

@@ -132,12 +132,21 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     );
     bar.set_message("reading documents");
     let mut had_errors = false;
+    let mut left_out = Vec::new();
+    let mut note = |problems: &[verbale::corpus::Problem]| {
+        left_out.extend(problems.iter().map(|p| {
+            let what = if p.warning { "skipped" } else { "not read" };
+            format!("{what}: {}", p.error)
+        }))
+    };
     let mut docs = Vec::new();
     let mut groups = None;
     if groups_given {
         let (t, e1) = load_corpus(&args.target, &args.source)?;
         let (r, e2) = load_corpus(&args.reference, &args.source)?;
         had_errors = e1 || e2;
+        note(&t.problems);
+        note(&r.problems);
         let nt = t.docs.len();
         docs.extend(t.docs);
         docs.extend(r.docs);
@@ -151,6 +160,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     if !paths.is_empty() {
         let (c, e) = load_corpus(&paths, &args.source)?;
         had_errors |= e;
+        note(&c.problems);
         docs.extend(c.docs);
     }
     bar.inc(1);
@@ -175,6 +185,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         command,
         date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
         groups,
+        left_out,
     };
     let step = |m: &str| {
         bar.inc(1);

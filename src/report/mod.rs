@@ -46,6 +46,9 @@ pub struct ReportOptions {
     pub date: String,
     /// Target and reference, if given; otherwise each document against the rest.
     pub groups: Option<Groups>,
+    /// The inputs that were not read (skipped or failed), each with its reason, so that the
+    /// report says what it does not cover.
+    pub left_out: Vec<String>,
 }
 
 /// The tables every report writes, as Parquet and CSV.
@@ -531,8 +534,15 @@ fn sections(
             "Tokens (words and numbers, stopwords included): {}",
             group_digits(&a.total_tokens().to_string())
         ),
-        format!("Distinct terms (stems, stopwords left out): {distinct}"),
-        format!("Quotation spans: {n_spans}, of which scare quotes: {n_scare}"),
+        format!(
+            "Distinct terms (stems, stopwords left out): {}",
+            group_digits(&distinct.to_string())
+        ),
+        format!(
+            "Quotation spans: {}, of which scare quotes: {}",
+            group_digits(&n_spans.to_string()),
+            group_digits(&n_scare.to_string())
+        ),
         format!(
             "Language: {} ({}), stemming {}",
             opts.lang.name,
@@ -548,6 +558,13 @@ fn sections(
         ),
         format!("Run: {}", r.date),
     ]));
+    if !r.left_out.is_empty() {
+        b.push(Block::Para(format!(
+            "Inputs left out ({}), not counted anywhere in this report:",
+            r.left_out.len()
+        )));
+        b.push(Block::List(r.left_out.clone()));
+    }
     b.push(Block::Para(s("Command:")));
     b.push(Block::Code(r.command.clone()));
     b.push(Block::Para(s("Tables (Parquet and CSV) beside this report: terms, corpus_terms, quotes, quoted_terms, corpus_quoted_terms, cues, keyness, similarity. report.ipynb loads them.")));
