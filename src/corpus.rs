@@ -849,51 +849,86 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
 /// Calls `add` with each word of `text`, lower-cased: each run of letters, leaving out the
 /// pieces of words broken by a hyphen at a line break (`nego-⏎tiation` gives neither `nego`
 /// nor `tiation`). A word can come more than once.
+///
+/// One byte scan: ASCII bytes are tested without decoding, an ASCII word is lower-cased on the
+/// stack, and only words with other letters go through [`str::to_lowercase`].
 fn words_of(text: &str, mut add: impl FnMut(&str)) {
     let b = text.as_bytes();
-    let mut word = |start: usize, end: usize| {
-        let left_piece = b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some();
-        let right_piece = || {
-            let before = text[..start].trim_end_matches([' ', '\t']);
-            before.ends_with(['\n', '\r'])
-                && before[..before.len() - 1]
-                    .trim_end_matches(['\r', ' ', '\t'])
-                    .ends_with('-')
-        };
-        if left_piece || right_piece() {
-            return;
+    let n = b.len();
+    let mut lower = [0u8; 64];
+    let mut i = 0;
+    while i < n {
+        // The next letter.
+        let c = b[i];
+        if c.is_ascii() {
+            if !c.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+        } else {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => {}
+                Some(ch) => {
+                    i += ch.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        }
+        // Its run of letters.
+        let start = i;
+        let (mut ascii, mut upper) = (true, false);
+        while i < n {
+            let c = b[i];
+            if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    break;
+                }
+                upper |= c.is_ascii_uppercase();
+                i += 1;
+            } else {
+                match text[i..].chars().next() {
+                    Some(ch) if ch.is_alphabetic() => {
+                        ascii = false;
+                        i += ch.len_utf8();
+                    }
+                    _ => break,
+                }
+            }
+        }
+        let end = i;
+        // A piece of a word broken at a line break: before `-⏎`, or after `-⏎`.
+        if b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some() {
+            continue;
+        }
+        let mut j = start;
+        while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+            j -= 1;
+        }
+        if j > 0 && matches!(b[j - 1], b'\n' | b'\r') {
+            let mut k = j - 1;
+            while k > 0 && matches!(b[k - 1], b'\r' | b' ' | b'\t') {
+                k -= 1;
+            }
+            if k > 0 && b[k - 1] == b'-' {
+                continue;
+            }
         }
         let w = &text[start..end];
-        if w.bytes().all(|c| c.is_ascii_lowercase()) {
-            add(w);
-        } else {
+        if !ascii {
             // As the pieces around the hyphens are lower-cased (a final sigma stays final).
             add(&w.to_lowercase());
+        } else if !upper {
+            add(w);
+        } else if w.len() <= lower.len() {
+            let l = &mut lower[..w.len()];
+            l.copy_from_slice(w.as_bytes());
+            l.make_ascii_lowercase();
+            // Only ASCII letters were copied, so this is always UTF-8.
+            add(std::str::from_utf8(l).unwrap_or(w));
+        } else {
+            add(&w.to_ascii_lowercase());
         }
-    };
-    // Runs of letters, ASCII bytes tested without decoding.
-    let mut start = None;
-    let mut i = 0;
-    while i < b.len() {
-        let (letter, len) = match b[i] {
-            c if c.is_ascii() => (c.is_ascii_alphabetic(), 1),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c.is_alphabetic(), c.len_utf8()),
-                None => break,
-            },
-        };
-        match (letter, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                word(s, i);
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        word(s, text.len());
     }
 }
 
@@ -1158,6 +1193,23 @@ mod tests {
 
     fn doc(t: &str) -> Document {
         Document::from_text("t", t)
+    }
+
+    #[test]
+    fn words_of_lower_cases_and_leaves_out_broken_pieces() {
+        let long = "Internationalisation".repeat(4);
+        let text = format!(
+            "The UN’s nego-\r\n  tiation of Σίσυφος, ÉIRE and {long}; self-determination x-\nY"
+        );
+        let mut got = Vec::new();
+        words_of(&text, |w| got.push(w.to_string()));
+        let mut want: Vec<String> = ["the", "un", "s", "of", "σίσυφος", "éire", "and"]
+            .map(String::from)
+            .to_vec();
+        want.push(long.to_lowercase());
+        // `x` and `Y` are pieces around a break too, whatever their case.
+        want.extend(["self", "determination"].map(String::from));
+        assert_eq!(got, want);
     }
 
     #[test]

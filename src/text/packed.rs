@@ -47,11 +47,9 @@ pub(crate) fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
         return None;
     }
-    let mut k = (b.len() as u128) << 120;
-    for (i, &x) in b.iter().enumerate() {
-        k |= (x as u128) << (8 * i);
-    }
-    Some(k)
+    let mut word = [0u8; 16];
+    word[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(word) | ((b.len() as u128) << 120))
 }
 
 /// [`pack`] of `b[start..end]`, reading 16 bytes at once where the text goes on far enough.
