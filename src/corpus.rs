@@ -656,6 +656,26 @@ pub fn decode_owned(mut bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<(Str
     }
 }
 
+/// The byte order of text that looks like UTF-16 without a byte-order mark: the high bytes of
+/// mostly Latin text are NUL, so nearly every other byte is NUL and nearly none of the rest.
+fn utf16_order(head: &[u8]) -> Option<&'static str> {
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let nul = |parity: usize| {
+        head.chunks_exact(2).filter(|p| p[parity] == 0).count() as f64 / pairs as f64
+    };
+    let (even, odd) = (nul(0), nul(1));
+    if odd >= 0.9 && even <= 0.1 {
+        Some("LE")
+    } else if even >= 0.9 && odd <= 0.1 {
+        Some("BE")
+    } else {
+        None
+    }
+}
+
 /// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM. Returns the text and
 /// the map back to byte offsets in `bytes`.
 pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
@@ -664,6 +684,12 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
     }
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(pos) = head.iter().position(|&b| b == 0) {
+        if let Some(order) = utf16_order(head) {
+            return Err(Error::Utf16NoBom {
+                path: path.to_path_buf(),
+                order,
+            });
+        }
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset: pos,
@@ -1310,6 +1336,25 @@ mod tests {
         assert!(matches!(
             decode(b"ab\0cd", Path::new("b"), false),
             Err(Error::Binary { offset: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named_with_its_byte_order() {
+        let text = "The so-called “elections”.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, want) in [(le, "LE"), (be, "BE")] {
+            match decode(&bytes, Path::new("u"), false) {
+                Err(Error::Utf16NoBom { order, .. }) => assert_eq!(order, want),
+                other => panic!("{want}: {other:?}"),
+            }
+        }
+        // A PNG header is still binary.
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
+        assert!(matches!(
+            decode(png, Path::new("p"), false),
+            Err(Error::Binary { .. })
         ));
     }
 

@@ -35,6 +35,14 @@ pub enum Error {
         /// Byte offset of the first bad code unit.
         offset: usize,
     },
+    /// A file looks like UTF-16 text without a byte-order mark (every other byte NUL).
+    #[error("{path}: looks like UTF-16 {order} text without a byte-order mark; re-encode it as UTF-8 (iconv -f UTF-16{order} -t UTF-8)")]
+    Utf16NoBom {
+        /// The file.
+        path: PathBuf,
+        /// Byte order: `LE` or `BE`.
+        order: &'static str,
+    },
     /// A file looks binary (NUL bytes near its start) and was skipped.
     #[error("{path}: looks like a binary file (NUL byte at {offset}); skipped")]
     Binary {
@@ -141,7 +149,7 @@ fn write_hint(e: &std::io::Error) -> &'static str {
         K::StorageFull | K::QuotaExceeded => "the disk is full; free some space or write elsewhere",
         K::FileTooLarge => "the file is over the system's size limit; write elsewhere",
         K::NotFound => "create the folder first or choose another -o path",
-        K::IsADirectory => "that is a folder; give a file name",
+        K::IsADirectory => "give a file name (inside it, or elsewhere)",
         _ => "choose another -o path",
     }
 }

@@ -82,8 +82,12 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
                     } else {
                         w.clone()
                     };
-                    Regex::new(&format!("^(?i:{body})$"))
-                        .map_err(|e| Error::Invalid(format!("kwic: bad pattern '{w}': {e}")))
+                    // Checked on its own first, so that the message shows the user's pattern,
+                    // not the anchors and flags added around it.
+                    let bad =
+                        |e: regex::Error| Error::Invalid(format!("kwic: bad pattern '{w}': {e}"));
+                    Regex::new(&body).map_err(bad)?;
+                    Regex::new(&format!("^(?i:{body})$")).map_err(bad)
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(Matcher::Words(res))

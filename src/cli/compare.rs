@@ -47,8 +47,8 @@ pub struct CompareArgs {
     /// Drop terms seen fewer than N times in target and reference together.
     #[arg(long, default_value_t = 1)]
     pub min_count: u64,
-    /// Keep terms with p at or below this value.
-    #[arg(long)]
+    /// Keep terms with p at or below this value (above 0, at most 1).
+    #[arg(long, value_parser = p_value)]
     pub p: Option<f64>,
     /// Multiply p by the number of terms tested before filtering with --p.
     #[arg(long)]
@@ -60,6 +60,16 @@ pub struct CompareArgs {
     /// Similarity: cosine on tf-idf weights instead of relative frequencies.
     #[arg(long)]
     pub tfidf: bool,
+}
+
+/// A p-value threshold: a number above 0 and at most 1.
+fn p_value(s: &str) -> std::result::Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
+        _ => Err(format!(
+            "{s} is not a p-value threshold; use a number above 0 and at most 1, such as 0.05"
+        )),
+    }
 }
 
 /// `--compat`.
@@ -154,7 +164,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             let h = if df.height() < all {
                 format!("{} most similar of {all} document pairs", df.height())
             } else {
-                format!("{all} document pairs")
+                format!("{all} document pair{}", if all == 1 { "" } else { "s" })
             };
             (df, h)
         }

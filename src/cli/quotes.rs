@@ -90,7 +90,11 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         }
         let h = match args.top {
             Some(n) if n < df.height() => format!("{n} of {} quoted terms", df.height()),
-            _ => format!("{} quoted terms", df.height()),
+            _ => format!(
+                "{} quoted term{}",
+                df.height(),
+                if df.height() == 1 { "" } else { "s" }
+            ),
         };
         let df = match args.top {
             Some(n) => df.head(Some(n)),

@@ -321,23 +321,31 @@ pub fn write_pieces(
     write_with(format, dest, fill)
 }
 
-/// Runs `fill` on standard output or on a file written atomically. Parquet is refused on
-/// standard output.
+/// Runs `fill` on standard output or on a file written atomically. Parquet is refused on a
+/// terminal (it would print binary), not on a pipe or a redirect.
 fn write_with(
     format: Format,
     dest: &Destination,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    if format == Format::Parquet && matches!(dest, Destination::Stdout) {
+    use std::io::IsTerminal;
+    if format == Format::Parquet
+        && matches!(dest, Destination::Stdout)
+        && std::io::stdout().is_terminal()
+    {
         return Err(Error::Invalid(
-            "--format parquet needs an output file: add -o FILE.parquet".into(),
+            "--format parquet is binary: add -o FILE.parquet or redirect standard output".into(),
         ));
     }
     match dest {
         Destination::Stdout => {
             let out = std::io::BufWriter::new(std::io::stdout().lock());
-            // A closed pipe stays an I/O error (`verbale freq … | head` ends quietly).
-            fill_tracked(out, fill, Error::Io)
+            // Named in the message; a closed pipe stays recognisable through the source
+            // (`verbale freq … | head` ends quietly).
+            fill_tracked(out, fill, |e| Error::Write {
+                path: PathBuf::from("standard output"),
+                source: e,
+            })
         }
         Destination::File(p) => write_atomic_with(p, fill),
     }
