@@ -753,28 +753,43 @@ fn take_sums(run: u64) -> Vec<(Forms, Sums)> {
 /// corpus totals as [`merge`] would give them, without per-document counts.
 fn merge_sums(docs: Vec<DocResult>, sums: Vec<(Forms, Sums)>) -> Analysis {
     const NONE: u32 = u32::MAX;
-    let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::new();
-    let mut terms: Vec<Arc<str>> = Vec::new();
-    let mut totals: Vec<(u64, u64, u64, u32)> = Vec::new();
-    let mut form_total: AHashMap<Arc<str>, (u64, u32)> = AHashMap::new();
+    let most_stems = sums.iter().map(|s| s.1.stems.len()).max().unwrap_or(0);
+    let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::with_capacity(most_stems);
+    let mut terms: Vec<Arc<str>> = Vec::with_capacity(most_stems);
+    let mut totals: Vec<(u64, u64, u64, u32)> = Vec::with_capacity(most_stems);
+    // Per term, its forms with their occurrences: a term has a handful, so they are told apart
+    // by a short scan rather than through a map of every form.
+    let mut term_forms: Vec<Vec<(Arc<str>, u64)>> = Vec::with_capacity(most_stems);
     for (forms, s) in &sums {
+        // Each stem of this worker is looked up among the terms once, not once per form.
         let mut stem_term = vec![NONE; s.stems.len()];
         for (i, (c, stop, sid)) in s.forms.iter().enumerate() {
             if c[0] == 0 || *stop != 1 {
                 continue;
             }
             let (form, stem) = &forms[i];
-            let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
-                terms.push(stem.clone());
-                totals.push((0, 0, 0, 0));
-                terms.len() as u32 - 1
-            });
-            stem_term[*sid as usize] = tid;
+            let tid = match stem_term[*sid as usize] {
+                NONE => {
+                    let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                        terms.push(stem.clone());
+                        totals.push((0, 0, 0, 0));
+                        term_forms.push(Vec::new());
+                        terms.len() as u32 - 1
+                    });
+                    stem_term[*sid as usize] = tid;
+                    tid
+                }
+                tid => tid,
+            };
             let t = &mut totals[tid as usize];
             t.0 += c[0];
             t.1 += c[1];
             t.2 += c[2];
-            form_total.entry(form.clone()).or_insert((0, tid)).0 += c[0];
+            let seen = &mut term_forms[tid as usize];
+            match seen.iter_mut().find(|(f, _)| **f == **form) {
+                Some(f) => f.1 += c[0],
+                None => seen.push((form.clone(), c[0])),
+            }
         }
         for (sid, &(n, _)) in s.stems.iter().enumerate() {
             if n > 0 && stem_term[sid] != NONE {
@@ -782,7 +797,11 @@ fn merge_sums(docs: Vec<DocResult>, sums: Vec<(Forms, Sums)>) -> Analysis {
             }
         }
     }
-    let forms: Vec<(&str, u64, u32)> = form_total.iter().map(|(f, &(n, t))| (&**f, n, t)).collect();
+    let forms: Vec<(&str, u64, u32)> = term_forms
+        .iter()
+        .enumerate()
+        .flat_map(|(tid, fs)| fs.iter().map(move |(f, n)| (&**f, *n, tid as u32)))
+        .collect();
     let terms = display_forms(terms, forms);
     Analysis {
         docs,
