@@ -83,7 +83,9 @@ pub struct TextArgs {
     pub lang: String,
     /// Stopwords dropped from tables: `none`, a language code, or a file with one word per line
     /// (which replaces the bundled list; default: the bundled list for --lang). They still
-    /// count in token totals.
+    /// count in token totals. Words are matched as written (lower-cased), before stemming, as
+    /// quanteda's tokens_remove: `azerbaijan` drops that word, not `azerbaijan’s`, whose stem
+    /// is the same; list both, or add --split-apostrophes.
     #[arg(long)]
     pub stopwords: Option<String>,
     /// Count lower-cased words instead of stems.
