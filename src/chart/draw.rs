@@ -43,61 +43,51 @@ fn label_column<'s, DB: DrawingBackend>(
         .min((w as f64 * share) as i32)
 }
 
-/// Shortens `s` with an ellipsis until it fits in `max` pixels.
+/// Where [`fit`] puts its ellipsis.
+#[derive(Clone, Copy)]
+enum Cut {
+    /// At the end (titles).
+    End,
+    /// In the middle (row labels): ids that share a long beginning
+    /// (`2021-01-22_statement-by-…`) stay apart by their ends.
+    Middle,
+}
+
+/// `s` if it fits in `max` pixels, else `s` shortened with an ellipsis where `cut` says,
+/// keeping as many characters as fit (found by bisection).
 fn fit<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &str,
     st: &TextStyle,
     max: i32,
+    cut: Cut,
 ) -> String {
     if width(a, s, st) <= max {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
-    let (mut lo, mut hi) = (0usize, chars.len());
-    while lo < hi {
-        let mid = (lo + hi).div_ceil(2);
-        let t: String = chars[..mid].iter().collect::<String>() + "…";
-        if width(a, &t, st) <= max {
-            lo = mid;
-        } else {
-            hi = mid - 1;
-        }
-    }
-    chars[..lo].iter().collect::<String>() + "…"
-}
-
-/// Shortens a row label with an ellipsis in the middle until it fits in `max` pixels: ids that
-/// share a long beginning (`2021-01-22_statement-by-…`) stay apart by their ends.
-fn fit_label<DB: DrawingBackend>(
-    a: &DrawingArea<DB, Shift>,
-    s: &str,
-    st: &TextStyle,
-    max: i32,
-) -> String {
-    if width(a, s, st) <= max {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let cut = |k: usize| {
-        let head = k.div_ceil(2);
+    let keep = |k: usize| -> String {
+        let head = match cut {
+            Cut::End => k,
+            Cut::Middle => k.div_ceil(2),
+        };
         let tail = &chars[chars.len() - (k - head)..];
         chars[..head]
             .iter()
             .chain(['…'].iter())
             .chain(tail)
-            .collect::<String>()
+            .collect()
     };
     let (mut lo, mut hi) = (0usize, chars.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if width(a, &cut(mid), st) <= max {
+        if width(a, &keep(mid), st) <= max {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    cut(lo)
+    keep(lo)
 }
 
 fn text<DB: DrawingBackend>(
@@ -199,9 +189,12 @@ fn header<DB: DrawingBackend>(
     }
     let note_w = width(a, note, &bold(size));
     let t = if note.is_empty() || note_w > room * 2 / 3 {
-        fit(a, &full, &bold(size), room)
+        fit(a, &full, &bold(size), room, Cut::End)
     } else {
-        format!("{}{note}", fit(a, title, &bold(size), room - note_w))
+        format!(
+            "{}{note}",
+            fit(a, title, &bold(size), room - note_w, Cut::End)
+        )
     };
     text(a, &t, &bold(size), MARGIN, MARGIN, HPos::Left, VPos::Top)?;
     let mut y = MARGIN + size as i32 + 10;
@@ -217,7 +210,7 @@ fn header<DB: DrawingBackend>(
             y += 20;
         }
         rect(a, x, y + 2, x + 12, y + 14, role.color())?;
-        let label = fit(a, label, &st, w - MARGIN - x - 18);
+        let label = fit(a, label, &st, w - MARGIN - x - 18, Cut::End);
         text(a, &label, &st, x + 18, y + 8, HPos::Left, VPos::Center)?;
         x += lw;
     }
@@ -377,7 +370,7 @@ fn bars<DB: DrawingBackend>(
         let y0 = top + (i as f64 * row_h + row_h * 0.15) as i32;
         let y1 = top + (i as f64 * row_h + row_h * 0.85) as i32;
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
-        let label = fit_label(a, &r.label, &st, label_w);
+        let label = fit(a, &r.label, &st, label_w, Cut::Middle);
         text(
             a,
             &label,
@@ -464,7 +457,7 @@ fn dispersion<DB: DrawingBackend>(
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
         text(
             a,
-            &fit_label(a, &r.label, &st, label_w),
+            &fit(a, &r.label, &st, label_w, Cut::Middle),
             &st,
             MARGIN + label_w,
             yc,
@@ -563,7 +556,7 @@ fn heatmap<DB: DrawingBackend>(
         }
     }
     for (i, l) in labels.iter().enumerate() {
-        let l = fit_label(a, l, &st, label_w);
+        let l = fit(a, l, &st, label_w, Cut::Middle);
         let c = (i as i32) * cell + cell / 2;
         text(a, &l, &st, x0 - 6, y0 + c, HPos::Right, VPos::Center)?;
         let rot = st.transform(FontTransform::Rotate270);
