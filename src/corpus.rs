@@ -656,24 +656,45 @@ pub fn decode_owned(mut bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<(Str
     }
 }
 
-/// The byte order of text that looks like UTF-16 without a byte-order mark: the high bytes of
-/// mostly Latin text are NUL, so nearly every other byte is NUL and nearly none of the rest.
+/// The byte order of text that looks like UTF-16 without a byte-order mark. Text in one
+/// alphabet (Latin, Cyrillic, Greek, Arabic, ...) with ASCII spaces and punctuation has few
+/// distinct high bytes (0 and the alphabet's block), so the bytes at one parity take few values;
+/// decoded in that order, it must then give characters, not control codes. Random binary data
+/// has every value at both parities. Texts in larger scripts (CJK) are not recognised.
 fn utf16_order(head: &[u8]) -> Option<&'static str> {
-    let pairs = head.len() / 2;
-    if pairs < 2 {
+    let head = &head[..head.len() & !1];
+    if head.len() < 8 {
         return None;
     }
-    let nul = |parity: usize| {
-        head.chunks_exact(2).filter(|p| p[parity] == 0).count() as f64 / pairs as f64
+    let distinct = |parity: usize| {
+        let mut seen = [false; 256];
+        for p in head.chunks_exact(2) {
+            seen[p[parity] as usize] = true;
+        }
+        seen.iter().filter(|&&s| s).count()
     };
-    let (even, odd) = (nul(0), nul(1));
-    if odd >= 0.9 && even <= 0.1 {
-        Some("LE")
-    } else if even >= 0.9 && odd <= 0.1 {
-        Some("BE")
-    } else {
-        None
+    let (even, odd) = (distinct(0), distinct(1));
+    let (order, le) = match (even, odd) {
+        (e, o) if o <= 8 && o < e => ("LE", true),
+        (e, o) if e <= 8 && e < o => ("BE", false),
+        _ => return None,
+    };
+    let units = head.chunks_exact(2).map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let (mut chars, mut bad) = (0usize, 0usize);
+    for c in char::decode_utf16(units) {
+        chars += 1;
+        match c {
+            Ok(c) if !c.is_control() || c.is_whitespace() => {}
+            _ => bad += 1,
+        }
     }
+    (bad * 50 <= chars).then_some(order)
 }
 
 /// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM. Returns the text and
@@ -1341,15 +1362,28 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_named_with_its_byte_order() {
-        let text = "The so-called “elections”.";
-        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        for (bytes, want) in [(le, "LE"), (be, "BE")] {
-            match decode(&bytes, Path::new("u"), false) {
-                Err(Error::Utf16NoBom { order, .. }) => assert_eq!(order, want),
-                other => panic!("{want}: {other:?}"),
+        for text in [
+            "The so-called “elections”.",
+            "Так называемые «выборы» прошли.",
+            "الانتخابات المزعومة جرت.",
+        ] {
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            for (bytes, want) in [(le, "LE"), (be, "BE")] {
+                match decode(&bytes, Path::new("u"), false) {
+                    Err(Error::Utf16NoBom { order, .. }) => assert_eq!(order, want, "{text}"),
+                    other => panic!("{text} {want}: {other:?}"),
+                }
             }
         }
+        // Bytes of every value at both parities are binary.
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert!(matches!(
+            decode(&noise, Path::new("n"), false),
+            Err(Error::Binary { .. })
+        ));
         // A PNG header is still binary.
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0";
         assert!(matches!(

@@ -289,20 +289,20 @@ pub fn dispersion(
                 break;
             }
         }
-        let quoted = rows
-            .iter()
-            .any(|r| count(r, Some(Role::Plain)) < r.marks.len());
+        let any = |role: Role| rows.iter().any(|r| count(r, Some(role)) > 0);
+        let first = if any(Role::Scare) {
+            "most scare-quoted"
+        } else if any(Role::Quoted) {
+            "most quoted"
+        } else {
+            "most used"
+        };
         let all = rows.len();
         let mut k = keep.iter();
         rows.retain(|_| k.next().copied().unwrap_or(false));
         note = format!(
-            " (the {} of {all} rows: terms in turn, {} first)",
-            rows.len(),
-            if quoted {
-                "most scare-quoted"
-            } else {
-                "most used"
-            }
+            " (the {} of {all} rows: terms in turn, {first} first)",
+            rows.len()
         );
     }
     Ok(Spec::Dispersion {

@@ -263,9 +263,9 @@ fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
 /// The error for a run with nothing to analyse.
 fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
     if paths.iter().all(|p| p.is_file()) {
-        // Files named one by one: the messages above say why each was left out.
+        // Files named one by one: each one's own message (unless --quiet) says why.
         return verbale::Error::NoDocuments(
-            "none of the files named could be read (see the messages above)".into(),
+            "none of the files named could be read or had words".into(),
         )
         .into();
     }

@@ -185,7 +185,12 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         command,
         date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
         groups,
-        left_out,
+        left_out: {
+            // A file both in the target and the reference failed once.
+            left_out.sort();
+            left_out.dedup();
+            left_out
+        },
     };
     let step = |m: &str| {
         bar.inc(1);
