@@ -434,8 +434,9 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
     let text = doc.text.as_str();
     let pairing = quotes::pair_quotes(text, tokens);
 
-    // One hash look-up per token gives its form id; the document's distinct forms are then
-    // numbered through arrays indexed by form id (no further hashing, no reference counting).
+    // One hash look-up per token gives its slot among the document's distinct forms (the
+    // surface form's entry holds it once the document has used it); the counts then index
+    // arrays by slot and form id (no further hashing, no reference counting).
     with_interner(opts, |int| {
         let mut token_slot = vec![u32::MAX; tokens.len()];
         let mut n_tokens = 0u64;

@@ -161,10 +161,11 @@ pub fn run(args: CompareArgs) -> Result<bool> {
                 Some(n) => df.head(Some(n)),
                 None => df,
             };
+            let pairs = count_of(all as u64, "document pair");
             let h = if df.height() < all {
-                format!("{} most similar of {all} document pairs", df.height())
+                format!("{} most similar of {pairs}", df.height())
             } else {
-                format!("{all} document pair{}", if all == 1 { "" } else { "s" })
+                pairs
             };
             (df, h)
         }

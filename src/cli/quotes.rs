@@ -1,6 +1,6 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
-use super::common::{By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
@@ -88,13 +88,10 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
                 .into())
             }
         }
+        let all = count_of(df.height() as u64, "quoted term");
         let h = match args.top {
-            Some(n) if n < df.height() => format!("{n} of {} quoted terms", df.height()),
-            _ => format!(
-                "{} quoted term{}",
-                df.height(),
-                if df.height() == 1 { "" } else { "s" }
-            ),
+            Some(n) if n < df.height() => format!("{n} of {all}"),
+            _ => all,
         };
         let df = match args.top {
             Some(n) => df.head(Some(n)),
@@ -133,7 +130,7 @@ fn span_header(df: &DataFrame) -> Result<String> {
     }
     Ok(format!(
         "{} ({})",
-        super::common::count_of(df.height() as u64, "quotation span"),
+        count_of(df.height() as u64, "quotation span"),
         parts.join(", ")
     ))
 }

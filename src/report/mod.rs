@@ -520,11 +520,7 @@ fn sections(
         })
     };
     let mut b = Vec::new();
-    let n_scare = a
-        .docs
-        .iter()
-        .map(|d| d.spans.iter().filter(|s| s.kind == Kind::Scare).count())
-        .sum::<usize>();
+    let n_scare = (0..a.docs.len()).map(|d| scare_spans(a, d)).sum::<usize>();
     let n_spans = a.docs.iter().map(|d| d.spans.len()).sum::<usize>();
     let distinct = a.corpus_counts().iter().filter(|c| c.0 > 0).count();
     b.push(Block::Heading(2, s("Overview"), s("overview")));
