@@ -242,13 +242,25 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
             let mut walk = Walk {
                 opts,
                 seen: Vec::new(),
+                links: Vec::new(),
                 files: &mut files,
                 problems: &mut problems,
             };
             walk.dir(input, &meta);
+            walk.follow_links();
             // Folder listings come in no set order: report in path order, as files are read.
             problems.sort_by_cached_key(|p: &Problem| p.error.to_string());
-            files.sort();
+            // In path order (component by component): a separator sorts before any byte of a
+            // name, as it would between components.
+            files.sort_by_cached_key(|f| {
+                let mut k = f.as_os_str().as_encoded_bytes().to_vec();
+                for b in &mut k {
+                    if std::path::is_separator(*b as char) {
+                        *b = 0;
+                    }
+                }
+                k
+            });
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f);
                 let rel = if opts.keep_ext {
@@ -293,11 +305,14 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
 pub const REPORT_MARKER: &str = ".verbale-report";
 
 /// A recursive folder walk that follows symbolic links but never enters a folder twice nor a
-/// verbale report's folder.
+/// verbale report's folder. Links are followed once the real folders have been walked, so a
+/// folder is read under its own name, and a link to it is the one reported as looping back.
 struct Walk<'a> {
     opts: &'a LoadOptions,
     /// Folders entered so far (device and inode), to stop at symbolic-link loops.
     seen: Vec<(u64, u64)>,
+    /// Symbolic links met, with their names, to follow after the real folders.
+    links: Vec<(PathBuf, String)>,
     files: &'a mut Vec<PathBuf>,
     problems: &'a mut Vec<Problem>,
 }
@@ -330,18 +345,53 @@ impl Walk<'_> {
             if name.starts_with('.') {
                 continue;
             }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => {
-                    if !path.join(REPORT_MARKER).is_file() {
-                        self.dir(&path, &m)
+            // The entry's own type comes with the listing: only a symbolic link (or a file
+            // system that does not tell) costs a look at its target.
+            match entry.file_type() {
+                Ok(t) if t.is_file() => {
+                    if is_corpus_file(&path, &name, self.opts) {
+                        self.files.push(path);
                     }
                 }
-                Ok(_) if is_corpus_file(&path, &name, self.opts) => self.files.push(path),
-                Ok(_) => {}
-                // A broken link or a loop of links named like a statement: say so.
-                Err(e) if is_corpus_file(&path, &name, self.opts) => self.fail(&path, e),
-                Err(_) => {}
+                Ok(t) if t.is_dir() => {
+                    let meta = entry.metadata();
+                    self.entry(path, &name, meta);
+                }
+                Ok(t) if t.is_symlink() => self.links.push((path, name.into_owned())),
+                _ => {
+                    let meta = std::fs::metadata(&path);
+                    self.entry(path, &name, meta);
+                }
             }
+        }
+    }
+
+    /// Walks the symbolic links met so far (and those met in the folders they lead to), in
+    /// path order.
+    fn follow_links(&mut self) {
+        while !self.links.is_empty() {
+            let mut links = std::mem::take(&mut self.links);
+            links.sort();
+            for (path, name) in links {
+                let meta = std::fs::metadata(&path);
+                self.entry(path, &name, meta);
+            }
+        }
+    }
+
+    /// One entry of a folder, with what its (followed) metadata says.
+    fn entry(&mut self, path: PathBuf, name: &str, meta: std::io::Result<std::fs::Metadata>) {
+        match meta {
+            Ok(m) if m.is_dir() => {
+                if !path.join(REPORT_MARKER).is_file() {
+                    self.dir(&path, &m)
+                }
+            }
+            Ok(_) if is_corpus_file(&path, name, self.opts) => self.files.push(path),
+            Ok(_) => {}
+            // A broken link or a loop of links named like a statement: say so.
+            Err(e) if is_corpus_file(&path, name, self.opts) => self.fail(&path, e),
+            Err(_) => {}
         }
     }
 
@@ -439,18 +489,16 @@ pub trait Consumer: Sync {
 }
 
 /// What [`stream`]'s first pass gathers besides results: the compounds written within a line,
-/// the words of the documents that wait, and the words their line-break hyphens ask about.
+/// and the words the line-break hyphens of the documents that wait ask about.
 #[derive(Default)]
 struct Gathered {
     compounds: AHashSet<String>,
-    later_words: WordSet,
     wanted: AHashSet<String>,
 }
 
 impl Gathered {
     fn absorb(&mut self, other: Gathered) {
         self.compounds.extend(other.compounds);
-        self.later_words.extend(other.later_words);
         self.wanted.extend(other.wanted);
     }
 }
@@ -474,9 +522,9 @@ impl Drop for Gathering<'_> {
 /// Documents with no hyphen at a line break (most) are consumed in the first pass. The others
 /// wait until the whole corpus has been seen, since their hyphens are decided by what the rest
 /// writes (see [`normalise_lines`]); they are then read again, which costs less than holding
-/// them. The words that rule needs are found in the results of first-pass documents
-/// ([`Consumer::words_in`]) and, for the waiting documents, in the set of words gathered from
-/// their texts in the first pass (it grows with the vocabulary, not the corpus).
+/// them. The words that rule needs (the pieces of those breaks and the pieces joined) are
+/// found in the results of first-pass documents ([`Consumer::words_in`]); those still missing
+/// are looked for in the waiting texts, read once more for it, before they are consumed.
 pub fn stream<C: Consumer>(
     inputs: &[PathBuf],
     opts: &LoadOptions,
@@ -509,8 +557,6 @@ pub fn stream<C: Consumer>(
                             Document::assemble(id.clone(), path.clone(), text, map, &no_lexicon);
                         First::Done(consumer.consume(&doc))
                     } else {
-                        // This text's words, gathered now so that it is read only once more.
-                        words_of(&text, |w| g.own.later_words.insert(w));
                         want_words_of_breaks(&mut g.own.wanted, breaks);
                         First::Later(path.is_none().then_some((text, map)))
                     }
@@ -518,11 +564,7 @@ pub fn stream<C: Consumer>(
             },
         )
         .collect();
-    let Gathered {
-        compounds,
-        later_words,
-        wanted,
-    } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    let Gathered { compounds, wanted } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     let later: Vec<usize> = (0..first.len())
         .filter(|&i| matches!(first[i], First::Later(_)))
         .collect();
@@ -555,8 +597,40 @@ pub fn stream<C: Consumer>(
                 }
             }
         }
-        // The deferred texts' own words were gathered in the first pass.
-        words.extend(wanted.into_iter().filter(|w| later_words.contains(w)));
+        // The wanted words the first-pass documents do not write are looked for in the
+        // deferred texts, read once more (cheaper than gathering every word they hold: the
+        // set looked up is as small as the pieces of their breaks).
+        let mut missing = WordSet::default();
+        for w in wanted.iter().filter(|w| !words.contains(*w)) {
+            missing.insert(w);
+        }
+        if !missing.is_empty() {
+            let found: Vec<AHashSet<String>> = later
+                .par_iter()
+                .zip(kept.par_iter())
+                .map(|(&i, k)| {
+                    let mut found = AHashSet::new();
+                    let mut look = |text: &str| {
+                        words_of(text, |w| {
+                            if missing.contains(w) && !found.contains(w) {
+                                found.insert(w.to_string());
+                            }
+                        })
+                    };
+                    match k {
+                        Some((text, _)) => look(text),
+                        // A file that cannot be read again is reported by the pass below.
+                        None => {
+                            if let Ok((text, _)) = read_source(files[i].1.as_deref(), opts) {
+                                look(&text);
+                            }
+                        }
+                    }
+                    found
+                })
+                .collect();
+            words.extend(found.into_iter().flatten());
+        }
         let lex = HyphenLexicon { compounds, words };
         let results: Vec<Result<C::Output>> = later
             .par_iter()

@@ -67,8 +67,8 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
-    /// A symbolic link leads back into a folder already walked.
-    #[error("{path}: a symbolic link loops back to a folder already read; skipped")]
+    /// A symbolic link leads to a folder already walked (a loop, or a second name for it).
+    #[error("{path}: a symbolic link leads to a folder already read; skipped")]
     Loop {
         /// The folder reached again.
         path: PathBuf,

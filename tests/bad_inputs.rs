@@ -152,11 +152,26 @@ fn unreadable_files_and_link_loops_do_not_stop_a_folder() {
     std::os::unix::fs::symlink("missing.txt", c.join("broken.txt")).unwrap();
     std::os::unix::fs::symlink("self.txt", c.join("self.txt")).unwrap();
     std::os::unix::fs::symlink("..", c.join("sub/up")).unwrap();
+    // A second name for a folder, sorting before it: the folder is still read under its own.
+    std::os::unix::fs::symlink("sub", c.join("0alias")).unwrap();
     let (code, out, err) = run(&["freq", "c", "--format", "csv"], d.path());
     assert_eq!(code, 1, "an input failed: {err}");
     assert!(err.contains("verbale: error: c/broken.txt: cannot read: No such file or directory (os error 2); check the path (a broken symbolic link?)"), "{err}");
     assert!(err.contains("verbale: error: c/self.txt: cannot read: Too many levels of symbolic links (os error 40); a loop of symbolic links; fix or remove the link"), "{err}");
-    assert!(err.contains("verbale: warning: c/sub/up: a symbolic link loops back to a folder already read; skipped"), "{err}");
+    assert!(
+        err.contains(
+            "verbale: warning: c/sub/up: a symbolic link leads to a folder already read; skipped"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "verbale: warning: c/0alias: a symbolic link leads to a folder already read; skipped"
+        ),
+        "{err}"
+    );
+    let (_, by_doc, _) = run(&["freq", "c", "--by", "doc", "--format", "csv"], d.path());
+    assert!(by_doc.contains("\nsub/b,war,war,1,"), "{by_doc}");
     assert!(
         out.contains("peac,peace,1,1,") && out.contains("war,war,1,1,"),
         "{out}"

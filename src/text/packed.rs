@@ -70,15 +70,35 @@ pub(crate) fn pack_at(b: &[u8], start: usize, end: usize) -> Option<u128> {
     }
 }
 
-/// A set of words, each of up to 15 bytes kept as one packed integer ([`pack`]).
+/// A set of words, each of up to 15 bytes kept as one packed integer ([`pack`]), with a
+/// bitmap of (length, first byte, last byte) in front that turns most absent words away
+/// before any hashing.
 #[derive(Default)]
 pub(crate) struct WordSet {
     short: HashSet<u128, PackedHash>,
     long: AHashSet<Box<str>>,
+    /// 2¹⁶ bits, set by [`sketch_bit`]; empty while the set is.
+    sketch: Vec<u64>,
+}
+
+/// The bit of a word in [`WordSet::sketch`].
+#[inline]
+fn sketch_bit(b: &[u8]) -> usize {
+    match b {
+        [] => 0,
+        [first, .., last] | [first @ last] => {
+            (b.len() & 15) << 12 | (*first as usize & 63) << 6 | (*last as usize & 63)
+        }
+    }
 }
 
 impl WordSet {
     pub(crate) fn insert(&mut self, w: &str) {
+        if self.sketch.is_empty() {
+            self.sketch = vec![0; 1 << 10];
+        }
+        let bit = sketch_bit(w.as_bytes());
+        self.sketch[bit >> 6] |= 1 << (bit & 63);
         match pack(w.as_bytes()) {
             Some(k) => {
                 self.short.insert(k);
@@ -91,17 +111,25 @@ impl WordSet {
         }
     }
 
+    #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
+        let bit = sketch_bit(w.as_bytes());
+        if self
+            .sketch
+            .get(bit >> 6)
+            .is_none_or(|m| m & (1 << (bit & 63)) == 0)
+        {
+            return false;
+        }
         match pack(w.as_bytes()) {
             Some(k) => self.short.contains(&k),
             None => self.long.contains(w),
         }
     }
 
-    /// Adds every word of `other`.
-    pub(crate) fn extend(&mut self, other: WordSet) {
-        self.short.extend(other.short);
-        self.long.extend(other.long);
+    /// Whether the set holds no word.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.sketch.is_empty()
     }
 }
 
@@ -114,9 +142,8 @@ mod tests {
         let mut a = WordSet::default();
         a.insert("elections");
         a.insert("internationalisation");
-        let mut b = WordSet::default();
-        b.insert("so");
-        a.extend(b);
+        assert!(!a.is_empty() && WordSet::default().is_empty());
+        a.insert("so");
         for w in ["elections", "internationalisation", "so"] {
             assert!(a.contains(w), "{w}");
         }
