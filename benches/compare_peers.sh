@@ -11,6 +11,7 @@
 #        REPS    timed runs per peer (3; 1 on the copies), WARMUP (1), SCALES ("1 4"),
 #        OUT     (benches/BENCHMARKS.md)
 #        VERBALE the binary (default: the release build; built first if missing)
+#        FLOOR   the bare counter of benches/floor.rs (default: built here), timed beside verbale
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 peers_dir=${PEERS_DIR:-$root/../shared/bench/peers}
@@ -18,6 +19,15 @@ corpus=$(cd "${1:-$root/../shared/corpus/ungd}" && pwd)
 target=${CARGO_TARGET_DIR:-$root/target}
 export VERBALE=${VERBALE:-$target/release/verbale}
 [ -x "$VERBALE" ] || (cd "$root" && cargo build --release)
+if [ -z "${FLOOR:-}" ]; then
+  FLOOR=$(cd "$root" && cargo bench --bench floor --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json, sys
+for l in sys.stdin:
+    m = json.loads(l)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "floor" and m.get("executable"):
+        print(m["executable"])')
+fi
+export FLOOR
 out=${OUT:-$root/benches/BENCHMARKS.md}
 export PEERS=${PEERS:-"limit-cat limit-wc polars sklearn nltk"}
 export REPS=${REPS:-3} WARMUP=${WARMUP:-1}

@@ -1,7 +1,8 @@
 """Times verbale's own commands on one corpus: freq to Parquet, quotes to CSV, report, and the
-peer-contract CSV. Usage: own_timings.py VERBALE CORPUS_DIR OUT.tsv REPS. Each command runs
-REPS times after one warm-up; the TSV has wall seconds per run and the peak RSS (MiB) over
-them, read from wait4's rusage of each child."""
+peer-contract CSV; with FLOOR set (the binary of benches/floor.rs), the bare counter too.
+Usage: own_timings.py VERBALE CORPUS_DIR OUT.tsv REPS. Each command runs REPS times after one
+warm-up; the TSV has wall seconds per run and the peak RSS (MiB) over them, read from wait4's
+rusage of each child."""
 import os
 import subprocess
 import sys
@@ -16,6 +17,8 @@ commands = {
     "quotes-csv": [binary, "quotes", corpus, "-o", f"{tmp}/q.csv", "--quiet"],
     "report": [binary, "report", corpus, "-o", f"{tmp}/report", "--quiet"],
 }
+if os.environ.get("FLOOR"):
+    commands["floor"] = [os.environ["FLOOR"], corpus]
 with open(out, "w") as f:
     f.write("command\trun\twall_s\tmaxrss_mib\n")
     for name, argv in commands.items():
