@@ -87,5 +87,8 @@ fn main() {
         .reduce(Counts::default, Counts::merge);
     let tokens: u64 = counts.short.values().chain(counts.long.values()).sum();
     let distinct = counts.short.len() + counts.long.len();
-    println!("{} files, {tokens} tokens, {distinct} distinct", files.len());
+    println!(
+        "{} files, {tokens} tokens, {distinct} distinct",
+        files.len()
+    );
 }

@@ -301,6 +301,23 @@ impl Interner {
         hot.slot
     }
 
+    /// Forgets which document last saw each slice, form and stem, and counts documents from 0
+    /// again: done before the counter would reach `u32::MAX` (which marks "never seen"), so a
+    /// worker that has analysed 2³² − 1 documents still counts the next one right.
+    #[cold]
+    fn forget_docs(&mut self) {
+        for seen in self.short.values_mut().chain(self.slices.values_mut()) {
+            seen.doc = u32::MAX;
+        }
+        for h in &mut self.hot {
+            h.doc = u32::MAX;
+        }
+        for e in &mut self.stem_unquoted {
+            e.0 = u32::MAX;
+        }
+        self.docs_done = 0;
+    }
+
     /// Whether each form of `forms` starts a phrase of `cues`.
     fn cue_starts(&mut self, forms: &[FormCount], cues: &PhraseSet) -> Vec<bool> {
         if self.cue_set != cues.id() {
@@ -441,8 +458,11 @@ fn analyse_tokens(doc: &Document, tokens: &[Token], opts: &Options, run: Option<
         let mut token_slot = vec![u32::MAX; tokens.len()];
         let mut n_tokens = 0u64;
         let mut forms: Vec<FormCount> = Vec::new();
+        if int.docs_done == u32::MAX {
+            int.forget_docs();
+        }
         let doc_no = int.docs_done;
-        int.docs_done = int.docs_done.wrapping_add(1);
+        int.docs_done += 1;
         for (i, t) in tokens.iter().enumerate() {
             if !t.kind.is_countable() {
                 continue;
@@ -1010,5 +1030,38 @@ impl Analysis {
         }
         rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each word's (total, quoted) counts in a document's result.
+    fn counts(r: &DocResult) -> Vec<(String, u32, u32)> {
+        let table = form_table(r.table);
+        let mut v: Vec<_> = r
+            .forms
+            .iter()
+            .map(|f| (table[f.form as usize].0.to_string(), f.total, f.quoted))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn counts_stay_right_when_the_document_counter_starts_again() {
+        // A test runs on its own thread: a fresh interner, documents counted from 0.
+        let opts = Options::new(Lang::english());
+        let run = |t: &str| counts(&analyse_doc(&Document::from_text("d", t), &opts));
+        let own = |w: &str, n: u32| (w.to_string(), n, 0);
+        assert_eq!(run("theta iota"), [own("iota", 1), own("theta", 1)]);
+        assert_eq!(run("kappa"), [own("kappa", 1)]);
+        with_interner(&opts, |int| int.docs_done = u32::MAX - 1);
+        assert_eq!(run("kappa"), [own("kappa", 1)]);
+        // Would be document u32::MAX, the mark of forms never seen: new forms come here.
+        assert_eq!(run("zeta eta zeta"), [own("eta", 1), own("zeta", 2)]);
+        // Would be document 0 again, the one that last saw `theta`.
+        assert_eq!(run("theta theta"), [own("theta", 2)]);
     }
 }

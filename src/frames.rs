@@ -176,16 +176,14 @@ fn terms_of(
 pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let totals = a.corpus_counts();
     let tokens = a.total_tokens();
-    let mut ids: Vec<usize> = (0..a.terms.len())
+    // Sorted on keys held in place (most frequent first, then by term; terms are unique).
+    let mut keyed: Vec<(std::cmp::Reverse<u64>, &str, usize)> = (0..a.terms.len())
         .filter(|&i| totals[i].0 >= sel.min_count.max(1))
+        .map(|i| (std::cmp::Reverse(totals[i].0), a.terms[i].term.as_str(), i))
         .collect();
-    ids.sort_unstable_by(|&x, &y| {
-        totals[y]
-            .0
-            .cmp(&totals[x].0)
-            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
-    });
-    ids.truncate(sel.top.unwrap_or(usize::MAX));
+    keyed.sort_unstable();
+    keyed.truncate(sel.top.unwrap_or(usize::MAX));
+    let ids: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
     let col = |f: &dyn Fn(usize) -> u64| ids.iter().map(|&i| f(i)).collect::<Vec<u64>>();
     Ok(df!(
         "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
