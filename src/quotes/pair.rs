@@ -1,6 +1,6 @@
-//! Pairing quotation marks into spans: within a paragraph, by mark style and context, with
-//! nesting, the multi-paragraph convention, apostrophes told apart, and linear time on broken
-//! input.
+//! Pairing quotation marks into spans: within a paragraph (or across a line break inside a
+//! sentence), by mark style and context, with nesting, the multi-paragraph convention,
+//! apostrophes told apart, and linear time on broken input.
 
 use crate::text::{Token, TokenKind};
 
@@ -180,6 +180,25 @@ impl Pairer<'_> {
     }
 }
 
+/// Whether the paragraph break between the tokens `last` and `next` falls inside a sentence: a
+/// quotation hard-wrapped over several lines of a one-paragraph-per-line file (`in which all
+/// its hopes are⏎placed`), which stays open across it. The line ends in a word, a number or a
+/// comma, and the next one starts with a lower-case letter.
+fn soft_break(text: &str, last: &Token, next: &Token) -> bool {
+    let ends_inside = match last.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => matches!(last.text(text), "," | ";"),
+        _ => false,
+    };
+    ends_inside
+        && next.kind == TokenKind::Word
+        && next
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
 /// Pairs the quotation marks among `tokens` (from [`crate::text::tokenize`] on `text`).
 pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     let mut out = Pairing::default();
@@ -205,7 +224,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
                 if continues {
                     skip_continuation = true;
                     p.soft_close = None;
-                } else {
+                } else if !soft_break(text, &tokens[i - 1], t) {
                     p.flush();
                 }
             }
@@ -363,6 +382,28 @@ mod tests {
         let (s, u) = spans("a closing only” and “good”");
         assert_eq!(s, ["“good”"]);
         assert_eq!(u, ['”']);
+    }
+
+    #[test]
+    fn a_quotation_stays_open_across_a_line_break_inside_a_sentence() {
+        let t = "Figl said:\n“Today the world looks to us, in which all its hopes are\nplaced. \
+                 Will it assure and\npreserve peace, bread and work?”\nIn order to";
+        let (s, u) = spans(t);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(
+            s[0].starts_with("“Today") && s[0].ends_with("work?”"),
+            "{s:?}"
+        );
+        assert!(u.is_empty(), "{u:?}");
+        // A line that ends a sentence, or a next line in capitals, still ends the paragraph.
+        for t in [
+            "a “lost mark here.\nnext “para” ok",
+            "a “lost mark here\nNext “para” ok",
+        ] {
+            let (s, u) = spans(t);
+            assert_eq!(s, ["“para”"], "{t}");
+            assert_eq!(u, ['“'], "{t}");
+        }
     }
 
     #[test]
