@@ -1,4 +1,4 @@
-//! Inputs found by the fuzz targets in `fuzz/` (minimised), replayed with the invariants those
+//! Inputs found by the fuzz targets in `tests/fuzz/` (minimised), replayed with the invariants those
 //! targets assert: segmentation equal to unicode-segmentation, offsets inside the file and at
 //! the marks, counts that add up. Each file in `tests/data/fuzz/` once failed.
 
