@@ -611,8 +611,8 @@ pub fn stream<C: Consumer>(
                 .map(|(&i, k)| {
                     let mut found = AHashSet::new();
                     let mut look = |text: &str| {
-                        words_of(text, |w| {
-                            if missing.contains(w) && !found.contains(w) {
+                        words_in_set(text, &missing, |w| {
+                            if !found.contains(w) {
                                 found.insert(w.to_string());
                             }
                         })
@@ -920,8 +920,8 @@ impl HyphenLexicon {
             .par_iter()
             .map(|t| {
                 let mut found = AHashSet::new();
-                words_of(t, |w| {
-                    if wanted_set.contains(w) && !found.contains(w) {
+                words_in_set(t, &wanted_set, |w| {
+                    if !found.contains(w) {
                         found.insert(w.to_string());
                     }
                 });
@@ -967,12 +967,121 @@ fn break_candidates(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Calls `found` with each word of `text` that `set` holds, lower-cased: a word is a run of
+/// letters, and the pieces of a word broken by a hyphen at a line break (`nego-⏎tiation`) are
+/// not words. A word can come more than once.
+///
+/// One byte scan, made for a small set: runs of ASCII letters are cut by a tight loop, and a
+/// word whose length and end letters the set's bitmap turns away costs nothing more; only
+/// the others are checked for a break and lower-cased (on the stack) to be looked up. Runs
+/// with other letters are decoded and go through [`str::to_lowercase`].
+fn words_in_set(text: &str, set: &WordSet, mut found: impl FnMut(&str)) {
+    // Byte classes: 0 an ASCII byte that is not a letter, 1 an ASCII letter, 2 not ASCII.
+    const CLASS: [u8; 256] = {
+        let mut t = [2u8; 256];
+        let mut c = 0;
+        while c < 128 {
+            t[c] = (c as u8).is_ascii_alphabetic() as u8;
+            c += 1;
+        }
+        t
+    };
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut lower = [0u8; 64];
+    let mut i = 0;
+    loop {
+        while i < n && CLASS[b[i] as usize] == 0 {
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        // A run of letters from here (none if this is a non-ASCII character but a letter).
+        let start = i;
+        let mut ascii = true;
+        while i < n && CLASS[b[i] as usize] == 1 {
+            i += 1;
+        }
+        while i < n && CLASS[b[i] as usize] == 2 {
+            match text[i..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => {
+                    ascii = false;
+                    i += ch.len_utf8();
+                }
+                _ => break,
+            }
+            while i < n && CLASS[b[i] as usize] == 1 {
+                i += 1;
+            }
+        }
+        if i == start {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let end = i;
+        let (first, last) = (
+            b[start].to_ascii_lowercase(),
+            b[end - 1].to_ascii_lowercase(),
+        );
+        if ascii && !set.may_hold(end - start, first, last) {
+            continue;
+        }
+        if is_broken_piece(b, start, end) {
+            continue;
+        }
+        let w = &text[start..end];
+        if !ascii {
+            // As the pieces around the hyphens are lower-cased (a final sigma stays final).
+            let l = w.to_lowercase();
+            if set.contains(&l) {
+                found(&l);
+            }
+        } else if w.len() <= lower.len() {
+            let l = &mut lower[..w.len()];
+            l.copy_from_slice(w.as_bytes());
+            l.make_ascii_lowercase();
+            // Only ASCII letters were copied, so this is always UTF-8.
+            let l = std::str::from_utf8(l).unwrap_or(w);
+            if set.contains(l) {
+                found(l);
+            }
+        } else {
+            let l = w.to_ascii_lowercase();
+            if set.contains(&l) {
+                found(&l);
+            }
+        }
+    }
+}
+
+/// Whether the run of letters `b[start..end]` is a piece of a word broken at a line break:
+/// before `-⏎`, or after `-⏎`.
+fn is_broken_piece(b: &[u8], start: usize, end: usize) -> bool {
+    if b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some() {
+        return true;
+    }
+    let mut j = start;
+    while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
+        j -= 1;
+    }
+    if j > 0 && matches!(b[j - 1], b'\n' | b'\r') {
+        let mut k = j - 1;
+        while k > 0 && matches!(b[k - 1], b'\r' | b' ' | b'\t') {
+            k -= 1;
+        }
+        if k > 0 && b[k - 1] == b'-' {
+            return true;
+        }
+    }
+    false
+}
+
 /// Calls `add` with each word of `text`, lower-cased: each run of letters, leaving out the
 /// pieces of words broken by a hyphen at a line break (`nego-⏎tiation` gives neither `nego`
-/// nor `tiation`). A word can come more than once.
-///
-/// One byte scan: ASCII bytes are tested without decoding, an ASCII word is lower-cased on the
-/// stack, and only words with other letters go through [`str::to_lowercase`].
+/// nor `tiation`). A word can come more than once. The plain scan that [`words_in_set`] is
+/// tested against.
+#[cfg(test)]
 fn words_of(text: &str, mut add: impl FnMut(&str)) {
     let b = text.as_bytes();
     let n = b.len();
@@ -1331,6 +1440,45 @@ mod tests {
         // `x` and `Y` are pieces around a break too, whatever their case.
         want.extend(["self", "determination"].map(String::from));
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn words_in_a_set_are_the_words_of_the_plain_scan_that_it_holds() {
+        let long = "Internationalisation".repeat(4);
+        let mut texts = vec![format!(
+            "The UN’s nego-\r\n  tiation of Σίσυφος, ÉIRE and {long}; self-determination x-\nY \
+             Ab a-\n\tb ÀB éa aé-\ne"
+        )];
+        let quotes = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quotes/docs");
+        for e in std::fs::read_dir(quotes).unwrap() {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            texts.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+        for text in &texts {
+            let mut all = Vec::new();
+            words_of(text, |w| all.push(w.to_string()));
+            // Every word the plain scan finds, the pieces of broken words, and some absent ones.
+            let mut set = WordSet::default();
+            for w in all
+                .iter()
+                .map(String::as_str)
+                .chain(["nego", "tiation", "x", "y", "zzz"])
+            {
+                set.insert(w);
+            }
+            let mut got = Vec::new();
+            words_in_set(text, &set, |w| got.push(w.to_string()));
+            assert_eq!(got, all);
+            // With half the words in the set, exactly those.
+            let mut half = WordSet::default();
+            for w in all.iter().step_by(2) {
+                half.insert(w);
+            }
+            let mut got = Vec::new();
+            words_in_set(text, &half, |w| got.push(w.to_string()));
+            let want: Vec<&String> = all.iter().filter(|w| half.contains(w)).collect();
+            assert_eq!(got.iter().collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

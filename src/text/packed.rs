@@ -111,6 +111,16 @@ impl WordSet {
         }
     }
 
+    /// Whether the set may hold a word of `len` bytes whose first and last bytes (lower-cased)
+    /// are `first` and `last`: `false` is sure, `true` needs [`WordSet::contains`].
+    #[inline]
+    pub(crate) fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        let bit = (len & 15) << 12 | (first as usize & 63) << 6 | (last as usize & 63);
+        self.sketch
+            .get(bit >> 6)
+            .is_some_and(|m| m & (1 << (bit & 63)) != 0)
+    }
+
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
         let bit = sketch_bit(w.as_bytes());
