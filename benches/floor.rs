@@ -16,12 +16,18 @@ fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    // As verbale reads a folder of statements: hidden names and READMEs left out; symbolic
+    // links are not followed (no loops to guard against).
     for e in entries.flatten() {
         let path = e.path();
-        if path.is_dir() {
-            txt_files(&path, out);
-        } else if path.extension().is_some_and(|x| x == "txt") {
-            out.push(path);
+        let name = e.file_name().to_string_lossy().to_lowercase();
+        if name.starts_with('.') || name.starts_with("readme.") {
+            continue;
+        }
+        match e.file_type() {
+            Ok(t) if t.is_dir() => txt_files(&path, out),
+            Ok(t) if t.is_file() && name.ends_with(".txt") => out.push(path),
+            _ => {}
         }
     }
 }

@@ -532,7 +532,8 @@ pub fn stream<C: Consumer>(
 ) -> Result<(Vec<C::Output>, Vec<Problem>)> {
     enum First<R> {
         Done(R),
-        /// Decided later; standard input cannot be read twice, so its text is kept.
+        /// Decided later; the text of an input that cannot be read again (standard input, a
+        /// pipe such as `<(zcat x.gz)`) is kept.
         Later(Option<(String, OffsetMap)>),
         Failed(Error),
     }
@@ -558,7 +559,10 @@ pub fn stream<C: Consumer>(
                         First::Done(consumer.consume(&doc))
                     } else {
                         want_words_of_breaks(&mut g.own.wanted, breaks);
-                        First::Later(path.is_none().then_some((text, map)))
+                        let again = path
+                            .as_deref()
+                            .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
+                        First::Later((!again).then_some((text, map)))
                     }
                 }
             },

@@ -67,8 +67,9 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
-    /// A symbolic link leads to a folder already walked (a loop, or a second name for it).
-    #[error("{path}: a symbolic link leads to a folder already read; skipped")]
+    /// A folder already walked, reached again through a symbolic link (a loop, or a second
+    /// name for it).
+    #[error("{path}: a folder already read, reached again through a symbolic link; skipped")]
     Loop {
         /// The folder reached again.
         path: PathBuf,

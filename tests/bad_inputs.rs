@@ -160,13 +160,13 @@ fn unreadable_files_and_link_loops_do_not_stop_a_folder() {
     assert!(err.contains("verbale: error: c/self.txt: cannot read: Too many levels of symbolic links (os error 40); a loop of symbolic links; fix or remove the link"), "{err}");
     assert!(
         err.contains(
-            "verbale: warning: c/sub/up: a symbolic link leads to a folder already read; skipped"
+            "verbale: warning: c/sub/up: a folder already read, reached again through a symbolic link; skipped"
         ),
         "{err}"
     );
     assert!(
         err.contains(
-            "verbale: warning: c/0alias: a symbolic link leads to a folder already read; skipped"
+            "verbale: warning: c/0alias: a folder already read, reached again through a symbolic link; skipped"
         ),
         "{err}"
     );
@@ -367,4 +367,22 @@ fn is_root() -> bool {
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false)
+}
+
+#[test]
+fn a_pipe_whose_text_waits_for_the_corpus_is_read_once() {
+    // A document with a hyphen at a line break waits for the corpus's words and is read again
+    // from its file; a pipe (`<(zcat speech.gz)`) cannot be, so its text is kept.
+    let d = folder(&[("other.txt", b"Negotiation matters.")]);
+    let fifo = d.path().join("speech.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let writer = std::thread::spawn(move || fs::write(fifo, "The nego-\ntiation of peace.\n"));
+    let (code, out, err) = run(
+        &["freq", "speech.txt", "other.txt", "--format", "csv"],
+        d.path(),
+    );
+    writer.join().unwrap().unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("negoti,negotiation,2,2,"), "{out}");
 }

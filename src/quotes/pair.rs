@@ -183,20 +183,20 @@ impl Pairer<'_> {
 /// Whether the paragraph break between the tokens `last` and `next` falls inside a sentence: a
 /// quotation hard-wrapped over several lines of a one-paragraph-per-line file (`in which all
 /// its hopes are⏎placed`), which stays open across it. The line ends in a word, a number or a
-/// comma, and the next one starts with a lower-case letter.
+/// comma, and the next one starts with a lower-case word that is not a list item's label
+/// (`b)`, `ii.`: the items of a resolution's list are paragraphs of their own).
 fn soft_break(text: &str, last: &Token, next: &Token) -> bool {
     let ends_inside = match last.kind {
         TokenKind::Word | TokenKind::Number => true,
-        TokenKind::Punct => matches!(last.text(text), "," | ";"),
+        TokenKind::Punct => last.text(text) == ",",
         _ => false,
     };
+    let word = next.text(text);
+    let label = word.len() <= 4 && text[next.end as usize..].starts_with([')', '.']);
     ends_inside
         && next.kind == TokenKind::Word
-        && next
-            .text(text)
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !label
 }
 
 /// Pairs the quotation marks among `tokens` (from [`crate::text::tokenize`] on `text`).
@@ -396,9 +396,12 @@ mod tests {
         );
         assert!(u.is_empty(), "{u:?}");
         // A line that ends a sentence, or a next line in capitals, still ends the paragraph.
+        // So do the items of a list, whatever the line ends with.
         for t in [
             "a “lost mark here.\nnext “para” ok",
             "a “lost mark here\nNext “para” ok",
+            "The Council:\na) welcomes the “lost declaration;\nb) calls on the “para” ok",
+            "a) welcomes the “lost declaration,\nii. calls on the “para” ok",
         ] {
             let (s, u) = spans(t);
             assert_eq!(s, ["“para”"], "{t}");
