@@ -1087,81 +1087,17 @@ fn is_broken_piece(b: &[u8], start: usize, end: usize) -> bool {
 /// tested against.
 #[cfg(test)]
 fn words_of(text: &str, mut add: impl FnMut(&str)) {
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut lower = [0u8; 64];
-    let mut i = 0;
-    while i < n {
-        // The next letter.
-        let c = b[i];
-        if c.is_ascii() {
-            if !c.is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
-        } else {
-            match text[i..].chars().next() {
-                Some(ch) if ch.is_alphabetic() => {}
-                Some(ch) => {
-                    i += ch.len_utf8();
-                    continue;
-                }
-                None => break,
-            }
-        }
-        // Its run of letters.
-        let start = i;
-        let (mut ascii, mut upper) = (true, false);
-        while i < n {
-            let c = b[i];
-            if c.is_ascii() {
-                if !c.is_ascii_alphabetic() {
-                    break;
-                }
-                upper |= c.is_ascii_uppercase();
-                i += 1;
-            } else {
-                match text[i..].chars().next() {
-                    Some(ch) if ch.is_alphabetic() => {
-                        ascii = false;
-                        i += ch.len_utf8();
-                    }
-                    _ => break,
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                if !is_broken_piece(text.as_bytes(), s, i) {
+                    add(&text[s..i].to_lowercase());
                 }
             }
-        }
-        let end = i;
-        // A piece of a word broken at a line break: before `-⏎`, or after `-⏎`.
-        if b.get(end) == Some(&b'-') && break_after_hyphen(b, end + 1).is_some() {
-            continue;
-        }
-        let mut j = start;
-        while j > 0 && matches!(b[j - 1], b' ' | b'\t') {
-            j -= 1;
-        }
-        if j > 0 && matches!(b[j - 1], b'\n' | b'\r') {
-            let mut k = j - 1;
-            while k > 0 && matches!(b[k - 1], b'\r' | b' ' | b'\t') {
-                k -= 1;
-            }
-            if k > 0 && b[k - 1] == b'-' {
-                continue;
-            }
-        }
-        let w = &text[start..end];
-        if !ascii {
-            // As the pieces around the hyphens are lower-cased (a final sigma stays final).
-            add(&w.to_lowercase());
-        } else if !upper {
-            add(w);
-        } else if w.len() <= lower.len() {
-            let l = &mut lower[..w.len()];
-            l.copy_from_slice(w.as_bytes());
-            l.make_ascii_lowercase();
-            // Only ASCII letters were copied, so this is always UTF-8.
-            add(std::str::from_utf8(l).unwrap_or(w));
-        } else {
-            add(&w.to_ascii_lowercase());
+            _ => {}
         }
     }
 }
