@@ -58,7 +58,7 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
 }
 
 /// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted
-/// occurrences, labelled with the quote ratio.
+/// occurrences, labelled with the quote ratio and the scare-quoted count.
 pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
     let (counts, _) = crate::compare::group_counts(a, docs);
     // Scare-quoted terms first; numbers (quoted dates, counts) are left out.
@@ -95,9 +95,16 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
                         (share(total - quoted), Role::Plain),
                     ]
                 },
+                // The scare count too: it orders the rows, and a few scare quotes in a
+                // frequent term make no visible segment.
                 note: Some(format!(
-                    "{} quoted ({quoted} of {total})",
-                    pct(quoted as f64 / total.max(1) as f64)
+                    "{} quoted ({quoted} of {total}){}",
+                    pct(quoted as f64 / total.max(1) as f64),
+                    if scare > 0 {
+                        format!(", {scare} scare")
+                    } else {
+                        String::new()
+                    }
                 )),
             }
         })
