@@ -248,19 +248,15 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
             };
             walk.dir(input, &meta);
             walk.follow_links();
-            // Folder listings come in no set order: report in path order, as files are read.
-            problems.sort_by_cached_key(|p: &Problem| p.error.to_string());
-            // In path order (component by component): a separator sorts before any byte of a
-            // name, as it would between components.
-            files.sort_by_cached_key(|f| {
-                let mut k = f.as_os_str().as_encoded_bytes().to_vec();
-                for b in &mut k {
-                    if std::path::is_separator(*b as char) {
-                        *b = 0;
-                    }
-                }
-                k
+            // Folder listings come in no set order: files and problems in path order.
+            problems.sort_by_cached_key(|p: &Problem| {
+                let path = match &p.error {
+                    Error::Read { path, .. } | Error::Loop { path } => path_key(path),
+                    _ => Vec::new(),
+                };
+                (path, p.error.to_string())
             });
+            files.sort_by_cached_key(|f| path_key(f));
             for f in files {
                 let rel = f.strip_prefix(input).unwrap_or(&f);
                 let rel = if opts.keep_ext {
@@ -297,6 +293,18 @@ fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Proble
         }
     }
     Ok((out, problems))
+}
+
+/// A sort key that puts paths in path order (component by component): a separator becomes a
+/// byte that sorts before any byte of a name, as it would between components.
+fn path_key(path: &Path) -> Vec<u8> {
+    let mut k = path.as_os_str().as_encoded_bytes().to_vec();
+    for b in &mut k {
+        if std::path::is_separator(*b as char) {
+            *b = 0;
+        }
+    }
+    k
 }
 
 /// The file that marks a folder as a verbale report. A folder walk skips such folders: a report

@@ -1,6 +1,6 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
-use super::common::{count_of, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, thousands, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
@@ -126,7 +126,7 @@ fn span_header(df: &DataFrame) -> Result<String> {
         let n = (0..kinds.len())
             .filter(|&i| kinds.get(i) == Some(k.name()))
             .count();
-        parts.push(format!("{n} {}", k.name()));
+        parts.push(format!("{} {}", thousands(n as u64), k.name()));
     }
     Ok(format!(
         "{} ({})",
