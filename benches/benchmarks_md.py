@@ -133,7 +133,7 @@ w("| goal | measured | met | the floor's |")
 w("|---|---|---|---|")
 for g in filter(None, goals):
     name, val, bound, kind = g[:4]
-    at_floor = g[4] if len(g) > 4 and g[4] is not None else None
+    at_floor = g[4] if len(g) > 4 else None
     met = val >= bound if kind == "x" else val <= bound
     w(f"| {name} | {val:.2f} | {'yes' if met else 'no'} | {'' if at_floor is None else f'{at_floor:.2f}'} |")
 print("\n".join(out))

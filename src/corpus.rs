@@ -314,7 +314,7 @@ pub const REPORT_MARKER: &str = ".verbale-report";
 
 /// A recursive folder walk that follows symbolic links but never enters a folder twice nor a
 /// verbale report's folder. Links are followed once the real folders have been walked, so a
-/// folder is read under its own name, and a link to it is the one reported as looping back.
+/// folder is read under its own name, and the link to it is the one reported ([`Error::Loop`]).
 struct Walk<'a> {
     opts: &'a LoadOptions,
     /// Folders entered so far (device and inode), to stop at symbolic-link loops.
@@ -620,25 +620,12 @@ pub fn stream<C: Consumer>(
             let found: Vec<AHashSet<String>> = later
                 .par_iter()
                 .zip(kept.par_iter())
-                .map(|(&i, k)| {
-                    let mut found = AHashSet::new();
-                    let mut look = |text: &str| {
-                        words_in_set(text, &missing, |w| {
-                            if !found.contains(w) {
-                                found.insert(w.to_string());
-                            }
-                        })
-                    };
-                    match k {
-                        Some((text, _)) => look(text),
-                        // A file that cannot be read again is reported by the pass below.
-                        None => {
-                            if let Ok((text, _)) = read_source(files[i].1.as_deref(), opts) {
-                                look(&text);
-                            }
-                        }
-                    }
-                    found
+                .map(|(&i, k)| match k {
+                    Some((text, _)) => words_found(text, &missing),
+                    // A file that cannot be read again is reported by the pass below.
+                    None => read_source(files[i].1.as_deref(), opts)
+                        .map(|(text, _)| words_found(&text, &missing))
+                        .unwrap_or_default(),
                 })
                 .collect();
             words.extend(found.into_iter().flatten());
@@ -930,15 +917,7 @@ impl HyphenLexicon {
         }
         let words = texts
             .par_iter()
-            .map(|t| {
-                let mut found = AHashSet::new();
-                words_in_set(t, &wanted_set, |w| {
-                    if !found.contains(w) {
-                        found.insert(w.to_string());
-                    }
-                });
-                found
-            })
+            .map(|t| words_found(t, &wanted_set))
             .reduce(AHashSet::new, union);
         HyphenLexicon { compounds, words }
     }
@@ -1043,28 +1022,33 @@ fn words_in_set(text: &str, set: &WordSet, mut found: impl FnMut(&str)) {
             continue;
         }
         let w = &text[start..end];
-        if !ascii {
-            // As the pieces around the hyphens are lower-cased (a final sigma stays final).
-            let l = w.to_lowercase();
-            if set.contains(&l) {
-                found(&l);
-            }
-        } else if w.len() <= lower.len() {
+        let owned;
+        let l: &str = if ascii && w.len() <= lower.len() {
             let l = &mut lower[..w.len()];
             l.copy_from_slice(w.as_bytes());
             l.make_ascii_lowercase();
             // Only ASCII letters were copied, so this is always UTF-8.
-            let l = std::str::from_utf8(l).unwrap_or(w);
-            if set.contains(l) {
-                found(l);
-            }
+            std::str::from_utf8(l).unwrap_or(w)
         } else {
-            let l = w.to_ascii_lowercase();
-            if set.contains(&l) {
-                found(&l);
-            }
+            // As the pieces around the hyphens are lower-cased (a final sigma stays final).
+            owned = w.to_lowercase();
+            &owned
+        };
+        if set.contains(l) {
+            found(l);
         }
     }
+}
+
+/// The distinct words of `text` that `set` holds ([`words_in_set`]).
+fn words_found(text: &str, set: &WordSet) -> AHashSet<String> {
+    let mut found = AHashSet::new();
+    words_in_set(text, set, |w| {
+        if !found.contains(w) {
+            found.insert(w.to_string());
+        }
+    });
+    found
 }
 
 /// Whether the run of letters `b[start..end]` is a piece of a word broken at a line break:

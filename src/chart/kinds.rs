@@ -281,11 +281,11 @@ pub fn dispersion(
             per_term[row_term[i]].push_back(i);
         }
         let mut keep = vec![false; rows.len()];
-        let mut kept = 0;
-        while kept < top.max(1) {
+        let (mut kept, limit) = (0, top.max(1));
+        while kept < limit {
             let before = kept;
             for q in per_term.iter_mut() {
-                if kept < top.max(1) {
+                if kept < limit {
                     if let Some(i) = q.pop_front() {
                         keep[i] = true;
                         kept += 1;

@@ -81,15 +81,11 @@ pub(crate) struct WordSet {
     sketch: Vec<u64>,
 }
 
-/// The bit of a word in [`WordSet::sketch`].
+/// The bit in [`WordSet::sketch`] of a word of `len` bytes whose first and last bytes are
+/// `first` and `last`.
 #[inline]
-fn sketch_bit(b: &[u8]) -> usize {
-    match b {
-        [] => 0,
-        [first, .., last] | [first @ last] => {
-            (b.len() & 15) << 12 | (*first as usize & 63) << 6 | (*last as usize & 63)
-        }
-    }
+fn sketch_bit(len: usize, first: u8, last: u8) -> usize {
+    (len & 15) << 12 | (first as usize & 63) << 6 | (last as usize & 63)
 }
 
 impl WordSet {
@@ -97,8 +93,10 @@ impl WordSet {
         if self.sketch.is_empty() {
             self.sketch = vec![0; 1 << 10];
         }
-        let bit = sketch_bit(w.as_bytes());
-        self.sketch[bit >> 6] |= 1 << (bit & 63);
+        if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            let bit = sketch_bit(w.len(), first, last);
+            self.sketch[bit >> 6] |= 1 << (bit & 63);
+        }
         match pack(w.as_bytes()) {
             Some(k) => {
                 self.short.insert(k);
@@ -115,7 +113,7 @@ impl WordSet {
     /// are `first` and `last`: `false` is sure, `true` needs [`WordSet::contains`].
     #[inline]
     pub(crate) fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
-        let bit = (len & 15) << 12 | (first as usize & 63) << 6 | (last as usize & 63);
+        let bit = sketch_bit(len, first, last);
         self.sketch
             .get(bit >> 6)
             .is_some_and(|m| m & (1 << (bit & 63)) != 0)
@@ -123,15 +121,13 @@ impl WordSet {
 
     #[inline]
     pub(crate) fn contains(&self, w: &str) -> bool {
-        let bit = sketch_bit(w.as_bytes());
-        if self
-            .sketch
-            .get(bit >> 6)
-            .is_none_or(|m| m & (1 << (bit & 63)) == 0)
-        {
-            return false;
+        let b = w.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+            if !self.may_hold(b.len(), first, last) {
+                return false;
+            }
         }
-        match pack(w.as_bytes()) {
+        match pack(b) {
             Some(k) => self.short.contains(&k),
             None => self.long.contains(w),
         }
