@@ -183,7 +183,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         name: name.clone(),
         dir: dir.clone(),
         command,
-        date: chrono::Utc::now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        date: run_date(),
         groups,
         left_out: {
             // A file both in the target and the reference failed once.
@@ -202,4 +202,17 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", dir.display());
     }
     Ok(had_errors)
+}
+
+/// When the report ran, in UTC: now, or the time `SOURCE_DATE_EPOCH` gives (seconds since
+/// 1970, the reproducible-builds convention), so two runs on the same inputs give the same files.
+fn run_date() -> String {
+    let fixed = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0));
+    fixed
+        .unwrap_or_else(chrono::Utc::now)
+        .format("%Y-%m-%d %H:%M UTC")
+        .to_string()
 }

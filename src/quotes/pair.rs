@@ -332,7 +332,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Layout;
+    use crate::text::Layout;
     use crate::text::{tokenize, TokenizeOptions};
 
     fn spans(t: &str) -> (Vec<String>, Vec<char>) {

@@ -2,12 +2,14 @@
 //! or frames.
 
 pub mod lang;
+pub mod layout;
 pub(crate) mod packed;
 pub mod segment;
 pub mod stem;
 pub mod tokenize;
 
 pub use lang::Lang;
+pub use layout::{detect_layout, Layout};
 pub use stem::{Rules, StemCache, Stopwords};
 pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
 

@@ -2,8 +2,8 @@
 //! token kinds, sentence and paragraph numbers; quotation marks are tokens of their own and
 //! hyphenated compounds stay one token unless asked otherwise.
 
+use super::layout::Layout;
 use super::segment::{segment_hinted, Hint, Seg};
-use crate::corpus::Layout;
 use std::cell::RefCell;
 use unicode_segmentation::UnicodeSegmentation;
 

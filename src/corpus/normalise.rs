@@ -1,0 +1,269 @@
+//! Normalising decoded text in one pass: line endings to LF, mojibake punctuation repaired,
+//! words hyphenated across line breaks rejoined (see [`super::hyphens`]), then Unicode NFC;
+//! each step with its offset map.
+
+use super::hyphens::{
+    break_after_hyphen, has_break_hyphen, word_after, word_before, HyphenLexicon,
+};
+use super::OffsetMap;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Line endings to LF, mojibake punctuation repaired, and words hyphenated across a line break
+/// rejoined, in one pass.
+///
+/// Rule for `left-⏎right` (spaces or tabs around the break allowed), measured on the UNGD
+/// speeches, where most such breaks fall at real compound hyphens: the hyphen stays when `right`
+/// starts with a capital letter or digit (`Nagorno-⏎Karabakh`), when `left-right` is written on
+/// one line anywhere in the corpus (`self-determination`), or, failing that, when `leftright` is
+/// not a word of the corpus but `left` and `right` both are (`test-⏎drilling`) or `left` is a
+/// compound prefix (`self-`, `non-`, `co-`); otherwise the
+/// pieces are rejoined (`nego-⏎tiation`). Either way the line break goes.
+pub fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    if !b.contains(&b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
+        return (text, OffsetMap::default());
+    }
+    let text = text.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut copied = 0; // input offset up to which text has been copied
+    let mut i = 0;
+    while i < b.len() {
+        // Jump to the next byte that can start something to change.
+        match memchr::memchr3(b'\r', b'-', 0xC3, &b[i..]) {
+            Some(k) => i += k,
+            None => break,
+        }
+        match b[i] {
+            b'\r' => {
+                out.push_str(&text[copied..i]);
+                out.push('\n');
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                copied = i;
+                map.push(out.len(), i);
+            }
+            0xC3 if b[i + 1..].starts_with(&[0xA2, 0xE2, 0x82, 0xAC]) => {
+                // Mojibake: UTF-8 punctuation read as Windows-1252 (`â€œ` for `“`).
+                let rest = &text[i + 5..];
+                let fix = MOJIBAKE.iter().find(|(m, _)| rest.starts_with(m));
+                if let Some((m, c)) = fix {
+                    out.push_str(&text[copied..i]);
+                    map.push(out.len(), i);
+                    out.push(*c);
+                    i += 5 + m.len();
+                    copied = i;
+                    map.push(out.len(), i);
+                } else {
+                    i += 1;
+                }
+            }
+            b'-' => {
+                if let Some(next) = break_after_hyphen(b, i + 1) {
+                    let left = word_before(text, i);
+                    let right = word_after(text, next);
+                    let starts_lower = right.chars().next().is_some_and(|c| c.is_lowercase());
+                    if !left.is_empty() && !right.is_empty() && starts_lower {
+                        let l = left.to_lowercase();
+                        let r = right.to_lowercase();
+                        let keep = lex.keep_hyphen(&l, &r);
+                        out.push_str(&text[copied..i]);
+                        if keep {
+                            out.push('-');
+                        }
+                        copied = next;
+                        map.push(out.len(), next);
+                        i = next;
+                        continue;
+                    } else if !left.is_empty() && !right.is_empty() {
+                        // Capitalised or numeric right part: a compound such as Nagorno-Karabakh.
+                        out.push_str(&text[copied..=i]);
+                        copied = next;
+                        map.push(out.len(), next);
+                        i = next;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    (out, map)
+}
+
+/// Third characters of `â€?` mojibake sequences and the punctuation they stand for.
+const MOJIBAKE: &[(&str, char)] = &[
+    ("\u{153}", '\u{201C}'),  // â€œ  “
+    ("\u{9d}", '\u{201D}'),   // â€\x9d ”
+    ("\u{2122}", '\u{2019}'), // â€™  ’
+    ("\u{2dc}", '\u{2018}'),  // â€˜  ‘
+    ("\u{201d}", '\u{2014}'), // â€”  —
+    ("\u{201c}", '\u{2013}'), // â€“  –
+    ("\u{a6}", '\u{2026}'),   // â€¦  …
+    ("\u{a2}", '\u{2022}'),   // â€¢  •
+];
+
+/// [`is_nfc_quick`] looking only at the runs of non-ASCII characters: an ASCII character is a
+/// starter that NFC never changes, so the check restarts after each one anyway.
+pub(super) fn nfc_quick(text: &str) -> IsNormalized {
+    let b = text.as_bytes();
+    let mut result = IsNormalized::Yes;
+    let mut i = 0;
+    loop {
+        // Whole blocks of ASCII first: most of a statement is.
+        while i + 32 <= b.len() && b[i..i + 32].is_ascii() {
+            i += 32;
+        }
+        let Some(p) = b[i..].iter().position(|&c| !c.is_ascii()) else {
+            break;
+        };
+        let start = i + p;
+        let end = b[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(b.len(), |q| start + q);
+        match is_nfc_quick(text[start..end].chars()) {
+            IsNormalized::No => return IsNormalized::No,
+            IsNormalized::Maybe => result = IsNormalized::Maybe,
+            IsNormalized::Yes => {}
+        }
+        i = end;
+    }
+    result
+}
+
+/// Unicode NFC with a map back. Text is composed in runs of one starter and the combining
+/// marks after it, so a run that changes gets anchors at both ends and every token boundary
+/// (always before a starter) maps exactly.
+pub(super) fn nfc_with_map(text: &str) -> (String, OffsetMap) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut run_start = 0;
+    let flush = |out: &mut String, map: &mut OffsetMap, run: &str, start: usize| {
+        if run.is_ascii() {
+            out.push_str(run);
+            return;
+        }
+        map.push(out.len(), start);
+        let before = out.len();
+        out.extend(run.nfc());
+        if out.len() - before != run.len() {
+            map.push(out.len(), start + run.len());
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let starter =
+            c.is_ascii() || unicode_normalization::char::canonical_combining_class(c) == 0;
+        if starter && i > run_start {
+            flush(&mut out, &mut map, &text[run_start..i], run_start);
+            run_start = i;
+        }
+    }
+    flush(&mut out, &mut map, &text[run_start..], run_start);
+    map.push(out.len(), text.len());
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn doc(t: &str) -> Document {
+        Document::from_text("t", t)
+    }
+
+    #[test]
+    fn rejoins_line_break_hyphens() {
+        let d = doc("the nego-\ntiation and self-\ndetermination of Nagorno-\nKarabakh");
+        assert_eq!(
+            d.text,
+            "the negotiation and self-determination of Nagorno-Karabakh"
+        );
+    }
+
+    #[test]
+    fn keeps_compounds_whose_parts_are_words() {
+        // Real UNGD line: `test-drilling` is written nowhere else, but `test` and `drilling` are
+        // words; `negotiation` is a word, so its broken form is rejoined.
+        let d =
+            doc("a test of drilling. The test-\ndrilling and the nego-\ntiation, a negotiation.");
+        assert_eq!(
+            d.text,
+            "a test of drilling. The test-drilling and the negotiation, a negotiation."
+        );
+    }
+
+    #[test]
+    fn keeps_compounds_seen_elsewhere() {
+        let d = doc("peace-building matters. Peace-\nbuilding again, and build-\ning");
+        assert_eq!(
+            d.text,
+            "peace-building matters. Peace-building again, and building"
+        );
+    }
+
+    #[test]
+    fn trailing_and_leading_spaces_around_break() {
+        let d = doc("the nego- \n  tiation");
+        assert_eq!(d.text, "the negotiation");
+        assert_eq!(d.source_offset(d.text.find("tiation").unwrap() - 4), 4);
+    }
+
+    #[test]
+    fn offsets_map_back_through_crlf_and_hyphens() {
+        let src = "a\r\nnego-\r\ntiation “x”";
+        let d = doc(src);
+        assert_eq!(d.text, "a\nnegotiation “x”");
+        let q = d.text.find('“').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
+        let x = d.text.find('x').unwrap();
+        assert_eq!(&src[d.source_offset(x)..d.source_offset(x) + 1], "x");
+    }
+
+    #[test]
+    fn repairs_mojibake_punctuation() {
+        let src = "the â€œelectionsâ€\u{9d} â€” Armeniaâ€™s";
+        let d = doc(src);
+        assert_eq!(d.text, "the “elections” — Armenia’s");
+        let q = d.text.find('”').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 2], "â");
+    }
+
+    #[test]
+    fn nfc_check_by_runs_agrees_with_the_whole_text_check() {
+        for t in [
+            "plain ascii",
+            "caf\u{e9} d\u{e9}j\u{e0}",
+            "cafe\u{301} x",
+            "a\u{301}\u{327} b",
+            "a\u{327}\u{301} b",
+            "\u{301}start",
+            "\u{1100}\u{1161} hangul",
+            "x \u{212B} angstrom",
+            "\u{2019}elections\u{201d}",
+        ] {
+            let whole = is_nfc_quick(t.chars());
+            assert_eq!(
+                nfc_quick(t) == IsNormalized::Yes,
+                whole == IsNormalized::Yes,
+                "{t}"
+            );
+            assert_eq!(
+                nfc_quick(t) == IsNormalized::No,
+                whole == IsNormalized::No,
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn nfc_composes_and_maps() {
+        let src = "cai\u{0308}d “x”";
+        let d = doc(src);
+        assert_eq!(d.text, "caïd “x”");
+        let q = d.text.find('“').unwrap();
+        assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
+    }
+}

@@ -1,0 +1,246 @@
+//! Finding the files of a corpus: inputs named one by one, folders walked recursively (links
+//! followed once, report folders skipped), document ids from paths.
+
+use super::{LoadOptions, Problem};
+use crate::error::{Error, Result};
+use ahash::AHashMap;
+use std::path::{Path, PathBuf};
+
+/// Found inputs: document id and path (`None` for standard input).
+pub type Found = Vec<(String, Option<PathBuf>)>;
+
+/// Finds the files named by `inputs` (files, folders searched recursively, `-` for standard input).
+pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Found> {
+    Ok(find_all(inputs, opts)?.0)
+}
+
+/// [`find_files`], with the folders that could not be read (or loop back through a symbolic
+/// link) as problems: the rest of the walk goes on.
+pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Problem>)> {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            // Standard input can be read once.
+            if !out
+                .iter()
+                .any(|(_, p): &(String, Option<PathBuf>)| p.is_none())
+            {
+                out.push(("stdin".to_string(), None));
+            }
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::NotFound {
+                    path: input.clone(),
+                }
+            } else {
+                Error::Read {
+                    path: input.clone(),
+                    source: e,
+                }
+            }
+        })?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            let mut walk = Walk {
+                opts,
+                seen: Vec::new(),
+                links: Vec::new(),
+                files: &mut files,
+                problems: &mut problems,
+            };
+            walk.dir(input, &meta);
+            walk.follow_links();
+            // Folder listings come in no set order: files and problems in path order.
+            problems.sort_by_cached_key(|p: &Problem| {
+                let path = match &p.error {
+                    Error::Read { path, .. } | Error::Loop { path } => path_key(path),
+                    _ => Vec::new(),
+                };
+                (path, p.error.to_string())
+            });
+            files.sort_by_cached_key(|f| path_key(f));
+            for f in files {
+                let rel = f.strip_prefix(input).unwrap_or(&f);
+                let rel = if opts.keep_ext {
+                    rel.to_path_buf()
+                } else {
+                    rel.with_extension("")
+                };
+                let id = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((id, Some(f)));
+            }
+        } else {
+            let name = if opts.keep_ext {
+                input.file_name()
+            } else {
+                input.file_stem()
+            };
+            let id = name
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| input.display().to_string());
+            out.push((id, Some(input.clone())));
+        }
+    }
+    // Two inputs can give the same id (two folders with the same layout): keep them apart.
+    let mut seen: AHashMap<String, usize> = AHashMap::new();
+    for (id, _) in out.iter_mut() {
+        let n = seen.entry(id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            *id = format!("{id}#{n}");
+        }
+    }
+    Ok((out, problems))
+}
+
+/// A sort key that puts paths in path order (component by component): a separator becomes a
+/// byte that sorts before any byte of a name, as it would between components.
+fn path_key(path: &Path) -> Vec<u8> {
+    let mut k = path.as_os_str().as_encoded_bytes().to_vec();
+    for b in &mut k {
+        if std::path::is_separator(*b as char) {
+            *b = 0;
+        }
+    }
+    k
+}
+
+/// The file that marks a folder as a verbale report. A folder walk skips such folders: a report
+/// written inside the corpus (`report speeches/ -o speeches/report`) is not read back as a
+/// statement.
+pub const REPORT_MARKER: &str = ".verbale-report";
+
+/// A recursive folder walk that follows symbolic links but never enters a folder twice nor a
+/// verbale report's folder. Links are followed once the real folders have been walked, so a
+/// folder is read under its own name, and the link to it is the one reported ([`Error::Loop`]).
+struct Walk<'a> {
+    opts: &'a LoadOptions,
+    /// Folders entered so far (device and inode), to stop at symbolic-link loops.
+    seen: Vec<(u64, u64)>,
+    /// Symbolic links met, with their names, to follow after the real folders.
+    links: Vec<(PathBuf, String)>,
+    files: &'a mut Vec<PathBuf>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, meta: &std::fs::Metadata) {
+        let key = dir_key(meta);
+        if key.is_some_and(|k| self.seen.contains(&k)) {
+            self.problems.push(Problem {
+                error: Error::Loop {
+                    path: dir.to_path_buf(),
+                },
+                warning: true,
+            });
+            return;
+        }
+        self.seen.extend(key);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => return self.fail(dir, e),
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => return self.fail(dir, e),
+            };
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with('.') {
+                continue;
+            }
+            // The entry's own type comes with the listing: only a symbolic link (or a file
+            // system that does not tell) costs a look at its target.
+            match entry.file_type() {
+                Ok(t) if t.is_file() => {
+                    if is_corpus_file(&path, &name, self.opts) {
+                        self.files.push(path);
+                    }
+                }
+                Ok(t) if t.is_dir() => {
+                    let meta = entry.metadata();
+                    self.entry(path, &name, meta);
+                }
+                Ok(t) if t.is_symlink() => self.links.push((path, name.into_owned())),
+                _ => {
+                    let meta = std::fs::metadata(&path);
+                    self.entry(path, &name, meta);
+                }
+            }
+        }
+    }
+
+    /// Walks the symbolic links met so far (and those met in the folders they lead to), in
+    /// path order.
+    fn follow_links(&mut self) {
+        while !self.links.is_empty() {
+            let mut links = std::mem::take(&mut self.links);
+            links.sort();
+            for (path, name) in links {
+                let meta = std::fs::metadata(&path);
+                self.entry(path, &name, meta);
+            }
+        }
+    }
+
+    /// One entry of a folder, with what its (followed) metadata says.
+    fn entry(&mut self, path: PathBuf, name: &str, meta: std::io::Result<std::fs::Metadata>) {
+        match meta {
+            Ok(m) if m.is_dir() => {
+                if !path.join(REPORT_MARKER).is_file() {
+                    self.dir(&path, &m)
+                }
+            }
+            Ok(_) if is_corpus_file(&path, name, self.opts) => self.files.push(path),
+            Ok(_) => {}
+            // A broken link or a loop of links named like a statement: say so.
+            Err(e) if is_corpus_file(&path, name, self.opts) => self.fail(&path, e),
+            Err(_) => {}
+        }
+    }
+
+    fn fail(&mut self, path: &Path, e: std::io::Error) {
+        self.problems.push(Problem {
+            error: Error::Read {
+                path: path.to_path_buf(),
+                source: e,
+            },
+            warning: false,
+        });
+    }
+}
+
+#[cfg(unix)]
+fn dir_key(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Whether a folder walk reads this file (`name` is its file name): its extension is one of
+/// [`LoadOptions::extensions`] and it is not the folder's own README.
+pub fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
+    if name.to_ascii_lowercase().starts_with("readme.") {
+        return false;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext {
+        Some(e) => opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)),
+        None => opts.extensions.iter().any(|x| x.is_empty()),
+    }
+}

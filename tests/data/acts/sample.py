@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""Reproducible random sample of sentences for the diplomatic speech-act evaluation set.
+
+Usage (Python 3 standard library only):
+
+    python3 tests/data/acts/sample.py [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --check     # validate labels.tsv, print counts
+
+CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
+Default: `../../../../shared/corpus`, resolved from this script's own location
+(i.e. the shared corpus next to the repository). The output defaults to
+`sentences.tsv` next to this script. Running the script twice gives the same file.
+
+What it does
+------------
+1. Lists every `*.txt` file of the three corpus folders (sorted by name).
+2. Splits a document into sentences (only documents that get drawn are split;
+   see `split_document`):
+   * the UTF-8 BOM is skipped (offsets still count its 3 bytes);
+   * in `wh_statements/` the first line is the release title ("Readout of
+     President Biden's Call with ...", taken from the page metadata); it is not
+     a sentence of the statement and is skipped (otherwise about one WH
+     sentence in seven would be a headline);
+   * page furniture lines of the UN verbatim records are dropped: lines made only
+     of page numbers, document job numbers (`08-51570`), page counts (`31/34`),
+     dates (`28/09/2015`) and record symbols (`A/70/PV.15`), and the running
+     heads of the 1993 records (`14 General Assembly - Forty-eighth session`,
+     `Forty-eighth session - 4 October 1993 3`);
+   * hard-wrapped lines are joined into paragraphs. A file is "hard-wrapped"
+     when at least half of its non-blank lines are at most 100 characters long
+     (some 1946-2004 files mix one-line paragraphs and wrapped ones). A line
+     that starts with a list bullet always starts a paragraph. Otherwise:
+     - if the previous line ends a sentence (`.`, `!`, `?`, optionally followed
+       by closing quotes/brackets), the two lines are joined only in a
+       hard-wrapped file, when no blank (or furniture) line comes between them,
+       the next line does not start with whitespace (the paragraph indent of
+       the 2005-2014 records) and the previous line is at most 100 characters
+       long (a longer line is a whole paragraph on one line);
+     - if it does not, the sentence runs on (joined, also across blank lines,
+       furniture and form feeds, i.e. a page break) when the next line starts
+       with a lowercase letter, or the previous line ends with a comma, a
+       hyphen/dash, an opening bracket or a function word ("the", "of", ...),
+       or a page break lies between them, or the file is hard-wrapped and the
+       previous line is at least 35 characters long (shorter: a heading), or
+       the previous line is longer than 120 characters (a paragraph cut in
+       the middle of a sentence, "...the Universal\nDeclaration of...").
+     In files with one paragraph per line this means every line break that
+     follows a complete sentence, or a heading, is a paragraph break;
+   * line-break hyphenation is undone when the piece before the hyphen ends with
+     a lowercase letter and the piece after it starts with one ("nego-\\ntiation"
+     -> "negotiation"). The hyphen is kept when the hyphenated form
+     ("self-determination") occurs more often in the three corpora than the
+     closed form (counted over whole tokens that are not broken by a line end),
+     or, on a tie, when the left piece is a common prefix (self, non, co, so,
+     well, anti, post, pre, ...; see HYPHEN_PREFIXES);
+   * a paragraph is split after `.`, `!` or `?` (optionally followed by closing
+     quotes/brackets) when whitespace follows and then an uppercase letter, a
+     digit or an opening quote; never after one of ABBREVIATIONS or after a
+     single uppercase initial ("John F. Kennedy");
+   * sentences of 4 to 120 words (whitespace-separated tokens) are kept.
+3. Draws 700 sentences with `random.Random(20261202)`:
+   * strata: 50% `ungd/`, 25% `ungd_1946_2004/`, 25% `wh_statements/`. The
+     split quotas are exact: `dev` (the first 200 draws) = 100/50/50 and
+     `test` (the next 500) = 250/125/125. The order of strata within each split
+     is a shuffle (with the same generator) of the quota list;
+   * for each draw: a document of the stratum uniformly at random among those
+     that still have an undrawn sentence, then one of its undrawn sentences
+     uniformly at random (no sentence is drawn twice).
+4. Writes `sentences.tsv` (UTF-8, TAB-separated, header, no quoting) with the
+   columns `id split corpus doc offset sentence`: `id` 1..700 in draw order,
+   `doc` = file name without `.txt`, `offset` = byte offset in the file as
+   stored (BOM included) of the sentence's first character, `sentence` = the
+   sentence text with all whitespace runs collapsed to one space.
+"""
+import argparse
+import collections
+import os
+import random
+import re
+import sys
+
+SEED = 20261202
+N_TOTAL = 700
+N_DEV = 200
+STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
+TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
+SHARE = {'ungd': 0.50, 'ungd_1946_2004': 0.25, 'wh_statements': 0.25}
+MIN_WORDS, MAX_WORDS = 4, 120
+WRAP_WIDTH = 100   # a line of at most this many characters may be a hard-wrapped line
+
+ABBREVIATIONS = {
+    'Mr.', 'Mrs.', 'Ms.', 'Messrs.', 'Dr.', 'St.', 'No.', 'Nos.', 'no.', 'nos.',
+    'U.S.', 'U.N.', 'U.K.', 'U.S.A.', 'U.S.S.R.', 'D.C.', 'e.g.', 'i.e.', 'etc.',
+    'Art.', 'art.', 'Arts.', 'para.', 'paras.', 'Para.', 'vol.', 'Vol.', 'viz.',
+    'cf.', 'p.', 'pp.',
+    'Jan.', 'Feb.', 'Mar.', 'Apr.', 'Jun.', 'Jul.', 'Aug.', 'Sep.', 'Sept.',
+    'Oct.', 'Nov.', 'Dec.',
+    'Gen.', 'Sen.', 'Rep.', 'Amb.', 'H.E.', 'Prof.', 'Gov.', 'Col.', 'Lt.',
+    'Capt.', 'Sr.', 'Jr.', 'Hon.', 'Rev.', 'Sec.', 'Adm.', 'Maj.', 'Sgt.',
+}
+HYPHEN_PREFIXES = {
+    'self', 'non', 'co', 'so', 'well', 'anti', 'post', 'pre', 'ex', 'multi',
+    'long', 'short', 'mid', 'vice', 'semi', 'half', 'cross', 'counter',
+    'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+}
+CLOSERS = '"\'”’»)]'
+OPENERS = '"\'“‘«„'
+FURNITURE_TOKEN = re.compile(
+    r'^(\d{1,4}|\d{2}-\d{5}[A-Z]?|\d{1,3}/\d{1,3}|\d{1,2}/\d{1,2}/\d{4}|A/\d+/PV\.\d+)$')
+BOUNDARY = re.compile(r'[.!?][' + re.escape(CLOSERS) + r']*(\s+)')
+ENDS_SENTENCE = re.compile(r'[.!?][' + re.escape(CLOSERS) + r']*\s*$')
+BULLET = re.compile(r'^(?:[-*•·]\s|\(?\d{1,3}[.)]\s|\([a-z]{1,4}\)\s|[a-h]\)\s)')
+TOKEN = re.compile(r'[a-z]+(?:-[a-z]+)*')
+
+
+def char_byte_offsets(text):
+    """offs[i] = byte offset (UTF-8) of text[i]; offs[len(text)] = total size."""
+    offs = [0] * (len(text) + 1)
+    b = 0
+    for i, c in enumerate(text):
+        offs[i] = b
+        o = ord(c)
+        b += 1 if o < 0x80 else 2 if o < 0x800 else 3 if o < 0x10000 else 4
+    offs[len(text)] = b
+    return offs
+
+
+def read_text(path):
+    with open(path, 'rb') as fh:
+        return fh.read().decode('utf-8')
+
+
+def build_vocabulary(paths):
+    """Counts of lower-cased word tokens (with inner hyphens) not cut by a line end."""
+    vocab = collections.Counter()
+    for p in paths:
+        text = read_text(p).lower()
+        # a token directly before "-\n" is a line-break fragment: drop those lines' last words
+        text = re.sub(r'[a-z]+-[ \t]*\n', ' ', text)
+        vocab.update(TOKEN.findall(text))
+    return vocab
+
+
+FURNITURE_LINE = re.compile(
+    r'^\s*(\d{1,4}\s+)?General Assembly\s*[-–—]\s*[A-Z][a-z]+(-[a-z]+)? session(\s+\d{1,4})?\s*$'
+    r'|^\s*[A-Z][a-z]+(-[a-z]+)? session\s*[-–—]\s*\d{1,2} [A-Z][a-z]+ [l1]\d{3}(\s+\d{1,4})?\s*$')
+
+
+def is_furniture(line):
+    toks = line.split()
+    if toks and all(FURNITURE_TOKEN.match(t) for t in toks):
+        return True
+    return bool(FURNITURE_LINE.match(line))
+
+
+class Para:
+    """A paragraph being built: text plus, per character, its index in the file text."""
+
+    def __init__(self):
+        self.chars = []
+        self.idx = []
+
+    def add(self, s, start):
+        self.chars.append(s)
+        self.idx.extend(range(start, start + len(s)))
+
+    def text(self):
+        return ''.join(self.chars)
+
+
+FUNCTION_WORDS = {
+    'the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'for', 'by', 'with', 'on', 'at',
+    'from', 'as', 'that', 'which', 'who', 'whose', 'its', 'their', 'our', 'his', 'her',
+    'is', 'are', 'was', 'were', 'be', 'has', 'have', 'this', 'these', 'those', 'Mr.', 'Ms.',
+    'Mrs.', 'Dr.', 'into', 'between', 'among', 'than', 'not', 'but',
+}
+
+
+def inside_sentence(last, wrapped, gap, page_break):
+    """Does the line `last` (not ending with . ! ?) stop in the middle of a sentence?"""
+    if last.endswith((',', '-', '–', '—', '(')):
+        return True
+    words = last.split()
+    if words and words[-1] in FUNCTION_WORDS:
+        return True
+    if page_break:
+        return True
+    # a hard-wrapped line of ordinary width (not a short heading), or a
+    # one-paragraph line that is far too long for a heading
+    return (wrapped and len(last) >= 35) or len(last) > 120
+
+
+def split_document(text, vocab, skip_title=False):
+    """Return a list of (char_index_in_text, sentence_text) for a decoded file.
+
+    With skip_title, the first line (the title of a White House release) is
+    treated as a blank line.
+    """
+    start = 1 if text.startswith('\ufeff') else 0
+    # lines with their start index in `text`
+    lines = []
+    pos = start
+    for raw in text[start:].split('\n'):
+        lines.append((pos, '' if skip_title and not lines else raw))
+        pos += len(raw) + 1
+    content = [raw for _, raw in lines if raw.strip() and not is_furniture(raw)]
+    if not content:
+        return []
+    wrapped = sum(len(r.strip()) <= WRAP_WIDTH for r in content) >= 0.5 * len(content)
+
+    paras = []
+    cur = None          # current Para
+    last = ''           # last content line added to `cur`
+    gap = False         # blank or furniture line(s) since the last content line
+    page_break = False  # ... and among them furniture or a form feed
+    for lstart, raw in lines:
+        if not raw.strip() or is_furniture(raw):
+            gap = True
+            if raw.strip() or '\f' in raw:
+                page_break = True
+            continue
+        body = raw.rstrip()
+        stripped = body.lstrip()
+        lead = len(body) - len(stripped)
+        sstart = lstart + lead
+        if cur is not None:
+            if BULLET.match(stripped):
+                join = False
+            elif ENDS_SENTENCE.search(last):
+                # a complete sentence before the break: join only a plain break
+                # inside a hard-wrapped paragraph
+                join = (wrapped and not gap and lead == 0 and len(last) <= WRAP_WIDTH)
+            else:
+                join = (stripped[:1].islower()
+                        or inside_sentence(last, wrapped, gap, page_break))
+            if join:
+                m = re.search(r'([A-Za-z]+)-$', last)
+                n = re.match(r'[a-z]+', stripped)
+                if m and n and m.group(1)[-1].islower():
+                    left, right = m.group(1), n.group(0)
+                    hyph = vocab.get((left + '-' + right).lower(), 0)
+                    closed = vocab.get((left + right).lower(), 0)
+                    keep = hyph > closed or (hyph == closed and left.lower() in HYPHEN_PREFIXES)
+                    if not keep:          # drop the hyphen
+                        cur.chars[-1] = cur.chars[-1][:-1]
+                        cur.idx.pop()
+                elif m and stripped[:1].isalpha():
+                    pass                  # "Franco-\nGerman": keep the hyphen, no space
+                else:
+                    cur.add(' ', lstart - 1)  # the newline
+                cur.add(stripped, sstart)
+                last = stripped
+                gap = page_break = False
+                continue
+            paras.append(cur)
+        cur = Para()
+        cur.add(stripped, sstart)
+        last = stripped
+        gap = page_break = False
+    if cur is not None:
+        paras.append(cur)
+
+    out = []
+    for p in paras:
+        ptext = p.text()
+        cuts = [0]
+        for m in BOUNDARY.finditer(ptext):
+            nxt = m.end()
+            if nxt >= len(ptext):
+                continue
+            c = ptext[nxt]
+            if not (c.isupper() or c.isdigit() or c in OPENERS):
+                continue
+            if ptext[m.start()] == '.':
+                # the word that ends with this period
+                word = re.search(r'\S*$', ptext[:m.start() + 1]).group()
+                word = word.lstrip('(["\'“‘«')
+                if word in ABBREVIATIONS or re.fullmatch(r'[A-Z]\.', word):
+                    continue
+            cuts.append(m.start(1) + len(m.group(1)))
+        cuts.append(len(ptext))
+        for a, b in zip(cuts, cuts[1:]):
+            seg = ptext[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            sent = ' '.join(seg.split())
+            if not sent:
+                continue
+            nw = len(sent.split())
+            if MIN_WORDS <= nw <= MAX_WORDS:
+                out.append((p.idx[a + lead], sent))
+    return out
+
+
+ACT_BASE = {
+    'acknowledge': 1, 'welcome': 2, 'support': 2, 'commend': 2, 'call': 2,
+    'concern': 3, 'regret': 3, 'urge': 3, 'deplore': 4, 'demand': 4, 'warn': 4,
+    'condemn': 5, 'reject': 5,
+}
+
+
+def check(here):
+    """Validate labels.tsv and labelled.txt against sentences.tsv; print counts."""
+    def rows(name):
+        with open(os.path.join(here, name), encoding='utf-8') as fh:
+            lines = fh.read().split('\n')
+        return lines[0].split('\t'), [l.split('\t') for l in lines[1:] if l]
+    head, sents = rows('sentences.tsv')
+    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
+    sent = {int(r[0]): r for r in sents}
+    with open(os.path.join(here, 'labelled.txt')) as fh:
+        read = [int(x) for x in fh.read().split()]
+    assert len(read) == len(set(read)) and set(read) <= set(sent), 'labelled.txt'
+    head, labels = rows('labels.tsv')
+    assert head == ['id', 'act', 'trigger', 'intensity', 'negated', 'speaker', 'object', 'note'], head
+    errors = 0
+    for r in labels:
+        msg = None
+        if len(r) != 8:
+            msg = 'field count'
+        elif int(r[0]) not in read:
+            msg = 'id not in labelled.txt'
+        elif r[1] not in ACT_BASE:
+            msg = 'unknown act'
+        elif r[2] not in sent[int(r[0])][5]:
+            msg = 'trigger not in sentence'
+        elif r[6] and r[6] not in sent[int(r[0])][5]:
+            msg = 'object not in sentence'
+        elif int(r[3]) not in (ACT_BASE[r[1]], min(ACT_BASE[r[1]] + 1, 6)):
+            msg = 'intensity'
+        elif r[4] not in ('yes', 'no') or r[5] not in ('self', 'other', 'general'):
+            msg = 'negated/speaker'
+        if msg:
+            errors += 1
+            print('ERROR', msg, r)
+    for split in ('dev', 'test'):
+        ids = {i for i in read if sent[i][1] == split}
+        acts = collections.Counter(r[1] for r in labels if int(r[0]) in ids)
+        with_act = {int(r[0]) for r in labels if int(r[0]) in ids}
+        print('%s: %d sentences read, %d with an act, %d act instances: %s' % (
+            split, len(ids), len(with_act), sum(acts.values()),
+            ', '.join('%s %d' % (a, acts[a]) for a in ACT_BASE)))
+    missing = sorted(set(sent) - set(read))
+    if missing:
+        print('not yet read: %d ids, first %d' % (len(missing), missing[0]))
+    return errors
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('corpus', nargs='?',
+                    default=os.path.join(here, '..', '..', '..', '..', 'shared', 'corpus'))
+    ap.add_argument('--out', default=os.path.join(here, 'sentences.tsv'))
+    ap.add_argument('--check', action='store_true',
+                    help='only validate labels.tsv / labelled.txt against sentences.tsv')
+    args = ap.parse_args()
+    if args.check:
+        sys.exit(1 if check(here) else 0)
+    corpus = os.path.normpath(args.corpus)
+
+    docs = {}
+    allpaths = []
+    for s in STRATA:
+        d = os.path.join(corpus, s)
+        names = sorted(f for f in os.listdir(d) if f.endswith('.txt'))
+        docs[s] = names
+        allpaths += [os.path.join(d, f) for f in names]
+    vocab = build_vocabulary(allpaths)
+
+    rng = random.Random(SEED)
+    order = []
+    for n in (N_DEV, N_TOTAL - N_DEV):
+        quota = []
+        for s in STRATA:
+            quota += [s] * round(n * SHARE[s])
+        assert len(quota) == n
+        rng.shuffle(quota)
+        order += quota
+
+    pools = {s: list(docs[s]) for s in STRATA}
+    cache = {}   # (stratum, name) -> (byte offsets, sentences, remaining indices)
+    rows = []
+    for i, s in enumerate(order):
+        while True:
+            if not pools[s]:
+                sys.exit('stratum %s exhausted' % s)
+            name = pools[s][rng.randrange(len(pools[s]))]
+            key = (s, name)
+            if key not in cache:
+                text = read_text(os.path.join(corpus, s, name))
+                sents = split_document(text, vocab, skip_title=(s in TITLED))
+                cache[key] = (char_byte_offsets(text), sents, list(range(len(sents))))
+            offs, sents, remaining = cache[key]
+            if not remaining:
+                pools[s].remove(name)
+                continue
+            k = remaining.pop(rng.randrange(len(remaining)))
+            cidx, sent = sents[k]
+            rows.append((i + 1, 'dev' if i < N_DEV else 'test', s, name[:-4],
+                         offs[cidx], sent))
+            break
+
+    with open(args.out, 'w', encoding='utf-8', newline='\n') as fh:
+        fh.write('id\tsplit\tcorpus\tdoc\toffset\tsentence\n')
+        for r in rows:
+            fh.write('\t'.join(str(x).replace('\t', ' ').replace('\n', ' ') for x in r) + '\n')
+    print('wrote %d sentences to %s' % (len(rows), args.out))
+
+
+if __name__ == '__main__':
+    main()
