@@ -9,7 +9,7 @@ use crate::text::packed::{pack_at, PackedHash};
 use crate::text::{
     fold_into, tokenize_into, Lang, Rules, StemCache, Stopwords, Token, TokenizeOptions,
 };
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -686,48 +686,6 @@ impl corpus::Consumer for Counter<'_> {
 
     fn consume(&self, doc: &Document) -> DocResult {
         analyse_doc_in(doc, self.opts, self.run)
-    }
-
-    fn words_in(&self, results: &[&DocResult], wanted: &AHashSet<String>) -> AHashSet<String> {
-        // Each distinct form once, split into runs of letters as a text scan would see them
-        // (`armenia's` holds the words `armenia` and `s`).
-        let mut found = AHashSet::new();
-        let mut look = |form: &str| {
-            for run in form.split(|c: char| !c.is_alphabetic()) {
-                if !run.is_empty() && wanted.contains(run) && !found.contains(run) {
-                    found.insert(run.to_string());
-                }
-            }
-        };
-        if let Some(run) = self.run {
-            // The documents are already summed: every form with a count was seen.
-            let tables: Vec<Table> = lock(&TABLES).clone();
-            for t in tables {
-                let data = lock(&t);
-                if let Some(sums) = data.sums.get(&run) {
-                    for (i, (counts, _, _)) in sums.forms.iter().enumerate() {
-                        if counts[0] > 0 {
-                            look(&data.forms[i].0);
-                        }
-                    }
-                }
-            }
-            return found;
-        }
-        let mut tables: AHashMap<u32, (Forms, Vec<bool>)> = AHashMap::new();
-        for r in results {
-            let (forms, seen) = tables
-                .entry(r.table)
-                .or_insert_with(|| with_marks(r.table, false));
-            for f in &r.forms {
-                let i = f.form as usize;
-                if i >= seen.len() || std::mem::replace(&mut seen[i], true) {
-                    continue;
-                }
-                look(&forms[i].0);
-            }
-        }
-        found
     }
 }
 

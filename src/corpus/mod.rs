@@ -43,33 +43,38 @@ pub struct Document {
 impl Document {
     /// Builds a document from text already in memory (no decoding, normalised here).
     pub fn from_text(id: &str, text: &str) -> Document {
-        let lex = HyphenLexicon::build(&[text]);
-        Document::assemble(
-            id.to_string(),
-            None,
-            text.to_string(),
-            OffsetMap::default(),
-            &lex,
-        )
+        Document::assemble(id.to_string(), None, text.to_string(), OffsetMap::default())
     }
 
-    /// Decodes and normalises one file's bytes on their own (line-break hyphens are decided by
-    /// this document alone): what [`load`] does per file, for callers that hold bytes.
+    /// Decodes and normalises one file's bytes: what [`load`] does per file, for callers that
+    /// hold bytes.
     pub fn from_bytes(id: &str, bytes: &[u8], lossy: bool) -> Result<Document> {
         let (text, map) = decode_owned(bytes.to_vec(), Path::new(id), lossy)?;
-        let lex = HyphenLexicon::build(&[text.as_str()]);
-        Ok(Document::assemble(id.to_string(), None, text, map, &lex))
+        Ok(Document::assemble(id.to_string(), None, text, map))
     }
 
+    /// Reads, decodes and normalises one input (a file, or standard input for `None`).
+    pub fn read(id: &str, path: Option<&Path>, opts: &LoadOptions) -> Result<Document> {
+        let (text, map) = read_source(path, opts)?;
+        Ok(Document::assemble(
+            id.to_string(),
+            path.map(Path::to_path_buf),
+            text,
+            map,
+        ))
+    }
+
+    /// Normalises decoded text. A hyphen at a line break is decided by what this text writes
+    /// and the bundled lists ([`HyphenLexicon`]), never by the rest of a corpus.
     fn assemble(
         id: String,
         path: Option<PathBuf>,
         decoded: String,
         decode_map: OffsetMap,
-        lex: &HyphenLexicon,
     ) -> Document {
         let mut maps = vec![decode_map];
-        let (text, map) = normalise_lines(decoded, lex);
+        let lex = HyphenLexicon::of_text(&decoded);
+        let (text, map) = normalise_lines(decoded, &lex);
         maps.push(map);
         let text = match nfc_quick(&text) {
             IsNormalized::Yes => text,
@@ -150,47 +155,31 @@ impl Corpus {
     }
 }
 
-struct Source {
-    id: String,
-    path: Option<PathBuf>,
+impl From<Error> for Problem {
+    fn from(error: Error) -> Self {
+        let warning = error.is_warning();
+        Problem { error, warning }
+    }
 }
 
 /// Loads every input: files and folders are read and decoded in parallel; a bad file is
 /// reported in [`Corpus::problems`] and the others go on.
 pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
-    let (files, walk_problems) = find_all(inputs, opts)?;
-    let sources: Vec<Source> = files
-        .into_iter()
-        .map(|(id, path)| Source { id, path })
-        .collect();
-    let decoded: Vec<Result<(Source, String, OffsetMap)>> = sources
-        .into_par_iter()
-        .map(|src| {
-            let (text, map) = read_source(src.path.as_deref(), opts)?;
-            Ok((src, text, map))
-        })
+    let (files, problems) = find_all(inputs, opts)?;
+    let read: Vec<Result<Document>> = files
+        .par_iter()
+        .map(|(id, path)| Document::read(id, path.as_deref(), opts))
         .collect();
     let mut corpus = Corpus {
-        problems: walk_problems,
+        problems,
         ..Corpus::default()
     };
-    let mut ok = Vec::new();
-    for d in decoded {
+    for d in read {
         match d {
-            Ok(x) => ok.push(x),
-            Err(e) => {
-                let warning = e.is_warning();
-                corpus.problems.push(Problem { error: e, warning });
-            }
+            Ok(d) => corpus.docs.push(d),
+            Err(e) => corpus.problems.push(Problem::from(e)),
         }
     }
-    // What the whole corpus writes decides each line-break hyphen (see `normalise_lines`).
-    let texts: Vec<&str> = ok.iter().map(|(_, t, _)| t.as_str()).collect();
-    let lex = HyphenLexicon::build(&texts);
-    corpus.docs = ok
-        .into_par_iter()
-        .map(|(src, text, map)| Document::assemble(src.id, src.path, text, map, &lex))
-        .collect();
     Ok(corpus)
 }
 

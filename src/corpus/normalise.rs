@@ -175,6 +175,26 @@ mod tests {
     }
 
     #[test]
+    fn a_file_alone_reads_line_break_words_as_any_corpus_does() {
+        // Breaks of UNGD speeches read alone (BEL_60_2005, ALB_62_2007, AFG_66_2011,
+        // ARG_65_2010, SUR_48_1993): the bundled lists know the compounds and the words.
+        for (src, want) in [
+            ("much-\nneeded", "much-needed"),
+            ("third-\nclass", "third-class"),
+            ("confidence-\nbuilding", "confidence-building"),
+            ("job-\ncreation", "job-creation"),
+            ("interna-\ntional", "international"),
+            ("nego-\ntiation", "negotiation"),
+        ] {
+            assert_eq!(
+                doc(&format!("a {src} b")).text,
+                format!("a {want} b"),
+                "{src}"
+            );
+        }
+    }
+
+    #[test]
     fn rejoins_line_break_hyphens() {
         let d = doc("the nego-\ntiation and self-\ndetermination of Nagorno-\nKarabakh");
         assert_eq!(
