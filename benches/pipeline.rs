@@ -179,11 +179,12 @@ fn charts(c: &mut Criterion) {
             b.iter(|| chart::render(spec, size, ImageFormat::Png).unwrap().len())
         });
     }
-    // Dispersion includes re-reading the document's tokens, as the command does.
+    // Dispersion includes finding the document's token positions, as the command does.
     g.bench_function("dispersion", |b| {
         b.iter(|| {
-            let spec =
-                kinds::dispersion(&seed, &opts, &["elections".to_string()], "seed", 20).unwrap();
+            let positions = verbale::analysis::positions(&seed, &opts);
+            let terms = [("elections".to_string(), opts.term_key("elections"))];
+            let spec = kinds::dispersion(&positions, &terms, "seed", 20).unwrap();
             chart::render(&spec, size, ImageFormat::Png).unwrap().len()
         })
     });

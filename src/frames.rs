@@ -178,8 +178,14 @@ pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let tokens = a.total_tokens();
     // Sorted on keys held in place (most frequent first, then by term; terms are unique).
     let mut keyed: Vec<(std::cmp::Reverse<u64>, &str, usize)> = (0..a.terms.len())
-        .filter(|&i| totals[i].0 >= sel.min_count.max(1))
-        .map(|i| (std::cmp::Reverse(totals[i].0), a.terms[i].term.as_str(), i))
+        .filter(|&i| totals[i].count >= sel.min_count.max(1))
+        .map(|i| {
+            (
+                std::cmp::Reverse(totals[i].count),
+                a.terms[i].term.as_str(),
+                i,
+            )
+        })
         .collect();
     keyed.sort_unstable();
     keyed.truncate(sel.top.unwrap_or(usize::MAX));
@@ -188,12 +194,12 @@ pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     Ok(df!(
         "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
         "form" => ids.iter().map(|&i| a.terms[i].form.as_str()).collect::<Vec<_>>(),
-        "count" => col(&|i| totals[i].0),
-        "docs" => col(&|i| totals[i].3 as u64),
-        "per_10k" => ids.iter().map(|&i| per_10k(totals[i].0, tokens)).collect::<Vec<_>>(),
-        "quoted" => col(&|i| totals[i].1),
-        "scare" => col(&|i| totals[i].2),
-        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].1, totals[i].0)).collect::<Vec<_>>(),
+        "count" => col(&|i| totals[i].count),
+        "docs" => col(&|i| totals[i].docs as u64),
+        "per_10k" => ids.iter().map(|&i| per_10k(totals[i].count, tokens)).collect::<Vec<_>>(),
+        "quoted" => col(&|i| totals[i].quoted),
+        "scare" => col(&|i| totals[i].scare),
+        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].quoted, totals[i].count)).collect::<Vec<_>>(),
     )?)
 }
 
@@ -266,34 +272,11 @@ fn doc_term_cues(
     out
 }
 
-fn form_lookup(a: &Analysis) -> ahash::AHashMap<String, u32> {
-    // Folded form -> term id, from the form tables the documents point into.
-    let mut stem_to_id: ahash::AHashMap<&str, u32> = ahash::AHashMap::new();
-    for (i, t) in a.terms.iter().enumerate() {
-        stem_to_id.insert(t.term.as_str(), i as u32);
-    }
-    // Every form of every table the documents use (a table may hold forms of other runs:
-    // harmless, look-ups are for words of these documents).
-    let mut tables: Vec<u32> = a.docs.iter().map(|d| d.table).collect();
-    tables.sort_unstable();
-    tables.dedup();
-    let mut m = ahash::AHashMap::new();
-    for t in tables {
-        for (form, stem) in crate::analysis::form_table(t) {
-            if let Some(&id) = stem_to_id.get(&*stem) {
-                m.insert(form.to_string(), id);
-            }
-        }
-    }
-    m
-}
-
 /// The `quoted_terms` frame: per document, terms that occur inside quotation marks, by
 /// descending quoted count.
 pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let rank = a.term_ranks();
-    let lookup = form_lookup(a);
-    let find = |w: &str| lookup.get(w).copied();
+    let find = |w: &str| a.term_of_form(w);
     let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut quoted, mut scare, mut total, mut qr) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -336,8 +319,7 @@ pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
 
 /// The `corpus_quoted_terms` frame: `quoted_terms` summed over documents.
 pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
-    let lookup = form_lookup(a);
-    let find = |w: &str| lookup.get(w).copied();
+    let find = |w: &str| a.term_of_form(w);
     let totals = a.corpus_counts();
     let mut docs_quoting = vec![0u64; a.terms.len()];
     let mut cues: Vec<Vec<String>> = vec![Vec::new(); a.terms.len()];
@@ -353,23 +335,23 @@ pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         }
     }
     let mut ids: Vec<usize> = (0..a.terms.len())
-        .filter(|&i| totals[i].1 > 0 && totals[i].1 >= sel.min_count)
+        .filter(|&i| totals[i].quoted > 0 && totals[i].quoted >= sel.min_count)
         .collect();
     ids.sort_unstable_by(|&x, &y| {
         totals[y]
-            .1
-            .cmp(&totals[x].1)
-            .then(totals[y].0.cmp(&totals[x].0))
+            .quoted
+            .cmp(&totals[x].quoted)
+            .then(totals[y].count.cmp(&totals[x].count))
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.truncate(sel.top.unwrap_or(usize::MAX));
     Ok(df!(
         "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
         "form" => ids.iter().map(|&i| a.terms[i].form.as_str()).collect::<Vec<_>>(),
-        "quoted" => ids.iter().map(|&i| totals[i].1).collect::<Vec<_>>(),
-        "scare" => ids.iter().map(|&i| totals[i].2).collect::<Vec<_>>(),
-        "total" => ids.iter().map(|&i| totals[i].0).collect::<Vec<_>>(),
-        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].1, totals[i].0)).collect::<Vec<_>>(),
+        "quoted" => ids.iter().map(|&i| totals[i].quoted).collect::<Vec<_>>(),
+        "scare" => ids.iter().map(|&i| totals[i].scare).collect::<Vec<_>>(),
+        "total" => ids.iter().map(|&i| totals[i].count).collect::<Vec<_>>(),
+        "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].quoted, totals[i].count)).collect::<Vec<_>>(),
         "docs" => ids.iter().map(|&i| docs_quoting[i]).collect::<Vec<_>>(),
         "cues" => ids.iter().map(|&i| cues[i].join(", ")).collect::<Vec<_>>(),
     )?)
@@ -383,7 +365,7 @@ pub fn unpaired(a: &Analysis) -> Result<DataFrame> {
         .flat_map(|d| {
             d.unpaired
                 .iter()
-                .map(move |(o, m)| (d.id.as_str(), *o as u64, m.to_string()))
+                .map(move |u| (d.id.as_str(), u.offset as u64, u.mark.to_string()))
         })
         .collect();
     Ok(df!(

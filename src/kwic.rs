@@ -2,7 +2,7 @@
 //! expression, with its source byte offset, its context, and whether it stands inside a
 //! quotation (and of which kind).
 
-use crate::analysis::{self, Options};
+use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::Document;
 use crate::error::{Error, Result};
 use crate::quotes::{collapse_ws, Kind};
@@ -98,19 +98,20 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
 /// Finds every hit of the pattern in the documents (in parallel), in document order.
 pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hit>> {
     compile(o, opts)?; // report a bad pattern once, before the parallel work
+    let run = Analyser::new(opts);
     let per_doc: Vec<Vec<Hit>> = docs
         .par_iter()
         .map(|doc| {
             // Cannot fail: the same pattern compiled without error just above.
             let mut m = compile(o, opts).expect("compiled above");
-            doc_hits(doc, opts, o, &mut m)
+            doc_hits(doc, &run.positions(doc), o, &mut m)
         })
         .collect();
     Ok(per_doc.into_iter().flatten().collect())
 }
 
-fn doc_hits(doc: &Document, opts: &Options, o: &KwicOptions, m: &mut Matcher) -> Vec<Hit> {
-    let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
+fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -> Vec<Hit> {
+    let tokens = &pos.tokens;
     let text = doc.text.as_str();
     let words: Vec<usize> = (0..tokens.len())
         .filter(|&i| tokens[i].kind.is_countable())
@@ -141,11 +142,7 @@ fn doc_hits(doc: &Document, opts: &Options, o: &KwicOptions, m: &mut Matcher) ->
             continue;
         }
         let (first, last) = (words[i], words[i + n - 1]);
-        let inner = res
-            .spans
-            .iter()
-            .filter(|s| (s.open_tok as usize) < first && last < s.close_tok as usize)
-            .max_by_key(|s| s.open_tok);
+        let inner = pos.innermost_holding(first, last);
         let quoted = inner.is_some();
         let kind = inner.map(|s| s.kind);
         let keep = (!o.quoted_only || quoted) && o.kind.is_none_or(|k| kind == Some(k));

@@ -248,7 +248,12 @@ fn dispersion_over_many_documents_shares_rows_among_terms_by_scare_quotes() {
     let docs = crate::common::fixture_docs();
     let opts = Options::new(verbale::text::Lang::english());
     let terms = ["elections".to_string(), "peace".to_string()];
-    let rows = |top: usize| match kinds::dispersion(&docs, &opts, &terms, "fixtures", top) {
+    let positions = verbale::analysis::positions(&docs, &opts);
+    let keyed: Vec<(String, String)> = terms
+        .iter()
+        .map(|t| (t.clone(), opts.term_key(t)))
+        .collect();
+    let rows = |top: usize| match kinds::dispersion(&positions, &keyed, "fixtures", top) {
         // What was kept is said apart from the title, so that `--title` cannot hide it.
         Ok(Spec::Dispersion { kept, rows, .. }) => (kept, rows),
         _ => panic!("no dispersion plot"),

@@ -136,7 +136,7 @@ fn unpaired_marks_are_reported() {
     let found: HashSet<(String, usize)> = a
         .docs
         .iter()
-        .flat_map(|d| d.unpaired.iter().map(move |(o, _)| (d.id.clone(), *o)))
+        .flat_map(|d| d.unpaired.iter().map(move |u| (d.id.clone(), u.offset)))
         .collect();
     let gold: Vec<(String, usize)> = text
         .lines()

@@ -2,11 +2,8 @@
 //! `keyness`, `dispersion`, `similarity`, `cues`.
 
 use super::{BarRow, DispersionRow, Role, Spec};
-use crate::analysis::{self, Analysis, Options};
-use crate::corpus::Document;
+use crate::analysis::{Analysis, Positions};
 use crate::error::{Error, Result};
-use crate::quotes::Kind;
-use crate::text::{fold, StemCache};
 use polars::prelude::*;
 
 /// The chart kinds.
@@ -177,63 +174,46 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
 /// other rows by the same order; `kept` says so. Terms with one stem (`election,elections`;
 /// `international,internal` under the classic rules) share their rows, labelled with both.
 pub fn dispersion(
-    docs: &[Document],
-    opts: &Options,
-    terms: &[String],
+    docs: &[Positions],
+    terms: &[(String, String)],
     what: &str,
     top: usize,
 ) -> Result<Spec> {
-    let mut cache = StemCache::new(opts.lang, opts.rules, opts.stem);
-    let mut wanted: Vec<(String, String)> = Vec::new();
-    for t in terms {
-        let stem = cache.stem(&fold(t)).to_string();
-        match wanted.iter_mut().find(|w| w.1 == stem) {
+    // Terms asked for as (label, key); terms with one key share their rows.
+    let mut wanted: Vec<(String, &str)> = Vec::new();
+    for (t, key) in terms {
+        match wanted.iter_mut().find(|w| w.1 == key.as_str()) {
             Some(w) => {
                 w.0.push_str(" / ");
                 w.0.push_str(t);
             }
-            None => wanted.push((t.clone(), stem)),
+            None => wanted.push((t.clone(), key)),
         }
     }
     let mut rows = Vec::new();
     let mut row_term = Vec::new(); // each row's index in `wanted`
     let mut found = vec![false; wanted.len()];
     for doc in docs {
-        let (res, tokens) = analysis::analyse_doc_with_tokens(doc, opts);
-        let words: Vec<usize> = (0..tokens.len())
-            .filter(|&i| tokens[i].kind.is_countable())
-            .collect();
+        let words: Vec<usize> = doc.words().collect();
         let total = words.len().max(1) as f64;
-        let role_at = |i: usize| {
-            let inner = res
-                .spans
-                .iter()
-                .filter(|s| (s.open_tok as usize) < i && i < s.close_tok as usize)
-                .max_by_key(|s| s.open_tok);
-            let scare = res.spans.iter().any(|s| {
-                s.kind == Kind::Scare && (s.open_tok as usize) < i && i < s.close_tok as usize
-            });
-            match (inner, scare) {
-                (_, true) => Role::Scare,
-                (Some(_), false) => Role::Quoted,
-                _ => Role::Plain,
-            }
-        };
-        // One pass over the words: fold into a buffer, stem through the cache.
         let mut marks_of: Vec<Vec<(f64, Role)>> = vec![Vec::new(); wanted.len()];
-        let mut buf = String::new();
         for (pos, &i) in words.iter().enumerate() {
-            crate::text::fold_into(tokens[i].text(&doc.text), &mut buf);
-            let stem = cache.stem(&buf);
-            if let Some(k) = wanted.iter().position(|w| w.1 == stem) {
-                marks_of[k].push((pos as f64 / total, role_at(i)));
+            let Some(term) = &doc.terms[i] else { continue };
+            if let Some(k) = wanted.iter().position(|w| w.1 == &**term) {
+                let q = doc.quoting[i];
+                let role = match (q.inner, q.scare) {
+                    (_, true) => Role::Scare,
+                    (Some(_), false) => Role::Quoted,
+                    _ => Role::Plain,
+                };
+                marks_of[k].push((pos as f64 / total, role));
             }
         }
         for (k, ((label, _), marks)) in wanted.iter().zip(marks_of).enumerate() {
             if !marks.is_empty() {
                 found[k] = true;
                 let label = if docs.len() > 1 {
-                    format!("{label} · {}", doc.id)
+                    format!("{label} · {}", doc.result.id)
                 } else {
                     label.clone()
                 };
@@ -254,7 +234,8 @@ pub fn dispersion(
             missing.join(", ")
         )));
     }
-    let title = format!("Where {} occur: {what}", terms.join(", "));
+    let names: Vec<&str> = terms.iter().map(|t| t.0.as_str()).collect();
+    let title = format!("Where {} occur: {what}", names.join(", "));
     let mut note = String::new();
     if rows.len() > top.max(1) {
         let count = |r: &DispersionRow, role: Option<Role>| {
@@ -327,11 +308,11 @@ pub fn dispersion(
 /// The `top` most-quoted terms (scare first), as default terms for a dispersion plot.
 pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
     let c = a.corpus_counts();
-    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| c[i].1 > 0).collect();
+    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| c[i].quoted > 0).collect();
     ids.sort_by(|&x, &y| {
-        c[y].2
-            .cmp(&c[x].2)
-            .then(c[y].1.cmp(&c[x].1))
+        c[y].scare
+            .cmp(&c[x].scare)
+            .then(c[y].quoted.cmp(&c[x].quoted))
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.into_iter()
@@ -403,13 +384,13 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
         x_label: "occurrences".into(),
         rows: rows
             .into_iter()
-            .map(|(label, total, before)| BarRow {
-                label,
+            .map(|r| BarRow {
                 segments: vec![
-                    (before as f64, Role::Scare),
-                    ((total - before) as f64, Role::Plain),
+                    (r.before_quote as f64, Role::Scare),
+                    ((r.count - r.before_quote) as f64, Role::Plain),
                 ],
-                note: Some(total.to_string()),
+                note: Some(r.count.to_string()),
+                label: r.key,
             })
             .collect(),
         legend: vec![

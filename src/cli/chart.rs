@@ -183,7 +183,12 @@ pub fn run(args: ChartArgs) -> Result<bool> {
                 .into());
             }
             let chosen: Vec<_> = selected.iter().map(|&i| docs[i].clone()).collect();
-            kinds::dispersion(&chosen, &options, &terms, &what, top)?
+            let positions = analysis::positions(&chosen, &options);
+            let terms: Vec<(String, String)> = terms
+                .iter()
+                .map(|t| (t.clone(), options.term_key(t)))
+                .collect();
+            kinds::dispersion(&positions, &terms, &what, top)?
         }
         "similarity" => {
             if !matches!(args.measure.as_str(), "cosine" | "jaccard") {

@@ -56,7 +56,7 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         By::Corpus => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
         By::Doc => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
     };
-    let distinct = analysis.corpus_counts().iter().filter(|c| c.0 > 0).count() as u64;
+    let distinct = analysis.distinct_terms() as u64;
     let header = format!(
         "{}, {}, {}",
         count_of(analysis.docs.len() as u64, "document"),

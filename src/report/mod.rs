@@ -446,10 +446,15 @@ fn fill_rest(p: Parts) -> Result<()> {
     disp_docs.sort_unstable();
     if !quoted.is_empty() && !disp_docs.is_empty() {
         let chosen: Vec<Document> = disp_docs.iter().map(|&d| docs[d].clone()).collect();
+        let positions = crate::analysis::positions(&chosen, opts);
+        let terms: Vec<(String, String)> = quoted
+            .iter()
+            .map(|t| (t.clone(), opts.term_key(t)))
+            .collect();
         // Only terms present in every chosen document's rows are required; drop the rest.
         let rows = quoted.len() * chosen.len();
-        let spec = kinds::dispersion(&chosen, opts, &quoted, &what, rows)
-            .or_else(|_| kinds::dispersion(&chosen[..1], opts, &quoted[..1], &what, 1));
+        let spec = kinds::dispersion(&positions, &terms, &what, rows)
+            .or_else(|_| kinds::dispersion(&positions[..1], &terms[..1], &what, 1));
         add(
             "dispersion.png",
             spec,
@@ -522,7 +527,7 @@ fn sections(
     let mut b = Vec::new();
     let n_scare = (0..a.docs.len()).map(|d| scare_spans(a, d)).sum::<usize>();
     let n_spans = a.docs.iter().map(|d| d.spans.len()).sum::<usize>();
-    let distinct = a.corpus_counts().iter().filter(|c| c.0 > 0).count();
+    let distinct = a.distinct_terms();
     b.push(Block::Heading(2, s("Overview"), s("overview")));
     b.push(Block::List(vec![
         format!("Documents: {}", group_digits(&docs.len().to_string())),
@@ -624,7 +629,13 @@ fn sections(
         rows: cue_rows
             .iter()
             .take(40)
-            .map(|r| vec![r.0.clone(), r.1.to_string(), r.2.to_string()])
+            .map(|r| {
+                vec![
+                    r.key.clone(),
+                    r.count.to_string(),
+                    r.before_quote.to_string(),
+                ]
+            })
             .collect(),
         numeric: vec![false, true, true],
     });

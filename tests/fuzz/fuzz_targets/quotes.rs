@@ -3,7 +3,7 @@
 #![no_main]
 use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
-use verbale::analysis::{analyse_doc, Options};
+use verbale::analysis::{analyse, Options};
 use verbale::corpus::{Document, Layout};
 use verbale::quotes::pair_quotes;
 use verbale::text::{tokenize, Lang, TokenKind, TokenizeOptions};
@@ -38,8 +38,8 @@ fuzz_target!(|text: &str| {
         }
     }
     let doc = Document::from_text("fuzz", text);
-    let r = analyse_doc(&doc, options());
-    for s in &r.spans {
+    let a = analyse(std::slice::from_ref(&doc), options());
+    for s in &a.docs[0].spans {
         assert!(s.open_tok < s.close_tok);
         assert!((0.0..=1.0).contains(&s.confidence), "confidence {}", s.confidence);
     }

@@ -1,0 +1,310 @@
+//! One document's analysis, in named steps: count its forms (one hash look-up per token), add
+//! the quoted occurrences, note each stem's unquoted use, classify the spans, add the scare
+//! occurrences, and (unless only totals are wanted) count the cues and build the spans.
+
+use super::interner::Worker;
+use super::{CueCount, DocResult, FormCount, Options, UnpairedMark};
+use crate::corpus::Document;
+use crate::quotes::{self, classify, Kind, Pairing, Span};
+use crate::text::Token;
+
+/// The token ranges inside any of the paired marks `(open, close)`, merged where spans nest
+/// or overlap, in order: a token in a nested span is counted once. Costs time in the number of
+/// spans and tokens quoted, not in the document's length.
+pub fn quoted_ranges(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<std::ops::Range<usize>> {
+    let mut inner: Vec<(usize, usize)> = pairs
+        .map(|(o, c)| (o as usize + 1, c as usize))
+        .filter(|(a, b)| a < b)
+        .collect();
+    inner.sort_unstable();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(inner.len());
+    for (a, b) in inner {
+        match out.last_mut() {
+            Some(last) if a <= last.end => last.end = last.end.max(b),
+            _ => out.push(a..b),
+        }
+    }
+    out
+}
+
+/// A token's slot among the document's forms; `NO_SLOT` for tokens that are not counted.
+const NO_SLOT: u32 = u32::MAX;
+
+/// One document's analysis: its result, the counts of its distinct forms (ids of the worker's
+/// interner), and each token's slot among those forms.
+pub(super) struct Analysed {
+    pub(super) result: DocResult,
+    pub(super) forms: Vec<FormCount>,
+    pub(super) token_slots: Vec<u32>,
+}
+
+/// Analyses one document with `tokens` (from its text). With `totals`, the spans, cues and
+/// offsets that only tables of spans show are not built: only the scare counts they lead to.
+pub(super) fn analyse_tokens(
+    w: &mut Worker,
+    doc: &Document,
+    tokens: &[Token],
+    opts: &Options,
+    totals: bool,
+) -> Analysed {
+    let text = doc.text.as_str();
+    let pairing = quotes::pair_quotes(text, tokens);
+    let doc_no = w.next_doc();
+    let (token_slots, mut forms, n_tokens) = count_forms(w, text, tokens, doc_no);
+    let quoted = quoted_ranges(pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)));
+    for &slot in quoted.into_iter().flat_map(|r| &token_slots[r]) {
+        if slot != NO_SLOT {
+            forms[slot as usize].quoted += 1;
+        }
+    }
+    let unquoted = unquoted_of_forms(w, &forms, doc_no);
+    let mut ctx = Context {
+        doc,
+        tokens,
+        opts,
+        w,
+        forms: &forms,
+        token_slots: &token_slots,
+        unquoted: &unquoted,
+    };
+    let (spans, scare_pairs) = ctx.classify_spans(&pairing, totals);
+    let cues = if totals {
+        Vec::new()
+    } else {
+        ctx.count_cues(&spans)
+    };
+    let scare_tokens = add_scare(&scare_pairs, &token_slots, &mut forms);
+    Analysed {
+        result: DocResult {
+            id: doc.id.clone(),
+            tokens: n_tokens,
+            scare_tokens,
+            spans,
+            unpaired: if totals {
+                Vec::new()
+            } else {
+                unpaired(doc, tokens, &pairing)
+            },
+            cues,
+        },
+        forms,
+        token_slots,
+    }
+}
+
+/// Each token's slot among the document's distinct forms, the forms with their totals, and the
+/// number of words and numbers.
+fn count_forms(
+    w: &mut Worker,
+    text: &str,
+    tokens: &[Token],
+    doc_no: u32,
+) -> (Vec<u32>, Vec<FormCount>, u64) {
+    let mut token_slots = vec![NO_SLOT; tokens.len()];
+    let mut n_tokens = 0u64;
+    let mut forms: Vec<FormCount> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.kind.is_countable() {
+            continue;
+        }
+        n_tokens += 1;
+        let slot = w
+            .interner
+            .slot(text, t.start as usize, t.end as usize, doc_no, &mut forms);
+        token_slots[i] = slot;
+        forms[slot as usize].total += 1;
+    }
+    (token_slots, forms, n_tokens)
+}
+
+/// Per form slot, the unquoted occurrences of the form's stem in this document (a quoted word
+/// "also used plainly" is evidence of a scare quote).
+fn unquoted_of_forms(w: &mut Worker, forms: &[FormCount], doc_no: u32) -> Vec<u32> {
+    let stems = w.interner.stems();
+    if w.stem_unquoted.len() < stems {
+        w.stem_unquoted.resize(stems, (u32::MAX, 0));
+    }
+    for f in forms {
+        let e = &mut w.stem_unquoted[w.interner.hot[f.form as usize].stem as usize];
+        if e.0 != doc_no {
+            *e = (doc_no, 0);
+        }
+        e.1 += f.total - f.quoted;
+    }
+    forms
+        .iter()
+        .map(|f| w.stem_unquoted[w.interner.hot[f.form as usize].stem as usize].1)
+        .collect()
+}
+
+/// Adds the scare-quoted occurrences (nested scare spans count once); returns their number.
+fn add_scare(scare_pairs: &[(u32, u32)], token_slots: &[u32], forms: &mut [FormCount]) -> u64 {
+    let mut scare_tokens = 0u64;
+    for &slot in quoted_ranges(scare_pairs.iter().copied())
+        .into_iter()
+        .flat_map(|r| &token_slots[r])
+    {
+        if slot != NO_SLOT {
+            scare_tokens += 1;
+            forms[slot as usize].scare += 1;
+        }
+    }
+    scare_tokens
+}
+
+/// The unpaired marks with their source offsets.
+fn unpaired(doc: &Document, tokens: &[Token], pairing: &Pairing) -> Vec<UnpairedMark> {
+    pairing
+        .unpaired
+        .iter()
+        .map(|u| UnpairedMark {
+            offset: doc.source_offset(tokens[u.tok as usize].start as usize),
+            mark: u.mark,
+        })
+        .collect()
+}
+
+/// What the span and cue steps read.
+struct Context<'a> {
+    doc: &'a Document,
+    tokens: &'a [Token],
+    opts: &'a Options,
+    w: &'a mut Worker,
+    forms: &'a [FormCount],
+    token_slots: &'a [u32],
+    unquoted: &'a [u32],
+}
+
+impl Context<'_> {
+    /// The slot of token `i`'s form, if it is counted.
+    fn slot(&self, i: usize) -> Option<usize> {
+        let slot = self.token_slots[i];
+        (slot != NO_SLOT).then_some(slot as usize)
+    }
+
+    /// The folded form in slot `slot`.
+    fn form(&self, slot: usize) -> &str {
+        &self.w.interner.forms[self.forms[slot].form as usize].0
+    }
+
+    /// Classifies every span; returns the spans (none built with `totals`) and the token
+    /// ranges of the scare quotes.
+    fn classify_spans(&self, pairing: &Pairing, totals: bool) -> (Vec<Span>, Vec<(u32, u32)>) {
+        let text = self.doc.text.as_str();
+        let stopword = |w: &str| self.opts.stopwords.contains(w);
+        let mut spans = Vec::with_capacity(if totals { 0 } else { pairing.pairs.len() });
+        let mut scare_pairs = Vec::new();
+        for (k, p) in pairing.pairs.iter().enumerate() {
+            let at = classify::SpanAt {
+                open: p.open_tok as usize,
+                close: p.close_tok as usize,
+                nested: p.depth > 0,
+            };
+            let ev = classify::gather(text, self.tokens, at, &self.opts.lexicons, stopword, |i| {
+                self.slot(i).is_some_and(|f| self.unquoted[f] > 0)
+            });
+            let (kind, confidence) = classify::classify(&ev);
+            if kind == Kind::Scare {
+                scare_pairs.push((p.open_tok, p.close_tok));
+            }
+            if !totals {
+                spans.push(self.span(k, p, kind, confidence, ev));
+            }
+        }
+        (spans, scare_pairs)
+    }
+
+    /// The span of pair `p` (number `k`, from 0), with its classification.
+    fn span(
+        &self,
+        k: usize,
+        p: &quotes::Pair,
+        kind: Kind,
+        confidence: f64,
+        evidence: classify::Evidence,
+    ) -> Span {
+        let (text, tokens) = (self.doc.text.as_str(), self.tokens);
+        let (o, c) = (p.open_tok as usize, p.close_tok as usize);
+        let content = (o + 1..c)
+            .filter(|&i| tokens[i].kind.is_countable())
+            .filter_map(|i| self.slot(i))
+            .map(|s| self.form(s))
+            .filter(|f| !self.opts.stopwords.contains(f))
+            .map(str::to_string)
+            .collect();
+        Span {
+            number: k as u32 + 1,
+            open: self.doc.source_offset(tokens[o].start as usize),
+            close: self.doc.source_offset(tokens[c].start as usize),
+            open_tok: p.open_tok,
+            close_tok: p.close_tok,
+            style: format!("{}{}", p.open_char, p.close_char),
+            sentence: tokens[o].sentence,
+            text: quotes::collapse_ws(&text[tokens[o].end as usize..tokens[c].start as usize]),
+            left: quotes::left_context(text, tokens, o, self.opts.context),
+            right: quotes::right_context(text, tokens, c, self.opts.context),
+            kind,
+            confidence,
+            evidence,
+            content,
+        }
+    }
+
+    /// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
+    /// form starts a cue phrase are examined.
+    fn count_cues(&mut self, spans: &[Span]) -> Vec<CueCount> {
+        let set = &self.opts.lexicons.cues;
+        let starts = cue_starts(self.w, self.forms, set);
+        let (text, tokens) = (self.doc.text.as_str(), self.tokens);
+        let opens: ahash::AHashSet<u32> = spans.iter().map(|s| s.open_tok).collect();
+        let mut counts: Vec<CueCount> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if !self.slot(i).is_some_and(|f| starts[f]) {
+                i += 1;
+                continue;
+            }
+            let Some((cue, j)) = set
+                .match_at(text, tokens, i)
+                .map(|(c, j)| (set.canonical(&c), j))
+            else {
+                i += 1;
+                continue;
+            };
+            let before_quote = opens.contains(&(j as u32)) as u32;
+            match counts.iter_mut().find(|c| c.cue == cue) {
+                Some(c) => {
+                    c.total += 1;
+                    c.before_quote += before_quote;
+                }
+                None => counts.push(CueCount {
+                    cue,
+                    total: 1,
+                    before_quote,
+                }),
+            }
+            i = j;
+        }
+        counts.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.cue.cmp(&b.cue)));
+        counts
+    }
+}
+
+/// Per form slot, whether the form starts a phrase of `cues` (asked once per form and worker).
+fn cue_starts(w: &mut Worker, forms: &[FormCount], cues: &quotes::PhraseSet) -> Vec<bool> {
+    if w.cue_set != cues.id() {
+        w.cue_set = cues.id();
+        w.starts_cue.clear();
+    }
+    w.starts_cue.resize(w.interner.forms.len(), 0);
+    forms
+        .iter()
+        .map(|f| {
+            let known = &mut w.starts_cue[f.form as usize];
+            if *known == 0 {
+                *known = 1 + cues.starts_with_word(&w.interner.forms[f.form as usize].0) as u8;
+            }
+            *known == 2
+        })
+        .collect()
+}

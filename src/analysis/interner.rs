@@ -1,0 +1,274 @@
+//! Interning per worker thread: surface slices to dense form ids, each distinct slice folded and
+//! stemmed once. A run owns its workers ([`Workers`]) and hands their tables to the merge; no
+//! table outlives the run or is shared between runs.
+
+use super::FormCount;
+use crate::corpus::lock;
+use crate::text::packed::{pack_at, PackedHash};
+use crate::text::{fold_into, Lang, Rules, StemCache, Token};
+use ahash::AHashMap;
+use std::sync::{Arc, Mutex};
+
+/// A surface slice's entry: its form id, and the document that last saw it with the form's
+/// slot there (so a repeated slice needs no other look-up).
+#[derive(Clone, Copy)]
+struct Seen {
+    id: u32,
+    doc: u32,
+    slot: u32,
+}
+
+/// A form's entry in the per-token loop: the document (counter) that last saw it, its index
+/// among that document's forms, and its stem id.
+#[derive(Clone, Copy)]
+pub(super) struct Hot {
+    doc: u32,
+    slot: u32,
+    pub(super) stem: u32,
+}
+
+/// Surface slices to form ids, forms to stems. The per-document marks (`doc`, `slot`) live in
+/// the entries themselves: the per-token loop then costs one hash look-up.
+pub(super) struct Interner {
+    stemmer: StemCache,
+    /// Surface slices of up to 15 bytes packed into an integer (no string comparison).
+    short: std::collections::HashMap<u128, Seen, PackedHash>,
+    slices: AHashMap<Box<str>, Seen>,
+    form_ids: AHashMap<Arc<str>, u32>,
+    stem_ids: AHashMap<Arc<str>, u32>,
+    /// Per form id: the folded form and its stem.
+    pub(super) forms: Vec<(Arc<str>, Arc<str>)>,
+    /// Per form id, what the per-token loop needs, together in one place.
+    pub(super) hot: Vec<Hot>,
+    buf: String,
+}
+
+impl Interner {
+    fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
+        Interner {
+            stemmer: StemCache::new(lang, rules, stem),
+            short: Default::default(),
+            slices: AHashMap::new(),
+            form_ids: AHashMap::new(),
+            stem_ids: AHashMap::new(),
+            forms: Vec::new(),
+            hot: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// Distinct stems so far.
+    pub(super) fn stems(&self) -> usize {
+        self.stem_ids.len()
+    }
+
+    /// The index in `forms` (document `doc`'s distinct forms) of the token `text[start..end]`'s
+    /// form, adding the form there the first time the document uses it, and folding and
+    /// stemming the slice the first time this worker sees it. A slice already seen in this
+    /// document costs one hash look-up, which also holds its slot.
+    #[inline]
+    pub(super) fn slot(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        doc: u32,
+        forms: &mut Vec<FormCount>,
+    ) -> u32 {
+        let found = match pack_at(text.as_bytes(), start, end) {
+            Some(k) => self.short.get_mut(&k),
+            None => self.slices.get_mut(&text[start..end]),
+        };
+        if let Some(seen) = found {
+            if seen.doc == doc {
+                return seen.slot;
+            }
+            let id = seen.id;
+            let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
+            *seen = Seen { id, doc, slot };
+            return slot;
+        }
+        let id = self.intern(&text[start..end]);
+        let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
+        let seen = Seen { id, doc, slot };
+        match pack_at(text.as_bytes(), start, end) {
+            Some(k) => self.short.insert(k, seen),
+            None => self.slices.insert(text[start..end].into(), seen),
+        };
+        slot
+    }
+
+    /// The slot of form `id` among document `doc`'s forms, added if new.
+    #[inline]
+    fn form_slot(hot: &mut Hot, id: u32, doc: u32, forms: &mut Vec<FormCount>) -> u32 {
+        if hot.doc != doc {
+            hot.doc = doc;
+            hot.slot = forms.len() as u32;
+            forms.push(FormCount {
+                form: id,
+                total: 0,
+                quoted: 0,
+                scare: 0,
+            });
+        }
+        hot.slot
+    }
+
+    /// Forgets which document last saw each slice and form.
+    fn forget_docs(&mut self) {
+        for seen in self.short.values_mut().chain(self.slices.values_mut()) {
+            seen.doc = u32::MAX;
+        }
+        for h in &mut self.hot {
+            h.doc = u32::MAX;
+        }
+    }
+
+    /// The form id of a slice not seen before (folded and stemmed here if its form is new).
+    #[cold]
+    fn intern(&mut self, slice: &str) -> u32 {
+        fold_into(slice, &mut self.buf);
+        if let Some(&id) = self.form_ids.get(self.buf.as_str()) {
+            return id;
+        }
+        // Reached once per form (`form_ids` missed), so the stemmer's own cache would only
+        // hold a second copy.
+        let stem: Arc<str> = Arc::from(self.stemmer.stem_once(&self.buf));
+        let next_stem = self.stem_ids.len() as u32;
+        let sid = *self.stem_ids.entry(stem.clone()).or_insert(next_stem);
+        let form: Arc<str> = Arc::from(self.buf.as_str());
+        let id = self.forms.len() as u32;
+        self.forms.push((form.clone(), stem));
+        self.hot.push(Hot {
+            doc: u32::MAX,
+            slot: 0,
+            stem: sid,
+        });
+        self.form_ids.insert(form, id);
+        id
+    }
+}
+
+/// Corpus sums kept by one worker during a [`super::Detail::Totals`] run.
+#[derive(Default)]
+pub(super) struct Sums {
+    /// Per form id: total, quoted and scare occurrences; whether the form is a stopword
+    /// (0 not yet asked, 1 no, 2 yes).
+    pub(super) forms: Vec<([u64; 3], u8)>,
+    /// Per stem id: documents using it (stopword forms aside), and the last document counted.
+    pub(super) stems: Vec<(u32, u32)>,
+    docs: u32,
+}
+
+impl Sums {
+    /// Adds one document's form counts; `stop` tells stopword forms.
+    pub(super) fn add(&mut self, int: &Interner, forms: &[FormCount], stop: impl Fn(&str) -> bool) {
+        self.docs += 1;
+        let doc = self.docs;
+        if self.forms.len() < int.forms.len() {
+            self.forms.resize(int.forms.len(), ([0; 3], 0));
+        }
+        if self.stems.len() < int.stems() {
+            self.stems.resize(int.stems(), (0, 0));
+        }
+        for f in forms {
+            let (counts, is_stop) = &mut self.forms[f.form as usize];
+            counts[0] += f.total as u64;
+            counts[1] += f.quoted as u64;
+            counts[2] += f.scare as u64;
+            if *is_stop == 0 {
+                *is_stop = 1 + stop(&int.forms[f.form as usize].0) as u8;
+            }
+            let stem = &mut self.stems[int.hot[f.form as usize].stem as usize];
+            if *is_stop == 1 && stem.1 != doc {
+                *stem = (stem.0 + 1, doc);
+            }
+        }
+    }
+}
+
+/// One worker thread's state during a run: its interner, the per-document scratch that must
+/// outlive one document (the document counter, each stem's unquoted occurrences in the
+/// current document), the cue memo, the token buffer, and the running sums of a totals run.
+pub(super) struct Worker {
+    pub(super) interner: Interner,
+    /// Per stem id: the document that last saw it, and its unquoted occurrences there.
+    pub(super) stem_unquoted: Vec<(u32, u32)>,
+    docs_done: u32,
+    /// Per form id: whether it starts a phrase of the cue set (0 not yet asked, 1 no, 2 yes),
+    /// asked once per form rather than once per document; `cue_set` names the set asked.
+    pub(super) starts_cue: Vec<u8>,
+    pub(super) cue_set: u64,
+    pub(super) tokens: Vec<Token>,
+    pub(super) sums: Sums,
+}
+
+impl Worker {
+    fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
+        Worker {
+            interner: Interner::new(lang, rules, stem),
+            stem_unquoted: Vec::new(),
+            docs_done: 0,
+            starts_cue: Vec::new(),
+            cue_set: 0,
+            tokens: Vec::new(),
+            sums: Sums::default(),
+        }
+    }
+
+    /// The next document's number. Before the counter would reach `u32::MAX` (which marks
+    /// "never seen"), the marks are forgotten and counting starts again from 0, so a worker
+    /// that has analysed 2³² − 1 documents still counts the next one right.
+    pub(super) fn next_doc(&mut self) -> u32 {
+        if self.docs_done == u32::MAX {
+            self.interner.forget_docs();
+            for e in &mut self.stem_unquoted {
+                e.0 = u32::MAX;
+            }
+            self.docs_done = 0;
+        }
+        self.docs_done += 1;
+        self.docs_done - 1
+    }
+}
+
+/// The workers of one run, one per thread of the pool that runs it (and one for callers from
+/// outside the pool). A worker is locked for a whole document, so code that holds one must not
+/// wait on other rayon work.
+pub(super) struct Workers {
+    slots: Vec<Mutex<Worker>>,
+}
+
+impl Workers {
+    pub(super) fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
+        let n = rayon::current_num_threads() + 1;
+        Workers {
+            slots: (0..n)
+                .map(|_| Mutex::new(Worker::new(lang, rules, stem)))
+                .collect(),
+        }
+    }
+
+    /// Runs `f` with this thread's worker and its number.
+    pub(super) fn with<R>(&self, f: impl FnOnce(u32, &mut Worker) -> R) -> R {
+        let spare = self.slots.len() - 1;
+        let i = rayon::current_thread_index()
+            .filter(|&i| i < spare)
+            .unwrap_or(spare);
+        f(i as u32, &mut lock(&self.slots[i]))
+    }
+
+    /// The workers, by number, once the run is over.
+    pub(super) fn into_inner(self) -> Vec<Worker> {
+        self.slots
+            .into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect()
+    }
+
+    /// Sets the document counter of this thread's worker (for a test of the counter's wrap).
+    #[cfg(test)]
+    pub(super) fn set_docs_done(&self, n: u32) {
+        self.with(|_, w| w.docs_done = n);
+    }
+}

@@ -1,0 +1,239 @@
+//! Merging a run's per-document counts (or its workers' running sums) under global term ids,
+//! with each term's display form.
+
+use super::interner::Worker;
+use super::{Analysis, DocResult, FormCount, Options, Term, TermCount, TermTotals};
+use ahash::AHashMap;
+use std::sync::Arc;
+
+/// One document's counts in a documents run: its distinct forms, as ids of worker `worker`'s
+/// interner.
+pub(super) struct DocForms {
+    pub(super) worker: u32,
+    pub(super) forms: Vec<FormCount>,
+}
+
+/// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
+/// from (form, occurrences, term id) triples.
+fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
+    let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
+    for (form, n, tid) in forms {
+        let slot = &mut best[tid as usize];
+        let better = match slot {
+            None => true,
+            Some((m, f)) => n > *m || (n == *m && form < *f),
+        };
+        if better {
+            *slot = Some((n, form));
+        }
+    }
+    terms
+        .into_iter()
+        .zip(best)
+        .map(|(term, b)| Term {
+            form: b
+                .map(|(_, f)| f.to_string())
+                .unwrap_or_else(|| term.to_string()),
+            term: term.to_string(),
+        })
+        .collect()
+}
+
+/// The global forms and terms met so far, with each form's total.
+#[derive(Default)]
+struct Vocabulary {
+    form_ids: AHashMap<Arc<str>, u32>,
+    forms: Vec<Arc<str>>,
+    /// Per global form: its term id, or [`Vocabulary::STOP`].
+    form_term: Vec<u32>,
+    form_total: Vec<u64>,
+    term_ids: AHashMap<Arc<str>, u32>,
+    terms: Vec<Arc<str>>,
+}
+
+impl Vocabulary {
+    const STOP: u32 = u32::MAX;
+
+    /// The global id of `form` (with stem `stem`), added if new.
+    fn form(&mut self, form: &Arc<str>, stem: &Arc<str>, opts: &Options) -> u32 {
+        if let Some(&x) = self.form_ids.get(form) {
+            return x;
+        }
+        let tid = if opts.stopwords.contains(form) {
+            Self::STOP
+        } else {
+            let terms = &mut self.terms;
+            *self.term_ids.entry(stem.clone()).or_insert_with(|| {
+                terms.push(stem.clone());
+                terms.len() as u32 - 1
+            })
+        };
+        self.forms.push(form.clone());
+        self.form_term.push(tid);
+        self.form_total.push(0);
+        let id = self.forms.len() as u32 - 1;
+        self.form_ids.insert(form.clone(), id);
+        id
+    }
+
+    /// The terms with their display forms, and the form → term map.
+    fn finish(self) -> (Vec<Term>, AHashMap<Arc<str>, u32>) {
+        let forms = self
+            .forms
+            .iter()
+            .zip(&self.form_term)
+            .zip(&self.form_total)
+            .filter(|((_, &t), _)| t != Self::STOP)
+            .map(|((f, &t), &n)| (&**f, n, t))
+            .collect();
+        let form_terms = self
+            .forms
+            .iter()
+            .zip(&self.form_term)
+            .filter(|(_, &t)| t != Self::STOP)
+            .map(|(f, &t)| (f.clone(), t))
+            .collect();
+        (display_forms(self.terms.clone(), forms), form_terms)
+    }
+}
+
+/// Merges per-document counts under global term ids and picks each term's display form.
+///
+/// Forms arrive as `Arc<str>`s shared with the workers' interners, so most look-ups go by
+/// pointer; counts are gathered per document in a dense array indexed by term id.
+pub(super) fn merge(
+    docs: Vec<DocResult>,
+    counts: Vec<DocForms>,
+    workers: &[Worker],
+    opts: &Options,
+) -> Analysis {
+    const UNSEEN: u32 = u32::MAX;
+    let mut vocab = Vocabulary::default();
+    // Per worker: each local form id's global form id.
+    let mut global: Vec<Vec<u32>> = workers
+        .iter()
+        .map(|w| vec![UNSEEN; w.interner.forms.len()])
+        .collect();
+    let mut acc: Vec<TermCount> = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    let mut doc_terms = Vec::with_capacity(docs.len());
+    for (di, d) in counts.into_iter().enumerate() {
+        touched.clear();
+        let table = &workers[d.worker as usize].interner.forms;
+        let global = &mut global[d.worker as usize];
+        for f in &d.forms {
+            let local = f.form as usize;
+            let fid = match global[local] {
+                UNSEEN => {
+                    let (form, stem) = &table[local];
+                    let x = vocab.form(form, stem, opts);
+                    global[local] = x;
+                    x
+                }
+                x => x,
+            };
+            let tid = vocab.form_term[fid as usize];
+            if tid == Vocabulary::STOP {
+                continue;
+            }
+            vocab.form_total[fid as usize] += f.total as u64;
+            let t = tid as usize;
+            if acc.len() <= t {
+                acc.resize(t + 1, TermCount::default());
+                seen.resize(t + 1, u32::MAX);
+            }
+            if seen[t] != di as u32 {
+                seen[t] = di as u32;
+                acc[t] = TermCount {
+                    term: tid,
+                    ..Default::default()
+                };
+                touched.push(tid);
+            }
+            let c = &mut acc[t];
+            c.count += f.total;
+            c.quoted += f.quoted;
+            c.scare += f.scare;
+        }
+        touched.sort_unstable();
+        doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
+    }
+    let (terms, form_terms) = vocab.finish();
+    Analysis {
+        docs,
+        terms,
+        doc_terms,
+        totals: None,
+        form_terms,
+    }
+}
+
+/// The analysis of a totals run from its workers' sums: terms, display forms and corpus totals
+/// as [`merge`] would give them, without per-document counts.
+pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
+    const NONE: u32 = u32::MAX;
+    let most_stems = workers
+        .iter()
+        .map(|w| w.sums.stems.len())
+        .max()
+        .unwrap_or(0);
+    let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::with_capacity(most_stems);
+    let mut terms: Vec<Arc<str>> = Vec::with_capacity(most_stems);
+    let mut totals: Vec<TermTotals> = Vec::with_capacity(most_stems);
+    // Per term, its forms with their occurrences: a term has a handful, so they are told apart
+    // by a short scan rather than through a map of every form.
+    let mut term_forms: Vec<Vec<(Arc<str>, u64)>> = Vec::with_capacity(most_stems);
+    for w in workers {
+        let (s, int) = (&w.sums, &w.interner);
+        // Each stem of this worker is looked up among the terms once, not once per form.
+        let mut stem_term = vec![NONE; s.stems.len()];
+        for (i, (c, stop)) in s.forms.iter().enumerate() {
+            if c[0] == 0 || *stop != 1 {
+                continue;
+            }
+            let (form, stem) = &int.forms[i];
+            let sid = int.hot[i].stem as usize;
+            let tid = match stem_term[sid] {
+                NONE => {
+                    let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                        terms.push(stem.clone());
+                        totals.push(TermTotals::default());
+                        term_forms.push(Vec::new());
+                        terms.len() as u32 - 1
+                    });
+                    stem_term[sid] = tid;
+                    tid
+                }
+                tid => tid,
+            };
+            let t = &mut totals[tid as usize];
+            t.count += c[0];
+            t.quoted += c[1];
+            t.scare += c[2];
+            let seen = &mut term_forms[tid as usize];
+            match seen.iter_mut().find(|(f, _)| **f == **form) {
+                Some(f) => f.1 += c[0],
+                None => seen.push((form.clone(), c[0])),
+            }
+        }
+        for (sid, &(n, _)) in s.stems.iter().enumerate() {
+            if n > 0 && stem_term[sid] != NONE {
+                totals[stem_term[sid] as usize].docs += n;
+            }
+        }
+    }
+    let forms: Vec<(&str, u64, u32)> = term_forms
+        .iter()
+        .enumerate()
+        .flat_map(|(tid, fs)| fs.iter().map(move |(f, n)| (&**f, *n, tid as u32)))
+        .collect();
+    let terms = display_forms(terms, forms);
+    Analysis {
+        docs,
+        terms,
+        doc_terms: Vec::new(),
+        totals: Some(totals),
+        form_terms: AHashMap::new(),
+    }
+}

@@ -1,0 +1,260 @@
+//! The counting pipeline: each document is tokenised, its quotation marks paired and classified,
+//! and its distinct forms counted (total, inside quotes, inside scare quotes) in parallel; the
+//! per-document counts are then merged under interned term ids. Nothing per token is kept,
+//! except for the few documents whose [`Positions`] a concordance or a dispersion plot asks for.
+//!
+//! A run is an [`Analyser`]: it owns one worker per thread (an interner that folds and stems
+//! each distinct form once, the per-document scratch, the running sums of a totals run), and
+//! [`Analyser::finish`] merges what its documents gave into a self-contained [`Analysis`].
+
+mod document;
+mod interner;
+mod merge;
+mod positions;
+mod result;
+
+pub use document::quoted_ranges;
+pub use positions::{quoting, Positions, Quoting};
+pub use result::{
+    Analysis, CueCount, CueTotal, DocResult, Term, TermCount, TermTotals, UnpairedMark,
+};
+
+use crate::corpus::{self, Document, LoadOptions, Problem};
+use crate::error::Result;
+use crate::quotes::Lexicons;
+use crate::text::{fold, tokenize_into, Lang, Rules, StemCache, Stopwords, TokenizeOptions};
+use interner::Workers;
+use merge::DocForms;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// What to count and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Language (stemmer, stopwords, lexicons).
+    pub lang: Lang,
+    /// Stem terms (`--no-stem` turns this off).
+    pub stem: bool,
+    /// Which Snowball rules stem them (`--stemmer`).
+    pub rules: Rules,
+    /// Stopwords left out of term tables (they still count in token totals).
+    pub stopwords: Stopwords,
+    /// Tokeniser settings.
+    pub tokenize: TokenizeOptions,
+    /// Quote classifier lexicons.
+    pub lexicons: Lexicons,
+    /// Words of context kept on each side of a quote span.
+    pub context: usize,
+    /// What [`analyse_files`] keeps of each document.
+    pub detail: Detail,
+}
+
+/// What a run keeps of each document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Per-document term counts, spans and cues ([`Analysis::doc_terms`], [`DocResult`]).
+    #[default]
+    Documents,
+    /// Corpus totals only ([`Analysis::totals`]): each document's counts are added to its
+    /// worker's running sums as soon as it is analysed, so memory grows with the vocabulary,
+    /// not with the corpus. Documents keep their id and token counts; their `spans`,
+    /// `unpaired` and `cues` are left empty, and so is [`Analysis::doc_terms`].
+    Totals,
+}
+
+impl Options {
+    /// Defaults for a language: stemming on, the bundled stopwords and lexicons.
+    pub fn new(lang: Lang) -> Self {
+        Options {
+            lang,
+            stem: true,
+            rules: Rules::default(),
+            stopwords: Stopwords::bundled(lang),
+            tokenize: TokenizeOptions::default(),
+            lexicons: Lexicons::bundled(lang),
+            context: 8,
+            detail: Detail::Documents,
+        }
+    }
+
+    /// The term key a word is counted under (folded, then stemmed unless `--no-stem`), as
+    /// `--terms` and `kwic --stem` look words up.
+    pub fn term_key(&self, word: &str) -> String {
+        StemCache::new(self.lang, self.rules, self.stem).stem_once(&fold(word))
+    }
+}
+
+/// Counts of one folded form in one document.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormCount {
+    /// The form's id in its worker's interner.
+    pub(crate) form: u32,
+    /// Occurrences.
+    pub(crate) total: u32,
+    /// Occurrences inside any quotation marks.
+    pub(crate) quoted: u32,
+    /// Occurrences inside scare quotes.
+    pub(crate) scare: u32,
+}
+
+/// What one document gave a run: its result and, in a documents run, its form counts.
+pub struct Counted {
+    result: DocResult,
+    forms: Option<DocForms>,
+}
+
+impl Counted {
+    /// The document's result (spans, cues, token counts).
+    pub fn result(&self) -> &DocResult {
+        &self.result
+    }
+}
+
+/// One analysis run over any number of documents, in any order and on any threads; see the
+/// module documentation.
+pub struct Analyser<'a> {
+    opts: &'a Options,
+    workers: Workers,
+}
+
+impl<'a> Analyser<'a> {
+    /// A run with `opts`; `opts.detail` says what it keeps of each document.
+    pub fn new(opts: &'a Options) -> Self {
+        Analyser {
+            opts,
+            workers: Workers::new(opts.lang, opts.rules, opts.stem),
+        }
+    }
+
+    fn totals(&self) -> bool {
+        self.opts.detail == Detail::Totals
+    }
+
+    /// Analyses one document. In a totals run its counts go straight into this thread's
+    /// running sums.
+    pub fn document(&self, doc: &Document) -> Counted {
+        self.workers.with(|id, w| {
+            let mut tokens = std::mem::take(&mut w.tokens);
+            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            let done = document::analyse_tokens(w, doc, &tokens, self.opts, self.totals());
+            w.tokens = tokens;
+            let forms = if self.totals() {
+                let stop = |f: &str| self.opts.stopwords.contains(f);
+                let (sums, int) = (&mut w.sums, &w.interner);
+                sums.add(int, &done.forms, stop);
+                None
+            } else {
+                let mut forms = done.forms;
+                // Results are held for the whole corpus: no spare capacity.
+                forms.shrink_to_fit();
+                Some(DocForms { worker: id, forms })
+            };
+            Counted {
+                result: done.result,
+                forms,
+            }
+        })
+    }
+
+    /// Analyses one document and keeps where each of its tokens stands (its term and the
+    /// quotations around it), for concordances and dispersion plots. Its counts are not added
+    /// to the run.
+    pub fn positions(&self, doc: &Document) -> Positions {
+        self.workers.with(|_, w| {
+            let mut tokens = Vec::new();
+            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            let done = document::analyse_tokens(w, doc, &tokens, self.opts, false);
+            let int = &w.interner;
+            let terms = done
+                .token_slots
+                .iter()
+                .map(|&s| {
+                    let form = done.forms.get(s as usize)?.form as usize;
+                    Some(int.forms[form].1.clone())
+                })
+                .collect();
+            let (quoting, parents) = quoting(tokens.len(), &done.result.spans);
+            Positions {
+                result: done.result,
+                tokens,
+                terms,
+                quoting,
+                parents,
+            }
+        })
+    }
+
+    /// Merges what the documents gave (in corpus order) into the analysis.
+    pub fn finish(self, counted: Vec<Counted>) -> Analysis {
+        let workers = self.workers.into_inner();
+        let (docs, forms): (Vec<DocResult>, Vec<Option<DocForms>>) =
+            counted.into_iter().map(|c| (c.result, c.forms)).unzip();
+        if self.opts.detail == Detail::Totals {
+            merge::merge_sums(docs, &workers)
+        } else {
+            let forms = forms.into_iter().flatten().collect();
+            merge::merge(docs, forms, &workers, self.opts)
+        }
+    }
+}
+
+impl corpus::Consumer for Analyser<'_> {
+    type Output = Counted;
+
+    fn consume(&self, doc: &Document) -> Counted {
+        self.document(doc)
+    }
+}
+
+/// Analyses every document in parallel and merges the counts.
+pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
+    let run = Analyser::new(opts);
+    let counted = docs.par_iter().map(|d| run.document(d)).collect();
+    run.finish(counted)
+}
+
+/// Reads, analyses and merges the files named by `inputs` in one parallel pass, without holding
+/// the corpus in memory (see [`corpus::stream`]). Returns the analysis and the per-file problems.
+/// With [`Detail::Totals`] no per-document counts are kept either.
+pub fn analyse_files(
+    inputs: &[PathBuf],
+    lopts: &LoadOptions,
+    opts: &Options,
+) -> Result<(Analysis, Vec<Problem>)> {
+    let run = Analyser::new(opts);
+    let (counted, problems) = corpus::stream(inputs, lopts, &run)?;
+    Ok((run.finish(counted), problems))
+}
+
+/// The positions of some documents' tokens (see [`Analyser::positions`]), in parallel.
+pub fn positions(docs: &[Document], opts: &Options) -> Vec<Positions> {
+    let run = Analyser::new(opts);
+    docs.par_iter().map(|d| run.positions(d)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_stay_right_when_the_document_counter_starts_again() {
+        // One run on this test's own thread: its documents are counted by the spare worker.
+        let opts = Options::new(Lang::english());
+        let run = Analyser::new(&opts);
+        let totals = |t: &str| {
+            let c = run.document(&Document::from_text("d", t));
+            let forms = c.forms.expect("a documents run").forms;
+            let mut v: Vec<u32> = forms.iter().map(|f| f.total).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(totals("theta iota"), [1, 1]);
+        assert_eq!(totals("kappa"), [1]);
+        run.workers.set_docs_done(u32::MAX - 1);
+        assert_eq!(totals("kappa"), [1]);
+        // Would be document u32::MAX, the mark of forms never seen: new forms come here.
+        assert_eq!(totals("zeta eta zeta"), [1, 2]);
+        // Would be document 0 again, the one that last saw `theta`.
+        assert_eq!(totals("theta theta"), [2]);
+    }
+}

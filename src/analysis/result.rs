@@ -1,0 +1,213 @@
+//! What an analysis gives: per-document results (spans, cues, token counts), interned terms with
+//! their display forms, per-document term counts and corpus totals, all as named structs.
+
+use crate::quotes::Span;
+use ahash::AHashMap;
+use std::sync::Arc;
+
+/// One document's results.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    /// Document id.
+    pub id: String,
+    /// Words and numbers, stopwords included.
+    pub tokens: u64,
+    /// Words and numbers inside scare quotes.
+    pub scare_tokens: u64,
+    /// Quote spans, in order.
+    pub spans: Vec<Span>,
+    /// Unpaired quotation marks, with their source byte offsets.
+    pub unpaired: Vec<UnpairedMark>,
+    /// Distancing cues found anywhere in the text.
+    pub cues: Vec<CueCount>,
+}
+
+/// A quotation mark that found no partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnpairedMark {
+    /// Byte offset of the mark in the file as stored.
+    pub offset: usize,
+    /// The mark.
+    pub mark: char,
+}
+
+/// How often a distancing cue occurs in a document, and how often right before a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueCount {
+    /// The cue phrase (folded).
+    pub cue: String,
+    /// Occurrences.
+    pub total: u32,
+    /// Occurrences right before an opening quotation mark.
+    pub before_quote: u32,
+}
+
+/// A cue's occurrences summed over documents ([`Analysis::cue_totals`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueTotal {
+    /// The cue phrase, or the document id when summed per document.
+    pub key: String,
+    /// Occurrences.
+    pub count: u64,
+    /// Occurrences right before an opening quotation mark.
+    pub before_quote: u64,
+}
+
+/// A term: a stem with the surface form shown for it.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// The stem (or folded form with `--no-stem`).
+    pub term: String,
+    /// Its most frequent folded surface form in the corpus.
+    pub form: String,
+}
+
+/// Counts of one term in one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermCount {
+    /// Term id (index into [`Analysis::terms`]).
+    pub term: u32,
+    /// Occurrences.
+    pub count: u32,
+    /// Occurrences inside quotation marks.
+    pub quoted: u32,
+    /// Occurrences inside scare quotes.
+    pub scare: u32,
+}
+
+/// Counts of one term over several documents (a corpus or a group).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TermTotals {
+    /// Occurrences.
+    pub count: u64,
+    /// Occurrences inside quotation marks.
+    pub quoted: u64,
+    /// Occurrences inside scare quotes.
+    pub scare: u64,
+    /// Documents using the term.
+    pub docs: u32,
+}
+
+impl TermTotals {
+    /// Adds one document's counts of the term.
+    pub fn add(&mut self, c: &TermCount) {
+        self.count += c.count as u64;
+        self.quoted += c.quoted as u64;
+        self.scare += c.scare as u64;
+        self.docs += 1;
+    }
+}
+
+/// The merged result over a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Per-document results, in corpus order.
+    pub docs: Vec<DocResult>,
+    /// Interned terms (stopword forms excluded).
+    pub terms: Vec<Term>,
+    /// Per document, the term counts sorted by term id (empty for a
+    /// [`Detail::Totals`](super::Detail::Totals) run).
+    pub doc_terms: Vec<Vec<TermCount>>,
+    /// Corpus totals per term id when counted as a stream
+    /// ([`Detail::Totals`](super::Detail::Totals)); [`Analysis::corpus_counts`] reads them.
+    pub totals: Option<Vec<TermTotals>>,
+    /// Folded surface form → term id, for every form counted (stopwords aside).
+    pub(crate) form_terms: AHashMap<Arc<str>, u32>,
+}
+
+impl Analysis {
+    /// Each term's place in alphabetical order, so that ties are broken without comparing
+    /// strings.
+    pub fn term_ranks(&self) -> Vec<u32> {
+        let mut order: Vec<usize> = (0..self.terms.len()).collect();
+        order.sort_unstable_by(|&x, &y| self.terms[x].term.cmp(&self.terms[y].term));
+        let mut rank = vec![0u32; order.len()];
+        for (r, t) in order.into_iter().enumerate() {
+            rank[t] = r as u32;
+        }
+        rank
+    }
+
+    /// The term id a folded surface form was counted under (`None` for stopwords and forms the
+    /// corpus does not have).
+    pub fn term_of_form(&self, form: &str) -> Option<u32> {
+        self.form_terms.get(form).copied()
+    }
+
+    /// The analysis restricted to some documents, by index (terms keep their ids; corpus
+    /// totals of a [`Detail::Totals`](super::Detail::Totals) run cannot be split and are left
+    /// out).
+    pub fn subset(&self, ids: &[usize]) -> Analysis {
+        Analysis {
+            docs: ids.iter().map(|&i| self.docs[i].clone()).collect(),
+            terms: self.terms.clone(),
+            doc_terms: ids
+                .iter()
+                .filter_map(|&i| self.doc_terms.get(i).cloned())
+                .collect(),
+            totals: None,
+            form_terms: self.form_terms.clone(),
+        }
+    }
+
+    /// Total words and numbers in the corpus (stopwords included).
+    pub fn total_tokens(&self) -> u64 {
+        self.docs.iter().map(|d| d.tokens).sum()
+    }
+
+    /// Words and numbers in the documents `docs` (stopwords included).
+    pub fn tokens_of(&self, docs: &[usize]) -> u64 {
+        docs.iter().map(|&d| self.docs[d].tokens).sum()
+    }
+
+    /// Counts per term id summed over the documents `docs`.
+    pub fn group_totals(&self, docs: &[usize]) -> Vec<TermTotals> {
+        let mut v = vec![TermTotals::default(); self.terms.len()];
+        for &d in docs {
+            for c in &self.doc_terms[d] {
+                v[c.term as usize].add(c);
+            }
+        }
+        v
+    }
+
+    /// Corpus-wide counts per term id.
+    pub fn corpus_counts(&self) -> Vec<TermTotals> {
+        match &self.totals {
+            Some(t) => t.clone(),
+            None => {
+                let all: Vec<usize> = (0..self.doc_terms.len()).collect();
+                self.group_totals(&all)
+            }
+        }
+    }
+
+    /// Distinct terms with at least one occurrence.
+    pub fn distinct_terms(&self) -> usize {
+        self.corpus_counts().iter().filter(|c| c.count > 0).count()
+    }
+
+    /// Distancing cues summed over documents (or per document with `by_doc`, keyed by the
+    /// document id), most frequent first.
+    pub fn cue_totals(&self, by_doc: bool) -> Vec<CueTotal> {
+        let mut rows: Vec<CueTotal> = Vec::new();
+        for d in &self.docs {
+            for c in &d.cues {
+                let key = if by_doc { &d.id } else { &c.cue };
+                match rows.iter_mut().find(|r| &r.key == key) {
+                    Some(r) => {
+                        r.count += c.total as u64;
+                        r.before_quote += c.before_quote as u64;
+                    }
+                    None => rows.push(CueTotal {
+                        key: key.clone(),
+                        count: c.total as u64,
+                        before_quote: c.before_quote as u64,
+                    }),
+                }
+            }
+        }
+        rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
+        rows
+    }
+}
