@@ -1,6 +1,6 @@
 //! Comparing groups of documents: the `keyness`, `similarity` and `quote_contrast` frames.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, TermTotals};
 use crate::error::Result;
 use crate::stats::{self, Compat};
 use polars::prelude::*;
@@ -30,28 +30,11 @@ impl Default for KeynessOptions {
     }
 }
 
-/// Sums term counts (count, quoted, scare) over a group of documents; returns them with the
-/// group's token total.
-pub fn group_counts(a: &Analysis, docs: &[usize]) -> (Vec<(u64, u64, u64)>, u64) {
-    let mut v = vec![(0u64, 0u64, 0u64); a.terms.len()];
-    let mut tokens = 0;
-    for &d in docs {
-        tokens += a.docs[d].tokens;
-        for c in &a.doc_terms[d] {
-            let e = &mut v[c.term as usize];
-            e.0 += c.count as u64;
-            e.1 += c.quoted as u64;
-            e.2 += c.scare as u64;
-        }
-    }
-    (v, tokens)
-}
-
-/// One side of a comparison: per-term (count, quoted, scare) and the token total.
+/// One side of a comparison: per-term counts and the token total.
 #[derive(Debug, Clone, Copy)]
 pub struct Side<'a> {
     /// Per-term counts, indexed by term id.
-    pub counts: &'a [(u64, u64, u64)],
+    pub counts: &'a [TermTotals],
     /// Words and numbers on this side.
     pub tokens: u64,
 }
@@ -91,21 +74,21 @@ fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions)
         reference.tokens,
     );
     let ids: Vec<usize> = (0..a.terms.len())
-        .filter(|&i| tc[i].0 + rc[i].0 >= o.min_count.max(1))
+        .filter(|&i| tc[i].count + rc[i].count >= o.min_count.max(1))
         .collect();
     let scale = if o.bonferroni { ids.len() as f64 } else { 1.0 };
     let rows = ids.into_iter().map(|i| {
         let k = stats::keyness_without_p(
-            tc[i].0 as f64,
-            rc[i].0 as f64,
+            tc[i].count as f64,
+            rc[i].count as f64,
             t1 as f64,
             t2 as f64,
             o.compat,
         );
         KeyRow {
             term: i,
-            target: tc[i].0,
-            reference: rc[i].0,
+            target: tc[i].count,
+            reference: rc[i].count,
             stats: k,
             p_scale: scale,
         }
@@ -136,17 +119,22 @@ fn by_g2(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
 /// Every testable term's row for document `d` against the rest of the corpus.
 fn every_row(
     a: &Analysis,
-    total: &[(u64, u64, u64)],
+    total: &[TermTotals],
     d: usize,
     t1: u64,
     t2: u64,
     o: KeynessOptions,
 ) -> Vec<KeyRow> {
-    let (tc, _) = group_counts(a, &[d]);
-    let rc: Vec<(u64, u64, u64)> = total
+    let tc = a.group_totals(&[d]);
+    let rc: Vec<TermTotals> = total
         .iter()
         .zip(&tc)
-        .map(|(x, y)| (x.0 - y.0, x.1 - y.1, x.2 - y.2))
+        .map(|(x, y)| TermTotals {
+            count: x.count - y.count,
+            quoted: x.quoted - y.quoted,
+            scare: x.scare - y.scare,
+            docs: x.docs - y.docs,
+        })
         .collect();
     let side = |counts, tokens| Side { counts, tokens };
     unsorted_rows(a, side(&tc, t1), side(&rc, t2), o)
@@ -200,8 +188,8 @@ pub fn keyness(
     reference: &[usize],
     o: KeynessOptions,
 ) -> Result<DataFrame> {
-    let (tc, t1) = group_counts(a, target);
-    let (rc, t2) = group_counts(a, reference);
+    let (tc, t1) = (a.group_totals(target), a.tokens_of(target));
+    let (rc, t2) = (a.group_totals(reference), a.tokens_of(reference));
     if t1 == 0 || t2 == 0 {
         return Err(crate::error::Error::Invalid(format!(
             "keyness needs words on both sides: the {} has none",
@@ -227,7 +215,7 @@ pub fn keyness(
 /// as a `keyness` frame with a leading `doc` column. Corpus totals are counted once.
 pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {
     let all: Vec<usize> = (0..a.docs.len()).collect();
-    let (total, total_tokens) = group_counts(a, &all);
+    let (total, total_tokens) = (a.group_totals(&all), a.tokens_of(&all));
     let rank = a.term_ranks();
     let min = o.min_count.max(1);
     // The terms that can be tested, by corpus count and then alphabetically. A term that a
@@ -236,9 +224,9 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     // fixed by this order: only the ends of the order can reach the document's n first or
     // n last rows.
     let mut absent_order: Vec<u32> = (0..a.terms.len() as u32)
-        .filter(|&i| total[i as usize].0 >= min)
+        .filter(|&i| total[i as usize].count >= min)
         .collect();
-    absent_order.sort_unstable_by_key(|&i| (total[i as usize].0, rank[i as usize]));
+    absent_order.sort_unstable_by_key(|&i| (total[i as usize].count, rank[i as usize]));
     let scale = if o.bonferroni {
         absent_order.len() as f64
     } else {
@@ -256,7 +244,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                 None => {
                     let present = &a.doc_terms[d];
                     let row = |term: usize, x: u64| {
-                        let b = total[term].0 - x;
+                        let b = total[term].count - x;
                         KeyRow {
                             term,
                             target: x,
@@ -269,7 +257,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                     };
                     let mut rows: Vec<KeyRow> = present
                         .iter()
-                        .filter(|c| total[c.term as usize].0 >= min)
+                        .filter(|c| total[c.term as usize].count >= min)
                         .map(|c| row(c.term as usize, c.count as u64))
                         .collect();
                     let used = |i: &&u32| present.binary_search_by_key(*i, |c| c.term).is_err();
@@ -375,16 +363,15 @@ pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
 /// The `quote_contrast` frame: terms quoted on one side and used plainly on the other, and
 /// terms quoted by both, with each side's quote ratio.
 pub fn quote_contrast(a: &Analysis, target: &[usize], reference: &[usize]) -> Result<DataFrame> {
-    let (tc, _) = group_counts(a, target);
-    let (rc, _) = group_counts(a, reference);
+    let (tc, rc) = (a.group_totals(target), a.group_totals(reference));
     let mut rows: Vec<(usize, &'static str)> = Vec::new();
     for i in 0..a.terms.len() {
         let (t, r) = (tc[i], rc[i]);
-        let pattern = if t.1 > 0 && r.1 > 0 {
+        let pattern = if t.quoted > 0 && r.quoted > 0 {
             "quoted_by_both"
-        } else if t.1 > 0 && r.0 > 0 {
+        } else if t.quoted > 0 && r.count > 0 {
             "quoted_in_target_plain_in_reference"
-        } else if r.1 > 0 && t.0 > 0 {
+        } else if r.quoted > 0 && t.count > 0 {
             "quoted_in_reference_plain_in_target"
         } else {
             continue;
@@ -392,8 +379,8 @@ pub fn quote_contrast(a: &Analysis, target: &[usize], reference: &[usize]) -> Re
         rows.push((i, pattern));
     }
     rows.sort_by(|x, y| {
-        let q = |i: usize| tc[i].2 + rc[i].2;
-        let qq = |i: usize| tc[i].1 + rc[i].1;
+        let q = |i: usize| tc[i].scare + rc[i].scare;
+        let qq = |i: usize| tc[i].quoted + rc[i].quoted;
         q(y.0)
             .cmp(&q(x.0))
             .then(qq(y.0).cmp(&qq(x.0)))
@@ -404,13 +391,13 @@ pub fn quote_contrast(a: &Analysis, target: &[usize], reference: &[usize]) -> Re
         "term" => rows.iter().map(|(i, _)| a.terms[*i].term.as_str()).collect::<Vec<_>>(),
         "form" => rows.iter().map(|(i, _)| a.terms[*i].form.as_str()).collect::<Vec<_>>(),
         "pattern" => rows.iter().map(|(_, p)| *p).collect::<Vec<_>>(),
-        "target_quoted" => rows.iter().map(|(i, _)| tc[*i].1).collect::<Vec<_>>(),
-        "target_scare" => rows.iter().map(|(i, _)| tc[*i].2).collect::<Vec<_>>(),
-        "target_total" => rows.iter().map(|(i, _)| tc[*i].0).collect::<Vec<_>>(),
-        "target_quote_ratio" => rows.iter().map(|(i, _)| ratio(tc[*i].1, tc[*i].0)).collect::<Vec<_>>(),
-        "reference_quoted" => rows.iter().map(|(i, _)| rc[*i].1).collect::<Vec<_>>(),
-        "reference_scare" => rows.iter().map(|(i, _)| rc[*i].2).collect::<Vec<_>>(),
-        "reference_total" => rows.iter().map(|(i, _)| rc[*i].0).collect::<Vec<_>>(),
-        "reference_quote_ratio" => rows.iter().map(|(i, _)| ratio(rc[*i].1, rc[*i].0)).collect::<Vec<_>>(),
+        "target_quoted" => rows.iter().map(|(i, _)| tc[*i].quoted).collect::<Vec<_>>(),
+        "target_scare" => rows.iter().map(|(i, _)| tc[*i].scare).collect::<Vec<_>>(),
+        "target_total" => rows.iter().map(|(i, _)| tc[*i].count).collect::<Vec<_>>(),
+        "target_quote_ratio" => rows.iter().map(|(i, _)| ratio(tc[*i].quoted, tc[*i].count)).collect::<Vec<_>>(),
+        "reference_quoted" => rows.iter().map(|(i, _)| rc[*i].quoted).collect::<Vec<_>>(),
+        "reference_scare" => rows.iter().map(|(i, _)| rc[*i].scare).collect::<Vec<_>>(),
+        "reference_total" => rows.iter().map(|(i, _)| rc[*i].count).collect::<Vec<_>>(),
+        "reference_quote_ratio" => rows.iter().map(|(i, _)| ratio(rc[*i].quoted, rc[*i].count)).collect::<Vec<_>>(),
     )?)
 }

@@ -13,8 +13,8 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
-    /// A file is not valid UTF-8 (and `--lossy` was not given).
-    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{} or pass --lossy to replace bad bytes", if *latin1 { ", which looks like Latin-1/Windows-1252 text" } else { "" }, if *latin1 { " (iconv -f WINDOWS-1252 -t UTF-8)" } else { "" })]
+    /// A file is not valid UTF-8 (and it was not to be read lossily).
+    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{}", if *latin1 { ", which looks like Latin-1/Windows-1252 text" } else { "" }, if *latin1 { " (iconv -f WINDOWS-1252 -t UTF-8)" } else { "" })]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
@@ -26,9 +26,7 @@ pub enum Error {
         latin1: bool,
     },
     /// A UTF-16 file is damaged (odd length or an unpaired surrogate).
-    #[error(
-        "{path}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8 or pass --lossy"
-    )]
+    #[error("{path}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8")]
     InvalidUtf16 {
         /// The file.
         path: PathBuf,
@@ -52,7 +50,7 @@ pub enum Error {
         offset: usize,
     },
     /// A file is larger than the size limit.
-    #[error("{path}: {} MB is over the {} MB limit; split the file or raise --max-size", mb(*size), mb(*limit))]
+    #[error("{path}: {} MB is over the {} MB limit; split the file", mb(*size), mb(*limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
@@ -115,7 +113,25 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// What a caller can change to get past an error; a command line names it by its flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Read the file anyway, bad bytes replaced with U+FFFD (`LoadOptions::lossy`).
+    Lossy,
+    /// Raise the size limit (`LoadOptions::max_bytes`).
+    MaxSize,
+}
+
 impl Error {
+    /// What the caller can change to get past this error, if anything.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. } => Some(Remedy::Lossy),
+            Error::TooLarge { .. } => Some(Remedy::MaxSize),
+            _ => None,
+        }
+    }
+
     /// Problems that skip one input but need no action (the run still succeeds).
     pub fn is_warning(&self) -> bool {
         matches!(

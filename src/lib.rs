@@ -67,4 +67,4 @@ pub mod report;
 pub mod stats;
 pub mod text;
 
-pub use error::{Error, Result};
+pub use error::{Error, Remedy, Result};

@@ -46,6 +46,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
+/// The flag that gets past a library error, said the way the library says what to do.
+fn remedy(e: &anyhow::Error) -> &'static str {
+    let r = e
+        .chain()
+        .find_map(|x| x.downcast_ref::<verbale::Error>()?.remedy());
+    cli::common::remedy_text(r)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // When mimalloc gives freed memory back to the system. The streaming commands return it at
@@ -97,6 +105,7 @@ fn main() -> ExitCode {
                     msg.push_str(&part);
                 }
             }
+            msg.push_str(remedy(&e));
             eprintln!("verbale: error: {msg}");
             let usage = e.chain().any(|x| {
                 matches!(

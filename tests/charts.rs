@@ -186,7 +186,11 @@ fn bad_requests_fail_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let o = verbale().args(["chart", "pie"]).arg(&s).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown chart kind 'pie'"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("invalid value 'pie'") && err.contains("possible values: freq, quotes"),
+        "{err}"
+    );
     let o = verbale()
         .args(["chart", "dispersion", "--terms", "elections,zeppelin"])
         .arg(&s)

@@ -77,6 +77,7 @@ pub(super) fn analyse_tokens(
     Analysed {
         result: DocResult {
             id: doc.id.clone(),
+            path: doc.path.clone(),
             tokens: n_tokens,
             scare_tokens,
             spans,

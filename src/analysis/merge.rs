@@ -166,6 +166,7 @@ pub(super) fn merge(
         doc_terms,
         totals: None,
         form_terms,
+        held: Vec::new(),
     }
 }
 
@@ -235,5 +236,6 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
         doc_terms: Vec::new(),
         totals: Some(totals),
         form_terms: AHashMap::new(),
+        held: Vec::new(),
     }
 }

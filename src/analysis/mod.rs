@@ -101,6 +101,7 @@ pub(crate) struct FormCount {
 pub struct Counted {
     result: DocResult,
     forms: Option<DocForms>,
+    held: Option<Document>,
 }
 
 impl Counted {
@@ -115,6 +116,7 @@ impl Counted {
 pub struct Analyser<'a> {
     opts: &'a Options,
     workers: Workers,
+    hold: bool,
 }
 
 impl<'a> Analyser<'a> {
@@ -123,6 +125,16 @@ impl<'a> Analyser<'a> {
         Analyser {
             opts,
             workers: Workers::new(opts.lang, opts.rules, opts.stem),
+            hold: false,
+        }
+    }
+
+    /// A run that also holds the documents that cannot be read again (standard input, pipes),
+    /// so that [`Analysis::document`] can give every document a second time.
+    pub fn holding(opts: &'a Options) -> Self {
+        Analyser {
+            hold: true,
+            ..Analyser::new(opts)
         }
     }
 
@@ -149,9 +161,14 @@ impl<'a> Analyser<'a> {
                 forms.shrink_to_fit();
                 Some(DocForms { worker: id, forms })
             };
+            let rereadable = doc
+                .path
+                .as_deref()
+                .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
             Counted {
                 result: done.result,
                 forms,
+                held: (self.hold && !rereadable).then(|| doc.clone()),
             }
         })
     }
@@ -187,14 +204,21 @@ impl<'a> Analyser<'a> {
     /// Merges what the documents gave (in corpus order) into the analysis.
     pub fn finish(self, counted: Vec<Counted>) -> Analysis {
         let workers = self.workers.into_inner();
-        let (docs, forms): (Vec<DocResult>, Vec<Option<DocForms>>) =
-            counted.into_iter().map(|c| (c.result, c.forms)).unzip();
-        if self.opts.detail == Detail::Totals {
+        let mut held = Vec::new();
+        let mut docs = Vec::with_capacity(counted.len());
+        let mut forms = Vec::with_capacity(counted.len());
+        for (i, c) in counted.into_iter().enumerate() {
+            docs.push(c.result);
+            forms.extend(c.forms);
+            held.extend(c.held.map(|d| (i, d)));
+        }
+        let mut a = if self.opts.detail == Detail::Totals {
             merge::merge_sums(docs, &workers)
         } else {
-            let forms = forms.into_iter().flatten().collect();
             merge::merge(docs, forms, &workers, self.opts)
-        }
+        };
+        a.held = held;
+        a
     }
 }
 
@@ -226,10 +250,74 @@ pub fn analyse_files(
     Ok((run.finish(counted), problems))
 }
 
+/// An analysis of groups of inputs (a target and a reference, say): the documents of every
+/// group in one run, and which documents each group holds.
+pub struct Grouped {
+    /// The analysis of every document.
+    pub analysis: Analysis,
+    /// Per group, its documents (indices into [`Analysis::docs`]).
+    pub groups: Vec<Vec<usize>>,
+    /// Files left out of a group because an earlier one has them.
+    pub repeated: usize,
+    /// Per-file problems.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and analyses groups of inputs in one streaming pass; a file in two groups counts in
+/// the first only ([`corpus::find_groups`]). With `hold`, inputs that cannot be read again are
+/// held for [`Analysis::document`].
+pub fn analyse_groups(
+    groups: &[Vec<PathBuf>],
+    lopts: &LoadOptions,
+    opts: &Options,
+    hold: bool,
+) -> Result<Grouped> {
+    let found = corpus::find_groups(groups, lopts)?;
+    let run = if hold {
+        Analyser::holding(opts)
+    } else {
+        Analyser::new(opts)
+    };
+    let mut problems = found.problems;
+    let mut counted = Vec::with_capacity(found.files.len());
+    let mut members = vec![Vec::new(); groups.len()];
+    let results = corpus::stream_files(&found.files, lopts, &run);
+    for (r, &g) in results.into_iter().zip(&found.group) {
+        match r {
+            Ok(c) => {
+                members[g as usize].push(counted.len());
+                counted.push(c);
+            }
+            Err(e) => problems.push(Problem::from(e)),
+        }
+    }
+    Ok(Grouped {
+        analysis: run.finish(counted),
+        groups: members,
+        repeated: found.repeated,
+        problems,
+    })
+}
+
 /// The positions of some documents' tokens (see [`Analyser::positions`]), in parallel.
 pub fn positions(docs: &[Document], opts: &Options) -> Vec<Positions> {
     let run = Analyser::new(opts);
     docs.par_iter().map(|d| run.positions(d)).collect()
+}
+
+/// The positions of the tokens of documents `ids` of an analysis, each read again
+/// ([`Analysis::document`]) and analysed again on its own, in parallel: a second, bounded pass
+/// over the few documents a dispersion plot or a concordance shows.
+pub fn positions_of(
+    a: &Analysis,
+    ids: &[usize],
+    lopts: &LoadOptions,
+    opts: &Options,
+) -> Result<Vec<Positions>> {
+    let run = Analyser::new(opts);
+    ids.par_iter()
+        .map(|&i| Ok(run.positions(&a.document(i, lopts)?)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! What an analysis gives: per-document results (spans, cues, token counts), interned terms with
 //! their display forms, per-document term counts and corpus totals, all as named structs.
 
+use crate::corpus::{Document, LoadOptions};
+use crate::error::Result;
 use crate::quotes::Span;
 use ahash::AHashMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// One document's results.
@@ -10,6 +13,8 @@ use std::sync::Arc;
 pub struct DocResult {
     /// Document id.
     pub id: String,
+    /// The file it was read from (`None` for standard input or text given in memory).
+    pub path: Option<PathBuf>,
     /// Words and numbers, stopwords included.
     pub tokens: u64,
     /// Words and numbers inside scare quotes.
@@ -113,6 +118,9 @@ pub struct Analysis {
     pub totals: Option<Vec<TermTotals>>,
     /// Folded surface form → term id, for every form counted (stopwords aside).
     pub(crate) form_terms: AHashMap<Arc<str>, u32>,
+    /// Documents that cannot be read again (standard input, a pipe), by index, when the run
+    /// was asked to hold them ([`super::Analyser::holding`]).
+    pub(crate) held: Vec<(usize, Document)>,
 }
 
 impl Analysis {
@@ -147,7 +155,18 @@ impl Analysis {
                 .collect(),
             totals: None,
             form_terms: self.form_terms.clone(),
+            held: Vec::new(),
         }
+    }
+
+    /// Document `i` again, for a second look at its text (concordance lines, token positions):
+    /// read again from its file, or the copy held for an input that cannot be read twice.
+    pub fn document(&self, i: usize, lopts: &LoadOptions) -> Result<Document> {
+        if let Some((_, d)) = self.held.iter().find(|(k, _)| *k == i) {
+            return Ok(d.clone());
+        }
+        let d = &self.docs[i];
+        Document::read(&d.id, d.path.as_deref(), lopts)
     }
 
     /// Total words and numbers in the corpus (stopwords included).

@@ -264,7 +264,7 @@ fn too_many_rows<DB: DrawingBackend>(
 ) -> R {
     text(
         a,
-        &format!("first {n} of {all} rows: raise --height"),
+        &format!("first {n} of {all} rows: a taller chart shows them all"),
         &font(12.0),
         MARGIN,
         bottom + 40,

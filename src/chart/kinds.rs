@@ -2,19 +2,10 @@
 //! `keyness`, `dispersion`, `similarity`, `cues`.
 
 use super::{BarRow, DispersionRow, Role, Spec};
-use crate::analysis::{Analysis, Positions};
+use crate::analysis::{Analysis, Positions, TermTotals};
 use crate::error::{Error, Result};
+use crate::frames::per_10k;
 use polars::prelude::*;
-
-/// The chart kinds.
-pub const KINDS: &[&str] = &[
-    "freq",
-    "quotes",
-    "keyness",
-    "dispersion",
-    "similarity",
-    "cues",
-];
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -22,12 +13,12 @@ fn pct(x: f64) -> String {
 
 /// Horizontal bars of the top `top` terms (display forms) of documents `docs`.
 pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
-    let (counts, tokens) = crate::compare::group_counts(a, docs);
-    let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].0 > 0).collect();
+    let (counts, tokens) = (a.group_totals(docs), a.tokens_of(docs));
+    let mut ids: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].count > 0).collect();
     ids.sort_by(|&x, &y| {
         counts[y]
-            .0
-            .cmp(&counts[x].0)
+            .count
+            .cmp(&counts[x].count)
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.truncate(top);
@@ -38,11 +29,8 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
         .iter()
         .map(|&i| BarRow {
             label: a.terms[i].form.clone(),
-            segments: vec![(
-                counts[i].0 as f64 * 10_000.0 / tokens.max(1) as f64,
-                Role::Plain,
-            )],
-            note: Some(counts[i].0.to_string()),
+            segments: vec![(per_10k(counts[i].count, tokens), Role::Plain)],
+            note: Some(counts[i].count.to_string()),
         })
         .collect();
     Ok(Spec::Bars {
@@ -57,17 +45,17 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
 /// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted
 /// occurrences, labelled with the quote ratio and the scare-quoted count.
 pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {
-    let (counts, _) = crate::compare::group_counts(a, docs);
+    let counts = a.group_totals(docs);
     // Scare-quoted terms first; numbers (quoted dates, counts) are left out.
     let is_number = |i: usize| a.terms[i].term.chars().all(|c| !c.is_alphabetic());
     let mut ids: Vec<usize> = (0..counts.len())
-        .filter(|&i| counts[i].1 > 0 && !is_number(i))
+        .filter(|&i| counts[i].quoted > 0 && !is_number(i))
         .collect();
     ids.sort_by(|&x, &y| {
         counts[y]
-            .2
-            .cmp(&counts[x].2)
-            .then(counts[y].1.cmp(&counts[x].1))
+            .scare
+            .cmp(&counts[x].scare)
+            .then(counts[y].quoted.cmp(&counts[x].quoted))
             .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
     });
     ids.truncate(top);
@@ -79,7 +67,12 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
     let rows = ids
         .iter()
         .map(|&i| {
-            let (total, quoted, scare) = counts[i];
+            let TermTotals {
+                count: total,
+                quoted,
+                scare,
+                ..
+            } = counts[i];
             BarRow {
                 label: a.terms[i].form.clone(),
                 // Shares of the term's occurrences, so a rare term's quotation shows as
@@ -230,7 +223,7 @@ pub fn dispersion(
         .collect();
     if !missing.is_empty() {
         return Err(Error::Invalid(format!(
-            "--terms not in these documents: {}",
+            "terms not in these documents: {}",
             missing.join(", ")
         )));
     }

@@ -13,6 +13,11 @@ use plotters::prelude::*;
 use std::path::Path;
 use std::sync::Once;
 
+/// Documents in one similarity heatmap at most: past this, cells shrink under 15 pixels at
+/// the heatmap's 900-pixel height and labels crowd. `verbale chart similarity` refuses more;
+/// a report shows the longest documents up to it.
+pub const MAX_HEATMAP_DOCS: usize = 60;
+
 /// Okabe–Ito colour-blind-safe palette. The scare-quote colour is the same in every chart.
 pub mod palette {
     use plotters::style::RGBColor;

@@ -1,10 +1,10 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
-use super::common::{load_corpus, GroupArgs, SourceArgs};
+use super::common::{load_groups, GroupArgs, LoadedGroups, SourceArgs};
 use anyhow::Result;
-use clap::Args;
+use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
-use verbale::analysis;
+use verbale::analysis::{self, Options};
 use verbale::chart::{self, kinds, Size};
 use verbale::compare::{self, KeynessOptions};
 
@@ -12,8 +12,8 @@ use verbale::compare::{self, KeynessOptions};
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
 pub struct ChartArgs {
-    /// Chart kind: freq, quotes, keyness, dispersion, similarity, cues.
-    pub kind: String,
+    /// Chart kind.
+    pub kind: Kind,
     /// Files or folders (keyness: target then reference, or use --target/--reference).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -38,9 +38,9 @@ pub struct ChartArgs {
     /// Cues: one bar per document instead of per cue.
     #[arg(long)]
     pub by_doc: bool,
-    /// Similarity measure: cosine or jaccard.
-    #[arg(long, default_value = "cosine")]
-    pub measure: String,
+    /// Similarity measure.
+    #[arg(long, value_enum, default_value_t = Measure::Cosine)]
+    pub measure: Measure,
     /// Similarity: cosine on tf-idf weights.
     #[arg(long)]
     pub tfidf: bool,
@@ -53,6 +53,55 @@ pub struct ChartArgs {
     /// Title (default: says what was counted and on which documents).
     #[arg(long)]
     pub title: Option<String>,
+}
+
+/// The chart kinds.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Most frequent terms.
+    Freq,
+    /// Most quoted terms, scare quotes apart.
+    Quotes,
+    /// Key terms of a target against a reference (G²).
+    Keyness,
+    /// Where terms occur in each document, quoted occurrences apart.
+    Dispersion,
+    /// Document similarity heatmap.
+    Similarity,
+    /// Distancing cues, before a quotation or not.
+    Cues,
+}
+
+impl Kind {
+    /// The kind's name on the command line and in default file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Freq => "freq",
+            Kind::Quotes => "quotes",
+            Kind::Keyness => "keyness",
+            Kind::Dispersion => "dispersion",
+            Kind::Similarity => "similarity",
+            Kind::Cues => "cues",
+        }
+    }
+}
+
+/// Similarity measures of the heatmap.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Cosine of relative term frequencies (or tf-idf weights with --tfidf).
+    Cosine,
+    /// Jaccard overlap of term sets.
+    Jaccard,
+}
+
+impl Measure {
+    fn name(self) -> &'static str {
+        match self {
+            Measure::Cosine => "cosine",
+            Measure::Jaccard => "jaccard",
+        }
+    }
 }
 
 fn usage(msg: String) -> anyhow::Error {
@@ -95,19 +144,12 @@ pub fn default_output(kind: &str, paths: &[PathBuf]) -> PathBuf {
 
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
-    let kind = args.kind.as_str();
-    if !kinds::KINDS.contains(&kind) {
-        return Err(usage(format!(
-            "unknown chart kind '{kind}'; use one of: {}",
-            kinds::KINDS.join(", ")
-        )));
-    }
-    let keyness = kind == "keyness";
-    let (target, reference) = if keyness {
+    let (target, reference) = if args.kind == Kind::Keyness {
         args.groups.resolve(&args.paths, "a keyness chart")?
     } else if args.paths.is_empty() {
         return Err(usage(format!(
-            "chart {kind} needs at least one file or folder"
+            "chart {} needs at least one file or folder",
+            args.kind.name()
         )));
     } else {
         (args.paths.clone(), vec![])
@@ -117,7 +159,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         Some(o) => o.clone(),
         None => {
             // The default folder is created when missing (an explicit -o folder must exist).
-            let p = default_output(kind, &all);
+            let p = default_output(args.kind.name(), &all);
             if let Some(dir) = p.parent() {
                 std::fs::create_dir_all(dir)?;
             }
@@ -127,92 +169,32 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
     let options = args.source.text.options()?;
-    let (t, mut had_errors) = load_corpus(&target, &args.source)?;
-    let nt = t.docs.len();
-    let mut docs = t.docs;
-    if keyness {
-        let (r, e) = load_corpus(&reference, &args.source)?;
-        had_errors |= e;
-        let rdocs = super::common::without_target(&docs, r.docs, args.source.quiet);
-        docs.extend(rdocs);
+    let mut groups = vec![target.clone()];
+    if !reference.is_empty() {
+        groups.push(reference.clone());
     }
-    let a = analysis::analyse(&docs, &options);
-    let mut selected: Vec<usize> = (0..docs.len()).collect();
-    if let Some(id) = &args.doc {
-        selected = docs
-            .iter()
-            .position(|d| &d.id == id)
-            .map(|i| vec![i])
-            .ok_or_else(|| {
-                usage(format!(
+    let hold = args.kind == Kind::Dispersion;
+    let loaded = load_groups(&groups, &args.source, &options, hold)?;
+    let a = &loaded.analysis;
+    let selected = match &args.doc {
+        None => loaded.groups[0].clone(),
+        Some(id) => match a.docs.iter().position(|d| &d.id == id) {
+            Some(i) => vec![i],
+            // load_groups refuses an empty group, so there is a first document.
+            None => {
+                return Err(usage(format!(
                     "--doc {id}: no such document; ids look like {}",
-                    // load_corpus refuses an empty corpus, so there is a first document.
-                    docs[0].id
-                ))
-            })?;
-    }
-    let what = match &args.doc {
-        Some(id) => id.clone(),
-        None => describe(&target, nt),
+                    a.docs[0].id
+                )))
+            }
+        },
     };
-    let top = args.top.max(1);
-    let mut spec = match kind {
-        "freq" => kinds::freq(&a, &selected, top, &what)?,
-        "quotes" => kinds::quotes(&a, &selected, top, &what)?,
-        "keyness" => {
-            let ti: Vec<usize> = (0..nt).collect();
-            let ri: Vec<usize> = (nt..docs.len()).collect();
-            let df = compare::keyness(&a, &ti, &ri, KeynessOptions::default())?;
-            kinds::keyness(
-                &df,
-                top,
-                &describe(&target, nt),
-                &describe(&reference, docs.len() - nt),
-            )?
-        }
-        "dispersion" => {
-            let terms = if args.terms.is_empty() {
-                kinds::most_quoted_terms(&a, 5)
-            } else {
-                args.terms.clone()
-            };
-            if terms.is_empty() {
-                return Err(verbale::Error::Nothing(
-                    "no quoted terms to plot: name some with --terms".into(),
-                )
-                .into());
-            }
-            let chosen: Vec<_> = selected.iter().map(|&i| docs[i].clone()).collect();
-            let positions = analysis::positions(&chosen, &options);
-            let terms: Vec<(String, String)> = terms
-                .iter()
-                .map(|t| (t.clone(), options.term_key(t)))
-                .collect();
-            kinds::dispersion(&positions, &terms, &what, top)?
-        }
-        "similarity" => {
-            if !matches!(args.measure.as_str(), "cosine" | "jaccard") {
-                return Err(usage(format!(
-                    "--measure {}: use cosine or jaccard",
-                    args.measure
-                )));
-            }
-            // Past this, cells shrink under 5 pixels and labels overlap.
-            const MAX_HEATMAP_DOCS: usize = 150;
-            if docs.len() > MAX_HEATMAP_DOCS {
-                return Err(usage(format!(
-                    "similarity: {} documents are too many for one heatmap (at most \
-                     {MAX_HEATMAP_DOCS}); choose fewer files, or list every pair with \
-                     `verbale compare --table similarity`",
-                    docs.len()
-                )));
-            }
-            let df = compare::similarity(&a, args.tfidf)?;
-            let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
-            kinds::similarity(&df, &ids, &args.measure, &what)?
-        }
-        _ => kinds::cues(&a, args.by_doc, top, &what)?,
-    };
+    let names = [&target, &reference]
+        .iter()
+        .zip(&loaded.groups)
+        .map(|(paths, docs)| describe(paths, docs.len()))
+        .collect::<Vec<_>>();
+    let mut spec = spec(&args, &loaded, &selected, &names, &options)?;
     if let Some(t) = &args.title {
         match &mut spec {
             chart::Spec::Bars { title, .. }
@@ -225,5 +207,68 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     if !args.source.quiet {
         eprintln!("verbale: wrote {}", output.display());
     }
-    Ok(had_errors)
+    Ok(loaded.had_errors)
+}
+
+/// The chart's spec, from the analysis of its documents (`selected`: the ones drawn).
+fn spec(
+    args: &ChartArgs,
+    loaded: &LoadedGroups,
+    selected: &[usize],
+    names: &[String],
+    options: &Options,
+) -> Result<chart::Spec> {
+    let a = &loaded.analysis;
+    let what = match &args.doc {
+        Some(id) => id.as_str(),
+        None => names[0].as_str(),
+    };
+    let top = args.top.max(1);
+    Ok(match args.kind {
+        Kind::Freq => kinds::freq(a, selected, top, what)?,
+        Kind::Quotes => kinds::quotes(a, selected, top, what)?,
+        Kind::Keyness => {
+            let (ti, ri) = (&loaded.groups[0], &loaded.groups[1]);
+            let df = compare::keyness(a, ti, ri, KeynessOptions::default())?;
+            kinds::keyness(&df, top, &names[0], &names[1])?
+        }
+        Kind::Dispersion => {
+            let terms = if args.terms.is_empty() {
+                kinds::most_quoted_terms(a, 5)
+            } else {
+                args.terms.clone()
+            };
+            if terms.is_empty() {
+                return Err(verbale::Error::Nothing(
+                    "no quoted terms to plot: name some with --terms".into(),
+                )
+                .into());
+            }
+            let positions = analysis::positions_of(a, selected, &loaded.lopts, options)?;
+            let terms: Vec<(String, String)> = terms
+                .iter()
+                .map(|t| (t.clone(), options.term_key(t)))
+                .collect();
+            kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
+                // "terms not in these documents: …" names the flag.
+                verbale::Error::Invalid(m) => usage(format!("--{m}")),
+                e => e.into(),
+            })?
+        }
+        Kind::Similarity => {
+            if a.docs.len() > chart::MAX_HEATMAP_DOCS {
+                return Err(usage(format!(
+                    "similarity: {} documents are too many for one heatmap (at most \
+                     {}); choose fewer files, or list every pair with \
+                     `verbale compare --table similarity`",
+                    a.docs.len(),
+                    chart::MAX_HEATMAP_DOCS
+                )));
+            }
+            let df = compare::similarity(a, args.tfidf)?;
+            let ids: Vec<String> = a.docs.iter().map(|d| d.id.clone()).collect();
+            kinds::similarity(&df, &ids, args.measure.name(), what)?
+        }
+        Kind::Cues => kinds::cues(a, args.by_doc, top, what)?,
+    })
 }

@@ -119,7 +119,11 @@ impl TextArgs {
             split_apostrophes: self.split_apostrophes,
         };
         if let Some(s) = &self.stopwords {
-            opts.stopwords = Stopwords::from_spec(s, lang)?;
+            opts.stopwords = Stopwords::from_spec(s, lang).map_err(|e| match e {
+                // "stopwords 'x': …" names the flag.
+                verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--{m}")),
+                e => e,
+            })?;
         }
         Ok(opts)
     }
@@ -128,10 +132,9 @@ impl TextArgs {
 /// Where results go.
 #[derive(Args, Debug, Clone)]
 pub struct OutputArgs {
-    /// Output format: table, csv, tsv, json, ndjson, parquet, md (default: from the -o
-    /// extension, else table).
-    #[arg(long, short = 'f')]
-    pub format: Option<String>,
+    /// Output format (default: from the -o extension, else table).
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<FormatArg>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -140,22 +143,42 @@ pub struct OutputArgs {
     pub columns: Vec<String>,
 }
 
+/// The table formats.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormatArg {
+    /// Aligned columns for the terminal.
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+    /// One JSON array of rows.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Apache Parquet (polars, pandas, R arrow, DuckDB).
+    Parquet,
+    /// A Markdown table.
+    Md,
+}
+
 impl OutputArgs {
     /// The chosen format.
     pub fn format(&self) -> Result<Format> {
-        match &self.format {
-            Some(f) => Format::parse(f).ok_or_else(|| {
-                verbale::Error::Invalid(format!(
-                    "unknown --format '{f}'; use table, csv, tsv, json, ndjson, parquet or md"
-                ))
-                .into()
-            }),
-            None => Ok(self
+        Ok(match self.format {
+            Some(FormatArg::Table) => Format::Table,
+            Some(FormatArg::Csv) => Format::Csv,
+            Some(FormatArg::Tsv) => Format::Tsv,
+            Some(FormatArg::Json) => Format::Json,
+            Some(FormatArg::Ndjson) => Format::Ndjson,
+            Some(FormatArg::Parquet) => Format::Parquet,
+            Some(FormatArg::Md) => Format::Md,
+            None => self
                 .output
                 .as_deref()
                 .and_then(Format::from_extension)
-                .unwrap_or(Format::Table)),
-        }
+                .unwrap_or(Format::Table),
+        })
     }
 
     /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
@@ -187,8 +210,18 @@ impl OutputArgs {
         Ok(polars::prelude::DataFrame::new_infer_height(cols)?)
     }
 
-    /// The destination, checked against the inputs (folders as `src` reads them).
+    /// The destination, checked against the inputs (folders as `src` reads them). Parquet is
+    /// refused on a terminal before anything is read.
     pub fn destination(&self, inputs: &[PathBuf], src: &SourceArgs) -> Result<Destination> {
+        use std::io::IsTerminal;
+        let stdout = self.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+        if stdout && self.format()? == Format::Parquet && std::io::stdout().is_terminal() {
+            return Err(verbale::Error::Invalid(
+                "--format parquet is binary: add -o FILE.parquet or redirect standard output"
+                    .into(),
+            )
+            .into());
+        }
         match &self.output {
             None => Ok(Destination::Stdout),
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
@@ -245,16 +278,31 @@ fn load_options(src: &SourceArgs) -> LoadOptions {
     }
 }
 
+/// How the command line says what gets past an error ([`verbale::Remedy`]): appended to the
+/// library's message, which says what to do without naming flags.
+pub fn remedy_text(r: Option<verbale::Remedy>) -> &'static str {
+    match r {
+        Some(verbale::Remedy::Lossy) => " or pass --lossy to replace bad bytes",
+        Some(verbale::Remedy::MaxSize) => " or raise --max-size",
+        None => "",
+    }
+}
+
+/// A per-file problem as the command line tells it (with the flag that gets past it).
+pub fn problem_text(p: &Problem) -> String {
+    format!("{}{}", p.error, remedy_text(p.error.remedy()))
+}
+
 /// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
 /// first error stops the run. Returns whether some input failed.
 fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
     for p in problems {
         if src.strict && !p.warning {
-            return Err(anyhow::anyhow!("{}", p.error)).context("stopping (--strict)");
+            return Err(anyhow::anyhow!("{}", problem_text(p))).context("stopping (--strict)");
         }
         if !src.quiet || !p.warning {
             let level = if p.warning { "warning" } else { "error" };
-            eprintln!("verbale: {level}: {}", p.error);
+            eprintln!("verbale: {level}: {}", problem_text(p));
         }
     }
     Ok(problems.iter().any(|p| !p.warning))
@@ -312,46 +360,55 @@ pub fn load(args: &InputArgs, detail: Detail) -> Result<Loaded> {
     })
 }
 
-/// Drops from the reference the documents that are also in the target (same file), with a
-/// warning: a term compared with itself would bias every statistic.
-pub fn without_target(
-    target: &[verbale::corpus::Document],
-    reference: Vec<verbale::corpus::Document>,
-    quiet: bool,
-) -> Vec<verbale::corpus::Document> {
-    let canon = |d: &verbale::corpus::Document| d.path.as_ref().and_then(|p| p.canonicalize().ok());
-    let in_target: Vec<PathBuf> = target.iter().filter_map(canon).collect();
-    let before = reference.len();
-    let kept: Vec<_> = reference
-        .into_iter()
-        .filter(|d| canon(d).is_none_or(|p| !in_target.contains(&p)))
-        .collect();
-    if kept.len() < before && !quiet {
+/// Groups of documents read and analysed in one streaming pass, with whether some input failed.
+pub struct LoadedGroups {
+    /// The counts of every document.
+    pub analysis: Analysis,
+    /// Per group, its documents (indices into the analysis).
+    pub groups: Vec<Vec<usize>>,
+    /// The load options (to read a document again).
+    pub lopts: LoadOptions,
+    /// The inputs that could not be read or were skipped, with why.
+    pub problems: Vec<Problem>,
+    /// Some input failed (exit code 1 at the end).
+    pub had_errors: bool,
+}
+
+/// Reads and analyses groups of inputs (a target and a reference: a file in both counts in
+/// the target only, with a warning, since a document compared with itself would bias every
+/// statistic). Every group must have a document. With `hold`, inputs that cannot be read
+/// again (standard input, pipes) are kept for a second look at their text.
+pub fn load_groups(
+    groups: &[Vec<PathBuf>],
+    src: &SourceArgs,
+    options: &Options,
+    hold: bool,
+) -> Result<LoadedGroups> {
+    init_threads(src.jobs);
+    let lopts = load_options(src);
+    let g = analysis::analyse_groups(groups, &lopts, options, hold)?;
+    let had_errors = report_problems(&g.problems, src)?;
+    if g.repeated > 0 && !src.quiet {
         eprintln!(
             "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
-            before - kept.len()
+            g.repeated
         );
     }
-    kept
-}
-
-/// Thousands separators for header lines.
-pub fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
+    for (paths, members) in groups.iter().zip(&g.groups) {
+        if members.is_empty() {
+            return Err(no_documents(paths, &lopts));
         }
-        out.push(c);
     }
-    out
+    Ok(LoadedGroups {
+        analysis: g.analysis,
+        groups: g.groups,
+        lopts,
+        problems: g.problems,
+        had_errors,
+    })
 }
 
-/// `N document(s)`, with thousands separators.
-pub fn count_of(n: u64, what: &str) -> String {
-    format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" })
-}
+pub use verbale::out::numbers::{count_of, thousands};
 
 /// `--by corpus|doc`.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -361,4 +418,34 @@ pub enum By {
     Corpus,
     /// One row per document and term.
     Doc,
+}
+
+/// `--kind`: a quotation kind, or all of them.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KindArg {
+    /// Every quotation.
+    #[default]
+    All,
+    /// Scare quotes: the writer holds the words at a distance.
+    Scare,
+    /// Words mentioned or highlighted neutrally.
+    Term,
+    /// Names of documents, programmes, initiatives.
+    Title,
+    /// Someone's words.
+    Direct,
+}
+
+impl KindArg {
+    /// The kind asked for (`None` for all).
+    pub fn kind(self) -> Option<verbale::quotes::Kind> {
+        use verbale::quotes::Kind;
+        match self {
+            KindArg::All => None,
+            KindArg::Scare => Some(Kind::Scare),
+            KindArg::Term => Some(Kind::Term),
+            KindArg::Title => Some(Kind::Title),
+            KindArg::Direct => Some(Kind::Direct),
+        }
+    }
 }

@@ -1,12 +1,11 @@
 //! `verbale compare`: keyness of a target against a reference, document similarity, and terms
 //! one side quotes while the other uses them plainly.
 
-use super::common::{count_of, load_corpus, without_target, GroupArgs, OutputArgs, SourceArgs};
+use super::common::{count_of, load_groups, GroupArgs, OutputArgs, SourceArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::SortMultipleOptions;
 use std::path::PathBuf;
-use verbale::analysis;
 use verbale::compare::{self, KeynessOptions};
 use verbale::out::{self, Format};
 use verbale::stats::Compat;
@@ -97,18 +96,15 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
     let dest = args.output.destination(&all, &args.source)?;
     let options = args.source.text.options()?;
-    let (t, e1) = load_corpus(&target, &args.source)?;
-    let (rdocs, e2) = if reference.is_empty() {
-        (Vec::new(), false)
-    } else {
-        let (r, e2) = load_corpus(&reference, &args.source)?;
-        (without_target(&t.docs, r.docs, args.source.quiet), e2)
-    };
-    let nt = t.docs.len();
-    let docs: Vec<_> = t.docs.into_iter().chain(rdocs).collect();
-    let a = analysis::analyse(&docs, &options);
-    let ti: Vec<usize> = (0..nt).collect();
-    let ri: Vec<usize> = (nt..docs.len()).collect();
+    let mut groups = vec![target.clone()];
+    if !reference.is_empty() {
+        groups.push(reference.clone());
+    }
+    let loaded = load_groups(&groups, &args.source, &options, false)?;
+    let a = &loaded.analysis;
+    let ti = loaded.groups[0].clone();
+    let ri = loaded.groups.get(1).cloned().unwrap_or_default();
+    let nt = ti.len();
     let top = args.top.or((format == Format::Table).then_some(20));
     let name = |p: &[PathBuf]| {
         p.iter()
@@ -127,7 +123,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
                 p_max: args.p,
                 bonferroni: args.bonferroni,
             };
-            let mut df = compare::keyness(&a, &ti, &ri, o)?;
+            let mut df = compare::keyness(a, &ti, &ri, o)?;
             if let Some(n) = top {
                 if df.height() > 2 * n {
                     let tail = df.tail(Some(n));
@@ -146,11 +142,11 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             (df, h)
         }
         Table::Similarity => {
-            if args.tfidf && docs.len() < 3 && !args.source.quiet {
+            if args.tfidf && a.docs.len() < 3 && !args.source.quiet {
                 eprintln!("verbale: warning: with two documents every shared term has idf 0, so tf-idf cosine is 0; compare three or more");
             }
             // Most similar pairs first.
-            let df = compare::similarity(&a, args.tfidf)?.sort(
+            let df = compare::similarity(a, args.tfidf)?.sort(
                 ["cosine"],
                 SortMultipleOptions::default()
                     .with_order_descending(true)
@@ -170,7 +166,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             (df, h)
         }
         Table::Quotes => {
-            let df = compare::quote_contrast(&a, &ti, &ri)?;
+            let df = compare::quote_contrast(a, &ti, &ri)?;
             let all = df.height();
             let df = match top {
                 Some(n) => df.head(Some(n)),
@@ -182,5 +178,5 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     };
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, Some(&header), &dest)?;
-    Ok(e1 || e2)
+    Ok(loaded.had_errors)
 }

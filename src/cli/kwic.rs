@@ -1,13 +1,12 @@
 //! `verbale kwic`: keyword in context, with source offsets and quotation status.
 
-use super::common::{load_corpus, OutputArgs, SourceArgs};
+use super::common::{load_corpus, KindArg, OutputArgs, SourceArgs};
 use anyhow::Result;
 use clap::Args;
 use comfy_table::{presets, CellAlignment, Table};
 use std::path::PathBuf;
 use verbale::kwic::{self, KwicOptions, Mode};
 use verbale::out::{self, Destination, Format};
-use verbale::quotes::Kind;
 
 /// Concordance: every occurrence of a word or phrase with its context, the byte offset in the
 /// source file, and whether it stands inside quotation marks (and of which kind).
@@ -34,9 +33,9 @@ pub struct KwicArgs {
     /// Only hits inside quotation marks.
     #[arg(long)]
     pub quoted_only: bool,
-    /// Only hits inside quotations of this kind (scare, term, title, direct).
-    #[arg(long)]
-    pub kind: Option<String>,
+    /// Only hits inside quotations of this kind.
+    #[arg(long, value_enum, default_value_t = KindArg::All)]
+    pub kind: KindArg,
 }
 
 /// Runs `kwic`. Returns whether some input failed.
@@ -53,14 +52,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
-    let kind = match &args.kind {
-        None => None,
-        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
-            verbale::Error::Invalid(format!(
-                "unknown --kind '{k}'; use scare, term, title or direct"
-            ))
-        })?),
-    };
+    let kind = args.kind.kind();
     let options = args.source.text.options()?;
     let o = KwicOptions {
         pattern,

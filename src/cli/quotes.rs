@@ -1,6 +1,6 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
-use super::common::{count_of, thousands, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, thousands, By, InputArgs, KindArg, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
@@ -17,9 +17,9 @@ pub struct QuotesArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Only spans of this kind: scare, term, title, direct or all.
-    #[arg(long, default_value = "all")]
-    pub kind: String,
+    /// Only spans of this kind.
+    #[arg(long, value_enum, default_value_t = KindArg::All)]
+    pub kind: KindArg,
     /// Print the quoted-term table (terms by how often they are quoted) instead of spans.
     #[arg(long)]
     pub terms: bool,
@@ -41,18 +41,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let kind = match args.kind.as_str() {
-        "all" => None,
-        k => match Kind::parse(k) {
-            Some(k) => Some(k),
-            None => {
-                return Err(verbale::Error::Invalid(format!(
-                    "unknown --kind '{k}'; use scare, term, title, direct or all"
-                ))
-                .into())
-            }
-        },
-    };
+    let kind = args.kind.kind();
     let Loaded {
         analysis,
         had_errors,

@@ -1,12 +1,11 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load_corpus, SourceArgs};
+use super::common::{load_groups, SourceArgs};
 use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use verbale::analysis;
 use verbale::report::{self, Groups, ReportOptions};
 
 /// Write a complete report: report.html (self-contained), report.md with the charts as PNG,
@@ -130,43 +129,29 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    bar.set_message("reading documents");
-    let mut had_errors = false;
-    let mut left_out = Vec::new();
-    let mut note = |problems: &[verbale::corpus::Problem]| {
-        left_out.extend(problems.iter().map(|p| {
-            let what = if p.warning { "skipped" } else { "not read" };
-            format!("{what}: {}", p.error)
-        }))
+    bar.set_message("reading and counting");
+    let groups = if groups_given {
+        vec![args.target.clone(), args.reference.clone()]
+    } else {
+        vec![paths.clone()]
     };
-    let mut docs = Vec::new();
-    let mut groups = None;
-    if groups_given {
-        let (t, e1) = load_corpus(&args.target, &args.source)?;
-        let (r, e2) = load_corpus(&args.reference, &args.source)?;
-        had_errors = e1 || e2;
-        note(&t.problems);
-        note(&r.problems);
-        let nt = t.docs.len();
-        docs.extend(t.docs);
-        docs.extend(r.docs);
-        groups = Some(Groups {
-            target: (0..nt).collect(),
-            reference: (nt..docs.len()).collect(),
-            target_name: name_of(&args.target),
-            reference_name: name_of(&args.reference),
-        });
-    }
-    if !paths.is_empty() {
-        let (c, e) = load_corpus(&paths, &args.source)?;
-        had_errors |= e;
-        note(&c.problems);
-        docs.extend(c.docs);
-    }
-    bar.inc(1);
-    bar.set_message("counting");
-    let a = analysis::analyse(&docs, &options);
-    bar.inc(1);
+    let loaded = load_groups(&groups, &args.source, &options, true)?;
+    bar.inc(2);
+    let mut left_out: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            let what = if p.warning { "skipped" } else { "not read" };
+            format!("{what}: {}", super::common::problem_text(p))
+        })
+        .collect();
+    left_out.sort();
+    let groups = groups_given.then(|| Groups {
+        target: loaded.groups[0].clone(),
+        reference: loaded.groups[1].clone(),
+        target_name: name_of(&args.target),
+        reference_name: name_of(&args.reference),
+    });
     // The command as typed, with the program named `verbale` (not its install path).
     let command = std::env::args()
         .enumerate()
@@ -185,23 +170,18 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         command,
         date: run_date(),
         groups,
-        left_out: {
-            // A file both in the target and the reference failed once.
-            left_out.sort();
-            left_out.dedup();
-            left_out
-        },
+        left_out,
     };
     let step = |m: &str| {
         bar.inc(1);
         bar.set_message(m.to_string());
     };
-    report::build(&docs, &a, &options, &r, &step)?;
+    report::build(&loaded.analysis, &loaded.lopts, &options, &r, &step)?;
     bar.finish_and_clear();
     if !args.source.quiet {
         eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", dir.display());
     }
-    Ok(had_errors)
+    Ok(loaded.had_errors)
 }
 
 /// When the report ran, in UTC: now, or the time `SOURCE_DATE_EPOCH` gives (seconds since

@@ -20,8 +20,8 @@ pub use decode::{decode, decode_owned, read_source};
 pub use hyphens::{collect_compounds, HyphenLexicon};
 pub use normalise::normalise_lines;
 pub use offsets::OffsetMap;
-pub use stream::{stream, Consumer};
-pub use walk::{find_files, is_corpus_file, Found, REPORT_MARKER};
+pub use stream::{stream, stream_files, Consumer};
+pub use walk::{find_files, find_groups, is_corpus_file, Found, GroupedFiles, REPORT_MARKER};
 
 use normalise::{nfc_quick, nfc_with_map};
 use walk::find_all;

@@ -25,19 +25,27 @@ pub fn stream<C: Consumer>(
     consumer: &C,
 ) -> Result<(Vec<C::Output>, Vec<Problem>)> {
     let (files, mut problems) = find_all(inputs, opts)?;
-    let results: Vec<Result<C::Output>> = files
-        .par_iter()
-        .map(|(id, path)| {
-            let doc = Document::read(id, path.as_deref(), opts)?;
-            Ok(consumer.consume(&doc))
-        })
-        .collect();
-    let mut out = Vec::with_capacity(results.len());
-    for r in results {
+    let mut out = Vec::with_capacity(files.len());
+    for r in stream_files(&files, opts, consumer) {
         match r {
             Ok(r) => out.push(r),
             Err(e) => problems.push(Problem::from(e)),
         }
     }
     Ok((out, problems))
+}
+
+/// [`stream`] over files already found: one result per file, in order.
+pub fn stream_files<C: Consumer>(
+    files: &[(String, Option<PathBuf>)],
+    opts: &LoadOptions,
+    consumer: &C,
+) -> Vec<Result<C::Output>> {
+    files
+        .par_iter()
+        .map(|(id, path)| {
+            let doc = Document::read(id, path.as_deref(), opts)?;
+            Ok(consumer.consume(&doc))
+        })
+        .collect()
 }

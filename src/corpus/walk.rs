@@ -20,75 +20,134 @@ pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found,
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for input in inputs {
-        if input.as_os_str() == "-" {
-            // Standard input can be read once.
-            if !out
-                .iter()
-                .any(|(_, p): &(String, Option<PathBuf>)| p.is_none())
-            {
-                out.push(("stdin".to_string(), None));
-            }
-            continue;
+        find_input(input, opts, &mut out, &mut problems)?;
+    }
+    distinct_ids(&mut out);
+    Ok((out, problems))
+}
+
+/// The files of several groups of inputs (a target and a reference, say), in group order.
+#[derive(Debug, Default)]
+pub struct GroupedFiles {
+    /// Every file, each group's after the one before.
+    pub files: Found,
+    /// Per file, its group.
+    pub group: Vec<u32>,
+    /// Files left out of a group because an earlier group has them (same file, whatever the
+    /// path): a document compared with itself would bias every statistic.
+    pub repeated: usize,
+    /// Folders that could not be walked.
+    pub problems: Vec<Problem>,
+}
+
+/// Finds the files of each group of inputs; a file already in an earlier group is left out of
+/// the later ones ([`GroupedFiles::repeated`]).
+pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<GroupedFiles> {
+    let mut out = GroupedFiles::default();
+    let mut earlier: ahash::AHashSet<Option<PathBuf>> = ahash::AHashSet::new();
+    for (g, inputs) in groups.iter().enumerate() {
+        let mut found = Vec::new();
+        for input in inputs {
+            find_input(input, opts, &mut found, &mut out.problems)?;
         }
-        let meta = std::fs::metadata(input).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                Error::NotFound {
-                    path: input.clone(),
-                }
-            } else {
-                Error::Read {
-                    path: input.clone(),
-                    source: e,
-                }
+        let canon = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+        };
+        let mut mine = Vec::new();
+        for f in found {
+            let key = canon(&f.1);
+            if earlier.contains(&key) {
+                out.repeated += 1;
+                continue;
             }
-        })?;
-        if meta.is_dir() {
-            let mut files = Vec::new();
-            let mut walk = Walk {
-                opts,
-                seen: Vec::new(),
-                links: Vec::new(),
-                files: &mut files,
-                problems: &mut problems,
-            };
-            walk.dir(input, &meta);
-            walk.follow_links();
-            // Folder listings come in no set order: files and problems in path order.
-            problems.sort_by_cached_key(|p: &Problem| {
-                let path = match &p.error {
-                    Error::Read { path, .. } | Error::Loop { path } => path_key(path),
-                    _ => Vec::new(),
-                };
-                (path, p.error.to_string())
-            });
-            files.sort_by_cached_key(|f| path_key(f));
-            for f in files {
-                let rel = f.strip_prefix(input).unwrap_or(&f);
-                let rel = if opts.keep_ext {
-                    rel.to_path_buf()
-                } else {
-                    rel.with_extension("")
-                };
-                let id = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push((id, Some(f)));
+            mine.push(key);
+            out.group.push(g as u32);
+            out.files.push(f);
+        }
+        earlier.extend(mine);
+    }
+    distinct_ids(&mut out.files);
+    Ok(out)
+}
+
+/// Adds the files one input names to `out` (standard input once), its problems to `problems`.
+fn find_input(
+    input: &Path,
+    opts: &LoadOptions,
+    out: &mut Found,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    if input.as_os_str() == "-" {
+        // Standard input can be read once.
+        if !out.iter().any(|(_, p)| p.is_none()) {
+            out.push(("stdin".to_string(), None));
+        }
+        return Ok(());
+    }
+    let meta = std::fs::metadata(input).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound {
+                path: input.to_path_buf(),
             }
         } else {
-            let name = if opts.keep_ext {
-                input.file_name()
-            } else {
-                input.file_stem()
-            };
-            let id = name
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| input.display().to_string());
-            out.push((id, Some(input.clone())));
+            Error::Read {
+                path: input.to_path_buf(),
+                source: e,
+            }
         }
+    })?;
+    if !meta.is_dir() {
+        let name = if opts.keep_ext {
+            input.file_name()
+        } else {
+            input.file_stem()
+        };
+        let id = name
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| input.display().to_string());
+        out.push((id, Some(input.to_path_buf())));
+        return Ok(());
     }
-    // Two inputs can give the same id (two folders with the same layout): keep them apart.
+    let mut files = Vec::new();
+    let mut walk = Walk {
+        opts,
+        seen: Vec::new(),
+        links: Vec::new(),
+        files: &mut files,
+        problems,
+    };
+    walk.dir(input, &meta);
+    walk.follow_links();
+    // Folder listings come in no set order: files and problems in path order.
+    problems.sort_by_cached_key(|p: &Problem| {
+        let path = match &p.error {
+            Error::Read { path, .. } | Error::Loop { path } => path_key(path),
+            _ => Vec::new(),
+        };
+        (path, p.error.to_string())
+    });
+    files.sort_by_cached_key(|f| path_key(f));
+    for f in files {
+        let rel = f.strip_prefix(input).unwrap_or(&f);
+        let rel = if opts.keep_ext {
+            rel.to_path_buf()
+        } else {
+            rel.with_extension("")
+        };
+        let id = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        out.push((id, Some(f)));
+    }
+    Ok(())
+}
+
+/// Two inputs can give the same id (two folders with the same layout): keeps them apart
+/// (`x`, `x#2`).
+fn distinct_ids(out: &mut Found) {
     let mut seen: AHashMap<String, usize> = AHashMap::new();
     for (id, _) in out.iter_mut() {
         let n = seen.entry(id.clone()).or_insert(0);
@@ -97,7 +156,6 @@ pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found,
             *id = format!("{id}#{n}");
         }
     }
-    Ok((out, problems))
 }
 
 /// A sort key that puts paths in path order (component by component): a separator becomes a

@@ -2,6 +2,7 @@
 //! or atomically to a file (a temporary file in the same folder, then a rename).
 
 pub mod markdown;
+pub mod numbers;
 pub mod table;
 
 use crate::error::{Error, Result};
@@ -334,7 +335,7 @@ fn write_with(
         && std::io::stdout().is_terminal()
     {
         return Err(Error::Invalid(
-            "--format parquet is binary: add -o FILE.parquet or redirect standard output".into(),
+            "Parquet is binary and standard output is a terminal: write it to a file or redirect standard output".into(),
         ));
     }
     match dest {

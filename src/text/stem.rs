@@ -30,7 +30,7 @@ impl Rules {
             "snowball" => Ok(Rules::Snowball),
             "classic" => Ok(Rules::Classic),
             _ => Err(Error::Invalid(format!(
-                "--stemmer {s}: use 'snowball' (the current Snowball rules) or 'classic' \
+                "unknown stemming rules '{s}': use 'snowball' (the current Snowball rules) or 'classic' \
                  (the rules from before Snowball 3.0, as NLTK and SnowballC)"
             ))),
         }
@@ -120,7 +120,7 @@ impl Stopwords {
             s => match Lang::parse(s) {
                 Ok(l) => Ok(Self::bundled(l)),
                 Err(_) => Err(Error::Invalid(format!(
-                    "--stopwords {s}: not 'none', a language code or an existing file"
+                    "stopwords '{s}': not 'none', a language code or an existing file"
                 ))),
             },
         }

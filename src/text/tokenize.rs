@@ -43,7 +43,7 @@ impl TokenKind {
 /// One token: byte offsets into the normalised text, its kind, and where it sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Start byte offset (in [`crate::corpus::Document::text`]).
+    /// Start byte offset in the text tokenised (a document's normalised text).
     pub start: u32,
     /// End byte offset, exclusive.
     pub end: u32,

@@ -1,0 +1,48 @@
+//! Numbers for people: thousands separators and counted nouns, the same in headers, reports and
+//! charts.
+
+/// `1234567` → `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A table cell's whole number with thousands separators (`12345` → `12,345`); other text, and
+/// numbers of four digits or fewer (years), unchanged.
+pub fn group_digits(s: &str) -> String {
+    match s.parse::<u64>() {
+        Ok(n) if s.len() > 4 && s.bytes().all(|b| b.is_ascii_digit()) => thousands(n),
+        _ => s.to_string(),
+    }
+}
+
+/// `N things`, with thousands separators and the plural when N is not 1 (`1 document`,
+/// `3,473 documents`).
+pub fn count_of(n: u64, what: &str) -> String {
+    format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_and_plurals() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234), "1,234");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(group_digits("2020"), "2020");
+        assert_eq!(group_digits("12345"), "12,345");
+        assert_eq!(group_digits("12a45"), "12a45");
+        assert_eq!(count_of(1, "document"), "1 document");
+        assert_eq!(count_of(3473, "document"), "3,473 documents");
+    }
+}

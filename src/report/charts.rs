@@ -1,0 +1,179 @@
+//! The report's charts: which ones, on which documents (the choices and their limits), drawn
+//! as PNG beside the report.
+
+use super::tables::Tables;
+use super::Parts;
+use crate::analysis::{self, Analysis};
+use crate::chart::{self, kinds, Size, MAX_HEATMAP_DOCS};
+use crate::compare::{self, KeynessOptions};
+use crate::error::{Error, Result};
+use crate::quotes::Kind;
+
+/// A chart drawn for the report: its file name, its PNG bytes, its alternative text.
+pub(super) struct Chart {
+    pub(super) file: String,
+    pub(super) png: Vec<u8>,
+    pub(super) alt: String,
+}
+
+/// The `n` longest of the documents `ids` (by tokens; ties by position), in corpus order.
+pub(super) fn longest(a: &Analysis, ids: &[usize], n: usize) -> Vec<usize> {
+    let mut v = ids.to_vec();
+    v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
+    v.truncate(n);
+    v.sort_unstable();
+    v
+}
+
+/// Scare-quote spans in document `d`.
+pub(super) fn scare_spans(a: &Analysis, d: usize) -> usize {
+    a.docs[d]
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Scare)
+        .count()
+}
+
+/// The document the keyness section is about when no target is given: the one with the most
+/// scare quotes (ties and none: the longest).
+pub(super) fn focus_doc(a: &Analysis) -> Option<usize> {
+    (0..a.docs.len()).max_by_key(|&d| (scare_spans(a, d), a.docs[d].tokens))
+}
+
+/// What the charts are about: the report's name and its number of documents.
+pub(super) fn what(p: Parts) -> String {
+    let n = p.a.docs.len();
+    format!(
+        "{} ({n} document{})",
+        p.r.name,
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// Collects the charts as they are drawn and written.
+struct Drawn<'a> {
+    p: Parts<'a>,
+    charts: Vec<Chart>,
+}
+
+impl Drawn<'_> {
+    /// Draws `spec` (if there is one: a chart with nothing to draw is left out) as a PNG sized
+    /// by its rows, as `verbale chart` sizes it, and writes it beside the report.
+    fn add(&mut self, file: &str, spec: Result<chart::Spec>, alt: String) -> Result<()> {
+        let Ok(spec) = spec else { return Ok(()) };
+        let size = Size::for_spec(&spec, None, None, 1400);
+        let png = chart::render(&spec, size, chart::ImageFormat::Png)?;
+        let path = self.p.dir.join(file);
+        std::fs::write(&path, &png).map_err(|e| Error::Write { path, source: e })?;
+        self.charts.push(Chart {
+            file: file.to_string(),
+            png,
+            alt,
+        });
+        Ok(())
+    }
+}
+
+/// Draws every chart of the report; returns them with the keyness chart's title (empty when
+/// there is nothing to compare).
+pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
+    let a = p.a;
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let what = what(p);
+    let mut d = Drawn {
+        p,
+        charts: Vec::new(),
+    };
+    let freq = kinds::freq(a, &all, 25, &what);
+    d.add("freq.png", freq, format!("Most frequent terms in {what}"))?;
+    let quotes = kinds::quotes(a, &all, 20, &what);
+    d.add("quotes.png", quotes, format!("Most quoted terms in {what}"))?;
+    let cues = kinds::cues(a, false, 20, &what);
+    d.add("cues.png", cues, format!("Distancing cues in {what}"))?;
+    let key_title = keyness(&mut d)?;
+    similarity(&mut d, t, &what)?;
+    dispersion(&mut d, &what)?;
+    Ok((d.charts, key_title))
+}
+
+/// The keyness chart: target against reference, or the document with most scare quotes
+/// against the rest. Returns its title.
+fn keyness(d: &mut Drawn) -> Result<String> {
+    let a = d.p.a;
+    if let Some(g) = &d.p.r.groups {
+        let title = format!("{} vs {}", g.target_name, g.reference_name);
+        let k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
+        let spec = kinds::keyness(&k, 15, &g.target_name, &g.reference_name);
+        d.add("keyness.png", spec, format!("Keyness: {title}"))?;
+        return Ok(title);
+    }
+    let Some(f) = focus_doc(a).filter(|_| a.docs.len() > 1) else {
+        return Ok(String::new());
+    };
+    let title = format!("{} vs the other documents", a.docs[f].id);
+    let rest: Vec<usize> = (0..a.docs.len()).filter(|&i| i != f).collect();
+    let o = KeynessOptions {
+        min_count: 2,
+        ..Default::default()
+    };
+    let k = compare::keyness(a, &[f], &rest, o)?;
+    let spec = kinds::keyness(&k, 15, &a.docs[f].id, "the other documents");
+    d.add("keyness.png", spec, format!("Keyness: {title}"))?;
+    Ok(title)
+}
+
+/// The similarity heatmap of the longest documents (up to the heatmap's limit).
+fn similarity(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
+    let a = d.p.a;
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let sim_ids = longest(a, &all, super::MAX_SIMILARITY_DOCS);
+    let heat_ids: Vec<String> = longest(
+        a,
+        &sim_ids,
+        super::MAX_REPORT_HEATMAP_DOCS.min(MAX_HEATMAP_DOCS),
+    )
+    .iter()
+    .map(|&i| a.docs[i].id.clone())
+    .collect();
+    if heat_ids.len() < 2 {
+        return Ok(());
+    }
+    let about = if heat_ids.len() < a.docs.len() {
+        format!("the {} longest of {what}", heat_ids.len())
+    } else {
+        what.to_string()
+    };
+    let spec = kinds::similarity(&t.similarity, &heat_ids, "cosine", &about);
+    d.add(
+        "similarity.png",
+        spec,
+        "Document similarity (cosine)".into(),
+    )
+}
+
+/// The dispersion of the most scare-quoted terms in the (up to six) documents with the most
+/// scare quotes: those documents are read again for their token positions.
+fn dispersion(d: &mut Drawn, what: &str) -> Result<()> {
+    let (a, opts) = (d.p.a, d.p.opts);
+    let quoted = kinds::most_quoted_terms(a, 3);
+    let mut docs: Vec<usize> = (0..a.docs.len())
+        .filter(|&i| !a.docs[i].spans.is_empty())
+        .collect();
+    docs.sort_by_key(|&i| std::cmp::Reverse((scare_spans(a, i), a.docs[i].spans.len())));
+    docs.truncate(6);
+    docs.sort_unstable();
+    if quoted.is_empty() || docs.is_empty() {
+        return Ok(());
+    }
+    let positions = analysis::positions_of(a, &docs, d.p.lopts, opts)?;
+    let terms: Vec<(String, String)> = quoted
+        .iter()
+        .map(|t| (t.clone(), opts.term_key(t)))
+        .collect();
+    // Only terms present in every chosen document's rows are required; drop the rest.
+    let rows = quoted.len() * positions.len();
+    let spec = kinds::dispersion(&positions, &terms, what, rows)
+        .or_else(|_| kinds::dispersion(&positions[..1], &terms[..1], what, 1));
+    let alt = format!("Dispersion of {}", quoted.join(", "));
+    d.add("dispersion.png", spec, alt)
+}

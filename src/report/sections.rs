@@ -1,0 +1,287 @@
+//! The report's sections, one function each, over what the report is made of.
+
+use super::charts::{focus_doc, scare_spans, Chart};
+use super::doc::Block;
+use super::tables::{table, Tables};
+use super::{Parts, MAX_REPORT_HEATMAP_DOCS, MAX_SIMILARITY_DOCS};
+use crate::error::Result;
+use crate::out::numbers::group_digits;
+use crate::quotes::Kind;
+use crate::text::Rules;
+use polars::prelude::*;
+
+/// What the sections are written from.
+pub(super) struct ReportData<'a> {
+    pub(super) p: Parts<'a>,
+    pub(super) tables: &'a Tables,
+    pub(super) charts: &'a [Chart],
+    /// The keyness chart's title (empty when there is nothing to compare).
+    pub(super) key_title: &'a str,
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+/// A count as report tables show it (thousands separators past four digits).
+fn grouped(n: u64) -> String {
+    group_digits(&n.to_string())
+}
+
+impl ReportData<'_> {
+    fn chart(&self, file: &str) -> Option<Block> {
+        self.charts
+            .iter()
+            .find(|c| c.file == file)
+            .map(|c| Block::Image {
+                file: c.file.clone(),
+                png: c.png.clone(),
+                alt: c.alt.clone(),
+            })
+    }
+}
+
+/// Every section, in order.
+pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
+    let mut b = Vec::new();
+    overview(d, &mut b);
+    top_terms(d, &mut b);
+    quoted_terms(d, &mut b)?;
+    cues(d, &mut b);
+    profile(d, &mut b);
+    keyness(d, &mut b)?;
+    similarity(d, &mut b)?;
+    dispersion(d, &mut b);
+    Ok(b)
+}
+
+fn overview(d: &ReportData, b: &mut Vec<Block>) {
+    let (a, opts, r) = (d.p.a, d.p.opts, d.p.r);
+    let n_scare = (0..a.docs.len()).map(|i| scare_spans(a, i)).sum::<usize>();
+    let n_spans = a.docs.iter().map(|d| d.spans.len()).sum::<usize>();
+    let stemming = match (opts.stem, opts.rules) {
+        (false, _) => "off",
+        (true, Rules::Snowball) => "on (current Snowball rules)",
+        (true, Rules::Classic) => "on (classic Snowball rules, before 3.0)",
+    };
+    b.push(Block::Heading(2, s("Overview"), s("overview")));
+    b.push(Block::List(vec![
+        format!("Documents: {}", grouped(a.docs.len() as u64)),
+        format!(
+            "Tokens (words and numbers, stopwords included): {}",
+            grouped(a.total_tokens())
+        ),
+        format!(
+            "Distinct terms (stems, stopwords left out): {}",
+            grouped(a.distinct_terms() as u64)
+        ),
+        format!(
+            "Quotation spans: {}, of which scare quotes: {}",
+            grouped(n_spans as u64),
+            grouped(n_scare as u64)
+        ),
+        format!(
+            "Language: {} ({}), stemming {stemming}",
+            opts.lang.name, opts.lang.code
+        ),
+        format!("Run: {}", r.date),
+    ]));
+    if !r.left_out.is_empty() {
+        b.push(Block::Para(format!(
+            "Inputs left out ({}), not counted anywhere in this report:",
+            r.left_out.len()
+        )));
+        b.push(Block::List(r.left_out.clone()));
+    }
+    b.push(Block::Para(s("Command:")));
+    b.push(Block::Code(r.command.clone()));
+    b.push(Block::Para(s("Tables (Parquet and CSV) beside this report: terms, corpus_terms, quotes, quoted_terms, corpus_quoted_terms, cues, keyness, similarity. report.ipynb loads them.")));
+}
+
+fn top_terms(d: &ReportData, b: &mut Vec<Block>) {
+    b.push(Block::Heading(2, s("Top terms"), s("top-terms")));
+    b.extend(d.chart("freq.png"));
+    b.push(table(&d.tables.corpus_terms, 30));
+}
+
+fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
+    let a = d.p.a;
+    b.push(Block::Heading(
+        2,
+        s("Quoted terms and scare quotes"),
+        s("quoted-terms"),
+    ));
+    b.push(Block::Para(s("Terms by how often they stand inside quotation marks; scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
+    b.extend(d.chart("quotes.png"));
+    b.push(table(&d.tables.corpus_quoted, 30));
+    b.push(Block::Heading(
+        3,
+        s("Scare quotes in context"),
+        s("scare-quotes"),
+    ));
+    let scare = d
+        .tables
+        .quotes
+        .clone()
+        .lazy()
+        .filter(col("kind").eq(lit("scare")))
+        .collect()?;
+    let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
+    b.push(table(&view, 200));
+    if scare.height() > 200 {
+        b.push(Block::Para(format!(
+            "First 200 of {} scare quotes; all are in quotes.csv.",
+            scare.height()
+        )));
+    }
+    b.push(Block::Heading(
+        3,
+        s("All quotation kinds"),
+        s("quote-kinds"),
+    ));
+    let kinds_count: Vec<String> = Kind::ALL
+        .iter()
+        .map(|k| {
+            let n: usize = a
+                .docs
+                .iter()
+                .map(|d| d.spans.iter().filter(|s| s.kind == *k).count())
+                .sum();
+            format!("{}: {n}", k.name())
+        })
+        .collect();
+    b.push(Block::List(kinds_count));
+    Ok(())
+}
+
+fn cues(d: &ReportData, b: &mut Vec<Block>) {
+    b.push(Block::Heading(2, s("Distancing cues"), s("cues")));
+    b.push(Block::Para(s("Cue words and phrases (so-called, alleged, self-proclaimed, ...) anywhere in the text, and how often one stands right before a quotation.")));
+    b.extend(d.chart("cues.png"));
+    let cue_rows = d.p.a.cue_totals(false);
+    b.push(Block::Table {
+        header: vec![s("cue"), s("count"), s("before_quote")],
+        rows: cue_rows
+            .iter()
+            .take(40)
+            .map(|r| {
+                vec![
+                    r.key.clone(),
+                    r.count.to_string(),
+                    r.before_quote.to_string(),
+                ]
+            })
+            .collect(),
+        numeric: vec![false, true, true],
+    });
+}
+
+fn profile(d: &ReportData, b: &mut Vec<Block>) {
+    let a = d.p.a;
+    b.push(Block::Heading(2, s("Per-document profile"), s("profile")));
+    // Documents with the most scare quotes first; long corpora show the first 200.
+    let mut order: Vec<usize> = (0..a.docs.len()).collect();
+    order.sort_by(|&x, &y| scare_spans(a, y).cmp(&scare_spans(a, x)).then(x.cmp(&y)));
+    const PROFILE_ROWS: usize = 200;
+    if order.len() > PROFILE_ROWS {
+        b.push(Block::Para(format!(
+            "The {PROFILE_ROWS} documents with the most scare quotes, of {}; every document is in terms.csv and quotes.csv.",
+            order.len()
+        )));
+        order.truncate(PROFILE_ROWS);
+    }
+    let mut rows = Vec::new();
+    for &i in &order {
+        let (doc, counts) = (&a.docs[i], &a.doc_terms[i]);
+        let mut top: Vec<_> = counts.iter().collect();
+        top.sort_by(|x, y| y.count.cmp(&x.count).then(x.term.cmp(&y.term)));
+        let top: Vec<&str> = top
+            .iter()
+            .take(5)
+            .map(|c| a.terms[c.term as usize].form.as_str())
+            .collect();
+        rows.push(vec![
+            doc.id.clone(),
+            doc.tokens.to_string(),
+            top.join(", "),
+            doc.spans.len().to_string(),
+            scare_spans(a, i).to_string(),
+            format!(
+                "{:.2}%",
+                100.0 * doc.scare_tokens as f64 / doc.tokens.max(1) as f64
+            ),
+        ]);
+    }
+    b.push(Block::Table {
+        header: vec![
+            s("doc"),
+            s("tokens"),
+            s("top terms"),
+            s("quotes"),
+            s("scare quotes"),
+            s("tokens in scare quotes"),
+        ],
+        rows,
+        numeric: vec![false, true, false, true, true, true],
+    });
+}
+
+fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
+    let (a, r, keyness) = (d.p.a, d.p.r, &d.tables.keyness);
+    b.push(Block::Heading(2, s("Keyness"), s("keyness")));
+    if keyness.height() == 0 {
+        b.push(Block::Para(s("One document: nothing to compare.")));
+        return Ok(());
+    }
+    b.push(Block::Para(match &r.groups {
+        Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target.", d.key_title),
+        None => s("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has any)."),
+    }));
+    b.extend(d.chart("keyness.png"));
+    let shown = match (&r.groups, focus_doc(a)) {
+        (None, Some(f)) => {
+            let mask = keyness.column("doc")?.str()?.equal(a.docs[f].id.as_str());
+            keyness.filter(&mask)?
+        }
+        _ => keyness.clone(),
+    };
+    b.push(table(&shown, 40));
+    Ok(())
+}
+
+fn similarity(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
+    let (a, similarity) = (d.p.a, &d.tables.similarity);
+    b.push(Block::Heading(2, s("Similarity"), s("similarity")));
+    if similarity.height() == 0 {
+        b.push(Block::Para(s("One document: no pairs to compare.")));
+        return Ok(());
+    }
+    let n = a.docs.len().min(MAX_SIMILARITY_DOCS);
+    b.push(Block::Para(format!(
+        "Cosine similarity of relative term frequencies and Jaccard overlap of term sets, for {n} documents{}; the heatmap shows up to {}.",
+        if a.docs.len() > MAX_SIMILARITY_DOCS { " (the longest ones)" } else { "" },
+        MAX_REPORT_HEATMAP_DOCS.min(crate::chart::MAX_HEATMAP_DOCS)
+    )));
+    b.extend(d.chart("similarity.png"));
+    let top = similarity.sort(
+        ["cosine"],
+        SortMultipleOptions::default().with_order_descending(true),
+    )?;
+    b.push(table(&top, 15));
+    Ok(())
+}
+
+fn dispersion(d: &ReportData, b: &mut Vec<Block>) {
+    b.push(Block::Heading(
+        2,
+        s("Dispersion of the most scare-quoted terms"),
+        s("dispersion"),
+    ));
+    match d.chart("dispersion.png") {
+        Some(c) => {
+            b.push(Block::Para(s("The terms most often held in scare quotes (then in any quotation marks), in the (up to six) documents with the most scare quotes (then the most quotations): each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
+            b.push(c);
+        }
+        None => b.push(Block::Para(s("No quoted terms to plot."))),
+    }
+}

@@ -1,0 +1,141 @@
+//! The report's tables: built from the analysis and written as CSV and Parquet in parallel,
+//! and shown as [`Block::Table`]s.
+
+use super::doc::Block;
+use super::{Parts, MAX_SIMILARITY_DOCS};
+use crate::compare::{self, KeynessOptions};
+use crate::error::Result;
+use crate::frames::{self, Selection, SpanFilter};
+use crate::out::numbers::group_digits;
+use crate::out::table::cell;
+use crate::out::Format;
+use polars::prelude::*;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// The tables the report's sections show (every table is also written beside the report).
+pub(super) struct Tables {
+    pub(super) corpus_terms: DataFrame,
+    pub(super) quotes: DataFrame,
+    pub(super) keyness: DataFrame,
+    pub(super) similarity: DataFrame,
+    pub(super) corpus_quoted: DataFrame,
+}
+
+pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format) -> Result<()> {
+    let mut df = df.clone();
+    let file = dir.join(format!("{name}.{}", format.name()));
+    // Streamed into the file as the writer goes: the largest table is some 100 MB of CSV.
+    crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, None, w))
+}
+
+/// Writes the per-document `terms` table, the largest by far, as CSV and Parquet.
+pub(super) fn write_terms(p: Parts) -> Result<()> {
+    let df = frames::terms(p.a, Selection::default())?;
+    let (csv, parquet) = rayon::join(
+        || write_frame(p.dir, "terms", &df, Format::Csv),
+        || write_frame(p.dir, "terms", &df, Format::Parquet),
+    );
+    csv.and(parquet)
+}
+
+/// The `keyness` table: target against reference, or each document against the rest.
+fn keyness(p: Parts) -> Result<DataFrame> {
+    let a = p.a;
+    match &p.r.groups {
+        Some(g) => {
+            let mut k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
+            k.insert_column(0, Column::new("doc".into(), vec!["target"; k.height()]))?;
+            Ok(k)
+        }
+        None if a.docs.len() > 1 => compare::keyness_each(
+            a,
+            10,
+            KeynessOptions {
+                min_count: 2,
+                ..Default::default()
+            },
+        ),
+        None => Ok(DataFrame::empty()),
+    }
+}
+
+/// Builds every table but `terms` and writes each as CSV and Parquet, all in parallel; returns
+/// the ones the sections show.
+pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
+    let a = p.a;
+    let sel = Selection::default();
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let sim_ids = super::charts::longest(a, &all, MAX_SIMILARITY_DOCS);
+    type Build<'a> = Box<dyn Fn() -> Result<DataFrame> + Send + Sync + 'a>;
+    let jobs: Vec<(&str, Build)> = vec![
+        ("keyness", Box::new(|| keyness(p))),
+        ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
+        (
+            "quotes",
+            Box::new(|| frames::quotes(a, SpanFilter::default())),
+        ),
+        ("quoted_terms", Box::new(|| frames::quoted_terms(a, sel))),
+        (
+            "corpus_quoted_terms",
+            Box::new(|| frames::corpus_quoted_terms(a, sel)),
+        ),
+        ("cues", Box::new(|| frames::cues(a))),
+        (
+            "similarity",
+            Box::new(|| compare::similarity(&a.subset(&sim_ids), false)),
+        ),
+    ];
+    let mut built: Vec<(&str, DataFrame)> = jobs
+        .into_par_iter()
+        .map(|(name, build)| Ok((name, build()?)))
+        .collect::<Result<_>>()?;
+    let formats = [Format::Csv, Format::Parquet];
+    built
+        .par_iter()
+        .flat_map(|(name, df)| formats.par_iter().map(move |&f| (*name, df, f)))
+        .try_for_each(|(name, df, f)| write_frame(p.dir, name, df, f))?;
+    let mut take = |name: &str| {
+        let i = built.iter().position(|(n, _)| *n == name);
+        i.map(|i| built.swap_remove(i).1).unwrap_or_default()
+    };
+    Ok(Tables {
+        corpus_terms: take("corpus_terms"),
+        quotes: take("quotes"),
+        keyness: take("keyness"),
+        similarity: take("similarity"),
+        corpus_quoted: take("corpus_quoted_terms"),
+    })
+}
+
+/// The first `max_rows` rows of a frame as a report table; whole numbers get thousands
+/// separators.
+pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
+    let header: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let numeric = df
+        .columns()
+        .iter()
+        .map(|c| c.dtype().is_primitive_numeric())
+        .collect();
+    let rows = (0..df.height().min(max_rows))
+        .map(|i| {
+            df.columns()
+                .iter()
+                .map(|c| match c.get(i) {
+                    Ok(v) if c.dtype().is_integer() => group_digits(&cell(&v)),
+                    Ok(v) => cell(&v),
+                    Err(_) => String::new(),
+                })
+                .collect()
+        })
+        .collect();
+    Block::Table {
+        header,
+        rows,
+        numeric,
+    }
+}
