@@ -13,6 +13,7 @@ mode=${1:?save or check}
 dir=${2:?output folder}
 verbale=${3:-${CARGO_TARGET_DIR:-$root/target}/release/verbale}
 [ -x "$verbale" ] || { echo "no binary at $verbale: cargo build --release first" >&2; exit 2; }
+verbale=$(cd "$(dirname "$verbale")" && pwd)/$(basename "$verbale")
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 out=$dir/new
