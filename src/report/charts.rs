@@ -127,14 +127,10 @@ fn similarity(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
     let a = d.p.a;
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let sim_ids = longest(a, &all, super::MAX_SIMILARITY_DOCS);
-    let heat_ids: Vec<String> = longest(
-        a,
-        &sim_ids,
-        super::MAX_REPORT_HEATMAP_DOCS.min(MAX_HEATMAP_DOCS),
-    )
-    .iter()
-    .map(|&i| a.docs[i].id.clone())
-    .collect();
+    let heat_ids: Vec<String> = longest(a, &sim_ids, MAX_HEATMAP_DOCS)
+        .iter()
+        .map(|&i| a.docs[i].id.clone())
+        .collect();
     if heat_ids.len() < 2 {
         return Ok(());
     }

@@ -62,8 +62,6 @@ pub const TABLES: &[&str] = &[
 
 /// Documents compared pairwise at most (n² pairs); larger corpora use the longest ones.
 pub const MAX_SIMILARITY_DOCS: usize = 150;
-/// Documents in the report's heatmap at most.
-const MAX_REPORT_HEATMAP_DOCS: usize = 30;
 
 /// What the report is made from, and where it goes.
 #[derive(Clone, Copy)]

@@ -3,9 +3,10 @@
 use super::charts::{focus_doc, scare_spans, Chart};
 use super::doc::Block;
 use super::tables::{table, Tables};
-use super::{Parts, MAX_REPORT_HEATMAP_DOCS, MAX_SIMILARITY_DOCS};
+use super::{Parts, MAX_SIMILARITY_DOCS};
+use crate::chart::MAX_HEATMAP_DOCS;
 use crate::error::Result;
-use crate::out::numbers::group_digits;
+use crate::out::numbers::thousands;
 use crate::quotes::Kind;
 use crate::text::Rules;
 use polars::prelude::*;
@@ -21,11 +22,6 @@ pub(super) struct ReportData<'a> {
 
 fn s(x: &str) -> String {
     x.to_string()
-}
-
-/// A count as report tables show it (thousands separators past four digits).
-fn grouped(n: u64) -> String {
-    group_digits(&n.to_string())
 }
 
 impl ReportData<'_> {
@@ -66,19 +62,19 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
     };
     b.push(Block::Heading(2, s("Overview"), s("overview")));
     b.push(Block::List(vec![
-        format!("Documents: {}", grouped(a.docs.len() as u64)),
+        format!("Documents: {}", thousands(a.docs.len() as u64)),
         format!(
             "Tokens (words and numbers, stopwords included): {}",
-            grouped(a.total_tokens())
+            thousands(a.total_tokens())
         ),
         format!(
             "Distinct terms (stems, stopwords left out): {}",
-            grouped(a.distinct_terms() as u64)
+            thousands(a.distinct_terms() as u64)
         ),
         format!(
             "Quotation spans: {}, of which scare quotes: {}",
-            grouped(n_spans as u64),
-            grouped(n_scare as u64)
+            thousands(n_spans as u64),
+            thousands(n_scare as u64)
         ),
         format!(
             "Language: {} ({}), stemming {stemming}",
@@ -260,7 +256,7 @@ fn similarity(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     b.push(Block::Para(format!(
         "Cosine similarity of relative term frequencies and Jaccard overlap of term sets, for {n} documents{}; the heatmap shows up to {}.",
         if a.docs.len() > MAX_SIMILARITY_DOCS { " (the longest ones)" } else { "" },
-        MAX_REPORT_HEATMAP_DOCS.min(crate::chart::MAX_HEATMAP_DOCS)
+        MAX_HEATMAP_DOCS
     )));
     b.extend(d.chart("similarity.png"));
     let top = similarity.sort(
