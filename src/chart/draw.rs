@@ -338,39 +338,22 @@ fn bars<DB: DrawingBackend>(
     } else {
         (x0, (x1 - x0) as f64 / top_v)
     };
-    // Grid and tick labels.
-    let tick_st = font(12.0);
-    let mut v = if diverging { -top_v } else { 0.0 };
-    while v <= top_v + step * 0.01 {
-        let x = zero + (v * scale).round() as i32;
-        line(a, (x, top), (x, bottom), palette::GRID, 1)?;
-        text(
-            a,
-            &fmt_tick(v, step),
-            &tick_st,
-            x,
-            bottom + 4,
-            HPos::Center,
-            VPos::Top,
-        )?;
-        v += step;
-    }
-    line(a, (zero, top), (zero, bottom), palette::INK, 1)?;
-    line(a, (x0, bottom), (x1, bottom), palette::INK, 1)?;
-    text(
-        a,
-        x_label,
-        &font(13.0),
-        (x0 + x1) / 2,
-        bottom + 22,
-        HPos::Center,
-        VPos::Top,
-    )?;
+    let ax = Axis {
+        zero,
+        scale,
+        top_v,
+        step,
+        diverging,
+        x0,
+        x1,
+        top,
+        bottom,
+    };
+    value_axis(a, &ax, x_label)?;
     for (i, r) in rows.iter().enumerate() {
-        let y0 = top + (i as f64 * row_h + row_h * 0.15) as i32;
-        let y1 = top + (i as f64 * row_h + row_h * 0.85) as i32;
-        let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
+        let y = top as f64 + i as f64 * row_h;
         let label = fit(a, &r.label, &st, label_w, Cut::Middle);
+        let yc = (y + row_h * 0.5) as i32;
         text(
             a,
             &label,
@@ -380,28 +363,84 @@ fn bars<DB: DrawingBackend>(
             HPos::Right,
             VPos::Center,
         )?;
-        let mut x = zero as f64;
-        let sign = if total(r) < 0.0 { -1.0 } else { 1.0 };
-        for (val, role) in &r.segments {
-            let len = val.abs() * scale * sign;
-            rect(
-                a,
-                x.round() as i32,
-                y0,
-                (x + len).round() as i32,
-                y1.max(y0 + 1),
-                role.color(),
-            )?;
-            x += len;
-        }
-        if let Some(note) = &r.note {
-            let (hp, nx) = if sign < 0.0 {
-                (HPos::Right, x.round() as i32 - 4)
-            } else {
-                (HPos::Left, x.round() as i32 + 4)
-            };
-            text(a, note, &small, nx, yc, hp, VPos::Center)?;
-        }
+        let ys = [(y + row_h * 0.15) as i32, (y + row_h * 0.85) as i32, yc];
+        bar(a, &ax, r, ys, &small)?;
+    }
+    Ok(())
+}
+
+/// A horizontal value axis: where 0 is, pixels per unit, the top value and the tick step,
+/// between `x0` and `x1` over the rows from `top` to `bottom`.
+struct Axis {
+    zero: i32,
+    scale: f64,
+    top_v: f64,
+    step: f64,
+    diverging: bool,
+    x0: i32,
+    x1: i32,
+    top: i32,
+    bottom: i32,
+}
+
+/// The grid, tick labels, zero line, axis line and axis title.
+fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label: &str) -> R {
+    let tick_st = font(12.0);
+    let mut v = if ax.diverging { -ax.top_v } else { 0.0 };
+    while v <= ax.top_v + ax.step * 0.01 {
+        let x = ax.zero + (v * ax.scale).round() as i32;
+        line(a, (x, ax.top), (x, ax.bottom), palette::GRID, 1)?;
+        let tick = fmt_tick(v, ax.step);
+        text(
+            a,
+            &tick,
+            &tick_st,
+            x,
+            ax.bottom + 4,
+            HPos::Center,
+            VPos::Top,
+        )?;
+        v += ax.step;
+    }
+    line(a, (ax.zero, ax.top), (ax.zero, ax.bottom), palette::INK, 1)?;
+    line(a, (ax.x0, ax.bottom), (ax.x1, ax.bottom), palette::INK, 1)?;
+    let mid = (ax.x0 + ax.x1) / 2;
+    text(
+        a,
+        x_label,
+        &font(13.0),
+        mid,
+        ax.bottom + 22,
+        HPos::Center,
+        VPos::Top,
+    )
+}
+
+/// One bar, its segments from the zero line (leftwards when its total is negative), and its
+/// note at its end: from `y0` to `y1`, the note centred on `yc`.
+fn bar<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    ax: &Axis,
+    r: &BarRow,
+    [y0, y1, yc]: [i32; 3],
+    small: &TextStyle,
+) -> R {
+    let total: f64 = r.segments.iter().map(|s| s.0).sum();
+    let mut x = ax.zero as f64;
+    let sign = if total < 0.0 { -1.0 } else { 1.0 };
+    for (val, role) in &r.segments {
+        let len = val.abs() * ax.scale * sign;
+        let (from, to) = (x.round() as i32, (x + len).round() as i32);
+        rect(a, from, y0, to, y1.max(y0 + 1), role.color())?;
+        x += len;
+    }
+    if let Some(note) = &r.note {
+        let (hp, nx) = if sign < 0.0 {
+            (HPos::Right, x.round() as i32 - 4)
+        } else {
+            (HPos::Left, x.round() as i32 + 4)
+        };
+        text(a, note, small, nx, yc, hp, VPos::Center)?;
     }
     Ok(())
 }

@@ -183,9 +183,48 @@ pub fn dispersion(
             None => wanted.push((t.clone(), key)),
         }
     }
+    let (mut rows, row_term) = dispersion_rows(docs, &wanted);
+    let missing: Vec<&str> = (0..wanted.len())
+        .filter(|k| !row_term.contains(k))
+        .map(|k| wanted[k].0.as_str())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Invalid(format!(
+            "terms not in these documents: {}",
+            missing.join(", ")
+        )));
+    }
+    let names: Vec<&str> = terms.iter().map(|t| t.0.as_str()).collect();
+    let title = format!("Where {} occur: {what}", names.join(", "));
+    let mut note = String::new();
+    if rows.len() > top.max(1) {
+        let all = rows.len();
+        let first = keep_rows(&mut rows, &row_term, wanted.len(), top.max(1));
+        note = format!(
+            " (the {} of {all} rows: terms in turn, {first} first)",
+            rows.len()
+        );
+    }
+    Ok(Spec::Dispersion {
+        title,
+        kept: note,
+        rows,
+        legend: vec![
+            ("in scare quotes".into(), Role::Scare),
+            ("in other quotations".into(), Role::Quoted),
+            ("without quotation marks".into(), Role::Plain),
+        ],
+    })
+}
+
+/// One row per wanted term and document that uses it, in corpus order, with each row's index
+/// among the wanted terms.
+fn dispersion_rows(
+    docs: &[Positions],
+    wanted: &[(String, &str)],
+) -> (Vec<DispersionRow>, Vec<usize>) {
     let mut rows = Vec::new();
-    let mut row_term = Vec::new(); // each row's index in `wanted`
-    let mut found = vec![false; wanted.len()];
+    let mut row_term = Vec::new();
     for doc in docs {
         let words: Vec<usize> = doc.words().collect();
         let total = words.len().max(1) as f64;
@@ -204,7 +243,6 @@ pub fn dispersion(
         }
         for (k, ((label, _), marks)) in wanted.iter().zip(marks_of).enumerate() {
             if !marks.is_empty() {
-                found[k] = true;
                 let label = if docs.len() > 1 {
                     format!("{label} · {}", doc.result.id)
                 } else {
@@ -215,87 +253,65 @@ pub fn dispersion(
             }
         }
     }
-    let missing: Vec<&str> = wanted
-        .iter()
-        .zip(&found)
-        .filter(|(_, f)| !**f)
-        .map(|(w, _)| w.0.as_str())
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::Invalid(format!(
-            "terms not in these documents: {}",
-            missing.join(", ")
-        )));
+    (rows, row_term)
+}
+
+/// Keeps `limit` rows in corpus order, the terms taking turns, each giving its next row with
+/// the most scare-quoted (then quoted, then all) occurrences, so that no term asked for
+/// disappears or crowds out the others. Returns what ordered the rows, for the note.
+fn keep_rows(
+    rows: &mut Vec<DispersionRow>,
+    row_term: &[usize],
+    terms: usize,
+    limit: usize,
+) -> &'static str {
+    let count = |r: &DispersionRow, role: Option<Role>| {
+        r.marks
+            .iter()
+            .filter(|m| role.is_none_or(|x| m.1 == x))
+            .count()
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by_key(|&i| {
+        let r = &rows[i];
+        let score = (
+            count(r, Some(Role::Scare)),
+            count(r, Some(Role::Quoted)),
+            count(r, None),
+        );
+        (std::cmp::Reverse(score), i)
+    });
+    let mut per_term: Vec<std::collections::VecDeque<usize>> = vec![Default::default(); terms];
+    for &i in &order {
+        per_term[row_term[i]].push_back(i);
     }
-    let names: Vec<&str> = terms.iter().map(|t| t.0.as_str()).collect();
-    let title = format!("Where {} occur: {what}", names.join(", "));
-    let mut note = String::new();
-    if rows.len() > top.max(1) {
-        let count = |r: &DispersionRow, role: Option<Role>| {
-            r.marks
-                .iter()
-                .filter(|m| role.is_none_or(|x| m.1 == x))
-                .count()
-        };
-        let mut order: Vec<usize> = (0..rows.len()).collect();
-        order.sort_by_key(|&i| {
-            let r = &rows[i];
-            let score = (
-                count(r, Some(Role::Scare)),
-                count(r, Some(Role::Quoted)),
-                count(r, None),
-            );
-            (std::cmp::Reverse(score), i)
-        });
-        // The terms take turns, each giving its next best row, so that no term asked for
-        // disappears or crowds out the others.
-        let mut per_term: Vec<std::collections::VecDeque<usize>> =
-            vec![Default::default(); wanted.len()];
-        for &i in &order {
-            per_term[row_term[i]].push_back(i);
-        }
-        let mut keep = vec![false; rows.len()];
-        let (mut kept, limit) = (0, top.max(1));
-        while kept < limit {
-            let before = kept;
-            for q in per_term.iter_mut() {
-                if kept < limit {
-                    if let Some(i) = q.pop_front() {
-                        keep[i] = true;
-                        kept += 1;
-                    }
+    let mut keep = vec![false; rows.len()];
+    let mut kept = 0;
+    while kept < limit {
+        let before = kept;
+        for q in per_term.iter_mut() {
+            if kept < limit {
+                if let Some(i) = q.pop_front() {
+                    keep[i] = true;
+                    kept += 1;
                 }
             }
-            if kept == before {
-                break;
-            }
         }
-        let any = |role: Role| rows.iter().any(|r| count(r, Some(role)) > 0);
-        let first = if any(Role::Scare) {
-            "most scare-quoted"
-        } else if any(Role::Quoted) {
-            "most quoted"
-        } else {
-            "most used"
-        };
-        let all = rows.len();
-        let mut k = keep.iter();
-        rows.retain(|_| k.next().copied().unwrap_or(false));
-        note = format!(
-            " (the {} of {all} rows: terms in turn, {first} first)",
-            rows.len()
-        );
+        if kept == before {
+            break;
+        }
     }
-    Ok(Spec::Dispersion {
-        title,
-        kept: note,
-        rows,
-        legend: vec![
-            ("in scare quotes".into(), Role::Scare),
-            ("in other quotations".into(), Role::Quoted),
-            ("without quotation marks".into(), Role::Plain),
-        ],
-    })
+    let any = |role: Role| rows.iter().any(|r| count(r, Some(role)) > 0);
+    let first = if any(Role::Scare) {
+        "most scare-quoted"
+    } else if any(Role::Quoted) {
+        "most quoted"
+    } else {
+        "most used"
+    };
+    let mut k = keep.iter();
+    rows.retain(|_| k.next().copied().unwrap_or(false));
+    first
 }
 
 /// The `top` most-quoted terms (scare first), as default terms for a dispersion plot.

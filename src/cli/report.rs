@@ -70,71 +70,87 @@ fn shell_quote(a: &str) -> String {
     }
 }
 
-/// Runs `report`. Returns whether some input failed.
-pub fn run(args: ReportArgs) -> Result<bool> {
-    let groups_given = !args.target.is_empty();
-    if groups_given && !args.paths.is_empty() {
-        return Err(verbale::Error::Invalid(
-            "give either PATH... or --target/--reference, not both (the groups are the documents of the report)".into(),
-        )
-        .into());
+/// The report's groups of inputs: its paths (default `data/`), or a target and a reference.
+fn input_groups(args: &ReportArgs) -> Result<Vec<Vec<PathBuf>>> {
+    let invalid = |m: String| -> anyhow::Error { verbale::Error::Invalid(m).into() };
+    if !args.target.is_empty() {
+        if !args.paths.is_empty() {
+            return Err(invalid("give either PATH... or --target/--reference, not both (the groups are the documents of the report)".into()));
+        }
+        return Ok(vec![args.target.clone(), args.reference.clone()]);
     }
-    if let Some(n) = &args.name {
-        if n.is_empty() || n.starts_with('.') || n.contains(['/', '\\']) {
-            return Err(verbale::Error::Invalid(format!(
+    if !args.paths.is_empty() {
+        return Ok(vec![args.paths.clone()]);
+    }
+    if !Path::new("data").is_dir() {
+        return Err(invalid("no paths given and no data/ folder here: run from the verbale folder or name the statements to analyse".into()));
+    }
+    Ok(vec![vec![PathBuf::from("data")]])
+}
+
+/// The report's name: `--name`, checked, or one made from the inputs.
+fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>]) -> Result<String> {
+    match &args.name {
+        Some(n) if n.is_empty() || n.starts_with('.') || n.contains(['/', '\\']) => {
+            Err(verbale::Error::Invalid(format!(
                 "--name {n}: use a plain folder name (no '/', not starting with '.')"
             ))
-            .into());
+            .into())
         }
+        Some(n) => Ok(n.clone()),
+        None if groups.len() == 2 => Ok(format!(
+            "{}-vs-{}",
+            name_of(&groups[0]),
+            name_of(&groups[1])
+        )),
+        None => Ok(name_of(&groups[0])),
     }
-    let mut paths = args.paths.clone();
-    if paths.is_empty() && !groups_given {
-        if !Path::new("data").is_dir() {
-            return Err(verbale::Error::Invalid(
-                "no paths given and no data/ folder here: run from the verbale folder or name the statements to analyse".into(),
-            )
-            .into());
-        }
-        paths.push(PathBuf::from("data"));
-    }
-    let options = args.source.text.options()?;
-    let name = args.name.clone().unwrap_or_else(|| {
-        if groups_given {
-            format!("{}-vs-{}", name_of(&args.target), name_of(&args.reference))
-        } else {
-            name_of(&paths)
-        }
-    });
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
-    let inputs: Vec<PathBuf> = paths
-        .iter()
-        .chain(&args.target)
-        .chain(&args.reference)
-        .cloned()
-        .collect();
-    report::check_target(&dir, &inputs)?;
-    let show = !args.source.quiet && std::io::stderr().is_terminal();
-    let bar = ProgressBar::with_draw_target(
-        Some(8),
-        if show {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        },
-    );
+}
+
+/// A progress bar on standard error when it is a terminal (and not --quiet).
+fn progress(quiet: bool) -> ProgressBar {
+    let show = !quiet && std::io::stderr().is_terminal();
+    let target = if show {
+        ProgressDrawTarget::stderr()
+    } else {
+        ProgressDrawTarget::hidden()
+    };
+    let bar = ProgressBar::with_draw_target(Some(8), target);
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
+    bar
+}
+
+/// The command as typed, with the program named `verbale` (not its install path).
+fn command_line() -> String {
+    std::env::args()
+        .enumerate()
+        .map(|(i, a)| {
+            if i == 0 {
+                "verbale".to_string()
+            } else {
+                shell_quote(&a)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs `report`. Returns whether some input failed.
+pub fn run(args: ReportArgs) -> Result<bool> {
+    let groups = input_groups(&args)?;
+    let name = report_name(&args, &groups)?;
+    let options = args.source.text.options()?;
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    let inputs: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
+    report::check_target(&dir, &inputs)?;
+    let bar = progress(args.source.quiet);
     bar.set_message("reading and counting");
-    let groups = if groups_given {
-        vec![args.target.clone(), args.reference.clone()]
-    } else {
-        vec![paths.clone()]
-    };
     let loaded = load_groups(&groups, &args.source, &options, true)?;
     bar.inc(2);
     let mut left_out: Vec<String> = loaded
@@ -146,30 +162,17 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         })
         .collect();
     left_out.sort();
-    let groups = groups_given.then(|| Groups {
-        target: loaded.groups[0].clone(),
-        reference: loaded.groups[1].clone(),
-        target_name: name_of(&args.target),
-        reference_name: name_of(&args.reference),
-    });
-    // The command as typed, with the program named `verbale` (not its install path).
-    let command = std::env::args()
-        .enumerate()
-        .map(|(i, a)| {
-            if i == 0 {
-                "verbale".to_string()
-            } else {
-                shell_quote(&a)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
     let r = ReportOptions {
-        name: name.clone(),
+        name,
         dir: dir.clone(),
-        command,
+        command: command_line(),
         date: run_date(),
-        groups,
+        groups: (groups.len() == 2).then(|| Groups {
+            target: loaded.groups[0].clone(),
+            reference: loaded.groups[1].clone(),
+            target_name: name_of(&groups[0]),
+            reference_name: name_of(&groups[1]),
+        }),
         left_out,
     };
     let step = |m: &str| {

@@ -227,12 +227,19 @@ pub fn gather(
             .collect();
         ev.contrast = !content_idx.is_empty() && content_idx.iter().all(|&i| unquoted(i));
     }
-    // Condemning words within the sentence, up to 12 words either side, outside the span.
+    ev.condemning = condemning(text, tokens, at, ev.cue.as_deref(), lex);
+    ev
+}
+
+/// Condemning or denying words in the span's sentence, up to 12 words either side, outside the
+/// span and its cue.
+fn condemning(text: &str, tokens: &[Token], at: SpanAt, cue: Option<&str>, lex: &Lexicons) -> u32 {
+    let SpanAt { open, close, .. } = at;
     let sentence = tokens[open].sentence;
     let lo = open.saturating_sub(12);
     let hi = (close + 13).min(tokens.len());
     let mut window: Vec<String> = Vec::new();
-    let cue_words = ev.cue.as_ref().map_or(0, |c| c.split(' ').count());
+    let cue_words = cue.map_or(0, |c| c.split(' ').count());
     let cue_start = {
         let mut k = 0;
         let mut j = open;
@@ -250,12 +257,11 @@ pub fn gather(
             window.push(fold(t.text(text)));
         }
     }
-    ev.condemning = window
+    window
         .iter()
         .enumerate()
         .filter(|(i, _)| prefix_match(&lex.condemning, &window[*i..]).is_some())
-        .count() as u32;
-    ev
+        .count() as u32
 }
 
 /// Scores for each kind (in [`Kind::ALL`] order) from the evidence: a transparent linear model

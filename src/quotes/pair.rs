@@ -213,21 +213,7 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     for (i, t) in tokens.iter().enumerate() {
         if t.para != para {
             para = t.para;
-            skip_continuation = false;
-            if !p.stack.is_empty() {
-                // Long quotations: each paragraph reopens with the same mark, only the last one
-                // closes. Keep the span open if this paragraph starts with the open mark.
-                let first = t.text(text).chars().next();
-                let continues = t.kind == TokenKind::Quote
-                    && first.is_some_and(|c| p.stack.iter().any(|o| o.ch == c))
-                    && !is_edge(text[t.end as usize..].chars().next());
-                if continues {
-                    skip_continuation = true;
-                    p.soft_close = None;
-                } else if !soft_break(text, &tokens[i - 1], t) {
-                    p.flush();
-                }
-            }
+            skip_continuation = p.new_paragraph(text, &tokens[i - 1], t);
         }
         if t.kind != TokenKind::Quote {
             continue;
@@ -236,97 +222,140 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
             skip_continuation = false;
             continue;
         }
-        let i = i as u32;
         let ch = t.text(text).chars().next().unwrap_or(' ');
-        let left = text[..t.start as usize].chars().next_back();
-        let right = text[t.end as usize..].chars().next();
-        let left_edge = is_edge(left);
-        let right_edge = is_edge(right);
-        match ch {
-            '\u{201C}' => {
-                // “ closes a German „ when it follows a word; otherwise it opens.
-                if !left_edge && p.has_opener_for(ch) {
-                    p.close(i, ch);
-                } else {
-                    p.push(i, ch);
-                }
-            }
-            '\u{2018}' => {
-                if right.is_some_and(|c| c.is_ascii_digit())
-                    || (!left_edge && !p.has_opener_for(ch))
-                {
-                    continue; // ‘90s, or an apostrophe typed as ‘
-                }
-                if !left_edge && p.has_opener_for(ch) {
-                    p.close(i, ch);
-                } else {
-                    p.push(i, ch);
-                }
-            }
-            '\u{2019}' => {
-                // A closing single quote, or an apostrophe (the 1990s’, ’80s, States’ rights).
-                if !p.has_opener_for(ch) {
-                    if !left_edge && right_edge {
-                        p.soft_close = Some((i, ch));
-                    }
-                    continue;
-                }
-                if right.is_some_and(|c| c.is_ascii_digit()) && left_edge {
-                    continue;
-                }
-                if !right_edge && right.is_some_and(|c| c.is_alphabetic()) {
-                    continue;
-                }
-                p.close(i, ch);
-            }
-            '"' => {
-                let can_open =
-                    left_edge && !right.is_some_and(char::is_whitespace) && right.is_some();
-                let can_close =
-                    !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
-                if can_close && p.has_opener_for(ch) {
-                    p.close(i, ch);
-                } else if can_open {
-                    p.push(i, ch);
-                } else if p.has_opener_for(ch) {
-                    p.close(i, ch);
-                } else {
-                    p.out.unpaired.push(Unpaired { tok: i, mark: ch });
-                }
-            }
-            '\'' => {
-                let elision = ["em ", "tis ", "twas ", "til ", "cause ", "n "]
-                    .iter()
-                    .any(|e| text[t.end as usize..].starts_with(e));
-                let can_open =
-                    left_edge && !elision && right.is_some_and(|c| c.is_alphabetic() || c == '"');
-                let can_close = left.is_some_and(|c| !c.is_whitespace()) && right_edge;
-                if can_close && p.has_opener_for(ch) {
-                    p.close(i, ch);
-                } else if can_open {
-                    p.push(i, ch);
-                } else if can_close {
-                    p.soft_close = Some((i, ch));
-                }
-                // Otherwise an apostrophe ('80s, the 1990s', countries').
-            }
-            '\u{201E}' | '\u{201A}' | '\u{201F}' | '\u{201B}' | '\u{00AB}' | '\u{2039}'
-            | '\u{300C}' | '\u{300E}' => p.push(i, ch),
-            '\u{201D}' if !p.has_opener_for(ch) && p.has_opener_for('\u{2019}') => {
-                // A single quotation closed by a double mark (‘Umi Tugeda tourism”).
-                p.close_with(i, ch, '\u{2019}');
-            }
-            _ => {
-                if !p.close(i, ch) {
-                    p.out.unpaired.push(Unpaired { tok: i, mark: ch });
-                }
-            }
-        }
+        let around = Around {
+            left: text[..t.start as usize].chars().next_back(),
+            right: text[t.end as usize..].chars().next(),
+            after: &text[t.end as usize..],
+        };
+        p.mark(i as u32, ch, around);
     }
     p.flush();
     out.pairs.sort_by_key(|x| x.open_tok);
     out.unpaired.sort_by_key(|x| x.tok);
     out
+}
+
+/// What surrounds a mark: the characters just before and after it, and the text after it.
+struct Around<'a> {
+    left: Option<char>,
+    right: Option<char>,
+    after: &'a str,
+}
+
+impl Pairer<'_> {
+    /// A paragraph starts with token `t` (the last one before it is `last`). Quotations still
+    /// open end here, unless the paragraph reopens with their mark (a long quotation over
+    /// several paragraphs, only the last one closing) or the break falls inside a sentence.
+    /// Returns whether `t` is such a reopening mark, to be passed over.
+    fn new_paragraph(&mut self, text: &str, last: &Token, t: &Token) -> bool {
+        if self.stack.is_empty() {
+            return false;
+        }
+        let first = t.text(text).chars().next();
+        let continues = t.kind == TokenKind::Quote
+            && first.is_some_and(|c| self.stack.iter().any(|o| o.ch == c))
+            && !is_edge(text[t.end as usize..].chars().next());
+        if continues {
+            self.soft_close = None;
+            return true;
+        }
+        if !soft_break(text, last, t) {
+            self.flush();
+        }
+        false
+    }
+
+    /// Pairs or stacks the mark `ch` of token `i`.
+    fn mark(&mut self, i: u32, ch: char, a: Around) {
+        let (left, right) = (a.left, a.right);
+        let left_edge = is_edge(left);
+        let right_edge = is_edge(right);
+        match ch {
+            '\u{201C}' => {
+                // “ closes a German „ when it follows a word; otherwise it opens.
+                if !left_edge && self.has_opener_for(ch) {
+                    self.close(i, ch);
+                } else {
+                    self.push(i, ch);
+                }
+            }
+            '\u{2018}' => {
+                if right.is_some_and(|c| c.is_ascii_digit())
+                    || (!left_edge && !self.has_opener_for(ch))
+                {
+                    return; // ‘90s, or an apostrophe typed as ‘
+                }
+                if !left_edge && self.has_opener_for(ch) {
+                    self.close(i, ch);
+                } else {
+                    self.push(i, ch);
+                }
+            }
+            '\u{2019}' => self.right_single(i, ch, a, left_edge, right_edge),
+            '"' => {
+                let can_open =
+                    left_edge && !right.is_some_and(char::is_whitespace) && right.is_some();
+                let can_close =
+                    !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
+                if can_close && self.has_opener_for(ch) {
+                    self.close(i, ch);
+                } else if can_open {
+                    self.push(i, ch);
+                } else if self.has_opener_for(ch) {
+                    self.close(i, ch);
+                } else {
+                    self.out.unpaired.push(Unpaired { tok: i, mark: ch });
+                }
+            }
+            '\'' => self.straight_single(i, ch, a, left_edge, right_edge),
+            '\u{201E}' | '\u{201A}' | '\u{201F}' | '\u{201B}' | '\u{00AB}' | '\u{2039}'
+            | '\u{300C}' | '\u{300E}' => self.push(i, ch),
+            '\u{201D}' if !self.has_opener_for(ch) && self.has_opener_for('\u{2019}') => {
+                // A single quotation closed by a double mark (‘Umi Tugeda tourism”).
+                self.close_with(i, ch, '\u{2019}');
+            }
+            _ => {
+                if !self.close(i, ch) {
+                    self.out.unpaired.push(Unpaired { tok: i, mark: ch });
+                }
+            }
+        }
+    }
+
+    /// `’`: a closing single quote, or an apostrophe (the 1990s’, ’80s, States’ rights).
+    fn right_single(&mut self, i: u32, ch: char, a: Around, left_edge: bool, right_edge: bool) {
+        if !self.has_opener_for(ch) {
+            if !left_edge && right_edge {
+                self.soft_close = Some((i, ch));
+            }
+            return;
+        }
+        if a.right.is_some_and(|c| c.is_ascii_digit()) && left_edge {
+            return;
+        }
+        if !right_edge && a.right.is_some_and(|c| c.is_alphabetic()) {
+            return;
+        }
+        self.close(i, ch);
+    }
+
+    /// `'`: a straight single quote, or an apostrophe ('80s, the 1990s', countries', 'em).
+    fn straight_single(&mut self, i: u32, ch: char, a: Around, left_edge: bool, right_edge: bool) {
+        let elision = ["em ", "tis ", "twas ", "til ", "cause ", "n "]
+            .iter()
+            .any(|e| a.after.starts_with(e));
+        let can_open =
+            left_edge && !elision && a.right.is_some_and(|c| c.is_alphabetic() || c == '"');
+        let can_close = a.left.is_some_and(|c| !c.is_whitespace()) && right_edge;
+        if can_close && self.has_opener_for(ch) {
+            self.close(i, ch);
+        } else if can_open {
+            self.push(i, ch);
+        } else if can_close {
+            self.soft_close = Some((i, ch));
+        }
+    }
 }
 
 #[cfg(test)]
