@@ -32,7 +32,7 @@ impl Default for KeynessOptions {
 
 /// One side of a comparison: per-term counts and the token total.
 #[derive(Debug, Clone, Copy)]
-pub struct Side<'a> {
+pub(crate) struct Side<'a> {
     /// Per-term counts, indexed by term id.
     pub counts: &'a [TermTotals],
     /// Words and numbers on this side.
@@ -41,7 +41,7 @@ pub struct Side<'a> {
 
 /// One row of a keyness table.
 #[derive(Debug, Clone, Copy)]
-pub struct KeyRow {
+pub(crate) struct KeyRow {
     /// Term id.
     pub term: usize,
     /// Count in the target.
@@ -56,7 +56,12 @@ pub struct KeyRow {
 
 /// Keyness of every term from group counts (per term: count, quoted, scare) and token totals,
 /// filtered by `o` and sorted by signed G² (over-used in the target first).
-pub fn keyness_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions) -> Vec<KeyRow> {
+pub(crate) fn keyness_rows(
+    a: &Analysis,
+    target: Side,
+    reference: Side,
+    o: KeynessOptions,
+) -> Vec<KeyRow> {
     let mut rows: Vec<KeyRow> = unsorted_rows(a, target, reference, o)
         .into_iter()
         .map(with_p)
@@ -160,7 +165,7 @@ fn ends(rank: &[u32], mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
 }
 
 /// The `keyness` frame from rows; `totals` gives each row's (target, reference) token totals.
-pub fn keyness_frame(
+pub(crate) fn keyness_frame(
     a: &Analysis,
     rows: &[KeyRow],
     totals: &dyn Fn(usize) -> (u64, u64),

@@ -4,46 +4,55 @@
 //! UN speeches, joint communiqués): which words a statement leans on, which terms it holds at
 //! arm's length in quotation marks (the so-called “elections”), how statements differ.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one module per stage, each using only the floors below it:
 //!
 //! ```text
-//! paths ─► corpus (find, decode, normalise; offsets map back to the file)
-//!        ─► text (tokenise, fold, stem once per distinct form)
-//!        ─► quotes (pair marks, classify spans: scare / term / title / direct)
-//!        ─► analysis (per-document counts in parallel, merged under interned term ids)
-//!        ─► frames (polars DataFrames with fixed schemas)
-//!        ─► stats, compare, kwic (keyness, similarity, quote contrast, concordance)
-//!        ─► out (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown), chart (PNG, SVG),
-//!           report (HTML, Markdown, tables, notebook in notebooks-out/)
+//! floor 1  text      segment, tokenize, fold, stem, stopwords, layout (no files, no frames)
+//!          stats     G², χ², log ratio, cosine, Jaccard
+//! floor 2  corpus    walk (find files), decode, normalise (NFC, line endings, mojibake,
+//!                    line-break hyphens), offsets (every offset maps back to the file),
+//!                    stream (read and consume in parallel, nothing held)
+//! floor 3  quotes    pair marks into spans, classify them: scare / term / title / direct
+//! floor 4  analysis  a run (Analyser) with one worker per thread: per-document counts,
+//!                    merged under term ids into a self-contained Analysis; Positions of the
+//!                    few documents a concordance or a dispersion plot reads again
+//! floor 5  frames    polars DataFrames with fixed schemas
+//!          out       writers (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown), numbers
+//! floor 6  compare   keyness, similarity, quote contrast
+//!          kwic      concordance
+//! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
+//! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
+//! binary   cli       one file per command: Args → library options → one library call → writer
 //! ```
 //!
-//! `text` knows nothing of files or frames; `frames` knows nothing of the command line; the
-//! binary (`src/main.rs`, `src/cli/`) holds no analysis.
+//! `tests/layering.rs` checks the floors (and `error` sits under all of them). A new command is
+//! a file in `src/cli/` with an `Args` struct and a `run`, one arm in `main.rs`'s `match`, and
+//! the library calls it needs; a new table is a builder in `frames` (or `compare`) whose
+//! columns every writer in `out` handles; a new chart is a [`chart::Spec`] built in
+//! `chart::kinds` from results or frames, never by analysing text again.
 //!
-//! [`analysis::analyse_files`] runs the first stages as one stream: files are read, decoded,
-//! normalised and counted in parallel (rayon), and each text is dropped once counted, so memory
-//! grows with the vocabulary and the per-document counts, not with the corpus text. With
-//! [`analysis::Detail::Totals`] (what `freq --by corpus` asks for) each document's counts are
-//! added to its worker's running sums as soon as it is analysed and nothing per document is
-//! kept, so memory grows with the vocabulary alone. Word forms are interned per worker thread
-//! (a hash look-up per token on a packed integer key, no allocation), each distinct form is
-//! folded and stemmed once per thread, and polars only sees the counts. The tokeniser cuts
-//! ASCII text with a byte loop that also tells each token's kind; [`text::tokenize_unicode`],
-//! which classifies every segment of unicode-segmentation, is the reference it is tested
-//! against.
+//! [`analyse_files`] runs the first stages as one stream: files are read, decoded, normalised
+//! and counted in parallel (rayon), and each text is dropped once counted, so memory grows
+//! with the vocabulary and the per-document counts, not with the corpus text. With
+//! [`Detail::Totals`] (what `freq --by corpus` asks for) each document's counts are added to
+//! its worker's running sums as soon as it is analysed and nothing per document is kept, so
+//! memory grows with the vocabulary alone. Word forms are interned per worker (a hash look-up
+//! per token on a packed integer key, no allocation), each distinct form is folded and stemmed
+//! once per worker, and polars only sees the counts. The tokeniser cuts ASCII text with a byte
+//! loop that also tells each token's kind; [`text::tokenize_unicode`], which classifies every
+//! segment of unicode-segmentation, is the reference it is tested against.
 //!
 //! Everything from `frames` on (polars, charts, reports, the binary) is behind the default
 //! feature `tables`; without it the crate is the text pipeline alone.
 //!
 //! ```
-//! use verbale::{analysis, corpus::Document, frames, text::Lang};
+//! use verbale::{analyse, Document, Lang, Options};
 //! let doc = Document::from_text("seed", "The so-called “elections” were a sham. Elections matter.");
-//! let opts = analysis::Options::new(Lang::english());
-//! let a = analysis::analyse(&[doc], &opts);
+//! let a = analyse(&[doc], &Options::new(Lang::english()));
 //! let spans = &a.docs[0].spans;
 //! assert_eq!(spans.len(), 1);
 //! assert_eq!(spans[0].kind.name(), "scare");
-//! let df = frames::corpus_terms(&a, frames::Selection::default()).unwrap();
+//! let df = verbale::frames::corpus_terms(&a, Default::default()).unwrap();
 //! assert_eq!(df.column("term").unwrap().str().unwrap().get(0), Some("elect"));
 //! ```
 #![deny(missing_docs)]
@@ -67,4 +76,10 @@ pub mod report;
 pub mod stats;
 pub mod text;
 
+pub use analysis::{
+    analyse, analyse_files, analyse_groups, Analyser, Analysis, Detail, DocResult, Options,
+};
+pub use corpus::{load, Corpus, Document, LoadOptions};
 pub use error::{Error, Remedy, Result};
+pub use quotes::{Kind, Span};
+pub use text::Lang;

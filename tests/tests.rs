@@ -8,6 +8,7 @@ mod formats;
 mod freq;
 mod fuzz_regressions;
 mod inputs;
+mod layering;
 mod quotes_eval;
 mod quotes_props;
 mod report;

@@ -360,7 +360,7 @@ pub fn similarity(df: &DataFrame, ids: &[String], measure: &str, what: &str) -> 
 
 /// Document ids without their folders when that keeps them apart (`ungd/AZE_75_2020` →
 /// `AZE_75_2020`).
-pub fn short_labels(ids: &[String]) -> Vec<String> {
+pub(crate) fn short_labels(ids: &[String]) -> Vec<String> {
     let short: Vec<String> = ids
         .iter()
         .map(|i| i.rsplit('/').next().unwrap_or(i).to_string())

@@ -4,9 +4,9 @@
 //! A chart is first described as a [`Spec`] (rows, values, colours, labels), built from the
 //! frames by [`kinds`]; [`draw`] lays it out so labels never overlap or leave the canvas.
 
-pub mod draw;
+pub(crate) mod draw;
 pub mod kinds;
-pub mod text;
+pub(crate) mod text;
 
 use crate::error::{Error, Result};
 use plotters::prelude::*;
@@ -129,7 +129,7 @@ pub enum Spec {
 static FONTS: Once = Once::new();
 
 /// Registers the bundled DejaVu Sans faces with plotters (once per process).
-pub fn register_fonts() {
+pub(crate) fn register_fonts() {
     FONTS.call_once(|| {
         let _ = plotters::style::register_font(
             "sans-serif",

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Reads and decodes one input (a file, or standard input for `None`), refusing files over
 /// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped).
-pub fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {
+pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {
     let display = path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
     let too_large = |size: u64| Error::TooLarge {
         path: display.clone(),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 /// inside a line, and which of the words its breaks ask about it writes as words (not as the
 /// pieces of a word broken across lines); then the bundled lists.
 #[derive(Debug, Default)]
-pub struct HyphenLexicon {
+pub(crate) struct HyphenLexicon {
     compounds: AHashSet<String>,
     words: AHashSet<String>,
 }
@@ -53,7 +53,7 @@ fn bundled() -> &'static Bundled {
 impl HyphenLexicon {
     /// What `text` itself writes that its line-break hyphens ask about (nothing to gather when
     /// it has none).
-    pub fn of_text(text: &str) -> Self {
+    pub(crate) fn of_text(text: &str) -> Self {
         let breaks = break_candidates(text);
         if breaks.is_empty() {
             return HyphenLexicon::default();
@@ -249,7 +249,7 @@ fn words_of(text: &str, mut add: impl FnMut(&str)) {
 
 /// Collects the hyphenated compounds written within a line (`self-determination`), lower-cased,
 /// as pairs of the letters around each hyphen (`mother-to-child` gives `mother-to` and `to-child`).
-pub fn collect_compounds(text: &str) -> AHashSet<String> {
+pub(crate) fn collect_compounds(text: &str) -> AHashSet<String> {
     let mut set = AHashSet::new();
     let b = text.as_bytes();
     let mut i = 0;

@@ -16,9 +16,10 @@ mod stream;
 mod walk;
 
 pub use crate::text::layout::Layout;
-pub use decode::{decode, decode_owned, read_source};
-pub use hyphens::{collect_compounds, HyphenLexicon};
-pub use normalise::normalise_lines;
+pub(crate) use decode::read_source;
+pub use decode::{decode, decode_owned};
+use hyphens::HyphenLexicon;
+use normalise::normalise_lines;
 pub use offsets::OffsetMap;
 pub use stream::{stream, stream_files, Consumer};
 pub use walk::{find_files, find_groups, is_corpus_file, Found, GroupedFiles, REPORT_MARKER};

@@ -18,7 +18,7 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// not a word of the corpus but `left` and `right` both are (`test-⏎drilling`) or `left` is a
 /// compound prefix (`self-`, `non-`, `co-`); otherwise the
 /// pieces are rejoined (`nego-⏎tiation`). Either way the line break goes.
-pub fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, OffsetMap) {
+pub(crate) fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, OffsetMap) {
     let b = text.as_bytes();
     if !b.contains(&b'\r') && !has_break_hyphen(b) && !text.contains("\u{e2}\u{20ac}") {
         return (text, OffsetMap::default());

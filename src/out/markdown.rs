@@ -26,27 +26,42 @@ pub fn escape(s: &str) -> String {
 
 /// Renders a frame as a GitHub-flavoured Markdown table.
 pub fn render(df: &DataFrame) -> String {
-    let names: Vec<String> = df.get_column_names().iter().map(|s| escape(s)).collect();
-    let mut out = format!("| {} |\n", names.join(" | "));
-    let aligns: Vec<&str> = df
+    let names: Vec<String> = df
+        .get_column_names()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let numeric: Vec<bool> = df
         .columns()
         .iter()
-        .map(|c| {
-            if c.dtype().is_primitive_numeric() {
-                "---:"
-            } else {
-                "---"
-            }
-        })
+        .map(|c| c.dtype().is_primitive_numeric())
         .collect();
-    out.push_str(&format!("| {} |\n", aligns.join(" | ")));
-    for i in 0..df.height() {
-        let row: Vec<String> = df
-            .columns()
+    let rows = (0..df.height()).map(|i| {
+        df.columns()
             .iter()
-            .map(|c| escape(&c.get(i).map(|v| cell(&v)).unwrap_or_default()))
-            .collect();
-        out.push_str(&format!("| {} |\n", row.join(" | ")));
+            .map(|c| c.get(i).map(|v| cell(&v)).unwrap_or_default())
+            .collect()
+    });
+    grid(&names, rows, &numeric)
+}
+
+/// A GitHub-flavoured Markdown table of text cells (escaped here); `numeric` columns are
+/// right-aligned.
+pub fn grid(
+    header: &[String],
+    rows: impl IntoIterator<Item = Vec<String>>,
+    numeric: &[bool],
+) -> String {
+    let line = |cells: &mut dyn Iterator<Item = String>| {
+        format!("| {} |\n", cells.collect::<Vec<_>>().join(" | "))
+    };
+    let mut out = line(&mut header.iter().map(|c| escape(c)));
+    out.push_str(&line(&mut (0..header.len()).map(|i| {
+        let right = numeric.get(i).copied().unwrap_or(false);
+        (if right { "---:" } else { "---" }).to_string()
+    })));
+    for r in rows {
+        out.push_str(&line(&mut r.iter().map(|c| escape(c))));
     }
     out
 }

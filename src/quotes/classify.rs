@@ -103,7 +103,7 @@ fn words_before(text: &str, tokens: &[Token], end: usize, max: usize) -> Vec<Str
 }
 
 /// Up to `max` folded words from token `start` on (a leading comma is skipped).
-pub fn words_after(text: &str, tokens: &[Token], start: usize, max: usize) -> Vec<String> {
+pub(crate) fn words_after(text: &str, tokens: &[Token], start: usize, max: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = start;
     while i < tokens.len() && out.len() < max {
@@ -127,7 +127,7 @@ fn suffix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
 }
 
 /// The longest phrase of `set` that starts the word run `words`.
-pub fn prefix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
+pub(crate) fn prefix_match(set: &PhraseSet, words: &[String]) -> Option<String> {
     (1..=set.max_words.min(words.len()))
         .rev()
         .map(|k| words[..k].join(" "))

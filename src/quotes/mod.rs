@@ -46,12 +46,12 @@ pub struct Span {
 }
 
 /// Collapses runs of whitespace (line breaks included) to single spaces.
-pub fn collapse_ws(s: &str) -> String {
+pub(crate) fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text of up to `n` tokens before token `i` (not crossing the paragraph).
-pub fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
+pub(crate) fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
     let para = tokens[i].para;
     let mut j = i;
     let mut k = 0;
@@ -65,7 +65,7 @@ pub fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String 
 }
 
 /// Text of up to `n` tokens after token `i` (not crossing the paragraph).
-pub fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
+pub(crate) fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
     let para = tokens[i].para;
     let mut j = i;
     let mut k = 0;

@@ -165,33 +165,11 @@ pub fn to_markdown(title: &str, blocks: &[Block]) -> String {
                 rows,
                 numeric,
             } => {
-                m.push_str(&format!(
-                    "| {} |\n",
-                    header
-                        .iter()
-                        .map(|c| md_escape(c))
-                        .collect::<Vec<_>>()
-                        .join(" | ")
+                m.push_str(&crate::out::markdown::grid(
+                    header,
+                    rows.iter().cloned(),
+                    numeric,
                 ));
-                let al: Vec<&str> = (0..header.len())
-                    .map(|i| {
-                        if numeric.get(i).copied().unwrap_or(false) {
-                            "---:"
-                        } else {
-                            "---"
-                        }
-                    })
-                    .collect();
-                m.push_str(&format!("| {} |\n", al.join(" | ")));
-                for r in rows {
-                    m.push_str(&format!(
-                        "| {} |\n",
-                        r.iter()
-                            .map(|c| md_escape(c))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    ));
-                }
                 m.push('\n');
             }
         }

@@ -4,9 +4,9 @@
 //! dispersion plot shows are read again ([`crate::analysis::positions_of`]).
 
 mod charts;
-pub mod doc;
+mod doc;
 mod folder;
-pub mod notebook;
+mod notebook;
 mod sections;
 mod tables;
 
