@@ -56,28 +56,30 @@ fn remedy(e: &anyhow::Error) -> &'static str {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // When mimalloc gives freed memory back to the system. The streaming commands return it at
+    // When mimalloc gives freed memory back to the system. `freq` and `quotes` return it at
     // once (instead of after 10 ms): a run frees each document's buffers while the next ones
     // are read, and peak memory should follow the vocabulary, not the reading speed. The other
-    // commands hold the corpus anyway and never return it, which spares re-faulting the pages
-    // (the UNGD report: 3.36 s with 0, 2.89 s with -1). MIMALLOC_PURGE_DELAY overrides both.
+    // streaming commands keep mimalloc's 10 ms, which costs the report less time for nearly
+    // the same memory (UNGD report, pieces of `terms` written as they are built: 0 ms 1.54 s
+    // and 160 MiB, 10 ms 1.44 s and 174 MiB, never 1.34 s and 296 MiB). `kwic` holds the
+    // corpus and never returns it, which spares re-faulting the pages. MIMALLOC_PURGE_DELAY
+    // overrides all of these.
     let purge_delay = match cli.command {
         Command::Freq(_) | Command::Quotes(_) => 0,
-        _ => -1,
+        Command::Kwic(_) => -1,
+        _ => 10,
     };
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
         // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, purge_delay) };
     }
-    // The streaming commands also turn transparent huge pages off for the process (what
-    // MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by command): each
-    // huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few small buffers.
-    // On UNGD, `freq` then peaks at 60–70 MiB instead of about 90 at the same speed, and a
-    // one-file run spends about 3 ms less in the kernel. The commands that hold the corpus keep
-    // them (the report is about 7% quicker with them).
+    // The streaming commands (all but `kwic`) also turn transparent huge pages off for the
+    // process (what MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by
+    // command): each huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few
+    // small buffers. On UNGD, `freq` then peaks at 60–70 MiB instead of about 90 at the same
+    // speed, and a one-file run spends about 3 ms less in the kernel.
     #[cfg(target_os = "linux")]
-    if matches!(cli.command, Command::Freq(_) | Command::Quotes(_))
-        && std::env::var_os("MIMALLOC_ALLOW_THP").is_none()
+    if !matches!(cli.command, Command::Kwic(_)) && std::env::var_os("MIMALLOC_ALLOW_THP").is_none()
     {
         // SAFETY: sets a flag of this process's memory; no pointer is passed.
         unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };

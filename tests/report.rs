@@ -315,3 +315,32 @@ fn report_never_replaces_other_folders() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_document_in_both_groups_counts_in_the_target_only() {
+    // As in `compare`: the reference leaves out the target's files, with a warning, so a
+    // document is never compared with itself.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let ungd = root().join("data/statements/ungd");
+    let (aze, arm) = (ungd.join("AZE_75_2020.txt"), ungd.join("ARM_75_2020.txt"));
+    let o = verbale()
+        .args(["report", "--target"])
+        .arg(&aze)
+        .arg(&arm)
+        .arg("--reference")
+        .arg(&arm)
+        .arg(ungd.join("AZE_76_2021.txt"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("1 reference document(s) are also in the target"),
+        "{err}"
+    );
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("- Documents: 3\n"), "{md}");
+}

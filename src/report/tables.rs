@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::frames::{self, Selection, SpanFilter};
 use crate::out::numbers::group_digits;
 use crate::out::table::cell;
-use crate::out::Format;
+use crate::out::{Destination, Format};
 use polars::prelude::*;
 use rayon::prelude::*;
 use std::path::Path;
@@ -29,13 +29,16 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, None, w))
 }
 
-/// Writes the per-document `terms` table, the largest by far, as CSV and Parquet.
+/// Writes the per-document `terms` table, the largest by far, as CSV and Parquet, each built
+/// and written 256 documents at a time (as `freq --by doc` writes it), so that the table is
+/// never whole in memory.
 pub(super) fn write_terms(p: Parts) -> Result<()> {
-    let df = frames::terms(p.a, Selection::default())?;
-    let (csv, parquet) = rayon::join(
-        || write_frame(p.dir, "terms", &df, Format::Csv),
-        || write_frame(p.dir, "terms", &df, Format::Parquet),
-    );
+    let write = |format: Format| {
+        let pieces = frames::terms_in_pieces(p.a, Selection::default(), 256);
+        let dest = Destination::File(p.dir.join(format!("terms.{}", format.name())));
+        crate::out::write_pieces(pieces, format, None, &dest)
+    };
+    let (csv, parquet) = rayon::join(|| write(Format::Csv), || write(Format::Parquet));
     csv.and(parquet)
 }
 
