@@ -352,21 +352,32 @@ fn bars<DB: DrawingBackend>(
     value_axis(a, &ax, x_label)?;
     for (i, r) in rows.iter().enumerate() {
         let y = top as f64 + i as f64 * row_h;
-        let label = fit(a, &r.label, &st, label_w, Cut::Middle);
         let yc = (y + row_h * 0.5) as i32;
-        text(
-            a,
-            &label,
-            &st,
-            MARGIN + label_w,
-            yc,
-            HPos::Right,
-            VPos::Center,
-        )?;
+        row_label(a, &r.label, &st, label_w, yc)?;
         let ys = [(y + row_h * 0.15) as i32, (y + row_h * 0.85) as i32, yc];
         bar(a, &ax, r, ys, &small)?;
     }
     Ok(())
+}
+
+/// A row's label, right-aligned in the label column, shortened in the middle to fit.
+fn row_label<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    label: &str,
+    st: &TextStyle,
+    label_w: i32,
+    yc: i32,
+) -> R {
+    let label = fit(a, label, st, label_w, Cut::Middle);
+    text(
+        a,
+        &label,
+        st,
+        MARGIN + label_w,
+        yc,
+        HPos::Right,
+        VPos::Center,
+    )
 }
 
 /// A horizontal value axis: where 0 is, pixels per unit, the top value and the tick step,
@@ -494,15 +505,7 @@ fn dispersion<DB: DrawingBackend>(
     }
     for (i, r) in rows.iter().enumerate() {
         let yc = top + (i as f64 * row_h + row_h * 0.5) as i32;
-        text(
-            a,
-            &fit(a, &r.label, &st, label_w, Cut::Middle),
-            &st,
-            MARGIN + label_w,
-            yc,
-            HPos::Right,
-            VPos::Center,
-        )?;
+        row_label(a, &r.label, &st, label_w, yc)?;
         line(a, (x0, yc), (x1, yc), palette::GRID, 1)?;
         for pass in [Role::Plain, Role::Quoted, Role::Scare] {
             for (pos, role) in r.marks.iter().filter(|m| m.1 == pass) {

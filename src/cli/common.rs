@@ -133,8 +133,8 @@ impl TextArgs {
 #[derive(Args, Debug, Clone)]
 pub struct OutputArgs {
     /// Output format (default: from the -o extension, else table).
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<FormatArg>,
+    #[arg(long, short = 'f', value_parser = format_parser())]
+    pub format: Option<Format>,
     /// Write to this file (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -143,36 +143,18 @@ pub struct OutputArgs {
     pub columns: Vec<String>,
 }
 
-/// The table formats.
-#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormatArg {
-    /// Aligned columns for the terminal.
-    Table,
-    /// Comma-separated values.
-    Csv,
-    /// Tab-separated values.
-    Tsv,
-    /// One JSON array of rows.
-    Json,
-    /// One JSON object per line.
-    Ndjson,
-    /// Apache Parquet (polars, pandas, R arrow, DuckDB).
-    Parquet,
-    /// A Markdown table.
-    Md,
+/// `--format`: the library's format names, offered and completed by clap.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(|f| f.0))
+        .try_map(|s| Format::parse(&s).ok_or("not a table format"))
 }
 
 impl OutputArgs {
     /// The chosen format.
     pub fn format(&self) -> Result<Format> {
         Ok(match self.format {
-            Some(FormatArg::Table) => Format::Table,
-            Some(FormatArg::Csv) => Format::Csv,
-            Some(FormatArg::Tsv) => Format::Tsv,
-            Some(FormatArg::Json) => Format::Json,
-            Some(FormatArg::Ndjson) => Format::Ndjson,
-            Some(FormatArg::Parquet) => Format::Parquet,
-            Some(FormatArg::Md) => Format::Md,
+            Some(f) => f,
             None => self
                 .output
                 .as_deref()
