@@ -79,6 +79,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut kinds = 0;
             for (d, t) in loaded.docs.iter().zip(&tokens) {
+                let stop_at = |i: usize| opts.stopwords.contains(&fold(t[i].text(&d.text)));
+                let facts = classify::Facts::new(&d.text, t, stop_at);
                 for p in pair_quotes(&d.text, t).pairs {
                     let at = classify::SpanAt {
                         open: p.open_tok as usize,
@@ -86,7 +88,8 @@ fn bench(c: &mut Criterion) {
                         nested: p.depth > 0,
                     };
                     let stop = |w: &str| opts.stopwords.contains(w);
-                    let ev = classify::gather(&d.text, t, at, &opts.lexicons, stop, |_| true);
+                    let lex = &opts.lexicons;
+                    let ev = classify::gather(&d.text, t, &facts, at, lex, stop, |_| true);
                     kinds += classify::classify(&ev).0 as usize;
                 }
             }

@@ -1,11 +1,12 @@
 //! Concordance (keyword in context): every occurrence of a word, stem, glob or regular
 //! expression, with its source byte offset, its context, and whether it stands inside a
-//! quotation (and of which kind).
+//! quotation (and of which kind). Files are read in pieces and each piece's hits handed on
+//! before the next is read ([`Concordance`]), so neither the corpus nor every hit is held.
 
 use crate::analysis::{Analyser, Options, Positions};
-use crate::corpus::Document;
+use crate::corpus::{self, Document, Found, LoadOptions, Problem};
 use crate::error::{Error, Result};
-use crate::quotes::{collapse_ws, Kind};
+use crate::quotes::{collapse_ws, head, tail, Kind, MAX_CONTEXT_BYTES};
 use crate::text::{fold, fold_into, StemCache, TokenKind};
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -36,7 +37,17 @@ pub struct KwicOptions {
     pub quoted_only: bool,
     /// Only hits inside quotations of this kind.
     pub kind: Option<Kind>,
+    /// Stop after this many hits.
+    pub top: Option<usize>,
 }
+
+/// Hits held at once at most: a piece of the corpus with more is refused (narrow the pattern
+/// or keep the first hits with `top`), and so is a whole concordance that must be laid out at
+/// once (an aligned table, JSON, Markdown).
+pub const MAX_HITS: usize = 500_000;
+
+/// Files read (in parallel) before their hits are handed on.
+const PIECE_FILES: usize = 64;
 
 /// One concordance line.
 #[derive(Debug, Clone)]
@@ -107,7 +118,117 @@ pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hi
             doc_hits(doc, &run.positions(doc), o, &mut m)
         })
         .collect();
-    Ok(per_doc.into_iter().flatten().collect())
+    let mut hits: Vec<Hit> = per_doc.into_iter().flatten().collect();
+    hits.truncate(o.top.unwrap_or(usize::MAX));
+    Ok(hits)
+}
+
+/// A concordance over files, as an iterator of pieces of hits in corpus order: each item is
+/// the hits of the next few files, read and searched in parallel, so that memory holds one
+/// piece at a time. There is always at least one piece (it may be empty); the files that
+/// could not be read are in [`Concordance::problems`] once the pieces are taken.
+pub struct Concordance<'a> {
+    files: Found,
+    next: usize,
+    lopts: &'a LoadOptions,
+    opts: &'a Options,
+    o: &'a KwicOptions,
+    run: Analyser<'a>,
+    given: usize,
+    yielded: bool,
+    strict: bool,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Concordance<'a> {
+    /// A concordance of the files `inputs` name (a bad pattern is refused here).
+    pub fn new(
+        inputs: &[std::path::PathBuf],
+        lopts: &'a LoadOptions,
+        opts: &'a Options,
+        o: &'a KwicOptions,
+    ) -> Result<Self> {
+        compile(o, opts)?;
+        let found = corpus::find_groups(&[inputs.to_vec()], lopts)?;
+        Ok(Concordance {
+            files: found.files,
+            next: 0,
+            lopts,
+            opts,
+            o,
+            run: Analyser::new(opts),
+            given: 0,
+            yielded: false,
+            strict: false,
+            problems: found.problems,
+        })
+    }
+
+    /// Ends at the first file that cannot be read (a warning aside) instead of going on.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// The files found.
+    pub fn files(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The inputs that could not be read, so far.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    fn piece(&mut self, files: std::ops::Range<usize>) -> Result<Vec<Hit>> {
+        let left = self.o.top.map_or(usize::MAX, |t| t - self.given);
+        let found: Vec<Result<Vec<Hit>>> = self.files[files]
+            .par_iter()
+            .map(|(id, path)| {
+                let doc = Document::read(id, path.as_deref(), self.lopts)?;
+                // Cannot fail: the same pattern compiled without error in `new`.
+                let mut m = compile(self.o, self.opts).expect("compiled in new");
+                let mut hits = doc_hits(&doc, &self.run.positions(&doc), self.o, &mut m);
+                hits.truncate(left);
+                Ok(hits)
+            })
+            .collect();
+        let mut hits = Vec::new();
+        for r in found {
+            match r {
+                Ok(h) => hits.extend(h),
+                Err(e) if self.strict && !e.is_warning() => return Err(e),
+                Err(e) => self.problems.push(Problem::from(e)),
+            }
+            if hits.len() > MAX_HITS {
+                return Err(Error::Invalid(format!(
+                    "more than {MAX_HITS} concordance lines in {PIECE_FILES} files; narrow \
+                     the pattern or keep the first ones"
+                )));
+            }
+        }
+        hits.truncate(left);
+        self.given += hits.len();
+        Ok(hits)
+    }
+}
+
+impl Iterator for Concordance<'_> {
+    type Item = Result<Vec<Hit>>;
+
+    fn next(&mut self) -> Option<Result<Vec<Hit>>> {
+        let done = self.o.top.is_some_and(|t| self.given >= t);
+        if self.next >= self.files.len() || done {
+            // Every concordance has a first piece, if an empty one.
+            let first = !self.yielded;
+            self.yielded = true;
+            return first.then(|| Ok(Vec::new()));
+        }
+        let start = self.next;
+        self.next = (start + PIECE_FILES).min(self.files.len());
+        self.yielded = true;
+        Some(self.piece(start..self.next))
+    }
 }
 
 fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -> Vec<Hit> {
@@ -148,7 +269,7 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         let keep = (!o.quoted_only || quoted) && o.kind.is_none_or(|k| kind == Some(k));
         if keep {
             let lo = words[i.saturating_sub(o.window)];
-            let hi = words[(i + n - 1 + o.window).min(words.len() - 1)];
+            let hi = words[(i + n - 1).saturating_add(o.window).min(words.len() - 1)];
             // Keep closing marks and punctuation glued to the last context word.
             let hi_end = tokens[hi + 1..]
                 .iter()
@@ -158,9 +279,18 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
             hits.push(Hit {
                 doc: doc.id.clone(),
                 offset: doc.source_offset(tokens[first].start as usize),
-                left: collapse_ws(&text[tokens[lo].start as usize..tokens[first].start as usize]),
-                hit: collapse_ws(&text[tokens[first].start as usize..tokens[last].end as usize]),
-                right: collapse_ws(&text[tokens[last].end as usize..hi_end as usize]),
+                left: collapse_ws(tail(
+                    &text[tokens[lo].start as usize..tokens[first].start as usize],
+                    MAX_CONTEXT_BYTES,
+                )),
+                hit: collapse_ws(head(
+                    &text[tokens[first].start as usize..tokens[last].end as usize],
+                    MAX_CONTEXT_BYTES,
+                )),
+                right: collapse_ws(head(
+                    &text[tokens[last].end as usize..hi_end as usize],
+                    MAX_CONTEXT_BYTES,
+                )),
                 quoted,
                 kind,
             });

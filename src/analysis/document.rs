@@ -30,6 +30,9 @@ pub fn quoted_ranges(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<std::ops::R
 /// A token's slot among the document's forms; `NO_SLOT` for tokens that are not counted.
 const NO_SLOT: u32 = u32::MAX;
 
+/// Content words of a cued span kept for the per-term cue lists.
+const MAX_CUED_WORDS: usize = 100;
+
 /// One document's analysis: its result, the counts of its distinct forms (ids of the worker's
 /// interner), and each token's slot among those forms.
 pub(super) struct Analysed {
@@ -195,13 +198,23 @@ impl Context<'_> {
         let stopword = |w: &str| self.opts.stopwords.contains(w);
         let mut spans = Vec::with_capacity(if totals { 0 } else { pairing.pairs.len() });
         let mut scare_pairs = Vec::new();
+        if pairing.pairs.is_empty() {
+            return (spans, scare_pairs);
+        }
+        // Whether each form is a stopword, asked once per form, for the document's facts.
+        let stop: Vec<bool> = (0..self.forms.len())
+            .map(|s| self.opts.stopwords.contains(self.form(s)))
+            .collect();
+        let facts =
+            classify::Facts::new(text, self.tokens, |i| self.slot(i).is_some_and(|s| stop[s]));
         for (k, p) in pairing.pairs.iter().enumerate() {
             let at = classify::SpanAt {
                 open: p.open_tok as usize,
                 close: p.close_tok as usize,
                 nested: p.depth > 0,
             };
-            let ev = classify::gather(text, self.tokens, at, &self.opts.lexicons, stopword, |i| {
+            let lex = &self.opts.lexicons;
+            let ev = classify::gather(text, self.tokens, &facts, at, lex, stopword, |i| {
                 self.slot(i).is_some_and(|f| self.unquoted[f] > 0)
             });
             let (kind, confidence) = classify::classify(&ev);
@@ -226,13 +239,20 @@ impl Context<'_> {
     ) -> Span {
         let (text, tokens) = (self.doc.text.as_str(), self.tokens);
         let (o, c) = (p.open_tok as usize, p.close_tok as usize);
-        let content = (o + 1..c)
-            .filter(|&i| tokens[i].kind.is_countable())
-            .filter_map(|i| self.slot(i))
-            .map(|s| self.form(s))
-            .filter(|f| !self.opts.stopwords.contains(f))
-            .map(str::to_string)
-            .collect();
+        // The quoted content words matter only for the cue lists of a span with a cue; a
+        // bounded number of them, since spans nest.
+        let content = if evidence.cue.is_some() {
+            (o + 1..c)
+                .filter(|&i| tokens[i].kind.is_countable())
+                .filter_map(|i| self.slot(i))
+                .map(|s| self.form(s))
+                .filter(|f| !self.opts.stopwords.contains(f))
+                .take(MAX_CUED_WORDS)
+                .map(str::to_string)
+                .collect()
+        } else {
+            Vec::new()
+        };
         Span {
             number: k as u32 + 1,
             open: self.doc.source_offset(tokens[o].start as usize),
@@ -241,7 +261,7 @@ impl Context<'_> {
             close_tok: p.close_tok,
             style: format!("{}{}", p.open_char, p.close_char),
             sentence: tokens[o].sentence,
-            text: quotes::collapse_ws(&text[tokens[o].end as usize..tokens[c].start as usize]),
+            text: quotes::span_text(&text[tokens[o].end as usize..tokens[c].start as usize]),
             left: quotes::left_context(text, tokens, o, self.opts.context),
             right: quotes::right_context(text, tokens, c, self.opts.context),
             kind,

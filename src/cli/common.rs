@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
 use verbale::analysis::{self, Analysis, Detail, Options};
-use verbale::corpus::{self, Corpus, LoadOptions, Problem};
+use verbale::corpus::{self, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
 use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
 
@@ -247,7 +247,7 @@ pub fn init_threads(jobs: Option<usize>) {
 }
 
 /// The library's load options from the flags.
-fn load_options(src: &SourceArgs) -> LoadOptions {
+pub fn load_options(src: &SourceArgs) -> LoadOptions {
     LoadOptions {
         extensions: src
             .ext
@@ -277,7 +277,7 @@ pub fn problem_text(p: &Problem) -> String {
 
 /// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
 /// first error stops the run. Returns whether some input failed.
-fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
+pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
     for p in problems {
         if src.strict && !p.warning {
             return Err(anyhow::anyhow!("{}", problem_text(p))).context("stopping (--strict)");
@@ -291,7 +291,7 @@ fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
 }
 
 /// The error for a run with nothing to analyse.
-fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
+pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
     if paths.iter().all(|p| p.is_file()) {
         // Files named one by one: each one's own message (unless --quiet) says why.
         return verbale::Error::NoDocuments(
@@ -309,19 +309,6 @@ fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
             .join(", ")
     ))
     .into()
-}
-
-/// Loads documents from `paths`, reporting per-file problems on standard error. Returns the
-/// corpus and whether some input failed.
-pub fn load_corpus(paths: &[PathBuf], src: &SourceArgs) -> Result<(Corpus, bool)> {
-    init_threads(src.jobs);
-    let lopts = load_options(src);
-    let corpus = corpus::load(paths, &lopts)?;
-    let had_errors = report_problems(&corpus.problems, src)?;
-    if corpus.docs.is_empty() {
-        return Err(no_documents(paths, &lopts));
-    }
-    Ok((corpus, had_errors))
 }
 
 /// Reads and analyses the inputs in one streaming pass (texts are not kept), keeping per

@@ -1,6 +1,8 @@
 //! `verbale kwic`: keyword in context, with source offsets and quotation status.
 
-use super::common::{load_corpus, KindArg, OutputArgs, SourceArgs};
+use super::common::{
+    init_threads, load_options, no_documents, report_problems, KindArg, OutputArgs, SourceArgs,
+};
 use anyhow::Result;
 use clap::Args;
 use comfy_table::{presets, CellAlignment, Table};
@@ -36,6 +38,9 @@ pub struct KwicArgs {
     /// Only hits inside quotations of this kind.
     #[arg(long, value_enum, default_value_t = KindArg::All)]
     pub kind: KindArg,
+    /// Keep the first N hits (in corpus order).
+    #[arg(long)]
+    pub top: Option<usize>,
 }
 
 /// Runs `kwic`. Returns whether some input failed.
@@ -66,10 +71,23 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         window: args.window,
         quoted_only: args.quoted_only || kind.is_some(),
         kind,
+        top: args.top,
     };
-    let (corpus, had_errors) = load_corpus(&paths, &args.source)?;
-    let hits = kwic::kwic(&corpus.docs, &options, &o)?;
+    init_threads(args.source.jobs);
+    let lopts = load_options(&args.source);
+    let mut c = kwic::Concordance::new(&paths, &lopts, &options, &o)?.strict(args.source.strict);
+    if c.files() == 0 {
+        return Err(no_documents(&paths, &lopts));
+    }
     if format == Format::Table {
+        // Aligned lines need every hit at once (at most kwic::MAX_HITS).
+        let mut hits = Vec::new();
+        for piece in c.by_ref() {
+            hits.extend(piece?);
+            if hits.len() > kwic::MAX_HITS {
+                return Err(too_many_hits());
+            }
+        }
         let text = aligned(&hits);
         match &dest {
             Destination::Stdout => {
@@ -79,11 +97,32 @@ pub fn run(args: KwicArgs) -> Result<bool> {
             }
             Destination::File(p) => out::write_atomic(p, text.as_bytes())?,
         }
-        return Ok(had_errors);
+    } else {
+        let streams = matches!(
+            format,
+            Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet
+        );
+        let mut held = 0;
+        let pieces = c.by_ref().map(|piece| {
+            let piece = piece?;
+            held += piece.len();
+            if !streams && held > kwic::MAX_HITS {
+                return Err(verbale::Error::Invalid(too_many_hits().to_string()));
+            }
+            args.output.select(kwic::frame(&piece)?)
+        });
+        out::write_pieces(pieces, format, None, &dest)?;
     }
-    let mut df = args.output.select(kwic::frame(&hits)?)?;
-    out::write(&mut df, format, None, &dest)?;
-    Ok(had_errors)
+    report_problems(c.problems(), &args.source)
+}
+
+fn too_many_hits() -> anyhow::Error {
+    verbale::Error::Invalid(format!(
+        "more than {} concordance lines to lay out at once: keep the first ones with --top N, \
+         or write them all with -o hits.csv (CSV, TSV, NDJSON and Parquet are written as they come)",
+        kwic::MAX_HITS
+    ))
+    .into()
 }
 
 /// Concordance lines: doc and offset, left context right-aligned, the hit, the right context,

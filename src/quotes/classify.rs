@@ -150,11 +150,83 @@ pub struct SpanAt {
     pub nested: bool,
 }
 
+/// What a document's tokens hold, counted once so that each span's evidence costs the same
+/// whatever the span's length (spans nest: counting inside each would be quadratic in a run
+/// of quotation marks): running counts of words, sentence punctuation, content words (over
+/// three letters or capitalised, not stopwords) and capitalised or numeric content words, and
+/// from each token the next word.
+#[derive(Debug, Default)]
+pub struct Facts {
+    words: Vec<u32>,
+    punct: Vec<u32>,
+    content: Vec<u32>,
+    caps: Vec<u32>,
+    next_word: Vec<u32>,
+    stop: Vec<bool>,
+}
+
+impl Facts {
+    /// Counts over `tokens` of `text`; `stopword(i)` tells whether word token `i` is a
+    /// stopword.
+    pub fn new(text: &str, tokens: &[Token], stopword: impl Fn(usize) -> bool) -> Facts {
+        let n = tokens.len();
+        let mut f = Facts {
+            words: Vec::with_capacity(n + 1),
+            punct: Vec::with_capacity(n + 1),
+            content: Vec::with_capacity(n + 1),
+            caps: Vec::with_capacity(n + 1),
+            next_word: vec![n as u32; n + 1],
+            stop: vec![false; n],
+        };
+        let (mut w, mut p, mut c, mut k) = (0u32, 0u32, 0u32, 0u32);
+        for (i, t) in tokens.iter().enumerate() {
+            f.words.push(w);
+            f.punct.push(p);
+            f.content.push(c);
+            f.caps.push(k);
+            if t.kind.is_countable() {
+                w += 1;
+                let s = t.text(text);
+                let first = s.chars().next();
+                f.stop[i] = stopword(i);
+                let content =
+                    (s.chars().count() > 3 || first.is_some_and(char::is_uppercase)) && !f.stop[i];
+                if content {
+                    c += 1;
+                    k += first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) as u32;
+                }
+            } else if t.kind == TokenKind::Punct
+                && matches!(t.text(text), "." | "!" | "?" | ";" | "…")
+            {
+                p += 1;
+            }
+        }
+        f.words.push(w);
+        f.punct.push(p);
+        f.content.push(c);
+        f.caps.push(k);
+        for i in (0..n).rev() {
+            f.next_word[i] = if tokens[i].kind.is_countable() {
+                i as u32
+            } else {
+                f.next_word[i + 1]
+            };
+        }
+        f
+    }
+
+    /// How many of `counts` lie strictly between tokens `open` and `close`.
+    fn between(counts: &[u32], open: usize, close: usize) -> u32 {
+        counts[close] - counts[open + 1]
+    }
+}
+
 /// Gathers the evidence for a span. `unquoted(i)` tells whether token `i`'s term occurs
-/// outside quotation marks in the document.
+/// outside quotation marks in the document; `stopword` tells folded words.
 pub fn gather(
     text: &str,
     tokens: &[Token],
+    facts: &Facts,
     at: SpanAt,
     lex: &Lexicons,
     stopword: impl Fn(&str) -> bool,
@@ -165,9 +237,7 @@ pub fn gather(
         close,
         nested,
     } = at;
-    let inner = &tokens[open + 1..close];
-    let words: Vec<&Token> = inner.iter().filter(|t| t.kind.is_countable()).collect();
-    let n = words.len() as u32;
+    let n = Facts::between(&facts.words, open, close);
     let mut ev = Evidence {
         words: n,
         nested,
@@ -198,33 +268,24 @@ pub fn gather(
             .take(3)
             .find_map(|w| lex.reporting.contains(w).then(|| w.clone()))
     });
-    ev.sentence_punct = inner
-        .iter()
-        .any(|t| t.kind == TokenKind::Punct && matches!(t.text(text), "." | "!" | "?" | ";" | "…"))
-        && n >= 3;
-    let content: Vec<&str> = words
-        .iter()
-        .map(|t| t.text(text))
-        .filter(|w| w.chars().count() > 3 || w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| !stopword(&fold(w)))
-        .collect();
-    let caps = content
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
-        .count();
-    ev.title_case = !content.is_empty() && caps * 10 >= content.len() * 7;
+    ev.sentence_punct = Facts::between(&facts.punct, open, close) > 0 && n >= 3;
+    let content = Facts::between(&facts.content, open, close);
+    let caps = Facts::between(&facts.caps, open, close);
+    ev.title_case = content > 0 && caps * 10 >= content * 7;
     let prev_words = words_before(text, tokens, open, 3);
     ev.naming = suffix_match(&lex.naming, &prev_words)
         .filter(|n| !ev.cue.as_ref().is_some_and(|c| c.ends_with(n.as_str())))
         .or_else(|| prefix_match(&lex.naming, &after));
     if n > 0 && n <= 4 {
-        let content_idx: Vec<usize> = (open + 1..close)
-            .filter(|&i| tokens[i].kind.is_countable() && !stopword(&fold(tokens[i].text(text))))
-            .collect();
+        // The (at most four) words inside, reached by jumps from word to word.
+        let mut content_idx = Vec::new();
+        let mut i = facts.next_word[open + 1] as usize;
+        while i < close {
+            if !facts.stop[i] {
+                content_idx.push(i);
+            }
+            i = facts.next_word[i + 1] as usize;
+        }
         ev.contrast = !content_idx.is_empty() && content_idx.iter().all(|&i| unquoted(i));
     }
     ev.condemning = condemning(text, tokens, at, ev.cue.as_deref(), lex);
@@ -251,9 +312,12 @@ fn condemning(text: &str, tokens: &[Token], at: SpanAt, cue: Option<&str>, lex: 
         }
         j
     };
-    for (i, t) in tokens.iter().enumerate().take(hi).skip(lo) {
+    // The tokens before and after the span, not those inside (a span can be long).
+    let around = (lo..open).chain((close + 1).max(lo)..hi);
+    for i in around {
+        let t = &tokens[i];
         let in_cue = cue_words > 0 && i >= cue_start && i < open;
-        if (i < open || i > close) && !in_cue && t.kind.is_countable() && t.sentence == sentence {
+        if !in_cue && t.kind.is_countable() && t.sentence == sentence {
             window.push(fold(t.text(text)));
         }
     }

@@ -6,7 +6,7 @@ pub mod classify;
 pub mod lexicon;
 pub mod pair;
 
-pub use classify::{Evidence, Kind};
+pub use classify::{Evidence, Facts, Kind};
 pub use lexicon::{Lexicons, PhraseSet};
 pub use pair::{pair_quotes, Pair, Pairing, Unpaired};
 
@@ -45,35 +45,103 @@ pub struct Span {
     pub content: Vec<String>,
 }
 
+/// Longest quotation text a span keeps, in characters; a longer one is cut and ends with `…`
+/// (its marks' offsets still give the whole of it in the file).
+pub const MAX_SPAN_CHARS: usize = 1000;
+
+/// Most bytes of text a context looks at on each side of a quotation or a concordance hit:
+/// what it shows stays short whatever stands around (thousands of quotation marks, one
+/// enormous word), and the work per span stays bounded.
+pub const MAX_CONTEXT_BYTES: usize = 400;
+
 /// Collapses runs of whitespace (line breaks included) to single spaces.
-pub(crate) fn collapse_ws(s: &str) -> String {
+pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Text of up to `n` tokens before token `i` (not crossing the paragraph).
+/// The first `max` bytes of `s` (fewer, to end on a character boundary).
+pub fn head(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The last `max` bytes of `s` (fewer, to start on a character boundary).
+pub fn tail(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut start = s.len() - max;
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// A quotation's text, whitespace collapsed, at most [`MAX_SPAN_CHARS`] characters: only a
+/// bounded prefix of `s` is read.
+pub(crate) fn span_text(s: &str) -> String {
+    // Four bytes per character at most, and room for the whitespace that collapses.
+    let prefix = head(s, MAX_SPAN_CHARS * 8);
+    let collapsed = collapse_ws(prefix);
+    let cut = collapsed.char_indices().nth(MAX_SPAN_CHARS).map(|(i, _)| i);
+    match cut {
+        Some(i) => format!("{}…", &collapsed[..i]),
+        None if prefix.len() < s.len() => format!("{collapsed}…"),
+        None => collapsed,
+    }
+}
+
+/// Tokens a context of `n` words passes at most (marks and punctuation included).
+fn context_tokens(n: usize) -> usize {
+    4 * n + 8
+}
+
+/// Text of up to `n` words before token `i` (not crossing the paragraph), at most
+/// [`MAX_CONTEXT_BYTES`] of it.
 pub(crate) fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
-    let para = tokens[i].para;
+    let (para, end) = (tokens[i].para, tokens[i].start as usize);
     let mut j = i;
     let mut k = 0;
-    while j > 0 && k < n && tokens[j - 1].para == para {
+    while j > 0
+        && k < n
+        && i - j < context_tokens(n)
+        && tokens[j - 1].para == para
+        && end - tokens[j - 1].start as usize <= MAX_CONTEXT_BYTES
+    {
         j -= 1;
         if tokens[j].kind.is_countable() {
             k += 1;
         }
     }
-    collapse_ws(&text[tokens[j].start as usize..tokens[i].start as usize])
+    collapse_ws(tail(
+        &text[tokens[j].start as usize..end],
+        MAX_CONTEXT_BYTES,
+    ))
 }
 
-/// Text of up to `n` tokens after token `i` (not crossing the paragraph).
+/// Text of up to `n` words after token `i` (not crossing the paragraph), at most
+/// [`MAX_CONTEXT_BYTES`] of it.
 pub(crate) fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
-    let para = tokens[i].para;
+    let (para, start) = (tokens[i].para, tokens[i].end as usize);
     let mut j = i;
     let mut k = 0;
-    while j + 1 < tokens.len() && k < n && tokens[j + 1].para == para {
+    while j + 1 < tokens.len()
+        && k < n
+        && j - i < context_tokens(n)
+        && tokens[j + 1].para == para
+        && (tokens[j + 1].end as usize).saturating_sub(start) <= MAX_CONTEXT_BYTES
+    {
         j += 1;
         if tokens[j].kind.is_countable() {
             k += 1;
         }
     }
-    collapse_ws(&text[tokens[i].end as usize..tokens[j].end as usize])
+    let end = (tokens[j].end as usize).max(start);
+    collapse_ws(head(&text[start..end], MAX_CONTEXT_BYTES))
 }
