@@ -307,62 +307,144 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     Ok(df)
 }
 
-/// The `similarity` frame: every pair of documents with cosine (on relative frequencies, or on
-/// tf-idf weights with `tfidf`) and Jaccard over their term sets.
-pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
+/// Each document's weighted term vector and term set, for pairwise similarity.
+struct Vectors {
+    vectors: Vec<Vec<(u32, f64)>>,
+    sets: Vec<Vec<u32>>,
+}
+
+impl Vectors {
+    fn new(a: &Analysis, tfidf: bool) -> Vectors {
+        let n = a.docs.len();
+        let mut df_counts = vec![0u32; a.terms.len()];
+        for dt in &a.doc_terms {
+            for c in dt {
+                df_counts[c.term as usize] += 1;
+            }
+        }
+        let vectors = a
+            .docs
+            .iter()
+            .zip(&a.doc_terms)
+            .map(|(d, dt)| {
+                dt.iter()
+                    .map(|c| {
+                        let rel = c.count as f64 / d.tokens.max(1) as f64;
+                        let w = if tfidf {
+                            // quanteda's dfm_tfidf defaults: count × log10(N / df).
+                            c.count as f64 * (n as f64 / df_counts[c.term as usize] as f64).log10()
+                        } else {
+                            rel
+                        };
+                        (c.term, w)
+                    })
+                    .collect()
+            })
+            .collect();
+        let sets = a
+            .doc_terms
+            .iter()
+            .map(|dt| dt.iter().map(|c| c.term).collect())
+            .collect();
+        Vectors { vectors, sets }
+    }
+
+    /// Document `i` against every later one: (j, cosine, Jaccard).
+    fn row(&self, i: usize) -> Vec<(usize, f64, f64)> {
+        (i + 1..self.vectors.len())
+            .map(|j| {
+                let c = stats::cosine(&self.vectors[i], &self.vectors[j]);
+                (j, c, stats::jaccard(&self.sets[i], &self.sets[j]))
+            })
+            .collect()
+    }
+}
+
+/// Documents one `similarity` run compares at most: their pairs grow with the square of their
+/// number (20,000 documents are 200 million pairs, hours of work).
+pub const MAX_SIMILARITY_DOCS: usize = 20_000;
+
+fn check_similarity_size(a: &Analysis) -> Result<()> {
     let n = a.docs.len();
-    let mut df_counts = vec![0u32; a.terms.len()];
-    for dt in &a.doc_terms {
-        for c in dt {
-            df_counts[c.term as usize] += 1;
-        }
+    if n > MAX_SIMILARITY_DOCS {
+        return Err(crate::error::Error::Invalid(format!(
+            "similarity of {n} documents is {} pairs; compare at most {MAX_SIMILARITY_DOCS} \
+             documents at once (a sample, or one group at a time)",
+            crate::out::numbers::thousands((n as u64) * (n as u64 - 1) / 2)
+        )));
     }
-    let vectors: Vec<Vec<(u32, f64)>> = a
-        .docs
-        .iter()
-        .zip(&a.doc_terms)
-        .map(|(d, dt)| {
-            dt.iter()
-                .map(|c| {
-                    let rel = c.count as f64 / d.tokens.max(1) as f64;
-                    let w = if tfidf {
-                        // quanteda's dfm_tfidf defaults: count × log10(N / df).
-                        c.count as f64 * (n as f64 / df_counts[c.term as usize] as f64).log10()
-                    } else {
-                        rel
-                    };
-                    (c.term, w)
-                })
-                .collect()
-        })
-        .collect();
-    let sets: Vec<Vec<u32>> = a
-        .doc_terms
-        .iter()
-        .map(|dt| dt.iter().map(|c| c.term).collect())
-        .collect();
-    // Pairs by first document, in parallel, then in order.
-    let rows: Vec<Vec<(usize, f64, f64)>> = (0..n)
+    Ok(())
+}
+
+/// A `similarity` frame from rows (i, j, cosine, Jaccard).
+fn similarity_frame(a: &Analysis, rows: &[(usize, usize, f64, f64)]) -> Result<DataFrame> {
+    Ok(df!(
+        "doc_a" => rows.iter().map(|r| a.docs[r.0].id.as_str()).collect::<Vec<_>>(),
+        "doc_b" => rows.iter().map(|r| a.docs[r.1].id.as_str()).collect::<Vec<_>>(),
+        "cosine" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+        "jaccard" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
+    )?)
+}
+
+/// The `similarity` frame: cosine and Jaccard for every pair of documents, in document order.
+pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
+    let mut pieces = similarity_pieces(a, tfidf, usize::MAX)?;
+    pieces.next().unwrap_or_else(|| similarity_frame(a, &[]))
+}
+
+/// The `similarity` frame in pieces, in document order: the pairs of `docs_per_piece` first
+/// documents at a time (each against every later one), computed in parallel, so that a large
+/// corpus's millions of pairs are written as they come and never held.
+pub fn similarity_pieces(
+    a: &Analysis,
+    tfidf: bool,
+    docs_per_piece: usize,
+) -> Result<impl Iterator<Item = Result<DataFrame>> + '_> {
+    check_similarity_size(a)?;
+    let v = Vectors::new(a, tfidf);
+    let n = a.docs.len();
+    let step = docs_per_piece.max(1);
+    Ok((0..n.div_ceil(step).max(1)).map(move |k| {
+        let first =
+            (k.saturating_mul(step)).min(n)..(k.saturating_mul(step)).saturating_add(step).min(n);
+        let rows: Vec<Vec<(usize, f64, f64)>> =
+            first.clone().into_par_iter().map(|i| v.row(i)).collect();
+        let flat: Vec<(usize, usize, f64, f64)> = first
+            .zip(rows)
+            .flat_map(|(i, row)| row.into_iter().map(move |(j, c, jc)| (i, j, c, jc)))
+            .collect();
+        similarity_frame(a, &flat)
+    }))
+}
+
+/// The `top` most similar pairs by cosine (ties in document order), found without holding
+/// every pair.
+pub fn similarity_top(a: &Analysis, tfidf: bool, top: usize) -> Result<DataFrame> {
+    check_similarity_size(a)?;
+    let v = Vectors::new(a, tfidf);
+    let n = a.docs.len();
+    // Per first document, its best `top` pairs; then the best of those.
+    let mut best: Vec<(usize, usize, f64, f64)> = (0..n)
         .into_par_iter()
-        .map(|i| {
-            (i + 1..n)
-                .map(|j| {
-                    let c = stats::cosine(&vectors[i], &vectors[j]);
-                    (j, c, stats::jaccard(&sets[i], &sets[j]))
-                })
-                .collect()
+        .flat_map_iter(|i| {
+            let mut row: Vec<(usize, usize, f64, f64)> = v
+                .row(i)
+                .into_iter()
+                .map(|(j, c, jc)| (i, j, c, jc))
+                .collect();
+            let by_cosine = |x: &(usize, usize, f64, f64), y: &(usize, usize, f64, f64)| {
+                y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
+            };
+            if row.len() > top {
+                row.select_nth_unstable_by(top, by_cosine);
+                row.truncate(top);
+            }
+            row
         })
         .collect();
-    let (mut da, mut db, mut cos, mut jac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (i, row) in rows.into_iter().enumerate() {
-        for (j, c, jc) in row {
-            da.push(a.docs[i].id.as_str());
-            db.push(a.docs[j].id.as_str());
-            cos.push(c);
-            jac.push(jc);
-        }
-    }
-    Ok(df!("doc_a" => da, "doc_b" => db, "cosine" => cos, "jaccard" => jac)?)
+    best.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    best.truncate(top);
+    similarity_frame(a, &best)
 }
 
 /// The `quote_contrast` frame: terms quoted on one side and used plainly on the other, and

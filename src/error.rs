@@ -1,12 +1,12 @@
 //! The library's error type: every failure names the file (or option) involved and what to do.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in verbale's library code.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read.
-    #[error("{path}: cannot read: {source}; {}", read_hint(source))]
+    #[error("{}: cannot read: {source}; {}", shown(path), read_hint(source))]
     Read {
         /// The path that failed.
         path: PathBuf,
@@ -14,7 +14,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file is not valid UTF-8 (and it was not to be read lossily).
-    #[error("{path}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{}", if *latin1 { ", which looks like Latin-1/Windows-1252 text" } else { "" }, if *latin1 { " (iconv -f WINDOWS-1252 -t UTF-8)" } else { "" })]
+    #[error("{}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{}", shown(path), guess.map_or(String::new(), |g| format!(", which looks like {} text", encoding_name(g))), guess.map_or(String::new(), |g| format!(" (iconv -f {g} -t UTF-8)")))]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
@@ -22,27 +22,35 @@ pub enum Error {
         offset: usize,
         /// Line of the first bad byte, from 1.
         line: usize,
-        /// The bad bytes look like a single-byte Western encoding (`é` as the byte E9).
-        latin1: bool,
+        /// The legacy encoding the bytes look like, by its `iconv` name (`WINDOWS-1252`,
+        /// `GB18030`, `WINDOWS-1251`, ...).
+        guess: Option<&'static str>,
     },
     /// A UTF-16 file is damaged (odd length or an unpaired surrogate).
-    #[error("{path}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8")]
+    #[error(
+        "{}: invalid UTF-16 at byte {offset}; re-encode the file as UTF-8",
+        shown(path)
+    )]
     InvalidUtf16 {
         /// The file.
         path: PathBuf,
         /// Byte offset of the first bad code unit.
         offset: usize,
     },
-    /// A file looks like UTF-16 text without a byte-order mark (every other byte NUL).
-    #[error("{path}: looks like UTF-16 {order} text without a byte-order mark; re-encode it as UTF-8 (iconv -f UTF-16{order} -t UTF-8)")]
-    Utf16NoBom {
+    /// A file looks like UTF-16 or UTF-32 text without a byte-order mark (NUL bytes in a
+    /// regular pattern).
+    #[error("{}: looks like {} text without a byte-order mark; re-encode it as UTF-8 (iconv -f {encoding} -t UTF-8)", shown(path), encoding.replace("LE", " LE").replace("BE", " BE"))]
+    NoBom {
         /// The file.
         path: PathBuf,
-        /// Byte order: `LE` or `BE`.
-        order: &'static str,
+        /// The encoding, by its `iconv` name: `UTF-16LE`, `UTF-16BE`, `UTF-32LE`, `UTF-32BE`.
+        encoding: &'static str,
     },
     /// A file looks binary (NUL bytes near its start) and was skipped.
-    #[error("{path}: looks like a binary file (NUL byte at {offset}); skipped")]
+    #[error(
+        "{}: looks like a binary file (NUL byte at {offset}); skipped",
+        shown(path)
+    )]
     Binary {
         /// The file.
         path: PathBuf,
@@ -50,30 +58,46 @@ pub enum Error {
         offset: usize,
     },
     /// A file is larger than the size limit.
-    #[error("{path}: {} MB is over the {} MB limit; split the file", mb(*size), mb(*limit))]
+    #[error("{}: {} the {} MB limit; split the file", shown(path), size.map_or("more than".to_string(), |s| format!("{} MB is over", mb(s))), mb(*limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size in bytes.
-        size: u64,
+        /// Its size in bytes (`None` for a pipe or a device, read until the limit).
+        size: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
     /// A file has no letters or digits at all (empty, or only spaces and punctuation).
-    #[error("{path}: no words (the file is empty or has only spaces and punctuation); skipped")]
+    #[error(
+        "{}: no words (the file is empty or has only spaces and punctuation); skipped",
+        shown(path)
+    )]
     NoWords {
         /// The file.
         path: PathBuf,
     },
     /// A folder already walked, reached again through a symbolic link (a loop, or a second
     /// name for it).
-    #[error("{path}: a folder already read, reached again through a symbolic link; skipped")]
+    #[error(
+        "{}: a folder already read, reached again through a symbolic link; skipped",
+        shown(path)
+    )]
     Loop {
         /// The folder reached again.
         path: PathBuf,
     },
+    /// A folder holds something named like a statement that is not a regular file (a named
+    /// pipe, a socket, a device, or a link to one).
+    #[error(
+        "{}: not a regular file (a named pipe, socket or device); skipped",
+        shown(path)
+    )]
+    NotRegular {
+        /// The entry.
+        path: PathBuf,
+    },
     /// An input path does not exist.
-    #[error("{path}: no such file or folder; check the path")]
+    #[error("{}: no such file or folder; check the path", shown(path))]
     NotFound {
         /// The path as given.
         path: PathBuf,
@@ -91,7 +115,7 @@ pub enum Error {
     #[error("{0}; nothing written")]
     Nothing(String),
     /// Writing an output failed.
-    #[error("{path}: cannot write: {source}; {}", write_hint(source))]
+    #[error("{}: cannot write: {source}; {}", shown(path), write_hint(source))]
     Write {
         /// The output path.
         path: PathBuf,
@@ -99,7 +123,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// An output would overwrite one of the inputs.
-    #[error("{0}: refusing to overwrite an input file; choose another output path")]
+    #[error("{}: refusing to overwrite an input file; choose another output path", shown(.0))]
     OutputIsInput(PathBuf),
     #[cfg(feature = "tables")]
     /// A polars error while building or writing a frame.
@@ -136,8 +160,45 @@ impl Error {
     pub fn is_warning(&self) -> bool {
         matches!(
             self,
-            Error::Binary { .. } | Error::NoWords { .. } | Error::Loop { .. }
+            Error::Binary { .. }
+                | Error::NoWords { .. }
+                | Error::Loop { .. }
+                | Error::NotRegular { .. }
         )
+    }
+}
+
+/// A path as messages show it: control characters (a file named with terminal escape
+/// sequences, a line break) as visible `\u{1b}`-style escapes, so that a message never
+/// drives the terminal it is printed on.
+pub fn shown(path: &Path) -> String {
+    let s = path.display().to_string();
+    if !s.chars().any(char::is_control) {
+        return s;
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The name an encoding is shown under in messages.
+fn encoding_name(iconv: &str) -> &str {
+    match iconv {
+        "WINDOWS-1252" => "Latin-1/Windows-1252",
+        "GB18030" => "GBK/GB18030 (Chinese)",
+        "WINDOWS-1251" | "KOI8-R" | "KOI8-U" | "CP866" | "ISO-8859-5" => {
+            "Cyrillic (WINDOWS-1251, KOI8)"
+        }
+        "SHIFT_JIS" | "EUC-JP" | "ISO-2022-JP" => "Japanese",
+        "EUC-KR" => "Korean",
+        "BIG5" => "Big5 (Chinese)",
+        other => other,
     }
 }
 

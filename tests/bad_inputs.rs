@@ -241,11 +241,8 @@ fn unbalanced_marks_and_one_word_ten_million_times() {
 fn mixed_scripts_right_to_left_and_control_characters() {
     let text = "Peace \u{0633}\u{0644}\u{0627}\u{0645} \u{05E9}\u{05DC}\u{05D5}\u{05DD} \u{043C}\u{0438}\u{0440} \
                 \u{548C}\u{5E73} peace \u{0633}\u{0644}\u{0627}\u{0645}\u{200F}\u{001B}]0;pwned\u{0007} red\u{0008} \
-                \u{202E}txet desrever\u{202C} \u{0000}";
-    // A NUL past the first 8 KB is text, not a binary signature.
-    let mut bytes = "filler ".repeat(1200).into_bytes();
-    bytes.extend(text.as_bytes());
-    let d = folder(&[("mixed.txt", &bytes)]);
+                \u{202E}txet desrever\u{202C}";
+    let d = folder(&[("mixed.txt", text.as_bytes())]);
     let (code, out, err) = run(
         &["freq", "mixed.txt", "--no-stem", "--format", "csv"],
         d.path(),

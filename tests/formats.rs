@@ -149,9 +149,21 @@ fn a_table_written_in_pieces_is_the_table_written_whole() {
         let pieces = dir.path().join(format!("pieces.{}", format.name()));
         let mut df = terms(&a, sel).unwrap();
         assert!(df.height() > 1000);
-        write(&mut df, format, None, &Destination::File(whole.clone())).unwrap();
+        write(
+            &mut df,
+            format,
+            Default::default(),
+            &Destination::File(whole.clone()),
+        )
+        .unwrap();
         let parts = terms_in_pieces(&a, sel, 7);
-        write_pieces(parts, format, None, &Destination::File(pieces.clone())).unwrap();
+        write_pieces(
+            parts,
+            format,
+            Default::default(),
+            &Destination::File(pieces.clone()),
+        )
+        .unwrap();
         if format == Format::Parquet {
             let read = |p: &std::path::Path| {
                 ParquetReader::new(std::fs::File::open(p).unwrap())
@@ -171,7 +183,13 @@ fn a_table_written_in_pieces_is_the_table_written_whole() {
     let empty = analyse(&[], &Options::new(verbale::text::Lang::english()));
     let out = dir.path().join("empty.csv");
     let parts = terms_in_pieces(&empty, sel, 7);
-    write_pieces(parts, Format::Csv, None, &Destination::File(out.clone())).unwrap();
+    write_pieces(
+        parts,
+        Format::Csv,
+        Default::default(),
+        &Destination::File(out.clone()),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(&out).unwrap();
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.starts_with("doc,term,form,count"), "{text}");

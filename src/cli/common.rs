@@ -141,6 +141,12 @@ pub struct OutputArgs {
     /// Only these columns, in this order (comma-separated; `new=old` renames).
     #[arg(long, value_delimiter = ',')]
     pub columns: Vec<String>,
+    /// Write CSV/TSV text cells exactly as they are. By default a cell that a spreadsheet
+    /// would run as a formula (starting with =, +, -, @, a tab or a carriage return: a quoted
+    /// `=HYPERLINK(...)`, a file named `=cmd...`) gets a leading ' so Excel and LibreOffice
+    /// show it as text.
+    #[arg(long)]
+    pub raw_cells: bool,
 }
 
 /// `--format`: the library's format names, offered and completed by clap.
@@ -161,6 +167,14 @@ impl OutputArgs {
                 .and_then(Format::from_extension)
                 .unwrap_or(Format::Table),
         })
+    }
+
+    /// The writer's options, with a header line for terminal tables.
+    pub fn options<'h>(&self, header: Option<&'h str>) -> verbale::out::WriteOptions<'h> {
+        verbale::out::WriteOptions {
+            header,
+            raw_cells: self.raw_cells,
+        }
     }
 
     /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
@@ -292,7 +306,7 @@ pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
 
 /// The error for a run with nothing to analyse.
 pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
-    if paths.iter().all(|p| p.is_file()) {
+    if paths.iter().all(|p| !p.is_dir()) {
         // Files named one by one: each one's own message (unless --quiet) says why.
         return verbale::Error::NoDocuments(
             "none of the files named could be read or had words".into(),

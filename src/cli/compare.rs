@@ -80,6 +80,10 @@ pub enum CompatArg {
     Antconc,
 }
 
+/// Document pairs sorted by similarity at most; more are listed in document order as they
+/// are computed (about 2,000 documents).
+const SORTED_PAIRS: u64 = 2_000_000;
+
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
     let (target, reference) = if args.table == Table::Similarity
@@ -145,25 +149,42 @@ pub fn run(args: CompareArgs) -> Result<bool> {
             if args.tfidf && a.docs.len() < 3 && !args.source.quiet {
                 eprintln!("verbale: warning: with two documents every shared term has idf 0, so tf-idf cosine is 0; compare three or more");
             }
-            // Most similar pairs first.
-            let df = compare::similarity(a, args.tfidf)?.sort(
-                ["cosine"],
-                SortMultipleOptions::default()
-                    .with_order_descending(true)
-                    .with_maintain_order(true),
-            )?;
-            let all = df.height();
-            let df = match top {
-                Some(n) => df.head(Some(n)),
-                None => df,
-            };
-            let pairs = count_of(all as u64, "document pair");
-            let h = if df.height() < all {
-                format!("{} most similar of {pairs}", df.height())
-            } else {
-                pairs
-            };
-            (df, h)
+            let n = a.docs.len() as u64;
+            let all = n * n.saturating_sub(1) / 2;
+            let pairs = count_of(all, "document pair");
+            match top {
+                Some(k) => {
+                    let df = compare::similarity_top(a, args.tfidf, k)?;
+                    let h = if (df.height() as u64) < all {
+                        format!("{} most similar of {pairs}", df.height())
+                    } else {
+                        pairs
+                    };
+                    (df, h)
+                }
+                // Most similar pairs first, when sorting them does not mean holding millions.
+                None if all <= SORTED_PAIRS => {
+                    let df = compare::similarity(a, args.tfidf)?.sort(
+                        ["cosine"],
+                        SortMultipleOptions::default()
+                            .with_order_descending(true)
+                            .with_maintain_order(true),
+                    )?;
+                    (df, pairs)
+                }
+                None => {
+                    if !args.source.quiet {
+                        eprintln!(
+                            "verbale: {pairs}, listed in document order as they are computed \
+                             (sorting them would hold them all; --top N gives the most similar)"
+                        );
+                    }
+                    let pieces = compare::similarity_pieces(a, args.tfidf, 64)?
+                        .map(|p| args.output.select(p?));
+                    out::write_pieces(pieces, format, args.output.options(None), &dest)?;
+                    return Ok(loaded.had_errors);
+                }
+            }
         }
         Table::Quotes => {
             let df = compare::quote_contrast(a, &ti, &ri)?;
@@ -177,6 +198,6 @@ pub fn run(args: CompareArgs) -> Result<bool> {
         }
     };
     let mut df = args.output.select(df)?;
-    out::write(&mut df, format, Some(&header), &dest)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(loaded.had_errors)
 }

@@ -64,6 +64,6 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         count_of(distinct, "distinct term")
     );
     let pieces = pieces.map(|p| p.and_then(|df| args.output.select(df)));
-    out::write_pieces(pieces, format, Some(&header), &dest)?;
+    out::write_pieces(pieces, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
 }

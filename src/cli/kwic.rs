@@ -111,7 +111,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
             }
             args.output.select(kwic::frame(&piece)?)
         });
-        out::write_pieces(pieces, format, None, &dest)?;
+        out::write_pieces(pieces, format, args.output.options(None), &dest)?;
     }
     report_problems(c.problems(), &args.source)
 }

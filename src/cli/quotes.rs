@@ -104,7 +104,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         (df, h)
     };
     let mut df = args.output.select(df)?;
-    out::write(&mut df, format, Some(&header), &dest)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
 }
 

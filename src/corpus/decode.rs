@@ -1,5 +1,7 @@
-//! Decoding a file's bytes: UTF-8 with or without BOM, UTF-16 with BOM; binary files and
-//! UTF-16 without BOM recognised; every offset mapped back to the byte as stored.
+//! Reading and decoding a file's bytes: every read bounded (a regular file by its size, a pipe
+//! or a device by counting what it gives); UTF-8 with or without BOM, UTF-16 and UTF-32 with
+//! BOM; binary files, UTF-16 and UTF-32 without BOM and legacy encodings recognised and named;
+//! every offset mapped back to the byte as stored.
 
 use super::{LoadOptions, OffsetMap};
 use crate::error::{Error, Result};
@@ -10,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped).
 pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {
     let display = path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
-    let too_large = |size: u64| Error::TooLarge {
+    let too_large = |size: Option<u64>| Error::TooLarge {
         path: display.clone(),
         size,
         limit: opts.max_bytes,
@@ -19,30 +21,32 @@ pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(St
         path: display.clone(),
         source: e,
     };
-    let bytes = match path {
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .take(opts.max_bytes + 1)
-                .read_to_end(&mut buf)
-                .map_err(rerr)?;
-            if buf.len() as u64 > opts.max_bytes {
-                return Err(too_large(buf.len() as u64));
-            }
-            buf
-        }
+    // Whatever the input, no more than the limit (and one byte to tell) is ever read: a
+    // regular file is refused by its size before reading, anything else (standard input, a
+    // pipe such as `<(zcat x.gz)`, a device such as /dev/zero) by counting.
+    let (reader, size): (Box<dyn Read>, Option<u64>) = match path {
+        None => (Box::new(std::io::stdin()), None),
         Some(p) => {
-            let size = std::fs::metadata(p).map_err(rerr)?.len();
-            if size > opts.max_bytes {
-                return Err(too_large(size));
-            }
-            std::fs::read(p).map_err(rerr)?
+            let f = std::fs::File::open(p).map_err(rerr)?;
+            let meta = f.metadata().map_err(rerr)?;
+            (Box::new(f), meta.is_file().then_some(meta.len()))
         }
     };
+    if let Some(size) = size.filter(|&s| s > opts.max_bytes) {
+        return Err(too_large(Some(size)));
+    }
+    let mut bytes = Vec::with_capacity(size.unwrap_or(0) as usize);
+    reader
+        .take(opts.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(rerr)?;
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(too_large(size));
+    }
     let (text, map) = decode_owned(bytes, &display, opts.lossy)?;
     if text.len() > u32::MAX as usize {
         // Token offsets are 32-bit (UTF-16 text can grow by half when decoded).
-        return Err(too_large(text.len() as u64));
+        return Err(too_large(Some(text.len() as u64)));
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::NoWords { path: display });
@@ -53,9 +57,8 @@ pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(St
 /// [`decode`] without copying a UTF-8 file's bytes.
 pub fn decode_owned(mut bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
     let bom = bytes.starts_with(&[0xEF, 0xBB, 0xBF]);
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let head = &bytes[..bytes.len().min(8192)];
-    if utf16 || head.contains(&0) {
+    let wide = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if wide || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) || memchr::memchr(0, &bytes).is_some() {
         return decode(&bytes, path, lossy);
     }
     if bom {
@@ -71,6 +74,26 @@ pub fn decode_owned(mut bytes: Vec<u8>, path: &Path, lossy: bool) -> Result<(Str
             }
             decode(&bytes, path, lossy)
         }
+    }
+}
+
+/// UTF-32 text without a byte-order mark: in every four bytes the highest is NUL (no code point
+/// is above U+10FFFF), the next one nearly always (characters above U+FFFF are rare), and the
+/// lowest mostly is not.
+fn utf32_order(head: &[u8]) -> Option<&'static str> {
+    let head = &head[..head.len() & !3];
+    if head.len() < 16 {
+        return None;
+    }
+    let quads = || head.chunks_exact(4);
+    let at = |k: usize| quads().filter(|q| q[k] == 0).count();
+    let n = head.len() / 4;
+    if at(3) == n && at(2) * 10 >= n * 9 && at(0) * 4 < n {
+        Some("UTF-32LE")
+    } else if at(0) == n && at(1) * 10 >= n * 9 && at(3) * 4 < n {
+        Some("UTF-32BE")
+    } else {
+        None
     }
 }
 
@@ -92,9 +115,9 @@ fn utf16_order(head: &[u8]) -> Option<&'static str> {
         seen.iter().filter(|&&s| s).count()
     };
     let (even, odd) = (distinct(0), distinct(1));
-    let (order, le) = match (even, odd) {
-        (e, o) if o <= 8 && o < e => ("LE", true),
-        (e, o) if e <= 8 && e < o => ("BE", false),
+    let le = match (even, odd) {
+        (e, o) if o <= 8 && o < e => true,
+        (e, o) if e <= 8 && e < o => false,
         _ => return None,
     };
     let units = head.chunks_exact(2).map(|p| {
@@ -112,21 +135,26 @@ fn utf16_order(head: &[u8]) -> Option<&'static str> {
             _ => bad += 1,
         }
     }
-    (bad * 50 <= chars).then_some(order)
+    (bad * 50 <= chars).then_some(if le { "UTF-16LE" } else { "UTF-16BE" })
 }
 
-/// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 LE/BE with BOM. Returns the text and
-/// the map back to byte offsets in `bytes`.
+/// Decodes a file's bytes: UTF-8 (BOM optional), UTF-16 and UTF-32 LE/BE with BOM. Returns
+/// the text and the map back to byte offsets in `bytes`. A NUL byte anywhere makes the file
+/// binary, or UTF-16 or UTF-32 text without a byte-order mark, named as such.
 pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return decode_utf32(bytes, path, lossy);
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return decode_utf16(bytes, path, lossy);
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    if let Some(pos) = head.iter().position(|&b| b == 0) {
-        if let Some(order) = utf16_order(head) {
-            return Err(Error::Utf16NoBom {
+    if let Some(pos) = memchr::memchr(0, bytes) {
+        let head = &bytes[..bytes.len().min(8192)];
+        let wide = utf32_order(head).or_else(|| utf16_order(head));
+        if let Some(encoding) = wide.filter(|_| pos < 8192) {
+            return Err(Error::NoBom {
                 path: path.to_path_buf(),
-                order,
+                encoding,
             });
         }
         return Err(Error::Binary {
@@ -148,7 +176,7 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
                 path: path.to_path_buf(),
                 offset: bom + at,
                 line: memchr::memchr_iter(b'\n', &body[..at]).count() + 1,
-                latin1: looks_latin1(body),
+                guess: guess_encoding(body),
             })
         }
         Err(_) => {
@@ -171,10 +199,78 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
     }
 }
 
-/// Every byte that breaks UTF-8 stands alone (an accented letter or curly quote of Latin-1 or
-/// Windows-1252), rather than being part of a longer damaged sequence.
-fn looks_latin1(body: &[u8]) -> bool {
-    body.utf8_chunks().all(|c| c.invalid().len() <= 1)
+/// The legacy encoding a file that is not UTF-8 was most likely written in (chardetng's guess
+/// from the bytes), by the name `iconv` knows it under: `WINDOWS-1252` for a Western text,
+/// `GB18030` for Chinese, `WINDOWS-1251` for Cyrillic, `SHIFT_JIS`, ... `None` for UTF-8 text
+/// with a few damaged sequences (most of its non-ASCII bytes are good UTF-8) or too few bytes
+/// to tell.
+fn guess_encoding(body: &[u8]) -> Option<&'static str> {
+    let non_ascii = body.iter().filter(|b| !b.is_ascii()).count();
+    let invalid: usize = body.utf8_chunks().map(|c| c.invalid().len()).sum();
+    if non_ascii < 4 || invalid * 2 < non_ascii {
+        return None;
+    }
+    let mut det = chardetng::EncodingDetector::new();
+    det.feed(body, true);
+    let enc = det.guess(None, false);
+    Some(match enc.name() {
+        // GBK's decoder in encoding_rs is GB18030's; iconv's GB18030 reads both.
+        "GBK" | "gb18030" => "GB18030",
+        "windows-1252" => "WINDOWS-1252",
+        "windows-1251" => "WINDOWS-1251",
+        "windows-1250" => "WINDOWS-1250",
+        "windows-1253" => "WINDOWS-1253",
+        "windows-1254" => "WINDOWS-1254",
+        "windows-1255" => "WINDOWS-1255",
+        "windows-1256" => "WINDOWS-1256",
+        "windows-1257" => "WINDOWS-1257",
+        "windows-1258" => "WINDOWS-1258",
+        "windows-874" => "WINDOWS-874",
+        "KOI8-R" => "KOI8-R",
+        "KOI8-U" => "KOI8-U",
+        "ISO-8859-2" => "ISO-8859-2",
+        "ISO-8859-5" => "ISO-8859-5",
+        "ISO-8859-7" => "ISO-8859-7",
+        "ISO-8859-8" => "ISO-8859-8",
+        "IBM866" => "CP866",
+        "Shift_JIS" => "SHIFT_JIS",
+        "EUC-JP" => "EUC-JP",
+        "ISO-2022-JP" => "ISO-2022-JP",
+        "EUC-KR" => "EUC-KR",
+        "Big5" => "BIG5",
+        _ => return None,
+    })
+}
+
+/// UTF-32 with a byte-order mark (`FF FE 00 00` or `00 00 FE FF`).
+fn decode_utf32(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
+    let le = bytes[0] == 0xFF;
+    let body = &bytes[4..];
+    let bad = |offset: usize| Error::InvalidUtf16 {
+        path: path.to_path_buf(),
+        offset,
+    };
+    if !body.len().is_multiple_of(4) && !lossy {
+        return Err(bad(bytes.len() - body.len() % 4));
+    }
+    let mut text = String::with_capacity(body.len() / 2);
+    let mut map = OffsetMap::default();
+    for (k, q) in body.chunks_exact(4).enumerate() {
+        let src = 4 + 4 * k;
+        map.push(text.len(), src);
+        let unit = if le {
+            u32::from_le_bytes([q[0], q[1], q[2], q[3]])
+        } else {
+            u32::from_be_bytes([q[0], q[1], q[2], q[3]])
+        };
+        match char::from_u32(unit) {
+            Some(c) => text.push(c),
+            None if lossy => text.push('\u{FFFD}'),
+            None => return Err(bad(src)),
+        }
+    }
+    map.push(text.len(), bytes.len() - body.len() % 4);
+    Ok((text, map))
 }
 
 fn decode_utf16(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
@@ -265,6 +361,66 @@ mod tests {
             decode(b"ab\0cd", Path::new("b"), false),
             Err(Error::Binary { offset: 2, .. })
         ));
+        // A NUL far into a text file still makes it binary.
+        let mut late = b"word ".repeat(5_000);
+        late.push(0);
+        assert!(matches!(
+            decode_owned(late, Path::new("b"), false),
+            Err(Error::Binary { offset: 25_000, .. })
+        ));
+    }
+
+    #[test]
+    fn utf32_with_a_mark_is_read_and_without_one_is_named() {
+        let s = "Azərbaycan “x” 𝄞";
+        let le: Vec<u8> = [0xFF, 0xFE, 0, 0]
+            .into_iter()
+            .chain(s.chars().flat_map(|c| (c as u32).to_le_bytes()))
+            .collect();
+        let be: Vec<u8> = [0, 0, 0xFE, 0xFF]
+            .into_iter()
+            .chain(s.chars().flat_map(|c| (c as u32).to_be_bytes()))
+            .collect();
+        for bytes in [&le, &be] {
+            let (t, m) = decode_owned(bytes.clone(), Path::new("x"), false).unwrap();
+            assert_eq!(t, s);
+            // “ is the 12th character (index 11): 4 BOM bytes + 11 * 4.
+            assert_eq!(m.map(t.find('“').unwrap()), 4 + 11 * 4);
+        }
+        for (bytes, want) in [(&le[4..], "UTF-32LE"), (&be[4..], "UTF-32BE")] {
+            match decode_owned(bytes.to_vec(), Path::new("u"), false) {
+                Err(Error::NoBom { encoding, .. }) => assert_eq!(encoding, want),
+                other => panic!("{want}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn legacy_encodings_are_named() {
+        let cases: [(&str, &'static encoding_rs::Encoding, &str); 3] = [
+            (
+                "Le ministère a rejeté les prétendues « élections » organisées à Genève.",
+                encoding_rs::WINDOWS_1252,
+                "WINDOWS-1252",
+            ),
+            (
+                "外交部发言人表示，所谓的选举是非法的，国际社会不会承认这种所谓的选举结果。",
+                encoding_rs::GB18030,
+                "GB18030",
+            ),
+            (
+                "Министерство иностранных дел заявляет, что так называемые выборы незаконны.",
+                encoding_rs::WINDOWS_1251,
+                "WINDOWS-1251",
+            ),
+        ];
+        for (text, enc, want) in cases {
+            let (bytes, _, _) = enc.encode(text);
+            match decode(&bytes, Path::new("l"), false) {
+                Err(Error::InvalidUtf8 { guess, .. }) => assert_eq!(guess, Some(want), "{text}"),
+                other => panic!("{want}: {other:?}"),
+            }
+        }
     }
 
     #[test]
@@ -276,9 +432,9 @@ mod tests {
         ] {
             let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
             let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-            for (bytes, want) in [(le, "LE"), (be, "BE")] {
+            for (bytes, want) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
                 match decode(&bytes, Path::new("u"), false) {
-                    Err(Error::Utf16NoBom { order, .. }) => assert_eq!(order, want, "{text}"),
+                    Err(Error::NoBom { encoding, .. }) => assert_eq!(encoding, want, "{text}"),
                     other => panic!("{text} {want}: {other:?}"),
                 }
             }

@@ -122,7 +122,9 @@ fn find_input(
     // Folder listings come in no set order: files and problems in path order.
     problems.sort_by_cached_key(|p: &Problem| {
         let path = match &p.error {
-            Error::Read { path, .. } | Error::Loop { path } => path_key(path),
+            Error::Read { path, .. } | Error::Loop { path } | Error::NotRegular { path } => {
+                path_key(path)
+            }
             _ => Vec::new(),
         };
         (path, p.error.to_string())
@@ -258,7 +260,13 @@ impl Walk<'_> {
                     self.dir(&path, &m)
                 }
             }
-            Ok(_) if is_corpus_file(&path, name, self.opts) => self.files.push(path),
+            Ok(m) if m.is_file() && is_corpus_file(&path, name, self.opts) => self.files.push(path),
+            // A named pipe, a socket or a device (or a link to one) named like a statement:
+            // reading it could wait forever or never end.
+            Ok(_) if is_corpus_file(&path, name, self.opts) => self.problems.push(Problem {
+                error: Error::NotRegular { path },
+                warning: true,
+            }),
             Ok(_) => {}
             // A broken link or a loop of links named like a statement: say so.
             Err(e) if is_corpus_file(&path, name, self.opts) => self.fail(&path, e),

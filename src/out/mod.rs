@@ -70,26 +70,75 @@ impl Format {
     }
 }
 
+/// How a table is written besides its format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions<'a> {
+    /// A line printed above terminal tables only (other formats carry exactly the frame's
+    /// columns).
+    pub header: Option<&'a str>,
+    /// Write CSV and TSV text cells as they are, even those a spreadsheet would run as a
+    /// formula (see [`guard_cells`]).
+    pub raw_cells: bool,
+}
+
+/// Whether a spreadsheet would take a text cell for a formula (or a command): it starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list for CSV injection).
+fn risky(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Neutralises the text cells a spreadsheet would evaluate: a statement quoting
+/// `=HYPERLINK("http://…?"&A1)` or a file named `=cmd|' /C calc'!A0.txt` must stay text when an
+/// analyst opens the CSV in Excel or LibreOffice. Such a cell gets a leading `'`, which both
+/// show as text (OWASP's advice); numbers and other cells are untouched.
+pub fn guard_cells(df: &mut DataFrame) -> Result<()> {
+    let names: Vec<PlSmallStr> = df
+        .columns()
+        .iter()
+        .filter(|c| c.dtype() == &DataType::String)
+        .map(|c| c.name().clone())
+        .collect();
+    for name in names {
+        let col = df.column(&name)?.str()?;
+        if !col.iter().any(|v| v.is_some_and(risky)) {
+            continue;
+        }
+        let guarded: StringChunked = col
+            .iter()
+            .map(|v| {
+                v.map(|s| {
+                    if risky(s) {
+                        format!("'{s}")
+                    } else {
+                        s.to_string()
+                    }
+                })
+            })
+            .collect();
+        df.with_column(guarded.with_name(name).into_column())?;
+    }
+    Ok(())
+}
+
 /// Renders a frame in a text or binary format into a writer, as the format writers go: a CSV,
 /// JSON or Parquet table never sits in memory whole before it is written (terminal and
-/// Markdown tables are rendered first). `header` is printed above terminal tables only (other
-/// formats carry exactly the frame's columns).
+/// Markdown tables are rendered first).
 pub fn render_to(
     df: &mut DataFrame,
     format: Format,
-    header: Option<&str>,
+    o: WriteOptions,
     mut w: &mut dyn Write,
 ) -> Result<()> {
     match format {
         Format::Table => {
-            if let Some(h) = header {
+            if let Some(h) = o.header {
                 writeln!(w, "{h}")?;
             }
             w.write_all(table::render(df).as_bytes())?;
             w.write_all(b"\n")?;
         }
         Format::Md => w.write_all(markdown::render(df).as_bytes())?,
-        Format::Csv | Format::Tsv | Format::Ndjson => write_rows(w, df, format, true)?,
+        Format::Csv | Format::Tsv | Format::Ndjson => write_rows(w, df, format, true, o)?,
         Format::Json => {
             JsonWriter::new(&mut w)
                 .with_json_format(JsonFormat::Json)
@@ -103,13 +152,18 @@ pub fn render_to(
     Ok(())
 }
 
-/// Writes rows as CSV or TSV (the header when `header`) or as NDJSON.
+/// Writes rows as CSV or TSV (the header when `header`; text cells guarded unless
+/// `o.raw_cells`) or as NDJSON.
 fn write_rows(
     mut w: &mut dyn Write,
     df: &mut DataFrame,
     format: Format,
     header: bool,
+    o: WriteOptions,
 ) -> Result<()> {
+    if format != Format::Ndjson && !o.raw_cells {
+        guard_cells(df)?;
+    }
     if format == Format::Ndjson {
         JsonWriter::new(&mut w)
             .with_json_format(JsonFormat::JsonLines)
@@ -265,10 +319,10 @@ pub enum Destination {
 pub fn write(
     df: &mut DataFrame,
     format: Format,
-    header: Option<&str>,
+    o: WriteOptions,
     dest: &Destination,
 ) -> Result<()> {
-    let fill = |w: &mut dyn Write| render_to(df, format, header, w);
+    let fill = |w: &mut dyn Write| render_to(df, format, o, w);
     write_with(format, dest, fill)
 }
 
@@ -280,7 +334,7 @@ pub fn write(
 pub fn write_pieces(
     mut pieces: impl Iterator<Item = Result<DataFrame>>,
     format: Format,
-    header: Option<&str>,
+    o: WriteOptions,
     dest: &Destination,
 ) -> Result<()> {
     if !matches!(
@@ -298,7 +352,7 @@ pub fn write_pieces(
             }
         }
         let mut all = all.ok_or_else(|| Error::Invalid("no table to write".into()))?;
-        return write(&mut all, format, header, dest);
+        return write(&mut all, format, o, dest);
     }
     let fill = |mut w: &mut dyn Write| -> Result<()> {
         if format == Format::Parquet {
@@ -315,7 +369,7 @@ pub fn write_pieces(
             return Ok(());
         }
         for (k, p) in pieces.by_ref().enumerate() {
-            write_rows(w, &mut p?, format, k == 0)?;
+            write_rows(w, &mut p?, format, k == 0, o)?;
         }
         Ok(())
     };

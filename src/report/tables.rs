@@ -26,7 +26,8 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     let mut df = df.clone();
     let file = dir.join(format!("{name}.{}", format.name()));
     // Streamed into the file as the writer goes: the largest table is some 100 MB of CSV.
-    crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, None, w))
+    let o = crate::out::WriteOptions::default();
+    crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, o, w))
 }
 
 /// Writes the per-document `terms` table, the largest by far, as CSV and Parquet, each built
@@ -36,7 +37,7 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
     let write = |format: Format| {
         let pieces = frames::terms_in_pieces(p.a, Selection::default(), 256);
         let dest = Destination::File(p.dir.join(format!("terms.{}", format.name())));
-        crate::out::write_pieces(pieces, format, None, &dest)
+        crate::out::write_pieces(pieces, format, Default::default(), &dest)
     };
     let (csv, parquet) = rayon::join(|| write(Format::Csv), || write(Format::Parquet));
     csv.and(parquet)
