@@ -158,9 +158,8 @@ fn charts(c: &mut Criterion) {
     let ungd: Vec<usize> = (0..a.docs.len())
         .filter(|&i| a.docs[i].id.starts_with("ungd/"))
         .collect();
-    let sub = a.subset(&ungd);
-    let sim = verbale::compare::similarity(&sub, false).unwrap();
-    let ids: Vec<String> = sub.docs.iter().map(|d| d.id.clone()).collect();
+    let sim = verbale::compare::similarity_of(&a, &ungd, false).unwrap();
+    let ids: Vec<String> = ungd.iter().map(|&i| a.docs[i].id.clone()).collect();
     let size = Size {
         width: 1000,
         height: 700,

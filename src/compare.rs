@@ -307,25 +307,26 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     Ok(df)
 }
 
-/// Each document's weighted term vector and term set, for pairwise similarity.
+/// Some documents' weighted term vectors and term sets, for pairwise similarity (`ids`: the
+/// documents, by index into the analysis).
 struct Vectors {
+    ids: Vec<usize>,
     vectors: Vec<Vec<(u32, f64)>>,
     sets: Vec<Vec<u32>>,
 }
 
 impl Vectors {
-    fn new(a: &Analysis, tfidf: bool) -> Vectors {
-        let n = a.docs.len();
+    fn new(a: &Analysis, ids: &[usize], tfidf: bool) -> Vectors {
+        let n = ids.len();
         let mut df_counts = vec![0u32; a.terms.len()];
-        for dt in &a.doc_terms {
-            for c in dt {
+        for &i in ids {
+            for c in &a.doc_terms[i] {
                 df_counts[c.term as usize] += 1;
             }
         }
-        let vectors = a
-            .docs
+        let vectors = ids
             .iter()
-            .zip(&a.doc_terms)
+            .map(|&i| (&a.docs[i], &a.doc_terms[i]))
             .map(|(d, dt)| {
                 dt.iter()
                     .map(|c| {
@@ -341,12 +342,15 @@ impl Vectors {
                     .collect()
             })
             .collect();
-        let sets = a
-            .doc_terms
+        let sets = ids
             .iter()
-            .map(|dt| dt.iter().map(|c| c.term).collect())
+            .map(|&i| a.doc_terms[i].iter().map(|c| c.term).collect())
             .collect();
-        Vectors { vectors, sets }
+        Vectors {
+            ids: ids.to_vec(),
+            vectors,
+            sets,
+        }
     }
 
     /// Document `i` against every later one: (j, cosine, Jaccard).
@@ -364,8 +368,7 @@ impl Vectors {
 /// number (20,000 documents are 200 million pairs, hours of work).
 pub const MAX_SIMILARITY_DOCS: usize = 20_000;
 
-fn check_similarity_size(a: &Analysis) -> Result<()> {
-    let n = a.docs.len();
+fn check_similarity_size(n: usize) -> Result<()> {
     if n > MAX_SIMILARITY_DOCS {
         return Err(crate::error::Error::Invalid(format!(
             "similarity of {n} documents is {} pairs; compare at most {MAX_SIMILARITY_DOCS} \
@@ -376,11 +379,16 @@ fn check_similarity_size(a: &Analysis) -> Result<()> {
     Ok(())
 }
 
-/// A `similarity` frame from rows (i, j, cosine, Jaccard).
-fn similarity_frame(a: &Analysis, rows: &[(usize, usize, f64, f64)]) -> Result<DataFrame> {
+/// A `similarity` frame from rows (i, j, cosine, Jaccard) of `v`'s documents.
+fn similarity_frame(
+    a: &Analysis,
+    v: &Vectors,
+    rows: &[(usize, usize, f64, f64)],
+) -> Result<DataFrame> {
+    let id = |k: usize| a.docs[v.ids[k]].id.as_str();
     Ok(df!(
-        "doc_a" => rows.iter().map(|r| a.docs[r.0].id.as_str()).collect::<Vec<_>>(),
-        "doc_b" => rows.iter().map(|r| a.docs[r.1].id.as_str()).collect::<Vec<_>>(),
+        "doc_a" => rows.iter().map(|r| id(r.0)).collect::<Vec<_>>(),
+        "doc_b" => rows.iter().map(|r| id(r.1)).collect::<Vec<_>>(),
         "cosine" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
         "jaccard" => rows.iter().map(|r| r.3).collect::<Vec<_>>(),
     )?)
@@ -388,8 +396,20 @@ fn similarity_frame(a: &Analysis, rows: &[(usize, usize, f64, f64)]) -> Result<D
 
 /// The `similarity` frame: cosine and Jaccard for every pair of documents, in document order.
 pub fn similarity(a: &Analysis, tfidf: bool) -> Result<DataFrame> {
-    let mut pieces = similarity_pieces(a, tfidf, usize::MAX)?;
-    pieces.next().unwrap_or_else(|| similarity_frame(a, &[]))
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    similarity_of(a, &all, tfidf)
+}
+
+/// The `similarity` frame of the documents `ids` (by index, in their order): idf is counted
+/// among them.
+pub fn similarity_of(a: &Analysis, ids: &[usize], tfidf: bool) -> Result<DataFrame> {
+    check_similarity_size(ids.len())?;
+    let v = Vectors::new(a, ids, tfidf);
+    let rows: Vec<(usize, usize, f64, f64)> = (0..ids.len())
+        .into_par_iter()
+        .flat_map_iter(|i| v.row(i).into_iter().map(move |(j, c, jc)| (i, j, c, jc)))
+        .collect();
+    similarity_frame(a, &v, &rows)
 }
 
 /// The `similarity` frame in pieces, in document order: the pairs of `docs_per_piece` first
@@ -400,8 +420,9 @@ pub fn similarity_pieces(
     tfidf: bool,
     docs_per_piece: usize,
 ) -> Result<impl Iterator<Item = Result<DataFrame>> + '_> {
-    check_similarity_size(a)?;
-    let v = Vectors::new(a, tfidf);
+    check_similarity_size(a.docs.len())?;
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let v = Vectors::new(a, &all, tfidf);
     let n = a.docs.len();
     let step = docs_per_piece.max(1);
     Ok((0..n.div_ceil(step).max(1)).map(move |k| {
@@ -413,15 +434,16 @@ pub fn similarity_pieces(
             .zip(rows)
             .flat_map(|(i, row)| row.into_iter().map(move |(j, c, jc)| (i, j, c, jc)))
             .collect();
-        similarity_frame(a, &flat)
+        similarity_frame(a, &v, &flat)
     }))
 }
 
 /// The `top` most similar pairs by cosine (ties in document order), found without holding
 /// every pair.
 pub fn similarity_top(a: &Analysis, tfidf: bool, top: usize) -> Result<DataFrame> {
-    check_similarity_size(a)?;
-    let v = Vectors::new(a, tfidf);
+    check_similarity_size(a.docs.len())?;
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let v = Vectors::new(a, &all, tfidf);
     let n = a.docs.len();
     // Per first document, its best `top` pairs; then the best of those.
     let mut best: Vec<(usize, usize, f64, f64)> = (0..n)
@@ -444,7 +466,7 @@ pub fn similarity_top(a: &Analysis, tfidf: bool, top: usize) -> Result<DataFrame
         .collect();
     best.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
     best.truncate(top);
-    similarity_frame(a, &best)
+    similarity_frame(a, &v, &best)
 }
 
 /// The `quote_contrast` frame: terms quoted on one side and used plainly on the other, and

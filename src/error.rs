@@ -122,6 +122,12 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
+    /// An output would replace a read-only file.
+    #[error("{}: the file is read-only; choose another output path", shown(path))]
+    ReadOnly {
+        /// The output path.
+        path: PathBuf,
+    },
     /// An output would overwrite one of the inputs.
     #[error("{}: refusing to overwrite an input file; choose another output path", shown(.0))]
     OutputIsInput(PathBuf),
@@ -144,6 +150,8 @@ pub enum Remedy {
     Lossy,
     /// Raise the size limit (`LoadOptions::max_bytes`).
     MaxSize,
+    /// Replace the output anyway (`WriteOptions::force`).
+    Force,
 }
 
 impl Error {
@@ -152,6 +160,7 @@ impl Error {
         match self {
             Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. } => Some(Remedy::Lossy),
             Error::TooLarge { .. } => Some(Remedy::MaxSize),
+            Error::ReadOnly { .. } => Some(Remedy::Force),
             _ => None,
         }
     }

@@ -218,8 +218,40 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
         .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
         .filter(|(_, s)| filter.kind.is_none_or(|k| s.kind == k))
         .collect();
-    let s = |f: &dyn Fn(&crate::quotes::Span) -> String| {
-        spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
+    quotes_of(&spans)
+}
+
+/// The `quotes` frame in pieces of at most `rows` spans, in order (at least one piece): a
+/// document with hundreds of thousands of quotations is written without building one frame
+/// of them all.
+pub fn quotes_in_pieces(
+    a: &Analysis,
+    filter: SpanFilter,
+    rows: usize,
+) -> impl Iterator<Item = Result<DataFrame>> + '_ {
+    let spans: Vec<(&str, &crate::quotes::Span)> = a
+        .docs
+        .iter()
+        .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
+        .filter(move |(_, s)| filter.kind.is_none_or(|k| s.kind == k))
+        .collect();
+    let step = rows.max(1);
+    let pieces = spans.len().div_ceil(step).max(1);
+    (0..pieces).map(move |k| {
+        let start = (k * step).min(spans.len());
+        quotes_of(&spans[start..(start + step).min(spans.len())])
+    })
+}
+
+/// The `quotes` rows of some spans (with their documents).
+fn quotes_of(spans: &[(&str, &crate::quotes::Span)]) -> Result<DataFrame> {
+    // Text columns go straight into polars' builders: no copy of every quotation in between.
+    let s = |f: &dyn Fn(&crate::quotes::Span) -> &str| {
+        let mut b = StringChunkedBuilder::new("".into(), spans.len());
+        for (_, x) in spans {
+            b.append_value(f(x));
+        }
+        b.finish().into_series()
     };
     let b = |f: &dyn Fn(&crate::quotes::Span) -> bool| {
         spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
@@ -232,23 +264,32 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
         "span" => u(&|x| x.number as u64),
         "open" => u(&|x| x.open as u64),
         "close" => u(&|x| x.close as u64),
-        "style" => s(&|x| x.style.clone()),
-        "kind" => s(&|x| x.kind.name().to_string()),
+        "style" => {
+            let mut b = StringChunkedBuilder::new("".into(), spans.len());
+            for (_, x) in spans {
+                let mut buf = [0u8; 8];
+                let n = x.marks[0].encode_utf8(&mut buf).len();
+                let m = x.marks[1].encode_utf8(&mut buf[n..]).len();
+                b.append_value(std::str::from_utf8(&buf[..n + m]).unwrap_or_default());
+            }
+            b.finish().into_series()
+        },
+        "kind" => s(&|x| x.kind.name()),
         "confidence" => spans.iter().map(|(_, x)| (x.confidence * 1000.0).round() / 1000.0).collect::<Vec<_>>(),
-        "cue" => s(&|x| x.evidence.cue.clone().unwrap_or_default()),
+        "cue" => s(&|x| x.evidence.cue.as_deref().unwrap_or_default()),
         "words" => u(&|x| x.evidence.words as u64),
-        "reporting" => s(&|x| x.evidence.reporting.clone().unwrap_or_default()),
+        "reporting" => s(&|x| x.evidence.reporting.as_deref().unwrap_or_default()),
         "colon" => b(&|x| x.evidence.colon),
         "sentence_punct" => b(&|x| x.evidence.sentence_punct),
         "title_case" => b(&|x| x.evidence.title_case),
-        "naming" => s(&|x| x.evidence.naming.clone().unwrap_or_default()),
+        "naming" => s(&|x| x.evidence.naming.as_deref().unwrap_or_default()),
         "contrast" => b(&|x| x.evidence.contrast),
         "condemning" => u(&|x| x.evidence.condemning as u64),
         "nested" => b(&|x| x.evidence.nested),
         "sentence" => u(&|x| x.sentence as u64),
-        "text" => s(&|x| x.text.clone()),
-        "left" => s(&|x| x.left.clone()),
-        "right" => s(&|x| x.right.clone()),
+        "text" => s(&|x| &x.text),
+        "left" => s(&|x| &x.left),
+        "right" => s(&|x| &x.right),
     )?)
 }
 
@@ -263,8 +304,8 @@ fn doc_term_cues(
         let Some(cue) = &s.evidence.cue else { continue };
         for w in &s.content {
             if let Some(id) = opts_find(w) {
-                if !out.iter().any(|(i, c)| *i == id && c == cue) {
-                    out.push((id, cue.clone()));
+                if !out.iter().any(|(i, c)| *i == id && **c == **cue) {
+                    out.push((id, cue.to_string()));
                 }
             }
         }

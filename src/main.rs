@@ -55,6 +55,17 @@ fn remedy(e: &anyhow::Error) -> &'static str {
 }
 
 fn main() -> ExitCode {
+    // A panic is a bug; its message can quote the document being read, which has no place on
+    // the terminal (it may hold escape sequences): say where, not what.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "verbale: internal error{at}: a bug; please report it with the command that led to it"
+        );
+    }));
     let cli = Cli::parse();
     // When mimalloc gives freed memory back to the system. `freq` and `quotes` return it at
     // once (instead of after 10 ms): a run frees each document's buffers while the next ones

@@ -94,7 +94,7 @@ fn pipeline_invariants_hold() {
         for s in &r.spans {
             assert!(s.open < s.close && s.close < bytes.len(), "{name}");
             let at = &bytes[s.open..];
-            let mark = s.style.chars().next().unwrap().to_string();
+            let mark = s.marks[0].to_string();
             assert!(
                 at.starts_with(mark.as_bytes()) || at.starts_with("\u{e2}\u{20ac}".as_bytes()),
                 "{name}: span opens at {} on {:?}",

@@ -81,3 +81,39 @@ proptest! {
         prop_assert!(quoted <= sum);
     }
 }
+
+/// Long runs of quotation marks of every style (curly, straight, single, guillemets, low-9,
+/// CJK brackets), nested and unbalanced, with a few words between.
+fn marks_strategy() -> impl Strategy<Value = String> {
+    let marks = prop::sample::select(vec![
+        "“", "”", "‘", "’", "\"", "'", "«", "»", "‹", "›", "„", "‚", "「", "」", "『", "』", "« ",
+        " »", "x", " ", "word ", "\n",
+    ]);
+    (prop::collection::vec(marks, 1..400), 1usize..30).prop_map(|(v, k)| v.concat().repeat(k))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// What a document's quotations give (spans, their texts and contexts, CSV) grows linearly
+    /// with the text, whatever the marks: every span's text and contexts are capped, and there
+    /// are no more spans than marks.
+    #[test]
+    fn quotation_output_is_linear_in_the_input(t in marks_strategy()) {
+        let doc = Document::from_text("p", &t);
+        let a = analysis::analyse(std::slice::from_ref(&doc), &Options::new(Lang::english()));
+        let marks = t.chars().filter(|&c| verbale::text::tokenize::is_quote_char(c)).count();
+        let spans = &a.docs[0].spans;
+        prop_assert!(spans.len() * 2 <= marks);
+        for s in spans {
+            prop_assert!(s.text.chars().count() <= verbale::quotes::MAX_SPAN_CHARS + 1);
+            prop_assert!(s.left.len() <= verbale::quotes::MAX_CONTEXT_BYTES);
+            prop_assert!(s.right.len() <= verbale::quotes::MAX_CONTEXT_BYTES);
+        }
+        let mut df = verbale::frames::quotes(&a, Default::default()).unwrap();
+        let mut csv = Vec::new();
+        verbale::out::render_to(&mut df, verbale::out::Format::Csv, Default::default(), &mut csv).unwrap();
+        // Per mark at most one span, each at most its capped text, contexts and columns.
+        let per_span = 4 * verbale::quotes::MAX_SPAN_CHARS + 2 * verbale::quotes::MAX_CONTEXT_BYTES + 400;
+        prop_assert!(csv.len() <= 400 + marks * per_span / 2, "{} bytes for {} marks", csv.len(), marks);
+    }
+}

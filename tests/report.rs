@@ -172,10 +172,15 @@ fn rerun_replaces_the_folder_atomically() {
     };
     let o = run();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    std::fs::write(out.join("stale.txt"), "old").unwrap();
+    // A file verbale wrote there is replaced with the rest (one the user added would make the
+    // run refuse the folder: tests/hardening.rs).
+    std::fs::write(out.join("report.md"), "stale").unwrap();
     let o = run();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(!out.join("stale.txt").exists());
+    assert_ne!(
+        std::fs::read_to_string(out.join("report.md")).unwrap(),
+        "stale"
+    );
     assert!(out.join("report.html").exists());
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

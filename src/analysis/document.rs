@@ -33,12 +33,24 @@ const NO_SLOT: u32 = u32::MAX;
 /// Content words of a cued span kept for the per-term cue lists.
 const MAX_CUED_WORDS: usize = 100;
 
+/// A quotation's place (token indices of its marks) and kind, without its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteMark {
+    /// Token index of the opening mark.
+    pub open_tok: u32,
+    /// Token index of the closing mark.
+    pub close_tok: u32,
+    /// The quotation's kind.
+    pub kind: Kind,
+}
+
 /// One document's analysis: its result, the counts of its distinct forms (ids of the worker's
-/// interner), and each token's slot among those forms.
+/// interner), each token's slot among those forms, and every quotation's place and kind.
 pub(super) struct Analysed {
     pub(super) result: DocResult,
     pub(super) forms: Vec<FormCount>,
     pub(super) token_slots: Vec<u32>,
+    pub(super) marks: Vec<QuoteMark>,
 }
 
 /// Analyses one document with `tokens` (from its text). With `totals`, the spans, cues and
@@ -69,8 +81,14 @@ pub(super) fn analyse_tokens(
         forms: &forms,
         token_slots: &token_slots,
         unquoted: &unquoted,
+        budget: std::cell::Cell::new(2 * doc.text.len() + 65_536),
     };
-    let (spans, scare_pairs) = ctx.classify_spans(&pairing, totals);
+    let (spans, marks) = ctx.classify_spans(&pairing, totals);
+    let scare_pairs: Vec<(u32, u32)> = marks
+        .iter()
+        .filter(|m| m.kind == Kind::Scare)
+        .map(|m| (m.open_tok, m.close_tok))
+        .collect();
     let cues = if totals {
         Vec::new()
     } else {
@@ -93,7 +111,22 @@ pub(super) fn analyse_tokens(
         },
         forms,
         token_slots,
+        marks,
     }
+}
+
+/// Each token's slot among a document's distinct forms, and the forms with their totals.
+pub(super) struct Slots {
+    pub(super) token_slots: Vec<u32>,
+    pub(super) forms: Vec<FormCount>,
+}
+
+/// The [`Slots`] of a document's tokens (counted as a document of the worker's, which the
+/// per-document marks need).
+pub(super) fn slots(w: &mut Worker, text: &str, tokens: &[Token]) -> Slots {
+    let doc_no = w.next_doc();
+    let (token_slots, forms, _) = count_forms(w, text, tokens, doc_no);
+    Slots { token_slots, forms }
 }
 
 /// Each token's slot among the document's distinct forms, the forms with their totals, and the
@@ -177,6 +210,9 @@ struct Context<'a> {
     forms: &'a [FormCount],
     token_slots: &'a [u32],
     unquoted: &'a [u32],
+    /// Bytes of quoted text and contexts the spans may still keep in full (see
+    /// [`quotes::SHORT_SPAN_CHARS`]).
+    budget: std::cell::Cell<usize>,
 }
 
 impl Context<'_> {
@@ -191,15 +227,15 @@ impl Context<'_> {
         &self.w.interner.forms[self.forms[slot].form as usize].0
     }
 
-    /// Classifies every span; returns the spans (none built with `totals`) and the token
-    /// ranges of the scare quotes.
-    fn classify_spans(&self, pairing: &Pairing, totals: bool) -> (Vec<Span>, Vec<(u32, u32)>) {
+    /// Classifies every span; returns the spans (none built with `totals`) and every span's
+    /// place and kind.
+    fn classify_spans(&self, pairing: &Pairing, totals: bool) -> (Vec<Span>, Vec<QuoteMark>) {
         let text = self.doc.text.as_str();
         let stopword = |w: &str| self.opts.stopwords.contains(w);
         let mut spans = Vec::with_capacity(if totals { 0 } else { pairing.pairs.len() });
-        let mut scare_pairs = Vec::new();
+        let mut marks = Vec::with_capacity(pairing.pairs.len());
         if pairing.pairs.is_empty() {
-            return (spans, scare_pairs);
+            return (spans, marks);
         }
         // Whether each form is a stopword, asked once per form, for the document's facts.
         let stop: Vec<bool> = (0..self.forms.len())
@@ -218,14 +254,16 @@ impl Context<'_> {
                 self.slot(i).is_some_and(|f| self.unquoted[f] > 0)
             });
             let (kind, confidence) = classify::classify(&ev);
-            if kind == Kind::Scare {
-                scare_pairs.push((p.open_tok, p.close_tok));
-            }
+            marks.push(QuoteMark {
+                open_tok: p.open_tok,
+                close_tok: p.close_tok,
+                kind,
+            });
             if !totals {
                 spans.push(self.span(k, p, kind, confidence, ev));
             }
         }
-        (spans, scare_pairs)
+        (spans, marks)
     }
 
     /// The span of pair `p` (number `k`, from 0), with its classification.
@@ -253,21 +291,33 @@ impl Context<'_> {
         } else {
             Vec::new()
         };
+        let (chars, bytes) = if self.budget.get() > 0 {
+            (quotes::MAX_SPAN_CHARS, quotes::MAX_CONTEXT_BYTES)
+        } else {
+            (quotes::SHORT_SPAN_CHARS, quotes::SHORT_CONTEXT_BYTES)
+        };
+        let inner = &text[tokens[o].end as usize..tokens[c].start as usize];
+        let span_text = quotes::span_text(inner, chars);
+        let n = self.opts.context;
+        let left = quotes::left_context(text, tokens, o, n, bytes);
+        let right = quotes::right_context(text, tokens, c, n, bytes);
+        let used = span_text.len() + left.len() + right.len();
+        self.budget.set(self.budget.get().saturating_sub(used));
         Span {
             number: k as u32 + 1,
             open: self.doc.source_offset(tokens[o].start as usize),
             close: self.doc.source_offset(tokens[c].start as usize),
             open_tok: p.open_tok,
             close_tok: p.close_tok,
-            style: format!("{}{}", p.open_char, p.close_char),
+            marks: [p.open_char, p.close_char],
             sentence: tokens[o].sentence,
-            text: quotes::span_text(&text[tokens[o].end as usize..tokens[c].start as usize]),
-            left: quotes::left_context(text, tokens, o, self.opts.context),
-            right: quotes::right_context(text, tokens, c, self.opts.context),
+            text: span_text.into(),
+            left: left.into(),
+            right: right.into(),
             kind,
             confidence,
             evidence,
-            content,
+            content: content.into(),
         }
     }
 

@@ -13,7 +13,7 @@ mod merge;
 mod positions;
 mod result;
 
-pub use document::quoted_ranges;
+pub use document::{quoted_ranges, QuoteMark};
 pub use positions::{quoting, Positions, Quoting};
 pub use result::{
     Analysis, CueCount, CueTotal, DocResult, Term, TermCount, TermTotals, UnpairedMark,
@@ -111,6 +111,51 @@ impl Counted {
     }
 }
 
+/// A document's positions from its tokens, their slots among its forms, and its quotations.
+fn positions_from(
+    w: &interner::Worker,
+    doc: &Document,
+    tokens: Vec<crate::text::Token>,
+    slots: document::Slots,
+    marks: Vec<QuoteMark>,
+) -> Positions {
+    let int = &w.interner;
+    // Each slot's term among the document's distinct keys.
+    let mut term_keys: Vec<std::sync::Arc<str>> = Vec::new();
+    let mut key_of: ahash::AHashMap<std::sync::Arc<str>, u32> = ahash::AHashMap::new();
+    let slot_term: Vec<u32> = slots
+        .forms
+        .iter()
+        .map(|f| {
+            let key = &int.forms[f.form as usize].1;
+            *key_of.entry(key.clone()).or_insert_with(|| {
+                term_keys.push(key.clone());
+                term_keys.len() as u32 - 1
+            })
+        })
+        .collect();
+    let terms = slots
+        .token_slots
+        .iter()
+        .map(|&s| {
+            slot_term
+                .get(s as usize)
+                .copied()
+                .unwrap_or(Positions::NO_TERM)
+        })
+        .collect();
+    let (quoting, parents) = quoting(tokens.len(), &marks);
+    Positions {
+        id: doc.id.clone(),
+        marks,
+        tokens,
+        terms,
+        term_keys,
+        quoting,
+        parents,
+    }
+}
+
 /// One analysis run over any number of documents, in any order and on any threads; see the
 /// module documentation.
 pub struct Analyser<'a> {
@@ -180,24 +225,25 @@ impl<'a> Analyser<'a> {
         self.workers.with(|_, w| {
             let mut tokens = Vec::new();
             tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
-            let done = document::analyse_tokens(w, doc, &tokens, self.opts, false);
-            let int = &w.interner;
-            let terms = done
-                .token_slots
-                .iter()
-                .map(|&s| {
-                    let form = done.forms.get(s as usize)?.form as usize;
-                    Some(int.forms[form].1.clone())
-                })
-                .collect();
-            let (quoting, parents) = quoting(tokens.len(), &done.result.spans);
-            Positions {
-                result: done.result,
-                tokens,
-                terms,
-                quoting,
-                parents,
-            }
+            // Places and kinds of the quotations, no texts: a document can hold many.
+            let done = document::analyse_tokens(w, doc, &tokens, self.opts, true);
+            let slots = document::Slots {
+                token_slots: done.token_slots,
+                forms: done.forms,
+            };
+            positions_from(w, doc, tokens, slots, done.marks)
+        })
+    }
+
+    /// [`Analyser::positions`] of a document whose quotations are already known (from a
+    /// documents run: its spans): the text is tokenised and its terms looked up, with no
+    /// pairing or classifying again.
+    pub fn positions_known(&self, doc: &Document, marks: Vec<QuoteMark>) -> Positions {
+        self.workers.with(|_, w| {
+            let mut tokens = Vec::new();
+            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            let slots = document::slots(w, &doc.text, &tokens);
+            positions_from(w, doc, tokens, slots, marks)
         })
     }
 
@@ -306,8 +352,9 @@ pub fn positions(docs: &[Document], opts: &Options) -> Vec<Positions> {
 }
 
 /// The positions of the tokens of documents `ids` of an analysis, each read again
-/// ([`Analysis::document`]) and analysed again on its own, in parallel: a second, bounded pass
-/// over the few documents a dispersion plot or a concordance shows.
+/// ([`Analysis::document`]), in parallel: a second, bounded pass over the few documents a
+/// dispersion plot or a concordance shows. The quotations of a documents run are taken from
+/// its spans; a totals run's documents are analysed again.
 pub fn positions_of(
     a: &Analysis,
     ids: &[usize],
@@ -316,7 +363,25 @@ pub fn positions_of(
 ) -> Result<Vec<Positions>> {
     let run = Analyser::new(opts);
     ids.par_iter()
-        .map(|&i| Ok(run.positions(&a.document(i, lopts)?)))
+        .map(|&i| {
+            let doc = a.document(i, lopts)?;
+            // A documents run keeps each document's counts, and with them all its spans.
+            Ok(match a.doc_terms.get(i) {
+                None => run.positions(&doc),
+                Some(_) => {
+                    let marks = a.docs[i]
+                        .spans
+                        .iter()
+                        .map(|s| QuoteMark {
+                            open_tok: s.open_tok,
+                            close_tok: s.close_tok,
+                            kind: s.kind,
+                        })
+                        .collect();
+                    run.positions_known(&doc, marks)
+                }
+            })
+        })
         .collect()
 }
 

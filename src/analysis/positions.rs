@@ -2,47 +2,84 @@
 //! one's kind, and whether any scare quote holds it). What concordances and dispersion plots
 //! read, computed in one sweep over the spans (time linear in tokens plus spans).
 
-use super::DocResult;
-use crate::quotes::{Kind, Span};
+use super::document::QuoteMark;
+use crate::quotes::Kind;
 use crate::text::Token;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// A token's place among the quotations of its document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Quoting {
-    /// The innermost quotation holding the token, if any (an index into the document's spans).
-    pub inner: Option<u32>,
+/// A token's place among the quotations of its document, in four bytes: the innermost
+/// quotation holding it, and whether any scare quote does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quoting(u32);
+
+impl Default for Quoting {
+    fn default() -> Self {
+        Quoting(Self::NONE)
+    }
+}
+
+impl Quoting {
+    const SCARE: u32 = 1 << 31;
+    const NONE: u32 = Self::SCARE - 1;
+
+    fn new(inner: Option<u32>, scare: bool) -> Self {
+        let i = inner.map_or(Self::NONE, |k| k.min(Self::NONE - 1));
+        Quoting(i | if scare { Self::SCARE } else { 0 })
+    }
+
+    /// The innermost quotation holding the token, if any (an index into the document's
+    /// quotations).
+    pub fn inner(self) -> Option<u32> {
+        let i = self.0 & !Self::SCARE;
+        (i != Self::NONE).then_some(i)
+    }
+
     /// Some scare quote holds the token (at any depth).
-    pub scare: bool,
+    pub fn scare(self) -> bool {
+        self.0 & Self::SCARE != 0
+    }
 }
 
 /// One document's tokens with their terms and quotations.
 #[derive(Debug, Clone)]
 pub struct Positions {
-    /// The document's result (spans, counts).
-    pub result: DocResult,
+    /// The document's id.
+    pub id: String,
+    /// Every quotation's place and kind, in order of opening marks.
+    pub marks: Vec<QuoteMark>,
     /// Tokens of the document's text.
     pub tokens: Vec<Token>,
-    /// Per token: its term key (stem, or folded form with `--no-stem`); `None` for tokens that
-    /// are not words or numbers.
-    pub terms: Vec<Option<Arc<str>>>,
+    /// Per token: its term (an index into [`Positions::term_keys`]), or [`Positions::NO_TERM`]
+    /// for tokens that are not words or numbers.
+    pub terms: Vec<u32>,
+    /// The document's distinct term keys (stems, or folded forms with `--no-stem`).
+    pub term_keys: Vec<Arc<str>>,
     /// Per token: the quotations around it.
     pub quoting: Vec<Quoting>,
-    /// Per span: the innermost span holding it.
+    /// Per quotation: the innermost quotation holding it.
     pub parents: Vec<Option<u32>>,
 }
 
 impl Positions {
+    /// The term of a token that is not a word or a number.
+    pub const NO_TERM: u32 = u32::MAX;
+
+    /// Token `i`'s term key, if it is a word or a number.
+    pub fn term(&self, i: usize) -> Option<&str> {
+        let t = self.terms[i];
+        (t != Self::NO_TERM).then(|| &*self.term_keys[t as usize])
+    }
+
     /// Indices of the words and numbers, in order.
     pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.tokens.len()).filter(|&i| self.tokens[i].kind.is_countable())
     }
 
     /// The innermost quotation holding every token from `first` to `last`.
-    pub fn innermost_holding(&self, first: usize, last: usize) -> Option<&Span> {
-        let spans = &self.result.spans;
-        let mut s = self.quoting[first].inner;
+    pub fn innermost_holding(&self, first: usize, last: usize) -> Option<&QuoteMark> {
+        let spans = &self.marks;
+        let mut s = self.quoting[first].inner();
         while let Some(k) = s {
             if last < spans[k as usize].close_tok as usize {
                 return Some(&spans[k as usize]);
@@ -56,7 +93,7 @@ impl Positions {
 /// Per token, the quotations around it (a token lies inside a span when it is strictly between
 /// its marks; the innermost span is the one opened last), and per span the innermost span
 /// holding it.
-pub fn quoting(n_tokens: usize, spans: &[Span]) -> (Vec<Quoting>, Vec<Option<u32>>) {
+pub fn quoting(n_tokens: usize, spans: &[QuoteMark]) -> (Vec<Quoting>, Vec<Option<u32>>) {
     // Opening and closing events by token index; active spans keyed by their opening token.
     let mut starts: Vec<(usize, usize)> = spans
         .iter()
@@ -95,10 +132,7 @@ pub fn quoting(n_tokens: usize, spans: &[Span]) -> (Vec<Quoting>, Vec<Option<u32
             }
             si += 1;
         }
-        *q = Quoting {
-            inner: active.last().map(|&(_, k)| k as u32),
-            scare: scare > 0,
-        };
+        *q = Quoting::new(active.last().map(|&(_, k)| k as u32), scare > 0);
     }
     (out, parents)
 }
@@ -106,41 +140,29 @@ pub fn quoting(n_tokens: usize, spans: &[Span]) -> (Vec<Quoting>, Vec<Option<u32
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quotes::Evidence;
 
-    fn span(open: u32, close: u32, kind: Kind) -> Span {
-        Span {
-            number: 0,
-            open: 0,
-            close: 0,
+    fn span(open: u32, close: u32, kind: Kind) -> QuoteMark {
+        QuoteMark {
             open_tok: open,
             close_tok: close,
-            style: String::new(),
-            sentence: 0,
-            text: String::new(),
-            left: String::new(),
-            right: String::new(),
             kind,
-            confidence: 1.0,
-            evidence: Evidence::default(),
-            content: Vec::new(),
         }
     }
 
     /// What the sweep gives, computed the plain way: every span looked at for every token.
-    fn plain(n: usize, spans: &[Span]) -> Vec<Quoting> {
+    fn plain(n: usize, spans: &[QuoteMark]) -> Vec<Quoting> {
         (0..n)
             .map(|i| {
-                let inside = |s: &&Span| (s.open_tok as usize) < i && i < s.close_tok as usize;
-                Quoting {
-                    inner: spans
+                let inside = |s: &&QuoteMark| (s.open_tok as usize) < i && i < s.close_tok as usize;
+                Quoting::new(
+                    spans
                         .iter()
                         .enumerate()
                         .filter(|(_, s)| inside(s))
                         .max_by_key(|(_, s)| s.open_tok)
                         .map(|(k, _)| k as u32),
-                    scare: spans.iter().filter(inside).any(|s| s.kind == Kind::Scare),
-                }
+                    spans.iter().filter(inside).any(|s| s.kind == Kind::Scare),
+                )
             })
             .collect()
     }

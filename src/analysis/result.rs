@@ -142,23 +142,6 @@ impl Analysis {
         self.form_terms.get(form).copied()
     }
 
-    /// The analysis restricted to some documents, by index (terms keep their ids; corpus
-    /// totals of a [`Detail::Totals`](super::Detail::Totals) run cannot be split and are left
-    /// out).
-    pub fn subset(&self, ids: &[usize]) -> Analysis {
-        Analysis {
-            docs: ids.iter().map(|&i| self.docs[i].clone()).collect(),
-            terms: self.terms.clone(),
-            doc_terms: ids
-                .iter()
-                .filter_map(|&i| self.doc_terms.get(i).cloned())
-                .collect(),
-            totals: None,
-            form_terms: self.form_terms.clone(),
-            held: Vec::new(),
-        }
-    }
-
     /// Document `i` again, for a second look at its text (concordance lines, token positions):
     /// read again from its file, or the copy held for an input that cannot be read twice.
     pub fn document(&self, i: usize, lopts: &LoadOptions) -> Result<Document> {

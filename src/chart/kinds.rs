@@ -230,10 +230,10 @@ fn dispersion_rows(
         let total = words.len().max(1) as f64;
         let mut marks_of: Vec<Vec<(f64, Role)>> = vec![Vec::new(); wanted.len()];
         for (pos, &i) in words.iter().enumerate() {
-            let Some(term) = &doc.terms[i] else { continue };
-            if let Some(k) = wanted.iter().position(|w| w.1 == &**term) {
+            let Some(term) = doc.term(i) else { continue };
+            if let Some(k) = wanted.iter().position(|w| w.1 == term) {
                 let q = doc.quoting[i];
-                let role = match (q.inner, q.scare) {
+                let role = match (q.inner(), q.scare()) {
                     (_, true) => Role::Scare,
                     (Some(_), false) => Role::Quoted,
                     _ => Role::Plain,
@@ -244,7 +244,7 @@ fn dispersion_rows(
         for (k, ((label, _), marks)) in wanted.iter().zip(marks_of).enumerate() {
             if !marks.is_empty() {
                 let label = if docs.len() > 1 {
-                    format!("{label} · {}", doc.result.id)
+                    format!("{label} · {}", doc.id)
                 } else {
                     label.clone()
                 };

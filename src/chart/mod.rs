@@ -126,6 +126,66 @@ pub enum Spec {
     },
 }
 
+impl Spec {
+    /// The spec with every text shown as text: control characters and direction overrides
+    /// (from a file name or a `--title`) as visible escapes, so that no label can make an SVG
+    /// invalid XML or reorder the words around it.
+    pub fn shown(&self) -> Spec {
+        let v = crate::out::table::visible;
+        let legend = |l: &[(String, Role)]| l.iter().map(|(s, r)| (v(s), *r)).collect();
+        match self {
+            Spec::Bars {
+                title,
+                x_label,
+                rows,
+                legend: lg,
+                diverging,
+            } => Spec::Bars {
+                title: v(title),
+                x_label: v(x_label),
+                rows: rows
+                    .iter()
+                    .map(|r| BarRow {
+                        label: v(&r.label),
+                        segments: r.segments.clone(),
+                        note: r.note.as_deref().map(v),
+                    })
+                    .collect(),
+                legend: legend(lg),
+                diverging: *diverging,
+            },
+            Spec::Dispersion {
+                title,
+                kept,
+                rows,
+                legend: lg,
+            } => Spec::Dispersion {
+                title: v(title),
+                kept: v(kept),
+                rows: rows
+                    .iter()
+                    .map(|r| DispersionRow {
+                        label: v(&r.label),
+                        marks: r.marks.clone(),
+                    })
+                    .collect(),
+                legend: legend(lg),
+            },
+            Spec::Heatmap {
+                title,
+                labels,
+                values,
+                scale_label,
+            } => Spec::Heatmap {
+                title: v(title),
+                labels: labels.iter().map(|l| v(l)).collect(),
+                values: values.clone(),
+                scale_label: v(scale_label),
+            },
+        }
+    }
+}
+
 static FONTS: Once = Once::new();
 
 /// Registers the bundled DejaVu Sans faces with plotters (once per process).
@@ -214,6 +274,8 @@ impl ImageFormat {
 /// Renders a chart to PNG or SVG bytes.
 pub fn render(spec: &Spec, size: Size, format: ImageFormat) -> Result<Vec<u8>> {
     register_fonts();
+    let shown = spec.shown();
+    let spec = &shown;
     if size.width < 200 || size.height < 150 || size.width > 10_000 || size.height > 10_000 {
         return Err(Error::Invalid(format!(
             "chart size {}x{} is outside 200x150 .. 10000x10000",
@@ -259,11 +321,12 @@ pub fn render(spec: &Spec, size: Size, format: ImageFormat) -> Result<Vec<u8>> {
     }
 }
 
-/// Renders a chart and writes it atomically to `path` (format from the extension).
-pub fn write(spec: &Spec, size: Size, path: &Path) -> Result<()> {
+/// Renders a chart and writes it atomically to `path` (format from the extension); a read-only
+/// file is replaced only with `force`.
+pub fn write(spec: &Spec, size: Size, path: &Path, force: bool) -> Result<()> {
     let format = ImageFormat::from_path(path)?;
     let bytes = render(spec, size, format)?;
-    crate::out::write_atomic(path, &bytes)
+    crate::out::write_atomic(path, &bytes, force)
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub struct ChartArgs {
     /// Output file (.png or .svg).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the output file even if it is read-only.
+    #[arg(long)]
+    pub force: bool,
     /// Bars or rows to show (keyness: per side; dispersion: term-document rows, the terms taking
     /// turns, each with its rows of most scare-quoted occurrences).
     #[arg(long, default_value_t = 20)]
@@ -203,7 +206,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         }
     }
     let size = Size::for_spec(&spec, args.width, args.height, 2400);
-    chart::write(&spec, size, &output)?;
+    chart::write(&spec, size, &output, args.force)?;
     if !args.source.quiet {
         eprintln!("verbale: wrote {}", output.display());
     }

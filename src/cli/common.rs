@@ -147,6 +147,9 @@ pub struct OutputArgs {
     /// show it as text.
     #[arg(long)]
     pub raw_cells: bool,
+    /// Replace the output file even if it is read-only.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `--format`: the library's format names, offered and completed by clap.
@@ -174,6 +177,7 @@ impl OutputArgs {
         verbale::out::WriteOptions {
             header,
             raw_cells: self.raw_cells,
+            force: self.force,
         }
     }
 
@@ -251,11 +255,17 @@ pub struct Loaded {
     pub had_errors: bool,
 }
 
-/// Sets the worker count once.
+/// Sets the worker count once: `--jobs`, at most four per core (each worker holds its own
+/// tables; thousands of them would only cost memory and time).
 pub fn init_threads(jobs: Option<usize>) {
     if let Some(n) = jobs {
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let most = 4 * cores;
+        if n > most {
+            eprintln!("verbale: warning: --jobs {n} is more than four per core; using {most}");
+        }
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n.clamp(1, most))
             .build_global();
     }
 }
@@ -280,6 +290,7 @@ pub fn remedy_text(r: Option<verbale::Remedy>) -> &'static str {
     match r {
         Some(verbale::Remedy::Lossy) => " or pass --lossy to replace bad bytes",
         Some(verbale::Remedy::MaxSize) => " or raise --max-size",
+        Some(verbale::Remedy::Force) => ", or pass --force to replace it",
         None => "",
     }
 }

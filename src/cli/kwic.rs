@@ -95,7 +95,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
                 let mut out = std::io::stdout().lock();
                 out.write_all(text.as_bytes())?;
             }
-            Destination::File(p) => out::write_atomic(p, text.as_bytes())?,
+            Destination::File(p) => out::write_atomic(p, text.as_bytes(), args.output.force)?,
         }
     } else {
         let streams = matches!(

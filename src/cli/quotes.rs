@@ -91,6 +91,17 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         let df = frames::unpaired(&analysis)?;
         let h = format!("{} unpaired quotation marks", df.height());
         (df, h)
+    } else if args.top.is_none()
+        && matches!(
+            format,
+            Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet
+        )
+    {
+        // Written as they are built: a document can hold hundreds of thousands of spans.
+        let pieces = frames::quotes_in_pieces(&analysis, SpanFilter { kind }, 10_000)
+            .map(|p| args.output.select(p?));
+        out::write_pieces(pieces, format, args.output.options(None), &dest)?;
+        return Ok(had_errors);
     } else {
         let mut df = frames::quotes(&analysis, SpanFilter { kind })?;
         let mut h = span_header(&df)?;

@@ -123,15 +123,16 @@ fn progress(quiet: bool) -> ProgressBar {
     bar
 }
 
-/// The command as typed, with the program named `verbale` (not its install path).
+/// The command as typed, with the program named `verbale` (not its install path); bytes that
+/// are not UTF-8 (a folder's name) shown as U+FFFD.
 fn command_line() -> String {
-    std::env::args()
+    std::env::args_os()
         .enumerate()
         .map(|(i, a)| {
             if i == 0 {
                 "verbale".to_string()
             } else {
-                shell_quote(&a)
+                shell_quote(&a.to_string_lossy())
             }
         })
         .collect::<Vec<_>>()

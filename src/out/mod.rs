@@ -79,6 +79,8 @@ pub struct WriteOptions<'a> {
     /// Write CSV and TSV text cells as they are, even those a spreadsheet would run as a
     /// formula (see [`guard_cells`]).
     pub raw_cells: bool,
+    /// Replace a read-only file.
+    pub force: bool,
 }
 
 /// Whether a spreadsheet would take a text cell for a formula (or a command): it starts with
@@ -225,26 +227,30 @@ fn fill_tracked(
         .map_err(|e| t.error.take().map_or(e, io_error))
 }
 
-/// Writes bytes to `path` atomically: a temporary file in the same folder, then a rename, so a
-/// failed run never leaves a half-written output and never clobbers the old one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic_with(path, |w| Ok(w.write_all(bytes)?))
+/// Writes `bytes` to `path` atomically (see [`write_atomic_with`]).
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
+    write_atomic_with(path, force, |w| Ok(w.write_all(bytes)?))
 }
 
-/// [`write_atomic`] of what `fill` writes, streamed into the temporary file.
+/// Writes what `fill` writes to `path` atomically: into a temporary file beside it, renamed
+/// over it once complete, so a failed or interrupted write never leaves a partial output and an
+/// earlier one stays intact. The file replaced keeps its permissions; a read-only one is
+/// refused unless `force`; a symbolic link is written through (the file it points to is
+/// replaced, the link stays); a device or named pipe (`-o /dev/stdout`) is written in place.
+/// Temporary files left by interrupted runs (`.verbale-PID-*.tmp` of a process that is gone)
+/// are removed from the folder.
 pub fn write_atomic_with(
     path: &Path,
+    force: bool,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     let werr = |e: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source: e,
     };
-    match std::fs::metadata(path) {
+    let target = through_links(path);
+    let meta = std::fs::metadata(&target);
+    match &meta {
         Ok(m) if m.is_dir() => {
             return Err(werr(std::io::Error::new(
                 std::io::ErrorKind::IsADirectory,
@@ -256,39 +262,118 @@ pub fn write_atomic_with(
         Ok(m) if !m.is_file() => {
             let f = std::fs::OpenOptions::new()
                 .write(true)
-                .open(path)
+                .open(&target)
                 .map_err(werr)?;
             return fill_tracked(std::io::BufWriter::new(f), fill, werr);
         }
+        Ok(m) if m.permissions().readonly() && !force => {
+            return Err(Error::ReadOnly {
+                path: path.to_path_buf(),
+            })
+        }
         _ => {}
     }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
     if !dir.is_dir() {
-        return Err(Error::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("folder {} does not exist", dir.display()),
-            ),
-        });
+        return Err(werr(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("folder {} does not exist", dir.display()),
+        )));
     }
+    remove_leftovers(&dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".verbale-")
+        .prefix(&format!("{TMP_PREFIX}{}-", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(werr)?;
     // On failure the temporary file is removed when `tmp` drops.
     fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill, werr)?;
-    #[cfg(unix)]
-    {
-        // Temporary files are created private; outputs get the usual read permissions.
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644));
+    // Temporary files are created private: the output gets the permissions of the file it
+    // replaces, or the usual read permissions.
+    let perms = match &meta {
+        Ok(m) => Some(m.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = perms {
+        let _ = tmp.as_file().set_permissions(p);
     }
     // No fsync: the rename is what keeps readers from a half-written file.
-    tmp.persist(path).map_err(|e| werr(e.error))?;
+    tmp.persist(&target).map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+/// The file a path leads to through symbolic links (the path itself when it is no link, or
+/// the link's target, resolved, when it points to a file that does not exist yet).
+fn through_links(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return path.to_path_buf();
+    }
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    // A dangling link: its target, relative to the link's folder.
+    match std::fs::read_link(path) {
+        Ok(t) if t.is_absolute() => t,
+        Ok(t) => path.parent().unwrap_or(Path::new(".")).join(t),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// The permissions of a new output: readable by all, as files usually are.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// The permissions of a new output: the temporary file's own.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+/// How verbale's temporary output files begin (then the process id, a dash, random letters).
+pub const TMP_PREFIX: &str = ".verbale-";
+
+/// Whether something process `pid` left behind is a leftover: the process is gone (on systems
+/// that cannot tell, the thing is a day old).
+pub(crate) fn left_by_gone_process(pid: u32, entry: &std::fs::DirEntry) -> bool {
+    if cfg!(target_os = "linux") {
+        return !Path::new("/proc").join(pid.to_string()).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|d| d.as_secs() > 86_400))
+}
+
+/// Removes from `dir` the temporary files verbale's earlier, interrupted runs left there:
+/// only files named `.verbale-PID-….tmp` whose process is gone (or, where that cannot be
+/// told, a day old). Errors are ignored: cleaning is a courtesy.
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name.strip_prefix(TMP_PREFIX) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if !name.ends_with(".tmp") || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if left_by_gone_process(pid, &e) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Refuses an output path that is one of the input files (or inside an input folder's files).
@@ -323,7 +408,7 @@ pub fn write(
     dest: &Destination,
 ) -> Result<()> {
     let fill = |w: &mut dyn Write| render_to(df, format, o, w);
-    write_with(format, dest, fill)
+    write_with(format, dest, o, fill)
 }
 
 /// Writes frames with the same columns as one table, in order. CSV, TSV and NDJSON are written
@@ -373,7 +458,7 @@ pub fn write_pieces(
         }
         Ok(())
     };
-    write_with(format, dest, fill)
+    write_with(format, dest, o, fill)
 }
 
 /// Runs `fill` on standard output or on a file written atomically. Parquet is refused on a
@@ -381,6 +466,7 @@ pub fn write_pieces(
 fn write_with(
     format: Format,
     dest: &Destination,
+    o: WriteOptions,
     fill: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     use std::io::IsTerminal;
@@ -402,6 +488,6 @@ fn write_with(
                 source: e,
             })
         }
-        Destination::File(p) => write_atomic_with(p, fill),
+        Destination::File(p) => write_atomic_with(p, o.force, fill),
     }
 }

@@ -44,9 +44,9 @@ pub struct Evidence {
     /// Words (and numbers) inside the marks.
     pub words: u32,
     /// Distancing cue just before the opening mark (`so-called`).
-    pub cue: Option<String>,
+    pub cue: Option<Box<str>>,
     /// Reporting verb or phrase near the span (`said`, `according to`).
-    pub reporting: Option<String>,
+    pub reporting: Option<Box<str>>,
     /// A colon right before the opening mark.
     pub colon: bool,
     /// Sentence punctuation inside the marks.
@@ -54,7 +54,7 @@ pub struct Evidence {
     /// Most words capitalised (a name or title).
     pub title_case: bool,
     /// A naming word just before or after (`entitled`, `initiative`).
-    pub naming: Option<String>,
+    pub naming: Option<Box<str>>,
     /// The quoted words also occur without quotation marks in the document.
     pub contrast: bool,
     /// Condemning or denying words in the same sentence.
@@ -244,12 +244,13 @@ pub fn gather(
         ..Default::default()
     };
     let before = words_before(text, tokens, open, 6);
-    ev.cue = suffix_match(&lex.cues, &before).map(|c| lex.cues.canonical(&c));
+    ev.cue = suffix_match(&lex.cues, &before).map(|c| lex.cues.canonical(&c).into());
     if ev.cue.is_none() && before.len() >= 2 {
         // `the so-called “X”` and `so-called the “X”` are rare; `so-called “X”` is the form, but
         // allow one word between the cue and the mark (`alleged “humanitarian” aid`).
         ev.cue = suffix_match(&lex.cues, &before[..before.len() - 1])
-            .filter(|_| before.last().is_some_and(|w| stopword(w)));
+            .filter(|_| before.last().is_some_and(|w| stopword(w)))
+            .map(Into::into);
     }
     let prev = open.checked_sub(1).map(|i| &tokens[i]);
     ev.colon = prev.is_some_and(|t| t.kind == TokenKind::Punct && t.text(text) == ":");
@@ -262,12 +263,14 @@ pub fn gather(
         before.clone()
     };
     let after = words_after(text, tokens, close + 1, 4);
-    ev.reporting = find_any(&lex.reporting, &before_punct).or_else(|| {
-        after
-            .iter()
-            .take(3)
-            .find_map(|w| lex.reporting.contains(w).then(|| w.clone()))
-    });
+    ev.reporting = find_any(&lex.reporting, &before_punct)
+        .or_else(|| {
+            after
+                .iter()
+                .take(3)
+                .find_map(|w| lex.reporting.contains(w).then(|| w.clone()))
+        })
+        .map(Into::into);
     ev.sentence_punct = Facts::between(&facts.punct, open, close) > 0 && n >= 3;
     let content = Facts::between(&facts.content, open, close);
     let caps = Facts::between(&facts.caps, open, close);
@@ -275,7 +278,8 @@ pub fn gather(
     let prev_words = words_before(text, tokens, open, 3);
     ev.naming = suffix_match(&lex.naming, &prev_words)
         .filter(|n| !ev.cue.as_ref().is_some_and(|c| c.ends_with(n.as_str())))
-        .or_else(|| prefix_match(&lex.naming, &after));
+        .or_else(|| prefix_match(&lex.naming, &after))
+        .map(Into::into);
     if n > 0 && n <= 4 {
         // The (at most four) words inside, reached by jumps from word to word.
         let mut content_idx = Vec::new();

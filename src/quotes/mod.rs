@@ -25,24 +25,32 @@ pub struct Span {
     pub open_tok: u32,
     /// Token index of the closing mark.
     pub close_tok: u32,
-    /// The two marks, e.g. `“”`.
-    pub style: String,
+    /// The two marks, opening and closing (`“` and `”`); [`Span::style`] gives them as text.
+    pub marks: [char; 2],
     /// Sentence number of the opening mark.
     pub sentence: u32,
-    /// The quoted text (between the marks, whitespace collapsed).
-    pub text: String,
+    /// The quoted text (between the marks, whitespace collapsed, cut at
+    /// [`MAX_SPAN_CHARS`]).
+    pub text: Box<str>,
     /// Words before the opening mark.
-    pub left: String,
+    pub left: Box<str>,
     /// Words after the closing mark.
-    pub right: String,
+    pub right: Box<str>,
     /// The span's kind.
     pub kind: Kind,
     /// Probability of the chosen kind under the classifier's scores.
     pub confidence: f64,
     /// Why: the evidence the classifier weighed.
     pub evidence: Evidence,
-    /// Folded content words inside the span (for per-term cue lists).
-    pub content: Vec<String>,
+    /// Folded content words inside a span with a distancing cue (for per-term cue lists).
+    pub content: Box<[String]>,
+}
+
+impl Span {
+    /// The two marks as text (`“”`), as the `quotes` table's `style` column gives them.
+    pub fn style(&self) -> String {
+        self.marks.iter().collect()
+    }
 }
 
 /// Longest quotation text a span keeps, in characters; a longer one is cut and ends with `…`
@@ -53,6 +61,13 @@ pub const MAX_SPAN_CHARS: usize = 1000;
 /// what it shows stays short whatever stands around (thousands of quotation marks, one
 /// enormous word), and the work per span stays bounded.
 pub const MAX_CONTEXT_BYTES: usize = 400;
+
+/// What a quotation keeps (characters of text, bytes of each context) once its document's
+/// quotations have together repeated twice the document's text: quotations nested thousands
+/// deep would otherwise each repeat all that follows them.
+pub const SHORT_SPAN_CHARS: usize = 80;
+/// See [`SHORT_SPAN_CHARS`].
+pub const SHORT_CONTEXT_BYTES: usize = 0;
 
 /// Collapses runs of whitespace (line breaks included) to single spaces.
 pub fn collapse_ws(s: &str) -> String {
@@ -83,13 +98,13 @@ pub fn tail(s: &str, max: usize) -> &str {
     &s[start..]
 }
 
-/// A quotation's text, whitespace collapsed, at most [`MAX_SPAN_CHARS`] characters: only a
-/// bounded prefix of `s` is read.
-pub(crate) fn span_text(s: &str) -> String {
+/// A quotation's text, whitespace collapsed, at most `max_chars` characters: only a bounded
+/// prefix of `s` is read.
+pub(crate) fn span_text(s: &str, max_chars: usize) -> String {
     // Four bytes per character at most, and room for the whitespace that collapses.
-    let prefix = head(s, MAX_SPAN_CHARS * 8);
+    let prefix = head(s, max_chars * 8);
     let collapsed = collapse_ws(prefix);
-    let cut = collapsed.char_indices().nth(MAX_SPAN_CHARS).map(|(i, _)| i);
+    let cut = collapsed.char_indices().nth(max_chars).map(|(i, _)| i);
     match cut {
         Some(i) => format!("{}…", &collapsed[..i]),
         None if prefix.len() < s.len() => format!("{collapsed}…"),
@@ -102,9 +117,9 @@ fn context_tokens(n: usize) -> usize {
     4 * n + 8
 }
 
-/// Text of up to `n` words before token `i` (not crossing the paragraph), at most
-/// [`MAX_CONTEXT_BYTES`] of it.
-pub(crate) fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
+/// Text of up to `n` words before token `i` (not crossing the paragraph), at most `max` bytes
+/// of it.
+pub(crate) fn left_context(text: &str, tokens: &[Token], i: usize, n: usize, max: usize) -> String {
     let (para, end) = (tokens[i].para, tokens[i].start as usize);
     let mut j = i;
     let mut k = 0;
@@ -112,22 +127,25 @@ pub(crate) fn left_context(text: &str, tokens: &[Token], i: usize, n: usize) -> 
         && k < n
         && i - j < context_tokens(n)
         && tokens[j - 1].para == para
-        && end - tokens[j - 1].start as usize <= MAX_CONTEXT_BYTES
+        && end - tokens[j - 1].start as usize <= max
     {
         j -= 1;
         if tokens[j].kind.is_countable() {
             k += 1;
         }
     }
-    collapse_ws(tail(
-        &text[tokens[j].start as usize..end],
-        MAX_CONTEXT_BYTES,
-    ))
+    collapse_ws(tail(&text[tokens[j].start as usize..end], max))
 }
 
-/// Text of up to `n` words after token `i` (not crossing the paragraph), at most
-/// [`MAX_CONTEXT_BYTES`] of it.
-pub(crate) fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) -> String {
+/// Text of up to `n` words after token `i` (not crossing the paragraph), at most `max` bytes
+/// of it.
+pub(crate) fn right_context(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    n: usize,
+    max: usize,
+) -> String {
     let (para, start) = (tokens[i].para, tokens[i].end as usize);
     let mut j = i;
     let mut k = 0;
@@ -135,7 +153,7 @@ pub(crate) fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) ->
         && k < n
         && j - i < context_tokens(n)
         && tokens[j + 1].para == para
-        && (tokens[j + 1].end as usize).saturating_sub(start) <= MAX_CONTEXT_BYTES
+        && (tokens[j + 1].end as usize).saturating_sub(start) <= max
     {
         j += 1;
         if tokens[j].kind.is_countable() {
@@ -143,5 +161,5 @@ pub(crate) fn right_context(text: &str, tokens: &[Token], i: usize, n: usize) ->
         }
     }
     let end = (tokens[j].end as usize).max(start);
-    collapse_ws(head(&text[start..end], MAX_CONTEXT_BYTES))
+    collapse_ws(head(&text[start..end], max))
 }

@@ -154,7 +154,15 @@ pub fn to_markdown(title: &str, blocks: &[Block]) -> String {
                 m.push('\n');
             }
             Block::Code(t) => {
-                let fence = if t.contains("```") { "~~~~" } else { "```" };
+                // A fence longer than any run of backticks inside (CommonMark), whatever the
+                // text holds (a path with ``` and ~~~~ lines).
+                let mut longest = 0;
+                let mut run = 0;
+                for c in t.chars() {
+                    run = if c == '`' { run + 1 } else { 0 };
+                    longest = longest.max(run);
+                }
+                let fence = "`".repeat((longest + 1).max(3));
                 m.push_str(&format!("{fence}\n{t}\n{fence}\n\n"));
             }
             Block::Image { file, alt, .. } => {

@@ -20,9 +20,9 @@ fn code(text: &str) -> Value {
 pub fn notebook(title: &str, tables: &[&str], charts: &[String]) -> String {
     let mut cells = vec![
         markdown(&format!(
-            "# {title}\n\nThe tables of this verbale report, as Parquet files beside this notebook. \
+            "# {}\n\nThe tables of this verbale report, as Parquet files beside this notebook. \
              Run the cells from the report folder (the notebook's own folder)."
-        )),
+        , crate::out::markdown::escape(title))),
         code(
             "from pathlib import Path\n\
              try:\n    import polars as pl\n    read = pl.read_parquet\nexcept ImportError:  # pandas works too\n    import pandas as pd\n    read = pd.read_parquet\n\

@@ -2,7 +2,7 @@
 
 use super::charts::{focus_doc, scare_spans, Chart};
 use super::doc::Block;
-use super::tables::{table, Tables};
+use super::tables::{table, Tables, SCARE_ROWS};
 use super::{Parts, MAX_SIMILARITY_DOCS};
 use crate::chart::MAX_HEATMAP_DOCS;
 use crate::error::Result;
@@ -115,19 +115,12 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("Scare quotes in context"),
         s("scare-quotes"),
     ));
-    let scare = d
-        .tables
-        .quotes
-        .clone()
-        .lazy()
-        .filter(col("kind").eq(lit("scare")))
-        .collect()?;
+    let (scare, n) = &d.tables.scare;
     let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
-    b.push(table(&view, 200));
-    if scare.height() > 200 {
+    b.push(table(&view, SCARE_ROWS));
+    if *n > SCARE_ROWS {
         b.push(Block::Para(format!(
-            "First 200 of {} scare quotes; all are in quotes.csv.",
-            scare.height()
+            "First {SCARE_ROWS} of {n} scare quotes; all are in quotes.csv."
         )));
     }
     b.push(Block::Heading(

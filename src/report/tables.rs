@@ -16,7 +16,8 @@ use std::path::Path;
 /// The tables the report's sections show (every table is also written beside the report).
 pub(super) struct Tables {
     pub(super) corpus_terms: DataFrame,
-    pub(super) quotes: DataFrame,
+    /// The first [`SCARE_ROWS`] scare quotes, and how many there are.
+    pub(super) scare: (DataFrame, usize),
     pub(super) keyness: DataFrame,
     pub(super) similarity: DataFrame,
     pub(super) corpus_quoted: DataFrame,
@@ -27,20 +28,50 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     let file = dir.join(format!("{name}.{}", format.name()));
     // Streamed into the file as the writer goes: the largest table is some 100 MB of CSV.
     let o = crate::out::WriteOptions::default();
-    crate::out::write_atomic_with(&file, |w| crate::out::render_to(&mut df, format, o, w))
+    crate::out::write_atomic_with(&file, false, |w| {
+        crate::out::render_to(&mut df, format, o, w)
+    })
 }
 
-/// Writes the per-document `terms` table, the largest by far, as CSV and Parquet, each built
-/// and written 256 documents at a time (as `freq --by doc` writes it), so that the table is
-/// never whole in memory.
+/// Writes the two tables that grow with the corpus, each as CSV and Parquet built and written
+/// in pieces, so that neither is ever whole in memory: the per-document `terms` table, 256
+/// documents at a time (as `freq --by doc` writes it), and `quotes`, 10,000 spans at a time.
 pub(super) fn write_terms(p: Parts) -> Result<()> {
-    let write = |format: Format| {
-        let pieces = frames::terms_in_pieces(p.a, Selection::default(), 256);
-        let dest = Destination::File(p.dir.join(format!("terms.{}", format.name())));
-        crate::out::write_pieces(pieces, format, Default::default(), &dest)
+    let dest = |name: &str, format: Format| {
+        Destination::File(p.dir.join(format!("{name}.{}", format.name())))
     };
-    let (csv, parquet) = rayon::join(|| write(Format::Csv), || write(Format::Parquet));
+    let terms = |format: Format| {
+        let pieces = frames::terms_in_pieces(p.a, Selection::default(), 256);
+        crate::out::write_pieces(pieces, format, Default::default(), &dest("terms", format))
+    };
+    let quotes = |format: Format| {
+        let pieces = frames::quotes_in_pieces(p.a, SpanFilter::default(), 10_000);
+        crate::out::write_pieces(pieces, format, Default::default(), &dest("quotes", format))
+    };
+    let (csv, parquet) = rayon::join(|| terms(Format::Csv), || terms(Format::Parquet));
+    csv.and(parquet)?;
+    let (csv, parquet) = rayon::join(|| quotes(Format::Csv), || quotes(Format::Parquet));
     csv.and(parquet)
+}
+
+/// Scare quotes the report shows in context at most.
+pub(super) const SCARE_ROWS: usize = 200;
+
+/// The first [`SCARE_ROWS`] scare quotes as a `quotes` frame, and how many there are.
+fn scare_quotes(a: &crate::analysis::Analysis) -> Result<(DataFrame, usize)> {
+    let scare = SpanFilter {
+        kind: Some(crate::quotes::Kind::Scare),
+    };
+    let n = a
+        .docs
+        .iter()
+        .flat_map(|d| &d.spans)
+        .filter(|s| s.kind == crate::quotes::Kind::Scare)
+        .count();
+    let first = frames::quotes_in_pieces(a, scare, SCARE_ROWS)
+        .next()
+        .unwrap_or_else(|| Ok(DataFrame::empty()))?;
+    Ok((first, n))
 }
 
 /// The `keyness` table: target against reference, or each document against the rest.
@@ -75,10 +106,6 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
     let jobs: Vec<(&str, Build)> = vec![
         ("keyness", Box::new(|| keyness(p))),
         ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
-        (
-            "quotes",
-            Box::new(|| frames::quotes(a, SpanFilter::default())),
-        ),
         ("quoted_terms", Box::new(|| frames::quoted_terms(a, sel))),
         (
             "corpus_quoted_terms",
@@ -87,7 +114,7 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
         ("cues", Box::new(|| frames::cues(a))),
         (
             "similarity",
-            Box::new(|| compare::similarity(&a.subset(&sim_ids), false)),
+            Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
     ];
     let mut built: Vec<(&str, DataFrame)> = jobs
@@ -105,7 +132,7 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
     };
     Ok(Tables {
         corpus_terms: take("corpus_terms"),
-        quotes: take("quotes"),
+        scare: scare_quotes(a)?,
         keyness: take("keyness"),
         similarity: take("similarity"),
         corpus_quoted: take("corpus_quoted_terms"),

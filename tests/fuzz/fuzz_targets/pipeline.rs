@@ -38,7 +38,7 @@ fuzz_target!(|bytes: &[u8]| {
         let mojibake = bytes[s.open..].starts_with("\u{e2}\u{20ac}".as_bytes());
         if utf8 && !mojibake {
             let open = std::str::from_utf8(&bytes[s.open..]).ok().and_then(|t| t.chars().next());
-            assert_eq!(open, s.style.chars().next(), "open offset points at the mark");
+            assert_eq!(open, Some(s.marks[0]), "open offset points at the mark");
         }
     }
 });
