@@ -116,8 +116,9 @@ pub struct LoadOptions {
 }
 
 /// The default file size limit: 100 MB, far above any statement (a whole UN General Debate
-/// corpus in one file is 44 MB); peak memory is about eight times the largest file, and the
-/// 32-bit token offsets allow up to 4,000 MB.
+/// corpus in one file is 44 MB); the 32-bit token offsets allow up to 4,000 MB. Peak memory
+/// grows with a file's vocabulary and quotations, not its length (README, "Exit codes and
+/// errors").
 pub const DEFAULT_MAX_BYTES: u64 = 100_000_000;
 
 impl Default for LoadOptions {
