@@ -148,8 +148,18 @@ impl<'a> Concordance<'a> {
         opts: &'a Options,
         o: &'a KwicOptions,
     ) -> Result<Self> {
-        compile(o, opts)?;
         let found = corpus::find_groups(&[inputs.to_vec()], lopts)?;
+        Self::of_files(found, lopts, opts, o)
+    }
+
+    /// A concordance of files already found (and perhaps chosen by their metadata).
+    pub fn of_files(
+        found: corpus::GroupedFiles,
+        lopts: &'a LoadOptions,
+        opts: &'a Options,
+        o: &'a KwicOptions,
+    ) -> Result<Self> {
+        compile(o, opts)?;
         Ok(Concordance {
             files: found.files,
             next: 0,

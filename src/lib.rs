@@ -69,6 +69,8 @@ pub mod frames;
 #[cfg(feature = "tables")]
 pub mod kwic;
 #[cfg(feature = "tables")]
+pub mod meta;
+#[cfg(feature = "tables")]
 pub mod out;
 pub mod quotes;
 #[cfg(feature = "tables")]

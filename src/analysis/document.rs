@@ -67,8 +67,10 @@ pub(super) fn analyse_tokens(
     let doc_no = w.next_doc();
     let (token_slots, mut forms, n_tokens) = count_forms(w, text, tokens, doc_no);
     let quoted = quoted_ranges(pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)));
+    let mut quoted_tokens = 0u64;
     for &slot in quoted.into_iter().flat_map(|r| &token_slots[r]) {
         if slot != NO_SLOT {
+            quoted_tokens += 1;
             forms[slot as usize].quoted += 1;
         }
     }
@@ -100,7 +102,10 @@ pub(super) fn analyse_tokens(
             id: doc.id.clone(),
             path: doc.path.clone(),
             tokens: n_tokens,
+            quoted_tokens,
             scare_tokens,
+            n_spans: marks.len() as u32,
+            n_scare: scare_pairs.len() as u32,
             spans,
             unpaired: if totals {
                 Vec::new()

@@ -200,7 +200,8 @@ pub(super) struct Worker {
     pub(super) starts_cue: Vec<u8>,
     pub(super) cue_set: u64,
     pub(super) tokens: Vec<Token>,
-    pub(super) sums: Sums,
+    /// The running sums of a totals run, per bin (one bin when documents are not grouped).
+    pub(super) sums: Vec<Sums>,
 }
 
 impl Worker {
@@ -212,7 +213,7 @@ impl Worker {
             starts_cue: Vec::new(),
             cue_set: 0,
             tokens: Vec::new(),
-            sums: Sums::default(),
+            sums: Vec::new(),
         }
     }
 

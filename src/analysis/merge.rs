@@ -165,64 +165,93 @@ pub(super) fn merge(
         terms,
         doc_terms,
         totals: None,
+        bin_totals: Vec::new(),
         form_terms,
         held: Vec::new(),
     }
 }
 
+/// Adds occurrences (total, quoted, scare) and documents of term `tid` to the corpus totals and
+/// to its bin's.
+fn add_sums(
+    totals: &mut [TermTotals],
+    bin: Option<&mut Vec<TermTotals>>,
+    tid: u32,
+    c: &[u64; 3],
+    docs: u32,
+) {
+    let bin = bin.map(|bt| {
+        if bt.len() <= tid as usize {
+            bt.resize(tid as usize + 1, TermTotals::default());
+        }
+        &mut bt[tid as usize]
+    });
+    for t in std::iter::once(&mut totals[tid as usize]).chain(bin) {
+        t.count += c[0];
+        t.quoted += c[1];
+        t.scare += c[2];
+        t.docs += docs;
+    }
+}
+
 /// The analysis of a totals run from its workers' sums: terms, display forms and corpus totals
-/// as [`merge`] would give them, without per-document counts.
+/// as [`merge`] would give them, without per-document counts; with more than one bin (the
+/// groups of `--group-by`), the totals of each bin too.
 pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
     const NONE: u32 = u32::MAX;
     let most_stems = workers
         .iter()
-        .map(|w| w.sums.stems.len())
+        .flat_map(|w| w.sums.iter().map(|s| s.stems.len()))
         .max()
         .unwrap_or(0);
+    let bins = workers.iter().map(|w| w.sums.len()).max().unwrap_or(0);
     let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::with_capacity(most_stems);
     let mut terms: Vec<Arc<str>> = Vec::with_capacity(most_stems);
     let mut totals: Vec<TermTotals> = Vec::with_capacity(most_stems);
+    let mut bin_totals: Vec<Vec<TermTotals>> = vec![Vec::new(); if bins > 1 { bins } else { 0 }];
     // Per term, its forms with their occurrences: a term has a handful, so they are told apart
     // by a short scan rather than through a map of every form.
     let mut term_forms: Vec<Vec<(Arc<str>, u64)>> = Vec::with_capacity(most_stems);
     for w in workers {
-        let (s, int) = (&w.sums, &w.interner);
-        // Each stem of this worker is looked up among the terms once, not once per form.
-        let mut stem_term = vec![NONE; s.stems.len()];
-        for (i, (c, stop)) in s.forms.iter().enumerate() {
-            if c[0] == 0 || *stop != 1 {
-                continue;
-            }
-            let (form, stem) = &int.forms[i];
-            let sid = int.hot[i].stem as usize;
-            let tid = match stem_term[sid] {
-                NONE => {
-                    let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
-                        terms.push(stem.clone());
-                        totals.push(TermTotals::default());
-                        term_forms.push(Vec::new());
-                        terms.len() as u32 - 1
-                    });
-                    stem_term[sid] = tid;
-                    tid
+        for (b, s) in w.sums.iter().enumerate() {
+            let int = &w.interner;
+            // Each stem of this worker is looked up among the terms once, not once per form.
+            let mut stem_term = vec![NONE; s.stems.len()];
+            for (i, (c, stop)) in s.forms.iter().enumerate() {
+                if c[0] == 0 || *stop != 1 {
+                    continue;
                 }
-                tid => tid,
-            };
-            let t = &mut totals[tid as usize];
-            t.count += c[0];
-            t.quoted += c[1];
-            t.scare += c[2];
-            let seen = &mut term_forms[tid as usize];
-            match seen.iter_mut().find(|(f, _)| **f == **form) {
-                Some(f) => f.1 += c[0],
-                None => seen.push((form.clone(), c[0])),
+                let (form, stem) = &int.forms[i];
+                let sid = int.hot[i].stem as usize;
+                let tid = match stem_term[sid] {
+                    NONE => {
+                        let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
+                            terms.push(stem.clone());
+                            totals.push(TermTotals::default());
+                            term_forms.push(Vec::new());
+                            terms.len() as u32 - 1
+                        });
+                        stem_term[sid] = tid;
+                        tid
+                    }
+                    tid => tid,
+                };
+                add_sums(&mut totals, bin_totals.get_mut(b), tid, c, 0);
+                let seen = &mut term_forms[tid as usize];
+                match seen.iter_mut().find(|(f, _)| **f == **form) {
+                    Some(f) => f.1 += c[0],
+                    None => seen.push((form.clone(), c[0])),
+                }
+            }
+            for (sid, &(n, _)) in s.stems.iter().enumerate() {
+                if n > 0 && stem_term[sid] != NONE {
+                    add_sums(&mut totals, bin_totals.get_mut(b), stem_term[sid], &[0; 3], n);
+                }
             }
         }
-        for (sid, &(n, _)) in s.stems.iter().enumerate() {
-            if n > 0 && stem_term[sid] != NONE {
-                totals[stem_term[sid] as usize].docs += n;
-            }
-        }
+    }
+    for bt in &mut bin_totals {
+        bt.resize(terms.len(), TermTotals::default());
     }
     let forms: Vec<(&str, u64, u32)> = term_forms
         .iter()
@@ -235,6 +264,7 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
         terms,
         doc_terms: Vec::new(),
         totals: Some(totals),
+        bin_totals,
         form_terms: AHashMap::new(),
         held: Vec::new(),
     }

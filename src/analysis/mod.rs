@@ -162,6 +162,8 @@ pub struct Analyser<'a> {
     opts: &'a Options,
     workers: Workers,
     hold: bool,
+    /// In a totals run: each document's bin (a group of `--group-by`), by id.
+    bins: Option<ahash::AHashMap<String, u32>>,
 }
 
 impl<'a> Analyser<'a> {
@@ -171,6 +173,16 @@ impl<'a> Analyser<'a> {
             opts,
             workers: Workers::new(opts.lang, opts.rules, opts.stem),
             hold: false,
+            bins: None,
+        }
+    }
+
+    /// In a totals run, keeps the totals of each bin apart too (the groups of `--group-by`):
+    /// `bins` gives each document's bin by its id ([`Analysis::bin_totals`]).
+    pub fn binned(self, bins: ahash::AHashMap<String, u32>) -> Self {
+        Analyser {
+            bins: Some(bins),
+            ..self
         }
     }
 
@@ -197,7 +209,15 @@ impl<'a> Analyser<'a> {
             w.tokens = tokens;
             let forms = if self.totals() {
                 let stop = |f: &str| self.opts.stopwords.contains(f);
-                let (sums, int) = (&mut w.sums, &w.interner);
+                let bin = self
+                    .bins
+                    .as_ref()
+                    .and_then(|b| b.get(&doc.id))
+                    .map_or(0, |&b| b as usize);
+                if w.sums.len() <= bin {
+                    w.sums.resize_with(bin + 1, Default::default);
+                }
+                let (sums, int) = (&mut w.sums[bin], &w.interner);
                 sums.add(int, &done.forms, stop);
                 None
             } else {
@@ -307,6 +327,8 @@ pub struct Grouped {
     pub repeated: usize,
     /// Per-file problems.
     pub problems: Vec<Problem>,
+    /// Per document, the index of its file among the files found.
+    pub files: Vec<usize>,
 }
 
 /// Reads and analyses groups of inputs in one streaming pass; a file in two groups counts in
@@ -324,25 +346,39 @@ pub fn analyse_groups(
     } else {
         Analyser::new(opts)
     };
+    Ok(analyse_found(found, groups.len(), lopts, run))
+}
+
+/// [`analyse_groups`] of files already found (and perhaps chosen by their metadata), in
+/// `groups` groups, by the run `run` (which may hold documents or keep bins apart).
+pub fn analyse_found(
+    found: corpus::GroupedFiles,
+    groups: usize,
+    lopts: &LoadOptions,
+    run: Analyser,
+) -> Grouped {
     let mut problems = found.problems;
     let mut counted = Vec::with_capacity(found.files.len());
-    let mut members = vec![Vec::new(); groups.len()];
+    let mut members = vec![Vec::new(); groups];
+    let mut files = Vec::with_capacity(found.files.len());
     let results = corpus::stream_files(&found.files, lopts, &run);
-    for (r, &g) in results.into_iter().zip(&found.group) {
+    for (k, (r, &g)) in results.into_iter().zip(&found.group).enumerate() {
         match r {
             Ok(c) => {
                 members[g as usize].push(counted.len());
                 counted.push(c);
+                files.push(k);
             }
             Err(e) => problems.push(Problem::from(e)),
         }
     }
-    Ok(Grouped {
+    Grouped {
         analysis: run.finish(counted),
         groups: members,
         repeated: found.repeated,
         problems,
-    })
+        files,
+    }
 }
 
 /// The positions of some documents' tokens (see [`Analyser::positions`]), in parallel.

@@ -17,8 +17,14 @@ pub struct DocResult {
     pub path: Option<PathBuf>,
     /// Words and numbers, stopwords included.
     pub tokens: u64,
+    /// Words and numbers inside quotation marks (of any kind).
+    pub quoted_tokens: u64,
     /// Words and numbers inside scare quotes.
     pub scare_tokens: u64,
+    /// Quotations (all kinds), counted in every run.
+    pub n_spans: u32,
+    /// Scare quotes, counted in every run.
+    pub n_scare: u32,
     /// Quote spans, in order.
     pub spans: Vec<Span>,
     /// Unpaired quotation marks, with their source byte offsets.
@@ -116,6 +122,9 @@ pub struct Analysis {
     /// Corpus totals per term id when counted as a stream
     /// ([`Detail::Totals`](super::Detail::Totals)); [`Analysis::corpus_counts`] reads them.
     pub totals: Option<Vec<TermTotals>>,
+    /// A totals run over bins (the groups of `--group-by`, [`super::Analyser::binned`]): per
+    /// bin, the totals per term id. Empty otherwise.
+    pub bin_totals: Vec<Vec<TermTotals>>,
     /// Folded surface form → term id, for every form counted (stopwords aside).
     pub(crate) form_terms: AHashMap<Arc<str>, u32>,
     /// Documents that cannot be read again (standard input, a pipe), by index, when the run

@@ -1,6 +1,6 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
-use super::common::{load_groups, GroupArgs, LoadedGroups, SourceArgs};
+use super::common::{count_of, load, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -111,43 +111,25 @@ fn usage(msg: String) -> anyhow::Error {
     verbale::Error::Invalid(msg).into()
 }
 
-fn describe(paths: &[PathBuf], n_docs: usize) -> String {
-    let names: Vec<String> = paths
-        .iter()
-        .map(|p| {
-            let name = p
-                .file_stem()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if name.is_empty() {
-                p.display().to_string()
-            } else {
-                name
-            }
-        })
-        .collect();
-    format!(
-        "{} ({} document{})",
-        names.join(", "),
-        n_docs,
-        if n_docs == 1 { "" } else { "s" }
-    )
+/// A group's name with its number of documents: `ungd (3,473 documents)`.
+fn describe(name: &str, n_docs: usize) -> String {
+    format!("{name} ({})", count_of(n_docs as u64, "document"))
 }
 
-/// The default output path: notebooks-out/KIND-INPUT.png.
-pub fn default_output(kind: &str, paths: &[PathBuf]) -> PathBuf {
-    let stem = paths
-        .first()
-        .and_then(|p| p.file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty() && s != "." && s != "-")
-        .unwrap_or_else(|| "corpus".into());
-    Path::new("notebooks-out").join(format!("{kind}-{stem}.png"))
+/// The default output path: notebooks-out/KIND-NAME.png, the name made safe for a file name.
+pub fn default_output(kind: &str, name: &str) -> PathBuf {
+    let safe: String = name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '-' })
+        .collect();
+    let safe = safe.trim_matches(['-', '.']);
+    let safe = if safe.is_empty() { "corpus" } else { safe };
+    Path::new("notebooks-out").join(format!("{kind}-{safe}.png"))
 }
 
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
-    let (target, reference) = if args.kind == Kind::Keyness {
+    let sides = if args.kind == Kind::Keyness {
         args.groups.resolve(&args.paths, "a keyness chart")?
     } else if args.paths.is_empty() {
         return Err(usage(format!(
@@ -155,14 +137,23 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             args.kind.name()
         )));
     } else {
-        (args.paths.clone(), vec![])
+        Sides {
+            inputs: vec![args.paths.clone()],
+            selectors: Vec::new(),
+            names: [side_name(&args.paths), String::new()],
+        }
     };
-    let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
+    let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let output = match &args.output {
         Some(o) => o.clone(),
         None => {
             // The default folder is created when missing (an explicit -o folder must exist).
-            let p = default_output(args.kind.name(), &all);
+            let name = if args.kind == Kind::Keyness {
+                format!("{}-vs-{}", sides.names[0], sides.names[1])
+            } else {
+                sides.names[0].clone()
+            };
+            let p = default_output(args.kind.name(), &name);
             if let Some(dir) = p.parent() {
                 std::fs::create_dir_all(dir)?;
             }
@@ -172,18 +163,18 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
     let options = args.source.text.options()?;
-    let mut groups = vec![target.clone()];
-    if !reference.is_empty() {
-        groups.push(reference.clone());
-    }
-    let hold = args.kind == Kind::Dispersion;
-    let loaded = load_groups(&groups, &args.source, &options, hold)?;
+    let ask = Ask {
+        selectors: sides.selectors.clone(),
+        hold: args.kind == Kind::Dispersion,
+        ..Default::default()
+    };
+    let loaded = load(&sides.inputs, &args.source, &options, ask)?;
     let a = &loaded.analysis;
     let selected = match &args.doc {
         None => loaded.groups[0].clone(),
         Some(id) => match a.docs.iter().position(|d| &d.id == id) {
             Some(i) => vec![i],
-            // load_groups refuses an empty group, so there is a first document.
+            // load refuses an empty group, so there is a first document.
             None => {
                 return Err(usage(format!(
                     "--doc {id}: no such document; ids look like {}",
@@ -192,10 +183,11 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             }
         },
     };
-    let names = [&target, &reference]
+    let names = sides
+        .names
         .iter()
         .zip(&loaded.groups)
-        .map(|(paths, docs)| describe(paths, docs.len()))
+        .map(|(name, docs)| describe(name, docs.len()))
         .collect::<Vec<_>>();
     let mut spec = spec(&args, &loaded, &selected, &names, &options)?;
     if let Some(t) = &args.title {
@@ -216,7 +208,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
 /// The chart's spec, from the analysis of its documents (`selected`: the ones drawn).
 fn spec(
     args: &ChartArgs,
-    loaded: &LoadedGroups,
+    loaded: &Loaded,
     selected: &[usize],
     names: &[String],
     options: &Options,

@@ -3,7 +3,7 @@
 use anyhow::{Context, Result};
 use clap::Args;
 use std::path::PathBuf;
-use verbale::analysis::{self, Analysis, Detail, Options};
+use verbale::analysis::{Analysis, Options};
 use verbale::corpus::{self, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
 use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
@@ -38,6 +38,8 @@ pub struct SourceArgs {
     pub max_size: u64,
     #[command(flatten)]
     pub text: TextArgs,
+    #[command(flatten)]
+    pub meta: MetaArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
@@ -46,8 +48,39 @@ pub struct SourceArgs {
     pub quiet: bool,
 }
 
+/// Document metadata and the documents it chooses.
+#[derive(Args, Debug, Clone, Default)]
+pub struct MetaArgs {
+    /// Fields from file names: `{country}_{session}_{year}` (UN speeches), `{date:%Y-%m-%d}_{slug}`
+    /// (a date in that format; `year` and `month` follow from it); `{x:int}` for a number.
+    #[arg(long, value_name = "PATTERN")]
+    pub meta_name: Option<String>,
+    /// A manifest of fields (CSV, TSV or Parquet), joined on file name or document id; every
+    /// other column is a field. A `manifest.csv` in a folder given is used on its own.
+    #[arg(long = "meta", value_name = "FILE")]
+    pub meta: Vec<PathBuf>,
+    /// Leave out a `manifest.csv` found in a folder given.
+    #[arg(long)]
+    pub no_meta: bool,
+    /// Only the documents whose fields satisfy an SQL condition:
+    /// `year >= 2014 and country in ('RUS', 'UKR')` (fields as in `verbale docs`).
+    #[arg(long = "where", value_name = "EXPR")]
+    pub where_: Option<String>,
+}
+
+impl MetaArgs {
+    /// The library's metadata options.
+    pub fn options(&self) -> verbale::meta::MetaOptions {
+        verbale::meta::MetaOptions {
+            name_pattern: self.meta_name.clone(),
+            manifests: self.meta.clone(),
+            auto_manifest: !self.no_meta,
+        }
+    }
+}
+
 /// Target and reference groups for comparisons.
-#[derive(Args, Debug, Clone)]
+#[derive(Args, Debug, Clone, Default)]
 pub struct GroupArgs {
     /// Target documents (instead of two positional paths).
     #[arg(long, num_args = 1.., value_name = "PATH")]
@@ -55,22 +88,113 @@ pub struct GroupArgs {
     /// Reference documents.
     #[arg(long, num_args = 1.., value_name = "PATH")]
     pub reference: Vec<PathBuf>,
+    /// The target: the documents of the paths whose fields satisfy this SQL condition
+    /// (`year < 2014 and country = 'RUS'`).
+    #[arg(long, value_name = "EXPR", requires = "reference_where")]
+    pub target_where: Option<String>,
+    /// The reference: the documents whose fields satisfy this condition (a document that
+    /// satisfies both is in the target).
+    #[arg(long, value_name = "EXPR", requires = "target_where")]
+    pub reference_where: Option<String>,
+    /// What to call the target in headers, charts and legends.
+    #[arg(long, value_name = "NAME")]
+    pub name_target: Option<String>,
+    /// What to call the reference.
+    #[arg(long, value_name = "NAME")]
+    pub name_reference: Option<String>,
+}
+
+/// A target and a reference: two sets of paths, or two conditions over one set.
+#[derive(Debug, Clone)]
+pub struct Sides {
+    /// The groups of inputs to read (one with conditions, two otherwise).
+    pub inputs: Vec<Vec<PathBuf>>,
+    /// The conditions choosing the target and the reference, if given.
+    pub selectors: Vec<String>,
+    /// Short names of the target and the reference.
+    pub names: [String; 2],
 }
 
 impl GroupArgs {
-    /// Target and reference from two positional paths or from --target/--reference.
-    pub fn resolve(&self, paths: &[PathBuf], what: &str) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
-        match (
-            paths.len(),
-            self.target.is_empty(),
-            self.reference.is_empty(),
-        ) {
-            (2, true, true) => Ok((vec![paths[0].clone()], vec![paths[1].clone()])),
-            (0, false, false) => Ok((self.target.clone(), self.reference.clone())),
-            _ => Err(verbale::Error::Invalid(format!(
-                "{what} needs two paths (target, reference) or --target PATH... --reference PATH..."
-            ))
-            .into()),
+    /// Target and reference from two positional paths, from --target/--reference, or from
+    /// --target-where/--reference-where over the positional paths.
+    pub fn resolve(&self, paths: &[PathBuf], what: &str) -> Result<Sides> {
+        let name = |given: &Option<String>, default: String| given.clone().unwrap_or(default);
+        if let (Some(t), Some(r)) = (&self.target_where, &self.reference_where) {
+            if paths.is_empty() || !self.target.is_empty() || !self.reference.is_empty() {
+                return Err(verbale::Error::Invalid(format!(
+                    "{what} with --target-where and --reference-where takes the documents as paths (not --target/--reference)"
+                ))
+                .into());
+            }
+            return Ok(Sides {
+                inputs: vec![paths.to_vec()],
+                selectors: vec![t.clone(), r.clone()],
+                names: [
+                    name(&self.name_target, t.clone()),
+                    name(&self.name_reference, r.clone()),
+                ],
+            });
+        }
+        let (t, r) = match (paths.len(), self.target.is_empty(), self.reference.is_empty()) {
+            (2, true, true) => (vec![paths[0].clone()], vec![paths[1].clone()]),
+            (0, false, false) => (self.target.clone(), self.reference.clone()),
+            _ => {
+                return Err(verbale::Error::Invalid(format!(
+                    "{what} needs two paths (target, reference), --target PATH... --reference PATH..., or paths with --target-where EXPR --reference-where EXPR"
+                ))
+                .into())
+            }
+        };
+        let names = [
+            name(&self.name_target, side_name(&t)),
+            name(&self.name_reference, side_name(&r)),
+        ];
+        Ok(Sides {
+            inputs: vec![t, r],
+            selectors: Vec::new(),
+            names,
+        })
+    }
+}
+
+/// A short name for a set of paths: a file's or folder's name; for many (a shell glob's),
+/// what their names share (`RUS_6…`), or the folder that holds them.
+pub fn side_name(paths: &[PathBuf]) -> String {
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty() && s != ".")
+            .unwrap_or_else(|| p.display().to_string())
+    };
+    match paths {
+        [] => String::new(),
+        [p] => stem(p),
+        many => {
+            let stems: Vec<String> = many.iter().map(stem).collect();
+            let mut common = stems[0].clone();
+            for s in &stems[1..] {
+                let n = common
+                    .char_indices()
+                    .zip(s.chars())
+                    .take_while(|((_, a), b)| a == b)
+                    .last()
+                    .map_or(0, |((i, a), _)| i + a.len_utf8());
+                common.truncate(n);
+            }
+            let common = common.trim_end_matches(['_', '-', ' ', '.']);
+            if common.chars().count() >= 3 {
+                return format!("{common}…");
+            }
+            let folder = many[0]
+                .parent()
+                .filter(|f| many.iter().all(|p| p.parent() == Some(f)))
+                .and_then(|f| f.file_name())
+                .map(|f| f.to_string_lossy().into_owned());
+            match folder {
+                Some(f) => f,
+                None => format!("{} and {} more", stems[0], many.len() - 1),
+            }
         }
     }
 }
@@ -247,14 +371,6 @@ impl OutputArgs {
     }
 }
 
-/// A loaded and analysed corpus, with whether some input failed.
-pub struct Loaded {
-    /// The counts.
-    pub analysis: Analysis,
-    /// Some input failed (exit code 1 at the end).
-    pub had_errors: bool,
-}
-
 /// Sets the worker count once: `--jobs`, at most four per core (each worker holds its own
 /// tables; thousands of them would only cost memory and time).
 pub fn init_threads(jobs: Option<usize>) {
@@ -336,30 +452,16 @@ pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
     .into()
 }
 
-/// Reads and analyses the inputs in one streaming pass (texts are not kept), keeping per
-/// document what `detail` asks for.
-pub fn load(args: &InputArgs, detail: Detail) -> Result<Loaded> {
-    let mut options = args.source.text.options()?;
-    options.detail = detail;
-    init_threads(args.source.jobs);
-    let lopts = load_options(&args.source);
-    let (analysis, problems) = analysis::analyse_files(&args.paths, &lopts, &options)?;
-    let had_errors = report_problems(&problems, &args.source)?;
-    if analysis.docs.is_empty() {
-        return Err(no_documents(&args.paths, &lopts));
-    }
-    Ok(Loaded {
-        analysis,
-        had_errors,
-    })
-}
-
-/// Groups of documents read and analysed in one streaming pass, with whether some input failed.
-pub struct LoadedGroups {
+/// Documents read and analysed in one streaming pass, with their metadata.
+pub struct Loaded {
     /// The counts of every document.
     pub analysis: Analysis,
-    /// Per group, its documents (indices into the analysis).
+    /// Per group (one; or a target and a reference), its documents.
     pub groups: Vec<Vec<usize>>,
+    /// The documents' metadata, a row per document.
+    pub meta: verbale::meta::Metadata,
+    /// With --group-by: the documents' groups.
+    pub grouping: Option<verbale::meta::Grouping>,
     /// The load options (to read a document again).
     pub lopts: LoadOptions,
     /// The inputs that could not be read or were skipped, with why.
@@ -368,38 +470,89 @@ pub struct LoadedGroups {
     pub had_errors: bool,
 }
 
-/// Reads and analyses groups of inputs (a target and a reference: a file in both counts in
-/// the target only, with a warning, since a document compared with itself would bias every
-/// statistic). Every group must have a document. With `hold`, inputs that cannot be read
-/// again (standard input, pipes) are kept for a second look at their text.
-pub fn load_groups(
+/// What a command asks a load for besides its inputs.
+#[derive(Debug, Clone, Default)]
+pub struct Ask {
+    /// Conditions dividing the inputs into groups (`--target-where`, `--reference-where`).
+    pub selectors: Vec<String>,
+    /// Fields grouping the documents (`--group-by`).
+    pub group_by: Vec<String>,
+    /// Hold the documents that cannot be read again (for a second look at their text).
+    pub hold: bool,
+}
+
+/// Reads and analyses groups of inputs (one, or a target and a reference: a file in both
+/// counts in the target only, with a warning, since a document compared with itself would bias
+/// every statistic), chosen and grouped by their metadata. Every group must have a document.
+pub fn load(
     groups: &[Vec<PathBuf>],
     src: &SourceArgs,
     options: &Options,
-    hold: bool,
-) -> Result<LoadedGroups> {
+    ask: Ask,
+) -> Result<Loaded> {
     init_threads(src.jobs);
     let lopts = load_options(src);
-    let g = analysis::analyse_groups(groups, &lopts, options, hold)?;
-    let had_errors = report_problems(&g.problems, src)?;
-    if g.repeated > 0 && !src.quiet {
+    let plan = verbale::meta::Plan {
+        groups: groups.to_vec(),
+        selectors: ask.selectors.clone(),
+        filter: src.meta.where_.clone(),
+        group_by: ask.group_by,
+        meta: src.meta.options(),
+        hold: ask.hold,
+    };
+    let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| flag_error(e, src))?;
+    if !src.quiet {
+        for n in &p.meta.notes {
+            eprintln!("verbale: {n}");
+        }
+    }
+    let had_errors = report_problems(&p.problems, src)?;
+    if p.repeated > 0 && !src.quiet {
         eprintln!(
             "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
-            g.repeated
+            p.repeated
         );
     }
-    for (paths, members) in groups.iter().zip(&g.groups) {
+    let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
+    for (k, members) in p.groups.iter().enumerate() {
         if members.is_empty() {
+            let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
+            if chosen && p.left_out > 0 {
+                return Err(verbale::Error::NoDocuments(format!(
+                    "no document satisfies {}",
+                    ask.selectors
+                        .get(k)
+                        .or(src.meta.where_.as_ref())
+                        .map_or(String::new(), |e| format!("'{e}'"))
+                ))
+                .into());
+            }
             return Err(no_documents(paths, &lopts));
         }
     }
-    Ok(LoadedGroups {
-        analysis: g.analysis,
-        groups: g.groups,
+    Ok(Loaded {
+        analysis: p.analysis,
+        groups: p.groups,
+        meta: p.meta,
+        grouping: p.grouping,
         lopts,
-        problems: g.problems,
+        problems: p.problems,
         had_errors,
     })
+}
+
+/// A metadata error told with the flag that gave the expression or pattern.
+fn flag_error(e: verbale::Error, src: &SourceArgs) -> anyhow::Error {
+    let anyhow = |m: String| anyhow::Error::from(verbale::Error::Invalid(m));
+    match e {
+        verbale::Error::Invalid(m) if m.contains("file name does not match the pattern") => {
+            anyhow(format!("{m} (--meta-name)"))
+        }
+        verbale::Error::Invalid(m) if src.meta.where_.as_ref().is_some_and(|w| m.contains(w.as_str())) => {
+            anyhow(format!("--where: {m}"))
+        }
+        e => e.into(),
+    }
 }
 
 pub use verbale::out::numbers::{count_of, thousands};

@@ -1,10 +1,12 @@
 //! `verbale compare`: keyness of a target against a reference, document similarity, and terms
 //! one side quotes while the other uses them plainly.
 
-use super::common::{count_of, load_groups, GroupArgs, OutputArgs, SourceArgs};
+use super::common::{
+    count_of, load, side_name, Ask, GroupArgs, Loaded, OutputArgs, Sides, SourceArgs,
+};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use polars::prelude::SortMultipleOptions;
+use polars::prelude::{DataFrame, IntoColumn, Series, SortMultipleOptions};
 use std::path::PathBuf;
 use verbale::compare::{self, KeynessOptions};
 use verbale::out::{self, Format};
@@ -59,6 +61,10 @@ pub struct CompareArgs {
     /// Similarity: cosine on tf-idf weights instead of relative frequencies.
     #[arg(long)]
     pub tfidf: bool,
+    /// Keyness of each group of documents with the same values of these fields against all
+    /// the other documents, in one table (quanteda's one-against-the-rest).
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
 }
 
 /// A p-value threshold: a number above 0 and at most 1.
@@ -86,108 +92,47 @@ const SORTED_PAIRS: u64 = 2_000_000;
 
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
-    let (target, reference) = if args.table == Table::Similarity
+    // Similarity and one-group-against-the-rest need no sides: the documents of the paths.
+    let one_set = (args.table == Table::Similarity || !args.group_by.is_empty())
         && !args.paths.is_empty()
         && args.groups.target.is_empty()
-        && args.groups.reference.is_empty()
-    {
-        // Similarity needs no sides: every document against every other.
-        (args.paths.clone(), Vec::new())
+        && args.groups.target_where.is_none();
+    let sides = if one_set {
+        Sides {
+            inputs: vec![args.paths.clone()],
+            selectors: Vec::new(),
+            names: [side_name(&args.paths), String::new()],
+        }
     } else {
         args.groups.resolve(&args.paths, "compare")?
     };
     let format = args.output.format()?;
-    let all: Vec<PathBuf> = target.iter().chain(&reference).cloned().collect();
+    let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let dest = args.output.destination(&all, &args.source)?;
     let options = args.source.text.options()?;
-    let mut groups = vec![target.clone()];
-    if !reference.is_empty() {
-        groups.push(reference.clone());
-    }
-    let loaded = load_groups(&groups, &args.source, &options, false)?;
-    let a = &loaded.analysis;
-    let ti = loaded.groups[0].clone();
-    let ri = loaded.groups.get(1).cloned().unwrap_or_default();
-    let nt = ti.len();
-    let top = args.top.or((format == Format::Table).then_some(20));
-    let name = |p: &[PathBuf]| {
-        p.iter()
-            .map(|x| x.display().to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
+    let ask = Ask {
+        selectors: sides.selectors.clone(),
+        group_by: args.group_by.clone(),
+        ..Default::default()
     };
-    let (df, header) = match args.table {
-        Table::Keyness => {
-            let o = KeynessOptions {
-                compat: match args.compat {
-                    CompatArg::Quanteda => Compat::Quanteda,
-                    CompatArg::Antconc => Compat::Antconc,
-                },
-                min_count: args.min_count,
-                p_max: args.p,
-                bonferroni: args.bonferroni,
-            };
-            let mut df = compare::keyness(a, &ti, &ri, o)?;
-            if let Some(n) = top {
-                if df.height() > 2 * n {
-                    let tail = df.tail(Some(n));
-                    df = df.head(Some(n)).vstack(&tail)?;
-                }
+    let loaded = load(&sides.inputs, &args.source, &options, ask)?;
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let (df, header) = match (&loaded.grouping, args.table) {
+        (Some(g), Table::Keyness) => each_group(&args, &loaded, g, top)?,
+        (_, Table::Keyness) => keyness_table(&args, &loaded, &sides, top)?,
+        (_, Table::Similarity) => match similarity_table(&args, &loaded, top)? {
+            Some(t) => t,
+            None => {
+                // Too many pairs to sort: listed in document order as they are computed.
+                let pieces = compare::similarity_pieces(&loaded.analysis, args.tfidf, 64)?
+                    .map(|p| args.output.select(p?));
+                out::write_pieces(pieces, format, args.output.options(None), &dest)?;
+                return Ok(loaded.had_errors);
             }
-            let h = format!(
-                "target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in the target",
-                name(&target),
-                count_of(nt as u64, "document"),
-                count_of(ti.iter().map(|&i| a.docs[i].tokens).sum(), "token"),
-                name(&reference),
-                count_of(ri.len() as u64, "document"),
-                count_of(ri.iter().map(|&i| a.docs[i].tokens).sum(), "token"),
-            );
-            (df, h)
-        }
-        Table::Similarity => {
-            if args.tfidf && a.docs.len() < 3 && !args.source.quiet {
-                eprintln!("verbale: warning: with two documents every shared term has idf 0, so tf-idf cosine is 0; compare three or more");
-            }
-            let n = a.docs.len() as u64;
-            let all = n * n.saturating_sub(1) / 2;
-            let pairs = count_of(all, "document pair");
-            match top {
-                Some(k) => {
-                    let df = compare::similarity_top(a, args.tfidf, k)?;
-                    let h = if (df.height() as u64) < all {
-                        format!("{} most similar of {pairs}", df.height())
-                    } else {
-                        pairs
-                    };
-                    (df, h)
-                }
-                // Most similar pairs first, when sorting them does not mean holding millions.
-                None if all <= SORTED_PAIRS => {
-                    let df = compare::similarity(a, args.tfidf)?.sort(
-                        ["cosine"],
-                        SortMultipleOptions::default()
-                            .with_order_descending(true)
-                            .with_maintain_order(true),
-                    )?;
-                    (df, pairs)
-                }
-                None => {
-                    if !args.source.quiet {
-                        eprintln!(
-                            "verbale: {pairs}, listed in document order as they are computed \
-                             (sorting them would hold them all; --top N gives the most similar)"
-                        );
-                    }
-                    let pieces = compare::similarity_pieces(a, args.tfidf, 64)?
-                        .map(|p| args.output.select(p?));
-                    out::write_pieces(pieces, format, args.output.options(None), &dest)?;
-                    return Ok(loaded.had_errors);
-                }
-            }
-        }
-        Table::Quotes => {
-            let df = compare::quote_contrast(a, &ti, &ri)?;
+        },
+        (_, Table::Quotes) => {
+            let (ti, ri) = sides_of(&loaded);
+            let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
             let all = df.height();
             let df = match top {
                 Some(n) => df.head(Some(n)),
@@ -200,4 +145,142 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(loaded.had_errors)
+}
+
+/// The target's and the reference's documents.
+fn sides_of(loaded: &Loaded) -> (&[usize], &[usize]) {
+    let ti = loaded.groups.first().map_or(&[][..], |g| &g[..]);
+    let ri = loaded.groups.get(1).map_or(&[][..], |g| &g[..]);
+    (ti, ri)
+}
+
+fn keyness_options(args: &CompareArgs) -> KeynessOptions {
+    KeynessOptions {
+        compat: match args.compat {
+            CompatArg::Quanteda => Compat::Quanteda,
+            CompatArg::Antconc => Compat::Antconc,
+        },
+        min_count: args.min_count,
+        p_max: args.p,
+        bonferroni: args.bonferroni,
+    }
+}
+
+/// The `top` first and `top` last rows of a keyness table.
+fn ends(df: DataFrame, top: Option<usize>) -> Result<DataFrame> {
+    Ok(match top {
+        Some(n) if df.height() > 2 * n => {
+            let tail = df.tail(Some(n));
+            df.head(Some(n)).vstack(&tail)?
+        }
+        _ => df,
+    })
+}
+
+/// Target against reference.
+fn keyness_table(
+    args: &CompareArgs,
+    loaded: &Loaded,
+    sides: &Sides,
+    top: Option<usize>,
+) -> Result<(DataFrame, String)> {
+    let a = &loaded.analysis;
+    let (ti, ri) = sides_of(loaded);
+    let df = ends(compare::keyness(a, ti, ri, keyness_options(args))?, top)?;
+    let h = format!(
+        "target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in the target",
+        sides.names[0],
+        count_of(ti.len() as u64, "document"),
+        count_of(a.tokens_of(ti), "token"),
+        sides.names[1],
+        count_of(ri.len() as u64, "document"),
+        count_of(a.tokens_of(ri), "token"),
+    );
+    Ok((df, h))
+}
+
+/// Each group of --group-by against all the other documents, in one long table (the group's
+/// fields first), as quanteda's one-against-the-rest keyness.
+fn each_group(
+    args: &CompareArgs,
+    loaded: &Loaded,
+    g: &verbale::meta::Grouping,
+    top: Option<usize>,
+) -> Result<(DataFrame, String)> {
+    let a = &loaded.analysis;
+    let members = verbale::frames::members(g);
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let mut out: Option<DataFrame> = None;
+    for (k, docs) in members.iter().enumerate() {
+        let rest: Vec<usize> = all.iter().copied().filter(|d| !docs.contains(d)).collect();
+        if docs.is_empty() || rest.is_empty() {
+            continue;
+        }
+        let mut df = ends(compare::keyness(a, docs, &rest, keyness_options(args))?, top)?;
+        for (f, field) in g.fields.iter().enumerate().rev() {
+            let v = vec![g.groups[k].1[f].clone(); df.height()];
+            let c = Series::from_any_values(field.as_str().into(), &v, false)?;
+            df.insert_column(0, c.into_column())?;
+        }
+        match &mut out {
+            Some(o) => {
+                o.vstack_mut(&df)?;
+            }
+            None => out = Some(df),
+        }
+    }
+    let df = out.ok_or_else(|| {
+        verbale::Error::Invalid("--group-by: one group holds every document; nothing to compare".into())
+    })?;
+    let h = format!(
+        "{} by {}, each against the rest; positive G² = over-used in the group",
+        count_of(members.len() as u64, "group"),
+        g.fields.join(", ")
+    );
+    Ok((df, h))
+}
+
+/// Every pair of documents, most similar first; `None` when there are too many pairs to sort.
+fn similarity_table(
+    args: &CompareArgs,
+    loaded: &Loaded,
+    top: Option<usize>,
+) -> Result<Option<(DataFrame, String)>> {
+    let a = &loaded.analysis;
+    if args.tfidf && a.docs.len() < 3 && !args.source.quiet {
+        eprintln!("verbale: warning: with two documents every shared term has idf 0, so tf-idf cosine is 0; compare three or more");
+    }
+    let n = a.docs.len() as u64;
+    let all = n * n.saturating_sub(1) / 2;
+    let pairs = count_of(all, "document pair");
+    Ok(Some(match top {
+        Some(k) => {
+            let df = compare::similarity_top(a, args.tfidf, k)?;
+            let h = if (df.height() as u64) < all {
+                format!("{} most similar of {pairs}", df.height())
+            } else {
+                pairs
+            };
+            (df, h)
+        }
+        // Most similar pairs first, when sorting them does not mean holding millions.
+        None if all <= SORTED_PAIRS => {
+            let df = compare::similarity(a, args.tfidf)?.sort(
+                ["cosine"],
+                SortMultipleOptions::default()
+                    .with_order_descending(true)
+                    .with_maintain_order(true),
+            )?;
+            (df, pairs)
+        }
+        None => {
+            if !args.source.quiet {
+                eprintln!(
+                    "verbale: {pairs}, listed in document order as they are computed \
+                     (sorting them would hold them all; --top N gives the most similar)"
+                );
+            }
+            return Ok(None);
+        }
+    }))
 }

@@ -1,6 +1,6 @@
 //! `verbale freq`: term frequencies per corpus or per document.
 
-use super::common::{count_of, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, load, Ask, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use verbale::analysis::Detail;
@@ -25,6 +25,11 @@ pub struct FreqArgs {
     /// Drop terms seen fewer than N times.
     #[arg(long, default_value_t = 1)]
     pub min_count: u64,
+    /// Rows per group of documents with the same values of these fields (comma-separated;
+    /// fields from --meta-name, --meta or a manifest.csv): each group's top terms, rates over
+    /// the group's own tokens.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", conflicts_with = "by")]
+    pub group_by: Vec<String>,
 }
 
 /// Runs `freq`. Returns whether some input failed.
@@ -33,18 +38,22 @@ pub fn run(args: FreqArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
+    let mut options = args.input.source.text.options()?;
+    // Corpus and group rows need running totals only: memory stays with the vocabulary.
+    options.detail = match args.by {
+        By::Corpus => Detail::Totals,
+        By::Doc => Detail::Documents,
+    };
+    let ask = Ask {
+        group_by: args.group_by.clone(),
+        ..Default::default()
+    };
     let Loaded {
         analysis,
+        grouping,
         had_errors,
         ..
-    } = super::common::load(
-        &args.input,
-        match args.by {
-            // Corpus rows need corpus totals only: memory stays with the vocabulary.
-            By::Corpus => Detail::Totals,
-            By::Doc => Detail::Documents,
-        },
-    )?;
+    } = load(&[args.input.paths.clone()], &args.input.source, &options, ask)?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
         min_count: args.min_count,
@@ -52,17 +61,30 @@ pub fn run(args: FreqArgs) -> Result<bool> {
     };
     // Per-document rows go out a few hundred documents at a time: memory stays with the
     // counts, not with a frame of every row.
-    let pieces: Box<dyn Iterator<Item = verbale::Result<_>>> = match args.by {
-        By::Corpus => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
-        By::Doc => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
+    let pieces: Box<dyn Iterator<Item = verbale::Result<_>>> = match (&grouping, args.by) {
+        (Some(g), _) => Box::new(std::iter::once(frames::group_terms(
+            &analysis,
+            g,
+            sel,
+            frames::GroupOrder::Count,
+        ))),
+        (None, By::Corpus) => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
+        (None, By::Doc) => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
     };
     let distinct = analysis.distinct_terms() as u64;
-    let header = format!(
+    let mut header = format!(
         "{}, {}, {}",
         count_of(analysis.docs.len() as u64, "document"),
         count_of(analysis.total_tokens(), "token"),
         count_of(distinct, "distinct term")
     );
+    if let Some(g) = &grouping {
+        header.push_str(&format!(
+            ", {} by {}",
+            count_of(g.groups.len() as u64, "group"),
+            g.fields.join(", ")
+        ));
+    }
     let pieces = pieces.map(|p| p.and_then(|df| args.output.select(df)));
     out::write_pieces(pieces, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)

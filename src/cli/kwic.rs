@@ -75,7 +75,20 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     };
     init_threads(args.source.jobs);
     let lopts = load_options(&args.source);
-    let mut c = kwic::Concordance::new(&paths, &lopts, &options, &o)?.strict(args.source.strict);
+    let plan = verbale::meta::Plan {
+        groups: vec![paths.clone()],
+        filter: args.source.meta.where_.clone(),
+        meta: args.source.meta.options(),
+        ..Default::default()
+    };
+    let chosen = verbale::meta::choose(&plan, &lopts)?;
+    if !args.source.quiet {
+        for n in &chosen.meta.notes {
+            eprintln!("verbale: {n}");
+        }
+    }
+    let mut c = kwic::Concordance::of_files(chosen.found, &lopts, &options, &o)?
+        .strict(args.source.strict);
     if c.files() == 0 {
         return Err(no_documents(&paths, &lopts));
     }

@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod common;
 pub mod compare;
+pub mod docs;
 pub mod freq;
 pub mod kwic;
 pub mod quotes;

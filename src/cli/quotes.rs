@@ -1,6 +1,6 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
-use super::common::{count_of, thousands, By, InputArgs, KindArg, Loaded, OutputArgs};
+use super::common::{count_of, load, thousands, Ask, By, InputArgs, KindArg, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
@@ -30,9 +30,13 @@ pub struct QuotesArgs {
     /// Print the quotation marks that found no partner instead of spans.
     #[arg(long, conflicts_with = "terms")]
     pub unpaired: bool,
-    /// Keep the first N rows.
+    /// Keep the first N rows (with --group-by: per group).
     #[arg(long)]
     pub top: Option<usize>,
+    /// With --terms: rows per group of documents with the same values of these fields
+    /// (comma-separated), most scare-quoted first.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", requires = "terms")]
+    pub group_by: Vec<String>,
 }
 
 /// Runs `quotes`. Returns whether some input failed.
@@ -42,16 +46,42 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
+    let mut options = args.input.source.text.options()?;
+    options.detail = Detail::Documents;
+    let ask = Ask {
+        group_by: args.group_by.clone(),
+        ..Default::default()
+    };
     let Loaded {
         analysis,
+        grouping,
         had_errors,
         ..
-    } = super::common::load(&args.input, Detail::Documents)?;
+    } = load(&[args.input.paths.clone()], &args.input.source, &options, ask)?;
     let sel = Selection {
         min_count: 1,
         top: None,
     };
-    let (df, header) = if args.terms {
+    let (df, header) = if let (true, Some(g)) = (args.terms, &grouping) {
+        if kind.is_some_and(|k| k != Kind::Scare) {
+            return Err(verbale::Error::Invalid(
+                "--terms counts quoted and scare-quoted occurrences; use --kind scare or all".into(),
+            )
+            .into());
+        }
+        let per_group = Selection { min_count: 1, top: args.top };
+        let mut df = frames::group_terms(&analysis, g, per_group, frames::GroupOrder::Quoted)?;
+        if kind == Some(Kind::Scare) {
+            df = df.lazy().filter(col("scare").gt(lit(0))).collect()?;
+        }
+        let h = format!(
+            "{} in {} by {}",
+            count_of(df.height() as u64, "quoted term row"),
+            count_of(g.groups.len() as u64, "group"),
+            g.fields.join(", ")
+        );
+        (df, h)
+    } else if args.terms {
         let mut df = match args.by {
             By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
             By::Doc => frames::quoted_terms(&analysis, sel)?,

@@ -1,6 +1,6 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load_groups, SourceArgs};
+use super::common::{load, Ask, SourceArgs};
 use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -152,7 +152,11 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     report::check_target(&dir, &inputs)?;
     let bar = progress(args.source.quiet);
     bar.set_message("reading and counting");
-    let loaded = load_groups(&groups, &args.source, &options, true)?;
+    let ask = Ask {
+        hold: true,
+        ..Default::default()
+    };
+    let loaded = load(&groups, &args.source, &options, ask)?;
     bar.inc(2);
     let mut left_out: Vec<String> = loaded
         .problems

@@ -44,36 +44,45 @@ pub struct Document {
 impl Document {
     /// Builds a document from text already in memory (no decoding, normalised here).
     pub fn from_text(id: &str, text: &str) -> Document {
-        Document::assemble(id.to_string(), None, text.to_string(), OffsetMap::default())
+        Document::assemble(id.to_string(), None, text.to_string(), Vec::new())
     }
 
     /// Decodes and normalises one file's bytes: what [`load`] does per file, for callers that
     /// hold bytes.
     pub fn from_bytes(id: &str, bytes: &[u8], lossy: bool) -> Result<Document> {
         let (text, map) = decode_owned(bytes.to_vec(), Path::new(id), lossy)?;
-        Ok(Document::assemble(id.to_string(), None, text, map))
+        Ok(Document::assemble(id.to_string(), None, text, vec![map]))
     }
 
-    /// Reads, decodes and normalises one input (a file, or standard input for `None`).
+    /// Reads, decodes and normalises one input (a file, or standard input for `None`). A
+    /// Markdown file's front matter (metadata, not statement) is left out of the text.
     pub fn read(id: &str, path: Option<&Path>, opts: &LoadOptions) -> Result<Document> {
-        let (text, map) = read_source(path, opts)?;
+        let (mut text, map) = read_source(path, opts)?;
+        let mut maps = vec![map];
+        let markdown = path
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        if let Some(skip) = markdown.then(|| front_matter_len(&text)).flatten() {
+            text.drain(..skip);
+            maps.push(OffsetMap::shift(skip));
+        }
         Ok(Document::assemble(
             id.to_string(),
             path.map(Path::to_path_buf),
             text,
-            map,
+            maps,
         ))
     }
 
-    /// Normalises decoded text. A hyphen at a line break is decided by what this text writes
-    /// and the bundled lists ([`HyphenLexicon`]), never by the rest of a corpus.
+    /// Normalises decoded text; `maps` lead from it back to the file (the last one first). A
+    /// hyphen at a line break is decided by what this text writes and the bundled lists
+    /// ([`HyphenLexicon`]), never by the rest of a corpus.
     fn assemble(
         id: String,
         path: Option<PathBuf>,
         decoded: String,
-        decode_map: OffsetMap,
+        mut maps: Vec<OffsetMap>,
     ) -> Document {
-        let mut maps = vec![decode_map];
         let lex = HyphenLexicon::of_text(&decoded);
         let (text, map) = normalise_lines(decoded, &lex);
         maps.push(map);
@@ -183,6 +192,35 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
         }
     }
     Ok(corpus)
+}
+
+/// The YAML front matter at the very start of a Markdown text: the lines between a first line
+/// `---` and the next line `---` (or `...`).
+pub fn front_matter(text: &str) -> Option<&str> {
+    let len = front_matter_len(text)?;
+    let body = text[..len].split_once('\n')?.1;
+    let end = body.trim_end_matches(['\n', '\r']).rfind('\n').map_or(0, |i| i + 1);
+    Some(&body[..end])
+}
+
+/// The length in bytes of a Markdown text's front matter with its fences (see
+/// [`front_matter`]).
+fn front_matter_len(text: &str) -> Option<usize> {
+    let first = text.split_inclusive('\n').next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut at = first.len();
+    for line in text[at..].split_inclusive('\n') {
+        at += line.len();
+        if matches!(line.trim_end(), "---" | "...") {
+            return Some(at);
+        }
+        if at > 65_536 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Locks a mutex whose data stays usable after a panic elsewhere (it is only ever extended:

@@ -1,6 +1,10 @@
 //! The frames: every column name and type of every table verbale produces is defined here, and
 //! built from compact counts (never from a row per token).
 
+mod groups;
+
+pub use groups::{docs, group_terms, members, GroupOrder};
+
 use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;
 use polars::prelude::*;
@@ -70,6 +74,30 @@ pub mod schema {
     pub const CUES: &[&str] = &["doc", "cue", "count", "before_quote"];
     /// `unpaired`: quotation marks left without a partner.
     pub const UNPAIRED: &[&str] = &["doc", "offset", "mark"];
+    /// `group_terms`: one row per group × term, after the group's fields.
+    pub const GROUP_TERMS: &[&str] = &[
+        "term",
+        "form",
+        "count",
+        "docs",
+        "per_10k",
+        "quoted",
+        "scare",
+        "quote_ratio",
+        "group_docs",
+        "group_tokens",
+    ];
+    /// `docs`: one row per document, then its fields.
+    pub const DOCS: &[&str] = &[
+        "doc",
+        "path",
+        "tokens",
+        "types",
+        "quoted_tokens",
+        "scare_tokens",
+        "spans",
+        "scare_spans",
+    ];
 }
 
 /// Which rows to keep when building frequency frames.
@@ -90,7 +118,7 @@ pub fn per_10k(count: u64, tokens: u64) -> f64 {
     }
 }
 
-fn ratio(a: u64, b: u64) -> f64 {
+pub(crate) fn ratio(a: u64, b: u64) -> f64 {
     if b == 0 {
         0.0
     } else {

@@ -1,0 +1,61 @@
+//! `verbale docs`: one row per document: its size, quotations and every metadata field.
+
+use super::common::{count_of, load, Ask, InputArgs, Loaded, OutputArgs};
+use anyhow::Result;
+use clap::Args;
+use verbale::frames;
+
+/// List the documents: tokens, distinct terms, quoted and scare-quoted tokens, quotations and
+/// scare quotes, and every field of their metadata (file-name pattern, manifest, front matter,
+/// folder). The fields are what --where and --group-by use.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale docs speeches/ --meta-name '{country}_{session}_{year}'
+  verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv")]
+pub struct DocsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Keep the first N rows.
+    #[arg(long)]
+    pub top: Option<usize>,
+}
+
+/// Runs `docs`. Returns whether some input failed.
+pub fn run(args: DocsArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
+    let options = args.input.source.text.options()?;
+    let Loaded {
+        analysis,
+        meta,
+        had_errors,
+        ..
+    } = load(
+        &[args.input.paths.clone()],
+        &args.input.source,
+        &options,
+        Ask::default(),
+    )?;
+    let mut df = frames::docs(&analysis, &meta.frame)?;
+    let all = df.height();
+    if let Some(n) = args.top {
+        df = df.head(Some(n));
+    }
+    let header = format!(
+        "{}{}; fields: {}",
+        if df.height() < all {
+            format!("{} of ", df.height())
+        } else {
+            String::new()
+        },
+        count_of(all as u64, "document"),
+        meta.field_list()
+    );
+    let mut df = args.output.select(df)?;
+    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(had_errors)
+}

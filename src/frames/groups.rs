@@ -1,0 +1,126 @@
+//! Frames over document metadata: `docs` (one row per document, with its fields) and
+//! `group_terms` (terms per group of `--group-by`, each group's rates over its own tokens).
+
+use super::{per_10k, ratio, Selection};
+use crate::analysis::{Analysis, TermTotals};
+use crate::error::Result;
+use crate::meta::Grouping;
+use polars::prelude::*;
+
+/// The `docs` frame: per document its id, path, words and numbers (`tokens`), distinct terms
+/// (`types`, stopwords aside), tokens inside quotation marks and inside scare quotes, its
+/// quotations and scare quotes, then every field of `meta` (a row per document, in order).
+pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
+    let d = &a.docs;
+    let types: Vec<u64> = (0..d.len())
+        .map(|i| a.doc_terms.get(i).map_or(0, |t| t.len() as u64))
+        .collect();
+    let mut cols = vec![
+        Column::new("doc".into(), d.iter().map(|x| x.id.as_str()).collect::<Vec<_>>()),
+        Column::new(
+            "path".into(),
+            d.iter()
+                .map(|x| x.path.as_ref().map(|p| p.display().to_string()))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new("tokens".into(), d.iter().map(|x| x.tokens).collect::<Vec<_>>()),
+        Column::new("types".into(), types),
+        Column::new("quoted_tokens".into(), d.iter().map(|x| x.quoted_tokens).collect::<Vec<_>>()),
+        Column::new("scare_tokens".into(), d.iter().map(|x| x.scare_tokens).collect::<Vec<_>>()),
+        Column::new("spans".into(), d.iter().map(|x| x.n_spans as u64).collect::<Vec<_>>()),
+        Column::new("scare_spans".into(), d.iter().map(|x| x.n_scare as u64).collect::<Vec<_>>()),
+    ];
+    if meta.height() == d.len() {
+        for c in meta.columns() {
+            if !matches!(c.name().as_str(), "doc" | "path") {
+                cols.push(c.clone());
+            }
+        }
+    }
+    Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// Each group's documents (by index into the analysis).
+pub fn members(g: &Grouping) -> Vec<Vec<usize>> {
+    let mut m = vec![Vec::new(); g.groups.len()];
+    for (d, k) in g.of_file.iter().enumerate() {
+        if let Some(k) = k {
+            m[*k as usize].push(d);
+        }
+    }
+    m
+}
+
+/// Which terms of each group a `group_terms` frame lists, in which order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupOrder {
+    /// Every term, most frequent first.
+    #[default]
+    Count,
+    /// The quoted terms, most scare-quoted first, then most quoted.
+    Quoted,
+}
+
+/// The `group_terms` frame: per group (its fields first), its terms (by descending count, or
+/// the quoted ones by scare and quoted counts), with documents, rate per 10,000 of the group's
+/// tokens, quoted and scare-quoted occurrences, and the group's documents and tokens. From the
+/// per-group running sums of a totals run, or from the per-document counts.
+pub fn group_terms(
+    a: &Analysis,
+    g: &Grouping,
+    sel: Selection,
+    order: GroupOrder,
+) -> Result<DataFrame> {
+    let members = members(g);
+    let rank = a.term_ranks();
+    let min = sel.min_count.max(1);
+    let mut rows: Vec<(usize, usize, TermTotals)> = Vec::new(); // (group, term, totals)
+    let mut group_tokens = Vec::with_capacity(members.len());
+    for (k, docs) in members.iter().enumerate() {
+        group_tokens.push(a.tokens_of(docs));
+        let totals = match a.bin_totals.get(k) {
+            Some(t) => t.clone(),
+            None if a.doc_terms.len() == a.docs.len() => a.group_totals(docs),
+            None => Vec::new(),
+        };
+        let mut ids: Vec<usize> = (0..totals.len())
+            .filter(|&t| totals[t].count >= min)
+            .filter(|&t| order == GroupOrder::Count || totals[t].quoted > 0)
+            .collect();
+        let r = std::cmp::Reverse;
+        match order {
+            GroupOrder::Count => ids.sort_unstable_by_key(|&t| (r(totals[t].count), rank[t])),
+            GroupOrder::Quoted => ids.sort_unstable_by_key(|&t| {
+                let c = &totals[t];
+                (r(c.scare), r(c.quoted), r(c.count), rank[t])
+            }),
+        }
+        ids.truncate(sel.top.unwrap_or(usize::MAX));
+        rows.extend(ids.into_iter().map(|t| (k, t, totals[t])));
+    }
+    let mut cols: Vec<Column> = Vec::new();
+    for (f, field) in g.fields.iter().enumerate() {
+        let values: Vec<AnyValue> = rows.iter().map(|r| g.groups[r.0].1[f].clone()).collect();
+        cols.push(Series::from_any_values(field.as_str().into(), &values, false)?.into_column());
+    }
+    let u = |name: &str, f: &dyn Fn(&(usize, usize, TermTotals)) -> u64| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
+    };
+    cols.push(Column::new("term".into(), rows.iter().map(|r| a.terms[r.1].term.as_str()).collect::<Vec<_>>()));
+    cols.push(Column::new("form".into(), rows.iter().map(|r| a.terms[r.1].form.as_str()).collect::<Vec<_>>()));
+    cols.push(u("count", &|r| r.2.count));
+    cols.push(u("docs", &|r| r.2.docs as u64));
+    cols.push(Column::new(
+        "per_10k".into(),
+        rows.iter().map(|r| per_10k(r.2.count, group_tokens[r.0])).collect::<Vec<_>>(),
+    ));
+    cols.push(u("quoted", &|r| r.2.quoted));
+    cols.push(u("scare", &|r| r.2.scare));
+    cols.push(Column::new(
+        "quote_ratio".into(),
+        rows.iter().map(|r| ratio(r.2.quoted, r.2.count)).collect::<Vec<_>>(),
+    ));
+    cols.push(u("group_docs", &|r| members[r.0].len() as u64));
+    cols.push(u("group_tokens", &|r| group_tokens[r.0]));
+    Ok(DataFrame::new_infer_height(cols)?)
+}

@@ -1,0 +1,158 @@
+//! Choosing and grouping documents by their metadata: SQL conditions (through polars) and the
+//! values of fields.
+
+use super::Metadata;
+use crate::error::{Error, Result};
+use ahash::AHashMap;
+use polars::prelude::*;
+
+/// Which files a filter keeps: `expr` is an SQL expression over the fields
+/// (`year >= 2014 AND country IN ('RUS', 'UKR')`). A double-quoted word that is not a field is
+/// taken for text (`country = "RUS"`), as people write it.
+pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
+    let sql = single_quoted(expr, &meta.fields);
+    let e = polars::sql::sql_expr(&sql)
+        .map_err(|e| Error::Invalid(format!("'{expr}' is not an expression: {}", first_line(&e))))?;
+    let out = meta
+        .frame
+        .clone()
+        .lazy()
+        .select([e.alias("keep")])
+        .collect()
+        .map_err(|e| unknown_field(meta, expr, &e))?;
+    let keep = out.column("keep")?;
+    let keep = keep.bool().map_err(|_| {
+        Error::Invalid(format!(
+            "'{expr}' is not a condition (true or false for each document)"
+        ))
+    })?;
+    if keep.len() == 1 && meta.frame.height() != 1 {
+        // A constant (`1 = 1`): the same for every document.
+        return Ok(vec![keep.get(0).unwrap_or(false); meta.frame.height()]);
+    }
+    Ok(keep.iter().map(|v| v.unwrap_or(false)).collect())
+}
+
+fn first_line(e: &PolarsError) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
+}
+
+/// The error for an expression polars could not evaluate: an unknown field is named with the
+/// fields there are.
+fn unknown_field(meta: &Metadata, expr: &str, e: &PolarsError) -> Error {
+    let msg = first_line(e);
+    if matches!(e, PolarsError::ColumnNotFound(_)) || msg.contains("unable to find column") {
+        let name = msg
+            .split(['"', '`', '\''])
+            .nth(1)
+            .unwrap_or(msg.as_str())
+            .to_string();
+        return Error::Invalid(format!(
+            "unknown field '{name}' in '{expr}'; the fields are: {}",
+            meta.field_list()
+        ));
+    }
+    Error::Invalid(format!("'{expr}': {msg}"))
+}
+
+/// Rewrites double-quoted words that are not field names as single-quoted SQL strings.
+fn single_quoted(expr: &str, fields: &[String]) -> String {
+    let mut out = String::with_capacity(expr.len());
+    let mut rest = expr;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('"') {
+            Some(close) => {
+                let word = &after[..close];
+                if fields.iter().any(|f| f == word) {
+                    out.push_str(&rest[open..open + close + 2]);
+                } else {
+                    out.push('\'');
+                    out.push_str(&word.replace('\'', "''"));
+                    out.push('\'');
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Documents grouped by the values of some fields.
+#[derive(Debug, Clone)]
+pub struct Grouping {
+    /// The fields grouped by.
+    pub fields: Vec<String>,
+    /// Per group: its name (the values, joined by " · ") and its values, one per field.
+    pub groups: Vec<(String, Vec<AnyValue<'static>>)>,
+    /// Per file (in the metadata's order), its group (`None` when a value is missing).
+    pub of_file: Vec<Option<u32>>,
+}
+
+/// Groups files by the values of `fields` (groups in the order of their values: numbers as
+/// numbers).
+pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
+    for f in fields {
+        if !meta.fields.contains(f) {
+            return Err(Error::Invalid(format!(
+                "unknown field '{f}' to group by; the fields are: {}",
+                meta.field_list()
+            )));
+        }
+    }
+    let cols: Vec<&polars::prelude::Column> = fields
+        .iter()
+        .map(|f| meta.frame.column(f))
+        .collect::<PolarsResult<_>>()?;
+    let n = meta.frame.height();
+    let values: Vec<Option<Vec<AnyValue<'static>>>> = (0..n)
+        .map(|i| {
+            cols.iter()
+                .map(|c| {
+                    let v = c.get(i).ok()?.into_static();
+                    (!v.is_null()).then_some(v)
+                })
+                .collect()
+        })
+        .collect();
+    let mut distinct: Vec<Vec<AnyValue<'static>>> = values.iter().flatten().cloned().collect();
+    distinct.sort_by(|a, b| {
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| x.partial_cmp(y).unwrap_or(std::cmp::Ordering::Equal))
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    distinct.dedup();
+    let name = |v: &[AnyValue]| {
+        v.iter()
+            .map(|x| match x {
+                AnyValue::String(s) => s.to_string(),
+                AnyValue::StringOwned(s) => s.to_string(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let index: AHashMap<String, u32> = distinct
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (name(v), k as u32))
+        .collect();
+    let of_file = values
+        .iter()
+        .map(|v| v.as_ref().and_then(|v| index.get(&name(v)).copied()))
+        .collect();
+    Ok(Grouping {
+        fields: fields.to_vec(),
+        groups: distinct.into_iter().map(|v| (name(&v), v)).collect(),
+        of_file,
+    })
+}
+

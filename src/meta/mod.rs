@@ -1,0 +1,539 @@
+//! Document metadata: fields from file names (a pattern such as `{country}_{session}_{year}`),
+//! folders, manifests (CSV, TSV or Parquet, joined on file name or document id; a
+//! `manifest.csv` beside the files is found on its own) and Markdown front matter; filters over
+//! them (SQL expressions, through polars) and groups of documents by their values.
+
+mod filter;
+mod plan;
+
+pub use filter::{filter, group, Grouping};
+pub use plan::{analyse, choose, Chosen, Plan, Planned};
+
+use crate::corpus::Found;
+use crate::error::{Error, Result};
+use ahash::{AHashMap, AHashSet};
+use polars::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Where metadata comes from.
+#[derive(Debug, Clone, Default)]
+pub struct MetaOptions {
+    /// A file-name pattern: `{field}` for a field, `{field:int}`, `{field:date:%Y-%m-%d}`,
+    /// literal text between (`{country}_{session}_{year}`).
+    pub name_pattern: Option<String>,
+    /// Manifests to join (CSV, TSV or Parquet).
+    pub manifests: Vec<PathBuf>,
+    /// Use a `manifest.csv` found in an input folder.
+    pub auto_manifest: bool,
+}
+
+/// The metadata of a corpus's files.
+#[derive(Debug, Clone)]
+pub struct Metadata {
+    /// One row per file, in the files' order: `doc`, `path`, then every field.
+    pub frame: DataFrame,
+    /// The fields, in column order.
+    pub fields: Vec<String>,
+    /// What a reader should know: manifests used, rows that match no file, files no row names.
+    pub notes: Vec<String>,
+}
+
+/// One field's values as read, one per file (`None`: not given for that file).
+struct Column {
+    name: String,
+    values: Vec<Option<String>>,
+    /// Declared type from the pattern (`int`, `date`), if any.
+    kind: Option<String>,
+}
+
+impl Metadata {
+    /// Whether there are any fields.
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The field names, joined for messages.
+    pub fn field_list(&self) -> String {
+        if self.fields.is_empty() {
+            "none (give a file-name pattern or a manifest)".into()
+        } else {
+            self.fields.join(", ")
+        }
+    }
+}
+
+/// Gathers the metadata of `files` (found under `inputs`).
+pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Metadata> {
+    let mut columns: Vec<Column> = Vec::new();
+    let mut notes = Vec::new();
+    if files.iter().any(|(id, _)| id.contains('/')) {
+        columns.push(Column {
+            name: "folder".into(),
+            values: files
+                .iter()
+                .map(|(id, _)| Some(id.rsplit_once('/').map_or("", |(f, _)| f).to_string()))
+                .collect(),
+            kind: None,
+        });
+    }
+    if let Some(p) = &o.name_pattern {
+        add(&mut columns, name_fields(files, p)?, &mut notes);
+    }
+    add(&mut columns, front_matter(files), &mut notes);
+    let mut manifests = o.manifests.clone();
+    if o.auto_manifest {
+        for i in inputs {
+            let m = i.join("manifest.csv");
+            if i.is_dir() && m.is_file() && !manifests.contains(&m) {
+                notes.push(format!(
+                    "metadata from {} (leave it out with --no-meta)",
+                    crate::error::shown(&m)
+                ));
+                manifests.push(m);
+            }
+        }
+    }
+    for m in &manifests {
+        let (cols, mut n) = manifest_fields(files, m)?;
+        notes.append(&mut n);
+        add(&mut columns, cols, &mut notes);
+    }
+    derive_dates(&mut columns);
+    let fields: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let mut frame_cols = vec![
+        polars::prelude::Column::new(
+            "doc".into(),
+            files.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
+        ),
+        polars::prelude::Column::new(
+            "path".into(),
+            files
+                .iter()
+                .map(|(_, p)| p.as_ref().map(|p| p.display().to_string()))
+                .collect::<Vec<_>>(),
+        ),
+    ];
+    for c in columns {
+        frame_cols.push(typed(c)?);
+    }
+    Ok(Metadata {
+        frame: DataFrame::new_infer_height(frame_cols)?,
+        fields,
+        notes,
+    })
+}
+
+/// Adds fields, leaving out (with a note) one already given by an earlier source.
+fn add(columns: &mut Vec<Column>, new: Vec<Column>, notes: &mut Vec<String>) {
+    for c in new {
+        if c.name == "doc" || c.name == "path" {
+            notes.push(format!(
+                "a field named '{}' is left out: the name is taken by verbale's own column",
+                c.name
+            ));
+        } else if columns.iter().any(|x| x.name == c.name) {
+            notes.push(format!(
+                "field '{}' is given twice; the first source is kept",
+                c.name
+            ));
+        } else {
+            columns.push(c);
+        }
+    }
+}
+
+/// A `year` (and `month`) field from an ISO `date` field, when none is given.
+fn derive_dates(columns: &mut Vec<Column>) {
+    let Some(date) = columns.iter().find(|c| c.name == "date") else {
+        return;
+    };
+    let iso = |v: &str| {
+        chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").ok()
+    };
+    if !date.values.iter().flatten().all(|v| iso(v).is_some()) {
+        return;
+    }
+    use chrono::Datelike;
+    let parts = |f: &dyn Fn(chrono::NaiveDate) -> String| -> Vec<Option<String>> {
+        date.values
+            .iter()
+            .map(|v| v.as_deref().and_then(iso).map(f))
+            .collect()
+    };
+    let year = parts(&|d| d.year().to_string());
+    let month = parts(&|d| format!("{:02}", d.month()));
+    for (name, values) in [("year", year), ("month", month)] {
+        if !columns.iter().any(|c| c.name == name) {
+            columns.push(Column {
+                name: name.into(),
+                values,
+                kind: Some("int".into()),
+            });
+        }
+    }
+}
+
+/// A polars column from a field's values: integers, numbers or text, as the values allow (or
+/// as the pattern declared).
+fn typed(c: Column) -> Result<polars::prelude::Column> {
+    let name: PlSmallStr = c.name.as_str().into();
+    let all = |f: &dyn Fn(&str) -> bool| c.values.iter().flatten().all(|v| f(v));
+    let any = c.values.iter().flatten().next().is_some();
+    let int = c.kind.as_deref() == Some("int")
+        || (any && all(&|v| v.parse::<i64>().is_ok() && !v.starts_with('+')));
+    if int {
+        let mut ints = Vec::with_capacity(c.values.len());
+        for v in &c.values {
+            ints.push(match v {
+                None => None,
+                Some(v) => Some(v.trim().parse::<i64>().map_err(|_| {
+                    Error::Invalid(format!("field '{}': '{v}' is not a whole number", c.name))
+                })?),
+            });
+        }
+        return Ok(polars::prelude::Column::new(name, ints));
+    }
+    if any && all(&|v| v.parse::<f64>().is_ok_and(f64::is_finite)) {
+        let nums: Vec<Option<f64>> = c.values.iter().map(|v| v.as_ref().and_then(|v| v.parse().ok())).collect();
+        return Ok(polars::prelude::Column::new(name, nums));
+    }
+    Ok(polars::prelude::Column::new(name, c.values))
+}
+
+/// The fields a file-name pattern reads from each file's name (without extension).
+fn name_fields(files: &Found, pattern: &str) -> Result<Vec<Column>> {
+    let (re, fields) = pattern_regex(pattern)?;
+    let mut columns: Vec<Column> = fields
+        .iter()
+        .map(|(name, kind)| Column {
+            name: name.clone(),
+            values: Vec::with_capacity(files.len()),
+            kind: kind.clone(),
+        })
+        .collect();
+    for (id, path) in files {
+        let stem = path
+            .as_ref()
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string());
+        let caps = re.captures(&stem).ok_or_else(|| {
+            Error::Invalid(format!(
+                "{stem}: the file name does not match the pattern '{pattern}'"
+            ))
+        })?;
+        for (c, (name, kind)) in columns.iter_mut().zip(&fields) {
+            let v = caps.name(name).map(|m| m.as_str().to_string());
+            if let (Some(v), Some(k)) = (&v, kind) {
+                check_value(&stem, name, v, k)?;
+            }
+            c.values.push(v);
+        }
+    }
+    // A date field keeps its text (`2021-01-22`); `year` and `month` are derived from it.
+    for c in &mut columns {
+        if c.kind.as_deref().is_some_and(|k| k.starts_with("date")) {
+            c.kind = None;
+        }
+    }
+    Ok(columns)
+}
+
+/// Checks a value against its declared type (`int`, `year`, `date:FORMAT`).
+fn check_value(stem: &str, name: &str, v: &str, kind: &str) -> Result<()> {
+    let ok = match kind {
+        "int" | "year" => v.parse::<i64>().is_ok(),
+        k if k.starts_with("date") => {
+            let fmt = k.strip_prefix("date:").unwrap_or("%Y-%m-%d");
+            chrono::NaiveDate::parse_from_str(v, fmt).is_ok()
+        }
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "{stem}: field '{name}' is '{v}', which is not a {kind}"
+        )))
+    }
+}
+
+/// The regular expression of a file-name pattern, with its fields and their declared types.
+fn pattern_regex(pattern: &str) -> Result<(regex::Regex, Vec<(String, Option<String>)>)> {
+    let bad = |why: &str| Error::Invalid(format!("file-name pattern '{pattern}': {why}"));
+    let mut re = String::from("^");
+    let mut fields = Vec::new();
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        re.push_str(&regex::escape(&rest[..open]));
+        let close = rest[open..].find('}').ok_or_else(|| bad("a '{' is not closed"))? + open;
+        let spec = &rest[open + 1..close];
+        let (name, kind) = match spec.split_once(':') {
+            // `{date:%Y-%m-%d}`: a date in that format.
+            Some((n, k)) if k.starts_with('%') => (n, Some(format!("date:{k}"))),
+            Some((n, k)) => (n, Some(k.to_string())),
+            None => (spec, None),
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(bad(&format!("'{{{spec}}}' is not a field name")));
+        }
+        if fields.iter().any(|(n, _): &(String, _)| n == name) {
+            return Err(bad(&format!("field '{name}' appears twice")));
+        }
+        let kind = kind.or_else(|| (name == "year").then(|| "year".into()));
+        let group = match kind.as_deref() {
+            Some("int" | "year") => r"[0-9]+",
+            _ => ".+?",
+        };
+        re.push_str(&format!("(?P<{name}>{group})"));
+        fields.push((name.to_string(), kind));
+        rest = &rest[close + 1..];
+    }
+    re.push_str(&regex::escape(rest));
+    re.push('$');
+    if fields.is_empty() {
+        return Err(bad("it has no {field}"));
+    }
+    let re = regex::Regex::new(&re).map_err(|e| bad(&e.to_string()))?;
+    Ok((re, fields))
+}
+
+/// Fields from the YAML front matter of Markdown files (`---` lines around `key: value`).
+fn front_matter(files: &Found) -> Vec<Column> {
+    let mut columns: Vec<Column> = Vec::new();
+    for (k, (_, path)) in files.iter().enumerate() {
+        let Some(map) = path.as_deref().and_then(read_front_matter) else {
+            continue;
+        };
+        for (key, value) in map {
+            let c = match columns.iter_mut().position(|c| c.name == key) {
+                Some(i) => &mut columns[i],
+                None => {
+                    columns.push(Column {
+                        name: key,
+                        values: vec![None; files.len()],
+                        kind: None,
+                    });
+                    columns.last_mut().expect("just pushed")
+                }
+            };
+            c.values[k] = Some(value);
+        }
+    }
+    columns
+}
+
+/// The scalar entries of a Markdown file's front matter, in order.
+fn read_front_matter(path: &Path) -> Option<Vec<(String, String)>> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if !matches!(ext.as_str(), "md" | "markdown") {
+        return None;
+    }
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(65_536)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = String::from_utf8_lossy(&head);
+    let yaml = crate::corpus::front_matter(&text)?;
+    let docs = yaml_rust2::YamlLoader::load_from_str(yaml).ok()?;
+    let map = docs.first()?.as_hash()?;
+    Some(
+        map.iter()
+            .filter_map(|(k, v)| {
+                let key = k.as_str()?.trim().to_string();
+                let value = match v {
+                    yaml_rust2::Yaml::String(s) => s.clone(),
+                    yaml_rust2::Yaml::Integer(i) => i.to_string(),
+                    yaml_rust2::Yaml::Real(r) => r.clone(),
+                    yaml_rust2::Yaml::Boolean(b) => b.to_string(),
+                    _ => return None,
+                };
+                Some((key, value))
+            })
+            .collect(),
+    )
+}
+
+/// Reads a manifest (CSV, TSV or Parquet) as text columns.
+fn read_manifest(path: &Path) -> Result<DataFrame> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let rerr = |e: PolarsError| {
+        Error::Invalid(format!(
+            "{}: cannot read the manifest: {e}",
+            crate::error::shown(path)
+        ))
+    };
+    let df = if ext == "parquet" {
+        let f = std::fs::File::open(path).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        ParquetReader::new(f).finish().map_err(rerr)?
+    } else {
+        let sep = if matches!(ext.as_str(), "tsv" | "tab") {
+            b'\t'
+        } else {
+            b','
+        };
+        CsvReadOptions::default()
+            .with_has_header(true)
+            .with_infer_schema_length(Some(0))
+            .map_parse_options(|o| o.with_separator(sep))
+            .try_into_reader_with_file_path(Some(path.to_path_buf()))
+            .and_then(|r| r.finish())
+            .map_err(rerr)?
+    };
+    let mut cols = Vec::new();
+    for c in df.columns() {
+        cols.push(c.cast(&DataType::String)?);
+    }
+    Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// The fields a manifest gives each file, joined on the column whose values name the files
+/// (file names, with or without extension, or document ids).
+fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<String>)> {
+    let df = read_manifest(path)?;
+    let shown = crate::error::shown(path);
+    // Each file's keys: its id, its file name, its stem.
+    let keys: Vec<Vec<String>> = files
+        .iter()
+        .map(|(id, p)| {
+            let mut k = vec![id.clone()];
+            if let Some(p) = p {
+                k.extend(p.file_name().map(|n| n.to_string_lossy().into_owned()));
+                k.extend(p.file_stem().map(|n| n.to_string_lossy().into_owned()));
+            }
+            k
+        })
+        .collect();
+    let all_keys: AHashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
+    let names = df.get_column_names();
+    let preferred = ["file", "filename", "path", "doc", "id", "document", "name"];
+    let mut best: Option<(usize, usize)> = None; // (matches, column)
+    for (ci, name) in names.iter().enumerate() {
+        let col = df.columns()[ci].str()?;
+        let matches = col.iter().flatten().filter(|v| all_keys.contains(v)).count();
+        let named = preferred.contains(&name.to_ascii_lowercase().as_str());
+        if matches > 0 && best.is_none_or(|(m, b)| matches > m || (matches == m && named && b != ci)) {
+            best = Some((matches, ci));
+        }
+    }
+    let Some((_, key_col)) = best else {
+        return Err(Error::Invalid(format!(
+            "{shown}: no column of the manifest names these files (by file name or document id)"
+        )));
+    };
+    let key = df.columns()[key_col].str()?;
+    let mut row_of: AHashMap<&str, usize> = AHashMap::new();
+    for (r, v) in key.iter().enumerate() {
+        let Some(v) = v else { continue };
+        if row_of.insert(v, r).is_some() {
+            return Err(Error::Invalid(format!(
+                "{shown}: '{v}' is given twice in column '{}'",
+                names[key_col]
+            )));
+        }
+    }
+    let rows: Vec<Option<usize>> = keys
+        .iter()
+        .map(|k| k.iter().find_map(|k| row_of.get(k.as_str()).copied()))
+        .collect();
+    let mut notes = Vec::new();
+    let missing: Vec<&str> = files
+        .iter()
+        .zip(&rows)
+        .filter(|(_, r)| r.is_none())
+        .map(|((id, _), _)| id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        notes.push(format!(
+            "{shown}: no row for {} file{} ({}{})",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            missing.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+            if missing.len() > 5 { ", ..." } else { "" }
+        ));
+    }
+    let used: AHashSet<usize> = rows.iter().flatten().copied().collect();
+    let unused = df.height() - used.len();
+    if unused > 0 && unused < df.height() {
+        notes.push(format!(
+            "{shown}: {unused} row{} name no file read",
+            if unused == 1 { "" } else { "s" }
+        ));
+    }
+    let mut columns = Vec::new();
+    for (ci, name) in names.iter().enumerate() {
+        if ci == key_col {
+            continue;
+        }
+        let col = df.columns()[ci].str()?;
+        columns.push(Column {
+            name: name.to_string(),
+            values: rows
+                .iter()
+                .map(|r| r.and_then(|r| col.get(r)).map(str::to_string))
+                .collect(),
+            kind: None,
+        });
+    }
+    Ok((columns, notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(names: &[&str]) -> Found {
+        names
+            .iter()
+            .map(|n| (n.trim_end_matches(".txt").to_string(), Some(PathBuf::from(n))))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_read_typed_fields_from_file_names() {
+        let f = files(&["RUS_69_2014.txt", "UKR_77_2022.txt"]);
+        let o = MetaOptions {
+            name_pattern: Some("{country}_{session}_{year}".into()),
+            ..Default::default()
+        };
+        let m = gather(&f, &[], &o).unwrap();
+        assert_eq!(m.fields, ["country", "session", "year"]);
+        assert_eq!(m.frame.column("year").unwrap().dtype(), &DataType::Int64);
+        let keep = filter(&m, r#"year >= 2014 and country = "RUS""#).unwrap();
+        assert_eq!(keep, [true, false]);
+        let keep = filter(&m, "country IN ('RUS', 'UKR') AND session > 70").unwrap();
+        assert_eq!(keep, [false, true]);
+        let err = filter(&m, "region = 'Europe'").unwrap_err().to_string();
+        assert!(err.contains("unknown field 'region'") && err.contains("country, session, year"), "{err}");
+        let g = group(&m, &["year".to_string()]).unwrap();
+        assert_eq!(g.groups.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["2014", "2022"]);
+        assert_eq!(g.of_file, [Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn dates_in_names_give_years_and_bad_names_are_refused() {
+        let f = files(&["2021-01-22_readout.txt", "2024-11-05_statement.txt"]);
+        let o = MetaOptions {
+            name_pattern: Some("{date:%Y-%m-%d}_{slug}".into()),
+            ..Default::default()
+        };
+        let m = gather(&f, &[], &o).unwrap();
+        assert_eq!(filter(&m, "year = 2024").unwrap(), [false, true]);
+        assert_eq!(filter(&m, "date < '2022-01-01'").unwrap(), [true, false]);
+        let bad = files(&["notes.txt"]);
+        let err = gather(&bad, &[], &o).unwrap_err().to_string();
+        assert!(err.contains("notes: the file name does not match the pattern"), "{err}");
+        let f = files(&["2021-13-40_x.txt"]);
+        let err = gather(&f, &[], &o).unwrap_err().to_string();
+        assert!(err.contains("field 'date' is '2021-13-40', which is not a date"), "{err}");
+    }
+}

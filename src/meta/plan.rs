@@ -1,0 +1,150 @@
+//! A run planned over metadata: the files of some groups of inputs are found, their metadata
+//! gathered, the ones a condition keeps analysed in one streaming pass, groups formed by
+//! conditions (a target and a reference) or by the values of fields (`--group-by`).
+
+use super::{filter, gather, group, Grouping, MetaOptions, Metadata};
+use crate::analysis::{self, Analyser, Analysis, Detail, Options};
+use crate::corpus::{self, LoadOptions, Problem};
+use crate::error::{Error, Result};
+use polars::prelude::*;
+use std::path::PathBuf;
+
+/// What to read and how to divide it.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Groups of inputs (files, folders, `-`): one group, or a target and a reference. A file
+    /// in two groups counts in the first.
+    pub groups: Vec<Vec<PathBuf>>,
+    /// Conditions that divide the one group of inputs into groups (a target and a reference,
+    /// `--target-where`, `--reference-where`): a document goes to the first it satisfies.
+    pub selectors: Vec<String>,
+    /// A condition every document must satisfy (`--where`).
+    pub filter: Option<String>,
+    /// Fields whose values group the documents (`--group-by`).
+    pub group_by: Vec<String>,
+    /// Where metadata comes from.
+    pub meta: MetaOptions,
+    /// Hold the documents that cannot be read again (standard input, pipes).
+    pub hold: bool,
+}
+
+/// A planned run's result.
+pub struct Planned {
+    /// The analysis of every document kept.
+    pub analysis: Analysis,
+    /// Per group (of inputs, or of selectors), its documents.
+    pub groups: Vec<Vec<usize>>,
+    /// The metadata of the documents analysed, a row per document in the analysis's order.
+    pub meta: Metadata,
+    /// With `group_by`: the groups of the documents analysed (`of_file` by document).
+    pub grouping: Option<Grouping>,
+    /// Files left out of a group because an earlier one has them.
+    pub repeated: usize,
+    /// Documents left out by the filter (or by no selector keeping them).
+    pub left_out: usize,
+    /// Per-file problems.
+    pub problems: Vec<Problem>,
+}
+
+/// The files a plan reads, before any is read: found, with their metadata, chosen by the
+/// plan's conditions.
+pub struct Chosen {
+    /// The files kept, each with its group.
+    pub found: corpus::GroupedFiles,
+    /// Their metadata, a row per file kept.
+    pub meta: Metadata,
+    /// How many groups there are.
+    pub groups: usize,
+    /// Files left out by the conditions.
+    pub left_out: usize,
+}
+
+/// Finds the files of a plan, gathers their metadata and keeps those its conditions keep.
+pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
+    let mut found = corpus::find_groups(&plan.groups, lopts)?;
+    let inputs: Vec<PathBuf> = plan.groups.iter().flatten().cloned().collect();
+    let mut meta = gather(&found.files, &inputs, &plan.meta)?;
+    let n = found.files.len();
+    let mut keep = match &plan.filter {
+        Some(e) => filter(&meta, e)?,
+        None => vec![true; n],
+    };
+    let mut groups = plan.groups.len();
+    if !plan.selectors.is_empty() {
+        if plan.groups.len() != 1 {
+            return Err(Error::Invalid(
+                "conditions that choose the groups need one set of inputs".into(),
+            ));
+        }
+        let chosen: Vec<Vec<bool>> = plan
+            .selectors
+            .iter()
+            .map(|s| filter(&meta, s))
+            .collect::<Result<_>>()?;
+        for (k, g) in found.group.iter_mut().enumerate() {
+            match chosen.iter().position(|c| c[k]) {
+                Some(s) => *g = s as u32,
+                None => keep[k] = false,
+            }
+        }
+        groups = plan.selectors.len();
+    }
+    let left_out = keep.iter().filter(|k| !**k).count();
+    let mut k = keep.iter();
+    found.files.retain(|_| *k.next().unwrap_or(&false));
+    let mut k = keep.iter();
+    found.group.retain(|_| *k.next().unwrap_or(&false));
+    meta.frame = meta.frame.filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
+    Ok(Chosen {
+        found,
+        meta,
+        groups,
+        left_out,
+    })
+}
+
+/// Finds, chooses, groups and analyses what `plan` says (see [`Plan`]).
+pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Planned> {
+    let Chosen {
+        found,
+        mut meta,
+        groups,
+        left_out,
+    } = choose(plan, lopts)?;
+    let grouping = if plan.group_by.is_empty() {
+        None
+    } else {
+        Some(group(&meta, &plan.group_by)?)
+    };
+    let mut run = if plan.hold {
+        Analyser::holding(opts)
+    } else {
+        Analyser::new(opts)
+    };
+    if let (Some(g), Detail::Totals) = (&grouping, opts.detail) {
+        let bins = found
+            .files
+            .iter()
+            .zip(&g.of_file)
+            .filter_map(|((id, _), b)| Some((id.clone(), (*b)?)))
+            .collect();
+        run = run.binned(bins);
+    }
+    let g = analysis::analyse_found(found, groups, lopts, run);
+    // The metadata and the groups of the documents analysed, in the analysis's order.
+    let rows = IdxCa::from_vec("rows".into(), g.files.iter().map(|&f| f as IdxSize).collect());
+    meta.frame = meta.frame.take(&rows)?;
+    let grouping = grouping.map(|mut gr| {
+        gr.of_file = g.files.iter().map(|&f| gr.of_file[f]).collect();
+        gr
+    });
+    Ok(Planned {
+        analysis: g.analysis,
+        groups: g.groups,
+        meta,
+        grouping,
+        repeated: g.repeated,
+        left_out,
+        problems: g.problems,
+    })
+}
