@@ -131,18 +131,23 @@ fn every_row(
     o: KeynessOptions,
 ) -> Vec<KeyRow> {
     let tc = a.group_totals(&[d]);
-    let rc: Vec<TermTotals> = total
+    let rc = minus(total, &tc);
+    let side = |counts, tokens| Side { counts, tokens };
+    unsorted_rows(a, side(&tc, t1), side(&rc, t2), o)
+}
+
+/// The counts of the rest of a corpus: its `total` less a `part` of it.
+fn minus(total: &[TermTotals], part: &[TermTotals]) -> Vec<TermTotals> {
+    total
         .iter()
-        .zip(&tc)
+        .zip(part)
         .map(|(x, y)| TermTotals {
             count: x.count - y.count,
             quoted: x.quoted - y.quoted,
             scare: x.scare - y.scare,
             docs: x.docs - y.docs,
         })
-        .collect();
-    let side = |counts, tokens| Side { counts, tokens };
-    unsorted_rows(a, side(&tc, t1), side(&rc, t2), o)
+        .collect()
 }
 
 /// The `n` first and `n` last rows in [`by_g2`] order, without sorting everything.
@@ -304,6 +309,65 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
     }
     let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
     df.insert_column(0, Column::new("doc".into(), docs))?;
+    Ok(df)
+}
+
+/// Each group of `g` against all the other documents (quanteda's one-against-the-rest), in one
+/// long `keyness` frame led by the group's fields; with `top`, each group's `top` most
+/// over-used and `top` most under-used terms. Groups holding no document or every document
+/// are left out; none left is an error.
+pub fn keyness_groups(
+    a: &Analysis,
+    g: &crate::meta::Grouping,
+    o: KeynessOptions,
+    top: Option<usize>,
+) -> Result<DataFrame> {
+    let members = crate::frames::members(g);
+    let all: Vec<usize> = (0..a.docs.len()).collect();
+    let (total, total_tokens) = (a.group_totals(&all), a.tokens_of(&all));
+    let rank = a.term_ranks();
+    let picked: Vec<(usize, u64, Vec<KeyRow>)> = members
+        .par_iter()
+        .enumerate()
+        .filter_map(|(k, docs)| {
+            let t1 = a.tokens_of(docs);
+            if t1 == 0 || t1 == total_tokens {
+                return None;
+            }
+            let tc = a.group_totals(docs);
+            let rc = minus(&total, &tc);
+            let side = |counts, tokens| Side { counts, tokens };
+            let rows = unsorted_rows(a, side(&tc, t1), side(&rc, total_tokens - t1), o);
+            let rows = match top {
+                Some(n) => ends(&rank, rows, n),
+                None => {
+                    let mut rows = rows;
+                    rows.sort_by(|x, y| by_g2(&rank, x, y));
+                    rows
+                }
+            };
+            Some((k, t1, rows.into_iter().map(with_p).collect()))
+        })
+        .collect();
+    if picked.is_empty() {
+        return Err(crate::error::Error::Invalid(
+            "one group holds every document (or every group is empty): nothing to compare".into(),
+        ));
+    }
+    let (mut rows, mut totals, mut of_group) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, t1, keep) in picked {
+        for r in keep {
+            rows.push(r);
+            totals.push((t1, total_tokens - t1));
+            of_group.push(k);
+        }
+    }
+    let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
+    for (f, field) in g.fields.iter().enumerate().rev() {
+        let v: Vec<AnyValue> = of_group.iter().map(|&k| g.groups[k].1[f].clone()).collect();
+        let c = Series::from_any_values(field.as_str().into(), &v, false)?;
+        df.insert_column(0, c.into_column())?;
+    }
     Ok(df)
 }
 

@@ -77,6 +77,8 @@ pub mod quotes;
 pub mod report;
 pub mod stats;
 pub mod text;
+#[cfg(feature = "tables")]
+pub mod trend;
 
 pub use analysis::{
     analyse, analyse_files, analyse_groups, Analyser, Analysis, Detail, DocResult, Options,

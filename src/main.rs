@@ -35,6 +35,7 @@ enum Command {
     Kwic(cli::kwic::KwicArgs),
     Chart(cli::chart::ChartArgs),
     Report(cli::report::ReportArgs),
+    Trend(cli::trend::TrendArgs),
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -104,6 +105,7 @@ fn main() -> ExitCode {
         Command::Kwic(a) => cli::kwic::run(a),
         Command::Chart(a) => cli::chart::run(a),
         Command::Report(a) => cli::report::run(a),
+        Command::Trend(a) => cli::trend::run(a),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,

@@ -33,3 +33,18 @@ pub fn fixture_docs() -> Vec<verbale::corpus::Document> {
         .expect("fixtures load")
         .docs
 }
+
+/// A CSV (with a header row) as a frame.
+pub fn csv_bytes(b: Vec<u8>) -> polars::prelude::DataFrame {
+    use polars::prelude::*;
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .into_reader_with_file_handle(std::io::Cursor::new(b))
+        .finish()
+        .expect("valid CSV")
+}
+
+/// A CSV file (with a header row) as a frame.
+pub fn csv_file(p: &Path) -> polars::prelude::DataFrame {
+    csv_bytes(bytes(p))
+}

@@ -188,12 +188,7 @@ fn kwic_offsets_point_at_the_hit_in_the_source() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    use polars::prelude::SerReader;
-    let df = polars::prelude::CsvReadOptions::default()
-        .with_has_header(true)
-        .into_reader_with_file_handle(std::io::Cursor::new(o.stdout))
-        .finish()
-        .unwrap();
+    let df = crate::common::csv_bytes(o.stdout);
     let offsets = df
         .column("offset")
         .unwrap()

@@ -2,15 +2,8 @@
 
 use crate::common::{seed, verbale};
 use polars::prelude::*;
-use std::io::Cursor;
 
-fn csv(bytes: Vec<u8>) -> DataFrame {
-    CsvReadOptions::default()
-        .with_has_header(true)
-        .into_reader_with_file_handle(Cursor::new(bytes))
-        .finish()
-        .expect("valid CSV")
-}
+use crate::common::csv_bytes as csv;
 
 fn row(df: &DataFrame, col: &str, value: &str) -> Option<usize> {
     let c = df.column(col).ok()?.str().ok()?;

@@ -13,9 +13,11 @@ const FLOORS: &[(&str, u8)] = &[
     ("quotes", 3),
     ("analysis", 4),
     ("frames", 5),
+    ("meta", 5),
     ("out", 5),
     ("compare", 6),
     ("kwic", 6),
+    ("trend", 6),
     ("chart", 7),
     ("report", 8),
 ];

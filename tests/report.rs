@@ -3,24 +3,8 @@
 
 use crate::common::{root, verbale};
 use polars::prelude::*;
-use std::path::Path;
 
-fn read_csv(p: &Path) -> DataFrame {
-    CsvReadOptions::default()
-        .with_has_header(true)
-        .try_into_reader_with_file_path(Some(p.into()))
-        .unwrap()
-        .finish()
-        .unwrap()
-}
-
-fn read_csv_bytes(b: Vec<u8>) -> DataFrame {
-    CsvReadOptions::default()
-        .with_has_header(true)
-        .into_reader_with_file_handle(std::io::Cursor::new(b))
-        .finish()
-        .unwrap()
-}
+use crate::common::{csv_bytes as read_csv_bytes, csv_file as read_csv};
 
 fn same(a: &DataFrame, b: &DataFrame, cols: &[&str]) {
     assert_eq!(a.height(), b.height());
@@ -52,10 +36,16 @@ fn report_on_bundled_data_is_complete() {
         "keyness.png",
         "similarity.png",
         "dispersion.png",
+        "trend-scare.png",
+        "trend-key.png",
     ] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
-    for t in verbale::report::TABLES {
+    // data/manifest.csv gives the bundled corpus its groups tables too.
+    let tables = verbale::report::TABLES
+        .iter()
+        .chain(verbale::report::GROUP_TABLES);
+    for t in tables {
         assert!(out.join(format!("{t}.csv")).is_file(), "{t}.csv missing");
         let pq = ParquetReader::new(std::fs::File::open(out.join(format!("{t}.parquet"))).unwrap())
             .finish()
@@ -80,6 +70,8 @@ fn report_on_bundled_data_is_complete() {
         "scare-quotes",
         "cues",
         "profile",
+        "groups",
+        "trends",
         "keyness",
         "similarity",
         "dispersion",
@@ -87,7 +79,7 @@ fn report_on_bundled_data_is_complete() {
         assert!(ids.contains(&id), "section {id} missing");
     }
     let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
-    assert_eq!(imgs, 6, "charts embedded");
+    assert_eq!(imgs, 8, "charts embedded");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no network references"

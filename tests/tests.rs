@@ -7,6 +7,7 @@ mod compare;
 mod formats;
 mod freq;
 mod fuzz_regressions;
+mod groups;
 mod hardening;
 mod inputs;
 mod layering;

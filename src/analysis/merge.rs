@@ -245,7 +245,13 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
             }
             for (sid, &(n, _)) in s.stems.iter().enumerate() {
                 if n > 0 && stem_term[sid] != NONE {
-                    add_sums(&mut totals, bin_totals.get_mut(b), stem_term[sid], &[0; 3], n);
+                    add_sums(
+                        &mut totals,
+                        bin_totals.get_mut(b),
+                        stem_term[sid],
+                        &[0; 3],
+                        n,
+                    );
                 }
             }
         }

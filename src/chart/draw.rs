@@ -7,21 +7,25 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-type R = Result<(), String>;
+pub(super) type R = Result<(), String>;
 
 pub(crate) const MARGIN: i32 = 16;
 
-fn font(size: f64) -> TextStyle<'static> {
+pub(super) fn font(size: f64) -> TextStyle<'static> {
     ("sans-serif", size).into_font().color(&palette::INK)
 }
 
-fn bold(size: f64) -> TextStyle<'static> {
+pub(super) fn bold(size: f64) -> TextStyle<'static> {
     ("sans-serif", size, FontStyle::Bold)
         .into_font()
         .color(&palette::INK)
 }
 
-fn width<DB: DrawingBackend>(_a: &DrawingArea<DB, Shift>, s: &str, st: &TextStyle) -> i32 {
+pub(super) fn width<DB: DrawingBackend>(
+    _a: &DrawingArea<DB, Shift>,
+    s: &str,
+    st: &TextStyle,
+) -> i32 {
     let bold = matches!(st.font.get_style(), FontStyle::Bold);
     super::text::measure(s, st.font.get_size() as f32, bold)
         .0
@@ -45,7 +49,7 @@ fn label_column<'s, DB: DrawingBackend>(
 
 /// Where [`fit`] puts its ellipsis.
 #[derive(Clone, Copy)]
-enum Cut {
+pub(super) enum Cut {
     /// At the end (titles).
     End,
     /// In the middle (row labels): ids that share a long beginning
@@ -55,7 +59,7 @@ enum Cut {
 
 /// `s` if it fits in `max` pixels, else `s` shortened with an ellipsis where `cut` says,
 /// keeping as many characters as fit (found by bisection).
-fn fit<DB: DrawingBackend>(
+pub(super) fn fit<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &str,
     st: &TextStyle,
@@ -90,7 +94,7 @@ fn fit<DB: DrawingBackend>(
     keep(lo)
 }
 
-fn text<DB: DrawingBackend>(
+pub(super) fn text<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &str,
     st: &TextStyle,
@@ -117,7 +121,7 @@ fn text<DB: DrawingBackend>(
         .map_err(|e| e.to_string())
 }
 
-fn rect<DB: DrawingBackend>(
+pub(super) fn rect<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     x0: i32,
     y0: i32,
@@ -130,7 +134,7 @@ fn rect<DB: DrawingBackend>(
         .map_err(|e| e.to_string())
 }
 
-fn line<DB: DrawingBackend>(
+pub(super) fn line<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     p: (i32, i32),
     q: (i32, i32),
@@ -142,7 +146,7 @@ fn line<DB: DrawingBackend>(
 }
 
 /// "Nice" axis step for a maximum value and about `n` ticks.
-fn nice_step(max: f64, n: f64) -> f64 {
+pub(super) fn nice_step(max: f64, n: f64) -> f64 {
     if max <= 0.0 {
         return 1.0;
     }
@@ -161,7 +165,7 @@ fn nice_step(max: f64, n: f64) -> f64 {
     m * mag
 }
 
-fn fmt_tick(v: f64, step: f64) -> String {
+pub(super) fn fmt_tick(v: f64, step: f64) -> String {
     if step >= 1.0 {
         format!("{v:.0}")
     } else if step >= 0.1 {
@@ -173,7 +177,7 @@ fn fmt_tick(v: f64, step: f64) -> String {
 
 /// Draws the title, then `note` after it, and the legend; returns the y where the plot may
 /// start. A title too long for the width is cut before the note, which stays whole.
-fn header<DB: DrawingBackend>(
+pub(super) fn header<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
     note: &str,
@@ -240,6 +244,7 @@ pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
             values,
             scale_label,
         } => heatmap(a, title, labels, values, scale_label),
+        Spec::Lines { .. } => super::lines::draw(a, spec),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Building each chart kind's [`Spec`] from the analysis and frames: `freq`, `quotes`,
-//! `keyness`, `dispersion`, `similarity`, `cues`.
+//! `keyness`, `dispersion`, `similarity`, `cues`, `trend`.
 
-use super::{BarRow, DispersionRow, Role, Spec};
+use super::{BarRow, DispersionRow, LinePanel, LinePoint, LineSeries, Role, Spec};
 use crate::analysis::{Analysis, Positions, TermTotals};
 use crate::error::{Error, Result};
 use crate::frames::per_10k;
@@ -407,5 +407,110 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
             ("elsewhere".into(), Role::Plain),
         ],
         diverging: false,
+    })
+}
+
+/// Most panels of a trend chart (facet values); more are refused with a hint to filter.
+pub const MAX_PANELS: usize = 12;
+
+/// Most lines in one panel (terms), so that each keeps a colour of its own.
+pub const MAX_LINES: usize = 6;
+
+/// Lines from a `trend` frame ([`crate::trend::frame`]): the rate per 10,000 tokens of each
+/// term over the values of `by` (in the frame's order, numbers as numbers), one panel per
+/// value of `facet`. `what` names the documents in the title.
+pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Result<Spec> {
+    let col = |name: &str| -> Result<Vec<String>> {
+        let c = df.column(name)?.as_materialized_series().rechunk();
+        Ok(c.iter().map(|v| crate::meta::value_name(&v)).collect())
+    };
+    let u = |name: &str| -> Result<Vec<u64>> {
+        Ok(df.column(name)?.u64()?.into_no_null_iter().collect())
+    };
+    let (xs, terms) = (col(by)?, col("term")?);
+    let facets = match facet {
+        Some(f) => col(f)?,
+        None => vec![String::new(); df.height()],
+    };
+    let (values, docs, scare) = (
+        df.column("per_10k")?
+            .f64()?
+            .into_no_null_iter()
+            .collect::<Vec<_>>(),
+        u("group_docs")?,
+        u("scare")?,
+    );
+    let mut x: Vec<String> = Vec::new();
+    let mut numeric = true;
+    for v in &xs {
+        if !x.contains(v) {
+            numeric &= v.parse::<f64>().is_ok();
+            x.push(v.clone());
+        }
+    }
+    if numeric {
+        x.sort_by(|a, b| {
+            a.parse::<f64>()
+                .unwrap_or(0.0)
+                .total_cmp(&b.parse().unwrap_or(0.0))
+        });
+    }
+    let mut panels: Vec<LinePanel> = Vec::new();
+    for i in 0..df.height() {
+        let p = match panels.iter().position(|p| p.title == facets[i]) {
+            Some(p) => p,
+            None => {
+                panels.push(LinePanel {
+                    title: facets[i].clone(),
+                    series: Vec::new(),
+                });
+                panels.len() - 1
+            }
+        };
+        let series = &mut panels[p].series;
+        let s = match series.iter().position(|s| s.label == terms[i]) {
+            Some(s) => s,
+            None => {
+                series.push(LineSeries {
+                    label: terms[i].clone(),
+                    points: vec![None; x.len()],
+                });
+                series.len() - 1
+            }
+        };
+        let k = x.iter().position(|v| *v == xs[i]).unwrap_or(0);
+        series[s].points[k] = Some(LinePoint {
+            value: values[i],
+            docs: docs[i],
+            scare: scare[i],
+        });
+    }
+    if panels.is_empty() {
+        return Err(Error::Nothing("no groups to chart".into()));
+    }
+    if panels.len() > MAX_PANELS {
+        return Err(Error::Invalid(format!(
+            "{} values of {} are too many panels for one chart (at most {MAX_PANELS}); \
+             choose some with --where",
+            panels.len(),
+            facet.unwrap_or("the facet")
+        )));
+    }
+    let n_terms = panels[0].series.len();
+    if n_terms > MAX_LINES {
+        return Err(Error::Invalid(format!(
+            "{n_terms} terms are too many lines for one chart (at most {MAX_LINES})"
+        )));
+    }
+    let names: Vec<&str> = panels[0].series.iter().map(|s| s.label.as_str()).collect();
+    let by_what = match facet {
+        Some(f) => format!("{by}, by {f}"),
+        None => by.to_string(),
+    };
+    Ok(Spec::Lines {
+        title: format!("{} per {by_what}: {what}", names.join(", ")),
+        y_label: "per 10,000 tokens".into(),
+        x,
+        panels,
     })
 }

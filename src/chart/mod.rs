@@ -6,6 +6,7 @@
 
 pub(crate) mod draw;
 pub mod kinds;
+mod lines;
 pub(crate) mod text;
 
 use crate::error::{Error, Result};
@@ -85,6 +86,36 @@ pub struct DispersionRow {
     pub marks: Vec<(f64, Role)>,
 }
 
+/// A point of a line: its value, the documents of its group (the point's size) and the
+/// scare-quoted occurrences behind it (marked).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinePoint {
+    /// The value (a rate per 10,000 tokens).
+    pub value: f64,
+    /// Documents in the group.
+    pub docs: u64,
+    /// Scare-quoted occurrences.
+    pub scare: u64,
+}
+
+/// One line: a term across the groups (`None` where its group has no documents).
+#[derive(Debug, Clone)]
+pub struct LineSeries {
+    /// The term.
+    pub label: String,
+    /// A point per group of the x axis.
+    pub points: Vec<Option<LinePoint>>,
+}
+
+/// One panel of lines (a facet's).
+#[derive(Debug, Clone)]
+pub struct LinePanel {
+    /// The facet's value (empty for a single panel).
+    pub title: String,
+    /// The lines.
+    pub series: Vec<LineSeries>,
+}
+
 /// A chart, ready to draw.
 #[derive(Debug, Clone)]
 pub enum Spec {
@@ -112,6 +143,17 @@ pub enum Spec {
         rows: Vec<DispersionRow>,
         /// Legend entries.
         legend: Vec<(String, Role)>,
+    },
+    /// Lines over an ordered axis of groups (years): one per term, a panel per facet.
+    Lines {
+        /// Title.
+        title: String,
+        /// What the values are (the y axis).
+        y_label: String,
+        /// The groups along the x axis, in order.
+        x: Vec<String>,
+        /// One panel, or one per facet (a country).
+        panels: Vec<LinePanel>,
     },
     /// A square heatmap of pairwise values in 0..1.
     Heatmap {
@@ -171,6 +213,30 @@ impl Spec {
                     .collect(),
                 legend: legend(lg),
             },
+            Spec::Lines {
+                title,
+                y_label,
+                x,
+                panels,
+            } => Spec::Lines {
+                title: v(title),
+                y_label: v(y_label),
+                x: x.iter().map(|l| v(l)).collect(),
+                panels: panels
+                    .iter()
+                    .map(|p| LinePanel {
+                        title: v(&p.title),
+                        series: p
+                            .series
+                            .iter()
+                            .map(|s| LineSeries {
+                                label: v(&s.label),
+                                points: s.points.clone(),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
             Spec::Heatmap {
                 title,
                 labels,
@@ -220,6 +286,12 @@ impl Size {
             Spec::Heatmap { title, labels, .. } => (title, labels),
             Spec::Bars { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
             Spec::Dispersion { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
+            // Panels three to a row, 320 pixels high each.
+            Spec::Lines { panels, .. } => {
+                let grid = panels.len().div_ceil(3).max(1) as u32;
+                let fit = (140 + 320 * grid).clamp(420, max_height.max(420));
+                return Size::rows(width, height, fit);
+            }
         };
         // Beside the square come the row labels and the colour bar: about 100 pixels.
         let title_w = text::measure(title, 15.0, true).0 as u32 + 2 * draw::MARGIN as u32;

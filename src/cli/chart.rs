@@ -8,7 +8,7 @@ use verbale::analysis::{self, Options};
 use verbale::chart::{self, kinds, Size};
 use verbale::compare::{self, KeynessOptions};
 
-/// Draw a chart: freq, quotes, keyness, dispersion, similarity or cues. The format follows the
+/// Draw a chart: freq, quotes, keyness, dispersion, similarity, cues or trend. The format follows the
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
 pub struct ChartArgs {
@@ -32,9 +32,15 @@ pub struct ChartArgs {
     /// turns, each with its rows of most scare-quoted occurrences).
     #[arg(long, default_value_t = 20)]
     pub top: usize,
-    /// Terms to plot (dispersion), comma-separated.
+    /// Terms to plot (dispersion, trend), comma-separated; default: the most scare-quoted.
     #[arg(long, value_delimiter = ',')]
     pub terms: Vec<String>,
+    /// Trend: the field along the x axis (a time field, usually: year).
+    #[arg(long, value_name = "FIELD", required_if_eq("kind", "trend"))]
+    pub by: Option<String>,
+    /// Trend: a panel per value of this field (a country).
+    #[arg(long, value_name = "FIELD")]
+    pub facet: Option<String>,
     /// Only this document (by id) for freq and quotes.
     #[arg(long)]
     pub doc: Option<String>,
@@ -73,6 +79,8 @@ pub enum Kind {
     Similarity,
     /// Distancing cues, before a quotation or not.
     Cues,
+    /// Terms per value of a field (--by year), a panel per value of --facet.
+    Trend,
 }
 
 impl Kind {
@@ -85,6 +93,7 @@ impl Kind {
             Kind::Dispersion => "dispersion",
             Kind::Similarity => "similarity",
             Kind::Cues => "cues",
+            Kind::Trend => "trend",
         }
     }
 }
@@ -120,7 +129,13 @@ fn describe(name: &str, n_docs: usize) -> String {
 pub fn default_output(kind: &str, name: &str) -> PathBuf {
     let safe: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() || "-_.".contains(c) { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     let safe = safe.trim_matches(['-', '.']);
     let safe = if safe.is_empty() { "corpus" } else { safe };
@@ -162,6 +177,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     };
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
+    if args.kind == Kind::Trend {
+        return trend_chart(&args, &sides.names[0], &output);
+    }
     let options = args.source.text.options()?;
     let ask = Ask {
         selectors: sides.selectors.clone(),
@@ -190,19 +208,38 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         .map(|(name, docs)| describe(name, docs.len()))
         .collect::<Vec<_>>();
     let mut spec = spec(&args, &loaded, &selected, &names, &options)?;
+    write(&mut spec, &args, &output)?;
+    Ok(loaded.had_errors)
+}
+
+/// Draws a trend chart (its own streamed count, as `verbale trend`).
+fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
+    let by = args.by.clone().unwrap_or_default();
+    let mut fields: Vec<String> = args.facet.iter().cloned().collect();
+    fields.push(by.clone());
+    let t = super::trend::trend_frame(&args.paths, &args.source, &args.terms, &fields)?;
+    let what = describe(name, t.counted);
+    let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
+    write(&mut spec, args, output)?;
+    Ok(t.had_errors)
+}
+
+/// Writes the chart, titled by --title when given.
+fn write(spec: &mut chart::Spec, args: &ChartArgs, output: &Path) -> Result<()> {
     if let Some(t) = &args.title {
-        match &mut spec {
+        match spec {
             chart::Spec::Bars { title, .. }
             | chart::Spec::Dispersion { title, .. }
-            | chart::Spec::Heatmap { title, .. } => *title = t.clone(),
+            | chart::Spec::Heatmap { title, .. }
+            | chart::Spec::Lines { title, .. } => *title = t.clone(),
         }
     }
-    let size = Size::for_spec(&spec, args.width, args.height, 2400);
-    chart::write(&spec, size, &output, args.force)?;
+    let size = Size::for_spec(spec, args.width, args.height, 2400);
+    chart::write(spec, size, output, args.force)?;
     if !args.source.quiet {
         eprintln!("verbale: wrote {}", output.display());
     }
-    Ok(loaded.had_errors)
+    Ok(())
 }
 
 /// The chart's spec, from the analysis of its documents (`selected`: the ones drawn).
@@ -265,5 +302,7 @@ fn spec(
             kinds::similarity(&df, &ids, args.measure.name(), what)?
         }
         Kind::Cues => kinds::cues(a, args.by_doc, top, what)?,
+        // Drawn by trend_chart from its own count, never from a loaded analysis.
+        Kind::Trend => return Err(usage("a trend chart is drawn from its own count".into())),
     })
 }

@@ -48,6 +48,17 @@ pub struct SourceArgs {
     pub quiet: bool,
 }
 
+impl SourceArgs {
+    /// Prints the metadata's notes (a manifest found and used) unless --quiet.
+    pub fn say_notes(&self, notes: &[String]) {
+        if !self.quiet {
+            for n in notes {
+                eprintln!("verbale: {n}");
+            }
+        }
+    }
+}
+
 /// Document metadata and the documents it chooses.
 #[derive(Args, Debug, Clone, Default)]
 pub struct MetaArgs {
@@ -62,6 +73,10 @@ pub struct MetaArgs {
     /// Leave out a `manifest.csv` found in a folder given.
     #[arg(long)]
     pub no_meta: bool,
+    /// A file name that does not match --meta-name, or a value not of its type, leaves that
+    /// file's fields empty (with a warning) instead of stopping the run.
+    #[arg(long)]
+    pub meta_lenient: bool,
     /// Only the documents whose fields satisfy an SQL condition:
     /// `year >= 2014 and country in ('RUS', 'UKR')` (fields as in `verbale docs`).
     #[arg(long = "where", value_name = "EXPR")]
@@ -75,6 +90,7 @@ impl MetaArgs {
             name_pattern: self.meta_name.clone(),
             manifests: self.meta.clone(),
             auto_manifest: !self.no_meta,
+            lenient: self.meta_lenient,
         }
     }
 }
@@ -501,11 +517,7 @@ pub fn load(
         hold: ask.hold,
     };
     let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| flag_error(e, src))?;
-    if !src.quiet {
-        for n in &p.meta.notes {
-            eprintln!("verbale: {n}");
-        }
-    }
+    src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;
     if p.repeated > 0 && !src.quiet {
         eprintln!(
@@ -542,13 +554,22 @@ pub fn load(
 }
 
 /// A metadata error told with the flag that gave the expression or pattern.
-fn flag_error(e: verbale::Error, src: &SourceArgs) -> anyhow::Error {
+pub fn flag_error(e: verbale::Error, src: &SourceArgs) -> anyhow::Error {
     let anyhow = |m: String| anyhow::Error::from(verbale::Error::Invalid(m));
     match e {
-        verbale::Error::Invalid(m) if m.contains("file name does not match the pattern") => {
-            anyhow(format!("{m} (--meta-name)"))
-        }
-        verbale::Error::Invalid(m) if src.meta.where_.as_ref().is_some_and(|w| m.contains(w.as_str())) => {
+        verbale::Error::Invalid(m) if m.contains("not match the pattern") => anyhow(format!(
+            "{m} (--meta-name; --meta-lenient leaves such files' fields empty)"
+        )),
+        verbale::Error::Invalid(m) if m.contains("which is not a") => anyhow(format!(
+            "{m} (--meta-name; --meta-lenient leaves such values empty)"
+        )),
+        verbale::Error::Invalid(m)
+            if src
+                .meta
+                .where_
+                .as_ref()
+                .is_some_and(|w| m.contains(w.as_str())) =>
+        {
             anyhow(format!("--where: {m}"))
         }
         e => e.into(),

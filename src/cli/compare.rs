@@ -6,7 +6,7 @@ use super::common::{
 };
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use polars::prelude::{DataFrame, IntoColumn, Series, SortMultipleOptions};
+use polars::prelude::{DataFrame, SortMultipleOptions};
 use std::path::PathBuf;
 use verbale::compare::{self, KeynessOptions};
 use verbale::out::{self, Format};
@@ -207,34 +207,16 @@ fn each_group(
     g: &verbale::meta::Grouping,
     top: Option<usize>,
 ) -> Result<(DataFrame, String)> {
-    let a = &loaded.analysis;
-    let members = verbale::frames::members(g);
-    let all: Vec<usize> = (0..a.docs.len()).collect();
-    let mut out: Option<DataFrame> = None;
-    for (k, docs) in members.iter().enumerate() {
-        let rest: Vec<usize> = all.iter().copied().filter(|d| !docs.contains(d)).collect();
-        if docs.is_empty() || rest.is_empty() {
-            continue;
-        }
-        let mut df = ends(compare::keyness(a, docs, &rest, keyness_options(args))?, top)?;
-        for (f, field) in g.fields.iter().enumerate().rev() {
-            let v = vec![g.groups[k].1[f].clone(); df.height()];
-            let c = Series::from_any_values(field.as_str().into(), &v, false)?;
-            df.insert_column(0, c.into_column())?;
-        }
-        match &mut out {
-            Some(o) => {
-                o.vstack_mut(&df)?;
+    let df =
+        compare::keyness_groups(&loaded.analysis, g, keyness_options(args), top).map_err(|e| {
+            match e {
+                verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--group-by: {m}")),
+                e => e,
             }
-            None => out = Some(df),
-        }
-    }
-    let df = out.ok_or_else(|| {
-        verbale::Error::Invalid("--group-by: one group holds every document; nothing to compare".into())
-    })?;
+        })?;
     let h = format!(
         "{} by {}, each against the rest; positive G² = over-used in the group",
-        count_of(members.len() as u64, "group"),
+        count_of(g.groups.len() as u64, "group"),
         g.fields.join(", ")
     );
     Ok((df, h))

@@ -35,7 +35,7 @@ pub fn run(args: DocsArgs) -> Result<bool> {
         had_errors,
         ..
     } = load(
-        &[args.input.paths.clone()],
+        std::slice::from_ref(&args.input.paths),
         &args.input.source,
         &options,
         Ask::default(),

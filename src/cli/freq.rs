@@ -28,7 +28,12 @@ pub struct FreqArgs {
     /// Rows per group of documents with the same values of these fields (comma-separated;
     /// fields from --meta-name, --meta or a manifest.csv): each group's top terms, rates over
     /// the group's own tokens.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD", conflicts_with = "by")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FIELD",
+        conflicts_with = "by"
+    )]
     pub group_by: Vec<String>,
 }
 
@@ -53,7 +58,12 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         grouping,
         had_errors,
         ..
-    } = load(&[args.input.paths.clone()], &args.input.source, &options, ask)?;
+    } = load(
+        std::slice::from_ref(&args.input.paths),
+        &args.input.source,
+        &options,
+        ask,
+    )?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
         min_count: args.min_count,

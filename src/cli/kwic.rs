@@ -1,7 +1,8 @@
 //! `verbale kwic`: keyword in context, with source offsets and quotation status.
 
 use super::common::{
-    init_threads, load_options, no_documents, report_problems, KindArg, OutputArgs, SourceArgs,
+    flag_error, init_threads, load_options, no_documents, report_problems, KindArg, OutputArgs,
+    SourceArgs,
 };
 use anyhow::Result;
 use clap::Args;
@@ -81,14 +82,10 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         meta: args.source.meta.options(),
         ..Default::default()
     };
-    let chosen = verbale::meta::choose(&plan, &lopts)?;
-    if !args.source.quiet {
-        for n in &chosen.meta.notes {
-            eprintln!("verbale: {n}");
-        }
-    }
-    let mut c = kwic::Concordance::of_files(chosen.found, &lopts, &options, &o)?
-        .strict(args.source.strict);
+    let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, &args.source))?;
+    args.source.say_notes(&chosen.meta.notes);
+    let mut c =
+        kwic::Concordance::of_files(chosen.found, &lopts, &options, &o)?.strict(args.source.strict);
     if c.files() == 0 {
         return Err(no_documents(&paths, &lopts));
     }

@@ -9,3 +9,4 @@ pub mod freq;
 pub mod kwic;
 pub mod quotes;
 pub mod report;
+pub mod trend;

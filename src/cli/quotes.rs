@@ -57,7 +57,12 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         grouping,
         had_errors,
         ..
-    } = load(&[args.input.paths.clone()], &args.input.source, &options, ask)?;
+    } = load(
+        std::slice::from_ref(&args.input.paths),
+        &args.input.source,
+        &options,
+        ask,
+    )?;
     let sel = Selection {
         min_count: 1,
         top: None,
@@ -65,11 +70,15 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     let (df, header) = if let (true, Some(g)) = (args.terms, &grouping) {
         if kind.is_some_and(|k| k != Kind::Scare) {
             return Err(verbale::Error::Invalid(
-                "--terms counts quoted and scare-quoted occurrences; use --kind scare or all".into(),
+                "--terms counts quoted and scare-quoted occurrences; use --kind scare or all"
+                    .into(),
             )
             .into());
         }
-        let per_group = Selection { min_count: 1, top: args.top };
+        let per_group = Selection {
+            min_count: 1,
+            top: args.top,
+        };
         let mut df = frames::group_terms(&analysis, g, per_group, frames::GroupOrder::Quoted)?;
         if kind == Some(Kind::Scare) {
             df = df.lazy().filter(col("scare").gt(lit(0))).collect()?;

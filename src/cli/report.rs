@@ -6,7 +6,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use verbale::report::{self, Groups, ReportOptions};
+use verbale::report::{self, Groups, MetaGroups, ReportOptions};
 
 /// Write a complete report: report.html (self-contained), report.md with the charts as PNG,
 /// every table as Parquet and CSV, and report.ipynb. With no paths it analyses the bundled
@@ -28,6 +28,17 @@ pub struct ReportArgs {
     /// Report name (default: from the input).
     #[arg(long)]
     pub name: Option<String>,
+    /// The groups section: group the documents by this metadata field (default: the first
+    /// of country, speaker, party, author, actor, source, type, folder with 2 to 30 values;
+    /// else the time field when it has at most 30).
+    #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
+    pub group_by: Option<String>,
+    /// The groups section's trend charts: the time field (default: year, session or decade).
+    #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
+    pub time: Option<String>,
+    /// Leave out the groups section even when the documents have metadata.
+    #[arg(long)]
+    pub no_groups: bool,
     #[command(flatten)]
     pub source: SourceArgs,
 }
@@ -178,6 +189,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
             target_name: name_of(&groups[0]),
             reference_name: name_of(&groups[1]),
         }),
+        meta_groups: meta_groups(&args, &loaded.meta)?,
         left_out,
     };
     let step = |m: &str| {
@@ -190,6 +202,30 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", dir.display());
     }
     Ok(loaded.had_errors)
+}
+
+/// The groups of the report's groups section: by --group-by and --time, or by the fields the
+/// metadata suggests; none with --no-groups or without a field to group by.
+fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Option<MetaGroups>> {
+    if args.no_groups {
+        return Ok(None);
+    }
+    let (named, time) = verbale::meta::likely_fields(meta);
+    let Some(by) = args.group_by.clone().or(named) else {
+        return Ok(None);
+    };
+    let group = |f: &str, flag: &str| {
+        verbale::meta::group(meta, &[f.to_string()])
+            .map_err(|e| anyhow::Error::from(verbale::Error::Invalid(format!("{flag}: {e}"))))
+    };
+    let time = match args.time.clone().or(time) {
+        Some(t) => Some(group(&t, "--time")?),
+        None => None,
+    };
+    Ok(Some(MetaGroups {
+        by: group(&by, "--group-by")?,
+        time,
+    }))
 }
 
 /// When the report ran, in UTC: now, or the time `SOURCE_DATE_EPOCH` gives (seconds since

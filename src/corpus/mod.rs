@@ -199,7 +199,10 @@ pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
 pub fn front_matter(text: &str) -> Option<&str> {
     let len = front_matter_len(text)?;
     let body = text[..len].split_once('\n')?.1;
-    let end = body.trim_end_matches(['\n', '\r']).rfind('\n').map_or(0, |i| i + 1);
+    let end = body
+        .trim_end_matches(['\n', '\r'])
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     Some(&body[..end])
 }
 

@@ -16,19 +16,37 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
         .map(|i| a.doc_terms.get(i).map_or(0, |t| t.len() as u64))
         .collect();
     let mut cols = vec![
-        Column::new("doc".into(), d.iter().map(|x| x.id.as_str()).collect::<Vec<_>>()),
+        Column::new(
+            "doc".into(),
+            d.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+        ),
         Column::new(
             "path".into(),
             d.iter()
                 .map(|x| x.path.as_ref().map(|p| p.display().to_string()))
                 .collect::<Vec<_>>(),
         ),
-        Column::new("tokens".into(), d.iter().map(|x| x.tokens).collect::<Vec<_>>()),
+        Column::new(
+            "tokens".into(),
+            d.iter().map(|x| x.tokens).collect::<Vec<_>>(),
+        ),
         Column::new("types".into(), types),
-        Column::new("quoted_tokens".into(), d.iter().map(|x| x.quoted_tokens).collect::<Vec<_>>()),
-        Column::new("scare_tokens".into(), d.iter().map(|x| x.scare_tokens).collect::<Vec<_>>()),
-        Column::new("spans".into(), d.iter().map(|x| x.n_spans as u64).collect::<Vec<_>>()),
-        Column::new("scare_spans".into(), d.iter().map(|x| x.n_scare as u64).collect::<Vec<_>>()),
+        Column::new(
+            "quoted_tokens".into(),
+            d.iter().map(|x| x.quoted_tokens).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "scare_tokens".into(),
+            d.iter().map(|x| x.scare_tokens).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "spans".into(),
+            d.iter().map(|x| x.n_spans as u64).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "scare_spans".into(),
+            d.iter().map(|x| x.n_scare as u64).collect::<Vec<_>>(),
+        ),
     ];
     if meta.height() == d.len() {
         for c in meta.columns() {
@@ -106,19 +124,33 @@ pub fn group_terms(
     let u = |name: &str, f: &dyn Fn(&(usize, usize, TermTotals)) -> u64| {
         Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
     };
-    cols.push(Column::new("term".into(), rows.iter().map(|r| a.terms[r.1].term.as_str()).collect::<Vec<_>>()));
-    cols.push(Column::new("form".into(), rows.iter().map(|r| a.terms[r.1].form.as_str()).collect::<Vec<_>>()));
+    cols.push(Column::new(
+        "term".into(),
+        rows.iter()
+            .map(|r| a.terms[r.1].term.as_str())
+            .collect::<Vec<_>>(),
+    ));
+    cols.push(Column::new(
+        "form".into(),
+        rows.iter()
+            .map(|r| a.terms[r.1].form.as_str())
+            .collect::<Vec<_>>(),
+    ));
     cols.push(u("count", &|r| r.2.count));
     cols.push(u("docs", &|r| r.2.docs as u64));
     cols.push(Column::new(
         "per_10k".into(),
-        rows.iter().map(|r| per_10k(r.2.count, group_tokens[r.0])).collect::<Vec<_>>(),
+        rows.iter()
+            .map(|r| per_10k(r.2.count, group_tokens[r.0]))
+            .collect::<Vec<_>>(),
     ));
     cols.push(u("quoted", &|r| r.2.quoted));
     cols.push(u("scare", &|r| r.2.scare));
     cols.push(Column::new(
         "quote_ratio".into(),
-        rows.iter().map(|r| ratio(r.2.quoted, r.2.count)).collect::<Vec<_>>(),
+        rows.iter()
+            .map(|r| ratio(r.2.quoted, r.2.count))
+            .collect::<Vec<_>>(),
     ));
     cols.push(u("group_docs", &|r| members[r.0].len() as u64));
     cols.push(u("group_tokens", &|r| group_tokens[r.0]));

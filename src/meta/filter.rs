@@ -11,8 +11,9 @@ use polars::prelude::*;
 /// taken for text (`country = "RUS"`), as people write it.
 pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
     let sql = single_quoted(expr, &meta.fields);
-    let e = polars::sql::sql_expr(&sql)
-        .map_err(|e| Error::Invalid(format!("'{expr}' is not an expression: {}", first_line(&e))))?;
+    let e = polars::sql::sql_expr(&sql).map_err(|e| {
+        Error::Invalid(format!("'{expr}' is not an expression: {}", first_line(&e)))
+    })?;
     let out = meta
         .frame
         .clone()
@@ -130,16 +131,7 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     distinct.dedup();
-    let name = |v: &[AnyValue]| {
-        v.iter()
-            .map(|x| match x {
-                AnyValue::String(s) => s.to_string(),
-                AnyValue::StringOwned(s) => s.to_string(),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
+    let name = |v: &[AnyValue]| v.iter().map(value_name).collect::<Vec<_>>().join(" · ");
     let index: AHashMap<String, u32> = distinct
         .iter()
         .enumerate()
@@ -156,3 +148,54 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
     })
 }
 
+/// A field value as a group's name: text as it is, numbers as written (`2012`).
+pub fn value_name(v: &AnyValue) -> String {
+    match v {
+        AnyValue::String(s) => s.to_string(),
+        AnyValue::StringOwned(s) => s.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Fields preferred for grouping, in order, when a report is not told which.
+const GROUP_FIELDS: &[&str] = &[
+    "country", "speaker", "party", "author", "actor", "source", "type", "folder",
+];
+
+/// Fields preferred for time, in order.
+const TIME_FIELDS: &[&str] = &["year", "session", "decade"];
+
+/// Most groups a report makes on its own.
+pub const MAX_LIKELY_GROUPS: usize = 30;
+
+/// The fields a report groups by when not told: a field of names (the first of `country`,
+/// `speaker`, `party`, `author`, `actor`, `source`, `type`, `folder`, then any text field)
+/// with 2 to 30 values shared by several documents (else the time field, if it has at most
+/// 30 values), and a time field (`year`, `session`, `decade`) with at least two values.
+pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
+    let distinct = |f: &str| -> Option<(usize, bool)> {
+        let c = meta.frame.column(f).ok()?;
+        let n = c.drop_nulls().n_unique().ok()?;
+        Some((n, c.dtype() == &DataType::String))
+    };
+    let rows = meta.frame.height();
+    let named = GROUP_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .chain(meta.fields.iter().cloned())
+        .filter(|f| meta.fields.contains(f))
+        .find(|f| {
+            distinct(f)
+                .is_some_and(|(n, text)| text && (2..=MAX_LIKELY_GROUPS).contains(&n) && n < rows)
+        });
+    let time = TIME_FIELDS
+        .iter()
+        .map(|f| f.to_string())
+        .find(|f| meta.fields.contains(f) && distinct(f).is_some_and(|(n, _)| n >= 2));
+    // No field of names: the groups are the times themselves, when they are few enough.
+    let named = named.or_else(|| {
+        time.clone()
+            .filter(|t| distinct(t).is_some_and(|(n, _)| n <= MAX_LIKELY_GROUPS))
+    });
+    (named, time)
+}

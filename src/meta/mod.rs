@@ -6,7 +6,7 @@
 mod filter;
 mod plan;
 
-pub use filter::{filter, group, Grouping};
+pub use filter::{filter, group, likely_fields, value_name, Grouping, MAX_LIKELY_GROUPS};
 pub use plan::{analyse, choose, Chosen, Plan, Planned};
 
 use crate::corpus::Found;
@@ -25,6 +25,9 @@ pub struct MetaOptions {
     pub manifests: Vec<PathBuf>,
     /// Use a `manifest.csv` found in an input folder.
     pub auto_manifest: bool,
+    /// A file name the pattern does not match, or a value that is not of its declared type,
+    /// leaves the field empty (null) for that file, with a warning, instead of failing.
+    pub lenient: bool,
 }
 
 /// The metadata of a corpus's files.
@@ -77,7 +80,15 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         });
     }
     if let Some(p) = &o.name_pattern {
-        add(&mut columns, name_fields(files, p)?, &mut notes);
+        let (cols, skipped) = name_fields(files, p, o.lenient)?;
+        if !skipped.is_empty() {
+            notes.push(format!(
+                "warning: {} with file-name fields left empty: {}",
+                count_files(skipped.len()),
+                listed(&skipped)
+            ));
+        }
+        add(&mut columns, cols, &mut notes);
     }
     add(&mut columns, front_matter(files), &mut notes);
     let mut manifests = o.manifests.clone();
@@ -147,9 +158,8 @@ fn derive_dates(columns: &mut Vec<Column>) {
     let Some(date) = columns.iter().find(|c| c.name == "date") else {
         return;
     };
-    let iso = |v: &str| {
-        chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").ok()
-    };
+    let iso =
+        |v: &str| chrono::NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").ok();
     if !date.values.iter().flatten().all(|v| iso(v).is_some()) {
         return;
     }
@@ -194,14 +204,39 @@ fn typed(c: Column) -> Result<polars::prelude::Column> {
         return Ok(polars::prelude::Column::new(name, ints));
     }
     if any && all(&|v| v.parse::<f64>().is_ok_and(f64::is_finite)) {
-        let nums: Vec<Option<f64>> = c.values.iter().map(|v| v.as_ref().and_then(|v| v.parse().ok())).collect();
+        let nums: Vec<Option<f64>> = c
+            .values
+            .iter()
+            .map(|v| v.as_ref().and_then(|v| v.parse().ok()))
+            .collect();
         return Ok(polars::prelude::Column::new(name, nums));
     }
     Ok(polars::prelude::Column::new(name, c.values))
 }
 
-/// The fields a file-name pattern reads from each file's name (without extension).
-fn name_fields(files: &Found, pattern: &str) -> Result<Vec<Column>> {
+/// `1 file`, `12 files`.
+fn count_files(n: usize) -> String {
+    format!("{n} file{}", if n == 1 { "" } else { "s" })
+}
+
+/// The first few of a list of names and how many more: `a, b, c and 9 more`.
+pub(crate) fn listed(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut s = names
+        .iter()
+        .take(SHOWN)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    s
+}
+
+/// The fields a file-name pattern reads from each file's name (without extension), and, when
+/// `lenient`, the files it could not read them from (their fields left null, with why).
+fn name_fields(files: &Found, pattern: &str, lenient: bool) -> Result<(Vec<Column>, Vec<String>)> {
     let (re, fields) = pattern_regex(pattern)?;
     let mut columns: Vec<Column> = fields
         .iter()
@@ -211,24 +246,57 @@ fn name_fields(files: &Found, pattern: &str) -> Result<Vec<Column>> {
             kind: kind.clone(),
         })
         .collect();
+    let mut skipped = Vec::new();
     for (id, path) in files {
         let stem = path
             .as_ref()
             .and_then(|p| p.file_stem())
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| id.rsplit('/').next().unwrap_or(id).to_string());
-        let caps = re.captures(&stem).ok_or_else(|| {
-            Error::Invalid(format!(
-                "{stem}: the file name does not match the pattern '{pattern}'"
-            ))
-        })?;
-        for (c, (name, kind)) in columns.iter_mut().zip(&fields) {
-            let v = caps.name(name).map(|m| m.as_str().to_string());
-            if let (Some(v), Some(k)) = (&v, kind) {
-                check_value(&stem, name, v, k)?;
+        let values = re
+            .captures(&stem)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "{stem}: the file name does not match the pattern '{pattern}'"
+                ))
+            })
+            .and_then(|caps| {
+                let mut values = Vec::with_capacity(fields.len());
+                for (name, kind) in &fields {
+                    let mut v = caps.name(name).map(|m| m.as_str().to_string());
+                    if let (Some(x), Some(k)) = (&v, kind) {
+                        match check_value(&stem, name, x, k) {
+                            Err(Error::Invalid(why)) => {
+                                skipped.push(why);
+                                v = None;
+                            }
+                            r => r?,
+                        }
+                    }
+                    values.push(v);
+                }
+                Ok(values)
+            });
+        let values = match values {
+            Ok(v) => v,
+            Err(Error::Invalid(why)) => {
+                skipped.push(why);
+                vec![None; fields.len()]
             }
+            Err(e) => return Err(e),
+        };
+        for (c, v) in columns.iter_mut().zip(values) {
             c.values.push(v);
         }
+    }
+    if !lenient && !skipped.is_empty() {
+        return Err(Error::Invalid(match skipped.len() {
+            1 => skipped.swap_remove(0),
+            n => format!(
+                "{n} file names do not match the pattern '{pattern}' or its types: {}",
+                listed(&skipped)
+            ),
+        }));
     }
     // A date field keeps its text (`2021-01-22`); `year` and `month` are derived from it.
     for c in &mut columns {
@@ -236,7 +304,7 @@ fn name_fields(files: &Found, pattern: &str) -> Result<Vec<Column>> {
             c.kind = None;
         }
     }
-    Ok(columns)
+    Ok((columns, skipped))
 }
 
 /// Checks a value against its declared type (`int`, `year`, `date:FORMAT`).
@@ -252,21 +320,31 @@ fn check_value(stem: &str, name: &str, v: &str, kind: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
+        let kind = match kind.strip_prefix("date:") {
+            Some(f) => format!("date in the format {f}"),
+            None => "whole number".to_string(),
+        };
         Err(Error::Invalid(format!(
             "{stem}: field '{name}' is '{v}', which is not a {kind}"
         )))
     }
 }
 
+/// A file-name pattern's fields, each with its declared type (`int`, `year`, `date:%Y-%m-%d`).
+type PatternFields = Vec<(String, Option<String>)>;
+
 /// The regular expression of a file-name pattern, with its fields and their declared types.
-fn pattern_regex(pattern: &str) -> Result<(regex::Regex, Vec<(String, Option<String>)>)> {
+fn pattern_regex(pattern: &str) -> Result<(regex::Regex, PatternFields)> {
     let bad = |why: &str| Error::Invalid(format!("file-name pattern '{pattern}': {why}"));
     let mut re = String::from("^");
     let mut fields = Vec::new();
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
         re.push_str(&regex::escape(&rest[..open]));
-        let close = rest[open..].find('}').ok_or_else(|| bad("a '{' is not closed"))? + open;
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| bad("a '{' is not closed"))?
+            + open;
         let spec = &rest[open + 1..close];
         let (name, kind) = match spec.split_once(':') {
             // `{date:%Y-%m-%d}`: a date in that format.
@@ -419,9 +497,15 @@ fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<Strin
     let mut best: Option<(usize, usize)> = None; // (matches, column)
     for (ci, name) in names.iter().enumerate() {
         let col = df.columns()[ci].str()?;
-        let matches = col.iter().flatten().filter(|v| all_keys.contains(v)).count();
+        let matches = col
+            .iter()
+            .flatten()
+            .filter(|v| all_keys.contains(v))
+            .count();
         let named = preferred.contains(&name.to_ascii_lowercase().as_str());
-        if matches > 0 && best.is_none_or(|(m, b)| matches > m || (matches == m && named && b != ci)) {
+        if matches > 0
+            && best.is_none_or(|(m, b)| matches > m || (matches == m && named && b != ci))
+        {
             best = Some((matches, ci));
         }
     }
@@ -434,10 +518,14 @@ fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<Strin
     let mut row_of: AHashMap<&str, usize> = AHashMap::new();
     for (r, v) in key.iter().enumerate() {
         let Some(v) = v else { continue };
-        if row_of.insert(v, r).is_some() {
+        if let Some(first) = row_of.insert(v, r) {
+            // Rows counted as in a spreadsheet: the header is row 1.
             return Err(Error::Invalid(format!(
-                "{shown}: '{v}' is given twice in column '{}'",
-                names[key_col]
+                "{shown}: '{v}' is given twice in column '{}' (rows {} and {}); keep one row \
+                 per file",
+                names[key_col],
+                first + 2,
+                r + 2
             )));
         }
     }
@@ -446,27 +534,34 @@ fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<Strin
         .map(|k| k.iter().find_map(|k| row_of.get(k.as_str()).copied()))
         .collect();
     let mut notes = Vec::new();
-    let missing: Vec<&str> = files
+    let missing: Vec<String> = files
         .iter()
         .zip(&rows)
         .filter(|(_, r)| r.is_none())
-        .map(|((id, _), _)| id.as_str())
+        .map(|((id, _), _)| id.clone())
         .collect();
     if !missing.is_empty() {
         notes.push(format!(
-            "{shown}: no row for {} file{} ({}{})",
-            missing.len(),
-            if missing.len() == 1 { "" } else { "s" },
-            missing.iter().take(5).copied().collect::<Vec<_>>().join(", "),
-            if missing.len() > 5 { ", ..." } else { "" }
+            "warning: {shown}: no row for {}: {}",
+            count_files(missing.len()),
+            listed(&missing)
         ));
     }
     let used: AHashSet<usize> = rows.iter().flatten().copied().collect();
-    let unused = df.height() - used.len();
-    if unused > 0 && unused < df.height() {
+    let unused: Vec<String> = key
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| !used.contains(r))
+        .map(|(_, v)| v.unwrap_or("(empty)").to_string())
+        .collect();
+    if !unused.is_empty() && unused.len() < df.height() {
         notes.push(format!(
-            "{shown}: {unused} row{} name no file read",
-            if unused == 1 { "" } else { "s" }
+            "warning: {shown}: {} no file read: {}",
+            match unused.len() {
+                1 => "1 row names".to_string(),
+                n => format!("{n} rows name"),
+            },
+            listed(&unused)
         ));
     }
     let mut columns = Vec::new();
@@ -494,7 +589,12 @@ mod tests {
     fn files(names: &[&str]) -> Found {
         names
             .iter()
-            .map(|n| (n.trim_end_matches(".txt").to_string(), Some(PathBuf::from(n))))
+            .map(|n| {
+                (
+                    n.trim_end_matches(".txt").to_string(),
+                    Some(PathBuf::from(n)),
+                )
+            })
             .collect()
     }
 
@@ -513,9 +613,15 @@ mod tests {
         let keep = filter(&m, "country IN ('RUS', 'UKR') AND session > 70").unwrap();
         assert_eq!(keep, [false, true]);
         let err = filter(&m, "region = 'Europe'").unwrap_err().to_string();
-        assert!(err.contains("unknown field 'region'") && err.contains("country, session, year"), "{err}");
+        assert!(
+            err.contains("unknown field 'region'") && err.contains("country, session, year"),
+            "{err}"
+        );
         let g = group(&m, &["year".to_string()]).unwrap();
-        assert_eq!(g.groups.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(), ["2014", "2022"]);
+        assert_eq!(
+            g.groups.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
+            ["2014", "2022"]
+        );
         assert_eq!(g.of_file, [Some(0), Some(1)]);
     }
 
@@ -531,9 +637,15 @@ mod tests {
         assert_eq!(filter(&m, "date < '2022-01-01'").unwrap(), [true, false]);
         let bad = files(&["notes.txt"]);
         let err = gather(&bad, &[], &o).unwrap_err().to_string();
-        assert!(err.contains("notes: the file name does not match the pattern"), "{err}");
+        assert!(
+            err.contains("notes: the file name does not match the pattern"),
+            "{err}"
+        );
         let f = files(&["2021-13-40_x.txt"]);
         let err = gather(&f, &[], &o).unwrap_err().to_string();
-        assert!(err.contains("field 'date' is '2021-13-40', which is not a date"), "{err}");
+        assert!(
+            err.contains("field 'date' is '2021-13-40', which is not a date"),
+            "{err}"
+        );
     }
 }

@@ -94,7 +94,9 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     found.files.retain(|_| *k.next().unwrap_or(&false));
     let mut k = keep.iter();
     found.group.retain(|_| *k.next().unwrap_or(&false));
-    meta.frame = meta.frame.filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
+    meta.frame = meta
+        .frame
+        .filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
     Ok(Chosen {
         found,
         meta,
@@ -132,7 +134,10 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
     }
     let g = analysis::analyse_found(found, groups, lopts, run);
     // The metadata and the groups of the documents analysed, in the analysis's order.
-    let rows = IdxCa::from_vec("rows".into(), g.files.iter().map(|&f| f as IdxSize).collect());
+    let rows = IdxCa::from_vec(
+        "rows".into(),
+        g.files.iter().map(|&f| f as IdxSize).collect(),
+    );
     meta.frame = meta.frame.take(&rows)?;
     let grouping = grouping.map(|mut gr| {
         gr.of_file = g.files.iter().map(|&f| gr.of_file[f]).collect();

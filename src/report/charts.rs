@@ -1,8 +1,9 @@
 //! The report's charts: which ones, on which documents (the choices and their limits), drawn
 //! as PNG beside the report.
 
+use super::groups::{trend_of, GroupTables};
 use super::tables::Tables;
-use super::Parts;
+use super::{MetaGroups, Parts};
 use crate::analysis::{self, Analysis};
 use crate::chart::{self, kinds, Size, MAX_HEATMAP_DOCS};
 use crate::compare::{self, KeynessOptions};
@@ -90,15 +91,23 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
     d.add("quotes.png", quotes, format!("Most quoted terms in {what}"))?;
     let cues = kinds::cues(a, false, 20, &what);
     d.add("cues.png", cues, format!("Distancing cues in {what}"))?;
-    let key_title = keyness(&mut d)?;
+    let key_title = keyness(&mut d, t)?;
     similarity(&mut d, t, &what)?;
     dispersion(&mut d, &what)?;
+    if let Some(g) = &t.groups {
+        trends(&mut d, g, &what)?;
+    }
     Ok((d.charts, key_title))
 }
 
-/// The keyness chart: target against reference, or the document with most scare quotes
-/// against the rest. Returns its title.
-fn keyness(d: &mut Drawn) -> Result<String> {
+/// The name of a group of the report's metadata groups: `country AZE`.
+pub(super) fn group_name(mg: &MetaGroups, k: usize) -> String {
+    format!("{} {}", mg.by.fields[0], mg.by.groups[k].0)
+}
+
+/// The keyness chart: target against reference, or the group (of the metadata's) with the
+/// most scare quotes against the rest, or the document with the most. Returns its title.
+fn keyness(d: &mut Drawn, t: &Tables) -> Result<String> {
     let a = d.p.a;
     if let Some(g) = &d.p.r.groups {
         let title = format!("{} vs {}", g.target_name, g.reference_name);
@@ -107,15 +116,38 @@ fn keyness(d: &mut Drawn) -> Result<String> {
         d.add("keyness.png", spec, format!("Keyness: {title}"))?;
         return Ok(title);
     }
+    let o = KeynessOptions {
+        min_count: 2,
+        ..Default::default()
+    };
+    if let (Some(mg), Some(f)) = (&d.p.r.meta_groups, t.groups.as_ref().and_then(|g| g.focus)) {
+        let target: Vec<usize> = crate::frames::members(&mg.by).swap_remove(f);
+        let rest: Vec<usize> = (0..a.docs.len())
+            .filter(|i| target.binary_search(i).is_err())
+            .collect();
+        let name = format!(
+            "{} ({})",
+            group_name(mg, f),
+            crate::out::numbers::count_of(target.len() as u64, "document")
+        );
+        let other = format!(
+            "the rest ({})",
+            crate::out::numbers::count_of(rest.len() as u64, "document")
+        );
+        let title = format!("{name} vs {other}");
+        let k = compare::keyness(a, &target, &rest, o)?;
+        d.add(
+            "keyness.png",
+            kinds::keyness(&k, 15, &name, &other),
+            format!("Keyness: {title}"),
+        )?;
+        return Ok(title);
+    }
     let Some(f) = focus_doc(a).filter(|_| a.docs.len() > 1) else {
         return Ok(String::new());
     };
     let title = format!("{} vs the other documents", a.docs[f].id);
     let rest: Vec<usize> = (0..a.docs.len()).filter(|&i| i != f).collect();
-    let o = KeynessOptions {
-        min_count: 2,
-        ..Default::default()
-    };
     let k = compare::keyness(a, &[f], &rest, o)?;
     let spec = kinds::keyness(&k, 15, &a.docs[f].id, "the other documents");
     d.add("keyness.png", spec, format!("Keyness: {title}"))?;
@@ -172,4 +204,25 @@ fn dispersion(d: &mut Drawn, what: &str) -> Result<()> {
         .or_else(|_| kinds::dispersion(&positions[..1], &terms[..1], what, 1));
     let alt = format!("Dispersion of {}", quoted.join(", "));
     d.add("dispersion.png", spec, alt)
+}
+
+/// The trends of the most scare-quoted terms and of the groups' key terms over the time field.
+fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
+    let Some(time) = d.p.r.meta_groups.as_ref().and_then(|m| m.time.as_ref()) else {
+        return Ok(());
+    };
+    let by = &time.fields[0];
+    for (why, file, terms) in [
+        ("scare-quoted", "trend-scare.png", &g.scare_terms),
+        ("key", "trend-key.png", &g.key_terms),
+    ] {
+        if terms.is_empty() {
+            continue;
+        }
+        let df = trend_of(&g.trend, why)?;
+        let spec = kinds::trend(&df, by, None, what);
+        let alt = format!("{} per {by}, per 10,000 tokens", terms.join(", "));
+        d.add(file, spec, alt)?;
+    }
+    Ok(())
 }

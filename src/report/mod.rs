@@ -6,6 +6,7 @@
 mod charts;
 mod doc;
 mod folder;
+mod groups;
 mod notebook;
 mod sections;
 mod tables;
@@ -30,6 +31,15 @@ pub struct Groups {
     pub reference_name: String,
 }
 
+/// Documents grouped by their metadata: the report's groups section.
+#[derive(Debug, Clone)]
+pub struct MetaGroups {
+    /// The groups (by one field: a country), `of_file` by document of the analysis.
+    pub by: crate::meta::Grouping,
+    /// The groups by a time field (a year), for the trend charts.
+    pub time: Option<crate::meta::Grouping>,
+}
+
 /// Report settings.
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
@@ -43,6 +53,8 @@ pub struct ReportOptions {
     pub date: String,
     /// Target and reference, if given; otherwise each document against the rest.
     pub groups: Option<Groups>,
+    /// Groups from the documents' metadata, if any.
+    pub meta_groups: Option<MetaGroups>,
     /// The inputs that were not read (skipped or failed), each with its reason, so that the
     /// report says what it does not cover.
     pub left_out: Vec<String>,
@@ -59,6 +71,9 @@ pub const TABLES: &[&str] = &[
     "keyness",
     "similarity",
 ];
+
+/// The tables a report with [`MetaGroups`] writes besides [`TABLES`].
+pub const GROUP_TABLES: &[&str] = &["groups", "group_keyness", "trend"];
 
 /// Documents compared pairwise at most (n² pairs); larger corpora use the longest ones.
 pub const MAX_SIMILARITY_DOCS: usize = 150;
@@ -121,7 +136,11 @@ fn fill(p: Parts) -> Result<()> {
     write("report.html", doc::to_html(&title, &blocks))?;
     write("report.md", doc::to_markdown(&title, &blocks))?;
     let files: Vec<String> = charts.iter().map(|c| c.file.clone()).collect();
-    write("report.ipynb", notebook::notebook(&title, TABLES, &files))
+    let mut names = TABLES.to_vec();
+    if tables.groups.is_some() {
+        names.extend(GROUP_TABLES);
+    }
+    write("report.ipynb", notebook::notebook(&title, &names, &files))
 }
 
 #[cfg(test)]

@@ -45,6 +45,7 @@ pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
     quoted_terms(d, &mut b)?;
     cues(d, &mut b);
     profile(d, &mut b);
+    groups(d, &mut b)?;
     keyness(d, &mut b)?;
     similarity(d, &mut b)?;
     dispersion(d, &mut b);
@@ -91,7 +92,14 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
     }
     b.push(Block::Para(s("Command:")));
     b.push(Block::Code(r.command.clone()));
-    b.push(Block::Para(s("Tables (Parquet and CSV) beside this report: terms, corpus_terms, quotes, quoted_terms, corpus_quoted_terms, cues, keyness, similarity. report.ipynb loads them.")));
+    let mut names = super::TABLES.to_vec();
+    if d.tables.groups.is_some() {
+        names.extend(super::GROUP_TABLES);
+    }
+    b.push(Block::Para(format!(
+        "Tables (Parquet and CSV) beside this report: {}. report.ipynb loads them.",
+        names.join(", ")
+    )));
 }
 
 fn top_terms(d: &ReportData, b: &mut Vec<Block>) {
@@ -215,12 +223,68 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
     });
 }
 
+fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
+    let (Some(mg), Some(g)) = (&d.p.r.meta_groups, &d.tables.groups) else {
+        return Ok(());
+    };
+    let field = &mg.by.fields[0];
+    b.push(Block::Heading(2, format!("Groups by {field}"), s("groups")));
+    let grouped = mg.by.of_file.iter().flatten().count();
+    let missing = d.p.a.docs.len() - grouped;
+    b.push(Block::Para(format!(
+        "{} in {} by the metadata field {field}{}. key_terms: the group's most over-used terms \
+         against all the other documents (G², terms seen at least twice); group_keyness.csv has \
+         each group's 10 most over- and under-used terms.",
+        crate::out::numbers::count_of(grouped as u64, "document"),
+        count_groups(mg.by.groups.len()),
+        if missing > 0 {
+            format!(" ({missing} documents without a {field} are left out of this section)")
+        } else {
+            String::new()
+        }
+    )));
+    b.push(table(&g.profile, 60));
+    if g.profile.height() > 60 {
+        b.push(Block::Para(format!(
+            "First 60 of {} groups; all are in groups.csv.",
+            g.profile.height()
+        )));
+    }
+    let Some(time) = &mg.time else {
+        return Ok(());
+    };
+    let by = &time.fields[0];
+    b.push(Block::Heading(
+        3,
+        format!("Over time: by {by}"),
+        s("trends"),
+    ));
+    b.push(Block::Para(format!(
+        "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
+         uses (their count beside it). First the most scare-quoted terms, then the strongest \
+         key term of each of the largest groups. Every value is in trend.csv."
+    )));
+    b.extend(d.chart("trend-scare.png"));
+    b.extend(d.chart("trend-key.png"));
+    Ok(())
+}
+
+/// `3 groups`, `1 group`.
+fn count_groups(n: usize) -> String {
+    crate::out::numbers::count_of(n as u64, "group")
+}
+
 fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let (a, r, keyness) = (d.p.a, d.p.r, &d.tables.keyness);
     b.push(Block::Heading(2, s("Keyness"), s("keyness")));
     if keyness.height() == 0 {
         b.push(Block::Para(s("One document: nothing to compare.")));
         return Ok(());
+    }
+    if let (None, Some(mg), Some(g)) = (&r.groups, &r.meta_groups, &d.tables.groups) {
+        if let Some(f) = g.focus {
+            return group_keyness(d, b, mg, g, f);
+        }
     }
     b.push(Block::Para(match &r.groups {
         Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target.", d.key_title),
@@ -235,6 +299,33 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         _ => keyness.clone(),
     };
     b.push(table(&shown, 40));
+    Ok(())
+}
+
+/// The keyness section of a report with groups: the group with the most scare quotes against
+/// the rest.
+fn group_keyness(
+    d: &ReportData,
+    b: &mut Vec<Block>,
+    mg: &super::MetaGroups,
+    g: &super::groups::GroupTables,
+    f: usize,
+) -> Result<()> {
+    let field = &mg.by.fields[0];
+    b.push(Block::Para(format!(
+        "{}: G² (log-likelihood), positive = over-used in the group. This is the group with \
+         the most scare quotes; every group against the rest is in group_keyness.csv, and \
+         every document against the rest in keyness.csv.",
+        d.key_title
+    )));
+    b.extend(d.chart("keyness.png"));
+    let name = &mg.by.groups[f].0;
+    let col = g.keyness.column(field)?.as_materialized_series().rechunk();
+    let mask: BooleanChunked = col
+        .iter()
+        .map(|v| Some(crate::meta::value_name(&v) == *name))
+        .collect();
+    b.push(table(&g.keyness.filter(&mask)?, 40));
     Ok(())
 }
 

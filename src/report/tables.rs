@@ -21,6 +21,8 @@ pub(super) struct Tables {
     pub(super) keyness: DataFrame,
     pub(super) similarity: DataFrame,
     pub(super) corpus_quoted: DataFrame,
+    /// The groups' tables, when the documents have groups.
+    pub(super) groups: Option<super::groups::GroupTables>,
 }
 
 pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format) -> Result<()> {
@@ -130,7 +132,24 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
         let i = built.iter().position(|(n, _)| *n == name);
         i.map(|i| built.swap_remove(i).1).unwrap_or_default()
     };
+    let groups = match &p.r.meta_groups {
+        Some(mg) if a.docs.len() > 1 => {
+            let g = super::groups::tables(p, mg)?;
+            for (name, df) in [
+                ("groups", &g.profile),
+                ("group_keyness", &g.keyness),
+                ("trend", &g.trend),
+            ] {
+                for f in formats {
+                    write_frame(p.dir, name, df, f)?;
+                }
+            }
+            Some(g)
+        }
+        _ => None,
+    };
     Ok(Tables {
+        groups,
         corpus_terms: take("corpus_terms"),
         scare: scare_quotes(a)?,
         keyness: take("keyness"),

@@ -1,0 +1,262 @@
+//! Drawing a trend: a line per term over an ordered axis of groups (years), in one panel or
+//! small multiples (one per facet, sharing the y scale), each point sized by its group's
+//! documents and ringed in the scare-quote colour where the term was scare-quoted.
+
+use super::draw::{
+    bold, fit, fmt_tick, font, header, line, nice_step, text, width, Cut, MARGIN, R,
+};
+use super::{palette, LinePanel, Spec};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+/// Line colours (Okabe–Ito without the scare-quote vermilion and the pale yellow).
+const SERIES: [RGBColor; 6] = [
+    RGBColor(0x00, 0x72, 0xB2),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xCC, 0x79, 0xA7),
+    RGBColor(0xE6, 0x9F, 0x00),
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0x22, 0x22, 0x22),
+];
+
+fn colour(i: usize) -> RGBColor {
+    SERIES[i % SERIES.len()]
+}
+
+/// Draws a [`Spec::Lines`].
+pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
+    let Spec::Lines {
+        title,
+        y_label,
+        x,
+        panels,
+    } = spec
+    else {
+        return Ok(());
+    };
+    let (w, h) = a.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    let docs = || {
+        panels
+            .iter()
+            .flat_map(|p| &p.series)
+            .flat_map(|s| s.points.iter().flatten())
+            .map(|p| p.docs)
+    };
+    // Points are sized by their group's documents only where the groups differ in size.
+    let (min_docs, max_docs) = (docs().min().unwrap_or(1), docs().max().unwrap_or(1).max(1));
+    let sized = min_docs < max_docs;
+    let mut top = header(a, title, "", &[])?;
+    top = legend(a, panels, top, w, sized)?;
+    let max = panels
+        .iter()
+        .flat_map(|p| &p.series)
+        .flat_map(|s| s.points.iter().flatten())
+        .map(|p| p.value)
+        .fold(0.0, f64::max);
+    let step = nice_step(max, 4.0);
+    let top_v = (max / step).ceil().max(1.0) * step;
+    let cols = panels.len().clamp(1, 3);
+    let rows = panels.len().div_ceil(cols).max(1);
+    let cell_w = (w - 2 * MARGIN) / cols as i32;
+    let cell_h = (h - top - MARGIN) / rows as i32;
+    for (k, p) in panels.iter().enumerate() {
+        let (cx, cy) = ((k % cols) as i32, (k / cols) as i32);
+        let area = Panel {
+            x0: MARGIN + cx * cell_w,
+            y0: top + cy * cell_h,
+            w: cell_w,
+            h: cell_h,
+            top_v,
+            step,
+            max_docs: if sized { max_docs } else { 0 },
+            small: panels.len() > 1,
+        };
+        panel(a, p, x, &area, y_label)?;
+    }
+    Ok(())
+}
+
+/// The legend: each term's colour, the scare-quote ring, and what a point's size says.
+fn legend<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    panels: &[LinePanel],
+    mut y: i32,
+    w: i32,
+    sized: bool,
+) -> Result<i32, String> {
+    let st = font(13.0);
+    let mut x = MARGIN;
+    let labels = panels.first().map(|p| &p.series[..]).unwrap_or(&[]);
+    let mut items: Vec<(String, Option<RGBColor>)> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.label.clone(), Some(colour(i))))
+        .collect();
+    items.push(("scare-quoted (ring; count beside)".into(), None));
+    if sized {
+        items.push((
+            "point size: documents in the group".into(),
+            Some(palette::GRID),
+        ));
+    }
+    for (label, c) in items {
+        let lw = width(a, &label, &st) + 40;
+        if x + lw > w - MARGIN && x > MARGIN {
+            x = MARGIN;
+            y += 20;
+        }
+        match c {
+            Some(c) => {
+                line(a, (x, y + 8), (x + 16, y + 8), c, 3)?;
+            }
+            None => {
+                a.draw(&Circle::new(
+                    (x + 8, y + 8),
+                    6,
+                    palette::SCARE.stroke_width(2),
+                ))
+                .map_err(|e| e.to_string())?;
+            }
+        }
+        text(a, &label, &st, x + 22, y + 8, HPos::Left, VPos::Center)?;
+        x += lw;
+    }
+    Ok(y + 28)
+}
+
+/// Where a panel goes and the scales it shares with the others.
+struct Panel {
+    x0: i32,
+    y0: i32,
+    w: i32,
+    h: i32,
+    top_v: f64,
+    step: f64,
+    /// The largest group's documents (0: points all one size).
+    max_docs: u64,
+    /// One of several panels: smaller points.
+    small: bool,
+}
+
+fn panel<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    p: &LinePanel,
+    x: &[String],
+    at: &Panel,
+    y_label: &str,
+) -> R {
+    let tick = font(11.0);
+    let axis_w = width(a, &fmt_tick(at.top_v, at.step), &tick) + 10;
+    let title_h = if p.title.is_empty() { 0 } else { 20 };
+    let (left, right) = (at.x0 + axis_w + 18, at.x0 + at.w - 24);
+    let (top, bottom) = (at.y0 + title_h + 8, at.y0 + at.h - 40);
+    if right <= left + 20 || bottom <= top + 20 {
+        return Ok(());
+    }
+    if title_h > 0 {
+        let t = fit(a, &p.title, &bold(13.0), at.w - 10, Cut::End);
+        text(a, &t, &bold(13.0), at.x0 + 4, at.y0, HPos::Left, VPos::Top)?;
+    }
+    let y_of = |v: f64| bottom - ((v / at.top_v) * (bottom - top) as f64).round() as i32;
+    let n = x.len().max(1);
+    // Numbers (years) stand at their values along the axis; other labels evenly.
+    let nums: Option<Vec<f64>> = x.iter().map(|l| l.parse::<f64>().ok()).collect();
+    let place: Vec<f64> = match nums {
+        Some(v) if v.len() > 1 && v[v.len() - 1] > v[0] => v
+            .iter()
+            .map(|&x| (x - v[0]) / (v[v.len() - 1] - v[0]))
+            .collect(),
+        _ if n > 1 => (0..n).map(|i| i as f64 / (n - 1) as f64).collect(),
+        _ => vec![0.5; n],
+    };
+    let x_of = |i: usize| left + ((right - left) as f64 * place[i]).round() as i32;
+    // Grid, y ticks, the axis title.
+    let mut v = 0.0;
+    while v <= at.top_v + at.step * 0.01 {
+        let y = y_of(v);
+        line(a, (left, y), (right, y), palette::GRID, 1)?;
+        text(
+            a,
+            &fmt_tick(v, at.step),
+            &tick,
+            left - 6,
+            y,
+            HPos::Right,
+            VPos::Center,
+        )?;
+        v += at.step;
+    }
+    let yl = fit(a, y_label, &tick, at.h - 60, Cut::End);
+    text(
+        a,
+        &yl,
+        &tick.transform(plotters::style::FontTransform::Rotate270),
+        at.x0 + 2,
+        (top + bottom) / 2,
+        HPos::Center,
+        VPos::Top,
+    )?;
+    // X labels, thinned to what fits: the last always, each other one where it collides
+    // neither with the one drawn before it nor with the last.
+    let label_w = x.iter().map(|l| width(a, l, &tick)).max().unwrap_or(10) + 8;
+    let mut drawn = i32::MIN / 2;
+    for (i, l) in x.iter().enumerate() {
+        let at = x_of(i);
+        let last = i + 1 == n;
+        if last || (at - drawn >= label_w && x_of(n - 1) - at >= label_w) {
+            text(a, l, &tick, at, bottom + 6, HPos::Center, VPos::Top)?;
+            drawn = at;
+        }
+    }
+    line(a, (left, bottom), (right, bottom), palette::INK, 1)?;
+    // Points grow by at most 5 pixels, less in small panels or where groups crowd the axis.
+    let spacing = (right - left) as f64 / (n.max(2) - 1) as f64;
+    let grow = (spacing * 0.3 - 2.0).clamp(1.0, if at.small { 3.0 } else { 5.0 });
+    for (si, s) in p.series.iter().enumerate() {
+        let c = colour(si);
+        // The line joins consecutive groups that have documents.
+        for i in 1..s.points.len() {
+            if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
+                line(
+                    a,
+                    (x_of(i - 1), y_of(p0.value)),
+                    (x_of(i), y_of(p1.value)),
+                    c,
+                    2,
+                )?;
+            }
+        }
+        for (i, pt) in s.points.iter().enumerate() {
+            let Some(pt) = pt else { continue };
+            let share = match at.max_docs {
+                0 => 0.4,
+                m => (pt.docs as f64 / m as f64).sqrt(),
+            };
+            let r = 2 + (grow * share).round() as i32;
+            let (px, py) = (x_of(i), y_of(pt.value));
+            a.draw(&Circle::new((px, py), r, c.filled()))
+                .map_err(|e| e.to_string())?;
+            if pt.scare > 0 {
+                a.draw(&Circle::new(
+                    (px, py),
+                    r + 3,
+                    palette::SCARE.stroke_width(2),
+                ))
+                .map_err(|e| e.to_string())?;
+                let st = font(10.0).color(&palette::SCARE);
+                text(
+                    a,
+                    &pt.scare.to_string(),
+                    &st,
+                    px + r + 4,
+                    py - r - 2,
+                    HPos::Left,
+                    VPos::Bottom,
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

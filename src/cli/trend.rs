@@ -1,0 +1,175 @@
+//! `verbale trend`: terms per group of documents (a year, a country): how often each is used,
+//! quoted and scare-quoted, with the groups where it is absent.
+
+use super::common::{
+    count_of, flag_error, init_threads, load_options, report_problems, OutputArgs, SourceArgs,
+};
+use anyhow::Result;
+use clap::Args;
+use polars::prelude::DataFrame;
+use std::path::PathBuf;
+use verbale::analysis::Detail;
+use verbale::chart::kinds::most_quoted_terms;
+use verbale::meta::{self, Plan};
+use verbale::trend::{self, Terms};
+
+/// Trends: per value of a field (--by year) and term, its count, quoted and scare-quoted
+/// occurrences, the documents using it, and its rate per 10,000 of the group's tokens; groups
+/// where a term is absent have a row of zeros. Words match by their stem (as `kwic --stem`),
+/// phrases ("territorial integrity") word by word.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale trend nato sanctions ../shared/corpus/ungd --by year
+  verbale trend elections 'territorial integrity' speeches/ --by year --facet country \\
+      --meta-name '{country}_{session}_{year}' --where \"country in ('ARM', 'AZE')\"
+The terms come first, then the files and folders (the first argument that is a file or a
+folder starts them); or give the terms with --terms a,b.")]
+pub struct TrendArgs {
+    /// Terms, then files or folders.
+    #[arg(value_name = "TERM_THEN_PATH", required = true)]
+    pub args: Vec<String>,
+    /// The terms (instead of leading arguments), comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub terms: Vec<String>,
+    /// The field whose values are the groups (a time field, usually: year).
+    #[arg(long, value_name = "FIELD")]
+    pub by: String,
+    /// A second field: a series per value (a country), drawn as small multiples.
+    #[arg(long, value_name = "FIELD")]
+    pub facet: Option<String>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl TrendArgs {
+    /// The terms and the paths.
+    pub fn terms_and_paths(&self) -> Result<(Vec<String>, Vec<PathBuf>)> {
+        let first_path = if self.terms.is_empty() {
+            self.args
+                .iter()
+                .position(|a| a == "-" || std::path::Path::new(a).exists())
+                .unwrap_or(self.args.len())
+        } else {
+            0
+        };
+        let mut terms = self.terms.clone();
+        terms.extend(self.args[..first_path].iter().cloned());
+        let paths: Vec<PathBuf> = self.args[first_path..].iter().map(PathBuf::from).collect();
+        if terms.is_empty() || paths.is_empty() {
+            return Err(verbale::Error::Invalid(
+                "trend needs terms, then files or folders: `verbale trend nato sanctions speeches/ --by year` (a path that does not exist is taken for a term)".into(),
+            )
+            .into());
+        }
+        Ok((terms, paths))
+    }
+}
+
+/// Runs `trend`. Returns whether some input failed.
+pub fn run(args: TrendArgs) -> Result<bool> {
+    let (terms, paths) = args.terms_and_paths()?;
+    let format = args.output.format()?;
+    let dest = args.output.destination(&paths, &args.source)?;
+    let mut fields: Vec<String> = args.facet.iter().cloned().collect();
+    fields.push(args.by.clone());
+    let t = trend_frame(&paths, &args.source, &terms, &fields)?;
+    let header = format!(
+        "{} in {} by {}",
+        count_of(t.terms.names.len() as u64, "term"),
+        count_of(t.counted as u64, "document"),
+        fields.join(", ")
+    );
+    let mut df = args.output.select(t.frame)?;
+    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(t.had_errors)
+}
+
+/// A trend frame with what went into it.
+pub struct Trend {
+    /// The frame ([`verbale::trend::frame`]).
+    pub frame: DataFrame,
+    /// The terms counted.
+    pub terms: Terms,
+    /// Documents counted.
+    pub counted: usize,
+    /// Whether some input failed.
+    pub had_errors: bool,
+}
+
+/// How many terms a trend of no terms named follows: the most scare-quoted.
+const DEFAULT_TERMS: usize = 5;
+
+/// The trend of `terms` in `paths` grouped by `fields` (facet first). With no terms, the most
+/// scare-quoted words (stopwords left out) are followed.
+pub fn trend_frame(
+    paths: &[PathBuf],
+    source: &SourceArgs,
+    terms: &[String],
+    fields: &[String],
+) -> Result<Trend> {
+    let options = source.text.options()?;
+    init_threads(source.jobs);
+    let lopts = load_options(source);
+    let plan = Plan {
+        groups: vec![paths.to_vec()],
+        filter: source.meta.where_.clone(),
+        meta: source.meta.options(),
+        ..Default::default()
+    };
+    let words = Terms::new(terms, &options)?;
+    if terms.is_empty() || trend::single_words(&words) {
+        // One-word terms: read from per-group running sums, as `freq --group-by` counts.
+        let mut options = options.clone();
+        options.detail = Detail::Totals;
+        if !terms.is_empty() {
+            // Terms named are looked for whatever the stopword list says.
+            options.stopwords = verbale::text::Stopwords::none();
+        }
+        let plan = Plan {
+            group_by: fields.to_vec(),
+            ..plan
+        };
+        let p = meta::analyse(&plan, &lopts, &options).map_err(|e| flag_error(e, source))?;
+        source.say_notes(&p.meta.notes);
+        let had_errors = report_problems(&p.problems, source)?;
+        let g = p
+            .grouping
+            .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
+        let terms = if terms.is_empty() {
+            let chosen = most_quoted_terms(&p.analysis, DEFAULT_TERMS);
+            if chosen.is_empty() {
+                return Err(verbale::Error::Nothing(
+                    "no quoted words to follow: name some terms".into(),
+                )
+                .into());
+            }
+            Terms::new(&chosen, &options)?
+        } else {
+            words
+        };
+        return Ok(Trend {
+            frame: trend::from_totals(&p.analysis, &g, &terms)?,
+            terms,
+            counted: p.analysis.docs.len(),
+            had_errors,
+        });
+    }
+    let mut chosen = meta::choose(&plan, &lopts).map_err(|e| flag_error(e, source))?;
+    source.say_notes(&chosen.meta.notes);
+    let grouping = meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, source))?;
+    let mut problems = std::mem::take(&mut chosen.found.problems);
+    let (docs, read) = trend::count(&chosen.found, &lopts, &options, &words);
+    problems.extend(read);
+    let had_errors = report_problems(&problems, source)?;
+    if docs.is_empty() {
+        return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
+    }
+    Ok(Trend {
+        frame: trend::frame(&docs, &grouping, &words)?,
+        terms: words,
+        counted: docs.len(),
+        had_errors,
+    })
+}

@@ -1,0 +1,205 @@
+//! The report's groups: documents grouped by a metadata field (a country), each group's profile
+//! and key terms against the rest, and the trends of the most scare-quoted and the key terms
+//! over a time field (a year).
+
+use super::charts::scare_spans;
+use super::{MetaGroups, Parts};
+use crate::analysis::{Analysis, Options};
+use crate::chart::kinds::most_quoted_terms;
+use crate::compare::{self, KeynessOptions};
+use crate::error::Result;
+use crate::frames::{members, per_10k};
+use crate::meta::value_name;
+use crate::trend::{self, Terms};
+use polars::prelude::*;
+
+/// Terms followed over time, of each kind, at most.
+const TREND_TERMS: usize = 5;
+
+/// Over-used terms listed per group in its profile.
+const KEY_TERMS: usize = 5;
+
+/// The groups' tables and the choices the charts follow.
+pub(super) struct GroupTables {
+    /// Per group: documents, tokens, quotations, top and key terms.
+    pub(super) profile: DataFrame,
+    /// Each group against the rest: its 10 most over- and under-used terms.
+    pub(super) keyness: DataFrame,
+    /// The trend of the followed terms over the time field (empty without one).
+    pub(super) trend: DataFrame,
+    /// The most scare-quoted terms (display forms), followed over time.
+    pub(super) scare_terms: Vec<String>,
+    /// The strongest key term of each group (largest groups first), followed over time.
+    pub(super) key_terms: Vec<String>,
+    /// The group the keyness chart is about: the one with the most scare quotes.
+    pub(super) focus: Option<usize>,
+}
+
+/// Builds the groups' tables.
+pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
+    let (a, g) = (p.a, &mg.by);
+    let m = members(g);
+    let keyness = compare::keyness_groups(
+        a,
+        g,
+        KeynessOptions {
+            min_count: 2,
+            ..Default::default()
+        },
+        Some(10),
+    )
+    .unwrap_or_default();
+    let key = key_terms(&keyness, &g.fields[0])?;
+    let profile = profile(a, g, &m, &key)?;
+    // The strongest key term of each group, largest groups first.
+    let mut by_size: Vec<usize> = (0..m.len()).collect();
+    by_size.sort_by_key(|&k| std::cmp::Reverse(m[k].len()));
+    let mut key_terms: Vec<String> = Vec::new();
+    for k in by_size {
+        if let Some(t) = key.get(&g.groups[k].0).and_then(|v| v.first()) {
+            if !key_terms.contains(t) && key_terms.len() < TREND_TERMS {
+                key_terms.push(t.clone());
+            }
+        }
+    }
+    let counts = a.corpus_counts();
+    let scare_terms: Vec<String> = most_quoted_terms(a, TREND_TERMS)
+        .into_iter()
+        .filter(|t| {
+            let key = p.opts.term_key(t);
+            a.terms
+                .iter()
+                .position(|x| x.term == key)
+                .is_some_and(|i| counts[i].scare > 0)
+        })
+        .collect();
+    let trend = match &mg.time {
+        Some(time) => trend_table(a, time, p.opts, &scare_terms, &key_terms)?,
+        None => DataFrame::empty(),
+    };
+    let focus = (0..m.len())
+        .filter(|&k| !m[k].is_empty() && m[k].len() < a.docs.len())
+        .max_by_key(|&k| {
+            let scare: usize = m[k].iter().map(|&d| scare_spans(a, d)).sum();
+            (scare, a.tokens_of(&m[k]))
+        });
+    Ok(GroupTables {
+        profile,
+        keyness,
+        trend,
+        scare_terms,
+        key_terms,
+        focus,
+    })
+}
+
+/// Per group (by name), its most over-used terms (positive G²), strongest first.
+fn key_terms(keyness: &DataFrame, field: &str) -> Result<ahash::AHashMap<String, Vec<String>>> {
+    let mut out: ahash::AHashMap<String, Vec<String>> = Default::default();
+    if keyness.height() == 0 {
+        return Ok(out);
+    }
+    let (groups, forms, g2) = (
+        keyness.column(field)?.as_materialized_series().rechunk(),
+        keyness.column("form")?.str()?.clone(),
+        keyness.column("g2")?.f64()?.clone(),
+    );
+    for (i, v) in groups.iter().enumerate() {
+        let list = out.entry(value_name(&v)).or_default();
+        if g2.get(i).is_some_and(|x| x > 0.0) && list.len() < KEY_TERMS {
+            list.extend(forms.get(i).map(str::to_string));
+        }
+    }
+    Ok(out)
+}
+
+/// The `groups` frame: per group (its field first), documents, tokens, distinct terms,
+/// quotations, scare quotes, scare quotes per 10,000 tokens, top terms and key terms.
+fn profile(
+    a: &Analysis,
+    g: &crate::meta::Grouping,
+    m: &[Vec<usize>],
+    key: &ahash::AHashMap<String, Vec<String>>,
+) -> Result<DataFrame> {
+    let mut rows: Vec<[u64; 5]> = Vec::new();
+    let mut top: Vec<String> = Vec::new();
+    for docs in m {
+        let totals = a.group_totals(docs);
+        let mut ids: Vec<usize> = (0..totals.len()).filter(|&i| totals[i].count > 0).collect();
+        let distinct = ids.len() as u64;
+        ids.sort_by(|&x, &y| totals[y].count.cmp(&totals[x].count).then(x.cmp(&y)));
+        top.push(
+            ids.iter()
+                .take(5)
+                .map(|&i| a.terms[i].form.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        let spans: usize = docs.iter().map(|&d| a.docs[d].spans.len()).sum();
+        let scare: usize = docs.iter().map(|&d| scare_spans(a, d)).sum();
+        rows.push([
+            docs.len() as u64,
+            a.tokens_of(docs),
+            distinct,
+            spans as u64,
+            scare as u64,
+        ]);
+    }
+    let values: Vec<AnyValue> = g.groups.iter().map(|(_, v)| v[0].clone()).collect();
+    let field = Series::from_any_values(g.fields[0].as_str().into(), &values, false)?;
+    let col = |name: &str, i: usize| {
+        Column::new(name.into(), rows.iter().map(|r| r[i]).collect::<Vec<_>>())
+    };
+    let key: Vec<String> = g
+        .groups
+        .iter()
+        .map(|(n, _)| key.get(n).map(|v| v.join(", ")).unwrap_or_default())
+        .collect();
+    Ok(DataFrame::new_infer_height(vec![
+        field.into_column(),
+        col("documents", 0),
+        col("tokens", 1),
+        col("distinct_terms", 2),
+        col("quotations", 3),
+        col("scare_quotes", 4),
+        Column::new(
+            "scare_per_10k".into(),
+            rows.iter().map(|r| per_10k(r[4], r[1])).collect::<Vec<_>>(),
+        ),
+        Column::new("top_terms".into(), top),
+        Column::new("key_terms".into(), key),
+    ])?)
+}
+
+/// The trend of the scare-quoted and the key terms over `time`, with a `chosen_as` column.
+fn trend_table(
+    a: &Analysis,
+    time: &crate::meta::Grouping,
+    opts: &Options,
+    scare: &[String],
+    key: &[String],
+) -> Result<DataFrame> {
+    let mut out = DataFrame::empty();
+    for (why, names) in [("scare-quoted", scare), ("key", key)] {
+        if names.is_empty() {
+            continue;
+        }
+        let mut df = trend::from_totals(a, time, &Terms::new(names, opts)?)?;
+        df.with_column(Column::new("chosen_as".into(), vec![why; df.height()]))?;
+        out = if out.height() == 0 {
+            df
+        } else {
+            out.vstack(&df)?
+        };
+    }
+    Ok(out)
+}
+
+/// The rows of the trend table chosen as `why` (`scare-quoted`, `key`).
+pub(super) fn trend_of(t: &DataFrame, why: &str) -> Result<DataFrame> {
+    if t.height() == 0 {
+        return Ok(DataFrame::empty());
+    }
+    let mask = t.column("chosen_as")?.str()?.equal(why);
+    Ok(t.filter(&mask)?.drop("chosen_as")?)
+}

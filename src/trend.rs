@@ -1,0 +1,256 @@
+//! Trends: how often terms (words matched by their stem, or phrases) are used, quoted and
+//! scare-quoted in each group of documents (a year, a country), with the groups where a term
+//! is absent kept as zeros. Documents are streamed: each one's counts of the terms asked for are
+//! all that is kept.
+
+use crate::analysis::{Analyser, Options, Positions};
+use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
+use crate::error::{Error, Result};
+use crate::frames::per_10k;
+use crate::meta::Grouping;
+use crate::text::TokenKind;
+use polars::prelude::*;
+
+/// One document's counts of the terms asked for.
+#[derive(Debug, Clone, Default)]
+pub struct DocCounts {
+    /// Words and numbers in the document.
+    pub tokens: u64,
+    /// Per term: occurrences, inside quotation marks, inside scare quotes.
+    pub counts: Vec<[u64; 3]>,
+}
+
+/// The terms asked for, each as the sequence of term keys it matches (one for a word, several
+/// for a phrase).
+#[derive(Debug, Clone)]
+pub struct Terms {
+    /// The terms as asked.
+    pub names: Vec<String>,
+    keys: Vec<Vec<String>>,
+}
+
+impl Terms {
+    /// The terms, each folded and stemmed as the analysis counts words (a phrase word by word).
+    pub fn new(names: &[String], opts: &Options) -> Result<Terms> {
+        let keys: Vec<Vec<String>> = names
+            .iter()
+            .map(|n| n.split_whitespace().map(|w| opts.term_key(w)).collect())
+            .collect();
+        if let Some(i) = keys.iter().position(|k: &Vec<String>| k.is_empty()) {
+            return Err(Error::Invalid(format!("term {} is empty", i + 1)));
+        }
+        Ok(Terms {
+            names: names.to_vec(),
+            keys,
+        })
+    }
+
+    /// Counts the terms in one document's positions.
+    pub fn count(&self, p: &Positions) -> DocCounts {
+        let words: Vec<usize> = p.words().collect();
+        let mut counts = vec![[0u64; 3]; self.keys.len()];
+        for (w, &i) in words.iter().enumerate() {
+            for (t, key) in self.keys.iter().enumerate() {
+                if p.term(i) != Some(key[0].as_str()) || w + key.len() > words.len() {
+                    continue;
+                }
+                // A phrase's words follow one another; only quotation marks may stand between.
+                let matched = (1..key.len()).all(|k| {
+                    let (a, b) = (words[w + k - 1], words[w + k]);
+                    p.term(b) == Some(key[k].as_str())
+                        && p.tokens[a + 1..b]
+                            .iter()
+                            .all(|t| t.kind == TokenKind::Quote)
+                });
+                if !matched {
+                    continue;
+                }
+                let last = words[w + key.len() - 1];
+                counts[t][0] += 1;
+                if p.innermost_holding(i, last).is_some() {
+                    counts[t][1] += 1;
+                    if p.quoting[i].scare() && p.quoting[last].scare() {
+                        counts[t][2] += 1;
+                    }
+                }
+            }
+        }
+        DocCounts {
+            tokens: words.len() as u64,
+            counts,
+        }
+    }
+}
+
+/// The trend consumer: each document's counts of the terms.
+struct Counter<'a> {
+    run: Analyser<'a>,
+    terms: &'a Terms,
+}
+
+impl corpus::Consumer for Counter<'_> {
+    type Output = DocCounts;
+
+    fn consume(&self, doc: &Document) -> DocCounts {
+        self.terms.count(&self.run.positions(doc))
+    }
+}
+
+/// Counts `terms` in every file of `found`, streamed; returns per document (in file order,
+/// failed files left out) its counts and the index of its file, with the problems.
+pub fn count(
+    found: &GroupedFiles,
+    lopts: &LoadOptions,
+    opts: &Options,
+    terms: &Terms,
+) -> (Vec<(usize, DocCounts)>, Vec<Problem>) {
+    let c = Counter {
+        run: Analyser::new(opts),
+        terms,
+    };
+    let mut out = Vec::with_capacity(found.files.len());
+    let mut problems = Vec::new();
+    for (k, r) in corpus::stream_files(&found.files, lopts, &c)
+        .into_iter()
+        .enumerate()
+    {
+        match r {
+            Ok(d) => out.push((k, d)),
+            Err(e) => problems.push(Problem::from(e)),
+        }
+    }
+    (out, problems)
+}
+
+/// The `trend` frame: per group (its fields first) and term, in group order: count, quoted,
+/// scare, documents using the term, the group's documents and tokens, and the rate per 10,000
+/// of the group's tokens. Every group has a row for every term (zeros where it is absent).
+/// `docs` are the counted documents with their file index; `g` groups the files.
+pub fn frame(docs: &[(usize, DocCounts)], g: &Grouping, terms: &Terms) -> Result<DataFrame> {
+    let (ng, nt) = (g.groups.len(), terms.names.len());
+    let mut sums = Sums {
+        terms: vec![[0u64; 4]; ng * nt],
+        docs: vec![0u64; ng],
+        tokens: vec![0u64; ng],
+    };
+    for (file, d) in docs {
+        let Some(k) = g.of_file.get(*file).copied().flatten() else {
+            continue;
+        };
+        let k = k as usize;
+        sums.docs[k] += 1;
+        sums.tokens[k] += d.tokens;
+        for (t, c) in d.counts.iter().enumerate() {
+            let s = &mut sums.terms[k * nt + t];
+            s[0] += c[0];
+            s[1] += c[1];
+            s[2] += c[2];
+            s[3] += (c[0] > 0) as u64;
+        }
+    }
+    build(g, terms, &sums)
+}
+
+/// Whether every term is one word: then a trend is read from a binned totals run's sums
+/// ([`from_totals`]) instead of from each document's token positions.
+pub fn single_words(terms: &Terms) -> bool {
+    terms.keys.iter().all(|k| k.len() == 1)
+}
+
+/// The `trend` frame (see [`frame`]) of one-word terms from an analysis whose documents `g`
+/// groups (`g.of_file`: each analysed document's group): from the per-group sums of a totals
+/// run binned by `g`'s groups ([`crate::analysis::Analyser::binned`]), or else from each
+/// document's counts.
+pub fn from_totals(
+    a: &crate::analysis::Analysis,
+    g: &Grouping,
+    terms: &Terms,
+) -> Result<DataFrame> {
+    let (ng, nt) = (g.groups.len(), terms.names.len());
+    let mut sums = Sums {
+        terms: vec![[0u64; 4]; ng * nt],
+        docs: vec![0u64; ng],
+        tokens: vec![0u64; ng],
+    };
+    for (d, k) in g.of_file.iter().enumerate() {
+        if let Some(k) = k {
+            sums.docs[*k as usize] += 1;
+            sums.tokens[*k as usize] += a.docs[d].tokens;
+        }
+    }
+    let ids: Vec<Option<usize>> = terms
+        .keys
+        .iter()
+        .map(|k| a.terms.iter().position(|t| t.term == k[0]))
+        .collect();
+    if a.bin_totals.len() >= ng {
+        for (k, bin) in a.bin_totals.iter().enumerate().take(ng) {
+            for (t, id) in ids.iter().enumerate() {
+                if let Some(c) = id.and_then(|i| bin.get(i)) {
+                    sums.terms[k * nt + t] = [c.count, c.quoted, c.scare, c.docs as u64];
+                }
+            }
+        }
+    } else {
+        for (d, k) in g.of_file.iter().enumerate() {
+            let (Some(k), Some(counts)) = (k, a.doc_terms.get(d)) else {
+                continue;
+            };
+            for (t, id) in ids.iter().enumerate() {
+                let Some(id) = id else { continue };
+                if let Ok(i) = counts.binary_search_by_key(&(*id as u32), |c| c.term) {
+                    let (c, s) = (&counts[i], &mut sums.terms[*k as usize * nt + t]);
+                    s[0] += c.count as u64;
+                    s[1] += c.quoted as u64;
+                    s[2] += c.scare as u64;
+                    s[3] += 1;
+                }
+            }
+        }
+    }
+    build(g, terms, &sums)
+}
+
+/// Per group and term: count, quoted, scare, documents; per group: documents and tokens.
+struct Sums {
+    terms: Vec<[u64; 4]>,
+    docs: Vec<u64>,
+    tokens: Vec<u64>,
+}
+
+/// The `trend` frame from the sums: a row per group with documents and term, in order.
+fn build(g: &Grouping, terms: &Terms, s: &Sums) -> Result<DataFrame> {
+    let nt = terms.names.len();
+    let (sums, group_docs, group_tokens) = (&s.terms, &s.docs, &s.tokens);
+    let rows: Vec<(usize, usize)> = (0..g.groups.len())
+        .filter(|&k| group_docs[k] > 0)
+        .flat_map(|k| (0..nt).map(move |t| (k, t)))
+        .collect();
+    let mut cols: Vec<Column> = Vec::new();
+    for (f, field) in g.fields.iter().enumerate() {
+        let values: Vec<AnyValue> = rows.iter().map(|r| g.groups[r.0].1[f].clone()).collect();
+        cols.push(Series::from_any_values(field.as_str().into(), &values, false)?.into_column());
+    }
+    let u = |name: &str, f: &dyn Fn(&(usize, usize)) -> u64| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
+    };
+    cols.push(Column::new(
+        "term".into(),
+        rows.iter()
+            .map(|r| terms.names[r.1].as_str())
+            .collect::<Vec<_>>(),
+    ));
+    cols.push(u("count", &|r| sums[r.0 * nt + r.1][0]));
+    cols.push(u("quoted", &|r| sums[r.0 * nt + r.1][1]));
+    cols.push(u("scare", &|r| sums[r.0 * nt + r.1][2]));
+    cols.push(u("docs", &|r| sums[r.0 * nt + r.1][3]));
+    cols.push(u("group_docs", &|r| group_docs[r.0]));
+    cols.push(u("group_tokens", &|r| group_tokens[r.0]));
+    cols.push(Column::new(
+        "per_10k".into(),
+        rows.iter()
+            .map(|r| per_10k(sums[r.0 * nt + r.1][0], group_tokens[r.0]))
+            .collect::<Vec<_>>(),
+    ));
+    Ok(DataFrame::new_infer_height(cols)?)
+}

@@ -1,0 +1,494 @@
+//! Metadata, filters, groups and trends: `--meta-name`, manifests, `--where`, `--group-by`,
+//! `compare --target-where`, `verbale trend` and `chart trend`, checked against counts made
+//! another way (per-document tables summed here, regular expressions over the raw text).
+
+use crate::common::{csv_bytes, root, verbale};
+use polars::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const UNGD: &str = "data/statements/ungd";
+const UN_NAMES: &str = "{country}_{session}_{year}";
+
+/// Runs verbale from the repository root; it must succeed. Returns standard output and error.
+fn run(args: &[&str]) -> (Vec<u8>, String) {
+    let o = verbale().current_dir(root()).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(o.status.success(), "verbale {args:?}: {err}");
+    (o.stdout, err)
+}
+
+/// Runs verbale from the repository root; it must fail with exit code 2. Returns its error.
+fn fails(args: &[&str]) -> String {
+    let o = verbale().current_dir(root()).args(args).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "verbale {args:?}");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn strs(df: &DataFrame, c: &str) -> Vec<String> {
+    let c = df.column(c).unwrap().cast(&DataType::String).unwrap();
+    c.str()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap_or("").to_string())
+        .collect()
+}
+
+fn ints(df: &DataFrame, c: &str) -> Vec<i64> {
+    let c = df.column(c).unwrap().cast(&DataType::Int64).unwrap();
+    c.i64().unwrap().iter().map(|v| v.unwrap()).collect()
+}
+
+#[test]
+fn trend_equals_per_document_counts_summed_by_year() {
+    let terms = ["genocide", "occupation", "karabakh", "elections"];
+    // Their Snowball stems, as the per-document table's `term` column gives them.
+    let stems = ["genocid", "occup", "karabakh", "elect"];
+    let (out, _) = run(&[
+        "trend",
+        "--terms",
+        &terms.join(","),
+        UNGD,
+        "--by",
+        "year",
+        "--meta-name",
+        UN_NAMES,
+        "-f",
+        "csv",
+    ]);
+    let trend = csv_bytes(out);
+    // Independently: the per-document table, its year read from the document id here.
+    let (out, _) = run(&["freq", "--by", "doc", UNGD, "-f", "csv"]);
+    let by_doc = csv_bytes(out);
+    let (out, _) = run(&["docs", UNGD, "-f", "csv"]);
+    let docs = csv_bytes(out);
+    let year_of = |doc: &str| doc.rsplit('_').next().unwrap().parse::<i64>().unwrap();
+    let mut tokens: BTreeMap<i64, (i64, i64)> = BTreeMap::new();
+    for (d, t) in strs(&docs, "doc").iter().zip(ints(&docs, "tokens")) {
+        let e = tokens.entry(year_of(d)).or_default();
+        e.0 += 1;
+        e.1 += t;
+    }
+    let mut want: BTreeMap<(i64, String), [i64; 4]> = BTreeMap::new();
+    let (d, f) = (strs(&by_doc, "doc"), strs(&by_doc, "term"));
+    let (c, q, s) = (
+        ints(&by_doc, "count"),
+        ints(&by_doc, "quoted"),
+        ints(&by_doc, "scare"),
+    );
+    for i in 0..by_doc.height() {
+        if let Some(k) = stems.iter().position(|t| *t == f[i]) {
+            let e = want
+                .entry((year_of(&d[i]), terms[k].to_string()))
+                .or_default();
+            e[0] += c[i];
+            e[1] += q[i];
+            e[2] += s[i];
+            e[3] += 1;
+        }
+    }
+    // Every year has a row for every term, absent ones with zeros.
+    assert_eq!(trend.height(), tokens.len() * terms.len());
+    let (years, names) = (ints(&trend, "year"), strs(&trend, "term"));
+    let cols: Vec<Vec<i64>> = [
+        "count",
+        "quoted",
+        "scare",
+        "docs",
+        "group_docs",
+        "group_tokens",
+    ]
+    .iter()
+    .map(|c| ints(&trend, c))
+    .collect();
+    let mut zeros = 0;
+    for i in 0..trend.height() {
+        let w = want
+            .get(&(years[i], names[i].clone()))
+            .copied()
+            .unwrap_or_default();
+        let got = [cols[0][i], cols[1][i], cols[2][i], cols[3][i]];
+        assert_eq!(got, w, "{} {}", years[i], names[i]);
+        let (n, t) = tokens[&years[i]];
+        assert_eq!((cols[4][i], cols[5][i]), (n, t), "{}", years[i]);
+        zeros += (got[0] == 0) as usize;
+    }
+    assert!(
+        zeros > 0,
+        "some term is absent in some year and kept as a zero row"
+    );
+    assert!(
+        want.values().map(|v| v[1]).sum::<i64>() > 0,
+        "quoted uses are compared too"
+    );
+}
+
+#[test]
+fn trend_of_a_phrase_counts_it_across_line_breaks_as_a_regex_does() {
+    let (out, _) = run(&[
+        "trend",
+        "territorial integrity",
+        UNGD,
+        "--by",
+        "year",
+        "--meta-name",
+        UN_NAMES,
+        "-f",
+        "csv",
+    ]);
+    let trend = csv_bytes(out);
+    let re = regex::Regex::new(r"(?i)\bterritorial\s+integrity\b").unwrap();
+    let mut want: BTreeMap<i64, i64> = BTreeMap::new();
+    for e in std::fs::read_dir(root().join(UNGD)).unwrap() {
+        let p: PathBuf = e.unwrap().path();
+        let year: i64 = p.file_stem().unwrap().to_str().unwrap()[7..]
+            .parse()
+            .unwrap();
+        let text = std::fs::read_to_string(&p).unwrap();
+        *want.entry(year).or_default() += re.find_iter(&text).count() as i64;
+    }
+    let got: BTreeMap<i64, i64> = ints(&trend, "year")
+        .into_iter()
+        .zip(ints(&trend, "count"))
+        .collect();
+    assert_eq!(got, want);
+    assert!(want.values().sum::<i64>() >= 20);
+}
+
+#[test]
+fn compare_by_conditions_equals_compare_by_path_lists() {
+    let (by_where, _) = run(&[
+        "compare",
+        "data",
+        "--target-where",
+        "country = 'ARM' and source = 'ungd'",
+        "--reference-where",
+        "country = 'AZE' and year >= 2016 and source = 'ungd'",
+        "-f",
+        "csv",
+    ]);
+    let dir = root().join(UNGD);
+    let list = |pick: &dyn Fn(&str) -> bool| -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| pick(p.file_name().unwrap().to_str().unwrap()))
+            .map(|p| p.display().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let target = list(&|n| n.starts_with("ARM"));
+    let reference = list(&|n| n.starts_with("AZE") && !n.contains("2012"));
+    assert_eq!((target.len(), reference.len()), (5, 4));
+    let mut args = vec!["compare", "-f", "csv", "--target"];
+    args.extend(target.iter().map(String::as_str));
+    args.push("--reference");
+    args.extend(reference.iter().map(String::as_str));
+    let (by_paths, _) = run(&args);
+    assert_eq!(csv_bytes(by_where), csv_bytes(by_paths));
+    // The header names the groups by their conditions, not by their files.
+    let (md, _) = run(&[
+        "compare",
+        "data",
+        "--target-where",
+        "country = 'ARM'",
+        "--reference-where",
+        "country = 'AZE'",
+        "--top",
+        "2",
+    ]);
+    let md = String::from_utf8(md).unwrap();
+    let header = md.lines().next().unwrap();
+    assert!(header.contains("country = 'ARM'") && header.contains("country = 'AZE'"));
+    assert!(!md.contains("ARM_67_2012"), "{header}");
+    assert!(header.len() < 200, "{header}");
+}
+
+#[test]
+fn white_house_dates_come_from_file_names() {
+    let (out, _) = run(&[
+        "docs",
+        "data/statements/wh",
+        "--meta-name",
+        "{date:%Y-%m-%d}_{slug}",
+        "-f",
+        "csv",
+    ]);
+    let docs = csv_bytes(out);
+    assert_eq!(docs.height(), 10);
+    let (ids, years, months) = (
+        strs(&docs, "doc"),
+        ints(&docs, "year"),
+        ints(&docs, "month"),
+    );
+    for i in 0..docs.height() {
+        assert_eq!(years[i].to_string(), ids[i][..4], "{}", ids[i]);
+        assert_eq!(format!("{:02}", months[i]), ids[i][5..7], "{}", ids[i]);
+    }
+    // And grouped by them.
+    let (out, _) = run(&[
+        "freq",
+        "data/statements/wh",
+        "--meta-name",
+        "{date:%Y-%m-%d}_{slug}",
+        "--group-by",
+        "year",
+        "-f",
+        "csv",
+        "--top",
+        "1",
+    ]);
+    let top = csv_bytes(out);
+    assert_eq!(ints(&top, "year"), vec![2021, 2022, 2023, 2024]);
+    assert_eq!(ints(&top, "group_docs"), vec![2, 5, 2, 1]);
+}
+
+#[test]
+fn freq_by_group_equals_freq_of_the_group_alone() {
+    let (out, _) = run(&[
+        "freq",
+        UNGD,
+        "--meta-name",
+        UN_NAMES,
+        "--group-by",
+        "country",
+        "-f",
+        "csv",
+    ]);
+    let grouped = csv_bytes(out);
+    let arm: Vec<String> = (0..grouped.height())
+        .filter(|&i| strs(&grouped, "country")[i] == "ARM")
+        .map(|i| i.to_string())
+        .collect();
+    let (out, _) = run(&[
+        "freq",
+        "data/statements/ungd/ARM_67_2012.txt",
+        "data/statements/ungd/ARM_71_2016.txt",
+        "data/statements/ungd/ARM_75_2020.txt",
+        "data/statements/ungd/ARM_76_2021.txt",
+        "data/statements/ungd/ARM_77_2022.txt",
+        "-f",
+        "csv",
+    ]);
+    let alone = csv_bytes(out);
+    assert_eq!(arm.len(), alone.height());
+    let mask = grouped
+        .column("country")
+        .unwrap()
+        .str()
+        .unwrap()
+        .equal("ARM");
+    let arm = grouped.filter(&mask).unwrap();
+    for c in ["term", "count", "docs", "quoted", "scare"] {
+        assert_eq!(strs(&arm, c), strs(&alone, c), "column {c}");
+    }
+    let tokens: i64 = ints(&arm, "group_tokens")[0];
+    let per = arm
+        .column("per_10k")
+        .unwrap()
+        .f64()
+        .unwrap()
+        .get(0)
+        .unwrap();
+    let want = ints(&alone, "count")[0] as f64 * 10_000.0 / tokens as f64;
+    assert!((per - want).abs() < 1e-9);
+    assert_eq!(ints(&arm, "group_docs")[0], 5);
+}
+
+#[test]
+fn where_filters_on_every_command_and_names_unknown_fields() {
+    let (out, _) = run(&[
+        "docs",
+        "data",
+        "--where",
+        "year >= 2021 and country in ('ARM', 'USA')",
+        "-f",
+        "csv",
+    ]);
+    let docs = csv_bytes(out);
+    assert_eq!(
+        docs.height(),
+        2 + 10,
+        "ARM 2021-2022 and the White House from 2021"
+    );
+    let err = fails(&["freq", "data", "--where", "yeer > 2000"]);
+    assert!(err.contains("yeer") && err.contains("year"), "{err}");
+    let err = fails(&["freq", "data", "--group-by", "contry"]);
+    assert!(err.contains("contry") && err.contains("country"), "{err}");
+}
+
+/// A folder with the ten UN speeches and a manifest.
+fn speeches_with(manifest: &str) -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(root().join(UNGD)).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, t.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(t.path().join("manifest.csv"), manifest).unwrap();
+    t
+}
+
+#[test]
+fn manifest_problems_are_named() {
+    // A row with no file and files with no row: warnings that name them, and the run goes on.
+    let t = speeches_with("file,bloc\nARM_67_2012.txt,A\nAZE_67_2012.txt,B\nXYZ_1_1999.txt,C\n");
+    let (out, err) = run(&["docs", t.path().to_str().unwrap(), "-f", "csv"]);
+    assert!(err.contains("XYZ_1_1999"), "{err}");
+    assert!(
+        err.contains("no row for 8 files") && err.contains("and 5 more"),
+        "{err}"
+    );
+    assert_eq!(csv_bytes(out).height(), 10);
+    // Duplicate keys: an error with the rows, and nothing written.
+    let t = speeches_with("file,bloc\nARM_67_2012.txt,A\nARM_67_2012.txt,B\n");
+    let out = t.path().join("out.csv");
+    let err = fails(&[
+        "freq",
+        t.path().to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        err.contains("ARM_67_2012.txt") && err.contains("rows 2 and 3"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    // --no-meta leaves the manifest out.
+    run(&[
+        "freq",
+        t.path().to_str().unwrap(),
+        "--no-meta",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(out.exists());
+}
+
+#[test]
+fn name_patterns_fail_clearly_or_leniently() {
+    let t = speeches_with("file,bloc\n");
+    std::fs::remove_file(t.path().join("manifest.csv")).unwrap();
+    std::fs::write(t.path().join("notes.txt"), "A short note on the elections.").unwrap();
+    std::fs::write(t.path().join("RUS_70_20x5.txt"), "The so-called elections.").unwrap();
+    let dir = t.path().to_str().unwrap();
+    let err = fails(&["docs", dir, "--meta-name", UN_NAMES]);
+    assert!(
+        err.contains("2 file names") && err.contains("notes"),
+        "{err}"
+    );
+    assert!(
+        err.contains("RUS_70_20x5") && err.contains(UN_NAMES),
+        "{err}"
+    );
+    let err = fails(&[
+        "docs",
+        dir,
+        "--meta-name",
+        "{country}_{session}_{year:int}_",
+    ]);
+    assert!(err.contains("does not match"), "{err}");
+    let (out, err) = run(&[
+        "docs",
+        dir,
+        "--meta-name",
+        UN_NAMES,
+        "--meta-lenient",
+        "-f",
+        "csv",
+    ]);
+    assert!(err.contains("2 files") && err.contains("notes"), "{err}");
+    assert!(
+        err.contains("20x5"),
+        "a year that is not a number is named: {err}"
+    );
+    let docs = csv_bytes(out);
+    assert_eq!(docs.height(), 12);
+    let years = docs.column("year").unwrap();
+    assert_eq!(years.null_count(), 2);
+}
+
+#[test]
+fn trend_chart_draws_a_png_with_a_panel_per_facet() {
+    let t = tempfile::tempdir().unwrap();
+    let one = t.path().join("one.png");
+    let facets = t.path().join("facets.png");
+    for (out, facet) in [(&one, None), (&facets, Some("country"))] {
+        let mut args = vec![
+            "chart",
+            "trend",
+            UNGD,
+            "--by",
+            "year",
+            "--terms",
+            "genocide,occupation",
+            "--meta-name",
+            UN_NAMES,
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        if let Some(f) = facet {
+            args.extend(["--facet", f]);
+        }
+        run(&args);
+    }
+    let size = |p: &PathBuf| image::image_dimensions(p).unwrap();
+    assert!(std::fs::read(&one).unwrap().starts_with(b"\x89PNG"));
+    assert_eq!(size(&one).0, size(&facets).0);
+    // Without --terms: the most scare-quoted words.
+    run(&[
+        "chart",
+        "trend",
+        "data",
+        "--by",
+        "year",
+        "-o",
+        one.to_str().unwrap(),
+    ]);
+    let err = fails(&[
+        "chart",
+        "trend",
+        UNGD,
+        "--by",
+        "year",
+        "--meta-name",
+        UN_NAMES,
+        "--facet",
+        "session",
+        "--terms",
+        "a,b,c,d,e,f,g",
+    ]);
+    assert!(err.contains("too many"), "{err}");
+}
+
+#[test]
+fn report_on_the_bundled_corpus_has_a_groups_section() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("r");
+    run(&["report", "-o", dir.to_str().unwrap()]);
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("## Groups by country"), "groups section");
+    assert!(md.contains("trend-scare.png") && dir.join("trend-key.png").exists());
+    let groups = crate::common::csv_file(&dir.join("groups.csv"));
+    // The manifest's countries, counted from its own rows.
+    let manifest = crate::common::csv_file(&root().join("data/manifest.csv"));
+    let mut want: BTreeMap<String, i64> = BTreeMap::new();
+    for c in strs(&manifest, "country") {
+        *want.entry(c).or_default() += 1;
+    }
+    let got: BTreeMap<String, i64> = strs(&groups, "country")
+        .into_iter()
+        .zip(ints(&groups, "documents"))
+        .collect();
+    assert_eq!(got, want);
+    let keyness = crate::common::csv_file(&dir.join("group_keyness.csv"));
+    assert_eq!(
+        strs(&keyness, "country")
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+        3
+    );
+    let (_, _) = run(&["report", "--no-groups", "-o", dir.to_str().unwrap()]);
+    assert!(!dir.join("groups.csv").exists());
+}
