@@ -362,13 +362,11 @@ pub fn keyness_groups(
             of_group.push(k);
         }
     }
-    let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
-    for (f, field) in g.fields.iter().enumerate().rev() {
-        let v: Vec<AnyValue> = of_group.iter().map(|&k| g.groups[k].1[f].clone()).collect();
-        let c = Series::from_any_values(field.as_str().into(), &v, false)?;
-        df.insert_column(0, c.into_column())?;
-    }
-    Ok(df)
+    let keyness = keyness_frame(a, &rows, &|i| totals[i])?;
+    let of_row: Vec<u32> = of_group.iter().map(|&k| k as u32).collect();
+    let mut cols = crate::frames::group_columns(g, &of_row)?;
+    cols.extend(keyness.columns().iter().cloned());
+    Ok(DataFrame::new_infer_height(cols)?)
 }
 
 /// Some documents' weighted term vectors and term sets, for pairwise similarity (`ids`: the

@@ -186,7 +186,9 @@ pub fn from_totals(
     if a.bin_totals.len() >= ng {
         for (k, bin) in a.bin_totals.iter().enumerate().take(ng) {
             for (t, id) in ids.iter().enumerate() {
-                if let Some(c) = id.and_then(|i| bin.get(i)) {
+                let found = id.and_then(|i| bin.binary_search_by_key(&(i as u32), |e| e.0).ok());
+                if let Some(j) = found {
+                    let c = &bin[j].1;
                     sums.terms[k * nt + t] = [c.count, c.quoted, c.scare, c.docs as u64];
                 }
             }
@@ -226,11 +228,8 @@ fn build(g: &Grouping, terms: &Terms, s: &Sums) -> Result<DataFrame> {
         .filter(|&k| group_docs[k] > 0)
         .flat_map(|k| (0..nt).map(move |t| (k, t)))
         .collect();
-    let mut cols: Vec<Column> = Vec::new();
-    for (f, field) in g.fields.iter().enumerate() {
-        let values: Vec<AnyValue> = rows.iter().map(|r| g.groups[r.0].1[f].clone()).collect();
-        cols.push(Series::from_any_values(field.as_str().into(), &values, false)?.into_column());
-    }
+    let of_row: Vec<u32> = rows.iter().map(|r| r.0 as u32).collect();
+    let mut cols = crate::frames::group_columns(g, &of_row)?;
     let u = |name: &str, f: &dyn Fn(&(usize, usize)) -> u64| {
         Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
     };

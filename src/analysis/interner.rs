@@ -149,40 +149,103 @@ impl Interner {
     }
 }
 
-/// Corpus sums kept by one worker during a [`super::Detail::Totals`] run.
+/// Corpus sums kept by one worker during a [`super::Detail::Totals`] run, one per bin when
+/// documents are grouped: the forms and stems the bin has seen, in the order first seen.
 #[derive(Default)]
 pub(super) struct Sums {
-    /// Per form id: total, quoted and scare occurrences; whether the form is a stopword
-    /// (0 not yet asked, 1 no, 2 yes).
-    pub(super) forms: Vec<([u64; 3], u8)>,
-    /// Per stem id: documents using it (stopword forms aside), and the last document counted.
-    pub(super) stems: Vec<(u32, u32)>,
+    /// Per form seen: its id; total, quoted and scare occurrences; whether it is a stopword
+    /// (1 no, 2 yes).
+    pub(super) forms: Vec<(u32, [u64; 3], u8)>,
+    /// Per stem seen (through a form that is not a stopword): its id, the documents using it,
+    /// and the last document counted.
+    pub(super) stems: Vec<(u32, u32, u32)>,
     docs: u32,
 }
 
-impl Sums {
-    /// Adds one document's form counts; `stop` tells stopword forms.
-    pub(super) fn add(&mut self, int: &Interner, forms: &[FormCount], stop: impl Fn(&str) -> bool) {
-        self.docs += 1;
-        let doc = self.docs;
-        if self.forms.len() < int.forms.len() {
-            self.forms.resize(int.forms.len(), ([0; 3], 0));
-        }
-        if self.stems.len() < int.stems() {
-            self.stems.resize(int.stems(), (0, 0));
-        }
-        for f in forms {
-            let (counts, is_stop) = &mut self.forms[f.form as usize];
-            counts[0] += f.total as u64;
-            counts[1] += f.quoted as u64;
-            counts[2] += f.scare as u64;
-            if *is_stop == 0 {
-                *is_stop = 1 + stop(&int.forms[f.form as usize].0) as u8;
+/// A worker's way into the sums of the bin it is adding to: per form id and per stem id,
+/// 1 + the entry's place in that bin's lists (0: not seen there). One pair of tables serves
+/// every bin, so that many bins cost only their entries: when the worker moves to another bin
+/// the tables are cleared of the old bin's entries and filled with the new one's (documents
+/// come bin after bin, so this is rare).
+#[derive(Default)]
+pub(super) struct Slots {
+    form: Vec<u32>,
+    stem: Vec<u32>,
+    /// The bin the tables point into.
+    bin: Option<usize>,
+}
+
+impl Slots {
+    /// Points the tables at `bin`'s entries in `sums`, sized for `forms` forms and `stems` stems.
+    fn point_at(&mut self, sums: &[Sums], bin: usize, forms: usize, stems: usize) {
+        if self.bin != Some(bin) {
+            if let Some(old) = self.bin.and_then(|b| sums.get(b)) {
+                for f in &old.forms {
+                    self.form[f.0 as usize] = 0;
+                }
+                for s in &old.stems {
+                    self.stem[s.0 as usize] = 0;
+                }
             }
-            let stem = &mut self.stems[int.hot[f.form as usize].stem as usize];
-            if *is_stop == 1 && stem.1 != doc {
-                *stem = (stem.0 + 1, doc);
+        }
+        if self.form.len() < forms {
+            self.form.resize(forms, 0);
+        }
+        if self.stem.len() < stems {
+            self.stem.resize(stems, 0);
+        }
+        if self.bin != Some(bin) {
+            let new = &sums[bin];
+            for (i, f) in new.forms.iter().enumerate() {
+                self.form[f.0 as usize] = i as u32 + 1;
             }
+            for (i, s) in new.stems.iter().enumerate() {
+                self.stem[s.0 as usize] = i as u32 + 1;
+            }
+            self.bin = Some(bin);
+        }
+    }
+}
+
+/// Adds one document's form counts to the sums of `bin`; `stop` tells stopword forms.
+pub(super) fn add_to_bin(
+    w: &mut Worker,
+    bin: usize,
+    forms: &[FormCount],
+    stop: impl Fn(&str) -> bool,
+) {
+    if w.sums.len() <= bin {
+        w.sums.resize_with(bin + 1, Default::default);
+    }
+    let int = &w.interner;
+    w.slots.point_at(&w.sums, bin, int.forms.len(), int.stems());
+    let (sums, slots) = (&mut w.sums[bin], &mut w.slots);
+    sums.docs += 1;
+    let doc = sums.docs;
+    for f in forms {
+        let slot = &mut slots.form[f.form as usize];
+        if *slot == 0 {
+            let is_stop = 1 + stop(&int.forms[f.form as usize].0) as u8;
+            sums.forms.push((f.form, [0; 3], is_stop));
+            *slot = sums.forms.len() as u32;
+        }
+        let (_, counts, is_stop) = &mut sums.forms[*slot as usize - 1];
+        counts[0] += f.total as u64;
+        counts[1] += f.quoted as u64;
+        counts[2] += f.scare as u64;
+        if *is_stop != 1 {
+            continue;
+        }
+        let sid = int.hot[f.form as usize].stem;
+        let slot = &mut slots.stem[sid as usize];
+        if *slot == 0 {
+            sums.stems.push((sid, 0, 0));
+            *slot = sums.stems.len() as u32;
+        }
+        let stem = &mut sums.stems[*slot as usize - 1];
+        if stem.2 != doc {
+            stem.1 += 1;
+            stem.2 = doc;
         }
     }
 }
@@ -202,6 +265,8 @@ pub(super) struct Worker {
     pub(super) tokens: Vec<Token>,
     /// The running sums of a totals run, per bin (one bin when documents are not grouped).
     pub(super) sums: Vec<Sums>,
+    /// The way into the sums of the bin being added to.
+    slots: Slots,
 }
 
 impl Worker {
@@ -214,6 +279,7 @@ impl Worker {
             cue_set: 0,
             tokens: Vec::new(),
             sums: Vec::new(),
+            slots: Slots::default(),
         }
     }
 

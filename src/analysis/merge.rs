@@ -171,27 +171,39 @@ pub(super) fn merge(
     }
 }
 
-/// Adds occurrences (total, quoted, scare) and documents of term `tid` to the corpus totals and
-/// to its bin's.
+/// Adds occurrences (total, quoted, scare) and documents of term `tid` to the corpus totals and,
+/// in a binned run, an entry to its bin's (summed per term at the end).
 fn add_sums(
     totals: &mut [TermTotals],
-    bin: Option<&mut Vec<TermTotals>>,
+    bin: Option<&mut Vec<(u32, TermTotals)>>,
     tid: u32,
     c: &[u64; 3],
     docs: u32,
 ) {
-    let bin = bin.map(|bt| {
-        if bt.len() <= tid as usize {
-            bt.resize(tid as usize + 1, TermTotals::default());
-        }
-        &mut bt[tid as usize]
-    });
-    for t in std::iter::once(&mut totals[tid as usize]).chain(bin) {
-        t.count += c[0];
-        t.quoted += c[1];
-        t.scare += c[2];
-        t.docs += docs;
+    let add = TermTotals {
+        count: c[0],
+        quoted: c[1],
+        scare: c[2],
+        docs,
+    };
+    totals[tid as usize].add_totals(&add);
+    if let Some(bin) = bin {
+        bin.push((tid, add));
     }
+}
+
+/// A bin's entries, summed per term and sorted by term id.
+fn summed(mut entries: Vec<(u32, TermTotals)>) -> Vec<(u32, TermTotals)> {
+    entries.sort_unstable_by_key(|e| e.0);
+    let mut out: Vec<(u32, TermTotals)> = Vec::with_capacity(entries.len());
+    for (t, c) in entries {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1.add_totals(&c),
+            _ => out.push((t, c)),
+        }
+    }
+    out.shrink_to_fit();
+    out
 }
 
 /// The analysis of a totals run from its workers' sums: terms, display forms and corpus totals
@@ -201,30 +213,34 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
     const NONE: u32 = u32::MAX;
     let most_stems = workers
         .iter()
-        .flat_map(|w| w.sums.iter().map(|s| s.stems.len()))
+        .map(|w| w.interner.stems())
         .max()
         .unwrap_or(0);
     let bins = workers.iter().map(|w| w.sums.len()).max().unwrap_or(0);
     let mut term_ids: AHashMap<Arc<str>, u32> = AHashMap::with_capacity(most_stems);
     let mut terms: Vec<Arc<str>> = Vec::with_capacity(most_stems);
     let mut totals: Vec<TermTotals> = Vec::with_capacity(most_stems);
-    let mut bin_totals: Vec<Vec<TermTotals>> = vec![Vec::new(); if bins > 1 { bins } else { 0 }];
+    let mut bin_entries: Vec<Vec<(u32, TermTotals)>> =
+        vec![Vec::new(); if bins > 1 { bins } else { 0 }];
     // Per term, its forms with their occurrences: a term has a handful, so they are told apart
     // by a short scan rather than through a map of every form.
     let mut term_forms: Vec<Vec<(Arc<str>, u64)>> = Vec::with_capacity(most_stems);
     for w in workers {
+        let int = &w.interner;
+        // Each stem of this worker is looked up among the terms once, not once per form or
+        // per bin; each form's occurrences are summed over the bins before being told apart.
+        let mut stem_term = vec![NONE; int.stems()];
+        let mut form_total = vec![0u64; int.forms.len()];
         for (b, s) in w.sums.iter().enumerate() {
-            let int = &w.interner;
-            // Each stem of this worker is looked up among the terms once, not once per form.
-            let mut stem_term = vec![NONE; s.stems.len()];
-            for (i, (c, stop)) in s.forms.iter().enumerate() {
+            for (i, c, stop) in &s.forms {
+                let i = *i as usize;
                 if c[0] == 0 || *stop != 1 {
                     continue;
                 }
-                let (form, stem) = &int.forms[i];
                 let sid = int.hot[i].stem as usize;
                 let tid = match stem_term[sid] {
                     NONE => {
+                        let stem = &int.forms[i].1;
                         let tid = *term_ids.entry(stem.clone()).or_insert_with(|| {
                             terms.push(stem.clone());
                             totals.push(TermTotals::default());
@@ -236,29 +252,29 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
                     }
                     tid => tid,
                 };
-                add_sums(&mut totals, bin_totals.get_mut(b), tid, c, 0);
-                let seen = &mut term_forms[tid as usize];
-                match seen.iter_mut().find(|(f, _)| **f == **form) {
-                    Some(f) => f.1 += c[0],
-                    None => seen.push((form.clone(), c[0])),
-                }
+                add_sums(&mut totals, bin_entries.get_mut(b), tid, c, 0);
+                form_total[i] += c[0];
             }
-            for (sid, &(n, _)) in s.stems.iter().enumerate() {
-                if n > 0 && stem_term[sid] != NONE {
-                    add_sums(
-                        &mut totals,
-                        bin_totals.get_mut(b),
-                        stem_term[sid],
-                        &[0; 3],
-                        n,
-                    );
+            for &(sid, n, _) in &s.stems {
+                let tid = stem_term[sid as usize];
+                if n > 0 && tid != NONE {
+                    add_sums(&mut totals, bin_entries.get_mut(b), tid, &[0; 3], n);
                 }
             }
         }
+        for (i, &n) in form_total.iter().enumerate() {
+            if n == 0 {
+                continue;
+            }
+            let form = &int.forms[i].0;
+            let seen = &mut term_forms[stem_term[int.hot[i].stem as usize] as usize];
+            match seen.iter_mut().find(|(f, _)| **f == **form) {
+                Some(f) => f.1 += n,
+                None => seen.push((form.clone(), n)),
+            }
+        }
     }
-    for bt in &mut bin_totals {
-        bt.resize(terms.len(), TermTotals::default());
-    }
+    let bin_totals: Vec<Vec<(u32, TermTotals)>> = bin_entries.into_iter().map(summed).collect();
     let forms: Vec<(&str, u64, u32)> = term_forms
         .iter()
         .enumerate()

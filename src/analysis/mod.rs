@@ -214,11 +214,7 @@ impl<'a> Analyser<'a> {
                     .as_ref()
                     .and_then(|b| b.get(&doc.id))
                     .map_or(0, |&b| b as usize);
-                if w.sums.len() <= bin {
-                    w.sums.resize_with(bin + 1, Default::default);
-                }
-                let (sums, int) = (&mut w.sums[bin], &w.interner);
-                sums.add(int, &done.forms, stop);
+                interner::add_to_bin(w, bin, &done.forms, stop);
                 None
             } else {
                 let mut forms = done.forms;

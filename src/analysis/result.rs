@@ -107,6 +107,14 @@ impl TermTotals {
         self.scare += c.scare as u64;
         self.docs += 1;
     }
+
+    /// Adds other totals.
+    pub fn add_totals(&mut self, c: &TermTotals) {
+        self.count += c.count;
+        self.quoted += c.quoted;
+        self.scare += c.scare;
+        self.docs += c.docs;
+    }
 }
 
 /// The merged result over a corpus.
@@ -123,8 +131,8 @@ pub struct Analysis {
     /// ([`Detail::Totals`](super::Detail::Totals)); [`Analysis::corpus_counts`] reads them.
     pub totals: Option<Vec<TermTotals>>,
     /// A totals run over bins (the groups of `--group-by`, [`super::Analyser::binned`]): per
-    /// bin, the totals per term id. Empty otherwise.
-    pub bin_totals: Vec<Vec<TermTotals>>,
+    /// bin, the totals of the terms it uses, by ascending term id. Empty otherwise.
+    pub bin_totals: Vec<Vec<(u32, TermTotals)>>,
     /// Folded surface form → term id, for every form counted (stopwords aside).
     pub(crate) form_terms: AHashMap<Arc<str>, u32>,
     /// Documents that cannot be read again (standard input, a pipe), by index, when the run

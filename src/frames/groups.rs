@@ -6,6 +6,7 @@ use crate::analysis::{Analysis, TermTotals};
 use crate::error::Result;
 use crate::meta::Grouping;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 /// The `docs` frame: per document its id, path, words and numbers (`tokens`), distinct terms
 /// (`types`, stopwords aside), tokens inside quotation marks and inside scare quotes, its
@@ -58,6 +59,22 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
     Ok(DataFrame::new_infer_height(cols)?)
 }
 
+/// The columns of the grouping's fields for rows of groups (`of_row`: each row's group), the
+/// values of each field gathered from one value per group.
+pub fn group_columns(g: &Grouping, of_row: &[u32]) -> Result<Vec<Column>> {
+    let idx = IdxCa::from_vec(
+        "rows".into(),
+        of_row.iter().map(|&k| k as IdxSize).collect(),
+    );
+    let mut cols = Vec::with_capacity(g.fields.len());
+    for (f, field) in g.fields.iter().enumerate() {
+        let values: Vec<AnyValue> = g.groups.iter().map(|(_, v)| v[f].clone()).collect();
+        let one_each = Series::from_any_values(field.as_str().into(), &values, false)?;
+        cols.push(one_each.take(&idx)?.into_column());
+    }
+    Ok(cols)
+}
+
 /// Each group's documents (by index into the analysis).
 pub fn members(g: &Grouping) -> Vec<Vec<usize>> {
     let mut m = vec![Vec::new(); g.groups.len()];
@@ -92,35 +109,39 @@ pub fn group_terms(
     let members = members(g);
     let rank = a.term_ranks();
     let min = sel.min_count.max(1);
-    let mut rows: Vec<(usize, usize, TermTotals)> = Vec::new(); // (group, term, totals)
-    let mut group_tokens = Vec::with_capacity(members.len());
-    for (k, docs) in members.iter().enumerate() {
-        group_tokens.push(a.tokens_of(docs));
-        let totals = match a.bin_totals.get(k) {
-            Some(t) => t.clone(),
-            None if a.doc_terms.len() == a.docs.len() => a.group_totals(docs),
-            None => Vec::new(),
-        };
-        let mut ids: Vec<usize> = (0..totals.len())
-            .filter(|&t| totals[t].count >= min)
-            .filter(|&t| order == GroupOrder::Count || totals[t].quoted > 0)
-            .collect();
-        let r = std::cmp::Reverse;
-        match order {
-            GroupOrder::Count => ids.sort_unstable_by_key(|&t| (r(totals[t].count), rank[t])),
-            GroupOrder::Quoted => ids.sort_unstable_by_key(|&t| {
-                let c = &totals[t];
-                (r(c.scare), r(c.quoted), r(c.count), rank[t])
-            }),
-        }
-        ids.truncate(sel.top.unwrap_or(usize::MAX));
-        rows.extend(ids.into_iter().map(|t| (k, t, totals[t])));
-    }
-    let mut cols: Vec<Column> = Vec::new();
-    for (f, field) in g.fields.iter().enumerate() {
-        let values: Vec<AnyValue> = rows.iter().map(|r| g.groups[r.0].1[f].clone()).collect();
-        cols.push(Series::from_any_values(field.as_str().into(), &values, false)?.into_column());
-    }
+    let group_tokens: Vec<u64> = members.iter().map(|docs| a.tokens_of(docs)).collect();
+    // Per group, its rows (term, totals), the groups side by side.
+    let per_group: Vec<Vec<(usize, TermTotals)>> = members
+        .par_iter()
+        .enumerate()
+        .map(|(k, docs)| {
+            // The group's terms with their totals: its bin's, or summed from its documents.
+            let mut totals: Vec<(usize, TermTotals)> = match a.bin_totals.get(k) {
+                Some(t) => t.iter().map(|&(i, c)| (i as usize, c)).collect(),
+                None if a.doc_terms.len() == a.docs.len() => {
+                    a.group_totals(docs).into_iter().enumerate().collect()
+                }
+                None => Vec::new(),
+            };
+            totals.retain(|(_, c)| c.count >= min && (order == GroupOrder::Count || c.quoted > 0));
+            let r = std::cmp::Reverse;
+            match order {
+                GroupOrder::Count => totals.sort_unstable_by_key(|&(t, c)| (r(c.count), rank[t])),
+                GroupOrder::Quoted => totals
+                    .sort_unstable_by_key(|&(t, c)| (r(c.scare), r(c.quoted), r(c.count), rank[t])),
+            }
+            totals.truncate(sel.top.unwrap_or(usize::MAX));
+            totals
+        })
+        .collect();
+    // (group, term, totals)
+    let rows: Vec<(usize, usize, TermTotals)> = per_group
+        .into_iter()
+        .enumerate()
+        .flat_map(|(k, v)| v.into_iter().map(move |(t, c)| (k, t, c)))
+        .collect();
+    let of_row: Vec<u32> = rows.iter().map(|r| r.0 as u32).collect();
+    let mut cols = group_columns(g, &of_row)?;
     let u = |name: &str, f: &dyn Fn(&(usize, usize, TermTotals)) -> u64| {
         Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
     };

@@ -3,7 +3,7 @@
 
 mod groups;
 
-pub use groups::{docs, group_terms, members, GroupOrder};
+pub use groups::{docs, group_columns, group_terms, members, GroupOrder};
 
 use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;

@@ -4,7 +4,7 @@
 
 use super::{filter, gather, group, Grouping, MetaOptions, Metadata};
 use crate::analysis::{self, Analyser, Analysis, Detail, Options};
-use crate::corpus::{self, LoadOptions, Problem};
+use crate::corpus::{self, GroupedFiles, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use polars::prelude::*;
 use std::path::PathBuf;
@@ -105,19 +105,38 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     })
 }
 
+/// Puts the files of each bin together (within each group of inputs, in their order
+/// otherwise), with their metadata rows and bins: a worker then adds document after document
+/// to the same bin's running sums and seldom moves its way into them to another bin.
+fn by_bin(found: &mut GroupedFiles, meta: &mut Metadata, g: &mut Grouping) -> Result<()> {
+    let mut order: Vec<usize> = (0..found.files.len()).collect();
+    order.sort_by_key(|&i| (found.group[i], g.of_file[i].unwrap_or(u32::MAX)));
+    let files = std::mem::take(&mut found.files);
+    let mut files: Vec<Option<_>> = files.into_iter().map(Some).collect();
+    found.files = order.iter().filter_map(|&i| files[i].take()).collect();
+    found.group = order.iter().map(|&i| found.group[i]).collect();
+    g.of_file = order.iter().map(|&i| g.of_file[i]).collect();
+    let rows = IdxCa::from_vec("rows".into(), order.iter().map(|&i| i as IdxSize).collect());
+    meta.frame = meta.frame.take(&rows)?;
+    Ok(())
+}
+
 /// Finds, chooses, groups and analyses what `plan` says (see [`Plan`]).
 pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Planned> {
     let Chosen {
-        found,
+        mut found,
         mut meta,
         groups,
         left_out,
     } = choose(plan, lopts)?;
-    let grouping = if plan.group_by.is_empty() {
+    let mut grouping = if plan.group_by.is_empty() {
         None
     } else {
         Some(group(&meta, &plan.group_by)?)
     };
+    if let (Some(g), Detail::Totals) = (&mut grouping, opts.detail) {
+        by_bin(&mut found, &mut meta, g)?;
+    }
     let mut run = if plan.hold {
         Analyser::holding(opts)
     } else {
