@@ -17,9 +17,12 @@
 //!                    merged under term ids into a self-contained Analysis; Positions of the
 //!                    few documents a concordance or a dispersion plot reads again
 //! floor 5  frames    polars DataFrames with fixed schemas
+//!          meta      document fields (folders, file names, front matter, manifests),
+//!                    --where filters, groups; the plan every command loads through
 //!          out       writers (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown), numbers
-//! floor 6  compare   keyness, similarity, quote contrast
+//! floor 6  compare   keyness (pairs, each document, each group), similarity, quote contrast
 //!          kwic      concordance
+//!          trend     terms per group (a year): counts, quoted, scare, rates
 //! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
 //! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
 //! binary   cli       one file per command: Args → library options → one library call → writer
@@ -36,7 +39,8 @@
 //! with the vocabulary and the per-document counts, not with the corpus text. With
 //! [`Detail::Totals`] (what `freq --by corpus` asks for) each document's counts are added to
 //! its worker's running sums as soon as it is analysed and nothing per document is kept, so
-//! memory grows with the vocabulary alone. Word forms are interned per worker (a hash look-up
+//! memory grows with the vocabulary alone; grouped (`--group-by`), the documents are read bin
+//! after bin and each bin keeps only the forms it saw. Word forms are interned per worker (a hash look-up
 //! per token on a packed integer key, no allocation), each distinct form is folded and stemmed
 //! once per worker, and polars only sees the counts. The tokeniser cuts ASCII text with a byte
 //! loop that also tells each token's kind; [`text::tokenize_unicode`], which classifies every

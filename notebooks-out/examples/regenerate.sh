@@ -13,3 +13,10 @@ out=notebooks-out/examples
 "$bin" chart freq data/statements/seed -o "$out/freq.png" --top 15 --quiet
 "$bin" chart cues data/statements -o "$out/cues.png" --quiet
 "$bin" chart quotes data/statements -o "$out/quotes.svg" --top 15 --quiet
+# Trends need years: from the UN General Debate corpus beside the repository, when it is there.
+ungd=../shared/corpus/ungd
+if [ -d "$ungd" ]; then
+  "$bin" chart trend "$ungd" --by year --terms "terrorism,climate change,sanctions,nato" -o "$out/trend.png" --quiet
+  "$bin" chart trend "$ungd" --by year --facet country --where "country in ('ARM', 'AZE', 'GEO', 'RUS', 'UKR', 'USA')" \
+    --terms "territorial integrity,occupation,sanctions" -o "$out/trend-facets.png" --quiet
+fi

@@ -174,8 +174,9 @@ impl GroupArgs {
     }
 }
 
-/// A short name for a set of paths: a file's or folder's name; for many (a shell glob's),
-/// what their names share (`RUS_6…`), or the folder that holds them.
+/// A short name for a set of paths: a file's or folder's name; for several files in one
+/// folder, the folder's name when it holds no others, else the first and the last name
+/// (`RUS_60_2005 to RUS_68_2013`, what a shell glob gave); never a list of every file.
 pub fn side_name(paths: &[PathBuf]) -> String {
     let stem = |p: &PathBuf| {
         p.file_stem()
@@ -183,34 +184,34 @@ pub fn side_name(paths: &[PathBuf]) -> String {
             .filter(|s| !s.is_empty() && s != ".")
             .unwrap_or_else(|| p.display().to_string())
     };
+    // Names of 24 characters at most (White House file names run to 70).
+    let short = |s: String| match s.char_indices().nth(23) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    };
     match paths {
         [] => String::new(),
         [p] => stem(p),
         many => {
-            let stems: Vec<String> = many.iter().map(stem).collect();
-            let mut common = stems[0].clone();
-            for s in &stems[1..] {
-                let n = common
-                    .char_indices()
-                    .zip(s.chars())
-                    .take_while(|((_, a), b)| a == b)
-                    .last()
-                    .map_or(0, |((i, a), _)| i + a.len_utf8());
-                common.truncate(n);
-            }
-            let common = common.trim_end_matches(['_', '-', ' ', '.']);
-            if common.chars().count() >= 3 {
-                return format!("{common}…");
-            }
             let folder = many[0]
                 .parent()
-                .filter(|f| many.iter().all(|p| p.parent() == Some(f)))
-                .and_then(|f| f.file_name())
-                .map(|f| f.to_string_lossy().into_owned());
-            match folder {
-                Some(f) => f,
-                None => format!("{} and {} more", stems[0], many.len() - 1),
+                .filter(|f| many.iter().all(|p| p.parent() == Some(*f)));
+            // Every file of the folder (and nothing else): the folder's name says it.
+            let whole = folder.is_some_and(|f| {
+                std::fs::read_dir(f).is_ok_and(|d| {
+                    d.filter_map(|e| e.ok())
+                        .filter(|e| e.path().is_file() && e.file_name() != "manifest.csv")
+                        .count()
+                        == many.len()
+                })
+            });
+            if let (true, Some(name)) = (whole, folder.and_then(|f| f.file_name())) {
+                return name.to_string_lossy().into_owned();
             }
+            let mut stems: Vec<String> = many.iter().map(stem).collect();
+            stems.sort();
+            let (first, last) = (stems[0].clone(), stems[stems.len() - 1].clone());
+            format!("{} to {}", short(first), short(last))
         }
     }
 }
