@@ -5,7 +5,7 @@
 use super::draw::{
     bold, fit, fmt_tick, font, header, line, nice_step, text, width, Cut, MARGIN, R,
 };
-use super::{palette, LinePanel, Spec};
+use super::{palette, LinePanel, LineSeries, Spec};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -140,6 +140,41 @@ struct Panel {
     small: bool,
 }
 
+/// A panel's plotting box and how values and groups map into it.
+struct Scale {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    top_v: f64,
+    /// Each group's place along the x axis, 0..1.
+    place: Vec<f64>,
+}
+
+impl Scale {
+    fn x(&self, i: usize) -> i32 {
+        self.left + ((self.right - self.left) as f64 * self.place[i]).round() as i32
+    }
+
+    fn y(&self, v: f64) -> i32 {
+        self.bottom - ((v / self.top_v) * (self.bottom - self.top) as f64).round() as i32
+    }
+}
+
+/// Groups' places along the x axis: numbers (years) at their values, other labels evenly.
+fn places(x: &[String]) -> Vec<f64> {
+    let n = x.len().max(1);
+    let nums: Option<Vec<f64>> = x.iter().map(|l| l.parse::<f64>().ok()).collect();
+    match nums {
+        Some(v) if v.len() > 1 && v[v.len() - 1] > v[0] => v
+            .iter()
+            .map(|&x| (x - v[0]) / (v[v.len() - 1] - v[0]))
+            .collect(),
+        _ if n > 1 => (0..n).map(|i| i as f64 / (n - 1) as f64).collect(),
+        _ => vec![0.5; n],
+    }
+}
+
 fn panel<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     p: &LinePanel,
@@ -150,112 +185,117 @@ fn panel<DB: DrawingBackend>(
     let tick = font(11.0);
     let axis_w = width(a, &fmt_tick(at.top_v, at.step), &tick) + 10;
     let title_h = if p.title.is_empty() { 0 } else { 20 };
-    let (left, right) = (at.x0 + axis_w + 18, at.x0 + at.w - 24);
-    let (top, bottom) = (at.y0 + title_h + 8, at.y0 + at.h - 40);
-    if right <= left + 20 || bottom <= top + 20 {
+    let sc = Scale {
+        left: at.x0 + axis_w + 18,
+        right: at.x0 + at.w - 24,
+        top: at.y0 + title_h + 8,
+        bottom: at.y0 + at.h - 40,
+        top_v: at.top_v,
+        place: places(x),
+    };
+    if sc.right <= sc.left + 20 || sc.bottom <= sc.top + 20 {
         return Ok(());
     }
     if title_h > 0 {
         let t = fit(a, &p.title, &bold(13.0), at.w - 10, Cut::End);
         text(a, &t, &bold(13.0), at.x0 + 4, at.y0, HPos::Left, VPos::Top)?;
     }
-    let y_of = |v: f64| bottom - ((v / at.top_v) * (bottom - top) as f64).round() as i32;
-    let n = x.len().max(1);
-    // Numbers (years) stand at their values along the axis; other labels evenly.
-    let nums: Option<Vec<f64>> = x.iter().map(|l| l.parse::<f64>().ok()).collect();
-    let place: Vec<f64> = match nums {
-        Some(v) if v.len() > 1 && v[v.len() - 1] > v[0] => v
-            .iter()
-            .map(|&x| (x - v[0]) / (v[v.len() - 1] - v[0]))
-            .collect(),
-        _ if n > 1 => (0..n).map(|i| i as f64 / (n - 1) as f64).collect(),
-        _ => vec![0.5; n],
-    };
-    let x_of = |i: usize| left + ((right - left) as f64 * place[i]).round() as i32;
-    // Grid, y ticks, the axis title.
+    axes(a, &sc, x, at, y_label)?;
+    // Points grow by at most 5 pixels, less in small panels or where groups crowd the axis.
+    let spacing = (sc.right - sc.left) as f64 / (x.len().max(2) - 1) as f64;
+    let grow = (spacing * 0.3 - 2.0).clamp(1.0, if at.small { 3.0 } else { 5.0 });
+    for (si, s) in p.series.iter().enumerate() {
+        series(a, s, colour(si), &sc, grow, at.max_docs)?;
+    }
+    Ok(())
+}
+
+/// The grid, the y ticks and title, and the x labels (thinned to what fits: the last always,
+/// each other one where it collides neither with the one drawn before it nor with the last).
+fn axes<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    sc: &Scale,
+    x: &[String],
+    at: &Panel,
+    y_label: &str,
+) -> R {
+    let tick = font(11.0);
     let mut v = 0.0;
     while v <= at.top_v + at.step * 0.01 {
-        let y = y_of(v);
-        line(a, (left, y), (right, y), palette::GRID, 1)?;
-        text(
-            a,
-            &fmt_tick(v, at.step),
-            &tick,
-            left - 6,
-            y,
-            HPos::Right,
-            VPos::Center,
-        )?;
+        let y = sc.y(v);
+        line(a, (sc.left, y), (sc.right, y), palette::GRID, 1)?;
+        let label = fmt_tick(v, at.step);
+        text(a, &label, &tick, sc.left - 6, y, HPos::Right, VPos::Center)?;
         v += at.step;
     }
     let yl = fit(a, y_label, &tick, at.h - 60, Cut::End);
-    text(
-        a,
-        &yl,
-        &tick.transform(plotters::style::FontTransform::Rotate270),
-        at.x0 + 2,
-        (top + bottom) / 2,
-        HPos::Center,
-        VPos::Top,
-    )?;
-    // X labels, thinned to what fits: the last always, each other one where it collides
-    // neither with the one drawn before it nor with the last.
+    let rotated = tick.transform(plotters::style::FontTransform::Rotate270);
+    let middle = (sc.top + sc.bottom) / 2;
+    text(a, &yl, &rotated, at.x0 + 2, middle, HPos::Center, VPos::Top)?;
+    let n = x.len().max(1);
     let label_w = x.iter().map(|l| width(a, l, &tick)).max().unwrap_or(10) + 8;
     let mut drawn = i32::MIN / 2;
     for (i, l) in x.iter().enumerate() {
-        let at = x_of(i);
-        let last = i + 1 == n;
-        if last || (at - drawn >= label_w && x_of(n - 1) - at >= label_w) {
-            text(a, l, &tick, at, bottom + 6, HPos::Center, VPos::Top)?;
-            drawn = at;
+        let px = sc.x(i);
+        if i + 1 == n || (px - drawn >= label_w && sc.x(n - 1) - px >= label_w) {
+            text(a, l, &tick, px, sc.bottom + 6, HPos::Center, VPos::Top)?;
+            drawn = px;
         }
     }
-    line(a, (left, bottom), (right, bottom), palette::INK, 1)?;
-    // Points grow by at most 5 pixels, less in small panels or where groups crowd the axis.
-    let spacing = (right - left) as f64 / (n.max(2) - 1) as f64;
-    let grow = (spacing * 0.3 - 2.0).clamp(1.0, if at.small { 3.0 } else { 5.0 });
-    for (si, s) in p.series.iter().enumerate() {
-        let c = colour(si);
-        // The line joins consecutive groups that have documents.
-        for i in 1..s.points.len() {
-            if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
-                line(
-                    a,
-                    (x_of(i - 1), y_of(p0.value)),
-                    (x_of(i), y_of(p1.value)),
-                    c,
-                    2,
-                )?;
-            }
+    line(
+        a,
+        (sc.left, sc.bottom),
+        (sc.right, sc.bottom),
+        palette::INK,
+        1,
+    )
+}
+
+/// One term's line and points: each point sized by its group's documents (`max_docs` 0: all
+/// one size), ringed with its count where the term was scare-quoted.
+fn series<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    s: &LineSeries,
+    c: RGBColor,
+    sc: &Scale,
+    grow: f64,
+    max_docs: u64,
+) -> R {
+    // The line joins consecutive groups that have documents.
+    for i in 1..s.points.len() {
+        if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
+            let (from, to) = ((sc.x(i - 1), sc.y(p0.value)), (sc.x(i), sc.y(p1.value)));
+            line(a, from, to, c, 2)?;
         }
-        for (i, pt) in s.points.iter().enumerate() {
-            let Some(pt) = pt else { continue };
-            let share = match at.max_docs {
-                0 => 0.4,
-                m => (pt.docs as f64 / m as f64).sqrt(),
-            };
-            let r = 2 + (grow * share).round() as i32;
-            let (px, py) = (x_of(i), y_of(pt.value));
-            a.draw(&Circle::new((px, py), r, c.filled()))
-                .map_err(|e| e.to_string())?;
-            if pt.scare > 0 {
-                a.draw(&Circle::new(
-                    (px, py),
-                    r + 3,
-                    palette::SCARE.stroke_width(2),
-                ))
-                .map_err(|e| e.to_string())?;
-                let st = font(10.0).color(&palette::SCARE);
-                text(
-                    a,
-                    &pt.scare.to_string(),
-                    &st,
-                    px + r + 4,
-                    py - r - 2,
-                    HPos::Left,
-                    VPos::Bottom,
-                )?;
-            }
+    }
+    for (i, pt) in s.points.iter().enumerate() {
+        let Some(pt) = pt else { continue };
+        let share = match max_docs {
+            0 => 0.4,
+            m => (pt.docs as f64 / m as f64).sqrt(),
+        };
+        let r = 2 + (grow * share).round() as i32;
+        let (px, py) = (sc.x(i), sc.y(pt.value));
+        a.draw(&Circle::new((px, py), r, c.filled()))
+            .map_err(|e| e.to_string())?;
+        if pt.scare > 0 {
+            a.draw(&Circle::new(
+                (px, py),
+                r + 3,
+                palette::SCARE.stroke_width(2),
+            ))
+            .map_err(|e| e.to_string())?;
+            let st = font(10.0).color(&palette::SCARE);
+            let label = pt.scare.to_string();
+            text(
+                a,
+                &label,
+                &st,
+                px + r + 4,
+                py - r - 2,
+                HPos::Left,
+                VPos::Bottom,
+            )?;
         }
     }
     Ok(())

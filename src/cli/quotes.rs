@@ -39,6 +39,78 @@ pub struct QuotesArgs {
     pub group_by: Vec<String>,
 }
 
+/// `--terms` counts quoted and scare-quoted occurrences: refuses other kinds.
+fn terms_kind(kind: Option<Kind>) -> Result<()> {
+    match kind {
+        None | Some(Kind::Scare) => Ok(()),
+        Some(k) => Err(verbale::Error::Invalid(format!(
+            "--terms counts quoted and scare-quoted occurrences; use --kind scare or all, not {}",
+            k.name()
+        ))
+        .into()),
+    }
+}
+
+/// `--terms --group-by`: quoted terms per group, most scare-quoted first.
+fn group_terms(
+    args: &QuotesArgs,
+    kind: Option<Kind>,
+    a: &verbale::analysis::Analysis,
+    g: &verbale::meta::Grouping,
+) -> Result<(DataFrame, String)> {
+    terms_kind(kind)?;
+    let per_group = Selection {
+        min_count: 1,
+        top: args.top,
+    };
+    let mut df = frames::group_terms(a, g, per_group, frames::GroupOrder::Quoted)?;
+    if kind == Some(Kind::Scare) {
+        df = df.lazy().filter(col("scare").gt(lit(0))).collect()?;
+    }
+    let h = format!(
+        "{} in {} by {}",
+        count_of(df.height() as u64, "quoted term row"),
+        count_of(g.groups.len() as u64, "group"),
+        g.fields.join(", ")
+    );
+    Ok((df, h))
+}
+
+/// `--terms`: quoted terms of the corpus or of each document (`--kind scare`: those in scare
+/// quotes, most scare-quoted first).
+fn terms(
+    args: &QuotesArgs,
+    kind: Option<Kind>,
+    a: &verbale::analysis::Analysis,
+) -> Result<(DataFrame, String)> {
+    terms_kind(kind)?;
+    let sel = Selection {
+        min_count: 1,
+        top: None,
+    };
+    let mut df = match args.by {
+        By::Corpus => frames::corpus_quoted_terms(a, sel)?,
+        By::Doc => frames::quoted_terms(a, sel)?,
+    };
+    if kind == Some(Kind::Scare) {
+        df = df
+            .lazy()
+            .filter(col("scare").gt(lit(0)))
+            .sort_by_exprs(
+                [col("scare"), col("quoted")],
+                SortMultipleOptions::default()
+                    .with_order_descending_multi([true, true])
+                    .with_maintain_order(true),
+            )
+            .collect()?;
+    }
+    let all = count_of(df.height() as u64, "quoted term");
+    Ok(match args.top {
+        Some(n) if n < df.height() => (df.head(Some(n)), format!("{n} of {all}")),
+        _ => (df, all),
+    })
+}
+
 /// Runs `quotes`. Returns whether some input failed.
 pub fn run(args: QuotesArgs) -> Result<bool> {
     let format = args.output.format()?;
@@ -63,69 +135,10 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         &options,
         ask,
     )?;
-    let sel = Selection {
-        min_count: 1,
-        top: None,
-    };
     let (df, header) = if let (true, Some(g)) = (args.terms, &grouping) {
-        if kind.is_some_and(|k| k != Kind::Scare) {
-            return Err(verbale::Error::Invalid(
-                "--terms counts quoted and scare-quoted occurrences; use --kind scare or all"
-                    .into(),
-            )
-            .into());
-        }
-        let per_group = Selection {
-            min_count: 1,
-            top: args.top,
-        };
-        let mut df = frames::group_terms(&analysis, g, per_group, frames::GroupOrder::Quoted)?;
-        if kind == Some(Kind::Scare) {
-            df = df.lazy().filter(col("scare").gt(lit(0))).collect()?;
-        }
-        let h = format!(
-            "{} in {} by {}",
-            count_of(df.height() as u64, "quoted term row"),
-            count_of(g.groups.len() as u64, "group"),
-            g.fields.join(", ")
-        );
-        (df, h)
+        group_terms(&args, kind, &analysis, g)?
     } else if args.terms {
-        let mut df = match args.by {
-            By::Corpus => frames::corpus_quoted_terms(&analysis, sel)?,
-            By::Doc => frames::quoted_terms(&analysis, sel)?,
-        };
-        match kind {
-            None => {}
-            // Terms inside scare quotes only, most scare-quoted first.
-            Some(Kind::Scare) => {
-                df = df
-                    .lazy()
-                    .filter(col("scare").gt(lit(0)))
-                    .sort_by_exprs(
-                        [col("scare"), col("quoted")],
-                        SortMultipleOptions::default().with_order_descending_multi([true, true]).with_maintain_order(true),
-                    )
-                    .collect()?;
-            }
-            Some(k) => {
-                return Err(verbale::Error::Invalid(format!(
-                    "--terms counts quoted and scare-quoted occurrences; use --kind scare or all, not {}",
-                    k.name()
-                ))
-                .into())
-            }
-        }
-        let all = count_of(df.height() as u64, "quoted term");
-        let h = match args.top {
-            Some(n) if n < df.height() => format!("{n} of {all}"),
-            _ => all,
-        };
-        let df = match args.top {
-            Some(n) => df.head(Some(n)),
-            None => df,
-        };
-        (df, h)
+        terms(&args, kind, &analysis)?
     } else if args.unpaired {
         let df = frames::unpaired(&analysis)?;
         let h = format!("{} unpaired quotation marks", df.height());

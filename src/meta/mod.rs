@@ -474,6 +474,31 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
     Ok(DataFrame::new_infer_height(cols)?)
 }
 
+/// The manifest's column that names the files: the one matching most of their keys (ties to
+/// a column called file, filename, path, doc, id, document or name); `None` when none does.
+fn key_column(df: &DataFrame, keys: &[Vec<String>]) -> Option<usize> {
+    let all_keys: AHashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
+    let preferred = ["file", "filename", "path", "doc", "id", "document", "name"];
+    let mut best: Option<(usize, usize)> = None; // (matches, column)
+    for (ci, name) in df.get_column_names().iter().enumerate() {
+        let Ok(col) = df.columns()[ci].str() else {
+            continue;
+        };
+        let matches = col
+            .iter()
+            .flatten()
+            .filter(|v| all_keys.contains(v))
+            .count();
+        let named = preferred.contains(&name.to_ascii_lowercase().as_str());
+        if matches > 0
+            && best.is_none_or(|(m, b)| matches > m || (matches == m && named && b != ci))
+        {
+            best = Some((matches, ci));
+        }
+    }
+    best.map(|(_, ci)| ci)
+}
+
 /// The fields a manifest gives each file, joined on the column whose values name the files
 /// (file names, with or without extension, or document ids).
 fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<String>)> {
@@ -491,29 +516,12 @@ fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<Strin
             k
         })
         .collect();
-    let all_keys: AHashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
-    let names = df.get_column_names();
-    let preferred = ["file", "filename", "path", "doc", "id", "document", "name"];
-    let mut best: Option<(usize, usize)> = None; // (matches, column)
-    for (ci, name) in names.iter().enumerate() {
-        let col = df.columns()[ci].str()?;
-        let matches = col
-            .iter()
-            .flatten()
-            .filter(|v| all_keys.contains(v))
-            .count();
-        let named = preferred.contains(&name.to_ascii_lowercase().as_str());
-        if matches > 0
-            && best.is_none_or(|(m, b)| matches > m || (matches == m && named && b != ci))
-        {
-            best = Some((matches, ci));
-        }
-    }
-    let Some((_, key_col)) = best else {
-        return Err(Error::Invalid(format!(
+    let key_col = key_column(&df, &keys).ok_or_else(|| {
+        Error::Invalid(format!(
             "{shown}: no column of the manifest names these files (by file name or document id)"
-        )));
-    };
+        ))
+    })?;
+    let names = df.get_column_names();
     let key = df.columns()[key_col].str()?;
     let mut row_of: AHashMap<&str, usize> = AHashMap::new();
     for (r, v) in key.iter().enumerate() {
