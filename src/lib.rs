@@ -23,6 +23,7 @@
 //! floor 6  compare   keyness (pairs, each document, each group), similarity, quote contrast
 //!          kwic      concordance
 //!          trend     terms per group (a year): counts, quoted, scare, rates
+//!          phrases   the corpus held as word ids: n-grams, collocations, collocates
 //! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
 //! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
 //! binary   cli       one file per command: Args → library options → one library call → writer
@@ -76,6 +77,8 @@ pub mod kwic;
 pub mod meta;
 #[cfg(feature = "tables")]
 pub mod out;
+#[cfg(feature = "tables")]
+pub mod phrases;
 pub mod quotes;
 #[cfg(feature = "tables")]
 pub mod report;

@@ -36,6 +36,9 @@ enum Command {
     Chart(cli::chart::ChartArgs),
     Report(cli::report::ReportArgs),
     Trend(cli::trend::TrendArgs),
+    Ngrams(cli::ngrams::NgramsArgs),
+    Collocations(cli::collocations::CollocationsArgs),
+    Collocates(cli::collocates::CollocatesArgs),
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -106,6 +109,9 @@ fn main() -> ExitCode {
         Command::Chart(a) => cli::chart::run(a),
         Command::Report(a) => cli::report::run(a),
         Command::Trend(a) => cli::trend::run(a),
+        Command::Ngrams(a) => cli::ngrams::run(a),
+        Command::Collocations(a) => cli::collocations::run(a),
+        Command::Collocates(a) => cli::collocates::run(a),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,

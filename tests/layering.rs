@@ -18,6 +18,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("compare", 6),
     ("kwic", 6),
     ("trend", 6),
+    ("phrases", 6),
     ("chart", 7),
     ("report", 8),
 ];

@@ -145,12 +145,31 @@ fn positions_from(
         })
         .collect();
     let (quoting, parents) = quoting(tokens.len(), &marks);
+    // Forms: a document's slots are its distinct forms.
+    let form_keys = slots
+        .forms
+        .iter()
+        .map(|f| int.forms[f.form as usize].0.clone())
+        .collect();
+    let forms = slots
+        .token_slots
+        .iter()
+        .map(|&s| {
+            if (s as usize) < slots.forms.len() {
+                s
+            } else {
+                Positions::NO_TERM
+            }
+        })
+        .collect();
     Positions {
         id: doc.id.clone(),
         marks,
         tokens,
         terms,
         term_keys,
+        forms,
+        form_keys,
         quoting,
         parents,
     }

@@ -55,6 +55,11 @@ pub struct Positions {
     pub terms: Vec<u32>,
     /// The document's distinct term keys (stems, or folded forms with `--no-stem`).
     pub term_keys: Vec<Arc<str>>,
+    /// Per token: its folded form (an index into [`Positions::form_keys`]), or
+    /// [`Positions::NO_TERM`] for tokens that are not words or numbers.
+    pub forms: Vec<u32>,
+    /// The document's distinct folded forms (`elections`, `so-called`).
+    pub form_keys: Vec<Arc<str>>,
     /// Per token: the quotations around it.
     pub quoting: Vec<Quoting>,
     /// Per quotation: the innermost quotation holding it.

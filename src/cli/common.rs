@@ -2,6 +2,7 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
+use polars::prelude::DataFrame;
 use std::path::PathBuf;
 use verbale::analysis::{Analysis, Options};
 use verbale::corpus::{self, LoadOptions, Problem};
@@ -617,4 +618,103 @@ impl KindArg {
             KindArg::Direct => Some(Kind::Direct),
         }
     }
+}
+
+/// What the rows of a phrases table are per: the corpus, each document, or each group.
+#[derive(Debug, Clone)]
+pub enum RowsPer {
+    /// One set of rows.
+    Corpus,
+    /// A set per document.
+    Doc,
+    /// A set per group of these fields.
+    Group(Vec<String>),
+}
+
+/// A corpus held as word ids, with what names its bins.
+pub struct HeldCorpus {
+    /// The words.
+    pub held: verbale::phrases::Held,
+    /// Per bin, the name columns give it: documents' ids (per document), or the grouping.
+    pub labels: BinLabels,
+    /// Some input failed.
+    pub had_errors: bool,
+}
+
+/// What names the bins of a held corpus in a table.
+pub enum BinLabels {
+    /// One bin: no column.
+    None,
+    /// A `doc` column: the id of each bin's file.
+    Docs(Vec<String>),
+    /// The group's fields.
+    Groups(verbale::meta::Grouping),
+}
+
+impl BinLabels {
+    /// The frame with the columns naming each row's bin first.
+    pub fn prepend(&self, df: DataFrame, of_row: &[u32]) -> Result<DataFrame> {
+        let mut cols = match self {
+            BinLabels::None => return Ok(df),
+            BinLabels::Docs(ids) => vec![polars::prelude::Column::new(
+                "doc".into(),
+                of_row
+                    .iter()
+                    .map(|&b| ids[b as usize].as_str())
+                    .collect::<Vec<_>>(),
+            )],
+            BinLabels::Groups(g) => verbale::frames::group_columns(g, of_row)?,
+        };
+        cols.extend(df.columns().iter().cloned());
+        Ok(DataFrame::new_infer_height(cols)?)
+    }
+}
+
+/// Reads `paths` (chosen by --where) and holds their words, binned as `per` says.
+pub fn load_held(
+    paths: &[PathBuf],
+    src: &SourceArgs,
+    options: &verbale::analysis::Options,
+    per: &RowsPer,
+) -> Result<HeldCorpus> {
+    init_threads(src.jobs);
+    let lopts = load_options(src);
+    let plan = verbale::meta::Plan {
+        groups: vec![paths.to_vec()],
+        filter: src.meta.where_.clone(),
+        meta: src.meta.options(),
+        ..Default::default()
+    };
+    let mut chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
+    src.say_notes(&chosen.meta.notes);
+    let n = chosen.found.files.len();
+    let (bins, labels) = match per {
+        RowsPer::Corpus => (vec![Some(0); n], BinLabels::None),
+        RowsPer::Doc => (
+            (0..n as u32).map(Some).collect(),
+            BinLabels::Docs(chosen.found.files.iter().map(|f| f.0.clone()).collect()),
+        ),
+        RowsPer::Group(fields) => {
+            let g = verbale::meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, src))?;
+            (g.of_file.clone(), BinLabels::Groups(g))
+        }
+    };
+    let mut problems = std::mem::take(&mut chosen.found.problems);
+    let (mut held, read) = verbale::phrases::read(&chosen.found, &bins, &lopts, options)?;
+    problems.extend(read);
+    let had_errors = report_problems(&problems, src)?;
+    if held.docs.is_empty() {
+        return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
+    }
+    // Bins are numbered over every file (documents, groups): empty ones give no rows.
+    held.n_bins = match &labels {
+        BinLabels::None => 1,
+        BinLabels::Docs(ids) => ids.len(),
+        BinLabels::Groups(g) => g.groups.len(),
+    };
+    Ok(HeldCorpus {
+        held,
+        labels,
+        had_errors,
+    })
 }

@@ -2,11 +2,14 @@
 //! builds library options, makes one library call and writes the result.
 
 pub mod chart;
+pub mod collocates;
+pub mod collocations;
 pub mod common;
 pub mod compare;
 pub mod docs;
 pub mod freq;
 pub mod kwic;
+pub mod ngrams;
 pub mod quotes;
 pub mod report;
 pub mod trend;

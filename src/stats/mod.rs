@@ -1,5 +1,6 @@
 //! Statistics over counts: keyness (G², χ², p, Log Ratio) as quanteda and AntConc compute them,
-//! and document similarity (cosine on relative frequencies or tf-idf, Jaccard on term sets).
+//! document similarity (cosine on relative frequencies or tf-idf, Jaccard on term sets), and
+//! association measures of words that go together ([`assoc`]).
 //!
 //! For one term, with `a` its count in the target, `b` in the reference, `c = T1 − a`,
 //! `d = T2 − b` (T1, T2 the token totals) and `N = a + b + c + d`, expected counts are
@@ -16,6 +17,8 @@
 //! * Log Ratio (Hardie 2014) = log2((a/T1)/(b/T2)), a zero count replaced by 0.5.
 
 use statrs::distribution::{ChiSquared, ContinuousCDF};
+
+pub mod assoc;
 
 /// Whose conventions to follow where the reference tools differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -1,0 +1,134 @@
+//! `verbale collocates`: the words in a window around a word, scored, with their quotation
+//! marks counted apart.
+
+use super::common::{count_of, load_held, OutputArgs, RowsPer, SourceArgs};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use verbale::out::{self, Format};
+use verbale::phrases::{self, collocates, Measure};
+
+/// Collocates of a word: the words within --window words of it (or --left/--right), counted
+/// and scored as AntConc and #LancsBox score them (expected = node frequency × window size ×
+/// collocate frequency / corpus words): MI, t, z, log-likelihood and Dice. `quoted` counts the
+/// pairs inside one quotation, `node_scare` those where the word itself is scare-quoted;
+/// `--node-in scare` keeps only its scare-quoted occurrences.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale collocates elections speeches/ --window 5 --top 20
+  verbale collocates elections speeches/ --node-in scare --measure mi --min-count 2
+  verbale collocates sanctions ../shared/corpus/ungd --left 3 --right 0")]
+pub struct CollocatesArgs {
+    /// The word (matched by its stem, as `kwic --stem`).
+    #[arg(value_name = "TERM")]
+    pub term: String,
+    /// Files, folders (searched recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Words on each side.
+    #[arg(long, default_value_t = 5)]
+    pub window: usize,
+    /// Words to the left (instead of --window).
+    #[arg(long)]
+    pub left: Option<usize>,
+    /// Words to the right (instead of --window).
+    #[arg(long)]
+    pub right: Option<usize>,
+    /// The score rows are sorted by.
+    #[arg(long, value_enum, default_value_t = MeasureArg::Ll)]
+    pub measure: MeasureArg,
+    /// Drop collocates seen fewer than K times in the windows.
+    #[arg(long, default_value_t = 2, value_name = "K")]
+    pub min_count: u64,
+    /// Which occurrences of the word count.
+    #[arg(long, value_enum, default_value_t = NodeInArg::All)]
+    pub node_in: NodeInArg,
+    /// Keep the N first rows. Default: 20 in a terminal table, all rows in other formats.
+    #[arg(long)]
+    pub top: Option<usize>,
+}
+
+/// Scores on the command line.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureArg {
+    /// Log-likelihood (G²).
+    Ll,
+    /// Mutual information.
+    Mi,
+    /// t-score.
+    T,
+    /// z-score.
+    Z,
+    /// Dice coefficient.
+    Dice,
+}
+
+/// Occurrences of the word on the command line.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeInArg {
+    /// Every occurrence.
+    All,
+    /// Inside quotation marks.
+    Quoted,
+    /// Inside scare quotes.
+    Scare,
+}
+
+/// Runs `collocates`. Returns whether some input failed.
+pub fn run(args: CollocatesArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args.output.destination(&args.paths, &args.source)?;
+    let o = collocates::CollocateOptions {
+        left: args.left.unwrap_or(args.window),
+        right: args.right.unwrap_or(args.window),
+        min_count: args.min_count,
+        node_in: match args.node_in {
+            NodeInArg::All => collocates::NodeIn::All,
+            NodeInArg::Quoted => collocates::NodeIn::Quoted,
+            NodeInArg::Scare => collocates::NodeIn::Scare,
+        },
+        skip_stopwords: true,
+    };
+    if o.left + o.right == 0 {
+        return Err(verbale::Error::Invalid(
+            "--window 0 (or --left 0 --right 0) leaves no word around the node".into(),
+        )
+        .into());
+    }
+    let options = args.source.text.options()?;
+    let key = options.term_key(&args.term);
+    let h = load_held(&args.paths, &args.source, &options, &RowsPer::Corpus)?;
+    let node = h.held.term_id(&key).ok_or_else(|| {
+        verbale::Error::Nothing(format!(
+            "'{}' (stem '{key}') is not in these documents; no collocates",
+            args.term
+        ))
+    })?;
+    let c = collocates::collocates(&h.held, node, &o)?;
+    let measure = match args.measure {
+        MeasureArg::Ll => Measure::Ll,
+        MeasureArg::Mi => Measure::Mi,
+        MeasureArg::T => Measure::T,
+        MeasureArg::Z => Measure::Z,
+        MeasureArg::Dice => Measure::Dice,
+    };
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let df = phrases::collocate_frame(&h.held, &c, measure, top)?;
+    let header = format!(
+        "{} of '{}' ({}, {} scare-quoted) in windows of {} left and {} right, {}",
+        count_of(df.height() as u64, "collocate"),
+        args.term,
+        count_of(c.node_freq, "occurrence"),
+        c.node_scare,
+        o.left,
+        o.right,
+        count_of(c.tokens, "word")
+    );
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(h.had_errors)
+}

@@ -1,0 +1,226 @@
+//! Phrases: n-grams, collocations (sequences that hold together: quanteda's λ and z, and
+//! NLTK's bigram measures), and the collocates of a word in a window (AntConc's and #LancsBox's
+//! scores), each with how often it stands inside quotation marks and scare quotes. Counted
+//! from the corpus held as word ids ([`held`]).
+
+pub mod collocates;
+pub mod collocations;
+pub mod held;
+pub mod ngrams;
+
+pub use held::{hold, read, Held, HeldDoc};
+pub use ngrams::{NgramOptions, Tally};
+
+use crate::error::Result;
+use crate::frames::per_10k;
+use ahash::AHashSet;
+use polars::prelude::*;
+
+/// One row of an n-gram table before it becomes a frame.
+#[derive(Debug, Clone, Copy)]
+pub struct NgramRow {
+    /// The bin (group, document) it was counted in.
+    pub bin: u32,
+    /// The n-gram's key (term ids).
+    pub key: u128,
+    /// Its most frequent form (form ids).
+    pub form: u128,
+    /// Its occurrences.
+    pub tally: Tally,
+}
+
+/// The rows of the n-gram table: per bin, the n-grams of every level counted at least
+/// `o.min_count` times there (without those edged by stopwords when `o.stop_edges`), most
+/// frequent first (then shorter, then alphabetical), `top` per bin at most.
+pub fn ngram_rows(
+    held: &Held,
+    levels: &[ngrams::Level],
+    o: &NgramOptions,
+    top: Option<usize>,
+) -> Vec<NgramRow> {
+    let min = o.min_count.max(1);
+    let candidates: AHashSet<u128> = levels
+        .iter()
+        .flat_map(|l| l.bins.iter())
+        .flat_map(|b| b.iter())
+        .filter(|(_, t)| t.count as u64 >= min)
+        .map(|(k, _)| *k)
+        .collect();
+    let forms = ngrams::forms_of(held, &candidates, o.forbid());
+    let mut rows = Vec::new();
+    for b in 0..levels.first().map_or(0, |l| l.bins.len()) {
+        let mut bin: Vec<NgramRow> = levels
+            .iter()
+            .flat_map(|l| l.bins[b].iter())
+            .filter(|(_, t)| t.count as u64 >= min)
+            .filter_map(|(&key, &tally)| {
+                let form = *forms.get(&key)?;
+                let edged = o.stop_edges && ngrams::stop_edged(held, form);
+                (!edged).then_some(NgramRow {
+                    bin: b as u32,
+                    key,
+                    form,
+                    tally,
+                })
+            })
+            .collect();
+        bin.sort_by_cached_key(|r| {
+            let name = ngrams::words(r.key, &held.terms);
+            (std::cmp::Reverse(r.tally.count), r.key >> 120, name)
+        });
+        bin.truncate(top.unwrap_or(usize::MAX));
+        rows.extend(bin);
+    }
+    rows
+}
+
+/// The `ngrams` frame of rows: ngram (terms), form (the most frequent surface sequence), n,
+/// count, docs, per_10k (of the bin's words), quoted, scare.
+pub fn ngram_frame(held: &Held, rows: &[NgramRow]) -> Result<DataFrame> {
+    let bin_tokens = held.bin_tokens();
+    let u = |name: &str, f: &dyn Fn(&NgramRow) -> u64| {
+        Column::new(name.into(), rows.iter().map(f).collect::<Vec<u64>>())
+    };
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(
+            "ngram".into(),
+            rows.iter()
+                .map(|r| ngrams::words(r.key, &held.terms))
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "form".into(),
+            rows.iter()
+                .map(|r| ngrams::words(r.form, &held.forms))
+                .collect::<Vec<_>>(),
+        ),
+        u("n", &|r| (r.key >> 120) as u64),
+        u("count", &|r| r.tally.count as u64),
+        u("docs", &|r| r.tally.docs as u64),
+        Column::new(
+            "per_10k".into(),
+            rows.iter()
+                .map(|r| per_10k(r.tally.count as u64, bin_tokens[r.bin as usize]))
+                .collect::<Vec<_>>(),
+        ),
+        u("quoted", &|r| r.tally.quoted as u64),
+        u("scare", &|r| r.tally.scare as u64),
+    ])?)
+}
+
+/// The `collocations` frame: collocation (terms), form, size, count, docs, quoted, scare,
+/// lambda, z, and for bigrams pmi, t, chi2, g2, dice (empty for longer sequences).
+pub fn collocation_frame(held: &Held, rows: &[collocations::Collocation]) -> Result<DataFrame> {
+    let base = ngram_frame(held, &rows.iter().map(|c| c.row).collect::<Vec<_>>())?;
+    let f = |name: &str, g: &dyn Fn(&collocations::Collocation) -> f64| {
+        Column::new(name.into(), rows.iter().map(g).collect::<Vec<f64>>())
+    };
+    let b = |name: &str, g: &dyn Fn(&collocations::BigramScores) -> f64| {
+        Column::new(
+            name.into(),
+            rows.iter()
+                .map(|c| c.bigram.as_ref().map(g))
+                .collect::<Vec<Option<f64>>>(),
+        )
+    };
+    let mut cols: Vec<Column> = base.columns().to_vec();
+    cols[0].rename("collocation".into());
+    cols[2].rename("size".into());
+    // per_10k says little of a collocation: its place goes to the scores.
+    cols.remove(5);
+    cols.extend([
+        f("lambda", &|c| c.lambda),
+        f("z", &|c| c.z),
+        b("pmi", &|s| s.pmi),
+        b("t", &|s| s.t),
+        b("chi2", &|s| s.chi2),
+        b("g2", &|s| s.g2),
+        b("dice", &|s| s.dice),
+    ]);
+    Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// The score collocates are sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    /// Log-likelihood (G²).
+    #[default]
+    Ll,
+    /// Mutual information.
+    Mi,
+    /// t-score.
+    T,
+    /// z-score.
+    Z,
+    /// Dice coefficient.
+    Dice,
+}
+
+impl Measure {
+    /// A collocate's score by this measure.
+    pub fn of(self, s: &crate::stats::assoc::WindowScores) -> f64 {
+        match self {
+            Measure::Ll => s.ll,
+            Measure::Mi => s.mi,
+            Measure::T => s.t,
+            Measure::Z => s.z,
+            Measure::Dice => s.dice,
+        }
+    }
+}
+
+/// The `collocates` frame, highest `measure` first (then most co-occurrences, then
+/// alphabetical), `top` rows at most: collocate (term), form, count (in the windows), left,
+/// right, freq (in the corpus), expected, mi, t, z, ll, dice, quoted (the pair inside one
+/// quotation), node_scare (the node scare-quoted).
+pub fn collocate_frame(
+    held: &Held,
+    c: &collocates::Collocates,
+    measure: Measure,
+    top: Option<usize>,
+) -> Result<DataFrame> {
+    let mut rows = c.rows.clone();
+    rows.sort_by(|x, y| {
+        measure
+            .of(&y.scores)
+            .total_cmp(&measure.of(&x.scores))
+            .then(y.count.cmp(&x.count))
+            .then_with(|| held.terms[x.term as usize].cmp(&held.terms[y.term as usize]))
+    });
+    rows.truncate(top.unwrap_or(usize::MAX));
+    let u = |name: &str, g: &dyn Fn(&collocates::Collocate) -> u64| {
+        Column::new(name.into(), rows.iter().map(g).collect::<Vec<u64>>())
+    };
+    let f = |name: &str, g: &dyn Fn(&crate::stats::assoc::WindowScores) -> f64| {
+        Column::new(
+            name.into(),
+            rows.iter().map(|r| g(&r.scores)).collect::<Vec<f64>>(),
+        )
+    };
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new(
+            "collocate".into(),
+            rows.iter()
+                .map(|r| &*held.terms[r.term as usize])
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "form".into(),
+            rows.iter()
+                .map(|r| &*held.forms[r.form as usize])
+                .collect::<Vec<_>>(),
+        ),
+        u("count", &|r| r.count),
+        u("left", &|r| r.left),
+        u("right", &|r| r.right),
+        u("freq", &|r| r.freq),
+        f("expected", &|s| s.expected),
+        f("mi", &|s| s.mi),
+        f("t", &|s| s.t),
+        f("z", &|s| s.z),
+        f("ll", &|s| s.ll),
+        f("dice", &|s| s.dice),
+        u("quoted", &|r| r.quoted),
+        u("node_scare", &|r| r.node_scare),
+    ])?)
+}
