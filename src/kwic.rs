@@ -252,34 +252,55 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         Matcher::Stems(v, _) => v.len(),
     };
     let mut buf = String::new();
-    let mut matches = |m: &mut Matcher, k: usize, w: usize| -> bool {
+    // The pattern words token `w` matches from word `k` on: 1 for a word, as many as its words
+    // for a multiword term (`--phrases`), which only the whole of it matches; 0 for no match.
+    let mut matches = |m: &mut Matcher, k: usize, w: usize| -> usize {
         fold_into(tokens[w].text(text), &mut buf);
-        match m {
-            Matcher::Words(v) => v[k].is_match(&buf),
-            Matcher::Stems(v, st) => st.stem(&buf) == v[k],
+        let one = |m: &mut Matcher, k: usize, word: &str| match m {
+            Matcher::Words(v) => v[k].is_match(word),
+            Matcher::Stems(v, st) => st.stem(word) == v[k],
+        };
+        if !buf.contains(char::is_whitespace) {
+            return usize::from(one(m, k, &buf));
+        }
+        let parts: Vec<&str> = buf.split_whitespace().collect();
+        let fits = k + parts.len() <= n && parts.iter().enumerate().all(|(p, w)| one(m, k + p, w));
+        if fits {
+            parts.len()
+        } else {
+            0
         }
     };
     let mut hits = Vec::new();
     let mut i = 0;
-    while i + n <= words.len() {
+    while i < words.len() {
         // Phrases match consecutive words; quotation marks between them are skipped.
-        let adjacent = (1..n).all(|k| {
-            tokens[words[i + k - 1] + 1..words[i + k]]
-                .iter()
-                .all(|t| t.kind == TokenKind::Quote)
-        });
-        if !adjacent || !(0..n).all(|k| matches(m, k, words[i + k])) {
+        let (mut k, mut j) = (0, i);
+        while k < n && j < words.len() {
+            let adjacent = j == i
+                || tokens[words[j - 1] + 1..words[j]]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Quote);
+            let took = if adjacent { matches(m, k, words[j]) } else { 0 };
+            if took == 0 {
+                break;
+            }
+            k += took;
+            j += 1;
+        }
+        if k < n {
             i += 1;
             continue;
         }
-        let (first, last) = (words[i], words[i + n - 1]);
+        let end = j - 1;
+        let (first, last) = (words[i], words[end]);
         let inner = pos.innermost_holding(first, last);
         let quoted = inner.is_some();
         let kind = inner.map(|s| s.kind);
         let keep = (!o.quoted_only || quoted) && o.kind.is_none_or(|k| kind == Some(k));
         if keep {
             let lo = words[i.saturating_sub(o.window)];
-            let hi = words[(i + n - 1).saturating_add(o.window).min(words.len() - 1)];
+            let hi = words[end.saturating_add(o.window).min(words.len() - 1)];
             // Keep closing marks and punctuation glued to the last context word.
             let hi_end = tokens[hi + 1..]
                 .iter()
@@ -305,7 +326,7 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
                 kind,
             });
         }
-        i += n;
+        i = end + 1;
     }
     hits
 }

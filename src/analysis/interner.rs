@@ -98,6 +98,29 @@ impl Interner {
         slot
     }
 
+    /// The form id of the token `text[start..end]` (folded and stemmed the first time it is
+    /// seen), without counting it in any document.
+    pub(super) fn id(&mut self, text: &str, start: usize, end: usize) -> u32 {
+        let found = match pack_at(text.as_bytes(), start, end) {
+            Some(k) => self.short.get(&k),
+            None => self.slices.get(&text[start..end]),
+        };
+        if let Some(seen) = found {
+            return seen.id;
+        }
+        let id = self.intern(&text[start..end]);
+        let seen = Seen {
+            id,
+            doc: u32::MAX,
+            slot: 0,
+        };
+        match pack_at(text.as_bytes(), start, end) {
+            Some(k) => self.short.insert(k, seen),
+            None => self.slices.insert(text[start..end].into(), seen),
+        };
+        id
+    }
+
     /// The slot of form `id` among document `doc`'s forms, added if new.
     #[inline]
     fn form_slot(hot: &mut Hot, id: u32, doc: u32, forms: &mut Vec<FormCount>) -> u32 {
@@ -128,6 +151,11 @@ impl Interner {
     #[cold]
     fn intern(&mut self, slice: &str) -> u32 {
         fold_into(slice, &mut self.buf);
+        if self.buf.contains(char::is_whitespace) {
+            // A multiword term (tokens never hold spaces): its words joined by one space.
+            let words: Vec<&str> = self.buf.split_whitespace().collect();
+            self.buf = words.join(" ");
+        }
         if let Some(&id) = self.form_ids.get(self.buf.as_str()) {
             return id;
         }
@@ -263,6 +291,8 @@ pub(super) struct Worker {
     pub(super) starts_cue: Vec<u8>,
     pub(super) cue_set: u64,
     pub(super) tokens: Vec<Token>,
+    /// Per form id: the phrases of `--phrases` it starts (`None`: not yet asked).
+    pub(super) phrase_starts: Vec<Option<Box<[u32]>>>,
     /// The running sums of a totals run, per bin (one bin when documents are not grouped).
     pub(super) sums: Vec<Sums>,
     /// The way into the sums of the bin being added to.
@@ -278,6 +308,7 @@ impl Worker {
             starts_cue: Vec::new(),
             cue_set: 0,
             tokens: Vec::new(),
+            phrase_starts: Vec::new(),
             sums: Vec::new(),
             slots: Slots::default(),
         }

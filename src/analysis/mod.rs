@@ -7,6 +7,7 @@
 //! each distinct form once, the per-document scratch, the running sums of a totals run), and
 //! [`Analyser::finish`] merges what its documents gave into a self-contained [`Analysis`].
 
+mod compound;
 mod document;
 mod interner;
 mod merge;
@@ -22,11 +23,14 @@ pub use result::{
 use crate::corpus::{self, Document, LoadOptions, Problem};
 use crate::error::Result;
 use crate::quotes::Lexicons;
-use crate::text::{fold, tokenize_into, Lang, Rules, StemCache, Stopwords, TokenizeOptions};
+use crate::text::{
+    fold, tokenize_into, Lang, Phrases, Rules, StemCache, Stopwords, Token, TokenizeOptions,
+};
 use interner::Workers;
 use merge::DocForms;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What to count and how.
 #[derive(Debug, Clone)]
@@ -47,6 +51,8 @@ pub struct Options {
     pub context: usize,
     /// What [`analyse_files`] keeps of each document.
     pub detail: Detail,
+    /// Multiword terms counted as one term each (`--phrases`, `--compound-top`).
+    pub phrases: Option<Arc<Phrases>>,
 }
 
 /// What a run keeps of each document.
@@ -74,6 +80,7 @@ impl Options {
             lexicons: Lexicons::bundled(lang),
             context: 8,
             detail: Detail::Documents,
+            phrases: None,
         }
     }
 
@@ -223,7 +230,7 @@ impl<'a> Analyser<'a> {
     pub fn document(&self, doc: &Document) -> Counted {
         self.workers.with(|id, w| {
             let mut tokens = std::mem::take(&mut w.tokens);
-            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            tokens_into(w, doc, self.opts, &mut tokens);
             let done = document::analyse_tokens(w, doc, &tokens, self.opts, self.totals());
             w.tokens = tokens;
             let forms = if self.totals() {
@@ -259,7 +266,7 @@ impl<'a> Analyser<'a> {
     pub fn positions(&self, doc: &Document) -> Positions {
         self.workers.with(|_, w| {
             let mut tokens = Vec::new();
-            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            tokens_into(w, doc, self.opts, &mut tokens);
             // Places and kinds of the quotations, no texts: a document can hold many.
             let done = document::analyse_tokens(w, doc, &tokens, self.opts, true);
             let slots = document::Slots {
@@ -276,7 +283,7 @@ impl<'a> Analyser<'a> {
     pub fn positions_known(&self, doc: &Document, marks: Vec<QuoteMark>) -> Positions {
         self.workers.with(|_, w| {
             let mut tokens = Vec::new();
-            tokenize_into(&doc.text, doc.layout, self.opts.tokenize, &mut tokens);
+            tokens_into(w, doc, self.opts, &mut tokens);
             let slots = document::slots(w, &doc.text, &tokens);
             positions_from(w, doc, tokens, slots, marks)
         })
@@ -308,6 +315,14 @@ impl corpus::Consumer for Analyser<'_> {
 
     fn consume(&self, doc: &Document) -> Counted {
         self.document(doc)
+    }
+}
+
+/// A document's tokens, with the phrases of `opts.phrases` joined into one token each.
+fn tokens_into(w: &mut interner::Worker, doc: &Document, opts: &Options, tokens: &mut Vec<Token>) {
+    tokenize_into(&doc.text, doc.layout, opts.tokenize, tokens);
+    if let Some(p) = &opts.phrases {
+        compound::compound(w, &doc.text, tokens, p);
     }
 }
 

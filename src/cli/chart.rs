@@ -180,7 +180,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     if args.kind == Kind::Trend {
         return trend_chart(&args, &sides.names[0], &output);
     }
-    let options = args.source.text.options()?;
+    let options = args.source.options(&all)?;
     let ask = Ask {
         selectors: sides.selectors.clone(),
         hold: args.kind == Kind::Dispersion,

@@ -99,7 +99,7 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
         )
         .into());
     }
-    let options = args.source.text.options()?;
+    let options = args.source.options(&args.paths)?;
     let key = options.term_key(&args.term);
     let h = load_held(&args.paths, &args.source, &options, &RowsPer::Corpus)?;
     let node = h.held.term_id(&key).ok_or_else(|| {

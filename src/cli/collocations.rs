@@ -67,6 +67,15 @@ pub enum Sort {
     Dice,
 }
 
+/// `2` or `2 to 5`.
+fn size_text((a, b): (usize, usize)) -> String {
+    if a == b {
+        a.to_string()
+    } else {
+        format!("{a} to {b}")
+    }
+}
+
 /// `2`, `2..5` or `2-5`, each from 2 to 5.
 fn parse_size(s: &str) -> std::result::Result<(usize, usize), String> {
     let (a, b) = s
@@ -94,7 +103,7 @@ pub fn run(args: CollocationsArgs) -> Result<bool> {
     if !(args.smoothing >= 0.0 && args.smoothing.is_finite()) {
         return Err(verbale::Error::Invalid("--smoothing must be 0 or more".into()).into());
     }
-    let options = args.source.text.options()?;
+    let options = args.source.options(&args.paths)?;
     let h = load_held(&args.paths, &args.source, &options, &RowsPer::Corpus)?;
     let o = CollocationOptions {
         sizes: args.size,
@@ -119,6 +128,14 @@ pub fn run(args: CollocationsArgs) -> Result<bool> {
         count_of(h.held.docs.len() as u64, "document"),
         count_of(h.held.tokens(), "word")
     );
+    if all == 0 && !args.source.quiet {
+        eprintln!(
+            "verbale: warning: no sequence of {} words seen at least {} times (collocations \
+             stay within a sentence, between punctuation); lower --size or --min-count",
+            size_text(args.size),
+            args.min_count
+        );
+    }
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(h.had_errors)

@@ -4,10 +4,11 @@ use anyhow::{Context, Result};
 use clap::Args;
 use polars::prelude::DataFrame;
 use std::path::PathBuf;
+use std::sync::Arc;
 use verbale::analysis::{Analysis, Options};
 use verbale::corpus::{self, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
-use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
+use verbale::text::{Lang, Phrases, Rules, Stopwords, TokenizeOptions};
 
 /// Where documents come from and how they are read.
 #[derive(Args, Debug, Clone)]
@@ -247,6 +248,19 @@ pub struct TextArgs {
     /// tokenisers do.
     #[arg(long)]
     pub split_apostrophes: bool,
+    /// Count each phrase of a list as one term, as quanteda's tokens_compound does: `un` for the
+    /// bundled list of UN multiword terms (United Nations, Security Council, human rights,
+    /// territorial integrity, per cent, ...), or a file with one phrase per line (`*` and `?`
+    /// wildcards within a word, `#` comments). A phrase counts where its words stand together
+    /// in one sentence with nothing but spaces between them; the longest phrase wins. The term
+    /// is the words' stems joined by a space (`secur council`).
+    #[arg(long, value_name = "FILE|un")]
+    pub phrases: Option<String>,
+    /// Count the N word pairs of the corpus that go together most strongly (collocations by z,
+    /// seen at least 5 times, not starting or ending with a stopword) as one term each, after
+    /// a first pass over the files to find them; with --phrases, both.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub compound_top: Option<u32>,
 }
 
 impl TextArgs {
@@ -267,6 +281,85 @@ impl TextArgs {
                 e => e,
             })?;
         }
+        if let Some(spec) = &self.phrases {
+            opts.phrases = Some(Arc::new(phrase_list(spec)?));
+        }
+        Ok(opts)
+    }
+}
+
+/// The phrases of `--phrases un|FILE`, with a warning for lines of one word.
+fn phrase_list(spec: &str) -> Result<Phrases> {
+    if spec == "un" {
+        return Ok(Phrases::un());
+    }
+    let path = std::path::Path::new(spec);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow::anyhow!("--phrases {spec}: cannot read: {e}; give `un` or a UTF-8 text file")
+    })?;
+    let (phrases, skipped) = Phrases::parse(&text, &format!("--phrases {spec}"))?;
+    if !skipped.single_words.is_empty() {
+        eprintln!(
+            "verbale: warning: --phrases {spec}: {} of one word left out (lines {}): a word is \
+             a term already",
+            count_of(skipped.single_words.len() as u64, "line"),
+            list_lines(&skipped.single_words)
+        );
+    }
+    Ok(phrases)
+}
+
+/// Up to ten line numbers, then how many more.
+fn list_lines(lines: &[usize]) -> String {
+    let shown: Vec<String> = lines.iter().take(10).map(|n| n.to_string()).collect();
+    match lines.len() {
+        n if n > 10 => format!("{}, and {} more", shown.join(", "), n - 10),
+        _ => shown.join(", "),
+    }
+}
+
+impl SourceArgs {
+    /// The library options the flags describe, for a run over `paths`: with --compound-top, a
+    /// first pass over them finds the corpus's strongest collocations (its problems are left
+    /// for the run itself to report).
+    pub fn options(&self, paths: &[PathBuf]) -> Result<Options> {
+        let mut opts = self.text.options()?;
+        let Some(n) = self.text.compound_top else {
+            return Ok(opts);
+        };
+        if paths.iter().any(|p| p.as_os_str() == "-") {
+            return Err(verbale::Error::Invalid(
+                "--compound-top reads the files twice, so it cannot take standard input; save \
+                 it to a file first"
+                    .into(),
+            )
+            .into());
+        }
+        let lopts = load_options(self);
+        let plan = verbale::meta::Plan {
+            groups: vec![paths.to_vec()],
+            filter: self.meta.where_.clone(),
+            meta: self.meta.options(),
+            ..Default::default()
+        };
+        let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, self))?;
+        let bins = vec![Some(0); chosen.found.files.len()];
+        let first = Options {
+            phrases: None,
+            ..opts.clone()
+        };
+        let (held, _) = verbale::phrases::read(&chosen.found, &bins, &lopts, &first)?;
+        let top = verbale::phrases::strongest(&held, n as usize, 5)?;
+        if !self.quiet {
+            eprintln!(
+                "verbale: --compound-top {n}: {} counted as one term each",
+                count_of(top.len() as u64, "collocation")
+            );
+        }
+        opts.phrases = Some(Arc::new(match opts.phrases.take() {
+            Some(list) => (*list).clone().merged(top),
+            None => top,
+        }));
         Ok(opts)
     }
 }
@@ -526,6 +619,16 @@ pub fn load(
             "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
             p.repeated
         );
+    }
+    if let Some(list) = options.phrases.as_ref().filter(|_| !src.quiet) {
+        if !p.analysis.terms.iter().any(|t| t.term.contains(' ')) {
+            eprintln!(
+                "verbale: warning: {}: none of its {} phrases occurs in these documents (a \
+                 phrase counts where its words stand together in one sentence)",
+                list.origin,
+                list.len()
+            );
+        }
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {

@@ -109,7 +109,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let format = args.output.format()?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let dest = args.output.destination(&all, &args.source)?;
-    let options = args.source.text.options()?;
+    let options = args.source.options(&all)?;
     let ask = Ask {
         selectors: sides.selectors.clone(),
         group_by: args.group_by.clone(),

@@ -28,7 +28,7 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let options = args.input.source.text.options()?;
+    let options = args.input.source.options(&args.input.paths)?;
     let Loaded {
         analysis,
         meta,

@@ -43,7 +43,7 @@ pub fn run(args: FreqArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let mut options = args.input.source.text.options()?;
+    let mut options = args.input.source.options(&args.input.paths)?;
     // Corpus and group rows need running totals only: memory stays with the vocabulary.
     options.detail = match args.by {
         By::Corpus => Detail::Totals,

@@ -59,7 +59,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
     let kind = args.kind.kind();
-    let options = args.source.text.options()?;
+    let options = args.source.options(&paths)?;
     let o = KwicOptions {
         pattern,
         mode: if args.stem {

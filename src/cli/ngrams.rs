@@ -65,7 +65,7 @@ pub fn run(args: NgramsArgs) -> Result<bool> {
         verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--n/--n-max: {m}")),
         e => e,
     })?;
-    let options = args.source.text.options()?;
+    let options = args.source.options(&args.paths)?;
     let per = if args.by_doc {
         RowsPer::Doc
     } else if args.group_by.is_empty() {
@@ -93,6 +93,13 @@ pub fn run(args: NgramsArgs) -> Result<bool> {
         count_of(h.held.docs.len() as u64, "document"),
         count_of(h.held.tokens(), "word")
     );
+    if df.height() == 0 && !args.source.quiet {
+        eprintln!(
+            "verbale: warning: no {lengths} seen at least {} times (n-grams stay within a \
+             sentence, between punctuation); lower --n or --min-count",
+            o.min_count
+        );
+    }
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(h.had_errors)

@@ -118,7 +118,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
-    let mut options = args.input.source.text.options()?;
+    let mut options = args.input.source.options(&args.input.paths)?;
     options.detail = Detail::Documents;
     let ask = Ask {
         group_by: args.group_by.clone(),

@@ -154,7 +154,8 @@ fn command_line() -> String {
 pub fn run(args: ReportArgs) -> Result<bool> {
     let groups = input_groups(&args)?;
     let name = report_name(&args, &groups)?;
-    let options = args.source.text.options()?;
+    let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
+    let options = args.source.options(&all)?;
     let dir = args
         .output
         .clone()

@@ -109,7 +109,7 @@ pub fn trend_frame(
     terms: &[String],
     fields: &[String],
 ) -> Result<Trend> {
-    let options = source.text.options()?;
+    let options = source.options(paths)?;
     init_threads(source.jobs);
     let lopts = load_options(source);
     let plan = Plan {

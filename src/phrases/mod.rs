@@ -16,6 +16,34 @@ use crate::frames::per_10k;
 use ahash::AHashSet;
 use polars::prelude::*;
 
+/// The `n` word pairs of the corpus that go together most strongly (collocations by z, seen at
+/// least `min_count` times, no stopword at either end) as phrases of their terms, for
+/// `--compound-top`: quanteda's `tokens_compound(toks, textstat_collocations(toks))` recipe.
+pub fn strongest(held: &Held, n: usize, min_count: u64) -> Result<crate::text::Phrases> {
+    let o = collocations::CollocationOptions {
+        sizes: (2, 2),
+        min_count,
+        smoothing: 0.5,
+        across_sentences: false,
+        stop_edges: true,
+    };
+    let top: Vec<Vec<String>> = collocations::collocations(held, &o)?
+        .iter()
+        .filter(|c| c.z > 0.0)
+        .take(n)
+        .map(|c| {
+            ngrams::unpack(c.row.key)
+                .iter()
+                .map(|&t| held.terms[t as usize].to_string())
+                .collect()
+        })
+        .collect();
+    Ok(crate::text::Phrases::from_stems(
+        &top,
+        &format!("--compound-top {n}"),
+    ))
+}
+
 /// One row of an n-gram table before it becomes a frame.
 #[derive(Debug, Clone, Copy)]
 pub struct NgramRow {

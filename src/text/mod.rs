@@ -4,12 +4,14 @@
 pub mod lang;
 pub mod layout;
 pub(crate) mod packed;
+pub mod phrases;
 pub mod segment;
 pub mod stem;
 pub mod tokenize;
 
 pub use lang::Lang;
 pub use layout::{detect_layout, Layout};
+pub use phrases::Phrases;
 pub use stem::{Rules, StemCache, Stopwords};
 pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
 

@@ -75,7 +75,16 @@ impl StemCache {
     }
 
     /// Stems without caching (for one-off lookups such as a kwic pattern).
+    /// A multiword term (words separated by spaces, see [`crate::text::Phrases`]) is stemmed
+    /// word by word, the stems joined by one space.
     pub fn stem_once(&self, folded: &str) -> String {
+        if folded.contains(char::is_whitespace) {
+            let stems: Vec<String> = folded
+                .split_whitespace()
+                .map(|w| self.stem_once(w))
+                .collect();
+            return stems.join(" ");
+        }
         match &self.engine {
             Engine::Snowball(st) => st.stem(folded).into_owned(),
             Engine::Classic(st) => st.stem(folded).into_owned(),

@@ -1,0 +1,332 @@
+//! Phrases: n-grams against a plain sliding-window count, collocations against quanteda's
+//! published values, window collocates against counts made here, multiword terms (`--phrases`,
+//! `--compound-top`) against the counts without them, and the bad input of each.
+
+use crate::common::{csv_bytes, data, fixture_docs, verbale};
+use polars::prelude::*;
+use std::collections::HashMap;
+use verbale::text::{fold, tokenize, Lang, Rules, StemCache, TokenKind, TokenizeOptions};
+
+fn run(args: &[&str]) -> DataFrame {
+    let o = verbale().args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "verbale {args:?}: {err}");
+    csv_bytes(o.stdout)
+}
+
+fn fails(args: &[&str], code: i32) -> String {
+    let o = verbale().args(args).output().unwrap();
+    assert_eq!(o.status.code(), Some(code), "verbale {args:?}");
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn strs(df: &DataFrame, c: &str) -> Vec<String> {
+    let c = df.column(c).unwrap().cast(&DataType::String).unwrap();
+    c.str()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap_or("").into())
+        .collect()
+}
+
+fn nums(df: &DataFrame, c: &str) -> Vec<f64> {
+    let c = df.column(c).unwrap().cast(&DataType::Float64).unwrap();
+    c.f64()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// Each document's runs of words that n-grams may cross: one sentence, no punctuation or
+/// symbol between two words unless a hyphen or slash touches both (`rules-based`); quotation
+/// marks do not break a run. Words as stems.
+fn runs(docs: &[verbale::corpus::Document]) -> Vec<Vec<String>> {
+    let st = StemCache::new(Lang::english(), Rules::default(), true);
+    let mut out = Vec::new();
+    for d in docs {
+        let toks = tokenize(&d.text, d.layout, TokenizeOptions::default());
+        let mut run: Vec<String> = Vec::new();
+        let mut last: Option<usize> = None;
+        for (i, t) in toks.iter().enumerate() {
+            if !t.kind.is_countable() {
+                continue;
+            }
+            if let Some(w) = last {
+                let prev = toks[w];
+                let between = &toks[w + 1..i];
+                let puncts: Vec<_> = between
+                    .iter()
+                    .filter(|b| matches!(b.kind, TokenKind::Punct | TokenKind::Symbol))
+                    .collect();
+                let joined = between.len() == 1
+                    && puncts.len() == 1
+                    && prev.end == puncts[0].start
+                    && puncts[0].end == t.start;
+                let broken = prev.sentence != t.sentence
+                    || prev.para != t.para
+                    || (!puncts.is_empty() && !joined);
+                if broken {
+                    out.push(std::mem::take(&mut run));
+                }
+            }
+            run.push(st.stem_once(&fold(t.text(&d.text))));
+            last = Some(i);
+        }
+        out.push(run);
+    }
+    out
+}
+
+#[test]
+fn ngram_counts_equal_a_plain_sliding_window() {
+    let docs = fixture_docs();
+    let runs = runs(&docs);
+    let dir = data("quotes/docs");
+    let dir = dir.to_str().unwrap();
+    let df = run(&[
+        "ngrams",
+        dir,
+        "--n",
+        "2",
+        "--n-max",
+        "4",
+        "--min-count",
+        "2",
+        "--stopwords",
+        "none",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    let got: HashMap<String, i64> = strs(&df, "ngram")
+        .into_iter()
+        .zip(nums(&df, "count").into_iter().map(|c| c as i64))
+        .collect();
+    let mut want: HashMap<String, i64> = HashMap::new();
+    for r in &runs {
+        for n in 2..=4 {
+            for w in r.windows(n) {
+                *want.entry(w.join(" ")).or_default() += 1;
+            }
+        }
+    }
+    want.retain(|_, c| *c >= 2);
+    assert!(want.len() > 1000, "a real test: {} n-grams", want.len());
+    assert_eq!(got.len(), want.len(), "the same n-grams");
+    for (k, c) in &want {
+        assert_eq!(got.get(k), Some(c), "{k}");
+    }
+}
+
+#[test]
+fn collocations_give_quanteda_lambda_and_z() {
+    // quanteda.textstats' own test: size 2, min_count 2, lower-cased, nothing removed.
+    let t = tempfile::tempdir().unwrap();
+    let texts = [
+        "I like good ice cream.",
+        "Me too!  I like good ice cream.",
+        "",
+    ];
+    for (i, x) in texts.iter().enumerate() {
+        std::fs::write(t.path().join(format!("{i}.txt")), x).unwrap();
+    }
+    let p = t.path().to_str().unwrap();
+    let df = run(&[
+        "collocations",
+        p,
+        "--stopwords",
+        "none",
+        "--no-stem",
+        "-q",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    let mut got = strs(&df, "collocation");
+    got.sort();
+    assert_eq!(got, ["good ice", "i like", "ice cream", "like good"]);
+    for (c, (l, z)) in nums(&df, "count")
+        .iter()
+        .zip(nums(&df, "lambda").iter().zip(nums(&df, "z")))
+    {
+        assert_eq!(*c, 2.0);
+        assert!((l - 4.317488).abs() < 5e-7, "lambda {l}");
+        assert!((z - 2.027787).abs() < 5e-7, "z {z}");
+    }
+}
+
+#[test]
+fn collocates_count_the_words_in_the_window() {
+    let seed = crate::common::seed();
+    let s = seed.to_str().unwrap();
+    let df = run(&[
+        "collocates",
+        "security",
+        s,
+        "--window",
+        "3",
+        "--min-count",
+        "1",
+        "--stopwords",
+        "none",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    // Counted here: every word within 3 words of a `secur` stem, on either side.
+    let docs = verbale::corpus::load(&[seed.clone()], &Default::default())
+        .unwrap()
+        .docs;
+    let st = StemCache::new(Lang::english(), Rules::default(), true);
+    let words: Vec<String> = tokenize(&docs[0].text, docs[0].layout, Default::default())
+        .iter()
+        .filter(|t| t.kind.is_countable())
+        .map(|t| st.stem_once(&fold(t.text(&docs[0].text))))
+        .collect();
+    let mut want: HashMap<String, i64> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        if w == "secur" {
+            let lo = i.saturating_sub(3);
+            let hi = (i + 3).min(words.len() - 1);
+            for (j, c) in words.iter().enumerate().take(hi + 1).skip(lo) {
+                if j != i {
+                    *want.entry(c.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let got: HashMap<String, i64> = strs(&df, "collocate")
+        .into_iter()
+        .zip(nums(&df, "count").into_iter().map(|c| c as i64))
+        .collect();
+    assert!(got.contains_key("council"), "{got:?}");
+    assert_eq!(got, want);
+}
+
+#[test]
+fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
+    let seed = crate::common::seed();
+    let s = seed.to_str().unwrap();
+    let csv = ["-o", "-", "--format", "csv", "--stopwords", "none"];
+    let plain = run(&[&["freq", s][..], &csv].concat());
+    let joined = run(&[&["freq", s, "--phrases", "un"][..], &csv].concat());
+    let terms = strs(&joined, "term");
+    let counts = nums(&joined, "count");
+    let phrase_words: f64 = terms
+        .iter()
+        .zip(&counts)
+        .map(|(t, c)| (t.split(' ').count() - 1) as f64 * c)
+        .sum();
+    assert!(terms.iter().any(|t| t == "secur council"), "{terms:?}");
+    let total = |df: &DataFrame| nums(df, "count").iter().sum::<f64>();
+    assert_eq!(total(&plain) - total(&joined), phrase_words);
+    // The phrase's count is its bigram count where no longer phrase took it.
+    let bigrams = run(&[
+        "ngrams",
+        s,
+        "--n",
+        "2",
+        "--min-count",
+        "1",
+        "--stopwords",
+        "none",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    let of = |df: &DataFrame, col: &str, key: &str| {
+        strs(df, col)
+            .iter()
+            .position(|t| t == key)
+            .map(|i| nums(df, "count")[i])
+    };
+    assert_eq!(
+        of(&joined, "term", "secur council"),
+        of(&bigrams, "ngram", "secur council")
+    );
+    // kwic finds the phrase as a whole, and no longer finds its words alone inside it.
+    let hits =
+        |args: &[&str]| run(&[&["kwic", s][..], args, &["-o", "-", "--format", "csv"]].concat());
+    let whole = hits(&["security council", "--phrases", "un"]).height();
+    assert_eq!(Some(whole as f64), of(&bigrams, "ngram", "secur council"));
+    let alone = hits(&["council", "--phrases", "un"]).height() as f64;
+    let in_phrases: f64 = terms
+        .iter()
+        .zip(&counts)
+        .filter(|(t, _)| t.contains(' ') && t.split(' ').any(|w| w == "council"))
+        .map(|(_, c)| c)
+        .sum();
+    assert!(in_phrases > whole as f64, "other councils are phrases too");
+    assert_eq!(alone + in_phrases, hits(&["council"]).height() as f64);
+}
+
+#[test]
+fn the_strongest_collocations_become_terms() {
+    let dir = data("quotes/docs");
+    let d = dir.to_str().unwrap();
+    let df = run(&[
+        "freq",
+        d,
+        "--compound-top",
+        "10",
+        "-q",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+        "--top",
+        "100000",
+    ]);
+    let multi = strs(&df, "term")
+        .into_iter()
+        .filter(|t| t.contains(' '))
+        .count();
+    assert!((1..=10).contains(&multi), "{multi} multiword terms");
+}
+
+#[test]
+fn bad_phrase_input_gets_clear_messages() {
+    let seed = crate::common::seed();
+    let s = seed.to_str().unwrap();
+    let t = tempfile::tempdir().unwrap();
+    let empty = t.path().join("empty.txt");
+    std::fs::write(&empty, "# nothing here\n\nword\n").unwrap();
+    let e = fails(&["freq", s, "--phrases", empty.to_str().unwrap()], 2);
+    assert!(e.contains("no phrases of two words or more"), "{e}");
+    let e = fails(&["freq", s, "--phrases", "no/such/list.txt"], 1);
+    assert!(e.contains("cannot read"), "{e}");
+    // A phrase longer than any sentence of the document: a warning, the counts as without.
+    let long = t.path().join("long.txt");
+    std::fs::write(&long, "the republic shall never recognise it again\n").unwrap();
+    let o = verbale()
+        .args(["freq", s, "--phrases", long.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("none of its 1 phrases occurs"), "{err}");
+    for (args, needle) in [
+        (&["ngrams", s, "--n", "0"][..], "--n"),
+        (&["ngrams", s, "--n", "9"][..], "--n"),
+        (
+            &["collocates", "security", s, "--window", "0"][..],
+            "no word around",
+        ),
+        (&["collocations", s, "--size", "6"][..], "from 2 to 5"),
+        (&["freq", "-", "--compound-top", "5"][..], "standard input"),
+    ] {
+        let e = fails(args, 2);
+        assert!(e.contains(needle), "{args:?}: {e}");
+    }
+    let o = verbale()
+        .args(["ngrams", s, "--n", "5", "--min-count", "50"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no 5-grams seen at least 50 times"));
+}
