@@ -221,6 +221,32 @@ pub fn keyness(
     keyness_frame(a, &rows, &|_| (t1, t2))
 }
 
+/// The `keyness` frame over units other than a run's terms (the n-grams of `compare --ngrams`):
+/// `terms` names them, `target` and `reference` give each one's counts (by index), and `t1`
+/// and `t2` the sides' totals the counts are taken out of.
+pub fn keyness_of_counts(
+    terms: Vec<crate::analysis::Term>,
+    target: &[TermTotals],
+    t1: u64,
+    reference: &[TermTotals],
+    t2: u64,
+    o: KeynessOptions,
+) -> Result<DataFrame> {
+    if t1 == 0 || t2 == 0 {
+        return Err(crate::error::Error::Invalid(format!(
+            "keyness needs counts on both sides: the {} has none",
+            if t1 == 0 { "target" } else { "reference" }
+        )));
+    }
+    let a = Analysis {
+        terms,
+        ..Default::default()
+    };
+    let side = |counts, tokens| Side { counts, tokens };
+    let rows = keyness_rows(&a, side(target, t1), side(reference, t2), o);
+    keyness_frame(&a, &rows, &|_| (t1, t2))
+}
+
 /// Each document against all the others: its `n` most over-used and `n` most under-used terms,
 /// as a `keyness` frame with a leading `doc` column. Corpus totals are counted once.
 pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {

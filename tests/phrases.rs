@@ -330,3 +330,73 @@ fn bad_phrase_input_gets_clear_messages() {
     assert!(o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no 5-grams seen at least 50 times"));
 }
+
+#[test]
+fn ngram_keyness_counts_each_side_and_scores_as_unigrams_do() {
+    let seed = crate::common::seed();
+    let other = data("quotes/docs/ungd_AZE_75_2020.txt");
+    let (s, r) = (seed.to_str().unwrap(), other.to_str().unwrap());
+    let df = run(&[
+        "compare",
+        s,
+        r,
+        "--ngrams",
+        "2",
+        "--stopwords",
+        "none",
+        "-o",
+        "-",
+        "--format",
+        "csv",
+    ]);
+    let load = |p: &std::path::Path| {
+        verbale::corpus::load(&[p.to_path_buf()], &Default::default())
+            .unwrap()
+            .docs
+    };
+    let count = |p: &std::path::Path| {
+        let mut m: HashMap<String, f64> = HashMap::new();
+        let mut windows = 0.0;
+        for run in runs(&load(p)) {
+            for w in run.windows(2) {
+                *m.entry(w.join(" ")).or_default() += 1.0;
+                windows += 1.0;
+            }
+        }
+        (m, windows)
+    };
+    let ((tm, t1), (rm, t2)) = (count(&seed), count(&other));
+    let names = strs(&df, "ngram");
+    assert_eq!(
+        names.len(),
+        tm.keys()
+            .chain(rm.keys())
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    );
+    let (tc, rc, g2) = (nums(&df, "target"), nums(&df, "reference"), nums(&df, "g2"));
+    for (i, k) in names.iter().enumerate() {
+        let (a, b) = (*tm.get(k).unwrap_or(&0.0), *rm.get(k).unwrap_or(&0.0));
+        assert_eq!((tc[i], rc[i]), (a, b), "{k}");
+        // G² without correction (quanteda's measure = "lr", correction = "none"), signed.
+        let n = t1 + t2;
+        let cells = [
+            (a, (a + b) * t1 / n),
+            (b, (a + b) * t2 / n),
+            (t1 - a, (n - a - b) * t1 / n),
+            (t2 - b, (n - a - b) * t2 / n),
+        ];
+        let g: f64 = 2.0
+            * cells
+                .iter()
+                .filter(|c| c.0 > 0.0)
+                .map(|(o, e)| o * (o / e).ln())
+                .sum::<f64>();
+        let signed = if a / t1 >= b / t2 { g } else { -g };
+        assert!(
+            (signed - g2[i]).abs() < 1e-9 * g.max(1.0),
+            "{k}: {signed} vs {}",
+            g2[i]
+        );
+    }
+}

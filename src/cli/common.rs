@@ -732,6 +732,9 @@ pub enum RowsPer {
     Doc,
     /// A set per group of these fields.
     Group(Vec<String>),
+    /// A set per side of a comparison: the target (the first inputs, or the documents the
+    /// first selector keeps), then the reference.
+    Sides(Sides),
 }
 
 /// A corpus held as word ids, with what names its bins.
@@ -752,13 +755,15 @@ pub enum BinLabels {
     Docs(Vec<String>),
     /// The group's fields.
     Groups(verbale::meta::Grouping),
+    /// The two sides of a comparison, named by the command.
+    Sides,
 }
 
 impl BinLabels {
     /// The frame with the columns naming each row's bin first.
     pub fn prepend(&self, df: DataFrame, of_row: &[u32]) -> Result<DataFrame> {
         let mut cols = match self {
-            BinLabels::None => return Ok(df),
+            BinLabels::None | BinLabels::Sides => return Ok(df),
             BinLabels::Docs(ids) => vec![polars::prelude::Column::new(
                 "doc".into(),
                 of_row
@@ -782,8 +787,13 @@ pub fn load_held(
 ) -> Result<HeldCorpus> {
     init_threads(src.jobs);
     let lopts = load_options(src);
+    let (groups, selectors) = match per {
+        RowsPer::Sides(s) => (s.inputs.clone(), s.selectors.clone()),
+        _ => (vec![paths.to_vec()], Vec::new()),
+    };
     let plan = verbale::meta::Plan {
-        groups: vec![paths.to_vec()],
+        groups,
+        selectors,
         filter: src.meta.where_.clone(),
         meta: src.meta.options(),
         ..Default::default()
@@ -793,6 +803,10 @@ pub fn load_held(
     let n = chosen.found.files.len();
     let (bins, labels) = match per {
         RowsPer::Corpus => (vec![Some(0); n], BinLabels::None),
+        RowsPer::Sides(_) => (
+            chosen.found.group.iter().map(|&g| Some(g)).collect(),
+            BinLabels::Sides,
+        ),
         RowsPer::Doc => (
             (0..n as u32).map(Some).collect(),
             BinLabels::Docs(chosen.found.files.iter().map(|f| f.0.clone()).collect()),
@@ -812,6 +826,7 @@ pub fn load_held(
     // Bins are numbered over every file (documents, groups): empty ones give no rows.
     held.n_bins = match &labels {
         BinLabels::None => 1,
+        BinLabels::Sides => 2,
         BinLabels::Docs(ids) => ids.len(),
         BinLabels::Groups(g) => g.groups.len(),
     };

@@ -2,14 +2,17 @@
 //! one side quotes while the other uses them plainly.
 
 use super::common::{
-    count_of, load, side_name, Ask, GroupArgs, Loaded, OutputArgs, Sides, SourceArgs,
+    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer, Sides,
+    SourceArgs,
 };
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::{DataFrame, SortMultipleOptions};
 use std::path::PathBuf;
+use verbale::analysis::{Term, TermTotals};
 use verbale::compare::{self, KeynessOptions};
 use verbale::out::{self, Format};
+use verbale::phrases::NgramOptions;
 use verbale::stats::Compat;
 
 /// Which comparison table to print.
@@ -65,6 +68,12 @@ pub struct CompareArgs {
     /// the other documents, in one table (quanteda's one-against-the-rest).
     #[arg(long, value_delimiter = ',', value_name = "FIELD")]
     pub group_by: Vec<String>,
+    /// Keyness of n-grams of N words (2 to 5) instead of single terms, counted as `verbale
+    /// ngrams` counts them (within a sentence, between punctuation, none starting or ending
+    /// with a stopword); each side's total is its number of n-grams, as in a quanteda dfm of
+    /// n-grams.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(2..=5))]
+    pub ngrams: Option<u8>,
 }
 
 /// A p-value threshold: a number above 0 and at most 1.
@@ -110,6 +119,9 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let dest = args.output.destination(&all, &args.source)?;
     let options = args.source.options(&all)?;
+    if let Some(n) = args.ngrams {
+        return ngram_keyness(&args, &sides, &options, n as usize, format, &dest);
+    }
     let ask = Ask {
         selectors: sides.selectors.clone(),
         group_by: args.group_by.clone(),
@@ -197,6 +209,69 @@ fn keyness_table(
         count_of(a.tokens_of(ri), "token"),
     );
     Ok((df, h))
+}
+
+/// Keyness of n-grams, target against reference (`--ngrams N`).
+fn ngram_keyness(
+    args: &CompareArgs,
+    sides: &Sides,
+    options: &verbale::analysis::Options,
+    n: usize,
+    format: Format,
+    dest: &out::Destination,
+) -> Result<bool> {
+    if args.table != Table::Keyness || !args.group_by.is_empty() {
+        return Err(verbale::Error::Invalid(
+            "--ngrams gives the keyness of a target against a reference; leave out --table \
+             and --group-by"
+                .into(),
+        )
+        .into());
+    }
+    let h = load_held(&[], &args.source, options, &RowsPer::Sides(sides.clone()))?;
+    let o = NgramOptions {
+        n_min: n,
+        n_max: n,
+        min_count: args.min_count,
+        across_sentences: false,
+        stop_edges: true,
+    };
+    let c = verbale::phrases::side_ngrams(&h.held, &o)?;
+    let totals = |tallies: &[verbale::phrases::Tally]| -> Vec<TermTotals> {
+        tallies
+            .iter()
+            .map(|t| TermTotals {
+                count: t.count as u64,
+                quoted: t.quoted as u64,
+                scare: t.scare as u64,
+                docs: t.docs,
+            })
+            .collect()
+    };
+    let (tc, rc) = (totals(&c.tallies[0]), totals(&c.tallies[1]));
+    let terms = c
+        .names
+        .into_iter()
+        .map(|(term, form)| Term { term, form })
+        .collect();
+    let [t1, t2] = c.windows;
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let mut df = compare::keyness_of_counts(terms, &tc, t1, &rc, t2, keyness_options(args))?;
+    let df = ends(df.rename("term", "ngram".into())?.clone(), top)?;
+    let docs = |b: u32| h.held.bins.iter().filter(|&&x| x == b).count() as u64;
+    let header = format!(
+        "{n}-grams: target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in \
+         the target",
+        sides.names[0],
+        count_of(docs(0), "document"),
+        count_of(t1, &format!("{n}-gram")),
+        sides.names[1],
+        count_of(docs(1), "document"),
+        count_of(t2, &format!("{n}-gram")),
+    );
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), dest)?;
+    Ok(h.had_errors)
 }
 
 /// Each group of --group-by against all the other documents, in one long table (the group's

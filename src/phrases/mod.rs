@@ -44,6 +44,61 @@ pub fn strongest(held: &Held, n: usize, min_count: u64) -> Result<crate::text::P
     ))
 }
 
+/// The n-grams of a corpus held in two bins (0 the target, 1 the reference), as keyness
+/// counts them: every n-gram of length `o.n_min` seen at least `o.min_count` times over both
+/// (none edged by a stopword when `o.stop_edges`), with its tallies in each bin, and each
+/// bin's n-gram windows (the totals, as a quanteda dfm of n-grams sums them).
+pub struct SideNgrams {
+    /// Per n-gram: its terms (stems joined by a space) and its most frequent form.
+    pub names: Vec<(String, String)>,
+    /// Per bin, per n-gram (in `names` order): its tally.
+    pub tallies: [Vec<Tally>; 2],
+    /// Per bin: the windows of `n` words.
+    pub windows: [u64; 2],
+}
+
+/// [`SideNgrams`] of `held` (two bins).
+pub fn side_ngrams(held: &Held, o: &NgramOptions) -> Result<SideNgrams> {
+    let one = NgramOptions {
+        n_max: o.n_min,
+        min_count: 1,
+        ..*o
+    };
+    let levels = ngrams::count(held, &one)?;
+    let rows = ngram_rows(held, &levels, &one, None);
+    let mut at: ahash::AHashMap<u128, usize> = ahash::AHashMap::new();
+    let mut out = SideNgrams {
+        names: Vec::new(),
+        tallies: [Vec::new(), Vec::new()],
+        windows: [0, 0],
+    };
+    for r in &rows {
+        let i = *at.entry(r.key).or_insert_with(|| {
+            out.names.push((
+                ngrams::words(r.key, &held.terms),
+                ngrams::words(r.form, &held.forms),
+            ));
+            out.tallies[0].push(Tally::default());
+            out.tallies[1].push(Tally::default());
+            out.names.len() - 1
+        });
+        out.tallies[(r.bin as usize).min(1)][i] = r.tally;
+    }
+    let keep: Vec<bool> = (0..out.names.len())
+        .map(|i| (out.tallies[0][i].count + out.tallies[1][i].count) as u64 >= o.min_count)
+        .collect();
+    let mut k = keep.iter();
+    out.names.retain(|_| *k.next().unwrap_or(&false));
+    for t in &mut out.tallies {
+        let mut k = keep.iter();
+        t.retain(|_| *k.next().unwrap_or(&false));
+    }
+    for (d, &b) in held.docs.iter().zip(&held.bins) {
+        out.windows[(b as usize).min(1)] += ngrams::windows(d, o.n_min, o.forbid()).count() as u64;
+    }
+    Ok(out)
+}
+
 /// One row of an n-gram table before it becomes a frame.
 #[derive(Debug, Clone, Copy)]
 pub struct NgramRow {
