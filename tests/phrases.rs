@@ -400,3 +400,31 @@ fn ngram_keyness_counts_each_side_and_scores_as_unigrams_do() {
         );
     }
 }
+
+#[test]
+fn phrase_charts_draw_and_ask_for_their_word() {
+    let seed = crate::common::seed();
+    let s = seed.to_str().unwrap();
+    let t = tempfile::tempdir().unwrap();
+    for (kind, extra) in [
+        ("ngrams", &[][..]),
+        ("collocates", &["--terms", "territories"][..]),
+    ] {
+        let out = t.path().join(format!("{kind}.png"));
+        let o = verbale()
+            .args(["chart", kind, s, "-q", "-o"])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let png = std::fs::read(&out).unwrap();
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 10_000, "{kind}");
+    }
+    let never = t.path().join("never.png");
+    let e = fails(
+        &["chart", "collocates", s, "-o", never.to_str().unwrap()],
+        2,
+    );
+    assert!(e.contains("--terms"), "{e}");
+}

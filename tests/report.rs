@@ -66,6 +66,8 @@ fn report_on_bundled_data_is_complete() {
     for id in [
         "overview",
         "top-terms",
+        "phrases",
+        "collocates",
         "quoted-terms",
         "scare-quotes",
         "cues",
@@ -79,7 +81,7 @@ fn report_on_bundled_data_is_complete() {
         assert!(ids.contains(&id), "section {id} missing");
     }
     let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
-    assert_eq!(imgs, 8, "charts embedded");
+    assert_eq!(imgs, 10, "charts embedded");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no network references"
@@ -95,6 +97,27 @@ fn report_on_bundled_data_is_complete() {
         &corpus_terms,
         &read_csv_bytes(freq.stdout),
         &["term", "form", "count", "docs", "quoted", "scare"],
+    );
+    // The n-grams are those `verbale ngrams` counts.
+    let ngrams = verbale()
+        .args([
+            "ngrams",
+            "data",
+            "--n",
+            "2",
+            "--n-max",
+            "3",
+            "--min-count",
+            "2",
+        ])
+        .args(["--top", "100", "--format", "csv"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    same(
+        &read_csv(&out.join("ngrams.csv")),
+        &read_csv_bytes(ngrams.stdout),
+        &["ngram", "form", "n", "count", "docs", "quoted", "scare"],
     );
     let quotes = read_csv(&out.join("quotes.csv"));
     let q = verbale()

@@ -7,6 +7,7 @@
 pub(crate) mod draw;
 pub mod kinds;
 mod lines;
+pub mod phrase_kinds;
 pub(crate) mod text;
 
 use crate::error::{Error, Result};

@@ -1,14 +1,17 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
-use super::common::{count_of, load, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
+use super::common::{
+    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides, SourceArgs,
+};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use verbale::analysis::{self, Options};
-use verbale::chart::{self, kinds, Size};
+use verbale::chart::{self, kinds, phrase_kinds, Size};
 use verbale::compare::{self, KeynessOptions};
+use verbale::phrases::{self, collocates, ngrams, NgramOptions};
 
-/// Draw a chart: freq, quotes, keyness, dispersion, similarity, cues or trend. The format follows the
+/// Draw a chart: freq, quotes, keyness, dispersion, similarity, cues, trend, ngrams or collocates. The format follows the
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
 pub struct ChartArgs {
@@ -62,6 +65,39 @@ pub struct ChartArgs {
     /// Title (default: says what was counted and on which documents).
     #[arg(long)]
     pub title: Option<String>,
+    /// N-grams: their length (2 to 5).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(2..=5))]
+    pub n: u8,
+    /// Collocates: words on each side of the word (the first of --terms).
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub window: u32,
+    /// Collocates: the score the bars show (and are sorted by).
+    #[arg(long, value_enum, default_value_t = ScoreArg::Ll)]
+    pub score: ScoreArg,
+}
+
+/// `--score` of a collocates chart.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreArg {
+    /// Log-likelihood.
+    Ll,
+    /// Mutual information.
+    Mi,
+    /// t-score.
+    T,
+    /// Dice coefficient.
+    Dice,
+}
+
+impl ScoreArg {
+    fn measure(self) -> (phrases::Measure, &'static str) {
+        match self {
+            ScoreArg::Ll => (phrases::Measure::Ll, "ll"),
+            ScoreArg::Mi => (phrases::Measure::Mi, "mi"),
+            ScoreArg::T => (phrases::Measure::T, "t"),
+            ScoreArg::Dice => (phrases::Measure::Dice, "dice"),
+        }
+    }
 }
 
 /// The chart kinds.
@@ -81,6 +117,10 @@ pub enum Kind {
     Cues,
     /// Terms per value of a field (--by year), a panel per value of --facet.
     Trend,
+    /// Most frequent n-grams (--n), quoted occurrences apart.
+    Ngrams,
+    /// Collocates of a word (the first of --terms) by --score, in a --window.
+    Collocates,
 }
 
 impl Kind {
@@ -94,6 +134,8 @@ impl Kind {
             Kind::Similarity => "similarity",
             Kind::Cues => "cues",
             Kind::Trend => "trend",
+            Kind::Ngrams => "ngrams",
+            Kind::Collocates => "collocates",
         }
     }
 }
@@ -181,6 +223,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         return trend_chart(&args, &sides.names[0], &output);
     }
     let options = args.source.options(&all)?;
+    if matches!(args.kind, Kind::Ngrams | Kind::Collocates) {
+        return phrase_chart(&args, &sides.names[0], &options, &output);
+    }
     let ask = Ask {
         selectors: sides.selectors.clone(),
         hold: args.kind == Kind::Dispersion,
@@ -222,6 +267,49 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;
     Ok(t.had_errors)
+}
+
+/// Draws an n-gram or collocates chart from the corpus held as word ids (as `verbale ngrams`
+/// and `verbale collocates` count).
+fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
+    let h = load_held(&args.paths, &args.source, options, &RowsPer::Corpus)?;
+    let what = describe(name, h.held.docs.len());
+    let top = args.top.max(1);
+    let mut spec = if args.kind == Kind::Ngrams {
+        let o = NgramOptions {
+            n_min: args.n as usize,
+            n_max: args.n as usize,
+            min_count: 2,
+            across_sentences: false,
+            stop_edges: true,
+        };
+        let levels = ngrams::count(&h.held, &o)?;
+        let rows = phrases::ngram_rows(&h.held, &levels, &o, Some(top));
+        phrase_kinds::ngrams(&phrases::ngram_frame(&h.held, &rows)?, top, &what)?
+    } else {
+        let Some(term) = args.terms.first() else {
+            return Err(usage(
+                "chart collocates needs the word: --terms elections".into(),
+            ));
+        };
+        let key = options.term_key(term);
+        let node = h.held.term_id(&key).ok_or_else(|| {
+            verbale::Error::Nothing(format!("'{term}' (stem '{key}') is not in these documents"))
+        })?;
+        let o = collocates::CollocateOptions {
+            left: args.window as usize,
+            right: args.window as usize,
+            min_count: 2,
+            node_in: collocates::NodeIn::All,
+            skip_stopwords: true,
+        };
+        let c = collocates::collocates(&h.held, node, &o)?;
+        let (measure, column) = args.score.measure();
+        let df = phrases::collocate_frame(&h.held, &c, measure, Some(top))?;
+        phrase_kinds::collocates(&df, term, column, top, &what)?
+    };
+    write(&mut spec, args, output)?;
+    Ok(h.had_errors)
 }
 
 /// Writes the chart, titled by --title when given.
@@ -302,7 +390,9 @@ fn spec(
             kinds::similarity(&df, &ids, args.measure.name(), what)?
         }
         Kind::Cues => kinds::cues(a, args.by_doc, top, what)?,
-        // Drawn by trend_chart from its own count, never from a loaded analysis.
-        Kind::Trend => return Err(usage("a trend chart is drawn from its own count".into())),
+        // Drawn from their own counts, never from a loaded analysis.
+        Kind::Trend | Kind::Ngrams | Kind::Collocates => {
+            return Err(usage("this chart is drawn from its own count".into()))
+        }
     })
 }

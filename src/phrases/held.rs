@@ -322,6 +322,33 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
     Ok(held)
 }
 
+/// Holds the documents of an analysis again (files read a second time, in parallel, each let go
+/// once held; documents the run held, such as standard input, from memory), all in bin 0.
+pub fn read_analysed(
+    a: &crate::analysis::Analysis,
+    lopts: &LoadOptions,
+    opts: &Options,
+) -> Result<Held> {
+    use rayon::prelude::*;
+    let reader = Reader {
+        run: Analyser::new(opts),
+        terms: Vocab::new(),
+        forms: Vocab::new(),
+    };
+    let held_docs = (0..a.docs.len())
+        .into_par_iter()
+        .map(|i| Ok(corpus::Consumer::consume(&reader, &a.document(i, lopts)?)))
+        .collect::<Result<Vec<HeldDoc>>>()?;
+    let held = Held {
+        ids: a.docs.iter().map(|d| d.id.clone()).collect(),
+        bins: vec![0; held_docs.len()],
+        n_bins: 1,
+        docs: held_docs,
+        ..Default::default()
+    };
+    finish(held, reader, opts)
+}
+
 /// Holds documents already in memory (tests, the library), all in bin 0.
 pub fn hold(docs: &[Document], opts: &Options) -> Result<Held> {
     let reader = Reader {

@@ -5,7 +5,7 @@ use super::groups::{trend_of, GroupTables};
 use super::tables::Tables;
 use super::{MetaGroups, Parts};
 use crate::analysis::{self, Analysis};
-use crate::chart::{self, kinds, Size, MAX_HEATMAP_DOCS};
+use crate::chart::{self, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
 use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
 use crate::quotes::Kind;
@@ -91,6 +91,20 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
     d.add("quotes.png", quotes, format!("Most quoted terms in {what}"))?;
     let cues = kinds::cues(a, false, 20, &what);
     d.add("cues.png", cues, format!("Distancing cues in {what}"))?;
+    let ngrams = phrase_kinds::ngrams(&t.phrases.ngrams, 20, &what);
+    d.add(
+        "ngrams.png",
+        ngrams,
+        format!("Most frequent n-grams in {what}"),
+    )?;
+    if let Some(node) = &t.phrases.node {
+        let spec = phrase_kinds::collocates(&t.phrases.collocates, node, "ll", 20, &what);
+        d.add(
+            "collocates.png",
+            spec,
+            format!("Collocates of '{node}' in {what}"),
+        )?;
+    }
     let key_title = keyness(&mut d, t)?;
     similarity(&mut d, t, &what)?;
     dispersion(&mut d, &what)?;

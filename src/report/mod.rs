@@ -70,6 +70,8 @@ pub const TABLES: &[&str] = &[
     "cues",
     "keyness",
     "similarity",
+    "ngrams",
+    "collocates",
 ];
 
 /// The tables a report with [`MetaGroups`] writes besides [`TABLES`].

@@ -42,6 +42,7 @@ pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
     let mut b = Vec::new();
     overview(d, &mut b);
     top_terms(d, &mut b);
+    phrases(d, &mut b);
     quoted_terms(d, &mut b)?;
     cues(d, &mut b);
     profile(d, &mut b);
@@ -106,6 +107,23 @@ fn top_terms(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading(2, s("Top terms"), s("top-terms")));
     b.extend(d.chart("freq.png"));
     b.push(table(&d.tables.corpus_terms, 30));
+}
+
+fn phrases(d: &ReportData, b: &mut Vec<Block>) {
+    let t = &d.tables.phrases;
+    b.push(Block::Heading(2, s("Phrases"), s("phrases")));
+    b.push(Block::Para(s("The most frequent two- and three-word sequences (n-grams within a sentence, between punctuation, none starting or ending with a stopword; seen at least twice), with their occurrences inside quotation marks and scare quotes. The ngrams table beside the report has the first 100; `verbale ngrams` and `verbale collocations` give every one and their association scores.")));
+    b.extend(d.chart("ngrams.png"));
+    b.push(table(&t.ngrams, 20));
+    let Some(node) = &t.node else { return };
+    b.push(Block::Heading(
+        3,
+        format!("Words around “{node}”"),
+        s("collocates"),
+    ));
+    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.")));
+    b.extend(d.chart("collocates.png"));
+    b.push(table(&t.collocates, 20));
 }
 
 fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {

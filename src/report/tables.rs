@@ -23,6 +23,75 @@ pub(super) struct Tables {
     pub(super) corpus_quoted: DataFrame,
     /// The groups' tables, when the documents have groups.
     pub(super) groups: Option<super::groups::GroupTables>,
+    /// The phrases' tables.
+    pub(super) phrases: PhraseTables,
+}
+
+/// The report's phrase tables: the most frequent n-grams, and the collocates of the most
+/// scare-quoted term (of the most quoted one when none is scare-quoted).
+pub(super) struct PhraseTables {
+    /// Bigrams and trigrams seen at least twice, most frequent first ([`NGRAM_ROWS`]).
+    pub(super) ngrams: DataFrame,
+    /// The term whose collocates are listed (its display form), if any term is quoted.
+    pub(super) node: Option<String>,
+    /// Its collocates within 5 words, by log-likelihood ([`COLLOCATE_ROWS`]).
+    pub(super) collocates: DataFrame,
+}
+
+/// N-grams the report's table keeps.
+pub(super) const NGRAM_ROWS: usize = 100;
+
+/// Collocates the report's table keeps.
+pub(super) const COLLOCATE_ROWS: usize = 50;
+
+/// The phrase tables, from the documents held again as word ids.
+fn phrase_tables(p: Parts) -> Result<PhraseTables> {
+    use crate::phrases::{self, collocates, ngrams, NgramOptions};
+    let held = phrases::read_analysed(p.a, p.lopts, p.opts)?;
+    let o = NgramOptions {
+        n_min: 2,
+        n_max: 3,
+        min_count: 2,
+        across_sentences: false,
+        stop_edges: true,
+    };
+    let levels = ngrams::count(&held, &o)?;
+    let rows = phrases::ngram_rows(&held, &levels, &o, Some(NGRAM_ROWS));
+    let ngrams = phrases::ngram_frame(&held, &rows)?;
+    let node = most_scare_quoted(p.a).and_then(|t| Some((held.term_id(&p.a.terms[t].term)?, t)));
+    let Some((id, t)) = node else {
+        return Ok(PhraseTables {
+            ngrams,
+            node: None,
+            collocates: DataFrame::empty(),
+        });
+    };
+    let co = collocates::CollocateOptions {
+        left: 5,
+        right: 5,
+        min_count: 2,
+        node_in: collocates::NodeIn::All,
+        skip_stopwords: true,
+    };
+    let c = collocates::collocates(&held, id, &co)?;
+    let df = phrases::collocate_frame(&held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
+    Ok(PhraseTables {
+        ngrams,
+        node: Some(p.a.terms[t].form.clone()),
+        collocates: df,
+    })
+}
+
+/// The term most often scare-quoted (then most often quoted), numbers left out.
+fn most_scare_quoted(a: &crate::analysis::Analysis) -> Option<usize> {
+    let c = a.corpus_counts();
+    (0..c.len())
+        .filter(|&i| c[i].quoted > 0 && a.terms[i].term.chars().any(char::is_alphabetic))
+        .max_by(|&x, &y| {
+            (c[x].scare, c[x].quoted)
+                .cmp(&(c[y].scare, c[y].quoted))
+                .then_with(|| a.terms[y].term.cmp(&a.terms[x].term))
+        })
 }
 
 pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format) -> Result<()> {
@@ -119,10 +188,17 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
             Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
     ];
-    let mut built: Vec<(&str, DataFrame)> = jobs
-        .into_par_iter()
-        .map(|(name, build)| Ok((name, build()?)))
-        .collect::<Result<_>>()?;
+    let (built, phrases) = rayon::join(
+        || {
+            jobs.into_par_iter()
+                .map(|(name, build)| Ok((name, build()?)))
+                .collect::<Result<Vec<(&str, DataFrame)>>>()
+        },
+        || phrase_tables(p),
+    );
+    let (mut built, phrases) = (built?, phrases?);
+    built.push(("ngrams", phrases.ngrams.clone()));
+    built.push(("collocates", phrases.collocates.clone()));
     let formats = [Format::Csv, Format::Parquet];
     built
         .par_iter()
@@ -155,6 +231,7 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
         keyness: take("keyness"),
         similarity: take("similarity"),
         corpus_quoted: take("corpus_quoted_terms"),
+        phrases,
     })
 }
 

@@ -1,0 +1,129 @@
+//! The phrase charts' [`Spec`]s: the most frequent n-grams, and a word's collocates by score,
+//! each bar split by where quotation marks stood.
+
+use super::{BarRow, Role, Spec};
+use crate::error::{Error, Result};
+use polars::prelude::*;
+
+fn column_u64(df: &DataFrame, name: &str) -> Result<Vec<u64>> {
+    let c = df.column(name)?.cast(&DataType::UInt64)?;
+    Ok(c.u64()?.iter().map(|v| v.unwrap_or(0)).collect())
+}
+
+fn column_str(df: &DataFrame, name: &str) -> Result<Vec<String>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.unwrap_or("").to_string())
+        .collect())
+}
+
+/// Horizontal bars of an `ngrams` frame's first `top` rows (most frequent first): each bar the
+/// n-gram's rate per 10,000 words, split into its scare-quoted, otherwise quoted and unquoted
+/// occurrences, with the count at its end.
+pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
+    let df = df.head(Some(top));
+    if df.height() == 0 {
+        return Err(Error::Nothing("no n-grams to chart".into()));
+    }
+    let (forms, count) = (column_str(&df, "form")?, column_u64(&df, "count")?);
+    let (quoted, scare) = (column_u64(&df, "quoted")?, column_u64(&df, "scare")?);
+    let per_10k: Vec<f64> = df
+        .column("per_10k")?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect();
+    let n = column_u64(&df, "n")?;
+    let lengths = match (n.iter().min(), n.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!("{a}-grams"),
+        _ => "n-grams".to_string(),
+    };
+    let rows = (0..df.height())
+        .map(|i| {
+            let part = |n: u64| per_10k[i] * n as f64 / count[i].max(1) as f64;
+            BarRow {
+                label: forms[i].clone(),
+                segments: vec![
+                    (part(scare[i]), Role::Scare),
+                    (part(quoted[i] - scare[i]), Role::Quoted),
+                    (part(count[i] - quoted[i]), Role::Plain),
+                ],
+                note: Some(match scare[i] {
+                    0 => count[i].to_string(),
+                    s => format!("{} ({s} scare)", count[i]),
+                }),
+            }
+        })
+        .collect();
+    Ok(Spec::Bars {
+        title: format!("Most frequent {lengths}: {what}"),
+        x_label: "occurrences per 10,000 words (count at bar end)".into(),
+        rows,
+        legend: vec![
+            ("in scare quotes".into(), Role::Scare),
+            ("in other quotations".into(), Role::Quoted),
+            ("without quotation marks".into(), Role::Plain),
+        ],
+        diverging: false,
+    })
+}
+
+/// Horizontal bars of a `collocates` frame's first `top` rows: each bar the collocate's score
+/// by `measure` (a column of the frame), the share of its co-occurrences where the node word
+/// stood in scare quotes drawn apart, with the count in the window at its end.
+pub fn collocates(
+    df: &DataFrame,
+    node: &str,
+    measure: &str,
+    top: usize,
+    what: &str,
+) -> Result<Spec> {
+    let df = df.head(Some(top));
+    if df.height() == 0 {
+        return Err(Error::Nothing(format!(
+            "no collocates of '{node}' to chart"
+        )));
+    }
+    let forms = column_str(&df, "form")?;
+    let (count, node_scare) = (column_u64(&df, "count")?, column_u64(&df, "node_scare")?);
+    let score: Vec<f64> = df
+        .column(measure)?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect();
+    if score.iter().any(|&s| s < 0.0) {
+        return Err(Error::Invalid(format!(
+            "collocates of '{node}': some {measure} scores are negative; chart them by ll, t \
+             or dice, or raise --min-count"
+        )));
+    }
+    let rows = (0..df.height())
+        .map(|i| {
+            let part = |n: u64| score[i] * n as f64 / count[i].max(1) as f64;
+            BarRow {
+                label: forms[i].clone(),
+                segments: vec![
+                    (part(node_scare[i]), Role::Scare),
+                    (part(count[i] - node_scare[i]), Role::Plain),
+                ],
+                note: Some(match node_scare[i] {
+                    0 => format!("{:.1} ({}×)", score[i], count[i]),
+                    s => format!("{:.1} ({}×, {s} scare)", score[i], count[i]),
+                }),
+            }
+        })
+        .collect();
+    Ok(Spec::Bars {
+        title: format!("Collocates of '{node}' by {measure}: {what}"),
+        x_label: format!("{measure} (score, and co-occurrences in the window, at bar end)"),
+        rows,
+        legend: vec![
+            (format!("share with '{node}' in scare quotes"), Role::Scare),
+            ("other co-occurrences".into(), Role::Plain),
+        ],
+        diverging: false,
+    })
+}
