@@ -7,15 +7,17 @@
 //! The pipeline, one module per stage, each using only the floors below it:
 //!
 //! ```text
-//! floor 1  text      segment, tokenize, fold, stem, stopwords, layout (no files, no frames)
-//!          stats     G², χ², log ratio, cosine, Jaccard
+//! floor 1  text      segment, tokenize, fold, stem, stopwords, layout, phrase lists (no
+//!                    files, no frames)
+//!          stats     G², χ², log ratio, cosine, Jaccard; association (PMI, t, λ/z, Dice)
 //! floor 2  corpus    walk (find files), decode, normalise (NFC, line endings, mojibake,
 //!                    line-break hyphens), offsets (every offset maps back to the file),
 //!                    stream (read and consume in parallel, nothing held)
 //! floor 3  quotes    pair marks into spans, classify them: scare / term / title / direct
 //! floor 4  analysis  a run (Analyser) with one worker per thread: per-document counts,
 //!                    merged under term ids into a self-contained Analysis; Positions of the
-//!                    few documents a concordance or a dispersion plot reads again
+//!                    few documents a concordance or a dispersion plot reads again;
+//!                    multiword terms (--phrases) joined into one token before counting
 //! floor 5  frames    polars DataFrames with fixed schemas
 //!          meta      document fields (folders, file names, front matter, manifests),
 //!                    --where filters, groups; the plan every command loads through

@@ -178,7 +178,7 @@ fn collocates_count_the_words_in_the_window() {
         "csv",
     ]);
     // Counted here: every word within 3 words of a `secur` stem, on either side.
-    let docs = verbale::corpus::load(&[seed.clone()], &Default::default())
+    let docs = verbale::corpus::load(std::slice::from_ref(&seed), &Default::default())
         .unwrap()
         .docs;
     let st = StemCache::new(Lang::english(), Rules::default(), true);

@@ -2,13 +2,11 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
-use polars::prelude::DataFrame;
 use std::path::PathBuf;
-use std::sync::Arc;
 use verbale::analysis::{Analysis, Options};
 use verbale::corpus::{self, LoadOptions, Problem};
 use verbale::out::{self, Destination, Format};
-use verbale::text::{Lang, Phrases, Rules, Stopwords, TokenizeOptions};
+use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
 
 /// Where documents come from and how they are read.
 #[derive(Args, Debug, Clone)]
@@ -282,84 +280,8 @@ impl TextArgs {
             })?;
         }
         if let Some(spec) = &self.phrases {
-            opts.phrases = Some(Arc::new(phrase_list(spec)?));
+            opts.phrases = Some(std::sync::Arc::new(super::held::phrase_list(spec)?));
         }
-        Ok(opts)
-    }
-}
-
-/// The phrases of `--phrases un|FILE`, with a warning for lines of one word.
-fn phrase_list(spec: &str) -> Result<Phrases> {
-    if spec == "un" {
-        return Ok(Phrases::un());
-    }
-    let path = std::path::Path::new(spec);
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        anyhow::anyhow!("--phrases {spec}: cannot read: {e}; give `un` or a UTF-8 text file")
-    })?;
-    let (phrases, skipped) = Phrases::parse(&text, &format!("--phrases {spec}"))?;
-    if !skipped.single_words.is_empty() {
-        eprintln!(
-            "verbale: warning: --phrases {spec}: {} of one word left out (lines {}): a word is \
-             a term already",
-            count_of(skipped.single_words.len() as u64, "line"),
-            list_lines(&skipped.single_words)
-        );
-    }
-    Ok(phrases)
-}
-
-/// Up to ten line numbers, then how many more.
-fn list_lines(lines: &[usize]) -> String {
-    let shown: Vec<String> = lines.iter().take(10).map(|n| n.to_string()).collect();
-    match lines.len() {
-        n if n > 10 => format!("{}, and {} more", shown.join(", "), n - 10),
-        _ => shown.join(", "),
-    }
-}
-
-impl SourceArgs {
-    /// The library options the flags describe, for a run over `paths`: with --compound-top, a
-    /// first pass over them finds the corpus's strongest collocations (its problems are left
-    /// for the run itself to report).
-    pub fn options(&self, paths: &[PathBuf]) -> Result<Options> {
-        let mut opts = self.text.options()?;
-        let Some(n) = self.text.compound_top else {
-            return Ok(opts);
-        };
-        if paths.iter().any(|p| p.as_os_str() == "-") {
-            return Err(verbale::Error::Invalid(
-                "--compound-top reads the files twice, so it cannot take standard input; save \
-                 it to a file first"
-                    .into(),
-            )
-            .into());
-        }
-        let lopts = load_options(self);
-        let plan = verbale::meta::Plan {
-            groups: vec![paths.to_vec()],
-            filter: self.meta.where_.clone(),
-            meta: self.meta.options(),
-            ..Default::default()
-        };
-        let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, self))?;
-        let bins = vec![Some(0); chosen.found.files.len()];
-        let first = Options {
-            phrases: None,
-            ..opts.clone()
-        };
-        let (held, _) = verbale::phrases::read(&chosen.found, &bins, &lopts, &first)?;
-        let top = verbale::phrases::strongest(&held, n as usize, 5)?;
-        if !self.quiet {
-            eprintln!(
-                "verbale: --compound-top {n}: {} counted as one term each",
-                count_of(top.len() as u64, "collocation")
-            );
-        }
-        opts.phrases = Some(Arc::new(match opts.phrases.take() {
-            Some(list) => (*list).clone().merged(top),
-            None => top,
-        }));
         Ok(opts)
     }
 }
@@ -681,6 +603,7 @@ pub fn flag_error(e: verbale::Error, src: &SourceArgs) -> anyhow::Error {
     }
 }
 
+pub use super::held::{load_held, RowsPer};
 pub use verbale::out::numbers::{count_of, thousands};
 
 /// `--by corpus|doc`.
@@ -721,118 +644,4 @@ impl KindArg {
             KindArg::Direct => Some(Kind::Direct),
         }
     }
-}
-
-/// What the rows of a phrases table are per: the corpus, each document, or each group.
-#[derive(Debug, Clone)]
-pub enum RowsPer {
-    /// One set of rows.
-    Corpus,
-    /// A set per document.
-    Doc,
-    /// A set per group of these fields.
-    Group(Vec<String>),
-    /// A set per side of a comparison: the target (the first inputs, or the documents the
-    /// first selector keeps), then the reference.
-    Sides(Sides),
-}
-
-/// A corpus held as word ids, with what names its bins.
-pub struct HeldCorpus {
-    /// The words.
-    pub held: verbale::phrases::Held,
-    /// Per bin, the name columns give it: documents' ids (per document), or the grouping.
-    pub labels: BinLabels,
-    /// Some input failed.
-    pub had_errors: bool,
-}
-
-/// What names the bins of a held corpus in a table.
-pub enum BinLabels {
-    /// One bin: no column.
-    None,
-    /// A `doc` column: the id of each bin's file.
-    Docs(Vec<String>),
-    /// The group's fields.
-    Groups(verbale::meta::Grouping),
-    /// The two sides of a comparison, named by the command.
-    Sides,
-}
-
-impl BinLabels {
-    /// The frame with the columns naming each row's bin first.
-    pub fn prepend(&self, df: DataFrame, of_row: &[u32]) -> Result<DataFrame> {
-        let mut cols = match self {
-            BinLabels::None | BinLabels::Sides => return Ok(df),
-            BinLabels::Docs(ids) => vec![polars::prelude::Column::new(
-                "doc".into(),
-                of_row
-                    .iter()
-                    .map(|&b| ids[b as usize].as_str())
-                    .collect::<Vec<_>>(),
-            )],
-            BinLabels::Groups(g) => verbale::frames::group_columns(g, of_row)?,
-        };
-        cols.extend(df.columns().iter().cloned());
-        Ok(DataFrame::new_infer_height(cols)?)
-    }
-}
-
-/// Reads `paths` (chosen by --where) and holds their words, binned as `per` says.
-pub fn load_held(
-    paths: &[PathBuf],
-    src: &SourceArgs,
-    options: &verbale::analysis::Options,
-    per: &RowsPer,
-) -> Result<HeldCorpus> {
-    init_threads(src.jobs);
-    let lopts = load_options(src);
-    let (groups, selectors) = match per {
-        RowsPer::Sides(s) => (s.inputs.clone(), s.selectors.clone()),
-        _ => (vec![paths.to_vec()], Vec::new()),
-    };
-    let plan = verbale::meta::Plan {
-        groups,
-        selectors,
-        filter: src.meta.where_.clone(),
-        meta: src.meta.options(),
-        ..Default::default()
-    };
-    let mut chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
-    src.say_notes(&chosen.meta.notes);
-    let n = chosen.found.files.len();
-    let (bins, labels) = match per {
-        RowsPer::Corpus => (vec![Some(0); n], BinLabels::None),
-        RowsPer::Sides(_) => (
-            chosen.found.group.iter().map(|&g| Some(g)).collect(),
-            BinLabels::Sides,
-        ),
-        RowsPer::Doc => (
-            (0..n as u32).map(Some).collect(),
-            BinLabels::Docs(chosen.found.files.iter().map(|f| f.0.clone()).collect()),
-        ),
-        RowsPer::Group(fields) => {
-            let g = verbale::meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, src))?;
-            (g.of_file.clone(), BinLabels::Groups(g))
-        }
-    };
-    let mut problems = std::mem::take(&mut chosen.found.problems);
-    let (mut held, read) = verbale::phrases::read(&chosen.found, &bins, &lopts, options)?;
-    problems.extend(read);
-    let had_errors = report_problems(&problems, src)?;
-    if held.docs.is_empty() {
-        return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
-    }
-    // Bins are numbered over every file (documents, groups): empty ones give no rows.
-    held.n_bins = match &labels {
-        BinLabels::None => 1,
-        BinLabels::Sides => 2,
-        BinLabels::Docs(ids) => ids.len(),
-        BinLabels::Groups(g) => g.groups.len(),
-    };
-    Ok(HeldCorpus {
-        held,
-        labels,
-        had_errors,
-    })
 }

@@ -8,6 +8,7 @@ pub mod common;
 pub mod compare;
 pub mod docs;
 pub mod freq;
+pub mod held;
 pub mod kwic;
 pub mod ngrams;
 pub mod quotes;

@@ -134,10 +134,14 @@ fn score(r: &NgramRow, k: usize, windows: u64, m: &[u64], smoothing: f64) -> Col
     for (p, cell) in cells.iter_mut().enumerate() {
         // Inclusion–exclusion over the supersets S of P.
         let mut n = 0i64;
-        for s in p..=full {
+        for (s, &ms) in m.iter().enumerate().take(full + 1).skip(p) {
             if s & p == p {
-                let sign = if (s ^ p).count_ones() % 2 == 0 { 1 } else { -1 };
-                n += sign * m[s] as i64;
+                let sign = if (s ^ p).count_ones().is_multiple_of(2) {
+                    1
+                } else {
+                    -1
+                };
+                n += sign * ms as i64;
             }
         }
         *cell = n as f64;

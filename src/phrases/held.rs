@@ -139,12 +139,15 @@ impl Held {
 /// n-gram keys.
 pub const MAX_VOCABULARY: usize = 1 << 24;
 
+/// The strings of a vocabulary: each one's id, and by id.
+type Interned = (AHashMap<Arc<str>, u32>, Vec<Arc<str>>);
+
 /// One vocabulary (terms or forms) shared by the worker threads. Each thread keeps its own
 /// map from the address of an interned string (the workers' interners keep every string for
 /// the run) to its id, so a document's strings are hashed by address and the shared map is
 /// locked only for strings the thread has not seen.
 struct Vocab {
-    shared: Mutex<(AHashMap<Arc<str>, u32>, Vec<Arc<str>>)>,
+    shared: Mutex<Interned>,
     by_thread: Vec<Mutex<AHashMap<usize, u32>>>,
 }
 

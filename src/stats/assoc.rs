@@ -74,7 +74,7 @@ pub fn lambda_z(cells: &[f64], smoothing: f64) -> (f64, f64) {
     let (mut lambda, mut var) = (0.0, 0.0);
     for (b, &n) in cells.iter().enumerate() {
         let n = n + smoothing;
-        let sign = if (k - (b as u32).count_ones()) % 2 == 0 {
+        let sign = if (k - (b as u32).count_ones()).is_multiple_of(2) {
             1.0
         } else {
             -1.0
