@@ -304,3 +304,60 @@ fn dispersion_over_many_documents_shares_rows_among_terms_by_scare_quotes() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
 }
+
+#[test]
+fn grouped_freq_charts_show_each_groups_counts() {
+    // data/manifest.csv gives each bundled statement its country.
+    let texts = svg_texts(&["freq", "data", "--group-by", "country", "--top", "3"]);
+    let o = verbale()
+        .args([
+            "freq",
+            "data",
+            "--group-by",
+            "country",
+            "--top",
+            "3",
+            "--format",
+            "csv",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let df = crate::common::csv_bytes(o.stdout);
+    let col = |c: &str| -> Vec<String> {
+        let s = df
+            .column(c)
+            .unwrap()
+            .cast(&polars::prelude::DataType::String)
+            .unwrap();
+        s.str()
+            .unwrap()
+            .iter()
+            .map(|v| v.unwrap_or("").to_string())
+            .collect()
+    };
+    let (groups, forms, counts) = (col("country"), col("form"), col("count"));
+    assert_eq!(groups.len(), 9, "three groups of three");
+    for i in 0..groups.len() {
+        let label = format!("{} · {}", groups[i], forms[i]);
+        let at = texts
+            .iter()
+            .position(|t| *t == label)
+            .unwrap_or_else(|| panic!("{label}: {texts:?}"));
+        assert!(
+            texts[at..].contains(&counts[i]),
+            "{label}: count {}",
+            counts[i]
+        );
+    }
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("Most frequent terms by country")));
+    let o = verbale()
+        .args(["chart", "keyness", "data", "--group-by", "country"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq and quotes"));
+}

@@ -289,6 +289,27 @@ impl<'a> Analyser<'a> {
         })
     }
 
+    /// [`Analyser::positions`] of document `i` of analysis `a` (its text `doc`): from the
+    /// quotations `a` found when it kept them (a documents run keeps each document's counts, and
+    /// with them all its spans), so that they are not paired and classified again.
+    pub fn positions_in(&self, a: &Analysis, i: usize, doc: &Document) -> Positions {
+        match a.doc_terms.get(i) {
+            None => self.positions(doc),
+            Some(_) => {
+                let marks = a.docs[i]
+                    .spans
+                    .iter()
+                    .map(|s| QuoteMark {
+                        open_tok: s.open_tok,
+                        close_tok: s.close_tok,
+                        kind: s.kind,
+                    })
+                    .collect();
+                self.positions_known(doc, marks)
+            }
+        }
+    }
+
     /// Merges what the documents gave (in corpus order) into the analysis.
     pub fn finish(self, counted: Vec<Counted>) -> Analysis {
         let workers = self.workers.into_inner();
@@ -431,22 +452,7 @@ pub fn positions_of(
     ids.par_iter()
         .map(|&i| {
             let doc = a.document(i, lopts)?;
-            // A documents run keeps each document's counts, and with them all its spans.
-            Ok(match a.doc_terms.get(i) {
-                None => run.positions(&doc),
-                Some(_) => {
-                    let marks = a.docs[i]
-                        .spans
-                        .iter()
-                        .map(|s| QuoteMark {
-                            open_tok: s.open_tok,
-                            close_tok: s.close_tok,
-                            kind: s.kind,
-                        })
-                        .collect();
-                    run.positions_known(&doc, marks)
-                }
-            })
+            Ok(run.positions_in(a, i, &doc))
         })
         .collect()
 }

@@ -47,6 +47,10 @@ pub struct ChartArgs {
     /// Only this document (by id) for freq and quotes.
     #[arg(long)]
     pub doc: Option<String>,
+    /// Freq and quotes: the --top bars of each group of documents with the same values of these
+    /// fields, one group under the other (at most 12 groups; --where narrows them).
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
     /// Cues: one bar per document instead of per cue.
     #[arg(long)]
     pub by_doc: bool,
@@ -186,6 +190,13 @@ pub fn default_output(kind: &str, name: &str) -> PathBuf {
 
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
+    if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes) {
+        return Err(usage(format!(
+            "--group-by draws freq and quotes charts per group; for chart {} choose the \
+             documents with --where (chart trend takes --by and --facet)",
+            args.kind.name()
+        )));
+    }
     let sides = if args.kind == Kind::Keyness {
         args.groups.resolve(&args.paths, "a keyness chart")?
     } else if args.paths.is_empty() {
@@ -229,7 +240,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let ask = Ask {
         selectors: sides.selectors.clone(),
         hold: args.kind == Kind::Dispersion,
-        ..Default::default()
+        group_by: args.group_by.clone(),
     };
     let loaded = load(&sides.inputs, &args.source, &options, ask)?;
     let a = &loaded.analysis;
@@ -330,6 +341,77 @@ fn write(spec: &mut chart::Spec, args: &ChartArgs, output: &Path) -> Result<()> 
     Ok(())
 }
 
+/// Groups one freq or quotes chart shows at most, one under the other.
+const MAX_GROUPS: usize = 12;
+
+/// A freq or quotes chart per group, stacked into one: each group's `top` bars, labelled with
+/// the group's name, groups told apart by colour (freq) or by their labels (quotes).
+fn grouped(
+    args: &ChartArgs,
+    a: &verbale::analysis::Analysis,
+    g: &verbale::meta::Grouping,
+    top: usize,
+    what: &str,
+) -> Result<chart::Spec> {
+    if g.groups.len() > MAX_GROUPS {
+        return Err(usage(format!(
+            "--group-by {}: {} groups are too many for one chart (at most {MAX_GROUPS}); \
+             choose fewer with --where",
+            g.fields.join(","),
+            g.groups.len()
+        )));
+    }
+    let by = g.fields.join(", ");
+    let mut all_rows = Vec::new();
+    let mut first: Option<chart::Spec> = None;
+    for (k, docs) in verbale::frames::members(g).iter().enumerate() {
+        let name = &g.groups[k].0;
+        let spec = match args.kind {
+            Kind::Freq => kinds::freq(a, docs, top, name),
+            _ => kinds::quotes(a, docs, top, name),
+        };
+        // A group with nothing to draw (no quotations) is left out.
+        let Ok(chart::Spec::Bars { rows, .. }) = &spec else {
+            continue;
+        };
+        for r in rows {
+            let mut r = r.clone();
+            r.label = format!("{name} · {}", r.label);
+            if args.kind == Kind::Freq && k % 2 == 1 {
+                for seg in &mut r.segments {
+                    seg.1 = chart::Role::Reference;
+                }
+            }
+            all_rows.push(r);
+        }
+        first.get_or_insert(spec?);
+    }
+    let Some(chart::Spec::Bars {
+        title,
+        x_label,
+        legend,
+        diverging,
+        ..
+    }) = first
+    else {
+        return Err(
+            verbale::Error::Nothing(format!("no group has anything to draw by {by}")).into(),
+        );
+    };
+    let kind = title.split(':').next().unwrap_or("").to_string();
+    Ok(chart::Spec::Bars {
+        title: format!("{kind} by {by}: {what}"),
+        x_label,
+        rows: all_rows,
+        legend: if args.kind == Kind::Freq {
+            Vec::new()
+        } else {
+            legend
+        },
+        diverging,
+    })
+}
+
 /// The chart's spec, from the analysis of its documents (`selected`: the ones drawn).
 fn spec(
     args: &ChartArgs,
@@ -344,6 +426,9 @@ fn spec(
         None => names[0].as_str(),
     };
     let top = args.top.max(1);
+    if let Some(g) = &loaded.grouping {
+        return grouped(args, a, g, top, what);
+    }
     Ok(match args.kind {
         Kind::Freq => kinds::freq(a, selected, top, what)?,
         Kind::Quotes => kinds::quotes(a, selected, top, what)?,

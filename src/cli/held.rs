@@ -59,20 +59,11 @@ impl SourceArgs {
             )
             .into());
         }
-        let lopts = load_options(self);
-        let plan = verbale::meta::Plan {
-            groups: vec![paths.to_vec()],
-            filter: self.meta.where_.clone(),
-            meta: self.meta.options(),
-            ..Default::default()
-        };
-        let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, self))?;
-        let bins = vec![Some(0); chosen.found.files.len()];
         let first = Options {
             phrases: None,
             ..opts.clone()
         };
-        let (held, _) = verbale::phrases::read(&chosen.found, &bins, &lopts, &first)?;
+        let held = held_quietly(&[paths.to_vec()], self, &first)?;
         let top = verbale::phrases::strongest(&held, n as usize, 5)?;
         if !self.quiet {
             eprintln!(
@@ -86,6 +77,26 @@ impl SourceArgs {
         }));
         Ok(opts)
     }
+}
+
+/// The documents of `groups` (chosen by --where) held as word ids, in one bin, for a first pass
+/// before the run itself (which reports the files that cannot be read: here they are left out
+/// quietly, and a file in two groups counts once).
+pub fn held_quietly(
+    groups: &[Vec<PathBuf>],
+    src: &SourceArgs,
+    opts: &Options,
+) -> Result<verbale::phrases::Held> {
+    let lopts = load_options(src);
+    let plan = verbale::meta::Plan {
+        groups: groups.to_vec(),
+        filter: src.meta.where_.clone(),
+        meta: src.meta.options(),
+        ..Default::default()
+    };
+    let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
+    let bins = vec![Some(0); chosen.found.files.len()];
+    Ok(verbale::phrases::read(&chosen.found, &bins, &lopts, opts)?.0)
 }
 
 /// What the rows of a phrases table are per: the corpus, each document, or each group.

@@ -163,6 +163,16 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let inputs: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     report::check_target(&dir, &inputs)?;
     let bar = progress(args.source.quiet);
+    // The phrase tables first, from their own reading, so that the corpus held as word ids is
+    // let go before the analysis is built (standard input cannot be read twice: the report then
+    // reads its held documents again).
+    bar.set_message("phrases");
+    let phrases = if all.iter().any(|p| p.as_os_str() == "-") {
+        None
+    } else {
+        let held = super::held::held_quietly(&groups, &args.source, &options)?;
+        Some(report::phrase_tables_of(&held)?)
+    };
     bar.set_message("reading and counting");
     let ask = Ask {
         hold: true,
@@ -192,6 +202,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         }),
         meta_groups: meta_groups(&args, &loaded.meta)?,
         left_out,
+        phrases,
     };
     let step = |m: &str| {
         bar.inc(1);

@@ -199,9 +199,15 @@ impl corpus::Consumer for Reader<'_> {
     type Output = HeldDoc;
 
     fn consume(&self, doc: &Document) -> HeldDoc {
-        let p = self.run.positions(doc);
+        self.hold(&self.run.positions(doc))
+    }
+}
+
+impl Reader<'_> {
+    /// A document's words from its positions.
+    fn hold(&self, p: &Positions) -> HeldDoc {
         held_doc(
-            &p,
+            p,
             &self.terms.ids(&p.term_keys),
             &self.forms.ids(&p.form_keys),
         )
@@ -340,7 +346,10 @@ pub fn read_analysed(
     };
     let held_docs = (0..a.docs.len())
         .into_par_iter()
-        .map(|i| Ok(corpus::Consumer::consume(&reader, &a.document(i, lopts)?)))
+        .map(|i| {
+            let doc = a.document(i, lopts)?;
+            Ok(reader.hold(&reader.run.positions_in(a, i, &doc)))
+        })
         .collect::<Result<Vec<HeldDoc>>>()?;
     let held = Held {
         ids: a.docs.iter().map(|d| d.id.clone()).collect(),

@@ -12,6 +12,7 @@ mod sections;
 mod tables;
 
 pub use folder::{check_target, MARKER};
+pub use tables::{phrase_tables_of, PhraseTables};
 
 use crate::analysis::{Analysis, Options};
 use crate::corpus::LoadOptions;
@@ -58,6 +59,10 @@ pub struct ReportOptions {
     /// The inputs that were not read (skipped or failed), each with its reason, so that the
     /// report says what it does not cover.
     pub left_out: Vec<String>,
+    /// The phrase tables, when the caller made them before the analysis ([`phrase_tables_of`],
+    /// so that the corpus held as word ids and the analysis are never in memory together);
+    /// otherwise the report reads the documents again for them.
+    pub phrases: Option<PhraseTables>,
 }
 
 /// The tables every report writes, as Parquet and CSV.
@@ -111,16 +116,23 @@ pub fn build(
             r,
             step,
         };
+        // First and alone: the corpus held again as word ids for the phrase tables is let go
+        // before the other tables are built, so that the peaks of memory do not add up.
+        (p.step)("phrases");
+        let phrases = match &r.phrases {
+            Some(t) => t.clone(),
+            None => tables::phrase_tables(p)?,
+        };
         // The per-document `terms` table, the largest by far, is written beside the rest.
-        let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p));
+        let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases));
         terms.and(rest)
     })
 }
 
 /// Writes every table but `terms`, the charts, and the report's pages.
-fn fill(p: Parts) -> Result<()> {
+fn fill(p: Parts, phrases: tables::PhraseTables) -> Result<()> {
     (p.step)("tables");
-    let tables = tables::build_and_write(p)?;
+    let tables = tables::build_and_write(p, phrases)?;
     (p.step)("charts");
     let (charts, key_title) = charts::draw(p, &tables)?;
     (p.step)("report.html, report.md, report.ipynb");

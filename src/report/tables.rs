@@ -29,25 +29,31 @@ pub(super) struct Tables {
 
 /// The report's phrase tables: the most frequent n-grams, and the collocates of the most
 /// scare-quoted term (of the most quoted one when none is scare-quoted).
-pub(super) struct PhraseTables {
+#[derive(Debug, Clone)]
+pub struct PhraseTables {
     /// Bigrams and trigrams seen at least twice, most frequent first ([`NGRAM_ROWS`]).
-    pub(super) ngrams: DataFrame,
-    /// The term whose collocates are listed (its display form), if any term is quoted.
-    pub(super) node: Option<String>,
+    pub ngrams: DataFrame,
+    /// The term whose collocates are listed (its most frequent form), if any term is quoted.
+    pub node: Option<String>,
     /// Its collocates within 5 words, by log-likelihood ([`COLLOCATE_ROWS`]).
-    pub(super) collocates: DataFrame,
+    pub collocates: DataFrame,
 }
 
 /// N-grams the report's table keeps.
-pub(super) const NGRAM_ROWS: usize = 100;
+pub const NGRAM_ROWS: usize = 100;
 
 /// Collocates the report's table keeps.
-pub(super) const COLLOCATE_ROWS: usize = 50;
+pub const COLLOCATE_ROWS: usize = 50;
 
-/// The phrase tables, from the documents held again as word ids.
-fn phrase_tables(p: Parts) -> Result<PhraseTables> {
+/// The phrase tables of the analysis's documents, held again as word ids (for a report whose
+/// caller did not make them beforehand, [`phrase_tables_of`]).
+pub(super) fn phrase_tables(p: Parts) -> Result<PhraseTables> {
+    phrase_tables_of(&crate::phrases::read_analysed(p.a, p.lopts, p.opts)?)
+}
+
+/// The phrase tables of a corpus held as word ids.
+pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     use crate::phrases::{self, collocates, ngrams, NgramOptions};
-    let held = phrases::read_analysed(p.a, p.lopts, p.opts)?;
     let o = NgramOptions {
         n_min: 2,
         n_max: 3,
@@ -55,11 +61,10 @@ fn phrase_tables(p: Parts) -> Result<PhraseTables> {
         across_sentences: false,
         stop_edges: true,
     };
-    let levels = ngrams::count(&held, &o)?;
-    let rows = phrases::ngram_rows(&held, &levels, &o, Some(NGRAM_ROWS));
-    let ngrams = phrases::ngram_frame(&held, &rows)?;
-    let node = most_scare_quoted(p.a).and_then(|t| Some((held.term_id(&p.a.terms[t].term)?, t)));
-    let Some((id, t)) = node else {
+    let levels = ngrams::count(held, &o)?;
+    let rows = phrases::ngram_rows(held, &levels, &o, Some(NGRAM_ROWS));
+    let ngrams = phrases::ngram_frame(held, &rows)?;
+    let Some((id, form)) = most_scare_quoted(held) else {
         return Ok(PhraseTables {
             ngrams,
             node: None,
@@ -73,25 +78,48 @@ fn phrase_tables(p: Parts) -> Result<PhraseTables> {
         node_in: collocates::NodeIn::All,
         skip_stopwords: true,
     };
-    let c = collocates::collocates(&held, id, &co)?;
-    let df = phrases::collocate_frame(&held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
+    let c = collocates::collocates(held, id, &co)?;
+    let df = phrases::collocate_frame(held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
     Ok(PhraseTables {
         ngrams,
-        node: Some(p.a.terms[t].form.clone()),
+        node: Some(form),
         collocates: df,
     })
 }
 
-/// The term most often scare-quoted (then most often quoted), numbers left out.
-fn most_scare_quoted(a: &crate::analysis::Analysis) -> Option<usize> {
-    let c = a.corpus_counts();
-    (0..c.len())
-        .filter(|&i| c[i].quoted > 0 && a.terms[i].term.chars().any(char::is_alphabetic))
+/// The term most often scare-quoted (then most often quoted; then the first alphabetically),
+/// stopwords and numbers left out, with its most frequent form.
+fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, String)> {
+    let n = held.terms.len();
+    let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
+    for d in &held.docs {
+        for (i, (&t, &f)) in d.terms.iter().zip(&d.forms).enumerate() {
+            if d.quoting[i].inner().is_some() && !held.form_stop[f as usize] {
+                quoted[t as usize] += 1;
+                scare[t as usize] += d.quoting[i].scare() as u64;
+            }
+        }
+    }
+    let t = (0..n)
+        .filter(|&t| quoted[t] > 0 && held.terms[t].chars().any(char::is_alphabetic))
         .max_by(|&x, &y| {
-            (c[x].scare, c[x].quoted)
-                .cmp(&(c[y].scare, c[y].quoted))
-                .then_with(|| a.terms[y].term.cmp(&a.terms[x].term))
-        })
+            (scare[x], quoted[x])
+                .cmp(&(scare[y], quoted[y]))
+                .then_with(|| held.terms[y].cmp(&held.terms[x]))
+        })?;
+    let mut forms: ahash::AHashMap<u32, u64> = ahash::AHashMap::new();
+    for d in &held.docs {
+        for (&w, &f) in d.terms.iter().zip(&d.forms) {
+            if w as usize == t {
+                *forms.entry(f).or_default() += 1;
+            }
+        }
+    }
+    let (f, _) = forms.into_iter().max_by(|x, y| {
+        x.1.cmp(&y.1)
+            .then_with(|| held.forms[y.0 as usize].cmp(&held.forms[x.0 as usize]))
+    })?;
+    Some((t as u32, held.forms[f as usize].to_string()))
 }
 
 pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format) -> Result<()> {
@@ -168,7 +196,7 @@ fn keyness(p: Parts) -> Result<DataFrame> {
 
 /// Builds every table but `terms` and writes each as CSV and Parquet, all in parallel; returns
 /// the ones the sections show.
-pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
+pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables> {
     let a = p.a;
     let sel = Selection::default();
     let all: Vec<usize> = (0..a.docs.len()).collect();
@@ -188,15 +216,10 @@ pub(super) fn build_and_write(p: Parts) -> Result<Tables> {
             Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
     ];
-    let (built, phrases) = rayon::join(
-        || {
-            jobs.into_par_iter()
-                .map(|(name, build)| Ok((name, build()?)))
-                .collect::<Result<Vec<(&str, DataFrame)>>>()
-        },
-        || phrase_tables(p),
-    );
-    let (mut built, phrases) = (built?, phrases?);
+    let mut built: Vec<(&str, DataFrame)> = jobs
+        .into_par_iter()
+        .map(|(name, build)| Ok((name, build()?)))
+        .collect::<Result<_>>()?;
     built.push(("ngrams", phrases.ngrams.clone()));
     built.push(("collocates", phrases.collocates.clone()));
     let formats = [Format::Csv, Format::Parquet];
