@@ -48,3 +48,25 @@ pub fn csv_bytes(b: Vec<u8>) -> polars::prelude::DataFrame {
 pub fn csv_file(p: &Path) -> polars::prelude::DataFrame {
     csv_bytes(bytes(p))
 }
+
+/// A column of a frame as text (empty for nulls).
+pub fn strs(df: &polars::prelude::DataFrame, c: &str) -> Vec<String> {
+    use polars::prelude::*;
+    let c = df.column(c).unwrap().cast(&DataType::String).unwrap();
+    c.str()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap_or("").into())
+        .collect()
+}
+
+/// A column of a frame as numbers (NaN for nulls).
+pub fn nums(df: &polars::prelude::DataFrame, c: &str) -> Vec<f64> {
+    use polars::prelude::*;
+    let c = df.column(c).unwrap().cast(&DataType::Float64).unwrap();
+    c.f64()
+        .unwrap()
+        .iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect()
+}

@@ -2,7 +2,7 @@
 //! `compare --target-where`, `verbale trend` and `chart trend`, checked against counts made
 //! another way (per-document tables summed here, regular expressions over the raw text).
 
-use crate::common::{csv_bytes, root, verbale};
+use crate::common::{csv_bytes, root, strs, verbale};
 use polars::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -23,15 +23,6 @@ fn fails(args: &[&str]) -> String {
     let o = verbale().current_dir(root()).args(args).output().unwrap();
     assert_eq!(o.status.code(), Some(2), "verbale {args:?}");
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn strs(df: &DataFrame, c: &str) -> Vec<String> {
-    let c = df.column(c).unwrap().cast(&DataType::String).unwrap();
-    c.str()
-        .unwrap()
-        .iter()
-        .map(|v| v.unwrap_or("").to_string())
-        .collect()
 }
 
 fn ints(df: &DataFrame, c: &str) -> Vec<i64> {

@@ -2,13 +2,18 @@
 //! published values, window collocates against counts made here, multiword terms (`--phrases`,
 //! `--compound-top`) against the counts without them, and the bad input of each.
 
-use crate::common::{csv_bytes, data, fixture_docs, verbale};
+use crate::common::{csv_bytes, data, fixture_docs, nums, strs, verbale};
 use polars::prelude::*;
 use std::collections::HashMap;
 use verbale::text::{fold, tokenize, Lang, Rules, StemCache, TokenKind, TokenizeOptions};
 
+/// Runs verbale, which must succeed, with its table as CSV on standard output.
 fn run(args: &[&str]) -> DataFrame {
-    let o = verbale().args(args).output().unwrap();
+    let o = verbale()
+        .args(args)
+        .args(["-o", "-", "--format", "csv"])
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "verbale {args:?}: {err}");
     csv_bytes(o.stdout)
@@ -18,24 +23,6 @@ fn fails(args: &[&str], code: i32) -> String {
     let o = verbale().args(args).output().unwrap();
     assert_eq!(o.status.code(), Some(code), "verbale {args:?}");
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn strs(df: &DataFrame, c: &str) -> Vec<String> {
-    let c = df.column(c).unwrap().cast(&DataType::String).unwrap();
-    c.str()
-        .unwrap()
-        .iter()
-        .map(|v| v.unwrap_or("").into())
-        .collect()
-}
-
-fn nums(df: &DataFrame, c: &str) -> Vec<f64> {
-    let c = df.column(c).unwrap().cast(&DataType::Float64).unwrap();
-    c.f64()
-        .unwrap()
-        .iter()
-        .map(|v| v.unwrap_or(f64::NAN))
-        .collect()
 }
 
 /// Each document's runs of words that n-grams may cross: one sentence, no punctuation or
@@ -95,10 +82,6 @@ fn ngram_counts_equal_a_plain_sliding_window() {
         "2",
         "--stopwords",
         "none",
-        "-o",
-        "-",
-        "--format",
-        "csv",
     ]);
     let got: HashMap<String, i64> = strs(&df, "ngram")
         .into_iter()
@@ -133,18 +116,7 @@ fn collocations_give_quanteda_lambda_and_z() {
         std::fs::write(t.path().join(format!("{i}.txt")), x).unwrap();
     }
     let p = t.path().to_str().unwrap();
-    let df = run(&[
-        "collocations",
-        p,
-        "--stopwords",
-        "none",
-        "--no-stem",
-        "-q",
-        "-o",
-        "-",
-        "--format",
-        "csv",
-    ]);
+    let df = run(&["collocations", p, "--stopwords", "none", "--no-stem", "-q"]);
     let mut got = strs(&df, "collocation");
     got.sort();
     assert_eq!(got, ["good ice", "i like", "ice cream", "like good"]);
@@ -172,10 +144,6 @@ fn collocates_count_the_words_in_the_window() {
         "1",
         "--stopwords",
         "none",
-        "-o",
-        "-",
-        "--format",
-        "csv",
     ]);
     // Counted here: every word within 3 words of a `secur` stem, on either side.
     let docs = verbale::corpus::load(std::slice::from_ref(&seed), &Default::default())
@@ -211,7 +179,7 @@ fn collocates_count_the_words_in_the_window() {
 fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
     let seed = crate::common::seed();
     let s = seed.to_str().unwrap();
-    let csv = ["-o", "-", "--format", "csv", "--stopwords", "none"];
+    let csv = ["--stopwords", "none"];
     let plain = run(&[&["freq", s][..], &csv].concat());
     let joined = run(&[&["freq", s, "--phrases", "un"][..], &csv].concat());
     let terms = strs(&joined, "term");
@@ -234,10 +202,6 @@ fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
         "1",
         "--stopwords",
         "none",
-        "-o",
-        "-",
-        "--format",
-        "csv",
     ]);
     let of = |df: &DataFrame, col: &str, key: &str| {
         strs(df, col)
@@ -250,8 +214,7 @@ fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
         of(&bigrams, "ngram", "secur council")
     );
     // kwic finds the phrase as a whole, and no longer finds its words alone inside it.
-    let hits =
-        |args: &[&str]| run(&[&["kwic", s][..], args, &["-o", "-", "--format", "csv"]].concat());
+    let hits = |args: &[&str]| run(&[&["kwic", s][..], args].concat());
     let whole = hits(&["security council", "--phrases", "un"]).height();
     assert_eq!(Some(whole as f64), of(&bigrams, "ngram", "secur council"));
     let alone = hits(&["council", "--phrases", "un"]).height() as f64;
@@ -269,19 +232,7 @@ fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
 fn the_strongest_collocations_become_terms() {
     let dir = data("quotes/docs");
     let d = dir.to_str().unwrap();
-    let df = run(&[
-        "freq",
-        d,
-        "--compound-top",
-        "10",
-        "-q",
-        "-o",
-        "-",
-        "--format",
-        "csv",
-        "--top",
-        "100000",
-    ]);
+    let df = run(&["freq", d, "--compound-top", "10", "-q", "--top", "100000"]);
     let multi = strs(&df, "term")
         .into_iter()
         .filter(|t| t.contains(' '))
@@ -336,19 +287,7 @@ fn ngram_keyness_counts_each_side_and_scores_as_unigrams_do() {
     let seed = crate::common::seed();
     let other = data("quotes/docs/ungd_AZE_75_2020.txt");
     let (s, r) = (seed.to_str().unwrap(), other.to_str().unwrap());
-    let df = run(&[
-        "compare",
-        s,
-        r,
-        "--ngrams",
-        "2",
-        "--stopwords",
-        "none",
-        "-o",
-        "-",
-        "--format",
-        "csv",
-    ]);
+    let df = run(&["compare", s, r, "--ngrams", "2", "--stopwords", "none"]);
     let load = |p: &std::path::Path| {
         verbale::corpus::load(&[p.to_path_buf()], &Default::default())
             .unwrap()

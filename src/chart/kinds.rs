@@ -103,13 +103,18 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
         title: format!("Quoted terms, scare-quoted first: {what}"),
         x_label: "share of the term's occurrences (%)".into(),
         rows,
-        legend: vec![
-            ("in scare quotes".into(), Role::Scare),
-            ("in other quotations".into(), Role::Quoted),
-            ("without quotation marks".into(), Role::Plain),
-        ],
+        legend: quote_legend(),
         diverging: false,
     })
+}
+
+/// The legend of bars split by where quotation marks stood.
+pub(crate) fn quote_legend() -> Vec<(String, Role)> {
+    vec![
+        ("in scare quotes".into(), Role::Scare),
+        ("in other quotations".into(), Role::Quoted),
+        ("without quotation marks".into(), Role::Plain),
+    ]
 }
 
 /// Diverging bars from a `keyness` frame: the `top` terms over-used in the target above, the

@@ -10,6 +10,15 @@ fn column_u64(df: &DataFrame, name: &str) -> Result<Vec<u64>> {
     Ok(c.u64()?.iter().map(|v| v.unwrap_or(0)).collect())
 }
 
+fn column_f64(df: &DataFrame, name: &str) -> Result<Vec<f64>> {
+    Ok(df
+        .column(name)?
+        .f64()?
+        .iter()
+        .map(|v| v.unwrap_or(0.0))
+        .collect())
+}
+
 fn column_str(df: &DataFrame, name: &str) -> Result<Vec<String>> {
     Ok(df
         .column(name)?
@@ -29,12 +38,7 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
     }
     let (forms, count) = (column_str(&df, "form")?, column_u64(&df, "count")?);
     let (quoted, scare) = (column_u64(&df, "quoted")?, column_u64(&df, "scare")?);
-    let per_10k: Vec<f64> = df
-        .column("per_10k")?
-        .f64()?
-        .iter()
-        .map(|v| v.unwrap_or(0.0))
-        .collect();
+    let per_10k = column_f64(&df, "per_10k")?;
     let n = column_u64(&df, "n")?;
     let lengths = match (n.iter().min(), n.iter().max()) {
         (Some(a), Some(b)) if a == b => format!("{a}-grams"),
@@ -61,11 +65,7 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
         title: format!("Most frequent {lengths}: {what}"),
         x_label: "occurrences per 10,000 words (count at bar end)".into(),
         rows,
-        legend: vec![
-            ("in scare quotes".into(), Role::Scare),
-            ("in other quotations".into(), Role::Quoted),
-            ("without quotation marks".into(), Role::Plain),
-        ],
+        legend: super::kinds::quote_legend(),
         diverging: false,
     })
 }
@@ -88,12 +88,7 @@ pub fn collocates(
     }
     let forms = column_str(&df, "form")?;
     let (count, node_scare) = (column_u64(&df, "count")?, column_u64(&df, "node_scare")?);
-    let score: Vec<f64> = df
-        .column(measure)?
-        .f64()?
-        .iter()
-        .map(|v| v.unwrap_or(0.0))
-        .collect();
+    let score = column_f64(&df, measure)?;
     if score.iter().any(|&s| s < 0.0) {
         return Err(Error::Invalid(format!(
             "collocates of '{node}': some {measure} scores are negative; chart them by ll, t \
