@@ -39,6 +39,8 @@ enum Command {
     Ngrams(cli::ngrams::NgramsArgs),
     Collocations(cli::collocations::CollocationsArgs),
     Collocates(cli::collocates::CollocatesArgs),
+    Completions(cli::completions::CompletionsArgs),
+    Man(cli::completions::ManArgs),
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -112,6 +114,10 @@ fn main() -> ExitCode {
         Command::Ngrams(a) => cli::ngrams::run(a),
         Command::Collocations(a) => cli::collocations::run(a),
         Command::Collocates(a) => cli::collocates::run(a),
+        Command::Completions(a) => {
+            cli::completions::run(a, <Cli as clap::CommandFactory>::command())
+        }
+        Command::Man(a) => cli::completions::man(a, <Cli as clap::CommandFactory>::command()),
     };
     match result {
         Ok(false) => ExitCode::SUCCESS,

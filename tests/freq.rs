@@ -297,3 +297,51 @@ fn stemmer_rules_snowball_by_default_classic_on_request() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("classic"));
 }
+
+#[test]
+fn numbers_leave_term_tables_and_stopword_lists_join() {
+    let with = freq_of_seed(&["--stopwords", "none"]);
+    let without = freq_of_seed(&["--stopwords", "none", "--no-numbers"]);
+    let terms = |df: &DataFrame| -> Vec<String> { crate::common::strs(df, "term") };
+    let numeric =
+        |t: &String| t.chars().any(|c| c.is_numeric()) && !t.chars().any(char::is_alphabetic);
+    let numbers: Vec<String> = terms(&with).into_iter().filter(numeric).collect();
+    assert!(
+        numbers.len() >= 5,
+        "the seed has years and resolution numbers: {numbers:?}"
+    );
+    assert!(!terms(&without).iter().any(numeric));
+    assert_eq!(terms(&with).len() - numbers.len(), terms(&without).len());
+    // Token totals keep them, so the rates of words do not move.
+    let per = |df: &DataFrame| {
+        row(df, "term", "azerbaijan").map(|i| crate::common::nums(df, "per_10k")[i])
+    };
+    assert_eq!(per(&with), per(&without));
+    // A file of extra words joins the bundled list with `+`.
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("extra.txt");
+    std::fs::write(&extra, "azerbaijan\n").unwrap();
+    let spec = format!("en+{}", extra.display());
+    let joined = freq_of_seed(&["--stopwords", &spec]);
+    let bundled = freq_of_seed(&[]);
+    assert!(row(&joined, "term", "azerbaijan").is_none());
+    assert!(row(&bundled, "term", "azerbaijan").is_some());
+    assert_eq!(bundled.height() - 1, joined.height());
+}
+
+#[test]
+fn completions_and_man_page_cover_every_command() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = verbale().args(["completions", shell]).output().unwrap();
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8(o.stdout).unwrap();
+        for cmd in ["freq", "quotes", "ngrams", "collocates", "trend", "report"] {
+            assert!(script.contains(cmd), "{shell} completes {cmd}");
+        }
+        assert!(script.contains("no-numbers"), "{shell} completes flags");
+    }
+    let o = verbale().arg("man").output().unwrap();
+    let page = String::from_utf8(o.stdout).unwrap();
+    assert!(page.starts_with(".ie") && page.contains(".TH verbale 1"));
+    assert!(page.contains("collocations") && page.contains("completions"));
+}

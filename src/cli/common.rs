@@ -223,7 +223,8 @@ pub struct TextArgs {
     #[arg(long, default_value = "en")]
     pub lang: String,
     /// Stopwords dropped from tables: `none`, a language code, or a file with one word per line
-    /// (which replaces the bundled list; default: the bundled list for --lang). They still
+    /// (which replaces the bundled list; default: the bundled list for --lang); join several
+    /// with `+` to add a file to a bundled list: `en+extra.txt`. They still
     /// count in token totals. Words are matched as written (lower-cased), before stemming, as
     /// quanteda's tokens_remove: `azerbaijan` drops that word, not `azerbaijan’s`, whose stem
     /// is the same; list both, or add --split-apostrophes.
@@ -246,6 +247,10 @@ pub struct TextArgs {
     /// tokenisers do.
     #[arg(long)]
     pub split_apostrophes: bool,
+    /// Leave numbers (`1993`, `2,000`: a digit and no letter) out of term tables, as stopwords
+    /// are; they still count in token totals.
+    #[arg(long)]
+    pub no_numbers: bool,
     /// Count each phrase of a list as one term, as quanteda's tokens_compound does: `un` for the
     /// bundled list of UN multiword terms (United Nations, Security Council, human rights,
     /// territorial integrity, per cent, ...), or a file with one phrase per line (`*` and `?`
@@ -278,6 +283,9 @@ impl TextArgs {
                 verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--{m}")),
                 e => e,
             })?;
+        }
+        if self.no_numbers {
+            opts.stopwords = std::mem::take(&mut opts.stopwords).without_numbers();
         }
         if let Some(spec) = &self.phrases {
             opts.phrases = Some(std::sync::Arc::new(super::held::phrase_list(spec)?));

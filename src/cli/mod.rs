@@ -6,6 +6,7 @@ pub mod collocates;
 pub mod collocations;
 pub mod common;
 pub mod compare;
+pub mod completions;
 pub mod docs;
 pub mod freq;
 pub mod held;

@@ -97,6 +97,9 @@ impl StemCache {
 #[derive(Debug, Clone, Default)]
 pub struct Stopwords {
     set: AHashSet<String>,
+    /// Numbers (forms with a digit and no letter: `1993`, `2,000`, `21st` keeps its letters)
+    /// count as stopwords too (`--no-numbers`).
+    numbers: bool,
 }
 
 impl Stopwords {
@@ -109,11 +112,25 @@ impl Stopwords {
     pub fn bundled(lang: Lang) -> Self {
         Stopwords {
             set: parse_list(lang.stopword_list()).into_iter().collect(),
+            numbers: false,
         }
     }
 
-    /// Parses a `--stopwords` value: `none`, a language code, or a path to a word list.
+    /// Parses a `--stopwords` value: `none`, a language code, a path to a word list, or
+    /// several of these joined by `+` (`en+extra.txt`: the bundled English list and the words
+    /// of a file together).
     pub fn from_spec(spec: &str, default_lang: Lang) -> Result<Self> {
+        if spec.contains('+') && !Path::new(spec).is_file() {
+            let mut all = Stopwords::none();
+            for part in spec.split('+') {
+                all.set.extend(Self::from_spec(part, default_lang)?.set);
+            }
+            return Ok(all);
+        }
+        Self::one_spec(spec, default_lang)
+    }
+
+    fn one_spec(spec: &str, default_lang: Lang) -> Result<Self> {
         match spec {
             "none" => Ok(Self::none()),
             "" | "default" => Ok(Self::bundled(default_lang)),
@@ -124,20 +141,33 @@ impl Stopwords {
                 })?;
                 Ok(Stopwords {
                     set: parse_list(&text).into_iter().collect(),
+                    numbers: false,
                 })
             }
             s => match Lang::parse(s) {
                 Ok(l) => Ok(Self::bundled(l)),
                 Err(_) => Err(Error::Invalid(format!(
-                    "stopwords '{s}': not 'none', a language code or an existing file"
+                    "stopwords '{s}': not 'none', a language code or an existing file (join \
+                     several with +: en+extra.txt)"
                 ))),
             },
+        }
+    }
+
+    /// The same list, with numbers left out of term tables too.
+    pub fn without_numbers(self) -> Self {
+        Stopwords {
+            numbers: true,
+            ..self
         }
     }
 
     /// True if the folded form is a stopword.
     pub fn contains(&self, folded: &str) -> bool {
         self.set.contains(folded)
+            || (self.numbers
+                && folded.chars().any(|c| c.is_numeric())
+                && !folded.chars().any(char::is_alphabetic))
     }
 
     /// Number of stopwords.
@@ -154,6 +184,22 @@ impl Stopwords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_join_with_plus_and_numbers_can_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let extra = dir.path().join("extra.txt");
+        std::fs::write(&extra, "excellency\nmr\n").unwrap();
+        let spec = format!("en+{}", extra.display());
+        let s = Stopwords::from_spec(&spec, Lang::english()).unwrap();
+        assert!(s.contains("the") && s.contains("excellency") && s.contains("mr"));
+        assert_eq!(s.len(), Stopwords::bundled(Lang::english()).len() + 2);
+        assert!(Stopwords::from_spec("en+nosuchlist", Lang::english()).is_err());
+        let n = Stopwords::none().without_numbers();
+        assert!(n.contains("1993") && n.contains("2,000") && n.contains("٢٠٢٠"));
+        assert!(!n.contains("21st") && !n.contains("g-20") && !n.contains("peace"));
+        assert!(!Stopwords::none().contains("1993"));
+    }
 
     #[test]
     fn english_stems_and_apostrophes() {
