@@ -97,7 +97,11 @@ pub enum Error {
         path: PathBuf,
     },
     /// An input path does not exist.
-    #[error("{}: no such file or folder; check the path", shown(path))]
+    #[error(
+        "{}: no such file or folder; check the path{}",
+        shown(path),
+        glob_hint(path)
+    )]
     NotFound {
         /// The path as given.
         path: PathBuf,
@@ -174,6 +178,17 @@ impl Error {
                 | Error::Loop { .. }
                 | Error::NotRegular { .. }
         )
+    }
+}
+
+/// For a path holding a wildcard, that the shell expands globs (a quoted one reaches verbale
+/// as written): verbale reads folders, not patterns.
+fn glob_hint(path: &std::path::Path) -> &'static str {
+    if path.to_string_lossy().contains(['*', '?', '[']) {
+        " (it holds a wildcard: the shell expands globs, and a quoted or unmatched one reaches \
+         verbale as written; give the folder, or leave the pattern unquoted)"
+    } else {
+        ""
     }
 }
 

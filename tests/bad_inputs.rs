@@ -383,3 +383,25 @@ fn a_pipe_whose_text_waits_for_the_corpus_is_read_once() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("negoti,negotiation,2,2,"), "{out}");
 }
+
+#[test]
+fn a_glob_that_reached_verbale_says_the_shell_expands_globs() {
+    let dir = folder(&[("a.txt", b"Some words here.")]);
+    let (code, _, err) = run(&["freq", "*.text"], dir.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("*.text: no such file or folder"), "{err}");
+    assert!(err.contains("the shell expands globs"), "{err}");
+    let (_, _, err) = run(&["freq", "missing.txt"], dir.path());
+    assert!(!err.contains("glob"), "no hint without a wildcard: {err}");
+}
+
+#[test]
+fn kwic_keeps_no_break_spaces_in_its_contexts() {
+    let dir = folder(&[(
+        "fr.txt",
+        "Le budget est de 10\u{202F}000 euros, dit-il.".as_bytes(),
+    )]);
+    let (code, out, _) = run(&["kwic", "fr.txt", "euros", "--format", "csv"], dir.path());
+    assert_eq!(code, 0);
+    assert!(out.contains("de 10\u{202F}000,euros"), "{out}");
+}

@@ -330,7 +330,7 @@ fn numbers_leave_term_tables_and_stopword_lists_join() {
 }
 
 #[test]
-fn completions_and_man_page_cover_every_command() {
+fn completions_man_page_and_help_examples_cover_every_command() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let o = verbale().args(["completions", shell]).output().unwrap();
         assert!(o.status.success(), "{shell}");
@@ -339,6 +339,28 @@ fn completions_and_man_page_cover_every_command() {
             assert!(script.contains(cmd), "{shell} completes {cmd}");
         }
         assert!(script.contains("no-numbers"), "{shell} completes flags");
+    }
+    for cmd in [
+        "freq",
+        "quotes",
+        "compare",
+        "docs",
+        "kwic",
+        "chart",
+        "report",
+        "trend",
+        "ngrams",
+        "collocations",
+        "collocates",
+        "completions",
+        "man",
+    ] {
+        let o = verbale().args([cmd, "--help"]).output().unwrap();
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains("Examples:\n  verbale "),
+            "{cmd} --help shows examples"
+        );
     }
     let o = verbale().arg("man").output().unwrap();
     let page = String::from_utf8(o.stdout).unwrap();

@@ -14,6 +14,12 @@ use verbale::phrases::{self, collocates, ngrams, NgramOptions};
 /// Draw a chart: freq, quotes, keyness, dispersion, similarity, cues, trend, ngrams or collocates. The format follows the
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale chart freq data/ -o freq.png
+  verbale chart keyness ARM/ AZE/ -o keyness.svg
+  verbale chart freq data/ --group-by country --top 8
+  verbale chart trend $U --by year --terms nato,sanctions
+  verbale chart collocates data/ --terms elections --score mi")]
 pub struct ChartArgs {
     /// Chart kind.
     pub kind: Kind,

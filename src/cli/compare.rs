@@ -29,6 +29,12 @@ pub enum Table {
 /// Compare statements: which terms the target uses far more (or less) than the reference, how
 /// alike the documents are, and which terms one side puts in quotation marks.
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale compare ARM_75_2020.txt AZE_75_2020.txt --top 15
+  verbale compare $U --target-where \"country = 'RUS' AND year >= 2014\" \\
+                     --reference-where \"country = 'RUS' AND year <= 2013\" --ngrams 2
+  verbale compare speeches/ --table similarity --top 10
+  verbale compare $U --group-by country --where \"country in ('ARM', 'AZE')\"")]
 pub struct CompareArgs {
     /// Two documents or folders: target, then reference (with --table similarity, any number
     /// of paths, compared pairwise).
@@ -44,8 +50,11 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = Table::Keyness)]
     pub table: Table,
     /// Whose χ² convention to follow: quanteda's (Yates' correction by its rule) or AntConc's
-    /// (no correction). G² is uncorrected under both, as quanteda's `measure = "lr",
-    /// correction = "none"` (quanteda's own default for G² is Williams' correction).
+    /// (no correction). G² is uncorrected under both, as AntConc's log-likelihood and quanteda's
+    /// `measure = "lr", correction = "none"`. quanteda's own default for G² is not that: its
+    /// keyness.cpp moves the four cells by Yates' correction under `correction = "default"`
+    /// too, so its default G² differs where the correction applies (small expected counts), and
+    /// it takes log(O/E + 1e-9), which puts its G² about 2e-9·N above verbale's.
     #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
     pub compat: CompatArg,
     /// Drop terms seen fewer than N times in target and reference together.

@@ -10,6 +10,11 @@ use verbale::out::{self, Format};
 /// Count terms: a table of the most frequent stems with their display form, count, rate per
 /// 10,000 tokens and how often they occur inside quotation marks.
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale freq speeches/ --top 30
+  verbale freq speeches/ --by doc -o terms.parquet
+  verbale freq $U --meta-name '{country}_{session}_{year}' --group-by year --no-numbers
+  verbale freq data/ --phrases un --stopwords en+extra.txt")]
 pub struct FreqArgs {
     #[command(flatten)]
     pub input: InputArgs,

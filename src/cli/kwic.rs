@@ -14,6 +14,10 @@ use verbale::out::{self, Destination, Format};
 /// Concordance: every occurrence of a word or phrase with its context, the byte offset in the
 /// source file, and whether it stands inside quotation marks (and of which kind).
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale kwic data/ elections --quoted-only
+  verbale kwic speeches/ 'territorial integrity' --window 8 -o hits.csv
+  verbale kwic speeches/ 'elect*' --kind scare --top 50")]
 pub struct KwicArgs {
     /// Files or folders, then the pattern last (a word, a phrase in quotes, `elect*`):
     /// `verbale kwic data/ elections`.

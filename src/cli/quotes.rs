@@ -12,6 +12,10 @@ use verbale::quotes::Kind;
 /// Find what statements put in quotation marks: every span with its kind (scare, term, title,
 /// direct), the distancing cue before it, the classifier's confidence and the evidence behind it.
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale quotes statement.txt --kind scare
+  verbale quotes speeches/ --terms --top 20
+  verbale quotes $U --terms --group-by country --where 'year >= 2014' -o quoted.csv")]
 pub struct QuotesArgs {
     #[command(flatten)]
     pub input: InputArgs,

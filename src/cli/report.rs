@@ -12,6 +12,10 @@ use verbale::report::{self, Groups, MetaGroups, ReportOptions};
 /// every table as Parquet and CSV, and report.ipynb. With no paths it analyses the bundled
 /// data/ corpus; without -o it writes notebooks-out/NAME/.
 #[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale report
+  verbale report speeches/ --name ungd -o notebooks-out/ungd
+  verbale report --target ARM/ --reference AZE/")]
 pub struct ReportArgs {
     /// Files or folders (default: data/).
     #[arg(value_name = "PATH")]

@@ -69,9 +69,20 @@ pub const SHORT_SPAN_CHARS: usize = 80;
 /// See [`SHORT_SPAN_CHARS`].
 pub const SHORT_CONTEXT_BYTES: usize = 0;
 
-/// Collapses runs of whitespace (line breaks included) to single spaces.
+/// Collapses runs of whitespace (line breaks included) to single spaces, trimmed at both ends.
+/// No-break spaces (U+00A0, U+2007, U+202F: `10 000` in French) are kept as written: they
+/// belong to what they join.
 pub fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let breaking =
+        |c: char| c.is_whitespace() && !matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}');
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split(breaking).filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The first `max` bytes of `s` (fewer, to end on a character boundary).
@@ -162,4 +173,19 @@ pub(crate) fn right_context(
     }
     let end = (tokens[j].end as usize).max(start);
     collapse_ws(head(&text[start..end], max))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_ws;
+
+    #[test]
+    fn whitespace_collapses_but_no_break_spaces_stay() {
+        assert_eq!(collapse_ws("  a \n\t b  "), "a b");
+        assert_eq!(
+            collapse_ws("10\u{202F}000 et 5\u{00A0}%"),
+            "10\u{202F}000 et 5\u{00A0}%"
+        );
+        assert_eq!(collapse_ws("\n\n"), "");
+    }
 }
