@@ -361,3 +361,60 @@ fn grouped_freq_charts_show_each_groups_counts() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq and quotes"));
 }
+
+#[test]
+fn the_similarity_scale_spans_the_pairs_values() {
+    let texts = svg_texts(&["similarity", "data/statements/ungd"]);
+    let o = verbale()
+        .args([
+            "compare",
+            "data/statements/ungd",
+            "--table",
+            "similarity",
+            "--format",
+            "csv",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let df = crate::common::csv_bytes(o.stdout);
+    let cos = crate::common::nums(&df, "cosine");
+    let lo = cos.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = cos.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    assert!(
+        hi - lo > 0.1 && lo > 0.3,
+        "real speeches are alike: {lo}..{hi}"
+    );
+    for v in [lo, hi] {
+        let label = format!("{v:.2}");
+        assert!(texts.contains(&label), "scale label {label}: {texts:?}");
+    }
+    assert!(!texts.iter().any(|t| t == "0.5"), "no fixed 0–1 scale");
+}
+
+#[test]
+fn the_dispersion_legend_lists_only_what_is_drawn() {
+    // In the seed statement `azerbaijan` is never quoted: its ticks are all plain.
+    let seed = seed();
+    let texts = svg_texts(&[
+        "dispersion",
+        seed.to_str().unwrap(),
+        "--terms",
+        "azerbaijan",
+    ]);
+    assert!(
+        texts.iter().any(|t| t == "without quotation marks"),
+        "{texts:?}"
+    );
+    assert!(!texts
+        .iter()
+        .any(|t| t == "in scare quotes" || t == "in other quotations"));
+    // A scare-quoted term brings its entry back.
+    let texts = svg_texts(&[
+        "dispersion",
+        "tests/data/quotes/docs",
+        "--terms",
+        "elections",
+    ]);
+    assert!(texts.iter().any(|t| t == "in scare quotes"), "{texts:?}");
+}

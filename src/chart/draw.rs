@@ -551,6 +551,24 @@ fn viridis(t: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
+/// The lowest and highest value between two different documents (0 to 1 when all are alike).
+fn pair_range(values: &[Vec<f64>]) -> (f64, f64) {
+    let pairs = values.iter().enumerate().flat_map(|(i, row)| {
+        row.iter()
+            .enumerate()
+            .filter(move |(j, _)| *j != i)
+            .map(|(_, &v)| v)
+    });
+    let (lo, hi) = pairs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if hi - lo > 1e-9 {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
 fn heatmap<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
@@ -582,12 +600,16 @@ fn heatmap<DB: DrawingBackend>(
     let st = font(fs);
     let x0 = MARGIN + label_w + 8;
     let y0 = top;
+    // The colours span the pairs' own range (real documents lie in 0.4–0.9, where a 0–1 scale
+    // shows one colour); the diagonal, each document with itself, takes the top colour.
+    let (lo, hi) = pair_range(values);
+    let shade = |v: f64| viridis(((v - lo) / (hi - lo)).clamp(0.0, 1.0));
     for (i, row) in values.iter().enumerate() {
         for (j, v) in row.iter().enumerate() {
             let (cx, cy) = (x0 + j as i32 * cell, y0 + i as i32 * cell);
-            rect(a, cx, cy, cx + cell - 1, cy + cell - 1, viridis(*v))?;
+            rect(a, cx, cy, cx + cell - 1, cy + cell - 1, shade(*v))?;
             if cell >= 34 {
-                let c = viridis(*v);
+                let c = shade(*v);
                 let lum = 0.299 * c.0 as f64 + 0.587 * c.1 as f64 + 0.114 * c.2 as f64;
                 let ink = if lum > 140.0 { BLACK } else { WHITE };
                 text(
@@ -624,9 +646,10 @@ fn heatmap<DB: DrawingBackend>(
         let t = 1.0 - k as f64 / bh as f64;
         rect(a, bx, y0 + k, bx + 16, y0 + k + 1, viridis(t))?;
     }
-    for (t, lab) in [(1.0, "1"), (0.5, "0.5"), (0.0, "0")] {
+    for t in [1.0, 0.5, 0.0] {
         let y = y0 + ((1.0 - t) * bh as f64) as i32;
-        text(a, lab, &font(12.0), bx + 20, y, HPos::Left, VPos::Center)?;
+        let lab = format!("{:.2}", lo + t * (hi - lo));
+        text(a, &lab, &font(12.0), bx + 20, y, HPos::Left, VPos::Center)?;
     }
     let rot = font(12.0).transform(FontTransform::Rotate270);
     text(

@@ -210,15 +210,17 @@ pub fn dispersion(
             rows.len()
         );
     }
+    // The legend lists only the kinds of tick drawn.
+    let drawn = |role: Role| rows.iter().any(|r| r.marks.iter().any(|m| m.1 == role));
+    let legend = quote_legend()
+        .into_iter()
+        .filter(|(_, role)| drawn(*role))
+        .collect();
     Ok(Spec::Dispersion {
         title,
         kept: note,
         rows,
-        legend: vec![
-            ("in scare quotes".into(), Role::Scare),
-            ("in other quotations".into(), Role::Quoted),
-            ("without quotation marks".into(), Role::Plain),
-        ],
+        legend,
     })
 }
 
