@@ -418,3 +418,29 @@ fn the_dispersion_legend_lists_only_what_is_drawn() {
     ]);
     assert!(texts.iter().any(|t| t == "in scare quotes"), "{texts:?}");
 }
+
+#[test]
+fn the_keyness_chart_marks_the_threshold_and_sizes_each_side_by_its_bars() {
+    let u = "data/statements/ungd";
+    let texts = svg_texts(&[
+        "keyness",
+        &format!("{u}/AZE_75_2020.txt"),
+        &format!("{u}/ARM_75_2020.txt"),
+    ]);
+    let guides = texts
+        .iter()
+        .filter(|t| *t == "|G²| ≥ 3.84: p < 0.05")
+        .count();
+    assert_eq!(guides, 2, "a dashed line on each side: {texts:?}");
+    assert!(!texts.iter().any(|t| t == "-0"), "no negative zero tick");
+    // A target over-using little: the axis' left side only as wide as its longest bar needs.
+    let texts = svg_texts(&["keyness", &format!("{u}/AZE_75_2020.txt"), u, "--top", "5"]);
+    let ticks: Vec<f64> = texts.iter().filter_map(|t| t.parse::<f64>().ok()).collect();
+    let lo = ticks.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = ticks.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    assert!(lo < 0.0 && hi > 0.0, "{ticks:?}");
+    assert!(
+        (hi / -lo - 1.0).abs() > 0.2 || (-lo / hi - 1.0).abs() > 0.2,
+        "sides sized apart: {lo} {hi}"
+    );
+}

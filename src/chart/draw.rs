@@ -231,7 +231,8 @@ pub fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
             rows,
             legend,
             diverging,
-        } => bars(a, title, x_label, rows, legend, *diverging),
+            guide,
+        } => bars(a, title, x_label, rows, legend, *diverging, guide.as_ref()),
         Spec::Dispersion {
             title,
             kept,
@@ -307,6 +308,7 @@ fn bars<DB: DrawingBackend>(
     rows: &[BarRow],
     legend: &[(String, Role)],
     diverging: bool,
+    guide: Option<&(f64, String)>,
 ) -> R {
     let Rows {
         w,
@@ -332,29 +334,34 @@ fn bars<DB: DrawingBackend>(
     let x0 = MARGIN + label_w + 8 + if diverging { note_w } else { 0 };
     let x1 = w - MARGIN - note_w.max(8);
     let total = |r: &BarRow| r.segments.iter().map(|s| s.0).sum::<f64>();
-    let max = rows
-        .iter()
-        .map(|r| if diverging { total(r).abs() } else { total(r) })
-        .fold(0.0, f64::max);
-    let step = nice_step(max, if diverging { 3.0 } else { 5.0 });
+    let most = |f: &dyn Fn(f64) -> f64| rows.iter().map(|r| f(total(r))).fold(0.0, f64::max);
+    let (max, min) = (most(&|t| t), most(&|t| -t));
+    let step = nice_step(max.max(min), if diverging { 3.0 } else { 5.0 });
     let top_v = (max / step).ceil().max(1.0) * step;
-    let (zero, scale) = if diverging {
-        ((x0 + x1) / 2, (x1 - x0) as f64 / 2.0 / top_v)
+    // A diverging axis gives each side the width its longest bar needs (not half each), so a
+    // weak side does not leave half the chart empty; a side with no bar still keeps one step.
+    let low_v = if diverging {
+        (min / step).ceil().max(1.0) * step
     } else {
-        (x0, (x1 - x0) as f64 / top_v)
+        0.0
     };
+    let scale = (x1 - x0) as f64 / (top_v + low_v);
+    let zero = x0 + (low_v * scale).round() as i32;
     let ax = Axis {
         zero,
         scale,
         top_v,
+        low_v,
         step,
-        diverging,
         x0,
         x1,
         top,
         bottom,
     };
     value_axis(a, &ax, x_label)?;
+    if let Some((g, label)) = guide {
+        guide_lines(a, &ax, *g, label)?;
+    }
     for (i, r) in rows.iter().enumerate() {
         let y = top as f64 + i as f64 * row_h;
         let yc = (y + row_h * 0.5) as i32;
@@ -390,9 +397,11 @@ fn row_label<DB: DrawingBackend>(
 struct Axis {
     zero: i32,
     scale: f64,
+    /// The largest value shown right of zero.
     top_v: f64,
+    /// The largest shown left of zero, as a positive number (0 unless the axis diverges).
+    low_v: f64,
     step: f64,
-    diverging: bool,
     x0: i32,
     x1: i32,
     top: i32,
@@ -402,7 +411,7 @@ struct Axis {
 /// The grid, tick labels, zero line, axis line and axis title.
 fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label: &str) -> R {
     let tick_st = font(12.0);
-    let mut v = if ax.diverging { -ax.top_v } else { 0.0 };
+    let mut v = if ax.low_v > 0.0 { -ax.low_v } else { 0.0 };
     while v <= ax.top_v + ax.step * 0.01 {
         let x = ax.zero + (v * ax.scale).round() as i32;
         line(a, (x, ax.top), (x, ax.bottom), palette::GRID, 1)?;
@@ -430,6 +439,30 @@ fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label
         HPos::Center,
         VPos::Top,
     )
+}
+
+/// Dashed lines at ±`g` (where they fall inside the axis), labelled at the top.
+fn guide_lines<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    ax: &Axis,
+    g: f64,
+    label: &str,
+) -> R {
+    for v in [g, -g] {
+        if v > ax.top_v || -v > ax.low_v {
+            continue;
+        }
+        let x = ax.zero + (v * ax.scale).round() as i32;
+        let mut y = ax.top;
+        while y < ax.bottom {
+            line(a, (x, y), (x, (y + 4).min(ax.bottom)), palette::INK, 1)?;
+            y += 8;
+        }
+        let side = if v > 0.0 { HPos::Left } else { HPos::Right };
+        let at = if v > 0.0 { x + 3 } else { x - 3 };
+        text(a, label, &font(10.0), at, ax.top - 2, side, VPos::Bottom)?;
+    }
+    Ok(())
 }
 
 /// One bar, its segments from the zero line (leftwards when its total is negative), and its

@@ -39,6 +39,7 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
         rows,
         legend: vec![],
         diverging: false,
+        guide: None,
     })
 }
 
@@ -105,6 +106,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
         rows,
         legend: quote_legend(),
         diverging: false,
+        guide: None,
     })
 }
 
@@ -163,6 +165,8 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
             (format!("reference: {reference}"), Role::Reference),
         ],
         diverging: true,
+        // |G²| ≥ 3.84: p < 0.05 with one degree of freedom.
+        guide: Some((3.84, "|G²| ≥ 3.84: p < 0.05".into())),
     })
 }
 
@@ -414,6 +418,7 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
             ("elsewhere".into(), Role::Plain),
         ],
         diverging: false,
+        guide: None,
     })
 }
 

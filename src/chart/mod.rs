@@ -132,6 +132,9 @@ pub enum Spec {
         legend: Vec<(String, Role)>,
         /// Signed values around zero.
         diverging: bool,
+        /// A value marked by a dashed line on each side of zero, with its label (the
+        /// significance threshold of a keyness chart).
+        guide: Option<(f64, String)>,
     },
     /// Lexical dispersion ("x-ray") plot.
     Dispersion {
@@ -183,6 +186,7 @@ impl Spec {
                 rows,
                 legend: lg,
                 diverging,
+                guide,
             } => Spec::Bars {
                 title: v(title),
                 x_label: v(x_label),
@@ -196,6 +200,7 @@ impl Spec {
                     .collect(),
                 legend: legend(lg),
                 diverging: *diverging,
+                guide: guide.clone(),
             },
             Spec::Dispersion {
                 title,
@@ -423,6 +428,7 @@ mod tests {
             rows: Vec::new(),
             legend: Vec::new(),
             diverging: false,
+            guide: None,
         };
         let s = Size::for_spec(&bars, None, None, 2400);
         assert_eq!((s.width, s.height), (1000, 360));

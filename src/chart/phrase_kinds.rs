@@ -67,6 +67,7 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
         rows,
         legend: super::kinds::quote_legend(),
         diverging: false,
+        guide: None,
     })
 }
 
@@ -120,5 +121,6 @@ pub fn collocates(
             ("other co-occurrences".into(), Role::Plain),
         ],
         diverging: false,
+        guide: None,
     })
 }

@@ -397,6 +397,7 @@ fn grouped(
         x_label,
         legend,
         diverging,
+        guide,
         ..
     }) = first
     else {
@@ -415,6 +416,7 @@ fn grouped(
             legend
         },
         diverging,
+        guide,
     })
 }
 
