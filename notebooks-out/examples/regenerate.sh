@@ -13,6 +13,8 @@ out=notebooks-out/examples
 "$bin" chart freq data/statements/seed -o "$out/freq.png" --top 15 --quiet
 "$bin" chart cues data/statements -o "$out/cues.png" --quiet
 "$bin" chart quotes data/statements -o "$out/quotes.svg" --top 15 --quiet
+"$bin" chart ngrams data/statements -o "$out/ngrams.png" --top 15 --quiet
+"$bin" chart collocates data/statements --terms elections -o "$out/collocates.png" --top 15 --quiet
 # Trends need years: from the UN General Debate corpus beside the repository, when it is there.
 ungd=../shared/corpus/ungd
 if [ -d "$ungd" ]; then

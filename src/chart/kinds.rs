@@ -65,7 +65,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
             "no quoted terms found in these documents".into(),
         ));
     }
-    let rows = ids
+    let rows: Vec<BarRow> = ids
         .iter()
         .map(|&i| {
             let TermTotals {
@@ -103,8 +103,8 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
     Ok(Spec::Bars {
         title: format!("Quoted terms, scare-quoted first: {what}"),
         x_label: "share of the term's occurrences (%)".into(),
+        legend: drawn_legend(&rows, quote_legend()),
         rows,
-        legend: quote_legend(),
         diverging: false,
         guide: None,
     })
@@ -117,6 +117,15 @@ pub(crate) fn quote_legend() -> Vec<(String, Role)> {
         ("in other quotations".into(), Role::Quoted),
         ("without quotation marks".into(), Role::Plain),
     ]
+}
+
+/// The entries of `legend` whose colour some bar shows.
+pub(crate) fn drawn_legend(rows: &[BarRow], legend: Vec<(String, Role)>) -> Vec<(String, Role)> {
+    let drawn = |role: Role| {
+        rows.iter()
+            .any(|r| r.segments.iter().any(|s| s.1 == role && s.0 > 0.0))
+    };
+    legend.into_iter().filter(|(_, r)| drawn(*r)).collect()
 }
 
 /// Diverging bars from a `keyness` frame: the `top` terms over-used in the target above, the

@@ -44,7 +44,7 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
         (Some(a), Some(b)) if a == b => format!("{a}-grams"),
         _ => "n-grams".to_string(),
     };
-    let rows = (0..df.height())
+    let rows: Vec<BarRow> = (0..df.height())
         .map(|i| {
             let part = |n: u64| per_10k[i] * n as f64 / count[i].max(1) as f64;
             BarRow {
@@ -64,8 +64,8 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
     Ok(Spec::Bars {
         title: format!("Most frequent {lengths}: {what}"),
         x_label: "occurrences per 10,000 words (count at bar end)".into(),
+        legend: super::kinds::drawn_legend(&rows, super::kinds::quote_legend()),
         rows,
-        legend: super::kinds::quote_legend(),
         diverging: false,
         guide: None,
     })
@@ -96,7 +96,7 @@ pub fn collocates(
              or dice, or raise --min-count"
         )));
     }
-    let rows = (0..df.height())
+    let rows: Vec<BarRow> = (0..df.height())
         .map(|i| {
             let part = |n: u64| score[i] * n as f64 / count[i].max(1) as f64;
             BarRow {
