@@ -55,18 +55,59 @@ fn is_numeric(dt: &DataType) -> bool {
     dt.is_primitive_numeric()
 }
 
-/// Renders a frame as an aligned terminal table.
+/// The decimals a float column is shown with, one number for the whole column, so that its
+/// values line up: enough for four significant digits of its largest value, from 1 to 3
+/// (`334.3`, `97.5`, `55.7`; `0.500`, `0.006`). `None` for a column with values below 0.001
+/// (p-values), which keeps each value's own form (`3.04e-4`).
+fn column_decimals(c: &Column) -> Option<usize> {
+    let c = c.cast(&DataType::Float64).ok()?;
+    let values: Vec<f64> = c
+        .f64()
+        .ok()?
+        .iter()
+        .flatten()
+        .filter(|v| v.is_finite() && *v != 0.0)
+        .map(f64::abs)
+        .collect();
+    let (lo, hi) = values.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &v| {
+        (lo.min(v), hi.max(v))
+    });
+    if values.is_empty() || lo < 0.001 {
+        return None;
+    }
+    Some((3 - hi.log10().floor() as i64).clamp(1, 3) as usize)
+}
+
+/// Renders a frame as an aligned terminal table; on a terminal, long text wraps to fit its
+/// width.
 pub fn render(df: &DataFrame) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Disabled);
+        .set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(df.get_column_names().iter().map(|s| s.to_string()));
     let cols = df.columns();
+    let decimals: Vec<Option<usize>> = cols
+        .iter()
+        .map(|c| {
+            matches!(c.dtype(), DataType::Float64 | DataType::Float32)
+                .then(|| column_decimals(c))
+                .flatten()
+        })
+        .collect();
     for i in 0..df.height() {
         let row: Vec<String> = cols
             .iter()
-            .map(|c| {
-                let s = c.get(i).map(|v| cell(&v)).unwrap_or_default();
+            .zip(&decimals)
+            .map(|(c, d)| {
+                let s = match (c.get(i), d) {
+                    (Ok(AnyValue::Float64(f)), Some(d)) if f != 0.0 && f.is_finite() => {
+                        format!("{f:.d$}", d = *d)
+                    }
+                    (Ok(AnyValue::Float32(f)), Some(d)) if f != 0.0 && f.is_finite() => {
+                        format!("{f:.d$}", d = *d)
+                    }
+                    (v, _) => v.map(|v| cell(&v)).unwrap_or_default(),
+                };
                 if s.chars().count() > 80 {
                     let cut: String = s.chars().take(79).collect();
                     format!("{cut}…")
@@ -88,4 +129,26 @@ pub fn render(df: &DataFrame) -> String {
         .map(|l| l.trim_end().to_string())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_float_column_has_one_number_of_decimals() {
+        let df = df!(
+            "per_10k" => [334.3, 97.493, 55.71],
+            "ratio" => [0.5, 0.0062, 0.0],
+            "p" => [3.04e-4, 0.002, 0.5],
+        )
+        .unwrap();
+        let t = render(&df);
+        for want in [
+            "334.3", "97.5", "55.7", "0.500", "0.006", "3.04e-4", "0.002",
+        ] {
+            assert!(t.contains(want), "{want} in\n{t}");
+        }
+        assert!(!t.contains("97.493") && !t.contains("55.710"), "{t}");
+    }
 }
