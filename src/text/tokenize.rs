@@ -130,17 +130,15 @@ fn classify(seg: &str) -> Option<TokenKind> {
             digit = true;
         }
     }
+    // A segment with no letter and no digit is not a word, whatever it holds: a stray
+    // combining accent or a zero-width joiner left alone (UAX #29 makes each a segment of its
+    // own at the start of a text or after a space) is a symbol, not a term.
     if alpha {
         Some(TokenKind::Word)
     } else if digit {
         Some(TokenKind::Number)
-    } else if seg.chars().all(|c| c.is_alphanumeric() || c == '\u{200D}') {
-        // Marks-only segments (a stray combining accent) count as words.
-        Some(TokenKind::Word)
     } else if is_punct_char(first) {
         Some(TokenKind::Punct)
-    } else if first.is_alphanumeric() || matches!(first as u32, 0x0300..=0x036F) {
-        Some(TokenKind::Word)
     } else {
         Some(TokenKind::Symbol)
     }
@@ -386,6 +384,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_segment_without_a_letter_or_digit_is_no_word() {
+        // After a space a joiner belongs to the space (UAX #29, WB4); after a line break not.
+        let k = toks("\u{308} word\n\u{200D} again a\u{308}");
+        let kinds: Vec<TokenKind> = k.iter().map(|t| t.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Symbol,
+                TokenKind::Word,
+                TokenKind::Symbol,
+                TokenKind::Word,
+                TokenKind::Word
+            ],
+            "{k:?}"
+        );
     }
 
     #[test]
