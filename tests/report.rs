@@ -98,6 +98,20 @@ fn report_on_bundled_data_is_complete() {
         &read_csv_bytes(freq.stdout),
         &["term", "form", "count", "docs", "quoted", "scare"],
     );
+    // The quoted-terms table is in the chart's order: most scare-quoted first.
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let section = md.split("## Quoted terms and scare quotes").nth(1).unwrap();
+    let scare: Vec<u64> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| term |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('|').nth(4).unwrap().trim().parse().unwrap())
+        .collect();
+    assert!(
+        scare.len() > 3 && scare.windows(2).all(|w| w[0] >= w[1]),
+        "{scare:?}"
+    );
     // The n-grams are those `verbale ngrams` counts.
     let ngrams = verbale()
         .args([

@@ -135,7 +135,14 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     ));
     b.push(Block::Para(s("Terms by how often they stand inside quotation marks; scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
     b.extend(d.chart("quotes.png"));
-    b.push(table(&d.tables.corpus_quoted, 30));
+    // In the chart's order: scare-quoted first, then quoted (the file keeps quoted first).
+    let by_scare = d.tables.corpus_quoted.sort(
+        ["scare", "quoted", "term"],
+        polars::prelude::SortMultipleOptions::default()
+            .with_order_descending_multi([true, true, false])
+            .with_maintain_order(true),
+    )?;
+    b.push(table(&by_scare, 30));
     b.push(Block::Heading(
         3,
         s("Scare quotes in context"),
