@@ -54,7 +54,10 @@ pub struct CompareArgs {
     /// `measure = "lr", correction = "none"`. quanteda's own default for G² is not that: its
     /// keyness.cpp moves the four cells by Yates' correction under `correction = "default"`
     /// too, so its default G² differs where the correction applies (small expected counts), and
-    /// it takes log(O/E + 1e-9), which puts its G² about 2e-9·N above verbale's.
+    /// it takes log(O/E + 1e-9), which puts its G² about 2e-9·N above verbale's. `--compat`
+    /// sets the statistics, not the counts: verbale folds a curly apostrophe to a straight one
+    /// before stemming (`Azerbaijan’s` counts as `azerbaijan`), while a quanteda pipeline with
+    /// SnowballC leaves `azerbaijan’` apart, so terms with curly possessives differ in count.
     #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
     pub compat: CompatArg,
     /// Drop terms seen fewer than N times in target and reference together.
