@@ -95,6 +95,18 @@ fn svg_parses_and_names_the_labels() {
     assert!(texts.iter().any(|t| t == "in scare quotes"));
 }
 
+/// Runs a table command from the repository root; its CSV on standard output as a frame.
+fn table_csv(args: &[&str]) -> polars::prelude::DataFrame {
+    let o = verbale()
+        .args(args)
+        .args(["--format", "csv"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{args:?}");
+    crate::common::csv_bytes(o.stdout)
+}
+
 /// The texts of an SVG chart.
 fn svg_texts(args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
@@ -309,33 +321,8 @@ fn dispersion_over_many_documents_shares_rows_among_terms_by_scare_quotes() {
 fn grouped_freq_charts_show_each_groups_counts() {
     // data/manifest.csv gives each bundled statement its country.
     let texts = svg_texts(&["freq", "data", "--group-by", "country", "--top", "3"]);
-    let o = verbale()
-        .args([
-            "freq",
-            "data",
-            "--group-by",
-            "country",
-            "--top",
-            "3",
-            "--format",
-            "csv",
-        ])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    let df = crate::common::csv_bytes(o.stdout);
-    let col = |c: &str| -> Vec<String> {
-        let s = df
-            .column(c)
-            .unwrap()
-            .cast(&polars::prelude::DataType::String)
-            .unwrap();
-        s.str()
-            .unwrap()
-            .iter()
-            .map(|v| v.unwrap_or("").to_string())
-            .collect()
-    };
+    let df = table_csv(&["freq", "data", "--group-by", "country", "--top", "3"]);
+    let col = |c: &str| crate::common::strs(&df, c);
     let (groups, forms, counts) = (col("country"), col("form"), col("count"));
     assert_eq!(groups.len(), 9, "three groups of three");
     for i in 0..groups.len() {
@@ -365,19 +352,7 @@ fn grouped_freq_charts_show_each_groups_counts() {
 #[test]
 fn the_similarity_scale_spans_the_pairs_values() {
     let texts = svg_texts(&["similarity", "data/statements/ungd"]);
-    let o = verbale()
-        .args([
-            "compare",
-            "data/statements/ungd",
-            "--table",
-            "similarity",
-            "--format",
-            "csv",
-        ])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    let df = crate::common::csv_bytes(o.stdout);
+    let df = table_csv(&["compare", "data/statements/ungd", "--table", "similarity"]);
     let cos = crate::common::nums(&df, "cosine");
     let lo = cos.iter().cloned().fold(f64::INFINITY, f64::min);
     let hi = cos.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
