@@ -54,15 +54,25 @@ pub(super) fn phrase_tables(p: Parts) -> Result<PhraseTables> {
 /// The phrase tables of a corpus held as word ids.
 pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     use crate::phrases::{self, collocates, ngrams, NgramOptions};
-    let o = NgramOptions {
-        n_min: 2,
-        n_max: 3,
-        min_count: 2,
-        across_sentences: false,
-        stop_edges: true,
+    // Only the NGRAM_ROWS most frequent are shown: counting first only those seen at least
+    // once per 200,000 words (pruned level by level, so a large corpus counts few) gives the
+    // same rows whenever that many reach it; otherwise the count is made again from 2.
+    let mut min_count = (held.tokens() / 200_000).max(2);
+    let rows = loop {
+        let o = NgramOptions {
+            n_min: 2,
+            n_max: 3,
+            min_count,
+            across_sentences: false,
+            stop_edges: true,
+        };
+        let levels = ngrams::count(held, &o)?;
+        let rows = phrases::ngram_rows(held, &levels, &o, Some(NGRAM_ROWS));
+        if rows.len() >= NGRAM_ROWS || min_count == 2 {
+            break rows;
+        }
+        min_count = 2;
     };
-    let levels = ngrams::count(held, &o)?;
-    let rows = phrases::ngram_rows(held, &levels, &o, Some(NGRAM_ROWS));
     let ngrams = phrases::ngram_frame(held, &rows)?;
     let Some((id, form)) = most_scare_quoted(held) else {
         return Ok(PhraseTables {
