@@ -236,6 +236,73 @@ mod tests {
             .collect()
     }
 
+    /// Unicode's own word-boundary test file (WordBreakTest.txt of Unicode 15.0, from
+    /// Debian's unicode-data): each line a text and its boundaries. Our segments, and
+    /// unicode-segmentation's, against the expected ones (whitespace-only segments left out on
+    /// every side, as the segmenter gives none).
+    #[test]
+    fn unicode_word_break_test_file() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/unicode/WordBreakTest.txt"
+        );
+        let file = std::fs::read_to_string(path).expect("tests/data/unicode/WordBreakTest.txt");
+        let (mut lines, mut ours_wrong) = (0, Vec::new());
+        for line in file.lines() {
+            let body = line.split('#').next().unwrap_or("").trim();
+            if body.is_empty() {
+                continue;
+            }
+            let mut text = String::new();
+            let mut cuts = vec![0u32];
+            for part in body.split_whitespace() {
+                match part {
+                    "÷" => {
+                        if text.len() as u32 != *cuts.last().unwrap() {
+                            cuts.push(text.len() as u32);
+                        }
+                    }
+                    "×" => {}
+                    hex => {
+                        text.push(char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap())
+                    }
+                }
+            }
+            lines += 1;
+            let want: Vec<(u32, u32)> = cuts
+                .windows(2)
+                .map(|w| (w[0], w[1]))
+                .filter(|&(a, b)| {
+                    !text[a as usize..b as usize]
+                        .chars()
+                        .all(char::is_whitespace)
+                })
+                .collect();
+            // Only a segment with a letter or a digit is a word or a number (a term).
+            for t in crate::text::tokenize(&text, crate::text::Layout::Lines, Default::default()) {
+                let seg = t.text(&text);
+                let alnum = seg.chars().any(|c| c.is_alphabetic() || c.is_numeric());
+                assert_eq!(t.kind.is_countable(), alnum, "{seg:?} in {line}");
+            }
+            let mine = ours(&text);
+            assert_eq!(
+                mine,
+                reference(&text),
+                "the fast path follows unicode-segmentation: {line}"
+            );
+            if mine != want {
+                ours_wrong.push(line.to_string());
+            }
+        }
+        assert_eq!(lines, 1823, "lines read");
+        // unicode-segmentation 1.13 (and so verbale) joins a zero-width joiner to U+2701 ✁,
+        // which Unicode 15.0's file does not count as pictographic: the only two lines apart.
+        assert!(
+            ours_wrong.iter().all(|l| l.contains("200D × 2701")) && ours_wrong.len() <= 2,
+            "{ours_wrong:#?}"
+        );
+    }
+
     fn ours(t: &str) -> Vec<(u32, u32)> {
         let mut v = Vec::new();
         segment_into(t, &mut v);
