@@ -39,7 +39,9 @@ impl Rules {
 
 enum Engine {
     Snowball(snowstem::Stemmer),
-    Classic(rust_stemmers::Stemmer),
+    /// The classic rules; `true` for Russian, whose `ё` they do not know: it is read as `е`
+    /// first, as NLTK and the current Snowball rules read it (`пришёл` → `пришел`).
+    Classic(rust_stemmers::Stemmer, bool),
     Off,
 }
 
@@ -55,9 +57,10 @@ impl StemCache {
         let engine = match (stem, rules) {
             (false, _) => Engine::Off,
             (true, Rules::Snowball) => Engine::Snowball(snowstem::Stemmer::create(lang.snowball())),
-            (true, Rules::Classic) => {
-                Engine::Classic(rust_stemmers::Stemmer::create(lang.classic()))
-            }
+            (true, Rules::Classic) => Engine::Classic(
+                rust_stemmers::Stemmer::create(lang.classic()),
+                lang.code == "ru",
+            ),
         };
         StemCache {
             engine,
@@ -87,7 +90,10 @@ impl StemCache {
         }
         match &self.engine {
             Engine::Snowball(st) => st.stem(folded).into_owned(),
-            Engine::Classic(st) => st.stem(folded).into_owned(),
+            Engine::Classic(st, true) if folded.contains('ё') => {
+                st.stem(&folded.replace('ё', "е")).into_owned()
+            }
+            Engine::Classic(st, _) => st.stem(folded).into_owned(),
             Engine::Off => folded.to_string(),
         }
     }
@@ -184,6 +190,23 @@ impl Stopwords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classic_russian_reads_yo_as_ye_as_nltk_does() {
+        let ru = Lang::parse("ru").unwrap();
+        let classic = StemCache::new(ru, Rules::Classic, true);
+        // NLTK 3.10's SnowballStemmer("russian") on the same words.
+        for (word, nltk) in [
+            ("ещё", "ещ"),
+            ("всё", "все"),
+            ("ёлки", "елк"),
+            ("пришёл", "пришел"),
+        ] {
+            assert_eq!(classic.stem_once(word), nltk, "{word}");
+        }
+        let current = StemCache::new(ru, Rules::Snowball, true);
+        assert_eq!(current.stem_once("пришёл"), classic.stem_once("пришёл"));
+    }
 
     #[test]
     fn lists_join_with_plus_and_numbers_can_go() {
