@@ -80,6 +80,29 @@ fn report_on_bundled_data_is_complete() {
     ] {
         assert!(ids.contains(&id), "section {id} missing");
     }
+    // On a narrow screen: tables scroll in their own box, and every section leads back up.
+    let tables: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("table"))
+        .collect();
+    assert!(tables.len() >= 8);
+    for t in &tables {
+        let parent = t.parent_element().unwrap();
+        assert!(parent.has_tag_name("div") && parent.attribute("class") == Some("scroll"));
+    }
+    assert!(doc
+        .descendants()
+        .any(|n| n.has_tag_name("nav") && n.attribute("id") == Some("contents")));
+    for h2 in doc.descendants().filter(|n| n.has_tag_name("h2")) {
+        let back = h2
+            .children()
+            .any(|c| c.has_tag_name("a") && c.attribute("href") == Some("#contents"));
+        assert!(back, "{:?} leads back to the contents", h2.attribute("id"));
+    }
+    assert!(
+        html.contains("td.n{white-space:nowrap}"),
+        "numbers (p-values) never wrap"
+    );
     let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
     assert_eq!(imgs, 10, "charts embedded");
     assert!(

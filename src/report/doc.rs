@@ -57,6 +57,9 @@ table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{padding:.25em .
 th{background:#f3f6f9;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap}\
 nav ul{columns:2}.note{color:#555;font-size:.9em}\
+.scroll{overflow-x:auto;max-width:100%}td.n{white-space:nowrap}pre{overflow-wrap:anywhere}\
+a.top{font-size:.6em;margin-left:.6em;text-decoration:none;color:#0072B2}\
+@media (max-width:600px){body{margin:1em auto;padding:0 .6em}nav ul{columns:1}table{font-size:.8em}}\
 @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}table,img{page-break-inside:avoid}nav{display:none}}";
 
 /// Renders the blocks as one self-contained HTML page (inline CSS, charts as data URIs).
@@ -76,7 +79,7 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
             _ => None,
         })
         .collect();
-    h.push_str("<nav><ul>\n");
+    h.push_str("<nav id=\"contents\"><ul>\n");
     for (t, id) in toc {
         h.push_str(&format!(
             "<li><a href=\"#{}\">{}</a></li>\n",
@@ -87,6 +90,13 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
     h.push_str("</ul></nav>\n");
     for b in blocks {
         match b {
+            // Each section leads back to the contents (on a phone, a long way up).
+            Block::Heading(2, t, id) => h.push_str(&format!(
+                "<h2 id=\"{}\">{}<a class=\"top\" href=\"#contents\" \
+                 title=\"back to the contents\">↑ contents</a></h2>\n",
+                html_escape(id),
+                html_escape(t)
+            )),
             Block::Heading(l, t, id) => h.push_str(&format!(
                 "<h{l} id=\"{}\">{}</h{l}>\n",
                 html_escape(id),
@@ -113,7 +123,8 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
                 rows,
                 numeric,
             } => {
-                h.push_str("<table>\n<thead><tr>");
+                // Wide tables scroll in their own box instead of widening the page.
+                h.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
                 for c in header {
                     h.push_str(&format!("<th>{}</th>", html_escape(c)));
                 }
@@ -130,7 +141,7 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
                     }
                     h.push_str("</tr>\n");
                 }
-                h.push_str("</tbody>\n</table>\n");
+                h.push_str("</tbody>\n</table></div>\n");
             }
         }
     }
