@@ -78,6 +78,22 @@ fn column_decimals(c: &Column) -> Option<usize> {
     Some((3 - hi.log10().floor() as i64).clamp(1, 3) as usize)
 }
 
+/// The decimals of a column's floats ([`column_decimals`]); `None` for other columns.
+pub(crate) fn decimals_of(c: &Column) -> Option<usize> {
+    matches!(c.dtype(), DataType::Float64 | DataType::Float32)
+        .then(|| column_decimals(c))
+        .flatten()
+}
+
+/// Cell `i` of a column for reading, floats with the column's `decimals` ([`decimals_of`]).
+pub(crate) fn column_cell(c: &Column, i: usize, decimals: Option<usize>) -> String {
+    match (c.get(i), decimals) {
+        (Ok(AnyValue::Float64(f)), Some(d)) if f != 0.0 && f.is_finite() => format!("{f:.d$}"),
+        (Ok(AnyValue::Float32(f)), Some(d)) if f != 0.0 && f.is_finite() => format!("{f:.d$}"),
+        (v, _) => v.map(|v| cell(&v)).unwrap_or_default(),
+    }
+}
+
 /// Renders a frame as an aligned terminal table; on a terminal, long text wraps to fit its
 /// width.
 pub fn render(df: &DataFrame) -> String {
@@ -86,28 +102,13 @@ pub fn render(df: &DataFrame) -> String {
         .set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(df.get_column_names().iter().map(|s| s.to_string()));
     let cols = df.columns();
-    let decimals: Vec<Option<usize>> = cols
-        .iter()
-        .map(|c| {
-            matches!(c.dtype(), DataType::Float64 | DataType::Float32)
-                .then(|| column_decimals(c))
-                .flatten()
-        })
-        .collect();
+    let decimals: Vec<Option<usize>> = cols.iter().map(decimals_of).collect();
     for i in 0..df.height() {
         let row: Vec<String> = cols
             .iter()
             .zip(&decimals)
             .map(|(c, d)| {
-                let s = match (c.get(i), d) {
-                    (Ok(AnyValue::Float64(f)), Some(d)) if f != 0.0 && f.is_finite() => {
-                        format!("{f:.d$}", d = *d)
-                    }
-                    (Ok(AnyValue::Float32(f)), Some(d)) if f != 0.0 && f.is_finite() => {
-                        format!("{f:.d$}", d = *d)
-                    }
-                    (v, _) => v.map(|v| cell(&v)).unwrap_or_default(),
-                };
+                let s = column_cell(c, i, *d);
                 if s.chars().count() > 80 {
                     let cut: String = s.chars().take(79).collect();
                     format!("{cut}…")

@@ -7,7 +7,7 @@ use crate::compare::{self, KeynessOptions};
 use crate::error::Result;
 use crate::frames::{self, Selection, SpanFilter};
 use crate::out::numbers::group_digits;
-use crate::out::table::cell;
+use crate::out::table::{cell, column_cell, decimals_of};
 use crate::out::{Destination, Format};
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -281,13 +281,16 @@ pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
         .iter()
         .map(|c| c.dtype().is_primitive_numeric())
         .collect();
+    // Each float column with one number of decimals, as terminal tables show it.
+    let decimals: Vec<Option<usize>> = df.columns().iter().map(decimals_of).collect();
     let rows = (0..df.height().min(max_rows))
         .map(|i| {
             df.columns()
                 .iter()
-                .map(|c| match c.get(i) {
+                .zip(&decimals)
+                .map(|(c, d)| match c.get(i) {
                     Ok(v) if c.dtype().is_integer() => group_digits(&cell(&v)),
-                    Ok(v) => cell(&v),
+                    Ok(_) => column_cell(c, i, *d),
                     Err(_) => String::new(),
                 })
                 .collect()
