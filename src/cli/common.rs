@@ -268,7 +268,8 @@ pub struct TextArgs {
 }
 
 impl TextArgs {
-    /// The library options these flags describe.
+    /// The library options these flags describe, but for the multiword terms, which
+    /// [`SourceArgs::options`] adds.
     pub fn options(&self) -> Result<Options> {
         let lang = Lang::parse(&self.lang)?;
         let mut opts = Options::new(lang);
@@ -287,9 +288,6 @@ impl TextArgs {
         }
         if self.no_numbers {
             opts.stopwords = std::mem::take(&mut opts.stopwords).without_numbers();
-        }
-        if let Some(spec) = &self.phrases {
-            opts.phrases = Some(std::sync::Arc::new(super::held::phrase_list(spec)?));
         }
         Ok(opts)
     }

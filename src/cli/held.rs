@@ -12,8 +12,8 @@ use std::sync::Arc;
 use verbale::analysis::Options;
 use verbale::text::Phrases;
 
-/// The phrases of `--phrases un|FILE`, with a warning for lines of one word.
-pub fn phrase_list(spec: &str) -> Result<Phrases> {
+/// The phrases of `--phrases un|FILE`, with a warning for lines of one word unless `quiet`.
+fn phrase_list(spec: &str, quiet: bool) -> Result<Phrases> {
     if spec == "un" {
         return Ok(Phrases::un());
     }
@@ -22,7 +22,7 @@ pub fn phrase_list(spec: &str) -> Result<Phrases> {
         anyhow::anyhow!("--phrases {spec}: cannot read: {e}; give `un` or a UTF-8 text file")
     })?;
     let (phrases, skipped) = Phrases::parse(&text, &format!("--phrases {spec}"))?;
-    if !skipped.single_words.is_empty() {
+    if !skipped.single_words.is_empty() && !quiet {
         eprintln!(
             "verbale: warning: --phrases {spec}: {} of one word left out (lines {}): a word is \
              a term already",
@@ -48,6 +48,9 @@ impl SourceArgs {
     /// for the run itself to report).
     pub fn options(&self, paths: &[PathBuf]) -> Result<Options> {
         let mut opts = self.text.options()?;
+        if let Some(spec) = &self.text.phrases {
+            opts.phrases = Some(Arc::new(phrase_list(spec, self.quiet)?));
+        }
         let Some(n) = self.text.compound_top else {
             return Ok(opts);
         };

@@ -203,7 +203,16 @@ impl corpus::Consumer for Reader<'_> {
     }
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader analysing with `opts`, its vocabularies empty.
+    fn new(opts: &'a Options) -> Self {
+        Reader {
+            run: Analyser::new(opts),
+            terms: Vocab::new(),
+            forms: Vocab::new(),
+        }
+    }
+
     /// A document's words from its positions.
     fn hold(&self, p: &Positions) -> HeldDoc {
         held_doc(
@@ -273,11 +282,7 @@ pub fn read(
     lopts: &LoadOptions,
     opts: &Options,
 ) -> Result<(Held, Vec<Problem>)> {
-    let reader = Reader {
-        run: Analyser::new(opts),
-        terms: Vocab::new(),
-        forms: Vocab::new(),
-    };
+    let reader = Reader::new(opts);
     let mut held = Held::default();
     let mut problems = Vec::new();
     let keep: Vec<(String, Option<std::path::PathBuf>)> = found
@@ -339,11 +344,7 @@ pub fn read_analysed(
     opts: &Options,
 ) -> Result<Held> {
     use rayon::prelude::*;
-    let reader = Reader {
-        run: Analyser::new(opts),
-        terms: Vocab::new(),
-        forms: Vocab::new(),
-    };
+    let reader = Reader::new(opts);
     let held_docs = (0..a.docs.len())
         .into_par_iter()
         .map(|i| {
@@ -354,27 +355,6 @@ pub fn read_analysed(
     let held = Held {
         ids: a.docs.iter().map(|d| d.id.clone()).collect(),
         bins: vec![0; held_docs.len()],
-        n_bins: 1,
-        docs: held_docs,
-        ..Default::default()
-    };
-    finish(held, reader, opts)
-}
-
-/// Holds documents already in memory (tests, the library), all in bin 0.
-pub fn hold(docs: &[Document], opts: &Options) -> Result<Held> {
-    let reader = Reader {
-        run: Analyser::new(opts),
-        terms: Vocab::new(),
-        forms: Vocab::new(),
-    };
-    let held_docs = docs
-        .iter()
-        .map(|d| corpus::Consumer::consume(&reader, d))
-        .collect();
-    let held = Held {
-        ids: docs.iter().map(|d| d.id.clone()).collect(),
-        bins: vec![0; docs.len()],
         n_bins: 1,
         docs: held_docs,
         ..Default::default()
