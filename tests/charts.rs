@@ -339,7 +339,7 @@ fn grouped_freq_charts_show_each_groups_counts() {
     }
     assert!(texts
         .iter()
-        .any(|t| t.starts_with("Most frequent terms by country")));
+        .any(|t| t.starts_with("Most frequent terms, by country")));
     let o = verbale()
         .args(["chart", "keyness", "data", "--group-by", "country"])
         .current_dir(root())

@@ -407,7 +407,7 @@ fn grouped(
     };
     let kind = title.split(':').next().unwrap_or("").to_string();
     Ok(chart::Spec::Bars {
-        title: format!("{kind} by {by}: {what}"),
+        title: format!("{kind}, by {by}: {what}"),
         x_label,
         rows: all_rows,
         legend: if args.kind == Kind::Freq {
