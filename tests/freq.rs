@@ -367,3 +367,59 @@ fn completions_man_page_and_help_examples_cover_every_command() {
     assert!(page.starts_with(".ie") && page.contains(".TH verbale 1"));
     assert!(page.contains("collocations") && page.contains("completions"));
 }
+
+/// `form` is the display form written as the corpus most often writes it: a name keeps its
+/// capital, a word that only starts sentences with one does not, and a tie goes to the
+/// lower-case spelling; the counts are those of the folded form.
+#[test]
+fn form_keeps_the_most_frequent_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Azerbaijan and Armenia met. The talks of Azerbaijan went on. Talks resumed, \
+         and the AZERBAIJAN delegation left; azerbaijan was named once in lower case.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Azerbaijan talks, talks and Talks.\n",
+    )
+    .unwrap();
+    let out = verbale()
+        .args([
+            "freq",
+            "--format",
+            "csv",
+            "--no-stem",
+            "--stopwords",
+            "none",
+        ])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = csv(out.stdout);
+    let form = |term: &str| {
+        let i = row(&df, "term", term).unwrap_or_else(|| panic!("{term} in the table"));
+        (
+            df.column("form")
+                .unwrap()
+                .str()
+                .unwrap()
+                .get(i)
+                .unwrap()
+                .to_string(),
+            int(&df, "count", i),
+        )
+    };
+    assert_eq!(form("azerbaijan"), ("Azerbaijan".to_string(), 5));
+    // talks ×3, Talks ×2.
+    assert_eq!(form("talks"), ("talks".to_string(), 5));
+    // The ×1, the ×1: a tie goes to the lower case.
+    assert_eq!(form("the"), ("the".to_string(), 2));
+    assert_eq!(form("armenia"), ("Armenia".to_string(), 1));
+}

@@ -15,3 +15,4 @@ mod phrases;
 mod quotes_eval;
 mod quotes_props;
 mod report;
+mod report_browser;

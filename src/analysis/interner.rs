@@ -9,13 +9,15 @@ use crate::text::{fold_into, Lang, Rules, StemCache, Token};
 use ahash::AHashMap;
 use std::sync::{Arc, Mutex};
 
-/// A surface slice's entry: its form id, and the document that last saw it with the form's
-/// slot there (so a repeated slice needs no other look-up).
+/// A surface slice's entry: its form id, the document that last saw it with the form's slot
+/// there (so a repeated slice needs no other look-up), and its occurrences (for the spelling
+/// a term is shown in).
 #[derive(Clone, Copy)]
 struct Seen {
     id: u32,
     doc: u32,
     slot: u32,
+    count: u32,
 }
 
 /// A form's entry in the per-token loop: the document (counter) that last saw it, its index
@@ -80,17 +82,23 @@ impl Interner {
             None => self.slices.get_mut(&text[start..end]),
         };
         if let Some(seen) = found {
+            seen.count = seen.count.saturating_add(1);
             if seen.doc == doc {
                 return seen.slot;
             }
             let id = seen.id;
-            let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
-            *seen = Seen { id, doc, slot };
-            return slot;
+            seen.slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
+            seen.doc = doc;
+            return seen.slot;
         }
         let id = self.intern(&text[start..end]);
         let slot = Self::form_slot(&mut self.hot[id as usize], id, doc, forms);
-        let seen = Seen { id, doc, slot };
+        let seen = Seen {
+            id,
+            doc,
+            slot,
+            count: 1,
+        };
         match pack_at(text.as_bytes(), start, end) {
             Some(k) => self.short.insert(k, seen),
             None => self.slices.insert(text[start..end].into(), seen),
@@ -113,6 +121,7 @@ impl Interner {
             id,
             doc: u32::MAX,
             slot: 0,
+            count: 0,
         };
         match pack_at(text.as_bytes(), start, end) {
             Some(k) => self.short.insert(k, seen),
@@ -135,6 +144,20 @@ impl Interner {
             });
         }
         hot.slot
+    }
+
+    /// Every surface slice counted so far: its form id, the slice, its occurrences.
+    pub(super) fn spellings(&self) -> impl Iterator<Item = (u32, String, u32)> + '_ {
+        let short = self.short.iter().map(|(&k, s)| {
+            let len = (k >> 120) as usize;
+            let bytes = &k.to_le_bytes()[..len];
+            (s.id, String::from_utf8_lossy(bytes).into_owned(), s.count)
+        });
+        let long = self
+            .slices
+            .iter()
+            .map(|(k, s)| (s.id, k.to_string(), s.count));
+        short.chain(long).filter(|x| x.2 > 0)
     }
 
     /// Forgets which document last saw each slice and form.

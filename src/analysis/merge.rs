@@ -159,7 +159,8 @@ pub(super) fn merge(
         touched.sort_unstable();
         doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
     }
-    let (terms, form_terms) = vocab.finish();
+    let (mut terms, form_terms) = vocab.finish();
+    super::spelling::spell(&mut terms, workers);
     Analysis {
         docs,
         terms,
@@ -280,7 +281,8 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
         .enumerate()
         .flat_map(|(tid, fs)| fs.iter().map(move |(f, n)| (&**f, *n, tid as u32)))
         .collect();
-    let terms = display_forms(terms, forms);
+    let mut terms = display_forms(terms, forms);
+    super::spelling::spell(&mut terms, workers);
     Analysis {
         docs,
         terms,

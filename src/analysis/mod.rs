@@ -13,6 +13,7 @@ mod interner;
 mod merge;
 mod positions;
 mod result;
+mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
 pub use positions::{quoting, Positions, Quoting};

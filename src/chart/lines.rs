@@ -57,7 +57,7 @@ pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) 
         .fold(0.0, f64::max);
     let step = nice_step(max, 4.0);
     let top_v = (max / step).ceil().max(1.0) * step;
-    let cols = panels.len().clamp(1, 3);
+    let cols = columns(panels.len(), w as u32);
     let rows = panels.len().div_ceil(cols).max(1);
     let cell_w = (w - 2 * MARGIN) / cols as i32;
     let cell_h = (h - top - MARGIN) / rows as i32;
@@ -299,4 +299,14 @@ fn series<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// Panels to a row in a chart `width` pixels wide: up to three, one when narrower than 600
+/// (a chart drawn for a phone).
+pub(super) fn columns(panels: usize, width: u32) -> usize {
+    if width < 600 {
+        1
+    } else {
+        panels.clamp(1, 3)
+    }
 }

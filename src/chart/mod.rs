@@ -292,9 +292,10 @@ impl Size {
             Spec::Heatmap { title, labels, .. } => (title, labels),
             Spec::Bars { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
             Spec::Dispersion { rows: r, .. } => return Size::rows(width, height, rows(r.len())),
-            // Panels three to a row, 320 pixels high each.
+            // Panels three to a row (one when narrower than 600), 320 pixels high each.
             Spec::Lines { panels, .. } => {
-                let grid = panels.len().div_ceil(3).max(1) as u32;
+                let cols = lines::columns(panels.len(), width.unwrap_or(1000));
+                let grid = panels.len().div_ceil(cols).max(1) as u32;
                 let fit = (140 + 320 * grid).clamp(420, max_height.max(420));
                 return Size::rows(width, height, fit);
             }

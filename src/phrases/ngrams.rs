@@ -259,6 +259,37 @@ pub fn stop_edged(held: &Held, form_key: u128) -> bool {
     stop(forms.first()) || stop(forms.last())
 }
 
+/// The forms an n-gram was written in, while they are tallied: the first one seen, and the
+/// others only when there are others (most n-grams are written one way).
+#[derive(Default)]
+struct FormTally {
+    first: (u128, u32),
+    more: Vec<(u128, u32)>,
+}
+
+impl FormTally {
+    fn add(&mut self, form: u128) {
+        if self.first.1 == 0 || self.first.0 == form {
+            self.first = (form, self.first.1 + 1);
+        } else if let Some(x) = self.more.iter_mut().find(|(f, _)| *f == form) {
+            x.1 += 1;
+        } else {
+            self.more.push((form, 1));
+        }
+    }
+
+    /// The most frequent form; ties go to the form seen first.
+    fn best(&self) -> u128 {
+        let mut best = self.first;
+        for f in &self.more {
+            if f.1 > best.1 {
+                best = *f;
+            }
+        }
+        best.0
+    }
+}
+
 /// The most frequent form (sequence of folded forms, as a key) of each n-gram of `keys`; ties
 /// go to the form seen first.
 pub fn forms_of(held: &Held, keys: &AHashSet<u128>, forbid: u8) -> AHashMap<u128, u128> {
@@ -269,34 +300,28 @@ pub fn forms_of(held: &Held, keys: &AHashSet<u128>, forbid: u8) -> AHashMap<u128
     (0..shards)
         .into_par_iter()
         .map(|s| {
-            let mut tallies: AHashMap<u128, Vec<(u128, u32)>> = AHashMap::new();
+            // The shard's keys, looked up once per window.
+            let mut tallies: AHashMap<u128, FormTally> = keys
+                .iter()
+                .filter(|&&k| shard(k, shards) == s)
+                .map(|&k| (k, FormTally::default()))
+                .collect();
             for &n in &lengths {
                 for d in &held.docs {
                     for first in windows(d, n, forbid) {
                         let key = pack(&d.terms[first..first + n]);
-                        if shard(key, shards) != s || !keys.contains(&key) {
+                        if shard(key, shards) != s {
                             continue;
                         }
-                        let form = pack(&d.forms[first..first + n]);
-                        let seen = tallies.entry(key).or_default();
-                        match seen.iter_mut().find(|(f, _)| *f == form) {
-                            Some(x) => x.1 += 1,
-                            None => seen.push((form, 1)),
+                        if let Some(t) = tallies.get_mut(&key) {
+                            t.add(pack(&d.forms[first..first + n]));
                         }
                     }
                 }
             }
             tallies
                 .into_iter()
-                .map(|(k, forms)| {
-                    let mut best = forms[0];
-                    for f in &forms[1..] {
-                        if f.1 > best.1 {
-                            best = *f;
-                        }
-                    }
-                    (k, best.0)
-                })
+                .map(|(k, t)| (k, t.best()))
                 .collect::<Vec<_>>()
         })
         .collect::<Vec<_>>()

@@ -10,10 +10,16 @@ use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
 use crate::quotes::Kind;
 
-/// A chart drawn for the report: its file name, its PNG bytes, its alternative text.
+/// How wide the report's charts are drawn for a phone's screen (the HTML page shows them
+/// below 600 pixels): their text stays at about its size there.
+pub const NARROW_WIDTH: u32 = 420;
+
+/// A chart drawn for the report: its file name, its PNG bytes (and drawn for a phone's
+/// width), its alternative text.
 pub(super) struct Chart {
     pub(super) file: String,
     pub(super) png: Vec<u8>,
+    pub(super) narrow: Vec<u8>,
     pub(super) alt: String,
 }
 
@@ -59,16 +65,20 @@ struct Drawn<'a> {
 
 impl Drawn<'_> {
     /// Draws `spec` (if there is one: a chart with nothing to draw is left out) as a PNG sized
-    /// by its rows, as `verbale chart` sizes it, and writes it beside the report.
+    /// by its rows, as `verbale chart` sizes it, and writes it beside the report; draws it
+    /// again [`NARROW_WIDTH`] wide for the HTML page on a phone.
     fn add(&mut self, file: &str, spec: Result<chart::Spec>, alt: String) -> Result<()> {
         let Ok(spec) = spec else { return Ok(()) };
         let size = Size::for_spec(&spec, None, None, 1400);
         let png = chart::render(&spec, size, chart::ImageFormat::Png)?;
+        let narrow = Size::for_spec(&spec, Some(NARROW_WIDTH), None, 2400);
+        let narrow = chart::render(&spec, narrow, chart::ImageFormat::Png)?;
         let path = self.p.dir.join(file);
         std::fs::write(&path, &png).map_err(|e| Error::Write { path, source: e })?;
         self.charts.push(Chart {
             file: file.to_string(),
             png,
+            narrow,
             alt,
         });
         Ok(())

@@ -28,6 +28,9 @@ pub enum Block {
         file: String,
         /// PNG bytes (embedded in HTML).
         png: Vec<u8>,
+        /// PNG bytes of the chart drawn for a phone's width (shown below 600 pixels; empty:
+        /// none).
+        narrow: Vec<u8>,
         /// Alternative text.
         alt: String,
     },
@@ -58,6 +61,7 @@ th{background:#f3f6f9;text-align:left}td.n{text-align:right;font-variant-numeric
 img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap}\
 nav ul{columns:2}.note{color:#555;font-size:.9em}\
 .scroll{overflow-x:auto;max-width:100%}td.n{white-space:nowrap}pre{overflow-wrap:anywhere}\
+h1,h2,h3,p,li{overflow-wrap:anywhere}\
 a.top{font-size:.6em;margin-left:.6em;text-decoration:none;color:#0072B2}\
 @media (max-width:600px){body{margin:1em auto;padding:0 .6em}nav ul{columns:1}table{font-size:.8em}}\
 @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}table,img{page-break-inside:avoid}nav{display:none}}";
@@ -111,11 +115,23 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
                 h.push_str("</ul>\n");
             }
             Block::Code(t) => h.push_str(&format!("<pre>{}</pre>\n", html_escape(t))),
-            Block::Image { png, alt, .. } => {
-                let b64 = base64::engine::general_purpose::STANDARD.encode(png);
+            Block::Image {
+                png, narrow, alt, ..
+            } => {
+                let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+                // On a phone the chart drawn for its width, whose text keeps its size.
+                let phone = if narrow.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "<source media=\"(max-width: 600px)\" srcset=\"data:image/png;base64,{}\"/>",
+                        b64(narrow)
+                    )
+                };
                 h.push_str(&format!(
-                    "<p><img alt=\"{}\" src=\"data:image/png;base64,{b64}\"/></p>\n",
-                    html_escape(alt)
+                    "<p><picture>{phone}<img alt=\"{}\" src=\"data:image/png;base64,{}\"/></picture></p>\n",
+                    html_escape(alt),
+                    b64(png)
                 ));
             }
             Block::Table {

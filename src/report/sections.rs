@@ -32,6 +32,7 @@ impl ReportData<'_> {
             .map(|c| Block::Image {
                 file: c.file.clone(),
                 png: c.png.clone(),
+                narrow: c.narrow.clone(),
                 alt: c.alt.clone(),
             })
     }
@@ -50,6 +51,12 @@ pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
     keyness(d, &mut b)?;
     similarity(d, &mut b)?;
     dispersion(d, &mut b);
+    // A table with no rows says so in words rather than showing its header alone.
+    for block in &mut b {
+        if matches!(block, Block::Table { rows, .. } if rows.is_empty()) {
+            *block = Block::Para(s("None in these documents."));
+        }
+    }
     Ok(b)
 }
 
