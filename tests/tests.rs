@@ -11,6 +11,7 @@ mod groups;
 mod hardening;
 mod inputs;
 mod layering;
+mod parquet_readers;
 mod phrases;
 mod quotes_eval;
 mod quotes_props;

@@ -3,6 +3,7 @@
 
 pub mod markdown;
 pub mod numbers;
+pub mod parquet;
 pub mod table;
 
 use crate::error::{Error, Result};
@@ -147,9 +148,7 @@ pub fn render_to(
                 .finish(df)?;
             w.write_all(b"\n")?;
         }
-        Format::Parquet => {
-            ParquetWriter::new(&mut w).finish(df)?;
-        }
+        Format::Parquet => parquet::write(&mut w, df)?,
     }
     Ok(())
 }
@@ -445,10 +444,10 @@ pub fn write_pieces(
                 return Err(Error::Invalid("no table to write".into()));
             };
             let first = first?;
-            let mut pw = ParquetWriter::new(&mut w).batched(first.schema())?;
-            pw.write_batch(&first)?;
+            let mut pw = parquet::Writer::new(&mut w, first.schema())?;
+            pw.write(&first)?;
             for p in pieces.by_ref() {
-                pw.write_batch(&p?)?;
+                pw.write(&p?)?;
             }
             pw.finish()?;
             return Ok(());
