@@ -423,3 +423,66 @@ fn form_keeps_the_most_frequent_spelling() {
     assert_eq!(form("the"), ("the".to_string(), 2));
     assert_eq!(form("armenia"), ("Armenia".to_string(), 1));
 }
+
+/// `quotes --quoted-phrases`: each quotation whole, case-folded, with its counts, its most
+/// frequent spelling, its cue and an example (the first scare quote), where `--terms` would
+/// split "rules-based order" into stems.
+#[test]
+fn quoted_phrases_keep_each_quotation_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "They defend a “Rules-Based Order”. We defend a “rules-based order” of law.\n\n\
+         The so-called “rules-based order” serves a few. The report “Our Common Agenda” is out.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Nobody quoted here.\n\nThe so-called “rules-based   order” again.\n",
+    )
+    .unwrap();
+    let out = verbale()
+        .args(["quotes", "--quoted-phrases", "--format", "csv", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = csv(out.stdout);
+    let i = row(&df, "phrase", "rules-based order").expect("the phrase, whole");
+    assert_eq!(i, 0, "most quoted first");
+    assert_eq!(int(&df, "count", i), 4);
+    assert_eq!(int(&df, "docs", i), 2);
+    assert_eq!(int(&df, "words", i), 2);
+    let s = |c: &str, i: usize| {
+        df.column(c)
+            .unwrap()
+            .str()
+            .unwrap()
+            .get(i)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(s("form", i), "rules-based order");
+    assert_eq!(s("top_cue", i), "so-called");
+    let scare = int(&df, "scare", i);
+    assert!(scare >= 1, "the so-called ones are scare quotes: {scare}");
+    // The example is a scare quote, with its document and the offset of its opening mark.
+    assert!(
+        s("example", i).contains("so-called “rules-based order”"),
+        "{}",
+        s("example", i)
+    );
+    let (doc, open) = (s("example_doc", i), int(&df, "example_open", i) as usize);
+    let text = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
+    assert!(text[open..].starts_with("“rules-based"), "{doc} at {open}");
+    let j = row(&df, "phrase", "our common agenda").expect("the title");
+    assert_eq!(
+        (int(&df, "count", j), s("form", j)),
+        (1, "Our Common Agenda".into())
+    );
+    assert_eq!(df.height(), 2);
+}

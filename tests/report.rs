@@ -69,6 +69,7 @@ fn report_on_bundled_data_is_complete() {
         "phrases",
         "collocates",
         "quoted-terms",
+        "quoted-phrases",
         "scare-quotes",
         "cues",
         "profile",

@@ -15,6 +15,7 @@ use verbale::quotes::Kind;
 #[command(after_help = "Examples:
   verbale quotes statement.txt --kind scare
   verbale quotes speeches/ --terms --top 20
+  verbale quotes speeches/ --quoted-phrases --kind scare --top 20
   verbale quotes $U --terms --group-by country --where 'year >= 2014' -o quoted.csv")]
 pub struct QuotesArgs {
     #[command(flatten)]
@@ -34,6 +35,12 @@ pub struct QuotesArgs {
     /// Print the quotation marks that found no partner instead of spans.
     #[arg(long, conflicts_with = "terms")]
     pub unpaired: bool,
+    /// Print the quoted phrases instead of spans: each quoted text case-folded, whole ("rules-based
+    /// order" stays one row where --terms splits it into stems), with its most frequent
+    /// spelling, count, scare count, documents, the cue most often before it and an example.
+    /// (`--phrases FILE` is the shared flag that counts a list of phrases as terms.)
+    #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
+    pub quoted_phrases: bool,
     /// Keep the first N rows (with --group-by: per group).
     #[arg(long)]
     pub top: Option<usize>,
@@ -143,6 +150,16 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         group_terms(&args, kind, &analysis, g)?
     } else if args.terms {
         terms(&args, kind, &analysis)?
+    } else if args.quoted_phrases {
+        let df = frames::quoted_phrases(&analysis, SpanFilter { kind })?;
+        let mut h = count_of(df.height() as u64, "quoted phrase");
+        if let Some(k) = kind {
+            h.push_str(&format!(" in {} quotes", k.name()));
+        }
+        match args.top {
+            Some(n) if n < df.height() => (df.head(Some(n)), format!("{n} of {h}")),
+            _ => (df, h),
+        }
     } else if args.unpaired {
         let df = frames::unpaired(&analysis)?;
         let h = format!("{} unpaired quotation marks", df.height());

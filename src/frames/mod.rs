@@ -2,8 +2,10 @@
 //! built from compact counts (never from a row per token).
 
 mod groups;
+mod quoted_phrases;
 
 pub use groups::{docs, group_columns, group_terms, members, GroupOrder};
+pub use quoted_phrases::quoted_phrases;
 
 use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;

@@ -72,6 +72,7 @@ pub const TABLES: &[&str] = &[
     "quotes",
     "quoted_terms",
     "corpus_quoted_terms",
+    "quoted_phrases",
     "cues",
     "keyness",
     "similarity",

@@ -21,6 +21,8 @@ pub(super) struct Tables {
     pub(super) keyness: DataFrame,
     pub(super) similarity: DataFrame,
     pub(super) corpus_quoted: DataFrame,
+    /// Each quotation whole, most quoted first.
+    pub(super) quoted_phrases: DataFrame,
     /// The groups' tables, when the documents have groups.
     pub(super) groups: Option<super::groups::GroupTables>,
     /// The phrases' tables.
@@ -222,6 +224,10 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
         ),
         ("cues", Box::new(|| frames::cues(a))),
         (
+            "quoted_phrases",
+            Box::new(|| frames::quoted_phrases(a, frames::SpanFilter { kind: None })),
+        ),
+        (
             "similarity",
             Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
@@ -264,6 +270,7 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
         keyness: take("keyness"),
         similarity: take("similarity"),
         corpus_quoted: take("corpus_quoted_terms"),
+        quoted_phrases: take("quoted_phrases"),
         phrases,
     })
 }

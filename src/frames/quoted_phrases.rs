@@ -1,0 +1,129 @@
+//! The `quoted_phrases` frame: what was quoted, whole. Each quotation's text case-folded (as
+//! terms are folded) is one phrase, so "rules-based order", "zero point" or "the future we
+//! want" stay together where the quoted-term table splits them into stems.
+
+use super::SpanFilter;
+use crate::analysis::Analysis;
+use crate::error::Result;
+use crate::quotes::{Kind, Span};
+use crate::text::fold;
+use ahash::AHashMap;
+use polars::prelude::*;
+
+/// One phrase's occurrences while they are gathered.
+#[derive(Default)]
+struct Gathered<'a> {
+    count: u64,
+    scare: u64,
+    docs: u64,
+    last_doc: Option<usize>,
+    /// Surface spellings with their occurrences, in order of first use.
+    forms: Vec<(&'a str, u64)>,
+    /// Cues before it with their occurrences, in order of first use.
+    cues: Vec<(&'a str, u64)>,
+    /// The example: the first scare quote, else the first occurrence (document, span).
+    example: Option<(usize, &'a Span)>,
+}
+
+/// The most frequent of `seen` (ties: the first seen); empty when there is none.
+fn most<'a>(seen: &[(&'a str, u64)]) -> &'a str {
+    let mut best: Option<(&str, u64)> = None;
+    for &(s, n) in seen {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((s, n));
+        }
+    }
+    best.map_or("", |b| b.0)
+}
+
+fn tally<'a>(seen: &mut Vec<(&'a str, u64)>, s: &'a str) {
+    match seen.iter_mut().find(|(x, _)| *x == s) {
+        Some(x) => x.1 += 1,
+        None => seen.push((s, 1)),
+    }
+}
+
+/// The `quoted_phrases` frame: phrase (the quoted text case-folded, whitespace collapsed),
+/// form (its most frequent spelling), words, count, scare, docs, top_cue (the distancing cue
+/// most often before it), and an example (example_doc, example_open: the byte offset of its
+/// opening mark, example: the quotation in its words around), the first scare quote if there is
+/// one. Rows by descending count, then scare, then phrase.
+pub fn quoted_phrases(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
+    let mut at: AHashMap<String, usize> = AHashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut all: Vec<Gathered> = Vec::new();
+    for (d, doc) in a.docs.iter().enumerate() {
+        for s in doc.spans.iter() {
+            if filter.kind.is_some_and(|k| s.kind != k) || s.text.is_empty() {
+                continue;
+            }
+            let key = fold(&s.text);
+            let i = *at.entry(key).or_insert_with_key(|k| {
+                keys.push(k.clone());
+                all.push(Gathered::default());
+                all.len() - 1
+            });
+            let g = &mut all[i];
+            g.count += 1;
+            let scare = s.kind == Kind::Scare;
+            g.scare += scare as u64;
+            if g.last_doc != Some(d) {
+                g.docs += 1;
+                g.last_doc = Some(d);
+            }
+            tally(&mut g.forms, &s.text);
+            if let Some(c) = s.evidence.cue.as_deref() {
+                tally(&mut g.cues, c);
+            }
+            let better = match g.example {
+                None => true,
+                Some((_, e)) => scare && e.kind != Kind::Scare,
+            };
+            if better {
+                g.example = Some((d, s));
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|&x, &y| {
+        (all[y].count, all[y].scare)
+            .cmp(&(all[x].count, all[x].scare))
+            .then_with(|| keys[x].cmp(&keys[y]))
+    });
+    let text = |name: &str, f: &dyn Fn(usize) -> String| -> Column {
+        Column::new(name.into(), order.iter().map(|&i| f(i)).collect::<Vec<_>>())
+    };
+    let num = |name: &str, f: &dyn Fn(&Gathered) -> u64| -> Column {
+        Column::new(
+            name.into(),
+            order.iter().map(|&i| f(&all[i])).collect::<Vec<u64>>(),
+        )
+    };
+    let example = |i: usize| all[i].example.expect("a gathered phrase has an example");
+    Ok(DataFrame::new_infer_height(vec![
+        text("phrase", &|i| keys[i].clone()),
+        text("form", &|i| most(&all[i].forms).to_string()),
+        Column::new(
+            "words".into(),
+            order
+                .iter()
+                .map(|&i| keys[i].split_whitespace().count() as u64)
+                .collect::<Vec<u64>>(),
+        ),
+        num("count", &|g| g.count),
+        num("scare", &|g| g.scare),
+        num("docs", &|g| g.docs),
+        text("top_cue", &|i| most(&all[i].cues).to_string()),
+        text("example_doc", &|i| a.docs[example(i).0].id.clone()),
+        num("example_open", &|g| {
+            g.example.map_or(0, |e| e.1.open as u64)
+        }),
+        text("example", &|i| {
+            let s = example(i).1;
+            let [o, c] = s.marks;
+            format!("{} {o}{}{c} {}", s.left, s.text, s.right)
+                .trim()
+                .to_string()
+        }),
+    ])?)
+}
