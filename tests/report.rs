@@ -32,6 +32,7 @@ fn report_on_bundled_data_is_complete() {
         "report.ipynb",
         "freq.png",
         "quotes.png",
+        "quoted-phrases.png",
         "cues.png",
         "keyness.png",
         "similarity.png",
@@ -105,7 +106,13 @@ fn report_on_bundled_data_is_complete() {
         "numbers (p-values) never wrap"
     );
     let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
-    assert_eq!(imgs, 10, "charts embedded");
+    assert_eq!(imgs, 11, "charts embedded");
+    // Each drawn a second time for a phone, shown below 600 px.
+    let phone = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("source") && n.attribute("media") == Some("(max-width: 600px)"))
+        .count();
+    assert_eq!(phone, 11, "phone charts");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no network references"

@@ -71,6 +71,53 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
     })
 }
 
+/// Longest label of a quoted phrase in a chart, in characters (a longer one is cut with `…`).
+const PHRASE_LABEL: usize = 48;
+
+/// Horizontal bars of a `quoted_phrases` frame's first `top` rows (most quoted first): each bar
+/// the phrase's quotations, its scare quotes apart, with the count (and the top cue) at its end.
+pub fn quoted_phrases(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
+    let df = df.head(Some(top));
+    if df.height() == 0 {
+        return Err(Error::Nothing("no quotations to chart".into()));
+    }
+    let (forms, cues) = (column_str(&df, "form")?, column_str(&df, "top_cue")?);
+    let (count, scare) = (column_u64(&df, "count")?, column_u64(&df, "scare")?);
+    let rows: Vec<BarRow> = (0..df.height())
+        .map(|i| {
+            let label = if forms[i].chars().count() > PHRASE_LABEL {
+                let cut: String = forms[i].chars().take(PHRASE_LABEL - 1).collect();
+                format!("{}…", cut.trim_end())
+            } else {
+                forms[i].clone()
+            };
+            let mut note = match scare[i] {
+                0 => count[i].to_string(),
+                s => format!("{} ({s} scare)", count[i]),
+            };
+            if !cues[i].is_empty() {
+                note.push_str(&format!(", {}", cues[i]));
+            }
+            BarRow {
+                label,
+                segments: vec![
+                    (scare[i] as f64, Role::Scare),
+                    ((count[i] - scare[i]) as f64, Role::Quoted),
+                ],
+                note: Some(note),
+            }
+        })
+        .collect();
+    Ok(Spec::Bars {
+        title: format!("Most quoted phrases: {what}"),
+        x_label: "quotations (count, scare quotes and the top cue at bar end)".into(),
+        legend: super::kinds::drawn_legend(&rows, super::kinds::quote_legend()),
+        rows,
+        diverging: false,
+        guide: None,
+    })
+}
+
 /// Horizontal bars of a `collocates` frame's first `top` rows: each bar the collocate's score
 /// by `measure` (a column of the frame), the share of its co-occurrences where the node word
 /// stood in scare quotes drawn apart, with the count in the window at its end.

@@ -11,7 +11,7 @@ use verbale::chart::{self, kinds, phrase_kinds, Size};
 use verbale::compare::{self, KeynessOptions};
 use verbale::phrases::{self, collocates, ngrams, NgramOptions};
 
-/// Draw a chart: freq, quotes, keyness, dispersion, similarity, cues, trend, ngrams or collocates. The format follows the
+/// Draw a chart: freq, quotes, quoted-phrases, keyness, dispersion, similarity, cues, trend, ngrams or collocates. The format follows the
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
@@ -131,6 +131,8 @@ pub enum Kind {
     Ngrams,
     /// Collocates of a word (the first of --terms) by --score, in a --window.
     Collocates,
+    /// Most quoted phrases (each quotation whole), scare quotes apart.
+    QuotedPhrases,
 }
 
 impl Kind {
@@ -146,6 +148,7 @@ impl Kind {
             Kind::Trend => "trend",
             Kind::Ngrams => "ngrams",
             Kind::Collocates => "collocates",
+            Kind::QuotedPhrases => "quoted-phrases",
         }
     }
 }
@@ -483,6 +486,11 @@ fn spec(
             kinds::similarity(&df, &ids, args.measure.name(), what)?
         }
         Kind::Cues => kinds::cues(a, args.by_doc, top, what)?,
+        Kind::QuotedPhrases => {
+            let filter = verbale::frames::SpanFilter { kind: None };
+            let df = verbale::frames::quoted_phrases(a, selected, filter)?;
+            phrase_kinds::quoted_phrases(&df, top, what)?
+        }
         // Drawn from their own counts, never from a loaded analysis.
         Kind::Trend | Kind::Ngrams | Kind::Collocates => {
             return Err(usage("this chart is drawn from its own count".into()))

@@ -47,13 +47,13 @@ fn tally<'a>(seen: &mut Vec<(&'a str, u64)>, s: &'a str) {
 /// form (its most frequent spelling), words, count, scare, docs, top_cue (the distancing cue
 /// most often before it), and an example (example_doc, example_open: the byte offset of its
 /// opening mark, example: the quotation in its words around), the first scare quote if there is
-/// one. Rows by descending count, then scare, then phrase.
-pub fn quoted_phrases(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
+/// one. Rows by descending count, then scare, then phrase; over the documents `docs`.
+pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Result<DataFrame> {
     let mut at: AHashMap<String, usize> = AHashMap::new();
     let mut keys: Vec<String> = Vec::new();
     let mut all: Vec<Gathered> = Vec::new();
-    for (d, doc) in a.docs.iter().enumerate() {
-        for s in doc.spans.iter() {
+    for &d in docs {
+        for s in a.docs[d].spans.iter() {
             if filter.kind.is_some_and(|k| s.kind != k) || s.text.is_empty() {
                 continue;
             }

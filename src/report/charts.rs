@@ -99,6 +99,12 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
     d.add("freq.png", freq, format!("Most frequent terms in {what}"))?;
     let quotes = kinds::quotes(a, &all, 20, &what);
     d.add("quotes.png", quotes, format!("Most quoted terms in {what}"))?;
+    let phrases = phrase_kinds::quoted_phrases(&t.quoted_phrases, 15, &what);
+    d.add(
+        "quoted-phrases.png",
+        phrases,
+        format!("Most quoted phrases in {what}"),
+    )?;
     let cues = kinds::cues(a, false, 20, &what);
     d.add("cues.png", cues, format!("Distancing cues in {what}"))?;
     let ngrams = phrase_kinds::ngrams(&t.phrases.ngrams, 20, &what);

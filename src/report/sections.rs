@@ -152,6 +152,7 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     b.push(table(&by_scare, 30));
     b.push(Block::Heading(3, s("Quoted phrases"), s("quoted-phrases")));
     b.push(Block::Para(s("Each quotation whole (case-folded), where the table above splits it into stems: how often it is quoted, how often as a scare quote, in how many documents, and the cue most often before it (all of them, with an example each, in quoted_phrases.csv).")));
+    b.extend(d.chart("quoted-phrases.png"));
     let phrases = d
         .tables
         .quoted_phrases

@@ -225,7 +225,7 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
         ("cues", Box::new(|| frames::cues(a))),
         (
             "quoted_phrases",
-            Box::new(|| frames::quoted_phrases(a, frames::SpanFilter { kind: None })),
+            Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter { kind: None })),
         ),
         (
             "similarity",
