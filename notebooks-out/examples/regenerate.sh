@@ -15,6 +15,7 @@ out=notebooks-out/examples
 "$bin" chart quotes data/statements -o "$out/quotes.svg" --top 15 --quiet
 "$bin" chart ngrams data/statements -o "$out/ngrams.png" --top 15 --quiet
 "$bin" chart collocates data/statements --terms elections -o "$out/collocates.png" --top 15 --quiet
+"$bin" chart quoted-phrases data/statements -o "$out/quoted-phrases.png" --top 12 --quiet
 # Trends need years: from the UN General Debate corpus beside the repository, when it is there.
 ungd=../shared/corpus/ungd
 if [ -d "$ungd" ]; then
