@@ -486,3 +486,95 @@ fn quoted_phrases_keep_each_quotation_whole() {
     );
     assert_eq!(df.height(), 2);
 }
+
+/// `docs`: lexical diversity against lexicalrichness 0.5.1 (an independent implementation; its
+/// values in tests/data/lexdiv/README.md), and readability on a text counted by hand.
+#[test]
+fn docs_measures_match_an_independent_implementation() {
+    let out = verbale()
+        .args(["docs", "-q", "--format", "csv", "--stopwords", "none"])
+        .arg(crate::common::data("lexdiv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = csv(out.stdout);
+    let num = |c: &str, i: usize| {
+        df.column(c)
+            .unwrap()
+            .cast(&DataType::Float64)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .get(i)
+            .unwrap()
+    };
+    // lexicalrichness 0.5.1: ttr, mattr(500), mtld(0.72).
+    for (doc, tokens, ttr, mattr, mtld) in [
+        (
+            "FRA_70_2015",
+            2438,
+            0.2973748974569319,
+            0.4793068592057787,
+            72.54183608605032,
+        ),
+        (
+            "NZL_65_2010",
+            1980,
+            0.35404040404040404,
+            0.5148291694800814,
+            97.95127118644068,
+        ),
+    ] {
+        let i = row(&df, "doc", doc).unwrap();
+        assert_eq!(int(&df, "tokens", i), tokens, "{doc}");
+        assert!(
+            (num("ttr", i) - ttr).abs() < 1e-12,
+            "{doc} ttr {}",
+            num("ttr", i)
+        );
+        assert!(
+            (num("mattr", i) - mattr).abs() < 1e-12,
+            "{doc} mattr {}",
+            num("mattr", i)
+        );
+        assert!(
+            (num("mtld", i) - mtld).abs() < 1e-9,
+            "{doc} mtld {}",
+            num("mtld", i)
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("short.txt"),
+        "The table is made of oak. We want peace now.\n",
+    )
+    .unwrap();
+    // Syllables: the 1, table 2, is 1, made 1, of 1, oak 1, we 1, want 1, peace 1, now 1 = 11;
+    // words 10, sentences 2.
+    let out = verbale()
+        .args(["docs", "-q", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let df = csv(out.stdout);
+    let num = |c: &str| {
+        df.column(c)
+            .unwrap()
+            .cast(&DataType::Float64)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .get(0)
+            .unwrap()
+    };
+    assert_eq!(num("sentences"), 2.0);
+    assert_eq!(num("mean_sentence_length"), 5.0);
+    let (w, s, y) = (10.0, 2.0, 11.0);
+    assert!((num("flesch") - (206.835 - 1.015 * w / s - 84.6 * y / w)).abs() < 1e-9);
+    assert!((num("fk_grade") - (0.39 * w / s + 11.8 * y / w - 15.59)).abs() < 1e-9);
+    assert_eq!(num("ttr"), 1.0);
+}

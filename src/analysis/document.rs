@@ -113,6 +113,8 @@ pub(super) fn analyse_tokens(
                 unpaired(doc, tokens, &pairing)
             },
             cues,
+            measures: (!totals && opts.doc_measures)
+                .then(|| super::measures::of_document(w, tokens, &token_slots, &forms, NO_SLOT)),
         },
         forms,
         token_slots,

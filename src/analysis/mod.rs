@@ -10,6 +10,7 @@
 mod compound;
 mod document;
 mod interner;
+mod measures;
 mod merge;
 mod positions;
 mod result;
@@ -18,7 +19,8 @@ mod spelling;
 pub use document::{quoted_ranges, QuoteMark};
 pub use positions::{quoting, Positions, Quoting};
 pub use result::{
-    Analysis, CueCount, CueTotal, DocResult, Term, TermCount, TermTotals, UnpairedMark,
+    Analysis, CueCount, CueTotal, DocMeasures, DocResult, Term, TermCount, TermTotals,
+    UnpairedMark, MATTR_WINDOW,
 };
 
 use crate::corpus::{self, Document, LoadOptions, Problem};
@@ -54,6 +56,9 @@ pub struct Options {
     pub detail: Detail,
     /// Multiword terms counted as one term each (`--phrases`, `--compound-top`).
     pub phrases: Option<Arc<Phrases>>,
+    /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
+    /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
+    pub doc_measures: bool,
 }
 
 /// What a run keeps of each document.
@@ -82,6 +87,7 @@ impl Options {
             context: 8,
             detail: Detail::Documents,
             phrases: None,
+            doc_measures: false,
         }
     }
 

@@ -31,7 +31,28 @@ pub struct DocResult {
     pub unpaired: Vec<UnpairedMark>,
     /// Distancing cues found anywhere in the text.
     pub cues: Vec<CueCount>,
+    /// Lexical diversity and readability (documents runs with [`super::Options::doc_measures`]).
+    pub measures: Option<DocMeasures>,
 }
+
+/// What a document's lexical diversity and readability are computed from, and the two
+/// measures that need the words in order ([`crate::stats::diversity`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DocMeasures {
+    /// Distinct folded forms (stopwords included).
+    pub forms: u32,
+    /// MATTR over windows of [`MATTR_WINDOW`] words (the TTR when the document is shorter).
+    pub mattr: f64,
+    /// MTLD (threshold 0.72, forward and backward).
+    pub mtld: f64,
+    /// Sentences holding a word.
+    pub sentences: u32,
+    /// Syllables of the words ([`crate::stats::diversity::syllables`]).
+    pub syllables: u64,
+}
+
+/// The window of MATTR, in words.
+pub const MATTR_WINDOW: usize = 500;
 
 /// A quotation mark that found no partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

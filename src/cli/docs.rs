@@ -1,4 +1,5 @@
-//! `verbale docs`: one row per document: its size, quotations and every metadata field.
+//! `verbale docs`: one row per document: its size, quotations, lexical diversity, readability
+//! and every metadata field.
 
 use super::common::{count_of, load, Ask, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
@@ -6,8 +7,10 @@ use clap::Args;
 use verbale::frames;
 
 /// List the documents: tokens, distinct terms, quoted and scare-quoted tokens, quotations and
-/// scare quotes, and every field of their metadata (file-name pattern, manifest, front matter,
-/// folder). The fields are what --where and --group-by use.
+/// scare quotes; lexical diversity (ttr, mattr over 500 words, mtld, as lexicalrichness computes
+/// them) and readability (sentences, mean_sentence_length, flesch, fk_grade, with syllables by
+/// vowel groups), quoted_share and scare_per_10k; and every field of their metadata (file-name
+/// pattern, manifest, front matter, folder). The fields are what --where and --group-by use.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'
@@ -28,7 +31,8 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let options = args.input.source.options(&args.input.paths)?;
+    let mut options = args.input.source.options(&args.input.paths)?;
+    options.doc_measures = true;
     let Loaded {
         analysis,
         meta,

@@ -159,7 +159,8 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let groups = input_groups(&args)?;
     let name = report_name(&args, &groups)?;
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
-    let options = args.source.options(&all)?;
+    let mut options = args.source.options(&all)?;
+    options.doc_measures = true;
     let dir = args
         .output
         .clone()

@@ -49,6 +49,7 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
             d.iter().map(|x| x.n_scare as u64).collect::<Vec<_>>(),
         ),
     ];
+    cols.extend(measure_columns(d));
     if meta.height() == d.len() {
         for c in meta.columns() {
             if !matches!(c.name().as_str(), "doc" | "path") {
@@ -57,6 +58,45 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
         }
     }
     Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// The documents' lexical diversity and readability ([`crate::stats::diversity`]): ttr
+/// (distinct folded forms, stopwords included, over tokens), mattr (windows of 500 words),
+/// mtld, sentences, mean_sentence_length (words), flesch (reading ease), fk_grade
+/// (Flesch–Kincaid), quoted_share (of tokens inside quotation marks), scare_per_10k (scare
+/// quotes per 10,000 tokens); null where a run kept no measures or a document has no words.
+fn measure_columns(d: &[crate::analysis::DocResult]) -> Vec<Column> {
+    use crate::stats::diversity::{flesch, flesch_kincaid};
+    let col = |name: &str, f: &dyn Fn(&crate::analysis::DocResult) -> Option<f64>| {
+        Column::new(name.into(), d.iter().map(f).collect::<Vec<Option<f64>>>())
+    };
+    let of = |x: &crate::analysis::DocResult| x.measures.filter(|_| x.tokens > 0);
+    vec![
+        col("ttr", &|x| of(x).map(|m| m.forms as f64 / x.tokens as f64)),
+        col("mattr", &|x| of(x).map(|m| m.mattr)),
+        col("mtld", &|x| of(x).map(|m| m.mtld)),
+        Column::new(
+            "sentences".into(),
+            d.iter()
+                .map(|x| of(x).map(|m| m.sentences as u64))
+                .collect::<Vec<Option<u64>>>(),
+        ),
+        col("mean_sentence_length", &|x| {
+            of(x).map(|m| x.tokens as f64 / m.sentences.max(1) as f64)
+        }),
+        col("flesch", &|x| {
+            of(x).map(|m| flesch(x.tokens, m.sentences as u64, m.syllables))
+        }),
+        col("fk_grade", &|x| {
+            of(x).map(|m| flesch_kincaid(x.tokens, m.sentences as u64, m.syllables))
+        }),
+        col("quoted_share", &|x| {
+            (x.tokens > 0).then(|| x.quoted_tokens as f64 / x.tokens as f64)
+        }),
+        col("scare_per_10k", &|x| {
+            (x.tokens > 0).then(|| 10_000.0 * x.n_scare as f64 / x.tokens as f64)
+        }),
+    ]
 }
 
 /// The columns of the grouping's fields for rows of groups (`of_row`: each row's group), the

@@ -74,6 +74,7 @@ pub const TABLES: &[&str] = &[
     "corpus_quoted_terms",
     "quoted_phrases",
     "cues",
+    "docs",
     "keyness",
     "similarity",
     "ngrams",

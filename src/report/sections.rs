@@ -216,6 +216,7 @@ fn cues(d: &ReportData, b: &mut Vec<Block>) {
 fn profile(d: &ReportData, b: &mut Vec<Block>) {
     let a = d.p.a;
     b.push(Block::Heading(2, s("Per-document profile"), s("profile")));
+    b.push(Block::Para(s("MTLD: lexical diversity (the mean length of word runs keeping a type-token ratio above 0.72; higher is more varied). Flesch: reading ease (lower is harder; diplomatic prose often scores 0-30). Both, with TTR, MATTR and Flesch-Kincaid, for every document in docs.csv.")));
     // Documents with the most scare quotes first; long corpora show the first 200.
     let mut order: Vec<usize> = (0..a.docs.len()).collect();
     order.sort_by(|&x, &y| scare_spans(a, y).cmp(&scare_spans(a, x)).then(x.cmp(&y)));
@@ -247,6 +248,12 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
                 "{:.2}%",
                 100.0 * doc.scare_tokens as f64 / doc.tokens.max(1) as f64
             ),
+            measure(doc, |m| format!("{:.1}", m.mtld)),
+            measure(doc, |m| {
+                let f =
+                    crate::stats::diversity::flesch(doc.tokens, m.sentences as u64, m.syllables);
+                format!("{f:.1}")
+            }),
         ]);
     }
     b.push(Block::Table {
@@ -257,10 +264,23 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
             s("quotes"),
             s("scare quotes"),
             s("tokens in scare quotes"),
+            s("MTLD"),
+            s("Flesch"),
         ],
         rows,
-        numeric: vec![false, true, false, true, true, true],
+        numeric: vec![false, true, false, true, true, true, true, true],
     });
+}
+
+/// A document's measure as text (empty for a document without words or measures).
+fn measure(
+    doc: &crate::analysis::DocResult,
+    f: impl Fn(&crate::analysis::DocMeasures) -> String,
+) -> String {
+    doc.measures
+        .filter(|_| doc.tokens > 0)
+        .as_ref()
+        .map_or_else(String::new, f)
 }
 
 fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {

@@ -223,6 +223,7 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
             Box::new(|| frames::corpus_quoted_terms(a, sel)),
         ),
         ("cues", Box::new(|| frames::cues(a))),
+        ("docs", Box::new(|| frames::docs(a, &DataFrame::empty()))),
         (
             "quoted_phrases",
             Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter { kind: None })),

@@ -1,0 +1,42 @@
+//! A document's lexical diversity and readability counts, from its words in order (each one's
+//! slot among the document's distinct forms) as the analysis has them.
+
+use super::interner::Worker;
+use super::{DocMeasures, FormCount, MATTR_WINDOW};
+use crate::stats::diversity::{mattr, mtld, syllables};
+use crate::text::Token;
+
+/// The measures of a document whose tokens have the slots `token_slots` (`no_slot` for tokens
+/// that are not words) among its distinct `forms`.
+pub(super) fn of_document(
+    w: &Worker,
+    tokens: &[Token],
+    token_slots: &[u32],
+    forms: &[FormCount],
+    no_slot: u32,
+) -> DocMeasures {
+    let mut seq = Vec::with_capacity(token_slots.len());
+    let mut sentences = 0u32;
+    let mut last_sentence = None;
+    for (t, &slot) in tokens.iter().zip(token_slots) {
+        if slot == no_slot {
+            continue;
+        }
+        seq.push(slot);
+        if last_sentence != Some(t.sentence) {
+            sentences += 1;
+            last_sentence = Some(t.sentence);
+        }
+    }
+    let syllables = forms
+        .iter()
+        .map(|f| syllables(&w.interner.forms[f.form as usize].0) as u64 * f.total as u64)
+        .sum();
+    DocMeasures {
+        forms: forms.len() as u32,
+        mattr: mattr(&seq, forms.len(), MATTR_WINDOW),
+        mtld: mtld(&seq, forms.len()),
+        sentences,
+        syllables,
+    }
+}
