@@ -95,15 +95,7 @@ fn svg_parses_and_names_the_labels() {
     assert!(texts.iter().any(|t| t.contains("57% quoted")), "{texts:?}");
     assert!(texts.iter().any(|t| t == "in scare quotes"));
     // Quoted phrases: the quotation whole, its count, scare count and cue at the bar's end.
-    let out = dir.path().join("p.svg");
-    render(&["quoted-phrases", "data/statements"], &out);
-    let svg = std::fs::read_to_string(&out).unwrap();
-    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
-    let texts: Vec<String> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
-        .collect();
+    let texts = svg_texts(&["quoted-phrases", "data/statements"]);
     assert!(texts.iter().any(|t| t == "elections"), "{texts:?}");
     assert!(
         texts.iter().any(|t| t == "7 (7 scare), so-called"),

@@ -21,6 +21,40 @@ fn int(df: &DataFrame, col: &str, i: usize) -> i64 {
         .unwrap()
 }
 
+/// `verbale ARGS... PATH` (CSV on standard output), which must succeed, as a frame.
+fn csv_of(args: &[&str], path: &std::path::Path) -> DataFrame {
+    let out = verbale().args(args).arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv(out.stdout)
+}
+
+/// A cell of a text column.
+fn text(df: &DataFrame, col: &str, i: usize) -> String {
+    df.column(col)
+        .unwrap()
+        .str()
+        .unwrap()
+        .get(i)
+        .unwrap()
+        .to_string()
+}
+
+/// A cell of a numeric column as a float.
+fn float(df: &DataFrame, col: &str, i: usize) -> f64 {
+    df.column(col)
+        .unwrap()
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .get(i)
+        .unwrap()
+}
+
 /// The sum of the `count` column.
 fn count_sum(df: &DataFrame) -> i64 {
     df.column("count")
@@ -385,36 +419,20 @@ fn form_keeps_the_most_frequent_spelling() {
         "Azerbaijan talks, talks and Talks.\n",
     )
     .unwrap();
-    let out = verbale()
-        .args([
+    let df = csv_of(
+        &[
             "freq",
             "--format",
             "csv",
             "--no-stem",
             "--stopwords",
             "none",
-        ])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
+        dir.path(),
     );
-    let df = csv(out.stdout);
     let form = |term: &str| {
         let i = row(&df, "term", term).unwrap_or_else(|| panic!("{term} in the table"));
-        (
-            df.column("form")
-                .unwrap()
-                .str()
-                .unwrap()
-                .get(i)
-                .unwrap()
-                .to_string(),
-            int(&df, "count", i),
-        )
+        (text(&df, "form", i), int(&df, "count", i))
     };
     assert_eq!(form("azerbaijan"), ("Azerbaijan".to_string(), 5));
     // talks ×3, Talks ×2.
@@ -441,31 +459,16 @@ fn quoted_phrases_keep_each_quotation_whole() {
         "Nobody quoted here.\n\nThe so-called “rules-based   order” again.\n",
     )
     .unwrap();
-    let out = verbale()
-        .args(["quotes", "--quoted-phrases", "--format", "csv", "-q"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let df = csv_of(
+        &["quotes", "--quoted-phrases", "--format", "csv", "-q"],
+        dir.path(),
     );
-    let df = csv(out.stdout);
     let i = row(&df, "phrase", "rules-based order").expect("the phrase, whole");
     assert_eq!(i, 0, "most quoted first");
     assert_eq!(int(&df, "count", i), 4);
     assert_eq!(int(&df, "docs", i), 2);
     assert_eq!(int(&df, "words", i), 2);
-    let s = |c: &str, i: usize| {
-        df.column(c)
-            .unwrap()
-            .str()
-            .unwrap()
-            .get(i)
-            .unwrap()
-            .to_string()
-    };
+    let s = |c: &str, i: usize| text(&df, c, i);
     assert_eq!(s("form", i), "rules-based order");
     assert_eq!(s("top_cue", i), "so-called");
     let scare = int(&df, "scare", i);
@@ -477,8 +480,8 @@ fn quoted_phrases_keep_each_quotation_whole() {
         s("example", i)
     );
     let (doc, open) = (s("example_doc", i), int(&df, "example_open", i) as usize);
-    let text = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
-    assert!(text[open..].starts_with("“rules-based"), "{doc} at {open}");
+    let file = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
+    assert!(file[open..].starts_with("“rules-based"), "{doc} at {open}");
     let j = row(&df, "phrase", "our common agenda").expect("the title");
     assert_eq!(
         (int(&df, "count", j), s("form", j)),
@@ -491,27 +494,11 @@ fn quoted_phrases_keep_each_quotation_whole() {
 /// values in tests/data/lexdiv/README.md), and readability on a text counted by hand.
 #[test]
 fn docs_measures_match_an_independent_implementation() {
-    let out = verbale()
-        .args(["docs", "-q", "--format", "csv", "--stopwords", "none"])
-        .arg(crate::common::data("lexdiv"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let df = csv_of(
+        &["docs", "-q", "--format", "csv", "--stopwords", "none"],
+        &crate::common::data("lexdiv"),
     );
-    let df = csv(out.stdout);
-    let num = |c: &str, i: usize| {
-        df.column(c)
-            .unwrap()
-            .cast(&DataType::Float64)
-            .unwrap()
-            .f64()
-            .unwrap()
-            .get(i)
-            .unwrap()
-    };
+    let num = |c: &str, i: usize| float(&df, c, i);
     // lexicalrichness 0.5.1: ttr, mattr(500), mtld(0.72).
     for (doc, tokens, ttr, mattr, mtld) in [
         (
@@ -555,22 +542,8 @@ fn docs_measures_match_an_independent_implementation() {
     .unwrap();
     // Syllables: the 1, table 2, is 1, made 1, of 1, oak 1, we 1, want 1, peace 1, now 1 = 11;
     // words 10, sentences 2.
-    let out = verbale()
-        .args(["docs", "-q", "--format", "csv"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let df = csv(out.stdout);
-    let num = |c: &str| {
-        df.column(c)
-            .unwrap()
-            .cast(&DataType::Float64)
-            .unwrap()
-            .f64()
-            .unwrap()
-            .get(0)
-            .unwrap()
-    };
+    let df = csv_of(&["docs", "-q", "--format", "csv"], dir.path());
+    let num = |c: &str| float(&df, c, 0);
     assert_eq!(num("sentences"), 2.0);
     assert_eq!(num("mean_sentence_length"), 5.0);
     let (w, s, y) = (10.0, 2.0, 11.0);

@@ -28,6 +28,14 @@ fn column_str(df: &DataFrame, name: &str) -> Result<Vec<String>> {
         .collect())
 }
 
+/// A bar's note: its count, and its scare count when there is one (`41 (4 scare)`).
+fn count_note(count: u64, scare: u64) -> String {
+    match scare {
+        0 => count.to_string(),
+        s => format!("{count} ({s} scare)"),
+    }
+}
+
 /// Horizontal bars of an `ngrams` frame's first `top` rows (most frequent first): each bar the
 /// n-gram's rate per 10,000 words, split into its scare-quoted, otherwise quoted and unquoted
 /// occurrences, with the count at its end.
@@ -54,10 +62,7 @@ pub fn ngrams(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
                     (part(quoted[i] - scare[i]), Role::Quoted),
                     (part(count[i] - quoted[i]), Role::Plain),
                 ],
-                note: Some(match scare[i] {
-                    0 => count[i].to_string(),
-                    s => format!("{} ({s} scare)", count[i]),
-                }),
+                note: Some(count_note(count[i], scare[i])),
             }
         })
         .collect();
@@ -91,10 +96,7 @@ pub fn quoted_phrases(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
             } else {
                 forms[i].clone()
             };
-            let mut note = match scare[i] {
-                0 => count[i].to_string(),
-                s => format!("{} ({s} scare)", count[i]),
-            };
+            let mut note = count_note(count[i], scare[i]);
             if !cues[i].is_empty() {
                 note.push_str(&format!(", {}", cues[i]));
             }
