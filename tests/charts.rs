@@ -60,6 +60,7 @@ fn every_kind_renders_a_png_with_ink() {
         ("similarity", &["similarity", "data/statements/ungd"]),
         ("cues", &["cues", "data/statements"]),
         ("quoted-phrases", &["quoted-phrases", "data/statements"]),
+        ("docs", &["docs", "data/statements/ungd"]),
     ];
     for (name, args) in cases {
         let out = dir.path().join(format!("{name}.png"));
@@ -198,6 +199,49 @@ fn non_latin_labels_render() {
     let img = image::open(&out).unwrap().to_rgb8();
     let (w, h) = img.dimensions();
     assert!(ink(&img, 0, 60, w / 3, h - 60) > 300);
+}
+
+/// `chart docs --measure`: one bar per document, highest first, the value at the bar's end,
+/// equal to the `docs` table's; a measure it does not know is a usage error naming those it
+/// does, and so is a docs measure given to a similarity chart.
+#[test]
+fn the_docs_chart_draws_the_docs_tables_measure() {
+    let texts = svg_texts(&["docs", "data/statements/ungd", "--measure", "ttr"]);
+    let df = table_csv(&["docs", "data/statements/ungd", "-q"]);
+    let (docs, ttr) = (
+        crate::common::strs(&df, "doc"),
+        crate::common::nums(&df, "ttr"),
+    );
+    let best = (0..docs.len())
+        .max_by(|&x, &y| ttr[x].total_cmp(&ttr[y]))
+        .unwrap();
+    let id = docs[best].rsplit('/').next().unwrap().to_string();
+    let at = |t: &str| texts.iter().position(|x| x == t);
+    assert!(at(&id).is_some(), "{id} in {texts:?}");
+    assert!(at(&format!("{:.3}", ttr[best])).is_some(), "{texts:?}");
+    for (args, says) in [
+        (
+            &["docs", "--measure", "nope"][..],
+            "a docs chart takes one of mtld",
+        ),
+        (
+            &["similarity", "--measure", "mtld"][..],
+            "cosine or jaccard",
+        ),
+    ] {
+        let o = verbale()
+            .arg("chart")
+            .args(args)
+            .arg("data/statements/ungd")
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(says),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

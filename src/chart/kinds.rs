@@ -43,6 +43,69 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
     })
 }
 
+/// The document measures `chart docs --measure` draws (columns of the `docs` frame), each with
+/// what it is and how many decimals its values are shown with.
+pub const DOC_MEASURES: &[(&str, &str, usize)] = &[
+    ("mtld", "lexical diversity, MTLD (0.72)", 1),
+    (
+        "mattr",
+        "lexical diversity, MATTR (windows of 500 words)",
+        3,
+    ),
+    ("ttr", "type-token ratio", 3),
+    ("flesch", "Flesch reading ease (lower is harder)", 1),
+    ("fk_grade", "Flesch-Kincaid grade", 1),
+    ("mean_sentence_length", "mean sentence length (words)", 1),
+    ("quoted_share", "share of tokens in quotation marks", 3),
+    ("scare_per_10k", "scare quotes per 10,000 tokens", 1),
+];
+
+/// One bar per document of `docs` (indices into the `docs` frame `df`, the `top` with the
+/// highest values): the document measure `measure`, its value at the bar's end.
+pub fn doc_measure(
+    df: &DataFrame,
+    docs: &[usize],
+    measure: &str,
+    top: usize,
+    what: &str,
+) -> Result<Spec> {
+    let Some(&(_, about, decimals)) = DOC_MEASURES.iter().find(|m| m.0 == measure) else {
+        let names: Vec<&str> = DOC_MEASURES.iter().map(|m| m.0).collect();
+        return Err(Error::Invalid(format!(
+            "--measure {measure}: a docs chart takes one of {}",
+            names.join(", ")
+        )));
+    };
+    let ids = df.column("doc")?.str()?;
+    let values = df.column(measure)?.cast(&DataType::Float64)?;
+    let values = values.f64()?;
+    let mut rows: Vec<(String, f64)> = docs
+        .iter()
+        .filter_map(|&i| Some((ids.get(i)?.to_string(), values.get(i)?)))
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    rows.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    rows.truncate(top);
+    if rows.is_empty() {
+        return Err(Error::Nothing(format!("no document has a {measure}")));
+    }
+    Ok(Spec::Bars {
+        title: format!("{measure} per document: {what}"),
+        x_label: about.to_string(),
+        legend: vec![],
+        diverging: rows.iter().any(|r| r.1 < 0.0),
+        guide: None,
+        rows: rows
+            .into_iter()
+            .map(|(doc, v)| BarRow {
+                label: doc,
+                segments: vec![(v, Role::Plain)],
+                note: Some(format!("{v:.decimals$}")),
+            })
+            .collect(),
+    })
+}
+
 /// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted
 /// occurrences, labelled with the quote ratio and the scare-quoted count.
 pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {

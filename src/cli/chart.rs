@@ -60,9 +60,10 @@ pub struct ChartArgs {
     /// Cues: one bar per document instead of per cue.
     #[arg(long)]
     pub by_doc: bool,
-    /// Similarity measure.
-    #[arg(long, value_enum, default_value_t = Measure::Cosine)]
-    pub measure: Measure,
+    /// Similarity: `cosine` (default) or `jaccard`. Docs: `mtld` (default), `mattr`, `ttr`,
+    /// `flesch`, `fk_grade`, `mean_sentence_length`, `quoted_share` or `scare_per_10k`.
+    #[arg(long, value_name = "MEASURE")]
+    pub measure: Option<String>,
     /// Similarity: cosine on tf-idf weights.
     #[arg(long)]
     pub tfidf: bool,
@@ -131,6 +132,8 @@ pub enum Kind {
     Ngrams,
     /// Collocates of a word (the first of --terms) by --score, in a --window.
     Collocates,
+    /// A document measure (--measure: lexical diversity, readability, quoting) per document.
+    Docs,
     /// Most quoted phrases (each quotation whole), scare quotes apart.
     QuotedPhrases,
 }
@@ -149,6 +152,7 @@ impl Kind {
             Kind::Ngrams => "ngrams",
             Kind::Collocates => "collocates",
             Kind::QuotedPhrases => "quoted-phrases",
+            Kind::Docs => "docs",
         }
     }
 }
@@ -167,6 +171,18 @@ impl Measure {
         match self {
             Measure::Cosine => "cosine",
             Measure::Jaccard => "jaccard",
+        }
+    }
+
+    /// The similarity measure `--measure` names (cosine when none).
+    fn of(given: Option<&str>) -> Result<Measure> {
+        match given {
+            None => Ok(Measure::Cosine),
+            Some(m) => Measure::from_str(m, true).map_err(|_| {
+                usage(format!(
+                    "--measure {m}: a similarity chart takes cosine or jaccard"
+                ))
+            }),
         }
     }
 }
@@ -242,7 +258,8 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     if args.kind == Kind::Trend {
         return trend_chart(&args, &sides.names[0], &output);
     }
-    let options = args.source.options(&all)?;
+    let mut options = args.source.options(&all)?;
+    options.doc_measures = args.kind == Kind::Docs;
     if matches!(args.kind, Kind::Ngrams | Kind::Collocates) {
         return phrase_chart(&args, &sides.names[0], &options, &output);
     }
@@ -483,9 +500,15 @@ fn spec(
             }
             let df = compare::similarity(a, args.tfidf)?;
             let ids: Vec<String> = a.docs.iter().map(|d| d.id.clone()).collect();
-            kinds::similarity(&df, &ids, args.measure.name(), what)?
+            let measure = Measure::of(args.measure.as_deref())?;
+            kinds::similarity(&df, &ids, measure.name(), what)?
         }
         Kind::Cues => kinds::cues(a, args.by_doc, top, what)?,
+        Kind::Docs => {
+            let measure = args.measure.as_deref().unwrap_or("mtld");
+            let df = verbale::frames::docs(a, &polars::prelude::DataFrame::empty())?;
+            kinds::doc_measure(&df, selected, measure, top, what)?
+        }
         Kind::QuotedPhrases => {
             let filter = verbale::frames::SpanFilter { kind: None };
             let df = verbale::frames::quoted_phrases(a, selected, filter)?;
