@@ -146,18 +146,27 @@ impl Interner {
         hot.slot
     }
 
-    /// Every surface slice counted so far: its form id, the slice, its occurrences.
-    pub(super) fn spellings(&self) -> impl Iterator<Item = (u32, String, u32)> + '_ {
-        let short = self.short.iter().map(|(&k, s)| {
-            let len = (k >> 120) as usize;
-            let bytes = &k.to_le_bytes()[..len];
-            (s.id, String::from_utf8_lossy(bytes).into_owned(), s.count)
-        });
-        let long = self
-            .slices
-            .iter()
-            .map(|(k, s)| (s.id, k.to_string(), s.count));
-        short.chain(long).filter(|x| x.2 > 0)
+    /// The surface slices counted so far of the forms `wanted` picks: each one's form id, the
+    /// slice, its occurrences (only these slices are copied out).
+    pub(super) fn spellings<'a>(
+        &'a self,
+        wanted: impl Fn(u32) -> bool + 'a,
+    ) -> impl Iterator<Item = (u32, String, u32)> + 'a {
+        let short = self.short.iter().map(|(&k, s)| (Some(k), None, s));
+        let long = self.slices.iter().map(|(k, s)| (None, Some(&**k), s));
+        short
+            .chain(long)
+            .filter(move |(_, _, s)| s.count > 0 && wanted(s.id))
+            .map(|(packed, long, s)| {
+                let slice = match (packed, long) {
+                    (Some(k), _) => {
+                        let len = (k >> 120) as usize;
+                        String::from_utf8_lossy(&k.to_le_bytes()[..len]).into_owned()
+                    }
+                    (None, l) => l.unwrap_or_default().to_string(),
+                };
+                (s.id, slice, s.count)
+            })
     }
 
     /// Forgets which document last saw each slice and form.

@@ -24,7 +24,7 @@ pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
             .iter()
             .map(|(f, _)| of_form.get(&**f).copied())
             .collect();
-        for (id, slice, n) in int.spellings() {
+        for (id, slice, n) in int.spellings(|id| wanted[id as usize].is_some()) {
             let Some(t) = wanted[id as usize] else {
                 continue;
             };

@@ -151,7 +151,8 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     } else if args.terms {
         terms(&args, kind, &analysis)?
     } else if args.quoted_phrases {
-        let df = frames::quoted_phrases(&analysis, &all_docs(&analysis), SpanFilter { kind })?;
+        let all: Vec<usize> = (0..analysis.docs.len()).collect();
+        let df = frames::quoted_phrases(&analysis, &all, SpanFilter { kind })?;
         let mut h = count_of(df.height() as u64, "quoted phrase");
         if let Some(k) = kind {
             h.push_str(&format!(" in {} quotes", k.name()));
@@ -190,11 +191,6 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
-}
-
-/// Every document of an analysis, by index.
-fn all_docs(a: &verbale::analysis::Analysis) -> Vec<usize> {
-    (0..a.docs.len()).collect()
 }
 
 fn span_header(df: &DataFrame) -> Result<String> {

@@ -70,9 +70,12 @@ impl Drawn<'_> {
     fn add(&mut self, file: &str, spec: Result<chart::Spec>, alt: String) -> Result<()> {
         let Ok(spec) = spec else { return Ok(()) };
         let size = Size::for_spec(&spec, None, None, 1400);
-        let png = chart::render(&spec, size, chart::ImageFormat::Png)?;
         let narrow = Size::for_spec(&spec, Some(NARROW_WIDTH), None, 2400);
-        let narrow = chart::render(&spec, narrow, chart::ImageFormat::Png)?;
+        let (png, narrow) = rayon::join(
+            || chart::render(&spec, size, chart::ImageFormat::Png),
+            || chart::render(&spec, narrow, chart::ImageFormat::Png),
+        );
+        let (png, narrow) = (png?, narrow?);
         let path = self.p.dir.join(file);
         std::fs::write(&path, &png).map_err(|e| Error::Write { path, source: e })?;
         self.charts.push(Chart {
