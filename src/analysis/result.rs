@@ -54,6 +54,37 @@ pub struct DocMeasures {
 /// The window of MATTR, in words.
 pub const MATTR_WINDOW: usize = 500;
 
+impl DocResult {
+    /// The measures, when the run kept them and the document has words.
+    pub fn measured(&self) -> Option<DocMeasures> {
+        self.measures.filter(|_| self.tokens > 0)
+    }
+
+    /// Type-token ratio: distinct folded forms (stopwords included) over tokens.
+    pub fn ttr(&self) -> Option<f64> {
+        self.measured().map(|m| m.forms as f64 / self.tokens as f64)
+    }
+
+    /// Mean sentence length in words.
+    pub fn mean_sentence_length(&self) -> Option<f64> {
+        self.measured()
+            .map(|m| self.tokens as f64 / m.sentences.max(1) as f64)
+    }
+
+    /// Flesch reading ease.
+    pub fn flesch(&self) -> Option<f64> {
+        self.measured()
+            .map(|m| crate::stats::diversity::flesch(self.tokens, m.sentences as u64, m.syllables))
+    }
+
+    /// Flesch–Kincaid grade level.
+    pub fn fk_grade(&self) -> Option<f64> {
+        self.measured().map(|m| {
+            crate::stats::diversity::flesch_kincaid(self.tokens, m.sentences as u64, m.syllables)
+        })
+    }
+}
+
 /// A quotation mark that found no partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnpairedMark {

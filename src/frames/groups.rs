@@ -66,30 +66,22 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
 /// (Flesch–Kincaid), quoted_share (of tokens inside quotation marks), scare_per_10k (scare
 /// quotes per 10,000 tokens); null where a run kept no measures or a document has no words.
 fn measure_columns(d: &[crate::analysis::DocResult]) -> Vec<Column> {
-    use crate::stats::diversity::{flesch, flesch_kincaid};
     let col = |name: &str, f: &dyn Fn(&crate::analysis::DocResult) -> Option<f64>| {
         Column::new(name.into(), d.iter().map(f).collect::<Vec<Option<f64>>>())
     };
-    let of = |x: &crate::analysis::DocResult| x.measures.filter(|_| x.tokens > 0);
     vec![
-        col("ttr", &|x| of(x).map(|m| m.forms as f64 / x.tokens as f64)),
-        col("mattr", &|x| of(x).map(|m| m.mattr)),
-        col("mtld", &|x| of(x).map(|m| m.mtld)),
+        col("ttr", &|x| x.ttr()),
+        col("mattr", &|x| x.measured().map(|m| m.mattr)),
+        col("mtld", &|x| x.measured().map(|m| m.mtld)),
         Column::new(
             "sentences".into(),
             d.iter()
-                .map(|x| of(x).map(|m| m.sentences as u64))
+                .map(|x| x.measured().map(|m| m.sentences as u64))
                 .collect::<Vec<Option<u64>>>(),
         ),
-        col("mean_sentence_length", &|x| {
-            of(x).map(|m| x.tokens as f64 / m.sentences.max(1) as f64)
-        }),
-        col("flesch", &|x| {
-            of(x).map(|m| flesch(x.tokens, m.sentences as u64, m.syllables))
-        }),
-        col("fk_grade", &|x| {
-            of(x).map(|m| flesch_kincaid(x.tokens, m.sentences as u64, m.syllables))
-        }),
+        col("mean_sentence_length", &|x| x.mean_sentence_length()),
+        col("flesch", &|x| x.flesch()),
+        col("fk_grade", &|x| x.fk_grade()),
         col("quoted_share", &|x| {
             (x.tokens > 0).then(|| x.quoted_tokens as f64 / x.tokens as f64)
         }),

@@ -248,12 +248,8 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
                 "{:.2}%",
                 100.0 * doc.scare_tokens as f64 / doc.tokens.max(1) as f64
             ),
-            measure(doc, |m| format!("{:.1}", m.mtld)),
-            measure(doc, |m| {
-                let f =
-                    crate::stats::diversity::flesch(doc.tokens, m.sentences as u64, m.syllables);
-                format!("{f:.1}")
-            }),
+            shown(doc.measured().map(|m| m.mtld)),
+            shown(doc.flesch()),
         ]);
     }
     b.push(Block::Table {
@@ -272,15 +268,9 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
     });
 }
 
-/// A document's measure as text (empty for a document without words or measures).
-fn measure(
-    doc: &crate::analysis::DocResult,
-    f: impl Fn(&crate::analysis::DocMeasures) -> String,
-) -> String {
-    doc.measures
-        .filter(|_| doc.tokens > 0)
-        .as_ref()
-        .map_or_else(String::new, f)
+/// A document's measure with one decimal (empty for a document without words or measures).
+fn shown(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |v| format!("{v:.1}"))
 }
 
 fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
