@@ -26,6 +26,8 @@
 //!          kwic      concordance
 //!          trend     terms per group (a year): counts, quoted, scare, rates
 //!          phrases   the corpus held as word ids: n-grams, collocations, collocates
+//!          dict      dictionaries (quanteda YAML, LIWC, lists) counted per category, and
+//!                    diplomatic speech acts with their intensity, negation and target
 //! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
 //! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
 //! binary   cli       one file per command: Args → library options → one library call → writer
@@ -70,6 +72,8 @@ pub mod chart;
 #[cfg(feature = "tables")]
 pub mod compare;
 pub mod corpus;
+#[cfg(feature = "tables")]
+pub mod dict;
 pub mod error;
 #[cfg(feature = "tables")]
 pub mod frames;

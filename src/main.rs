@@ -39,6 +39,8 @@ enum Command {
     Ngrams(cli::ngrams::NgramsArgs),
     Collocations(cli::collocations::CollocationsArgs),
     Collocates(cli::collocates::CollocatesArgs),
+    Dict(cli::dict::DictArgs),
+    Acts(cli::acts::ActsArgs),
     Completions(cli::completions::CompletionsArgs),
     Man(cli::completions::ManArgs),
 }
@@ -115,6 +117,8 @@ fn main() -> ExitCode {
         Command::Ngrams(a) => cli::ngrams::run(a),
         Command::Collocations(a) => cli::collocations::run(a),
         Command::Collocates(a) => cli::collocates::run(a),
+        Command::Dict(a) => cli::dict::run(a),
+        Command::Acts(a) => cli::acts::run(a),
         Command::Completions(a) => {
             cli::completions::run(a, <Cli as clap::CommandFactory>::command())
         }

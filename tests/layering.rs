@@ -19,6 +19,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("kwic", 6),
     ("trend", 6),
     ("phrases", 6),
+    ("dict", 6),
     ("chart", 7),
     ("report", 8),
 ];

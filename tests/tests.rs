@@ -4,6 +4,7 @@ mod bad_inputs;
 mod charts;
 mod common;
 mod compare;
+mod dict;
 mod formats;
 mod freq;
 mod fuzz_regressions;

@@ -157,13 +157,34 @@ impl BinLabels {
     }
 }
 
-/// Reads `paths` (chosen by --where) and holds their words, binned as `per` says.
-pub fn load_held(
-    paths: &[PathBuf],
-    src: &SourceArgs,
-    options: &verbale::analysis::Options,
-    per: &RowsPer,
-) -> Result<HeldCorpus> {
+/// The files `paths` name (chosen by --where), each with its bin as `per` says.
+pub struct Binned {
+    /// The files kept.
+    pub found: verbale::corpus::GroupedFiles,
+    /// Per file: its bin.
+    pub bins: Vec<Option<u32>>,
+    /// What names the bins.
+    pub labels: BinLabels,
+    /// Files that could not be found or read so far.
+    pub problems: Vec<verbale::corpus::Problem>,
+    /// How files are read.
+    pub lopts: verbale::LoadOptions,
+}
+
+impl Binned {
+    /// Number of bins (documents, groups): empty ones give no rows.
+    pub fn n_bins(&self) -> usize {
+        match &self.labels {
+            BinLabels::None => 1,
+            BinLabels::Sides => 2,
+            BinLabels::Docs(ids) => ids.len(),
+            BinLabels::Groups(g) => g.groups.len(),
+        }
+    }
+}
+
+/// Finds the files of `paths` (chosen by --where) and bins them as `per` says.
+pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<Binned> {
     init_threads(src.jobs);
     let lopts = load_options(src);
     let (groups, selectors) = match per {
@@ -195,23 +216,44 @@ pub fn load_held(
             (g.of_file.clone(), BinLabels::Groups(g))
         }
     };
-    let mut problems = std::mem::take(&mut chosen.found.problems);
-    let (mut held, read) = verbale::phrases::read(&chosen.found, &bins, &lopts, options)?;
-    problems.extend(read);
-    let had_errors = report_problems(&problems, src)?;
-    if held.docs.is_empty() {
+    let problems = std::mem::take(&mut chosen.found.problems);
+    Ok(Binned {
+        found: chosen.found,
+        bins,
+        labels,
+        problems,
+        lopts,
+    })
+}
+
+/// Reports the problems of a run; fails when no document could be read.
+pub fn after_reading(
+    problems: &[verbale::corpus::Problem],
+    read: usize,
+    src: &SourceArgs,
+) -> Result<bool> {
+    let had_errors = report_problems(problems, src)?;
+    if read == 0 {
         return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
     }
-    // Bins are numbered over every file (documents, groups): empty ones give no rows.
-    held.n_bins = match &labels {
-        BinLabels::None => 1,
-        BinLabels::Sides => 2,
-        BinLabels::Docs(ids) => ids.len(),
-        BinLabels::Groups(g) => g.groups.len(),
-    };
+    Ok(had_errors)
+}
+
+/// Reads `paths` (chosen by --where) and holds their words, binned as `per` says.
+pub fn load_held(
+    paths: &[PathBuf],
+    src: &SourceArgs,
+    options: &verbale::analysis::Options,
+    per: &RowsPer,
+) -> Result<HeldCorpus> {
+    let mut b = bin_files(paths, src, per)?;
+    let (mut held, read) = verbale::phrases::read(&b.found, &b.bins, &b.lopts, options)?;
+    b.problems.extend(read);
+    let had_errors = after_reading(&b.problems, held.docs.len(), src)?;
+    held.n_bins = b.n_bins();
     Ok(HeldCorpus {
         held,
-        labels,
+        labels: b.labels,
         had_errors,
     })
 }

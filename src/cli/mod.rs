@@ -1,12 +1,14 @@
 //! The command line: one file per command, each with an `Args` struct and a `run` function that
 //! builds library options, makes one library call and writes the result.
 
+pub mod acts;
 pub mod chart;
 pub mod collocates;
 pub mod collocations;
 pub mod common;
 pub mod compare;
 pub mod completions;
+pub mod dict;
 pub mod docs;
 pub mod freq;
 pub mod held;

@@ -12,7 +12,7 @@ pub const MAX_PHRASE_WORDS: usize = 8;
 
 /// How one word of a phrase is matched against a token's folded form and its stem.
 #[derive(Debug, Clone)]
-enum WordPat {
+pub(crate) enum WordPat {
     /// The folded form, exactly.
     Form(Box<str>),
     /// A glob (`*`, `?`) over the folded form.
@@ -22,7 +22,8 @@ enum WordPat {
 }
 
 impl WordPat {
-    fn matches(&self, form: &str, stem: &str) -> bool {
+    /// Whether a token of this folded form and stem matches.
+    pub(crate) fn matches(&self, form: &str, stem: &str) -> bool {
         match self {
             WordPat::Form(f) => **f == *form,
             WordPat::Glob(r) => r.is_match(form),
@@ -149,7 +150,8 @@ impl Phrases {
     }
 }
 
-fn word_pat(w: &str) -> std::result::Result<WordPat, regex::Error> {
+/// The pattern of one word of a list: a glob when it has `*` or `?`, else the folded form.
+pub(crate) fn word_pat(w: &str) -> std::result::Result<WordPat, regex::Error> {
     if !w.contains(['*', '?']) {
         return Ok(WordPat::Form(w.into()));
     }

@@ -4,7 +4,9 @@
 Usage (Python 3 standard library only):
 
     python3 tests/data/acts/sample.py [CORPUS_DIR] [--out FILE]
-    python3 tests/data/acts/sample.py --check     # validate labels.tsv, print counts
+    python3 tests/data/acts/sample.py --fresh [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh2 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
 Default: `../../../../shared/corpus`, resolved from this script's own location
@@ -71,6 +73,46 @@ What it does
    `doc` = file name without `.txt`, `offset` = byte offset in the file as
    stored (BOM included) of the sentence's first character, `sentence` = the
    sentence text with all whitespace runs collapsed to one space.
+
+The fresh split (`--fresh`)
+---------------------------
+`--fresh` draws 300 more sentences, the third split `fresh`, and writes
+`fresh_sentences.tsv` (same columns; `--out` overrides) instead of
+`sentences.tsv`, which it only reads. The 700 sentences above are not drawn
+again and their draw is not affected:
+   * the same files, splitter and stratum shares: 150 `ungd`, 75
+     `ungd_1946_2004`, 75 `wh_statements`;
+   * a separate generator, `random.Random(20261203)`; the order of the strata is
+     a shuffle of the 300-entry quota list with it;
+   * every (doc, offset) already in `sentences.tsv` is excluded before drawing:
+     a document whose sentences are all excluded or drawn leaves its pool, so
+     each draw is still a uniform document among those with an eligible
+     sentence, then a uniform eligible sentence of it (no replacement);
+   * ids 701-1000 in draw order, `split` = `fresh`.
+Running it twice gives the same file. `--check` also validates
+`fresh_labels.tsv` / `fresh_labelled.txt` against `fresh_sentences.tsv`
+(ids, quotas, no overlap with the 700; trigger and object substrings, known
+acts, and, for this file, intensity exactly base + 1 when the trigger holds an
+intensifier of the README's list and base otherwise; rows sorted by id) and
+prints its counts per corpus and per act.
+
+The fresh2 split (`--fresh2`)
+-----------------------------
+`--fresh2` draws 400 more sentences, the fourth split `fresh2`, and writes
+`fresh2_sentences.tsv` (same columns; `--out` overrides). It only reads
+`sentences.tsv` and `fresh_sentences.tsv`; neither they nor their draws change:
+   * the same files, splitter and stratum shares: 200 `ungd`, 100
+     `ungd_1946_2004`, 100 `wh_statements`;
+   * its own generator, `random.Random(20261204)`; the order of the strata is
+     a shuffle of the 400-entry quota list with it;
+   * every (doc, offset) in `sentences.tsv` or in `fresh_sentences.tsv` is
+     excluded before drawing (same pool rule as `--fresh`);
+   * ids 1001-1400 in draw order, `split` = `fresh2`.
+Running it twice gives the same file. `--check` validates
+`fresh2_labels.tsv` / `fresh2_labelled.txt` against `fresh2_sentences.tsv`
+with the same checks as for the fresh split (ids, quotas, no overlap with the
+700 or the fresh 300, strict intensity rule, rows sorted by id) and prints its
+counts.
 """
 import argparse
 import collections
@@ -82,6 +124,10 @@ import sys
 SEED = 20261202
 N_TOTAL = 700
 N_DEV = 200
+FRESH_SEED = 20261203
+N_FRESH = 300
+FRESH2_SEED = 20261204
+N_FRESH2 = 400
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
 SHARE = {'ungd': 0.50, 'ungd_1946_2004': 0.25, 'wh_statements': 0.25}
@@ -298,19 +344,31 @@ ACT_BASE = {
 }
 
 
-def check(here):
-    """Validate labels.tsv and labelled.txt against sentences.tsv; print counts."""
-    def rows(name):
-        with open(os.path.join(here, name), encoding='utf-8') as fh:
-            lines = fh.read().split('\n')
-        return lines[0].split('\t'), [l.split('\t') for l in lines[1:] if l]
-    head, sents = rows('sentences.tsv')
-    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
-    sent = {int(r[0]): r for r in sents}
-    with open(os.path.join(here, 'labelled.txt')) as fh:
+INTENSIFIERS = re.compile(
+    r"\b(strongly|firmly|categorically|vehemently|unequivocally|resolutely|emphatically|deeply|"
+    r"gravely|seriously|profoundly|most|utmost|in the strongest terms|"
+    r"strong|firm|categorical|vehement|unequivocal|resolute|emphatic|deep|grave|serious|profound)\b",
+    re.I)
+
+
+def read_tsv(path):
+    with open(path, encoding='utf-8') as fh:
+        lines = fh.read().split('\n')
+    return lines[0].split('\t'), [l.split('\t') for l in lines[1:] if l]
+
+
+def check_set(here, sentences, labels_name, labelled_name, splits, strict):
+    """Validate one label file against its sentences; print counts; return the error count.
+
+    With `strict`, the intensity must be exactly base + 1 (capped at 6) when the
+    trigger contains an intensifier of the README's list (adverb or adjective
+    form) and exactly base otherwise, and the rows must be sorted by id.
+    """
+    sent = {int(r[0]): r for r in sentences}
+    with open(os.path.join(here, labelled_name)) as fh:
         read = [int(x) for x in fh.read().split()]
-    assert len(read) == len(set(read)) and set(read) <= set(sent), 'labelled.txt'
-    head, labels = rows('labels.tsv')
+    assert len(read) == len(set(read)) and set(read) <= set(sent), labelled_name
+    head, labels = read_tsv(os.path.join(here, labels_name))
     assert head == ['id', 'act', 'trigger', 'intensity', 'negated', 'speaker', 'object', 'note'], head
     errors = 0
     for r in labels:
@@ -318,46 +376,93 @@ def check(here):
         if len(r) != 8:
             msg = 'field count'
         elif int(r[0]) not in read:
-            msg = 'id not in labelled.txt'
+            msg = 'id not in %s' % labelled_name
         elif r[1] not in ACT_BASE:
             msg = 'unknown act'
-        elif r[2] not in sent[int(r[0])][5]:
+        elif not r[2] or r[2] not in sent[int(r[0])][5]:
             msg = 'trigger not in sentence'
         elif r[6] and r[6] not in sent[int(r[0])][5]:
             msg = 'object not in sentence'
         elif int(r[3]) not in (ACT_BASE[r[1]], min(ACT_BASE[r[1]] + 1, 6)):
             msg = 'intensity'
+        elif strict and int(r[3]) != (min(ACT_BASE[r[1]] + 1, 6) if INTENSIFIERS.search(r[2])
+                                      else ACT_BASE[r[1]]):
+            msg = 'intensity (base + intensifier rule)'
         elif r[4] not in ('yes', 'no') or r[5] not in ('self', 'other', 'general'):
             msg = 'negated/speaker'
         if msg:
             errors += 1
-            print('ERROR', msg, r)
-    for split in ('dev', 'test'):
+            print('ERROR', labels_name, msg, r)
+    if strict and [int(r[0]) for r in labels] != sorted(int(r[0]) for r in labels):
+        errors += 1
+        print('ERROR', labels_name, 'not sorted by id')
+    for split in splits:
         ids = {i for i in read if sent[i][1] == split}
         acts = collections.Counter(r[1] for r in labels if int(r[0]) in ids)
         with_act = {int(r[0]) for r in labels if int(r[0]) in ids}
         print('%s: %d sentences read, %d with an act, %d act instances: %s' % (
             split, len(ids), len(with_act), sum(acts.values()),
             ', '.join('%s %d' % (a, acts[a]) for a in ACT_BASE)))
+        if strict:
+            for c in STRATA:
+                cids = {i for i in ids if sent[i][2] == c}
+                crow = [r for r in labels if int(r[0]) in cids]
+                print('  %s: %d sentences, %d with an act, %d act instances' % (
+                    c, len(cids), len({int(r[0]) for r in crow}), len(crow)))
+            rows = [r for r in labels if int(r[0]) in ids]
+            print('  speakers: %s; negated: %d; intensity: %s' % (
+                ', '.join('%s %d' % kv for kv in sorted(collections.Counter(r[5] for r in rows).items())),
+                sum(r[4] == 'yes' for r in rows),
+                ', '.join('%s: %d' % kv for kv in sorted(collections.Counter(r[3] for r in rows).items()))))
+            per = collections.Counter(int(r[0]) for r in rows)
+            print('  %d sentences with two or more acts, %d rows with an empty object, %d with a note' % (
+                sum(n > 1 for n in per.values()), sum(not r[6] for r in rows), sum(bool(r[7]) for r in rows)))
     missing = sorted(set(sent) - set(read))
     if missing:
-        print('not yet read: %d ids, first %d' % (len(missing), missing[0]))
+        print('not yet read (%s): %d ids, first %d' % (labelled_name, len(missing), missing[0]))
     return errors
 
 
-def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('corpus', nargs='?',
-                    default=os.path.join(here, '..', '..', '..', '..', 'shared', 'corpus'))
-    ap.add_argument('--out', default=os.path.join(here, 'sentences.tsv'))
-    ap.add_argument('--check', action='store_true',
-                    help='only validate labels.tsv / labelled.txt against sentences.tsv')
-    args = ap.parse_args()
-    if args.check:
-        sys.exit(1 if check(here) else 0)
-    corpus = os.path.normpath(args.corpus)
+def check(here):
+    """Validate labels.tsv / labelled.txt against sentences.tsv and, when present,
+    fresh_labels.tsv / fresh_labelled.txt against fresh_sentences.tsv and
+    fresh2_labels.tsv / fresh2_labelled.txt against fresh2_sentences.tsv; print counts."""
+    head, sents = read_tsv(os.path.join(here, 'sentences.tsv'))
+    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
+    errors = check_set(here, sents, 'labels.tsv', 'labelled.txt', ('dev', 'test'), False)
+    if not os.path.exists(os.path.join(here, 'fresh_sentences.tsv')):
+        return errors
+    head, fresh = read_tsv(os.path.join(here, 'fresh_sentences.tsv'))
+    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
+    # the fresh split: ids 701-1000, 150/75/75, no sentence of the 700 drawn again
+    assert [int(r[0]) for r in fresh] == list(range(N_TOTAL + 1, N_TOTAL + N_FRESH + 1)), 'fresh ids'
+    assert all(r[1] == 'fresh' for r in fresh), 'fresh split name'
+    strata = collections.Counter(r[2] for r in fresh)
+    assert all(strata[s] == round(N_FRESH * SHARE[s]) for s in STRATA), strata
+    old = {(r[3], int(r[4])) for r in sents}
+    assert not old & {(r[3], int(r[4])) for r in fresh}, 'fresh overlaps sentences.tsv'
+    if os.path.exists(os.path.join(here, 'fresh_labels.tsv')):
+        errors += check_set(here, fresh, 'fresh_labels.tsv', 'fresh_labelled.txt', ('fresh',), True)
+    if not os.path.exists(os.path.join(here, 'fresh2_sentences.tsv')):
+        return errors
+    head, fresh2 = read_tsv(os.path.join(here, 'fresh2_sentences.tsv'))
+    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
+    # the fresh2 split: ids 1001-1400, 200/100/100, nothing of the 700 or the fresh 300 drawn again
+    first = N_TOTAL + N_FRESH + 1
+    assert [int(r[0]) for r in fresh2] == list(range(first, first + N_FRESH2)), 'fresh2 ids'
+    assert all(r[1] == 'fresh2' for r in fresh2), 'fresh2 split name'
+    strata = collections.Counter(r[2] for r in fresh2)
+    assert all(strata[s] == round(N_FRESH2 * SHARE[s]) for s in STRATA), strata
+    new = {(r[3], int(r[4])) for r in fresh2}
+    assert len(new) == N_FRESH2, 'fresh2 draws a sentence twice'
+    assert not old & new, 'fresh2 overlaps sentences.tsv'
+    assert not {(r[3], int(r[4])) for r in fresh} & new, 'fresh2 overlaps fresh_sentences.tsv'
+    if os.path.exists(os.path.join(here, 'fresh2_labels.tsv')):
+        errors += check_set(here, fresh2, 'fresh2_labels.tsv', 'fresh2_labelled.txt', ('fresh2',), True)
+    return errors
 
+
+def list_docs(corpus):
     docs = {}
     allpaths = []
     for s in STRATA:
@@ -365,18 +470,15 @@ def main():
         names = sorted(f for f in os.listdir(d) if f.endswith('.txt'))
         docs[s] = names
         allpaths += [os.path.join(d, f) for f in names]
-    vocab = build_vocabulary(allpaths)
+    return docs, allpaths
 
-    rng = random.Random(SEED)
-    order = []
-    for n in (N_DEV, N_TOTAL - N_DEV):
-        quota = []
-        for s in STRATA:
-            quota += [s] * round(n * SHARE[s])
-        assert len(quota) == n
-        rng.shuffle(quota)
-        order += quota
 
+def draw(corpus, docs, vocab, rng, order, split_of, first_id, exclude=frozenset()):
+    """One draw per entry of `order` (a list of strata); returns the rows.
+
+    A sentence whose (doc, offset) is in `exclude` is never drawn, and a
+    document whose sentences are all excluded or drawn leaves its pool.
+    """
     pools = {s: list(docs[s]) for s in STRATA}
     cache = {}   # (stratum, name) -> (byte offsets, sentences, remaining indices)
     rows = []
@@ -389,22 +491,94 @@ def main():
             if key not in cache:
                 text = read_text(os.path.join(corpus, s, name))
                 sents = split_document(text, vocab, skip_title=(s in TITLED))
-                cache[key] = (char_byte_offsets(text), sents, list(range(len(sents))))
+                offs = char_byte_offsets(text)
+                remaining = [k for k in range(len(sents))
+                             if (name[:-4], offs[sents[k][0]]) not in exclude]
+                cache[key] = (offs, sents, remaining)
             offs, sents, remaining = cache[key]
             if not remaining:
                 pools[s].remove(name)
                 continue
             k = remaining.pop(rng.randrange(len(remaining)))
             cidx, sent = sents[k]
-            rows.append((i + 1, 'dev' if i < N_DEV else 'test', s, name[:-4],
-                         offs[cidx], sent))
+            rows.append((first_id + i, split_of(i), s, name[:-4], offs[cidx], sent))
             break
+    return rows
 
-    with open(args.out, 'w', encoding='utf-8', newline='\n') as fh:
+
+def read_existing(path):
+    """(doc, offset) of every sentence in a sentences file (sentences.tsv, fresh_sentences.tsv)."""
+    with open(path, encoding='utf-8') as fh:
+        lines = fh.read().split('\n')
+    assert lines[0].split('\t') == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence']
+    return {(r[3], int(r[4])) for r in (l.split('\t') for l in lines[1:] if l)}
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('corpus', nargs='?',
+                    default=os.path.join(here, '..', '..', '..', '..', 'shared', 'corpus'))
+    ap.add_argument('--out', default=None,
+                    help='output file (default: sentences.tsv, or fresh_sentences.tsv with --fresh, '
+                         'or fresh2_sentences.tsv with --fresh2)')
+    which = ap.add_mutually_exclusive_group()
+    which.add_argument('--fresh', action='store_true',
+                       help='draw the 300 sentences of the fresh split (ids 701-1000), '
+                            'excluding those in sentences.tsv')
+    which.add_argument('--fresh2', action='store_true',
+                       help='draw the 400 sentences of the fresh2 split (ids 1001-1400), '
+                            'excluding those in sentences.tsv and fresh_sentences.tsv')
+    which.add_argument('--check', action='store_true',
+                       help='only validate the label files (dev/test, fresh, fresh2) and print counts')
+    args = ap.parse_args()
+    if args.check:
+        sys.exit(1 if check(here) else 0)
+    corpus = os.path.normpath(args.corpus)
+    out = args.out or os.path.join(here, 'fresh_sentences.tsv' if args.fresh else
+                                   'fresh2_sentences.tsv' if args.fresh2 else 'sentences.tsv')
+
+    docs, allpaths = list_docs(corpus)
+    vocab = build_vocabulary(allpaths)
+
+    if args.fresh:
+        exclude = read_existing(os.path.join(here, 'sentences.tsv'))
+        rng = random.Random(FRESH_SEED)
+        quota = []
+        for s in STRATA:
+            quota += [s] * round(N_FRESH * SHARE[s])
+        assert len(quota) == N_FRESH
+        rng.shuffle(quota)
+        rows = draw(corpus, docs, vocab, rng, quota, lambda i: 'fresh', N_TOTAL + 1, exclude)
+    elif args.fresh2:
+        exclude = (read_existing(os.path.join(here, 'sentences.tsv'))
+                   | read_existing(os.path.join(here, 'fresh_sentences.tsv')))
+        rng = random.Random(FRESH2_SEED)
+        quota = []
+        for s in STRATA:
+            quota += [s] * round(N_FRESH2 * SHARE[s])
+        assert len(quota) == N_FRESH2
+        rng.shuffle(quota)
+        rows = draw(corpus, docs, vocab, rng, quota, lambda i: 'fresh2',
+                    N_TOTAL + N_FRESH + 1, exclude)
+    else:
+        rng = random.Random(SEED)
+        order = []
+        for n in (N_DEV, N_TOTAL - N_DEV):
+            quota = []
+            for s in STRATA:
+                quota += [s] * round(n * SHARE[s])
+            assert len(quota) == n
+            rng.shuffle(quota)
+            order += quota
+        rows = draw(corpus, docs, vocab, rng, order,
+                    lambda i: 'dev' if i < N_DEV else 'test', 1)
+
+    with open(out, 'w', encoding='utf-8', newline='\n') as fh:
         fh.write('id\tsplit\tcorpus\tdoc\toffset\tsentence\n')
         for r in rows:
             fh.write('\t'.join(str(x).replace('\t', ' ').replace('\n', ' ') for x in r) + '\n')
-    print('wrote %d sentences to %s' % (len(rows), args.out))
+    print('wrote %d sentences to %s' % (len(rows), out))
 
 
 if __name__ == '__main__':

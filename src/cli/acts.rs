@@ -1,0 +1,149 @@
+//! `verbale acts`: diplomatic speech acts (acknowledge < welcome < ... < condemn, reject) per
+//! corpus, document or group, their strength profile, or every act with its trigger and target.
+
+use super::common::{count_of, OutputArgs, SourceArgs};
+use super::dict::{bundled_acts, rows_per, top_per_bin};
+use super::held::{after_reading, bin_files, BinLabels};
+use anyhow::Result;
+use clap::Args;
+use polars::prelude::NewChunkedArray;
+use std::path::PathBuf;
+use verbale::dict::{self, ActLexicon, Bins};
+use verbale::out::{self, Format};
+
+/// Find the speech acts of statements: who is welcomed, supported, urged, condemned. Each act
+/// has a base intensity (acknowledge 1; welcome, support, commend, call 2; concern, regret,
+/// urge 3; deplore, demand, warn 4; condemn, reject 5) and one more when intensified
+/// (`strongly condemns`, `deep concern`, `in the strongest terms`); a negated act (`does not
+/// support`) is counted apart. By default one row per act; --profile gives the strength of
+/// each document or group (mean and highest intensity, share of condemnatory acts);
+/// --instances lists every act with its trigger, its target (the words after it) and its
+/// sentence.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale acts statement.txt --instances
+  verbale acts ../shared/corpus/ungd --group-by year --profile -o strength.csv
+  verbale acts speeches/ --by-doc --act condemn --instances")]
+pub struct ActsArgs {
+    /// Files, folders (searched recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// A lexicon of acts (YAML: acts with intensity, triggers and exceptions; intensifiers,
+    /// negators) instead of the bundled one for --lang.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+    /// One row per document or group: acts, per_10k, mean_intensity, max_intensity,
+    /// condemnatory_share, strong_share, negated, top_act.
+    #[arg(long, conflicts_with = "instances")]
+    pub profile: bool,
+    /// Every act: doc, offset, act, intensity, intensified, negated, quoted, trigger, target,
+    /// sentence.
+    #[arg(long)]
+    pub instances: bool,
+    /// Only these acts (comma-separated), in the rows per act and the instances.
+    #[arg(long, value_delimiter = ',', value_name = "ACT")]
+    pub act: Vec<String>,
+    /// Keep the first N instances (per document or group). Default: 20 in a terminal table.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Rows per document.
+    #[arg(long, conflicts_with = "group_by")]
+    pub by_doc: bool,
+    /// Rows per group of documents with the same values of these fields.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
+}
+
+/// The lexicon of --lexicon, or the bundled one for --lang.
+fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
+    match &args.lexicon {
+        None => bundled_acts(&args.source.text.lang),
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| anyhow::anyhow!("--lexicon {}: cannot read: {e}", p.display()))?;
+            Ok(ActLexicon::parse(
+                &text,
+                &format!("--lexicon {}", p.display()),
+            )?)
+        }
+    }
+}
+
+/// Runs `acts`. Returns whether some input failed.
+pub fn run(args: ActsArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args.output.destination(&args.paths, &args.source)?;
+    let options = args.source.options(&args.paths)?;
+    let lex = lexicon(&args)?;
+    if let Some(bad) = args
+        .act
+        .iter()
+        .find(|a| !lex.acts.iter().any(|x| &x.name == *a))
+    {
+        let names: Vec<&str> = lex.acts.iter().map(|a| a.name.as_str()).collect();
+        return Err(verbale::Error::Invalid(format!(
+            "--act {bad}: not an act of the lexicon; choose from {}",
+            names.join(", ")
+        ))
+        .into());
+    }
+    let compiled = lex.compile(&options)?;
+    let mut b = bin_files(
+        &args.paths,
+        &args.source,
+        &rows_per(args.by_doc, &args.group_by),
+    )?;
+    let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
+    b.problems.extend(read);
+    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;
+    let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
+    let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
+        if args.act.is_empty() {
+            return Ok((df, of_row));
+        }
+        let keep: Vec<bool> = df
+            .column("act")?
+            .str()?
+            .iter()
+            .map(|a| a.is_some_and(|a| args.act.iter().any(|x| x == a)))
+            .collect();
+        let rows = of_row
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(b, _)| *b)
+            .collect();
+        let mask = polars::prelude::BooleanChunked::from_slice("keep".into(), &keep);
+        Ok((df.filter(&mask)?, rows))
+    };
+    let (what, (df, of_row)) = if args.profile {
+        ("profile", frames.profile)
+    } else if args.instances {
+        let top = args.top.or((format == Format::Table).then_some(20));
+        let (df, rows) = pick(frames.instances)?;
+        ("act", top_per_bin(df, rows, top)?)
+    } else {
+        ("row", pick(frames.acts)?)
+    };
+    // Instances name their document already.
+    let df = match (&b.labels, args.instances) {
+        (BinLabels::Docs(_), true) => df,
+        (labels, _) => labels.prepend(df, &of_row)?,
+    };
+    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let acts: usize = scanned.docs.iter().map(|d| d.acts.len()).sum();
+    let header = format!(
+        "{} ({} found) in {}, {}",
+        count_of(df.height() as u64, what),
+        count_of(acts as u64, "act"),
+        count_of(scanned.docs.len() as u64, "document"),
+        count_of(words, "word")
+    );
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(had_errors)
+}

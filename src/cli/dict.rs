@@ -1,0 +1,167 @@
+//! `verbale dict`: a dictionary's categories counted per corpus, document or group, with the
+//! entries that matched.
+
+use super::common::{count_of, OutputArgs, RowsPer, SourceArgs};
+use super::held::{after_reading, bin_files};
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+use polars::prelude::NewChunkedArray;
+use std::path::PathBuf;
+use verbale::dict::{self, ActLexicon, Bins, Compiled, Dictionary, MatchOn};
+use verbale::out::{self, Format};
+
+/// Count a dictionary's categories: quanteda's YAML (.yml), LIWC (.dic), a plain list
+/// (`[category]` headers, one entry per line) or the bundled `speech-acts`. Entries are
+/// matched as quanteda's tokens_lookup matches them (globs on lower-cased words, `*` any run of
+/// characters, multiword entries on words that stand together, a token counted once per
+/// category); quoted and scare count the matches inside quotation marks and scare quotes.
+/// With --entries, the words each entry matched, so a dictionary can be audited.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale dict speeches/ --dict values.yml
+  verbale dict speeches/ --dict LIWC2015.dic --by-doc -o liwc.csv
+  verbale dict ../shared/corpus/ungd --dict speech-acts --group-by year --entries --top 5")]
+pub struct DictArgs {
+    /// Files, folders (searched recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The dictionary: a file (.yml/.yaml, .dic, or a list) or `speech-acts`.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub dict: String,
+    /// Match entry words without wildcards on word forms (quanteda's default) or on stems
+    /// (`condemn` then finds `condemned` and `condemnation`).
+    #[arg(long = "match", value_enum, default_value = "form")]
+    pub match_on: MatchArg,
+    /// Categories of a nested dictionary cut at this many levels (quanteda's levels = 1:N).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=9))]
+    pub levels: Option<u8>,
+    /// The entries that matched and the words they matched, instead of the categories.
+    #[arg(long)]
+    pub entries: bool,
+    /// Keep the N most frequent entries (per document or group) with --entries.
+    #[arg(long)]
+    pub top: Option<usize>,
+    /// Rows per document.
+    #[arg(long, conflicts_with = "group_by")]
+    pub by_doc: bool,
+    /// Rows per group of documents with the same values of these fields.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
+}
+
+/// How entry words are matched.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MatchArg {
+    /// Word forms, lower-cased.
+    Form,
+    /// Stems.
+    Stem,
+}
+
+/// The lexicon of speech acts for `lang`, or a message naming what to do.
+pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
+    ActLexicon::bundled(lang).ok_or_else(|| {
+        verbale::Error::Invalid(format!(
+            "no bundled speech-act lexicon for --lang {lang} (there is one for en); give one with \
+             --lexicon FILE"
+        ))
+        .into()
+    })
+}
+
+/// The rows a phrase-like table is per, from --by-doc and --group-by.
+pub fn rows_per(by_doc: bool, group_by: &[String]) -> RowsPer {
+    if by_doc {
+        RowsPer::Doc
+    } else if group_by.is_empty() {
+        RowsPer::Corpus
+    } else {
+        RowsPer::Group(group_by.to_vec())
+    }
+}
+
+/// Runs `dict`. Returns whether some input failed.
+pub fn run(args: DictArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args.output.destination(&args.paths, &args.source)?;
+    let options = args.source.options(&args.paths)?;
+    let (compiled, name): (Compiled, String) = if args.dict == "speech-acts" {
+        let lex = bundled_acts(&args.source.text.lang)?;
+        (lex.compile(&options)?, "speech-acts".into())
+    } else {
+        let on = match args.match_on {
+            MatchArg::Form => MatchOn::Form,
+            MatchArg::Stem => MatchOn::Stem,
+        };
+        let d = Dictionary::read(std::path::Path::new(&args.dict)).map_err(|e| {
+            anyhow::anyhow!("--dict: {e} (or give `speech-acts` for the bundled lexicon)")
+        })?;
+        (
+            d.compile(args.levels.map(usize::from), on, &options)?,
+            args.dict.clone(),
+        )
+    };
+    let mut b = bin_files(
+        &args.paths,
+        &args.source,
+        &rows_per(args.by_doc, &args.group_by),
+    )?;
+    let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
+    b.problems.extend(read);
+    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;
+    let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
+    let (df, of_row) = if args.entries {
+        let top = args.top.or((format == Format::Table).then_some(20));
+        let (df, of_row) = frames.entries;
+        top_per_bin(df, of_row, top)?
+    } else {
+        frames.categories
+    };
+    let df = b.labels.prepend(df, &of_row)?;
+    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let header = format!(
+        "{} of {name} in {}, {}",
+        count_of(
+            df.height() as u64,
+            if args.entries { "entry" } else { "category" }
+        ),
+        count_of(scanned.docs.len() as u64, "document"),
+        count_of(words, "word")
+    );
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(had_errors)
+}
+
+/// The first `top` rows of each bin (rows come grouped by bin).
+pub fn top_per_bin(
+    df: polars::prelude::DataFrame,
+    of_row: Vec<u32>,
+    top: Option<usize>,
+) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
+    let Some(top) = top else {
+        return Ok((df, of_row));
+    };
+    let mut keep = Vec::new();
+    let mut seen = 0;
+    for (i, b) in of_row.iter().enumerate() {
+        seen = if i > 0 && of_row[i - 1] == *b {
+            seen + 1
+        } else {
+            0
+        };
+        keep.push(seen < top);
+    }
+    let mask = polars::prelude::BooleanChunked::from_slice("keep".into(), &keep);
+    let rows = of_row
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| *b)
+        .collect();
+    Ok((df.filter(&mask)?, rows))
+}

@@ -1,0 +1,345 @@
+//! Diplomatic speech acts: a lexicon of acts (acknowledge < welcome < ... < condemn), each with
+//! its base intensity and its triggers, and what turns a dictionary match into an act: an
+//! intensifier (`strongly`, `deep concern`, `in the strongest terms`) adds one to the
+//! intensity, a negation before the trigger (`does not support`) marks it negated, and the
+//! words after the trigger up to a clause boundary are its target (`condemns` → `the attack
+//! on the embassy`).
+//!
+//! A lexicon is a YAML file: `acts` maps each act to its `intensity` (1-5), its `triggers`
+//! (dictionary entries) and its `except` entries (what looks like a trigger but is not:
+//! `support to` is aid); `intensifiers`, `negators` and `between` (modifiers that may stand
+//! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms.
+
+use super::scan::{Match, Words};
+use super::{Compiled, Dictionary, MatchOn};
+use crate::analysis::{Options, Positions};
+use crate::corpus::Document;
+use crate::error::{Error, Result};
+use ahash::AHashSet;
+use yaml_rust2::Yaml;
+
+/// Highest intensity an act can reach (a base of 5 and an intensifier).
+pub const MAX_INTENSITY: u8 = 6;
+
+/// Words after a trigger taken as its target, at most.
+const TARGET_WORDS: usize = 10;
+
+/// One act of a lexicon.
+#[derive(Debug, Clone)]
+pub struct Act {
+    /// Its name (`condemn`).
+    pub name: String,
+    /// Its base intensity, 1 (acknowledge) to 5 (condemn, reject).
+    pub intensity: u8,
+}
+
+/// A lexicon of speech acts for one language.
+#[derive(Debug, Clone)]
+pub struct ActLexicon {
+    /// The acts, weakest first.
+    pub acts: Vec<Act>,
+    /// The triggers as a dictionary: one category per act, and `!act` for its exceptions.
+    pub dictionary: Dictionary,
+    intensifiers: AHashSet<String>,
+    negators: AHashSet<String>,
+    between: AHashSet<String>,
+    /// Words after which a target ends (`which`, `because`).
+    target_stops: AHashSet<String>,
+    /// Words that join two triggers of one act into one act (`appeal to encourage`).
+    joiners: AHashSet<String>,
+}
+
+/// One speech act in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActHit {
+    /// The act (an index into [`ActLexicon::acts`]).
+    pub act: u16,
+    /// Its intensity: the act's base, plus one when intensified.
+    pub intensity: u8,
+    /// An intensifier modifies it.
+    pub intensified: bool,
+    /// A negation before it denies it (`does not support`).
+    pub negated: bool,
+    /// It stands inside quotation marks (someone else's words, or a scare quote).
+    pub quoted: bool,
+    /// Byte offset of the trigger in the file as stored.
+    pub offset: u64,
+    /// The trigger's words as written.
+    pub trigger: String,
+    /// What the act targets: the words after the trigger up to a clause boundary, as written
+    /// (empty when none follow).
+    pub target: String,
+    /// The sentence, whitespace collapsed (cut at 300 characters).
+    pub sentence: String,
+}
+
+impl ActLexicon {
+    /// The bundled lexicon of a language (`en`), if verbale has one.
+    pub fn bundled(lang: &str) -> Option<ActLexicon> {
+        let text = match lang {
+            "en" => include_str!("../../data/lexicons/en/speech-acts.yml"),
+            _ => return None,
+        };
+        Some(ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon"))
+    }
+
+    /// Reads a lexicon (see the module's documentation for the format).
+    pub fn parse(text: &str, origin: &str) -> Result<ActLexicon> {
+        let bad = |m: &str| Error::Invalid(format!("{origin}: {m}"));
+        let docs = yaml_rust2::YamlLoader::load_from_str(text)
+            .map_err(|e| bad(&format!("not valid YAML: {e}")))?;
+        let top = docs.first().ok_or_else(|| bad("empty"))?;
+        let Yaml::Hash(acts) = &top["acts"] else {
+            return Err(bad("no `acts:` map (act: {intensity, triggers, except})"));
+        };
+        let mut lex = ActLexicon {
+            acts: Vec::new(),
+            dictionary: Dictionary {
+                origin: origin.to_string(),
+                ..Default::default()
+            },
+            intensifiers: words(&top["intensifiers"]),
+            negators: words(&top["negators"]),
+            between: words(&top["between"]),
+            target_stops: words(&top["target_stops"]),
+            joiners: words(&top["joiners"]),
+        };
+        for (name, spec) in acts {
+            let name = name
+                .as_str()
+                .ok_or_else(|| bad("an act's name is not text"))?;
+            let intensity = spec["intensity"]
+                .as_i64()
+                .filter(|i| (1..MAX_INTENSITY as i64).contains(i))
+                .ok_or_else(|| bad(&format!("act '{name}' needs an intensity from 1 to 5")))?;
+            lex.acts.push(Act {
+                name: name.to_string(),
+                intensity: intensity as u8,
+            });
+            let d = &mut lex.dictionary;
+            d.categories.push(vec![name.to_string()]);
+            for t in words_in_order(&spec["triggers"]) {
+                d.entries.push((vec![name.to_string()], t));
+            }
+            let except = words_in_order(&spec["except"]);
+            if !except.is_empty() {
+                let key = vec![format!("!{name}")];
+                d.categories.push(key.clone());
+                d.entries
+                    .extend(except.into_iter().map(|e| (key.clone(), e)));
+            }
+        }
+        lex.acts.sort_by_key(|a| a.intensity);
+        Ok(lex)
+    }
+
+    /// The triggers compiled for matching (forms, with the lexicon's modifiers allowed between
+    /// the words of a trigger).
+    pub fn compile(&self, opts: &Options) -> Result<Compiled> {
+        let mut c = self.dictionary.compile(None, MatchOn::Form, opts)?;
+        c.between = self.between.clone();
+        Ok(c)
+    }
+
+    /// The act a category of the compiled triggers stands for.
+    fn act_of(&self, key: &str) -> Option<u16> {
+        self.acts
+            .iter()
+            .position(|a| a.name == key)
+            .map(|i| i as u16)
+    }
+}
+
+fn words_in_order(y: &Yaml) -> Vec<String> {
+    match y {
+        Yaml::Array(items) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(|s| s.trim().to_lowercase()))
+            .filter(|s| !s.is_empty())
+            .collect(),
+        Yaml::String(s) => vec![s.trim().to_lowercase()],
+        _ => Vec::new(),
+    }
+}
+
+fn words(y: &Yaml) -> AHashSet<String> {
+    words_in_order(y).into_iter().collect()
+}
+
+/// The folded form of word `k`.
+fn form<'a>(p: &'a Positions, w: &Words, k: usize) -> &'a str {
+    &p.form_keys[p.forms[w.tok[k] as usize] as usize]
+}
+
+/// Whether words `from..=to` stand in one run (no punctuation or sentence end between them).
+fn run(w: &Words, from: usize, to: usize) -> bool {
+    (from + 1..=to).all(|k| w.joined[k])
+}
+
+/// The acts of a document's matches.
+pub(super) fn detect(
+    lex: &ActLexicon,
+    dict: &Compiled,
+    p: &Positions,
+    doc: &Document,
+    w: &Words,
+    matches: &[Match],
+) -> Vec<ActHit> {
+    let text = &doc.text;
+    let mut out: Vec<ActHit> = Vec::new();
+    // The previous act's index and last word, to join `appeal to encourage` into one act.
+    let mut prev: Option<(u16, usize)> = None;
+    for m in matches {
+        let key = &dict.keys[dict.entries[m.entry as usize].key as usize];
+        let Some(act) = lex.act_of(key) else { continue };
+        let (first, last) = (m.first as usize, m.last as usize);
+        if let Some((pa, pl)) = prev {
+            let joined = pa == act
+                && pl < first
+                && run(w, pl, first)
+                && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
+            if joined {
+                if let Some(h) = out.last_mut() {
+                    let end = p.tokens[w.tok[last] as usize].end as usize;
+                    let start = doc
+                        .text
+                        .len()
+                        .min(p.tokens[w.tok[first] as usize].start as usize);
+                    h.trigger = format!("{} … {}", h.trigger, collapse(&text[start..end]));
+                    h.target = target(lex, p, w, text, last);
+                }
+                prev = Some((act, last));
+                continue;
+            }
+        }
+        prev = Some((act, last));
+        let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
+        // Up to three words before the trigger, in its run.
+        let before: Vec<&str> = (first.saturating_sub(3)..first)
+            .filter(|&k| run(w, k, first))
+            .map(|k| form(p, w, k))
+            .collect();
+        let after: Vec<&str> = (last + 1..(last + 5).min(w.tok.len()))
+            .take_while(|&k| run(w, last, k))
+            .map(|k| form(p, w, k))
+            .collect();
+        let intensified = inside
+            .iter()
+            .chain(&before)
+            .any(|f| lex.intensifiers.contains(*f))
+            || after.starts_with(&["in", "the", "strongest"]);
+        let negated = !inside.iter().any(|f| lex.negators.contains(*f))
+            && before
+                .iter()
+                .enumerate()
+                .any(|(i, f)| lex.negators.contains(*f) && before.get(i + 1) != Some(&"only"));
+        let base = lex.acts[act as usize].intensity;
+        // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
+        let mut tl = last;
+        while tl > first && matches!(form(p, w, tl), "the" | "that" | "a" | "an") {
+            tl -= 1;
+        }
+        let (t0, t1) = (
+            &p.tokens[w.tok[first] as usize],
+            &p.tokens[w.tok[tl] as usize],
+        );
+        out.push(ActHit {
+            act,
+            intensity: (base + intensified as u8).min(MAX_INTENSITY),
+            intensified,
+            negated,
+            quoted: p
+                .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
+                .is_some(),
+            offset: doc.source_offset(t0.start as usize) as u64,
+            trigger: collapse(&text[t0.start as usize..t1.end as usize]),
+            target: target(lex, p, w, text, tl),
+            sentence: sentence(p, text, w.tok[first] as usize),
+        });
+    }
+    out
+}
+
+/// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
+/// `target_stops`), [`TARGET_WORDS`] at most, as written.
+fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -> String {
+    // `condemns in the strongest (possible) terms the attack`: the phrase is no target.
+    let phrase: Vec<&str> = (last + 1..(last + 6).min(w.tok.len()))
+        .map(|k| form(p, w, k))
+        .collect();
+    let last = match phrase.as_slice() {
+        ["in", "the", "strongest", "terms", ..] => last + 4,
+        ["in", "the", "strongest", "possible", "terms", ..] => last + 5,
+        _ => last,
+    };
+    let sentence = p.tokens[w.tok[last] as usize].sentence;
+    let mut end = last;
+    while end + 1 < w.tok.len()
+        && end - last < TARGET_WORDS
+        // A comma may stand among the first words (`the immediate, complete and unconditional
+        // withdrawal`); other punctuation ends the target.
+        && (w.joined[end + 1]
+            || (end - last < 3
+                && p.tokens[w.tok[end + 1] as usize].sentence == sentence
+                && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
+        && !lex.target_stops.contains(form(p, w, end + 1))
+    {
+        end += 1;
+    }
+    if end == last {
+        return String::new();
+    }
+    let (a, b) = (
+        &p.tokens[w.tok[last + 1] as usize],
+        &p.tokens[w.tok[end] as usize],
+    );
+    collapse(&text[a.start as usize..b.end as usize])
+}
+
+/// Whether only a comma (and spaces) stands between tokens `a` and `b`.
+fn comma_only(p: &Positions, text: &str, a: usize, b: usize) -> bool {
+    text[p.tokens[a].end as usize..p.tokens[b].start as usize].trim() == ","
+}
+
+/// The sentence holding token `tok`, whitespace collapsed, cut at 300 characters.
+fn sentence(p: &Positions, text: &str, tok: usize) -> String {
+    let s = p.tokens[tok].sentence;
+    let first = (0..=tok)
+        .rev()
+        .take_while(|&i| p.tokens[i].sentence == s)
+        .last()
+        .unwrap_or(tok);
+    let last = (tok..p.tokens.len())
+        .take_while(|&i| p.tokens[i].sentence == s)
+        .last()
+        .unwrap_or(tok);
+    let full = collapse(&text[p.tokens[first].start as usize..p.tokens[last].end as usize]);
+    match full.char_indices().nth(300) {
+        Some((i, _)) => format!("{}…", &full[..i]),
+        None => full,
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_lexicon_reads_and_orders_its_acts() {
+        let lex = ActLexicon::bundled("en").unwrap();
+        assert!(lex.acts.len() >= 12, "{}", lex.acts.len());
+        assert_eq!(lex.acts[0].name, "acknowledge");
+        assert!(lex
+            .acts
+            .windows(2)
+            .all(|w| w[0].intensity <= w[1].intensity));
+        assert!(lex.negators.contains("not") && lex.intensifiers.contains("strongly"));
+        let bad =
+            ActLexicon::parse("acts:\n  condemn:\n    triggers: [condemn]\n", "t").unwrap_err();
+        assert!(bad.to_string().contains("intensity"), "{bad}");
+    }
+}

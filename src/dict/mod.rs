@@ -1,0 +1,222 @@
+//! Dictionaries: categories of words and phrases (quanteda's YAML, LIWC `.dic`, a plain list),
+//! counted in documents as quanteda's `tokens_lookup` counts them, with how often each match
+//! stands inside quotation marks and scare quotes; and the diplomatic speech acts built on
+//! them (`acts`).
+//!
+//! Matching rules (quanteda's defaults, `valuetype = "glob"`, `case_insensitive = TRUE`,
+//! `nested_scope = "key"`): an entry is one or more words separated by spaces; each word is
+//! matched against a token's folded form, `*` standing for any run of characters (none
+//! included) and `?` for one; a multiword entry matches words that stand together (in one
+//! sentence, nothing but spaces, quotation marks or a joining hyphen between them). With
+//! [`MatchOn::Stem`], a word without wildcards matches every token with its stem instead
+//! (`condemn` also finds `condemned`, `condemnation`). Within one category a token is counted
+//! once: at each word the longest entry of the category that starts there wins, and matching
+//! goes on after it; the same token can count in several categories.
+
+pub mod acts;
+mod read;
+mod scan;
+mod table;
+
+pub use acts::{ActHit, ActLexicon};
+pub use read::Format;
+pub use scan::{scan, scan_docs, DictDoc, EntryHit, Hit, Scanned};
+pub use table::{acts_frames, dict_frames, ActsFrames, Bins, DictFrames};
+
+use crate::analysis::Options;
+use crate::error::{Error, Result};
+use crate::text::fold;
+use crate::text::phrases::{word_pat, WordPat};
+
+/// Words in a dictionary entry at most.
+pub const MAX_ENTRY_WORDS: usize = 8;
+
+/// A dictionary as read: entries under categories, each category a path of keys (a nested
+/// dictionary has paths of several keys; [`Dictionary::compile`] chooses the level).
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    /// Every entry with its category's path, in the file's order.
+    pub entries: Vec<(Vec<String>, String)>,
+    /// The categories' paths in the file's order (empty categories included).
+    pub categories: Vec<Vec<String>>,
+    /// Where the dictionary came from, for messages.
+    pub origin: String,
+}
+
+/// How entry words without wildcards are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MatchOn {
+    /// The token's folded form, exactly (quanteda's default).
+    #[default]
+    Form,
+    /// The token's stem: the entry word is stemmed as the corpus is.
+    Stem,
+}
+
+/// One entry ready to match.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its category (an index into [`Compiled::keys`]).
+    pub key: u32,
+    /// The entry as written (folded).
+    pub text: String,
+    words: Vec<WordPat>,
+}
+
+/// A dictionary compiled for matching: categories at one level, entries the longest first.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// Category names (nested keys joined by `.`), in the file's order.
+    pub keys: Vec<String>,
+    /// Entries, the longest first (the file's order among equals).
+    pub entries: Vec<Entry>,
+    /// Per category: the category `!name` that lists its exceptions, if any (a match of an
+    /// exception removes the matches of `name` it overlaps: `!support` = `support to`).
+    pub exceptions: Vec<Option<u32>>,
+    /// Folded forms that may stand between two words of a multiword entry (two at most):
+    /// empty for a dictionary, the modifiers of a lexicon of acts (`expressed deep concern`).
+    pub between: ahash::AHashSet<String>,
+}
+
+impl Dictionary {
+    /// Reads a dictionary from `text`: YAML when `format` says so or the origin ends in `.yml`
+    /// or `.yaml`, LIWC for `.dic` or text that starts with `%`, a plain list otherwise.
+    pub fn parse(text: &str, origin: &str, format: Option<Format>) -> Result<Dictionary> {
+        let format = format.unwrap_or_else(|| Format::guess(origin, text));
+        let d = read::parse(text, origin, format)?;
+        if d.entries.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{origin}: no entries (read as {}); a dictionary has categories with words or \
+                 phrases under them",
+                format.name()
+            )));
+        }
+        Ok(d)
+    }
+
+    /// Reads a dictionary file (see [`Dictionary::parse`]).
+    pub fn read(path: &std::path::Path) -> Result<Dictionary> {
+        let origin = path.display().to_string();
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::Invalid(format!("{origin}: cannot read the dictionary: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::Invalid(format!(
+                "{origin}: the dictionary is not UTF-8 (byte {}); convert it, e.g. with iconv \
+                 -f latin1 -t utf-8",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        Dictionary::parse(text.trim_start_matches('\u{feff}'), &origin, None)
+    }
+
+    /// The deepest level of nesting (1 for a flat dictionary).
+    pub fn depth(&self) -> usize {
+        self.categories.iter().map(Vec::len).max().unwrap_or(1)
+    }
+
+    /// Compiles the entries for matching, with categories cut at `levels` keys (quanteda's
+    /// `levels`; `None`: every level) and words matched `on` forms or stems.
+    pub fn compile(&self, levels: Option<usize>, on: MatchOn, opts: &Options) -> Result<Compiled> {
+        let cut = |path: &[String]| {
+            let n = levels.unwrap_or(usize::MAX).min(path.len()).max(1);
+            path[..n].join(".")
+        };
+        let mut keys: Vec<String> = Vec::new();
+        for c in &self.categories {
+            let k = cut(c);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for (path, text) in &self.entries {
+            let k = cut(path);
+            let key = keys.iter().position(|x| *x == k).unwrap_or_else(|| {
+                keys.push(k.clone());
+                keys.len() - 1
+            }) as u32;
+            let folded: Vec<String> = text.split_whitespace().map(fold).collect();
+            if folded.is_empty() {
+                continue;
+            }
+            if folded.len() > MAX_ENTRY_WORDS {
+                return Err(Error::Invalid(format!(
+                    "{}: entry '{text}' has {} words (at most {MAX_ENTRY_WORDS})",
+                    self.origin,
+                    folded.len()
+                )));
+            }
+            let words = folded
+                .iter()
+                .map(|w| pattern(w, on, opts))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| Error::Invalid(format!("{}: bad entry '{text}': {e}", self.origin)))?;
+            entries.push(Entry {
+                key,
+                text: folded.join(" "),
+                words,
+            });
+        }
+        // Stable: the file's order among entries of one length.
+        entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        let exceptions = keys
+            .iter()
+            .map(|k| {
+                let name = format!("!{k}");
+                keys.iter().position(|x| *x == name).map(|i| i as u32)
+            })
+            .collect();
+        Ok(Compiled {
+            keys,
+            entries,
+            exceptions,
+            between: Default::default(),
+        })
+    }
+}
+
+fn pattern(word: &str, on: MatchOn, opts: &Options) -> std::result::Result<WordPat, regex::Error> {
+    match on {
+        MatchOn::Stem if !word.contains(['*', '?']) => {
+            Ok(WordPat::Stem(opts.term_key(word).into()))
+        }
+        _ => word_pat(word),
+    }
+}
+
+impl Entry {
+    /// Words in the entry.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the entry has no words (never, once compiled).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether word `k` of the entry matches a token of this form and stem.
+    pub fn word_matches(&self, k: usize, form: &str, stem: &str) -> bool {
+        self.words[k].matches(form, stem)
+    }
+}
+
+impl Compiled {
+    /// Whether category `key` lists another's exceptions (its name starts with `!`).
+    pub fn is_exception(&self, key: u32) -> bool {
+        self.keys[key as usize].starts_with('!')
+    }
+
+    /// The categories counted (all but the exceptions), by index.
+    pub fn counted(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.keys.len()).filter(|&k| !self.is_exception(k as u32))
+    }
+
+    /// The entries whose first word matches a token of this form and stem, the longest first.
+    pub fn starting(&self, form: &str, stem: &str) -> Vec<u32> {
+        (0..self.entries.len())
+            .filter(|&e| self.entries[e].word_matches(0, form, stem))
+            .map(|e| e as u32)
+            .collect()
+    }
+}

@@ -1,0 +1,343 @@
+//! One pass over the documents: each one's positions (its words, sentences and quotations),
+//! the dictionary's entries matched in them, and the acts the matches make; nothing of the
+//! text is kept but the acts' triggers and targets.
+
+use super::acts::{self, ActHit, ActLexicon};
+use super::Compiled;
+use crate::analysis::{Analyser, Options, Positions};
+use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
+use crate::error::Result;
+use crate::text::TokenKind;
+use ahash::AHashMap;
+use std::sync::{Arc, Mutex};
+
+/// One category's matches in a document (or a bin of documents).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hit {
+    /// Matches.
+    pub count: u64,
+    /// Matches inside quotation marks (one quotation holds all the entry's words).
+    pub quoted: u64,
+    /// Matches inside a scare quote.
+    pub scare: u64,
+}
+
+impl Hit {
+    /// Adds `o`'s counts.
+    pub fn add(&mut self, o: &Hit) {
+        self.count += o.count;
+        self.quoted += o.quoted;
+        self.scare += o.scare;
+    }
+}
+
+/// The words one entry matched, with their counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryHit {
+    /// The entry (an index into [`Compiled::entries`]).
+    pub entry: u32,
+    /// The folded words it matched (`condemned`, `takes note`).
+    pub matched: String,
+    /// Its counts.
+    pub hit: Hit,
+}
+
+/// A document's matches.
+#[derive(Debug, Clone, Default)]
+pub struct DictDoc {
+    /// Words in the document.
+    pub words: u64,
+    /// Per category (an index into [`Compiled::keys`]).
+    pub hits: Vec<Hit>,
+    /// What each entry matched.
+    pub entries: Vec<EntryHit>,
+    /// The speech acts, when a lexicon of acts was given.
+    pub acts: Vec<ActHit>,
+}
+
+/// The documents of a run, each with its matches.
+#[derive(Debug, Clone, Default)]
+pub struct Scanned {
+    /// The documents' ids, in order.
+    pub ids: Vec<String>,
+    /// Per document: its bin (0 when not grouped).
+    pub bins: Vec<u32>,
+    /// Per document: its matches.
+    pub docs: Vec<DictDoc>,
+}
+
+/// One match in a document: its entry and its first and last word (indices into the words).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Match {
+    pub entry: u32,
+    pub first: u32,
+    pub last: u32,
+}
+
+/// A document's words: per word its token, and whether it is joined to the word before it
+/// (same sentence, no punctuation between).
+pub(super) struct Words {
+    pub tok: Vec<u32>,
+    pub joined: Vec<bool>,
+}
+
+impl Words {
+    fn of(p: &Positions, text: &str) -> Words {
+        let mut w = Words {
+            tok: Vec::new(),
+            joined: Vec::new(),
+        };
+        let mut last: Option<usize> = None;
+        let mut broken = false;
+        for (i, t) in p.tokens.iter().enumerate() {
+            if !t.kind.is_countable() {
+                if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
+                    // A hyphen or slash touching both words joins them (`rules-based`).
+                    let joins = matches!(t.text(text), "-" | "/" | "\u{2010}" | "\u{2011}")
+                        && last.is_some_and(|l| p.tokens[l].end == t.start && l + 1 == i)
+                        && p.tokens.get(i + 1).is_some_and(|n| n.start == t.end);
+                    broken |= !joins;
+                }
+                continue;
+            }
+            let joined = last.is_some_and(|l| p.tokens[l].sentence == t.sentence) && !broken;
+            w.tok.push(i as u32);
+            w.joined.push(joined);
+            last = Some(i);
+            broken = false;
+        }
+        w
+    }
+}
+
+/// The scanning run: positions from the analyser, entries' first words cached per thread by
+/// the address of the interned form (each distinct form is tested against the entries once).
+struct Scanner<'a> {
+    run: Analyser<'a>,
+    dict: &'a Compiled,
+    acts: Option<&'a ActLexicon>,
+    starts: Vec<Mutex<AHashMap<usize, Arc<[u32]>>>>,
+}
+
+impl corpus::Consumer for Scanner<'_> {
+    type Output = DictDoc;
+
+    fn consume(&self, doc: &Document) -> DictDoc {
+        let p = self.run.positions(doc);
+        self.scan_doc(&p, doc)
+    }
+}
+
+impl Scanner<'_> {
+    fn starts_of(&self, p: &Positions, tok: usize) -> Arc<[u32]> {
+        let last = self.starts.len() - 1;
+        let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
+        let mut cache = self.starts[t].lock().unwrap_or_else(|e| e.into_inner());
+        let form = &p.form_keys[p.forms[tok] as usize];
+        let addr = Arc::as_ptr(form) as *const u8 as usize;
+        cache
+            .entry(addr)
+            .or_insert_with(|| {
+                let stem = &p.term_keys[p.terms[tok] as usize];
+                self.dict.starting(form, stem).into()
+            })
+            .clone()
+    }
+
+    fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
+        let words = Words::of(p, &doc.text);
+        let matches = self.matches(p, &words);
+        let mut out = DictDoc {
+            words: words.tok.len() as u64,
+            hits: vec![Hit::default(); self.dict.keys.len()],
+            ..Default::default()
+        };
+        let mut entries: AHashMap<(u32, String), Hit> = AHashMap::new();
+        for m in &matches {
+            let (first, last) = (
+                words.tok[m.first as usize] as usize,
+                words.tok[m.last as usize] as usize,
+            );
+            let quoted = p.innermost_holding(first, last).is_some();
+            let scare = p.quoting[first].scare() && p.quoting[last].scare();
+            let h = Hit {
+                count: 1,
+                quoted: quoted as u64,
+                scare: scare as u64,
+            };
+            let e = &self.dict.entries[m.entry as usize];
+            out.hits[e.key as usize].add(&h);
+            let matched: Vec<&str> = (m.first..=m.last)
+                .map(|k| &*p.form_keys[p.forms[words.tok[k as usize] as usize] as usize])
+                .collect();
+            entries
+                .entry((m.entry, matched.join(" ")))
+                .or_default()
+                .add(&h);
+        }
+        out.entries = entries
+            .into_iter()
+            .map(|((entry, matched), hit)| EntryHit {
+                entry,
+                matched,
+                hit,
+            })
+            .collect();
+        out.entries
+            .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
+        if let Some(lex) = self.acts {
+            out.acts = acts::detect(lex, self.dict, p, doc, &words, &matches);
+        }
+        out
+    }
+
+    /// Every match of the document: per category, at each word the longest entry that starts
+    /// there (unless a match of the category already covers the word), then matches of a
+    /// category `!name` remove the matches of `name` they overlap (unless the match is longer
+    /// and holds the exception).
+    fn matches(&self, p: &Positions, words: &Words) -> Vec<Match> {
+        let d = self.dict;
+        let mut covered = vec![0u32; d.keys.len()];
+        let mut out: Vec<Match> = Vec::new();
+        for k in 0..words.tok.len() {
+            let starts = self.starts_of(p, words.tok[k] as usize);
+            for &e in starts.iter() {
+                let entry = &d.entries[e as usize];
+                if covered[entry.key as usize] > k as u32 {
+                    continue;
+                }
+                if let Some(last) = self.rest_matches(p, words, k, e as usize) {
+                    out.push(Match {
+                        entry: e,
+                        first: k as u32,
+                        last: last as u32,
+                    });
+                    covered[entry.key as usize] = last as u32 + 1;
+                }
+            }
+        }
+        if d.exceptions.iter().any(Option::is_some) {
+            let blocks: Vec<Match> = out
+                .iter()
+                .filter(|m| d.is_exception(d.entries[m.entry as usize].key))
+                .copied()
+                .collect();
+            out.retain(|m| {
+                let key = d.entries[m.entry as usize].key as usize;
+                match d.exceptions[key] {
+                    // A trigger longer than the exception and holding it wins
+                    // (`count on the support of` over `the support of`).
+                    Some(x) => !blocks.iter().any(|b| {
+                        let holds = m.first <= b.first
+                            && b.last <= m.last
+                            && m.last - m.first > b.last - b.first;
+                        d.entries[b.entry as usize].key == x
+                            && b.first <= m.last
+                            && m.first <= b.last
+                            && !holds
+                    }),
+                    None => !d.is_exception(key as u32),
+                }
+            });
+        }
+        out
+    }
+
+    /// The last word of entry `e` matched from word `k` on, if the rest of it follows (words
+    /// of [`Compiled::between`] may stand between two of its words, two at most).
+    fn rest_matches(&self, p: &Positions, words: &Words, k: usize, e: usize) -> Option<usize> {
+        let entry = &self.dict.entries[e];
+        let mut at = k;
+        for w in 1..entry.len() {
+            let mut skipped = 0;
+            loop {
+                at += 1;
+                if at >= words.tok.len() || !words.joined[at] {
+                    return None;
+                }
+                let tok = words.tok[at] as usize;
+                let form = &*p.form_keys[p.forms[tok] as usize];
+                let stem = &*p.term_keys[p.terms[tok] as usize];
+                if entry.word_matches(w, form, stem) {
+                    break;
+                }
+                if skipped == 2 || !self.dict.between.contains(form) {
+                    return None;
+                }
+                skipped += 1;
+            }
+        }
+        Some(at)
+    }
+}
+
+/// Reads the files of `found` and matches `dict` in each (and the acts of `acts`, whose
+/// compiled dictionary `dict` must be); `bin_of_file` gives each file's bin (`None`: left
+/// out). Returns the documents' matches and the files that could not be read.
+pub fn scan(
+    found: &GroupedFiles,
+    bin_of_file: &[Option<u32>],
+    lopts: &LoadOptions,
+    opts: &Options,
+    dict: &Compiled,
+    acts: Option<&ActLexicon>,
+) -> Result<(Scanned, Vec<Problem>)> {
+    let threads = rayon::current_num_threads() + 1;
+    let scanner = Scanner {
+        run: Analyser::new(opts),
+        dict,
+        acts,
+        starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+    };
+    let keep: Vec<(String, Option<std::path::PathBuf>)> = found
+        .files
+        .iter()
+        .zip(bin_of_file)
+        .filter(|(_, b)| b.is_some())
+        .map(|(f, _)| f.clone())
+        .collect();
+    let bins: Vec<u32> = bin_of_file.iter().flatten().copied().collect();
+    let mut out = Scanned::default();
+    let mut problems = Vec::new();
+    for ((r, (id, _)), bin) in corpus::stream_files(&keep, lopts, &scanner)
+        .into_iter()
+        .zip(&keep)
+        .zip(bins)
+    {
+        match r {
+            Ok(d) => {
+                out.ids.push(id.clone());
+                out.docs.push(d);
+                out.bins.push(bin);
+            }
+            Err(e) => problems.push(Problem::from(e)),
+        }
+    }
+    Ok((out, problems))
+}
+
+/// Matches `dict` (and `acts`) in documents held in memory, each in its own bin.
+pub fn scan_docs(
+    docs: &[Document],
+    opts: &Options,
+    dict: &Compiled,
+    acts: Option<&ActLexicon>,
+) -> Scanned {
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads() + 1;
+    let scanner = Scanner {
+        run: Analyser::new(opts),
+        dict,
+        acts,
+        starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+    };
+    let results: Vec<DictDoc> = docs
+        .par_iter()
+        .map(|d| corpus::Consumer::consume(&scanner, d))
+        .collect();
+    Scanned {
+        ids: docs.iter().map(|d| d.id.clone()).collect(),
+        bins: (0..docs.len() as u32).collect(),
+        docs: results,
+    }
+}

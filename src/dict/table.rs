@@ -1,0 +1,330 @@
+//! The tables of `dict` and `acts`, per bin (the corpus, each document or each group): each
+//! frame comes with the bin of each of its rows, for the caller to name.
+
+use super::acts::ActLexicon;
+use super::scan::{Hit, Scanned};
+use super::Compiled;
+use crate::error::Result;
+use crate::frames::per_10k;
+use ahash::AHashMap;
+use polars::prelude::{Column, DataFrame};
+
+/// How the documents of a scan are binned.
+#[derive(Debug, Clone, Copy)]
+pub struct Bins {
+    /// Number of bins (a bin without documents gives no rows).
+    pub n: usize,
+}
+
+impl Bins {
+    fn words(&self, s: &Scanned) -> Vec<u64> {
+        let mut w = vec![0u64; self.n.max(1)];
+        for (d, &b) in s.docs.iter().zip(&s.bins) {
+            w[b as usize] += d.words;
+        }
+        w
+    }
+
+    fn docs(&self, s: &Scanned) -> Vec<u64> {
+        let mut w = vec![0u64; self.n.max(1)];
+        for &b in &s.bins {
+            w[b as usize] += 1;
+        }
+        w
+    }
+}
+
+/// The frames of `dict`, each with the bin of every row.
+pub struct DictFrames {
+    /// category, count, per_10k, quoted, scare, docs (documents with a match), words.
+    pub categories: (DataFrame, Vec<u32>),
+    /// category, entry, matched (the words it matched), count, quoted, scare, docs: most
+    /// frequent first within a category.
+    pub entries: (DataFrame, Vec<u32>),
+}
+
+fn u(name: &str, v: Vec<u64>) -> Column {
+    Column::new(name.into(), v)
+}
+
+/// The `dict` frames of a scan.
+pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrames> {
+    let counted: Vec<usize> = dict.counted().collect();
+    let n = bins.n.max(1);
+    let mut hits = vec![vec![Hit::default(); dict.keys.len()]; n];
+    let mut docs = vec![vec![0u64; dict.keys.len()]; n];
+    type EntryKey = (u32, u32, String);
+    let mut entries: AHashMap<EntryKey, (Hit, u64)> = AHashMap::new();
+    for (d, &b) in s.docs.iter().zip(&s.bins) {
+        for (k, h) in d.hits.iter().enumerate() {
+            hits[b as usize][k].add(h);
+            docs[b as usize][k] += (h.count > 0) as u64;
+        }
+        for e in &d.entries {
+            let v = entries.entry((b, e.entry, e.matched.clone())).or_default();
+            v.0.add(&e.hit);
+            v.1 += 1;
+        }
+    }
+    let words = bins.words(s);
+    let present = bins.docs(s);
+    let mut cat_rows: Vec<(u32, usize)> = Vec::new();
+    for b in 0..n as u32 {
+        if present[b as usize] > 0 {
+            cat_rows.extend(counted.iter().map(|&k| (b, k)));
+        }
+    }
+    let h = |f: &dyn Fn(&Hit) -> u64| -> Vec<u64> {
+        cat_rows
+            .iter()
+            .map(|&(b, k)| f(&hits[b as usize][k]))
+            .collect()
+    };
+    let categories = DataFrame::new_infer_height(vec![
+        Column::new(
+            "category".into(),
+            cat_rows
+                .iter()
+                .map(|&(_, k)| dict.keys[k].as_str())
+                .collect::<Vec<_>>(),
+        ),
+        u("count", h(&|x| x.count)),
+        Column::new(
+            "per_10k".into(),
+            cat_rows
+                .iter()
+                .map(|&(b, k)| per_10k(hits[b as usize][k].count, words[b as usize]))
+                .collect::<Vec<f64>>(),
+        ),
+        u("quoted", h(&|x| x.quoted)),
+        u("scare", h(&|x| x.scare)),
+        u(
+            "docs",
+            cat_rows.iter().map(|&(b, k)| docs[b as usize][k]).collect(),
+        ),
+        u(
+            "words",
+            cat_rows.iter().map(|&(b, _)| words[b as usize]).collect(),
+        ),
+    ])?;
+    let mut rows: Vec<(EntryKey, (Hit, u64))> = entries
+        .into_iter()
+        .filter(|((_, e, _), _)| !dict.is_exception(dict.entries[*e as usize].key))
+        .collect();
+    let key_of = |e: u32| dict.entries[e as usize].key;
+    rows.sort_by(|((b1, e1, m1), (h1, _)), ((b2, e2, m2), (h2, _))| {
+        (b1, key_of(*e1), std::cmp::Reverse(h1.count), m1, e1).cmp(&(
+            b2,
+            key_of(*e2),
+            std::cmp::Reverse(h2.count),
+            m2,
+            e2,
+        ))
+    });
+    let of_entry_row: Vec<u32> = rows.iter().map(|((b, _, _), _)| *b).collect();
+    let entries = DataFrame::new_infer_height(vec![
+        Column::new(
+            "category".into(),
+            rows.iter()
+                .map(|((_, e, _), _)| dict.keys[key_of(*e) as usize].as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "entry".into(),
+            rows.iter()
+                .map(|((_, e, _), _)| dict.entries[*e as usize].text.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "matched".into(),
+            rows.iter()
+                .map(|((_, _, m), _)| m.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        u("count", rows.iter().map(|(_, (h, _))| h.count).collect()),
+        u("quoted", rows.iter().map(|(_, (h, _))| h.quoted).collect()),
+        u("scare", rows.iter().map(|(_, (h, _))| h.scare).collect()),
+        u("docs", rows.iter().map(|(_, (_, d))| *d).collect()),
+    ])?;
+    Ok(DictFrames {
+        categories: (categories, cat_rows.iter().map(|r| r.0).collect()),
+        entries: (entries, of_entry_row),
+    })
+}
+
+/// The frames of `acts`, each with the bin of every row.
+pub struct ActsFrames {
+    /// Per bin and act (weakest first): act, intensity (the act's base), count (not negated),
+    /// per_10k, intensified, negated, quoted.
+    pub acts: (DataFrame, Vec<u32>),
+    /// Per bin: acts (not negated), per_10k, mean_intensity, max_intensity,
+    /// condemnatory_share (deplore, condemn, reject), strong_share (intensity 4 or more),
+    /// negated, words, top_act.
+    pub profile: (DataFrame, Vec<u32>),
+    /// Every act: doc, offset, act, intensity, intensified, negated, quoted, trigger, target,
+    /// sentence.
+    pub instances: (DataFrame, Vec<u32>),
+}
+
+/// Acts that condemn: their share is the profile's `condemnatory_share`.
+pub const CONDEMNATORY: [&str; 3] = ["deplore", "condemn", "reject"];
+
+/// The `acts` frames of a scan.
+pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFrames> {
+    let n = bins.n.max(1);
+    let k = lex.acts.len();
+    // Per bin and act: count, intensified, negated, quoted; per bin: intensity sum and max.
+    let mut tally = vec![vec![[0u64; 4]; k]; n];
+    let mut strength = vec![(0u64, 0u8); n];
+    for (d, &b) in s.docs.iter().zip(&s.bins) {
+        for a in &d.acts {
+            let t = &mut tally[b as usize][a.act as usize];
+            if a.negated {
+                t[2] += 1;
+                continue;
+            }
+            t[0] += 1;
+            t[1] += a.intensified as u64;
+            t[3] += a.quoted as u64;
+            let st = &mut strength[b as usize];
+            st.0 += a.intensity as u64;
+            st.1 = st.1.max(a.intensity);
+        }
+    }
+    let words = bins.words(s);
+    let present = bins.docs(s);
+    let live: Vec<u32> = (0..n as u32).filter(|&b| present[b as usize] > 0).collect();
+    let rows: Vec<(u32, usize)> = live
+        .iter()
+        .flat_map(|&b| (0..k).map(move |a| (b, a)))
+        .collect();
+    let col =
+        |i: usize| -> Vec<u64> { rows.iter().map(|&(b, a)| tally[b as usize][a][i]).collect() };
+    let acts = DataFrame::new_infer_height(vec![
+        Column::new(
+            "act".into(),
+            rows.iter()
+                .map(|&(_, a)| lex.acts[a].name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "intensity".into(),
+            rows.iter()
+                .map(|&(_, a)| lex.acts[a].intensity as u32)
+                .collect::<Vec<_>>(),
+        ),
+        u("count", col(0)),
+        Column::new(
+            "per_10k".into(),
+            rows.iter()
+                .map(|&(b, a)| per_10k(tally[b as usize][a][0], words[b as usize]))
+                .collect::<Vec<f64>>(),
+        ),
+        u("intensified", col(1)),
+        u("negated", col(2)),
+        u("quoted", col(3)),
+    ])?;
+    let total = |b: u32| -> u64 { tally[b as usize].iter().map(|t| t[0]).sum() };
+    let share = |b: u32, pick: &dyn Fn(usize) -> bool| -> Option<f64> {
+        let all = total(b);
+        (all > 0).then(|| {
+            (0..k)
+                .filter(|&a| pick(a))
+                .map(|a| tally[b as usize][a][0])
+                .sum::<u64>() as f64
+                / all as f64
+        })
+    };
+    let profile = DataFrame::new_infer_height(vec![
+        u("acts", live.iter().map(|&b| total(b)).collect()),
+        Column::new(
+            "per_10k".into(),
+            live.iter()
+                .map(|&b| per_10k(total(b), words[b as usize]))
+                .collect::<Vec<f64>>(),
+        ),
+        Column::new(
+            "mean_intensity".into(),
+            live.iter()
+                .map(|&b| {
+                    let t = total(b);
+                    (t > 0).then(|| strength[b as usize].0 as f64 / t as f64)
+                })
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "max_intensity".into(),
+            live.iter()
+                .map(|&b| (total(b) > 0).then_some(strength[b as usize].1 as u32))
+                .collect::<Vec<Option<u32>>>(),
+        ),
+        Column::new(
+            "condemnatory_share".into(),
+            live.iter()
+                .map(|&b| share(b, &|a| CONDEMNATORY.contains(&lex.acts[a].name.as_str())))
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        Column::new(
+            "strong_share".into(),
+            live.iter()
+                .map(|&b| share(b, &|a| lex.acts[a].intensity >= 4))
+                .collect::<Vec<Option<f64>>>(),
+        ),
+        u(
+            "negated",
+            live.iter()
+                .map(|&b| tally[b as usize].iter().map(|t| t[2]).sum())
+                .collect(),
+        ),
+        u("words", live.iter().map(|&b| words[b as usize]).collect()),
+        Column::new(
+            "top_act".into(),
+            live.iter()
+                .map(|&b| {
+                    let t = &tally[b as usize];
+                    (0..k)
+                        .filter(|&a| t[a][0] > 0)
+                        .max_by_key(|&a| (t[a][0], std::cmp::Reverse(a)))
+                        .map(|a| lex.acts[a].name.as_str())
+                })
+                .collect::<Vec<Option<&str>>>(),
+        ),
+    ])?;
+    let mut inst: Vec<(u32, &str, &super::acts::ActHit)> = Vec::new();
+    for ((d, id), &b) in s.docs.iter().zip(&s.ids).zip(&s.bins) {
+        inst.extend(d.acts.iter().map(|a| (b, id.as_str(), a)));
+    }
+    let t = |f: &dyn Fn(&super::acts::ActHit) -> &str| -> Vec<&str> {
+        inst.iter().map(|x| f(x.2)).collect()
+    };
+    let flag = |f: &dyn Fn(&super::acts::ActHit) -> bool| -> Vec<bool> {
+        inst.iter().map(|x| f(x.2)).collect()
+    };
+    let instances = DataFrame::new_infer_height(vec![
+        Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
+        u("offset", inst.iter().map(|x| x.2.offset).collect()),
+        Column::new(
+            "act".into(),
+            inst.iter()
+                .map(|x| lex.acts[x.2.act as usize].name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "intensity".into(),
+            inst.iter()
+                .map(|x| x.2.intensity as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new("intensified".into(), flag(&|a| a.intensified)),
+        Column::new("negated".into(), flag(&|a| a.negated)),
+        Column::new("quoted".into(), flag(&|a| a.quoted)),
+        Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
+        Column::new("target".into(), t(&|a| a.target.as_str())),
+        Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
+    ])?;
+    Ok(ActsFrames {
+        acts: (acts, rows.iter().map(|r| r.0).collect()),
+        profile: (profile, live),
+        instances: (instances, inst.iter().map(|x| x.0).collect()),
+    })
+}
