@@ -78,7 +78,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let format = args.output.format()?;
     let dest = args.output.destination(&args.paths, &args.source)?;
     let options = args.source.options(&args.paths)?;
-    let lex = lexicon(&args)?;
+    let mut lex = lexicon(&args)?;
+    lex.texts = args.instances;
     if let Some(bad) = args
         .act
         .iter()

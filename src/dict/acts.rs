@@ -47,6 +47,9 @@ pub struct ActLexicon {
     target_stops: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
     joiners: AHashSet<String>,
+    /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
+    /// them a scan only counts.
+    pub texts: bool,
 }
 
 /// One speech act in a document.
@@ -103,6 +106,7 @@ impl ActLexicon {
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
             joiners: words(&top["joiners"]),
+            texts: true,
         };
         for (name, spec) in acts {
             let name = name
@@ -199,7 +203,7 @@ pub(super) fn detect(
                 && run(w, pl, first)
                 && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
             if joined {
-                if let Some(h) = out.last_mut() {
+                if let Some(h) = out.last_mut().filter(|_| lex.texts) {
                     let end = p.tokens[w.tok[last] as usize].end as usize;
                     let start = doc
                         .text
@@ -227,7 +231,10 @@ pub(super) fn detect(
             .iter()
             .chain(&before)
             .any(|f| lex.intensifiers.contains(*f))
-            || after.starts_with(&["in", "the", "strongest"]);
+            || after.starts_with(&["in", "the", "strongest"])
+            || after
+                .get(1..)
+                .is_some_and(|a| a.starts_with(&["in", "the", "strongest"]));
         let negated = !inside.iter().any(|f| lex.negators.contains(*f))
             && before
                 .iter()
@@ -252,9 +259,21 @@ pub(super) fn detect(
                 .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
                 .is_some(),
             offset: doc.source_offset(t0.start as usize) as u64,
-            trigger: collapse(&text[t0.start as usize..t1.end as usize]),
-            target: target(lex, p, w, text, tl),
-            sentence: sentence(p, text, w.tok[first] as usize),
+            trigger: if lex.texts {
+                collapse(&text[t0.start as usize..t1.end as usize])
+            } else {
+                String::new()
+            },
+            target: if lex.texts {
+                target(lex, p, w, text, tl)
+            } else {
+                String::new()
+            },
+            sentence: if lex.texts {
+                sentence(p, text, w.tok[first] as usize)
+            } else {
+                String::new()
+            },
         });
     }
     out

@@ -129,19 +129,33 @@ impl corpus::Consumer for Scanner<'_> {
 }
 
 impl Scanner<'_> {
-    fn starts_of(&self, p: &Positions, tok: usize) -> Arc<[u32]> {
+    /// Per distinct form of the document (an index of [`Positions::form_keys`]), the entries
+    /// its words start: looked up once per form and document in the thread's cache.
+    fn starts_of(&self, p: &Positions) -> Vec<Arc<[u32]>> {
         let last = self.starts.len() - 1;
         let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
         let mut cache = self.starts[t].lock().unwrap_or_else(|e| e.into_inner());
-        let form = &p.form_keys[p.forms[tok] as usize];
-        let addr = Arc::as_ptr(form) as *const u8 as usize;
-        cache
-            .entry(addr)
-            .or_insert_with(|| {
-                let stem = &p.term_keys[p.terms[tok] as usize];
-                self.dict.starting(form, stem).into()
+        // A form's stem: that of any of its tokens.
+        let mut stem_of = vec![u32::MAX; p.form_keys.len()];
+        for (f, t) in p.forms.iter().zip(&p.terms) {
+            if *f != Positions::NO_TERM {
+                stem_of[*f as usize] = *t;
+            }
+        }
+        p.form_keys
+            .iter()
+            .zip(stem_of)
+            .map(|(form, stem)| {
+                let addr = Arc::as_ptr(form) as *const u8 as usize;
+                cache
+                    .entry(addr)
+                    .or_insert_with(|| match p.term_keys.get(stem as usize) {
+                        Some(stem) => self.dict.starting(form, stem).into(),
+                        None => Arc::from([]),
+                    })
+                    .clone()
             })
-            .clone()
+            .collect()
     }
 
     fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
@@ -199,9 +213,10 @@ impl Scanner<'_> {
         let d = self.dict;
         let mut covered = vec![0u32; d.keys.len()];
         let mut out: Vec<Match> = Vec::new();
+        let starts = self.starts_of(p);
         for k in 0..words.tok.len() {
-            let starts = self.starts_of(p, words.tok[k] as usize);
-            for &e in starts.iter() {
+            let form = p.forms[words.tok[k] as usize] as usize;
+            for &e in starts[form].iter() {
                 let entry = &d.entries[e as usize];
                 if covered[entry.key as usize] > k as u32 {
                     continue;
