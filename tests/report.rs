@@ -106,13 +106,17 @@ fn report_on_bundled_data_is_complete() {
         "numbers (p-values) never wrap"
     );
     let imgs = doc.descendants().filter(|n| n.has_tag_name("img")).count();
-    assert_eq!(imgs, 11, "charts embedded");
+    assert_eq!(imgs, 12, "charts embedded");
+    assert!(
+        html.contains("id=\"speech-acts\"")
+            && html.contains("The strongest acts and what they target")
+    );
     // Each drawn a second time for a phone, shown below 600 px.
     let phone = doc
         .descendants()
         .filter(|n| n.has_tag_name("source") && n.attribute("media") == Some("(max-width: 600px)"))
         .count();
-    assert_eq!(phone, 11, "phone charts");
+    assert_eq!(phone, 12, "phone charts");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no network references"

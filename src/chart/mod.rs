@@ -4,6 +4,7 @@
 //! A chart is first described as a [`Spec`] (rows, values, colours, labels), built from the
 //! frames by [`kinds`]; [`draw`] lays it out so labels never overlap or leave the canvas.
 
+pub mod act_kinds;
 pub(crate) mod draw;
 pub mod kinds;
 mod lines;
@@ -37,6 +38,15 @@ pub mod palette {
     pub const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
     /// Light grid lines.
     pub const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
+    /// Speech acts by base intensity, 1 (acknowledge) to 5 (condemn, reject): blues for the
+    /// mild acts, oranges to a dark red for the strong ones.
+    pub const STRENGTH: [RGBColor; 5] = [
+        RGBColor(0x9E, 0xCA, 0xE1),
+        RGBColor(0x31, 0x82, 0xBD),
+        RGBColor(0xFD, 0xAE, 0x6B),
+        RGBColor(0xE6, 0x55, 0x0D),
+        RGBColor(0xA5, 0x0F, 0x15),
+    ];
 }
 
 /// What one bar segment or tick stands for (decides its colour and legend entry).
@@ -52,6 +62,8 @@ pub enum Role {
     Reference,
     /// A secondary series.
     Other,
+    /// Speech acts of this base intensity (1-5).
+    Strength(u8),
 }
 
 impl Role {
@@ -63,6 +75,7 @@ impl Role {
             Role::Quoted => palette::QUOTED,
             Role::Reference => palette::REFERENCE,
             Role::Other => palette::OTHER,
+            Role::Strength(i) => palette::STRENGTH[(i.clamp(1, 5) - 1) as usize],
         }
     }
 }

@@ -7,11 +7,11 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use verbale::analysis::{self, Options};
-use verbale::chart::{self, kinds, phrase_kinds, Size};
+use verbale::chart::{self, act_kinds, kinds, phrase_kinds, Size};
 use verbale::compare::{self, KeynessOptions};
 use verbale::phrases::{self, collocates, ngrams, NgramOptions};
 
-/// Draw a chart: freq, quotes, quoted-phrases, keyness, dispersion, similarity, cues, trend, ngrams or collocates. The format follows the
+/// Draw a chart: freq, quotes, quoted-phrases, keyness, dispersion, similarity, cues, trend, ngrams, collocates, docs or acts. The format follows the
 /// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
@@ -136,6 +136,9 @@ pub enum Kind {
     Docs,
     /// Most quoted phrases (each quotation whole), scare quotes apart.
     QuotedPhrases,
+    /// Speech acts per document (strongest first) or per group (--group-by), stacked by
+    /// strength.
+    Acts,
 }
 
 impl Kind {
@@ -152,6 +155,7 @@ impl Kind {
             Kind::Ngrams => "ngrams",
             Kind::Collocates => "collocates",
             Kind::QuotedPhrases => "quoted-phrases",
+            Kind::Acts => "acts",
             Kind::Docs => "docs",
         }
     }
@@ -215,7 +219,7 @@ pub fn default_output(kind: &str, name: &str) -> PathBuf {
 
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
-    if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes) {
+    if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes | Kind::Acts) {
         return Err(usage(format!(
             "--group-by draws freq and quotes charts per group; for chart {} choose the \
              documents with --where (chart trend takes --by and --facet)",
@@ -262,6 +266,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     options.doc_measures = args.kind == Kind::Docs;
     if matches!(args.kind, Kind::Ngrams | Kind::Collocates) {
         return phrase_chart(&args, &sides.names[0], &options, &output);
+    }
+    if args.kind == Kind::Acts {
+        return acts_chart(&args, &sides.names[0], &options, &output);
     }
     let ask = Ask {
         selectors: sides.selectors.clone(),
@@ -347,6 +354,37 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
     };
     write(&mut spec, args, output)?;
     Ok(h.had_errors)
+}
+
+/// Draws the speech-act chart: a bar per document (strongest first) or per group.
+fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
+    let per = super::dict::rows_per(args.group_by.is_empty(), &args.group_by);
+    let mut b = super::held::bin_files(&args.paths, &args.source, &per)?;
+    let mut lex = super::dict::bundled_acts(&args.source.text.lang)?;
+    lex.texts = false;
+    let compiled = lex.compile(options)?;
+    let (scanned, read) =
+        verbale::dict::scan(&b.found, &b.bins, &b.lopts, options, &compiled, Some(&lex))?;
+    b.problems.extend(read);
+    let had_errors = super::held::after_reading(&b.problems, scanned.docs.len(), &args.source)?;
+    let names: Vec<String> = match &b.labels {
+        super::held::BinLabels::Docs(ids) => ids.clone(),
+        super::held::BinLabels::Groups(g) => g.groups.iter().map(|x| x.0.clone()).collect(),
+        _ => vec![name.to_string()],
+    };
+    let what = describe(name, scanned.docs.len());
+    let by_doc = args.group_by.is_empty();
+    let mut spec = act_kinds::acts(
+        &scanned,
+        &scanned.bins,
+        &lex,
+        &names,
+        by_doc,
+        args.top.max(1),
+        &what,
+    )?;
+    write(&mut spec, args, output)?;
+    Ok(had_errors)
 }
 
 /// Writes the chart, titled by --title when given.
@@ -515,7 +553,7 @@ fn spec(
             phrase_kinds::quoted_phrases(&df, top, what)?
         }
         // Drawn from their own counts, never from a loaded analysis.
-        Kind::Trend | Kind::Ngrams | Kind::Collocates => {
+        Kind::Trend | Kind::Ngrams | Kind::Collocates | Kind::Acts => {
             return Err(usage("this chart is drawn from its own count".into()))
         }
     })

@@ -45,6 +45,8 @@ pub struct ActLexicon {
     between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
     target_stops: AHashSet<String>,
+    /// Words that, first after a trigger, say it has no target after it (`condemned by`).
+    no_target: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
     joiners: AHashSet<String>,
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
@@ -105,6 +107,7 @@ impl ActLexicon {
             negators: words(&top["negators"]),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
+            no_target: words(&top["no_target"]),
             joiners: words(&top["joiners"]),
             texts: true,
         };
@@ -291,6 +294,9 @@ fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -
         ["in", "the", "strongest", "possible", "terms", ..] => last + 5,
         _ => last,
     };
+    if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
+        return String::new();
+    }
     let sentence = p.tokens[w.tok[last] as usize].sentence;
     let mut end = last;
     while end + 1 < w.tok.len()

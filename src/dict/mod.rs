@@ -20,7 +20,7 @@ mod table;
 
 pub use acts::{ActHit, ActLexicon};
 pub use read::Format;
-pub use scan::{scan, scan_docs, DictDoc, EntryHit, Hit, Scanned};
+pub use scan::{scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Scanned};
 pub use table::{acts_frames, dict_frames, ActsFrames, Bins, DictFrames};
 
 use crate::analysis::Options;

@@ -110,6 +110,18 @@ impl Words {
     }
 }
 
+impl<'a> Scanner<'a> {
+    fn new(opts: &'a Options, dict: &'a Compiled, acts: Option<&'a ActLexicon>) -> Self {
+        let threads = rayon::current_num_threads() + 1;
+        Scanner {
+            run: Analyser::new(opts),
+            dict,
+            acts,
+            starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+        }
+    }
+}
+
 /// The scanning run: positions from the analyser, entries' first words cached per thread by
 /// the address of the interned form (each distinct form is tested against the entries once).
 struct Scanner<'a> {
@@ -297,13 +309,7 @@ pub fn scan(
     dict: &Compiled,
     acts: Option<&ActLexicon>,
 ) -> Result<(Scanned, Vec<Problem>)> {
-    let threads = rayon::current_num_threads() + 1;
-    let scanner = Scanner {
-        run: Analyser::new(opts),
-        dict,
-        acts,
-        starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
-    };
+    let scanner = Scanner::new(opts, dict, acts);
     let keep: Vec<(String, Option<std::path::PathBuf>)> = found
         .files
         .iter()
@@ -339,13 +345,7 @@ pub fn scan_docs(
     acts: Option<&ActLexicon>,
 ) -> Scanned {
     use rayon::prelude::*;
-    let threads = rayon::current_num_threads() + 1;
-    let scanner = Scanner {
-        run: Analyser::new(opts),
-        dict,
-        acts,
-        starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
-    };
+    let scanner = Scanner::new(opts, dict, acts);
     let results: Vec<DictDoc> = docs
         .par_iter()
         .map(|d| corpus::Consumer::consume(&scanner, d))
@@ -355,4 +355,27 @@ pub fn scan_docs(
         bins: (0..docs.len() as u32).collect(),
         docs: results,
     }
+}
+
+/// Matches `dict` (and `acts`) in the documents of an analysis, read again in parallel (each
+/// let go once scanned; documents the run held, such as standard input, from memory), each
+/// in its own bin.
+pub fn scan_analysed(
+    a: &crate::analysis::Analysis,
+    lopts: &LoadOptions,
+    opts: &Options,
+    dict: &Compiled,
+    acts: Option<&ActLexicon>,
+) -> Result<Scanned> {
+    use rayon::prelude::*;
+    let scanner = Scanner::new(opts, dict, acts);
+    let docs = (0..a.docs.len())
+        .into_par_iter()
+        .map(|i| Ok(corpus::Consumer::consume(&scanner, &a.document(i, lopts)?)))
+        .collect::<Result<Vec<DictDoc>>>()?;
+    Ok(Scanned {
+        ids: a.docs.iter().map(|d| d.id.clone()).collect(),
+        bins: (0..docs.len() as u32).collect(),
+        docs,
+    })
 }

@@ -5,7 +5,7 @@ use super::groups::{trend_of, GroupTables};
 use super::tables::Tables;
 use super::{MetaGroups, Parts};
 use crate::analysis::{self, Analysis};
-use crate::chart::{self, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
+use crate::chart::{self, act_kinds, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
 use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
 use crate::quotes::Kind;
@@ -122,6 +122,23 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
             "collocates.png",
             spec,
             format!("Collocates of '{node}' in {what}"),
+        )?;
+    }
+    if let Some(lex) = &t.acts.lex {
+        let s = &t.acts.scanned;
+        // By the time field (a year) when the documents have one, else the strongest documents.
+        let spec = match p.r.meta_groups.as_ref().and_then(|m| m.time.as_ref()) {
+            Some(g) => {
+                let bins: Vec<u32> = g.of_file.iter().map(|b| b.unwrap_or(u32::MAX)).collect();
+                let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
+                act_kinds::acts(s, &bins, lex, &names, false, 40, &what)
+            }
+            None => act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, &what),
+        };
+        d.add(
+            "acts.png",
+            spec,
+            format!("Speech acts by strength in {what}"),
         )?;
     }
     let key_title = keyness(&mut d, t)?;

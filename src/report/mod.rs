@@ -3,6 +3,7 @@
 //! The report is built from a streamed analysis: no text is held, and the few documents a
 //! dispersion plot shows are read again ([`crate::analysis::positions_of`]).
 
+mod acts;
 mod charts;
 mod doc;
 mod folder;
@@ -79,6 +80,9 @@ pub const TABLES: &[&str] = &[
     "similarity",
     "ngrams",
     "collocates",
+    "acts",
+    "act_profile",
+    "act_instances",
 ];
 
 /// The tables a report with [`MetaGroups`] writes besides [`TABLES`].
@@ -125,16 +129,18 @@ pub fn build(
             Some(t) => t.clone(),
             None => tables::phrase_tables(p)?,
         };
+        (p.step)("speech acts");
+        let acts = acts::act_tables(p)?;
         // The per-document `terms` table, the largest by far, is written beside the rest.
-        let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases));
+        let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases, acts));
         terms.and(rest)
     })
 }
 
 /// Writes every table but `terms`, the charts, and the report's pages.
-fn fill(p: Parts, phrases: tables::PhraseTables) -> Result<()> {
+fn fill(p: Parts, phrases: tables::PhraseTables, acts: acts::ActTables) -> Result<()> {
     (p.step)("tables");
-    let tables = tables::build_and_write(p, phrases)?;
+    let tables = tables::build_and_write(p, phrases, acts)?;
     (p.step)("charts");
     let (charts, key_title) = charts::draw(p, &tables)?;
     (p.step)("report.html, report.md, report.ipynb");

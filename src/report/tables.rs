@@ -27,6 +27,8 @@ pub(super) struct Tables {
     pub(super) groups: Option<super::groups::GroupTables>,
     /// The phrases' tables.
     pub(super) phrases: PhraseTables,
+    /// The speech acts.
+    pub(super) acts: super::acts::ActTables,
 }
 
 /// The report's phrase tables: the most frequent n-grams, and the collocates of the most
@@ -208,7 +210,11 @@ fn keyness(p: Parts) -> Result<DataFrame> {
 
 /// Builds every table but `terms` and writes each as CSV and Parquet, all in parallel; returns
 /// the ones the sections show.
-pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables> {
+pub(super) fn build_and_write(
+    p: Parts,
+    phrases: PhraseTables,
+    acts: super::acts::ActTables,
+) -> Result<Tables> {
     let a = p.a;
     let sel = Selection::default();
     let all: Vec<usize> = (0..a.docs.len()).collect();
@@ -239,6 +245,7 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
         .collect::<Result<_>>()?;
     built.push(("ngrams", phrases.ngrams.clone()));
     built.push(("collocates", phrases.collocates.clone()));
+    built.extend(acts.written.iter().cloned());
     let formats = [Format::Csv, Format::Parquet];
     built
         .par_iter()
@@ -273,6 +280,7 @@ pub(super) fn build_and_write(p: Parts, phrases: PhraseTables) -> Result<Tables>
         corpus_quoted: take("corpus_quoted_terms"),
         quoted_phrases: take("quoted_phrases"),
         phrases,
+        acts,
     })
 }
 

@@ -1,0 +1,94 @@
+//! The speech-act chart: a stacked bar per document or group, its acts per 10,000 words split by
+//! base intensity (acknowledge on the left, condemn and reject on the right), with the number of
+//! acts and their mean intensity at the bar's end.
+
+use super::{BarRow, Role, Spec};
+use crate::dict::{ActLexicon, Scanned};
+use crate::error::{Error, Result};
+use crate::frames::per_10k;
+use crate::out::numbers::count_of;
+
+/// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
+/// by `names` (bins without documents or acts are left out). With `strongest_first` the bars are sorted by mean intensity (documents);
+/// otherwise they keep the bins' order (groups such as years). At most `top` bars.
+pub fn acts(
+    s: &Scanned,
+    bins: &[u32],
+    lex: &ActLexicon,
+    names: &[String],
+    strongest_first: bool,
+    top: usize,
+    what: &str,
+) -> Result<Spec> {
+    let n = names.len();
+    // Per bin: acts by base intensity (not negated), intensity sum, words.
+    let mut by = vec![[0u64; 5]; n];
+    let mut sum = vec![0u64; n];
+    let mut words = vec![0u64; n];
+    // A document outside every bin (no value for the grouping field) is left out.
+    for (d, &b) in s.docs.iter().zip(bins).filter(|(_, &b)| (b as usize) < n) {
+        let b = b as usize;
+        words[b] += d.words;
+        for a in d.acts.iter().filter(|a| !a.negated) {
+            let base = lex.acts[a.act as usize].intensity.clamp(1, 5);
+            by[b][(base - 1) as usize] += 1;
+            sum[b] += a.intensity as u64;
+        }
+    }
+    let total = |b: usize| by[b].iter().sum::<u64>();
+    let mut shown: Vec<usize> = (0..n).filter(|&b| total(b) > 0).collect();
+    if shown.is_empty() {
+        return Err(Error::Nothing("no speech acts to chart".into()));
+    }
+    let mean = |b: usize| sum[b] as f64 / total(b) as f64;
+    if strongest_first {
+        shown.sort_by(|&x, &y| mean(y).total_cmp(&mean(x)).then(total(y).cmp(&total(x))));
+    }
+    let all = shown.len();
+    shown.truncate(top);
+    let rows = shown
+        .iter()
+        .map(|&b| BarRow {
+            label: names[b].clone(),
+            segments: (0..5)
+                .map(|k| (per_10k(by[b][k], words[b]), Role::Strength(k as u8 + 1)))
+                .collect(),
+            note: Some(format!(
+                "{}, mean {:.1}",
+                count_of(total(b), "act"),
+                mean(b)
+            )),
+        })
+        .collect::<Vec<_>>();
+    let legend = (1..=5u8)
+        .filter(|&i| shown.iter().any(|&b| by[b][(i - 1) as usize] > 0))
+        .map(|i| {
+            let names: Vec<&str> = lex
+                .acts
+                .iter()
+                .filter(|a| a.intensity == i)
+                .map(|a| a.name.as_str())
+                .collect();
+            (format!("{i} {}", names.join(", ")), Role::Strength(i))
+        })
+        .collect();
+    let kept = if all > shown.len() {
+        let which = if strongest_first {
+            "strongest"
+        } else {
+            "first"
+        };
+        format!(", the {} {which} of {all}", shown.len())
+    } else {
+        String::new()
+    };
+    Ok(Spec::Bars {
+        title: format!("Speech acts by strength: {what}{kept}"),
+        x_label: "acts per 10,000 words, by base intensity (number and mean intensity at bar end)"
+            .into(),
+        rows,
+        legend,
+        diverging: false,
+        guide: None,
+    })
+}

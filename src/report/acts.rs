@@ -1,0 +1,86 @@
+//! The report's speech acts: each document read again for its acts (the bundled lexicon of the
+//! report's language), the tables written beside the report, and what the section shows.
+
+use super::Parts;
+use crate::dict::{self, ActLexicon, Bins, Scanned};
+use crate::error::Result;
+use polars::prelude::*;
+
+/// The speech acts of the report's documents.
+pub(super) struct ActTables {
+    /// The lexicon used (`None`: verbale has none for the report's language).
+    pub(super) lex: Option<ActLexicon>,
+    /// Every document's acts, each document in its own bin.
+    pub(super) scanned: Scanned,
+    /// Per act over the corpus: act, intensity, count, per_10k, intensified, negated, quoted.
+    pub(super) corpus: DataFrame,
+    /// The acts of intensity 4 and more (not negated), strongest first: doc, act, intensity,
+    /// trigger, target.
+    pub(super) strongest: DataFrame,
+    /// The tables written beside the report: acts (per document and act), act_profile (per
+    /// document), act_instances (every act).
+    pub(super) written: Vec<(&'static str, DataFrame)>,
+}
+
+/// Reads the documents again for their acts.
+pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
+    let found = ActLexicon::bundled(p.opts.lang.code);
+    // Without a lexicon for the language the tables keep their columns (the English acts') and
+    // have no rows.
+    let lex = found
+        .clone()
+        .unwrap_or_else(|| ActLexicon::bundled("en").expect("the English lexicon"));
+    let mut scanned = match &found {
+        Some(l) => dict::scan_analysed(p.a, p.lopts, p.opts, &l.compile(p.opts)?, Some(l))?,
+        None => Scanned::default(),
+    };
+    let n = scanned.docs.len();
+    let per_doc = dict::acts_frames(&scanned, &lex, Bins { n })?;
+    let ids = scanned.ids.clone();
+    let with_doc = |(df, of_row): (DataFrame, Vec<u32>)| -> Result<DataFrame> {
+        let doc = Column::new(
+            "doc".into(),
+            of_row
+                .iter()
+                .map(|&b| ids[b as usize].as_str())
+                .collect::<Vec<_>>(),
+        );
+        let mut cols = vec![doc];
+        cols.extend(df.columns().iter().cloned());
+        Ok(DataFrame::new_infer_height(cols)?)
+    };
+    let instances = per_doc.instances.0;
+    let written = vec![
+        ("acts", with_doc(per_doc.acts)?),
+        ("act_profile", with_doc(per_doc.profile)?),
+        ("act_instances", instances.clone()),
+    ];
+    // The corpus as one bin.
+    let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
+    let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
+    scanned.bins = bins;
+    let strongest = instances
+        .lazy()
+        .filter(col("intensity").gt_eq(lit(4)).and(col("negated").not()))
+        .sort(
+            ["intensity"],
+            SortMultipleOptions::default()
+                .with_order_descending(true)
+                .with_maintain_order(true),
+        )
+        .select([
+            col("doc"),
+            col("act"),
+            col("intensity"),
+            col("trigger"),
+            col("target"),
+        ])
+        .collect()?;
+    Ok(ActTables {
+        lex: found,
+        scanned,
+        corpus,
+        strongest,
+        written,
+    })
+}
