@@ -61,6 +61,7 @@ fn every_kind_renders_a_png_with_ink() {
         ("cues", &["cues", "data/statements"]),
         ("quoted-phrases", &["quoted-phrases", "data/statements"]),
         ("docs", &["docs", "data/statements/ungd"]),
+        ("acts", &["acts", "data/statements"]),
     ];
     for (name, args) in cases {
         let out = dir.path().join(format!("{name}.png"));
@@ -199,6 +200,44 @@ fn non_latin_labels_render() {
     let img = image::open(&out).unwrap().to_rgb8();
     let (w, h) = img.dimensions();
     assert!(ink(&img, 0, 60, w / 3, h - 60) > 300);
+}
+
+/// `chart docs --by year`: the measure's mean per year, a point per year that has documents,
+/// the years in order along the x axis.
+#[test]
+fn the_docs_chart_follows_a_measure_over_a_time_field() {
+    let (docs, names) = ("data/statements/ungd", "{country}_{session}_{year}");
+    let texts = svg_texts(&[
+        "docs",
+        docs,
+        "--measure",
+        "ttr",
+        "--by",
+        "year",
+        "--meta-name",
+        names,
+    ]);
+    let df = table_csv(&["docs", docs, "-q", "--meta-name", names]);
+    let mut years: Vec<i64> = crate::common::nums(&df, "year")
+        .iter()
+        .map(|&y| y as i64)
+        .collect();
+    years.sort();
+    years.dedup();
+    let shown: Vec<i64> = texts
+        .iter()
+        .filter_map(|t| t.parse().ok())
+        .filter(|y| years.contains(y))
+        .collect();
+    assert_eq!(shown, years, "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("ttr, mean per year")),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.starts_with("scare-quoted")),
+        "no scare legend: {texts:?}"
+    );
 }
 
 /// `chart docs --measure`: one bar per document, highest first, the value at the bar's end,

@@ -106,6 +106,91 @@ pub fn doc_measure(
     })
 }
 
+/// A document measure over the groups of `g` (a time field, last; with `facet`, a panel per
+/// value of the first field): a line of the groups' mean, each point sized by its documents.
+pub fn doc_measure_over(
+    df: &DataFrame,
+    g: &crate::meta::Grouping,
+    facet: bool,
+    measure: &str,
+    what: &str,
+) -> Result<Spec> {
+    let Some(&(_, about, _)) = DOC_MEASURES.iter().find(|m| m.0 == measure) else {
+        return doc_measure(df, &[], measure, 1, what);
+    };
+    let values = df.column(measure)?.cast(&DataType::Float64)?;
+    let values = values.f64()?;
+    // Per group: its panel, its place on the x axis, the mean and the documents measured.
+    let mut points: Vec<(String, String, f64, u64)> = Vec::new();
+    for (k, docs) in crate::frames::members(g).iter().enumerate() {
+        let v: Vec<f64> = docs
+            .iter()
+            .filter_map(|&i| values.get(i))
+            .filter(|v| v.is_finite())
+            .collect();
+        if v.is_empty() {
+            continue;
+        }
+        let name = &g.groups[k].0;
+        let (panel, x) = match name.split_once(" · ") {
+            Some((p, x)) if facet => (p.to_string(), x.to_string()),
+            _ => (String::new(), name.clone()),
+        };
+        points.push((
+            panel,
+            x,
+            v.iter().sum::<f64>() / v.len() as f64,
+            v.len() as u64,
+        ));
+    }
+    if points.is_empty() {
+        return Err(Error::Nothing(format!("no document has a {measure}")));
+    }
+    let mut x: Vec<String> = Vec::new();
+    for p in &points {
+        if !x.contains(&p.1) {
+            x.push(p.1.clone());
+        }
+    }
+    if x.iter().all(|v| v.parse::<f64>().is_ok()) {
+        x.sort_by(|a, b| {
+            a.parse::<f64>()
+                .unwrap_or(0.0)
+                .total_cmp(&b.parse().unwrap_or(0.0))
+        });
+    } else {
+        x.sort();
+    }
+    let mut panels: Vec<super::LinePanel> = Vec::new();
+    for p in &points {
+        if !panels.iter().any(|q| q.title == p.0) {
+            panels.push(super::LinePanel {
+                title: p.0.clone(),
+                series: vec![super::LineSeries {
+                    label: measure.to_string(),
+                    points: vec![None; x.len()],
+                }],
+            });
+        }
+        let panel = panels.iter_mut().find(|q| q.title == p.0).expect("added");
+        let at = x.iter().position(|v| *v == p.1).expect("collected");
+        panel.series[0].points[at] = Some(super::LinePoint {
+            value: p.2,
+            docs: p.3,
+            scare: 0,
+        });
+    }
+    Ok(Spec::Lines {
+        title: format!(
+            "{measure}, mean per {}: {what}",
+            g.fields.last().map_or("group", |f| f.as_str())
+        ),
+        y_label: about.to_string(),
+        x,
+        panels,
+    })
+}
+
 /// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted
 /// occurrences, labelled with the quote ratio and the scare-quoted count.
 pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec> {

@@ -94,7 +94,14 @@ fn legend<DB: DrawingBackend>(
         .enumerate()
         .map(|(i, s)| (s.label.clone(), Some(colour(i))))
         .collect();
-    items.push(("scare-quoted (ring; count beside)".into(), None));
+    let any_scare = panels
+        .iter()
+        .flat_map(|p| &p.series)
+        .flat_map(|s| s.points.iter().flatten())
+        .any(|pt| pt.scare > 0);
+    if any_scare {
+        items.push(("scare-quoted (ring; count beside)".into(), None));
+    }
     if sized {
         items.push((
             "point size: documents in the group".into(),

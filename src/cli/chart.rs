@@ -44,10 +44,10 @@ pub struct ChartArgs {
     /// Terms to plot (dispersion, trend), comma-separated; default: the most scare-quoted.
     #[arg(long, value_delimiter = ',')]
     pub terms: Vec<String>,
-    /// Trend: the field along the x axis (a time field, usually: year).
+    /// Trend, and docs over time: the field along the x axis (a time field, usually: year).
     #[arg(long, value_name = "FIELD", required_if_eq("kind", "trend"))]
     pub by: Option<String>,
-    /// Trend: a panel per value of this field (a country).
+    /// Trend, and docs over time: a panel per value of this field (a country).
     #[arg(long, value_name = "FIELD")]
     pub facet: Option<String>,
     /// Only this document (by id) for freq and quotes.
@@ -273,7 +273,11 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let ask = Ask {
         selectors: sides.selectors.clone(),
         hold: args.kind == Kind::Dispersion,
-        group_by: args.group_by.clone(),
+        // A docs chart over a time field (--by, panels by --facet) is drawn per group.
+        group_by: match (&args.by, args.kind) {
+            (Some(by), Kind::Docs) => args.facet.iter().chain([by]).cloned().collect(),
+            _ => args.group_by.clone(),
+        },
     };
     let loaded = load(&sides.inputs, &args.source, &options, ask)?;
     let a = &loaded.analysis;
@@ -493,6 +497,17 @@ fn spec(
     };
     let top = args.top.max(1);
     if let Some(g) = &loaded.grouping {
+        if args.kind == Kind::Docs {
+            let measure = args.measure.as_deref().unwrap_or("mtld");
+            let df = verbale::frames::docs(a, &polars::prelude::DataFrame::empty())?;
+            return Ok(kinds::doc_measure_over(
+                &df,
+                g,
+                args.facet.is_some(),
+                measure,
+                what,
+            )?);
+        }
         return grouped(args, a, g, top, what);
     }
     Ok(match args.kind {
