@@ -50,6 +50,7 @@ fn score(split: &str) -> Score {
     let (sentences, labels) = match split {
         "fresh" => ("acts/fresh_sentences.tsv", "acts/fresh_labels.tsv"),
         "fresh2" => ("acts/fresh2_sentences.tsv", "acts/fresh2_labels.tsv"),
+        "fresh3" => ("acts/fresh3_sentences.tsv", "acts/fresh3_labels.tsv"),
         _ => ("acts/sentences.tsv", "acts/labels.tsv"),
     };
     let sentences: Vec<_> = tsv(sentences)
@@ -157,6 +158,23 @@ fn show(split: &str, s: &Score) {
     for e in &s.errors {
         println!("  {e}");
     }
+}
+
+/// The fresh3 split (400 sentences drawn and labelled by an annotator who did not see the
+/// lexicon, after its last change to what it finds) is the last held-out measure, and nothing
+/// was tuned on it. The goal (precision 0.90, recall 0.80) is not met: this checks
+/// that the lexicon does not fall below what was measured (0.837, 0.673).
+#[test]
+fn speech_acts_on_the_held_out_fresh3_split() {
+    let s = score("fresh3");
+    show("fresh3", &s);
+    assert_eq!(
+        Score::total(&s.tp) + Score::total(&s.fneg),
+        107,
+        "the fresh3 split has 107 acts"
+    );
+    assert!(s.precision() >= 0.83, "precision {:.3}", s.precision());
+    assert!(s.recall() >= 0.67, "recall {:.3}", s.recall());
 }
 
 /// The splits tuned on, as regression checks. Each was held out when first scored: test
@@ -558,4 +576,43 @@ fn negation_and_intensifiers_change_the_act() {
     assert_eq!(name(2), [("reject".into(), 5, false)]);
     assert!(name(3).is_empty(), "{:?}", name(3));
     assert_eq!(name(4), [("concern".into(), 4, false)]);
+}
+
+/// The French, Spanish and Russian lexicons on sentences in the wording of UN resolutions and
+/// ministry statements (not a labelled sample: what each lexicon must find in its plainest
+/// use, with its intensity, negation and target).
+#[test]
+fn french_spanish_and_russian_acts_in_their_plainest_wording() {
+    let cases: [(&str, &str, &[(&str, u8, bool)]); 12] = [
+        ("fr", "Le Conseil condamne fermement l'attaque contre la mission.", &[("condemn", 6, false)]),
+        ("fr", "La France se félicite de l'accord et appuie pleinement le processus de paix.", &[("welcome", 2, false), ("support", 2, false)]),
+        ("fr", "Nous ne soutenons pas cette proposition.", &[("support", 2, true)]),
+        ("fr", "Le Ministère se déclare profondément préoccupé par la situation et exige le retrait des forces.", &[("concern", 4, false), ("demand", 4, false)]),
+        ("es", "El Gobierno condena enérgicamente el atentado terrorista.", &[("condemn", 6, false)]),
+        ("es", "Acogemos con beneplácito la decisión y exhortamos a las partes a dialogar.", &[("welcome", 2, false), ("call", 2, false)]),
+        ("es", "Rechazamos categóricamente las llamadas elecciones en los territorios ocupados.", &[("reject", 6, false)]),
+        ("es", "Expresamos nuestra profunda preocupación por la violencia.", &[("concern", 4, false)]),
+        ("ru", "Министерство решительно осуждает нападение на посольство.", &[("condemn", 6, false)]),
+        ("ru", "Россия приветствует решение и поддерживает усилия посредников.", &[("welcome", 2, false), ("support", 2, false)]),
+        ("ru", "Мы не признаем так называемые выборы.", &[("reject", 5, false)]),
+        ("ru", "Совет выражает глубокую обеспокоенность и настоятельно призывает стороны прекратить огонь.", &[("concern", 4, false), ("urge", 3, false)]),
+    ];
+    for (lang, text, want) in cases {
+        let lex = ActLexicon::bundled(lang).unwrap();
+        let opts = Options::new(Lang::parse(lang).unwrap());
+        let dict = lex.compile(&opts).unwrap();
+        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
+        let got: Vec<(&str, u8, bool)> = s.docs[0]
+            .acts
+            .iter()
+            .map(|a| {
+                (
+                    lex.acts[a.act as usize].name.as_str(),
+                    a.intensity,
+                    a.negated,
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{lang}: {text}");
+    }
 }

@@ -66,8 +66,8 @@ pub enum MatchArg {
 pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
     ActLexicon::bundled(lang).ok_or_else(|| {
         verbale::Error::Invalid(format!(
-            "no bundled speech-act lexicon for --lang {lang} (there is one for en); give one with \
-             --lexicon FILE"
+            "no bundled speech-act lexicon for --lang {lang} (there are for en, fr, es and ru); give \
+             one with --lexicon FILE"
         ))
         .into()
     })

@@ -41,6 +41,8 @@ pub struct ActLexicon {
     /// The triggers as a dictionary: one category per act, and `!act` for its exceptions.
     pub dictionary: Dictionary,
     intensifiers: AHashSet<String>,
+    /// Intensifiers that may also follow the act (`condemns strongly`, `condamne fermement`).
+    intensifiers_after: AHashSet<String>,
     negators: AHashSet<String>,
     between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
@@ -79,10 +81,13 @@ pub struct ActHit {
 }
 
 impl ActLexicon {
-    /// The bundled lexicon of a language (`en`), if verbale has one.
+    /// The bundled lexicon of a language (`en`, `fr`, `es`, `ru`), if verbale has one.
     pub fn bundled(lang: &str) -> Option<ActLexicon> {
         let text = match lang {
             "en" => include_str!("../../data/lexicons/en/speech-acts.yml"),
+            "fr" => include_str!("../../data/lexicons/fr/speech-acts.yml"),
+            "es" => include_str!("../../data/lexicons/es/speech-acts.yml"),
+            "ru" => include_str!("../../data/lexicons/ru/speech-acts.yml"),
             _ => return None,
         };
         Some(ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon"))
@@ -104,6 +109,7 @@ impl ActLexicon {
                 ..Default::default()
             },
             intensifiers: words(&top["intensifiers"]),
+            intensifiers_after: words(&top["intensifiers_after"]),
             negators: words(&top["negators"]),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
@@ -196,10 +202,13 @@ pub(super) fn detect(
     let mut out: Vec<ActHit> = Vec::new();
     // The previous act's index and last word, to join `appeal to encourage` into one act.
     let mut prev: Option<(u16, usize)> = None;
+    // Words before a trigger that may modify it start after the previous act's trigger.
+    let mut prev_end = 0;
     for m in matches {
         let key = &dict.keys[dict.entries[m.entry as usize].key as usize];
         let Some(act) = lex.act_of(key) else { continue };
         let (first, last) = (m.first as usize, m.last as usize);
+        let after_prev = prev_end;
         if let Some((pa, pl)) = prev {
             let joined = pa == act
                 && pl < first
@@ -216,13 +225,16 @@ pub(super) fn detect(
                     h.target = target(lex, p, w, text, last);
                 }
                 prev = Some((act, last));
+                prev_end = last + 1;
                 continue;
             }
         }
         prev = Some((act, last));
+        prev_end = last + 1;
         let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
         // Up to three words before the trigger, in its run.
-        let before: Vec<&str> = (first.saturating_sub(3)..first)
+        let from = first.saturating_sub(3).max(after_prev);
+        let before: Vec<&str> = (from..first)
             .filter(|&k| run(w, k, first))
             .map(|k| form(p, w, k))
             .collect();
@@ -234,6 +246,9 @@ pub(super) fn detect(
             .iter()
             .chain(&before)
             .any(|f| lex.intensifiers.contains(*f))
+            || after
+                .first()
+                .is_some_and(|f| lex.intensifiers_after.contains(*f))
             || after.starts_with(&["in", "the", "strongest"])
             || after
                 .get(1..)
@@ -355,6 +370,10 @@ mod tests {
 
     #[test]
     fn the_bundled_lexicon_reads_and_orders_its_acts() {
+        for lang in ["fr", "es", "ru"] {
+            let lex = ActLexicon::bundled(lang).unwrap();
+            assert_eq!(lex.acts.len(), 13, "{lang}");
+        }
         let lex = ActLexicon::bundled("en").unwrap();
         assert!(lex.acts.len() >= 12, "{}", lex.acts.len());
         assert_eq!(lex.acts[0].name, "acknowledge");

@@ -219,7 +219,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading(2, s("Speech acts"), s("speech-acts")));
     if t.lex.is_none() {
         b.push(Block::Para(format!(
-            "verbale has no speech-act lexicon for {} yet (it has one for English); `verbale acts --lexicon FILE` takes one.",
+            "verbale has no speech-act lexicon for {} yet (it has them for English, French, Spanish and Russian); `verbale acts --lexicon FILE` takes one.",
             d.p.opts.lang.name
         )));
         return;

@@ -6,6 +6,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh2 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh3 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -113,6 +114,31 @@ Running it twice gives the same file. `--check` validates
 with the same checks as for the fresh split (ids, quotas, no overlap with the
 700 or the fresh 300, strict intensity rule, rows sorted by id) and prints its
 counts.
+
+The fresh3 split (`--fresh3`)
+-----------------------------
+`--fresh3` draws 400 more sentences, the fifth split `fresh3`, and writes
+`fresh3_sentences.tsv` (same columns; `--out` overrides). It only reads
+`sentences.tsv`, `fresh_sentences.tsv` and `fresh2_sentences.tsv`; none of
+them nor their draws change:
+   * the same files, splitter and stratum shares: 200 `ungd`, 100
+     `ungd_1946_2004`, 100 `wh_statements`;
+   * its own generator, `random.Random(20261205)`; the order of the strata is
+     a shuffle of the 400-entry quota list with it;
+   * every (doc, offset) in `sentences.tsv`, `fresh_sentences.tsv` or
+     `fresh2_sentences.tsv` is excluded before drawing (same pool rule as
+     `--fresh`);
+   * ids 1401-1800 in draw order, `split` = `fresh3`.
+Running it twice gives the same file. `--check` validates
+`fresh3_labels.tsv` / `fresh3_labelled.txt` against `fresh3_sentences.tsv`
+with the same checks as for fresh2 (ids, quotas, no sentence drawn twice, no
+overlap with any earlier file, strict intensity rule, rows sorted by id) and
+prints its counts.
+
+All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
+first id). Each one excludes `sentences.tsv` and the sentence files of the
+fresh splits listed before it; `--fresh`, `--fresh2` and `--fresh3` run the
+same code with their own row of the table.
 """
 import argparse
 import collections
@@ -124,10 +150,13 @@ import sys
 SEED = 20261202
 N_TOTAL = 700
 N_DEV = 200
-FRESH_SEED = 20261203
-N_FRESH = 300
-FRESH2_SEED = 20261204
-N_FRESH2 = 400
+# The fresh splits, in the order they were drawn: name -> (seed, count, first id).
+# A fresh split excludes sentences.tsv and the files of every split listed before it.
+FRESH_SPLITS = collections.OrderedDict([
+    ('fresh', (20261203, 300, 701)),
+    ('fresh2', (20261204, 400, 1001)),
+    ('fresh3', (20261205, 400, 1401)),
+])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
 SHARE = {'ungd': 0.50, 'ungd_1946_2004': 0.25, 'wh_statements': 0.25}
@@ -424,41 +453,33 @@ def check_set(here, sentences, labels_name, labelled_name, splits, strict):
 
 
 def check(here):
-    """Validate labels.tsv / labelled.txt against sentences.tsv and, when present,
-    fresh_labels.tsv / fresh_labelled.txt against fresh_sentences.tsv and
-    fresh2_labels.tsv / fresh2_labelled.txt against fresh2_sentences.tsv; print counts."""
+    """Validate labels.tsv / labelled.txt against sentences.tsv and, for every fresh split
+    of FRESH_SPLITS whose sentence file exists, NAME_labels.tsv / NAME_labelled.txt against
+    NAME_sentences.tsv; print counts."""
     head, sents = read_tsv(os.path.join(here, 'sentences.tsv'))
     assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
     errors = check_set(here, sents, 'labels.tsv', 'labelled.txt', ('dev', 'test'), False)
-    if not os.path.exists(os.path.join(here, 'fresh_sentences.tsv')):
-        return errors
-    head, fresh = read_tsv(os.path.join(here, 'fresh_sentences.tsv'))
-    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
-    # the fresh split: ids 701-1000, 150/75/75, no sentence of the 700 drawn again
-    assert [int(r[0]) for r in fresh] == list(range(N_TOTAL + 1, N_TOTAL + N_FRESH + 1)), 'fresh ids'
-    assert all(r[1] == 'fresh' for r in fresh), 'fresh split name'
-    strata = collections.Counter(r[2] for r in fresh)
-    assert all(strata[s] == round(N_FRESH * SHARE[s]) for s in STRATA), strata
     old = {(r[3], int(r[4])) for r in sents}
-    assert not old & {(r[3], int(r[4])) for r in fresh}, 'fresh overlaps sentences.tsv'
-    if os.path.exists(os.path.join(here, 'fresh_labels.tsv')):
-        errors += check_set(here, fresh, 'fresh_labels.tsv', 'fresh_labelled.txt', ('fresh',), True)
-    if not os.path.exists(os.path.join(here, 'fresh2_sentences.tsv')):
-        return errors
-    head, fresh2 = read_tsv(os.path.join(here, 'fresh2_sentences.tsv'))
-    assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
-    # the fresh2 split: ids 1001-1400, 200/100/100, nothing of the 700 or the fresh 300 drawn again
-    first = N_TOTAL + N_FRESH + 1
-    assert [int(r[0]) for r in fresh2] == list(range(first, first + N_FRESH2)), 'fresh2 ids'
-    assert all(r[1] == 'fresh2' for r in fresh2), 'fresh2 split name'
-    strata = collections.Counter(r[2] for r in fresh2)
-    assert all(strata[s] == round(N_FRESH2 * SHARE[s]) for s in STRATA), strata
-    new = {(r[3], int(r[4])) for r in fresh2}
-    assert len(new) == N_FRESH2, 'fresh2 draws a sentence twice'
-    assert not old & new, 'fresh2 overlaps sentences.tsv'
-    assert not {(r[3], int(r[4])) for r in fresh} & new, 'fresh2 overlaps fresh_sentences.tsv'
-    if os.path.exists(os.path.join(here, 'fresh2_labels.tsv')):
-        errors += check_set(here, fresh2, 'fresh2_labels.tsv', 'fresh2_labelled.txt', ('fresh2',), True)
+    assert len(old) == N_TOTAL, 'sentences.tsv draws a sentence twice'
+    earlier = [('sentences.tsv', old)]   # (file, its (doc, offset) set) of every file read so far
+    for name, (seed, n, first) in FRESH_SPLITS.items():
+        path = os.path.join(here, name + '_sentences.tsv')
+        if not os.path.exists(path):
+            break
+        head, rows = read_tsv(path)
+        assert head == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence'], head
+        # ids first..first+n-1, exact quotas, nothing drawn twice or drawn in an earlier file
+        assert [int(r[0]) for r in rows] == list(range(first, first + n)), name + ' ids'
+        assert all(r[1] == name for r in rows), name + ' split name'
+        strata = collections.Counter(r[2] for r in rows)
+        assert all(strata[s] == round(n * SHARE[s]) for s in STRATA), (name, strata)
+        new = {(r[3], int(r[4])) for r in rows}
+        assert len(new) == n, name + ' draws a sentence twice'
+        for ename, eset in earlier:
+            assert not eset & new, '%s overlaps %s' % (name, ename)
+        earlier.append((name + '_sentences.tsv', new))
+        if os.path.exists(os.path.join(here, name + '_labels.tsv')):
+            errors += check_set(here, rows, name + '_labels.tsv', name + '_labelled.txt', (name,), True)
     return errors
 
 
@@ -507,7 +528,7 @@ def draw(corpus, docs, vocab, rng, order, split_of, first_id, exclude=frozenset(
 
 
 def read_existing(path):
-    """(doc, offset) of every sentence in a sentences file (sentences.tsv, fresh_sentences.tsv)."""
+    """(doc, offset) of every sentence in a sentences file (sentences.tsv, NAME_sentences.tsv)."""
     with open(path, encoding='utf-8') as fh:
         lines = fh.read().split('\n')
     assert lines[0].split('\t') == ['id', 'split', 'corpus', 'doc', 'offset', 'sentence']
@@ -520,47 +541,42 @@ def main():
     ap.add_argument('corpus', nargs='?',
                     default=os.path.join(here, '..', '..', '..', '..', 'shared', 'corpus'))
     ap.add_argument('--out', default=None,
-                    help='output file (default: sentences.tsv, or fresh_sentences.tsv with --fresh, '
-                         'or fresh2_sentences.tsv with --fresh2)')
+                    help='output file (default: sentences.tsv, or NAME_sentences.tsv with --NAME '
+                         'for a fresh split)')
     which = ap.add_mutually_exclusive_group()
-    which.add_argument('--fresh', action='store_true',
-                       help='draw the 300 sentences of the fresh split (ids 701-1000), '
-                            'excluding those in sentences.tsv')
-    which.add_argument('--fresh2', action='store_true',
-                       help='draw the 400 sentences of the fresh2 split (ids 1001-1400), '
-                            'excluding those in sentences.tsv and fresh_sentences.tsv')
+    names = list(FRESH_SPLITS)
+    for k, name in enumerate(names):
+        seed, n, first = FRESH_SPLITS[name]
+        before = ['sentences.tsv'] + [e + '_sentences.tsv' for e in names[:k]]
+        which.add_argument('--' + name, dest='split', action='store_const', const=name,
+                           help='draw the %d sentences of the %s split (ids %d-%d), excluding '
+                                'those in %s' % (n, name, first, first + n - 1, ', '.join(before)))
     which.add_argument('--check', action='store_true',
-                       help='only validate the label files (dev/test, fresh, fresh2) and print counts')
+                       help='only validate the label files (dev/test, %s) and print counts'
+                            % ', '.join(names))
     args = ap.parse_args()
     if args.check:
         sys.exit(1 if check(here) else 0)
     corpus = os.path.normpath(args.corpus)
-    out = args.out or os.path.join(here, 'fresh_sentences.tsv' if args.fresh else
-                                   'fresh2_sentences.tsv' if args.fresh2 else 'sentences.tsv')
+    out = args.out or os.path.join(here, (args.split + '_sentences.tsv') if args.split
+                                   else 'sentences.tsv')
 
     docs, allpaths = list_docs(corpus)
     vocab = build_vocabulary(allpaths)
 
-    if args.fresh:
+    if args.split:
+        seed, n, first = FRESH_SPLITS[args.split]
         exclude = read_existing(os.path.join(here, 'sentences.tsv'))
-        rng = random.Random(FRESH_SEED)
+        for e in names[:names.index(args.split)]:
+            exclude |= read_existing(os.path.join(here, e + '_sentences.tsv'))
+        rng = random.Random(seed)
         quota = []
         for s in STRATA:
-            quota += [s] * round(N_FRESH * SHARE[s])
-        assert len(quota) == N_FRESH
+            quota += [s] * round(n * SHARE[s])
+        assert len(quota) == n
         rng.shuffle(quota)
-        rows = draw(corpus, docs, vocab, rng, quota, lambda i: 'fresh', N_TOTAL + 1, exclude)
-    elif args.fresh2:
-        exclude = (read_existing(os.path.join(here, 'sentences.tsv'))
-                   | read_existing(os.path.join(here, 'fresh_sentences.tsv')))
-        rng = random.Random(FRESH2_SEED)
-        quota = []
-        for s in STRATA:
-            quota += [s] * round(N_FRESH2 * SHARE[s])
-        assert len(quota) == N_FRESH2
-        rng.shuffle(quota)
-        rows = draw(corpus, docs, vocab, rng, quota, lambda i: 'fresh2',
-                    N_TOTAL + N_FRESH + 1, exclude)
+        name = args.split
+        rows = draw(corpus, docs, vocab, rng, quota, lambda i: name, first, exclude)
     else:
         rng = random.Random(SEED)
         order = []
