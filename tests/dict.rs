@@ -583,7 +583,9 @@ fn negation_and_intensifiers_change_the_act() {
 /// use, with its intensity, negation and target).
 #[test]
 fn french_spanish_and_russian_acts_in_their_plainest_wording() {
-    let cases: [(&str, &str, &[(&str, u8, bool)]); 12] = [
+    // Language, sentence, and each act found: its name, intensity and negation.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, u8, bool)]);
+    let cases: [Case; 12] = [
         ("fr", "Le Conseil condamne fermement l'attaque contre la mission.", &[("condemn", 6, false)]),
         ("fr", "La France se félicite de l'accord et appuie pleinement le processus de paix.", &[("welcome", 2, false), ("support", 2, false)]),
         ("fr", "Nous ne soutenons pas cette proposition.", &[("support", 2, true)]),
