@@ -486,12 +486,29 @@ fn a_bad_dictionary_is_refused_with_its_place() {
         .arg(crate::common::seed())
         .output()
         .unwrap();
-    assert!(!out.status.success());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "not a dictionary: a usage error"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("bad.dic, line 5") && err.contains("category 7"),
         "{err}"
     );
+    let missing = dir.path().join("missing.yml");
+    let out = verbale()
+        .args(["dict", "--dict"])
+        .arg(&missing)
+        .arg(crate::common::seed())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a dictionary that cannot be read"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.yml: cannot read"));
     let y = dir.path().join("bad.yml");
     std::fs::write(&y, "a: [unclosed\n").unwrap();
     let out = verbale()

@@ -63,8 +63,10 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     match &args.lexicon {
         None => bundled_acts(&args.source.text.lang),
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| anyhow::anyhow!("--lexicon {}: cannot read: {e}", p.display()))?;
+            let text = std::fs::read_to_string(p).map_err(|e| verbale::Error::Read {
+                path: p.clone(),
+                source: e,
+            })?;
             Ok(ActLexicon::parse(
                 &text,
                 &format!("--lexicon {}", p.display()),

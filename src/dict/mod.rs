@@ -97,8 +97,10 @@ impl Dictionary {
     /// Reads a dictionary file (see [`Dictionary::parse`]).
     pub fn read(path: &std::path::Path) -> Result<Dictionary> {
         let origin = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::Invalid(format!("{origin}: cannot read the dictionary: {e}")))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             Error::Invalid(format!(
                 "{origin}: the dictionary is not UTF-8 (byte {}); convert it, e.g. with iconv \
