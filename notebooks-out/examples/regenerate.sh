@@ -16,10 +16,14 @@ out=notebooks-out/examples
 "$bin" chart ngrams data/statements -o "$out/ngrams.png" --top 15 --quiet
 "$bin" chart collocates data/statements --terms elections -o "$out/collocates.png" --top 15 --quiet
 "$bin" chart quoted-phrases data/statements -o "$out/quoted-phrases.png" --top 12 --quiet
+"$bin" chart acts data/statements -o "$out/acts.png" --top 10 --quiet
 # Trends need years: from the UN General Debate corpus beside the repository, when it is there.
 ungd=../shared/corpus/ungd
 if [ -d "$ungd" ]; then
   "$bin" chart trend "$ungd" --by year --terms "terrorism,climate change,sanctions,nato" -o "$out/trend.png" --quiet
   "$bin" chart trend "$ungd" --by year --facet country --where "country in ('ARM', 'AZE', 'GEO', 'RUS', 'UKR', 'USA')" \
     --terms "territorial integrity,occupation,sanctions" -o "$out/trend-facets.png" --quiet
+  "$bin" chart acts "$ungd" --group-by year -o "$out/acts-by-year.png" --quiet
+  "$bin" chart docs "$ungd" --measure flesch --by year --facet country \
+    --where "country in ('CHN', 'FRA', 'RUS', 'USA')" -o "$out/flesch-by-year.png" --quiet
 fi
