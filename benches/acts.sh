@@ -18,17 +18,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 find "$corpus" -name '*.txt' -exec cat {} + > /dev/null # warm the page cache
 
-time_it() {
-  local name=$1 best= mem=
-  shift
-  for _ in $(seq "$reps"); do
-    /usr/bin/time -f '%e %M' -o "$work/t" "$@" > /dev/null 2>&1
-    read -r s kb < "$work/t"
-    if [ -z "$best" ] || python3 -c "import sys; sys.exit(not $s < $best)"; then best=$s mem=$kb; fi
-  done
-  printf '%s\t%s\t%s\n' "$name" "$best" "$((mem / 1024))" >> "$work/times"
-  echo "$name: ${best}s, $((mem / 1024)) MiB" >&2
-}
+. "$root/benches/time_it.sh"
 
 time_it "freq (corpus totals)" "$V" freq "$corpus" --no-meta -q -o "$work/f.parquet" --force
 time_it "acts" "$V" acts "$corpus" --no-meta -q -o "$work/a.csv" --force

@@ -399,23 +399,25 @@ fn lookups_count_as_quanteda_tests_assert() {
     );
 }
 
+/// A command's CSV over the seed statement (with the dictionary file `dict` after `args`).
+fn seed_csv(args: &[&str], dict: Option<&std::path::Path>) -> polars::prelude::DataFrame {
+    let mut cmd = verbale();
+    cmd.args(args);
+    if let Some(d) = dict {
+        cmd.arg(d);
+    }
+    let out = cmd.arg(crate::common::seed()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {err}");
+    csv_bytes(out.stdout)
+}
+
 #[test]
 fn dict_counts_matches_with_their_quotation_marks_and_audits_entries() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("votes.yml");
     std::fs::write(&d, "voting:\n  polls: [election*, vote*]\n  bodies: [parliament*]\nwar: [occupation, occupied, military force]\n").unwrap();
-    let out = verbale()
-        .args(["dict", "-f", "csv", "--dict"])
-        .arg(&d)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let df = csv_bytes(out.stdout);
+    let df = seed_csv(&["dict", "-f", "csv", "--dict"], Some(&d));
     assert_eq!(
         strs(&df, "category"),
         ["voting.polls", "voting.bodies", "war"]
@@ -443,26 +445,14 @@ fn dict_counts_matches_with_their_quotation_marks_and_audits_entries() {
     let force = text.matches("military force").count();
     assert_eq!(nums(&df, "count")[2], (occupied + force) as f64);
     // --levels 1 folds voting.polls and voting.bodies into voting.
-    let out = verbale()
-        .args(["dict", "-f", "csv", "--levels", "1", "--dict"])
-        .arg(&d)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
-    let df1 = csv_bytes(out.stdout);
+    let df1 = seed_csv(&["dict", "-f", "csv", "--levels", "1", "--dict"], Some(&d));
     assert_eq!(strs(&df1, "category"), ["voting", "war"]);
     assert_eq!(
         nums(&df1, "count")[0],
         nums(&df, "count")[0] + nums(&df, "count")[1]
     );
     // --entries: what each entry matched.
-    let out = verbale()
-        .args(["dict", "-f", "csv", "--entries", "--dict"])
-        .arg(&d)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
-    let e = csv_bytes(out.stdout);
+    let e = seed_csv(&["dict", "-f", "csv", "--entries", "--dict"], Some(&d));
     let matched = strs(&e, "matched");
     assert!(matched.contains(&"elections".to_string()), "{matched:?}");
     assert!(
@@ -526,17 +516,7 @@ fn the_seed_statement_acts_have_their_intensity() {
     // The MFA statement: the international community "deplored in the strongest terms" (4+1),
     // the Security Council was "condemning" (5) and "demanded" (4), and the international
     // community "unequivocally ... rejected" the "elections" (5+1).
-    let out = verbale()
-        .args(["acts", "--instances", "-f", "csv"])
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let df = csv_bytes(out.stdout);
+    let df = seed_csv(&["acts", "--instances", "-f", "csv"], None);
     assert_eq!(strs(&df, "act"), ["deplore", "condemn", "demand", "reject"]);
     assert_eq!(nums(&df, "intensity"), [5.0, 5.0, 4.0, 6.0]);
     let targets = strs(&df, "target");
@@ -549,12 +529,7 @@ fn the_seed_statement_acts_have_their_intensity() {
         "{targets:?}"
     );
     // The profile of the one document.
-    let out = verbale()
-        .args(["acts", "--profile", "-f", "csv"])
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
-    let p = csv_bytes(out.stdout);
+    let p = seed_csv(&["acts", "--profile", "-f", "csv"], None);
     assert_eq!(nums(&p, "acts"), [4.0]);
     assert_eq!(nums(&p, "mean_intensity"), [5.0]);
     assert_eq!(nums(&p, "max_intensity"), [6.0]);

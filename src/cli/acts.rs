@@ -2,8 +2,8 @@
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
 use super::common::{count_of, OutputArgs, SourceArgs};
-use super::dict::{bundled_acts, rows_per, top_per_bin};
-use super::held::{after_reading, bin_files, BinLabels};
+use super::dict::{bundled_acts, top_per_bin};
+use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::NewChunkedArray;
@@ -50,12 +50,8 @@ pub struct ActsArgs {
     /// Keep the first N instances (per document or group). Default: 20 in a terminal table.
     #[arg(long)]
     pub top: Option<usize>,
-    /// Rows per document.
-    #[arg(long, conflicts_with = "group_by")]
-    pub by_doc: bool,
-    /// Rows per group of documents with the same values of these fields.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
-    pub group_by: Vec<String>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
 }
 
 /// The lexicon of --lexicon, or the bundled one for --lang.
@@ -95,11 +91,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         .into());
     }
     let compiled = lex.compile(&options)?;
-    let mut b = bin_files(
-        &args.paths,
-        &args.source,
-        &rows_per(args.by_doc, &args.group_by),
-    )?;
+    let mut b = bin_files(&args.paths, &args.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;

@@ -362,7 +362,11 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
 
 /// Draws the speech-act chart: a bar per document (strongest first) or per group.
 fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
-    let per = super::dict::rows_per(args.group_by.is_empty(), &args.group_by);
+    let per = super::held::RowsArgs {
+        by_doc: args.group_by.is_empty(),
+        group_by: args.group_by.clone(),
+    }
+    .per();
     let mut b = super::held::bin_files(&args.paths, &args.source, &per)?;
     let mut lex = super::dict::bundled_acts(&args.source.text.lang)?;
     lex.texts = false;

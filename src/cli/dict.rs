@@ -1,8 +1,8 @@
 //! `verbale dict`: a dictionary's categories counted per corpus, document or group, with the
 //! entries that matched.
 
-use super::common::{count_of, OutputArgs, RowsPer, SourceArgs};
-use super::held::{after_reading, bin_files};
+use super::common::{count_of, OutputArgs, SourceArgs};
+use super::held::{after_reading, bin_files, RowsArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::NewChunkedArray;
@@ -45,12 +45,8 @@ pub struct DictArgs {
     /// Keep the N most frequent entries (per document or group) with --entries.
     #[arg(long)]
     pub top: Option<usize>,
-    /// Rows per document.
-    #[arg(long, conflicts_with = "group_by")]
-    pub by_doc: bool,
-    /// Rows per group of documents with the same values of these fields.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
-    pub group_by: Vec<String>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
 }
 
 /// How entry words are matched.
@@ -71,17 +67,6 @@ pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
         ))
         .into()
     })
-}
-
-/// The rows a phrase-like table is per, from --by-doc and --group-by.
-pub fn rows_per(by_doc: bool, group_by: &[String]) -> RowsPer {
-    if by_doc {
-        RowsPer::Doc
-    } else if group_by.is_empty() {
-        RowsPer::Corpus
-    } else {
-        RowsPer::Group(group_by.to_vec())
-    }
 }
 
 /// Runs `dict`. Returns whether some input failed.
@@ -110,11 +95,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
             args.dict.clone(),
         )
     };
-    let mut b = bin_files(
-        &args.paths,
-        &args.source,
-        &rows_per(args.by_doc, &args.group_by),
-    )?;
+    let mut b = bin_files(&args.paths, &args.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;

@@ -102,6 +102,30 @@ pub fn held_quietly(
     Ok(verbale::phrases::read(&chosen.found, &bins, &lopts, opts)?.0)
 }
 
+/// `--by-doc` and `--group-by` of the tables counted per corpus, document or group.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RowsArgs {
+    /// Rows per document.
+    #[arg(long, conflicts_with = "group_by")]
+    pub by_doc: bool,
+    /// Rows per group of documents with the same values of these fields.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
+}
+
+impl RowsArgs {
+    /// What the rows are per.
+    pub fn per(&self) -> RowsPer {
+        if self.by_doc {
+            RowsPer::Doc
+        } else if self.group_by.is_empty() {
+            RowsPer::Corpus
+        } else {
+            RowsPer::Group(self.group_by.clone())
+        }
+    }
+}
+
 /// What the rows of a phrases table are per: the corpus, each document, or each group.
 #[derive(Debug, Clone)]
 pub enum RowsPer {

@@ -1,6 +1,7 @@
 //! `verbale ngrams`: sequences of n words, per corpus, document or group.
 
-use super::common::{count_of, load_held, OutputArgs, RowsPer, SourceArgs};
+use super::common::{count_of, load_held, OutputArgs, SourceArgs};
+use super::held::RowsArgs;
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
@@ -42,12 +43,8 @@ pub struct NgramsArgs {
     /// table, all rows in other formats.
     #[arg(long)]
     pub top: Option<usize>,
-    /// Rows per document.
-    #[arg(long, conflicts_with = "group_by")]
-    pub by_doc: bool,
-    /// Rows per group of documents with the same values of these fields.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
-    pub group_by: Vec<String>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
 }
 
 /// Runs `ngrams`. Returns whether some input failed.
@@ -66,13 +63,7 @@ pub fn run(args: NgramsArgs) -> Result<bool> {
         e => e,
     })?;
     let options = args.source.options(&args.paths)?;
-    let per = if args.by_doc {
-        RowsPer::Doc
-    } else if args.group_by.is_empty() {
-        RowsPer::Corpus
-    } else {
-        RowsPer::Group(args.group_by.clone())
-    };
+    let per = args.rows.per();
     let h = load_held(&args.paths, &args.source, &options, &per)?;
     let levels = ngrams::count(&h.held, &o)?;
     let top = args.top.or((format == Format::Table).then_some(20));
