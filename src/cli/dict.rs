@@ -111,10 +111,11 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     let header = format!(
         "{} of {name} in {}, {}",
-        count_of(
-            df.height() as u64,
-            if args.entries { "entry" } else { "category" }
-        ),
+        match (args.entries, df.height()) {
+            (true, 1) => "1 entry".to_string(),
+            (true, n) => format!("{} entries", verbale::out::numbers::thousands(n as u64)),
+            (false, n) => count_of(n as u64, "category"),
+        },
         count_of(scanned.docs.len() as u64, "document"),
         count_of(words, "word")
     );

@@ -76,7 +76,7 @@ pub struct ActHit {
     /// What the act targets: the words after the trigger up to a clause boundary, as written
     /// (empty when none follow).
     pub target: String,
-    /// The sentence, whitespace collapsed (cut at 300 characters).
+    /// The sentence, whitespace collapsed (40 tokens at most on each side of the trigger).
     pub sentence: String,
 }
 
@@ -210,8 +210,11 @@ pub(super) fn detect(
         let (first, last) = (m.first as usize, m.last as usize);
         let after_prev = prev_end;
         if let Some((pa, pl)) = prev {
+            // A trigger is joined once only, so a run of repeated triggers costs no more than
+            // separate acts.
             let joined = pa == act
                 && pl < first
+                && !out.last().is_some_and(|h| h.trigger.contains(" … "))
                 && run(w, pl, first)
                 && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
             if joined {
@@ -341,23 +344,31 @@ fn comma_only(p: &Positions, text: &str, a: usize, b: usize) -> bool {
     text[p.tokens[a].end as usize..p.tokens[b].start as usize].trim() == ","
 }
 
-/// The sentence holding token `tok`, whitespace collapsed, cut at 300 characters.
+/// Tokens of a sentence shown on each side of an act's trigger, at most.
+const SENTENCE_TOKENS: usize = 40;
+
+/// The sentence holding token `tok`, whitespace collapsed: at most [`SENTENCE_TOKENS`] tokens on
+/// each side of it, `…` where the sentence goes on (so a sentence of any length costs the same).
 fn sentence(p: &Positions, text: &str, tok: usize) -> String {
     let s = p.tokens[tok].sentence;
-    let first = (0..=tok)
+    let in_sentence = |i: &usize| p.tokens[*i].sentence == s;
+    let first = (tok.saturating_sub(SENTENCE_TOKENS)..=tok)
         .rev()
-        .take_while(|&i| p.tokens[i].sentence == s)
+        .take_while(in_sentence)
         .last()
         .unwrap_or(tok);
-    let last = (tok..p.tokens.len())
-        .take_while(|&i| p.tokens[i].sentence == s)
+    let last = (tok..(tok + SENTENCE_TOKENS + 1).min(p.tokens.len()))
+        .take_while(in_sentence)
         .last()
         .unwrap_or(tok);
-    let full = collapse(&text[p.tokens[first].start as usize..p.tokens[last].end as usize]);
-    match full.char_indices().nth(300) {
-        Some((i, _)) => format!("{}…", &full[..i]),
-        None => full,
-    }
+    let cut_before = first > 0 && p.tokens[first - 1].sentence == s;
+    let cut_after = last + 1 < p.tokens.len() && p.tokens[last + 1].sentence == s;
+    let body = collapse(&text[p.tokens[first].start as usize..p.tokens[last].end as usize]);
+    format!(
+        "{}{body}{}",
+        if cut_before { "… " } else { "" },
+        if cut_after { " …" } else { "" }
+    )
 }
 
 fn collapse(s: &str) -> String {
