@@ -3,7 +3,7 @@
 # ordinary statements: 1 MB of quotation marks of each style (nested curly, straight, single,
 # guillemets, CJK brackets, unbalanced), one 20 MB word with no space, 20 MB of random
 # vocabulary, and 20 MB of UN speeches. Prints a Markdown table (seconds, peak RSS in MiB, and
-# peak MiB per input MB) for freq, quotes, kwic and report.
+# peak MiB per input MB) for freq, quotes, kwic, acts --instances and report.
 #
 # Usage: bash benches/adversarial.sh [VERBALE]   (default: the release build)
 set -euo pipefail
@@ -31,6 +31,8 @@ cases = {
     "guillemets": nested("« x ", "» ", "mot "),
     "cjk": nested("「x ", "」 ", "字 "),
     "unbalanced": fill("“a ‘b « c „d "),
+    # Speech-act triggers back to back, quoted and not, in one endless sentence.
+    "triggers": fill("We strongly condemn and reject “condemn” ”condemn“ and welcome "),
 }
 for name, text in cases.items():
     (w / f"{name}.txt").write_text(text)
@@ -66,6 +68,7 @@ for f in "$work"/*.txt; do
     measure "$cmd $name" "$mbs" "$v" "$cmd" "$f" --max-size 100 -o "$work/out.csv" -q
   done
   measure "kwic $name" "$mbs" "$v" kwic "$f" x --max-size 100 -o "$work/out.csv" -q
+  measure "acts --instances $name" "$mbs" "$v" acts "$f" --instances --max-size 100 -o "$work/out.csv" -q
   measure "report $name" "$mbs" "$v" report "$f" --max-size 100 -o "$work/rep" -q
 done
 if [ -d "$work/speeches" ]; then

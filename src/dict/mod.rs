@@ -27,6 +27,7 @@ use crate::analysis::Options;
 use crate::error::{Error, Result};
 use crate::text::fold;
 use crate::text::phrases::{word_pat, WordPat};
+use ahash::AHashMap;
 
 /// Words in a dictionary entry at most.
 pub const MAX_ENTRY_WORDS: usize = 8;
@@ -76,6 +77,43 @@ pub struct Compiled {
     /// Folded forms that may stand between two words of a multiword entry (two at most):
     /// empty for a dictionary, the modifiers of a lexicon of acts (`expressed deep concern`).
     pub between: ahash::AHashSet<String>,
+    /// The entries by their first word, so that finding those a word starts costs a few
+    /// look-ups rather than a test of every entry.
+    first: FirstWords,
+}
+
+/// Entries by the kind of their first word.
+#[derive(Debug, Clone, Default)]
+struct FirstWords {
+    /// A word without wildcards, matched on the form: by that form.
+    form: AHashMap<Box<str>, Vec<u32>>,
+    /// A word without wildcards, matched on the stem: by that stem.
+    stem: AHashMap<Box<str>, Vec<u32>>,
+    /// A word whose only wildcard is a final `*` (`condemn*`): by what comes before it.
+    prefix: AHashMap<Box<str>, Vec<u32>>,
+    /// Any other glob, tested one by one.
+    other: Vec<u32>,
+}
+
+impl FirstWords {
+    fn of(entries: &[Entry]) -> FirstWords {
+        let mut f = FirstWords::default();
+        for (i, e) in entries.iter().enumerate() {
+            let i = i as u32;
+            let first = e.text.split(' ').next().unwrap_or("");
+            match &e.words[0] {
+                WordPat::Form(w) => f.form.entry(w.clone()).or_default().push(i),
+                WordPat::Stem(w) => f.stem.entry(w.clone()).or_default().push(i),
+                WordPat::Glob(_) => match first.strip_suffix('*') {
+                    Some(p) if !p.contains(['*', '?']) => {
+                        f.prefix.entry(p.into()).or_default().push(i)
+                    }
+                    _ => f.other.push(i),
+                },
+            }
+        }
+        f
+    }
 }
 
 impl Dictionary {
@@ -170,6 +208,7 @@ impl Dictionary {
             .collect();
         Ok(Compiled {
             keys,
+            first: FirstWords::of(&entries),
             entries,
             exceptions,
             between: Default::default(),
@@ -216,9 +255,61 @@ impl Compiled {
 
     /// The entries whose first word matches a token of this form and stem, the longest first.
     pub fn starting(&self, form: &str, stem: &str) -> Vec<u32> {
-        (0..self.entries.len())
-            .filter(|&e| self.entries[e].word_matches(0, form, stem))
-            .map(|e| e as u32)
-            .collect()
+        let f = &self.first;
+        let mut out: Vec<u32> = Vec::new();
+        out.extend(f.form.get(form).into_iter().flatten());
+        out.extend(f.stem.get(stem).into_iter().flatten());
+        for (i, _) in form.char_indices().chain([(form.len(), ' ')]) {
+            out.extend(f.prefix.get(&form[..i]).into_iter().flatten());
+        }
+        out.extend(
+            f.other
+                .iter()
+                .filter(|&&e| self.entries[e as usize].word_matches(0, form, stem)),
+        );
+        // Entries are kept the longest first: so are the ones found.
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn entries_found_by_their_first_word_are_those_every_entry_tested_finds() {
+        let yaml =
+            "a: [condemn*, condemn, 'condemn* the', '*tion', 'st?te', state, 'we support']\n\
+                    b: [cond*, '*', support, 'x*y']\n";
+        let d = Dictionary::parse(yaml, "t.yml", None).unwrap();
+        let opts = Options::new(Lang::english());
+        for on in [MatchOn::Form, MatchOn::Stem] {
+            let c = d.compile(None, on, &opts).unwrap();
+            for word in [
+                "condemn",
+                "condemned",
+                "condemnation",
+                "cond",
+                "state",
+                "stute",
+                "states",
+                "we",
+                "support",
+                "supported",
+                "xy",
+                "xay",
+                "",
+                "nation",
+            ] {
+                let stem = opts.term_key(word);
+                let all: Vec<u32> = (0..c.entries.len() as u32)
+                    .filter(|&e| c.entries[e as usize].word_matches(0, word, &stem))
+                    .collect();
+                assert_eq!(c.starting(word, &stem), all, "{word} ({on:?})");
+            }
+        }
     }
 }
