@@ -610,3 +610,30 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
         assert_eq!(got, want, "{lang}: {text}");
     }
 }
+
+#[test]
+fn acts_targets_count_the_keys_of_the_instances_targets() {
+    let inst = seed_csv(&["acts", "--instances", "-f", "csv"], None);
+    let targets = seed_csv(&["acts", "--targets", "-f", "csv"], None);
+    let mut want: Vec<(String, String)> = strs(&inst, "act")
+        .into_iter()
+        .zip(
+            strs(&inst, "target")
+                .iter()
+                .map(|t| verbale::dict::target_key(t)),
+        )
+        .filter(|(_, k)| !k.is_empty())
+        .collect();
+    want.sort();
+    let mut got: Vec<(String, String)> = strs(&targets, "act")
+        .into_iter()
+        .zip(strs(&targets, "target"))
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(
+        got.contains(&("condemn".into(), "occupation of the territories".into())),
+        "{got:?}"
+    );
+    assert!(nums(&targets, "count").iter().all(|&c| c == 1.0));
+}

@@ -2,7 +2,7 @@
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
 use super::common::{count_of, OutputArgs, SourceArgs};
-use super::dict::{bundled_acts, top_per_bin};
+use super::dict::{bundled_acts, top_per_bin, top_per_group};
 use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
@@ -23,7 +23,8 @@ use verbale::out::{self, Format};
 #[command(after_help = "Examples:
   verbale acts statement.txt --instances
   verbale acts ../shared/corpus/ungd --group-by year --profile -o strength.csv
-  verbale acts speeches/ --by-doc --act condemn --instances")]
+  verbale acts speeches/ --by-doc --act condemn --instances
+  verbale acts ../shared/corpus/ungd --act condemn,reject --targets --top 15")]
 pub struct ActsArgs {
     /// Files, folders (searched recursively) or `-` for standard input.
     #[arg(value_name = "PATH", required = true)]
@@ -42,12 +43,17 @@ pub struct ActsArgs {
     pub profile: bool,
     /// Every act: doc, offset, act, intensity, intensified, negated, quoted, trigger, target,
     /// sentence.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "targets")]
     pub instances: bool,
+    /// What the acts target, counted: act, target (its first words, articles dropped), count,
+    /// docs, example; the most frequent first within each act.
+    #[arg(long, conflicts_with = "profile")]
+    pub targets: bool,
     /// Only these acts (comma-separated), in the rows per act and the instances.
     #[arg(long, value_delimiter = ',', value_name = "ACT")]
     pub act: Vec<String>,
-    /// Keep the first N instances (per document or group). Default: 20 in a terminal table.
+    /// Keep the first N instances (per document or group), or the N most frequent targets of
+    /// each act. Default: 20 in a terminal table.
     #[arg(long)]
     pub top: Option<usize>,
     #[command(flatten)]
@@ -77,7 +83,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let dest = args.output.destination(&args.paths, &args.source)?;
     let options = args.source.options(&args.paths)?;
     let mut lex = lexicon(&args)?;
-    lex.texts = args.instances;
+    lex.texts = args.instances || args.targets;
     if let Some(bad) = args
         .act
         .iter()
@@ -117,6 +123,17 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     };
     let (what, (df, of_row)) = if args.profile {
         ("profile", frames.profile)
+    } else if args.targets {
+        let top = args.top.or((format == Format::Table).then_some(20));
+        let (df, rows) = pick(dict::act_targets(&scanned, &lex)?)?;
+        // The top targets of each act (of each document or group).
+        let acts = df.column("act")?.str()?.clone();
+        let mut groups = Vec::with_capacity(rows.len());
+        for i in 0..rows.len() {
+            let same = i > 0 && rows[i - 1] == rows[i] && acts.get(i - 1) == acts.get(i);
+            groups.push(groups.last().map_or(0, |g: &u32| g + (!same) as u32));
+        }
+        ("target", top_per_group(df, rows, &groups, top)?)
     } else if args.instances {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, rows) = pick(frames.instances)?;

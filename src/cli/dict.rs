@@ -130,13 +130,25 @@ pub fn top_per_bin(
     of_row: Vec<u32>,
     top: Option<usize>,
 ) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
+    let groups = of_row.clone();
+    top_per_group(df, of_row, &groups, top)
+}
+
+/// The first `top` rows of each run of rows with the same value in `groups` (a bin, or a bin
+/// and an act), with the bin of each row kept.
+pub fn top_per_group(
+    df: polars::prelude::DataFrame,
+    of_row: Vec<u32>,
+    groups: &[u32],
+    top: Option<usize>,
+) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
     let Some(top) = top else {
         return Ok((df, of_row));
     };
     let mut keep = Vec::new();
     let mut seen = 0;
-    for (i, b) in of_row.iter().enumerate() {
-        seen = if i > 0 && of_row[i - 1] == *b {
+    for (i, g) in groups.iter().enumerate() {
+        seen = if i > 0 && groups[i - 1] == *g {
             seen + 1
         } else {
             0

@@ -1,0 +1,134 @@
+//! What each act targets, counted: the first words of every act's target (leading articles and
+//! determiners dropped, lower-cased, four words at most), per act and bin, with the documents
+//! and an example as written. "Who is condemned, and what is welcomed?"
+
+use super::acts::ActLexicon;
+use super::scan::Scanned;
+use crate::error::Result;
+use ahash::AHashMap;
+use polars::prelude::{Column, DataFrame};
+
+/// Words of a target's key at most.
+const KEY_WORDS: usize = 4;
+
+/// Words a target's key does not start with (`condemnation of terrorism`: `terrorism`).
+const LEADING: [&str; 14] = [
+    "the", "a", "an", "all", "any", "this", "these", "those", "such", "its", "their", "our", "of",
+    "for",
+];
+
+/// Words that end a target's key after its first word (`terrorism in all its forms`:
+/// `terrorism`).
+const ENDING: [&str; 7] = ["in", "and", "or", "by", "that", "which", "as"];
+
+/// The key of a target: its first words, lower-cased, without leading articles, determiners
+/// and `of`, up to `in`, `and`, `by` ... (`the attack on the embassy` and `The attack on the
+/// embassy, which` share `attack on the embassy`).
+pub fn target_key(target: &str) -> String {
+    let words: Vec<String> = target
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && !"'’-".contains(c))
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let start = words
+        .iter()
+        .position(|w| !LEADING.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let rest = &words[start..];
+    let end = rest
+        .iter()
+        .skip(1)
+        .position(|w| ENDING.contains(&w.as_str()))
+        .map_or(rest.len(), |i| i + 1);
+    rest[..end.min(KEY_WORDS)].join(" ")
+}
+
+/// Per bin, act and target key (acts not negated, with a target): act, target, count, docs
+/// and an example (the first target as written); within a bin, by act (weakest first), then
+/// most frequent first.
+pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>)> {
+    // (bin, act, key) -> (count, docs, last doc counted, example)
+    type Tally = (u64, u64, usize, String);
+    let mut t: AHashMap<(u32, u16, String), Tally> = AHashMap::new();
+    for (d, (doc, &b)) in s.docs.iter().zip(&s.bins).enumerate() {
+        for a in doc
+            .acts
+            .iter()
+            .filter(|a| !a.negated && !a.target.is_empty())
+        {
+            let key = target_key(&a.target);
+            if key.is_empty() {
+                continue;
+            }
+            let e = t
+                .entry((b, a.act, key))
+                .or_insert_with(|| (0, 0, usize::MAX, a.target.clone()));
+            e.0 += 1;
+            if e.2 != d {
+                e.1 += 1;
+                e.2 = d;
+            }
+        }
+    }
+    let mut rows: Vec<((u32, u16, String), Tally)> = t.into_iter().collect();
+    rows.sort_by(|(ka, va), (kb, vb)| {
+        (ka.0, ka.1, std::cmp::Reverse(va.0), &ka.2).cmp(&(
+            kb.0,
+            kb.1,
+            std::cmp::Reverse(vb.0),
+            &kb.2,
+        ))
+    });
+    let df = DataFrame::new_infer_height(vec![
+        Column::new(
+            "act".into(),
+            rows.iter()
+                .map(|(k, _)| lex.acts[k.1 as usize].name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "target".into(),
+            rows.iter().map(|(k, _)| k.2.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "count".into(),
+            rows.iter().map(|(_, v)| v.0).collect::<Vec<u64>>(),
+        ),
+        Column::new(
+            "docs".into(),
+            rows.iter().map(|(_, v)| v.1).collect::<Vec<u64>>(),
+        ),
+        Column::new(
+            "example".into(),
+            rows.iter().map(|(_, v)| v.3.as_str()).collect::<Vec<_>>(),
+        ),
+    ])?;
+    Ok((df, rows.iter().map(|(k, _)| k.0).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target_key;
+
+    #[test]
+    fn keys_drop_articles_case_and_punctuation() {
+        assert_eq!(
+            target_key("the attack on the embassy"),
+            "attack on the embassy"
+        );
+        assert_eq!(
+            target_key("The Attack on the Embassy, which"),
+            "attack on the embassy"
+        );
+        assert_eq!(target_key("all “elections” held"), "elections held");
+        assert_eq!(target_key("of terrorism in all its forms"), "terrorism");
+        assert_eq!(
+            target_key("Russia’s war of aggression against Ukraine"),
+            "russia’s war of aggression"
+        );
+        assert_eq!(target_key("the"), "");
+    }
+}
