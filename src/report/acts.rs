@@ -17,8 +17,11 @@ pub(super) struct ActTables {
     /// The acts of intensity 4 and more (not negated), strongest first: doc, act, intensity,
     /// trigger, target.
     pub(super) strongest: DataFrame,
+    /// What the condemnatory acts (deplore, condemn, reject) target most, ten per act: act,
+    /// target, count, docs, example.
+    pub(super) condemned: DataFrame,
     /// The tables written beside the report: acts (per document and act), act_profile (per
-    /// document), act_instances (every act).
+    /// document), act_instances (every act), act_targets (what the acts target, counted).
     pub(super) written: Vec<(&'static str, DataFrame)>,
 }
 
@@ -50,7 +53,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         Ok(DataFrame::new_infer_height(cols)?)
     };
     let instances = per_doc.instances.0;
-    let written = vec![
+    let mut written = vec![
         ("acts", with_doc(per_doc.acts)?),
         ("act_profile", with_doc(per_doc.profile)?),
         ("act_instances", instances.clone()),
@@ -58,7 +61,22 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
     let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
+    let targets = dict::act_targets(&scanned, &lex)?.0;
     scanned.bins = bins;
+    // Rows come by act, the most frequent target first: ten of each condemnatory act.
+    let acts = targets.column("act")?.str()?.clone();
+    let mut keep = Vec::with_capacity(acts.len());
+    let mut seen = 0;
+    for i in 0..acts.len() {
+        seen = if i > 0 && acts.get(i - 1) == acts.get(i) {
+            seen + 1
+        } else {
+            0
+        };
+        keep.push(acts.get(i).is_some_and(|a| dict::CONDEMNATORY.contains(&a)) && seen < 10);
+    }
+    let condemned = targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
+    written.push(("act_targets", targets));
     let strongest = instances
         .lazy()
         .filter(col("intensity").gt_eq(lit(4)).and(col("negated").not()))
@@ -81,6 +99,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         scanned,
         corpus,
         strongest,
+        condemned,
         written,
     })
 }

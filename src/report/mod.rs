@@ -83,6 +83,7 @@ pub const TABLES: &[&str] = &[
     "acts",
     "act_profile",
     "act_instances",
+    "act_targets",
 ];
 
 /// The tables a report with [`MetaGroups`] writes besides [`TABLES`].

@@ -233,6 +233,13 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         s("strongest-acts"),
     ));
     b.push(table(&t.strongest, 25));
+    b.push(Block::Heading(
+        3,
+        s("What is deplored, condemned and rejected"),
+        s("condemned"),
+    ));
+    b.push(Block::Para(s("The most frequent targets of the condemnatory acts: the first words after the trigger, articles dropped (every act's in act_targets.csv).")));
+    b.push(table(&t.condemned, 30));
 }
 
 fn profile(d: &ReportData, b: &mut Vec<Block>) {
