@@ -154,6 +154,22 @@ impl ActLexicon {
         Ok(c)
     }
 
+    /// Whether an intensifier modifies a trigger of words `inside`: among them, among the words
+    /// `before` it, first `after` it (`condamne fermement`), or `in the strongest terms` after
+    /// it or after one word (`condemn it in the strongest terms`).
+    fn intensified(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
+        let strongest = |a: &[&str]| a.starts_with(&["in", "the", "strongest"]);
+        inside
+            .iter()
+            .chain(before)
+            .any(|f| self.intensifiers.contains(*f))
+            || after
+                .first()
+                .is_some_and(|f| self.intensifiers_after.contains(*f))
+            || strongest(after)
+            || after.get(1..).is_some_and(strongest)
+    }
+
     /// The act a category of the compiled triggers stands for.
     fn act_of(&self, key: &str) -> Option<u16> {
         self.acts
@@ -219,13 +235,7 @@ pub(super) fn detect(
                 && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
             if joined {
                 if let Some(h) = out.last_mut().filter(|_| lex.texts) {
-                    let end = p.tokens[w.tok[last] as usize].end as usize;
-                    let start = doc
-                        .text
-                        .len()
-                        .min(p.tokens[w.tok[first] as usize].start as usize);
-                    h.trigger = format!("{} … {}", h.trigger, collapse(&text[start..end]));
-                    h.target = target(lex, p, w, text, last);
+                    join(h, lex, p, w, text, (first, last));
                 }
                 prev = Some((act, last));
                 prev_end = last + 1;
@@ -245,17 +255,7 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        let intensified = inside
-            .iter()
-            .chain(&before)
-            .any(|f| lex.intensifiers.contains(*f))
-            || after
-                .first()
-                .is_some_and(|f| lex.intensifiers_after.contains(*f))
-            || after.starts_with(&["in", "the", "strongest"])
-            || after
-                .get(1..)
-                .is_some_and(|a| a.starts_with(&["in", "the", "strongest"]));
+        let intensified = lex.intensified(&inside, &before, &after);
         let negated = !inside.iter().any(|f| lex.negators.contains(*f))
             && before
                 .iter()
@@ -298,6 +298,25 @@ pub(super) fn detect(
         });
     }
     out
+}
+
+/// Joins the trigger of words `first..=last` to act `h` (`appeal … to encourage`), its target
+/// now the words after the second trigger.
+fn join(
+    h: &mut ActHit,
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    text: &str,
+    at: (usize, usize),
+) {
+    let (first, last) = at;
+    let end = p.tokens[w.tok[last] as usize].end as usize;
+    let start = text
+        .len()
+        .min(p.tokens[w.tok[first] as usize].start as usize);
+    h.trigger = format!("{} … {}", h.trigger, collapse(&text[start..end]));
+    h.target = target(lex, p, w, text, last);
 }
 
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of

@@ -34,6 +34,9 @@ impl Bins {
     }
 }
 
+/// An entry's matches in a bin: (bin, entry, the words matched).
+type EntryKey = (u32, u32, String);
+
 /// The frames of `dict`, each with the bin of every row.
 pub struct DictFrames {
     /// category, count, per_10k, quoted, scare, docs (documents with a match), words.
@@ -53,7 +56,6 @@ pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrame
     let n = bins.n.max(1);
     let mut hits = vec![vec![Hit::default(); dict.keys.len()]; n];
     let mut docs = vec![vec![0u64; dict.keys.len()]; n];
-    type EntryKey = (u32, u32, String);
     let mut entries: AHashMap<EntryKey, (Hit, u64)> = AHashMap::new();
     for (d, &b) in s.docs.iter().zip(&s.bins) {
         for (k, h) in d.hits.iter().enumerate() {
@@ -107,45 +109,7 @@ pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrame
             cat_rows.iter().map(|&(b, _)| words[b as usize]).collect(),
         ),
     ])?;
-    let mut rows: Vec<(EntryKey, (Hit, u64))> = entries
-        .into_iter()
-        .filter(|((_, e, _), _)| !dict.is_exception(dict.entries[*e as usize].key))
-        .collect();
-    let key_of = |e: u32| dict.entries[e as usize].key;
-    rows.sort_by(|((b1, e1, m1), (h1, _)), ((b2, e2, m2), (h2, _))| {
-        (b1, key_of(*e1), std::cmp::Reverse(h1.count), m1, e1).cmp(&(
-            b2,
-            key_of(*e2),
-            std::cmp::Reverse(h2.count),
-            m2,
-            e2,
-        ))
-    });
-    let of_entry_row: Vec<u32> = rows.iter().map(|((b, _, _), _)| *b).collect();
-    let entries = DataFrame::new_infer_height(vec![
-        Column::new(
-            "category".into(),
-            rows.iter()
-                .map(|((_, e, _), _)| dict.keys[key_of(*e) as usize].as_str())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "entry".into(),
-            rows.iter()
-                .map(|((_, e, _), _)| dict.entries[*e as usize].text.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        Column::new(
-            "matched".into(),
-            rows.iter()
-                .map(|((_, _, m), _)| m.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        u("count", rows.iter().map(|(_, (h, _))| h.count).collect()),
-        u("quoted", rows.iter().map(|(_, (h, _))| h.quoted).collect()),
-        u("scare", rows.iter().map(|(_, (h, _))| h.scare).collect()),
-        u("docs", rows.iter().map(|(_, (_, d))| *d).collect()),
-    ])?;
+    let (entries, of_entry_row) = entries_frame(entries, dict)?;
     Ok(DictFrames {
         categories: (categories, cat_rows.iter().map(|r| r.0).collect()),
         entries: (entries, of_entry_row),
@@ -224,6 +188,64 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
         u("negated", col(2)),
         u("quoted", col(3)),
     ])?;
+    let profile = profile_frame(&tally, &strength, lex, &words, &live)?;
+    let instances = instances_frame(s, lex)?;
+    Ok(ActsFrames {
+        acts: (acts, rows.iter().map(|r| r.0).collect()),
+        profile: (profile, live),
+        instances,
+    })
+}
+
+/// Every act of a scan: doc, offset, act, intensity, intensified, negated, quoted, trigger,
+/// target, sentence; with the bin of each.
+fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>)> {
+    let mut inst: Vec<(u32, &str, &super::acts::ActHit)> = Vec::new();
+    for ((d, id), &b) in s.docs.iter().zip(&s.ids).zip(&s.bins) {
+        inst.extend(d.acts.iter().map(|a| (b, id.as_str(), a)));
+    }
+    let t = |f: &dyn Fn(&super::acts::ActHit) -> &str| -> Vec<&str> {
+        inst.iter().map(|x| f(x.2)).collect()
+    };
+    let flag = |f: &dyn Fn(&super::acts::ActHit) -> bool| -> Vec<bool> {
+        inst.iter().map(|x| f(x.2)).collect()
+    };
+    let df = DataFrame::new_infer_height(vec![
+        Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
+        u("offset", inst.iter().map(|x| x.2.offset).collect()),
+        Column::new(
+            "act".into(),
+            inst.iter()
+                .map(|x| lex.acts[x.2.act as usize].name.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "intensity".into(),
+            inst.iter()
+                .map(|x| x.2.intensity as u32)
+                .collect::<Vec<_>>(),
+        ),
+        Column::new("intensified".into(), flag(&|a| a.intensified)),
+        Column::new("negated".into(), flag(&|a| a.negated)),
+        Column::new("quoted".into(), flag(&|a| a.quoted)),
+        Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
+        Column::new("target".into(), t(&|a| a.target.as_str())),
+        Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
+    ])?;
+    Ok((df, inst.iter().map(|x| x.0).collect()))
+}
+
+/// Per bin with documents: acts, per_10k, mean_intensity, max_intensity, condemnatory_share,
+/// strong_share, negated, words, top_act; from the tallies per bin and act (count,
+/// intensified, negated, quoted) and per bin (intensity sum and maximum).
+fn profile_frame(
+    tally: &[Vec<[u64; 4]>],
+    strength: &[(u64, u8)],
+    lex: &ActLexicon,
+    words: &[u64],
+    live: &[u32],
+) -> Result<DataFrame> {
+    let k = lex.acts.len();
     let total = |b: u32| -> u64 { tally[b as usize].iter().map(|t| t[0]).sum() };
     let share = |b: u32, pick: &dyn Fn(usize) -> bool| -> Option<f64> {
         let all = total(b);
@@ -235,7 +257,7 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
                 / all as f64
         })
     };
-    let profile = DataFrame::new_infer_height(vec![
+    Ok(DataFrame::new_infer_height(vec![
         u("acts", live.iter().map(|&b| total(b)).collect()),
         Column::new(
             "per_10k".into(),
@@ -289,42 +311,53 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
                 })
                 .collect::<Vec<Option<&str>>>(),
         ),
-    ])?;
-    let mut inst: Vec<(u32, &str, &super::acts::ActHit)> = Vec::new();
-    for ((d, id), &b) in s.docs.iter().zip(&s.ids).zip(&s.bins) {
-        inst.extend(d.acts.iter().map(|a| (b, id.as_str(), a)));
-    }
-    let t = |f: &dyn Fn(&super::acts::ActHit) -> &str| -> Vec<&str> {
-        inst.iter().map(|x| f(x.2)).collect()
-    };
-    let flag = |f: &dyn Fn(&super::acts::ActHit) -> bool| -> Vec<bool> {
-        inst.iter().map(|x| f(x.2)).collect()
-    };
-    let instances = DataFrame::new_infer_height(vec![
-        Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
-        u("offset", inst.iter().map(|x| x.2.offset).collect()),
+    ])?)
+}
+
+/// Per bin, category and entry, what it matched (exceptions left out): category, entry,
+/// matched, count, quoted, scare, docs; the most frequent first within a category.
+fn entries_frame(
+    entries: AHashMap<EntryKey, (Hit, u64)>,
+    dict: &Compiled,
+) -> Result<(DataFrame, Vec<u32>)> {
+    let mut rows: Vec<(EntryKey, (Hit, u64))> = entries
+        .into_iter()
+        .filter(|((_, e, _), _)| !dict.is_exception(dict.entries[*e as usize].key))
+        .collect();
+    let key_of = |e: u32| dict.entries[e as usize].key;
+    rows.sort_by(|((b1, e1, m1), (h1, _)), ((b2, e2, m2), (h2, _))| {
+        (b1, key_of(*e1), std::cmp::Reverse(h1.count), m1, e1).cmp(&(
+            b2,
+            key_of(*e2),
+            std::cmp::Reverse(h2.count),
+            m2,
+            e2,
+        ))
+    });
+    let of_entry_row: Vec<u32> = rows.iter().map(|((b, _, _), _)| *b).collect();
+    let df = DataFrame::new_infer_height(vec![
         Column::new(
-            "act".into(),
-            inst.iter()
-                .map(|x| lex.acts[x.2.act as usize].name.as_str())
+            "category".into(),
+            rows.iter()
+                .map(|((_, e, _), _)| dict.keys[key_of(*e) as usize].as_str())
                 .collect::<Vec<_>>(),
         ),
         Column::new(
-            "intensity".into(),
-            inst.iter()
-                .map(|x| x.2.intensity as u32)
+            "entry".into(),
+            rows.iter()
+                .map(|((_, e, _), _)| dict.entries[*e as usize].text.as_str())
                 .collect::<Vec<_>>(),
         ),
-        Column::new("intensified".into(), flag(&|a| a.intensified)),
-        Column::new("negated".into(), flag(&|a| a.negated)),
-        Column::new("quoted".into(), flag(&|a| a.quoted)),
-        Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
-        Column::new("target".into(), t(&|a| a.target.as_str())),
-        Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
+        Column::new(
+            "matched".into(),
+            rows.iter()
+                .map(|((_, _, m), _)| m.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        u("count", rows.iter().map(|(_, (h, _))| h.count).collect()),
+        u("quoted", rows.iter().map(|(_, (h, _))| h.quoted).collect()),
+        u("scare", rows.iter().map(|(_, (h, _))| h.scare).collect()),
+        u("docs", rows.iter().map(|(_, (_, d))| *d).collect()),
     ])?;
-    Ok(ActsFrames {
-        acts: (acts, rows.iter().map(|r| r.0).collect()),
-        profile: (profile, live),
-        instances: (instances, inst.iter().map(|x| x.0).collect()),
-    })
+    Ok((df, of_entry_row))
 }
