@@ -1,7 +1,7 @@
 //! `verbale acts`: diplomatic speech acts (acknowledge < welcome < ... < condemn, reject) per
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
-use super::common::{count_of, OutputArgs, SourceArgs};
+use super::common::{count_of, InputArgs, OutputArgs};
 use super::dict::{bundled_acts, top_per_bin, top_per_group};
 use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
@@ -18,7 +18,7 @@ use verbale::out::{self, Format};
 /// support`) is counted apart. By default one row per act; --profile gives the strength of
 /// each document or group (mean and highest intensity, share of condemnatory acts);
 /// --instances lists every act with its trigger, its target (the words after it) and its
-/// sentence.
+/// sentence; --targets counts what each act targets (who is condemned most).
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale acts statement.txt --instances
@@ -26,11 +26,8 @@ use verbale::out::{self, Format};
   verbale acts speeches/ --by-doc --act condemn --instances
   verbale acts ../shared/corpus/ungd --act condemn,reject --targets --top 15")]
 pub struct ActsArgs {
-    /// Files, folders (searched recursively) or `-` for standard input.
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub source: SourceArgs,
+    pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
     /// A lexicon of acts (YAML: acts with intensity, triggers and exceptions; intensifiers,
@@ -63,7 +60,7 @@ pub struct ActsArgs {
 /// The lexicon of --lexicon, or the bundled one for --lang.
 fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     match &args.lexicon {
-        None => bundled_acts(&args.source.text.lang),
+        None => bundled_acts(&args.input.source.text.lang),
         Some(p) => {
             let text = std::fs::read_to_string(p).map_err(|e| verbale::Error::Read {
                 path: p.clone(),
@@ -80,8 +77,10 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
 /// Runs `acts`. Returns whether some input failed.
 pub fn run(args: ActsArgs) -> Result<bool> {
     let format = args.output.format()?;
-    let dest = args.output.destination(&args.paths, &args.source)?;
-    let options = args.source.options(&args.paths)?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
+    let options = args.input.source.options(&args.input.paths)?;
     let mut lex = lexicon(&args)?;
     lex.texts = args.instances || args.targets;
     if let Some(bad) = args
@@ -97,10 +96,10 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         .into());
     }
     let compiled = lex.compile(&options)?;
-    let mut b = bin_files(&args.paths, &args.source, &args.rows.per())?;
+    let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
     b.problems.extend(read);
-    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;
+    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
         if args.act.is_empty() {

@@ -1,12 +1,11 @@
 //! `verbale dict`: a dictionary's categories counted per corpus, document or group, with the
 //! entries that matched.
 
-use super::common::{count_of, OutputArgs, SourceArgs};
+use super::common::{count_of, InputArgs, OutputArgs};
 use super::held::{after_reading, bin_files, RowsArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::NewChunkedArray;
-use std::path::PathBuf;
 use verbale::dict::{self, ActLexicon, Bins, Compiled, Dictionary, MatchOn};
 use verbale::out::{self, Format};
 
@@ -22,11 +21,8 @@ use verbale::out::{self, Format};
   verbale dict speeches/ --dict LIWC2015.dic --by-doc -o liwc.csv
   verbale dict ../shared/corpus/ungd --dict speech-acts --group-by year --entries --top 5")]
 pub struct DictArgs {
-    /// Files, folders (searched recursively) or `-` for standard input.
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub source: SourceArgs,
+    pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
     /// The dictionary: a file (.yml/.yaml, .dic, or a list) or `speech-acts`.
@@ -72,10 +68,12 @@ pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
 /// Runs `dict`. Returns whether some input failed.
 pub fn run(args: DictArgs) -> Result<bool> {
     let format = args.output.format()?;
-    let dest = args.output.destination(&args.paths, &args.source)?;
-    let options = args.source.options(&args.paths)?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
+    let options = args.input.source.options(&args.input.paths)?;
     let (compiled, name): (Compiled, String) = if args.dict == "speech-acts" {
-        let lex = bundled_acts(&args.source.text.lang)?;
+        let lex = bundled_acts(&args.input.source.text.lang)?;
         (lex.compile(&options)?, "speech-acts".into())
     } else {
         let on = match args.match_on {
@@ -95,10 +93,10 @@ pub fn run(args: DictArgs) -> Result<bool> {
             args.dict.clone(),
         )
     };
-    let mut b = bin_files(&args.paths, &args.source, &args.rows.per())?;
+    let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
     b.problems.extend(read);
-    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.source)?;
+    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let (df, of_row) = if args.entries {
         let top = args.top.or((format == Format::Table).then_some(20));
