@@ -7,6 +7,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh2 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh3 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh4 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -135,9 +136,26 @@ with the same checks as for fresh2 (ids, quotas, no sentence drawn twice, no
 overlap with any earlier file, strict intensity rule, rows sorted by id) and
 prints its counts.
 
+The fresh4 split (`--fresh4`)
+-----------------------------
+`--fresh4` draws 400 more sentences, the sixth split `fresh4`, and writes
+`fresh4_sentences.tsv` (same columns; `--out` overrides). It only reads
+`sentences.tsv`, `fresh_sentences.tsv`, `fresh2_sentences.tsv` and
+`fresh3_sentences.tsv`; none of them nor their draws change:
+   * the same files, splitter and stratum shares: 200 `ungd`, 100
+     `ungd_1946_2004`, 100 `wh_statements`;
+   * its own generator, `random.Random(20261206)`; the order of the strata is
+     a shuffle of the 400-entry quota list with it;
+   * every (doc, offset) in any of the four earlier files is excluded before
+     drawing (same pool rule as `--fresh`);
+   * ids 1801-2200 in draw order, `split` = `fresh4`.
+Running it twice gives the same file. `--check` validates
+`fresh4_labels.tsv` / `fresh4_labelled.txt` against `fresh4_sentences.tsv`
+with the same checks as for fresh3 and prints its counts.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh`, `--fresh2` and `--fresh3` run the
+fresh splits listed before it; `--fresh`, `--fresh2`, `--fresh3` and `--fresh4` run the
 same code with their own row of the table.
 """
 import argparse
@@ -156,6 +174,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh', (20261203, 300, 701)),
     ('fresh2', (20261204, 400, 1001)),
     ('fresh3', (20261205, 400, 1401)),
+    ('fresh4', (20261206, 400, 1801)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
