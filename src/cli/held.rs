@@ -90,6 +90,19 @@ pub fn held_quietly(
     src: &SourceArgs,
     opts: &Options,
 ) -> Result<verbale::phrases::Held> {
+    Ok(held_quietly_also(groups, src, opts, &|_, _| ())?.0)
+}
+
+/// [`held_quietly`], also giving each document's positions to `also` in the same reading.
+pub fn held_quietly_also<X: Send, F>(
+    groups: &[Vec<PathBuf>],
+    src: &SourceArgs,
+    opts: &Options,
+    also: &F,
+) -> Result<(verbale::phrases::Held, Vec<X>)>
+where
+    F: Fn(&verbale::analysis::Positions, &verbale::Document) -> X + Sync,
+{
     let lopts = load_options(src);
     let plan = verbale::meta::Plan {
         groups: groups.to_vec(),
@@ -99,7 +112,8 @@ pub fn held_quietly(
     };
     let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
     let bins = vec![Some(0); chosen.found.files.len()];
-    Ok(verbale::phrases::read(&chosen.found, &bins, &lopts, opts)?.0)
+    let (held, extra, _) = verbale::phrases::read_also(&chosen.found, &bins, &lopts, opts, also)?;
+    Ok((held, extra))
 }
 
 /// `--by-doc` and `--group-by` of the tables counted per corpus, document or group.

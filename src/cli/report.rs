@@ -171,12 +171,26 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     // The phrase tables first, from their own reading, so that the corpus held as word ids is
     // let go before the analysis is built (standard input cannot be read twice: the report then
     // reads its held documents again).
+    // The speech acts are found in the same reading.
     bar.set_message("phrases");
-    let phrases = if all.iter().any(|p| p.as_os_str() == "-") {
-        None
+    let lex = verbale::dict::ActLexicon::bundled(options.lang.code);
+    let triggers = lex.as_ref().map(|l| l.compile(&options)).transpose()?;
+    let matcher = triggers
+        .as_ref()
+        .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
+    let (phrases, acts) = if all.iter().any(|p| p.as_os_str() == "-") {
+        (None, None)
     } else {
-        let held = super::held::held_quietly(&groups, &args.source, &options)?;
-        Some(report::phrase_tables_of(&held)?)
+        let scan = |p: &verbale::analysis::Positions, d: &verbale::Document| {
+            matcher.as_ref().map(|m| m.scan(p, d))
+        };
+        let (held, found) = super::held::held_quietly_also(&groups, &args.source, &options, &scan)?;
+        let acts = matcher.is_some().then(|| verbale::dict::Scanned {
+            ids: held.ids.clone(),
+            bins: (0..held.ids.len() as u32).collect(),
+            docs: found.into_iter().map(Option::unwrap_or_default).collect(),
+        });
+        (Some(report::phrase_tables_of(&held)?), acts)
     };
     bar.set_message("reading and counting");
     let ask = Ask {
@@ -208,6 +222,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         meta_groups: meta_groups(&args, &loaded.meta)?,
         left_out,
         phrases,
+        acts,
     };
     let step = |m: &str| {
         bar.inc(1);

@@ -112,12 +112,9 @@ impl Words {
 
 impl<'a> Scanner<'a> {
     fn new(opts: &'a Options, dict: &'a Compiled, acts: Option<&'a ActLexicon>) -> Self {
-        let threads = rayon::current_num_threads() + 1;
         Scanner {
             run: Analyser::new(opts),
-            dict,
-            acts,
-            starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+            matcher: Matcher::new(dict, acts),
         }
     }
 }
@@ -126,9 +123,7 @@ impl<'a> Scanner<'a> {
 /// the address of the interned form (each distinct form is tested against the entries once).
 struct Scanner<'a> {
     run: Analyser<'a>,
-    dict: &'a Compiled,
-    acts: Option<&'a ActLexicon>,
-    starts: Vec<Mutex<AHashMap<usize, Arc<[u32]>>>>,
+    matcher: Matcher<'a>,
 }
 
 impl corpus::Consumer for Scanner<'_> {
@@ -136,11 +131,38 @@ impl corpus::Consumer for Scanner<'_> {
 
     fn consume(&self, doc: &Document) -> DictDoc {
         let p = self.run.positions(doc);
-        self.scan_doc(&p, doc)
+        self.matcher.scan(&p, doc)
     }
 }
 
-impl Scanner<'_> {
+/// A dictionary (and a lexicon of acts) matched in documents whose positions another reading
+/// computes (the report finds its acts in the reading of its phrase tables). The positions
+/// must all come from one analyser, which keeps the interned words whose addresses the
+/// matcher caches.
+pub struct Matcher<'a> {
+    dict: &'a Compiled,
+    acts: Option<&'a ActLexicon>,
+    starts: Vec<Mutex<AHashMap<usize, Arc<[u32]>>>>,
+}
+
+impl<'a> Matcher<'a> {
+    /// A matcher of `dict` (and of the acts of `acts`, whose compiled triggers `dict` is).
+    pub fn new(dict: &'a Compiled, acts: Option<&'a ActLexicon>) -> Self {
+        let threads = rayon::current_num_threads() + 1;
+        Matcher {
+            dict,
+            acts,
+            starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+        }
+    }
+
+    /// A document's matches (and acts), from its positions.
+    pub fn scan(&self, p: &Positions, doc: &Document) -> DictDoc {
+        self.scan_doc(p, doc)
+    }
+}
+
+impl Matcher<'_> {
     /// Per distinct form of the document (an index of [`Positions::form_keys`]), the entries
     /// its words start: looked up once per form and document in the thread's cache.
     fn starts_of(&self, p: &Positions) -> Vec<Arc<[u32]>> {

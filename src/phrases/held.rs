@@ -195,14 +195,6 @@ struct Reader<'a> {
     forms: Vocab,
 }
 
-impl corpus::Consumer for Reader<'_> {
-    type Output = HeldDoc;
-
-    fn consume(&self, doc: &Document) -> HeldDoc {
-        self.hold(&self.run.positions(doc))
-    }
-}
-
 impl<'a> Reader<'a> {
     /// A reader analysing with `opts`, its vocabularies empty.
     fn new(opts: &'a Options) -> Self {
@@ -282,8 +274,41 @@ pub fn read(
     lopts: &LoadOptions,
     opts: &Options,
 ) -> Result<(Held, Vec<Problem>)> {
+    let (held, _, problems) = read_also(found, bin_of_file, lopts, opts, &|_, _| ())?;
+    Ok((held, problems))
+}
+
+/// A reading that holds each document and hands its positions to a second consumer as well.
+struct ReaderAlso<'a, 'b, F> {
+    reader: &'b Reader<'a>,
+    also: &'b F,
+}
+
+impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> corpus::Consumer for ReaderAlso<'_, '_, F> {
+    type Output = (HeldDoc, X);
+
+    fn consume(&self, doc: &Document) -> (HeldDoc, X) {
+        let p = self.reader.run.positions(doc);
+        (self.reader.hold(&p), (self.also)(&p, doc))
+    }
+}
+
+/// [`read`], also giving each document's positions to `also` (in the same reading, so the
+/// positions are computed once): its results come in the order of [`Held::ids`].
+pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
+    found: &GroupedFiles,
+    bin_of_file: &[Option<u32>],
+    lopts: &LoadOptions,
+    opts: &Options,
+    also: &F,
+) -> Result<(Held, Vec<X>, Vec<Problem>)> {
     let reader = Reader::new(opts);
+    let both = ReaderAlso {
+        reader: &reader,
+        also,
+    };
     let mut held = Held::default();
+    let mut extra = Vec::new();
     let mut problems = Vec::new();
     let keep: Vec<(String, Option<std::path::PathBuf>)> = found
         .files
@@ -293,22 +318,23 @@ pub fn read(
         .map(|(f, _)| f.clone())
         .collect();
     let bins: Vec<u32> = bin_of_file.iter().flatten().copied().collect();
-    for ((r, (id, _)), bin) in corpus::stream_files(&keep, lopts, &reader)
+    for ((r, (id, _)), bin) in corpus::stream_files(&keep, lopts, &both)
         .into_iter()
         .zip(&keep)
         .zip(bins)
     {
         match r {
-            Ok(d) => {
+            Ok((d, x)) => {
                 held.ids.push(id.clone());
                 held.docs.push(d);
                 held.bins.push(bin);
+                extra.push(x);
             }
             Err(e) => problems.push(Problem::from(e)),
         }
     }
     held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
-    Ok((finish(held, reader, opts)?, problems))
+    Ok((finish(held, reader, opts)?, extra, problems))
 }
 
 /// Fills in the vocabularies, the stopword flags and the term counts.

@@ -8,7 +8,7 @@ pub mod collocations;
 pub mod held;
 pub mod ngrams;
 
-pub use held::{read, read_analysed, Held, HeldDoc};
+pub use held::{read, read_also, read_analysed, Held, HeldDoc};
 pub use ngrams::{NgramOptions, Tally};
 
 use crate::error::Result;

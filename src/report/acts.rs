@@ -33,9 +33,10 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     let lex = found
         .clone()
         .unwrap_or_else(|| ActLexicon::bundled("en").expect("the English lexicon"));
-    let mut scanned = match &found {
-        Some(l) => dict::scan_analysed(p.a, p.lopts, p.opts, &l.compile(p.opts)?, Some(l))?,
-        None => Scanned::default(),
+    let mut scanned = match (&found, &p.r.acts) {
+        (Some(_), Some(s)) => in_analysis_order(p.a, s),
+        (Some(l), None) => dict::scan_analysed(p.a, p.lopts, p.opts, &l.compile(p.opts)?, Some(l))?,
+        (None, _) => Scanned::default(),
     };
     let n = scanned.docs.len();
     let per_doc = dict::acts_frames(&scanned, &lex, Bins { n })?;
@@ -102,4 +103,28 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         condemned,
         written,
     })
+}
+
+/// The acts found in another reading, one document per document of the analysis, in its order
+/// (matched by id; a document that reading did not have gets none).
+fn in_analysis_order(a: &crate::analysis::Analysis, s: &Scanned) -> Scanned {
+    let at: ahash::AHashMap<&str, usize> = s
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.as_str(), i))
+        .collect();
+    Scanned {
+        ids: a.docs.iter().map(|d| d.id.clone()).collect(),
+        bins: (0..a.docs.len() as u32).collect(),
+        docs: a
+            .docs
+            .iter()
+            .map(|d| {
+                at.get(d.id.as_str())
+                    .map(|&i| s.docs[i].clone())
+                    .unwrap_or_default()
+            })
+            .collect(),
+    }
 }

@@ -64,6 +64,10 @@ pub struct ReportOptions {
     /// so that the corpus held as word ids and the analysis are never in memory together);
     /// otherwise the report reads the documents again for them.
     pub phrases: Option<PhraseTables>,
+    /// The documents' speech acts, when the caller found them in that same reading (by
+    /// document id, [`crate::dict::Matcher`]); otherwise the report reads the documents again
+    /// for them.
+    pub acts: Option<crate::dict::Scanned>,
 }
 
 /// The tables every report writes, as Parquet and CSV.
