@@ -21,7 +21,7 @@ pub use decode::{decode, decode_owned};
 use hyphens::HyphenLexicon;
 use normalise::normalise_lines;
 pub use offsets::OffsetMap;
-pub use stream::{stream, stream_files, Consumer};
+pub use stream::{stream, stream_binned, stream_files, Binned, Consumer};
 pub use walk::{find_files, find_groups, is_corpus_file, Found, GroupedFiles, REPORT_MARKER};
 
 use normalise::{nfc_quick, nfc_with_map};

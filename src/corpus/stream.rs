@@ -49,3 +49,48 @@ pub fn stream_files<C: Consumer>(
         })
         .collect()
 }
+
+/// One document read by [`stream_binned`]: its id, its bin and what the consumer made of it.
+pub struct Binned<T> {
+    /// The document's id.
+    pub id: String,
+    /// Its bin.
+    pub bin: u32,
+    /// The consumer's output.
+    pub output: T,
+}
+
+/// [`stream_files`] over the files of `found` that have a bin (`bin_of_file`, `None`: left
+/// out): the documents read, in order, each with its bin, and the files that could not be read.
+pub fn stream_binned<C: Consumer>(
+    found: &super::GroupedFiles,
+    bin_of_file: &[Option<u32>],
+    opts: &LoadOptions,
+    consumer: &C,
+) -> (Vec<Binned<C::Output>>, Vec<Problem>) {
+    let keep: Vec<(String, Option<PathBuf>)> = found
+        .files
+        .iter()
+        .zip(bin_of_file)
+        .filter(|(_, b)| b.is_some())
+        .map(|(f, _)| f.clone())
+        .collect();
+    let bins = bin_of_file.iter().flatten().copied();
+    let mut read = Vec::with_capacity(keep.len());
+    let mut problems = Vec::new();
+    for ((r, (id, _)), bin) in stream_files(&keep, opts, consumer)
+        .into_iter()
+        .zip(&keep)
+        .zip(bins)
+    {
+        match r {
+            Ok(output) => read.push(Binned {
+                id: id.clone(),
+                bin,
+                output,
+            }),
+            Err(e) => problems.push(Problem::from(e)),
+        }
+    }
+    (read, problems)
+}

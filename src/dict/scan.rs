@@ -332,29 +332,12 @@ pub fn scan(
     acts: Option<&ActLexicon>,
 ) -> Result<(Scanned, Vec<Problem>)> {
     let scanner = Scanner::new(opts, dict, acts);
-    let keep: Vec<(String, Option<std::path::PathBuf>)> = found
-        .files
-        .iter()
-        .zip(bin_of_file)
-        .filter(|(_, b)| b.is_some())
-        .map(|(f, _)| f.clone())
-        .collect();
-    let bins: Vec<u32> = bin_of_file.iter().flatten().copied().collect();
+    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &scanner);
     let mut out = Scanned::default();
-    let mut problems = Vec::new();
-    for ((r, (id, _)), bin) in corpus::stream_files(&keep, lopts, &scanner)
-        .into_iter()
-        .zip(&keep)
-        .zip(bins)
-    {
-        match r {
-            Ok(d) => {
-                out.ids.push(id.clone());
-                out.docs.push(d);
-                out.bins.push(bin);
-            }
-            Err(e) => problems.push(Problem::from(e)),
-        }
+    for d in read {
+        out.ids.push(d.id);
+        out.bins.push(d.bin);
+        out.docs.push(d.output);
     }
     Ok((out, problems))
 }

@@ -309,29 +309,13 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
     };
     let mut held = Held::default();
     let mut extra = Vec::new();
-    let mut problems = Vec::new();
-    let keep: Vec<(String, Option<std::path::PathBuf>)> = found
-        .files
-        .iter()
-        .zip(bin_of_file)
-        .filter(|(_, b)| b.is_some())
-        .map(|(f, _)| f.clone())
-        .collect();
-    let bins: Vec<u32> = bin_of_file.iter().flatten().copied().collect();
-    for ((r, (id, _)), bin) in corpus::stream_files(&keep, lopts, &both)
-        .into_iter()
-        .zip(&keep)
-        .zip(bins)
-    {
-        match r {
-            Ok((d, x)) => {
-                held.ids.push(id.clone());
-                held.docs.push(d);
-                held.bins.push(bin);
-                extra.push(x);
-            }
-            Err(e) => problems.push(Problem::from(e)),
-        }
+    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &both);
+    for d in read {
+        let (doc, x) = d.output;
+        held.ids.push(d.id);
+        held.docs.push(doc);
+        held.bins.push(d.bin);
+        extra.push(x);
     }
     held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
     Ok((finish(held, reader, opts)?, extra, problems))
