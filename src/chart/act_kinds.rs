@@ -6,10 +6,16 @@ use super::{BarRow, Role, Spec};
 use crate::dict::{ActLexicon, Scanned};
 use crate::error::{Error, Result};
 use crate::frames::per_10k;
-use crate::out::numbers::count_of;
+use crate::out::numbers::{count_of, thousands};
+
+/// How far a document's rank among the strongest is drawn toward the corpus: its mean
+/// intensity is ranked as if it had this many more acts of the corpus's mean intensity.
+const SHRINK: f64 = 5.0;
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
-/// by `names` (bins without documents or acts are left out). With `strongest_first` the bars are sorted by mean intensity (documents);
+/// by `names` (bins without documents or acts are left out). With `strongest_first` the bars
+/// are sorted by mean intensity drawn toward the corpus's ([`SHRINK`]), so that a document of
+/// one strong act does not head the chart (documents);
 /// otherwise they keep the bins' order (groups such as years). At most `top` bars.
 pub fn acts(
     s: &Scanned,
@@ -42,7 +48,12 @@ pub fn acts(
     }
     let mean = |b: usize| sum[b] as f64 / total(b) as f64;
     if strongest_first {
-        shown.sort_by(|&x, &y| mean(y).total_cmp(&mean(x)).then(total(y).cmp(&total(x))));
+        // A document of one condemnation is not the strongest of a corpus: each mean is drawn
+        // toward the corpus's by SHRINK acts (a Bayesian average), so few acts weigh less.
+        let acts: u64 = shown.iter().map(|&b| total(b)).sum();
+        let prior = shown.iter().map(|&b| sum[b]).sum::<u64>() as f64 / acts.max(1) as f64;
+        let rank = |b: usize| (sum[b] as f64 + SHRINK * prior) / (total(b) as f64 + SHRINK);
+        shown.sort_by(|&x, &y| rank(y).total_cmp(&rank(x)).then(total(y).cmp(&total(x))));
     }
     let all = shown.len();
     shown.truncate(top);
@@ -78,7 +89,7 @@ pub fn acts(
         } else {
             "first"
         };
-        format!(", the {} {which} of {all}", shown.len())
+        format!(", the {} {which} of {}", shown.len(), thousands(all as u64))
     } else {
         String::new()
     };
