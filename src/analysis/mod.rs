@@ -17,7 +17,7 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use positions::{quoting, Positions, Quoting};
+pub use positions::{gap, quoting, Positions, Quoting};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,

@@ -4,9 +4,20 @@
 
 use super::document::QuoteMark;
 use crate::quotes::Kind;
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 use std::collections::BTreeSet;
 use std::sync::Arc;
+
+/// What stands before a word since the previous one (bits; 0: nothing but spaces, quotation
+/// marks or a hyphen or slash joining the two).
+pub mod gap {
+    /// Punctuation inside a sentence (a comma, a colon, a dash between spaces, a symbol).
+    pub const PUNCT: u8 = 1;
+    /// A sentence ends (with its final punctuation, if any).
+    pub const SENTENCE: u8 = 2;
+    /// A paragraph ends.
+    pub const PARAGRAPH: u8 = 4;
+}
 
 /// A token's place among the quotations of its document, in four bytes: the innermost
 /// quotation holding it, and whether any scare quote does.
@@ -79,6 +90,42 @@ impl Positions {
     /// Indices of the words and numbers, in order.
     pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.tokens.len()).filter(|&i| self.tokens[i].kind.is_countable())
+    }
+
+    /// The words and numbers (token indices), each with the [`gap`] bits of what stands between
+    /// it and the word before (0 for the first).
+    pub fn word_gaps(&self) -> Vec<(u32, u8)> {
+        let mut out = Vec::with_capacity(self.tokens.len());
+        let mut last_word: Option<usize> = None;
+        let mut last_punct: Option<usize> = None;
+        for (i, t) in self.tokens.iter().enumerate() {
+            if !t.kind.is_countable() {
+                if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
+                    last_punct = Some(i);
+                }
+                continue;
+            }
+            let mut g = 0u8;
+            if let Some(w) = last_word {
+                let prev = &self.tokens[w];
+                if prev.para != t.para {
+                    g |= gap::PARAGRAPH;
+                } else if prev.sentence != t.sentence {
+                    g |= gap::SENTENCE;
+                } else if let Some(k) = last_punct.filter(|&k| k > w) {
+                    // A hyphen or a slash touching both words joins them (`rules-based`).
+                    let q = &self.tokens[k];
+                    let joining =
+                        k == w + 1 && k + 1 == i && prev.end == q.start && q.end == t.start;
+                    if !joining {
+                        g |= gap::PUNCT;
+                    }
+                }
+            }
+            out.push((i as u32, g));
+            last_word = Some(i);
+        }
+        out
     }
 
     /// The innermost quotation holding every token from `first` to `last`.

@@ -2,11 +2,10 @@
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
 use super::common::{count_of, InputArgs, OutputArgs};
-use super::dict::{bundled_acts, top_per_bin, top_per_group};
+use super::dict::{bundled_acts, keep_rows, top_per_bin, top_per_group};
 use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
-use polars::prelude::NewChunkedArray;
 use std::path::PathBuf;
 use verbale::dict::{self, ActLexicon, Bins};
 use verbale::out::{self, Format};
@@ -111,14 +110,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             .iter()
             .map(|a| a.is_some_and(|a| args.act.iter().any(|x| x == a)))
             .collect();
-        let rows = of_row
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(b, _)| *b)
-            .collect();
-        let mask = polars::prelude::BooleanChunked::from_slice("keep".into(), &keep);
-        Ok((df.filter(&mask)?, rows))
+        keep_rows(df, &of_row, &keep)
     };
     let (what, (df, of_row)) = if args.profile {
         ("profile", frames.profile)

@@ -153,10 +153,19 @@ pub fn top_per_group(
         };
         keep.push(seen < top);
     }
-    let mask = polars::prelude::BooleanChunked::from_slice("keep".into(), &keep);
+    keep_rows(df, &of_row, &keep)
+}
+
+/// The rows of `df` that `keep` marks, with the bin of each.
+pub fn keep_rows(
+    df: polars::prelude::DataFrame,
+    of_row: &[u32],
+    keep: &[bool],
+) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
+    let mask = polars::prelude::BooleanChunked::from_slice("keep".into(), keep);
     let rows = of_row
         .iter()
-        .zip(&keep)
+        .zip(keep)
         .filter(|(_, k)| **k)
         .map(|(b, _)| *b)
         .collect();

@@ -7,7 +7,6 @@ use super::Compiled;
 use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::Result;
-use crate::text::TokenKind;
 use ahash::AHashMap;
 use std::sync::{Arc, Mutex};
 
@@ -82,31 +81,9 @@ pub(super) struct Words {
 }
 
 impl Words {
-    fn of(p: &Positions, text: &str) -> Words {
-        let mut w = Words {
-            tok: Vec::new(),
-            joined: Vec::new(),
-        };
-        let mut last: Option<usize> = None;
-        let mut broken = false;
-        for (i, t) in p.tokens.iter().enumerate() {
-            if !t.kind.is_countable() {
-                if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
-                    // A hyphen or slash touching both words joins them (`rules-based`).
-                    let joins = matches!(t.text(text), "-" | "/" | "\u{2010}" | "\u{2011}")
-                        && last.is_some_and(|l| p.tokens[l].end == t.start && l + 1 == i)
-                        && p.tokens.get(i + 1).is_some_and(|n| n.start == t.end);
-                    broken |= !joins;
-                }
-                continue;
-            }
-            let joined = last.is_some_and(|l| p.tokens[l].sentence == t.sentence) && !broken;
-            w.tok.push(i as u32);
-            w.joined.push(joined);
-            last = Some(i);
-            broken = false;
-        }
-        w
+    fn of(p: &Positions) -> Words {
+        let (tok, joined) = p.word_gaps().into_iter().map(|(t, g)| (t, g == 0)).unzip();
+        Words { tok, joined }
     }
 }
 
@@ -193,7 +170,7 @@ impl Matcher<'_> {
     }
 
     fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
-        let words = Words::of(p, &doc.text);
+        let words = Words::of(p);
         let matches = self.matches(p, &words);
         let mut out = DictDoc {
             words: words.tok.len() as u64,

@@ -7,20 +7,10 @@
 use crate::analysis::{Analyser, Options, Positions, Quoting};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::{Error, Result};
-use crate::text::TokenKind;
 use ahash::AHashMap;
 use std::sync::{Arc, Mutex};
 
-/// What stands before a word since the previous one (bits; 0: nothing but spaces, quotation
-/// marks or a hyphen joining the two).
-pub mod gap {
-    /// Punctuation inside a sentence (a comma, a colon, a dash between spaces, a symbol).
-    pub const PUNCT: u8 = 1;
-    /// A sentence ends (with its final punctuation, if any).
-    pub const SENTENCE: u8 = 2;
-    /// A paragraph ends.
-    pub const PARAGRAPH: u8 = 4;
-}
+pub use crate::analysis::gap;
 
 /// One quotation of a held document: the first word after its closing mark, and the
 /// innermost quotation holding it.
@@ -218,40 +208,18 @@ impl<'a> Reader<'a> {
 /// A document's words from its positions, with its terms' and forms' ids.
 fn held_doc(p: &Positions, term_ids: &[u32], form_ids: &[u32]) -> HeldDoc {
     let mut d = HeldDoc::default();
+    let words = p.word_gaps();
     // Per token: the words before it (to place the quotations' closing marks).
     let mut words_before = Vec::with_capacity(p.tokens.len() + 1);
-    let mut gap_since = 0u8;
-    let mut last_word: Option<usize> = None;
-    let mut last_punct: Option<usize> = None;
-    for (i, t) in p.tokens.iter().enumerate() {
+    let mut next = words.iter().peekable();
+    for i in 0..p.tokens.len() {
         words_before.push(d.terms.len() as u32);
-        if !t.kind.is_countable() {
-            if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
-                last_punct = Some(i);
-            }
-            continue;
+        if let Some(&(_, g)) = next.next_if(|w| w.0 as usize == i) {
+            d.terms.push(term_ids[p.terms[i] as usize]);
+            d.forms.push(form_ids[p.forms[i] as usize]);
+            d.gaps.push(g);
+            d.quoting.push(p.quoting[i]);
         }
-        if let Some(w) = last_word {
-            let prev = &p.tokens[w];
-            if prev.para != t.para {
-                gap_since |= gap::PARAGRAPH;
-            } else if prev.sentence != t.sentence {
-                gap_since |= gap::SENTENCE;
-            } else if let Some(k) = last_punct.filter(|&k| k > w) {
-                // A hyphen or a slash touching both words joins them (`rules-based`).
-                let q = &p.tokens[k];
-                let joining = k == w + 1 && k + 1 == i && prev.end == q.start && q.end == t.start;
-                if !joining {
-                    gap_since |= gap::PUNCT;
-                }
-            }
-        }
-        d.terms.push(term_ids[p.terms[i] as usize]);
-        d.forms.push(form_ids[p.forms[i] as usize]);
-        d.gaps.push(gap_since);
-        d.quoting.push(p.quoting[i]);
-        gap_since = 0;
-        last_word = Some(i);
     }
     words_before.push(d.terms.len() as u32);
     d.quotes = p
