@@ -57,6 +57,24 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
+    /// A PDF, Word document or web page that its reader refused or could not read.
+    #[error("{}: {} file: {reason}{}", shown(path), format.to_uppercase(), if reason_is_skip(reason) { "; skipped" } else { "" })]
+    Document {
+        /// The file.
+        path: PathBuf,
+        /// The format's name (`pdf`, `docx`, `doc`, `html`, ...).
+        format: &'static str,
+        /// What the reader found.
+        reason: crate::corpus::FormatError,
+    },
+    /// A document has no section of the name asked for (`--section annex`).
+    #[error("{}: no {section} section (a UN document's sections: header, cover, annex, footnotes); skipped", shown(path))]
+    NoSection {
+        /// The file.
+        path: PathBuf,
+        /// The section asked for.
+        section: String,
+    },
     /// A file is larger than the size limit.
     #[error("{}: {} the {} MB limit; split the file", shown(path), size.map_or("more than".to_string(), |s| format!("{} MB is over", mb(s))), mb(*limit))]
     TooLarge {
@@ -164,6 +182,10 @@ impl Error {
         match self {
             Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. } => Some(Remedy::Lossy),
             Error::TooLarge { .. } => Some(Remedy::MaxSize),
+            Error::Document {
+                reason: crate::corpus::FormatError::TooLarge { .. },
+                ..
+            } => Some(Remedy::MaxSize),
             Error::ReadOnly { .. } => Some(Remedy::Force),
             _ => None,
         }
@@ -175,10 +197,22 @@ impl Error {
             self,
             Error::Binary { .. }
                 | Error::NoWords { .. }
+                | Error::NoSection { .. }
                 | Error::Loop { .. }
                 | Error::NotRegular { .. }
-        )
+        ) || matches!(self, Error::Document { reason, .. } if reason_is_skip(reason))
     }
+}
+
+/// Reader refusals that skip a file with nothing verbale could do (the file is encrypted, a
+/// scan, a format it does not read, a page without text); damaged files and reader failures
+/// are errors.
+fn reason_is_skip(r: &crate::corpus::FormatError) -> bool {
+    use crate::corpus::FormatError as F;
+    matches!(
+        r,
+        F::Encrypted | F::NoTextLayer { .. } | F::Unsupported { .. } | F::NoMainText | F::Disabled(_)
+    )
 }
 
 /// For a path holding a wildcard, that the shell expands globs (a quoted one reaches verbale

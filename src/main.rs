@@ -41,6 +41,7 @@ enum Command {
     Collocates(cli::collocates::CollocatesArgs),
     Dict(cli::dict::DictArgs),
     Acts(cli::acts::ActsArgs),
+    Extract(cli::extract::ExtractArgs),
     Completions(cli::completions::CompletionsArgs),
     Man(cli::completions::ManArgs),
 }
@@ -67,6 +68,10 @@ fn main() -> ExitCode {
     // A panic is a bug; its message can quote the document being read, which has no place on
     // the terminal (it may hold escape sequences): say where, not what.
     std::panic::set_hook(Box::new(|info| {
+        // A document reader's panic is caught and reported as that file's problem.
+        if verbale::corpus::formats::in_reader() {
+            return;
+        }
         let at = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
@@ -119,6 +124,7 @@ fn main() -> ExitCode {
         Command::Collocates(a) => cli::collocates::run(a),
         Command::Dict(a) => cli::dict::run(a),
         Command::Acts(a) => cli::acts::run(a),
+        Command::Extract(a) => cli::extract::run(a),
         Command::Completions(a) => {
             cli::completions::run(a, <Cli as clap::CommandFactory>::command())
         }

@@ -22,8 +22,12 @@ pub struct InputArgs {
 #[derive(Args, Debug, Clone)]
 pub struct SourceArgs {
     /// File extensions read from folders, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
+    #[arg(long, value_delimiter = ',', default_value = "txt,md,pdf,docx,doc,odt,html,htm")]
     pub ext: Vec<String>,
+    /// Read only this section of each UN document: header, cover (the note verbale or letter),
+    /// annex (the statement it transmits) or footnotes; documents without it are skipped.
+    #[arg(long, value_name = "NAME", value_parser = ["header", "cover", "annex", "footnotes"])]
+    pub section: Option<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing on the file.
     #[arg(long)]
     pub lossy: bool,
@@ -438,6 +442,7 @@ pub fn load_options(src: &SourceArgs) -> LoadOptions {
         lossy: src.lossy,
         keep_ext: src.keep_ext,
         max_bytes: src.max_size * 1_000_000,
+        section: src.section.clone(),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod completions;
 pub mod dict;
 pub mod docs;
+pub mod extract;
 pub mod freq;
 pub mod held;
 pub mod kwic;

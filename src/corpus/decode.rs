@@ -3,14 +3,31 @@
 //! BOM; binary files, UTF-16 and UTF-32 without BOM and legacy encodings recognised and named;
 //! every offset mapped back to the byte as stored.
 
+use super::formats::{self, Format};
 use super::{LoadOptions, OffsetMap};
 use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// What a document read through a format reader (PDF, Word, HTML) keeps of its file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file's format.
+    pub format: Format,
+    /// Where each place (page, paragraph, block) starts in the extracted text.
+    pub places: Vec<u32>,
+    /// What the reader left out or could not read.
+    pub notes: Vec<String>,
+}
+
 /// Reads and decodes one input (a file, or standard input for `None`), refusing files over
-/// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped).
-pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(String, OffsetMap)> {
+/// [`LoadOptions::max_bytes`] and files with no words (a warning: they are skipped). A PDF,
+/// Word document or web page (by its bytes, [`formats::sniff`]) is read through its reader:
+/// the text is then the extracted text, and offsets point into it.
+pub(crate) fn read_source(
+    path: Option<&Path>,
+    opts: &LoadOptions,
+) -> Result<(String, OffsetMap, Option<Source>)> {
     let display = path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
     let too_large = |size: Option<u64>| Error::TooLarge {
         path: display.clone(),
@@ -43,7 +60,7 @@ pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(St
     if bytes.len() as u64 > opts.max_bytes {
         return Err(too_large(size));
     }
-    let (text, map) = decode_owned(bytes, &display, opts.lossy)?;
+    let (text, map, source) = decode_any(bytes, &display, opts)?;
     if text.len() > u32::MAX as usize {
         // Token offsets are 32-bit (UTF-16 text can grow by half when decoded).
         return Err(too_large(Some(text.len() as u64)));
@@ -51,7 +68,31 @@ pub(crate) fn read_source(path: Option<&Path>, opts: &LoadOptions) -> Result<(St
     if !text.chars().any(char::is_alphanumeric) {
         return Err(Error::NoWords { path: display });
     }
-    Ok((text, map))
+    Ok((text, map, source))
+}
+
+/// Text decoded, or a document's text extracted by its format's reader.
+pub(crate) fn decode_any(
+    bytes: Vec<u8>,
+    path: &Path,
+    opts: &LoadOptions,
+) -> Result<(String, OffsetMap, Option<Source>)> {
+    let format = formats::sniff(&bytes, path);
+    if format == Format::Text {
+        let (text, map) = decode_owned(bytes, path, opts.lossy)?;
+        return Ok((text, map, None));
+    }
+    let e = formats::extract(&bytes, format, opts.max_bytes).map_err(|reason| Error::Document {
+        path: path.to_path_buf(),
+        format: format.name(),
+        reason,
+    })?;
+    let source = Source {
+        format,
+        places: e.places,
+        notes: e.notes,
+    };
+    Ok((e.text, OffsetMap::default(), Some(source)))
 }
 
 /// [`decode`] without copying a UTF-8 file's bytes.

@@ -1,6 +1,8 @@
-//! Corpus loading: find files, decode them (UTF-8 with or without BOM, UTF-16 with BOM), normalise
-//! the text (NFC, line endings, words hyphenated across line breaks) and keep a map from every
-//! normalised offset back to the byte offset in the file as stored.
+//! Corpus loading: find files, decode them (UTF-8 with or without BOM, UTF-16 with BOM) or read
+//! them through their format's reader (PDF, Word, web pages), normalise the text (NFC, line
+//! endings, words hyphenated across line breaks) and keep a map from every normalised offset
+//! back to the byte offset in the file as stored (in the extracted text, for a document read
+//! through a reader).
 
 use crate::error::{Error, Result};
 use crate::text::detect_layout;
@@ -9,6 +11,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::IsNormalized;
 
 mod decode;
+pub mod formats;
 mod hyphens;
 mod normalise;
 mod offsets;
@@ -17,7 +20,8 @@ mod walk;
 
 pub use crate::text::layout::Layout;
 pub(crate) use decode::read_source;
-pub use decode::{decode, decode_owned};
+pub use decode::{decode, decode_owned, Source};
+pub use formats::{Format, FormatError, UnSections};
 use hyphens::HyphenLexicon;
 use normalise::normalise_lines;
 pub use offsets::OffsetMap;
@@ -38,6 +42,9 @@ pub struct Document {
     pub text: String,
     /// Paragraph layout detected from the text.
     pub layout: Layout,
+    /// For a PDF, Word document or web page: its format and where its pages (paragraphs,
+    /// blocks) start in the extracted text.
+    pub source: Option<Source>,
     maps: Vec<OffsetMap>,
 }
 
@@ -50,14 +57,20 @@ impl Document {
     /// Decodes and normalises one file's bytes: what [`load`] does per file, for callers that
     /// hold bytes.
     pub fn from_bytes(id: &str, bytes: &[u8], lossy: bool) -> Result<Document> {
-        let (text, map) = decode_owned(bytes.to_vec(), Path::new(id), lossy)?;
-        Ok(Document::assemble(id.to_string(), None, text, vec![map]))
+        let opts = LoadOptions {
+            lossy,
+            ..LoadOptions::default()
+        };
+        let (text, map, source) = decode::decode_any(bytes.to_vec(), Path::new(id), &opts)?;
+        let mut d = Document::assemble(id.to_string(), None, text, vec![map]);
+        d.source = source;
+        Ok(d)
     }
 
     /// Reads, decodes and normalises one input (a file, or standard input for `None`). A
     /// Markdown file's front matter (metadata, not statement) is left out of the text.
     pub fn read(id: &str, path: Option<&Path>, opts: &LoadOptions) -> Result<Document> {
-        let (mut text, map) = read_source(path, opts)?;
+        let (mut text, map, source) = read_source(path, opts)?;
         let mut maps = vec![map];
         let markdown = path
             .and_then(Path::extension)
@@ -66,12 +79,20 @@ impl Document {
             text.drain(..skip);
             maps.push(OffsetMap::shift(skip));
         }
-        Ok(Document::assemble(
-            id.to_string(),
-            path.map(Path::to_path_buf),
-            text,
-            maps,
-        ))
+        if let Some(name) = &opts.section {
+            let Some((start, end)) = UnSections::find(&text).range(name) else {
+                return Err(Error::NoSection {
+                    path: path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf),
+                    section: name.clone(),
+                });
+            };
+            text.truncate(end);
+            text.drain(..start);
+            maps.push(OffsetMap::shift(start));
+        }
+        let mut d = Document::assemble(id.to_string(), path.map(Path::to_path_buf), text, maps);
+        d.source = source;
+        Ok(d)
     }
 
     /// Normalises decoded text; `maps` lead from it back to the file (the last one first). A
@@ -101,6 +122,7 @@ impl Document {
             path,
             text,
             layout,
+            source: None,
             maps,
         }
     }
@@ -108,6 +130,15 @@ impl Document {
     /// The byte offset in the file as stored (BOM included) of byte offset `x` in [`Document::text`].
     pub fn source_offset(&self, x: usize) -> usize {
         self.maps.iter().rev().fold(x, |acc, m| m.map(acc))
+    }
+
+    /// For a PDF, the page (from 1) of byte offset `x` in [`Document::text`].
+    pub fn page(&self, x: usize) -> Option<u32> {
+        let s = self.source.as_ref().filter(|s| s.format == Format::Pdf)?;
+        Some(formats::Extracted::place_of(
+            &s.places,
+            self.source_offset(x),
+        ))
     }
 }
 
@@ -120,8 +151,12 @@ pub struct LoadOptions {
     pub lossy: bool,
     /// Keep the file extension in document ids.
     pub keep_ext: bool,
-    /// Files larger than this many bytes are refused (memory stays bounded).
+    /// Files larger than this many bytes are refused (memory stays bounded); so are documents
+    /// whose extracted text is larger.
     pub max_bytes: u64,
+    /// Read only this section of each document (`annex`, `cover`, `header`, `footnotes`: see
+    /// [`UnSections`]); a document without it is skipped with a warning.
+    pub section: Option<String>,
 }
 
 /// The default file size limit: 100 MB, far above any statement (a whole UN General Debate
@@ -130,13 +165,17 @@ pub struct LoadOptions {
 /// errors").
 pub const DEFAULT_MAX_BYTES: u64 = 100_000_000;
 
+/// The extensions a folder walk reads: text and Markdown, and the documents the readers read.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "pdf", "docx", "doc", "odt", "html", "htm"];
+
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
-            extensions: vec!["txt".into(), "md".into()],
+            extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
             lossy: false,
             keep_ext: false,
             max_bytes: DEFAULT_MAX_BYTES,
+            section: None,
         }
     }
 }
@@ -171,6 +210,37 @@ impl From<Error> for Problem {
         let warning = error.is_warning();
         Problem { error, warning }
     }
+}
+
+/// What one file holds as verbale reads it, before normalisation: the decoded or extracted
+/// text (the text offsets point into), the reader's account of it (format, places, notes) and
+/// the file's own metadata (title, author, date; a UN document's header fields).
+#[derive(Debug, Clone)]
+pub struct FileText {
+    /// The text.
+    pub text: String,
+    /// For a document read through a reader.
+    pub source: Option<Source>,
+    /// Metadata fields found in the file.
+    pub meta: Vec<(String, String)>,
+}
+
+/// Reads one file as [`load`] would, without normalising it ([`FileText`]).
+pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<FileText> {
+    let (text, _, source) = read_source(Some(path), opts)?;
+    let mut meta = if source.is_some() {
+        formats::metadata(path, opts.max_bytes)
+    } else {
+        Vec::new()
+    };
+    if source.is_none() {
+        meta.extend(
+            formats::un_header(&text)
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v)),
+        );
+    }
+    Ok(FileText { text, source, meta })
 }
 
 /// Loads every input: files and folders are read and decoded in parallel; a bad file is

@@ -8,6 +8,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh2 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh3 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh4 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh5 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -153,9 +154,15 @@ Running it twice gives the same file. `--check` validates
 `fresh4_labels.tsv` / `fresh4_labelled.txt` against `fresh4_sentences.tsv`
 with the same checks as for fresh3 and prints its counts.
 
+The fresh5 split (`--fresh5`)
+-----------------------------
+`--fresh5` draws 400 more sentences, the seventh split `fresh5`, the same way
+as fresh4 with its own generator, `random.Random(20261207)`, excluding every
+(doc, offset) of the five earlier files; ids 2201-2600, `split` = `fresh5`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh`, `--fresh2`, `--fresh3` and `--fresh4` run the
+fresh splits listed before it; `--fresh` to `--fresh5` run the
 same code with their own row of the table.
 """
 import argparse
@@ -175,6 +182,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh2', (20261204, 400, 1001)),
     ('fresh3', (20261205, 400, 1401)),
     ('fresh4', (20261206, 400, 1801)),
+    ('fresh5', (20261207, 400, 2201)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence

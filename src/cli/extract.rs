@@ -1,0 +1,150 @@
+//! `verbale extract`: the text verbale reads from each file (PDF, Word, web page or text), where
+//! its pages or paragraphs start and the file's own metadata, so a user can see exactly what
+//! was analysed.
+
+use super::common::{count_of, load_options, report_problems, InputArgs};
+use anyhow::Result;
+use clap::Args;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use verbale::corpus::{self, FileText, Problem};
+
+/// Show the text verbale reads from each file: a PDF's text layer without its page furniture,
+/// a Word document's body with its footnotes put apart, a web page's main text. Offsets in
+/// every table point into this text; for a PDF the tables also give the page.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale extract statement.pdf | less
+  verbale extract ../shared/corpus/formats -o extracted/
+  verbale extract note.docx --section annex")]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Write ID.txt (the text), ID.places.tsv (where each page, paragraph or block starts) and
+    /// ID.meta.tsv (the file's metadata) into this folder instead of printing the text.
+    #[arg(short = 'o', long = "out-dir", value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Replace files already in DIR.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs `extract`. Returns whether some input failed.
+pub fn run(args: ExtractArgs) -> Result<bool> {
+    let lopts = load_options(&args.input.source);
+    let files = corpus::find_files(&args.input.paths, &lopts)?;
+    let read: Vec<(String, Option<PathBuf>, verbale::Result<FileText>)> = files
+        .into_par_iter()
+        .map(|(id, path)| {
+            let r = match &path {
+                Some(p) => corpus::read_file(p, &lopts),
+                None => Err(verbale::Error::Invalid(
+                    "extract reads files, not standard input".into(),
+                )),
+            };
+            (id, path, r)
+        })
+        .collect();
+    if let Some(dir) = &args.out_dir {
+        std::fs::create_dir_all(dir).map_err(|e| verbale::Error::Write {
+            path: dir.clone(),
+            source: e,
+        })?;
+    }
+    let inputs: Vec<PathBuf> = read
+        .iter()
+        .filter_map(|r| r.1.as_ref()?.canonicalize().ok())
+        .collect();
+    let many = read.len() > 1;
+    let mut problems = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (id, _, r) in read {
+        let ft = match r {
+            Ok(ft) => ft,
+            Err(e) => {
+                problems.push(Problem::from(e));
+                continue;
+            }
+        };
+        eprintln!("verbale: {id}: {}", summary(&ft));
+        match &args.out_dir {
+            Some(dir) => write_files(dir, &id, &ft, &inputs, args.force)?,
+            None => {
+                if many {
+                    writeln!(out, "==> {id} <==")?;
+                }
+                out.write_all(ft.text.as_bytes())?;
+                if !ft.text.ends_with('\n') {
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    report_problems(&problems, &args.input.source)
+}
+
+/// One line on what was read: format, places, characters, what the reader left out.
+fn summary(ft: &FileText) -> String {
+    let chars = ft.text.chars().count() as u64;
+    let Some(s) = &ft.source else {
+        return format!("text, {}", count_of(chars, "character"));
+    };
+    let mut line = format!(
+        "{}, {}, {}",
+        s.format.name(),
+        count_of(s.places.len() as u64, s.format.place()),
+        count_of(chars, "character")
+    );
+    for n in &s.notes {
+        line.push_str("; ");
+        line.push_str(n);
+    }
+    line
+}
+
+/// ID.txt, ID.places.tsv and ID.meta.tsv in `dir` (ids with folders make sub-folders), each
+/// written atomically; an input is never overwritten.
+fn write_files(dir: &Path, id: &str, ft: &FileText, inputs: &[PathBuf], force: bool) -> Result<()> {
+    let base = dir.join(id);
+    if let Some(parent) = base.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| verbale::Error::Write {
+            path: parent.to_path_buf(),
+            source: e,
+        })?;
+    }
+    let with = |ext: &str| PathBuf::from(format!("{}.{ext}", base.display()));
+    let mut places = String::from("place\tkind\toffset\n");
+    if let Some(s) = &ft.source {
+        for (k, p) in s.places.iter().enumerate() {
+            places.push_str(&format!("{}\t{}\t{p}\n", k + 1, s.format.place()));
+        }
+    }
+    let mut meta = String::from("field\tvalue\n");
+    if let Some(s) = &ft.source {
+        meta.push_str(&format!("format\t{}\n", s.format.name()));
+    }
+    for (k, v) in &ft.meta {
+        if k != "format" {
+            meta.push_str(&format!("{k}\t{}\n", v.replace(['\t', '\n'], " ")));
+        }
+    }
+    for (ext, body) in [("txt", ft.text.as_str()), ("places.tsv", &places), ("meta.tsv", &meta)] {
+        let path = with(ext);
+        if path
+            .canonicalize()
+            .is_ok_and(|c| inputs.iter().any(|i| *i == c))
+        {
+            return Err(verbale::Error::OutputIsInput(path).into());
+        }
+        if path.exists() && !force {
+            return Err(anyhow::anyhow!(
+                "{}: already exists; pass --force to replace it, or choose another folder",
+                path.display()
+            ));
+        }
+        verbale::out::write_atomic(&path, body.as_bytes(), force)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,327 @@
+//! What a published document holds besides its statement: page furniture (running heads,
+//! document symbols, job numbers, page numbers) dropped from PDF pages, and the structure of a
+//! UN document (its header as fields, its cover note, annex and footnotes as sections).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A line that is furniture wherever it stands at a page's top or bottom: a page number, a
+/// UN document symbol, a UN job number (`GE.20-00123`, `18-18418 (E) 071118`), a bar code
+/// (`*1818418*`), "Page 3 of 12", "3/12".
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            [-–—]?\s*\d{1,4}\s*[-–—]?                      # 12, - 12 -
+          | (?i:page)\s+\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?   # Page 3 of 12
+          | \d{1,4}\s*/\s*\d{1,4}                          # 3/12
+          | (?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?  # job numbers
+          | \*\d{6,}\*                                     # bar code
+          | [A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){1,8}      # A/HRC/43/15
+        )$",
+    )
+    .expect("furniture pattern")
+});
+
+/// How many non-empty lines at a page's top and bottom can be furniture.
+const ZONE: usize = 4;
+
+/// A line reduced to its shape: digits as `#`, whitespace collapsed, so that "GE.24-19779  3"
+/// and "GE.24-19779  4" are the same running foot.
+fn shape(line: &str) -> String {
+    let mut s = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !s.is_empty() {
+            s.push(' ');
+        }
+        space = false;
+        s.push(if c.is_ascii_digit() { '#' } else { c });
+    }
+    s
+}
+
+/// Whether a line is furniture by its content alone: a page number, a symbol, a job number,
+/// or a run of them ("2  GE.24-19779", "A/HRC/43/15  GE.20-00123  5").
+fn is_furniture(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.split("  ")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .all(|p| FURNITURE.is_match(p))
+}
+
+/// Drops the furniture of each page: in the top and bottom [`ZONE`] lines, any line that is
+/// furniture by content, or whose shape heads or foots at least half of the pages (and at
+/// least 3 of them). Returns how many lines were dropped.
+pub(super) fn strip_pages(pages: &mut [String]) -> usize {
+    let zones: Vec<Vec<usize>> = pages.iter().map(|p| zone_lines(p)).collect();
+    let mut seen: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
+    for (p, zone) in pages.iter().zip(&zones) {
+        let lines: Vec<&str> = p.lines().collect();
+        let mut mine: Vec<String> = zone.iter().map(|&i| shape(lines[i])).collect();
+        mine.sort();
+        mine.dedup();
+        for s in mine {
+            *seen.entry(s).or_default() += 1;
+        }
+    }
+    let total = pages.len();
+    let repeated = |s: &str| {
+        let n = seen.get(s).copied().unwrap_or(0);
+        n >= 3 && n * 2 >= total && s.chars().any(char::is_alphanumeric)
+    };
+    let mut dropped = 0;
+    for (p, zone) in pages.iter_mut().zip(&zones) {
+        let lines: Vec<&str> = p.lines().collect();
+        let drop: Vec<bool> = (0..lines.len())
+            .map(|i| zone.contains(&i) && (is_furniture(lines[i]) || repeated(&shape(lines[i]))))
+            .collect();
+        if !drop.contains(&true) {
+            continue;
+        }
+        let mut kept = String::with_capacity(p.len());
+        for (line, d) in lines.iter().zip(&drop) {
+            if *d {
+                dropped += 1;
+            } else {
+                kept.push_str(line);
+                kept.push('\n');
+            }
+        }
+        *p = kept;
+    }
+    dropped
+}
+
+/// The indexes of a page's first and last [`ZONE`] non-empty lines.
+fn zone_lines(page: &str) -> Vec<usize> {
+    let filled: Vec<usize> = page
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let mut z: Vec<usize> = filled.iter().take(ZONE).copied().collect();
+    z.extend(filled.iter().rev().take(ZONE));
+    z.sort_unstable();
+    z.dedup();
+    z
+}
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:A|S|E|C|T|UNEP|TD|CCPR|CERD|CRC|CAT|CEDAW|DP|ST|SG)(?:/[A-Z0-9][A-Za-z0-9.\-]*){1,8})")
+        .expect("symbol pattern")
+});
+static DISTR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Distr\.?\s*:?\s*(General|Limited|Restricted)").expect("distr pattern")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b")
+        .expect("date pattern")
+});
+static ORIGINAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Original\s*:\s*(\p{L}+)").expect("original pattern"));
+static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(Human Rights Council|Security Council|Economic and Social Council|General Assembly|Conference on Disarmament|Trusteeship Council)")
+        .expect("body pattern")
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)? session)\b")
+        .expect("session pattern")
+});
+static AGENDA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Agenda items?\s+(\d+[a-z]?(?:\s*\([a-z]\))?(?:\s*(?:,|and)\s*\d+[a-z]?(?:\s*\([a-z]\))?)*)")
+        .expect("agenda pattern")
+});
+
+/// How far into a document its UN header can reach.
+const HEADER_SPAN: usize = 2500;
+
+/// The header of a UN document as fields: `un_symbol` (A/HRC/43/15), `un_distribution`
+/// (General, Limited), `un_date` (the distribution date, as YYYY-MM-DD), `un_original` (the
+/// original language), `un_body`, `un_session`, `un_agenda`. Empty for anything that is not a
+/// UN document: a header needs the "Distr." line or a symbol.
+pub fn un_header(text: &str) -> Vec<(&'static str, String)> {
+    let mut end = text.len().min(HEADER_SPAN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let distr = DISTR.captures(head);
+    let symbol = SYMBOL.captures(head).filter(|c| c[1].matches('/').count() >= 2);
+    if distr.is_none() && symbol.is_none() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(s) = symbol {
+        out.push(("un_symbol", s[1].trim_end_matches(['.', '-']).to_string()));
+    }
+    if let Some(d) = &distr {
+        out.push(("un_distribution", d[1].to_string()));
+        let after = &head[d.get(0).map_or(0, |m| m.end())..];
+        if let Some(date) = DATE.captures(after) {
+            out.push(("un_date", iso_date(&date)));
+        }
+    }
+    let grab = |re: &Regex, key: &'static str, out: &mut Vec<(&'static str, String)>| {
+        if let Some(c) = re.captures(head) {
+            out.push((key, c[1].split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
+    };
+    grab(&ORIGINAL, "un_original", &mut out);
+    grab(&BODY, "un_body", &mut out);
+    grab(&SESSION, "un_session", &mut out);
+    grab(&AGENDA, "un_agenda", &mut out);
+    out
+}
+
+/// "24 August 2020" as 2020-08-24.
+fn iso_date(c: &regex::Captures) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let m = MONTHS.iter().position(|m| *m == &c[2]).unwrap_or(0) + 1;
+    format!("{}-{:02}-{:02}", &c[3], m, c[1].parse::<u32>().unwrap_or(1))
+}
+
+static COVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\s*_#]*(?:Note verbale dated|Identical letters dated|Letter dated)\b")
+        .expect("cover pattern")
+});
+static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[\s*_#]*(?:Annex|Enclosure)(?:\s+[IVX\d]+)?(?:\s+to\s+the\b|\s*$|\s*\*{0,2}\s*$)")
+        .expect("annex pattern")
+});
+static FOOTNOTES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^Footnotes\s*$").expect("footnotes pattern"));
+
+/// The parts of a UN document: `header` (symbol, dates, body, agenda, title), `cover` (the
+/// note verbale or letter that transmits the statement), `annex` (the statement itself, from
+/// the first "Annex" heading) and `footnotes` (what a reader put apart under "Footnotes").
+/// Byte ranges into the text, in order; empty when the text has neither a cover nor an annex.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnSections {
+    /// (name, start, end) in text order.
+    pub parts: Vec<(&'static str, usize, usize)>,
+}
+
+impl UnSections {
+    /// Finds the sections of `text`.
+    pub fn find(text: &str) -> UnSections {
+        let cover = COVER.find(text).map(|m| m.start());
+        let annex = ANNEX
+            .find_iter(text)
+            .map(|m| m.start())
+            .find(|&a| cover.is_none_or(|c| a > c));
+        let notes = FOOTNOTES.find(text).map(|m| m.start());
+        if cover.is_none() && annex.is_none() {
+            return UnSections::default();
+        }
+        let mut cuts: Vec<(&'static str, usize)> = vec![("header", 0)];
+        if let Some(c) = cover {
+            cuts.push(("cover", c));
+        }
+        if let Some(a) = annex {
+            cuts.push(("annex", a));
+        }
+        if let Some(n) = notes.filter(|&n| cuts.last().is_some_and(|l| n > l.1)) {
+            cuts.push(("footnotes", n));
+        }
+        let mut parts = Vec::new();
+        for (k, &(name, start)) in cuts.iter().enumerate() {
+            let end = cuts.get(k + 1).map_or(text.len(), |n| n.1);
+            if end > start {
+                parts.push((name, start, end));
+            }
+        }
+        UnSections { parts }
+    }
+
+    /// The byte range of the section called `name`, if the text has it.
+    pub fn range(&self, name: &str) -> Option<(usize, usize)> {
+        self.parts
+            .iter()
+            .find(|p| p.0.eq_ignore_ascii_case(name))
+            .map(|p| (p.1, p.2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "12",
+            "- 3 -",
+            "Page 2 of 9",
+            "A/HRC/43/15",
+            "GE.20-00123",
+            "18-18418 (E)    071118",
+            "*1818418*",
+            "2  GE.24-19779",
+            "A/RES/73/8",
+        ] {
+            assert!(is_furniture(l), "{l}");
+        }
+        for l in [
+            "12 members voted",
+            "The General Assembly,",
+            "Agenda item 4",
+            "",
+        ] {
+            assert!(!is_furniture(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn running_heads_dropped() {
+        let mut pages: Vec<String> = (1..=4)
+            .map(|i| {
+                format!("A/HRC/43/15\nGE.20-00123  {i}\nBody text of page {i} goes on.\nMore body.\n")
+            })
+            .collect();
+        pages[1] = "Report of the Working Group, page two\nBody text.\n2\n".into();
+        let dropped = strip_pages(&mut pages);
+        assert!(dropped >= 7, "{dropped}");
+        assert!(pages.iter().all(|p| !p.contains("GE.20")));
+        assert!(pages[1].contains("Report of the Working Group"));
+        assert!(!pages[1].contains("\n2\n"));
+    }
+
+    #[test]
+    fn header_of_the_seed() {
+        let text = "General Assembly\n\nDistr.: General\n24 August 2020\n\nOriginal: English\n\nHuman Rights Council\n\nForty-third session\n\n24 February–20 March 2020\n\nAgenda item 4\n\nNote verbale dated 1 April 2020 from the Permanent Mission\n\n**Annex to the note verbale dated 1 April 2020\n\nStatement";
+        let h = un_header(text);
+        let get = |k: &str| h.iter().find(|(x, _)| *x == k).map(|x| x.1.as_str());
+        assert_eq!(get("un_distribution"), Some("General"));
+        assert_eq!(get("un_date"), Some("2020-08-24"));
+        assert_eq!(get("un_original"), Some("English"));
+        assert_eq!(get("un_body"), Some("General Assembly"));
+        assert_eq!(get("un_session"), Some("Forty-third session"));
+        assert_eq!(get("un_agenda"), Some("4"));
+        let s = UnSections::find(text);
+        let names: Vec<&str> = s.parts.iter().map(|p| p.0).collect();
+        assert_eq!(names, ["header", "cover", "annex"]);
+        let (a, _) = s.range("annex").unwrap();
+        assert!(text[a..].starts_with("**Annex"));
+        assert!(un_header("Remarks by the President on the economy").is_empty());
+    }
+}

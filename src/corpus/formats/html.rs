@@ -1,0 +1,107 @@
+//! Web pages: the charset from the byte-order mark, `<meta charset>` or the HTTP-equiv line
+//! (windows-1251 and ISO-8859-1 pages are common among ministries), then the main text without
+//! navigation and boilerplate through dom_smoothie (a port of Firefox's Readability), entities
+//! decoded, blocks as paragraphs; title, byline, date and language as metadata.
+
+use super::{push_paragraph, Extracted, FormatError};
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// Elements parsed at most: a page beyond this is refused rather than read for minutes.
+const MAX_ELEMENTS: usize = 200_000;
+
+/// Reads a web page.
+pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
+    let html = decode(bytes);
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let mut r = Readability::new(html.as_str(), None, Some(cfg)).map_err(|e| FormatError::Failed {
+        format: "HTML",
+        detail: e.to_string(),
+    })?;
+    let article = match r.parse() {
+        Ok(a) => a,
+        Err(dom_smoothie::ReadabilityError::TooManyElements(n, _)) => {
+            return Err(FormatError::Failed {
+                format: "HTML",
+                detail: format!("{n} elements, over {MAX_ELEMENTS}"),
+            })
+        }
+        Err(_) => return Err(FormatError::NoMainText),
+    };
+    let mut out = Extracted::default();
+    let title = article.title.trim().to_string();
+    let body: &str = &article.text_content;
+    // Readability takes the headline out of the text; a statement's title is part of it.
+    if !title.is_empty() && !body.trim_start().starts_with(&title) {
+        out.mark_place();
+        push_paragraph(&mut out.text, &title);
+    }
+    for para in body.split("\n\n") {
+        if para.trim().is_empty() {
+            continue;
+        }
+        out.mark_place();
+        push_paragraph(&mut out.text, para);
+    }
+    if !out.text.chars().any(char::is_alphanumeric) {
+        return Err(FormatError::NoMainText);
+    }
+    out.set_meta("title", &title);
+    if let Some(b) = &article.byline {
+        out.set_meta("author", b);
+    }
+    if let Some(d) = &article.published_time {
+        out.set_meta("date", d.get(..10).unwrap_or(d));
+    }
+    if let Some(l) = &article.lang {
+        out.set_meta("language", l);
+    }
+    Ok(out)
+}
+
+/// The page as text: a BOM decides, then a charset named in the first 4 KB, then UTF-8 if the
+/// bytes are valid UTF-8, else windows-1252 (what browsers assume).
+fn decode(bytes: &[u8]) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let named = head.find("charset").and_then(|i| {
+        let rest = head[i + 7..].trim_start_matches([' ', '=', '"', '\'']);
+        let label: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    if let Some(enc) = named {
+        if enc != encoding_rs::UTF_8 {
+            return enc.decode_without_bom_handling(bytes).0.into_owned();
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) if named == Some(encoding_rs::UTF_8) => String::from_utf8_lossy(bytes).into_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charset_from_meta() {
+        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body>".to_vec();
+        page.extend([0xCF, 0xF0, 0xE8]); // При
+        assert!(decode(&page).ends_with("При"));
+        assert!(decode("<p>“x”</p>".as_bytes()).contains('“'));
+        assert!(decode(&[b'<', b'p', b'>', 0x93, b'x', 0x94]).contains('“'));
+    }
+}

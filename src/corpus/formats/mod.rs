@@ -1,0 +1,362 @@
+//! Statements as they are published: PDF, Word (DOCX, and legacy `.doc`) and web pages,
+//! recognised by their first bytes rather than their names; each reader gives the text, where
+//! each part of it came from (page, paragraph or block) and the file's own metadata.
+//!
+//! Offsets into a document read this way point into the extracted text (`verbale extract`
+//! writes it), and [`Extracted::places`] leads from an offset to its page.
+
+mod furniture;
+#[cfg(feature = "readers")]
+mod html;
+#[cfg(feature = "readers")]
+mod pdf;
+#[cfg(feature = "readers")]
+mod word;
+#[cfg(feature = "readers")]
+mod worddoc;
+
+pub use furniture::{un_header, UnSections};
+
+use std::path::Path;
+
+/// What a file holds, by its first bytes (and, for web pages, its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown (decoded as text).
+    Text,
+    /// A PDF document.
+    Pdf,
+    /// A Word 2007+ document (OOXML), whatever its extension.
+    Docx,
+    /// A Word 97-2003 binary document.
+    Doc,
+    /// An HTML page.
+    Html,
+    /// An OpenDocument text.
+    Odt,
+    /// A Rich Text Format document.
+    Rtf,
+    /// A ZIP archive that is neither DOCX nor ODT (a spreadsheet, a presentation, ...).
+    OtherZip,
+    /// An OLE compound file that is not a Word document (Excel 97, PowerPoint 97, ...).
+    OtherOle,
+}
+
+impl Format {
+    /// The format's name in messages and in the `format` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Html => "html",
+            Format::Odt => "odt",
+            Format::Rtf => "rtf",
+            Format::OtherZip => "zip",
+            Format::OtherOle => "ole",
+        }
+    }
+
+    /// What a place of this format is: a page of a PDF, a paragraph of a Word document, a
+    /// block of a web page.
+    pub fn place(self) -> &'static str {
+        match self {
+            Format::Pdf => "page",
+            Format::Docx | Format::Doc | Format::Odt => "paragraph",
+            Format::Html => "block",
+            _ => "line",
+        }
+    }
+}
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The format of a file's bytes. Binary formats are told by their magic bytes whatever the
+/// name (an OOXML file named `.doc` is DOCX); a web page by a name ending `.html`/`.htm` or
+/// by markup at its very start.
+pub fn sniff(bytes: &[u8], path: &Path) -> Format {
+    let head = &bytes[..bytes.len().min(1024)];
+    if memchr::memmem::find(head, b"%PDF-").is_some() {
+        return Format::Pdf;
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return zip_kind(bytes);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        return if ole_is_word(bytes) {
+            Format::Doc
+        } else {
+            Format::OtherOle
+        };
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Format::Rtf;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) || looks_like_html(bytes) {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+/// Markup at the start of a file: a doctype, `<html>`, `<head>` or `<body>` among its first
+/// elements. A text file that merely mentions a tag further in stays text.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(0);
+    if b.get(start) != Some(&b'<') {
+        return false;
+    }
+    let head: Vec<u8> = b[start..b.len().min(start + 2048)].to_ascii_lowercase();
+    [&b"<!doctype html"[..], b"<html", b"<head", b"<body"]
+        .iter()
+        .any(|m| memchr::memmem::find(&head, m).is_some())
+}
+
+/// DOCX or ODT by the names inside the archive (the local file headers: a DOCX has
+/// `word/document.xml`, an ODT starts with `mimetype` naming OpenDocument text).
+fn zip_kind(bytes: &[u8]) -> Format {
+    if memchr::memmem::find(bytes, b"word/document.xml").is_some() {
+        Format::Docx
+    } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some()
+    {
+        Format::Odt
+    } else {
+        Format::OtherZip
+    }
+}
+
+/// An OLE compound file is a Word document when it has a `WordDocument` stream (its name is
+/// stored in UTF-16 in a directory entry).
+fn ole_is_word(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "WordDocument"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    memchr::memmem::find(bytes, &name).is_some()
+}
+
+/// The text of a document and where its parts came from.
+#[derive(Debug, Clone, Default)]
+pub struct Extracted {
+    /// The text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Where each place (page, paragraph, block) starts in `text`, in order: place `k` (from
+    /// 1) starts at `places[k - 1]`.
+    pub places: Vec<u32>,
+    /// The file's own metadata: `title`, `author`, `date`, `language` (when the file says).
+    pub meta: Vec<(String, String)>,
+    /// What the reader left out or could not read, for the user (one line each).
+    pub notes: Vec<String>,
+}
+
+impl Extracted {
+    /// The place (from 1) holding byte offset `x` of the text.
+    pub fn place_of(places: &[u32], x: usize) -> u32 {
+        places.partition_point(|&p| p as usize <= x).max(1) as u32
+    }
+
+    /// Starts a new place at the end of the text.
+    fn mark_place(&mut self) {
+        self.places.push(self.text.len() as u32);
+    }
+
+    /// Adds a metadata field unless it is empty or already there.
+    fn set_meta(&mut self, key: &str, value: &str) {
+        let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !v.is_empty() && !self.meta.iter().any(|(k, _)| k == key) {
+            self.meta.push((key.to_string(), v));
+        }
+    }
+}
+
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// The file is encrypted with a password.
+    #[error("encrypted with a password; save an unprotected copy (qpdf --decrypt for a PDF)")]
+    Encrypted,
+    /// A PDF whose pages are images.
+    #[error("no text layer ({pages} pages of images); run OCR first, e.g. ocrmypdf")]
+    NoTextLayer {
+        /// Pages in the file.
+        pages: usize,
+    },
+    /// The file is damaged or truncated.
+    #[error("damaged or truncated {format} file ({detail}); re-download or re-export it")]
+    Corrupt {
+        /// The format's name.
+        format: &'static str,
+        /// What the reader found.
+        detail: String,
+    },
+    /// A format verbale does not read.
+    #[error("{what} is not read by verbale; {hint}")]
+    Unsupported {
+        /// What the file is.
+        what: &'static str,
+        /// What to do.
+        hint: &'static str,
+    },
+    /// The reader failed on something it does not handle (a font, a structure).
+    #[error("the {format} reader failed ({detail}); convert the file to text (pdftotext, or save as .txt) and read that")]
+    Failed {
+        /// The format's name.
+        format: &'static str,
+        /// What went wrong.
+        detail: String,
+    },
+    /// A web page with no text outside navigation and scripts.
+    #[error("no main text found in the page")]
+    NoMainText,
+    /// The extracted text is over the size limit (a decompression bomb, or a huge document).
+    #[error("its text runs past the {limit_mb} MB limit; split the document")]
+    TooLarge {
+        /// The limit in MB.
+        limit_mb: u64,
+    },
+    /// The binary was built without the document readers.
+    #[error("reading {0} files needs the `readers` feature, which this build of verbale leaves out; convert the file to text")]
+    Disabled(&'static str),
+}
+
+impl FormatError {
+    fn corrupt(format: &'static str, detail: impl std::fmt::Display) -> Self {
+        FormatError::Corrupt {
+            format,
+            detail: detail.to_string(),
+        }
+    }
+}
+
+thread_local! {
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside a document reader: a panic there is the reader's, caught and
+/// reported as the file's problem, not a bug of verbale's (a panic hook can stay quiet).
+pub fn in_reader() -> bool {
+    READING.with(|r| r.get())
+}
+
+/// Reads a document of `format` (not [`Format::Text`]) from its bytes. `limit` bounds the
+/// extracted text, and the decompressed parts of an archive, in bytes. A reader's panic is
+/// caught and reported as [`FormatError::Failed`]: one file never stops a run.
+pub fn extract(bytes: &[u8], format: Format, limit: u64) -> Result<Extracted, FormatError> {
+    let run = || -> Result<Extracted, FormatError> {
+        match format {
+            Format::Text => Err(FormatError::Unsupported {
+                what: "plain text",
+                hint: "it is decoded as text",
+            }),
+            Format::OtherZip => Err(FormatError::Unsupported {
+                what: "a ZIP archive that is not a Word or OpenDocument text (a spreadsheet or a presentation?)",
+                hint: "export the statement as PDF, DOCX or text",
+            }),
+            Format::OtherOle => Err(FormatError::Unsupported {
+                what: "an Office 97-2003 file that is not a Word document (Excel or PowerPoint?)",
+                hint: "export the statement as PDF, DOCX or text",
+            }),
+            Format::Rtf => Err(FormatError::Unsupported {
+                what: "RTF",
+                hint: "save it as DOCX or text (libreoffice --headless --convert-to docx)",
+            }),
+            #[cfg(feature = "readers")]
+            Format::Pdf => pdf::read(bytes, limit),
+            #[cfg(feature = "readers")]
+            Format::Docx => word::read_docx(bytes, limit),
+            #[cfg(feature = "readers")]
+            Format::Odt => word::read_odt(bytes, limit),
+            #[cfg(feature = "readers")]
+            Format::Doc => worddoc::read(bytes, limit),
+            #[cfg(feature = "readers")]
+            Format::Html => html::read(bytes, limit),
+            #[cfg(not(feature = "readers"))]
+            other => Err(FormatError::Disabled(other.name())),
+        }
+    };
+    let was = READING.with(|r| r.replace(true));
+    let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+    READING.with(|r| r.set(was));
+    let out = caught.unwrap_or_else(|p| {
+        let detail = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        Err(FormatError::Failed {
+            format: format.name(),
+            detail,
+        })
+    })?;
+    if out.text.len() as u64 > limit {
+        return Err(FormatError::TooLarge {
+            limit_mb: limit / 1_000_000,
+        });
+    }
+    Ok(out)
+}
+
+/// Appends a paragraph (trimmed, inner whitespace kept) followed by a blank line.
+fn push_paragraph(out: &mut String, para: &str) {
+    let p = para.trim();
+    if p.is_empty() {
+        return;
+    }
+    out.push_str(p);
+    out.push_str("\n\n");
+}
+
+/// The file's metadata only (title, author, date, language), for fields: what [`extract`]
+/// finds, from the same bytes.
+pub fn metadata(path: &Path, limit: u64) -> Vec<(String, String)> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Vec::new();
+    };
+    let format = sniff(&bytes, path);
+    if format == Format::Text || bytes.len() as u64 > limit {
+        return Vec::new();
+    }
+    extract(&bytes, format, limit)
+        .map(|e| {
+            let mut meta = e.meta;
+            for (k, v) in un_header(&e.text) {
+                if !meta.iter().any(|(m, _)| m == k) {
+                    meta.push((k.to_string(), v));
+                }
+            }
+            meta.push(("format".into(), format.name().into()));
+            meta
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        let p = Path::new("x.doc");
+        assert_eq!(sniff(b"%PDF-1.7\n...", p), Format::Pdf);
+        assert_eq!(sniff(b"PK\x03\x04....word/document.xml", p), Format::Docx);
+        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml", p), Format::OtherZip);
+        assert_eq!(sniff(b"{\\rtf1\\ansi", p), Format::Rtf);
+        assert_eq!(sniff(b"  <!DOCTYPE html><p>x", Path::new("a.txt")), Format::Html);
+        assert_eq!(sniff(b"The <p> tag is", Path::new("a.txt")), Format::Text);
+        assert_eq!(sniff(b"plain", Path::new("a.htm")), Format::Html);
+    }
+
+    #[test]
+    fn place_of_offsets() {
+        let places = [0, 10, 25];
+        assert_eq!(Extracted::place_of(&places, 0), 1);
+        assert_eq!(Extracted::place_of(&places, 10), 2);
+        assert_eq!(Extracted::place_of(&places, 24), 2);
+        assert_eq!(Extracted::place_of(&places, 99), 3);
+        assert_eq!(Extracted::place_of(&[], 5), 1);
+    }
+}

@@ -1,0 +1,237 @@
+//! PDF: the text layer through pdf-extract, page by page (a page the reader fails on is
+//! reported and the others kept), page furniture dropped, ligatures folded, footnote marks
+//! glued to a sentence's end taken off, metadata from the Info dictionary.
+
+use super::{furniture, Extracted, FormatError};
+use lopdf::{Document, Object};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Fewer letters than this per page, on average, is a scan without a text layer.
+const MIN_LETTERS_PER_PAGE: usize = 40;
+
+/// Reads a PDF's text layer.
+pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) => FormatError::Encrypted,
+        e => FormatError::corrupt("PDF", e),
+    })?;
+    // An owner password alone (printing or copying restricted) opens with the empty user
+    // password; a user password does not.
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(FormatError::Encrypted);
+    }
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
+    if numbers.is_empty() {
+        return Err(FormatError::corrupt("PDF", "no pages"));
+    }
+    let mut pages = Vec::with_capacity(numbers.len());
+    let mut failed = Vec::new();
+    let mut total = 0u64;
+    for &n in &numbers {
+        let mut s = String::new();
+        let ok = catch_unwind(AssertUnwindSafe(|| {
+            let mut out = pdf_extract::PlainTextOutput::new(&mut s);
+            pdf_extract::output_doc_page(&doc, &mut out, n).is_ok()
+        }))
+        .unwrap_or(false);
+        if !ok {
+            failed.push(n);
+            s.clear();
+        }
+        total += s.len() as u64;
+        if total > limit {
+            return Err(FormatError::TooLarge {
+                limit_mb: limit / 1_000_000,
+            });
+        }
+        pages.push(s);
+    }
+    if failed.len() == numbers.len() {
+        return Err(FormatError::Failed {
+            format: "PDF",
+            detail: "no page could be read".into(),
+        });
+    }
+    let letters: usize = pages
+        .iter()
+        .map(|p| p.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if letters < MIN_LETTERS_PER_PAGE * numbers.len().min(3) {
+        return Err(FormatError::NoTextLayer {
+            pages: numbers.len(),
+        });
+    }
+    let dropped = furniture::strip_pages(&mut pages);
+    let mut out = Extracted::default();
+    for page in &pages {
+        out.mark_place();
+        push_page(&mut out.text, page);
+    }
+    if dropped > 0 {
+        out.notes
+            .push(format!("{dropped} lines of page furniture dropped"));
+    }
+    if !failed.is_empty() {
+        out.notes.push(format!(
+            "pages the reader could not read, left empty: {}",
+            failed
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    info(&doc, &mut out);
+    Ok(out)
+}
+
+/// Appends a page's lines: ligatures folded, blank lines kept as paragraph breaks only where
+/// the page has two or more in a row or a line starts indented after a line that ended a
+/// sentence (pdf-extract writes a blank line between most lines of a paragraph), footnote
+/// marks glued to a sentence's end ("Convention.12") taken off.
+fn push_page(text: &mut String, page: &str) {
+    let mut lines: Vec<String> = page.lines().map(fold_ligatures).collect();
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let mut blank = 0;
+    let mut prev_end = true;
+    for line in &lines {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        let indented = line.starts_with("  ");
+        if !text.is_empty() && !text.ends_with("\n\n") {
+            let new_para = blank >= 2 || (indented && prev_end);
+            text.push_str(if new_para { "\n\n" } else { "\n" });
+        }
+        blank = 0;
+        let clean = strip_note_marks(t.trim_start());
+        prev_end = clean.ends_with(['.', ':', ';', '!', '?', '”', '"']);
+        text.push_str(&clean);
+    }
+    if !text.ends_with("\n\n") {
+        text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+    }
+}
+
+/// Typographic ligatures as their letters (ﬁ → fi): pdf-extract leaves them in.
+fn fold_ligatures(line: &str) -> String {
+    if !line.contains(['\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}', '\u{FB05}', '\u{FB06}']) {
+        return line.to_string();
+    }
+    let mut s = String::with_capacity(line.len() + 4);
+    for c in line.chars() {
+        match c {
+            '\u{FB00}' => s.push_str("ff"),
+            '\u{FB01}' => s.push_str("fi"),
+            '\u{FB02}' => s.push_str("fl"),
+            '\u{FB03}' => s.push_str("ffi"),
+            '\u{FB04}' => s.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => s.push_str("st"),
+            c => s.push(c),
+        }
+    }
+    s
+}
+
+/// A footnote mark that the text layer glued to a sentence's last word or full stop:
+/// "Convention.12" → "Convention.", "in 2021.8" → "in 2021." only when the mark follows a
+/// full stop and ends the line or is followed by a space (a decimal "2.5" is left alone: the
+/// mark must be 1-3 digits after a full stop after a letter or a closing bracket/quote).
+fn strip_note_marks(line: &str) -> String {
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    let mut last = 0;
+    while i < b.len() {
+        if b[i] == b'.' && i > 0 && (b[i - 1].is_ascii_alphabetic() || matches!(b[i - 1], b')' | b'"')) {
+            let d = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let after = i + 1 + d;
+            if (1..=3).contains(&d) && (after == b.len() || b[after] == b' ') {
+                out.push_str(&line[last..=i]);
+                last = after;
+                i = after;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&line[last..]);
+    out
+}
+
+/// Title, author and date from the Info dictionary.
+fn info(doc: &Document, out: &mut Extracted) {
+    let Some(dict) = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| match o {
+            Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    let text = |key: &[u8]| -> Option<String> {
+        match dict.get(key).ok()? {
+            Object::String(bytes, _) => Some(pdf_string(bytes)),
+            _ => None,
+        }
+    };
+    if let Some(t) = text(b"Title") {
+        out.set_meta("title", &t);
+    }
+    if let Some(a) = text(b"Author") {
+        out.set_meta("author", &a);
+    }
+    if let Some(d) = text(b"CreationDate").and_then(|d| pdf_date(&d)) {
+        out.set_meta("date", &d);
+    }
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, or PDFDocEncoding (Latin-1 for the
+/// characters that matter here).
+fn pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+/// `D:20200824101500+02'00'` as 2020-08-24.
+fn pdf_date(d: &str) -> Option<String> {
+    let digits = d.trim_start_matches("D:");
+    let ok = digits.len() >= 8 && digits[..8].bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_marks_and_ligatures() {
+        assert_eq!(strip_note_marks("the Convention.12"), "the Convention.");
+        assert_eq!(strip_note_marks("in 2021.8 The"), "in 2021.8 The");
+        assert_eq!(strip_note_marks("rose by 2.5 per cent"), "rose by 2.5 per cent");
+        assert_eq!(strip_note_marks("(GANHRI).9 The"), "(GANHRI). The");
+        assert_eq!(fold_ligatures("ﬁnancial ﬂows"), "financial flows");
+        assert_eq!(pdf_date("D:20200824101500+02'00'").as_deref(), Some("2020-08-24"));
+    }
+
+    #[test]
+    fn paragraphs_from_lines() {
+        let mut t = String::new();
+        push_page(&mut t, "First line of a\n\nparagraph ends.\n\n  Next paragraph\nstarts.\n");
+        assert_eq!(t, "First line of a\nparagraph ends.\n\nNext paragraph\nstarts.\n\n");
+    }
+}
