@@ -65,7 +65,7 @@ pub enum Error {
         /// The format's name (`pdf`, `docx`, `doc`, `html`, ...).
         format: &'static str,
         /// What the reader found.
-        reason: crate::corpus::FormatError,
+        reason: FormatError,
     },
     /// A document has no section of the name asked for (`--section annex`).
     #[error("{}: no {section} section (a UN document's sections: header, cover, annex, footnotes); skipped", shown(path))]
@@ -183,7 +183,7 @@ impl Error {
             Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. } => Some(Remedy::Lossy),
             Error::TooLarge { .. } => Some(Remedy::MaxSize),
             Error::Document {
-                reason: crate::corpus::FormatError::TooLarge { .. },
+                reason: FormatError::TooLarge { .. },
                 ..
             } => Some(Remedy::MaxSize),
             Error::ReadOnly { .. } => Some(Remedy::Force),
@@ -204,14 +204,68 @@ impl Error {
     }
 }
 
+/// Why a document could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum FormatError {
+    /// The file is encrypted with a password.
+    #[error("encrypted with a password; save an unprotected copy (qpdf --decrypt for a PDF)")]
+    Encrypted,
+    /// A PDF whose pages are images.
+    #[error("no text layer ({pages} {} of images); run OCR first, e.g. ocrmypdf", if *pages == 1 { "page" } else { "pages" })]
+    NoTextLayer {
+        /// Pages in the file.
+        pages: usize,
+    },
+    /// The file is damaged or truncated.
+    #[error("damaged or truncated {format} file ({detail}); re-download or re-export it")]
+    Corrupt {
+        /// The format's name.
+        format: &'static str,
+        /// What the reader found.
+        detail: String,
+    },
+    /// A format verbale does not read.
+    #[error("{what} is not read by verbale; {hint}")]
+    Unsupported {
+        /// What the file is.
+        what: &'static str,
+        /// What to do.
+        hint: &'static str,
+    },
+    /// The reader failed on something it does not handle (a font, a structure).
+    #[error("the {format} reader failed ({detail}); convert the file to text (pdftotext, or save as .txt) and read that")]
+    Failed {
+        /// The format's name.
+        format: &'static str,
+        /// What went wrong.
+        detail: String,
+    },
+    /// A web page with no text outside navigation and scripts.
+    #[error("no main text found in the page")]
+    NoMainText,
+    /// The extracted text is over the size limit (a decompression bomb, or a huge document).
+    #[error("its text runs past the {limit_mb} MB limit; split the document")]
+    TooLarge {
+        /// The limit in MB.
+        limit_mb: u64,
+    },
+    /// The binary was built without the document readers.
+    #[error("reading {0} files needs the `readers` feature, which this build of verbale leaves out; convert the file to text")]
+    Disabled(&'static str),
+}
+
 /// Reader refusals that skip a file with nothing verbale could do (the file is encrypted, a
 /// scan, a format it does not read, a page without text); damaged files and reader failures
 /// are errors.
-fn reason_is_skip(r: &crate::corpus::FormatError) -> bool {
-    use crate::corpus::FormatError as F;
+fn reason_is_skip(r: &FormatError) -> bool {
+    use FormatError as F;
     matches!(
         r,
-        F::Encrypted | F::NoTextLayer { .. } | F::Unsupported { .. } | F::NoMainText | F::Disabled(_)
+        F::Encrypted
+            | F::NoTextLayer { .. }
+            | F::Unsupported { .. }
+            | F::NoMainText
+            | F::Disabled(_)
     )
 }
 

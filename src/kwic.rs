@@ -56,6 +56,8 @@ pub struct Hit {
     pub doc: String,
     /// Byte offset of the hit in the file as stored.
     pub offset: usize,
+    /// For a PDF, the page of the hit.
+    pub page: Option<u32>,
     /// Context before.
     pub left: String,
     /// The hit as written.
@@ -310,6 +312,7 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
             hits.push(Hit {
                 doc: doc.id.clone(),
                 offset: doc.source_offset(tokens[first].start as usize),
+                page: doc.page(tokens[first].start as usize),
                 left: collapse_ws(tail(
                     &text[tokens[lo].start as usize..tokens[first].start as usize],
                     MAX_CONTEXT_BYTES,
@@ -336,6 +339,7 @@ pub fn frame(hits: &[Hit]) -> Result<DataFrame> {
     Ok(df!(
         "doc" => hits.iter().map(|h| h.doc.as_str()).collect::<Vec<_>>(),
         "offset" => hits.iter().map(|h| h.offset as u64).collect::<Vec<_>>(),
+        "page" => hits.iter().map(|h| h.page).collect::<Vec<_>>(),
         "left" => hits.iter().map(|h| h.left.as_str()).collect::<Vec<_>>(),
         "hit" => hits.iter().map(|h| h.hit.as_str()).collect::<Vec<_>>(),
         "right" => hits.iter().map(|h| h.right.as_str()).collect::<Vec<_>>(),

@@ -83,7 +83,7 @@ fn a_report_written_inside_the_corpus_is_not_read_back() {
     assert!(!out.contains("report") && !out.contains("keyness"), "{out}");
     // A folder named on the command line is read as asked, marker or not.
     let (_, out, _) = run(&["freq", "rep", "--format", "csv"], d.path());
-    assert!(out.contains("keyness"), "{out}");
+    assert!(out.to_lowercase().contains("keyness"), "{out}");
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn binary_files_in_a_folder_are_skipped_and_the_rest_analysed() {
     );
     assert!(
         err.contains(
-            "verbale: warning: c/archive.txt: looks like a binary file (NUL byte at 5); skipped"
+            "verbale: warning: c/archive.txt: ZIP file: a ZIP archive that is not a Word or OpenDocument text"
         ),
         "{err}"
     );

@@ -16,5 +16,6 @@ mod parquet_readers;
 mod phrases;
 mod quotes_eval;
 mod quotes_props;
+mod readers;
 mod report;
 mod report_browser;

@@ -203,6 +203,7 @@ fn unpaired(doc: &Document, tokens: &[Token], pairing: &Pairing) -> Vec<Unpaired
         .iter()
         .map(|u| UnpairedMark {
             offset: doc.source_offset(tokens[u.tok as usize].start as usize),
+            page: doc.page(tokens[u.tok as usize].start as usize),
             mark: u.mark,
         })
         .collect()
@@ -314,6 +315,7 @@ impl Context<'_> {
             number: k as u32 + 1,
             open: self.doc.source_offset(tokens[o].start as usize),
             close: self.doc.source_offset(tokens[c].start as usize),
+            page: self.doc.page(tokens[o].start as usize),
             open_tok: p.open_tok,
             close_tok: p.close_tok,
             marks: [p.open_char, p.close_char],

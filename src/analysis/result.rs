@@ -90,6 +90,8 @@ impl DocResult {
 pub struct UnpairedMark {
     /// Byte offset of the mark in the file as stored.
     pub offset: usize,
+    /// For a PDF, the page of the mark.
+    pub page: Option<u32>,
     /// The mark.
     pub mark: char,
 }

@@ -22,7 +22,11 @@ pub struct InputArgs {
 #[derive(Args, Debug, Clone)]
 pub struct SourceArgs {
     /// File extensions read from folders, comma-separated.
-    #[arg(long, value_delimiter = ',', default_value = "txt,md,pdf,docx,doc,odt,html,htm")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "txt,md,pdf,docx,doc,odt,html,htm"
+    )]
     pub ext: Vec<String>,
     /// Read only this section of each UN document: header, cover (the note verbale or letter),
     /// annex (the statement it transmits) or footnotes; documents without it are skipped.

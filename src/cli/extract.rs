@@ -130,12 +130,13 @@ fn write_files(dir: &Path, id: &str, ft: &FileText, inputs: &[PathBuf], force: b
             meta.push_str(&format!("{k}\t{}\n", v.replace(['\t', '\n'], " ")));
         }
     }
-    for (ext, body) in [("txt", ft.text.as_str()), ("places.tsv", &places), ("meta.tsv", &meta)] {
+    for (ext, body) in [
+        ("txt", ft.text.as_str()),
+        ("places.tsv", &places),
+        ("meta.tsv", &meta),
+    ] {
         let path = with(ext);
-        if path
-            .canonicalize()
-            .is_ok_and(|c| inputs.iter().any(|i| *i == c))
-        {
+        if path.canonicalize().is_ok_and(|c| inputs.contains(&c)) {
             return Err(verbale::Error::OutputIsInput(path).into());
         }
         if path.exists() && !force {

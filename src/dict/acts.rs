@@ -71,6 +71,8 @@ pub struct ActHit {
     pub quoted: bool,
     /// Byte offset of the trigger in the file as stored.
     pub offset: u64,
+    /// For a PDF, the page of the trigger.
+    pub page: Option<u32>,
     /// The trigger's words as written.
     pub trigger: String,
     /// What the act targets: the words after the trigger up to a clause boundary, as written
@@ -280,6 +282,7 @@ pub(super) fn detect(
                 .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
                 .is_some(),
             offset: doc.source_offset(t0.start as usize) as u64,
+            page: doc.page(t0.start as usize),
             trigger: if lex.texts {
                 collapse(&text[t0.start as usize..t1.end as usize])
             } else {

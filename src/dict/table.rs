@@ -214,6 +214,10 @@ fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
         Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
         u("offset", inst.iter().map(|x| x.2.offset).collect()),
         Column::new(
+            "page".into(),
+            inst.iter().map(|x| x.2.page).collect::<Vec<_>>(),
+        ),
+        Column::new(
             "act".into(),
             inst.iter()
                 .map(|x| lex.acts[x.2.act as usize].name.as_str())

@@ -32,6 +32,7 @@ pub mod schema {
         "span",
         "open",
         "close",
+        "page",
         "style",
         "kind",
         "confidence",
@@ -75,7 +76,7 @@ pub mod schema {
     /// `cues`: distancing cues per document.
     pub const CUES: &[&str] = &["doc", "cue", "count", "before_quote"];
     /// `unpaired`: quotation marks left without a partner.
-    pub const UNPAIRED: &[&str] = &["doc", "offset", "mark"];
+    pub const UNPAIRED: &[&str] = &["doc", "offset", "page", "mark"];
     /// `group_terms`: one row per group × term, after the group's fields.
     pub const GROUP_TERMS: &[&str] = &[
         "term",
@@ -294,6 +295,7 @@ fn quotes_of(spans: &[(&str, &crate::quotes::Span)]) -> Result<DataFrame> {
         "span" => u(&|x| x.number as u64),
         "open" => u(&|x| x.open as u64),
         "close" => u(&|x| x.close as u64),
+        "page" => spans.iter().map(|(_, x)| x.page).collect::<Vec<_>>(),
         "style" => {
             let mut b = StringChunkedBuilder::new("".into(), spans.len());
             for (_, x) in spans {
@@ -430,19 +432,20 @@ pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
 
 /// The `unpaired` frame: marks that found no partner, with their source offsets.
 pub fn unpaired(a: &Analysis) -> Result<DataFrame> {
-    let rows: Vec<(&str, u64, String)> = a
+    let rows: Vec<(&str, u64, Option<u32>, String)> = a
         .docs
         .iter()
         .flat_map(|d| {
             d.unpaired
                 .iter()
-                .map(move |u| (d.id.as_str(), u.offset as u64, u.mark.to_string()))
+                .map(move |u| (d.id.as_str(), u.offset as u64, u.page, u.mark.to_string()))
         })
         .collect();
     Ok(df!(
         "doc" => rows.iter().map(|r| r.0).collect::<Vec<_>>(),
         "offset" => rows.iter().map(|r| r.1).collect::<Vec<_>>(),
-        "mark" => rows.iter().map(|r| r.2.clone()).collect::<Vec<_>>(),
+        "page" => rows.iter().map(|r| r.2).collect::<Vec<_>>(),
+        "mark" => rows.iter().map(|r| r.3.clone()).collect::<Vec<_>>(),
     )?)
 }
 

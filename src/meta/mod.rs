@@ -109,6 +109,12 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         notes.append(&mut n);
         add(&mut columns, cols, &mut notes);
     }
+    // The files' own metadata comes last and only fills fields no other source gave.
+    for c in file_metadata(files) {
+        if !columns.iter().any(|x| x.name == c.name) {
+            columns.push(c);
+        }
+    }
     derive_dates(&mut columns);
     let fields: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let mut frame_cols = vec![
@@ -378,9 +384,44 @@ fn pattern_regex(pattern: &str) -> Result<(regex::Regex, PatternFields)> {
 
 /// Fields from the YAML front matter of Markdown files (`---` lines around `key: value`).
 fn front_matter(files: &Found) -> Vec<Column> {
+    let found: Vec<Option<Vec<(String, String)>>> = files
+        .iter()
+        .map(|(_, path)| path.as_deref().and_then(read_front_matter))
+        .collect();
+    columns_of(found)
+}
+
+/// Fields a document's own file gives, for PDF, Word and web pages: title, author, date and
+/// language (PDF Info, DOCX core properties, HTML meta), `format`, and a UN document's header
+/// (`un_symbol`, `un_date`, `un_body`, `un_session`, `un_agenda`, ...). Read in parallel.
+fn file_metadata(files: &Found) -> Vec<Column> {
+    use rayon::prelude::*;
+    let rich = |p: &Path| {
+        p.extension().is_some_and(|e| {
+            let e = e.to_string_lossy().to_ascii_lowercase();
+            matches!(e.as_str(), "pdf" | "docx" | "doc" | "odt" | "html" | "htm")
+        })
+    };
+    let found: Vec<Option<Vec<(String, String)>>> = files
+        .par_iter()
+        .map(|(_, path)| {
+            let p = path.as_deref().filter(|p| rich(p))?;
+            Some(crate::corpus::formats::metadata(
+                p,
+                crate::corpus::DEFAULT_MAX_BYTES,
+            ))
+        })
+        .collect();
+    columns_of(found)
+}
+
+/// Columns from each file's `(field, value)` pairs (`None` for a file with none), in the order
+/// fields are first met.
+fn columns_of(found: Vec<Option<Vec<(String, String)>>>) -> Vec<Column> {
+    let n = found.len();
     let mut columns: Vec<Column> = Vec::new();
-    for (k, (_, path)) in files.iter().enumerate() {
-        let Some(map) = path.as_deref().and_then(read_front_matter) else {
+    for (k, map) in found.into_iter().enumerate() {
+        let Some(map) = map else {
             continue;
         };
         for (key, value) in map {
@@ -389,7 +430,7 @@ fn front_matter(files: &Found) -> Vec<Column> {
                 None => {
                     columns.push(Column {
                         name: key,
-                        values: vec![None; files.len()],
+                        values: vec![None; n],
                         kind: None,
                     });
                     columns.last_mut().expect("just pushed")

@@ -21,6 +21,8 @@ pub struct Span {
     pub open: usize,
     /// Byte offset of the closing mark in the file as stored.
     pub close: usize,
+    /// For a PDF, the page of the opening mark.
+    pub page: Option<u32>,
     /// Token index of the opening mark.
     pub open_tok: u32,
     /// Token index of the closing mark.

@@ -16,6 +16,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
           | \d{1,4}\s*/\s*\d{1,4}                          # 3/12
           | (?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{6})?  # job numbers
           | \*\d{6,}\*                                     # bar code
+          | \([A-Z]\) | \d{6}                              # (E) 061124 after a job number
           | [A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*){1,8}      # A/HRC/43/15
         )$",
     )
@@ -153,13 +154,32 @@ pub fn un_header(text: &str) -> Vec<(&'static str, String)> {
     }
     let head = &text[..end];
     let distr = DISTR.captures(head);
-    let symbol = SYMBOL.captures(head).filter(|c| c[1].matches('/').count() >= 2);
+    // The document's own symbol heads it beside "United Nations" or stands on a line of its
+    // own; a symbol cited in a footnote or the text is only taken when no such line exists.
+    let symbols: Vec<(&str, bool)> = SYMBOL
+        .captures_iter(head)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let line_start = head[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = head[m.end()..]
+                .find('\n')
+                .map_or(head.len(), |i| m.end() + i);
+            let line = head[line_start..line_end].trim();
+            let own = line == m.as_str() || line.starts_with("United Nations");
+            (m.as_str().matches('/').count() >= 2).then_some((m.as_str(), own))
+        })
+        .collect();
+    let symbol = symbols
+        .iter()
+        .find(|s| s.1)
+        .or(symbols.first())
+        .map(|s| s.0);
     if distr.is_none() && symbol.is_none() {
         return Vec::new();
     }
     let mut out = Vec::new();
     if let Some(s) = symbol {
-        out.push(("un_symbol", s[1].trim_end_matches(['.', '-']).to_string()));
+        out.push(("un_symbol", s.trim_end_matches(['.', '-']).to_string()));
     }
     if let Some(d) = &distr {
         out.push(("un_distribution", d[1].to_string()));
@@ -201,12 +221,14 @@ fn iso_date(c: &regex::Captures) -> String {
 }
 
 static COVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[\s*_#]*(?:Note verbale dated|Identical letters dated|Letter dated)\b")
+    Regex::new(r"(?m)^[ \t*_#]*(?:Note verbale dated|Identical letters dated|Letter dated)\b")
         .expect("cover pattern")
 });
 static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[\s*_#]*(?:Annex|Enclosure)(?:\s+[IVX\d]+)?(?:\s+to\s+the\b|\s*$|\s*\*{0,2}\s*$)")
-        .expect("annex pattern")
+    Regex::new(
+        r"(?m)^[ \t*_#]*(?:Annex|Enclosure)(?:\s+[IVX\d]+)?(?:\s+to\s+the\b|\s*$|\s*\*{0,2}\s*$)",
+    )
+    .expect("annex pattern")
 });
 static FOOTNOTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^Footnotes\s*$").expect("footnotes pattern"));
@@ -277,6 +299,7 @@ mod tests {
             "18-18418 (E)    071118",
             "*1818418*",
             "2  GE.24-19779",
+            "GE.24-19779  (E)    061124    061124",
             "A/RES/73/8",
         ] {
             assert!(is_furniture(l), "{l}");
@@ -295,7 +318,9 @@ mod tests {
     fn running_heads_dropped() {
         let mut pages: Vec<String> = (1..=4)
             .map(|i| {
-                format!("A/HRC/43/15\nGE.20-00123  {i}\nBody text of page {i} goes on.\nMore body.\n")
+                format!(
+                    "A/HRC/43/15\nGE.20-00123  {i}\nBody text of page {i} goes on.\nMore body.\n"
+                )
             })
             .collect();
         pages[1] = "Report of the Working Group, page two\nBody text.\n2\n".into();
@@ -323,5 +348,7 @@ mod tests {
         let (a, _) = s.range("annex").unwrap();
         assert!(text[a..].starts_with("**Annex"));
         assert!(un_header("Remarks by the President on the economy").is_empty());
+        let footnote_first = "Distr.: General\n1 A/HRC/43/15.\nUnited Nations  A/HRC/DEC/43/112\n";
+        assert_eq!(un_header(footnote_first)[0].1, "A/HRC/DEC/43/112");
     }
 }

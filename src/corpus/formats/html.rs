@@ -9,6 +9,9 @@ use dom_smoothie::{Config, Readability, TextMode};
 /// Elements parsed at most: a page beyond this is refused rather than read for minutes.
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Words a line needs to read as a sentence rather than a menu entry or a link.
+const MIN_SENTENCE_WORDS: usize = 6;
+
 /// Reads a web page.
 pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
     let html = decode(bytes);
@@ -17,10 +20,11 @@ pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> 
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let mut r = Readability::new(html.as_str(), None, Some(cfg)).map_err(|e| FormatError::Failed {
-        format: "HTML",
-        detail: e.to_string(),
-    })?;
+    let mut r =
+        Readability::new(html.as_str(), None, Some(cfg)).map_err(|e| FormatError::Failed {
+            format: "HTML",
+            detail: e.to_string(),
+        })?;
     let article = match r.parse() {
         Ok(a) => a,
         Err(dom_smoothie::ReadabilityError::TooManyElements(n, _)) => {
@@ -46,7 +50,13 @@ pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> 
         out.mark_place();
         push_paragraph(&mut out.text, para);
     }
-    if !out.text.chars().any(char::is_alphanumeric) {
+    // A menu or a list of links is not a statement: some line must read as a sentence.
+    if !body.lines().any(|l| {
+        l.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= MIN_SENTENCE_WORDS
+    }) {
         return Err(FormatError::NoMainText);
     }
     out.set_meta("title", &title);
@@ -66,7 +76,10 @@ pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> 
 /// bytes are valid UTF-8, else windows-1252 (what browsers assume).
 fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let named = head.find("charset").and_then(|i| {

@@ -15,6 +15,7 @@ mod word;
 #[cfg(feature = "readers")]
 mod worddoc;
 
+pub use crate::error::FormatError;
 pub use furniture::{un_header, UnSections};
 
 use std::path::Path;
@@ -121,8 +122,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 fn zip_kind(bytes: &[u8]) -> Format {
     if memchr::memmem::find(bytes, b"word/document.xml").is_some() {
         Format::Docx
-    } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some()
-    {
+    } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some() {
         Format::Odt
     } else {
         Format::OtherZip
@@ -171,56 +171,6 @@ impl Extracted {
             self.meta.push((key.to_string(), v));
         }
     }
-}
-
-/// Why a document could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum FormatError {
-    /// The file is encrypted with a password.
-    #[error("encrypted with a password; save an unprotected copy (qpdf --decrypt for a PDF)")]
-    Encrypted,
-    /// A PDF whose pages are images.
-    #[error("no text layer ({pages} pages of images); run OCR first, e.g. ocrmypdf")]
-    NoTextLayer {
-        /// Pages in the file.
-        pages: usize,
-    },
-    /// The file is damaged or truncated.
-    #[error("damaged or truncated {format} file ({detail}); re-download or re-export it")]
-    Corrupt {
-        /// The format's name.
-        format: &'static str,
-        /// What the reader found.
-        detail: String,
-    },
-    /// A format verbale does not read.
-    #[error("{what} is not read by verbale; {hint}")]
-    Unsupported {
-        /// What the file is.
-        what: &'static str,
-        /// What to do.
-        hint: &'static str,
-    },
-    /// The reader failed on something it does not handle (a font, a structure).
-    #[error("the {format} reader failed ({detail}); convert the file to text (pdftotext, or save as .txt) and read that")]
-    Failed {
-        /// The format's name.
-        format: &'static str,
-        /// What went wrong.
-        detail: String,
-    },
-    /// A web page with no text outside navigation and scripts.
-    #[error("no main text found in the page")]
-    NoMainText,
-    /// The extracted text is over the size limit (a decompression bomb, or a huge document).
-    #[error("its text runs past the {limit_mb} MB limit; split the document")]
-    TooLarge {
-        /// The limit in MB.
-        limit_mb: u64,
-    },
-    /// The binary was built without the document readers.
-    #[error("reading {0} files needs the `readers` feature, which this build of verbale leaves out; convert the file to text")]
-    Disabled(&'static str),
 }
 
 impl FormatError {
@@ -345,7 +295,10 @@ mod tests {
         assert_eq!(sniff(b"PK\x03\x04....word/document.xml", p), Format::Docx);
         assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml", p), Format::OtherZip);
         assert_eq!(sniff(b"{\\rtf1\\ansi", p), Format::Rtf);
-        assert_eq!(sniff(b"  <!DOCTYPE html><p>x", Path::new("a.txt")), Format::Html);
+        assert_eq!(
+            sniff(b"  <!DOCTYPE html><p>x", Path::new("a.txt")),
+            Format::Html
+        );
         assert_eq!(sniff(b"The <p> tag is", Path::new("a.txt")), Format::Text);
         assert_eq!(sniff(b"plain", Path::new("a.htm")), Format::Html);
     }

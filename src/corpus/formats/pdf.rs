@@ -119,7 +119,9 @@ fn push_page(text: &mut String, page: &str) {
 
 /// Typographic ligatures as their letters (ﬁ → fi): pdf-extract leaves them in.
 fn fold_ligatures(line: &str) -> String {
-    if !line.contains(['\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}', '\u{FB05}', '\u{FB06}']) {
+    if !line.contains([
+        '\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}', '\u{FB05}', '\u{FB06}',
+    ]) {
         return line.to_string();
     }
     let mut s = String::with_capacity(line.len() + 4);
@@ -147,7 +149,10 @@ fn strip_note_marks(line: &str) -> String {
     let mut i = 0;
     let mut last = 0;
     while i < b.len() {
-        if b[i] == b'.' && i > 0 && (b[i - 1].is_ascii_alphabetic() || matches!(b[i - 1], b')' | b'"')) {
+        if b[i] == b'.'
+            && i > 0
+            && (b[i - 1].is_ascii_alphabetic() || matches!(b[i - 1], b')' | b'"'))
+        {
             let d = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             let after = i + 1 + d;
             if (1..=3).contains(&d) && (after == b.len() || b[after] == b' ') {
@@ -165,16 +170,11 @@ fn strip_note_marks(line: &str) -> String {
 
 /// Title, author and date from the Info dictionary.
 fn info(doc: &Document, out: &mut Extracted) {
-    let Some(dict) = doc
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|o| match o {
-            Object::Reference(id) => doc.get_dictionary(*id).ok(),
-            Object::Dictionary(d) => Some(d),
-            _ => None,
-        })
-    else {
+    let Some(dict) = doc.trailer.get(b"Info").ok().and_then(|o| match o {
+        Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    }) else {
         return;
     };
     let text = |key: &[u8]| -> Option<String> {
@@ -222,16 +222,28 @@ mod tests {
     fn note_marks_and_ligatures() {
         assert_eq!(strip_note_marks("the Convention.12"), "the Convention.");
         assert_eq!(strip_note_marks("in 2021.8 The"), "in 2021.8 The");
-        assert_eq!(strip_note_marks("rose by 2.5 per cent"), "rose by 2.5 per cent");
+        assert_eq!(
+            strip_note_marks("rose by 2.5 per cent"),
+            "rose by 2.5 per cent"
+        );
         assert_eq!(strip_note_marks("(GANHRI).9 The"), "(GANHRI). The");
         assert_eq!(fold_ligatures("ﬁnancial ﬂows"), "financial flows");
-        assert_eq!(pdf_date("D:20200824101500+02'00'").as_deref(), Some("2020-08-24"));
+        assert_eq!(
+            pdf_date("D:20200824101500+02'00'").as_deref(),
+            Some("2020-08-24")
+        );
     }
 
     #[test]
     fn paragraphs_from_lines() {
         let mut t = String::new();
-        push_page(&mut t, "First line of a\n\nparagraph ends.\n\n  Next paragraph\nstarts.\n");
-        assert_eq!(t, "First line of a\nparagraph ends.\n\nNext paragraph\nstarts.\n\n");
+        push_page(
+            &mut t,
+            "First line of a\n\nparagraph ends.\n\n  Next paragraph\nstarts.\n",
+        );
+        assert_eq!(
+            t,
+            "First line of a\nparagraph ends.\n\nNext paragraph\nstarts.\n\n"
+        );
     }
 }

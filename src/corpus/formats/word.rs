@@ -50,7 +50,12 @@ const ODT: Grammar = Grammar {
     row: &["table-row"],
     cell: &["table-cell"],
     text_in: &[],
-    skip: &["tracked-changes", "note-citation", "annotation", "bookmark-ref"],
+    skip: &[
+        "tracked-changes",
+        "note-citation",
+        "annotation",
+        "bookmark-ref",
+    ],
     note: &["note-body"],
     tab: &["tab"],
     line: &["line-break"],
@@ -82,7 +87,16 @@ pub(super) fn read_docx(bytes: &[u8], limit: u64) -> Result<Extracted, FormatErr
     }
     append_notes(&mut out, &notes);
     if let Some(xml) = part(&mut zip, "docProps/core.xml", limit)? {
-        properties(&xml, &mut out, &[("title", "title"), ("creator", "author"), ("created", "date"), ("language", "language")]);
+        properties(
+            &xml,
+            &mut out,
+            &[
+                ("title", "title"),
+                ("creator", "author"),
+                ("created", "date"),
+                ("language", "language"),
+            ],
+        );
     }
     Ok(out)
 }
@@ -97,7 +111,18 @@ pub(super) fn read_odt(bytes: &[u8], limit: u64) -> Result<Extracted, FormatErro
     walk(&body, &ODT, &mut out, &mut notes, "ODT")?;
     append_notes(&mut out, &notes);
     if let Some(xml) = part(&mut zip, "meta.xml", limit)? {
-        properties(&xml, &mut out, &[("title", "title"), ("initial-creator", "author"), ("creator", "author"), ("creation-date", "date"), ("date", "date"), ("language", "language")]);
+        properties(
+            &xml,
+            &mut out,
+            &[
+                ("title", "title"),
+                ("initial-creator", "author"),
+                ("creator", "author"),
+                ("creation-date", "date"),
+                ("date", "date"),
+                ("language", "language"),
+            ],
+        );
     }
     Ok(out)
 }
@@ -153,9 +178,12 @@ fn walk(
     let (mut skip, mut in_text, mut in_note, mut in_cell) = (0usize, 0usize, 0usize, 0usize);
     let has = |list: &[&str], name: &[u8]| list.iter().any(|n| n.as_bytes() == name);
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| FormatError::corrupt(format, format!("XML at byte {}: {e}", reader.buffer_position())))?;
+        let event = reader.read_event().map_err(|e| {
+            FormatError::corrupt(
+                format,
+                format!("XML at byte {}: {e}", reader.buffer_position()),
+            )
+        })?;
         let target = if in_note > 0 { &mut note } else { &mut para };
         match event {
             Event::Eof => break,
@@ -219,9 +247,7 @@ fn walk(
                 }
             }
             Event::Text(t) if skip == 0 && (g.text_in.is_empty() || in_text > 0) => {
-                let s = t
-                    .decode()
-                    .map_err(|e| FormatError::corrupt(format, e))?;
+                let s = t.decode().map_err(|e| FormatError::corrupt(format, e))?;
                 if g.text_in.is_empty() {
                     // ODT: whitespace between elements is layout, within text it is one space.
                     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -286,7 +312,11 @@ fn properties(xml: &str, out: &mut Extracted, keys: &[(&str, &str)]) {
             }
             Ok(Event::Text(t)) => {
                 if let (Some(field), Ok(s)) = (current, t.decode()) {
-                    let v = if field == "date" { s.get(..10).unwrap_or(&s).to_string() } else { s.to_string() };
+                    let v = if field == "date" {
+                        s.get(..10).unwrap_or(&s).to_string()
+                    } else {
+                        s.to_string()
+                    };
                     out.set_meta(field, &v);
                 }
             }
@@ -311,7 +341,10 @@ mod tests {
         let mut out = Extracted::default();
         let mut notes = Vec::new();
         walk(xml, &DOCX, &mut out, &mut notes, "DOCX").unwrap();
-        assert_eq!(out.text, "The so-called “elections”\n\nKept\tA&B\n\none \ttwo\n\n");
+        assert_eq!(
+            out.text,
+            "The so-called “elections”\n\nKept\tA&B\n\none \ttwo\n\n"
+        );
         assert_eq!(out.places.len(), 3);
     }
 }

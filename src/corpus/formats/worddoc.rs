@@ -12,8 +12,8 @@ type Ole<'a> = cfb::CompoundFile<Cursor<&'a [u8]>>;
 
 /// Reads a `.doc` file.
 pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
-    let mut ole = cfb::CompoundFile::open(Cursor::new(bytes))
-        .map_err(|e| FormatError::corrupt("DOC", e))?;
+    let mut ole =
+        cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| FormatError::corrupt("DOC", e))?;
     let wd = stream(&mut ole, "/WordDocument", limit)?
         .ok_or_else(|| FormatError::corrupt("DOC", "no WordDocument stream"))?;
     let u16_at = |o: usize| wd.get(o..o + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
@@ -35,7 +35,11 @@ pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     if flags & 0x0100 != 0 {
         return Err(FormatError::Encrypted);
     }
-    let table_name = if flags & 0x0200 != 0 { "/1Table" } else { "/0Table" };
+    let table_name = if flags & 0x0200 != 0 {
+        "/1Table"
+    } else {
+        "/0Table"
+    };
     let table = stream(&mut ole, table_name, limit)?
         .ok_or_else(|| FormatError::corrupt("DOC", format!("no {table_name} stream")))?;
     let count = |o: usize| u32_at(o).unwrap_or(0) as usize;
@@ -53,7 +57,8 @@ pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
         .get(fc_clx..fc_clx.saturating_add(lcb_clx))
         .ok_or_else(|| FormatError::corrupt("DOC", "piece table outside the table stream"))?;
     let units = pieces(&wd, clx, limit)?;
-    let range = |from: usize, len: usize| &units[from.min(units.len())..(from + len).min(units.len())];
+    let range =
+        |from: usize, len: usize| &units[from.min(units.len())..(from + len).min(units.len())];
     let mut out = Extracted::default();
     emit(range(0, text), &mut out);
     let notes_at = text + ftn + hdd + mcr + atn;
@@ -123,7 +128,10 @@ fn pieces(wd: &[u8], clx: &[u8], limit: u64) -> Result<Vec<u16>, FormatError> {
     let u32_in = |b: &[u8], o: usize| u32::from_le_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
     let mut units: Vec<u16> = Vec::new();
     for i in 0..n {
-        let (cp0, cp1) = (u32_in(plc, 4 * i) as usize, u32_in(plc, 4 * (i + 1)) as usize);
+        let (cp0, cp1) = (
+            u32_in(plc, 4 * i) as usize,
+            u32_in(plc, 4 * (i + 1)) as usize,
+        );
         let len = cp1.saturating_sub(cp0);
         if (units.len() + len) as u64 * 2 > limit {
             return Err(FormatError::TooLarge {
@@ -143,7 +151,11 @@ fn pieces(wd: &[u8], clx: &[u8], limit: u64) -> Result<Vec<u16>, FormatError> {
             let bytes = wd
                 .get(offset..offset + 2 * len)
                 .ok_or_else(|| bad("a piece outside the document"))?;
-            units.extend(bytes.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])));
+            units.extend(
+                bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_le_bytes([c[0], c[1]])),
+            );
         }
     }
     Ok(units)
@@ -223,7 +235,9 @@ fn summary(si: &[u8], out: &mut Extracted) {
                 out.set_meta(if pid == 2 { "title" } else { "author" }, &s);
             }
             (12, Some(0x40)) => {
-                let Some(b) = si.get(at + 4..at + 12) else { continue };
+                let Some(b) = si.get(at + 4..at + 12) else {
+                    continue;
+                };
                 let ticks = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
                 // 100 ns ticks since 1601-01-01.
                 let secs = (ticks / 10_000_000) as i64 - 11_644_473_600;
