@@ -2,7 +2,7 @@
 //! its pages or paragraphs start and the file's own metadata, so a user can see exactly what
 //! was analysed.
 
-use super::common::{count_of, load_options, report_problems, InputArgs};
+use super::common::{count_of, init_threads, load_options, report_problems, InputArgs};
 use anyhow::Result;
 use clap::Args;
 use rayon::prelude::*;
@@ -32,6 +32,7 @@ pub struct ExtractArgs {
 
 /// Runs `extract`. Returns whether some input failed.
 pub fn run(args: ExtractArgs) -> Result<bool> {
+    init_threads(args.input.source.jobs);
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
     let read: Vec<(String, Option<PathBuf>, verbale::Result<FileText>)> = files

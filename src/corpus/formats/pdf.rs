@@ -64,9 +64,11 @@ pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     let dropped = furniture::strip_pages(&mut pages);
     let mut out = Extracted::default();
     for page in &pages {
+        end_page(&mut out.text);
         out.mark_place();
         push_page(&mut out.text, page);
     }
+    end_page(&mut out.text);
     if dropped > 0 {
         out.notes
             .push(format!("{dropped} lines of page furniture dropped"));
@@ -95,7 +97,7 @@ fn push_page(text: &mut String, page: &str) {
         lines.pop();
     }
     let mut blank = 0;
-    let mut prev_end = true;
+    let mut prev_end = ends_sentence(text.trim_end()) || text.ends_with("\n\n");
     for line in &lines {
         let t = line.trim_end();
         if t.trim().is_empty() {
@@ -105,16 +107,39 @@ fn push_page(text: &mut String, page: &str) {
         let indented = line.starts_with("  ");
         if !text.is_empty() && !text.ends_with("\n\n") {
             let new_para = blank >= 2 || (indented && prev_end);
-            text.push_str(if new_para { "\n\n" } else { "\n" });
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            if new_para {
+                text.push('\n');
+            }
         }
         blank = 0;
         let clean = strip_note_marks(t.trim_start());
-        prev_end = clean.ends_with(['.', ':', ';', '!', '?', '”', '"']);
+        prev_end = ends_sentence(&clean);
         text.push_str(&clean);
     }
-    if !text.ends_with("\n\n") {
-        text.push_str(if text.ends_with('\n') { "\n" } else { "\n\n" });
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
     }
+}
+
+/// Closes the page written so far: a paragraph break after it, unless its last line runs on
+/// (it does not end a sentence), so that a sentence, and a quotation, that crosses a page break
+/// stays one (the page's place still starts at the next line).
+fn end_page(text: &mut String) {
+    if text.is_empty() || text.ends_with("\n\n") {
+        return;
+    }
+    let last = text.trim_end().rsplit('\n').next().unwrap_or("");
+    if ends_sentence(last) || last.split_whitespace().count() < 4 {
+        text.push('\n');
+    }
+}
+
+/// Whether a line ends a sentence (or a heading's colon, or a closing quotation mark).
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', ':', ';', '!', '?', '”', '"', '’'])
 }
 
 /// Typographic ligatures as their letters (ﬁ → fi): pdf-extract leaves them in.
@@ -241,9 +266,25 @@ mod tests {
             &mut t,
             "First line of a\n\nparagraph ends.\n\n  Next paragraph\nstarts.\n",
         );
+        end_page(&mut t);
         assert_eq!(
             t,
             "First line of a\nparagraph ends.\n\nNext paragraph\nstarts.\n\n"
+        );
+    }
+
+    #[test]
+    fn a_sentence_and_its_quotation_run_on_across_a_page_break() {
+        let mut t = String::new();
+        push_page(&mut t, "  The Ministry rejects the so-called “elections\n");
+        end_page(&mut t);
+        push_page(&mut t, "held in the occupied territories” as void.\n");
+        end_page(&mut t);
+        push_page(&mut t, "  Next page starts a paragraph.\n");
+        end_page(&mut t);
+        assert_eq!(
+            t,
+            "The Ministry rejects the so-called “elections\nheld in the occupied territories” as void.\n\nNext page starts a paragraph.\n\n"
         );
     }
 }
