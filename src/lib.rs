@@ -10,8 +10,10 @@
 //! floor 1  text      segment, tokenize, fold, stem, stopwords, layout, phrase lists (no
 //!                    files, no frames)
 //!          stats     G², χ², log ratio, cosine, Jaccard; association (PMI, t, λ/z, Dice)
-//! floor 2  corpus    walk (find files), decode, normalise (NFC, line endings, mojibake,
-//!                    line-break hyphens), offsets (every offset maps back to the file),
+//! floor 2  corpus    walk (find files), decode, formats (PDF, DOCX/ODT, DOC and HTML read
+//!                    by content; page furniture; UN header fields and sections), normalise
+//!                    (NFC, line endings, mojibake, line-break hyphens), offsets (every
+//!                    offset maps back to the file, or to a document's extracted text),
 //!                    stream (read and consume in parallel, nothing held)
 //! floor 3  quotes    pair marks into spans, classify them: scare / term / title / direct
 //! floor 4  analysis  a run (Analyser) with one worker per thread: per-document counts,

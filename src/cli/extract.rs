@@ -95,7 +95,10 @@ fn summary(ft: &FileText) -> String {
     let mut line = format!(
         "{}, {}, {}",
         s.format.name(),
-        count_of(s.places.len() as u64, s.format.place()),
+        count_of(
+            corpus::formats::Extracted::place_count(&s.places) as u64,
+            s.format.place()
+        ),
         count_of(chars, "character")
     );
     for n in &s.notes {
@@ -118,8 +121,8 @@ fn write_files(dir: &Path, id: &str, ft: &FileText, inputs: &[PathBuf], force: b
     let with = |ext: &str| PathBuf::from(format!("{}.{ext}", base.display()));
     let mut places = String::from("place\tkind\toffset\n");
     if let Some(s) = &ft.source {
-        for (k, p) in s.places.iter().enumerate() {
-            places.push_str(&format!("{}\t{}\t{p}\n", k + 1, s.format.place()));
+        for (offset, place) in &s.places {
+            places.push_str(&format!("{place}\t{}\t{offset}\n", s.format.place()));
         }
     }
     let mut meta = String::from("field\tvalue\n");

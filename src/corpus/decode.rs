@@ -15,7 +15,7 @@ pub struct Source {
     /// The file's format.
     pub format: Format,
     /// Where each place (page, paragraph, block) starts in the extracted text.
-    pub places: Vec<u32>,
+    pub places: Vec<(u32, u32)>,
     /// What the reader left out or could not read.
     pub notes: Vec<String>,
 }

@@ -31,7 +31,14 @@ pub struct Act {
     pub name: String,
     /// Its base intensity, 1 (acknowledge) to 5 (condemn, reject).
     pub intensity: u8,
+    /// Phrases (folded words) that, standing in the next [`UNLESS_SPAN`] words of its
+    /// sentence, show that a trigger is not this act: "will welcome the Prime Minister of Italy
+    /// to the White House" hosts a visit.
+    pub unless_after: Vec<Vec<String>>,
 }
+
+/// How many words after a trigger `unless_after` looks at.
+pub const UNLESS_SPAN: usize = 12;
 
 /// A lexicon of speech acts for one language.
 #[derive(Debug, Clone)]
@@ -130,6 +137,10 @@ impl ActLexicon {
             lex.acts.push(Act {
                 name: name.to_string(),
                 intensity: intensity as u8,
+                unless_after: words_in_order(&spec["unless_after"])
+                    .iter()
+                    .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
+                    .collect(),
             });
             let d = &mut lex.dictionary;
             d.categories.push(vec![name.to_string()]);
@@ -154,6 +165,25 @@ impl ActLexicon {
         let mut c = self.dictionary.compile(None, MatchOn::Form, opts)?;
         c.between = self.between.clone();
         Ok(c)
+    }
+
+    /// Whether a phrase of the act's `unless_after` follows its trigger (ending at word `last`)
+    /// within [`UNLESS_SPAN`] words of the same run.
+    fn unless_after(&self, act: u16, p: &Positions, w: &Words, last: usize) -> bool {
+        let phrases = &self.acts[act as usize].unless_after;
+        if phrases.is_empty() {
+            return false;
+        }
+        let next: Vec<&str> = (last + 1..(last + 1 + UNLESS_SPAN).min(w.tok.len()))
+            .take_while(|&k| run(w, last, k))
+            .map(|k| form(p, w, k))
+            .collect();
+        phrases.iter().any(|ph| {
+            !ph.is_empty()
+                && next
+                    .windows(ph.len())
+                    .any(|win| win.iter().zip(ph).all(|(a, b)| a == b))
+        })
     }
 
     /// Whether an intensifier modifies a trigger of words `inside`: among them, among the words
@@ -257,6 +287,9 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
+        if lex.unless_after(act, p, w, last) {
+            continue;
+        }
         let intensified = lex.intensified(&inside, &before, &after);
         let negated = !inside.iter().any(|f| lex.negators.contains(*f))
             && before

@@ -144,9 +144,10 @@ fn ole_is_word(bytes: &[u8]) -> bool {
 pub struct Extracted {
     /// The text, paragraphs separated by blank lines.
     pub text: String,
-    /// Where each place (page, paragraph, block) starts in `text`, in order: place `k` (from
-    /// 1) starts at `places[k - 1]`.
-    pub places: Vec<u32>,
+    /// Where each stretch of text starts and the place (page, paragraph, block; from 1) it
+    /// belongs to, in text order. A place may come back: a PDF's footnotes, put after the
+    /// body, keep their page.
+    pub places: Vec<(u32, u32)>,
     /// The file's own metadata: `title`, `author`, `date`, `language` (when the file says).
     pub meta: Vec<(String, String)>,
     /// What the reader left out or could not read, for the user (one line each).
@@ -155,13 +156,27 @@ pub struct Extracted {
 
 impl Extracted {
     /// The place (from 1) holding byte offset `x` of the text.
-    pub fn place_of(places: &[u32], x: usize) -> u32 {
-        places.partition_point(|&p| p as usize <= x).max(1) as u32
+    pub fn place_of(places: &[(u32, u32)], x: usize) -> u32 {
+        match places.partition_point(|&(p, _)| p as usize <= x) {
+            0 => 1,
+            i => places[i - 1].1,
+        }
+    }
+
+    /// How many places the text has.
+    pub fn place_count(places: &[(u32, u32)]) -> u32 {
+        places.iter().map(|p| p.1).max().unwrap_or(0)
     }
 
     /// Starts a new place at the end of the text.
     fn mark_place(&mut self) {
-        self.places.push(self.text.len() as u32);
+        let next = Self::place_count(&self.places) + 1;
+        self.places.push((self.text.len() as u32, next));
+    }
+
+    /// Goes on with place `place` from the end of the text.
+    fn resume_place(&mut self, place: u32) {
+        self.places.push((self.text.len() as u32, place));
     }
 
     /// Adds a metadata field unless it is empty or already there.
@@ -305,11 +320,13 @@ mod tests {
 
     #[test]
     fn place_of_offsets() {
-        let places = [0, 10, 25];
+        let places = [(0, 1), (10, 2), (25, 3), (40, 1)];
         assert_eq!(Extracted::place_of(&places, 0), 1);
         assert_eq!(Extracted::place_of(&places, 10), 2);
         assert_eq!(Extracted::place_of(&places, 24), 2);
-        assert_eq!(Extracted::place_of(&places, 99), 3);
+        assert_eq!(Extracted::place_of(&places, 30), 3);
+        assert_eq!(Extracted::place_of(&places, 99), 1);
         assert_eq!(Extracted::place_of(&[], 5), 1);
+        assert_eq!(Extracted::place_count(&places), 3);
     }
 }

@@ -63,12 +63,34 @@ pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     }
     let dropped = furniture::strip_pages(&mut pages);
     let mut out = Extracted::default();
-    for page in &pages {
+    let mut notes = Vec::new();
+    for (k, page) in pages.iter().enumerate() {
+        let (body, foot) = split_footnotes(page);
         end_page(&mut out.text);
         out.mark_place();
-        push_page(&mut out.text, page);
+        push_page(&mut out.text, body);
+        if let Some(f) = foot {
+            notes.push((k as u32 + 1, f));
+        }
     }
     end_page(&mut out.text);
+    // Footnotes under the rule of their page go after the body, so that a sentence running
+    // over the page break is not cut by them; each keeps its page.
+    if !notes.is_empty() {
+        out.text.push_str("Footnotes\n\n");
+        for (page, foot) in &notes {
+            out.resume_place(*page);
+            push_page(&mut out.text, foot);
+            end_page(&mut out.text);
+            if !out.text.ends_with("\n\n") {
+                out.text.push('\n');
+            }
+        }
+        out.notes.push(format!(
+            "footnotes of {} put after the text",
+            count_pages(notes.len())
+        ));
+    }
     if dropped > 0 {
         out.notes
             .push(format!("{dropped} lines of page furniture dropped"));
@@ -85,6 +107,30 @@ pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     }
     info(&doc, &mut out);
     Ok(out)
+}
+
+/// A page's body and, below a footnote rule (a line of five or more underscores, as UN
+/// documents draw it), its footnotes.
+fn split_footnotes(page: &str) -> (&str, Option<&str>) {
+    let mut at = 0;
+    for line in page.split_inclusive('\n') {
+        let t = line.trim();
+        if t.len() >= 5 && t.bytes().all(|b| b == b'_') {
+            let rest = &page[at + line.len()..];
+            return (&page[..at], (!rest.trim().is_empty()).then_some(rest));
+        }
+        at += line.len();
+    }
+    (page, None)
+}
+
+/// "1 page", "3 pages".
+fn count_pages(n: usize) -> String {
+    if n == 1 {
+        "1 page".into()
+    } else {
+        format!("{n} pages")
+    }
 }
 
 /// Appends a page's lines: ligatures folded, blank lines kept as paragraph breaks only where
@@ -286,5 +332,14 @@ mod tests {
             t,
             "The Ministry rejects the so-called “elections\nheld in the occupied territories” as void.\n\nNext page starts a paragraph.\n\n"
         );
+    }
+
+    #[test]
+    fn footnotes_below_the_rule_are_split_off() {
+        let page = "Recalling its resolutions,1\n\n__________________\n\n  1  Resolution 70/1.\n";
+        let (body, foot) = split_footnotes(page);
+        assert_eq!(body, "Recalling its resolutions,1\n\n");
+        assert_eq!(foot, Some("\n  1  Resolution 70/1.\n"));
+        assert_eq!(split_footnotes("No rule here\n").1, None);
     }
 }

@@ -345,6 +345,6 @@ mod tests {
             out.text,
             "The so-called “elections”\n\nKept\tA&B\n\none \ttwo\n\n"
         );
-        assert_eq!(out.places.len(), 3);
+        assert_eq!(Extracted::place_count(&out.places), 3);
     }
 }

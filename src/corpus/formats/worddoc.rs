@@ -264,6 +264,6 @@ mod tests {
             out.text,
             "Heading\n\n3 of the text\nnext\n\none\ttwo\n\nnon-statement\n\n"
         );
-        assert_eq!(out.places.len(), 4);
+        assert_eq!(Extracted::place_count(&out.places), 4);
     }
 }

@@ -9,6 +9,8 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh3 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh4 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh5 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh6 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh7 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -160,9 +162,19 @@ The fresh5 split (`--fresh5`)
 as fresh4 with its own generator, `random.Random(20261207)`, excluding every
 (doc, offset) of the five earlier files; ids 2201-2600, `split` = `fresh5`.
 
+The fresh6 split (`--fresh6`)
+-----------------------------
+`--fresh6` draws 400 more sentences the same way, with `random.Random(20261208)`, excluding
+every (doc, offset) of the six earlier files; ids 2601-3000, `split` = `fresh6`.
+
+The fresh7 split (`--fresh7`)
+-----------------------------
+`--fresh7` draws 400 more sentences the same way, with `random.Random(20261209)`, excluding
+every (doc, offset) of the seven earlier files; ids 3001-3400, `split` = `fresh7`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh5` run the
+fresh splits listed before it; `--fresh` to `--fresh7` run the
 same code with their own row of the table.
 """
 import argparse
@@ -183,6 +195,8 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh3', (20261205, 400, 1401)),
     ('fresh4', (20261206, 400, 1801)),
     ('fresh5', (20261207, 400, 2201)),
+    ('fresh6', (20261208, 400, 2601)),
+    ('fresh7', (20261209, 400, 3001)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
