@@ -165,11 +165,10 @@ fn show(split: &str, s: &Score) {
 }
 
 /// The fresh4 split (400 sentences drawn and labelled by an annotator who did not see the
-/// lexicon, after its last change to what it finds) is the last held-out measure, and nothing
-/// was tuned on it. The goal (precision 0.90, recall 0.80) is not met: this checks that
-/// the lexicon does not fall below what was measured (0.829, 0.782).
+/// lexicon) was held out when first scored with the fifth lexicon (precision 0.829, recall
+/// 0.782); later lexicons were tuned on it as on the others, and must not fall below that.
 #[test]
-fn speech_acts_on_the_held_out_fresh4_split() {
+fn speech_acts_on_the_fresh4_split() {
     let s = score("fresh4");
     show("fresh4", &s);
     assert_eq!(
@@ -181,34 +180,10 @@ fn speech_acts_on_the_held_out_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh5 split (400 more sentences, labelled blind like fresh4) scored with the lexicon as
-/// it stood when fresh4 was scored: a second held-out measure.
-#[test]
-fn speech_acts_on_the_held_out_fresh5_split() {
-    let s = score("fresh5");
-    show("fresh5", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        108,
-        "the fresh5 split has 108 acts"
-    );
-}
-
-/// The fresh6 split (400 sentences labelled blind), the last held-out measure: scored once
-/// with the sixth lexicon, after its last change.
-#[test]
-fn speech_acts_on_the_held_out_fresh6_split() {
-    let s = score("fresh6");
-    show("fresh6", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        105,
-        "the fresh6 split has 105 acts"
-    );
-}
-
 /// The fresh7 split (400 sentences labelled blind), the last held-out measure: scored once
-/// with the seventh lexicon, after its last change.
+/// with the seventh lexicon, after its last change (precision 0.850, recall 0.756; the goal of
+/// 0.90 and 0.80 is not met). It checks that every labelled act is scored and prints the
+/// errors; a floor set from this one scoring would only echo it.
 #[test]
 fn speech_acts_on_the_held_out_fresh7_split() {
     let s = score("fresh7");
@@ -222,21 +197,24 @@ fn speech_acts_on_the_held_out_fresh7_split() {
 
 /// The splits tuned on, as regression checks. Each was held out when first scored: test
 /// (precision 0.875, recall 0.854 with the first lexicon), fresh (0.793, 0.730 with the
-/// second), fresh2 (0.892, 0.747 with the third), fresh3 (0.837, 0.673 with the fourth); the
-/// lexicon was then tuned on their errors.
+/// second), fresh2 (0.892, 0.747 with the third), fresh3 (0.837, 0.673 with the fourth), fresh5
+/// (0.870, 0.806 with the fifth), fresh6 (0.902, 0.790 with the sixth); the lexicon was then
+/// tuned on their errors.
 #[test]
 fn speech_acts_on_the_splits_tuned_on() {
-    for (split, acts) in [
-        ("test", 123),
-        ("fresh", 63),
-        ("fresh2", 99),
-        ("fresh3", 107),
+    for (split, acts, least_recall) in [
+        ("test", 123, 0.85),
+        ("fresh", 63, 0.85),
+        ("fresh2", 99, 0.85),
+        ("fresh3", 107, 0.85),
+        ("fresh5", 108, 0.85),
+        ("fresh6", 105, 0.82),
     ] {
         let s = score(split);
         show(split, &s);
         assert_eq!(Score::total(&s.tp) + Score::total(&s.fneg), acts, "{split}");
         assert!(
-            s.precision() >= 0.89 && s.recall() >= 0.85,
+            s.precision() >= 0.89 && s.recall() >= least_recall,
             "{split}: {:.3} {:.3}",
             s.precision(),
             s.recall()

@@ -63,18 +63,76 @@ const ODT: Grammar = Grammar {
     spaces: &["s"],
 };
 
+/// Where a package keeps its parts.
+struct Package {
+    /// The format's name in messages.
+    name: &'static str,
+    /// The body part.
+    body: &'static str,
+    /// Parts whose paragraphs are notes (DOCX keeps footnotes and endnotes apart; ODT inline).
+    notes: &'static [&'static str],
+    /// The properties part, and which of its elements give which field.
+    meta: (&'static str, &'static [(&'static str, &'static str)]),
+    /// How its XML marks text.
+    grammar: &'static Grammar,
+}
+
+const DOCX_PACKAGE: Package = Package {
+    name: "DOCX",
+    body: "word/document.xml",
+    notes: &["word/footnotes.xml", "word/endnotes.xml"],
+    meta: (
+        "docProps/core.xml",
+        &[
+            ("title", "title"),
+            ("creator", "author"),
+            ("created", "date"),
+            ("language", "language"),
+        ],
+    ),
+    grammar: &DOCX,
+};
+
+const ODT_PACKAGE: Package = Package {
+    name: "ODT",
+    body: "content.xml",
+    notes: &[],
+    meta: (
+        "meta.xml",
+        &[
+            ("title", "title"),
+            ("initial-creator", "author"),
+            ("creator", "author"),
+            ("creation-date", "date"),
+            ("date", "date"),
+            ("language", "language"),
+        ],
+    ),
+    grammar: &ODT,
+};
+
 /// Reads a DOCX file.
 pub(super) fn read_docx(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+    read_package(bytes, limit, &DOCX_PACKAGE)
+}
+
+/// Reads an OpenDocument text.
+pub(super) fn read_odt(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+    read_package(bytes, limit, &ODT_PACKAGE)
+}
+
+/// The body's paragraphs, then the notes under "Footnotes", and the properties.
+fn read_package(bytes: &[u8], limit: u64, pkg: &Package) -> Result<Extracted, FormatError> {
     let mut zip = open(bytes)?;
-    let body = part(&mut zip, "word/document.xml", limit)?
-        .ok_or_else(|| FormatError::corrupt("DOCX", "no word/document.xml"))?;
+    let body = part(&mut zip, pkg.body, limit)?
+        .ok_or_else(|| FormatError::corrupt(pkg.name, format!("no {}", pkg.body)))?;
     let mut out = Extracted::default();
     let mut notes = Vec::new();
-    walk(&body, &DOCX, &mut out, &mut notes, "DOCX")?;
-    for name in ["word/footnotes.xml", "word/endnotes.xml"] {
+    walk(&body, pkg.grammar, &mut out, &mut notes, pkg.name)?;
+    for name in pkg.notes {
         if let Some(xml) = part(&mut zip, name, limit)? {
             let mut scratch = Extracted::default();
-            walk(&xml, &DOCX, &mut scratch, &mut notes, "DOCX")?;
+            walk(&xml, pkg.grammar, &mut scratch, &mut notes, pkg.name)?;
             notes.extend(
                 scratch
                     .text
@@ -86,43 +144,8 @@ pub(super) fn read_docx(bytes: &[u8], limit: u64) -> Result<Extracted, FormatErr
         }
     }
     append_notes(&mut out, &notes);
-    if let Some(xml) = part(&mut zip, "docProps/core.xml", limit)? {
-        properties(
-            &xml,
-            &mut out,
-            &[
-                ("title", "title"),
-                ("creator", "author"),
-                ("created", "date"),
-                ("language", "language"),
-            ],
-        );
-    }
-    Ok(out)
-}
-
-/// Reads an OpenDocument text.
-pub(super) fn read_odt(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
-    let mut zip = open(bytes)?;
-    let body = part(&mut zip, "content.xml", limit)?
-        .ok_or_else(|| FormatError::corrupt("ODT", "no content.xml"))?;
-    let mut out = Extracted::default();
-    let mut notes = Vec::new();
-    walk(&body, &ODT, &mut out, &mut notes, "ODT")?;
-    append_notes(&mut out, &notes);
-    if let Some(xml) = part(&mut zip, "meta.xml", limit)? {
-        properties(
-            &xml,
-            &mut out,
-            &[
-                ("title", "title"),
-                ("initial-creator", "author"),
-                ("creator", "author"),
-                ("creation-date", "date"),
-                ("date", "date"),
-                ("language", "language"),
-            ],
-        );
+    if let Some(xml) = part(&mut zip, pkg.meta.0, limit)? {
+        properties(&xml, &mut out, pkg.meta.1);
     }
     Ok(out)
 }
@@ -227,40 +250,10 @@ fn walk(
                     }
                 }
             }
-            Event::Empty(e) if skip == 0 => {
-                let name = e.local_name();
-                let n = name.as_ref();
-                if has(g.tab, n) {
-                    target.push('\t');
-                } else if has(g.line, n) {
-                    target.push('\n');
-                } else if has(g.hyphen, n) {
-                    target.push('-');
-                } else if has(g.spaces, n) {
-                    let c = e
-                        .try_get_attribute("text:c")
-                        .ok()
-                        .flatten()
-                        .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
-                        .unwrap_or(1);
-                    target.extend(std::iter::repeat_n(' ', c.min(64)));
-                }
-            }
+            Event::Empty(e) if skip == 0 => target.push_str(empty_element(g, &e)),
             Event::Text(t) if skip == 0 && (g.text_in.is_empty() || in_text > 0) => {
                 let s = t.decode().map_err(|e| FormatError::corrupt(format, e))?;
-                if g.text_in.is_empty() {
-                    // ODT: whitespace between elements is layout, within text it is one space.
-                    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if s.starts_with(char::is_whitespace) && !collapsed.is_empty() {
-                        target.push(' ');
-                    }
-                    target.push_str(&collapsed);
-                    if s.ends_with(char::is_whitespace) && !collapsed.is_empty() {
-                        target.push(' ');
-                    }
-                } else {
-                    target.push_str(&s);
-                }
+                push_text(g, target, &s);
             }
             Event::GeneralRef(r) if skip == 0 && (g.text_in.is_empty() || in_text > 0) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
@@ -281,6 +274,52 @@ fn walk(
         push_paragraph(&mut out.text, &para);
     }
     Ok(())
+}
+
+/// The text an empty element stands for: a tab, a line break, a non-breaking hyphen, a run of
+/// spaces (ODT's `text:s`, at most 64).
+fn empty_element(g: &Grammar, e: &quick_xml::events::BytesStart) -> &'static str {
+    const SPACES: &str = "                                                                ";
+    let name = e.local_name();
+    let n = name.as_ref();
+    let has = |list: &[&str]| list.iter().any(|x| x.as_bytes() == n);
+    if has(g.tab) {
+        "\t"
+    } else if has(g.line) {
+        "\n"
+    } else if has(g.hyphen) {
+        "-"
+    } else if has(g.spaces) {
+        let c = e
+            .try_get_attribute("text:c")
+            .ok()
+            .flatten()
+            .and_then(|a| std::str::from_utf8(&a.value).ok()?.parse::<usize>().ok())
+            .unwrap_or(1);
+        &SPACES[..c.clamp(1, SPACES.len())]
+    } else {
+        ""
+    }
+}
+
+/// Adds a text node: as it is where text lives in its own elements (DOCX's `w:t`); where text
+/// runs between elements (ODT), its whitespace is layout and collapses to one space.
+fn push_text(g: &Grammar, target: &mut String, s: &str) {
+    if !g.text_in.is_empty() {
+        target.push_str(s);
+        return;
+    }
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.is_empty() {
+        return;
+    }
+    if s.starts_with(char::is_whitespace) {
+        target.push(' ');
+    }
+    target.push_str(&collapsed);
+    if s.ends_with(char::is_whitespace) {
+        target.push(' ');
+    }
 }
 
 /// Notes after the body, under a line "Footnotes", one paragraph each.
