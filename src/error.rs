@@ -183,7 +183,7 @@ impl Error {
             Error::InvalidUtf8 { .. } | Error::InvalidUtf16 { .. } => Some(Remedy::Lossy),
             Error::TooLarge { .. } => Some(Remedy::MaxSize),
             Error::Document {
-                reason: FormatError::TooLarge { .. },
+                reason: FormatError::TooLarge { .. } | FormatError::ContentTooLarge { .. },
                 ..
             } => Some(Remedy::MaxSize),
             Error::ReadOnly { .. } => Some(Remedy::Force),
@@ -247,6 +247,12 @@ pub enum FormatError {
     #[error("its text runs past the {limit_mb} MB limit; split the document")]
     TooLarge {
         /// The limit in MB.
+        limit_mb: u64,
+    },
+    /// A PDF whose pages' content inflates past its bound (a PDF bomb, or a huge drawing).
+    #[error("its pages' content inflates past {limit_mb} MB (a quarter of the size limit): a PDF bomb, or a drawing rather than a statement; split the document")]
+    ContentTooLarge {
+        /// The bound in MB.
         limit_mb: u64,
     },
     /// The binary was built without the document readers.

@@ -183,6 +183,7 @@ fn bad_documents_are_refused_with_a_reason_and_the_others_read() {
         "encrypted.pdf: PDF file: encrypted with a password",
         "truncated.pdf: PDF file: damaged or truncated PDF file",
         "inflates.docx: DOCX file: its text runs past the 1 MB limit; split the document or raise --max-size",
+        "inflates.pdf: PDF file: its pages' content inflates past 1 MB (a quarter of the size limit)",
         "_scanned.pdf: PDF file: no text layer (1 page of images); run OCR first, e.g. ocrmypdf; skipped",
         "navigation.html: HTML file: no main text found in the page; skipped",
         "statement.rtf: RTF file: RTF is not read by verbale; save it as DOCX or text",

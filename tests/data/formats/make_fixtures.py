@@ -5,11 +5,12 @@
 
 Copies eight small real documents with their reference texts from the formats corpus
 (`../shared/corpus/formats`, whose README gives their sources and terms) and makes the bad
-inputs: an encrypted PDF (needs qpdf), a truncated PDF, a DOCX whose body inflates past any
-small size limit (a ZIP bomb in miniature), a web page with nothing but navigation, an RTF
+inputs: an encrypted PDF (needs qpdf), a truncated PDF, a PDF whose one page's content
+inflates to 4 MB of text operators (a PDF bomb in miniature), a DOCX whose body inflates past
+any small size limit (a ZIP bomb in miniature), a web page with nothing but navigation, an RTF
 file, a spreadsheet-like ZIP, a minimal ODT and a windows-1251 page.
 """
-import os, shutil, subprocess, sys, zipfile
+import os, shutil, subprocess, sys, zipfile, zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, '..', '..', '..', '..', 'shared', 'corpus', 'formats')
@@ -25,6 +26,31 @@ COPIES = [
     ('html/un-pga58_introductory-statement-panel-tax-cooperation_2003-10-24_en.html', 'reference/un-pga58_introductory-statement-panel-tax-cooperation_2003-10-24_en.txt'),
     ('html/us-dos_biotech-products-rigorously-regulated-official-says_2005-06-15_en.html', 'reference/us-dos_biotech-products-rigorously-regulated-official-says_2005-06-15_en.txt'),
 ]
+
+
+def pdf_bomb(path, inflated=4_000_000):
+    """A one-page PDF whose FlateDecode content stream inflates to `inflated` bytes."""
+    unit = b"BT /F1 12 Tf 72 712 Td (elections) Tj ET\n"
+    data = zlib.compress(unit * (inflated // len(unit)), 9)
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    open(path, "wb").write(out)
 
 
 def main():
@@ -43,6 +69,7 @@ def main():
                     os.path.join(bad, 'encrypted.pdf')], check=True)
     data = open(upr7, 'rb').read()
     open(os.path.join(bad, 'truncated.pdf'), 'wb').write(data[:len(data) // 3])
+    pdf_bomb(os.path.join(bad, 'inflates.pdf'))
     body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
             + ' ' * 3_000_000 + '</w:t></w:r></w:p></w:body></w:document>')
     with zipfile.ZipFile(os.path.join(bad, 'inflates.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
