@@ -7,7 +7,9 @@ For every document of MANIFEST.csv with a reference text, extracts it with verba
 baseline (pdftotext for PDF; antiword for .doc when installed; a tags-stripped text with
 entities decoded, as html2text-style tools give, for HTML; the raw XML's text for DOCX), and
 prints precision, recall and F1 of the bag of words (lower-cased \\w+ tokens, counted with
-multiplicity) against the reference. Means are over files, per reference kind. The reference
+multiplicity) against the reference. When the `pdf_oxide` Python package is installed
+(`pip install pdf_oxide`: the Python binding of that Rust PDF reader, the other candidate
+reader), its raw text is scored too, in a last table. Means are over files, per reference kind. The reference
 kinds are the corpus README's: `gold` (human-made, the web pages), `parser` (validated by the
 source repository's tests: the Hansards) and `machine` (pdftotext-style dumps; partly circular
 for a pdftotext baseline).
@@ -69,6 +71,24 @@ def baseline(path, fmt):
     return None, None
 
 
+def oxide(rows, corpus):
+    """pdf_oxide's raw text of each PDF with a reference, when the package is installed."""
+    try:
+        from pdf_oxide import PdfDocument
+    except ImportError:
+        return
+    print()
+    print("| PDF | pdf_oxide F1 (raw text) |")
+    print("| --- | ---: |")
+    for r in rows:
+        if r["format"] != "pdf":
+            continue
+        d = PdfDocument(os.path.join(corpus, r["file"]))
+        text = "\n".join(d.extract_text(i) for i in range(d.page_count()))
+        ref = open(os.path.join(corpus, r["reference_file"]), encoding="utf-8", errors="replace").read()
+        print("| %s | %.3f |" % (os.path.basename(r["file"])[:60], prf(text, ref)[2]))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
@@ -95,6 +115,7 @@ def main():
             print("| %s | %s | %.3f | %.3f | %.3f | %s | %s |" % (
                 os.path.basename(r["file"])[:60], kind, p, rc, f, name or "–",
                 "%.3f" % bf if bf is not None else "–"))
+    oxide(rows, a.corpus)
     print()
     print("| format | reference | files | verbale F1 (mean) | baseline | baseline F1 (mean) |")
     print("| --- | --- | ---: | ---: | --- | ---: |")
