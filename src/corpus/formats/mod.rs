@@ -5,6 +5,9 @@
 //! Offsets into a document read this way point into the extracted text (`verbale extract`
 //! writes it), and [`Extracted::places`] leads from an offset to its page.
 
+// Without the `readers` feature only sniffing, the UN header and sections are used.
+#![cfg_attr(not(feature = "readers"), allow(dead_code))]
+
 mod furniture;
 #[cfg(feature = "readers")]
 mod html;
@@ -211,6 +214,8 @@ pub fn in_reader() -> bool {
 /// extracted text, and the decompressed parts of an archive, in bytes. A reader's panic is
 /// caught and reported as [`FormatError::Failed`]: one file never stops a run.
 pub fn extract(bytes: &[u8], format: Format, limit: u64) -> Result<Extracted, FormatError> {
+    #[cfg(not(feature = "readers"))]
+    let _ = bytes;
     let run = || -> Result<Extracted, FormatError> {
         match format {
             Format::Text => Err(FormatError::Unsupported {
