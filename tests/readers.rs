@@ -167,6 +167,33 @@ fn quotes_in_a_pdf_give_their_page() {
 }
 
 #[test]
+fn concordance_lines_in_a_pdf_give_their_page() {
+    let pdf = data("formats/docs/kenya_national-assembly-hansard-sample_2011-09-01_en.pdf");
+    let csv = verbale()
+        .args(["kwic", "--format", "csv"])
+        .arg(&pdf)
+        .arg("Minister")
+        .output()
+        .unwrap();
+    let df = csv_bytes(csv.stdout);
+    let pages = strs(&df, "page");
+    assert!(
+        !pages.is_empty()
+            && pages
+                .iter()
+                .all(|p| ["1", "2", "3", "4"].contains(&p.as_str()))
+    );
+    let shown = verbale()
+        .arg("kwic")
+        .arg(&pdf)
+        .arg("Minister")
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(shown.contains("offset (page)") && shown.contains(&format!("(p. {})", pages[0])));
+}
+
+#[test]
 fn bad_documents_are_refused_with_a_reason_and_the_others_read() {
     let out = verbale()
         .args(["freq", "--max-size", "1", "--format", "csv"])

@@ -139,12 +139,20 @@ fn too_many_hits() -> anyhow::Error {
     .into()
 }
 
-/// Concordance lines: doc and offset, left context right-aligned, the hit, the right context,
-/// and the quotation kind.
+/// Concordance lines: doc and offset (with the page, for a PDF), left context right-aligned,
+/// the hit, the right context, and the quotation kind.
 fn aligned(hits: &[kwic::Hit]) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
-    t.set_header(["doc", "offset", "left", "hit", "right", "quote"]);
+    let paged = hits.iter().any(|h| h.page.is_some());
+    t.set_header([
+        "doc",
+        if paged { "offset (page)" } else { "offset" },
+        "left",
+        "hit",
+        "right",
+        "quote",
+    ]);
     for h in hits {
         let quote = match (h.quoted, h.kind) {
             (true, Some(k)) => k.name().to_string(),
@@ -154,7 +162,10 @@ fn aligned(hits: &[kwic::Hit]) -> String {
         let v = out::table::visible;
         t.add_row([
             v(&h.doc),
-            h.offset.to_string(),
+            match h.page {
+                Some(p) => format!("{} (p. {p})", h.offset),
+                None => h.offset.to_string(),
+            },
             v(&h.left),
             v(&h.hit),
             v(&h.right),
