@@ -145,14 +145,9 @@ fn quotes_in_a_pdf_give_their_page() {
     let out = verbale()
         .args(["quotes", "--format", "csv"])
         .arg(data(&format!("formats/docs/{name}")))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let df = csv_bytes(out.stdout);
+        .assert()
+        .success();
+    let df = csv_bytes(out.get_output().stdout.clone());
     let (opens, pages) = (strs(&df, "open"), strs(&df, "page"));
     assert!(!pages.is_empty());
     // Each quotation's page is the page whose text holds its offset in the extracted text.
