@@ -3,7 +3,7 @@
 //! navigation and boilerplate through dom_smoothie (a port of Firefox's Readability), entities
 //! decoded, blocks as paragraphs; title, byline, date and language as metadata.
 
-use super::{push_paragraph, Extracted, FormatError};
+use super::{push_paragraph, Extracted, FormatError, Reader};
 use dom_smoothie::{Config, Readability, TextMode};
 
 /// Elements parsed at most: a page beyond this is refused rather than read for minutes.
@@ -12,8 +12,17 @@ const MAX_ELEMENTS: usize = 200_000;
 /// Words a line needs to read as a sentence rather than a menu entry or a link.
 const MIN_SENTENCE_WORDS: usize = 6;
 
+/// The web page reader.
+pub(super) struct HtmlReader;
+
+impl Reader for HtmlReader {
+    fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        read(bytes, limit)
+    }
+}
+
 /// Reads a web page.
-pub(super) fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
+fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
     let html = decode(bytes);
     let cfg = Config {
         text_mode: TextMode::Formatted,

@@ -142,6 +142,84 @@ fn ole_is_word(bytes: &[u8]) -> bool {
     memchr::memmem::find(bytes, &name).is_some()
 }
 
+/// A reader of one document format: bytes in, the text with its places and metadata out. A
+/// reader stops at `limit` bytes of text, and of whatever it inflates on the way.
+pub trait Reader: Sync {
+    /// Reads a document from its bytes.
+    fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError>;
+}
+
+/// The reader of a format verbale does not read: it refuses with what to do.
+struct Refuse {
+    what: &'static str,
+    hint: &'static str,
+}
+
+impl Reader for Refuse {
+    fn read(&self, _: &[u8], _: u64) -> Result<Extracted, FormatError> {
+        Err(FormatError::Unsupported {
+            what: self.what,
+            hint: self.hint,
+        })
+    }
+}
+
+/// The reader of a format this build leaves out (the `readers` feature is off).
+#[cfg(not(feature = "readers"))]
+struct Disabled(&'static str);
+
+#[cfg(not(feature = "readers"))]
+impl Reader for Disabled {
+    fn read(&self, _: &[u8], _: u64) -> Result<Extracted, FormatError> {
+        Err(FormatError::Disabled(self.0))
+    }
+}
+
+impl Format {
+    /// The reader of this format.
+    pub fn reader(self) -> &'static dyn Reader {
+        const OTHER: &str = "export the statement as PDF, DOCX or text";
+        match self {
+            Format::Text => &Refuse {
+                what: "plain text",
+                hint: "it is decoded as text",
+            },
+            Format::OtherZip => &Refuse {
+                what: "a ZIP archive that is not a Word or OpenDocument text (a spreadsheet or a presentation?)",
+                hint: OTHER,
+            },
+            Format::OtherOle => &Refuse {
+                what: "an Office 97-2003 file that is not a Word document (Excel or PowerPoint?)",
+                hint: OTHER,
+            },
+            Format::Rtf => &Refuse {
+                what: "RTF",
+                hint: "save it as DOCX or text (libreoffice --headless --convert-to docx)",
+            },
+            #[cfg(feature = "readers")]
+            Format::Pdf => &pdf::PdfReader,
+            #[cfg(feature = "readers")]
+            Format::Docx => &word::DOCX_PACKAGE,
+            #[cfg(feature = "readers")]
+            Format::Odt => &word::ODT_PACKAGE,
+            #[cfg(feature = "readers")]
+            Format::Doc => &worddoc::WordDocReader,
+            #[cfg(feature = "readers")]
+            Format::Html => &html::HtmlReader,
+            #[cfg(not(feature = "readers"))]
+            Format::Pdf => &Disabled("pdf"),
+            #[cfg(not(feature = "readers"))]
+            Format::Docx => &Disabled("docx"),
+            #[cfg(not(feature = "readers"))]
+            Format::Odt => &Disabled("odt"),
+            #[cfg(not(feature = "readers"))]
+            Format::Doc => &Disabled("doc"),
+            #[cfg(not(feature = "readers"))]
+            Format::Html => &Disabled("html"),
+        }
+    }
+}
+
 /// The text of a document and where its parts came from.
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
@@ -210,44 +288,12 @@ pub fn in_reader() -> bool {
     READING.with(|r| r.get())
 }
 
-/// Reads a document of `format` (not [`Format::Text`]) from its bytes. `limit` bounds the
+/// Reads a document of `format` (not [`Format::Text`]) from its bytes through its
+/// [`Reader`]. `limit` bounds the
 /// extracted text, and the decompressed parts of an archive, in bytes. A reader's panic is
 /// caught and reported as [`FormatError::Failed`]: one file never stops a run.
 pub fn extract(bytes: &[u8], format: Format, limit: u64) -> Result<Extracted, FormatError> {
-    #[cfg(not(feature = "readers"))]
-    let _ = bytes;
-    let run = || -> Result<Extracted, FormatError> {
-        match format {
-            Format::Text => Err(FormatError::Unsupported {
-                what: "plain text",
-                hint: "it is decoded as text",
-            }),
-            Format::OtherZip => Err(FormatError::Unsupported {
-                what: "a ZIP archive that is not a Word or OpenDocument text (a spreadsheet or a presentation?)",
-                hint: "export the statement as PDF, DOCX or text",
-            }),
-            Format::OtherOle => Err(FormatError::Unsupported {
-                what: "an Office 97-2003 file that is not a Word document (Excel or PowerPoint?)",
-                hint: "export the statement as PDF, DOCX or text",
-            }),
-            Format::Rtf => Err(FormatError::Unsupported {
-                what: "RTF",
-                hint: "save it as DOCX or text (libreoffice --headless --convert-to docx)",
-            }),
-            #[cfg(feature = "readers")]
-            Format::Pdf => pdf::read(bytes, limit),
-            #[cfg(feature = "readers")]
-            Format::Docx => word::read_docx(bytes, limit),
-            #[cfg(feature = "readers")]
-            Format::Odt => word::read_odt(bytes, limit),
-            #[cfg(feature = "readers")]
-            Format::Doc => worddoc::read(bytes, limit),
-            #[cfg(feature = "readers")]
-            Format::Html => html::read(bytes, limit),
-            #[cfg(not(feature = "readers"))]
-            other => Err(FormatError::Disabled(other.name())),
-        }
-    };
+    let run = || format.reader().read(bytes, limit);
     let was = READING.with(|r| r.replace(true));
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
     READING.with(|r| r.set(was));

@@ -2,7 +2,7 @@
 //! reported and the others kept), page furniture dropped, ligatures folded, footnote marks
 //! glued to a sentence's end taken off, metadata from the Info dictionary.
 
-use super::{furniture, Extracted, FormatError};
+use super::{furniture, Extracted, FormatError, Reader};
 use lopdf::{Document, Object};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -48,8 +48,17 @@ fn check_content_size(doc: &Document, cap: u64) -> Result<(), FormatError> {
 /// Fewer letters than this per page, on average, is a scan without a text layer.
 const MIN_LETTERS_PER_PAGE: usize = 40;
 
+/// The PDF reader.
+pub(super) struct PdfReader;
+
+impl Reader for PdfReader {
+    fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        read(bytes, limit)
+    }
+}
+
 /// Reads a PDF's text layer.
-pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) => FormatError::Encrypted,
         e => FormatError::corrupt("PDF", e),

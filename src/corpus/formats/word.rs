@@ -4,7 +4,7 @@
 //! properties (title, author, date, language) as metadata. Every part is read through a
 //! bounded reader, so a ZIP bomb stops at the size limit.
 
-use super::{push_paragraph, Extracted, FormatError};
+use super::{push_paragraph, Extracted, FormatError, Reader};
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
 
@@ -63,8 +63,8 @@ const ODT: Grammar = Grammar {
     spaces: &["s"],
 };
 
-/// Where a package keeps its parts.
-struct Package {
+/// Where a package keeps its parts; a package is the reader of its format.
+pub(super) struct Package {
     /// The format's name in messages.
     name: &'static str,
     /// The body part.
@@ -77,7 +77,8 @@ struct Package {
     grammar: &'static Grammar,
 }
 
-const DOCX_PACKAGE: Package = Package {
+/// DOCX.
+pub(super) const DOCX_PACKAGE: Package = Package {
     name: "DOCX",
     body: "word/document.xml",
     notes: &["word/footnotes.xml", "word/endnotes.xml"],
@@ -93,7 +94,8 @@ const DOCX_PACKAGE: Package = Package {
     grammar: &DOCX,
 };
 
-const ODT_PACKAGE: Package = Package {
+/// OpenDocument text.
+pub(super) const ODT_PACKAGE: Package = Package {
     name: "ODT",
     body: "content.xml",
     notes: &[],
@@ -111,14 +113,10 @@ const ODT_PACKAGE: Package = Package {
     grammar: &ODT,
 };
 
-/// Reads a DOCX file.
-pub(super) fn read_docx(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
-    read_package(bytes, limit, &DOCX_PACKAGE)
-}
-
-/// Reads an OpenDocument text.
-pub(super) fn read_odt(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
-    read_package(bytes, limit, &ODT_PACKAGE)
+impl Reader for Package {
+    fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        read_package(bytes, limit, self)
+    }
 }
 
 /// The body's paragraphs, then the notes under "Footnotes", and the properties.

@@ -5,13 +5,22 @@
 //! SummaryInformation property set. Tracked deletions are not told apart (the piece table
 //! keeps deleted text until the document is saved without revisions).
 
-use super::{push_paragraph, Extracted, FormatError};
+use super::{push_paragraph, Extracted, FormatError, Reader};
 use std::io::{Cursor, Read};
 
 type Ole<'a> = cfb::CompoundFile<Cursor<&'a [u8]>>;
 
+/// The Word 97-2003 reader.
+pub(super) struct WordDocReader;
+
+impl Reader for WordDocReader {
+    fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        read(bytes, limit)
+    }
+}
+
 /// Reads a `.doc` file.
-pub(super) fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     let mut ole =
         cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| FormatError::corrupt("DOC", e))?;
     let wd = stream(&mut ole, "/WordDocument", limit)?
