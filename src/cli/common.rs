@@ -99,6 +99,7 @@ impl MetaArgs {
             manifests: self.meta.clone(),
             auto_manifest: !self.no_meta,
             lenient: self.meta_lenient,
+            max_bytes: None,
         }
     }
 }

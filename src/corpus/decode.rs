@@ -18,6 +18,9 @@ pub struct Source {
     pub places: Vec<(u32, u32)>,
     /// What the reader left out or could not read.
     pub notes: Vec<String>,
+    /// The file's own metadata ([`formats::fields`]: title, author, date, language, format,
+    /// a UN header's fields).
+    pub meta: Vec<(String, String)>,
 }
 
 /// Reads and decodes one input (a file, or standard input for `None`), refusing files over
@@ -89,6 +92,7 @@ pub(crate) fn decode_any(
     })?;
     let source = Source {
         format,
+        meta: formats::fields(format, e.meta, &e.text),
         places: e.places,
         notes: e.notes,
     };

@@ -165,7 +165,8 @@ pub struct LoadOptions {
 /// errors").
 pub const DEFAULT_MAX_BYTES: u64 = 100_000_000;
 
-/// The extensions a folder walk reads: text and Markdown, and the documents the readers read.
+/// The extensions a folder walk reads: text and Markdown, then the documents the readers read
+/// ([`formats::is_document_name`] takes those from the third on).
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "pdf", "docx", "doc", "odt", "html", "htm"];
 
 impl Default for LoadOptions {
@@ -225,21 +226,14 @@ pub struct FileText {
     pub meta: Vec<(String, String)>,
 }
 
-/// Reads one file as [`load`] would, without normalising it ([`FileText`]).
+/// Reads one file as [`load`] would, without normalising it ([`FileText`]). A text file's
+/// metadata is its UN header, if it has one.
 pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<FileText> {
     let (text, _, source) = read_source(Some(path), opts)?;
-    let mut meta = if source.is_some() {
-        formats::metadata(path, opts.max_bytes)
-    } else {
-        Vec::new()
+    let meta = match &source {
+        Some(s) => s.meta.clone(),
+        None => formats::fields(Format::Text, Vec::new(), &text),
     };
-    if source.is_none() {
-        meta.extend(
-            formats::un_header(&text)
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v)),
-        );
-    }
     Ok(FileText { text, source, meta })
 }
 

@@ -28,6 +28,9 @@ pub struct MetaOptions {
     /// A file name the pattern does not match, or a value that is not of its declared type,
     /// leaves the field empty (null) for that file, with a warning, instead of failing.
     pub lenient: bool,
+    /// The size limit documents are read under (`LoadOptions::max_bytes`; `None`: the
+    /// default), which bounds reading their metadata too.
+    pub max_bytes: Option<u64>,
 }
 
 /// The metadata of a corpus's files.
@@ -110,7 +113,8 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         add(&mut columns, cols, &mut notes);
     }
     // The files' own metadata comes last and only fills fields no other source gave.
-    for c in file_metadata(files) {
+    let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
+    for c in file_metadata(files, limit) {
         if !columns.iter().any(|x| x.name == c.name) {
             columns.push(c);
         }
@@ -394,22 +398,14 @@ fn front_matter(files: &Found) -> Vec<Column> {
 /// Fields a document's own file gives, for PDF, Word and web pages: title, author, date and
 /// language (PDF Info, DOCX core properties, HTML meta), `format`, and a UN document's header
 /// (`un_symbol`, `un_date`, `un_body`, `un_session`, `un_agenda`, ...). Read in parallel.
-fn file_metadata(files: &Found) -> Vec<Column> {
+fn file_metadata(files: &Found, limit: u64) -> Vec<Column> {
+    use crate::corpus::formats;
     use rayon::prelude::*;
-    let rich = |p: &Path| {
-        p.extension().is_some_and(|e| {
-            let e = e.to_string_lossy().to_ascii_lowercase();
-            matches!(e.as_str(), "pdf" | "docx" | "doc" | "odt" | "html" | "htm")
-        })
-    };
     let found: Vec<Option<Vec<(String, String)>>> = files
         .par_iter()
         .map(|(_, path)| {
-            let p = path.as_deref().filter(|p| rich(p))?;
-            Some(crate::corpus::formats::metadata(
-                p,
-                crate::corpus::DEFAULT_MAX_BYTES,
-            ))
+            let p = path.as_deref().filter(|p| formats::is_document_name(p))?;
+            Some(formats::metadata(p, limit))
         })
         .collect();
     columns_of(found)

@@ -63,7 +63,11 @@ pub struct Chosen {
 pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     let mut found = corpus::find_groups(&plan.groups, lopts)?;
     let inputs: Vec<PathBuf> = plan.groups.iter().flatten().cloned().collect();
-    let mut meta = gather(&found.files, &inputs, &plan.meta)?;
+    let mo = MetaOptions {
+        max_bytes: Some(lopts.max_bytes),
+        ..plan.meta.clone()
+    };
+    let mut meta = gather(&found.files, &inputs, &mo)?;
     let n = found.files.len();
     let mut keep = match &plan.filter {
         Some(e) => filter(&meta, e)?,

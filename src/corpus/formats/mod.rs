@@ -147,6 +147,12 @@ fn ole_is_word(bytes: &[u8]) -> bool {
 pub trait Reader: Sync {
     /// Reads a document from its bytes.
     fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError>;
+
+    /// Reads enough of a document for its metadata: the properties, and the opening text a
+    /// UN header stands in. A reader whose whole text is cheap reads it all.
+    fn head(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        self.read(bytes, limit)
+    }
 }
 
 /// The reader of a format verbale does not read: it refuses with what to do.
@@ -293,7 +299,16 @@ pub fn in_reader() -> bool {
 /// extracted text, and the decompressed parts of an archive, in bytes. A reader's panic is
 /// caught and reported as [`FormatError::Failed`]: one file never stops a run.
 pub fn extract(bytes: &[u8], format: Format, limit: u64) -> Result<Extracted, FormatError> {
-    let run = || format.reader().read(bytes, limit);
+    guarded(format, limit, || format.reader().read(bytes, limit))
+}
+
+/// Runs a reader: its panic caught and reported as [`FormatError::Failed`], its text bounded
+/// by `limit`.
+fn guarded(
+    format: Format,
+    limit: u64,
+    run: impl FnOnce() -> Result<Extracted, FormatError>,
+) -> Result<Extracted, FormatError> {
     let was = READING.with(|r| r.replace(true));
     let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
     READING.with(|r| r.set(was));
@@ -326,27 +341,52 @@ fn push_paragraph(out: &mut String, para: &str) {
     out.push_str("\n\n");
 }
 
-/// The file's metadata only (title, author, date, language), for fields: what [`extract`]
-/// finds, from the same bytes.
+/// A document's fields: what its file says of itself (`meta`), its UN header read from its
+/// `text`, and `format` (not for plain text).
+pub fn fields(
+    format: Format,
+    mut meta: Vec<(String, String)>,
+    text: &str,
+) -> Vec<(String, String)> {
+    for (k, v) in un_header(text) {
+        if !meta.iter().any(|(m, _)| m == k) {
+            meta.push((k.to_string(), v));
+        }
+    }
+    if format != Format::Text {
+        meta.push(("format".into(), format.name().into()));
+    }
+    meta
+}
+
+/// Whether a file is named like a document the readers read (`.pdf`, `.docx`, `.doc`, `.odt`,
+/// `.html`, `.htm`): the files whose metadata is looked for before the corpus is read.
+pub fn is_document_name(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        let e = e.to_string_lossy().to_ascii_lowercase();
+        crate::corpus::DEFAULT_EXTENSIONS[2..].contains(&e.as_str())
+    })
+}
+
+/// A document's fields ([`fields`]) from the head of its file ([`Reader::head`]: a PDF's
+/// first page and Info dictionary), for metadata gathered before the corpus is read. Empty for
+/// plain text, a file over `limit` and a file its reader refuses (the reading says why).
 pub fn metadata(path: &Path, limit: u64) -> Vec<(String, String)> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Vec::new();
+    };
+    if meta.len() > limit {
+        return Vec::new();
+    }
     let Ok(bytes) = std::fs::read(path) else {
         return Vec::new();
     };
     let format = sniff(&bytes, path);
-    if format == Format::Text || bytes.len() as u64 > limit {
+    if format == Format::Text {
         return Vec::new();
     }
-    extract(&bytes, format, limit)
-        .map(|e| {
-            let mut meta = e.meta;
-            for (k, v) in un_header(&e.text) {
-                if !meta.iter().any(|(m, _)| m == k) {
-                    meta.push((k.to_string(), v));
-                }
-            }
-            meta.push(("format".into(), format.name().into()));
-            meta
-        })
+    guarded(format, limit, || format.reader().head(&bytes, limit))
+        .map(|e| fields(format, e.meta, &e.text))
         .unwrap_or_default()
 }
 

@@ -15,12 +15,18 @@ fn content_limit(limit: u64) -> u64 {
     (limit / 4).max(1_000_000)
 }
 
-/// Inflates every page's content streams through a bounded reader before anything else reads
-/// them, and refuses the file when together they pass `cap` bytes.
-fn check_content_size(doc: &Document, cap: u64) -> Result<(), FormatError> {
+/// Inflates the content streams of `pages` through a bounded reader before anything else reads
+/// them, and refuses the file when together they pass `cap` bytes. Only FlateDecode is
+/// inflated here (what PDF writers use); a stream under another filter, or one that does not
+/// inflate, counts its stored length.
+fn check_content_size(
+    doc: &Document,
+    pages: impl Iterator<Item = lopdf::ObjectId>,
+    cap: u64,
+) -> Result<(), FormatError> {
     use std::io::Read;
     let mut total = 0u64;
-    for (_, page) in doc.get_pages() {
+    for page in pages {
         for id in doc.get_page_contents(page) {
             let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
                 continue;
@@ -31,7 +37,8 @@ fn check_content_size(doc: &Document, cap: u64) -> Result<(), FormatError> {
             total += if flate {
                 let mut sink = std::io::sink();
                 let reader = flate2::read::ZlibDecoder::new(&stream.content[..]);
-                std::io::copy(&mut reader.take(cap + 1 - total.min(cap)), &mut sink).unwrap_or(0)
+                std::io::copy(&mut reader.take(cap + 1 - total.min(cap)), &mut sink)
+                    .unwrap_or(stream.content.len() as u64)
             } else {
                 stream.content.len() as u64
             };
@@ -55,38 +62,66 @@ impl Reader for PdfReader {
     fn read(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
         read(bytes, limit)
     }
+
+    /// The Info dictionary and the first page's text (where a UN header stands).
+    fn head(&self, bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+        let doc = open(bytes)?;
+        let pages = doc.get_pages();
+        let (&first, &id) = pages
+            .iter()
+            .next()
+            .ok_or_else(|| FormatError::corrupt("PDF", "no pages"))?;
+        check_content_size(&doc, std::iter::once(id), content_limit(limit))?;
+        let mut out = Extracted {
+            text: page_text(&doc, first).unwrap_or_default(),
+            ..Extracted::default()
+        };
+        info(&doc, &mut out);
+        Ok(out)
+    }
 }
 
-/// Reads a PDF's text layer.
-fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+/// Loads a PDF, opening it with the empty user password if it is encrypted: an owner password
+/// alone (printing or copying restricted) opens that way; a user password does not.
+fn open(bytes: &[u8]) -> Result<Document, FormatError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| match e {
         lopdf::Error::Decryption(_) => FormatError::Encrypted,
         e => FormatError::corrupt("PDF", e),
     })?;
-    // An owner password alone (printing or copying restricted) opens with the empty user
-    // password; a user password does not.
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(FormatError::Encrypted);
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
+    Ok(doc)
+}
+
+/// The text of page `n` as pdf-extract lays it out; `None` when it fails (or panics) on it.
+fn page_text(doc: &Document, n: u32) -> Option<String> {
+    let mut s = String::new();
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut out = pdf_extract::PlainTextOutput::new(&mut s);
+        pdf_extract::output_doc_page(doc, &mut out, n).is_ok()
+    }))
+    .unwrap_or(false)
+    .then_some(s)
+}
+
+/// Reads a PDF's text layer.
+fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
+    let doc = open(bytes)?;
+    let index = doc.get_pages();
+    if index.is_empty() {
         return Err(FormatError::corrupt("PDF", "no pages"));
     }
-    check_content_size(&doc, content_limit(limit))?;
+    check_content_size(&doc, index.values().copied(), content_limit(limit))?;
+    let numbers: Vec<u32> = index.keys().copied().collect();
     let mut pages = Vec::with_capacity(numbers.len());
     let mut failed = Vec::new();
     let mut total = 0u64;
     for &n in &numbers {
-        let mut s = String::new();
-        let ok = catch_unwind(AssertUnwindSafe(|| {
-            let mut out = pdf_extract::PlainTextOutput::new(&mut s);
-            pdf_extract::output_doc_page(&doc, &mut out, n).is_ok()
-        }))
-        .unwrap_or(false);
-        if !ok {
+        let s = page_text(&doc, n).unwrap_or_else(|| {
             failed.push(n);
-            s.clear();
-        }
+            String::new()
+        });
         total += s.len() as u64;
         if total > limit {
             return Err(FormatError::TooLarge {
@@ -187,7 +222,7 @@ fn count_pages(n: usize) -> String {
 /// sentence (pdf-extract writes a blank line between most lines of a paragraph), footnote
 /// marks glued to a sentence's end ("Convention.12") taken off.
 fn push_page(text: &mut String, page: &str) {
-    let mut lines: Vec<String> = page.lines().map(fold_ligatures).collect();
+    let mut lines: Vec<std::borrow::Cow<str>> = page.lines().map(fold_ligatures).collect();
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
@@ -238,11 +273,11 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Typographic ligatures as their letters (ﬁ → fi): pdf-extract leaves them in.
-fn fold_ligatures(line: &str) -> String {
+fn fold_ligatures(line: &str) -> std::borrow::Cow<'_, str> {
     if !line.contains([
         '\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}', '\u{FB05}', '\u{FB06}',
     ]) {
-        return line.to_string();
+        return std::borrow::Cow::Borrowed(line);
     }
     let mut s = String::with_capacity(line.len() + 4);
     for c in line.chars() {
@@ -256,7 +291,7 @@ fn fold_ligatures(line: &str) -> String {
             c => s.push(c),
         }
     }
-    s
+    std::borrow::Cow::Owned(s)
 }
 
 /// A footnote mark that the text layer glued to a sentence's last word or full stop:
