@@ -9,16 +9,8 @@
 # Env:   REPS (3), VERBALE (the release build), OUT (benches/ACTS.md)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-corpus=$(cd "${1:-$root/../shared/corpus/ungd}" && pwd)
-V=${VERBALE:-${CARGO_TARGET_DIR:-$root/target}/release/verbale}
-[ -x "$V" ] || (cd "$root" && cargo build --release)
-reps=${REPS:-3}
-out=${OUT:-$root/benches/ACTS.md}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-find "$corpus" -name '*.txt' -exec cat {} + > /dev/null # warm the page cache
-
 . "$root/benches/time_it.sh"
+bench_setup ACTS.md "${1:-}"
 
 time_it "freq (corpus totals)" "$V" freq "$corpus" --no-meta -q -o "$work/f.parquet" --force
 time_it "acts" "$V" acts "$corpus" --no-meta -q -o "$work/a.csv" --force

@@ -11,16 +11,8 @@
 # Needs: python3 with nltk and polars (pip install nltk polars).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-corpus=$(cd "${1:-$root/../shared/corpus/ungd}" && pwd)
-V=${VERBALE:-${CARGO_TARGET_DIR:-$root/target}/release/verbale}
-[ -x "$V" ] || (cd "$root" && cargo build --release)
-reps=${REPS:-3}
-out=${OUT:-$root/benches/PHRASES.md}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-find "$corpus" -name '*.txt' -exec cat {} + > /dev/null # warm the page cache
-
 . "$root/benches/time_it.sh"
+bench_setup PHRASES.md "${1:-}"
 
 same=(--no-stem --stopwords none --split-apostrophes --no-meta -q)
 time_it "verbale freq (corpus totals)" "$V" freq "$corpus" --no-meta -q -o "$work/f.parquet" --force

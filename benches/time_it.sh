@@ -1,4 +1,20 @@
-# Sourced by the benchmark scripts. time_it NAME CMD...: the best wall time of $reps runs of CMD,
+# Sourced by the benchmark scripts (after setting root to the repository).
+#
+# bench_setup OUT_NAME [CORPUS_DIR]: corpus (default ../shared/corpus/ungd), V (the release
+# build, built if missing; $VERBALE overrides), reps ($REPS or 3), out ($OUT or
+# benches/OUT_NAME), work (a temporary folder removed on exit); warms the page cache.
+bench_setup() {
+  corpus=$(cd "${2:-$root/../shared/corpus/ungd}" && pwd)
+  V=${VERBALE:-${CARGO_TARGET_DIR:-$root/target}/release/verbale}
+  [ -x "$V" ] || (cd "$root" && cargo build --release)
+  reps=${REPS:-3}
+  out=${OUT:-$root/benches/$1}
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  find "$corpus" -name '*.txt' -exec cat {} + > /dev/null
+}
+
+# time_it NAME CMD...: the best wall time of $reps runs of CMD,
 # with that run's peak RSS, appended to $work/times as `NAME<TAB>seconds<TAB>MiB`.
 time_it() {
   local name=$1 best= mem=
