@@ -379,6 +379,11 @@ impl Workers {
         }
     }
 
+    /// How many workers.
+    pub(super) fn len(&self) -> usize {
+        self.slots.len()
+    }
+
     /// Runs `f` with this thread's worker and its number.
     pub(super) fn with<R>(&self, f: impl FnOnce(u32, &mut Worker) -> R) -> R {
         let spare = self.slots.len() - 1;

@@ -17,7 +17,7 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use positions::{gap, quoting, Positions, Quoting};
+pub use positions::{gap, quoting, word_gaps, Positions, Quoting, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,
@@ -284,6 +284,69 @@ impl<'a> Analyser<'a> {
         })
     }
 
+    /// A document's words for a corpus held as word ids: per word its form's id in this
+    /// thread's worker, what stands before it, and the quotations around it (`marks`, when a
+    /// documents run already found them; otherwise paired and classified here). `known`
+    /// says how many of a worker's forms the caller knows; the rest come with the words. Its
+    /// counts are not added to the run.
+    pub fn words(
+        &self,
+        doc: &Document,
+        marks: Option<Vec<QuoteMark>>,
+        known: impl Fn(u32) -> usize,
+    ) -> Words {
+        self.workers.with(|wi, w| {
+            let mut tokens = Vec::new();
+            tokens_into(w, doc, self.opts, &mut tokens);
+            let (slots, marks) = match marks {
+                Some(m) => (document::slots(w, &doc.text, &tokens), m),
+                None => {
+                    let done = document::analyse_tokens(w, doc, &tokens, self.opts, true);
+                    let slots = document::Slots {
+                        token_slots: done.token_slots,
+                        forms: done.forms,
+                    };
+                    (slots, done.marks)
+                }
+            };
+            let forms = &slots.forms;
+            let mut words = Words::new(
+                &tokens,
+                &slots.token_slots,
+                |s| forms[s as usize].form,
+                &marks,
+            );
+            let all = &w.interner.forms;
+            let from = known(wi).min(all.len());
+            words.worker = wi;
+            words.new_from = from as u32;
+            words.new_forms = all[from..].to_vec();
+            words
+        })
+    }
+
+    /// How many workers the run has (each thread's, and one spare): the values of
+    /// [`Words::worker`].
+    pub fn worker_count(&self) -> usize {
+        self.workers.len()
+    }
+
+    /// The quotations a documents run found in document `i` of `a`, if it kept them.
+    pub fn marks_in(a: &Analysis, i: usize) -> Option<Vec<QuoteMark>> {
+        a.doc_terms.get(i)?;
+        Some(
+            a.docs[i]
+                .spans
+                .iter()
+                .map(|s| QuoteMark {
+                    open_tok: s.open_tok,
+                    close_tok: s.close_tok,
+                    kind: s.kind,
+                })
+                .collect(),
+        )
+    }
+
     /// [`Analyser::positions`] of a document whose quotations are already known (from a
     /// documents run: its spans): the text is tokenised and its terms looked up, with no
     /// pairing or classifying again.
@@ -300,20 +363,9 @@ impl<'a> Analyser<'a> {
     /// quotations `a` found when it kept them (a documents run keeps each document's counts, and
     /// with them all its spans), so that they are not paired and classified again.
     pub fn positions_in(&self, a: &Analysis, i: usize, doc: &Document) -> Positions {
-        match a.doc_terms.get(i) {
+        match Self::marks_in(a, i) {
             None => self.positions(doc),
-            Some(_) => {
-                let marks = a.docs[i]
-                    .spans
-                    .iter()
-                    .map(|s| QuoteMark {
-                        open_tok: s.open_tok,
-                        close_tok: s.close_tok,
-                        kind: s.kind,
-                    })
-                    .collect();
-                self.positions_known(doc, marks)
-            }
+            Some(marks) => self.positions_known(doc, marks),
         }
     }
 

@@ -95,37 +95,12 @@ impl Positions {
     /// The words and numbers (token indices), each with the [`gap`] bits of what stands between
     /// it and the word before (0 for the first).
     pub fn word_gaps(&self) -> Vec<(u32, u8)> {
-        let mut out = Vec::with_capacity(self.tokens.len());
-        let mut last_word: Option<usize> = None;
-        let mut last_punct: Option<usize> = None;
-        for (i, t) in self.tokens.iter().enumerate() {
-            if !t.kind.is_countable() {
-                if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
-                    last_punct = Some(i);
-                }
-                continue;
-            }
-            let mut g = 0u8;
-            if let Some(w) = last_word {
-                let prev = &self.tokens[w];
-                if prev.para != t.para {
-                    g |= gap::PARAGRAPH;
-                } else if prev.sentence != t.sentence {
-                    g |= gap::SENTENCE;
-                } else if let Some(k) = last_punct.filter(|&k| k > w) {
-                    // A hyphen or a slash touching both words joins them (`rules-based`).
-                    let q = &self.tokens[k];
-                    let joining =
-                        k == w + 1 && k + 1 == i && prev.end == q.start && q.end == t.start;
-                    if !joining {
-                        g |= gap::PUNCT;
-                    }
-                }
-            }
-            out.push((i as u32, g));
-            last_word = Some(i);
-        }
-        out
+        word_gaps(&self.tokens)
+    }
+
+    /// The document's [`Words`], their form ids the indices into [`Positions::form_keys`].
+    pub fn held_words(&self) -> Words {
+        Words::new(&self.tokens, &self.forms, |s| s, &self.marks)
     }
 
     /// The innermost quotation holding every token from `first` to `last`.
@@ -139,6 +114,104 @@ impl Positions {
             s = self.parents[k as usize];
         }
         None
+    }
+}
+
+/// The words and numbers of `tokens` (token indices), each with the [`gap`] bits of what
+/// stands between it and the word before (0 for the first).
+pub fn word_gaps(tokens: &[Token]) -> Vec<(u32, u8)> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut last_word: Option<usize> = None;
+    let mut last_punct: Option<usize> = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.kind.is_countable() {
+            if matches!(t.kind, TokenKind::Punct | TokenKind::Symbol) {
+                last_punct = Some(i);
+            }
+            continue;
+        }
+        let mut g = 0u8;
+        if let Some(w) = last_word {
+            let prev = &tokens[w];
+            if prev.para != t.para {
+                g |= gap::PARAGRAPH;
+            } else if prev.sentence != t.sentence {
+                g |= gap::SENTENCE;
+            } else if let Some(k) = last_punct.filter(|&k| k > w) {
+                // A hyphen or a slash touching both words joins them (`rules-based`).
+                let q = &tokens[k];
+                let joining = k == w + 1 && k + 1 == i && prev.end == q.start && q.end == t.start;
+                if !joining {
+                    g |= gap::PUNCT;
+                }
+            }
+        }
+        out.push((i as u32, g));
+        last_word = Some(i);
+    }
+    out
+}
+
+/// A document's words as a corpus held as word ids keeps them ([`super::Analyser::words`]):
+/// no token, text or string, only ids in the interner of the worker that read it.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// The worker that read the document, whose interner the form ids index.
+    pub worker: u32,
+    /// Per word or number: its folded form's id in the worker's interner.
+    pub forms: Vec<u32>,
+    /// Per word: what stands between it and the word before ([`gap`] bits).
+    pub gaps: Vec<u8>,
+    /// Per word: the quotations around it.
+    pub quoting: Vec<Quoting>,
+    /// Per quotation: the index of the first word after its closing mark, and the innermost
+    /// quotation holding it.
+    pub quotes: Vec<(u32, Option<u32>)>,
+    /// The worker's forms from id `new_from` on (the ones the caller said it did not know),
+    /// each with its term key.
+    pub new_forms: Vec<(Arc<str>, Arc<str>)>,
+    /// The id of the first of `new_forms`.
+    pub new_from: u32,
+}
+
+impl Words {
+    /// The words of `tokens` whose slots among the document's forms are `token_slots` (form
+    /// ids `slot_form`), with quotations `marks`.
+    pub(super) fn new(
+        tokens: &[Token],
+        token_slots: &[u32],
+        slot_form: impl Fn(u32) -> u32,
+        marks: &[QuoteMark],
+    ) -> Words {
+        let (quoting_of, parents) = quoting(tokens.len(), marks);
+        let words = word_gaps(tokens);
+        let mut w = Words {
+            forms: Vec::with_capacity(words.len()),
+            gaps: Vec::with_capacity(words.len()),
+            quoting: Vec::with_capacity(words.len()),
+            ..Default::default()
+        };
+        // Per token: the words before it (to place the quotations' closing marks).
+        let mut words_before = Vec::with_capacity(tokens.len() + 1);
+        let mut next = words.iter().peekable();
+        for (i, &slot) in token_slots.iter().enumerate().take(tokens.len()) {
+            words_before.push(w.forms.len() as u32);
+            if let Some(&(_, g)) = next.next_if(|x| x.0 as usize == i) {
+                w.forms.push(slot_form(slot));
+                w.gaps.push(g);
+                w.quoting.push(quoting_of[i]);
+            }
+        }
+        words_before.push(w.forms.len() as u32);
+        w.quotes = marks
+            .iter()
+            .zip(parents)
+            .map(|(m, parent)| {
+                let close = words_before[(m.close_tok as usize).min(tokens.len())];
+                (close, parent)
+            })
+            .collect();
+        w
     }
 }
 

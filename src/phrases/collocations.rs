@@ -8,8 +8,9 @@
 //! quanteda's comparison of every sequence with every other. Bigrams also get NLTK's PMI,
 //! Student's t, χ², G² and Dice, from the same counts.
 
+use super::counts::Level;
 use super::held::Held;
-use super::ngrams::{self, unpack, Level, NgramOptions, MAX_N};
+use super::ngrams::{self, unpack, NgramOptions, MAX_N};
 use super::NgramRow;
 use crate::error::Result;
 use crate::stats::assoc;
@@ -97,10 +98,7 @@ pub fn collocations(held: &Held, o: &CollocationOptions) -> Result<Vec<Collocati
     // Scored over the whole corpus, whatever its bins.
     let levels: Vec<Level> = ngrams::count(held, &no)?
         .into_iter()
-        .map(|l| Level {
-            n: l.n,
-            bins: vec![l.totals()],
-        })
+        .map(Level::into_totals)
         .collect();
     let rows = super::ngram_rows(held, &levels, &no, None);
     let mut out = Vec::with_capacity(rows.len());

@@ -4,7 +4,7 @@
 //! every length, collocations and collocates are counted from memory, pass after pass, without
 //! reading or tokenising the texts again.
 
-use crate::analysis::{Analyser, Options, Positions, Quoting};
+use crate::analysis::{Analyser, Options, Positions, QuoteMark, Quoting, Words};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use ahash::AHashMap;
@@ -88,6 +88,11 @@ pub struct Held {
     pub forms: Vec<Arc<str>>,
     /// Per form id: whether it is a stopword.
     pub form_stop: Vec<bool>,
+    /// Per form id: its term's id (a folded form has one stem).
+    pub form_term: Vec<u32>,
+    /// Per term id: whether every form of it is a stopword (so any n-gram it starts or ends
+    /// is edged by a stopword, however the n-gram is written).
+    pub term_stop: Vec<bool>,
     /// Per term id: its occurrences in the corpus.
     pub term_count: Vec<u64>,
 }
@@ -130,107 +135,134 @@ impl Held {
 pub const MAX_VOCABULARY: usize = 1 << 24;
 
 /// The strings of a vocabulary: each one's id, and by id.
-type Interned = (AHashMap<Arc<str>, u32>, Vec<Arc<str>>);
-
-/// One vocabulary (terms or forms) shared by the worker threads. Each thread keeps its own
-/// map from the address of an interned string (the workers' interners keep every string for
-/// the run) to its id, so a document's strings are hashed by address and the shared map is
-/// locked only for strings the thread has not seen.
-struct Vocab {
-    shared: Mutex<Interned>,
-    by_thread: Vec<Mutex<AHashMap<usize, u32>>>,
+#[derive(Default)]
+struct Interned {
+    ids: AHashMap<Arc<str>, u32>,
+    list: Vec<Arc<str>>,
 }
 
-impl Vocab {
-    fn new() -> Vocab {
-        let threads = rayon::current_num_threads() + 1;
-        Vocab {
-            shared: Mutex::new((AHashMap::new(), Vec::new())),
-            by_thread: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+impl Interned {
+    /// The id of `k`, added if new.
+    fn id(&mut self, k: &Arc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(k) {
+            return id;
         }
-    }
-
-    /// The ids of `keys`.
-    fn ids(&self, keys: &[Arc<str>]) -> Vec<u32> {
-        let last = self.by_thread.len() - 1;
-        let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
-        let mut cache = self.by_thread[t].lock().unwrap_or_else(|e| e.into_inner());
-        keys.iter()
-            .map(|k| {
-                let addr = Arc::as_ptr(k) as *const u8 as usize;
-                *cache.entry(addr).or_insert_with(|| {
-                    let mut s = self.shared.lock().unwrap_or_else(|e| e.into_inner());
-                    let (map, list) = &mut *s;
-                    *map.entry(k.clone()).or_insert_with(|| {
-                        list.push(k.clone());
-                        list.len() as u32 - 1
-                    })
-                })
-            })
-            .collect()
-    }
-
-    fn into_list(self) -> Vec<Arc<str>> {
-        self.shared
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .1
+        self.list.push(k.clone());
+        let id = self.list.len() as u32 - 1;
+        self.ids.insert(k.clone(), id);
+        id
     }
 }
 
-/// The reading run: each document analysed for its positions, then turned into ids.
+/// The corpus's two vocabularies (terms and forms), shared by the worker threads.
+#[derive(Default)]
+struct Vocabs {
+    terms: Interned,
+    forms: Interned,
+}
+
+/// The reading run: each document analysed for its words, then turned into ids. Each worker
+/// of the run has its own interner; the reader keeps, per worker, the corpus ids (term, form)
+/// of each of the worker's form ids, so a word is turned into ids by one look-up in a vector,
+/// and the shared vocabularies are locked only for forms the worker met for the first time.
 struct Reader<'a> {
     run: Analyser<'a>,
-    terms: Vocab,
-    forms: Vocab,
+    shared: Mutex<Vocabs>,
+    by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
+    /// Per thread, the ids of the strings of documents read through [`Positions`] (hashed by
+    /// the address of the strings, which the workers' interners keep for the run).
+    by_address: Vec<Mutex<AHashMap<usize, u32>>>,
+}
+
+/// Locks `m`, whatever a panic elsewhere left in it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl<'a> Reader<'a> {
     /// A reader analysing with `opts`, its vocabularies empty.
     fn new(opts: &'a Options) -> Self {
+        let run = Analyser::new(opts);
+        let workers = run.worker_count();
         Reader {
-            run: Analyser::new(opts),
-            terms: Vocab::new(),
-            forms: Vocab::new(),
+            run,
+            shared: Mutex::new(Vocabs::default()),
+            by_worker: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
+            by_address: (0..workers).map(|_| Mutex::new(AHashMap::new())).collect(),
         }
+    }
+
+    /// A document's words (`marks`: its quotations, when a run already found them).
+    fn hold(&self, doc: &Document, marks: Option<Vec<QuoteMark>>) -> HeldDoc {
+        let w = self
+            .run
+            .words(doc, marks, |w| lock(&self.by_worker[w as usize]).len());
+        let mut ids = lock(&self.by_worker[w.worker as usize]);
+        if !w.new_forms.is_empty() {
+            let mut v = lock(&self.shared);
+            for (k, (form, term)) in w.new_forms.iter().enumerate() {
+                // Another document of the spare worker may have added them meanwhile.
+                if w.new_from as usize + k == ids.len() {
+                    ids.push((v.terms.id(term), v.forms.id(form)));
+                }
+            }
+        }
+        held_doc(w, &ids)
     }
 
     /// A document's words from its positions.
-    fn hold(&self, p: &Positions) -> HeldDoc {
-        held_doc(
-            p,
-            &self.terms.ids(&p.term_keys),
-            &self.forms.ids(&p.form_keys),
-        )
+    fn hold_positions(&self, p: &Positions) -> HeldDoc {
+        let last = self.by_address.len() - 1;
+        let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
+        let mut cache = lock(&self.by_address[t]);
+        let mut ids = |keys: &[Arc<str>], terms: bool| -> Vec<u32> {
+            keys.iter()
+                .map(|k| {
+                    // Terms and forms are told apart by the low bit of the address key.
+                    let addr = (Arc::as_ptr(k) as *const u8 as usize) << 1 | terms as usize;
+                    *cache.entry(addr).or_insert_with(|| {
+                        let mut v = lock(&self.shared);
+                        if terms {
+                            v.terms.id(k)
+                        } else {
+                            v.forms.id(k)
+                        }
+                    })
+                })
+                .collect()
+        };
+        let term_ids = ids(&p.term_keys, true);
+        let form_ids = ids(&p.form_keys, false);
+        // Per form slot of the document: its term's id and its own.
+        let mut slot_ids = vec![(0, 0); p.form_keys.len()];
+        for (&f, &t) in p.forms.iter().zip(&p.terms) {
+            if let Some(x) = slot_ids.get_mut(f as usize) {
+                *x = (term_ids[t as usize], form_ids[f as usize]);
+            }
+        }
+        held_doc(p.held_words(), &slot_ids)
     }
 }
 
-/// A document's words from its positions, with its terms' and forms' ids.
-fn held_doc(p: &Positions, term_ids: &[u32], form_ids: &[u32]) -> HeldDoc {
-    let mut d = HeldDoc::default();
-    let words = p.word_gaps();
-    // Per token: the words before it (to place the quotations' closing marks).
-    let mut words_before = Vec::with_capacity(p.tokens.len() + 1);
-    let mut next = words.iter().peekable();
-    for i in 0..p.tokens.len() {
-        words_before.push(d.terms.len() as u32);
-        if let Some(&(_, g)) = next.next_if(|w| w.0 as usize == i) {
-            d.terms.push(term_ids[p.terms[i] as usize]);
-            d.forms.push(form_ids[p.forms[i] as usize]);
-            d.gaps.push(g);
-            d.quoting.push(p.quoting[i]);
-        }
+/// A document's held words from its [`Words`], whose form ids `ids` turns into the corpus's
+/// (term, form) ids.
+fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
+    let mut d = HeldDoc {
+        terms: Vec::with_capacity(w.forms.len()),
+        forms: Vec::with_capacity(w.forms.len()),
+        gaps: w.gaps,
+        quoting: w.quoting,
+        quotes: w
+            .quotes
+            .into_iter()
+            .map(|(close, parent)| HeldQuote { close, parent })
+            .collect(),
+    };
+    for &f in &w.forms {
+        let (t, f) = ids[f as usize];
+        d.terms.push(t);
+        d.forms.push(f);
     }
-    words_before.push(d.terms.len() as u32);
-    d.quotes = p
-        .marks
-        .iter()
-        .zip(&p.parents)
-        .map(|(m, &parent)| HeldQuote {
-            close: words_before[(m.close_tok as usize).min(p.tokens.len())],
-            parent,
-        })
-        .collect();
     d
 }
 
@@ -242,8 +274,40 @@ pub fn read(
     lopts: &LoadOptions,
     opts: &Options,
 ) -> Result<(Held, Vec<Problem>)> {
-    let (held, _, problems) = read_also(found, bin_of_file, lopts, opts, &|_, _| ())?;
+    let reader = Reader::new(opts);
+    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &ReaderWords(&reader));
+    let (held, _) = collect(read, reader, opts)?;
     Ok((held, problems))
+}
+
+/// A reading that holds each document's words.
+struct ReaderWords<'a, 'b>(&'b Reader<'a>);
+
+impl corpus::Consumer for ReaderWords<'_, '_> {
+    type Output = (HeldDoc, ());
+
+    fn consume(&self, doc: &Document) -> (HeldDoc, ()) {
+        (self.0.hold(doc, None), ())
+    }
+}
+
+/// The held corpus of what a reading gave, and what it gave besides, in the same order.
+fn collect<X>(
+    read: Vec<corpus::Binned<(HeldDoc, X)>>,
+    reader: Reader,
+    opts: &Options,
+) -> Result<(Held, Vec<X>)> {
+    let mut held = Held::default();
+    let mut extra = Vec::with_capacity(read.len());
+    for d in read {
+        let (doc, x) = d.output;
+        held.ids.push(d.id);
+        held.docs.push(doc);
+        held.bins.push(d.bin);
+        extra.push(x);
+    }
+    held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
+    Ok((finish(held, reader, opts)?, extra))
 }
 
 /// A reading that holds each document and hands its positions to a second consumer as well.
@@ -257,7 +321,7 @@ impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> corpus::Consumer for Rea
 
     fn consume(&self, doc: &Document) -> (HeldDoc, X) {
         let p = self.reader.run.positions(doc);
-        (self.reader.hold(&p), (self.also)(&p, doc))
+        (self.reader.hold_positions(&p), (self.also)(&p, doc))
     }
 }
 
@@ -275,24 +339,19 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
         reader: &reader,
         also,
     };
-    let mut held = Held::default();
-    let mut extra = Vec::new();
     let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &both);
-    for d in read {
-        let (doc, x) = d.output;
-        held.ids.push(d.id);
-        held.docs.push(doc);
-        held.bins.push(d.bin);
-        extra.push(x);
-    }
-    held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
-    Ok((finish(held, reader, opts)?, extra, problems))
+    let (held, extra) = collect(read, reader, opts)?;
+    Ok((held, extra, problems))
 }
 
 /// Fills in the vocabularies, the stopword flags and the term counts.
 fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
-    held.terms = reader.terms.into_list();
-    held.forms = reader.forms.into_list();
+    let v = reader
+        .shared
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    held.terms = v.terms.list;
+    held.forms = v.forms.list;
     if held.terms.len() >= MAX_VOCABULARY || held.forms.len() >= MAX_VOCABULARY {
         return Err(Error::Invalid(format!(
             "{} distinct words are more than phrases can count (at most {})",
@@ -306,10 +365,16 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
         .map(|f| opts.stopwords.contains(f))
         .collect();
     held.term_count = vec![0; held.terms.len()];
+    held.form_term = vec![0; held.forms.len()];
     for d in &held.docs {
-        for &t in &d.terms {
+        for (&t, &f) in d.terms.iter().zip(&d.forms) {
             held.term_count[t as usize] += 1;
+            held.form_term[f as usize] = t;
         }
+    }
+    held.term_stop = vec![true; held.terms.len()];
+    for (&t, &stop) in held.form_term.iter().zip(&held.form_stop) {
+        held.term_stop[t as usize] &= stop;
     }
     Ok(held)
 }
@@ -327,7 +392,7 @@ pub fn read_analysed(
         .into_par_iter()
         .map(|i| {
             let doc = a.document(i, lopts)?;
-            Ok(reader.hold(&reader.run.positions_in(a, i, &doc)))
+            Ok(reader.hold(&doc, Analyser::marks_in(a, i)))
         })
         .collect::<Result<Vec<HeldDoc>>>()?;
     let held = Held {

@@ -5,15 +5,16 @@
 
 pub mod collocates;
 pub mod collocations;
+pub mod counts;
 pub mod held;
 pub mod ngrams;
 
+pub use counts::Tally;
 pub use held::{read, read_also, read_analysed, Held, HeldDoc};
-pub use ngrams::{NgramOptions, Tally};
+pub use ngrams::NgramOptions;
 
 use crate::error::Result;
 use crate::frames::per_10k;
-use ahash::AHashSet;
 use polars::prelude::*;
 
 /// The `n` word pairs of the corpus that go together most strongly (collocations by z, seen at
@@ -117,27 +118,20 @@ pub struct NgramRow {
 /// frequent first (then shorter, then alphabetical), `top` per bin at most.
 pub fn ngram_rows(
     held: &Held,
-    levels: &[ngrams::Level],
+    levels: &[counts::Level],
     o: &NgramOptions,
     top: Option<usize>,
 ) -> Vec<NgramRow> {
     let min = o.min_count.max(1);
-    let candidates: AHashSet<u128> = levels
-        .iter()
-        .flat_map(|l| l.bins.iter())
-        .flat_map(|b| b.iter())
-        .filter(|(_, t)| t.count as u64 >= min)
-        .map(|(k, _)| *k)
-        .collect();
-    let forms = ngrams::forms_of(held, &candidates, o.forbid());
+    let by_name = name_order(held);
     let mut rows = Vec::new();
     for b in 0..levels.first().map_or(0, |l| l.bins.len()) {
         let mut bin: Vec<NgramRow> = levels
             .iter()
-            .flat_map(|l| l.bins[b].iter())
-            .filter(|(_, t)| t.count as u64 >= min)
-            .filter_map(|(&key, &tally)| {
-                let form = *forms.get(&key)?;
+            .flat_map(|l| l.bins[b].iter().map(move |(k, c)| (l, k, c.tally)))
+            .filter(|(_, _, t)| t.count as u64 >= min)
+            .filter_map(|(l, key, tally)| {
+                let form = l.form(key)?;
                 let edged = o.stop_edges && ngrams::stop_edged(held, form);
                 (!edged).then_some(NgramRow {
                     bin: b as u32,
@@ -147,14 +141,38 @@ pub fn ngram_rows(
                 })
             })
             .collect();
-        bin.sort_by_cached_key(|r| {
-            let name = ngrams::words(r.key, &held.terms);
-            (std::cmp::Reverse(r.tally.count), r.key >> 120, name)
+        bin.sort_unstable_by(|x, y| {
+            y.tally
+                .count
+                .cmp(&x.tally.count)
+                .then((x.key >> 120).cmp(&(y.key >> 120)))
+                .then_with(|| by_name(x.key, y.key))
         });
         bin.truncate(top.unwrap_or(usize::MAX));
         rows.extend(bin);
     }
     rows
+}
+
+/// The order of n-gram keys of the same length by their names (terms joined by a space),
+/// without making the names: by each term's rank among the terms in alphabetical order, which
+/// is the order of the names when no term holds a character that sorts before the space.
+fn name_order(held: &Held) -> impl Fn(u128, u128) -> std::cmp::Ordering + '_ {
+    let mut by_name: Vec<u32> = (0..held.terms.len() as u32).collect();
+    by_name.sort_unstable_by(|&a, &b| held.terms[a as usize].cmp(&held.terms[b as usize]));
+    let mut rank = vec![0u32; held.terms.len()];
+    for (r, &t) in by_name.iter().enumerate() {
+        rank[t as usize] = r as u32;
+    }
+    let plain = held.terms.iter().all(|t| t.bytes().all(|b| b > b' '));
+    move |x, y| {
+        if plain {
+            let ranks = |k| ngrams::unpack(k).into_iter().map(|t| rank[t as usize]);
+            ranks(x).cmp(ranks(y))
+        } else {
+            ngrams::words(x, &held.terms).cmp(&ngrams::words(y, &held.terms))
+        }
+    }
 }
 
 /// The `ngrams` frame of rows: ngram (terms), form (the most frequent surface sequence), n,

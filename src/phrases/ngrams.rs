@@ -5,6 +5,7 @@
 //! frequent than its parts), so that 3- to 5-grams are counted without holding the millions
 //! that occur once. Keys are the terms' ids, 24 bits each, packed in a u128 with n.
 
+use super::counts::{shard, Counted, Counts, Level};
 use super::held::{gap, Held, HeldDoc};
 use crate::error::{Error, Result};
 use ahash::{AHashMap, AHashSet};
@@ -81,51 +82,6 @@ pub fn unpack(k: u128) -> Vec<u32> {
         .collect()
 }
 
-/// An n-gram's occurrences: all, in how many documents, inside one quotation, inside scare
-/// quotes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Tally {
-    /// Occurrences.
-    pub count: u32,
-    /// Documents using it.
-    pub docs: u32,
-    /// Occurrences inside one quotation.
-    pub quoted: u32,
-    /// Occurrences inside scare quotes.
-    pub scare: u32,
-}
-
-impl Tally {
-    fn add(&mut self, o: &Tally) {
-        self.count += o.count;
-        self.docs += o.docs;
-        self.quoted += o.quoted;
-        self.scare += o.scare;
-    }
-}
-
-/// The n-grams of one length: per bin, each key's tally.
-#[derive(Debug, Clone, Default)]
-pub struct Level {
-    /// The length.
-    pub n: usize,
-    /// Per bin, the n-grams and their tallies.
-    pub bins: Vec<AHashMap<u128, Tally>>,
-}
-
-impl Level {
-    /// Per key, its tally over every bin.
-    pub fn totals(&self) -> AHashMap<u128, Tally> {
-        let mut t: AHashMap<u128, Tally> = AHashMap::new();
-        for b in &self.bins {
-            for (k, v) in b {
-                t.entry(*k).or_default().add(v);
-            }
-        }
-        t
-    }
-}
-
 /// The windows of `n` words of a document that span nothing `forbid` names: their first
 /// words' indices.
 pub fn windows(d: &HeldDoc, n: usize, forbid: u8) -> impl Iterator<Item = usize> + '_ {
@@ -160,58 +116,46 @@ enum Prev {
     Keys(AHashSet<u128>),
 }
 
-/// The shard of a key: the worker thread that counts it. Each thread reads every window and
-/// counts the keys of its shard, so no key is held twice and no maps need merging.
-fn shard(key: u128, shards: usize) -> usize {
-    // Mixes all the ids (a multiply-fold), so that shards get even shares.
-    let x = (key as u64) ^ ((key >> 64) as u64);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize % shards
-}
-
-/// Counts the n-grams of length `n` in every document, per bin, those `prev` lets through.
-fn count_level(held: &Held, n: usize, forbid: u8, prev: &Prev) -> Level {
+/// Counts the n-grams of length `n` in every document, per bin, those `prev` lets through
+/// (and, with `skip_stop_edges`, none whose first or last word is a stopword in every form),
+/// with the forms they were written in: one pass over the windows, one map update each.
+fn count_level(held: &Held, n: usize, forbid: u8, prev: &Prev, skip_stop_edges: bool) -> Level {
     let shards = rayon::current_num_threads().max(1);
-    let per_shard: Vec<Vec<AHashMap<u128, Tally>>> = (0..shards)
+    let per_shard: Vec<Vec<AHashMap<u128, Counted>>> = (0..shards)
         .into_par_iter()
         .map(|s| {
-            let mut bins: Vec<AHashMap<u128, Tally>> = vec![AHashMap::new(); held.n_bins];
-            let mut doc_map: AHashMap<u128, Tally> = AHashMap::new();
-            for (d, &b) in held.docs.iter().zip(&held.bins) {
-                doc_map.clear();
+            let mut bins: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); held.n_bins];
+            for (i, (d, &b)) in held.docs.iter().zip(&held.bins).enumerate() {
+                let bin = &mut bins[b as usize];
                 for first in windows(d, n, forbid) {
                     let ids = &d.terms[first..first + n];
+                    if skip_stop_edges
+                        && (held.term_stop[ids[0] as usize] || held.term_stop[ids[n - 1] as usize])
+                    {
+                        continue;
+                    }
                     let key = pack(ids);
                     if shard(key, shards) != s || !frequent_parts(ids, prev) {
                         continue;
                     }
                     let (quoted, scare) = d.quoted(first, first + n - 1);
-                    let t = doc_map.entry(key).or_default();
-                    t.count += 1;
-                    t.quoted += quoted as u32;
-                    t.scare += scare as u32;
-                }
-                let bin = &mut bins[b as usize];
-                for (k, mut t) in doc_map.drain() {
-                    t.docs = 1;
-                    bin.entry(k).or_default().add(&t);
+                    let form = pack(&d.forms[first..first + n]);
+                    bin.entry(key)
+                        .or_default()
+                        .add(i as u32, first as u32, form, quoted, scare);
                 }
             }
             bins
         })
         .collect();
-    // The shards' keys are disjoint: each bin's maps are joined, the largest taking the rest.
-    let mut bins: Vec<AHashMap<u128, Tally>> = vec![AHashMap::new(); held.n_bins];
+    // Per bin, the shards' maps (their keys disjoint).
+    let mut bins: Vec<Vec<AHashMap<u128, Counted>>> = vec![Vec::new(); held.n_bins];
     for shard_bins in per_shard {
         for (into, m) in bins.iter_mut().zip(shard_bins) {
-            if into.len() < m.len() {
-                let small = std::mem::replace(into, m);
-                into.extend(small);
-            } else {
-                into.extend(m);
-            }
+            into.push(m);
         }
     }
-    Level { n, bins }
+    Level::new(n, bins.into_iter().map(Counts::from_shards).collect())
 }
 
 /// Counts the n-grams of lengths `o.n_min..=o.n_max`, level after level (from 2 or `n_min`,
@@ -229,21 +173,16 @@ pub fn count(held: &Held, o: &NgramOptions) -> Result<Vec<Level>> {
     };
     let start = if prune { o.n_min.min(2) } else { o.n_min };
     for n in start..=o.n_max {
-        let mut level = count_level(held, n, forbid, &prev);
-        if prune {
+        // The longest n-grams edged by a word that is a stopword in every form are never rows
+        // (a shorter one may still be part of a longer row: "secretary of" of "secretary of
+        // state").
+        let skip = o.stop_edges && n == o.n_max;
+        let mut level = count_level(held, n, forbid, &prev, skip);
+        if prune && n < o.n_max {
             // A key below the minimum in the corpus is below it in every bin: no row, and no
-            // longer n-gram holds it.
-            let keep: AHashSet<u128> = level
-                .totals()
-                .into_iter()
-                .filter(|(_, t)| t.count as u64 >= o.min_count)
-                .map(|(k, _)| k)
-                .collect();
-            for b in &mut level.bins {
-                b.retain(|k, _| keep.contains(k));
-                b.shrink_to_fit();
-            }
-            prev = Prev::Keys(keep);
+            // longer n-gram holds it. (The rows of the longest level are kept by their count
+            // in their bin, which is never more than in the corpus.)
+            prev = Prev::Keys(level.keep_frequent(o.min_count));
         }
         if n >= o.n_min {
             out.push(level);
@@ -257,77 +196,6 @@ pub fn stop_edged(held: &Held, form_key: u128) -> bool {
     let forms = unpack(form_key);
     let stop = |f: Option<&u32>| f.is_some_and(|&f| held.form_stop[f as usize]);
     stop(forms.first()) || stop(forms.last())
-}
-
-/// The forms an n-gram was written in, while they are tallied: the first one seen, and the
-/// others only when there are others (most n-grams are written one way).
-#[derive(Default)]
-struct FormTally {
-    first: (u128, u32),
-    more: Vec<(u128, u32)>,
-}
-
-impl FormTally {
-    fn add(&mut self, form: u128) {
-        if self.first.1 == 0 || self.first.0 == form {
-            self.first = (form, self.first.1 + 1);
-        } else if let Some(x) = self.more.iter_mut().find(|(f, _)| *f == form) {
-            x.1 += 1;
-        } else {
-            self.more.push((form, 1));
-        }
-    }
-
-    /// The most frequent form; ties go to the form seen first.
-    fn best(&self) -> u128 {
-        let mut best = self.first;
-        for f in &self.more {
-            if f.1 > best.1 {
-                best = *f;
-            }
-        }
-        best.0
-    }
-}
-
-/// The most frequent form (sequence of folded forms, as a key) of each n-gram of `keys`; ties
-/// go to the form seen first.
-pub fn forms_of(held: &Held, keys: &AHashSet<u128>, forbid: u8) -> AHashMap<u128, u128> {
-    let mut lengths: Vec<usize> = keys.iter().map(|&k| (k >> 120) as usize).collect();
-    lengths.sort_unstable();
-    lengths.dedup();
-    let shards = rayon::current_num_threads().max(1);
-    (0..shards)
-        .into_par_iter()
-        .map(|s| {
-            // The shard's keys, looked up once per window.
-            let mut tallies: AHashMap<u128, FormTally> = keys
-                .iter()
-                .filter(|&&k| shard(k, shards) == s)
-                .map(|&k| (k, FormTally::default()))
-                .collect();
-            for &n in &lengths {
-                for d in &held.docs {
-                    for first in windows(d, n, forbid) {
-                        let key = pack(&d.terms[first..first + n]);
-                        if shard(key, shards) != s {
-                            continue;
-                        }
-                        if let Some(t) = tallies.get_mut(&key) {
-                            t.add(pack(&d.forms[first..first + n]));
-                        }
-                    }
-                }
-            }
-            tallies
-                .into_iter()
-                .map(|(k, t)| (k, t.best()))
-                .collect::<Vec<_>>()
-        })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect()
 }
 
 /// The words of a key joined by spaces: terms (`territori integr`) or forms.

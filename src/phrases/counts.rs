@@ -1,0 +1,251 @@
+//! The counts of the n-grams of one length: per bin (group, document, side), each n-gram's
+//! tally and the forms it was written in, kept in one map per worker thread (each thread counts
+//! the n-grams of its shard of the keys, so the maps never need merging). An n-gram's entry
+//! holds everything its row needs, so counting is one map update per window.
+
+use ahash::{AHashMap, AHashSet};
+
+/// An n-gram's occurrences: all, in how many documents, inside one quotation, inside scare
+/// quotes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Occurrences.
+    pub count: u32,
+    /// Documents using it.
+    pub docs: u32,
+    /// Occurrences inside one quotation.
+    pub quoted: u32,
+    /// Occurrences inside scare quotes.
+    pub scare: u32,
+}
+
+impl Tally {
+    /// Adds `o`'s occurrences.
+    pub fn add(&mut self, o: &Tally) {
+        self.count += o.count;
+        self.docs += o.docs;
+        self.quoted += o.quoted;
+        self.scare += o.scare;
+    }
+}
+
+/// One way an n-gram was written: the forms' key, how often, and where first (document and
+/// word, in corpus order).
+#[derive(Debug, Clone, Copy, Default)]
+struct Written {
+    form: u128,
+    count: u32,
+    seen: u64,
+}
+
+/// The forms an n-gram was written in: the first one seen, and the others only when there are
+/// others (most n-grams are written one way).
+#[derive(Debug, Clone, Default)]
+struct Forms {
+    first: Written,
+    /// The other forms (a boxed slice, eight bytes where there are none; grown by copying).
+    more: Option<Box<[Written]>>,
+}
+
+impl Forms {
+    /// Adds `count` uses of `form`, first seen at `seen`.
+    fn add(&mut self, form: u128, count: u32, seen: u64) {
+        let w = if self.first.count == 0 || self.first.form == form {
+            &mut self.first
+        } else {
+            let at = self.more.iter().flat_map(|m| m.iter()).position(|w| w.form == form);
+            let i = at.unwrap_or_else(|| {
+                let mut grown = self.more.take().map_or_else(Vec::new, |m| m.into_vec());
+                grown.push(Written {
+                    form,
+                    count: 0,
+                    seen,
+                });
+                let i = grown.len() - 1;
+                self.more = Some(grown.into_boxed_slice());
+                i
+            });
+            &mut self.more.as_mut().expect("a form was added")[i]
+        };
+        if w.count == 0 || seen < w.seen {
+            w.seen = seen;
+        }
+        w.form = form;
+        w.count += count;
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Written> {
+        std::iter::once(&self.first).chain(self.more.iter().flat_map(|m| m.iter()))
+    }
+
+    /// The most frequent form; ties go to the form seen first.
+    fn best(&self) -> u128 {
+        let mut best = &self.first;
+        for w in self.all() {
+            if w.count > best.count || (w.count == best.count && w.seen < best.seen) {
+                best = w;
+            }
+        }
+        best.form
+    }
+}
+
+/// One n-gram's entry: its tally, the forms it was written in, and the last document that
+/// used it (its index + 1), so that documents are counted as the windows go by.
+#[derive(Debug, Clone, Default)]
+pub struct Counted {
+    /// Its occurrences.
+    pub tally: Tally,
+    forms: Forms,
+    last_doc: u32,
+}
+
+impl Counted {
+    /// Counts one window of document `doc` (its index), at word `at`, written as `form`.
+    pub fn add(&mut self, doc: u32, at: u32, form: u128, quoted: bool, scare: bool) {
+        let t = &mut self.tally;
+        t.count += 1;
+        t.quoted += quoted as u32;
+        t.scare += scare as u32;
+        if self.last_doc != doc + 1 {
+            self.last_doc = doc + 1;
+            t.docs += 1;
+        }
+        self.forms.add(form, 1, (doc as u64) << 32 | at as u64);
+    }
+
+    /// Adds another bin's entry of the same n-gram.
+    fn merge(&mut self, o: &Counted) {
+        self.tally.add(&o.tally);
+        for w in o.forms.all() {
+            self.forms.add(w.form, w.count, w.seen);
+        }
+    }
+}
+
+/// The shard of a key: the worker thread that counts it. Each thread reads every window and
+/// counts the keys of its shard, so no key is held twice and no maps need merging.
+pub fn shard(key: u128, shards: usize) -> usize {
+    // Mixes all the ids (a multiply-fold), so that shards get even shares.
+    let x = (key as u64) ^ ((key >> 64) as u64);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize % shards
+}
+
+/// The n-grams of one bin, in one map per shard of their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Counts {
+    shards: Vec<AHashMap<u128, Counted>>,
+}
+
+impl Counts {
+    /// Counts from one map per shard (`maps[s]` holding the keys of shard `s`).
+    pub fn from_shards(maps: Vec<AHashMap<u128, Counted>>) -> Counts {
+        Counts { shards: maps }
+    }
+
+    /// An n-gram's entry.
+    pub fn get(&self, key: u128) -> Option<&Counted> {
+        let n = self.shards.len();
+        if n == 0 {
+            return None;
+        }
+        self.shards[shard(key, n)].get(&key)
+    }
+
+    /// Every n-gram with its entry.
+    pub fn iter(&self) -> impl Iterator<Item = (u128, &Counted)> {
+        self.shards.iter().flatten().map(|(&k, c)| (k, c))
+    }
+
+    /// How many n-grams.
+    pub fn len(&self) -> usize {
+        self.shards.iter().map(|m| m.len()).sum()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn retain(&mut self, keep: &AHashSet<u128>) {
+        for m in &mut self.shards {
+            m.retain(|k, _| keep.contains(k));
+            m.shrink_to_fit();
+        }
+    }
+}
+
+/// The n-grams of one length: per bin, their entries.
+#[derive(Debug, Clone, Default)]
+pub struct Level {
+    /// The length.
+    pub n: usize,
+    /// Per bin, the n-grams counted there.
+    pub bins: Vec<Counts>,
+    /// With several bins: each n-gram's most frequent form over all of them.
+    forms: Option<AHashMap<u128, u128>>,
+}
+
+impl Level {
+    /// A level of `n`-grams counted in `bins`.
+    pub fn new(n: usize, bins: Vec<Counts>) -> Level {
+        let forms = (bins.len() > 1).then(|| {
+            let mut all: AHashMap<u128, Counted> = AHashMap::new();
+            for (k, c) in bins.iter().flat_map(|b| b.iter()) {
+                all.entry(k).or_default().merge(c);
+            }
+            all.into_iter().map(|(k, c)| (k, c.forms.best())).collect()
+        });
+        Level { n, bins, forms }
+    }
+
+    /// An n-gram's most frequent form in the corpus (a key of form ids); ties go to the form
+    /// seen first.
+    pub fn form(&self, key: u128) -> Option<u128> {
+        match &self.forms {
+            Some(f) => f.get(&key).copied(),
+            None => self.bins.first()?.get(key).map(|c| c.forms.best()),
+        }
+    }
+
+    /// The same n-grams counted over the whole corpus, in one bin.
+    pub fn into_totals(self) -> Level {
+        if self.bins.len() <= 1 {
+            return self;
+        }
+        let shards = self.bins.iter().map(|b| b.shards.len()).max().unwrap_or(1);
+        let mut maps: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); shards];
+        for (k, c) in self.bins.iter().flat_map(|b| b.iter()) {
+            maps[shard(k, shards)].entry(k).or_default().merge(c);
+        }
+        Level::new(self.n, vec![Counts::from_shards(maps)])
+    }
+
+    /// Keeps the n-grams whose corpus count reaches `min`; returns their keys.
+    pub fn keep_frequent(&mut self, min: u64) -> AHashSet<u128> {
+        let keep: AHashSet<u128> = if let [one] = self.bins.as_slice() {
+            one.iter()
+                .filter(|(_, c)| c.tally.count as u64 >= min)
+                .map(|(k, _)| k)
+                .collect()
+        } else {
+            let mut total: AHashMap<u128, u64> = AHashMap::new();
+            for (k, c) in self.bins.iter().flat_map(|b| b.iter()) {
+                *total.entry(k).or_default() += c.tally.count as u64;
+            }
+            total
+                .into_iter()
+                .filter(|&(_, c)| c >= min)
+                .map(|(k, _)| k)
+                .collect()
+        };
+        for b in &mut self.bins {
+            b.retain(&keep);
+        }
+        if let Some(f) = &mut self.forms {
+            f.retain(|k, _| keep.contains(k));
+            f.shrink_to_fit();
+        }
+        keep
+    }
+}
