@@ -38,66 +38,23 @@ struct Written {
     seen: u64,
 }
 
-/// The forms an n-gram was written in: the first one seen, and the others only when there are
-/// others (most n-grams are written one way).
+/// The forms an n-gram was written in besides the first one seen (most n-grams are written
+/// one way, and keep only a null pointer for these).
 #[derive(Debug, Clone, Default)]
-struct Forms {
-    first: Written,
-    /// The other forms (a boxed slice, eight bytes where there are none; grown by copying).
-    more: Option<Box<[Written]>>,
-}
+struct More(Vec<Written>);
 
-impl Forms {
-    /// Adds `count` uses of `form`, first seen at `seen`.
-    fn add(&mut self, form: u128, count: u32, seen: u64) {
-        let w = if self.first.count == 0 || self.first.form == form {
-            &mut self.first
-        } else {
-            let at = self.more.iter().flat_map(|m| m.iter()).position(|w| w.form == form);
-            let i = at.unwrap_or_else(|| {
-                let mut grown = self.more.take().map_or_else(Vec::new, |m| m.into_vec());
-                grown.push(Written {
-                    form,
-                    count: 0,
-                    seen,
-                });
-                let i = grown.len() - 1;
-                self.more = Some(grown.into_boxed_slice());
-                i
-            });
-            &mut self.more.as_mut().expect("a form was added")[i]
-        };
-        if w.count == 0 || seen < w.seen {
-            w.seen = seen;
-        }
-        w.form = form;
-        w.count += count;
-    }
-
-    fn all(&self) -> impl Iterator<Item = &Written> {
-        std::iter::once(&self.first).chain(self.more.iter().flat_map(|m| m.iter()))
-    }
-
-    /// The most frequent form; ties go to the form seen first.
-    fn best(&self) -> u128 {
-        let mut best = &self.first;
-        for w in self.all() {
-            if w.count > best.count || (w.count == best.count && w.seen < best.seen) {
-                best = w;
-            }
-        }
-        best.form
-    }
-}
-
-/// One n-gram's entry: its tally, the forms it was written in, and the last document that
-/// used it (its index + 1), so that documents are counted as the windows go by.
+/// One n-gram's entry: its tally, the forms it was written in (the first one seen kept inline,
+/// its fields laid out flat so that an entry takes 64 bytes), and the last document that used
+/// it (its index + 1), so that documents are counted as the windows go by.
 #[derive(Debug, Clone, Default)]
 pub struct Counted {
     /// Its occurrences.
     pub tally: Tally,
-    forms: Forms,
+    form: u128,
+    seen: u64,
+    form_count: u32,
     last_doc: u32,
+    more: Option<Box<More>>,
 }
 
 impl Counted {
@@ -111,14 +68,61 @@ impl Counted {
             self.last_doc = doc + 1;
             t.docs += 1;
         }
-        self.forms.add(form, 1, (doc as u64) << 32 | at as u64);
+        self.add_form(form, 1, (doc as u64) << 32 | at as u64);
+    }
+
+    /// Adds `count` uses of `form`, first seen at `seen`.
+    fn add_form(&mut self, form: u128, count: u32, seen: u64) {
+        if self.form_count == 0 || self.form == form {
+            if self.form_count == 0 || seen < self.seen {
+                self.seen = seen;
+            }
+            self.form = form;
+            self.form_count += count;
+            return;
+        }
+        let more = &mut self.more.get_or_insert_with(Default::default).0;
+        let w = match more.iter().position(|w| w.form == form) {
+            Some(i) => &mut more[i],
+            None => {
+                more.push(Written {
+                    form,
+                    count: 0,
+                    seen,
+                });
+                more.last_mut().expect("just pushed")
+            }
+        };
+        w.seen = w.seen.min(seen);
+        w.count += count;
+    }
+
+    /// Every form with its count and first sighting.
+    fn forms(&self) -> impl Iterator<Item = Written> + '_ {
+        let first = Written {
+            form: self.form,
+            count: self.form_count,
+            seen: self.seen,
+        };
+        std::iter::once(first).chain(self.more.iter().flat_map(|m| m.0.iter().copied()))
+    }
+
+    /// The most frequent form; ties go to the form seen first.
+    fn best_form(&self) -> u128 {
+        let mut best = self.forms().next().unwrap_or_default();
+        for w in self.forms() {
+            if w.count > best.count || (w.count == best.count && w.seen < best.seen) {
+                best = w;
+            }
+        }
+        best.form
     }
 
     /// Adds another bin's entry of the same n-gram.
     fn merge(&mut self, o: &Counted) {
         self.tally.add(&o.tally);
-        for w in o.forms.all() {
-            self.forms.add(w.form, w.count, w.seen);
+        for w in o.forms() {
+            self.add_form(w.form, w.count, w.seen);
         }
     }
 }
@@ -194,7 +198,7 @@ impl Level {
             for (k, c) in bins.iter().flat_map(|b| b.iter()) {
                 all.entry(k).or_default().merge(c);
             }
-            all.into_iter().map(|(k, c)| (k, c.forms.best())).collect()
+            all.into_iter().map(|(k, c)| (k, c.best_form())).collect()
         });
         Level { n, bins, forms }
     }
@@ -204,7 +208,7 @@ impl Level {
     pub fn form(&self, key: u128) -> Option<u128> {
         match &self.forms {
             Some(f) => f.get(&key).copied(),
-            None => self.bins.first()?.get(key).map(|c| c.forms.best()),
+            None => self.bins.first()?.get(key).map(|c| c.best_form()),
         }
     }
 
@@ -247,5 +251,62 @@ impl Level {
             f.shrink_to_fit();
         }
         keep
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ngram_keeps_its_most_frequent_form_and_counts_documents_once() {
+        let mut c = Counted::default();
+        // Document 0: form 7, form 9, form 9; document 2: form 7.
+        c.add(0, 5, 7, false, false);
+        c.add(0, 9, 9, true, false);
+        c.add(0, 20, 9, true, true);
+        c.add(2, 1, 7, false, false);
+        let t = Tally {
+            count: 4,
+            docs: 2,
+            quoted: 2,
+            scare: 1,
+        };
+        assert_eq!(c.tally, t);
+        // Two each: the tie goes to the form seen first.
+        assert_eq!(c.best_form(), 7);
+        c.add(3, 0, 9, false, false);
+        assert_eq!(c.best_form(), 9);
+    }
+
+    #[test]
+    fn bins_merge_into_the_corpus_form_seen_first() {
+        // Bin a sees form 9 in document 4; bin b sees form 7 in document 1 (earlier in the
+        // corpus): one use each, so the corpus form is 7 whichever bin is merged first.
+        let mut a = Counted::default();
+        a.add(4, 0, 9, false, false);
+        let mut b = Counted::default();
+        b.add(1, 3, 7, false, false);
+        let mut m = Counted::default();
+        m.merge(&a);
+        m.merge(&b);
+        assert_eq!((m.best_form(), m.tally.count, m.tally.docs), (7, 2, 2));
+        let key = 1u128 << 121;
+        let mut one = AHashMap::new();
+        one.insert(key, a);
+        let mut two = AHashMap::new();
+        two.insert(key, b);
+        let level = Level::new(
+            2,
+            vec![
+                Counts::from_shards(vec![one]),
+                Counts::from_shards(vec![two]),
+            ],
+        );
+        assert_eq!(level.form(key), Some(7));
+        let totals = level.into_totals();
+        assert_eq!(totals.bins.len(), 1);
+        assert_eq!(totals.form(key), Some(7));
+        assert_eq!(totals.bins[0].get(key).map(|c| c.tally.count), Some(2));
     }
 }
