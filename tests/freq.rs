@@ -551,3 +551,86 @@ fn docs_measures_match_an_independent_implementation() {
     assert!((num("fk_grade") - (0.39 * w / s + 11.8 * y / w - 15.59)).abs() < 1e-9);
     assert_eq!(num("ttr"), 1.0);
 }
+
+#[test]
+fn by_doc_csv_written_from_the_counts_matches_the_frame() {
+    // CSV and TSV rows are formatted straight from the counts; NDJSON goes through the polars
+    // frame. Both must carry the same rows, in the same order, with the same values, and the
+    // CSV its spreadsheet guard and quoting (a document named with a comma and a formula).
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "=cmd.txt",
+            "The so-called \"elections\" were held. The elections, again.\n",
+        ),
+        (
+            "a,b.txt",
+            "Territorial integrity and territorial waters; 3.5 per cent.\n",
+        ),
+        ("plain.txt", "Nothing but plain words, plain and simple.\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let run = |format: &str| {
+        let out = verbale()
+            .args(["freq", "--by", "doc", "--no-meta", "--format", format])
+            .arg(dir.path())
+            .assert()
+            .success();
+        out.get_output().stdout.clone()
+    };
+    let raw = run("csv");
+    let written = String::from_utf8(raw.clone()).unwrap();
+    assert!(
+        written.starts_with("doc,term,form,count,per_10k,quoted,scare\n"),
+        "{written}"
+    );
+    assert!(written.contains("\n'=cmd,elect,elections,2,"), "{written}");
+    assert!(
+        written.contains("\n\"a,b\",territori,territorial,2,"),
+        "{written}"
+    );
+    let got = csv(raw);
+    let json = run("ndjson");
+    let want = JsonReader::new(std::io::Cursor::new(json))
+        .with_json_format(JsonFormat::JsonLines)
+        .finish()
+        .unwrap();
+    assert_eq!(got.height(), want.height());
+    assert!(got.height() > 10);
+    for c in ["term", "form"] {
+        assert_eq!(got.column(c).unwrap(), want.column(c).unwrap(), "{c}");
+    }
+    let docs: Vec<String> = (0..want.height())
+        .map(|i| {
+            let d = text(&want, "doc", i);
+            if d.starts_with('=') {
+                format!("'{d}")
+            } else {
+                d
+            }
+        })
+        .collect();
+    assert_eq!(
+        (0..got.height())
+            .map(|i| text(&got, "doc", i))
+            .collect::<Vec<_>>(),
+        docs
+    );
+    for c in ["count", "quoted", "scare"] {
+        for i in 0..got.height() {
+            assert_eq!(int(&got, c, i), int(&want, c, i), "{c} row {i}");
+        }
+    }
+    for i in 0..got.height() {
+        assert_eq!(
+            float(&got, "per_10k", i),
+            float(&want, "per_10k", i),
+            "row {i}"
+        );
+    }
+    // TSV: the same cells, tab-separated, a comma left unquoted.
+    let tsv = String::from_utf8(run("tsv")).unwrap();
+    assert!(tsv.contains("\na,b\tterritori\t"), "{tsv}");
+    assert_eq!(tsv.lines().count(), written.lines().count());
+}

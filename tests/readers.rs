@@ -120,6 +120,46 @@ fn a_un_pdf_gives_its_header_as_fields_without_page_furniture() {
 }
 
 #[test]
+fn footnotes_under_a_drawn_rule_go_after_the_text_with_their_page() {
+    // Page 1 draws its separator as a stroked line, page 2 as a thin filled rectangle (as Word
+    // does); page 2 also draws a full-width rule over body text, which is no footnote rule.
+    let d = read("footnote-rule.pdf");
+    let t = &d.text;
+    assert!(
+        t.contains("It calls upon the authorities to\nrespect the will of the people"),
+        "{t}"
+    );
+    assert!(
+        t.contains("The Ministry will keep the matter under review."),
+        "{t}"
+    );
+    let notes = t.find("Footnotes\n").unwrap_or_else(|| panic!("{t}"));
+    let (body, feet) = t.split_at(notes);
+    assert!(!body.contains("See resolution") && !body.contains("Statement of the Ministry"));
+    let first = feet
+        .find("1 See resolution 68/262 of 27 March 2014.")
+        .expect("note 1");
+    let second = feet
+        .find("2 Statement of the Ministry, 2 April 2014.")
+        .expect("note 2");
+    assert!(first < second);
+    // Each note keeps its page.
+    let places = d.source.as_ref().unwrap().places.clone();
+    let page_at = |offset: usize| {
+        places
+            .iter()
+            .rev()
+            .find(|p| p.0 as usize <= offset)
+            .unwrap()
+            .1
+    };
+    assert_eq!(page_at(notes + first), 1);
+    assert_eq!(page_at(notes + second), 2);
+    assert_eq!(page_at(t.find("respect the will").unwrap()), 2);
+    assert!(!body.contains("__________"));
+}
+
+#[test]
 fn odt_notes_apart_deletions_left_out_and_a_windows_1251_page() {
     let odt = read("statement.odt");
     assert!(odt.text.starts_with(

@@ -355,6 +355,17 @@ impl OutputArgs {
         }
     }
 
+    /// The columns asked for as (column, name in the output) pairs; none: every column.
+    pub fn renames(&self) -> Vec<(String, String)> {
+        self.columns
+            .iter()
+            .map(|spec| {
+                let (new, old) = spec.split_once('=').unwrap_or((spec, spec));
+                (old.to_string(), new.to_string())
+            })
+            .collect()
+    }
+
     /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
     pub fn select(
         &self,

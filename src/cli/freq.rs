@@ -74,7 +74,17 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         min_count: args.min_count,
         top,
     };
-    // Per-document rows go out a few hundred documents at a time: memory stays with the
+    // Per-document rows as CSV or TSV are formatted straight from the counts, in parallel.
+    if grouping.is_none() && args.by == By::Doc && matches!(format, Format::Csv | Format::Tsv) {
+        let o = args.output.options(None);
+        let cells = verbale::out::csv::Cells::new(format, o.raw_cells);
+        let columns = args.output.renames();
+        out::write_rows_with(format, &dest, o, |w| {
+            frames::write_terms_csv(&analysis, sel, &columns, cells, true, w)
+        })?;
+        return Ok(had_errors);
+    }
+    // Other per-document rows go out a few hundred documents at a time: memory stays with the
     // counts, not with a frame of every row.
     let pieces: Box<dyn Iterator<Item = verbale::Result<_>>> = match (&grouping, args.by) {
         (Some(g), _) => Box::new(std::iter::once(frames::group_terms(

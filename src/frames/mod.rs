@@ -3,9 +3,11 @@
 
 mod groups;
 mod quoted_phrases;
+mod terms_csv;
 
 pub use groups::{docs, group_columns, group_terms, members, GroupOrder};
 pub use quoted_phrases::quoted_phrases;
+pub use terms_csv::write_terms_csv;
 
 use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;
@@ -151,6 +153,16 @@ pub fn terms_in_pieces(
     })
 }
 
+/// A document's `terms` rows: its counts of at least `sel.min_count`, by descending count and
+/// then term (`rank`: [`Analysis::term_ranks`]), `sel.top` at most.
+fn doc_rows<'a>(counts: &'a [TermCount], rank: &[u32], sel: Selection) -> Vec<&'a TermCount> {
+    let min = sel.min_count.max(1);
+    let mut rows: Vec<&TermCount> = counts.iter().filter(|c| c.count as u64 >= min).collect();
+    rows.sort_unstable_by_key(|c| (std::cmp::Reverse(c.count), rank[c.term as usize]));
+    rows.truncate(sel.top.unwrap_or(usize::MAX));
+    rows
+}
+
 /// The `terms` rows of the documents `docs`; `rank` orders terms alphabetically
 /// ([`Analysis::term_ranks`]).
 fn terms_of(
@@ -159,17 +171,10 @@ fn terms_of(
     sel: Selection,
     docs: std::ops::Range<usize>,
 ) -> Result<DataFrame> {
-    let min = sel.min_count.max(1);
-    // Each document's rows, by descending count and then term; the columns are sized once.
+    // Each document's rows; the columns are sized once.
     let per_doc: Vec<Vec<&TermCount>> = a.doc_terms[docs.clone()]
         .iter()
-        .map(|counts| {
-            let mut rows: Vec<&TermCount> =
-                counts.iter().filter(|c| c.count as u64 >= min).collect();
-            rows.sort_unstable_by_key(|c| (std::cmp::Reverse(c.count), rank[c.term as usize]));
-            rows.truncate(sel.top.unwrap_or(usize::MAX));
-            rows
-        })
+        .map(|counts| doc_rows(counts, rank, sel))
         .collect();
     let n: usize = per_doc.iter().map(Vec::len).sum();
     // String columns go straight into polars' builders (no intermediate vector of slices).

@@ -1,6 +1,7 @@
 //! Writing tables: terminal, CSV, TSV, JSON, NDJSON, Parquet and Markdown, to standard output
 //! or atomically to a file (a temporary file in the same folder, then a rename).
 
+pub mod csv;
 pub mod markdown;
 pub mod numbers;
 pub mod parquet;
@@ -457,6 +458,22 @@ pub fn write_pieces(
         }
         Ok(())
     };
+    write_with(format, dest, o, fill)
+}
+
+/// Writes a CSV or TSV table that `fill` formats itself ([`csv::Cells`]) to `dest`, as the
+/// other writers do: a file atomically, standard output with a closed pipe ending quietly.
+pub fn write_rows_with(
+    format: Format,
+    dest: &Destination,
+    o: WriteOptions,
+    fill: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    if !matches!(format, Format::Csv | Format::Tsv) {
+        return Err(Error::Invalid(format!(
+            "rows written cell by cell are CSV or TSV, not {format:?}"
+        )));
+    }
     write_with(format, dest, o, fill)
 }
 

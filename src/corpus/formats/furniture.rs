@@ -56,9 +56,33 @@ fn is_furniture(line: &str) -> bool {
             .all(|p| FURNITURE.is_match(p))
 }
 
+/// Whether a line is the rule above a page's footnotes: five or more underscores, as UN
+/// documents write it.
+pub(super) fn is_note_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 5 && t.bytes().all(|b| b == b'_')
+}
+
+/// Whether line `i` of a page's footnotes is a note, not furniture, though it looks like it:
+/// a citation ending in a full stop ("A/73/85."), or a note's number before one.
+fn is_note_line(lines: &[&str], i: usize) -> bool {
+    let ends_note = |l: &str| l.trim_end().ends_with(['.', ';', ',']);
+    if ends_note(lines[i]) {
+        return true;
+    }
+    let t = lines[i].trim();
+    let number = !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    number
+        && lines[i + 1..]
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| ends_note(l))
+}
+
 /// Drops the furniture of each page: in the top and bottom [`ZONE`] lines, any line that is
 /// furniture by content, or whose shape heads or foots at least half of the pages (and at
-/// least 3 of them). Returns how many lines were dropped.
+/// least 3 of them); below a footnote rule, citations and their numbers are kept. Returns how
+/// many lines were dropped.
 pub(super) fn strip_pages(pages: &mut [String]) -> usize {
     let zones: Vec<Vec<usize>> = pages.iter().map(|p| zone_lines(p)).collect();
     let mut seen: ahash::AHashMap<String, usize> = ahash::AHashMap::new();
@@ -79,8 +103,13 @@ pub(super) fn strip_pages(pages: &mut [String]) -> usize {
     let mut dropped = 0;
     for (p, zone) in pages.iter_mut().zip(&zones) {
         let lines: Vec<&str> = p.lines().collect();
+        let notes_from = lines.iter().position(|l| is_note_rule(l));
         let drop: Vec<bool> = (0..lines.len())
-            .map(|i| zone.contains(&i) && (is_furniture(lines[i]) || repeated(&shape(lines[i]))))
+            .map(|i| {
+                zone.contains(&i)
+                    && !(notes_from.is_some_and(|r| i > r) && is_note_line(&lines, i))
+                    && (is_furniture(lines[i]) || repeated(&shape(lines[i])))
+            })
             .collect();
         if !drop.contains(&true) {
             continue;
@@ -329,6 +358,24 @@ mod tests {
         assert!(pages.iter().all(|p| !p.contains("GE.20")));
         assert!(pages[1].contains("Report of the Working Group"));
         assert!(!pages[1].contains("\n2\n"));
+    }
+
+    #[test]
+    fn a_footnote_citing_a_symbol_is_kept() {
+        // A/RES/73/8's second page: its one footnote cites the report A/73/85.
+        let mut pages = vec![
+            "A/RES/73/8  Title\nBody of page one.\n18-18418  1/2\n".to_string(),
+            "Body of page two, resolution 72/4;1\n__________________\n1\nA/73/85.\n2/2  18-18418\n"
+                .to_string(),
+        ];
+        strip_pages(&mut pages);
+        assert!(
+            pages[1].contains("__________________\n1\nA/73/85.\n"),
+            "{}",
+            pages[1]
+        );
+        assert!(!pages[1].contains("18-18418"), "{}", pages[1]);
+        assert!(!pages[0].contains("18-18418"), "{}", pages[0]);
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod html;
 #[cfg(feature = "readers")]
 mod pdf;
 #[cfg(feature = "readers")]
+mod pdflayout;
+#[cfg(feature = "readers")]
 mod word;
 #[cfg(feature = "readers")]
 mod worddoc;

@@ -94,15 +94,10 @@ fn open(bytes: &[u8]) -> Result<Document, FormatError> {
     Ok(doc)
 }
 
-/// The text of page `n` as pdf-extract lays it out; `None` when it fails (or panics) on it.
+/// The text of page `n` as pdf-extract lays it out (footnotes under a drawn rule put last);
+/// `None` when it fails (or panics) on it.
 fn page_text(doc: &Document, n: u32) -> Option<String> {
-    let mut s = String::new();
-    catch_unwind(AssertUnwindSafe(|| {
-        let mut out = pdf_extract::PlainTextOutput::new(&mut s);
-        pdf_extract::output_doc_page(doc, &mut out, n).is_ok()
-    }))
-    .unwrap_or(false)
-    .then_some(s)
+    catch_unwind(AssertUnwindSafe(|| super::pdflayout::page_text(doc, n))).unwrap_or(None)
 }
 
 /// Reads a PDF's text layer.
@@ -148,16 +143,19 @@ fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
     let dropped = furniture::strip_pages(&mut pages);
     let mut out = Extracted::default();
     let mut notes = Vec::new();
+    let mut typical = 0;
     for (k, page) in pages.iter().enumerate() {
         let (body, foot) = split_footnotes(page);
-        end_page(&mut out.text);
+        let next = body.lines().find(|l| !l.trim().is_empty());
+        end_page(&mut out.text, next, typical);
+        typical = typical_line(body);
         out.mark_place();
         push_page(&mut out.text, body);
         if let Some(f) = foot {
             notes.push((k as u32 + 1, f));
         }
     }
-    end_page(&mut out.text);
+    end_page(&mut out.text, None, 0);
     // Footnotes under the rule of their page go after the body, so that a sentence running
     // over the page break is not cut by them; each keeps its page.
     if !notes.is_empty() {
@@ -165,7 +163,7 @@ fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
         for (page, foot) in &notes {
             out.resume_place(*page);
             push_page(&mut out.text, foot);
-            end_page(&mut out.text);
+            end_page(&mut out.text, None, 0);
             if !out.text.ends_with("\n\n") {
                 out.text.push('\n');
             }
@@ -198,8 +196,7 @@ fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
 fn split_footnotes(page: &str) -> (&str, Option<&str>) {
     let mut at = 0;
     for line in page.split_inclusive('\n') {
-        let t = line.trim();
-        if t.len() >= 5 && t.bytes().all(|b| b == b'_') {
+        if furniture::is_note_rule(line) {
             let rest = &page[at + line.len()..];
             return (&page[..at], (!rest.trim().is_empty()).then_some(rest));
         }
@@ -226,6 +223,10 @@ fn push_page(text: &mut String, page: &str) {
     while lines.last().is_some_and(|l| l.trim().is_empty()) {
         lines.pop();
     }
+    // Blank lines before a page's first line are the layout's move to the top of the page,
+    // not a paragraph break: whether one stands there is `end_page`'s call.
+    let top = lines.iter().take_while(|l| l.trim().is_empty()).count();
+    lines.drain(..top);
     let mut blank = 0;
     let mut prev_end = ends_sentence(text.trim_end()) || text.ends_with("\n\n");
     for line in &lines {
@@ -254,17 +255,37 @@ fn push_page(text: &mut String, page: &str) {
     }
 }
 
-/// Closes the page written so far: a paragraph break after it, unless its last line runs on
-/// (it does not end a sentence), so that a sentence, and a quotation, that crosses a page break
-/// stays one (the page's place still starts at the next line).
-fn end_page(text: &mut String) {
+/// Closes the page written so far: a paragraph break after it, unless its last line runs on,
+/// so that a sentence, and a quotation, that crosses a page break stays one (the page's place
+/// still starts at the next line). A last line runs on when it does not end a sentence, has
+/// four words or more, and either the next page's first line (`next`) goes on in lower case,
+/// a digit or punctuation, or the line is about as long as the page's lines (at least 4/5 of
+/// `typical`, their median length in characters; a short line ended its paragraph).
+fn end_page(text: &mut String, next: Option<&str>, typical: usize) {
     if text.is_empty() || text.ends_with("\n\n") {
         return;
     }
     let last = text.trim_end().rsplit('\n').next().unwrap_or("");
-    if ends_sentence(last) || last.split_whitespace().count() < 4 {
+    let goes_on = next.is_some_and(|n| {
+        n.trim_start()
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || "([,;–-".contains(c))
+    });
+    let full = last.chars().count() * 5 >= typical * 4;
+    let runs_on = !ends_sentence(last) && last.split_whitespace().count() >= 4 && (goes_on || full);
+    if !runs_on {
         text.push('\n');
     }
+}
+
+/// The median length (characters) of a page's non-empty lines; 0 for none.
+fn typical_line(page: &str) -> usize {
+    let mut n: Vec<usize> = page
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    n.sort_unstable();
+    n.get(n.len() / 2).copied().unwrap_or(0)
 }
 
 /// Whether a line ends a sentence (or a heading's colon, or a closing quotation mark).
@@ -396,7 +417,7 @@ mod tests {
             &mut t,
             "First line of a\n\nparagraph ends.\n\n  Next paragraph\nstarts.\n",
         );
-        end_page(&mut t);
+        end_page(&mut t, None, 0);
         assert_eq!(
             t,
             "First line of a\nparagraph ends.\n\nNext paragraph\nstarts.\n\n"
@@ -407,14 +428,23 @@ mod tests {
     fn a_sentence_and_its_quotation_run_on_across_a_page_break() {
         let mut t = String::new();
         push_page(&mut t, "  The Ministry rejects the so-called “elections\n");
-        end_page(&mut t);
+        end_page(&mut t, Some("held in the occupied"), 40);
         push_page(&mut t, "held in the occupied territories” as void.\n");
-        end_page(&mut t);
+        end_page(&mut t, Some("  Next page starts"), 40);
         push_page(&mut t, "  Next page starts a paragraph.\n");
-        end_page(&mut t);
+        end_page(&mut t, None, 0);
         assert_eq!(
             t,
             "The Ministry rejects the so-called “elections\nheld in the occupied territories” as void.\n\nNext page starts a paragraph.\n\n"
+        );
+        // A short last line (a heading, a salutation) ends its paragraph before a capital.
+        let mut t = String::new();
+        push_page(&mut t, "Honourable Members of Parliament,\n");
+        end_page(&mut t, Some("With regard to the plan"), 60);
+        push_page(&mut t, "With regard to the plan.\n");
+        assert_eq!(
+            t,
+            "Honourable Members of Parliament,\n\nWith regard to the plan.\n"
         );
     }
 

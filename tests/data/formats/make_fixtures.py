@@ -8,7 +8,8 @@ Copies eight small real documents with their reference texts from the formats co
 inputs: an encrypted PDF (needs qpdf), a truncated PDF, a PDF whose one page's content
 inflates to 4 MB of text operators (a PDF bomb in miniature), a DOCX whose body inflates past
 any small size limit (a ZIP bomb in miniature), a web page with nothing but navigation, an RTF
-file, a spreadsheet-like ZIP, a minimal ODT and a windows-1251 page.
+file, a spreadsheet-like ZIP, a minimal ODT and a windows-1251 page; and a two-page PDF whose
+footnotes stand under drawn separators (`footnote-rule.pdf`).
 """
 import os, shutil, subprocess, sys, zipfile, zlib
 
@@ -28,18 +29,20 @@ COPIES = [
 ]
 
 
-def pdf_bomb(path, inflated=4_000_000):
-    """A one-page PDF whose FlateDecode content stream inflates to `inflated` bytes."""
-    unit = b"BT /F1 12 Tf 72 712 Td (elections) Tj ET\n"
-    data = zlib.compress(unit * (inflated // len(unit)), 9)
+def write_pdf(path, contents, compress=False):
+    """A PDF of Letter pages with `contents` (one content stream per page), Helvetica as F1."""
+    n = len(contents)
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(n)), n),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for i, c in enumerate(contents):
+        data = zlib.compress(c, 9) if compress else c
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                    b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
+        objs.append(b"<< /Length %d%s >>\nstream\n" % (len(data), b" /Filter /FlateDecode" if compress else b"")
+                    + data + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, o in enumerate(objs, 1):
@@ -51,6 +54,40 @@ def pdf_bomb(path, inflated=4_000_000):
         out += b"%010d 00000 n \n" % o
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     open(path, "wb").write(out)
+
+
+def pdf_bomb(path, inflated=4_000_000):
+    """A one-page PDF whose FlateDecode content stream inflates to `inflated` bytes."""
+    unit = b"BT /F1 12 Tf 72 712 Td (elections) Tj ET\n"
+    write_pdf(path, [unit * (inflated // len(unit))], compress=True)
+
+
+def lines(size, x, y, leading, texts):
+    """Text lines at `size` points from (x, y) down, `leading` apart."""
+    out = b"BT /F1 %d Tf %d TL %d %d Td\n" % (size, leading, x, y)
+    for t in texts:
+        out += b"(%s) Tj T*\n" % t.encode()
+    return out + b"ET\n"
+
+
+def footnote_rule(path):
+    """Two pages whose footnotes stand under a drawn separator (a stroked line on page 1, a
+    thin filled rectangle on page 2), as Word draws it; a sentence runs over the page break,
+    and page 2 has a full-width rule over body text, which is no footnote rule."""
+    one = (lines(12, 72, 700, 16, [
+        'The Ministry of Foreign Affairs condemns the so-called "elections" held',
+        'in the occupied territory on 5 March.1 It calls upon the authorities to',
+    ]) + b"0.5 w 72 150 m 216 150 l S\n"
+        + lines(9, 72, 138, 11, ['1 See resolution 68/262 of 27 March 2014.'])
+        + lines(10, 300, 40, 12, ['1']))
+    two = (lines(12, 72, 700, 16, [
+        'respect the will of the people, and recalls its statement of 2 April.2',
+    ]) + b"0.5 w 72 330 m 540 330 l S\n"
+        + lines(12, 72, 310, 16, ['The Ministry will keep the matter under review.'])
+        + b"72 120 144 0.6 re f\n"
+        + lines(9, 72, 108, 11, ['2 Statement of the Ministry, 2 April 2014.'])
+        + lines(10, 300, 40, 12, ['2']))
+    write_pdf(path, [one, two])
 
 
 def main():
@@ -70,6 +107,7 @@ def main():
     data = open(upr7, 'rb').read()
     open(os.path.join(bad, 'truncated.pdf'), 'wb').write(data[:len(data) // 3])
     pdf_bomb(os.path.join(bad, 'inflates.pdf'))
+    footnote_rule(os.path.join(docs, 'footnote-rule.pdf'))
     body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>'
             + ' ' * 3_000_000 + '</w:t></w:r></w:p></w:body></w:document>')
     with zipfile.ZipFile(os.path.join(bad, 'inflates.docx'), 'w', zipfile.ZIP_DEFLATED) as z:

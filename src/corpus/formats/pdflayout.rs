@@ -1,0 +1,253 @@
+//! A PDF page's text as pdf-extract lays it out (the rules of its `PlainTextOutput`: a new
+//! line where the text moves down or back, a space where it jumps right), kept with where each
+//! character stands and the horizontal rules drawn on the page, so that footnotes under a
+//! drawn separator (what Word and most typesetters draw) are found as surely as under a
+//! written one (`____`, as the UN's resolutions have it).
+
+use lopdf::Document;
+use pdf_extract::{ColorSpace, MediaBox, OutputDev, OutputError, Path, PathOp, Transform};
+
+/// The line put where a drawn footnote rule stands, as a written rule reads.
+pub(super) const RULE_LINE: &str = "__________";
+
+/// Shortest drawn line taken for a rule, in points.
+const MIN_RULE: f64 = 36.0;
+
+/// One character written: where its text starts, its place (points from the page's top
+/// left) and its size.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    at: usize,
+    x: f64,
+    y: f64,
+    size: f64,
+}
+
+/// A page's text, its characters' places and its horizontal rules (y from the top, x from,
+/// x to).
+#[derive(Debug, Default)]
+pub(super) struct PageText {
+    text: String,
+    height: f64,
+    width: f64,
+    last_end: f64,
+    last_y: f64,
+    first_char: bool,
+    placed: Vec<Placed>,
+    rules: Vec<(f64, f64, f64)>,
+}
+
+impl PageText {
+    fn new() -> Self {
+        PageText {
+            last_end: 100_000.0,
+            ..Default::default()
+        }
+    }
+
+    /// A horizontal segment from (x0, y0) to (x1, y1) in user space, under `ctm`.
+    fn segment(&mut self, ctm: &Transform, (x0, y0): (f64, f64), (x1, y1): (f64, f64)) {
+        let at = |x: f64, y: f64| {
+            (
+                x * ctm.m11 + y * ctm.m21 + ctm.m31,
+                self.height - (x * ctm.m12 + y * ctm.m22 + ctm.m32),
+            )
+        };
+        let (a, b) = (at(x0, y0), at(x1, y1));
+        if (a.1 - b.1).abs() < 1.0 && (a.0 - b.0).abs() >= MIN_RULE {
+            self.rules
+                .push(((a.1 + b.1) / 2.0, a.0.min(b.0), a.0.max(b.0)));
+        }
+    }
+
+    fn path(&mut self, ctm: &Transform, path: &Path) {
+        let mut from = None;
+        for op in &path.ops {
+            match *op {
+                PathOp::MoveTo(x, y) => from = Some((x, y)),
+                PathOp::LineTo(x, y) => {
+                    if let Some(f) = from {
+                        self.segment(ctm, f, (x, y));
+                    }
+                    from = Some((x, y));
+                }
+                // A thin filled rectangle is a rule too.
+                PathOp::Rect(x, y, w, h) if h.abs() <= 2.0 => {
+                    self.segment(ctm, (x, y + h / 2.0), (x + w, y + h / 2.0));
+                }
+                _ => from = None,
+            }
+        }
+    }
+
+    /// The page's text with its footnotes under a drawn rule put last, below [`RULE_LINE`]
+    /// (the rest of the page's text first, whatever order the page drew it in). A rule counts
+    /// when it lies in the page's lower half, spans at most 60% of its width, starts at the
+    /// text's left margin, and has below it (as one run of the text) characters no larger than
+    /// those above.
+    pub(super) fn into_text(self) -> String {
+        if self.text.lines().any(super::furniture::is_note_rule) {
+            return self.text;
+        }
+        match self.notes_run() {
+            Some((from, to)) => {
+                let t = &self.text;
+                let mut s = String::with_capacity(t.len() + RULE_LINE.len() + 2);
+                s.push_str(&t[..from]);
+                s.push_str(&t[to..]);
+                if !s.ends_with('\n') {
+                    s.push('\n');
+                }
+                s.push_str(RULE_LINE);
+                s.push('\n');
+                s.push_str(&t[from..to]);
+                s
+            }
+            None => self.text,
+        }
+    }
+
+    /// The byte range of the footnotes under a drawn rule, if the page has them.
+    fn notes_run(&self) -> Option<(usize, usize)> {
+        let margin = self.placed.iter().map(|p| p.x).fold(f64::MAX, f64::min);
+        let rule = self
+            .rules
+            .iter()
+            .filter(|r| {
+                r.0 > self.height / 2.0
+                    && r.2 - r.1 <= 0.6 * self.width
+                    && (r.1 - margin).abs() <= 6.0
+            })
+            .map(|r| r.0)
+            .fold(None, |best: Option<f64>, y| {
+                Some(best.map_or(y, |b| b.min(y)))
+            })?;
+        let below = |p: &Placed| p.y > rule + 1.0;
+        let first = self.placed.iter().position(below)?;
+        let run = self.placed[first..].iter().take_while(|p| below(p)).count();
+        let (notes, rest) = (
+            &self.placed[first..first + run],
+            &self.placed[first + run..],
+        );
+        if rest.iter().any(below) || notes.iter().all(|p| p.size <= 0.0) {
+            return None;
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied().unwrap_or(0.0)
+        };
+        let mut small: Vec<f64> = notes.iter().map(|p| p.size).collect();
+        let mut body: Vec<f64> = self
+            .placed
+            .iter()
+            .filter(|p| !below(p))
+            .map(|p| p.size)
+            .collect();
+        if body.is_empty() || median(&mut small) > median(&mut body) + 0.1 {
+            return None;
+        }
+        let from = notes[0].at;
+        // The notes' run ends where the next character's text begins.
+        let to = rest.first().map_or(self.text.len(), |p| p.at);
+        Some((from, to.max(from)))
+    }
+}
+
+impl OutputDev for PageText {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.height = media_box.ury - media_box.lly;
+        self.width = media_box.urx - media_box.llx;
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // PlainTextOutput's layout, with the page flipped so that y grows downwards.
+        let (x, y) = (trm.m31, self.height - trm.m32);
+        let v = (
+            font_size * trm.m11 + font_size * trm.m21,
+            font_size * trm.m12 + font_size * trm.m22,
+        );
+        let size = (v.0 * v.1).sqrt();
+        if self.first_char {
+            if (y - self.last_y).abs() > size * 1.5 {
+                self.text.push('\n');
+            }
+            if x < self.last_end && (y - self.last_y).abs() > size * 0.5 {
+                self.text.push('\n');
+            }
+            if x > self.last_end + size * 0.1 {
+                self.text.push(' ');
+            }
+        }
+        self.placed.push(Placed {
+            at: self.text.len(),
+            x,
+            y,
+            size,
+        });
+        self.text.push_str(char);
+        self.first_char = false;
+        self.last_y = y;
+        self.last_end = x + width * size;
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        self.first_char = true;
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path);
+        Ok(())
+    }
+
+    fn fill(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &ColorSpace,
+        _color: &[f64],
+        path: &Path,
+    ) -> Result<(), OutputError> {
+        self.path(ctm, path);
+        Ok(())
+    }
+}
+
+/// The text of page `n`, footnotes under a drawn rule put last; `None` when pdf-extract fails
+/// on the page.
+pub(super) fn page_text(doc: &Document, n: u32) -> Option<String> {
+    let mut page = PageText::new();
+    pdf_extract::output_doc_page(doc, &mut page, n).ok()?;
+    Some(page.into_text())
+}

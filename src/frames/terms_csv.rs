@@ -1,0 +1,92 @@
+//! The `terms` table (one row per document × term) written as CSV or TSV straight from the
+//! counts: the same rows, order and cells as the frame written by polars, without building
+//! the frame. Pieces of documents are formatted in parallel and written in order, so the time
+//! is the counts' and memory stays with a few pieces.
+
+use super::{doc_rows, per_10k, schema, Selection};
+use crate::analysis::Analysis;
+use crate::error::{Error, Result};
+use crate::out::csv::Cells;
+use rayon::prelude::*;
+use std::io::Write;
+
+/// Documents formatted by one task.
+const DOCS_PER_PIECE: usize = 64;
+
+/// Pieces formatted at a time before they are written.
+const PIECES_AT_ONCE: usize = 32;
+
+/// Writes the `terms` rows of every document of `a` (as [`super::terms_in_pieces`] builds
+/// them) to `w`: `columns` are (column of [`schema::TERMS`], name in the header), all of them
+/// when empty; `header` writes the header row first.
+pub fn write_terms_csv(
+    a: &Analysis,
+    sel: Selection,
+    columns: &[(String, String)],
+    cells: Cells,
+    header: bool,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let cols: Vec<(usize, &str)> = if columns.is_empty() {
+        schema::TERMS.iter().copied().enumerate().collect()
+    } else {
+        columns
+            .iter()
+            .map(|(old, new)| {
+                schema::TERMS
+                    .iter()
+                    .position(|c| c == old)
+                    .map(|i| (i, new.as_str()))
+                    .ok_or_else(|| {
+                        Error::Invalid(format!(
+                            "--columns: no column '{old}'; this table has {}",
+                            schema::TERMS.join(", ")
+                        ))
+                    })
+            })
+            .collect::<Result<_>>()?
+    };
+    if header {
+        let mut b = Vec::new();
+        cells.header(&mut b, &cols.iter().map(|c| c.1).collect::<Vec<_>>());
+        w.write_all(&b)?;
+    }
+    let rank = a.term_ranks();
+    let n = a.docs.len();
+    let pieces = n.div_ceil(DOCS_PER_PIECE);
+    for batch in (0..pieces).step_by(PIECES_AT_ONCE) {
+        let bufs: Vec<Vec<u8>> = (batch..(batch + PIECES_AT_ONCE).min(pieces))
+            .into_par_iter()
+            .map(|k| {
+                let docs = k * DOCS_PER_PIECE..((k + 1) * DOCS_PER_PIECE).min(n);
+                let mut b = Vec::with_capacity(64 * 1024);
+                for d in docs {
+                    let doc = &a.docs[d];
+                    for c in doc_rows(&a.doc_terms[d], &rank, sel) {
+                        let t = &a.terms[c.term as usize];
+                        for (j, &(col, _)) in cols.iter().enumerate() {
+                            if j > 0 {
+                                cells.sep(&mut b);
+                            }
+                            match col {
+                                0 => cells.text(&mut b, &doc.id),
+                                1 => cells.text(&mut b, &t.term),
+                                2 => cells.text(&mut b, &t.form),
+                                3 => cells.uint(&mut b, c.count as u64),
+                                4 => cells.float(&mut b, per_10k(c.count as u64, doc.tokens)),
+                                5 => cells.uint(&mut b, c.quoted as u64),
+                                _ => cells.uint(&mut b, c.scare as u64),
+                            }
+                        }
+                        b.push(b'\n');
+                    }
+                }
+                b
+            })
+            .collect();
+        for b in bufs {
+            w.write_all(&b)?;
+        }
+    }
+    Ok(())
+}
