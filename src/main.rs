@@ -42,6 +42,7 @@ enum Command {
     Dict(cli::dict::DictArgs),
     Acts(cli::acts::ActsArgs),
     Extract(cli::extract::ExtractArgs),
+    Counts(cli::counts::CountsArgs),
     Completions(cli::completions::CompletionsArgs),
     Man(cli::completions::ManArgs),
 }
@@ -125,6 +126,7 @@ fn main() -> ExitCode {
         Command::Dict(a) => cli::dict::run(a),
         Command::Acts(a) => cli::acts::run(a),
         Command::Extract(a) => cli::extract::run(a),
+        Command::Counts(a) => cli::counts::run(a),
         Command::Completions(a) => {
             cli::completions::run(a, <Cli as clap::CommandFactory>::command())
         }

@@ -4,6 +4,7 @@ mod bad_inputs;
 mod charts;
 mod common;
 mod compare;
+mod counts;
 mod dict;
 mod formats;
 mod freq;

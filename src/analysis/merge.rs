@@ -2,7 +2,7 @@
 //! with each term's display form.
 
 use super::interner::Worker;
-use super::{Analysis, DocResult, FormCount, Options, Term, TermCount, TermTotals};
+use super::{Analysis, DocResult, FormCount, FormTotals, Options, Term, TermCount, TermTotals};
 use ahash::AHashMap;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ pub(super) struct DocForms {
 
 /// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
 /// from (form, occurrences, term id) triples.
-fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
+pub(super) fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
     let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
     for (form, n, tid) in forms {
         let slot = &mut best[tid as usize];
@@ -74,6 +74,31 @@ impl Vocabulary {
         let id = self.forms.len() as u32 - 1;
         self.form_ids.insert(form.clone(), id);
         id
+    }
+
+    /// Each form's term and total, and the spellings the workers counted of those forms
+    /// (`global`: per worker, each local form id's global id, `u32::MAX` for none).
+    fn totals(&self, workers: &[Worker], global: &[Vec<u32>]) -> FormTotals {
+        let forms = self
+            .forms
+            .iter()
+            .zip(&self.form_term)
+            .zip(&self.form_total)
+            .filter(|((_, &t), _)| t != Self::STOP)
+            .map(|((f, &t), &n)| (self.terms[t as usize].to_string(), f.to_string(), n))
+            .collect();
+        let counted = |w: usize, id: u32| {
+            let g = global[w].get(id as usize).copied().unwrap_or(u32::MAX);
+            g != u32::MAX && self.form_term[g as usize] != Self::STOP
+        };
+        let mut spellings = Vec::new();
+        for (w, worker) in workers.iter().enumerate() {
+            let int = &worker.interner;
+            for (id, slice, n) in int.spellings(|id| counted(w, id)) {
+                spellings.push((int.forms[id as usize].0.to_string(), slice, n as u64));
+            }
+        }
+        FormTotals { forms, spellings }
     }
 
     /// The terms with their display forms, and the form → term map.
@@ -159,6 +184,7 @@ pub(super) fn merge(
         touched.sort_unstable();
         doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
     }
+    let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
     let (mut terms, form_terms) = vocab.finish();
     super::spelling::spell(&mut terms, workers);
     Analysis {
@@ -169,6 +195,7 @@ pub(super) fn merge(
         bin_totals: Vec::new(),
         form_terms,
         held: Vec::new(),
+        forms: kept,
     }
 }
 
@@ -291,5 +318,73 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
         bin_totals,
         form_terms: AHashMap::new(),
         held: Vec::new(),
+        forms: None,
+    }
+}
+
+/// An analysis of a corpus counted in parts ([`super::from_counts`]).
+pub(super) fn from_counts(
+    docs: Vec<DocResult>,
+    counts: Vec<Vec<(String, [u32; 3])>>,
+    forms: &FormTotals,
+) -> Analysis {
+    let mut ids: AHashMap<Arc<str>, u32> = AHashMap::new();
+    let mut keys: Vec<Arc<str>> = Vec::new();
+    let mut id = |k: &str| -> u32 {
+        if let Some(&i) = ids.get(k) {
+            return i;
+        }
+        let a: Arc<str> = Arc::from(k);
+        keys.push(a.clone());
+        ids.insert(a, keys.len() as u32 - 1);
+        keys.len() as u32 - 1
+    };
+    let mut doc_terms: Vec<Vec<TermCount>> = Vec::with_capacity(counts.len());
+    for d in counts {
+        let mut row: Vec<TermCount> = Vec::with_capacity(d.len());
+        for (term, [count, quoted, scare]) in d {
+            let t = id(&term);
+            match row.iter_mut().find(|c| c.term == t) {
+                Some(c) => {
+                    c.count += count;
+                    c.quoted += quoted;
+                    c.scare += scare;
+                }
+                None => row.push(TermCount {
+                    term: t,
+                    count,
+                    quoted,
+                    scare,
+                }),
+            }
+        }
+        row.sort_unstable_by_key(|c| c.term);
+        doc_terms.push(row);
+    }
+    // Each (term, form)'s occurrences summed over the parts.
+    let mut summed: AHashMap<(u32, &str), u64> = AHashMap::new();
+    for (term, form, n) in &forms.forms {
+        *summed.entry((id(term), form.as_str())).or_default() += n;
+    }
+    let mut spellings: AHashMap<(&str, &str), u64> = AHashMap::new();
+    for (form, slice, n) in &forms.spellings {
+        *spellings
+            .entry((form.as_str(), slice.as_str()))
+            .or_default() += n;
+    }
+    let form_terms: AHashMap<Arc<str>, u32> =
+        summed.keys().map(|&(t, f)| (Arc::from(f), t)).collect();
+    let triples: Vec<(&str, u64, u32)> = summed.iter().map(|(&(t, f), &n)| (f, n, t)).collect();
+    let mut terms = display_forms(keys, triples);
+    super::spelling::spell_with(&mut terms, spellings.iter().map(|(&(f, s), &n)| (f, s, n)));
+    Analysis {
+        docs,
+        terms,
+        doc_terms,
+        totals: None,
+        bin_totals: Vec::new(),
+        form_terms,
+        held: Vec::new(),
+        forms: Some(forms.clone()),
     }
 }

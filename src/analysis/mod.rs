@@ -19,7 +19,7 @@ mod spelling;
 pub use document::{quoted_ranges, QuoteMark};
 pub use positions::{gap, quoting, word_gaps, Positions, Quoting, Words};
 pub use result::{
-    Analysis, CueCount, CueTotal, DocMeasures, DocResult, Term, TermCount, TermTotals,
+    Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,
 };
 
@@ -59,6 +59,9 @@ pub struct Options {
     /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
     /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
     pub doc_measures: bool,
+    /// Keep each form's count and its spellings ([`Analysis::forms`]) in a documents run, so
+    /// that counts written apart (`verbale counts`) give the same display forms when summed.
+    pub keep_forms: bool,
 }
 
 /// What a run keeps of each document.
@@ -88,7 +91,24 @@ impl Options {
             detail: Detail::Documents,
             phrases: None,
             doc_measures: false,
+            keep_forms: false,
         }
+    }
+
+    /// What decides how a corpus is counted, in one line: counts made with equal lines can be
+    /// summed (`verbale counts` checks it before joining parts).
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "lang {:?}; stem {}; rules {:?}; tokenize {:?}; stopwords {}; phrases {}",
+            self.lang,
+            self.stem,
+            self.rules,
+            self.tokenize,
+            self.stopwords.signature(),
+            self.phrases
+                .as_ref()
+                .map_or("none".to_string(), |p| p.origin.clone()),
+        )
     }
 
     /// The term key a word is counted under (folded, then stemmed unless `--no-stem`), as
@@ -404,6 +424,18 @@ fn tokens_into(w: &mut interner::Worker, doc: &Document, opts: &Options, tokens:
     if let Some(p) = &opts.phrases {
         compound::compound(w, &doc.text, tokens, p);
     }
+}
+
+/// An analysis of a corpus counted in parts (`verbale counts`, each part on its own machine or
+/// process): its documents in order, each one's (term, [count, quoted, scare]), and the parts'
+/// forms and spellings. Display forms are chosen from the summed forms as a single run chooses
+/// them, so the result equals the analysis of the whole corpus in one run.
+pub fn from_counts(
+    docs: Vec<DocResult>,
+    counts: Vec<Vec<(String, [u32; 3])>>,
+    forms: &FormTotals,
+) -> Analysis {
+    merge::from_counts(docs, counts, forms)
 }
 
 /// Analyses every document in parallel and merges the counts.

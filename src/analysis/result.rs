@@ -171,6 +171,17 @@ impl TermTotals {
     }
 }
 
+/// Each counted form's occurrences and spellings, kept by a documents run with
+/// [`super::Options::keep_forms`]: what display forms are chosen from, and what adds up across
+/// parts of a corpus counted apart.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormTotals {
+    /// (term, folded form, occurrences) of every form counted under a term.
+    pub forms: Vec<(String, String, u64)>,
+    /// (folded form, spelling as written, occurrences) of those forms.
+    pub spellings: Vec<(String, String, u64)>,
+}
+
 /// The merged result over a corpus.
 #[derive(Debug, Clone, Default)]
 pub struct Analysis {
@@ -192,6 +203,8 @@ pub struct Analysis {
     /// Documents that cannot be read again (standard input, a pipe), by index, when the run
     /// was asked to hold them ([`super::Analyser::holding`]).
     pub(crate) held: Vec<(usize, Document)>,
+    /// Forms and spellings, when the run kept them ([`super::Options::keep_forms`]).
+    pub forms: Option<FormTotals>,
 }
 
 impl Analysis {

@@ -25,19 +25,48 @@ pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
             .map(|(f, _)| of_form.get(&**f).copied())
             .collect();
         for (id, slice, n) in int.spellings(|id| wanted[id as usize].is_some()) {
-            let Some(t) = wanted[id as usize] else {
-                continue;
-            };
-            if slice != terms[t].form && slice.to_lowercase() != terms[t].form {
-                continue;
-            }
-            let s = &mut seen[t];
-            match s.iter_mut().find(|(x, _)| *x == slice) {
-                Some(x) => x.1 += n as u64,
-                None => s.push((slice, n as u64)),
+            if let Some(t) = wanted[id as usize] {
+                add(&mut seen[t], &terms[t].form, slice, n as u64);
             }
         }
     }
+    choose(terms, seen);
+}
+
+/// [`spell`] from (folded form, spelling, occurrences) triples, such as parts of a corpus
+/// counted apart give when summed.
+pub(super) fn spell_with<'a>(
+    terms: &mut [Term],
+    spellings: impl Iterator<Item = (&'a str, &'a str, u64)>,
+) {
+    let of_form: AHashMap<&str, usize> = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.form.as_str(), i))
+        .collect();
+    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
+    for (form, slice, n) in spellings {
+        if let Some(&t) = of_form.get(form) {
+            add(&mut seen[t], &terms[t].form, slice.to_string(), n);
+        }
+    }
+    choose(terms, seen);
+}
+
+/// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it by case only.
+fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
+    if slice != form && slice.to_lowercase() != form {
+        return;
+    }
+    match seen.iter_mut().find(|(x, _)| *x == slice) {
+        Some(x) => x.1 += n,
+        None => seen.push((slice, n)),
+    }
+}
+
+/// Each term's most used spelling (ties: the folded form itself, then the first in code-point
+/// order).
+fn choose(terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
     for (t, spellings) in terms.iter_mut().zip(seen) {
         let folded = t.form.clone();
         let best = spellings.into_iter().max_by(|(a, m), (b, n)| {

@@ -3,6 +3,7 @@
 use super::common::{count_of, load, Ask, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
+use std::path::PathBuf;
 use verbale::analysis::Detail;
 use verbale::frames::{self, Selection};
 use verbale::out::{self, Format};
@@ -14,7 +15,9 @@ use verbale::out::{self, Format};
   verbale freq speeches/ --top 30
   verbale freq speeches/ --by doc -o terms.parquet
   verbale freq $U --meta-name '{country}_{session}_{year}' --group-by year --no-numbers
-  verbale freq data/ --phrases un --stopwords en+extra.txt")]
+  verbale freq data/ --phrases un --stopwords en+extra.txt
+  verbale freq --from-counts shards/part1 shards/part2 --by doc -o terms.csv")]
+#[command(mut_arg("paths", |a| a.required_unless_present("from_counts")))]
 pub struct FreqArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -40,6 +43,10 @@ pub struct FreqArgs {
         conflicts_with = "by"
     )]
     pub group_by: Vec<String>,
+    /// Compute from counts folders (`verbale counts`, one per part of a corpus) instead of
+    /// reading documents: the tables of the whole corpus, without its texts.
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with_all = ["paths", "group_by"])]
+    pub from_counts: Vec<PathBuf>,
 }
 
 /// Runs `freq`. Returns whether some input failed.
@@ -48,27 +55,33 @@ pub fn run(args: FreqArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let mut options = args.input.source.options(&args.input.paths)?;
-    // Corpus and group rows need running totals only: memory stays with the vocabulary.
-    options.detail = match args.by {
-        By::Corpus => Detail::Totals,
-        By::Doc => Detail::Documents,
+    let (analysis, grouping, had_errors) = if args.from_counts.is_empty() {
+        let mut options = args.input.source.options(&args.input.paths)?;
+        // Corpus and group rows need running totals only: memory stays with the vocabulary.
+        options.detail = match args.by {
+            By::Corpus => Detail::Totals,
+            By::Doc => Detail::Documents,
+        };
+        let ask = Ask {
+            group_by: args.group_by.clone(),
+            ..Default::default()
+        };
+        let Loaded {
+            analysis,
+            grouping,
+            had_errors,
+            ..
+        } = load(
+            std::slice::from_ref(&args.input.paths),
+            &args.input.source,
+            &options,
+            ask,
+        )?;
+        (analysis, grouping, had_errors)
+    } else {
+        let (analysis, _, _) = verbale::frames::counts::read(&args.from_counts)?;
+        (analysis, None, false)
     };
-    let ask = Ask {
-        group_by: args.group_by.clone(),
-        ..Default::default()
-    };
-    let Loaded {
-        analysis,
-        grouping,
-        had_errors,
-        ..
-    } = load(
-        std::slice::from_ref(&args.input.paths),
-        &args.input.source,
-        &options,
-        ask,
-    )?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
         min_count: args.min_count,

@@ -8,6 +8,7 @@ pub mod collocations;
 pub mod common;
 pub mod compare;
 pub mod completions;
+pub mod counts;
 pub mod dict;
 pub mod docs;
 pub mod extract;

@@ -1,6 +1,7 @@
 //! The frames: every column name and type of every table verbale produces is defined here, and
 //! built from compact counts (never from a row per token).
 
+pub mod counts;
 mod groups;
 mod quoted_phrases;
 mod terms_csv;
@@ -102,6 +103,18 @@ pub mod schema {
         "scare_tokens",
         "spans",
         "scare_spans",
+    ];
+    /// `docs`: the document measures after [`DOCS`], before the documents' fields.
+    pub const DOC_MEASURES: &[&str] = &[
+        "ttr",
+        "mattr",
+        "mtld",
+        "sentences",
+        "mean_sentence_length",
+        "flesch",
+        "fk_grade",
+        "quoted_share",
+        "scare_per_10k",
     ];
 }
 

@@ -109,6 +109,24 @@ pub struct Stopwords {
 }
 
 impl Stopwords {
+    /// What the list is, in one line that two equal lists share: its size, whether numbers
+    /// count, and an FNV-1a hash of its words in order.
+    pub fn signature(&self) -> String {
+        let mut words: Vec<&str> = self.set.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for w in &words {
+            for b in w.bytes().chain([0]) {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!(
+            "{} words{}, {h:016x}",
+            words.len(),
+            if self.numbers { " and numbers" } else { "" }
+        )
+    }
+
     /// No stopwords.
     pub fn none() -> Self {
         Stopwords::default()

@@ -1,0 +1,92 @@
+//! `verbale counts`: a corpus's counts as a Parquet dataset that parts of a corpus add up in.
+
+use super::common::{count_of, load, Ask, InputArgs, Loaded};
+use anyhow::{Context, Result};
+use clap::Args;
+use std::path::PathBuf;
+use verbale::frames::counts;
+
+/// Count a corpus, or one part of it, into a folder of Parquet files: docs.parquet (each
+/// document with its token counts and fields), terms.parquet (doc, term, count, quoted,
+/// scare), forms.parquet and spellings.parquet (what display forms are chosen from) and
+/// counts.txt (the options they were made with). Parts counted on different machines or by
+/// different processes add up: `freq --from-counts PART1 PART2 ...` gives the tables of the
+/// whole corpus, and DuckDB, Spark or polars read the parts' files as one table each.
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  verbale counts speeches/ -o counts/
+  ls -d ungd/*/ | parallel 'verbale counts {} -o shards/{/}'
+  verbale freq --from-counts shards/* --top 30
+  duckdb -c \"SELECT term, sum(count) FROM 'shards/*/terms.parquet' GROUP BY term ORDER BY 2 DESC LIMIT 10\"")]
+pub struct CountsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The folder to write (made; replaced only with --force).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Replace the folder if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs `counts`. Returns whether some input failed.
+pub fn run(args: CountsArgs) -> Result<bool> {
+    let dir = &args.output;
+    if dir.exists() && !args.force {
+        return Err(verbale::Error::Invalid(format!(
+            "{} exists: give another folder, or --force to replace it",
+            dir.display()
+        ))
+        .into());
+    }
+    for p in &args.input.paths {
+        if p.canonicalize().ok() == dir.canonicalize().ok() {
+            return Err(verbale::Error::Invalid(format!(
+                "{} is an input: the counts go to another folder",
+                dir.display()
+            ))
+            .into());
+        }
+    }
+    let mut options = args.input.source.options(&args.input.paths)?;
+    options.keep_forms = true;
+    let Loaded {
+        analysis,
+        meta,
+        had_errors,
+        ..
+    } = load(
+        std::slice::from_ref(&args.input.paths),
+        &args.input.source,
+        &options,
+        Ask::default(),
+    )?;
+    // Written beside the destination, then put in its place: never half a folder.
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot make {}", parent.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".verbale-counts-")
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot write in {}", parent.display()))?;
+    counts::write(tmp.path(), &analysis, &meta.frame, &options.fingerprint())?;
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot replace {}", dir.display()))?;
+    }
+    let made = tmp.keep();
+    std::fs::rename(&made, dir).with_context(|| format!("cannot write {}", dir.display()))?;
+    if !args.input.source.quiet {
+        eprintln!(
+            "verbale: {}: {}, {}, {}",
+            dir.display(),
+            count_of(analysis.docs.len() as u64, "document"),
+            count_of(analysis.total_tokens(), "token"),
+            count_of(analysis.distinct_terms() as u64, "distinct term")
+        );
+    }
+    Ok(had_errors)
+}
