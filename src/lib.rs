@@ -20,7 +20,8 @@
 //!                    merged under term ids into a self-contained Analysis; Positions of the
 //!                    few documents a concordance or a dispersion plot reads again;
 //!                    multiword terms (--phrases) joined into one token before counting
-//! floor 5  frames    polars DataFrames with fixed schemas
+//! floor 5  frames    polars DataFrames with fixed schemas; the counts dataset (`verbale
+//!                    counts`: Parquet parts of a corpus that add up to the whole)
 //!          meta      document fields (folders, file names, front matter, manifests),
 //!                    --where filters, groups; the plan every command loads through
 //!          out       writers (terminal, CSV, TSV, JSON, NDJSON, Parquet, Markdown), numbers
