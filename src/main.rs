@@ -159,3 +159,14 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// clap's own checks of the command line, which clap makes in debug builds only (as
+    /// `cargo test` and CI build): a flag that contradicts itself fails here, named, instead of
+    /// every command of a debug binary stopping at start.
+    #[test]
+    fn the_command_line_is_consistent() {
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}

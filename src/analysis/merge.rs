@@ -187,6 +187,17 @@ pub(super) fn merge(
     let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
     let (mut terms, form_terms) = vocab.finish();
     super::spelling::spell(&mut terms, workers);
+    documents_run(docs, terms, doc_terms, form_terms, kept)
+}
+
+/// The analysis of a documents run: its documents with their counts, terms and forms.
+fn documents_run(
+    docs: Vec<DocResult>,
+    terms: Vec<Term>,
+    doc_terms: Vec<Vec<TermCount>>,
+    form_terms: AHashMap<Arc<str>, u32>,
+    forms: Option<FormTotals>,
+) -> Analysis {
     Analysis {
         docs,
         terms,
@@ -195,7 +206,7 @@ pub(super) fn merge(
         bin_totals: Vec::new(),
         form_terms,
         held: Vec::new(),
-        forms: kept,
+        forms,
     }
 }
 
@@ -377,14 +388,5 @@ pub(super) fn from_counts(
     let triples: Vec<(&str, u64, u32)> = summed.iter().map(|(&(t, f), &n)| (f, n, t)).collect();
     let mut terms = display_forms(keys, triples);
     super::spelling::spell_with(&mut terms, spellings.iter().map(|(&(f, s), &n)| (f, s, n)));
-    Analysis {
-        docs,
-        terms,
-        doc_terms,
-        totals: None,
-        bin_totals: Vec::new(),
-        form_terms,
-        held: Vec::new(),
-        forms: Some(forms.clone()),
-    }
+    documents_run(docs, terms, doc_terms, form_terms, Some(forms.clone()))
 }

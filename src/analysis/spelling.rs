@@ -10,11 +10,7 @@ use ahash::AHashMap;
 /// order). A form no slice spells that way (such as one whose apostrophe was folded) stays
 /// as it is.
 pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
-    let of_form: AHashMap<&str, usize> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.form.as_str(), i))
-        .collect();
+    let of_form = by_form(terms);
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
     for w in workers {
         let int = &w.interner;
@@ -39,11 +35,7 @@ pub(super) fn spell_with<'a>(
     terms: &mut [Term],
     spellings: impl Iterator<Item = (&'a str, &'a str, u64)>,
 ) {
-    let of_form: AHashMap<&str, usize> = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.form.as_str(), i))
-        .collect();
+    let of_form = by_form(terms);
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
     for (form, slice, n) in spellings {
         if let Some(&t) = of_form.get(form) {
@@ -51,6 +43,15 @@ pub(super) fn spell_with<'a>(
         }
     }
     choose(terms, seen);
+}
+
+/// Each term's index by its display form.
+fn by_form(terms: &[Term]) -> AHashMap<&str, usize> {
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.form.as_str(), i))
+        .collect()
 }
 
 /// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it by case only.

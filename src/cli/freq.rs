@@ -17,7 +17,7 @@ use verbale::out::{self, Format};
   verbale freq $U --meta-name '{country}_{session}_{year}' --group-by year --no-numbers
   verbale freq data/ --phrases un --stopwords en+extra.txt
   verbale freq --from-counts shards/part1 shards/part2 --by doc -o terms.csv")]
-#[command(mut_arg("paths", |a| a.required_unless_present("from_counts")))]
+#[command(mut_arg("paths", |a| a.required(false).required_unless_present("from_counts")))]
 pub struct FreqArgs {
     #[command(flatten)]
     pub input: InputArgs,

@@ -235,12 +235,12 @@ impl OutputDev for PageText {
     fn fill(
         &mut self,
         ctm: &Transform,
-        _colorspace: &ColorSpace,
-        _color: &[f64],
+        colorspace: &ColorSpace,
+        color: &[f64],
         path: &Path,
     ) -> Result<(), OutputError> {
-        self.path(ctm, path);
-        Ok(())
+        // A rule is a rule, stroked or filled.
+        self.stroke(ctm, colorspace, color, path)
     }
 }
 
