@@ -66,6 +66,61 @@ fn parts_counted_apart_give_the_tables_of_the_whole() {
             "--by {by}"
         );
     }
+    // Groups by a field the parts carry (the folder), in freq and in compare.
+    for cmd in ["freq", "compare"] {
+        let whole = run(
+            &[cmd, "-q", "--format", "csv", "--group-by", "folder"],
+            &[&a, &b],
+        );
+        let parts = run(
+            &[
+                cmd,
+                "-q",
+                "--format",
+                "csv",
+                "--group-by",
+                "folder",
+                "--from-counts",
+            ],
+            &[&ca, &cb],
+        );
+        let text = String::from_utf8(whole).unwrap();
+        assert!(
+            text.contains("\nungd,") && text.contains("\nwh,"),
+            "{cmd}: {text}"
+        );
+        assert_eq!(
+            String::from_utf8(parts).unwrap(),
+            text,
+            "{cmd} --group-by folder"
+        );
+    }
+    // Sides chosen by the fields: the same statistics (display forms are chosen over every
+    // document of the parts, where one run over the two sides chooses them over those).
+    let sides = [
+        "--target-where",
+        "folder = 'ungd'",
+        "--reference-where",
+        "folder = 'wh'",
+    ];
+    let cols = [
+        "compare",
+        "-q",
+        "--format",
+        "csv",
+        "--columns",
+        "term,target,reference,g2",
+    ];
+    let mut args = cols.to_vec();
+    args.extend(sides);
+    let one = run(&args, &[&a, &b]);
+    args.push("--from-counts");
+    let parts = run(&args, &[&ca, &cb]);
+    assert!(one.len() > 1_000);
+    assert_eq!(
+        String::from_utf8(parts).unwrap(),
+        String::from_utf8(one).unwrap()
+    );
 }
 
 #[test]

@@ -208,6 +208,16 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Keeps the documents `keep` marks (one flag per document, in order) with their counts.
+    pub fn keep_docs(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        self.docs.retain(|_| *k.next().unwrap_or(&false));
+        if !self.doc_terms.is_empty() {
+            let mut k = keep.iter();
+            self.doc_terms.retain(|_| *k.next().unwrap_or(&false));
+        }
+    }
+
     /// Each term's place in alphabetical order, so that ties are broken without comparing
     /// strings.
     pub fn term_ranks(&self) -> Vec<u32> {

@@ -543,6 +543,78 @@ pub struct Ask {
     pub hold: bool,
 }
 
+/// [`load`] from counts folders (`verbale counts`) instead of documents: the parts' documents
+/// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
+/// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
+pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
+    let (mut analysis, mut frame, _) =
+        verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
+    let fields: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .filter(|c| c != "doc")
+        .collect();
+    let paths = polars::prelude::Column::full_null(
+        "path".into(),
+        frame.height(),
+        &polars::prelude::DataType::String,
+    );
+    frame.insert_column(1, paths)?;
+    let mut meta = verbale::meta::Metadata {
+        frame,
+        fields,
+        notes: Vec::new(),
+    };
+    if let Some(w) = &src.meta.where_ {
+        let keep = verbale::meta::filter(&meta, w).map_err(|e| flag_error(e, src))?;
+        analysis.keep_docs(&keep);
+        let mask: polars::prelude::BooleanChunked = keep.iter().copied().collect();
+        meta.frame = meta.frame.filter(&mask)?;
+        if analysis.docs.is_empty() {
+            return Err(verbale::Error::NoDocuments(format!(
+                "--where {w} leaves no document of the counts"
+            ))
+            .into());
+        }
+    }
+    let n = analysis.docs.len();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    if ask.selectors.is_empty() {
+        groups.push((0..n).collect());
+    } else {
+        let mut taken = vec![false; n];
+        for s in &ask.selectors {
+            let keep = verbale::meta::filter(&meta, s).map_err(|e| flag_error(e, src))?;
+            let g: Vec<usize> = (0..n).filter(|&i| keep[i] && !taken[i]).collect();
+            for &i in &g {
+                taken[i] = true;
+            }
+            if g.is_empty() {
+                return Err(verbale::Error::NoDocuments(format!(
+                    "'{s}' chooses no document of the counts"
+                ))
+                .into());
+            }
+            groups.push(g);
+        }
+    }
+    let grouping = if ask.group_by.is_empty() {
+        None
+    } else {
+        Some(verbale::meta::group(&meta, &ask.group_by).map_err(|e| flag_error(e, src))?)
+    };
+    Ok(Loaded {
+        analysis,
+        groups,
+        meta,
+        grouping,
+        lopts: load_options(src),
+        problems: Vec::new(),
+        had_errors: false,
+    })
+}
+
 /// Reads and analyses groups of inputs (one, or a target and a reference: a file in both
 /// counts in the target only, with a warning, since a document compared with itself would bias
 /// every statistic), chosen and grouped by their metadata. Every group must have a document.

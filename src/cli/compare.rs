@@ -2,8 +2,8 @@
 //! one side quotes while the other uses them plainly.
 
 use super::common::{
-    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer, Sides,
-    SourceArgs,
+    count_of, load, load_counts, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer,
+    Sides, SourceArgs,
 };
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -34,7 +34,8 @@ pub enum Table {
   verbale compare $U --target-where \"country = 'RUS' AND year >= 2014\" \\
                      --reference-where \"country = 'RUS' AND year <= 2013\" --ngrams 2
   verbale compare speeches/ --table similarity --top 10
-  verbale compare $U --group-by country --where \"country in ('ARM', 'AZE')\"")]
+  verbale compare $U --group-by country --where \"country in ('ARM', 'AZE')\"
+  verbale compare --from-counts shards/* --target-where \"year >= 2014\" --reference-where \"year < 2014\"")]
 pub struct CompareArgs {
     /// Two documents or folders: target, then reference (with --table similarity, any number
     /// of paths, compared pairwise).
@@ -86,6 +87,10 @@ pub struct CompareArgs {
     /// n-grams.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(2..=5))]
     pub ngrams: Option<u8>,
+    /// Compare from counts folders (`verbale counts`, one per part of a corpus) instead of
+    /// reading documents: the sides by --target-where/--reference-where, or --group-by.
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with_all = ["paths", "ngrams"])]
+    pub from_counts: Vec<PathBuf>,
 }
 
 /// A p-value threshold: a number above 0 and at most 1.
@@ -118,6 +123,9 @@ pub fn run(args: CompareArgs) -> Result<bool> {
         && !args.paths.is_empty()
         && args.groups.target.is_empty()
         && args.groups.target_where.is_none();
+    if !args.from_counts.is_empty() {
+        return from_counts(&args);
+    }
     let sides = if one_set {
         Sides {
             inputs: vec![args.paths.clone()],
@@ -169,6 +177,66 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(loaded.had_errors)
+}
+
+/// `compare --from-counts`: the tables that counts can give, from counts folders.
+fn from_counts(args: &CompareArgs) -> Result<bool> {
+    let g = &args.groups;
+    let (selectors, names) = match (&g.target_where, &g.reference_where) {
+        (Some(t), Some(r)) => (
+            vec![t.clone(), r.clone()],
+            [
+                g.name_target.clone().unwrap_or_else(|| t.clone()),
+                g.name_reference.clone().unwrap_or_else(|| r.clone()),
+            ],
+        ),
+        _ if !args.group_by.is_empty() || args.table == Table::Similarity => {
+            (Vec::new(), [String::from("counts"), String::new()])
+        }
+        _ => {
+            return Err(verbale::Error::Invalid(
+                "compare --from-counts takes its sides from the documents' fields: --target-where EXPR --reference-where EXPR, or --group-by FIELD"
+                    .into(),
+            )
+            .into())
+        }
+    };
+    let format = args.output.format()?;
+    let dest = args.output.destination(&[], &args.source)?;
+    let ask = Ask {
+        selectors: selectors.clone(),
+        group_by: args.group_by.clone(),
+        ..Default::default()
+    };
+    let loaded = load_counts(&args.from_counts, &args.source, ask)?;
+    let sides = Sides {
+        inputs: Vec::new(),
+        selectors,
+        names,
+    };
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let (df, header) =
+        match (&loaded.grouping, args.table) {
+            (Some(gr), Table::Keyness) => each_group(args, &loaded, gr, top)?,
+            (_, Table::Keyness) => keyness_table(args, &loaded, &sides, top)?,
+            (_, Table::Similarity) => match similarity_table(args, &loaded, top)? {
+                Some(t) => t,
+                None => return Err(verbale::Error::Invalid(
+                    "too many documents to sort their pairs from counts: choose fewer with --where"
+                        .into(),
+                )
+                .into()),
+            },
+            (_, Table::Quotes) => {
+                let (ti, ri) = sides_of(&loaded);
+                let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
+                let h = format!("{} terms quoted on at least one side", df.height());
+                (df, h)
+            }
+        };
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(false)
 }
 
 /// The target's and the reference's documents.

@@ -1,6 +1,6 @@
 //! `verbale freq`: term frequencies per corpus or per document.
 
-use super::common::{count_of, load, Ask, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, load, load_counts, Ask, By, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
@@ -45,7 +45,7 @@ pub struct FreqArgs {
     pub group_by: Vec<String>,
     /// Compute from counts folders (`verbale counts`, one per part of a corpus) instead of
     /// reading documents: the tables of the whole corpus, without its texts.
-    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with_all = ["paths", "group_by"])]
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
     pub from_counts: Vec<PathBuf>,
 }
 
@@ -79,8 +79,12 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         )?;
         (analysis, grouping, had_errors)
     } else {
-        let (analysis, _, _) = verbale::frames::counts::read(&args.from_counts)?;
-        (analysis, None, false)
+        let ask = Ask {
+            group_by: args.group_by.clone(),
+            ..Default::default()
+        };
+        let loaded = load_counts(&args.from_counts, &args.input.source, ask)?;
+        (loaded.analysis, loaded.grouping, false)
     };
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
