@@ -95,6 +95,22 @@ fn parts_counted_apart_give_the_tables_of_the_whole() {
             "{cmd} --group-by folder"
         );
     }
+    // Trends of words by a field.
+    let mut args = vec![
+        "trend",
+        "-q",
+        "--format",
+        "csv",
+        "--by",
+        "folder",
+        "elections",
+        "armenia",
+    ];
+    let texts = run(&args, &[&a, &b]);
+    args.push("--from-counts");
+    let counted = run(&args, &[&ca, &cb]);
+    assert!(String::from_utf8_lossy(&texts).contains("ungd,elections,"));
+    assert_eq!(counted, texts, "trend");
     // Sides chosen by the fields: the same statistics (display forms are chosen over every
     // document of the parts, where one run over the two sides chooses them over those).
     let sides = [

@@ -22,11 +22,13 @@ use verbale::trend::{self, Terms};
   verbale trend nato sanctions ../shared/corpus/ungd --by year
   verbale trend elections 'territorial integrity' speeches/ --by year --facet country \\
       --meta-name '{country}_{session}_{year}' --where \"country in ('ARM', 'AZE')\"
+  verbale trend nato sanctions --by year --from-counts shards/*
 The terms come first, then the files and folders (the first argument that is a file or a
-folder starts them); or give the terms with --terms a,b.")]
+folder starts them); or give the terms with --terms a,b. With --from-counts every argument
+is a term (none: the most scare-quoted words).")]
 pub struct TrendArgs {
     /// Terms, then files or folders.
-    #[arg(value_name = "TERM_THEN_PATH", required = true)]
+    #[arg(value_name = "TERM_THEN_PATH", required_unless_present = "from_counts")]
     pub args: Vec<String>,
     /// The terms (instead of leading arguments), comma-separated.
     #[arg(long, value_delimiter = ',')]
@@ -41,6 +43,12 @@ pub struct TrendArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Follow the terms in counts folders (`verbale counts`, one per part of a corpus)
+    /// instead of documents: one-word terms, counted with the options of the counts (give the
+    /// same --lang, --no-stem and --stemmer); a term the counts left out as a stopword has
+    /// zeros.
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    pub from_counts: Vec<PathBuf>,
 }
 
 impl TrendArgs {
@@ -69,6 +77,9 @@ impl TrendArgs {
 
 /// Runs `trend`. Returns whether some input failed.
 pub fn run(args: TrendArgs) -> Result<bool> {
+    if !args.from_counts.is_empty() {
+        return from_counts(&args);
+    }
     let (terms, paths) = args.terms_and_paths()?;
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
@@ -84,6 +95,53 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut df = args.output.select(t.frame)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(t.had_errors)
+}
+
+/// `trend --from-counts`: one-word terms per group, from counts folders.
+fn from_counts(args: &TrendArgs) -> Result<bool> {
+    let mut terms = args.terms.clone();
+    terms.extend(args.args.iter().cloned());
+    let format = args.output.format()?;
+    let dest = args.output.destination(&[], &args.source)?;
+    let mut fields: Vec<String> = args.facet.iter().cloned().collect();
+    fields.push(args.by.clone());
+    let options = args.source.text.options()?;
+    let ask = super::common::Ask {
+        group_by: fields.clone(),
+        ..Default::default()
+    };
+    let loaded = super::common::load_counts(&args.from_counts, &args.source, ask)?;
+    let g = loaded
+        .grouping
+        .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
+    let words = if terms.is_empty() {
+        let chosen = most_quoted_terms(&loaded.analysis, DEFAULT_TERMS);
+        if chosen.is_empty() {
+            return Err(verbale::Error::Nothing(
+                "no quoted words to follow: name some terms".into(),
+            )
+            .into());
+        }
+        Terms::new(&chosen, &options)?
+    } else {
+        Terms::new(&terms, &options)?
+    };
+    if !trend::single_words(&words) {
+        return Err(verbale::Error::Invalid(
+            "counts hold words, not phrases: follow a phrase in the documents themselves".into(),
+        )
+        .into());
+    }
+    let frame = trend::from_totals(&loaded.analysis, &g, &words)?;
+    let header = format!(
+        "{} in {} by {}",
+        count_of(words.names.len() as u64, "term"),
+        count_of(loaded.analysis.docs.len() as u64, "document"),
+        fields.join(", ")
+    );
+    let mut df = args.output.select(frame)?;
+    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(false)
 }
 
 /// A trend frame with what went into it.
