@@ -159,6 +159,25 @@ fn parts_that_do_not_add_up_are_refused() {
     assert!(err(&[&ca, &ca]).contains("is in two parts"));
     assert!(err(&[&ca, &stemless]).contains("counted with different options"));
     assert!(err(&[&a]).contains("not a counts folder"));
+    // Charts from counts: freq and keyness; a chart that needs the texts is refused.
+    let png = dir.path().join("freq.png");
+    verbale()
+        .args(["chart", "freq", "-q", "--from-counts"])
+        .arg(&ca)
+        .arg("-o")
+        .arg(&png)
+        .assert()
+        .success();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    let out = verbale()
+        .args(["chart", "dispersion", "-q", "--from-counts"])
+        .arg(&ca)
+        .arg("-o")
+        .arg(dir.path().join("d.png"))
+        .assert()
+        .failure()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("need the texts"));
     // An existing folder is kept unless --force.
     let out = verbale()
         .args(["counts", "-q"])

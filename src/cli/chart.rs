@@ -1,7 +1,8 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
 use super::common::{
-    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides, SourceArgs,
+    count_of, load, load_counts, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides,
+    SourceArgs,
 };
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -29,6 +30,10 @@ pub struct ChartArgs {
     /// Keyness: target and reference groups.
     #[command(flatten)]
     pub groups: GroupArgs,
+    /// Draw a freq or keyness chart from counts folders (`verbale counts`, one per part of a
+    /// corpus) instead of documents (keyness: sides by --target-where/--reference-where).
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
+    pub from_counts: Vec<PathBuf>,
     #[command(flatten)]
     pub source: SourceArgs,
     /// Output file (.png or .svg).
@@ -226,7 +231,17 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             args.kind.name()
         )));
     }
-    let sides = if args.kind == Kind::Keyness {
+    let counted = !args.from_counts.is_empty();
+    if counted && !matches!(args.kind, Kind::Freq | Kind::Keyness) {
+        return Err(usage(format!(
+            "chart {} --from-counts: counts draw freq and keyness charts; the others need the texts",
+            args.kind.name()
+        )));
+    }
+    let sides = if counted {
+        args.groups
+            .counts_sides(args.kind == Kind::Freq, "a keyness chart")?
+    } else if args.kind == Kind::Keyness {
         args.groups.resolve(&args.paths, "a keyness chart")?
     } else if args.paths.is_empty() {
         return Err(usage(format!(
@@ -279,7 +294,11 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             _ => args.group_by.clone(),
         },
     };
-    let loaded = load(&sides.inputs, &args.source, &options, ask)?;
+    let loaded = if counted {
+        load_counts(&args.from_counts, &args.source, ask)?
+    } else {
+        load(&sides.inputs, &args.source, &options, ask)?
+    };
     let a = &loaded.analysis;
     let selected = match &args.doc {
         None => loaded.groups[0].clone(),

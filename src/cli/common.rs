@@ -183,6 +183,34 @@ impl GroupArgs {
     }
 }
 
+impl GroupArgs {
+    /// The sides of a comparison made from counts folders: --target-where and
+    /// --reference-where over the documents' fields; without them, one set of every document
+    /// when `one_set` is allowed (groups against the rest, similarity, a freq chart).
+    pub fn counts_sides(&self, one_set: bool, what: &str) -> Result<Sides> {
+        match (&self.target_where, &self.reference_where) {
+            (Some(t), Some(r)) => Ok(Sides {
+                inputs: Vec::new(),
+                selectors: vec![t.clone(), r.clone()],
+                names: [
+                    self.name_target.clone().unwrap_or_else(|| t.clone()),
+                    self.name_reference.clone().unwrap_or_else(|| r.clone()),
+                ],
+            }),
+            _ if one_set => Ok(Sides {
+                inputs: Vec::new(),
+                selectors: Vec::new(),
+                names: ["counts".into(), String::new()],
+            }),
+            _ => Err(verbale::Error::Invalid(format!(
+                "{what} --from-counts takes its sides from the documents' fields: --target-where EXPR --reference-where EXPR{}",
+                if what == "compare" { ", or --group-by FIELD" } else { "" }
+            ))
+            .into()),
+        }
+    }
+}
+
 /// A short name for a set of paths: a file's or folder's name; for several files in one
 /// folder, the folder's name when it holds no others, else the first and the last name
 /// (`RUS_60_2005 to RUS_68_2013`, what a shell glob gave); never a list of every file.

@@ -181,39 +181,16 @@ pub fn run(args: CompareArgs) -> Result<bool> {
 
 /// `compare --from-counts`: the tables that counts can give, from counts folders.
 fn from_counts(args: &CompareArgs) -> Result<bool> {
-    let g = &args.groups;
-    let (selectors, names) = match (&g.target_where, &g.reference_where) {
-        (Some(t), Some(r)) => (
-            vec![t.clone(), r.clone()],
-            [
-                g.name_target.clone().unwrap_or_else(|| t.clone()),
-                g.name_reference.clone().unwrap_or_else(|| r.clone()),
-            ],
-        ),
-        _ if !args.group_by.is_empty() || args.table == Table::Similarity => {
-            (Vec::new(), [String::from("counts"), String::new()])
-        }
-        _ => {
-            return Err(verbale::Error::Invalid(
-                "compare --from-counts takes its sides from the documents' fields: --target-where EXPR --reference-where EXPR, or --group-by FIELD"
-                    .into(),
-            )
-            .into())
-        }
-    };
+    let one_set = !args.group_by.is_empty() || args.table == Table::Similarity;
+    let sides = args.groups.counts_sides(one_set, "compare")?;
     let format = args.output.format()?;
     let dest = args.output.destination(&[], &args.source)?;
     let ask = Ask {
-        selectors: selectors.clone(),
+        selectors: sides.selectors.clone(),
         group_by: args.group_by.clone(),
         ..Default::default()
     };
     let loaded = load_counts(&args.from_counts, &args.source, ask)?;
-    let sides = Sides {
-        inputs: Vec::new(),
-        selectors,
-        names,
-    };
     let top = args.top.or((format == Format::Table).then_some(20));
     let (df, header) =
         match (&loaded.grouping, args.table) {
