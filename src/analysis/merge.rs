@@ -76,16 +76,22 @@ impl Vocabulary {
         id
     }
 
-    /// Each form's term and total, and the spellings the workers counted of those forms
-    /// (`global`: per worker, each local form id's global id, `u32::MAX` for none).
-    fn totals(&self, workers: &[Worker], global: &[Vec<u32>]) -> FormTotals {
-        let forms = self
-            .forms
+    /// The forms counted under a term: each one with its term and total.
+    fn counted(&self) -> impl Iterator<Item = (&str, u32, u64)> {
+        self.forms
             .iter()
             .zip(&self.form_term)
             .zip(&self.form_total)
             .filter(|((_, &t), _)| t != Self::STOP)
-            .map(|((f, &t), &n)| (self.terms[t as usize].to_string(), f.to_string(), n))
+            .map(|((f, &t), &n)| (&**f, t, n))
+    }
+
+    /// Each form's term and total, and the spellings the workers counted of those forms
+    /// (`global`: per worker, each local form id's global id, `u32::MAX` for none).
+    fn totals(&self, workers: &[Worker], global: &[Vec<u32>]) -> FormTotals {
+        let forms = self
+            .counted()
+            .map(|(f, t, n)| (self.terms[t as usize].to_string(), f.to_string(), n))
             .collect();
         let counted = |w: usize, id: u32| {
             let g = global[w].get(id as usize).copied().unwrap_or(u32::MAX);
@@ -103,14 +109,7 @@ impl Vocabulary {
 
     /// The terms with their display forms, and the form → term map.
     fn finish(self) -> (Vec<Term>, AHashMap<Arc<str>, u32>) {
-        let forms = self
-            .forms
-            .iter()
-            .zip(&self.form_term)
-            .zip(&self.form_total)
-            .filter(|((_, &t), _)| t != Self::STOP)
-            .map(|((f, &t), &n)| (&**f, n, t))
-            .collect();
+        let forms = self.counted().map(|(f, t, n)| (f, n, t)).collect();
         let form_terms = self
             .forms
             .iter()

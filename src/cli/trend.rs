@@ -115,14 +115,7 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
         .grouping
         .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
     let words = if terms.is_empty() {
-        let chosen = most_quoted_terms(&loaded.analysis, DEFAULT_TERMS);
-        if chosen.is_empty() {
-            return Err(verbale::Error::Nothing(
-                "no quoted words to follow: name some terms".into(),
-            )
-            .into());
-        }
-        Terms::new(&chosen, &options)?
+        most_quoted(&loaded.analysis, &options)?
     } else {
         Terms::new(&terms, &options)?
     };
@@ -154,6 +147,20 @@ pub struct Trend {
     pub counted: usize,
     /// Whether some input failed.
     pub had_errors: bool,
+}
+
+/// The terms a trend of no terms named follows: the [`DEFAULT_TERMS`] most scare-quoted.
+fn most_quoted(
+    a: &verbale::analysis::Analysis,
+    options: &verbale::analysis::Options,
+) -> Result<Terms> {
+    let chosen = most_quoted_terms(a, DEFAULT_TERMS);
+    if chosen.is_empty() {
+        return Err(
+            verbale::Error::Nothing("no quoted words to follow: name some terms".into()).into(),
+        );
+    }
+    Ok(Terms::new(&chosen, options)?)
 }
 
 /// How many terms a trend of no terms named follows: the most scare-quoted.
@@ -196,14 +203,7 @@ pub fn trend_frame(
             .grouping
             .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
         let terms = if terms.is_empty() {
-            let chosen = most_quoted_terms(&p.analysis, DEFAULT_TERMS);
-            if chosen.is_empty() {
-                return Err(verbale::Error::Nothing(
-                    "no quoted words to follow: name some terms".into(),
-                )
-                .into());
-            }
-            Terms::new(&chosen, &options)?
+            most_quoted(&p.analysis, &options)?
         } else {
             words
         };
