@@ -113,8 +113,15 @@ pub(super) fn analyse_tokens(
                 unpaired(doc, tokens, &pairing)
             },
             cues,
-            measures: (!totals && opts.doc_measures)
-                .then(|| super::measures::of_document(w, tokens, &token_slots, &forms, NO_SLOT)),
+            measures: (!totals && opts.doc_measures).then(|| {
+                Box::new(super::measures::of_document(
+                    w,
+                    tokens,
+                    &token_slots,
+                    &forms,
+                    NO_SLOT,
+                ))
+            }),
         },
         forms,
         token_slots,

@@ -135,7 +135,8 @@ pub(crate) struct FormCount {
 pub struct Counted {
     result: DocResult,
     forms: Option<DocForms>,
-    held: Option<Document>,
+    /// Boxed: most documents are not held, and a run keeps one of these per document.
+    held: Option<Box<Document>>,
 }
 
 impl Counted {
@@ -282,7 +283,7 @@ impl<'a> Analyser<'a> {
             Counted {
                 result: done.result,
                 forms,
-                held: (self.hold && !rereadable).then(|| doc.clone()),
+                held: (self.hold && !rereadable).then(|| Box::new(doc.clone())),
             }
         })
     }
@@ -398,7 +399,7 @@ impl<'a> Analyser<'a> {
         for (i, c) in counted.into_iter().enumerate() {
             docs.push(c.result);
             forms.extend(c.forms);
-            held.extend(c.held.map(|d| (i, d)));
+            held.extend(c.held.map(|d| (i, *d)));
         }
         let mut a = if self.opts.detail == Detail::Totals {
             merge::merge_sums(docs, &workers)
@@ -514,6 +515,9 @@ pub fn analyse_found(
             Err(e) => problems.push(Problem::from(e)),
         }
     }
+    // The file list is let go before the merge, which builds each document's result anew.
+    drop(found.files);
+    drop(found.group);
     Grouped {
         analysis: run.finish(counted),
         groups: members,

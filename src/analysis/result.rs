@@ -31,8 +31,9 @@ pub struct DocResult {
     pub unpaired: Vec<UnpairedMark>,
     /// Distancing cues found anywhere in the text.
     pub cues: Vec<CueCount>,
-    /// Lexical diversity and readability (documents runs with [`super::Options::doc_measures`]).
-    pub measures: Option<DocMeasures>,
+    /// Lexical diversity and readability (documents runs with [`super::Options::doc_measures`]);
+    /// boxed, as most runs keep none and a run keeps one result per document.
+    pub measures: Option<Box<DocMeasures>>,
 }
 
 /// What a document's lexical diversity and readability are computed from, and the two
@@ -57,7 +58,10 @@ pub const MATTR_WINDOW: usize = 500;
 impl DocResult {
     /// The measures, when the run kept them and the document has words.
     pub fn measured(&self) -> Option<DocMeasures> {
-        self.measures.filter(|_| self.tokens > 0)
+        self.measures
+            .as_deref()
+            .copied()
+            .filter(|_| self.tokens > 0)
     }
 
     /// Type-token ratio: distinct folded forms (stopwords included) over tokens.
