@@ -239,8 +239,11 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     let sides = if counted {
-        args.groups
-            .counts_sides(args.kind == Kind::Freq, "a keyness chart")?
+        args.groups.counts_sides(
+            &args.from_counts,
+            args.kind == Kind::Freq,
+            "a keyness chart",
+        )?
     } else if args.kind == Kind::Keyness {
         args.groups.resolve(&args.paths, "a keyness chart")?
     } else if args.paths.is_empty() {

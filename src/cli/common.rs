@@ -184,10 +184,11 @@ impl GroupArgs {
 }
 
 impl GroupArgs {
-    /// The sides of a comparison made from counts folders: --target-where and
+    /// The sides of a comparison made from counts folders `dirs`: --target-where and
     /// --reference-where over the documents' fields; without them, one set of every document
-    /// when `one_set` is allowed (groups against the rest, similarity, a freq chart).
-    pub fn counts_sides(&self, one_set: bool, what: &str) -> Result<Sides> {
+    /// (named after the folders) when `one_set` is allowed (groups against the rest,
+    /// similarity, a freq chart).
+    pub fn counts_sides(&self, dirs: &[PathBuf], one_set: bool, what: &str) -> Result<Sides> {
         match (&self.target_where, &self.reference_where) {
             (Some(t), Some(r)) => Ok(Sides {
                 inputs: Vec::new(),
@@ -200,7 +201,7 @@ impl GroupArgs {
             _ if one_set => Ok(Sides {
                 inputs: Vec::new(),
                 selectors: Vec::new(),
-                names: ["counts".into(), String::new()],
+                names: [side_name(dirs), String::new()],
             }),
             _ => Err(verbale::Error::Invalid(format!(
                 "{what} --from-counts takes its sides from the documents' fields: --target-where EXPR --reference-where EXPR{}",

@@ -182,7 +182,9 @@ pub fn run(args: CompareArgs) -> Result<bool> {
 /// `compare --from-counts`: the tables that counts can give, from counts folders.
 fn from_counts(args: &CompareArgs) -> Result<bool> {
     let one_set = !args.group_by.is_empty() || args.table == Table::Similarity;
-    let sides = args.groups.counts_sides(one_set, "compare")?;
+    let sides = args
+        .groups
+        .counts_sides(&args.from_counts, one_set, "compare")?;
     let format = args.output.format()?;
     let dest = args.output.destination(&[], &args.source)?;
     let ask = Ask {
