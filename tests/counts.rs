@@ -49,7 +49,7 @@ fn parts_counted_apart_give_the_tables_of_the_whole() {
         "terms.parquet",
         "forms.parquet",
         "spellings.parquet",
-        "counts.txt",
+        "counts.json",
     ] {
         assert!(ca.join(f).is_file(), "{f}");
     }

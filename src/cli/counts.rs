@@ -9,7 +9,7 @@ use verbale::frames::counts;
 /// Count a corpus, or one part of it, into a folder of Parquet files: docs.parquet (each
 /// document with its token counts and fields), terms.parquet (doc, term, count, quoted,
 /// scare), forms.parquet and spellings.parquet (what display forms are chosen from) and
-/// counts.txt (the options they were made with). Parts counted on different machines or by
+/// counts.json (the options they were made with). Parts counted on different machines or by
 /// different processes add up: `freq --from-counts PART1 PART2 ...` gives the tables of the
 /// whole corpus, and DuckDB, Spark or polars read the parts' files as one table each.
 #[derive(Args, Debug)]
@@ -39,8 +39,9 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         ))
         .into());
     }
+    let target = dir.canonicalize().ok();
     for p in &args.input.paths {
-        if p.canonicalize().ok() == dir.canonicalize().ok() {
+        if target.is_some() && p.canonicalize().ok() == target {
             return Err(verbale::Error::Invalid(format!(
                 "{} is an input: the counts go to another folder",
                 dir.display()

@@ -3,7 +3,8 @@
 //! folder with `docs.parquet` (the `docs` frame: each document with its token counts and
 //! fields), `terms.parquet` (doc, term, count, quoted, scare), `forms.parquet` (term, form,
 //! count) and `spellings.parquet` (form, spelling, count), from which display forms are chosen
-//! as a single run chooses them, and `counts.txt` (what the counts were made with). Folders of
+//! as a single run chooses them, and `counts.json` (what the counts were made with; not a
+//! `.txt`, which a later run over the folder would read as a document). Folders of
 //! parts are read together into one [`Analysis`]; an engine (DuckDB, Spark, polars) reads
 //! their files as one table each.
 
@@ -21,9 +22,9 @@ pub const FILES: [&str; 4] = [
 ];
 
 /// The file that says what the counts were made with.
-pub const ABOUT: &str = "counts.txt";
+pub const ABOUT: &str = "counts.json";
 
-/// The first line of [`ABOUT`].
+/// The `format` of [`ABOUT`].
 const HEADER: &str = "verbale counts 1";
 
 /// Writes the counts of `a` (a documents run with forms kept) into folder `dir` (existing,
@@ -88,7 +89,7 @@ pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> R
         })?;
         crate::out::parquet::write(std::io::BufWriter::new(f), df)?;
     }
-    let about = format!("{HEADER}\n{fingerprint}\n");
+    let about = serde_json::json!({ "format": HEADER, "options": fingerprint }).to_string() + "\n";
     std::fs::write(dir.join(ABOUT), about).map_err(|e| Error::Write {
         path: dir.join(ABOUT),
         source: e,
@@ -96,7 +97,7 @@ pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> R
     Ok(())
 }
 
-/// What a counts folder says it was made with (the line after the header).
+/// What a counts folder says it was made with.
 fn fingerprint(dir: &Path) -> Result<String> {
     let path = dir.join(ABOUT);
     let text = std::fs::read_to_string(&path).map_err(|_| {
@@ -105,14 +106,14 @@ fn fingerprint(dir: &Path) -> Result<String> {
             dir.display()
         ))
     })?;
-    let mut lines = text.lines();
-    if lines.next() != Some(HEADER) {
+    let about: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    if about["format"] != HEADER {
         return Err(Error::Invalid(format!(
-            "{}: written by another version of verbale's counts (first line is not '{HEADER}')",
+            "{}: written by another version of verbale's counts (its format is not '{HEADER}')",
             path.display()
         )));
     }
-    Ok(lines.next().unwrap_or("").to_string())
+    Ok(about["options"].as_str().unwrap_or("").to_string())
 }
 
 fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
