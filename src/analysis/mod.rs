@@ -99,11 +99,12 @@ impl Options {
     /// summed (`verbale counts` checks it before joining parts).
     pub fn fingerprint(&self) -> String {
         format!(
-            "lang {:?}; stem {}; rules {:?}; tokenize {:?}; stopwords {}; phrases {}",
-            self.lang,
+            "lang {}; stem {}; rules {:?}; split hyphens {}; split apostrophes {}; stopwords {}; phrases {}",
+            self.lang.code,
             self.stem,
             self.rules,
-            self.tokenize,
+            self.tokenize.split_hyphens,
+            self.tokenize.split_apostrophes,
             self.stopwords.signature(),
             self.phrases
                 .as_ref()
