@@ -351,24 +351,26 @@ pub(super) fn from_counts(
     };
     let mut doc_terms: Vec<Vec<TermCount>> = Vec::with_capacity(counts.len());
     for d in counts {
-        let mut row: Vec<TermCount> = Vec::with_capacity(d.len());
-        for (term, [count, quoted, scare]) in d {
-            let t = id(&term);
-            match row.iter_mut().find(|c| c.term == t) {
-                Some(c) => {
-                    c.count += count;
-                    c.quoted += quoted;
-                    c.scare += scare;
-                }
-                None => row.push(TermCount {
-                    term: t,
-                    count,
-                    quoted,
-                    scare,
-                }),
-            }
-        }
+        let mut row: Vec<TermCount> = d
+            .into_iter()
+            .map(|(term, [count, quoted, scare])| TermCount {
+                term: id(&term),
+                count,
+                quoted,
+                scare,
+            })
+            .collect();
         row.sort_unstable_by_key(|c| c.term);
+        // A term listed twice for a document (a part written by hand) is summed.
+        row.dedup_by(|next, kept| {
+            let same = next.term == kept.term;
+            if same {
+                kept.count += next.count;
+                kept.quoted += next.quoted;
+                kept.scare += next.scare;
+            }
+            same
+        });
         doc_terms.push(row);
     }
     // Each (term, form)'s occurrences summed over the parts.

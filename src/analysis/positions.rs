@@ -119,7 +119,7 @@ impl Positions {
 
 /// The words and numbers of `tokens` (token indices), each with the [`gap`] bits of what
 /// stands between it and the word before (0 for the first).
-pub fn word_gaps(tokens: &[Token]) -> Vec<(u32, u8)> {
+fn word_gaps(tokens: &[Token]) -> Vec<(u32, u8)> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut last_word: Option<usize> = None;
     let mut last_punct: Option<usize> = None;

@@ -576,7 +576,7 @@ pub struct Ask {
 /// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
 /// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
 pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
-    let (mut analysis, mut frame, _) =
+    let (mut analysis, mut frame) =
         verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
     let fields: Vec<String> = frame
         .get_column_names()

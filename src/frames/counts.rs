@@ -241,9 +241,9 @@ fn read_part(dir: &Path) -> Result<Part> {
 }
 
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
-/// documents' fields (a row per document) and what the counts were made with. Parts made
-/// with different options, or holding the same document twice, are refused.
-pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, String)> {
+/// documents' fields (a row per document). Parts made with different options, or holding the
+/// same document twice, are refused.
+pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
     let mut made_with: Option<(String, &PathBuf)> = None;
     let mut docs: Vec<DocResult> = Vec::new();
     let mut counts: Vec<Vec<(String, [u32; 3])>> = Vec::new();
@@ -288,9 +288,9 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, String)> {
             }
         });
     }
-    let Some((made_with, _)) = made_with else {
+    if made_with.is_none() {
         return Err(Error::NoDocuments("no counts folder given".into()));
-    };
+    }
     let a = analysis::from_counts(docs, counts, &forms);
-    Ok((a, fields.unwrap_or_default(), made_with))
+    Ok((a, fields.unwrap_or_default()))
 }

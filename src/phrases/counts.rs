@@ -161,16 +161,6 @@ impl Counts {
         self.shards.iter().flatten().map(|(&k, c)| (k, c))
     }
 
-    /// How many n-grams.
-    pub fn len(&self) -> usize {
-        self.shards.iter().map(|m| m.len()).sum()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     fn retain(&mut self, keep: &AHashSet<u128>) {
         for m in &mut self.shards {
             m.retain(|k, _| keep.contains(k));
