@@ -222,6 +222,37 @@ pub fn default_output(kind: &str, name: &str) -> PathBuf {
     Path::new("notebooks-out").join(format!("{kind}-{safe}.png"))
 }
 
+/// The documents a chart draws: its paths, a keyness chart's target and reference, or counts
+/// folders (freq and keyness charts only).
+fn sides(args: &ChartArgs) -> Result<Sides> {
+    if !args.from_counts.is_empty() {
+        if !matches!(args.kind, Kind::Freq | Kind::Keyness) {
+            return Err(usage(format!(
+                "chart {} --from-counts: counts draw freq and keyness charts; the others need the texts",
+                args.kind.name()
+            )));
+        }
+        let one_set = args.kind == Kind::Freq;
+        return args
+            .groups
+            .counts_sides(&args.from_counts, one_set, "a keyness chart");
+    }
+    if args.kind == Kind::Keyness {
+        return args.groups.resolve(&args.paths, "a keyness chart");
+    }
+    if args.paths.is_empty() {
+        return Err(usage(format!(
+            "chart {} needs at least one file or folder",
+            args.kind.name()
+        )));
+    }
+    Ok(Sides {
+        inputs: vec![args.paths.clone()],
+        selectors: Vec::new(),
+        names: [side_name(&args.paths), String::new()],
+    })
+}
+
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
     if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes | Kind::Acts) {
@@ -232,32 +263,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     let counted = !args.from_counts.is_empty();
-    if counted && !matches!(args.kind, Kind::Freq | Kind::Keyness) {
-        return Err(usage(format!(
-            "chart {} --from-counts: counts draw freq and keyness charts; the others need the texts",
-            args.kind.name()
-        )));
-    }
-    let sides = if counted {
-        args.groups.counts_sides(
-            &args.from_counts,
-            args.kind == Kind::Freq,
-            "a keyness chart",
-        )?
-    } else if args.kind == Kind::Keyness {
-        args.groups.resolve(&args.paths, "a keyness chart")?
-    } else if args.paths.is_empty() {
-        return Err(usage(format!(
-            "chart {} needs at least one file or folder",
-            args.kind.name()
-        )));
-    } else {
-        Sides {
-            inputs: vec![args.paths.clone()],
-            selectors: Vec::new(),
-            names: [side_name(&args.paths), String::new()],
-        }
-    };
+    let sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let output = match &args.output {
         Some(o) => o.clone(),
