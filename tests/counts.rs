@@ -19,6 +19,11 @@ fn part(into: &Path, from: &[&str]) {
     }
 }
 
+/// The bundled corpus, `data/`.
+fn data_dir() -> PathBuf {
+    crate::common::root().join("data")
+}
+
 fn run(args: &[&str], paths: &[&Path]) -> Vec<u8> {
     let out = verbale().args(args).args(paths).assert().success();
     out.get_output().stdout.clone()
@@ -137,6 +142,93 @@ fn parts_counted_apart_give_the_tables_of_the_whole() {
         String::from_utf8(parts).unwrap(),
         String::from_utf8(one).unwrap()
     );
+}
+
+#[test]
+fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out() {
+    // data/ in two parts, in its order (seed and ungd, then wh), with its manifest's fields.
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cb) = (dir.path().join("ca"), dir.path().join("cb"));
+    counts(&data_dir(), &ca, &["--where", "source <> 'wh'"]);
+    counts(&data_dir(), &cb, &["--where", "source = 'wh'"]);
+    let (texts, counted) = (dir.path().join("texts"), dir.path().join("counted"));
+    let report = |args: &[&str], paths: &[&Path], out: &Path| {
+        verbale()
+            .args([
+                "report",
+                "-q",
+                "--group-by",
+                "country",
+                "--time",
+                "year",
+                "-o",
+            ])
+            .arg(out)
+            .args(args)
+            .args(paths)
+            .assert()
+            .success();
+    };
+    report(&[], &[&data_dir()], &texts);
+    report(&["--from-counts"], &[&ca, &cb], &counted);
+    let read = |d: &Path, t: &str| std::fs::read_to_string(d.join(t)).unwrap();
+    for t in [
+        "terms.csv",
+        "corpus_terms.csv",
+        "keyness.csv",
+        "similarity.csv",
+        "groups.csv",
+        "group_keyness.csv",
+        "trend.csv",
+    ] {
+        let whole = read(&texts, t);
+        assert!(whole.lines().count() > 2, "{t}");
+        assert_eq!(read(&counted, t), whole, "{t}");
+    }
+    // The documents' measures come back from the counts; their paths do not.
+    let frame = |d: &Path| crate::common::csv_file(&d.join("docs.csv"));
+    let (whole, parts) = (frame(&texts), frame(&counted));
+    assert_eq!(whole.height(), 21);
+    assert!(crate::common::strs(&parts, "path")
+        .iter()
+        .all(String::is_empty));
+    assert!(crate::common::strs(&whole, "path")
+        .iter()
+        .all(|p| p.ends_with(".txt")));
+    for c in [
+        "tokens",
+        "spans",
+        "scare_spans",
+        "ttr",
+        "mattr",
+        "mtld",
+        "flesch",
+        "fk_grade",
+    ] {
+        assert_eq!(
+            crate::common::strs(&parts, c),
+            crate::common::strs(&whole, c),
+            "docs.{c}"
+        );
+    }
+    // The tables and sections that need the texts are left out, and the report says so.
+    for t in [
+        "quotes.csv",
+        "ngrams.csv",
+        "acts.csv",
+        "cues.csv",
+        "dispersion.png",
+    ] {
+        assert!(texts.join(t).is_file(), "{t}");
+        assert!(!counted.join(t).exists(), "{t}");
+    }
+    let md = read(&counted, "report.md");
+    assert!(md.contains("Made from counts"), "{md}");
+    assert!(md.contains("speech acts") && md.contains("dispersion"));
+    assert!(!md.contains("## Speech acts") && !md.contains("## Phrases"));
+    assert!(read(&texts, "report.md").contains("## Speech acts"));
+    let nb = read(&counted, "report.ipynb");
+    assert!(nb.contains("corpus_terms") && !nb.contains("act_instances"));
 }
 
 #[test]

@@ -335,7 +335,7 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
 /// An analysis of a corpus counted in parts ([`super::from_counts`]).
 pub(super) fn from_counts(
     docs: Vec<DocResult>,
-    counts: Vec<Vec<(String, [u32; 3])>>,
+    counts: Vec<Vec<(Arc<str>, [u32; 3])>>,
     forms: &FormTotals,
 ) -> Analysis {
     let mut ids: AHashMap<Arc<str>, u32> = AHashMap::new();

@@ -434,7 +434,7 @@ fn tokens_into(w: &mut interner::Worker, doc: &Document, opts: &Options, tokens:
 /// them, so the result equals the analysis of the whole corpus in one run.
 pub fn from_counts(
     docs: Vec<DocResult>,
-    counts: Vec<Vec<(String, [u32; 3])>>,
+    counts: Vec<Vec<(std::sync::Arc<str>, [u32; 3])>>,
     forms: &FormTotals,
 ) -> Analysis {
     merge::from_counts(docs, counts, forms)

@@ -51,6 +51,8 @@ pub fn run(args: CountsArgs) -> Result<bool> {
     }
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
+    // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.
+    options.doc_measures = true;
     let Loaded {
         analysis,
         meta,

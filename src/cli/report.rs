@@ -1,6 +1,6 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load, Ask, SourceArgs};
+use super::common::{load, load_counts, Ask, Loaded, SourceArgs};
 use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -15,7 +15,8 @@ use verbale::report::{self, Groups, MetaGroups, ReportOptions};
 #[command(after_help = "Examples:
   verbale report
   verbale report speeches/ --name ungd -o notebooks-out/ungd
-  verbale report --target ARM/ --reference AZE/")]
+  verbale report --target ARM/ --reference AZE/
+  verbale report --from-counts parts/* --name ungd")]
 pub struct ReportArgs {
     /// Files or folders (default: data/).
     #[arg(value_name = "PATH")]
@@ -43,6 +44,11 @@ pub struct ReportArgs {
     /// Leave out the groups section even when the documents have metadata.
     #[arg(long)]
     pub no_groups: bool,
+    /// Make the report from counts folders (`verbale counts`) instead of the texts, with the
+    /// options they were counted with; the sections that need the texts (phrases, quotations
+    /// in context, cues, speech acts, dispersion) are left out, and the report names them.
+    #[arg(long, num_args = 1.., value_name = "DIR", conflicts_with_all = ["paths", "target", "reference"])]
+    pub from_counts: Vec<PathBuf>,
     #[command(flatten)]
     pub source: SourceArgs,
 }
@@ -156,6 +162,9 @@ fn command_line() -> String {
 
 /// Runs `report`. Returns whether some input failed.
 pub fn run(args: ReportArgs) -> Result<bool> {
+    if !args.from_counts.is_empty() {
+        return from_counts(&args);
+    }
     let groups = input_groups(&args)?;
     let name = report_name(&args, &groups)?;
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
@@ -210,7 +219,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     left_out.sort();
     let r = ReportOptions {
         name,
-        dir: dir.clone(),
+        dir,
         command: command_line(),
         date: run_date(),
         groups: (groups.len() == 2).then(|| Groups {
@@ -223,17 +232,62 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         left_out,
         phrases,
         acts,
+        texts: true,
     };
+    write(&args, &loaded, &options, &r, &bar)?;
+    Ok(loaded.had_errors)
+}
+
+/// Runs `report --from-counts`: the report of counts folders, with the options they were
+/// made with, and without the sections that need the texts.
+fn from_counts(args: &ReportArgs) -> Result<bool> {
+    let dirs = &args.from_counts;
+    let name = report_name(args, std::slice::from_ref(dirs))?;
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    report::check_target(&dir, dirs)?;
+    let options = verbale::frames::counts::options(&dirs[0])?;
+    let bar = progress(args.source.quiet);
+    bar.set_message("reading the counts");
+    let loaded = load_counts(dirs, &args.source, Ask::default())?;
+    bar.inc(2);
+    let r = ReportOptions {
+        name,
+        dir,
+        command: command_line(),
+        date: run_date(),
+        groups: None,
+        meta_groups: meta_groups(args, &loaded.meta)?,
+        left_out: Vec::new(),
+        phrases: None,
+        acts: None,
+        texts: false,
+    };
+    write(args, &loaded, &options, &r, &bar)?;
+    Ok(false)
+}
+
+/// Builds the report `r` of `loaded` (made with `options`), the bar showing each stage, and
+/// says where it went.
+fn write(
+    args: &ReportArgs,
+    loaded: &Loaded,
+    options: &verbale::analysis::Options,
+    r: &ReportOptions,
+    bar: &ProgressBar,
+) -> Result<()> {
     let step = |m: &str| {
         bar.inc(1);
         bar.set_message(m.to_string());
     };
-    report::build(&loaded.analysis, &loaded.lopts, &options, &r, &step)?;
+    report::build(&loaded.analysis, &loaded.lopts, options, r, &step)?;
     bar.finish_and_clear();
     if !args.source.quiet {
-        eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", dir.display());
+        eprintln!("verbale: wrote {} (open report.html in a browser; tables as Parquet/CSV; report.ipynb)", r.dir.display());
     }
-    Ok(loaded.had_errors)
+    Ok(())
 }
 
 /// The groups of the report's groups section: by --group-by and --time, or by the fields the

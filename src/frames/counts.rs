@@ -8,10 +8,11 @@
 //! parts are read together into one [`Analysis`]; an engine (DuckDB, Spark, polars) reads
 //! their files as one table each.
 
-use crate::analysis::{self, Analysis, DocResult, FormTotals};
+use crate::analysis::{self, Analysis, DocMeasures, DocResult, FormTotals};
 use crate::error::{Error, Result};
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The files of a counts folder.
 pub const FILES: [&str; 4] = [
@@ -116,6 +117,29 @@ fn fingerprint(dir: &Path) -> Result<String> {
     Ok(about["options"].as_str().unwrap_or("").to_string())
 }
 
+/// The options the counts in `dir` were made with, as far as a report on them needs: the
+/// language, stemming and its rules, and how hyphens and apostrophes were split (the
+/// stopwords and phrases are the counts' own and are not needed again).
+pub fn options(dir: &Path) -> Result<analysis::Options> {
+    let made = fingerprint(dir)?;
+    let value = |key: &str| {
+        made.split("; ")
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix(' '))
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "{}: its {ABOUT} does not say '{key}' ({made})",
+                    dir.display()
+                ))
+            })
+    };
+    let mut o = analysis::Options::new(crate::text::Lang::parse(value("lang")?)?);
+    o.stem = value("stem")? == "true";
+    o.rules = crate::text::Rules::parse(&value("rules")?.to_lowercase())?;
+    o.tokenize.split_hyphens = value("split hyphens")? == "true";
+    o.tokenize.split_apostrophes = value("split apostrophes")? == "true";
+    Ok(o)
+}
+
 fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
     let path = dir.join(name);
     let f = std::fs::File::open(&path).map_err(|e| {
@@ -148,10 +172,76 @@ fn strings(df: &DataFrame, name: &str) -> Result<Vec<String>> {
         .collect())
 }
 
+/// A column as floats (`None` for a null, or for every row when there is no such column).
+fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
+    match df.column(name) {
+        Ok(c) => Ok(c.cast(&DataType::Float64)?.f64()?.iter().collect()),
+        Err(_) => Ok(vec![None; df.height()]),
+    }
+}
+
+/// The documents' measures from their columns in `docs.parquet` (`tokens` per document):
+/// distinct forms from the TTR, and syllables from the Flesch reading ease, both whole numbers
+/// found again exactly, so the measures computed from them are the very ones written. `None`
+/// for a document without words or for counts made without measures.
+fn measures_of(d: &DataFrame, tokens: &[u64]) -> Result<Vec<Option<DocMeasures>>> {
+    let [ttr, mattr, mtld, sentences, flesch] =
+        ["ttr", "mattr", "mtld", "sentences", "flesch"].map(|c| floats(d, c));
+    let (ttr, mattr, mtld, sentences, flesch) = (ttr?, mattr?, mtld?, sentences?, flesch?);
+    Ok((0..tokens.len())
+        .map(|i| {
+            let w = tokens[i] as f64;
+            let s = sentences[i]?;
+            let syllables = (206.835 - 1.015 * w / s.max(1.0) - flesch[i]?) * w / 84.6;
+            Some(DocMeasures {
+                forms: (ttr[i]? * w).round() as u32,
+                mattr: mattr[i]?,
+                mtld: mtld[i]?,
+                sentences: s as u32,
+                syllables: syllables.round() as u64,
+            })
+        })
+        .collect())
+}
+
+/// The per-document term counts of the counts folder `dir` (`at`: each document's index),
+/// read from the columns as they are: each term's text is shared by its rows, so the counts
+/// of a large corpus take about the memory of its `terms.parquet` rows once.
+fn term_counts(dir: &Path, at: &ahash::AHashMap<&str, usize>) -> Result<Vec<Vec<TermRow>>> {
+    let t = read_parquet(dir, FILES[1])?;
+    let text = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::String)?) };
+    let number = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::UInt32)?) };
+    let (doc, term) = (text("doc")?, text("term")?);
+    let (c, q, s) = (number("count")?, number("quoted")?, number("scare")?);
+    let mut counts: Vec<Vec<TermRow>> = vec![Vec::new(); at.len()];
+    let mut shared: ahash::AHashMap<&str, Arc<str>> = ahash::AHashMap::new();
+    let rows = doc.str()?.iter().zip(term.str()?.iter());
+    let numbers = c.u32()?.iter().zip(q.u32()?.iter()).zip(s.u32()?.iter());
+    for ((d, w), ((c, q), s)) in rows.zip(numbers) {
+        let (d, w) = (d.unwrap_or(""), w.unwrap_or(""));
+        let Some(&k) = at.get(d) else {
+            return Err(Error::Invalid(format!(
+                "{}: counts of '{d}', which its docs.parquet does not list",
+                dir.display()
+            )));
+        };
+        let w = match shared.get(w) {
+            Some(a) => a.clone(),
+            None => shared.entry(w).or_insert_with(|| Arc::from(w)).clone(),
+        };
+        let n = [c, q, s].map(|x| x.unwrap_or(0));
+        counts[k].push((w, n));
+    }
+    Ok(counts)
+}
+
+/// One term's counts in one document: the term, and its occurrences, quoted and scare-quoted.
+type TermRow = (Arc<str>, [u32; 3]);
+
 /// What one counts folder holds.
 struct Part {
     docs: Vec<DocResult>,
-    counts: Vec<Vec<(String, [u32; 3])>>,
+    counts: Vec<Vec<TermRow>>,
     fields: DataFrame,
     forms: FormTotals,
 }
@@ -171,6 +261,7 @@ fn read_part(dir: &Path) -> Result<Part> {
         uints(&d, "scare_tokens")?,
     );
     let (spans, scare) = (uints(&d, "spans")?, uints(&d, "scare_spans")?);
+    let measures = measures_of(&d, &tokens)?;
     let docs = ids
         .iter()
         .enumerate()
@@ -185,7 +276,7 @@ fn read_part(dir: &Path) -> Result<Part> {
             spans: Vec::new(),
             unpaired: Vec::new(),
             cues: Vec::new(),
-            measures: None,
+            measures: measures[i].map(Box::new),
         })
         .collect();
     let keep: Vec<&str> = d
@@ -198,23 +289,7 @@ fn read_part(dir: &Path) -> Result<Part> {
         })
         .collect();
     let fields = d.select(keep)?;
-    let mut counts: Vec<Vec<(String, [u32; 3])>> = vec![Vec::new(); ids.len()];
-    let t = read_parquet(dir, FILES[1])?;
-    let (tdoc, tterm) = (strings(&t, "doc")?, strings(&t, "term")?);
-    let (c, q, s) = (
-        uints(&t, "count")?,
-        uints(&t, "quoted")?,
-        uints(&t, "scare")?,
-    );
-    for (i, (doc, term)) in tdoc.iter().zip(tterm).enumerate() {
-        let Some(&k) = at.get(doc.as_str()) else {
-            return Err(Error::Invalid(format!(
-                "{}: counts of '{doc}', which its docs.parquet does not list",
-                dir.display()
-            )));
-        };
-        counts[k].push((term, [c[i] as u32, q[i] as u32, s[i] as u32]));
-    }
+    let counts = term_counts(dir, &at)?;
     let triples = |name: &str, cols: [&str; 3]| -> Result<Vec<(String, String, u64)>> {
         let f = read_parquet(dir, name)?;
         let (a, b, n) = (
@@ -246,7 +321,7 @@ fn read_part(dir: &Path) -> Result<Part> {
 pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
     let mut made_with: Option<(String, &PathBuf)> = None;
     let mut docs: Vec<DocResult> = Vec::new();
-    let mut counts: Vec<Vec<(String, [u32; 3])>> = Vec::new();
+    let mut counts: Vec<Vec<TermRow>> = Vec::new();
     let mut forms = FormTotals::default();
     let mut fields: Option<DataFrame> = None;
     let mut seen: ahash::AHashSet<String> = ahash::AHashSet::new();

@@ -8,7 +8,6 @@ use crate::analysis::{self, Analysis};
 use crate::chart::{self, act_kinds, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
 use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
-use crate::quotes::Kind;
 
 /// How wide the report's charts are drawn for a phone's screen (the HTML page shows them
 /// below 600 pixels): their text stays at about its size there.
@@ -32,13 +31,9 @@ pub(super) fn longest(a: &Analysis, ids: &[usize], n: usize) -> Vec<usize> {
     v
 }
 
-/// Scare-quote spans in document `d`.
+/// Scare-quote spans in document `d` (as counted, so that a report from counts has them).
 pub(super) fn scare_spans(a: &Analysis, d: usize) -> usize {
-    a.docs[d]
-        .spans
-        .iter()
-        .filter(|s| s.kind == Kind::Scare)
-        .count()
+    a.docs[d].n_scare as usize
 }
 
 /// The document the keyness section is about when no target is given: the one with the most
@@ -102,38 +97,61 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
     d.add("freq.png", freq, format!("Most frequent terms in {what}"))?;
     let quotes = kinds::quotes(a, &all, 20, &what);
     d.add("quotes.png", quotes, format!("Most quoted terms in {what}"))?;
-    let phrases = phrase_kinds::quoted_phrases(&t.quoted_phrases, 15, &what);
+    if p.r.texts {
+        texts_charts(&mut d, t, &what)?;
+    }
+    let key_title = keyness(&mut d, t)?;
+    similarity(&mut d, t, &what)?;
+    if p.r.texts {
+        dispersion(&mut d, &what)?;
+    }
+    if let Some(g) = &t.groups {
+        trends(&mut d, g, &what)?;
+    }
+    Ok((d.charts, key_title))
+}
+
+/// The charts of what only the texts show: quoted phrases, cues, n-grams, collocates and
+/// speech acts.
+fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
+    let a = d.p.a;
+    let phrases = phrase_kinds::quoted_phrases(&t.quoted_phrases, 15, what);
     d.add(
         "quoted-phrases.png",
         phrases,
         format!("Most quoted phrases in {what}"),
     )?;
-    let cues = kinds::cues(a, false, 20, &what);
+    let cues = kinds::cues(a, false, 20, what);
     d.add("cues.png", cues, format!("Distancing cues in {what}"))?;
-    let ngrams = phrase_kinds::ngrams(&t.phrases.ngrams, 20, &what);
-    d.add(
-        "ngrams.png",
-        ngrams,
-        format!("Most frequent n-grams in {what}"),
-    )?;
-    if let Some(node) = &t.phrases.node {
-        let spec = phrase_kinds::collocates(&t.phrases.collocates, node, "ll", 20, &what);
+    if let Some(ph) = &t.phrases {
+        let ngrams = phrase_kinds::ngrams(&ph.ngrams, 20, what);
         d.add(
-            "collocates.png",
-            spec,
-            format!("Collocates of '{node}' in {what}"),
+            "ngrams.png",
+            ngrams,
+            format!("Most frequent n-grams in {what}"),
         )?;
+        if let Some(node) = &ph.node {
+            let spec = phrase_kinds::collocates(&ph.collocates, node, "ll", 20, what);
+            d.add(
+                "collocates.png",
+                spec,
+                format!("Collocates of '{node}' in {what}"),
+            )?;
+        }
     }
-    if let Some(lex) = &t.acts.lex {
-        let s = &t.acts.scanned;
+    if let Some((lex, s)) = t
+        .acts
+        .as_ref()
+        .and_then(|x| Some((x.lex.as_ref()?, &x.scanned)))
+    {
         // By the time field (a year) when the documents have one, else the strongest documents.
-        let spec = match p.r.meta_groups.as_ref().and_then(|m| m.time.as_ref()) {
+        let spec = match d.p.r.meta_groups.as_ref().and_then(|m| m.time.as_ref()) {
             Some(g) => {
                 let bins: Vec<u32> = g.of_file.iter().map(|b| b.unwrap_or(u32::MAX)).collect();
                 let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
-                act_kinds::acts(s, &bins, lex, &names, false, 40, &what)
+                act_kinds::acts(s, &bins, lex, &names, false, 40, what)
             }
-            None => act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, &what),
+            None => act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, what),
         };
         d.add(
             "acts.png",
@@ -141,13 +159,7 @@ pub(super) fn draw(p: Parts, t: &Tables) -> Result<(Vec<Chart>, String)> {
             format!("Speech acts by strength in {what}"),
         )?;
     }
-    let key_title = keyness(&mut d, t)?;
-    similarity(&mut d, t, &what)?;
-    dispersion(&mut d, &what)?;
-    if let Some(g) = &t.groups {
-        trends(&mut d, g, &what)?;
-    }
-    Ok((d.charts, key_title))
+    Ok(())
 }
 
 /// The name of a group of the report's metadata groups: `country AZE`.

@@ -135,7 +135,7 @@ fn profile(
                 .collect::<Vec<_>>()
                 .join(", "),
         );
-        let spans: usize = docs.iter().map(|&d| a.docs[d].spans.len()).sum();
+        let spans: usize = docs.iter().map(|&d| a.docs[d].n_spans as usize).sum();
         let scare: usize = docs.iter().map(|&d| scare_spans(a, d)).sum();
         rows.push([
             docs.len() as u64,

@@ -1,7 +1,9 @@
 //! `report`: one folder with everything an analyst hands on: `report.html` (self-contained),
 //! `report.md` with the charts beside it, every table as Parquet and CSV, and `report.ipynb`.
 //! The report is built from a streamed analysis: no text is held, and the few documents a
-//! dispersion plot shows are read again ([`crate::analysis::positions_of`]).
+//! dispersion plot shows are read again ([`crate::analysis::positions_of`]). A report made
+//! from counts (`verbale counts`) has no texts: it leaves out, and names, the sections that
+//! need them ([`TEXT_SECTIONS`], [`TEXT_TABLES`]).
 
 mod acts;
 mod charts;
@@ -68,6 +70,9 @@ pub struct ReportOptions {
     /// document id, [`crate::dict::Matcher`]); otherwise the report reads the documents again
     /// for them.
     pub acts: Option<crate::dict::Scanned>,
+    /// Whether the documents' texts can be read (false for a report from counts: the sections
+    /// and tables that need texts are left out, and the report says which).
+    pub texts: bool,
 }
 
 /// The tables every report writes, as Parquet and CSV.
@@ -89,6 +94,44 @@ pub const TABLES: &[&str] = &[
     "act_instances",
     "act_targets",
 ];
+
+/// The tables of [`TABLES`] that need the documents' texts, left out of a report from counts.
+pub const TEXT_TABLES: &[&str] = &[
+    "quotes",
+    "quoted_phrases",
+    "cues",
+    "ngrams",
+    "collocates",
+    "acts",
+    "act_profile",
+    "act_instances",
+    "act_targets",
+];
+
+/// The sections that need the documents' texts, as a report from counts names them.
+pub const TEXT_SECTIONS: &[&str] = &[
+    "phrases and collocates",
+    "quoted phrases",
+    "scare quotes in context",
+    "quotation kinds",
+    "distancing cues",
+    "speech acts",
+    "dispersion",
+];
+
+/// The tables a report writes: [`TABLES`] (without [`TEXT_TABLES`] when it has no texts), then
+/// [`GROUP_TABLES`] when it has groups.
+pub fn table_names(texts: bool, groups: bool) -> Vec<&'static str> {
+    let mut names: Vec<&str> = TABLES
+        .iter()
+        .copied()
+        .filter(|t| texts || !TEXT_TABLES.contains(t))
+        .collect();
+    if groups {
+        names.extend(GROUP_TABLES);
+    }
+    names
+}
 
 /// The tables a report with [`MetaGroups`] writes besides [`TABLES`].
 pub const GROUP_TABLES: &[&str] = &["groups", "group_keyness", "trend"];
@@ -130,12 +173,13 @@ pub fn build(
         // First and alone: the corpus held again as word ids for the phrase tables is let go
         // before the other tables are built, so that the peaks of memory do not add up.
         (p.step)("phrases");
-        let phrases = match &r.phrases {
-            Some(t) => t.clone(),
-            None => tables::phrase_tables(p)?,
+        let phrases = match (&r.phrases, r.texts) {
+            (Some(t), _) => Some(t.clone()),
+            (None, true) => Some(tables::phrase_tables(p)?),
+            (None, false) => None,
         };
         (p.step)("speech acts");
-        let acts = acts::act_tables(p)?;
+        let acts = r.texts.then(|| acts::act_tables(p)).transpose()?;
         // The per-document `terms` table, the largest by far, is written beside the rest.
         let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases, acts));
         terms.and(rest)
@@ -143,7 +187,11 @@ pub fn build(
 }
 
 /// Writes every table but `terms`, the charts, and the report's pages.
-fn fill(p: Parts, phrases: tables::PhraseTables, acts: acts::ActTables) -> Result<()> {
+fn fill(
+    p: Parts,
+    phrases: Option<tables::PhraseTables>,
+    acts: Option<acts::ActTables>,
+) -> Result<()> {
     (p.step)("tables");
     let tables = tables::build_and_write(p, phrases, acts)?;
     (p.step)("charts");
@@ -163,10 +211,7 @@ fn fill(p: Parts, phrases: tables::PhraseTables, acts: acts::ActTables) -> Resul
     write("report.html", doc::to_html(&title, &blocks))?;
     write("report.md", doc::to_markdown(&title, &blocks))?;
     let files: Vec<String> = charts.iter().map(|c| c.file.clone()).collect();
-    let mut names = TABLES.to_vec();
-    if tables.groups.is_some() {
-        names.extend(GROUP_TABLES);
-    }
+    let names = table_names(p.r.texts, tables.groups.is_some());
     write("report.ipynb", notebook::notebook(&title, &names, &files))
 }
 

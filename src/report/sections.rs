@@ -41,17 +41,25 @@ impl ReportData<'_> {
 /// Every section, in order.
 pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
     let mut b = Vec::new();
+    let texts = d.p.r.texts;
     overview(d, &mut b);
     top_terms(d, &mut b);
-    phrases(d, &mut b);
+    if texts {
+        phrases(d, &mut b);
+    }
     quoted_terms(d, &mut b)?;
-    cues(d, &mut b);
-    speech_acts(d, &mut b);
+    if texts {
+        quotations(d, &mut b)?;
+        cues(d, &mut b);
+        speech_acts(d, &mut b);
+    }
     profile(d, &mut b);
     groups(d, &mut b)?;
     keyness(d, &mut b)?;
     similarity(d, &mut b)?;
-    dispersion(d, &mut b);
+    if texts {
+        dispersion(d, &mut b);
+    }
     // A table with no rows says so in words rather than showing its header alone.
     for block in &mut b {
         if matches!(block, Block::Table { rows, .. } if rows.is_empty()) {
@@ -64,7 +72,7 @@ pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
 fn overview(d: &ReportData, b: &mut Vec<Block>) {
     let (a, opts, r) = (d.p.a, d.p.opts, d.p.r);
     let n_scare = (0..a.docs.len()).map(|i| scare_spans(a, i)).sum::<usize>();
-    let n_spans = a.docs.iter().map(|d| d.spans.len()).sum::<usize>();
+    let n_spans = a.docs.iter().map(|d| d.n_spans as usize).sum::<usize>();
     let stemming = match (opts.stem, opts.rules) {
         (false, _) => "off",
         (true, Rules::Snowball) => "on (current Snowball rules)",
@@ -99,12 +107,15 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
         )));
         b.push(Block::List(r.left_out.clone()));
     }
+    if !r.texts {
+        b.push(Block::Para(format!(
+            "Made from counts (`verbale counts`), without the texts: left out, as they need the texts, are {}. `verbale report` on the documents themselves has them.",
+            super::TEXT_SECTIONS.join(", ")
+        )));
+    }
     b.push(Block::Para(s("Command:")));
     b.push(Block::Code(r.command.clone()));
-    let mut names = super::TABLES.to_vec();
-    if d.tables.groups.is_some() {
-        names.extend(super::GROUP_TABLES);
-    }
+    let names = super::table_names(r.texts, d.tables.groups.is_some());
     b.push(Block::Para(format!(
         "Tables (Parquet and CSV) beside this report: {}. report.ipynb loads them.",
         names.join(", ")
@@ -118,7 +129,7 @@ fn top_terms(d: &ReportData, b: &mut Vec<Block>) {
 }
 
 fn phrases(d: &ReportData, b: &mut Vec<Block>) {
-    let t = &d.tables.phrases;
+    let Some(t) = &d.tables.phrases else { return };
     b.push(Block::Heading(2, s("Phrases"), s("phrases")));
     b.push(Block::Para(s("The most frequent two- and three-word sequences (n-grams within a sentence, between punctuation, none starting or ending with a stopword; seen at least twice), with their occurrences inside quotation marks and scare quotes. The ngrams table beside the report has the first 100; `verbale ngrams` and `verbale collocations` give every one and their association scores.")));
     b.extend(d.chart("ngrams.png"));
@@ -135,7 +146,6 @@ fn phrases(d: &ReportData, b: &mut Vec<Block>) {
 }
 
 fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
-    let a = d.p.a;
     b.push(Block::Heading(
         2,
         s("Quoted terms and scare quotes"),
@@ -151,6 +161,12 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
             .with_maintain_order(true),
     )?;
     b.push(table(&by_scare, 30));
+    Ok(())
+}
+
+/// The quotations whole: quoted phrases, scare quotes in context, every kind.
+fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
+    let a = d.p.a;
     b.push(Block::Heading(3, s("Quoted phrases"), s("quoted-phrases")));
     b.push(Block::Para(s("Each quotation whole (case-folded), where the table above splits it into stems: how often it is quoted, how often as a scare quote, in how many documents, and the cue most often before it (all of them, with an example each, in quoted_phrases.csv).")));
     b.extend(d.chart("quoted-phrases.png"));
@@ -164,7 +180,9 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("Scare quotes in context"),
         s("scare-quotes"),
     ));
-    let (scare, n) = &d.tables.scare;
+    let Some((scare, n)) = &d.tables.scare else {
+        return Ok(());
+    };
     let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
     b.push(table(&view, SCARE_ROWS));
     if *n > SCARE_ROWS {
@@ -215,7 +233,7 @@ fn cues(d: &ReportData, b: &mut Vec<Block>) {
 }
 
 fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
-    let t = &d.tables.acts;
+    let Some(t) = &d.tables.acts else { return };
     b.push(Block::Heading(2, s("Speech acts"), s("speech-acts")));
     if t.lex.is_none() {
         b.push(Block::Para(format!(
@@ -271,7 +289,7 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
             doc.id.clone(),
             doc.tokens.to_string(),
             top.join(", "),
-            doc.spans.len().to_string(),
+            doc.n_spans.to_string(),
             scare_spans(a, i).to_string(),
             format!(
                 "{:.2}%",
@@ -301,7 +319,9 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
 
 /// A document's speech acts (not negated) and their mean intensity: `12 (2.4)`.
 fn acts_of(d: &ReportData, i: usize) -> String {
-    let t = &d.tables.acts;
+    let Some(t) = &d.tables.acts else {
+        return String::new();
+    };
     let Some(doc) = t.lex.as_ref().and_then(|_| t.scanned.docs.get(i)) else {
         return String::new();
     };

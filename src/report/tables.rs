@@ -16,8 +16,8 @@ use std::path::Path;
 /// The tables the report's sections show (every table is also written beside the report).
 pub(super) struct Tables {
     pub(super) corpus_terms: DataFrame,
-    /// The first [`SCARE_ROWS`] scare quotes, and how many there are.
-    pub(super) scare: (DataFrame, usize),
+    /// The first [`SCARE_ROWS`] scare quotes, and how many there are (none without texts).
+    pub(super) scare: Option<(DataFrame, usize)>,
     pub(super) keyness: DataFrame,
     pub(super) similarity: DataFrame,
     pub(super) corpus_quoted: DataFrame,
@@ -25,10 +25,10 @@ pub(super) struct Tables {
     pub(super) quoted_phrases: DataFrame,
     /// The groups' tables, when the documents have groups.
     pub(super) groups: Option<super::groups::GroupTables>,
-    /// The phrases' tables.
-    pub(super) phrases: PhraseTables,
-    /// The speech acts.
-    pub(super) acts: super::acts::ActTables,
+    /// The phrases' tables (none without texts).
+    pub(super) phrases: Option<PhraseTables>,
+    /// The speech acts (none without texts).
+    pub(super) acts: Option<super::acts::ActTables>,
 }
 
 /// The report's phrase tables: the most frequent n-grams, and the collocates of the most
@@ -163,6 +163,9 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
     };
     let (csv, parquet) = rayon::join(|| terms(Format::Csv), || terms(Format::Parquet));
     csv.and(parquet)?;
+    if !p.r.texts {
+        return Ok(());
+    }
     let (csv, parquet) = rayon::join(|| quotes(Format::Csv), || quotes(Format::Parquet));
     csv.and(parquet)
 }
@@ -212,8 +215,8 @@ fn keyness(p: Parts) -> Result<DataFrame> {
 /// the ones the sections show.
 pub(super) fn build_and_write(
     p: Parts,
-    phrases: PhraseTables,
-    acts: super::acts::ActTables,
+    phrases: Option<PhraseTables>,
+    acts: Option<super::acts::ActTables>,
 ) -> Result<Tables> {
     let a = p.a;
     let sel = Selection::default();
@@ -241,11 +244,16 @@ pub(super) fn build_and_write(
     ];
     let mut built: Vec<(&str, DataFrame)> = jobs
         .into_par_iter()
+        .filter(|(name, _)| p.r.texts || !super::TEXT_TABLES.contains(name))
         .map(|(name, build)| Ok((name, build()?)))
         .collect::<Result<_>>()?;
-    built.push(("ngrams", phrases.ngrams.clone()));
-    built.push(("collocates", phrases.collocates.clone()));
-    built.extend(acts.written.iter().cloned());
+    if let Some(t) = &phrases {
+        built.push(("ngrams", t.ngrams.clone()));
+        built.push(("collocates", t.collocates.clone()));
+    }
+    if let Some(t) = &acts {
+        built.extend(t.written.iter().cloned());
+    }
     let formats = [Format::Csv, Format::Parquet];
     built
         .par_iter()
@@ -274,7 +282,7 @@ pub(super) fn build_and_write(
     Ok(Tables {
         groups,
         corpus_terms: take("corpus_terms"),
-        scare: scare_quotes(a)?,
+        scare: p.r.texts.then(|| scare_quotes(a)).transpose()?,
         keyness: take("keyness"),
         similarity: take("similarity"),
         corpus_quoted: take("corpus_quoted_terms"),
