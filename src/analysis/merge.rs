@@ -87,23 +87,30 @@ impl Vocabulary {
     }
 
     /// Each form's term and total, and the spellings the workers counted of those forms
-    /// (`global`: per worker, each local form id's global id, `u32::MAX` for none).
+    /// (`global`: per worker, each local form id's global id, `u32::MAX` for none), each
+    /// summed over the workers and sorted, so that the same documents give the same rows
+    /// however the work was shared.
     fn totals(&self, workers: &[Worker], global: &[Vec<u32>]) -> FormTotals {
-        let forms = self
+        let mut forms: Vec<(String, String, u64)> = self
             .counted()
             .map(|(f, t, n)| (self.terms[t as usize].to_string(), f.to_string(), n))
             .collect();
+        forms.sort_unstable();
         let counted = |w: usize, id: u32| {
             let g = global[w].get(id as usize).copied().unwrap_or(u32::MAX);
             g != u32::MAX && self.form_term[g as usize] != Self::STOP
         };
-        let mut spellings = Vec::new();
+        let mut summed: AHashMap<(String, String), u64> = AHashMap::new();
         for (w, worker) in workers.iter().enumerate() {
             let int = &worker.interner;
             for (id, slice, n) in int.spellings(|id| counted(w, id)) {
-                spellings.push((int.forms[id as usize].0.to_string(), slice, n as u64));
+                let form = int.forms[id as usize].0.to_string();
+                *summed.entry((form, slice)).or_default() += n as u64;
             }
         }
+        let mut spellings: Vec<(String, String, u64)> =
+            summed.into_iter().map(|((f, s), n)| (f, s, n)).collect();
+        spellings.sort_unstable();
         FormTotals { forms, spellings }
     }
 

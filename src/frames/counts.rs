@@ -37,30 +37,6 @@ pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> R
         .as_ref()
         .ok_or_else(|| Error::Invalid("counts need a documents run that kept its forms".into()))?;
     let mut docs = super::docs(a, meta)?;
-    let n: usize = a.doc_terms.iter().map(Vec::len).sum();
-    let mut doc = Vec::with_capacity(n);
-    let mut term = Vec::with_capacity(n);
-    let (mut count, mut quoted, mut scare) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
-        for c in counts {
-            doc.push(d.id.as_str());
-            term.push(a.terms[c.term as usize].term.as_str());
-            count.push(c.count as u64);
-            quoted.push(c.quoted as u64);
-            scare.push(c.scare as u64);
-        }
-    }
-    let mut terms = DataFrame::new_infer_height(vec![
-        Column::new("doc".into(), doc),
-        Column::new("term".into(), term),
-        Column::new("count".into(), count),
-        Column::new("quoted".into(), quoted),
-        Column::new("scare".into(), scare),
-    ])?;
     let triples = |rows: &[(String, String, u64)], names: [&str; 3]| -> Result<DataFrame> {
         Ok(DataFrame::new_infer_height(vec![
             Column::new(
@@ -79,23 +55,64 @@ pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> R
     };
     let mut form_rows = triples(&forms.forms, ["term", "form", "count"])?;
     let mut spelling_rows = triples(&forms.spellings, ["form", "spelling", "count"])?;
-    for (name, df) in FILES
-        .iter()
-        .zip([&mut docs, &mut terms, &mut form_rows, &mut spelling_rows])
-    {
+    let create = |name: &str| {
         let path = dir.join(name);
-        let f = std::fs::File::create(&path).map_err(|e| Error::Write {
-            path: path.clone(),
-            source: e,
-        })?;
-        crate::out::parquet::write(std::io::BufWriter::new(f), df)?;
+        std::fs::File::create(&path)
+            .map(std::io::BufWriter::new)
+            .map_err(|e| Error::Write { path, source: e })
+    };
+    for (name, df) in [
+        (FILES[0], &mut docs),
+        (FILES[2], &mut form_rows),
+        (FILES[3], &mut spelling_rows),
+    ] {
+        crate::out::parquet::write(create(name)?, df)?;
     }
+    // The per-document rows, the largest file, a few hundred documents at a time.
+    let mut pieces = (0..a.docs.len().max(1))
+        .step_by(TERM_PIECE)
+        .map(|from| terms_rows(a, from..(from + TERM_PIECE).min(a.docs.len())));
+    let first = pieces.next().unwrap_or_else(|| terms_rows(a, 0..0))?;
+    let mut w = crate::out::parquet::Writer::new(create(FILES[1])?, first.schema())?;
+    w.write(&first)?;
+    for piece in pieces {
+        w.write(&piece?)?;
+    }
+    w.finish()?;
     let about = serde_json::json!({ "format": HEADER, "options": fingerprint }).to_string() + "\n";
     std::fs::write(dir.join(ABOUT), about).map_err(|e| Error::Write {
         path: dir.join(ABOUT),
         source: e,
     })?;
     Ok(())
+}
+
+/// Documents whose `terms.parquet` rows are built and written at once.
+const TERM_PIECE: usize = 256;
+
+/// The `terms.parquet` rows of documents `docs`: doc, term, count, quoted, scare.
+fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
+    let n: usize = a.doc_terms[docs.clone()].iter().map(Vec::len).sum();
+    let mut doc = Vec::with_capacity(n);
+    let mut term = Vec::with_capacity(n);
+    let mut numbers = [(); 3].map(|_| Vec::with_capacity(n));
+    for (d, counts) in a.docs[docs.clone()].iter().zip(&a.doc_terms[docs]) {
+        for c in counts {
+            doc.push(d.id.as_str());
+            term.push(a.terms[c.term as usize].term.as_str());
+            for (v, x) in numbers.iter_mut().zip([c.count, c.quoted, c.scare]) {
+                v.push(x as u64);
+            }
+        }
+    }
+    let [count, quoted, scare] = numbers;
+    Ok(DataFrame::new_infer_height(vec![
+        Column::new("doc".into(), doc),
+        Column::new("term".into(), term),
+        Column::new("count".into(), count),
+        Column::new("quoted".into(), quoted),
+        Column::new("scare".into(), scare),
+    ])?)
 }
 
 /// What a counts folder says it was made with.
