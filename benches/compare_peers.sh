@@ -2,8 +2,9 @@
 # verbale beside the tools its users would pick instead. Runs the peer harness of
 # ../shared/bench/peers (polars, scikit-learn, NLTK, `cat`, `wc -w`, ...) with verbale added through
 # benches/peer.sh, on the corpus and on 4 copies of it, times verbale's own commands (freq to
-# Parquet, quotes, report, a one-file corpus) in the same session, and writes benches/BENCHMARKS.md
-# with the machine, its load, the date, the ratios and the agreement check.
+# Parquet, quotes, report, a one-file corpus) and the newer commands beside their Python peers
+# (benches/new_peers.sh) in the same session, and writes benches/BENCHMARKS.md with the machine,
+# its load, the date, the ratios and the agreement checks.
 #
 # Usage: bash benches/compare_peers.sh [CORPUS_DIR]      (default: ../shared/corpus/ungd)
 # Env:   PEERS   harness peers (default "limit-cat limit-wc polars sklearn nltk")
@@ -12,6 +13,8 @@
 #        OUT     (benches/BENCHMARKS.md)
 #        VERBALE the binary (default: the release build; built first if missing)
 #        FLOOR   the bare counter of benches/floor.rs (default: built here), timed beside verbale
+#        NO_NEW_PEERS  set to leave out the newer commands' peers (benches/new_peers.sh: keyness
+#                against scipy, bigrams against scikit-learn and NLTK, trend against polars)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 peers_dir=${PEERS_DIR:-$root/../shared/bench/peers}
@@ -56,7 +59,17 @@ cp "$(find "$corpus" -name '*.txt' | sort | head -1)" "$work/tiny/"
 EXTRA_PEERS="verbale=bash $root/benches/peer.sh" PEERS="polars sklearn nltk" REPS=5 WARMUP=1 \
   bash "$peers_dir/run_peers.sh" "$work/tiny" "$work/peers-tiny" > "$work/peers-tiny.log" 2>&1
 python3 "$root/benches/own_timings.py" "$VERBALE" "$work/tiny" "$work/own-tiny.tsv" 20
+# The newer commands (keyness, bigrams, trend) beside their Python peers, in the same session
+# (benches/new_peers.sh; its timings and agreement checks become a section of the file).
+if [ -z "${NO_NEW_PEERS:-}" ]; then
+  OUT="$work/new_peers.md" bash "$root/benches/new_peers.sh" "$corpus" > "$work/new_peers.log" 2>&1 ||
+    { echo "benches/new_peers.sh failed:" >&2; cat "$work/new_peers.log" >&2; exit 1; }
+fi
 uptime > "$work/uptime_end"
 python3 "$root/benches/benchmarks_md.py" "$work" "$corpus" > "$out.tmp"
+if [ -f "$work/new_peers.md" ]; then
+  # One level down: "# verbale's newer commands ..." becomes a section of this file.
+  { echo; sed 's/^#/##/' "$work/new_peers.md"; } >> "$out.tmp"
+fi
 mv "$out.tmp" "$out"
 echo "wrote $out"
