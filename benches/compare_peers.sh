@@ -62,7 +62,7 @@ python3 "$root/benches/own_timings.py" "$VERBALE" "$work/tiny" "$work/own-tiny.t
 # The newer commands (keyness, bigrams, trend) beside their Python peers, in the same session
 # (benches/new_peers.sh; its timings and agreement checks become a section of the file).
 if [ -z "${NO_NEW_PEERS:-}" ]; then
-  OUT="$work/new_peers.md" bash "$root/benches/new_peers.sh" "$corpus" > "$work/new_peers.log" 2>&1 ||
+  OUT="$work/new_peers.md" TIMES_OUT="$work/new_peers_times.tsv" bash "$root/benches/new_peers.sh" "$corpus" > "$work/new_peers.log" 2>&1 ||
     { echo "benches/new_peers.sh failed:" >&2; cat "$work/new_peers.log" >&2; exit 1; }
 fi
 uptime > "$work/uptime_end"

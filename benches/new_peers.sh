@@ -6,7 +6,8 @@
 # written with the timings to benches/NEW_PEERS.md (by `new_peers.py report`).
 #
 # Usage: bash benches/new_peers.sh [CORPUS_DIR]   (default: ../shared/corpus/ungd beside the repository)
-# Env:   VERBALE (default: target/release/verbale), OUT (default: benches/NEW_PEERS.md)
+# Env:   VERBALE (default: target/release/verbale), OUT (default: benches/NEW_PEERS.md),
+#        TIMES_OUT (also copy the timings, name<TAB>seconds<TAB>MiB, to this file)
 # Needs: python3 with scipy, scikit-learn, nltk, polars and PyStemmer.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,4 +65,5 @@ python3 "$py" probe "$work/probe"
   --across-sentences --by-doc --min-count 1 --no-meta --format csv -o "$work/probe.csv" -q --force
 
 python3 "$py" report "$work" "$corpus" "$out" "$load" "$date_utc"
+[ -z "${TIMES_OUT:-}" ] || cp "$work/times" "$TIMES_OUT"
 echo "wrote $out" >&2
