@@ -229,6 +229,21 @@ fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out
     assert!(read(&texts, "report.md").contains("## Speech acts"));
     let nb = read(&counted, "report.ipynb");
     assert!(nb.contains("corpus_terms") && !nb.contains("act_instances"));
+    // `docs` lists the same documents, measures and fields from the counts, without paths.
+    let listed = |args: &[&str], paths: &[&Path]| {
+        let mut df = crate::common::csv_bytes(run(args, paths));
+        let paths = crate::common::strs(&df, "path");
+        df = df.drop("path").unwrap();
+        (df, paths)
+    };
+    let (whole, paths) = listed(&["docs", "-q", "-f", "csv"], &[&data_dir()]);
+    let (parts, none) = listed(&["docs", "-q", "-f", "csv", "--from-counts"], &[&ca, &cb]);
+    assert!(whole
+        .get_column_names()
+        .iter()
+        .any(|c| c.as_str() == "country"));
+    assert!(paths.iter().all(|p| p.ends_with(".txt")) && none.iter().all(String::is_empty));
+    assert!(parts.equals_missing(&whole), "{parts}\n{whole}");
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! `verbale docs`: one row per document: its size, quotations, lexical diversity, readability
 //! and every metadata field.
 
-use super::common::{count_of, load, Ask, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, load, load_counts, Ask, InputArgs, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
+use std::path::PathBuf;
 use verbale::frames;
 
 /// List the documents: tokens, distinct terms, quoted and scare-quoted tokens, quotations and
@@ -14,7 +15,9 @@ use verbale::frames;
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'
-  verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv")]
+  verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv
+  verbale docs --from-counts shards/* --where \"year >= 2014\"")]
+#[command(mut_arg("paths", |a| a.required(false).required_unless_present("from_counts")))]
 pub struct DocsArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -23,6 +26,10 @@ pub struct DocsArgs {
     /// Keep the first N rows.
     #[arg(long)]
     pub top: Option<usize>,
+    /// List the documents of counts folders (`verbale counts`) instead of reading them: the
+    /// same rows, without the paths.
+    #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
+    pub from_counts: Vec<PathBuf>,
 }
 
 /// Runs `docs`. Returns whether some input failed.
@@ -31,19 +38,23 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let mut options = args.input.source.options(&args.input.paths)?;
-    options.doc_measures = true;
     let Loaded {
         analysis,
         meta,
         had_errors,
         ..
-    } = load(
-        std::slice::from_ref(&args.input.paths),
-        &args.input.source,
-        &options,
-        Ask::default(),
-    )?;
+    } = if args.from_counts.is_empty() {
+        let mut options = args.input.source.options(&args.input.paths)?;
+        options.doc_measures = true;
+        load(
+            std::slice::from_ref(&args.input.paths),
+            &args.input.source,
+            &options,
+            Ask::default(),
+        )?
+    } else {
+        load_counts(&args.from_counts, &args.input.source, Ask::default())?
+    };
     let mut df = frames::docs(&analysis, &meta.frame)?;
     let all = df.height();
     if let Some(n) = args.top {
