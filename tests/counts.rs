@@ -244,6 +244,36 @@ fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out
         .any(|c| c.as_str() == "country"));
     assert!(paths.iter().all(|p| p.ends_with(".txt")) && none.iter().all(String::is_empty));
     assert!(parts.equals_missing(&whole), "{parts}\n{whole}");
+    // Charts that need no texts draw the same from the counts (but for the title's name).
+    for (kind, extra) in [
+        ("quotes", None),
+        ("similarity", None),
+        ("docs", Some("mtld")),
+    ] {
+        let svg = |from: &[&str], paths: &[&Path], file: &str| {
+            let out = dir.path().join(file);
+            let mut cmd = verbale();
+            cmd.args(["chart", kind, "-q", "-o"])
+                .arg(&out)
+                .args(from)
+                .args(paths);
+            if let Some(m) = extra {
+                cmd.args(["--measure", m]);
+            }
+            cmd.assert().success();
+            let text = std::fs::read_to_string(&out).unwrap();
+            let kept: Vec<String> = text
+                .split('>')
+                .filter(|piece| !piece.contains("(21 documents)"))
+                .map(str::to_string)
+                .collect();
+            (kept.len(), kept)
+        };
+        let (n, from_texts) = svg(&[], &[&data_dir()], &format!("t-{kind}.svg"));
+        let (_, from_counts) = svg(&["--from-counts"], &[&ca, &cb], &format!("c-{kind}.svg"));
+        assert!(n > 50, "{kind}");
+        assert_eq!(from_counts, from_texts, "chart {kind}");
+    }
 }
 
 #[test]

@@ -30,8 +30,9 @@ pub struct ChartArgs {
     /// Keyness: target and reference groups.
     #[command(flatten)]
     pub groups: GroupArgs,
-    /// Draw a freq or keyness chart from counts folders (`verbale counts`, one per part of a
-    /// corpus) instead of documents (keyness: sides by --target-where/--reference-where).
+    /// Draw a freq, keyness, quotes, similarity or docs chart from counts folders (`verbale
+    /// counts`, one per part of a corpus) instead of documents (keyness: sides by
+    /// --target-where/--reference-where).
     #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
     pub from_counts: Vec<PathBuf>,
     #[command(flatten)]
@@ -223,16 +224,19 @@ pub fn default_output(kind: &str, name: &str) -> PathBuf {
 }
 
 /// The documents a chart draws: its paths, a keyness chart's target and reference, or counts
-/// folders (freq and keyness charts only).
+/// folders (the charts that need no texts: freq, keyness, quotes, similarity, docs).
 fn sides(args: &ChartArgs) -> Result<Sides> {
     if !args.from_counts.is_empty() {
-        if !matches!(args.kind, Kind::Freq | Kind::Keyness) {
+        if !matches!(
+            args.kind,
+            Kind::Freq | Kind::Keyness | Kind::Quotes | Kind::Similarity | Kind::Docs
+        ) {
             return Err(usage(format!(
-                "chart {} --from-counts: counts draw freq and keyness charts; the others need the texts",
+                "chart {} --from-counts: counts draw freq, keyness, quotes, similarity and docs charts; the others need the texts",
                 args.kind.name()
             )));
         }
-        let one_set = args.kind == Kind::Freq;
+        let one_set = args.kind != Kind::Keyness;
         return args
             .groups
             .counts_sides(&args.from_counts, one_set, "a keyness chart");
