@@ -147,15 +147,23 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
 }
 
 /// Writes the two tables that grow with the corpus, each as CSV and Parquet built and written
-/// in pieces, so that neither is ever whole in memory: the per-document `terms` table, 256
-/// documents at a time (as `freq --by doc` writes it), and `quotes`, 10,000 spans at a time.
+/// in pieces, so that neither is ever whole in memory: the per-document `terms` table (its CSV
+/// formatted straight from the counts, its Parquet 256 documents at a time, as `freq --by doc`
+/// writes them), and `quotes`, 10,000 spans at a time (none without texts).
 pub(super) fn write_terms(p: Parts) -> Result<()> {
     let dest = |name: &str, format: Format| {
         Destination::File(p.dir.join(format!("{name}.{}", format.name())))
     };
     let terms = |format: Format| {
-        let pieces = frames::terms_in_pieces(p.a, Selection::default(), 256);
-        crate::out::write_pieces(pieces, format, Default::default(), &dest("terms", format))
+        let (sel, to) = (Selection::default(), dest("terms", format));
+        if format == Format::Csv {
+            let cells = crate::out::csv::Cells::new(format, false);
+            return crate::out::write_rows_with(format, &to, Default::default(), |w| {
+                frames::write_terms_csv(p.a, sel, &[], cells, true, w)
+            });
+        }
+        let pieces = frames::terms_in_pieces(p.a, sel, 256);
+        crate::out::write_pieces(pieces, format, Default::default(), &to)
     };
     let quotes = |format: Format| {
         let pieces = frames::quotes_in_pieces(p.a, SpanFilter::default(), 10_000);
