@@ -3,7 +3,7 @@
 //! The report is built from a streamed analysis: no text is held, and the few documents a
 //! dispersion plot shows are read again ([`crate::analysis::positions_of`]). A report made
 //! from counts (`verbale counts`) has no texts: it leaves out, and names, the sections that
-//! need them ([`TEXT_SECTIONS`], [`TEXT_TABLES`]).
+//! need them ([`TEXT_SECTIONS`], [`needs_texts`]).
 
 mod acts;
 mod charts;
@@ -95,18 +95,22 @@ pub const TABLES: &[&str] = &[
     "act_targets",
 ];
 
-/// The tables of [`TABLES`] that need the documents' texts, left out of a report from counts.
-pub const TEXT_TABLES: &[&str] = &[
-    "quotes",
-    "quoted_phrases",
-    "cues",
-    "ngrams",
-    "collocates",
-    "acts",
-    "act_profile",
-    "act_instances",
-    "act_targets",
+/// The tables of [`TABLES`] made from counts alone: a report from counts writes these, and
+/// leaves out the others, which need the documents' texts.
+pub const COUNTED_TABLES: &[&str] = &[
+    "terms",
+    "corpus_terms",
+    "quoted_terms",
+    "corpus_quoted_terms",
+    "docs",
+    "keyness",
+    "similarity",
 ];
+
+/// Whether table `name` needs the documents' texts (is not in [`COUNTED_TABLES`]).
+pub fn needs_texts(name: &str) -> bool {
+    !COUNTED_TABLES.contains(&name)
+}
 
 /// The sections that need the documents' texts, as a report from counts names them.
 pub const TEXT_SECTIONS: &[&str] = &[
@@ -119,13 +123,13 @@ pub const TEXT_SECTIONS: &[&str] = &[
     "dispersion",
 ];
 
-/// The tables a report writes: [`TABLES`] (without [`TEXT_TABLES`] when it has no texts), then
+/// The tables a report writes: [`TABLES`] (only [`COUNTED_TABLES`] when it has no texts), then
 /// [`GROUP_TABLES`] when it has groups.
 pub fn table_names(texts: bool, groups: bool) -> Vec<&'static str> {
     let mut names: Vec<&str> = TABLES
         .iter()
         .copied()
-        .filter(|t| texts || !TEXT_TABLES.contains(t))
+        .filter(|t| texts || !needs_texts(t))
         .collect();
     if groups {
         names.extend(GROUP_TABLES);

@@ -252,7 +252,7 @@ pub(super) fn build_and_write(
     ];
     let mut built: Vec<(&str, DataFrame)> = jobs
         .into_par_iter()
-        .filter(|(name, _)| p.r.texts || !super::TEXT_TABLES.contains(name))
+        .filter(|(name, _)| p.r.texts || !super::needs_texts(name))
         .map(|(name, build)| Ok((name, build()?)))
         .collect::<Result<_>>()?;
     if let Some(t) = &phrases {

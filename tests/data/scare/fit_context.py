@@ -48,41 +48,9 @@ KINDS = ["scare", "term", "title", "direct"]
 CS = [0.1, 0.3, 1.0, 3.0, 10.0]
 BEST = ["base", "corpus", "doc", "words", "boundary", "shape", "stance", "attrib", "bow"]
 
-# ---------------------------------------------------------------- base (copy of fit.py)
-STRONG = ["self-proclaimed", "self-styled", "self-declared", "self-appointed", "purported",
-          "pseudo", "sham", "bogus", "fake", "misnamed", "illegitimate", "phony", "phoney",
-          "fictitious", "spurious", "trumped-up", "would-be", "quasi"]
-NAMING = ["call", "term", "dub", "name", "known"]
-BASE = ["bias", "words_log", "one_word", "short", "long", "cue_so_called", "cue_strong",
-        "cue_naming", "cue_other", "cue_title", "reporting", "colon", "sentence_punct",
-        "title_case", "title_case_multi", "naming", "contrast", "contrast_short", "condemning_1",
-        "condemning_2", "contrast_condemning", "nested"]
-
-
-def cue_class(cue):
-    if not cue:
-        return None
-    if any(s in cue for s in STRONG):
-        return "strong"
-    if "so-called" in cue or "so called" in cue:
-        return "so_called"
-    if any(w in cue for w in NAMING):
-        return "naming"
-    return "other"
-
-
-def f_base(r):
-    n = int(r["words"])
-    b = lambda x: 1.0 if x else 0.0
-    t = lambda k: r[k] == "true"
-    cue = cue_class(r["cue"])
-    cond = int(r["condemning"])
-    return [1.0, math.log(1 + n), b(n == 1), b(n <= 3), b(n >= 8), b(cue == "so_called"),
-            b(cue == "strong"), b(cue == "naming"), b(cue == "other"),
-            b(cue is not None and t("title_case")), b(r["reporting"] != ""), b(t("colon")),
-            b(t("sentence_punct")), b(t("title_case")), b(t("title_case") and n >= 2),
-            b(r["naming"] != ""), b(t("contrast")), b(t("contrast") and n <= 3), b(cond >= 1),
-            b(cond >= 2), b(t("contrast") and cond >= 1), b(t("nested"))]
+# ---------------------------------------------------------------- base (fit.py's own)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fit import FEATURES as BASE, features as f_base  # noqa: E402
 
 
 # ---------------------------------------------------------------- corpus / doc / words
