@@ -44,8 +44,8 @@ pub struct TrendArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Follow the terms in counts folders (`verbale counts`, one per part of a corpus)
-    /// instead of documents: one-word terms, counted with the options of the counts (give the
-    /// same --lang, --no-stem and --stemmer); a term the counts left out as a stopword has
+    /// instead of documents: one-word terms, stemmed as the counts were (their language,
+    /// stemming and rules, from counts.json); a term the counts left out as a stopword has
     /// zeros.
     #[arg(long, value_name = "DIR", num_args = 1..)]
     pub from_counts: Vec<PathBuf>,
@@ -105,7 +105,8 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
     let dest = args.output.destination(&[], &args.source)?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
-    let options = args.source.text.options()?;
+    // The terms are looked up as the counts were made, whatever --lang or --no-stem say.
+    let options = verbale::frames::counts::options(&args.from_counts[0])?;
     let ask = super::common::Ask {
         group_by: fields.clone(),
         ..Default::default()
