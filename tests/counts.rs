@@ -277,6 +277,42 @@ fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out
 }
 
 #[test]
+fn counts_never_replace_their_input_or_a_folder_they_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("t").join("a");
+    part(&texts, &["seed"]);
+    let n = std::fs::read_dir(texts.join("seed")).unwrap().count();
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("notes.txt"), "keep me").unwrap();
+    for (out, why) in [
+        (dir.path().join("t"), "holds an input"),
+        (texts.clone(), "holds an input"),
+        (other.clone(), "not a counts folder"),
+    ] {
+        let res = verbale()
+            .args(["counts", "-q", "--force"])
+            .arg(&texts)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2);
+        let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();
+        assert!(err.contains(why), "{err}");
+    }
+    assert_eq!(std::fs::read_dir(texts.join("seed")).unwrap().count(), n);
+    assert_eq!(
+        std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+        "keep me"
+    );
+    // A counts folder is replaced with --force.
+    let c = dir.path().join("c");
+    counts(&texts, &c, &[]);
+    counts(&texts, &c, &["--force"]);
+    assert!(c.join("counts.json").is_file());
+}
+
+#[test]
 fn parts_that_do_not_add_up_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a");

@@ -3,7 +3,7 @@
 use super::common::{count_of, load, Ask, InputArgs, Loaded};
 use anyhow::{Context, Result};
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use verbale::frames::counts;
 
 /// Count a corpus, or one part of it, into a folder of Parquet files: docs.parquet (each
@@ -29,26 +29,52 @@ pub struct CountsArgs {
     pub force: bool,
 }
 
+/// Refuses an output folder that would lose what it holds: one that exists (without
+/// `--force`), that is or holds an input or the current folder, or that is not a counts folder
+/// (no counts.json) and is not empty.
+fn check_target(dir: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    let refuse = |why: &str| -> anyhow::Error {
+        verbale::Error::Invalid(format!("{}: {why}", dir.display())).into()
+    };
+    if !dir.is_dir() {
+        return Err(refuse(
+            "exists and is not a folder; choose another output folder",
+        ));
+    }
+    let canon = dir.canonicalize()?;
+    let under = |p: &Path| p.canonicalize().is_ok_and(|c| c.starts_with(&canon));
+    if inputs.iter().any(|p| under(p)) {
+        return Err(refuse(
+            "is or holds an input: the counts go to another folder",
+        ));
+    }
+    if std::env::current_dir().is_ok_and(|c| under(&c)) {
+        return Err(refuse(
+            "is the current folder or one of its parents; choose another output folder",
+        ));
+    }
+    if !force {
+        return Err(refuse(
+            "exists: give another folder, or --force to replace it",
+        ));
+    }
+    let empty = std::fs::read_dir(dir)?.next().is_none();
+    if !empty && !dir.join(counts::ABOUT).is_file() {
+        return Err(refuse(&format!(
+            "is not a counts folder (no {}); refusing to replace it",
+            counts::ABOUT
+        )));
+    }
+    Ok(())
+}
+
 /// Runs `counts`. Returns whether some input failed.
 pub fn run(args: CountsArgs) -> Result<bool> {
     let dir = &args.output;
-    if dir.exists() && !args.force {
-        return Err(verbale::Error::Invalid(format!(
-            "{} exists: give another folder, or --force to replace it",
-            dir.display()
-        ))
-        .into());
-    }
-    let target = dir.canonicalize().ok();
-    for p in &args.input.paths {
-        if target.is_some() && p.canonicalize().ok() == target {
-            return Err(verbale::Error::Invalid(format!(
-                "{} is an input: the counts go to another folder",
-                dir.display()
-            ))
-            .into());
-        }
-    }
+    check_target(dir, &args.input.paths, args.force)?;
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.
