@@ -313,6 +313,63 @@ fn counts_never_replace_their_input_or_a_folder_they_did_not_write() {
 }
 
 #[test]
+fn parts_with_different_fields_line_up_by_name() {
+    // One part with the manifest's fields, one with the folder's only, one with a year taken
+    // from the file name as text.
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cb, cc) = (
+        dir.path().join("ca"),
+        dir.path().join("cb"),
+        dir.path().join("cc"),
+    );
+    counts(&data_dir(), &ca, &["--where", "source = 'seed'"]);
+    let wh = dir.path().join("wh");
+    part(&wh, &["wh"]);
+    counts(&wh, &cb, &[]);
+    let ungd = dir.path().join("u");
+    part(&ungd, &["ungd"]);
+    counts(
+        &ungd,
+        &cc,
+        &["--no-meta", "--meta-name", "{country}_{session}_{year}"],
+    );
+    let df = crate::common::csv_bytes(run(
+        &["docs", "-q", "-f", "csv", "--from-counts"],
+        &[&ca, &cb, &cc],
+    ));
+    assert_eq!(df.height(), 21);
+    let (country, year) = (
+        crate::common::strs(&df, "country"),
+        crate::common::strs(&df, "year"),
+    );
+    assert_eq!(country[0], "AZE", "the seed's manifest row");
+    assert!(
+        country[1..11].iter().all(String::is_empty),
+        "wh has no country: {country:?}"
+    );
+    assert_eq!(
+        &country[11..],
+        ["ARM", "ARM", "ARM", "ARM", "ARM", "AZE", "AZE", "AZE", "AZE", "AZE"]
+    );
+    assert_eq!(year[11], "2012");
+    // Grouping over the lined-up fields: the documents without a country are left out.
+    let text = String::from_utf8(run(
+        &[
+            "freq",
+            "-q",
+            "-f",
+            "csv",
+            "--group-by",
+            "country",
+            "--from-counts",
+        ],
+        &[&ca, &cb, &cc],
+    ))
+    .unwrap();
+    assert!(text.contains("\nAZE,") && text.contains("\nARM,"), "{text}");
+}
+
+#[test]
 fn parts_that_do_not_add_up_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a");

@@ -332,6 +332,46 @@ fn read_part(dir: &Path) -> Result<Part> {
     })
 }
 
+/// The fields of two parts' documents, one under the other, lined up by name: a field one part
+/// lacks is null there, and a field whose values are numbers in one part and text in the
+/// other becomes text in both.
+fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
+    let mut names: Vec<PlSmallStr> = top.get_column_names_owned();
+    for n in bottom.get_column_names_owned() {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    let dtype = |df: &DataFrame, n: &PlSmallStr| df.column(n).ok().map(|c| c.dtype().clone());
+    let lined = |df: &DataFrame, other: &DataFrame| -> Result<DataFrame> {
+        let cols = names
+            .iter()
+            .map(|n| {
+                let (mine, theirs) = (dtype(df, n), dtype(other, n));
+                let want = match (&mine, &theirs) {
+                    (Some(a), Some(b))
+                        if a != b && *a != DataType::Null && *b != DataType::Null =>
+                    {
+                        DataType::String
+                    }
+                    (Some(a), _) if *a != DataType::Null => a.clone(),
+                    (_, Some(b)) => b.clone(),
+                    (Some(a), None) => a.clone(),
+                    (None, None) => DataType::String,
+                };
+                Ok(match df.column(n) {
+                    Ok(c) => c.cast(&want)?,
+                    Err(_) => Column::full_null(n.clone(), df.height(), &want),
+                })
+            })
+            .collect::<Result<Vec<Column>>>()?;
+        Ok(DataFrame::new(df.height(), cols)?)
+    };
+    let mut stacked = lined(&top, &bottom)?;
+    stacked.vstack_mut(&lined(&bottom, &top)?)?;
+    Ok(stacked)
+}
+
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
 /// documents' fields (a row per document). Parts made with different options, or holding the
 /// same document twice, are refused.
@@ -369,15 +409,12 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
         forms.spellings.extend(part.forms.spellings);
         fields = Some(match fields {
             None => part.fields,
-            Some(mut f) => {
-                f.vstack_mut(&part.fields).map_err(|e| {
-                    Error::Invalid(format!(
-                        "{}: its documents' fields differ from the first part's ({e})",
-                        dir.display()
-                    ))
-                })?;
-                f
-            }
+            Some(f) => stack_fields(f, part.fields).map_err(|e| {
+                Error::Invalid(format!(
+                    "{}: its documents' fields cannot be put under the earlier parts' ({e})",
+                    dir.display()
+                ))
+            })?,
         });
     }
     if made_with.is_none() {
