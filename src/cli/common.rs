@@ -576,6 +576,7 @@ pub struct Ask {
 /// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
 /// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
 pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
+    warn_unused_with_counts(dirs, src)?;
     let (mut analysis, mut frame) =
         verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
     let fields: Vec<String> = frame
@@ -642,6 +643,31 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         problems: Vec::new(),
         had_errors: false,
     })
+}
+
+/// Says (unless --quiet) that the flags of reading and counting do nothing with counts
+/// folders, when some were given: the counts hold the words as they were counted, and the
+/// documents' fields they were counted with.
+fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
+    if src.quiet {
+        return Ok(());
+    }
+    let default = Options::new(verbale::text::Lang::english()).fingerprint();
+    if src.text.options()?.fingerprint() != default {
+        let made = dirs
+            .first()
+            .map(|d| verbale::frames::counts::options(d))
+            .transpose()?
+            .map_or(String::new(), |o| {
+                format!(" (lang {}, stem {})", o.lang.code, o.stem)
+            });
+        eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers and --split-* are not used with --from-counts: the counts hold the terms as they were counted{made}");
+    }
+    let m = &src.meta;
+    if m.meta_name.is_some() || !m.meta.is_empty() || m.no_meta {
+        eprintln!("verbale: warning: --meta-name, --meta and --no-meta are not used with --from-counts: the documents' fields are those the parts were counted with");
+    }
+    Ok(())
 }
 
 /// Reads and analyses groups of inputs (one, or a target and a reference: a file in both

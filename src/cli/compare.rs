@@ -162,17 +162,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
                 return Ok(loaded.had_errors);
             }
         },
-        (_, Table::Quotes) => {
-            let (ti, ri) = sides_of(&loaded);
-            let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
-            let all = df.height();
-            let df = match top {
-                Some(n) => df.head(Some(n)),
-                None => df,
-            };
-            let h = format!("{} of {all} terms quoted on at least one side", df.height());
-            (df, h)
-        }
+        (_, Table::Quotes) => quotes_table(&loaded, top)?,
     };
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
@@ -206,16 +196,25 @@ fn from_counts(args: &CompareArgs) -> Result<bool> {
                 )
                 .into()),
             },
-            (_, Table::Quotes) => {
-                let (ti, ri) = sides_of(&loaded);
-                let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
-                let h = format!("{} terms quoted on at least one side", df.height());
-                (df, h)
-            }
+            (_, Table::Quotes) => quotes_table(&loaded, top)?,
         };
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(false)
+}
+
+/// The quote-contrast table of the target against the reference (its `top` first rows), and
+/// its header.
+fn quotes_table(loaded: &Loaded, top: Option<usize>) -> Result<(DataFrame, String)> {
+    let (ti, ri) = sides_of(loaded);
+    let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
+    let all = df.height();
+    let df = match top {
+        Some(n) => df.head(Some(n)),
+        None => df,
+    };
+    let h = format!("{} of {all} terms quoted on at least one side", df.height());
+    Ok((df, h))
 }
 
 /// The target's and the reference's documents.

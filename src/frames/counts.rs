@@ -117,6 +117,12 @@ fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
 
 /// What a counts folder says it was made with.
 fn fingerprint(dir: &Path) -> Result<String> {
+    if let Err(e) = std::fs::metadata(dir) {
+        return Err(Error::Read {
+            path: dir.to_path_buf(),
+            source: e,
+        });
+    }
     let path = dir.join(ABOUT);
     let text = std::fs::read_to_string(&path).map_err(|_| {
         Error::Invalid(format!(

@@ -270,8 +270,9 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
     const PROFILE_ROWS: usize = 200;
     if order.len() > PROFILE_ROWS {
         b.push(Block::Para(format!(
-            "The {PROFILE_ROWS} documents with the most scare quotes, of {}; every document is in terms.csv and quotes.csv.",
-            order.len()
+            "The {PROFILE_ROWS} documents with the most scare quotes, of {}; every document is in docs.csv and terms.csv{}.",
+            order.len(),
+            if d.p.r.texts { " (its quotations in quotes.csv)" } else { "" }
         )));
         order.truncate(PROFILE_ROWS);
     }
