@@ -581,8 +581,8 @@ fn spec(
             if a.docs.len() > chart::MAX_HEATMAP_DOCS {
                 return Err(usage(format!(
                     "similarity: {} documents are too many for one heatmap (at most \
-                     {}); choose fewer files, or list every pair with \
-                     `verbale compare --table similarity`",
+                     {}); choose fewer documents (fewer files, or --where), or list every pair \
+                     with `verbale compare --table similarity`",
                     a.docs.len(),
                     chart::MAX_HEATMAP_DOCS
                 )));

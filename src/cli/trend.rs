@@ -126,6 +126,15 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
         )
         .into());
     }
+    if !args.source.quiet {
+        let a = &loaded.analysis;
+        for name in &words.names {
+            let key = options.term_key(name);
+            if !a.terms.iter().any(|t| t.term == key) {
+                eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
+            }
+        }
+    }
     let frame = trend::from_totals(&loaded.analysis, &g, &words)?;
     let header = format!(
         "{} in {} by {}",

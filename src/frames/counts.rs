@@ -392,11 +392,25 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
         let fp = fingerprint(dir)?;
         match &made_with {
             Some((first, at)) if *first != fp => {
+                // Only the options that differ: "stem true in a, false in b".
+                let differ: Vec<String> = first
+                    .split("; ")
+                    .zip(fp.split("; "))
+                    .filter(|(x, y)| x != y)
+                    .map(|(x, y)| {
+                        let (name, value) = x.rsplit_once(' ').unwrap_or((x, ""));
+                        let other = y.rsplit_once(' ').map_or(y, |p| p.1);
+                        format!(
+                            "{name} {value} in {}, {other} in {}",
+                            at.display(),
+                            dir.display()
+                        )
+                    })
+                    .collect();
                 return Err(Error::Invalid(format!(
-                    "{} and {} were counted with different options ({first} / {fp}): count every part alike",
-                    at.display(),
-                    dir.display()
-                )))
+                    "parts counted with different options ({}): count every part alike",
+                    differ.join("; ")
+                )));
             }
             None => made_with = Some((fp, dir)),
             _ => {}
