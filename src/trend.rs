@@ -30,6 +30,11 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// Each term's keys: its words, folded and stemmed.
+    pub fn keys(&self) -> &[Vec<String>] {
+        &self.keys
+    }
+
     /// The terms, each folded and stemmed as the analysis counts words (a phrase word by word).
     pub fn new(names: &[String], opts: &Options) -> Result<Terms> {
         let keys: Vec<Vec<String>> = names
@@ -181,7 +186,11 @@ pub fn from_totals(
     let ids: Vec<Option<usize>> = terms
         .keys
         .iter()
-        .map(|k| a.terms.iter().position(|t| t.term == k[0]))
+        // A phrase counted as one term (--phrases) has its words joined by a space.
+        .map(|k| {
+            let key = k.join(" ");
+            a.terms.iter().position(|t| t.term == key)
+        })
         .collect();
     if a.bin_totals.len() >= ng {
         for (k, bin) in a.bin_totals.iter().enumerate().take(ng) {

@@ -370,6 +370,51 @@ fn parts_with_different_fields_line_up_by_name() {
 }
 
 #[test]
+fn a_phrase_of_the_list_is_followed_in_texts_and_in_counts_made_with_it() {
+    // With --phrases un, "territorial integrity" is one term: trend over the texts still finds
+    // it (it was all zeros), and counts made with the list hold it.
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    counts(&data_dir(), &c, &["--phrases", "un"]);
+    let trend = |extra: &[&str], paths: &[&Path]| {
+        let args = [
+            &[
+                "trend",
+                "territorial integrity",
+                "-q",
+                "-f",
+                "csv",
+                "--by",
+                "country",
+            ],
+            extra,
+        ]
+        .concat();
+        let df = crate::common::csv_bytes(run(&args, paths));
+        (
+            crate::common::strs(&df, "count"),
+            crate::common::strs(&df, "docs"),
+        )
+    };
+    let plain = trend(&[], &[&data_dir()]);
+    assert_eq!(plain.0, ["6", "19", "7"], "ARM, AZE and USA");
+    assert_eq!(trend(&["--phrases", "un"], &[&data_dir()]), plain);
+    assert_eq!(trend(&["--from-counts"], &[&c]), plain);
+    // A phrase that is not on the list cannot come from counts.
+    verbale()
+        .args([
+            "trend",
+            "our dear friends",
+            "--by",
+            "country",
+            "--from-counts",
+        ])
+        .arg(&c)
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn parts_that_do_not_add_up_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a");

@@ -120,10 +120,17 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
     } else {
         Terms::new(&terms, &options)?
     };
-    if !trend::single_words(&words) {
-        return Err(verbale::Error::Invalid(
-            "counts hold words, not phrases: follow a phrase in the documents themselves".into(),
-        )
+    // Counts hold words, and the phrases of the --phrases list they were counted with (as
+    // one term each).
+    if let Some(p) =
+        words.names.iter().zip(words.keys()).find(|(_, k)| {
+            k.len() > 1 && !loaded.analysis.terms.iter().any(|t| t.term == k.join(" "))
+        })
+    {
+        return Err(verbale::Error::Invalid(format!(
+            "'{}': counts hold words, and only the phrases of the --phrases list they were counted with: follow this phrase in the documents themselves",
+            p.0
+        ))
         .into());
     }
     if !args.source.quiet {
@@ -228,7 +235,13 @@ pub fn trend_frame(
     source.say_notes(&chosen.meta.notes);
     let grouping = meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, source))?;
     let mut problems = std::mem::take(&mut chosen.found.problems);
-    let (docs, read) = trend::count(&chosen.found, &lopts, &options, &words);
+    // Phrases are matched word by word here, so the words of --phrases stay apart (joined
+    // into one token, "territorial integrity" would never be two words in a row).
+    let words_apart = verbale::analysis::Options {
+        phrases: None,
+        ..options
+    };
+    let (docs, read) = trend::count(&chosen.found, &lopts, &words_apart, &words);
     problems.extend(read);
     let had_errors = report_problems(&problems, source)?;
     if docs.is_empty() {
