@@ -1,9 +1,9 @@
 //! `verbale chart`: render a chart (PNG or SVG) from the same analysis the table commands run.
 
 use super::common::{
-    count_of, load, load_counts, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides,
-    SourceArgs,
+    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides, SourceArgs,
 };
+use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};

@@ -2,9 +2,10 @@
 //! one side quotes while the other uses them plainly.
 
 use super::common::{
-    count_of, load, load_counts, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer,
-    Sides, SourceArgs,
+    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer, Sides,
+    SourceArgs,
 };
+use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::{DataFrame, SortMultipleOptions};

@@ -1,7 +1,8 @@
 //! `verbale docs`: one row per document: its size, quotations, lexical diversity, readability
 //! and every metadata field.
 
-use super::common::{count_of, load, load_counts, Ask, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, load, Ask, InputArgs, Loaded, OutputArgs};
+use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;

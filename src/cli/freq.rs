@@ -1,6 +1,7 @@
 //! `verbale freq`: term frequencies per corpus or per document.
 
-use super::common::{count_of, load, load_counts, Ask, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, load, Ask, By, InputArgs, Loaded, OutputArgs};
+use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;

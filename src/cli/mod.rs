@@ -13,6 +13,7 @@ pub mod dict;
 pub mod docs;
 pub mod extract;
 pub mod freq;
+pub mod from_counts;
 pub mod held;
 pub mod kwic;
 pub mod ngrams;

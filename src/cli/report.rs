@@ -1,6 +1,7 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load, load_counts, Ask, Loaded, SourceArgs};
+use super::common::{load, Ask, Loaded, SourceArgs};
+use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

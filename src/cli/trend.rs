@@ -111,7 +111,7 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
         group_by: fields.clone(),
         ..Default::default()
     };
-    let loaded = super::common::load_counts(&args.from_counts, &args.source, ask)?;
+    let loaded = super::from_counts::load_counts(&args.from_counts, &args.source, ask)?;
     let g = loaded
         .grouping
         .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;

@@ -1,0 +1,105 @@
+//! Loading counts folders (`verbale counts`) for the commands' `--from-counts`: the parts'
+//! documents and fields, chosen and grouped as [`super::common::load`] does for texts.
+
+use super::common::{flag_error, load_options, Ask, Loaded, SourceArgs};
+use anyhow::Result;
+use std::path::PathBuf;
+use verbale::analysis::Options;
+
+/// [`load`] from counts folders (`verbale counts`) instead of documents: the parts' documents
+/// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
+/// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
+pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
+    warn_unused_with_counts(dirs, src)?;
+    let (mut analysis, mut frame) =
+        verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
+    let fields: Vec<String> = frame
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .filter(|c| c != "doc")
+        .collect();
+    let paths = polars::prelude::Column::full_null(
+        "path".into(),
+        frame.height(),
+        &polars::prelude::DataType::String,
+    );
+    frame.insert_column(1, paths)?;
+    let mut meta = verbale::meta::Metadata {
+        frame,
+        fields,
+        notes: Vec::new(),
+    };
+    if let Some(w) = &src.meta.where_ {
+        let keep = verbale::meta::filter(&meta, w).map_err(|e| flag_error(e, src))?;
+        analysis.keep_docs(&keep);
+        let mask: polars::prelude::BooleanChunked = keep.iter().copied().collect();
+        meta.frame = meta.frame.filter(&mask)?;
+        if analysis.docs.is_empty() {
+            return Err(verbale::Error::NoDocuments(format!(
+                "--where {w} leaves no document of the counts"
+            ))
+            .into());
+        }
+    }
+    let n = analysis.docs.len();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    if ask.selectors.is_empty() {
+        groups.push((0..n).collect());
+    } else {
+        let mut taken = vec![false; n];
+        for s in &ask.selectors {
+            let keep = verbale::meta::filter(&meta, s).map_err(|e| flag_error(e, src))?;
+            let g: Vec<usize> = (0..n).filter(|&i| keep[i] && !taken[i]).collect();
+            for &i in &g {
+                taken[i] = true;
+            }
+            if g.is_empty() {
+                return Err(verbale::Error::NoDocuments(format!(
+                    "'{s}' chooses no document of the counts"
+                ))
+                .into());
+            }
+            groups.push(g);
+        }
+    }
+    let grouping = if ask.group_by.is_empty() {
+        None
+    } else {
+        Some(verbale::meta::group(&meta, &ask.group_by).map_err(|e| flag_error(e, src))?)
+    };
+    Ok(Loaded {
+        analysis,
+        groups,
+        meta,
+        grouping,
+        lopts: load_options(src),
+        problems: Vec::new(),
+        had_errors: false,
+    })
+}
+
+/// Says (unless --quiet) that the flags of reading and counting do nothing with counts
+/// folders, when some were given: the counts hold the words as they were counted, and the
+/// documents' fields they were counted with.
+fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
+    if src.quiet {
+        return Ok(());
+    }
+    let default = Options::new(verbale::text::Lang::english()).fingerprint();
+    if src.text.options()?.fingerprint() != default {
+        let made = dirs
+            .first()
+            .map(|d| verbale::frames::counts::options(d))
+            .transpose()?
+            .map_or(String::new(), |o| {
+                format!(" (lang {}, stem {})", o.lang.code, o.stem)
+            });
+        eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers and --split-* are not used with --from-counts: the counts hold the terms as they were counted{made}");
+    }
+    let m = &src.meta;
+    if m.meta_name.is_some() || !m.meta.is_empty() || m.no_meta {
+        eprintln!("verbale: warning: --meta-name, --meta and --no-meta are not used with --from-counts: the documents' fields are those the parts were counted with");
+    }
+    Ok(())
+}
