@@ -59,12 +59,32 @@ h1{font-size:1.7em;border-bottom:2px solid #0072B2;padding-bottom:.2em}h2{font-s
 table{border-collapse:collapse;margin:1em 0;font-size:.9em}th,td{padding:.25em .6em;border-bottom:1px solid #e5e5e5;vertical-align:top}\
 th{background:#f3f6f9;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}\
 img{max-width:100%;height:auto;border:1px solid #eee}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;white-space:pre-wrap}\
-nav ul{columns:2}.note{color:#555;font-size:.9em}\
+nav ul{columns:2}.note{color:#555;font-size:.9em}code{background:#f6f6f6;padding:0 .2em}\
 .scroll{overflow-x:auto;max-width:100%}td.n{white-space:nowrap}pre{overflow-wrap:anywhere}\
 h1,h2,h3,p,li{overflow-wrap:anywhere}\
 a.top{font-size:.6em;margin-left:.6em;text-decoration:none;color:#0072B2}\
 @media (max-width:600px){body{margin:1em auto;padding:0 .6em}nav ul{columns:1}table{font-size:.8em}}\
 @media print{body{max-width:none;margin:0}h2{page-break-after:avoid}table,img{page-break-inside:avoid}nav{display:none}}";
+
+/// A paragraph's text with its `code` spans (between backticks, which come in pairs) written
+/// by `code` and the rest by `text`; a text with an odd number of backticks is all `text`.
+fn with_code(t: &str, text: impl Fn(&str) -> String, code: impl Fn(&str) -> String) -> String {
+    let pieces: Vec<&str> = t.split('`').collect();
+    if pieces.len() % 2 == 0 {
+        return text(t);
+    }
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if i % 2 == 1 && !p.is_empty() {
+                code(p)
+            } else {
+                text(p)
+            }
+        })
+        .collect()
+}
 
 /// Renders the blocks as one self-contained HTML page (inline CSS, charts as data URIs).
 pub fn to_html(title: &str, blocks: &[Block]) -> String {
@@ -106,7 +126,13 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
                 html_escape(id),
                 html_escape(t)
             )),
-            Block::Para(t) => h.push_str(&format!("<p>{}</p>\n", html_escape(t))),
+            Block::Para(t) => h.push_str(&format!(
+                "<p>{}</p>\n",
+                with_code(t, html_escape, |c| format!(
+                    "<code>{}</code>",
+                    html_escape(c)
+                ))
+            )),
             Block::List(items) => {
                 h.push_str("<ul>\n");
                 for i in items {
@@ -173,7 +199,10 @@ pub fn to_markdown(title: &str, blocks: &[Block]) -> String {
             Block::Heading(l, t, _) => {
                 m.push_str(&format!("{} {}\n\n", "#".repeat(*l as usize), md_escape(t)))
             }
-            Block::Para(t) => m.push_str(&format!("{}\n\n", md_escape(t))),
+            Block::Para(t) => m.push_str(&format!(
+                "{}\n\n",
+                with_code(t, md_escape, |c| format!("`{c}`"))
+            )),
             Block::List(items) => {
                 for i in items {
                     m.push_str(&format!("- {}\n", md_escape(i)));
@@ -210,4 +239,23 @@ pub fn to_markdown(title: &str, blocks: &[Block]) -> String {
         }
     }
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_show_paired_backticks_as_code_and_escape_the_rest() {
+        let html = to_html("t", &[Block::Para("run `verbale a<b` & see".into())]);
+        assert!(
+            html.contains("<p>run <code>verbale a&lt;b</code> &amp; see</p>"),
+            "{html}"
+        );
+        let md = to_markdown("t", &[Block::Para("run `a_b` (now)".into())]);
+        assert!(md.contains("run `a_b` \\(now\\)"), "{md}");
+        // An odd backtick is text.
+        let odd = to_html("t", &[Block::Para("a `b` c`d".into())]);
+        assert!(odd.contains("<p>a `b` c`d</p>"), "{odd}");
+    }
 }
