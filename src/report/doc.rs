@@ -70,7 +70,7 @@ a.top{font-size:.6em;margin-left:.6em;text-decoration:none;color:#0072B2}\
 /// by `code` and the rest by `text`; a text with an odd number of backticks is all `text`.
 fn with_code(t: &str, text: impl Fn(&str) -> String, code: impl Fn(&str) -> String) -> String {
     let pieces: Vec<&str> = t.split('`').collect();
-    if pieces.len() % 2 == 0 {
+    if pieces.len().is_multiple_of(2) {
         return text(t);
     }
     pieces
