@@ -86,6 +86,25 @@ fn with_code(t: &str, text: impl Fn(&str) -> String, code: impl Fn(&str) -> Stri
         .collect()
 }
 
+/// A chart as an HTML picture of data URIs: on a phone the chart drawn for its width
+/// (`narrow`, when there is one), whose text keeps its size.
+fn html_image(png: &[u8], narrow: &[u8], alt: &str) -> String {
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let phone = if narrow.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<source media=\"(max-width: 600px)\" srcset=\"data:image/png;base64,{}\"/>",
+            b64(narrow)
+        )
+    };
+    format!(
+        "<p><picture>{phone}<img alt=\"{}\" src=\"data:image/png;base64,{}\"/></picture></p>\n",
+        html_escape(alt),
+        b64(png)
+    )
+}
+
 /// Renders the blocks as one self-contained HTML page (inline CSS, charts as data URIs).
 pub fn to_html(title: &str, blocks: &[Block]) -> String {
     let mut h = String::new();
@@ -143,23 +162,7 @@ pub fn to_html(title: &str, blocks: &[Block]) -> String {
             Block::Code(t) => h.push_str(&format!("<pre>{}</pre>\n", html_escape(t))),
             Block::Image {
                 png, narrow, alt, ..
-            } => {
-                let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
-                // On a phone the chart drawn for its width, whose text keeps its size.
-                let phone = if narrow.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "<source media=\"(max-width: 600px)\" srcset=\"data:image/png;base64,{}\"/>",
-                        b64(narrow)
-                    )
-                };
-                h.push_str(&format!(
-                    "<p><picture>{phone}<img alt=\"{}\" src=\"data:image/png;base64,{}\"/></picture></p>\n",
-                    html_escape(alt),
-                    b64(png)
-                ));
-            }
+            } => h.push_str(&html_image(png, narrow, alt)),
             Block::Table {
                 header,
                 rows,
