@@ -30,32 +30,15 @@ pub struct CountsArgs {
 }
 
 /// Refuses an output folder that would lose what it holds: one that exists (without
-/// `--force`), that is or holds an input or the current folder, or that is not a counts folder
-/// (no counts.json) and is not empty.
+/// `--force`), that is or holds an input or the current folder ([`verbale::out::check_folder_target`]),
+/// or that is not a counts folder (no counts.json) and is not empty.
 fn check_target(dir: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
-    if !dir.exists() {
+    if !verbale::out::check_folder_target(dir, inputs)? {
         return Ok(());
     }
     let refuse = |why: &str| -> anyhow::Error {
         verbale::Error::Invalid(format!("{}: {why}", dir.display())).into()
     };
-    if !dir.is_dir() {
-        return Err(refuse(
-            "exists and is not a folder; choose another output folder",
-        ));
-    }
-    let canon = dir.canonicalize()?;
-    let under = |p: &Path| p.canonicalize().is_ok_and(|c| c.starts_with(&canon));
-    if inputs.iter().any(|p| under(p)) {
-        return Err(refuse(
-            "is or holds an input: the counts go to another folder",
-        ));
-    }
-    if std::env::current_dir().is_ok_and(|c| under(&c)) {
-        return Err(refuse(
-            "is the current folder or one of its parents; choose another output folder",
-        ));
-    }
     if !force {
         return Err(refuse(
             "exists: give another folder, or --force to replace it",

@@ -120,26 +120,22 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
     } else {
         Terms::new(&terms, &options)?
     };
-    // Counts hold words, and the phrases of the --phrases list they were counted with (as
-    // one term each).
-    if let Some(p) =
-        words.names.iter().zip(words.keys()).find(|(_, k)| {
-            k.len() > 1 && !loaded.analysis.terms.iter().any(|t| t.term == k.join(" "))
-        })
-    {
-        return Err(verbale::Error::Invalid(format!(
-            "'{}': counts hold words, and only the phrases of the --phrases list they were counted with: follow this phrase in the documents themselves",
-            p.0
-        ))
-        .into());
-    }
-    if !args.source.quiet {
-        let a = &loaded.analysis;
-        for name in &words.names {
-            let key = options.term_key(name);
-            if !a.terms.iter().any(|t| t.term == key) {
-                eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
-            }
+    // Counts hold words, and the phrases of the --phrases list they were counted with (one
+    // term each, its words joined by a space).
+    let a = &loaded.analysis;
+    for (name, k) in words.names.iter().zip(words.keys()) {
+        let key = k.join(" ");
+        if a.terms.iter().any(|t| t.term == key) {
+            continue;
+        }
+        if k.len() > 1 {
+            return Err(verbale::Error::Invalid(format!(
+                "'{name}': counts hold words, and only the phrases of the --phrases list they were counted with: follow this phrase in the documents themselves"
+            ))
+            .into());
+        }
+        if !args.source.quiet {
+            eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
         }
     }
     let frame = trend::from_totals(&loaded.analysis, &g, &words)?;

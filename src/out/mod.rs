@@ -376,6 +376,36 @@ fn remove_leftovers(dir: &Path) {
     }
 }
 
+/// Refuses an output folder that replacing would lose inputs with: a path that exists and is
+/// not a folder, a folder that is or holds one of `inputs`, or the current folder or one of
+/// its parents. Returns whether the folder exists (its contents are the caller's to judge).
+pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
+    let refuse = |why: &str| {
+        Error::Invalid(format!(
+            "{}: {why}; choose another output folder",
+            crate::error::shown(dir)
+        ))
+    };
+    if !dir.exists() {
+        return Ok(false);
+    }
+    if !dir.is_dir() {
+        return Err(refuse("exists and is not a folder"));
+    }
+    let canon = dir.canonicalize().map_err(|e| Error::Read {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    let under = |p: &Path| p.canonicalize().is_ok_and(|c| c.starts_with(&canon));
+    if std::env::current_dir().is_ok_and(|c| under(&c)) {
+        return Err(refuse("is the current folder or one of its parents"));
+    }
+    if inputs.iter().any(|i| under(i)) {
+        return Err(refuse("is or holds an input; refusing to replace it"));
+    }
+    Ok(true)
+}
+
 /// Refuses an output path that is one of the input files (or inside an input folder's files).
 pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
     let Ok(out) = output.canonicalize() else {

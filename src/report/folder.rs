@@ -52,27 +52,8 @@ pub fn check_target(dir: &Path, inputs: &[PathBuf]) -> Result<()> {
             crate::error::shown(dir)
         ))
     };
-    if !dir.exists() {
+    if !crate::out::check_folder_target(dir, inputs)? {
         return Ok(());
-    }
-    if !dir.is_dir() {
-        return Err(refuse("exists and is not a folder"));
-    }
-    let canon = dir.canonicalize().map_err(|e| Error::Read {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
-    if let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize()) {
-        if cwd.starts_with(&canon) {
-            return Err(refuse("is the current folder or one of its parents"));
-        }
-    }
-    for i in inputs {
-        if let Ok(c) = i.canonicalize() {
-            if c.starts_with(&canon) {
-                return Err(refuse("holds input files; refusing to replace it"));
-            }
-        }
     }
     let entries: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| Error::Read {
