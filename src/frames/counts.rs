@@ -140,7 +140,7 @@ fn fingerprint(dir: &Path) -> Result<String> {
     Ok(about["options"].as_str().unwrap_or("").to_string())
 }
 
-/// The options the counts in `dir` were made with, as far as a report on them needs: the
+/// The options the counts in `dir` were made with, as far as a report or a trend needs: the
 /// language, stemming and its rules, and how hyphens and apostrophes were split (the
 /// stopwords and phrases are the counts' own and are not needed again).
 pub fn options(dir: &Path) -> Result<analysis::Options> {
@@ -248,10 +248,7 @@ fn term_counts(dir: &Path, at: &ahash::AHashMap<&str, usize>) -> Result<Vec<Vec<
                 dir.display()
             )));
         };
-        let w = match shared.get(w) {
-            Some(a) => a.clone(),
-            None => shared.entry(w).or_insert_with(|| Arc::from(w)).clone(),
-        };
+        let w = shared.entry(w).or_insert_with(|| Arc::from(w)).clone();
         let n = [c, q, s].map(|x| x.unwrap_or(0));
         counts[k].push((w, n));
     }
