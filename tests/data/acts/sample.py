@@ -11,6 +11,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh5 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh6 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh7 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh8 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -172,9 +173,15 @@ The fresh7 split (`--fresh7`)
 `--fresh7` draws 400 more sentences the same way, with `random.Random(20261209)`, excluding
 every (doc, offset) of the seven earlier files; ids 3001-3400, `split` = `fresh7`.
 
+The fresh8 split (`--fresh8`)
+-----------------------------
+`--fresh8` draws 600 sentences the same way, with `random.Random(20261210)`, excluding
+every (doc, offset) of the eight earlier files; ids 3401-4000, `split` = `fresh8`. It is
+larger than the others so that one held-out scoring moves less by chance.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh7` run the
+fresh splits listed before it; `--fresh` to `--fresh8` run the
 same code with their own row of the table.
 """
 import argparse
@@ -197,6 +204,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh5', (20261207, 400, 2201)),
     ('fresh6', (20261208, 400, 2601)),
     ('fresh7', (20261209, 400, 3001)),
+    ('fresh8', (20261210, 600, 3401)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
