@@ -12,6 +12,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh6 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh7 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh8 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh9 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -179,9 +180,14 @@ The fresh8 split (`--fresh8`)
 every (doc, offset) of the eight earlier files; ids 3401-4000, `split` = `fresh8`. It is
 larger than the others so that one held-out scoring moves less by chance.
 
+The fresh9 split (`--fresh9`)
+-----------------------------
+`--fresh9` draws 600 sentences the same way, with `random.Random(20261211)`, excluding
+every (doc, offset) of the nine earlier files; ids 4001-4600, `split` = `fresh9`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh8` run the
+fresh splits listed before it; `--fresh` to `--fresh9` run the
 same code with their own row of the table.
 """
 import argparse
@@ -205,6 +211,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh6', (20261208, 400, 2601)),
     ('fresh7', (20261209, 400, 3001)),
     ('fresh8', (20261210, 600, 3401)),
+    ('fresh9', (20261211, 600, 4001)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
