@@ -312,6 +312,72 @@ fn counts_never_replace_their_input_or_a_folder_they_did_not_write() {
     assert!(c.join("counts.json").is_file());
 }
 
+/// A part with no readable document (a partition of a map step that holds none) is counted
+/// as an empty part that adds nothing; what a part could not read is kept in its counts.json
+/// and told again when the parts are put together; parts that are all empty are no corpus.
+#[test]
+fn an_empty_part_adds_nothing_and_what_a_part_did_not_read_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let (texts, empty, broken) = (
+        dir.path().join("t"),
+        dir.path().join("e"),
+        dir.path().join("b"),
+    );
+    part(&texts, &["seed"]);
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("latin1.txt"), b"caf\xe9 words\n").unwrap();
+    std::fs::write(broken.join("blank.txt"), b" \n").unwrap();
+    let (ct, ce, cb) = (
+        dir.path().join("ct"),
+        dir.path().join("ce"),
+        dir.path().join("cb"),
+    );
+    counts(&texts, &ct, &[]);
+    let res = verbale()
+        .args(["counts"])
+        .arg(&empty)
+        .arg("-o")
+        .arg(&ce)
+        .assert()
+        .success();
+    let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();
+    assert!(err.contains("writing an empty part"), "{err}");
+    // A part whose files all fail: exit 1, an empty part, and the failures in counts.json.
+    verbale()
+        .args(["counts", "-q"])
+        .arg(&broken)
+        .arg("-o")
+        .arg(&cb)
+        .assert()
+        .code(1);
+    let about: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cb.join("counts.json")).unwrap()).unwrap();
+    assert_eq!(about["documents"], 0);
+    let listed = about["not_read"].as_array().unwrap();
+    assert_eq!(listed.len(), 2, "{about}");
+    assert!(listed
+        .iter()
+        .any(|p| p["warning"] == false && p["problem"].as_str().unwrap().contains("latin1.txt")));
+    let alone = run(&["freq", "--top", "20", "--from-counts"], &[&ct]);
+    let res = verbale()
+        .args(["freq", "--top", "20", "--from-counts"])
+        .args([&ct, &ce, &cb])
+        .assert()
+        .success();
+    assert_eq!(res.get_output().stdout, alone);
+    let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();
+    assert!(
+        err.contains("1 file could not be read and 1 file skipped"),
+        "{err}"
+    );
+    verbale()
+        .args(["freq", "--from-counts"])
+        .args([&ce, &cb])
+        .assert()
+        .code(1);
+}
+
 #[test]
 fn parts_with_different_fields_line_up_by_name() {
     // One part with the manifest's fields, one with the folder's only, one with a year taken

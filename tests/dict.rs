@@ -56,6 +56,7 @@ fn score(split: &str) -> Score {
         "fresh6" => ("acts/fresh6_sentences.tsv", "acts/fresh6_labels.tsv"),
         "fresh7" => ("acts/fresh7_sentences.tsv", "acts/fresh7_labels.tsv"),
         "fresh8" => ("acts/fresh8_sentences.tsv", "acts/fresh8_labels.tsv"),
+        "fresh9" => ("acts/fresh9_sentences.tsv", "acts/fresh9_labels.tsv"),
         _ => ("acts/sentences.tsv", "acts/labels.tsv"),
     };
     let sentences: Vec<_> = tsv(sentences)
@@ -181,55 +182,44 @@ fn speech_acts_on_the_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh7 split (400 sentences labelled blind), the last held-out measure: scored once
-/// with the seventh lexicon, after its last change (precision 0.850, recall 0.756; the goal of
-/// 0.90 and 0.80 is not met). It checks that every labelled act is scored and prints the
-/// errors; a floor set from this one scoring would only echo it.
-#[test]
-fn speech_acts_on_the_held_out_fresh7_split() {
-    let s = score("fresh7");
-    show("fresh7", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        90,
-        "the fresh7 split has 90 acts"
-    );
-}
-
-/// The fresh8 split (600 sentences labelled blind by two readers, 300 each), the newest
-/// held-out measure: scored once with the eighth lexicon. It checks that every labelled act
+/// The fresh9 split (600 sentences labelled blind by two readers, 300 each), the newest
+/// held-out measure: scored once with the ninth lexicon, today's (precision 0.864, recall
+/// 0.797; the goal of 0.90 and 0.80 is not met). It checks that every labelled act
 /// is scored and prints the errors; a floor set from this one scoring would only echo it.
 #[test]
-fn speech_acts_on_the_held_out_fresh8_split() {
-    let s = score("fresh8");
-    show("fresh8", &s);
+fn speech_acts_on_the_held_out_fresh9_split() {
+    let s = score("fresh9");
+    show("fresh9", &s);
     assert_eq!(
         Score::total(&s.tp) + Score::total(&s.fneg),
-        151,
-        "the fresh8 split has 151 acts"
+        128,
+        "the fresh9 split has 128 acts"
     );
 }
 
 /// The splits tuned on, as regression checks. Each was held out when first scored: test
 /// (precision 0.875, recall 0.854 with the first lexicon), fresh (0.793, 0.730 with the
 /// second), fresh2 (0.892, 0.747 with the third), fresh3 (0.837, 0.673 with the fourth), fresh5
-/// (0.870, 0.806 with the fifth), fresh6 (0.902, 0.790 with the sixth); the lexicon was then
-/// tuned on their errors.
+/// (0.870, 0.806 with the fifth), fresh6 (0.902, 0.790 with the sixth), fresh7 (0.850, 0.756
+/// with the seventh), fresh8 (0.883, 0.702 with the eighth); the lexicon was then tuned on
+/// their errors.
 #[test]
 fn speech_acts_on_the_splits_tuned_on() {
-    for (split, acts, least_recall) in [
-        ("test", 123, 0.85),
-        ("fresh", 63, 0.85),
-        ("fresh2", 99, 0.85),
-        ("fresh3", 107, 0.85),
-        ("fresh5", 108, 0.85),
-        ("fresh6", 105, 0.82),
+    for (split, acts, least_precision, least_recall) in [
+        ("test", 123, 0.89, 0.85),
+        ("fresh", 63, 0.89, 0.85),
+        ("fresh2", 99, 0.89, 0.85),
+        ("fresh3", 107, 0.89, 0.85),
+        ("fresh5", 108, 0.89, 0.85),
+        ("fresh6", 105, 0.89, 0.82),
+        ("fresh7", 90, 0.88, 0.85),
+        ("fresh8", 151, 0.92, 0.78),
     ] {
         let s = score(split);
         show(split, &s);
         assert_eq!(Score::total(&s.tp) + Score::total(&s.fneg), acts, "{split}");
         assert!(
-            s.precision() >= 0.89 && s.recall() >= least_recall,
+            s.precision() >= least_precision && s.recall() >= least_recall,
             "{split}: {:.3} {:.3}",
             s.precision(),
             s.recall()

@@ -570,6 +570,8 @@ pub struct Ask {
     pub group_by: Vec<String>,
     /// Hold the documents that cannot be read again (for a second look at their text).
     pub hold: bool,
+    /// Accept inputs with no readable document (`counts` of an empty part of a corpus).
+    pub allow_empty: bool,
 }
 
 /// Reads and analyses groups of inputs (one, or a target and a reference: a file in both
@@ -612,7 +614,7 @@ pub fn load(
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {
-        if members.is_empty() {
+        if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty()) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
             if chosen && p.left_out > 0 {
                 return Err(verbale::Error::NoDocuments(format!(

@@ -62,17 +62,40 @@ pub fn run(args: CountsArgs) -> Result<bool> {
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.
     options.doc_measures = true;
+    // A part with no readable document is still a part: an empty one, which adds nothing
+    // when the parts are put together (a map step over partitions may meet one).
+    let ask = Ask {
+        allow_empty: true,
+        ..Ask::default()
+    };
     let Loaded {
         analysis,
         meta,
         had_errors,
+        problems,
+        lopts,
         ..
     } = load(
         std::slice::from_ref(&args.input.paths),
         &args.input.source,
         &options,
-        Ask::default(),
+        ask,
     )?;
+    if analysis.docs.is_empty() && !args.input.source.quiet {
+        eprintln!(
+            "verbale: warning: {}; writing an empty part",
+            super::common::no_documents(&args.input.paths, &lopts)
+        );
+    }
+    // What was not read goes into counts.json too, so that whoever puts the parts together
+    // learns of it.
+    let not_read: Vec<counts::NotRead> = problems
+        .iter()
+        .map(|p| counts::NotRead {
+            problem: super::common::problem_text(p),
+            warning: p.warning,
+        })
+        .collect();
     // Written beside the destination, then put in its place: never half a folder.
     let parent = dir
         .parent()
@@ -84,7 +107,13 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .prefix(".verbale-counts-")
         .tempdir_in(&parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
-    counts::write(tmp.path(), &analysis, &meta.frame, &options.fingerprint())?;
+    counts::write(
+        tmp.path(),
+        &analysis,
+        &meta.frame,
+        &options.fingerprint(),
+        &not_read,
+    )?;
     if dir.exists() {
         std::fs::remove_dir_all(dir)
             .with_context(|| format!("cannot replace {}", dir.display()))?;

@@ -5,14 +5,53 @@ use super::common::{flag_error, load_options, Ask, Loaded, SourceArgs};
 use anyhow::Result;
 use std::path::PathBuf;
 use verbale::analysis::Options;
+use verbale::frames::counts::NotRead;
+
+/// The parts whose counts.json lists inputs that were not read, with them.
+pub fn parts_not_read(dirs: &[PathBuf]) -> Result<Vec<(&PathBuf, Vec<NotRead>)>> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let list = verbale::frames::counts::not_read(dir)?;
+        if !list.is_empty() {
+            out.push((dir, list));
+        }
+    }
+    Ok(out)
+}
 
 /// [`load`] from counts folders (`verbale counts`) instead of documents: the parts' documents
 /// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
 /// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
 pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
     warn_unused_with_counts(dirs, src)?;
+    if !src.quiet {
+        for (dir, list) in parts_not_read(dirs)? {
+            let errors = list.iter().filter(|p| !p.warning).count();
+            eprintln!(
+                "verbale: warning: {}: when it was counted, {} (listed in its {})",
+                dir.display(),
+                [
+                    (errors, "could not be read"),
+                    (list.len() - errors, "skipped")
+                ]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{} {what}", super::common::count_of(*n as u64, "file")))
+                .collect::<Vec<_>>()
+                .join(" and "),
+                verbale::frames::counts::ABOUT
+            );
+        }
+    }
     let (mut analysis, mut frame) =
         verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
+    if analysis.docs.is_empty() {
+        return Err(verbale::Error::NoDocuments(
+            "the counts folders hold no documents (each was counted from a folder with none)"
+                .into(),
+        )
+        .into());
+    }
     let fields: Vec<String> = frame
         .get_column_names()
         .iter()

@@ -254,6 +254,17 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
     bar.set_message("reading the counts");
     let loaded = load_counts(dirs, &args.source, Ask::default())?;
     bar.inc(2);
+    // What the parts did not read, as the report over the texts lists what it did not read.
+    let mut left_out: Vec<String> = super::from_counts::parts_not_read(dirs)?
+        .into_iter()
+        .flat_map(|(dir, list)| {
+            list.into_iter().map(move |p| {
+                let what = if p.warning { "skipped" } else { "not read" };
+                format!("{what} (in counting {}): {}", dir.display(), p.problem)
+            })
+        })
+        .collect();
+    left_out.sort();
     let r = ReportOptions {
         name,
         dir,
@@ -261,7 +272,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         date: run_date(),
         groups: None,
         meta_groups: meta_groups(args, &loaded.meta)?,
-        left_out: Vec::new(),
+        left_out,
         phrases: None,
         acts: None,
         texts: false,

@@ -31,7 +31,13 @@ const HEADER: &str = "verbale counts 1";
 /// Writes the counts of `a` (a documents run with forms kept) into folder `dir` (existing,
 /// empty): `meta` is the documents' fields, a row per document; `fingerprint` what the counts
 /// were made with ([`analysis::Options::fingerprint`]).
-pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> Result<()> {
+pub fn write(
+    dir: &Path,
+    a: &Analysis,
+    meta: &DataFrame,
+    fingerprint: &str,
+    not_read: &[NotRead],
+) -> Result<()> {
     let forms = a
         .forms
         .as_ref()
@@ -79,7 +85,18 @@ pub fn write(dir: &Path, a: &Analysis, meta: &DataFrame, fingerprint: &str) -> R
         w.write(&piece?)?;
     }
     w.finish()?;
-    let about = serde_json::json!({ "format": HEADER, "options": fingerprint }).to_string() + "\n";
+    let not_read: Vec<serde_json::Value> = not_read
+        .iter()
+        .map(|p| serde_json::json!({ "problem": p.problem, "warning": p.warning }))
+        .collect();
+    let about = serde_json::json!({
+        "format": HEADER,
+        "options": fingerprint,
+        "documents": a.docs.len(),
+        "not_read": not_read,
+    })
+    .to_string()
+        + "\n";
     std::fs::write(dir.join(ABOUT), about).map_err(|e| Error::Write {
         path: dir.join(ABOUT),
         source: e,
@@ -117,6 +134,33 @@ fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
 
 /// What a counts folder says it was made with.
 fn fingerprint(dir: &Path) -> Result<String> {
+    Ok(about(dir)?["options"].as_str().unwrap_or("").to_string())
+}
+
+/// An input that was not read, or was skipped, when a part was counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotRead {
+    /// The problem as it was told (the file, what went wrong, what to do).
+    pub problem: String,
+    /// Only a warning (a file skipped), not an error.
+    pub warning: bool,
+}
+
+/// The inputs that were not read (or were skipped) when the counts in `dir` were made.
+pub fn not_read(dir: &Path) -> Result<Vec<NotRead>> {
+    let about = about(dir)?;
+    let list = about["not_read"].as_array().map_or(&[][..], |v| &v[..]);
+    Ok(list
+        .iter()
+        .map(|p| NotRead {
+            problem: p["problem"].as_str().unwrap_or("").to_string(),
+            warning: p["warning"].as_bool().unwrap_or(false),
+        })
+        .collect())
+}
+
+/// The counts folder's [`ABOUT`], checked to be of this format.
+fn about(dir: &Path) -> Result<serde_json::Value> {
     if let Err(e) = std::fs::metadata(dir) {
         return Err(Error::Read {
             path: dir.to_path_buf(),
@@ -137,7 +181,7 @@ fn fingerprint(dir: &Path) -> Result<String> {
             path.display()
         )));
     }
-    Ok(about["options"].as_str().unwrap_or("").to_string())
+    Ok(about)
 }
 
 /// The options the counts in `dir` were made with, as far as a report or a trend needs: the
