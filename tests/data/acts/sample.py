@@ -13,6 +13,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh7 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh8 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh9 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh10 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -185,9 +186,14 @@ The fresh9 split (`--fresh9`)
 `--fresh9` draws 600 sentences the same way, with `random.Random(20261211)`, excluding
 every (doc, offset) of the nine earlier files; ids 4001-4600, `split` = `fresh9`.
 
+The fresh10 split (`--fresh10`)
+-------------------------------
+`--fresh10` draws 600 sentences the same way, with `random.Random(20261212)`, excluding
+every (doc, offset) of the ten earlier files; ids 4601-5200, `split` = `fresh10`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh9` run the
+fresh splits listed before it; `--fresh` to `--fresh10` run the
 same code with their own row of the table.
 """
 import argparse
@@ -212,6 +218,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh7', (20261209, 400, 3001)),
     ('fresh8', (20261210, 600, 3401)),
     ('fresh9', (20261211, 600, 4001)),
+    ('fresh10', (20261212, 600, 4601)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
