@@ -14,6 +14,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh8 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh9 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh10 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh11 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -191,9 +192,14 @@ The fresh10 split (`--fresh10`)
 `--fresh10` draws 600 sentences the same way, with `random.Random(20261212)`, excluding
 every (doc, offset) of the ten earlier files; ids 4601-5200, `split` = `fresh10`.
 
+The fresh11 split (`--fresh11`)
+-------------------------------
+`--fresh11` draws 600 sentences the same way, with `random.Random(20261213)`, excluding
+every (doc, offset) of the eleven earlier files; ids 5201-5800, `split` = `fresh11`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh10` run the
+fresh splits listed before it; `--fresh` to `--fresh11` run the
 same code with their own row of the table.
 """
 import argparse
@@ -219,6 +225,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh8', (20261210, 600, 3401)),
     ('fresh9', (20261211, 600, 4001)),
     ('fresh10', (20261212, 600, 4601)),
+    ('fresh11', (20261213, 600, 5201)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
