@@ -258,6 +258,30 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
     let at = |t: &str| texts.iter().position(|x| x == t);
     assert!(at(&id).is_some(), "{id} in {texts:?}");
     assert!(at(&format!("{:.3}", ttr[best])).is_some(), "{texts:?}");
+    // Every document is drawn: the title says how many; only some: it says which.
+    let title = |t: &[String]| {
+        t.iter()
+            .find(|x| x.starts_with("ttr per document"))
+            .cloned()
+    };
+    let all = title(&texts).unwrap();
+    assert!(
+        all.ends_with(&format!("({} documents)", docs.len())),
+        "{all}"
+    );
+    let some = svg_texts(&[
+        "docs",
+        "data/statements/ungd",
+        "--measure",
+        "ttr",
+        "--top",
+        "3",
+    ]);
+    let names: Vec<&str> = docs.iter().map(|d| d.rsplit('/').next().unwrap()).collect();
+    let bars = some.iter().filter(|x| names.contains(&x.as_str())).count();
+    assert_eq!(bars, 3, "{some:?}");
+    let t = title(&some).unwrap();
+    assert!(t.starts_with("ttr per document, the 3 highest: "), "{t}");
     for (args, says) in [
         (
             &["docs", "--measure", "nope"][..],

@@ -85,12 +85,18 @@ pub fn doc_measure(
         .filter(|(_, v)| v.is_finite())
         .collect();
     rows.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    // The title names the documents counted; when not all are drawn, it says which are.
+    let shown = if rows.len() > top {
+        format!(", the {top} highest")
+    } else {
+        String::new()
+    };
     rows.truncate(top);
     if rows.is_empty() {
         return Err(Error::Nothing(format!("no document has a {measure}")));
     }
     Ok(Spec::Bars {
-        title: format!("{measure} per document: {what}"),
+        title: format!("{measure} per document{shown}: {what}"),
         x_label: about.to_string(),
         legend: vec![],
         diverging: rows.iter().any(|r| r.1 < 0.0),
