@@ -58,6 +58,7 @@ fn score(split: &str) -> Score {
         "fresh8" => ("acts/fresh8_sentences.tsv", "acts/fresh8_labels.tsv"),
         "fresh9" => ("acts/fresh9_sentences.tsv", "acts/fresh9_labels.tsv"),
         "fresh10" => ("acts/fresh10_sentences.tsv", "acts/fresh10_labels.tsv"),
+        "fresh11" => ("acts/fresh11_sentences.tsv", "acts/fresh11_labels.tsv"),
         _ => ("acts/sentences.tsv", "acts/labels.tsv"),
     };
     let sentences: Vec<_> = tsv(sentences)
@@ -183,32 +184,18 @@ fn speech_acts_on_the_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh9 split (600 sentences labelled blind by two readers, 300 each), the newest
-/// held-out measure: scored once with the ninth lexicon, today's (precision 0.864, recall
-/// 0.797; the goal of 0.90 and 0.80 is not met). It checks that every labelled act
+/// The fresh11 split (600 sentences labelled blind by two readers, 300 each), the newest
+/// held-out measure: scored once with the eleventh lexicon, today's (precision 0.832, recall
+/// 0.791; the goal of 0.90 and 0.80 is not met). It checks that every labelled act
 /// is scored and prints the errors; a floor set from this one scoring would only echo it.
 #[test]
-fn speech_acts_on_the_held_out_fresh9_split() {
-    let s = score("fresh9");
-    show("fresh9", &s);
+fn speech_acts_on_the_held_out_fresh11_split() {
+    let s = score("fresh11");
+    show("fresh11", &s);
     assert_eq!(
         Score::total(&s.tp) + Score::total(&s.fneg),
-        128,
-        "the fresh9 split has 128 acts"
-    );
-}
-
-/// The fresh10 split (600 sentences labelled blind by two readers, 300 each), the newest
-/// held-out measure: scored once with the tenth lexicon. It checks that every labelled act
-/// is scored and prints the errors; a floor set from this one scoring would only echo it.
-#[test]
-fn speech_acts_on_the_held_out_fresh10_split() {
-    let s = score("fresh10");
-    show("fresh10", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        164,
-        "the fresh10 split has 164 acts"
+        163,
+        "the fresh11 split has 163 acts"
     );
 }
 
@@ -216,8 +203,8 @@ fn speech_acts_on_the_held_out_fresh10_split() {
 /// (precision 0.875, recall 0.854 with the first lexicon), fresh (0.793, 0.730 with the
 /// second), fresh2 (0.892, 0.747 with the third), fresh3 (0.837, 0.673 with the fourth), fresh5
 /// (0.870, 0.806 with the fifth), fresh6 (0.902, 0.790 with the sixth), fresh7 (0.850, 0.756
-/// with the seventh), fresh8 (0.883, 0.702 with the eighth); the lexicon was then tuned on
-/// their errors.
+/// with the seventh), fresh8 (0.883, 0.702 with the eighth), fresh9 (0.864, 0.797 with the
+/// ninth), fresh10 (0.859, 0.780 with the tenth); the lexicon was then tuned on their errors.
 #[test]
 fn speech_acts_on_the_splits_tuned_on() {
     for (split, acts, least_precision, least_recall) in [
@@ -229,6 +216,8 @@ fn speech_acts_on_the_splits_tuned_on() {
         ("fresh6", 105, 0.89, 0.82),
         ("fresh7", 90, 0.88, 0.85),
         ("fresh8", 151, 0.92, 0.78),
+        ("fresh9", 128, 0.88, 0.83),
+        ("fresh10", 164, 0.90, 0.82),
     ] {
         let s = score(split);
         show(split, &s);
