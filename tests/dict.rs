@@ -184,19 +184,42 @@ fn speech_acts_on_the_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh11 split (600 sentences labelled blind by two readers, 300 each), the newest
-/// held-out measure: scored once with the eleventh lexicon, today's (precision 0.832, recall
-/// 0.791; the goal of 0.90 and 0.80 is not met). It checks that every labelled act
-/// is scored and prints the errors; a floor set from this one scoring would only echo it.
+/// The acts of each text with the bundled English lexicon, as `act` names.
+fn acts_in(texts: &[&str]) -> Vec<Vec<String>> {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+        .collect();
+    scan_docs(&docs, &opts, &dict, Some(&lex))
+        .docs
+        .iter()
+        .map(|d| {
+            d.acts
+                .iter()
+                .map(|a| lex.acts[a.act as usize].name.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// Support the leaders only discussed is mentioned, not performed; a verb that performs it
+/// again between the mention and the trigger (or as the trigger) makes it an act.
 #[test]
-fn speech_acts_on_the_held_out_fresh11_split() {
-    let s = score("fresh11");
-    show("fresh11", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        163,
-        "the fresh11 split has 163 acts"
-    );
+fn support_only_discussed_is_no_act() {
+    let found = acts_in(&[
+        "The two leaders discussed a range of issues, including support for Ukraine.",
+        "They discussed the summit and reaffirmed their support for Ukraine.",
+        "They discussed the chairmanship of ASEAN, with the President reiterating our commitment to the Quad.",
+        "We support the two-State solution.",
+    ]);
+    assert!(found[0].is_empty(), "{found:?}");
+    assert_eq!(found[1], ["support"], "{found:?}");
+    assert_eq!(found[2], ["support"], "{found:?}");
+    assert_eq!(found[3], ["support"], "{found:?}");
 }
 
 /// The splits tuned on, as regression checks. Each was held out when first scored: test
@@ -204,7 +227,8 @@ fn speech_acts_on_the_held_out_fresh11_split() {
 /// second), fresh2 (0.892, 0.747 with the third), fresh3 (0.837, 0.673 with the fourth), fresh5
 /// (0.870, 0.806 with the fifth), fresh6 (0.902, 0.790 with the sixth), fresh7 (0.850, 0.756
 /// with the seventh), fresh8 (0.883, 0.702 with the eighth), fresh9 (0.864, 0.797 with the
-/// ninth), fresh10 (0.859, 0.780 with the tenth); the lexicon was then tuned on their errors.
+/// ninth), fresh10 (0.859, 0.780 with the tenth), fresh11 (0.832, 0.791 with the eleventh); the
+/// lexicon was then tuned on their errors.
 #[test]
 fn speech_acts_on_the_splits_tuned_on() {
     for (split, acts, least_precision, least_recall) in [
@@ -218,6 +242,7 @@ fn speech_acts_on_the_splits_tuned_on() {
         ("fresh8", 151, 0.92, 0.78),
         ("fresh9", 128, 0.88, 0.83),
         ("fresh10", 164, 0.90, 0.82),
+        ("fresh11", 163, 0.85, 0.82),
     ] {
         let s = score(split);
         show(split, &s);

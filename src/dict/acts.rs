@@ -35,9 +35,13 @@ pub struct Act {
     /// sentence, show that a trigger is not this act: "will welcome the Prime Minister of Italy
     /// to the White House" hosts a visit.
     pub unless_after: Vec<Vec<String>>,
+    /// Words that, standing earlier in the trigger's sentence (within [`UNLESS_SPAN`] words and
+    /// with no word of the lexicon's `performed` between), show that the act is only
+    /// mentioned: "the leaders discussed a range of issues, including support for Ukraine".
+    pub unless_before: AHashSet<String>,
 }
 
-/// How many words after a trigger `unless_after` looks at.
+/// How many words after a trigger `unless_after` looks at (and before it, `unless_before`).
 pub const UNLESS_SPAN: usize = 12;
 
 /// A lexicon of speech acts for one language.
@@ -58,6 +62,9 @@ pub struct ActLexicon {
     no_target: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
     joiners: AHashSet<String>,
+    /// Word beginnings of verbs that perform an act again after a mention (`reaffirm`,
+    /// `express`): an `unless_before` word before one of them does not reach the trigger.
+    performed: Vec<String>,
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
@@ -124,6 +131,7 @@ impl ActLexicon {
             target_stops: words(&top["target_stops"]),
             no_target: words(&top["no_target"]),
             joiners: words(&top["joiners"]),
+            performed: words_in_order(&top["performed"]),
             texts: true,
         };
         for (name, spec) in acts {
@@ -141,6 +149,7 @@ impl ActLexicon {
                     .iter()
                     .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
                     .collect(),
+                unless_before: words(&spec["unless_before"]),
             });
             let d = &mut lex.dictionary;
             d.categories.push(vec![name.to_string()]);
@@ -184,6 +193,38 @@ impl ActLexicon {
                     .windows(ph.len())
                     .any(|win| win.iter().zip(ph).all(|(a, b)| a == b))
         })
+    }
+
+    /// Whether a word of the act's `unless_before` stands before its trigger (starting at word
+    /// `first`) in the same sentence, within [`UNLESS_SPAN`] words, with no verb of `performed`
+    /// between them.
+    fn unless_before(&self, act: u16, p: &Positions, w: &Words, first: usize) -> bool {
+        let mentions = &self.acts[act as usize].unless_before;
+        if mentions.is_empty() {
+            return false;
+        }
+        let performed = |k: usize| {
+            let f = form(p, w, k);
+            self.performed.iter().any(|v| f.starts_with(v.as_str()))
+        };
+        // A trigger that is itself a performing verb (`reiterating the commitment to`) is
+        // performed.
+        if performed(first) {
+            return false;
+        }
+        let sentence = p.tokens[w.tok[first] as usize].sentence;
+        for k in (first.saturating_sub(UNLESS_SPAN)..first).rev() {
+            if p.tokens[w.tok[k] as usize].sentence != sentence {
+                return false;
+            }
+            if performed(k) {
+                return false;
+            }
+            if mentions.contains(form(p, w, k)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether an intensifier modifies a trigger of words `inside`: among them, among the words
@@ -287,7 +328,7 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        if lex.unless_after(act, p, w, last) {
+        if lex.unless_after(act, p, w, last) || lex.unless_before(act, p, w, first) {
             continue;
         }
         let intensified = lex.intensified(&inside, &before, &after);

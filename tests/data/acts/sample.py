@@ -15,6 +15,7 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh9 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh10 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh11 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh12 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -197,9 +198,14 @@ The fresh11 split (`--fresh11`)
 `--fresh11` draws 600 sentences the same way, with `random.Random(20261213)`, excluding
 every (doc, offset) of the eleven earlier files; ids 5201-5800, `split` = `fresh11`.
 
+The fresh12 split (`--fresh12`)
+-------------------------------
+`--fresh12` draws 600 sentences the same way, with `random.Random(20261214)`, excluding
+every (doc, offset) of the twelve earlier files; ids 5801-6400, `split` = `fresh12`.
+
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh11` run the
+fresh splits listed before it; `--fresh` to `--fresh12` run the
 same code with their own row of the table.
 """
 import argparse
@@ -226,6 +232,7 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh9', (20261211, 600, 4001)),
     ('fresh10', (20261212, 600, 4601)),
     ('fresh11', (20261213, 600, 5201)),
+    ('fresh12', (20261214, 600, 5801)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
