@@ -133,6 +133,9 @@ pub enum Error {
     /// A bad option value or combination.
     #[error("{0}")]
     Invalid(String),
+    /// A counts folder (`verbale counts`) whose files are missing, cut short or damaged.
+    #[error("{0}")]
+    DamagedCounts(String),
     /// A valid run that found nothing to draw or list (no quotations, no cues).
     #[error("{0}; nothing written")]
     Nothing(String),

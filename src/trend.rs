@@ -183,22 +183,26 @@ pub fn from_totals(
             sums.tokens[*k as usize] += a.docs[d].tokens;
         }
     }
-    let ids: Vec<Option<usize>> = terms
-        .keys
+    // Each term's counted terms: itself, and the phrases (--phrases, one term each, words
+    // joined by a space) that hold its words, each as many times as it holds them, so that
+    // "rights" counts inside "human rights council" as a reading of the texts does.
+    let ids: Vec<Vec<(usize, u64)>> = terms.keys.iter().map(|k| holding(a, k)).collect();
+    let exact = ids
         .iter()
-        // A phrase counted as one term (--phrases) has its words joined by a space.
-        .map(|k| {
-            let key = k.join(" ");
-            a.terms.iter().position(|t| t.term == key)
-        })
-        .collect();
-    if a.bin_totals.len() >= ng {
+        .all(|v| v.len() <= 1 && v.iter().all(|&(_, m)| m == 1));
+    if a.bin_totals.len() >= ng && (exact || a.doc_terms.is_empty()) {
         for (k, bin) in a.bin_totals.iter().enumerate().take(ng) {
-            for (t, id) in ids.iter().enumerate() {
-                let found = id.and_then(|i| bin.binary_search_by_key(&(i as u32), |e| e.0).ok());
-                if let Some(j) = found {
-                    let c = &bin[j].1;
-                    sums.terms[k * nt + t] = [c.count, c.quoted, c.scare, c.docs as u64];
+            for (t, held) in ids.iter().enumerate() {
+                let s = &mut sums.terms[k * nt + t];
+                for &(i, m) in held {
+                    if let Ok(j) = bin.binary_search_by_key(&(i as u32), |e| e.0) {
+                        let c = &bin[j].1;
+                        s[0] += m * c.count;
+                        s[1] += m * c.quoted;
+                        s[2] += m * c.scare;
+                        // Documents of one counted term (the union of several is not kept).
+                        s[3] = s[3].max(c.docs as u64);
+                    }
                 }
             }
         }
@@ -207,19 +211,47 @@ pub fn from_totals(
             let (Some(k), Some(counts)) = (k, a.doc_terms.get(d)) else {
                 continue;
             };
-            for (t, id) in ids.iter().enumerate() {
-                let Some(id) = id else { continue };
-                if let Ok(i) = counts.binary_search_by_key(&(*id as u32), |c| c.term) {
-                    let (c, s) = (&counts[i], &mut sums.terms[*k as usize * nt + t]);
-                    s[0] += c.count as u64;
-                    s[1] += c.quoted as u64;
-                    s[2] += c.scare as u64;
-                    s[3] += 1;
+            for (t, held) in ids.iter().enumerate() {
+                let s = &mut sums.terms[*k as usize * nt + t];
+                let mut used = false;
+                for &(id, m) in held {
+                    if let Ok(i) = counts.binary_search_by_key(&(id as u32), |c| c.term) {
+                        let c = &counts[i];
+                        s[0] += m * c.count as u64;
+                        s[1] += m * c.quoted as u64;
+                        s[2] += m * c.scare as u64;
+                        used = true;
+                    }
                 }
+                s[3] += used as u64;
             }
         }
     }
     build(g, terms, &sums)
+}
+
+/// The counted terms that hold the words `key` in a row, each with how many times: the term
+/// itself, and for a single word or a counted phrase, the longer phrases holding it.
+pub fn holding(a: &crate::analysis::Analysis, key: &[String]) -> Vec<(usize, u64)> {
+    let joined = key.join(" ");
+    a.terms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            if t.term == joined {
+                return Some((i, 1));
+            }
+            if !t.term.contains(' ') {
+                return None;
+            }
+            let words: Vec<&str> = t.term.split(' ').collect();
+            let n = words
+                .windows(key.len())
+                .filter(|w| w.iter().zip(key).all(|(a, b)| a == b))
+                .count() as u64;
+            (n > 0).then_some((i, n))
+        })
+        .collect()
 }
 
 /// Per group and term: count, quoted, scare, documents; per group: documents and tokens.

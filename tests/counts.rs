@@ -378,6 +378,58 @@ fn an_empty_part_adds_nothing_and_what_a_part_did_not_read_is_told() {
         .code(1);
 }
 
+/// Parts are told apart by what they were counted with, not by where a list was read from:
+/// one phrase list in two files is one option; --compound-top pairs chosen per part are not.
+/// A part with no documents does not decide the type of a field (its `year` has no value).
+#[test]
+fn parts_agree_on_the_phrases_they_hold_and_an_empty_part_types_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, e) = (
+        dir.path().join("a"),
+        dir.path().join("b"),
+        dir.path().join("e"),
+    );
+    part(&a, &["seed"]);
+    part(&b, &["ungd"]);
+    std::fs::create_dir_all(&e).unwrap();
+    let (p1, p2) = (dir.path().join("p1.txt"), dir.path().join("p2.txt"));
+    for p in [&p1, &p2] {
+        std::fs::write(p, "territorial integrity\nsecurity council\n").unwrap();
+    }
+    let c = |name: &str| dir.path().join(name);
+    counts(&a, &c("a1"), &["--phrases", p1.to_str().unwrap()]);
+    counts(&b, &c("b2"), &["--phrases", p2.to_str().unwrap()]);
+    run(&["freq", "-q", "--from-counts"], &[&c("a1"), &c("b2")]);
+    counts(&a, &c("at"), &["--compound-top", "3"]);
+    counts(&b, &c("bt"), &["--compound-top", "3"]);
+    let res = verbale()
+        .args(["freq", "-q", "--from-counts"])
+        .args([c("at"), c("bt")])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&res.get_output().stderr).to_string();
+    assert!(
+        err.contains("phrases:") && err.contains("--compound-top chooses"),
+        "{err}"
+    );
+    let named = ["--meta-name", "{country}_{session}_{year}"];
+    counts(&b, &c("bm"), &named);
+    counts(&e, &c("em"), &named);
+    let out = run(
+        &[
+            "freq",
+            "-q",
+            "-f",
+            "csv",
+            "--where",
+            "year >= 2016",
+            "--from-counts",
+        ],
+        &[&c("em"), &c("bm")],
+    );
+    assert!(crate::common::csv_bytes(out).height() > 0);
+}
+
 #[test]
 fn parts_with_different_fields_line_up_by_name() {
     // One part with the manifest's fields, one with the folder's only, one with a year taken
@@ -442,17 +494,11 @@ fn a_phrase_of_the_list_is_followed_in_texts_and_in_counts_made_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("c");
     counts(&data_dir(), &c, &["--phrases", "un"]);
-    let trend = |extra: &[&str], paths: &[&Path]| {
+    let trend = |terms: &[&str], extra: &[&str], paths: &[&Path]| {
         let args = [
-            &[
-                "trend",
-                "territorial integrity",
-                "-q",
-                "-f",
-                "csv",
-                "--by",
-                "country",
-            ],
+            &["trend"][..],
+            terms,
+            &["-q", "-f", "csv", "--by", "country"],
             extra,
         ]
         .concat();
@@ -460,12 +506,25 @@ fn a_phrase_of_the_list_is_followed_in_texts_and_in_counts_made_with_it() {
         (
             crate::common::strs(&df, "count"),
             crate::common::strs(&df, "docs"),
+            crate::common::strs(&df, "quoted"),
         )
     };
-    let plain = trend(&[], &[&data_dir()]);
+    let ti = ["territorial integrity"];
+    let plain = trend(&ti, &[], &[&data_dir()]);
     assert_eq!(plain.0, ["6", "19", "7"], "ARM, AZE and USA");
-    assert_eq!(trend(&["--phrases", "un"], &[&data_dir()]), plain);
-    assert_eq!(trend(&["--from-counts"], &[&c]), plain);
+    assert_eq!(trend(&ti, &["--phrases", "un"], &[&data_dir()]), plain);
+    assert_eq!(trend(&ti, &["--from-counts"], &[&c]), plain);
+    // Words, and a phrase, that stand inside longer phrases of the list ("human rights
+    // council", "territorial integrity") count there too, as in the texts.
+    let inside = [
+        "integrity",
+        "territorial",
+        "rights",
+        "human rights",
+        "council",
+    ];
+    let texts = trend(&inside, &[], &[&data_dir()]);
+    assert_eq!(trend(&inside, &["--from-counts"], &[&c]), texts);
     // A phrase that is not on the list cannot come from counts.
     verbale()
         .args([
@@ -529,6 +588,35 @@ fn parts_that_do_not_add_up_are_refused() {
         .failure();
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("--force"));
     counts(&a, &ca, &["--force"]);
+    // A damaged part is an input that cannot be read (exit 1), saying what to do.
+    let damaged = |what: &dyn Fn(&Path), says: &str| {
+        let d = dir.path().join("damaged");
+        let _ = std::fs::remove_dir_all(&d);
+        counts(&a, &d, &[]);
+        what(&d);
+        let out = verbale()
+            .args(["freq", "-q", "--from-counts"])
+            .arg(&d)
+            .assert()
+            .code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(
+            err.contains(says) && err.contains("count the part again"),
+            "{err}"
+        );
+    };
+    damaged(
+        &|d| std::fs::write(d.join("counts.json"), "{\"format\": \"verbale coun").unwrap(),
+        "not valid JSON",
+    );
+    damaged(
+        &|d| std::fs::remove_file(d.join("terms.parquet")).unwrap(),
+        "terms.parquet: cannot read",
+    );
+    damaged(
+        &|d| std::fs::write(d.join("docs.parquet"), b"PAR1 cut short").unwrap(),
+        "not a readable Parquet file",
+    );
 }
 
 /// UNGD in four parts, counted apart: `--from-counts` and DuckDB's sums equal one run.

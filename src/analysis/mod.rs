@@ -108,7 +108,7 @@ impl Options {
             self.stopwords.signature(),
             self.phrases
                 .as_ref()
-                .map_or("none".to_string(), |p| p.origin.clone()),
+                .map_or("none".to_string(), |p| p.signature()),
         )
     }
 

@@ -115,11 +115,27 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         &not_read,
     )?;
     if dir.exists() {
+        // Without --force the folder did not exist when the run began: another run wrote it
+        // meanwhile (two parts sent to one folder), and its counts are not this run's to drop.
+        if !args.force {
+            anyhow::bail!(
+                "{}: written meanwhile by another run; give each part its own folder",
+                dir.display()
+            );
+        }
         std::fs::remove_dir_all(dir)
             .with_context(|| format!("cannot replace {}", dir.display()))?;
     }
     let made = tmp.keep();
-    std::fs::rename(&made, dir).with_context(|| format!("cannot write {}", dir.display()))?;
+    if let Err(e) = std::fs::rename(&made, dir) {
+        let _ = std::fs::remove_dir_all(&made);
+        return Err(e).with_context(|| {
+            format!(
+                "cannot write {} (another run may have written it meanwhile)",
+                dir.display()
+            )
+        });
+    }
     if !args.input.source.quiet {
         eprintln!(
             "verbale: {}: {}, {}, {}",

@@ -125,7 +125,11 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
     let a = &loaded.analysis;
     for (name, k) in words.names.iter().zip(words.keys()) {
         let key = k.join(" ");
-        if a.terms.iter().any(|t| t.term == key) {
+        // A phrase is counted when it is a term of the counts (a single word also inside the
+        // longer phrases that hold it).
+        if a.terms.iter().any(|t| t.term == key)
+            || (k.len() == 1 && !trend::holding(a, k).is_empty())
+        {
             continue;
         }
         if k.len() > 1 {

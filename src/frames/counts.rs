@@ -174,7 +174,12 @@ fn about(dir: &Path) -> Result<serde_json::Value> {
             dir.display()
         ))
     })?;
-    let about: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let about: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        Error::DamagedCounts(format!(
+            "{}: not valid JSON ({e}); the folder was cut short or edited: count the part again",
+            path.display()
+        ))
+    })?;
     if about["format"] != HEADER {
         return Err(Error::Invalid(format!(
             "{}: written by another version of verbale's counts (its format is not '{HEADER}')",
@@ -210,15 +215,15 @@ pub fn options(dir: &Path) -> Result<analysis::Options> {
 fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
     let path = dir.join(name);
     let f = std::fs::File::open(&path).map_err(|e| {
-        Error::Invalid(format!(
-            "{}: cannot read ({e}); a counts folder holds {}",
+        Error::DamagedCounts(format!(
+            "{}: cannot read ({e}); a counts folder holds {}: count the part again",
             path.display(),
             FILES.join(", ")
         ))
     })?;
     ParquetReader::new(f).finish().map_err(|e| {
-        Error::Invalid(format!(
-            "{}: not a readable Parquet file ({e})",
+        Error::DamagedCounts(format!(
+            "{}: not a readable Parquet file ({e}); count the part again",
             path.display()
         ))
     })
@@ -287,7 +292,7 @@ fn term_counts(dir: &Path, at: &ahash::AHashMap<&str, usize>) -> Result<Vec<Vec<
     for ((d, w), ((c, q), s)) in rows.zip(numbers) {
         let (d, w) = (d.unwrap_or(""), w.unwrap_or(""));
         let Some(&k) = at.get(d) else {
-            return Err(Error::Invalid(format!(
+            return Err(Error::DamagedCounts(format!(
                 "{}: counts of '{d}', which its docs.parquet does not list",
                 dir.display()
             )));
@@ -389,7 +394,14 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
             names.push(n);
         }
     }
-    let dtype = |df: &DataFrame, n: &PlSmallStr| df.column(n).ok().map(|c| c.dtype().clone());
+    // A column with no value (a part with no documents, a field no document of the part has)
+    // has no type to give: the other part's type is taken.
+    let dtype = |df: &DataFrame, n: &PlSmallStr| {
+        df.column(n)
+            .ok()
+            .filter(|c| c.null_count() < c.len())
+            .map(|c| c.dtype().clone())
+    };
     let lined = |df: &DataFrame, other: &DataFrame| -> Result<DataFrame> {
         let cols = names
             .iter()
@@ -404,7 +416,12 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
                     (Some(a), _) if *a != DataType::Null => a.clone(),
                     (_, Some(b)) => b.clone(),
                     (Some(a), None) => a.clone(),
-                    (None, None) => DataType::String,
+                    // Neither has a value: the type either says it has.
+                    (None, None) => [df, other]
+                        .iter()
+                        .find_map(|d| d.column(n).ok().map(|c| c.dtype().clone()))
+                        .filter(|t| *t != DataType::Null)
+                        .unwrap_or(DataType::String),
                 };
                 Ok(match df.column(n) {
                     Ok(c) => c.cast(&want)?,
@@ -418,6 +435,17 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
     stacked.vstack_mut(&lined(&bottom, &top)?)?;
     Ok(stacked)
 }
+
+/// The names of the options in a fingerprint ([`analysis::Options::fingerprint`]).
+const FINGERPRINT_KEYS: [&str; 7] = [
+    "lang",
+    "stem",
+    "rules",
+    "split hyphens",
+    "split apostrophes",
+    "stopwords",
+    "phrases",
+];
 
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
 /// documents' fields (a row per document). Parts made with different options, or holding the
@@ -439,17 +467,31 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
                     .zip(fp.split("; "))
                     .filter(|(x, y)| x != y)
                     .map(|(x, y)| {
-                        let (name, value) = x.rsplit_once(' ').unwrap_or((x, ""));
-                        let other = y.rsplit_once(' ').map_or(y, |p| p.1);
+                        // The option's name, then each part's whole value ("stopwords: 174
+                        // words, e844… and numbers in a, 174 words, e844… in b").
+                        let name = FINGERPRINT_KEYS
+                            .iter()
+                            .find(|k| x.starts_with(*k))
+                            .copied()
+                            .unwrap_or("");
+                        let value = |v: &str| v[name.len().min(v.len())..].trim().to_string();
                         format!(
-                            "{name} {value} in {}, {other} in {}",
+                            "{name}: {} in {}, {} in {}",
+                            value(x),
                             at.display(),
+                            value(y),
                             dir.display()
                         )
                     })
                     .collect();
+                let phrases = if differ.iter().any(|d| d.starts_with("phrases:")) {
+                    " (--compound-top chooses its pairs from each part's own texts: choose them \
+                     once, over the whole corpus, and count every part with the same --phrases FILE)"
+                } else {
+                    ""
+                };
                 return Err(Error::Invalid(format!(
-                    "parts counted with different options ({}): count every part alike",
+                    "parts counted with different options ({}): count every part alike{phrases}",
                     differ.join("; ")
                 )));
             }

@@ -121,6 +121,29 @@ impl Phrases {
         Phrases::sorted(all, &origin)
     }
 
+    /// What the list holds, whatever file it came from: its length and a hash of its
+    /// phrases (FNV-1a over each word pattern), so that two runs with the same phrases agree
+    /// and two with different ones (`--compound-top` choosing its pairs per part) do not.
+    pub fn signature(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |tag: u8, text: &str| {
+            for b in [tag].into_iter().chain(text.bytes()).chain([0]) {
+                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        for phrase in &self.phrases {
+            for w in phrase {
+                match w {
+                    WordPat::Form(f) => eat(b'f', f),
+                    WordPat::Glob(r) => eat(b'g', r.as_str()),
+                    WordPat::Stem(t) => eat(b's', t),
+                }
+            }
+            eat(b'|', "");
+        }
+        format!("{} phrases, {h:016x}", self.phrases.len())
+    }
+
     /// Number of phrases.
     pub fn len(&self) -> usize {
         self.phrases.len()
