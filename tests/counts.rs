@@ -430,6 +430,45 @@ fn parts_agree_on_the_phrases_they_hold_and_an_empty_part_types_nothing() {
     assert!(crate::common::csv_bytes(out).height() > 0);
 }
 
+/// Parts of one corpus counted with `--root` name their documents and read the manifest as a
+/// run over the whole does: the per-document table, fields included, is that run's byte for
+/// byte, and an empty part beside them adds nothing (the manifest names no file of it).
+#[test]
+fn parts_counted_under_their_root_are_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = data_dir();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::copy(root.join("manifest.csv"), empty.join("manifest.csv")).unwrap();
+    let mut shards = Vec::new();
+    for p in ["seed", "ungd", "wh"] {
+        let c = dir.path().join(p);
+        counts(
+            &root.join("statements").join(p),
+            &c,
+            &["--root", root.to_str().unwrap()],
+        );
+        shards.push(c);
+    }
+    let ce = dir.path().join("ce");
+    counts(&empty, &ce, &[]);
+    shards.push(ce);
+    let refs: Vec<&Path> = shards.iter().map(PathBuf::as_path).collect();
+    let by_doc = ["freq", "-q", "--by", "doc", "-f", "csv"];
+    let parts = run(&[&by_doc[..], &["--from-counts"]].concat(), &refs);
+    assert_eq!(parts, run(&by_doc, &[&root]));
+    let outside = verbale()
+        .args(["counts", "-q", "--root"])
+        .arg(dir.path())
+        .arg(root.join("statements/seed"))
+        .arg("-o")
+        .arg(dir.path().join("x"))
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&outside.get_output().stderr).to_string();
+    assert!(err.contains("does not hold"), "{err}");
+}
+
 #[test]
 fn parts_with_different_fields_line_up_by_name() {
     // One part with the manifest's fields, one with the folder's only, one with a year taken

@@ -306,7 +306,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             (Some(by), Kind::Docs) => args.facet.iter().chain([by]).cloned().collect(),
             _ => args.group_by.clone(),
         },
-        allow_empty: false,
+        ..Ask::default()
     };
     let loaded = if counted {
         load_counts(&args.from_counts, &args.source, ask)?

@@ -488,6 +488,7 @@ pub fn load_options(src: &SourceArgs) -> LoadOptions {
         keep_ext: src.keep_ext,
         max_bytes: src.max_size * 1_000_000,
         section: src.section.clone(),
+        root: None,
     }
 }
 
@@ -572,6 +573,8 @@ pub struct Ask {
     pub hold: bool,
     /// Accept inputs with no readable document (`counts` of an empty part of a corpus).
     pub allow_empty: bool,
+    /// Name documents relative to this folder, and read its manifest.csv (`counts --root`).
+    pub root: Option<PathBuf>,
 }
 
 /// Reads and analyses groups of inputs (one, or a target and a reference: a file in both
@@ -584,13 +587,22 @@ pub fn load(
     ask: Ask,
 ) -> Result<Loaded> {
     init_threads(src.jobs);
-    let lopts = load_options(src);
+    let mut lopts = load_options(src);
+    let mut meta = src.meta.options();
+    if let Some(root) = &ask.root {
+        // A part of a corpus reads the corpus's manifest as a run over the whole would.
+        let m = root.join("manifest.csv");
+        if meta.auto_manifest && m.is_file() && !meta.manifests.contains(&m) {
+            meta.manifests.push(m);
+        }
+        lopts.root = Some(root.clone());
+    }
     let plan = verbale::meta::Plan {
         groups: groups.to_vec(),
         selectors: ask.selectors.clone(),
         filter: src.meta.where_.clone(),
         group_by: ask.group_by,
-        meta: src.meta.options(),
+        meta,
         hold: ask.hold,
     };
     let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| flag_error(e, src))?;

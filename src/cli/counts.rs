@@ -15,7 +15,7 @@ use verbale::frames::counts;
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale counts speeches/ -o counts/
-  ls -d ungd/*/ | parallel 'verbale counts {} -o shards/{/}'
+  ls -d ungd/*/ | parallel 'verbale counts {} --root ungd -o shards/{/}'
   verbale freq --from-counts shards/* --top 30
   duckdb -c \"SELECT term, sum(count) FROM 'shards/*/terms.parquet' GROUP BY term ORDER BY 2 DESC LIMIT 10\"")]
 pub struct CountsArgs {
@@ -27,6 +27,11 @@ pub struct CountsArgs {
     /// Replace the folder if it exists.
     #[arg(long)]
     pub force: bool,
+    /// The folder of the whole corpus, when PATH is a part of it: documents are named from
+    /// it (`1994/USA`, with the `folder` field `1994`) and its manifest.csv is read, as in a
+    /// run over the whole corpus, so that parts add up to that run.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 /// Refuses an output folder that would lose what it holds: one that exists (without
@@ -66,6 +71,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
     // when the parts are put together (a map step over partitions may meet one).
     let ask = Ask {
         allow_empty: true,
+        root: args.root.clone(),
         ..Ask::default()
     };
     let Loaded {

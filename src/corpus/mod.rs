@@ -157,6 +157,9 @@ pub struct LoadOptions {
     /// Read only this section of each document (`annex`, `cover`, `header`, `footnotes`: see
     /// [`UnSections`]); a document without it is skipped with a warning.
     pub section: Option<String>,
+    /// Document ids are paths relative to this folder instead of to each input (`counts
+    /// corpus/1994 --root corpus` names its documents `1994/...`, as a run over `corpus`).
+    pub root: Option<PathBuf>,
 }
 
 /// The default file size limit: 100 MB, far above any statement (a whole UN General Debate
@@ -177,6 +180,7 @@ impl Default for LoadOptions {
             keep_ext: false,
             max_bytes: DEFAULT_MAX_BYTES,
             section: None,
+            root: None,
         }
     }
 }

@@ -97,6 +97,11 @@ fn find_input(
             }
         }
     })?;
+    // With a root, ids start with the input's place under it.
+    let prefix = match &opts.root {
+        Some(root) => under_root(root, input, meta.is_dir())?,
+        None => String::new(),
+    };
     if !meta.is_dir() {
         let name = if opts.keep_ext {
             input.file_name()
@@ -106,7 +111,7 @@ fn find_input(
         let id = name
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| input.display().to_string());
-        out.push((id, Some(input.to_path_buf())));
+        out.push((format!("{prefix}{id}"), Some(input.to_path_buf())));
         return Ok(());
     }
     let mut files = Vec::new();
@@ -142,9 +147,38 @@ fn find_input(
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        out.push((id, Some(f)));
+        out.push((format!("{prefix}{id}"), Some(f)));
     }
     Ok(())
+}
+
+/// Where `input` (a folder, or a file's folder) stands under `root`, as an id prefix ending in
+/// `/` (empty when it is the root itself); an input outside the root is refused.
+fn under_root(root: &Path, input: &Path, is_dir: bool) -> Result<String> {
+    let canon = |p: &Path| {
+        p.canonicalize().map_err(|e| Error::Read {
+            path: p.to_path_buf(),
+            source: e,
+        })
+    };
+    let root_c = canon(root)?;
+    let input_c = canon(input)?;
+    let folder = if is_dir {
+        input_c.as_path()
+    } else {
+        input_c.parent().unwrap_or(&input_c)
+    };
+    let rel = folder.strip_prefix(&root_c).map_err(|_| {
+        Error::Invalid(format!(
+            "--root {}: it does not hold {}; give the folder the whole corpus is in",
+            root.display(),
+            input.display()
+        ))
+    })?;
+    Ok(rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy() + "/")
+        .collect())
 }
 
 /// Two inputs can give the same id (two folders with the same layout): keeps them apart

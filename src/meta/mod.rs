@@ -539,6 +539,10 @@ fn key_column(df: &DataFrame, keys: &[Vec<String>]) -> Option<usize> {
 /// The fields a manifest gives each file, joined on the column whose values name the files
 /// (file names, with or without extension, or document ids).
 fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<String>)> {
+    // No files (an empty part of a corpus): nothing to name, and nothing wrong.
+    if files.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
     let df = read_manifest(path)?;
     let shown = crate::error::shown(path);
     // Each file's keys: its id, its file name, its stem.
