@@ -58,10 +58,14 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         .map(|c| c.to_string())
         .filter(|c| c != "doc")
         .collect();
-    let paths = polars::prelude::Column::full_null(
+    // The paths the parts were counted from (on their machines), as `docs` shows them.
+    let paths = polars::prelude::Column::new(
         "path".into(),
-        frame.height(),
-        &polars::prelude::DataType::String,
+        analysis
+            .docs
+            .iter()
+            .map(|d| d.path.as_ref().map(|p| p.display().to_string()))
+            .collect::<Vec<_>>(),
     );
     frame.insert_column(1, paths)?;
     let mut meta = verbale::meta::Metadata {

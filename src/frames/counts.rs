@@ -331,12 +331,23 @@ fn read_part(dir: &Path) -> Result<Part> {
     );
     let (spans, scare) = (uints(&d, "spans")?, uints(&d, "scare_spans")?);
     let measures = measures_of(&d, &tokens)?;
+    // Each file as it was named when the part was counted (on that machine): shown, and
+    // chosen by `--where "path like ..."`, never read again.
+    let paths: Vec<Option<PathBuf>> = match d.column("path") {
+        Ok(c) => c
+            .cast(&DataType::String)?
+            .str()?
+            .iter()
+            .map(|p| p.filter(|p| !p.is_empty()).map(PathBuf::from))
+            .collect(),
+        Err(_) => vec![None; ids.len()],
+    };
     let docs = ids
         .iter()
         .enumerate()
         .map(|(i, id)| DocResult {
             id: id.clone(),
-            path: None,
+            path: paths[i].clone(),
             tokens: tokens[i],
             quoted_tokens: qt[i],
             scare_tokens: st[i],
