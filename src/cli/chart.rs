@@ -30,9 +30,9 @@ pub struct ChartArgs {
     /// Keyness: target and reference groups.
     #[command(flatten)]
     pub groups: GroupArgs,
-    /// Draw a freq, keyness, quotes, similarity or docs chart from counts folders (`verbale
-    /// counts`, one per part of a corpus) instead of documents (keyness: sides by
-    /// --target-where/--reference-where).
+    /// Draw a freq, keyness, quotes, similarity, docs or trend chart from counts folders
+    /// (`verbale counts`, one per part of a corpus) instead of documents (keyness: sides by
+    /// --target-where/--reference-where; trend: --terms).
     #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
     pub from_counts: Vec<PathBuf>,
     #[command(flatten)]
@@ -229,10 +229,10 @@ fn sides(args: &ChartArgs) -> Result<Sides> {
     if !args.from_counts.is_empty() {
         if !matches!(
             args.kind,
-            Kind::Freq | Kind::Keyness | Kind::Quotes | Kind::Similarity | Kind::Docs
+            Kind::Freq | Kind::Keyness | Kind::Quotes | Kind::Similarity | Kind::Docs | Kind::Trend
         ) {
             return Err(usage(format!(
-                "chart {} --from-counts: counts draw freq, keyness, quotes, similarity and docs charts; the others need the texts",
+                "chart {} --from-counts: counts draw freq, keyness, quotes, similarity, docs and trend charts; the others need the texts",
                 args.kind.name()
             )));
         }
@@ -343,7 +343,11 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     let by = args.by.clone().unwrap_or_default();
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(by.clone());
-    let t = super::trend::trend_frame(&args.paths, &args.source, &args.terms, &fields)?;
+    let t = if args.from_counts.is_empty() {
+        super::trend::trend_frame(&args.paths, &args.source, &args.terms, &fields)?
+    } else {
+        super::trend::trend_from_counts(&args.from_counts, &args.source, &args.terms, &fields)?
+    };
     let what = describe(name, t.counted);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;

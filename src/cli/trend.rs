@@ -105,20 +105,39 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
     let dest = args.output.destination(&[], &args.source)?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
-    // The terms are looked up as the counts were made, whatever --lang or --no-stem say.
-    let options = verbale::frames::counts::options(&args.from_counts[0])?;
+    let t = trend_from_counts(&args.from_counts, &args.source, &terms, &fields)?;
+    let header = format!(
+        "{} in {} by {}",
+        count_of(t.terms.names.len() as u64, "term"),
+        count_of(t.counted as u64, "document"),
+        fields.join(", ")
+    );
+    let mut df = args.output.select(t.frame)?;
+    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(false)
+}
+
+/// The trend of `terms` by `fields` from counts folders, the terms looked up as the counts
+/// were made (whatever --lang or --no-stem say).
+pub fn trend_from_counts(
+    dirs: &[PathBuf],
+    source: &SourceArgs,
+    terms: &[String],
+    fields: &[String],
+) -> Result<Trend> {
+    let options = verbale::frames::counts::options(&dirs[0])?;
     let ask = super::common::Ask {
-        group_by: fields.clone(),
+        group_by: fields.to_vec(),
         ..Default::default()
     };
-    let loaded = super::from_counts::load_counts(&args.from_counts, &args.source, ask)?;
+    let loaded = super::from_counts::load_counts(dirs, source, ask)?;
     let g = loaded
         .grouping
         .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
     let words = if terms.is_empty() {
         most_quoted(&loaded.analysis, &options)?
     } else {
-        Terms::new(&terms, &options)?
+        Terms::new(terms, &options)?
     };
     // Counts hold words, and the phrases of the --phrases list they were counted with (one
     // term each, its words joined by a space).
@@ -138,20 +157,16 @@ fn from_counts(args: &TrendArgs) -> Result<bool> {
             ))
             .into());
         }
-        if !args.source.quiet {
+        if !source.quiet {
             eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
         }
     }
-    let frame = trend::from_totals(&loaded.analysis, &g, &words)?;
-    let header = format!(
-        "{} in {} by {}",
-        count_of(words.names.len() as u64, "term"),
-        count_of(loaded.analysis.docs.len() as u64, "document"),
-        fields.join(", ")
-    );
-    let mut df = args.output.select(frame)?;
-    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
-    Ok(false)
+    Ok(Trend {
+        frame: trend::from_totals(a, &g, &words)?,
+        counted: a.docs.len(),
+        terms: words,
+        had_errors: false,
+    })
 }
 
 /// A trend frame with what went into it.
