@@ -88,10 +88,12 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         ask,
     )?;
     if analysis.docs.is_empty() && !args.input.source.quiet {
-        eprintln!(
-            "verbale: warning: {}; writing an empty part",
-            super::common::no_documents(&args.input.paths, &lopts)
-        );
+        let why = if problems.is_empty() {
+            super::common::no_documents(&args.input.paths, &lopts).to_string()
+        } else {
+            "none of its files could be read (see above; they are listed in counts.json)".into()
+        };
+        eprintln!("verbale: warning: {why}; writing an empty part");
     }
     // What was not read goes into counts.json too, so that whoever puts the parts together
     // learns of it.

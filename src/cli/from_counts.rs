@@ -47,7 +47,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
     if analysis.docs.is_empty() {
         return Err(verbale::Error::NoDocuments(
-            "the counts folders hold no documents (each was counted from a folder with none)"
+            "the counts folders hold no documents (none of their files could be read, or their folders had none)"
                 .into(),
         )
         .into());

@@ -58,6 +58,15 @@ fn name_of(paths: &[PathBuf]) -> String {
     let Some(p) = paths.first() else {
         return "report".into();
     };
+    // Several folders of one folder (`shards/*`): the report is that folder's.
+    if paths.len() > 1 {
+        let parent = |p: &PathBuf| p.canonicalize().ok()?.parent().map(Path::to_path_buf);
+        if let Some(common) =
+            parent(p).filter(|c| paths.iter().all(|q| parent(q).as_ref() == Some(c)))
+        {
+            return name_of(&[common]);
+        }
+    }
     let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
     let stem = canon
         .file_stem()

@@ -170,11 +170,17 @@ pub const MAX_LIKELY_GROUPS: usize = 30;
 
 /// The fields a report groups by when not told: a field of names (the first of `country`,
 /// `speaker`, `party`, `author`, `actor`, `source`, `type`, `folder`, then any text field)
-/// with 2 to 30 values shared by several documents (else the time field, if it has at most
-/// 30 values), and a time field (`year`, `session`, `decade`) with at least two values.
+/// given for at least half the documents, with 2 to 30 values shared by several of them (else
+/// the time field, if it has at most 30 values), and a time field (`year`, `session`,
+/// `decade`) with at least two values.
 pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
+    // A field most documents lack (an author that 2 PDFs of 571 speeches carry) does not
+    // group a corpus: at least half the documents must have it.
     let distinct = |f: &str| -> Option<(usize, bool)> {
         let c = meta.frame.column(f).ok()?;
+        if c.null_count() * 2 > c.len() {
+            return None;
+        }
         let n = c.drop_nulls().n_unique().ok()?;
         Some((n, c.dtype() == &DataType::String))
     };
@@ -198,4 +204,30 @@ pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
             .filter(|t| distinct(t).is_some_and(|(n, _)| n <= MAX_LIKELY_GROUPS))
     });
     (named, time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::{Column, DataFrame};
+
+    fn meta(cols: Vec<Column>) -> Metadata {
+        let fields = cols.iter().skip(1).map(|c| c.name().to_string()).collect();
+        Metadata {
+            frame: DataFrame::new_infer_height(cols).unwrap(),
+            fields,
+            notes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_field_most_documents_lack_does_not_group_them() {
+        let doc = Column::new("doc".into(), ["a", "b", "c", "d", "e"]);
+        let author = Column::new("author".into(), [Some("x"), Some("y"), None, None, None]);
+        let country = Column::new("country".into(), ["ARM", "AZE", "ARM", "AZE", "ARM"]);
+        let m = meta(vec![doc.clone(), author.clone()]);
+        assert_eq!(likely_fields(&m).0, None);
+        let m = meta(vec![doc, author, country]);
+        assert_eq!(likely_fields(&m).0.as_deref(), Some("country"));
+    }
 }
