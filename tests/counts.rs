@@ -665,6 +665,15 @@ fn parts_that_do_not_add_up_are_refused() {
         &|d| std::fs::write(d.join("docs.parquet"), b"PAR1 cut short").unwrap(),
         "not a readable Parquet file",
     );
+    damaged(
+        &|d| {
+            let about = std::fs::read_to_string(d.join("counts.json")).unwrap();
+            let edited = about.replace("\"documents\":1,", "\"documents\":999,");
+            assert_ne!(edited, about);
+            std::fs::write(d.join("counts.json"), edited).unwrap()
+        },
+        "says 999 documents",
+    );
 }
 
 /// UNGD in four parts, counted apart: `--from-counts` and DuckDB's sums equal one run.

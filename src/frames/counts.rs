@@ -319,6 +319,16 @@ struct Part {
 fn read_part(dir: &Path) -> Result<Part> {
     let d = read_parquet(dir, FILES[0])?;
     let ids = strings(&d, "doc")?;
+    if let Some(n) = about(dir)?["documents"].as_u64() {
+        if n != ids.len() as u64 {
+            return Err(Error::DamagedCounts(format!(
+                "{}: its {ABOUT} says {n} documents, its {} holds {}; count the part again",
+                dir.display(),
+                FILES[0],
+                ids.len()
+            )));
+        }
+    }
     let at: ahash::AHashMap<&str, usize> = ids
         .iter()
         .enumerate()
