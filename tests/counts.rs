@@ -636,6 +636,13 @@ fn parts_that_do_not_add_up_are_refused() {
         .failure();
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("--force"));
     counts(&a, &ca, &["--force"]);
+    // A counts folder given as texts says how it is read.
+    let out = verbale().args(["freq", "-q"]).arg(&ca).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("is a counts folder") && err.contains("--from-counts"),
+        "{err}"
+    );
     // A damaged part is an input that cannot be read (exit 1), saying what to do.
     let damaged = |what: &dyn Fn(&Path), says: &str| {
         let d = dir.path().join("damaged");

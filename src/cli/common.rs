@@ -525,6 +525,18 @@ pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
 
 /// The error for a run with nothing to analyse.
 pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
+    // A counts folder given as texts: say how it is read.
+    if let Some(c) = paths
+        .iter()
+        .find(|p| p.join(verbale::frames::counts::ABOUT).is_file())
+    {
+        return verbale::Error::NoDocuments(format!(
+            "{} is a counts folder (verbale counts): read it with --from-counts {}",
+            c.display(),
+            c.display()
+        ))
+        .into();
+    }
     if paths.iter().all(|p| !p.is_dir()) {
         // Files named one by one: each one's own message (unless --quiet) says why.
         return verbale::Error::NoDocuments(
