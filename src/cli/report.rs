@@ -241,7 +241,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         meta_groups: meta_groups(&args, &loaded.meta)?,
         left_out,
         phrases,
-        acts,
+        acts: std::sync::Mutex::new(acts),
         texts: true,
     };
     write(&args, &loaded, &options, &r, &bar)?;
@@ -283,7 +283,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         meta_groups: meta_groups(args, &loaded.meta)?,
         left_out,
         phrases: None,
-        acts: None,
+        acts: std::sync::Mutex::new(None),
         texts: false,
     };
     write(args, &loaded, &options, &r, &bar)?;

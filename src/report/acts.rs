@@ -33,7 +33,8 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     let lex = found
         .clone()
         .unwrap_or_else(|| ActLexicon::bundled("en").expect("the English lexicon"));
-    let mut scanned = match (&found, &p.r.acts) {
+    let given = p.r.acts.lock().ok().and_then(|mut a| a.take());
+    let mut scanned = match (&found, given) {
         (Some(_), Some(s)) => in_analysis_order(p.a, s),
         (Some(l), None) => dict::scan_analysed(p.a, p.lopts, p.opts, &l.compile(p.opts)?, Some(l))?,
         (None, _) => Scanned::default(),
@@ -107,7 +108,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
 
 /// The acts found in another reading, one document per document of the analysis, in its order
 /// (matched by id; a document that reading did not have gets none).
-fn in_analysis_order(a: &crate::analysis::Analysis, s: &Scanned) -> Scanned {
+fn in_analysis_order(a: &crate::analysis::Analysis, mut s: Scanned) -> Scanned {
     let at: ahash::AHashMap<&str, usize> = s
         .ids
         .iter()
@@ -122,7 +123,7 @@ fn in_analysis_order(a: &crate::analysis::Analysis, s: &Scanned) -> Scanned {
             .iter()
             .map(|d| {
                 at.get(d.id.as_str())
-                    .map(|&i| s.docs[i].clone())
+                    .map(|&i| std::mem::take(&mut s.docs[i]))
                     .unwrap_or_default()
             })
             .collect(),

@@ -45,7 +45,7 @@ pub struct MetaGroups {
 }
 
 /// Report settings.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct ReportOptions {
     /// Report name (title and folder name).
     pub name: String,
@@ -69,7 +69,8 @@ pub struct ReportOptions {
     /// The documents' speech acts, when the caller found them in that same reading (by
     /// document id, [`crate::dict::Matcher`]); otherwise the report reads the documents again
     /// for them.
-    pub acts: Option<crate::dict::Scanned>,
+    /// Taken (not copied) by the speech-act tables, which hold them from then on.
+    pub acts: std::sync::Mutex<Option<crate::dict::Scanned>>,
     /// Whether the documents' texts can be read (false for a report from counts: the sections
     /// and tables that need texts are left out, and the report says which).
     pub texts: bool,
