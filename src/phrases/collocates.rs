@@ -125,7 +125,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
         .par_iter()
         .map(|d| {
             let mut t = Tallies::default();
-            for i in (0..d.len()).filter(|&i| d.terms[i] == node) {
+            for i in (0..d.len()).filter(|&i| held.term(d, i) == node) {
                 let q = d.quoting[i];
                 let counted = match o.node_in {
                     NodeIn::All => true,
@@ -143,13 +143,14 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
                         continue;
                     }
                     let quoted = d.quoted(i.min(j), i.max(j)).0;
-                    let e = t.terms.entry(d.terms[j]).or_default();
+                    let term = held.term(d, j);
+                    let e = t.terms.entry(term).or_default();
                     e[0] += 1;
                     e[1] += (j < i) as u64;
                     e[2] += (j > i) as u64;
                     e[3] += quoted as u64;
                     e[4] += q.scare() as u64;
-                    *t.forms.entry((d.terms[j], d.forms[j])).or_default() += 1;
+                    *t.forms.entry((term, d.forms[j])).or_default() += 1;
                 }
             }
             t
@@ -160,7 +161,9 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
     let mut best_form: AHashMap<u32, (u32, u64)> = AHashMap::new();
     for (&(term, form), &n) in &t.forms {
         let e = best_form.entry(term).or_insert((form, 0));
-        if n > e.1 || (n == e.1 && form < e.0) {
+        // On a tie, the form first in alphabetical order (ids follow the reading's order,
+        // which the threads vary from run to run).
+        if n > e.1 || (n == e.1 && held.forms[form as usize] < held.forms[e.0 as usize]) {
             *e = (form, n);
         }
     }

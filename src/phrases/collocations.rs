@@ -194,7 +194,9 @@ fn subset_counts(held: &Held, k: usize, forbid: u8, rows: &[&NgramRow]) -> (u64,
             for d in docs {
                 for first in ngrams::windows(d, k, forbid) {
                     windows += 1;
-                    ids[..k].copy_from_slice(&d.terms[first..first + k]);
+                    for (j, id) in ids[..k].iter_mut().enumerate() {
+                        *id = held.term(d, first + j);
+                    }
                     for s in 1..full {
                         if let Some(&i) = index.get(&projection(&ids[..k], s)) {
                             counts[i as usize] += 1;

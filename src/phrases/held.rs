@@ -26,9 +26,8 @@ pub struct HeldQuote {
 /// One document's words.
 #[derive(Debug, Clone, Default)]
 pub struct HeldDoc {
-    /// Per word: its term (stem), an index into [`Held::terms`].
-    pub terms: Vec<u32>,
-    /// Per word: its folded form, an index into [`Held::forms`].
+    /// Per word: its folded form, an index into [`Held::forms`] (its term is
+    /// [`Held::form_term`] of it: a folded form has one stem, so the terms are not held again).
     pub forms: Vec<u32>,
     /// Per word: what stands between it and the word before ([`gap`] bits).
     pub gaps: Vec<u8>,
@@ -41,12 +40,12 @@ pub struct HeldDoc {
 impl HeldDoc {
     /// Words in the document.
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.forms.len()
     }
 
     /// Whether the document has no words.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.forms.is_empty()
     }
 
     /// Whether the words `first..=last` have nothing between them that `forbid` ([`gap`] bits)
@@ -98,6 +97,11 @@ pub struct Held {
 }
 
 impl Held {
+    /// The term of word `i` of document `d`.
+    pub fn term(&self, d: &HeldDoc, i: usize) -> u32 {
+        self.form_term[d.forms[i] as usize]
+    }
+
     /// Words in the corpus.
     pub fn tokens(&self) -> u64 {
         self.docs.iter().map(|d| d.len() as u64).sum()
@@ -159,6 +163,26 @@ impl Interned {
 struct Vocabs {
     terms: Interned,
     forms: Interned,
+    /// Per form id: its term's id.
+    form_term: Vec<u32>,
+}
+
+impl Vocabs {
+    /// The ids of a form and its term, both added if new.
+    fn pair(&mut self, term: &Arc<str>, form: &Arc<str>) -> (u32, u32) {
+        let (t, f) = (self.terms.id(term), self.forms.id(form));
+        self.note(t, f);
+        (t, f)
+    }
+
+    /// Notes that form `f` has term `t`.
+    fn note(&mut self, t: u32, f: u32) {
+        let f = f as usize;
+        if self.form_term.len() <= f {
+            self.form_term.resize(f + 1, 0);
+        }
+        self.form_term[f] = t;
+    }
 }
 
 /// The reading run: each document analysed for its words, then turned into ids. Each worker
@@ -203,7 +227,7 @@ impl<'a> Reader<'a> {
             for (k, (form, term)) in w.new_forms.iter().enumerate() {
                 // Another document of the spare worker may have added them meanwhile.
                 if w.new_from as usize + k == ids.len() {
-                    ids.push((v.terms.id(term), v.forms.id(form)));
+                    ids.push(v.pair(term, form));
                 }
             }
         }
@@ -240,6 +264,13 @@ impl<'a> Reader<'a> {
                 *x = (term_ids[t as usize], form_ids[f as usize]);
             }
         }
+        drop(cache);
+        {
+            let mut v = lock(&self.shared);
+            for &(t, f) in &slot_ids {
+                v.note(t, f);
+            }
+        }
         held_doc(p.held_words(), &slot_ids)
     }
 }
@@ -248,7 +279,6 @@ impl<'a> Reader<'a> {
 /// (term, form) ids.
 fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
     let mut d = HeldDoc {
-        terms: Vec::with_capacity(w.forms.len()),
         forms: Vec::with_capacity(w.forms.len()),
         gaps: w.gaps,
         quoting: w.quoting,
@@ -259,9 +289,7 @@ fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
             .collect(),
     };
     for &f in &w.forms {
-        let (t, f) = ids[f as usize];
-        d.terms.push(t);
-        d.forms.push(f);
+        d.forms.push(ids[f as usize].1);
     }
     d
 }
@@ -352,6 +380,8 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
         .unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
+    held.form_term = v.form_term;
+    held.form_term.resize(held.forms.len(), 0);
     if held.terms.len() >= MAX_VOCABULARY || held.forms.len() >= MAX_VOCABULARY {
         return Err(Error::Invalid(format!(
             "{} distinct words are more than phrases can count (at most {})",
@@ -365,11 +395,9 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
         .map(|f| opts.stopwords.contains(f))
         .collect();
     held.term_count = vec![0; held.terms.len()];
-    held.form_term = vec![0; held.forms.len()];
     for d in &held.docs {
-        for (&t, &f) in d.terms.iter().zip(&d.forms) {
-            held.term_count[t as usize] += 1;
-            held.form_term[f as usize] = t;
+        for &f in &d.forms {
+            held.term_count[held.form_term[f as usize] as usize] += 1;
         }
     }
     held.term_stop = vec![true; held.terms.len()];

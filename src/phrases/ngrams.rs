@@ -127,8 +127,12 @@ fn count_level(held: &Held, n: usize, forbid: u8, prev: &Prev, skip_stop_edges: 
             let mut bins: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); held.n_bins];
             for (i, (d, &b)) in held.docs.iter().zip(&held.bins).enumerate() {
                 let bin = &mut bins[b as usize];
+                let mut buf = [0u32; MAX_N];
                 for first in windows(d, n, forbid) {
-                    let ids = &d.terms[first..first + n];
+                    for (k, id) in buf[..n].iter_mut().enumerate() {
+                        *id = held.term(d, first + k);
+                    }
+                    let ids = &buf[..n];
                     if skip_stop_edges
                         && (held.term_stop[ids[0] as usize] || held.term_stop[ids[n - 1] as usize])
                     {

@@ -107,7 +107,8 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, String)> {
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
     for d in &held.docs {
-        for (i, (&t, &f)) in d.terms.iter().zip(&d.forms).enumerate() {
+        for (i, &f) in d.forms.iter().enumerate() {
+            let t = held.form_term[f as usize];
             if d.quoting[i].inner().is_some() && !held.form_stop[f as usize] {
                 quoted[t as usize] += 1;
                 scare[t as usize] += d.quoting[i].scare() as u64;
@@ -123,8 +124,8 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, String)> {
         })?;
     let mut forms: ahash::AHashMap<u32, u64> = ahash::AHashMap::new();
     for d in &held.docs {
-        for (&w, &f) in d.terms.iter().zip(&d.forms) {
-            if w as usize == t {
+        for &f in &d.forms {
+            if held.form_term[f as usize] as usize == t {
                 *forms.entry(f).or_default() += 1;
             }
         }
