@@ -466,6 +466,17 @@ fn parts_counted_under_their_root_are_the_whole_run() {
     let by_doc = ["freq", "-q", "--by", "doc", "-f", "csv"];
     let parts = run(&[&by_doc[..], &["--from-counts"]].concat(), &refs);
     assert_eq!(parts, run(&by_doc, &[&root]));
+    // The documents' fields too (the folder, the manifest's columns), and their paths.
+    let docs = ["docs", "-q", "-f", "csv"];
+    let fields = crate::common::csv_bytes(run(&[&docs[..], &["--from-counts"]].concat(), &refs));
+    let whole = crate::common::csv_bytes(run(&docs, &[&root]));
+    assert!(
+        ["folder", "country", "year"]
+            .iter()
+            .all(|f| whole.get_column_names().iter().any(|c| c.as_str() == *f)),
+        "{whole}"
+    );
+    assert!(fields.equals_missing(&whole), "{fields}\n{whole}");
     let outside = verbale()
         .args(["counts", "-q", "--root"])
         .arg(dir.path())

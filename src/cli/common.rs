@@ -638,9 +638,10 @@ pub fn load(
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {
-        if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty()) {
+        let chose_none = chosen && p.left_out > 0;
+        if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
-            if chosen && p.left_out > 0 {
+            if chose_none {
                 return Err(verbale::Error::NoDocuments(format!(
                     "no document satisfies {}",
                     ask.selectors

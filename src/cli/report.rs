@@ -59,7 +59,7 @@ fn name_of(paths: &[PathBuf]) -> String {
         return "report".into();
     };
     // Several folders of one folder (`shards/*`): the report is that folder's.
-    if paths.len() > 1 {
+    if paths.len() > 1 && paths.iter().all(|p| p.is_dir()) {
         let parent = |p: &PathBuf| p.canonicalize().ok()?.parent().map(Path::to_path_buf);
         if let Some(common) =
             parent(p).filter(|c| paths.iter().all(|q| parent(q).as_ref() == Some(c)))
@@ -83,7 +83,7 @@ fn name_of(paths: &[PathBuf]) -> String {
             }
         })
         .collect();
-    if paths.len() > 1 {
+    if paths.len() > 1 && paths.iter().all(|p| p.is_dir()) {
         format!("{clean}-and-{}-more", paths.len() - 1)
     } else {
         clean

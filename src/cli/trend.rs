@@ -220,6 +220,9 @@ pub fn trend_frame(
         // One-word terms: read from per-group running sums, as `freq --group-by` counts.
         let mut options = options.clone();
         options.detail = Detail::Totals;
+        // Words are counted word by word, inside the phrases of --phrases too, as counts made
+        // with the list give them.
+        options.phrases = None;
         if !terms.is_empty() {
             // Terms named are looked for whatever the stopword list says.
             options.stopwords = verbale::text::Stopwords::none();

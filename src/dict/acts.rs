@@ -62,9 +62,9 @@ pub struct ActLexicon {
     no_target: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
     joiners: AHashSet<String>,
-    /// Word beginnings of verbs that perform an act again after a mention (`reaffirm`,
-    /// `express`): an `unless_before` word before one of them does not reach the trigger.
-    performed: Vec<String>,
+    /// Verbs (every form) that perform an act again after a mention (`reaffirmed`,
+    /// `expressing`): an `unless_before` word before one of them does not reach the trigger.
+    performed: AHashSet<String>,
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
@@ -131,7 +131,7 @@ impl ActLexicon {
             target_stops: words(&top["target_stops"]),
             no_target: words(&top["no_target"]),
             joiners: words(&top["joiners"]),
-            performed: words_in_order(&top["performed"]),
+            performed: words(&top["performed"]),
             texts: true,
         };
         for (name, spec) in acts {
@@ -203,10 +203,7 @@ impl ActLexicon {
         if mentions.is_empty() {
             return false;
         }
-        let performed = |k: usize| {
-            let f = form(p, w, k);
-            self.performed.iter().any(|v| f.starts_with(v.as_str()))
-        };
+        let performed = |k: usize| self.performed.contains(form(p, w, k));
         // A trigger that is itself a performing verb (`reiterating the commitment to`) is
         // performed.
         if performed(first) {
@@ -315,8 +312,13 @@ pub(super) fn detect(
                 continue;
             }
         }
-        prev = Some((act, last));
         prev_end = last + 1;
+        // A trigger that is not the act joins nothing after it.
+        if lex.unless_after(act, p, w, last) || lex.unless_before(act, p, w, first) {
+            prev = None;
+            continue;
+        }
+        prev = Some((act, last));
         let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
         // Up to three words before the trigger, in its run.
         let from = first.saturating_sub(3).max(after_prev);
@@ -328,9 +330,6 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        if lex.unless_after(act, p, w, last) || lex.unless_before(act, p, w, first) {
-            continue;
-        }
         let intensified = lex.intensified(&inside, &before, &after);
         let negated = !inside.iter().any(|f| lex.negators.contains(*f))
             && before

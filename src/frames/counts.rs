@@ -423,37 +423,41 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
             .filter(|c| c.null_count() < c.len())
             .map(|c| c.dtype().clone())
     };
-    let lined = |df: &DataFrame, other: &DataFrame| -> Result<DataFrame> {
+    // Each field's type, decided once for both parts: the type of the part that has values,
+    // String when both have values of different types, else the type either part says.
+    let raw = |df: &DataFrame, n: &PlSmallStr| {
+        df.column(n)
+            .ok()
+            .map(|c| c.dtype().clone())
+            .filter(|t| *t != DataType::Null)
+    };
+    let types: Vec<DataType> = names
+        .iter()
+        .map(|n| match (dtype(&top, n), dtype(&bottom, n)) {
+            (Some(a), Some(b)) if a != b => DataType::String,
+            (Some(a), _) | (None, Some(a)) => a,
+            (None, None) => match (raw(&top, n), raw(&bottom, n)) {
+                (Some(a), Some(b)) if a != b => DataType::String,
+                (Some(a), _) | (None, Some(a)) => a,
+                (None, None) => DataType::String,
+            },
+        })
+        .collect();
+    let lined = |df: &DataFrame| -> Result<DataFrame> {
         let cols = names
             .iter()
-            .map(|n| {
-                let (mine, theirs) = (dtype(df, n), dtype(other, n));
-                let want = match (&mine, &theirs) {
-                    (Some(a), Some(b))
-                        if a != b && *a != DataType::Null && *b != DataType::Null =>
-                    {
-                        DataType::String
-                    }
-                    (Some(a), _) if *a != DataType::Null => a.clone(),
-                    (_, Some(b)) => b.clone(),
-                    (Some(a), None) => a.clone(),
-                    // Neither has a value: the type either says it has.
-                    (None, None) => [df, other]
-                        .iter()
-                        .find_map(|d| d.column(n).ok().map(|c| c.dtype().clone()))
-                        .filter(|t| *t != DataType::Null)
-                        .unwrap_or(DataType::String),
-                };
+            .zip(&types)
+            .map(|(n, want)| {
                 Ok(match df.column(n) {
-                    Ok(c) => c.cast(&want)?,
-                    Err(_) => Column::full_null(n.clone(), df.height(), &want),
+                    Ok(c) => c.cast(want)?,
+                    Err(_) => Column::full_null(n.clone(), df.height(), want),
                 })
             })
             .collect::<Result<Vec<Column>>>()?;
         Ok(DataFrame::new(df.height(), cols)?)
     };
-    let mut stacked = lined(&top, &bottom)?;
-    stacked.vstack_mut(&lined(&bottom, &top)?)?;
+    let mut stacked = lined(&top)?;
+    stacked.vstack_mut(&lined(&bottom)?)?;
     Ok(stacked)
 }
 
@@ -505,11 +509,20 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
                         )
                     })
                     .collect();
-                let phrases = if differ.iter().any(|d| d.starts_with("phrases:")) {
-                    " (--compound-top chooses its pairs from each part's own texts: choose them \
-                     once, over the whole corpus, and count every part with the same --phrases FILE)"
-                } else {
-                    ""
+                let phrases = match differ.iter().find(|d| d.starts_with("phrases:")) {
+                    // A part of an earlier verbale named its list by its file, not its phrases.
+                    Some(d)
+                        if d.matches(" phrases, ").count() + d.matches(": none").count() < 2 =>
+                    {
+                        " (a part was counted by an earlier verbale, which recorded a phrase list \
+                         by its file: count it again)"
+                    }
+                    Some(_) => {
+                        " (--compound-top chooses its pairs from each part's own texts: choose \
+                         them once, over the whole corpus, and count every part with the same \
+                         --phrases FILE)"
+                    }
+                    None => "",
                 };
                 return Err(Error::Invalid(format!(
                     "parts counted with different options ({}): count every part alike{phrases}",

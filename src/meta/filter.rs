@@ -168,9 +168,9 @@ const TIME_FIELDS: &[&str] = &["year", "session", "decade"];
 /// Most groups a report makes on its own.
 pub const MAX_LIKELY_GROUPS: usize = 30;
 
-/// The fields a report groups by when not told: a field of names (the first of `country`,
-/// `speaker`, `party`, `author`, `actor`, `source`, `type`, `folder`, then any text field)
-/// given for at least half the documents, with 2 to 30 values shared by several of them (else
+/// The fields a report groups by when not told, each given for at least half the documents:
+/// a field of names (the first of `country`, `speaker`, `party`, `author`, `actor`, `source`,
+/// `type`, `folder`, then any text field) with 2 to 30 values shared by several documents (else
 /// the time field, if it has at most 30 values), and a time field (`year`, `session`,
 /// `decade`) with at least two values.
 pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
