@@ -100,6 +100,7 @@ impl MetaArgs {
             auto_manifest: !self.no_meta,
             lenient: self.meta_lenient,
             max_bytes: None,
+            part: false,
         }
     }
 }
@@ -608,6 +609,7 @@ pub fn load(
             meta.manifests.push(m);
         }
         lopts.root = Some(root.clone());
+        meta.part = true;
     }
     let plan = verbale::meta::Plan {
         groups: groups.to_vec(),

@@ -31,6 +31,9 @@ pub struct MetaOptions {
     /// The size limit documents are read under (`LoadOptions::max_bytes`; `None`: the
     /// default), which bounds reading their metadata too.
     pub max_bytes: Option<u64>,
+    /// The files are one part of the corpus the manifests describe (`counts --root`): rows
+    /// that name no file read are the other parts', and no warning.
+    pub part: bool,
 }
 
 /// The metadata of a corpus's files.
@@ -108,7 +111,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         }
     }
     for m in &manifests {
-        let (cols, mut n) = manifest_fields(files, m)?;
+        let (cols, mut n) = manifest_fields(files, m, o.part)?;
         notes.append(&mut n);
         add(&mut columns, cols, &mut notes);
     }
@@ -538,7 +541,7 @@ fn key_column(df: &DataFrame, keys: &[Vec<String>]) -> Option<usize> {
 
 /// The fields a manifest gives each file, joined on the column whose values name the files
 /// (file names, with or without extension, or document ids).
-fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<String>)> {
+fn manifest_fields(files: &Found, path: &Path, part: bool) -> Result<(Vec<Column>, Vec<String>)> {
     // No files (an empty part of a corpus): nothing to name, and nothing wrong.
     if files.is_empty() {
         return Ok((Vec::new(), Vec::new()));
@@ -603,7 +606,7 @@ fn manifest_fields(files: &Found, path: &Path) -> Result<(Vec<Column>, Vec<Strin
         .filter(|(r, _)| !used.contains(r))
         .map(|(_, v)| v.unwrap_or("(empty)").to_string())
         .collect();
-    if !unused.is_empty() && unused.len() < df.height() {
+    if !part && !unused.is_empty() && unused.len() < df.height() {
         notes.push(format!(
             "warning: {shown}: {} no file read: {}",
             match unused.len() {
