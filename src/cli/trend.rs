@@ -77,15 +77,23 @@ impl TrendArgs {
 
 /// Runs `trend`. Returns whether some input failed.
 pub fn run(args: TrendArgs) -> Result<bool> {
-    if !args.from_counts.is_empty() {
-        return from_counts(&args);
-    }
-    let (terms, paths) = args.terms_and_paths()?;
+    let counted = !args.from_counts.is_empty();
+    let (terms, paths) = if counted {
+        let mut terms = args.terms.clone();
+        terms.extend(args.args.iter().cloned());
+        (terms, Vec::new())
+    } else {
+        args.terms_and_paths()?
+    };
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
-    let t = trend_frame(&paths, &args.source, &terms, &fields)?;
+    let t = if counted {
+        trend_from_counts(&args.from_counts, &args.source, &terms, &fields)?
+    } else {
+        trend_frame(&paths, &args.source, &terms, &fields)?
+    };
     let header = format!(
         "{} in {} by {}",
         count_of(t.terms.names.len() as u64, "term"),
@@ -95,26 +103,6 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut df = args.output.select(t.frame)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(t.had_errors)
-}
-
-/// `trend --from-counts`: one-word terms per group, from counts folders.
-fn from_counts(args: &TrendArgs) -> Result<bool> {
-    let mut terms = args.terms.clone();
-    terms.extend(args.args.iter().cloned());
-    let format = args.output.format()?;
-    let dest = args.output.destination(&[], &args.source)?;
-    let mut fields: Vec<String> = args.facet.iter().cloned().collect();
-    fields.push(args.by.clone());
-    let t = trend_from_counts(&args.from_counts, &args.source, &terms, &fields)?;
-    let header = format!(
-        "{} in {} by {}",
-        count_of(t.terms.names.len() as u64, "term"),
-        count_of(t.counted as u64, "document"),
-        fields.join(", ")
-    );
-    let mut df = args.output.select(t.frame)?;
-    verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
-    Ok(false)
 }
 
 /// The trend of `terms` by `fields` from counts folders, the terms looked up as the counts

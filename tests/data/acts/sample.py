@@ -177,31 +177,12 @@ The fresh7 split (`--fresh7`)
 `--fresh7` draws 400 more sentences the same way, with `random.Random(20261209)`, excluding
 every (doc, offset) of the seven earlier files; ids 3001-3400, `split` = `fresh7`.
 
-The fresh8 split (`--fresh8`)
------------------------------
-`--fresh8` draws 600 sentences the same way, with `random.Random(20261210)`, excluding
-every (doc, offset) of the eight earlier files; ids 3401-4000, `split` = `fresh8`. It is
-larger than the others so that one held-out scoring moves less by chance.
-
-The fresh9 split (`--fresh9`)
------------------------------
-`--fresh9` draws 600 sentences the same way, with `random.Random(20261211)`, excluding
-every (doc, offset) of the nine earlier files; ids 4001-4600, `split` = `fresh9`.
-
-The fresh10 split (`--fresh10`)
--------------------------------
-`--fresh10` draws 600 sentences the same way, with `random.Random(20261212)`, excluding
-every (doc, offset) of the ten earlier files; ids 4601-5200, `split` = `fresh10`.
-
-The fresh11 split (`--fresh11`)
--------------------------------
-`--fresh11` draws 600 sentences the same way, with `random.Random(20261213)`, excluding
-every (doc, offset) of the eleven earlier files; ids 5201-5800, `split` = `fresh11`.
-
-The fresh12 split (`--fresh12`)
--------------------------------
-`--fresh12` draws 600 sentences the same way, with `random.Random(20261214)`, excluding
-every (doc, offset) of the twelve earlier files; ids 5801-6400, `split` = `fresh12`.
+The fresh8 to fresh12 splits (`--fresh8` ... `--fresh12`)
+---------------------------------------------------------
+Each draws 600 sentences the same way, larger than the earlier splits so that one held-out
+scoring moves less by chance, with `random.Random(20261210)` to `random.Random(20261214)`,
+excluding every (doc, offset) of the files drawn before it: fresh8 ids 3401-4000, fresh9
+4001-4600, fresh10 4601-5200, fresh11 5201-5800, fresh12 5801-6400; `split` is the name.
 
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
@@ -452,8 +433,8 @@ ACT_BASE = {
 
 INTENSIFIERS = re.compile(
     r"\b(strongly|firmly|categorically|vehemently|unequivocally|resolutely|emphatically|deeply|"
-    r"gravely|seriously|profoundly|most|utmost|in the strongest terms|"
-    r"strong|firm|categorical|vehement|unequivocal|resolute|emphatic|deep|grave|serious|profound)\b",
+    r"gravely|seriously|profoundly|most|utmost|in the strongest (?:possible )?terms|"
+    r"strongest|deepest|gravest|firmest|strong|firm|categorical|vehement|unequivocal|resolute|emphatic|deep|grave|serious|profound)\b",
     re.I)
 
 
