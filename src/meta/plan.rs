@@ -69,9 +69,11 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     };
     let mut meta = gather(&found.files, &inputs, &mo)?;
     let n = found.files.len();
+    // No files, no fields to test: nothing is left out (the caller says there is nothing to
+    // analyse, or `counts` writes an empty part).
     let mut keep = match &plan.filter {
-        Some(e) => filter(&meta, e)?,
-        None => vec![true; n],
+        Some(e) if n > 0 => filter(&meta, e)?,
+        _ => vec![true; n],
     };
     let mut groups = plan.groups.len();
     if !plan.selectors.is_empty() {
