@@ -134,9 +134,22 @@ pub fn trend_from_counts(
         let key = k.join(" ");
         // A phrase is counted when it is a term of the counts (a single word also inside the
         // longer phrases that hold it).
-        if a.terms.iter().any(|t| t.term == key)
-            || (k.len() == 1 && !trend::holding(a, k).is_empty())
-        {
+        if a.terms.iter().any(|t| t.term == key) {
+            continue;
+        }
+        let inside = if k.len() == 1 {
+            trend::holding(a, k)
+        } else {
+            Vec::new()
+        };
+        if let Some(&(first, _)) = inside.first() {
+            if !source.quiet {
+                eprintln!(
+                    "verbale: warning: '{name}' is in the counts only inside phrases of the --phrases list ('{}'{}): a stopword when they were counted, or never used alone; its rows count those",
+                    a.terms[first].form,
+                    if inside.len() > 1 { ", …" } else { "" }
+                );
+            }
             continue;
         }
         if k.len() > 1 {
