@@ -72,6 +72,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         frame,
         fields,
         notes: Vec::new(),
+        counted: true,
     };
     if let Some(w) = &src.meta.where_ {
         let keep = verbale::meta::filter(&meta, w).map_err(|e| flag_error(e, src))?;

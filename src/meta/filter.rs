@@ -217,6 +217,7 @@ mod tests {
             frame: DataFrame::new_infer_height(cols).unwrap(),
             fields,
             notes: Vec::new(),
+            counted: false,
         }
     }
 

@@ -45,6 +45,9 @@ pub struct Metadata {
     pub fields: Vec<String>,
     /// What a reader should know: manifests used, rows that match no file, files no row names.
     pub notes: Vec<String>,
+    /// The fields were read from counts folders (`--from-counts`): they were given, or not,
+    /// when the parts were counted.
+    pub counted: bool,
 }
 
 /// One field's values as read, one per file (`None`: not given for that file).
@@ -63,7 +66,11 @@ impl Metadata {
 
     /// The field names, joined for messages.
     pub fn field_list(&self) -> String {
-        if self.fields.is_empty() {
+        if self.fields.is_empty() && self.counted {
+            "none (fields come with the counts: count the parts with a file-name pattern or a \
+             manifest)"
+                .into()
+        } else if self.fields.is_empty() {
             "none (give a file-name pattern or a manifest)".into()
         } else {
             self.fields.join(", ")
@@ -144,6 +151,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         frame: DataFrame::new_infer_height(frame_cols)?,
         fields,
         notes,
+        counted: false,
     })
 }
 
