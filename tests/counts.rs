@@ -647,6 +647,16 @@ fn parts_that_do_not_add_up_are_refused() {
         .failure();
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("--force"));
     counts(&a, &ca, &["--force"]);
+    // Fields come with the counts: a part counted without any says where they are given.
+    let bare = dir.path().join("bare");
+    counts(&a.join("seed"), &bare, &["--no-meta"]);
+    let out = verbale()
+        .args(["freq", "-q", "--group-by", "year", "--from-counts"])
+        .arg(&bare)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(err.contains("fields come with the counts"), "{err}");
     // A counts folder given as texts says how it is read.
     let out = verbale().args(["freq", "-q"]).arg(&ca).assert().code(1);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
