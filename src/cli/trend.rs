@@ -207,7 +207,13 @@ pub fn trend_frame(
     terms: &[String],
     fields: &[String],
 ) -> Result<Trend> {
-    let options = source.options(paths)?;
+    // Terms are followed word by word, inside the phrases of --phrases too (joined into one
+    // token, "territorial integrity" would never be two words in a row), as counts made with
+    // the list give them.
+    let options = verbale::analysis::Options {
+        phrases: None,
+        ..source.options(paths)?
+    };
     init_threads(source.jobs);
     let lopts = load_options(source);
     let plan = Plan {
@@ -221,9 +227,6 @@ pub fn trend_frame(
         // One-word terms: read from per-group running sums, as `freq --group-by` counts.
         let mut options = options.clone();
         options.detail = Detail::Totals;
-        // Words are counted word by word, inside the phrases of --phrases too, as counts made
-        // with the list give them.
-        options.phrases = None;
         if !terms.is_empty() {
             // Terms named are looked for whatever the stopword list says.
             options.stopwords = verbale::text::Stopwords::none();
@@ -254,13 +257,7 @@ pub fn trend_frame(
     source.say_notes(&chosen.meta.notes);
     let grouping = meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, source))?;
     let mut problems = std::mem::take(&mut chosen.found.problems);
-    // Phrases are matched word by word here, so the words of --phrases stay apart (joined
-    // into one token, "territorial integrity" would never be two words in a row).
-    let words_apart = verbale::analysis::Options {
-        phrases: None,
-        ..options
-    };
-    let (docs, read) = trend::count(&chosen.found, &lopts, &words_apart, &words);
+    let (docs, read) = trend::count(&chosen.found, &lopts, &options, &words);
     problems.extend(read);
     let had_errors = report_problems(&problems, source)?;
     if docs.is_empty() {

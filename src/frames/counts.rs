@@ -316,10 +316,10 @@ struct Part {
 }
 
 /// Reads one counts folder.
-fn read_part(dir: &Path) -> Result<Part> {
+fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
     let d = read_parquet(dir, FILES[0])?;
     let ids = strings(&d, "doc")?;
-    if let Some(n) = about(dir)?["documents"].as_u64() {
+    if let Some(n) = documents {
         if n != ids.len() as u64 {
             return Err(Error::DamagedCounts(format!(
                 "{}: its {ABOUT} says {n} documents, its {} holds {}; count the part again",
@@ -472,6 +472,51 @@ const FINGERPRINT_KEYS: [&str; 7] = [
     "phrases",
 ];
 
+/// The refusal of parts counted with different options: only the options that differ, each
+/// with both parts' whole values ("stopwords: 174 words, e844… and numbers in a, 174 words,
+/// e844… in b"), and what to do when the phrase lists differ.
+fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
+    let options: Vec<(&str, &'a str, &'a str)> = first
+        .split("; ")
+        .zip(fp.split("; "))
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| {
+            let name = FINGERPRINT_KEYS
+                .iter()
+                .find(|k| x.starts_with(*k))
+                .copied()
+                .unwrap_or("");
+            let value = |v: &'a str| v[name.len().min(v.len())..].trim();
+            (name, value(x), value(y))
+        })
+        .collect();
+    let listed: Vec<String> = options
+        .iter()
+        .map(|(name, x, y)| format!("{name}: {x} in {}, {y} in {}", at.display(), dir.display()))
+        .collect();
+    // Phrase lists are recorded by their phrases ("62 phrases, 1f…"); an earlier verbale
+    // recorded them by their file.
+    let hint = match options.iter().find(|o| o.0 == "phrases") {
+        Some((_, x, y))
+            if [x, y]
+                .iter()
+                .any(|v| **v != "none" && !v.contains(" phrases, ")) =>
+        {
+            " (a part was counted by an earlier verbale, which recorded a phrase list by its \
+             file: count it again)"
+        }
+        Some(_) => {
+            " (--compound-top chooses its pairs from each part's own texts: choose them once, \
+             over the whole corpus, and count every part with the same --phrases FILE)"
+        }
+        None => "",
+    };
+    Error::Invalid(format!(
+        "parts counted with different options ({}): count every part alike{hint}",
+        listed.join("; ")
+    ))
+}
+
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
 /// documents' fields (a row per document). Parts made with different options, or holding the
 /// same document twice, are refused.
@@ -483,56 +528,14 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
     let mut fields: Option<DataFrame> = None;
     let mut seen: ahash::AHashSet<String> = ahash::AHashSet::new();
     for dir in dirs {
-        let fp = fingerprint(dir)?;
+        let about = about(dir)?;
+        let fp = about["options"].as_str().unwrap_or("").to_string();
         match &made_with {
-            Some((first, at)) if *first != fp => {
-                // Only the options that differ: "stem true in a, false in b".
-                let differ: Vec<String> = first
-                    .split("; ")
-                    .zip(fp.split("; "))
-                    .filter(|(x, y)| x != y)
-                    .map(|(x, y)| {
-                        // The option's name, then each part's whole value ("stopwords: 174
-                        // words, e844… and numbers in a, 174 words, e844… in b").
-                        let name = FINGERPRINT_KEYS
-                            .iter()
-                            .find(|k| x.starts_with(*k))
-                            .copied()
-                            .unwrap_or("");
-                        let value = |v: &str| v[name.len().min(v.len())..].trim().to_string();
-                        format!(
-                            "{name}: {} in {}, {} in {}",
-                            value(x),
-                            at.display(),
-                            value(y),
-                            dir.display()
-                        )
-                    })
-                    .collect();
-                let phrases = match differ.iter().find(|d| d.starts_with("phrases:")) {
-                    // A part of an earlier verbale named its list by its file, not its phrases.
-                    Some(d)
-                        if d.matches(" phrases, ").count() + d.matches(": none").count() < 2 =>
-                    {
-                        " (a part was counted by an earlier verbale, which recorded a phrase list \
-                         by its file: count it again)"
-                    }
-                    Some(_) => {
-                        " (--compound-top chooses its pairs from each part's own texts: choose \
-                         them once, over the whole corpus, and count every part with the same \
-                         --phrases FILE)"
-                    }
-                    None => "",
-                };
-                return Err(Error::Invalid(format!(
-                    "parts counted with different options ({}): count every part alike{phrases}",
-                    differ.join("; ")
-                )));
-            }
+            Some((first, at)) if *first != fp => return Err(differ(first, at, &fp, dir)),
             None => made_with = Some((fp, dir)),
             _ => {}
         }
-        let part = read_part(dir)?;
+        let part = read_part(dir, about["documents"].as_u64())?;
         if let Some(d) = part.docs.iter().find(|d| !seen.insert(d.id.clone())) {
             return Err(Error::Invalid(format!(
                 "document '{}' is in two parts (again in {}): count each document once",

@@ -125,11 +125,11 @@ impl Phrases {
     /// phrases (FNV-1a over each word pattern), so that two runs with the same phrases agree
     /// and two with different ones (`--compound-top` choosing its pairs per part) do not.
     pub fn signature(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = super::Fnv::new();
         let mut eat = |tag: u8, text: &str| {
-            for b in [tag].into_iter().chain(text.bytes()).chain([0]) {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
+            h.eat(&[tag]);
+            h.eat(text.as_bytes());
+            h.eat(&[0]);
         };
         for phrase in &self.phrases {
             for w in phrase {
@@ -141,7 +141,7 @@ impl Phrases {
             }
             eat(b'|', "");
         }
-        format!("{} phrases, {h:016x}", self.phrases.len())
+        format!("{} phrases, {:016x}", self.phrases.len(), h.0)
     }
 
     /// Number of phrases.

@@ -114,16 +114,16 @@ impl Stopwords {
     pub fn signature(&self) -> String {
         let mut words: Vec<&str> = self.set.iter().map(String::as_str).collect();
         words.sort_unstable();
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut h = super::Fnv::new();
         for w in &words {
-            for b in w.bytes().chain([0]) {
-                h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-            }
+            h.eat(w.as_bytes());
+            h.eat(&[0]);
         }
         format!(
-            "{} words{}, {h:016x}",
+            "{} words{}, {:016x}",
             words.len(),
-            if self.numbers { " and numbers" } else { "" }
+            if self.numbers { " and numbers" } else { "" },
+            h.0
         )
     }
 
