@@ -239,9 +239,12 @@ impl<'a> Reader<'a> {
         let last = self.by_address.len() - 1;
         let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
         let mut cache = lock(&self.by_address[t]);
+        // The forms this thread meets for the first time: their terms are noted once, here.
+        let mut fresh: Vec<usize> = Vec::new();
         let mut ids = |keys: &[Arc<str>], terms: bool| -> Vec<u32> {
             keys.iter()
-                .map(|k| {
+                .enumerate()
+                .map(|(slot, k)| {
                     // Terms and forms are told apart by the low bit of the address key.
                     let addr = (Arc::as_ptr(k) as *const u8 as usize) << 1 | terms as usize;
                     *cache.entry(addr).or_insert_with(|| {
@@ -249,6 +252,7 @@ impl<'a> Reader<'a> {
                         if terms {
                             v.terms.id(k)
                         } else {
+                            fresh.push(slot);
                             v.forms.id(k)
                         }
                     })
@@ -257,6 +261,7 @@ impl<'a> Reader<'a> {
         };
         let term_ids = ids(&p.term_keys, true);
         let form_ids = ids(&p.form_keys, false);
+        drop(cache);
         // Per form slot of the document: its term's id and its own.
         let mut slot_ids = vec![(0, 0); p.form_keys.len()];
         for (&f, &t) in p.forms.iter().zip(&p.terms) {
@@ -264,10 +269,10 @@ impl<'a> Reader<'a> {
                 *x = (term_ids[t as usize], form_ids[f as usize]);
             }
         }
-        drop(cache);
-        {
+        if !fresh.is_empty() {
             let mut v = lock(&self.shared);
-            for &(t, f) in &slot_ids {
+            for &slot in &fresh {
+                let (t, f) = slot_ids[slot];
                 v.note(t, f);
             }
         }
