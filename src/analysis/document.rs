@@ -1,6 +1,6 @@
 //! One document's analysis, in named steps: count its forms (one hash look-up per token), add
 //! the quoted occurrences, note each stem's unquoted use, classify the spans, add the scare
-//! occurrences, and (unless only totals are wanted) count the cues and build the spans.
+//! occurrences, and (unless only counts are wanted) count the cues and build the spans.
 
 use super::interner::Worker;
 use super::{CueCount, DocResult, FormCount, Options, UnpairedMark};
@@ -53,14 +53,14 @@ pub(super) struct Analysed {
     pub(super) marks: Vec<QuoteMark>,
 }
 
-/// Analyses one document with `tokens` (from its text). With `totals`, the spans, cues and
+/// Analyses one document with `tokens` (from its text). With `lean` (a run of counts only), the spans, cues and
 /// offsets that only tables of spans show are not built: only the scare counts they lead to.
 pub(super) fn analyse_tokens(
     w: &mut Worker,
     doc: &Document,
     tokens: &[Token],
     opts: &Options,
-    totals: bool,
+    lean: bool,
 ) -> Analysed {
     let text = doc.text.as_str();
     let pairing = quotes::pair_quotes(text, tokens);
@@ -85,13 +85,13 @@ pub(super) fn analyse_tokens(
         unquoted: &unquoted,
         budget: std::cell::Cell::new(2 * doc.text.len() + 65_536),
     };
-    let (spans, marks) = ctx.classify_spans(&pairing, totals);
+    let (spans, marks) = ctx.classify_spans(&pairing, lean);
     let scare_pairs: Vec<(u32, u32)> = marks
         .iter()
         .filter(|m| m.kind == Kind::Scare)
         .map(|m| (m.open_tok, m.close_tok))
         .collect();
-    let cues = if totals {
+    let cues = if lean {
         Vec::new()
     } else {
         ctx.count_cues(&spans)
@@ -107,13 +107,13 @@ pub(super) fn analyse_tokens(
             n_spans: marks.len() as u32,
             n_scare: scare_pairs.len() as u32,
             spans,
-            unpaired: if totals {
+            unpaired: if lean {
                 Vec::new()
             } else {
                 unpaired(doc, tokens, &pairing)
             },
             cues,
-            measures: (!totals && opts.doc_measures).then(|| {
+            measures: (!lean && opts.doc_measures).then(|| {
                 Box::new(super::measures::of_document(
                     w,
                     tokens,
@@ -242,12 +242,12 @@ impl Context<'_> {
         &self.w.interner.forms[self.forms[slot].form as usize].0
     }
 
-    /// Classifies every span; returns the spans (none built with `totals`) and every span's
+    /// Classifies every span; returns the spans (none built with `lean`) and every span's
     /// place and kind.
-    fn classify_spans(&self, pairing: &Pairing, totals: bool) -> (Vec<Span>, Vec<QuoteMark>) {
+    fn classify_spans(&self, pairing: &Pairing, lean: bool) -> (Vec<Span>, Vec<QuoteMark>) {
         let text = self.doc.text.as_str();
         let stopword = |w: &str| self.opts.stopwords.contains(w);
-        let mut spans = Vec::with_capacity(if totals { 0 } else { pairing.pairs.len() });
+        let mut spans = Vec::with_capacity(if lean { 0 } else { pairing.pairs.len() });
         let mut marks = Vec::with_capacity(pairing.pairs.len());
         if pairing.pairs.is_empty() {
             return (spans, marks);
@@ -274,7 +274,7 @@ impl Context<'_> {
                 close_tok: p.close_tok,
                 kind,
             });
-            if !totals {
+            if !lean {
                 spans.push(self.span(k, p, kind, confidence, ev));
             }
         }

@@ -131,13 +131,15 @@ impl Vocabulary {
 /// Merges per-document counts under global term ids and picks each term's display form.
 ///
 /// Forms arrive as `Arc<str>`s shared with the workers' interners, so most look-ups go by
-/// pointer; counts are gathered per document in a dense array indexed by term id.
+/// pointer. The vocabulary is built in one pass in document order (so ids are the same
+/// however the work was shared); each document's term counts are then gathered in parallel.
 pub(super) fn merge(
     docs: Vec<DocResult>,
     counts: Vec<DocForms>,
     workers: &[Worker],
     opts: &Options,
 ) -> Analysis {
+    use rayon::prelude::*;
     const UNSEEN: u32 = u32::MAX;
     let mut vocab = Vocabulary::default();
     // Per worker: each local form id's global form id.
@@ -145,12 +147,7 @@ pub(super) fn merge(
         .iter()
         .map(|w| vec![UNSEEN; w.interner.forms.len()])
         .collect();
-    let mut acc: Vec<TermCount> = Vec::new();
-    let mut seen: Vec<u32> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
-    let mut doc_terms = Vec::with_capacity(docs.len());
-    for (di, d) in counts.into_iter().enumerate() {
-        touched.clear();
+    for d in &counts {
         let table = &workers[d.worker as usize].interner.forms;
         let global = &mut global[d.worker as usize];
         for f in &d.forms {
@@ -164,32 +161,54 @@ pub(super) fn merge(
                 }
                 x => x,
             };
-            let tid = vocab.form_term[fid as usize];
-            if tid == Vocabulary::STOP {
-                continue;
-            }
             vocab.form_total[fid as usize] += f.total as u64;
-            let t = tid as usize;
-            if acc.len() <= t {
-                acc.resize(t + 1, TermCount::default());
-                seen.resize(t + 1, u32::MAX);
-            }
-            if seen[t] != di as u32 {
-                seen[t] = di as u32;
-                acc[t] = TermCount {
-                    term: tid,
-                    ..Default::default()
-                };
-                touched.push(tid);
-            }
-            let c = &mut acc[t];
-            c.count += f.total;
-            c.quoted += f.quoted;
-            c.scare += f.scare;
         }
-        touched.sort_unstable();
-        doc_terms.push(touched.iter().map(|&t| acc[t as usize]).collect::<Vec<_>>());
     }
+    // Per worker: each local form id's term id (or STOP).
+    let term_of: Vec<Vec<u32>> = global
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|&x| match x {
+                    UNSEEN => Vocabulary::STOP,
+                    x => vocab.form_term[x as usize],
+                })
+                .collect()
+        })
+        .collect();
+    let doc_terms: Vec<Vec<TermCount>> = counts
+        .par_iter()
+        .map(|d| {
+            let term_of = &term_of[d.worker as usize];
+            let mut rows: Vec<TermCount> = d
+                .forms
+                .iter()
+                .filter_map(|f| {
+                    let tid = term_of[f.form as usize];
+                    (tid != Vocabulary::STOP).then_some(TermCount {
+                        term: tid,
+                        count: f.total,
+                        quoted: f.quoted,
+                        scare: f.scare,
+                    })
+                })
+                .collect();
+            rows.sort_unstable_by_key(|c| c.term);
+            // Forms of one term summed into one row.
+            rows.dedup_by(|next, kept| {
+                let same = next.term == kept.term;
+                if same {
+                    kept.count += next.count;
+                    kept.quoted += next.quoted;
+                    kept.scare += next.scare;
+                }
+                same
+            });
+            rows.shrink_to_fit();
+            rows
+        })
+        .collect();
+    drop(counts);
     let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
     let (mut terms, form_terms) = vocab.finish();
     super::spelling::spell(&mut terms, workers);

@@ -75,6 +75,10 @@ pub enum Detail {
     /// not with the corpus. Documents keep their id and token counts; their `spans`,
     /// `unpaired` and `cues` are left empty, and so is [`Analysis::doc_terms`].
     Totals,
+    /// Per-document term counts (with their quoted and scare occurrences) without the spans:
+    /// what a document-term table needs. Documents keep their id and token counts; their
+    /// `spans`, `unpaired` and `cues` are left empty, as in a totals run.
+    Counts,
 }
 
 impl Options {
@@ -254,13 +258,18 @@ impl<'a> Analyser<'a> {
         self.opts.detail == Detail::Totals
     }
 
+    /// Whether the documents' spans, unpaired marks and cues are built.
+    fn spans(&self) -> bool {
+        self.opts.detail == Detail::Documents
+    }
+
     /// Analyses one document. In a totals run its counts go straight into this thread's
     /// running sums.
     pub fn document(&self, doc: &Document) -> Counted {
         self.workers.with(|id, w| {
             let mut tokens = std::mem::take(&mut w.tokens);
             tokens_into(w, doc, self.opts, &mut tokens);
-            let done = document::analyse_tokens(w, doc, &tokens, self.opts, self.totals());
+            let done = document::analyse_tokens(w, doc, &tokens, self.opts, !self.spans());
             w.tokens = tokens;
             let forms = if self.totals() {
                 let stop = |f: &str| self.opts.stopwords.contains(f);

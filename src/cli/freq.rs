@@ -58,10 +58,11 @@ pub fn run(args: FreqArgs) -> Result<bool> {
         .destination(&args.input.paths, &args.input.source)?;
     let (analysis, grouping, had_errors) = if args.from_counts.is_empty() {
         let mut options = args.input.source.options(&args.input.paths)?;
-        // Corpus and group rows need running totals only: memory stays with the vocabulary.
+        // Corpus and group rows need running totals only: memory stays with the vocabulary;
+        // document rows need each document's counts, not its spans.
         options.detail = match args.by {
             By::Corpus => Detail::Totals,
-            By::Doc => Detail::Documents,
+            By::Doc => Detail::Counts,
         };
         let ask = Ask {
             group_by: args.group_by.clone(),

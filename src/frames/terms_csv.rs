@@ -52,26 +52,44 @@ pub fn write_terms_csv(
         w.write_all(&b)?;
     }
     let rank = a.term_ranks();
+    // The term and form cells, rendered once for every row that shows them.
+    let rendered = |col: usize| -> Vec<Box<[u8]>> {
+        if !cols.iter().any(|c| c.0 == col) {
+            return Vec::new();
+        }
+        a.terms
+            .par_iter()
+            .map(|t| {
+                let mut b = Vec::new();
+                cells.text(&mut b, if col == 1 { &t.term } else { &t.form });
+                b.into_boxed_slice()
+            })
+            .collect()
+    };
+    let (terms, forms) = (rendered(1), rendered(2));
     let n = a.docs.len();
     let pieces = n.div_ceil(DOCS_PER_PIECE);
-    for batch in (0..pieces).step_by(PIECES_AT_ONCE) {
-        let bufs: Vec<Vec<u8>> = (batch..(batch + PIECES_AT_ONCE).min(pieces))
+    let format_batch = |batch: usize| -> Vec<Vec<u8>> {
+        (batch..(batch + PIECES_AT_ONCE).min(pieces))
             .into_par_iter()
             .map(|k| {
                 let docs = k * DOCS_PER_PIECE..((k + 1) * DOCS_PER_PIECE).min(n);
                 let mut b = Vec::with_capacity(64 * 1024);
+                let mut id = Vec::new();
                 for d in docs {
                     let doc = &a.docs[d];
+                    id.clear();
+                    cells.text(&mut id, &doc.id);
                     for c in doc_rows(&a.doc_terms[d], &rank, sel) {
-                        let t = &a.terms[c.term as usize];
+                        let t = c.term as usize;
                         for (j, &(col, _)) in cols.iter().enumerate() {
                             if j > 0 {
                                 cells.sep(&mut b);
                             }
                             match col {
-                                0 => cells.text(&mut b, &doc.id),
-                                1 => cells.text(&mut b, &t.term),
-                                2 => cells.text(&mut b, &t.form),
+                                0 => b.extend_from_slice(&id),
+                                1 => b.extend_from_slice(&terms[t]),
+                                2 => b.extend_from_slice(&forms[t]),
                                 3 => cells.uint(&mut b, c.count as u64),
                                 4 => cells.float(&mut b, per_10k(c.count as u64, doc.tokens)),
                                 5 => cells.uint(&mut b, c.quoted as u64),
@@ -83,10 +101,21 @@ pub fn write_terms_csv(
                 }
                 b
             })
-            .collect();
-        for b in bufs {
-            w.write_all(&b)?;
-        }
+            .collect()
+    };
+    // Each batch is formatted while the one before it is written.
+    let mut ready: Vec<Vec<u8>> = Vec::new();
+    for batch in (0..pieces).step_by(PIECES_AT_ONCE) {
+        let mut next = Vec::new();
+        let written = rayon::in_place_scope(|s| {
+            s.spawn(|_| next = format_batch(batch));
+            ready.iter().try_for_each(|b| w.write_all(b))
+        });
+        written?;
+        ready = next;
+    }
+    for b in ready {
+        w.write_all(&b)?;
     }
     Ok(())
 }
