@@ -53,14 +53,16 @@ pub(super) struct Analysed {
     pub(super) marks: Vec<QuoteMark>,
 }
 
-/// Analyses one document with `tokens` (from its text). With `lean` (a run of counts only), the spans, cues and
-/// offsets that only tables of spans show are not built: only the scare counts they lead to.
+/// Analyses one document with `tokens` (from its text). With `lean` (a run of counts only),
+/// the spans, cues and offsets that only tables of spans show are not built: only the scare
+/// counts they lead to. With `measures`, its lexical diversity and readability too.
 pub(super) fn analyse_tokens(
     w: &mut Worker,
     doc: &Document,
     tokens: &[Token],
     opts: &Options,
     lean: bool,
+    measures: bool,
 ) -> Analysed {
     let text = doc.text.as_str();
     let pairing = quotes::pair_quotes(text, tokens);
@@ -113,7 +115,7 @@ pub(super) fn analyse_tokens(
                 unpaired(doc, tokens, &pairing)
             },
             cues,
-            measures: (!lean && opts.doc_measures).then(|| {
+            measures: measures.then(|| {
                 Box::new(super::measures::of_document(
                     w,
                     tokens,

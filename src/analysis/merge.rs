@@ -176,8 +176,10 @@ pub(super) fn merge(
                 .collect()
         })
         .collect();
+    // Each document's forms are let go as its terms are gathered, so the two are not held
+    // whole at once.
     let doc_terms: Vec<Vec<TermCount>> = counts
-        .par_iter()
+        .into_par_iter()
         .map(|d| {
             let term_of = &term_of[d.worker as usize];
             let mut rows: Vec<TermCount> = d
@@ -193,26 +195,30 @@ pub(super) fn merge(
                     })
                 })
                 .collect();
-            rows.sort_unstable_by_key(|c| c.term);
             // Forms of one term summed into one row.
-            rows.dedup_by(|next, kept| {
-                let same = next.term == kept.term;
-                if same {
-                    kept.count += next.count;
-                    kept.quoted += next.quoted;
-                    kept.scare += next.scare;
-                }
-                same
-            });
+            by_term(&mut rows);
             rows.shrink_to_fit();
             rows
         })
         .collect();
-    drop(counts);
     let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
     let (mut terms, form_terms) = vocab.finish();
     super::spelling::spell(&mut terms, workers);
     documents_run(docs, terms, doc_terms, form_terms, kept)
+}
+
+/// A document's rows sorted by term, the rows of one term summed into one.
+fn by_term(rows: &mut Vec<TermCount>) {
+    rows.sort_unstable_by_key(|c| c.term);
+    rows.dedup_by(|next, kept| {
+        let same = next.term == kept.term;
+        if same {
+            kept.count += next.count;
+            kept.quoted += next.quoted;
+            kept.scare += next.scare;
+        }
+        same
+    });
 }
 
 /// The analysis of a documents run: its documents with their counts, terms and forms.
@@ -386,17 +392,8 @@ pub(super) fn from_counts(
                 scare,
             })
             .collect();
-        row.sort_unstable_by_key(|c| c.term);
         // A term listed twice for a document (a part written by hand) is summed.
-        row.dedup_by(|next, kept| {
-            let same = next.term == kept.term;
-            if same {
-                kept.count += next.count;
-                kept.quoted += next.quoted;
-                kept.scare += next.scare;
-            }
-            same
-        });
+        by_term(&mut row);
         doc_terms.push(row);
     }
     // Each (term, form)'s occurrences summed over the parts.

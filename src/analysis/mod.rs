@@ -263,13 +263,25 @@ impl<'a> Analyser<'a> {
         self.opts.detail == Detail::Documents
     }
 
+    /// Whether the documents' measures are computed (asked for, in a run that keeps documents).
+    fn measures(&self) -> bool {
+        self.opts.doc_measures && !self.totals()
+    }
+
     /// Analyses one document. In a totals run its counts go straight into this thread's
     /// running sums.
     pub fn document(&self, doc: &Document) -> Counted {
         self.workers.with(|id, w| {
             let mut tokens = std::mem::take(&mut w.tokens);
             tokens_into(w, doc, self.opts, &mut tokens);
-            let done = document::analyse_tokens(w, doc, &tokens, self.opts, !self.spans());
+            let done = document::analyse_tokens(
+                w,
+                doc,
+                &tokens,
+                self.opts,
+                !self.spans(),
+                self.measures(),
+            );
             w.tokens = tokens;
             let forms = if self.totals() {
                 let stop = |f: &str| self.opts.stopwords.contains(f);
@@ -306,7 +318,7 @@ impl<'a> Analyser<'a> {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             // Places and kinds of the quotations, no texts: a document can hold many.
-            let done = document::analyse_tokens(w, doc, &tokens, self.opts, true);
+            let done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
             let slots = document::Slots {
                 token_slots: done.token_slots,
                 forms: done.forms,
@@ -332,7 +344,7 @@ impl<'a> Analyser<'a> {
             let (slots, marks) = match marks {
                 Some(m) => (document::slots(w, &doc.text, &tokens), m),
                 None => {
-                    let done = document::analyse_tokens(w, doc, &tokens, self.opts, true);
+                    let done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
                     let slots = document::Slots {
                         token_slots: done.token_slots,
                         forms: done.forms,

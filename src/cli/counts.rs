@@ -67,6 +67,8 @@ pub fn run(args: CountsArgs) -> Result<bool> {
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.
     options.doc_measures = true;
+    // Each document's counts; its spans are not written.
+    options.detail = verbale::analysis::Detail::Counts;
     // A part with no readable document is still a part: an empty one, which adds nothing
     // when the parts are put together (a map step over partitions may meet one).
     let ask = Ask {

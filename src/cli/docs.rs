@@ -47,6 +47,8 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     } = if args.from_counts.is_empty() {
         let mut options = args.input.source.options(&args.input.paths)?;
         options.doc_measures = true;
+        // The documents' counts and measures; their spans are not shown.
+        options.detail = verbale::analysis::Detail::Counts;
         load(
             std::slice::from_ref(&args.input.paths),
             &args.input.source,

@@ -13,8 +13,8 @@ use std::io::Write;
 /// Documents formatted by one task.
 const DOCS_PER_PIECE: usize = 64;
 
-/// Pieces formatted at a time before they are written.
-const PIECES_AT_ONCE: usize = 32;
+/// Pieces formatted at a time (one batch is formatted while the one before it is written).
+const PIECES_AT_ONCE: usize = 8;
 
 /// Writes the `terms` rows of every document of `a` (as [`super::terms_in_pieces`] builds
 /// them) to `w`: `columns` are (column of [`schema::TERMS`], name in the header), all of them
