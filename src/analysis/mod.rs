@@ -64,6 +64,17 @@ pub struct Options {
     pub keep_forms: bool,
 }
 
+/// The options an [`Options::fingerprint`] names, in its order.
+pub const FINGERPRINT_NAMES: [&str; 7] = [
+    "lang",
+    "stem",
+    "rules",
+    "split hyphens",
+    "split apostrophes",
+    "stopwords",
+    "phrases",
+];
+
 /// What a run keeps of each document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Detail {
@@ -76,8 +87,9 @@ pub enum Detail {
     /// `unpaired` and `cues` are left empty, and so is [`Analysis::doc_terms`].
     Totals,
     /// Per-document term counts (with their quoted and scare occurrences) without the spans:
-    /// what a document-term table needs. Documents keep their id and token counts; their
-    /// `spans`, `unpaired` and `cues` are left empty, as in a totals run.
+    /// what a document-term table needs. Documents keep their id, token and span counts (and
+    /// measures, when asked); their `spans`, `unpaired` and `cues` are left empty, as in a
+    /// totals run.
     Counts,
 }
 
@@ -99,21 +111,27 @@ impl Options {
         }
     }
 
-    /// What decides how a corpus is counted, in one line: counts made with equal lines can be
-    /// summed (`verbale counts` checks it before joining parts).
+    /// What decides how a corpus is counted, in one line of [`FINGERPRINT_NAMES`] each with
+    /// its value: counts made with equal lines can be summed (`verbale counts` checks it before
+    /// joining parts).
     pub fn fingerprint(&self) -> String {
-        format!(
-            "lang {}; stem {}; rules {:?}; split hyphens {}; split apostrophes {}; stopwords {}; phrases {}",
-            self.lang.code,
-            self.stem,
-            self.rules,
-            self.tokenize.split_hyphens,
-            self.tokenize.split_apostrophes,
+        let values = [
+            self.lang.code.to_string(),
+            self.stem.to_string(),
+            format!("{:?}", self.rules),
+            self.tokenize.split_hyphens.to_string(),
+            self.tokenize.split_apostrophes.to_string(),
             self.stopwords.signature(),
             self.phrases
                 .as_ref()
                 .map_or("none".to_string(), |p| p.signature()),
-        )
+        ];
+        FINGERPRINT_NAMES
+            .iter()
+            .zip(values)
+            .map(|(name, value)| format!("{name} {value}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The term key a word is counted under (folded, then stemmed unless `--no-stem`), as

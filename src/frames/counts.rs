@@ -461,17 +461,6 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
     Ok(stacked)
 }
 
-/// The names of the options in a fingerprint ([`analysis::Options::fingerprint`]).
-const FINGERPRINT_KEYS: [&str; 7] = [
-    "lang",
-    "stem",
-    "rules",
-    "split hyphens",
-    "split apostrophes",
-    "stopwords",
-    "phrases",
-];
-
 /// The refusal of parts counted with different options: only the options that differ, each
 /// with both parts' whole values ("stopwords: 174 words, e844… and numbers in a, 174 words,
 /// e844… in b"), and what to do when the phrase lists differ.
@@ -481,7 +470,7 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
         .zip(fp.split("; "))
         .filter(|(x, y)| x != y)
         .map(|(x, y)| {
-            let name = FINGERPRINT_KEYS
+            let name = analysis::FINGERPRINT_NAMES
                 .iter()
                 .find(|k| x.starts_with(*k))
                 .copied()

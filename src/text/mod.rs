@@ -15,23 +15,6 @@ pub use phrases::Phrases;
 pub use stem::{Rules, StemCache, Stopwords};
 pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
 
-/// FNV-1a over 64 bits: the stable hash of what a word list holds, in the signatures counts
-/// folders record (the same list gives the same hash on any machine and any run).
-pub(crate) struct Fnv(pub(crate) u64);
-
-impl Fnv {
-    pub(crate) fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-
-    /// Hashes `bytes` in.
-    pub(crate) fn eat(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
 /// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`
 /// so `Armenia’s` and `Armenia's` count (and stem) alike, and invisible format characters
 /// dropped (soft hyphens, direction marks and overrides, U+FEFF, word joiners), so text copied

@@ -125,11 +125,12 @@ impl Phrases {
     /// phrases (FNV-1a over each word pattern), so that two runs with the same phrases agree
     /// and two with different ones (`--compound-top` choosing its pairs per part) do not.
     pub fn signature(&self) -> String {
-        let mut h = super::Fnv::new();
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::default();
         let mut eat = |tag: u8, text: &str| {
-            h.eat(&[tag]);
-            h.eat(text.as_bytes());
-            h.eat(&[0]);
+            h.write(&[tag]);
+            h.write(text.as_bytes());
+            h.write(&[0]);
         };
         for phrase in &self.phrases {
             for w in phrase {
@@ -141,7 +142,7 @@ impl Phrases {
             }
             eat(b'|', "");
         }
-        format!("{} phrases, {:016x}", self.phrases.len(), h.0)
+        format!("{} phrases, {:016x}", self.phrases.len(), h.finish())
     }
 
     /// Number of phrases.

@@ -114,16 +114,17 @@ impl Stopwords {
     pub fn signature(&self) -> String {
         let mut words: Vec<&str> = self.set.iter().map(String::as_str).collect();
         words.sort_unstable();
-        let mut h = super::Fnv::new();
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::default();
         for w in &words {
-            h.eat(w.as_bytes());
-            h.eat(&[0]);
+            h.write(w.as_bytes());
+            h.write(&[0]);
         }
         format!(
             "{} words{}, {:016x}",
             words.len(),
             if self.numbers { " and numbers" } else { "" },
-            h.0
+            h.finish()
         )
     }
 
