@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 use verbale::analysis::{self, Options};
 use verbale::corpus::{self, LoadOptions};
-use verbale::quotes::{classify, pair_quotes};
+use verbale::quotes::{classify, model, pair_quotes};
 use verbale::text::{fold, tokenize, Lang, StemCache, TokenizeOptions};
 
 fn corpus_dir() -> PathBuf {
@@ -90,7 +90,18 @@ fn bench(c: &mut Criterion) {
                     let stop = |w: &str| opts.stopwords.contains(w);
                     let lex = &opts.lexicons;
                     let ev = classify::gather(&d.text, t, &facts, at, lex, stop, |_| true);
-                    kinds += classify::classify(&ev).0 as usize;
+                    let model = opts.lexicons.model.as_ref();
+                    let p = match model {
+                        Some(m) => m.probabilities(&model::features(
+                            &d.text,
+                            t,
+                            at,
+                            &ev,
+                            model::Elsewhere::default(),
+                        )),
+                        None => classify::probabilities(&ev),
+                    };
+                    kinds += model::decide(p, opts.min_scare).0 as usize;
                 }
             }
             kinds

@@ -459,29 +459,63 @@ fn quoted_phrases_keep_each_quotation_whole() {
         "Nobody quoted here.\n\nThe so-called “rules-based   order” again.\n",
     )
     .unwrap();
+    // The spans, in document and mark order, and which of them are called scare.
+    let spans = csv_of(&["quotes", "--format", "csv", "-q"], dir.path());
+    let ours: Vec<usize> = (0..spans.height())
+        .filter(|&k| text(&spans, "text", k).to_lowercase() == "rules-based order")
+        .collect();
+    assert_eq!(ours.len(), 4);
+    let scare: Vec<usize> = ours
+        .iter()
+        .copied()
+        .filter(|&k| text(&spans, "kind", k) == "scare")
+        .collect();
+    // With --min-confidence 1 nothing is scare: the example is the first quotation.
+    for (min, expect_scare) in [("0", scare.len()), ("1", 0)] {
+        let args = [
+            "quotes",
+            "--quoted-phrases",
+            "-f",
+            "csv",
+            "-q",
+            "--min-confidence",
+            min,
+        ];
+        let df = csv_of(&args, dir.path());
+        let i = row(&df, "phrase", "rules-based order").expect("the phrase, whole");
+        assert_eq!(i, 0, "most quoted first");
+        assert_eq!(int(&df, "count", i), 4);
+        assert_eq!(int(&df, "docs", i), 2);
+        assert_eq!(int(&df, "words", i), 2);
+        let s = |c: &str, i: usize| text(&df, c, i);
+        assert_eq!(s("form", i), "rules-based order");
+        assert_eq!(s("top_cue", i), "so-called");
+        assert_eq!(
+            int(&df, "scare", i) as usize,
+            expect_scare,
+            "--min-confidence {min}"
+        );
+        // The example is the first scare quote if there is one, else the first quotation,
+        // with its document and the offset of its opening mark.
+        let first = if expect_scare > 0 { scare[0] } else { ours[0] };
+        let (doc, open) = (s("example_doc", i), int(&df, "example_open", i));
+        assert_eq!(
+            (doc.clone(), open),
+            (text(&spans, "doc", first), int(&spans, "open", first))
+        );
+        let file = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
+        assert!(file[open as usize..].starts_with("“"), "{doc} at {open}");
+        assert!(
+            s("example", i).contains("“rules-based"),
+            "{}",
+            s("example", i)
+        );
+    }
     let df = csv_of(
-        &["quotes", "--quoted-phrases", "--format", "csv", "-q"],
+        &["quotes", "--quoted-phrases", "-f", "csv", "-q"],
         dir.path(),
     );
-    let i = row(&df, "phrase", "rules-based order").expect("the phrase, whole");
-    assert_eq!(i, 0, "most quoted first");
-    assert_eq!(int(&df, "count", i), 4);
-    assert_eq!(int(&df, "docs", i), 2);
-    assert_eq!(int(&df, "words", i), 2);
     let s = |c: &str, i: usize| text(&df, c, i);
-    assert_eq!(s("form", i), "rules-based order");
-    assert_eq!(s("top_cue", i), "so-called");
-    let scare = int(&df, "scare", i);
-    assert!(scare >= 1, "the so-called ones are scare quotes: {scare}");
-    // The example is a scare quote, with its document and the offset of its opening mark.
-    assert!(
-        s("example", i).contains("so-called “rules-based order”"),
-        "{}",
-        s("example", i)
-    );
-    let (doc, open) = (s("example_doc", i), int(&df, "example_open", i) as usize);
-    let file = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
-    assert!(file[open..].starts_with("“rules-based"), "{doc} at {open}");
     let j = row(&df, "phrase", "our common agenda").expect("the title");
     assert_eq!(
         (int(&df, "count", j), s("form", j)),

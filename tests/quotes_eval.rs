@@ -124,9 +124,12 @@ fn quote_spans_and_kinds_meet_thresholds() {
     assert!(macro_f1 >= MACRO_F1, "macro F1 {macro_f1:.3} < {MACRO_F1}");
 }
 
+// The fitted model never saw these documents (fit_model.py leaves them out): measured 0.650
+// scare F1 and 0.756 macro F1 with the weights of 2026-12-03. The hand-set weights before it
+// measured 0.773 and 0.687 on this set, which they had been tuned on.
 const SPAN_F1: f64 = 0.97;
-const SCARE_F1: f64 = 0.75;
-const MACRO_F1: f64 = 0.65;
+const SCARE_F1: f64 = 0.62;
+const MACRO_F1: f64 = 0.72;
 
 #[test]
 fn unpaired_marks_are_reported() {
@@ -153,4 +156,101 @@ fn unpaired_marks_are_reported() {
         hit,
         found.len()
     );
+}
+
+/// `quotes --explain`: every kind's probability (summing to 1), the call is the likeliest kind
+/// and its confidence that kind's probability, and each span names its features.
+#[test]
+fn explain_shows_the_probabilities_behind_each_call() {
+    use crate::common::{csv_bytes, nums, strs, verbale};
+    let out = verbale()
+        .args(["quotes", "-q", "-f", "csv", "--explain"])
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let df = csv_bytes(out.stdout);
+    assert!(df.height() >= 200);
+    let p: Vec<Vec<f64>> = Kind::ALL
+        .iter()
+        .map(|k| nums(&df, &format!("p_{}", k.name())))
+        .collect();
+    let (kinds, conf, feats) = (
+        strs(&df, "kind"),
+        nums(&df, "confidence"),
+        strs(&df, "features"),
+    );
+    for i in 0..df.height() {
+        let row: Vec<f64> = p.iter().map(|c| c[i]).collect();
+        let sum: f64 = row.iter().sum();
+        assert!((sum - 1.0).abs() < 0.003, "row {i}: {row:?}");
+        let best = (0..4).max_by(|a, b| row[*a].total_cmp(&row[*b])).unwrap();
+        // Rounded to 3 decimals: a tie within rounding may go either way.
+        let k = Kind::parse(&kinds[i]).unwrap() as usize;
+        assert!(row[k] >= row[best] - 0.001, "row {i}: {} {row:?}", kinds[i]);
+        assert!((conf[i] - row[k]).abs() < 0.0015, "row {i}");
+        assert!(!feats[i].is_empty(), "row {i} names no feature");
+    }
+}
+
+/// `--min-confidence P`: a span is called scare only with a probability of P at least; the
+/// spans stay, the scare calls only shrink as P grows, and a value outside [0, 1] is refused.
+#[test]
+fn min_confidence_raises_the_bar_for_scare() {
+    use crate::common::{csv_bytes, nums, strs, verbale};
+    let run = |p: &str| {
+        let out = verbale()
+            .args([
+                "quotes",
+                "-q",
+                "-f",
+                "csv",
+                "--explain",
+                "--min-confidence",
+                p,
+            ])
+            .arg(data("quotes/docs"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let df = csv_bytes(out.stdout);
+        let (kinds, ps) = (strs(&df, "kind"), nums(&df, "p_scare"));
+        let scare: Vec<f64> = kinds
+            .iter()
+            .zip(ps)
+            .filter(|(k, _)| *k == "scare")
+            .map(|(_, p)| p)
+            .collect();
+        (df.height(), scare)
+    };
+    let (n0, s0) = run("0");
+    let (n5, s5) = run("0.5");
+    let (n8, s8) = run("0.8");
+    let (n1, s1) = run("1");
+    assert_eq!((n0, n5, n8), (n1, n1, n1), "the spans stay");
+    assert!(s0.len() >= s5.len() && s5.len() >= s8.len() && s8.len() >= s1.len());
+    assert!(
+        s0.len() > s8.len(),
+        "{} scare calls at 0, {} at 0.8",
+        s0.len(),
+        s8.len()
+    );
+    assert!(s5.iter().all(|p| *p >= 0.4995) && s8.iter().all(|p| *p >= 0.7995));
+    assert!(s1.is_empty());
+    // The counts follow the calls: freq's scare column at 1 is all zeros.
+    let out = verbale()
+        .args(["freq", "-q", "-f", "csv", "--min-confidence", "1"])
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    assert!(nums(&csv_bytes(out.stdout), "scare")
+        .iter()
+        .all(|x| *x == 0.0));
+    let bad = verbale()
+        .args(["quotes", "--min-confidence", "1.5"])
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("probability from 0 to 1"));
 }

@@ -5,7 +5,7 @@
 use super::interner::Worker;
 use super::{CueCount, DocResult, FormCount, Options, UnpairedMark};
 use crate::corpus::Document;
-use crate::quotes::{self, classify, Kind, Pairing, Span};
+use crate::quotes::{self, classify, model, Kind, Pairing, Span};
 use crate::text::Token;
 
 /// The token ranges inside any of the paired marks `(open, close)`, merged where spans nest
@@ -218,6 +218,15 @@ fn unpaired(doc: &Document, tokens: &[Token], pairing: &Pairing) -> Vec<Unpaired
         .collect()
 }
 
+/// A span's call: its kind, the kind's probability, every kind's probability and the
+/// features behind them.
+struct Called {
+    kind: Kind,
+    confidence: f64,
+    probabilities: [f32; 4],
+    features: Box<str>,
+}
+
 /// What the span and cue steps read.
 struct Context<'a> {
     doc: &'a Document,
@@ -260,27 +269,93 @@ impl Context<'_> {
             .collect();
         let facts =
             classify::Facts::new(text, self.tokens, |i| self.slot(i).is_some_and(|s| stop[s]));
-        for (k, p) in pairing.pairs.iter().enumerate() {
-            let at = classify::SpanAt {
-                open: p.open_tok as usize,
-                close: p.close_tok as usize,
-                nested: p.depth > 0,
+        let lex = &self.opts.lexicons;
+        let at = |p: &quotes::Pair| classify::SpanAt {
+            open: p.open_tok as usize,
+            close: p.close_tok as usize,
+            nested: p.depth > 0,
+        };
+        let evidence: Vec<classify::Evidence> = pairing
+            .pairs
+            .iter()
+            .map(|p| {
+                classify::gather(text, self.tokens, &facts, at(p), lex, stopword, |i| {
+                    self.slot(i).is_some_and(|f| self.unquoted[f] > 0)
+                })
+            })
+            .collect();
+        let elsewhere = match &lex.model {
+            Some(_) => self.quoted_elsewhere(pairing, &evidence),
+            None => Vec::new(),
+        };
+        for (k, (p, ev)) in pairing.pairs.iter().zip(evidence).enumerate() {
+            let (probabilities, features) = match &lex.model {
+                Some(m) => {
+                    let x = model::features(text, self.tokens, at(p), &ev, elsewhere[k]);
+                    let why = if lean {
+                        String::new()
+                    } else {
+                        model::explain(&x)
+                    };
+                    (m.probabilities(&x), why)
+                }
+                None => (classify::probabilities(&ev), String::new()),
             };
-            let lex = &self.opts.lexicons;
-            let ev = classify::gather(text, self.tokens, &facts, at, lex, stopword, |i| {
-                self.slot(i).is_some_and(|f| self.unquoted[f] > 0)
-            });
-            let (kind, confidence) = classify::classify(&ev);
+            let (kind, confidence) = model::decide(probabilities, self.opts.min_scare);
             marks.push(QuoteMark {
                 open_tok: p.open_tok,
                 close_tok: p.close_tok,
                 kind,
             });
             if !lean {
-                spans.push(self.span(k, p, kind, confidence, ev));
+                let called = Called {
+                    kind,
+                    confidence,
+                    probabilities: probabilities.map(|v| v as f32),
+                    features: features.into(),
+                };
+                spans.push(self.span(k, p, called, ev));
             }
         }
         (spans, marks)
+    }
+
+    /// For each span, whether its text (folded words, spans of at most 12 words) is quoted
+    /// again in the document, and whether another of those quotations has a cue.
+    fn quoted_elsewhere(
+        &self,
+        pairing: &Pairing,
+        evidence: &[classify::Evidence],
+    ) -> Vec<model::Elsewhere> {
+        let (text, tokens) = (self.doc.text.as_str(), self.tokens);
+        let key = |p: &quotes::Pair| -> Option<String> {
+            let (o, c) = (p.open_tok as usize, p.close_tok as usize);
+            let words: Vec<String> = (o + 1..c)
+                .filter(|&i| tokens[i].kind.is_countable())
+                .take(13)
+                .map(|i| crate::text::fold(tokens[i].text(text)))
+                .collect();
+            (!words.is_empty() && words.len() <= 12).then(|| words.join(" "))
+        };
+        let keys: Vec<Option<String>> = pairing.pairs.iter().map(key).collect();
+        let mut seen: ahash::AHashMap<&str, (u32, u32)> = ahash::AHashMap::new();
+        for (k, ev) in keys.iter().zip(evidence) {
+            if let Some(k) = k {
+                let e = seen.entry(k.as_str()).or_default();
+                e.0 += 1;
+                e.1 += ev.cue.is_some() as u32;
+            }
+        }
+        keys.iter()
+            .zip(evidence)
+            .map(|(k, ev)| match k.as_deref().and_then(|k| seen.get(k)) {
+                Some(&(n, cues)) => model::Elsewhere {
+                    quoted: n >= 2,
+                    cued: cues > ev.cue.is_some() as u32,
+                },
+                None => model::Elsewhere::default(),
+            })
+            .collect()
     }
 
     /// The span of pair `p` (number `k`, from 0), with its classification.
@@ -288,8 +363,7 @@ impl Context<'_> {
         &self,
         k: usize,
         p: &quotes::Pair,
-        kind: Kind,
-        confidence: f64,
+        called: Called,
         evidence: classify::Evidence,
     ) -> Span {
         let (text, tokens) = (self.doc.text.as_str(), self.tokens);
@@ -332,8 +406,10 @@ impl Context<'_> {
             text: span_text.into(),
             left: left.into(),
             right: right.into(),
-            kind,
-            confidence,
+            kind: called.kind,
+            confidence: called.confidence,
+            probabilities: called.probabilities,
+            features: called.features,
             evidence,
             content: content.into(),
         }

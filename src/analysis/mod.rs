@@ -62,10 +62,13 @@ pub struct Options {
     /// Keep each form's count and its spellings ([`Analysis::forms`]) in a documents run, so
     /// that counts written apart (`verbale counts`) give the same display forms when summed.
     pub keep_forms: bool,
+    /// The probability a span needs to be called scare (`--min-confidence`); below it, the
+    /// likeliest other kind is called. 0 calls the likeliest kind.
+    pub min_scare: f64,
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
-pub const FINGERPRINT_NAMES: [&str; 7] = [
+pub const FINGERPRINT_NAMES: [&str; 8] = [
     "lang",
     "stem",
     "rules",
@@ -73,6 +76,7 @@ pub const FINGERPRINT_NAMES: [&str; 7] = [
     "split apostrophes",
     "stopwords",
     "phrases",
+    "min confidence",
 ];
 
 /// What a run keeps of each document.
@@ -108,6 +112,7 @@ impl Options {
             phrases: None,
             doc_measures: false,
             keep_forms: false,
+            min_scare: 0.0,
         }
     }
 
@@ -125,6 +130,7 @@ impl Options {
             self.phrases
                 .as_ref()
                 .map_or("none".to_string(), |p| p.signature()),
+            self.min_scare.to_string(),
         ];
         FINGERPRINT_NAMES
             .iter()

@@ -604,7 +604,7 @@ fn spec(
             kinds::doc_measure(&df, selected, measure, top, what)?
         }
         Kind::QuotedPhrases => {
-            let filter = verbale::frames::SpanFilter { kind: None };
+            let filter = verbale::frames::SpanFilter::default();
             let df = verbale::frames::quoted_phrases(a, selected, filter)?;
             phrase_kinds::quoted_phrases(&df, top, what)?
         }

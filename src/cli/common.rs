@@ -305,6 +305,20 @@ pub struct TextArgs {
     /// a first pass over the files to find them; with --phrases, both.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100_000))]
     pub compound_top: Option<u32>,
+    /// The probability a quotation needs to be called scare (0 to 1): below it, the likeliest
+    /// other kind is called, in every count, chart and table. The default, 0, calls the
+    /// likeliest kind; `quotes --explain` shows each span's probabilities, and the README
+    /// what precision and recall each threshold gave on held-out labelled spans.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
+    pub min_confidence: f64,
+}
+
+/// A probability from 0 to 1.
+fn probability(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("expected a probability from 0 to 1, not {s:?}")),
+    }
 }
 
 impl TextArgs {
@@ -329,6 +343,7 @@ impl TextArgs {
         if self.no_numbers {
             opts.stopwords = std::mem::take(&mut opts.stopwords).without_numbers();
         }
+        opts.min_scare = self.min_confidence;
         Ok(opts)
     }
 }

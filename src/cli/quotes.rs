@@ -48,6 +48,11 @@ pub struct QuotesArgs {
     /// (comma-separated), most scare-quoted first.
     #[arg(long, value_delimiter = ',', value_name = "FIELD", requires = "terms")]
     pub group_by: Vec<String>,
+    /// Show why each span got its kind: every kind's probability (`p_scare`, `p_term`,
+    /// `p_title`, `p_direct`) and the model's non-zero features (`features`; the weights are in
+    /// `data/lexicons/en/quote-model.tsv`).
+    #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
+    pub explain: bool,
 }
 
 /// `--terms` counts quoted and scare-quoted occurrences: refuses other kinds.
@@ -129,6 +134,10 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
+    let filter = SpanFilter {
+        kind,
+        explain: args.explain,
+    };
     let mut options = args.input.source.options(&args.input.paths)?;
     options.detail = Detail::Documents;
     let ask = Ask {
@@ -152,7 +161,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         terms(&args, kind, &analysis)?
     } else if args.quoted_phrases {
         let all: Vec<usize> = (0..analysis.docs.len()).collect();
-        let df = frames::quoted_phrases(&analysis, &all, SpanFilter { kind })?;
+        let df = frames::quoted_phrases(&analysis, &all, filter)?;
         let mut h = count_of(df.height() as u64, "quoted phrase");
         if let Some(k) = kind {
             h.push_str(&format!(" in {} quotes", k.name()));
@@ -172,12 +181,12 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         )
     {
         // Written as they are built: a document can hold hundreds of thousands of spans.
-        let pieces = frames::quotes_in_pieces(&analysis, SpanFilter { kind }, 10_000)
-            .map(|p| args.output.select(p?));
+        let pieces =
+            frames::quotes_in_pieces(&analysis, filter, 10_000).map(|p| args.output.select(p?));
         out::write_pieces(pieces, format, args.output.options(None), &dest)?;
         return Ok(had_errors);
     } else {
-        let mut df = frames::quotes(&analysis, SpanFilter { kind })?;
+        let mut df = frames::quotes(&analysis, filter)?;
         let mut h = span_header(&df)?;
         if let Some(n) = args.top.filter(|&n| n < df.height()) {
             h = format!("first {n} of {h}");
@@ -240,5 +249,10 @@ fn readable(df: &DataFrame) -> Result<DataFrame> {
         .collect();
     let mut out = df.select(["doc", "span", "kind", "confidence", "cue"])?;
     out.with_column(Column::new("quotation".into(), ctx))?;
+    if df.column("features").is_ok() {
+        for c in ["p_scare", "features"] {
+            out.with_column(df.column(c)?.clone())?;
+        }
+    }
     Ok(out)
 }

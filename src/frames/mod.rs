@@ -263,6 +263,9 @@ pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
 pub struct SpanFilter {
     /// Only spans of this kind.
     pub kind: Option<crate::quotes::Kind>,
+    /// Add the classifier's view: each kind's probability (`p_scare`, `p_term`, `p_title`,
+    /// `p_direct`) and the features behind it (`features`).
+    pub explain: bool,
 }
 
 /// The `quotes` frame: one row per span with its kind, confidence and evidence.
@@ -273,7 +276,7 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
         .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
         .filter(|(_, s)| filter.kind.is_none_or(|k| s.kind == k))
         .collect();
-    quotes_of(&spans)
+    quotes_of(&spans, filter.explain)
 }
 
 /// The `quotes` frame in pieces of at most `rows` spans, in order (at least one piece): a
@@ -294,12 +297,16 @@ pub fn quotes_in_pieces(
     let pieces = spans.len().div_ceil(step).max(1);
     (0..pieces).map(move |k| {
         let start = (k * step).min(spans.len());
-        quotes_of(&spans[start..(start + step).min(spans.len())])
+        quotes_of(
+            &spans[start..(start + step).min(spans.len())],
+            filter.explain,
+        )
     })
 }
 
-/// The `quotes` rows of some spans (with their documents).
-fn quotes_of(spans: &[(&str, &crate::quotes::Span)]) -> Result<DataFrame> {
+/// The `quotes` rows of some spans (with their documents); `explain` adds the classifier's
+/// columns.
+fn quotes_of(spans: &[(&str, &crate::quotes::Span)], explain: bool) -> Result<DataFrame> {
     // Text columns go straight into polars' builders: no copy of every quotation in between.
     let s = |f: &dyn Fn(&crate::quotes::Span) -> &str| {
         let mut b = StringChunkedBuilder::new("".into(), spans.len());
@@ -314,7 +321,7 @@ fn quotes_of(spans: &[(&str, &crate::quotes::Span)]) -> Result<DataFrame> {
     let u = |f: &dyn Fn(&crate::quotes::Span) -> u64| {
         spans.iter().map(|(_, x)| f(x)).collect::<Vec<_>>()
     };
-    Ok(df!(
+    let mut df = df!(
         "doc" => spans.iter().map(|(d, _)| *d).collect::<Vec<_>>(),
         "span" => u(&|x| x.number as u64),
         "open" => u(&|x| x.open as u64),
@@ -346,7 +353,22 @@ fn quotes_of(spans: &[(&str, &crate::quotes::Span)]) -> Result<DataFrame> {
         "text" => s(&|x| &x.text),
         "left" => s(&|x| &x.left),
         "right" => s(&|x| &x.right),
-    )?)
+    )?;
+    if explain {
+        for (k, kind) in crate::quotes::Kind::ALL.iter().enumerate() {
+            let p: Vec<f64> = spans
+                .iter()
+                .map(|(_, x)| (x.probabilities[k] as f64 * 1000.0).round() / 1000.0)
+                .collect();
+            df.with_column(Column::new(format!("p_{}", kind.name()).into(), p))?;
+        }
+        df.with_column(
+            s(&|x| &x.features)
+                .with_name("features".into())
+                .into_column(),
+        )?;
+    }
+    Ok(df)
 }
 
 /// Cue phrases per document and term: which cues preceded spans holding the term.

@@ -383,14 +383,8 @@ pub fn scores(ev: &Evidence) -> [f64; 4] {
     [scare, term, title, direct]
 }
 
-/// The kind with the highest score and its softmax probability (the `confidence` column).
-pub fn classify(ev: &Evidence) -> (Kind, f64) {
-    let s = scores(ev);
-    let (best, &top) = s
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .unwrap_or((0, &0.0));
-    let z: f64 = s.iter().map(|x| (x - top).exp()).sum();
-    (Kind::ALL[best], 1.0 / z)
+/// The probability of each kind under the hand-set scores (their softmax), for languages
+/// without a fitted model.
+pub fn probabilities(ev: &Evidence) -> [f64; 4] {
+    super::model::softmax(scores(ev))
 }

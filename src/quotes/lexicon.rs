@@ -1,5 +1,5 @@
 //! The quote classifier's word lists (distancing cues, reporting verbs, condemning words,
-//! naming words), bundled per language from `data/lexicons/`.
+//! naming words) and fitted model, bundled per language from `data/lexicons/`.
 
 use crate::text::lang::parse_list;
 use crate::text::Lang;
@@ -171,6 +171,9 @@ pub struct Lexicons {
     pub condemning: PhraseSet,
     /// Words that introduce names and titles (`entitled`, `initiative`, `operation`).
     pub naming: PhraseSet,
+    /// The fitted classifier of the language, if it has one; without, the hand-set scores of
+    /// [`classify::scores`](super::classify::scores) decide.
+    pub model: Option<std::sync::Arc<super::model::Model>>,
 }
 
 macro_rules! bundled {
@@ -216,6 +219,7 @@ impl Lexicons {
             reporting: PhraseSet::parse(&all_reporting),
             condemning: PhraseSet::parse(condemning),
             naming: PhraseSet::parse(naming),
+            model: super::model::Model::bundled(lang),
         }
     }
 }

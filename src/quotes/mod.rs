@@ -1,9 +1,11 @@
 //! Quoted-term analysis: pairing quotation marks into spans ([`pair`]), classifying each span
-//! as scare, term, title or direct ([`classify`]) with lexicons from `data/lexicons/`
-//! ([`lexicon`]).
+//! as scare, term, title or direct from the evidence [`classify`] gathers, weighed by the
+//! fitted [`model`] of the language (or by hand-set scores where there is none), with lexicons
+//! from `data/lexicons/` ([`lexicon`]).
 
 pub mod classify;
 pub mod lexicon;
+pub mod model;
 pub mod pair;
 
 pub use classify::{Evidence, Facts, Kind};
@@ -40,8 +42,12 @@ pub struct Span {
     pub right: Box<str>,
     /// The span's kind.
     pub kind: Kind,
-    /// Probability of the chosen kind under the classifier's scores.
+    /// Probability of the chosen kind (calibrated, under the fitted model).
     pub confidence: f64,
+    /// Probability of each kind, in [`Kind::ALL`] order.
+    pub probabilities: [f32; 4],
+    /// The span's non-zero model features ([`model::explain`]); empty without a model.
+    pub features: Box<str>,
     /// Why: the evidence the classifier weighed.
     pub evidence: Evidence,
     /// Folded content words inside a span with a distancing cue (for per-term cue lists).

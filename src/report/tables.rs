@@ -186,6 +186,7 @@ pub(super) const SCARE_ROWS: usize = 200;
 fn scare_quotes(a: &crate::analysis::Analysis) -> Result<(DataFrame, usize)> {
     let scare = SpanFilter {
         kind: Some(crate::quotes::Kind::Scare),
+        ..Default::default()
     };
     let n = a
         .docs
@@ -244,7 +245,7 @@ pub(super) fn build_and_write(
         ("docs", Box::new(|| frames::docs(a, &DataFrame::empty()))),
         (
             "quoted_phrases",
-            Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter { kind: None })),
+            Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter::default())),
         ),
         (
             "similarity",
