@@ -15,7 +15,7 @@
 //!                    (NFC, line endings, mojibake, line-break hyphens), offsets (every
 //!                    offset maps back to the file, or to a document's extracted text),
 //!                    stream (read and consume in parallel, nothing held)
-//! floor 3  quotes    pair marks into spans, classify them: scare / term / title / direct
+//! floor 3  quotes    pair marks into spans, call them scare / term / title / direct (a fitted model)
 //! floor 4  analysis  a run (Analyser) with one worker per thread: per-document counts,
 //!                    merged under term ids into a self-contained Analysis; Positions of the
 //!                    few documents a concordance or a dispersion plot reads again;

@@ -533,8 +533,13 @@ fn spec(
 ) -> Result<chart::Spec> {
     let a = &loaded.analysis;
     let what = match &args.doc {
-        Some(id) => id.as_str(),
-        None => names[0].as_str(),
+        Some(id) => id.to_string(),
+        None => names[0].clone(),
+    };
+    // Say the bar a scare call had to pass, when it is not the likeliest kind's.
+    let what = &match options.min_scare {
+        p if p > 0.0 && args.kind == Kind::Quotes => format!("{what} (scare at p ≥ {p})"),
+        _ => what,
     };
     let top = args.top.max(1);
     if let Some(g) = &loaded.grouping {

@@ -7,6 +7,7 @@ pub mod classify;
 pub mod lexicon;
 pub mod model;
 pub mod pair;
+mod words;
 
 pub use classify::{Evidence, Facts, Kind};
 pub use lexicon::{Lexicons, PhraseSet};

@@ -5,6 +5,9 @@
 //! per language as `data/lexicons/<lang>/quote-model.tsv`.
 
 use super::classify::{Evidence, Kind, SpanAt};
+use super::words::{
+    words, AS_VERBS, FRAME, IRONY, NAMING_CUES, SO_CALLED_CUES, STRONG_CUES, WORD_AS_WORD,
+};
 use crate::text::{fold, Lang, Token};
 use ahash::AHashSet;
 use std::sync::{Arc, OnceLock};
@@ -96,248 +99,6 @@ pub const FEATURES: [&str; N] = [
     "a_possessive_or_eval_short",
 ];
 
-/// Cues that reject or doubt what they qualify, stronger than the ambiguous `so-called`
-/// (matched as parts of the cue: `prétendu` also finds `prétendues`), in the four bundled
-/// languages.
-const STRONG_CUES: &[&str] = &[
-    "self-proclaimed",
-    "self-styled",
-    "self-declared",
-    "self-appointed",
-    "self-described",
-    "self-professed",
-    "purported",
-    "alleged",
-    "supposed",
-    "ostensib",
-    "professed",
-    "pseudo",
-    "sham",
-    "bogus",
-    "fake",
-    "misnamed",
-    "mislabel",
-    "illegitimate",
-    "phony",
-    "phoney",
-    "fictitious",
-    "fictional",
-    "spurious",
-    "trumped-up",
-    "would-be",
-    "quasi",
-    "prétendu",
-    "supposé",
-    "présumé",
-    "autoproclam",
-    "auto-proclam",
-    "fantoche",
-    "fictif",
-    "fictive",
-    "simulacre",
-    "parodie",
-    "mal nomm",
-    "supuest",
-    "autoproclamad",
-    "autodenominad",
-    "pretendid",
-    "presunt",
-    "falso",
-    "falsa",
-    "fictici",
-    "títere",
-    "mal llamad",
-    "seudo",
-    "самопровозглаш",
-    "мним",
-    "пресловут",
-    "марионеточ",
-    "фиктивн",
-    "самозван",
-    "якобы",
-    "псевдо",
-    "лже",
-];
-
-/// Cues that say "so-called", in the four bundled languages.
-const SO_CALLED_CUES: &[&str] = &[
-    "so-called",
-    "so called",
-    "soi-disant",
-    "soi disant",
-    "dit",
-    "llamad",
-    "denominad",
-    "так называем",
-    "т н",
-];
-
-/// Cues that report someone's naming (`what they call`), in the four bundled languages.
-const NAMING_CUES: &[&str] = &[
-    "call",
-    "term",
-    "dub",
-    "name",
-    "known",
-    "appel",
-    "llama",
-    "называ",
-];
-
-/// The English word classes the features read (folded words, separated by spaces).
-struct Words {
-    det: AHashSet<&'static str>,
-    prep: AHashSet<&'static str>,
-    conj: AHashSet<&'static str>,
-    be: AHashSet<&'static str>,
-    naming_verbs: AHashSet<&'static str>,
-    meta: AHashSet<&'static str>,
-    first_person: AHashSet<&'static str>,
-    third_person: AHashSet<&'static str>,
-    negative: AHashSet<&'static str>,
-    negation: AHashSet<&'static str>,
-    evaluative: AHashSet<&'static str>,
-}
-
-const DET: &str = "the a an this that these those its their his her our your my such any every \
-    no some whose each";
-const PREP: &str = "of in on for to by with at from into against under between through about \
-    towards toward within without over upon among behind beyond";
-const CONJ: &str = "and or but nor";
-const BE: &str = "is are was were be been being has have had will would can could must should \
-    may might shall does do did";
-const NAMING_VERBS: &str = "called termed dubbed named labelled labeled styled christened branded \
-    baptized baptised so-called call calls term terms";
-const META: &str = "word words term terms concept concepts notion slogan slogans motto phrase \
-    expression principle principles theme title label formula doctrine idea catchword watchword \
-    buzzword maxim adage saying policy strategy programme program initiative report campaign \
-    resolution declaration agenda plan project conference summit document book theory approach \
-    vision model mechanism process framework partnership movement operation so-called known";
-const FIRST_PERSON: &str = "we i our my us";
-const THIRD_PERSON: &str = "they them their some others he she who which";
-const NEGATIVE: &str = "illegal illegally illegitimate occupation occupied occupying occupier \
-    occupiers aggression aggressive aggressor aggressors regime regimes puppet puppets separatist \
-    separatists separatism terrorist terrorists terrorism propaganda racist racism apartheid \
-    colonial colonialist colonialists colonialism neo-colonialism neocolonialism imperialist \
-    imperialists imperialism zionist zionists fascist fascists expansionist expansionism \
-    annexation annexed invasion invader invaders lie lies lying false falsely pretext pretence \
-    pretense sham hypocrisy hypocritical cynical cynicism slander slanderous fabricated \
-    fabrication fabrications distort distorted distortion myth myths deceive deception deceptive \
-    manoeuvre manoeuvres maneuver maneuvers farce mockery clique junta usurper usurpers bogus \
-    fake notorious mercenaries mercenary hegemonist hegemonism hegemony reactionary reactionaries \
-    chauvinist chauvinism racists criminal crimes oppressors oppression oppressive subversion \
-    subversive provocation provocations provocative camouflage disguise disguised guise \
-    smokescreen fraud fraudulent rigged puppet-regime unlawful unacceptable condemn condemned \
-    condemns rejected reject rejects denounce denounced so-called alleged supposed purported \
-    self-proclaimed self-styled";
-const NEGATION: &str = "not no never neither nor nothing hardly cannot";
-const EVALUATIVE: &str = "spurious artificial supposed supposedly alleged allegedly false \
-    fictitious pretended notorious vaunted much-vaunted touted much-touted proclaimed professed \
-    ostensible ostensibly apparent famous infamous celebrated their new-found self-proclaimed \
-    self-styled so-called pseudo sham mere fine nice grand";
-/// Phrases of irony or unmasking anywhere in the sentence (matched in its lower-cased text).
-const IRONY: &[&str] = &[
-    "in fact",
-    "in reality",
-    "actually",
-    "nothing but",
-    "nothing more than",
-    "nothing less than",
-    "under the guise",
-    "in the name of",
-    "under the pretext",
-    "under the cover",
-    "so-called",
-    "the real",
-    "true ",
-    "genuine",
-    "in quotation marks",
-    "quote",
-    "unquote",
-    "what they call",
-    "they call",
-    "pretend",
-    "claim",
-];
-/// Framing words within eight tokens before the span (`under the rubric of`).
-const FRAME: &[&str] = &[
-    "rubric",
-    "guise",
-    "cover of",
-    "pretext",
-    "banner of",
-    "name of",
-    "disguise",
-    "mask",
-    "façade",
-    "facade",
-    "veneer",
-    "pretence",
-    "pretense",
-    "emptied",
-    "misused",
-    "abused",
-    "fiction",
-    "delusion",
-    "myth",
-];
-/// A word mentioned as a word, within five tokens before the span (`the term`).
-const WORD_AS_WORD: &[&str] = &[
-    "the word",
-    "the term",
-    "the expression",
-    "the phrase",
-    "the concept",
-    "the notion",
-    "defined as",
-    "call it",
-    "called it",
-    "we call",
-    "what we call",
-    "i call",
-    "we have called",
-    "i have called",
-    "known as",
-    "referred to as",
-    "translated",
-    "the motto",
-    "the slogan",
-    "the theme",
-    "the principle",
-    "the idea",
-];
-/// Verbs before `as` that name (`known as`, `referred to as` is a WORD_AS_WORD phrase).
-const AS_VERBS: &[&str] = &[
-    "known",
-    "referred",
-    "described",
-    "regarded",
-    "seen",
-    "defined",
-    "characterized",
-    "characterised",
-];
-
-fn words() -> &'static Words {
-    static W: OnceLock<Words> = OnceLock::new();
-    W.get_or_init(|| {
-        let set = |s: &'static str| s.split_whitespace().collect();
-        Words {
-            det: set(DET),
-            prep: set(PREP),
-            conj: set(CONJ),
-            be: set(BE),
-            naming_verbs: set(NAMING_VERBS),
-            meta: set(META),
-            first_person: set(FIRST_PERSON),
-            third_person: set(THIRD_PERSON),
-            negative: set(NEGATIVE),
-            negation: set(NEGATION),
-            evaluative: set(EVALUATIVE),
-        }
-    })
-}
-
 /// What the span's document says about its quoted text elsewhere.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Elsewhere {
@@ -382,234 +143,317 @@ pub fn features(
     ev: &Evidence,
     elsewhere: Elsewhere,
 ) -> [f64; N] {
-    let w = words();
-    let (open, close) = (at.open, at.close);
-    let raw = |i: usize| tokens[i].text(text);
-    // The tokens before the span, its cue left out: the cue has its own features, and the
-    // words around it are read as if it were not there.
-    let cue_words: Vec<String> = ev.cue.as_deref().map_or(Vec::new(), |c| {
-        c.split([' ', '-']).map(str::to_string).collect()
-    });
-    let mut before = open;
-    while before > 0 && open - before < 8 && !cue_words.is_empty() {
-        let t = fold(raw(before - 1));
-        if t == "-"
-            || cue_words.contains(&t)
-            || cue_words.join("-") == t
-            || cue_words.join(" ") == t
-        {
-            before -= 1;
-        } else {
-            break;
-        }
+    let a = Around::new(text, tokens, at, ev);
+    let mut x = Vec::with_capacity(N);
+    evidence(&mut x, ev, elsewhere);
+    a.boundary(&mut x);
+    a.shape(&mut x);
+    a.stance(&mut x);
+    a.attribution(&mut x);
+    debug_assert_eq!(x.len(), N);
+    let mut out = [0.0; N];
+    for (o, v) in out.iter_mut().zip(x) {
+        *o = v;
     }
-    // At most SIDE tokens each side, across sentence ends (a stance can be in the sentence
-    // before: this read better on held-out spans than the sentence alone).
-    let left_raw: Vec<&str> = (before.saturating_sub(SIDE)..before).map(raw).collect();
-    let right_raw: Vec<&str> = (close + 1..(close + 1 + SIDE).min(tokens.len()))
-        .map(raw)
-        .collect();
-    let left: Vec<String> = left_raw.iter().map(|s| fold(s)).collect();
-    let right: Vec<String> = right_raw.iter().map(|s| fold(s)).collect();
-    let last = |v: &[String], k: usize| v[v.len().saturating_sub(k)..].to_vec();
-    let n = ev.words;
-    let mut x = [0.0; N];
-    let mut k = 0;
-    let mut put = |v: f64| {
-        x[k] = v;
-        k += 1;
-    };
-    let b = |c: bool| if c { 1.0 } else { 0.0 };
+    out
+}
 
-    // The evidence.
+/// 1 or 0.
+fn b(c: bool) -> f64 {
+    if c {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// The last `k` of `v`.
+fn last(v: &[String], k: usize) -> &[String] {
+    &v[v.len().saturating_sub(k)..]
+}
+
+/// The evidence of the quotes table, and the text's other quotations in the document.
+fn evidence(x: &mut Vec<f64>, ev: &Evidence, elsewhere: Elsewhere) {
+    let n = ev.words;
     let cue = ev.cue.as_deref().map(cue_class);
     let cond = ev.condemning;
-    put(1.0);
-    put((1.0 + n as f64).ln());
-    put(b(n == 1));
-    put(b(n <= 3));
-    put(b(n >= 8));
-    put(b(cue == Some("so_called")));
-    put(b(cue == Some("strong")));
-    put(b(cue == Some("naming")));
-    put(b(cue == Some("other")));
-    put(b(cue.is_some() && ev.title_case));
-    put(b(ev.reporting.is_some()));
-    put(b(ev.colon));
-    put(b(ev.sentence_punct));
-    put(b(ev.title_case));
-    put(b(ev.title_case && n >= 2));
-    put(b(ev.naming.is_some()));
-    put(b(ev.contrast));
-    put(b(ev.contrast && n <= 3));
-    put(b(cond >= 1));
-    put(b(cond >= 2));
-    put(b(ev.contrast && cond >= 1));
-    put(b(ev.nested));
-    put(b(elsewhere.quoted));
-    put(b(elsewhere.cued));
+    x.extend([1.0, (1.0 + n as f64).ln()]);
+    x.extend(
+        [
+            n == 1,
+            n <= 3,
+            n >= 8,
+            cue == Some("so_called"),
+            cue == Some("strong"),
+            cue == Some("naming"),
+            cue == Some("other"),
+            cue.is_some() && ev.title_case,
+            ev.reporting.is_some(),
+            ev.colon,
+            ev.sentence_punct,
+            ev.title_case,
+            ev.title_case && n >= 2,
+            ev.naming.is_some(),
+            ev.contrast,
+            ev.contrast && n <= 3,
+            cond >= 1,
+            cond >= 2,
+            ev.contrast && cond >= 1,
+            ev.nested,
+            elsewhere.quoted,
+            elsewhere.cued,
+        ]
+        .map(b),
+    );
+}
 
-    // The boundary.
-    let prev = left.last().map_or("", String::as_str);
-    let prev2 = left.len().checked_sub(2).map_or("", |i| left[i].as_str());
-    let prev_word = starts(prev, char::is_alphanumeric);
-    let next_raw = right_raw.first().copied().unwrap_or("");
-    let next = right.first().map_or("", String::as_str);
-    let next_word = starts(next, char::is_alphanumeric);
-    let last4 = last(&left, 4);
-    let last6 = last(&left, 6);
-    let naming_before = last4
-        .iter()
-        .any(|t| w.naming_verbs.contains(t.as_str()) || t == "as");
-    let noun_like = next_word
-        && !(w.det.contains(next)
-            || w.prep.contains(next)
-            || w.conj.contains(next)
-            || w.be.contains(next))
-        && !starts(next_raw, char::is_uppercase);
-    put(b(!prev_word));
-    put(b(w.det.contains(prev)));
-    put(b(prev == "the"));
-    put(b(w.prep.contains(prev)));
-    put(b(prev == "of"));
-    put(b(w.conj.contains(prev)));
-    put(b(w.be.contains(prev)));
-    put(b(w.naming_verbs.contains(prev)));
-    put(b(prev == "as"));
-    put(b(prev == "as" && AS_VERBS.contains(&prev2)));
-    put(b(last4.iter().any(|t| w.meta.contains(t.as_str()))));
-    put(b(prev2 == "the" && w.meta.contains(prev)));
-    put(b(naming_before
-        && last6
-            .iter()
-            .any(|t| w.first_person.contains(t.as_str()))));
-    put(b(naming_before
-        && last6
-            .iter()
-            .any(|t| w.third_person.contains(t.as_str()))));
-    put(b(!next_word));
-    put(b(next == "of"));
-    put(b(w.conj.contains(next)));
-    put(b(w.be.contains(next)));
-    put(b(w.prep.contains(next)));
-    put(b(next_word && starts(next_raw, char::is_uppercase)));
-    put(b(next == ","));
-    put(b(matches!(next, "." | ";" | "!" | "?")));
-    put(b(next == ")"));
-    put(b(noun_like));
-    put(b(prev == "the"
-        && next_word
-        && starts(next_raw, char::is_uppercase)));
-    put(b(w.det.contains(prev) && n <= 3));
+/// A span and the tokens around it.
+struct Around<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    open: usize,
+    close: usize,
+    /// Where the tokens before the span end: the opening mark, or the start of its cue.
+    before: usize,
+    /// Words inside the marks.
+    n: u32,
+    left_raw: Vec<&'a str>,
+    right_raw: Vec<&'a str>,
+    left: Vec<String>,
+    right: Vec<String>,
+}
 
-    // The quoted text's form, read over at most INSIDE tokens at each end.
-    let inner: Vec<&str> = if close - open - 1 <= 2 * INSIDE {
-        (open + 1..close).map(raw).collect()
-    } else {
-        (open + 1..open + 1 + INSIDE)
-            .chain(close - INSIDE..close)
+impl<'a> Around<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], at: SpanAt, ev: &Evidence) -> Self {
+        let (open, close) = (at.open, at.close);
+        let raw = |i: usize| tokens[i].text(text);
+        // The tokens before the span, its cue left out: the cue has its own features, and the
+        // words around it are read as if it were not there.
+        let cue_words: Vec<String> = ev.cue.as_deref().map_or(Vec::new(), |c| {
+            c.split([' ', '-']).map(str::to_string).collect()
+        });
+        let mut before = open;
+        while before > 0 && open - before < 8 && !cue_words.is_empty() {
+            let t = fold(raw(before - 1));
+            if t == "-"
+                || cue_words.contains(&t)
+                || cue_words.join("-") == t
+                || cue_words.join(" ") == t
+            {
+                before -= 1;
+            } else {
+                break;
+            }
+        }
+        // At most SIDE tokens each side, across sentence ends (a stance can be in the sentence
+        // before: this read better on held-out spans than the sentence alone).
+        let left_raw: Vec<&str> = (before.saturating_sub(SIDE)..before).map(raw).collect();
+        let right_raw: Vec<&str> = (close + 1..(close + 1 + SIDE).min(tokens.len()))
             .map(raw)
-            .collect()
-    };
-    let first_char = inner.iter().find_map(|s| s.chars().next());
-    let alpha: Vec<String> = inner
-        .iter()
-        .filter(|s| starts(s, char::is_alphabetic))
-        .map(|s| fold(s))
-        .collect();
-    let last_alpha = alpha.last().map_or("", String::as_str);
-    let has_alpha = !alpha.is_empty();
-    let end_char = inner.last().and_then(|s| s.chars().last());
-    put(b(first_char.is_some_and(char::is_lowercase)));
-    put(b(
-        has_alpha && inner.iter().all(|s| !s.chars().any(char::is_uppercase))
-    ));
-    put(b(last_alpha.chars().count() > 3
-        && last_alpha.ends_with('s')
-        && !["ss", "us", "is"]
-            .iter()
-            .any(|e| last_alpha.ends_with(e))));
-    put(b(left_raw.last() == Some(&"(") && next_raw == ")"));
-    put(b(inner.iter().any(|s| s.contains('-'))));
-    put(b(inner
-        .iter()
-        .any(|s| s.chars().any(|c| c.is_ascii_digit()))));
-    put(b(end_char.is_some_and(|c| ".!?,;".contains(c))));
-    put(b(alpha.iter().any(|s| {
-        matches!(
-            s.as_str(),
-            "we" | "i" | "our" | "us" | "my" | "you" | "your"
-        )
-    })));
-    put(b(alpha.len() == 1
-        && ["ive", "al", "ic", "ous", "ful", "ian", "ist"]
-            .iter()
-            .any(|e| last_alpha.ends_with(e))));
-    put(b(alpha.iter().any(|s| {
-        ["ism", "ist", "ists"].iter().any(|e| s.ends_with(e))
-    })));
-    put(b(starts(raw(open), |c| c == '\u{2018}' || c == '\'')));
+            .collect();
+        Around {
+            text,
+            tokens,
+            open,
+            close,
+            before,
+            n: ev.words,
+            left: left_raw.iter().map(|s| fold(s)).collect(),
+            right: right_raw.iter().map(|s| fold(s)).collect(),
+            left_raw,
+            right_raw,
+        }
+    }
 
-    // Stance: the span's sentence on either side of it, and twelve tokens either side.
-    let (s_open, s_close) = (tokens[open].sentence, tokens[close].sentence);
-    let mut first = open;
-    while first > 0 && open - first < SENTENCE_SIDE && tokens[first - 1].sentence == s_open {
-        first -= 1;
+    fn raw(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
     }
-    let mut end = close + 1;
-    while end < tokens.len() && end - close <= SENTENCE_SIDE && tokens[end].sentence == s_close {
-        end += 1;
+
+    fn prev(&self) -> &str {
+        self.left.last().map_or("", String::as_str)
     }
-    let first = first.min(before);
-    let sentence: Vec<String> = (first..before)
-        .chain(close + 1..end)
-        .map(|i| fold(raw(i)))
-        .collect();
-    let neg = sentence
-        .iter()
-        .filter(|t| w.negative.contains(t.as_str()))
-        .count();
-    let neg_window = left
-        .iter()
-        .chain(right.iter())
-        .any(|t| w.negative.contains(t.as_str()));
-    let sentence_text = {
-        let l = &text[tokens[first].start as usize..tokens[before].start as usize];
-        let r = if end > close + 1 {
-            &text[tokens[close].end as usize..tokens[end - 1].end as usize]
-        } else {
-            ""
+
+    fn prev2(&self) -> &str {
+        let l = &self.left;
+        l.len().checked_sub(2).map_or("", |i| l[i].as_str())
+    }
+
+    /// The token before the opening mark (or its cue) and after the closing one.
+    fn boundary(&self, x: &mut Vec<f64>) {
+        let w = words();
+        let (prev, prev2) = (self.prev(), self.prev2());
+        let prev_word = starts(prev, char::is_alphanumeric);
+        let next_raw = self.right_raw.first().copied().unwrap_or("");
+        let next = self.right.first().map_or("", String::as_str);
+        let next_word = starts(next, char::is_alphanumeric);
+        let next_cap = next_word && starts(next_raw, char::is_uppercase);
+        let (last4, last6) = (last(&self.left, 4), last(&self.left, 6));
+        let naming_before = last4
+            .iter()
+            .any(|t| w.naming_verbs.contains(t.as_str()) || t == "as");
+        let function_word = |t: &str| {
+            w.det.contains(t) || w.prep.contains(t) || w.conj.contains(t) || w.be.contains(t)
         };
-        format!("{l} {r}").to_lowercase()
-    };
-    put(b(neg >= 1));
-    put(b(neg >= 2));
-    put((1.0 + neg as f64).ln());
-    put(b(neg_window));
-    put(b(IRONY.iter().any(|p| sentence_text.contains(p))));
-    put(b(sentence.iter().any(|t| w.negation.contains(t.as_str()))));
-    put(b(neg >= 1 && n <= 3));
+        let noun_like = next_word && !function_word(next) && !starts(next_raw, char::is_uppercase);
+        let person =
+            |set: &AHashSet<&str>| naming_before && last6.iter().any(|t| set.contains(t.as_str()));
+        x.extend(
+            [
+                !prev_word,
+                w.det.contains(prev),
+                prev == "the",
+                w.prep.contains(prev),
+                prev == "of",
+                w.conj.contains(prev),
+                w.be.contains(prev),
+                w.naming_verbs.contains(prev),
+                prev == "as",
+                prev == "as" && AS_VERBS.contains(&prev2),
+                last4.iter().any(|t| w.meta.contains(t.as_str())),
+                prev2 == "the" && w.meta.contains(prev),
+                person(&w.first_person),
+                person(&w.third_person),
+                !next_word,
+                next == "of",
+                w.conj.contains(next),
+                w.be.contains(next),
+                w.prep.contains(next),
+                next_cap,
+                next == ",",
+                matches!(next, "." | ";" | "!" | "?"),
+                next == ")",
+                noun_like,
+                prev == "the" && next_cap,
+                w.det.contains(prev) && self.n <= 3,
+            ]
+            .map(b),
+        );
+    }
 
-    // Attribution and framing.
-    let prev_raw = left_raw.last().copied().unwrap_or("");
-    let possessive = ["'s", "s'"].iter().any(|e| prev.ends_with(e)) || prev == "their";
-    let proper = starts(prev_raw, char::is_uppercase)
-        && !matches!(prev2, "." | "!" | "?" | ":" | ";" | "")
-        && !w.det.contains(prev)
-        && prev != "i";
-    let evaluative = last(&left, 2)
-        .iter()
-        .any(|t| w.evaluative.contains(t.as_str()));
-    let window8 = last(&left, 8).join(" ");
-    let window5 = last(&left, 5).join(" ");
-    put(b(possessive));
-    put(b(proper));
-    put(b(evaluative));
-    put(b(FRAME.iter().any(|f| window8.contains(f))));
-    put(b(WORD_AS_WORD.iter().any(|f| window5.contains(f))));
-    put(b((possessive || evaluative) && n <= 3));
-    debug_assert_eq!(k, N);
-    x
+    /// The quoted text's form, read over at most INSIDE tokens at each end.
+    fn shape(&self, x: &mut Vec<f64>) {
+        let (open, close) = (self.open, self.close);
+        let inner: Vec<&str> = if close - open - 1 <= 2 * INSIDE {
+            (open + 1..close).map(|i| self.raw(i)).collect()
+        } else {
+            (open + 1..open + 1 + INSIDE)
+                .chain(close - INSIDE..close)
+                .map(|i| self.raw(i))
+                .collect()
+        };
+        let first_char = inner.iter().find_map(|s| s.chars().next());
+        let alpha: Vec<String> = inner
+            .iter()
+            .filter(|s| starts(s, char::is_alphabetic))
+            .map(|s| fold(s))
+            .collect();
+        let last_alpha = alpha.last().map_or("", String::as_str);
+        let ends = |list: &[&str], s: &str| list.iter().any(|e| s.ends_with(e));
+        let end_char = inner.last().and_then(|s| s.chars().last());
+        let next_raw = self.right_raw.first().copied().unwrap_or("");
+        x.extend(
+            [
+                first_char.is_some_and(char::is_lowercase),
+                !alpha.is_empty() && inner.iter().all(|s| !s.chars().any(char::is_uppercase)),
+                last_alpha.chars().count() > 3
+                    && last_alpha.ends_with('s')
+                    && !ends(&["ss", "us", "is"], last_alpha),
+                self.left_raw.last() == Some(&"(") && next_raw == ")",
+                inner.iter().any(|s| s.contains('-')),
+                inner.iter().any(|s| s.chars().any(|c| c.is_ascii_digit())),
+                end_char.is_some_and(|c| ".!?,;".contains(c)),
+                alpha.iter().any(|s| {
+                    matches!(
+                        s.as_str(),
+                        "we" | "i" | "our" | "us" | "my" | "you" | "your"
+                    )
+                }),
+                alpha.len() == 1
+                    && ends(&["ive", "al", "ic", "ous", "ful", "ian", "ist"], last_alpha),
+                alpha.iter().any(|s| ends(&["ism", "ist", "ists"], s)),
+                starts(self.raw(open), |c| c == '\u{2018}' || c == '\''),
+            ]
+            .map(b),
+        );
+    }
+
+    /// Stance: the span's sentence on either side of it (its cue left out), and SIDE tokens
+    /// either side.
+    fn stance(&self, x: &mut Vec<f64>) {
+        let w = words();
+        let (tokens, open, close, before) = (self.tokens, self.open, self.close, self.before);
+        let (s_open, s_close) = (tokens[open].sentence, tokens[close].sentence);
+        let mut first = open;
+        while first > 0 && open - first < SENTENCE_SIDE && tokens[first - 1].sentence == s_open {
+            first -= 1;
+        }
+        let mut end = close + 1;
+        while end < tokens.len() && end - close <= SENTENCE_SIDE && tokens[end].sentence == s_close
+        {
+            end += 1;
+        }
+        let first = first.min(before);
+        let sentence: Vec<String> = (first..before)
+            .chain(close + 1..end)
+            .map(|i| fold(self.raw(i)))
+            .collect();
+        let neg = sentence
+            .iter()
+            .filter(|t| w.negative.contains(t.as_str()))
+            .count();
+        let neg_window = self
+            .left
+            .iter()
+            .chain(self.right.iter())
+            .any(|t| w.negative.contains(t.as_str()));
+        let sentence_text = {
+            let l = &self.text[tokens[first].start as usize..tokens[before].start as usize];
+            let r = if end > close + 1 {
+                &self.text[tokens[close].end as usize..tokens[end - 1].end as usize]
+            } else {
+                ""
+            };
+            format!("{l} {r}").to_lowercase()
+        };
+        x.extend([b(neg >= 1), b(neg >= 2), (1.0 + neg as f64).ln()]);
+        x.extend(
+            [
+                neg_window,
+                IRONY.iter().any(|p| sentence_text.contains(p)),
+                sentence.iter().any(|t| w.negation.contains(t.as_str())),
+                neg >= 1 && self.n <= 3,
+            ]
+            .map(b),
+        );
+    }
+
+    /// Attribution and framing right before the span.
+    fn attribution(&self, x: &mut Vec<f64>) {
+        let w = words();
+        let (prev, prev2) = (self.prev(), self.prev2());
+        let prev_raw = self.left_raw.last().copied().unwrap_or("");
+        let possessive = ["'s", "s'"].iter().any(|e| prev.ends_with(e)) || prev == "their";
+        let proper = starts(prev_raw, char::is_uppercase)
+            && !matches!(prev2, "." | "!" | "?" | ":" | ";" | "")
+            && !w.det.contains(prev)
+            && prev != "i";
+        let evaluative = last(&self.left, 2)
+            .iter()
+            .any(|t| w.evaluative.contains(t.as_str()));
+        let window8 = last(&self.left, 8).join(" ");
+        let window5 = last(&self.left, 5).join(" ");
+        x.extend(
+            [
+                possessive,
+                proper,
+                evaluative,
+                FRAME.iter().any(|f| window8.contains(f)),
+                WORD_AS_WORD.iter().any(|f| window5.contains(f)),
+                (possessive || evaluative) && self.n <= 3,
+            ]
+            .map(b),
+        );
+    }
 }
 
 /// The non-zero features, as `name` (value 1) or `name=value`: why a span got its kind.

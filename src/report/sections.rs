@@ -183,6 +183,7 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let Some((scare, n)) = &d.tables.scare else {
         return Ok(());
     };
+    b.push(Block::Para(s("Each quotation's kind is called by verbale's fitted classifier; confidence is the calibrated probability of that kind, checked on labelled quotations the model was not fitted on (the README's quotation section gives the figures). Run with --min-confidence P to call scare only at probability P or above; quotes --explain shows why each span got its kind.")));
     let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
     b.push(table(&view, SCARE_ROWS));
     if *n > SCARE_ROWS {
