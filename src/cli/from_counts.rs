@@ -139,7 +139,7 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
             .map_or(String::new(), |o| {
                 format!(" (lang {}, stem {})", o.lang.code, o.stem)
             });
-        eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers and --split-* are not used with --from-counts: the counts hold the terms as they were counted{made}");
+        eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and --min-confidence are not used with --from-counts: the counts hold the terms and scare calls as they were counted{made}");
     }
     let m = &src.meta;
     if m.meta_name.is_some() || !m.meta.is_empty() || m.no_meta {

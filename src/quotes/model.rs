@@ -13,7 +13,7 @@ use ahash::AHashSet;
 use std::sync::{Arc, OnceLock};
 
 /// Number of features.
-pub const N: usize = 74;
+pub const N: usize = 76;
 
 /// The features' names, in the order of [`features`]' values (the rows of a model file).
 pub const FEATURES: [&str; N] = [
@@ -70,6 +70,8 @@ pub const FEATURES: [&str; N] = [
     "b_next_noun_like",
     "b_the_cap_after",
     "b_det_before_short",
+    "b_sentence_start",
+    "b_sentence_end",
     // The quoted text's form.
     "s_lower_start",
     "s_all_lower",
@@ -325,9 +327,28 @@ impl<'a> Around<'a> {
                 noun_like,
                 prev == "the" && next_cap,
                 w.det.contains(prev) && self.n <= 3,
+                self.sentence_start(),
+                self.sentence_end(),
             ]
             .map(b),
         );
+    }
+
+    /// No word of the span's sentence before it (or its cue).
+    fn sentence_start(&self) -> bool {
+        let s = self.tokens[self.open].sentence;
+        (0..self.before)
+            .rev()
+            .take_while(|&i| self.tokens[i].sentence == s)
+            .all(|i| !self.tokens[i].kind.is_countable())
+    }
+
+    /// No word of the span's sentence after it.
+    fn sentence_end(&self) -> bool {
+        let s = self.tokens[self.close].sentence;
+        (self.close + 1..self.tokens.len())
+            .take_while(|&i| self.tokens[i].sentence == s)
+            .all(|i| !self.tokens[i].kind.is_countable())
     }
 
     /// The quoted text's form, read over at most INSIDE tokens at each end.
