@@ -237,6 +237,25 @@ fn min_confidence_raises_the_bar_for_scare() {
     );
     assert!(s5.iter().all(|p| *p >= 0.4995) && s8.iter().all(|p| *p >= 0.7995));
     assert!(s1.is_empty());
+    // The calls turned down are shown apart: at 0.8, the scare calls of 0 that are not scare.
+    let out = verbale()
+        .args([
+            "quotes",
+            "-q",
+            "-f",
+            "csv",
+            "--explain",
+            "--min-confidence",
+            "0.8",
+        ])
+        .arg("--below-threshold")
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    let below = csv_bytes(out.stdout);
+    assert_eq!(below.height(), s0.len() - s8.len());
+    assert!(strs(&below, "kind").iter().all(|k| k != "scare"));
+    assert!(nums(&below, "p_scare").iter().all(|p| *p < 0.8005));
     // The counts follow the calls: freq's scare column at 1 is all zeros.
     let out = verbale()
         .args(["freq", "-q", "-f", "csv", "--min-confidence", "1"])

@@ -413,3 +413,43 @@ fn a_document_in_both_groups_counts_in_the_target_only() {
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("- Documents: 3\n"), "{md}");
 }
+
+/// With `--min-confidence 1` no quotation is a scare quote: the seed's four “elections”, all
+/// likeliest scare, are shown apart as uncertain calls and counted as another kind.
+#[test]
+fn uncertain_scare_calls_are_shown_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q", "--min-confidence", "1"])
+        .arg(crate::common::seed())
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("Uncertain scare calls"), "{md}");
+    assert!(
+        md.contains("4 quotations are likeliest to be scare quotes"),
+        "{md}"
+    );
+    let quotes = crate::common::csv_file(&out.join("quotes.csv"));
+    let kinds = crate::common::strs(&quotes, "kind");
+    assert_eq!(kinds.len(), 4);
+    assert!(kinds.iter().all(|k| k != "scare"), "{kinds:?}");
+    // Without the threshold the same four are scare quotes and nothing is shown apart.
+    let out2 = dir.path().join("rep2");
+    let o = verbale()
+        .args(["report", "-q"])
+        .arg(crate::common::seed())
+        .arg("-o")
+        .arg(&out2)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let md = std::fs::read_to_string(out2.join("report.md")).unwrap();
+    assert!(!md.contains("Uncertain scare calls"));
+    let kinds = crate::common::strs(&crate::common::csv_file(&out2.join("quotes.csv")), "kind");
+    assert_eq!(kinds, vec!["scare"; 4]);
+}

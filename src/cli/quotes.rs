@@ -53,6 +53,10 @@ pub struct QuotesArgs {
     /// `data/lexicons/en/quote-model.tsv`).
     #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
     pub explain: bool,
+    /// Only the uncertain scare calls: spans whose likeliest kind is scare but which
+    /// --min-confidence called another kind (the kind column gives that other kind).
+    #[arg(long, requires = "min_confidence", conflicts_with_all = ["terms", "unpaired"])]
+    pub below_threshold: bool,
 }
 
 /// `--terms` counts quoted and scare-quoted occurrences: refuses other kinds.
@@ -137,6 +141,7 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     let filter = SpanFilter {
         kind,
         explain: args.explain,
+        below_threshold: args.below_threshold,
     };
     let mut options = args.input.source.options(&args.input.paths)?;
     options.detail = Detail::Documents;

@@ -266,6 +266,16 @@ pub struct SpanFilter {
     /// Add the classifier's view: each kind's probability (`p_scare`, `p_term`, `p_title`,
     /// `p_direct`) and the features behind it (`features`).
     pub explain: bool,
+    /// Only the spans whose likeliest kind is scare but which `--min-confidence` called
+    /// another kind: the uncertain scare calls.
+    pub below_threshold: bool,
+}
+
+impl SpanFilter {
+    /// Whether the filter keeps a span.
+    pub fn keeps(&self, s: &crate::quotes::Span) -> bool {
+        self.kind.is_none_or(|k| s.kind == k) && (!self.below_threshold || s.below_threshold())
+    }
 }
 
 /// The `quotes` frame: one row per span with its kind, confidence and evidence.
@@ -274,7 +284,7 @@ pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
         .docs
         .iter()
         .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
-        .filter(|(_, s)| filter.kind.is_none_or(|k| s.kind == k))
+        .filter(|(_, s)| filter.keeps(s))
         .collect();
     quotes_of(&spans, filter.explain)
 }
@@ -291,7 +301,7 @@ pub fn quotes_in_pieces(
         .docs
         .iter()
         .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
-        .filter(move |(_, s)| filter.kind.is_none_or(|k| s.kind == k))
+        .filter(move |(_, s)| filter.keeps(s))
         .collect();
     let step = rows.max(1);
     let pieces = spans.len().div_ceil(step).max(1);

@@ -54,7 +54,7 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
     let mut all: Vec<Gathered> = Vec::new();
     for &d in docs {
         for s in a.docs[d].spans.iter() {
-            if filter.kind.is_some_and(|k| s.kind != k) || s.text.is_empty() {
+            if !filter.keeps(s) || s.text.is_empty() {
                 continue;
             }
             let key = fold(&s.text);

@@ -56,6 +56,19 @@ pub struct Span {
 }
 
 impl Span {
+    /// The likeliest kind, which the call differs from when `--min-confidence` turned a scare
+    /// call down.
+    pub fn likeliest(&self) -> Kind {
+        let p = &self.probabilities;
+        let k = (0..4).max_by(|a, b| p[*a].total_cmp(&p[*b])).unwrap_or(0);
+        Kind::ALL[k]
+    }
+
+    /// Likeliest scare, but called another kind: below the `--min-confidence` threshold.
+    pub fn below_threshold(&self) -> bool {
+        self.kind != Kind::Scare && self.likeliest() == Kind::Scare
+    }
+
     /// The two marks as text (`“”`), as the `quotes` table's `style` column gives them.
     pub fn style(&self) -> String {
         self.marks.iter().collect()

@@ -180,7 +180,7 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("Scare quotes in context"),
         s("scare-quotes"),
     ));
-    let Some((scare, n)) = &d.tables.scare else {
+    let Some(((scare, n), (below, n_below))) = &d.tables.scare else {
         return Ok(());
     };
     b.push(Block::Para(s("Each quotation's kind is called by verbale's fitted classifier; confidence is the calibrated probability of that kind, checked on labelled quotations the model was not fitted on (the README's quotation section gives the figures). Run with --min-confidence P to call scare only at probability P or above; quotes --explain shows why each span got its kind.")));
@@ -190,6 +190,20 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         b.push(Block::Para(format!(
             "First {SCARE_ROWS} of {n} scare quotes; all are in quotes.csv."
         )));
+    }
+    if *n_below > 0 {
+        b.push(Block::Heading(
+            3,
+            s("Uncertain scare calls"),
+            s("uncertain-scare"),
+        ));
+        b.push(Block::Para(format!(
+            "{} {} likeliest to be scare quotes, with a probability under the --min-confidence threshold: they are counted as the kind shown, not as scare quotes, in every table and chart of this report.",
+            thousands(*n_below as u64),
+            if *n_below == 1 { "quotation is" } else { "quotations are" },
+        )));
+        let view = below.select(["doc", "left", "text", "right", "cue", "kind", "p_scare"])?;
+        b.push(table(&view, SCARE_ROWS));
     }
     b.push(Block::Heading(
         3,

@@ -16,8 +16,9 @@ use std::path::Path;
 /// The tables the report's sections show (every table is also written beside the report).
 pub(super) struct Tables {
     pub(super) corpus_terms: DataFrame,
-    /// The first [`SCARE_ROWS`] scare quotes, and how many there are (none without texts).
-    pub(super) scare: Option<(DataFrame, usize)>,
+    /// The first [`SCARE_ROWS`] scare quotes, and how many there are; then the same of the
+    /// scare calls `--min-confidence` turned down (none without texts).
+    pub(super) scare: Option<((DataFrame, usize), (DataFrame, usize))>,
     pub(super) keyness: DataFrame,
     pub(super) similarity: DataFrame,
     pub(super) corpus_quoted: DataFrame,
@@ -182,22 +183,32 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
 /// Scare quotes the report shows in context at most.
 pub(super) const SCARE_ROWS: usize = 200;
 
-/// The first [`SCARE_ROWS`] scare quotes as a `quotes` frame, and how many there are.
-fn scare_quotes(a: &crate::analysis::Analysis) -> Result<(DataFrame, usize)> {
-    let scare = SpanFilter {
-        kind: Some(crate::quotes::Kind::Scare),
-        ..Default::default()
-    };
+/// The first [`SCARE_ROWS`] spans a filter keeps as a `quotes` frame, and how many there are.
+fn first_spans(a: &crate::analysis::Analysis, filter: SpanFilter) -> Result<(DataFrame, usize)> {
     let n = a
         .docs
         .iter()
         .flat_map(|d| &d.spans)
-        .filter(|s| s.kind == crate::quotes::Kind::Scare)
+        .filter(|s| filter.keeps(s))
         .count();
-    let first = frames::quotes_in_pieces(a, scare, SCARE_ROWS)
+    let first = frames::quotes_in_pieces(a, filter, SCARE_ROWS)
         .next()
         .unwrap_or_else(|| Ok(DataFrame::empty()))?;
     Ok((first, n))
+}
+
+/// The scare quotes, and the scare calls `--min-confidence` turned down (with `p_scare`).
+fn scare_quotes(a: &crate::analysis::Analysis) -> Result<((DataFrame, usize), (DataFrame, usize))> {
+    let scare = SpanFilter {
+        kind: Some(crate::quotes::Kind::Scare),
+        ..Default::default()
+    };
+    let below = SpanFilter {
+        explain: true,
+        below_threshold: true,
+        ..Default::default()
+    };
+    Ok((first_spans(a, scare)?, first_spans(a, below)?))
 }
 
 /// The `keyness` table: target against reference, or each document against the rest.
