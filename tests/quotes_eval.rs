@@ -158,18 +158,28 @@ fn unpaired_marks_are_reported() {
     );
 }
 
+/// `verbale quotes -q -f csv --explain ARGS... tests/data/quotes/docs`, which must succeed.
+fn explained(args: &[&str]) -> polars::prelude::DataFrame {
+    let out = crate::common::verbale()
+        .args(["quotes", "-q", "-f", "csv", "--explain"])
+        .args(args)
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    crate::common::csv_bytes(out.stdout)
+}
+
 /// `quotes --explain`: every kind's probability (summing to 1), the call is the likeliest kind
 /// and its confidence that kind's probability, and each span names its features.
 #[test]
 fn explain_shows_the_probabilities_behind_each_call() {
-    use crate::common::{csv_bytes, nums, strs, verbale};
-    let out = verbale()
-        .args(["quotes", "-q", "-f", "csv", "--explain"])
-        .arg(data("quotes/docs"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let df = csv_bytes(out.stdout);
+    use crate::common::{nums, strs};
+    let df = explained(&[]);
     assert!(df.height() >= 200);
     let p: Vec<Vec<f64>> = Kind::ALL
         .iter()
@@ -199,21 +209,7 @@ fn explain_shows_the_probabilities_behind_each_call() {
 fn min_confidence_raises_the_bar_for_scare() {
     use crate::common::{csv_bytes, nums, strs, verbale};
     let run = |p: &str| {
-        let out = verbale()
-            .args([
-                "quotes",
-                "-q",
-                "-f",
-                "csv",
-                "--explain",
-                "--min-confidence",
-                p,
-            ])
-            .arg(data("quotes/docs"))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        let df = csv_bytes(out.stdout);
+        let df = explained(&["--min-confidence", p]);
         let (kinds, ps) = (strs(&df, "kind"), nums(&df, "p_scare"));
         let scare: Vec<f64> = kinds
             .iter()
@@ -238,21 +234,7 @@ fn min_confidence_raises_the_bar_for_scare() {
     assert!(s5.iter().all(|p| *p >= 0.4995) && s8.iter().all(|p| *p >= 0.7995));
     assert!(s1.is_empty());
     // The calls turned down are shown apart: at 0.8, the scare calls of 0 that are not scare.
-    let out = verbale()
-        .args([
-            "quotes",
-            "-q",
-            "-f",
-            "csv",
-            "--explain",
-            "--min-confidence",
-            "0.8",
-        ])
-        .arg("--below-threshold")
-        .arg(data("quotes/docs"))
-        .output()
-        .unwrap();
-    let below = csv_bytes(out.stdout);
+    let below = explained(&["--min-confidence", "0.8", "--below-threshold"]);
     assert_eq!(below.height(), s0.len() - s8.len());
     assert!(strs(&below, "kind").iter().all(|k| k != "scare"));
     assert!(nums(&below, "p_scare").iter().all(|p| *p < 0.8005));

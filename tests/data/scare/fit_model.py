@@ -43,6 +43,8 @@ KINDS = ["scare", "term", "title", "direct"]
 CS = [0.1, 0.3, 1.0, 3.0, 10.0]
 THRESHOLDS = [0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 MODEL = repo / "data/lexicons/en/quote-model.tsv"
+sys.path.insert(0, str(here))
+from fit_context import prf  # noqa: E402  (precision, recall, F1 of one kind)
 
 
 def feature_names():
@@ -135,15 +137,6 @@ def decide(P, t):
     k = P.argmax(1)
     other = P[:, 1:].argmax(1) + 1
     return np.where((k == 0) & (P[:, 0] < t), other, k)
-
-
-def prf(y, p, k=0):
-    tp = int(np.sum((y == k) & (p == k)))
-    fp = int(np.sum((y != k) & (p == k)))
-    fn = int(np.sum((y == k) & (p != k)))
-    pr = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
-    return pr, rc, (2 * pr * rc / (pr + rc) if pr + rc else 0.0)
 
 
 def inner_oof(X, y, g, C, folds):
