@@ -292,7 +292,7 @@ impl Context<'_> {
             let (probabilities, features) = match &lex.model {
                 Some(m) => {
                     let x = model::features(text, self.tokens, at(p), &ev, elsewhere[k]);
-                    let why = if lean {
+                    let why = if lean || !self.opts.explain_quotes {
                         String::new()
                     } else {
                         model::explain(&x)
@@ -300,6 +300,11 @@ impl Context<'_> {
                     (m.probabilities(&x), why)
                 }
                 None => (classify::probabilities(&ev), String::new()),
+            };
+            let probabilities = if ev.words == 0 {
+                model::without_scare(probabilities)
+            } else {
+                probabilities
             };
             let (kind, confidence) = model::decide(probabilities, self.opts.min_scare);
             marks.push(QuoteMark {

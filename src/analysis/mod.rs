@@ -65,10 +65,12 @@ pub struct Options {
     /// The probability a span needs to be called scare (`--min-confidence`); below it, the
     /// likeliest other kind is called. 0 calls the likeliest kind.
     pub min_scare: f64,
+    /// Keep each span's non-zero model features as text (`quotes --explain`).
+    pub explain_quotes: bool,
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
-pub const FINGERPRINT_NAMES: [&str; 8] = [
+pub const FINGERPRINT_NAMES: [&str; 9] = [
     "lang",
     "stem",
     "rules",
@@ -77,6 +79,7 @@ pub const FINGERPRINT_NAMES: [&str; 8] = [
     "stopwords",
     "phrases",
     "min confidence",
+    "quote model",
 ];
 
 /// What a run keeps of each document.
@@ -113,6 +116,7 @@ impl Options {
             doc_measures: false,
             keep_forms: false,
             min_scare: 0.0,
+            explain_quotes: false,
         }
     }
 
@@ -131,6 +135,10 @@ impl Options {
                 .as_ref()
                 .map_or("none".to_string(), |p| p.signature()),
             self.min_scare.to_string(),
+            self.lexicons
+                .model
+                .as_ref()
+                .map_or("hand-set".to_string(), |m| m.signature().to_string()),
         ];
         FINGERPRINT_NAMES
             .iter()

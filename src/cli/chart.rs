@@ -309,6 +309,12 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         ..Ask::default()
     };
     let loaded = if counted {
+        // The scare calls are the counts' own: their threshold names the chart.
+        let counts = args
+            .from_counts
+            .first()
+            .map(|d| verbale::frames::counts::options(d));
+        options.min_scare = counts.transpose()?.map_or(0.0, |o| o.min_scare);
         load_counts(&args.from_counts, &args.source, ask)?
     } else {
         load(&sides.inputs, &args.source, &options, ask)?

@@ -308,7 +308,8 @@ pub struct TextArgs {
     /// The probability a quotation needs to be called scare (0 to 1): below it, the likeliest
     /// other kind is called, in every count, chart and table. The default, 0, calls the
     /// likeliest kind; `quotes --explain` shows each span's probabilities, and the README
-    /// what precision and recall each threshold gave on held-out labelled spans.
+    /// what precision and recall each threshold gave on held-out labelled English spans (the
+    /// fitted model is English; other languages' scores are not calibrated).
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
     pub min_confidence: f64,
 }
@@ -316,7 +317,8 @@ pub struct TextArgs {
 /// A probability from 0 to 1.
 fn probability(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        // `-0` is 0 (one fingerprint for both).
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p + 0.0),
         _ => Err(format!("expected a probability from 0 to 1, not {s:?}")),
     }
 }

@@ -131,14 +131,21 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
         return Ok(());
     }
     let default = Options::new(verbale::text::Lang::english()).fingerprint();
-    if src.text.options()?.fingerprint() != default {
-        let made = dirs
-            .first()
-            .map(|d| verbale::frames::counts::options(d))
-            .transpose()?
-            .map_or(String::new(), |o| {
-                format!(" (lang {}, stem {})", o.lang.code, o.stem)
-            });
+    let made = dirs
+        .first()
+        .map(|d| verbale::frames::counts::options(d))
+        .transpose()?;
+    let mut asked = src.text.options()?;
+    // A threshold equal to the counts' is not ignored: it is the one they were made with.
+    let bar = std::mem::take(&mut asked.min_scare);
+    let other_bar = bar != 0.0 && made.as_ref().is_some_and(|o| o.min_scare != bar);
+    if other_bar || asked.fingerprint() != default {
+        let made = made.map_or(String::new(), |o| {
+            format!(
+                " (lang {}, stem {}, min confidence {})",
+                o.lang.code, o.stem, o.min_scare
+            )
+        });
         eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and --min-confidence are not used with --from-counts: the counts hold the terms and scare calls as they were counted{made}");
     }
     let m = &src.meta;

@@ -49,13 +49,15 @@ pub struct QuotesArgs {
     #[arg(long, value_delimiter = ',', value_name = "FIELD", requires = "terms")]
     pub group_by: Vec<String>,
     /// Show why each span got its kind: every kind's probability (`p_scare`, `p_term`,
-    /// `p_title`, `p_direct`) and the model's non-zero features (`features`; the weights are in
-    /// `data/lexicons/en/quote-model.tsv`).
+    /// `p_title`, `p_direct`; the terminal table shows `p_scare` alone) and the model's
+    /// non-zero features (`features`; the weights are in `data/lexicons/en/quote-model.tsv`;
+    /// empty for languages without a fitted model).
     #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
     pub explain: bool,
     /// Only the uncertain scare calls: spans whose likeliest kind is scare but which
-    /// --min-confidence called another kind (the kind column gives that other kind).
-    #[arg(long, requires = "min_confidence", conflicts_with_all = ["terms", "unpaired"])]
+    /// --min-confidence called another kind (the kind column gives that other kind), with
+    /// their p_scare.
+    #[arg(long, requires = "min_confidence", conflicts_with_all = ["terms", "unpaired", "kind"])]
     pub below_threshold: bool,
 }
 
@@ -138,13 +140,15 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
+    // The uncertain calls are read by their p_scare: shown with them.
     let filter = SpanFilter {
         kind,
-        explain: args.explain,
+        explain: args.explain || args.below_threshold,
         below_threshold: args.below_threshold,
     };
     let mut options = args.input.source.options(&args.input.paths)?;
     options.detail = Detail::Documents;
+    options.explain_quotes = args.explain;
     let ask = Ask {
         group_by: args.group_by.clone(),
         ..Default::default()
@@ -193,6 +197,9 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
     } else {
         let mut df = frames::quotes(&analysis, filter)?;
         let mut h = span_header(&df)?;
+        if options.min_scare > 0.0 {
+            h.push_str(&format!("; scare at p ≥ {}", options.min_scare));
+        }
         if let Some(n) = args.top.filter(|&n| n < df.height()) {
             h = format!("first {n} of {h}");
             df = df.head(Some(n));
@@ -254,9 +261,12 @@ fn readable(df: &DataFrame) -> Result<DataFrame> {
         .collect();
     let mut out = df.select(["doc", "span", "kind", "confidence", "cue"])?;
     out.with_column(Column::new("quotation".into(), ctx))?;
-    if df.column("features").is_ok() {
-        for c in ["p_scare", "features"] {
-            out.with_column(df.column(c)?.clone())?;
+    if let Ok(p) = df.column("p_scare") {
+        out.with_column(p.clone())?;
+    }
+    if let Ok(f) = df.column("features") {
+        if f.str()?.iter().any(|x| x.is_some_and(|x| !x.is_empty())) {
+            out.with_column(f.clone())?;
         }
     }
     Ok(out)

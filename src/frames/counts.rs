@@ -209,6 +209,7 @@ pub fn options(dir: &Path) -> Result<analysis::Options> {
     o.rules = crate::text::Rules::parse(&value("rules")?.to_lowercase())?;
     o.tokenize.split_hyphens = value("split hyphens")? == "true";
     o.tokenize.split_apostrophes = value("split apostrophes")? == "true";
+    o.min_scare = value("min confidence")?.parse().unwrap_or(0.0);
     Ok(o)
 }
 

@@ -124,7 +124,8 @@ fn starts(s: &str, f: impl Fn(char) -> bool) -> bool {
 /// The cue's strength class: `strong` (rejecting or doubting), `so_called`, `naming` or
 /// `other` (pretexts and the rest).
 fn cue_class(cue: &str) -> &'static str {
-    let has = |list: &[&str]| list.iter().any(|c| cue.contains(c));
+    let padded = format!(" {cue}");
+    let has = |list: &[&str]| list.iter().any(|c| padded.contains(&format!(" {c}")));
     if has(STRONG_CUES) {
         "strong"
     } else if has(SO_CALLED_CUES) {
@@ -145,6 +146,24 @@ pub fn features(
     ev: &Evidence,
     elsewhere: Elsewhere,
 ) -> [f64; N] {
+    let mut out = [0.0; N];
+    for (o, v) in out
+        .iter_mut()
+        .zip(feature_vec(text, tokens, at, ev, elsewhere))
+    {
+        *o = v;
+    }
+    out
+}
+
+/// The features group by group; a test checks that they are [`N`], in every build.
+fn feature_vec(
+    text: &str,
+    tokens: &[Token],
+    at: SpanAt,
+    ev: &Evidence,
+    elsewhere: Elsewhere,
+) -> Vec<f64> {
     let a = Around::new(text, tokens, at, ev);
     let mut x = Vec::with_capacity(N);
     evidence(&mut x, ev, elsewhere);
@@ -152,12 +171,30 @@ pub fn features(
     a.shape(&mut x);
     a.stance(&mut x);
     a.attribution(&mut x);
-    debug_assert_eq!(x.len(), N);
-    let mut out = [0.0; N];
-    for (o, v) in out.iter_mut().zip(x) {
-        *o = v;
+    x
+}
+
+/// Whether a word names the writer's side: `we`, `our`, `I`, but not `US` (all capitals).
+fn first_person(raw: &str) -> bool {
+    words().first_person.contains(fold(raw).as_str())
+        && !(raw.chars().count() > 1 && raw.chars().all(char::is_uppercase))
+}
+
+/// Whether `phrase` stands in `padded` (words separated and surrounded by spaces) as whole
+/// words.
+fn has_phrase(padded: &str, phrase: &str) -> bool {
+    padded.contains(&format!(" {phrase} "))
+}
+
+/// The probabilities of a quotation with no words: it holds nothing at a distance, so scare
+/// gets none.
+pub fn without_scare(p: [f64; 4]) -> [f64; 4] {
+    let rest = p[1] + p[2] + p[3];
+    if rest > 0.0 {
+        [0.0, p[1] / rest, p[2] / rest, p[3] / rest]
+    } else {
+        [0.0, 1.0, 0.0, 0.0]
     }
-    out
 }
 
 /// 1 or 0.
@@ -383,12 +420,9 @@ impl<'a> Around<'a> {
                 inner.iter().any(|s| s.contains('-')),
                 inner.iter().any(|s| s.chars().any(|c| c.is_ascii_digit())),
                 end_char.is_some_and(|c| ".!?,;".contains(c)),
-                alpha.iter().any(|s| {
-                    matches!(
-                        s.as_str(),
-                        "we" | "i" | "our" | "us" | "my" | "you" | "your"
-                    )
-                }),
+                inner
+                    .iter()
+                    .any(|s| first_person(s) || matches!(fold(s).as_str(), "you" | "your")),
                 alpha.len() == 1
                     && ends(&["ive", "al", "ic", "ous", "ful", "ian", "ist"], last_alpha),
                 alpha.iter().any(|s| ends(&["ism", "ist", "ists"], s)),
@@ -427,20 +461,12 @@ impl<'a> Around<'a> {
             .iter()
             .chain(self.right.iter())
             .any(|t| w.negative.contains(t.as_str()));
-        let sentence_text = {
-            let l = &self.text[tokens[first].start as usize..tokens[before].start as usize];
-            let r = if end > close + 1 {
-                &self.text[tokens[close].end as usize..tokens[end - 1].end as usize]
-            } else {
-                ""
-            };
-            format!("{l} {r}").to_lowercase()
-        };
+        let sentence_text = format!(" {} ", sentence.join(" "));
         x.extend([b(neg >= 1), b(neg >= 2), (1.0 + neg as f64).ln()]);
         x.extend(
             [
                 neg_window,
-                IRONY.iter().any(|p| sentence_text.contains(p)),
+                IRONY.iter().any(|p| has_phrase(&sentence_text, p)),
                 sentence.iter().any(|t| w.negation.contains(t.as_str())),
                 neg >= 1 && self.n <= 3,
             ]
@@ -461,15 +487,15 @@ impl<'a> Around<'a> {
         let evaluative = last(&self.left, 2)
             .iter()
             .any(|t| w.evaluative.contains(t.as_str()));
-        let window8 = last(&self.left, 8).join(" ");
-        let window5 = last(&self.left, 5).join(" ");
+        let window8 = format!(" {} ", last(&self.left, 8).join(" "));
+        let window5 = format!(" {} ", last(&self.left, 5).join(" "));
         x.extend(
             [
                 possessive,
                 proper,
                 evaluative,
-                FRAME.iter().any(|f| window8.contains(f)),
-                WORD_AS_WORD.iter().any(|f| window5.contains(f)),
+                FRAME.iter().any(|f| has_phrase(&window8, f)),
+                WORD_AS_WORD.iter().any(|f| has_phrase(&window5, f)),
                 (possessive || evaluative) && self.n <= 3,
             ]
             .map(b),
@@ -489,7 +515,10 @@ pub fn explain(x: &[f64; N]) -> String {
         }
         out.push_str(name);
         if v != 1.0 {
-            out.push_str(&format!("={v:.3}"));
+            // Six decimals: what fit_model.py reads back and fits on.
+            let num = format!("{v:.6}");
+            out.push('=');
+            out.push_str(num.trim_end_matches('0').trim_end_matches('.'));
         }
     }
     out
@@ -501,17 +530,23 @@ pub fn explain(x: &[f64; N]) -> String {
 pub struct Model {
     weights: Vec<[f64; 4]>,
     temperature: f64,
+    signature: String,
 }
 
 impl Model {
     /// Reads a model file: `#` comments, a `temperature` line, a header (`feature` and the
     /// kinds), then one line per feature of [`FEATURES`] (a feature left out weighs 0).
     pub fn parse(text: &str) -> Result<Model, String> {
+        use std::hash::Hasher;
+        let mut h = fnv::FnvHasher::default();
+        h.write(text.as_bytes());
         let mut m = Model {
             weights: vec![[0.0; 4]; N],
             temperature: 1.0,
+            signature: format!("{:016x}", h.finish()),
         };
         let mut header = false;
+        let mut seen = std::collections::HashSet::new();
         for (i, line) in text.lines().enumerate() {
             let at = || format!("line {}", i + 1);
             if line.starts_with('#') || line.trim().is_empty() {
@@ -539,6 +574,9 @@ impl Model {
                         .iter()
                         .position(|x| *x == name)
                         .ok_or_else(|| format!("{}: no feature {name:?}", at()))?;
+                    if !seen.insert(j) {
+                        return Err(format!("{}: {name:?} given twice", at()));
+                    }
                     for k in 0..4 {
                         m.weights[j][k] = num(f[k + 1])?;
                     }
@@ -563,15 +601,19 @@ impl Model {
                 EN.get_or_init(|| {
                     let text = include_str!("../../data/lexicons/en/quote-model.tsv");
                     // Checked by a test: the bundled file always parses.
-                    Arc::new(
-                        Model::parse(text)
-                            .unwrap_or_else(|e| unreachable!("bundled quote-model.tsv: {e}")),
-                    )
+                    Arc::new(Model::parse(text).unwrap_or_else(|e| {
+                        panic!("the bundled quote-model.tsv does not parse: {e}")
+                    }))
                 })
                 .clone(),
             ),
             _ => None,
         }
+    }
+
+    /// An FNV-1a hash of the model file: counts made with different weights are not summed.
+    pub fn signature(&self) -> &str {
+        &self.signature
     }
 
     /// The calibrated probability of each kind, in [`Kind::ALL`] order.
@@ -633,6 +675,60 @@ mod tests {
         assert!(Model::parse("feature\tscare\tterm\ttitle\tdirect\nnope\t1\t1\t1\t1").is_err());
         assert!(Model::parse("feature\tscare\tterm\ttitle\tdirect\nbias\t1\tx\t1\t1").is_err());
         assert!(Model::parse("temperature\t0\nfeature\tscare\tterm\ttitle\tdirect").is_err());
+    }
+
+    /// Every span of a text: its features are N values, 0 or 1 but for the two logarithms.
+    #[test]
+    fn every_span_has_every_feature() {
+        use crate::text::{tokenize, Layout};
+        let text = "“Edge” at the start. The so-called “elections”, “”, ‘nested “inner” words’ \
+                    and what they call “peace” in the US “US” end “last”";
+        let tokens = tokenize(text, Layout::Lines, Default::default());
+        let pairs = super::super::pair_quotes(text, &tokens).pairs;
+        assert!(pairs.len() >= 6, "{}", pairs.len());
+        for p in &pairs {
+            let at = SpanAt {
+                open: p.open_tok as usize,
+                close: p.close_tok as usize,
+                nested: p.depth > 0,
+            };
+            let ev = Evidence {
+                words: (at.open + 1..at.close)
+                    .filter(|&i| tokens[i].kind.is_countable())
+                    .count() as u32,
+                ..Default::default()
+            };
+            let x = feature_vec(text, &tokens, at, &ev, Elsewhere::default());
+            assert_eq!(x.len(), N);
+            for (name, v) in FEATURES.iter().zip(&x) {
+                if !name.ends_with("_log") {
+                    assert!(*v == 0.0 || *v == 1.0, "{name} = {v}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cue_classes_match_whole_words() {
+        assert_eq!(cue_class("so-called"), "so_called");
+        assert_eq!(cue_class("self-proclaimed"), "strong");
+        assert_eq!(cue_class("prétendues"), "strong");
+        assert_eq!(cue_class("what they call"), "naming");
+        assert_eq!(cue_class("dubious"), "other");
+        assert_eq!(cue_class("in the name of"), "other");
+        assert_eq!(cue_class("falsely called"), "strong");
+        assert!(first_person("we") && first_person("Our") && first_person("I"));
+        assert!(!first_person("US"));
+        assert!(has_phrase(" in the real world ", "the real"));
+        assert!(!has_phrase(" in the realm of ", "the real"));
+    }
+
+    #[test]
+    fn an_empty_quotation_is_never_scare() {
+        let p = without_scare([0.5, 0.3, 0.1, 0.1]);
+        assert_eq!(p[0], 0.0);
+        assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+        assert_eq!(decide(p, 0.0).0, Kind::Term);
     }
 
     #[test]

@@ -4,11 +4,14 @@
 use ahash::AHashSet;
 use std::sync::OnceLock;
 
-/// Cues that reject or doubt what they qualify, stronger than the ambiguous `so-called`
-/// (matched as parts of the cue: `prétendu` also finds `prétendues`), in the four bundled
-/// languages.
+/// Cues that reject or doubt what they qualify, stronger than the ambiguous `so-called`, in
+/// the four bundled languages. Each entry matches the cue's words from the start of one (`prétendu`
+/// also finds `prétendues`, `dubbed` does not find `dubious`).
 pub(super) const STRONG_CUES: &[&str] = &[
     "self-proclaimed",
+    "false",
+    "wrongly",
+    "euphemis",
     "self-styled",
     "self-declared",
     "self-appointed",
@@ -67,7 +70,7 @@ pub(super) const STRONG_CUES: &[&str] = &[
     "лже",
 ];
 
-/// Cues that say "so-called", in the four bundled languages.
+/// Cues that say "so-called", in the four bundled languages (matched as [`STRONG_CUES`]).
 pub(super) const SO_CALLED_CUES: &[&str] = &[
     "so-called",
     "so called",
@@ -80,12 +83,13 @@ pub(super) const SO_CALLED_CUES: &[&str] = &[
     "т н",
 ];
 
-/// Cues that report someone's naming (`what they call`), in the four bundled languages.
+/// Cues that report someone's naming (`what they call`), in the four bundled languages
+/// (matched as [`STRONG_CUES`]).
 pub(super) const NAMING_CUES: &[&str] = &[
     "call",
     "term",
-    "dub",
-    "name",
+    "dubbed",
+    "named",
     "known",
     "appel",
     "llama",
@@ -119,13 +123,13 @@ pub(super) const BE: &str =
     may might shall does do did";
 pub(super) const NAMING_VERBS: &str =
     "called termed dubbed named labelled labeled styled christened branded \
-    baptized baptised so-called call calls term terms";
+    baptized baptised call calls term terms";
 pub(super) const META: &str =
     "word words term terms concept concepts notion slogan slogans motto phrase \
     expression principle principles theme title label formula doctrine idea catchword watchword \
     buzzword maxim adage saying policy strategy programme program initiative report campaign \
     resolution declaration agenda plan project conference summit document book theory approach \
-    vision model mechanism process framework partnership movement operation so-called known";
+    vision model mechanism process framework partnership movement operation";
 pub(super) const FIRST_PERSON: &str = "we i our my us";
 pub(super) const THIRD_PERSON: &str = "they them their some others he she who which";
 pub(super) const NEGATIVE: &str =
@@ -150,7 +154,8 @@ pub(super) const EVALUATIVE: &str =
     fictitious pretended notorious vaunted much-vaunted touted much-touted proclaimed professed \
     ostensible ostensibly apparent famous infamous celebrated their new-found self-proclaimed \
     self-styled so-called pseudo sham mere fine nice grand";
-/// Phrases of irony or unmasking anywhere in the sentence (matched in its lower-cased text).
+/// Phrases of irony or unmasking anywhere in the sentence. This list and the two below are
+/// matched as whole words in the folded tokens (`the real` does not find `the realm`).
 pub(super) const IRONY: &[&str] = &[
     "in fact",
     "in reality",
@@ -164,7 +169,7 @@ pub(super) const IRONY: &[&str] = &[
     "under the cover",
     "so-called",
     "the real",
-    "true ",
+    "true",
     "genuine",
     "in quotation marks",
     "quote",
@@ -172,7 +177,13 @@ pub(super) const IRONY: &[&str] = &[
     "what they call",
     "they call",
     "pretend",
+    "pretends",
+    "pretended",
+    "pretending",
     "claim",
+    "claims",
+    "claimed",
+    "claiming",
 ];
 /// Framing words within eight tokens before the span (`under the rubric of`).
 pub(super) const FRAME: &[&str] = &[
@@ -180,10 +191,13 @@ pub(super) const FRAME: &[&str] = &[
     "guise",
     "cover of",
     "pretext",
+    "pretexts",
     "banner of",
     "name of",
     "disguise",
+    "disguised",
     "mask",
+    "masks",
     "façade",
     "facade",
     "veneer",
@@ -195,11 +209,14 @@ pub(super) const FRAME: &[&str] = &[
     "fiction",
     "delusion",
     "myth",
+    "myths",
 ];
 /// A word mentioned as a word, within five tokens before the span (`the term`).
 pub(super) const WORD_AS_WORD: &[&str] = &[
     "the word",
+    "the words",
     "the term",
+    "the terms",
     "the expression",
     "the phrase",
     "the concept",
@@ -221,10 +238,9 @@ pub(super) const WORD_AS_WORD: &[&str] = &[
     "the principle",
     "the idea",
 ];
-/// Verbs before `as` that name (`known as`, `referred to as` is a WORD_AS_WORD phrase).
+/// Verbs before `as` that name (`known as`; `referred to as` is a WORD_AS_WORD phrase).
 pub(super) const AS_VERBS: &[&str] = &[
     "known",
-    "referred",
     "described",
     "regarded",
     "seen",

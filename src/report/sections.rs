@@ -164,6 +164,20 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     Ok(())
 }
 
+/// How this report's quotation kinds were called: by the fitted model (calibrated) or the
+/// hand-set scores, and at which scare threshold.
+fn how_kinds_are_called(opts: &crate::analysis::Options) -> String {
+    let model = match opts.lexicons.model {
+        Some(_) => "verbale's fitted classifier; confidence is the calibrated probability of that kind, checked on labelled quotations the model was not fitted on (the README's quotation section gives the figures)",
+        None => "hand-set scores (this language has no fitted model); confidence is the share of the kind's score, not a calibrated probability",
+    };
+    let bar = match opts.min_scare {
+        p if p > 0.0 => format!("This report calls scare only at probability {p} or above (--min-confidence); the calls below it are listed apart."),
+        _ => "Run with --min-confidence P to call scare only at probability P or above.".to_string(),
+    };
+    format!("Each quotation's kind is called by {model}. {bar} verbale quotes --explain shows why each span got its kind.")
+}
+
 /// The quotations whole: quoted phrases, scare quotes in context, every kind.
 fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let a = d.p.a;
@@ -183,7 +197,7 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let Some(((scare, n), (below, n_below))) = &d.tables.scare else {
         return Ok(());
     };
-    b.push(Block::Para(s("Each quotation's kind is called by verbale's fitted classifier; confidence is the calibrated probability of that kind, checked on labelled quotations the model was not fitted on (the README's quotation section gives the figures). Run with --min-confidence P to call scare only at probability P or above; quotes --explain shows why each span got its kind.")));
+    b.push(Block::Para(how_kinds_are_called(d.p.opts)));
     let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
     b.push(table(&view, SCARE_ROWS));
     if *n > SCARE_ROWS {
@@ -198,12 +212,18 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
             s("uncertain-scare"),
         ));
         b.push(Block::Para(format!(
-            "{} {} likeliest to be scare quotes, with a probability under the --min-confidence threshold: they are counted as the kind shown, not as scare quotes, in every table and chart of this report.",
+            "{} {} likeliest to be scare quotes, with a probability under {}, the --min-confidence threshold of this report: they are counted as the kind shown, not as scare quotes, in every table and chart of this report.",
             thousands(*n_below as u64),
             if *n_below == 1 { "quotation is" } else { "quotations are" },
+            d.p.opts.min_scare,
         )));
         let view = below.select(["doc", "left", "text", "right", "cue", "kind", "p_scare"])?;
         b.push(table(&view, SCARE_ROWS));
+        if *n_below > SCARE_ROWS {
+            b.push(Block::Para(format!(
+                "First {SCARE_ROWS} of {n_below}; all are in `verbale quotes --below-threshold`."
+            )));
+        }
     }
     b.push(Block::Heading(
         3,
