@@ -44,6 +44,17 @@ pub fn csv_bytes(b: Vec<u8>) -> polars::prelude::DataFrame {
         .expect("valid CSV")
 }
 
+/// `verbale ARGS... PATH` (CSV on standard output), which must succeed, as a frame.
+pub fn csv_of(args: &[&str], path: &Path) -> polars::prelude::DataFrame {
+    let out = verbale().args(args).arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    csv_bytes(out.stdout)
+}
+
 /// A CSV file (with a header row) as a frame.
 pub fn csv_file(p: &Path) -> polars::prelude::DataFrame {
     csv_bytes(bytes(p))

@@ -1,6 +1,6 @@
 //! `verbale freq` on the seed statement and the bundled corpus.
 
-use crate::common::{seed, verbale};
+use crate::common::{csv_of, seed, verbale};
 use polars::prelude::*;
 
 use crate::common::csv_bytes as csv;
@@ -19,17 +19,6 @@ fn int(df: &DataFrame, col: &str, i: usize) -> i64 {
         .unwrap()
         .get(i)
         .unwrap()
-}
-
-/// `verbale ARGS... PATH` (CSV on standard output), which must succeed, as a frame.
-fn csv_of(args: &[&str], path: &std::path::Path) -> DataFrame {
-    let out = verbale().args(args).arg(path).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    csv(out.stdout)
 }
 
 /// A cell of a text column.

@@ -160,18 +160,11 @@ fn unpaired_marks_are_reported() {
 
 /// `verbale quotes -q -f csv --explain ARGS... tests/data/quotes/docs`, which must succeed.
 fn explained(args: &[&str]) -> polars::prelude::DataFrame {
-    let out = crate::common::verbale()
-        .args(["quotes", "-q", "-f", "csv", "--explain"])
-        .args(args)
-        .arg(data("quotes/docs"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    crate::common::csv_bytes(out.stdout)
+    let all: Vec<&str> = ["quotes", "-q", "-f", "csv", "--explain"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
+    crate::common::csv_of(&all, &data("quotes/docs"))
 }
 
 /// `quotes --explain`: every kind's probability (summing to 1), the call is the likeliest kind
