@@ -544,7 +544,14 @@ fn spec(
     };
     // Say the bar a scare call had to pass, when it is not the likeliest kind's.
     let what = &match options.min_scare {
-        p if p > 0.0 && args.kind == Kind::Quotes => format!("{what} (scare at p ≥ {p})"),
+        p if p > 0.0
+            && matches!(
+                args.kind,
+                Kind::Quotes | Kind::QuotedPhrases | Kind::Dispersion
+            ) =>
+        {
+            format!("{what} (scare at p ≥ {p})")
+        }
         _ => what,
     };
     let top = args.top.max(1);
