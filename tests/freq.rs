@@ -513,6 +513,30 @@ fn quoted_phrases_keep_each_quotation_whole() {
     assert_eq!(df.height(), 2);
 }
 
+/// A comma or full stop inside the closing mark does not make another phrase; an abbreviation
+/// keeps its stops.
+#[test]
+fn quoted_phrases_leave_out_the_punctuation_that_ends_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The “Baku Process,” launched in 2008, and the “Baku Process” itself. \
+         They said “peace.” The “U.S.” view and the “Agenda;” too.\n",
+    )
+    .unwrap();
+    let df = csv_of(
+        &["quotes", "--quoted-phrases", "-f", "csv", "-q"],
+        dir.path(),
+    );
+    let i = row(&df, "phrase", "baku process").expect("one phrase");
+    assert_eq!(int(&df, "count", i), 2);
+    assert_eq!(text(&df, "form", i), "Baku Process");
+    assert!(row(&df, "phrase", "peace").is_some());
+    assert!(row(&df, "phrase", "u.s.").is_some());
+    assert!(row(&df, "phrase", "agenda").is_some());
+    assert_eq!(df.height(), 4);
+}
+
 /// `docs`: lexical diversity against lexicalrichness 0.5.1 (an independent implementation; its
 /// values in tests/data/lexdiv/README.md), and readability on a text counted by hand.
 #[test]

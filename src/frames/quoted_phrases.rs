@@ -43,7 +43,19 @@ fn tally<'a>(seen: &mut Vec<(&'a str, u64)>, s: &'a str) {
     }
 }
 
-/// The `quoted_phrases` frame: phrase (the quoted text case-folded, whitespace collapsed),
+/// A quotation's text as a phrase: without a comma, colon or semicolon that ends it inside the
+/// marks (“Baku Process,” is “Baku Process”), nor a full stop unless the text has another
+/// (“U.S.” keeps its own).
+fn phrase_text(text: &str) -> &str {
+    let t = text.trim_end_matches([',', ';', ':']).trim_end();
+    match t.strip_suffix('.') {
+        Some(rest) if !rest.contains('.') => rest.trim_end(),
+        _ => t,
+    }
+}
+
+/// The `quoted_phrases` frame: phrase (the quoted text case-folded, whitespace collapsed, a
+/// comma, colon, semicolon or full stop ending it left out: [`phrase_text`]),
 /// form (its most frequent spelling), words, count, scare, docs, top_cue (the distancing cue
 /// most often before it), and an example (example_doc, example_open: the byte offset of its
 /// opening mark, example: the quotation in its words around), the first scare quote if there is
@@ -54,10 +66,11 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
     let mut all: Vec<Gathered> = Vec::new();
     for &d in docs {
         for s in a.docs[d].spans.iter() {
-            if !filter.keeps(s) || s.text.is_empty() {
+            let shown = phrase_text(&s.text);
+            if !filter.keeps(s) || shown.is_empty() {
                 continue;
             }
-            let key = fold(&s.text);
+            let key = fold(shown);
             let i = *at.entry(key).or_insert_with_key(|k| {
                 keys.push(k.clone());
                 all.push(Gathered::default());
@@ -71,7 +84,7 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
                 g.docs += 1;
                 g.last_doc = Some(d);
             }
-            tally(&mut g.forms, &s.text);
+            tally(&mut g.forms, shown);
             if let Some(c) = s.evidence.cue.as_deref() {
                 tally(&mut g.cues, c);
             }
