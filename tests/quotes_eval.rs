@@ -247,4 +247,12 @@ fn min_confidence_raises_the_bar_for_scare() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("probability from 0 to 1"));
+    // Below a threshold of 0 there is nothing: refused, with the way out.
+    let none = verbale()
+        .args(["quotes", "--below-threshold", "--min-confidence", "0"])
+        .arg(data("quotes/docs"))
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("--min-confidence 0.7"));
 }

@@ -52,7 +52,7 @@ pub struct QuotesArgs {
     /// `p_title`, `p_direct`; the terminal table shows `p_scare` alone) and the model's
     /// non-zero features (`features`; the weights are in `data/lexicons/en/quote-model.tsv`;
     /// empty for languages without a fitted model).
-    #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
+    #[arg(long, conflicts_with_all = ["terms", "unpaired", "quoted_phrases"])]
     pub explain: bool,
     /// Only the uncertain scare calls: spans whose likeliest kind is scare but which
     /// --min-confidence called another kind (the kind column gives that other kind), with
@@ -140,6 +140,14 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
+    if args.below_threshold && args.input.source.text.min_confidence == 0.0 {
+        return Err(verbale::Error::Invalid(
+            "--below-threshold lists the scare calls a --min-confidence above 0 turned down; \
+             with 0 there are none: give a threshold, e.g. --min-confidence 0.7"
+                .into(),
+        )
+        .into());
+    }
     // The uncertain calls are read by their p_scare: shown with them.
     let filter = SpanFilter {
         kind,
