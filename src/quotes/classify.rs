@@ -189,8 +189,8 @@ impl Facts {
                 let s = t.text(text);
                 let first = s.chars().next();
                 f.stop[i] = stopword(i);
-                let content =
-                    (s.chars().count() > 3 || first.is_some_and(char::is_uppercase)) && !f.stop[i];
+                let content = (s.chars().nth(3).is_some() || first.is_some_and(char::is_uppercase))
+                    && !f.stop[i];
                 if content {
                     c += 1;
                     k += first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) as u32;
