@@ -58,6 +58,7 @@ impl HyphenLexicon {
         if breaks.is_empty() {
             return HyphenLexicon::default();
         }
+        let asked: AHashSet<String> = breaks.iter().map(|(l, r)| format!("{l}-{r}")).collect();
         let mut wanted = AHashSet::new();
         want_words_of_breaks(&mut wanted, breaks);
         let mut set = WordSet::default();
@@ -65,7 +66,7 @@ impl HyphenLexicon {
             set.insert(w);
         }
         HyphenLexicon {
-            compounds: collect_compounds(text),
+            compounds: collect_compounds(text, &asked),
             words: words_found(text, &set),
         }
     }
@@ -248,22 +249,34 @@ fn words_of(text: &str, mut add: impl FnMut(&str)) {
 }
 
 /// Collects the hyphenated compounds written within a line (`self-determination`), lower-cased,
-/// as pairs of the letters around each hyphen (`mother-to-child` gives `mother-to` and `to-child`).
-pub(crate) fn collect_compounds(text: &str) -> AHashSet<String> {
+/// as pairs of the letters around each hyphen (`mother-to-child` gives `mother-to` and
+/// `to-child`), of those `asked` (what the line breaks ask about: the others never matter).
+pub(crate) fn collect_compounds(text: &str, asked: &AHashSet<String>) -> AHashSet<String> {
     let mut set = AHashSet::new();
+    // Byte lengths of the compounds asked about: an ASCII compound of another length is not
+    // one of them, and is passed without being lower-cased.
+    let lengths: AHashSet<usize> = asked.iter().map(String::len).collect();
     let b = text.as_bytes();
     let mut i = 0;
+    let mut s = String::new();
     while let Some(p) = memchr::memchr(b'-', &b[i..]) {
         let h = i + p;
         i = h + 1;
         let left = word_before(text, h);
         let right = word_after(text, h + 1);
-        if !left.is_empty() && !right.is_empty() {
-            let mut s = String::with_capacity(left.len() + right.len() + 1);
-            s.push_str(&left.to_lowercase());
-            s.push('-');
-            s.push_str(&right.to_lowercase());
-            set.insert(s);
+        if left.is_empty() || right.is_empty() {
+            continue;
+        }
+        let ascii = left.is_ascii() && right.is_ascii();
+        if ascii && !lengths.contains(&(left.len() + 1 + right.len())) {
+            continue;
+        }
+        s.clear();
+        s.push_str(&left.to_lowercase());
+        s.push('-');
+        s.push_str(&right.to_lowercase());
+        if asked.contains(&s) && !set.contains(&s) {
+            set.insert(s.clone());
         }
     }
     set
