@@ -80,7 +80,7 @@ fn bench(c: &mut Criterion) {
             let mut kinds = 0;
             for (d, t) in loaded.docs.iter().zip(&tokens) {
                 let stop_at = |i: usize| opts.stopwords.contains(&fold(t[i].text(&d.text)));
-                let facts = classify::Facts::new(&d.text, t, stop_at);
+                let facts = classify::Facts::new(&d.text, t, 0..t.len(), stop_at);
                 for p in pair_quotes(&d.text, t).pairs {
                     let at = classify::SpanAt {
                         open: p.open_tok as usize,

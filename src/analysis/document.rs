@@ -267,8 +267,13 @@ impl Context<'_> {
         let stop: Vec<bool> = (0..self.forms.len())
             .map(|s| self.opts.stopwords.contains(self.form(s)))
             .collect();
-        let facts =
-            classify::Facts::new(text, self.tokens, |i| self.slot(i).is_some_and(|s| stop[s]));
+        // Spans are asked about only from the first opening mark to the last closing one.
+        let first = pairing.pairs.iter().map(|p| p.open_tok as usize).min();
+        let last = pairing.pairs.iter().map(|p| p.close_tok as usize + 1).max();
+        let range = first.unwrap_or(0)..last.unwrap_or(0);
+        let facts = classify::Facts::new(text, self.tokens, range, |i| {
+            self.slot(i).is_some_and(|s| stop[s])
+        });
         let lex = &self.opts.lexicons;
         let at = |p: &quotes::Pair| classify::SpanAt {
             open: p.open_tok as usize,

@@ -154,9 +154,12 @@ pub struct SpanAt {
 /// whatever the span's length (spans nest: counting inside each would be quadratic in a run
 /// of quotation marks): running counts of words, sentence punctuation, content words (over
 /// three letters or capitalised, not stopwords) and capitalised or numeric content words, and
-/// from each token the next word.
+/// from each token the next word. Only over the tokens from the first opening mark to the last
+/// closing one: the rest of a document is never asked about.
 #[derive(Debug, Default)]
 pub struct Facts {
+    /// The first token counted.
+    base: usize,
     words: Vec<u32>,
     punct: Vec<u32>,
     content: Vec<u32>,
@@ -166,20 +169,27 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Counts over `tokens` of `text`; `stopword(i)` tells whether word token `i` is a
-    /// stopword.
-    pub fn new(text: &str, tokens: &[Token], stopword: impl Fn(usize) -> bool) -> Facts {
-        let n = tokens.len();
+    /// Counts over tokens `range` (from a first opening mark to just past a last closing one)
+    /// of `tokens` of `text`; `stopword(i)` tells whether word token `i` is a stopword.
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        stopword: impl Fn(usize) -> bool,
+    ) -> Facts {
+        let (base, end) = (range.start, range.end.min(tokens.len()));
+        let n = end.saturating_sub(base);
         let mut f = Facts {
+            base,
             words: Vec::with_capacity(n + 1),
             punct: Vec::with_capacity(n + 1),
             content: Vec::with_capacity(n + 1),
             caps: Vec::with_capacity(n + 1),
-            next_word: vec![n as u32; n + 1],
+            next_word: vec![end as u32; n + 1],
             stop: vec![false; n],
         };
         let (mut w, mut p, mut c, mut k) = (0u32, 0u32, 0u32, 0u32);
-        for (i, t) in tokens.iter().enumerate() {
+        for (j, t) in tokens[base..end].iter().enumerate() {
             f.words.push(w);
             f.punct.push(p);
             f.content.push(c);
@@ -188,9 +198,9 @@ impl Facts {
                 w += 1;
                 let s = t.text(text);
                 let first = s.chars().next();
-                f.stop[i] = stopword(i);
+                f.stop[j] = stopword(base + j);
                 let content = (s.chars().nth(3).is_some() || first.is_some_and(char::is_uppercase))
-                    && !f.stop[i];
+                    && !f.stop[j];
                 if content {
                     c += 1;
                     k += first.is_some_and(|c| c.is_uppercase() || c.is_numeric()) as u32;
@@ -205,19 +215,29 @@ impl Facts {
         f.punct.push(p);
         f.content.push(c);
         f.caps.push(k);
-        for i in (0..n).rev() {
-            f.next_word[i] = if tokens[i].kind.is_countable() {
-                i as u32
+        for j in (0..n).rev() {
+            f.next_word[j] = if tokens[base + j].kind.is_countable() {
+                (base + j) as u32
             } else {
-                f.next_word[i + 1]
+                f.next_word[j + 1]
             };
         }
         f
     }
 
     /// How many of `counts` lie strictly between tokens `open` and `close`.
-    fn between(counts: &[u32], open: usize, close: usize) -> u32 {
-        counts[close] - counts[open + 1]
+    fn between(&self, counts: &[u32], open: usize, close: usize) -> u32 {
+        counts[close - self.base] - counts[open + 1 - self.base]
+    }
+
+    /// The first word token from token `i` on (past the counted tokens: their end).
+    fn next_word(&self, i: usize) -> usize {
+        self.next_word[i - self.base] as usize
+    }
+
+    /// Whether word token `i` is a stopword.
+    fn is_stop(&self, i: usize) -> bool {
+        self.stop[i - self.base]
     }
 }
 
@@ -237,7 +257,7 @@ pub fn gather(
         close,
         nested,
     } = at;
-    let n = Facts::between(&facts.words, open, close);
+    let n = facts.between(&facts.words, open, close);
     let mut ev = Evidence {
         words: n,
         nested,
@@ -271,9 +291,9 @@ pub fn gather(
                 .find_map(|w| lex.reporting.contains(w).then(|| w.clone()))
         })
         .map(Into::into);
-    ev.sentence_punct = Facts::between(&facts.punct, open, close) > 0 && n >= 3;
-    let content = Facts::between(&facts.content, open, close);
-    let caps = Facts::between(&facts.caps, open, close);
+    ev.sentence_punct = facts.between(&facts.punct, open, close) > 0 && n >= 3;
+    let content = facts.between(&facts.content, open, close);
+    let caps = facts.between(&facts.caps, open, close);
     ev.title_case = content > 0 && caps * 10 >= content * 7;
     let prev_words = words_before(text, tokens, open, 3);
     ev.naming = suffix_match(&lex.naming, &prev_words)
@@ -283,12 +303,12 @@ pub fn gather(
     if n > 0 && n <= 4 {
         // The (at most four) words inside, reached by jumps from word to word.
         let mut content_idx = Vec::new();
-        let mut i = facts.next_word[open + 1] as usize;
+        let mut i = facts.next_word(open + 1);
         while i < close {
-            if !facts.stop[i] {
+            if !facts.is_stop(i) {
                 content_idx.push(i);
             }
-            i = facts.next_word[i + 1] as usize;
+            i = facts.next_word(i + 1);
         }
         ev.contrast = !content_idx.is_empty() && content_idx.iter().all(|&i| unquoted(i));
     }
