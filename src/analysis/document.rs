@@ -337,13 +337,13 @@ impl Context<'_> {
         pairing: &Pairing,
         evidence: &[classify::Evidence],
     ) -> Vec<model::Elsewhere> {
-        let (text, tokens) = (self.doc.text.as_str(), self.tokens);
+        // The words' folded forms, as the document counted them.
         let key = |p: &quotes::Pair| -> Option<String> {
             let (o, c) = (p.open_tok as usize, p.close_tok as usize);
-            let words: Vec<String> = (o + 1..c)
-                .filter(|&i| tokens[i].kind.is_countable())
+            let words: Vec<&str> = (o + 1..c)
+                .filter_map(|i| self.slot(i))
                 .take(13)
-                .map(|i| crate::text::fold(tokens[i].text(text)))
+                .map(|s| self.form(s))
                 .collect();
             (!words.is_empty() && words.len() <= 12).then(|| words.join(" "))
         };
