@@ -8,15 +8,11 @@ fn run(args: &[&str]) -> std::process::Output {
     verbale().args(args).arg(seed()).output().unwrap()
 }
 
-fn sorted(df: DataFrame) -> DataFrame {
-    let df = df
-        .lazy()
-        .with_columns([
-            col("count").cast(DataType::Int64),
-            col("docs").cast(DataType::Int64),
-        ])
-        .collect()
-        .unwrap();
+fn sorted(mut df: DataFrame) -> DataFrame {
+    for name in ["count", "docs"] {
+        let c = df.column(name).unwrap().cast(&DataType::Int64).unwrap();
+        df.with_column(c).unwrap();
+    }
     df.sort(["term"], Default::default()).unwrap()
 }
 

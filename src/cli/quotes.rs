@@ -87,7 +87,7 @@ fn group_terms(
     };
     let mut df = frames::group_terms(a, g, per_group, frames::GroupOrder::Quoted)?;
     if kind == Some(Kind::Scare) {
-        df = df.lazy().filter(col("scare").gt(lit(0))).collect()?;
+        df = scare_only(&df)?;
     }
     let h = format!(
         "{} in {} by {}",
@@ -96,6 +96,12 @@ fn group_terms(
         g.fields.join(", ")
     );
     Ok((df, h))
+}
+
+/// The rows whose `scare` count is above 0.
+fn scare_only(df: &DataFrame) -> Result<DataFrame> {
+    let scare = df.column("scare")?.as_materialized_series().gt(0)?;
+    Ok(df.filter(&scare)?)
 }
 
 /// `--terms`: quoted terms of the corpus or of each document (`--kind scare`: those in scare
@@ -115,16 +121,12 @@ fn terms(
         By::Doc => frames::quoted_terms(a, sel)?,
     };
     if kind == Some(Kind::Scare) {
-        df = df
-            .lazy()
-            .filter(col("scare").gt(lit(0)))
-            .sort_by_exprs(
-                [col("scare"), col("quoted")],
-                SortMultipleOptions::default()
-                    .with_order_descending_multi([true, true])
-                    .with_maintain_order(true),
-            )
-            .collect()?;
+        df = scare_only(&df)?.sort(
+            ["scare", "quoted"],
+            SortMultipleOptions::default()
+                .with_order_descending_multi([true, true])
+                .with_maintain_order(true),
+        )?;
     }
     let all = count_of(df.height() as u64, "quoted term");
     Ok(match args.top {

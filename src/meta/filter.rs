@@ -1,88 +1,49 @@
-//! Choosing and grouping documents by their metadata: SQL conditions (through polars) and the
-//! values of fields.
+//! Choosing and grouping documents by their metadata: SQL conditions and the values of fields.
 
+use super::condition::{self, Value};
 use super::Metadata;
 use crate::error::{Error, Result};
 use ahash::AHashMap;
 use polars::prelude::*;
 
-/// Which files a filter keeps: `expr` is an SQL expression over the fields
-/// (`year >= 2014 AND country IN ('RUS', 'UKR')`). A double-quoted word that is not a field is
-/// taken for text (`country = "RUS"`), as people write it.
+/// Which files a filter keeps: `expr` is an SQL condition over the fields
+/// (`year >= 2014 AND country IN ('RUS', 'UKR')`; the language is in [`super::condition`]). A
+/// double-quoted word that is not a field is taken for text (`country = "RUS"`), as people
+/// write it.
 pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
-    let sql = single_quoted(expr, &meta.fields);
-    let e = polars::sql::sql_expr(&sql).map_err(|e| {
-        Error::Invalid(format!("'{expr}' is not an expression: {}", first_line(&e)))
-    })?;
-    let out = meta
+    let columns: Vec<String> = meta
         .frame
-        .clone()
-        .lazy()
-        .select([e.alias("keep")])
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let node = condition::parse(expr, &columns, &meta.field_list())?;
+    let cols = meta.frame.columns();
+    let mut row = vec![Value::Null; cols.len()];
+    (0..meta.frame.height())
+        .map(|i| {
+            for (v, c) in row.iter_mut().zip(cols) {
+                *v = value(&c.get(i)?);
+            }
+            condition::holds(&node, &row, expr)
+        })
         .collect()
-        .map_err(|e| unknown_field(meta, expr, &e))?;
-    let keep = out.column("keep")?;
-    let keep = keep.bool().map_err(|_| {
-        Error::Invalid(format!(
-            "'{expr}' is not a condition (true or false for each document)"
-        ))
-    })?;
-    if keep.len() == 1 && meta.frame.height() != 1 {
-        // A constant (`1 = 1`): the same for every document.
-        return Ok(vec![keep.get(0).unwrap_or(false); meta.frame.height()]);
-    }
-    Ok(keep.iter().map(|v| v.unwrap_or(false)).collect())
 }
 
-fn first_line(e: &PolarsError) -> String {
-    e.to_string().lines().next().unwrap_or_default().to_string()
-}
-
-/// The error for an expression polars could not evaluate: an unknown field is named with the
-/// fields there are.
-fn unknown_field(meta: &Metadata, expr: &str, e: &PolarsError) -> Error {
-    let msg = first_line(e);
-    if matches!(e, PolarsError::ColumnNotFound(_)) || msg.contains("unable to find column") {
-        let name = msg
-            .split(['"', '`', '\''])
-            .nth(1)
-            .unwrap_or(msg.as_str())
-            .to_string();
-        return Error::Invalid(format!(
-            "unknown field '{name}' in '{expr}'; the fields are: {}",
-            meta.field_list()
-        ));
+/// A field's value as a condition reads it.
+fn value(v: &AnyValue) -> Value {
+    match v {
+        AnyValue::Null => Value::Null,
+        AnyValue::Boolean(b) => Value::Bool(*b),
+        AnyValue::String(s) => Value::Str(s.to_string()),
+        AnyValue::StringOwned(s) => Value::Str(s.to_string()),
+        AnyValue::Float32(f) => Value::Float(*f as f64),
+        AnyValue::Float64(f) => Value::Float(*f),
+        other => match other.extract::<i64>() {
+            Some(i) if other.is_integer() => Value::Int(i),
+            _ => Value::Str(other.to_string()),
+        },
     }
-    Error::Invalid(format!("'{expr}': {msg}"))
-}
-
-/// Rewrites double-quoted words that are not field names as single-quoted SQL strings.
-fn single_quoted(expr: &str, fields: &[String]) -> String {
-    let mut out = String::with_capacity(expr.len());
-    let mut rest = expr;
-    while let Some(open) = rest.find('"') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('"') {
-            Some(close) => {
-                let word = &after[..close];
-                if fields.iter().any(|f| f == word) {
-                    out.push_str(&rest[open..open + close + 2]);
-                } else {
-                    out.push('\'');
-                    out.push_str(&word.replace('\'', "''"));
-                    out.push('\'');
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// Documents grouped by the values of some fields.

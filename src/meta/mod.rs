@@ -3,6 +3,7 @@
 //! `manifest.csv` beside the files is found on its own) and Markdown front matter; filters over
 //! them (SQL expressions, through polars) and groups of documents by their values.
 
+mod condition;
 mod filter;
 mod plan;
 

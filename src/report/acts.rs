@@ -79,23 +79,21 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     }
     let condemned = targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
     written.push(("act_targets", targets));
+    let negated = instances.column("negated")?.bool()?.clone();
+    let strong = instances
+        .column("intensity")?
+        .as_materialized_series()
+        .gt_eq(4)?
+        & !negated;
     let strongest = instances
-        .lazy()
-        .filter(col("intensity").gt_eq(lit(4)).and(col("negated").not()))
+        .filter(&strong)?
+        .select(["doc", "act", "intensity", "trigger", "target"])?
         .sort(
             ["intensity"],
             SortMultipleOptions::default()
                 .with_order_descending(true)
                 .with_maintain_order(true),
-        )
-        .select([
-            col("doc"),
-            col("act"),
-            col("intensity"),
-            col("trigger"),
-            col("target"),
-        ])
-        .collect()?;
+        )?;
     Ok(ActTables {
         lex: found,
         scanned,
