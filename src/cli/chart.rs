@@ -577,29 +577,7 @@ fn spec(
             let df = compare::keyness(a, ti, ri, KeynessOptions::default())?;
             kinds::keyness(&df, top, &names[0], &names[1])?
         }
-        Kind::Dispersion => {
-            let terms = if args.terms.is_empty() {
-                kinds::most_quoted_terms(a, 5)
-            } else {
-                args.terms.clone()
-            };
-            if terms.is_empty() {
-                return Err(verbale::Error::Nothing(
-                    "no quoted terms to plot: name some with --terms".into(),
-                )
-                .into());
-            }
-            let positions = analysis::positions_of(a, selected, &loaded.lopts, options)?;
-            let terms: Vec<(String, String)> = terms
-                .iter()
-                .map(|t| (t.clone(), options.term_key(t)))
-                .collect();
-            kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
-                // "terms not in these documents: …" names the flag.
-                verbale::Error::Invalid(m) => usage(format!("--{m}")),
-                e => e.into(),
-            })?
-        }
+        Kind::Dispersion => dispersion(args, loaded, selected, options, what)?,
         Kind::Similarity => {
             if a.docs.len() > chart::MAX_HEATMAP_DOCS {
                 return Err(usage(format!(
@@ -630,5 +608,38 @@ fn spec(
         Kind::Trend | Kind::Ngrams | Kind::Collocates | Kind::Acts => {
             return Err(usage("this chart is drawn from its own count".into()))
         }
+    })
+}
+
+/// The dispersion plot of the terms asked for, or of the most quoted ones.
+fn dispersion(
+    args: &ChartArgs,
+    loaded: &Loaded,
+    selected: &[usize],
+    options: &Options,
+    what: &str,
+) -> Result<chart::Spec> {
+    let a = &loaded.analysis;
+    let terms = if args.terms.is_empty() {
+        kinds::most_quoted_terms(a, 5)
+    } else {
+        args.terms.clone()
+    };
+    if terms.is_empty() {
+        return Err(verbale::Error::Nothing(
+            "no quoted terms to plot: name some with --terms".into(),
+        )
+        .into());
+    }
+    let positions = analysis::positions_of(a, selected, &loaded.lopts, options)?;
+    let terms: Vec<(String, String)> = terms
+        .iter()
+        .map(|t| (t.clone(), options.term_key(t)))
+        .collect();
+    let top = args.top.max(1);
+    kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
+        // "terms not in these documents: …" names the flag.
+        verbale::Error::Invalid(m) => usage(format!("--{m}")),
+        e => e.into(),
     })
 }

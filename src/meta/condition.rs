@@ -333,6 +333,10 @@ impl Parser<'_> {
             "true" => return Ok(Node::Lit(Value::Bool(true))),
             "false" => return Ok(Node::Lit(Value::Bool(false))),
             "null" => return Ok(Node::Lit(Value::Null)),
+            "and" | "or" | "not" | "in" | "is" | "like" | "ilike" | "between" => {
+                self.at -= 1;
+                return Err(self.err(&format!("expected a value, found the keyword '{w}'")));
+            }
             _ => {}
         }
         if self.symbol("(") {
@@ -665,6 +669,7 @@ mod tests {
         };
         assert!(err("yeer > 1").contains("unknown field 'yeer'"));
         assert!(err("year >").contains("ends too soon"));
+        assert!(err("year >= and").contains("found the keyword 'and' (character 9)"));
         assert!(err("year > 'x").contains("not closed"));
         assert!(err("year = 1 2").contains("goes on past its end (character 10)"));
         assert!(err("year + 1").contains("not a condition"));

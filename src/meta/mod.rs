@@ -1,7 +1,7 @@
 //! Document metadata: fields from file names (a pattern such as `{country}_{session}_{year}`),
 //! folders, manifests (CSV, TSV or Parquet, joined on file name or document id; a
 //! `manifest.csv` beside the files is found on its own) and Markdown front matter; filters over
-//! them (SQL expressions, through polars) and groups of documents by their values.
+//! them (SQL `WHERE` conditions, read by `condition`) and groups of documents by their values.
 
 mod condition;
 mod filter;
