@@ -534,3 +534,21 @@ fn the_keyness_chart_marks_the_threshold_and_sizes_each_side_by_its_bars() {
         "sides sized apart: {lo} {hi}"
     );
 }
+
+#[test]
+fn trend_and_ngram_charts_name_the_scare_threshold_they_were_drawn_at() {
+    for kind in [
+        vec!["trend", "data", "--by", "year", "--terms", "elections"],
+        vec!["ngrams", "data"],
+    ] {
+        let title = |extra: &[&str]| {
+            let args: Vec<&str> = kind.iter().chain(extra).copied().collect();
+            svg_texts(&args)[0].clone()
+        };
+        assert!(
+            title(&["--min-confidence", "0.7"]).ends_with("(scare at p ≥ 0.7)"),
+            "{kind:?}"
+        );
+        assert!(!title(&[]).contains("scare at p"), "{kind:?}");
+    }
+}

@@ -344,6 +344,15 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     Ok(loaded.had_errors)
 }
 
+/// `what`, with the bar a scare call had to pass when it is not the likeliest kind's.
+fn scare_at(what: String, p: f64) -> String {
+    if p > 0.0 {
+        format!("{what} (scare at p ≥ {p})")
+    } else {
+        what
+    }
+}
+
 /// Draws a trend chart (its own streamed count, as `verbale trend`).
 fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     let by = args.by.clone().unwrap_or_default();
@@ -354,7 +363,12 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     } else {
         super::trend::trend_from_counts(&args.from_counts, &args.source, &args.terms, &fields)?
     };
-    let what = describe(name, t.counted);
+    // The scare rings are the counts' calls when drawn from counts.
+    let bar = match args.from_counts.first() {
+        Some(d) => verbale::frames::counts::options(d)?.min_scare,
+        None => args.source.text.min_confidence,
+    };
+    let what = scare_at(describe(name, t.counted), bar);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;
     Ok(t.had_errors)
@@ -365,6 +379,10 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
 fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
     let h = load_held(&args.paths, &args.source, options, &RowsPer::Corpus)?;
     let what = describe(name, h.held.docs.len());
+    let what = match args.kind {
+        Kind::Ngrams => scare_at(what, options.min_scare),
+        _ => what,
+    };
     let top = args.top.max(1);
     let mut spec = if args.kind == Kind::Ngrams {
         let o = NgramOptions {
@@ -542,16 +560,8 @@ fn spec(
         Some(id) => id.to_string(),
         None => names[0].clone(),
     };
-    // Say the bar a scare call had to pass, when it is not the likeliest kind's.
-    let what = &match options.min_scare {
-        p if p > 0.0
-            && matches!(
-                args.kind,
-                Kind::Quotes | Kind::QuotedPhrases | Kind::Dispersion
-            ) =>
-        {
-            format!("{what} (scare at p ≥ {p})")
-        }
+    let what = &match args.kind {
+        Kind::Quotes | Kind::QuotedPhrases | Kind::Dispersion => scare_at(what, options.min_scare),
         _ => what,
     };
     let top = args.top.max(1);
