@@ -483,3 +483,126 @@ fn report_on_the_bundled_corpus_has_a_groups_section() {
     let (_, _) = run(&["report", "--no-groups", "-o", dir.to_str().unwrap()]);
     assert!(!dir.join("groups.csv").exists());
 }
+
+/// A `--where` that leaves one group: that group's counts, not zeros or no rows (as the same
+/// run over its files alone gives them).
+#[test]
+fn one_group_left_by_where_keeps_its_counts() {
+    let args = |by: &str, cmd: &[&str]| {
+        let mut a: Vec<String> = cmd.iter().map(|s| s.to_string()).collect();
+        a.extend(
+            [
+                UNGD,
+                "--meta-name",
+                UN_NAMES,
+                "--where",
+                "country = 'ARM'",
+                by,
+                "country",
+            ]
+            .map(String::from),
+        );
+        a.extend(["-f", "csv"].map(String::from));
+        a
+    };
+    let strs_of = |a: Vec<String>| {
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        csv_bytes(run(&a).0)
+    };
+    let trend = strs_of(args("--by", &["trend", "--terms", "karabakh,genocide"]));
+    let grouped = strs_of(args("--group-by", &["freq"]));
+    let alone = strs_of(
+        [
+            "freq",
+            UNGD,
+            "--meta-name",
+            UN_NAMES,
+            "--where",
+            "country = 'ARM'",
+            "-f",
+            "csv",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    assert_eq!(strs(&grouped, "term"), strs(&alone, "term"));
+    assert_eq!(strs(&grouped, "count"), strs(&alone, "count"));
+    let count_of = |stem: &str| {
+        let i = strs(&alone, "term").iter().position(|t| t == stem).unwrap();
+        ints(&alone, "count")[i]
+    };
+    assert_eq!(
+        ints(&trend, "count"),
+        [count_of("karabakh"), count_of("genocid")]
+    );
+    assert!(ints(&trend, "count")[0] > 0);
+}
+
+#[test]
+fn compare_says_when_the_target_holds_the_whole_reference() {
+    let o = verbale()
+        .current_dir(root())
+        .args(["compare", UNGD, "--meta-name", UN_NAMES])
+        .args(["--target-where", "country = 'ARM'"])
+        .args(["--reference-where", "country = 'ARM' and year > 2020"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the reference is empty: its 2 document(s) are all in the target too"),
+        "{err}"
+    );
+    let err = fails(&[
+        "compare",
+        UNGD,
+        "--meta-name",
+        UN_NAMES,
+        "--target-where",
+        "country = 'ARM'",
+        "--reference-where",
+        "contry = 'AZE'",
+    ]);
+    assert!(
+        err.contains("--reference-where: unknown field 'contry'") && err.contains("country"),
+        "{err}"
+    );
+}
+
+/// Manifest values as a spreadsheet user writes them: paths under the folder with their
+/// extension, zero-padded codes kept as text, `NA` as missing in a column of numbers (and as
+/// text, Namibia, in a column of text).
+#[test]
+fn manifest_paths_codes_and_missing_values() {
+    let t = tempfile::tempdir().unwrap();
+    for (sub, f) in [("a", "ARM_67_2012.txt"), ("b", "AZE_67_2012.txt")] {
+        std::fs::create_dir_all(t.path().join(sub)).unwrap();
+        std::fs::copy(root().join(UNGD).join(f), t.path().join(sub).join(f)).unwrap();
+    }
+    std::fs::write(
+        t.path().join("manifest.csv"),
+        "file,code,gdp,iso2\na/ARM_67_2012.txt,051,NA,AM\nb/AZE_67_2012.txt,031,4.5,NA\n",
+    )
+    .unwrap();
+    let dir = t.path().to_str().unwrap();
+    let (out, _) = run(&["docs", dir, "-f", "csv", "--columns", "doc,code,gdp,iso2"]);
+    // Read as text here: a CSV reader would make numbers of the codes again.
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "doc,code,gdp,iso2",
+            "a/ARM_67_2012,051,,AM",
+            "b/AZE_67_2012,031,4.5,NA"
+        ]
+    );
+    let (out, _) = run(&[
+        "docs",
+        dir,
+        "--where",
+        "code like '0%' and gdp is null and -gdp is null",
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(strs(&csv_bytes(out), "doc"), ["a/ARM_67_2012"]);
+}

@@ -277,9 +277,9 @@ fn summed(mut entries: Vec<(u32, TermTotals)>) -> Vec<(u32, TermTotals)> {
 }
 
 /// The analysis of a totals run from its workers' sums: terms, display forms and corpus totals
-/// as [`merge`] would give them, without per-document counts; with more than one bin (the
-/// groups of `--group-by`), the totals of each bin too.
-pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
+/// as [`merge`] would give them, without per-document counts; in a `binned` run (the groups
+/// of `--group-by`), the totals of each bin too, also when there is only one.
+pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker], binned: bool) -> Analysis {
     const NONE: u32 = u32::MAX;
     let most_stems = workers
         .iter()
@@ -291,7 +291,7 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker]) -> Analysis {
     let mut terms: Vec<Arc<str>> = Vec::with_capacity(most_stems);
     let mut totals: Vec<TermTotals> = Vec::with_capacity(most_stems);
     let mut bin_entries: Vec<Vec<(u32, TermTotals)>> =
-        vec![Vec::new(); if bins > 1 { bins } else { 0 }];
+        vec![Vec::new(); if binned { bins.max(1) } else { 0 }];
     // Per term, its forms with their occurrences: a term has a handful, so they are told apart
     // by a short scan rather than through a map of every form.
     let mut term_forms: Vec<Vec<(Arc<str>, u64)>> = Vec::with_capacity(most_stems);

@@ -456,7 +456,7 @@ impl<'a> Analyser<'a> {
             held.extend(c.held.map(|d| (i, *d)));
         }
         let mut a = if self.opts.detail == Detail::Totals {
-            merge::merge_sums(docs, &workers)
+            merge::merge_sums(docs, &workers, self.bins.is_some())
         } else {
             merge::merge(docs, forms, &workers, self.opts)
         };

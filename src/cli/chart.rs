@@ -267,7 +267,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     let counted = !args.from_counts.is_empty();
-    let sides = sides(&args)?;
+    let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let output = match &args.output {
         Some(o) => o.clone(),
@@ -287,6 +287,10 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     };
     chart::ImageFormat::from_path(&output)?;
     verbale::out::check_not_input(&output, &all)?;
+    // The title says which documents --where chose (after the default file name is made).
+    if let Some(w) = &args.source.meta.where_ {
+        sides.names[0] = format!("{} where {w}", sides.names[0]);
+    }
     if args.kind == Kind::Trend {
         return trend_chart(&args, &sides.names[0], &output);
     }

@@ -87,7 +87,7 @@ pub struct MetaArgs {
     pub meta_lenient: bool,
     /// Only the documents whose fields satisfy an SQL condition:
     /// `year >= 2014 and country in ('RUS', 'UKR')` (fields as in `verbale docs`).
-    #[arg(long = "where", value_name = "EXPR")]
+    #[arg(long = "where", value_name = "EXPR", allow_hyphen_values = true)]
     pub where_: Option<String>,
 }
 
@@ -116,11 +116,21 @@ pub struct GroupArgs {
     pub reference: Vec<PathBuf>,
     /// The target: the documents of the paths whose fields satisfy this SQL condition
     /// (`year < 2014 and country = 'RUS'`).
-    #[arg(long, value_name = "EXPR", requires = "reference_where")]
+    #[arg(
+        long,
+        value_name = "EXPR",
+        requires = "reference_where",
+        allow_hyphen_values = true
+    )]
     pub target_where: Option<String>,
     /// The reference: the documents whose fields satisfy this condition (a document that
     /// satisfies both is in the target).
-    #[arg(long, value_name = "EXPR", requires = "target_where")]
+    #[arg(
+        long,
+        value_name = "EXPR",
+        requires = "target_where",
+        allow_hyphen_values = true
+    )]
     pub reference_where: Option<String>,
     /// What to call the target in headers, charts and legends.
     #[arg(long, value_name = "NAME")]
@@ -636,7 +646,21 @@ pub fn load(
         meta,
         hold: ask.hold,
     };
-    let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| flag_error(e, src))?;
+    let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| {
+        // A side's condition names its flag.
+        let flags = ["--target-where", "--reference-where"];
+        match e {
+            verbale::Error::Invalid(m) => match flags
+                .iter()
+                .zip(&ask.selectors)
+                .find(|(_, s)| m.contains(s.as_str()))
+            {
+                Some((flag, _)) => verbale::Error::Invalid(format!("{flag}: {m}")).into(),
+                None => flag_error(verbale::Error::Invalid(m), src),
+            },
+            e => flag_error(e, src),
+        }
+    })?;
     src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;
     if p.repeated > 0 && !src.quiet {
@@ -660,6 +684,15 @@ pub fn load(
         let chose_none = chosen && p.left_out > 0;
         if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
+            if k == 1 && p.repeated > 0 {
+                return Err(verbale::Error::NoDocuments(format!(
+                    "the reference is empty: its {} document(s) are all in the target too, and a \
+                     document is compared on one side only; choose a reference that the target \
+                     does not hold",
+                    p.repeated
+                ))
+                .into());
+            }
             if chose_none {
                 return Err(verbale::Error::NoDocuments(format!(
                     "no document satisfies {}",

@@ -59,6 +59,17 @@ const SYMBOLS: &[&str] = &[
     "<=", ">=", "<>", "!=", "==", "=", "<", ">", "(", ")", ",", "+", "-", "*", "/", "%",
 ];
 
+/// The mark that closes a quotation `open` starts: text in single quotes, a name in double
+/// ones; the curly quotes a word processor puts in count as the straight ones.
+fn closing(open: char) -> Option<char> {
+    match open {
+        '\'' | '"' => Some(open),
+        '‘' => Some('’'),
+        '“' => Some('”'),
+        _ => None,
+    }
+}
+
 /// The tokens of `expr`, each with its character position (for messages).
 fn lex(expr: &str) -> Result<Vec<(Tok, usize)>> {
     let mut out = Vec::new();
@@ -67,15 +78,15 @@ fn lex(expr: &str) -> Result<Vec<(Tok, usize)>> {
         let pos = expr[..at].chars().count() + 1;
         if c.is_whitespace() {
             it.next();
-        } else if c == '\'' || c == '"' {
+        } else if let Some(close) = closing(c) {
             it.next();
             let mut s = String::new();
             loop {
                 match it.next() {
-                    Some((_, q)) if q == c => {
-                        if it.peek().is_some_and(|&(_, n)| n == c) {
+                    Some((_, q)) if q == close => {
+                        if it.peek().is_some_and(|&(_, n)| n == close) {
                             it.next();
-                            s.push(c);
+                            s.push(close);
                         } else {
                             break;
                         }
@@ -91,7 +102,7 @@ fn lex(expr: &str) -> Result<Vec<(Tok, usize)>> {
                 }
             }
             out.push((
-                if c == '\'' {
+                if matches!(c, '\'' | '‘') {
                     Tok::Text(s)
                 } else {
                     Tok::Quoted(s)
@@ -314,7 +325,7 @@ impl Parser<'_> {
             Tok::Text(s) => Node::Lit(Value::Str(s)),
             // A double-quoted word names a field when there is one, else it is text, as
             // people write `country = "RUS"`.
-            Tok::Quoted(s) => match self.columns.iter().position(|c| *c == s) {
+            Tok::Quoted(s) => match self.field(&s) {
                 Some(i) => Node::Field(i),
                 None => Node::Lit(Value::Str(s)),
             },
@@ -355,13 +366,41 @@ impl Parser<'_> {
             self.expect(")")?;
             return Ok(Node::Func(f, Box::new(arg)));
         }
-        match self.columns.iter().position(|c| *c == w) {
+        match self.field(&w) {
             Some(i) => Ok(Node::Field(i)),
-            None => Err(Error::Invalid(format!(
-                "unknown field '{w}' in '{}'; the fields are: {}",
-                self.expr, self.fields
-            ))),
+            None => {
+                let near = self
+                    .columns
+                    .iter()
+                    .filter(|c| strsim::levenshtein(&c.to_lowercase(), &lower) <= 2)
+                    .min_by_key(|c| strsim::levenshtein(&c.to_lowercase(), &lower));
+                let hint = match near {
+                    _ if lower == "where" => "leave out the word WHERE".to_string(),
+                    Some(c) if w.chars().count() > 3 => format!("did you mean '{c}'?"),
+                    _ => format!("text is written in single quotes: '{w}'"),
+                };
+                Err(Error::Invalid(format!(
+                    "unknown field '{w}' in '{}' ({hint}); the fields are: {}",
+                    self.expr, self.fields
+                )))
+            }
         }
+    }
+
+    /// The column a name gives: the one of that name, or else the only one of that name in
+    /// another case (`Year` for `year`, as SQL reads unquoted names).
+    fn field(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name).or_else(|| {
+            let mut same = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.eq_ignore_ascii_case(name));
+            match (same.next(), same.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        })
     }
 }
 
@@ -540,7 +579,9 @@ fn arith(op: u8, a: Value, b: Value, expr: &str) -> Result<Value> {
             b'+' => x.checked_add(*y).map_or(Value::Null, Value::Int),
             b'-' => x.checked_sub(*y).map_or(Value::Null, Value::Int),
             b'*' => x.checked_mul(*y).map_or(Value::Null, Value::Int),
-            b'/' => x.checked_div(*y).map_or(Value::Null, Value::Int),
+            // Division is exact, as in pandas, R and polars: 2015 / 2 is 1007.5.
+            b'/' if *y == 0 => Value::Null,
+            b'/' => Value::Float(*x as f64 / *y as f64),
             _ => x.checked_rem(*y).map_or(Value::Null, Value::Int),
         },
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
@@ -550,6 +591,9 @@ fn arith(op: u8, a: Value, b: Value, expr: &str) -> Result<Value> {
                 _ => 0.0,
             };
             let (x, y) = (f(&a), f(&b));
+            if matches!(op, b'/' | b'%') && y == 0.0 {
+                return Ok(Value::Null);
+            }
             Value::Float(match op {
                 b'+' => x + y,
                 b'-' => x - y,
@@ -654,6 +698,16 @@ mod tests {
             [true, false, true]
         );
         assert_eq!(keeps("1 = 1", &r), [true, true, true]);
+        // Exact division (2013 / 2 is 1006.5), none by zero.
+        assert_eq!(keeps("year / 2 = 1006.5", &r), [false, true, false]);
+        assert_eq!(keeps("year / 2 = 1007", &r), [true, false, false]);
+        assert_eq!(keeps("year / 0 is null", &r), [true, true, true]);
+        // Names in any case, as SQL reads them; a word processor's curly quotes.
+        assert_eq!(
+            keeps("YEAR = 2013 or Country = ‘RUS’", &r),
+            [true, true, false]
+        );
+        assert_eq!(keeps("“country” = 'UKR'", &r), [false, true, false]);
         assert_eq!(
             keeps("country = 'RUS' OR body IS NOT NULL AND year > 2020", &r),
             [true, false, true]
@@ -667,7 +721,11 @@ mod tests {
             Err(x) => x.to_string(),
             Ok(n) => holds(&n, &[Value::Int(2014)], e).unwrap_err().to_string(),
         };
-        assert!(err("yeer > 1").contains("unknown field 'yeer'"));
+        assert!(
+            err("yeer > 1").contains("unknown field 'yeer' in 'yeer > 1' (did you mean 'year'?)")
+        );
+        assert!(err("year = RUS").contains("text is written in single quotes: 'RUS'"));
+        assert!(err("where year = 1").contains("leave out the word WHERE"));
         assert!(err("year >").contains("ends too soon"));
         assert!(err("year >= and").contains("found the keyword 'and' (character 9)"));
         assert!(err("year > 'x").contains("not closed"));

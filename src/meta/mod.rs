@@ -207,12 +207,35 @@ fn derive_dates(columns: &mut Vec<Column>) {
 
 /// A polars column from a field's values: integers, numbers or text, as the values allow (or
 /// as the pattern declared).
-fn typed(c: Column) -> Result<polars::prelude::Column> {
+/// A column whose values are all numbers reads R's and pandas' missing-value markers as
+/// missing (`NA`, `n/a`, `NaN`, `null`, `-`); a column of text keeps them (`NA` is Namibia).
+/// A value of three or more digits with a leading zero (`004`, a code) keeps the column text;
+/// `05` (a session, a month) is still a number.
+fn typed(mut c: Column) -> Result<polars::prelude::Column> {
     let name: PlSmallStr = c.name.as_str().into();
+    let missing = |v: &str| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "na" | "n/a" | "nan" | "null" | "none" | "-" | ""
+        )
+    };
+    let number = |v: &str| {
+        let digits = v.trim().trim_start_matches('-');
+        let coded = digits.len() > 2 && digits.starts_with('0') && !digits.starts_with("0.");
+        !coded && !v.starts_with('+') && v.trim().parse::<f64>().is_ok_and(f64::is_finite)
+    };
+    let numbers = c.values.iter().flatten().filter(|v| !missing(v));
+    if numbers.clone().next().is_some() && numbers.clone().all(|v| number(v)) {
+        for v in &mut c.values {
+            if v.as_deref().is_some_and(missing) {
+                *v = None;
+            }
+        }
+    }
     let all = |f: &dyn Fn(&str) -> bool| c.values.iter().flatten().all(|v| f(v));
     let any = c.values.iter().flatten().next().is_some();
     let int = c.kind.as_deref() == Some("int")
-        || (any && all(&|v| v.parse::<i64>().is_ok() && !v.starts_with('+')));
+        || (any && all(&|v| number(v) && v.trim().parse::<i64>().is_ok()));
     if int {
         let mut ints = Vec::with_capacity(c.values.len());
         for v in &c.values {
@@ -225,11 +248,11 @@ fn typed(c: Column) -> Result<polars::prelude::Column> {
         }
         return Ok(polars::prelude::Column::new(name, ints));
     }
-    if any && all(&|v| v.parse::<f64>().is_ok_and(f64::is_finite)) {
+    if any && all(&number) {
         let nums: Vec<Option<f64>> = c
             .values
             .iter()
-            .map(|v| v.as_ref().and_then(|v| v.parse().ok()))
+            .map(|v| v.as_ref().and_then(|v| v.trim().parse().ok()))
             .collect();
         return Ok(polars::prelude::Column::new(name, nums));
     }
@@ -549,7 +572,8 @@ fn key_column(df: &DataFrame, keys: &[Vec<String>]) -> Option<usize> {
 }
 
 /// The fields a manifest gives each file, joined on the column whose values name the files
-/// (file names, with or without extension, or document ids).
+/// (file names, with or without extension, or document ids, which are paths under the folder,
+/// with or without extension).
 fn manifest_fields(files: &Found, path: &Path, part: bool) -> Result<(Vec<Column>, Vec<String>)> {
     // No files (an empty part of a corpus): nothing to name, and nothing wrong.
     if files.is_empty() {
@@ -565,6 +589,12 @@ fn manifest_fields(files: &Found, path: &Path, part: bool) -> Result<(Vec<Column
             if let Some(p) = p {
                 k.extend(p.file_name().map(|n| n.to_string_lossy().into_owned()));
                 k.extend(p.file_stem().map(|n| n.to_string_lossy().into_owned()));
+                // The path under the folder with its extension (`pdf/report.pdf`).
+                if let Some(ext) = p.extension().map(|e| e.to_string_lossy()) {
+                    if !id.ends_with(&format!(".{ext}")) {
+                        k.push(format!("{id}.{ext}"));
+                    }
+                }
             }
             k
         })

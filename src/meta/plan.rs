@@ -57,6 +57,8 @@ pub struct Chosen {
     pub groups: usize,
     /// Files left out by the conditions.
     pub left_out: usize,
+    /// Files a later selector also chose, kept in the first group that chose them.
+    pub repeated: usize,
 }
 
 /// Finds the files of a plan, gathers their metadata and keeps those its conditions keep.
@@ -76,6 +78,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         _ => vec![true; n],
     };
     let mut groups = plan.groups.len();
+    let mut repeated = 0;
     if !plan.selectors.is_empty() {
         if plan.groups.len() != 1 {
             return Err(Error::Invalid(
@@ -89,7 +92,10 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
             .collect::<Result<_>>()?;
         for (k, g) in found.group.iter_mut().enumerate() {
             match chosen.iter().position(|c| c[k]) {
-                Some(s) => *g = s as u32,
+                Some(s) => {
+                    *g = s as u32;
+                    repeated += chosen[s + 1..].iter().filter(|c| c[k]).count();
+                }
                 None => keep[k] = false,
             }
         }
@@ -108,6 +114,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         meta,
         groups,
         left_out,
+        repeated,
     })
 }
 
@@ -134,6 +141,7 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         mut meta,
         groups,
         left_out,
+        repeated,
     } = choose(plan, lopts)?;
     let mut grouping = if plan.group_by.is_empty() {
         None
@@ -173,7 +181,7 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         groups: g.groups,
         meta,
         grouping,
-        repeated: g.repeated,
+        repeated: g.repeated + repeated,
         left_out,
         problems: g.problems,
     })

@@ -90,7 +90,9 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
         return zip_kind(bytes);
     }
     if bytes.starts_with(OLE_MAGIC) {
-        return if ole_is_word(bytes) {
+        // A file cut short loses the directory that names its streams: it is read as the
+        // Word file it most likely is, whose reader reports the damage.
+        return if ole_is_word(bytes) || ole_truncated(bytes) {
             Format::Doc
         } else {
             Format::OtherOle
@@ -136,6 +138,17 @@ fn zip_kind(bytes: &[u8]) -> Format {
 
 /// An OLE compound file is a Word document when it has a `WordDocument` stream (its name is
 /// stored in UTF-16 in a directory entry).
+/// Whether an OLE compound file ends before its first directory sector (header: the sector
+/// size as a power of two at 0x1E, the directory's first sector at 0x30).
+fn ole_truncated(bytes: &[u8]) -> bool {
+    let (Some(shift), Some(dir)) = (bytes.get(0x1E..0x20), bytes.get(0x30..0x34)) else {
+        return true;
+    };
+    let shift = u16::from_le_bytes([shift[0], shift[1]]).min(16) as u64;
+    let dir = u32::from_le_bytes([dir[0], dir[1], dir[2], dir[3]]) as u64;
+    (dir + 1) << shift >= bytes.len() as u64
+}
+
 fn ole_is_word(bytes: &[u8]) -> bool {
     let name: Vec<u8> = "WordDocument"
         .encode_utf16()

@@ -174,8 +174,10 @@ fn read(bytes: &[u8], limit: u64) -> Result<Extracted, FormatError> {
         ));
     }
     if dropped > 0 {
-        out.notes
-            .push(format!("{dropped} lines of page furniture dropped"));
+        out.notes.push(format!(
+            "{dropped} line{} of page furniture dropped",
+            if dropped == 1 { "" } else { "s" }
+        ));
     }
     if !failed.is_empty() {
         out.notes.push(format!(
