@@ -60,6 +60,7 @@ fn score(split: &str) -> Score {
         "fresh10" => ("acts/fresh10_sentences.tsv", "acts/fresh10_labels.tsv"),
         "fresh11" => ("acts/fresh11_sentences.tsv", "acts/fresh11_labels.tsv"),
         "fresh12" => ("acts/fresh12_sentences.tsv", "acts/fresh12_labels.tsv"),
+        "fresh13" => ("acts/fresh13_sentences.tsv", "acts/fresh13_labels.tsv"),
         _ => ("acts/sentences.tsv", "acts/labels.tsv"),
     };
     let sentences: Vec<_> = tsv(sentences)
@@ -185,7 +186,7 @@ fn speech_acts_on_the_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh12 split (600 sentences labelled blind by two readers, 300 each), the newest
+/// The fresh12 split (600 sentences labelled blind by two readers, 300 each), a held-out
 /// held-out measure: scored once with the twelfth lexicon. It checks that every labelled act
 /// is scored and prints the errors; a floor set from this one scoring would only echo it.
 #[test]
@@ -196,6 +197,21 @@ fn speech_acts_on_the_held_out_fresh12_split() {
         Score::total(&s.tp) + Score::total(&s.fneg),
         157,
         "the fresh12 split has 157 acts"
+    );
+}
+
+/// The fresh13 split (600 sentences labelled blind by two readers, 300 each), drawn after the
+/// twelfth lexicon was committed and scored once with it (precision 0.843, recall 0.719); the
+/// thirteenth was then tuned on its errors. It checks that every labelled act is scored and
+/// prints the errors.
+#[test]
+fn speech_acts_on_the_held_out_fresh13_split() {
+    let s = score("fresh13");
+    show("fresh13", &s);
+    assert_eq!(
+        Score::total(&s.tp) + Score::total(&s.fneg),
+        135,
+        "the fresh13 split has 135 acts"
     );
 }
 

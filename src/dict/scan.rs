@@ -82,7 +82,24 @@ pub(super) struct Words {
 
 impl Words {
     fn of(p: &Positions) -> Words {
-        let (tok, joined) = p.word_gaps().into_iter().map(|(t, g)| (t, g == 0)).unzip();
+        let gaps = p.word_gaps();
+        let mut joined = Vec::with_capacity(gaps.len());
+        for (k, &(t, g)) in gaps.iter().enumerate() {
+            // The full stop of an abbreviation in mid-sentence (`reaffirm U.S. commitment
+            // to`): one character touching a word that has stops inside it.
+            let abbreviated = g == crate::analysis::gap::PUNCT
+                && k > 0
+                && (t as usize) == gaps[k - 1].0 as usize + 2
+                && {
+                    let w = gaps[k - 1].0 as usize;
+                    let dot = &p.tokens[w + 1];
+                    dot.start == p.tokens[w].end
+                        && dot.end == dot.start + 1
+                        && p.form_keys[p.forms[w] as usize].contains('.')
+                };
+            joined.push(g == 0 || abbreviated);
+        }
+        let tok = gaps.into_iter().map(|(t, _)| t).collect();
         Words { tok, joined }
     }
 }

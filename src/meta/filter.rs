@@ -62,8 +62,27 @@ pub struct Grouping {
 pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
     for f in fields {
         if !meta.fields.contains(f) {
+            let bare = f.trim_matches('"');
+            let near = meta
+                .fields
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(bare))
+                .or_else(|| {
+                    let d =
+                        |c: &String| strsim::levenshtein(&c.to_lowercase(), &bare.to_lowercase());
+                    meta.fields
+                        .iter()
+                        .filter(|c| d(c) <= 2)
+                        .min_by_key(|c| d(c))
+                });
+            let hint = match near {
+                Some(c) => format!(
+                    " (did you mean '{c}'? names are written as `docs` shows them, without quotes)"
+                ),
+                None => String::new(),
+            };
             return Err(Error::Invalid(format!(
-                "unknown field '{f}' to group by; the fields are: {}",
+                "unknown field '{f}' to group by{hint}; the fields are: {}",
                 meta.field_list()
             )));
         }
