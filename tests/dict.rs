@@ -186,7 +186,7 @@ fn speech_acts_on_the_fresh4_split() {
     assert!(s.recall() >= 0.78, "recall {:.3}", s.recall());
 }
 
-/// The fresh12 split (600 sentences labelled blind by two readers, 300 each), a held-out
+/// The fresh12 split (600 sentences labelled blind by two readers, 300 each), a
 /// held-out measure: scored once with the twelfth lexicon. It checks that every labelled act
 /// is scored and prints the errors; a floor set from this one scoring would only echo it.
 #[test]
