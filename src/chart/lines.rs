@@ -211,8 +211,15 @@ fn panel<DB: DrawingBackend>(
     // Points grow by at most 5 pixels, less in small panels or where groups crowd the axis.
     let spacing = (sc.right - sc.left) as f64 / (x.len().max(2) - 1) as f64;
     let grow = (spacing * 0.3 - 2.0).clamp(1.0, if at.small { 3.0 } else { 5.0 });
+    // Lines join points along an order (years, dates, numbers), never across categories
+    // such as countries, where they would draw a trend that is not there.
+    let ordered = x.iter().all(|l| {
+        l.parse::<f64>().is_ok()
+            || l.get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    });
     for (si, s) in p.series.iter().enumerate() {
-        series(a, s, colour(si), &sc, grow, at.max_docs)?;
+        series(a, s, colour(si), &sc, grow, at.max_docs, ordered)?;
     }
     Ok(())
 }
@@ -258,8 +265,8 @@ fn axes<DB: DrawingBackend>(
     )
 }
 
-/// One term's line and points: each point sized by its group's documents (`max_docs` 0: all
-/// one size), ringed with its count where the term was scare-quoted.
+/// One term's line (when `joined`) and points: each point sized by its group's documents
+/// (`max_docs` 0: all one size), ringed with its count where the term was scare-quoted.
 fn series<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &LineSeries,
@@ -267,9 +274,10 @@ fn series<DB: DrawingBackend>(
     sc: &Scale,
     grow: f64,
     max_docs: u64,
+    joined: bool,
 ) -> R {
     // The line joins consecutive groups that have documents.
-    for i in 1..s.points.len() {
+    for i in (1..s.points.len()).filter(|_| joined) {
         if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
             let (from, to) = ((sc.x(i - 1), sc.y(p0.value)), (sc.x(i), sc.y(p1.value)));
             line(a, from, to, c, 2)?;
