@@ -150,23 +150,27 @@ fn minus(total: &[TermTotals], part: &[TermTotals]) -> Vec<TermTotals> {
         .collect()
 }
 
-/// The `n` first and `n` last rows in [`by_g2`] order, without sorting everything.
-fn ends(rank: &[u32], mut rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
+/// The `n` most over-used rows (G² above 0) and the `n` most under-used (below 0), in
+/// [`by_g2`] order, without sorting everything. Rows of equal rates are neither.
+fn ends(rank: &[u32], rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
     let by_g2 = |x: &KeyRow, y: &KeyRow| by_g2(rank, x, y);
-    if rows.len() <= 2 * n {
-        rows.sort_by(by_g2);
-        return rows;
+    let (mut over, mut under): (Vec<KeyRow>, Vec<KeyRow>) = rows
+        .into_iter()
+        .filter(|r| r.stats.g2 != 0.0)
+        .partition(|r| r.stats.g2 > 0.0);
+    if over.len() > n {
+        over.select_nth_unstable_by(n, by_g2);
+        over.truncate(n);
     }
-    rows.select_nth_unstable_by(n, by_g2);
-    let mut head: Vec<KeyRow> = rows[..n].to_vec();
-    let rest = &mut rows[n..];
-    let k = rest.len() - n;
-    rest.select_nth_unstable_by(k, by_g2);
-    let mut tail: Vec<KeyRow> = rest[k..].to_vec();
-    head.sort_by(by_g2);
-    tail.sort_by(by_g2);
-    head.extend(tail);
-    head
+    if under.len() > n {
+        let k = under.len() - n;
+        under.select_nth_unstable_by(k, by_g2);
+        under.drain(..k);
+    }
+    over.sort_by(by_g2);
+    under.sort_by(by_g2);
+    over.extend(under);
+    over
 }
 
 /// The `keyness` frame from rows; `totals` gives each row's (target, reference) token totals.

@@ -76,7 +76,17 @@ enum Matcher {
 }
 
 fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
-    let words: Vec<String> = o.pattern.split_whitespace().map(fold).collect();
+    // A word is looked for as the text's tokens have it: an abbreviation without the full stop
+    // that ends it (`U.S.` is the token `U.S` and a stop), except in a regular expression.
+    let words: Vec<String> = o
+        .pattern
+        .split_whitespace()
+        .map(fold)
+        .map(|w| match w.strip_suffix('.') {
+            Some(bare) if o.mode != Mode::Regex && bare.contains('.') => bare.to_string(),
+            _ => w,
+        })
+        .collect();
     if words.is_empty() {
         return Err(Error::Invalid("kwic: the pattern is empty".into()));
     }

@@ -405,3 +405,54 @@ fn kwic_keeps_no_break_spaces_in_its_contexts() {
     assert_eq!(code, 0);
     assert!(out.contains("de 10\u{202F}000,euros"), "{out}");
 }
+
+/// Usage slips get exit 2 and verbale's own words, and nothing is written: `--top 0`, a column
+/// named twice, an output extension verbale does not write, a negative probability.
+#[test]
+fn usage_slips_are_named() {
+    let dir = folder(&[("a.txt", b"The so-called \"elections\" were held.\n")]);
+    let d = dir.path();
+    for (args, says) in [
+        (
+            &["freq", "a.txt", "--top", "0"][..],
+            "not a count of at least 1",
+        ),
+        (
+            &["freq", "a.txt", "--columns", "term,term"][..],
+            "'term' is asked for twice",
+        ),
+        (
+            &["freq", "a.txt", "-o", "out.xlsx"][..],
+            "does not write .xlsx files",
+        ),
+        (
+            &["quotes", "a.txt", "--min-confidence", "-0.1"][..],
+            "probability from 0 to 1",
+        ),
+    ] {
+        let (code, _, err) = run(args, d);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert_eq!(names(d), ["a.txt"]);
+}
+
+/// An abbreviation is one term, not stemmed (`U.S.` was `u.`), and kwic finds it as typed.
+#[test]
+fn abbreviations_are_terms_and_kwic_finds_them_as_typed() {
+    let dir = folder(&[("us.txt", b"The U.S. and the U.S. Congress. The U.N. met.\n")]);
+    let (code, out, err) = run(
+        &["freq", "us.txt", "-f", "csv", "--columns", "term,count"],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\nu.s,2\n") && out.contains("\nu.n,1\n"),
+        "{out}"
+    );
+    for (pattern, hits) in [("U.S.", 2), ("u.n.", 1), ("U.S", 2)] {
+        let (code, out, err) = run(&["kwic", "us.txt", pattern, "-f", "csv"], dir.path());
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out.lines().count() - 1, hits, "{pattern}: {out}");
+    }
+}

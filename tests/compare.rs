@@ -273,3 +273,27 @@ fn keyness_each_shortcut_equals_testing_every_term() {
         }
     }
 }
+
+/// `--top N` keeps the N most over-used and the N most under-used terms, also when a filter
+/// such as `--p` leaves terms of one side only (the weakest of them are not "under-used").
+#[test]
+fn top_n_is_n_over_used_and_n_under_used() {
+    // The seed statement against an Armenian speech: with --p, five terms, all over-used.
+    let (t, r) = (
+        "data/statements/seed/000_a7ca7be90a8cccf0.txt".to_string(),
+        "data/statements/ungd/ARM_75_2020.txt".to_string(),
+    );
+    let all = keyness_csv(&[&t, &r]);
+    for extra in [&[][..], &["--p", "0.05", "--bonferroni"][..]] {
+        let mut args = vec![t.as_str(), r.as_str(), "--top", "2"];
+        args.extend_from_slice(extra);
+        let rows = keyness_csv(&args);
+        let over: Vec<&str> = rows.iter().filter(|r| r.1 > 0.0).map(|r| &*r.0).collect();
+        let under = rows.iter().filter(|r| r.1 < 0.0).count();
+        assert!(over.len() == 2 && under <= 2, "{extra:?}: {rows:?}");
+        assert_eq!(over.len() + under, rows.len(), "{extra:?}: {rows:?}");
+        // The over-used are the strongest of the whole table.
+        let strongest: Vec<&str> = all.iter().take(over.len()).map(|r| &*r.0).collect();
+        assert_eq!(over, strongest, "{extra:?}");
+    }
+}

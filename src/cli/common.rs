@@ -320,8 +320,16 @@ pub struct TextArgs {
     /// likeliest kind; `quotes --explain` shows each span's probabilities, and the README
     /// what precision and recall each threshold gave on held-out labelled English spans (the
     /// fitted model is English; other languages' scores are not calibrated).
-    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability, allow_hyphen_values = true)]
     pub min_confidence: f64,
+}
+
+/// A count of at least one (`--top 0` would show nothing).
+pub fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("'{s}' is not a count of at least 1")),
+    }
 }
 
 /// A probability from 0 to 1.
@@ -395,11 +403,19 @@ impl OutputArgs {
     pub fn format(&self) -> Result<Format> {
         Ok(match self.format {
             Some(f) => f,
-            None => self
-                .output
-                .as_deref()
-                .and_then(Format::from_extension)
-                .unwrap_or(Format::Table),
+            None => match self.output.as_deref() {
+                Some(p) if p.extension().is_some() && p.as_os_str() != "-" => {
+                    Format::from_extension(p).ok_or_else(|| {
+                        verbale::Error::Invalid(format!(
+                            "-o {}: verbale does not write .{} files; name the file .csv, .tsv, \
+                             .json, .ndjson, .parquet, .md or .txt, or choose with --format",
+                            p.display(),
+                            p.extension().unwrap_or_default().to_string_lossy()
+                        ))
+                    })?
+                }
+                _ => Format::Table,
+            },
         })
     }
 
@@ -443,6 +459,14 @@ impl OutputArgs {
                 return Err(verbale::Error::Invalid(format!(
                     "--columns: no column '{old}'; this table has {}",
                     names.join(", ")
+                )));
+            }
+            if cols
+                .iter()
+                .any(|c: &polars::prelude::Column| c.name() == new)
+            {
+                return Err(verbale::Error::Invalid(format!(
+                    "--columns: '{new}' is asked for twice; name each column once"
                 )));
             }
             let mut c = df.column(old)?.clone();

@@ -73,7 +73,7 @@ pub struct CompareArgs {
     pub bonferroni: bool,
     /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
     /// Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long)]
+    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
     pub top: Option<usize>,
     /// Similarity: cosine on tf-idf weights instead of relative frequencies.
     #[arg(long)]
@@ -237,15 +237,19 @@ fn keyness_options(args: &CompareArgs) -> KeynessOptions {
     }
 }
 
-/// The `top` first and `top` last rows of a keyness table.
+/// The `top` most over-used rows of a keyness table (G² above 0, first) and its `top` most
+/// under-used (below 0, last); rows of equal rates are neither.
 fn ends(df: DataFrame, top: Option<usize>) -> Result<DataFrame> {
-    Ok(match top {
-        Some(n) if df.height() > 2 * n => {
-            let tail = df.tail(Some(n));
-            df.head(Some(n)).vstack(&tail)?
-        }
-        _ => df,
-    })
+    let Some(n) = top else { return Ok(df) };
+    let g2 = df.column("g2")?.f64()?;
+    let side = |over: bool| -> polars::prelude::BooleanChunked {
+        g2.iter()
+            .map(|v| v.map(|x| if over { x > 0.0 } else { x < 0.0 }))
+            .collect()
+    };
+    let over = df.filter(&side(true))?.head(Some(n));
+    let under = df.filter(&side(false))?;
+    Ok(over.vstack(&under.tail(Some(n)))?)
 }
 
 /// Target against reference.

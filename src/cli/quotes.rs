@@ -42,7 +42,7 @@ pub struct QuotesArgs {
     #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
     pub quoted_phrases: bool,
     /// Keep the first N rows (with --group-by: per group).
-    #[arg(long)]
+    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
     pub top: Option<usize>,
     /// With --terms: rows per group of documents with the same values of these fields
     /// (comma-separated), most scare-quoted first.
@@ -214,7 +214,8 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
             h = format!("first {n} of {h}");
             df = df.head(Some(n));
         }
-        if format == Format::Table {
+        // The terminal's compact view, unless --columns chooses from every column.
+        if format == Format::Table && args.output.columns.is_empty() {
             df = readable(&df)?;
         }
         (df, h)

@@ -100,6 +100,11 @@ pub fn render(df: &DataFrame) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Dynamic);
+    // A terminal that reports no width (a pseudo-terminal of 0 columns) gets 80, not a
+    // character per line.
+    if t.width().is_some_and(|w| w < 20) {
+        t.set_width(80);
+    }
     t.set_header(df.get_column_names().iter().map(|s| s.to_string()));
     let cols = df.columns();
     let decimals: Vec<Option<usize>> = cols.iter().map(decimals_of).collect();

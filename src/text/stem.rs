@@ -88,6 +88,11 @@ impl StemCache {
                 .collect();
             return stems.join(" ");
         }
+        // An abbreviation (`u.s`, `e.g`) or a number with a point is no word to stem: the
+        // rules would make `u.` of `u.s`.
+        if folded.contains('.') {
+            return folded.to_string();
+        }
         match &self.engine {
             Engine::Snowball(st) => st.stem(folded).into_owned(),
             Engine::Classic(st, true) if folded.contains('ё') => {
