@@ -472,7 +472,7 @@ fn group_keyness(
     let field = &mg.by.fields[0];
     b.push(Block::Para(format!(
         "{}: G² (log-likelihood), positive = over-used in the group. This is the group with \
-         the most scare quotes; every group against the rest is in group_keyness.csv, and \
+         the most scare quotes (of groups tied on them, the one with the most words); every group against the rest is in group_keyness.csv, and \
          every document against the rest in keyness.csv.",
         d.key_title
     )));
