@@ -169,8 +169,11 @@ fn ends(rank: &[u32], rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
     }
     over.sort_by(by_g2);
     under.sort_by(by_g2);
-    over.extend(under);
-    over
+    // A fresh vector: the kept rows of every document are held, not the capacity they came in.
+    let mut kept = Vec::with_capacity(over.len() + under.len());
+    kept.extend(over);
+    kept.extend(under);
+    kept
 }
 
 /// The `keyness` frame from rows; `totals` gives each row's (target, reference) token totals.
