@@ -42,7 +42,7 @@ pub struct CollocationsArgs {
     #[arg(long, value_enum, default_value_t = Sort::Z)]
     pub sort: Sort,
     /// Keep the N first rows. Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
 }
 

@@ -320,25 +320,8 @@ pub struct TextArgs {
     /// likeliest kind; `quotes --explain` shows each span's probabilities, and the README
     /// what precision and recall each threshold gave on held-out labelled English spans (the
     /// fitted model is English; other languages' scores are not calibrated).
-    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability, allow_hyphen_values = true)]
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = super::values::probability, allow_hyphen_values = true)]
     pub min_confidence: f64,
-}
-
-/// A count of at least one (`--top 0` would show nothing).
-pub fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => Err(format!("'{s}' is not a count of at least 1")),
-    }
-}
-
-/// A probability from 0 to 1.
-fn probability(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        // `-0` is 0 (one fingerprint for both).
-        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p + 0.0),
-        _ => Err(format!("expected a probability from 0 to 1, not {s:?}")),
-    }
 }
 
 impl TextArgs {

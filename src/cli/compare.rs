@@ -73,7 +73,7 @@ pub struct CompareArgs {
     pub bonferroni: bool,
     /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
     /// Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     /// Similarity: cosine on tf-idf weights instead of relative frequencies.
     #[arg(long)]

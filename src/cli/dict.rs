@@ -39,7 +39,7 @@ pub struct DictArgs {
     #[arg(long)]
     pub entries: bool,
     /// Keep the N most frequent entries (per document or group) with --entries.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,

@@ -25,7 +25,7 @@ pub struct DocsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Keep the first N rows.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     /// List the documents of counts folders (`verbale counts`) instead of reading them: the
     /// same rows, without the paths.

@@ -29,7 +29,7 @@ pub struct FreqArgs {
     pub by: By,
     /// Keep the N most frequent terms (per document with --by doc). Default: 20 in a terminal
     /// table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     /// Drop terms seen fewer than N times.
     #[arg(long, default_value_t = 1)]

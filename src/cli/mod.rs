@@ -20,3 +20,4 @@ pub mod ngrams;
 pub mod quotes;
 pub mod report;
 pub mod trend;
+pub mod values;

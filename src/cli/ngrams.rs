@@ -41,7 +41,7 @@ pub struct NgramsArgs {
     pub across_sentences: bool,
     /// Keep the N most frequent n-grams (per document or group). Default: 20 in a terminal
     /// table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::common::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,
