@@ -456,3 +456,37 @@ fn abbreviations_are_terms_and_kwic_finds_them_as_typed() {
         assert_eq!(out.lines().count() - 1, hits, "{pattern}: {out}");
     }
 }
+
+/// A French text read as English (the default `--lang`) counts `de`, `la`, `les` as its top
+/// terms: a warning names the language the words are stopwords of. English text does not
+/// warn, nor does the French text with `--lang fr`, nor anything under `--quiet`.
+#[test]
+fn a_lang_that_does_not_match_the_text_is_warned_of() {
+    let fr = crate::common::data("lang/fr_assemblee_2003_excerpt.txt");
+    let fr = fr.to_str().unwrap();
+    let seed = crate::common::data("seed");
+    let dir = std::env::temp_dir();
+    let (code, _, err) = run(&["freq", fr, "--top", "1"], &dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("are French stopwords, not English") && err.contains("--lang fr"),
+        "{err}"
+    );
+    for args in [
+        &["freq", fr, "--top", "1", "--lang", "fr"][..],
+        &["freq", fr, "--top", "1", "--quiet"][..],
+        &["freq", seed.to_str().unwrap(), "--top", "1"][..],
+        &[
+            "freq",
+            seed.to_str().unwrap(),
+            "--top",
+            "1",
+            "--stopwords",
+            "none",
+        ][..],
+    ] {
+        let (code, _, err) = run(args, &dir);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!err.contains("stopwords, not"), "{args:?}: {err}");
+    }
+}

@@ -282,6 +282,44 @@ impl Analysis {
         }
     }
 
+    /// Another language the text looks to be in, when the most frequent words are mostly
+    /// that language's stopwords and few of `lang`'s: that language and those words. A run
+    /// whose `--lang` does not match its text counts `the`, `of`, `and` as terms.
+    pub fn language_hint(
+        &self,
+        lang: crate::text::Lang,
+    ) -> Option<(crate::text::Lang, Vec<String>)> {
+        use crate::text::{Lang, Stopwords};
+        let counts = self.corpus_counts();
+        let mut order: Vec<usize> = (0..counts.len()).filter(|&t| counts[t].count > 0).collect();
+        order.sort_unstable_by_key(|&t| std::cmp::Reverse(counts[t].count));
+        let top: Vec<String> = order
+            .iter()
+            .take(20)
+            .map(|&t| self.terms[t].form.to_lowercase())
+            .collect();
+        // Too few words to judge by (a short note verbale has some 300).
+        if top.len() < 20 || counts.iter().map(|c| c.count).sum::<u64>() < 200 {
+            return None;
+        }
+        let hits = |l: Lang| {
+            let stop = Stopwords::bundled(l);
+            top.iter()
+                .filter(|w| stop.contains(w))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        if hits(lang).len() >= 4 {
+            return None;
+        }
+        crate::text::lang::LANGS
+            .iter()
+            .filter(|l| l.code != lang.code)
+            .map(|&l| (l, hits(l)))
+            .filter(|(_, w)| w.len() >= 7)
+            .max_by_key(|(_, w)| w.len())
+    }
+
     /// Distinct terms with at least one occurrence.
     pub fn distinct_terms(&self) -> usize {
         self.corpus_counts().iter().filter(|c| c.count > 0).count()

@@ -1,6 +1,6 @@
 //! Flags shared by every command: choosing documents, language, stopwords, output.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 use verbale::analysis::{Analysis, Options};
@@ -527,70 +527,6 @@ pub fn load_options(src: &SourceArgs) -> LoadOptions {
     }
 }
 
-/// How the command line says what gets past an error ([`verbale::Remedy`]): appended to the
-/// library's message, which says what to do without naming flags.
-pub fn remedy_text(r: Option<verbale::Remedy>) -> &'static str {
-    match r {
-        Some(verbale::Remedy::Lossy) => " or pass --lossy to replace bad bytes",
-        Some(verbale::Remedy::MaxSize) => " or raise --max-size",
-        Some(verbale::Remedy::Force) => ", or pass --force to replace it",
-        None => "",
-    }
-}
-
-/// A per-file problem as the command line tells it (with the flag that gets past it).
-pub fn problem_text(p: &Problem) -> String {
-    format!("{}{}", p.error, remedy_text(p.error.remedy()))
-}
-
-/// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
-/// first error stops the run. Returns whether some input failed.
-pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
-    for p in problems {
-        if src.strict && !p.warning {
-            return Err(anyhow::anyhow!("{}", problem_text(p))).context("stopping (--strict)");
-        }
-        if !src.quiet || !p.warning {
-            let level = if p.warning { "warning" } else { "error" };
-            eprintln!("verbale: {level}: {}", problem_text(p));
-        }
-    }
-    Ok(problems.iter().any(|p| !p.warning))
-}
-
-/// The error for a run with nothing to analyse.
-pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
-    // A counts folder given as texts: say how it is read.
-    if let Some(c) = paths
-        .iter()
-        .find(|p| p.join(verbale::frames::counts::ABOUT).is_file())
-    {
-        return verbale::Error::NoDocuments(format!(
-            "{} is a counts folder (verbale counts): read it with --from-counts {}",
-            c.display(),
-            c.display()
-        ))
-        .into();
-    }
-    if paths.iter().all(|p| !p.is_dir()) {
-        // Files named one by one: each one's own message (unless --quiet) says why.
-        return verbale::Error::NoDocuments(
-            "none of the files named could be read or had words".into(),
-        )
-        .into();
-    }
-    verbale::Error::NoDocuments(format!(
-        "no readable {} files in {} (other extensions: --ext)",
-        lopts.extensions.join("/"),
-        paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    ))
-    .into()
-}
-
 /// Documents read and analysed in one streaming pass, with their metadata.
 pub struct Loaded {
     /// The counts of every document.
@@ -670,21 +606,8 @@ pub fn load(
     })?;
     src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;
-    if p.repeated > 0 && !src.quiet {
-        eprintln!(
-            "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
-            p.repeated
-        );
-    }
-    if let Some(list) = options.phrases.as_ref().filter(|_| !src.quiet) {
-        if !p.analysis.terms.iter().any(|t| t.term.contains(' ')) {
-            eprintln!(
-                "verbale: warning: {}: none of its {} phrases occurs in these documents (a \
-                 phrase counts where its words stand together in one sentence)",
-                list.origin,
-                list.len()
-            );
-        }
+    if !src.quiet {
+        warn_loaded(&p, options);
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {
@@ -748,6 +671,8 @@ pub fn flag_error(e: verbale::Error, src: &SourceArgs) -> anyhow::Error {
 }
 
 pub use super::held::{load_held, RowsPer};
+use super::problems::warn_loaded;
+pub use super::problems::{no_documents, problem_text, remedy_text, report_problems};
 pub use verbale::out::numbers::{count_of, thousands};
 
 /// `--by corpus|doc`.

@@ -1,0 +1,106 @@
+//! What the command line says about inputs: files that failed or were skipped, a run with
+//! nothing to read, and warnings about a corpus that loaded but looks wrong.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use verbale::analysis::Options;
+use verbale::corpus::{LoadOptions, Problem};
+
+use super::common::SourceArgs;
+
+/// How the command line says what gets past an error ([`verbale::Remedy`]): appended to the
+/// library's message, which says what to do without naming flags.
+pub fn remedy_text(r: Option<verbale::Remedy>) -> &'static str {
+    match r {
+        Some(verbale::Remedy::Lossy) => " or pass --lossy to replace bad bytes",
+        Some(verbale::Remedy::MaxSize) => " or raise --max-size",
+        Some(verbale::Remedy::Force) => ", or pass --force to replace it",
+        None => "",
+    }
+}
+
+/// A per-file problem as the command line tells it (with the flag that gets past it).
+pub fn problem_text(p: &Problem) -> String {
+    format!("{}{}", p.error, remedy_text(p.error.remedy()))
+}
+
+/// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
+/// first error stops the run. Returns whether some input failed.
+pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
+    for p in problems {
+        if src.strict && !p.warning {
+            return Err(anyhow::anyhow!("{}", problem_text(p))).context("stopping (--strict)");
+        }
+        if !src.quiet || !p.warning {
+            let level = if p.warning { "warning" } else { "error" };
+            eprintln!("verbale: {level}: {}", problem_text(p));
+        }
+    }
+    Ok(problems.iter().any(|p| !p.warning))
+}
+
+/// The error for a run with nothing to analyse.
+pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
+    // A counts folder given as texts: say how it is read.
+    if let Some(c) = paths
+        .iter()
+        .find(|p| p.join(verbale::frames::counts::ABOUT).is_file())
+    {
+        return verbale::Error::NoDocuments(format!(
+            "{} is a counts folder (verbale counts): read it with --from-counts {}",
+            c.display(),
+            c.display()
+        ))
+        .into();
+    }
+    if paths.iter().all(|p| !p.is_dir()) {
+        // Files named one by one: each one's own message (unless --quiet) says why.
+        return verbale::Error::NoDocuments(
+            "none of the files named could be read or had words".into(),
+        )
+        .into();
+    }
+    verbale::Error::NoDocuments(format!(
+        "no readable {} files in {} (other extensions: --ext)",
+        lopts.extensions.join("/"),
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .into()
+}
+
+/// Warnings about a loaded corpus that do not stop the run: reference documents also in
+/// the target, a `--lang` that does not match the text, a phrase list that never matched.
+pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options) {
+    if p.repeated > 0 {
+        eprintln!(
+            "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
+            p.repeated
+        );
+    }
+    if let Some((l, words)) = p.analysis.language_hint(options.lang) {
+        eprintln!(
+            "verbale: warning: the most frequent words ({}) are {} stopwords, not {}: is the \
+             text {}? (--lang {})",
+            words[..4.min(words.len())].join(", "),
+            l.name,
+            options.lang.name,
+            l.name,
+            l.code
+        );
+    }
+    if let Some(list) = &options.phrases {
+        if !p.analysis.terms.iter().any(|t| t.term.contains(' ')) {
+            eprintln!(
+                "verbale: warning: {}: none of its {} phrases occurs in these documents (a \
+                 phrase counts where its words stand together in one sentence)",
+                list.origin,
+                list.len()
+            );
+        }
+    }
+}
