@@ -732,3 +732,49 @@ fn acts_targets_count_the_keys_of_the_instances_targets() {
     );
     assert!(nums(&targets, "count").iter().all(|&c| c == 1.0));
 }
+
+/// A denial of support is a negated support act, though `support` alone is no trigger: the
+/// lexicon's `denied` triggers (`do not support`); `we support` stays a support, not negated.
+#[test]
+fn denied_support_is_a_negated_support() {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let texts = [
+        ("a", "We do not support the plan."),
+        ("b", "France does not support this approach."),
+        ("c", "We don’t support unilateral sanctions."),
+        ("d", "We will never support the annexation."),
+        ("e", "We support the plan."),
+        ("f", "We provide support to the police."),
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .map(|(id, t)| Document::from_text(id, t))
+        .collect();
+    let scanned = scan_docs(&docs, &opts, &dict, Some(&lex));
+    let got: Vec<Vec<(String, bool)>> = scanned
+        .docs
+        .iter()
+        .map(|d| {
+            d.acts
+                .iter()
+                .map(|a| (lex.acts[a.act as usize].name.clone(), a.negated))
+                .collect()
+        })
+        .collect();
+    let support = |negated| vec![("support".to_string(), negated)];
+    for (i, want) in [
+        support(true),
+        support(true),
+        support(true),
+        support(true),
+        support(false),
+        vec![],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        assert_eq!(got[i], want, "{}", texts[i].1);
+    }
+}

@@ -7,7 +7,8 @@
 //!
 //! A lexicon is a YAML file: `acts` maps each act to its `intensity` (1-5), its `triggers`
 //! (dictionary entries) and its `except` entries (what looks like a trigger but is not:
-//! `support to` is aid); `intensifiers`, `negators` and `between` (modifiers that may stand
+//! `support to` is aid) and its `denied` triggers (the act stated negated: `do not support`);
+//! `intensifiers`, `negators` and `between` (modifiers that may stand
 //! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms.
 
 use super::scan::{Match, Words};
@@ -39,6 +40,9 @@ pub struct Act {
     /// with no word of the lexicon's `performed` between), show that the act is only
     /// mentioned: "the leaders discussed a range of issues, including support for Ukraine".
     pub unless_before: AHashSet<String>,
+    /// Triggers that state the act denied (`do not support`, where `support` alone is no
+    /// trigger, being also a noun): matched as triggers, and the act is negated.
+    pub denied: AHashSet<String>,
 }
 
 /// How many words after a trigger `unless_after` looks at (and before it, `unless_before`).
@@ -150,10 +154,14 @@ impl ActLexicon {
                     .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
                     .collect(),
                 unless_before: words(&spec["unless_before"]),
+                denied: words(&spec["denied"]),
             });
             let d = &mut lex.dictionary;
             d.categories.push(vec![name.to_string()]);
-            for t in words_in_order(&spec["triggers"]) {
+            for t in words_in_order(&spec["triggers"])
+                .into_iter()
+                .chain(words_in_order(&spec["denied"]))
+            {
                 d.entries.push((vec![name.to_string()], t));
             }
             let except = words_in_order(&spec["except"]);
@@ -293,6 +301,9 @@ pub(super) fn detect(
     for m in matches {
         let key = &dict.keys[dict.entries[m.entry as usize].key as usize];
         let Some(act) = lex.act_of(key) else { continue };
+        let denied = lex.acts[act as usize]
+            .denied
+            .contains(&dict.entries[m.entry as usize].text);
         let (first, last) = (m.first as usize, m.last as usize);
         let after_prev = prev_end;
         if let Some((pa, pl)) = prev {
@@ -331,11 +342,12 @@ pub(super) fn detect(
             .map(|k| form(p, w, k))
             .collect();
         let intensified = lex.intensified(&inside, &before, &after);
-        let negated = !inside.iter().any(|f| lex.negators.contains(*f))
-            && before
-                .iter()
-                .enumerate()
-                .any(|(i, f)| lex.negators.contains(*f) && before.get(i + 1) != Some(&"only"));
+        let negated = denied
+            || !inside.iter().any(|f| lex.negators.contains(*f))
+                && before
+                    .iter()
+                    .enumerate()
+                    .any(|(i, f)| lex.negators.contains(*f) && before.get(i + 1) != Some(&"only"));
         let base = lex.acts[act as usize].intensity;
         // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
         let mut tl = last;
