@@ -778,3 +778,29 @@ fn denied_support_is_a_negated_support() {
         assert_eq!(got[i], want, "{}", texts[i].1);
     }
 }
+
+/// A title's full stop (`Mr.`, `Dr.`) does not end an act's target: the name after it is part
+/// of it (UNGD's commonest commend target was the bare `mr`).
+#[test]
+fn a_target_goes_on_past_a_title() {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let text = "We commend Mr. Csaba Kőrösi on his election. We commend Dr. Tedros for his \
+                leadership. We thank H.E. Mr. Guterres.";
+    let docs = [Document::from_text("a", text)];
+    let scanned = scan_docs(&docs, &opts, &dict, Some(&lex));
+    let targets: Vec<&str> = scanned.docs[0]
+        .acts
+        .iter()
+        .map(|a| a.target.as_str())
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            "Mr. Csaba Kőrösi on his election",
+            "Dr. Tedros for his leadership",
+            "H.E. Mr. Guterres"
+        ]
+    );
+}

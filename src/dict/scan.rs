@@ -73,6 +73,13 @@ pub(super) struct Match {
     pub last: u32,
 }
 
+/// Titles written with a full stop before a name (`Mr. Guterres`), which does not end the
+/// words of an act or its target.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "mme", "mmes", "mm", "hon", "rev", "amb", "gen",
+    "sen", "rep", "gov", "pres", "sr", "jr", "st", "lt", "col", "capt", "adm",
+];
+
 /// A document's words: per word its token, and whether it is joined to the word before it
 /// (same sentence, no punctuation between).
 pub(super) struct Words {
@@ -93,9 +100,10 @@ impl Words {
                 && {
                     let w = gaps[k - 1].0 as usize;
                     let dot = &p.tokens[w + 1];
-                    dot.start == p.tokens[w].end
-                        && dot.end == dot.start + 1
-                        && p.form_keys[p.forms[w] as usize].contains('.')
+                    dot.start == p.tokens[w].end && dot.end == dot.start + 1 && {
+                        let f = &p.form_keys[p.forms[w] as usize];
+                        f.contains('.') || TITLES.contains(&f.as_ref())
+                    }
                 };
             joined.push(g == 0 || abbreviated);
         }
