@@ -490,3 +490,54 @@ fn a_lang_that_does_not_match_the_text_is_warned_of() {
         assert!(!err.contains("stopwords, not"), "{args:?}: {err}");
     }
 }
+
+/// `--where` that keeps no document says so in every command (not "none could be read", not
+/// an empty table), names the flag, and points at a text written in another case than the
+/// field holds.
+#[test]
+fn a_where_that_keeps_nothing_says_so_in_every_command() {
+    let dir = folder(&[
+        (
+            "RUS_1.txt",
+            b"We condemn the attack. We support the plan and the treaty.\n",
+        ),
+        (
+            "USA_1.txt",
+            b"We welcome the treaty. We urge restraint on all sides.\n",
+        ),
+        (
+            "manifest.csv",
+            b"file,country,year\nRUS_1.txt,RUS,2020\nUSA_1.txt,USA,2021\n",
+        ),
+    ]);
+    let d = dir.path();
+    for cmd in [
+        &["freq", "."][..],
+        &["acts", "."][..],
+        &["dict", ".", "--dict", "speech-acts"][..],
+        &["docs", "."][..],
+        &["kwic", ".", "treaty"][..],
+        &["trend", "treaty", ".", "--by", "year"][..],
+        &["trend", "the treaty", ".", "--by", "year"][..],
+        &["ngrams", "."][..],
+    ] {
+        let mut args = cmd.to_vec();
+        args.extend(["--where", "country = 'rus'"]);
+        let (code, out, err) = run(&args, d);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(
+            err.contains("no document satisfies --where country = 'rus'")
+                && err.contains("country holds 'RUS', not 'rus'"),
+            "{args:?}: {err}"
+        );
+        args.truncate(cmd.len());
+        args.extend(["--where", "year > 2030"]);
+        let (code, _, err) = run(&args, d);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            err.contains("no document satisfies --where year > 2030") && !err.contains("holds"),
+            "{args:?}: {err}"
+        );
+    }
+}

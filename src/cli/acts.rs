@@ -1,7 +1,7 @@
 //! `verbale acts`: diplomatic speech acts (acknowledge < welcome < ... < condemn, reject) per
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
-use super::common::{count_of, InputArgs, OutputArgs};
+use super::common::{count_of, thousands, InputArgs, OutputArgs};
 use super::dict::{bundled_acts, keep_rows, top_per_bin, top_per_group};
 use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
@@ -112,6 +112,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             .collect();
         keep_rows(df, &of_row, &keep)
     };
+    // Rows before a table's --top cut (the header says what it shows of how many).
+    let mut all_rows = None;
     let (what, (df, of_row)) = if args.profile {
         ("profile", frames.profile)
     } else if args.targets {
@@ -124,10 +126,12 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             let same = i > 0 && rows[i - 1] == rows[i] && acts.get(i - 1) == acts.get(i);
             groups.push(groups.last().map_or(0, |g: &u32| g + (!same) as u32));
         }
+        all_rows = Some(df.height());
         ("target", top_per_group(df, rows, &groups, top)?)
     } else if args.instances {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, rows) = pick(frames.instances)?;
+        all_rows = Some(df.height());
         ("act", top_per_bin(df, rows, top)?)
     } else {
         ("row", pick(frames.acts)?)
@@ -138,13 +142,35 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         (labels, _) => labels.prepend(df, &of_row)?,
     };
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
-    let acts: usize = scanned.docs.iter().map(|d| d.acts.len()).sum();
+    // The acts of --act only, when it chooses some.
+    let chosen = |a: &verbale::dict::ActHit| {
+        args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name)
+    };
+    let acts = scanned
+        .docs
+        .iter()
+        .flat_map(|d| &d.acts)
+        .filter(|a| chosen(a))
+        .count();
+    let cut = all_rows.filter(|&n| n > df.height());
     let header = format!(
-        "{} ({} found) in {}, {}",
-        count_of(df.height() as u64, what),
+        "{} ({} found) in {}, {}{}",
+        match cut {
+            Some(n) => format!(
+                "{} of {}",
+                thousands(df.height() as u64),
+                count_of(n as u64, what)
+            ),
+            None => count_of(df.height() as u64, what),
+        },
         count_of(acts as u64, "act"),
         count_of(scanned.docs.len() as u64, "document"),
-        count_of(words, "word")
+        count_of(words, "word"),
+        if cut.is_some() {
+            " (--top N, or -f csv for all)"
+        } else {
+            ""
+        }
     );
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;

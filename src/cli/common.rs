@@ -624,14 +624,14 @@ pub fn load(
                 .into());
             }
             if chose_none {
-                return Err(verbale::Error::NoDocuments(format!(
-                    "no document satisfies {}",
-                    ask.selectors
-                        .get(k)
-                        .or(src.meta.where_.as_ref())
-                        .map_or(String::new(), |e| format!("'{e}'"))
-                ))
-                .into());
+                let flag = ["--target-where", "--reference-where"]
+                    .get(k)
+                    .filter(|_| !ask.selectors.is_empty());
+                let cond = match (flag, ask.selectors.get(k)) {
+                    (Some(f), Some(e)) => Some((*f, e.as_str())),
+                    _ => src.meta.where_.as_deref().map(|e| ("--where", e)),
+                };
+                return Err(super::problems::none_satisfy(cond, p.hint.as_deref()));
             }
             return Err(no_documents(paths, &lopts));
         }

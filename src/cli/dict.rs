@@ -38,7 +38,8 @@ pub struct DictArgs {
     /// The entries that matched and the words they matched, instead of the categories.
     #[arg(long)]
     pub entries: bool,
-    /// Keep the N most frequent entries (per document or group) with --entries.
+    /// Keep the N most frequent entries of each category (per document or group) with
+    /// --entries (default on a terminal: 20).
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
     #[command(flatten)]
@@ -98,24 +99,44 @@ pub fn run(args: DictArgs) -> Result<bool> {
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
+    let mut all_rows = None;
     let (df, of_row) = if args.entries {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, of_row) = frames.entries;
-        top_per_bin(df, of_row, top)?
+        // The top entries of each category (of each document or group): every category
+        // stays in the audit.
+        let cats = df.column("category")?.str()?.clone();
+        let mut groups: Vec<u32> = Vec::with_capacity(of_row.len());
+        for i in 0..of_row.len() {
+            let same = i > 0 && of_row[i - 1] == of_row[i] && cats.get(i - 1) == cats.get(i);
+            groups.push(groups.last().map_or(0, |g| g + (!same) as u32));
+        }
+        all_rows = Some(df.height());
+        top_per_group(df, of_row, &groups, top)?
     } else {
         frames.categories
     };
     let df = b.labels.prepend(df, &of_row)?;
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let cut = all_rows.filter(|&n| n > df.height());
     let header = format!(
-        "{} of {name} in {}, {}",
-        match (args.entries, df.height()) {
-            (true, 1) => "1 entry".to_string(),
-            (true, n) => format!("{} entries", verbale::out::numbers::thousands(n as u64)),
-            (false, n) => count_of(n as u64, "category"),
+        "{} of {name} in {}, {}{}",
+        match (args.entries, cut) {
+            (true, Some(n)) => format!(
+                "{} of {}",
+                verbale::out::numbers::thousands(df.height() as u64),
+                count_of(n as u64, "entry")
+            ),
+            (true, None) => count_of(df.height() as u64, "entry"),
+            (false, _) => count_of(df.height() as u64, "category"),
         },
         count_of(scanned.docs.len() as u64, "document"),
-        count_of(words, "word")
+        count_of(words, "word"),
+        if cut.is_some() {
+            " (--top N per category, or -f csv for all)"
+        } else {
+            ""
+        }
     );
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;

@@ -239,6 +239,10 @@ pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<B
     let mut chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
     src.say_notes(&chosen.meta.notes);
     let n = chosen.found.files.len();
+    if n == 0 && chosen.left_out > 0 {
+        let cond = src.meta.where_.as_deref().map(|e| ("--where", e));
+        return Err(super::problems::none_satisfy(cond, chosen.hint.as_deref()));
+    }
     let (bins, labels) = match per {
         RowsPer::Corpus => (vec![Some(0); n], BinLabels::None),
         RowsPer::Sides(_) => (

@@ -88,6 +88,10 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     };
     let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, &args.source))?;
     args.source.say_notes(&chosen.meta.notes);
+    if chosen.found.files.is_empty() && chosen.left_out > 0 {
+        let cond = args.source.meta.where_.as_deref().map(|e| ("--where", e));
+        return Err(super::problems::none_satisfy(cond, chosen.hint.as_deref()));
+    }
     let mut c =
         kwic::Concordance::of_files(chosen.found, &lopts, &options, &o)?.strict(args.source.strict);
     if c.files() == 0 {

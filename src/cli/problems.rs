@@ -73,6 +73,20 @@ pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
     .into()
 }
 
+/// The error for conditions that kept no document: the flag and its condition, and why it may
+/// have missed (a text in another case than the field's).
+pub fn none_satisfy(cond: Option<(&str, &str)>, hint: Option<&str>) -> anyhow::Error {
+    let mut m = match cond {
+        Some((flag, e)) => format!("no document satisfies {flag} {e}"),
+        None => "no document satisfies the conditions".to_string(),
+    };
+    if let Some(h) = hint {
+        m.push_str("; ");
+        m.push_str(h);
+    }
+    verbale::Error::NoDocuments(m).into()
+}
+
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
 /// the target, a `--lang` that does not match the text, a phrase list that never matched.
 pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options) {

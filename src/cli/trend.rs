@@ -238,6 +238,9 @@ pub fn trend_frame(
         let p = meta::analyse(&plan, &lopts, &options).map_err(|e| flag_error(e, source))?;
         source.say_notes(&p.meta.notes);
         let had_errors = report_problems(&p.problems, source)?;
+        if p.analysis.docs.is_empty() {
+            return Err(nothing_read(p.left_out, p.hint.as_deref(), source));
+        }
         let g = p
             .grouping
             .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
@@ -255,6 +258,13 @@ pub fn trend_frame(
     }
     let mut chosen = meta::choose(&plan, &lopts).map_err(|e| flag_error(e, source))?;
     source.say_notes(&chosen.meta.notes);
+    if chosen.found.files.is_empty() && chosen.left_out > 0 {
+        return Err(nothing_read(
+            chosen.left_out,
+            chosen.hint.as_deref(),
+            source,
+        ));
+    }
     let grouping = meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, source))?;
     let mut problems = std::mem::take(&mut chosen.found.problems);
     let (docs, read) = trend::count(&chosen.found, &lopts, &options, &words);
@@ -269,4 +279,12 @@ pub fn trend_frame(
         counted: docs.len(),
         had_errors,
     })
+}
+
+/// The error of a trend with no document: the condition that kept none, or none readable.
+fn nothing_read(left_out: usize, hint: Option<&str>, source: &SourceArgs) -> anyhow::Error {
+    match source.meta.where_.as_deref().filter(|_| left_out > 0) {
+        Some(e) => super::problems::none_satisfy(Some(("--where", e)), hint),
+        None => verbale::Error::NoDocuments("none of the inputs could be read".into()).into(),
+    }
 }

@@ -30,6 +30,45 @@ pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
         .collect()
 }
 
+/// Why a condition that kept no document may have missed: a quoted text that some field holds
+/// only in another case (`country = 'rus'` where the field holds `RUS`).
+pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
+    let texts: Vec<&str> = expr
+        .split(['\'', '‘', '’'])
+        .skip(1)
+        .step_by(2)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let columns: Vec<(&str, &StringChunked)> = meta
+        .frame
+        .columns()
+        .iter()
+        .filter_map(|c| Some((c.name().as_str(), c.str().ok()?)))
+        .collect();
+    for t in texts {
+        if columns
+            .iter()
+            .any(|(_, v)| v.iter().flatten().any(|x| x == t))
+        {
+            continue;
+        }
+        for (name, v) in &columns {
+            if let Some(x) = v
+                .iter()
+                .flatten()
+                .find(|x| x.to_lowercase() == t.to_lowercase())
+            {
+                return Some(format!(
+                    "text is compared as written: {name} holds '{x}', not '{t}' (or compare \
+                     lower({name}) = '{}')",
+                    t.to_lowercase()
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// A field's value as a condition reads it.
 fn value(v: &AnyValue) -> Value {
     match v {

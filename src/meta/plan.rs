@@ -42,6 +42,8 @@ pub struct Planned {
     pub repeated: usize,
     /// Documents left out by the filter (or by no selector keeping them).
     pub left_out: usize,
+    /// When the conditions kept no document: why they may have missed.
+    pub hint: Option<String>,
     /// Per-file problems.
     pub problems: Vec<Problem>,
 }
@@ -59,6 +61,8 @@ pub struct Chosen {
     pub left_out: usize,
     /// Files a later selector also chose, kept in the first group that chose them.
     pub repeated: usize,
+    /// When the conditions kept no file: why they may have missed ([`super::filter::case_hint`]).
+    pub hint: Option<String>,
 }
 
 /// Finds the files of a plan, gathers their metadata and keeps those its conditions keep.
@@ -102,6 +106,14 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         groups = plan.selectors.len();
     }
     let left_out = keep.iter().filter(|k| !**k).count();
+    let hint = (n > 0 && left_out == n)
+        .then(|| {
+            let exprs = plan.filter.iter().chain(&plan.selectors);
+            exprs
+                .into_iter()
+                .find_map(|e| super::filter::case_hint(&meta, e))
+        })
+        .flatten();
     let mut k = keep.iter();
     found.files.retain(|_| *k.next().unwrap_or(&false));
     let mut k = keep.iter();
@@ -115,6 +127,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         groups,
         left_out,
         repeated,
+        hint,
     })
 }
 
@@ -142,6 +155,7 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         groups,
         left_out,
         repeated,
+        hint,
     } = choose(plan, lopts)?;
     let mut grouping = if plan.group_by.is_empty() {
         None
@@ -183,6 +197,7 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         grouping,
         repeated: g.repeated + repeated,
         left_out,
+        hint,
         problems: g.problems,
     })
 }

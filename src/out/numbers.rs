@@ -26,7 +26,13 @@ pub fn group_digits(s: &str) -> String {
 /// `N things`, with thousands separators and the plural when N is not 1 (`1 document`,
 /// `3,473 documents`).
 pub fn count_of(n: u64, what: &str) -> String {
-    format!("{} {what}{}", thousands(n), if n == 1 { "" } else { "s" })
+    let plural = match what.strip_suffix('y') {
+        _ if n == 1 => what.to_string(),
+        // `category` → `categories`, `entry` → `entries`; `day` → `days`.
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{what}s"),
+    };
+    format!("{} {plural}", thousands(n))
 }
 
 #[cfg(test)]
@@ -38,6 +44,10 @@ mod tests {
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1234), "1,234");
+        assert_eq!(count_of(65, "category"), "65 categories");
+        assert_eq!(count_of(1, "category"), "1 category");
+        assert_eq!(count_of(2, "day"), "2 days");
+        assert_eq!(count_of(2, "term"), "2 terms");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(group_digits("2020"), "2020");
         assert_eq!(group_digits("12345"), "12,345");
