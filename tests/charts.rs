@@ -552,3 +552,56 @@ fn trend_and_ngram_charts_name_the_scare_threshold_they_were_drawn_at() {
         assert!(!title(&[]).contains("scare at p"), "{kind:?}");
     }
 }
+
+/// A docs chart with more facet values than panels is refused as a trend chart is (it was
+/// drawn blank, exit 0), and flags a kind does not read are named in a warning.
+#[test]
+fn a_docs_chart_of_too_many_facets_is_refused_and_ignored_flags_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("file,country,year\n");
+    for i in 0..13 {
+        let f = format!("c{i}.txt");
+        std::fs::write(dir.path().join(&f), "We hold elections. Peace is near.").unwrap();
+        manifest.push_str(&format!("{f},C{i},{}\n", 2000 + i % 2));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let chart = |args: &[&str], out: &str| {
+        verbale()
+            .arg("chart")
+            .args(args)
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let o = chart(
+        &[
+            "docs",
+            "--measure",
+            "ttr",
+            "--by",
+            "year",
+            "--facet",
+            "country",
+        ],
+        "f.svg",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("13 values of country are too many panels"),
+        "{err}"
+    );
+    assert!(!dir.path().join("f.svg").exists());
+    let o = chart(&["freq", "--measure", "ttr", "--terms", "peace"], "g.svg");
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("chart freq ignores --terms")
+            && err.contains("--measure (read by chart similarity, docs)"),
+        "{err}"
+    );
+    let o = chart(&["freq"], "h.svg");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("ignores"));
+}

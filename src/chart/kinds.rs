@@ -186,6 +186,12 @@ pub fn doc_measure_over(
             scare: 0,
         });
     }
+    if panels.len() > MAX_PANELS {
+        return Err(too_many_panels(
+            panels.len(),
+            g.fields.first().map(|f| f.as_str()),
+        ));
+    }
     Ok(Spec::Lines {
         title: format!(
             "{measure}, mean per {}: {what}",
@@ -585,6 +591,15 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
     })
 }
 
+/// The error for a facet with more values than a chart has panels.
+fn too_many_panels(n: usize, facet: Option<&str>) -> Error {
+    Error::Invalid(format!(
+        "{n} values of {} are too many panels for one chart (at most {MAX_PANELS}); choose \
+         some with --where",
+        facet.unwrap_or("the facet")
+    ))
+}
+
 /// Most panels of a trend chart (facet values); more are refused with a hint to filter.
 pub const MAX_PANELS: usize = 12;
 
@@ -664,12 +679,7 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
         return Err(Error::Nothing("no groups to chart".into()));
     }
     if panels.len() > MAX_PANELS {
-        return Err(Error::Invalid(format!(
-            "{} values of {} are too many panels for one chart (at most {MAX_PANELS}); \
-             choose some with --where",
-            panels.len(),
-            facet.unwrap_or("the facet")
-        )));
+        return Err(too_many_panels(panels.len(), facet));
     }
     let n_terms = panels[0].series.len();
     if n_terms > MAX_LINES {

@@ -257,8 +257,45 @@ fn sides(args: &ChartArgs) -> Result<Sides> {
     })
 }
 
+/// The flags given that this chart kind does not read, each with the kinds that do.
+fn ignored_flags(args: &ChartArgs) -> Vec<String> {
+    use Kind::*;
+    let given: [(&str, bool, &[Kind]); 6] = [
+        (
+            "--terms",
+            !args.terms.is_empty(),
+            &[Dispersion, Trend, Collocates],
+        ),
+        ("--by", args.by.is_some(), &[Trend, Docs]),
+        ("--facet", args.facet.is_some(), &[Trend, Docs]),
+        ("--measure", args.measure.is_some(), &[Similarity, Docs]),
+        ("--tfidf", args.tfidf, &[Similarity]),
+        ("--by-doc", args.by_doc, &[Cues]),
+    ];
+    let mut out: Vec<String> = given
+        .iter()
+        .filter(|(_, set, kinds)| *set && !kinds.contains(&args.kind))
+        .map(|(flag, _, kinds)| {
+            let names: Vec<&str> = kinds.iter().map(|k| k.name()).collect();
+            format!("{flag} (read by chart {})", names.join(", "))
+        })
+        .collect();
+    if args.kind == Docs && args.facet.is_some() && args.by.is_none() {
+        out.push("--facet without --by (the panels of a docs chart over --by)".into());
+    }
+    out
+}
+
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
+    let ignored = ignored_flags(&args);
+    if !ignored.is_empty() && !args.source.quiet {
+        eprintln!(
+            "verbale: warning: chart {} ignores {}",
+            args.kind.name(),
+            ignored.join(", ")
+        );
+    }
     if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes | Kind::Acts) {
         return Err(usage(format!(
             "--group-by draws freq and quotes charts per group; for chart {} choose the \
