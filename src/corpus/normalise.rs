@@ -27,10 +27,6 @@ pub(crate) fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, Off
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let mut copied = 0; // input offset up to which text has been copied
-    // A lone carriage return ends a line in a file that has no line feed (old Mac text); in
-    // a text whose lines end otherwise it is a stray (a PDF's text layer puts `\t\r` between
-    // words) and reads as a space, so it cuts no sentence.
-    let lone_cr = if b.contains(&b'\n') { ' ' } else { '\n' };
     let mut i = 0;
     while i < b.len() {
         // Jump to the next byte that can start something to change.
@@ -41,9 +37,8 @@ pub(crate) fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, Off
         match b[i] {
             b'\r' => {
                 out.push_str(&text[copied..i]);
-                let crlf = b.get(i + 1) == Some(&b'\n');
-                out.push(if crlf { '\n' } else { lone_cr });
-                i += if crlf { 2 } else { 1 };
+                out.push('\n');
+                i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                 copied = i;
                 map.push(out.len(), i);
             }
@@ -245,17 +240,6 @@ mod tests {
         assert_eq!(&src[d.source_offset(q)..d.source_offset(q) + 3], "“");
         let x = d.text.find('x').unwrap();
         assert_eq!(&src[d.source_offset(x)..d.source_offset(x) + 1], "x");
-    }
-
-    #[test]
-    fn a_stray_carriage_return_is_a_space_unless_it_ends_every_line() {
-        let d = doc("We strongly\r condemn the\t\r attack.\nNext line.");
-        assert_eq!(d.text, "We strongly  condemn the\t  attack.\nNext line.");
-        let x = d.text.find("attack").unwrap();
-        assert_eq!(d.source_offset(x), x);
-        // Old Mac text: carriage returns end its lines.
-        assert_eq!(doc("one\rtwo\r").text, "one\ntwo\n");
-        assert_eq!(doc("one\r\ntwo\rthree\n").text, "one\ntwo three\n");
     }
 
     #[test]
