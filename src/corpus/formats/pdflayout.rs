@@ -201,7 +201,7 @@ impl OutputDev for PageText {
             y,
             size,
         });
-        self.text.push_str(char);
+        self.text.push_str(&drawn(char));
         self.first_char = false;
         self.last_y = y;
         self.last_end = x + width * size;
@@ -244,10 +244,35 @@ impl OutputDev for PageText {
     }
 }
 
+/// A character as drawn, control characters as spaces: some producers' text layers draw
+/// `\t\r` between words, and the layout alone breaks lines (a `\r` cut a sentence).
+fn drawn(char: &str) -> std::borrow::Cow<'_, str> {
+    if char.chars().any(char::is_control) {
+        char.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        char.into()
+    }
+}
+
 /// The text of page `n`, footnotes under a drawn rule put last; `None` when pdf-extract fails
 /// on the page.
 pub(super) fn page_text(doc: &Document, n: u32) -> Option<String> {
     let mut page = PageText::new();
     pdf_extract::output_doc_page(doc, &mut page, n).ok()?;
     Some(page.into_text())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drawn;
+
+    #[test]
+    fn control_characters_drawn_as_text_are_spaces() {
+        assert_eq!(drawn("\t\r\u{a0}"), "  \u{a0}");
+        assert_eq!(drawn("é"), "é");
+        assert!(matches!(drawn("x"), std::borrow::Cow::Borrowed(_)));
+    }
 }
