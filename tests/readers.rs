@@ -345,3 +345,28 @@ fn every_document_of_the_formats_corpus_is_read_or_refused() {
         "{refused:?}"
     );
 }
+
+/// `extract -q` says nothing on standard error for files it read (it printed a line per file).
+#[test]
+fn extract_quiet_is_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = crate::common::data("formats/docs/statement.odt");
+    let run = |quiet: bool| {
+        let mut c = crate::common::verbale();
+        c.arg("extract")
+            .arg(&doc)
+            .arg("-o")
+            .arg(dir.path())
+            .arg("--force");
+        if quiet {
+            c.arg("-q");
+        }
+        c.output().unwrap()
+    };
+    let loud = run(false);
+    assert!(loud.status.success());
+    assert!(String::from_utf8_lossy(&loud.stderr).contains("statement"));
+    let quiet = run(true);
+    assert!(quiet.status.success());
+    assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
+}

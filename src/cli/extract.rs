@@ -69,7 +69,9 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
                 continue;
             }
         };
-        eprintln!("verbale: {id}: {}", summary(&ft));
+        if !args.input.source.quiet {
+            eprintln!("verbale: {id}: {}", summary(&ft));
+        }
         match &args.out_dir {
             Some(dir) => write_files(dir, &id, &ft, &inputs, args.force)?,
             None => {
