@@ -27,6 +27,28 @@ impl Format {
         }
     }
 
+    /// Whether a text is a plain list: its first line is a `[category]` header, or a header
+    /// stands on some line and no line has the colon of YAML's `category:` (so that an entry
+    /// before the first header is told as such, not as bad YAML).
+    fn looks_like_list(text: &str) -> bool {
+        let mut lines = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let header = |l: &str| l.starts_with('[') && l.ends_with(']') && !l.contains(',');
+        match lines.next() {
+            Some(first) if first.starts_with('[') => true,
+            Some(first) => {
+                let rest: Vec<&str> = lines.collect();
+                rest.iter().any(|l| header(l))
+                    && !std::iter::once(&first)
+                        .chain(&rest)
+                        .any(|l| l.contains(':'))
+            }
+            None => false,
+        }
+    }
+
     /// The format of a file, by its name's extension, else by its first line.
     pub fn guess(origin: &str, text: &str) -> Format {
         let lower = origin.to_lowercase();
@@ -34,12 +56,7 @@ impl Format {
             Format::Yaml
         } else if lower.ends_with(".dic") || text.trim_start().starts_with('%') {
             Format::Liwc
-        } else if text
-            .lines()
-            .map(str::trim)
-            .find(|l| !l.is_empty() && !l.starts_with('#'))
-            .is_some_and(|l| l.starts_with('['))
-        {
+        } else if Self::looks_like_list(text) {
             Format::List
         } else {
             Format::Yaml
@@ -262,6 +279,9 @@ mod tests {
         assert_eq!(d.entries[4].1, "armed conflict");
         let l = "[econ.tax]\ntax*\nfiscal\n[econ.trade]\ntrade\n[war]\nwar # a comment\narmed conflict\n";
         let d2 = parse(l, "t.txt", Format::List).unwrap();
+        assert_eq!(Format::guess("t.lst", "peace\n[war]\nwar\n"), Format::List);
+        assert_eq!(Format::guess("t.lst", "peace: [a, b]\n[war]\n"), Format::Yaml);
+        assert_eq!(Format::guess("t.lst", "peace:\n  - war\n"), Format::Yaml);
         assert_eq!(d.entries, d2.entries);
     }
 
