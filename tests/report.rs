@@ -453,3 +453,53 @@ fn uncertain_scare_calls_are_shown_apart() {
     let kinds = crate::common::strs(&crate::common::csv_file(&out2.join("quotes.csv")), "kind");
     assert_eq!(kinds, vec!["scare"; 4]);
 }
+
+/// The report says what its charts are of: the acts chart has a bar per group of the report
+/// (it was per year whatever the groups), the key-term trend names each term's group, largest
+/// by words first, and the collocates section names the stem whose forms it counts.
+#[test]
+fn the_report_names_what_its_group_charts_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q", "-o"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("The chart has a bar per country"),
+        "acts per group"
+    );
+    let alt = md
+        .lines()
+        .find(|l| l.ends_with("(trend-key.png)"))
+        .expect("trend-key chart");
+    // Its groups in parentheses, in the order of their words in groups.csv.
+    let groups = CsvReadOptions::default()
+        .try_into_reader_with_file_path(Some(out.join("groups.csv")))
+        .unwrap()
+        .finish()
+        .unwrap();
+    let (names, tokens) = (
+        crate::common::strs(&groups, "country"),
+        crate::common::nums(&groups, "tokens"),
+    );
+    let named: Vec<&str> = alt
+        .split("\\(")
+        .skip(1)
+        .filter_map(|s| s.split("\\)").next())
+        .collect();
+    assert!(named.len() >= 2, "{alt}");
+    let words = |g: &str| tokens[names.iter().position(|n| n == g).unwrap()];
+    assert!(
+        named.windows(2).all(|w| words(w[0]) >= words(w[1])),
+        "{named:?} by words"
+    );
+    assert!(
+        md.contains("### Words around “elections” \\(the term elect: elections"),
+        "collocates name their stem"
+    );
+}

@@ -280,7 +280,10 @@ mod tests {
         let l = "[econ.tax]\ntax*\nfiscal\n[econ.trade]\ntrade\n[war]\nwar # a comment\narmed conflict\n";
         let d2 = parse(l, "t.txt", Format::List).unwrap();
         assert_eq!(Format::guess("t.lst", "peace\n[war]\nwar\n"), Format::List);
-        assert_eq!(Format::guess("t.lst", "peace: [a, b]\n[war]\n"), Format::Yaml);
+        assert_eq!(
+            Format::guess("t.lst", "peace: [a, b]\n[war]\n"),
+            Format::Yaml
+        );
         assert_eq!(Format::guess("t.lst", "peace:\n  - war\n"), Format::Yaml);
         assert_eq!(d.entries, d2.entries);
     }

@@ -135,7 +135,12 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
             d.add(
                 "collocates.png",
                 spec,
-                format!("Collocates of '{node}' in {what}"),
+                match &ph.node_forms {
+                    Some((stem, forms)) if forms.len() > 1 => {
+                        format!("Collocates of {stem} ({}) in {what}", forms.join(", "))
+                    }
+                    _ => format!("Collocates of '{node}' in {what}"),
+                },
             )?;
         }
     }
@@ -144,19 +149,28 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
         .as_ref()
         .and_then(|x| Some((x.lex.as_ref()?, &x.scanned)))
     {
-        // By the time field (a year) when the documents have one, else the strongest documents.
-        let spec = match d.p.r.meta_groups.as_ref().and_then(|m| m.time.as_ref()) {
+        // By the report's groups (a country, or a year) when the documents have them, else
+        // the strongest documents.
+        let (spec, per) = match d.p.r.meta_groups.as_ref().map(|m| &m.by) {
             Some(g) => {
                 let bins: Vec<u32> = g.of_file.iter().map(|b| b.unwrap_or(u32::MAX)).collect();
                 let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
-                act_kinds::acts(s, &bins, lex, &names, false, 40, what)
+                let per = format!("per {}", g.fields.join(" · "));
+                let what = format!("{what}, {per}");
+                (
+                    act_kinds::acts(s, &bins, lex, &names, false, 40, &what),
+                    per,
+                )
             }
-            None => act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, what),
+            None => (
+                act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, what),
+                "the strongest documents".to_string(),
+            ),
         };
         d.add(
             "acts.png",
             spec,
-            format!("Speech acts by strength in {what}"),
+            format!("Speech acts by strength, {per}, in {what}"),
         )?;
     }
     Ok(())
@@ -282,8 +296,33 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
             continue;
         }
         let df = trend_of(&g.trend, why)?;
-        let spec = kinds::trend(&df, by, None, what);
-        let alt = format!("{} per {by}, per 10,000 tokens", terms.join(", "));
+        let mut spec = kinds::trend(&df, by, None, what);
+        let mut alt = format!("{} per {by}, per 10,000 tokens", terms.join(", "));
+        if why == "key" {
+            // Each key term names its group: `Kingdom (GBR)`.
+            let owner = |t: &str| {
+                let i = g.key_terms.iter().position(|k| k.eq_ignore_ascii_case(t))?;
+                Some(format!("{t} ({})", g.key_groups[i]))
+            };
+            if let Ok(chart::Spec::Lines { title, panels, .. }) = &mut spec {
+                for s in panels.iter_mut().flat_map(|p| &mut p.series) {
+                    if let Some(l) = owner(&s.label) {
+                        s.label = l;
+                    }
+                }
+                let field =
+                    d.p.r
+                        .meta_groups
+                        .as_ref()
+                        .map_or("group", |m| &m.by.fields[0]);
+                *title = format!("Key terms of the largest groups by {field}, per {by}: {what}");
+            }
+            let named: Vec<String> = terms.iter().filter_map(|t| owner(t)).collect();
+            alt = format!(
+                "Key terms of the largest groups, per {by}: {}",
+                named.join(", ")
+            );
+        }
         d.add(file, spec, alt)?;
     }
     Ok(())

@@ -31,6 +31,8 @@ pub(super) struct GroupTables {
     pub(super) scare_terms: Vec<String>,
     /// The strongest key term of each group (largest groups first), followed over time.
     pub(super) key_terms: Vec<String>,
+    /// The group of each key term (its name).
+    pub(super) key_groups: Vec<String>,
     /// The group the keyness chart is about: the one with the most scare quotes.
     pub(super) focus: Option<usize>,
 }
@@ -51,14 +53,15 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
     .unwrap_or_default();
     let key = key_terms(&keyness, &g.fields[0])?;
     let profile = profile(a, g, &m, &key)?;
-    // The strongest key term of each group, largest groups first.
+    // The strongest key term of each group, largest groups (by words, then documents) first.
     let mut by_size: Vec<usize> = (0..m.len()).collect();
-    by_size.sort_by_key(|&k| std::cmp::Reverse(m[k].len()));
-    let mut key_terms: Vec<String> = Vec::new();
+    by_size.sort_by_key(|&k| std::cmp::Reverse((a.tokens_of(&m[k]), m[k].len())));
+    let (mut key_terms, mut key_groups): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for k in by_size {
         if let Some(t) = key.get(&g.groups[k].0).and_then(|v| v.first()) {
             if !key_terms.contains(t) && key_terms.len() < TREND_TERMS {
                 key_terms.push(t.clone());
+                key_groups.push(g.groups[k].0.clone());
             }
         }
     }
@@ -89,6 +92,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         trend,
         scare_terms,
         key_terms,
+        key_groups,
         focus,
     })
 }

@@ -135,12 +135,23 @@ fn phrases(d: &ReportData, b: &mut Vec<Block>) {
     b.extend(d.chart("ngrams.png"));
     b.push(table(&t.ngrams, 20));
     let Some(node) = &t.node else { return };
-    b.push(Block::Heading(
-        3,
-        format!("Words around “{node}”"),
-        s("collocates"),
-    ));
-    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.")));
+    // The collocates are the stem's: every form counts, and the heading says which.
+    let (title, forms) = match &t.node_forms {
+        Some((stem, forms)) if forms.len() > 1 => (
+            format!(
+                "Words around “{node}” (the term {stem}: {})",
+                forms.join(", ")
+            ),
+            format!(
+                " Words are counted by their stem, so every form of {stem} is a node ({}); \
+                 collocates of one form alone: `verbale collocates {node} PATH --no-stem`.",
+                forms.join(", ")
+            ),
+        ),
+        _ => (format!("Words around “{node}”"), String::new()),
+    };
+    b.push(Block::Heading(3, title, s("collocates")));
+    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.{forms}")));
     b.extend(d.chart("collocates.png"));
     b.push(table(&t.collocates, 20));
 }
@@ -278,6 +289,13 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         return;
     }
     b.push(Block::Para(s("What the statements do with words, by the strength diplomats give the verbs: acknowledge (1) < welcome, support, commend, call (2) < concern, regret, urge (3) < deplore, demand, warn (4) < condemn, reject (5); an intensifier (strongly, deeply, in the strongest terms, deep concern) adds one. Negated acts (does not support) are counted apart. Found by verbale's bundled lexicon, whose precision and recall on hand-labelled sentences it was not tuned on are in verbale's README. Every act, with its trigger, target and sentence, is in act_instances.csv; per document in acts.csv and act_profile.csv.")));
+    b.push(Block::Para(match &d.p.r.meta_groups {
+        Some(mg) => format!(
+            "The chart has a bar per {} (the report's groups), in their order.",
+            mg.by.fields.join(" · ")
+        ),
+        None => s("The chart has a bar per document, the strongest first (mean intensity drawn toward the corpus's, so that one strong act does not head it), 20 at most."),
+    }));
     b.extend(d.chart("acts.png"));
     b.push(table(&t.corpus, 13));
     b.push(Block::Heading(
@@ -420,7 +438,7 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     b.push(Block::Para(format!(
         "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
          uses (their count beside it). First the most scare-quoted terms, then the strongest \
-         key term of each of the largest groups. Every value is in trend.csv."
+         key term of each of the largest groups (by words), named with its group. Every value is in trend.csv."
     )));
     b.extend(d.chart("trend-scare.png"));
     b.extend(d.chart("trend-key.png"));

@@ -40,6 +40,9 @@ pub struct PhraseTables {
     pub ngrams: DataFrame,
     /// The term whose collocates are listed (its most frequent form), if any term is quoted.
     pub node: Option<String>,
+    /// That term's stem and its forms, the most frequent first (at most 4): the collocates
+    /// count every form.
+    pub node_forms: Option<(String, Vec<String>)>,
     /// Its collocates within 5 words, by log-likelihood ([`COLLOCATE_ROWS`]).
     pub collocates: DataFrame,
 }
@@ -79,10 +82,11 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
         min_count = 2;
     };
     let ngrams = phrases::ngram_frame(held, &rows)?;
-    let Some((id, form)) = most_scare_quoted(held) else {
+    let Some((id, forms)) = most_scare_quoted(held) else {
         return Ok(PhraseTables {
             ngrams,
             node: None,
+            node_forms: None,
             collocates: DataFrame::empty(),
         });
     };
@@ -97,14 +101,15 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     let df = phrases::collocate_frame(held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
     Ok(PhraseTables {
         ngrams,
-        node: Some(form),
+        node: forms.first().cloned(),
+        node_forms: Some((held.terms[id as usize].to_string(), forms)),
         collocates: df,
     })
 }
 
 /// The term most often scare-quoted (then most often quoted; then the first alphabetically),
-/// stopwords and numbers left out, with its most frequent form.
-fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, String)> {
+/// stopwords and numbers left out, with its forms, the most frequent first (at most 4).
+fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> {
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
     for d in &held.docs {
@@ -131,11 +136,17 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, String)> {
             }
         }
     }
-    let (f, _) = forms.into_iter().max_by(|x, y| {
-        x.1.cmp(&y.1)
-            .then_with(|| held.forms[y.0 as usize].cmp(&held.forms[x.0 as usize]))
-    })?;
-    Some((t as u32, held.forms[f as usize].to_string()))
+    let mut forms: Vec<(u32, u64)> = forms.into_iter().collect();
+    forms.sort_by(|x, y| {
+        y.1.cmp(&x.1)
+            .then_with(|| held.forms[x.0 as usize].cmp(&held.forms[y.0 as usize]))
+    });
+    let names = forms
+        .iter()
+        .take(4)
+        .map(|&(f, _)| held.forms[f as usize].to_string())
+        .collect::<Vec<_>>();
+    (!names.is_empty()).then_some((t as u32, names))
 }
 
 pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format) -> Result<()> {
