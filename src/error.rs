@@ -355,3 +355,38 @@ fn write_hint(e: &std::io::Error) -> &'static str {
 
 /// Shorthand for results with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The choice a mistyped word most likely meant: the one equal to it but for case, else the
+/// nearest within two edits (for words of more than three letters), as ` (did you mean
+/// 'x'?)`; empty when none is near.
+pub fn did_you_mean<'a>(word: &str, choices: impl IntoIterator<Item = &'a str>) -> String {
+    let lower = word.to_lowercase();
+    let d = |c: &str| strsim::levenshtein(&c.to_lowercase(), &lower);
+    let choices: Vec<&str> = choices.into_iter().collect();
+    let near = choices
+        .iter()
+        .find(|c| c.to_lowercase() == lower)
+        .or_else(|| {
+            choices
+                .iter()
+                .filter(|c| d(c) <= 2 && word.chars().count() > 3)
+                .min_by_key(|c| d(c))
+        });
+    near.map_or(String::new(), |c| format!(" (did you mean '{c}'?)"))
+}
+
+#[cfg(test)]
+mod did_you_mean_tests {
+    use super::did_you_mean;
+
+    #[test]
+    fn suggests_the_near_choice_or_nothing() {
+        let acts = ["welcome", "condemn", "concern"];
+        assert_eq!(did_you_mean("condem", acts), " (did you mean 'condemn'?)");
+        assert_eq!(did_you_mean("Welcome", acts), " (did you mean 'welcome'?)");
+        assert_eq!(did_you_mean("mtdl", ["mtld", "ttr"]), " (did you mean 'mtld'?)");
+        // Short words are too easily near anything.
+        assert_eq!(did_you_mean("ttx", ["ttr"]), "");
+        assert_eq!(did_you_mean("praise", acts), "");
+    }
+}

@@ -89,7 +89,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     {
         let names: Vec<&str> = lex.acts.iter().map(|a| a.name.as_str()).collect();
         return Err(verbale::Error::Invalid(format!(
-            "--act {bad}: not an act of the lexicon; choose from {}",
+            "--act {bad}: not an act of the lexicon{}; choose from {}",
+            verbale::error::did_you_mean(bad, names.iter().copied()),
             names.join(", ")
         ))
         .into());

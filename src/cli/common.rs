@@ -440,7 +440,8 @@ impl OutputArgs {
             let (new, old) = spec.split_once('=').unwrap_or((spec, spec));
             if !names.iter().any(|n| n == old) {
                 return Err(verbale::Error::Invalid(format!(
-                    "--columns: no column '{old}'; this table has {}",
+                    "--columns: no column '{old}'{}; this table has {}",
+                    verbale::error::did_you_mean(old, names.iter().map(|n| n.as_str())),
                     names.join(", ")
                 )));
             }

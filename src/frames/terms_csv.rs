@@ -39,7 +39,8 @@ pub fn write_terms_csv(
                     .map(|i| (i, new.as_str()))
                     .ok_or_else(|| {
                         Error::Invalid(format!(
-                            "--columns: no column '{old}'; this table has {}",
+                            "--columns: no column '{old}'{}; this table has {}",
+                            crate::error::did_you_mean(old, schema::TERMS.iter().copied()),
                             schema::TERMS.join(", ")
                         ))
                     })
