@@ -317,13 +317,15 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
     let a = d.p.a;
     b.push(Block::Heading(2, s("Per-document profile"), s("profile")));
     b.push(Block::Para(s("MTLD: lexical diversity (the mean length of word runs keeping a type-token ratio above 0.72; higher is more varied). Flesch: reading ease (lower is harder; diplomatic prose often scores 0-30). Both, with TTR, MATTR and Flesch-Kincaid, for every document in docs.csv.")));
-    // Documents with the most scare quotes first; long corpora show the first 200.
+    // Documents with the most scare quotes first, then the most quotations; long corpora
+    // show the first 200.
     let mut order: Vec<usize> = (0..a.docs.len()).collect();
-    order.sort_by(|&x, &y| scare_spans(a, y).cmp(&scare_spans(a, x)).then(x.cmp(&y)));
+    let rank = |i: usize| (scare_spans(a, i), a.docs[i].n_spans);
+    order.sort_by(|&x, &y| rank(y).cmp(&rank(x)).then(x.cmp(&y)));
     const PROFILE_ROWS: usize = 200;
     if order.len() > PROFILE_ROWS {
         b.push(Block::Para(format!(
-            "The {PROFILE_ROWS} documents with the most scare quotes, of {}; every document is in docs.csv and terms.csv{}.",
+            "The {PROFILE_ROWS} documents with the most scare quotes (then the most quotations), of {}; every document is in docs.csv and terms.csv{}.",
             order.len(),
             if d.p.r.texts { " (its quotations in quotes.csv)" } else { "" }
         )));
