@@ -384,7 +384,10 @@ mod did_you_mean_tests {
         let acts = ["welcome", "condemn", "concern"];
         assert_eq!(did_you_mean("condem", acts), " (did you mean 'condemn'?)");
         assert_eq!(did_you_mean("Welcome", acts), " (did you mean 'welcome'?)");
-        assert_eq!(did_you_mean("mtdl", ["mtld", "ttr"]), " (did you mean 'mtld'?)");
+        assert_eq!(
+            did_you_mean("mtdl", ["mtld", "ttr"]),
+            " (did you mean 'mtld'?)"
+        );
         // Short words are too easily near anything.
         assert_eq!(did_you_mean("ttx", ["ttr"]), "");
         assert_eq!(did_you_mean("praise", acts), "");

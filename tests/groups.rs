@@ -606,3 +606,41 @@ fn manifest_paths_codes_and_missing_values() {
     ]);
     assert_eq!(strs(&csv_bytes(out), "doc"), ["a/ARM_67_2012"]);
 }
+
+/// `docs --group-by`: a row per group whose sums and means equal those of the group's rows of
+/// `docs` (each document weighing one).
+#[test]
+fn docs_by_group_are_the_sums_and_means_of_the_documents() {
+    let csv = |args: &[&str]| {
+        let (out, _) = run(args);
+        CsvReadOptions::default()
+            .into_reader_with_file_handle(std::io::Cursor::new(out))
+            .finish()
+            .unwrap()
+    };
+    let per_doc = csv(&["docs", "data", "-f", "csv", "-q"]);
+    let groups = csv(&["docs", "data", "--group-by", "country", "-f", "csv", "-q"]);
+    let countries = crate::common::strs(&per_doc, "country");
+    let names = crate::common::strs(&groups, "country");
+    assert_eq!(names, ["ARM", "AZE", "USA"]);
+    for (k, g) in names.iter().enumerate() {
+        let rows: Vec<usize> = (0..countries.len())
+            .filter(|&i| &countries[i] == g)
+            .collect();
+        assert_eq!(ints(&groups, "documents")[k], rows.len() as i64);
+        let tokens = ints(&per_doc, "tokens");
+        assert_eq!(
+            ints(&groups, "tokens")[k],
+            rows.iter().map(|&i| tokens[i]).sum::<i64>()
+        );
+        for m in ["ttr", "mtld", "flesch", "scare_per_10k"] {
+            let v = crate::common::nums(&per_doc, m);
+            let mean = rows.iter().map(|&i| v[i]).sum::<f64>() / rows.len() as f64;
+            let got = crate::common::nums(&groups, m)[k];
+            assert!(
+                (got - mean).abs() < 1e-9 * mean.abs().max(1.0),
+                "{g} {m}: {got} vs {mean}"
+            );
+        }
+    }
+}

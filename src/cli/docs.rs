@@ -17,6 +17,7 @@ use verbale::frames;
 #[command(after_help = "Examples:
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'
   verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv
+  verbale docs ../shared/corpus/ungd --group-by country --where \"year >= 2014\"
   verbale docs --from-counts shards/* --where \"year >= 2014\"")]
 #[command(mut_arg("paths", |a| a.required(false).required_unless_present("from_counts")))]
 pub struct DocsArgs {
@@ -27,6 +28,11 @@ pub struct DocsArgs {
     /// Keep the first N rows.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
+    /// A row per group of documents with the same values of these fields (comma-separated):
+    /// documents, tokens, quotations and scare quotes summed, every measure the mean over the
+    /// group's documents.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub group_by: Vec<String>,
     /// List the documents of counts folders (`verbale counts`) instead of reading them: the
     /// same rows, without the paths.
     #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
@@ -39,9 +45,14 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
+    let ask = Ask {
+        group_by: args.group_by.clone(),
+        ..Default::default()
+    };
     let Loaded {
         analysis,
         meta,
+        grouping,
         had_errors,
         ..
     } = if args.from_counts.is_empty() {
@@ -53,26 +64,37 @@ pub fn run(args: DocsArgs) -> Result<bool> {
             std::slice::from_ref(&args.input.paths),
             &args.input.source,
             &options,
-            Ask::default(),
+            ask,
         )?
     } else {
-        load_counts(&args.from_counts, &args.input.source, Ask::default())?
+        load_counts(&args.from_counts, &args.input.source, ask)?
     };
-    let mut df = frames::docs(&analysis, &meta.frame)?;
+    let mut df = match &grouping {
+        Some(g) => frames::docs_by_group(&analysis, g)?,
+        None => frames::docs(&analysis, &meta.frame)?,
+    };
     let all = df.height();
     if let Some(n) = args.top {
         df = df.head(Some(n));
     }
-    let header = format!(
-        "{}{}; fields: {}",
-        if df.height() < all {
-            format!("{} of ", df.height())
-        } else {
-            String::new()
-        },
-        count_of(all as u64, "document"),
-        meta.field_list()
-    );
+    let shown = if df.height() < all {
+        format!("{} of ", df.height())
+    } else {
+        String::new()
+    };
+    let header = match &grouping {
+        Some(g) => format!(
+            "{shown}{} by {} ({}; measures are means over each group's documents)",
+            count_of(all as u64, "group"),
+            g.fields.join(", "),
+            count_of(analysis.docs.len() as u64, "document")
+        ),
+        None => format!(
+            "{shown}{}; fields: {}",
+            count_of(all as u64, "document"),
+            meta.field_list()
+        ),
+    };
     let mut df = args.output.select(df)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)

@@ -60,6 +60,47 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
     Ok(DataFrame::new_infer_height(cols)?)
 }
 
+/// The `docs` frame per group of documents (`docs --group-by`): the group's fields, its
+/// documents, tokens, quotations and scare quotes, and the mean over its documents (each
+/// weighing one) of every measure of [`docs`], under the same names; groups in order.
+pub fn docs_by_group(a: &Analysis, g: &Grouping) -> Result<DataFrame> {
+    let m = members(g);
+    let rows: Vec<u32> = (0..m.len() as u32)
+        .filter(|&k| !m[k as usize].is_empty())
+        .collect();
+    let sum = |f: &dyn Fn(&crate::analysis::DocResult) -> u64| -> Vec<u64> {
+        rows.iter()
+            .map(|&k| m[k as usize].iter().map(|&i| f(&a.docs[i])).sum())
+            .collect()
+    };
+    let mut cols = group_columns(g, &rows)?;
+    cols.push(Column::new(
+        "documents".into(),
+        rows.iter()
+            .map(|&k| m[k as usize].len() as u64)
+            .collect::<Vec<_>>(),
+    ));
+    cols.push(Column::new("tokens".into(), sum(&|d| d.tokens)));
+    cols.push(Column::new("spans".into(), sum(&|d| d.n_spans as u64)));
+    cols.push(Column::new(
+        "scare_spans".into(),
+        sum(&|d| d.n_scare as u64),
+    ));
+    for c in measure_columns(&a.docs) {
+        let v = c.cast(&DataType::Float64)?;
+        let v = v.f64()?;
+        let means: Vec<Option<f64>> = rows
+            .iter()
+            .map(|&k| {
+                let x: Vec<f64> = m[k as usize].iter().filter_map(|&i| v.get(i)).collect();
+                (!x.is_empty()).then(|| x.iter().sum::<f64>() / x.len() as f64)
+            })
+            .collect();
+        cols.push(Column::new(c.name().clone(), means));
+    }
+    Ok(DataFrame::new_infer_height(cols)?)
+}
+
 /// The documents' lexical diversity and readability ([`crate::stats::diversity`]): ttr
 /// (distinct folded forms, stopwords included, over tokens), mattr (windows of 500 words),
 /// mtld, sentences, mean_sentence_length (words), flesch (reading ease), fk_grade

@@ -6,7 +6,7 @@ mod groups;
 mod quoted_phrases;
 mod terms_csv;
 
-pub use groups::{docs, group_columns, group_terms, members, GroupOrder};
+pub use groups::{docs, docs_by_group, group_columns, group_terms, members, GroupOrder};
 pub use quoted_phrases::quoted_phrases;
 pub use terms_csv::write_terms_csv;
 
