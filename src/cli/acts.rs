@@ -142,6 +142,21 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         (BinLabels::Docs(_), true) => df,
         (labels, _) => labels.prepend(df, &of_row)?,
     };
+    let header = header(&args, &lex, &scanned, what, (df.height(), all_rows));
+    let mut df = args.output.select(df)?;
+    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
+    Ok(had_errors)
+}
+
+/// The table's header: its rows (of how many, when --top cut them), the acts found (of
+/// --act's choosing), documents and words.
+fn header(
+    args: &ActsArgs,
+    lex: &ActLexicon,
+    scanned: &dict::Scanned,
+    what: &str,
+    (shown, all_rows): (usize, Option<usize>),
+) -> String {
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     // The acts of --act only, when it chooses some.
     let chosen = |a: &verbale::dict::ActHit| {
@@ -153,16 +168,16 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         .flat_map(|d| &d.acts)
         .filter(|a| chosen(a))
         .count();
-    let cut = all_rows.filter(|&n| n > df.height());
-    let header = format!(
+    let cut = all_rows.filter(|&n| n > shown);
+    format!(
         "{} ({} found) in {}, {}{}",
         match cut {
             Some(n) => format!(
                 "{} of {}",
-                thousands(df.height() as u64),
+                thousands(shown as u64),
                 count_of(n as u64, what)
             ),
-            None => count_of(df.height() as u64, what),
+            None => count_of(shown as u64, what),
         },
         count_of(acts as u64, "act"),
         count_of(scanned.docs.len() as u64, "document"),
@@ -172,8 +187,5 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         } else {
             ""
         }
-    );
-    let mut df = args.output.select(df)?;
-    out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
-    Ok(had_errors)
+    )
 }

@@ -248,6 +248,16 @@ impl ActLexicon {
             || after.get(1..).is_some_and(strongest)
     }
 
+    /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`;
+    /// not `not only condemn`, nor a trigger that holds its own negation, `cannot accept`).
+    fn negated(&self, inside: &[&str], before: &[&str]) -> bool {
+        !inside.iter().any(|f| self.negators.contains(*f))
+            && before
+                .iter()
+                .enumerate()
+                .any(|(i, f)| self.negators.contains(*f) && before.get(i + 1) != Some(&"only"))
+    }
+
     /// The act a category of the compiled triggers stands for.
     fn act_of(&self, key: &str) -> Option<u16> {
         self.acts
@@ -342,12 +352,7 @@ pub(super) fn detect(
             .map(|k| form(p, w, k))
             .collect();
         let intensified = lex.intensified(&inside, &before, &after);
-        let negated = denied
-            || !inside.iter().any(|f| lex.negators.contains(*f))
-                && before
-                    .iter()
-                    .enumerate()
-                    .any(|(i, f)| lex.negators.contains(*f) && before.get(i + 1) != Some(&"only"));
+        let negated = denied || lex.negated(&inside, &before);
         let base = lex.acts[act as usize].intensity;
         // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
         let mut tl = last;

@@ -16,6 +16,30 @@ const DOCS_PER_PIECE: usize = 64;
 /// Pieces formatted at a time (one batch is formatted while the one before it is written).
 const PIECES_AT_ONCE: usize = 8;
 
+/// The columns `--columns` chooses (pairs of a column of [`schema::TERMS`] and its name as
+/// shown), by their index; all of them when none is chosen.
+fn chosen_columns(columns: &[(String, String)]) -> Result<Vec<(usize, &str)>> {
+    if columns.is_empty() {
+        return Ok(schema::TERMS.iter().copied().enumerate().collect());
+    }
+    columns
+        .iter()
+        .map(|(old, new)| {
+            schema::TERMS
+                .iter()
+                .position(|c| c == old)
+                .map(|i| (i, new.as_str()))
+                .ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "--columns: no column '{old}'{}; this table has {}",
+                        crate::error::did_you_mean(old, schema::TERMS.iter().copied()),
+                        schema::TERMS.join(", ")
+                    ))
+                })
+        })
+        .collect()
+}
+
 /// Writes the `terms` rows of every document of `a` (as [`super::terms_in_pieces`] builds
 /// them) to `w`: `columns` are (column of [`schema::TERMS`], name in the header), all of them
 /// when empty; `header` writes the header row first.
@@ -27,26 +51,7 @@ pub fn write_terms_csv(
     header: bool,
     w: &mut dyn Write,
 ) -> Result<()> {
-    let cols: Vec<(usize, &str)> = if columns.is_empty() {
-        schema::TERMS.iter().copied().enumerate().collect()
-    } else {
-        columns
-            .iter()
-            .map(|(old, new)| {
-                schema::TERMS
-                    .iter()
-                    .position(|c| c == old)
-                    .map(|i| (i, new.as_str()))
-                    .ok_or_else(|| {
-                        Error::Invalid(format!(
-                            "--columns: no column '{old}'{}; this table has {}",
-                            crate::error::did_you_mean(old, schema::TERMS.iter().copied()),
-                            schema::TERMS.join(", ")
-                        ))
-                    })
-            })
-            .collect::<Result<_>>()?
-    };
+    let cols = chosen_columns(columns)?;
     if header {
         let mut b = Vec::new();
         cells.header(&mut b, &cols.iter().map(|c| c.1).collect::<Vec<_>>());
