@@ -441,13 +441,16 @@ fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label
     )
 }
 
-/// Dashed lines at ±`g` (where they fall inside the axis), labelled at the top.
+/// Dashed lines at ±`g` (where they fall inside the axis), labelled once at the top: beside
+/// the line at +`g`, or the one at −`g` when only that one is drawn (two labels collided when
+/// the lines stood close).
 fn guide_lines<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     ax: &Axis,
     g: f64,
     label: &str,
 ) -> R {
+    let mut labelled = false;
     for v in [g, -g] {
         if v > ax.top_v || -v > ax.low_v {
             continue;
@@ -458,9 +461,12 @@ fn guide_lines<DB: DrawingBackend>(
             line(a, (x, y), (x, (y + 4).min(ax.bottom)), palette::INK, 1)?;
             y += 8;
         }
-        let side = if v > 0.0 { HPos::Left } else { HPos::Right };
-        let at = if v > 0.0 { x + 3 } else { x - 3 };
-        text(a, label, &font(10.0), at, ax.top - 2, side, VPos::Bottom)?;
+        if !labelled {
+            let side = if v > 0.0 { HPos::Left } else { HPos::Right };
+            let at = if v > 0.0 { x + 3 } else { x - 3 };
+            text(a, label, &font(11.0), at, ax.top - 2, side, VPos::Bottom)?;
+            labelled = true;
+        }
     }
     Ok(())
 }

@@ -335,7 +335,7 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
         ],
         diverging: true,
         // |G²| ≥ 3.84: p < 0.05 with one degree of freedom.
-        guide: Some((3.84, "|G²| ≥ 3.84: p < 0.05".into())),
+        guide: Some((3.84, "dashed: |G²| = 3.84 (p = 0.05)".into())),
     })
 }
 
