@@ -620,7 +620,8 @@ fn heatmap<DB: DrawingBackend>(
     let top = header(a, title, "", &[])?;
     let n = labels.len().max(1) as i32;
     let bar_w = 70;
-    let mut fs = ((h - top) as f64 * 0.6 / n as f64 * 0.6).clamp(7.0, 14.0);
+    // The largest labels (14 px down to 7) whose rows still fit the cells.
+    let mut fs = 14.0;
     let (label_w, cell) = loop {
         let st = font(fs);
         let lw = labels
