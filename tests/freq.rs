@@ -681,3 +681,33 @@ fn by_doc_csv_written_from_the_counts_matches_the_frame() {
     assert!(tsv.contains("\na,b\tterritori\t"), "{tsv}");
     assert_eq!(tsv.lines().count(), written.lines().count());
 }
+
+/// A document-term table without quoted or scare columns skips the quotations and gives the
+/// same rows: the columns cut from the full table, in the same order.
+#[test]
+fn a_table_without_quote_columns_has_the_same_rows() {
+    let dir = crate::common::data("quotes/docs");
+    let run = |cols: &str| {
+        let o = verbale()
+            .args(["freq", "--by", "doc", "-f", "csv", "-q", "--columns", cols])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let full = run("doc,term,count,quoted");
+    let lean = run("doc,stem=term,count");
+    let cut: Vec<String> = full
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit_once(',').unwrap().0.to_string())
+        .collect();
+    let lean_rows: Vec<&str> = lean.lines().skip(1).collect();
+    assert_eq!(lean.lines().next(), Some("doc,stem,count"));
+    assert!(
+        full.lines().skip(1).any(|l| !l.ends_with(",0")),
+        "some quoted words"
+    );
+    assert_eq!(lean_rows, cut);
+}

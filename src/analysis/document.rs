@@ -65,7 +65,11 @@ pub(super) fn analyse_tokens(
     measures: bool,
 ) -> Analysed {
     let text = doc.text.as_str();
-    let pairing = quotes::pair_quotes(text, tokens);
+    let pairing = if opts.quotes {
+        quotes::pair_quotes(text, tokens)
+    } else {
+        quotes::Pairing::default()
+    };
     let doc_no = w.next_doc();
     let (token_slots, mut forms, n_tokens) = count_forms(w, text, tokens, doc_no);
     let quoted = quoted_ranges(pairing.pairs.iter().map(|p| (p.open_tok, p.close_tok)));

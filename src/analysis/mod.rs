@@ -67,6 +67,10 @@ pub struct Options {
     pub min_scare: f64,
     /// Keep each span's non-zero model features as text (`quotes --explain`).
     pub explain_quotes: bool,
+    /// Find and call the quotations. Off for a table that shows no quoted or scare counts
+    /// (`freq --by doc --columns doc,term,count`): the marks are not paired, every count
+    /// of quoted and scare-quoted words is 0, and the other counts are the same.
+    pub quotes: bool,
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
@@ -117,6 +121,7 @@ impl Options {
             keep_forms: false,
             min_scare: 0.0,
             explain_quotes: false,
+            quotes: true,
         }
     }
 

@@ -64,6 +64,13 @@ pub fn run(args: FreqArgs) -> Result<bool> {
             By::Corpus => Detail::Totals,
             By::Doc => Detail::Counts,
         };
+        // A table that shows no quoted or scare counts needs no quotations found.
+        let quote_columns = ["quoted", "scare", "quote_ratio"];
+        options.quotes = args.output.columns.is_empty()
+            || args.output.columns.iter().any(|c| {
+                let old = c.split_once('=').map_or(c.as_str(), |(_, o)| o);
+                quote_columns.contains(&old)
+            });
         let ask = Ask {
             group_by: args.group_by.clone(),
             ..Default::default()
