@@ -541,3 +541,18 @@ fn a_where_that_keeps_nothing_says_so_in_every_command() {
         );
     }
 }
+
+/// `kwic` takes the pattern last, or first as `trend` and `collocates` do when it names no
+/// file: both orders give the same lines.
+#[test]
+fn kwic_takes_the_pattern_first_or_last() {
+    let dir = folder(&[(
+        "a.txt",
+        b"The so-called \xe2\x80\x9celections\xe2\x80\x9d were a sham. Elections matter.\n",
+    )]);
+    let last = run(&["kwic", "a.txt", "elections", "-f", "csv"], dir.path());
+    let first = run(&["kwic", "elections", "a.txt", "-f", "csv"], dir.path());
+    assert_eq!(last.0, 0, "{}", last.2);
+    assert_eq!(last.1.lines().count(), 3, "{}", last.1);
+    assert_eq!(first, last);
+}

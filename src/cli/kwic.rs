@@ -20,7 +20,8 @@ use verbale::out::{self, Destination, Format};
   verbale kwic speeches/ 'elect*' --kind scare --top 50")]
 pub struct KwicArgs {
     /// Files or folders, then the pattern last (a word, a phrase in quotes, `elect*`):
-    /// `verbale kwic data/ elections`.
+    /// `verbale kwic data/ elections`. The pattern may come first instead, as `trend` and
+    /// `collocates` take it, when it names no file: `verbale kwic elections data/`.
     /// Options may come anywhere, before, between or after these.
     #[arg(value_name = "PATH_THEN_PATTERN", required = true)]
     pub args: Vec<String>,
@@ -58,6 +59,12 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         .into());
     }
     let mut positional = args.args.clone();
+    // The pattern first, as `trend` and `collocates` take it (`kwic elections speeches/`),
+    // when it names no file and everything after it does.
+    let exists = |p: &String| p == "-" || std::path::Path::new(p).exists();
+    if !exists(&positional[0]) && positional[1..].iter().all(exists) && exists(&positional[1]) {
+        positional.rotate_left(1);
+    }
     let pattern = positional.pop().unwrap_or_default();
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
