@@ -290,7 +290,12 @@ fn tokenize_segments(
         {
             pending_end = true;
         }
-        if opts.split_apostrophes && kind == TokenKind::Word {
+        // Only a word with an apostrophe (or a byte of a non-ASCII character, which may be
+        // one) is looked at character by character; the others are pushed as they are.
+        if opts.split_apostrophes
+            && kind == TokenKind::Word
+            && bytes[start..end].iter().any(|&b| b == b'\'' || b >= 0x80)
+        {
             let mut piece = start;
             for (i, c) in text[start..end].char_indices() {
                 if is_apostrophe(c) {
