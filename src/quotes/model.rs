@@ -170,7 +170,7 @@ fn feature_vec(
     a.boundary(&mut x);
     a.shape(&mut x);
     a.stance(&mut x);
-    a.attribution(&mut x);
+    a.attribution(&mut x, ev.cue.as_deref().map(cue_class));
     x
 }
 
@@ -474,8 +474,11 @@ impl<'a> Around<'a> {
         );
     }
 
-    /// Attribution and framing right before the span.
-    fn attribution(&self, x: &mut Vec<f64>) {
+    /// Attribution and framing right before the span; `cue` is the class of the span's
+    /// distancing cue. A word mentioned as a word (`the concept of`) is no such mention when a
+    /// distancing cue stands before the marks: `the concept of a so-called “rules-based
+    /// order”` holds the term at a distance.
+    fn attribution(&self, x: &mut Vec<f64>, cue: Option<&str>) {
         let w = words();
         let (prev, prev2) = (self.prev(), self.prev2());
         let prev_raw = self.left_raw.last().copied().unwrap_or("");
@@ -495,7 +498,8 @@ impl<'a> Around<'a> {
                 proper,
                 evaluative,
                 FRAME.iter().any(|f| has_phrase(&window8, f)),
-                WORD_AS_WORD.iter().any(|f| has_phrase(&window5, f)),
+                WORD_AS_WORD.iter().any(|f| has_phrase(&window5, f))
+                    && !matches!(cue, Some("strong" | "so_called")),
                 (possessive || evaluative) && self.n <= 3,
             ]
             .map(b),
@@ -706,6 +710,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `a_word_as_word` of the one quotation in `text`, with `cue` as its distancing cue.
+    fn word_as_word(text: &str, cue: Option<&str>) -> f64 {
+        use crate::text::{tokenize, Layout};
+        let tokens = tokenize(text, Layout::Lines, Default::default());
+        let p = super::super::pair_quotes(text, &tokens).pairs[0];
+        let at = SpanAt {
+            open: p.open_tok as usize,
+            close: p.close_tok as usize,
+            nested: false,
+        };
+        let ev = Evidence {
+            words: 2,
+            cue: cue.map(Into::into),
+            ..Default::default()
+        };
+        let x = feature_vec(text, &tokens, at, &ev, Elsewhere::default());
+        let i = FEATURES
+            .iter()
+            .position(|f| *f == "a_word_as_word")
+            .unwrap();
+        x[i]
+    }
+
+    #[test]
+    fn a_distancing_cue_is_no_word_mentioned_as_a_word() {
+        let plain = "They push the concept of a “rules-based order” on all.";
+        let cued = "They push the concept of a so-called “rules-based order” on all.";
+        assert_eq!(word_as_word(plain, None), 1.0);
+        assert_eq!(word_as_word(cued, Some("so-called")), 0.0);
+        assert_eq!(word_as_word(cued, Some("dubious")), 1.0);
     }
 
     #[test]
