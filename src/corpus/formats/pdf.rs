@@ -320,7 +320,9 @@ fn fold_ligatures(line: &str) -> std::borrow::Cow<'_, str> {
 /// A footnote mark that the text layer glued to a sentence's last word or full stop:
 /// "Convention.12" → "Convention.", "in 2021.8" → "in 2021." only when the mark follows a
 /// full stop and ends the line or is followed by a space (a decimal "2.5" is left alone: the
-/// mark must be 1-3 digits after a full stop after a letter or a closing bracket/quote).
+/// mark must be 1-3 digits after a full stop after a letter or a closing bracket/quote). A
+/// number after an abbreviation that numbers (`Add.1`, `Rev.2`, `No.5`) or in a document
+/// symbol (`A/HRC/43/15/Add.1`) is no mark.
 fn strip_note_marks(line: &str) -> String {
     let b = line.as_bytes();
     let mut out = String::with_capacity(line.len());
@@ -330,6 +332,7 @@ fn strip_note_marks(line: &str) -> String {
         if b[i] == b'.'
             && i > 0
             && (b[i - 1].is_ascii_alphabetic() || matches!(b[i - 1], b')' | b'"'))
+            && !numbers_what_follows(&line[..i])
         {
             let d = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             let after = i + 1 + d;
@@ -344,6 +347,17 @@ fn strip_note_marks(line: &str) -> String {
     }
     out.push_str(&line[last..]);
     out
+}
+
+/// Whether the word that ends `before` numbers what follows its full stop: a part of a
+/// document symbol (`A/HRC/43/15/Add`) or an abbreviation such as `Add`, `Rev` or `No`.
+fn numbers_what_follows(before: &str) -> bool {
+    const NUMBERING: &[&str] = &[
+        "add", "corr", "rev", "amend", "suppl", "sup", "no", "nos", "art", "arts", "para", "paras",
+        "vol", "fig", "ch", "chap", "sect", "annex", "p", "pp",
+    ];
+    let word = before.rsplit(' ').next().unwrap_or("");
+    word.contains('/') || NUMBERING.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Title, author and date from the Info dictionary.
@@ -405,6 +419,12 @@ mod tests {
             "rose by 2.5 per cent"
         );
         assert_eq!(strip_note_marks("(GANHRI).9 The"), "(GANHRI). The");
+        // Numbers after a symbol's part or a numbering abbreviation are no marks.
+        assert_eq!(
+            strip_note_marks("United Nations  A/HRC/43/15/Add.1"),
+            "United Nations  A/HRC/43/15/Add.1"
+        );
+        assert_eq!(strip_note_marks("see Rev.2 and No.5"), "see Rev.2 and No.5");
         assert_eq!(fold_ligatures("ﬁnancial ﬂows"), "financial flows");
         assert_eq!(
             pdf_date("D:20200824101500+02'00'").as_deref(),
