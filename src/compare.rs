@@ -52,6 +52,8 @@ pub(crate) struct KeyRow {
     pub stats: stats::Keyness,
     /// Multiplier of p (the number of terms tested, with the Bonferroni correction).
     pub p_scale: f64,
+    /// Whose convention p follows (χ² for quanteda, G² for AntConc).
+    pub compat: stats::Compat,
 }
 
 /// Keyness of every term from group counts (per term: count, quoted, scare) and token totals,
@@ -96,6 +98,7 @@ fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions)
             reference: rc[i].count,
             stats: k,
             p_scale: scale,
+            compat: o.compat,
         }
     });
     match o.p_max {
@@ -108,7 +111,7 @@ fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions)
 /// Fills in the p-value (Bonferroni-scaled when asked).
 fn with_p(mut r: KeyRow) -> KeyRow {
     if r.stats.p.is_nan() {
-        r.stats.p = (stats::chi2_sf(r.stats.g2.abs()) * r.p_scale).min(1.0);
+        r.stats.p = (stats::chi2_sf(r.stats.tested(r.compat)) * r.p_scale).min(1.0);
     }
     r
 }
@@ -296,6 +299,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                                 x as f64, b as f64, t1 as f64, t2 as f64, o.compat,
                             ),
                             p_scale: scale,
+                            compat: o.compat,
                         }
                     };
                     let mut rows: Vec<KeyRow> = present

@@ -39,7 +39,7 @@ pub struct Keyness {
     pub g2: f64,
     /// Signed χ².
     pub chi2: f64,
-    /// p-value of |G²| under χ²(1).
+    /// p-value under χ²(1) of the statistic the convention tests ([`Keyness::tested`]).
     pub p: f64,
     /// Hardie's Log Ratio.
     pub log_ratio: f64,
@@ -56,8 +56,20 @@ fn xlnx_over(o: f64, e: f64) -> f64 {
 /// Computes keyness for counts `a` (target) and `b` (reference) out of totals `t1`, `t2`.
 pub fn keyness(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Keyness {
     let mut k = keyness_without_p(a, b, t1, t2, compat);
-    k.p = chi2_sf(k.g2.abs());
+    k.p = chi2_sf(k.tested(compat));
     k
+}
+
+impl Keyness {
+    /// The statistic whose p-value the convention reports: |χ²| for quanteda (as
+    /// `textstat_keyness` with its default measure, Yates' correction by its rule), |G²| for
+    /// AntConc (its log-likelihood keyness).
+    pub fn tested(&self, compat: Compat) -> f64 {
+        match compat {
+            Compat::Quanteda => self.chi2.abs(),
+            Compat::Antconc => self.g2.abs(),
+        }
+    }
 }
 
 /// [`keyness`] without the p-value (left as NaN): the p-value is the costly part, and ranking
