@@ -143,6 +143,14 @@ fn binary_files_in_a_folder_are_skipped_and_the_rest_analysed() {
     assert!(out.contains("sovereignti,sovereignty,1,1,"), "{out}");
     let (_, _, err) = run(&["freq", "c", "--quiet"], d.path());
     assert!(err.is_empty(), "--quiet hides warnings: {err}");
+    // --strict stops at a file it would leave out, as at one it cannot read.
+    let (code, out, err) = run(&["freq", "c", "--strict"], d.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("stopping (--strict): c/") && !err.contains("skipped"),
+        "{err}"
+    );
 }
 
 #[test]

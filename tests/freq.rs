@@ -494,6 +494,14 @@ fn quoted_phrases_keep_each_quotation_whole() {
         );
         let file = std::fs::read_to_string(dir.path().join(format!("{doc}.txt"))).unwrap();
         assert!(file[open as usize..].starts_with("“"), "{doc} at {open}");
+        // As written: no space slipped in before the full stop after the closing mark.
+        if expect_scare == 0 {
+            assert!(
+                s("example", i).contains("a “Rules-Based Order”. We defend"),
+                "{}",
+                s("example", i)
+            );
+        }
         assert!(
             s("example", i).contains("“rules-based"),
             "{}",

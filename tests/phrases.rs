@@ -130,6 +130,29 @@ fn collocations_give_quanteda_lambda_and_z() {
     }
 }
 
+/// A node of two words is counted as one term, as `--phrases` with that phrase counts it.
+#[test]
+fn a_phrase_named_as_the_node_is_one_term() {
+    let corpus = crate::common::root().join("data/statements");
+    let c = corpus.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("p.txt");
+    std::fs::write(&list, "security council\n").unwrap();
+    let common = ["--window", "3", "--min-count", "1"];
+    let named = run(&[&["collocates", "security council", c][..], &common].concat());
+    let listed = run(&[
+        &["collocates", "security council", c, "--phrases"][..],
+        &[list.to_str().unwrap()],
+        &common,
+    ]
+    .concat());
+    assert!(named.height() > 5, "{named}");
+    assert!(named.equals(&listed), "{named}\n{listed}");
+    // The node's own words are inside it, never around it.
+    let words = strs(&named, "collocate");
+    assert!(!words.iter().any(|w| w == "secur"), "{words:?}");
+}
+
 #[test]
 fn collocates_count_the_words_in_the_window() {
     let seed = crate::common::seed();

@@ -418,6 +418,10 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
 /// Draws an n-gram or collocates chart from the corpus held as word ids (as `verbale ngrams`
 /// and `verbale collocates` count).
 fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
+    let options = &match (args.kind, args.terms.first()) {
+        (Kind::Collocates, Some(term)) => super::held::with_phrase_node(options.clone(), term)?,
+        _ => options.clone(),
+    };
     let h = load_held(&args.paths, &args.source, options, &RowsPer::Corpus)?;
     let what = describe(name, h.held.docs.len());
     let what = match args.kind {

@@ -99,7 +99,7 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
         )
         .into());
     }
-    let options = args.source.options(&args.paths)?;
+    let options = super::held::with_phrase_node(args.source.options(&args.paths)?, &args.term)?;
     let key = options.term_key(&args.term);
     let h = load_held(&args.paths, &args.source, &options, &RowsPer::Corpus)?;
     let node = h.held.term_id(&key).ok_or_else(|| {
@@ -118,10 +118,15 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
     };
     let top = args.top.or((format == Format::Table).then_some(20));
     let df = phrases::collocate_frame(&h.held, &c, measure, top)?;
+    // The node is a term: name its stem when that is not the word given.
+    let node_named = if key == args.term.to_lowercase() {
+        format!("'{}'", args.term)
+    } else {
+        format!("'{}' (the term {key}, all its forms)", args.term)
+    };
     let header = format!(
-        "{} of '{}' ({}, {} scare-quoted) in windows of {} left and {} right, {}",
+        "{} of {node_named} ({}, {} scare-quoted) in windows of {} left and {} right, {}",
         count_of(df.height() as u64, "collocate"),
-        args.term,
         count_of(c.node_freq, "occurrence"),
         c.node_scare,
         o.left,

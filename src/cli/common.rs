@@ -38,7 +38,8 @@ pub struct SourceArgs {
     /// Keep file extensions in document ids (`AZE_75_2020.txt` instead of `AZE_75_2020`).
     #[arg(long)]
     pub keep_ext: bool,
-    /// Stop at the first file that cannot be read.
+    /// Stop at the first file that cannot be read or would be left out (binary, no words, a
+    /// scanned or encrypted PDF), with no output.
     #[arg(long)]
     pub strict: bool,
     /// Refuse files larger than this many megabytes (up to 4000).
@@ -317,9 +318,10 @@ pub struct TextArgs {
     pub compound_top: Option<u32>,
     /// The probability a quotation needs to be called scare (0 to 1): below it, the likeliest
     /// other kind is called, in every count, chart and table. The default, 0, calls the
-    /// likeliest kind; `quotes --explain` shows each span's probabilities, and the README
-    /// what precision and recall each threshold gave on held-out labelled English spans (the
-    /// fitted model is English; other languages' scores are not calibrated).
+    /// likeliest kind; `quotes --explain` shows each span's probabilities, and verbale's
+    /// README.md ("Quotation analysis, and how well it works") what precision and recall each
+    /// threshold gave on held-out labelled English spans (the fitted model is English; other
+    /// languages' scores are not calibrated).
     #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = super::values::probability, allow_hyphen_values = true)]
     pub min_confidence: f64,
 }

@@ -51,8 +51,9 @@ pub struct CompareArgs {
     /// Table to print.
     #[arg(long, value_enum, default_value_t = Table::Keyness)]
     pub table: Table,
-    /// Whose χ² convention to follow: quanteda's (Yates' correction by its rule) or AntConc's
-    /// (no correction). G² is uncorrected under both, as AntConc's log-likelihood and quanteda's
+    /// Whose convention to follow: quanteda's (χ² with Yates' correction by its rule, and p
+    /// from that χ², as `textstat_keyness` with its default measure) or AntConc's (χ² without
+    /// correction, and p from G², its log-likelihood keyness). G² is uncorrected under both, as AntConc's log-likelihood and quanteda's
     /// `measure = "lr", correction = "none"`. quanteda's own default for G² is not that: its
     /// keyness.cpp moves the four cells by Yates' correction under `correction = "default"`
     /// too, so its default G² differs where the correction applies (small expected counts), and
@@ -65,7 +66,8 @@ pub struct CompareArgs {
     /// Drop terms seen fewer than N times in target and reference together.
     #[arg(long, default_value_t = 1)]
     pub min_count: u64,
-    /// Keep terms with p at or below this value (above 0, at most 1).
+    /// Keep terms with p at or below this value (above 0, at most 1); p is that of χ² under
+    /// `--compat quanteda` (the default) and of G² under `--compat antconc`.
     #[arg(long, value_parser = p_value)]
     pub p: Option<f64>,
     /// Multiply p by the number of terms tested before filtering with --p.

@@ -42,6 +42,21 @@ fn list_lines(lines: &[usize]) -> String {
     }
 }
 
+/// `options` whose phrases also hold `term` when it has two words or more, so that a phrase
+/// named as a node (`collocates "human rights"`) is counted as one term, as `--phrases` would
+/// count it.
+pub fn with_phrase_node(mut options: Options, term: &str) -> Result<Options> {
+    if term.split_whitespace().count() < 2 {
+        return Ok(options);
+    }
+    let (node, _) = Phrases::parse(term, &format!("'{term}'"))?;
+    options.phrases = Some(Arc::new(match options.phrases.take() {
+        Some(list) => (*list).clone().merged(node),
+        None => node,
+    }));
+    Ok(options)
+}
+
 impl SourceArgs {
     /// The library options the flags describe, for a run over `paths`: with --compound-top, a
     /// first pass over them finds the corpus's strongest collocations (its problems are left

@@ -26,11 +26,14 @@ pub fn problem_text(p: &Problem) -> String {
 }
 
 /// Prints per-file problems on standard error (warnings unless --quiet); with --strict the
-/// first error stops the run. Returns whether some input failed.
+/// first error, or the first file left out, stops the run. Returns whether some input failed.
 pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
     for p in problems {
-        if src.strict && !p.warning {
-            return Err(anyhow::anyhow!("{}", problem_text(p))).context("stopping (--strict)");
+        if src.strict && (!p.warning || p.error.skips_a_file()) {
+            // Not "skipped": the run stops there.
+            let text = problem_text(p);
+            let text = text.strip_suffix("; skipped").unwrap_or(&text);
+            return Err(anyhow::anyhow!("{text}")).context("stopping (--strict)");
         }
         if !src.quiet || !p.warning {
             let level = if p.warning { "warning" } else { "error" };

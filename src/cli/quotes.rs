@@ -241,6 +241,33 @@ fn span_header(df: &DataFrame) -> Result<String> {
     ))
 }
 
+/// The last words of `s` within about `chars` characters, `…` before them when words were
+/// left out (a word is never cut).
+fn last_words(s: &str, chars: usize) -> String {
+    let n = s.chars().count();
+    if n <= chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().skip(n - chars).collect();
+    match cut.split_once(' ') {
+        Some((_, rest)) if !rest.is_empty() => format!("…{rest}"),
+        _ => format!("…{cut}"),
+    }
+}
+
+/// The first words of `s` within about `chars` characters, `…` after them when words were
+/// left out (a word is never cut).
+fn first_words(s: &str, chars: usize) -> String {
+    if s.chars().count() <= chars {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(chars).collect();
+    match cut.rsplit_once(' ') {
+        Some((kept, _)) if !kept.is_empty() => format!("{kept}…"),
+        _ => format!("{cut}…"),
+    }
+}
+
 /// The terminal view: doc, span, kind, confidence, cue, and the quotation in its context.
 fn readable(df: &DataFrame) -> Result<DataFrame> {
     let left = df.column("left")?.str()?;
@@ -250,24 +277,15 @@ fn readable(df: &DataFrame) -> Result<DataFrame> {
     let ctx: Vec<String> = (0..df.height())
         .map(|i| {
             let l = left.get(i).unwrap_or("");
-            let l: String = l
-                .chars()
-                .rev()
-                .take(30)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
             let s = style.get(i).unwrap_or("\"\"");
             let mut marks = s.chars();
             let (o, c) = (marks.next().unwrap_or('"'), marks.next().unwrap_or('"'));
-            let r: String = right.get(i).unwrap_or("").chars().take(30).collect();
-            let gap = if r.starts_with([',', '.', ';', ':', '!', '?', ')']) {
-                ""
-            } else {
-                " "
-            };
-            format!("{l} {o}{}{c}{gap}{r}", text.get(i).unwrap_or(""))
+            verbale::quotes::in_context(
+                &last_words(l, 30),
+                [o, c],
+                text.get(i).unwrap_or(""),
+                &first_words(right.get(i).unwrap_or(""), 30),
+            )
         })
         .collect();
     let mut out = df.select(["doc", "span", "kind", "confidence", "cue"])?;

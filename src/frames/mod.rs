@@ -73,7 +73,7 @@ pub mod schema {
         "scare",
         "total",
         "quote_ratio",
-        "docs",
+        "quoted_docs",
         "cues",
     ];
     /// `cues`: distancing cues per document.
@@ -481,7 +481,7 @@ pub fn corpus_quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         "scare" => ids.iter().map(|&i| totals[i].scare).collect::<Vec<_>>(),
         "total" => ids.iter().map(|&i| totals[i].count).collect::<Vec<_>>(),
         "quote_ratio" => ids.iter().map(|&i| ratio(totals[i].quoted, totals[i].count)).collect::<Vec<_>>(),
-        "docs" => ids.iter().map(|&i| docs_quoting[i]).collect::<Vec<_>>(),
+        "quoted_docs" => ids.iter().map(|&i| docs_quoting[i]).collect::<Vec<_>>(),
         "cues" => ids.iter().map(|&i| cues[i].join(", ")).collect::<Vec<_>>(),
     )?)
 }

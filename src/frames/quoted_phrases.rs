@@ -133,10 +133,7 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
         }),
         text("example", &|i| {
             let s = example(i).1;
-            let [o, c] = s.marks;
-            format!("{} {o}{}{c} {}", s.left, s.text, s.right)
-                .trim()
-                .to_string()
+            crate::quotes::in_context(&s.left, s.marks, &s.text, &s.right)
         }),
     ])?)
 }

@@ -374,13 +374,26 @@ impl Parser<'_> {
                     .iter()
                     .filter(|c| strsim::levenshtein(&c.to_lowercase(), &lower) <= 2)
                     .min_by_key(|c| strsim::levenshtein(&c.to_lowercase(), &lower));
+                // A word an operator follows stands where a field does (`year = 2005` with
+                // no year field); elsewhere it may be text written without quotes.
+                let as_field = match self.peek() {
+                    Some(Tok::Sym(op)) => {
+                        matches!(*op, "=" | "==" | "!=" | "<>" | "<" | ">" | "<=" | ">=")
+                    }
+                    Some(Tok::Word(k)) => matches!(
+                        k.to_ascii_lowercase().as_str(),
+                        "in" | "is" | "like" | "ilike" | "between" | "not"
+                    ),
+                    _ => false,
+                };
                 let hint = match near {
-                    _ if lower == "where" => "leave out the word WHERE".to_string(),
-                    Some(c) if w.chars().count() > 3 => format!("did you mean '{c}'?"),
-                    _ => format!("text is written in single quotes: '{w}'"),
+                    _ if lower == "where" => " (leave out the word WHERE)".to_string(),
+                    Some(c) if w.chars().count() > 3 => format!(" (did you mean '{c}'?)"),
+                    _ if as_field => String::new(),
+                    _ => format!(" (text is written in single quotes: '{w}')"),
                 };
                 Err(Error::Invalid(format!(
-                    "unknown field '{w}' in '{}' ({hint}); the fields are: {}",
+                    "unknown field '{w}' in '{}'{hint}; the fields are: {}",
                     self.expr, self.fields
                 )))
             }
@@ -725,6 +738,12 @@ mod tests {
             err("yeer > 1").contains("unknown field 'yeer' in 'yeer > 1' (did you mean 'year'?)")
         );
         assert!(err("year = RUS").contains("text is written in single quotes: 'RUS'"));
+        // A field where there is none: no advice to quote it.
+        let e = err("yr = 2005");
+        assert!(
+            e.contains("unknown field 'yr'") && !e.contains("quotes"),
+            "{e}"
+        );
         assert!(err("where year = 1").contains("leave out the word WHERE"));
         assert!(err("year >").contains("ends too soon"));
         assert!(err("year >= and").contains("found the keyword 'and' (character 9)"));

@@ -107,6 +107,24 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// A quotation in its words around, as a reader would write it: a space between the words
+/// and the marks, but none before punctuation after the closing mark (`“brown plague”.`) or
+/// after an opening bracket before the opening one.
+pub fn in_context(left: &str, marks: [char; 2], text: &str, right: &str) -> String {
+    let [o, c] = marks;
+    let before = if left.is_empty() || left.ends_with(['(', '[']) {
+        ""
+    } else {
+        " "
+    };
+    let after = if right.is_empty() || right.starts_with([',', '.', ';', ':', '!', '?', ')', ']']) {
+        ""
+    } else {
+        " "
+    };
+    format!("{left}{before}{o}{text}{c}{after}{right}")
+}
+
 /// The first `max` bytes of `s` (fewer, to end on a character boundary).
 pub fn head(s: &str, max: usize) -> &str {
     if s.len() <= max {
