@@ -569,18 +569,38 @@ pub fn similarity_top(a: &Analysis, tfidf: bool, top: usize) -> Result<DataFrame
 }
 
 /// The `quote_contrast` frame: terms quoted on one side and used plainly on the other, and
-/// terms quoted by both, with each side's quote ratio.
-pub fn quote_contrast(a: &Analysis, target: &[usize], reference: &[usize]) -> Result<DataFrame> {
+/// terms quoted by both, with each side's quote ratio. With `scare_only`, only scare quotes
+/// count as quoting (the patterns say `scare`), so direct quotations and titles drop out.
+pub fn quote_contrast(
+    a: &Analysis,
+    target: &[usize],
+    reference: &[usize],
+    scare_only: bool,
+) -> Result<DataFrame> {
     let (tc, rc) = (a.group_totals(target), a.group_totals(reference));
+    let quoted = |c: &crate::analysis::TermTotals| if scare_only { c.scare } else { c.quoted };
+    let names = if scare_only {
+        [
+            "scare_by_both",
+            "scare_in_target_plain_in_reference",
+            "scare_in_reference_plain_in_target",
+        ]
+    } else {
+        [
+            "quoted_by_both",
+            "quoted_in_target_plain_in_reference",
+            "quoted_in_reference_plain_in_target",
+        ]
+    };
     let mut rows: Vec<(usize, &'static str)> = Vec::new();
     for i in 0..a.terms.len() {
-        let (t, r) = (tc[i], rc[i]);
-        let pattern = if t.quoted > 0 && r.quoted > 0 {
-            "quoted_by_both"
-        } else if t.quoted > 0 && r.count > 0 {
-            "quoted_in_target_plain_in_reference"
-        } else if r.quoted > 0 && t.count > 0 {
-            "quoted_in_reference_plain_in_target"
+        let (t, r) = (&tc[i], &rc[i]);
+        let pattern = if quoted(t) > 0 && quoted(r) > 0 {
+            names[0]
+        } else if quoted(t) > 0 && r.count > 0 {
+            names[1]
+        } else if quoted(r) > 0 && t.count > 0 {
+            names[2]
         } else {
             continue;
         };

@@ -173,6 +173,34 @@ fn quote_contrast_finds_terms_one_side_quotes() {
         row.starts_with("elect,elections,quoted_in_target_plain_in_reference,1,1,1,1.0,0,0,1,0.0"),
         "{t}"
     );
+    // A direct quotation in the target: quoted, but not held at a distance.
+    std::fs::write(
+        dir.path().join("t.txt"),
+        "They held so-called “elections” in the occupied region. The minister said: “The \
+         region voted freely and the people chose.”",
+    )
+    .unwrap();
+    let table = |extra: &[&str]| {
+        let o = verbale()
+            .args(["compare", "--table", "quotes", "--format", "csv"])
+            .args(extra)
+            .arg(dir.path().join("t.txt"))
+            .arg(dir.path().join("r.txt"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let (all, scare) = (table(&[]), table(&["--scare"]));
+    assert!(
+        all.contains("\nregion,region,quoted_in_target_plain_in_reference,"),
+        "{all}"
+    );
+    assert!(
+        scare.contains("\nelect,elections,scare_in_target_plain_in_reference,"),
+        "{scare}"
+    );
+    assert!(!scare.contains("\nregion,"), "{scare}");
 }
 
 #[test]

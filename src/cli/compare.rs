@@ -77,6 +77,10 @@ pub struct CompareArgs {
     /// Default: 20 in a terminal table, all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
+    /// With --table quotes: only scare quotes count as quoting, so terms one side holds at a
+    /// distance stand apart from direct quotations and titles.
+    #[arg(long)]
+    pub scare: bool,
     /// Similarity: cosine on tf-idf weights instead of relative frequencies.
     #[arg(long)]
     pub tfidf: bool,
@@ -121,6 +125,12 @@ const SORTED_PAIRS: u64 = 2_000_000;
 
 /// Runs `compare`. Returns whether some input failed.
 pub fn run(args: CompareArgs) -> Result<bool> {
+    if args.scare && args.table != Table::Quotes {
+        return Err(verbale::Error::Invalid(
+            "--scare chooses the quotations of --table quotes; add --table quotes".into(),
+        )
+        .into());
+    }
     // Similarity and one-group-against-the-rest need no sides: the documents of the paths.
     let one_set = (args.table == Table::Similarity || !args.group_by.is_empty())
         && !args.paths.is_empty()
@@ -165,7 +175,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
                 return Ok(loaded.had_errors);
             }
         },
-        (_, Table::Quotes) => quotes_table(&loaded, top)?,
+        (_, Table::Quotes) => quotes_table(&loaded, top, args.scare)?,
     };
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
@@ -199,7 +209,7 @@ fn from_counts(args: &CompareArgs) -> Result<bool> {
                 )
                 .into()),
             },
-            (_, Table::Quotes) => quotes_table(&loaded, top)?,
+            (_, Table::Quotes) => quotes_table(&loaded, top, args.scare)?,
         };
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
@@ -208,15 +218,16 @@ fn from_counts(args: &CompareArgs) -> Result<bool> {
 
 /// The quote-contrast table of the target against the reference (its `top` first rows), and
 /// its header.
-fn quotes_table(loaded: &Loaded, top: Option<usize>) -> Result<(DataFrame, String)> {
+fn quotes_table(loaded: &Loaded, top: Option<usize>, scare: bool) -> Result<(DataFrame, String)> {
     let (ti, ri) = sides_of(loaded);
-    let df = compare::quote_contrast(&loaded.analysis, ti, ri)?;
+    let df = compare::quote_contrast(&loaded.analysis, ti, ri, scare)?;
     let all = df.height();
     let df = match top {
         Some(n) => df.head(Some(n)),
         None => df,
     };
-    let h = format!("{} of {all} terms quoted on at least one side", df.height());
+    let how = if scare { "scare-quoted" } else { "quoted" };
+    let h = format!("{} of {all} terms {how} on at least one side", df.height());
     Ok((df, h))
 }
 
