@@ -17,6 +17,8 @@ pub struct KeynessOptions {
     pub p_max: Option<f64>,
     /// Multiply p by the number of terms tested.
     pub bonferroni: bool,
+    /// The statistic rows are ranked by (and the most over- and under-used chosen by).
+    pub sort: KeySort,
 }
 
 impl Default for KeynessOptions {
@@ -26,8 +28,23 @@ impl Default for KeynessOptions {
             min_count: 1,
             p_max: None,
             bonferroni: false,
+            sort: KeySort::G2,
         }
     }
+}
+
+/// The statistic a keyness table is ranked by, signed (over-used in the target above 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeySort {
+    /// Log-likelihood G² (AntConc's default).
+    #[default]
+    G2,
+    /// χ² (quanteda's default order).
+    Chi2,
+    /// The z-score of the log-odds ratio with an informative Dirichlet prior (scattertext).
+    LogOdds,
+    /// Hardie's Log Ratio (an effect size: rare terms rank high).
+    LogRatio,
 }
 
 /// One side of a comparison: per-term counts and the token total.
@@ -54,6 +71,20 @@ pub(crate) struct KeyRow {
     pub p_scale: f64,
     /// Whose convention p follows (χ² for quanteda, G² for AntConc).
     pub compat: stats::Compat,
+    /// The statistic the row is ranked by.
+    pub sort: KeySort,
+}
+
+impl KeyRow {
+    /// The value the row is ranked by.
+    fn key(&self) -> f64 {
+        match self.sort {
+            KeySort::G2 => self.stats.g2,
+            KeySort::Chi2 => self.stats.chi2,
+            KeySort::LogOdds => self.stats.log_odds_z,
+            KeySort::LogRatio => self.stats.log_ratio,
+        }
+    }
 }
 
 /// Keyness of every term from group counts (per term: count, quoted, scare) and token totals,
@@ -69,7 +100,7 @@ pub(crate) fn keyness_rows(
         .map(with_p)
         .collect();
     let rank = a.term_ranks();
-    rows.sort_by(|x, y| by_g2(&rank, x, y));
+    rows.sort_by(|x, y| by_key(&rank, x, y));
     rows
 }
 
@@ -99,6 +130,7 @@ fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions)
             stats: k,
             p_scale: scale,
             compat: o.compat,
+            sort: o.sort,
         }
     });
     match o.p_max {
@@ -116,11 +148,11 @@ fn with_p(mut r: KeyRow) -> KeyRow {
     r
 }
 
-/// Descending signed G², ties by term (alphabetically, through [`Analysis::term_ranks`]).
-fn by_g2(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
-    y.stats
-        .g2
-        .total_cmp(&x.stats.g2)
+/// Descending signed statistic ([`KeySort`], G² by default), ties by term (alphabetically,
+/// through [`Analysis::term_ranks`]).
+fn by_key(rank: &[u32], x: &KeyRow, y: &KeyRow) -> std::cmp::Ordering {
+    y.key()
+        .total_cmp(&x.key())
         .then_with(|| rank[x.term].cmp(&rank[y.term]))
 }
 
@@ -153,14 +185,14 @@ fn minus(total: &[TermTotals], part: &[TermTotals]) -> Vec<TermTotals> {
         .collect()
 }
 
-/// The `n` most over-used rows (G² above 0) and the `n` most under-used (below 0), in
-/// [`by_g2`] order, without sorting everything. Rows of equal rates are neither.
+/// The `n` most over-used rows (statistic above 0) and the `n` most under-used (below 0), in
+/// [`by_key`] order, without sorting everything. Rows of equal rates are neither.
 fn ends(rank: &[u32], rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
-    let by_g2 = |x: &KeyRow, y: &KeyRow| by_g2(rank, x, y);
+    let by_g2 = |x: &KeyRow, y: &KeyRow| by_key(rank, x, y);
     let (mut over, mut under): (Vec<KeyRow>, Vec<KeyRow>) = rows
         .into_iter()
-        .filter(|r| r.stats.g2 != 0.0)
-        .partition(|r| r.stats.g2 > 0.0);
+        .filter(|r| r.stats.g2 != 0.0 && r.key() != 0.0)
+        .partition(|r| r.key() > 0.0);
     if over.len() > n {
         over.select_nth_unstable_by(n, by_g2);
         over.truncate(n);
@@ -197,6 +229,8 @@ pub(crate) fn keyness_frame(
         "chi2" => rows.iter().map(|r| r.stats.chi2).collect::<Vec<_>>(),
         "p" => rows.iter().map(|r| r.stats.p).collect::<Vec<_>>(),
         "log_ratio" => rows.iter().map(|r| r.stats.log_ratio).collect::<Vec<_>>(),
+        "log_odds" => rows.iter().map(|r| r.stats.log_odds).collect::<Vec<_>>(),
+        "log_odds_z" => rows.iter().map(|r| r.stats.log_odds_z).collect::<Vec<_>>(),
     )?)
 }
 
@@ -300,6 +334,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                             ),
                             p_scale: scale,
                             compat: o.compat,
+                            sort: o.sort,
                         }
                     };
                     let mut rows: Vec<KeyRow> = present
@@ -379,7 +414,7 @@ pub fn keyness_groups(
                 Some(n) => ends(&rank, rows, n),
                 None => {
                     let mut rows = rows;
-                    rows.sort_by(|x, y| by_g2(&rank, x, y));
+                    rows.sort_by(|x, y| by_key(&rank, x, y));
                     rows
                 }
             };

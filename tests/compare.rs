@@ -46,6 +46,13 @@ fn keyness_matches_the_independent_reference() {
             v("p_g2")
         );
         assert!(close(q.log_ratio, v("log_ratio")), "{row:?} log_ratio");
+        assert!(close(q.log_odds, v("log_odds")), "{row:?} log_odds");
+        assert!(
+            close(q.log_odds_z, v("log_odds_z")),
+            "{row:?} log_odds_z {} vs {}",
+            q.log_odds_z,
+            v("log_odds_z")
+        );
         n += 1;
         if a == 0.0 || b == 0.0 {
             zeros += 1;
@@ -80,7 +87,9 @@ fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
             "g2",
             "chi2",
             "p",
-            "log_ratio"
+            "log_ratio",
+            "log_odds",
+            "log_odds_z"
         ]
     );
     lines
@@ -330,5 +339,38 @@ fn top_n_is_n_over_used_and_n_under_used() {
         // The over-used are the strongest of the whole table.
         let strongest: Vec<&str> = all.iter().take(over.len()).map(|r| &*r.0).collect();
         assert_eq!(over, strongest, "{extra:?}");
+    }
+}
+
+/// `--sort` ranks by the statistic named, over-used first, and chooses the ends by it.
+#[test]
+fn keyness_ranks_by_the_statistic_asked_for() {
+    let docs = [
+        "data/statements/ungd/AZE_75_2020.txt",
+        "data/statements/ungd/ARM_75_2020.txt",
+    ];
+    for (sort, col) in [
+        ("chi2", "chi2"),
+        ("log-odds", "log_odds_z"),
+        ("log-ratio", "log_ratio"),
+        ("g2", "g2"),
+    ] {
+        let o = verbale()
+            .args(["compare", "--format", "csv", "--sort", sort])
+            .args(docs)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = String::from_utf8(o.stdout).unwrap();
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let i = header.iter().position(|h| *h == col).unwrap();
+        let v: Vec<f64> = lines
+            .map(|l| l.split(',').nth(i).unwrap().parse().unwrap())
+            .collect();
+        assert!(v.len() > 100, "{sort}: {} rows", v.len());
+        assert!(v.windows(2).all(|w| w[0] >= w[1]), "{sort}: not descending");
+        assert!(v[0] > 0.0 && v[v.len() - 1] < 0.0, "{sort}");
     }
 }

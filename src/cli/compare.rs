@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use polars::prelude::{DataFrame, SortMultipleOptions};
 use std::path::PathBuf;
 use verbale::analysis::{Term, TermTotals};
-use verbale::compare::{self, KeynessOptions};
+use verbale::compare::{self, KeySort, KeynessOptions};
 use verbale::out::{self, Format};
 use verbale::phrases::NgramOptions;
 use verbale::stats::Compat;
@@ -73,6 +73,9 @@ pub struct CompareArgs {
     /// Multiply p by the number of terms tested before filtering with --p.
     #[arg(long)]
     pub bonferroni: bool,
+    /// Keyness: the statistic rows are ranked by, and the most over- and under-used chosen by.
+    #[arg(long, value_enum, default_value_t = SortArg::G2)]
+    pub sort: SortArg,
     /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
     /// Default: 20 in a terminal table, all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
@@ -247,14 +250,45 @@ fn keyness_options(args: &CompareArgs) -> KeynessOptions {
         min_count: args.min_count,
         p_max: args.p,
         bonferroni: args.bonferroni,
+        sort: match args.sort {
+            SortArg::G2 => KeySort::G2,
+            SortArg::Chi2 => KeySort::Chi2,
+            SortArg::LogOdds => KeySort::LogOdds,
+            SortArg::LogRatio => KeySort::LogRatio,
+        },
+    }
+}
+
+/// `--sort`: the statistic keyness rows are ranked by.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortArg {
+    /// Log-likelihood G² (AntConc's order).
+    G2,
+    /// χ² (quanteda's order).
+    Chi2,
+    /// The log-odds z-score with an informative Dirichlet prior (scattertext's "Fightin' words").
+    LogOdds,
+    /// Hardie's Log Ratio (an effect size: rare terms rank high; combine with --min-count).
+    LogRatio,
+}
+
+impl SortArg {
+    /// The keyness column it ranks by.
+    fn column(self) -> &'static str {
+        match self {
+            SortArg::G2 => "g2",
+            SortArg::Chi2 => "chi2",
+            SortArg::LogOdds => "log_odds_z",
+            SortArg::LogRatio => "log_ratio",
+        }
     }
 }
 
 /// The `top` most over-used rows of a keyness table (G² above 0, first) and its `top` most
 /// under-used (below 0, last); rows of equal rates are neither.
-fn ends(df: DataFrame, top: Option<usize>) -> Result<DataFrame> {
+fn ends(df: DataFrame, top: Option<usize>, sort: SortArg) -> Result<DataFrame> {
     let Some(n) = top else { return Ok(df) };
-    let g2 = df.column("g2")?.f64()?;
+    let g2 = df.column(sort.column())?.f64()?;
     let side = |over: bool| -> polars::prelude::BooleanChunked {
         g2.iter()
             .map(|v| v.map(|x| if over { x > 0.0 } else { x < 0.0 }))
@@ -274,7 +308,11 @@ fn keyness_table(
 ) -> Result<(DataFrame, String)> {
     let a = &loaded.analysis;
     let (ti, ri) = sides_of(loaded);
-    let df = ends(compare::keyness(a, ti, ri, keyness_options(args))?, top)?;
+    let df = ends(
+        compare::keyness(a, ti, ri, keyness_options(args))?,
+        top,
+        args.sort,
+    )?;
     let h = format!(
         "target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in the target",
         sides.names[0],
@@ -333,7 +371,7 @@ fn ngram_keyness(
     let [t1, t2] = c.windows;
     let top = args.top.or((format == Format::Table).then_some(20));
     let mut df = compare::keyness_of_counts(terms, &tc, t1, &rc, t2, keyness_options(args))?;
-    let df = ends(df.rename("term", "ngram".into())?.clone(), top)?;
+    let df = ends(df.rename("term", "ngram".into())?.clone(), top, args.sort)?;
     let docs = |b: u32| h.held.bins.iter().filter(|&&x| x == b).count() as u64;
     let header = format!(
         "{n}-grams: target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in \

@@ -43,6 +43,12 @@ pub struct Keyness {
     pub p: f64,
     /// Hardie's Log Ratio.
     pub log_ratio: f64,
+    /// Log-odds ratio with an informative Dirichlet prior, the pooled counts of both sides
+    /// (Monroe, Colaresi and Quinn 2008, "Fightin' words"; scattertext's
+    /// `LogOddsRatioInformativeDirichletPrior`).
+    pub log_odds: f64,
+    /// `log_odds` over its standard deviation (the paper's z-score).
+    pub log_odds_z: f64,
 }
 
 fn xlnx_over(o: f64, e: f64) -> f64 {
@@ -104,12 +110,28 @@ pub fn keyness_without_p(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Ke
         if b == 0.0 { 0.5 } else { b },
     );
     let log_ratio = ((aa / t1) / (bb / t2)).log2();
+    let (log_odds, log_odds_z) = log_odds(a, b, t1, t2);
     Keyness {
         g2,
         chi2,
         p,
         log_ratio,
+        log_odds,
+        log_odds_z,
     }
+}
+
+/// The log-odds ratio of counts `a` and `b` out of `t1` and `t2` with an informative Dirichlet
+/// prior, and its z-score, as scattertext's `LogOddsRatioInformativeDirichletPrior` computes
+/// them with priors from both sides: the prior of a term is its pooled count `α = a + b`
+/// (`α₀ = t1 + t2`), the variance sums the reciprocals of the four smoothed cells.
+fn log_odds(a: f64, b: f64, t1: f64, t2: f64) -> (f64, f64) {
+    let (al, a0) = (a + b, t1 + t2);
+    let (ai, ri) = (a + al, t1 + a0 - a - al);
+    let (bj, rj) = (b + al, t2 + a0 - b - al);
+    let delta = (ai / ri).ln() - (bj / rj).ln();
+    let var = 1.0 / ai + 1.0 / ri + 1.0 / bj + 1.0 / rj;
+    (delta, delta / var.sqrt())
 }
 
 /// Upper tail of χ² with one degree of freedom.

@@ -114,6 +114,27 @@ def log_ratio_exact(a, b, t1, t2):
     return (Decimal(q.numerator) / Decimal(q.denominator)).ln() / LN2
 
 
+def log_odds_exact(a, b, t1, t2):
+    """Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
+    "Fightin' words"), the prior being the pooled counts of both sides: alpha_w = a + b,
+    alpha_0 = T1 + T2.
+
+    delta = ln((a + alpha_w) / (T1 + alpha_0 - a - alpha_w))
+          - ln((b + alpha_w) / (T2 + alpha_0 - b - alpha_w))
+    var   = 1 / (a + alpha_w) + 1 / (T1 + alpha_0 - a - alpha_w)
+          + 1 / (b + alpha_w) + 1 / (T2 + alpha_0 - b - alpha_w)
+    z     = delta / sqrt(var)
+    (scattertext's LogOddsRatioInformativeDirichletPrior, scale_type 'none', with priors from
+    both categories.) Returns (delta, z) as Decimals.
+    """
+    al, a0 = a + b, t1 + t2
+    delta = (Decimal(a + al) / Decimal(t1 + a0 - a - al)).ln() - \
+        (Decimal(b + al) / Decimal(t2 + a0 - b - al)).ln()
+    var = (Fraction(1, a + al) + Fraction(1, t1 + a0 - a - al)
+           + Fraction(1, b + al) + Fraction(1, t2 + a0 - b - al))
+    return delta, delta / (Decimal(var.numerator) / Decimal(var.denominator)).sqrt()
+
+
 def _f(x):
     """Round a Fraction/Decimal once to a double; normalise -0.0 to 0.0."""
     v = float(x)
@@ -135,6 +156,8 @@ def stats_row(a, b, t1, t2):
         "p": float(chi2_dist.sf(abs(chi2), 1)),
         "p_g2": float(chi2_dist.sf(abs(g2), 1)),
         "log_ratio": _f(log_ratio_exact(a, b, t1, t2)),
+        "log_odds": _f(log_odds_exact(a, b, t1, t2)[0]),
+        "log_odds_z": _f(log_odds_exact(a, b, t1, t2)[1]),
         "target_per_10k": _f(Fraction(a * 10000, t1)),
         "reference_per_10k": _f(Fraction(b * 10000, t2)),
     }
@@ -227,7 +250,8 @@ SYNTHETIC_YATES = {
 }
 
 COLUMNS = ["case", "term", "a", "b", "t1", "t2", "g2", "chi2", "chi2_none", "p",
-           "p_g2", "log_ratio", "target_per_10k", "reference_per_10k"]
+           "p_g2", "log_ratio", "target_per_10k", "reference_per_10k", "log_odds",
+           "log_odds_z"]
 
 # seed_vs_wh is sampled (deterministically, see sample_rows) to keep cases.csv
 # small; aze_arm_2020 keeps every term of the union vocabulary.
@@ -320,6 +344,14 @@ def verify(root):
         # log ratio with plain floats
         lr = math.log2(((a or 0.5) / t1) / ((b or 0.5) / t2))
         worst["log_ratio"] = max(worst["log_ratio"], rel(s["log_ratio"], lr))
+        # log-odds with the pooled prior in plain floats (numpy), against the Decimal values
+        al, a0 = float(a + b), float(t1 + t2)
+        dl = (np.log((a + al) / (t1 + a0 - a - al))
+              - np.log((b + al) / (t2 + a0 - b - al)))
+        zl = dl / np.sqrt(1 / (a + al) + 1 / (t1 + a0 - a - al)
+                          + 1 / (b + al) + 1 / (t2 + a0 - b - al))
+        worst["log_odds"] = max(worst.get("log_odds", 0.0), rel(s["log_odds"], dl))
+        worst["log_odds_z"] = max(worst.get("log_odds_z", 0.0), rel(s["log_odds_z"], zl))
         # p via erfc: P(chi2_1 > x) = erfc(sqrt(x/2))
         pe = math.erfc(math.sqrt(abs(s["chi2"]) / 2))
         worst["p"] = max(worst["p"], abs(s["p"] - pe))
@@ -342,6 +374,8 @@ def verify(root):
          stats_row(7, 2, 10, 9)["chi2"], 19 * 33.5 ** 2 / (9 * 10 * 10 * 9)),
         ("log_ratio 5,0,1000,2000 = log2((5/1000)/(0.5/2000)) = log2(20)",
          stats_row(5, 0, 1000, 2000)["log_ratio"], math.log2(20)),
+        ("log_odds_z 1,0,2,2 = ln((2/4)/(1/5)) / sqrt(1/2 + 1/4 + 1/1 + 1/5)",
+         stats_row(1, 0, 2, 2)["log_odds_z"], math.log(2.5) / math.sqrt(1.95)),
         ("g2 equal relative frequencies = 0",
          stats_row(500000, 450000, 10000000, 9000000)["g2"], 0.0),
     ]
