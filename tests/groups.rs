@@ -644,3 +644,37 @@ fn docs_by_group_are_the_sums_and_means_of_the_documents() {
         }
     }
 }
+
+/// A document with no value for the field grouped by is in no group: its words are not added
+/// to another group's counts (they went to the first group's), in `freq --group-by` and
+/// `trend`, and a note says how many there are.
+#[test]
+fn a_document_without_the_field_is_in_no_group() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "peace peace war").unwrap();
+    std::fs::write(d.path().join("b.txt"), "peace war war").unwrap();
+    std::fs::write(d.path().join("c.txt"), "war war war war").unwrap();
+    std::fs::write(
+        d.path().join("manifest.csv"),
+        "file,year\na.txt,2001\nb.txt,2002\nc.txt,\n",
+    )
+    .unwrap();
+    let dir = d.path().to_str().unwrap();
+    let (out, err) = run(&["freq", dir, "--group-by", "year", "-f", "csv"]);
+    assert!(
+        err.contains("1 document has no value for year: in no group"),
+        "{err}"
+    );
+    let df = csv_bytes(out);
+    let count = |year: i64, term: &str| {
+        let (y, t, c) = (ints(&df, "year"), strs(&df, "term"), ints(&df, "count"));
+        (0..df.height())
+            .find(|&i| y[i] == year && t[i] == term)
+            .map(|i| c[i])
+    };
+    assert_eq!(count(2001, "war"), Some(1), "{df}");
+    assert_eq!(count(2002, "war"), Some(2), "{df}");
+    let (out, _) = run(&["trend", "war", dir, "--by", "year", "-f", "csv"]);
+    let t = csv_bytes(out);
+    assert_eq!(ints(&t, "count"), [1, 2], "{t}");
+}

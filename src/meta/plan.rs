@@ -171,11 +171,14 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         Analyser::new(opts)
     };
     if let (Some(g), Detail::Totals) = (&grouping, opts.detail) {
+        // A document with no value for a field grouped by belongs to no group: it gets a bin
+        // past the groups' (counted in the corpus's totals, in no group's).
+        let none = g.groups.len() as u32;
         let bins = found
             .files
             .iter()
             .zip(&g.of_file)
-            .filter_map(|((id, _), b)| Some((id.clone(), (*b)?)))
+            .map(|((id, _), b)| (id.clone(), b.unwrap_or(none)))
             .collect();
         run = run.binned(bins);
     }
@@ -190,6 +193,21 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         gr.of_file = g.files.iter().map(|&f| gr.of_file[f]).collect();
         gr
     });
+    if let Some(gr) = &grouping {
+        let none = gr.of_file.iter().filter(|b| b.is_none()).count();
+        if none > 0 {
+            meta.notes.push(format!(
+                "{none} {} no value for {}: in no group (the corpus's totals count {})",
+                if none == 1 {
+                    "document has"
+                } else {
+                    "documents have"
+                },
+                gr.fields.join(" or "),
+                if none == 1 { "it" } else { "them" },
+            ));
+        }
+    }
     Ok(Planned {
         analysis: g.analysis,
         groups: g.groups,
