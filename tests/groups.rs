@@ -678,3 +678,45 @@ fn a_document_without_the_field_is_in_no_group() {
     let t = csv_bytes(out);
     assert_eq!(ints(&t, "count"), [1, 2], "{t}");
 }
+
+/// Two folders, each with its own manifest: each describes its own files (the first was
+/// applied to every file, and the second folder's documents lost their fields).
+#[test]
+fn each_folder_keeps_its_own_manifest() {
+    let d = tempfile::tempdir().unwrap();
+    for (folder, file, year, text) in [
+        ("old", "a.txt", "1950", "peace peace"),
+        ("new", "b.txt", "2020", "war war war"),
+    ] {
+        let f = d.path().join(folder);
+        std::fs::create_dir(&f).unwrap();
+        std::fs::write(f.join(file), text).unwrap();
+        std::fs::write(
+            f.join("manifest.csv"),
+            format!("file,year\n{file},{year}\n"),
+        )
+        .unwrap();
+    }
+    let (old, new) = (d.path().join("old"), d.path().join("new"));
+    let (out, err) = run(&[
+        "trend",
+        "war",
+        "peace",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--by",
+        "year",
+        "-f",
+        "csv",
+    ]);
+    assert!(!err.contains("no row for"), "{err}");
+    let t = csv_bytes(out);
+    let rows: Vec<(i64, String, i64)> = ints(&t, "year")
+        .into_iter()
+        .zip(strs(&t, "term"))
+        .zip(ints(&t, "count"))
+        .map(|((y, term), c)| (y, term, c))
+        .collect();
+    assert!(rows.contains(&(1950, "peace".into(), 2)), "{t}");
+    assert!(rows.contains(&(2020, "war".into(), 3)), "{t}");
+}

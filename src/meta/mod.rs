@@ -105,24 +105,40 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         add(&mut columns, cols, &mut notes);
     }
     add(&mut columns, front_matter(files), &mut notes);
-    let mut manifests = o.manifests.clone();
+    // Manifests named by --manifest describe every file; one found in an input folder
+    // describes that folder's files (two folders, two manifests: each its own).
+    let mut manifests: Vec<(PathBuf, Option<&Path>)> =
+        o.manifests.iter().map(|m| (m.clone(), None)).collect();
     if o.auto_manifest {
         for i in inputs {
             let m = i.join("manifest.csv");
-            if i.is_dir() && m.is_file() && !manifests.contains(&m) {
+            if i.is_dir() && m.is_file() && !manifests.iter().any(|(x, _)| *x == m) {
                 notes.push(format!(
                     "metadata from {} (leave it out with --no-meta)",
                     crate::error::shown(&m)
                 ));
-                manifests.push(m);
+                manifests.push((m, Some(i.as_path())));
             }
         }
     }
-    for m in &manifests {
-        let (cols, mut n) = manifest_fields(files, m, o.part)?;
+    let mut from_manifests: Vec<Column> = Vec::new();
+    for (m, scope) in &manifests {
+        let (cols, mut n) = match scope {
+            None => manifest_fields(files, m, o.part)?,
+            Some(dir) => {
+                let mine: Vec<usize> = (0..files.len())
+                    .filter(|&k| files[k].1.as_ref().is_some_and(|p| p.starts_with(dir)))
+                    .collect();
+                let sub: Found = mine.iter().map(|&k| files[k].clone()).collect();
+                let (cols, n) = manifest_fields(&sub, m, o.part)?;
+                let spread = cols.into_iter().map(|c| spread(c, &mine, files.len()));
+                (spread.collect(), n)
+            }
+        };
         notes.append(&mut n);
-        add(&mut columns, cols, &mut notes);
+        fill(&mut from_manifests, cols, &mut notes);
     }
+    add(&mut columns, from_manifests, &mut notes);
     // The files' own metadata comes last and only fills fields no other source gave.
     let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
     for c in file_metadata(files, limit) {
@@ -171,6 +187,42 @@ fn add(columns: &mut Vec<Column>, new: Vec<Column>, notes: &mut Vec<String>) {
             ));
         } else {
             columns.push(c);
+        }
+    }
+}
+
+/// A column of some files (`of[k]` is the file of its k-th value) as a column of all `n`.
+fn spread(c: Column, of: &[usize], n: usize) -> Column {
+    let mut values = vec![None; n];
+    for (v, &k) in c.values.into_iter().zip(of) {
+        values[k] = v;
+    }
+    Column { values, ..c }
+}
+
+/// Adds the fields of one manifest to those of the manifests before it: a field already given
+/// gets the values it lacks (each manifest names its own files); where two manifests give one
+/// file different values, the first is kept, with a note.
+fn fill(columns: &mut Vec<Column>, new: Vec<Column>, notes: &mut Vec<String>) {
+    for c in new {
+        let Some(old) = columns.iter_mut().find(|x| x.name == c.name) else {
+            columns.push(c);
+            continue;
+        };
+        let mut differ = 0;
+        for (o, v) in old.values.iter_mut().zip(c.values) {
+            match (o.as_ref(), v) {
+                (None, v) => *o = v,
+                (Some(a), Some(b)) if *a != b => differ += 1,
+                _ => {}
+            }
+        }
+        if differ > 0 {
+            notes.push(format!(
+                "field '{}': two manifests give {} different values; the first is kept",
+                c.name,
+                count_files(differ)
+            ));
         }
     }
 }
