@@ -720,3 +720,17 @@ fn each_folder_keeps_its_own_manifest() {
     assert!(rows.contains(&(1950, "peace".into(), 2)), "{t}");
     assert!(rows.contains(&(2020, "war".into(), 3)), "{t}");
 }
+
+/// `types` is the numerator of `ttr` (quanteda's `ntype`): distinct word forms over tokens.
+#[test]
+fn types_over_tokens_is_the_ttr() {
+    let (out, _) = run(&["docs", UNGD, "-f", "csv", "-q"]);
+    let df = csv_bytes(out);
+    let (types, tokens) = (ints(&df, "types"), ints(&df, "tokens"));
+    let ttr = df.column("ttr").unwrap().f64().unwrap();
+    assert!(df.height() > 5);
+    for i in 0..df.height() {
+        let want = types[i] as f64 / tokens[i] as f64;
+        assert!((ttr.get(i).unwrap() - want).abs() < 1e-9, "row {i}");
+    }
+}

@@ -130,21 +130,21 @@ pub fn collocates(
     top: usize,
     what: &str,
 ) -> Result<Spec> {
-    let df = df.head(Some(top));
+    // Words that keep company with the node: those seen more often near it than expected
+    // (a score above zero); the ones that keep away are not its collocates.
+    let attracted: BooleanChunked = column_f64(df, measure)?
+        .iter()
+        .map(|&s| Some(s > 0.0))
+        .collect();
+    let df = df.filter(&attracted)?.head(Some(top));
     if df.height() == 0 {
         return Err(Error::Nothing(format!(
-            "no collocates of '{node}' to chart"
+            "no collocates of '{node}' to chart: no word is seen near it more often than expected"
         )));
     }
     let forms = column_str(&df, "form")?;
     let (count, node_scare) = (column_u64(&df, "count")?, column_u64(&df, "node_scare")?);
     let score = column_f64(&df, measure)?;
-    if score.iter().any(|&s| s < 0.0) {
-        return Err(Error::Invalid(format!(
-            "collocates of '{node}': some {measure} scores are negative; chart them by ll, t \
-             or dice, or raise --min-count"
-        )));
-    }
     let rows: Vec<BarRow> = (0..df.height())
         .map(|i| {
             let part = |n: u64| score[i] * n as f64 / count[i].max(1) as f64;

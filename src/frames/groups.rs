@@ -8,13 +8,16 @@ use crate::meta::Grouping;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-/// The `docs` frame: per document its id, path, words and numbers (`tokens`), distinct terms
-/// (`types`, stopwords aside), tokens inside quotation marks and inside scare quotes, its
-/// quotations and scare quotes, then every field of `meta` (a row per document, in order).
+/// The `docs` frame: per document its id, path, words and numbers (`tokens`), distinct
+/// case-folded word forms (`types`, stopwords included: quanteda's `ntype`, so that `ttr` is
+/// `types / tokens`; empty when the measures were not computed), tokens inside quotation marks
+/// and inside scare quotes, its quotations and scare quotes, the measures, then every field of
+/// `meta` (a row per document, in order).
 pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
     let d = &a.docs;
-    let types: Vec<u64> = (0..d.len())
-        .map(|i| a.doc_terms.get(i).map_or(0, |t| t.len() as u64))
+    let types: Vec<Option<u64>> = d
+        .iter()
+        .map(|x| x.measured().map(|m| m.forms as u64))
         .collect();
     let mut cols = vec![
         Column::new(

@@ -115,6 +115,9 @@ pub fn window_scores(o: f64, node: f64, span: f64, coll: f64, n: f64) -> WindowS
             .filter(|(o, e)| **o > 0.0 && **e > 0.0)
             .map(|(o, e)| o * (o / e).ln())
             .sum::<f64>();
+    // Signed as keyness's G² is: below zero where the pair is seen less often than expected
+    // (a word that keeps away from the node), so that ranking by it puts those last.
+    let ll = if o < e { -ll } else { ll };
     WindowScores {
         expected: e,
         mi: (o / e).log2(),
@@ -159,6 +162,12 @@ mod tests {
         // 6 times in the windows: E = 40·50/10,000 = 0.2.
         let s = window_scores(6.0, 10.0, 4.0, 50.0, 10_000.0);
         assert!((s.expected - 0.2).abs() < 1e-12);
+        // E = 100·10·500/10,000 = 50: seen 80 times it is positive, 20 times negative.
+        let (over, under) = (
+            window_scores(80.0, 100.0, 10.0, 500.0, 10_000.0),
+            window_scores(20.0, 100.0, 10.0, 500.0, 10_000.0),
+        );
+        assert!(over.ll > 0.0 && under.ll < 0.0, "{} {}", over.ll, under.ll);
         assert!((s.mi - 30f64.log2()).abs() < 1e-12);
         assert!((s.t - 5.8 / 6f64.sqrt()).abs() < 1e-12);
         assert!((s.z - 5.8 / 0.2f64.sqrt()).abs() < 1e-12);
