@@ -734,3 +734,30 @@ fn types_over_tokens_is_the_ttr() {
         assert!((ttr.get(i).unwrap() - want).abs() < 1e-9, "row {i}");
     }
 }
+
+/// A trend of a word no document has, or of a pattern, says so; a field no document has a
+/// value for cannot group.
+#[test]
+fn trend_names_what_it_cannot_follow_or_group_by() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::write(d.path().join("a.txt"), "peace war").unwrap();
+    std::fs::write(d.path().join("b.txt"), "war war").unwrap();
+    std::fs::write(
+        d.path().join("manifest.csv"),
+        "file,year,session\na.txt,2001,\nb.txt,2002,\n",
+    )
+    .unwrap();
+    let dir = d.path().to_str().unwrap();
+    let (_, err) = run(&["trend", "war", "xyzzyq", "sovereign*", dir, "--by", "year"]);
+    assert!(
+        err.contains("warning: 'xyzzyq' is in none of these documents"),
+        "{err}"
+    );
+    assert!(
+        err.contains("'sovereign*'") && err.contains("kwic"),
+        "{err}"
+    );
+    assert!(!err.contains("'war' is in none"), "{err}");
+    let err = fails(&["trend", "war", dir, "--by", "session"]);
+    assert!(err.contains("no document has a value for session"), "{err}");
+}

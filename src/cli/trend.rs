@@ -94,6 +94,19 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     } else {
         trend_frame(&paths, &args.source, &terms, &fields)?
     };
+    if !args.source.quiet {
+        for term in absent_terms(&t.frame)? {
+            let hint = if term.contains(['*', '?']) {
+                format!(
+                    " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` \
+                     lists the words it matches)"
+                )
+            } else {
+                String::new()
+            };
+            eprintln!("verbale: warning: '{term}' is in none of these documents{hint}");
+        }
+    }
     let header = format!(
         "{} in {} by {}",
         count_of(t.terms.names.len() as u64, "term"),
@@ -103,6 +116,29 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut df = args.output.select(t.frame)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(t.had_errors)
+}
+
+/// The terms of a trend table counted nowhere (every row's count 0), in the table's order.
+fn absent_terms(df: &DataFrame) -> Result<Vec<String>> {
+    let (Ok(term), Ok(count)) = (df.column("term"), df.column("count")) else {
+        return Ok(Vec::new());
+    };
+    let count = count.cast(&polars::prelude::DataType::UInt64)?;
+    let mut seen: Vec<(String, u64)> = Vec::new();
+    for (t, c) in term.str()?.iter().zip(count.u64()?.iter()) {
+        let (Some(t), c) = (t, c.unwrap_or(0)) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(x, _)| x == t) {
+            Some(e) => e.1 += c,
+            None => seen.push((t.to_string(), c)),
+        }
+    }
+    Ok(seen
+        .into_iter()
+        .filter(|(_, c)| *c == 0)
+        .map(|(t, _)| t)
+        .collect())
 }
 
 /// The trend of `terms` by `fields` from counts folders, the terms looked up as the counts

@@ -150,6 +150,13 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     distinct.dedup();
+    if distinct.is_empty() && n > 0 {
+        return Err(Error::Invalid(format!(
+            "no document has a value for {}: nothing to group by; the fields are: {}",
+            fields.join(" and "),
+            meta.field_list()
+        )));
+    }
     let name = |v: &[AnyValue]| v.iter().map(value_name).collect::<Vec<_>>().join(" · ");
     let index: AHashMap<String, u32> = distinct
         .iter()
