@@ -227,7 +227,7 @@ fn fill(columns: &mut Vec<Column>, new: Vec<Column>, notes: &mut Vec<String>) {
     }
 }
 
-/// A `year` (and `month`) field from an ISO `date` field, when none is given.
+/// A `year` and a `month` (`2024-02`) field from an ISO `date` field, when none is given.
 fn derive_dates(columns: &mut Vec<Column>) {
     let Some(date) = columns.iter().find(|c| c.name == "date") else {
         return;
@@ -244,14 +244,16 @@ fn derive_dates(columns: &mut Vec<Column>) {
             .map(|v| v.as_deref().and_then(iso).map(f))
             .collect()
     };
+    // The month with its year (`2024-02`), so that a trend by month runs through the years
+    // instead of adding every February together; as text it sorts in time.
     let year = parts(&|d| d.year().to_string());
-    let month = parts(&|d| format!("{:02}", d.month()));
-    for (name, values) in [("year", year), ("month", month)] {
+    let month = parts(&|d| format!("{}-{:02}", d.year(), d.month()));
+    for (name, values, kind) in [("year", year, Some("int")), ("month", month, None)] {
         if !columns.iter().any(|c| c.name == name) {
             columns.push(Column {
                 name: name.into(),
                 values,
-                kind: Some("int".into()),
+                kind: kind.map(Into::into),
             });
         }
     }
