@@ -188,6 +188,29 @@ pub(super) fn header<DB: DrawingBackend>(
     let room = w - 2 * MARGIN;
     let full = format!("{title}{note}");
     let mut size = 19.0;
+    while size > 15.0 && width(a, &full, &bold(size)) > room {
+        size -= 1.0;
+    }
+    // A title too long for one line at 15 px goes on two (after its `: ` if it has one), so
+    // that a long --where is still read whole instead of in tiny print or cut short.
+    if note.is_empty() && width(a, &full, &bold(size)) > room {
+        if let Some((first, rest)) = two_lines(a, &full, &bold(size), room) {
+            let st = bold(size);
+            text(a, &first, &st, MARGIN, MARGIN, HPos::Left, VPos::Top)?;
+            let rest = fit(a, &rest, &st, room, Cut::End);
+            text(
+                a,
+                &rest,
+                &st,
+                MARGIN,
+                MARGIN + size as i32 + 4,
+                HPos::Left,
+                VPos::Top,
+            )?;
+            let y = MARGIN + 2 * size as i32 + 14;
+            return legend_rows(a, legend, y, w);
+        }
+    }
     while size > 11.0 && width(a, &full, &bold(size)) > room {
         size -= 1.0;
     }
@@ -201,7 +224,43 @@ pub(super) fn header<DB: DrawingBackend>(
         )
     };
     text(a, &t, &bold(size), MARGIN, MARGIN, HPos::Left, VPos::Top)?;
-    let mut y = MARGIN + size as i32 + 10;
+    legend_rows(a, legend, MARGIN + size as i32 + 10, w)
+}
+
+/// A title cut in two lines that each fit `room`: after its last `: ` that leaves a first
+/// line short enough, else after its last space that does.
+fn two_lines<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    title: &str,
+    st: &TextStyle,
+    room: i32,
+) -> Option<(String, String)> {
+    let fits = |i: usize| width(a, &title[..i], st) <= room;
+    let at_colon = title
+        .match_indices(": ")
+        .map(|(i, _)| i)
+        .filter(|&i| fits(i + 1))
+        .last()
+        .map(|i| (i + 1, i + 2));
+    let at_space = || {
+        title
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .filter(|&i| fits(i))
+            .last()
+            .map(|i| (i, i + 1))
+    };
+    let (end, start) = at_colon.or_else(at_space)?;
+    Some((title[..end].to_string(), title[start..].to_string()))
+}
+
+/// The legend's rows from `y` down; returns where the chart may start.
+fn legend_rows<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    legend: &[(String, Role)],
+    mut y: i32,
+    w: i32,
+) -> Result<i32, String> {
     if legend.is_empty() {
         return Ok(y + 4);
     }
@@ -312,11 +371,18 @@ fn bars<DB: DrawingBackend>(
 ) -> R {
     let Rows {
         w,
-        top,
+        mut top,
         bottom,
-        n,
-        row_h,
+        mut n,
+        mut row_h,
     } = row_layout(a, title, "", legend, rows.len(), 8)?;
+    // A guide's label gets a line of its own between the legend and the bars (it ran into
+    // the legend).
+    if guide.is_some() {
+        top += 14;
+        n = rows.len().min(((bottom - top) / 8).max(1) as usize);
+        row_h = (bottom - top) as f64 / n.max(1) as f64;
+    }
     if n < rows.len() {
         too_many_rows(a, n, rows.len(), bottom)?;
     }
@@ -619,7 +685,7 @@ fn heatmap<DB: DrawingBackend>(
     let (w, h) = (w as i32, h as i32);
     let top = header(a, title, "", &[])?;
     let n = labels.len().max(1) as i32;
-    let bar_w = 70;
+    let bar_w = 84;
     // The largest labels (14 px down to 7) whose rows still fit the cells.
     let mut fs = 14.0;
     let (label_w, cell) = loop {
@@ -638,7 +704,10 @@ fn heatmap<DB: DrawingBackend>(
         fs -= 1.0;
     };
     let st = font(fs);
-    let x0 = MARGIN + label_w + 8;
+    // The square, its labels and the colour bar, centred across the width (a square of a few
+    // documents in a wide image had left its right half empty).
+    let block = label_w + 8 + n * cell + bar_w;
+    let x0 = MARGIN.max((w - block) / 2) + label_w + 8;
     let y0 = top;
     // The colours span the pairs' own range (real documents lie in 0.4–0.9, where a 0–1 scale
     // shows one colour); the diagonal, each document with itself, takes the top colour.
@@ -696,7 +765,7 @@ fn heatmap<DB: DrawingBackend>(
         a,
         scale_label,
         &rot,
-        (bx + 48).min(w - 8),
+        (bx + 62).min(w - 8),
         y0 + bh / 2,
         HPos::Center,
         VPos::Center,
