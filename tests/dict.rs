@@ -804,3 +804,28 @@ fn a_target_goes_on_past_a_title() {
         ]
     );
 }
+
+/// A table per group counts its rows and its categories apart (it called its rows categories).
+#[test]
+fn a_grouped_dictionary_table_names_rows_and_categories() {
+    let o = verbale()
+        .current_dir(crate::common::root())
+        .args([
+            "dict",
+            "data/statements",
+            "--dict",
+            "speech-acts",
+            "--group-by",
+            "folder",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first = out.lines().next().unwrap();
+    let rows = out.lines().count() - 2;
+    assert!(
+        first.starts_with(&format!("{rows} rows of ")) && first.contains(" categories of "),
+        "{first}"
+    );
+}

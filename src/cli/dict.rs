@@ -128,7 +128,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
                 count_of(n as u64, "entry")
             ),
             (true, None) => count_of(df.height() as u64, "entry"),
-            (false, _) => count_of(df.height() as u64, "category"),
+            (false, _) => category_rows(&df)?,
         },
         count_of(scanned.docs.len() as u64, "document"),
         count_of(words, "word"),
@@ -141,6 +141,21 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// How many categories a table shows: per document or group, its rows and its categories
+/// (`273 rows of 13 categories`), not the rows called categories.
+fn category_rows(df: &polars::prelude::DataFrame) -> Result<String> {
+    let cats = df.column("category")?.as_materialized_series().n_unique()?;
+    Ok(if cats == df.height() {
+        count_of(cats as u64, "category")
+    } else {
+        format!(
+            "{} of {}",
+            count_of(df.height() as u64, "row"),
+            count_of(cats as u64, "category")
+        )
+    })
 }
 
 /// The first `top` rows of each bin (rows come grouped by bin).
