@@ -829,3 +829,25 @@ fn a_grouped_dictionary_table_names_rows_and_categories() {
         "{first}"
     );
 }
+
+/// "as opposed to" compares; it rejects nothing.
+#[test]
+fn as_opposed_to_is_no_rejection() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "The world of today, as opposed to 1945, is different. We reject the annexation.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["acts", "--instances", "-f", "csv"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rejects: Vec<&str> = out.lines().filter(|l| l.contains(",reject,")).collect();
+    assert_eq!(rejects.len(), 1, "{out}");
+    assert!(rejects[0].contains("annexation"), "{out}");
+}
