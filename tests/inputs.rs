@@ -226,3 +226,38 @@ fn closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// `--section body` leaves out a title line (and the empty line after it), and offsets still
+/// point into the file; a text with no title line is read whole.
+#[test]
+fn the_body_section_leaves_the_title_line_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let titled =
+        "Readout of a Call with Prime Minister Trudeau\n\nThe President spoke with Trudeau.\n";
+    fs::write(dir.path().join("a.txt"), titled).unwrap();
+    fs::write(
+        dir.path().join("b.txt"),
+        "Readout begins here.\nThe next line.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let o = verbale().args(args).arg(dir.path()).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let freq = run(&["freq", "--section", "body", "--by", "doc", "-f", "csv"]);
+    assert!(freq.contains("\na,trudeau,Trudeau,1,"), "{freq}");
+    assert!(!freq.contains("\na,readout,"), "{freq}");
+    assert!(
+        freq.contains("\nb,readout,"),
+        "no title line, read whole: {freq}"
+    );
+    let kwic = run(&["kwic", "Trudeau", "--section", "body", "-f", "csv"]);
+    let offset: usize = kwic
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split(',').nth(1))
+        .and_then(|x| x.parse().ok())
+        .expect("a hit");
+    assert_eq!(&titled[offset..offset + 7], "Trudeau", "{kwic}");
+}

@@ -29,8 +29,11 @@ pub struct SourceArgs {
     )]
     pub ext: Vec<String>,
     /// Read only this section of each UN document: header, cover (the note verbale or letter),
-    /// annex (the statement it transmits) or footnotes; documents without it are skipped.
-    #[arg(long, value_name = "NAME", value_parser = ["header", "cover", "annex", "footnotes"])]
+    /// annex (the statement it transmits) or footnotes; documents without it are skipped. Or
+    /// `body`, of any document: the text after its title line (a first line of at most 40
+    /// words with an empty line after it, as press releases and White House statements have),
+    /// the whole text when it has none.
+    #[arg(long, value_name = "NAME", value_parser = ["header", "cover", "annex", "footnotes", "body"])]
     pub section: Option<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing on the file.
     #[arg(long)]

@@ -79,7 +79,11 @@ impl Document {
             text.drain(..skip);
             maps.push(OffsetMap::shift(skip));
         }
-        if let Some(name) = &opts.section {
+        if opts.section.as_deref() == Some("body") {
+            let start = title_line_len(&text);
+            text.drain(..start);
+            maps.push(OffsetMap::shift(start));
+        } else if let Some(name) = &opts.section {
             let Some((start, end)) = UnSections::find(&text).range(name) else {
                 return Err(Error::NoSection {
                     path: path.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf),
@@ -140,6 +144,23 @@ impl Document {
             self.source_offset(x),
         ))
     }
+}
+
+/// The length of a text's title line with the empty line after it (`--section body` starts
+/// after them): a first line of at most 40 words followed by an empty line; 0 when the text
+/// has none.
+fn title_line_len(text: &str) -> usize {
+    let Some(first) = text.find('\n') else {
+        return 0;
+    };
+    let title = &text[..first];
+    let words = title.split_whitespace().count();
+    let rest = &text[first + 1..];
+    let blank = rest.find('\n').map_or(rest, |e| &rest[..e]);
+    if words == 0 || words > 40 || !blank.trim().is_empty() {
+        return 0;
+    }
+    first + 1 + blank.len() + usize::from(blank.len() < rest.len())
 }
 
 /// Options for finding and decoding input files.
