@@ -374,3 +374,30 @@ fn keyness_ranks_by_the_statistic_asked_for() {
         assert!(v[0] > 0.0 && v[v.len() - 1] < 0.0, "{sort}");
     }
 }
+
+/// `--target-where` alone compares the target with the rest: the table of an explicit
+/// `NOT (...)` reference, under the name "the rest".
+#[test]
+fn a_target_condition_alone_is_against_the_rest() {
+    let run = |extra: &[&str]| {
+        let o = verbale()
+            .args([
+                "compare",
+                "data/statements/ungd",
+                "--meta-name",
+                "{country}_{session}_{year}",
+            ])
+            .args(["--target-where", "country = 'AZE'"])
+            .args(extra)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let alone = run(&["-f", "csv"]);
+    let explicit = run(&["--reference-where", "NOT (country = 'AZE')", "-f", "csv"]);
+    assert!(alone.lines().count() > 100);
+    assert_eq!(alone, explicit);
+    assert!(run(&["--top", "2"]).contains("vs reference the rest ("));
+}

@@ -119,13 +119,9 @@ pub struct GroupArgs {
     #[arg(long, num_args = 1.., value_name = "PATH")]
     pub reference: Vec<PathBuf>,
     /// The target: the documents of the paths whose fields satisfy this SQL condition
-    /// (`year < 2014 and country = 'RUS'`).
-    #[arg(
-        long,
-        value_name = "EXPR",
-        requires = "reference_where",
-        allow_hyphen_values = true
-    )]
+    /// (`year < 2014 and country = 'RUS'`); without --reference-where, against the rest (the
+    /// documents for which it is false).
+    #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
     pub target_where: Option<String>,
     /// The reference: the documents whose fields satisfy this condition (a document that
     /// satisfies both is in the target).
@@ -160,7 +156,7 @@ impl GroupArgs {
     /// --target-where/--reference-where over the positional paths.
     pub fn resolve(&self, paths: &[PathBuf], what: &str) -> Result<Sides> {
         let name = |given: &Option<String>, default: String| given.clone().unwrap_or(default);
-        if let (Some(t), Some(r)) = (&self.target_where, &self.reference_where) {
+        if let (Some(t), Some(r)) = (&self.target_where, self.reference()) {
             if paths.is_empty() || !self.target.is_empty() || !self.reference.is_empty() {
                 return Err(verbale::Error::Invalid(format!(
                     "{what} with --target-where and --reference-where takes the documents as paths (not --target/--reference)"
@@ -172,7 +168,7 @@ impl GroupArgs {
                 selectors: vec![t.clone(), r.clone()],
                 names: [
                     name(&self.name_target, t.clone()),
-                    name(&self.name_reference, r.clone()),
+                    name(&self.name_reference, self.reference_name(&r)),
                 ],
             });
         }
@@ -199,18 +195,36 @@ impl GroupArgs {
 }
 
 impl GroupArgs {
+    /// The reference's condition: --reference-where, or with --target-where alone the rest
+    /// (`NOT (target)`: a document whose field is missing is on neither side).
+    fn reference(&self) -> Option<String> {
+        self.reference_where
+            .clone()
+            .or_else(|| self.target_where.as_ref().map(|t| format!("NOT ({t})")))
+    }
+
+    /// The reference's default name: its condition, or "the rest" when it was not given.
+    fn reference_name(&self, r: &str) -> String {
+        match &self.reference_where {
+            Some(_) => r.to_string(),
+            None => "the rest".into(),
+        }
+    }
+
     /// The sides of a comparison made from counts folders `dirs`: --target-where and
     /// --reference-where over the documents' fields; without them, one set of every document
     /// (named after the folders) when `one_set` is allowed (groups against the rest,
     /// similarity, a freq chart).
     pub fn counts_sides(&self, dirs: &[PathBuf], one_set: bool, what: &str) -> Result<Sides> {
-        match (&self.target_where, &self.reference_where) {
+        match (&self.target_where, self.reference()) {
             (Some(t), Some(r)) => Ok(Sides {
                 inputs: Vec::new(),
                 selectors: vec![t.clone(), r.clone()],
                 names: [
                     self.name_target.clone().unwrap_or_else(|| t.clone()),
-                    self.name_reference.clone().unwrap_or_else(|| r.clone()),
+                    self.name_reference
+                        .clone()
+                        .unwrap_or_else(|| self.reference_name(&r)),
                 ],
             }),
             _ if one_set => Ok(Sides {
