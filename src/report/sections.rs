@@ -151,7 +151,7 @@ fn phrases(d: &ReportData, b: &mut Vec<Block>) {
         _ => (format!("Words around “{node}”"), String::new()),
     };
     b.push(Block::Heading(3, title, s("collocates")));
-    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.{forms}")));
+    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice and more often than chance would put them there, log-likelihood at least 3.84, so p below 0.05), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.{forms}")));
     b.extend(d.chart("collocates.png"));
     b.push(table(&t.collocates, 20));
 }

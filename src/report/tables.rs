@@ -97,7 +97,9 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
         node_in: collocates::NodeIn::All,
         skip_stopwords: true,
     };
-    let c = collocates::collocates(held, id, &co)?;
+    let mut c = collocates::collocates(held, id, &co)?;
+    // Words that keep company with the node beyond chance (p < 0.05), not every neighbour.
+    c.rows.retain(|r| r.scores.ll >= 3.84);
     let df = phrases::collocate_frame(held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
     Ok(PhraseTables {
         ngrams,
