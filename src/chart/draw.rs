@@ -237,17 +237,15 @@ fn two_lines<DB: DrawingBackend>(
 ) -> Option<(String, String)> {
     let fits = |i: usize| width(a, &title[..i], st) <= room;
     let at_colon = title
-        .match_indices(": ")
+        .rmatch_indices(": ")
         .map(|(i, _)| i)
-        .filter(|&i| fits(i + 1))
-        .last()
+        .find(|&i| fits(i + 1))
         .map(|i| (i + 1, i + 2));
     let at_space = || {
         title
             .match_indices(' ')
             .map(|(i, _)| i)
-            .filter(|&i| fits(i))
-            .last()
+            .rfind(|&i| fits(i))
             .map(|i| (i, i + 1))
     };
     let (end, start) = at_colon.or_else(at_space)?;
