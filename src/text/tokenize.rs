@@ -296,16 +296,7 @@ fn tokenize_segments(
             && kind == TokenKind::Word
             && bytes[start..end].iter().any(|&b| b == b'\'' || b >= 0x80)
         {
-            let mut piece = start;
-            for (i, c) in text[start..end].char_indices() {
-                if is_apostrophe(c) {
-                    let at = start + i;
-                    push_piece(text, piece, at, sentence, para, out);
-                    piece = at + c.len_utf8();
-                    push_piece(text, at, piece, sentence, para, out);
-                }
-            }
-            push_piece(text, piece, end, sentence, para, out);
+            split_at_apostrophes(text, (start, end), sentence, para, out);
             continue;
         }
         out.push(token(start, end, kind, sentence, para));
@@ -324,6 +315,27 @@ fn token(start: usize, end: usize, kind: TokenKind, sentence: u32, para: u32) ->
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{FF07}')
+}
+
+/// The word `text[start..end]` cut at its apostrophes: the pieces and the apostrophes as
+/// tokens of their own.
+fn split_at_apostrophes(
+    text: &str,
+    (start, end): (usize, usize),
+    sentence: u32,
+    para: u32,
+    out: &mut Vec<Token>,
+) {
+    let mut piece = start;
+    for (i, c) in text[start..end].char_indices() {
+        if is_apostrophe(c) {
+            let at = start + i;
+            push_piece(text, piece, at, sentence, para, out);
+            piece = at + c.len_utf8();
+            push_piece(text, at, piece, sentence, para, out);
+        }
+    }
+    push_piece(text, piece, end, sentence, para, out);
 }
 
 /// A piece of a word split at apostrophes (or the apostrophe itself, as punctuation), if not
