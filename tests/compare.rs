@@ -64,7 +64,8 @@ fn keyness_matches_the_independent_reference() {
     );
 }
 
-fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
+/// `verbale compare --format csv ARGS` from the repository root, which must succeed.
+fn compare_csv(args: &[&str]) -> String {
     let o = verbale()
         .args(["compare", "--format", "csv"])
         .args(args)
@@ -72,7 +73,11 @@ fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let text = String::from_utf8(o.stdout).unwrap();
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
+    let text = compare_csv(args);
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(
@@ -355,14 +360,7 @@ fn keyness_ranks_by_the_statistic_asked_for() {
         ("log-ratio", "log_ratio"),
         ("g2", "g2"),
     ] {
-        let o = verbale()
-            .args(["compare", "--format", "csv", "--sort", sort])
-            .args(docs)
-            .current_dir(root())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let text = String::from_utf8(o.stdout).unwrap();
+        let text = compare_csv(&[&["--sort", sort][..], &docs].concat());
         let mut lines = text.lines();
         let header: Vec<&str> = lines.next().unwrap().split(',').collect();
         let i = header.iter().position(|h| *h == col).unwrap();
@@ -379,25 +377,24 @@ fn keyness_ranks_by_the_statistic_asked_for() {
 /// `NOT (...)` reference, under the name "the rest".
 #[test]
 fn a_target_condition_alone_is_against_the_rest() {
-    let run = |extra: &[&str]| {
-        let o = verbale()
-            .args([
-                "compare",
-                "data/statements/ungd",
-                "--meta-name",
-                "{country}_{session}_{year}",
-            ])
-            .args(["--target-where", "country = 'AZE'"])
-            .args(extra)
-            .current_dir(root())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8(o.stdout).unwrap()
-    };
-    let alone = run(&["-f", "csv"]);
-    let explicit = run(&["--reference-where", "NOT (country = 'AZE')", "-f", "csv"]);
+    let base = [
+        "data/statements/ungd",
+        "--meta-name",
+        "{country}_{session}_{year}",
+        "--target-where",
+        "country = 'AZE'",
+    ];
+    let alone = compare_csv(&base);
+    let explicit =
+        compare_csv(&[&base[..], &["--reference-where", "NOT (country = 'AZE')"]].concat());
     assert!(alone.lines().count() > 100);
     assert_eq!(alone, explicit);
-    assert!(run(&["--top", "2"]).contains("vs reference the rest ("));
+    let o = verbale()
+        .arg("compare")
+        .args(base)
+        .args(["--top", "2"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("vs reference the rest ("));
 }
