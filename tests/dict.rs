@@ -851,3 +851,24 @@ fn as_opposed_to_is_no_rejection() {
     assert_eq!(rejects.len(), 1, "{out}");
     assert!(rejects[0].contains("annexation"), "{out}");
 }
+
+/// "without" before a trigger negates it, as "not" does.
+#[test]
+fn without_negates_the_act() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We must act without condemning our children to a warmer planet. We condemn the attack.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["acts", "--instances", "-f", "csv"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let df = csv_bytes(o.stdout);
+    let negated = strs(&df, "negated");
+    assert_eq!(negated.len(), 2, "{df}");
+    assert_eq!(negated.iter().filter(|n| *n == "true").count(), 1, "{df}");
+}
