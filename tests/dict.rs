@@ -830,23 +830,26 @@ fn a_grouped_dictionary_table_names_rows_and_categories() {
     );
 }
 
-/// "as opposed to" compares; it rejects nothing.
-#[test]
-fn as_opposed_to_is_no_rejection() {
+/// `acts --instances` as CSV for one text.
+fn instances_of(text: &str) -> String {
     let d = tempfile::tempdir().unwrap();
     let f = d.path().join("s.txt");
-    std::fs::write(
-        &f,
-        "The world of today, as opposed to 1945, is different. We reject the annexation.",
-    )
-    .unwrap();
+    std::fs::write(&f, text).unwrap();
     let o = verbale()
         .args(["acts", "--instances", "-f", "csv"])
         .arg(&f)
         .output()
         .unwrap();
-    assert!(o.status.success());
-    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// "as opposed to" compares; it rejects nothing.
+#[test]
+fn as_opposed_to_is_no_rejection() {
+    let out = instances_of(
+        "The world of today, as opposed to 1945, is different. We reject the annexation.",
+    );
     let rejects: Vec<&str> = out.lines().filter(|l| l.contains(",reject,")).collect();
     assert_eq!(rejects.len(), 1, "{out}");
     assert!(rejects[0].contains("annexation"), "{out}");
@@ -855,19 +858,13 @@ fn as_opposed_to_is_no_rejection() {
 /// "without" before a trigger negates it, as "not" does.
 #[test]
 fn without_negates_the_act() {
-    let d = tempfile::tempdir().unwrap();
-    let f = d.path().join("s.txt");
-    std::fs::write(
-        &f,
-        "We must act without condemning our children to a warmer planet. We condemn the attack.",
-    )
-    .unwrap();
-    let o = verbale()
-        .args(["acts", "--instances", "-f", "csv"])
-        .arg(&f)
-        .output()
-        .unwrap();
-    let df = csv_bytes(o.stdout);
+    let df = csv_bytes(
+        instances_of(
+            "We must act without condemning our children to a warmer planet. We condemn the \
+             attack.",
+        )
+        .into_bytes(),
+    );
     let negated = strs(&df, "negated");
     assert_eq!(negated.len(), 2, "{df}");
     assert_eq!(negated.iter().filter(|n| *n == "true").count(), 1, "{df}");
