@@ -47,6 +47,18 @@ pub enum KeySort {
     LogRatio,
 }
 
+impl KeySort {
+    /// The `keyness` frame's column of the statistic.
+    pub fn column(self) -> &'static str {
+        match self {
+            KeySort::G2 => "g2",
+            KeySort::Chi2 => "chi2",
+            KeySort::LogOdds => "log_odds_z",
+            KeySort::LogRatio => "log_ratio",
+        }
+    }
+}
+
 /// One side of a comparison: per-term counts and the token total.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Side<'a> {
@@ -188,22 +200,22 @@ fn minus(total: &[TermTotals], part: &[TermTotals]) -> Vec<TermTotals> {
 /// The `n` most over-used rows (statistic above 0) and the `n` most under-used (below 0), in
 /// [`by_key`] order, without sorting everything. Rows of equal rates are neither.
 fn ends(rank: &[u32], rows: Vec<KeyRow>, n: usize) -> Vec<KeyRow> {
-    let by_g2 = |x: &KeyRow, y: &KeyRow| by_key(rank, x, y);
+    let by_key = |x: &KeyRow, y: &KeyRow| by_key(rank, x, y);
     let (mut over, mut under): (Vec<KeyRow>, Vec<KeyRow>) = rows
         .into_iter()
         .filter(|r| r.stats.g2 != 0.0 && r.key() != 0.0)
         .partition(|r| r.key() > 0.0);
     if over.len() > n {
-        over.select_nth_unstable_by(n, by_g2);
+        over.select_nth_unstable_by(n, by_key);
         over.truncate(n);
     }
     if under.len() > n {
         let k = under.len() - n;
-        under.select_nth_unstable_by(k, by_g2);
+        under.select_nth_unstable_by(k, by_key);
         under.drain(..k);
     }
-    over.sort_by(by_g2);
-    under.sort_by(by_g2);
+    over.sort_by(by_key);
+    under.sort_by(by_key);
     // A fresh vector: the kept rows of every document are held, not the capacity they came in.
     let mut kept = Vec::with_capacity(over.len() + under.len());
     kept.extend(over);
@@ -613,7 +625,7 @@ pub fn quote_contrast(
     scare_only: bool,
 ) -> Result<DataFrame> {
     let (tc, rc) = (a.group_totals(target), a.group_totals(reference));
-    let quoted = |c: &crate::analysis::TermTotals| if scare_only { c.scare } else { c.quoted };
+    let quoted = |c: &TermTotals| if scare_only { c.scare } else { c.quoted };
     let names = if scare_only {
         [
             "scare_by_both",

@@ -194,14 +194,17 @@ impl Error {
         }
     }
 
-    /// Warnings that leave a file out of the analysis (binary, no words, no text layer,
-    /// encrypted, not a regular file): `--strict` stops at them as at errors. A folder reached
-    /// again through a link and a document without the `--section` asked for are not.
-    pub fn skips_a_file(&self) -> bool {
-        matches!(
-            self,
-            Error::Binary { .. } | Error::NoWords { .. } | Error::NotRegular { .. }
-        ) || matches!(self, Error::Document { reason, .. } if reason_is_skip(reason))
+    /// Whether `--strict` stops at this problem: every error, and the warnings that leave a
+    /// file out of the analysis (binary, no words, no text layer, encrypted, not a regular
+    /// file); not a folder reached again through a link or a document without the
+    /// `--section` asked for.
+    pub fn stops_a_strict_run(&self) -> bool {
+        !self.is_warning()
+            || matches!(
+                self,
+                Error::Binary { .. } | Error::NoWords { .. } | Error::NotRegular { .. }
+            )
+            || matches!(self, Error::Document { reason, .. } if reason_is_skip(reason))
     }
 
     /// Problems that skip one input but need no action (the run still succeeds).

@@ -219,7 +219,7 @@ impl<'a> Concordance<'a> {
         for r in found {
             match r {
                 Ok(h) => hits.extend(h),
-                Err(e) if self.strict && (!e.is_warning() || e.skips_a_file()) => return Err(e),
+                Err(e) if self.strict && e.stops_a_strict_run() => return Err(e),
                 Err(e) => self.problems.push(Problem::from(e)),
             }
             if hits.len() > MAX_HITS {

@@ -336,17 +336,19 @@ fn too_many_rows<DB: DrawingBackend>(
     )
 }
 
+/// The rows of a bar chart under its header and `gap` more pixels, at least `min_h` pixels
+/// each: how many fit, and their height.
 fn row_layout<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     title: &str,
     note: &str,
     legend: &[(String, Role)],
     rows: usize,
-    min_h: i32,
+    (min_h, gap): (i32, i32),
 ) -> Result<Rows, String> {
     let (w, h) = a.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);
-    let top = header(a, title, note, legend)?;
+    let top = header(a, title, note, legend)? + gap;
     let bottom = h - MARGIN - 40;
     let n = rows.min(((bottom - top) / min_h).max(1) as usize);
     Ok(Rows {
@@ -367,20 +369,16 @@ fn bars<DB: DrawingBackend>(
     diverging: bool,
     guide: Option<&(f64, String)>,
 ) -> R {
-    let Rows {
-        w,
-        mut top,
-        bottom,
-        mut n,
-        mut row_h,
-    } = row_layout(a, title, "", legend, rows.len(), 8)?;
     // A guide's label gets a line of its own between the legend and the bars (it ran into
     // the legend).
-    if guide.is_some() {
-        top += 14;
-        n = rows.len().min(((bottom - top) / 8).max(1) as usize);
-        row_h = (bottom - top) as f64 / n.max(1) as f64;
-    }
+    let gap = if guide.is_some() { 14 } else { 0 };
+    let Rows {
+        w,
+        top,
+        bottom,
+        n,
+        row_h,
+    } = row_layout(a, title, "", legend, rows.len(), (8, gap))?;
     if n < rows.len() {
         too_many_rows(a, n, rows.len(), bottom)?;
     }
@@ -577,7 +575,7 @@ fn dispersion<DB: DrawingBackend>(
         bottom,
         n,
         row_h,
-    } = row_layout(a, title, kept, legend, rows.len(), 10)?;
+    } = row_layout(a, title, kept, legend, rows.len(), (10, 0))?;
     let all = rows.len();
     let rows = &rows[..n];
     let st = font((row_h * 0.5).clamp(8.0, 14.0));

@@ -418,9 +418,13 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
 /// Draws an n-gram or collocates chart from the corpus held as word ids (as `verbale ngrams`
 /// and `verbale collocates` count).
 fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
-    let options = &match (args.kind, args.terms.first()) {
-        (Kind::Collocates, Some(term)) => super::held::with_phrase_node(options.clone(), term)?,
-        _ => options.clone(),
+    let with_node;
+    let options = match (args.kind, args.terms.first()) {
+        (Kind::Collocates, Some(term)) => {
+            with_node = super::held::with_phrase_node(options.clone(), term)?;
+            &with_node
+        }
+        _ => options,
     };
     let h = load_held(&args.paths, &args.source, options, &RowsPer::Corpus)?;
     let what = describe(name, h.held.docs.len());

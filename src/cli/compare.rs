@@ -53,8 +53,8 @@ pub struct CompareArgs {
     pub table: Table,
     /// Whose convention to follow: quanteda's (χ² with Yates' correction by its rule, and p
     /// from that χ², as `textstat_keyness` with its default measure) or AntConc's (χ² without
-    /// correction, and p from G², its log-likelihood keyness). G² is uncorrected under both, as AntConc's log-likelihood and quanteda's
-    /// `measure = "lr", correction = "none"`. quanteda's own default for G² is not that: its
+    /// correction, and p from G², its log-likelihood keyness). G² is uncorrected under both,
+    /// as AntConc's log-likelihood and quanteda's `measure = "lr", correction = "none"`. quanteda's own default for G² is not that: its
     /// keyness.cpp moves the four cells by Yates' correction under `correction = "default"`
     /// too, so its default G² differs where the correction applies (small expected counts), and
     /// it takes log(O/E + 1e-9), which puts its G² about 2e-9·N above verbale's. `--compat`
@@ -250,12 +250,7 @@ fn keyness_options(args: &CompareArgs) -> KeynessOptions {
         min_count: args.min_count,
         p_max: args.p,
         bonferroni: args.bonferroni,
-        sort: match args.sort {
-            SortArg::G2 => KeySort::G2,
-            SortArg::Chi2 => KeySort::Chi2,
-            SortArg::LogOdds => KeySort::LogOdds,
-            SortArg::LogRatio => KeySort::LogRatio,
-        },
+        sort: args.sort.key(),
     }
 }
 
@@ -273,24 +268,24 @@ pub enum SortArg {
 }
 
 impl SortArg {
-    /// The keyness column it ranks by.
-    fn column(self) -> &'static str {
+    /// The library's name of the statistic.
+    fn key(self) -> KeySort {
         match self {
-            SortArg::G2 => "g2",
-            SortArg::Chi2 => "chi2",
-            SortArg::LogOdds => "log_odds_z",
-            SortArg::LogRatio => "log_ratio",
+            SortArg::G2 => KeySort::G2,
+            SortArg::Chi2 => KeySort::Chi2,
+            SortArg::LogOdds => KeySort::LogOdds,
+            SortArg::LogRatio => KeySort::LogRatio,
         }
     }
 }
 
-/// The `top` most over-used rows of a keyness table (G² above 0, first) and its `top` most
-/// under-used (below 0, last); rows of equal rates are neither.
+/// The `top` most over-used rows of a keyness table (the `--sort` statistic above 0, first)
+/// and its `top` most under-used (below 0, last); rows of equal rates are neither.
 fn ends(df: DataFrame, top: Option<usize>, sort: SortArg) -> Result<DataFrame> {
     let Some(n) = top else { return Ok(df) };
-    let g2 = df.column(sort.column())?.f64()?;
+    let key = df.column(sort.key().column())?.f64()?;
     let side = |over: bool| -> polars::prelude::BooleanChunked {
-        g2.iter()
+        key.iter()
             .map(|v| v.map(|x| if over { x > 0.0 } else { x < 0.0 }))
             .collect()
     };

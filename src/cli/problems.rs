@@ -29,7 +29,7 @@ pub fn problem_text(p: &Problem) -> String {
 /// first error, or the first file left out, stops the run. Returns whether some input failed.
 pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
     for p in problems {
-        if src.strict && (!p.warning || p.error.skips_a_file()) {
+        if src.strict && p.error.stops_a_strict_run() {
             // Not "skipped": the run stops there.
             let text = problem_text(p);
             let text = text.strip_suffix("; skipped").unwrap_or(&text);
