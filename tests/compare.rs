@@ -24,35 +24,18 @@ fn keyness_matches_the_independent_reference() {
         let q = keyness(a, b, t1, t2, Compat::Quanteda);
         let ac = keyness(a, b, t1, t2, Compat::Antconc);
         let row = &f[..3];
-        assert!(close(q.g2, v("g2")), "{row:?} g2 {} vs {}", q.g2, v("g2"));
-        assert!(
-            close(q.chi2, v("chi2")),
-            "{row:?} chi2 {} vs {}",
-            q.chi2,
-            v("chi2")
-        );
-        assert!(
-            close(ac.chi2, v("chi2_none")),
-            "{row:?} chi2_none {} vs {}",
-            ac.chi2,
-            v("chi2_none")
-        );
+        let check = |got: f64, col: &str| {
+            assert!(close(got, v(col)), "{row:?} {col} {got} vs {}", v(col));
+        };
+        check(q.g2, "g2");
+        check(q.chi2, "chi2");
+        check(ac.chi2, "chi2_none");
         // p follows the convention: quanteda's from its χ², AntConc's from G².
-        assert!(close(q.p, v("p")), "{row:?} p {} vs {}", q.p, v("p"));
-        assert!(
-            close(ac.p, v("p_g2")),
-            "{row:?} p {} vs {}",
-            ac.p,
-            v("p_g2")
-        );
-        assert!(close(q.log_ratio, v("log_ratio")), "{row:?} log_ratio");
-        assert!(close(q.log_odds, v("log_odds")), "{row:?} log_odds");
-        assert!(
-            close(q.log_odds_z, v("log_odds_z")),
-            "{row:?} log_odds_z {} vs {}",
-            q.log_odds_z,
-            v("log_odds_z")
-        );
+        check(q.p, "p");
+        check(ac.p, "p_g2");
+        check(q.log_ratio, "log_ratio");
+        check(q.log_odds, "log_odds");
+        check(q.log_odds_z, "log_odds_z");
         n += 1;
         if a == 0.0 || b == 0.0 {
             zeros += 1;

@@ -321,6 +321,16 @@ fn speeches_with(manifest: &str) -> tempfile::TempDir {
     t
 }
 
+/// A folder of the given texts and a manifest.
+fn texts_with(texts: &[(&str, &str)], manifest: &str) -> tempfile::TempDir {
+    let t = tempfile::tempdir().unwrap();
+    for (name, text) in texts {
+        std::fs::write(t.path().join(name), text).unwrap();
+    }
+    std::fs::write(t.path().join("manifest.csv"), manifest).unwrap();
+    t
+}
+
 #[test]
 fn manifest_problems_are_named() {
     // A row with no file and files with no row: warnings that name them, and the run goes on.
@@ -651,15 +661,14 @@ fn docs_by_group_are_the_sums_and_means_of_the_documents() {
 /// `trend`, and a note says how many there are.
 #[test]
 fn a_document_without_the_field_is_in_no_group() {
-    let d = tempfile::tempdir().unwrap();
-    std::fs::write(d.path().join("a.txt"), "peace peace war").unwrap();
-    std::fs::write(d.path().join("b.txt"), "peace war war").unwrap();
-    std::fs::write(d.path().join("c.txt"), "war war war war").unwrap();
-    std::fs::write(
-        d.path().join("manifest.csv"),
+    let d = texts_with(
+        &[
+            ("a.txt", "peace peace war"),
+            ("b.txt", "peace war war"),
+            ("c.txt", "war war war war"),
+        ],
         "file,year\na.txt,2001\nb.txt,2002\nc.txt,\n",
-    )
-    .unwrap();
+    );
     let dir = d.path().to_str().unwrap();
     let (out, err) = run(&["freq", dir, "--group-by", "year", "-f", "csv"]);
     assert!(
@@ -740,14 +749,10 @@ fn types_over_tokens_is_the_ttr() {
 /// value for cannot group.
 #[test]
 fn trend_names_what_it_cannot_follow_or_group_by() {
-    let d = tempfile::tempdir().unwrap();
-    std::fs::write(d.path().join("a.txt"), "peace war").unwrap();
-    std::fs::write(d.path().join("b.txt"), "war war").unwrap();
-    std::fs::write(
-        d.path().join("manifest.csv"),
+    let d = texts_with(
+        &[("a.txt", "peace war"), ("b.txt", "war war")],
         "file,year,session\na.txt,2001,\nb.txt,2002,\n",
-    )
-    .unwrap();
+    );
     let dir = d.path().to_str().unwrap();
     let (_, err) = run(&["trend", "war", "xyzzyq", "sovereign*", dir, "--by", "year"]);
     assert!(
