@@ -606,3 +606,25 @@ fn a_docs_chart_of_too_many_facets_is_refused_and_ignored_flags_are_named() {
     let o = chart(&["freq"], "h.svg");
     assert!(!String::from_utf8_lossy(&o.stderr).contains("ignores"));
 }
+
+/// `docs --sort`: the rows ordered by a measure (largest first, or smallest with
+/// `--ascending`) before `--top` keeps the first; a column the table lacks is a usage error.
+#[test]
+fn docs_sort_by_a_measure_before_top() {
+    let all = table_csv(&["docs", "data", "-q"]);
+    let mut mtld = crate::common::nums(&all, "mtld");
+    mtld.sort_by(|a, b| b.total_cmp(a));
+    let top = table_csv(&["docs", "data", "-q", "--sort", "mtld", "--top", "3"]);
+    assert_eq!(crate::common::nums(&top, "mtld"), mtld[..3].to_vec());
+    let low = table_csv(&["docs", "data", "-q", "--sort", "mtld", "--ascending"]);
+    let mut asc = mtld.clone();
+    asc.reverse();
+    assert_eq!(crate::common::nums(&low, "mtld"), asc);
+    let o = verbale()
+        .args(["docs", "data", "-q", "--sort", "flesh"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean 'flesch'"));
+}

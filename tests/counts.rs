@@ -616,6 +616,14 @@ fn parts_that_do_not_add_up_are_refused() {
         String::from_utf8(out.get_output().stderr.clone()).unwrap()
     };
     assert!(err(&[&ca, &ca]).contains("is in two parts"));
+    // The same files named another way (with their extensions) are the same documents.
+    let named = dir.path().join("named");
+    counts(&a, &named, &["--keep-ext"]);
+    let e = err(&[&ca, &named]);
+    assert!(
+        e.contains("is in two parts, as") && e.contains("--keep-ext"),
+        "{e}"
+    );
     assert!(err(&[&ca, &stemless]).contains("counted with different options"));
     assert!(err(&[&a]).contains("not a counts folder"));
     // Charts from counts: freq and keyness; a chart that needs the texts is refused.
@@ -702,6 +710,46 @@ fn parts_that_do_not_add_up_are_refused() {
         },
         "says 999 documents",
     );
+}
+
+/// A part counted without the fields the others have: its documents are in no group, and
+/// the run says so, as a run over the texts does; documents no condition chooses are told too.
+#[test]
+fn documents_of_counts_in_no_group_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let (ca, cb) = (dir.path().join("ca"), dir.path().join("cb"));
+    counts(&data_dir(), &ca, &["--where", "source <> 'wh'"]);
+    counts(&data_dir().join("statements/wh"), &cb, &["--no-meta"]);
+    let wh = std::fs::read_dir(data_dir().join("statements/wh"))
+        .unwrap()
+        .count();
+    let said = |args: &[&str]| {
+        let out = verbale()
+            .args(args)
+            .arg("--from-counts")
+            .args([&ca, &cb])
+            .assert()
+            .success();
+        String::from_utf8_lossy(&out.get_output().stderr).to_string()
+    };
+    let e = said(&["freq", "--group-by", "year", "--top", "1"]);
+    assert!(
+        e.contains(&format!(
+            "{wh} documents have no value for year: in no group"
+        )),
+        "{e}"
+    );
+    // Neither side holds a document without a year, "the rest" (`NOT (year >= 2020)`) either.
+    let both = ["--reference-where", "year < 2020"];
+    for sides in [&both[..0], &both[..]] {
+        let mut args = vec!["compare", "--target-where", "year >= 2020", "--top", "1"];
+        args.extend(sides);
+        let e = said(&args);
+        assert!(
+            e.contains(&format!("{wh} documents chosen by no condition: left out")),
+            "{e}"
+        );
+    }
 }
 
 /// UNGD in four parts, counted apart: `--from-counts` and DuckDB's sums equal one run.

@@ -10,9 +10,13 @@ use verbale::phrases::{self, collocations::CollocationOptions};
 
 /// Find collocations: sequences of 2 to 5 words (stems) seen at least --min-count times, with
 /// quanteda's `textstat_collocations` λ and z (all 2^K cells, smoothing 0.5) and, for pairs,
-/// NLTK's PMI, Student's t, χ², G² and Dice, computed over the windows of the corpus that
-/// span no punctuation, paragraph or sentence end. Sequences that start or end with a
-/// stopword are left out (`--stopwords none` keeps them, as quanteda does by default).
+/// PMI, Student's t, χ², G² and Dice by the formulas of NLTK's `BigramAssocMeasures`. Every
+/// measure counts the windows of the corpus that span no punctuation, paragraph or sentence
+/// end: a pair's margins are how often each word begins or ends such a window, and the total
+/// is the windows (NLTK's `BigramCollocationFinder` gives its formulas word frequencies and
+/// the word total, over text it does not break at punctuation, so its figures differ a
+/// little). Sequences that start or end with a stopword are left out (`--stopwords none`
+/// keeps them, as quanteda does by default).
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale collocations speeches/ --top 20

@@ -18,6 +18,7 @@ use verbale::frames;
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'
   verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv
   verbale docs ../shared/corpus/ungd --group-by country --where \"year >= 2014\"
+  verbale docs ../shared/corpus/ungd --sort mtld --top 20
   verbale docs --from-counts shards/* --where \"year >= 2014\"")]
 #[command(mut_arg("paths", |a| a.required(false).required_unless_present("from_counts")))]
 pub struct DocsArgs {
@@ -25,9 +26,16 @@ pub struct DocsArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Keep the first N rows.
+    /// Keep the first N rows (after --sort).
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
     pub top: Option<usize>,
+    /// Order the rows by this column: numbers largest first, text from A (ties keep the
+    /// documents' order; empty values last).
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
+    /// With --sort: smallest first (text from Z).
+    #[arg(long, requires = "sort")]
+    pub ascending: bool,
     /// A row per group of documents with the same values of these fields (comma-separated):
     /// documents, tokens, quotations and scare quotes summed, every measure the mean over the
     /// group's documents.
@@ -74,6 +82,9 @@ pub fn run(args: DocsArgs) -> Result<bool> {
         None => frames::docs(&analysis, &meta.frame)?,
     };
     let all = df.height();
+    if let Some(col) = &args.sort {
+        df = sorted(df, col, args.ascending)?;
+    }
     if let Some(n) = args.top {
         df = df.head(Some(n));
     }
@@ -98,4 +109,32 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// The rows ordered by column `col`: numbers largest first and text from A, or the reverse with
+/// `ascending`; ties keep their order, and empty values come last.
+fn sorted(
+    df: polars::prelude::DataFrame,
+    col: &str,
+    ascending: bool,
+) -> verbale::Result<polars::prelude::DataFrame> {
+    use polars::prelude::*;
+    let Ok(c) = df.column(col) else {
+        let names: Vec<&str> = df.get_column_names().iter().map(|s| s.as_str()).collect();
+        return Err(verbale::Error::Invalid(format!(
+            "--sort: no column '{col}'{}; this table has {}",
+            verbale::error::did_you_mean(col, names.iter().copied()),
+            names.join(", ")
+        )));
+    };
+    let text = c.dtype().is_string();
+    // Text reads from A, numbers from the largest; --ascending turns either round.
+    let descending = text == ascending;
+    Ok(df.sort(
+        [col],
+        SortMultipleOptions::default()
+            .with_order_descending(descending)
+            .with_nulls_last(true)
+            .with_maintain_order(true),
+    )?)
 }

@@ -107,11 +107,24 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
             groups.push(g);
         }
     }
+    if !ask.selectors.is_empty() {
+        let chosen: usize = groups.iter().map(Vec::len).sum();
+        if chosen < n {
+            meta.notes.push(format!(
+                "{} chosen by no condition: left out",
+                super::common::count_of((n - chosen) as u64, "document")
+            ));
+        }
+    }
     let grouping = if ask.group_by.is_empty() {
         None
     } else {
         Some(verbale::meta::group(&meta, &ask.group_by).map_err(|e| flag_error(e, src))?)
     };
+    if let Some(note) = grouping.as_ref().and_then(|g| g.no_value_note()) {
+        meta.notes.push(note);
+    }
+    src.say_notes(&meta.notes);
     Ok(Loaded {
         analysis,
         groups,

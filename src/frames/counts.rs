@@ -517,6 +517,7 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
     let mut forms = FormTotals::default();
     let mut fields: Option<DataFrame> = None;
     let mut seen: ahash::AHashSet<String> = ahash::AHashSet::new();
+    let mut seen_paths: ahash::AHashMap<PathBuf, String> = ahash::AHashMap::new();
     for dir in dirs {
         let about = about(dir)?;
         let fp = about["options"].as_str().unwrap_or("").to_string();
@@ -532,6 +533,26 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
                 d.id,
                 dir.display()
             )));
+        }
+        // The same file under another name (a part counted with --keep-ext or --root, the
+        // other without): its path gives it away.
+        for d in &part.docs {
+            let Some(path) = &d.path else { continue };
+            let key = path.components().collect::<PathBuf>();
+            match seen_paths.get(&key) {
+                Some(id) if *id != d.id => {
+                    return Err(Error::Invalid(format!(
+                        "{} is in two parts, as '{id}' and as '{}' (in {}): count each document \
+                         once, and every part with the same --keep-ext and --root",
+                        path.display(),
+                        d.id,
+                        dir.display()
+                    )))
+                }
+                _ => {
+                    seen_paths.insert(key, d.id.clone());
+                }
+            }
         }
         docs.extend(part.docs);
         counts.extend(part.counts);

@@ -96,6 +96,27 @@ pub struct Grouping {
     pub of_file: Vec<Option<u32>>,
 }
 
+impl Grouping {
+    /// The note to give when some documents have no value for a field grouped by, and so are in
+    /// no group.
+    pub fn no_value_note(&self) -> Option<String> {
+        let none = self.of_file.iter().filter(|b| b.is_none()).count();
+        (none > 0).then(|| {
+            format!(
+                "{} {} no value for {}: in no group (the corpus's totals count {})",
+                crate::out::numbers::thousands(none as u64),
+                if none == 1 {
+                    "document has"
+                } else {
+                    "documents have"
+                },
+                self.fields.join(" or "),
+                if none == 1 { "it" } else { "them" },
+            )
+        })
+    }
+}
+
 /// Groups files by the values of `fields` (groups in the order of their values: numbers as
 /// numbers).
 pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {

@@ -193,20 +193,8 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         gr.of_file = g.files.iter().map(|&f| gr.of_file[f]).collect();
         gr
     });
-    if let Some(gr) = &grouping {
-        let none = gr.of_file.iter().filter(|b| b.is_none()).count();
-        if none > 0 {
-            meta.notes.push(format!(
-                "{none} {} no value for {}: in no group (the corpus's totals count {})",
-                if none == 1 {
-                    "document has"
-                } else {
-                    "documents have"
-                },
-                gr.fields.join(" or "),
-                if none == 1 { "it" } else { "them" },
-            ));
-        }
+    if let Some(note) = grouping.as_ref().and_then(Grouping::no_value_note) {
+        meta.notes.push(note);
     }
     Ok(Planned {
         analysis: g.analysis,
