@@ -465,6 +465,29 @@ fn abbreviations_are_terms_and_kwic_finds_them_as_typed() {
     }
 }
 
+/// Punctuation around a kwic pattern's words is taken away, with a warning (no word token
+/// holds it, so the pattern could never match); a pattern of punctuation only is refused.
+#[test]
+fn kwic_patterns_with_punctuation_find_the_words() {
+    let text = "The so-called \u{201c}elections\u{201d} in the occupied territories. Elections were held.\n";
+    let dir = folder(&[("n.txt", text.as_bytes())]);
+    let hits = |pattern: &str| {
+        let (code, out, err) = run(&["kwic", "n.txt", pattern, "-f", "csv"], dir.path());
+        assert_eq!(code, 0, "{err}");
+        (out.lines().count() - 1, err)
+    };
+    let (n, err) = hits("occupied territories.");
+    assert_eq!(n, 1);
+    assert!(err.contains("looking for 'occupied territories'"), "{err}");
+    let (n, err) = hits("\u{201c}elections\u{201d}");
+    assert_eq!(n, 2);
+    assert!(err.contains("--quoted-only"), "{err}");
+    assert_eq!(hits("elections"), (2, String::new()));
+    let (code, _, err) = run(&["kwic", "n.txt", "\u{201c}"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("has no word"), "{err}");
+}
+
 /// A French text read as English (the default `--lang`) counts `de`, `la`, `les` as its top
 /// terms: a warning names the language the words are stopwords of. English text does not
 /// warn, nor does the French text with `--lang fr`, nor anything under `--quiet`.

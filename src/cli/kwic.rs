@@ -65,7 +65,30 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     if !exists(&positional[0]) && positional[1..].iter().all(exists) && exists(&positional[1]) {
         positional.rotate_left(1);
     }
-    let pattern = positional.pop().unwrap_or_default();
+    let mut pattern = positional.pop().unwrap_or_default();
+    if !args.regex {
+        if let Some(words) = without_edge_punctuation(&pattern) {
+            if words.is_empty() {
+                return Err(verbale::Error::Invalid(format!(
+                    "kwic: the pattern '{pattern}' has no word: kwic finds words and phrases \
+                     (punctuation is not matched; --regex for a regular expression)"
+                ))
+                .into());
+            }
+            if !args.source.quiet {
+                eprintln!(
+                    "verbale: warning: kwic matches words, not the punctuation around them: \
+                     looking for '{words}'{}",
+                    if pattern.contains(is_quote_mark) {
+                        " (words inside quotation marks: --quoted-only, or --kind scare)"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            pattern = words;
+        }
+    }
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
@@ -139,6 +162,42 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         out::write_pieces(pieces, format, args.output.options(None), &dest)?;
     }
     report_problems(c.problems(), &args.source)
+}
+
+/// Whether `c` is a quotation mark.
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‹' | '›' | '「' | '」'
+    )
+}
+
+/// The pattern's words without the punctuation at their ends, which no word token holds
+/// (`occupied territories.`, `“elections”`), or `None` when there was none to take away. An
+/// abbreviation's last full stop (`U.S.`) is kept: the search knows it.
+fn without_edge_punctuation(pattern: &str) -> Option<String> {
+    let kept = |c: char| c.is_alphanumeric() || c == '*' || c == '?';
+    let words: Vec<&str> = pattern
+        .split_whitespace()
+        .map(|w| {
+            let bare = w.trim_matches(|c: char| !kept(c));
+            match w.strip_suffix('.') {
+                Some(a) if a.contains('.') && a.trim_start_matches(|c: char| !kept(c)) == a => w,
+                _ => bare,
+            }
+        })
+        .collect();
+    let same = words
+        .iter()
+        .zip(pattern.split_whitespace())
+        .all(|(a, b)| a == &b);
+    (!same).then(|| {
+        words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 fn too_many_hits() -> anyhow::Error {

@@ -22,10 +22,14 @@ pub(super) struct Chart {
     pub(super) alt: String,
 }
 
-/// The `n` longest of the documents `ids` (by tokens; ties by position), in corpus order.
+/// The `n` longest of the documents `ids` (by tokens; ties by id, so that the same documents
+/// are chosen whatever order the inputs came in), in corpus order.
 pub(super) fn longest(a: &Analysis, ids: &[usize], n: usize) -> Vec<usize> {
     let mut v = ids.to_vec();
-    v.sort_by(|&x, &y| a.docs[y].tokens.cmp(&a.docs[x].tokens).then(x.cmp(&y)));
+    v.sort_by(|&x, &y| {
+        let (dx, dy) = (&a.docs[x], &a.docs[y]);
+        dy.tokens.cmp(&dx.tokens).then_with(|| dx.id.cmp(&dy.id))
+    });
     v.truncate(n);
     v.sort_unstable();
     v

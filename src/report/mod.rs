@@ -239,5 +239,10 @@ mod tests {
         assert_eq!(longest(&a, &[0, 1, 2, 3], 2), vec![1, 3]);
         assert_eq!(longest(&a, &[0, 2, 3], 2), vec![0, 3]);
         assert_eq!(longest(&a, &[2, 0], 5), vec![0, 2]);
+        // Equal lengths: the smaller id, wherever it stands.
+        let docs =
+            [("b", "one two"), ("a", "three four")].map(|(id, t)| Document::from_text(id, t));
+        let a = analyse(&docs, &Options::new(Lang::english()));
+        assert_eq!(longest(&a, &[0, 1], 1), vec![1]);
     }
 }
