@@ -32,6 +32,15 @@ fn csv_tsv_json_ndjson_parquet_md_agree() {
         .unwrap();
     assert_eq!(parquet.height(), csv.height());
     assert!(parquet.height() > 100);
+    // Whole numbers are signed 64-bit integers, which every engine reads (Spark before 3.2
+    // refuses unsigned columns).
+    for name in ["count", "docs", "quoted"] {
+        assert_eq!(
+            parquet.column(name).unwrap().dtype(),
+            &DataType::Int64,
+            "{name}"
+        );
+    }
     let (p, c) = (sorted(parquet.clone()), sorted(csv));
     for name in ["term", "form", "count", "docs", "quoted"] {
         assert!(

@@ -1,9 +1,11 @@
 //! Parquet that every Arrow reader opens: text columns as Arrow `large_string`, not the
 //! `string_view` type polars writes by default, which readers built before it (older R arrow,
-//! DuckDB and pyarrow releases) cannot read. Zstd pages with statistics, as polars writes them.
+//! DuckDB and pyarrow releases) cannot read; whole numbers as signed integers (`int64`), since
+//! Spark before 3.2 refuses unsigned Parquet columns and later releases read `uint64` as a
+//! decimal. Zstd pages with statistics, as polars writes them.
 
 use crate::error::Result;
-use polars::prelude::{ArrowSchema, CompatLevel, DataFrame, Schema, SchemaExt};
+use polars::prelude::{ArrowSchema, CompatLevel, DataFrame, DataType, Schema, SchemaExt};
 use polars_io::parquet::write::{get_encodings, ParquetCompression, StatisticsOptions};
 use polars_parquet::write::{
     row_group_iter, to_parquet_schema, Encoding, FileWriter, SchemaDescriptor, Version,
@@ -25,7 +27,11 @@ pub struct Writer<W: Write> {
 impl<W: Write> Writer<W> {
     /// A writer of frames with `schema` into `w`.
     pub fn new(w: W, schema: &Schema) -> Result<Self> {
-        let arrow: ArrowSchema = schema.to_arrow(COMPAT);
+        let signed: Schema = schema
+            .iter()
+            .map(|(name, dt)| (name.clone(), signed(dt)))
+            .collect();
+        let arrow: ArrowSchema = signed.to_arrow(COMPAT);
         let options = WriteOptions {
             statistics: StatisticsOptions::default(),
             version: Version::V1,
@@ -45,6 +51,13 @@ impl<W: Write> Writer<W> {
     /// Writes `df` (of the writer's schema) as one or more row groups.
     pub fn write(&mut self, df: &DataFrame) -> Result<()> {
         let mut df = df.clone();
+        for i in 0..df.width() {
+            let dt = df.columns()[i].dtype();
+            if signed(dt) != *dt {
+                let c = df.columns()[i].cast(&signed(dt))?;
+                df.replace_column(i, c)?;
+            }
+        }
         df.align_chunks_par();
         for batch in df.iter_chunks(COMPAT, false) {
             let rows = batch.len() as u64;
@@ -66,6 +79,17 @@ impl<W: Write> Writer<W> {
     pub fn finish(mut self) -> Result<()> {
         self.file.end(None)?;
         Ok(())
+    }
+}
+
+/// The type a column of type `dt` is written as: unsigned whole numbers as signed ones wide
+/// enough to hold them (`u64` as `i64`: no count comes near 2^63).
+fn signed(dt: &DataType) -> DataType {
+    match dt {
+        DataType::UInt8 => DataType::Int16,
+        DataType::UInt16 => DataType::Int32,
+        DataType::UInt32 | DataType::UInt64 => DataType::Int64,
+        other => other.clone(),
     }
 }
 
