@@ -869,3 +869,17 @@ fn without_negates_the_act() {
     assert_eq!(negated.len(), 2, "{df}");
     assert_eq!(negated.iter().filter(|n| *n == "true").count(), 1, "{df}");
 }
+
+/// A warning as a thing ("early warning systems", "a travel warning", "missile warning data
+/// to") is no act of warning; a warning given is.
+#[test]
+fn a_warning_system_is_no_warning() {
+    let out = instances_of(
+        "We will cooperate on early warning systems to detect disruptions. A travel warning that \
+         states the risk remains. We shared missile warning data to deter attacks. We warn \
+         against any threat of the use of chemical weapons.",
+    );
+    let warns: Vec<&str> = out.lines().filter(|l| l.contains(",warn,")).collect();
+    assert_eq!(warns.len(), 1, "{out}");
+    assert!(warns[0].contains("chemical"), "{out}");
+}
