@@ -14,7 +14,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file is not valid UTF-8 (and it was not to be read lossily).
-    #[error("{}: invalid UTF-8 at byte {offset} (line {line}){}; re-encode the file as UTF-8{}", shown(path), guess.map_or(String::new(), |g| format!(", which looks like {} text", encoding_name(g))), guess.map_or(String::new(), |g| format!(" (iconv -f {g} -t UTF-8)")))]
+    #[error("{}: invalid UTF-8 at byte {offset} (line {line}){}", shown(path), re_encode(*guess, *sure))]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
@@ -25,6 +25,8 @@ pub enum Error {
         /// The legacy encoding the bytes look like, by its `iconv` name (`WINDOWS-1252`,
         /// `GB18030`, `WINDOWS-1251`, ...).
         guess: Option<&'static str>,
+        /// Whether the guess stands out from the other encodings, on enough bytes to tell.
+        sure: bool,
     },
     /// A UTF-16 file is damaged (odd length or an unpaired surrogate).
     #[error(
@@ -322,6 +324,30 @@ pub fn shown(path: &Path) -> String {
 }
 
 /// The name an encoding is shown under in messages.
+/// What to do with a file that is not UTF-8: re-encode it, from the encoding it looks like
+/// (said as a guess to check when the bytes were too few to tell it from its neighbours: a
+/// Latin-1 text read as Latin-2 turns « » into Ť ť).
+fn re_encode(guess: Option<&'static str>, sure: bool) -> String {
+    match guess {
+        None => "; re-encode the file as UTF-8".into(),
+        Some(g) if sure => format!(
+            ", which looks like {} text; re-encode the file as UTF-8 (iconv -f {g} -t UTF-8)",
+            encoding_name(g)
+        ),
+        Some(g) => format!(
+            ", perhaps {} text (a guess from few bytes); re-encode the file as UTF-8 from its \
+             encoding (iconv -f {g} -t UTF-8, then check that its accented letters came out \
+             right{})",
+            encoding_name(g),
+            if g == "WINDOWS-1252" {
+                ""
+            } else {
+                "; WINDOWS-1252 is the usual one for Western text"
+            }
+        ),
+    }
+}
+
 fn encoding_name(iconv: &str) -> &str {
     match iconv {
         "WINDOWS-1252" => "Latin-1/Windows-1252",

@@ -97,10 +97,11 @@ fn latin1_text_is_named_with_its_line_and_a_fix() {
     assert!(out.is_empty());
     assert_eq!(
         err.trim(),
-        "verbale: error: latin1.txt: invalid UTF-8 at byte 13 (line 1), which looks like \
-         Latin-1/Windows-1252 text; re-encode the file as UTF-8 (iconv -f WINDOWS-1252 -t UTF-8) \
-         or pass --lossy to replace bad bytes\nverbale: error: no documents to analyse: none of \
-         the files named could be read or had words"
+        "verbale: error: latin1.txt: invalid UTF-8 at byte 13 (line 1), perhaps \
+         Latin-1/Windows-1252 text (a guess from few bytes); re-encode the file as UTF-8 from its \
+         encoding (iconv -f WINDOWS-1252 -t UTF-8, then check that its accented letters came out \
+         right) or pass --lossy to replace bad bytes\nverbale: error: no documents to analyse: \
+         none of the files named could be read or had words"
     );
     let (code, out, _) = run(
         &["freq", "--lossy", "--format", "csv", "latin1.txt"],

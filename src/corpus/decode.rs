@@ -221,7 +221,8 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
                 path: path.to_path_buf(),
                 offset: bom + at,
                 line: memchr::memchr_iter(b'\n', &body[..at]).count() + 1,
-                guess: guess_encoding(body),
+                guess: guess_encoding(body).map(|g| g.0),
+                sure: guess_encoding(body).is_some_and(|g| g.1),
             })
         }
         Err(_) => {
@@ -248,8 +249,9 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
 /// from the bytes), by the name `iconv` knows it under: `WINDOWS-1252` for a Western text,
 /// `GB18030` for Chinese, `WINDOWS-1251` for Cyrillic, `SHIFT_JIS`, ... `None` for UTF-8 text
 /// with a few damaged sequences (most of its non-ASCII bytes are good UTF-8) or too few bytes
-/// to tell.
-fn guess_encoding(body: &[u8]) -> Option<&'static str> {
+/// to tell. With it, whether the guess is sure: it beat another candidate, on at least
+/// [`SURE_BYTES`] non-ASCII bytes.
+fn guess_encoding(body: &[u8]) -> Option<(&'static str, bool)> {
     let non_ascii = body.iter().filter(|b| !b.is_ascii()).count();
     let invalid: usize = body.utf8_chunks().map(|c| c.invalid().len()).sum();
     if non_ascii < 4 || invalid * 2 < non_ascii {
@@ -257,8 +259,9 @@ fn guess_encoding(body: &[u8]) -> Option<&'static str> {
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(body, true);
-    let enc = det.guess(None, false);
-    Some(match enc.name() {
+    let (enc, beat_another) = det.guess_assess(None, false);
+    let sure = beat_another && non_ascii >= SURE_BYTES;
+    let name = match enc.name() {
         // GBK's decoder in encoding_rs is GB18030's; iconv's GB18030 reads both.
         "GBK" | "gb18030" => "GB18030",
         "windows-1252" => "WINDOWS-1252",
@@ -284,8 +287,12 @@ fn guess_encoding(body: &[u8]) -> Option<&'static str> {
         "EUC-KR" => "EUC-KR",
         "Big5" => "BIG5",
         _ => return None,
-    })
+    };
+    Some((name, sure))
 }
+
+/// Non-ASCII bytes a guess of the encoding needs to be said without a caution.
+const SURE_BYTES: usize = 20;
 
 /// UTF-32 with a byte-order mark (`FF FE 00 00` or `00 00 FE FF`).
 fn decode_utf32(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetMap)> {
@@ -464,6 +471,28 @@ mod tests {
             match decode(&bytes, Path::new("l"), false) {
                 Err(Error::InvalidUtf8 { guess, .. }) => assert_eq!(guess, Some(want), "{text}"),
                 other => panic!("{want}: {other:?}"),
+            }
+        }
+    }
+
+    /// A guess from a few accented letters is said as a guess (Latin-1's « » read as
+    /// Latin-2 are Ť ť); from a page of them, plainly.
+    #[test]
+    fn a_guess_from_few_bytes_is_not_sure() {
+        let short = b"The so-called \xabreform\xbb of the caf\xe9 was na\xefve.\n".to_vec();
+        let long = "Le ministère a rejeté les prétendues « élections » organisées. ".repeat(5);
+        let (long, _, _) = encoding_rs::WINDOWS_1252.encode(&long);
+        for (bytes, want) in [(short, false), (long.to_vec(), true)] {
+            match decode(&bytes, Path::new("l"), false) {
+                Err(e @ Error::InvalidUtf8 { sure, .. }) => {
+                    assert_eq!(sure, want, "{e}");
+                    assert_eq!(
+                        e.to_string().contains("a guess from few bytes"),
+                        !want,
+                        "{e}"
+                    );
+                }
+                other => panic!("{other:?}"),
             }
         }
     }
