@@ -604,6 +604,36 @@ fn a_bad_dictionary_is_refused_with_its_place() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid YAML"));
+    // Each message speaks of the file as it is: empty, a list without headers, a YAML key
+    // written twice (as written, not as the parser's Rust value).
+    for (name, text, says) in [
+        ("empty.txt", "\n", "empty.txt: the file is empty"),
+        (
+            "words.txt",
+            "elections\nsham\n",
+            "a list of `[category]` lines",
+        ),
+        (
+            "twice.yml",
+            "a: [x]\nb: [y]\na: [z]\n",
+            "not valid YAML: 'a': duplicated key",
+        ),
+    ] {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let out = verbale()
+            .args(["dict", "--dict"])
+            .arg(&f)
+            .arg(crate::common::seed())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(says) && !err.contains("speech-acts"),
+            "{name}: {err}"
+        );
+    }
 }
 
 #[test]

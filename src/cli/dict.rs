@@ -84,9 +84,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
         // A dictionary that cannot be read is an input that failed (exit 1); one that reads
         // but is not a dictionary is a usage error (exit 2).
         let d = Dictionary::read(std::path::Path::new(&args.dict)).map_err(|e| match e {
-            verbale::Error::Invalid(m) => verbale::Error::Invalid(format!(
-                "--dict: {m} (or give `speech-acts` for the bundled lexicon)"
-            )),
+            verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
             e => e,
         })?;
         (

@@ -79,16 +79,28 @@ pub(super) fn parse(text: &str, origin: &str, format: Format) -> Result<Dictiona
 
 fn yaml(text: &str, d: &mut Dictionary) -> Result<()> {
     let docs = yaml_rust2::YamlLoader::load_from_str(text).map_err(|e| {
+        // The parser names a key as Rust would print it (`String("a")`): shown as written.
+        let e = regex::Regex::new(r#"^String\("(.*?)"\)"#)
+            .map(|re| re.replace(&e.to_string(), "'$1'").into_owned())
+            .unwrap_or_else(|_| e.to_string());
         Error::Invalid(format!(
             "{}: not valid YAML: {e}; quanteda's format is `category: [entry, entry]`",
             d.origin
         ))
     })?;
     let Some(Yaml::Hash(top)) = docs.first() else {
-        return Err(Error::Invalid(format!(
-            "{}: a YAML dictionary is a map of categories (`category: [entry, entry]`)",
-            d.origin
-        )));
+        let lower = d.origin.to_lowercase();
+        let what = if text.trim().is_empty() {
+            "the file is empty".to_string()
+        } else if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+            "a YAML dictionary is a map of categories (`category: [entry, entry]`)".to_string()
+        } else {
+            "not a dictionary verbale reads: give a YAML map of categories (`category: [entry, \
+             entry]`), a LIWC `.dic` file, or a list of `[category]` lines, each followed by \
+             its entries one per line"
+                .to_string()
+        };
+        return Err(Error::Invalid(format!("{}: {what}", d.origin)));
     };
     walk(top, &mut Vec::new(), d)
 }
