@@ -86,36 +86,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
             .into());
         }
     }
-    let n = analysis.docs.len();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    if ask.selectors.is_empty() {
-        groups.push((0..n).collect());
-    } else {
-        let mut taken = vec![false; n];
-        for s in &ask.selectors {
-            let keep = verbale::meta::filter(&meta, s).map_err(|e| flag_error(e, src))?;
-            let g: Vec<usize> = (0..n).filter(|&i| keep[i] && !taken[i]).collect();
-            for &i in &g {
-                taken[i] = true;
-            }
-            if g.is_empty() {
-                return Err(verbale::Error::NoDocuments(format!(
-                    "'{s}' chooses no document of the counts"
-                ))
-                .into());
-            }
-            groups.push(g);
-        }
-    }
-    if !ask.selectors.is_empty() {
-        let chosen: usize = groups.iter().map(Vec::len).sum();
-        if chosen < n {
-            meta.notes.push(format!(
-                "{} chosen by no condition: left out",
-                super::common::count_of((n - chosen) as u64, "document")
-            ));
-        }
-    }
+    let groups = sides(&mut meta, analysis.docs.len(), &ask, src)?;
     let grouping = if ask.group_by.is_empty() {
         None
     } else {
@@ -134,6 +105,43 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         problems: Vec::new(),
         had_errors: false,
     })
+}
+
+/// The groups of the `n` documents: all of them, or those each of `ask`'s selectors chooses (a
+/// document in the first that does), with a note of how many none chooses.
+fn sides(
+    meta: &mut verbale::meta::Metadata,
+    n: usize,
+    ask: &Ask,
+    src: &SourceArgs,
+) -> Result<Vec<Vec<usize>>> {
+    if ask.selectors.is_empty() {
+        return Ok(vec![(0..n).collect()]);
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut taken = vec![false; n];
+    for s in &ask.selectors {
+        let keep = verbale::meta::filter(meta, s).map_err(|e| flag_error(e, src))?;
+        let g: Vec<usize> = (0..n).filter(|&i| keep[i] && !taken[i]).collect();
+        for &i in &g {
+            taken[i] = true;
+        }
+        if g.is_empty() {
+            return Err(verbale::Error::NoDocuments(format!(
+                "'{s}' chooses no document of the counts"
+            ))
+            .into());
+        }
+        groups.push(g);
+    }
+    let chosen: usize = groups.iter().map(Vec::len).sum();
+    if chosen < n {
+        meta.notes.push(format!(
+            "{} chosen by no condition: left out",
+            super::common::count_of((n - chosen) as u64, "document")
+        ));
+    }
+    Ok(groups)
 }
 
 /// Says (unless --quiet) that the flags of reading and counting do nothing with counts

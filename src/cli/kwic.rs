@@ -65,30 +65,12 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     if !exists(&positional[0]) && positional[1..].iter().all(exists) && exists(&positional[1]) {
         positional.rotate_left(1);
     }
-    let mut pattern = positional.pop().unwrap_or_default();
-    if !args.regex {
-        if let Some(words) = without_edge_punctuation(&pattern) {
-            if words.is_empty() {
-                return Err(verbale::Error::Invalid(format!(
-                    "kwic: the pattern '{pattern}' has no word: kwic finds words and phrases \
-                     (punctuation is not matched; --regex for a regular expression)"
-                ))
-                .into());
-            }
-            if !args.source.quiet {
-                eprintln!(
-                    "verbale: warning: kwic matches words, not the punctuation around them: \
-                     looking for '{words}'{}",
-                    if pattern.contains(is_quote_mark) {
-                        " (words inside quotation marks: --quoted-only, or --kind scare)"
-                    } else {
-                        ""
-                    }
-                );
-            }
-            pattern = words;
-        }
-    }
+    let pattern = positional.pop().unwrap_or_default();
+    let pattern = if args.regex {
+        pattern
+    } else {
+        words_of(pattern, args.source.quiet)?
+    };
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
@@ -170,6 +152,33 @@ fn is_quote_mark(c: char) -> bool {
         c,
         '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‹' | '›' | '「' | '」'
     )
+}
+
+/// The pattern to look for: its words without the punctuation around them, with a warning
+/// (unless `quiet`) when some was taken away; a pattern of punctuation only is refused.
+fn words_of(pattern: String, quiet: bool) -> Result<String> {
+    let Some(words) = without_edge_punctuation(&pattern) else {
+        return Ok(pattern);
+    };
+    if words.is_empty() {
+        return Err(verbale::Error::Invalid(format!(
+            "kwic: the pattern '{pattern}' has no word: kwic finds words and phrases \
+             (punctuation is not matched; --regex for a regular expression)"
+        ))
+        .into());
+    }
+    if !quiet {
+        eprintln!(
+            "verbale: warning: kwic matches words, not the punctuation around them: looking for \
+             '{words}'{}",
+            if pattern.contains(is_quote_mark) {
+                " (words inside quotation marks: --quoted-only, or --kind scare)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(words)
 }
 
 /// The pattern's words without the punctuation at their ends, which no word token holds
