@@ -174,6 +174,10 @@ fn feature_vec(
     x
 }
 
+/// Tokens without a word that [`Around::sentence_start`] and [`Around::sentence_end`] read
+/// through at most (prose never has this many in a row).
+const NO_WORD_RUN: usize = 64;
+
 /// Whether a word names the writer's side: `we`, `our`, `I`, but not `US` (all capitals).
 fn first_person(raw: &str) -> bool {
     words().first_person.contains(fold(raw).as_str())
@@ -371,20 +375,24 @@ impl<'a> Around<'a> {
         );
     }
 
-    /// No word of the span's sentence before it (or its cue).
+    /// No word of the span's sentence before it (or its cue), looking at most [`NO_WORD_RUN`]
+    /// tokens back: a "sentence" of thousands of quotation marks would otherwise be read again
+    /// for each of its spans.
     fn sentence_start(&self) -> bool {
         let s = self.tokens[self.open].sentence;
         (0..self.before)
             .rev()
             .take_while(|&i| self.tokens[i].sentence == s)
+            .take(NO_WORD_RUN)
             .all(|i| !self.tokens[i].kind.is_countable())
     }
 
-    /// No word of the span's sentence after it.
+    /// No word of the span's sentence after it (at most [`NO_WORD_RUN`] tokens on).
     fn sentence_end(&self) -> bool {
         let s = self.tokens[self.close].sentence;
         (self.close + 1..self.tokens.len())
             .take_while(|&i| self.tokens[i].sentence == s)
+            .take(NO_WORD_RUN)
             .all(|i| !self.tokens[i].kind.is_countable())
     }
 
