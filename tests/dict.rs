@@ -560,17 +560,22 @@ fn dict_counts_matches_with_their_quotation_marks_and_audits_entries() {
     );
 }
 
+/// `dict --dict FILE` over the seed statement.
+fn dict_with(dict: &std::path::Path) -> std::process::Output {
+    verbale()
+        .args(["dict", "--dict"])
+        .arg(dict)
+        .arg(crate::common::seed())
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_bad_dictionary_is_refused_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("bad.dic");
     std::fs::write(&d, "%\n1\tpositive\n%\ngood\t1\nbad\t7\n").unwrap();
-    let out = verbale()
-        .args(["dict", "--dict"])
-        .arg(&d)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
+    let out = dict_with(&d);
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -582,12 +587,7 @@ fn a_bad_dictionary_is_refused_with_its_place() {
         "{err}"
     );
     let missing = dir.path().join("missing.yml");
-    let out = verbale()
-        .args(["dict", "--dict"])
-        .arg(&missing)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
+    let out = dict_with(&missing);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -596,12 +596,7 @@ fn a_bad_dictionary_is_refused_with_its_place() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.yml: cannot read"));
     let y = dir.path().join("bad.yml");
     std::fs::write(&y, "a: [unclosed\n").unwrap();
-    let out = verbale()
-        .args(["dict", "--dict"])
-        .arg(&y)
-        .arg(crate::common::seed())
-        .output()
-        .unwrap();
+    let out = dict_with(&y);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid YAML"));
     // Each message speaks of the file as it is: empty, a list without headers, a YAML key
@@ -621,12 +616,7 @@ fn a_bad_dictionary_is_refused_with_its_place() {
     ] {
         let f = dir.path().join(name);
         std::fs::write(&f, text).unwrap();
-        let out = verbale()
-            .args(["dict", "--dict"])
-            .arg(&f)
-            .arg(crate::common::seed())
-            .output()
-            .unwrap();
+        let out = dict_with(&f);
         assert_eq!(out.status.code(), Some(2), "{name}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(

@@ -10,6 +10,7 @@ use comfy_table::{presets, CellAlignment, Table};
 use std::path::PathBuf;
 use verbale::kwic::{self, KwicOptions, Mode};
 use verbale::out::{self, Destination, Format};
+use verbale::text::tokenize::is_quote_char;
 
 /// Concordance: every occurrence of a word or phrase with its context, the byte offset in the
 /// source file, and whether it stands inside quotation marks (and of which kind).
@@ -146,14 +147,6 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     report_problems(c.problems(), &args.source)
 }
 
-/// Whether `c` is a quotation mark.
-fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‹' | '›' | '「' | '」'
-    )
-}
-
 /// The pattern to look for: its words without the punctuation around them, with a warning
 /// (unless `quiet`) when some was taken away; a pattern of punctuation only is refused.
 fn words_of(pattern: String, quiet: bool) -> Result<String> {
@@ -171,7 +164,10 @@ fn words_of(pattern: String, quiet: bool) -> Result<String> {
         eprintln!(
             "verbale: warning: kwic matches words, not the punctuation around them: looking for \
              '{words}'{}",
-            if pattern.contains(is_quote_mark) {
+            if pattern
+                .split_whitespace()
+                .any(|w| w.starts_with(is_quote_char) || w.ends_with(is_quote_char))
+            {
                 " (words inside quotation marks: --quoted-only, or --kind scare)"
             } else {
                 ""

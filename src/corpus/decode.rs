@@ -217,12 +217,13 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
         Ok(s) => Ok((s.to_string(), OffsetMap::shift(bom))),
         Err(e) if !lossy => {
             let at = e.valid_up_to();
+            let guess = guess_encoding(body);
             Err(Error::InvalidUtf8 {
                 path: path.to_path_buf(),
                 offset: bom + at,
                 line: memchr::memchr_iter(b'\n', &body[..at]).count() + 1,
-                guess: guess_encoding(body).map(|g| g.0),
-                sure: guess_encoding(body).is_some_and(|g| g.1),
+                guess: guess.map(|g| g.0),
+                sure: guess.is_some_and(|g| g.1),
             })
         }
         Err(_) => {

@@ -539,19 +539,15 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
         for d in &part.docs {
             let Some(path) = &d.path else { continue };
             let key = path.components().collect::<PathBuf>();
-            match seen_paths.get(&key) {
-                Some(id) if *id != d.id => {
-                    return Err(Error::Invalid(format!(
-                        "{} is in two parts, as '{id}' and as '{}' (in {}): count each document \
-                         once, and every part with the same --keep-ext and --root",
-                        path.display(),
-                        d.id,
-                        dir.display()
-                    )))
-                }
-                _ => {
-                    seen_paths.insert(key, d.id.clone());
-                }
+            let id = seen_paths.entry(key).or_insert_with(|| d.id.clone());
+            if *id != d.id {
+                return Err(Error::Invalid(format!(
+                    "{} is in two parts, as '{id}' and as '{}' (in {}): count each document \
+                     once, and every part with the same --keep-ext and --root",
+                    path.display(),
+                    d.id,
+                    dir.display()
+                )));
             }
         }
         docs.extend(part.docs);

@@ -102,16 +102,13 @@ impl Grouping {
     pub fn no_value_note(&self) -> Option<String> {
         let none = self.of_file.iter().filter(|b| b.is_none()).count();
         (none > 0).then(|| {
+            let one = none == 1;
             format!(
                 "{} {} no value for {}: in no group (the corpus's totals count {})",
-                crate::out::numbers::thousands(none as u64),
-                if none == 1 {
-                    "document has"
-                } else {
-                    "documents have"
-                },
+                crate::out::numbers::count_of(none as u64, "document"),
+                if one { "has" } else { "have" },
                 self.fields.join(" or "),
-                if none == 1 { "it" } else { "them" },
+                if one { "it" } else { "them" },
             )
         })
     }
