@@ -51,6 +51,9 @@ pub(super) struct Analysed {
     pub(super) forms: Vec<FormCount>,
     pub(super) token_slots: Vec<u32>,
     pub(super) marks: Vec<QuoteMark>,
+    /// Per form slot, whether the form's term is summed (a run with
+    /// [`super::Options::only_terms`] only).
+    pub(super) kept: Option<Vec<bool>>,
 }
 
 /// Analyses one document with `tokens` (from its text). With `lean` (a run of counts only),
@@ -81,6 +84,32 @@ pub(super) fn analyse_tokens(
         }
     }
     let unquoted = unquoted_of_forms(w, &forms, doc_no);
+    // A run that sums some terms only calls the quotations holding one of their words: the
+    // others change no count it keeps (a quotation's call reads no other quotation, but those
+    // of the same words, which hold the same terms).
+    let kept = (opts.detail == super::Detail::Totals && opts.only_terms.is_some())
+        .then(|| w.kept_slots(&forms, opts.only_terms.as_deref()));
+    let called;
+    let pairing = match &kept {
+        Some(kept) => {
+            let holds_kept = |p: &quotes::Pair| {
+                token_slots[p.open_tok as usize + 1..p.close_tok as usize]
+                    .iter()
+                    .any(|&s| s != NO_SLOT && kept[s as usize])
+            };
+            called = quotes::Pairing {
+                pairs: pairing.pairs.iter().copied().filter(holds_kept).collect(),
+                unpaired: Vec::new(),
+            };
+            &called
+        }
+        None => &pairing,
+    };
+    let stop = if pairing.pairs.is_empty() {
+        Vec::new()
+    } else {
+        w.stop_slots(&forms, &opts.stopwords)
+    };
     let mut ctx = Context {
         doc,
         tokens,
@@ -89,9 +118,10 @@ pub(super) fn analyse_tokens(
         forms: &forms,
         token_slots: &token_slots,
         unquoted: &unquoted,
+        stop: &stop,
         budget: std::cell::Cell::new(2 * doc.text.len() + 65_536),
     };
-    let (spans, marks) = ctx.classify_spans(&pairing, lean);
+    let (spans, marks) = ctx.classify_spans(pairing, lean);
     let scare_pairs: Vec<(u32, u32)> = marks
         .iter()
         .filter(|m| m.kind == Kind::Scare)
@@ -116,7 +146,7 @@ pub(super) fn analyse_tokens(
             unpaired: if lean {
                 Vec::new()
             } else {
-                unpaired(doc, tokens, &pairing)
+                unpaired(doc, tokens, pairing)
             },
             cues,
             measures: measures.then(|| {
@@ -132,6 +162,7 @@ pub(super) fn analyse_tokens(
         forms,
         token_slots,
         marks,
+        kept,
     }
 }
 
@@ -240,6 +271,9 @@ struct Context<'a> {
     forms: &'a [FormCount],
     token_slots: &'a [u32],
     unquoted: &'a [u32],
+    /// Per form slot: whether the form is a stopword (empty when the document has no
+    /// quotations).
+    stop: &'a [bool],
     /// Bytes of quoted text and contexts the spans may still keep in full (see
     /// [`quotes::SHORT_SPAN_CHARS`]).
     budget: std::cell::Cell<usize>,
@@ -267,16 +301,12 @@ impl Context<'_> {
         if pairing.pairs.is_empty() {
             return (spans, marks);
         }
-        // Whether each form is a stopword, asked once per form, for the document's facts.
-        let stop: Vec<bool> = (0..self.forms.len())
-            .map(|s| self.opts.stopwords.contains(self.form(s)))
-            .collect();
         // Spans are asked about only from the first opening mark to the last closing one.
         let first = pairing.pairs.iter().map(|p| p.open_tok as usize).min();
         let last = pairing.pairs.iter().map(|p| p.close_tok as usize + 1).max();
         let range = first.unwrap_or(0)..last.unwrap_or(0);
         let facts = classify::Facts::new(text, self.tokens, range, |i| {
-            self.slot(i).is_some_and(|s| stop[s])
+            self.slot(i).is_some_and(|s| self.stop[s])
         });
         let lex = &self.opts.lexicons;
         let at = |p: &quotes::Pair| classify::SpanAt {

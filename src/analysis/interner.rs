@@ -5,7 +5,7 @@
 use super::FormCount;
 use crate::corpus::lock;
 use crate::text::packed::{pack_at, PackedHash};
-use crate::text::{fold_into, Lang, Rules, StemCache, Token};
+use crate::text::{fold_into, Lang, Rules, StemCache, Stopwords, Token};
 use ahash::AHashMap;
 use std::sync::{Arc, Mutex};
 
@@ -267,11 +267,13 @@ impl Slots {
     }
 }
 
-/// Adds one document's form counts to the sums of `bin`; `stop` tells stopword forms.
+/// Adds one document's form counts to the sums of `bin`; `stop` tells stopword forms, `kept`
+/// (per form slot, when given) the forms to sum.
 pub(super) fn add_to_bin(
     w: &mut Worker,
     bin: usize,
     forms: &[FormCount],
+    kept: Option<&[bool]>,
     stop: impl Fn(&str) -> bool,
 ) {
     if w.sums.len() <= bin {
@@ -282,7 +284,10 @@ pub(super) fn add_to_bin(
     let (sums, slots) = (&mut w.sums[bin], &mut w.slots);
     sums.docs += 1;
     let doc = sums.docs;
-    for f in forms {
+    for (k, f) in forms.iter().enumerate() {
+        if kept.is_some_and(|kept| !kept[k]) {
+            continue;
+        }
         let slot = &mut slots.form[f.form as usize];
         if *slot == 0 {
             let is_stop = 1 + stop(&int.forms[f.form as usize].0) as u8;
@@ -322,6 +327,12 @@ pub(super) struct Worker {
     /// asked once per form rather than once per document; `cue_set` names the set asked.
     pub(super) starts_cue: Vec<u8>,
     pub(super) cue_set: u64,
+    /// Per form id: whether it is a stopword (0 not yet asked, 1 no, 2 yes), asked once per
+    /// form rather than once per document (a run has one stopword list).
+    stop_form: Vec<u8>,
+    /// Per form id: whether its term is one of [`super::Options::only_terms`] (0 not yet asked,
+    /// 1 no, 2 yes).
+    kept_form: Vec<u8>,
     pub(super) tokens: Vec<Token>,
     /// Per form id: the phrases of `--phrases` it starts (`None`: not yet asked).
     pub(super) phrase_starts: Vec<Option<Box<[u32]>>>,
@@ -339,11 +350,56 @@ impl Worker {
             docs_done: 0,
             starts_cue: Vec::new(),
             cue_set: 0,
+            stop_form: Vec::new(),
+            kept_form: Vec::new(),
             tokens: Vec::new(),
             phrase_starts: Vec::new(),
             sums: Vec::new(),
             slots: Slots::default(),
         }
+    }
+
+    /// Per slot of `forms` (a document's forms), whether its form is a stopword of `stopwords`
+    /// (the run's list).
+    pub(super) fn stop_slots(&mut self, forms: &[FormCount], stopwords: &Stopwords) -> Vec<bool> {
+        if self.stop_form.len() < self.interner.forms.len() {
+            self.stop_form.resize(self.interner.forms.len(), 0);
+        }
+        forms
+            .iter()
+            .map(|f| {
+                let known = &mut self.stop_form[f.form as usize];
+                if *known == 0 {
+                    *known = 1 + stopwords.contains(&self.interner.forms[f.form as usize].0) as u8;
+                }
+                *known == 2
+            })
+            .collect()
+    }
+
+    /// Per slot of `forms` (a document's forms), whether its term is one of `only` (every
+    /// term when `None`).
+    pub(super) fn kept_slots(
+        &mut self,
+        forms: &[FormCount],
+        only: Option<&ahash::AHashSet<String>>,
+    ) -> Vec<bool> {
+        let Some(only) = only else {
+            return vec![true; forms.len()];
+        };
+        if self.kept_form.len() < self.interner.forms.len() {
+            self.kept_form.resize(self.interner.forms.len(), 0);
+        }
+        forms
+            .iter()
+            .map(|f| {
+                let known = &mut self.kept_form[f.form as usize];
+                if *known == 0 {
+                    *known = 1 + only.contains(&*self.interner.forms[f.form as usize].1) as u8;
+                }
+                *known == 2
+            })
+            .collect()
     }
 
     /// The next document's number. Before the counter would reach `u32::MAX` (which marks

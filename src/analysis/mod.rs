@@ -71,6 +71,12 @@ pub struct Options {
     /// (`freq --by doc --columns doc,term,count`): the marks are not paired, every count
     /// of quoted and scare-quoted words is 0, and the other counts are the same.
     pub quotes: bool,
+    /// In a totals run ([`Detail::Totals`]), the only terms summed (as counted: stems, or
+    /// folded words with `--no-stem`); `None` sums every term. The other words still count in
+    /// token totals, and only the quotations holding a word of these terms are called, so
+    /// the documents' span and scare counts cover those quotations alone. A trend of named
+    /// words needs no more, and is spared summing and calling the rest.
+    pub only_terms: Option<Arc<ahash::AHashSet<String>>>,
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
@@ -122,6 +128,7 @@ impl Options {
             min_scare: 0.0,
             explain_quotes: false,
             quotes: true,
+            only_terms: None,
         }
     }
 
@@ -327,7 +334,7 @@ impl<'a> Analyser<'a> {
                     .as_ref()
                     .and_then(|b| b.get(&doc.id))
                     .map_or(0, |&b| b as usize);
-                interner::add_to_bin(w, bin, &done.forms, stop);
+                interner::add_to_bin(w, bin, &done.forms, done.kept.as_deref(), stop);
                 None
             } else {
                 let mut forms = done.forms;
@@ -635,5 +642,38 @@ mod tests {
         assert_eq!(totals("zeta eta zeta"), [1, 2]);
         // Would be document 0 again, the one that last saw `theta`.
         assert_eq!(totals("theta theta"), [2]);
+    }
+
+    #[test]
+    fn a_run_of_some_terms_counts_them_as_a_run_of_all() {
+        let docs = [
+            Document::from_text(
+                "a",
+                "The so-called \u{201c}elections\u{201d} were a farce. The elections of \
+                 2010 were held under the \u{201c}emergency law\u{201d}, as the \
+                 \u{201c}regime\u{201d} called it.",
+            ),
+            Document::from_text(
+                "b",
+                "We welcome the \u{201c}free and fair elections\u{201d} promised. Elections \
+                 matter; the regime does not say \u{201c}yes\u{201d}.",
+            ),
+        ];
+        let mut opts = Options::new(Lang::english());
+        opts.detail = Detail::Totals;
+        let all = analyse(&docs, &opts);
+        opts.only_terms = Some(Arc::new(["elect", "regim"].map(String::from).into()));
+        let some = analyse(&docs, &opts);
+        let of = |a: &Analysis, t: &str| {
+            let i = a.terms.iter().position(|x| x.term == t)?;
+            Some(a.corpus_counts()[i])
+        };
+        for t in ["elect", "regim"] {
+            assert!(of(&all, t).is_some_and(|c| c.quoted > 0), "{t}");
+            assert_eq!(of(&some, t), of(&all, t), "{t}");
+        }
+        assert!(of(&all, "law").is_some() && of(&some, "law").is_none());
+        assert_eq!(some.terms.len(), 2);
+        assert_eq!(some.total_tokens(), all.total_tokens());
     }
 }

@@ -264,8 +264,12 @@ pub fn trend_frame(
         let mut options = options.clone();
         options.detail = Detail::Totals;
         if !terms.is_empty() {
-            // Terms named are looked for whatever the stopword list says.
+            // Terms named are looked for whatever the stopword list says, and only they are
+            // summed.
             options.stopwords = verbale::text::Stopwords::none();
+            options.only_terms = Some(std::sync::Arc::new(
+                words.keys().iter().flatten().cloned().collect(),
+            ));
         }
         let plan = Plan {
             group_by: fields.to_vec(),
