@@ -368,6 +368,28 @@ fn manifest_problems_are_named() {
 }
 
 #[test]
+fn a_mistyped_number_in_a_manifest_is_named() {
+    // One year of three written `20x2` makes the field text: a warning names the value and its
+    // document, and the run goes on.
+    let years = "file,year,country\nARM_67_2012.txt,2012,ARM\nAZE_67_2012.txt,20x2,AZE\n\
+                 ARM_71_2016.txt,2016,ARM\n";
+    let t = speeches_with(years);
+    let (out, err) = run(&["docs", t.path().to_str().unwrap(), "-f", "csv"]);
+    assert!(
+        err.contains("field 'year' is read as text")
+            && err.contains("'20x2' (AZE_67_2012)")
+            && err.contains("1 of its 3 values"),
+        "{err}"
+    );
+    assert_eq!(csv_bytes(out).height(), 10);
+    // A field of text (country) and a field of numbers say nothing.
+    let t =
+        speeches_with("file,year,country\nARM_67_2012.txt,2012,ARM\nAZE_67_2012.txt,2012,AZE\n");
+    let (_, err) = run(&["docs", t.path().to_str().unwrap(), "-f", "csv"]);
+    assert!(!err.contains("read as text"), "{err}");
+}
+
+#[test]
 fn name_patterns_fail_clearly_or_leniently() {
     let t = speeches_with("file,bloc\n");
     std::fs::remove_file(t.path().join("manifest.csv")).unwrap();

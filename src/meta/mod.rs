@@ -162,6 +162,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         ),
     ];
     for c in columns {
+        notes.extend(mostly_numbers(&c, files));
         frame_cols.push(typed(c)?);
     }
     Ok(Metadata {
@@ -257,6 +258,52 @@ fn derive_dates(columns: &mut Vec<Column>) {
             });
         }
     }
+}
+
+/// A warning for a field read as text because a few of its values are not numbers where the
+/// rest are (`20x6` among years): it would compare, sort and group as text without a word.
+fn mostly_numbers(c: &Column, files: &Found) -> Option<String> {
+    let missing = |v: &str| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "na" | "n/a" | "nan" | "null" | "none" | "-" | ""
+        )
+    };
+    if c.kind.is_some() {
+        return None; // a pattern's declared type: typed() says what does not fit
+    }
+    let values = c.values.iter().enumerate();
+    let given: Vec<(usize, &str)> = values
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !missing(v)).map(|v| (k, v)))
+        .collect();
+    let not: Vec<(usize, &str)> = given
+        .iter()
+        .copied()
+        .filter(|(_, v)| v.trim().parse::<f64>().is_err())
+        .collect();
+    let numbers = given.len() - not.len();
+    if not.is_empty() || numbers <= not.len() || (not.len() > 3 && not.len() * 10 > given.len()) {
+        return None;
+    }
+    let shown: Vec<String> = not
+        .iter()
+        .take(3)
+        .map(|&(k, v)| format!("'{v}' ({})", files[k].0))
+        .collect();
+    let more = match not.len() {
+        n if n > 3 => format!(" and {} more", n - 3),
+        _ => String::new(),
+    };
+    Some(format!(
+        "warning: field '{}' is read as text: {} of its {} values {} not a number: {}{more}; \
+         correct {} to compare, sort and group it as numbers",
+        c.name,
+        not.len(),
+        given.len(),
+        if not.len() == 1 { "is" } else { "are" },
+        shown.join(", "),
+        if not.len() == 1 { "it" } else { "them" },
+    ))
 }
 
 /// A polars column from a field's values: integers, numbers or text, as the values allow (or
