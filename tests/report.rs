@@ -53,6 +53,12 @@ fn report_on_bundled_data_is_complete() {
             .unwrap();
         assert!(pq.height() > 0, "{t}.parquet is empty");
     }
+    // The documents' table carries their metadata, as `verbale docs` writes it.
+    let docs = read_csv(&out.join("docs.csv"));
+    let manifest = read_csv(&root().join("data/manifest.csv"));
+    for field in manifest.get_column_names().iter().skip(1) {
+        assert!(docs.column(field).is_ok(), "docs.csv lacks field {field}");
+    }
     // The HTML is well-formed (XHTML-style) and has every section.
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     let opts = roxmltree::ParsingOptions {

@@ -59,6 +59,9 @@ pub struct ReportOptions {
     pub groups: Option<Groups>,
     /// Groups from the documents' metadata, if any.
     pub meta_groups: Option<MetaGroups>,
+    /// The documents' metadata, a row per document of the analysis in its order (the `docs`
+    /// table carries its fields); an empty frame when there is none.
+    pub meta: polars::prelude::DataFrame,
     /// The inputs that were not read (skipped or failed), each with its reason, so that the
     /// report says what it does not cover.
     pub left_out: Vec<String>,

@@ -266,7 +266,7 @@ pub(super) fn build_and_write(
             Box::new(|| frames::corpus_quoted_terms(a, sel)),
         ),
         ("cues", Box::new(|| frames::cues(a))),
-        ("docs", Box::new(|| frames::docs(a, &DataFrame::empty()))),
+        ("docs", Box::new(|| frames::docs(a, &p.r.meta))),
         (
             "quoted_phrases",
             Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter::default())),
