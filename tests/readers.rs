@@ -346,6 +346,29 @@ fn every_document_of_the_formats_corpus_is_read_or_refused() {
     );
 }
 
+/// `extract` of a scan only extracts nothing: exit 1 with the reason, as `freq` of it fails.
+#[test]
+fn extract_of_nothing_readable_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let scan = crate::common::data(
+        "formats/bad/un-ola_note-verbale-to-permanent-mission-of-ukraine_2022-03-04_en_scanned.pdf",
+    );
+    let o = crate::common::verbale()
+        .arg("extract")
+        .arg(&scan)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no text layer") && err.contains("nothing extracted from 1 file"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
 /// `extract -q` says nothing on standard error for files it read (it printed a line per file).
 #[test]
 fn extract_quiet_is_quiet() {

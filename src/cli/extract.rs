@@ -61,6 +61,7 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
     let mut problems = Vec::new();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut extracted = 0usize;
     for (id, _, r) in read {
         let ft = match r {
             Ok(ft) => ft,
@@ -69,6 +70,7 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
                 continue;
             }
         };
+        extracted += 1;
         if !args.input.source.quiet {
             eprintln!("verbale: {id}: {}", summary(&ft));
         }
@@ -85,7 +87,15 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
             }
         }
     }
-    report_problems(&problems, &args.input.source)
+    let failed = report_problems(&problems, &args.input.source)?;
+    if extracted == 0 && !problems.is_empty() {
+        // As `freq` over the same files: a run that extracted nothing failed (exit 1).
+        return Err(anyhow::anyhow!(
+            "nothing extracted from {}: none could be read or had text",
+            count_of(problems.len() as u64, "file")
+        ));
+    }
+    Ok(failed)
 }
 
 /// One line on what was read: format, places, characters, what the reader left out.
