@@ -152,7 +152,11 @@ fn main() -> ExitCode {
             let usage = e.chain().any(|x| {
                 matches!(
                     x.downcast_ref::<verbale::Error>(),
-                    Some(verbale::Error::Invalid(_) | verbale::Error::UnknownLanguage(..))
+                    Some(
+                        verbale::Error::Invalid(_)
+                            | verbale::Error::UnknownLanguage(..)
+                            | verbale::Error::OutputIsInput(_)
+                    )
                 )
             });
             ExitCode::from(if usage { 2 } else { 1 })

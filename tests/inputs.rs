@@ -146,7 +146,8 @@ fn output_is_atomic_and_never_an_input() {
         .arg(&input)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1));
+    // A usage error (exit 2), as an output folder holding an input is.
+    assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
     assert_eq!(
         fs::read_to_string(&input).unwrap(),
@@ -175,7 +176,7 @@ fn output_is_atomic_and_never_an_input() {
             .arg(dir.path())
             .output()
             .unwrap();
-        assert_eq!(o.status.code(), Some(1), "{name}");
+        assert_eq!(o.status.code(), Some(2), "{name}");
         assert!(String::from_utf8_lossy(&o.stderr).contains("refusing to overwrite an input"));
         assert_eq!(fs::read_to_string(&f).unwrap(), "earlier output");
         fs::remove_file(&f).unwrap();
