@@ -84,23 +84,12 @@ pub(super) fn analyse_tokens(
         }
     }
     let unquoted = unquoted_of_forms(w, &forms, doc_no);
-    // A run that sums some terms only calls the quotations holding one of their words: the
-    // others change no count it keeps (a quotation's call reads no other quotation, but those
-    // of the same words, which hold the same terms).
     let kept = (opts.detail == super::Detail::Totals && opts.only_terms.is_some())
         .then(|| w.kept_slots(&forms, opts.only_terms.as_deref()));
     let called;
     let pairing = match &kept {
         Some(kept) => {
-            let holds_kept = |p: &quotes::Pair| {
-                token_slots[p.open_tok as usize + 1..p.close_tok as usize]
-                    .iter()
-                    .any(|&s| s != NO_SLOT && kept[s as usize])
-            };
-            called = quotes::Pairing {
-                pairs: pairing.pairs.iter().copied().filter(holds_kept).collect(),
-                unpaired: Vec::new(),
-            };
+            called = holding_kept(&pairing, &token_slots, kept);
             &called
         }
         None => &pairing,
@@ -203,6 +192,21 @@ fn count_forms(
         forms[slot as usize].total += 1;
     }
     (token_slots, forms, n_tokens)
+}
+
+/// The quotations of `pairing` holding a word whose slot `kept` marks. A run that sums some
+/// terms only calls those: the others change no count it keeps (a quotation's call reads no
+/// other quotation but those of the same words, which hold the same terms).
+fn holding_kept(pairing: &quotes::Pairing, token_slots: &[u32], kept: &[bool]) -> quotes::Pairing {
+    let holds_kept = |p: &quotes::Pair| {
+        token_slots[p.open_tok as usize + 1..p.close_tok as usize]
+            .iter()
+            .any(|&s| s != NO_SLOT && kept[s as usize])
+    };
+    quotes::Pairing {
+        pairs: pairing.pairs.iter().copied().filter(holds_kept).collect(),
+        unpaired: Vec::new(),
+    }
 }
 
 /// Per form slot, the unquoted occurrences of the form's stem in this document (a quoted word

@@ -362,19 +362,10 @@ impl Worker {
     /// Per slot of `forms` (a document's forms), whether its form is a stopword of `stopwords`
     /// (the run's list).
     pub(super) fn stop_slots(&mut self, forms: &[FormCount], stopwords: &Stopwords) -> Vec<bool> {
-        if self.stop_form.len() < self.interner.forms.len() {
-            self.stop_form.resize(self.interner.forms.len(), 0);
-        }
-        forms
-            .iter()
-            .map(|f| {
-                let known = &mut self.stop_form[f.form as usize];
-                if *known == 0 {
-                    *known = 1 + stopwords.contains(&self.interner.forms[f.form as usize].0) as u8;
-                }
-                *known == 2
-            })
-            .collect()
+        let int = &self.interner;
+        asked_once(&mut self.stop_form, int.forms.len(), forms, |f| {
+            stopwords.contains(&int.forms[f as usize].0)
+        })
     }
 
     /// Per slot of `forms` (a document's forms), whether its term is one of `only` (every
@@ -387,19 +378,10 @@ impl Worker {
         let Some(only) = only else {
             return vec![true; forms.len()];
         };
-        if self.kept_form.len() < self.interner.forms.len() {
-            self.kept_form.resize(self.interner.forms.len(), 0);
-        }
-        forms
-            .iter()
-            .map(|f| {
-                let known = &mut self.kept_form[f.form as usize];
-                if *known == 0 {
-                    *known = 1 + only.contains(&*self.interner.forms[f.form as usize].1) as u8;
-                }
-                *known == 2
-            })
-            .collect()
+        let int = &self.interner;
+        asked_once(&mut self.kept_form, int.forms.len(), forms, |f| {
+            only.contains(&*int.forms[f as usize].1)
+        })
     }
 
     /// The next document's number. Before the counter would reach `u32::MAX` (which marks
@@ -416,6 +398,29 @@ impl Worker {
         self.docs_done += 1;
         self.docs_done - 1
     }
+}
+
+/// Per slot of `forms`, `ask` of its form id, asked once per form of the run: `memo` holds
+/// the answers by form id (0 not yet asked, 1 no, 2 yes) for `n_forms` forms.
+fn asked_once(
+    memo: &mut Vec<u8>,
+    n_forms: usize,
+    forms: &[FormCount],
+    ask: impl Fn(u32) -> bool,
+) -> Vec<bool> {
+    if memo.len() < n_forms {
+        memo.resize(n_forms, 0);
+    }
+    forms
+        .iter()
+        .map(|f| {
+            let known = &mut memo[f.form as usize];
+            if *known == 0 {
+                *known = 1 + ask(f.form) as u8;
+            }
+            *known == 2
+        })
+        .collect()
 }
 
 /// The workers of one run, one per thread of the pool that runs it (and one for callers from
