@@ -260,21 +260,23 @@ fn derive_dates(columns: &mut Vec<Column>) {
     }
 }
 
+/// R's and pandas' missing-value markers (`NA`, `n/a`, `NaN`, `null`, `-`, empty).
+fn missing_value(v: &str) -> bool {
+    matches!(
+        v.trim().to_ascii_lowercase().as_str(),
+        "na" | "n/a" | "nan" | "null" | "none" | "-" | ""
+    )
+}
+
 /// A warning for a field read as text because a few of its values are not numbers where the
 /// rest are (`20x6` among years): it would compare, sort and group as text without a word.
 fn mostly_numbers(c: &Column, files: &Found) -> Option<String> {
-    let missing = |v: &str| {
-        matches!(
-            v.trim().to_ascii_lowercase().as_str(),
-            "na" | "n/a" | "nan" | "null" | "none" | "-" | ""
-        )
-    };
     if c.kind.is_some() {
         return None; // a pattern's declared type: typed() says what does not fit
     }
     let values = c.values.iter().enumerate();
     let given: Vec<(usize, &str)> = values
-        .filter_map(|(k, v)| v.as_deref().filter(|v| !missing(v)).map(|v| (k, v)))
+        .filter_map(|(k, v)| v.as_deref().filter(|v| !missing_value(v)).map(|v| (k, v)))
         .collect();
     let not: Vec<(usize, &str)> = given
         .iter()
@@ -314,21 +316,15 @@ fn mostly_numbers(c: &Column, files: &Found) -> Option<String> {
 /// `05` (a session, a month) is still a number.
 fn typed(mut c: Column) -> Result<polars::prelude::Column> {
     let name: PlSmallStr = c.name.as_str().into();
-    let missing = |v: &str| {
-        matches!(
-            v.trim().to_ascii_lowercase().as_str(),
-            "na" | "n/a" | "nan" | "null" | "none" | "-" | ""
-        )
-    };
     let number = |v: &str| {
         let digits = v.trim().trim_start_matches('-');
         let coded = digits.len() > 2 && digits.starts_with('0') && !digits.starts_with("0.");
         !coded && !v.starts_with('+') && v.trim().parse::<f64>().is_ok_and(f64::is_finite)
     };
-    let numbers = c.values.iter().flatten().filter(|v| !missing(v));
+    let numbers = c.values.iter().flatten().filter(|v| !missing_value(v));
     if numbers.clone().next().is_some() && numbers.clone().all(|v| number(v)) {
         for v in &mut c.values {
-            if v.as_deref().is_some_and(missing) {
+            if v.as_deref().is_some_and(missing_value) {
                 *v = None;
             }
         }
