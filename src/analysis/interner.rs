@@ -334,6 +334,11 @@ pub(super) struct Worker {
     /// 1 no, 2 yes).
     kept_form: Vec<u8>,
     pub(super) tokens: Vec<Token>,
+    /// Per form id: its syllables (`u32::MAX`: not counted yet), for the readability measures.
+    pub(super) syllables_of: Vec<u32>,
+    /// Per stem id: its index among the terms of the document whose positions are being
+    /// built (`u32::MAX` between documents).
+    pub(super) stem_term: Vec<u32>,
     /// Per form id: the phrases of `--phrases` it starts (`None`: not yet asked).
     pub(super) phrase_starts: Vec<Option<Box<[u32]>>>,
     /// The running sums of a totals run, per bin (one bin when documents are not grouped).
@@ -353,6 +358,8 @@ impl Worker {
             stop_form: Vec::new(),
             kept_form: Vec::new(),
             tokens: Vec::new(),
+            stem_term: Vec::new(),
+            syllables_of: Vec::new(),
             phrase_starts: Vec::new(),
             sums: Vec::new(),
             slots: Slots::default(),

@@ -9,7 +9,7 @@ use crate::text::Token;
 /// The measures of a document whose tokens have the slots `token_slots` (`no_slot` for tokens
 /// that are not words) among its distinct `forms`.
 pub(super) fn of_document(
-    w: &Worker,
+    w: &mut Worker,
     tokens: &[Token],
     token_slots: &[u32],
     forms: &[FormCount],
@@ -28,9 +28,18 @@ pub(super) fn of_document(
             last_sentence = Some(t.sentence);
         }
     }
+    // Each form's syllables are counted once per worker (`syllables_of`, by form id).
+    let (known, int) = (&mut w.syllables_of, &w.interner);
+    known.resize(int.forms.len(), u32::MAX);
     let syllables = forms
         .iter()
-        .map(|f| syllables(&w.interner.forms[f.form as usize].0) as u64 * f.total as u64)
+        .map(|f| {
+            let n = &mut known[f.form as usize];
+            if *n == u32::MAX {
+                *n = syllables(&int.forms[f.form as usize].0);
+            }
+            *n as u64 * f.total as u64
+        })
         .sum();
     DocMeasures {
         forms: forms.len() as u32,

@@ -197,27 +197,37 @@ impl Counted {
 
 /// A document's positions from its tokens, their slots among its forms, and its quotations.
 fn positions_from(
-    w: &interner::Worker,
+    worker: u32,
+    w: &mut interner::Worker,
     doc: &Document,
     tokens: Vec<crate::text::Token>,
     slots: document::Slots,
     marks: Vec<QuoteMark>,
 ) -> Positions {
+    // Each slot's term among the document's distinct keys, found through the stem's id in
+    // the worker (`stem_term`, reset below for the next document).
     let int = &w.interner;
-    // Each slot's term among the document's distinct keys.
+    let stem_term = &mut w.stem_term;
+    stem_term.resize(int.stems(), u32::MAX);
     let mut term_keys: Vec<std::sync::Arc<str>> = Vec::new();
-    let mut key_of: ahash::AHashMap<std::sync::Arc<str>, u32> = ahash::AHashMap::new();
+    let mut stems_seen: Vec<u32> = Vec::new();
     let slot_term: Vec<u32> = slots
         .forms
         .iter()
         .map(|f| {
-            let key = &int.forms[f.form as usize].1;
-            *key_of.entry(key.clone()).or_insert_with(|| {
-                term_keys.push(key.clone());
-                term_keys.len() as u32 - 1
-            })
+            let stem = int.hot[f.form as usize].stem;
+            let t = &mut stem_term[stem as usize];
+            if *t == u32::MAX {
+                *t = term_keys.len() as u32;
+                term_keys.push(int.forms[f.form as usize].1.clone());
+                stems_seen.push(stem);
+            }
+            *t
         })
         .collect();
+    for s in stems_seen {
+        stem_term[s as usize] = u32::MAX;
+    }
     let terms = slots
         .token_slots
         .iter()
@@ -235,6 +245,7 @@ fn positions_from(
         .iter()
         .map(|f| int.forms[f.form as usize].0.clone())
         .collect();
+    let form_ids = slots.forms.iter().map(|f| f.form).collect();
     let forms = slots
         .token_slots
         .iter()
@@ -254,6 +265,8 @@ fn positions_from(
         term_keys,
         forms,
         form_keys,
+        worker,
+        form_ids,
         quoting,
         parents,
     }
@@ -358,7 +371,7 @@ impl<'a> Analyser<'a> {
     /// quotations around it), for concordances and dispersion plots. Its counts are not added
     /// to the run.
     pub fn positions(&self, doc: &Document) -> Positions {
-        self.workers.with(|_, w| {
+        self.workers.with(|wi, w| {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             // Places and kinds of the quotations, no texts: a document can hold many.
@@ -367,7 +380,7 @@ impl<'a> Analyser<'a> {
                 token_slots: done.token_slots,
                 forms: done.forms,
             };
-            positions_from(w, doc, tokens, slots, done.marks)
+            positions_from(wi, w, doc, tokens, slots, done.marks)
         })
     }
 
@@ -438,11 +451,11 @@ impl<'a> Analyser<'a> {
     /// documents run: its spans): the text is tokenised and its terms looked up, with no
     /// pairing or classifying again.
     pub fn positions_known(&self, doc: &Document, marks: Vec<QuoteMark>) -> Positions {
-        self.workers.with(|_, w| {
+        self.workers.with(|wi, w| {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             let slots = document::slots(w, &doc.text, &tokens);
-            positions_from(w, doc, tokens, slots, marks)
+            positions_from(wi, w, doc, tokens, slots, marks)
         })
     }
 

@@ -71,6 +71,13 @@ pub struct Positions {
     pub forms: Vec<u32>,
     /// The document's distinct folded forms (`elections`, `so-called`).
     pub form_keys: Vec<Arc<str>>,
+    /// The worker of the run that made these positions (one of
+    /// [`super::Analyser::worker_count`]).
+    pub worker: u32,
+    /// Per distinct form (as [`Positions::form_keys`]): its id in that worker, the same for
+    /// every document the worker reads in the run, so that a consumer of a run's positions can
+    /// keep what it learns of a form in a vector per worker instead of hashing its string.
+    pub form_ids: Vec<u32>,
     /// Per token: the quotations around it.
     pub quoting: Vec<Quoting>,
     /// Per quotation: the innermost quotation holding it.

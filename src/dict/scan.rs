@@ -5,7 +5,7 @@
 use super::acts::{self, ActHit, ActLexicon};
 use super::Compiled;
 use crate::analysis::{Analyser, Options, Positions};
-use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
+use crate::corpus::{self, lock, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::Result;
 use ahash::AHashMap;
 use std::sync::{Arc, Mutex};
@@ -144,17 +144,20 @@ impl corpus::Consumer for Scanner<'_> {
 pub struct Matcher<'a> {
     dict: &'a Compiled,
     acts: Option<&'a ActLexicon>,
-    starts: Vec<Mutex<AHashMap<usize, Arc<[u32]>>>>,
+    /// Per worker of the run whose positions are scanned, per form id of the worker: the
+    /// entries the form starts (`None`: not asked yet).
+    starts: Vec<Mutex<Vec<Option<Arc<[u32]>>>>>,
 }
 
 impl<'a> Matcher<'a> {
     /// A matcher of `dict` (and of the acts of `acts`, whose compiled triggers `dict` is).
     pub fn new(dict: &'a Compiled, acts: Option<&'a ActLexicon>) -> Self {
-        let threads = rayon::current_num_threads() + 1;
+        // A run has a worker per thread and a spare ([`Analyser::worker_count`]).
+        let workers = rayon::current_num_threads() + 1;
         Matcher {
             dict,
             acts,
-            starts: (0..threads).map(|_| Mutex::new(AHashMap::new())).collect(),
+            starts: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
         }
     }
 
@@ -166,11 +169,18 @@ impl<'a> Matcher<'a> {
 
 impl Matcher<'_> {
     /// Per distinct form of the document (an index of [`Positions::form_keys`]), the entries
-    /// its words start: looked up once per form and document in the thread's cache.
+    /// its words start: asked once per form of the worker that read the document.
     fn starts_of(&self, p: &Positions) -> Vec<Arc<[u32]>> {
-        let last = self.starts.len() - 1;
-        let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
-        let mut cache = self.starts[t].lock().unwrap_or_else(|e| e.into_inner());
+        let Some(cache) = self.starts.get(p.worker as usize) else {
+            // Positions of a run with more workers than this matcher knows: no cache.
+            let mut none = Vec::new();
+            return self.starts_in(p, &mut none);
+        };
+        self.starts_in(p, &mut lock(cache))
+    }
+
+    /// [`Matcher::starts_of`] with `cache`, the entries by form id of the document's worker.
+    fn starts_in(&self, p: &Positions, cache: &mut Vec<Option<Arc<[u32]>>>) -> Vec<Arc<[u32]>> {
         // A form's stem: that of any of its tokens.
         let mut stem_of = vec![u32::MAX; p.form_keys.len()];
         for (f, t) in p.forms.iter().zip(&p.terms) {
@@ -180,12 +190,15 @@ impl Matcher<'_> {
         }
         p.form_keys
             .iter()
+            .zip(&p.form_ids)
             .zip(stem_of)
-            .map(|(form, stem)| {
-                let addr = Arc::as_ptr(form) as *const u8 as usize;
-                cache
-                    .entry(addr)
-                    .or_insert_with(|| match p.term_keys.get(stem as usize) {
+            .map(|((form, &id), stem)| {
+                let id = id as usize;
+                if cache.len() <= id {
+                    cache.resize(id + 1, None);
+                }
+                cache[id]
+                    .get_or_insert_with(|| match p.term_keys.get(stem as usize) {
                         Some(stem) => self.dict.starting(form, stem).into(),
                         None => Arc::from([]),
                     })

@@ -193,9 +193,9 @@ struct Reader<'a> {
     run: Analyser<'a>,
     shared: Mutex<Vocabs>,
     by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
-    /// Per thread, the ids of the strings of documents read through [`Positions`] (hashed by
-    /// the address of the strings, which the workers' interners keep for the run).
-    by_address: Vec<Mutex<AHashMap<usize, u32>>>,
+    /// Per worker, the corpus ids (term, form) of the worker's form ids met in documents read
+    /// through [`Positions`] ([`UNKNOWN`] for forms not met yet).
+    by_form: Vec<Mutex<Vec<(u32, u32)>>>,
 }
 
 /// Locks `m`, whatever a panic elsewhere left in it.
@@ -212,7 +212,7 @@ impl<'a> Reader<'a> {
             run,
             shared: Mutex::new(Vocabs::default()),
             by_worker: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
-            by_address: (0..workers).map(|_| Mutex::new(AHashMap::new())).collect(),
+            by_form: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
         }
     }
 
@@ -234,51 +234,37 @@ impl<'a> Reader<'a> {
         held_doc(w, &ids)
     }
 
-    /// A document's words from its positions.
+    /// A document's words from its positions (made by this reader's run).
     fn hold_positions(&self, p: &Positions) -> HeldDoc {
-        let last = self.by_address.len() - 1;
-        let t = rayon::current_thread_index().map_or(last, |i| i.min(last));
-        let mut cache = lock(&self.by_address[t]);
-        // The forms this thread meets for the first time: their terms are noted once, here.
-        let mut fresh: Vec<usize> = Vec::new();
-        let mut ids = |keys: &[Arc<str>], terms: bool| -> Vec<u32> {
-            keys.iter()
-                .enumerate()
-                .map(|(slot, k)| {
-                    // Terms and forms are told apart by the low bit of the address key.
-                    let addr = (Arc::as_ptr(k) as *const u8 as usize) << 1 | terms as usize;
-                    *cache.entry(addr).or_insert_with(|| {
-                        let mut v = lock(&self.shared);
-                        if terms {
-                            v.terms.id(k)
-                        } else {
-                            fresh.push(slot);
-                            v.forms.id(k)
-                        }
-                    })
-                })
-                .collect()
-        };
-        let term_ids = ids(&p.term_keys, true);
-        let form_ids = ids(&p.form_keys, false);
-        drop(cache);
-        // Per form slot of the document: its term's id and its own.
-        let mut slot_ids = vec![(0, 0); p.form_keys.len()];
+        // The positions come from this reader's run, which has as many workers.
+        let mut known = lock(&self.by_form[p.worker as usize]);
+        // Per form slot of the document: its term's id and its own, the shared vocabularies
+        // locked only for the forms this worker meets for the first time.
+        let mut slot_ids = vec![UNKNOWN; p.form_keys.len()];
         for (&f, &t) in p.forms.iter().zip(&p.terms) {
-            if let Some(x) = slot_ids.get_mut(f as usize) {
-                *x = (term_ids[t as usize], form_ids[f as usize]);
+            let Some(x) = slot_ids.get_mut(f as usize) else {
+                continue;
+            };
+            if *x != UNKNOWN {
+                continue;
             }
-        }
-        if !fresh.is_empty() {
-            let mut v = lock(&self.shared);
-            for &slot in &fresh {
-                let (t, f) = slot_ids[slot];
-                v.note(t, f);
+            let id = p.form_ids[f as usize] as usize;
+            if known.len() <= id {
+                known.resize(id + 1, UNKNOWN);
             }
+            if known[id] == UNKNOWN {
+                known[id] =
+                    lock(&self.shared).pair(&p.term_keys[t as usize], &p.form_keys[f as usize]);
+            }
+            *x = known[id];
         }
+        drop(known);
         held_doc(p.held_words(), &slot_ids)
     }
 }
+
+/// A form whose corpus ids are not known yet.
+const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// A document's held words from its [`Words`], whose form ids `ids` turns into the corpus's
 /// (term, form) ids.
