@@ -354,6 +354,7 @@ pub fn frame(hits: &[Hit]) -> Result<DataFrame> {
         "hit" => hits.iter().map(|h| h.hit.as_str()).collect::<Vec<_>>(),
         "right" => hits.iter().map(|h| h.right.as_str()).collect::<Vec<_>>(),
         "quoted" => hits.iter().map(|h| h.quoted).collect::<Vec<_>>(),
-        "kind" => hits.iter().map(|h| h.kind.map_or("", |k| k.name())).collect::<Vec<_>>(),
+        // Null outside quotations (an empty string in CSV).
+        "kind" => hits.iter().map(|h| h.kind.map(|k| k.name())).collect::<Vec<_>>(),
     )?)
 }

@@ -310,11 +310,15 @@ fn output_failures_leave_nothing_behind() {
         d.path(),
     );
     assert_eq!(code, 1);
+    let folder = locked.display().to_string();
     assert!(
-        err.contains("cannot write: Permission denied")
-            && err.contains("check the folder's permissions"),
+        err.contains(&format!(
+            "cannot write: Permission denied (os error 13) in folder {folder}; check the folder's permissions"
+        )),
         "{err}"
     );
+    // The temporary file's name means nothing to the reader.
+    assert!(!err.contains(".verbale-"), "{err}");
     assert!(!target.exists());
     // A full disk: /dev/full fails every write.
     let (code, _, err) = run(

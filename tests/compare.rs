@@ -240,6 +240,28 @@ fn kwic_offsets_point_at_the_hit_in_the_source() {
         }
     }
     assert_eq!(scare, 4);
+    // In Parquet a hit outside quotations has no kind (null), not an empty string.
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["elect*", "--format", "parquet", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    use polars::prelude::{ParquetReader, SerReader};
+    let pq = ParquetReader::new(std::io::Cursor::new(o.stdout))
+        .finish()
+        .unwrap();
+    let (quoted, kind) = (pq.column("quoted").unwrap(), pq.column("kind").unwrap());
+    let unquoted = quoted
+        .bool()
+        .unwrap()
+        .iter()
+        .filter(|q| *q == Some(false))
+        .count();
+    assert!(unquoted > 0);
+    assert_eq!(kind.null_count(), unquoted);
+    assert!(!kind.str().unwrap().iter().any(|k| k == Some("")));
     let o = verbale()
         .args(["kwic"])
         .arg(&p)

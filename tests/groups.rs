@@ -390,6 +390,29 @@ fn a_mistyped_number_in_a_manifest_is_named() {
 }
 
 #[test]
+fn a_ragged_or_doubled_manifest_names_its_line() {
+    // A row with a field too many: its line, in verbale's words (polars' own message names
+    // an option of its Python API).
+    let t = speeches_with(
+        "file,year\nARM_67_2012.txt,2012\n\"AZE_67_2012.txt\",\"2012, 67th\"\n\
+         ARM_71_2016.txt,2016,ARM\n",
+    );
+    let err = fails(&["docs", t.path().to_str().unwrap(), "-f", "csv"]);
+    assert!(
+        err.contains("manifest.csv line 4: 3 fields where the header has 2"),
+        "{err}"
+    );
+    assert!(!err.contains("truncate_ragged_lines"), "{err}");
+    // A field named twice: an error naming it, not a column `year_duplicated_0`.
+    let t = speeches_with("file,year,year\nARM_67_2012.txt,2012,2013\n");
+    let err = fails(&["docs", t.path().to_str().unwrap(), "-f", "csv"]);
+    assert!(
+        err.contains("the field 'year' is named twice in the header"),
+        "{err}"
+    );
+}
+
+#[test]
 fn name_patterns_fail_clearly_or_leniently() {
     let t = speeches_with("file,bloc\n");
     std::fs::remove_file(t.path().join("manifest.csv")).unwrap();

@@ -50,7 +50,7 @@ pub struct ActsArgs {
     pub act: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
     /// each act. Default: 20 in a terminal table.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,

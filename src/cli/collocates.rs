@@ -42,13 +42,13 @@ pub struct CollocatesArgs {
     #[arg(long, value_enum, default_value_t = MeasureArg::Ll)]
     pub measure: MeasureArg,
     /// Drop collocates seen fewer than K times in the windows.
-    #[arg(long, default_value_t = 2, value_name = "K")]
+    #[arg(long, default_value_t = 2, value_name = "K", value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
     /// Which occurrences of the word count.
     #[arg(long, value_enum, default_value_t = NodeInArg::All)]
     pub node_in: NodeInArg,
     /// Keep the N first rows. Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
 }
 

@@ -34,7 +34,7 @@ pub struct CollocationsArgs {
     #[arg(long, default_value = "2", value_parser = parse_size)]
     pub size: (usize, usize),
     /// Fewest occurrences of a sequence to be scored.
-    #[arg(long, default_value_t = 2, value_name = "K")]
+    #[arg(long, default_value_t = 2, value_name = "K", value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
     /// Added to each of the 2^K cells before λ is computed (quanteda's default).
     #[arg(long, default_value_t = 0.5)]
@@ -46,7 +46,7 @@ pub struct CollocationsArgs {
     #[arg(long, value_enum, default_value_t = Sort::Z)]
     pub sort: Sort,
     /// Keep the N first rows. Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
 }
 

@@ -64,7 +64,7 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
     pub compat: CompatArg,
     /// Drop terms seen fewer than N times in target and reference together.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
     /// Keep terms with p at or below this value (above 0, at most 1); p is that of χ² under
     /// `--compat quanteda` (the default) and of G² under `--compat antconc`.
@@ -78,7 +78,7 @@ pub struct CompareArgs {
     pub sort: SortArg,
     /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
     /// Default: 20 in a terminal table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// With --table quotes: only scare quotes count as quoting, so terms one side holds at a
     /// distance stand apart from direct quotations and titles.

@@ -40,7 +40,7 @@ pub struct DictArgs {
     pub entries: bool,
     /// Keep the N most frequent entries of each category (per document or group) with
     /// --entries (default on a terminal: 20).
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,

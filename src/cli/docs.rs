@@ -27,7 +27,7 @@ pub struct DocsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Keep the first N rows (after --sort).
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// Order the rows by this column: numbers largest first, text from A (ties keep the
     /// documents' order; empty values last).

@@ -29,10 +29,10 @@ pub struct FreqArgs {
     pub by: By,
     /// Keep the N most frequent terms (per document with --by doc). Default: 20 in a terminal
     /// table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// Drop terms seen fewer than N times.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
     /// Rows per group of documents with the same values of these fields (comma-separated;
     /// fields from --meta-name, --meta or a manifest.csv): each group's top terms, rates over

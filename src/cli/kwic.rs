@@ -46,7 +46,7 @@ pub struct KwicArgs {
     #[arg(long, value_enum, default_value_t = KindArg::All)]
     pub kind: KindArg,
     /// Keep the first N hits (in corpus order).
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
 }
 

@@ -34,14 +34,14 @@ pub struct NgramsArgs {
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub n_max: Option<u8>,
     /// Drop n-grams seen fewer than K times (in the corpus, or in the row's document or group).
-    #[arg(long, default_value_t = 2, value_name = "K")]
+    #[arg(long, default_value_t = 2, value_name = "K", value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
     /// Let n-grams run across sentence ends.
     #[arg(long)]
     pub across_sentences: bool,
     /// Keep the N most frequent n-grams (per document or group). Default: 20 in a terminal
     /// table, all rows in other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,

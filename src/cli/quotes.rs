@@ -42,7 +42,7 @@ pub struct QuotesArgs {
     #[arg(long, conflicts_with_all = ["terms", "unpaired"])]
     pub quoted_phrases: bool,
     /// Keep the first N rows (with --group-by: per group).
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// With --terms: rows per group of documents with the same values of these fields
     /// (comma-separated), most scare-quoted first.

@@ -1,10 +1,10 @@
 //! Parsers of option values that clap's own do not give: counts of at least one,
 //! probabilities.
 
-/// A count of at least one (`--top 0` would show nothing).
-pub fn at_least_one(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+/// A count of at least one (`--top 0` would show nothing, `--min-count 0` is `--min-count 1`).
+pub fn at_least_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Result<T, String> {
+    match s.parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
         _ => Err(format!("'{s}' is not a count of at least 1")),
     }
 }

@@ -146,8 +146,11 @@ pub struct Matcher<'a> {
     acts: Option<&'a ActLexicon>,
     /// Per worker of the run whose positions are scanned, per form id of the worker: the
     /// entries the form starts (`None`: not asked yet).
-    starts: Vec<Mutex<Vec<Option<Arc<[u32]>>>>>,
+    starts: Vec<Mutex<Starts>>,
 }
+
+/// Per form id of a worker: the entries the form starts (`None`: not asked yet).
+type Starts = Vec<Option<Arc<[u32]>>>;
 
 impl<'a> Matcher<'a> {
     /// A matcher of `dict` (and of the acts of `acts`, whose compiled triggers `dict` is).
@@ -180,7 +183,7 @@ impl Matcher<'_> {
     }
 
     /// [`Matcher::starts_of`] with `cache`, the entries by form id of the document's worker.
-    fn starts_in(&self, p: &Positions, cache: &mut Vec<Option<Arc<[u32]>>>) -> Vec<Arc<[u32]>> {
+    fn starts_in(&self, p: &Positions, cache: &mut Starts) -> Vec<Arc<[u32]>> {
         // A form's stem: that of any of its tokens.
         let mut stem_of = vec![u32::MAX; p.form_keys.len()];
         for (f, t) in p.forms.iter().zip(&p.terms) {

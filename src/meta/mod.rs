@@ -628,19 +628,85 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         } else {
             b','
         };
-        CsvReadOptions::default()
+        let df = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(0))
             .map_parse_options(|o| o.with_separator(sep))
             .try_into_reader_with_file_path(Some(path.to_path_buf()))
-            .and_then(|r| r.finish())
-            .map_err(rerr)?
+            .and_then(|r| r.finish());
+        // polars' own words for a ragged row name an option of its Python API: say which row.
+        let ragged = || {
+            let text = std::fs::read(path).ok()?;
+            let (line, fields, header) = first_ragged_row(&text, sep)?;
+            Some(Error::Invalid(format!(
+                "{} line {line}: {fields} fields where the header has {header}; quote a value \
+                 that holds the separator (\"Smith, J.\") or correct the row",
+                crate::error::shown(path)
+            )))
+        };
+        let df = match df {
+            Ok(df) => df,
+            Err(e) => return Err(ragged().unwrap_or_else(|| rerr(e))),
+        };
+        // polars renames a repeated header (`year`, `year_duplicated_0`): two values for one
+        // field would leave the reader to guess which is meant.
+        let names: Vec<String> = df
+            .get_column_names()
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        if let Some(twice) = names.iter().find_map(|n| {
+            let (base, _) = n.rsplit_once("_duplicated_")?;
+            names.iter().any(|m| m == base).then_some(base)
+        }) {
+            return Err(Error::Invalid(format!(
+                "{} line 1: the field '{twice}' is named twice in the header; rename or remove \
+                 one of its columns",
+                crate::error::shown(path)
+            )));
+        }
+        df
     };
     let mut cols = Vec::new();
     for c in df.columns() {
         cols.push(c.cast(&DataType::String)?);
     }
     Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// The first row of a CSV `text` (fields separated by `sep`, `"` quoting) whose fields do not
+/// number the header's: its line (from 1), its fields and the header's.
+fn first_ragged_row(text: &[u8], sep: u8) -> Option<(usize, usize, usize)> {
+    let (mut line, mut row_line) = (1usize, 1usize);
+    let (mut fields, mut header) = (1usize, None);
+    let mut quoted = false;
+    let mut empty = true;
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                line += 1;
+                if !empty {
+                    match header {
+                        None => header = Some(fields),
+                        Some(h) if h != fields => return Some((row_line, fields, h)),
+                        Some(_) => {}
+                    }
+                }
+                (fields, empty, row_line) = (1, true, line);
+                continue;
+            }
+            b'\n' => line += 1,
+            b'\r' => continue,
+            _ if b == sep && !quoted => fields += 1,
+            _ => {}
+        }
+        empty = false;
+    }
+    match header {
+        Some(h) if !empty && h != fields => Some((row_line, fields, h)),
+        _ => None,
+    }
 }
 
 /// The manifest's column that names the files: the one matching most of their keys (ties to
@@ -773,6 +839,24 @@ fn manifest_fields(files: &Found, path: &Path, part: bool) -> Result<(Vec<Column
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ragged_row_is_found_by_its_line() {
+        // Quoted separators and line breaks are inside a field; CRLF and blank lines are no row.
+        let ok = b"file,year\r\na,\"2001, 2002\"\r\n\r\nb,\"two\nlines\"\n";
+        assert_eq!(first_ragged_row(ok, b','), None);
+        assert_eq!(
+            first_ragged_row(b"f,y\na,1\nb,2,3\n", b','),
+            Some((3, 3, 2))
+        );
+        // A row short of a field, on the line after a field broken over two lines.
+        assert_eq!(
+            first_ragged_row(b"f,y\n\"a\nb\",1\nc\n", b','),
+            Some((4, 1, 2))
+        );
+        assert_eq!(first_ragged_row(b"f\ty\na\t1", b'\t'), None);
+        assert_eq!(first_ragged_row(b"f\ty\na", b'\t'), Some((2, 1, 2)));
+    }
 
     fn files(names: &[&str]) -> Found {
         names

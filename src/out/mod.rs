@@ -288,7 +288,23 @@ pub fn write_atomic_with(
         .prefix(&format!("{TMP_PREFIX}{}-", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .map_err(werr)?;
+        // The temporary file's name means nothing to the reader: the error names the output
+        // (and the folder that refused it), with the system's reason.
+        .map_err(|e| {
+            // tempfile's message ends with the temporary path ("... at path \"...\""): only
+            // the system's words are kept.
+            let text = e.to_string();
+            let why = text
+                .split(" at path ")
+                .next()
+                .unwrap_or_default()
+                .to_string();
+            let folder = crate::error::shown(&dir);
+            werr(std::io::Error::new(
+                e.kind(),
+                format!("{why} in folder {folder}"),
+            ))
+        })?;
     // On failure the temporary file is removed when `tmp` drops.
     fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill, werr)?;
     // Temporary files are created private: the output gets the permissions of the file it
