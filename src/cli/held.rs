@@ -118,6 +118,7 @@ pub fn held_quietly_also<X: Send, F>(
 where
     F: Fn(&verbale::analysis::Positions, &verbale::Document) -> X + Sync,
 {
+    init_threads(src.jobs);
     let lopts = load_options(src);
     let plan = verbale::meta::Plan {
         groups: groups.to_vec(),

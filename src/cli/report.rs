@@ -172,6 +172,9 @@ fn command_line() -> String {
 
 /// Runs `report`. Returns whether some input failed.
 pub fn run(args: ReportArgs) -> Result<bool> {
+    // Before anything asks rayon for its threads (the speech-act matcher does), or --jobs
+    // would be too late to size the pool.
+    super::common::init_threads(args.source.jobs);
     if !args.from_counts.is_empty() {
         return from_counts(&args);
     }
