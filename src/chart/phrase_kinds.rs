@@ -3,6 +3,7 @@
 
 use super::{BarRow, Role, Spec};
 use crate::error::{Error, Result};
+use crate::out::numbers::thousands;
 use polars::prelude::*;
 
 fn column_u64(df: &DataFrame, name: &str) -> Result<Vec<u64>> {
@@ -28,11 +29,12 @@ fn column_str(df: &DataFrame, name: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-/// A bar's note: its count, and its scare count when there is one (`41 (4 scare)`).
+/// A bar's note: its count, and its scare count when there is one (`1,041 (4 scare)`), with
+/// thousands separated as the other charts' notes have them.
 fn count_note(count: u64, scare: u64) -> String {
     match scare {
-        0 => count.to_string(),
-        s => format!("{count} ({s} scare)"),
+        0 => thousands(count),
+        s => format!("{} ({} scare)", thousands(count), thousands(s)),
     }
 }
 
@@ -155,8 +157,8 @@ pub fn collocates(
                     (part(count[i] - node_scare[i]), Role::Plain),
                 ],
                 note: Some(match node_scare[i] {
-                    0 => format!("{:.1} ({}×)", score[i], count[i]),
-                    s => format!("{:.1} ({}×, {s} scare)", score[i], count[i]),
+                    0 => format!("{:.1} ({}×)", score[i], thousands(count[i])),
+                    s => format!("{:.1} ({}×, {s} scare)", score[i], thousands(count[i])),
                 }),
             }
         })
