@@ -1,7 +1,8 @@
 //! Parsers of option values that clap's own do not give: counts of at least one,
 //! probabilities.
 
-/// A count of at least one (`--top 0` would show nothing, `--min-count 0` is `--min-count 1`).
+/// A count of at least one (`--top 0` would show nothing; `--min-count 0` would mean the same
+/// as `--min-count 1`, so it is refused rather than shown as "seen at least 0 times").
 pub fn at_least_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Result<T, String> {
     match s.parse::<T>() {
         Ok(n) if n >= T::from(1) => Ok(n),
