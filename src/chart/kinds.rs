@@ -5,6 +5,7 @@ use super::{BarRow, DispersionRow, LinePanel, LinePoint, LineSeries, Role, Spec}
 use crate::analysis::{Analysis, Positions, TermTotals};
 use crate::error::{Error, Result};
 use crate::frames::per_10k;
+use crate::out::numbers::thousands;
 use polars::prelude::*;
 
 fn pct(x: f64) -> String {
@@ -30,7 +31,7 @@ pub fn freq(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Spec
         .map(|&i| BarRow {
             label: a.terms[i].form.clone(),
             segments: vec![(per_10k(counts[i].count, tokens), Role::Plain)],
-            note: Some(counts[i].count.to_string()),
+            note: Some(thousands(counts[i].count)),
         })
         .collect();
     Ok(Spec::Bars {
@@ -249,10 +250,12 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
                 // The scare count too: it orders the rows, and a few scare quotes in a
                 // frequent term make no visible segment.
                 note: Some(format!(
-                    "{} quoted ({quoted} of {total}){}",
+                    "{} quoted ({} of {}){}",
                     pct(quoted as f64 / total.max(1) as f64),
+                    thousands(quoted),
+                    thousands(total),
                     if scare > 0 {
-                        format!(", {scare} scare")
+                        format!(", {} scare", thousands(scare))
                     } else {
                         String::new()
                     }
@@ -578,7 +581,7 @@ pub fn cues(a: &Analysis, by_doc: bool, top: usize, what: &str) -> Result<Spec> 
                     (r.before_quote as f64, Role::Scare),
                     ((r.count - r.before_quote) as f64, Role::Plain),
                 ],
-                note: Some(r.count.to_string()),
+                note: Some(thousands(r.count)),
                 label: r.key,
             })
             .collect(),

@@ -48,11 +48,11 @@ pub(super) fn focus_doc(a: &Analysis) -> Option<usize> {
 
 /// What the charts are about: the report's name and its number of documents.
 pub(super) fn what(p: Parts) -> String {
-    let n = p.a.docs.len();
+    let n = p.a.docs.len() as u64;
     format!(
-        "{} ({n} document{})",
+        "{} ({})",
         p.r.name,
-        if n == 1 { "" } else { "s" }
+        crate::out::numbers::count_of(n, "document")
     )
 }
 
