@@ -116,10 +116,122 @@ enum Prev {
     Keys(AHashSet<u128>),
 }
 
+/// The n-grams of length `n` a level counts, before the minimum: calls `f` with each window's
+/// key (term ids) and first word, in one document, for those `wanted` and `prev` let through
+/// (and, with `skip_stop_edges`, none whose first or last word is a stopword in every form).
+#[allow(clippy::too_many_arguments)]
+fn each_window(
+    held: &Held,
+    d: &HeldDoc,
+    n: usize,
+    forbid: u8,
+    prev: &Prev,
+    skip_stop_edges: bool,
+    wanted: impl Fn(u128) -> bool,
+    mut f: impl FnMut(u128, usize),
+) {
+    let mut buf = [0u32; MAX_N];
+    for first in windows(d, n, forbid) {
+        for (k, id) in buf[..n].iter_mut().enumerate() {
+            *id = held.term(d, first + k);
+        }
+        let ids = &buf[..n];
+        if skip_stop_edges
+            && (held.term_stop[ids[0] as usize] || held.term_stop[ids[n - 1] as usize])
+        {
+            continue;
+        }
+        let key = pack(ids);
+        if wanted(key) && frequent_parts(ids, prev) {
+            f(key, first);
+        }
+    }
+}
+
+/// A count-min sketch of n-gram keys: two rows of counters, each key adding one to a counter
+/// of each row. A key's estimate, the smaller of its two counters, is never below its count, so
+/// a key estimated below the minimum is certainly below it and need not be counted. With a
+/// high minimum (the report's table of the most frequent n-grams) that is nearly every key:
+/// the exact counts are then kept for a few thousand n-grams instead of a million.
+struct Sketch {
+    counters: Vec<std::sync::atomic::AtomicU32>,
+    bits: u32,
+}
+
+impl Sketch {
+    /// Most counters per row (16 MiB a row).
+    const MAX_BITS: u32 = 22;
+
+    /// A sketch for about `windows` keys in which a key seen fewer than `min` times is rarely
+    /// estimated at `min` (the average counter a quarter of `min` at most), if one of at most
+    /// [`Self::MAX_BITS`] counters a row can be; none when the minimum is too low to sort
+    /// out many keys that way.
+    fn for_minimum(windows: u64, min: u64) -> Option<Sketch> {
+        if min < 8 {
+            return None;
+        }
+        let want = (4 * windows / min).max(1 << 10).next_power_of_two();
+        let bits = want.trailing_zeros();
+        (bits <= Self::MAX_BITS).then(|| Sketch {
+            counters: (0..2usize << bits)
+                .map(|_| std::sync::atomic::AtomicU32::new(0))
+                .collect(),
+            bits,
+        })
+    }
+
+    /// The key's counter in each row.
+    fn slots(&self, key: u128) -> [usize; 2] {
+        // splitmix64's finaliser over the key's two halves, one seed per row.
+        let mix = |seed: u64| {
+            let mut z = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) >> (64 - self.bits)
+        };
+        let row = 1usize << self.bits;
+        [
+            mix(0x9E37_79B9_7F4A_7C15) as usize,
+            row + mix(0x2545_F491_4F6C_DD1D) as usize,
+        ]
+    }
+
+    fn add(&self, key: u128) {
+        for i in self.slots(key) {
+            self.counters[i].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// At least the key's count.
+    fn estimate(&self, key: u128) -> u64 {
+        let [a, b] = self.slots(key);
+        let get = |i: usize| self.counters[i].load(std::sync::atomic::Ordering::Relaxed);
+        get(a).min(get(b)) as u64
+    }
+}
+
 /// Counts the n-grams of length `n` in every document, per bin, those `prev` lets through
 /// (and, with `skip_stop_edges`, none whose first or last word is a stopword in every form),
-/// with the forms they were written in: one pass over the windows, one map update each.
-fn count_level(held: &Held, n: usize, forbid: u8, prev: &Prev, skip_stop_edges: bool) -> Level {
+/// with the forms they were written in: one pass over the windows, one map update each. With
+/// a `min` count high enough, a first pass sketches the keys' counts, and the n-grams that
+/// cannot reach it are left out (they would make no row, and no longer n-gram would hold them).
+fn count_level(
+    held: &Held,
+    n: usize,
+    forbid: u8,
+    prev: &Prev,
+    skip_stop_edges: bool,
+    min: u64,
+) -> Level {
+    let sketch = Sketch::for_minimum(held.tokens(), min).map(|sk| {
+        held.docs.par_iter().for_each(|d| {
+            let all = |_| true;
+            each_window(held, d, n, forbid, prev, skip_stop_edges, all, |key, _| {
+                sk.add(key)
+            })
+        });
+        sk
+    });
     let shards = rayon::current_num_threads().max(1);
     let per_shard: Vec<Vec<AHashMap<u128, Counted>>> = (0..shards)
         .into_par_iter()
@@ -127,27 +239,30 @@ fn count_level(held: &Held, n: usize, forbid: u8, prev: &Prev, skip_stop_edges: 
             let mut bins: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); held.n_bins];
             for (i, (d, &b)) in held.docs.iter().zip(&held.bins).enumerate() {
                 let bin = &mut bins[b as usize];
-                let mut buf = [0u32; MAX_N];
-                for first in windows(d, n, forbid) {
-                    for (k, id) in buf[..n].iter_mut().enumerate() {
-                        *id = held.term(d, first + k);
-                    }
-                    let ids = &buf[..n];
-                    if skip_stop_edges
-                        && (held.term_stop[ids[0] as usize] || held.term_stop[ids[n - 1] as usize])
-                    {
-                        continue;
-                    }
-                    let key = pack(ids);
-                    if shard(key, shards) != s || !frequent_parts(ids, prev) {
-                        continue;
-                    }
-                    let (quoted, scare) = d.quoted(first, first + n - 1);
-                    let form = pack(&d.forms[first..first + n]);
-                    bin.entry(key)
-                        .or_default()
-                        .add(i as u32, first as u32, form, quoted, scare);
-                }
+                let mine = |key| {
+                    shard(key, shards) == s
+                        && sketch.as_ref().is_none_or(|sk| sk.estimate(key) >= min)
+                };
+                each_window(
+                    held,
+                    d,
+                    n,
+                    forbid,
+                    prev,
+                    skip_stop_edges,
+                    mine,
+                    |key, first| {
+                        let (quoted, scare) = d.quoted(first, first + n - 1);
+                        let form = pack(&d.forms[first..first + n]);
+                        bin.entry(key).or_default().add(
+                            i as u32,
+                            first as u32,
+                            form,
+                            quoted,
+                            scare,
+                        );
+                    },
+                );
             }
             bins
         })
@@ -181,7 +296,7 @@ pub fn count(held: &Held, o: &NgramOptions) -> Result<Vec<Level>> {
         // (a shorter one may still be part of a longer row: "secretary of" of "secretary of
         // state").
         let skip = o.stop_edges && n == o.n_max;
-        let mut level = count_level(held, n, forbid, &prev, skip);
+        let mut level = count_level(held, n, forbid, &prev, skip, o.min_count);
         if prune && n < o.n_max {
             // A key below the minimum in the corpus is below it in every bin: no row, and no
             // longer n-gram holds it. (The rows of the longest level are kept by their count
@@ -214,6 +329,40 @@ pub fn words(key: u128, vocab: &[std::sync::Arc<str>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sketch_never_estimates_below_the_count() {
+        assert!(
+            Sketch::for_minimum(1_000, 7).is_none(),
+            "too low a minimum to sort out much"
+        );
+        assert!(
+            Sketch::for_minimum(100_000_000, 8).is_none(),
+            "more counters than a row holds"
+        );
+        let sk = Sketch::for_minimum(50_000, 20).unwrap();
+        assert_eq!(sk.bits, 14, "4 × 50,000 / 20 counters, to a power of two");
+        // Keys seen 1 to 40 times each, 50,000 in all.
+        let mut seen = Vec::new();
+        let (mut total, mut id) = (0u64, 0u32);
+        while total < 50_000 {
+            let times = 1 + id % 40;
+            seen.push((pack(&[id, id + 1]), times as u64));
+            for _ in 0..times {
+                sk.add(pack(&[id, id + 1]));
+            }
+            total += times as u64;
+            id += 1;
+        }
+        assert!(seen.iter().all(|&(k, c)| sk.estimate(k) >= c));
+        // Most keys below the minimum are told apart from those that reach it.
+        let below: Vec<_> = seen.iter().filter(|&&(_, c)| c < 20).collect();
+        let passed = below
+            .iter()
+            .filter(|&&&(k, _)| sk.estimate(k) >= 20)
+            .count();
+        assert!(passed * 10 < below.len(), "{passed} of {}", below.len());
+    }
 
     #[test]
     fn keys_pack_and_unpack() {
