@@ -223,14 +223,13 @@ fn count_level(
     skip_stop_edges: bool,
     min: u64,
 ) -> Level {
-    let sketch = Sketch::for_minimum(held.tokens(), min).map(|sk| {
+    let sketch = Sketch::for_minimum(held.tokens(), min).inspect(|sk| {
         held.docs.par_iter().for_each(|d| {
             let all = |_| true;
             each_window(held, d, n, forbid, prev, skip_stop_edges, all, |key, _| {
                 sk.add(key)
             })
         });
-        sk
     });
     let shards = rayon::current_num_threads().max(1);
     let per_shard: Vec<Vec<AHashMap<u128, Counted>>> = (0..shards)
