@@ -418,6 +418,12 @@ fn a_document_in_both_groups_counts_in_the_target_only() {
     );
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.contains("- Documents: 3\n"), "{md}");
+    // Each side named by all its files, not by its first.
+    assert!(
+        md.replace('\\', "")
+            .contains("ARM_75_2020 to AZE_75_2020 vs ARM_75_2020 to AZE_76_2021"),
+        "{md}"
+    );
 }
 
 /// With `--min-confidence 1` no quotation is a scare quote: the seed's four “elections”, all

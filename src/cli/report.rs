@@ -238,8 +238,8 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         groups: (groups.len() == 2).then(|| Groups {
             target: loaded.groups[0].clone(),
             reference: loaded.groups[1].clone(),
-            target_name: name_of(&groups[0]),
-            reference_name: name_of(&groups[1]),
+            target_name: super::common::side_name(&groups[0]),
+            reference_name: super::common::side_name(&groups[1]),
         }),
         meta_groups: meta_groups(&args, &loaded.meta)?,
         meta: loaded.meta.frame.clone(),
