@@ -464,6 +464,22 @@ fn grouped_freq_charts_show_each_groups_counts() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq and quotes"));
 }
 
+/// The legend of a grouped quotes chart names every colour its bars show: in `data/` the first
+/// group (ARM) has no scare quote, a later one (the seed's AZE statement) has.
+#[test]
+fn a_grouped_quotes_legend_names_what_any_group_shows() {
+    let texts = svg_texts(&["quotes", "data", "--group-by", "country"]);
+    let df = table_csv(&["quotes", "data", "--kind", "scare"]);
+    assert!(df.height() > 0, "data/ has scare quotes");
+    for entry in [
+        "in scare quotes",
+        "in other quotations",
+        "without quotation marks",
+    ] {
+        assert!(texts.iter().any(|t| t == entry), "{entry}: {texts:?}");
+    }
+}
+
 #[test]
 fn the_similarity_scale_spans_the_pairs_values() {
     let texts = svg_texts(&["similarity", "data/statements/ungd"]);
@@ -552,6 +568,66 @@ fn trend_and_ngram_charts_name_the_scare_threshold_they_were_drawn_at() {
         );
         assert!(!title(&[]).contains("scare at p"), "{kind:?}");
     }
+}
+
+/// A speech-act chart says how many documents it leaves out for having no act, so that its
+/// title's count matches its bars.
+#[test]
+fn an_acts_chart_names_the_documents_without_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "We strongly condemn the attack.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "The weather was fine all week.").unwrap();
+    let texts = svg_texts(&["acts", dir.path().to_str().unwrap()]);
+    assert!(
+        texts[0].contains("(2 documents), 1 with no act not drawn"),
+        "{texts:?}"
+    );
+}
+
+/// A trend chart of words in no document draws nothing and says so (exit 1, no file); one of
+/// them absent among others is named in a warning, as `trend` names it.
+#[test]
+fn a_trend_chart_of_absent_words_draws_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.png");
+    let run = |terms: &str| {
+        verbale()
+            .args([
+                "chart", "trend", "data", "--by", "year", "--terms", terms, "-o",
+            ])
+            .arg(&out)
+            .current_dir(root())
+            .output()
+            .unwrap()
+    };
+    let o = run("zzqxword");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("--terms zzqxword: in none of these documents; nothing drawn"),
+        "{err}"
+    );
+    assert!(!out.exists());
+    let o = run("elections,zzqxword");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("warning: 'zzqxword' is in none of these documents"),
+        "{err}"
+    );
+    assert!(out.exists());
+    // A size out of range is refused before any reading, naming its flag.
+    let o = verbale()
+        .args(["chart", "freq", "data", "--width", "10"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--width") && err.contains("200..=10000"),
+        "{err}"
+    );
 }
 
 /// A docs chart with more facet values than panels is refused as a trend chart is (it was

@@ -83,7 +83,7 @@ pub fn acts(
             (format!("{i} {}", names.join(", ")), Role::Strength(i))
         })
         .collect();
-    let kept = if all > shown.len() {
+    let mut kept = if all > shown.len() {
         let which = if strongest_first {
             "strongest"
         } else {
@@ -93,6 +93,13 @@ pub fn acts(
     } else {
         String::new()
     };
+    // Those with no act have no bar: say so, or the title's count would not match the bars.
+    if n > all {
+        kept.push_str(&format!(
+            ", {} with no act not drawn",
+            thousands((n - all) as u64)
+        ));
+    }
     Ok(Spec::Bars {
         title: format!("Speech acts by strength: {what}{kept}"),
         x_label: "acts per 10,000 words, by base intensity (number and mean intensity at bar end)"

@@ -274,7 +274,7 @@ pub fn quotes(a: &Analysis, docs: &[usize], top: usize, what: &str) -> Result<Sp
 }
 
 /// The legend of bars split by where quotation marks stood.
-pub(crate) fn quote_legend() -> Vec<(String, Role)> {
+pub fn quote_legend() -> Vec<(String, Role)> {
     vec![
         ("in scare quotes".into(), Role::Scare),
         ("in other quotations".into(), Role::Quoted),
@@ -283,7 +283,7 @@ pub(crate) fn quote_legend() -> Vec<(String, Role)> {
 }
 
 /// The entries of `legend` whose colour some bar shows.
-pub(crate) fn drawn_legend(rows: &[BarRow], legend: Vec<(String, Role)>) -> Vec<(String, Role)> {
+pub fn drawn_legend(rows: &[BarRow], legend: Vec<(String, Role)>) -> Vec<(String, Role)> {
     let drawn = |role: Role| {
         rows.iter()
             .any(|r| r.segments.iter().any(|s| s.1 == role && s.0 > 0.0))

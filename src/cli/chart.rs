@@ -73,11 +73,12 @@ pub struct ChartArgs {
     /// Similarity: cosine on tf-idf weights.
     #[arg(long)]
     pub tfidf: bool,
-    /// Width in pixels (default: 1000; a similarity heatmap only as wide as it needs).
-    #[arg(long)]
+    /// Width in pixels, 200 to 10000 (default: 1000; a similarity heatmap only as wide as it
+    /// needs).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(200..=10_000))]
     pub width: Option<u32>,
-    /// Height in pixels (default: from the number of rows).
-    #[arg(long)]
+    /// Height in pixels, 150 to 10000 (default: from the number of rows).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(150..=10_000))]
     pub height: Option<u32>,
     /// Title (default: says what was counted and on which documents).
     #[arg(long)]
@@ -323,7 +324,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         }
     };
     chart::ImageFormat::from_path(&output)?;
-    verbale::out::check_not_input(&output, &all)?;
+    verbale::out::check_output(&output, &all)?;
     // The title says which documents --where chose (after the default file name is made).
     if let Some(w) = &args.source.meta.where_ {
         sides.names[0] = format!("{} where {w}", sides.names[0]);
@@ -409,6 +410,20 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
         Some(d) => verbale::frames::counts::options(d)?.min_scare,
         None => args.source.text.min_confidence,
     };
+    // As `trend` says of a term in no document; with none of them there is nothing to draw.
+    let absent = super::trend::absent_terms(&t.frame)?;
+    if !absent.is_empty() && absent.len() == args.terms.len() {
+        return Err(verbale::Error::Nothing(format!(
+            "--terms {}: in none of these documents; nothing drawn",
+            absent.join(", ")
+        ))
+        .into());
+    }
+    if !args.source.quiet {
+        for term in &absent {
+            eprintln!("verbale: warning: '{term}' is in none of these documents");
+        }
+    }
     let what = scare_at(describe(name, t.counted), bar);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;
@@ -571,7 +586,6 @@ fn grouped(
     let Some(chart::Spec::Bars {
         title,
         x_label,
-        legend,
         diverging,
         guide,
         ..
@@ -582,15 +596,17 @@ fn grouped(
         );
     };
     let kind = title.split(':').next().unwrap_or("").to_string();
+    // What every group's bars show, not only the first group's (whose terms may have no scare
+    // quote where another group's have).
+    let legend = match args.kind {
+        Kind::Freq => Vec::new(),
+        _ => kinds::drawn_legend(&all_rows, kinds::quote_legend()),
+    };
     Ok(chart::Spec::Bars {
         title: format!("{kind}, by {by}: {what}"),
         x_label,
         rows: all_rows,
-        legend: if args.kind == Kind::Freq {
-            Vec::new()
-        } else {
-            legend
-        },
+        legend,
         diverging,
         guide,
     })
