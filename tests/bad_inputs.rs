@@ -65,6 +65,15 @@ fn empty_and_wordless_files_are_skipped_with_a_warning() {
         ),
         "{err}"
     );
+    // A folder of such files: they were found, so the message does not send the user to --ext.
+    let e = folder(&[("one.txt", b""), ("two.txt", b" ... ")]);
+    let (code, _, err) = run(&["freq", "."], e.path());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no documents to analyse: 2 files found and none could be analysed")
+            && !err.contains("--ext"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -282,17 +291,19 @@ fn mixed_scripts_right_to_left_and_control_characters() {
 fn output_failures_leave_nothing_behind() {
     let d = folder(&[("in.txt", b"peace and elections")]);
     // A folder as the output, a missing folder, a folder nobody may write.
-    let (code, _, err) = run(&["freq", "in.txt", "-o", "."], d.path());
-    assert_eq!(code, 1);
-    assert!(
-        err.contains(
-            "verbale: error: .: cannot write: it is a folder; give a file name (inside it, or elsewhere)"
-        ),
-        "{err}"
+    // Both refused before any input is read: the missing input is never reached.
+    let (code, _, err) = run(&["freq", "in.txt", "gone.txt", "-o", "."], d.path());
+    assert_eq!(code, 2, "a folder as -o is a usage error");
+    assert_eq!(
+        err.trim(),
+        "verbale: error: .: -o names a folder; give a file name (inside it, or elsewhere)"
     );
-    let (code, _, err) = run(&["freq", "in.txt", "-o", "nope/out.csv"], d.path());
+    let (code, _, err) = run(
+        &["freq", "in.txt", "gone.txt", "-o", "nope/out.csv"],
+        d.path(),
+    );
     assert_eq!(code, 1);
-    assert!(err.contains("nope/out.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path"), "{err}");
+    assert_eq!(err.trim(), "verbale: error: nope/out.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path");
     let root = is_root();
     let locked = if root {
         // root may write anywhere a mode allows; sysfs takes no new files from anyone.
@@ -573,6 +584,35 @@ fn a_where_that_keeps_nothing_says_so_in_every_command() {
         assert_eq!(code, 1, "{args:?}: {err}");
         assert!(
             err.contains("no document satisfies --where year > 2030") && !err.contains("holds"),
+            "{args:?}: {err}"
+        );
+    }
+    // compare's sides: the condition that chose none is named, not the files' extensions.
+    for (extra, blamed) in [
+        (
+            &["--target-where", "year > 2030"][..],
+            "--target-where year > 2030",
+        ),
+        (
+            &[
+                "--target-where",
+                "year > 2020",
+                "--reference-where",
+                "year > 2030",
+            ][..],
+            "--reference-where year > 2030",
+        ),
+        (
+            &["--target-where", "year > 2020", "--where", "year > 2030"][..],
+            "--where year > 2030",
+        ),
+    ] {
+        let mut args = vec!["compare", "."];
+        args.extend(extra);
+        let (code, _, err) = run(&args, d);
+        assert_eq!(code, 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("no document satisfies {blamed}")),
             "{args:?}: {err}"
         );
     }

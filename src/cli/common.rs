@@ -495,7 +495,7 @@ impl OutputArgs {
             None => Ok(Destination::Stdout),
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
             Some(p) => {
-                out::check_not_input(p, inputs)?;
+                out::check_output(p, inputs)?;
                 // Only an existing file with a corpus extension can be one of the files a
                 // folder would give: skip the second walk of the inputs otherwise.
                 let lopts = load_options(src);
@@ -505,7 +505,7 @@ impl OutputArgs {
                     return Ok(Destination::File(p.clone()));
                 }
                 if let Ok(files) = corpus::find_files(inputs, &lopts) {
-                    out::check_not_input(
+                    out::check_output(
                         p,
                         &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
                     )?;
@@ -631,7 +631,8 @@ pub fn load(
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {
-        let chose_none = chosen && p.left_out > 0;
+        // A group's own condition chose none, or --where left every document out.
+        let chose_none = chosen && (p.left_out > 0 || k < ask.selectors.len());
         if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
             if k == 1 && p.repeated > 0 {
@@ -647,13 +648,20 @@ pub fn load(
                 let flag = ["--target-where", "--reference-where"]
                     .get(k)
                     .filter(|_| !ask.selectors.is_empty());
+                // When no document is left at all, --where chose none of them.
+                let everywhere = p.groups.iter().all(|g| g.is_empty());
+                let by_where = src.meta.where_.as_deref().map(|e| ("--where", e));
                 let cond = match (flag, ask.selectors.get(k)) {
-                    (Some(f), Some(e)) => Some((*f, e.as_str())),
-                    _ => src.meta.where_.as_deref().map(|e| ("--where", e)),
+                    (Some(f), Some(e)) if !(everywhere && by_where.is_some()) => {
+                        Some((*f, e.as_str()))
+                    }
+                    _ => by_where,
                 };
                 return Err(super::problems::none_satisfy(cond, p.hint.as_deref()));
             }
-            return Err(no_documents(paths, &lopts));
+            let none_read = p.groups.iter().all(|g| g.is_empty());
+            let unusable = if none_read { p.problems.len() } else { 0 };
+            return Err(no_documents(paths, &lopts, unusable));
         }
     }
     Ok(Loaded {

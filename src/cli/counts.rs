@@ -91,7 +91,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
     )?;
     if analysis.docs.is_empty() && !args.input.source.quiet {
         let why = if problems.is_empty() {
-            super::common::no_documents(&args.input.paths, &lopts).to_string()
+            super::common::no_documents(&args.input.paths, &lopts, 0).to_string()
         } else {
             "none of its files could be read (see above; they are listed in counts.json)".into()
         };

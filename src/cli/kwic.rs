@@ -108,7 +108,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     let mut c =
         kwic::Concordance::of_files(chosen.found, &lopts, &options, &o)?.strict(args.source.strict);
     if c.files() == 0 {
-        return Err(no_documents(&paths, &lopts));
+        return Err(no_documents(&paths, &lopts, 0));
     }
     if format == Format::Table {
         // Aligned lines need every hit at once (at most kwic::MAX_HITS).

@@ -43,8 +43,9 @@ pub fn report_problems(problems: &[Problem], src: &SourceArgs) -> Result<bool> {
     Ok(problems.iter().any(|p| !p.warning))
 }
 
-/// The error for a run with nothing to analyse.
-pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
+/// The error for a run with nothing to analyse; `unusable` files were found but each was
+/// skipped or failed (and reported as such).
+pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions, unusable: usize) -> anyhow::Error {
     // A counts folder given as texts: say how it is read.
     if let Some(c) = paths
         .iter()
@@ -62,6 +63,14 @@ pub fn no_documents(paths: &[PathBuf], lopts: &LoadOptions) -> anyhow::Error {
         return verbale::Error::NoDocuments(
             "none of the files named could be read or had words".into(),
         )
+        .into();
+    }
+    if unusable > 0 {
+        return verbale::Error::NoDocuments(format!(
+            "{} found and none could be analysed: each is named above (without --quiet) with \
+             the reason",
+            verbale::out::numbers::count_of(unusable as u64, "file")
+        ))
         .into();
     }
     verbale::Error::NoDocuments(format!(

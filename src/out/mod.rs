@@ -422,8 +422,26 @@ pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
     Ok(true)
 }
 
-/// Refuses an output path that is one of the input files (or inside an input folder's files).
-pub fn check_not_input(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+/// Checks an output path before any input is read: a folder is refused (a usage error), as is
+/// one of the input files (or inside an input folder's files); a file in a folder that does not
+/// exist fails as its writing would.
+pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
+    if output.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{}: -o names a folder; give a file name (inside it, or elsewhere)",
+            output.display()
+        )));
+    }
+    let dir = output.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(dir) = dir.filter(|d| !d.is_dir() && !output.exists()) {
+        return Err(Error::Write {
+            path: output.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("folder {} does not exist", dir.display()),
+            ),
+        });
+    }
     let Ok(out) = output.canonicalize() else {
         return Ok(()); // does not exist yet: cannot be an input
     };
