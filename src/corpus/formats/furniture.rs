@@ -23,6 +23,16 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("furniture pattern")
 });
 
+/// Whether a line is a bar code (`*1818418*`, as UN documents print their job number under
+/// the header): dropped wherever it stands, since the header can push it past the top lines.
+fn is_bar_code(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 8
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+}
+
 /// How many non-empty lines at a page's top and bottom can be furniture.
 const ZONE: usize = 4;
 
@@ -106,9 +116,10 @@ pub(super) fn strip_pages(pages: &mut [String]) -> usize {
         let notes_from = lines.iter().position(|l| is_note_rule(l));
         let drop: Vec<bool> = (0..lines.len())
             .map(|i| {
-                zone.contains(&i)
-                    && !(notes_from.is_some_and(|r| i > r) && is_note_line(&lines, i))
-                    && (is_furniture(lines[i]) || repeated(&shape(lines[i])))
+                is_bar_code(lines[i])
+                    || zone.contains(&i)
+                        && !(notes_from.is_some_and(|r| i > r) && is_note_line(&lines, i))
+                        && (is_furniture(lines[i]) || repeated(&shape(lines[i])))
             })
             .collect();
         if !drop.contains(&true) {
@@ -341,6 +352,26 @@ mod tests {
         ] {
             assert!(!is_furniture(l), "{l}");
         }
+    }
+
+    #[test]
+    fn bar_codes_dropped_below_a_long_header() {
+        // A/RES/73/8 as its PDF reads: the bar code is the sixth line of the first page.
+        let mut pages = vec![
+            "United Nations\nA/RES/73/8\nGeneral Assembly\nDistr.: General\n5 November 2018\n\
+             *1818418*\nSeventy-third session\nAgenda item 40\nThe General Assembly,\n\
+             Recalling its resolutions,\nReaffirming the principles,\nConcerned about the embargo,\n"
+                .to_string(),
+        ];
+        assert_eq!(
+            strip_pages(&mut pages),
+            2,
+            "the symbol and the bar code: {}",
+            pages[0]
+        );
+        assert!(!pages[0].contains("1818418"), "{}", pages[0]);
+        assert!(pages[0].contains("Seventy-third session\n"), "{}", pages[0]);
+        assert!(is_bar_code(" *1816895* ") && !is_bar_code("*12*") && !is_bar_code("*12a456*"));
     }
 
     #[test]
