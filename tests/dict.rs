@@ -613,6 +613,11 @@ fn a_bad_dictionary_is_refused_with_its_place() {
             "a: [x]\nb: [y]\na: [z]\n",
             "not valid YAML: 'a': duplicated key",
         ),
+        (
+            "long.txt",
+            "[long]\none two three four five six seven eight nine\n",
+            "long.txt: entry 'one two three four five six seven eight nine' has 9 words",
+        ),
     ] {
         let f = dir.path().join(name);
         std::fs::write(&f, text).unwrap();
@@ -623,6 +628,7 @@ fn a_bad_dictionary_is_refused_with_its_place() {
             err.contains(says) && !err.contains("speech-acts"),
             "{name}: {err}"
         );
+        assert!(err.contains("error: --dict: "), "the flag named: {err}");
     }
 }
 

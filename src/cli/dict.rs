@@ -87,10 +87,15 @@ pub fn run(args: DictArgs) -> Result<bool> {
             verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
             e => e,
         })?;
-        (
-            d.compile(args.levels.map(usize::from), on, &options)?,
-            args.dict.clone(),
-        )
+        // An entry the reader took but the matcher cannot (too many words, a bad pattern)
+        // is the dictionary's fault too.
+        let compiled = d
+            .compile(args.levels.map(usize::from), on, &options)
+            .map_err(|e| match e {
+                verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
+                e => e,
+            })?;
+        (compiled, args.dict.clone())
     };
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
