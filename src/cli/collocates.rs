@@ -19,7 +19,8 @@ use verbale::phrases::{self, collocates, Measure};
   verbale collocates elections speeches/ --node-in scare --measure mi --min-count 2
   verbale collocates sanctions ../shared/corpus/ungd --left 3 --right 0")]
 pub struct CollocatesArgs {
-    /// The word (matched by its stem, as `kwic --stem`).
+    /// The word (matched by its stem, as `kwic --stem`), or a phrase of several words (matched
+    /// as written, as `--phrases` matches: `human rights` is not `human right`).
     #[arg(value_name = "TERM")]
     pub term: String,
     /// Files, folders (searched recursively) or `-` for standard input.
@@ -119,7 +120,11 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
     let top = args.top.or((format == Format::Table).then_some(20));
     let df = phrases::collocate_frame(&h.held, &c, measure, top)?;
     // The node is a term: name its stem when that is not the word given.
-    let node_named = if key == args.term.to_lowercase() {
+    // A phrase of several words is matched as written (each word, case aside, or as a `*`
+    // pattern gives it), as `--phrases` and quanteda's tokens_compound match it.
+    let node_named = if args.term.split_whitespace().count() > 1 {
+        format!("'{}' (a phrase, its words as written)", args.term)
+    } else if key == args.term.to_lowercase() {
         format!("'{}'", args.term)
     } else {
         format!("'{}' (the term {key}, all its forms)", args.term)

@@ -1,6 +1,6 @@
 //! `verbale collocations`: word sequences that hold together, scored as quanteda and NLTK do.
 
-use super::common::{count_of, load_held, OutputArgs, RowsPer, SourceArgs};
+use super::common::{count_of, load_held, thousands, OutputArgs, RowsPer, SourceArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::{DataFrame, SortMultipleOptions};
@@ -127,8 +127,8 @@ pub fn run(args: CollocationsArgs) -> Result<bool> {
     let header = format!(
         "{} of {} scored (seen at least {} times) in {}, {}",
         count_of(df.height() as u64, "collocation"),
-        all,
-        args.min_count,
+        thousands(all as u64),
+        thousands(args.min_count),
         count_of(h.held.docs.len() as u64, "document"),
         count_of(h.held.tokens(), "word")
     );

@@ -119,7 +119,7 @@ pub fn run(args: TrendArgs) -> Result<bool> {
 }
 
 /// The terms of a trend table counted nowhere (every row's count 0), in the table's order.
-fn absent_terms(df: &DataFrame) -> Result<Vec<String>> {
+pub(super) fn absent_terms(df: &DataFrame) -> Result<Vec<String>> {
     let (Ok(term), Ok(count)) = (df.column("term"), df.column("count")) else {
         return Ok(Vec::new());
     };

@@ -14,11 +14,15 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// A table cell's whole number with thousands separators (`12345` → `12,345`); other text, and
-/// numbers of four digits or fewer (years), unchanged.
+/// A table cell's whole number with thousands separators (`3464` → `3,464`, `-1234` →
+/// `-1,234`); other text unchanged.
 pub fn group_digits(s: &str) -> String {
-    match s.parse::<u64>() {
-        Ok(n) if s.len() > 4 && s.bytes().all(|b| b.is_ascii_digit()) => thousands(n),
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", s),
+    };
+    match digits.parse::<u64>() {
+        Ok(n) if digits.bytes().all(|b| b.is_ascii_digit()) => format!("{sign}{}", thousands(n)),
         _ => s.to_string(),
     }
 }
@@ -49,8 +53,10 @@ mod tests {
         assert_eq!(count_of(2, "day"), "2 days");
         assert_eq!(count_of(2, "term"), "2 terms");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(group_digits("2020"), "2020");
+        assert_eq!(group_digits("3464"), "3,464");
+        assert_eq!(group_digits("-1234"), "-1,234");
         assert_eq!(group_digits("12345"), "12,345");
+        assert_eq!(group_digits("+12"), "+12");
         assert_eq!(group_digits("12a45"), "12a45");
         assert_eq!(count_of(1, "document"), "1 document");
         assert_eq!(count_of(3473, "document"), "3,473 documents");

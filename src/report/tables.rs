@@ -326,6 +326,15 @@ pub(super) fn build_and_write(
     })
 }
 
+/// Whether a column holds a time field (years, sessions), shown without separators.
+fn is_time(name: &str) -> bool {
+    [
+        "year", "session", "decade", "month", "day", "date", "period",
+    ]
+    .iter()
+    .any(|t| name == *t || name.ends_with(&format!("_{t}")))
+}
+
 /// The first `max_rows` rows of a frame as a report table; whole numbers get thousands
 /// separators.
 pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
@@ -347,6 +356,9 @@ pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
                 .iter()
                 .zip(&decimals)
                 .map(|(c, d)| match c.get(i) {
+                    // Counts with thousands separators, from 1,000 on; a time field as it
+                    // is written (2020, not 2,020).
+                    Ok(v) if c.dtype().is_integer() && is_time(c.name()) => cell(&v),
                     Ok(v) if c.dtype().is_integer() => group_digits(&cell(&v)),
                     Ok(_) => column_cell(c, i, *d),
                     Err(_) => String::new(),
