@@ -298,6 +298,8 @@ fn output_failures_leave_nothing_behind() {
         err.trim(),
         "verbale: error: .: -o names a folder; give a file name (inside it, or elsewhere)"
     );
+    let (code, _, err) = run(&["freq", "in.txt", "gone.txt", "-o", "nope/"], d.path());
+    assert_eq!(code, 2, "a folder, though it does not exist: {err}");
     let (code, _, err) = run(
         &["freq", "in.txt", "gone.txt", "-o", "nope/out.csv"],
         d.path(),
@@ -606,6 +608,18 @@ fn a_where_that_keeps_nothing_says_so_in_every_command() {
             &["--target-where", "year > 2020", "--where", "year > 2030"][..],
             "--where year > 2030",
         ),
+        // --where kept documents: the sides' conditions are to blame, the first one named.
+        (
+            &[
+                "--where",
+                "year >= 2020",
+                "--target-where",
+                "year > 2030",
+                "--reference-where",
+                "year < 1900",
+            ][..],
+            "--target-where year > 2030",
+        ),
     ] {
         let mut args = vec!["compare", "."];
         args.extend(extra);
@@ -616,6 +630,33 @@ fn a_where_that_keeps_nothing_says_so_in_every_command() {
             "{args:?}: {err}"
         );
     }
+    // compare --ngrams reads the sides apart, and names the same conditions.
+    let (code, _, err) = run(
+        &[
+            "compare",
+            ".",
+            "--ngrams",
+            "2",
+            "--target-where",
+            "year > 2030",
+        ],
+        d,
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("no document satisfies --target-where year > 2030"),
+        "{err}"
+    );
+    // The reference as the rest, when the target holds every document.
+    let (code, _, err) = run(&["compare", ".", "--target-where", "year > 1"], d);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(
+            "the reference is empty: every document satisfies --target-where year > 1; choose a \
+             reference with --reference-where"
+        ),
+        "{err}"
+    );
 }
 
 /// `kwic` takes the pattern last, or first as `trend` and `collocates` do when it names no

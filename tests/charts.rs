@@ -600,14 +600,16 @@ fn a_trend_chart_of_absent_words_draws_nothing() {
             .output()
             .unwrap()
     };
-    let o = run("zzqxword");
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("--terms zzqxword: in none of these documents; nothing drawn"),
-        "{err}"
-    );
-    assert!(!out.exists());
+    for terms in ["zzqxword", "zzqxword,zzqxword"] {
+        let o = run(terms);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("--terms zzqxword: in none of these documents; nothing written"),
+            "{err}"
+        );
+        assert!(!out.exists());
+    }
     let o = run("elections,zzqxword");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");

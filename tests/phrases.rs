@@ -207,6 +207,38 @@ fn collocates_count_the_words_in_the_window() {
     assert_eq!(got, want);
 }
 
+/// A collocate is shown in its most frequent spelling, as `freq` shows a term (`Iran`, not the
+/// folded `iran`), whether the texts come from files or standard input.
+#[test]
+fn collocates_show_the_corpus_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Sanctions on Iran. Iran rejects sanctions. iran and sanctions again.";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let args = [
+        "collocates",
+        "sanctions",
+        "--min-count",
+        "1",
+        "--stopwords",
+        "none",
+    ];
+    let df = run(&[&args[..], &[dir.path().to_str().unwrap()]].concat());
+    let (terms, forms) = (strs(&df, "collocate"), strs(&df, "form"));
+    let at = terms.iter().position(|t| t == "iran").unwrap();
+    assert_eq!(forms[at], "Iran", "{forms:?}");
+    let o = verbale()
+        .args(args)
+        .args(["-", "-o", "-", "--format", "csv"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let df = csv_bytes(o.stdout);
+    let (terms, forms) = (strs(&df, "collocate"), strs(&df, "form"));
+    let at = terms.iter().position(|t| t == "iran").unwrap();
+    assert_eq!(forms[at], "Iran", "standard input: {forms:?}");
+}
+
 #[test]
 fn phrases_count_as_one_term_and_take_their_words_from_the_totals() {
     let seed = crate::common::seed();

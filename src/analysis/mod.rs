@@ -425,6 +425,16 @@ impl<'a> Analyser<'a> {
         })
     }
 
+    /// Once the run is over: per worker (by number), the surface spellings it counted, each
+    /// with the worker's form id and its occurrences (`United`, `UNITED` and `united` apart).
+    pub fn spellings(self) -> Vec<Vec<(u32, String, u32)>> {
+        self.workers
+            .into_inner()
+            .iter()
+            .map(|w| w.interner.spellings(|_| true).collect())
+            .collect()
+    }
+
     /// How many workers the run has (each thread's, and one spare): the values of
     /// [`Words::worker`].
     pub fn worker_count(&self) -> usize {

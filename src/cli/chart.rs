@@ -412,9 +412,14 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     };
     // As `trend` says of a term in no document; with none of them there is nothing to draw.
     let absent = super::trend::absent_terms(&t.frame)?;
-    if !absent.is_empty() && absent.len() == args.terms.len() {
+    let drawn = t
+        .frame
+        .column("count")?
+        .as_materialized_series()
+        .sum::<u64>()?;
+    if drawn == 0 {
         return Err(verbale::Error::Nothing(format!(
-            "--terms {}: in none of these documents; nothing drawn",
+            "--terms {}: in none of these documents",
             absent.join(", ")
         ))
         .into());

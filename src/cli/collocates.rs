@@ -103,11 +103,20 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
     let options = super::held::with_phrase_node(args.source.options(&args.paths)?, &args.term)?;
     let key = options.term_key(&args.term);
     let h = load_held(&args.paths, &args.source, &options, &RowsPer::Corpus)?;
+    let phrase = args.term.split_whitespace().count() > 1;
     let node = h.held.term_id(&key).ok_or_else(|| {
-        verbale::Error::Nothing(format!(
-            "'{}' (stem '{key}') is not in these documents; no collocates",
-            args.term
-        ))
+        verbale::Error::Nothing(if phrase {
+            format!(
+                "'{}' is not in these documents as written (a phrase is matched word for word); \
+                 no collocates",
+                args.term
+            )
+        } else {
+            format!(
+                "'{}' (stem '{key}') is not in these documents; no collocates",
+                args.term
+            )
+        })
     })?;
     let c = collocates::collocates(&h.held, node, &o)?;
     let measure = match args.measure {
@@ -122,7 +131,7 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
     // The node is a term: name its stem when that is not the word given.
     // A phrase of several words is matched as written (each word, case aside, or as a `*`
     // pattern gives it), as `--phrases` and quanteda's tokens_compound match it.
-    let node_named = if args.term.split_whitespace().count() > 1 {
+    let node_named = if phrase {
         format!("'{}' (a phrase, its words as written)", args.term)
     } else if key == args.term.to_lowercase() {
         format!("'{}'", args.term)

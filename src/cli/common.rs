@@ -631,8 +631,10 @@ pub fn load(
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {
-        // A group's own condition chose none, or --where left every document out.
-        let chose_none = chosen && (p.left_out > 0 || k < ask.selectors.len());
+        // The conditions left this group no file, of some there were (rather than its files
+        // failing to read, or there being none).
+        let some = p.left_out > 0 || p.where_kept > 0;
+        let chose_none = chosen && some && p.chose.get(k).is_none_or(|&n| n == 0);
         if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
             if k == 1 && p.repeated > 0 {
@@ -645,23 +647,16 @@ pub fn load(
                 .into());
             }
             if chose_none {
-                let flag = ["--target-where", "--reference-where"]
-                    .get(k)
-                    .filter(|_| !ask.selectors.is_empty());
-                // When no document is left at all, --where chose none of them.
-                let everywhere = p.groups.iter().all(|g| g.is_empty());
-                let by_where = src.meta.where_.as_deref().map(|e| ("--where", e));
-                let cond = match (flag, ask.selectors.get(k)) {
-                    (Some(f), Some(e)) if !(everywhere && by_where.is_some()) => {
-                        Some((*f, e.as_str()))
-                    }
-                    _ => by_where,
-                };
-                return Err(super::problems::none_satisfy(cond, p.hint.as_deref()));
+                return Err(super::problems::chose_no_file(
+                    k,
+                    &ask.selectors,
+                    src.meta.where_.as_deref(),
+                    p.where_kept,
+                    p.hint.as_deref(),
+                ));
             }
-            let none_read = p.groups.iter().all(|g| g.is_empty());
-            let unusable = if none_read { p.problems.len() } else { 0 };
-            return Err(no_documents(paths, &lopts, unusable));
+            let found = p.chose.get(k).copied().unwrap_or(0);
+            return Err(no_documents(paths, &lopts, found));
         }
     }
     Ok(Loaded {

@@ -259,6 +259,26 @@ pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<B
         let cond = src.meta.where_.as_deref().map(|e| ("--where", e));
         return Err(super::problems::none_satisfy(cond, chosen.hint.as_deref()));
     }
+    // A side its condition left without a file, as a run over the counts says it.
+    if let (RowsPer::Sides(s), true) = (per, n > 0) {
+        let on = |k: usize| {
+            chosen
+                .found
+                .group
+                .iter()
+                .filter(|&&g| g as usize == k)
+                .count()
+        };
+        if let Some(k) = (0..s.selectors.len()).find(|&k| on(k) == 0) {
+            return Err(super::problems::chose_no_file(
+                k,
+                &s.selectors,
+                src.meta.where_.as_deref(),
+                chosen.where_kept,
+                chosen.hint.as_deref(),
+            ));
+        }
+    }
     let (bins, labels) = match per {
         RowsPer::Corpus => (vec![Some(0); n], BinLabels::None),
         RowsPer::Sides(_) => (

@@ -99,6 +99,36 @@ pub fn none_satisfy(cond: Option<(&str, &str)>, hint: Option<&str>) -> anyhow::E
     verbale::Error::NoDocuments(m).into()
 }
 
+/// The error for group `k` that the conditions left without a file: `--where` when it kept
+/// none at all (`where_kept`), else the group's own condition (`selectors`: the target's and
+/// the reference's); the reference taken as the rest (`NOT (target)`) is said to be empty.
+pub fn chose_no_file(
+    k: usize,
+    selectors: &[String],
+    where_: Option<&str>,
+    where_kept: usize,
+    hint: Option<&str>,
+) -> anyhow::Error {
+    let by_where = where_.map(|e| ("--where", e));
+    if where_kept == 0 && by_where.is_some() {
+        return none_satisfy(by_where, hint);
+    }
+    match selectors {
+        [t, r] if k == 1 && *r == format!("NOT ({t})") => verbale::Error::NoDocuments(format!(
+            "the reference is empty: every document satisfies --target-where {t}; choose a \
+             reference with --reference-where"
+        ))
+        .into(),
+        _ => {
+            let flag = ["--target-where", "--reference-where"].get(k);
+            match (flag, selectors.get(k)) {
+                (Some(f), Some(e)) => none_satisfy(Some((f, e.as_str())), hint),
+                _ => none_satisfy(by_where, hint),
+            }
+        }
+    }
+}
+
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
 /// the target, a `--lang` that does not match the text, a phrase list that never matched.
 pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options) {

@@ -42,6 +42,10 @@ pub struct Planned {
     pub repeated: usize,
     /// Documents left out by the filter (or by no selector keeping them).
     pub left_out: usize,
+    /// Files the filter (`--where`) kept, before any selector chose among them.
+    pub where_kept: usize,
+    /// Per group: the files chosen into it (before reading; some may fail).
+    pub chose: Vec<usize>,
     /// When the conditions kept no document: why they may have missed.
     pub hint: Option<String>,
     /// Per-file problems.
@@ -59,6 +63,8 @@ pub struct Chosen {
     pub groups: usize,
     /// Files left out by the conditions.
     pub left_out: usize,
+    /// Files the filter (`--where`) kept, before any selector chose among them.
+    pub where_kept: usize,
     /// Files a later selector also chose, kept in the first group that chose them.
     pub repeated: usize,
     /// When the conditions kept no file: why they may have missed ([`super::filter::case_hint`]).
@@ -81,6 +87,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         Some(e) if n > 0 => filter(&meta, e)?,
         _ => vec![true; n],
     };
+    let where_kept = keep.iter().filter(|k| **k).count();
     let mut groups = plan.groups.len();
     let mut repeated = 0;
     if !plan.selectors.is_empty() {
@@ -126,6 +133,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         meta,
         groups,
         left_out,
+        where_kept,
         repeated,
         hint,
     })
@@ -154,9 +162,16 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         mut meta,
         groups,
         left_out,
+        where_kept,
         repeated,
         hint,
     } = choose(plan, lopts)?;
+    let mut chose = vec![0; groups];
+    for &g in &found.group {
+        if let Some(c) = chose.get_mut(g as usize) {
+            *c += 1;
+        }
+    }
     let mut grouping = if plan.group_by.is_empty() {
         None
     } else {
@@ -203,6 +218,8 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         grouping,
         repeated: g.repeated + repeated,
         left_out,
+        where_kept,
+        chose,
         hint,
         problems: g.problems,
     })

@@ -426,7 +426,9 @@ pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
 /// one of the input files (or inside an input folder's files); a file in a folder that does not
 /// exist fails as its writing would.
 pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
-    if output.is_dir() {
+    // `out/` names a folder whether it exists or not.
+    let as_folder = output.as_os_str().as_encoded_bytes().ends_with(b"/");
+    if output.is_dir() || as_folder {
         return Err(Error::Invalid(format!(
             "{}: -o names a folder; give a file name (inside it, or elsewhere)",
             output.display()

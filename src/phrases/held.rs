@@ -85,6 +85,8 @@ pub struct Held {
     pub terms: Vec<Arc<str>>,
     /// Folded forms, by id.
     pub forms: Vec<Arc<str>>,
+    /// Per form id: its most frequent spelling (`Iran` for `iran`), as `freq` shows a term.
+    pub display: Vec<Arc<str>>,
     /// Per form id: whether it is a stopword.
     pub form_stop: Vec<bool>,
     /// Per form id: its term's id (a folded form has one stem).
@@ -363,14 +365,68 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
     Ok((held, extra, problems))
 }
 
-/// Fills in the vocabularies, the stopword flags and the term counts.
+/// Each corpus form's most frequent spelling (ties: the first in code-point order, so that
+/// the same documents give the same spelling however the work was shared); a form no worker
+/// counted keeps its folded self.
+fn display_spellings(
+    forms: &[Arc<str>],
+    spellings: Vec<Vec<(u32, String, u32)>>,
+    by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
+    by_form: Vec<Mutex<Vec<(u32, u32)>>>,
+) -> Vec<Arc<str>> {
+    let owned = |v: Vec<Mutex<Vec<(u32, u32)>>>| -> Vec<Vec<(u32, u32)>> {
+        v.into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .collect()
+    };
+    // A reading fills one of the two: by_form from positions, by_worker from words.
+    let (by_form, by_worker) = (owned(by_form), owned(by_worker));
+    let none: &[(u32, u32)] = &[];
+    let mut summed: ahash::AHashMap<(u32, String), u64> = ahash::AHashMap::new();
+    for (w, list) in spellings.into_iter().enumerate() {
+        let positions = by_form.get(w).map_or(none, |v| &v[..]);
+        let words = by_worker.get(w).map_or(none, |v| &v[..]);
+        for (id, slice, n) in list {
+            let corpus = positions
+                .get(id as usize)
+                .filter(|x| **x != UNKNOWN)
+                .or_else(|| words.get(id as usize));
+            if let Some(&(_, f)) = corpus {
+                *summed.entry((f, slice)).or_default() += n as u64;
+            }
+        }
+    }
+    let mut best: Vec<Option<(u64, String)>> = vec![None; forms.len()];
+    for ((f, slice), n) in summed {
+        let Some(slot) = best.get_mut(f as usize) else {
+            continue;
+        };
+        let better = match slot {
+            None => true,
+            Some((m, s)) => n > *m || (n == *m && slice < *s),
+        };
+        if better {
+            *slot = Some((n, slice));
+        }
+    }
+    best.into_iter()
+        .zip(forms)
+        .map(|(b, f)| b.map_or_else(|| f.clone(), |(_, s)| Arc::from(s)))
+        .collect()
+}
+
+/// Fills in the vocabularies, the display spellings, the stopword flags and the term counts.
 fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
-    let v = reader
-        .shared
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
+    let Reader {
+        run,
+        shared,
+        by_worker,
+        by_form,
+    } = reader;
+    let v = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
+    held.display = display_spellings(&held.forms, run.spellings(), by_worker, by_form);
     held.form_term = v.form_term;
     held.form_term.resize(held.forms.len(), 0);
     if held.terms.len() >= MAX_VOCABULARY || held.forms.len() >= MAX_VOCABULARY {

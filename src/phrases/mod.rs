@@ -308,7 +308,7 @@ pub fn collocate_frame(
         Column::new(
             "form".into(),
             rows.iter()
-                .map(|r| &*held.forms[r.form as usize])
+                .map(|r| &*held.display[r.form as usize])
                 .collect::<Vec<_>>(),
         ),
         u("count", &|r| r.count),

@@ -182,13 +182,15 @@ impl Sketch {
 
     /// The key's counter in each row.
     fn slots(&self, key: u128) -> [usize; 2] {
-        // splitmix64's finaliser over the key's two halves, one seed per row.
-        let mix = |seed: u64| {
-            let mut z = (key as u64) ^ ((key >> 64) as u64).rotate_left(29) ^ seed;
+        // splitmix64's finaliser, a bijection: the low half mixed with the row's seed, the
+        // high half added and mixed again, so that two keys meeting in one row seldom meet
+        // in the other (a plain fold of the halves would send them to the same counters).
+        let fin = |mut z: u64| {
             z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            (z ^ (z >> 31)) >> (64 - self.bits)
+            z ^ (z >> 31)
         };
+        let mix = |seed: u64| fin(fin(key as u64 ^ seed) ^ (key >> 64) as u64) >> (64 - self.bits);
         let row = 1usize << self.bits;
         [
             mix(0x9E37_79B9_7F4A_7C15) as usize,
@@ -223,7 +225,9 @@ fn count_level(
     skip_stop_edges: bool,
     min: u64,
 ) -> Level {
-    let sketch = Sketch::for_minimum(held.tokens(), min).inspect(|sk| {
+    // Single words are let through by their exact counts already (`prev`).
+    let sketch = (n > 1).then(|| Sketch::for_minimum(held.tokens(), min));
+    let sketch = sketch.flatten().inspect(|sk| {
         held.docs.par_iter().for_each(|d| {
             let all = |_| true;
             each_window(held, d, n, forbid, prev, skip_stop_edges, all, |key, _| {

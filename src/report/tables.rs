@@ -146,7 +146,7 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
     let names = forms
         .iter()
         .take(4)
-        .map(|&(f, _)| held.forms[f as usize].to_string())
+        .map(|&(f, _)| held.display[f as usize].to_string())
         .collect::<Vec<_>>();
     (!names.is_empty()).then_some((t as u32, names))
 }
@@ -326,13 +326,43 @@ pub(super) fn build_and_write(
     })
 }
 
-/// Whether a column holds a time field (years, sessions), shown without separators.
-fn is_time(name: &str) -> bool {
-    [
+/// How a whole-number column's cells are written: a count gets thousands separators (`docs`
+/// 3,464, `distinct_terms` 2,566), a time field none (2020), and any other column (a
+/// metadata field such as `fy` or `doc_no`) only from five digits on, as a year never has.
+fn integer_cell(column: &str, cell: String) -> String {
+    const TIME: &[&str] = &[
         "year", "session", "decade", "month", "day", "date", "period",
-    ]
-    .iter()
-    .any(|t| name == *t || name.ends_with(&format!("_{t}")))
+    ];
+    const COUNTS: &[&str] = &[
+        "count",
+        "counts",
+        "docs",
+        "documents",
+        "tokens",
+        "words",
+        "types",
+        "terms",
+        "quotations",
+        "quoted",
+        "scare",
+        "freq",
+        "spans",
+        "acts",
+        "left",
+        "right",
+        "sentences",
+        "occurrences",
+    ];
+    let name = column.to_lowercase();
+    let parts: Vec<&str> = name.split('_').collect();
+    let long = cell.trim_start_matches('-').len() > 4;
+    if TIME.contains(&name.as_str()) || parts.last().is_some_and(|p| TIME.contains(p)) {
+        cell
+    } else if long || parts.iter().any(|p| COUNTS.contains(p)) {
+        group_digits(&cell)
+    } else {
+        cell
+    }
 }
 
 /// The first `max_rows` rows of a frame as a report table; whole numbers get thousands
@@ -356,10 +386,7 @@ pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
                 .iter()
                 .zip(&decimals)
                 .map(|(c, d)| match c.get(i) {
-                    // Counts with thousands separators, from 1,000 on; a time field as it
-                    // is written (2020, not 2,020).
-                    Ok(v) if c.dtype().is_integer() && is_time(c.name()) => cell(&v),
-                    Ok(v) if c.dtype().is_integer() => group_digits(&cell(&v)),
+                    Ok(v) if c.dtype().is_integer() => integer_cell(c.name(), cell(&v)),
                     Ok(_) => column_cell(c, i, *d),
                     Err(_) => String::new(),
                 })
@@ -370,5 +397,24 @@ pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
         header,
         rows,
         numeric,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::integer_cell;
+
+    #[test]
+    fn counts_get_separators_and_years_do_not() {
+        let c = |name: &str, v: &str| integer_cell(name, v.to_string());
+        assert_eq!(c("docs", "3464"), "3,464");
+        assert_eq!(c("distinct_terms", "2566"), "2,566");
+        assert_eq!(c("count", "-1234"), "-1,234");
+        assert_eq!(c("year", "2021"), "2021");
+        assert_eq!(c("Year", "2021"), "2021");
+        assert_eq!(c("fiscal_year", "2021"), "2021");
+        assert_eq!(c("fy", "2021"), "2021");
+        assert_eq!(c("doc_no", "1234"), "1234");
+        assert_eq!(c("doc_no", "123456"), "123,456");
     }
 }
