@@ -2,7 +2,8 @@
 //! vocabulary), what stands between it and the word before (punctuation, a sentence or a
 //! paragraph end), and the quotations around it. About 13 bytes a word, so that n-grams of
 //! every length, collocations and collocates are counted from memory, pass after pass, without
-//! reading or tokenising the texts again.
+//! reading or tokenising the texts again. Each form keeps its most frequent spelling for
+//! display.
 
 use crate::analysis::{Analyser, Options, Positions, QuoteMark, Quoting, Words};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
