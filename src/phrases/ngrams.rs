@@ -4,7 +4,7 @@
 //! (n−1)-grams it starts and ends with reached the minimum (a longer sequence cannot be more
 //! frequent than its parts), so that 3- to 5-grams are counted without holding the millions
 //! that occur once; with a high minimum, a level's keys are first counted in a count-min
-//! sketch and only those that may reach it are counted in full ([`Sketch`]). Keys are the
+//! sketch and only those that may reach it are counted in full (`Sketch`). Keys are the
 //! terms' ids, 24 bits each, packed in a u128 with n.
 
 use super::counts::{shard, Counted, Counts, Level};
