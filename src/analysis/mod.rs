@@ -22,6 +22,7 @@ pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,
 };
+pub use spelling::spell_forms;
 
 use crate::corpus::{self, Document, LoadOptions, Problem};
 use crate::error::Result;

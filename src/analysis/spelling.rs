@@ -4,6 +4,7 @@
 use super::interner::Worker;
 use super::Term;
 use ahash::AHashMap;
+use std::sync::Arc;
 
 /// Gives each term's `form` the spelling the corpus uses most often for it among those that
 /// differ from it only by case (ties: the folded form itself, then the first in code-point
@@ -69,14 +70,41 @@ fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
 /// order).
 fn choose(terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
     for (t, spellings) in terms.iter_mut().zip(seen) {
-        let folded = t.form.clone();
-        let best = spellings.into_iter().max_by(|(a, m), (b, n)| {
-            m.cmp(n)
-                .then_with(|| (*a == folded).cmp(&(*b == folded)))
-                .then_with(|| b.cmp(a))
-        });
-        if let Some((s, _)) = best {
+        if let Some(s) = best(&t.form, spellings) {
             t.form = s;
         }
     }
+}
+
+/// The most used of the spellings of folded form `folded` (ties: the folded form itself, then
+/// the first in code-point order).
+fn best(folded: &str, spellings: Vec<(String, u64)>) -> Option<String> {
+    spellings
+        .into_iter()
+        .max_by(|(a, m), (b, n)| {
+            m.cmp(n)
+                .then_with(|| (a == folded).cmp(&(b == folded)))
+                .then_with(|| b.cmp(a))
+        })
+        .map(|(s, _)| s)
+}
+
+/// Each folded form of `forms` as the corpus most often writes it, by the rules of `spell`,
+/// from (index into `forms`, spelling, occurrences) triples (one spelling may come several
+/// times, from several workers).
+pub fn spell_forms(
+    forms: &[Arc<str>],
+    spellings: impl IntoIterator<Item = (usize, String, u64)>,
+) -> Vec<Arc<str>> {
+    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); forms.len()];
+    for (i, slice, n) in spellings {
+        if let Some(f) = forms.get(i) {
+            add(&mut seen[i], f, slice, n);
+        }
+    }
+    forms
+        .iter()
+        .zip(seen)
+        .map(|(f, s)| best(f, s).map_or_else(|| f.clone(), Arc::from))
+        .collect()
 }

@@ -410,25 +410,22 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
         Some(d) => verbale::frames::counts::options(d)?.min_scare,
         None => args.source.text.min_confidence,
     };
-    // As `trend` says of a term in no document; with none of them there is nothing to draw.
-    let absent = super::trend::absent_terms(&t.frame)?;
+    // With none of the terms in any document there is nothing to draw; some absent are named
+    // as `trend` names them.
     let drawn = t
         .frame
         .column("count")?
         .as_materialized_series()
         .sum::<u64>()?;
     if drawn == 0 {
+        let absent = super::trend::absent_terms(&t.frame)?;
         return Err(verbale::Error::Nothing(format!(
             "--terms {}: in none of these documents",
             absent.join(", ")
         ))
         .into());
     }
-    if !args.source.quiet {
-        for term in &absent {
-            eprintln!("verbale: warning: '{term}' is in none of these documents");
-        }
-    }
+    super::trend::warn_absent(&t.frame, args.source.quiet)?;
     let what = scare_at(describe(name, t.counted), bar);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;

@@ -82,19 +82,16 @@ pub fn run(args: DictArgs) -> Result<bool> {
             MatchArg::Stem => MatchOn::Stem,
         };
         // A dictionary that cannot be read is an input that failed (exit 1); one that reads
-        // but is not a dictionary is a usage error (exit 2).
-        let d = Dictionary::read(std::path::Path::new(&args.dict)).map_err(|e| match e {
+        // but is not a dictionary, or has an entry the matcher cannot take (too many words, a
+        // bad pattern), is a usage error (exit 2).
+        let flagged = |e| match e {
             verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
             e => e,
-        })?;
-        // An entry the reader took but the matcher cannot (too many words, a bad pattern)
-        // is the dictionary's fault too.
+        };
+        let d = Dictionary::read(std::path::Path::new(&args.dict)).map_err(flagged)?;
         let compiled = d
             .compile(args.levels.map(usize::from), on, &options)
-            .map_err(|e| match e {
-                verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
-                e => e,
-            })?;
+            .map_err(flagged)?;
         (compiled, args.dict.clone())
     };
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;

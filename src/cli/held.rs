@@ -261,15 +261,7 @@ pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<B
     }
     // A side its condition left without a file, as a run over the counts says it.
     if let (RowsPer::Sides(s), true) = (per, n > 0) {
-        let on = |k: usize| {
-            chosen
-                .found
-                .group
-                .iter()
-                .filter(|&&g| g as usize == k)
-                .count()
-        };
-        if let Some(k) = (0..s.selectors.len()).find(|&k| on(k) == 0) {
+        if let Some(k) = (0..s.selectors.len()).find(|&k| chosen.chose.get(k) == Some(&0)) {
             return Err(super::problems::chose_no_file(
                 k,
                 &s.selectors,

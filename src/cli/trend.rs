@@ -94,19 +94,7 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     } else {
         trend_frame(&paths, &args.source, &terms, &fields)?
     };
-    if !args.source.quiet {
-        for term in absent_terms(&t.frame)? {
-            let hint = if term.contains(['*', '?']) {
-                format!(
-                    " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` \
-                     lists the words it matches)"
-                )
-            } else {
-                String::new()
-            };
-            eprintln!("verbale: warning: '{term}' is in none of these documents{hint}");
-        }
-    }
+    warn_absent(&t.frame, args.source.quiet)?;
     let header = format!(
         "{} in {} by {}",
         count_of(t.terms.names.len() as u64, "term"),
@@ -116,6 +104,25 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut df = args.output.select(t.frame)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(t.had_errors)
+}
+
+/// Warns of each term of a trend table counted nowhere (unless `quiet`).
+pub(super) fn warn_absent(df: &DataFrame, quiet: bool) -> Result<()> {
+    if quiet {
+        return Ok(());
+    }
+    for term in absent_terms(df)? {
+        let hint = if term.contains(['*', '?']) {
+            format!(
+                " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
+                 the words it matches)"
+            )
+        } else {
+            String::new()
+        };
+        eprintln!("verbale: warning: '{term}' is in none of these documents{hint}");
+    }
+    Ok(())
 }
 
 /// The terms of a trend table counted nowhere (every row's count 0), in the table's order.

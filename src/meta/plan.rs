@@ -65,6 +65,8 @@ pub struct Chosen {
     pub left_out: usize,
     /// Files the filter (`--where`) kept, before any selector chose among them.
     pub where_kept: usize,
+    /// Per group: the files chosen into it.
+    pub chose: Vec<usize>,
     /// Files a later selector also chose, kept in the first group that chose them.
     pub repeated: usize,
     /// When the conditions kept no file: why they may have missed ([`super::filter::case_hint`]).
@@ -125,6 +127,12 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     found.files.retain(|_| *k.next().unwrap_or(&false));
     let mut k = keep.iter();
     found.group.retain(|_| *k.next().unwrap_or(&false));
+    let mut chose = vec![0; groups];
+    for &g in &found.group {
+        if let Some(c) = chose.get_mut(g as usize) {
+            *c += 1;
+        }
+    }
     meta.frame = meta
         .frame
         .filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
@@ -134,6 +142,7 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         groups,
         left_out,
         where_kept,
+        chose,
         repeated,
         hint,
     })
@@ -163,15 +172,10 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
         groups,
         left_out,
         where_kept,
+        chose,
         repeated,
         hint,
     } = choose(plan, lopts)?;
-    let mut chose = vec![0; groups];
-    for &g in &found.group {
-        if let Some(c) = chose.get_mut(g as usize) {
-            *c += 1;
-        }
-    }
     let mut grouping = if plan.group_by.is_empty() {
         None
     } else {

@@ -278,10 +278,7 @@ pub fn write_atomic_with(
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        return Err(werr(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            format!("folder {} does not exist", dir.display()),
-        )));
+        return Err(no_folder(path, &dir));
     }
     remove_leftovers(&dir);
     let mut tmp = tempfile::Builder::new()
@@ -422,6 +419,17 @@ pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
     Ok(true)
 }
 
+/// The error for output `path` in folder `dir`, which does not exist.
+fn no_folder(path: &Path, dir: &Path) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("folder {} does not exist", dir.display()),
+        ),
+    }
+}
+
 /// Checks an output path before any input is read: a folder is refused (a usage error), as is
 /// one of the input files (or inside an input folder's files); a file in a folder that does not
 /// exist fails as its writing would.
@@ -435,14 +443,8 @@ pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
         )));
     }
     let dir = output.parent().filter(|p| !p.as_os_str().is_empty());
-    if let Some(dir) = dir.filter(|d| !d.is_dir() && !output.exists()) {
-        return Err(Error::Write {
-            path: output.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("folder {} does not exist", dir.display()),
-            ),
-        });
+    if let Some(dir) = dir.filter(|d| !d.is_dir()) {
+        return Err(no_folder(output, dir));
     }
     let Ok(out) = output.canonicalize() else {
         return Ok(()); // does not exist yet: cannot be an input

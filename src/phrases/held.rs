@@ -366,9 +366,9 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
     Ok((held, extra, problems))
 }
 
-/// Each corpus form's most frequent spelling (ties: the first in code-point order, so that
-/// the same documents give the same spelling however the work was shared); a form no worker
-/// counted keeps its folded self.
+/// Each corpus form as the corpus most often writes it, as `freq` shows a term
+/// ([`crate::analysis::spell_forms`]), from the workers' counted spellings and the corpus ids
+/// of their form ids (`by_form` from positions, `by_worker` from words: a reading fills one).
 fn display_spellings(
     forms: &[Arc<str>],
     spellings: Vec<Vec<(u32, String, u32)>>,
@@ -380,40 +380,20 @@ fn display_spellings(
             .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
             .collect()
     };
-    // A reading fills one of the two: by_form from positions, by_worker from words.
     let (by_form, by_worker) = (owned(by_form), owned(by_worker));
     let none: &[(u32, u32)] = &[];
-    let mut summed: ahash::AHashMap<(u32, String), u64> = ahash::AHashMap::new();
-    for (w, list) in spellings.into_iter().enumerate() {
+    let corpus = spellings.into_iter().enumerate().flat_map(|(w, list)| {
         let positions = by_form.get(w).map_or(none, |v| &v[..]);
         let words = by_worker.get(w).map_or(none, |v| &v[..]);
-        for (id, slice, n) in list {
-            let corpus = positions
+        list.into_iter().filter_map(move |(id, slice, n)| {
+            let ids = positions
                 .get(id as usize)
                 .filter(|x| **x != UNKNOWN)
-                .or_else(|| words.get(id as usize));
-            if let Some(&(_, f)) = corpus {
-                *summed.entry((f, slice)).or_default() += n as u64;
-            }
-        }
-    }
-    let mut best: Vec<Option<(u64, String)>> = vec![None; forms.len()];
-    for ((f, slice), n) in summed {
-        let Some(slot) = best.get_mut(f as usize) else {
-            continue;
-        };
-        let better = match slot {
-            None => true,
-            Some((m, s)) => n > *m || (n == *m && slice < *s),
-        };
-        if better {
-            *slot = Some((n, slice));
-        }
-    }
-    best.into_iter()
-        .zip(forms)
-        .map(|(b, f)| b.map_or_else(|| f.clone(), |(_, s)| Arc::from(s)))
-        .collect()
+                .or_else(|| words.get(id as usize))?;
+            Some((ids.1 as usize, slice, n as u64))
+        })
+    });
+    crate::analysis::spell_forms(forms, corpus)
 }
 
 /// Fills in the vocabularies, the display spellings, the stopword flags and the term counts.

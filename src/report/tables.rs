@@ -356,7 +356,7 @@ fn integer_cell(column: &str, cell: String) -> String {
     let name = column.to_lowercase();
     let parts: Vec<&str> = name.split('_').collect();
     let long = cell.trim_start_matches('-').len() > 4;
-    if TIME.contains(&name.as_str()) || parts.last().is_some_and(|p| TIME.contains(p)) {
+    if parts.last().is_some_and(|p| TIME.contains(p)) {
         cell
     } else if long || parts.iter().any(|p| COUNTS.contains(p)) {
         group_digits(&cell)
