@@ -1,6 +1,6 @@
 //! The counts of the n-grams of one length: per bin (group, document, side), each n-gram's
-//! tally and the forms it was written in, kept in one map per worker thread (each thread counts
-//! the n-grams of its shard of the keys, so the maps never need merging). An n-gram's entry
+//! tally and the forms it was written in, kept in one map per shard of the keys (counted by one
+//! worker thread each, or by threads of their own documents and merged). An n-gram's entry
 //! holds everything its row needs, so counting is one map update per window.
 
 use ahash::{AHashMap, AHashSet};
@@ -127,8 +127,9 @@ impl Counted {
     }
 }
 
-/// The shard of a key: the worker thread that counts it. Each thread reads every window and
-/// counts the keys of its shard, so no key is held twice and no maps need merging.
+/// The shard of a key: the map that holds it (and, in counting without a sketch, the worker
+/// thread that counts it: each thread reads every window and counts the keys of its shard, so
+/// no key is held twice and no maps need merging).
 pub fn shard(key: u128, shards: usize) -> usize {
     // Mixes all the ids (a multiply-fold), so that shards get even shares.
     let x = (key as u64) ^ ((key >> 64) as u64);
@@ -145,6 +146,22 @@ impl Counts {
     /// Counts from one map per shard (`maps[s]` holding the keys of shard `s`).
     pub fn from_shards(maps: Vec<AHashMap<u128, Counted>>) -> Counts {
         Counts { shards: maps }
+    }
+
+    /// Counts from maps of disjoint sets of documents, which may share keys: the entries of a
+    /// key merged, into one map per shard of the keys.
+    pub fn from_overlapping(maps: Vec<AHashMap<u128, Counted>>) -> Counts {
+        let n = maps.len().max(1);
+        let mut shards: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); n];
+        for (k, c) in maps.into_iter().flatten() {
+            match shards[shard(k, n)].entry(k) {
+                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().merge(&c),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(c);
+                }
+            }
+        }
+        Counts { shards }
     }
 
     /// An n-gram's entry.

@@ -155,13 +155,20 @@ fn each_window(
 /// a key estimated below the minimum is certainly below it and need not be counted. With a
 /// high minimum (the report's table of the most frequent n-grams) that is nearly every key:
 /// the exact counts are then kept for a few thousand n-grams instead of a million.
+///
+/// Each worker thread fills a sketch of its own documents with one-byte counters that stop at
+/// the minimum (at 255 for a higher one, which lets more keys through but never drops one), so
+/// that the counters of a thread stay near its cache and need no atomic updates. The threads'
+/// sketches are then added into one bit per counter, set when it reached the minimum
+/// ([`Passing`]): what the counting pass consults, an eighth of the size again.
+#[derive(Debug, Clone, Copy)]
 struct Sketch {
-    counters: Vec<std::sync::atomic::AtomicU32>,
     bits: u32,
+    cap: u8,
 }
 
 impl Sketch {
-    /// Most counters per row (16 MiB a row).
+    /// Most counters per row (4 MiB a row and thread).
     const MAX_BITS: u32 = 22;
 
     /// A sketch for about `windows` keys in which a key seen fewer than `min` times is rarely
@@ -174,16 +181,14 @@ impl Sketch {
         }
         let want = (4 * windows / min).max(1 << 10).next_power_of_two();
         let bits = want.trailing_zeros();
-        (bits <= Self::MAX_BITS).then(|| Sketch {
-            counters: (0..2usize << bits)
-                .map(|_| std::sync::atomic::AtomicU32::new(0))
-                .collect(),
+        (bits <= Self::MAX_BITS).then_some(Sketch {
             bits,
+            cap: min.min(u8::MAX as u64) as u8,
         })
     }
 
     /// The key's counter in each row.
-    fn slots(&self, key: u128) -> [usize; 2] {
+    fn slots(self, key: u128) -> [usize; 2] {
         // splitmix64's finaliser, a bijection: the low half mixed with the row's seed, the
         // high half added and mixed again, so that two keys meeting in one row seldom meet
         // in the other (a plain fold of the halves would send them to the same counters).
@@ -200,17 +205,73 @@ impl Sketch {
         ]
     }
 
-    fn add(&self, key: u128) {
+    /// A thread's counters: two rows.
+    fn counters(self) -> Vec<u8> {
+        vec![0; 2 << self.bits]
+    }
+
+    /// Counts the key in a thread's `counters`.
+    fn add(self, counters: &mut [u8], key: u128) {
         for i in self.slots(key) {
-            self.counters[i].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let c = &mut counters[i];
+            *c += (*c < self.cap) as u8;
         }
     }
 
-    /// At least the key's count.
-    fn estimate(&self, key: u128) -> u64 {
-        let [a, b] = self.slots(key);
-        let get = |i: usize| self.counters[i].load(std::sync::atomic::Ordering::Relaxed);
-        get(a).min(get(b)) as u64
+    /// The counters that reached the cap, the threads' counts added.
+    fn passing(self, threads: &[Vec<u8>]) -> Passing {
+        let words: Vec<u64> = (0..(2usize << self.bits) / 64)
+            .into_par_iter()
+            .map(|w| {
+                (0..64).fold(0u64, |bits, j| {
+                    let i = w * 64 + j;
+                    let sum: u32 = threads.iter().map(|t| t[i] as u32).sum();
+                    bits | ((sum >= self.cap as u32) as u64) << j
+                })
+            })
+            .collect();
+        Passing {
+            sketch: self,
+            words,
+        }
+    }
+}
+
+/// The counters of a [`Sketch`] that reached the minimum, one bit each: a key may reach the
+/// minimum only when both of its counters did.
+struct Passing {
+    sketch: Sketch,
+    words: Vec<u64>,
+}
+
+impl Passing {
+    /// Whether the key may have reached the minimum (it certainly has not when this is false).
+    fn may_reach(&self, key: u128) -> bool {
+        self.sketch
+            .slots(key)
+            .iter()
+            .all(|&i| self.words[i / 64] >> (i % 64) & 1 == 1)
+    }
+
+    /// Sketches the level's keys in every document (`window` calls its closure with each key
+    /// of a document) and keeps the counters that reached the minimum.
+    fn of(
+        sketch: Sketch,
+        held: &Held,
+        window: impl Fn(&HeldDoc, &mut dyn FnMut(u128)) + Sync,
+    ) -> Passing {
+        let threads = rayon::current_num_threads().max(1);
+        let counts: Vec<Vec<u8>> = (0..threads)
+            .into_par_iter()
+            .map(|t| {
+                let mut c = sketch.counters();
+                for d in held.docs.iter().skip(t).step_by(threads) {
+                    window(d, &mut |key| sketch.add(&mut c, key));
+                }
+                c
+            })
+            .collect();
+        sketch.passing(&counts)
     }
 }
 
@@ -229,24 +290,29 @@ fn count_level(
 ) -> Level {
     // Single words are let through by their exact counts already (`prev`).
     let sketch = (n > 1).then(|| Sketch::for_minimum(held.tokens(), min));
-    let sketch = sketch.flatten().inspect(|sk| {
-        held.docs.par_iter().for_each(|d| {
+    let passing = sketch.flatten().map(|sk| {
+        Passing::of(sk, held, |d, add| {
             let all = |_| true;
             each_window(held, d, n, forbid, prev, skip_stop_edges, all, |key, _| {
-                sk.add(key)
+                add(key)
             })
-        });
+        })
     });
-    let shards = rayon::current_num_threads().max(1);
-    let per_shard: Vec<Vec<AHashMap<u128, Counted>>> = (0..shards)
+    // Without a sketch each thread reads every window and counts the keys of its shard, so
+    // that no key is held twice; with one, few keys pass, and each thread counts every key of
+    // its own documents (the windows read once), the threads' entries merged after.
+    let threads = rayon::current_num_threads().max(1);
+    let per_thread: Vec<Vec<AHashMap<u128, Counted>>> = (0..threads)
         .into_par_iter()
         .map(|s| {
             let mut bins: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); held.n_bins];
-            for (i, (d, &b)) in held.docs.iter().zip(&held.bins).enumerate() {
+            let docs = held.docs.iter().zip(&held.bins).enumerate();
+            let mine_doc = |&(i, _): &(usize, _)| passing.is_none() || i % threads == s;
+            for (i, (d, &b)) in docs.filter(mine_doc) {
                 let bin = &mut bins[b as usize];
-                let mine = |key| {
-                    shard(key, shards) == s
-                        && sketch.as_ref().is_none_or(|sk| sk.estimate(key) >= min)
+                let mine = |key| match &passing {
+                    Some(p) => p.may_reach(key),
+                    None => shard(key, threads) == s,
                 };
                 each_window(
                     held,
@@ -272,14 +338,18 @@ fn count_level(
             bins
         })
         .collect();
-    // Per bin, the shards' maps (their keys disjoint).
+    // Per bin, the threads' maps.
     let mut bins: Vec<Vec<AHashMap<u128, Counted>>> = vec![Vec::new(); held.n_bins];
-    for shard_bins in per_shard {
-        for (into, m) in bins.iter_mut().zip(shard_bins) {
+    for thread_bins in per_thread {
+        for (into, m) in bins.iter_mut().zip(thread_bins) {
             into.push(m);
         }
     }
-    Level::new(n, bins.into_iter().map(Counts::from_shards).collect())
+    let counts = match passing {
+        Some(_) => Counts::from_overlapping,
+        None => Counts::from_shards,
+    };
+    Level::new(n, bins.into_iter().map(counts).collect())
 }
 
 /// Counts the n-grams of lengths `o.n_min..=o.n_max`, level after level (from 2 or `n_min`,
@@ -336,7 +406,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_sketch_never_estimates_below_the_count() {
+    fn a_sketch_never_drops_a_key_that_reaches_the_minimum() {
         assert!(
             Sketch::for_minimum(1_000, 7).is_none(),
             "too low a minimum to sort out much"
@@ -345,28 +415,43 @@ mod tests {
             Sketch::for_minimum(100_000_000, 8).is_none(),
             "more counters than a row holds"
         );
-        let sk = Sketch::for_minimum(50_000, 20).unwrap();
-        assert_eq!(sk.bits, 14, "4 × 50,000 / 20 counters, to a power of two");
-        // Keys seen 1 to 40 times each, 50,000 in all.
-        let mut seen = Vec::new();
-        let (mut total, mut id) = (0u64, 0u32);
-        while total < 50_000 {
-            let times = 1 + id % 40;
-            seen.push((pack(&[id, id + 1]), times as u64));
-            for _ in 0..times {
-                sk.add(pack(&[id, id + 1]));
+        for min in [20u64, 300] {
+            let sk = Sketch::for_minimum(50_000, min).unwrap();
+            assert_eq!(
+                sk.cap as u64,
+                min.min(255),
+                "counters stop at the minimum or 255"
+            );
+            // Keys seen 1 to 2 × min times each, about 50,000 windows in all, their
+            // occurrences dealt to two threads' counters in turn.
+            let mut seen = Vec::new();
+            let mut threads = [sk.counters(), sk.counters()];
+            let (mut total, mut id) = (0u64, 0u32);
+            while total < 50_000 {
+                let times = 1 + id as u64 % (2 * min);
+                let key = pack(&[id, id + 1]);
+                seen.push((key, times));
+                for k in 0..times {
+                    sk.add(&mut threads[(k % 2) as usize], key);
+                }
+                total += times;
+                id += 1;
             }
-            total += times as u64;
-            id += 1;
+            let passing = sk.passing(&threads);
+            assert!(seen
+                .iter()
+                .filter(|&&(_, c)| c >= min)
+                .all(|&(k, _)| passing.may_reach(k)));
+            if min <= 255 {
+                // Most keys below the minimum are told apart from those that reach it.
+                let below: Vec<_> = seen.iter().filter(|&&(_, c)| c < min).collect();
+                let passed = below
+                    .iter()
+                    .filter(|&&&(k, _)| passing.may_reach(k))
+                    .count();
+                assert!(passed * 10 < below.len(), "{passed} of {}", below.len());
+            }
         }
-        assert!(seen.iter().all(|&(k, c)| sk.estimate(k) >= c));
-        // Most keys below the minimum are told apart from those that reach it.
-        let below: Vec<_> = seen.iter().filter(|&&(_, c)| c < 20).collect();
-        let passed = below
-            .iter()
-            .filter(|&&&(k, _)| sk.estimate(k) >= 20)
-            .count();
-        assert!(passed * 10 < below.len(), "{passed} of {}", below.len());
     }
 
     #[test]
