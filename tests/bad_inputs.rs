@@ -306,6 +306,14 @@ fn output_failures_leave_nothing_behind() {
     );
     assert_eq!(code, 1);
     assert_eq!(err.trim(), "verbale: error: nope/out.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path");
+    // A link to a file in a missing folder: refused before reading too, as its writing would be.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("nope/out.csv", d.path().join("link.csv")).unwrap();
+        let (code, _, err) = run(&["freq", "in.txt", "gone.txt", "-o", "link.csv"], d.path());
+        assert_eq!(code, 1);
+        assert_eq!(err.trim(), "verbale: error: link.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path");
+    }
     let root = is_root();
     let locked = if root {
         // root may write anywhere a mode allows; sysfs takes no new files from anyone.

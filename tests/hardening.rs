@@ -256,6 +256,15 @@ fn odd_arguments_do_not_panic() {
     assert!(o.status.success(), "{}", text(&o).1);
     let o = limited(&["freq", ".", "--jobs", "10000", "-q"], d.path(), 1024);
     assert!(o.status.success(), "{}", text(&o).1);
+    // The report sizes its workers at several stages: one warning.
+    let o = limited(
+        &["report", ".", "--jobs", "10000", "-o", "r", "-q"],
+        d.path(),
+        1024,
+    );
+    let err = text(&o).1;
+    assert!(o.status.success(), "{err}");
+    assert_eq!(err.matches("--jobs 10000 is more than").count(), 1, "{err}");
 }
 
 /// 7. Encodings: UTF-32 is read, legacy encodings named, a late NUL is binary.

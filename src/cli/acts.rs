@@ -41,8 +41,9 @@ pub struct ActsArgs {
     /// sentence.
     #[arg(long, conflicts_with = "targets")]
     pub instances: bool,
-    /// What the acts target, counted: act, target (its first words, articles dropped), count,
-    /// docs, example; the most frequent first within each act.
+    /// What the acts target, counted: act, target (its first words, articles dropped; pronouns
+    /// such as `it` or `us` not counted), count, docs, example; the most frequent first
+    /// within each act.
     #[arg(long, conflicts_with = "profile")]
     pub targets: bool,
     /// Only these acts (comma-separated), in the rows per act and the instances.

@@ -519,7 +519,10 @@ impl OutputArgs {
 /// Sets the worker count once: `--jobs`, at most four per core (each worker holds its own
 /// tables; thousands of them would only cost memory and time).
 pub fn init_threads(jobs: Option<usize>) {
-    if let Some(n) = jobs {
+    // A command may reach this from several stages: the pool is made, and warned about, once.
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    let Some(n) = jobs else { return };
+    ONCE.call_once(|| {
         let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
         let most = 4 * cores;
         if n > most {
@@ -528,7 +531,7 @@ pub fn init_threads(jobs: Option<usize>) {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.clamp(1, most))
             .build_global();
-    }
+    });
 }
 
 /// The library's load options from the flags.

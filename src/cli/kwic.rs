@@ -119,7 +119,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
                 return Err(too_many_hits());
             }
         }
-        let text = aligned(&hits);
+        let text = aligned(&hits, args.top);
         match &dest {
             Destination::Stdout => {
                 use std::io::Write;
@@ -216,7 +216,7 @@ fn too_many_hits() -> anyhow::Error {
 
 /// Concordance lines: doc and offset (with the page, for a PDF), left context right-aligned,
 /// the hit, the right context, and the quotation kind.
-fn aligned(hits: &[kwic::Hit]) -> String {
+fn aligned(hits: &[kwic::Hit], top: Option<usize>) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
     let paged = hits.iter().any(|h| h.page.is_some());
@@ -252,7 +252,14 @@ fn aligned(hits: &[kwic::Hit]) -> String {
             c.set_cell_alignment(a);
         }
     }
-    let mut s = format!("{}\n", super::common::count_of(hits.len() as u64, "hit"));
+    let n = super::common::count_of(hits.len() as u64, "hit");
+    // --top stops reading at its N-th hit: the corpus may hold more.
+    let mut s = match top {
+        Some(t) if hits.len() >= t => {
+            format!("the first {n} (--top {t}; the corpus may hold more)\n")
+        }
+        _ => format!("{n}\n"),
+    };
     s.push_str(
         &t.lines()
             .map(|l| l.trim_end().to_string())

@@ -1,6 +1,7 @@
 //! What each act targets, counted: the first words of every act's target (leading articles and
 //! determiners dropped, lower-cased, four words at most), per act and bin, with the documents
-//! and an example as written. "Who is condemned, and what is welcomed?"
+//! and an example as written. "Who is condemned, and what is welcomed?" A target that is a
+//! pronoun (`condemn it`, `support us`) names no one the table could show and is not counted.
 
 use super::acts::ActLexicon;
 use super::scan::Scanned;
@@ -15,6 +16,20 @@ const KEY_WORDS: usize = 4;
 const LEADING: [&str; 14] = [
     "the", "a", "an", "all", "any", "this", "these", "those", "such", "its", "their", "our", "of",
     "for",
+];
+
+/// Pronouns: a target starting with one (`it in all its forms`, `them`, `us in this fight`)
+/// refers back to what the sentence before named, and has no key.
+const PRONOUNS: [&str; 9] = [
+    "it",
+    "them",
+    "us",
+    "him",
+    "me",
+    "you",
+    "itself",
+    "themselves",
+    "ourselves",
 ];
 
 /// Words that end a target's key after its first word (`terrorism in all its forms`:
@@ -38,6 +53,12 @@ pub fn target_key(target: &str) -> String {
         .position(|w| !LEADING.contains(&w.as_str()))
         .unwrap_or(words.len());
     let rest = &words[start..];
+    if words
+        .first()
+        .is_some_and(|w| PRONOUNS.contains(&w.as_str()))
+    {
+        return String::new();
+    }
     let end = rest
         .iter()
         .skip(1)
@@ -130,5 +151,10 @@ mod tests {
             "russia’s war of aggression"
         );
         assert_eq!(target_key("the"), "");
+        // A pronoun refers back: no key ("her" is left alone, as often a determiner).
+        assert_eq!(target_key("it in all its forms and manifestations"), "");
+        assert_eq!(target_key("us in this fight"), "");
+        assert_eq!(target_key("her efforts"), "her efforts");
+        assert_eq!(target_key("this initiative"), "initiative");
     }
 }

@@ -432,7 +432,7 @@ fn no_folder(path: &Path, dir: &Path) -> Error {
 
 /// Checks an output path before any input is read: a folder is refused (a usage error), as is
 /// one of the input files (or inside an input folder's files); a file in a folder that does not
-/// exist fails as its writing would.
+/// exist (through a symbolic link too) fails as its writing would.
 pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
     // `out/` names a folder whether it exists or not.
     let as_folder = output.as_os_str().as_encoded_bytes().ends_with(b"/");
@@ -442,7 +442,9 @@ pub fn check_output(output: &Path, inputs: &[PathBuf]) -> Result<()> {
             output.display()
         )));
     }
-    let dir = output.parent().filter(|p| !p.as_os_str().is_empty());
+    // The file written is the one a link leads to (a dangling link's target included).
+    let target = through_links(output);
+    let dir = target.parent().filter(|p| !p.as_os_str().is_empty());
     if let Some(dir) = dir.filter(|d| !d.is_dir()) {
         return Err(no_folder(output, dir));
     }
