@@ -218,8 +218,18 @@ fn panel<DB: DrawingBackend>(
             || l.get(..4)
                 .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
     });
-    for (si, s) in p.series.iter().enumerate() {
-        series(a, s, colour(si), &sc, grow, at.max_docs, ordered)?;
+    // Every term's lines, then every term's points, then the scare counts, so that no line
+    // is drawn over another term's point or count.
+    for layer in [Layer::Lines, Layer::Points, Layer::Counts] {
+        for (si, s) in p.series.iter().enumerate() {
+            let how = How {
+                grow,
+                max_docs: at.max_docs,
+                joined: ordered,
+                layer,
+            };
+            series(a, s, colour(si), &sc, how)?;
+        }
     }
     Ok(())
 }
@@ -265,52 +275,71 @@ fn axes<DB: DrawingBackend>(
     )
 }
 
-/// One term's line (when `joined`) and points: each point sized by its group's documents
-/// (`max_docs` 0: all one size), ringed with its count where the term was scare-quoted.
+/// What of a term [`series`] draws.
+#[derive(Clone, Copy, PartialEq)]
+enum Layer {
+    /// The line joining its points.
+    Lines,
+    /// Its points, ringed where the term was scare-quoted.
+    Points,
+    /// The scare-quote count beside each ring.
+    Counts,
+}
+
+/// How a term's points are drawn: sized by their group's documents (`max_docs` 0: all one
+/// size, `grow` pixels at most), joined by a line or not, and which layer.
+#[derive(Clone, Copy)]
+struct How {
+    grow: f64,
+    max_docs: u64,
+    joined: bool,
+    layer: Layer,
+}
+
+/// One layer of one term: its line (when `joined`), its points, or the scare-quote counts
+/// beside the rings of the points where the term was scare-quoted.
 fn series<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &LineSeries,
     c: RGBColor,
     sc: &Scale,
-    grow: f64,
-    max_docs: u64,
-    joined: bool,
+    how: How,
 ) -> R {
-    // The line joins consecutive groups that have documents.
-    for i in (1..s.points.len()).filter(|_| joined) {
-        if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
-            let (from, to) = ((sc.x(i - 1), sc.y(p0.value)), (sc.x(i), sc.y(p1.value)));
-            line(a, from, to, c, 2)?;
+    if how.layer == Layer::Lines {
+        // The line joins consecutive groups that have documents.
+        for i in (1..s.points.len()).filter(|_| how.joined) {
+            if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
+                let (from, to) = ((sc.x(i - 1), sc.y(p0.value)), (sc.x(i), sc.y(p1.value)));
+                line(a, from, to, c, 2)?;
+            }
         }
+        return Ok(());
     }
     for (i, pt) in s.points.iter().enumerate() {
         let Some(pt) = pt else { continue };
-        let share = match max_docs {
+        let share = match how.max_docs {
             0 => 0.4,
             m => (pt.docs as f64 / m as f64).sqrt(),
         };
-        let r = 2 + (grow * share).round() as i32;
+        let r = 2 + (how.grow * share).round() as i32;
         let (px, py) = (sc.x(i), sc.y(pt.value));
-        a.draw(&Circle::new((px, py), r, c.filled()))
-            .map_err(|e| e.to_string())?;
-        if pt.scare > 0 {
-            a.draw(&Circle::new(
-                (px, py),
-                r + 3,
-                palette::SCARE.stroke_width(2),
-            ))
-            .map_err(|e| e.to_string())?;
-            let st = font(10.0).color(&palette::SCARE);
-            let label = pt.scare.to_string();
-            text(
-                a,
-                &label,
-                &st,
-                px + r + 4,
-                py - r - 2,
-                HPos::Left,
-                VPos::Bottom,
-            )?;
+        match how.layer {
+            Layer::Points => {
+                a.draw(&Circle::new((px, py), r, c.filled()))
+                    .map_err(|e| e.to_string())?;
+                if pt.scare > 0 {
+                    let ring = palette::SCARE.stroke_width(2);
+                    a.draw(&Circle::new((px, py), r + 3, ring))
+                        .map_err(|e| e.to_string())?;
+                }
+            }
+            _ if pt.scare > 0 => {
+                let st = bold(12.0).color(&palette::SCARE);
+                let label = pt.scare.to_string();
+                let (x, y) = (px + r + 4, py - r - 2);
+                text(a, &label, &st, x, y, HPos::Left, VPos::Bottom)?;
+            }
+            _ => {}
         }
     }
     Ok(())
