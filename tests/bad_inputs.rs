@@ -288,6 +288,18 @@ fn mixed_scripts_right_to_left_and_control_characters() {
 }
 
 #[test]
+fn a_missing_manifest_fails_as_a_missing_input() {
+    let d = folder(&[("in.txt", b"peace and elections")]);
+    let (code, _, err) = run(&["freq", "in.txt", "--meta", "nometa.csv"], d.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("verbale: error: nometa.csv: cannot read:")
+            && err.contains("check the path"),
+        "{err}"
+    );
+}
+
+#[test]
 fn output_failures_leave_nothing_behind() {
     let d = folder(&[("in.txt", b"peace and elections")]);
     // A folder as the output, a missing folder, a folder nobody may write.

@@ -291,6 +291,10 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
             &["similarity", "--measure", "mtld"][..],
             "cosine or jaccard",
         ),
+        (
+            &["collocates", "--terms", "peace", "--measure", "mtld"][..],
+            "scored by ll, mi, t or dice",
+        ),
     ] {
         let o = verbale()
             .arg("chart")
@@ -461,7 +465,7 @@ fn grouped_freq_charts_show_each_groups_counts() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq and quotes"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq, quotes and acts"));
 }
 
 /// The legend of a grouped quotes chart names every colour its bars show: in `data/` the first
@@ -584,6 +588,42 @@ fn an_acts_chart_names_the_documents_without_acts() {
     );
 }
 
+/// `chart collocates --measure mi` is scored as `--score mi` (the flag `collocates` uses).
+#[test]
+fn a_collocates_chart_takes_its_score_by_either_name() {
+    let texts = |score: &[&str]| {
+        let mut a = vec!["collocates", "data/statements/ungd", "--terms", "peace"];
+        a.extend(score);
+        svg_texts(&a)
+    };
+    let mi = texts(&["--score", "mi"]);
+    assert_eq!(texts(&["--measure", "mi"]), mi);
+    assert_ne!(texts(&[]), mi, "the default score is ll");
+}
+
+/// A stacked bar draws only the strengths its document has: no sliver of a colour for none.
+#[test]
+fn an_acts_chart_draws_no_empty_segment() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "We welcome the agreement.").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "We welcome the decision.").unwrap();
+    let out = dir.path().join("c.svg");
+    render(&["acts", dir.path().to_str().unwrap()], &out);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let fills: std::collections::BTreeSet<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .filter_map(|n| n.attribute("fill"))
+        .filter(|f| *f != "#FFFFFF")
+        .collect();
+    assert_eq!(
+        fills.len(),
+        1,
+        "one strength drawn, legend and bars: {fills:?}"
+    );
+}
+
 /// A trend chart of words in no document draws nothing and says so (exit 1, no file); one of
 /// them absent among others is named in a warning, as `trend` names it.
 #[test]
@@ -678,7 +718,7 @@ fn a_docs_chart_of_too_many_facets_is_refused_and_ignored_flags_are_named() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("chart freq ignores --terms")
-            && err.contains("--measure (read by chart similarity, docs)"),
+            && err.contains("--measure (read by chart similarity, docs, collocates)"),
         "{err}"
     );
     let o = chart(&["freq"], "h.svg");

@@ -146,6 +146,46 @@ fn identical_inputs_give_zero_keyness_and_cosine_one() {
 }
 
 #[test]
+fn similarity_of_a_target_against_the_rest_is_refused() {
+    // Against the rest, the two sides would be every document: named, not computed.
+    let ungd = root().join("data/statements/ungd");
+    let meta = ["--meta-name", "{country}_{session}_{year}"];
+    let o = verbale()
+        .args(["compare", "--table", "similarity", "-f", "csv"])
+        .arg(&ungd)
+        .args(meta)
+        .args(["--target-where", "country = 'ARM'"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("give --reference-where too"), "{err}");
+    // With both sides chosen, the pairs are those of their documents.
+    let o = verbale()
+        .args(["compare", "--table", "similarity", "-f", "csv"])
+        .arg(&ungd)
+        .args(meta)
+        .args(["--target-where", "country = 'ARM'"])
+        .args(["--reference-where", "country = 'AZE' and year >= 2016"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = String::from_utf8(o.stdout).unwrap();
+    let docs: std::collections::BTreeSet<&str> = t
+        .lines()
+        .skip(1)
+        .flat_map(|l| l.split(',').take(2))
+        .collect();
+    let year = |d: &str| d[d.len() - 4..].parse::<u32>().unwrap();
+    assert!(
+        docs.iter()
+            .all(|d| d.starts_with("ARM_") || year(d) >= 2016),
+        "{docs:?}"
+    );
+    assert_eq!(docs.len(), 9, "5 ARM and 4 AZE documents: {docs:?}");
+}
+
+#[test]
 fn quote_contrast_finds_terms_one_side_quotes() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(

@@ -870,6 +870,36 @@ fn instances_of(text: &str) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
+/// "in the strongest terms" after the act's object intensifies it as it does after the verb,
+/// and is no part of the target; in the next sentence it intensifies that sentence's act only.
+#[test]
+fn in_the_strongest_terms_later_in_the_sentence_intensifies() {
+    let df = csv_bytes(
+        instances_of(
+            "We condemned these terrorist attacks in the strongest possible terms and call for \
+             calm. We condemn the attack. We reject in the strongest terms the claims.",
+        )
+        .into_bytes(),
+    );
+    let rows: Vec<(String, String, String)> = strs(&df, "act")
+        .into_iter()
+        .zip(strs(&df, "intensity"))
+        .zip(strs(&df, "target"))
+        .map(|((a, i), t)| (a, i, t))
+        .collect();
+    let row = |a: &str, i: &str, t: &str| (a.to_string(), i.to_string(), t.to_string());
+    assert_eq!(
+        rows,
+        vec![
+            row("condemn", "6", "these terrorist attacks"),
+            row("call", "2", "calm"),
+            row("condemn", "5", "the attack"),
+            row("reject", "6", "the claims"),
+        ],
+        "{df}"
+    );
+}
+
 /// "as opposed to" compares; it rejects nothing.
 #[test]
 fn as_opposed_to_is_no_rejection() {

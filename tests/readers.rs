@@ -318,6 +318,19 @@ fn extract_writes_text_places_and_metadata_and_never_an_input() {
         std::fs::read_to_string(&txt).unwrap(),
         "The Ministry condemns the so-called elections."
     );
+    // A file named as the folder to extract into: a usage error that says so, the file kept.
+    let out = verbale()
+        .args(["extract", "-o"])
+        .arg(&txt)
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("and this is a file; give a folder"));
+    assert_eq!(
+        std::fs::read_to_string(&txt).unwrap(),
+        "The Ministry condemns the so-called elections."
+    );
 }
 
 /// Every document of `../shared/corpus/formats` (60 files) is analysed or refused with a

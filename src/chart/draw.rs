@@ -545,7 +545,8 @@ fn bar<DB: DrawingBackend>(
     let total: f64 = r.segments.iter().map(|s| s.0).sum();
     let mut x = ax.zero as f64;
     let sign = if total < 0.0 { -1.0 } else { 1.0 };
-    for (val, role) in &r.segments {
+    // A segment of nothing draws nothing (`rect` gives any other at least a pixel).
+    for (val, role) in r.segments.iter().filter(|s| s.0 != 0.0) {
         let len = val.abs() * ax.scale * sign;
         let (from, to) = (x.round() as i32, (x + len).round() as i32);
         rect(a, from, y0, to, y1.max(y0 + 1), role.color())?;

@@ -60,7 +60,8 @@ pub struct ChartArgs {
     #[arg(long)]
     pub doc: Option<String>,
     /// Freq and quotes: the --top bars of each group of documents with the same values of these
-    /// fields, one group under the other (at most 12 groups; --where narrows them).
+    /// fields, one group under the other (at most 12 groups; --where narrows them). Acts: a bar
+    /// per group instead of per document.
     #[arg(long, value_delimiter = ',', value_name = "FIELD")]
     pub group_by: Vec<String>,
     /// Cues: one bar per document instead of per cue.
@@ -68,6 +69,7 @@ pub struct ChartArgs {
     pub by_doc: bool,
     /// Similarity: `cosine` (default) or `jaccard`. Docs: `mtld` (default), `mattr`, `ttr`,
     /// `flesch`, `fk_grade`, `mean_sentence_length`, `quoted_share` or `scare_per_10k`.
+    /// Collocates: the score, as --score.
     #[arg(long, value_name = "MEASURE")]
     pub measure: Option<String>,
     /// Similarity: cosine on tf-idf weights.
@@ -116,6 +118,19 @@ impl ScoreArg {
             ScoreArg::Dice => (phrases::Measure::Dice, "dice"),
         }
     }
+}
+
+/// The collocates chart's score: `--score`, or `--measure` as `collocates` names it.
+fn score_of(args: &ChartArgs) -> Result<ScoreArg> {
+    let Some(m) = &args.measure else {
+        return Ok(args.score);
+    };
+    ScoreArg::from_str(m, true).map_err(|_| {
+        verbale::Error::Invalid(format!(
+            "--measure {m}: a collocates chart is scored by ll, mi, t or dice (--score)"
+        ))
+        .into()
+    })
 }
 
 /// The chart kinds.
@@ -269,7 +284,11 @@ fn ignored_flags(args: &ChartArgs) -> Vec<String> {
         ),
         ("--by", args.by.is_some(), &[Trend, Docs]),
         ("--facet", args.facet.is_some(), &[Trend, Docs]),
-        ("--measure", args.measure.is_some(), &[Similarity, Docs]),
+        (
+            "--measure",
+            args.measure.is_some(),
+            &[Similarity, Docs, Collocates],
+        ),
         ("--tfidf", args.tfidf, &[Similarity]),
         ("--by-doc", args.by_doc, &[Cues]),
     ];
@@ -299,8 +318,8 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     }
     if !args.group_by.is_empty() && !matches!(args.kind, Kind::Freq | Kind::Quotes | Kind::Acts) {
         return Err(usage(format!(
-            "--group-by draws freq and quotes charts per group; for chart {} choose the \
-             documents with --where (chart trend takes --by and --facet)",
+            "--group-by draws freq, quotes and acts charts per group; for chart {} choose \
+             the documents with --where (chart trend and chart docs take --by and --facet)",
             args.kind.name()
         )));
     }
@@ -479,7 +498,7 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
             skip_stopwords: true,
         };
         let c = collocates::collocates(&h.held, node, &o)?;
-        let (measure, column) = args.score.measure();
+        let (measure, column) = score_of(args)?.measure();
         let df = phrases::collocate_frame(&h.held, &c, measure, Some(top))?;
         phrase_kinds::collocates(&df, term, column, top, &what)?
     };

@@ -39,8 +39,8 @@ pub struct CollocatesArgs {
     /// Words to the right (instead of --window).
     #[arg(long)]
     pub right: Option<usize>,
-    /// The score rows are sorted by.
-    #[arg(long, value_enum, default_value_t = MeasureArg::Ll)]
+    /// The score rows are sorted by (`--score`, as `chart collocates` names it, too).
+    #[arg(long, value_enum, default_value_t = MeasureArg::Ll, visible_alias = "score")]
     pub measure: MeasureArg,
     /// Drop collocates seen fewer than K times in the windows.
     #[arg(long, default_value_t = 2, value_name = "K", value_parser = super::values::at_least_one::<u64>)]

@@ -134,6 +134,20 @@ pub fn run(args: CompareArgs) -> Result<bool> {
         )
         .into());
     }
+    // Similarity pairs every document of both sides; with the reference taken as the rest,
+    // that is every document of the paths.
+    if args.table == Table::Similarity
+        && args.groups.target_where.is_some()
+        && args.groups.reference_where.is_none()
+    {
+        return Err(verbale::Error::Invalid(
+            "--table similarity pairs every document of both sides, and without \
+             --reference-where the reference is every other document: give --reference-where \
+             too, or choose the documents with --where"
+                .into(),
+        )
+        .into());
+    }
     // Similarity and one-group-against-the-rest need no sides: the documents of the paths.
     let one_set = (args.table == Table::Similarity || !args.group_by.is_empty())
         && !args.paths.is_empty()

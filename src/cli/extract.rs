@@ -33,6 +33,14 @@ pub struct ExtractArgs {
 /// Runs `extract`. Returns whether some input failed.
 pub fn run(args: ExtractArgs) -> Result<bool> {
     init_threads(args.input.source.jobs);
+    if let Some(dir) = args.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
+        return Err(verbale::Error::Invalid(format!(
+            "{}: -o (--out-dir) names the folder the texts go to, and this is a file; give a \
+             folder (it is made if it does not exist)",
+            dir.display()
+        ))
+        .into());
+    }
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
     let read: Vec<(String, Option<PathBuf>, verbale::Result<FileText>)> = files

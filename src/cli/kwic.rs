@@ -34,7 +34,7 @@ pub struct KwicArgs {
     #[arg(long, default_value_t = 5)]
     pub window: usize,
     /// Match stems (`election` finds `elections`, `elected`).
-    #[arg(long, conflicts_with = "regex")]
+    #[arg(long, conflicts_with_all = ["regex", "no_stem"])]
     pub stem: bool,
     /// Each word of the pattern is a regular expression matched against whole tokens.
     #[arg(long)]

@@ -33,7 +33,7 @@ pub struct QuotesArgs {
     #[arg(long, value_enum, default_value_t = By::Corpus)]
     pub by: By,
     /// Print the quotation marks that found no partner instead of spans.
-    #[arg(long, conflicts_with = "terms")]
+    #[arg(long, conflicts_with_all = ["terms", "kind"])]
     pub unpaired: bool,
     /// Print the quoted phrases instead of spans: each quoted text case-folded, whole ("rules-based
     /// order" stays one row where --terms splits it into stems), with its most frequent

@@ -351,7 +351,14 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        let intensified = lex.intensified(&inside, &before, &after);
+        // `condemn these attacks in the strongest terms`: the phrase further on in the
+        // sentence intensifies the act too.
+        let in_sentence = p.tokens[w.tok[last] as usize].sentence;
+        let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(w.tok.len()))
+            .take_while(|&k| p.tokens[w.tok[k] as usize].sentence == in_sentence)
+            .map(|k| form(p, w, k))
+            .collect();
+        let intensified = lex.intensified(&inside, &before, &after) || strongest_terms(&later);
         let negated = denied || lex.negated(&inside, &before);
         let base = lex.acts[act as usize].intensity;
         // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
@@ -412,6 +419,16 @@ fn join(
     h.target = target(lex, p, w, text, last);
 }
 
+/// Words after a trigger, in its sentence, where `in the strongest terms` still intensifies it.
+const LATER_WORDS: usize = 12;
+
+/// Whether the words hold `in the strongest terms` (or `in the strongest possible terms`).
+fn strongest_terms(words: &[&str]) -> bool {
+    words
+        .windows(4)
+        .any(|x| x[..3] == ["in", "the", "strongest"] && matches!(x[3], "terms" | "possible"))
+}
+
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
 /// `target_stops`), [`TARGET_WORDS`] at most, as written.
 fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -> String {
@@ -438,6 +455,7 @@ fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -
                 && p.tokens[w.tok[end + 1] as usize].sentence == sentence
                 && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
         && !lex.target_stops.contains(form(p, w, end + 1))
+        && !strongest_terms(&(end + 1..(end + 5).min(w.tok.len())).map(|k| form(p, w, k)).collect::<Vec<_>>())
     {
         end += 1;
     }

@@ -1,7 +1,8 @@
 //! What each act targets, counted: the first words of every act's target (leading articles and
-//! determiners dropped, lower-cased, four words at most), per act and bin, with the documents
-//! and an example as written. "Who is condemned, and what is welcomed?" A target that is a
-//! pronoun (`condemn it`, `support us`) names no one the table could show and is not counted.
+//! determiners dropped, lower-cased, four words, or up to six to go past a word such as `of`),
+//! per act and bin, with the documents and an example as written. "Who is condemned, and what
+//! is welcomed?" A target that is a pronoun (`condemn it`, `support us`) names no one the
+//! table could show and is not counted.
 
 use super::acts::ActLexicon;
 use super::scan::Scanned;
@@ -64,8 +65,25 @@ pub fn target_key(target: &str) -> String {
         .skip(1)
         .position(|w| ENDING.contains(&w.as_str()))
         .map_or(rest.len(), |i| i + 1);
-    rest[..end.min(KEY_WORDS)].join(" ")
+    // A key does not end on a word that joins it to the next (`democratic people’s republic
+    // of` goes on to `korea`), two words more at most.
+    let mut take = end.min(KEY_WORDS);
+    while take < end.min(KEY_WORDS + 2) && JOINING.contains(&rest[take - 1].as_str()) {
+        take += 1;
+    }
+    let mut key = rest[..take].join(" ");
+    // Who is targeted, not what of theirs the key was cut before (`korea’s` of `Korea’s
+    // launches`).
+    for s in ["’s", "'s"] {
+        if key.ends_with(s) && key.len() > s.len() {
+            key.truncate(key.len() - s.len());
+        }
+    }
+    key
 }
+
+/// Words that join a key's last word to the next: a key does not end on one if it can go on.
+const JOINING: [&str; 7] = ["of", "the", "on", "against", "to", "for", "with"];
 
 /// Per bin, act and target key (acts not negated, with a target): act, target, count, docs
 /// and an example (the first target as written); within a bin, by act (weakest first), then
@@ -156,5 +174,18 @@ mod tests {
         assert_eq!(target_key("us in this fight"), "");
         assert_eq!(target_key("her efforts"), "her efforts");
         assert_eq!(target_key("this initiative"), "initiative");
+        // A key goes on past a joining word, two words at most.
+        assert_eq!(
+            target_key("the Democratic People’s Republic of Korea for its test"),
+            "democratic people’s republic of korea"
+        );
+        assert_eq!(
+            target_key("the Democratic People’s Republic of Korea’s"),
+            "democratic people’s republic of korea"
+        );
+        assert_eq!(
+            target_key("the use of force against it"),
+            "use of force against it"
+        );
     }
 }

@@ -11,6 +11,12 @@ use std::path::Path;
 
 /// Reads a manifest (CSV, TSV or Parquet) as text columns.
 fn read_manifest(path: &Path) -> Result<DataFrame> {
+    // A missing or unreadable manifest fails as any input does (polars' words would not say
+    // what to do).
+    std::fs::File::open(path).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
