@@ -588,6 +588,22 @@ fn an_acts_chart_names_the_documents_without_acts() {
     );
 }
 
+/// Words typed where the paths go, as `trend` takes them: the --terms form is shown.
+#[test]
+fn a_trend_chart_of_words_given_as_paths_shows_terms() {
+    let o = verbale()
+        .args(["chart", "trend", "terrorism", "data", "--by", "year"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("terrorism: no such file or folder; chart trend takes its words with --terms: chart trend PATH... --terms terrorism"),
+        "{err}"
+    );
+}
+
 /// `chart collocates --measure mi` is scored as `--score mi` (the flag `collocates` uses).
 #[test]
 fn a_collocates_chart_takes_its_score_by_either_name() {

@@ -306,6 +306,32 @@ fn ignored_flags(args: &ChartArgs) -> Vec<String> {
     out
 }
 
+/// Words given where the paths go (`chart trend terrorism speeches/`, as `trend` takes them):
+/// a usage error that shows the --terms form, instead of "no such file" for each word.
+fn words_as_paths(args: &ChartArgs) -> Result<()> {
+    use Kind::*;
+    if !args.terms.is_empty() || !matches!(args.kind, Trend | Dispersion | Collocates) {
+        return Ok(());
+    }
+    let missing: Vec<String> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.exists())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if missing.is_empty() || missing.len() == args.paths.len() {
+        return Ok(());
+    }
+    Err(usage(format!(
+        "{}: no such file or folder; chart {} takes its words with --terms: chart {} PATH... \
+         --terms {}",
+        missing.join(", "),
+        args.kind.name(),
+        args.kind.name(),
+        missing.join(",")
+    )))
+}
+
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
     let ignored = ignored_flags(&args);
@@ -323,6 +349,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             args.kind.name()
         )));
     }
+    words_as_paths(&args)?;
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();

@@ -300,6 +300,9 @@ impl Pairer<'_> {
                     !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
                 if can_close && self.has_opener_for(ch) {
                     self.close(i, ch);
+                } else if can_close && self.has_opener_for('\u{201D}') {
+                    // A curly quotation closed by a straight mark (“holy alliance").
+                    self.close_with(i, ch, '\u{201D}');
                 } else if can_open {
                     self.push(i, ch);
                 } else if self.has_opener_for(ch) {
@@ -311,6 +314,11 @@ impl Pairer<'_> {
             '\'' => self.straight_single(i, ch, a, left_edge, right_edge),
             '\u{201E}' | '\u{201A}' | '\u{201F}' | '\u{201B}' | '\u{00AB}' | '\u{2039}'
             | '\u{300C}' | '\u{300E}' => self.push(i, ch),
+            '\u{201D}' if !self.has_opener_for(ch) && self.has_opener_for('"') => {
+                // A straight quotation closed by a curly mark ("holy alliance”), as retyped
+                // and scanned texts mix them.
+                self.close_with(i, ch, '"');
+            }
             '\u{201D}' if !self.has_opener_for(ch) && self.has_opener_for('\u{2019}') => {
                 // A single quotation closed by a double mark (‘Umi Tugeda tourism”).
                 self.close_with(i, ch, '\u{2019}');
@@ -383,6 +391,17 @@ mod tests {
         let (s, u) = spans("the so-called “elections” and “a ‘b’ c”.");
         assert_eq!(s, ["“elections”", "“a ‘b’ c”", "‘b’"]);
         assert!(u.is_empty());
+    }
+
+    #[test]
+    fn straight_and_curly_marks_mixed_in_one_quotation_pair() {
+        // As the 1946–2004 speeches have them: "holy alliance” and “slaves".
+        let (s, u) = spans("the \"holy alliance” and “slaves\", then \"x\" and “y”");
+        assert_eq!(s, ["\"holy alliance”", "“slaves\"", "\"x\"", "“y”"]);
+        assert!(u.is_empty(), "{u:?}");
+        // A mark of the quotation's own style is still preferred.
+        let (s, _) = spans("“a \"b\" c”");
+        assert_eq!(s, ["“a \"b\" c”", "\"b\""]);
     }
 
     #[test]
