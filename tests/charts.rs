@@ -588,16 +588,25 @@ fn an_acts_chart_names_the_documents_without_acts() {
     );
 }
 
-/// Words typed where the paths go, as `trend` takes them: the --terms form is shown.
-#[test]
-fn a_trend_chart_of_words_given_as_paths_shows_terms() {
+/// Runs `chart ARGS` from the repository root: its exit code and standard error.
+fn chart_error(args: &[&str]) -> (Option<i32>, String) {
     let o = verbale()
-        .args(["chart", "trend", "terrorism", "data", "--by", "year"])
+        .arg("chart")
+        .args(args)
         .current_dir(root())
         .output()
         .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Words typed where the paths go, as `trend` takes them: the --terms form is shown.
+#[test]
+fn a_trend_chart_of_words_given_as_paths_shows_terms() {
+    let (code, err) = chart_error(&["trend", "terrorism", "data", "--by", "year"]);
+    assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("terrorism: no such file or folder; chart trend takes its words with --terms: chart trend PATH... --terms terrorism"),
         "{err}"
@@ -675,13 +684,8 @@ fn a_trend_chart_of_absent_words_draws_nothing() {
     );
     assert!(out.exists());
     // A size out of range is refused before any reading, naming its flag.
-    let o = verbale()
-        .args(["chart", "freq", "data", "--width", "10"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    let (code, err) = chart_error(&["freq", "data", "--width", "10"]);
+    assert_eq!(code, Some(2), "{err}");
     assert!(
         err.contains("--width") && err.contains("200..=10000"),
         "{err}"

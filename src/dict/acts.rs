@@ -351,14 +351,7 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        // `condemn these attacks in the strongest terms`: the phrase further on in the
-        // sentence intensifies the act too.
-        let in_sentence = p.tokens[w.tok[last] as usize].sentence;
-        let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(w.tok.len()))
-            .take_while(|&k| p.tokens[w.tok[k] as usize].sentence == in_sentence)
-            .map(|k| form(p, w, k))
-            .collect();
-        let intensified = lex.intensified(&inside, &before, &after) || strongest_terms(&later);
+        let intensified = lex.intensified(&inside, &before, &after) || strongest_later(p, w, last);
         let negated = denied || lex.negated(&inside, &before);
         let base = lex.acts[act as usize].intensity;
         // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
@@ -421,6 +414,17 @@ fn join(
 
 /// Words after a trigger, in its sentence, where `in the strongest terms` still intensifies it.
 const LATER_WORDS: usize = 12;
+
+/// Whether `in the strongest terms` stands further on in the sentence of word `last`, the
+/// trigger's last (`condemn these attacks in the strongest terms`): it intensifies the act too.
+fn strongest_later(p: &Positions, w: &Words, last: usize) -> bool {
+    let in_sentence = p.tokens[w.tok[last] as usize].sentence;
+    let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(w.tok.len()))
+        .take_while(|&k| p.tokens[w.tok[k] as usize].sentence == in_sentence)
+        .map(|k| form(p, w, k))
+        .collect();
+    strongest_terms(&later)
+}
 
 /// Whether the words hold `in the strongest terms` (or `in the strongest possible terms`).
 fn strongest_terms(words: &[&str]) -> bool {
