@@ -322,9 +322,17 @@ fn output_failures_leave_nothing_behind() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("nope/out.csv", d.path().join("link.csv")).unwrap();
-        let (code, _, err) = run(&["freq", "in.txt", "gone.txt", "-o", "link.csv"], d.path());
-        assert_eq!(code, 1);
-        assert_eq!(err.trim(), "verbale: error: link.csv: cannot write: folder nope does not exist; create the folder first or choose another -o path");
+        // And through a chain of links: the last one is not replaced by a file.
+        std::os::unix::fs::symlink("link.csv", d.path().join("chain.csv")).unwrap();
+        for link in ["link.csv", "chain.csv"] {
+            let (code, _, err) = run(&["freq", "in.txt", "gone.txt", "-o", link], d.path());
+            assert_eq!(code, 1);
+            assert_eq!(err.trim(), format!("verbale: error: {link}: cannot write: folder nope does not exist; create the folder first or choose another -o path"));
+            assert!(fs::symlink_metadata(d.path().join("link.csv"))
+                .unwrap()
+                .file_type()
+                .is_symlink());
+        }
     }
     let root = is_root();
     let locked = if root {

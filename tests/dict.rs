@@ -871,13 +871,16 @@ fn instances_of(text: &str) -> String {
 }
 
 /// "in the strongest terms" after the act's object intensifies it as it does after the verb,
-/// and is no part of the target; in the next sentence it intensifies that sentence's act only.
+/// and is no part of the target; in the next sentence, or after the next trigger, it
+/// intensifies that act only.
 #[test]
 fn in_the_strongest_terms_later_in_the_sentence_intensifies() {
     let df = csv_bytes(
         instances_of(
             "We condemned these terrorist attacks in the strongest possible terms and call for \
-             calm. We condemn the attack. We reject in the strongest terms the claims.",
+             calm. We condemn the attack. We reject in the strongest terms the claims. We \
+             welcome the agreement and condemn in the strongest terms the raid. We support the \
+             plan; we deplore, in the strongest terms, the delay.",
         )
         .into_bytes(),
     );
@@ -895,6 +898,11 @@ fn in_the_strongest_terms_later_in_the_sentence_intensifies() {
             row("call", "2", "calm"),
             row("condemn", "5", "the attack"),
             row("reject", "6", "the claims"),
+            // A later act's phrase is that act's alone.
+            row("welcome", "2", "the agreement"),
+            row("condemn", "6", "the raid"),
+            row("support", "2", "the plan"),
+            row("deplore", "5", "the delay"),
         ],
         "{df}"
     );

@@ -256,15 +256,18 @@ fn odd_arguments_do_not_panic() {
     assert!(o.status.success(), "{}", text(&o).1);
     let o = limited(&["freq", ".", "--jobs", "10000", "-q"], d.path(), 1024);
     assert!(o.status.success(), "{}", text(&o).1);
-    // The report sizes its workers at several stages: one warning.
-    let o = limited(
-        &["report", ".", "--jobs", "10000", "-o", "r", "-q"],
-        d.path(),
-        1024,
-    );
-    let err = text(&o).1;
-    assert!(o.status.success(), "{err}");
-    assert_eq!(err.matches("--jobs 10000 is more than").count(), 1, "{err}");
+    // The report sizes its workers at several stages: one warning, none with -q.
+    for (quiet, warnings) in [(false, 1), (true, 0)] {
+        let mut args = vec!["report", ".", "--jobs", "10000", "-o", "r"];
+        if quiet {
+            args.push("-q");
+        }
+        let o = limited(&args, d.path(), 1024);
+        let err = text(&o).1;
+        assert!(o.status.success(), "{err}");
+        let n = err.matches("--jobs 10000 is more than").count();
+        assert_eq!(n, warnings, "{err}");
+    }
 }
 
 /// 7. Encodings: UTF-32 is read, legacy encodings named, a late NUL is binary.

@@ -350,6 +350,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     words_as_paths(&args)?;
+    if args.kind == Kind::Collocates {
+        score_of(&args)?; // a bad --measure is named before any reading
+    }
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();

@@ -120,7 +120,7 @@ pub struct GroupArgs {
     pub reference: Vec<PathBuf>,
     /// The target: the documents of the paths whose fields satisfy this SQL condition
     /// (`year < 2014 and country = 'RUS'`); without --reference-where, against the rest (the
-    /// documents for which it is false).
+    /// documents for which it is false; `compare --table similarity` needs both).
     #[arg(long, value_name = "EXPR", allow_hyphen_values = true)]
     pub target_where: Option<String>,
     /// The reference: the documents whose fields satisfy this condition (a document that
@@ -518,14 +518,14 @@ impl OutputArgs {
 
 /// Sets the worker count once: `--jobs`, at most four per core (each worker holds its own
 /// tables; thousands of them would only cost memory and time).
-pub fn init_threads(jobs: Option<usize>) {
+pub fn init_threads(src: &SourceArgs) {
     // A command may reach this from several stages: the pool is made, and warned about, once.
     static ONCE: std::sync::Once = std::sync::Once::new();
-    let Some(n) = jobs else { return };
+    let Some(n) = src.jobs else { return };
     ONCE.call_once(|| {
         let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
         let most = 4 * cores;
-        if n > most {
+        if n > most && !src.quiet {
             eprintln!("verbale: warning: --jobs {n} is more than four per core; using {most}");
         }
         let _ = rayon::ThreadPoolBuilder::new()
@@ -592,7 +592,7 @@ pub fn load(
     options: &Options,
     ask: Ask,
 ) -> Result<Loaded> {
-    init_threads(src.jobs);
+    init_threads(src);
     let mut lopts = load_options(src);
     let mut meta = src.meta.options();
     if let Some(root) = &ask.root {

@@ -32,7 +32,7 @@ pub struct ExtractArgs {
 
 /// Runs `extract`. Returns whether some input failed.
 pub fn run(args: ExtractArgs) -> Result<bool> {
-    init_threads(args.input.source.jobs);
+    init_threads(&args.input.source);
     if let Some(dir) = args.out_dir.as_ref().filter(|d| d.exists() && !d.is_dir()) {
         return Err(verbale::Error::Invalid(format!(
             "{}: -o (--out-dir) names the folder the texts go to, and this is a file; give a \

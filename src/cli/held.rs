@@ -118,7 +118,7 @@ pub fn held_quietly_also<X: Send, F>(
 where
     F: Fn(&verbale::analysis::Positions, &verbale::Document) -> X + Sync,
 {
-    init_threads(src.jobs);
+    init_threads(src);
     let lopts = load_options(src);
     let plan = verbale::meta::Plan {
         groups: groups.to_vec(),
@@ -239,7 +239,7 @@ impl Binned {
 
 /// Finds the files of `paths` (chosen by --where) and bins them as `per` says.
 pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<Binned> {
-    init_threads(src.jobs);
+    init_threads(src);
     let lopts = load_options(src);
     let (groups, selectors) = match per {
         RowsPer::Sides(s) => (s.inputs.clone(), s.selectors.clone()),

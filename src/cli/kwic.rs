@@ -91,7 +91,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         kind,
         top: args.top,
     };
-    init_threads(args.source.jobs);
+    init_threads(&args.source);
     let lopts = load_options(&args.source);
     let plan = verbale::meta::Plan {
         groups: vec![paths.clone()],

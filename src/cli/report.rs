@@ -174,7 +174,7 @@ fn command_line() -> String {
 pub fn run(args: ReportArgs) -> Result<bool> {
     // Before anything asks rayon for its threads (the speech-act matcher does), or --jobs
     // would be too late to size the pool.
-    super::common::init_threads(args.source.jobs);
+    super::common::init_threads(&args.source);
     if !args.from_counts.is_empty() {
         return from_counts(&args);
     }

@@ -257,7 +257,7 @@ pub fn trend_frame(
         phrases: None,
         ..source.options(paths)?
     };
-    init_threads(source.jobs);
+    init_threads(source);
     let lopts = load_options(source);
     let plan = Plan {
         groups: vec![paths.to_vec()],

@@ -308,13 +308,19 @@ pub(super) fn detect(
     let mut prev: Option<(u16, usize)> = None;
     // Words before a trigger that may modify it start after the previous act's trigger.
     let mut prev_end = 0;
-    for m in matches {
+    for (mi, m) in matches.iter().enumerate() {
         let key = &dict.keys[dict.entries[m.entry as usize].key as usize];
         let Some(act) = lex.act_of(key) else { continue };
         let denied = lex.acts[act as usize]
             .denied
             .contains(&dict.entries[m.entry as usize].text);
         let (first, last) = (m.first as usize, m.last as usize);
+        // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
+        let next = matches[mi + 1..]
+            .iter()
+            .map(|n| n.first as usize)
+            .find(|&f| f > last)
+            .unwrap_or(w.tok.len());
         let after_prev = prev_end;
         if let Some((pa, pl)) = prev {
             // A trigger is joined once only, so a run of repeated triggers costs no more than
@@ -326,7 +332,7 @@ pub(super) fn detect(
                 && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
             if joined {
                 if let Some(h) = out.last_mut().filter(|_| lex.texts) {
-                    join(h, lex, p, w, text, (first, last));
+                    join(h, lex, p, w, text, (first, last, next));
                 }
                 prev = Some((act, last));
                 prev_end = last + 1;
@@ -351,7 +357,8 @@ pub(super) fn detect(
             .take_while(|&k| run(w, last, k))
             .map(|k| form(p, w, k))
             .collect();
-        let intensified = lex.intensified(&inside, &before, &after) || strongest_later(p, w, last);
+        let intensified =
+            lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
         let negated = denied || lex.negated(&inside, &before);
         let base = lex.acts[act as usize].intensity;
         // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
@@ -379,7 +386,7 @@ pub(super) fn detect(
                 String::new()
             },
             target: if lex.texts {
-                target(lex, p, w, text, tl)
+                target(lex, p, w, text, tl, next)
             } else {
                 String::new()
             },
@@ -394,33 +401,39 @@ pub(super) fn detect(
 }
 
 /// Joins the trigger of words `first..=last` to act `h` (`appeal … to encourage`), its target
-/// now the words after the second trigger.
+/// now the words after the second trigger (up to word `next`, the next trigger's first).
 fn join(
     h: &mut ActHit,
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,
     text: &str,
-    at: (usize, usize),
+    at: (usize, usize, usize),
 ) {
-    let (first, last) = at;
+    let (first, last, next) = at;
     let end = p.tokens[w.tok[last] as usize].end as usize;
     let start = text
         .len()
         .min(p.tokens[w.tok[first] as usize].start as usize);
     h.trigger = format!("{} … {}", h.trigger, collapse(&text[start..end]));
-    h.target = target(lex, p, w, text, last);
+    h.target = target(lex, p, w, text, last, next);
 }
 
 /// Words after a trigger, in its sentence, where `in the strongest terms` still intensifies it.
 const LATER_WORDS: usize = 12;
 
-/// Whether `in the strongest terms` stands further on in the sentence of word `last`, the
-/// trigger's last (`condemn these attacks in the strongest terms`): it intensifies the act too.
-fn strongest_later(p: &Positions, w: &Words, last: usize) -> bool {
+/// Whether `in the strongest terms` stands further on in the clause of word `last`, the
+/// trigger's last, before word `next`, the next trigger's first (`condemn these attacks in the
+/// strongest terms`): it intensifies the act too.
+fn strongest_later(p: &Positions, w: &Words, text: &str, last: usize, next: usize) -> bool {
     let in_sentence = p.tokens[w.tok[last] as usize].sentence;
-    let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(w.tok.len()))
-        .take_while(|&k| p.tokens[w.tok[k] as usize].sentence == in_sentence)
+    // In the sentence and the clause (a comma may stand between), before the next trigger.
+    let in_clause = |&k: &usize| {
+        p.tokens[w.tok[k] as usize].sentence == in_sentence
+            && (w.joined[k] || comma_only(p, text, w.tok[k - 1] as usize, w.tok[k] as usize))
+    };
+    let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(next))
+        .take_while(in_clause)
         .map(|k| form(p, w, k))
         .collect();
     strongest_terms(&later)
@@ -434,8 +447,16 @@ fn strongest_terms(words: &[&str]) -> bool {
 }
 
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
-/// `target_stops`), [`TARGET_WORDS`] at most, as written.
-fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -> String {
+/// `target_stops`, word `next`: the next trigger's first), [`TARGET_WORDS`] at most, as
+/// written.
+fn target(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    text: &str,
+    last: usize,
+    next: usize,
+) -> String {
     // `condemns in the strongest (possible) terms the attack`: the phrase is no target.
     let phrase: Vec<&str> = (last + 1..(last + 6).min(w.tok.len()))
         .map(|k| form(p, w, k))
@@ -450,7 +471,7 @@ fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -
     }
     let sentence = p.tokens[w.tok[last] as usize].sentence;
     let mut end = last;
-    while end + 1 < w.tok.len()
+    while end + 1 < next
         && end - last < TARGET_WORDS
         // A comma may stand among the first words (`the immediate, complete and unconditional
         // withdrawal`); other punctuation ends the target.
@@ -462,6 +483,18 @@ fn target(lex: &ActLexicon, p: &Positions, w: &Words, text: &str, last: usize) -
         && !strongest_terms(&(end + 1..(end + 5).min(w.tok.len())).map(|k| form(p, w, k)).collect::<Vec<_>>())
     {
         end += 1;
+    }
+    // Cut by the next trigger: the words that led to it are not the target's (`the agreement
+    // and` of `welcome the agreement and condemn the raid`).
+    if end + 1 == next {
+        while end > last
+            && matches!(
+                form(p, w, end),
+                "and" | "or" | "but" | "while" | "we" | "also"
+            )
+        {
+            end -= 1;
+        }
     }
     if end == last {
         return String::new();

@@ -41,23 +41,21 @@ const ENDING: [&str; 7] = ["in", "and", "or", "by", "that", "which", "as"];
 /// and `of`, up to `in`, `and`, `by` ... (`the attack on the embassy` and `The attack on the
 /// embassy, which` share `attack on the embassy`).
 pub fn target_key(target: &str) -> String {
-    let words: Vec<String> = target
+    let written: Vec<&str> = target
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && !"'’-".contains(c))
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))
         .filter(|w| !w.is_empty())
         .collect();
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
     let start = words
         .iter()
         .position(|w| !LEADING.contains(&w.as_str()))
         .unwrap_or(words.len());
     let rest = &words[start..];
-    if words
-        .first()
-        .is_some_and(|w| PRONOUNS.contains(&w.as_str()))
-    {
+    // `us`, `all of us`; `US` (the United States) is no pronoun.
+    let pronoun = rest.first().is_some_and(|w| PRONOUNS.contains(&w.as_str()))
+        && written[start].chars().any(char::is_lowercase);
+    if pronoun {
         return String::new();
     }
     let end = rest
@@ -173,6 +171,8 @@ mod tests {
         assert_eq!(target_key("it in all its forms and manifestations"), "");
         assert_eq!(target_key("us in this fight"), "");
         assert_eq!(target_key("her efforts"), "her efforts");
+        assert_eq!(target_key("all of us"), "");
+        assert_eq!(target_key("US efforts"), "us efforts");
         assert_eq!(target_key("this initiative"), "initiative");
         // A key goes on past a joining word, two words at most.
         assert_eq!(

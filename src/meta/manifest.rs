@@ -17,6 +17,12 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         path: path.to_path_buf(),
         source: e,
     })?;
+    if path.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{}: a folder, not a manifest; give --meta its CSV, TSV or Parquet file",
+            crate::error::shown(path)
+        )));
+    }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())

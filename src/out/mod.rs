@@ -319,7 +319,7 @@ pub fn write_atomic_with(
 }
 
 /// The file a path leads to through symbolic links (the path itself when it is no link, or
-/// the link's target, resolved, when it points to a file that does not exist yet).
+/// the last target of its chain of links when that file does not exist yet).
 fn through_links(path: &Path) -> PathBuf {
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
@@ -328,12 +328,17 @@ fn through_links(path: &Path) -> PathBuf {
     if let Ok(real) = path.canonicalize() {
         return real;
     }
-    // A dangling link: its target, relative to the link's folder.
-    match std::fs::read_link(path) {
-        Ok(t) if t.is_absolute() => t,
-        Ok(t) => path.parent().unwrap_or(Path::new(".")).join(t),
-        Err(_) => path.to_path_buf(),
+    // A dangling link: its target, relative to the link's folder, through every link of a
+    // chain (as many as the system follows).
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&at) {
+            Ok(t) if t.is_absolute() => at = t,
+            Ok(t) => at = at.parent().unwrap_or(Path::new(".")).join(t),
+            Err(_) => break,
+        }
     }
+    at
 }
 
 /// The permissions of a new output: readable by all, as files usually are.

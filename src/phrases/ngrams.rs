@@ -151,16 +151,16 @@ fn each_window(
 }
 
 /// A count-min sketch of n-gram keys: two rows of counters, each key adding one to a counter
-/// of each row. A key's estimate, the smaller of its two counters, is never below its count, so
-/// a key estimated below the minimum is certainly below it and need not be counted. With a
-/// high minimum (the report's table of the most frequent n-grams) that is nearly every key:
-/// the exact counts are then kept for a few thousand n-grams instead of a million.
+/// of each row. A counter is never below the count of any key it holds, so a key with a
+/// counter below the minimum is certainly below it and need not be counted. With a high
+/// minimum (the report's table of the most frequent n-grams) that is nearly every key: the
+/// exact counts are then kept for a few thousand n-grams instead of a million.
 ///
 /// Each worker thread fills a sketch of its own documents with one-byte counters that stop at
-/// the minimum (at 255 for a higher one, which lets more keys through but never drops one), so
-/// that the counters of a thread stay near its cache and need no atomic updates. The threads'
-/// sketches are then added into one bit per counter, set when it reached the minimum
-/// ([`Passing`]): what the counting pass consults, an eighth of the size again.
+/// the cap, the minimum or 255 for a higher one (which lets more keys through but never drops
+/// one), so that a thread's counters stay near its cache and need no atomic updates: at most
+/// 8 MiB a thread. The threads' counters are then added into one bit per counter, set when the
+/// sum reaches the cap ([`Passing`]): what the counting pass consults, an eighth of the size.
 #[derive(Debug, Clone, Copy)]
 struct Sketch {
     bits: u32,
@@ -171,19 +171,20 @@ impl Sketch {
     /// Most counters per row (4 MiB a row and thread).
     const MAX_BITS: u32 = 22;
 
-    /// A sketch for about `windows` keys in which a key seen fewer than `min` times is rarely
-    /// estimated at `min` (the average counter a quarter of `min` at most), if one of at most
-    /// [`Self::MAX_BITS`] counters a row can be; none when the minimum is too low to sort
-    /// out many keys that way.
+    /// A sketch for about `windows` keys in which a key seen fewer than `min` times rarely has
+    /// both counters at the cap (the average counter a quarter of the cap at most), if one of
+    /// at most [`Self::MAX_BITS`] counters a row can be; none when the minimum is too low to
+    /// sort out many keys that way.
     fn for_minimum(windows: u64, min: u64) -> Option<Sketch> {
         if min < 8 {
             return None;
         }
-        let want = (4 * windows / min).max(1 << 10).next_power_of_two();
+        let cap = min.min(u8::MAX as u64);
+        let want = (4 * windows / cap).max(1 << 10).next_power_of_two();
         let bits = want.trailing_zeros();
         (bits <= Self::MAX_BITS).then_some(Sketch {
             bits,
-            cap: min.min(u8::MAX as u64) as u8,
+            cap: cap as u8,
         })
     }
 
@@ -423,28 +424,31 @@ mod tests {
                 "counters stop at the minimum or 255"
             );
             // Keys seen 1 to 2 × min times each, about 50,000 windows in all, their
-            // occurrences dealt to two threads' counters in turn.
-            let mut seen = Vec::new();
-            let mut threads = [sk.counters(), sk.counters()];
-            let (mut total, mut id) = (0u64, 0u32);
-            while total < 50_000 {
-                let times = 1 + id as u64 % (2 * min);
-                let key = pack(&[id, id + 1]);
-                seen.push((key, times));
-                for k in 0..times {
-                    sk.add(&mut threads[(k % 2) as usize], key);
+            // occurrences dealt to one thread, to two in turn, or mostly to the first.
+            let deals: [&dyn Fn(u64) -> usize; 3] =
+                [&|_| 0, &|k| (k % 2) as usize, &|k| (k % 5 == 4) as usize];
+            for deal in deals {
+                let mut seen = Vec::new();
+                let mut threads = [sk.counters(), sk.counters()];
+                let (mut total, mut id) = (0u64, 0u32);
+                while total < 50_000 {
+                    let times = 1 + id as u64 % (2 * min);
+                    let key = pack(&[id, id + 1]);
+                    seen.push((key, times));
+                    for k in 0..times {
+                        sk.add(&mut threads[deal(k)], key);
+                    }
+                    total += times;
+                    id += 1;
                 }
-                total += times;
-                id += 1;
-            }
-            let passing = sk.passing(&threads);
-            assert!(seen
-                .iter()
-                .filter(|&&(_, c)| c >= min)
-                .all(|&(k, _)| passing.may_reach(k)));
-            if min <= 255 {
-                // Most keys below the minimum are told apart from those that reach it.
-                let below: Vec<_> = seen.iter().filter(|&&(_, c)| c < min).collect();
+                let passing = sk.passing(&threads);
+                assert!(seen
+                    .iter()
+                    .filter(|&&(_, c)| c >= min)
+                    .all(|&(k, _)| passing.may_reach(k)));
+                // Most keys below the cap are told apart from those that reach the minimum.
+                let cap = min.min(255);
+                let below: Vec<_> = seen.iter().filter(|&&(_, c)| c < cap).collect();
                 let passed = below
                     .iter()
                     .filter(|&&&(k, _)| passing.may_reach(k))

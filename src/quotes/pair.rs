@@ -117,6 +117,12 @@ impl Pairer<'_> {
             .any(|&o| self.counts[opener_index(o)] > 0)
     }
 
+    /// Whether the innermost open quotation was opened by `ch` (a mark of another style closes
+    /// only that one, never one further out).
+    fn top_is(&self, ch: char) -> bool {
+        self.stack.last().is_some_and(|o| o.ch == ch)
+    }
+
     fn push(&mut self, tok: u32, ch: char) {
         // A damaged closing mark is only trusted for the innermost open quotation.
         self.soft_close = None;
@@ -236,6 +242,15 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     out
 }
 
+/// Whether a curly closing mark stands further on the line `after` begins, before any curly
+/// opening mark: a straight mark before it does not close a curly quotation.
+fn curly_closes_later(after: &str) -> bool {
+    let line = after.split('\n').next().unwrap_or("");
+    line.chars()
+        .find(|&c| c == '\u{201C}' || c == '\u{201D}')
+        .is_some_and(|c| c == '\u{201D}')
+}
+
 /// What surrounds a mark: the characters just before and after it, and the text after it.
 struct Around<'a> {
     left: Option<char>,
@@ -300,8 +315,9 @@ impl Pairer<'_> {
                     !left.is_some_and(char::is_whitespace) && left.is_some() && right_edge;
                 if can_close && self.has_opener_for(ch) {
                     self.close(i, ch);
-                } else if can_close && self.has_opener_for('\u{201D}') {
-                    // A curly quotation closed by a straight mark (“holy alliance").
+                } else if can_close && self.top_is('\u{201C}') && !curly_closes_later(a.after) {
+                    // A curly quotation closed by a straight mark (“holy alliance"), when no
+                    // curly mark closes it further on the line (an inch mark: “5'6" tall”).
                     self.close_with(i, ch, '\u{201D}');
                 } else if can_open {
                     self.push(i, ch);
@@ -314,7 +330,7 @@ impl Pairer<'_> {
             '\'' => self.straight_single(i, ch, a, left_edge, right_edge),
             '\u{201E}' | '\u{201A}' | '\u{201F}' | '\u{201B}' | '\u{00AB}' | '\u{2039}'
             | '\u{300C}' | '\u{300E}' => self.push(i, ch),
-            '\u{201D}' if !self.has_opener_for(ch) && self.has_opener_for('"') => {
+            '\u{201D}' if !self.has_opener_for(ch) && self.top_is('"') => {
                 // A straight quotation closed by a curly mark ("holy alliance”), as retyped
                 // and scanned texts mix them.
                 self.close_with(i, ch, '"');
@@ -402,6 +418,19 @@ mod tests {
         // A mark of the quotation's own style is still preferred.
         let (s, _) = spans("“a \"b\" c”");
         assert_eq!(s, ["“a \"b\" c”", "\"b\""]);
+        // An inch mark inside a curly quotation closes nothing: the curly mark does.
+        let (s, u) = spans("“He is 5'6\" tall,” she said. “The 12\" guns are gone,” he said.");
+        assert_eq!(s, ["“He is 5'6\" tall,”", "“The 12\" guns are gone,”"]);
+        assert_eq!(u, ['"', '"']);
+        // A mark of another style closes the innermost quotation only (‘…” stays one span).
+        let (s, _) = spans("\"He spoke of ‘Umi Tugeda tourism” and left\" today.");
+        assert_eq!(
+            s,
+            [
+                "\"He spoke of ‘Umi Tugeda tourism” and left\"",
+                "‘Umi Tugeda tourism”"
+            ]
+        );
     }
 
     #[test]
