@@ -307,9 +307,13 @@ fn ignored_flags(args: &ChartArgs) -> Vec<String> {
 }
 
 /// Words given where the paths go (`chart trend terrorism speeches/`, as `trend` takes them):
-/// a usage error that shows the --terms form, instead of "no such file" for each word.
+/// a usage error that shows the --terms form, instead of "no such file" for each word; and a
+/// collocates chart's --measure, checked before any reading.
 fn words_as_paths(args: &ChartArgs) -> Result<()> {
     use Kind::*;
+    if args.kind == Collocates {
+        score_of(args)?; // a bad --measure is named before any reading too
+    }
     if !args.terms.is_empty() || !matches!(args.kind, Trend | Dispersion | Collocates) {
         return Ok(());
     }
@@ -350,9 +354,6 @@ pub fn run(args: ChartArgs) -> Result<bool> {
         )));
     }
     words_as_paths(&args)?;
-    if args.kind == Kind::Collocates {
-        score_of(&args)?; // a bad --measure is named before any reading
-    }
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();

@@ -288,6 +288,31 @@ fn form<'a>(p: &'a Positions, w: &Words, k: usize) -> &'a str {
     &p.form_keys[p.forms[w.tok[k] as usize] as usize]
 }
 
+/// The words of a trigger of words `first..=last`, up to three before it in its run (from word
+/// `from` on, where the previous trigger ended), and up to four after it in its run.
+fn around<'a>(
+    p: &'a Positions,
+    w: &Words,
+    (first, last): (usize, usize),
+    from: usize,
+) -> [Vec<&'a str>; 3] {
+    let inside = (first..=last).map(|k| form(p, w, k)).collect();
+    let before = (first.saturating_sub(3).max(from)..first)
+        .filter(|&k| run(w, k, first))
+        .map(|k| form(p, w, k))
+        .collect();
+    let after = (last + 1..(last + 5).min(w.tok.len()))
+        .take_while(|&k| run(w, last, k))
+        .map(|k| form(p, w, k))
+        .collect();
+    [inside, before, after]
+}
+
+/// The first word of the first of `later` matches that starts after word `last`.
+fn next_trigger(later: &[Match], last: usize) -> Option<usize> {
+    later.iter().map(|n| n.first as usize).find(|&f| f > last)
+}
+
 /// Whether words `from..=to` stand in one run (no punctuation or sentence end between them).
 fn run(w: &Words, from: usize, to: usize) -> bool {
     (from + 1..=to).all(|k| w.joined[k])
@@ -316,11 +341,7 @@ pub(super) fn detect(
             .contains(&dict.entries[m.entry as usize].text);
         let (first, last) = (m.first as usize, m.last as usize);
         // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
-        let next = matches[mi + 1..]
-            .iter()
-            .map(|n| n.first as usize)
-            .find(|&f| f > last)
-            .unwrap_or(w.tok.len());
+        let next = next_trigger(&matches[mi + 1..], last).unwrap_or(w.tok.len());
         let after_prev = prev_end;
         if let Some((pa, pl)) = prev {
             // A trigger is joined once only, so a run of repeated triggers costs no more than
@@ -346,17 +367,7 @@ pub(super) fn detect(
             continue;
         }
         prev = Some((act, last));
-        let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
-        // Up to three words before the trigger, in its run.
-        let from = first.saturating_sub(3).max(after_prev);
-        let before: Vec<&str> = (from..first)
-            .filter(|&k| run(w, k, first))
-            .map(|k| form(p, w, k))
-            .collect();
-        let after: Vec<&str> = (last + 1..(last + 5).min(w.tok.len()))
-            .take_while(|&k| run(w, last, k))
-            .map(|k| form(p, w, k))
-            .collect();
+        let [inside, before, after] = around(p, w, (first, last), after_prev);
         let intensified =
             lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
         let negated = denied || lex.negated(&inside, &before);
