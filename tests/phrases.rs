@@ -110,6 +110,50 @@ fn ngram_counts_equal_a_plain_sliding_window() {
             assert_eq!(got.get(k), Some(c), "{k} at --min-count {min}");
         }
     }
+    // Every column of the sketched rows (documents, quoted, scare, the form shown), counted by
+    // one worker or by three over their own documents, equals those of the rows counted
+    // without a sketch that reach the minimum.
+    let rows = |min: u64, keep: u64, jobs: &str| -> Vec<String> {
+        let m = min.to_string();
+        let df = run(&[
+            "ngrams",
+            dir,
+            "--n",
+            "2",
+            "--n-max",
+            "4",
+            "--stopwords",
+            "none",
+            "--min-count",
+            &m,
+            "--jobs",
+            jobs,
+        ]);
+        let cols: Vec<Vec<String>> = df.get_column_names().iter().map(|c| strs(&df, c)).collect();
+        let counts = nums(&df, "count");
+        let mut out: Vec<String> = (0..df.height())
+            .filter(|&i| counts[i] as u64 >= keep)
+            .map(|i| {
+                cols.iter()
+                    .map(|c| c[i].as_str())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    for min in [8, 25] {
+        let want = rows(2, min, "2");
+        assert!(want.len() > 20, "a real test: {} rows", want.len());
+        for jobs in ["1", "3"] {
+            assert_eq!(
+                rows(min, min, jobs),
+                want,
+                "--min-count {min} --jobs {jobs}"
+            );
+        }
+    }
 }
 
 #[test]
