@@ -79,21 +79,28 @@ fn ngram_counts_equal_a_plain_sliding_window() {
             }
         }
     }
-    // From 8 up, the n-grams that cannot reach the minimum are sorted out by a sketch of the
-    // counts first: it must never drop one that does.
-    for (min, at_least) in [(2, 1000), (8, 100), (25, 20)] {
-        let df = run(&[
+    // The 2- to 4-grams of the fixture documents at a minimum, with `jobs` workers.
+    let ngrams = |min: i64, jobs: &str| {
+        let m = min.to_string();
+        run(&[
             "ngrams",
             dir,
             "--n",
             "2",
             "--n-max",
             "4",
-            "--min-count",
-            &min.to_string(),
             "--stopwords",
             "none",
-        ]);
+            "--min-count",
+            &m,
+            "--jobs",
+            jobs,
+        ])
+    };
+    // From 8 up, the n-grams that cannot reach the minimum are sorted out by a sketch of the
+    // counts first: it must never drop one that does.
+    for (min, at_least) in [(2, 1000), (8, 100), (25, 20)] {
+        let df = ngrams(min, "2");
         let got: HashMap<String, i64> = strs(&df, "ngram")
             .into_iter()
             .zip(nums(&df, "count").into_iter().map(|c| c as i64))
@@ -114,21 +121,7 @@ fn ngram_counts_equal_a_plain_sliding_window() {
     // one worker or by three over their own documents, equals those of the rows counted
     // without a sketch that reach the minimum.
     let rows = |min: u64, keep: u64, jobs: &str| -> Vec<String> {
-        let m = min.to_string();
-        let df = run(&[
-            "ngrams",
-            dir,
-            "--n",
-            "2",
-            "--n-max",
-            "4",
-            "--stopwords",
-            "none",
-            "--min-count",
-            &m,
-            "--jobs",
-            jobs,
-        ]);
+        let df = ngrams(min as i64, jobs);
         let cols: Vec<Vec<String>> = df.get_column_names().iter().map(|c| strs(&df, c)).collect();
         let counts = nums(&df, "count");
         let mut out: Vec<String> = (0..df.height())

@@ -443,18 +443,21 @@ fn strongest_later(p: &Positions, w: &Words, text: &str, last: usize, next: usiz
         p.tokens[w.tok[k] as usize].sentence == in_sentence
             && (w.joined[k] || comma_only(p, text, w.tok[k - 1] as usize, w.tok[k] as usize))
     };
-    let later: Vec<&str> = (last + 1..(last + 1 + LATER_WORDS).min(next))
+    let upto = (last + 1..(last + 1 + LATER_WORDS).min(next))
         .take_while(in_clause)
-        .map(|k| form(p, w, k))
-        .collect();
-    strongest_terms(&later)
+        .last()
+        .map_or(last + 1, |k| k + 1);
+    (last + 1..upto).any(|k| strongest_at(p, w, k, upto))
 }
 
-/// Whether the words hold `in the strongest terms` (or `in the strongest possible terms`).
-fn strongest_terms(words: &[&str]) -> bool {
-    words
-        .windows(4)
-        .any(|x| x[..3] == ["in", "the", "strongest"] && matches!(x[3], "terms" | "possible"))
+/// Whether `in the strongest terms` (or `in the strongest possible terms`) starts at word `k`,
+/// within words before `upto`.
+fn strongest_at(p: &Positions, w: &Words, k: usize, upto: usize) -> bool {
+    let at = |i: usize| (k + i < upto.min(w.tok.len())).then(|| form(p, w, k + i));
+    at(0) == Some("in")
+        && at(1) == Some("the")
+        && at(2) == Some("strongest")
+        && matches!(at(3), Some("terms" | "possible"))
 }
 
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
@@ -491,7 +494,7 @@ fn target(
                 && p.tokens[w.tok[end + 1] as usize].sentence == sentence
                 && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
         && !lex.target_stops.contains(form(p, w, end + 1))
-        && !strongest_terms(&(end + 1..(end + 5).min(w.tok.len())).map(|k| form(p, w, k)).collect::<Vec<_>>())
+        && !strongest_at(p, w, end + 1, w.tok.len())
     {
         end += 1;
     }
