@@ -17,7 +17,7 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use positions::{gap, quoting, Positions, Quoting, Words};
+pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,

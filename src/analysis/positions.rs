@@ -52,6 +52,53 @@ impl Quoting {
     }
 }
 
+/// The [`Quoting`] of each word of a document, kept as runs: most words stand in no quotation,
+/// and the words of one quotation share theirs, so a document holds a few runs, not four
+/// bytes a word.
+#[derive(Debug, Clone, Default)]
+pub struct QuotingRuns {
+    /// The first word of each run, ascending.
+    starts: Vec<u32>,
+    /// Each run's quoting (the words before the first run stand in none).
+    values: Vec<Quoting>,
+}
+
+impl QuotingRuns {
+    /// Sets word `i`'s quoting, `i` past every word set before.
+    pub fn push(&mut self, i: u32, q: Quoting) {
+        if self.values.last().copied().unwrap_or_default() != q {
+            self.starts.push(i);
+            self.values.push(q);
+        }
+    }
+
+    /// Word `i`'s quoting.
+    pub fn at(&self, i: usize) -> Quoting {
+        match self.starts.partition_point(|&s| s as usize <= i) {
+            0 => Quoting::default(),
+            k => self.values[k - 1],
+        }
+    }
+
+    /// The quoting of words `0..n` in turn.
+    pub fn each(&self, n: usize) -> impl Iterator<Item = Quoting> + '_ {
+        let mut k = 0;
+        (0..n).map(move |i| {
+            while self.starts.get(k).is_some_and(|&s| s as usize <= i) {
+                k += 1;
+            }
+            k.checked_sub(1)
+                .map_or_else(Quoting::default, |k| self.values[k])
+        })
+    }
+
+    /// Frees the spare capacity of a finished document's runs.
+    pub fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+}
+
 /// One document's tokens with their terms and quotations.
 #[derive(Debug, Clone)]
 pub struct Positions {
@@ -170,7 +217,7 @@ pub struct Words {
     /// Per word: what stands between it and the word before ([`gap`] bits).
     pub gaps: Vec<u8>,
     /// Per word: the quotations around it.
-    pub quoting: Vec<Quoting>,
+    pub quoting: QuotingRuns,
     /// Per quotation: the index of the first word after its closing mark, and the innermost
     /// quotation holding it.
     pub quotes: Vec<(u32, Option<u32>)>,
@@ -195,7 +242,6 @@ impl Words {
         let mut w = Words {
             forms: Vec::with_capacity(words.len()),
             gaps: Vec::with_capacity(words.len()),
-            quoting: Vec::with_capacity(words.len()),
             ..Default::default()
         };
         // Per token: the words before it (to place the quotations' closing marks).
@@ -206,10 +252,11 @@ impl Words {
             if let Some(&(_, g)) = next.next_if(|x| x.0 as usize == i) {
                 w.forms.push(slot_form(slot));
                 w.gaps.push(g);
-                w.quoting.push(quoting_of[i]);
+                w.quoting.push(w.gaps.len() as u32 - 1, quoting_of[i]);
             }
         }
         words_before.push(w.forms.len() as u32);
+        w.quoting.shrink_to_fit();
         w.quotes = marks
             .iter()
             .zip(parents)
@@ -272,6 +319,45 @@ pub fn quoting(n_tokens: usize, spans: &[QuoteMark]) -> (Vec<Quoting>, Vec<Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoting_runs_give_each_word_its_quoting() {
+        // Words outside quotations, two nested quotations, a scare quote, and a quotation
+        // from the first word to the last.
+        let q = |inner: Option<u32>, scare: bool| Quoting::new(inner, scare);
+        let none = Quoting::default();
+        let cases: Vec<Vec<Quoting>> = vec![
+            vec![],
+            vec![none, none, none],
+            vec![q(Some(0), false); 4],
+            vec![
+                none,
+                q(Some(0), false),
+                q(Some(1), true),
+                q(Some(1), true),
+                q(Some(0), false),
+                none,
+                q(Some(2), false),
+                q(Some(3), false),
+            ],
+        ];
+        for words in cases {
+            let mut runs = QuotingRuns::default();
+            for (i, &w) in words.iter().enumerate() {
+                runs.push(i as u32, w);
+            }
+            let at: Vec<Quoting> = (0..words.len()).map(|i| runs.at(i)).collect();
+            assert_eq!(at, words);
+            assert_eq!(runs.each(words.len()).collect::<Vec<_>>(), words);
+            // A run starts where the quoting changes, no more often.
+            let changes = words
+                .iter()
+                .scan(none, |last, &w| Some(std::mem::replace(last, w) != w))
+                .filter(|&c| c)
+                .count();
+            assert_eq!(runs.starts.len(), changes);
+        }
+    }
 
     fn span(open: u32, close: u32, kind: Kind) -> QuoteMark {
         QuoteMark {

@@ -203,8 +203,13 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let (phrases, acts) = if all.iter().any(|p| p.as_os_str() == "-") {
         (None, None)
     } else {
+        // The report's tables of acts read the acts only: the dictionary's matched words
+        // are let go at once.
         let scan = |p: &verbale::analysis::Positions, d: &verbale::Document| {
-            matcher.as_ref().map(|m| m.scan(p, d))
+            matcher.as_ref().map(|m| verbale::dict::DictDoc {
+                entries: Vec::new(),
+                ..m.scan(p, d)
+            })
         };
         let (held, found) = super::held::held_quietly_also(&groups, &args.source, &options, &scan)?;
         let acts = matcher.is_some().then(|| verbale::dict::Scanned {

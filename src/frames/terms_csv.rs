@@ -14,7 +14,7 @@ use std::io::Write;
 const DOCS_PER_PIECE: usize = 64;
 
 /// Pieces formatted at a time (one batch is formatted while the one before it is written).
-const PIECES_AT_ONCE: usize = 8;
+const PIECES_AT_ONCE: usize = 4;
 
 /// The columns `--columns` chooses (pairs of a column of [`schema::TERMS`] and its name as
 /// shown), by their index; all of them when none is chosen.

@@ -126,7 +126,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
         .map(|d| {
             let mut t = Tallies::default();
             for i in (0..d.len()).filter(|&i| held.term(d, i) == node) {
-                let q = d.quoting[i];
+                let q = d.quoting.at(i);
                 let counted = match o.node_in {
                     NodeIn::All => true,
                     NodeIn::Quoted => q.inner().is_some(),

@@ -1,11 +1,11 @@
 //! The corpus held as word ids: per document, each word's term and form (ids into one
 //! vocabulary), what stands between it and the word before (punctuation, a sentence or a
-//! paragraph end), and the quotations around it. About 13 bytes a word, so that n-grams of
+//! paragraph end), and the quotations around it. About 5 bytes a word, so that n-grams of
 //! every length, collocations and collocates are counted from memory, pass after pass, without
 //! reading or tokenising the texts again. Each form keeps its most frequent spelling for
 //! display.
 
-use crate::analysis::{Analyser, Options, Positions, QuoteMark, Quoting, Words};
+use crate::analysis::{Analyser, Options, Positions, QuoteMark, QuotingRuns, Words};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use ahash::AHashMap;
@@ -32,8 +32,8 @@ pub struct HeldDoc {
     pub forms: Vec<u32>,
     /// Per word: what stands between it and the word before ([`gap`] bits).
     pub gaps: Vec<u8>,
-    /// Per word: the quotations around it.
-    pub quoting: Vec<Quoting>,
+    /// Per word: the quotations around it (as runs: a few per document).
+    pub quoting: QuotingRuns,
     /// The document's quotations.
     pub quotes: Vec<HeldQuote>,
 }
@@ -58,11 +58,11 @@ impl HeldDoc {
     /// Whether one quotation holds the words `first..=last` (and whether a scare quote holds
     /// both ends).
     pub fn quoted(&self, first: usize, last: usize) -> (bool, bool) {
-        let mut q = self.quoting[first].inner();
+        let mut q = self.quoting.at(first).inner();
         while let Some(k) = q {
             let h = &self.quotes[k as usize];
             if (last as u32) < h.close {
-                let scare = self.quoting[first].scare() && self.quoting[last].scare();
+                let scare = self.quoting.at(first).scare() && self.quoting.at(last).scare();
                 return (true, scare);
             }
             q = h.parent;

@@ -4,28 +4,31 @@
 use super::Parts;
 use crate::dict::{self, ActLexicon, Bins, Scanned};
 use crate::error::Result;
+use crate::out::Format;
 use polars::prelude::*;
+use rayon::prelude::*;
 
 /// The speech acts of the report's documents.
 pub(super) struct ActTables {
     /// The lexicon used (`None`: verbale has none for the report's language).
     pub(super) lex: Option<ActLexicon>,
-    /// Every document's acts, each document in its own bin.
+    /// Every document's acts, each document in its own bin, without their texts (trigger,
+    /// target and sentence are in act_instances).
     pub(super) scanned: Scanned,
     /// Per act over the corpus: act, intensity, count, per_10k, intensified, negated, quoted.
     pub(super) corpus: DataFrame,
-    /// The acts of intensity 4 and more (not negated), strongest first: doc, act, intensity,
-    /// trigger, target.
+    /// The strongest acts ([`STRONGEST_ROWS`] of intensity 4 and more, not negated),
+    /// strongest first: doc, act, intensity, trigger, target.
     pub(super) strongest: DataFrame,
     /// What the condemnatory acts (deplore, condemn, reject) target most, ten per act: act,
     /// target, count, docs, example.
     pub(super) condemned: DataFrame,
-    /// The tables written beside the report: acts (per document and act), act_profile (per
-    /// document), act_instances (every act), act_targets (what the acts target, counted).
-    pub(super) written: Vec<(&'static str, DataFrame)>,
 }
 
-/// Reads the documents again for their acts.
+/// The documents' acts (read again unless the report found them in its phrase reading), with
+/// the tables that grow with the corpus written into `p.dir` at once: acts (per document and
+/// act), act_profile (per document), act_instances (every act) and act_targets (what the acts
+/// target, counted), each as CSV and Parquet.
 pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     let found = ActLexicon::bundled(p.opts.lang.code);
     // Without a lexicon for the language the tables keep their columns (the English acts') and
@@ -55,18 +58,87 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         Ok(DataFrame::new_infer_height(cols)?)
     };
     let instances = per_doc.instances.0;
-    let mut written = vec![
-        ("acts", with_doc(per_doc.acts)?),
-        ("act_profile", with_doc(per_doc.profile)?),
-        ("act_instances", instances.clone()),
-    ];
+    // The section shows the strongest acts only: the rest are in act_instances.
+    let strongest = strongest_of(&instances)?;
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
     let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
     let targets = dict::act_targets(&scanned, &lex)?.0;
     scanned.bins = bins;
-    // Rows come by act, the most frequent target first: ten of each condemnatory act.
-    let acts = targets.column("act")?.str()?.clone();
+    let condemned = condemned_of(&targets)?;
+    // The tables that grow with the corpus are written now and let go, and the acts keep
+    // no text: the chart and the profile read their act, intensity and negation only.
+    let written = [
+        ("acts", with_doc(per_doc.acts)?),
+        ("act_profile", with_doc(per_doc.profile)?),
+        ("act_instances", instances),
+        ("act_targets", targets),
+    ];
+    let formats = [Format::Csv, Format::Parquet];
+    written
+        .par_iter()
+        .flat_map(|(name, df)| formats.par_iter().map(move |&f| (*name, df, f)))
+        .try_for_each(|(name, df, f)| super::tables::write_frame(p.dir, name, df, f))?;
+    drop(written);
+    for a in scanned.docs.iter_mut().flat_map(|d| {
+        d.entries = Vec::new();
+        d.acts.iter_mut()
+    }) {
+        (a.trigger, a.target, a.sentence) = Default::default();
+    }
+    Ok(ActTables {
+        lex: found,
+        scanned,
+        corpus,
+        strongest,
+        condemned,
+    })
+}
+
+/// Rows of the section's table of the strongest acts.
+pub(super) const STRONGEST_ROWS: usize = 25;
+
+/// The [`STRONGEST_ROWS`] strongest acts (intensity 4 and more, not negated) of an
+/// `act_instances` frame, strongest first: doc, act, intensity, trigger, target.
+fn strongest_of(instances: &DataFrame) -> Result<DataFrame> {
+    let negated = instances.column("negated")?.bool()?.clone();
+    let strong = instances
+        .column("intensity")?
+        .as_materialized_series()
+        .gt_eq(4)?
+        & !negated;
+    copied(
+        &instances
+            .filter(&strong)?
+            .select(["doc", "act", "intensity", "trigger", "target"])?
+            .sort(
+                ["intensity"],
+                SortMultipleOptions::default()
+                    .with_order_descending(true)
+                    .with_maintain_order(true),
+            )?
+            .head(Some(STRONGEST_ROWS)),
+    )
+}
+
+/// A few rows of a larger frame with their strings copied, so that they do not keep the
+/// larger frame's string buffers alive (polars' filter, sort and head share them).
+fn copied(rows: &DataFrame) -> Result<DataFrame> {
+    let cols = rows
+        .columns()
+        .iter()
+        .map(|c| match c.str() {
+            Ok(s) => Column::new(c.name().clone(), s.iter().collect::<Vec<_>>()),
+            Err(_) => c.clone(),
+        })
+        .collect();
+    Ok(DataFrame::new_infer_height(cols)?)
+}
+
+/// The rows of an `act_targets` frame (by act, the most frequent target first) the section
+/// shows: ten of each condemnatory act.
+fn condemned_of(targets: &DataFrame) -> Result<DataFrame> {
+    let acts = targets.column("act")?.str()?;
     let mut keep = Vec::with_capacity(acts.len());
     let mut seen = 0;
     for i in 0..acts.len() {
@@ -77,31 +149,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         };
         keep.push(acts.get(i).is_some_and(|a| dict::CONDEMNATORY.contains(&a)) && seen < 10);
     }
-    let condemned = targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
-    written.push(("act_targets", targets));
-    let negated = instances.column("negated")?.bool()?.clone();
-    let strong = instances
-        .column("intensity")?
-        .as_materialized_series()
-        .gt_eq(4)?
-        & !negated;
-    let strongest = instances
-        .filter(&strong)?
-        .select(["doc", "act", "intensity", "trigger", "target"])?
-        .sort(
-            ["intensity"],
-            SortMultipleOptions::default()
-                .with_order_descending(true)
-                .with_maintain_order(true),
-        )?;
-    Ok(ActTables {
-        lex: found,
-        scanned,
-        corpus,
-        strongest,
-        condemned,
-        written,
-    })
+    copied(&targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?)
 }
 
 /// The acts found in another reading, one document per document of the analysis, in its order

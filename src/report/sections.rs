@@ -303,7 +303,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         s("The strongest acts and what they target"),
         s("strongest-acts"),
     ));
-    b.push(table(&t.strongest, 25));
+    b.push(table(&t.strongest, super::acts::STRONGEST_ROWS));
     b.push(Block::Heading(
         3,
         s("What is deplored, condemned and rejected"),

@@ -115,11 +115,11 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
     for d in &held.docs {
-        for (i, &f) in d.forms.iter().enumerate() {
+        for (&f, q) in d.forms.iter().zip(d.quoting.each(d.len())) {
             let t = held.form_term[f as usize];
-            if d.quoting[i].inner().is_some() && !held.form_stop[f as usize] {
+            if q.inner().is_some() && !held.form_stop[f as usize] {
                 quoted[t as usize] += 1;
-                scare[t as usize] += d.quoting[i].scare() as u64;
+                scare[t as usize] += q.scare() as u64;
             }
         }
     }
@@ -284,9 +284,6 @@ pub(super) fn build_and_write(
     if let Some(t) = &phrases {
         built.push(("ngrams", t.ngrams.clone()));
         built.push(("collocates", t.collocates.clone()));
-    }
-    if let Some(t) = &acts {
-        built.extend(t.written.iter().cloned());
     }
     let formats = [Format::Csv, Format::Parquet];
     built
