@@ -406,3 +406,43 @@ fn extract_quiet_is_quiet() {
     assert!(quiet.status.success());
     assert_eq!(String::from_utf8_lossy(&quiet.stderr), "");
 }
+
+#[test]
+fn a_document_is_dated_by_itself_not_by_its_file_properties() {
+    // The Hansard of 1 September 2011 was saved on 5 September (its Word 97 and PDF
+    // properties); the UN decision's header gives its distribution date, 25 March 2020.
+    let out = verbale()
+        .args(["docs", "--format", "csv", "-q", "--columns"])
+        .arg("doc,date,year,file_created,un_date")
+        .arg(data("formats/docs"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = csv_bytes(out.stdout);
+    let docs = strs(&df, "doc");
+    let row = |doc: &str, col: &str| {
+        let i = docs
+            .iter()
+            .position(|d| d == doc)
+            .unwrap_or_else(|| panic!("{doc}: {docs:?}"));
+        strs(&df, col)[i].clone()
+    };
+    let hansard = "kenya_national-assembly-hansard-sample_2011-09-01_en";
+    assert_eq!(row(hansard, "file_created"), "2011-09-05");
+    assert_eq!(
+        (row(hansard, "date"), row(hansard, "year")),
+        ("".into(), "".into())
+    );
+    let decision = "un_a-hrc-dec-43-112_hrc-decision-upr-slovenia_2020_en";
+    assert_eq!(row(decision, "un_date"), "2020-03-25");
+    assert_eq!(row(decision, "date"), "2020-03-25");
+    assert_eq!(row(decision, "year"), "2020");
+    // A DOCX's creation date is no year either.
+    let docx = "un-ohchr_upr48-advance-questions-to-slovenia_2025_en";
+    assert!(!row(docx, "file_created").is_empty());
+    assert_eq!(row(docx, "year"), "");
+}

@@ -357,13 +357,19 @@ fn push_paragraph(out: &mut String, para: &str) {
 }
 
 /// A document's fields: what its file says of itself (`meta`), its UN header read from its
-/// `text`, and `format` (not for plain text).
+/// `text`, and `format` (not for plain text). The `date` (and so `year` and `month`) is the
+/// document's own: a web page's publication date, else a UN document's distribution date; a
+/// file's creation date in its properties is `file_created`, as a scan made in 2022 of a 1971
+/// resolution, or a Hansard saved days after its sitting, is not dated by it.
 pub fn fields(
     format: Format,
     mut meta: Vec<(String, String)>,
     text: &str,
 ) -> Vec<(String, String)> {
     for (k, v) in un_header(text) {
+        if k == "un_date" && !meta.iter().any(|(m, _)| m == "date") {
+            meta.push(("date".into(), v.clone()));
+        }
         if !meta.iter().any(|(m, _)| m == k) {
             meta.push((k.to_string(), v));
         }

@@ -382,7 +382,7 @@ fn info(doc: &Document, out: &mut Extracted) {
         out.set_meta("author", &a);
     }
     if let Some(d) = text(b"CreationDate").and_then(|d| pdf_date(&d)) {
-        out.set_meta("date", &d);
+        out.set_meta("file_created", &d);
     }
 }
 

@@ -87,7 +87,7 @@ pub(super) const DOCX_PACKAGE: Package = Package {
         &[
             ("title", "title"),
             ("creator", "author"),
-            ("created", "date"),
+            ("created", "file_created"),
             ("language", "language"),
         ],
     ),
@@ -105,8 +105,8 @@ pub(super) const ODT_PACKAGE: Package = Package {
             ("title", "title"),
             ("initial-creator", "author"),
             ("creator", "author"),
-            ("creation-date", "date"),
-            ("date", "date"),
+            ("creation-date", "file_created"),
+            ("date", "file_modified"),
             ("language", "language"),
         ],
     ),
@@ -349,7 +349,7 @@ fn properties(xml: &str, out: &mut Extracted, keys: &[(&str, &str)]) {
             }
             Ok(Event::Text(t)) => {
                 if let (Some(field), Ok(s)) = (current, t.decode()) {
-                    let v = if field == "date" {
+                    let v = if field.starts_with("file_") {
                         s.get(..10).unwrap_or(&s).to_string()
                     } else {
                         s.to_string()

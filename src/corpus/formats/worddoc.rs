@@ -251,7 +251,7 @@ fn summary(si: &[u8], out: &mut Extracted) {
                 // 100 ns ticks since 1601-01-01.
                 let secs = (ticks / 10_000_000) as i64 - 11_644_473_600;
                 if let Some(d) = chrono::DateTime::from_timestamp(secs, 0) {
-                    out.set_meta("date", &d.format("%Y-%m-%d").to_string());
+                    out.set_meta("file_created", &d.format("%Y-%m-%d").to_string());
                 }
             }
             _ => {}
