@@ -668,6 +668,10 @@ fn negation_and_intensifiers_change_the_act() {
         Document::from_text("c", "We will never accept the annexation."),
         Document::from_text("d", "Thanks to our partners, the road was built."),
         Document::from_text("e", "Canada expressed its deep concern about the violence."),
+        // "Cannot but" and "cannot help but" affirm the act they stand before.
+        Document::from_text("f", "We cannot but condemn the attack on the embassy."),
+        Document::from_text("g", "One cannot help but welcome the agreement."),
+        Document::from_text("h", "We cannot welcome the agreement."),
     ];
     let s = scan_docs(&docs, &opts, &dict, Some(&lex));
     let name = |d: usize| -> Vec<(String, u8, bool)> {
@@ -689,6 +693,9 @@ fn negation_and_intensifiers_change_the_act() {
     assert_eq!(name(2), [("reject".into(), 5, false)]);
     assert!(name(3).is_empty(), "{:?}", name(3));
     assert_eq!(name(4), [("concern".into(), 4, false)]);
+    assert_eq!(name(5), [("condemn".into(), 5, false)]);
+    assert_eq!(name(6), [("welcome".into(), 2, false)]);
+    assert_eq!(name(7), [("welcome".into(), 2, true)]);
 }
 
 /// The French, Spanish and Russian lexicons on sentences in the wording of UN resolutions and
@@ -854,6 +861,33 @@ fn a_grouped_dictionary_table_names_rows_and_categories() {
         first.starts_with(&format!("{rows} rows of ")) && first.contains(" categories of "),
         "{first}"
     );
+}
+
+/// The audit table counts its rows as rows (an entry and a word it matched), not entries, and
+/// `--top` without `--entries`, which it would not cut, is refused.
+#[test]
+fn the_entries_table_counts_rows_and_top_needs_entries() {
+    let run = |extra: &[&str]| {
+        verbale()
+            .current_dir(crate::common::root())
+            .args(["dict", "data/statements", "--dict", "speech-acts"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = run(&["--entries", "--top", "2"]);
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let first = out.lines().next().unwrap();
+    let rows = out.lines().count() - 2;
+    assert!(
+        first.starts_with(&format!("{rows} of "))
+            && first.contains(" rows (entries and the words they matched)"),
+        "{first}"
+    );
+    let o = run(&["--top", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--entries"));
 }
 
 /// `acts --instances` as CSV for one text.

@@ -150,7 +150,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
 }
 
 /// The table's header: its rows (of how many, when --top cut them), the acts found (of
-/// --act's choosing), documents and words.
+/// --act's choosing; the negated ones apart, as the count column leaves them out), documents
+/// and words.
 fn header(
     args: &ActsArgs,
     lex: &ActLexicon,
@@ -163,15 +164,20 @@ fn header(
     let chosen = |a: &verbale::dict::ActHit| {
         args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name)
     };
-    let acts = scanned
+    // Negated acts are not in the count column: they are told apart here as there.
+    let (negated, acts): (Vec<_>, Vec<_>) = scanned
         .docs
         .iter()
         .flat_map(|d| &d.acts)
         .filter(|a| chosen(a))
-        .count();
+        .partition(|a| a.negated);
+    let negated = match negated.len() {
+        0 => String::new(),
+        n => format!(", and {} negated", thousands(n as u64)),
+    };
     let cut = all_rows.filter(|&n| n > shown);
     format!(
-        "{} ({} found) in {}, {}{}",
+        "{} ({} found{negated}) in {}, {}{}",
         match cut {
             Some(n) => format!(
                 "{} of {}",
@@ -180,7 +186,7 @@ fn header(
             ),
             None => count_of(shown as u64, what),
         },
-        count_of(acts as u64, "act"),
+        count_of(acts.len() as u64, "act"),
         count_of(scanned.docs.len() as u64, "document"),
         count_of(words, "word"),
         if cut.is_some() {

@@ -40,7 +40,7 @@ pub struct DictArgs {
     pub entries: bool,
     /// Keep the N most frequent entries of each category (per document or group) with
     /// --entries (default on a terminal: 20).
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>, requires = "entries")]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,
@@ -122,12 +122,16 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let header = format!(
         "{} of {name} in {}, {}{}",
         match (args.entries, cut) {
+            // A row is an entry and a word it matched: `support*` gives several.
             (true, Some(n)) => format!(
-                "{} of {}",
+                "{} of {} (entries and the words they matched)",
                 verbale::out::numbers::thousands(df.height() as u64),
-                count_of(n as u64, "entry")
+                count_of(n as u64, "row")
             ),
-            (true, None) => count_of(df.height() as u64, "entry"),
+            (true, None) => format!(
+                "{} (entries and the words they matched)",
+                count_of(df.height() as u64, "row")
+            ),
             (false, _) => category_rows(&df)?,
         },
         count_of(scanned.docs.len() as u64, "document"),

@@ -249,13 +249,16 @@ impl ActLexicon {
     }
 
     /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`;
-    /// not `not only condemn`, nor a trigger that holds its own negation, `cannot accept`).
+    /// not `not only condemn`, `cannot but express our rejection` or `cannot help but welcome`,
+    /// which affirm it, nor a trigger that holds its own negation, `cannot accept`).
     fn negated(&self, inside: &[&str], before: &[&str]) -> bool {
+        let affirms =
+            |rest: &[&str]| matches!(rest, ["only", ..] | ["but", ..] | ["help", "but", ..]);
         !inside.iter().any(|f| self.negators.contains(*f))
             && before
                 .iter()
                 .enumerate()
-                .any(|(i, f)| self.negators.contains(*f) && before.get(i + 1) != Some(&"only"))
+                .any(|(i, f)| self.negators.contains(*f) && !affirms(&before[i + 1..]))
     }
 
     /// The act a category of the compiled triggers stands for.
