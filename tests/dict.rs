@@ -594,6 +594,10 @@ fn a_bad_dictionary_is_refused_with_its_place() {
         "a dictionary that cannot be read"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.yml: cannot read"));
+    // A name with no extension that names no file is a misspelt bundled name.
+    let out = dict_with(std::path::Path::new("speech-act"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the bundled one is `speech-acts`"));
     let y = dir.path().join("bad.yml");
     std::fs::write(&y, "a: [unclosed\n").unwrap();
     let out = dict_with(&y);

@@ -795,11 +795,28 @@ fn types_over_tokens_is_the_ttr() {
 #[test]
 fn trend_names_what_it_cannot_follow_or_group_by() {
     let d = texts_with(
-        &[("a.txt", "peace war"), ("b.txt", "war war")],
+        &[
+            ("a.txt", "peace war rules-based order"),
+            ("b.txt", "war war"),
+        ],
         "file,year,session\na.txt,2001,\nb.txt,2002,\n",
     );
     let dir = d.path().to_str().unwrap();
-    let (_, err) = run(&["trend", "war", "xyzzyq", "sovereign*", dir, "--by", "year"]);
+    let (_, err) = run(&[
+        "trend",
+        "war",
+        "xyzzyq",
+        "sovereign*",
+        "rules based order",
+        dir,
+        "--by",
+        "year",
+    ]);
+    // A phrase that misses a hyphenated word is told of the hyphen.
+    assert!(
+        err.contains("'rules based order' is in none") && err.contains("'rules-based order'"),
+        "{err}"
+    );
     assert!(
         err.contains("warning: 'xyzzyq' is in none of these documents"),
         "{err}"

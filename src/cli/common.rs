@@ -90,7 +90,8 @@ pub struct MetaArgs {
     #[arg(long)]
     pub meta_lenient: bool,
     /// Only the documents whose fields satisfy an SQL condition:
-    /// `year >= 2014 and country in ('RUS', 'UKR')` (fields as in `verbale docs`).
+    /// `year >= 2014 and country in ('RUS', 'UKR')` (the metadata fields `verbale docs` lists,
+    /// not its measures of the text, which are known only once it is read).
     #[arg(long = "where", value_name = "EXPR", allow_hyphen_values = true)]
     pub where_: Option<String>,
 }

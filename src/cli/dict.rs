@@ -88,7 +88,19 @@ pub fn run(args: DictArgs) -> Result<bool> {
             verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
             e => e,
         };
-        let d = Dictionary::read(std::path::Path::new(&args.dict)).map_err(flagged)?;
+        let path = std::path::Path::new(&args.dict);
+        // A name with no extension that names no file is taken for a bundled dictionary's
+        // name, misspelt (as `--stopwords` takes a language code): a usage error.
+        if path.extension().is_none() && !path.exists() {
+            return Err(verbale::Error::Invalid(format!(
+                "--dict {}: no such file, and no bundled dictionary of that name (the bundled \
+                 one is `speech-acts`); a dictionary file is quanteda's YAML (.yml), LIWC (.dic) \
+                 or a plain list",
+                args.dict
+            ))
+            .into());
+        }
+        let d = Dictionary::read(path).map_err(flagged)?;
         let compiled = d
             .compile(args.levels.map(usize::from), on, &options)
             .map_err(flagged)?;

@@ -12,7 +12,7 @@ use verbale::frames;
 /// scare quotes; lexical diversity (ttr, mattr over 500 words, mtld, as lexicalrichness computes
 /// them) and readability (sentences, mean_sentence_length, flesch, fk_grade, with syllables by
 /// vowel groups), quoted_share and scare_per_10k; and every field of their metadata (file-name
-/// pattern, manifest, front matter, folder). The fields are what --where and --group-by use.
+/// pattern, manifest, front matter, folder). Those fields are what --where and --group-by use.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'

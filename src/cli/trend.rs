@@ -117,6 +117,13 @@ pub(super) fn warn_absent(df: &DataFrame, quiet: bool) -> Result<()> {
                 " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
                  the words it matches)"
             )
+        } else if term.contains(' ') {
+            // "rules based order" misses "rules-based order": a hyphenated word is one word.
+            format!(
+                " (a word written with a hyphen is one word here: if the texts write \
+                 '{}', give the hyphen, or add --split-hyphens)",
+                term.replacen(' ', "-", 1)
+            )
         } else {
             String::new()
         };

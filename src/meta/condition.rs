@@ -55,6 +55,26 @@ enum Tok {
     Sym(&'static str),
 }
 
+/// The measures of `verbale docs` (its columns after `doc` and `path`), which a condition cannot
+/// name: it chooses documents before they are read.
+pub(crate) const MEASURES: &[&str] = &[
+    "tokens",
+    "types",
+    "quoted_tokens",
+    "scare_tokens",
+    "spans",
+    "scare_spans",
+    "ttr",
+    "mattr",
+    "mtld",
+    "sentences",
+    "mean_sentence_length",
+    "flesch",
+    "fk_grade",
+    "quoted_share",
+    "scare_per_10k",
+];
+
 const SYMBOLS: &[&str] = &[
     "<=", ">=", "<>", "!=", "==", "=", "<", ">", "(", ")", ",", "+", "-", "*", "/", "%",
 ];
@@ -388,6 +408,11 @@ impl Parser<'_> {
                 };
                 let hint = match near {
                     _ if lower == "where" => " (leave out the word WHERE)".to_string(),
+                    _ if MEASURES.contains(&lower.as_str()) => format!(
+                        " ('{w}' is a measure of the text, known once it is read: --where \
+                         chooses documents by their metadata before reading; filter the table \
+                         of `verbale docs -f csv` instead)"
+                    ),
                     Some(c) if w.chars().count() > 3 => format!(" (did you mean '{c}'?)"),
                     _ if as_field => String::new(),
                     _ => format!(" (text is written in single quotes: '{w}')"),
@@ -745,6 +770,12 @@ mod tests {
             "{e}"
         );
         assert!(err("where year = 1").contains("leave out the word WHERE"));
+        // A measure of `docs` is known only once the text is read.
+        let e = err("tokens > 1000");
+        assert!(
+            e.contains("'tokens' is a measure of the text") && !e.contains("did you mean"),
+            "{e}"
+        );
         assert!(err("year >").contains("ends too soon"));
         assert!(err("year >= and").contains("found the keyword 'and' (character 9)"));
         assert!(err("year > 'x").contains("not closed"));
