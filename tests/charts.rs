@@ -238,6 +238,32 @@ fn the_docs_chart_follows_a_measure_over_a_time_field() {
         !texts.iter().any(|t| t.starts_with("scare-quoted")),
         "no scare legend: {texts:?}"
     );
+    // Over a field that is no number, a bar per value with its documents, not a line.
+    let texts = svg_texts(&[
+        "docs",
+        docs,
+        "--measure",
+        "ttr",
+        "--by",
+        "country",
+        "--meta-name",
+        names,
+    ]);
+    let mut countries = crate::common::strs(&df, "country");
+    countries.sort();
+    countries.dedup();
+    for c in &countries {
+        let n = crate::common::strs(&df, "country")
+            .iter()
+            .filter(|x| *x == c)
+            .count();
+        let label = format!("{c} ({n} doc{})", if n == 1 { "" } else { "s" });
+        assert!(texts.contains(&label), "{label} in {texts:?}");
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with("ttr, mean per country")),
+        "{texts:?}"
+    );
 }
 
 /// `chart docs --measure`: one bar per document, highest first, the value at the bar's end,

@@ -115,6 +115,8 @@ pub fn doc_measure(
 
 /// A document measure over the groups of `g` (a time field, last; with `facet`, a panel per
 /// value of the first field): a line of the groups' mean, each point sized by its documents.
+/// Over a field that is no number (`--by type`) and without panels, a bar per group, highest
+/// first: a line between categories would read as a change over time.
 pub fn doc_measure_over(
     df: &DataFrame,
     g: &crate::meta::Grouping,
@@ -159,6 +161,11 @@ pub fn doc_measure_over(
             x.push(p.1.clone());
         }
     }
+    let field = g.fields.last().map_or("group", |f| f.as_str());
+    if !facet && !x.iter().all(|v| v.parse::<f64>().is_ok()) {
+        let title = format!("{measure}, mean per {field}: {what}");
+        return Ok(group_bars(points, measure, title));
+    }
     if x.iter().all(|v| v.parse::<f64>().is_ok()) {
         x.sort_by(|a, b| {
             a.parse::<f64>()
@@ -194,14 +201,35 @@ pub fn doc_measure_over(
         ));
     }
     Ok(Spec::Lines {
-        title: format!(
-            "{measure}, mean per {}: {what}",
-            g.fields.last().map_or("group", |f| f.as_str())
-        ),
+        title: format!("{measure}, mean per {field}: {what}"),
         y_label: about.to_string(),
         x,
         panels,
     })
+}
+
+/// A bar per group of `points` (panel, group, mean of `measure`, documents), highest first.
+fn group_bars(mut points: Vec<(String, String, f64, u64)>, measure: &str, title: String) -> Spec {
+    points.sort_by(|p, q| q.2.total_cmp(&p.2).then_with(|| p.1.cmp(&q.1)));
+    let (about, decimals) = DOC_MEASURES
+        .iter()
+        .find(|m| m.0 == measure)
+        .map_or(("", 2), |m| (m.1, m.2));
+    Spec::Bars {
+        title,
+        x_label: about.to_string(),
+        legend: vec![],
+        diverging: points.iter().any(|p| p.2 < 0.0),
+        guide: None,
+        rows: points
+            .into_iter()
+            .map(|(_, x, v, docs)| BarRow {
+                label: format!("{x} ({})", crate::out::numbers::count_of(docs, "doc")),
+                segments: vec![(v, Role::Plain)],
+                note: Some(format!("{v:.decimals$}")),
+            })
+            .collect(),
+    }
 }
 
 /// The most-quoted terms: each bar split into scare-quoted, otherwise quoted and unquoted

@@ -1,7 +1,7 @@
 //! Markdown tables. Statement text is data, never markup: every cell is escaped so `|`, `<`,
 //! `[`, backticks and line breaks render as text.
 
-use super::table::cell;
+use super::table::{column_cell, decimals_of};
 use polars::prelude::*;
 
 /// Escapes text for a Markdown table cell (also safe as inline Markdown outside tables).
@@ -36,10 +36,13 @@ pub fn render(df: &DataFrame) -> String {
         .iter()
         .map(|c| c.dtype().is_primitive_numeric())
         .collect();
+    // Floats with one number of decimals per column, as the terminal table has them.
+    let decimals: Vec<Option<usize>> = df.columns().iter().map(decimals_of).collect();
     let rows = (0..df.height()).map(|i| {
         df.columns()
             .iter()
-            .map(|c| c.get(i).map(|v| cell(&v)).unwrap_or_default())
+            .zip(&decimals)
+            .map(|(c, d)| column_cell(c, i, *d))
             .collect()
     });
     grid(&names, rows, &numeric)

@@ -57,8 +57,10 @@ fn is_numeric(dt: &DataType) -> bool {
 
 /// The decimals a float column is shown with, one number for the whole column, so that its
 /// values line up: enough for four significant digits of its largest value, from 1 to 3
-/// (`334.3`, `97.5`, `55.7`; `0.500`, `0.006`). `None` for a column with values below 0.001
-/// (p-values), which keeps each value's own form (`3.04e-4`).
+/// (`334.3`, `97.5`, `55.7`; `0.500`, `0.006`), or for three when even the largest is below
+/// 0.1, up to 6 decimals (shares of a few in ten thousand: `0.00120`, `0.00087`, not `0.001` and `8.70e-4`).
+/// `None` for a column with a value those decimals would show as nothing (p-values), which
+/// keeps each value's own form (`3.04e-4`).
 fn column_decimals(c: &Column) -> Option<usize> {
     let c = c.cast(&DataType::Float64).ok()?;
     let values: Vec<f64> = c
@@ -72,10 +74,16 @@ fn column_decimals(c: &Column) -> Option<usize> {
     let (lo, hi) = values.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &v| {
         (lo.min(v), hi.max(v))
     });
-    if values.is_empty() || lo < 0.001 {
+    if values.is_empty() {
         return None;
     }
-    Some((3 - hi.log10().floor() as i64).clamp(1, 3) as usize)
+    let magnitude = hi.log10().floor() as i64;
+    let d = if hi < 0.1 {
+        (2 - magnitude).clamp(3, 6)
+    } else {
+        (3 - magnitude).clamp(1, 3)
+    };
+    (lo >= 10f64.powi(-(d as i32))).then_some(d as usize)
 }
 
 /// The decimals of a column's floats ([`column_decimals`]); `None` for other columns.
@@ -156,5 +164,11 @@ mod tests {
             assert!(t.contains(want), "{want} in\n{t}");
         }
         assert!(!t.contains("97.493") && !t.contains("55.710"), "{t}");
+        // Small shares keep three significant digits of the largest, all alike.
+        let df = df!("quoted_share" => [0.0012, 8.7e-4, 4.21e-4]).unwrap();
+        let t = render(&df);
+        for want in ["0.00120", "0.00087", "0.00042"] {
+            assert!(t.contains(want), "{want} in\n{t}");
+        }
     }
 }
