@@ -331,6 +331,18 @@ fn extract_writes_text_places_and_metadata_and_never_an_input() {
         std::fs::read_to_string(&txt).unwrap(),
         "The Ministry condemns the so-called elections."
     );
+    // A new folder named like a text file is a file name given for a folder: refused, and
+    // no folder `kenya.txt` made.
+    let named = dir.path().join("kenya.txt");
+    let out = verbale()
+        .args(["extract", "-o"])
+        .arg(&named)
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("this looks like a file name"));
+    assert!(!named.exists());
 }
 
 /// Every document of `../shared/corpus/formats` (60 files) is analysed or refused with a

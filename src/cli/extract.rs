@@ -41,6 +41,24 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
         ))
         .into());
     }
+    // A new folder named like a text or table file (`-o kenya.txt`) is a file name given where
+    // a folder goes: making a folder `kenya.txt` would surprise.
+    if let Some(dir) = args.out_dir.as_ref().filter(|d| !d.exists()) {
+        let looks_like_file = dir.extension().is_some_and(|e| {
+            ["txt", "tsv", "csv", "md", "json", "text"]
+                .contains(&e.to_string_lossy().to_lowercase().as_str())
+        });
+        if looks_like_file {
+            return Err(verbale::Error::Invalid(format!(
+                "{}: -o (--out-dir) names a folder, which extract fills with ID.txt, \
+                 ID.places.tsv and ID.meta.tsv; this looks like a file name: give a folder, or \
+                 leave -o out to print the text (verbale extract FILE > {})",
+                dir.display(),
+                dir.display()
+            ))
+            .into());
+        }
+    }
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
     let read: Vec<(String, Option<PathBuf>, verbale::Result<FileText>)> = files
