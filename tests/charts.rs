@@ -639,6 +639,25 @@ fn a_trend_chart_of_words_given_as_paths_shows_terms() {
     );
 }
 
+/// More terms than lines a trend chart draws are refused before any reading (the folder
+/// given does not exist, and that is not what is said).
+#[test]
+fn a_trend_chart_of_too_many_terms_is_refused_before_reading() {
+    let (code, err) = chart_error(&[
+        "trend",
+        "no-such-folder",
+        "--terms",
+        "a,b,c,d,e,f,g",
+        "--by",
+        "year",
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("7 terms are too many lines for one chart (at most 6)"),
+        "{err}"
+    );
+}
+
 /// `chart collocates --measure mi` is scored as `--score mi` (the flag `collocates` uses).
 #[test]
 fn a_collocates_chart_takes_its_score_by_either_name() {

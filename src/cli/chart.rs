@@ -448,6 +448,14 @@ fn scare_at(what: String, p: f64) -> String {
 /// Draws a trend chart (its own streamed count, as `verbale trend`).
 fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     let by = args.by.clone().unwrap_or_default();
+    // Too many lines is known before any reading.
+    if args.terms.len() > kinds::MAX_LINES {
+        return Err(usage(format!(
+            "{} terms are too many lines for one chart (at most {}); draw them in two charts",
+            args.terms.len(),
+            kinds::MAX_LINES
+        )));
+    }
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(by.clone());
     let t = if args.from_counts.is_empty() {
