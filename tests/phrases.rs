@@ -26,13 +26,24 @@ fn fails(args: &[&str], code: i32) -> String {
 }
 
 /// Each document's runs of words that n-grams may cross: one sentence, no punctuation or
-/// symbol between two words unless a hyphen or slash touches both (`rules-based`); quotation
-/// marks do not break a run. Words as stems.
+/// symbol between two words unless a hyphen or slash touches both (`rules-based`), and no
+/// mark of a quotation of two words or more (those of a quoted word do not break a run).
+/// Words as stems.
 fn runs(docs: &[verbale::corpus::Document]) -> Vec<Vec<String>> {
     let st = StemCache::new(Lang::english(), Rules::default(), true);
     let mut out = Vec::new();
     for d in docs {
         let toks = tokenize(&d.text, d.layout, TokenizeOptions::default());
+        // The marks (token indices) of the quotations holding two words or more.
+        let phrase_marks: Vec<usize> = verbale::quotes::pair_quotes(&d.text, &toks)
+            .pairs
+            .iter()
+            .filter(|p| {
+                let inside = &toks[p.open_tok as usize + 1..p.close_tok as usize];
+                inside.iter().filter(|t| t.kind.is_countable()).count() >= 2
+            })
+            .flat_map(|p| [p.open_tok as usize, p.close_tok as usize])
+            .collect();
         let mut run: Vec<String> = Vec::new();
         let mut last: Option<usize> = None;
         for (i, t) in toks.iter().enumerate() {
@@ -52,7 +63,8 @@ fn runs(docs: &[verbale::corpus::Document]) -> Vec<Vec<String>> {
                     && puncts[0].end == t.start;
                 let broken = prev.sentence != t.sentence
                     || prev.para != t.para
-                    || (!puncts.is_empty() && !joined);
+                    || (!puncts.is_empty() && !joined)
+                    || phrase_marks.iter().any(|&m| w < m && m < i);
                 if broken {
                     out.push(std::mem::take(&mut run));
                 }
@@ -467,4 +479,49 @@ fn phrase_charts_draw_and_ask_for_their_word() {
         2,
     );
     assert!(e.contains("--terms"), "{e}");
+}
+
+/// A quoted phrase of two words or more is a unit of its own: no n-gram runs into or out of
+/// it; a quoted word joins the words around it (`so-called “elections”`).
+#[test]
+fn ngrams_keep_a_quoted_phrase_whole_and_join_a_quoted_word() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("q.txt");
+    std::fs::write(
+        &f,
+        "We fell into the trap of “clash of civilizations” theory.\n\n\
+         The so-called “elections” were held.\n\nThe so-called “green corridors” opened.\n",
+    )
+    .unwrap();
+    let f = f.to_str().unwrap();
+    let df = run(&[
+        "ngrams",
+        f,
+        "--n",
+        "2",
+        "--n-max",
+        "4",
+        "--stopwords",
+        "none",
+        "--min-count",
+        "1",
+    ]);
+    let forms = strs(&df, "form");
+    for want in [
+        "clash of civilizations",
+        "green corridors",
+        "so-called elections",
+        "the so-called elections were",
+    ] {
+        assert!(forms.iter().any(|f| f == want), "{want} in {forms:?}");
+    }
+    for cut in [
+        "of clash",
+        "civilizations theory",
+        "so-called green",
+        "corridors opened",
+        "trap of clash of",
+    ] {
+        assert!(!forms.iter().any(|f| f.contains(cut)), "{cut} in {forms:?}");
+    }
 }

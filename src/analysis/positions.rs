@@ -17,6 +17,10 @@ pub mod gap {
     pub const SENTENCE: u8 = 2;
     /// A paragraph ends.
     pub const PARAGRAPH: u8 = 4;
+    /// A quotation of two words or more opens or closes (set in [`super::Words`] only): a
+    /// quoted phrase is a unit of its own, while a quoted word joins the words around it
+    /// (`so-called “elections”`).
+    pub const QUOTE: u8 = 8;
 }
 
 /// A token's place among the quotations of its document, in four bytes: the innermost
@@ -257,14 +261,24 @@ impl Words {
         }
         words_before.push(w.forms.len() as u32);
         w.quoting.shrink_to_fit();
+        let at = |t: u32| words_before[(t as usize).min(tokens.len())];
         w.quotes = marks
             .iter()
             .zip(parents)
-            .map(|(m, parent)| {
-                let close = words_before[(m.close_tok as usize).min(tokens.len())];
-                (close, parent)
-            })
+            .map(|(m, parent)| (at(m.close_tok), parent))
             .collect();
+        // The marks of a quotation of two words or more stand between its words and those
+        // around it.
+        for m in marks {
+            let (open, close) = (at(m.open_tok) as usize, at(m.close_tok) as usize);
+            if close >= open + 2 {
+                for k in [open, close] {
+                    if let Some(g) = w.gaps.get_mut(k).filter(|_| k > 0) {
+                        *g |= gap::QUOTE;
+                    }
+                }
+            }
+        }
         w
     }
 }

@@ -11,7 +11,10 @@ use verbale::phrases::{self, ngrams, NgramOptions};
 /// Count n-grams: sequences of n words (matched by their stems), with their most frequent
 /// form, documents, rate per 10,000 words, and how often they stand inside quotation marks
 /// and scare quotes. N-grams never span documents, paragraphs, sentences (unless
-/// --across-sentences) or punctuation (a hyphen or slash joining two words is no break); with
+/// --across-sentences) or punctuation (a hyphen or slash joining two words is no break), and
+/// never cross the marks of a quoted phrase of two words or more (`clash of` of `the "clash of
+/// civilizations"` is counted, `of clash` is not), while a quoted word joins its neighbours
+/// (`so-called "elections"`); with
 /// a stopword list (the default, `--stopwords none` for none) those that start or end with a
 /// stopword are left out, as AntConc and quanteda users usually do.
 #[derive(Args, Debug)]

@@ -58,6 +58,7 @@ impl NgramOptions {
     /// The [`gap`] bits an n-gram may not span.
     pub fn forbid(&self) -> u8 {
         gap::PUNCT
+            | gap::QUOTE
             | gap::PARAGRAPH
             | if self.across_sentences {
                 0
