@@ -250,6 +250,26 @@ fn unbalanced_marks_and_one_word_ten_million_times() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 100_001, "every mark reported once");
+    // --kind all, the default written out, goes with --unpaired; a kind does not.
+    let (code, all, err) = run(
+        &[
+            "quotes",
+            "marks.txt",
+            "--unpaired",
+            "--kind",
+            "all",
+            "--format",
+            "csv",
+        ],
+        d.path(),
+    );
+    assert_eq!((code, all == out), (0, true), "{err}");
+    let (code, _, err) = run(
+        &["quotes", "marks.txt", "--unpaired", "--kind", "scare"],
+        d.path(),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("leave out --kind scare"), "{err}");
     let (code, out, err) = run(&["freq", "words.txt", "--format", "csv"], d.path());
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("peac,peace,10000000,1,10000.0"), "{out}");

@@ -32,8 +32,9 @@ pub struct QuotesArgs {
     /// their document).
     #[arg(long, value_enum, default_value_t = By::Corpus)]
     pub by: By,
-    /// Print the quotation marks that found no partner instead of spans.
-    #[arg(long, conflicts_with_all = ["terms", "kind"])]
+    /// Print the quotation marks that found no partner instead of spans (marks have no kind:
+    /// --kind other than all is refused).
+    #[arg(long, conflicts_with_all = ["terms"])]
     pub unpaired: bool,
     /// Print the quoted phrases instead of spans: each quoted text case-folded, whole ("rules-based
     /// order" stays one row where --terms splits it into stems), with its most frequent
@@ -142,6 +143,14 @@ pub fn run(args: QuotesArgs) -> Result<bool> {
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let kind = args.kind.kind();
+    if let (true, Some(k)) = (args.unpaired, kind) {
+        return Err(verbale::Error::Invalid(format!(
+            "--unpaired lists quotation marks that found no partner, which have no kind: leave \
+             out --kind {}",
+            k.name()
+        ))
+        .into());
+    }
     if args.below_threshold && args.input.source.text.min_confidence == 0.0 {
         return Err(verbale::Error::Invalid(
             "--below-threshold lists the scare calls a --min-confidence above 0 turned down; \
