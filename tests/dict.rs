@@ -957,6 +957,27 @@ fn as_opposed_to_is_no_rejection() {
     assert!(rejects[0].contains("annexation"), "{out}");
 }
 
+/// A target that opens a quotation keeps its closing mark; one that holds a whole quotation
+/// is unchanged.
+#[test]
+fn a_target_keeps_the_closing_mark_of_its_quotation() {
+    let df = csv_bytes(
+        instances_of(
+            "We reject the “referendum”. We condemn the so-called “elections” in the occupied \
+             territories.",
+        )
+        .into_bytes(),
+    );
+    assert_eq!(
+        strs(&df, "target"),
+        [
+            "the “referendum”",
+            "the so-called “elections” in the occupied territories"
+        ],
+        "{df}"
+    );
+}
+
 /// "without" before a trigger negates it, as "not" does.
 #[test]
 fn without_negates_the_act() {

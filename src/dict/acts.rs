@@ -16,6 +16,7 @@ use super::{Compiled, Dictionary, MatchOn};
 use crate::analysis::{Options, Positions};
 use crate::corpus::Document;
 use crate::error::{Error, Result};
+use crate::text::TokenKind;
 use ahash::AHashSet;
 use yaml_rust2::Yaml;
 
@@ -516,10 +517,25 @@ fn target(
     if end == last {
         return String::new();
     }
-    let (a, b) = (
-        &p.tokens[w.tok[last + 1] as usize],
-        &p.tokens[w.tok[end] as usize],
-    );
+    let (a, mut b) = (w.tok[last + 1], w.tok[end]);
+    // A quotation the target opens keeps its closing mark when only marks follow its last
+    // word (`the “referendum”`, not `the “referendum`).
+    let last_word = b;
+    for m in p
+        .marks
+        .iter()
+        .filter(|m| m.open_tok >= a && m.open_tok < last_word)
+    {
+        let marks_only = (last_word + 1..=m.close_tok).all(|t| {
+            p.tokens
+                .get(t as usize)
+                .is_some_and(|t| t.kind == TokenKind::Quote)
+        });
+        if m.close_tok > last_word && marks_only {
+            b = b.max(m.close_tok);
+        }
+    }
+    let (a, b) = (&p.tokens[a as usize], &p.tokens[b as usize]);
     collapse(&text[a.start as usize..b.end as usize])
 }
 
