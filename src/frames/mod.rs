@@ -527,16 +527,6 @@ mod tests {
     use crate::corpus::Document;
     use crate::text::Lang;
 
-    #[test]
-    fn the_measures_a_condition_cannot_name_are_the_docs_columns() {
-        let docs: Vec<&str> = schema::DOCS[2..]
-            .iter()
-            .chain(schema::DOC_MEASURES)
-            .copied()
-            .collect();
-        assert_eq!(crate::meta::MEASURES, docs);
-    }
-
     fn names(df: &DataFrame) -> Vec<String> {
         df.get_column_names()
             .iter()

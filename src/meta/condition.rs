@@ -55,25 +55,12 @@ enum Tok {
     Sym(&'static str),
 }
 
-/// The measures of `verbale docs` (its columns after `doc` and `path`), which a condition cannot
-/// name: it chooses documents before they are read.
-pub(crate) const MEASURES: &[&str] = &[
-    "tokens",
-    "types",
-    "quoted_tokens",
-    "scare_tokens",
-    "spans",
-    "scare_spans",
-    "ttr",
-    "mattr",
-    "mtld",
-    "sentences",
-    "mean_sentence_length",
-    "flesch",
-    "fk_grade",
-    "quoted_share",
-    "scare_per_10k",
-];
+/// Whether a name is a measure of `verbale docs` (its columns after `doc` and `path`), which a
+/// condition cannot name: it chooses documents before they are read.
+fn is_measure(name: &str) -> bool {
+    use crate::frames::schema::{DOCS, DOC_MEASURES};
+    DOCS[2..].contains(&name) || DOC_MEASURES.contains(&name)
+}
 
 const SYMBOLS: &[&str] = &[
     "<=", ">=", "<>", "!=", "==", "=", "<", ">", "(", ")", ",", "+", "-", "*", "/", "%",
@@ -408,7 +395,7 @@ impl Parser<'_> {
                 };
                 let hint = match near {
                     _ if lower == "where" => " (leave out the word WHERE)".to_string(),
-                    _ if MEASURES.contains(&lower.as_str()) => format!(
+                    _ if is_measure(&lower) => format!(
                         " ('{w}' is a measure of the text, known once it is read: --where \
                          chooses documents by their metadata before reading; filter the table \
                          of `verbale docs -f csv` instead)"

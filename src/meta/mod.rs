@@ -10,8 +10,6 @@ mod plan;
 
 use manifest::manifest_fields;
 
-#[cfg(test)]
-pub(crate) use condition::MEASURES;
 pub use filter::{filter, group, likely_fields, value_name, Grouping, MAX_LIKELY_GROUPS};
 pub use plan::{analyse, choose, Chosen, Plan, Planned};
 
