@@ -96,6 +96,19 @@ fn is_edge(c: Option<char>) -> bool {
     }
 }
 
+/// Whether an opening mark with `a` around it stands where a closing mark goes: before
+/// punctuation that ends a phrase (`,` `;` `:` `)` `!` `?`, or a full stop that starts no
+/// ellipsis), or after a word and before a space or the end.
+fn closes_here(a: Around, left_edge: bool) -> bool {
+    match a.right {
+        Some(',' | ';' | ':' | ')' | ']' | '!' | '?') => true,
+        Some('.') => !(a.after.starts_with("..") || a.after.starts_with(". .")),
+        Some(c) if c.is_whitespace() => !left_edge,
+        None => !left_edge,
+        _ => false,
+    }
+}
+
 struct Open {
     tok: u32,
     ch: char,
@@ -288,9 +301,13 @@ impl Pairer<'_> {
         let right_edge = is_edge(right);
         match ch {
             '\u{201C}' => {
-                // “ closes a German „ when it follows a word; otherwise it opens.
+                // “ closes a German „ when it follows a word; it closes an open “ where a
+                // closing mark goes (“security“, and “information age “. of OCR and
+                // retyped texts); otherwise it opens.
                 if !left_edge && self.has_opener_for(ch) {
                     self.close(i, ch);
+                } else if self.top_is(ch) && closes_here(a, left_edge) {
+                    self.close_with(i, ch, '\u{201D}');
                 } else {
                     self.push(i, ch);
                 }
@@ -418,6 +435,13 @@ mod tests {
         // A mark of the quotation's own style is still preferred.
         let (s, _) = spans("“a \"b\" c”");
         assert_eq!(s, ["“a \"b\" c”", "\"b\""]);
+        // An opening mark where a closing one goes closes the quotation (OCR and retyped
+        // texts); one that starts an ellipsis or a word opens.
+        let (s, u) = spans("of “security“, we are; the term “information age “. The end");
+        assert_eq!(s, ["“security“", "“information age “"]);
+        assert!(u.is_empty(), "{u:?}");
+        let (s, _) = spans("“a “b” c” and “. . . the rest” and „Wahl“");
+        assert_eq!(s, ["“a “b” c”", "“b”", "“. . . the rest”", "„Wahl“"]);
         // An inch mark inside a curly quotation closes nothing: the curly mark does.
         let (s, u) = spans("“He is 5'6\" tall,” she said. “The 12\" guns are gone,” he said.");
         assert_eq!(s, ["“He is 5'6\" tall,”", "“The 12\" guns are gone,”"]);
