@@ -326,7 +326,7 @@ pub(super) fn build_and_write(
 /// How a whole-number column's cells are written: a count gets thousands separators (`docs`
 /// 3,464, `distinct_terms` 2,566), a time field none (2020), and any other column (a
 /// metadata field such as `fy` or `doc_no`) only from five digits on, as a year never has.
-fn integer_cell(column: &str, cell: String) -> String {
+fn integer_cell(column: &str, cell: String, long_column: bool) -> String {
     const TIME: &[&str] = &[
         "year", "session", "decade", "month", "day", "date", "period",
     ];
@@ -352,7 +352,7 @@ fn integer_cell(column: &str, cell: String) -> String {
     ];
     let name = column.to_lowercase();
     let parts: Vec<&str> = name.split('_').collect();
-    let long = cell.trim_start_matches('-').len() > 4;
+    let long = long_column || cell.trim_start_matches('-').len() > 4;
     if parts.last().is_some_and(|p| TIME.contains(p)) {
         cell
     } else if long || parts.iter().any(|p| COUNTS.contains(p)) {
@@ -375,15 +375,30 @@ pub(super) fn table(df: &DataFrame, max_rows: usize) -> Block {
         .iter()
         .map(|c| c.dtype().is_primitive_numeric())
         .collect();
-    // Each float column with one number of decimals, as terminal tables show it.
-    let decimals: Vec<Option<usize>> = df.columns().iter().map(decimals_of).collect();
-    let rows = (0..df.height().min(max_rows))
+    // Each float column with one number of decimals, as terminal tables show it, chosen for
+    // the rows shown; a column of whole numbers with one of five digits or more has separators
+    // in every row (16,993 over 5,105, not 5105).
+    let shown = df.head(Some(max_rows));
+    let decimals: Vec<Option<usize>> = shown.columns().iter().map(decimals_of).collect();
+    let long: Vec<bool> = shown
+        .columns()
+        .iter()
+        .map(|c| {
+            c.dtype().is_integer()
+                && (0..shown.height()).any(|i| {
+                    c.get(i)
+                        .is_ok_and(|v| cell(&v).trim_start_matches('-').len() > 4)
+                })
+        })
+        .collect();
+    let rows = (0..shown.height())
         .map(|i| {
-            df.columns()
+            shown
+                .columns()
                 .iter()
-                .zip(&decimals)
-                .map(|(c, d)| match c.get(i) {
-                    Ok(v) if c.dtype().is_integer() => integer_cell(c.name(), cell(&v)),
+                .zip(decimals.iter().zip(&long))
+                .map(|(c, (d, &long))| match c.get(i) {
+                    Ok(v) if c.dtype().is_integer() => integer_cell(c.name(), cell(&v), long),
                     Ok(_) => column_cell(c, i, *d),
                     Err(_) => String::new(),
                 })
@@ -403,7 +418,7 @@ mod tests {
 
     #[test]
     fn counts_get_separators_and_years_do_not() {
-        let c = |name: &str, v: &str| integer_cell(name, v.to_string());
+        let c = |name: &str, v: &str| integer_cell(name, v.to_string(), false);
         assert_eq!(c("docs", "3464"), "3,464");
         assert_eq!(c("distinct_terms", "2566"), "2,566");
         assert_eq!(c("count", "-1234"), "-1,234");
@@ -413,5 +428,23 @@ mod tests {
         assert_eq!(c("fy", "2021"), "2021");
         assert_eq!(c("doc_no", "1234"), "1234");
         assert_eq!(c("doc_no", "123456"), "123,456");
+    }
+
+    #[test]
+    fn a_table_formats_each_column_alike_over_the_rows_it_shows() {
+        use polars::prelude::*;
+        let df = df!(
+            "total" => [16_993i64, 5105, 22],
+            "year" => [2021i64, 2022, 12345],
+            "per_10k" => [115.6, 78.582, 1e-6],
+        )
+        .unwrap();
+        let super::Block::Table { rows, .. } = super::table(&df, 2) else {
+            panic!("a table")
+        };
+        // Whole numbers: separators in every row of a column with a long one, years apart;
+        // floats: the decimals of the rows shown, not of a tiny value further down.
+        assert_eq!(rows[0], ["16,993", "2021", "115.6"]);
+        assert_eq!(rows[1], ["5,105", "2022", "78.6"]);
     }
 }
