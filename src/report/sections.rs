@@ -162,7 +162,7 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("Quoted terms and scare quotes"),
         s("quoted-terms"),
     ));
-    b.push(Block::Para(s("Terms by how often they stand inside quotation marks; scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
+    b.push(Block::Para(s("Terms inside quotation marks, the most scare-quoted first, then by how often they are quoted (corpus_quoted_terms.csv keeps them by quoted count); scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
     b.extend(d.chart("quotes.png"));
     // In the chart's order: scare-quoted first, then quoted (the file keeps quoted first).
     let by_scare = d.tables.corpus_quoted.sort(
@@ -258,9 +258,14 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
 
 fn cues(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading(2, s("Distancing cues"), s("cues")));
-    b.push(Block::Para(s("Cue words and phrases (so-called, alleged, self-proclaimed, ...) anywhere in the text, and how often one stands right before a quotation.")));
+    b.push(Block::Para(s("Cue words and phrases (so-called, alleged, self-proclaimed, ...) anywhere in the text, and how often one stands right before a quotation. The table puts the cues most often before a quotation first: an adjective such as false or mere mostly distances nothing (this propaganda is false).")));
     b.extend(d.chart("cues.png"));
-    let cue_rows = d.p.a.cue_totals(false);
+    let mut cue_rows = d.p.a.cue_totals(false);
+    cue_rows.sort_by(|x, y| {
+        (y.before_quote, y.count)
+            .cmp(&(x.before_quote, x.count))
+            .then_with(|| x.key.cmp(&y.key))
+    });
     b.push(Block::Table {
         header: vec![s("cue"), s("count"), s("before_quote")],
         rows: cue_rows
