@@ -98,9 +98,11 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
         }
     }
     let mut order: Vec<usize> = (0..all.len()).collect();
+    // Among equals the shorter first: a quoted term before a whole quoted sentence.
     order.sort_by(|&x, &y| {
         (all[y].count, all[y].scare)
             .cmp(&(all[x].count, all[x].scare))
+            .then_with(|| keys[x].chars().count().cmp(&keys[y].chars().count()))
             .then_with(|| keys[x].cmp(&keys[y]))
     });
     let text = |name: &str, f: &dyn Fn(usize) -> String| -> Column {
