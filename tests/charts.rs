@@ -207,16 +207,21 @@ fn non_latin_labels_render() {
 #[test]
 fn the_docs_chart_follows_a_measure_over_a_time_field() {
     let (docs, names) = ("data/statements/ungd", "{country}_{session}_{year}");
-    let texts = svg_texts(&[
-        "docs",
-        docs,
-        "--measure",
-        "ttr",
-        "--by",
-        "year",
-        "--meta-name",
-        names,
-    ]);
+    // The chart's texts, by a field.
+    let by = |field: &str| {
+        let args = [
+            "docs",
+            docs,
+            "--measure",
+            "ttr",
+            "--by",
+            field,
+            "--meta-name",
+            names,
+        ];
+        svg_texts(&args)
+    };
+    let texts = by("year");
     let df = table_csv(&["docs", docs, "-q", "--meta-name", names]);
     let mut years: Vec<i64> = crate::common::nums(&df, "year")
         .iter()
@@ -239,16 +244,7 @@ fn the_docs_chart_follows_a_measure_over_a_time_field() {
         "no scare legend: {texts:?}"
     );
     // Over a field that is no number, a bar per value with its documents, not a line.
-    let texts = svg_texts(&[
-        "docs",
-        docs,
-        "--measure",
-        "ttr",
-        "--by",
-        "country",
-        "--meta-name",
-        names,
-    ]);
+    let texts = by("country");
     let mut countries = crate::common::strs(&df, "country");
     countries.sort();
     countries.dedup();
