@@ -124,7 +124,7 @@ pub fn doc_measure_over(
     measure: &str,
     what: &str,
 ) -> Result<Spec> {
-    let Some(&(_, about, _)) = DOC_MEASURES.iter().find(|m| m.0 == measure) else {
+    let Some(&(_, about, decimals)) = DOC_MEASURES.iter().find(|m| m.0 == measure) else {
         return doc_measure(df, &[], measure, 1, what);
     };
     let values = df.column(measure)?.cast(&DataType::Float64)?;
@@ -164,7 +164,7 @@ pub fn doc_measure_over(
     let field = g.fields.last().map_or("group", |f| f.as_str());
     if !facet && !x.iter().all(|v| v.parse::<f64>().is_ok()) {
         let title = format!("{measure}, mean per {field}: {what}");
-        return Ok(group_bars(points, measure, title));
+        return Ok(group_bars(points, about, decimals, title));
     }
     if x.iter().all(|v| v.parse::<f64>().is_ok()) {
         x.sort_by(|a, b| {
@@ -208,13 +208,15 @@ pub fn doc_measure_over(
     })
 }
 
-/// A bar per group of `points` (panel, group, mean of `measure`, documents), highest first.
-fn group_bars(mut points: Vec<(String, String, f64, u64)>, measure: &str, title: String) -> Spec {
+/// A bar per group of `points` (panel, group, mean, documents), highest first: the measure
+/// `about`, its value with `decimals`.
+fn group_bars(
+    mut points: Vec<(String, String, f64, u64)>,
+    about: &str,
+    decimals: usize,
+    title: String,
+) -> Spec {
     points.sort_by(|p, q| q.2.total_cmp(&p.2).then_with(|| p.1.cmp(&q.1)));
-    let (about, decimals) = DOC_MEASURES
-        .iter()
-        .find(|m| m.0 == measure)
-        .map_or(("", 2), |m| (m.1, m.2));
     Spec::Bars {
         title,
         x_label: about.to_string(),

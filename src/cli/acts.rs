@@ -165,15 +165,17 @@ fn header(
         args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name)
     };
     // Negated acts are not in the count column: they are told apart here as there.
-    let (negated, acts): (Vec<_>, Vec<_>) = scanned
+    let (acts, negated) = scanned
         .docs
         .iter()
         .flat_map(|d| &d.acts)
         .filter(|a| chosen(a))
-        .partition(|a| a.negated);
-    let negated = match negated.len() {
+        .fold((0u64, 0u64), |(acts, negated), a| {
+            (acts + !a.negated as u64, negated + a.negated as u64)
+        });
+    let negated = match negated {
         0 => String::new(),
-        n => format!(", and {} negated", thousands(n as u64)),
+        n => format!(", and {} negated", thousands(n)),
     };
     let cut = all_rows.filter(|&n| n > shown);
     format!(
@@ -186,7 +188,7 @@ fn header(
             ),
             None => count_of(shown as u64, what),
         },
-        count_of(acts.len() as u64, "act"),
+        count_of(acts, "act"),
         count_of(scanned.docs.len() as u64, "document"),
         count_of(words, "word"),
         if cut.is_some() {

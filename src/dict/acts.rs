@@ -521,10 +521,11 @@ fn target(
     // A quotation the target opens keeps its closing mark when only marks follow its last
     // word (`the “referendum”`, not `the “referendum`).
     let last_word = b;
-    for m in p
-        .marks
+    // The marks come in order of their opening marks: those opened inside the target only.
+    let from = p.marks.partition_point(|m| m.open_tok < a);
+    for m in p.marks[from..]
         .iter()
-        .filter(|m| m.open_tok >= a && m.open_tok < last_word)
+        .take_while(|m| m.open_tok < last_word)
     {
         let marks_only = (last_word + 1..=m.close_tok).all(|t| {
             p.tokens

@@ -58,11 +58,12 @@ impl HeldDoc {
     /// Whether one quotation holds the words `first..=last` (and whether a scare quote holds
     /// both ends).
     pub fn quoted(&self, first: usize, last: usize) -> (bool, bool) {
-        let mut q = self.quoting.at(first).inner();
+        let at_first = self.quoting.at(first);
+        let mut q = at_first.inner();
         while let Some(k) = q {
             let h = &self.quotes[k as usize];
             if (last as u32) < h.close {
-                let scare = self.quoting.at(first).scare() && self.quoting.at(last).scare();
+                let scare = at_first.scare() && self.quoting.at(last).scare();
                 return (true, scare);
             }
             q = h.parent;

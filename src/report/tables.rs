@@ -325,8 +325,9 @@ pub(super) fn build_and_write(
 
 /// How a whole-number column's cells are written: a count gets thousands separators (`docs`
 /// 3,464, `distinct_terms` 2,566), a time field none (2020), and any other column (a
-/// metadata field such as `fy` or `doc_no`) only from five digits on, as a year never has.
-fn integer_cell(column: &str, cell: String, long_column: bool) -> String {
+/// metadata field such as `fy` or `doc_no`) only when the column shows a number of five digits
+/// or more (`long`), as a year never has.
+fn integer_cell(column: &str, cell: String, long: bool) -> String {
     const TIME: &[&str] = &[
         "year", "session", "decade", "month", "day", "date", "period",
     ];
@@ -352,7 +353,6 @@ fn integer_cell(column: &str, cell: String, long_column: bool) -> String {
     ];
     let name = column.to_lowercase();
     let parts: Vec<&str> = name.split('_').collect();
-    let long = long_column || cell.trim_start_matches('-').len() > 4;
     if parts.last().is_some_and(|p| TIME.contains(p)) {
         cell
     } else if long || parts.iter().any(|p| COUNTS.contains(p)) {
@@ -418,7 +418,7 @@ mod tests {
 
     #[test]
     fn counts_get_separators_and_years_do_not() {
-        let c = |name: &str, v: &str| integer_cell(name, v.to_string(), false);
+        let c = |name: &str, v: &str| integer_cell(name, v.to_string(), v.len() > 4);
         assert_eq!(c("docs", "3464"), "3,464");
         assert_eq!(c("distinct_terms", "2566"), "2,566");
         assert_eq!(c("count", "-1234"), "-1,234");
