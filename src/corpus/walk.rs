@@ -4,6 +4,7 @@
 use super::{LoadOptions, Problem};
 use crate::error::{Error, Result};
 use ahash::AHashMap;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Found inputs: document id and path (`None` for standard input).
@@ -50,13 +51,22 @@ pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<Groupe
         for input in inputs {
             find_input(input, opts, &mut found, &mut out.problems)?;
         }
-        let canon = |p: &Option<PathBuf>| {
-            p.as_ref()
-                .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-        };
+        // Only a later group can repeat a file: one group's files need no resolving (a
+        // system call per part of every path), and a later group's are resolved in parallel.
+        if groups.len() == 1 {
+            out.group.extend(std::iter::repeat_n(g as u32, found.len()));
+            out.files.extend(found);
+            continue;
+        }
+        let keys: Vec<Option<PathBuf>> = found
+            .par_iter()
+            .map(|f| {
+                f.1.as_ref()
+                    .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
+            })
+            .collect();
         let mut mine = Vec::new();
-        for f in found {
-            let key = canon(&f.1);
+        for (f, key) in found.into_iter().zip(keys) {
             if earlier.contains(&key) {
                 out.repeated += 1;
                 continue;
