@@ -356,14 +356,16 @@ impl<'a> Analyser<'a> {
                 forms.shrink_to_fit();
                 Some(DocForms { worker: id, forms })
             };
-            let rereadable = doc
-                .path
-                .as_deref()
-                .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
+            // Asked of the file system only in a run that holds documents.
+            let rereadable = || {
+                doc.path
+                    .as_deref()
+                    .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            };
             Counted {
                 result: done.result,
                 forms,
-                held: (self.hold && !rereadable).then(|| Box::new(doc.clone())),
+                held: (self.hold && !rereadable()).then(|| Box::new(doc.clone())),
             }
         })
     }
