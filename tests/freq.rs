@@ -145,6 +145,40 @@ fn by_doc_has_one_block_per_document() {
     assert_eq!(docs.get(5), Some("000_a7ca7be90a8cccf0"));
 }
 
+/// `--by doc` and `--by-doc` are one choice in every command that has rows per document, and
+/// `collocations --n` is `--size`: the two spellings give the same bytes, and a row choice that
+/// says two things is refused.
+#[test]
+fn per_document_rows_have_both_spellings() {
+    let d = crate::common::data("quotes/docs");
+    let out = |args: &[&str]| {
+        let o = verbale().args(args).arg(&d).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    for cmd in [
+        &["freq", "-f", "csv"][..],
+        &["quotes", "--terms", "-f", "csv"],
+        &["acts", "-f", "csv"],
+        &["dict", "--dict", "speech-acts", "-f", "csv"],
+        &["ngrams", "-f", "csv"],
+    ] {
+        let dashed = out(&[cmd, &["--by-doc"][..]].concat());
+        let valued = out(&[cmd, &["--by", "doc"][..]].concat());
+        assert_eq!(dashed, valued, "{cmd:?}");
+        assert_ne!(dashed, out(cmd), "{cmd:?}: rows per document differ from the corpus's");
+    }
+    let size = out(&["collocations", "--size", "3", "-f", "csv"]);
+    assert_eq!(size, out(&["collocations", "--n", "3", "-f", "csv"]));
+    for both in [
+        &["freq", "--by-doc", "--by", "corpus"][..],
+        &["acts", "--by", "doc", "--group-by", "year"],
+    ] {
+        let o = verbale().args(both).arg(&d).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{both:?}");
+    }
+}
+
 #[test]
 fn bundled_corpus_runs() {
     let out = verbale()

@@ -548,6 +548,7 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
 /// Draws the speech-act chart: a bar per document (strongest first) or per group.
 fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
     let per = super::held::RowsArgs {
+        by: None,
         by_doc: args.group_by.is_empty(),
         group_by: args.group_by.clone(),
     }

@@ -31,7 +31,7 @@ pub struct CollocationsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// Sequence lengths: `2`, or a range `2..5`.
-    #[arg(long, default_value = "2", value_parser = parse_size)]
+    #[arg(long, visible_alias = "n", default_value = "2", value_parser = parse_size)]
     pub size: (usize, usize),
     /// Fewest occurrences of a sequence to be scored.
     #[arg(long, default_value_t = 2, value_name = "K", value_parser = super::values::at_least_one::<u64>)]

@@ -27,6 +27,9 @@ pub struct FreqArgs {
     /// Rows per corpus or per document.
     #[arg(long, value_enum, default_value_t = By::Corpus)]
     pub by: By,
+    /// The same as --by doc, as `acts`, `dict` and `ngrams` spell it.
+    #[arg(long, conflicts_with = "by")]
+    pub by_doc: bool,
     /// Keep the N most frequent terms (per document with --by doc). Default: 20 in a terminal
     /// table, all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
@@ -51,7 +54,10 @@ pub struct FreqArgs {
 }
 
 /// Runs `freq`. Returns whether some input failed.
-pub fn run(args: FreqArgs) -> Result<bool> {
+pub fn run(mut args: FreqArgs) -> Result<bool> {
+    if args.by_doc {
+        args.by = By::Doc;
+    }
     let format = args.output.format()?;
     let dest = args
         .output

@@ -3,7 +3,7 @@
 //! `--phrases` and `--compound-top` that every command's options carry.
 
 use super::common::{
-    count_of, flag_error, init_threads, load_options, report_problems, Sides, SourceArgs,
+    By, count_of, flag_error, init_threads, load_options, report_problems, Sides, SourceArgs,
 };
 use anyhow::Result;
 use polars::prelude::DataFrame;
@@ -138,6 +138,9 @@ pub struct RowsArgs {
     /// Rows per document.
     #[arg(long, conflicts_with = "group_by")]
     pub by_doc: bool,
+    /// Rows per corpus or per document, as `freq --by` spells it (`--by doc` is --by-doc).
+    #[arg(long, value_enum, value_name = "ROWS", conflicts_with_all = ["by_doc", "group_by"])]
+    pub by: Option<By>,
     /// Rows per group of documents with the same values of these fields.
     #[arg(long, value_delimiter = ',', value_name = "FIELD")]
     pub group_by: Vec<String>,
@@ -146,7 +149,7 @@ pub struct RowsArgs {
 impl RowsArgs {
     /// What the rows are per.
     pub fn per(&self) -> RowsPer {
-        if self.by_doc {
+        if self.by_doc || self.by == Some(By::Doc) {
             RowsPer::Doc
         } else if self.group_by.is_empty() {
             RowsPer::Corpus

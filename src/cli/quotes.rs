@@ -32,6 +32,9 @@ pub struct QuotesArgs {
     /// their document).
     #[arg(long, value_enum, default_value_t = By::Corpus)]
     pub by: By,
+    /// The same as --by doc, as `acts`, `dict` and `ngrams` spell it.
+    #[arg(long, conflicts_with = "by")]
+    pub by_doc: bool,
     /// Print the quotation marks that found no partner instead of spans (marks have no kind:
     /// --kind other than all is refused).
     #[arg(long, conflicts_with_all = ["terms"])]
@@ -137,7 +140,10 @@ fn terms(
 }
 
 /// Runs `quotes`. Returns whether some input failed.
-pub fn run(args: QuotesArgs) -> Result<bool> {
+pub fn run(mut args: QuotesArgs) -> Result<bool> {
+    if args.by_doc {
+        args.by = By::Doc;
+    }
     let format = args.output.format()?;
     let dest = args
         .output
