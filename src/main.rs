@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 const EXIT_CODES: &str = "Exit codes: 0 success; 1 an input could not be read or the run failed \
-(other files are still processed); 2 usage error.";
+(other files are still processed); 2 usage error; 130 interrupted (what was being written is removed).";
 
 /// Measure the language of official statements: term frequencies, quoted and scare-quoted
 /// terms, keyness, concordances, charts and reports.
@@ -82,6 +82,15 @@ fn main() -> ExitCode {
         );
     }));
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM or SIGHUP: the temporary file or folder being written is removed (an
+    // interrupted run leaves no `.verbale-*.tmp` behind) and the run ends with 130, as a
+    // shell reports an interrupted command. Without a handler (none could be set) the next
+    // run in that folder clears what this one left.
+    let _ = ctrlc::set_handler(|| {
+        verbale::out::remove_unfinished();
+        eprintln!("verbale: interrupted; the output being written was removed");
+        std::process::exit(130);
+    });
     // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
     // return it at once (instead of after 10 ms): a run frees each document's buffers while the
     // next ones are read, and peak memory should follow the vocabulary, not the reading speed.

@@ -153,7 +153,11 @@ fn per_document_rows_have_both_spellings() {
     let d = crate::common::data("quotes/docs");
     let out = |args: &[&str]| {
         let o = verbale().args(args).arg(&d).output().unwrap();
-        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
         o.stdout
     };
     for cmd in [
@@ -166,7 +170,11 @@ fn per_document_rows_have_both_spellings() {
         let dashed = out(&[cmd, &["--by-doc"][..]].concat());
         let valued = out(&[cmd, &["--by", "doc"][..]].concat());
         assert_eq!(dashed, valued, "{cmd:?}");
-        assert_ne!(dashed, out(cmd), "{cmd:?}: rows per document differ from the corpus's");
+        assert_ne!(
+            dashed,
+            out(cmd),
+            "{cmd:?}: rows per document differ from the corpus's"
+        );
     }
     let size = out(&["collocations", "--size", "3", "-f", "csv"]);
     assert_eq!(size, out(&["collocations", "--n", "3", "-f", "csv"]));

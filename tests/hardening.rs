@@ -468,3 +468,60 @@ fn control_characters_stay_inert() {
     let md = fs::read_to_string(p.join("rep3/report.md")).unwrap();
     assert!(md.contains("````\nverbale report"), "{md}");
 }
+
+/// Ctrl-C (SIGINT) or SIGTERM while a report folder is being written: the run ends with 130
+/// and leaves no temporary folder or file behind, and the folder it was to write is not there.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_interrupted_run_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let seed = fs::read_to_string(crate::common::seed()).unwrap();
+    for i in 0..300 {
+        fs::write(corpus.join(format!("s{i:03}.txt")), &seed).unwrap();
+    }
+    let leftovers = |d: &Path| -> Vec<String> {
+        fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("tmp"))
+            .collect()
+    };
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let mut child = Command::new(bin())
+            .args(["report", "corpus", "-o", "rep", "--quiet"])
+            .current_dir(dir.path())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Waits until the report's temporary folder exists: the signal lands while it is being
+        // written (a run that ends first fails the test instead of passing it untried).
+        let mut seen = false;
+        for _ in 0..60_000 {
+            if !leftovers(dir.path()).is_empty() {
+                seen = true;
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "ended before it was interrupted"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        assert!(seen, "no temporary folder appeared within a minute");
+        // SAFETY: sends a signal to the child this test started and still waits for.
+        assert_eq!(unsafe { libc::kill(child.id() as i32, signal) }, 0);
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "signal {signal}: {err}");
+        assert!(err.contains("interrupted"), "{err}");
+        assert_eq!(
+            leftovers(dir.path()),
+            Vec::<String>::new(),
+            "signal {signal}"
+        );
+        assert!(!dir.path().join("rep").exists());
+    }
+}

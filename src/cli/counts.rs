@@ -117,6 +117,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .prefix(".verbale-counts-")
         .tempdir_in(&parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
+    let unfinished = verbale::out::Unfinished::new(tmp.path());
     counts::write(
         tmp.path(),
         &analysis,
@@ -124,6 +125,8 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         &options.fingerprint(),
         &not_read,
     )?;
+    // The old folder may be removed below: an interrupt from here on leaves the new one.
+    drop(unfinished);
     if dir.exists() {
         // Without --force the folder did not exist when the run began: another run wrote it
         // meanwhile (two parts sent to one folder), and its counts are not this run's to drop.

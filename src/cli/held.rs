@@ -3,7 +3,7 @@
 //! `--phrases` and `--compound-top` that every command's options carry.
 
 use super::common::{
-    By, count_of, flag_error, init_threads, load_options, report_problems, Sides, SourceArgs,
+    count_of, flag_error, init_threads, load_options, report_problems, By, Sides, SourceArgs,
 };
 use anyhow::Result;
 use polars::prelude::DataFrame;

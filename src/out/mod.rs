@@ -12,6 +12,42 @@ use polars::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The temporary files and folders being written now, for [`remove_unfinished`].
+static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file or folder being written: [`remove_unfinished`] removes it until this is
+/// dropped (once it has been renamed into place, or removed on failure).
+pub struct Unfinished(PathBuf);
+
+impl Unfinished {
+    /// Marks `path` as being written.
+    pub fn new(path: &Path) -> Self {
+        crate::corpus::lock(&UNFINISHED).push(path.to_path_buf());
+        Unfinished(path.to_path_buf())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        let mut paths = crate::corpus::lock(&UNFINISHED);
+        if let Some(i) = paths.iter().rposition(|p| *p == self.0) {
+            paths.swap_remove(i);
+        }
+    }
+}
+
+/// Removes the temporary files and folders being written (an interrupted run's: the binary
+/// calls this on Ctrl-C or a termination signal, then exits). Errors are ignored.
+pub fn remove_unfinished() {
+    for p in crate::corpus::lock(&UNFINISHED).drain(..) {
+        if p.is_dir() {
+            let _ = std::fs::remove_dir_all(&p);
+        } else {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -302,7 +338,9 @@ pub fn write_atomic_with(
                 format!("{why} in folder {folder}"),
             ))
         })?;
-    // On failure the temporary file is removed when `tmp` drops.
+    // On failure the temporary file is removed when `tmp` drops; on an interrupt, by
+    // `remove_unfinished`.
+    let _unfinished = Unfinished::new(tmp.path());
     fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill, werr)?;
     // Temporary files are created private: the output gets the permissions of the file it
     // replaces, or the usual read permissions.

@@ -121,6 +121,7 @@ pub(super) fn replace(
     let tmp = parent.join(format!(".{base}.tmp-{pid}"));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir(&tmp).map_err(werr(&tmp))?;
+    let unfinished = crate::out::Unfinished::new(&tmp);
     let result = write_marker(&tmp)
         .and_then(|_| fill(&tmp))
         .and_then(|_| write_marker(&tmp));
@@ -128,6 +129,9 @@ pub(super) fn replace(
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    // The swap below is two renames: an interrupt between them must not remove the new report
+    // too, so from here on an interrupted run leaves its folder (the next run clears it).
+    drop(unfinished);
     step("replacing the old report");
     let _lock = lock(&parent);
     // Again under the lock: another run may have written the folder meanwhile.
