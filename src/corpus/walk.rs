@@ -191,9 +191,39 @@ fn under_root(root: &Path, input: &Path, is_dir: bool) -> Result<String> {
         .collect())
 }
 
-/// Two inputs can give the same id (two folders with the same layout): keeps them apart
-/// (`x`, `x#2`).
+/// Two inputs can give the same id (two folders with the same layout, two files of one name):
+/// each of them takes the names of the folders above it, as few as tell them apart (`a/x` and
+/// `b/x` for `a/x.txt` and `b/x.txt`; `b/sub/y` and `c/sub/y` for `b/sub/y.txt` and
+/// `c/sub/y.txt`), so a reader can tell which file a row is; ids still the same (a file named
+/// twice, standard input) are numbered (`x`, `x#2`).
 fn distinct_ids(out: &mut Found) {
+    let mut groups: AHashMap<String, Vec<usize>> = AHashMap::new();
+    for (i, (id, _)) in out.iter().enumerate() {
+        groups.entry(id.clone()).or_default().push(i);
+    }
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    for (id, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        for depth in 1..=4 {
+            let names: Option<Vec<String>> = members
+                .iter()
+                .map(|&i| folders_above(out[i].1.as_deref()?, id, depth))
+                .collect();
+            let Some(names) = names else { break };
+            let distinct: ahash::AHashSet<&String> = names.iter().collect();
+            if distinct.len() == names.len() {
+                renamed.extend(
+                    members
+                        .iter()
+                        .zip(names)
+                        .map(|(&i, f)| (i, format!("{f}/{id}"))),
+                );
+                break;
+            }
+        }
+    }
+    for (i, id) in renamed {
+        out[i].0 = id;
+    }
     let mut seen: AHashMap<String, usize> = AHashMap::new();
     for (id, _) in out.iter_mut() {
         let n = seen.entry(id.clone()).or_insert(0);
@@ -202,6 +232,32 @@ fn distinct_ids(out: &mut Found) {
             *id = format!("{id}#{n}");
         }
     }
+}
+
+/// The names of the `depth` folders just above the part of `path` that document id `id`
+/// already names, joined by `/` (depth 1: `b` for `b/x.txt` and id `x`, or for `b/sub/x.txt`
+/// and id `sub/x`).
+fn folders_above(path: &Path, id: &str, depth: usize) -> Option<String> {
+    let mut dir = path.parent()?.to_path_buf();
+    for _ in 1..id.split('/').count() {
+        dir = dir.parent()?.to_path_buf();
+    }
+    // `.`, `..` or nothing (a file of the current folder): the folder's real path.
+    if dir.file_name().is_none() {
+        let here = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &dir
+        };
+        dir = here.canonicalize().ok()?;
+    }
+    let mut names = Vec::with_capacity(depth);
+    for _ in 0..depth {
+        names.push(dir.file_name()?.to_string_lossy().into_owned());
+        dir = dir.parent()?.to_path_buf();
+    }
+    names.reverse();
+    Some(names.join("/"))
 }
 
 /// A sort key that puts paths in path order (component by component): a separator becomes a
@@ -352,5 +408,42 @@ pub fn is_corpus_file(path: &Path, name: &str, opts: &LoadOptions) -> bool {
     match ext {
         Some(e) => opts.extensions.iter().any(|x| x.eq_ignore_ascii_case(&e)),
         None => opts.extensions.iter().any(|x| x.is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inputs with one id take the folder above them; what is still the same is numbered.
+    #[test]
+    fn repeated_ids_take_their_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        for (folder, file) in [
+            ("a", "x.txt"),
+            ("b", "x.txt"),
+            ("b/sub", "y.txt"),
+            ("c/sub", "y.txt"),
+        ] {
+            std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+            std::fs::write(dir.path().join(folder).join(file), "words").unwrap();
+        }
+        let p = |s: &str| dir.path().join(s);
+        let ids = |inputs: &[PathBuf]| -> Vec<String> {
+            find_files(inputs, &LoadOptions::default())
+                .unwrap()
+                .into_iter()
+                .map(|f| f.0)
+                .collect()
+        };
+        assert_eq!(ids(&[p("a/x.txt"), p("b/x.txt")]), ["a/x", "b/x"]);
+        // Folders of one layout: the ids are paths under each folder.
+        assert_eq!(ids(&[p("b"), p("c")]), ["b/sub/y", "x", "c/sub/y"]);
+        assert_eq!(ids(&[p("b/sub"), p("c/sub")]), ["b/sub/y", "c/sub/y"]);
+        // One file named twice, and a file whose id no other input has.
+        assert_eq!(
+            ids(&[p("a/x.txt"), p("a/x.txt"), p("b/sub/y.txt")]),
+            ["x", "x#2", "y"]
+        );
     }
 }
