@@ -721,3 +721,28 @@ fn kwic_takes_the_pattern_first_or_last() {
     assert_eq!(last.1.lines().count(), 3, "{}", last.1);
     assert_eq!(first, last);
 }
+
+/// `trend` takes terms, then paths: a mistyped path among them (it holds a `/` or ends in a
+/// statement's extension) is a missing file, not a term counted nowhere beside the rest.
+#[test]
+fn a_mistyped_trend_path_is_not_a_term() {
+    let dir = folder(&[
+        ("a/RUS_1.txt", b"We condemn the sanctions.\n"),
+        ("a/manifest.csv", b"file,year\nRUS_1.txt,2020\n"),
+    ]);
+    for typo in ["b/", "speeches/typo", "RUS_2.txt"] {
+        let (code, out, err) = run(
+            &["trend", "sanctions", typo, "a", "--by", "year"],
+            dir.path(),
+        );
+        assert_eq!(code, 1, "{typo}: {err}");
+        assert!(out.is_empty(), "{typo}: {out}");
+        assert!(
+            err.contains(&format!("{typo}: no such file or folder")),
+            "{err}"
+        );
+    }
+    let (code, out, err) = run(&["trend", "sanctions", "a", "--by", "year"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("sanctions"), "{out}");
+}

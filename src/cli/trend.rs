@@ -62,6 +62,11 @@ impl TrendArgs {
         } else {
             0
         };
+        // A word of a term never holds a path separator (the tokens split there) nor ends in
+        // a statement's extension: such an argument is a path mistyped, not a term.
+        if let Some(a) = self.args[..first_path].iter().find(|a| looks_like_path(a)) {
+            return Err(verbale::Error::NotFound { path: a.into() }.into());
+        }
         let mut terms = self.terms.clone();
         terms.extend(self.args[..first_path].iter().cloned());
         let paths: Vec<PathBuf> = self.args[first_path..].iter().map(PathBuf::from).collect();
@@ -73,6 +78,18 @@ impl TrendArgs {
         }
         Ok((terms, paths))
     }
+}
+
+/// Whether an argument that names no existing file is still a path, not a term: it holds a
+/// path separator, or ends in the extension of a document verbale reads.
+fn looks_like_path(a: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        ".txt", ".md", ".pdf", ".docx", ".doc", ".odt", ".html", ".htm", ".csv",
+    ];
+    let lower = a.to_lowercase();
+    a.contains(std::path::MAIN_SEPARATOR)
+        || a.contains('/')
+        || EXTENSIONS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Runs `trend`. Returns whether some input failed.
