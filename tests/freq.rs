@@ -761,3 +761,33 @@ fn a_table_without_quote_columns_has_the_same_rows() {
     );
     assert_eq!(lean_rows, cut);
 }
+
+/// A term is shown by its word, not its possessive, and spelt as written: capitals and curly
+/// apostrophes kept (`Russia`, `d’Escoto`), however often the possessive is written.
+#[test]
+fn display_forms_are_words_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("s.txt");
+    std::fs::write(
+        &p,
+        "Russia’s policy. Russia’s war. Russia’s claims. Russia acts. President d’Escoto spoke. \
+         Ukraine’s future.",
+    )
+    .unwrap();
+    let out = verbale()
+        .args(["freq", "-f", "csv", "--stopwords", "none"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let df = csv(out.stdout);
+    let form = |term: &str| {
+        let i = row(&df, "term", term).unwrap_or_else(|| panic!("no term {term}"));
+        let f = df.column("form").unwrap().str().unwrap().get(i).unwrap();
+        let n = df.column("count").unwrap().i64().unwrap().get(i).unwrap();
+        (f.to_string(), n)
+    };
+    assert_eq!(form("russia"), ("Russia".to_string(), 4));
+    assert_eq!(form("d'escoto"), ("d’Escoto".to_string(), 1));
+    // Only a possessive: it is the form (the plain word is never written).
+    assert_eq!(form("ukrain").0, "Ukraine’s");
+}

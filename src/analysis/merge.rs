@@ -14,17 +14,23 @@ pub(super) struct DocForms {
 }
 
 /// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
-/// from (form, occurrences, term id) triples.
+/// from (form, occurrences, term id) triples. A possessive (`russia's`) is shown
+/// only when the term has no other form: the row counts `Russia` and `Russia’s` alike, and
+/// is labelled by the word, not by its possessive, however often that is written.
 pub(super) fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
-    let mut best: Vec<Option<(u64, &str)>> = vec![None; terms.len()];
+    let possessive = |f: &str| f.len() > 2 && f.ends_with("'s");
+    let mut best: Vec<Option<(bool, u64, &str)>> = vec![None; terms.len()];
     for (form, n, tid) in forms {
+        let plain = !possessive(form);
         let slot = &mut best[tid as usize];
         let better = match slot {
             None => true,
-            Some((m, f)) => n > *m || (n == *m && form < *f),
+            Some((p, m, f)) => {
+                (plain, n, std::cmp::Reverse(form)) > (*p, *m, std::cmp::Reverse(*f))
+            }
         };
         if better {
-            *slot = Some((n, form));
+            *slot = Some((plain, n, form));
         }
     }
     terms
@@ -32,7 +38,7 @@ pub(super) fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) 
         .zip(best)
         .map(|(term, b)| Term {
             form: b
-                .map(|(_, f)| f.to_string())
+                .map(|(_, _, f)| f.to_string())
                 .unwrap_or_else(|| term.to_string()),
             term: term.to_string(),
         })

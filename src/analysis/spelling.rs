@@ -7,9 +7,8 @@ use ahash::AHashMap;
 use std::sync::Arc;
 
 /// Gives each term's `form` the spelling the corpus uses most often for it among those that
-/// differ from it only by case (ties: the folded form itself, then the first in code-point
-/// order). A form no slice spells that way (such as one whose apostrophe was folded) stays
-/// as it is.
+/// differ from it only by case or apostrophe (ties: the folded form itself, then the first in
+/// code-point order). A form no slice spells that way stays as it is.
 pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
     let of_form = by_form(terms);
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
@@ -55,9 +54,12 @@ fn by_form(terms: &[Term]) -> AHashMap<&str, usize> {
         .collect()
 }
 
-/// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it by case only.
+/// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it only by case
+/// or by the apostrophes folding made straight (`Russia’s`, `d’Escoto`).
 fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
-    if slice != form && slice.to_lowercase() != form {
+    let apostrophes = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
+    let same = |s: &str| s == form || s.to_lowercase() == form;
+    if !same(&slice) && !(slice.contains(apostrophes) && same(&slice.replace(apostrophes, "'"))) {
         return;
     }
     match seen.iter_mut().find(|(x, _)| *x == slice) {
