@@ -1006,3 +1006,40 @@ fn a_warning_system_is_no_warning() {
     assert_eq!(warns.len(), 1, "{out}");
     assert!(warns[0].contains("chemical"), "{out}");
 }
+
+/// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is
+/// warned of, and with --entries the entries that matched nothing are named: an audit of the
+/// dictionary sees what it misses, not only what it found.
+#[test]
+fn entries_that_match_nothing_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let dic = dir.path().join("d.dic");
+    std::fs::write(
+        &dic,
+        "%\n1\tdiscrepancy\n%\n(discrepancy) like\t1\noccupied\t1\nshoulda\t1\n",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let o = verbale()
+            .args(["dict", "--dict"])
+            .arg(&dic)
+            .arg(data("seed"))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let err = run(&[]);
+    assert!(
+        err.contains("1 entry can match no word") && err.contains("(discrepancy) like"),
+        "{err}"
+    );
+    assert!(!err.contains("matched no word in these documents"), "{err}");
+    let err = run(&["--entries"]);
+    assert!(
+        err.contains("2 entries matched no word in these documents: (discrepancy) like, shoulda"),
+        "{err}"
+    );
+    assert!(run(&["--quiet"]).is_empty());
+}

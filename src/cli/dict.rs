@@ -67,6 +67,62 @@ pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
 }
 
 /// Runs `dict`. Returns whether some input failed.
+/// Characters no word holds (tokens stop at them), so an entry with one matches nothing.
+const NOT_IN_WORDS: &[char] = &[
+    '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»',
+];
+
+/// Warns of the dictionary's entries that can match no word: they hold a character that no
+/// word holds (LIWC's conditional entries, `(discrepancy) like`, are not read).
+fn warn_unmatchable(d: &Dictionary, name: &str) {
+    let bad: Vec<&str> = d
+        .entries
+        .iter()
+        .map(|(_, e)| e.as_str())
+        .filter(|e| e.contains(NOT_IN_WORDS))
+        .collect();
+    if let Some(first) = bad.first() {
+        eprintln!(
+            "verbale: warning: --dict {name}: {} can match no word, as no word holds {}: {}{}; \
+             LIWC's conditional entries are not read",
+            count_of(bad.len() as u64, "entry"),
+            first
+                .chars()
+                .find(|c| NOT_IN_WORDS.contains(c))
+                .map_or(String::new(), |c| format!("`{c}`")),
+            bad.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+            if bad.len() > 5 { ", ..." } else { "" }
+        );
+    }
+}
+
+/// Notes the dictionary's entries that matched no word in these documents (an audit with
+/// --entries lists only the entries that matched).
+fn note_unmatched(
+    compiled: &Compiled,
+    entries: &polars::prelude::DataFrame,
+    name: &str,
+) -> Result<()> {
+    let column = entries.column("entry")?.str()?;
+    let matched: std::collections::HashSet<&str> = column.iter().flatten().collect();
+    let mut seen = std::collections::HashSet::new();
+    let none: Vec<&str> = compiled
+        .entries
+        .iter()
+        .map(|e| e.text.as_str())
+        .filter(|e| !matched.contains(e) && seen.insert(*e))
+        .collect();
+    if !none.is_empty() {
+        eprintln!(
+            "verbale: {name}: {} matched no word in these documents: {}{}",
+            count_of(none.len() as u64, "entry"),
+            none.iter().take(10).copied().collect::<Vec<_>>().join(", "),
+            if none.len() > 10 { ", ..." } else { "" }
+        );
+    }
+    Ok(())
+}
+
 pub fn run(args: DictArgs) -> Result<bool> {
     let format = args.output.format()?;
     let dest = args
@@ -101,6 +157,9 @@ pub fn run(args: DictArgs) -> Result<bool> {
             .into());
         }
         let d = Dictionary::read(path).map_err(flagged)?;
+        if !args.input.source.quiet {
+            warn_unmatchable(&d, &args.dict);
+        }
         let compiled = d
             .compile(args.levels.map(usize::from), on, &options)
             .map_err(flagged)?;
@@ -128,6 +187,9 @@ pub fn run(args: DictArgs) -> Result<bool> {
     } else {
         frames.categories
     };
+    if args.entries && args.dict != "speech-acts" && !args.input.source.quiet {
+        note_unmatched(&compiled, &df, &args.dict)?;
+    }
     let df = b.labels.prepend(df, &of_row)?;
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     let cut = all_rows.filter(|&n| n > df.height());
