@@ -113,11 +113,13 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot make {}", parent.display()))?;
+    // Marked before it is made: an interrupt between the two leaves nothing either.
+    let prefix = format!(".verbale-counts-{}-", std::process::id());
+    let unfinished = verbale::out::Unfinished::named(&parent, &prefix);
     let tmp = tempfile::Builder::new()
-        .prefix(".verbale-counts-")
+        .prefix(&prefix)
         .tempdir_in(&parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
-    let unfinished = verbale::out::Unfinished::new(tmp.path());
     counts::write(
         tmp.path(),
         &analysis,

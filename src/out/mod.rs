@@ -12,26 +12,39 @@ use polars::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The temporary files and folders being written now, for [`remove_unfinished`].
-static UNFINISHED: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// The temporary files and folders being written now, for [`remove_unfinished`]: a path, or
+/// a folder and the start of the names this process gives its temporary files there.
+static UNFINISHED: std::sync::Mutex<Vec<(PathBuf, Option<String>)>> =
+    std::sync::Mutex::new(Vec::new());
 
 /// A temporary file or folder being written: [`remove_unfinished`] removes it until this is
-/// dropped (once it has been renamed into place, or removed on failure).
-pub struct Unfinished(PathBuf);
+/// dropped (once it has been renamed into place, or removed on failure). It is marked before
+/// it is made, so that an interrupt between the two leaves nothing either.
+pub struct Unfinished((PathBuf, Option<String>));
 
 impl Unfinished {
-    /// Marks `path` as being written.
+    /// Marks `path` as being written (it need not exist yet).
     pub fn new(path: &Path) -> Self {
-        crate::corpus::lock(&UNFINISHED).push(path.to_path_buf());
-        Unfinished(path.to_path_buf())
+        Self::mark((path.to_path_buf(), None))
+    }
+
+    /// Marks the files of folder `dir` whose names start with `prefix` (a temporary file whose
+    /// name is not known before it is made).
+    pub fn named(dir: &Path, prefix: &str) -> Self {
+        Self::mark((dir.to_path_buf(), Some(prefix.to_string())))
+    }
+
+    fn mark(what: (PathBuf, Option<String>)) -> Self {
+        crate::corpus::lock(&UNFINISHED).push(what.clone());
+        Unfinished(what)
     }
 }
 
 impl Drop for Unfinished {
     fn drop(&mut self) {
-        let mut paths = crate::corpus::lock(&UNFINISHED);
-        if let Some(i) = paths.iter().rposition(|p| *p == self.0) {
-            paths.swap_remove(i);
+        let mut marked = crate::corpus::lock(&UNFINISHED);
+        if let Some(i) = marked.iter().rposition(|m| *m == self.0) {
+            marked.swap_remove(i);
         }
     }
 }
@@ -39,11 +52,22 @@ impl Drop for Unfinished {
 /// Removes the temporary files and folders being written (an interrupted run's: the binary
 /// calls this on Ctrl-C or a termination signal, then exits). Errors are ignored.
 pub fn remove_unfinished() {
-    for p in crate::corpus::lock(&UNFINISHED).drain(..) {
-        if p.is_dir() {
-            let _ = std::fs::remove_dir_all(&p);
+    let remove = |p: &Path| {
+        let _ = if p.is_dir() {
+            std::fs::remove_dir_all(p)
         } else {
-            let _ = std::fs::remove_file(&p);
+            std::fs::remove_file(p)
+        };
+    };
+    for (path, prefix) in crate::corpus::lock(&UNFINISHED).drain(..) {
+        let Some(prefix) = prefix else {
+            remove(&path);
+            continue;
+        };
+        for e in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                remove(&e.path());
+            }
         }
     }
 }
@@ -317,8 +341,12 @@ pub fn write_atomic_with(
         return Err(no_folder(path, &dir));
     }
     remove_leftovers(&dir);
+    let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
+    // On failure the temporary file is removed when `tmp` drops; on an interrupt, by
+    // `remove_unfinished`.
+    let _unfinished = Unfinished::named(&dir, &prefix);
     let mut tmp = tempfile::Builder::new()
-        .prefix(&format!("{TMP_PREFIX}{}-", std::process::id()))
+        .prefix(&prefix)
         .suffix(".tmp")
         .tempfile_in(&dir)
         // The temporary file's name means nothing to the reader: the error names the output
@@ -338,9 +366,6 @@ pub fn write_atomic_with(
                 format!("{why} in folder {folder}"),
             ))
         })?;
-    // On failure the temporary file is removed when `tmp` drops; on an interrupt, by
-    // `remove_unfinished`.
-    let _unfinished = Unfinished::new(tmp.path());
     fill_tracked(std::io::BufWriter::new(tmp.as_file_mut()), fill, werr)?;
     // Temporary files are created private: the output gets the permissions of the file it
     // replaces, or the usual read permissions.

@@ -120,8 +120,8 @@ pub(super) fn replace(
     let pid = std::process::id();
     let tmp = parent.join(format!(".{base}.tmp-{pid}"));
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir(&tmp).map_err(werr(&tmp))?;
     let unfinished = crate::out::Unfinished::new(&tmp);
+    std::fs::create_dir(&tmp).map_err(werr(&tmp))?;
     let result = write_marker(&tmp)
         .and_then(|_| fill(&tmp))
         .and_then(|_| write_marker(&tmp));
