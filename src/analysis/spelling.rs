@@ -59,7 +59,8 @@ fn by_form(terms: &[Term]) -> AHashMap<&str, usize> {
 fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
     let apostrophes = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
     let same = |s: &str| s == form || s.to_lowercase() == form;
-    if !same(&slice) && !(slice.contains(apostrophes) && same(&slice.replace(apostrophes, "'"))) {
+    let straightened = || same(&slice.replace(apostrophes, "'"));
+    if !(same(&slice) || slice.contains(apostrophes) && straightened()) {
         return;
     }
     match seen.iter_mut().find(|(x, _)| *x == slice) {
