@@ -304,6 +304,26 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
     assert_eq!(bars, 3, "{some:?}");
     let t = title(&some).unwrap();
     assert!(t.starts_with("ttr per document, the 3 highest: "), "{t}");
+    // A document with no scare quote makes no bar of scare quotes: counted, not drawn.
+    let scare = crate::common::nums(&df, "scare_per_10k");
+    let (zeros, above) = (
+        scare.iter().filter(|&&v| v == 0.0).count(),
+        scare.iter().filter(|&&v| v > 0.0).count(),
+    );
+    assert!(zeros > 0 && above > 0, "{scare:?}");
+    let texts = svg_texts(&["docs", "data/statements/ungd", "--measure", "scare_per_10k"]);
+    let t = texts
+        .iter()
+        .find(|x| x.starts_with("scare_per_10k per document"))
+        .unwrap();
+    assert!(
+        t.starts_with(&format!(
+            "scare_per_10k per document, the {above} above 0 ({zeros} at 0 not drawn)"
+        )),
+        "{t}"
+    );
+    let bars = texts.iter().filter(|x| names.contains(&x.as_str())).count();
+    assert_eq!(bars, above, "{texts:?}");
     for (args, says) in [
         (
             &["docs", "--measure", "nope"][..],

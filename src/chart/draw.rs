@@ -512,6 +512,21 @@ fn guide_lines<DB: DrawingBackend>(
     g: f64,
     label: &str,
 ) -> R {
+    // Lines within a few pixels of zero would only thicken the zero line (a G² axis of
+    // thousands): they are not drawn, and the label says where the value lies.
+    if g * ax.scale < 4.0 {
+        let what = label.strip_prefix("dashed: ").unwrap_or(label);
+        let note = format!("{what} lies within 4 pixels of zero at this scale (not drawn)");
+        return text(
+            a,
+            &note,
+            &font(11.0),
+            ax.zero + 3,
+            ax.top - 2,
+            HPos::Left,
+            VPos::Bottom,
+        );
+    }
     let mut labelled = false;
     for v in [g, -g] {
         if v > ax.top_v || -v > ax.low_v {

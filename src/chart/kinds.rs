@@ -86,13 +86,26 @@ pub fn doc_measure(
         .filter(|(_, v)| v.is_finite())
         .collect();
     rows.sort_by(|x, y| y.1.total_cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
-    // The title names the documents counted; when not all are drawn, it says which are.
-    let shown = if rows.len() > top {
+    // The title names the documents counted; when not all are drawn, it says which are. A
+    // measure of none (no scare quote) makes no bar: documents at 0 are counted, not drawn.
+    let zeros = rows.iter().filter(|r| r.1 == 0.0).count();
+    let shown = if zeros > 0 && rows.iter().all(|r| r.1 >= 0.0) {
+        rows.retain(|r| r.1 > 0.0);
+        match rows.len() {
+            n if n > top => format!(", the {top} highest ({zeros} at 0 not drawn)"),
+            n => format!(", the {n} above 0 ({zeros} at 0 not drawn)"),
+        }
+    } else if rows.len() > top {
         format!(", the {top} highest")
     } else {
         String::new()
     };
     rows.truncate(top);
+    if rows.is_empty() && zeros > 0 {
+        return Err(Error::Nothing(format!(
+            "every document's {measure} is 0: no bar to draw"
+        )));
+    }
     if rows.is_empty() {
         return Err(Error::Nothing(format!("no document has a {measure}")));
     }
