@@ -829,3 +829,42 @@ fn trend_names_what_it_cannot_follow_or_group_by() {
     let err = fails(&["trend", "war", dir, "--by", "session"]);
     assert!(err.contains("no document has a value for session"), "{err}");
 }
+
+/// A trend of a word counted under a stem the corpus writes mostly as another word says so:
+/// `developing` counts `development` too, and its rate is not the participle's alone.
+#[test]
+fn a_trend_says_when_a_word_is_counted_by_its_stem() {
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "trend",
+            "developing",
+            "nations",
+            UNGD,
+            "--meta-name",
+            UN_NAMES,
+        ];
+        a.extend(["--by", "year", "-f", "csv"]);
+        a.extend(extra);
+        a
+    };
+    let (stemmed, err) = run(&args(&[]));
+    assert!(
+        err.contains("developing is counted by its stem, develop, with every word that has it (most often written development)"),
+        "{err}"
+    );
+    // `nations` is written so: nothing to say of it.
+    assert!(!err.contains("nations is counted"), "{err}");
+    let (plain, err) = run(&args(&["--no-stem"]));
+    assert!(!err.contains("counted by its stem"), "{err}");
+    let sum = |b: Vec<u8>| -> i64 {
+        let df = csv_bytes(b);
+        let terms = strs(&df, "term");
+        let counts = ints(&df, "count");
+        (0..terms.len())
+            .filter(|&i| terms[i] == "developing")
+            .map(|i| counts[i])
+            .sum()
+    };
+    let (stemmed, plain) = (sum(stemmed), sum(plain));
+    assert!(stemmed > plain && plain > 0, "{stemmed} {plain}");
+}

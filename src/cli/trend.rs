@@ -318,6 +318,9 @@ pub fn trend_frame(
         let terms = if terms.is_empty() {
             most_quoted(&p.analysis, &options)?
         } else {
+            if !source.quiet {
+                say_stems(&p.analysis, &words);
+            }
             words
         };
         return Ok(Trend {
@@ -350,6 +353,25 @@ pub fn trend_frame(
         counted: docs.len(),
         had_errors,
     })
+}
+
+/// Says of each term counted under a stem that the corpus writes most often as another word
+/// (`multilateralism` as `multilater`, mostly `multilateral`) that every word of the stem
+/// counts: a rate read as the noun's alone would be several times too high.
+fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
+    for (name, key) in terms.names.iter().zip(terms.keys()) {
+        let Some(t) = a.terms.iter().find(|t| [t.term.as_str()] == key[..]) else {
+            continue;
+        };
+        let shown = verbale::text::fold(&t.form);
+        if shown != verbale::text::fold(name) && t.term != shown {
+            eprintln!(
+                "verbale: {name} is counted by its stem, {}, with every word that has it (most \
+                 often written {}); --no-stem counts the word as written",
+                t.term, t.form
+            );
+        }
+    }
 }
 
 /// The error of a trend with no document: the condition that kept none, or none readable.
