@@ -1043,3 +1043,39 @@ fn entries_that_match_nothing_are_named() {
     );
     assert!(run(&["--quiet"]).is_empty());
 }
+
+/// `dict` without --dict is a usage error that says what --dict takes; a first path that is a
+/// dictionary file (given as `freq` takes its paths) is named, with the command that reads it.
+#[test]
+fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
+    let dir = tempfile::tempdir().unwrap();
+    let yml = dir.path().join("sov.yml");
+    std::fs::write(&yml, "sovereignty: [sovereign*]\n").unwrap();
+    let o = verbale()
+        .arg("dict")
+        .arg(&yml)
+        .arg(data("seed"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("looks like the dictionary; give it with --dict: verbale dict --dict")
+            && err.contains("sov.yml"),
+        "{err}"
+    );
+    let o = verbale().arg("dict").arg(data("seed")).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("dict needs --dict FILE") && !err.contains("looks like"),
+        "{err}"
+    );
+    let o = verbale()
+        .args(["dict", "--dict"])
+        .arg(&yml)
+        .arg(data("seed"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+}

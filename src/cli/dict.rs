@@ -26,8 +26,8 @@ pub struct DictArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// The dictionary: a file (.yml/.yaml, .dic, or a list) or `speech-acts`.
-    #[arg(long, value_name = "FILE", required = true)]
-    pub dict: String,
+    #[arg(long, value_name = "FILE")]
+    pub dict: Option<String>,
     /// Match entry words without wildcards on word forms (quanteda's default) or on stems
     /// (`condemn` then finds `condemned` and `condemnation`).
     #[arg(long = "match", value_enum, default_value = "form")]
@@ -123,13 +123,39 @@ fn note_unmatched(
     Ok(())
 }
 
+/// The dictionary `--dict` names. Without it, a first path that reads as a dictionary file
+/// (`dict sov.yml speeches/`, as `freq` takes its paths) is told to go with `--dict`.
+fn dictionary_named(args: &DictArgs) -> Result<String> {
+    if let Some(d) = &args.dict {
+        return Ok(d.clone());
+    }
+    let first = args.input.paths.first();
+    let ext = first
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let hint = match (first, ext.as_deref()) {
+        (Some(p), Some("yml" | "yaml" | "dic" | "toml")) => format!(
+            ": {} looks like the dictionary; give it with --dict: verbale dict --dict {} PATH...",
+            p.display(),
+            p.display()
+        ),
+        _ => String::new(),
+    };
+    Err(verbale::Error::Invalid(format!(
+        "dict needs --dict FILE (quanteda's YAML, LIWC .dic or a plain list) or --dict \
+         speech-acts{hint}"
+    ))
+    .into())
+}
+
 pub fn run(args: DictArgs) -> Result<bool> {
+    let dict_name = dictionary_named(&args)?;
     let format = args.output.format()?;
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
     let options = args.input.source.options(&args.input.paths)?;
-    let (compiled, name): (Compiled, String) = if args.dict == "speech-acts" {
+    let (compiled, name): (Compiled, String) = if dict_name == "speech-acts" {
         let lex = bundled_acts(&args.input.source.text.lang)?;
         (lex.compile(&options)?, "speech-acts".into())
     } else {
@@ -144,7 +170,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
             verbale::Error::Invalid(m) => verbale::Error::Invalid(format!("--dict: {m}")),
             e => e,
         };
-        let path = std::path::Path::new(&args.dict);
+        let path = std::path::Path::new(&dict_name);
         // A name with no extension that names no file is taken for a bundled dictionary's
         // name, misspelt (as `--stopwords` takes a language code): a usage error.
         if path.extension().is_none() && !path.exists() {
@@ -152,18 +178,18 @@ pub fn run(args: DictArgs) -> Result<bool> {
                 "--dict {}: no such file, and no bundled dictionary of that name (the bundled \
                  one is `speech-acts`); a dictionary file is quanteda's YAML (.yml), LIWC (.dic) \
                  or a plain list",
-                args.dict
+                dict_name
             ))
             .into());
         }
         let d = Dictionary::read(path).map_err(flagged)?;
         if !args.input.source.quiet {
-            warn_unmatchable(&d, &args.dict);
+            warn_unmatchable(&d, &dict_name);
         }
         let compiled = d
             .compile(args.levels.map(usize::from), on, &options)
             .map_err(flagged)?;
-        (compiled, args.dict.clone())
+        (compiled, dict_name.clone())
     };
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
@@ -187,8 +213,8 @@ pub fn run(args: DictArgs) -> Result<bool> {
     } else {
         frames.categories
     };
-    if args.entries && args.dict != "speech-acts" && !args.input.source.quiet {
-        note_unmatched(&compiled, &df, &args.dict)?;
+    if args.entries && dict_name != "speech-acts" && !args.input.source.quiet {
+        note_unmatched(&compiled, &df, &dict_name)?;
     }
     let df = b.labels.prepend(df, &of_row)?;
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
