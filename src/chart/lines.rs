@@ -263,15 +263,17 @@ fn axes<DB: DrawingBackend>(
     let rotated = tick.transform(plotters::style::FontTransform::Rotate270);
     let middle = (sc.top + sc.bottom) / 2;
     text(a, &yl, &rotated, at.x0 + 2, middle, HPos::Center, VPos::Top)?;
-    let n = x.len().max(1);
     let label_w = x.iter().map(|l| width(a, l, &tick)).max().unwrap_or(10) + 8;
-    let mut drawn = i32::MIN / 2;
-    for (i, l) in x.iter().enumerate() {
-        let px = sc.x(i);
-        if i + 1 == n || (px - drawn >= label_w && sc.x(n - 1) - px >= label_w) {
-            text(a, l, &tick, px, sc.bottom + 6, HPos::Center, VPos::Top)?;
-            drawn = px;
-        }
+    for i in labelled(x, label_w, |i| sc.x(i)) {
+        text(
+            a,
+            &x[i],
+            &tick,
+            sc.x(i),
+            sc.bottom + 6,
+            HPos::Center,
+            VPos::Top,
+        )?;
     }
     line(
         a,
@@ -280,6 +282,46 @@ fn axes<DB: DrawingBackend>(
         palette::INK,
         1,
     )
+}
+
+/// Which of the x axis's groups get a label (`at`: a group's pixel; labels `label_w` wide).
+/// Whole numbers (years) are labelled at a round step, 1, 2, 5, 10, 20, 25 or 50 ..., the
+/// smallest whose labels do not touch, and at both ends where there is room (1950, 1955, ...
+/// 2020, 2022: no year skipped between two labels a step apart); other labels from the first,
+/// each where there is room for it, the last always.
+fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize> {
+    let n = x.len();
+    let nums: Option<Vec<i64>> = x.iter().map(|l| l.parse::<i64>().ok()).collect();
+    let mut out: Vec<usize> = Vec::new();
+    match nums {
+        Some(v) if n > 1 && v[n - 1] > v[0] => {
+            let per_unit = (at(n - 1) - at(0)) as f64 / (v[n - 1] - v[0]) as f64;
+            let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
+                .into_iter()
+                .find(|&s| per_unit * s as f64 >= label_w as f64)
+                .unwrap_or(i64::MAX);
+            let round: Vec<usize> = (0..n).filter(|&i| v[i].rem_euclid(step) == 0).collect();
+            let room = |i: usize, j: usize| (at(i) - at(j)).abs() >= label_w;
+            if round.first().is_none_or(|&r| r != 0 && room(r, 0)) {
+                out.push(0);
+            }
+            out.extend(round.iter().copied());
+            if out.last().is_none_or(|&l| l != n - 1 && room(n - 1, l)) {
+                out.push(n - 1);
+            }
+        }
+        _ => {
+            let mut drawn = i32::MIN / 2;
+            for i in 0..n {
+                let px = at(i);
+                if i + 1 == n || (px - drawn >= label_w && at(n - 1) - px >= label_w) {
+                    out.push(i);
+                    drawn = px;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What of a term [`series`] draws.
@@ -359,5 +401,41 @@ pub(super) fn columns(panels: usize, width: u32) -> usize {
         1
     } else {
         panels.clamp(1, 3)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::labelled;
+
+    /// Years are labelled at a round step, the ends where there is room; other labels where
+    /// they fit, the last always.
+    #[test]
+    fn years_are_labelled_at_a_round_step() {
+        let years = |a: i64, b: i64| (a..=b).map(|y| y.to_string()).collect::<Vec<_>>();
+        let shown = |x: &[String], px: i32, w: i32| -> Vec<String> {
+            labelled(x, w, |i| i as i32 * px)
+                .into_iter()
+                .map(|i| x[i].clone())
+                .collect()
+        };
+        let x = years(1946, 2022);
+        let s = shown(&x, 12, 40);
+        assert_eq!(s[..3], ["1946", "1950", "1955"]);
+        assert_eq!(s.last().map(String::as_str), Some("2020"));
+        assert!(s
+            .windows(2)
+            .skip(1)
+            .all(|w| { w[1].parse::<i64>().unwrap() - w[0].parse::<i64>().unwrap() == 5 }));
+        assert_eq!(shown(&years(2005, 2022), 50, 40), years(2005, 2022));
+        let s = shown(&years(2005, 2022), 30, 40);
+        // 2005 stands too close to 2006 to be labelled too.
+        assert_eq!(
+            s,
+            years(2006, 2022).into_iter().step_by(2).collect::<Vec<_>>()
+        );
+        // Categories: from the first, where they fit, and the last.
+        let c: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
+        assert_eq!(shown(&c, 10, 15), ["a", "c", "e"]);
     }
 }

@@ -244,7 +244,9 @@ impl GroupArgs {
 
 /// A short name for a set of paths: a file's or folder's name; for several files in one
 /// folder, the folder's name when it holds no others, else the first and the last name
-/// (`RUS_60_2005 to RUS_68_2013`, what a shell glob gave); never a list of every file.
+/// (`RUS_60_2005 to RUS_68_2013`, what a shell glob gave); for folders, their names
+/// (`ungd_1946_2004 and ungd`; past three, the first and how many more); never a list of
+/// every file.
 pub fn side_name(paths: &[PathBuf]) -> String {
     let stem = |p: &PathBuf| {
         p.file_stem()
@@ -275,6 +277,18 @@ pub fn side_name(paths: &[PathBuf]) -> String {
             });
             if let (true, Some(name)) = (whole, folder.and_then(|f| f.file_name())) {
                 return name.to_string_lossy().into_owned();
+            }
+            // Folders (two corpora): their names as given, not a range between them.
+            if many.iter().all(|p| p.is_dir()) {
+                let names: Vec<String> = many.iter().map(|p| short(stem(p))).collect();
+                return match names.len() {
+                    2 | 3 => format!(
+                        "{} and {}",
+                        names[..names.len() - 1].join(", "),
+                        names[names.len() - 1]
+                    ),
+                    n => format!("{} and {} more folders", names[0], n - 1),
+                };
             }
             let mut stems: Vec<String> = many.iter().map(stem).collect();
             stems.sort();
