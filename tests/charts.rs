@@ -827,3 +827,33 @@ fn docs_sort_by_a_measure_before_top() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean 'flesch'"));
 }
+
+/// A trend chart along a field that is no order (countries) with more values than a reader
+/// can tell apart is refused with the ways to draw it; 30 values are drawn.
+#[test]
+fn a_trend_chart_along_many_categories_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 1..=31 {
+        std::fs::write(dir.path().join(format!("c{i:02}.txt")), "Peace and peace.").unwrap();
+    }
+    let run = |dir: &std::path::Path| {
+        verbale()
+            .args(["chart", "trend", "--terms", "peace", "--by", "country"])
+            .args(["--meta-name", "{country}", "-o"])
+            .arg(dir.join("t.png"))
+            .arg(dir)
+            .output()
+            .unwrap()
+    };
+    let o = run(dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--by country has 31 values and is no order"),
+        "{err}"
+    );
+    assert!(!dir.path().join("t.png").exists());
+    std::fs::remove_file(dir.path().join("c31.txt")).unwrap();
+    let o = run(dir.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
