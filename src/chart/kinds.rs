@@ -658,7 +658,6 @@ pub const MAX_TREND_CATEGORIES: usize = 30;
 /// Lines from a `trend` frame ([`crate::trend::frame`]): the rate per 10,000 tokens of each
 /// term over the values of `by` (in the frame's order, numbers as numbers), one panel per
 /// value of `facet`. `what` names the documents in the title.
-
 pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Result<Spec> {
     let col = |name: &str| -> Result<Vec<String>> {
         let c = df.column(name)?.as_materialized_series().rechunk();
