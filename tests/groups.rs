@@ -868,3 +868,47 @@ fn a_trend_says_when_a_word_is_counted_by_its_stem() {
     let (stemmed, plain) = (sum(stemmed), sum(plain));
     assert!(stemmed > plain && plain > 0, "{stemmed} {plain}");
 }
+
+/// Files named one by one (as a shell glob gives them) take their fields from the
+/// `manifest.csv` beside them, without a warning about the rows of the files not named; a
+/// folder's manifest still warns of rows that name no file read.
+#[test]
+fn files_named_one_by_one_use_the_manifest_beside_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in ["RUS_1.txt", "RUS_2.txt", "USA_1.txt"] {
+        std::fs::write(d.join(name), "We condemn the sanctions.\n").unwrap();
+    }
+    std::fs::write(
+        d.join("manifest.csv"),
+        "file,country,year\nRUS_1.txt,RUS,2020\nRUS_2.txt,RUS,2021\nUSA_1.txt,USA,2021\nGBR_1.txt,GBR,2021\n",
+    )
+    .unwrap();
+    let docs = |paths: &[&str]| {
+        let o = verbale()
+            .current_dir(d)
+            .args(["docs", "-f", "csv", "--columns", "doc,country,year"])
+            .args(paths)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        (
+            csv_bytes(o.stdout),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (df, err) = docs(&["RUS_1.txt", "RUS_2.txt"]);
+    assert_eq!(strs(&df, "country"), ["RUS", "RUS"]);
+    assert_eq!(ints(&df, "year"), [2020, 2021]);
+    assert!(err.contains("metadata from manifest.csv"), "{err}");
+    assert!(!err.contains("no file read"), "{err}");
+    let (_, err) = docs(&["."]);
+    assert!(err.contains("1 row names no file read: GBR_1.txt"), "{err}");
+    let o = verbale()
+        .current_dir(d)
+        .args(["docs", "--columns", "doc,country", "RUS_1.txt", "--no-meta"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no column 'country'"));
+}

@@ -109,30 +109,41 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
     add(&mut columns, front_matter(files), &mut notes);
     // Manifests named by --manifest describe every file; one found in an input folder
     // describes that folder's files (two folders, two manifests: each its own).
-    let mut manifests: Vec<(PathBuf, Option<&Path>)> =
-        o.manifests.iter().map(|m| (m.clone(), None)).collect();
+    // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
+    // the manifest beside it, whose other rows are not warned of: they were not chosen.
+    let mut manifests: Vec<(PathBuf, Option<&Path>, bool)> = o
+        .manifests
+        .iter()
+        .map(|m| (m.clone(), None, o.part))
+        .collect();
     if o.auto_manifest {
         for i in inputs {
-            let m = i.join("manifest.csv");
-            if i.is_dir() && m.is_file() && !manifests.iter().any(|(x, _)| *x == m) {
+            let (dir, chosen) = match i.parent() {
+                _ if i.is_dir() => (i.as_path(), o.part),
+                Some(parent) if i.is_file() => (parent, true),
+                _ => continue,
+            };
+            let m = dir.join("manifest.csv");
+            let is_manifest = i.file_name().is_some_and(|n| n == "manifest.csv");
+            if m.is_file() && !is_manifest && !manifests.iter().any(|(x, _, _)| *x == m) {
                 notes.push(format!(
                     "metadata from {} (leave it out with --no-meta)",
                     crate::error::shown(&m)
                 ));
-                manifests.push((m, Some(i.as_path())));
+                manifests.push((m, Some(dir), chosen));
             }
         }
     }
     let mut from_manifests: Vec<Column> = Vec::new();
-    for (m, scope) in &manifests {
+    for (m, scope, part) in &manifests {
         let (cols, mut n) = match scope {
-            None => manifest_fields(files, m, o.part)?,
+            None => manifest_fields(files, m, *part)?,
             Some(dir) => {
                 let mine: Vec<usize> = (0..files.len())
-                    .filter(|&k| files[k].1.as_ref().is_some_and(|p| p.starts_with(dir)))
+                    .filter(|&k| files[k].1.as_ref().is_some_and(|p| in_folder(p, dir)))
                     .collect();
                 let sub: Found = mine.iter().map(|&k| files[k].clone()).collect();
-                let (cols, n) = manifest_fields(&sub, m, o.part)?;
+                let (cols, n) = manifest_fields(&sub, m, *part)?;
                 let spread = cols.into_iter().map(|c| spread(c, &mine, files.len()));
                 (spread.collect(), n)
             }
@@ -173,6 +184,15 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         notes,
         counted: false,
     })
+}
+
+/// Whether file `p` is under folder `dir` (the current folder when `dir` is empty: a file
+/// named without a folder).
+fn in_folder(p: &Path, dir: &Path) -> bool {
+    if dir.as_os_str().is_empty() {
+        return p.parent().is_none_or(|q| q.as_os_str().is_empty());
+    }
+    p.starts_with(dir)
 }
 
 /// Adds fields, leaving out (with a note) one already given by an earlier source.
