@@ -912,3 +912,45 @@ fn files_named_one_by_one_use_the_manifest_beside_them() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no column 'country'"));
 }
+
+/// Texts that `verbale extract -o DIR` wrote keep their metadata when read back: the
+/// `ID.meta.tsv` beside each `ID.txt` gives its fields (title, date and so the year).
+#[test]
+fn extracted_texts_keep_their_metadata() {
+    // A web page with a title (in Cyrillic, read from windows-1251).
+    let html = crate::common::data("formats/docs/statement-1251.html");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ex");
+    let o = verbale()
+        .args(["extract", "-q", "-o"])
+        .arg(&out)
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docs = |p: &std::path::Path| {
+        let o = verbale()
+            .args(["docs", "-q", "-f", "csv"])
+            .arg(p)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        csv_bytes(o.stdout)
+    };
+    let original = docs(&html);
+    let back = docs(&out);
+    let title = strs(&original, "title");
+    assert!(!title[0].is_empty());
+    assert_eq!(strs(&back, "title"), title);
+    assert_eq!(strs(&back, "format"), strs(&original, "format"));
+    // A handmade sidecar too: its date gives the year.
+    std::fs::write(dir.path().join("n.txt"), "We note the statement.\n").unwrap();
+    std::fs::write(
+        dir.path().join("n.meta.tsv"),
+        "field\tvalue\ntitle\tNote verbale\ndate\t2021-03-04\n",
+    )
+    .unwrap();
+    let df = docs(&dir.path().join("n.txt"));
+    assert_eq!(strs(&df, "title"), ["Note verbale"]);
+    assert_eq!(ints(&df, "year"), [2021]);
+}

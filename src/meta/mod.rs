@@ -107,6 +107,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         add(&mut columns, cols, &mut notes);
     }
     add(&mut columns, front_matter(files), &mut notes);
+    add(&mut columns, extracted(files), &mut notes);
     // Manifests named by --manifest describe every file; one found in an input folder
     // describes that folder's files (two folders, two manifests: each its own).
     // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
@@ -545,6 +546,30 @@ fn front_matter(files: &Found) -> Vec<Column> {
     let found: Vec<Option<Vec<(String, String)>>> = files
         .iter()
         .map(|(_, path)| path.as_deref().and_then(read_front_matter))
+        .collect();
+    columns_of(found)
+}
+
+/// Fields that `verbale extract -o DIR` wrote beside each text it extracted: `ID.meta.tsv`
+/// (`field`, `value` rows) beside `ID.txt`, so that the texts read back keep the title, date
+/// and UN header of the PDF, Word file or web page they came from.
+fn extracted(files: &Found) -> Vec<Column> {
+    let found: Vec<Option<Vec<(String, String)>>> = files
+        .iter()
+        .map(|(_, path)| {
+            let p = path.as_deref()?;
+            let stem = p.to_str()?.strip_suffix(".txt")?;
+            let text = std::fs::read_to_string(format!("{stem}.meta.tsv")).ok()?;
+            let mut lines = text.lines();
+            (lines.next()? == "field\tvalue").then_some(())?;
+            Some(
+                lines
+                    .filter_map(|l| l.split_once('\t'))
+                    .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            )
+        })
         .collect();
     columns_of(found)
 }
