@@ -52,8 +52,10 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
         out.mark_place();
         push_paragraph(&mut out.text, &title);
     }
-    for para in body.split("\n\n") {
-        if para.trim().is_empty() {
+    for (k, para) in body.split("\n\n").enumerate() {
+        // A site's trail of links above the page (`Home / Press Service / Statements /`) is
+        // navigation Readability kept, not the statement.
+        if para.trim().is_empty() || (k < 8 && is_breadcrumb(para)) {
             continue;
         }
         out.mark_place();
@@ -79,6 +81,30 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
         out.set_meta("language", l);
     }
     Ok(out)
+}
+
+/// A trail of links (`Home / Press Service / Statements & Speeches /`, `Home › News`): pieces
+/// between `/`, `›`, `»`, `>` or `|`, at least two, each of five words at most and none a
+/// sentence, led by a home link or with every line ending in a separator.
+fn is_breadcrumb(para: &str) -> bool {
+    const SEPARATORS: [char; 5] = ['/', '›', '»', '>', '|'];
+    let text = para.trim();
+    let pieces: Vec<&str> = text
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let short = |p: &&str| p.split_whitespace().count() <= 5 && !p.contains(['.', '!', '?', ',']);
+    if pieces.len() < 2 || !pieces.iter().all(short) {
+        return false;
+    }
+    let home =
+        ["home", "main page", "start", "главная"].contains(&pieces[0].to_lowercase().as_str());
+    let trailing = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .all(|l| l.trim_end().ends_with(SEPARATORS));
+    (home && text.contains(SEPARATORS)) || trailing
 }
 
 /// The page as text: a BOM decides, then a charset named in the first 4 KB, then UTF-8 if the
@@ -125,5 +151,32 @@ mod tests {
         assert!(decode(&page).ends_with("При"));
         assert!(decode("<p>“x”</p>".as_bytes()).contains('“'));
         assert!(decode(&[b'<', b'p', b'>', 0x93, b'x', 0x94]).contains('“'));
+    }
+}
+
+#[cfg(test)]
+mod breadcrumb_tests {
+    use super::is_breadcrumb;
+
+    #[test]
+    fn trails_of_links_are_told_from_text() {
+        for trail in [
+            "Home /\nPress Service /\nStatements & Speeches /",
+            "Home › News › Statements",
+            "Main page | Ministry | Press",
+            "Press Service /\nStatements /",
+        ] {
+            assert!(is_breadcrumb(trail), "{trail}");
+        }
+        for text in [
+            "Dear Prime Minister Markovic,",
+            "Home affairs / justice reform is a priority.",
+            "The 2020/2021 session",
+            "Home",
+            "yes/no",
+            "In response to illegal external sanctions / pressure, the Government banned imports.",
+        ] {
+            assert!(!is_breadcrumb(text), "{text}");
+        }
     }
 }
