@@ -791,3 +791,43 @@ fn display_forms_are_words_as_written() {
     // Only a possessive: it is the form (the plain word is never written).
     assert_eq!(form("ukrain").0, "Ukraine’s");
 }
+
+/// Documents that start with a title line (press releases, the White House statements) are
+/// told of it, with the flag that leaves it out; texts that start with a sentence are not.
+#[test]
+fn title_lines_are_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..6 {
+        std::fs::write(
+            dir.path().join(format!("t{i}.txt")),
+            format!("Readout of the Call with Leader {i}\n\nThe leaders discussed the war.\n"),
+        )
+        .unwrap();
+    }
+    let err = |extra: &[&str]| {
+        let o = verbale()
+            .arg("freq")
+            .arg(dir.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let e = err(&[]);
+    assert!(
+        e.contains("6 of 6 documents looked at start with a title line (`Readout of the Call with Leader 0`)")
+            && e.contains("--section body leaves it out"),
+        "{e}"
+    );
+    assert!(!err(&["--section", "body"]).contains("title line"));
+    assert!(!err(&["--quiet"]).contains("title line"));
+    for i in 0..6 {
+        std::fs::write(
+            dir.path().join(format!("t{i}.txt")),
+            "Mr. President,\n\nThe leaders discussed the war.\n",
+        )
+        .unwrap();
+    }
+    assert!(!err(&[]).contains("title line"));
+}

@@ -524,4 +524,26 @@ fn an_interrupted_run_leaves_nothing_behind() {
         );
         assert!(!dir.path().join("rep").exists());
     }
+    // A signal the run was started ignoring (nohup's SIGHUP) stays ignored: it ends as usual.
+    let mut cmd = Command::new(bin());
+    cmd.args(["report", "corpus", "-o", "rep", "--quiet"])
+        .current_dir(dir.path());
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: signal() is async-signal-safe; it changes only the child's disposition.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::signal(libc::SIGHUP, libc::SIG_IGN);
+                Ok(())
+            });
+        }
+    }
+    let mut child = cmd.spawn().unwrap();
+    while leftovers(dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    // SAFETY: as above.
+    unsafe { libc::kill(child.id() as i32, libc::SIGHUP) };
+    assert!(child.wait().unwrap().success());
+    assert!(dir.path().join("rep").join("report.md").is_file());
 }

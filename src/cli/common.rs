@@ -645,7 +645,7 @@ pub fn load(
     src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;
     if !src.quiet {
-        warn_loaded(&p, options);
+        warn_loaded(&p, options, src.section.is_some());
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
     for (k, members) in p.groups.iter().enumerate() {

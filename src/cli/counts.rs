@@ -127,30 +127,32 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         &options.fingerprint(),
         &not_read,
     )?;
-    // The old folder may be removed below: an interrupt from here on leaves the new one.
-    drop(unfinished);
-    if dir.exists() {
-        // Without --force the folder did not exist when the run began: another run wrote it
-        // meanwhile (two parts sent to one folder), and its counts are not this run's to drop.
-        if !args.force {
-            anyhow::bail!(
-                "{}: written meanwhile by another run; give each part its own folder",
-                dir.display()
-            );
+    // Replacing the old folder and putting the new one in place: an interrupt waits for it.
+    unfinished.finish(|| -> Result<()> {
+        if dir.exists() {
+            // Without --force the folder did not exist when the run began: another run wrote
+            // it meanwhile (two parts sent to one folder), and its counts are not this run's.
+            if !args.force {
+                anyhow::bail!(
+                    "{}: written meanwhile by another run; give each part its own folder",
+                    dir.display()
+                );
+            }
+            std::fs::remove_dir_all(dir)
+                .with_context(|| format!("cannot replace {}", dir.display()))?;
         }
-        std::fs::remove_dir_all(dir)
-            .with_context(|| format!("cannot replace {}", dir.display()))?;
-    }
-    let made = tmp.keep();
-    if let Err(e) = std::fs::rename(&made, dir) {
-        let _ = std::fs::remove_dir_all(&made);
-        return Err(e).with_context(|| {
-            format!(
-                "cannot write {} (another run may have written it meanwhile)",
-                dir.display()
-            )
-        });
-    }
+        let made = tmp.keep();
+        if let Err(e) = std::fs::rename(&made, dir) {
+            let _ = std::fs::remove_dir_all(&made);
+            return Err(e).with_context(|| {
+                format!(
+                    "cannot write {} (another run may have written it meanwhile)",
+                    dir.display()
+                )
+            });
+        }
+        Ok(())
+    })?;
     if !args.input.source.quiet {
         eprintln!(
             "verbale: {}: {}, {}, {}",

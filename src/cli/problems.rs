@@ -131,7 +131,27 @@ pub fn chose_no_file(
 
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
 /// the target, a `--lang` that does not match the text, a phrase list that never matched.
-pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options) {
+pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool) {
+    if !section {
+        let paths: Vec<&std::path::Path> = p
+            .analysis
+            .docs
+            .iter()
+            .filter_map(|d| d.path.as_deref())
+            .collect();
+        let (titled, looked, example) = verbale::corpus::titled_share(&paths);
+        if looked >= 5 && titled * 5 >= looked * 4 {
+            let example = example.unwrap_or_default();
+            let shown = match example.char_indices().nth(50) {
+                Some((i, _)) => format!("{}…", &example[..i]),
+                None => example,
+            };
+            eprintln!(
+                "verbale: {titled} of {looked} documents looked at start with a title line \
+                 (`{shown}`): its words count as text; --section body leaves it out"
+            );
+        }
+    }
     if p.repeated > 0 {
         eprintln!(
             "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",

@@ -153,12 +153,21 @@ fn key_column(df: &DataFrame, keys: &[Vec<String>]) -> Option<usize> {
 
 /// Each file's keys, as a manifest may name it: its id, its file name, its stem, and its
 /// path under the folder with its extension.
-fn file_keys(files: &Found) -> Vec<Vec<String>> {
+fn file_keys(files: &Found, base: Option<&Path>) -> Vec<Vec<String>> {
     files
         .iter()
         .map(|(id, p)| {
             let mut k = vec![id.clone()];
             if let Some(p) = p {
+                // The path under the manifest's folder, with and without its extension (an id
+                // told apart from another input's may hold more folders: `b/sub/y`).
+                if let Some(rel) = base.and_then(|b| p.strip_prefix(b).ok()) {
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    if let Some((stem, _)) = rel.rsplit_once('.') {
+                        k.push(stem.to_string());
+                    }
+                    k.push(rel);
+                }
                 k.extend(p.file_name().map(|n| n.to_string_lossy().into_owned()));
                 k.extend(p.file_stem().map(|n| n.to_string_lossy().into_owned()));
                 // The path under the folder with its extension (`pdf/report.pdf`).
@@ -187,7 +196,7 @@ pub(super) fn manifest_fields(
     }
     let df = read_manifest(path)?;
     let shown = crate::error::shown(path);
-    let keys = file_keys(files);
+    let keys = file_keys(files, path.parent());
     let key_col = key_column(&df, &keys).ok_or_else(|| {
         Error::Invalid(format!(
             "{shown}: no column of the manifest names these files (by file name or document id)"

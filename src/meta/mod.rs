@@ -107,44 +107,56 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         add(&mut columns, cols, &mut notes);
     }
     add(&mut columns, front_matter(files), &mut notes);
-    add(&mut columns, extracted(files), &mut notes);
     // Manifests named by --manifest describe every file; one found in an input folder
     // describes that folder's files (two folders, two manifests: each its own).
     // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
     // the manifest beside it, whose other rows are not warned of: they were not chosen.
+    // (manifest, the folder it describes, whether it is beside files named one by one)
     let mut manifests: Vec<(PathBuf, Option<&Path>, bool)> = o
         .manifests
         .iter()
-        .map(|m| (m.clone(), None, o.part))
+        .map(|m| (m.clone(), None, false))
         .collect();
     if o.auto_manifest {
         for i in inputs {
-            let (dir, chosen) = match i.parent() {
-                _ if i.is_dir() => (i.as_path(), o.part),
+            let (dir, beside) = match i.parent() {
+                _ if i.is_dir() => (i.as_path(), false),
                 Some(parent) if i.is_file() => (parent, true),
                 _ => continue,
             };
             let m = dir.join("manifest.csv");
+            if manifests.iter().any(|(x, _, _)| *x == m) {
+                continue;
+            }
             let is_manifest = i.file_name().is_some_and(|n| n == "manifest.csv");
-            if m.is_file() && !is_manifest && !manifests.iter().any(|(x, _, _)| *x == m) {
+            if m.is_file() && !is_manifest {
                 notes.push(format!(
                     "metadata from {} (leave it out with --no-meta)",
                     crate::error::shown(&m)
                 ));
-                manifests.push((m, Some(dir), chosen));
+                manifests.push((m, Some(dir), beside));
             }
         }
     }
     let mut from_manifests: Vec<Column> = Vec::new();
-    for (m, scope, part) in &manifests {
+    for (m, scope, beside) in &manifests {
+        // Beside files named one by one, the manifest's other rows were not chosen, and one
+        // that names none of them (a file added after it) is said, not an error.
+        let part = o.part || *beside;
         let (cols, mut n) = match scope {
-            None => manifest_fields(files, m, *part)?,
+            None => manifest_fields(files, m, part)?,
             Some(dir) => {
                 let mine: Vec<usize> = (0..files.len())
                     .filter(|&k| files[k].1.as_ref().is_some_and(|p| in_folder(p, dir)))
                     .collect();
                 let sub: Found = mine.iter().map(|&k| files[k].clone()).collect();
-                let (cols, n) = manifest_fields(&sub, m, *part)?;
+                let (cols, n) = match manifest_fields(&sub, m, part) {
+                    Err(Error::Invalid(why)) if *beside => {
+                        notes.push(format!("warning: {why}; its fields are left out"));
+                        (Vec::new(), Vec::new())
+                    }
+                    r => r?,
+                };
                 let spread = cols.into_iter().map(|c| spread(c, &mine, files.len()));
                 (spread.collect(), n)
             }
@@ -153,9 +165,23 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         fill(&mut from_manifests, cols, &mut notes);
     }
     add(&mut columns, from_manifests, &mut notes);
-    // The files' own metadata comes last and only fills fields no other source gave.
+    // The files' own metadata comes last and only fills fields no other source gave: what
+    // `extract` wrote beside a text, else what a PDF, Word file or web page holds.
     let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
+    let mut own = extracted(files);
     for c in file_metadata(files, limit) {
+        match own.iter_mut().find(|x| x.name == c.name) {
+            Some(x) => {
+                for (v, w) in x.values.iter_mut().zip(c.values) {
+                    if v.is_none() {
+                        *v = w;
+                    }
+                }
+            }
+            None => own.push(c),
+        }
+    }
+    for c in own {
         if !columns.iter().any(|x| x.name == c.name) {
             columns.push(c);
         }
@@ -554,12 +580,16 @@ fn front_matter(files: &Found) -> Vec<Column> {
 /// (`field`, `value` rows) beside `ID.txt`, so that the texts read back keep the title, date
 /// and UN header of the PDF, Word file or web page they came from.
 fn extracted(files: &Found) -> Vec<Column> {
+    use rayon::prelude::*;
     let found: Vec<Option<Vec<(String, String)>>> = files
-        .iter()
+        .par_iter()
         .map(|(_, path)| {
             let p = path.as_deref()?;
             let stem = p.to_str()?.strip_suffix(".txt")?;
-            let text = std::fs::read_to_string(format!("{stem}.meta.tsv")).ok()?;
+            let side = format!("{stem}.meta.tsv");
+            // A regular file only: a named pipe would wait for its writer.
+            std::fs::metadata(&side).ok().filter(|m| m.is_file())?;
+            let text = std::fs::read_to_string(side).ok()?;
             let mut lines = text.lines();
             (lines.next()? == "field\tvalue").then_some(())?;
             Some(

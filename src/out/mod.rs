@@ -12,15 +12,15 @@ use polars::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The temporary files and folders being written now, for [`remove_unfinished`]: a path, or
-/// a folder and the start of the names this process gives its temporary files there.
+/// The temporary files and folders being written now, for [`interrupted`]: a path, or a
+/// folder and the start of the names this process gives its temporary files there.
 static UNFINISHED: std::sync::Mutex<Vec<(PathBuf, Option<String>)>> =
     std::sync::Mutex::new(Vec::new());
 
-/// A temporary file or folder being written: [`remove_unfinished`] removes it until this is
-/// dropped (once it has been renamed into place, or removed on failure). It is marked before
-/// it is made, so that an interrupt between the two leaves nothing either.
-pub struct Unfinished((PathBuf, Option<String>));
+/// A temporary file or folder being written: [`interrupted`] removes it until it is put in
+/// place ([`Unfinished::finish`]) or this is dropped (on failure, once it is removed). It is
+/// marked before it is made, so that an interrupt between the two leaves nothing either.
+pub struct Unfinished(Option<(PathBuf, Option<String>)>);
 
 impl Unfinished {
     /// Marks `path` as being written (it need not exist yet).
@@ -36,30 +36,55 @@ impl Unfinished {
 
     fn mark(what: (PathBuf, Option<String>)) -> Self {
         crate::corpus::lock(&UNFINISHED).push(what.clone());
-        Unfinished(what)
+        Unfinished(Some(what))
+    }
+
+    /// Puts the output in place with `swap` (renames) while no interrupt can act: an
+    /// interrupt waits for the swap and then finds nothing of this output to remove, so it
+    /// never removes the new output halfway through replacing the old one.
+    pub fn finish<T>(mut self, swap: impl FnOnce() -> T) -> T {
+        let mut marked = crate::corpus::lock(&UNFINISHED);
+        let out = swap();
+        if let Some(what) = self.0.take() {
+            unmark(&mut marked, &what);
+        }
+        out
+    }
+}
+
+fn unmark(marked: &mut Vec<(PathBuf, Option<String>)>, what: &(PathBuf, Option<String>)) {
+    if let Some(i) = marked.iter().rposition(|m| m == what) {
+        marked.swap_remove(i);
     }
 }
 
 impl Drop for Unfinished {
     fn drop(&mut self) {
-        let mut marked = crate::corpus::lock(&UNFINISHED);
-        if let Some(i) = marked.iter().rposition(|m| *m == self.0) {
-            marked.swap_remove(i);
+        if let Some(what) = self.0.take() {
+            unmark(&mut crate::corpus::lock(&UNFINISHED), &what);
         }
     }
 }
 
-/// Removes the temporary files and folders being written (an interrupted run's: the binary
-/// calls this on Ctrl-C or a termination signal, then exits). Errors are ignored.
-pub fn remove_unfinished() {
+/// Ends an interrupted run (the binary calls this on Ctrl-C or a termination signal): removes
+/// the temporary files and folders being written, says so, and exits with 130. The list stays
+/// locked until the exit, so no swap ([`Unfinished::finish`]) starts or is cut halfway.
+pub fn interrupted() -> ! {
     let remove = |p: &Path| {
-        let _ = if p.is_dir() {
-            std::fs::remove_dir_all(p)
-        } else {
-            std::fs::remove_file(p)
-        };
+        // Other threads may still be writing into a folder: a few tries.
+        for _ in 0..3 {
+            let gone = if p.is_dir() {
+                std::fs::remove_dir_all(p).is_ok()
+            } else {
+                std::fs::remove_file(p).is_ok() || !p.exists()
+            };
+            if gone {
+                break;
+            }
+        }
     };
-    for (path, prefix) in crate::corpus::lock(&UNFINISHED).drain(..) {
+    let mut marked = crate::corpus::lock(&UNFINISHED);
+    for (path, prefix) in marked.drain(..) {
         let Some(prefix) = prefix else {
             remove(&path);
             continue;
@@ -70,6 +95,8 @@ pub fn remove_unfinished() {
             }
         }
     }
+    eprintln!("verbale: interrupted; the output being written was removed");
+    std::process::exit(130)
 }
 
 /// An output format.
@@ -377,7 +404,9 @@ pub fn write_atomic_with(
         let _ = tmp.as_file().set_permissions(p);
     }
     // No fsync: the rename is what keeps readers from a half-written file.
-    tmp.persist(&target).map_err(|e| werr(e.error))?;
+    _unfinished
+        .finish(|| tmp.persist(&target))
+        .map_err(|e| werr(e.error))?;
     Ok(())
 }
 

@@ -129,35 +129,36 @@ pub(super) fn replace(
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    // The swap below is two renames: an interrupt between them must not remove the new report
-    // too, so from here on an interrupted run leaves its folder (the next run clears it).
-    drop(unfinished);
     step("replacing the old report");
-    let _lock = lock(&parent);
-    // Again under the lock: another run may have written the folder meanwhile.
-    if let Err(e) = check_target(&dir, inputs) {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    let old = parent.join(format!(".{base}.old-{pid}"));
-    let had_old = dir.exists();
-    if had_old {
-        if let Err(e) = std::fs::rename(&dir, &old) {
+    // The swap is two renames: an interrupt waits for it (`finish`), so it never removes the
+    // new report while the old one is set aside.
+    unfinished.finish(|| {
+        let _lock = lock(&parent);
+        // Again under the lock: another run may have written the folder meanwhile.
+        if let Err(e) = check_target(&dir, inputs) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        let old = parent.join(format!(".{base}.old-{pid}"));
+        let had_old = dir.exists();
+        if had_old {
+            if let Err(e) = std::fs::rename(&dir, &old) {
+                let _ = std::fs::remove_dir_all(&tmp);
+                return Err(werr(&dir)(e));
+            }
+        }
+        if let Err(e) = std::fs::rename(&tmp, &dir) {
+            if had_old {
+                let _ = std::fs::rename(&old, &dir);
+            }
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(werr(&dir)(e));
         }
-    }
-    if let Err(e) = std::fs::rename(&tmp, &dir) {
         if had_old {
-            let _ = std::fs::rename(&old, &dir);
+            let _ = std::fs::remove_dir_all(&old);
         }
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(werr(&dir)(e));
-    }
-    if had_old {
-        let _ = std::fs::remove_dir_all(&old);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Writes the marker: "verbale report", then every file of the folder but the marker.
