@@ -730,7 +730,7 @@ fn a_mistyped_trend_path_is_not_a_term() {
         ("a/RUS_1.txt", b"We condemn the sanctions.\n"),
         ("a/manifest.csv", b"file,year\nRUS_1.txt,2020\n"),
     ]);
-    for typo in ["b/", "speeches/typo", "RUS_2.txt"] {
+    for typo in ["b/", "a/typo", "./speeches", "RUS_2.txt"] {
         let (code, out, err) = run(
             &["trend", "sanctions", typo, "a", "--by", "year"],
             dir.path(),
@@ -745,4 +745,8 @@ fn a_mistyped_trend_path_is_not_a_term() {
     let (code, out, err) = run(&["trend", "sanctions", "a", "--by", "year"], dir.path());
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("sanctions"), "{out}");
+    // A term with a slash whose first part is no folder is a term (found nowhere).
+    let (code, out, err) = run(&["trend", "9/11", "a", "--by", "year"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("9/11"), "{out}");
 }

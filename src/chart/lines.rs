@@ -305,7 +305,13 @@ fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize>
             if round.first().is_none_or(|&r| r != 0 && room(r, 0)) {
                 out.push(0);
             }
-            out.extend(round.iter().copied());
+            // Round values a step apart are far enough apart where the axis places groups by
+            // value; where it does not, a label too near the one before is left out.
+            for &r in &round {
+                if out.last().is_none_or(|&l| room(r, l)) {
+                    out.push(r);
+                }
+            }
             if out.last().is_none_or(|&l| l != n - 1 && room(n - 1, l)) {
                 out.push(n - 1);
             }
@@ -434,6 +440,11 @@ mod tests {
             s,
             years(2006, 2022).into_iter().step_by(2).collect::<Vec<_>>()
         );
+        // Placed by position, not by value: no two labels closer than their width.
+        let mut gaps = vec!["1950".to_string(), "1960".to_string()];
+        gaps.extend(years(1990, 2022));
+        let s = shown(&gaps, 20, 40);
+        assert_eq!(s[..4], ["1950", "1990", "1995", "2000"]);
         // Categories: from the first, where they fit, and the last.
         let c: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
         assert_eq!(shown(&c, 10, 15), ["a", "c", "e"]);

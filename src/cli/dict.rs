@@ -66,10 +66,9 @@ pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
     })
 }
 
-/// Runs `dict`. Returns whether some input failed.
 /// Characters no word holds (tokens stop at them), so an entry with one matches nothing.
 const NOT_IN_WORDS: &[char] = &[
-    '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '?', '"', '“', '”', '«', '»',
+    '(', ')', '[', ']', '{', '}', ',', ';', ':', '!', '"', '“', '”', '«', '»',
 ];
 
 /// Warns of the dictionary's entries that can match no word: they hold a character that no
@@ -109,6 +108,8 @@ fn note_unmatched(
     let none: Vec<&str> = compiled
         .entries
         .iter()
+        // An exception (`!support` = `support to`) is no entry of its own to audit.
+        .filter(|e| !compiled.keys[e.key as usize].starts_with('!'))
         .map(|e| e.text.as_str())
         .filter(|e| !matched.contains(e) && seen.insert(*e))
         .collect();
@@ -148,6 +149,7 @@ fn dictionary_named(args: &DictArgs) -> Result<String> {
     .into())
 }
 
+/// Runs `dict`. Returns whether some input failed.
 pub fn run(args: DictArgs) -> Result<bool> {
     let dict_name = dictionary_named(&args)?;
     let format = args.output.format()?;
@@ -200,6 +202,10 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let (df, of_row) = if args.entries {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, of_row) = frames.entries;
+        // Before the cut to --top: an entry past it matched.
+        if dict_name != "speech-acts" && !args.input.source.quiet {
+            note_unmatched(&compiled, &df, &dict_name)?;
+        }
         // The top entries of each category (of each document or group): every category
         // stays in the audit.
         let cats = df.column("category")?.str()?.clone();
@@ -213,9 +219,6 @@ pub fn run(args: DictArgs) -> Result<bool> {
     } else {
         frames.categories
     };
-    if args.entries && dict_name != "speech-acts" && !args.input.source.quiet {
-        note_unmatched(&compiled, &df, &dict_name)?;
-    }
     let df = b.labels.prepend(df, &of_row)?;
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     let cut = all_rows.filter(|&n| n > df.height());

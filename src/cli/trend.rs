@@ -80,16 +80,20 @@ impl TrendArgs {
     }
 }
 
-/// Whether an argument that names no existing file is still a path, not a term: it holds a
-/// path separator, or ends in the extension of a document verbale reads.
+/// Whether an argument that names no existing file is still a path, not a term: it ends in
+/// the extension of a document verbale reads, starts or ends as a path does (`/`, `.`, `~`),
+/// or its first part names a folder (`speeches/typo`). `9/11` stays a term.
 fn looks_like_path(a: &str) -> bool {
     const EXTENSIONS: &[&str] = &[
         ".txt", ".md", ".pdf", ".docx", ".doc", ".odt", ".html", ".htm", ".csv",
     ];
     let lower = a.to_lowercase();
-    a.contains(std::path::MAIN_SEPARATOR)
-        || a.contains('/')
-        || EXTENSIONS.iter().any(|e| lower.ends_with(e))
+    let sep = |c: char| c == '/' || c == std::path::MAIN_SEPARATOR;
+    EXTENSIONS.iter().any(|e| lower.ends_with(e))
+        || a.starts_with(['/', '.', '~'])
+        || a.ends_with(sep)
+        || a.split_once(sep)
+            .is_some_and(|(first, _)| std::path::Path::new(first).is_dir())
 }
 
 /// Runs `trend`. Returns whether some input failed.
@@ -363,8 +367,13 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
         let Some(t) = a.terms.iter().find(|t| [t.term.as_str()] == key[..]) else {
             continue;
         };
-        let shown = verbale::text::fold(&t.form);
-        if shown != verbale::text::fold(name) && t.term != shown {
+        let (shown, asked) = (verbale::text::fold(&t.form), verbale::text::fold(name));
+        // A plural and its singular (`nations`, `nation`) need no word.
+        let plural = |a: &str, b: &str| {
+            a.strip_suffix('s')
+                .is_some_and(|x| x == b || x == b.strip_suffix('e').unwrap_or(b))
+        };
+        if shown != asked && t.term != shown && !plural(&shown, &asked) && !plural(&asked, &shown) {
             eprintln!(
                 "verbale: {name} is counted by its stem, {}, with every word that has it (most \
                  often written {}); --no-stem counts the word as written",

@@ -23,7 +23,7 @@ pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found,
     for input in inputs {
         find_input(input, opts, &mut out, &mut problems)?;
     }
-    distinct_ids(&mut out);
+    distinct_ids(&mut out, inputs.iter());
     Ok((out, problems))
 }
 
@@ -77,7 +77,7 @@ pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<Groupe
         }
         earlier.extend(mine);
     }
-    distinct_ids(&mut out.files);
+    distinct_ids(&mut out.files, groups.iter().flatten());
     Ok(out)
 }
 
@@ -192,22 +192,30 @@ fn under_root(root: &Path, input: &Path, is_dir: bool) -> Result<String> {
 }
 
 /// Two inputs can give the same id (two folders with the same layout, two files of one name):
-/// each of them takes the names of the folders above it, as few as tell them apart (`a/x` and
-/// `b/x` for `a/x.txt` and `b/x.txt`; `b/sub/y` and `c/sub/y` for `b/sub/y.txt` and
-/// `c/sub/y.txt`), so a reader can tell which file a row is; ids still the same (a file named
-/// twice, standard input) are numbered (`x`, `x#2`).
-fn distinct_ids(out: &mut Found) {
+/// files named one by one (`inputs` that are files) take the names of the folders above them,
+/// as few as tell them apart (`a/x` and `b/x` for `a/x.txt` and `b/x.txt`), so a reader can
+/// tell which file a row is; other ids that are the same (files of two folders of one layout,
+/// whose ids are paths under their folder and match a manifest so; a file named twice) are
+/// numbered (`x`, `x#2`).
+fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) {
+    let named: ahash::AHashSet<&Path> = inputs
+        .filter(|p| p.is_file())
+        .map(PathBuf::as_path)
+        .collect();
     let mut groups: AHashMap<String, Vec<usize>> = AHashMap::new();
     for (i, (id, _)) in out.iter().enumerate() {
         groups.entry(id.clone()).or_default().push(i);
     }
     let mut renamed: Vec<(usize, String)> = Vec::new();
     for (id, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        let paths: Option<Vec<&Path>> = members
+            .iter()
+            .map(|&i| out[i].1.as_deref().filter(|p| named.contains(p)))
+            .collect();
+        let Some(paths) = paths else { continue };
         for depth in 1..=4 {
-            let names: Option<Vec<String>> = members
-                .iter()
-                .map(|&i| folders_above(out[i].1.as_deref()?, id, depth))
-                .collect();
+            let names: Option<Vec<String>> =
+                paths.iter().map(|p| folders_above(p, depth)).collect();
             let Some(names) = names else { break };
             let distinct: ahash::AHashSet<&String> = names.iter().collect();
             if distinct.len() == names.len() {
@@ -234,23 +242,16 @@ fn distinct_ids(out: &mut Found) {
     }
 }
 
-/// The names of the `depth` folders just above the part of `path` that document id `id`
-/// already names, joined by `/` (depth 1: `b` for `b/x.txt` and id `x`, or for `b/sub/x.txt`
-/// and id `sub/x`).
-fn folders_above(path: &Path, id: &str, depth: usize) -> Option<String> {
-    let mut dir = path.parent()?.to_path_buf();
-    for _ in 1..id.split('/').count() {
-        dir = dir.parent()?.to_path_buf();
-    }
-    // `.`, `..` or nothing (a file of the current folder): the folder's real path.
-    if dir.file_name().is_none() {
-        let here = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            &dir
-        };
-        dir = here.canonicalize().ok()?;
-    }
+/// The names of the `depth` folders that hold file `path` (its real folder: `a/x.txt` and
+/// `../q/a/x.txt` are told apart by `a`'s parents), joined by `/`.
+fn folders_above(path: &Path, depth: usize) -> Option<String> {
+    let parent = path.parent()?;
+    let here = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let mut dir = here.canonicalize().ok()?;
     let mut names = Vec::with_capacity(depth);
     for _ in 0..depth {
         names.push(dir.file_name()?.to_string_lossy().into_owned());
@@ -437,9 +438,15 @@ mod tests {
                 .collect()
         };
         assert_eq!(ids(&[p("a/x.txt"), p("b/x.txt")]), ["a/x", "b/x"]);
-        // Folders of one layout: the ids are paths under each folder.
-        assert_eq!(ids(&[p("b"), p("c")]), ["b/sub/y", "x", "c/sub/y"]);
-        assert_eq!(ids(&[p("b/sub"), p("c/sub")]), ["b/sub/y", "c/sub/y"]);
+        // Folders of one layout: the ids are paths under each folder (as their manifests name
+        // them), numbered where they meet.
+        assert_eq!(ids(&[p("b"), p("c")]), ["sub/y", "x", "sub/y#2"]);
+        assert_eq!(ids(&[p("b/sub"), p("c/sub")]), ["y", "y#2"]);
+        // Files named one by one, from folders of one name: the folders above those.
+        assert_eq!(
+            ids(&[p("b/sub/y.txt"), p("c/sub/y.txt")]),
+            ["b/sub/y", "c/sub/y"]
+        );
         // One file named twice, and a file whose id no other input has.
         assert_eq!(
             ids(&[p("a/x.txt"), p("a/x.txt"), p("b/sub/y.txt")]),
