@@ -82,19 +82,7 @@ fn main() -> ExitCode {
         );
     }));
     let cli = Cli::parse();
-    // Ctrl-C, SIGTERM or SIGHUP: the temporary file or folder being written is removed (an
-    // interrupted run leaves no `.verbale-*.tmp` behind) and the run ends with 130, as a
-    // shell reports an interrupted command. A signal the run was started ignoring (`nohup`,
-    // a background job's SIGINT) stays ignored. Without a handler, the next run in a folder
-    // removes the temporary files a killed run left there.
-    #[cfg(target_os = "linux")]
-    let ignored = ignored_signals();
-    let _ = ctrlc::set_handler(|| verbale::out::interrupted());
-    #[cfg(target_os = "linux")]
-    for sig in ignored {
-        // SAFETY: sets a signal's disposition back to SIG_IGN, as the run found it.
-        unsafe { libc::signal(sig, libc::SIG_IGN) };
-    }
+    on_interrupt();
     // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
     // return it at once (instead of after 10 ms): a run frees each document's buffers while the
     // next ones are read, and peak memory should follow the vocabulary, not the reading speed.
@@ -174,6 +162,22 @@ fn main() -> ExitCode {
             });
             ExitCode::from(if usage { 2 } else { 1 })
         }
+    }
+}
+
+/// Ctrl-C, SIGTERM or SIGHUP: the temporary file or folder being written is removed (an
+/// interrupted run leaves no `.verbale-*.tmp` behind) and the run ends with 130, as a shell
+/// reports an interrupted command. A signal the run was started ignoring (`nohup`, a
+/// background job's SIGINT) stays ignored. Without a handler, the next run in a folder removes
+/// the temporary files a killed run left there.
+fn on_interrupt() {
+    #[cfg(target_os = "linux")]
+    let ignored = ignored_signals();
+    let _ = ctrlc::set_handler(|| verbale::out::interrupted());
+    #[cfg(target_os = "linux")]
+    for sig in ignored {
+        // SAFETY: sets a signal's disposition back to SIG_IGN, as the run found it.
+        unsafe { libc::signal(sig, libc::SIG_IGN) };
     }
 }
 

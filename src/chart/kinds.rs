@@ -655,6 +655,25 @@ pub const MAX_LINES: usize = 6;
 /// Values at most along a trend chart's x axis when they are no order (countries).
 pub const MAX_TREND_CATEGORIES: usize = 30;
 
+/// Refuses a trend along a field that is no order (countries, not years or months) with more
+/// values than a reader can tell apart: a cloud of points with every other label missing.
+fn refuse_a_crowd(by: &str, x: &[String], numeric: bool) -> Result<()> {
+    let dated = |v: &String| {
+        v.get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if numeric || x.iter().all(dated) || x.len() <= MAX_TREND_CATEGORIES {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "--by {by} has {} values and is no order such as years: a trend chart along it would \
+         be a cloud of points; keep a few with --where, read every group's rate in the table \
+         (verbale trend TERM... PATH --by {by}), or draw years with --by year --facet {by} \
+         (12 panels at most)",
+        x.len()
+    )))
+}
+
 /// Lines from a `trend` frame ([`crate::trend::frame`]): the rate per 10,000 tokens of each
 /// term over the values of `by` (in the frame's order, numbers as numbers), one panel per
 /// value of `facet`. `what` names the documents in the title.
@@ -694,21 +713,7 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
                 .total_cmp(&b.parse().unwrap_or(0.0))
         });
     }
-    // Along a field that is no order (countries, not years or months), more values than a
-    // reader can tell apart make a cloud of points with every other label missing.
-    let dated = |v: &String| {
-        v.get(..4)
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-    };
-    if !numeric && !x.iter().all(dated) && x.len() > MAX_TREND_CATEGORIES {
-        return Err(Error::Invalid(format!(
-            "--by {by} has {} values and is no order such as years: a trend chart along it \
-             would be a cloud of points; keep a few with --where, read every group's rate in \
-             the table (verbale trend TERM... PATH --by {by}), or draw years with --by year \
-             --facet {by} (12 panels at most)",
-            x.len()
-        )));
-    }
+    refuse_a_crowd(by, &x, numeric)?;
     let mut panels: Vec<LinePanel> = Vec::new();
     for i in 0..df.height() {
         let p = match panels.iter().position(|p| p.title == facets[i]) {

@@ -127,12 +127,32 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         &options.fingerprint(),
         &not_read,
     )?;
-    // Replacing the old folder and putting the new one in place: an interrupt waits for it.
-    unfinished.finish(|| -> Result<()> {
+    put_in_place(unfinished, tmp, dir, args.force)?;
+    if !args.input.source.quiet {
+        eprintln!(
+            "verbale: {}: {}, {}, {}",
+            dir.display(),
+            count_of(analysis.docs.len() as u64, "document"),
+            count_of(analysis.total_tokens(), "token"),
+            count_of(analysis.distinct_terms() as u64, "distinct term")
+        );
+    }
+    Ok(had_errors)
+}
+
+/// Replaces folder `dir` by the counts written into `tmp` (the old folder only with `force`:
+/// otherwise it did not exist when the run began, and another run wrote it meanwhile, two
+/// parts sent to one folder, whose counts are not this run's to drop). An interrupt waits for
+/// it ([`verbale::out::Unfinished::finish`]).
+fn put_in_place(
+    unfinished: verbale::out::Unfinished,
+    tmp: tempfile::TempDir,
+    dir: &std::path::Path,
+    force: bool,
+) -> Result<()> {
+    unfinished.finish(|| {
         if dir.exists() {
-            // Without --force the folder did not exist when the run began: another run wrote
-            // it meanwhile (two parts sent to one folder), and its counts are not this run's.
-            if !args.force {
+            if !force {
                 anyhow::bail!(
                     "{}: written meanwhile by another run; give each part its own folder",
                     dir.display()
@@ -152,15 +172,5 @@ pub fn run(args: CountsArgs) -> Result<bool> {
             });
         }
         Ok(())
-    })?;
-    if !args.input.source.quiet {
-        eprintln!(
-            "verbale: {}: {}, {}, {}",
-            dir.display(),
-            count_of(analysis.docs.len() as u64, "document"),
-            count_of(analysis.total_tokens(), "token"),
-            count_of(analysis.distinct_terms() as u64, "distinct term")
-        );
-    }
-    Ok(had_errors)
+    })
 }

@@ -111,33 +111,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
     // describes that folder's files (two folders, two manifests: each its own).
     // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
     // the manifest beside it, whose other rows are not warned of: they were not chosen.
-    // (manifest, the folder it describes, whether it is beside files named one by one)
-    let mut manifests: Vec<(PathBuf, Option<&Path>, bool)> = o
-        .manifests
-        .iter()
-        .map(|m| (m.clone(), None, false))
-        .collect();
-    if o.auto_manifest {
-        for i in inputs {
-            let (dir, beside) = match i.parent() {
-                _ if i.is_dir() => (i.as_path(), false),
-                Some(parent) if i.is_file() => (parent, true),
-                _ => continue,
-            };
-            let m = dir.join("manifest.csv");
-            if manifests.iter().any(|(x, _, _)| *x == m) {
-                continue;
-            }
-            let is_manifest = i.file_name().is_some_and(|n| n == "manifest.csv");
-            if m.is_file() && !is_manifest {
-                notes.push(format!(
-                    "metadata from {} (leave it out with --no-meta)",
-                    crate::error::shown(&m)
-                ));
-                manifests.push((m, Some(dir), beside));
-            }
-        }
-    }
+    let manifests = find_manifests(inputs, o, &mut notes);
     let mut from_manifests: Vec<Column> = Vec::new();
     for (m, scope, beside) in &manifests {
         // Beside files named one by one, the manifest's other rows were not chosen, and one
@@ -168,19 +142,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
     // The files' own metadata comes last and only fills fields no other source gave: what
     // `extract` wrote beside a text, else what a PDF, Word file or web page holds.
     let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
-    let mut own = extracted(files);
-    for c in file_metadata(files, limit) {
-        match own.iter_mut().find(|x| x.name == c.name) {
-            Some(x) => {
-                for (v, w) in x.values.iter_mut().zip(c.values) {
-                    if v.is_none() {
-                        *v = w;
-                    }
-                }
-            }
-            None => own.push(c),
-        }
-    }
+    let own = own_fields(files, limit);
     for c in own {
         if !columns.iter().any(|x| x.name == c.name) {
             columns.push(c);
@@ -211,6 +173,62 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         notes,
         counted: false,
     })
+}
+
+/// The manifests of a run, each with the folder it describes (none: every file) and whether
+/// it is beside files named one by one: those `--meta` names, then a `manifest.csv` in each
+/// input folder or beside each file named (said in `notes`).
+fn find_manifests<'a>(
+    inputs: &'a [PathBuf],
+    o: &MetaOptions,
+    notes: &mut Vec<String>,
+) -> Vec<(PathBuf, Option<&'a Path>, bool)> {
+    let mut manifests: Vec<(PathBuf, Option<&'a Path>, bool)> = o
+        .manifests
+        .iter()
+        .map(|m| (m.clone(), None, false))
+        .collect();
+    if o.auto_manifest {
+        for i in inputs {
+            let (dir, beside) = match i.parent() {
+                _ if i.is_dir() => (i.as_path(), false),
+                Some(parent) if i.is_file() => (parent, true),
+                _ => continue,
+            };
+            let m = dir.join("manifest.csv");
+            if manifests.iter().any(|(x, _, _)| *x == m) {
+                continue;
+            }
+            let is_manifest = i.file_name().is_some_and(|n| n == "manifest.csv");
+            if m.is_file() && !is_manifest {
+                notes.push(format!(
+                    "metadata from {} (leave it out with --no-meta)",
+                    crate::error::shown(&m)
+                ));
+                manifests.push((m, Some(dir), beside));
+            }
+        }
+    }
+    manifests
+}
+
+/// The files' own fields: what `extract` wrote beside a text (`ID.meta.tsv`), else what a
+/// PDF, Word file or web page holds.
+fn own_fields(files: &Found, limit: u64) -> Vec<Column> {
+    let mut own = extracted(files);
+    for c in file_metadata(files, limit) {
+        match own.iter_mut().find(|x| x.name == c.name) {
+            Some(x) => {
+                for (v, w) in x.values.iter_mut().zip(c.values) {
+                    if v.is_none() {
+                        *v = w;
+                    }
+                }
+            }
+            None => own.push(c),
+        }
+    }
+    own
 }
 
 /// Whether file `p` is under folder `dir` (the current folder when `dir` is empty: a file
