@@ -368,6 +368,17 @@ fn report_never_replaces_other_folders() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("not a verbale report folder"));
     assert!(precious.join("thesis.docx").exists());
+    // A report in a folder that does not exist (a mistyped -o) makes no folder: exit 1.
+    let o = verbale()
+        .args(["report"])
+        .arg(&seed)
+        .arg("-o")
+        .arg(dir.path().join("reprots/seed"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("reprots does not exist"));
+    assert!(!dir.path().join("reprots").exists());
     // Nor is the folder that holds the inputs.
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();

@@ -183,10 +183,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
     options.doc_measures = true;
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    let dir = output_dir(&args, &name)?;
     let inputs: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     report::check_target(&dir, &inputs)?;
     let bar = progress(args.source.quiet);
@@ -257,15 +254,31 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     Ok(loaded.had_errors)
 }
 
+/// The report's folder: `-o DIR`, whose parent must exist (a mistyped `-o reprots/ungd` makes
+/// no `reprots/`, as `-o` of a file makes no folder), or `notebooks-out/NAME`, made if need be.
+fn output_dir(args: &ReportArgs, name: &str) -> Result<PathBuf> {
+    let Some(dir) = &args.output else {
+        return Ok(Path::new("notebooks-out").join(name));
+    };
+    match dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) if !parent.is_dir() => Err(verbale::Error::Write {
+            path: dir.clone(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("folder {} does not exist", parent.display()),
+            ),
+        }
+        .into()),
+        _ => Ok(dir.clone()),
+    }
+}
+
 /// Runs `report --from-counts`: the report of counts folders, with the options they were
 /// made with, and without the sections that need the texts.
 fn from_counts(args: &ReportArgs) -> Result<bool> {
     let dirs = &args.from_counts;
     let name = report_name(args, std::slice::from_ref(dirs))?;
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| Path::new("notebooks-out").join(&name));
+    let dir = output_dir(args, &name)?;
     report::check_target(&dir, dirs)?;
     let options = verbale::frames::counts::options(&dirs[0])?;
     let bar = progress(args.source.quiet);
