@@ -812,3 +812,23 @@ fn ungd_in_four_parts_adds_up_in_verbale_and_in_duckdb() {
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("0 differences"));
 }
+
+/// The temporary folder of a counts run that was killed is removed by the next run there; one
+/// of a run still going (this test's own process id) is left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_killed_runs_counts_folder_is_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join(".verbale-counts-4000000000-abc");
+    let alive = dir
+        .path()
+        .join(format!(".verbale-counts-{}-abc", std::process::id()));
+    for d in [&gone, &alive] {
+        std::fs::create_dir(d).unwrap();
+        std::fs::write(d.join("docs.parquet"), "half").unwrap();
+    }
+    counts(&crate::common::seed(), &dir.path().join("part"), &[]);
+    assert!(!gone.exists());
+    assert!(alive.exists());
+    assert!(dir.path().join("part").join("counts.json").is_file());
+}

@@ -25,6 +25,31 @@ pub const FILES: [&str; 4] = [
 /// The file that says what the counts were made with.
 pub const ABOUT: &str = "counts.json";
 
+/// The start of the name of the temporary folder a `counts` run writes into, before its
+/// process id.
+pub const TMP_PREFIX: &str = ".verbale-counts-";
+
+/// Removes from `parent` the temporary folders of `counts` runs that were killed
+/// (`.verbale-counts-PID-…` whose process is gone; an interrupted run removes its own).
+/// Errors are ignored: cleaning is a courtesy.
+pub fn remove_leftovers(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let pid = name
+            .strip_prefix(TMP_PREFIX)
+            .and_then(|r| r.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok());
+        let Some(pid) = pid else { continue };
+        let folder = e.file_type().is_ok_and(|t| t.is_dir());
+        if folder && pid != std::process::id() && crate::out::left_by_gone_process(pid, &e) {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
 /// The `format` of [`ABOUT`].
 const HEADER: &str = "verbale counts 1";
 
