@@ -57,7 +57,7 @@ fn by_form(terms: &[Term]) -> AHashMap<&str, usize> {
 /// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it only by case
 /// or by the apostrophes folding made straight (`Russia’s`, `d’Escoto`).
 fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
-    let apostrophes = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
+    let apostrophes = crate::text::APOSTROPHES;
     let same = |s: &str| s == form || s.to_lowercase() == form;
     let straightened = || same(&slice.replace(apostrophes, "'"));
     if !(same(&slice) || slice.contains(apostrophes) && straightened()) {

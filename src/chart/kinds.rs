@@ -657,12 +657,8 @@ pub const MAX_TREND_CATEGORIES: usize = 30;
 
 /// Refuses a trend along a field that is no order (countries, not years or months) with more
 /// values than a reader can tell apart: a cloud of points with every other label missing.
-fn refuse_a_crowd(by: &str, x: &[String], numeric: bool) -> Result<()> {
-    let dated = |v: &String| {
-        v.get(..4)
-            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-    };
-    if numeric || x.iter().all(dated) || x.len() <= MAX_TREND_CATEGORIES {
+fn refuse_a_crowd(by: &str, x: &[String]) -> Result<()> {
+    if super::lines::in_order(x) || x.len() <= MAX_TREND_CATEGORIES {
         return Ok(());
     }
     Err(Error::Invalid(format!(
@@ -713,7 +709,7 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
                 .total_cmp(&b.parse().unwrap_or(0.0))
         });
     }
-    refuse_a_crowd(by, &x, numeric)?;
+    refuse_a_crowd(by, &x)?;
     let mut panels: Vec<LinePanel> = Vec::new();
     for i in 0..df.height() {
         let p = match panels.iter().position(|p| p.title == facets[i]) {

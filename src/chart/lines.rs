@@ -80,6 +80,16 @@ pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) 
     Ok(())
 }
 
+/// What a legend entry shows before its label.
+enum Swatch {
+    /// A term's line, in its colour.
+    Line(RGBColor),
+    /// The scare-quote ring.
+    Ring,
+    /// Two points of two sizes (points sized by their group's documents).
+    Sizes,
+}
+
 /// The legend: each term's colour, the scare-quote ring, and what a point's size says.
 fn legend<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
@@ -91,12 +101,10 @@ fn legend<DB: DrawingBackend>(
     let st = font(13.0);
     let mut x = MARGIN;
     let labels = panels.first().map(|p| &p.series[..]).unwrap_or(&[]);
-    // A swatch: a term's line colour, the scare-quote ring (`None`), or two points of two sizes.
-    let sizes = RGBColor(0x77, 0x77, 0x77);
-    let mut items: Vec<(String, Option<RGBColor>)> = labels
+    let mut items: Vec<(String, Swatch)> = labels
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.label.clone(), Some(colour(i))))
+        .map(|(i, s)| (s.label.clone(), Swatch::Line(colour(i))))
         .collect();
     let any_scare = panels
         .iter()
@@ -104,10 +112,10 @@ fn legend<DB: DrawingBackend>(
         .flat_map(|s| s.points.iter().flatten())
         .any(|pt| pt.scare > 0);
     if any_scare {
-        items.push(("scare-quoted (ring; count beside)".into(), None));
+        items.push(("scare-quoted (ring; count beside)".into(), Swatch::Ring));
     }
     if sized {
-        items.push(("point size: documents in the group".into(), Some(sizes)));
+        items.push(("point size: documents in the group".into(), Swatch::Sizes));
     }
     for (label, c) in items {
         let lw = width(a, &label, &st) + 40;
@@ -116,16 +124,17 @@ fn legend<DB: DrawingBackend>(
             y += 20;
         }
         match c {
-            Some(c) if c == sizes => {
+            Swatch::Sizes => {
+                let grey = RGBColor(0x77, 0x77, 0x77);
                 for (cx, r) in [(x + 3, 2), (x + 12, 5)] {
-                    a.draw(&Circle::new((cx, y + 8), r, c.filled()))
+                    a.draw(&Circle::new((cx, y + 8), r, grey.filled()))
                         .map_err(|e| e.to_string())?;
                 }
             }
-            Some(c) => {
+            Swatch::Line(c) => {
                 line(a, (x, y + 8), (x + 16, y + 8), c, 3)?;
             }
-            None => {
+            Swatch::Ring => {
                 a.draw(&Circle::new(
                     (x + 8, y + 8),
                     6,
@@ -220,11 +229,7 @@ fn panel<DB: DrawingBackend>(
     let grow = (spacing * 0.3 - 2.0).clamp(1.0, if at.small { 3.0 } else { 5.0 });
     // Lines join points along an order (years, dates, numbers), never across categories
     // such as countries, where they would draw a trend that is not there.
-    let ordered = x.iter().all(|l| {
-        l.parse::<f64>().is_ok()
-            || l.get(..4)
-                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
-    });
+    let ordered = in_order(x);
     // Every term's lines, then every term's points, then the scare counts, so that no line
     // is drawn over another term's point or count.
     for layer in [Layer::Lines, Layer::Points, Layer::Counts] {
@@ -328,6 +333,16 @@ fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize>
         }
     }
     out
+}
+
+/// Whether groups' labels are an order a line may join (numbers, years, dates: `2024-02`)
+/// rather than categories such as countries.
+pub(super) fn in_order(x: &[String]) -> bool {
+    x.iter().all(|l| {
+        l.parse::<f64>().is_ok()
+            || l.get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// What of a term [`series`] draws.

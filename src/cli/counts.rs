@@ -113,8 +113,8 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot make {}", parent.display()))?;
-    // Marked before it is made: an interrupt between the two leaves nothing either.
     counts::remove_leftovers(&parent);
+    // Marked before it is made: an interrupt between the two leaves nothing either.
     let prefix = format!("{}{}-", counts::TMP_PREFIX, std::process::id());
     let unfinished = verbale::out::Unfinished::named(&parent, &prefix);
     let tmp = tempfile::Builder::new()

@@ -74,23 +74,22 @@ const NOT_IN_WORDS: &[char] = &[
 /// Warns of the dictionary's entries that can match no word: they hold a character that no
 /// word holds (LIWC's conditional entries, `(discrepancy) like`, are not read).
 fn warn_unmatchable(d: &Dictionary, name: &str) {
-    let bad: Vec<&str> = d
+    let bad: Vec<String> = d
         .entries
         .iter()
-        .map(|(_, e)| e.as_str())
+        .map(|(_, e)| e.clone())
         .filter(|e| e.contains(NOT_IN_WORDS))
         .collect();
     if let Some(first) = bad.first() {
         eprintln!(
-            "verbale: warning: --dict {name}: {} can match no word, as no word holds {}: {}{}; \
+            "verbale: warning: --dict {name}: {} can match no word, as no word holds {}: {}; \
              LIWC's conditional entries are not read",
             count_of(bad.len() as u64, "entry"),
             first
                 .chars()
                 .find(|c| NOT_IN_WORDS.contains(c))
                 .map_or(String::new(), |c| format!("`{c}`")),
-            bad.iter().take(5).copied().collect::<Vec<_>>().join(", "),
-            if bad.len() > 5 { ", ..." } else { "" }
+            verbale::meta::listed(&bad)
         );
     }
 }
@@ -105,20 +104,20 @@ fn note_unmatched(
     let column = entries.column("entry")?.str()?;
     let matched: std::collections::HashSet<&str> = column.iter().flatten().collect();
     let mut seen = std::collections::HashSet::new();
-    let none: Vec<&str> = compiled
+    let none: Vec<String> = compiled
         .entries
         .iter()
         // An exception (`!support` = `support to`) is no entry of its own to audit.
         .filter(|e| !compiled.keys[e.key as usize].starts_with('!'))
         .map(|e| e.text.as_str())
         .filter(|e| !matched.contains(e) && seen.insert(*e))
+        .map(str::to_string)
         .collect();
     if !none.is_empty() {
         eprintln!(
-            "verbale: {name}: {} matched no word in these documents: {}{}",
+            "verbale: {name}: {} matched no word in these documents: {}",
             count_of(none.len() as u64, "entry"),
-            none.iter().take(10).copied().collect::<Vec<_>>().join(", "),
-            if none.len() > 10 { ", ..." } else { "" }
+            verbale::meta::listed(&none)
         );
     }
     Ok(())

@@ -62,8 +62,8 @@ impl TrendArgs {
         } else {
             0
         };
-        // A word of a term never holds a path separator (the tokens split there) nor ends in
-        // a statement's extension: such an argument is a path mistyped, not a term.
+        // An argument among the terms that reads as a path (`looks_like_path`) is a path
+        // mistyped, not a term counted nowhere while the corpus after it is dropped.
         if let Some(a) = self.args[..first_path].iter().find(|a| looks_like_path(a)) {
             return Err(verbale::Error::NotFound { path: a.into() }.into());
         }
@@ -84,12 +84,10 @@ impl TrendArgs {
 /// the extension of a document verbale reads, starts or ends as a path does (`/`, `.`, `~`),
 /// or its first part names a folder (`speeches/typo`). `9/11` stays a term.
 fn looks_like_path(a: &str) -> bool {
-    const EXTENSIONS: &[&str] = &[
-        ".txt", ".md", ".pdf", ".docx", ".doc", ".odt", ".html", ".htm", ".csv",
-    ];
     let lower = a.to_lowercase();
     let sep = |c: char| c == '/' || c == std::path::MAIN_SEPARATOR;
-    EXTENSIONS.iter().any(|e| lower.ends_with(e))
+    let extension = lower.rsplit_once('.').map(|(_, e)| e);
+    extension.is_some_and(|e| verbale::corpus::DEFAULT_EXTENSIONS.contains(&e))
         || a.starts_with(['/', '.', '~'])
         || a.ends_with(sep)
         || a.split_once(sep)

@@ -429,7 +429,7 @@ fn count_files(n: usize) -> String {
 }
 
 /// The first few of a list of names and how many more: `a, b, c and 9 more`.
-pub(crate) fn listed(names: &[String]) -> String {
+pub fn listed(names: &[String]) -> String {
     const SHOWN: usize = 3;
     let mut s = names
         .iter()

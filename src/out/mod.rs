@@ -370,7 +370,7 @@ pub fn write_atomic_with(
     remove_leftovers(&dir);
     let prefix = format!("{TMP_PREFIX}{}-", std::process::id());
     // On failure the temporary file is removed when `tmp` drops; on an interrupt, by
-    // `remove_unfinished`.
+    // `interrupted`.
     let _unfinished = Unfinished::named(&dir, &prefix);
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)

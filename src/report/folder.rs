@@ -132,14 +132,14 @@ pub(super) fn replace(
     step("replacing the old report");
     // The swap is two renames: an interrupt waits for it (`finish`), so it never removes the
     // new report while the old one is set aside.
-    unfinished.finish(|| {
+    let old = parent.join(format!(".{base}.old-{pid}"));
+    let had_old = unfinished.finish(|| {
         let _lock = lock(&parent);
         // Again under the lock: another run may have written the folder meanwhile.
         if let Err(e) = check_target(&dir, inputs) {
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(e);
         }
-        let old = parent.join(format!(".{base}.old-{pid}"));
         let had_old = dir.exists();
         if had_old {
             if let Err(e) = std::fs::rename(&dir, &old) {
@@ -154,11 +154,14 @@ pub(super) fn replace(
             let _ = std::fs::remove_dir_all(&tmp);
             return Err(werr(&dir)(e));
         }
-        if had_old {
-            let _ = std::fs::remove_dir_all(&old);
-        }
-        Ok(())
-    })
+        Ok(had_old)
+    })?;
+    // The old report, set aside, goes once the new one is in place (an interrupt here leaves
+    // it for the next run to clear).
+    if had_old {
+        let _ = std::fs::remove_dir_all(&old);
+    }
+    Ok(())
 }
 
 /// Writes the marker: "verbale report", then every file of the folder but the marker.

@@ -26,12 +26,16 @@ pub fn fold(form: &str) -> String {
     s
 }
 
+/// The apostrophes that folding writes as `'` (`Russia’s` → `russia's`).
+pub const APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07}'];
+
 /// [`fold`] into a reusable buffer.
 pub fn fold_into(form: &str, out: &mut String) {
     out.clear();
     for c in form.chars() {
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{FF07}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if APOSTROPHES.contains(&c) => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{00AD}'
             | '\u{200B}'
@@ -41,7 +45,6 @@ pub fn fold_into(form: &str, out: &mut String) {
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
