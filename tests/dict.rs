@@ -1082,8 +1082,9 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
 }
 
 /// The fresh14 split (600 sentences labelled blind by two readers, 300 each), drawn after the
-/// thirteenth lexicon was committed and scored once with it. It checks that every labelled act
-/// is scored and prints the errors.
+/// thirteenth lexicon was committed and scored once with it (precision 0.873, recall 0.761);
+/// the fourteenth was then tuned on its errors. It checks that every labelled act is scored
+/// and prints the errors.
 #[test]
 fn speech_acts_on_the_held_out_fresh14_split() {
     let s = score("fresh14");
