@@ -16,33 +16,100 @@ pub(super) struct DocForms {
 /// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
 /// from (form, occurrences, term id) triples. A possessive (`russia's`) is shown
 /// only when the term has no other form: the row counts `Russia` and `Russia’s` alike, and
-/// is labelled by the word, not by its possessive, however often that is written.
+/// is labelled by the word, not by its possessive, however often that is written. A term
+/// whose stem counts several words keeps them, most frequent first, in [`Term::words`]
+/// (folded here; [`super::spelling`] spells them and composes the shown form).
 pub(super) fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) -> Vec<Term> {
-    let possessive = |f: &str| f.len() > 2 && f.ends_with("'s");
-    let mut best: Vec<Option<(bool, u64, &str)>> = vec![None; terms.len()];
+    let mut of_term: Vec<Vec<(&str, u64)>> = vec![Vec::new(); terms.len()];
     for (form, n, tid) in forms {
-        let plain = !possessive(form);
-        let slot = &mut best[tid as usize];
-        let better = match slot {
-            None => true,
-            Some((p, m, f)) => {
-                (plain, n, std::cmp::Reverse(form)) > (*p, *m, std::cmp::Reverse(*f))
-            }
-        };
-        if better {
-            *slot = Some((plain, n, form));
-        }
+        of_term[tid as usize].push((form, n));
     }
     terms
         .into_iter()
-        .zip(best)
-        .map(|(term, b)| Term {
-            form: b
-                .map(|(_, _, f)| f.to_string())
-                .unwrap_or_else(|| term.to_string()),
-            term: term.to_string(),
+        .zip(of_term)
+        .map(|(term, forms)| {
+            let form = forms
+                .iter()
+                .max_by_key(|&&(f, n)| shown_first(f, n))
+                .map_or_else(|| term.to_string(), |(f, _)| f.to_string());
+            Term {
+                words: words_of(forms),
+                word: form.clone(),
+                form,
+                term: term.to_string(),
+            }
         })
         .collect()
+}
+
+/// The order in which forms are chosen to be shown: a form that is no possessive first, then
+/// the most frequent, then the first alphabetically.
+fn shown_first(form: &str, n: u64) -> (bool, u64, std::cmp::Reverse<&str>) {
+    let possessive = form.len() > 2 && form.ends_with("'s");
+    (!possessive, n, std::cmp::Reverse(form))
+}
+
+/// The word a folded form belongs to: the form without its possessive and inflectional
+/// endings (`territories`, `territory's` → `territory`; `continued`, `continuing`,
+/// `continues` → `continu`), so that one word's forms count as one word and only other words
+/// of a stem (`integrity`, `integration`) stand apart. A rough rule: it only groups the forms
+/// of one stem, which the stemmer has already joined.
+pub fn word_key(form: &str) -> std::borrow::Cow<'_, str> {
+    let f = form
+        .strip_suffix("'s")
+        .or_else(|| form.strip_suffix("s'"))
+        .unwrap_or(form);
+    let long = |x: &str| x.chars().count() >= 3;
+    for (ending, instead) in [("ies", "y"), ("ied", "y")] {
+        if let Some(x) = f.strip_suffix(ending).filter(|x| long(x)) {
+            return format!("{x}{instead}").into();
+        }
+    }
+    for ending in ["sses", "xes", "ches", "shes"] {
+        if f.ends_with(ending) {
+            return f[..f.len() - 2].into();
+        }
+    }
+    let f = match f.strip_suffix('s') {
+        Some(x) if long(x) && !x.ends_with('s') => x,
+        _ => f,
+    };
+    let f = ["ing", "ed"]
+        .iter()
+        .find_map(|e| f.strip_suffix(e).filter(|x| long(x)))
+        .unwrap_or(f);
+    match f.strip_suffix('e') {
+        Some(x) if long(x) => x.into(),
+        _ => f.into(),
+    }
+}
+
+/// The words of a term's forms, when there are two or more: each word's form that is shown
+/// (as [`shown_first`] chooses) and the occurrences of all its forms, most frequent first
+/// (ties: alphabetical).
+fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
+    let mut words: Vec<(std::borrow::Cow<'_, str>, &str, u64, u64)> = Vec::new();
+    for (f, n) in forms {
+        let key = word_key(f);
+        match words.iter_mut().find(|w| w.0 == key) {
+            Some(w) => {
+                if shown_first(f, n) > shown_first(w.1, w.3) {
+                    (w.1, w.3) = (f, n);
+                }
+                w.2 += n;
+            }
+            None => words.push((key, f, n, n)),
+        }
+    }
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, u64)> = words
+        .into_iter()
+        .map(|(_, f, total, _)| (f.to_string(), total))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
 }
 
 /// The global forms and terms met so far, with each form's total.

@@ -17,6 +17,7 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
+pub use merge::word_key;
 pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
@@ -701,5 +702,71 @@ mod tests {
         assert!(of(&all, "law").is_some() && of(&some, "law").is_none());
         assert_eq!(some.terms.len(), 2);
         assert_eq!(some.total_tokens(), all.total_tokens());
+    }
+
+    #[test]
+    fn a_form_of_one_word_is_that_word() {
+        for (forms, key) in [
+            (
+                &["territory", "territories", "territory's"][..],
+                "territory",
+            ),
+            (
+                &["continue", "continued", "continuing", "continues"],
+                "continu",
+            ),
+            (&["russia", "russia's"], "russia"),
+            (&["process", "processes"], "process"),
+        ] {
+            for f in forms {
+                assert_eq!(word_key(f), key, "{f}");
+            }
+        }
+        assert_ne!(word_key("integrity"), word_key("integration"));
+        assert_ne!(word_key("national"), word_key("nations"));
+    }
+
+    #[test]
+    fn a_stem_of_several_words_shows_them() {
+        let words = |w: &[(&str, u64)]| -> Vec<(String, u64)> {
+            w.iter().map(|&(s, n)| (s.to_string(), n)).collect()
+        };
+        let integr = words(&[
+            ("integrity", 1304),
+            ("integration", 1210),
+            ("integrated", 721),
+            ("integral", 318),
+        ]);
+        assert_eq!(
+            spelling::shown("integrity", &integr),
+            "integrity/integration/…"
+        );
+        let nation = words(&[("Nations", 41134), ("national", 8738), ("nationally", 252)]);
+        assert_eq!(spelling::shown("Nations", &nation), "Nations/national");
+        // Another word under a tenth of the occurrences is not shown.
+        let unit = words(&[("United", 38000), ("unit", 400)]);
+        assert_eq!(spelling::shown("United", &unit), "United");
+        assert_eq!(spelling::shown("peace", &[]), "peace");
+        // Counted over a corpus, spelt as written.
+        let docs = [
+            Document::from_text("a", "Peace and peaceful means. The Peace of the world."),
+            Document::from_text("b", "Nations, nations and the national interest."),
+        ];
+        let a = analyse(&docs, &Options::new(Lang::english()));
+        let shown = |stem: &str| {
+            a.terms
+                .iter()
+                .find(|t| t.term == stem)
+                .map(|t| t.form.clone())
+        };
+        // `Peace` twice, `peace` never: the word is shown as written.
+        assert_eq!(shown("peac").as_deref(), Some("Peace/peaceful"));
+        assert_eq!(shown("nation").as_deref(), Some("nations/national"));
+        let t = a.terms.iter().find(|t| t.term == "peac").unwrap();
+        assert_eq!(t.word, "Peace");
+        assert_eq!(
+            t.words,
+            [("Peace".to_string(), 2), ("peaceful".to_string(), 1)]
+        );
     }
 }

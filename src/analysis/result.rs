@@ -123,12 +123,23 @@ pub struct CueTotal {
 }
 
 /// A term: a stem with the surface form shown for it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Term {
     /// The stem (or folded form with `--no-stem`).
     pub term: String,
-    /// Its most frequent folded surface form in the corpus.
+    /// How the term is shown: its most frequent surface form in the corpus, written as the
+    /// corpus most often writes it. When another word of the same stem makes up a tenth or more
+    /// of its occurrences, that word follows after a slash (`integrity/integration`: the stem
+    /// `integr` counts both), and `/…` when yet other words make up a tenth more: a chart or
+    /// table never shows a family of words under one of them.
     pub form: String,
+    /// Its most frequent surface form alone, as written (`integrity`): the word to look for
+    /// in the texts.
+    pub word: String,
+    /// The words the term counts when it counts several (a word with its plural and
+    /// possessive: `territory` with `territories`): each as shown and its occurrences, most
+    /// frequent first. Empty when the term is one word.
+    pub words: Vec<(String, u64)>,
 }
 
 /// Counts of one term in one document.

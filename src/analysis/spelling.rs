@@ -6,27 +6,28 @@ use super::Term;
 use ahash::AHashMap;
 use std::sync::Arc;
 
-/// Gives each term's `form` the spelling the corpus uses most often for it among those that
-/// differ from it only by case or apostrophe (ties: the folded form itself, then the first in
-/// code-point order). A form no slice spells that way stays as it is.
+/// Gives each term's `form` (and each of its [`Term::words`]) the spelling the corpus uses
+/// most often for it among those that differ from it only by case or apostrophe (ties: the
+/// folded form itself, then the first in code-point order), then composes the form shown
+/// ([`shown`]). A form no slice spells that way stays as it is.
 pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
-    let of_form = by_form(terms);
-    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
+    let targets = Targets::of(terms);
+    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); targets.folded.len()];
     for w in workers {
         let int = &w.interner;
-        // Per local form id: the term it is the display form of.
+        // Per local form id: the target it spells.
         let wanted: Vec<Option<usize>> = int
             .forms
             .iter()
-            .map(|(f, _)| of_form.get(&**f).copied())
+            .map(|(f, _)| targets.index.get(&**f).copied())
             .collect();
         for (id, slice, n) in int.spellings(|id| wanted[id as usize].is_some()) {
             if let Some(t) = wanted[id as usize] {
-                add(&mut seen[t], &terms[t].form, slice, n as u64);
+                add(&mut seen[t], &targets.folded[t], slice, n as u64);
             }
         }
     }
-    choose(terms, seen);
+    targets.choose(terms, seen);
 }
 
 /// [`spell`] from (folded form, spelling, occurrences) triples, such as parts of a corpus
@@ -35,23 +36,91 @@ pub(super) fn spell_with<'a>(
     terms: &mut [Term],
     spellings: impl Iterator<Item = (&'a str, &'a str, u64)>,
 ) {
-    let of_form = by_form(terms);
-    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); terms.len()];
+    let targets = Targets::of(terms);
+    let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); targets.folded.len()];
     for (form, slice, n) in spellings {
-        if let Some(&t) = of_form.get(form) {
-            add(&mut seen[t], &terms[t].form, slice.to_string(), n);
+        if let Some(&t) = targets.index.get(form) {
+            add(&mut seen[t], &targets.folded[t], slice.to_string(), n);
         }
     }
-    choose(terms, seen);
+    targets.choose(terms, seen);
 }
 
-/// Each term's index by its display form.
-fn by_form(terms: &[Term]) -> AHashMap<&str, usize> {
-    terms
+/// The folded forms to spell: each term's form and words.
+struct Targets {
+    folded: Vec<String>,
+    /// Each target's index in `folded`.
+    index: AHashMap<String, usize>,
+}
+
+impl Targets {
+    fn of(terms: &[Term]) -> Targets {
+        let mut t = Targets {
+            folded: Vec::with_capacity(terms.len()),
+            index: AHashMap::with_capacity(terms.len()),
+        };
+        for term in terms {
+            let forms = std::iter::once(&term.word).chain(term.words.iter().map(|w| &w.0));
+            for f in forms {
+                // A folded form belongs to one term; as a word it is spelt as its form is.
+                if !t.index.contains_key(f.as_str()) {
+                    t.index.insert(f.clone(), t.folded.len());
+                    t.folded.push(f.clone());
+                }
+            }
+        }
+        t
+    }
+
+    /// Writes each target's most used spelling where it goes, then composes every term's
+    /// shown form.
+    fn choose(self, terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
+        let spelt: Vec<String> = self
+            .folded
+            .into_iter()
+            .zip(seen)
+            .map(|(f, s)| best(&f, s).unwrap_or(f))
+            .collect();
+        for term in terms.iter_mut() {
+            let of = |f: &str| self.index.get(f).map(|&i| spelt[i].clone());
+            for w in &mut term.words {
+                if let Some(s) = of(&w.0) {
+                    w.0 = s;
+                }
+            }
+            term.word = of(&term.word).unwrap_or_else(|| term.word.clone());
+            term.form = shown(&term.word, &term.words);
+        }
+    }
+}
+
+/// The form shown for a term whose most frequent form is `form` and whose words are `words`:
+/// the form, then after a slash the most frequent other word when it makes up a tenth or more
+/// of the occurrences, then `/…` when the words not shown make up a tenth or more.
+pub fn shown(form: &str, words: &[(String, u64)]) -> String {
+    let total: u64 = words.iter().map(|w| w.1).sum();
+    let tenth = |n: u64| n * 10 >= total;
+    let folded = |w: &str| w.to_lowercase();
+    let mine = folded(form);
+    // The word of the form itself: the one spelt as it is (its plural or possessive is one
+    // word with it).
+    let own = words.iter().position(|w| folded(&w.0) == mine);
+    let Some(second) = words
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.form.as_str(), i))
-        .collect()
+        .find(|&(i, _)| Some(i) != own)
+        .filter(|(_, w)| tenth(w.1))
+    else {
+        return form.to_string();
+    };
+    let rest: u64 = words
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != own && i != second.0)
+        .map(|(_, w)| w.1)
+        .sum();
+    let more = if tenth(rest) && rest > 0 { "/…" } else { "" };
+    format!("{form}/{}{more}", second.1 .0)
 }
 
 /// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it only by case
@@ -66,16 +135,6 @@ fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
     match seen.iter_mut().find(|(x, _)| *x == slice) {
         Some(x) => x.1 += n,
         None => seen.push((slice, n)),
-    }
-}
-
-/// Each term's most used spelling (ties: the folded form itself, then the first in code-point
-/// order).
-fn choose(terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
-    for (t, spellings) in terms.iter_mut().zip(seen) {
-        if let Some(s) = best(&t.form, spellings) {
-            t.form = s;
-        }
     }
 }
 

@@ -552,7 +552,7 @@ pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
     });
     ids.into_iter()
         .take(top)
-        .map(|i| a.terms[i].form.clone())
+        .map(|i| a.terms[i].word.clone())
         .collect()
 }
 

@@ -375,7 +375,12 @@ fn ngram_keyness(
     let terms = c
         .names
         .into_iter()
-        .map(|(term, form)| Term { term, form })
+        .map(|(term, form)| Term {
+            term,
+            word: form.clone(),
+            form,
+            words: Vec::new(),
+        })
         .collect();
     let [t1, t2] = c.windows;
     let top = args.top.or((format == Format::Table).then_some(20));

@@ -9,8 +9,10 @@ use verbale::analysis::Detail;
 use verbale::frames::{self, Selection};
 use verbale::out::{self, Format};
 
-/// Count terms: a table of the most frequent stems with their display form, count, rate per
-/// 10,000 tokens and how often they occur inside quotation marks.
+/// Count terms: a table of the most frequent stems with their display form (its most frequent
+/// word, and after a slash another word of the stem that makes up a tenth of its occurrences:
+/// `Nations/national`), count, rate per 10,000 tokens and how often they occur inside
+/// quotation marks.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale freq speeches/ --top 30

@@ -361,24 +361,69 @@ pub fn trend_frame(
 /// (`multilateralism` as `multilater`, mostly `multilateral`) that every word of the stem
 /// counts: a rate read as the noun's alone would be several times too high.
 fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
+    use verbale::out::numbers::thousands;
     for (name, key) in terms.names.iter().zip(terms.keys()) {
-        let Some(t) = a.terms.iter().find(|t| [t.term.as_str()] == key[..]) else {
+        if key.len() != 1 {
+            continue;
+        }
+        let Some(t) = a.terms.iter().find(|t| t.term == key[0]) else {
+            eprintln!(
+                "verbale: warning: {name} is in no document (no word with its stem, {}): its rows are zeros; check the spelling",
+                key[0]
+            );
             continue;
         };
-        let (shown, asked) = (verbale::text::fold(&t.form), verbale::text::fold(name));
-        // A plural and its singular (`nations`, `nation`) need no word.
-        let plural = |a: &str, b: &str| {
-            a.strip_suffix('s')
-                .is_some_and(|x| x == b || x == b.strip_suffix('e').unwrap_or(b))
+        let asked = verbale::text::fold(name);
+        let total: u64 = t.words.iter().map(|w| w.1).sum();
+        // The asked word's share: its own forms (plural and possessive with it).
+        let own = t
+            .words
+            .iter()
+            .find(|w| same_word(&verbale::text::fold(&w.0), &asked))
+            .map(|w| w.1);
+        let words = || {
+            let listed: Vec<String> = t
+                .words
+                .iter()
+                .take(4)
+                .map(|(w, n)| format!("{w} {}", thousands(*n)))
+                .collect();
+            let more = t.words.len().saturating_sub(4);
+            match more {
+                0 => listed.join(", "),
+                _ => format!("{} and {more} more", listed.join(", ")),
+            }
         };
-        if shown != asked && t.term != shown && !plural(&shown, &asked) && !plural(&asked, &shown) {
+        let written = |w: &str| same_word(&verbale::text::fold(w), &asked);
+        if !t.words.is_empty() && own.is_none_or(|n| n * 10 < total * 9) {
+            let share = match own {
+                Some(n) => format!(
+                    "{name} and its inflections make up {} of its {} occurrences ({:.0}%)",
+                    thousands(n),
+                    thousands(total),
+                    100.0 * n as f64 / total.max(1) as f64
+                ),
+                None => format!("{name} itself is not written in the corpus"),
+            };
             eprintln!(
-                "verbale: {name} is counted by its stem, {}, with every word that has it (most \
-                 often written {}); --no-stem counts the word as written",
+                "verbale: {name} is counted by its stem, {}, with every word that has it: {}; {share}; --no-stem counts the word as written",
+                t.term,
+                words()
+            );
+        } else if t.words.is_empty() && !written(&t.form) && t.term != asked {
+            eprintln!(
+                "verbale: {name} is counted by its stem, {}, which the corpus writes {}; --no-stem counts the word as written",
                 t.term, t.form
             );
         }
     }
+}
+
+/// Whether two folded words are one word: equal, or one the plural (`nations`, `nation`) or
+/// possessive of the other.
+fn same_word(a: &str, b: &str) -> bool {
+    use verbale::analysis::word_key;
+    a == b || word_key(a) == word_key(b)
 }
 
 /// The error of a trend with no document: the condition that kept none, or none readable.
