@@ -144,7 +144,7 @@ pub(super) fn warn_absent(df: &DataFrame, quiet: bool) -> Result<()> {
                 term.replacen(' ', "-", 1)
             )
         } else {
-            String::new()
+            " (check its spelling: its rows are zeros)".to_string()
         };
         eprintln!("verbale: warning: '{term}' is in none of these documents{hint}");
     }
@@ -366,11 +366,8 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
         if key.len() != 1 {
             continue;
         }
+        // A word in no document is warned of with the rows.
         let Some(t) = a.terms.iter().find(|t| t.term == key[0]) else {
-            eprintln!(
-                "verbale: warning: {name} is in no document (no word with its stem, {}): its rows are zeros; check the spelling",
-                key[0]
-            );
             continue;
         };
         let asked = verbale::text::fold(name);
