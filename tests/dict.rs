@@ -28,6 +28,9 @@ struct Score {
     fp: BTreeMap<String, usize>,
     fneg: BTreeMap<String, usize>,
     intensity_right: usize,
+    /// Of the acts found right: (labelled the author's or not, found reported or not) counts,
+    /// indexed [own][reported].
+    speaker: [[usize; 2]; 2],
     errors: Vec<String>,
 }
 
@@ -80,18 +83,20 @@ fn score(split: &str) -> Score {
     let scanned = scan_docs(&docs, &opts, &dict, Some(&lex));
     let mut s = Score::default();
     for (r, d) in sentences.iter().zip(&scanned.docs) {
-        let mut gold: BTreeMap<String, Vec<(u8, String)>> = BTreeMap::new();
+        let mut gold: BTreeMap<String, Vec<(u8, String, bool)>> = BTreeMap::new();
         for l in labels.iter().filter(|l| l["id"] == r["id"]) {
-            gold.entry(l["act"].clone())
-                .or_default()
-                .push((l["intensity"].parse().unwrap(), l["trigger"].clone()));
+            gold.entry(l["act"].clone()).or_default().push((
+                l["intensity"].parse().unwrap(),
+                l["trigger"].clone(),
+                l["speaker"] == "self",
+            ));
         }
-        let mut found: BTreeMap<String, Vec<(u8, String)>> = BTreeMap::new();
+        let mut found: BTreeMap<String, Vec<(u8, String, bool)>> = BTreeMap::new();
         for a in &d.acts {
             found
                 .entry(lex.acts[a.act as usize].name.clone())
                 .or_default()
-                .push((a.intensity, a.trigger.clone()));
+                .push((a.intensity, a.trigger.clone(), a.reported));
         }
         let acts: std::collections::BTreeSet<&String> = gold.keys().chain(found.keys()).collect();
         for act in acts {
@@ -100,6 +105,19 @@ fn score(split: &str) -> Score {
             let tp = g.len().min(f.len());
             *s.tp.entry(act.clone()).or_default() += tp;
             s.intensity_right += g.iter().zip(f).filter(|(a, b)| a.0 == b.0).count();
+            for (gi, fi) in g.iter().zip(f) {
+                s.speaker[gi.2 as usize][fi.2 as usize] += 1;
+                if gi.2 == fi.2 {
+                    s.errors.push(format!(
+                        "{} speaker {act}: labelled {}, found {} '{}': {}",
+                        r["id"],
+                        if gi.2 { "own" } else { "not own" },
+                        if fi.2 { "reported" } else { "own" },
+                        fi.1,
+                        r["sentence"]
+                    ));
+                }
+            }
             for (gi, fi) in g.iter().zip(f).filter(|(a, b)| a.0 != b.0) {
                 s.errors.push(format!(
                     "{} intensity {act}: gold {} '{}', found {} '{}'",
@@ -166,6 +184,14 @@ fn show(split: &str, s: &Score) {
         s.intensity_right,
         Score::total(&s.tp),
         table(s)
+    );
+    let sp = s.speaker;
+    println!(
+        "{split} speaker: labelled another's {} (found reported {}), labelled own {} (found reported {})",
+        sp[0][0] + sp[0][1],
+        sp[0][1],
+        sp[1][0] + sp[1][1],
+        sp[1][1]
     );
     for e in &s.errors {
         println!("  {e}");
@@ -1109,4 +1135,116 @@ fn speech_acts_on_the_held_out_fresh15_split() {
         151,
         "the fresh15 split has 151 acts"
     );
+}
+
+/// Whether each act of each text is reported of someone else, with the bundled lexicon.
+fn reported_in(texts: &[&str]) -> Vec<Vec<bool>> {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+        .collect();
+    scan_docs(&docs, &opts, &dict, Some(&lex))
+        .docs
+        .iter()
+        .map(|d| d.acts.iter().map(|a| a.reported).collect())
+        .collect()
+}
+
+/// An act reported of someone else is told from the author's own by the words at its edges.
+#[test]
+fn acts_reported_of_others_are_told_apart() {
+    let found = reported_in(&[
+        "We strongly condemn the attack.",
+        "The coup in Ukraine was supported by the West.",
+        "We see factions that reject those who would divide the country.",
+        "I would like to thank leaders in this Hall for condemning the regime.",
+        "The Security Council demanded the withdrawal of all forces.",
+        "We call on all States to condemn the attack.",
+        // The author's own: a feeling, a present passive, a passive by the author.
+        "We are deeply concerned about the violence.",
+        "The international community is invited to support that programme.",
+        "These acts have been energetically rejected by my Government.",
+    ]);
+    let want: [&[bool]; 9] = [
+        &[false],
+        &[true],
+        &[true],
+        &[false, true],
+        &[true],
+        &[false, true],
+        &[false],
+        &[false],
+        &[false],
+    ];
+    for (i, (f, w)) in found.iter().zip(want).enumerate() {
+        assert_eq!(f.as_slice(), w, "text {i}: {found:?}");
+    }
+}
+
+/// Of the acts found right on the splits the rule was not written on (fresh8 to fresh15),
+/// those called reported are nearly all someone else's, and the author's own are kept: 30 of
+/// 31 calls right, 853 of 854 own acts kept, 30 of 104 others' acts found, when measured.
+#[test]
+fn reported_acts_on_the_held_out_splits() {
+    let mut sp = [[0usize; 2]; 2];
+    for split in [
+        "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
+    ] {
+        let s = score(split);
+        for (own, row) in s.speaker.iter().enumerate() {
+            for (rep, n) in row.iter().enumerate() {
+                sp[own][rep] += n;
+            }
+        }
+    }
+    let (others, caught, wrong) = (sp[0][0] + sp[0][1], sp[0][1], sp[1][1]);
+    println!("others {others}, called reported {caught}, own called reported {wrong}");
+    assert!(caught as f64 / (caught + wrong) as f64 >= 0.9, "{sp:?}");
+    assert!(caught as f64 / others as f64 >= 0.25, "{sp:?}");
+}
+
+/// `acts --own` leaves out the acts reported of others, says how many, and `--instances`
+/// marks them.
+#[test]
+fn acts_own_leaves_out_acts_reported_of_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn the attack. The Security Council condemned the attack too. \
+         We thank leaders for condemning the regime.",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let o = verbale()
+            .args(["acts", "-f", "csv", "--act", "condemn"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        csv_bytes(o.stdout)
+    };
+    let all = run(&[]);
+    assert_eq!(nums(&all, "count"), [3.0]);
+    let own = run(&["--own"]);
+    assert_eq!(nums(&own, "count"), [1.0]);
+    // A table's header says how many were left out.
+    let o = verbale()
+        .args(["acts", "--act", "condemn", "--own"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let shown =
+        String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(
+        shown.contains("2 acts reported of others left out (--own)"),
+        "{shown}"
+    );
+    let inst = run(&["--instances"]);
+    assert_eq!(strs(&inst, "reported"), ["false", "true", "true"]);
 }

@@ -197,8 +197,8 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
     })
 }
 
-/// Every act of a scan: doc, offset, act, intensity, intensified, negated, quoted, trigger,
-/// target, sentence; with the bin of each.
+/// Every act of a scan: doc, offset, act, intensity, intensified, negated, quoted, reported,
+/// trigger, target, sentence; with the bin of each.
 fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>)> {
     let mut inst: Vec<(u32, &str, &super::acts::ActHit)> = Vec::new();
     for ((d, id), &b) in s.docs.iter().zip(&s.ids).zip(&s.bins) {
@@ -232,6 +232,7 @@ fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
         Column::new("intensified".into(), flag(&|a| a.intensified)),
         Column::new("negated".into(), flag(&|a| a.negated)),
         Column::new("quoted".into(), flag(&|a| a.quoted)),
+        Column::new("reported".into(), flag(&|a| a.reported)),
         Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
         Column::new("target".into(), t(&|a| a.target.as_str())),
         Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
