@@ -109,7 +109,8 @@ fn latin1_text_is_named_with_its_line_and_a_fix() {
         "verbale: error: latin1.txt: invalid UTF-8 at byte 13 (line 1), perhaps \
          Latin-1/Windows-1252 text (a guess from few bytes); re-encode the file as UTF-8 from its \
          encoding (iconv -f WINDOWS-1252 -t UTF-8, then check that its accented letters came out \
-         right) or pass --lossy to replace bad bytes\nverbale: error: no documents to analyse: \
+         right), or read it as it is with --encoding windows-1252 or pass --lossy to replace bad \
+         bytes\nverbale: error: no documents to analyse: \
          none of the files named could be read or had words"
     );
     let (code, out, _) = run(

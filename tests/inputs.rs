@@ -1,8 +1,50 @@
 //! Bad and unusual inputs: the documented messages and exit codes, offsets into the original
 //! bytes, atomic outputs, closed pipes.
 
-use crate::common::{bytes, seed, verbale};
+use crate::common::{bytes, csv_bytes, nums, seed, strs, verbale};
 use std::fs;
+
+/// A Windows-1252 file is read as it is with `--encoding`, its curly quotation marks and
+/// accents included, beside a UTF-8 file in the same folder; offsets point into the file as
+/// stored; without the flag the error says how.
+#[test]
+fn a_legacy_encoding_is_read_with_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    // `café “élections” …` in Windows-1252: é is E9, the curly marks 93 and 94.
+    fs::write(
+        dir.path().join("old.txt"),
+        b"Le caf\xe9 des so-called \x93\xe9lections\x94 ferme.",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("new.txt"),
+        "The so-called \u{201c}elections\u{201d}.",
+    )
+    .unwrap();
+    let run = |args: &[&str]| verbale().args(args).arg(dir.path()).output().unwrap();
+    let o = run(&["quotes", "-f", "csv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("--encoding windows-1252"), "{err}");
+    let o = run(&["quotes", "-f", "csv", "--encoding", "cp1252"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let df = csv_bytes(o.stdout);
+    let mut quoted = strs(&df, "text");
+    quoted.sort();
+    assert_eq!(quoted, ["elections", "élections"]);
+    assert_eq!(strs(&df, "style"), ["\u{201c}\u{201d}", "\u{201c}\u{201d}"]);
+    // kwic's offset is the byte of `ferme` in the file as stored (one byte per character).
+    let o = run(&["kwic", "ferme", "-f", "csv", "--encoding", "latin1"]);
+    let df = csv_bytes(o.stdout);
+    let stored = b"Le caf\xe9 des so-called \x93\xe9lections\x94 ferme.";
+    let at = stored.windows(5).position(|w| w == b"ferme").unwrap() as f64;
+    assert_eq!(nums(&df, "offset"), [at]);
+}
 
 #[test]
 fn invalid_utf8_is_reported_and_the_rest_goes_on() {

@@ -38,6 +38,11 @@ pub struct SourceArgs {
     /// Replace invalid UTF-8 with U+FFFD instead of failing on the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Read text files that are not UTF-8 in this legacy encoding (windows-1252, latin1,
+    /// windows-1251, gb18030, shift_jis, ...: any WHATWG label) instead of failing on them;
+    /// UTF-8 files are read as they are, so a folder may mix both.
+    #[arg(long, value_name = "ENC", value_parser = super::values::encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Keep file extensions in document ids (`AZE_75_2020.txt` instead of `AZE_75_2020`).
     #[arg(long)]
     pub keep_ext: bool,
@@ -558,6 +563,7 @@ pub fn load_options(src: &SourceArgs) -> LoadOptions {
             .map(|e| e.trim_start_matches('.').to_string())
             .collect(),
         lossy: src.lossy,
+        encoding: src.encoding,
         keep_ext: src.keep_ext,
         max_bytes: src.max_size * 1_000_000,
         section: src.section.clone(),

@@ -22,7 +22,18 @@ pub fn remedy_text(r: Option<verbale::Remedy>) -> &'static str {
 
 /// A per-file problem as the command line tells it (with the flag that gets past it).
 pub fn problem_text(p: &Problem) -> String {
-    format!("{}{}", p.error, remedy_text(p.error.remedy()))
+    // A legacy encoding can be read as it is: its name is the guess, when there is one.
+    let encoding = match &p.error {
+        verbale::Error::InvalidUtf8 { guess: Some(g), .. } => {
+            format!(", or read it as it is with --encoding {}", g.to_lowercase())
+        }
+        verbale::Error::InvalidUtf8 { .. } => {
+            ", or read it in its encoding with --encoding (windows-1252 for most Western text)"
+                .to_string()
+        }
+        _ => String::new(),
+    };
+    format!("{}{encoding}{}", p.error, remedy_text(p.error.remedy()))
 }
 
 /// Prints per-file problems on standard error (warnings unless --quiet); with --strict the

@@ -82,6 +82,10 @@ pub(crate) fn decode_any(
 ) -> Result<(String, OffsetMap, Option<Source>)> {
     let format = formats::sniff(&bytes, path);
     if format == Format::Text {
+        if let Some(enc) = opts.encoding.filter(|_| in_legacy_encoding(&bytes)) {
+            let (text, map) = decode_legacy(&bytes, enc);
+            return Ok((text, map, None));
+        }
         let (text, map) = decode_owned(bytes, path, opts.lossy)?;
         return Ok((text, map, None));
     }
@@ -97,6 +101,54 @@ pub(crate) fn decode_any(
         notes: e.notes,
     };
     Ok((e.text, OffsetMap::default(), Some(source)))
+}
+
+/// Whether a text file's bytes are in a legacy encoding rather than a Unicode one: not UTF-8,
+/// with no byte-order mark and no NUL byte (UTF-16 or UTF-32).
+fn in_legacy_encoding(bytes: &[u8]) -> bool {
+    let marked = bytes.starts_with(&[0xEF, 0xBB, 0xBF])
+        || bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF]);
+    !marked && memchr::memchr(0, bytes).is_none() && std::str::from_utf8(bytes).is_err()
+}
+
+/// Decodes bytes in legacy encoding `enc` (bytes it has no character for become U+FFFD), with
+/// the map back to byte offsets: a single-byte encoding maps each character to its byte, a
+/// multibyte one (GB18030, Shift_JIS) is decoded a byte at a time to map each character to
+/// where it starts.
+pub fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> (String, OffsetMap) {
+    let mut map = OffsetMap::shift(0);
+    if enc.is_single_byte() {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let text = text.into_owned();
+        for (i, (at, _)) in text.char_indices().enumerate() {
+            map.push(at, i);
+        }
+        map.push(text.len(), bytes.len());
+        return (text, map);
+    }
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() * 2);
+    // Where the character being decoded started.
+    let mut start = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        let before = text.len();
+        text.reserve(decoder.max_utf8_buffer_length(1).unwrap_or(8).max(8));
+        let _ = decoder.decode_to_string(std::slice::from_ref(b), &mut text, false);
+        if text.len() > before {
+            // The character ends at this byte; it started after the last one that ended.
+            map.push(before, start);
+            start = i + 1;
+        }
+    }
+    let before = text.len();
+    text.reserve(16);
+    let _ = decoder.decode_to_string(&[], &mut text, true);
+    if text.len() > before {
+        map.push(before, start);
+    }
+    map.push(text.len(), bytes.len());
+    (text, map)
 }
 
 /// [`decode`] without copying a UTF-8 file's bytes.
@@ -528,5 +580,23 @@ mod tests {
             decode(png, Path::new("p"), false),
             Err(Error::Binary { .. })
         ));
+    }
+
+    #[test]
+    fn a_legacy_encoding_maps_each_character_to_its_bytes() {
+        // Windows-1252: one byte per character.
+        let bytes = b"caf\xe9 \x93x\x94 y";
+        let (text, map) = decode_legacy(bytes, encoding_rs::WINDOWS_1252);
+        assert_eq!(text, "café \u{201c}x\u{201d} y");
+        let y = text.find('y').unwrap();
+        assert_eq!(map.map(y), bytes.iter().position(|&b| b == b'y').unwrap());
+        assert_eq!(map.map(text.find('x').unwrap()), 6);
+        // GB18030: two bytes per Chinese character.
+        let (bytes, _, _) = encoding_rs::GB18030.encode("和平 peace 发展");
+        let (text, map) = decode_legacy(&bytes, encoding_rs::GB18030);
+        assert_eq!(text, "和平 peace 发展");
+        assert_eq!(map.map(text.find("peace").unwrap()), 5);
+        assert_eq!(map.map(text.find('发').unwrap()), 11);
+        assert_eq!(map.map(text.len()), bytes.len());
     }
 }

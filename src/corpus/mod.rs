@@ -210,6 +210,10 @@ pub struct LoadOptions {
     pub extensions: Vec<String>,
     /// Replace invalid UTF-8 with U+FFFD instead of failing.
     pub lossy: bool,
+    /// The legacy encoding of text files that are not UTF-8 (`windows-1252`): such a file is
+    /// read in it instead of failing. UTF-8 files (and UTF-16 or UTF-32 ones with a byte-order
+    /// mark) are read as they are.
+    pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Keep the file extension in document ids.
     pub keep_ext: bool,
     /// Files larger than this many bytes are refused (memory stays bounded); so are documents
@@ -238,6 +242,7 @@ impl Default for LoadOptions {
         LoadOptions {
             extensions: DEFAULT_EXTENSIONS.iter().map(|e| e.to_string()).collect(),
             lossy: false,
+            encoding: None,
             keep_ext: false,
             max_bytes: DEFAULT_MAX_BYTES,
             section: None,
