@@ -149,6 +149,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         }
     }
     derive_dates(&mut columns);
+    derive_decade(&mut columns);
     let fields: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let mut frame_cols = vec![
         polars::prelude::Column::new(
@@ -325,6 +326,40 @@ fn derive_dates(columns: &mut Vec<Column>) {
             });
         }
     }
+}
+
+/// A `decade` field (1990 for 1990 to 1999) from a `year` field of whole numbers, when none is
+/// given: a trend over an uneven sample of years (`--by decade`) reads more steadily.
+fn derive_decade(columns: &mut Vec<Column>) {
+    if columns.iter().any(|c| c.name == "decade") {
+        return;
+    }
+    let Some(year) = columns.iter().find(|c| c.name == "year") else {
+        return;
+    };
+    let years: Vec<Option<i64>> = year
+        .values
+        .iter()
+        .map(|v| v.as_deref().and_then(|v| v.trim().parse::<i64>().ok()))
+        .collect();
+    // Every year given is a number.
+    let numbers = year
+        .values
+        .iter()
+        .zip(&years)
+        .all(|(v, y)| v.is_none() || y.is_some());
+    if !numbers || years.iter().all(Option::is_none) {
+        return;
+    }
+    let values = years
+        .iter()
+        .map(|y| y.map(|y| (y.div_euclid(10) * 10).to_string()))
+        .collect();
+    columns.push(Column {
+        name: "decade".into(),
+        values,
+        kind: Some("int".into()),
+    });
 }
 
 /// R's and pandas' missing-value markers (`NA`, `n/a`, `NaN`, `null`, `-`, empty).
@@ -723,8 +758,18 @@ mod tests {
             ..Default::default()
         };
         let m = gather(&f, &[], &o).unwrap();
-        assert_eq!(m.fields, ["country", "session", "year"]);
+        // A decade is derived from the year.
+        assert_eq!(m.fields, ["country", "session", "year", "decade"]);
         assert_eq!(m.frame.column("year").unwrap().dtype(), &DataType::Int64);
+        let decades: Vec<Option<i64>> = m
+            .frame
+            .column("decade")
+            .unwrap()
+            .i64()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(decades, [Some(2010), Some(2020)]);
         let keep = filter(&m, r#"year >= 2014 and country = "RUS""#).unwrap();
         assert_eq!(keep, [true, false]);
         let keep = filter(&m, "country IN ('RUS', 'UKR') AND session > 70").unwrap();
