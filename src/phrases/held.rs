@@ -89,6 +89,10 @@ pub struct Held {
     pub forms: Vec<Arc<str>>,
     /// Per form id: its most frequent spelling (`Iran` for `iran`), as `freq` shows a term.
     pub display: Vec<Arc<str>>,
+    /// Per form id: whether the corpus writes it with a capital a fifth of the time or more
+    /// (`security`, from `Security Council`): in a phrase before a capitalised word it is
+    /// capitalised too ([`Held::phrase`]).
+    pub capitalised: Vec<bool>,
     /// Per form id: whether it is a stopword.
     pub form_stop: Vec<bool>,
     /// Per form id: its term's id (a folded form has one stem).
@@ -368,14 +372,15 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
 }
 
 /// Each corpus form as the corpus most often writes it, as `freq` shows a term
-/// ([`crate::analysis::spell_forms`]), from the workers' counted spellings and the corpus ids
-/// of their form ids (`by_form` from positions, `by_worker` from words: a reading fills one).
+/// ([`crate::analysis::spell_forms`]), and whether it is written with a capital a fifth of
+/// the time or more, from the workers' counted spellings and the corpus ids of their form ids
+/// (`by_form` from positions, `by_worker` from words: a reading fills one).
 fn display_spellings(
     forms: &[Arc<str>],
     spellings: Vec<Vec<(u32, String, u32)>>,
     by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
     by_form: Vec<Mutex<Vec<(u32, u32)>>>,
-) -> Vec<Arc<str>> {
+) -> (Vec<Arc<str>>, Vec<bool>) {
     let owned = |v: Vec<Mutex<Vec<(u32, u32)>>>| -> Vec<Vec<(u32, u32)>> {
         v.into_iter()
             .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -383,18 +388,64 @@ fn display_spellings(
     };
     let (by_form, by_worker) = (owned(by_form), owned(by_worker));
     let none: &[(u32, u32)] = &[];
-    let corpus = spellings.into_iter().enumerate().flat_map(|(w, list)| {
-        let positions = by_form.get(w).map_or(none, |v| &v[..]);
-        let words = by_worker.get(w).map_or(none, |v| &v[..]);
-        list.into_iter().filter_map(move |(id, slice, n)| {
-            let ids = positions
-                .get(id as usize)
-                .filter(|x| **x != UNKNOWN)
-                .or_else(|| words.get(id as usize))?;
-            Some((ids.1 as usize, slice, n as u64))
+    let corpus: Vec<(usize, String, u64)> = spellings
+        .into_iter()
+        .enumerate()
+        .flat_map(|(w, list)| {
+            let positions = by_form.get(w).map_or(none, |v| &v[..]);
+            let words = by_worker.get(w).map_or(none, |v| &v[..]);
+            list.into_iter().filter_map(move |(id, slice, n)| {
+                let ids = positions
+                    .get(id as usize)
+                    .filter(|x| **x != UNKNOWN)
+                    .or_else(|| words.get(id as usize))?;
+                Some((ids.1 as usize, slice, n as u64))
+            })
         })
-    });
-    crate::analysis::spell_forms(forms, corpus)
+        .collect();
+    // Per form: its uses, and those written with a capital.
+    let mut uses = vec![(0u64, 0u64); forms.len()];
+    for (i, slice, n) in &corpus {
+        if let Some(u) = uses.get_mut(*i) {
+            u.0 += n;
+            u.1 += n * slice.starts_with(char::is_uppercase) as u64;
+        }
+    }
+    let capitalised = uses
+        .iter()
+        .map(|&(all, upper)| upper * 5 >= all && upper > 0)
+        .collect();
+    (crate::analysis::spell_forms(forms, corpus), capitalised)
+}
+
+impl Held {
+    /// A phrase of form ids `key` (packed as [`super::ngrams`] packs them) as the corpus
+    /// writes it: each word in its most frequent spelling, and a word written with a capital
+    /// a fifth of the time or more capitalised before a capitalised word (`Security Council`,
+    /// `International Criminal Court`, where `security` alone is mostly lower case; but
+    /// `support Ukraine`).
+    pub fn phrase(&self, key: u128) -> String {
+        let ids = super::ngrams::unpack(key);
+        let mut words: Vec<String> = ids
+            .iter()
+            .map(|&i| self.display[i as usize].to_string())
+            .collect();
+        for k in (0..words.len().saturating_sub(1)).rev() {
+            let next_upper = words[k + 1].starts_with(char::is_uppercase);
+            let capital = self
+                .capitalised
+                .get(ids[k] as usize)
+                .copied()
+                .unwrap_or(false);
+            if next_upper && capital && words[k].starts_with(char::is_lowercase) {
+                let mut c = words[k].chars();
+                if let Some(first) = c.next() {
+                    words[k] = first.to_uppercase().chain(c).collect();
+                }
+            }
+        }
+        words.join(" ")
+    }
 }
 
 /// Fills in the vocabularies, the display spellings, the stopword flags and the term counts.
@@ -408,7 +459,8 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
     let v = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
-    held.display = display_spellings(&held.forms, run.spellings(), by_worker, by_form);
+    (held.display, held.capitalised) =
+        display_spellings(&held.forms, run.spellings(), by_worker, by_form);
     held.form_term = v.form_term;
     held.form_term.resize(held.forms.len(), 0);
     if held.terms.len() >= MAX_VOCABULARY || held.forms.len() >= MAX_VOCABULARY {

@@ -75,10 +75,8 @@ pub fn side_ngrams(held: &Held, o: &NgramOptions) -> Result<SideNgrams> {
     };
     for r in &rows {
         let i = *at.entry(r.key).or_insert_with(|| {
-            out.names.push((
-                ngrams::words(r.key, &held.terms),
-                ngrams::words(r.form, &held.forms),
-            ));
+            out.names
+                .push((ngrams::words(r.key, &held.terms), held.phrase(r.form)));
             out.tallies[0].push(Tally::default());
             out.tallies[1].push(Tally::default());
             out.names.len() - 1
@@ -191,9 +189,7 @@ pub fn ngram_frame(held: &Held, rows: &[NgramRow]) -> Result<DataFrame> {
         ),
         Column::new(
             "form".into(),
-            rows.iter()
-                .map(|r| ngrams::words(r.form, &held.forms))
-                .collect::<Vec<_>>(),
+            rows.iter().map(|r| held.phrase(r.form)).collect::<Vec<_>>(),
         ),
         u("n", &|r| (r.key >> 120) as u64),
         u("count", &|r| r.tally.count as u64),
