@@ -47,10 +47,17 @@ pub fn target_key(target: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect();
     let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
-    let start = words
-        .iter()
-        .position(|w| !LEADING.contains(&w.as_str()))
-        .unwrap_or(words.len());
+    // Leading articles and determiners, and a clause's `that` or `the fact that`: the key is
+    // what the clause is about (`welcome the fact that the parties agreed`: `parties agreed`).
+    let mut start = 0;
+    loop {
+        let at = |k: usize| words.get(start + k).map(String::as_str);
+        match (at(0), at(1)) {
+            (Some(w), _) if LEADING.contains(&w) || w == "that" => start += 1,
+            (Some("fact"), Some("that")) => start += 2,
+            _ => break,
+        }
+    }
     let rest = &words[start..];
     // `us`, `all of us`; `US` (the United States) is no pronoun.
     let pronoun = rest.first().is_some_and(|w| PRONOUNS.contains(&w.as_str()))
@@ -174,6 +181,12 @@ mod tests {
         assert_eq!(target_key("all of us"), "");
         assert_eq!(target_key("US efforts"), "us efforts");
         assert_eq!(target_key("this initiative"), "initiative");
+        // A clause is keyed by what it is about.
+        assert_eq!(
+            target_key("the fact that the parties agreed to talk"),
+            "parties agreed to talk"
+        );
+        assert_eq!(target_key("that progress was made"), "progress was made");
         // A key goes on past a joining word, two words at most.
         assert_eq!(
             target_key("the Democratic People’s Republic of Korea for its test"),
