@@ -1,6 +1,6 @@
 //! `verbale freq` on the seed statement and the bundled corpus.
 
-use crate::common::{csv_of, seed, verbale};
+use crate::common::{csv_bytes, csv_of, nums, seed, strs, verbale};
 use polars::prelude::*;
 
 use crate::common::csv_bytes as csv;
@@ -830,4 +830,40 @@ fn title_lines_are_pointed_out() {
         .unwrap();
     }
     assert!(!err(&[]).contains("title line"));
+}
+
+/// `freq --dispersion` gives each term's spread over the documents, as Gries' DP and
+/// Juilland's D define it, here computed by hand: `peace` in two documents of four words each
+/// (1 + 1 of 2, shares ½ and ½) is spread as the sizes are, DP 0 and D 1; `sanctions`, once in
+/// the first, DP ½(|1 − ½| + |0 − ½|) = ½, normalised ½/(1 − ½) = 1, D 1 − 1/√1 = 0.
+#[test]
+fn dispersion_over_documents_is_as_defined() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "peace sanctions water land").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "peace river hills roads").unwrap();
+    let o = verbale()
+        .args(["freq", "--dispersion", "--stopwords", "none", "-f", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let df = csv_bytes(o.stdout);
+    let terms = strs(&df, "term");
+    let at = |t: &str| terms.iter().position(|x| x == t).unwrap();
+    let (dp, norm, d) = (
+        nums(&df, "dp"),
+        nums(&df, "dp_norm"),
+        nums(&df, "juilland_d"),
+    );
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-9;
+    assert!(close(dp[at("peac")], 0.0) && close(d[at("peac")], 1.0));
+    assert!(close(dp[at("sanction")], 0.5) && close(norm[at("sanction")], 1.0));
+    assert!(close(d[at("sanction")], 0.0));
+    // Per-document rows have no dispersion: a usage error.
+    let o = verbale()
+        .args(["freq", "--dispersion", "--by", "doc"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
 }

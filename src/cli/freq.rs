@@ -39,6 +39,12 @@ pub struct FreqArgs {
     /// Drop terms seen fewer than N times.
     #[arg(long, default_value_t = 1, value_parser = super::values::at_least_one::<u64>)]
     pub min_count: u64,
+    /// How evenly each term spreads over the documents, after per_10k: dp (Gries' DP, 0 spread
+    /// as the documents' sizes are, near 1 in one small document), dp_norm (Lijffijt and
+    /// Gries' normalisation, 1 for the smallest document alone) and juilland_d (Juilland's D
+    /// over documents of unequal size, 1 even). Corpus rows only.
+    #[arg(long, conflicts_with_all = ["by_doc", "group_by", "from_counts"])]
+    pub dispersion: bool,
     /// Rows per group of documents with the same values of these fields (comma-separated;
     /// fields from --meta-name, --meta or a manifest.csv): each group's top terms, rates over
     /// the group's own tokens.
@@ -60,6 +66,12 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
     if args.by_doc {
         args.by = By::Doc;
     }
+    if args.dispersion && args.by == By::Doc {
+        return Err(verbale::Error::Invalid(
+            "--dispersion: it gives each term's spread over the documents in corpus rows; leave out --by doc".into(),
+        )
+        .into());
+    }
     let format = args.output.format()?;
     let dest = args
         .output
@@ -69,8 +81,8 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
         // Corpus and group rows need running totals only: memory stays with the vocabulary;
         // document rows need each document's counts, not its spans.
         options.detail = match args.by {
-            By::Corpus => Detail::Totals,
-            By::Doc => Detail::Counts,
+            By::Corpus if !args.dispersion => Detail::Totals,
+            _ => Detail::Counts,
         };
         // A table that shows no quoted or scare counts needs no quotations found.
         let quote_columns = ["quoted", "scare", "quote_ratio"];
@@ -130,6 +142,9 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
             sel,
             frames::GroupOrder::Count,
         ))),
+        (None, By::Corpus) if args.dispersion => Box::new(std::iter::once(
+            frames::corpus_terms_dispersed(&analysis, sel),
+        )),
         (None, By::Corpus) => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
         (None, By::Doc) => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
     };

@@ -227,6 +227,58 @@ fn terms_of(
     ])?)
 }
 
+/// The `corpus_terms` frame with each term's dispersion over the documents after `per_10k`:
+/// `dp` (Gries' DP), `dp_norm` and `juilland_d` ([`crate::stats::dispersion`]). It needs each
+/// document's counts (a documents run).
+pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame> {
+    use crate::stats::dispersion::{Parts, Sums};
+    if a.doc_terms.len() != a.docs.len() {
+        return Err(crate::error::Error::Invalid(
+            "dispersion needs each document's counts, which counts folders or a totals run do not keep".into(),
+        ));
+    }
+    let totals = a.corpus_counts();
+    let parts = Parts::of(a.docs.iter().map(|d| d.tokens));
+    let mut sums = vec![Sums::default(); a.terms.len()];
+    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
+        for c in counts {
+            let t = c.term as usize;
+            sums[t].add(c.count as u64, totals[t].count, d.tokens, &parts);
+        }
+    }
+    let mut df = corpus_terms(a, sel)?;
+    let ids: Vec<usize> = {
+        let of: ahash::AHashMap<&str, usize> = a
+            .terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.term.as_str(), i))
+            .collect();
+        df.column("term")?
+            .str()?
+            .iter()
+            .map(|t| t.and_then(|t| of.get(t).copied()).unwrap_or(0))
+            .collect()
+    };
+    let dispersed: Vec<_> = ids.iter().map(|&i| sums[i].finish(&parts)).collect();
+    let at = df.get_column_index("per_10k").map_or(df.width(), |i| i + 1);
+    for (k, (name, f)) in [
+        (
+            "dp",
+            (|d: &crate::stats::dispersion::Dispersion| d.dp) as fn(&_) -> f64,
+        ),
+        ("dp_norm", |d| d.dp_norm),
+        ("juilland_d", |d| d.juilland_d),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let col = Column::new(name.into(), dispersed.iter().map(f).collect::<Vec<f64>>());
+        df.insert_column(at + k, col)?;
+    }
+    Ok(df)
+}
+
 /// The `corpus_terms` frame: terms by descending corpus count.
 pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let totals = a.corpus_counts();

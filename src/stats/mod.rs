@@ -1,6 +1,7 @@
 //! Statistics over counts: keyness (G², χ², p, Log Ratio) as quanteda and AntConc compute them,
 //! document similarity (cosine on relative frequencies or tf-idf, Jaccard on term sets), and
-//! association measures of words that go together ([`assoc`]), and lexical diversity and
+//! association measures of words that go together ([`assoc`]), how evenly a word spreads over
+//! the documents ([`dispersion`]: Gries' DP, Juilland's D), and lexical diversity and
 //! readability of a document ([`diversity`]).
 //!
 //! For one term, with `a` its count in the target, `b` in the reference, `c = T1 − a`,
@@ -20,6 +21,7 @@
 use statrs::distribution::{ChiSquared, ContinuousCDF};
 
 pub mod assoc;
+pub mod dispersion;
 pub mod diversity;
 
 /// Whose conventions to follow where the reference tools differ.
