@@ -76,45 +76,7 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let (analysis, grouping, had_errors) = if args.from_counts.is_empty() {
-        let mut options = args.input.source.options(&args.input.paths)?;
-        // Corpus and group rows need running totals only: memory stays with the vocabulary;
-        // document rows need each document's counts, not its spans.
-        options.detail = match args.by {
-            By::Corpus if !args.dispersion => Detail::Totals,
-            _ => Detail::Counts,
-        };
-        // A table that shows no quoted or scare counts needs no quotations found.
-        let quote_columns = ["quoted", "scare", "quote_ratio"];
-        options.quotes = args.output.columns.is_empty()
-            || args.output.columns.iter().any(|c| {
-                let old = c.split_once('=').map_or(c.as_str(), |(_, o)| o);
-                quote_columns.contains(&old)
-            });
-        let ask = Ask {
-            group_by: args.group_by.clone(),
-            ..Default::default()
-        };
-        let Loaded {
-            analysis,
-            grouping,
-            had_errors,
-            ..
-        } = load(
-            std::slice::from_ref(&args.input.paths),
-            &args.input.source,
-            &options,
-            ask,
-        )?;
-        (analysis, grouping, had_errors)
-    } else {
-        let ask = Ask {
-            group_by: args.group_by.clone(),
-            ..Default::default()
-        };
-        let loaded = load_counts(&args.from_counts, &args.input.source, ask)?;
-        (loaded.analysis, loaded.grouping, false)
-    };
+    let (analysis, grouping, had_errors) = counted(&args)?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {
         min_count: args.min_count,
@@ -165,4 +127,55 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
     let pieces = pieces.map(|p| p.and_then(|df| args.output.select(df)));
     out::write_pieces(pieces, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// The counts `freq` shows: read from the documents (each document's counts when its rows or
+/// its dispersion need them, running totals otherwise), or from counts folders; with the
+/// groups of --group-by and whether some input failed.
+fn counted(
+    args: &FreqArgs,
+) -> Result<(
+    verbale::analysis::Analysis,
+    Option<verbale::meta::Grouping>,
+    bool,
+)> {
+    if args.from_counts.is_empty() {
+        let mut options = args.input.source.options(&args.input.paths)?;
+        // Corpus and group rows need running totals only: memory stays with the vocabulary;
+        // document rows need each document's counts, not its spans.
+        options.detail = match args.by {
+            By::Corpus if !args.dispersion => Detail::Totals,
+            _ => Detail::Counts,
+        };
+        // A table that shows no quoted or scare counts needs no quotations found.
+        let quote_columns = ["quoted", "scare", "quote_ratio"];
+        options.quotes = args.output.columns.is_empty()
+            || args.output.columns.iter().any(|c| {
+                let old = c.split_once('=').map_or(c.as_str(), |(_, o)| o);
+                quote_columns.contains(&old)
+            });
+        let ask = Ask {
+            group_by: args.group_by.clone(),
+            ..Default::default()
+        };
+        let Loaded {
+            analysis,
+            grouping,
+            had_errors,
+            ..
+        } = load(
+            std::slice::from_ref(&args.input.paths),
+            &args.input.source,
+            &options,
+            ask,
+        )?;
+        Ok((analysis, grouping, had_errors))
+    } else {
+        let ask = Ask {
+            group_by: args.group_by.clone(),
+            ..Default::default()
+        };
+        let loaded = load_counts(&args.from_counts, &args.input.source, ask)?;
+        Ok((loaded.analysis, loaded.grouping, false))
+    }
 }

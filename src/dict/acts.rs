@@ -89,7 +89,7 @@ pub struct ActHit {
     /// It stands inside quotation marks (someone else's words, or a scare quote).
     pub quoted: bool,
     /// The act is reported of someone else, not performed by the text's author, as far as
-    /// the words around the trigger tell ([`reported`]).
+    /// the words around the trigger tell ([`super::speaker`]).
     pub reported: bool,
     /// Byte offset of the trigger in the file as stored.
     pub offset: u64,
@@ -291,7 +291,7 @@ fn words(y: &Yaml) -> AHashSet<String> {
 }
 
 /// The folded form of word `k`.
-fn form<'a>(p: &'a Positions, w: &Words, k: usize) -> &'a str {
+pub(super) fn form<'a>(p: &'a Positions, w: &Words, k: usize) -> &'a str {
     &p.form_keys[p.forms[w.tok[k] as usize] as usize]
 }
 
@@ -321,7 +321,7 @@ fn next_trigger(later: &[Match], last: usize) -> Option<usize> {
 }
 
 /// Whether words `from..=to` stand in one run (no punctuation or sentence end between them).
-fn run(w: &Words, from: usize, to: usize) -> bool {
+pub(super) fn run(w: &Words, from: usize, to: usize) -> bool {
     (from + 1..=to).all(|k| w.joined[k])
 }
 
@@ -352,22 +352,13 @@ pub(super) fn detect(
         // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
         let next = next_trigger(&matches[mi + 1..], last).unwrap_or(w.tok.len());
         let after_prev = prev_end;
-        if let Some((pa, pl)) = prev {
-            // A trigger is joined once only, so a run of repeated triggers costs no more than
-            // separate acts.
-            let joined = pa == act
-                && pl < first
-                && !out.last().is_some_and(|h| h.trigger.contains(" … "))
-                && run(w, pl, first)
-                && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)));
-            if joined {
-                if let Some(h) = out.last_mut().filter(|_| lex.texts) {
-                    join(h, lex, p, w, text, (first, last, next));
-                }
-                prev = Some((act, last));
-                prev_end = last + 1;
-                continue;
+        if joins(lex, p, w, (prev, out.last()), act, first) {
+            if let Some(h) = out.last_mut().filter(|_| lex.texts) {
+                join(h, lex, p, w, text, (first, last, next));
             }
+            prev = Some((act, last));
+            prev_end = last + 1;
+            continue;
         }
         prev_end = last + 1;
         // A trigger that is not the act joins nothing after it.
@@ -399,7 +390,7 @@ pub(super) fn detect(
             quoted: p
                 .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
                 .is_some(),
-            reported: reported(
+            reported: super::speaker::reported(
                 p,
                 w,
                 (first, last),
@@ -423,211 +414,33 @@ pub(super) fn detect(
                 String::new()
             },
         });
-        if ASKING.contains(&lex.acts[act as usize].name.as_str()) {
+        if super::speaker::ASKING.contains(&lex.acts[act as usize].name.as_str()) {
             asking = Some(sentence_of(first));
         }
     }
     out
 }
 
-/// Acts that ask a party to act: an act after them in their sentence, introduced by `to`
-/// (`urged President Lula to support the mission`), is the one asked for, not performed.
-const ASKING: &[&str] = &["call", "urge", "demand"];
-
-/// Words that may stand between an act's subject and its trigger: auxiliaries, modals and
-/// adverbs (`we would also strongly`, `has repeatedly`).
-const BETWEEN_SUBJECT: &[&str] = &[
-    "also",
-    "again",
-    "once",
-    "further",
-    "fully",
-    "strongly",
-    "firmly",
-    "deeply",
-    "always",
-    "therefore",
-    "thus",
-    "hereby",
-    "still",
-    "now",
-    "today",
-    "both",
-    "all",
-    "together",
-    "only",
-    "not",
-    "never",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "must",
-    "may",
-    "might",
-    "do",
-    "does",
-    "did",
-    "have",
-    "has",
-    "had",
-    "to",
-    "wish",
-    "wishes",
-    "want",
-    "continue",
-    "continues",
-    "continued",
-    "jointly",
-    "unanimously",
-    "resolutely",
-    "categorically",
-    "unequivocally",
-    "vigorously",
-    "emphatically",
-    "repeatedly",
-    "already",
-    "recently",
-    "previously",
-    "consistently",
-    "constantly",
-    "publicly",
-    "openly",
-    "overwhelmingly",
-    "rightly",
-    "duly",
-];
-
-/// Past forms of `be`: a participle after one reports an act done (`has been recognized by`);
-/// a present passive performs it (`the international community is invited to`).
-const BE_PAST: &[&str] = &["was", "were", "been"];
-
-/// Words before `be` that make a passive the author's own act (`is to be congratulated`,
-/// `should be applauded`).
-const MODAL_PASSIVE: &[&str] = &[
-    "to", "should", "must", "shall", "will", "would", "can", "could", "may", "might",
-];
-
-/// Participles that say a feeling rather than a passive (`we are concerned`, `the United
-/// States was horrified by`): the author's own act.
-const FEELINGS: &[&str] = &[
-    "concerned",
-    "worried",
-    "alarmed",
-    "disturbed",
-    "troubled",
-    "preoccupied",
-    "gratified",
-    "pleased",
-    "delighted",
-    "encouraged",
-    "heartened",
-    "disappointed",
-    "saddened",
-    "shocked",
-    "horrified",
-    "dismayed",
-    "committed",
-    "distressed",
-    "outraged",
-    "appalled",
-    "grieved",
-];
-
-/// Subjects whose acts a text reports (`the Security Council condemned`, `resolutions calling
-/// for`, `those recommendations call for`, `the international community has called on`): a
-/// trigger right after one is theirs.
-const REPORTED_SUBJECTS: &[&str] = &[
-    "council",
-    "assembly",
-    "resolution",
-    "resolutions",
-    "secretary-general",
-    "charter",
-    "conference",
-    "committee",
-    "court",
-    "commission",
-    "declaration",
-    "report",
-    "reports",
-    "summit",
-    "community",
-    "world",
-    "recommendations",
-    "recommendation",
-    "goals",
-    "document",
-    "plan",
-    "text",
-    "treaty",
-    "agreement",
-    "statement",
-    "programme",
-    "strategy",
-    "mandate",
-];
-
-/// Whether the act whose trigger is words `first..=last` is reported of someone else rather
-/// than performed by the author, by the words at its edges: a passive with its agent
-/// (`supported by the West`, but not `by my Government`) or after a past `be` (`has been
-/// recognized`); a relative clause (`countries that reject`); a gerund after `for` (`thank
-/// leaders for condemning`); a reporting subject (`the Security Council demanded`,
-/// `resolutions calling for`); or the act asked for by an earlier one in its sentence
-/// (`asked`: `call on all States to support`). An act with `we` or `I` as its subject, a
-/// feeling (`we are concerned`) and a present or modal passive (`is invited to`, `is to be
-/// congratulated`) are the author's.
-fn reported(p: &Positions, w: &Words, (first, last): (usize, usize), asked: bool) -> bool {
-    let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
-    if inside.iter().any(|f| matches!(*f, "we" | "i")) {
-        return false;
-    }
-    let (head, tail) = (inside[0], inside[inside.len() - 1]);
-    let feeling = FEELINGS.contains(&head);
-    let participle = !feeling && (tail.ends_with("ed") || head.ends_with("ed"));
-    let sentence = p.tokens[w.tok[first] as usize].sentence;
-    let same = |k: usize| k < w.tok.len() && p.tokens[w.tok[k] as usize].sentence == sentence;
-    if participle && same(last + 1) && run(w, last, last + 1) && form(p, w, last + 1) == "by" {
-        let agent = if same(last + 2) {
-            form(p, w, last + 2)
-        } else {
-            ""
-        };
-        return !matches!(agent, "my" | "our" | "us" | "me");
-    }
-    // The subject: the first word before the trigger that is no auxiliary or adverb.
-    let mut k = first;
-    let mut to = false;
-    let subject = loop {
-        if k == 0 || !same(k - 1) || first - k == 6 {
-            break None;
-        }
-        k -= 1;
-        let f = form(p, w, k);
-        if matches!(f, "we" | "i") {
-            return false;
-        }
-        if BETWEEN_SUBJECT.contains(&f) {
-            to |= f == "to";
-            continue;
-        }
-        break Some((k, f, run(w, k, first)));
-    };
-    if asked && to {
-        return true;
-    }
-    let Some((k, s, joined)) = subject else {
+/// Whether a trigger of `act` starting at word `first` joins the act before it (`appeal to
+/// encourage`): the same act (`prev`: its act and last word; `last_hit`: what it found), only
+/// joiners between them, and the act not joined already (a trigger is joined once only, so a
+/// run of repeated triggers costs no more than separate acts).
+fn joins(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    (prev, last_hit): (Option<(u16, usize)>, Option<&ActHit>),
+    act: u16,
+    first: usize,
+) -> bool {
+    let Some((pa, pl)) = prev else {
         return false;
     };
-    let passive = participle
-        && BE_PAST.contains(&s)
-        && !(k > 0 && same(k - 1) && MODAL_PASSIVE.contains(&form(p, w, k - 1)));
-    passive
-        || (joined && matches!(s, "that" | "which" | "who"))
-        || (s == "for" && head.ends_with("ing"))
-        || (joined && REPORTED_SUBJECTS.contains(&s))
+    pa == act
+        && pl < first
+        && !last_hit.is_some_and(|h| h.trigger.contains(" … "))
+        && run(w, pl, first)
+        && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)))
 }
 
 /// Joins the trigger of words `first..=last` to act `h` (`appeal … to encourage`), its target

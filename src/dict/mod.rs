@@ -16,6 +16,7 @@
 pub mod acts;
 mod read;
 mod scan;
+mod speaker;
 mod table;
 mod targets;
 
