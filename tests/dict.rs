@@ -243,8 +243,8 @@ fn speech_acts_on_the_held_out_fresh13_split() {
     );
 }
 
-/// The acts of each text with the bundled English lexicon, as `act` names.
-fn acts_in(texts: &[&str]) -> Vec<Vec<String>> {
+/// Each text scanned with the bundled English lexicon, as one document.
+fn scanned(texts: &[&str]) -> (ActLexicon, Vec<verbale::dict::DictDoc>) {
     let lex = ActLexicon::bundled("en").unwrap();
     let opts = Options::new(Lang::english());
     let dict = lex.compile(&opts).unwrap();
@@ -253,9 +253,14 @@ fn acts_in(texts: &[&str]) -> Vec<Vec<String>> {
         .enumerate()
         .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
         .collect();
-    scan_docs(&docs, &opts, &dict, Some(&lex))
-        .docs
-        .iter()
+    let docs = scan_docs(&docs, &opts, &dict, Some(&lex)).docs;
+    (lex, docs)
+}
+
+/// The acts of each text with the bundled English lexicon, as `act` names.
+fn acts_in(texts: &[&str]) -> Vec<Vec<String>> {
+    let (lex, docs) = scanned(texts);
+    docs.iter()
         .map(|d| {
             d.acts
                 .iter()
@@ -1139,16 +1144,8 @@ fn speech_acts_on_the_held_out_fresh15_split() {
 
 /// Whether each act of each text is reported of someone else, with the bundled lexicon.
 fn reported_in(texts: &[&str]) -> Vec<Vec<bool>> {
-    let lex = ActLexicon::bundled("en").unwrap();
-    let opts = Options::new(Lang::english());
-    let dict = lex.compile(&opts).unwrap();
-    let docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-        .collect();
-    scan_docs(&docs, &opts, &dict, Some(&lex))
-        .docs
+    scanned(texts)
+        .1
         .iter()
         .map(|d| d.acts.iter().map(|a| a.reported).collect())
         .collect()
