@@ -18,6 +18,18 @@ pub struct InputArgs {
     pub source: SourceArgs,
 }
 
+impl InputArgs {
+    /// Reads and analyses the paths with `options` ([`load`] of one group).
+    pub fn load(&self, options: &Options, ask: Ask) -> Result<Loaded> {
+        load(
+            std::slice::from_ref(&self.paths),
+            &self.source,
+            options,
+            ask,
+        )
+    }
+}
+
 /// How documents are read and analysed (every command takes these).
 #[derive(Args, Debug, Clone)]
 pub struct SourceArgs {
@@ -602,6 +614,16 @@ pub struct Ask {
     pub allow_empty: bool,
     /// Name documents relative to this folder, and read its manifest.csv (`counts --root`).
     pub root: Option<PathBuf>,
+}
+
+impl Ask {
+    /// Documents grouped by `fields` (`--group-by`), nothing else asked.
+    pub fn grouped_by(fields: &[String]) -> Ask {
+        Ask {
+            group_by: fields.to_vec(),
+            ..Ask::default()
+        }
+    }
 }
 
 /// Reads and analyses groups of inputs (one, or a target and a reference: a file in both

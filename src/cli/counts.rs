@@ -1,6 +1,6 @@
 //! `verbale counts`: a corpus's counts as a Parquet dataset that parts of a corpus add up in.
 
-use super::common::{count_of, load, Ask, InputArgs, Loaded};
+use super::common::{count_of, Ask, InputArgs, Loaded};
 use anyhow::{Context, Result};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -83,12 +83,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         problems,
         lopts,
         ..
-    } = load(
-        std::slice::from_ref(&args.input.paths),
-        &args.input.source,
-        &options,
-        ask,
-    )?;
+    } = args.input.load(&options, ask)?;
     if analysis.docs.is_empty() && !args.input.source.quiet {
         let why = if problems.is_empty() {
             super::common::no_documents(&args.input.paths, &lopts, 0).to_string()

@@ -1,7 +1,7 @@
 //! `verbale docs`: one row per document: its size, quotations, lexical diversity, readability
 //! and every metadata field.
 
-use super::common::{count_of, load, Ask, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, Ask, InputArgs, Loaded, OutputArgs};
 use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
@@ -53,10 +53,7 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     let dest = args
         .output
         .destination(&args.input.paths, &args.input.source)?;
-    let ask = Ask {
-        group_by: args.group_by.clone(),
-        ..Default::default()
-    };
+    let ask = Ask::grouped_by(&args.group_by);
     let Loaded {
         analysis,
         meta,
@@ -68,12 +65,7 @@ pub fn run(args: DocsArgs) -> Result<bool> {
         options.doc_measures = true;
         // The documents' counts and measures; their spans are not shown.
         options.detail = verbale::analysis::Detail::Counts;
-        load(
-            std::slice::from_ref(&args.input.paths),
-            &args.input.source,
-            &options,
-            ask,
-        )?
+        args.input.load(&options, ask)?
     } else {
         load_counts(&args.from_counts, &args.input.source, ask)?
     };

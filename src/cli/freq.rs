@@ -1,6 +1,6 @@
 //! `verbale freq`: term frequencies per corpus or per document.
 
-use super::common::{count_of, load, Ask, By, InputArgs, Loaded, OutputArgs};
+use super::common::{count_of, Ask, By, InputArgs, Loaded, OutputArgs};
 use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
@@ -154,27 +154,16 @@ fn counted(
                 let old = c.split_once('=').map_or(c.as_str(), |(_, o)| o);
                 quote_columns.contains(&old)
             });
-        let ask = Ask {
-            group_by: args.group_by.clone(),
-            ..Default::default()
-        };
+        let ask = Ask::grouped_by(&args.group_by);
         let Loaded {
             analysis,
             grouping,
             had_errors,
             ..
-        } = load(
-            std::slice::from_ref(&args.input.paths),
-            &args.input.source,
-            &options,
-            ask,
-        )?;
+        } = args.input.load(&options, ask)?;
         Ok((analysis, grouping, had_errors))
     } else {
-        let ask = Ask {
-            group_by: args.group_by.clone(),
-            ..Default::default()
-        };
+        let ask = Ask::grouped_by(&args.group_by);
         let loaded = load_counts(&args.from_counts, &args.input.source, ask)?;
         Ok((loaded.analysis, loaded.grouping, false))
     }

@@ -1,6 +1,6 @@
 //! `verbale quotes`: quotation spans with their kind, cue and context, or the quoted-term table.
 
-use super::common::{count_of, load, thousands, Ask, By, InputArgs, KindArg, Loaded, OutputArgs};
+use super::common::{count_of, thousands, Ask, By, InputArgs, KindArg, Loaded, OutputArgs};
 use anyhow::Result;
 use clap::Args;
 use polars::prelude::*;
@@ -174,21 +174,13 @@ pub fn run(mut args: QuotesArgs) -> Result<bool> {
     let mut options = args.input.source.options(&args.input.paths)?;
     options.detail = Detail::Documents;
     options.explain_quotes = args.explain;
-    let ask = Ask {
-        group_by: args.group_by.clone(),
-        ..Default::default()
-    };
+    let ask = Ask::grouped_by(&args.group_by);
     let Loaded {
         analysis,
         grouping,
         had_errors,
         ..
-    } = load(
-        std::slice::from_ref(&args.input.paths),
-        &args.input.source,
-        &options,
-        ask,
-    )?;
+    } = args.input.load(&options, ask)?;
     let (df, header) = if let (true, Some(g)) = (args.terms, &grouping) {
         group_terms(&args, kind, &analysis, g)?
     } else if args.terms {
