@@ -131,20 +131,24 @@ pub fn decode_legacy(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> (Stri
     let mut text = String::with_capacity(bytes.len() * 2);
     // Where the character being decoded started.
     let mut start = 0;
+    // A byte decodes to a few characters at most (a bad sequence and the next character).
+    let mut buf = [0u8; 32];
+    let mut feed = |text: &mut String, src: &[u8], last: bool| -> bool {
+        let (_, _, written, _) = decoder.decode_to_utf8(src, &mut buf, last);
+        let out = std::str::from_utf8(&buf[..written]).unwrap_or_default();
+        text.push_str(out);
+        written > 0
+    };
     for (i, b) in bytes.iter().enumerate() {
         let before = text.len();
-        text.reserve(decoder.max_utf8_buffer_length(1).unwrap_or(8).max(8));
-        let _ = decoder.decode_to_string(std::slice::from_ref(b), &mut text, false);
-        if text.len() > before {
+        if feed(&mut text, std::slice::from_ref(b), false) {
             // The character ends at this byte; it started after the last one that ended.
             map.push(before, start);
             start = i + 1;
         }
     }
     let before = text.len();
-    text.reserve(16);
-    let _ = decoder.decode_to_string(&[], &mut text, true);
-    if text.len() > before {
+    if feed(&mut text, &[], true) {
         map.push(before, start);
     }
     map.push(text.len(), bytes.len());
