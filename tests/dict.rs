@@ -1181,8 +1181,9 @@ fn acts_reported_of_others_are_told_apart() {
         "We are deeply concerned about the violence.",
         "The international community is invited to support that programme.",
         "These acts have been energetically rejected by my Government.",
+        "We call for restraint and would like to commend the mediators.",
     ]);
-    let want: [&[bool]; 9] = [
+    let want: [&[bool]; 10] = [
         &[false],
         &[true],
         &[true],
@@ -1192,6 +1193,7 @@ fn acts_reported_of_others_are_told_apart() {
         &[false],
         &[false],
         &[false],
+        &[false, false],
     ];
     for (i, (f, w)) in found.iter().zip(want).enumerate() {
         assert_eq!(f.as_slice(), w, "text {i}: {found:?}");
@@ -1200,7 +1202,7 @@ fn acts_reported_of_others_are_told_apart() {
 
 /// Of the acts found right on the splits the rule was not written on (fresh8 to fresh16),
 /// those called reported are nearly all someone else's, and the author's own are kept: 37 of
-/// 38 calls right, 942 of 943 own acts kept, 37 of 117 others' acts found, when measured.
+/// 38 calls right, 945 of 946 own acts kept, 37 of 117 others' acts found, when measured.
 #[test]
 fn reported_acts_on_the_held_out_splits() {
     let mut sp = [[0usize; 2]; 2];

@@ -49,38 +49,47 @@ fn shown_first(form: &str, n: u64) -> (bool, u64, std::cmp::Reverse<&str>) {
     (!possessive, n, std::cmp::Reverse(form))
 }
 
-/// The word a folded form belongs to: the form without its possessive and inflectional
-/// endings (`territories`, `territory's` → `territory`; `continued`, `continuing`,
-/// `continues` → `continu`), so that one word's forms count as one word and only other words
-/// of a stem (`integrity`, `integration`) stand apart. A rough rule: it only groups the forms
-/// of one stem, which the stemmer has already joined.
-pub fn word_key(form: &str) -> std::borrow::Cow<'_, str> {
+/// The bases a folded form may be an inflection of: itself, and the form without a
+/// possessive, plural, `-ed` or `-ing` ending (with a final `e` put back and a doubled
+/// consonant undone: `using` → `use`, `setting` → `set`, `territories` → `territory`).
+fn bases(form: &str) -> Vec<String> {
     let f = form
         .strip_suffix("'s")
         .or_else(|| form.strip_suffix("s'"))
         .unwrap_or(form);
-    let long = |x: &str| x.chars().count() >= 3;
-    for (ending, instead) in [("ies", "y"), ("ied", "y")] {
-        if let Some(x) = f.strip_suffix(ending).filter(|x| long(x)) {
-            return format!("{x}{instead}").into();
+    let mut out = vec![form.to_string(), f.to_string()];
+    let mut push = |x: String| {
+        if x.chars().count() >= 2 {
+            out.push(x);
         }
-    }
-    for ending in ["sses", "xes", "ches", "shes"] {
-        if f.ends_with(ending) {
-            return f[..f.len() - 2].into();
-        }
-    }
-    let f = match f.strip_suffix('s') {
-        Some(x) if long(x) && !x.ends_with('s') => x,
-        _ => f,
     };
-    let f = ["ing", "ed"]
-        .iter()
-        .find_map(|e| f.strip_suffix(e).filter(|x| long(x)))
-        .unwrap_or(f);
-    match f.strip_suffix('e') {
-        Some(x) if long(x) => x.into(),
-        _ => f.into(),
+    for (ending, instead) in [("ies", "y"), ("ied", "y"), ("es", ""), ("s", "")] {
+        if let Some(x) = f.strip_suffix(ending) {
+            push(format!("{x}{instead}"));
+        }
+    }
+    for ending in ["ed", "ing"] {
+        if let Some(x) = f.strip_suffix(ending) {
+            push(format!("{x}e"));
+            let b = x.as_bytes();
+            let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
+            if doubled {
+                push(x[..x.len() - 1].to_string());
+            }
+            push(x.to_string());
+        }
+    }
+    out
+}
+
+/// Whether two folded forms of one stem are one word: equal, or inflections of one base
+/// (`territory`, `territories`, `territory's`; `use`, `used`, `using`; `set`, `setting`;
+/// `agree`, `agreed`), so that only other words of a stem (`integrity`, `integration`) stand
+/// apart. A rough rule, applied only to forms the stemmer has already joined.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b || {
+        let x = bases(a);
+        bases(b).iter().any(|y| x.contains(y))
     }
 }
 
@@ -88,17 +97,34 @@ pub fn word_key(form: &str) -> std::borrow::Cow<'_, str> {
 /// (as [`shown_first`] chooses) and the occurrences of all its forms, most frequent first
 /// (ties: alphabetical).
 fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
-    let mut words: Vec<(std::borrow::Cow<'_, str>, &str, u64, u64)> = Vec::new();
-    for (f, n) in forms {
-        let key = word_key(f);
-        match words.iter_mut().find(|w| w.0 == key) {
+    // Each form's word: the first earlier form it is one word with, joined transitively.
+    let n = forms.len();
+    let keys: Vec<Vec<String>> = forms.iter().map(|(f, _)| bases(f)).collect();
+    let mut word: Vec<usize> = (0..n).collect();
+    for i in 0..n {
+        for j in 0..i {
+            if word[i] != word[j] && keys[j].iter().any(|k| keys[i].contains(k)) {
+                // Everything in i's word joins j's.
+                let (from, to) = (word[i], word[j]);
+                for w in word.iter_mut() {
+                    if *w == from {
+                        *w = to;
+                    }
+                }
+            }
+        }
+    }
+    // Per word: the form shown (as [`shown_first`] chooses) and the occurrences of all.
+    let mut words: Vec<(usize, &str, u64, u64)> = Vec::new();
+    for (i, &(f, n)) in forms.iter().enumerate() {
+        match words.iter_mut().find(|w| w.0 == word[i]) {
             Some(w) => {
                 if shown_first(f, n) > shown_first(w.1, w.3) {
                     (w.1, w.3) = (f, n);
                 }
                 w.2 += n;
             }
-            None => words.push((key, f, n, n)),
+            None => words.push((word[i], f, n, n)),
         }
     }
     if words.len() < 2 {

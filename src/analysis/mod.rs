@@ -17,7 +17,7 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use merge::word_key;
+pub use merge::same_word;
 pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
@@ -706,24 +706,26 @@ mod tests {
 
     #[test]
     fn a_form_of_one_word_is_that_word() {
-        for (forms, key) in [
-            (
-                &["territory", "territories", "territory's"][..],
-                "territory",
-            ),
-            (
-                &["continue", "continued", "continuing", "continues"],
-                "continu",
-            ),
-            (&["russia", "russia's"], "russia"),
-            (&["process", "processes"], "process"),
+        for forms in [
+            &["territory", "territories", "territory's"][..],
+            &["continue", "continued", "continuing", "continues"],
+            &["russia", "russia's"],
+            &["process", "processes"],
+            &["use", "used", "using", "uses"],
+            &["set", "sets", "setting"],
+            &["stop", "stopped", "stopping"],
+            &["agree", "agreed", "agrees"],
+            &["succeed", "succeeded"],
+            &["focus", "focused"],
+            &["need", "needed"],
         ] {
             for f in forms {
-                assert_eq!(word_key(f), key, "{f}");
+                assert!(same_word(forms[0], f), "{} {f}", forms[0]);
             }
         }
-        assert_ne!(word_key("integrity"), word_key("integration"));
-        assert_ne!(word_key("national"), word_key("nations"));
+        assert!(!same_word("integrity", "integration"));
+        assert!(!same_word("national", "nations"));
+        assert!(!same_word("development", "developing"));
     }
 
     #[test]

@@ -376,7 +376,7 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
         let own = t
             .words
             .iter()
-            .find(|w| same_word(&verbale::text::fold(&w.0), &asked))
+            .find(|w| verbale::analysis::same_word(&verbale::text::fold(&w.0), &asked))
             .map(|w| w.1);
         let words = || {
             let listed: Vec<String> = t
@@ -391,7 +391,7 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
                 _ => format!("{} and {more} more", listed.join(", ")),
             }
         };
-        let written = |w: &str| same_word(&verbale::text::fold(w), &asked);
+        let written = |w: &str| verbale::analysis::same_word(&verbale::text::fold(w), &asked);
         if !t.words.is_empty() && own.is_none_or(|n| n * 10 < total * 9) {
             let share = match own {
                 Some(n) => format!(
@@ -414,13 +414,6 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
             );
         }
     }
-}
-
-/// Whether two folded words are one word: equal, or one the plural (`nations`, `nation`) or
-/// possessive of the other.
-fn same_word(a: &str, b: &str) -> bool {
-    use verbale::analysis::word_key;
-    a == b || word_key(a) == word_key(b)
 }
 
 /// The error of a trend with no document: the condition that kept none, or none readable.

@@ -76,6 +76,35 @@ const BETWEEN_SUBJECT: &[&str] = &[
     "duly",
 ];
 
+/// Words before `to` that say what the author means to do (`would like to commend`).
+const WANTING: &[&str] = &[
+    "like",
+    "wish",
+    "wishes",
+    "want",
+    "hope",
+    "intend",
+    "intends",
+    "seek",
+    "seeks",
+    "ready",
+    "prepared",
+    "able",
+    "willing",
+    "decided",
+    "agreed",
+    "committed",
+    "determined",
+    "pleased",
+    "happy",
+    "glad",
+    "honoured",
+    "honored",
+    "privilege",
+    "opportunity",
+    "take",
+];
+
 /// Past forms of `be`: a participle after one reports an act done (`has been recognized by`);
 /// a present passive performs it (`the international community is invited to`).
 const BE_PAST: &[&str] = &["was", "were", "been"];
@@ -196,7 +225,10 @@ pub(super) fn reported(
         }
         break Some((k, f, run(w, k, first)));
     };
-    if asked && to {
+    // The act asked of a party (`urge President Lula to support`), not one the author wants
+    // to perform (`call for restraint and would like to commend`).
+    let volition = subject.is_some_and(|(_, s, _)| WANTING.contains(&s));
+    if asked && to && !volition {
         return true;
     }
     let Some((k, s, joined)) = subject else {

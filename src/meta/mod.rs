@@ -337,17 +337,20 @@ fn derive_decade(columns: &mut Vec<Column>) {
     let Some(year) = columns.iter().find(|c| c.name == "year") else {
         return;
     };
+    // A missing value (`NA`, empty) has no decade; every year given is a number.
+    fn given(v: &Option<String>) -> Option<&str> {
+        v.as_deref().filter(|v| !missing_value(v))
+    }
     let years: Vec<Option<i64>> = year
         .values
         .iter()
-        .map(|v| v.as_deref().and_then(|v| v.trim().parse::<i64>().ok()))
+        .map(|v| given(v).and_then(|v| v.trim().parse::<i64>().ok()))
         .collect();
-    // Every year given is a number.
     let numbers = year
         .values
         .iter()
         .zip(&years)
-        .all(|(v, y)| v.is_none() || y.is_some());
+        .all(|(v, y)| given(v).is_none() || y.is_some());
     if !numbers || years.iter().all(Option::is_none) {
         return;
     }
@@ -809,5 +812,29 @@ mod tests {
             err.contains("field 'date' is '2021-13-40', which is not a date"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_decade_comes_from_whole_years_and_skips_missing_ones() {
+        let year = |v: &[Option<&str>]| Column {
+            name: "year".into(),
+            values: v.iter().map(|x| x.map(String::from)).collect(),
+            kind: None,
+        };
+        let mut cols = vec![year(&[Some("1995"), Some("NA"), None, Some("2004")])];
+        derive_decade(&mut cols);
+        assert_eq!(
+            cols[1].values,
+            [
+                Some("1990".to_string()),
+                None,
+                None,
+                Some("2000".to_string())
+            ]
+        );
+        // A year that is no number: no decade.
+        let mut cols = vec![year(&[Some("1995"), Some("mid-90s")])];
+        derive_decade(&mut cols);
+        assert_eq!(cols.len(), 1);
     }
 }
