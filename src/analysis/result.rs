@@ -136,9 +136,9 @@ pub struct Term {
     /// Its most frequent surface form alone, as written (`integrity`): the word to look for
     /// in the texts.
     pub word: String,
-    /// The words the term counts when it counts several (a word with its plural and
-    /// possessive: `territory` with `territories`): each as shown and its occurrences, most
-    /// frequent first. Empty when the term is one word.
+    /// The words the term counts when it counts several (`integrity`, `integration`; a word's
+    /// plural, possessive and inflections are that word: `territory` with `territories`): each
+    /// as shown and its occurrences, most frequent first. Empty when the term is one word.
     pub words: Vec<(String, u64)>,
 }
 

@@ -247,7 +247,7 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
         }
     }
     let mut df = corpus_terms(a, sel)?;
-    let ids: Vec<usize> = {
+    let ids = {
         let of: ahash::AHashMap<&str, usize> = a
             .terms
             .iter()
@@ -257,10 +257,18 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
         df.column("term")?
             .str()?
             .iter()
-            .map(|t| t.and_then(|t| of.get(t).copied()).unwrap_or(0))
-            .collect()
+            .map(|t| t.and_then(|t| of.get(t).copied()))
+            .collect::<Vec<Option<usize>>>()
     };
-    let dispersed: Vec<_> = ids.iter().map(|&i| sums[i].finish(&parts)).collect();
+    let none = crate::stats::dispersion::Dispersion {
+        dp: f64::NAN,
+        dp_norm: f64::NAN,
+        juilland_d: f64::NAN,
+    };
+    let dispersed: Vec<_> = ids
+        .iter()
+        .map(|i| i.map_or(none, |i| sums[i].finish(&parts)))
+        .collect();
     let at = df.get_column_index("per_10k").map_or(df.width(), |i| i + 1);
     for (k, (name, f)) in [
         (

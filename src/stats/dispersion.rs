@@ -98,10 +98,20 @@ impl Sums {
             let sd = (self.x2 / n - mean * mean).max(0.0).sqrt();
             1.0 - (sd / mean) / (n - 1.0).sqrt()
         };
+        // Rounding leaves a few units in the last place where the value is exactly 0 or 1.
+        let exact = |x: f64| {
+            if x.abs() < 1e-12 {
+                0.0
+            } else if (x - 1.0).abs() < 1e-12 {
+                1.0
+            } else {
+                x
+            }
+        };
         Dispersion {
-            dp,
-            dp_norm,
-            juilland_d,
+            dp: exact(dp),
+            dp_norm: exact(dp_norm),
+            juilland_d: exact(juilland_d),
         }
     }
 }
