@@ -546,3 +546,21 @@ fn ngram_forms_are_spelt_as_written() {
     assert!(forms.iter().any(|f| f == "Security Council"), "{forms:?}");
     assert!(forms.iter().any(|f| f == "support Ukraine"), "{forms:?}");
 }
+
+/// A collocate counts every form of its stem, and its form says so as `freq` does: `peace`
+/// and `peaceful` near `security` are one row, shown `peace/peaceful`.
+#[test]
+fn a_collocate_shows_the_words_its_stem_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "Peace and security matter. Peaceful security is the goal. Peace and security again. \
+         Peaceful means and security.",
+    )
+    .unwrap();
+    let df = run(&["collocates", "security", f.to_str().unwrap(), "--min-count", "1"]);
+    let (terms, forms) = (strs(&df, "collocate"), strs(&df, "form"));
+    let at = terms.iter().position(|t| t == "peac").expect("peace is a collocate");
+    assert_eq!(forms[at], "Peace/Peaceful");
+}

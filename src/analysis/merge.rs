@@ -96,7 +96,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// The words of a term's forms, when there are two or more: each word's form that is shown
 /// (as [`shown_first`] chooses) and the occurrences of all its forms, most frequent first
 /// (ties: alphabetical).
-fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
+pub fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
     // Each form's word: the first earlier form it is one word with, joined transitively.
     let n = forms.len();
     let keys: Vec<Vec<String>> = forms.iter().map(|(f, _)| bases(f)).collect();

@@ -17,12 +17,13 @@ mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use merge::same_word;
+pub use merge::{same_word, words_of};
 pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
     UnpairedMark, MATTR_WINDOW,
 };
+pub use spelling::shown;
 pub use spelling::spell_forms;
 
 use crate::corpus::{self, Document, LoadOptions, Problem};

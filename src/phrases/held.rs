@@ -89,6 +89,8 @@ pub struct Held {
     pub forms: Vec<Arc<str>>,
     /// Per form id: its most frequent spelling (`Iran` for `iran`), as `freq` shows a term.
     pub display: Vec<Arc<str>>,
+    /// Per form id: its occurrences in the corpus.
+    pub form_uses: Vec<u64>,
     /// Per form id: whether the corpus writes it with a capital a fifth of the time or more
     /// (`security`, from `Security Council`): in a phrase before a capitalised word it is
     /// capitalised too ([`Held::phrase`]).
@@ -105,6 +107,40 @@ pub struct Held {
 }
 
 impl Held {
+    /// Terms as shown where their rows count every form of their stem: each (term, form) pair's
+    /// form spelt as written and, as `freq` shows a term, another word of the stem that makes
+    /// up a tenth of its occurrences after a slash (`peace/peaceful`).
+    pub fn terms_shown(&self, rows: impl Iterator<Item = (u32, u32)>) -> Vec<String> {
+        let rows: Vec<(u32, u32)> = rows.collect();
+        // The forms of the terms asked for, with occurrences.
+        let mut of_term: ahash::AHashMap<u32, Vec<usize>> =
+            rows.iter().map(|&(t, _)| (t, Vec::new())).collect();
+        for (f, t) in self.form_term.iter().enumerate() {
+            if let Some(v) = of_term.get_mut(t) {
+                if self.form_uses.get(f).is_some_and(|&n| n > 0) {
+                    v.push(f);
+                }
+            }
+        }
+        rows.iter()
+            .map(|&(term, form)| {
+                let forms = &of_term[&term];
+                let folded: Vec<(&str, u64)> = forms
+                    .iter()
+                    .map(|&f| (&*self.forms[f], self.form_uses[f]))
+                    .collect();
+                let words: Vec<(String, u64)> = crate::analysis::words_of(folded)
+                    .into_iter()
+                    .map(|(w, n)| {
+                        let f = forms.iter().find(|&&f| *self.forms[f] == *w);
+                        (f.map_or(w, |&f| self.display[f].to_string()), n)
+                    })
+                    .collect();
+                crate::analysis::shown(&self.display[form as usize], &words)
+            })
+            .collect()
+    }
+
     /// The term of word `i` of document `d`.
     pub fn term(&self, d: &HeldDoc, i: usize) -> u32 {
         self.form_term[d.forms[i] as usize]
@@ -380,7 +416,7 @@ fn display_spellings(
     spellings: Vec<Vec<(u32, String, u32)>>,
     by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
     by_form: Vec<Mutex<Vec<(u32, u32)>>>,
-) -> (Vec<Arc<str>>, Vec<bool>) {
+) -> (Vec<Arc<str>>, Vec<bool>, Vec<u64>) {
     let owned = |v: Vec<Mutex<Vec<(u32, u32)>>>| -> Vec<Vec<(u32, u32)>> {
         v.into_iter()
             .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -415,7 +451,12 @@ fn display_spellings(
         .iter()
         .map(|&(all, upper)| upper * 5 >= all && upper > 0)
         .collect();
-    (crate::analysis::spell_forms(forms, corpus), capitalised)
+    let counts = uses.iter().map(|u| u.0).collect();
+    (
+        crate::analysis::spell_forms(forms, corpus),
+        capitalised,
+        counts,
+    )
 }
 
 impl Held {
@@ -459,7 +500,7 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
     let v = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
-    (held.display, held.capitalised) =
+    (held.display, held.capitalised, held.form_uses) =
         display_spellings(&held.forms, run.spellings(), by_worker, by_form);
     held.form_term = v.form_term;
     held.form_term.resize(held.forms.len(), 0);

@@ -303,9 +303,7 @@ pub fn collocate_frame(
         ),
         Column::new(
             "form".into(),
-            rows.iter()
-                .map(|r| &*held.display[r.form as usize])
-                .collect::<Vec<_>>(),
+            held.terms_shown(rows.iter().map(|r| (r.term, r.form))),
         ),
         u("count", &|r| r.count),
         u("left", &|r| r.left),
