@@ -559,8 +559,17 @@ fn a_collocate_shows_the_words_its_stem_counts() {
          Peaceful means and security.",
     )
     .unwrap();
-    let df = run(&["collocates", "security", f.to_str().unwrap(), "--min-count", "1"]);
+    let df = run(&[
+        "collocates",
+        "security",
+        f.to_str().unwrap(),
+        "--min-count",
+        "1",
+    ]);
     let (terms, forms) = (strs(&df, "collocate"), strs(&df, "form"));
-    let at = terms.iter().position(|t| t == "peac").expect("peace is a collocate");
+    let at = terms
+        .iter()
+        .position(|t| t == "peac")
+        .expect("peace is a collocate");
     assert_eq!(forms[at], "Peace/Peaceful");
 }

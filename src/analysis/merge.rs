@@ -24,8 +24,9 @@ pub(super) fn display_forms(terms: Vec<Arc<str>>, forms: Vec<(&str, u64, u32)>) 
     for (form, n, tid) in forms {
         of_term[tid as usize].push((form, n));
     }
+    use rayon::prelude::*;
     terms
-        .into_iter()
+        .into_par_iter()
         .zip(of_term)
         .map(|(term, forms)| {
             let form = forms
@@ -99,6 +100,9 @@ pub fn same_word(a: &str, b: &str) -> bool {
 pub fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
     // Each form's word: the first earlier form it is one word with, joined transitively.
     let n = forms.len();
+    if n < 2 {
+        return Vec::new();
+    }
     let keys: Vec<Vec<String>> = forms.iter().map(|(f, _)| bases(f)).collect();
     let mut word: Vec<usize> = (0..n).collect();
     for i in 0..n {

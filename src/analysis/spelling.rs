@@ -81,7 +81,8 @@ impl Targets {
             .zip(seen)
             .map(|(f, s)| best(&f, s).unwrap_or(f))
             .collect();
-        for term in terms.iter_mut() {
+        use rayon::prelude::*;
+        terms.par_iter_mut().for_each(|term| {
             let of = |f: &str| self.index.get(f).map(|&i| spelt[i].clone());
             for w in &mut term.words {
                 if let Some(s) = of(&w.0) {
@@ -90,7 +91,7 @@ impl Targets {
             }
             term.word = of(&term.word).unwrap_or_else(|| term.word.clone());
             term.form = shown(&term.word, &term.words);
-        }
+        });
     }
 }
 
