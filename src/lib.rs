@@ -9,7 +9,8 @@
 //! ```text
 //! floor 1  text      segment, tokenize, fold, stem, stopwords, layout, phrase lists (no
 //!                    files, no frames)
-//!          stats     G², χ², log ratio, cosine, Jaccard; association (PMI, t, λ/z, Dice)
+//!          stats     G², χ², log ratio, cosine, Jaccard; association (PMI, t, λ/z, Dice);
+//!                    dispersion (Gries' DP, Juilland's D); lexical diversity, readability
 //! floor 2  corpus    walk (find files), decode, formats (PDF, DOCX/ODT, DOC and HTML read
 //!                    by content; page furniture; UN header fields and sections), normalise
 //!                    (NFC, line endings, mojibake, line-break hyphens), offsets (every
@@ -30,7 +31,8 @@
 //!          trend     terms per group (a year): counts, quoted, scare, rates
 //!          phrases   the corpus held as word ids: n-grams, collocations, collocates
 //!          dict      dictionaries (quanteda YAML, LIWC, lists) counted per category, and
-//!                    diplomatic speech acts with their intensity, negation and target
+//!                    diplomatic speech acts with their intensity, negation, target and
+//!                    whether they are reported of someone else
 //! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
 //! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
 //! binary   cli       one file per command: Args → library options → one library call → writer
