@@ -9,7 +9,9 @@
 //! (dictionary entries) and its `except` entries (what looks like a trigger but is not:
 //! `support to` is aid) and its `denied` triggers (the act stated negated: `do not support`);
 //! `intensifiers`, `negators` and `between` (modifiers that may stand
-//! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms.
+//! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms;
+//! `reported` holds the words that show an act reported of someone else
+//! ([`super::speaker`]; a lexicon without it marks no act reported).
 
 use super::scan::{Match, Words};
 use super::{Compiled, Dictionary, MatchOn};
@@ -70,6 +72,8 @@ pub struct ActLexicon {
     /// Verbs (every form) that perform an act again after a mention (`reaffirmed`,
     /// `expressing`): an `unless_before` word before one of them does not reach the trigger.
     performed: AHashSet<String>,
+    /// What shows an act reported of someone else (the lexicon's `reported` map).
+    reporting: super::speaker::Reporting,
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
@@ -140,6 +144,7 @@ impl ActLexicon {
             no_target: words(&top["no_target"]),
             joiners: words(&top["joiners"]),
             performed: words(&top["performed"]),
+            reporting: super::speaker::Reporting::parse(&top["reported"]),
             texts: true,
         };
         for (name, spec) in acts {
@@ -274,7 +279,7 @@ impl ActLexicon {
     }
 }
 
-fn words_in_order(y: &Yaml) -> Vec<String> {
+pub(super) fn words_in_order(y: &Yaml) -> Vec<String> {
     match y {
         Yaml::Array(items) => items
             .iter()
@@ -286,7 +291,7 @@ fn words_in_order(y: &Yaml) -> Vec<String> {
     }
 }
 
-fn words(y: &Yaml) -> AHashSet<String> {
+pub(super) fn words(y: &Yaml) -> AHashSet<String> {
     words_in_order(y).into_iter().collect()
 }
 
@@ -391,6 +396,7 @@ pub(super) fn detect(
                 .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
                 .is_some(),
             reported: super::speaker::reported(
+                &lex.reporting,
                 p,
                 w,
                 (first, last),
@@ -414,7 +420,7 @@ pub(super) fn detect(
                 String::new()
             },
         });
-        if super::speaker::ASKING.contains(&lex.acts[act as usize].name.as_str()) {
+        if lex.reporting.asking.contains(&lex.acts[act as usize].name) {
             asking = Some(sentence_of(first));
         }
     }

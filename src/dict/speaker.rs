@@ -1,179 +1,64 @@
 //! Whose act: whether a speech act is reported of someone else rather than performed by the
 //! text's author, told by the words at its trigger's edges (a passive with its agent, a
-//! relative clause, a reporting subject, the act asked for by an earlier call).
+//! relative clause, a reporting subject, the act asked for by an earlier call), from the
+//! words of the lexicon's `reported` map.
 
-use super::acts::{form, run};
+use super::acts::{form, run, words, words_in_order};
 use super::scan::Words;
 use crate::analysis::Positions;
+use ahash::AHashSet;
+use yaml_rust2::Yaml;
 
-/// Acts that ask a party to act: an act after them in their sentence, introduced by `to`
-/// (`urged President Lula to support the mission`), is the one asked for, not performed.
-pub(super) const ASKING: &[&str] = &["call", "urge", "demand"];
+/// The words of a lexicon's `reported` map (see `data/lexicons/en/speech-acts.yml`): what
+/// shows an act reported of someone else. Empty (no act reported) when the lexicon has none.
+#[derive(Debug, Clone, Default)]
+pub struct Reporting {
+    own: AHashSet<String>,
+    agent: AHashSet<String>,
+    own_agents: AHashSet<String>,
+    participle_endings: Vec<String>,
+    gerund_endings: Vec<String>,
+    gerund_after: AHashSet<String>,
+    relative: AHashSet<String>,
+    be_past: AHashSet<String>,
+    modal_passive: AHashSet<String>,
+    feelings: AHashSet<String>,
+    subjects: AHashSet<String>,
+    between: AHashSet<String>,
+    to: AHashSet<String>,
+    /// Acts that ask a party to act (`call`, `urge`): an act after them in their sentence,
+    /// introduced by `to`, is the one asked for, not performed.
+    pub(super) asking: AHashSet<String>,
+    wanting: AHashSet<String>,
+}
 
-/// Words that may stand between an act's subject and its trigger: auxiliaries, modals and
-/// adverbs (`we would also strongly`, `has repeatedly`).
-const BETWEEN_SUBJECT: &[&str] = &[
-    "also",
-    "again",
-    "once",
-    "further",
-    "fully",
-    "strongly",
-    "firmly",
-    "deeply",
-    "always",
-    "therefore",
-    "thus",
-    "hereby",
-    "still",
-    "now",
-    "today",
-    "both",
-    "all",
-    "together",
-    "only",
-    "not",
-    "never",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "must",
-    "may",
-    "might",
-    "do",
-    "does",
-    "did",
-    "have",
-    "has",
-    "had",
-    "to",
-    "wish",
-    "wishes",
-    "want",
-    "continue",
-    "continues",
-    "continued",
-    "jointly",
-    "unanimously",
-    "resolutely",
-    "categorically",
-    "unequivocally",
-    "vigorously",
-    "emphatically",
-    "repeatedly",
-    "already",
-    "recently",
-    "previously",
-    "consistently",
-    "constantly",
-    "publicly",
-    "openly",
-    "overwhelmingly",
-    "rightly",
-    "duly",
-];
+impl Reporting {
+    /// The `reported` map of a lexicon (`Yaml::BadValue` when it has none).
+    pub(super) fn parse(y: &Yaml) -> Reporting {
+        Reporting {
+            own: words(&y["own"]),
+            agent: words(&y["agent"]),
+            own_agents: words(&y["own_agents"]),
+            participle_endings: words_in_order(&y["participle_endings"]),
+            gerund_endings: words_in_order(&y["gerund_endings"]),
+            gerund_after: words(&y["gerund_after"]),
+            relative: words(&y["relative"]),
+            be_past: words(&y["be_past"]),
+            modal_passive: words(&y["modal_passive"]),
+            feelings: words(&y["feelings"]),
+            subjects: words(&y["subjects"]),
+            between: words(&y["between"]),
+            to: words(&y["to"]),
+            asking: words(&y["asking"]),
+            wanting: words(&y["wanting"]),
+        }
+    }
 
-/// Words before `to` that say what the author means to do (`would like to commend`).
-const WANTING: &[&str] = &[
-    "like",
-    "wish",
-    "wishes",
-    "want",
-    "hope",
-    "intend",
-    "intends",
-    "seek",
-    "seeks",
-    "ready",
-    "prepared",
-    "able",
-    "willing",
-    "decided",
-    "agreed",
-    "committed",
-    "determined",
-    "pleased",
-    "happy",
-    "glad",
-    "honoured",
-    "honored",
-    "privilege",
-    "opportunity",
-    "take",
-];
-
-/// Past forms of `be`: a participle after one reports an act done (`has been recognized by`);
-/// a present passive performs it (`the international community is invited to`).
-const BE_PAST: &[&str] = &["was", "were", "been"];
-
-/// Words before `be` that make a passive the author's own act (`is to be congratulated`,
-/// `should be applauded`).
-const MODAL_PASSIVE: &[&str] = &[
-    "to", "should", "must", "shall", "will", "would", "can", "could", "may", "might",
-];
-
-/// Participles that say a feeling rather than a passive (`we are concerned`, `the United
-/// States was horrified by`): the author's own act.
-const FEELINGS: &[&str] = &[
-    "concerned",
-    "worried",
-    "alarmed",
-    "disturbed",
-    "troubled",
-    "preoccupied",
-    "gratified",
-    "pleased",
-    "delighted",
-    "encouraged",
-    "heartened",
-    "disappointed",
-    "saddened",
-    "shocked",
-    "horrified",
-    "dismayed",
-    "committed",
-    "distressed",
-    "outraged",
-    "appalled",
-    "grieved",
-];
-
-/// Subjects whose acts a text reports (`the Security Council condemned`, `resolutions calling
-/// for`, `those recommendations call for`, `the international community has called on`): a
-/// trigger right after one is theirs.
-const REPORTED_SUBJECTS: &[&str] = &[
-    "council",
-    "assembly",
-    "resolution",
-    "resolutions",
-    "secretary-general",
-    "charter",
-    "conference",
-    "committee",
-    "court",
-    "commission",
-    "declaration",
-    "report",
-    "reports",
-    "summit",
-    "community",
-    "world",
-    "recommendations",
-    "recommendation",
-    "goals",
-    "document",
-    "plan",
-    "text",
-    "treaty",
-    "agreement",
-    "statement",
-    "programme",
-    "strategy",
-    "mandate",
-];
+    /// Whether the lexicon tells reported acts at all.
+    fn any(&self) -> bool {
+        !(self.agent.is_empty() && self.relative.is_empty() && self.subjects.is_empty())
+    }
+}
 
 /// Whether the act whose trigger is words `first..=last` is reported of someone else rather
 /// than performed by the author, by the words at its edges: a passive with its agent
@@ -185,27 +70,34 @@ const REPORTED_SUBJECTS: &[&str] = &[
 /// feeling (`we are concerned`) and a present or modal passive (`is invited to`, `is to be
 /// congratulated`) are the author's.
 pub(super) fn reported(
+    r: &Reporting,
     p: &Positions,
     w: &Words,
     (first, last): (usize, usize),
     asked: bool,
 ) -> bool {
+    if !r.any() {
+        return false;
+    }
     let inside: Vec<&str> = (first..=last).map(|k| form(p, w, k)).collect();
-    if inside.iter().any(|f| matches!(*f, "we" | "i")) {
+    if inside.iter().any(|f| r.own.contains(*f)) {
         return false;
     }
     let (head, tail) = (inside[0], inside[inside.len() - 1]);
-    let feeling = FEELINGS.contains(&head);
-    let participle = !feeling && (tail.ends_with("ed") || head.ends_with("ed"));
+    let ends = |f: &str, endings: &[String]| endings.iter().any(|e| f.ends_with(e.as_str()));
+    let participle = !r.feelings.contains(head)
+        && (ends(tail, &r.participle_endings) || ends(head, &r.participle_endings));
     let sentence = p.tokens[w.tok[first] as usize].sentence;
     let same = |k: usize| k < w.tok.len() && p.tokens[w.tok[k] as usize].sentence == sentence;
-    if participle && same(last + 1) && run(w, last, last + 1) && form(p, w, last + 1) == "by" {
+    let agent_next =
+        same(last + 1) && run(w, last, last + 1) && r.agent.contains(form(p, w, last + 1));
+    if participle && agent_next {
         let agent = if same(last + 2) {
             form(p, w, last + 2)
         } else {
             ""
         };
-        return !matches!(agent, "my" | "our" | "us" | "me");
+        return !r.own_agents.contains(agent);
     }
     // The subject: the first word before the trigger that is no auxiliary or adverb.
     let mut k = first;
@@ -216,18 +108,18 @@ pub(super) fn reported(
         }
         k -= 1;
         let f = form(p, w, k);
-        if matches!(f, "we" | "i") {
+        if r.own.contains(f) {
             return false;
         }
-        if BETWEEN_SUBJECT.contains(&f) {
-            to |= f == "to";
+        if r.between.contains(f) || r.to.contains(f) {
+            to |= r.to.contains(f);
             continue;
         }
         break Some((k, f, run(w, k, first)));
     };
     // The act asked of a party (`urge President Lula to support`), not one the author wants
     // to perform (`call for restraint and would like to commend`).
-    let volition = subject.is_some_and(|(_, s, _)| WANTING.contains(&s));
+    let volition = subject.is_some_and(|(_, s, _)| r.wanting.contains(s));
     if asked && to && !volition {
         return true;
     }
@@ -235,10 +127,10 @@ pub(super) fn reported(
         return false;
     };
     let passive = participle
-        && BE_PAST.contains(&s)
-        && !(k > 0 && same(k - 1) && MODAL_PASSIVE.contains(&form(p, w, k - 1)));
+        && r.be_past.contains(s)
+        && !(k > 0 && same(k - 1) && r.modal_passive.contains(form(p, w, k - 1)));
     passive
-        || (joined && matches!(s, "that" | "which" | "who"))
-        || (s == "for" && head.ends_with("ing"))
-        || (joined && REPORTED_SUBJECTS.contains(&s))
+        || (joined && r.relative.contains(s))
+        || (r.gerund_after.contains(s) && ends(head, &r.gerund_endings))
+        || (joined && r.subjects.contains(s))
 }
