@@ -859,6 +859,33 @@ fn dispersion_over_documents_is_as_defined() {
     assert!(close(dp[at("peac")], 0.0) && close(d[at("peac")], 1.0));
     assert!(close(dp[at("sanction")], 0.5) && close(norm[at("sanction")], 1.0));
     assert!(close(d[at("sanction")], 0.0));
+    // Counts folders keep each document's counts: the same measures from them.
+    let counts = dir.path().join("counts");
+    let o = verbale()
+        .args(["counts", "--quiet", "-o"])
+        .arg(&counts)
+        .arg(dir.path().join("a.txt"))
+        .arg(dir.path().join("b.txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = verbale()
+        .args([
+            "freq",
+            "--dispersion",
+            "--stopwords",
+            "none",
+            "-f",
+            "csv",
+            "--from-counts",
+        ])
+        .arg(&counts)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let from_counts = csv_bytes(o.stdout);
+    assert_eq!(nums(&from_counts, "dp"), dp);
+    assert_eq!(nums(&from_counts, "juilland_d"), d);
     // Per-document rows have no dispersion: a usage error.
     let o = verbale()
         .args(["freq", "--dispersion", "--by", "doc"])

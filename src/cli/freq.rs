@@ -43,7 +43,7 @@ pub struct FreqArgs {
     /// as the documents' sizes are, near 1 in one small document), dp_norm (Lijffijt and
     /// Gries' normalisation, 1 for the smallest document alone) and juilland_d (Juilland's D
     /// over documents of unequal size, 1 even). Corpus rows only.
-    #[arg(long, conflicts_with_all = ["by_doc", "group_by", "from_counts"])]
+    #[arg(long, conflicts_with_all = ["by_doc", "group_by"])]
     pub dispersion: bool,
     /// Rows per group of documents with the same values of these fields (comma-separated;
     /// fields from --meta-name, --meta or a manifest.csv): each group's top terms, rates over

@@ -234,7 +234,8 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
     use crate::stats::dispersion::{Parts, Sums};
     if a.doc_terms.len() != a.docs.len() {
         return Err(crate::error::Error::Invalid(
-            "dispersion needs each document's counts, which counts folders or a totals run do not keep".into(),
+            "dispersion needs each document's counts, which a run of corpus totals does not keep"
+                .into(),
         ));
     }
     let totals = a.corpus_counts();
