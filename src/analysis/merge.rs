@@ -88,10 +88,12 @@ fn bases(form: &str) -> Vec<String> {
 /// `agree`, `agreed`), so that only other words of a stem (`integrity`, `integration`) stand
 /// apart. A rough rule, applied only to forms the stemmer has already joined.
 pub fn same_word(a: &str, b: &str) -> bool {
-    a == b || {
-        let x = bases(a);
-        bases(b).iter().any(|y| x.contains(y))
-    }
+    a == b || share_a_base(&bases(a), &bases(b))
+}
+
+/// Whether two forms' [`bases`] meet.
+fn share_a_base(x: &[String], y: &[String]) -> bool {
+    y.iter().any(|b| x.contains(b))
 }
 
 /// The words of a term's forms, when there are two or more: each word's form that is shown
@@ -107,7 +109,7 @@ pub fn words_of(forms: Vec<(&str, u64)>) -> Vec<(String, u64)> {
     let mut word: Vec<usize> = (0..n).collect();
     for i in 0..n {
         for j in 0..i {
-            if word[i] != word[j] && keys[j].iter().any(|k| keys[i].contains(k)) {
+            if word[i] != word[j] && share_a_base(&keys[i], &keys[j]) {
                 // Everything in i's word joins j's.
                 let (from, to) = (word[i], word[j]);
                 for w in word.iter_mut() {

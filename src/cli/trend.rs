@@ -407,10 +407,10 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
                 t.term,
                 words()
             );
-        } else if t.words.is_empty() && !written(&t.form) && t.term != asked {
+        } else if t.words.is_empty() && !written(&t.word) && t.term != asked {
             eprintln!(
                 "verbale: {name} is counted by its stem, {}, which the corpus writes {}; --no-stem counts the word as written",
-                t.term, t.form
+                t.term, t.word
             );
         }
     }
