@@ -247,29 +247,9 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
             sums[t].add(c.count as u64, totals[t].count, d.tokens, &parts);
         }
     }
-    let mut df = corpus_terms(a, sel)?;
-    let ids = {
-        let of: ahash::AHashMap<&str, usize> = a
-            .terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.term.as_str(), i))
-            .collect();
-        df.column("term")?
-            .str()?
-            .iter()
-            .map(|t| t.and_then(|t| of.get(t).copied()))
-            .collect::<Vec<Option<usize>>>()
-    };
-    let none = crate::stats::dispersion::Dispersion {
-        dp: f64::NAN,
-        dp_norm: f64::NAN,
-        juilland_d: f64::NAN,
-    };
-    let dispersed: Vec<_> = ids
-        .iter()
-        .map(|i| i.map_or(none, |i| sums[i].finish(&parts)))
-        .collect();
+    let ids = corpus_ids(a, &totals, sel);
+    let mut df = corpus_frame(a, &totals, &ids)?;
+    let dispersed: Vec<_> = ids.iter().map(|&i| sums[i].finish(&parts)).collect();
     let at = df.get_column_index("per_10k").map_or(df.width(), |i| i + 1);
     for (k, (name, f)) in [
         (
@@ -291,7 +271,11 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
 /// The `corpus_terms` frame: terms by descending corpus count.
 pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let totals = a.corpus_counts();
-    let tokens = a.total_tokens();
+    corpus_frame(a, &totals, &corpus_ids(a, &totals, sel))
+}
+
+/// The terms `corpus_terms` shows, in its order: most frequent first, then by term.
+fn corpus_ids(a: &Analysis, totals: &[crate::analysis::TermTotals], sel: Selection) -> Vec<usize> {
     // Sorted on keys held in place (most frequent first, then by term; terms are unique).
     let mut keyed: Vec<(std::cmp::Reverse<u64>, &str, usize)> = (0..a.terms.len())
         .filter(|&i| totals[i].count >= sel.min_count.max(1))
@@ -305,7 +289,16 @@ pub fn corpus_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
         .collect();
     keyed.sort_unstable();
     keyed.truncate(sel.top.unwrap_or(usize::MAX));
-    let ids: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
+    keyed.into_iter().map(|k| k.2).collect()
+}
+
+/// The `corpus_terms` frame of terms `ids`.
+fn corpus_frame(
+    a: &Analysis,
+    totals: &[crate::analysis::TermTotals],
+    ids: &[usize],
+) -> Result<DataFrame> {
+    let tokens = a.total_tokens();
     let col = |f: &dyn Fn(usize) -> u64| ids.iter().map(|&i| f(i)).collect::<Vec<u64>>();
     Ok(df!(
         "term" => ids.iter().map(|&i| a.terms[i].term.as_str()).collect::<Vec<_>>(),
