@@ -1022,11 +1022,8 @@ fn a_target_keeps_the_closing_mark_of_its_quotation() {
 #[test]
 fn without_negates_the_act() {
     let df = csv_bytes(
-        instances_of(
-            "We must act without condemning our children to a warmer planet. We condemn the \
-             attack.",
-        )
-        .into_bytes(),
+        instances_of("The meeting ended without condemning the coup. We condemn the attack.")
+            .into_bytes(),
     );
     let negated = strs(&df, "negated");
     assert_eq!(negated.len(), 2, "{df}");
@@ -1045,6 +1042,37 @@ fn a_warning_system_is_no_warning() {
     let warns: Vec<&str> = out.lines().filter(|l| l.contains(",warn,")).collect();
     assert_eq!(warns.len(), 1, "{out}");
     assert!(warns[0].contains("chemical"), "{out}");
+}
+
+/// "Condemning our children to the ravages of": doomed, not condemned; a condemnation of
+/// "their attempts to" or of "this threat to the lives of" stays one.
+#[test]
+fn condemned_to_a_fate_is_no_condemnation() {
+    let out = instances_of(
+        "Inaction is condemning our children to the ravages of a warming climate. We are \
+         condemning them to remain victims. We condemn their attempts to destabilize the region. \
+         We condemn this threat to the lives of civilians.",
+    );
+    let condemns: Vec<&str> = out.lines().filter(|l| l.contains(",condemn,")).collect();
+    assert_eq!(condemns.len(), 2, "{out}");
+    assert!(condemns[0].contains("their attempts") && condemns[1].contains("this threat"));
+}
+
+/// A target runs on through an abbreviation joined by a hyphen (`the U.S.-Japan Alliance`),
+/// where it stopped at `the U.S` (about 70 targets of the White House statements).
+#[test]
+fn a_target_goes_on_through_a_hyphenated_abbreviation() {
+    let out = instances_of(
+        "The President reaffirmed his commitment to the U.S.-Japan Alliance. We condemn the \
+         U.S.-led strikes. We welcome progress made by the U.S. and Japan.",
+    );
+    for target in [
+        "the U.S.-Japan Alliance",
+        "the U.S.-led strikes",
+        "progress made by the U.S. and Japan",
+    ] {
+        assert!(out.contains(&format!(",{target},")), "{target}: {out}");
+    }
 }
 
 /// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is

@@ -196,6 +196,78 @@ fn compare_by_conditions_equals_compare_by_path_lists() {
     assert!(header.len() < 200, "{header}");
 }
 
+/// `report --target-where/--reference-where`: its keyness table is `compare`'s over the same
+/// conditions, and its documents are those of either side.
+#[test]
+fn report_keyness_by_conditions_equals_compare() {
+    let (target, reference) = (
+        "country = 'ARM' and source = 'ungd'",
+        "country = 'AZE' and year >= 2016 and source = 'ungd'",
+    );
+    let (cmp, _) = run(&[
+        "compare",
+        "data",
+        "--target-where",
+        target,
+        "--reference-where",
+        reference,
+        "-f",
+        "csv",
+    ]);
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("r");
+    run(&[
+        "report",
+        "data",
+        "--target-where",
+        target,
+        "--reference-where",
+        reference,
+        "-o",
+        dir.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let cmp = csv_bytes(cmp);
+    let key = CsvReadOptions::default()
+        .try_into_reader_with_file_path(Some(dir.join("keyness.csv")))
+        .unwrap()
+        .finish()
+        .unwrap();
+    // The report's table holds both sides' rows; its target rows are compare's, in order.
+    let over = key
+        .filter(&key.column("doc").unwrap().str().unwrap().equal("target"))
+        .unwrap();
+    assert!(over.height() >= 10);
+    for col in ["term", "target", "reference", "g2"] {
+        let n = over.height();
+        assert_eq!(
+            over.column(col).unwrap().as_materialized_series(),
+            &cmp.column(col)
+                .unwrap()
+                .as_materialized_series()
+                .head(Some(n)),
+            "{col}"
+        );
+    }
+    let docs = CsvReadOptions::default()
+        .try_into_reader_with_file_path(Some(dir.join("docs.csv")))
+        .unwrap()
+        .finish()
+        .unwrap();
+    let ids = strs(&docs, "doc");
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    assert!(ids.iter().all(|d| {
+        let d = d.trim_start_matches("statements/ungd/");
+        d.starts_with("ARM") || (d.starts_with("AZE") && !d.contains("2012"))
+    }));
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("source = 'ungd' vs country = 'AZE' and year &gt;= 2016"));
+    assert!(
+        !md.contains("000_a7ca7be90a8cccf0"),
+        "the seed is on neither side"
+    );
+}
+
 #[test]
 fn white_house_dates_come_from_file_names() {
     let (out, _) = run(&[

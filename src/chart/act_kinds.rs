@@ -47,11 +47,11 @@ pub fn acts(
         return Err(Error::Nothing("no speech acts to chart".into()));
     }
     let mean = |b: usize| sum[b] as f64 / total(b) as f64;
+    // A document of one condemnation is not the strongest of a corpus: each mean is drawn
+    // toward the corpus's by SHRINK acts (a Bayesian average), so few acts weigh less.
+    let acts: u64 = shown.iter().map(|&b| total(b)).sum();
+    let prior = shown.iter().map(|&b| sum[b]).sum::<u64>() as f64 / acts.max(1) as f64;
     if strongest_first {
-        // A document of one condemnation is not the strongest of a corpus: each mean is drawn
-        // toward the corpus's by SHRINK acts (a Bayesian average), so few acts weigh less.
-        let acts: u64 = shown.iter().map(|&b| total(b)).sum();
-        let prior = shown.iter().map(|&b| sum[b]).sum::<u64>() as f64 / acts.max(1) as f64;
         let rank = |b: usize| (sum[b] as f64 + SHRINK * prior) / (total(b) as f64 + SHRINK);
         shown.sort_by(|&x, &y| rank(y).total_cmp(&rank(x)).then(total(y).cmp(&total(x))));
     }
@@ -93,6 +93,12 @@ pub fn acts(
     } else {
         String::new()
     };
+    // The order is not quite the bars' own means: say how it was drawn.
+    let order = if strongest_first && shown.len() > 1 {
+        format!("; order: mean intensity, few acts drawn toward the corpus's {prior:.1}")
+    } else {
+        String::new()
+    };
     // Those with no act have no bar: say so, or the title's count would not match the bars.
     if n > all {
         kept.push_str(&format!(
@@ -102,8 +108,9 @@ pub fn acts(
     }
     Ok(Spec::Bars {
         title: format!("Speech acts by strength: {what}{kept}"),
-        x_label: "acts per 10,000 words, by base intensity (number and mean intensity at bar end)"
-            .into(),
+        x_label: format!(
+            "acts per 10,000 words, by base intensity (number and mean intensity at bar end){order}"
+        ),
         rows,
         legend,
         diverging: false,

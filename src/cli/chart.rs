@@ -568,6 +568,15 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     };
     let what = describe(name, scanned.docs.len());
     let by_doc = args.group_by.is_empty();
+    let drawn = names.len().min(args.top.max(1));
+    if !by_doc && drawn < names.len() && !args.source.quiet {
+        eprintln!(
+            "verbale: warning: the chart draws the first {drawn} of {} groups (in the order of \
+             --group-by): --top {} draws them all, --where narrows them",
+            names.len(),
+            names.len()
+        );
+    }
     let mut spec = act_kinds::acts(
         &scanned,
         &scanned.bins,

@@ -1,6 +1,6 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load, Ask, Loaded, SourceArgs};
+use super::common::{load, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
 use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
@@ -17,17 +17,18 @@ use verbale::report::{self, Groups, MetaGroups, ReportOptions};
   verbale report
   verbale report speeches/ --name ungd -o notebooks-out/ungd
   verbale report --target ARM/ --reference AZE/
+  verbale report speeches/ --target-where \"country = 'RUS' and year >= 2014\" --reference-where \"country = 'RUS' and year < 2014\"
   verbale report --from-counts parts/* --name ungd")]
 pub struct ReportArgs {
     /// Files or folders (default: data/).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Target documents for the keyness section (instead of each document against the rest).
-    #[arg(long, num_args = 1.., value_name = "PATH", requires = "reference")]
-    pub target: Vec<PathBuf>,
-    /// Reference documents for the keyness section.
-    #[arg(long, num_args = 1.., value_name = "PATH", requires = "target")]
-    pub reference: Vec<PathBuf>,
+    /// The keyness section's target and reference (instead of each document against the
+    /// rest): two sets of paths (--target, --reference), or conditions on the documents'
+    /// fields (--target-where, --reference-where; the report then covers the documents of
+    /// either side).
+    #[command(flatten)]
+    pub groups: GroupArgs,
     /// Output folder (replaced atomically if it exists).
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: Option<PathBuf>,
@@ -101,22 +102,66 @@ fn shell_quote(a: &str) -> String {
     }
 }
 
-/// The report's groups of inputs: its paths (default `data/`), or a target and a reference.
-fn input_groups(args: &ReportArgs) -> Result<Vec<Vec<PathBuf>>> {
-    let invalid = |m: String| -> anyhow::Error { verbale::Error::Invalid(m).into() };
-    if !args.target.is_empty() {
+/// The report's inputs and sides: its paths (default `data/`) as one set, a target and a
+/// reference as two sets of paths, or one set divided by --target-where/--reference-where.
+fn input_sides(args: &ReportArgs) -> Result<Sides> {
+    let invalid = |m: &str| -> anyhow::Error { verbale::Error::Invalid(m.into()).into() };
+    let g = &args.groups;
+    if !g.target.is_empty() || !g.reference.is_empty() {
         if !args.paths.is_empty() {
-            return Err(invalid("give either PATH... or --target/--reference, not both (the groups are the documents of the report)".into()));
+            return Err(invalid("give either PATH... or --target/--reference, not both (the groups are the documents of the report)"));
         }
-        return Ok(vec![args.target.clone(), args.reference.clone()]);
+        if g.target.is_empty() || g.reference.is_empty() {
+            return Err(invalid(
+                "the report's keyness needs both --target PATH... and --reference PATH...",
+            ));
+        }
     }
-    if !args.paths.is_empty() {
-        return Ok(vec![args.paths.clone()]);
+    let paths = if args.paths.is_empty() && g.target.is_empty() {
+        if !Path::new("data").is_dir() {
+            return Err(invalid("no paths given and no data/ folder here: run from the verbale folder or name the statements to analyse"));
+        }
+        vec![PathBuf::from("data")]
+    } else {
+        args.paths.clone()
+    };
+    if g.target_where.is_some() || !g.target.is_empty() {
+        return g.resolve(&paths, "report");
     }
-    if !Path::new("data").is_dir() {
-        return Err(invalid("no paths given and no data/ folder here: run from the verbale folder or name the statements to analyse".into()));
+    Ok(Sides {
+        names: [side_name(&paths), String::new()],
+        inputs: vec![paths],
+        selectors: Vec::new(),
+    })
+}
+
+/// The source options of a report whose sides are chosen by conditions: its documents are
+/// those of either side (and of --where), so that every section covers the same documents.
+fn source_of(args: &ReportArgs, sides: &Sides) -> SourceArgs {
+    let mut src = args.source.clone();
+    if !sides.selectors.is_empty() {
+        let either = sides
+            .selectors
+            .iter()
+            .map(|s| format!("({s})"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        src.meta.where_ = Some(match &src.meta.where_ {
+            Some(w) => format!("({w}) AND ({either})"),
+            None => either,
+        });
     }
-    Ok(vec![vec![PathBuf::from("data")]])
+    src
+}
+
+/// The keyness section's sides of `loaded`, when the report has two.
+fn keyness_sides(loaded: &Loaded, sides: &Sides) -> Option<Groups> {
+    (loaded.groups.len() == 2).then(|| Groups {
+        target: loaded.groups[0].clone(),
+        reference: loaded.groups[1].clone(),
+        target_name: sides.names[0].clone(),
+        reference_name: sides.names[1].clone(),
+    })
 }
 
 /// The report's name: `--name`, checked, or one made from the inputs.
@@ -178,7 +223,9 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     if !args.from_counts.is_empty() {
         return from_counts(&args);
     }
-    let groups = input_groups(&args)?;
+    let sides = input_sides(&args)?;
+    let source = source_of(&args, &sides);
+    let groups = sides.inputs.clone();
     let name = report_name(&args, &groups)?;
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
@@ -208,7 +255,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
                 ..m.scan(p, d)
             })
         };
-        let (held, found) = super::held::held_quietly_also(&groups, &args.source, &options, &scan)?;
+        let (held, found) = super::held::held_quietly_also(&groups, &source, &options, &scan)?;
         let acts = matcher.is_some().then(|| verbale::dict::Scanned {
             ids: held.ids.clone(),
             bins: (0..held.ids.len() as u32).collect(),
@@ -219,9 +266,10 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     bar.set_message("reading and counting");
     let ask = Ask {
         hold: true,
+        selectors: sides.selectors.clone(),
         ..Default::default()
     };
-    let loaded = load(&groups, &args.source, &options, ask)?;
+    let loaded = load(&groups, &source, &options, ask)?;
     bar.inc(2);
     let mut left_out: Vec<String> = loaded
         .problems
@@ -237,12 +285,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         dir,
         command: command_line(),
         date: run_date(),
-        groups: (groups.len() == 2).then(|| Groups {
-            target: loaded.groups[0].clone(),
-            reference: loaded.groups[1].clone(),
-            target_name: super::common::side_name(&groups[0]),
-            reference_name: super::common::side_name(&groups[1]),
-        }),
+        groups: keyness_sides(&loaded, &sides),
         meta_groups: meta_groups(&args, &loaded.meta)?,
         meta: loaded.meta.frame.clone(),
         left_out,
@@ -283,7 +326,13 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
     let options = verbale::frames::counts::options(&dirs[0])?;
     let bar = progress(args.source.quiet);
     bar.set_message("reading the counts");
-    let loaded = load_counts(dirs, &args.source, Ask::default())?;
+    let sides = args.groups.counts_sides(dirs, true, "report")?;
+    let source = source_of(args, &sides);
+    let ask = Ask {
+        selectors: sides.selectors.clone(),
+        ..Default::default()
+    };
+    let loaded = load_counts(dirs, &source, ask)?;
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.
     let mut left_out: Vec<String> = super::from_counts::parts_not_read(dirs)?
@@ -301,7 +350,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         dir,
         command: command_line(),
         date: run_date(),
-        groups: None,
+        groups: keyness_sides(&loaded, &sides),
         meta_groups: meta_groups(args, &loaded.meta)?,
         meta: loaded.meta.frame.clone(),
         left_out,

@@ -93,18 +93,28 @@ impl Words {
         let mut joined = Vec::with_capacity(gaps.len());
         for (k, &(t, g)) in gaps.iter().enumerate() {
             // The full stop of an abbreviation in mid-sentence (`reaffirm U.S. commitment
-            // to`): one character touching a word that has stops inside it.
-            let abbreviated = g == crate::analysis::gap::PUNCT
-                && k > 0
-                && (t as usize) == gaps[k - 1].0 as usize + 2
-                && {
-                    let w = gaps[k - 1].0 as usize;
-                    let dot = &p.tokens[w + 1];
-                    dot.start == p.tokens[w].end && dot.end == dot.start + 1 && {
+            // to`): one character touching a word that has stops inside it; or that stop and a
+            // hyphen joining the next word (`the U.S.-Japan Alliance`).
+            let abbreviated = g == crate::analysis::gap::PUNCT && k > 0 && {
+                let w = gaps[k - 1].0 as usize;
+                let between = t as usize - w - 1;
+                let dot = &p.tokens[w + 1];
+                // One punctuation character touching both (a hyphen, or a slash).
+                let hyphen = || {
+                    let h = &p.tokens[w + 2];
+                    h.kind == crate::text::TokenKind::Punct
+                        && h.start == dot.end
+                        && h.end == p.tokens[t as usize].start
+                        && h.end - h.start <= 3
+                };
+                (between == 1 || (between == 2 && hyphen()))
+                    && dot.start == p.tokens[w].end
+                    && dot.end == dot.start + 1
+                    && {
                         let f = &p.form_keys[p.forms[w] as usize];
                         f.contains('.') || TITLES.contains(&f.as_ref())
                     }
-                };
+            };
             joined.push(g == 0 || abbreviated);
         }
         let tok = gaps.into_iter().map(|(t, _)| t).collect();
