@@ -510,6 +510,43 @@ fn grouped_freq_charts_show_each_groups_counts() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq, quotes and acts"));
 }
 
+/// `chart keyness --sort log-odds` draws compare's log-odds z-scores of the same rows, with the
+/// z guide; the default stays G².
+#[test]
+fn a_keyness_chart_draws_the_statistic_it_is_sorted_by() {
+    let sides = [
+        "--target-where",
+        "country = 'ARM'",
+        "--reference-where",
+        "country = 'AZE'",
+    ];
+    let mut args = vec!["keyness", "data", "--top", "5", "--sort", "log-odds"];
+    args.extend(sides);
+    let texts = svg_texts(&args);
+    let mut cmp = vec!["compare", "data", "--top", "5", "--sort", "log-odds"];
+    cmp.extend(sides);
+    let df = table_csv(&cmp);
+    let forms = df.column("form").unwrap().str().unwrap();
+    let z = df.column("log_odds_z").unwrap().f64().unwrap();
+    for i in 0..df.height() {
+        let label = forms.get(i).unwrap();
+        let at = texts.iter().position(|t| t == label).expect(label);
+        let value = format!("{:.1}", z.get(i).unwrap());
+        assert!(
+            texts[at..].contains(&value),
+            "{label}: {value} in {texts:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t.starts_with("log-odds z-score")));
+    assert!(texts.iter().any(|t| t.contains("|z| = 1.96")));
+    let mut args = vec!["keyness", "data", "--top", "5"];
+    args.extend(sides);
+    let texts = svg_texts(&args);
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("signed log-likelihood G²")));
+}
+
 /// The legend of a grouped quotes chart names every colour its bars show: in `data/` the first
 /// group (ARM) has no scare quote, a later one (the seed's AZE statement) has.
 #[test]

@@ -3,6 +3,7 @@
 
 use super::{BarRow, DispersionRow, LinePanel, LinePoint, LineSeries, Role, Spec};
 use crate::analysis::{Analysis, Positions, TermTotals};
+use crate::compare::KeySort;
 use crate::error::{Error, Result};
 use crate::frames::per_10k;
 use crate::out::numbers::thousands;
@@ -337,8 +338,21 @@ pub fn drawn_legend(rows: &[BarRow], legend: Vec<(String, Role)>) -> Vec<(String
 /// Diverging bars from a `keyness` frame: the `top` terms over-used in the target above, the
 /// `top` over-used in the reference below, ordered by G².
 pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Result<Spec> {
+    keyness_by(df, top, target, reference, KeySort::G2)
+}
+
+/// A keyness chart of `df` (a `keyness` frame ranked by `stat`) whose bars are that
+/// statistic: G² (AntConc's), χ² (quanteda's), the log-odds z-score (scattertext's) or the
+/// log ratio; the dashed guide is its 5% level where it has one.
+pub fn keyness_by(
+    df: &DataFrame,
+    top: usize,
+    target: &str,
+    reference: &str,
+    stat: KeySort,
+) -> Result<Spec> {
     let form = df.column("form")?.str()?;
-    let g2 = df.column("g2")?.f64()?;
+    let g2 = df.column(stat.column())?.f64()?;
     let n = df.height();
     let mut rows = Vec::new();
     let push = |rows: &mut Vec<BarRow>, i: usize| {
@@ -371,17 +385,32 @@ pub fn keyness(df: &DataFrame, top: usize, target: &str, reference: &str) -> Res
             "no key terms: the target and reference use the same words at the same rates".into(),
         ));
     }
+    // |G²| or |χ²| ≥ 3.84: p < 0.05 with one degree of freedom; |z| ≥ 1.96 likewise.
+    let (what, guide) = match stat {
+        KeySort::G2 => (
+            "signed log-likelihood G²",
+            Some((3.84, "dashed: |G²| = 3.84 (p = 0.05)".to_string())),
+        ),
+        KeySort::Chi2 => (
+            "signed χ²",
+            Some((3.84, "dashed: |χ²| = 3.84 (p = 0.05)".to_string())),
+        ),
+        KeySort::LogOdds => (
+            "log-odds z-score, informative Dirichlet prior",
+            Some((1.96, "dashed: |z| = 1.96 (p = 0.05)".to_string())),
+        ),
+        KeySort::LogRatio => ("log ratio (binary log of the ratio of rates)", None),
+    };
     Ok(Spec::Bars {
         title: format!("Keyness: {target} vs {reference}"),
-        x_label: "signed log-likelihood G² (positive: over-used in the target)".into(),
+        x_label: format!("{what} (positive: over-used in the target)"),
         rows,
         legend: vec![
             (format!("target: {target}"), Role::Plain),
             (format!("reference: {reference}"), Role::Reference),
         ],
         diverging: true,
-        // |G²| ≥ 3.84: p < 0.05 with one degree of freedom.
-        guide: Some((3.84, "dashed: |G²| = 3.84 (p = 0.05)".into())),
+        guide,
     })
 }
 

@@ -67,6 +67,10 @@ pub struct ChartArgs {
     /// Cues: one bar per document instead of per cue.
     #[arg(long)]
     pub by_doc: bool,
+    /// Keyness: the statistic the bars show, and the most over- and under-used are chosen by
+    /// (as `compare --sort`).
+    #[arg(long, value_enum)]
+    pub sort: Option<super::compare::SortArg>,
     /// Similarity: `cosine` (default) or `jaccard`. Docs: `mtld` (default), `mattr`, `ttr`,
     /// `flesch`, `fk_grade`, `mean_sentence_length`, `quoted_share` or `scare_per_10k`.
     /// Collocates: the score, as --score.
@@ -276,7 +280,7 @@ fn sides(args: &ChartArgs) -> Result<Sides> {
 /// The flags given that this chart kind does not read, each with the kinds that do.
 fn ignored_flags(args: &ChartArgs) -> Vec<String> {
     use Kind::*;
-    let given: [(&str, bool, &[Kind]); 6] = [
+    let given: [(&str, bool, &[Kind]); 7] = [
         (
             "--terms",
             !args.terms.is_empty(),
@@ -291,6 +295,7 @@ fn ignored_flags(args: &ChartArgs) -> Vec<String> {
         ),
         ("--tfidf", args.tfidf, &[Similarity]),
         ("--by-doc", args.by_doc, &[Cues]),
+        ("--sort", args.sort.is_some(), &[Keyness]),
     ];
     let mut out: Vec<String> = given
         .iter()
@@ -719,8 +724,13 @@ fn spec(
         Kind::Quotes => kinds::quotes(a, selected, top, what)?,
         Kind::Keyness => {
             let (ti, ri) = (&loaded.groups[0], &loaded.groups[1]);
-            let df = compare::keyness(a, ti, ri, KeynessOptions::default())?;
-            kinds::keyness(&df, top, &names[0], &names[1])?
+            let sort = args.sort.unwrap_or(super::compare::SortArg::G2).key();
+            let o = KeynessOptions {
+                sort,
+                ..KeynessOptions::default()
+            };
+            let df = compare::keyness(a, ti, ri, o)?;
+            kinds::keyness_by(&df, top, &names[0], &names[1], sort)?
         }
         Kind::Dispersion => dispersion(args, loaded, selected, options, what)?,
         Kind::Similarity => {

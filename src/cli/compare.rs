@@ -283,7 +283,7 @@ pub enum SortArg {
 
 impl SortArg {
     /// The library's name of the statistic.
-    fn key(self) -> KeySort {
+    pub(super) fn key(self) -> KeySort {
         match self {
             SortArg::G2 => KeySort::G2,
             SortArg::Chi2 => KeySort::Chi2,
@@ -323,13 +323,19 @@ fn keyness_table(
         args.sort,
     )?;
     let h = format!(
-        "target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in the target",
+        "target {} ({}, {}) vs reference {} ({}, {}); positive {} = over-used in the target",
         sides.names[0],
         count_of(ti.len() as u64, "document"),
         count_of(a.tokens_of(ti), "token"),
         sides.names[1],
         count_of(ri.len() as u64, "document"),
         count_of(a.tokens_of(ri), "token"),
+        match args.sort {
+            SortArg::G2 => "G²",
+            SortArg::Chi2 => "χ²",
+            SortArg::LogOdds => "log_odds_z",
+            SortArg::LogRatio => "log_ratio",
+        },
     );
     Ok((df, h))
 }
