@@ -526,3 +526,67 @@ fn the_report_names_what_its_group_charts_show() {
         "collocates name their stem"
     );
 }
+
+/// `report --terms` follows the words asked for over the time field, with `trend`'s counts,
+/// in its own chart before the others; without a time field it is refused with what to do.
+#[test]
+fn report_terms_follow_the_words_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q", "--terms", "elections,peace", "-o"])
+        .arg(&out)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let trend = CsvReadOptions::default()
+        .try_into_reader_with_file_path(Some(out.join("trend.csv")))
+        .unwrap()
+        .finish()
+        .unwrap();
+    let asked = trend
+        .filter(
+            &trend
+                .column("chosen_as")
+                .unwrap()
+                .str()
+                .unwrap()
+                .equal("asked"),
+        )
+        .unwrap()
+        .drop("chosen_as")
+        .unwrap();
+    let o = verbale()
+        .args([
+            "trend",
+            "elections",
+            "peace",
+            "data",
+            "--by",
+            "year",
+            "-f",
+            "csv",
+            "-q",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let want = read_csv_bytes(o.stdout);
+    assert!(want.height() >= 4);
+    same(&asked, &want, &["year", "term", "count", "scare", "docs"]);
+    assert!(out.join("trend-terms.png").is_file());
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let at = |f: &str| md.find(f).unwrap_or_else(|| panic!("{f}"));
+    assert!(at("(trend-terms.png)") < at("(trend-scare.png)"));
+    let o = verbale()
+        .args(["report", "-q", "--terms", "peace", "--no-meta", "-o"])
+        .arg(dir.path().join("none"))
+        .arg("data")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--time FIELD"));
+}

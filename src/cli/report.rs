@@ -46,6 +46,16 @@ pub struct ReportArgs {
     /// Leave out the groups section even when the documents have metadata.
     #[arg(long)]
     pub no_groups: bool,
+    /// The groups section's trends: also follow these words over the time field
+    /// (comma-separated, counted as `trend` counts them), before the most scare-quoted and the
+    /// key terms.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "WORDS",
+        conflicts_with = "no_groups"
+    )]
+    pub terms: Vec<String>,
     /// Make the report from counts folders (`verbale counts`) instead of the texts, with the
     /// options they were counted with; the sections that need the texts (phrases, quotations
     /// in context, cues, speech acts, dispersion) are left out, and the report names them.
@@ -291,6 +301,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         left_out,
         phrases,
         acts: std::sync::Mutex::new(acts),
+        terms: args.terms.clone(),
         texts: true,
     };
     write(&args, &loaded, &options, &r, &bar)?;
@@ -356,6 +367,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         left_out,
         phrases: None,
         acts: std::sync::Mutex::new(None),
+        terms: args.terms.clone(),
         texts: false,
     };
     write(args, &loaded, &options, &r, &bar)?;
@@ -390,7 +402,19 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
         return Ok(None);
     }
     let (named, time) = verbale::meta::likely_fields(meta);
+    let no_time = || -> anyhow::Error {
+        verbale::Error::Invalid(
+            "--terms follows words over a time field, and the documents have none: give \
+             --time FIELD (and --group-by FIELD), or add a year to their metadata (--meta-name, \
+             --meta)"
+                .into(),
+        )
+        .into()
+    };
     let Some(by) = args.group_by.clone().or(named) else {
+        if !args.terms.is_empty() {
+            return Err(no_time());
+        }
         return Ok(None);
     };
     let group = |f: &str, flag: &str| {
@@ -399,6 +423,7 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
     };
     let time = match args.time.clone().or(time) {
         Some(t) => Some(group(&t, "--time")?),
+        None if !args.terms.is_empty() => return Err(no_time()),
         None => None,
     };
     Ok(Some(MetaGroups {

@@ -27,6 +27,8 @@ pub(super) struct GroupTables {
     pub(super) keyness: DataFrame,
     /// The trend of the followed terms over the time field (empty without one).
     pub(super) trend: DataFrame,
+    /// The terms asked for (`--terms`), followed over time.
+    pub(super) asked_terms: Vec<String>,
     /// The most scare-quoted terms (display forms), followed over time.
     pub(super) scare_terms: Vec<String>,
     /// The strongest key term of each group (largest groups first), followed over time.
@@ -77,7 +79,16 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         })
         .collect();
     let trend = match &mg.time {
-        Some(time) => trend_table(a, time, p.opts, &scare_terms, &key_terms)?,
+        Some(time) => trend_table(
+            a,
+            time,
+            p.opts,
+            &[
+                ("asked", &p.r.terms),
+                ("scare-quoted", &scare_terms),
+                ("key", &key_terms),
+            ],
+        )?,
         None => DataFrame::empty(),
     };
     let focus = (0..m.len())
@@ -90,6 +101,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         profile,
         keyness,
         trend,
+        asked_terms: p.r.terms.clone(),
         scare_terms,
         key_terms,
         key_groups,
@@ -175,16 +187,16 @@ fn profile(
     ])?)
 }
 
-/// The trend of the scare-quoted and the key terms over `time`, with a `chosen_as` column.
+/// The trend of the asked, the scare-quoted and the key terms over `time`, with a `chosen_as`
+/// column naming why each was followed.
 fn trend_table(
     a: &Analysis,
     time: &crate::meta::Grouping,
     opts: &Options,
-    scare: &[String],
-    key: &[String],
+    chosen: &[(&str, &Vec<String>)],
 ) -> Result<DataFrame> {
     let mut out = DataFrame::empty();
-    for (why, names) in [("scare-quoted", scare), ("key", key)] {
+    for &(why, names) in chosen {
         if names.is_empty() {
             continue;
         }

@@ -74,6 +74,9 @@ pub struct ReportOptions {
     /// for them.
     /// Taken (not copied) by the speech-act tables, which hold them from then on.
     pub acts: std::sync::Mutex<Option<crate::dict::Scanned>>,
+    /// Terms to follow over the time field in the groups section (`--terms`), before the
+    /// most scare-quoted and the key terms.
+    pub terms: Vec<String>,
     /// Whether the documents' texts can be read (false for a report from counts: the sections
     /// and tables that need texts are left out, and the report says which).
     pub texts: bool,

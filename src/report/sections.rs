@@ -442,11 +442,17 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         format!("Over time: by {by}"),
         s("trends"),
     ));
+    let asked = if !g.asked_terms.is_empty() {
+        "the terms asked for (--terms), then "
+    } else {
+        ""
+    };
     b.push(Block::Para(format!(
         "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
-         uses (their count beside it). First the most scare-quoted terms, then the strongest \
+         uses (their count beside it). First {asked}the most scare-quoted terms, then the strongest \
          key term of each of the largest groups (by words), named with its group. Every value is in trend.csv."
     )));
+    b.extend(d.chart("trend-terms.png"));
     b.extend(d.chart("trend-scare.png"));
     b.extend(d.chart("trend-key.png"));
     Ok(())
