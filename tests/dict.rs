@@ -1075,6 +1075,39 @@ fn a_target_goes_on_through_a_hyphenated_abbreviation() {
     }
 }
 
+/// `acts --target-has russia` keeps the acts whose target's first words name Russia (as a
+/// term: `Russia’s`), not those that mention it further on, and says how many it left out.
+#[test]
+fn target_has_keeps_the_acts_aimed_at_a_word() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn Russia’s invasion of Ukraine. We support Ukraine in the face of Russia’s \
+         aggression. We condemn the attack on Kyiv. We reject Russian claims.",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        let o = verbale()
+            .args(["acts", "--target-has", "russia"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let out = run(&["--instances", "-f", "csv"]);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{out}");
+    assert!(rows[0].contains("Russia’s invasion"), "{out}");
+    let table = run(&[]);
+    assert!(
+        table.contains("3 acts whose target names none of russia left out"),
+        "{table}"
+    );
+}
+
 /// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is
 /// warned of, and with --entries the entries that matched nothing are named: an audit of the
 /// dictionary sees what it misses, not only what it found.

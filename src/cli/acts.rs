@@ -56,6 +56,12 @@ pub struct ActsArgs {
     /// third of such acts, and nearly only them.
     #[arg(long)]
     pub own: bool,
+    /// Only the acts whose target names one of these words in its first words (the key
+    /// --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not Russia),
+    /// matched as terms are counted (`russia` finds `Russia's war`); comma-separated. Who
+    /// condemns or supports Russia, in every table.
+    #[arg(long, value_delimiter = ',', value_name = "WORD")]
+    pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
     /// each act. Default: 20 in a terminal table.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
@@ -89,7 +95,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         .destination(&args.input.paths, &args.input.source)?;
     let options = args.input.source.options(&args.input.paths)?;
     let mut lex = lexicon(&args)?;
-    lex.texts = args.instances || args.targets;
+    lex.texts = args.instances || args.targets || !args.target_has.is_empty();
     if let Some(bad) = args
         .act
         .iter()
@@ -120,6 +126,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             });
         }
     }
+    let without_target = keep_targets_naming(&args.target_has, &options, &mut scanned);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
@@ -170,9 +177,51 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             count_of(left_out as u64, "act")
         ));
     }
+    if !args.target_has.is_empty() {
+        header.push_str(&format!(
+            "; {} whose target names none of {} left out (--target-has)",
+            count_of(without_target as u64, "act"),
+            args.target_has.join(", ")
+        ));
+    }
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Keeps the acts whose target's key ([`dict::target_key`]) has a word of the same term as
+/// one of `words` (none asked: all of them); returns how many were left out.
+fn keep_targets_naming(
+    words: &[String],
+    options: &verbale::analysis::Options,
+    scanned: &mut dict::Scanned,
+) -> usize {
+    if words.is_empty() {
+        return 0;
+    }
+    let wanted: Vec<String> = words.iter().map(|w| options.term_key(w.trim())).collect();
+    let mut keys: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    let mut names = |w: &str| -> bool {
+        if let Some(&k) = keys.get(w) {
+            return k;
+        }
+        let k = wanted.contains(&options.term_key(w));
+        keys.insert(w.to_string(), k);
+        k
+    };
+    let mut left_out = 0;
+    for d in &mut scanned.docs {
+        d.acts.retain(|a| {
+            let keep = dict::target_key(&a.target)
+                .split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c))
+                .flat_map(|w| std::iter::once(w).chain(w.split('-')))
+                .filter(|w| !w.is_empty())
+                .any(&mut names);
+            left_out += !keep as usize;
+            keep
+        });
+    }
+    left_out
 }
 
 /// The table's header: its rows (of how many, when --top cut them), the acts found (of
