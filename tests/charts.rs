@@ -894,3 +894,39 @@ fn a_trend_chart_along_many_categories_is_refused() {
     let o = run(dir.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A month axis is in time order whichever panel first has a month: a month only a later
+/// facet has was drawn after all the others (the White House `readout` panel's January 2021 at
+/// the end), and its labels fall on Januaries or quarters.
+#[test]
+fn a_month_axis_is_in_time_order_across_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("a_2021-02-01_x.txt", "peace and peace"),
+        ("a_2021-03-01_x.txt", "peace"),
+        ("b_2021-01-01_x.txt", "peace talks"),
+        ("b_2021-03-01_x.txt", "no talks"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let texts = svg_texts(&[
+        "trend",
+        d,
+        "--meta-name",
+        "{type}_{date:%Y-%m-%d}_{slug}",
+        "--terms",
+        "peace",
+        "--by",
+        "month",
+        "--facet",
+        "type",
+    ]);
+    let months: Vec<&String> = texts.iter().filter(|t| t.starts_with("2021-")).collect();
+    assert!(!months.is_empty(), "{texts:?}");
+    // Each panel's labels run forward in time, from the first month.
+    assert_eq!(months[0], "2021-01", "{months:?}");
+    for w in months.windows(2) {
+        assert!(w[0] < w[1] || w[1] == "2021-01", "{months:?}");
+    }
+}

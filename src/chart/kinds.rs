@@ -737,6 +737,10 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
                 .unwrap_or(0.0)
                 .total_cmp(&b.parse().unwrap_or(0.0))
         });
+    } else if super::lines::in_order(&x) {
+        // Dates (`2021-02`, `2021-02-15`) in time order, wherever a facet first has them: a
+        // month only a later panel has is not put after the others.
+        x.sort();
     }
     refuse_a_crowd(by, &x)?;
     let mut panels: Vec<LinePanel> = Vec::new();

@@ -296,13 +296,28 @@ fn axes<DB: DrawingBackend>(
 /// each where there is room for it, the last always.
 fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize> {
     let n = x.len();
-    let nums: Option<Vec<i64>> = x.iter().map(|l| l.parse::<i64>().ok()).collect();
+    const YEARS: &[i64] = &[1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+    // Months (`2021-02`) are counted in months and labelled at their quarters, half years,
+    // Januaries or every few Januaries.
+    const MONTHS: &[i64] = &[1, 2, 3, 6, 12, 24, 36, 60, 120, 240, 600];
+    let nums: Option<(Vec<i64>, &[i64])> = x
+        .iter()
+        .map(|l| l.parse::<i64>().ok())
+        .collect::<Option<Vec<_>>>()
+        .map(|v| (v, YEARS))
+        .or_else(|| {
+            x.iter()
+                .map(|l| month_number(l))
+                .collect::<Option<Vec<_>>>()
+                .map(|v| (v, MONTHS))
+        });
     let mut out: Vec<usize> = Vec::new();
     match nums {
-        Some(v) if n > 1 && v[n - 1] > v[0] => {
+        Some((v, steps)) if n > 1 && v[n - 1] > v[0] => {
             let per_unit = (at(n - 1) - at(0)) as f64 / (v[n - 1] - v[0]) as f64;
-            let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
-                .into_iter()
+            let step = steps
+                .iter()
+                .copied()
                 .find(|&s| per_unit * s as f64 >= label_w as f64)
                 .unwrap_or(i64::MAX);
             let round: Vec<usize> = (0..n).filter(|&i| v[i].rem_euclid(step) == 0).collect();
@@ -333,6 +348,17 @@ fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize>
         }
     }
     out
+}
+
+/// A month `YYYY-MM` as months since year 0 (January of a year is a multiple of 12).
+fn month_number(l: &str) -> Option<i64> {
+    let (y, m) = l.split_once('-')?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) {
+        return None;
+    }
+    let (y, m) = (y.parse::<i64>().ok()?, m.parse::<i64>().ok()?);
+    (1..=12).contains(&m).then_some(y * 12 + m - 1)
 }
 
 /// Whether groups' labels are an order a line may join (numbers, years, dates: `2024-02`)
@@ -427,10 +453,41 @@ pub(super) fn columns(panels: usize, width: u32) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::labelled;
+    use super::{labelled, month_number};
 
     /// Years are labelled at a round step, the ends where there is room; other labels where
     /// they fit, the last always.
+    #[test]
+    fn months_are_labelled_at_januaries_or_quarters() {
+        let months: Vec<String> = (2021..=2025)
+            .flat_map(|y| (1..=12).map(move |m| format!("{y}-{m:02}")))
+            .skip(1)
+            .take(48)
+            .collect();
+        let shown = |px: i32| -> Vec<String> {
+            labelled(&months, 60, |i| i as i32 * px)
+                .into_iter()
+                .map(|i| months[i].clone())
+                .collect()
+        };
+        // 8 px a month: a label every year, at January, the first month where there is room.
+        assert_eq!(
+            shown(8),
+            ["2021-02", "2022-01", "2023-01", "2024-01", "2025-01"]
+        );
+        // 10 px a month: every half year.
+        assert_eq!(shown(10)[..3], ["2021-07", "2022-01", "2022-07"]);
+        // 25 px a month: every quarter.
+        let q = shown(25);
+        assert!(q
+            .iter()
+            .skip(1)
+            .all(|m| ["01", "04", "07", "10"].iter().any(|s| m.ends_with(s)) || m == "2025-01"));
+        assert!(q.contains(&"2022-04".to_string()), "{q:?}");
+        assert_eq!(month_number("2021-13"), None);
+        assert_eq!(month_number("21-01"), None);
+    }
+
     #[test]
     fn years_are_labelled_at_a_round_step() {
         let years = |a: i64, b: i64| (a..=b).map(|y| y.to_string()).collect::<Vec<_>>();
