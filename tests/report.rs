@@ -590,3 +590,36 @@ fn report_terms_follow_the_words_asked_for() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--time FIELD"));
 }
+
+/// The report follows scare quotes only where there are a few: a document with one scare quote
+/// does not become the keyness section's focus (the longest document does), one with several
+/// does.
+#[test]
+fn one_scare_quote_does_not_choose_what_the_report_is_about() {
+    let scare = "The occupying power staged so-called “elections” and a sham “referendum” under \
+                 the guns of its so-called “peacekeepers”.";
+    let one = "The occupying power staged so-called “elections” in the region.";
+    let long = "We welcome the progress of the peace talks. The parties have agreed on a schedule \
+                of further talks. We support the work of the mediators and call on all sides to \
+                respect the ceasefire and to protect civilians across the region.";
+    let focus = |first: &str| -> String {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), first).unwrap();
+        std::fs::write(dir.path().join("b.txt"), long).unwrap();
+        let out = dir.path().join("rep");
+        let o = verbale()
+            .args(["report", "-q", "-o"])
+            .arg(&out)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+        md.lines()
+            .find_map(|l| l.strip_prefix("![Keyness: "))
+            .expect("a keyness chart")
+            .to_string()
+    };
+    assert!(focus(scare).starts_with("a vs"), "{}", focus(scare));
+    assert!(focus(one).starts_with("b vs"), "{}", focus(one));
+}

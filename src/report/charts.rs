@@ -40,10 +40,23 @@ pub(super) fn scare_spans(a: &Analysis, d: usize) -> usize {
     a.docs[d].n_scare as usize
 }
 
+/// Scare quotes a document, group or term needs before the report follows it for them: one
+/// or two calls are too thin to choose what a report is about.
+pub(super) const MIN_SCARE: usize = 3;
+
+/// `n` scare quotes as evidence: `n` if at least [`MIN_SCARE`], else none.
+pub(super) fn enough_scare(n: usize) -> usize {
+    if n >= MIN_SCARE {
+        n
+    } else {
+        0
+    }
+}
+
 /// The document the keyness section is about when no target is given: the one with the most
-/// scare quotes (ties and none: the longest).
+/// scare quotes, if at least [`MIN_SCARE`] (ties and fewer: the longest).
 pub(super) fn focus_doc(a: &Analysis) -> Option<usize> {
-    (0..a.docs.len()).max_by_key(|&d| (scare_spans(a, d), a.docs[d].tokens))
+    (0..a.docs.len()).max_by_key(|&d| (enough_scare(scare_spans(a, d)), a.docs[d].tokens))
 }
 
 /// What the charts are about: the report's name and its number of documents.

@@ -35,7 +35,8 @@ pub(super) struct GroupTables {
     pub(super) key_terms: Vec<String>,
     /// The group of each key term (its name).
     pub(super) key_groups: Vec<String>,
-    /// The group the keyness chart is about: the one with the most scare quotes.
+    /// The group the keyness chart is about: the one with the most scare quotes (at least
+    /// [`super::charts::MIN_SCARE`]; else the largest).
     pub(super) focus: Option<usize>,
 }
 
@@ -95,7 +96,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         .filter(|&k| !m[k].is_empty() && m[k].len() < a.docs.len())
         .max_by_key(|&k| {
             let scare: usize = m[k].iter().map(|&d| scare_spans(a, d)).sum();
-            (scare, a.tokens_of(&m[k]))
+            (super::charts::enough_scare(scare), a.tokens_of(&m[k]))
         });
     Ok(GroupTables {
         profile,

@@ -1,6 +1,6 @@
 //! The report's sections, one function each, over what the report is made of.
 
-use super::charts::{focus_doc, scare_spans, Chart};
+use super::charts::{focus_doc, scare_spans, Chart, MIN_SCARE};
 use super::doc::Block;
 use super::tables::{table, Tables, SCARE_ROWS};
 use super::{Parts, MAX_SIMILARITY_DOCS};
@@ -151,7 +151,7 @@ fn phrases(d: &ReportData, b: &mut Vec<Block>) {
         _ => (format!("Words around “{node}”"), String::new()),
     };
     b.push(Block::Heading(3, title, s("collocates")));
-    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, with no scare quotes, quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice and more often than chance would put them there, log-likelihood at least 3.84, so p below 0.05), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.{forms}")));
+    b.push(Block::Para(format!("“{node}” is the term most often scare-quoted (or, when none is scare-quoted {MIN_SCARE} times or more, the most often quoted). Its collocates: the words within 5 words on either side (stopwords left out, seen there at least twice and more often than chance would put them there, log-likelihood at least 3.84, so p below 0.05), by log-likelihood as AntConc scores them; node_scare counts the co-occurrences where “{node}” itself stood in scare quotes, drawn apart in the chart.{forms}")));
     b.extend(d.chart("collocates.png"));
     b.push(table(&t.collocates, 20));
 }
@@ -477,7 +477,7 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     }
     b.push(Block::Para(match &r.groups {
         Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target.", d.key_title),
-        None => s("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has any)."),
+        None => format!("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has {MIN_SCARE} or more)."),
     }));
     b.extend(d.chart("keyness.png"));
     let shown = match (&r.groups, focus_doc(a)) {
@@ -503,7 +503,7 @@ fn group_keyness(
     let field = &mg.by.fields[0];
     b.push(Block::Para(format!(
         "{}: G² (log-likelihood), positive = over-used in the group. This is the group with \
-         the most scare quotes (of groups tied on them, the one with the most words); every group against the rest is in group_keyness.csv, and \
+         the most scare quotes (of groups tied on them, or when none has {MIN_SCARE} or more, the one with the most words); every group against the rest is in group_keyness.csv, and \
          every document against the rest in keyness.csv.",
         d.key_title
     )));

@@ -109,8 +109,9 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     })
 }
 
-/// The term most often scare-quoted (then most often quoted; then the first alphabetically),
-/// stopwords and numbers left out, with its forms, the most frequent first (at most 4).
+/// The term most often scare-quoted, if at least [`super::charts::MIN_SCARE`] times (then the
+/// most often quoted; then the first alphabetically), stopwords and numbers left out, with its
+/// forms, the most frequent first (at most 4).
 fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> {
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
@@ -126,8 +127,9 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
     let t = (0..n)
         .filter(|&t| quoted[t] > 0 && held.terms[t].chars().any(char::is_alphabetic))
         .max_by(|&x, &y| {
-            (scare[x], quoted[x])
-                .cmp(&(scare[y], quoted[y]))
+            let enough = |t: usize| super::charts::enough_scare(scare[t] as usize);
+            (enough(x), quoted[x])
+                .cmp(&(enough(y), quoted[y]))
                 .then_with(|| held.terms[y].cmp(&held.terms[x]))
         })?;
     let mut forms: ahash::AHashMap<u32, u64> = ahash::AHashMap::new();
