@@ -1106,6 +1106,31 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
         table.contains("3 acts whose target names none of russia left out"),
         "{table}"
     );
+    // With --act, the acts left out are counted among those it chooses.
+    let table = run(&["--act", "condemn"]);
+    assert!(
+        table.contains("1 act whose target names none of russia left out"),
+        "{table}"
+    );
+    // An abbreviation finds the pieces of a hyphenated word; a phrase its words in a row.
+    std::fs::write(
+        &f,
+        "We welcome the U.S.-Japan Alliance. We support the United States Congress. We support \
+         the United Nations.",
+    )
+    .unwrap();
+    let count = |word: &str| {
+        let o = verbale()
+            .args(["acts", "--instances", "-f", "csv", "--target-has", word])
+            .arg(&f)
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap().lines().count() - 1
+    };
+    assert_eq!(
+        (count("U.S."), count("united states"), count("united")),
+        (1, 1, 2)
+    );
 }
 
 /// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is

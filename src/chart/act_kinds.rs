@@ -16,7 +16,8 @@ const SHRINK: f64 = 5.0;
 /// by `names` (bins without documents or acts are left out). With `strongest_first` the bars
 /// are sorted by mean intensity drawn toward the corpus's ([`SHRINK`]), so that a document of
 /// one strong act does not head the chart (documents);
-/// otherwise they keep the bins' order (groups such as years). At most `top` bars.
+/// otherwise they keep the bins' order (groups such as years). At most `top` bars; also
+/// returns how many bars with acts `top` left out.
 pub fn acts(
     s: &Scanned,
     bins: &[u32],
@@ -25,7 +26,7 @@ pub fn acts(
     strongest_first: bool,
     top: usize,
     what: &str,
-) -> Result<Spec> {
+) -> Result<(Spec, usize)> {
     let n = names.len();
     // Per bin: acts by base intensity (not negated), intensity sum, words.
     let mut by = vec![[0u64; 5]; n];
@@ -106,7 +107,8 @@ pub fn acts(
             thousands((n - all) as u64)
         ));
     }
-    Ok(Spec::Bars {
+    let left_out = all - shown.len();
+    let spec = Spec::Bars {
         title: format!("Speech acts by strength: {what}{kept}"),
         x_label: format!(
             "acts per 10,000 words, by base intensity (number and mean intensity at bar end){order}"
@@ -115,5 +117,6 @@ pub fn acts(
         legend,
         diverging: false,
         guide: None,
-    })
+    };
+    Ok((spec, left_out))
 }

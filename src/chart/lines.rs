@@ -10,14 +10,16 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-/// Line colours (Okabe–Ito without the scare-quote vermilion and the pale yellow).
+/// Line colours (Okabe–Ito without the scare-quote vermilion and the pale yellow), the sky
+/// blue last: up to five lines have five different hues (it was fifth, beside the first's
+/// blue: `nato` and `west` read as one).
 const SERIES: [RGBColor; 6] = [
     RGBColor(0x00, 0x72, 0xB2),
     RGBColor(0x00, 0x9E, 0x73),
     RGBColor(0xCC, 0x79, 0xA7),
     RGBColor(0xE6, 0x9F, 0x00),
-    RGBColor(0x56, 0xB4, 0xE9),
     RGBColor(0x22, 0x22, 0x22),
+    RGBColor(0x56, 0xB4, 0xE9),
 ];
 
 fn colour(i: usize) -> RGBColor {

@@ -56,10 +56,10 @@ pub struct ActsArgs {
     /// third of such acts, and nearly only them.
     #[arg(long)]
     pub own: bool,
-    /// Only the acts whose target names one of these words in its first words (the key
-    /// --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not Russia),
-    /// matched as terms are counted (`russia` finds `Russia's war`); comma-separated. Who
-    /// condemns or supports Russia, in every table.
+    /// Only the acts whose target names one of these words or phrases in its first words (the
+    /// key --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not
+    /// Russia), matched as terms are counted (`russia` finds `Russia's war`, `U.S.` finds
+    /// `U.S.-Japan`); comma-separated. Who condemns or supports Russia, in every table.
     #[arg(long, value_delimiter = ',', value_name = "WORD")]
     pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
@@ -126,7 +126,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
             });
         }
     }
-    let without_target = keep_targets_naming(&args.target_has, &options, &mut scanned);
+    let without_target =
+        keep_targets_naming(&args.target_has, &args.act, &lex, &options, &mut scanned);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
@@ -189,35 +190,54 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     Ok(had_errors)
 }
 
-/// Keeps the acts whose target's key ([`dict::target_key`]) has a word of the same term as
-/// one of `words` (none asked: all of them); returns how many were left out.
+/// Keeps the acts whose target's key ([`dict::target_key`]) names one of `words` (none asked:
+/// all of them): a word of the same term (`russia` finds `Russia's`), or a phrase's words in a
+/// row; the pieces of a hyphenated word count too (`U.S.` finds `U.S.-Japan`). Returns how many
+/// of the acts `acts` chooses (all when empty) were left out.
 fn keep_targets_naming(
     words: &[String],
+    acts: &[String],
+    lex: &ActLexicon,
     options: &verbale::analysis::Options,
     scanned: &mut dict::Scanned,
 ) -> usize {
     if words.is_empty() {
         return 0;
     }
-    let wanted: Vec<String> = words.iter().map(|w| options.term_key(w.trim())).collect();
-    let mut keys: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
-    let mut names = |w: &str| -> bool {
-        if let Some(&k) = keys.get(w) {
-            return k;
-        }
-        let k = wanted.contains(&options.term_key(w));
-        keys.insert(w.to_string(), k);
-        k
+    // A word without the marks at its ends, as the target's key keeps it (`U.S.`: `U.S`).
+    let bare = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
     };
+    let mut keys: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut key = |w: &str| -> String {
+        let w = bare(w);
+        keys.entry(w.clone())
+            .or_insert_with(|| options.term_key(&w))
+            .clone()
+    };
+    let wanted: Vec<Vec<String>> = words
+        .iter()
+        .map(|w| w.split_whitespace().map(&mut key).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut left_out = 0;
     for d in &mut scanned.docs {
         d.acts.retain(|a| {
-            let keep = dict::target_key(&a.target)
-                .split(|c: char| !c.is_alphanumeric() && !"'’-".contains(c))
-                .flat_map(|w| std::iter::once(w).chain(w.split('-')))
-                .filter(|w| !w.is_empty())
-                .any(&mut names);
-            left_out += !keep as usize;
+            let target = dict::target_key(&a.target);
+            let whole: Vec<String> = target.split_whitespace().map(&mut key).collect();
+            let pieces: Vec<String> = target
+                .split_whitespace()
+                .filter(|w| w.contains(['-', '/']))
+                .flat_map(|w| w.split(['-', '/']))
+                .map(&mut key)
+                .collect();
+            let keep = wanted.iter().any(|w| {
+                whole.windows(w.len()).any(|x| x == w.as_slice())
+                    || (w.len() == 1 && pieces.contains(&w[0]))
+            });
+            let chosen = acts.is_empty() || acts.contains(&lex.acts[a.act as usize].name);
+            left_out += (!keep && chosen) as usize;
             keep
         });
     }

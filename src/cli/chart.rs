@@ -573,16 +573,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     };
     let what = describe(name, scanned.docs.len());
     let by_doc = args.group_by.is_empty();
-    let drawn = names.len().min(args.top.max(1));
-    if !by_doc && drawn < names.len() && !args.source.quiet {
-        eprintln!(
-            "verbale: warning: the chart draws the first {drawn} of {} groups (in the order of \
-             --group-by): --top {} draws them all, --where narrows them",
-            names.len(),
-            names.len()
-        );
-    }
-    let mut spec = act_kinds::acts(
+    let (mut spec, left_out) = act_kinds::acts(
         &scanned,
         &scanned.bins,
         &lex,
@@ -591,6 +582,14 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
         args.top.max(1),
         &what,
     )?;
+    if !by_doc && left_out > 0 && !args.source.quiet {
+        let all = args.top.max(1) + left_out;
+        eprintln!(
+            "verbale: warning: the chart draws the first {} of {all} groups with acts (in the \
+             order of --group-by): --top {all} draws them all, --where narrows them",
+            args.top.max(1)
+        );
+    }
     write(&mut spec, args, output)?;
     Ok(had_errors)
 }

@@ -240,6 +240,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
     options.doc_measures = true;
+    let terms = trend_terms(&args.terms, &options)?;
     let dir = output_dir(&args, &name)?;
     let inputs: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     report::check_target(&dir, &inputs)?;
@@ -301,11 +302,54 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         left_out,
         phrases,
         acts: std::sync::Mutex::new(acts),
-        terms: args.terms.clone(),
+        terms: terms.clone(),
         texts: true,
     };
+    warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
     write(&args, &loaded, &options, &r, &bar)?;
     Ok(loaded.had_errors)
+}
+
+/// The words of `--terms`, trimmed: single words that the report's counts keep (a phrase or
+/// a stopword is refused, with the command that follows it).
+fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for t in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        let why = if t.split_whitespace().count() > 1 {
+            Some("a phrase")
+        } else if options.stopwords.contains(&t.to_lowercase()) {
+            Some("a stopword, which the report's counts leave out")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return Err(verbale::Error::Invalid(format!(
+                "--terms {t}: {why}; the report follows single words. `verbale trend '{t}' \
+                 PATH --by year` (or `chart trend PATH --terms '{t}' --by year`) counts it"
+            ))
+            .into());
+        }
+        out.push(t.to_string());
+    }
+    Ok(out)
+}
+
+/// Warns (unless `quiet`) of each word of `--terms` that no document of the report has.
+fn warn_absent_terms(
+    loaded: &Loaded,
+    terms: &[String],
+    options: &verbale::analysis::Options,
+    quiet: bool,
+) {
+    for t in terms.iter().filter(|_| !quiet) {
+        let key = vec![options.term_key(t)];
+        if verbale::trend::holding(&loaded.analysis, &key).is_empty() {
+            eprintln!(
+                "verbale: warning: --terms {t}: in none of these documents (check its \
+                 spelling: its trend is zeros)"
+            );
+        }
+    }
 }
 
 /// The report's folder: `-o DIR`, whose parent must exist (a mistyped `-o reprots/ungd` makes
@@ -367,7 +411,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         left_out,
         phrases: None,
         acts: std::sync::Mutex::new(None),
-        terms: args.terms.clone(),
+        terms: trend_terms(&args.terms, &options)?,
         texts: false,
     };
     write(args, &loaded, &options, &r, &bar)?;
@@ -412,10 +456,18 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
         .into()
     };
     let Some(by) = args.group_by.clone().or(named) else {
-        if !args.terms.is_empty() {
-            return Err(no_time());
+        if args.terms.is_empty() {
+            return Ok(None);
         }
-        return Ok(None);
+        return Err(match args.time.clone().or(time) {
+            Some(t) => verbale::Error::Invalid(format!(
+                "--terms: its trends are drawn in the groups section, which needs a field to \
+                 group the documents by, and none has 2 to 30 values: give --group-by FIELD \
+                 (--group-by {t} works)"
+            ))
+            .into(),
+            None => no_time(),
+        });
     };
     let group = |f: &str, flag: &str| {
         verbale::meta::group(meta, &[f.to_string()])
