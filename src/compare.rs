@@ -57,6 +57,15 @@ impl KeySort {
             KeySort::LogRatio => "log_ratio",
         }
     }
+
+    /// The statistic as a table's header names it (`G²`, `χ²`, or its column).
+    pub fn label(self) -> &'static str {
+        match self {
+            KeySort::G2 => "G²",
+            KeySort::Chi2 => "χ²",
+            other => other.column(),
+        }
+    }
 }
 
 /// One side of a comparison: per-term counts and the token total.

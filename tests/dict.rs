@@ -1261,10 +1261,12 @@ fn acts_per_sentence(labels: &str) -> BTreeMap<(String, String), usize> {
 
 /// fresh16 read twice: the same 600 sentences labelled blind by a second pair of readers. The
 /// two readings agree at F1 0.949 (acts matched per sentence as `score` matches them), far
-/// above the lexicon's 0.79 against either reading, so the readers' disagreement is not what
-/// keeps the lexicon from the goal. Prints the lexicon's errors against the second reading.
+/// above the lexicon's F1 of about 0.80 against either reading: the readers' disagreement is
+/// not what keeps the lexicon from the goal. Checks both readings are whole and that they
+/// agree at 0.9 or more, and checks the lexicon's F1 against the second reading stays below
+/// their agreement (the README's claim; a lexicon that passes it should say so there).
 #[test]
-fn fresh16_read_twice_agrees_above_the_lexicon() {
+fn fresh16_read_twice() {
     let first = acts_per_sentence("acts/fresh16_labels.tsv");
     let second = acts_per_sentence("acts/fresh16_second_labels.tsv");
     let both: usize = first
@@ -1281,7 +1283,13 @@ fn fresh16_read_twice_agrees_above_the_lexicon() {
     assert!(agreement >= 0.9, "the readings agree at F1 {agreement:.3}");
     let s = score("fresh16_second");
     show("fresh16_second", &s);
-    assert_eq!(Score::total(&s.tp) + Score::total(&s.fneg), 136);
+    assert_eq!(Score::total(&s.tp) + Score::total(&s.fneg), n2);
+    let lexicon = 2.0 * s.precision() * s.recall() / (s.precision() + s.recall());
+    assert!(
+        lexicon < agreement,
+        "the lexicon ({lexicon:.3}) now agrees with the second reading as well as the readers \
+         agree ({agreement:.3}): update the README"
+    );
 }
 
 /// Whether each act of each text is reported of someone else, with the bundled lexicon.

@@ -352,11 +352,14 @@ fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize>
     out
 }
 
-/// A month `YYYY-MM` as months since year 0 (January of a year is a multiple of 12).
+/// A month `YYYY-MM` (or `YYYY-M`) as months since year 0 (January of a year is a multiple of
+/// 12).
 fn month_number(l: &str) -> Option<i64> {
     let (y, m) = l.split_once('-')?;
-    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(y, 4) || !digits(m, 2) {
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) {
         return None;
     }
     let (y, m) = (y.parse::<i64>().ok()?, m.parse::<i64>().ok()?);
@@ -487,6 +490,7 @@ mod tests {
             .all(|m| ["01", "04", "07", "10"].iter().any(|s| m.ends_with(s)) || m == "2025-01"));
         assert!(q.contains(&"2022-04".to_string()), "{q:?}");
         assert_eq!(month_number("2021-13"), None);
+        assert_eq!(month_number("2021-2"), month_number("2021-02"));
         assert_eq!(month_number("21-01"), None);
     }
 

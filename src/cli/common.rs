@@ -655,21 +655,8 @@ pub fn load(
         meta,
         hold: ask.hold,
     };
-    let p = verbale::meta::analyse(&plan, &lopts, options).map_err(|e| {
-        // A side's condition names its flag.
-        let flags = ["--target-where", "--reference-where"];
-        match e {
-            verbale::Error::Invalid(m) => match flags
-                .iter()
-                .zip(&ask.selectors)
-                .find(|(_, s)| m.contains(s.as_str()))
-            {
-                Some((flag, _)) => verbale::Error::Invalid(format!("{flag}: {m}")).into(),
-                None => flag_error(verbale::Error::Invalid(m), src),
-            },
-            e => flag_error(e, src),
-        }
-    })?;
+    let p = verbale::meta::analyse(&plan, &lopts, options)
+        .map_err(|e| side_error(e, &ask.selectors, src))?;
     src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;
     if !src.quiet {
@@ -714,6 +701,23 @@ pub fn load(
         problems: p.problems,
         had_errors,
     })
+}
+
+/// A metadata error told with the flag that gave the expression: a side's condition
+/// (`selectors`: --target-where, --reference-where) or --where and the pattern flags.
+pub fn side_error(e: verbale::Error, selectors: &[String], src: &SourceArgs) -> anyhow::Error {
+    let flags = ["--target-where", "--reference-where"];
+    match e {
+        verbale::Error::Invalid(m) => match flags
+            .iter()
+            .zip(selectors)
+            .find(|(_, s)| m.contains(s.as_str()))
+        {
+            Some((flag, _)) => verbale::Error::Invalid(format!("{flag}: {m}")).into(),
+            None => flag_error(verbale::Error::Invalid(m), src),
+        },
+        e => flag_error(e, src),
+    }
 }
 
 /// A metadata error told with the flag that gave the expression or pattern.

@@ -330,12 +330,7 @@ fn keyness_table(
         sides.names[1],
         count_of(ri.len() as u64, "document"),
         count_of(a.tokens_of(ri), "token"),
-        match args.sort {
-            SortArg::G2 => "G²",
-            SortArg::Chi2 => "χ²",
-            SortArg::LogOdds => "log_odds_z",
-            SortArg::LogRatio => "log_ratio",
-        },
+        args.sort.key().label(),
     );
     Ok((df, h))
 }

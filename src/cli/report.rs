@@ -138,11 +138,54 @@ fn input_sides(args: &ReportArgs) -> Result<Sides> {
     if g.target_where.is_some() || !g.target.is_empty() {
         return g.resolve(&paths, "report");
     }
+    if g.name_target.is_some() || g.name_reference.is_some() {
+        return Err(invalid(
+            "--name-target and --name-reference name the keyness sides: give them with \
+             --target/--reference or --target-where",
+        ));
+    }
     Ok(Sides {
         names: [side_name(&paths), String::new()],
         inputs: vec![paths],
         selectors: Vec::new(),
     })
+}
+
+/// Checks, from the metadata alone, that each side's condition chooses a document (before the
+/// first reading, whose --where joins the conditions: its error would name that joined
+/// expression instead of the flag the user gave).
+fn check_sides(groups: &[Vec<PathBuf>], src: &SourceArgs, sides: &Sides) -> Result<()> {
+    if sides.selectors.is_empty() {
+        return Ok(());
+    }
+    let plan = verbale::meta::Plan {
+        groups: groups.to_vec(),
+        selectors: sides.selectors.clone(),
+        filter: src.meta.where_.clone(),
+        meta: src.meta.options(),
+        ..Default::default()
+    };
+    let chosen = verbale::meta::choose(&plan, &super::common::load_options(src))
+        .map_err(|e| super::common::side_error(e, &sides.selectors, src))?;
+    if let Some(k) = chosen.chose.iter().position(|&n| n == 0) {
+        if k == 1 && chosen.repeated > 0 {
+            return Err(verbale::Error::NoDocuments(format!(
+                "the reference is empty: its {} document(s) are all in the target too, and a \
+                 document is compared on one side only; choose a reference that the target \
+                 does not hold",
+                chosen.repeated
+            ))
+            .into());
+        }
+        return Err(super::problems::chose_no_file(
+            k,
+            &sides.selectors,
+            src.meta.where_.as_deref(),
+            chosen.where_kept,
+            chosen.hint.as_deref(),
+        ));
+    }
+    Ok(())
 }
 
 /// The source options of a report whose sides are chosen by conditions: its documents are
@@ -175,7 +218,7 @@ fn keyness_sides(loaded: &Loaded, sides: &Sides) -> Option<Groups> {
 }
 
 /// The report's name: `--name`, checked, or one made from the inputs.
-fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>]) -> Result<String> {
+fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>], sides: &Sides) -> Result<String> {
     match &args.name {
         Some(n) if n.is_empty() || n.starts_with('.') || n.contains(['/', '\\']) => {
             Err(verbale::Error::Invalid(format!(
@@ -189,8 +232,42 @@ fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>]) -> Result<String> {
             name_of(&groups[0]),
             name_of(&groups[1])
         )),
+        // Sides by conditions: their names in the folder's, so that the report of a corpus
+        // and that of two of its parts do not replace each other.
+        None if !sides.selectors.is_empty() => Ok(format!(
+            "{}-{}-vs-{}",
+            name_of(&groups[0]),
+            slug(&sides.names[0]),
+            slug(&sides.names[1])
+        )),
         None => Ok(name_of(&groups[0])),
     }
+}
+
+/// A condition or side name as part of a folder name: comparisons as words (`>=` as `ge`),
+/// other runs of marks and spaces as one `-`, at most 40 characters.
+fn slug(s: &str) -> String {
+    let mut t = s.to_string();
+    for (op, w) in [
+        (">=", " ge "),
+        ("<=", " le "),
+        ("!=", " ne "),
+        ("<>", " ne "),
+        (">", " gt "),
+        ("<", " lt "),
+        ("=", " eq "),
+    ] {
+        t = t.replace(op, w);
+    }
+    let mut out = String::new();
+    for c in t.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').chars().take(40).collect::<String>()
 }
 
 /// A progress bar on standard error when it is a terminal (and not --quiet).
@@ -234,9 +311,12 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         return from_counts(&args);
     }
     let sides = input_sides(&args)?;
-    let source = source_of(&args, &sides);
     let groups = sides.inputs.clone();
-    let name = report_name(&args, &groups)?;
+    check_sides(&groups, &args.source, &sides)?;
+    // The first reading (phrases, acts) reads the documents of either side; the analysis
+    // takes the sides' conditions themselves.
+    let source = source_of(&args, &sides);
+    let name = report_name(&args, &groups, &sides)?;
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
     options.doc_measures = true;
@@ -280,7 +360,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         selectors: sides.selectors.clone(),
         ..Default::default()
     };
-    let loaded = load(&groups, &source, &options, ask)?;
+    let loaded = load(&groups, &args.source, &options, ask)?;
     bar.inc(2);
     let mut left_out: Vec<String> = loaded
         .problems
@@ -375,19 +455,18 @@ fn output_dir(args: &ReportArgs, name: &str) -> Result<PathBuf> {
 /// made with, and without the sections that need the texts.
 fn from_counts(args: &ReportArgs) -> Result<bool> {
     let dirs = &args.from_counts;
-    let name = report_name(args, std::slice::from_ref(dirs))?;
+    let sides = args.groups.counts_sides(dirs, true, "report")?;
+    let name = report_name(args, std::slice::from_ref(dirs), &sides)?;
     let dir = output_dir(args, &name)?;
     report::check_target(&dir, dirs)?;
     let options = verbale::frames::counts::options(&dirs[0])?;
     let bar = progress(args.source.quiet);
     bar.set_message("reading the counts");
-    let sides = args.groups.counts_sides(dirs, true, "report")?;
-    let source = source_of(args, &sides);
     let ask = Ask {
         selectors: sides.selectors.clone(),
         ..Default::default()
     };
-    let loaded = load_counts(dirs, &source, ask)?;
+    let loaded = load_counts(dirs, &args.source, ask)?;
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.
     let mut left_out: Vec<String> = super::from_counts::parts_not_read(dirs)?

@@ -88,7 +88,7 @@ pub(super) struct Words {
 }
 
 impl Words {
-    fn of(p: &Positions) -> Words {
+    fn of(p: &Positions, text: &str) -> Words {
         let gaps = p.word_gaps();
         let mut joined = Vec::with_capacity(gaps.len());
         for (k, &(t, g)) in gaps.iter().enumerate() {
@@ -99,13 +99,15 @@ impl Words {
                 let w = gaps[k - 1].0 as usize;
                 let between = t as usize - w - 1;
                 let dot = &p.tokens[w + 1];
-                // One punctuation character touching both (a hyphen, or a slash).
+                // A hyphen or a slash touching both.
                 let hyphen = || {
                     let h = &p.tokens[w + 2];
-                    h.kind == crate::text::TokenKind::Punct
-                        && h.start == dot.end
+                    h.start == dot.end
                         && h.end == p.tokens[t as usize].start
-                        && h.end - h.start <= 3
+                        && matches!(
+                            text.get(h.start as usize..h.end as usize),
+                            Some("-" | "‐" | "‑" | "/")
+                        )
                 };
                 (between == 1 || (between == 2 && hyphen()))
                     && dot.start == p.tokens[w].end
@@ -221,7 +223,7 @@ impl Matcher<'_> {
     }
 
     fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
-        let words = Words::of(p);
+        let words = Words::of(p, &doc.text);
         let matches = self.matches(p, &words);
         let mut out = DictDoc {
             words: words.tok.len() as u64,
