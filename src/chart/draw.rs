@@ -491,16 +491,16 @@ fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label
     }
     line(a, (ax.zero, ax.top), (ax.zero, ax.bottom), palette::INK, 1)?;
     line(a, (ax.x0, ax.bottom), (ax.x1, ax.bottom), palette::INK, 1)?;
-    let mid = (ax.x0 + ax.x1) / 2;
-    text(
-        a,
-        x_label,
-        &font(13.0),
-        mid,
-        ax.bottom + 22,
-        HPos::Center,
-        VPos::Top,
-    )
+    // Centred under the bars; a label wider than them moves left as far as it must to stay
+    // in the chart, and is cut only when wider than the chart.
+    let st = font(13.0);
+    let room = a.dim_in_pixel().0 as i32 - 2 * MARGIN;
+    let label = fit(a, x_label, &st, room, Cut::End);
+    let half = width(a, &label, &st) / 2;
+    let mid = ((ax.x0 + ax.x1) / 2)
+        .min(MARGIN + room - half)
+        .max(MARGIN + half);
+    text(a, &label, &st, mid, ax.bottom + 22, HPos::Center, VPos::Top)
 }
 
 /// Dashed lines at ±`g` (where they fall inside the axis), labelled once at the top: beside
