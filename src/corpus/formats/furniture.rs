@@ -56,14 +56,19 @@ fn shape(line: &str) -> String {
 }
 
 /// Whether a line is furniture by its content alone: a page number, a symbol, a job number,
-/// or a run of them ("2  GE.24-19779", "A/HRC/43/15  GE.20-00123  5").
+/// or a run of them ("2  GE.24-19779", "A/HRC/43/15  GE.20-00123  5"), also with one space
+/// between at most three of them ("18-18142 2/5", "3/5 18-18142", as GA resolutions foot
+/// their pages).
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
     !t.is_empty()
-        && t.split("  ")
+        && (t
+            .split("  ")
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .all(|p| FURNITURE.is_match(p))
+            || (words.len() <= 3 && words.iter().all(|p| FURNITURE.is_match(p))))
 }
 
 /// Whether a line is the rule above a page's footnotes: five or more underscores, as UN
@@ -293,7 +298,14 @@ impl UnSections {
             .find(|&a| cover.is_none_or(|c| a > c));
         let notes = FOOTNOTES.find(text).map(|m| m.start());
         if cover.is_none() && annex.is_none() {
-            return UnSections::default();
+            // A document of one part (a resolution, a report) with its notes put apart: the
+            // notes are a section, the rest its text.
+            return match notes {
+                Some(n) if n > 0 => UnSections {
+                    parts: vec![("text", 0, n), ("footnotes", n, text.len())],
+                },
+                _ => UnSections::default(),
+            };
         }
         let mut cuts: Vec<(&'static str, usize)> = vec![("header", 0)];
         if let Some(c) = cover {
@@ -341,11 +353,14 @@ mod tests {
             "2  GE.24-19779",
             "GE.24-19779  (E)    061124    061124",
             "A/RES/73/8",
+            "18-18142 2/5",
+            "3/5 18-18142",
         ] {
             assert!(is_furniture(l), "{l}");
         }
         for l in [
             "12 members voted",
+            "Resolution 73/7 2018",
             "The General Assembly,",
             "Agenda item 4",
             "",
@@ -428,5 +443,17 @@ mod tests {
         assert!(un_header("Remarks by the President on the economy").is_empty());
         let footnote_first = "Distr.: General\n1 A/HRC/43/15.\nUnited Nations  A/HRC/DEC/43/112\n";
         assert_eq!(un_header(footnote_first)[0].1, "A/HRC/DEC/43/112");
+    }
+
+    /// A resolution has no cover or annex, but its footnotes, put after the text, are still a
+    /// section (`--section footnotes` found none in any document).
+    #[test]
+    fn footnotes_of_a_one_part_document() {
+        let text = "The General Assembly,\nRecalling the Rome Statute1,\n\nFootnotes\n1 United Nations, Treaty Series, vol. 2187.\n";
+        let s = UnSections::find(text);
+        let (a, b) = s.range("footnotes").unwrap();
+        assert!(text[a..b].starts_with("Footnotes\n1 United Nations"));
+        assert!(s.range("annex").is_none() && s.range("cover").is_none());
+        assert_eq!(UnSections::find("No notes here.\n"), UnSections::default());
     }
 }
