@@ -232,6 +232,7 @@ fn panel<DB: DrawingBackend>(
     // Lines join points along an order (years, dates, numbers), never across categories
     // such as countries, where they would draw a trend that is not there.
     let ordered = in_order(x);
+    let gaps = gaps(x);
     // Every term's lines, then every term's points, then the scare counts, so that no line
     // is drawn over another term's point or count.
     for layer in [Layer::Lines, Layer::Points, Layer::Counts] {
@@ -242,10 +243,40 @@ fn panel<DB: DrawingBackend>(
                 joined: ordered,
                 layer,
             };
-            series(a, s, colour(si), &sc, how)?;
+            series(a, s, colour(si), &sc, how, &gaps)?;
         }
     }
     Ok(())
+}
+
+/// Per group of the x axis, whether a gap in time stands before it: more than twice the usual
+/// step from the group before (years 1946 → 1954 where the others follow year by year), so
+/// that no line is drawn across years without documents as if they had been measured.
+fn gaps(x: &[String]) -> Vec<bool> {
+    let values: Option<Vec<f64>> = x
+        .iter()
+        .map(|l| {
+            l.parse::<f64>()
+                .ok()
+                .or_else(|| month_number(l).map(|m| m as f64))
+        })
+        .collect();
+    let Some(v) = values.filter(|v| v.len() > 2) else {
+        return vec![false; x.len()];
+    };
+    let mut steps: Vec<f64> = v
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0.0)
+        .collect();
+    if steps.is_empty() {
+        return vec![false; x.len()];
+    }
+    steps.sort_by(f64::total_cmp);
+    let usual = steps[(steps.len() - 1) / 2];
+    std::iter::once(false)
+        .chain(v.windows(2).map(|w| w[1] - w[0] > 2.0 * usual))
+        .collect()
 }
 
 /// The grid, the y ticks and title, and the x labels (thinned to what fits: the last always,
@@ -405,10 +436,13 @@ fn series<DB: DrawingBackend>(
     c: RGBColor,
     sc: &Scale,
     how: How,
+    gaps: &[bool],
 ) -> R {
     if how.layer == Layer::Lines {
-        // The line joins consecutive groups that have documents.
-        for i in (1..s.points.len()).filter(|_| how.joined) {
+        // The line joins consecutive groups that have documents, with no gap in time between.
+        for i in
+            (1..s.points.len()).filter(|&i| how.joined && !gaps.get(i).copied().unwrap_or(false))
+        {
             if let (Some(p0), Some(p1)) = (s.points[i - 1], s.points[i]) {
                 let (from, to) = ((sc.x(i - 1), sc.y(p0.value)), (sc.x(i), sc.y(p1.value)));
                 line(a, from, to, c, 2)?;
@@ -492,6 +526,21 @@ mod tests {
         assert_eq!(month_number("2021-13"), None);
         assert_eq!(month_number("2021-2"), month_number("2021-02"));
         assert_eq!(month_number("21-01"), None);
+    }
+
+    #[test]
+    fn a_gap_in_time_breaks_the_line() {
+        let x = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let years = x(&["1946", "1954", "1955", "1956", "1957", "1965"]);
+        assert_eq!(
+            super::gaps(&years),
+            [false, true, false, false, false, true]
+        );
+        assert_eq!(
+            super::gaps(&x(&["2021-01", "2021-02", "2021-06"])),
+            [false, false, true]
+        );
+        assert_eq!(super::gaps(&x(&["ARM", "AZE", "GEO"])), [false; 3]);
     }
 
     #[test]

@@ -323,7 +323,8 @@ fn keyness_table(
         args.sort,
     )?;
     let h = format!(
-        "target {} ({}, {}) vs reference {} ({}, {}); positive {} = over-used in the target",
+        "target {} ({}, {}) vs reference {} ({}, {}); positive {} = over-used in the target; \
+         p of {}",
         sides.names[0],
         count_of(ti.len() as u64, "document"),
         count_of(a.tokens_of(ti), "token"),
@@ -331,6 +332,10 @@ fn keyness_table(
         count_of(ri.len() as u64, "document"),
         count_of(a.tokens_of(ri), "token"),
         args.sort.key().label(),
+        match args.compat {
+            CompatArg::Quanteda => "χ² (quanteda's; --compat antconc: of G²)",
+            CompatArg::Antconc => "G² (AntConc's)",
+        },
     );
     Ok((df, h))
 }
