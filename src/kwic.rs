@@ -7,7 +7,7 @@ use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::{self, Document, Found, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use crate::quotes::{collapse_ws, head, tail, Kind, MAX_CONTEXT_BYTES};
-use crate::text::{fold, fold_into, StemCache, TokenKind};
+use crate::text::{fold_with, StemCache, TokenKind};
 use polars::prelude::*;
 use rayon::prelude::*;
 use regex::Regex;
@@ -39,6 +39,9 @@ pub struct KwicOptions {
     pub kind: Option<Kind>,
     /// Stop after this many hits.
     pub top: Option<usize>,
+    /// Match the pattern's capitals as written (`US` finds the United States, not `us`);
+    /// words and globs only.
+    pub case_sensitive: bool,
 }
 
 /// Hits held at once at most: a piece of the corpus with more is refused (narrow the pattern
@@ -81,7 +84,11 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
     let words: Vec<String> = o
         .pattern
         .split_whitespace()
-        .map(fold)
+        .map(|w| {
+            let mut f = String::new();
+            fold_with(w, &mut f, !o.case_sensitive);
+            f
+        })
         .map(|w| match w.strip_suffix('.') {
             Some(bare) if o.mode != Mode::Regex && bare.contains('.') => bare.to_string(),
             _ => w,
@@ -110,7 +117,8 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
                     let bad =
                         |e: regex::Error| Error::Invalid(format!("kwic: bad pattern '{w}': {e}"));
                     Regex::new(&body).map_err(bad)?;
-                    Regex::new(&format!("^(?i:{body})$")).map_err(bad)
+                    let flags = if o.case_sensitive { "" } else { "i" };
+                    Regex::new(&format!("^(?{flags}:{body})$")).map_err(bad)
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(Matcher::Words(res))
@@ -267,7 +275,7 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
     // The pattern words token `w` matches from word `k` on: 1 for a word, as many as its words
     // for a multiword term (`--phrases`), which only the whole of it matches; 0 for no match.
     let mut matches = |m: &mut Matcher, k: usize, w: usize| -> usize {
-        fold_into(tokens[w].text(text), &mut buf);
+        fold_with(tokens[w].text(text), &mut buf, !o.case_sensitive);
         let one = |m: &mut Matcher, k: usize, word: &str| match m {
             Matcher::Words(v) => v[k].is_match(word),
             Matcher::Stems(v, st) => st.stem(word) == v[k],

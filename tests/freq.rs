@@ -894,3 +894,43 @@ fn dispersion_over_documents_is_as_defined() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `kwic --case-sensitive` matches capitals as the pattern writes them: `US` is the United
+/// States, not the pronoun; a glob and a regular expression too; without it, both.
+#[test]
+fn kwic_case_sensitive_tells_us_from_the_us() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "The US and the UN asked us to help. Let us act, said the Un-Secretary.",
+    )
+    .unwrap();
+    let hits = |args: &[&str]| -> Vec<String> {
+        let o = verbale()
+            .args(["kwic", "-f", "csv", "-q"])
+            .arg(&f)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        strs(&csv_bytes(o.stdout), "hit")
+    };
+    assert_eq!(hits(&["US"]), ["US", "us", "us"]);
+    assert_eq!(hits(&["US", "--case-sensitive"]), ["US"]);
+    assert_eq!(
+        hits(&["U*", "--case-sensitive"]),
+        ["US", "UN", "Un-Secretary"]
+    );
+    assert_eq!(
+        hits(&["U[A-Z]", "--regex", "--case-sensitive"]),
+        ["US", "UN"]
+    );
+    let o = verbale()
+        .args(["kwic", "--case-sensitive", "--stem"])
+        .arg(&f)
+        .arg("US")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

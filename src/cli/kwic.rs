@@ -36,6 +36,10 @@ pub struct KwicArgs {
     /// Match stems (`election` finds `elections`, `elected`).
     #[arg(long, conflicts_with_all = ["regex", "no_stem"])]
     pub stem: bool,
+    /// Match capitals as the pattern writes them (AntConc's "Case"): `US` finds the United
+    /// States and not the pronoun `us`. Words, globs and --regex; not with --stem.
+    #[arg(long, conflicts_with = "stem")]
+    pub case_sensitive: bool,
     /// Each word of the pattern is a regular expression matched against whole tokens.
     #[arg(long)]
     pub regex: bool,
@@ -90,6 +94,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         quoted_only: args.quoted_only || kind.is_some(),
         kind,
         top: args.top,
+        case_sensitive: args.case_sensitive,
     };
     init_threads(&args.source);
     let lopts = load_options(&args.source);

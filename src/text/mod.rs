@@ -31,10 +31,16 @@ pub const APOSTROPHES: [char; 4] = ['\u{2019}', '\u{2018}', '\u{02BC}', '\u{FF07
 
 /// [`fold`] into a reusable buffer.
 pub fn fold_into(form: &str, out: &mut String) {
+    fold_with(form, out, true);
+}
+
+/// [`fold_into`], lower-casing only when `lower` (a case-sensitive search keeps the case and
+/// folds the rest: apostrophes, hyphens, invisible characters).
+pub fn fold_with(form: &str, out: &mut String, lower: bool) {
     out.clear();
     for c in form.chars() {
         match c {
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => out.push(if lower { c.to_ascii_lowercase() } else { c }),
             c if APOSTROPHES.contains(&c) => out.push('\''),
             '\u{2010}' | '\u{2011}' => out.push('-'),
             '\u{00AD}'
@@ -45,7 +51,8 @@ pub fn fold_into(form: &str, out: &mut String) {
             | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}' => {}
-            c => out.extend(c.to_lowercase()),
+            c if lower => out.extend(c.to_lowercase()),
+            c => out.push(c),
         }
     }
 }
