@@ -7,7 +7,7 @@ use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::{self, Document, Found, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use crate::quotes::{collapse_ws, head, tail, Kind, MAX_CONTEXT_BYTES};
-use crate::text::{fold_with, StemCache, TokenKind};
+use crate::text::{fold, fold_with, StemCache, TokenKind};
 use polars::prelude::*;
 use rayon::prelude::*;
 use regex::Regex;
@@ -71,6 +71,53 @@ pub struct Hit {
     pub quoted: bool,
     /// Kind of the innermost quotation holding the hit.
     pub kind: Option<Kind>,
+}
+
+/// A word of a concordance line's context to sort by, as AntConc names them: `1L` the word
+/// just before the hit, `2R` the second after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextWord {
+    /// 1 for the nearest word, 2 for the next ...
+    pub n: usize,
+    /// Left of the hit (else right).
+    pub left: bool,
+}
+
+impl std::str::FromStr for ContextWord {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let bad = || format!("'{s}': a position such as 1L (the word before the hit) or 2R");
+        let t = s.trim();
+        let (n, side) = t.split_at(t.len().saturating_sub(1));
+        let n: usize = n.parse().map_err(|_| bad())?;
+        match side {
+            "L" | "l" if (1..=9).contains(&n) => Ok(ContextWord { n, left: true }),
+            "R" | "r" if (1..=9).contains(&n) => Ok(ContextWord { n, left: false }),
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Sorts concordance lines by the words at `by` (the first, then the next ...), lower-cased
+/// and without the marks around them, as AntConc's sort levels do; a line without such a word
+/// comes first; ties keep corpus order.
+pub fn sort_hits(hits: &mut [Hit], by: &[ContextWord]) {
+    let word = |h: &Hit, c: ContextWord| -> String {
+        let side = if c.left { &h.left } else { &h.right };
+        let words: Vec<&str> = side
+            .split_whitespace()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let w = if c.left {
+            words.len().checked_sub(c.n).map(|i| words[i])
+        } else {
+            words.get(c.n - 1).copied()
+        };
+        w.map(fold).unwrap_or_default()
+    };
+    hits.sort_by_cached_key(|h| by.iter().map(|&c| word(h, c)).collect::<Vec<_>>());
 }
 
 enum Matcher {

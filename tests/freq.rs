@@ -934,3 +934,35 @@ fn kwic_case_sensitive_tells_us_from_the_us() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `kwic --sort 1L` (AntConc's sort levels) orders lines by the word before the hit, lower-cased
+/// and without its marks, ties in corpus order; `1R,2R` by the words after it; a bad position
+/// is refused with what a position is.
+#[test]
+fn kwic_sorts_by_the_words_around_the_hit() {
+    let lines = |sort: &str| -> Vec<f64> {
+        let o = verbale()
+            .args(["kwic", "-f", "csv", "-q", "--sort", sort])
+            .arg(seed())
+            .arg("elections")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        nums(&csv_bytes(o.stdout), "offset")
+    };
+    // Before the hit: illegal, of (holding of “), previous, sham, so-called, territories.
+    assert_eq!(lines("1L"), [774.0, 1839.0, 3410.0, 4674.0, 1492.0, 3785.0]);
+    // After it: held in, held on, in the, in the, shows, will.
+    assert_eq!(
+        lines("1R,2R"),
+        [774.0, 1492.0, 1839.0, 3785.0, 3410.0, 4674.0]
+    );
+    let o = verbale()
+        .args(["kwic", "--sort", "0L"])
+        .arg(seed())
+        .arg("elections")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a position such as 1L"));
+}

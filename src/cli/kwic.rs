@@ -52,6 +52,11 @@ pub struct KwicArgs {
     /// Keep the first N hits (in corpus order).
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
+    /// Sort the lines by words of their context, as AntConc's sort levels: `1R` (the word
+    /// after the hit), `1L,2L` (the word before it, then the one before that); comma-separated,
+    /// lower-cased; ties keep corpus order. With --top, its first N are sorted.
+    #[arg(long, value_delimiter = ',', value_name = "POS")]
+    pub sort: Vec<kwic::ContextWord>,
 }
 
 /// Runs `kwic`. Returns whether some input failed.
@@ -124,6 +129,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
                 return Err(too_many_hits());
             }
         }
+        kwic::sort_hits(&mut hits, &args.sort);
         let text = aligned(&hits, args.top);
         match &dest {
             Destination::Stdout => {
@@ -138,6 +144,25 @@ pub fn run(args: KwicArgs) -> Result<bool> {
             format,
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet
         );
+        if !args.sort.is_empty() {
+            // Sorted lines need every hit at once (at most kwic::MAX_HITS), as one piece.
+            let mut hits = Vec::new();
+            for piece in c.by_ref() {
+                hits.extend(piece?);
+                if hits.len() > kwic::MAX_HITS {
+                    return Err(too_many_hits());
+                }
+            }
+            kwic::sort_hits(&mut hits, &args.sort);
+            let piece = args.output.select(kwic::frame(&hits)?);
+            out::write_pieces(
+                std::iter::once(piece),
+                format,
+                args.output.options(None),
+                &dest,
+            )?;
+            return report_problems(c.problems(), &args.source);
+        }
         let mut held = 0;
         let pieces = c.by_ref().map(|piece| {
             let piece = piece?;
