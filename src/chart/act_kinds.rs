@@ -84,29 +84,13 @@ pub fn acts(
             (format!("{i} {}", names.join(", ")), Role::Strength(i))
         })
         .collect();
-    let mut kept = if all > shown.len() {
-        let which = if strongest_first {
-            "strongest"
-        } else {
-            "first"
-        };
-        format!(", the {} {which} of {}", shown.len(), thousands(all as u64))
-    } else {
-        String::new()
-    };
+    let kept = kept_note(shown.len(), all, n, strongest_first);
     // The order is not quite the bars' own means: say how it was drawn.
     let order = if strongest_first && shown.len() > 1 {
         format!("; order: mean intensity, few acts drawn toward the corpus's {prior:.1}")
     } else {
         String::new()
     };
-    // Those with no act have no bar: say so, or the title's count would not match the bars.
-    if n > all {
-        kept.push_str(&format!(
-            ", {} with no act not drawn",
-            thousands((n - all) as u64)
-        ));
-    }
     let left_out = all - shown.len();
     let spec = Spec::Bars {
         title: format!("Speech acts by strength: {what}{kept}"),
@@ -119,4 +103,27 @@ pub fn acts(
         guide: None,
     };
     Ok((spec, left_out))
+}
+
+/// What the title says of the bars left out: `shown` of `all` bins with acts drawn (the
+/// strongest, or the first), and the bins with no act of `n` in all.
+fn kept_note(shown: usize, all: usize, n: usize, strongest_first: bool) -> String {
+    let mut kept = if all > shown {
+        let which = if strongest_first {
+            "strongest"
+        } else {
+            "first"
+        };
+        format!(", the {shown} {which} of {}", thousands(all as u64))
+    } else {
+        String::new()
+    };
+    // Those with no act have no bar: say so, or the title's count would not match the bars.
+    if n > all {
+        kept.push_str(&format!(
+            ", {} with no act not drawn",
+            thousands((n - all) as u64)
+        ));
+    }
+    kept
 }

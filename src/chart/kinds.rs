@@ -724,31 +724,12 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
         u("scare")?,
     );
     let mut x: Vec<String> = Vec::new();
-    let mut numeric = true;
     for v in &xs {
         if !x.contains(v) {
-            numeric &= v.parse::<f64>().is_ok();
             x.push(v.clone());
         }
     }
-    if numeric {
-        x.sort_by(|a, b| {
-            a.parse::<f64>()
-                .unwrap_or(0.0)
-                .total_cmp(&b.parse().unwrap_or(0.0))
-        });
-    } else if super::lines::in_order(&x) {
-        // Dates (`2021-02`, `2021-2`, `2021-02-15`) in time order by their numbers, wherever
-        // a facet first has them: a month only a later panel has is not put after the others.
-        x.sort_by_cached_key(|l| {
-            let parts: Vec<u64> = l
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|p| !p.is_empty())
-                .map(|p| p.parse().unwrap_or(u64::MAX))
-                .collect();
-            (parts, l.clone())
-        });
-    }
+    super::lines::time_order(&mut x);
     refuse_a_crowd(by, &x)?;
     let mut panels: Vec<LinePanel> = Vec::new();
     for i in 0..df.height() {

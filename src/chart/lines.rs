@@ -383,6 +383,28 @@ fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize>
     out
 }
 
+/// Puts the x axis's groups in order when they are numbers (years) or dates (`2021-02`,
+/// `2021-2`, `2021-02-15`, by their numbers), wherever a facet first had them: a month only a
+/// later panel has is not put after the others. Categories keep their order.
+pub(super) fn time_order(x: &mut [String]) {
+    if x.iter().all(|v| v.parse::<f64>().is_ok()) {
+        x.sort_by(|a, b| {
+            a.parse::<f64>()
+                .unwrap_or(0.0)
+                .total_cmp(&b.parse().unwrap_or(0.0))
+        });
+    } else if in_order(x) {
+        x.sort_by_cached_key(|l| {
+            let parts: Vec<u64> = l
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty())
+                .map(|p| p.parse().unwrap_or(u64::MAX))
+                .collect();
+            (parts, l.clone())
+        });
+    }
+}
+
 /// A month `YYYY-MM` (or `YYYY-M`) as months since year 0 (January of a year is a multiple of
 /// 12).
 fn month_number(l: &str) -> Option<i64> {

@@ -114,18 +114,11 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let (mut scanned, read) =
         dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
     b.problems.extend(read);
-    let mut left_out = 0;
-    if args.own {
-        for d in &mut scanned.docs {
-            d.acts.retain(|a| {
-                // Told of the acts --act chooses.
-                let chosen =
-                    args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name);
-                left_out += (a.reported && chosen) as usize;
-                !a.reported
-            });
-        }
-    }
+    let left_out = if args.own {
+        keep_acts(&mut scanned, &args.act, &lex, |a| !a.reported)
+    } else {
+        0
+    };
     let without_target =
         keep_targets_naming(&args.target_has, &args.act, &lex, &options, &mut scanned);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
@@ -221,24 +214,37 @@ fn keep_targets_naming(
         .map(|w| w.split_whitespace().map(&mut key).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();
+    keep_acts(scanned, acts, lex, |a| {
+        let target = dict::target_key(&a.target);
+        let whole: Vec<String> = target.split_whitespace().map(&mut key).collect();
+        let pieces: Vec<String> = target
+            .split_whitespace()
+            .filter(|w| w.contains(['-', '/']))
+            .flat_map(|w| w.split(['-', '/']))
+            .map(&mut key)
+            .collect();
+        wanted.iter().any(|w| {
+            whole.windows(w.len()).any(|x| x == w.as_slice())
+                || (w.len() == 1 && pieces.contains(&w[0]))
+        })
+    })
+}
+
+/// Keeps the acts `keep` keeps; returns how many it left out of those `acts` chooses (all
+/// when empty: --act), as the header tells them.
+fn keep_acts(
+    scanned: &mut dict::Scanned,
+    acts: &[String],
+    lex: &ActLexicon,
+    mut keep: impl FnMut(&verbale::dict::ActHit) -> bool,
+) -> usize {
     let mut left_out = 0;
     for d in &mut scanned.docs {
         d.acts.retain(|a| {
-            let target = dict::target_key(&a.target);
-            let whole: Vec<String> = target.split_whitespace().map(&mut key).collect();
-            let pieces: Vec<String> = target
-                .split_whitespace()
-                .filter(|w| w.contains(['-', '/']))
-                .flat_map(|w| w.split(['-', '/']))
-                .map(&mut key)
-                .collect();
-            let keep = wanted.iter().any(|w| {
-                whole.windows(w.len()).any(|x| x == w.as_slice())
-                    || (w.len() == 1 && pieces.contains(&w[0]))
-            });
+            let kept = keep(a);
             let chosen = acts.is_empty() || acts.contains(&lex.acts[a.act as usize].name);
-            left_out += (!keep && chosen) as usize;
-            keep
+            left_out += (!kept && chosen) as usize;
+            kept
         });
     }
     left_out

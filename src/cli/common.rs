@@ -671,13 +671,7 @@ pub fn load(
         if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
             if k == 1 && p.repeated > 0 {
-                return Err(verbale::Error::NoDocuments(format!(
-                    "the reference is empty: its {} document(s) are all in the target too, and a \
-                     document is compared on one side only; choose a reference that the target \
-                     does not hold",
-                    p.repeated
-                ))
-                .into());
+                return Err(super::problems::reference_in_target(p.repeated));
             }
             if chose_none {
                 return Err(super::problems::chose_no_file(

@@ -121,16 +121,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         return Err(no_documents(&paths, &lopts, 0));
     }
     if format == Format::Table {
-        // Aligned lines need every hit at once (at most kwic::MAX_HITS).
-        let mut hits = Vec::new();
-        for piece in c.by_ref() {
-            hits.extend(piece?);
-            if hits.len() > kwic::MAX_HITS {
-                return Err(too_many_hits());
-            }
-        }
-        kwic::sort_hits(&mut hits, &args.sort);
-        let text = aligned(&hits, args.top);
+        let text = aligned(&all_hits(&mut c, &args.sort)?, args.top);
         match &dest {
             Destination::Stdout => {
                 use std::io::Write;
@@ -139,30 +130,22 @@ pub fn run(args: KwicArgs) -> Result<bool> {
             }
             Destination::File(p) => out::write_atomic(p, text.as_bytes(), args.output.force)?,
         }
+    } else if !args.sort.is_empty() {
+        // Sorted lines go out as one piece.
+        let piece = args
+            .output
+            .select(kwic::frame(&all_hits(&mut c, &args.sort)?)?);
+        out::write_pieces(
+            std::iter::once(piece),
+            format,
+            args.output.options(None),
+            &dest,
+        )?;
     } else {
         let streams = matches!(
             format,
             Format::Csv | Format::Tsv | Format::Ndjson | Format::Parquet
         );
-        if !args.sort.is_empty() {
-            // Sorted lines need every hit at once (at most kwic::MAX_HITS), as one piece.
-            let mut hits = Vec::new();
-            for piece in c.by_ref() {
-                hits.extend(piece?);
-                if hits.len() > kwic::MAX_HITS {
-                    return Err(too_many_hits());
-                }
-            }
-            kwic::sort_hits(&mut hits, &args.sort);
-            let piece = args.output.select(kwic::frame(&hits)?);
-            out::write_pieces(
-                std::iter::once(piece),
-                format,
-                args.output.options(None),
-                &dest,
-            )?;
-            return report_problems(c.problems(), &args.source);
-        }
         let mut held = 0;
         let pieces = c.by_ref().map(|piece| {
             let piece = piece?;
@@ -175,6 +158,20 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         out::write_pieces(pieces, format, args.output.options(None), &dest)?;
     }
     report_problems(c.problems(), &args.source)
+}
+
+/// Every hit of the concordance at once (at most [`kwic::MAX_HITS`]: aligned or sorted lines
+/// need them all), sorted by `sort` when it names context words.
+fn all_hits(c: &mut kwic::Concordance, sort: &[kwic::ContextWord]) -> Result<Vec<kwic::Hit>> {
+    let mut hits = Vec::new();
+    for piece in c.by_ref() {
+        hits.extend(piece?);
+        if hits.len() > kwic::MAX_HITS {
+            return Err(too_many_hits());
+        }
+    }
+    kwic::sort_hits(&mut hits, sort);
+    Ok(hits)
 }
 
 /// The pattern to look for: its words without the punctuation around them, with a warning

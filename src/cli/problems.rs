@@ -110,6 +110,16 @@ pub fn none_satisfy(cond: Option<(&str, &str)>, hint: Option<&str>) -> anyhow::E
     verbale::Error::NoDocuments(m).into()
 }
 
+/// The error for a reference whose `repeated` documents all stand in the target too.
+pub fn reference_in_target(repeated: usize) -> anyhow::Error {
+    verbale::Error::NoDocuments(format!(
+        "the reference is empty: its {repeated} document(s) are all in the target too, and a \
+         document is compared on one side only; choose a reference that the target does not \
+         hold"
+    ))
+    .into()
+}
+
 /// The error for group `k` that the conditions left without a file: `--where` when it kept
 /// none at all (`where_kept`), else the group's own condition (`selectors`: the target's and
 /// the reference's); the reference taken as the rest (`NOT (target)`) is said to be empty.

@@ -169,13 +169,7 @@ fn check_sides(groups: &[Vec<PathBuf>], src: &SourceArgs, sides: &Sides) -> Resu
         .map_err(|e| super::common::side_error(e, &sides.selectors, src))?;
     if let Some(k) = chosen.chose.iter().position(|&n| n == 0) {
         if k == 1 && chosen.repeated > 0 {
-            return Err(verbale::Error::NoDocuments(format!(
-                "the reference is empty: its {} document(s) are all in the target too, and a \
-                 document is compared on one side only; choose a reference that the target \
-                 does not hold",
-                chosen.repeated
-            ))
-            .into());
+            return Err(super::problems::reference_in_target(chosen.repeated));
         }
         return Err(super::problems::chose_no_file(
             k,
