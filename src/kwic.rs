@@ -89,7 +89,8 @@ impl std::str::FromStr for ContextWord {
     fn from_str(s: &str) -> std::result::Result<Self, String> {
         let bad = || format!("'{s}': a position such as 1L (the word before the hit) or 2R");
         let t = s.trim();
-        let (n, side) = t.split_at(t.len().saturating_sub(1));
+        let last = t.char_indices().last().map_or(0, |(i, _)| i);
+        let (n, side) = t.split_at(last);
         let n: usize = n.parse().map_err(|_| bad())?;
         match side {
             "L" | "l" if (1..=9).contains(&n) => Ok(ContextWord { n, left: true }),

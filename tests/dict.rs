@@ -1051,11 +1051,13 @@ fn condemned_to_a_fate_is_no_condemnation() {
     let out = instances_of(
         "Inaction is condemning our children to the ravages of a warming climate. We are \
          condemning them to remain victims. We condemn their attempts to destabilize the region. \
-         We condemn this threat to the lives of civilians.",
+         We condemn this threat to the lives of civilians. Sanctions condemn millions of people \
+         to poverty. We condemn the use of children to carry out attacks.",
     );
     let condemns: Vec<&str> = out.lines().filter(|l| l.contains(",condemn,")).collect();
-    assert_eq!(condemns.len(), 2, "{out}");
+    assert_eq!(condemns.len(), 3, "{out}");
     assert!(condemns[0].contains("their attempts") && condemns[1].contains("this threat"));
+    assert!(condemns[2].contains("the use of children"), "{out}");
 }
 
 /// A target runs on through an abbreviation joined by a hyphen (`the U.S.-Japan Alliance`),
@@ -1116,7 +1118,7 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
     std::fs::write(
         &f,
         "We welcome the U.S.-Japan Alliance. We support the United States Congress. We support \
-         the United Nations.",
+         the United Nations. We condemn the Russia—Iran arms deals.",
     )
     .unwrap();
     let count = |word: &str| {
@@ -1131,6 +1133,8 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
         (count("U.S."), count("united states"), count("united")),
         (1, 1, 2)
     );
+    // A compound's parts are words: an em dash, and a phrase across a hyphen.
+    assert_eq!((count("iran"), count("japan alliance")), (1, 1));
 }
 
 /// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is

@@ -957,6 +957,15 @@ fn kwic_sorts_by_the_words_around_the_hit() {
         lines("1R,2R"),
         [774.0, 1492.0, 1839.0, 3785.0, 3410.0, 4674.0]
     );
+    for bad in ["0L", "1é"] {
+        let o = verbale()
+            .args(["kwic", "--sort", bad])
+            .arg(seed())
+            .arg("elections")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+    }
     let o = verbale()
         .args(["kwic", "--sort", "0L"])
         .arg(seed())

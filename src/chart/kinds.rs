@@ -180,12 +180,8 @@ pub fn doc_measure_over(
         let title = format!("{measure}, mean per {field}: {what}");
         return Ok(group_bars(points, about, decimals, title));
     }
-    if x.iter().all(|v| v.parse::<f64>().is_ok()) {
-        x.sort_by(|a, b| {
-            a.parse::<f64>()
-                .unwrap_or(0.0)
-                .total_cmp(&b.parse().unwrap_or(0.0))
-        });
+    if super::lines::in_order(&x) {
+        super::lines::time_order(&mut x);
     } else {
         x.sort();
     }

@@ -215,18 +215,16 @@ fn keep_targets_naming(
         .filter(|w| !w.is_empty())
         .collect();
     keep_acts(scanned, acts, lex, |a| {
-        let target = dict::target_key(&a.target);
-        let whole: Vec<String> = target.split_whitespace().map(&mut key).collect();
-        let pieces: Vec<String> = target
-            .split_whitespace()
-            .filter(|w| w.contains(['-', '/']))
-            .flat_map(|w| w.split(['-', '/']))
+        // The key's words, a compound's parts as words of their own (`U.S.-Japan`,
+        // `Russia–Belarus`, `States/Mexico`): an abbreviation's stops stay in it.
+        let words: Vec<String> = dict::target_key(&a.target)
+            .split(|c: char| !c.is_alphanumeric() && !".'’".contains(c))
+            .filter(|w| !w.trim_matches('.').is_empty())
             .map(&mut key)
             .collect();
-        wanted.iter().any(|w| {
-            whole.windows(w.len()).any(|x| x == w.as_slice())
-                || (w.len() == 1 && pieces.contains(&w[0]))
-        })
+        wanted
+            .iter()
+            .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
     })
 }
 

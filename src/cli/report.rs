@@ -138,17 +138,27 @@ fn input_sides(args: &ReportArgs) -> Result<Sides> {
     if g.target_where.is_some() || !g.target.is_empty() {
         return g.resolve(&paths, "report");
     }
-    if g.name_target.is_some() || g.name_reference.is_some() {
-        return Err(invalid(
-            "--name-target and --name-reference name the keyness sides: give them with \
-             --target/--reference or --target-where",
-        ));
-    }
-    Ok(Sides {
+    let sides = Sides {
         names: [side_name(&paths), String::new()],
         inputs: vec![paths],
         selectors: Vec::new(),
-    })
+    };
+    names_need_sides(g, &sides)?;
+    Ok(sides)
+}
+
+/// --name-target and --name-reference without sides to name are refused, not ignored.
+fn names_need_sides(g: &GroupArgs, sides: &Sides) -> Result<()> {
+    let one_set = sides.selectors.is_empty() && sides.inputs.len() < 2;
+    if one_set && (g.name_target.is_some() || g.name_reference.is_some()) {
+        return Err(verbale::Error::Invalid(
+            "--name-target and --name-reference name the keyness sides: give them with \
+             --target/--reference or --target-where"
+                .into(),
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// Checks, from the metadata alone, that each side's condition chooses a document (before the
@@ -228,14 +238,30 @@ fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>], sides: &Sides) -> Res
         )),
         // Sides by conditions: their names in the folder's, so that the report of a corpus
         // and that of two of its parts do not replace each other.
+        // A short hash of every condition tells apart names the slugs cut alike, and reports
+        // of one pair of sides under different --where.
         None if !sides.selectors.is_empty() => Ok(format!(
-            "{}-{}-vs-{}",
+            "{}-{}-vs-{}-{}",
             name_of(&groups[0]),
             slug(&sides.names[0]),
-            slug(&sides.names[1])
+            slug(&sides.names[1]),
+            conditions_hash(&[
+                args.source.meta.where_.as_deref().unwrap_or(""),
+                &sides.selectors[0],
+                &sides.selectors[1],
+            ])
         )),
         None => Ok(name_of(&groups[0])),
     }
+}
+
+/// Six hexadecimal digits of the FNV-1a hash of `parts` (stable across runs and machines).
+fn conditions_hash(parts: &[&str]) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in parts.join("\u{0}").bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    format!("{:06x}", h & 0xff_ffff)
 }
 
 /// A condition or side name as part of a folder name: comparisons as words (`>=` as `ge`),
@@ -389,8 +415,9 @@ pub fn run(args: ReportArgs) -> Result<bool> {
 fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for t in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        let why = if t.split_whitespace().count() > 1 {
-            Some("a phrase")
+        // With --phrases or --compound-top a phrase is one term, which the report counts.
+        let why = if t.split_whitespace().count() > 1 && options.phrases.is_none() {
+            Some("a phrase (with --phrases or --compound-top, one term the report counts)")
         } else if options.stopwords.contains(&t.to_lowercase()) {
             Some("a stopword, which the report's counts leave out")
         } else {
@@ -416,8 +443,10 @@ fn warn_absent_terms(
     quiet: bool,
 ) {
     for t in terms.iter().filter(|_| !quiet) {
-        let key = vec![options.term_key(t)];
-        if verbale::trend::holding(&loaded.analysis, &key).is_empty() {
+        let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
+            continue;
+        };
+        if verbale::trend::holding(&loaded.analysis, &words.keys()[0]).is_empty() {
             eprintln!(
                 "verbale: warning: --terms {t}: in none of these documents (check its \
                  spelling: its trend is zeros)"
@@ -450,6 +479,7 @@ fn output_dir(args: &ReportArgs, name: &str) -> Result<PathBuf> {
 fn from_counts(args: &ReportArgs) -> Result<bool> {
     let dirs = &args.from_counts;
     let sides = args.groups.counts_sides(dirs, true, "report")?;
+    names_need_sides(&args.groups, &sides)?;
     let name = report_name(args, std::slice::from_ref(dirs), &sides)?;
     let dir = output_dir(args, &name)?;
     report::check_target(&dir, dirs)?;
@@ -461,6 +491,8 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         ..Default::default()
     };
     let loaded = load_counts(dirs, &args.source, ask)?;
+    let terms = trend_terms(&args.terms, &options)?;
+    warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.
     let mut left_out: Vec<String> = super::from_counts::parts_not_read(dirs)?
@@ -484,7 +516,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         left_out,
         phrases: None,
         acts: std::sync::Mutex::new(None),
-        terms: trend_terms(&args.terms, &options)?,
+        terms,
         texts: false,
     };
     write(args, &loaded, &options, &r, &bar)?;

@@ -107,7 +107,10 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
             match chosen.iter().position(|c| c[k]) {
                 Some(s) => {
                     *g = s as u32;
-                    repeated += chosen[s + 1..].iter().filter(|c| c[k]).count();
+                    // Of the files --where keeps: the others are on no side.
+                    if keep[k] {
+                        repeated += chosen[s + 1..].iter().filter(|c| c[k]).count();
+                    }
                 }
                 None => keep[k] = false,
             }

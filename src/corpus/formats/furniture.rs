@@ -57,8 +57,8 @@ fn shape(line: &str) -> String {
 
 /// Whether a line is furniture by its content alone: a page number, a symbol, a job number,
 /// or a run of them ("2  GE.24-19779", "A/HRC/43/15  GE.20-00123  5"), also with one space
-/// between at most three of them ("18-18142 2/5", "3/5 18-18142", as GA resolutions foot
-/// their pages).
+/// between at most three of them when one is a job number ("18-18142 2/5", "3/5 18-18142", as
+/// GA resolutions foot their pages; "2019 2020" or "1 A/73/85." are text).
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -68,8 +68,14 @@ fn is_furniture(line: &str) -> bool {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .all(|p| FURNITURE.is_match(p))
-            || (words.len() <= 3 && words.iter().all(|p| FURNITURE.is_match(p))))
+            || (words.len() <= 3
+                && words.iter().any(|p| JOB.is_match(p))
+                && words.iter().all(|p| FURNITURE.is_match(p))))
 }
+
+/// A UN job number (`18-18142`, `GE.20-00123`): the piece a one-space run of furniture holds.
+static JOB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:GE\.)?\d{2}-\d{5}$").expect("job number pattern"));
 
 /// Whether a line is the rule above a page's footnotes: five or more underscores, as UN
 /// documents write it.
@@ -278,6 +284,20 @@ static ANNEX: LazyLock<Regex> = LazyLock::new(|| {
 static FOOTNOTES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^Footnotes\s*$").expect("footnotes pattern"));
 
+/// Whether a "Footnotes" heading is followed by a note (its first line after the heading starts
+/// with a number or a mark), as a reader puts notes apart; a heading of a document's own text
+/// is not.
+fn notes_follow(from_heading: &str) -> bool {
+    from_heading
+        .lines()
+        .skip(1)
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| {
+            l.trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || "*†‡§".contains(c))
+        })
+}
+
 /// The parts of a UN document: `header` (symbol, dates, body, agenda, title), `cover` (the
 /// note verbale or letter that transmits the statement), `annex` (the statement itself, from
 /// the first "Annex" heading) and `footnotes` (what a reader put apart under "Footnotes").
@@ -300,8 +320,8 @@ impl UnSections {
         if cover.is_none() && annex.is_none() {
             // A document of one part (a resolution, a report) with its notes put apart: the
             // notes are a section, the rest its text.
-            return match notes {
-                Some(n) if n > 0 => UnSections {
+            return match notes.filter(|&n| n > 0 && notes_follow(&text[n..])) {
+                Some(n) => UnSections {
                     parts: vec![("text", 0, n), ("footnotes", n, text.len())],
                 },
                 _ => UnSections::default(),
@@ -361,6 +381,9 @@ mod tests {
         for l in [
             "12 members voted",
             "Resolution 73/7 2018",
+            "2019 2020",
+            "12 3/4",
+            "1 A/73/85.",
             "The General Assembly,",
             "Agenda item 4",
             "",
@@ -455,5 +478,7 @@ mod tests {
         assert!(text[a..b].starts_with("Footnotes\n1 United Nations"));
         assert!(s.range("annex").is_none() && s.range("cover").is_none());
         assert_eq!(UnSections::find("No notes here.\n"), UnSections::default());
+        let heading = "Our work\n\nFootnotes\nWe write them at the end of each chapter.\n";
+        assert_eq!(UnSections::find(heading), UnSections::default());
     }
 }
