@@ -39,8 +39,8 @@ pub struct KwicOptions {
     pub kind: Option<Kind>,
     /// Stop after this many hits.
     pub top: Option<usize>,
-    /// Match the pattern's capitals as written (`US` finds the United States, not `us`);
-    /// words and globs only.
+    /// Match the pattern's capitals as written (`US` finds the United States, not `us`): words,
+    /// globs and regular expressions, not stems.
     pub case_sensitive: bool,
 }
 
@@ -104,6 +104,9 @@ impl std::str::FromStr for ContextWord {
 /// and without the marks around them, as AntConc's sort levels do; a line without such a word
 /// comes first; ties keep corpus order.
 pub fn sort_hits(hits: &mut [Hit], by: &[ContextWord]) {
+    if by.is_empty() {
+        return;
+    }
     let word = |h: &Hit, c: ContextWord| -> String {
         let side = if c.left { &h.left } else { &h.right };
         let words: Vec<&str> = side

@@ -348,11 +348,11 @@ pub fn keyness_by(
     stat: KeySort,
 ) -> Result<Spec> {
     let form = df.column("form")?.str()?;
-    let g2 = df.column(stat.column())?.f64()?;
+    let value = df.column(stat.column())?.f64()?;
     let n = df.height();
     let mut rows = Vec::new();
     let push = |rows: &mut Vec<BarRow>, i: usize| {
-        let v = g2.get(i).unwrap_or(0.0);
+        let v = value.get(i).unwrap_or(0.0);
         rows.push(BarRow {
             label: form.get(i).unwrap_or("").to_string(),
             segments: vec![(
@@ -367,12 +367,12 @@ pub fn keyness_by(
         });
     };
     for i in 0..n.min(top) {
-        if g2.get(i).unwrap_or(0.0) > 0.0 {
+        if value.get(i).unwrap_or(0.0) > 0.0 {
             push(&mut rows, i);
         }
     }
     for i in n.saturating_sub(top).max(n.min(top))..n {
-        if g2.get(i).unwrap_or(0.0) < 0.0 {
+        if value.get(i).unwrap_or(0.0) < 0.0 {
             push(&mut rows, i);
         }
     }

@@ -516,8 +516,7 @@ pub(super) fn columns(panels: usize, width: u32) -> usize {
 mod tests {
     use super::{labelled, month_number};
 
-    /// Years are labelled at a round step, the ends where there is room; other labels where
-    /// they fit, the last always.
+    /// Months are labelled at Januaries, half years or quarters, as their spacing allows.
     #[test]
     fn months_are_labelled_at_januaries_or_quarters() {
         let months: Vec<String> = (2021..=2025)
@@ -565,6 +564,8 @@ mod tests {
         assert_eq!(super::gaps(&x(&["ARM", "AZE", "GEO"])), [false; 3]);
     }
 
+    /// Years are labelled at a round step, the ends where there is room; other labels where
+    /// they fit, the last always.
     #[test]
     fn years_are_labelled_at_a_round_step() {
         let years = |a: i64, b: i64| (a..=b).map(|y| y.to_string()).collect::<Vec<_>>();

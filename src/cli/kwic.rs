@@ -166,16 +166,17 @@ fn all_hits(c: &mut kwic::Concordance, sort: &[kwic::ContextWord]) -> Result<Vec
     let mut hits = Vec::new();
     for piece in c.by_ref() {
         hits.extend(piece?);
-        if hits.len() > kwic::MAX_HITS && !sort.is_empty() {
-            return Err(verbale::Error::Invalid(format!(
-                "more than {} concordance lines to sort: --sort holds them all; narrow the \
-                 pattern or the documents (--where), or sort the first ones (--top N)",
-                kwic::MAX_HITS
-            ))
-            .into());
-        }
         if hits.len() > kwic::MAX_HITS {
-            return Err(too_many_hits());
+            return Err(if sort.is_empty() {
+                too_many_hits()
+            } else {
+                verbale::Error::Invalid(format!(
+                    "more than {} concordance lines to sort: --sort holds them all; narrow the \
+                     pattern or the documents (--where), or sort the first ones (--top N)",
+                    kwic::MAX_HITS
+                ))
+                .into()
+            });
         }
     }
     kwic::sort_hits(&mut hits, sort);

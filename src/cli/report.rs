@@ -47,8 +47,9 @@ pub struct ReportArgs {
     #[arg(long)]
     pub no_groups: bool,
     /// The groups section's trends: also follow these words over the time field
-    /// (comma-separated, counted as `trend` counts them), before the most scare-quoted and the
-    /// key terms.
+    /// (comma-separated; single words, or phrases that --phrases or --compound-top count as one
+    /// term; stopwords are left out of the report's counts, so `verbale trend` follows those),
+    /// before the most scare-quoted and the key terms.
     #[arg(
         long,
         value_delimiter = ',',
@@ -342,8 +343,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     options.doc_measures = true;
     let terms = trend_terms(&args.terms, &options)?;
     let dir = output_dir(&args, &name)?;
-    let inputs: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
-    report::check_target(&dir, &inputs)?;
+    report::check_target(&dir, &all)?;
     let bar = progress(args.source.quiet);
     // The phrase tables first, from their own reading, so that the corpus held as word ids is
     // let go before the analysis is built (standard input cannot be read twice: the report then
@@ -410,8 +410,8 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     Ok(loaded.had_errors)
 }
 
-/// The words of `--terms`, trimmed: single words that the report's counts keep (a phrase or
-/// a stopword is refused, with the command that follows it).
+/// The words of `--terms`, trimmed: terms the report's counts keep (a stopword, or a phrase
+/// that --phrases does not make one term, is refused with the command that follows it).
 fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for t in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
@@ -490,8 +490,8 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         selectors: sides.selectors.clone(),
         ..Default::default()
     };
-    let loaded = load_counts(dirs, &args.source, ask)?;
     let terms = trend_terms(&args.terms, &options)?;
+    let loaded = load_counts(dirs, &args.source, ask)?;
     warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.

@@ -306,7 +306,7 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
     };
     let by = &time.fields[0];
     for (why, file, terms) in [
-        ("asked", "trend-terms.png", &g.asked_terms),
+        ("asked", "trend-terms.png", &d.p.r.terms),
         ("scare-quoted", "trend-scare.png", &g.scare_terms),
         ("key", "trend-key.png", &g.key_terms),
     ] {

@@ -27,8 +27,6 @@ pub(super) struct GroupTables {
     pub(super) keyness: DataFrame,
     /// The trend of the followed terms over the time field (empty without one).
     pub(super) trend: DataFrame,
-    /// The terms asked for (`--terms`), followed over time.
-    pub(super) asked_terms: Vec<String>,
     /// The most scare-quoted terms (display forms), followed over time.
     pub(super) scare_terms: Vec<String>,
     /// The strongest key term of each group (largest groups first), followed over time.
@@ -102,7 +100,6 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         profile,
         keyness,
         trend,
-        asked_terms: p.r.terms.clone(),
         scare_terms,
         key_terms,
         key_groups,

@@ -442,7 +442,7 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         format!("Over time: by {by}"),
         s("trends"),
     ));
-    let asked = if !g.asked_terms.is_empty() {
+    let asked = if !d.p.r.terms.is_empty() {
         "the terms asked for (--terms), then "
     } else {
         ""
