@@ -930,3 +930,39 @@ fn a_month_axis_is_in_time_order_across_facets() {
         assert!(w[0] < w[1] || w[1] == "2021-01", "{months:?}");
     }
 }
+
+/// A line chart of a measure that goes negative (Flesch reading ease of a very hard text) draws
+/// its axis below 0, so the point is not drawn under the axis where no tick reaches it.
+#[test]
+fn a_negative_measure_gets_an_axis_below_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "2020_a.txt",
+            "The cat sat on the mat. It was a good day. We all went home.",
+        ),
+        (
+            "2021_b.txt",
+            "Internationalization institutionalization notwithstanding, multidimensional \
+             intergovernmental organizational responsibilities necessitate extraordinarily \
+             comprehensive interdisciplinary considerations.",
+        ),
+        ("2022_c.txt", "We met. We spoke. We agreed."),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let texts = svg_texts(&[
+        "docs",
+        d,
+        "--meta-name",
+        "{year:int}_{slug}",
+        "--measure",
+        "flesch",
+        "--by",
+        "year",
+    ]);
+    // Flesch of the second text is about -299: the axis goes down to -400.
+    assert!(texts.iter().any(|t| t == "-400"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "0"), "{texts:?}");
+}

@@ -53,14 +53,19 @@ pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) 
     let sized = (min_docs as f64) < 0.7 * max_docs as f64;
     let mut top = header(a, title, "", &[])?;
     top = legend(a, panels, top, w, sized)?;
-    let max = panels
-        .iter()
-        .flat_map(|p| &p.series)
-        .flat_map(|s| s.points.iter().flatten())
-        .map(|p| p.value)
-        .fold(0.0, f64::max);
-    let step = nice_step(max, 4.0);
+    let values = || {
+        panels
+            .iter()
+            .flat_map(|p| &p.series)
+            .flat_map(|s| s.points.iter().flatten())
+            .map(|p| p.value)
+    };
+    // The axis starts at 0, or below it for a measure that goes negative (Flesch reading ease
+    // of very hard texts).
+    let (min, max) = (values().fold(0.0, f64::min), values().fold(0.0, f64::max));
+    let step = nice_step(max - min, 4.0);
     let top_v = (max / step).ceil().max(1.0) * step;
+    let low_v = (min / step).floor() * step;
     let cols = columns(panels.len(), w as u32);
     let rows = panels.len().div_ceil(cols).max(1);
     let cell_w = (w - 2 * MARGIN) / cols as i32;
@@ -73,6 +78,7 @@ pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) 
             w: cell_w,
             h: cell_h,
             top_v,
+            low_v,
             step,
             max_docs: if sized { max_docs } else { 0 },
             small: panels.len() > 1,
@@ -158,6 +164,8 @@ struct Panel {
     w: i32,
     h: i32,
     top_v: f64,
+    /// The axis's lowest value: 0, or below for negative values.
+    low_v: f64,
     step: f64,
     /// The largest group's documents (0: points all one size).
     max_docs: u64,
@@ -172,6 +180,7 @@ struct Scale {
     top: i32,
     bottom: i32,
     top_v: f64,
+    low_v: f64,
     /// Each group's place along the x axis, 0..1.
     place: Vec<f64>,
 }
@@ -182,7 +191,8 @@ impl Scale {
     }
 
     fn y(&self, v: f64) -> i32 {
-        self.bottom - ((v / self.top_v) * (self.bottom - self.top) as f64).round() as i32
+        let share = (v - self.low_v) / (self.top_v - self.low_v);
+        self.bottom - (share * (self.bottom - self.top) as f64).round() as i32
     }
 }
 
@@ -216,6 +226,7 @@ fn panel<DB: DrawingBackend>(
         top: at.y0 + title_h + 8,
         bottom: at.y0 + at.h - 40,
         top_v: at.top_v,
+        low_v: at.low_v,
         place: places(x),
     };
     if sc.right <= sc.left + 20 || sc.bottom <= sc.top + 20 {
@@ -289,7 +300,7 @@ fn axes<DB: DrawingBackend>(
     y_label: &str,
 ) -> R {
     let tick = font(11.0);
-    let mut v = 0.0;
+    let mut v = at.low_v;
     while v <= at.top_v + at.step * 0.01 {
         let y = sc.y(v);
         line(a, (sc.left, y), (sc.right, y), palette::GRID, 1)?;
