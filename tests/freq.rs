@@ -957,6 +957,26 @@ fn kwic_sorts_by_the_words_around_the_hit() {
         lines("1R,2R"),
         [774.0, 1492.0, 1839.0, 3785.0, 3410.0, 4674.0]
     );
+    // --top keeps the first lines of the sorted concordance, as AntConc shows it: the sort
+    // reads every hit, not only the first N in corpus order.
+    let o = verbale()
+        .args(["kwic", "-f", "csv", "-q", "--sort", "1L", "--top", "2"])
+        .arg(seed())
+        .arg("elections")
+        .output()
+        .unwrap();
+    assert_eq!(nums(&csv_bytes(o.stdout), "offset"), [774.0, 1839.0]);
+    let o = verbale()
+        .args(["kwic", "-q", "--sort", "1R,2R", "--top", "2"])
+        .arg(seed())
+        .arg("elections")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.starts_with("the first 2 of 6 hits sorted (--top 2)"),
+        "{text}"
+    );
     for bad in ["0L", "1é"] {
         let o = verbale()
             .args(["kwic", "--sort", bad])
@@ -974,4 +994,32 @@ fn kwic_sorts_by_the_words_around_the_hit() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("a position such as 1L"));
+}
+
+/// `docs` in another language than English warns that its readability scores are the English
+/// formulas; in English it does not.
+#[test]
+fn docs_warns_that_readability_is_english_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("fr.txt");
+    std::fs::write(
+        &f,
+        "La France condamne fermement cette attaque. Elle appelle au calme.",
+    )
+    .unwrap();
+    let err = |lang: &str| {
+        let o = verbale()
+            .args(["docs", "--lang", lang, "-f", "csv"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(
+        err("fr").contains("flesch and fk_grade are the English formulas"),
+        "{}",
+        err("fr")
+    );
+    assert!(!err("en").contains("English formulas"));
 }

@@ -514,6 +514,7 @@ fn the_report_names_what_its_group_charts_show() {
         .split("\\(")
         .skip(1)
         .filter_map(|s| s.split("\\)").next())
+        .map(|s| s.trim_start_matches("in "))
         .collect();
     assert!(named.len() >= 2, "{alt}");
     let words = |g: &str| tokens[names.iter().position(|n| n == g).unwrap()];
@@ -622,4 +623,210 @@ fn one_scare_quote_does_not_choose_what_the_report_is_about() {
     };
     assert!(focus(scare).starts_with("a vs"), "{}", focus(scare));
     assert!(focus(one).starts_with("b vs"), "{}", focus(one));
+}
+
+/// The report's strongest acts are the documents' own: an act reported of others (a call on
+/// the Assembly to condemn, a Council that demanded) is in act_instances.csv, marked
+/// reported, and not among them.
+#[test]
+fn the_strongest_acts_are_the_documents_own() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "I call on the General Assembly to strongly condemn these shameful raids. We strongly \
+         condemn the shelling of the port.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "We welcome the talks and support the mediators.",
+    )
+    .unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let instances = read_csv(&out.join("act_instances.csv"));
+    let reported = instances.column("reported").unwrap().bool().unwrap();
+    assert_eq!(reported.sum(), Some(1), "{instances}");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let section = md
+        .split("The strongest acts and what they target")
+        .nth(1)
+        .unwrap()
+        .split("What is deplored")
+        .next()
+        .unwrap();
+    assert!(section.contains("shelling of the port"), "{section}");
+    assert!(!section.contains("shameful raids"), "{section}");
+}
+
+/// A report on files named one by one (a shell glob) is named for their range, as the charts
+/// name them, not for the first file alone.
+#[test]
+fn a_report_on_named_files_is_named_for_all_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for (f, t) in [
+        ("RUS_60_2005.txt", "We support the talks."),
+        ("RUS_61_2006.txt", "We welcome the mediators."),
+        ("RUS_62_2007.txt", "We condemn the raids."),
+    ] {
+        std::fs::write(dir.path().join(f), t).unwrap();
+    }
+    let o = verbale()
+        .args(["report", "-q"])
+        .arg(dir.path().join("RUS_60_2005.txt"))
+        .arg(dir.path().join("RUS_62_2007.txt"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = dir.path().join("notebooks-out/RUS_60_2005-to-RUS_62_2007");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.starts_with("# verbale report: RUS\\_60\\_2005-to-RUS\\_62\\_2007"),
+        "{}",
+        &md[..80]
+    );
+}
+
+/// The overview names the condition that chose the documents, and the keyness section says
+/// why its group was chosen when no group has enough scare quotes to be chosen for them.
+#[test]
+fn the_report_says_how_its_documents_and_group_were_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        (
+            "a",
+            "AAA",
+            2001,
+            "We support the talks and welcome the mediators in the region.",
+        ),
+        (
+            "b",
+            "BBB",
+            2002,
+            "We condemn the raids on the port and the shelling of towns.",
+        ),
+        (
+            "c",
+            "BBB",
+            2003,
+            "We urge the parties to respect the ceasefire across the region.",
+        ),
+        (
+            "d",
+            "CCC",
+            1990,
+            "An older statement on the old questions of the day.",
+        ),
+    ];
+    let mut manifest = String::from("doc,country,year\n");
+    for (f, c, y, t) in texts {
+        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
+        manifest.push_str(&format!("{f},{c},{y}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args([
+            "report",
+            "-q",
+            "--where",
+            "year >= 2000",
+            "--group-by",
+            "country",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("Documents: 3, chosen by --where year &gt;= 2000"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "No group has 3 scare quotes or more, so this is the group with the most words"
+        ),
+        "{md}"
+    );
+    assert!(
+        !md.contains("This is the group with the most scare quotes"),
+        "{md}"
+    );
+}
+
+/// A group's key term is followed over time in that group's documents (its rate in the
+/// group's own statements), named so in the chart; the scare-quoted terms over every document.
+#[test]
+fn key_terms_are_followed_in_their_own_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "Ukraine defends its sovereignty. Ukraine asks for help. The war goes on in Ukraine. \
+             We trade.";
+    let b = "Trade and growth matter to us. Trade brings growth and jobs. We trade with the world. Ukraine.";
+    let texts = [
+        ("u1", "UKR", 2001, a),
+        ("u2", "UKR", 2002, a),
+        ("t1", "TRD", 2001, b),
+        ("t2", "TRD", 2002, b),
+        ("t3", "TRD", 2002, b),
+    ];
+    let mut manifest = String::from("doc,country,year\n");
+    for (f, c, y, t) in texts {
+        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
+        manifest.push_str(&format!("{f},{c},{y}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args([
+            "report",
+            "-q",
+            "--group-by",
+            "country",
+            "--time",
+            "year",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let trend = read_csv(&out.join("trend.csv"));
+    let (terms, why) = (
+        crate::common::strs(&trend, "term"),
+        crate::common::strs(&trend, "chosen_as"),
+    );
+    let years = crate::common::nums(&trend, "year");
+    let docs = crate::common::nums(&trend, "group_docs");
+    let mut key: Vec<(f64, f64)> = (0..terms.len())
+        .filter(|&i| why[i] == "key")
+        .map(|i| (years[i], docs[i]))
+        .collect();
+    key.sort_by(|x, y| x.partial_cmp(y).unwrap());
+    // Each key term's rows count its group's documents of the year (UKR one a year, TRD one
+    // in 2001 and two in 2002), not the year's (two in 2001, three in 2002).
+    assert_eq!(
+        key,
+        [(2001.0, 1.0), (2001.0, 1.0), (2002.0, 1.0), (2002.0, 2.0)],
+        "{trend}"
+    );
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("\\(in TRD\\)") && md.contains("\\(in UKR\\)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("counted in that group's documents only"),
+        "{md}"
+    );
 }

@@ -65,6 +65,14 @@ pub fn run(args: DocsArgs) -> Result<bool> {
         options.doc_measures = true;
         // The documents' counts and measures; their spans are not shown.
         options.detail = verbale::analysis::Detail::Counts;
+        if options.lang.code != "en" && !args.input.source.quiet {
+            eprintln!(
+                "verbale: warning: flesch and fk_grade are the English formulas (Flesch 1948, \
+                 Kincaid 1975, syllables by an English rule): for --lang {} they compare \
+                 documents with each other only, not with published scores of that language",
+                options.lang.code
+            );
+        }
         args.input.load(&options, ask)?
     } else {
         load_counts(&args.from_counts, &args.input.source, ask)?

@@ -54,7 +54,8 @@ pub struct KwicArgs {
     pub top: Option<usize>,
     /// Sort the lines by words of their context, as AntConc's sort levels: `1R` (the word
     /// after the hit), `1L,2L` (the word before it, then the one before that); comma-separated,
-    /// lower-cased; ties keep corpus order. With --top, its first N are sorted.
+    /// lower-cased; ties keep corpus order. With --top, every line is sorted and the first N
+    /// of the sorted lines kept (as AntConc shows a sorted concordance).
     #[arg(long, value_delimiter = ',', value_name = "POS")]
     pub sort: Vec<kwic::ContextWord>,
 }
@@ -98,7 +99,8 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         window: args.window,
         quoted_only: args.quoted_only || kind.is_some(),
         kind,
-        top: args.top,
+        // Sorted lines are all read, then cut to --top.
+        top: args.top.filter(|_| args.sort.is_empty()),
         case_sensitive: args.case_sensitive,
     };
     init_threads(&args.source);
@@ -121,7 +123,8 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         return Err(no_documents(&paths, &lopts, 0));
     }
     if format == Format::Table {
-        let text = aligned(&all_hits(&mut c, &args.sort)?, args.top);
+        let hits = all_hits(&mut c, &args.sort)?;
+        let text = aligned(&hits, args.top, !args.sort.is_empty());
         match &dest {
             Destination::Stdout => {
                 use std::io::Write;
@@ -132,9 +135,10 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         }
     } else if !args.sort.is_empty() {
         // Sorted lines go out as one piece.
-        let piece = args
-            .output
-            .select(kwic::frame(&all_hits(&mut c, &args.sort)?)?);
+        let piece = args.output.select(kwic::frame(&first(
+            all_hits(&mut c, &args.sort)?,
+            args.top,
+        ))?);
         out::write_pieces(
             std::iter::once(piece),
             format,
@@ -172,7 +176,7 @@ fn all_hits(c: &mut kwic::Concordance, sort: &[kwic::ContextWord]) -> Result<Vec
             } else {
                 verbale::Error::Invalid(format!(
                     "more than {} concordance lines to sort: --sort holds them all; narrow the \
-                     pattern or the documents (--where), or sort the first ones (--top N)",
+                     pattern or the documents (--where)",
                     kwic::MAX_HITS
                 ))
                 .into()
@@ -250,9 +254,17 @@ fn too_many_hits() -> anyhow::Error {
     .into()
 }
 
+/// The first `top` hits (all without --top).
+fn first(mut hits: Vec<kwic::Hit>, top: Option<usize>) -> Vec<kwic::Hit> {
+    hits.truncate(top.unwrap_or(usize::MAX));
+    hits
+}
+
 /// Concordance lines: doc and offset (with the page, for a PDF), left context right-aligned,
-/// the hit, the right context, and the quotation kind.
-fn aligned(hits: &[kwic::Hit], top: Option<usize>) -> String {
+/// the hit, the right context, and the quotation kind. `sorted`: the hits are every hit,
+/// sorted, of which --top keeps the first.
+fn aligned(all: &[kwic::Hit], top: Option<usize>, sorted: bool) -> String {
+    let hits = &all[..all.len().min(top.filter(|_| sorted).unwrap_or(usize::MAX))];
     let mut t = Table::new();
     t.load_preset(presets::NOTHING);
     let paged = hits.iter().any(|h| h.page.is_some());
@@ -291,7 +303,12 @@ fn aligned(hits: &[kwic::Hit], top: Option<usize>) -> String {
     let n = super::common::count_of(hits.len() as u64, "hit");
     // --top stops reading at its N-th hit: the corpus may hold more.
     let mut s = match top {
-        Some(t) if hits.len() >= t => {
+        Some(t) if sorted && all.len() > t => format!(
+            "the first {} of {} sorted (--top {t})\n",
+            hits.len(),
+            super::common::count_of(all.len() as u64, "hit")
+        ),
+        Some(t) if !sorted && hits.len() >= t => {
             format!("the first {n} (--top {t}; the corpus may hold more)\n")
         }
         _ => format!("{n}\n"),

@@ -80,11 +80,17 @@ fn name_of(paths: &[PathBuf]) -> String {
         }
     }
     let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
-    let stem = canon
-        .file_stem()
-        .or_else(|| p.file_stem())
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report".into());
+    let stem = if paths.len() > 1 && !paths.iter().all(|p| p.is_dir()) {
+        // Files named one by one (`RUS_*.txt`): their range, as the charts name them, not the
+        // first file's name.
+        side_name(paths)
+    } else {
+        canon
+            .file_stem()
+            .or_else(|| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into())
+    };
     let clean: String = stem
         .chars()
         .map(|c| {
@@ -404,6 +410,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         acts: std::sync::Mutex::new(acts),
         terms: terms.clone(),
         texts: true,
+        chosen_by: args.source.meta.where_.clone(),
     };
     warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
     write(&args, &loaded, &options, &r, &bar)?;
@@ -518,6 +525,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         acts: std::sync::Mutex::new(None),
         terms,
         texts: false,
+        chosen_by: args.source.meta.where_.clone(),
     };
     write(args, &loaded, &options, &r, &bar)?;
     Ok(false)

@@ -332,6 +332,9 @@ pub fn trend_frame(
             had_errors,
         });
     }
+    if !source.quiet {
+        say_word_stems(&plan, &lopts, &options, terms)?;
+    }
     let mut chosen = meta::choose(&plan, &lopts).map_err(|e| flag_error(e, source))?;
     source.say_notes(&chosen.meta.notes);
     if chosen.found.files.is_empty() && chosen.left_out > 0 {
@@ -355,6 +358,39 @@ pub fn trend_frame(
         counted: docs.len(),
         had_errors,
     })
+}
+
+/// [`say_stems`] of the single words among `terms` when phrases are followed too (whose counts
+/// come without the words of each stem): the words are summed apart, in a pass that reads only
+/// their terms.
+fn say_word_stems(
+    plan: &Plan,
+    lopts: &verbale::corpus::LoadOptions,
+    options: &verbale::analysis::Options,
+    terms: &[String],
+) -> Result<()> {
+    let single: Vec<String> = terms
+        .iter()
+        .filter(|t| t.split_whitespace().count() == 1)
+        .cloned()
+        .collect();
+    if single.is_empty() {
+        return Ok(());
+    }
+    let words = Terms::new(&single, options)?;
+    let options = verbale::analysis::Options {
+        detail: Detail::Totals,
+        stopwords: verbale::text::Stopwords::none(),
+        only_terms: Some(std::sync::Arc::new(
+            words.keys().iter().flatten().cloned().collect(),
+        )),
+        ..options.clone()
+    };
+    // Its problems and notes are the main pass's to report.
+    if let Ok(p) = meta::analyse(plan, lopts, &options) {
+        say_stems(&p.analysis, &words);
+    }
+    Ok(())
 }
 
 /// Says of each term counted under a stem that the corpus writes most often as another word

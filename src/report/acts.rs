@@ -17,8 +17,8 @@ pub(super) struct ActTables {
     pub(super) scanned: Scanned,
     /// Per act over the corpus: act, intensity, count, per_10k, intensified, negated, quoted.
     pub(super) corpus: DataFrame,
-    /// The strongest acts ([`STRONGEST_ROWS`] of intensity 4 and more, not negated),
-    /// strongest first: doc, act, intensity, trigger, target.
+    /// The strongest acts ([`STRONGEST_ROWS`] of intensity 4 and more, not negated, the
+    /// documents' own: not reported), strongest first: doc, act, intensity, trigger, target.
     pub(super) strongest: DataFrame,
     /// What the condemnatory acts (deplore, condemn, reject) target most, ten per act: act,
     /// target, count, docs, example.
@@ -98,15 +98,18 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
 /// Rows of the section's table of the strongest acts.
 pub(super) const STRONGEST_ROWS: usize = 25;
 
-/// The [`STRONGEST_ROWS`] strongest acts (intensity 4 and more, not negated) of an
+/// The [`STRONGEST_ROWS`] strongest acts (intensity 4 and more, neither negated nor reported:
+/// "I call on the Assembly to strongly condemn" is not the speaker's condemnation) of an
 /// `act_instances` frame, strongest first: doc, act, intensity, trigger, target.
 fn strongest_of(instances: &DataFrame) -> Result<DataFrame> {
     let negated = instances.column("negated")?.bool()?.clone();
+    let reported = instances.column("reported")?.bool()?.clone();
     let strong = instances
         .column("intensity")?
         .as_materialized_series()
         .gt_eq(4)?
-        & !negated;
+        & !negated
+        & !reported;
     copied(
         &instances
             .filter(&strong)?

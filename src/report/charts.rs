@@ -320,7 +320,10 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
             // Each key term names its group: `Kingdom (GBR)`.
             let owner = |t: &str| {
                 let i = g.key_terms.iter().position(|k| k.eq_ignore_ascii_case(t))?;
-                Some(format!("{t} ({})", g.key_groups[i]))
+                Some(match g.key_within {
+                    true => format!("{t} (in {})", g.key_groups[i]),
+                    false => format!("{t} ({})", g.key_groups[i]),
+                })
             };
             if let Ok(chart::Spec::Lines { title, panels, .. }) = &mut spec {
                 for s in panels.iter_mut().flat_map(|p| &mut p.series) {
@@ -333,7 +336,12 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
                         .meta_groups
                         .as_ref()
                         .map_or("group", |m| &m.by.fields[0]);
-                *title = format!("Key terms of the largest groups by {field}, per {by}: {what}");
+                *title = match g.key_within {
+                    true => format!(
+                        "Key terms of the largest groups by {field}, each in its group, per {by}: {what}"
+                    ),
+                    false => format!("Key terms of the largest groups by {field}, per {by}: {what}"),
+                };
             }
             let named: Vec<String> = terms.iter().filter_map(|t| owner(t)).collect();
             alt = format!(

@@ -33,9 +33,14 @@ pub(super) struct GroupTables {
     pub(super) key_terms: Vec<String>,
     /// The group of each key term (its name).
     pub(super) key_groups: Vec<String>,
+    /// Whether each key term is followed in its group's documents only (groups that span
+    /// two values of the time field or more), or else in every document.
+    pub(super) key_within: bool,
     /// The group the keyness chart is about: the one with the most scare quotes (at least
     /// [`super::charts::MIN_SCARE`]; else the largest).
     pub(super) focus: Option<usize>,
+    /// The scare quotes of that group.
+    pub(super) focus_scare: usize,
 }
 
 /// Builds the groups' tables.
@@ -77,6 +82,29 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
                 .is_some_and(|i| counts[i].scare > 0)
         })
         .collect();
+    // A key term is followed in its own group's documents ("Ukraine" in Ukraine's speeches),
+    // unless the groups are the time field's values or hold one each (a year's key term is
+    // then followed over every document).
+    let key_within = mg.time.as_ref().is_some_and(|time| {
+        !a.doc_terms.is_empty()
+            && key_groups.iter().all(|name| {
+                let k = g.groups.iter().position(|(n, _)| n == name);
+                let times: ahash::AHashSet<u32> = k
+                    .map(|k| m[k].iter().filter_map(|&d| time.of_file[d]).collect())
+                    .unwrap_or_default();
+                times.len() >= 2
+            })
+    });
+    let key_members: Vec<&[usize]> = key_groups
+        .iter()
+        .map(|name| {
+            g.groups
+                .iter()
+                .position(|(n, _)| n == name)
+                .filter(|_| key_within)
+                .map_or(&[][..], |k| &m[k][..])
+        })
+        .collect();
     let trend = match &mg.time {
         Some(time) => trend_table(
             a,
@@ -87,6 +115,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
                 ("scare-quoted", &scare_terms),
                 ("key", &key_terms),
             ],
+            &key_members,
         )?,
         None => DataFrame::empty(),
     };
@@ -96,6 +125,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
             let scare: usize = m[k].iter().map(|&d| scare_spans(a, d)).sum();
             (super::charts::enough_scare(scare), a.tokens_of(&m[k]))
         });
+    let focus_scare = focus.map_or(0, |k| m[k].iter().map(|&d| scare_spans(a, d)).sum());
     Ok(GroupTables {
         profile,
         keyness,
@@ -103,7 +133,9 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         scare_terms,
         key_terms,
         key_groups,
+        key_within,
         focus,
+        focus_scare,
     })
 }
 
@@ -186,25 +218,46 @@ fn profile(
 }
 
 /// The trend of the asked, the scare-quoted and the key terms over `time`, with a `chosen_as`
-/// column naming why each was followed.
+/// column naming why each was followed. The key terms with documents in `key_members` (one
+/// list per key term) are counted in those documents only.
 fn trend_table(
     a: &Analysis,
     time: &crate::meta::Grouping,
     opts: &Options,
     chosen: &[(&str, &Vec<String>)],
+    key_members: &[&[usize]],
 ) -> Result<DataFrame> {
     let mut out = DataFrame::empty();
-    for &(why, names) in chosen {
-        if names.is_empty() {
-            continue;
-        }
-        let mut df = trend::from_totals(a, time, &Terms::new(names, opts)?)?;
+    let mut add = |df: DataFrame, why: &str| -> Result<()> {
+        let mut df = df;
         df.with_column(Column::new("chosen_as".into(), vec![why; df.height()]))?;
         out = if out.height() == 0 {
             df
         } else {
             out.vstack(&df)?
         };
+        Ok(())
+    };
+    for &(why, names) in chosen {
+        if names.is_empty() {
+            continue;
+        }
+        if why != "key" || key_members.iter().all(|m| m.is_empty()) {
+            add(trend::from_totals(a, time, &Terms::new(names, opts)?)?, why)?;
+            continue;
+        }
+        for (name, members) in names.iter().zip(key_members) {
+            // The time field's groups, with the documents of other groups in none.
+            let mut within = time.clone();
+            let keep: ahash::AHashSet<usize> = members.iter().copied().collect();
+            for (d, k) in within.of_file.iter_mut().enumerate() {
+                if !keep.contains(&d) {
+                    *k = None;
+                }
+            }
+            let terms = Terms::new(std::slice::from_ref(name), opts)?;
+            add(trend::from_totals(a, &within, &terms)?, why)?;
+        }
     }
     Ok(out)
 }

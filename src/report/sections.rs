@@ -80,7 +80,13 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
     };
     b.push(Block::Heading(2, s("Overview"), s("overview")));
     b.push(Block::List(vec![
-        format!("Documents: {}", thousands(a.docs.len() as u64)),
+        match &r.chosen_by {
+            Some(w) => format!(
+                "Documents: {}, chosen by --where {w}",
+                thousands(a.docs.len() as u64)
+            ),
+            None => format!("Documents: {}", thousands(a.docs.len() as u64)),
+        },
         format!(
             "Tokens (words and numbers, stopwords included): {}",
             thousands(a.total_tokens())
@@ -308,6 +314,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         s("The strongest acts and what they target"),
         s("strongest-acts"),
     ));
+    b.push(Block::Para(s("Acts of intensity 4 and more that the documents perform themselves: not negated, and not reported of others (\"I call on the Assembly to condemn\", \"the Council demanded\"; act_instances.csv marks them in its reported column).")));
     b.push(table(&t.strongest, super::acts::STRONGEST_ROWS));
     b.push(Block::Heading(
         3,
@@ -348,10 +355,10 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
             .collect();
         rows.push(vec![
             doc.id.clone(),
-            doc.tokens.to_string(),
+            thousands(doc.tokens),
             top.join(", "),
-            doc.n_spans.to_string(),
-            scare_spans(a, i).to_string(),
+            thousands(doc.n_spans as u64),
+            thousands(scare_spans(a, i) as u64),
             format!(
                 "{:.2}%",
                 100.0 * doc.scare_tokens as f64 / doc.tokens.max(1) as f64
@@ -447,10 +454,18 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     } else {
         ""
     };
+    let key = if g.key_within {
+        "named with its group and counted in that group's documents only (its rate in the \
+         group's speeches of each year, not the corpus's)"
+    } else {
+        "named with its group and counted in every document (the groups are the time field's \
+         values, or each holds one)"
+    };
     b.push(Block::Para(format!(
         "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
          uses (their count beside it). First {asked}the most scare-quoted terms, then the strongest \
-         key term of each of the largest groups (by words), named with its group. Every value is in trend.csv."
+         key term of each of the largest groups (by words), {key}. Every value is in trend.csv \
+         (chosen_as says why each term is followed)."
     )));
     b.extend(d.chart("trend-terms.png"));
     b.extend(d.chart("trend-scare.png"));
@@ -501,10 +516,22 @@ fn group_keyness(
     f: usize,
 ) -> Result<()> {
     let field = &mg.by.fields[0];
+    let why = if g.focus_scare >= MIN_SCARE {
+        format!(
+            "This is the group with the most scare quotes ({}; of groups tied on them, the one \
+             with the most words)",
+            g.focus_scare
+        )
+    } else {
+        format!(
+            "No group has {MIN_SCARE} scare quotes or more, so this is the group with the most \
+             words"
+        )
+    };
     b.push(Block::Para(format!(
-        "{}: G² (log-likelihood), positive = over-used in the group. This is the group with \
-         the most scare quotes (of groups tied on them, or when none has {MIN_SCARE} or more, the one with the most words); every group against the rest is in group_keyness.csv, and \
-         every document against the rest in keyness.csv.",
+        "{}: G² (log-likelihood), positive = over-used in the group. {why}; every group \
+         against the rest is in group_keyness.csv, and every document against the rest in \
+         keyness.csv.",
         d.key_title
     )));
     b.extend(d.chart("keyness.png"));

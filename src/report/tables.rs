@@ -352,6 +352,9 @@ fn integer_cell(column: &str, cell: String, long: bool) -> String {
         "right",
         "sentences",
         "occurrences",
+        // A term's counts on either side of a keyness table.
+        "target",
+        "reference",
     ];
     let name = column.to_lowercase();
     let parts: Vec<&str> = name.split('_').collect();
@@ -430,6 +433,8 @@ mod tests {
         assert_eq!(c("fy", "2021"), "2021");
         assert_eq!(c("doc_no", "1234"), "1234");
         assert_eq!(c("doc_no", "123456"), "123,456");
+        assert_eq!(c("target", "1310"), "1,310");
+        assert_eq!(c("reference", "1958"), "1,958");
     }
 
     #[test]
