@@ -440,7 +440,7 @@ fn dispersion_over_many_documents_shares_rows_among_terms_by_scare_quotes() {
     assert!(all.len() > 20, "{} rows", all.len());
     let score = |r: &DispersionRow| {
         let n = |role: Role| r.marks.iter().filter(|m| m.1 == role).count();
-        (n(Role::Scare), n(Role::Quoted), r.marks.len())
+        (n(Role::Scare), r.marks.len(), n(Role::Quoted))
     };
     let (note, kept) = rows(5);
     assert_eq!(kept.len(), 5);

@@ -1418,3 +1418,28 @@ fn acts_own_leaves_out_acts_reported_of_others() {
     let inst = run(&["--instances"]);
     assert_eq!(strs(&inst, "reported"), ["false", "true", "true"]);
 }
+
+/// An adjective that is a trigger of its own (`deplorable`) inside a target does not cut it:
+/// the condemnation's target is the whole noun phrase, not `the`.
+#[test]
+fn an_adjective_trigger_does_not_cut_a_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "The countries condemn the deplorable series of terrorist attacks.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["acts", "--instances", "-f", "csv"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let df = csv_bytes(o.stdout);
+    let (acts, targets) = (strs(&df, "act"), strs(&df, "target"));
+    let condemn = acts.iter().position(|a| a == "condemn").unwrap();
+    assert_eq!(
+        targets[condemn],
+        "the deplorable series of terrorist attacks"
+    );
+}

@@ -412,7 +412,7 @@ pub fn keyness_by(
 
 /// A dispersion plot: one row per term and document, a tick at each occurrence, scare-quoted
 /// occurrences drawn apart. With more than `top` such rows, `top` are shown, in corpus order:
-/// each term's row with the most scare-quoted occurrences (then quoted, then all), then the
+/// each term's row with the most scare-quoted occurrences (then all, then quoted), then the
 /// other rows by the same order; `kept` says so. Terms with one stem (`election,elections`;
 /// `international,internal` under the classic rules) share their rows, labelled with both.
 pub fn dispersion(
@@ -525,10 +525,13 @@ fn keep_rows(
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by_key(|&i| {
         let r = &rows[i];
+        // Scare quotes first (what the plot is for), then where the term is most used: a
+        // speech read out on a leader's behalf, inside quotation marks from end to end, is
+        // quoted throughout and would otherwise head every plot.
         let score = (
             count(r, Some(Role::Scare)),
-            count(r, Some(Role::Quoted)),
             count(r, None),
+            count(r, Some(Role::Quoted)),
         );
         (std::cmp::Reverse(score), i)
     });
@@ -555,8 +558,6 @@ fn keep_rows(
     let any = |role: Role| rows.iter().any(|r| count(r, Some(role)) > 0);
     let first = if any(Role::Scare) {
         "most scare-quoted"
-    } else if any(Role::Quoted) {
-        "most quoted"
     } else {
         "most used"
     };

@@ -521,6 +521,13 @@ fn target(
     if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
         return String::new();
     }
+    // An adjective that is a trigger of its own inside the target's noun phrase does not cut
+    // it (`condemn the deplorable series of attacks`, `welcome the laudable efforts`).
+    let next = if next > last + 1 && next < w.tok.len() && form(p, w, next).ends_with("able") {
+        w.tok.len()
+    } else {
+        next
+    };
     let sentence = p.tokens[w.tok[last] as usize].sentence;
     let mut end = last;
     while end + 1 < next

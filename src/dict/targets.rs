@@ -1,5 +1,7 @@
 //! What each act targets, counted: the first words of every act's target (leading articles and
-//! determiners dropped, lower-cased, four words, or up to six to go past a word such as `of`),
+//! determiners dropped, lower-cased, four words, or up to six to go past a word such as `of`;
+//! a possessor or a party before `for its` alone, so that `Russia’s war` and `Russia’s
+//! illegal annexation` share `russia`),
 //! per act and bin, with the documents and an example as written. "Who is condemned, and what
 //! is welcomed?" A target that is a pronoun (`condemn it`, `support us`) names no one the
 //! table could show and is not counted.
@@ -65,11 +67,31 @@ pub fn target_key(target: &str) -> String {
     if pronoun {
         return String::new();
     }
-    let end = rest
+    let mut end = rest
         .iter()
         .skip(1)
         .position(|w| ENDING.contains(&w.as_str()))
         .map_or(rest.len(), |i| i + 1);
+    // `Russia for its war`: the key is whom the act is aimed at, before `for` and what of
+    // theirs is named.
+    if let Some(i) = rest
+        .get(1..end)
+        .unwrap_or_default()
+        .windows(2)
+        .position(|w| {
+            w[0] == "for" && ["its", "their", "his", "her", "our"].contains(&w[1].as_str())
+        })
+    {
+        end = i + 1;
+    }
+    // `Russia’s unprovoked war`, `Russia’s illegal annexation`: the possessor is who is
+    // targeted, so that one actor's acts share a key (not `People’s` of a country's name).
+    if let Some(i) = rest[..end.min(KEY_WORDS)]
+        .iter()
+        .position(|w| (w.ends_with("’s") || w.ends_with("'s")) && !w.starts_with("people"))
+    {
+        end = i + 1;
+    }
     // A key does not end on a word that joins it to the next (`democratic people’s republic
     // of` goes on to `korea`), two words more at most.
     let mut take = end.min(KEY_WORDS);
@@ -169,9 +191,21 @@ mod tests {
         );
         assert_eq!(target_key("all “elections” held"), "elections held");
         assert_eq!(target_key("of terrorism in all its forms"), "terrorism");
+        // One actor's acts share a key: the possessor (not `People’s` of a name), or the
+        // party before `for its`.
         assert_eq!(
             target_key("Russia’s war of aggression against Ukraine"),
-            "russia’s war of aggression"
+            "russia"
+        );
+        assert_eq!(
+            target_key("Russia’s unprovoked and unjustified war"),
+            "russia"
+        );
+        assert_eq!(target_key("the DPRK's missile launches"), "dprk");
+        assert_eq!(target_key("Russia for its illegal war"), "russia");
+        assert_eq!(
+            target_key("the People’s Republic of China’s"),
+            "people’s republic of china"
         );
         assert_eq!(target_key("the"), "");
         // A pronoun refers back: no key ("her" is left alone, as often a determiner).
