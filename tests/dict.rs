@@ -1211,63 +1211,29 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
     assert!(o.status.success());
 }
 
-/// The fresh14 split (600 sentences labelled blind by two readers, 300 each), drawn after the
-/// thirteenth lexicon was committed and scored once with it (precision 0.873, recall 0.761);
-/// the fourteenth was then tuned on its errors. It checks that every labelled act is scored
-/// and prints the errors.
+/// The fresh14 to fresh17 splits (600 sentences each, labelled blind by two readers, 300
+/// each), each drawn after the lexicon before it was committed (fresh17 while the sixteenth was
+/// being tuned, unread until it was committed) and scored once with it: fresh14 with the
+/// thirteenth (precision 0.873, recall 0.761), fresh15 with the fourteenth (0.904, 0.689),
+/// fresh16 with the fifteenth (0.850, 0.729), fresh17 with the sixteenth (0.826, 0.740); each
+/// lexicon but the last was then tuned on the split it had been scored on. It checks that
+/// every labelled act is scored and prints the errors.
 #[test]
-fn speech_acts_on_the_held_out_fresh14_split() {
-    let s = score("fresh14");
-    show("fresh14", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        163,
-        "the fresh14 split has 163 acts"
-    );
-}
-
-/// The fresh15 split (600 sentences labelled blind by two readers, 300 each), drawn after the
-/// fourteenth lexicon was committed and scored once with it (precision 0.904, recall 0.689);
-/// the fifteenth was then tuned on its errors. It checks that every labelled act is scored and
-/// prints the errors.
-#[test]
-fn speech_acts_on_the_held_out_fresh15_split() {
-    let s = score("fresh15");
-    show("fresh15", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        151,
-        "the fresh15 split has 151 acts"
-    );
-}
-
-/// The fresh16 split (600 sentences labelled blind by two readers, 300 each), drawn after the
-/// fifteenth lexicon was committed and scored once with it (precision 0.850, recall 0.729);
-/// the sixteenth was then tuned on its errors. It checks that every labelled act is scored and
-/// prints the errors.
-#[test]
-fn speech_acts_on_the_held_out_fresh16_split() {
-    let s = score("fresh16");
-    show("fresh16", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        140,
-        "the fresh16 split has 140 acts"
-    );
-}
-
-/// The fresh17 split (600 sentences labelled blind by two readers, 300 each), drawn while the
-/// sixteenth lexicon was tuned on fresh16 and scored once with it after it was committed. It
-/// checks that every labelled act is scored and prints the errors.
-#[test]
-fn speech_acts_on_the_held_out_fresh17_split() {
-    let s = score("fresh17");
-    show("fresh17", &s);
-    assert_eq!(
-        Score::total(&s.tp) + Score::total(&s.fneg),
-        154,
-        "the fresh17 split has 154 acts"
-    );
+fn speech_acts_on_the_later_held_out_splits() {
+    for (split, acts) in [
+        ("fresh14", 163),
+        ("fresh15", 151),
+        ("fresh16", 140),
+        ("fresh17", 154),
+    ] {
+        let s = score(split);
+        show(split, &s);
+        assert_eq!(
+            Score::total(&s.tp) + Score::total(&s.fneg),
+            acts,
+            "the {split} split has {acts} acts"
+        );
+    }
 }
 
 /// Per sentence id, each act's number of labelled instances in a labels file.
@@ -1423,23 +1389,31 @@ fn acts_own_leaves_out_acts_reported_of_others() {
 /// the condemnation's target is the whole noun phrase, not `the`.
 #[test]
 fn an_adjective_trigger_does_not_cut_a_target() {
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("s.txt");
-    std::fs::write(
-        &f,
-        "The countries condemn the deplorable series of terrorist attacks.",
-    )
-    .unwrap();
-    let o = verbale()
-        .args(["acts", "--instances", "-f", "csv"])
-        .arg(&f)
-        .output()
-        .unwrap();
-    let df = csv_bytes(o.stdout);
-    let (acts, targets) = (strs(&df, "act"), strs(&df, "target"));
+    let instances = |text: &str| {
+        let df = csv_bytes(instances_of(text).into_bytes());
+        (strs(&df, "act"), strs(&df, "target"))
+    };
+    let (acts, targets) =
+        instances("The countries condemn the deplorable series of terrorist attacks.");
     let condemn = acts.iter().position(|a| a == "condemn").unwrap();
     assert_eq!(
         targets[condemn],
         "the deplorable series of terrorist attacks"
+    );
+    // An adjective after its noun still ends the target before it, and the next act's trigger
+    // too.
+    let (_, targets) = instances(
+        "We support the talks yet find the delay regrettable and condemn the violence. We \
+         condemn the attack and call it deplorable.",
+    );
+    assert!(
+        targets.iter().all(|t| !t.contains("condemn")),
+        "{targets:?}"
+    );
+    assert!(
+        targets
+            .iter()
+            .all(|t| !t.contains("deplorable") && !t.contains("regrettable")),
+        "{targets:?}"
     );
 }

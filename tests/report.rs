@@ -604,17 +604,7 @@ fn one_scare_quote_does_not_choose_what_the_report_is_about() {
                 of further talks. We support the work of the mediators and call on all sides to \
                 respect the ceasefire and to protect civilians across the region.";
     let focus = |first: &str| -> String {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a.txt"), first).unwrap();
-        std::fs::write(dir.path().join("b.txt"), long).unwrap();
-        let out = dir.path().join("rep");
-        let o = verbale()
-            .args(["report", "-q", "-o"])
-            .arg(&out)
-            .arg(dir.path())
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let (_dir, out) = report_of_two(first, long);
         let md = std::fs::read_to_string(out.join("report.md")).unwrap();
         md.lines()
             .find_map(|l| l.strip_prefix("![Keyness: "))
@@ -630,26 +620,11 @@ fn one_scare_quote_does_not_choose_what_the_report_is_about() {
 /// reported, and not among them.
 #[test]
 fn the_strongest_acts_are_the_documents_own() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
+    let (_dir, out) = report_of_two(
         "I call on the General Assembly to strongly condemn these shameful raids. We strongly \
          condemn the shelling of the port.",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("b.txt"),
         "We welcome the talks and support the mediators.",
-    )
-    .unwrap();
-    let out = dir.path().join("rep");
-    let o = verbale()
-        .args(["report", "-q", "-o"])
-        .arg(&out)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    );
     let instances = read_csv(&out.join("act_instances.csv"));
     let reported = instances.column("reported").unwrap().bool().unwrap();
     assert_eq!(reported.sum(), Some(1), "{instances}");
@@ -698,7 +673,6 @@ fn a_report_on_named_files_is_named_for_all_of_them() {
 /// why its group was chosen when no group has enough scare quotes to be chosen for them.
 #[test]
 fn the_report_says_how_its_documents_and_group_were_chosen() {
-    let dir = tempfile::tempdir().unwrap();
     let texts = [
         (
             "a",
@@ -725,29 +699,10 @@ fn the_report_says_how_its_documents_and_group_were_chosen() {
             "An older statement on the old questions of the day.",
         ),
     ];
-    let mut manifest = String::from("doc,country,year\n");
-    for (f, c, y, t) in texts {
-        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
-        manifest.push_str(&format!("{f},{c},{y}\n"));
-    }
-    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
-    let out = dir.path().join("rep");
-    let o = verbale()
-        .args([
-            "report",
-            "-q",
-            "--where",
-            "year >= 2000",
-            "--group-by",
-            "country",
-            "-o",
-        ])
-        .arg(&out)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let (_dir, md) = report_of_grouped(
+        &texts,
+        &["--where", "year >= 2000", "--group-by", "country"],
+    );
     assert!(
         md.contains("Documents: 3, chosen by --where year &gt;= 2000"),
         "{md}"
@@ -768,7 +723,6 @@ fn the_report_says_how_its_documents_and_group_were_chosen() {
 /// group's own statements), named so in the chart; the scare-quoted terms over every document.
 #[test]
 fn key_terms_are_followed_in_their_own_groups() {
-    let dir = tempfile::tempdir().unwrap();
     let a = "Ukraine defends its sovereignty. Ukraine asks for help. The war goes on in Ukraine. \
              We trade.";
     let b = "Trade and growth matter to us. Trade brings growth and jobs. We trade with the world. Ukraine.";
@@ -779,28 +733,8 @@ fn key_terms_are_followed_in_their_own_groups() {
         ("t2", "TRD", 2002, b),
         ("t3", "TRD", 2002, b),
     ];
-    let mut manifest = String::from("doc,country,year\n");
-    for (f, c, y, t) in texts {
-        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
-        manifest.push_str(&format!("{f},{c},{y}\n"));
-    }
-    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let (dir, md) = report_of_grouped(&texts, &["--group-by", "country", "--time", "year"]);
     let out = dir.path().join("rep");
-    let o = verbale()
-        .args([
-            "report",
-            "-q",
-            "--group-by",
-            "country",
-            "--time",
-            "year",
-            "-o",
-        ])
-        .arg(&out)
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let trend = read_csv(&out.join("trend.csv"));
     let (terms, why) = (
         crate::common::strs(&trend, "term"),
@@ -808,10 +742,21 @@ fn key_terms_are_followed_in_their_own_groups() {
     );
     let years = crate::common::nums(&trend, "year");
     let docs = crate::common::nums(&trend, "group_docs");
+    let counted_in = crate::common::strs(&trend, "counted_in");
     let mut key: Vec<(f64, f64)> = (0..terms.len())
         .filter(|&i| why[i] == "key")
         .map(|i| (years[i], docs[i]))
         .collect();
+    let mut groups: Vec<&str> = (0..terms.len())
+        .filter(|&i| why[i] == "key")
+        .map(|i| counted_in[i].as_str())
+        .collect();
+    groups.dedup();
+    assert!(
+        groups.contains(&"UKR") && groups.contains(&"TRD"),
+        "{groups:?}"
+    );
+    assert!((0..terms.len()).all(|i| why[i] == "key" || counted_in[i] == "all"));
     key.sort_by(|x, y| x.partial_cmp(y).unwrap());
     // Each key term's rows count its group's documents of the year (UKR one a year, TRD one
     // in 2001 and two in 2002), not the year's (two in 2001, three in 2002).
@@ -820,7 +765,6 @@ fn key_terms_are_followed_in_their_own_groups() {
         [(2001.0, 1.0), (2001.0, 1.0), (2002.0, 1.0), (2002.0, 2.0)],
         "{trend}"
     );
-    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(
         md.contains("\\(in TRD\\)") && md.contains("\\(in UKR\\)"),
         "{md}"
@@ -829,4 +773,48 @@ fn key_terms_are_followed_in_their_own_groups() {
         md.contains("counted in that group's documents only"),
         "{md}"
     );
+}
+
+/// A folder of statements with a manifest.csv of their country and year, and the report
+/// `report -q ARGS -o rep FOLDER` makes of it: the folder (kept while in use) and report.md.
+fn report_of_grouped(
+    texts: &[(&str, &str, i32, &str)],
+    args: &[&str],
+) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("doc,country,year\n");
+    for (f, c, y, t) in texts {
+        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
+        manifest.push_str(&format!("{f},{c},{y}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q"])
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    (dir, md)
+}
+
+/// The report (`report -q -o rep FOLDER`) of a folder of two statements, a.txt and b.txt: the
+/// folder (kept while in use) and the report's.
+fn report_of_two(a: &str, b: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), a).unwrap();
+    std::fs::write(dir.path().join("b.txt"), b).unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args(["report", "-q", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    (dir, out)
 }

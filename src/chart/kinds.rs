@@ -508,7 +508,7 @@ fn dispersion_rows(
 }
 
 /// Keeps `limit` rows in corpus order, the terms taking turns, each giving its next row with
-/// the most scare-quoted (then quoted, then all) occurrences, so that no term asked for
+/// the most scare-quoted (then all, then quoted) occurrences, so that no term asked for
 /// disappears or crowds out the others. Returns what ordered the rows, for the note.
 fn keep_rows(
     rows: &mut Vec<DispersionRow>,

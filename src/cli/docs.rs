@@ -65,7 +65,9 @@ pub fn run(args: DocsArgs) -> Result<bool> {
         options.doc_measures = true;
         // The documents' counts and measures; their spans are not shown.
         options.detail = verbale::analysis::Detail::Counts;
-        if options.lang.code != "en" && !args.input.source.quiet {
+        let readability = |c: &String| c.contains("flesch") || c.contains("fk_grade");
+        let shown = args.output.columns.is_empty() || args.output.columns.iter().any(readability);
+        if options.lang.code != "en" && shown && !args.input.source.quiet {
             eprintln!(
                 "verbale: warning: flesch and fk_grade are the English formulas (Flesch 1948, \
                  Kincaid 1975, syllables by an English rule): for --lang {} they compare \

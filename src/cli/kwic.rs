@@ -49,7 +49,7 @@ pub struct KwicArgs {
     /// Only hits inside quotations of this kind.
     #[arg(long, value_enum, default_value_t = KindArg::All)]
     pub kind: KindArg,
-    /// Keep the first N hits (in corpus order).
+    /// Keep the first N hits (in corpus order; with --sort, the first N sorted lines).
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// Sort the lines by words of their context, as AntConc's sort levels: `1R` (the word
@@ -122,10 +122,22 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     if c.files() == 0 {
         return Err(no_documents(&paths, &lopts, 0));
     }
+    write_lines(&mut c, &args, format, &dest)?;
+    report_problems(c.problems(), &args.source)
+}
+
+/// Writes the concordance's lines: aligned for the terminal, sorted in one piece, or streamed
+/// piece by piece.
+fn write_lines(
+    c: &mut kwic::Concordance,
+    args: &KwicArgs,
+    format: Format,
+    dest: &Destination,
+) -> Result<()> {
     if format == Format::Table {
-        let hits = all_hits(&mut c, &args.sort)?;
+        let hits = all_hits(c, &args.sort)?;
         let text = aligned(&hits, args.top, !args.sort.is_empty());
-        match &dest {
+        match dest {
             Destination::Stdout => {
                 use std::io::Write;
                 let mut out = std::io::stdout().lock();
@@ -135,15 +147,14 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         }
     } else if !args.sort.is_empty() {
         // Sorted lines go out as one piece.
-        let piece = args.output.select(kwic::frame(&first(
-            all_hits(&mut c, &args.sort)?,
-            args.top,
-        ))?);
+        let piece = args
+            .output
+            .select(kwic::frame(&first(all_hits(c, &args.sort)?, args.top))?);
         out::write_pieces(
             std::iter::once(piece),
             format,
             args.output.options(None),
-            &dest,
+            dest,
         )?;
     } else {
         let streams = matches!(
@@ -159,9 +170,9 @@ pub fn run(args: KwicArgs) -> Result<bool> {
             }
             args.output.select(kwic::frame(&piece)?)
         });
-        out::write_pieces(pieces, format, args.output.options(None), &dest)?;
+        out::write_pieces(pieces, format, args.output.options(None), dest)?;
     }
-    report_problems(c.problems(), &args.source)
+    Ok(())
 }
 
 /// Every hit of the concordance at once (at most [`kwic::MAX_HITS`]: aligned or sorted lines

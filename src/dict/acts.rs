@@ -321,8 +321,26 @@ fn around<'a>(
 }
 
 /// The first word of the first of `later` matches that starts after word `last`.
-fn next_trigger(later: &[Match], last: usize) -> Option<usize> {
-    later.iter().map(|n| n.first as usize).find(|&f| f > last)
+fn next_trigger(later: &[Match], last: usize, p: &Positions, w: &Words) -> Option<usize> {
+    later
+        .iter()
+        .map(|n| (n.first as usize, n.last as usize))
+        .find(|&(f, l)| f > last && !adjective_in_phrase(p, w, f, l))
+        .map(|(f, _)| f)
+}
+
+/// Whether the trigger at words `first..=last` is one adjective right after a determiner, a
+/// trigger of its own inside the noun phrase of the act before it, which it does not cut
+/// (`condemn the deplorable series of attacks`, `welcome the laudable efforts`).
+fn adjective_in_phrase(p: &Positions, w: &Words, first: usize, last: usize) -> bool {
+    const DETERMINERS: [&str; 9] = [
+        "the", "a", "an", "this", "these", "those", "such", "its", "their",
+    ];
+    first == last
+        && first > 0
+        && form(p, w, first).ends_with("able")
+        && w.joined[first]
+        && DETERMINERS.contains(&form(p, w, first - 1))
 }
 
 /// Whether words `from..=to` stand in one run (no punctuation or sentence end between them).
@@ -355,7 +373,7 @@ pub(super) fn detect(
             .contains(&dict.entries[m.entry as usize].text);
         let (first, last) = (m.first as usize, m.last as usize);
         // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
-        let next = next_trigger(&matches[mi + 1..], last).unwrap_or(w.tok.len());
+        let next = next_trigger(&matches[mi + 1..], last, p, w).unwrap_or(w.tok.len());
         let after_prev = prev_end;
         if joins(lex, p, w, (prev, out.last()), act, first) {
             if let Some(h) = out.last_mut().filter(|_| lex.texts) {
@@ -521,13 +539,6 @@ fn target(
     if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
         return String::new();
     }
-    // An adjective that is a trigger of its own inside the target's noun phrase does not cut
-    // it (`condemn the deplorable series of attacks`, `welcome the laudable efforts`).
-    let next = if next > last + 1 && next < w.tok.len() && form(p, w, next).ends_with("able") {
-        w.tok.len()
-    } else {
-        next
-    };
     let sentence = p.tokens[w.tok[last] as usize].sentence;
     let mut end = last;
     while end + 1 < next

@@ -86,10 +86,10 @@ pub fn target_key(target: &str) -> String {
     }
     // `Russia’s unprovoked war`, `Russia’s illegal annexation`: the possessor is who is
     // targeted, so that one actor's acts share a key (not `People’s` of a country's name).
-    if let Some(i) = rest[..end.min(KEY_WORDS)]
-        .iter()
-        .position(|w| (w.ends_with("’s") || w.ends_with("'s")) && !w.starts_with("people"))
-    {
+    if let Some(i) = rest[..end.min(KEY_WORDS)].iter().position(|w| {
+        let owner = w.trim_end_matches("’s").trim_end_matches("'s");
+        owner.len() < w.len() && !w.starts_with("people") && !TIMES.contains(&owner)
+    }) {
         end = i + 1;
     }
     // A key does not end on a word that joins it to the next (`democratic people’s republic
@@ -108,6 +108,23 @@ pub fn target_key(target: &str) -> String {
     }
     key
 }
+
+/// Possessors that say when, not whose (`today’s terrorist attack`, `this year’s session`):
+/// the key goes on past them.
+const TIMES: [&str; 12] = [
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "world",
+];
 
 /// Words that join a key's last word to the next: a key does not end on one if it can go on.
 const JOINING: [&str; 7] = ["of", "the", "on", "against", "to", "for", "with"];
@@ -203,6 +220,12 @@ mod tests {
         );
         assert_eq!(target_key("the DPRK's missile launches"), "dprk");
         assert_eq!(target_key("Russia for its illegal war"), "russia");
+        // A possessor that says when is no one: `today’s terrorist attack`.
+        assert_eq!(
+            target_key("today’s terrorist attack in Abu Dhabi"),
+            "today’s terrorist attack"
+        );
+        assert_eq!(target_key("this year’s session"), "year’s session");
         assert_eq!(
             target_key("the People’s Republic of China’s"),
             "people’s republic of china"

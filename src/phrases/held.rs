@@ -91,7 +91,7 @@ pub struct Held {
     pub display: Vec<Arc<str>>,
     /// Per form id: its occurrences in the corpus.
     pub form_uses: Vec<u64>,
-    /// Per form id: whether the corpus writes it with a capital a tenth of the time or more
+    /// Per form id: whether the corpus writes it with a capital a fifth of the time or more
     /// (`security`, from `Security Council`): in a phrase before a capitalised word it is
     /// capitalised too ([`Held::phrase`]).
     pub capitalised: Vec<bool>,
@@ -408,7 +408,7 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
 }
 
 /// Each corpus form as the corpus most often writes it, as `freq` shows a term
-/// ([`crate::analysis::spell_forms`]), and whether it is written with a capital a tenth of
+/// ([`crate::analysis::spell_forms`]), and whether it is written with a capital a fifth of
 /// the time or more, from the workers' counted spellings and the corpus ids of their form ids
 /// (`by_form` from positions, `by_worker` from words: a reading fills one).
 fn display_spellings(
@@ -449,7 +449,7 @@ fn display_spellings(
     }
     let capitalised = uses
         .iter()
-        .map(|&(all, upper)| upper * 10 >= all && upper > 0)
+        .map(|&(all, upper)| upper * 5 >= all && upper > 0)
         .collect();
     let counts = uses.iter().map(|u| u.0).collect();
     (
@@ -462,7 +462,7 @@ fn display_spellings(
 impl Held {
     /// A phrase of form ids `key` (packed as [`super::ngrams`] packs them) as the corpus
     /// writes it: each word in its most frequent spelling, and a word written with a capital
-    /// a tenth of the time or more capitalised before a capitalised word (`Security Council`,
+    /// a fifth of the time or more capitalised before a capitalised word (`Security Council`,
     /// `International Criminal Court`, where `security` alone is mostly lower case; but
     /// `support Ukraine`).
     pub fn phrase(&self, key: u128) -> String {

@@ -320,7 +320,7 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
             // Each key term names its group: `Kingdom (GBR)`.
             let owner = |t: &str| {
                 let i = g.key_terms.iter().position(|k| k.eq_ignore_ascii_case(t))?;
-                Some(match g.key_within {
+                Some(match g.key_within[i] {
                     true => format!("{t} (in {})", g.key_groups[i]),
                     false => format!("{t} ({})", g.key_groups[i]),
                 })
@@ -336,7 +336,7 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
                         .meta_groups
                         .as_ref()
                         .map_or("group", |m| &m.by.fields[0]);
-                *title = match g.key_within {
+                *title = match g.key_within.iter().all(|&w| w) {
                     true => format!(
                         "Key terms of the largest groups by {field}, each in its group, per {by}: {what}"
                     ),

@@ -33,9 +33,9 @@ pub(super) struct GroupTables {
     pub(super) key_terms: Vec<String>,
     /// The group of each key term (its name).
     pub(super) key_groups: Vec<String>,
-    /// Whether each key term is followed in its group's documents only (groups that span
+    /// Per key term: whether it is followed in its group's documents only (a group that spans
     /// two values of the time field or more), or else in every document.
-    pub(super) key_within: bool,
+    pub(super) key_within: Vec<bool>,
     /// The group the keyness chart is about: the one with the most scare quotes (at least
     /// [`super::charts::MIN_SCARE`]; else the largest).
     pub(super) focus: Option<usize>,
@@ -83,28 +83,27 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         })
         .collect();
     // A key term is followed in its own group's documents ("Ukraine" in Ukraine's speeches),
-    // unless the groups are the time field's values or hold one each (a year's key term is
-    // then followed over every document).
-    let key_within = mg.time.as_ref().is_some_and(|time| {
-        !a.doc_terms.is_empty()
-            && key_groups.iter().all(|name| {
-                let k = g.groups.iter().position(|(n, _)| n == name);
-                let times: ahash::AHashSet<u32> = k
-                    .map(|k| m[k].iter().filter_map(|&d| time.of_file[d]).collect())
-                    .unwrap_or_default();
-                times.len() >= 2
-            })
-    });
+    // when the group spans two values of the time field or more (a group that is one year
+    // has one point: its key term is then followed over every document).
     let key_members: Vec<&[usize]> = key_groups
         .iter()
         .map(|name| {
-            g.groups
-                .iter()
-                .position(|(n, _)| n == name)
-                .filter(|_| key_within)
-                .map_or(&[][..], |k| &m[k][..])
+            let Some(time) = mg.time.as_ref().filter(|_| !a.doc_terms.is_empty()) else {
+                return &[][..];
+            };
+            let Some(k) = g.groups.iter().position(|(n, _)| n == name) else {
+                return &[][..];
+            };
+            let times: ahash::AHashSet<u32> =
+                m[k].iter().filter_map(|&d| time.of_file[d]).collect();
+            if times.len() >= 2 {
+                &m[k][..]
+            } else {
+                &[][..]
+            }
         })
         .collect();
+    let key_within: Vec<bool> = key_members.iter().map(|m| !m.is_empty()).collect();
     let trend = match &mg.time {
         Some(time) => trend_table(
             a,
@@ -116,6 +115,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
                 ("key", &key_terms),
             ],
             &key_members,
+            &key_groups,
         )?,
         None => DataFrame::empty(),
     };
@@ -153,7 +153,13 @@ fn key_terms(keyness: &DataFrame, field: &str) -> Result<ahash::AHashMap<String,
     for (i, v) in groups.iter().enumerate() {
         let list = out.entry(value_name(&v)).or_default();
         if g2.get(i).is_some_and(|x| x > 0.0) && list.len() < KEY_TERMS {
-            list.extend(forms.get(i).map(str::to_string));
+            // `multilateral/multilateralism`: the word the form leads with, which `trend`
+            // can follow (the stem counts both).
+            list.extend(
+                forms
+                    .get(i)
+                    .map(|f| f.split('/').next().unwrap_or(f).to_string()),
+            );
         }
     }
     Ok(out)
@@ -218,19 +224,22 @@ fn profile(
 }
 
 /// The trend of the asked, the scare-quoted and the key terms over `time`, with a `chosen_as`
-/// column naming why each was followed. The key terms with documents in `key_members` (one
-/// list per key term) are counted in those documents only.
+/// column naming why each was followed and a `counted_in` column naming the documents counted
+/// (`all`, or the group whose key term it is). A key term with documents in `key_members` (one
+/// list per key term; empty: every document) is counted in those documents only.
 fn trend_table(
     a: &Analysis,
     time: &crate::meta::Grouping,
     opts: &Options,
     chosen: &[(&str, &Vec<String>)],
     key_members: &[&[usize]],
+    key_groups: &[String],
 ) -> Result<DataFrame> {
     let mut out = DataFrame::empty();
-    let mut add = |df: DataFrame, why: &str| -> Result<()> {
+    let mut add = |df: DataFrame, why: &str, within: &str| -> Result<()> {
         let mut df = df;
         df.with_column(Column::new("chosen_as".into(), vec![why; df.height()]))?;
+        df.with_column(Column::new("counted_in".into(), vec![within; df.height()]))?;
         out = if out.height() == 0 {
             df
         } else {
@@ -242,11 +251,20 @@ fn trend_table(
         if names.is_empty() {
             continue;
         }
-        if why != "key" || key_members.iter().all(|m| m.is_empty()) {
-            add(trend::from_totals(a, time, &Terms::new(names, opts)?)?, why)?;
+        if why != "key" {
+            add(
+                trend::from_totals(a, time, &Terms::new(names, opts)?)?,
+                why,
+                "all",
+            )?;
             continue;
         }
-        for (name, members) in names.iter().zip(key_members) {
+        for ((name, members), group) in names.iter().zip(key_members).zip(key_groups) {
+            let terms = Terms::new(std::slice::from_ref(name), opts)?;
+            if members.is_empty() {
+                add(trend::from_totals(a, time, &terms)?, why, "all")?;
+                continue;
+            }
             // The time field's groups, with the documents of other groups in none.
             let mut within = time.clone();
             let keep: ahash::AHashSet<usize> = members.iter().copied().collect();
@@ -255,8 +273,7 @@ fn trend_table(
                     *k = None;
                 }
             }
-            let terms = Terms::new(std::slice::from_ref(name), opts)?;
-            add(trend::from_totals(a, &within, &terms)?, why)?;
+            add(trend::from_totals(a, &within, &terms)?, why, group)?;
         }
     }
     Ok(out)
@@ -268,5 +285,5 @@ pub(super) fn trend_of(t: &DataFrame, why: &str) -> Result<DataFrame> {
         return Ok(DataFrame::empty());
     }
     let mask = t.column("chosen_as")?.str()?.equal(why);
-    Ok(t.filter(&mask)?.drop("chosen_as")?)
+    Ok(t.filter(&mask)?.drop("chosen_as")?.drop("counted_in")?)
 }

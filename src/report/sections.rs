@@ -321,7 +321,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         s("What is deplored, condemned and rejected"),
         s("condemned"),
     ));
-    b.push(Block::Para(s("The most frequent targets of the condemnatory acts: the first words after the trigger, articles dropped (every act's in act_targets.csv).")));
+    b.push(Block::Para(s("The most frequent targets of the condemnatory acts: the first words after the trigger, articles dropped, a possessor alone (Russia's war: russia); acts reported of others are counted too (every act's in act_targets.csv, each act's reported flag in act_instances.csv).")));
     b.push(table(&t.condemned, 30));
 }
 
@@ -454,18 +454,16 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     } else {
         ""
     };
-    let key = if g.key_within {
-        "named with its group and counted in that group's documents only (its rate in the \
-         group's speeches of each year, not the corpus's)"
-    } else {
-        "named with its group and counted in every document (the groups are the time field's \
-         values, or each holds one)"
-    };
+    let key = format!(
+        "named with its group: `term (in GROUP)` is counted in that group's documents only (its \
+         rate in the group's own statements of each {by}), `term (GROUP)` in every document (a \
+         group with documents of one {by} only)"
+    );
     b.push(Block::Para(format!(
         "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
          uses (their count beside it). First {asked}the most scare-quoted terms, then the strongest \
          key term of each of the largest groups (by words), {key}. Every value is in trend.csv \
-         (chosen_as says why each term is followed)."
+         (chosen_as says why each term is followed, counted_in which documents were counted)."
     )));
     b.extend(d.chart("trend-terms.png"));
     b.extend(d.chart("trend-scare.png"));
