@@ -1320,15 +1320,16 @@ fn acts_reported_of_others_are_told_apart() {
     }
 }
 
-/// Of the acts found right on the splits the rule was not written on (fresh8 to fresh16),
-/// those called reported are nearly all someone else's, and the author's own are kept: 37 of
-/// 38 calls right, 945 of 946 own acts kept, 37 of 117 others' acts found, when measured.
+/// Of the acts found right on the splits the rule was not written on (fresh8 to fresh17),
+/// those called reported are nearly all someone else's, and the author's own are kept: with
+/// the sixteenth lexicon, 43 of 44 calls right, 1,056 of 1,057 own acts kept, 43 of 137
+/// others' acts found, when measured.
 #[test]
 fn reported_acts_on_the_held_out_splits() {
     let mut sp = [[0usize; 2]; 2];
     for split in [
         "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-        "fresh16",
+        "fresh16", "fresh17",
     ] {
         let s = score(split);
         for (own, row) in s.speaker.iter().enumerate() {
@@ -1338,7 +1339,10 @@ fn reported_acts_on_the_held_out_splits() {
         }
     }
     let (others, caught, wrong) = (sp[0][0] + sp[0][1], sp[0][1], sp[1][1]);
-    println!("others {others}, called reported {caught}, own called reported {wrong}");
+    println!(
+        "others {others}, called reported {caught}, own {}, own called reported {wrong}",
+        sp[1][0] + sp[1][1]
+    );
     assert!(caught as f64 / (caught + wrong) as f64 >= 0.9, "{sp:?}");
     assert!(caught as f64 / others as f64 >= 0.25, "{sp:?}");
 }
