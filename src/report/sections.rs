@@ -424,7 +424,9 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     b.push(Block::Para(format!(
         "{} in {} by the metadata field {field}{}. key_terms: the group's most over-used terms \
          against all the other documents (G², terms seen at least twice); group_keyness.csv has \
-         each group's 10 most over- and under-used terms.",
+         each group's 10 most over- and under-used terms. Rates are the group's pooled: its \
+         scare quotes per 10,000 of all its tokens (`verbale docs --group-by` gives the mean of \
+         its documents' rates instead).",
         crate::out::numbers::count_of(grouped as u64, "document"),
         count_groups(mg.by.groups.len()),
         if missing > 0 {
