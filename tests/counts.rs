@@ -832,3 +832,112 @@ fn a_killed_runs_counts_folder_is_cleared() {
     assert!(alive.exists());
     assert!(dir.path().join("part").join("counts.json").is_file());
 }
+
+/// Parts read with different `--section`s are not summed (each part's counts.json names its
+/// section), and `--section` given with `--from-counts` is warned of: the parts were read as
+/// they were counted.
+#[test]
+fn parts_of_different_sections_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    counts(&data_dir(), &a, &["--where", "source <> 'wh'"]);
+    counts(
+        &data_dir(),
+        &b,
+        &["--where", "source = 'wh'", "--section", "body"],
+    );
+    let o = verbale()
+        .args(["freq", "--from-counts"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("section: all in") && err.contains("body in"),
+        "{err}"
+    );
+    let o = verbale()
+        .args(["freq", "--section", "body", "--from-counts"])
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--section not used with --from-counts"),
+        "{err}"
+    );
+}
+
+/// A part that --where leaves with no document is an empty part (a map job gives every
+/// partition one condition), with a warning, and adds nothing to the parts beside it.
+#[test]
+fn a_part_emptied_by_where_is_an_empty_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, empty) = (dir.path().join("a"), dir.path().join("empty"));
+    counts(&data_dir(), &a, &[]);
+    let o = verbale()
+        .args(["counts", "--where", "year = 2099"])
+        .arg(data_dir())
+        .arg("-o")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no document satisfies --where year = 2099: the counts are an empty part")
+            && !err.contains("no documents to analyse"),
+        "{err}"
+    );
+    let freq = |dirs: &[&Path]| {
+        let o = verbale()
+            .args(["freq", "-q", "-f", "csv", "--from-counts"])
+            .args(dirs)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        o.stdout
+    };
+    assert_eq!(freq(&[&a, &empty]), freq(&[&a]));
+}
+
+/// `compare --from-counts` tells documents both sides choose as a run over the texts does: a
+/// reference that the target holds whole is refused as such (not as choosing nothing), and
+/// one it holds in part is warned of.
+#[test]
+fn counts_sides_that_overlap_are_told_as_over_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = dir.path().join("all");
+    counts(&data_dir(), &all, &[]);
+    let compare = |reference: &str| {
+        verbale()
+            .args([
+                "compare",
+                "--target-where",
+                "country = 'USA'",
+                "--reference-where",
+            ])
+            .arg(reference)
+            .arg("--from-counts")
+            .arg(&all)
+            .output()
+            .unwrap()
+    };
+    let o = compare("country = 'USA'");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the reference is empty: its 10 document(s) are all in the target too"),
+        "{err}"
+    );
+    let o = compare("country <> 'ARM'");
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("10 reference document(s) are also in the target and were left out"),
+        "{err}"
+    );
+}

@@ -1424,3 +1424,37 @@ fn an_adjective_trigger_does_not_cut_a_target() {
         "{targets:?}"
     );
 }
+
+/// A trigger alone in a table's cell (a UPR list's `Supported` column) is a value, not an act;
+/// the same word in a sentence is one. French `salue les efforts` is one act (commend), and a
+/// narrow no-break space (U+202F) parts the words it stands between.
+#[test]
+fn a_table_cell_is_no_act_and_french_acts_count_once() {
+    let acts = |text: &str, lang: &str| {
+        let d = tempfile::tempdir().unwrap();
+        let f = d.path().join("s.txt");
+        std::fs::write(&f, text).unwrap();
+        let o = verbale()
+            .args(["acts", "--instances", "-f", "csv", "--lang", lang])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        strs(&csv_bytes(o.stdout), "act")
+    };
+    let table = "140.7 Ratify the Optional Protocol (Maldives); Source of Position: A/HRC/59/15 \
+                 \tSupported \t- Ratification\n140.8 Accede to the Convention (Malawi)\tSupported\n";
+    assert!(acts(table, "en").is_empty());
+    assert_eq!(acts("We supported the plan.", "en"), ["support"]);
+    assert_eq!(
+        acts("La France salue les efforts du médiateur.", "fr"),
+        ["commend"]
+    );
+    assert_eq!(
+        acts(
+            "Elle rejette\u{202F}le soi-disant «\u{202F}référendum\u{202F}».",
+            "fr"
+        ),
+        ["reject"]
+    );
+}

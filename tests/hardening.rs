@@ -547,3 +547,18 @@ fn an_interrupted_run_leaves_nothing_behind() {
     assert!(child.wait().unwrap().success());
     assert!(dir.path().join("rep").join("report.md").is_file());
 }
+
+/// `-o /dev/stdout` writes to standard output when it is a pipe (a shell's `| wc -l`), whose
+/// `/dev/stdout` is a link to `pipe:[…]` that names no file.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_dev_stdout_works_through_a_pipe() {
+    let o = verbale()
+        .args(["freq", "-q", "-f", "csv", "-o", "/dev/stdout"])
+        .arg(crate::common::data("seed"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("term,form,count"), "{out}");
+}

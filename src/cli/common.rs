@@ -599,6 +599,8 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// Some input failed (exit code 1 at the end).
     pub had_errors: bool,
+    /// A part (`counts`) that --where left with no document, as the load warned.
+    pub emptied_by_where: bool,
 }
 
 /// What a command asks a load for besides its inputs.
@@ -663,12 +665,26 @@ pub fn load(
         warn_loaded(&p, options, src.section.is_some());
     }
     let chosen = src.meta.where_.is_some() || !ask.selectors.is_empty();
+    let mut emptied_by_where = false;
     for (k, members) in p.groups.iter().enumerate() {
         // The conditions left this group no file, of some there were (rather than its files
         // failing to read, or there being none).
         let some = p.left_out > 0 || p.where_kept > 0;
         let chose_none = chosen && some && p.chose.get(k).is_none_or(|&n| n == 0);
-        if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty() && !chose_none) {
+        // A part of a corpus (`counts`) that --where leaves empty is an empty part, as one of
+        // scans only is: a map job gives every partition the same condition.
+        if members.is_empty() && ask.allow_empty && ask.selectors.is_empty() && chose_none {
+            if !src.quiet {
+                eprintln!(
+                    "verbale: warning: no document satisfies --where {}: the counts are an empty \
+                     part",
+                    src.meta.where_.as_deref().unwrap_or("")
+                );
+            }
+            emptied_by_where = true;
+            continue;
+        }
+        if members.is_empty() && !(ask.allow_empty && ask.selectors.is_empty()) {
             let paths = groups.get(k).or(groups.first()).map_or(&[][..], |g| &g[..]);
             if k == 1 && p.repeated > 0 {
                 return Err(super::problems::reference_in_target(p.repeated));
@@ -694,6 +710,7 @@ pub fn load(
         lopts,
         problems: p.problems,
         had_errors,
+        emptied_by_where,
     })
 }
 

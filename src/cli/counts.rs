@@ -82,9 +82,11 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         had_errors,
         problems,
         lopts,
+        emptied_by_where,
         ..
     } = args.input.load(&options, ask)?;
-    if analysis.docs.is_empty() && !args.input.source.quiet {
+    // A part --where left empty was warned of as it was chosen.
+    if analysis.docs.is_empty() && !emptied_by_where && !args.input.source.quiet {
         let why = if problems.is_empty() {
             super::common::no_documents(&args.input.paths, &lopts, 0).to_string()
         } else {
@@ -120,7 +122,11 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         tmp.path(),
         &analysis,
         &meta.frame,
-        &options.fingerprint(),
+        &format!(
+            "{}; section {}",
+            options.fingerprint(),
+            args.input.source.section.as_deref().unwrap_or("all")
+        ),
         &not_read,
     )?;
     put_in_place(unfinished, tmp, dir, args.force)?;

@@ -104,6 +104,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         lopts: load_options(src),
         problems: Vec::new(),
         had_errors: false,
+        emptied_by_where: false,
     })
 }
 
@@ -120,17 +121,29 @@ fn sides(
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut taken = vec![false; n];
-    for s in &ask.selectors {
+    for (k, s) in ask.selectors.iter().enumerate() {
         let keep = verbale::meta::filter(meta, s).map_err(|e| flag_error(e, src))?;
         let g: Vec<usize> = (0..n).filter(|&i| keep[i] && !taken[i]).collect();
+        // Documents the condition chooses that an earlier side holds: compared on one side
+        // only, as over the texts.
+        let repeated = (0..n).filter(|&i| keep[i] && taken[i]).count();
         for &i in &g {
             taken[i] = true;
+        }
+        if g.is_empty() && repeated > 0 && k == 1 {
+            return Err(super::problems::reference_in_target(repeated));
         }
         if g.is_empty() {
             return Err(verbale::Error::NoDocuments(format!(
                 "'{s}' chooses no document of the counts"
             ))
             .into());
+        }
+        if repeated > 0 && !src.quiet {
+            eprintln!(
+                "verbale: warning: {repeated} reference document(s) are also in the target and \
+                 were left out of the reference"
+            );
         }
         groups.push(g);
     }
@@ -168,6 +181,27 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
             )
         });
         eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and --min-confidence are not used with --from-counts: the counts hold the terms and scare calls as they were counted{made}");
+    }
+    // The reading flags: the parts were read with their own (and a part's section is in
+    // its counts.json, so parts of different sections are not summed).
+    let read: Vec<&str> = [
+        (src.section.is_some(), "--section"),
+        (src.encoding.is_some(), "--encoding"),
+        (src.keep_ext, "--keep-ext"),
+        (src.strict, "--strict"),
+        (src.lossy, "--lossy"),
+        (src.max_size != 100, "--max-size"),
+        (src.text.compound_top.is_some(), "--compound-top"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect();
+    if !read.is_empty() {
+        eprintln!(
+            "verbale: warning: {} not used with --from-counts: the parts were read as they \
+             were counted (give them to `verbale counts`)",
+            read.join(", ")
+        );
     }
     let m = &src.meta;
     if m.meta_name.is_some() || !m.meta.is_empty() || m.no_meta {

@@ -329,6 +329,31 @@ fn next_trigger(later: &[Match], last: usize, p: &Positions, w: &Words) -> Optio
         .map(|(f, _)| f)
 }
 
+/// Whether the trigger at words `first..=last` fills a table's cell on its own, with a tab on
+/// one side and a tab or a line end on the other: a column's value (the position of a State on
+/// each recommendation of a UPR list, `Supported` or `Noted`), not an act.
+fn alone_in_cell(text: &str, p: &Positions, w: &Words, (first, last): (usize, usize)) -> bool {
+    let (start, end) = (
+        p.tokens[w.tok[first] as usize].start as usize,
+        p.tokens[w.tok[last] as usize].end as usize,
+    );
+    let b = text.as_bytes();
+    let edge = |mut k: usize, step: isize| -> Option<u8> {
+        // The first byte other than a space from `k` on, walking by `step`.
+        loop {
+            let c = *b.get(k)?;
+            if c != b' ' {
+                return Some(c);
+            }
+            k = k.checked_add_signed(step)?;
+        }
+    };
+    let before = start.checked_sub(1).and_then(|k| edge(k, -1));
+    let after = edge(end, 1);
+    let line = |c: Option<u8>| matches!(c, None | Some(b'\n') | Some(b'\t'));
+    (before == Some(b'\t') || after == Some(b'\t')) && line(before) && line(after)
+}
+
 /// Whether the trigger at words `first..=last` is one adjective right after a determiner, a
 /// trigger of its own inside the noun phrase of the act before it, which it does not cut
 /// (`condemn the deplorable series of attacks`, `welcome the laudable efforts`).
@@ -385,7 +410,10 @@ pub(super) fn detect(
         }
         prev_end = last + 1;
         // A trigger that is not the act joins nothing after it.
-        if lex.unless_after(act, p, w, last) || lex.unless_before(act, p, w, first) {
+        if lex.unless_after(act, p, w, last)
+            || lex.unless_before(act, p, w, first)
+            || alone_in_cell(text, p, w, (first, last))
+        {
             prev = None;
             continue;
         }

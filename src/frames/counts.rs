@@ -496,11 +496,12 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
         .zip(fp.split("; "))
         .filter(|(x, y)| x != y)
         .map(|(x, y)| {
+            // The options of the analysis, and the part's `section` (a reading option).
             let name = analysis::FINGERPRINT_NAMES
                 .iter()
                 .find(|k| x.starts_with(*k))
                 .copied()
-                .unwrap_or("");
+                .unwrap_or_else(|| x.split(' ').next().unwrap_or(""));
             let value = |v: &'a str| v[name.len().min(v.len())..].trim();
             (name, value(x), value(y))
         })
@@ -526,6 +527,16 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
         }
         None => "",
     };
+    if listed.is_empty() {
+        // One fingerprint has more options than the other: a part made by an earlier verbale,
+        // which did not record the section it read.
+        return Error::Invalid(format!(
+            "parts counted by different versions of verbale ({} and {} record different \
+             options): count every part again with this one",
+            at.display(),
+            dir.display()
+        ));
+    }
     Error::Invalid(format!(
         "parts counted with different options ({}): count every part alike{hint}",
         listed.join("; ")

@@ -335,6 +335,15 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source: e,
     };
+    // A device or a named pipe, however it is reached (`/dev/stdout` of a shell pipe is a link
+    // to `pipe:[…]`, which names no file to resolve): write straight to it.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(werr)?;
+        return fill_tracked(std::io::BufWriter::new(f), fill, werr);
+    }
     let target = through_links(path);
     let meta = std::fs::metadata(&target);
     match &meta {
