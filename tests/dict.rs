@@ -1457,4 +1457,35 @@ fn a_table_cell_is_no_act_and_french_acts_count_once() {
         ),
         ["reject"]
     );
+    // `--lang FR` and `--lang french` name the French lexicon, as every command reads them.
+    assert_eq!(acts("La France condamne l'attaque.", "FR"), ["condemn"]);
+    assert_eq!(acts("La France condamne l'attaque.", "french"), ["condemn"]);
+}
+
+/// A text of some length with no act at all is warned of: the lexicon is --lang's, and a text
+/// in another language finds none.
+#[test]
+fn no_act_in_a_long_text_is_warned_of() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn the attack and welcome the talks. ".repeat(70),
+    )
+    .unwrap();
+    let err = |lang: &str| {
+        let o = verbale()
+            .args(["acts", "--lang", lang])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(
+        err("ru").contains("no speech act in 560 words"),
+        "{}",
+        err("ru")
+    );
+    assert!(!err("en").contains("no speech act"), "{}", err("en"));
 }

@@ -122,6 +122,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let without_target =
         keep_targets_naming(&args.target_has, &args.act, &lex, &options, &mut scanned);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
+    warn_no_acts(&scanned, &options, &args);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
         if args.act.is_empty() {
@@ -246,6 +247,22 @@ fn keep_acts(
         });
     }
     left_out
+}
+
+/// Warns (unless --quiet) when a text of some length holds no act at all: the lexicon is of
+/// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
+fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
+    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let none = scanned.docs.iter().all(|d| d.acts.is_empty());
+    if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
+        eprintln!(
+            "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \
+             the text in another language? (lexicons: --lang en, fr, es, ru)",
+            count_of(words, "word"),
+            options.lang.name,
+            options.lang.code
+        );
+    }
 }
 
 /// The table's header: its rows (of how many, when --top cut them), the acts found (of

@@ -57,7 +57,9 @@ pub enum MatchArg {
 
 /// The lexicon of speech acts for `lang`, or a message naming what to do.
 pub fn bundled_acts(lang: &str) -> Result<ActLexicon> {
-    ActLexicon::bundled(lang).ok_or_else(|| {
+    // `--lang FR` and `--lang french` name the language `fr`, as every other command reads them.
+    let code = verbale::text::Lang::parse(lang).map_or(lang, |l| l.code);
+    ActLexicon::bundled(code).ok_or_else(|| {
         verbale::Error::Invalid(format!(
             "no bundled speech-act lexicon for --lang {lang} (there are for en, fr, es and ru); give \
              one with --lexicon FILE"
