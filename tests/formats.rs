@@ -199,3 +199,32 @@ fn a_table_written_in_pieces_is_the_table_written_whole() {
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.starts_with("doc,term,form,count"), "{text}");
 }
+
+/// `extract -o` inside an input folder is refused (later runs over the folder would read each
+/// statement twice); beside it, the texts are written.
+#[test]
+fn extract_into_an_input_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "We condemn the attack.").unwrap();
+    let o = crate::common::verbale()
+        .args(["extract", "-q"])
+        .arg(&input)
+        .arg("-o")
+        .arg(input.join("extracted"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("inside the input folder"));
+    assert!(!input.join("extracted").exists());
+    let o = crate::common::verbale()
+        .args(["extract", "-q"])
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(dir.path().join("out/a.txt").is_file());
+}

@@ -30,6 +30,46 @@ pub struct ExtractArgs {
     pub force: bool,
 }
 
+/// Refuses an output folder inside an input folder: the texts written there would be read as
+/// documents by every later run over that folder, each statement counted twice.
+fn inside_an_input(dir: &Path, inputs: &[PathBuf]) -> Result<()> {
+    // The nearest existing folder of `dir` (it may not exist yet), resolved.
+    let mut probe = dir.to_path_buf();
+    let mut rest = Vec::new();
+    while !probe.exists() {
+        match (probe.file_name().map(|n| n.to_os_string()), probe.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                probe = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
+            _ => return Ok(()),
+        }
+    }
+    let Ok(mut out) = probe.canonicalize() else {
+        return Ok(());
+    };
+    out.extend(rest.into_iter().rev());
+    for input in inputs.iter().filter(|p| p.is_dir()) {
+        if let Ok(folder) = input.canonicalize() {
+            if out.starts_with(&folder) {
+                return Err(verbale::Error::Invalid(format!(
+                    "-o {}: inside the input folder {}, whose later runs would read the \
+                     extracted texts as documents too (each statement twice); choose a folder \
+                     outside it",
+                    dir.display(),
+                    input.display()
+                ))
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs `extract`. Returns whether some input failed.
 pub fn run(args: ExtractArgs) -> Result<bool> {
     init_threads(&args.input.source);
@@ -58,6 +98,9 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
             ))
             .into());
         }
+    }
+    if let Some(dir) = &args.out_dir {
+        inside_an_input(dir, &args.input.paths)?;
     }
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
