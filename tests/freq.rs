@@ -1023,3 +1023,25 @@ fn docs_warns_that_readability_is_english_only() {
     );
     assert!(!err("en").contains("English formulas"));
 }
+
+/// Two single marks set as one double mark (`‘‘elections’’`, the U.S. Federal Register's
+/// style) are one quotation, not a quotation inside another.
+#[test]
+fn doubled_single_marks_are_one_quotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "so-called \u{2018}\u{2018}elections\u{2019}\u{2019} and the \u{2018}\u{2018}pitch \
+         attitude.\u{2019}\u{2019} and \u{2018}one\u{2019} here.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["quotes", "-q", "-f", "csv"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let df = csv_bytes(o.stdout);
+    assert_eq!(strs(&df, "text"), ["elections", "pitch attitude.", "one"]);
+    assert!(strs(&df, "nested").iter().all(|n| n == "false"));
+}

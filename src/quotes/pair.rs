@@ -252,7 +252,46 @@ pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     p.flush();
     out.pairs.sort_by_key(|x| x.open_tok);
     out.unpaired.sort_by_key(|x| x.tok);
+    merge_doubled_singles(tokens, &mut out.pairs);
     out
+}
+
+/// Two single marks set as one double mark (`‘‘pitch attitude.’’`, the style of the U.S.
+/// Federal Register) are one quotation: of the two pairs, the inner one is kept and the outer
+/// marks quote nothing of their own. `pairs` are sorted by their opening marks; the depths
+/// are counted again after (one sweep, so a run of such marks stays linear work).
+fn merge_doubled_singles(tokens: &[Token], pairs: &mut Vec<Pair>) {
+    let single = |p: &Pair| p.open_char == '\u{2018}' && p.close_char == '\u{2019}';
+    let touch = |a: u32, b: u32| tokens[a as usize].end == tokens[b as usize].start;
+    let doubled: Vec<bool> = (0..pairs.len())
+        .map(|k| {
+            let (o, Some(i)) = (&pairs[k], pairs.get(k + 1)) else {
+                return false;
+            };
+            single(o)
+                && single(i)
+                && i.open_tok == o.open_tok + 1
+                && i.close_tok + 1 == o.close_tok
+                && touch(o.open_tok, i.open_tok)
+                && touch(i.close_tok, o.close_tok)
+        })
+        .collect();
+    if !doubled.contains(&true) {
+        return;
+    }
+    let mut k = 0;
+    pairs.retain(|_| {
+        k += 1;
+        !doubled[k - 1]
+    });
+    let mut open: Vec<u32> = Vec::new();
+    for p in pairs.iter_mut() {
+        while open.last().is_some_and(|&close| close < p.open_tok) {
+            open.pop();
+        }
+        p.depth = open.len() as u16;
+        open.push(p.close_tok);
+    }
 }
 
 /// Whether a curly closing mark stands further on the line `after` begins, before any curly
