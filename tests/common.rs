@@ -81,3 +81,14 @@ pub fn nums(df: &polars::prelude::DataFrame, c: &str) -> Vec<f64> {
         .map(|v| v.unwrap_or(f64::NAN))
         .collect()
 }
+
+/// What `verbale ARGS FILE` says on standard error, FILE a text of `text` (the run must
+/// succeed).
+pub fn stderr_on_text(args: &[&str], text: &str) -> String {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(&f, text).unwrap();
+    let o = verbale().args(args).arg(&f).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -1466,22 +1466,8 @@ fn a_table_cell_is_no_act_and_french_acts_count_once() {
 /// in another language finds none.
 #[test]
 fn no_act_in_a_long_text_is_warned_of() {
-    let d = tempfile::tempdir().unwrap();
-    let f = d.path().join("s.txt");
-    std::fs::write(
-        &f,
-        "We condemn the attack and welcome the talks. ".repeat(70),
-    )
-    .unwrap();
-    let err = |lang: &str| {
-        let o = verbale()
-            .args(["acts", "--lang", lang])
-            .arg(&f)
-            .output()
-            .unwrap();
-        assert!(o.status.success());
-        String::from_utf8_lossy(&o.stderr).into_owned()
-    };
+    let text = "We condemn the attack and welcome the talks. ".repeat(70);
+    let err = |lang: &str| crate::common::stderr_on_text(&["acts", "--lang", lang], &text);
     assert!(
         err("ru").contains("no speech act in 560 words"),
         "{}",

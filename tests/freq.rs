@@ -1000,22 +1000,9 @@ fn kwic_sorts_by_the_words_around_the_hit() {
 /// formulas; in English it does not.
 #[test]
 fn docs_warns_that_readability_is_english_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("fr.txt");
-    std::fs::write(
-        &f,
-        "La France condamne fermement cette attaque. Elle appelle au calme.",
-    )
-    .unwrap();
-    let err = |lang: &str| {
-        let o = verbale()
-            .args(["docs", "--lang", lang, "-f", "csv"])
-            .arg(&f)
-            .output()
-            .unwrap();
-        assert!(o.status.success());
-        String::from_utf8_lossy(&o.stderr).into_owned()
-    };
+    let text = "La France condamne fermement cette attaque. Elle appelle au calme.";
+    let err =
+        |lang: &str| crate::common::stderr_on_text(&["docs", "--lang", lang, "-f", "csv"], text);
     assert!(
         err("fr").contains("flesch and fk_grade are the English formulas"),
         "{}",
