@@ -169,11 +169,28 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
                         |e: regex::Error| Error::Invalid(format!("kwic: bad pattern '{w}': {e}"));
                     Regex::new(&body).map_err(bad)?;
                     let flags = if o.case_sensitive { "" } else { "i" };
+                    // A word after an elided article is that word (`ONU` finds `l'ONU`), as
+                    // the counts take it.
+                    let body = match (o.mode, elisions(opts.lang.code)) {
+                        (Mode::Glob, Some(e)) => format!("(?:{e})?(?:{body})"),
+                        _ => body,
+                    };
                     Regex::new(&format!("^(?{flags}:{body})$")).map_err(bad)
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(Matcher::Words(res))
         }
+    }
+}
+
+/// The elided articles and pronouns a word of `lang` may be written with (`l'`, `qu'`), as a
+/// regular expression, for the languages that elide them into one token with the word.
+fn elisions(lang: &str) -> Option<&'static str> {
+    match lang {
+        "fr" => Some("(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]"),
+        "it" => Some("(?:l|d|dell|nell|all|dall|sull|coll|un|quest|quell)['’]"),
+        "ca" => Some("(?:[dlmnst])['’]"),
+        _ => None,
     }
 }
 

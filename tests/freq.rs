@@ -1032,3 +1032,30 @@ fn doubled_single_marks_are_one_quotation() {
     assert_eq!(strs(&df, "text"), ["elections", "pitch attitude.", "one"]);
     assert!(strs(&df, "nested").iter().all(|n| n == "false"));
 }
+
+/// In French, a word after an elided article is found as the counts take it: `kwic ONU`
+/// finds `l'ONU` (and `union` finds `L'Union`), not only `--stem`; in English an apostrophe
+/// is no elision.
+#[test]
+fn kwic_finds_a_word_after_an_elided_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("fr.txt");
+    std::fs::write(
+        &f,
+        "L'Union européenne soutient l'ONU. L'ONU agit, et l'Union la soutient. Qu'elle parle.",
+    )
+    .unwrap();
+    let hits = |pattern: &str, lang: &str| {
+        let o = verbale()
+            .args(["kwic", "-q", "-f", "csv", "--lang", lang])
+            .arg(&f)
+            .arg(pattern)
+            .output()
+            .unwrap();
+        strs(&csv_bytes(o.stdout), "hit")
+    };
+    assert_eq!(hits("ONU", "fr"), ["l'ONU", "L'ONU"]);
+    assert_eq!(hits("union", "fr"), ["L'Union", "l'Union"]);
+    assert_eq!(hits("elle", "fr"), ["Qu'elle"]);
+    assert!(hits("ONU", "en").is_empty());
+}
