@@ -251,6 +251,20 @@ fn unbalanced_marks_and_one_word_ten_million_times() {
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 100_001, "every mark reported once");
+    // --top keeps the first of them.
+    let (code, top, err) = run(
+        &[
+            "quotes",
+            "marks.txt",
+            "--unpaired",
+            "--top",
+            "8",
+            "--format",
+            "csv",
+        ],
+        d.path(),
+    );
+    assert_eq!((code, top.lines().count()), (0, 9), "{err}");
     // --kind all, the default written out, goes with --unpaired; a kind does not.
     let (code, all, err) = run(
         &[

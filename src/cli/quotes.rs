@@ -199,7 +199,10 @@ pub fn run(mut args: QuotesArgs) -> Result<bool> {
     } else if args.unpaired {
         let df = frames::unpaired(&analysis)?;
         let h = format!("{} unpaired quotation marks", df.height());
-        (df, h)
+        match args.top {
+            Some(n) if n < df.height() => (df.head(Some(n)), format!("first {n} of {h}")),
+            _ => (df, h),
+        }
     } else if args.top.is_none()
         && matches!(
             format,
