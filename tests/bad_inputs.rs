@@ -765,3 +765,34 @@ fn a_mistyped_trend_path_is_not_a_term() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("9/11"), "{out}");
 }
+
+/// `--format` and an `-o` data file whose extension says another format (`-f json -o
+/// out.csv`) are refused, with nothing written; a text file (`.txt`) takes any format.
+#[test]
+fn a_format_the_output_extension_contradicts_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    let o = verbale()
+        .args(["freq", "-q", "-f", "json", "-o"])
+        .arg(&out)
+        .arg(crate::common::data("seed"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("the file's extension says csv, and --format json"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!out.exists());
+    let txt = dir.path().join("out.txt");
+    let o = verbale()
+        .args(["freq", "-q", "-f", "csv", "-o"])
+        .arg(&txt)
+        .arg(crate::common::data("seed"))
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&txt).unwrap().starts_with("term,"));
+}

@@ -436,7 +436,34 @@ impl OutputArgs {
     /// The chosen format.
     pub fn format(&self) -> Result<Format> {
         Ok(match self.format {
-            Some(f) => f,
+            // A data file's extension that says another format (`-f json -o out.csv`): a
+            // reader of the file would be misled, so neither is guessed.
+            Some(f) => match self.output.as_deref().and_then(Format::from_extension) {
+                Some(named)
+                    if named != f
+                        && matches!(
+                            named,
+                            Format::Csv
+                                | Format::Tsv
+                                | Format::Json
+                                | Format::Ndjson
+                                | Format::Parquet
+                        ) =>
+                {
+                    return Err(verbale::Error::Invalid(format!(
+                        "-o {}: the file's extension says {}, and --format {}; name the file \
+                         for its format, or leave --format out to write what the extension says",
+                        self.output
+                            .as_deref()
+                            .unwrap_or(std::path::Path::new(""))
+                            .display(),
+                        named.name(),
+                        f.name()
+                    ))
+                    .into())
+                }
+                _ => f,
+            },
             None => match self.output.as_deref() {
                 Some(p) if p.extension().is_some() && p.as_os_str() != "-" => {
                     Format::from_extension(p).ok_or_else(|| {
