@@ -1,12 +1,14 @@
-//! Flags shared by every command: choosing documents, language, stopwords, output.
+//! Flags shared by every command (choosing documents, language, stopwords; the output flags are
+//! in [`super::output`]) and the loading of the documents they choose.
 
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
 use verbale::analysis::{Analysis, Options};
-use verbale::corpus::{self, LoadOptions, Problem};
-use verbale::out::{self, Destination, Format};
+use verbale::corpus::{LoadOptions, Problem};
 use verbale::text::{Lang, Rules, Stopwords, TokenizeOptions};
+
+pub use super::output::OutputArgs;
 
 /// Where documents come from and how they are read.
 #[derive(Args, Debug, Clone)]
@@ -399,179 +401,6 @@ impl TextArgs {
         }
         opts.min_scare = self.min_confidence;
         Ok(opts)
-    }
-}
-
-/// Where results go.
-#[derive(Args, Debug, Clone)]
-pub struct OutputArgs {
-    /// Output format (default: from the -o extension, else table).
-    #[arg(long, short = 'f', value_parser = format_parser())]
-    pub format: Option<Format>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Only these columns, in this order (comma-separated; `new=old` renames).
-    #[arg(long, value_delimiter = ',')]
-    pub columns: Vec<String>,
-    /// Write CSV/TSV text cells exactly as they are. By default a cell that a spreadsheet
-    /// would run as a formula (starting with =, +, -, @, a tab or a carriage return: a quoted
-    /// `=HYPERLINK(...)`, a file named `=cmd...`) gets a leading ' so Excel and LibreOffice
-    /// show it as text.
-    #[arg(long)]
-    pub raw_cells: bool,
-    /// Replace the output file even if it is read-only.
-    #[arg(long)]
-    pub force: bool,
-}
-
-/// `--format`: the library's format names, offered and completed by clap.
-fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
-    use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(Format::ALL.map(|f| f.0))
-        .try_map(|s| Format::parse(&s).ok_or("not a table format"))
-}
-
-impl OutputArgs {
-    /// The chosen format.
-    pub fn format(&self) -> Result<Format> {
-        Ok(match self.format {
-            // A data file's extension that says another format (`-f json -o out.csv`): a
-            // reader of the file would be misled, so neither is guessed.
-            Some(f) => match self.output.as_deref().and_then(Format::from_extension) {
-                Some(named)
-                    if named != f
-                        && matches!(
-                            named,
-                            Format::Csv
-                                | Format::Tsv
-                                | Format::Json
-                                | Format::Ndjson
-                                | Format::Parquet
-                        ) =>
-                {
-                    return Err(verbale::Error::Invalid(format!(
-                        "-o {}: the file's extension says {}, and --format {}; name the file \
-                         for its format, or leave --format out to write what the extension says",
-                        self.output
-                            .as_deref()
-                            .unwrap_or(std::path::Path::new(""))
-                            .display(),
-                        named.name(),
-                        f.name()
-                    ))
-                    .into())
-                }
-                _ => f,
-            },
-            None => match self.output.as_deref() {
-                Some(p) if p.extension().is_some() && p.as_os_str() != "-" => {
-                    Format::from_extension(p).ok_or_else(|| {
-                        verbale::Error::Invalid(format!(
-                            "-o {}: verbale does not write .{} files; name the file .csv, .tsv, \
-                             .json, .ndjson, .parquet, .md or .txt, or choose with --format",
-                            p.display(),
-                            p.extension().unwrap_or_default().to_string_lossy()
-                        ))
-                    })?
-                }
-                _ => Format::Table,
-            },
-        })
-    }
-
-    /// The writer's options, with a header line for terminal tables.
-    pub fn options<'h>(&self, header: Option<&'h str>) -> verbale::out::WriteOptions<'h> {
-        verbale::out::WriteOptions {
-            header,
-            raw_cells: self.raw_cells,
-            force: self.force,
-        }
-    }
-
-    /// The columns asked for as (column, name in the output) pairs; none: every column.
-    pub fn renames(&self) -> Vec<(String, String)> {
-        self.columns
-            .iter()
-            .map(|spec| {
-                let (new, old) = spec.split_once('=').unwrap_or((spec, spec));
-                (old.to_string(), new.to_string())
-            })
-            .collect()
-    }
-
-    /// Keeps only the `--columns` asked for; `new=old` renames a column on the way out.
-    pub fn select(
-        &self,
-        df: polars::prelude::DataFrame,
-    ) -> verbale::Result<polars::prelude::DataFrame> {
-        if self.columns.is_empty() {
-            return Ok(df);
-        }
-        let names: Vec<String> = df
-            .get_column_names()
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let mut cols = Vec::new();
-        for spec in &self.columns {
-            let (new, old) = spec.split_once('=').unwrap_or((spec, spec));
-            if !names.iter().any(|n| n == old) {
-                return Err(verbale::Error::Invalid(format!(
-                    "--columns: no column '{old}'{}; this table has {}",
-                    verbale::error::did_you_mean(old, names.iter().map(|n| n.as_str())),
-                    names.join(", ")
-                )));
-            }
-            if cols
-                .iter()
-                .any(|c: &polars::prelude::Column| c.name() == new)
-            {
-                return Err(verbale::Error::Invalid(format!(
-                    "--columns: '{new}' is asked for twice; name each column once"
-                )));
-            }
-            let mut c = df.column(old)?.clone();
-            c.rename(new.into());
-            cols.push(c);
-        }
-        Ok(polars::prelude::DataFrame::new_infer_height(cols)?)
-    }
-
-    /// The destination, checked against the inputs (folders as `src` reads them). Parquet is
-    /// refused on a terminal before anything is read.
-    pub fn destination(&self, inputs: &[PathBuf], src: &SourceArgs) -> Result<Destination> {
-        use std::io::IsTerminal;
-        let stdout = self.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-        if stdout && self.format()? == Format::Parquet && std::io::stdout().is_terminal() {
-            return Err(verbale::Error::Invalid(
-                "--format parquet is binary: add -o FILE.parquet or redirect standard output"
-                    .into(),
-            )
-            .into());
-        }
-        match &self.output {
-            None => Ok(Destination::Stdout),
-            Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
-            Some(p) => {
-                out::check_output(p, inputs)?;
-                // Only an existing file with a corpus extension can be one of the files a
-                // folder would give: skip the second walk of the inputs otherwise.
-                let lopts = load_options(src);
-                let name = p.file_name().map(|n| n.to_string_lossy());
-                let readable = name.is_some_and(|n| corpus::is_corpus_file(p, &n, &lopts));
-                if !(p.is_file() && readable) {
-                    return Ok(Destination::File(p.clone()));
-                }
-                if let Ok(files) = corpus::find_files(inputs, &lopts) {
-                    out::check_output(
-                        p,
-                        &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
-                    )?;
-                }
-                Ok(Destination::File(p.clone()))
-            }
-        }
     }
 }
 

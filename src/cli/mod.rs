@@ -17,6 +17,7 @@ pub mod from_counts;
 pub mod held;
 pub mod kwic;
 pub mod ngrams;
+pub mod output;
 pub mod problems;
 pub mod quotes;
 pub mod report;
