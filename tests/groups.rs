@@ -262,6 +262,11 @@ fn report_keyness_by_conditions_equals_compare() {
     }));
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     assert!(md.contains("source = 'ungd' vs country = 'AZE' and year &gt;= 2016"));
+    // The overview says how its 9 documents were chosen: by either side's condition.
+    assert!(
+        md.contains("Documents: 9, chosen by --target-where country = 'ARM' and source = 'ungd' or --reference-where"),
+        "{md}"
+    );
     assert!(
         !md.contains("000_a7ca7be90a8cccf0"),
         "the seed is on neither side"

@@ -218,6 +218,20 @@ fn source_of(args: &ReportArgs, sides: &Sides) -> SourceArgs {
     src
 }
 
+/// How the report's documents were chosen, when a condition chose them: `--where`, and the
+/// sides' conditions (the report covers the documents of either side).
+fn chosen_by(src: &SourceArgs, sides: &Sides) -> Option<String> {
+    let sides = match sides.selectors.as_slice() {
+        [t, r] => Some(format!("--target-where {t} or --reference-where {r}")),
+        _ => None,
+    };
+    match (&src.meta.where_, sides) {
+        (Some(w), Some(s)) => Some(format!("--where {w} and {s}")),
+        (Some(w), None) => Some(format!("--where {w}")),
+        (None, s) => s,
+    }
+}
+
 /// The keyness section's sides of `loaded`, when the report has two.
 fn keyness_sides(loaded: &Loaded, sides: &Sides) -> Option<Groups> {
     (loaded.groups.len() == 2).then(|| Groups {
@@ -410,7 +424,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         acts: std::sync::Mutex::new(acts),
         terms: terms.clone(),
         texts: true,
-        chosen_by: args.source.meta.where_.clone(),
+        chosen_by: chosen_by(&args.source, &sides),
     };
     warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
     write(&args, &loaded, &options, &r, &bar)?;
@@ -525,7 +539,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         acts: std::sync::Mutex::new(None),
         terms,
         texts: false,
-        chosen_by: args.source.meta.where_.clone(),
+        chosen_by: chosen_by(&args.source, &sides),
     };
     write(args, &loaded, &options, &r, &bar)?;
     Ok(false)

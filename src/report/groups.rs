@@ -62,15 +62,17 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
     // The strongest key term of each group, largest groups (by words, then documents) first.
     let mut by_size: Vec<usize> = (0..m.len()).collect();
     by_size.sort_by_key(|&k| std::cmp::Reverse((a.tokens_of(&m[k]), m[k].len())));
-    let (mut key_terms, mut key_groups): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    // Each key term with its group's index.
+    let (mut key_terms, mut key_of): (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
     for k in by_size {
         if let Some(t) = key.get(&g.groups[k].0).and_then(|v| v.first()) {
             if !key_terms.contains(t) && key_terms.len() < TREND_TERMS {
                 key_terms.push(t.clone());
-                key_groups.push(g.groups[k].0.clone());
+                key_of.push(k);
             }
         }
     }
+    let key_groups: Vec<String> = key_of.iter().map(|&k| g.groups[k].0.clone()).collect();
     let counts = a.corpus_counts();
     let scare_terms: Vec<String> = most_quoted_terms(a, TREND_TERMS)
         .into_iter()
@@ -85,13 +87,10 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
     // A key term is followed in its own group's documents ("Ukraine" in Ukraine's speeches),
     // when the group spans two values of the time field or more (a group that is one year
     // has one point: its key term is then followed over every document).
-    let key_members: Vec<&[usize]> = key_groups
+    let key_members: Vec<&[usize]> = key_of
         .iter()
-        .map(|name| {
+        .map(|&k| {
             let Some(time) = mg.time.as_ref().filter(|_| !a.doc_terms.is_empty()) else {
-                return &[][..];
-            };
-            let Some(k) = g.groups.iter().position(|(n, _)| n == name) else {
                 return &[][..];
             };
             let times: ahash::AHashSet<u32> =
@@ -119,13 +118,14 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
         )?,
         None => DataFrame::empty(),
     };
+    let scare: Vec<usize> = m
+        .iter()
+        .map(|docs| docs.iter().map(|&d| scare_spans(a, d)).sum())
+        .collect();
     let focus = (0..m.len())
         .filter(|&k| !m[k].is_empty() && m[k].len() < a.docs.len())
-        .max_by_key(|&k| {
-            let scare: usize = m[k].iter().map(|&d| scare_spans(a, d)).sum();
-            (super::charts::enough_scare(scare), a.tokens_of(&m[k]))
-        });
-    let focus_scare = focus.map_or(0, |k| m[k].iter().map(|&d| scare_spans(a, d)).sum());
+        .max_by_key(|&k| (super::charts::enough_scare(scare[k]), a.tokens_of(&m[k])));
+    let focus_scare = focus.map_or(0, |k| scare[k]);
     Ok(GroupTables {
         profile,
         keyness,
@@ -267,11 +267,9 @@ fn trend_table(
             }
             // The time field's groups, with the documents of other groups in none.
             let mut within = time.clone();
-            let keep: ahash::AHashSet<usize> = members.iter().copied().collect();
-            for (d, k) in within.of_file.iter_mut().enumerate() {
-                if !keep.contains(&d) {
-                    *k = None;
-                }
+            within.of_file = vec![None; time.of_file.len()];
+            for &d in *members {
+                within.of_file[d] = time.of_file[d];
             }
             add(trend::from_totals(a, &within, &terms)?, why, group)?;
         }

@@ -80,7 +80,8 @@ pub struct ReportOptions {
     /// Whether the documents' texts can be read (false for a report from counts: the sections
     /// and tables that need texts are left out, and the report says which).
     pub texts: bool,
-    /// The condition that chose the documents (`--where`), shown beside their number.
+    /// How a condition chose the documents (`--where year >= 2014`, the sides' conditions),
+    /// shown beside their number.
     pub chosen_by: Option<String>,
 }
 

@@ -81,8 +81,8 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading(2, s("Overview"), s("overview")));
     b.push(Block::List(vec![
         match &r.chosen_by {
-            Some(w) => format!(
-                "Documents: {}, chosen by --where {w}",
+            Some(how) => format!(
+                "Documents: {}, chosen by {how}",
                 thousands(a.docs.len() as u64)
             ),
             None => format!("Documents: {}", thousands(a.docs.len() as u64)),
@@ -424,7 +424,7 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     b.push(Block::Para(format!(
         "{} in {} by the metadata field {field}{}. key_terms: the group's most over-used terms \
          against all the other documents (G², terms seen at least twice); group_keyness.csv has \
-         each group's 10 most over- and under-used terms. Rates are the group's pooled: its \
+         each group's 10 most over- and under-used terms. A group's rates are pooled: its \
          scare quotes per 10,000 of all its tokens (`verbale docs --group-by` gives the mean of \
          its documents' rates instead).",
         crate::out::numbers::count_of(grouped as u64, "document"),
