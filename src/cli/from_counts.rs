@@ -140,10 +140,7 @@ fn sides(
             .into());
         }
         if repeated > 0 && !src.quiet {
-            eprintln!(
-                "verbale: warning: {repeated} reference document(s) are also in the target and \
-                 were left out of the reference"
-            );
+            super::problems::warn_repeated(repeated);
         }
         groups.push(g);
     }

@@ -110,6 +110,15 @@ pub fn none_satisfy(cond: Option<(&str, &str)>, hint: Option<&str>) -> anyhow::E
     verbale::Error::NoDocuments(m).into()
 }
 
+/// Warns that `repeated` documents of the reference stand in the target too, and count there
+/// only.
+pub fn warn_repeated(repeated: usize) {
+    eprintln!(
+        "verbale: warning: {repeated} reference document(s) are also in the target and were left \
+         out of the reference"
+    );
+}
+
 /// The error for a reference whose `repeated` documents all stand in the target too.
 pub fn reference_in_target(repeated: usize) -> anyhow::Error {
     verbale::Error::NoDocuments(format!(
@@ -174,10 +183,7 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
         }
     }
     if p.repeated > 0 {
-        eprintln!(
-            "verbale: warning: {} reference document(s) are also in the target and were left out of the reference",
-            p.repeated
-        );
+        warn_repeated(p.repeated);
     }
     if let Some((l, words)) = p.analysis.language_hint(options.lang) {
         eprintln!(

@@ -335,8 +335,9 @@ pub fn write_atomic_with(
         path: path.to_path_buf(),
         source: e,
     };
-    // A device or a named pipe, however it is reached (`/dev/stdout` of a shell pipe is a link
-    // to `pipe:[…]`, which names no file to resolve): write straight to it.
+    // A device or a named pipe (`-o /dev/stdout`, a FIFO), however it is reached (`/dev/stdout`
+    // of a shell pipe is a link to `pipe:[…]`, which names no file to resolve): write straight
+    // to it; renaming a temporary file over it would replace the device itself.
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         let f = std::fs::OpenOptions::new()
             .write(true)
@@ -352,15 +353,6 @@ pub fn write_atomic_with(
                 std::io::ErrorKind::IsADirectory,
                 "it is a folder",
             )))
-        }
-        // A device or a named pipe (`-o /dev/stdout`, a FIFO): write straight to it; renaming
-        // a temporary file over it would replace the device itself.
-        Ok(m) if !m.is_file() => {
-            let f = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(werr)?;
-            return fill_tracked(std::io::BufWriter::new(f), fill, werr);
         }
         Ok(m) if m.permissions().readonly() && !force => {
             return Err(Error::ReadOnly {
