@@ -282,39 +282,48 @@ pub(super) fn merge(
         })
         .collect();
     // Each document's forms are let go as its terms are gathered, so the two are not held
-    // whole at once.
-    let doc_terms: Vec<Vec<TermCount>> = counts
-        .into_par_iter()
-        .map(|d| {
-            let term_of = &term_of[d.worker as usize];
-            let mut rows: Vec<TermCount> = d
-                .forms
-                .iter()
-                .filter_map(|f| {
-                    let tid = term_of[f.form as usize];
-                    (tid != Vocabulary::STOP).then_some(TermCount {
-                        term: tid,
-                        count: f.total,
-                        quoted: f.quoted,
-                        scare: f.scare,
+    // whole at once. The terms' display forms and spellings are chosen meanwhile.
+    let gather = || -> Vec<Vec<TermCount>> {
+        counts
+            .into_par_iter()
+            .map(|d| {
+                let term_of = &term_of[d.worker as usize];
+                let mut rows: Vec<TermCount> = d
+                    .forms
+                    .iter()
+                    .filter_map(|f| {
+                        let tid = term_of[f.form as usize];
+                        (tid != Vocabulary::STOP).then_some(TermCount {
+                            term: tid,
+                            count: f.total,
+                            quoted: f.quoted,
+                            scare: f.scare,
+                        })
                     })
-                })
-                .collect();
-            // Forms of one term summed into one row.
-            by_term(&mut rows);
-            rows.shrink_to_fit();
-            rows
-        })
-        .collect();
-    let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
-    let (mut terms, form_terms) = vocab.finish();
-    super::spelling::spell(&mut terms, workers);
+                    .collect();
+                // Forms of one term summed into one row.
+                by_term(&mut rows);
+                // Given back only when much was summed away: a shrink copies the rows.
+                if rows.len() < rows.capacity() / 4 * 3 {
+                    rows.shrink_to_fit();
+                }
+                rows
+            })
+            .collect()
+    };
+    let name = || {
+        let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));
+        let (mut terms, form_terms) = vocab.finish();
+        super::spelling::spell(&mut terms, workers);
+        (terms, form_terms, kept)
+    };
+    let (doc_terms, (terms, form_terms, kept)) = rayon::join(gather, name);
     documents_run(docs, terms, doc_terms, form_terms, kept)
 }
 
 /// A document's rows sorted by term, the rows of one term summed into one.
 fn by_term(rows: &mut Vec<TermCount>) {
-    rows.sort_unstable_by_key(|c| c.term);
+    radsort::sort_by_key(rows, |c| c.term);
     rows.dedup_by(|next, kept| {
         let same = next.term == kept.term;
         if same {

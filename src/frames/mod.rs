@@ -169,17 +169,31 @@ pub fn terms_in_pieces(
 /// A document's `terms` rows: its counts of at least `sel.min_count`, by descending count and
 /// then term (`rank`: [`Analysis::term_ranks`]), `sel.top` at most.
 fn doc_rows<'a>(counts: &'a [TermCount], rank: &[u32], sel: Selection) -> Vec<&'a TermCount> {
+    let mut rows = Vec::new();
+    doc_rows_into(counts, rank, sel, &mut rows);
+    rows.into_iter().map(|r| r.1).collect()
+}
+
+/// [`doc_rows`] into `rows` (emptied first), each row with its sort key: a vector filled
+/// again for every document instead of two new ones.
+fn doc_rows_into<'a>(
+    counts: &'a [TermCount],
+    rank: &[u32],
+    sel: Selection,
+    rows: &mut Vec<(u64, &'a TermCount)>,
+) {
     let min = sel.min_count.max(1);
     // One packed key per row (descending count above, the term's rank below), sorted in
     // place: no look-up of the rank in every comparison.
-    let mut rows: Vec<(u64, &TermCount)> = counts
-        .iter()
-        .filter(|c| c.count as u64 >= min)
-        .map(|c| (((!c.count) as u64) << 32 | rank[c.term as usize] as u64, c))
-        .collect();
-    rows.sort_unstable_by_key(|r| r.0);
+    rows.clear();
+    rows.extend(
+        counts
+            .iter()
+            .filter(|c| c.count as u64 >= min)
+            .map(|c| (((!c.count) as u64) << 32 | rank[c.term as usize] as u64, c)),
+    );
+    radsort::sort_by_key(rows, |r| r.0);
     rows.truncate(sel.top.unwrap_or(usize::MAX));
-    rows.into_iter().map(|r| r.1).collect()
 }
 
 /// The `terms` rows of the documents `docs`; `rank` orders terms alphabetically

@@ -3,7 +3,7 @@
 //! the frame. Pieces of documents are formatted in parallel and written in order, so the time
 //! is the counts' and memory stays with a few pieces.
 
-use super::{doc_rows, per_10k, schema, Selection};
+use super::{doc_rows_into, per_10k, schema, Selection};
 use crate::analysis::Analysis;
 use crate::error::{Error, Result};
 use crate::out::csv::Cells;
@@ -15,6 +15,21 @@ const DOCS_PER_PIECE: usize = 64;
 
 /// Pieces formatted at a time (one batch is formatted while the one before it is written).
 const PIECES_AT_ONCE: usize = 4;
+
+/// Cells rendered once, end to end.
+#[derive(Default)]
+struct Rendered {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Rendered {
+    /// Cell `t`.
+    fn cell(&self, t: usize) -> &[u8] {
+        let start = if t == 0 { 0 } else { self.ends[t - 1] };
+        &self.bytes[start..self.ends[t]]
+    }
+}
 
 /// The columns `--columns` chooses (pairs of a column of [`schema::TERMS`] and its name as
 /// shown), by their index; all of them when none is chosen.
@@ -58,35 +73,42 @@ pub fn write_terms_csv(
         w.write_all(&b)?;
     }
     let rank = a.term_ranks();
-    // The term and form cells, rendered once for every row that shows them.
-    let rendered = |col: usize| -> Vec<Box<[u8]>> {
+    // The term and form cells, rendered once for every row that shows them, end to end in
+    // one buffer (cell `t` is `bytes[ends[t - 1]..ends[t]]`).
+    let rendered = |col: usize| -> Rendered {
+        let mut r = Rendered::default();
         if !cols.iter().any(|c| c.0 == col) {
-            return Vec::new();
+            return r;
         }
-        a.terms
-            .par_iter()
-            .map(|t| {
-                let mut b = Vec::new();
-                cells.text(&mut b, if col == 1 { &t.term } else { &t.form });
-                b.into_boxed_slice()
-            })
-            .collect()
+        r.ends.reserve(a.terms.len());
+        for t in &a.terms {
+            cells.text(&mut r.bytes, if col == 1 { &t.term } else { &t.form });
+            r.ends.push(r.bytes.len());
+        }
+        r
     };
     let (terms, forms) = (rendered(1), rendered(2));
     let n = a.docs.len();
     let pieces = n.div_ceil(DOCS_PER_PIECE);
-    let format_batch = |batch: usize| -> Vec<Vec<u8>> {
-        (batch..(batch + PIECES_AT_ONCE).min(pieces))
-            .into_par_iter()
-            .map(|k| {
+    // Buffers are handed back once written and filled again: fresh ones would be faulted in
+    // page by page and grown by copying, for every batch.
+    let format_batch = |batch: usize, spare: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
+        let ks = batch..(batch + PIECES_AT_ONCE).min(pieces);
+        let mut spare = spare.into_iter();
+        let bufs: Vec<(usize, Vec<u8>)> =
+            ks.map(|k| (k, spare.next().unwrap_or_default())).collect();
+        bufs.into_par_iter()
+            .map(|(k, mut b)| {
+                b.clear();
                 let docs = k * DOCS_PER_PIECE..((k + 1) * DOCS_PER_PIECE).min(n);
-                let mut b = Vec::with_capacity(64 * 1024);
                 let mut id = Vec::new();
+                let mut rows = Vec::new();
                 for d in docs {
                     let doc = &a.docs[d];
                     id.clear();
                     cells.text(&mut id, &doc.id);
-                    for c in doc_rows(&a.doc_terms[d], &rank, sel) {
+                    doc_rows_into(&a.doc_terms[d], &rank, sel, &mut rows);
+                    for &(_, c) in &rows {
                         let t = c.term as usize;
                         for (j, &(col, _)) in cols.iter().enumerate() {
                             if j > 0 {
@@ -94,8 +116,8 @@ pub fn write_terms_csv(
                             }
                             match col {
                                 0 => b.extend_from_slice(&id),
-                                1 => b.extend_from_slice(&terms[t]),
-                                2 => b.extend_from_slice(&forms[t]),
+                                1 => b.extend_from_slice(terms.cell(t)),
+                                2 => b.extend_from_slice(forms.cell(t)),
                                 3 => cells.uint(&mut b, c.count as u64),
                                 4 => cells.float(&mut b, per_10k(c.count as u64, doc.tokens)),
                                 5 => cells.uint(&mut b, c.quoted as u64),
@@ -111,14 +133,16 @@ pub fn write_terms_csv(
     };
     // Each batch is formatted while the one before it is written.
     let mut ready: Vec<Vec<u8>> = Vec::new();
+    let mut spare: Vec<Vec<u8>> = Vec::new();
     for batch in (0..pieces).step_by(PIECES_AT_ONCE) {
         let mut next = Vec::new();
         let written = rayon::in_place_scope(|s| {
-            s.spawn(|_| next = format_batch(batch));
+            let spare = std::mem::take(&mut spare);
+            s.spawn(|_| next = format_batch(batch, spare));
             ready.iter().try_for_each(|b| w.write_all(b))
         });
         written?;
-        ready = next;
+        spare = std::mem::replace(&mut ready, next);
     }
     for b in ready {
         w.write_all(&b)?;
