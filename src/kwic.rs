@@ -7,6 +7,30 @@ use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::{self, Document, Found, LoadOptions, Problem};
 use crate::error::{Error, Result};
 use crate::quotes::{collapse_ws, head, tail, Kind, MAX_CONTEXT_BYTES};
+
+/// Most bytes of context on each side for a window of `window` words: room for long words,
+/// still bounded whatever stands around a hit (one enormous word).
+fn context_bytes(window: usize) -> usize {
+    MAX_CONTEXT_BYTES.max(window.saturating_mul(40))
+}
+
+/// The first `max` bytes of `s`, ended at a space when cut, so no word is shown in part.
+fn head_words(s: &str, max: usize) -> &str {
+    let h = head(s, max);
+    if h.len() == s.len() {
+        return h;
+    }
+    h.rfind(char::is_whitespace).map_or(h, |i| &h[..i])
+}
+
+/// The last `max` bytes of `s`, started after a space when cut, so no word is shown in part.
+fn tail_words(s: &str, max: usize) -> &str {
+    let t = tail(s, max);
+    if t.len() == s.len() {
+        return t;
+    }
+    t.find(char::is_whitespace).map_or(t, |i| &t[i..])
+}
 use crate::text::{fold, fold_with, StemCache, TokenKind};
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -399,17 +423,17 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
                 doc: doc.id.clone(),
                 offset: doc.source_offset(tokens[first].start as usize),
                 page: doc.page(tokens[first].start as usize),
-                left: collapse_ws(tail(
+                left: collapse_ws(tail_words(
                     &text[tokens[lo].start as usize..tokens[first].start as usize],
-                    MAX_CONTEXT_BYTES,
+                    context_bytes(o.window),
                 )),
                 hit: collapse_ws(head(
                     &text[tokens[first].start as usize..tokens[last].end as usize],
                     MAX_CONTEXT_BYTES,
                 )),
-                right: collapse_ws(head(
+                right: collapse_ws(head_words(
                     &text[tokens[last].end as usize..hi_end as usize],
-                    MAX_CONTEXT_BYTES,
+                    context_bytes(o.window),
                 )),
                 quoted,
                 kind,

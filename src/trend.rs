@@ -166,10 +166,49 @@ pub fn single_words(terms: &Terms) -> bool {
 /// groups (`g.of_file`: each analysed document's group): from the per-group sums of a totals
 /// run binned by `g`'s groups ([`crate::analysis::Analyser::binned`]), or else from each
 /// document's counts.
+///
+/// Each term's counted terms are itself and the phrases (--phrases, one term each, words
+/// joined by a space) that hold its words, each as many times as it holds them, so that
+/// "rights" counts inside "human rights council" as a reading of the texts does.
 pub fn from_totals(
     a: &crate::analysis::Analysis,
     g: &Grouping,
     terms: &Terms,
+) -> Result<DataFrame> {
+    let ids: Vec<Vec<(usize, u64)>> = terms.keys.iter().map(|k| holding(a, k)).collect();
+    totals_of(a, g, terms, ids)
+}
+
+/// [`from_totals`] of each term alone, not inside the phrases (`--phrases`) that hold it:
+/// a term as keyness and `freq` count it (`nations` outside `United Nations`).
+pub fn from_totals_alone(
+    a: &crate::analysis::Analysis,
+    g: &Grouping,
+    terms: &Terms,
+) -> Result<DataFrame> {
+    let ids: Vec<Vec<(usize, u64)>> = terms
+        .keys
+        .iter()
+        .map(|k| {
+            let joined = k.join(" ");
+            a.terms
+                .iter()
+                .position(|t| t.term == joined)
+                .map(|i| (i, 1))
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    totals_of(a, g, terms, ids)
+}
+
+/// The frame of [`from_totals`] from each term's counted terms (`ids`: term index and how
+/// many times it holds the term).
+fn totals_of(
+    a: &crate::analysis::Analysis,
+    g: &Grouping,
+    terms: &Terms,
+    ids: Vec<Vec<(usize, u64)>>,
 ) -> Result<DataFrame> {
     let (ng, nt) = (g.groups.len(), terms.names.len());
     let mut sums = Sums {
@@ -183,10 +222,6 @@ pub fn from_totals(
             sums.tokens[*k as usize] += a.docs[d].tokens;
         }
     }
-    // Each term's counted terms: itself, and the phrases (--phrases, one term each, words
-    // joined by a space) that hold its words, each as many times as it holds them, so that
-    // "rights" counts inside "human rights council" as a reading of the texts does.
-    let ids: Vec<Vec<(usize, u64)>> = terms.keys.iter().map(|k| holding(a, k)).collect();
     let exact = ids
         .iter()
         .all(|v| v.len() <= 1 && v.iter().all(|&(_, m)| m == 1));

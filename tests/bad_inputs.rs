@@ -796,3 +796,33 @@ fn a_format_the_output_extension_contradicts_is_refused() {
     assert!(o.status.success());
     assert!(std::fs::read_to_string(&txt).unwrap().starts_with("term,"));
 }
+
+#[test]
+fn a_wide_kwic_window_shows_its_words_and_cuts_none() {
+    // 300 words on each side of the hit: a window of 100 shows 100 whole words each side
+    // (contexts were once cut at 400 bytes, mid-word).
+    let left: Vec<String> = (0..300).map(|i| format!("leftword{i}")).collect();
+    let right: Vec<String> = (0..300).map(|i| format!("rightword{i}")).collect();
+    let text = format!("{} elections {}.\n", left.join(" "), right.join(" "));
+    let dir = folder(&[("a.txt", text.as_bytes())]);
+    let out = verbale()
+        .arg("kwic")
+        .arg(dir.path())
+        .args(["elections", "--window", "100", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = crate::common::csv_bytes(out.stdout);
+    let l = crate::common::strs(&df, "left");
+    let r = crate::common::strs(&df, "right");
+    let lw: Vec<&str> = l[0].split_whitespace().collect();
+    let rw: Vec<&str> = r[0].split_whitespace().collect();
+    assert_eq!(lw.len(), 100, "{}", l[0]);
+    assert_eq!(lw[0], "leftword200");
+    assert_eq!(rw.len(), 100, "{}", r[0]);
+    assert_eq!(rw[99], "rightword99");
+}

@@ -371,8 +371,29 @@ fn bad_requests_fail_clearly() {
         .arg(dir.path().join("d.png"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--terms not in these documents: zeppelin"));
+    // A term in none of the documents is named in the chart's note; the rest is drawn, as a
+    // trend chart does; with none of them there, nothing is written (exit 1, as trend).
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(dir.path().join("d.png").exists());
+    let o = verbale()
+        .args(["chart", "dispersion", "--terms", "zeppelin"])
+        .arg(&s)
+        .arg("-o")
+        .arg(dir.path().join("z.png"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--terms zeppelin: in none of these documents"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!dir.path().join("z.png").exists());
     let o = verbale()
         .args(["chart", "freq"])
         .arg(&s)

@@ -1475,3 +1475,42 @@ fn no_act_in_a_long_text_is_warned_of() {
     );
     assert!(!err("en").contains("no speech act"), "{}", err("en"));
 }
+
+#[test]
+fn an_adverb_after_the_trigger_and_the_preposition_of_concern_are_not_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.txt");
+    std::fs::write(
+        &f,
+        "The Ministry condemns strongly the attack on the embassy. We express our deep concern \
+         about the situation in Yemen. We welcome once again the agreement of the parties.\n",
+    )
+    .unwrap();
+    let out = verbale()
+        .arg("acts")
+        .arg(&f)
+        .args(["--targets", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let df = csv_bytes(out.stdout);
+    let mut keys = strs(&df, "target");
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "agreement of the parties",
+            "attack on the embassy",
+            "situation"
+        ]
+    );
+    let examples = strs(&df, "example");
+    assert!(
+        examples.iter().any(|e| e == "the attack on the embassy"),
+        "the adverb is not in the example either: {examples:?}"
+    );
+}

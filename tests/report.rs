@@ -775,6 +775,37 @@ fn key_terms_are_followed_in_their_own_groups() {
     );
 }
 
+/// With --phrases, a key term is followed as keyness counted it: alone, not inside the phrases
+/// that hold it (`nations` without `United Nations`).
+#[test]
+fn key_terms_are_followed_outside_the_phrases_that_hold_them() {
+    let a = "The nations meet. The nations agree. The nations act. The nations talk. The nations \
+             vote. The United Nations meets. The United Nations acts.";
+    let b = "Trade and growth matter to us. Trade brings growth and jobs. We trade with the world.";
+    let texts = [
+        ("a1", "AAA", 2001, a),
+        ("a2", "AAA", 2002, a),
+        ("b1", "BBB", 2001, b),
+        ("b2", "BBB", 2002, b),
+    ];
+    let (dir, _md) = report_of_grouped(
+        &texts,
+        &["--group-by", "country", "--time", "year", "--phrases", "un"],
+    );
+    let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
+    let (terms, why) = (
+        crate::common::strs(&trend, "term"),
+        crate::common::strs(&trend, "chosen_as"),
+    );
+    let counts = crate::common::nums(&trend, "count");
+    let nation: Vec<f64> = (0..terms.len())
+        .filter(|&i| why[i] == "key" && terms[i] == "nations")
+        .map(|i| counts[i])
+        .collect();
+    // Five uses alone a year; the two inside "United Nations" are the phrase's.
+    assert_eq!(nation, [5.0, 5.0], "{trend}");
+}
+
 /// A folder of statements with a manifest.csv of their country and year, and the report
 /// `report -q ARGS -o rep FOLDER` makes of it: the folder (kept while in use) and report.md.
 fn report_of_grouped(

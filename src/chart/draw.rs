@@ -503,6 +503,17 @@ fn value_axis<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, ax: &Axis, x_label
     text(a, &label, &st, mid, ax.bottom + 22, HPos::Center, VPos::Top)
 }
 
+/// Where text set left-aligned at `x` starts so that it ends inside the chart's margin.
+fn left_within<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    s: &str,
+    st: &TextStyle,
+    x: i32,
+) -> i32 {
+    let right = a.dim_in_pixel().0 as i32 - MARGIN;
+    x.min(right - width(a, s, st)).max(MARGIN)
+}
+
 /// Dashed lines at ±`g` (where they fall inside the axis), labelled once at the top: beside
 /// the line at +`g`, or the one at −`g` when only that one is drawn (two labels collided when
 /// the lines stood close).
@@ -517,15 +528,9 @@ fn guide_lines<DB: DrawingBackend>(
     if g * ax.scale < 4.0 {
         let what = label.strip_prefix("dashed: ").unwrap_or(label);
         let note = format!("{what} lies within 4 pixels of zero at this scale (not drawn)");
-        return text(
-            a,
-            &note,
-            &font(11.0),
-            ax.zero + 3,
-            ax.top - 2,
-            HPos::Left,
-            VPos::Bottom,
-        );
+        let st = font(11.0);
+        let x = left_within(a, &note, &st, ax.zero + 3);
+        return text(a, &note, &st, x, ax.top - 2, HPos::Left, VPos::Bottom);
     }
     let mut labelled = false;
     for v in [g, -g] {
@@ -539,9 +544,14 @@ fn guide_lines<DB: DrawingBackend>(
             y += 8;
         }
         if !labelled {
+            let st = font(11.0);
             let side = if v > 0.0 { HPos::Left } else { HPos::Right };
-            let at = if v > 0.0 { x + 3 } else { x - 3 };
-            text(a, label, &font(11.0), at, ax.top - 2, side, VPos::Bottom)?;
+            let at = if v > 0.0 {
+                left_within(a, label, &st, x + 3)
+            } else {
+                x - 3
+            };
+            text(a, label, &st, at, ax.top - 2, side, VPos::Bottom)?;
             labelled = true;
         }
     }

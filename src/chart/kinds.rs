@@ -437,21 +437,33 @@ pub fn dispersion(
         .filter(|k| !row_term.contains(k))
         .map(|k| wanted[k].0.as_str())
         .collect();
-    if !missing.is_empty() {
-        return Err(Error::Invalid(format!(
-            "terms not in these documents: {}",
+    // None of the terms: nothing to draw (as a trend chart says it); some: the rest drawn,
+    // the absent named in the note.
+    if missing.len() == wanted.len() {
+        return Err(Error::Nothing(format!(
+            "terms {}: in none of these documents",
             missing.join(", ")
         )));
     }
-    let names: Vec<&str> = terms.iter().map(|t| t.0.as_str()).collect();
+    let names: Vec<&str> = wanted
+        .iter()
+        .filter(|w| !missing.contains(&w.0.as_str()))
+        .map(|w| w.0.as_str())
+        .collect();
     let title = format!("Where {} occur: {what}", names.join(", "));
     let mut note = String::new();
+    if !missing.is_empty() {
+        note = format!(" (in none: {})", missing.join(", "));
+    }
     if rows.len() > top.max(1) {
         let all = rows.len();
         let first = keep_rows(&mut rows, &row_term, wanted.len(), top.max(1));
-        note = format!(
-            " (the {} of {all} rows: terms in turn, {first} first)",
-            rows.len()
+        note.insert_str(
+            0,
+            &format!(
+                " (the {} of {all} rows: terms in turn, {first} first)",
+                rows.len()
+            ),
         );
     }
     // The legend lists only the kinds of tick drawn.

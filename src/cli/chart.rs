@@ -792,8 +792,8 @@ fn dispersion(
         .collect();
     let top = args.top.max(1);
     kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
-        // "terms not in these documents: …" names the flag.
-        verbale::Error::Invalid(m) => usage(format!("--{m}")),
+        // "terms …: in none of these documents" names the flag.
+        verbale::Error::Nothing(m) => verbale::Error::Nothing(format!("--{m}")).into(),
         e => e.into(),
     })
 }

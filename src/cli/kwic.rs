@@ -30,7 +30,8 @@ pub struct KwicArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Words of context on each side.
+    /// Words of context on each side (at most 40 bytes a word, and 400 in all for shorter
+    /// windows: a line stays bounded around one enormous word; a cut falls between words).
     #[arg(long, default_value_t = 5)]
     pub window: usize,
     /// Match stems (`election` finds `elections`, `elected`).

@@ -279,9 +279,15 @@ pub fn trend_frame(
     // Terms are followed word by word, inside the phrases of --phrases too (joined into one
     // token, "territorial integrity" would never be two words in a row), as counts made with
     // the list give them.
+    let options = source.options(paths)?;
+    if options.phrases.is_some() && !source.quiet {
+        eprintln!(
+            "verbale: note: --phrases: trend follows each word wherever it stands, inside the list's phrases too ('council' counts 'Security Council'), and names a phrase by its words; `freq --group-by … --phrases …` counts a word outside them"
+        );
+    }
     let options = verbale::analysis::Options {
         phrases: None,
-        ..source.options(paths)?
+        ..options
     };
     init_threads(source);
     let lopts = load_options(source);

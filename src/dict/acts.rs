@@ -559,11 +559,19 @@ fn target(
     let phrase: Vec<&str> = (last + 1..(last + 6).min(w.tok.len()))
         .map(|k| form(p, w, k))
         .collect();
-    let last = match phrase.as_slice() {
+    let mut last = match phrase.as_slice() {
         ["in", "the", "strongest", "terms", ..] => last + 4,
         ["in", "the", "strongest", "possible", "terms", ..] => last + 5,
         _ => last,
     };
+    // `condemns strongly the attack`, `welcome once again the agreement`: an adverb right
+    // after the trigger says how, not whom.
+    while last + 1 < next.min(w.tok.len()) && w.joined[last + 1] && {
+        let f = form(p, w, last + 1);
+        lex.intensifiers_after.contains(f) || ["also", "again", "once", "fully"].contains(&f)
+    } {
+        last += 1;
+    }
     if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
         return String::new();
     }

@@ -15,10 +15,27 @@ use polars::prelude::{Column, DataFrame};
 /// Words of a target's key at most.
 const KEY_WORDS: usize = 4;
 
-/// Words a target's key does not start with (`condemnation of terrorism`: `terrorism`).
-const LEADING: [&str; 14] = [
-    "the", "a", "an", "all", "any", "this", "these", "those", "such", "its", "their", "our", "of",
+/// Words a target's key does not start with (`condemnation of terrorism`: `terrorism`;
+/// `concern about the situation`: `situation`).
+const LEADING: [&str; 18] = [
+    "the",
+    "a",
+    "an",
+    "all",
+    "any",
+    "this",
+    "these",
+    "those",
+    "such",
+    "its",
+    "their",
+    "our",
+    "of",
     "for",
+    "about",
+    "at",
+    "over",
+    "regarding",
 ];
 
 /// Pronouns: a target starting with one (`it in all its forms`, `them`, `us in this fight`)

@@ -259,10 +259,12 @@ fn trend_table(
             )?;
             continue;
         }
+        // A key term is followed as keyness counted it: alone, not inside the phrases of
+        // --phrases that hold it (`nations` without `United Nations`).
         for ((name, members), group) in names.iter().zip(key_members).zip(key_groups) {
             let terms = Terms::new(std::slice::from_ref(name), opts)?;
             if members.is_empty() {
-                add(trend::from_totals(a, time, &terms)?, why, "all")?;
+                add(trend::from_totals_alone(a, time, &terms)?, why, "all")?;
                 continue;
             }
             // The time field's groups, with the documents of other groups in none.
@@ -271,7 +273,7 @@ fn trend_table(
             for &d in *members {
                 within.of_file[d] = time.of_file[d];
             }
-            add(trend::from_totals(a, &within, &terms)?, why, group)?;
+            add(trend::from_totals_alone(a, &within, &terms)?, why, group)?;
         }
     }
     Ok(out)

@@ -24,7 +24,13 @@ pub fn detect_layout(text: &str) -> Layout {
         if t.trim_start().is_empty() {
             continue;
         }
-        lens.push(t.chars().count());
+        // Only whether the median is over 90 matters: lengths are capped at 91, and a line's
+        // characters are counted only when its bytes leave that open.
+        lens.push(match t.len() {
+            n if n <= 90 => n,
+            n if n > 4 * 91 => 91,
+            _ => t.chars().take(91).count(),
+        });
         if t.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')']) {
             ended += 1;
         }
