@@ -806,6 +806,22 @@ fn key_terms_are_followed_outside_the_phrases_that_hold_them() {
     assert_eq!(nation, [5.0, 5.0], "{trend}");
 }
 
+/// With no field of names to group by (a country per document) and years too many, the
+/// groups are --time's decades.
+#[test]
+fn the_groups_fall_back_to_the_time_flag_field() {
+    let names: Vec<(String, String, i32)> = (0..32)
+        .map(|i| (format!("d{i:02}"), format!("C{i:02}"), 1950 + i))
+        .collect();
+    let texts: Vec<(&str, &str, i32, &str)> = names
+        .iter()
+        .map(|(f, c, y)| (f.as_str(), c.as_str(), *y, "We call for peace and for trade."))
+        .collect();
+    let (dir, _md) = report_of_grouped(&texts, &["--time", "decade"]);
+    let groups = read_csv(&dir.path().join("rep").join("groups.csv"));
+    assert_eq!(groups.height(), 4, "{groups}");
+}
+
 /// A folder of statements with a manifest.csv of their country and year, and the report
 /// `report -q ARGS -o rep FOLDER` makes of it: the folder (kept while in use) and report.md.
 fn report_of_grouped(

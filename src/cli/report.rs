@@ -37,7 +37,8 @@ pub struct ReportArgs {
     pub name: Option<String>,
     /// The groups section: group the documents by this metadata field (default: the first
     /// of country, speaker, party, author, actor, source, type, folder with 2 to 30 values;
-    /// else the time field when it has at most 30).
+    /// else the time field, --time's when given, when it has at most 30; without either, the
+    /// report says why it has no groups section).
     #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
     pub group_by: Option<String>,
     /// The groups section's trend charts: the time field (default: year, session or decade).
@@ -582,8 +583,27 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
         )
         .into()
     };
+    // With no field of names, the groups are the times: --time's when it is given and has
+    // at most 30 values (decades of speeches whose years are too many).
+    let named = match (&args.time, &named) {
+        (Some(t), n) if args.group_by.is_none() && (n.is_none() || *n == time) => {
+            let few = verbale::meta::group(meta, std::slice::from_ref(t))
+                .is_ok_and(|g| (2..=30).contains(&g.groups.len()));
+            if few {
+                Some(t.clone())
+            } else {
+                named
+            }
+        }
+        _ => named,
+    };
     let Some(by) = args.group_by.clone().or(named) else {
         if args.terms.is_empty() {
+            if !args.source.quiet && !meta.fields.is_empty() {
+                eprintln!(
+                    "verbale: note: no groups section: no field of the metadata has 2 to 30 values to group the documents by; give --group-by FIELD (or --time FIELD with at most 30 values)"
+                );
+            }
             return Ok(None);
         }
         return Err(match args.time.clone().or(time) {
