@@ -437,6 +437,37 @@ fn a_document_in_both_groups_counts_in_the_target_only() {
     );
 }
 
+/// A report of two sides names the side that over-uses each term, and its table shows the
+/// terms of both sides, not the target's alone.
+#[test]
+fn the_keyness_section_shows_both_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("rep");
+    let ungd = root().join("data/statements/ungd");
+    let o = verbale()
+        .args(["report", "-q", "--target"])
+        .arg(ungd.join("AZE_75_2020.txt"))
+        .arg("--reference")
+        .arg(ungd.join("ARM_75_2020.txt"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let k = read_csv(&out.join("keyness.csv"));
+    let side = crate::common::strs(&k, "over_used_in");
+    let g2 = crate::common::nums(&k, "g2");
+    assert!(side
+        .iter()
+        .zip(&g2)
+        .all(|(s, g)| (s == "reference") == (*g < 0.0)));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let section = &md[md.find("## Keyness").unwrap()..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    assert!(section.contains("| target | territori |"), "{section}");
+    assert!(section.contains("| reference | conflict |"), "{section}");
+}
+
 /// With `--min-confidence 1` no quotation is a scare quote: the seed's four “elections”, all
 /// likeliest scare, are shown apart as uncertain calls and counted as another kind.
 #[test]
@@ -815,7 +846,14 @@ fn the_groups_fall_back_to_the_time_flag_field() {
         .collect();
     let texts: Vec<(&str, &str, i32, &str)> = names
         .iter()
-        .map(|(f, c, y)| (f.as_str(), c.as_str(), *y, "We call for peace and for trade."))
+        .map(|(f, c, y)| {
+            (
+                f.as_str(),
+                c.as_str(),
+                *y,
+                "We call for peace and for trade.",
+            )
+        })
         .collect();
     let (dir, _md) = report_of_grouped(&texts, &["--time", "decade"]);
     let groups = read_csv(&dir.path().join("rep").join("groups.csv"));

@@ -491,7 +491,7 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         }
     }
     b.push(Block::Para(match &r.groups {
-        Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target.", d.key_title),
+        Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target. The table shows the 20 terms each side over-uses most; keyness.csv has every term.", d.key_title),
         None => format!("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has {MIN_SCARE} or more)."),
     }));
     b.extend(d.chart("keyness.png"));
@@ -499,6 +499,14 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         (None, Some(f)) => {
             let mask = keyness.column("doc")?.str()?.equal(a.docs[f].id.as_str());
             keyness.filter(&mask)?
+        }
+        // Sorted by G², the reference's terms are the table's end: the first 20 of each side.
+        (Some(_), _) => {
+            let side = keyness.column("over_used_in")?.str()?;
+            let target = keyness.filter(&side.equal("target"))?.head(Some(20));
+            let reference = keyness.filter(&side.equal("reference"))?;
+            let n = reference.height();
+            target.vstack(&reference.slice(n.saturating_sub(20) as i64, 20).reverse())?
         }
         _ => keyness.clone(),
     };

@@ -231,8 +231,19 @@ fn keyness(p: Parts) -> Result<DataFrame> {
     let a = p.a;
     match &p.r.groups {
         Some(g) => {
+            // Each row says which side over-uses the term (a term neither side uses more has
+            // G² 0 and is the target's by convention).
             let mut k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
-            k.insert_column(0, Column::new("doc".into(), vec!["target"; k.height()]))?;
+            let side: Vec<&str> = k
+                .column("g2")?
+                .f64()?
+                .iter()
+                .map(|g| match g {
+                    Some(g) if g < 0.0 => "reference",
+                    _ => "target",
+                })
+                .collect();
+            k.insert_column(0, Column::new("over_used_in".into(), side))?;
             Ok(k)
         }
         None if a.docs.len() > 1 => compare::keyness_each(
