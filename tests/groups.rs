@@ -235,7 +235,13 @@ fn report_keyness_by_conditions_equals_compare() {
         .unwrap();
     // The report's table holds both sides' rows; its target rows are compare's, in order.
     let over = key
-        .filter(&key.column("doc").unwrap().str().unwrap().equal("target"))
+        .filter(
+            &key.column("over_used_in")
+                .unwrap()
+                .str()
+                .unwrap()
+                .equal("target"),
+        )
         .unwrap();
     assert!(over.height() >= 10);
     for col in ["term", "target", "reference", "g2"] {

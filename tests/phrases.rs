@@ -573,3 +573,40 @@ fn a_collocate_shows_the_words_its_stem_counts() {
         .expect("peace is a collocate");
     assert_eq!(forms[at], "Peace/Peaceful");
 }
+
+/// An n-gram is shown as the corpus writes it: its most frequent spelling as a sequence, not
+/// each word's own most frequent spelling (`Commissioner for Human Rights` where `human rights`
+/// alone is mostly lower case; `peace and security` where `Security` mostly heads `Security
+/// Council`).
+#[test]
+fn an_ngram_is_shown_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "The High Commissioner for Human Rights spoke. We defend human rights. \
+                Human rights matter. We protect human rights. The Security Council met. \
+                The Security Council voted. The Security Council acted. We want peace and \
+                security. Peace and security come first. We seek peace and security.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let df = run(&[
+        "ngrams",
+        dir.path().to_str().unwrap(),
+        "--n",
+        "3",
+        "--min-count",
+        "1",
+        "--top",
+        "100",
+    ]);
+    let forms = strs(&df, "form");
+    assert!(
+        forms.contains(&"Commissioner for Human".to_string()),
+        "{forms:?}"
+    );
+    assert!(
+        forms.contains(&"peace and security".to_string()),
+        "{forms:?}"
+    );
+    assert!(
+        forms.contains(&"Security Council met".to_string()),
+        "{forms:?}"
+    );
+}

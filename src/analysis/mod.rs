@@ -416,6 +416,7 @@ impl<'a> Analyser<'a> {
             };
             let forms = &slots.forms;
             let mut words = Words::new(
+                &doc.text,
                 &tokens,
                 &slots.token_slots,
                 |s| forms[s as usize].form,

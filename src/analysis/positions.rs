@@ -21,6 +21,9 @@ pub mod gap {
     /// quoted phrase is a unit of its own, while a quoted word joins the words around it
     /// (`so-called “elections”`).
     pub const QUOTE: u8 = 8;
+    /// Not a gap: the word itself starts with a capital letter as written here (set in
+    /// [`super::Words`] only), so that an n-gram is shown as the corpus writes it.
+    pub const CAPITAL: u8 = 16;
 }
 
 /// A token's place among the quotations of its document, in four bytes: the innermost
@@ -157,8 +160,8 @@ impl Positions {
     }
 
     /// The document's [`Words`], their form ids the indices into [`Positions::form_keys`].
-    pub fn held_words(&self) -> Words {
-        Words::new(&self.tokens, &self.forms, |s| s, &self.marks)
+    pub fn held_words(&self, text: &str) -> Words {
+        Words::new(text, &self.tokens, &self.forms, |s| s, &self.marks)
     }
 
     /// The innermost quotation holding every token from `first` to `last`.
@@ -236,6 +239,7 @@ impl Words {
     /// The words of `tokens` whose slots among the document's forms are `token_slots` (form
     /// ids `slot_form`), with quotations `marks`.
     pub(super) fn new(
+        text: &str,
         tokens: &[Token],
         token_slots: &[u32],
         slot_form: impl Fn(u32) -> u32,
@@ -255,7 +259,12 @@ impl Words {
             words_before.push(w.forms.len() as u32);
             if let Some(&(_, g)) = next.next_if(|x| x.0 as usize == i) {
                 w.forms.push(slot_form(slot));
-                w.gaps.push(g);
+                let t = &tokens[i];
+                let capital = text
+                    .get(t.start as usize..t.end as usize)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase);
+                w.gaps.push(g | if capital { gap::CAPITAL } else { 0 });
                 w.quoting.push(w.gaps.len() as u32 - 1, quoting_of[i]);
             }
         }

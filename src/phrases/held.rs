@@ -91,10 +91,6 @@ pub struct Held {
     pub display: Vec<Arc<str>>,
     /// Per form id: its occurrences in the corpus.
     pub form_uses: Vec<u64>,
-    /// Per form id: whether the corpus writes it with a capital a fifth of the time or more
-    /// (`security`, from `Security Council`): in a phrase before a capitalised word it is
-    /// capitalised too ([`Held::phrase`]).
-    pub capitalised: Vec<bool>,
     /// Per form id: whether it is a stopword.
     pub form_stop: Vec<bool>,
     /// Per form id: its term's id (a folded form has one stem).
@@ -279,7 +275,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A document's words from its positions (made by this reader's run).
-    fn hold_positions(&self, p: &Positions) -> HeldDoc {
+    fn hold_positions(&self, p: &Positions, text: &str) -> HeldDoc {
         // The positions come from this reader's run, which has as many workers.
         let mut known = lock(&self.by_form[p.worker as usize]);
         // Per form slot of the document: its term's id and its own, the shared vocabularies
@@ -303,7 +299,7 @@ impl<'a> Reader<'a> {
             *x = known[id];
         }
         drop(known);
-        held_doc(p.held_words(), &slot_ids)
+        held_doc(p.held_words(text), &slot_ids)
     }
 }
 
@@ -384,7 +380,10 @@ impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> corpus::Consumer for Rea
 
     fn consume(&self, doc: &Document) -> (HeldDoc, X) {
         let p = self.reader.run.positions(doc);
-        (self.reader.hold_positions(&p), (self.also)(&p, doc))
+        (
+            self.reader.hold_positions(&p, &doc.text),
+            (self.also)(&p, doc),
+        )
     }
 }
 
@@ -408,15 +407,14 @@ pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
 }
 
 /// Each corpus form as the corpus most often writes it, as `freq` shows a term
-/// ([`crate::analysis::spell_forms`]), and whether it is written with a capital a fifth of
-/// the time or more, from the workers' counted spellings and the corpus ids of their form ids
+/// ([`crate::analysis::spell_forms`]), and its uses, from the workers' counted spellings and the corpus ids of their form ids
 /// (`by_form` from positions, `by_worker` from words: a reading fills one).
 fn display_spellings(
     forms: &[Arc<str>],
     spellings: Vec<Vec<(u32, String, u32)>>,
     by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
     by_form: Vec<Mutex<Vec<(u32, u32)>>>,
-) -> (Vec<Arc<str>>, Vec<bool>, Vec<u64>) {
+) -> (Vec<Arc<str>>, Vec<u64>) {
     let owned = |v: Vec<Mutex<Vec<(u32, u32)>>>| -> Vec<Vec<(u32, u32)>> {
         v.into_iter()
             .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -439,52 +437,39 @@ fn display_spellings(
             })
         })
         .collect();
-    // Per form: its uses, and those written with a capital.
-    let mut uses = vec![(0u64, 0u64); forms.len()];
-    for (i, slice, n) in &corpus {
-        if let Some(u) = uses.get_mut(*i) {
-            u.0 += n;
-            u.1 += n * slice.starts_with(char::is_uppercase) as u64;
+    // Per form: its uses.
+    let mut counts = vec![0u64; forms.len()];
+    for (i, _, n) in &corpus {
+        if let Some(u) = counts.get_mut(*i) {
+            *u += n;
         }
     }
-    let capitalised = uses
-        .iter()
-        .map(|&(all, upper)| upper * 5 >= all && upper > 0)
-        .collect();
-    let counts = uses.iter().map(|u| u.0).collect();
-    (
-        crate::analysis::spell_forms(forms, corpus),
-        capitalised,
-        counts,
-    )
+    (crate::analysis::spell_forms(forms, corpus), counts)
 }
 
 impl Held {
-    /// A phrase of form ids `key` (packed as [`super::ngrams`] packs them) as the corpus
-    /// writes it: each word in its most frequent spelling, and a word written with a capital
-    /// a fifth of the time or more capitalised before a capitalised word (`Security Council`,
-    /// `International Criminal Court`, where `security` alone is mostly lower case; but
-    /// `support Ukraine`).
+    /// A phrase of form ids `key` (packed as [`super::ngrams::with_capitals`] packs them) as
+    /// the corpus wrote it: each word in its most frequent spelling, with the capital first
+    /// letter it had there or not (`Commissioner for Human Rights`, `peace and security`).
     pub fn phrase(&self, key: u128) -> String {
         let ids = super::ngrams::unpack(key);
-        let mut words: Vec<String> = ids
+        let words: Vec<String> = ids
             .iter()
-            .map(|&i| self.display[i as usize].to_string())
-            .collect();
-        for k in (0..words.len().saturating_sub(1)).rev() {
-            let next_upper = words[k + 1].starts_with(char::is_uppercase);
-            let capital = self
-                .capitalised
-                .get(ids[k] as usize)
-                .copied()
-                .unwrap_or(false);
-            if next_upper && capital && words[k].starts_with(char::is_lowercase) {
-                let mut c = words[k].chars();
-                if let Some(first) = c.next() {
-                    words[k] = first.to_uppercase().chain(c).collect();
+            .enumerate()
+            .map(|(k, &i)| {
+                let shown = &*self.display[i as usize];
+                let upper = shown.starts_with(char::is_uppercase);
+                match (super::ngrams::capital(key, k), upper) {
+                    (true, false) => {
+                        let mut c = shown.chars();
+                        c.next()
+                            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+                    }
+                    (false, true) => self.forms[i as usize].to_string(),
+                    _ => shown.to_string(),
                 }
-            }
-        }
+            })
+            .collect();
         words.join(" ")
     }
 }
@@ -500,7 +485,7 @@ fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
     let v = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
-    (held.display, held.capitalised, held.form_uses) =
+    (held.display, held.form_uses) =
         display_spellings(&held.forms, run.spellings(), by_worker, by_form);
     held.form_term = v.form_term;
     held.form_term.resize(held.forms.len(), 0);

@@ -77,9 +77,26 @@ pub fn pack(ids: &[u32]) -> u128 {
     k
 }
 
+/// The bit of a form key ([`with_capitals`]) that says its `k`th word starts with a capital.
+const CAPITAL_BIT: u32 = 123;
+
+/// A key of form ids with, above its length, which of its words were written with a capital
+/// first letter (one bit a word: 5 words at most), so that the forms of an n-gram are its
+/// spellings as written and the most frequent one can be shown.
+pub fn with_capitals(key: u128, gaps: &[u8]) -> u128 {
+    gaps.iter().enumerate().fold(key, |k, (i, g)| {
+        k | ((((g & crate::analysis::gap::CAPITAL) != 0) as u128) << (CAPITAL_BIT as usize + i))
+    })
+}
+
+/// Whether word `i` of a form key made by [`with_capitals`] starts with a capital.
+pub fn capital(key: u128, i: usize) -> bool {
+    (key >> (CAPITAL_BIT as usize + i)) & 1 == 1
+}
+
 /// The ids of a key.
 pub fn unpack(k: u128) -> Vec<u32> {
-    let n = (k >> 120) as usize;
+    let n = ((k >> 120) & 0b111) as usize;
     (0..n)
         .map(|i| ((k >> (24 * i)) & 0xFF_FFFF) as u32)
         .collect()
@@ -326,7 +343,10 @@ fn count_level(
                     mine,
                     |key, first| {
                         let (quoted, scare) = d.quoted(first, first + n - 1);
-                        let form = pack(&d.forms[first..first + n]);
+                        let form = with_capitals(
+                            pack(&d.forms[first..first + n]),
+                            &d.gaps[first..first + n],
+                        );
                         bin.entry(key).or_default().add(
                             i as u32,
                             first as u32,
