@@ -826,3 +826,31 @@ fn a_wide_kwic_window_shows_its_words_and_cuts_none() {
     assert_eq!(rw.len(), 100, "{}", r[0]);
     assert_eq!(rw[99], "rightword99");
 }
+
+#[test]
+fn a_few_windows_1252_quotation_marks_get_a_guess_and_a_stray_nul_is_binary() {
+    // The seed's “elections” typed on Windows: only two non-ASCII bytes, both curly marks.
+    let dir = folder(&[
+        ("quotes.txt", b"The \x93elections\x94 were held.\n"),
+        ("nul.txt", b"hello\0world"),
+    ]);
+    let out = verbale()
+        .arg("freq")
+        .arg(dir.path().join("quotes.txt"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("perhaps Latin-1/Windows-1252 text (a guess from few bytes)")
+            && err.contains("iconv -f WINDOWS-1252"),
+        "{err}"
+    );
+    let out = verbale()
+        .arg("freq")
+        .arg(dir.path().join("nul.txt"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("looks like a binary file"), "{err}");
+    assert!(!err.contains("UTF-16"), "{err}");
+}

@@ -221,6 +221,16 @@ fn utf16_order(head: &[u8]) -> Option<&'static str> {
         (e, o) if e <= 8 && e < o => false,
         _ => return None,
     };
+    // Text in an alphabet has nearly all its high bytes in two values (0 and its block);
+    // a short run of ASCII with a stray NUL (`hello\0world`) does not.
+    let mut high = [0usize; 256];
+    for p in head.chunks_exact(2) {
+        high[p[usize::from(le)] as usize] += 1;
+    }
+    high.sort_unstable_by(|a, b| b.cmp(a));
+    if (high[0] + high[1]) * 10 < head.len() / 2 * 9 {
+        return None;
+    }
     let units = head.chunks_exact(2).map(|p| {
         if le {
             u16::from_le_bytes([p[0], p[1]])
@@ -311,6 +321,16 @@ pub fn decode(bytes: &[u8], path: &Path, lossy: bool) -> Result<(String, OffsetM
 fn guess_encoding(body: &[u8]) -> Option<(&'static str, bool)> {
     let non_ascii = body.iter().filter(|b| !b.is_ascii()).count();
     let invalid: usize = body.utf8_chunks().map(|c| c.invalid().len()).sum();
+    // A few bytes, all Windows-1252's curly quotation marks, dashes or ellipsis (bytes no
+    // UTF-8 text starts a character with, and control codes in ISO-8859-1): a statement
+    // typed in Word on Windows, as a guess from few bytes.
+    let smart = |b: &u8| matches!(b, 0x85 | 0x91..=0x94 | 0x96 | 0x97);
+    if (1..4).contains(&non_ascii)
+        && invalid == non_ascii
+        && body.iter().filter(|b| !b.is_ascii()).all(smart)
+    {
+        return Some(("WINDOWS-1252", false));
+    }
     if non_ascii < 4 || invalid * 2 < non_ascii {
         return None;
     }
