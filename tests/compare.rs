@@ -443,3 +443,48 @@ fn a_target_condition_alone_is_against_the_rest() {
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("vs reference the rest ("));
 }
+
+/// A p threshold that no term passes says so, with how many terms were tested and the
+/// corrected threshold, instead of an unexplained empty table.
+#[test]
+fn an_empty_keyness_table_under_p_says_why() {
+    let ungd = crate::common::root().join("data/statements/ungd");
+    let out = verbale()
+        .arg("compare")
+        .arg(ungd.join("AZE_75_2020.txt"))
+        .arg(ungd.join("ARM_75_2020.txt"))
+        .args(["--p", "0.001", "--bonferroni"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let (so, se) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        so.contains("0 of 1,084 terms tested with p ≤ 0.001 (Bonferroni: p × 1,084"),
+        "{so}"
+    );
+    assert!(se.contains("warning: no term has p ≤ 0.001"), "{se}");
+    let out = verbale()
+        .arg("compare")
+        .arg(ungd.join("AZE_75_2020.txt"))
+        .arg(ungd.join("ARM_75_2020.txt"))
+        .args(["--p", "0.01", "-f", "csv"])
+        .output()
+        .unwrap();
+    let df = crate::common::csv_bytes(out.stdout);
+    let p = crate::common::nums(&df, "p");
+    assert!(p.iter().all(|&x| x <= 0.01));
+    // The rows kept are those of the whole table with p ≤ 0.01.
+    let out = verbale()
+        .arg("compare")
+        .arg(ungd.join("AZE_75_2020.txt"))
+        .arg(ungd.join("ARM_75_2020.txt"))
+        .args(["-f", "csv"])
+        .output()
+        .unwrap();
+    let all = crate::common::nums(&crate::common::csv_bytes(out.stdout), "p");
+    assert_eq!(p.len(), all.iter().filter(|&&x| x <= 0.01).count());
+    assert!(!p.is_empty() && p.len() < all.len());
+}

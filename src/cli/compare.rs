@@ -2,8 +2,8 @@
 //! one side quotes while the other uses them plainly.
 
 use super::common::{
-    count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, OutputArgs, RowsPer, Sides,
-    SourceArgs,
+    count_of, load, load_held, side_name, thousands, Ask, GroupArgs, Loaded, OutputArgs, RowsPer,
+    Sides, SourceArgs,
 };
 use super::from_counts::load_counts;
 use anyhow::Result;
@@ -317,12 +317,10 @@ fn keyness_table(
 ) -> Result<(DataFrame, String)> {
     let a = &loaded.analysis;
     let (ti, ri) = sides_of(loaded);
-    let df = ends(
-        compare::keyness(a, ti, ri, keyness_options(args))?,
-        top,
-        args.sort,
-    )?;
-    let h = format!(
+    let all = compare::keyness(a, ti, ri, keyness_options(args))?;
+    let kept = all.height();
+    let df = ends(all, top, args.sort)?;
+    let mut h = format!(
         "target {} ({}, {}) vs reference {} ({}, {}); positive {} = over-used in the target; \
          p of {}",
         sides.names[0],
@@ -337,6 +335,36 @@ fn keyness_table(
             CompatArg::Antconc => "G² (AntConc's)",
         },
     );
+    if let Some(p) = args.p {
+        // How many terms were tested and passed, so that an empty table explains itself.
+        let (tc, rc) = (a.group_totals(ti), a.group_totals(ri));
+        let min = args.min_count.max(1);
+        let tested = tc
+            .iter()
+            .zip(&rc)
+            .filter(|(t, r)| t.count + r.count >= min)
+            .count();
+        let corrected = if args.bonferroni {
+            format!(
+                " (Bonferroni: p × {}, so p ≤ {:.3e} before it)",
+                thousands(tested as u64),
+                p / tested.max(1) as f64
+            )
+        } else {
+            String::new()
+        };
+        h.push_str(&format!(
+            "; {} of {} tested with p ≤ {p}{corrected}",
+            thousands(kept as u64),
+            count_of(tested as u64, "term")
+        ));
+        if kept == 0 && !args.source.quiet {
+            eprintln!(
+                "verbale: warning: no term has p ≤ {p}{corrected} among the {} tested; the table is empty (raise --p, or leave out --bonferroni)",
+                thousands(tested as u64)
+            );
+        }
+    }
     Ok((df, h))
 }
 
