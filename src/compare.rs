@@ -17,6 +17,9 @@ pub struct KeynessOptions {
     pub p_max: Option<f64>,
     /// Multiply p by the number of terms tested.
     pub bonferroni: bool,
+    /// Keep a term only when at least this many documents of the side that over-uses it use
+    /// it (0 or 1: every term), so that one speech's word does not lead its side.
+    pub min_docs: u64,
     /// The statistic rows are ranked by (and the most over- and under-used chosen by).
     pub sort: KeySort,
 }
@@ -28,6 +31,7 @@ impl Default for KeynessOptions {
             min_count: 1,
             p_max: None,
             bonferroni: false,
+            min_docs: 1,
             sort: KeySort::G2,
         }
     }
@@ -86,6 +90,8 @@ pub(crate) struct KeyRow {
     pub target: u64,
     /// Count in the reference.
     pub reference: u64,
+    /// Documents using the term in the target and in the reference (AntConc's range).
+    pub docs: [u64; 2],
     /// The statistics.
     pub stats: stats::Keyness,
     /// Multiplier of p (the number of terms tested, with the Bonferroni correction).
@@ -148,12 +154,16 @@ fn unsorted_rows(a: &Analysis, target: Side, reference: Side, o: KeynessOptions)
             term: i,
             target: tc[i].count,
             reference: rc[i].count,
+            docs: [u64::from(tc[i].docs), u64::from(rc[i].docs)],
             stats: k,
             p_scale: scale,
             compat: o.compat,
             sort: o.sort,
         }
     });
+    // The side that over-uses a term (the target at equal rates) must have enough
+    // documents using it.
+    let rows = rows.filter(|r| r.docs[usize::from(r.stats.g2 < 0.0)] >= o.min_docs);
     match o.p_max {
         // Filtering needs every p-value; otherwise they are computed for the rows kept.
         Some(max) => rows.map(with_p).filter(|r| r.stats.p <= max).collect(),
@@ -244,6 +254,8 @@ pub(crate) fn keyness_frame(
         "form" => rows.iter().map(|r| a.terms[r.term].form.as_str()).collect::<Vec<_>>(),
         "target" => rows.iter().map(|r| r.target).collect::<Vec<_>>(),
         "reference" => rows.iter().map(|r| r.reference).collect::<Vec<_>>(),
+        "target_docs" => rows.iter().map(|r| r.docs[0]).collect::<Vec<_>>(),
+        "reference_docs" => rows.iter().map(|r| r.docs[1]).collect::<Vec<_>>(),
         "target_per_10k" => rows.iter().enumerate().map(|(i, r)| per(r.target, totals(i).0)).collect::<Vec<_>>(),
         "reference_per_10k" => rows.iter().enumerate().map(|(i, r)| per(r.reference, totals(i).1)).collect::<Vec<_>>(),
         "g2" => rows.iter().map(|r| r.stats.g2).collect::<Vec<_>>(),
@@ -346,10 +358,12 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                     let present = &a.doc_terms[d];
                     let row = |term: usize, x: u64| {
                         let b = total[term].count - x;
+                        let used = u64::from(x > 0);
                         KeyRow {
                             term,
                             target: x,
                             reference: b,
+                            docs: [used, u64::from(total[term].docs) - used],
                             stats: stats::keyness_without_p(
                                 x as f64, b as f64, t1 as f64, t2 as f64, o.compat,
                             ),

@@ -70,6 +70,8 @@ fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
             "form",
             "target",
             "reference",
+            "target_docs",
+            "reference_docs",
             "target_per_10k",
             "reference_per_10k",
             "g2",
@@ -85,8 +87,8 @@ fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
             let f: Vec<&str> = l.split(',').collect();
             (
                 f[0].to_string(),
-                f[6].parse().unwrap(),
-                f[9].parse().unwrap(),
+                f[8].parse().unwrap(),
+                f[11].parse().unwrap(),
             )
         })
         .collect()
@@ -487,4 +489,66 @@ fn an_empty_keyness_table_under_p_says_why() {
     let all = crate::common::nums(&crate::common::csv_bytes(out.stdout), "p");
     assert_eq!(p.len(), all.iter().filter(|&&x| x <= 0.01).count());
     assert!(!p.is_empty() && p.len() < all.len());
+}
+
+/// Each side's documents using a term (AntConc's range), counted independently here, and
+/// --min-docs keeping the terms that enough documents of their over-using side use.
+#[test]
+fn keyness_counts_the_documents_of_each_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = [
+        "alpha alpha alpha alpha alpha alpha beta common",
+        "alpha beta common",
+        "gamma common",
+    ];
+    let r = [
+        "delta delta common",
+        "delta common words",
+        "common words here",
+    ];
+    for (i, x) in t.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("t{i}.txt")), x).unwrap();
+    }
+    for (i, x) in r.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("r{i}.txt")), x).unwrap();
+    }
+    let run = |extra: &[&str]| {
+        let mut c = verbale();
+        c.args(["compare", "-f", "csv", "--stopwords", "none", "--target"]);
+        for i in 0..3 {
+            c.arg(dir.path().join(format!("t{i}.txt")));
+        }
+        c.arg("--reference");
+        for i in 0..3 {
+            c.arg(dir.path().join(format!("r{i}.txt")));
+        }
+        let o = c.args(extra).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        crate::common::csv_bytes(o.stdout)
+    };
+    let df = run(&[]);
+    let terms = crate::common::strs(&df, "term");
+    let (td, rd) = (
+        crate::common::nums(&df, "target_docs"),
+        crate::common::nums(&df, "reference_docs"),
+    );
+    // Documents holding each word, side by side, from the texts above.
+    let held = |docs: &[&str], w: &str| {
+        docs.iter()
+            .filter(|d| d.split_whitespace().any(|x| x == w))
+            .count() as f64
+    };
+    for w in ["alpha", "beta", "gamma", "delta", "common", "word"] {
+        let i = terms
+            .iter()
+            .position(|x| x == w)
+            .unwrap_or_else(|| panic!("{w}: {terms:?}"));
+        let shown = if w == "word" { "words" } else { w };
+        assert_eq!((td[i], rd[i]), (held(&t, shown), held(&r, shown)), "{w}");
+    }
+    // With --min-docs 2: alpha (2 target documents) and delta (2 reference documents) stay;
+    // gamma (1 target document) goes.
+    let kept = crate::common::strs(&run(&["--min-docs", "2"]), "term");
+    assert!(kept.contains(&"alpha".to_string()) && kept.contains(&"delta".to_string()));
+    assert!(!kept.contains(&"gamma".to_string()), "{kept:?}");
 }

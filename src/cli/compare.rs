@@ -73,6 +73,11 @@ pub struct CompareArgs {
     /// Multiply p by the number of terms tested before filtering with --p.
     #[arg(long)]
     pub bonferroni: bool,
+    /// Keyness: keep a term only when at least N documents of the side that over-uses it use
+    /// it (the target_docs and reference_docs columns; AntConc's range), so that one
+    /// speech's word does not lead a side of many.
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = super::values::at_least_one::<u64>)]
+    pub min_docs: u64,
     /// Keyness: the statistic rows are ranked by, and the most over- and under-used chosen by.
     #[arg(long, value_enum, default_value_t = SortArg::G2)]
     pub sort: SortArg,
@@ -264,6 +269,7 @@ fn keyness_options(args: &CompareArgs) -> KeynessOptions {
         min_count: args.min_count,
         p_max: args.p,
         bonferroni: args.bonferroni,
+        min_docs: args.min_docs,
         sort: args.sort.key(),
     }
 }
