@@ -860,6 +860,37 @@ fn the_groups_fall_back_to_the_time_flag_field() {
     assert_eq!(groups.height(), 4, "{groups}");
 }
 
+/// The trend follows as scare-quoted the terms scare-quoted in a share of their uses, not a
+/// frequent word scare-quoted a couple of times among hundreds.
+#[test]
+fn the_scare_quoted_trend_leaves_out_frequent_words_seldom_scare_quoted() {
+    let peace = "We want peace. ".repeat(60);
+    let a = format!(
+        "The so-called “elections” were a sham. We reject the so-called “elections”. The \
+         so-called “peace” is no peace. {peace}"
+    );
+    let b = format!("Trade matters. {peace}");
+    let texts = [
+        ("a1", "AAA", 2001, a.as_str()),
+        ("a2", "AAA", 2002, a.as_str()),
+        ("b1", "BBB", 2001, b.as_str()),
+        ("b2", "BBB", 2002, b.as_str()),
+    ];
+    let (dir, _md) = report_of_grouped(&texts, &["--group-by", "country", "--time", "year"]);
+    let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
+    let (terms, why) = (
+        crate::common::strs(&trend, "term"),
+        crate::common::strs(&trend, "chosen_as"),
+    );
+    let mut scare: Vec<&str> = (0..terms.len())
+        .filter(|&i| why[i] == "scare-quoted")
+        .map(|i| terms[i].as_str())
+        .collect();
+    scare.dedup();
+    // "peace": 2 scare-quoted uses of 244; "elections": 4 of 4.
+    assert_eq!(scare, ["elections"], "{trend}");
+}
+
 /// A folder of statements with a manifest.csv of their country and year, and the report
 /// `report -q ARGS -o rep FOLDER` makes of it: the folder (kept while in use) and report.md.
 fn report_of_grouped(
