@@ -15,7 +15,8 @@ use verbale::out::{self, Format};
 /// urge 3; deplore, demand, warn 4; condemn, reject 5) and one more when intensified
 /// (`strongly condemns`, `deep concern`, `in the strongest terms`); a negated act (`does not
 /// support`) is counted apart. By default one row per act; --profile gives the strength of
-/// each document or group (mean and highest intensity, share of condemnatory acts);
+/// the corpus, or of each document (--by-doc) or group (--group-by) (mean and highest
+/// intensity, share of condemnatory acts);
 /// --instances lists every act with its trigger, its target (the words after it) and its
 /// sentence; --targets counts what each act targets (who is condemned most).
 #[derive(Args, Debug)]
