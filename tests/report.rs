@@ -891,6 +891,49 @@ fn the_scare_quoted_trend_leaves_out_frequent_words_seldom_scare_quoted() {
     assert_eq!(scare, ["elections"], "{trend}");
 }
 
+/// A phrase in --terms needs the report to count phrases: the error says how, and with
+/// --phrases un the phrase is followed.
+#[test]
+fn a_phrase_in_terms_asks_for_phrases() {
+    let a = "Human rights matter. We defend human rights and trade.";
+    let texts = [("a1", "AAA", 2001, a), ("b1", "BBB", 2002, a)];
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("doc,country,year\n");
+    for (f, c, y, t) in texts {
+        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
+        manifest.push_str(&format!("{f},{c},{y}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let o = verbale()
+        .args(["report", "-q", "--terms", "human rights", "-o"])
+        .arg(dir.path().join("r1"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("add --phrases un"), "{err}");
+    let (dir, _md) = report_of_grouped(
+        &texts,
+        &[
+            "--terms",
+            "human rights",
+            "--phrases",
+            "un",
+            "--time",
+            "year",
+        ],
+    );
+    let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
+    let terms = crate::common::strs(&trend, "term");
+    let counts = crate::common::nums(&trend, "count");
+    let asked: Vec<f64> = (0..terms.len())
+        .filter(|&i| terms[i].eq_ignore_ascii_case("human rights"))
+        .map(|i| counts[i])
+        .collect();
+    assert_eq!(asked, [2.0, 2.0], "{trend}");
+}
+
 /// A folder of statements with a manifest.csv of their country and year, and the report
 /// `report -q ARGS -o rep FOLDER` makes of it: the folder (kept while in use) and report.md.
 fn report_of_grouped(

@@ -438,9 +438,16 @@ fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result
     let mut out = Vec::new();
     for t in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
         // With --phrases or --compound-top a phrase is one term, which the report counts.
-        let why = if t.split_whitespace().count() > 1 && options.phrases.is_none() {
-            Some("a phrase (with --phrases or --compound-top, one term the report counts)")
-        } else if options.stopwords.contains(&t.to_lowercase()) {
+        if t.split_whitespace().count() > 1 && options.phrases.is_none() {
+            return Err(verbale::Error::Invalid(format!(
+                "--terms {t}: a phrase, which the report follows only when it counts phrases as \
+                 terms: add --phrases un (the bundled list of UN phrases: human rights, \
+                 Security Council, ...) or --phrases FILE with it; or follow it in the texts \
+                 with `verbale trend '{t}' PATH --by year`"
+            ))
+            .into());
+        }
+        let why = if options.stopwords.contains(&t.to_lowercase()) {
             Some("a stopword, which the report's counts leave out")
         } else {
             None
