@@ -81,7 +81,19 @@ fn main() -> ExitCode {
             "verbale: internal error{at}: a bug; please report it with the command that led to it"
         );
     }));
-    let cli = Cli::parse();
+    // Usage errors say `verbale: error: …` as the run's own errors do (exit 2, clap's);
+    // help and version print as they are.
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e)
+            if e.use_stderr()
+                && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            eprint!("verbale: {}", e.render());
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     on_interrupt();
     // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
     // return it at once (instead of after 10 ms): a run frees each document's buffers while the

@@ -364,6 +364,8 @@ fn bad_requests_fail_clearly() {
         err.contains("invalid value 'pie'") && err.contains("possible values: freq, quotes"),
         "{err}"
     );
+    // Usage errors are said as the run's own errors are.
+    assert!(err.starts_with("verbale: error: "), "{err}");
     let o = verbale()
         .args(["chart", "dispersion", "--terms", "elections,zeppelin"])
         .arg(&s)
