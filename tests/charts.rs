@@ -236,7 +236,9 @@ fn the_docs_chart_follows_a_measure_over_a_time_field() {
         .collect();
     assert_eq!(shown, years, "{texts:?}");
     assert!(
-        texts.iter().any(|t| t.starts_with("ttr, mean per year")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("Type-token ratio, mean per year")),
         "{texts:?}"
     );
     assert!(
@@ -257,7 +259,9 @@ fn the_docs_chart_follows_a_measure_over_a_time_field() {
         assert!(texts.contains(&label), "{label} in {texts:?}");
     }
     assert!(
-        texts.iter().any(|t| t.starts_with("ttr, mean per country")),
+        texts
+            .iter()
+            .any(|t| t.starts_with("Type-token ratio, mean per country")),
         "{texts:?}"
     );
 }
@@ -283,7 +287,7 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
     // Every document is drawn: the title says how many; only some: it says which.
     let title = |t: &[String]| {
         t.iter()
-            .find(|x| x.starts_with("ttr per document"))
+            .find(|x| x.starts_with("Type-token ratio per document"))
             .cloned()
     };
     let all = title(&texts).unwrap();
@@ -303,7 +307,10 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
     let bars = some.iter().filter(|x| names.contains(&x.as_str())).count();
     assert_eq!(bars, 3, "{some:?}");
     let t = title(&some).unwrap();
-    assert!(t.starts_with("ttr per document, the 3 highest: "), "{t}");
+    assert!(
+        t.starts_with("Type-token ratio per document, the 3 highest: "),
+        "{t}"
+    );
     // A document with no scare quote makes no bar of scare quotes: counted, not drawn.
     let scare = crate::common::nums(&df, "scare_per_10k");
     let (zeros, above) = (
@@ -314,11 +321,11 @@ fn the_docs_chart_draws_the_docs_tables_measure() {
     let texts = svg_texts(&["docs", "data/statements/ungd", "--measure", "scare_per_10k"]);
     let t = texts
         .iter()
-        .find(|x| x.starts_with("scare_per_10k per document"))
+        .find(|x| x.starts_with("Scare quotes per 10,000 tokens per document"))
         .unwrap();
     assert!(
         t.starts_with(&format!(
-            "scare_per_10k per document, the {above} above 0 ({zeros} at 0 not drawn)"
+            "Scare quotes per 10,000 tokens per document, the {above} above 0 ({zeros} at 0 not drawn)"
         )),
         "{t}"
     );

@@ -62,6 +62,22 @@ pub const DOC_MEASURES: &[(&str, &str, usize)] = &[
     ("scare_per_10k", "scare quotes per 10,000 tokens", 1),
 ];
 
+/// A document measure's name in a chart's title (`MATTR`, `scare quotes per 10,000 tokens`),
+/// not its column's.
+fn measure_name(measure: &str) -> &str {
+    match measure {
+        "mtld" => "MTLD",
+        "mattr" => "MATTR",
+        "ttr" => "Type-token ratio",
+        "flesch" => "Flesch reading ease",
+        "fk_grade" => "Flesch-Kincaid grade",
+        "mean_sentence_length" => "Mean sentence length",
+        "quoted_share" => "Share of tokens quoted",
+        "scare_per_10k" => "Scare quotes per 10,000 tokens",
+        m => m,
+    }
+}
+
 /// One bar per document of `docs` (indices into the `docs` frame `df`, the `top` with the
 /// highest values): the document measure `measure`, its value at the bar's end.
 pub fn doc_measure(
@@ -111,7 +127,7 @@ pub fn doc_measure(
         return Err(Error::Nothing(format!("no document has a {measure}")));
     }
     Ok(Spec::Bars {
-        title: format!("{measure} per document{shown}: {what}"),
+        title: format!("{} per document{shown}: {what}", measure_name(measure)),
         x_label: about.to_string(),
         legend: vec![],
         diverging: rows.iter().any(|r| r.1 < 0.0),
@@ -177,7 +193,7 @@ pub fn doc_measure_over(
     }
     let field = g.fields.last().map_or("group", |f| f.as_str());
     if !facet && !x.iter().all(|v| v.parse::<f64>().is_ok()) {
-        let title = format!("{measure}, mean per {field}: {what}");
+        let title = format!("{}, mean per {field}: {what}", measure_name(measure));
         return Ok(group_bars(points, about, decimals, title));
     }
     if super::lines::in_order(&x) {
@@ -211,7 +227,7 @@ pub fn doc_measure_over(
         ));
     }
     Ok(Spec::Lines {
-        title: format!("{measure}, mean per {field}: {what}"),
+        title: format!("{}, mean per {field}: {what}", measure_name(measure)),
         y_label: about.to_string(),
         x,
         panels,
