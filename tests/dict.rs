@@ -1385,7 +1385,7 @@ fn acts_own_leaves_out_acts_reported_of_others() {
     let shown =
         String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
     assert!(
-        shown.contains("2 acts reported of others left out (--own)"),
+        shown.contains("2 acts left out, reported of others (--own)"),
         "{shown}"
     );
     let inst = run(&["--instances"]);

@@ -169,7 +169,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let mut header = header(&args, &lex, &scanned, what, (df.height(), all_rows));
     if args.own {
         header.push_str(&format!(
-            "; {} reported of others left out (--own)",
+            "; {} left out, reported of others (--own)",
             count_of(left_out as u64, "act")
         ));
     }

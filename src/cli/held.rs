@@ -24,9 +24,10 @@ fn phrase_list(spec: &str, quiet: bool) -> Result<Phrases> {
     let (phrases, skipped) = Phrases::parse(&text, &format!("--phrases {spec}"))?;
     if !skipped.single_words.is_empty() && !quiet {
         eprintln!(
-            "verbale: warning: --phrases {spec}: {} of one word left out (lines {}): a word is \
+            "verbale: warning: --phrases {spec}: {} of one word left out ({} {}): a word is \
              a term already",
             count_of(skipped.single_words.len() as u64, "line"),
+            if skipped.single_words.len() == 1 { "line" } else { "lines" },
             list_lines(&skipped.single_words)
         );
     }

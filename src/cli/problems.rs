@@ -199,10 +199,13 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
     if let Some(list) = &options.phrases {
         if !p.analysis.terms.iter().any(|t| t.term.contains(' ')) {
             eprintln!(
-                "verbale: warning: {}: none of its {} phrases occurs in these documents (a \
-                 phrase counts where its words stand together in one sentence)",
+                "verbale: warning: {}: {} occurs in these documents (a phrase counts where its \
+                 words stand together in one sentence)",
                 list.origin,
-                list.len()
+                match list.len() {
+                    1 => "its phrase never".to_string(),
+                    n => format!("none of its {n} phrases"),
+                }
             );
         }
     }
