@@ -103,13 +103,9 @@ fn main() -> ExitCode {
     // 179 MiB with 0 ms against 183–200 MiB with 10 ms, for 6% more time on UNGD (3.1 s
     // against 2.9 s, 235 against 240 MiB). The other streaming commands keep mimalloc's 10 ms.
     // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
-    // `freq --by doc` waits 3 ms: the pages a document's text leaves are mostly filled again
-    // by the next one instead of being returned and faulted in anew (the contract run on
-    // UNGD, medians of 7 interleaved runs: 0.65 s and 107 MiB with 0 ms, 0.62 s and 111 MiB
-    // with 3 ms; mimalloc's 10 ms gave 0.61 s but 132 MiB). MIMALLOC_PURGE_DELAY overrides
-    // all of these.
+    // MIMALLOC_PURGE_DELAY overrides all of these (a delay for `freq --by doc` was tried:
+    // 3 ms gave the contract run 130 MiB instead of 105 for no time it could show).
     let purge_delay = match &cli.command {
-        Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 3,
         Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,
         Command::Kwic(_) => -1,
         _ => 10,
