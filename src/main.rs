@@ -103,9 +103,13 @@ fn main() -> ExitCode {
     // 179 MiB with 0 ms against 183–200 MiB with 10 ms, for 6% more time on UNGD (3.1 s
     // against 2.9 s, 235 against 240 MiB). The other streaming commands keep mimalloc's 10 ms.
     // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
-    // MIMALLOC_PURGE_DELAY overrides all of these (a delay for `freq --by doc` was tried:
-    // 3 ms gave the contract run 130 MiB instead of 105 for no time it could show).
+    // `freq --by doc` keeps mimalloc's 10 ms: its memory is each document's counts, which
+    // grow with the corpus, while the pages a document's text leaves, filled again by the next
+    // one instead of being returned and faulted in anew, are a few tens of MiB whatever the
+    // corpus (the contract run on UNGD: 0.66 -> 0.57 s, 109 -> 142 MiB; on 4 copies 2.64 ->
+    // 2.37 s, 256 -> 263 MiB; medians of 3-7). MIMALLOC_PURGE_DELAY overrides all of these.
     let purge_delay = match &cli.command {
+        Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 10,
         Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,
         Command::Kwic(_) => -1,
         _ => 10,
