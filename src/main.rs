@@ -65,6 +65,43 @@ fn remedy(e: &anyhow::Error) -> &'static str {
     cli::common::remedy_text(r)
 }
 
+/// How the allocator and the kernel give this command its memory.
+fn tune_memory(command: &Command) {
+    // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
+    // return it at once (instead of after 10 ms): a run frees each document's buffers while the
+    // next ones are read, and peak memory should follow the vocabulary, not the reading speed.
+    // The report reads its documents twice (the phrase tables, then the rest), and what the
+    // first reading frees must be back before the second peaks: on 1 MB of quotation marks
+    // 179 MiB with 0 ms against 183–200 MiB with 10 ms, for 6% more time on UNGD (3.1 s
+    // against 2.9 s, 235 against 240 MiB). The other streaming commands keep mimalloc's 10 ms.
+    // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
+    // `freq --by doc` keeps mimalloc's 10 ms: its memory is each document's counts, which
+    // grow with the corpus, while the pages a document's text leaves, filled again by the next
+    // one instead of being returned and faulted in anew, are a few tens of MiB whatever the
+    // corpus (the contract run on UNGD: 0.66 -> 0.57 s, 109 -> 142 MiB; on 4 copies 2.64 ->
+    // 2.37 s, 256 -> 263 MiB; medians of 3-7). MIMALLOC_PURGE_DELAY overrides all of these.
+    let purge_delay = match command {
+        Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 10,
+        Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,
+        Command::Kwic(_) => -1,
+        _ => 10,
+    };
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, purge_delay) };
+    }
+    // The streaming commands (all but `kwic`) also turn transparent huge pages off for the
+    // process (what MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by
+    // command): each huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few
+    // small buffers. On UNGD, `freq` then peaks at 60–70 MiB instead of about 90 at the same
+    // speed, and a one-file run spends about 3 ms less in the kernel.
+    #[cfg(target_os = "linux")]
+    if !matches!(command, Command::Kwic(_)) && std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        // SAFETY: sets a flag of this process's memory; no pointer is passed.
+        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+    }
+}
+
 fn main() -> ExitCode {
     // A panic is a bug; its message can quote the document being read, which has no place on
     // the terminal (it may hold escape sequences): say where, not what.
@@ -95,40 +132,7 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     on_interrupt();
-    // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
-    // return it at once (instead of after 10 ms): a run frees each document's buffers while the
-    // next ones are read, and peak memory should follow the vocabulary, not the reading speed.
-    // The report reads its documents twice (the phrase tables, then the rest), and what the
-    // first reading frees must be back before the second peaks: on 1 MB of quotation marks
-    // 179 MiB with 0 ms against 183–200 MiB with 10 ms, for 6% more time on UNGD (3.1 s
-    // against 2.9 s, 235 against 240 MiB). The other streaming commands keep mimalloc's 10 ms.
-    // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
-    // `freq --by doc` keeps mimalloc's 10 ms: its memory is each document's counts, which
-    // grow with the corpus, while the pages a document's text leaves, filled again by the next
-    // one instead of being returned and faulted in anew, are a few tens of MiB whatever the
-    // corpus (the contract run on UNGD: 0.66 -> 0.57 s, 109 -> 142 MiB; on 4 copies 2.64 ->
-    // 2.37 s, 256 -> 263 MiB; medians of 3-7). MIMALLOC_PURGE_DELAY overrides all of these.
-    let purge_delay = match &cli.command {
-        Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 10,
-        Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,
-        Command::Kwic(_) => -1,
-        _ => 10,
-    };
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, purge_delay) };
-    }
-    // The streaming commands (all but `kwic`) also turn transparent huge pages off for the
-    // process (what MIMALLOC_ALLOW_THP=0 does, which mimalloc reads too early for a choice by
-    // command): each huge page mimalloc asks for is a fresh 2 MiB the kernel zeroes, for a few
-    // small buffers. On UNGD, `freq` then peaks at 60–70 MiB instead of about 90 at the same
-    // speed, and a one-file run spends about 3 ms less in the kernel.
-    #[cfg(target_os = "linux")]
-    if !matches!(cli.command, Command::Kwic(_)) && std::env::var_os("MIMALLOC_ALLOW_THP").is_none()
-    {
-        // SAFETY: sets a flag of this process's memory; no pointer is passed.
-        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
-    }
+    tune_memory(&cli.command);
     let result = match cli.command {
         Command::Freq(a) => cli::freq::run(a),
         Command::Quotes(a) => cli::quotes::run(a),

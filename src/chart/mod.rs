@@ -5,6 +5,7 @@
 //! frames by [`kinds`]; [`draw`] lays it out so labels never overlap or leave the canvas.
 
 pub mod act_kinds;
+mod doc_kinds;
 pub(crate) mod draw;
 pub mod kinds;
 mod lines;

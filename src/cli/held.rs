@@ -27,7 +27,11 @@ fn phrase_list(spec: &str, quiet: bool) -> Result<Phrases> {
             "verbale: warning: --phrases {spec}: {} of one word left out ({} {}): a word is \
              a term already",
             count_of(skipped.single_words.len() as u64, "line"),
-            if skipped.single_words.len() == 1 { "line" } else { "lines" },
+            if skipped.single_words.len() == 1 {
+                "line"
+            } else {
+                "lines"
+            },
             list_lines(&skipped.single_words)
         );
     }
