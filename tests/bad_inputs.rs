@@ -805,18 +805,10 @@ fn a_wide_kwic_window_shows_its_words_and_cuts_none() {
     let right: Vec<String> = (0..300).map(|i| format!("rightword{i}")).collect();
     let text = format!("{} elections {}.\n", left.join(" "), right.join(" "));
     let dir = folder(&[("a.txt", text.as_bytes())]);
-    let out = verbale()
-        .arg("kwic")
-        .arg(dir.path())
-        .args(["elections", "--window", "100", "-f", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let df = crate::common::csv_of(
+        &["kwic", "elections", "--window", "100", "-f", "csv"],
+        dir.path(),
     );
-    let df = crate::common::csv_bytes(out.stdout);
     let l = crate::common::strs(&df, "left");
     let r = crate::common::strs(&df, "right");
     let lw: Vec<&str> = l[0].split_whitespace().collect();

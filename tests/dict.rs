@@ -1486,18 +1486,7 @@ fn an_adverb_after_the_trigger_and_the_preposition_of_concern_are_not_the_target
          about the situation in Yemen. We welcome once again the agreement of the parties.\n",
     )
     .unwrap();
-    let out = verbale()
-        .arg("acts")
-        .arg(&f)
-        .args(["--targets", "-f", "csv"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let df = csv_bytes(out.stdout);
+    let df = crate::common::csv_of(&["acts", "--targets", "-f", "csv"], &f);
     let mut keys = strs(&df, "target");
     keys.sort();
     assert_eq!(

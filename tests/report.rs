@@ -897,13 +897,7 @@ fn the_scare_quoted_trend_leaves_out_frequent_words_seldom_scare_quoted() {
 fn a_phrase_in_terms_asks_for_phrases() {
     let a = "Human rights matter. We defend human rights and trade.";
     let texts = [("a1", "AAA", 2001, a), ("b1", "BBB", 2002, a)];
-    let dir = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("doc,country,year\n");
-    for (f, c, y, t) in texts {
-        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
-        manifest.push_str(&format!("{f},{c},{y}\n"));
-    }
-    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let dir = grouped_folder(&texts);
     let o = verbale()
         .args(["report", "-q", "--terms", "human rights", "-o"])
         .arg(dir.path().join("r1"))
@@ -940,13 +934,7 @@ fn report_of_grouped(
     texts: &[(&str, &str, i32, &str)],
     args: &[&str],
 ) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut manifest = String::from("doc,country,year\n");
-    for (f, c, y, t) in texts {
-        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
-        manifest.push_str(&format!("{f},{c},{y}\n"));
-    }
-    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let dir = grouped_folder(texts);
     let out = dir.path().join("rep");
     let o = verbale()
         .args(["report", "-q"])
@@ -976,4 +964,16 @@ fn report_of_two(a: &str, b: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     (dir, out)
+}
+
+/// A folder of statements (name, country, year, text) with their manifest.csv.
+fn grouped_folder(texts: &[(&str, &str, i32, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("doc,country,year\n");
+    for (f, c, y, t) in texts {
+        std::fs::write(dir.path().join(format!("{f}.txt")), t).unwrap();
+        manifest.push_str(&format!("{f},{c},{y}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    dir
 }

@@ -383,8 +383,18 @@ fn keep_rows(
 
 /// The `top` most-quoted terms (scare first), as default terms for a dispersion plot.
 pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
-    let c = a.corpus_counts();
-    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| c[i].quoted > 0).collect();
+    most_quoted_where(a, &a.corpus_counts(), top, |c| c.quoted > 0)
+}
+
+/// The `top` terms of counts `c` that `keep` keeps, the most scare-quoted first, then the most
+/// quoted (ties: alphabetical), as display words.
+pub fn most_quoted_where(
+    a: &Analysis,
+    c: &[TermTotals],
+    top: usize,
+    keep: impl Fn(&TermTotals) -> bool,
+) -> Vec<String> {
+    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| keep(&c[i])).collect();
     ids.sort_by(|&x, &y| {
         c[y].scare
             .cmp(&c[x].scare)

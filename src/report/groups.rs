@@ -218,20 +218,9 @@ fn profile(
 /// `peace` in the Cold War, is a frequent word, and its line would say nothing of the quotes),
 /// the most scare-quoted first, [`TREND_TERMS`] at most.
 fn scare_quoted_terms(a: &Analysis, counts: &[crate::analysis::TermTotals]) -> Vec<String> {
-    let mut ids: Vec<usize> = (0..counts.len())
-        .filter(|&i| counts[i].scare >= MIN_SCARE_USES && counts[i].scare * 100 >= counts[i].count)
-        .collect();
-    ids.sort_by(|&x, &y| {
-        counts[y]
-            .scare
-            .cmp(&counts[x].scare)
-            .then(counts[y].quoted.cmp(&counts[x].quoted))
-            .then_with(|| a.terms[x].term.cmp(&a.terms[y].term))
-    });
-    ids.into_iter()
-        .take(TREND_TERMS)
-        .map(|i| a.terms[i].word.clone())
-        .collect()
+    crate::chart::kinds::most_quoted_where(a, counts, TREND_TERMS, |c| {
+        c.scare >= MIN_SCARE_USES && c.scare * 100 >= c.count
+    })
 }
 
 /// Scare-quoted uses a term needs to be followed as scare-quoted.
