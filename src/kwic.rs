@@ -17,7 +17,7 @@ fn context_bytes(window: usize) -> usize {
 /// The first `max` bytes of `s`, ended at a space when cut, so no word is shown in part.
 fn head_words(s: &str, max: usize) -> &str {
     let h = head(s, max);
-    if h.len() == s.len() {
+    if h.len() == s.len() || s[h.len()..].starts_with(char::is_whitespace) {
         return h;
     }
     h.rfind(char::is_whitespace).map_or(h, |i| &h[..i])
@@ -26,7 +26,7 @@ fn head_words(s: &str, max: usize) -> &str {
 /// The last `max` bytes of `s`, started after a space when cut, so no word is shown in part.
 fn tail_words(s: &str, max: usize) -> &str {
     let t = tail(s, max);
-    if t.len() == s.len() {
+    if t.len() == s.len() || s[..s.len() - t.len()].ends_with(char::is_whitespace) {
         return t;
     }
     t.find(char::is_whitespace).map_or(t, |i| &t[i..])
@@ -457,4 +457,20 @@ pub fn frame(hits: &[Hit]) -> Result<DataFrame> {
         // Null outside quotations (an empty string in CSV).
         "kind" => hits.iter().map(|h| h.kind.map(|k| k.name())).collect::<Vec<_>>(),
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{head_words, tail_words};
+
+    #[test]
+    fn a_cut_context_shows_whole_words_only() {
+        // A cut inside a word drops the part; a cut between words keeps every word.
+        assert_eq!(head_words("alpha beta gamma", 8), "alpha");
+        assert_eq!(head_words("alpha beta gamma", 10), "alpha beta");
+        assert_eq!(head_words("alpha beta", 40), "alpha beta");
+        assert_eq!(tail_words("alpha beta gamma", 8), " gamma");
+        assert_eq!(tail_words("alpha beta gamma", 10), "beta gamma");
+        assert_eq!(tail_words("alpha beta", 40), "alpha beta");
+    }
 }

@@ -774,10 +774,10 @@ fn dispersion(
     what: &str,
 ) -> Result<chart::Spec> {
     let a = &loaded.analysis;
-    let terms = if args.terms.is_empty() {
-        kinds::most_quoted_terms(a, 5)
-    } else {
-        args.terms.clone()
+    // "terms …: in none of these documents" names the flag, or where the terms came from.
+    let (terms, from) = match args.terms.is_empty() {
+        true => (kinds::most_quoted_terms(a, 5), "the most quoted "),
+        false => (args.terms.clone(), "--"),
     };
     if terms.is_empty() {
         return Err(verbale::Error::Nothing(
@@ -792,8 +792,7 @@ fn dispersion(
         .collect();
     let top = args.top.max(1);
     kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
-        // "terms …: in none of these documents" names the flag.
-        verbale::Error::Nothing(m) => verbale::Error::Nothing(format!("--{m}")).into(),
+        verbale::Error::Nothing(m) => verbale::Error::Nothing(format!("{from}{m}")).into(),
         e => e.into(),
     })
 }

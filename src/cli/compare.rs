@@ -359,15 +359,21 @@ fn keyness_table(
         } else {
             String::new()
         };
+        let docs = if args.min_docs > 1 {
+            format!(" and in {} documents of their side or more", args.min_docs)
+        } else {
+            String::new()
+        };
         h.push_str(&format!(
-            "; {} of {} tested with p ≤ {p}{corrected}",
+            "; {} of {} tested with p ≤ {p}{corrected}{docs}",
             thousands(kept as u64),
             count_of(tested as u64, "term")
         ));
         if kept == 0 && !args.source.quiet {
             eprintln!(
-                "verbale: warning: no term has p ≤ {p}{corrected} among the {} tested; the table is empty (raise --p, or leave out --bonferroni)",
-                thousands(tested as u64)
+                "verbale: warning: no term has p ≤ {p}{corrected}{docs} among the {} tested; the table is empty (raise --p{}, or leave out --bonferroni)",
+                thousands(tested as u64),
+                if args.min_docs > 1 { " or lower --min-docs" } else { "" }
             );
         }
     }

@@ -221,14 +221,14 @@ fn utf16_order(head: &[u8]) -> Option<&'static str> {
         (e, o) if e <= 8 && e < o => false,
         _ => return None,
     };
-    // Text in an alphabet has nearly all its high bytes in two values (0 and its block);
-    // a short run of ASCII with a stray NUL (`hello\0world`) does not.
+    // Text in an alphabet has nearly all its high bytes in a few values (0 and its blocks:
+    // Vietnamese uses three); a short run of ASCII with a stray NUL (`hello\0world`) does not.
     let mut high = [0usize; 256];
     for p in head.chunks_exact(2) {
         high[p[usize::from(le)] as usize] += 1;
     }
     high.sort_unstable_by(|a, b| b.cmp(a));
-    if (high[0] + high[1]) * 10 < head.len() / 2 * 9 {
+    if (high[0] + high[1] + high[2]) * 10 < head.len() / 2 * 9 {
         return None;
     }
     let units = head.chunks_exact(2).map(|p| {

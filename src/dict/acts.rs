@@ -9,7 +9,9 @@
 //! (dictionary entries) and its `except` entries (what looks like a trigger but is not:
 //! `support to` is aid) and its `denied` triggers (the act stated negated: `do not support`);
 //! `intensifiers`, `negators` and `between` (modifiers that may stand
-//! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms;
+//! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms,
+//! as are `intensifiers_after` (`condemns strongly`) and `target_skips` (words right after a
+//! trigger that are no part of its target: `welcome once again the agreement`);
 //! `reported` holds the words that show an act reported of someone else
 //! ([`super::speaker`]; a lexicon without it marks no act reported).
 
@@ -61,6 +63,8 @@ pub struct ActLexicon {
     intensifiers: AHashSet<String>,
     /// Intensifiers that may also follow the act (`condemns strongly`, `condamne fermement`).
     intensifiers_after: AHashSet<String>,
+    /// Words that, right after a trigger, are not its target's (`welcome once again the`).
+    target_skips: AHashSet<String>,
     negators: AHashSet<String>,
     between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
@@ -138,6 +142,7 @@ impl ActLexicon {
             },
             intensifiers: words(&top["intensifiers"]),
             intensifiers_after: words(&top["intensifiers_after"]),
+            target_skips: words(&top["target_skips"]),
             negators: words(&top["negators"]),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
@@ -568,7 +573,7 @@ fn target(
     // after the trigger says how, not whom.
     while last + 1 < next.min(w.tok.len()) && w.joined[last + 1] && {
         let f = form(p, w, last + 1);
-        lex.intensifiers_after.contains(f) || ["also", "again", "once", "fully"].contains(&f)
+        lex.intensifiers_after.contains(f) || lex.target_skips.contains(f)
     } {
         last += 1;
     }

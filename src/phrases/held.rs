@@ -465,7 +465,11 @@ impl Held {
                         c.next()
                             .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
                     }
-                    (false, true) => self.forms[i as usize].to_string(),
+                    (false, true) => {
+                        let mut c = shown.chars();
+                        c.next()
+                            .map_or_else(String::new, |f| f.to_lowercase().chain(c).collect())
+                    }
                     _ => shown.to_string(),
                 }
             })

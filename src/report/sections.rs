@@ -504,7 +504,10 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         // Sorted by G², the reference's terms are the table's end: the first 20 of each side.
         (Some(_), _) => {
             let side = keyness.column("over_used_in")?.str()?;
-            let target = keyness.filter(&side.equal("target"))?.head(Some(20));
+            let over = keyness.column("g2")?.f64()?.gt(0.0);
+            let target = keyness
+                .filter(&(side.equal("target") & over))?
+                .head(Some(20));
             let reference = keyness.filter(&side.equal("reference"))?;
             let n = reference.height();
             target.vstack(&reference.slice(n.saturating_sub(20) as i64, 20).reverse())?
