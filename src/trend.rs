@@ -289,6 +289,33 @@ pub fn holding(a: &crate::analysis::Analysis, key: &[String]) -> Vec<(usize, u64
         .collect()
 }
 
+/// The hyphenated terms counted in `a` with a part whose term is `key` (`counter-terrorism`
+/// and `terrorism-related` for `terror`), each shown as the corpus writes it with its
+/// occurrences, the most frequent first. They are terms of their own: a trend of the word
+/// leaves them out (an [`Options::only_compounds`](crate::analysis::Options) run counts them).
+pub fn compounds_holding(
+    a: &crate::analysis::Analysis,
+    key: &str,
+    opts: &Options,
+) -> Vec<(String, u64)> {
+    let counts = a.corpus_counts();
+    let mut out: Vec<(String, u64)> = a
+        .terms
+        .iter()
+        .zip(&counts)
+        .filter(|(t, c)| c.count > 0 && t.term != key && t.word.contains('-'))
+        .filter(|(t, _)| {
+            t.word
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .any(|p| opts.term_key(p) == key)
+        })
+        .map(|(t, c)| (t.word.clone(), c.count))
+        .collect();
+    out.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+    out
+}
+
 /// Per group and term: count, quoted, scare, documents; per group: documents and tokens.
 struct Sums {
     terms: Vec<[u64; 4]>,

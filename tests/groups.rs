@@ -1058,3 +1058,45 @@ fn extracted_texts_keep_their_metadata() {
     assert_eq!(strs(&df, "title"), ["Note verbale"]);
     assert_eq!(ints(&df, "year"), [2021]);
 }
+
+#[test]
+fn trend_says_how_often_hyphenated_words_hold_a_term_its_rows_leave_out() {
+    // Each hyphenated word of the texts with a part that is `karabakh`, and the word alone.
+    let re = regex::Regex::new(r"\w+(?:-\w+)*").unwrap();
+    let (mut inside, mut alone) = (0i64, 0i64);
+    for e in std::fs::read_dir(root().join(UNGD)).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for m in re.find_iter(&text) {
+            let w = m.as_str().to_lowercase();
+            if w == "karabakh" {
+                alone += 1;
+            } else if w.split('-').any(|p| p == "karabakh") {
+                inside += 1;
+            }
+        }
+    }
+    assert!(inside >= 10 && alone >= 10, "{inside} {alone}");
+    let args = [
+        "trend",
+        "karabakh",
+        UNGD,
+        "--by",
+        "year",
+        "--meta-name",
+        UN_NAMES,
+    ];
+    let (out, err) = run(&[&args[..], &["-f", "csv"]].concat());
+    let rows: i64 = ints(&csv_bytes(out), "count").iter().sum();
+    assert_eq!(rows, alone, "the rows count the word alone");
+    assert!(
+        err.contains(&format!(
+            "karabakh: {inside} more occurrences stand in hyphenated words"
+        )) && err.contains("Nagorno-Karabakh"),
+        "{err}"
+    );
+    // Split at their hyphens, the words count in the rows, and nothing is left to say.
+    let (out, err) = run(&[&args[..], &["--split-hyphens", "-f", "csv"]].concat());
+    let rows: i64 = ints(&csv_bytes(out), "count").iter().sum();
+    assert_eq!(rows, alone + inside);
+    assert!(!err.contains("hyphenated words"), "{err}");
+}

@@ -85,7 +85,7 @@ pub(super) fn analyse_tokens(
     }
     let unquoted = unquoted_of_forms(w, &forms, doc_no);
     let kept = (opts.detail == super::Detail::Totals && opts.only_terms.is_some())
-        .then(|| w.kept_slots(&forms, opts.only_terms.as_deref()));
+        .then(|| w.kept_slots(&forms, opts.only_terms.as_deref(), opts.only_compounds));
     let called;
     let pairing = match &kept {
         Some(kept) => {

@@ -376,18 +376,26 @@ impl Worker {
     }
 
     /// Per slot of `forms` (a document's forms), whether its term is one of `only` (every
-    /// term when `None`).
+    /// term when `None`), or with `compounds` a hyphenated word with a part whose term is.
     pub(super) fn kept_slots(
         &mut self,
         forms: &[FormCount],
         only: Option<&ahash::AHashSet<String>>,
+        compounds: bool,
     ) -> Vec<bool> {
         let Some(only) = only else {
             return vec![true; forms.len()];
         };
         let int = &self.interner;
         asked_once(&mut self.kept_form, int.forms.len(), forms, |f| {
-            only.contains(&*int.forms[f as usize].1)
+            let (form, term) = &int.forms[f as usize];
+            only.contains(&**term)
+                || (compounds
+                    && form.contains('-')
+                    && form
+                        .split('-')
+                        .filter(|p| !p.is_empty())
+                        .any(|p| only.contains(&int.stemmer.stem_once(p))))
         })
     }
 

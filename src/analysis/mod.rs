@@ -80,6 +80,10 @@ pub struct Options {
     /// the documents' span and scare counts cover those quotations alone. A trend of named
     /// words needs no more, and is spared summing and calling the rest.
     pub only_terms: Option<Arc<ahash::AHashSet<String>>>,
+    /// With [`Options::only_terms`], also sum the hyphenated terms one of whose parts is one
+    /// of them (`counter-terrorism` for `terror`), so that a trend can say what the word
+    /// alone leaves out. The terms asked for count the same.
+    pub only_compounds: bool,
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
@@ -132,6 +136,7 @@ impl Options {
             explain_quotes: false,
             quotes: true,
             only_terms: None,
+            only_compounds: false,
         }
     }
 

@@ -309,6 +309,9 @@ pub fn trend_frame(
             options.only_terms = Some(std::sync::Arc::new(
                 words.keys().iter().flatten().cloned().collect(),
             ));
+            // Hyphenated words holding a term are summed too, for the note that they are
+            // terms of their own; the rows count the terms alone.
+            options.only_compounds = !options.tokenize.split_hyphens;
         }
         let plan = Plan {
             group_by: fields.to_vec(),
@@ -328,6 +331,7 @@ pub fn trend_frame(
         } else {
             if !source.quiet {
                 say_stems(&p.analysis, &words);
+                say_compounds(&p.analysis, &words, &options);
             }
             words
         };
@@ -366,7 +370,7 @@ pub fn trend_frame(
     })
 }
 
-/// [`say_stems`] of the single words among `terms` when phrases are followed too (whose counts
+/// [`say_stems`] and [`say_compounds`] of the single words among `terms` when phrases are followed too (whose counts
 /// come without the words of each stem): the words are summed apart, in a pass that reads only
 /// their terms.
 fn say_word_stems(
@@ -390,11 +394,13 @@ fn say_word_stems(
         only_terms: Some(std::sync::Arc::new(
             words.keys().iter().flatten().cloned().collect(),
         )),
+        only_compounds: !options.tokenize.split_hyphens,
         ..options.clone()
     };
     // Its problems and notes are the main pass's to report.
     if let Ok(p) = meta::analyse(plan, lopts, &options) {
         say_stems(&p.analysis, &words);
+        say_compounds(&p.analysis, &words, &options);
     }
     Ok(())
 }
@@ -455,6 +461,42 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
                 t.term, t.word
             );
         }
+    }
+}
+
+/// Says of each one-word term that hyphenated words hold (`counter-terrorism` for
+/// `terrorism`) that they are terms of their own, which its rows leave out, and how to count
+/// them with it.
+fn say_compounds(
+    a: &verbale::analysis::Analysis,
+    terms: &Terms,
+    options: &verbale::analysis::Options,
+) {
+    use verbale::out::numbers::thousands;
+    if options.tokenize.split_hyphens {
+        return;
+    }
+    for (name, key) in terms.names.iter().zip(terms.keys()) {
+        let [key] = key.as_slice() else { continue };
+        let found = trend::compounds_holding(a, key, options);
+        if found.is_empty() {
+            continue;
+        }
+        let total: u64 = found.iter().map(|w| w.1).sum();
+        let listed: Vec<String> = found
+            .iter()
+            .take(4)
+            .map(|(w, n)| format!("{w} {}", thousands(*n)))
+            .collect();
+        let more = match found.len().saturating_sub(4) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        eprintln!(
+            "verbale: note: {name}: {} more occurrences stand in hyphenated words, terms of their own that its rows leave out ({}{more}); --split-hyphens counts their parts as words",
+            thousands(total),
+            listed.join(", ")
+        );
     }
 }
 
