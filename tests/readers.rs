@@ -117,6 +117,12 @@ fn a_un_pdf_gives_its_header_as_fields_without_page_furniture() {
     assert!(d
         .text
         .contains("Outcome of the universal periodic review: Slovenia"));
+    // The note's mark set small and raised after the comma is no word of the text.
+    assert!(
+        d.text.contains("Universal Periodic Review, the views"),
+        "{}",
+        d.text
+    );
 }
 
 #[test]
