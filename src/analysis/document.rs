@@ -463,7 +463,8 @@ impl Context<'_> {
         }
     }
 
-    /// Counts the distancing cues of the lexicon anywhere in the text; only tokens whose folded
+    /// Counts the distancing cues of the lexicon anywhere in the text (those the lexicon marks
+    /// `[before a mark]` only right before a quotation); only tokens whose folded
     /// form starts a cue phrase are examined.
     fn count_cues(&mut self, spans: &[Span]) -> Vec<CueCount> {
         let set = &self.opts.lexicons.cues;
@@ -485,6 +486,11 @@ impl Context<'_> {
                 continue;
             };
             let before_quote = opens.contains(&(j as u32)) as u32;
+            // A word that distances only before a mark is another word elsewhere.
+            if before_quote == 0 && set.only_before_mark(&cue) {
+                i = j;
+                continue;
+            }
             match counts.iter_mut().find(|c| c.cue == cue) {
                 Some(c) => {
                     c.total += 1;

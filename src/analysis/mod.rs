@@ -679,6 +679,24 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_cue_counts_only_before_a_mark() {
+        let text = "We are supposed to act. The supposed \u{201c}reforms\u{201d} failed. The \
+                    so-called plan and the so-called \u{201c}deal\u{201d}. Je l'ai dit.";
+        let a = analyse(
+            &[Document::from_text("d", text)],
+            &Options::new(Lang::english()),
+        );
+        let cues: Vec<(&str, u32, u32)> = a.docs[0]
+            .cues
+            .iter()
+            .map(|c| (c.cue.as_str(), c.total, c.before_quote))
+            .collect();
+        // `supposed to` and the French `dit` (said) are other words; `so-called` distances
+        // anywhere.
+        assert_eq!(cues, [("so-called", 2, 1), ("supposed", 1, 1)]);
+    }
+
+    #[test]
     fn a_run_of_some_terms_counts_them_as_a_run_of_all() {
         let docs = [
             Document::from_text(

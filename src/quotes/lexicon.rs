@@ -5,12 +5,18 @@ use crate::text::lang::parse_list;
 use crate::text::Lang;
 use ahash::AHashSet;
 
+/// The note after a list's phrase that makes it a cue only right before a quotation mark.
+const BEFORE_MARK: &str = "[before a mark]";
+
 /// A set of phrases, matched against runs of folded words.
 #[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
     phrases: AHashSet<String>,
     first: AHashSet<String>,
     prefixes: AHashSet<String>,
+    /// Phrases that distance only right before a quotation mark (written `dit [before a
+    /// mark]`): elsewhere the word is another word (`je l'ai dit`, `supposed to`).
+    before_mark: AHashSet<String>,
     /// Longest phrase, in words.
     pub max_words: usize,
     /// Which parse made the set (0 for the empty default): sets with the same id hold the same
@@ -27,9 +33,22 @@ impl PhraseSet {
             ..Default::default()
         };
         for p in parse_list(text) {
-            s.add(&p);
+            match p.strip_suffix(BEFORE_MARK) {
+                Some(phrase) => {
+                    let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+                    s.add(&phrase);
+                    s.before_mark.insert(phrase);
+                }
+                None => s.add(&p),
+            }
         }
         s
+    }
+
+    /// Whether the phrase (as [`PhraseSet::canonical`] gives it) is a cue only right before a
+    /// quotation mark.
+    pub fn only_before_mark(&self, phrase: &str) -> bool {
+        self.before_mark.contains(phrase)
     }
 
     /// The set's identity: equal ids mean equal phrases.
