@@ -293,6 +293,61 @@ fn section_annex_keeps_the_statement_and_leaves_the_cover_note() {
 }
 
 #[test]
+fn extract_writes_the_others_when_one_name_is_too_long_and_nothing_over_old_files() {
+    let input = tempfile::tempdir().unwrap();
+    let long = format!("{}.txt", "y".repeat(250));
+    for (name, text) in [
+        ("a.txt", "First."),
+        (long.as_str(), "Long."),
+        ("z.txt", "Last."),
+    ] {
+        std::fs::write(input.path().join(name), text).unwrap();
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = || {
+        verbale()
+            .args(["extract", "-o"])
+            .arg(out_dir.path())
+            .arg(input.path())
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("its name is too long for the files extract writes"),
+        "{err}"
+    );
+    let mut written: Vec<String> = std::fs::read_dir(out_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    // The file after the long one is written too, and nothing of the long one is.
+    assert_eq!(
+        written,
+        [
+            "a.meta.tsv",
+            "a.places.tsv",
+            "a.txt",
+            "z.meta.tsv",
+            "z.places.tsv",
+            "z.txt"
+        ]
+    );
+    // Run again: every output exists, so nothing is written and the error says how many.
+    std::fs::write(out_dir.path().join("z.txt"), "kept").unwrap();
+    let out = run();
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("and 5 other outputs: already exist"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(out_dir.path().join("z.txt")).unwrap(),
+        "kept"
+    );
+}
+
+#[test]
 fn extract_writes_text_places_and_metadata_and_never_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = data("formats/docs/un_a-hrc-dec-43-112_hrc-decision-upr-slovenia_2020_en.pdf");

@@ -126,6 +126,14 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
         .iter()
         .filter_map(|r| r.1.as_ref()?.canonicalize().ok())
         .collect();
+    if let Some(dir) = &args.out_dir {
+        let ids: Vec<&str> = read
+            .iter()
+            .filter(|r| r.2.is_ok())
+            .map(|r| r.0.as_str())
+            .collect();
+        check_outputs(dir, &ids, &inputs, args.force)?;
+    }
     let many = read.len() > 1;
     let mut problems = Vec::new();
     let stdout = std::io::stdout();
@@ -139,12 +147,18 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
                 continue;
             }
         };
-        extracted += 1;
         if !args.input.source.quiet {
             eprintln!("verbale: {id}: {}", summary(&ft));
         }
         match &args.out_dir {
-            Some(dir) => write_files(dir, &id, &ft, &inputs, args.force)?,
+            Some(dir) => {
+                // A file whose outputs cannot be written is a problem of its own; the rest
+                // are still written.
+                if let Err(e) = write_files(dir, &id, &ft, args.force) {
+                    problems.push(Problem::from(e));
+                    continue;
+                }
+            }
             None => {
                 if many {
                     writeln!(out, "==> {id} <==")?;
@@ -155,6 +169,7 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
                 }
             }
         }
+        extracted += 1;
     }
     let failed = report_problems(&problems, &args.input.source)?;
     if extracted == 0 && !problems.is_empty() {
@@ -189,17 +204,62 @@ fn summary(ft: &FileText) -> String {
     line
 }
 
-/// ID.txt, ID.places.tsv and ID.meta.tsv in `dir` (ids with folders make sub-folders), each
-/// written atomically; an input is never overwritten.
-fn write_files(dir: &Path, id: &str, ft: &FileText, inputs: &[PathBuf], force: bool) -> Result<()> {
+/// The three files extract writes for `id` in `dir`: ID.txt, ID.places.tsv, ID.meta.tsv.
+fn outputs(dir: &Path, id: &str) -> [PathBuf; 3] {
     let base = dir.join(id);
-    if let Some(parent) = base.parent() {
+    ["txt", "places.tsv", "meta.tsv"].map(|ext| PathBuf::from(format!("{}.{ext}", base.display())))
+}
+
+/// Before anything is written: no output may be an input, and none may exist unless `force`
+/// (a run that stopped half-way would leave some files of the folder new and some old).
+fn check_outputs(dir: &Path, ids: &[&str], inputs: &[PathBuf], force: bool) -> Result<()> {
+    let mut existing = Vec::new();
+    for path in ids.iter().flat_map(|id| outputs(dir, id)) {
+        if path.canonicalize().is_ok_and(|c| inputs.contains(&c)) {
+            return Err(verbale::Error::OutputIsInput(path).into());
+        }
+        if !force && path.exists() {
+            existing.push(path);
+        }
+    }
+    match existing.as_slice() {
+        [] => Ok(()),
+        [first, rest @ ..] => Err(anyhow::anyhow!(
+            "{}{}; pass --force to replace, or choose another folder (nothing was written)",
+            first.display(),
+            match rest.len() {
+                0 => ": already exists".to_string(),
+                n => format!(" and {}: already exist", count_of(n as u64, "other output")),
+            }
+        )),
+    }
+}
+
+/// Bytes a file name may hold (ext4, APFS, NTFS's 255 characters at the least).
+const NAME_MAX: usize = 255;
+
+/// ID.txt, ID.places.tsv and ID.meta.tsv in `dir` (ids with folders make sub-folders), each
+/// written atomically, all three or none.
+fn write_files(dir: &Path, id: &str, ft: &FileText, force: bool) -> verbale::Result<()> {
+    let paths = outputs(dir, id);
+    if let Some(long) = paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .find(|n| n.len() > NAME_MAX)
+    {
+        return Err(verbale::Error::Invalid(format!(
+            "{id}: its name is too long for the files extract writes ({} bytes in {}; a file \
+             name holds {NAME_MAX}): rename the file, or extract it without -o",
+            long.len(),
+            long.to_string_lossy()
+        )));
+    }
+    if let Some(parent) = paths[0].parent() {
         std::fs::create_dir_all(parent).map_err(|e| verbale::Error::Write {
             path: parent.to_path_buf(),
             source: e,
         })?;
     }
-    let with = |ext: &str| PathBuf::from(format!("{}.{ext}", base.display()));
     let mut places = String::from("place\tkind\toffset\n");
     if let Some(s) = &ft.source {
         for (offset, place) in &s.places {
@@ -215,22 +275,16 @@ fn write_files(dir: &Path, id: &str, ft: &FileText, inputs: &[PathBuf], force: b
             meta.push_str(&format!("{k}\t{}\n", v.replace(['\t', '\n'], " ")));
         }
     }
-    for (ext, body) in [
-        ("txt", ft.text.as_str()),
-        ("places.tsv", &places),
-        ("meta.tsv", &meta),
-    ] {
-        let path = with(ext);
-        if path.canonicalize().is_ok_and(|c| inputs.contains(&c)) {
-            return Err(verbale::Error::OutputIsInput(path).into());
+    let bodies = [ft.text.as_str(), &places, &meta];
+    let new: Vec<bool> = paths.iter().map(|p| !p.exists()).collect();
+    for (k, (path, body)) in paths.iter().zip(bodies).enumerate() {
+        if let Err(e) = verbale::out::write_atomic(path, body.as_bytes(), force) {
+            // The files of this document already written go with it.
+            for (p, _) in paths[..k].iter().zip(&new).filter(|(_, &n)| n) {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(e);
         }
-        if path.exists() && !force {
-            return Err(anyhow::anyhow!(
-                "{}: already exists; pass --force to replace it, or choose another folder",
-                path.display()
-            ));
-        }
-        verbale::out::write_atomic(&path, body.as_bytes(), force)?;
     }
     Ok(())
 }
