@@ -73,6 +73,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         fields,
         notes: Vec::new(),
         counted: true,
+        from_files: Vec::new(),
     };
     if let Some(w) = &src.meta.where_ {
         let keep = verbale::meta::filter(&meta, w).map_err(|e| flag_error(e, src))?;

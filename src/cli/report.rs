@@ -607,8 +607,16 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
     let Some(by) = args.group_by.clone().or(named) else {
         if args.terms.is_empty() {
             if !args.source.quiet && !meta.fields.is_empty() {
+                let own = match meta.from_files.as_slice() {
+                    [] => String::new(),
+                    f => format!(
+                        " (the files' own properties, {}{}, are grouped by only when asked: an author there is whoever saved the file)",
+                        f.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
+                        if f.len() > 6 { ", …" } else { "" }
+                    ),
+                };
                 eprintln!(
-                    "verbale: note: no groups section: no field of the metadata has 2 to 30 values to group the documents by; give --group-by FIELD (or --time FIELD with at most 30 values)"
+                    "verbale: note: no groups section: no field of the metadata has 2 to 30 values to group the documents by{own}; give --group-by FIELD (or --time FIELD with at most 30 values)"
                 );
             }
             return Ok(None);

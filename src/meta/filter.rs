@@ -206,6 +206,10 @@ const GROUP_FIELDS: &[&str] = &[
     "country", "speaker", "party", "author", "actor", "source", "type", "folder",
 ];
 
+/// The fields of the files' own properties a report may group by on its own: the language a
+/// file declares, the UN body a document's header names.
+const FILE_GROUP_FIELDS: &[&str] = &["language", "un_body"];
+
 /// Fields preferred for time, in order.
 const TIME_FIELDS: &[&str] = &["year", "session", "decade"];
 
@@ -216,7 +220,9 @@ pub const MAX_LIKELY_GROUPS: usize = 30;
 /// a field of names (the first of `country`, `speaker`, `party`, `author`, `actor`, `source`,
 /// `type`, `folder`, then any text field) with 2 to 30 values shared by several documents (else
 /// the time field, if it has at most 30 values), and a time field (`year`, `session`,
-/// `decade`) with at least two values.
+/// `decade`) with at least two values. Of the fields that only the files' own properties
+/// give, only [`FILE_GROUP_FIELDS`] are chosen: a PDF's or Word file's author is whoever saved
+/// it, and its creation time or format says nothing of the statement.
 pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
     // A field most documents lack (an author that 2 PDFs of 571 speeches carry) does not
     // group a corpus: at least half the documents must have it.
@@ -234,6 +240,7 @@ pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
         .map(|f| f.to_string())
         .chain(meta.fields.iter().cloned())
         .filter(|f| meta.fields.contains(f))
+        .filter(|f| !meta.from_files.contains(f) || FILE_GROUP_FIELDS.contains(&f.as_str()))
         .find(|f| {
             distinct(f)
                 .is_some_and(|(n, text)| text && (2..=MAX_LIKELY_GROUPS).contains(&n) && n < rows)
@@ -262,6 +269,7 @@ mod tests {
             fields,
             notes: Vec::new(),
             counted: false,
+            from_files: Vec::new(),
         }
     }
 
@@ -274,5 +282,20 @@ mod tests {
         assert_eq!(likely_fields(&m).0, None);
         let m = meta(vec![doc, author, country]);
         assert_eq!(likely_fields(&m).0.as_deref(), Some("country"));
+    }
+
+    #[test]
+    fn the_files_own_author_and_dates_do_not_group_them_but_their_language_does() {
+        let doc = Column::new("doc".into(), ["a", "b", "c", "d"]);
+        let author = Column::new("author".into(), ["user", "ihara", "user", "MVOS"]);
+        let created = Column::new("file_created".into(), ["2010", "2011", "2010", "2012"]);
+        let language = Column::new("language".into(), ["en", "fr", "en", "fr"]);
+        let mut m = meta(vec![doc.clone(), author.clone(), created.clone()]);
+        assert_eq!(likely_fields(&m).0.as_deref(), Some("author"));
+        m.from_files = vec!["author".into(), "file_created".into()];
+        assert_eq!(likely_fields(&m).0, None);
+        let mut m = meta(vec![doc, author, created, language]);
+        m.from_files = vec!["author".into(), "file_created".into(), "language".into()];
+        assert_eq!(likely_fields(&m).0.as_deref(), Some("language"));
     }
 }

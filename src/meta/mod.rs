@@ -51,6 +51,9 @@ pub struct Metadata {
     /// The fields were read from counts folders (`--from-counts`): they were given, or not,
     /// when the parts were counted.
     pub counted: bool,
+    /// The fields only the files' own properties gave (a PDF's or Word file's `author`, the
+    /// `format`), not a manifest or the file names.
+    pub from_files: Vec<String>,
 }
 
 /// One field's values as read, one per file (`None`: not given for that file).
@@ -143,8 +146,10 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
     // `extract` wrote beside a text, else what a PDF, Word file or web page holds.
     let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
     let own = own_fields(files, limit);
+    let mut from_files = Vec::new();
     for c in own {
         if !columns.iter().any(|x| x.name == c.name) {
+            from_files.push(c.name.clone());
             columns.push(c);
         }
     }
@@ -173,6 +178,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         fields,
         notes,
         counted: false,
+        from_files,
     })
 }
 
