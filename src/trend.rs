@@ -35,11 +35,28 @@ impl Terms {
         &self.keys
     }
 
-    /// The terms, each folded and stemmed as the analysis counts words (a phrase word by word).
+    /// The terms, each folded and stemmed as the analysis counts words: a word by its stem, a
+    /// phrase as a compound of `--phrases` is keyed, its words as written (folded) and the
+    /// last by its stem (`developing countries` holds `developing country`, not `developed
+    /// countries`).
     pub fn new(names: &[String], opts: &Options) -> Result<Terms> {
         let keys: Vec<Vec<String>> = names
             .iter()
-            .map(|n| n.split_whitespace().map(|w| opts.term_key(w)).collect())
+            .map(|n| {
+                let words: Vec<&str> = n.split_whitespace().collect();
+                let last = words.len().saturating_sub(1);
+                words
+                    .iter()
+                    .enumerate()
+                    .map(|(k, w)| {
+                        if k == last {
+                            opts.term_key(w)
+                        } else {
+                            crate::text::fold(w)
+                        }
+                    })
+                    .collect()
+            })
             .collect();
         if let Some(i) = keys.iter().position(|k: &Vec<String>| k.is_empty()) {
             return Err(Error::Invalid(format!("term {} is empty", i + 1)));
@@ -56,13 +73,23 @@ impl Terms {
         let mut counts = vec![[0u64; 3]; self.keys.len()];
         for (w, &i) in words.iter().enumerate() {
             for (t, key) in self.keys.iter().enumerate() {
-                if p.term(i) != Some(key[0].as_str()) || w + key.len() > words.len() {
+                // A phrase's words but the last are matched as written (folded), the last (a
+                // word's only one) by its stem.
+                let word_at = |k: usize, at: usize| {
+                    let found = if k + 1 == key.len() {
+                        p.term(at)
+                    } else {
+                        p.form(at)
+                    };
+                    found == Some(key[k].as_str())
+                };
+                if w + key.len() > words.len() || !word_at(0, i) {
                     continue;
                 }
                 // A phrase's words follow one another; only quotation marks may stand between.
                 let matched = (1..key.len()).all(|k| {
                     let (a, b) = (words[w + k - 1], words[w + k]);
-                    p.term(b) == Some(key[k].as_str())
+                    word_at(k, b)
                         && p.tokens[a + 1..b]
                             .iter()
                             .all(|t| t.kind == TokenKind::Quote)
@@ -279,10 +306,23 @@ pub fn holding(a: &crate::analysis::Analysis, key: &[String]) -> Vec<(usize, u64
             if !t.term.contains(' ') {
                 return None;
             }
+            // A phrase's key is its words as written (folded) and its last word's stem; the
+            // key's last word is matched against a word inside the phrase by that word's stem
+            // (the term the corpus counts it under alone).
             let words: Vec<&str> = t.term.split(' ').collect();
-            let n = words
-                .windows(key.len())
-                .filter(|w| w.iter().zip(key).all(|(a, b)| a == b))
+            let last = key.len() - 1;
+            let stem_of = |k: usize| -> &str {
+                if k + 1 == words.len() {
+                    return words[k];
+                }
+                a.term_of_form(words[k])
+                    .map_or(words[k], |id| a.terms[id as usize].term.as_str())
+            };
+            let n = (0..words.len().saturating_sub(last))
+                .filter(|&s| {
+                    key[..last].iter().zip(&words[s..]).all(|(k, w)| k == w)
+                        && stem_of(s + last) == key[last]
+                })
                 .count() as u64;
             (n > 0).then_some((i, n))
         })

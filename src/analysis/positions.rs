@@ -148,6 +148,12 @@ impl Positions {
         (t != Self::NO_TERM).then(|| &*self.term_keys[t as usize])
     }
 
+    /// Token `i`'s folded form, if it is a word or a number.
+    pub fn form(&self, i: usize) -> Option<&str> {
+        let f = self.forms[i];
+        (f != Self::NO_TERM).then(|| &*self.form_keys[f as usize])
+    }
+
     /// Indices of the words and numbers, in order.
     pub fn words(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.tokens.len()).filter(|&i| self.tokens[i].kind.is_countable())

@@ -359,7 +359,8 @@ pub struct TextArgs {
     /// territorial integrity, per cent, ...), or a file with one phrase per line (`*` and `?`
     /// wildcards within a word, `#` comments). A phrase counts where its words stand together
     /// in one sentence with nothing but spaces between them; the longest phrase wins. The term
-    /// is the words' stems joined by a space (`secur council`).
+    /// is the words as written, the last stemmed, joined by a space (`security council`;
+    /// `developing countries` and `developed countries` stay two terms).
     #[arg(long, value_name = "FILE|un")]
     pub phrases: Option<String>,
     /// Count the N word pairs of the corpus that go together most strongly (collocations by z,

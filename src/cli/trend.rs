@@ -16,7 +16,8 @@ use verbale::trend::{self, Terms};
 /// Trends: per value of a field (--by year) and term, its count, quoted and scare-quoted
 /// occurrences, the documents using it, and its rate per 10,000 of the group's tokens; groups
 /// where a term is absent have a row of zeros. Words match by their stem (as `kwic --stem`),
-/// phrases ("territorial integrity") word by word.
+/// phrases ("territorial integrity") word by word, each word as written and the last by its
+/// stem ("developing countries" is not "developed countries").
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale trend nato sanctions ../shared/corpus/ungd --by year

@@ -132,6 +132,9 @@ impl Phrases {
             h.write(text.as_bytes());
             h.write(&[0]);
         };
+        // Compounds are keyed with their last word stemmed (not every word, as before): counts
+        // keyed the old way are not summed with these.
+        eat(b'v', "last word stemmed");
         for phrase in &self.phrases {
             for w in phrase {
                 match w {

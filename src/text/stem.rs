@@ -78,15 +78,20 @@ impl StemCache {
     }
 
     /// Stems without caching (for one-off lookups such as a kwic pattern).
-    /// A multiword term (words separated by spaces, see [`crate::text::Phrases`]) is stemmed
-    /// word by word, the stems joined by one space.
+    /// A multiword term (words separated by spaces, see [`crate::text::Phrases`]) is one term
+    /// whose last word is stemmed, as quanteda stems a compound token (`developing countries`
+    /// and `developed countries` stay two terms, `developing country` is the first): its words
+    /// joined by one space.
     pub fn stem_once(&self, folded: &str) -> String {
         if folded.contains(char::is_whitespace) {
-            let stems: Vec<String> = folded
-                .split_whitespace()
-                .map(|w| self.stem_once(w))
-                .collect();
-            return stems.join(" ");
+            let words: Vec<&str> = folded.split_whitespace().collect();
+            let (last, before) = words.split_last().unwrap_or((&"", &[]));
+            let mut out = before.join(" ");
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&self.stem_once(last));
+            return out;
         }
         // An abbreviation (`u.s`, `e.g`) or a number with a point is no word to stem: the
         // rules would make `u.` of `u.s`.
