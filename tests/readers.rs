@@ -186,6 +186,32 @@ fn odt_notes_apart_deletions_left_out_and_a_windows_1251_page() {
 }
 
 #[test]
+fn a_page_that_names_no_charset_is_read_in_the_encoding_its_bytes_suggest_or_in_encodings() {
+    let named = std::fs::read(data("formats/docs/statement-1251.html")).unwrap();
+    let meta = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">";
+    let at = named.windows(meta.len()).position(|w| w == meta).unwrap();
+    let unnamed = [&named[..at], &named[at + meta.len()..]].concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statement.html");
+    std::fs::write(&path, &unnamed).unwrap();
+    let page = corpus::read_file(&path, &LoadOptions::default()).unwrap();
+    assert!(
+        page.text.contains("так называемые «выборы»"),
+        "{}",
+        page.text
+    );
+    let notes = page.source.unwrap().notes.join("; ");
+    assert!(notes.contains("names no charset"), "{notes}");
+    // --encoding is obeyed, even when it is wrong.
+    let koi8 = LoadOptions {
+        encoding: encoding_rs::Encoding::for_label(b"koi8-r"),
+        ..LoadOptions::default()
+    };
+    let page = corpus::read_file(&path, &koi8).unwrap();
+    assert!(!page.text.contains("выборы"), "{}", page.text);
+}
+
+#[test]
 fn quotes_in_a_pdf_give_their_page() {
     let name = "kenya_national-assembly-hansard-sample_2011-09-01_en.pdf";
     let out = verbale()

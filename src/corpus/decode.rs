@@ -89,11 +89,34 @@ pub(crate) fn decode_any(
         let (text, map) = decode_owned(bytes, path, opts.lossy)?;
         return Ok((text, map, None));
     }
-    let e = formats::extract(&bytes, format, opts.max_bytes).map_err(|reason| Error::Document {
-        path: path.to_path_buf(),
-        format: format.name(),
-        reason,
-    })?;
+    // A web page that names no charset and is not UTF-8: in --encoding's, else in the one
+    // its bytes suggest (a page the reader would read as Windows-1252 is often Cyrillic),
+    // given to the reader as UTF-8 behind a byte-order mark, which it obeys first.
+    let page = (format == Format::Html).then(|| page_encoding(&bytes, opts));
+    let (bytes, read_as) = match page.flatten() {
+        Some(enc) => {
+            let mut utf8 = vec![0xEF, 0xBB, 0xBF];
+            utf8.extend_from_slice(enc.decode_without_bom_handling(&bytes).0.as_bytes());
+            (utf8, Some(enc))
+        }
+        None => (bytes, None),
+    };
+    let mut e =
+        formats::extract(&bytes, format, opts.max_bytes).map_err(|reason| Error::Document {
+            path: path.to_path_buf(),
+            format: format.name(),
+            reason,
+        })?;
+    if let Some(enc) = read_as {
+        e.notes.push(match opts.encoding {
+            Some(_) => format!("read as {} (--encoding)", enc.name()),
+            None => format!(
+                "names no charset and is not UTF-8: read as {}, the encoding its bytes suggest \
+                 (--encoding to choose another)",
+                enc.name()
+            ),
+        });
+    }
     let source = Source {
         format,
         meta: formats::fields(format, e.meta, &e.text),
@@ -101,6 +124,26 @@ pub(crate) fn decode_any(
         notes: e.notes,
     };
     Ok((e.text, OffsetMap::default(), Some(source)))
+}
+
+/// The encoding a web page's bytes are to be read in, when not the page's own: none for a page
+/// with a byte-order mark or in UTF-8; `--encoding`'s; else, for a page that names no charset
+/// in its first 4 KB, the legacy encoding its bytes suggest when that is not Windows-1252 (the
+/// reader's own guess).
+fn page_encoding(bytes: &[u8], opts: &LoadOptions) -> Option<&'static encoding_rs::Encoding> {
+    if !in_legacy_encoding(bytes) {
+        return None;
+    }
+    if let Some(enc) = opts.encoding {
+        return Some(enc);
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if memchr::memmem::find(&head.to_ascii_lowercase(), b"charset").is_some() {
+        return None;
+    }
+    let (name, _) = guess_encoding(bytes)?;
+    let enc = encoding_rs::Encoding::for_label(name.as_bytes())?;
+    (enc != encoding_rs::WINDOWS_1252).then_some(enc)
 }
 
 /// Whether a text file's bytes are in a legacy encoding rather than a Unicode one: not UTF-8,
