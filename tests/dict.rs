@@ -1503,3 +1503,34 @@ fn an_adverb_after_the_trigger_and_the_preposition_of_concern_are_not_the_target
         "the adverb is not in the example either: {examples:?}"
     );
 }
+
+#[test]
+fn a_multiword_entry_matches_across_a_sentence_wrapped_over_lines() {
+    // One paragraph per line, and one sentence hard-wrapped over two of them: the entry, the
+    // phrase list and kwic find the wrapped occurrence alike.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("wrapped.txt");
+    std::fs::write(
+        &text,
+        "We speak of global warming and of global\nwarming again in this sentence.\n\
+         Another paragraph about global warming.\nA list:\n",
+    )
+    .unwrap();
+    let yml = dir.path().join("d.yml");
+    std::fs::write(&yml, "climate:\n  - global warming\n").unwrap();
+    let count = |args: &[&str]| {
+        let o = verbale()
+            .args(args)
+            .arg(&text)
+            .args(["-f", "csv", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        csv_bytes(o.stdout)
+    };
+    let yml = yml.to_str().unwrap();
+    let dict = count(&["dict", "--dict", yml]);
+    assert_eq!(nums(&dict, "count"), [3.0]);
+    let lines = count(&["kwic", "global warming"]);
+    assert_eq!(lines.height(), 3);
+}

@@ -61,8 +61,9 @@ fn runs(docs: &[verbale::corpus::Document]) -> Vec<Vec<String>> {
                     && puncts.len() == 1
                     && prev.end == puncts[0].start
                     && puncts[0].end == t.start;
+                // A sentence wrapped over lines of a one-paragraph-per-line file is one
+                // sentence across its paragraphs.
                 let broken = prev.sentence != t.sentence
-                    || prev.para != t.para
                     || (!puncts.is_empty() && !joined)
                     || phrase_marks.iter().any(|&m| w < m && m < i);
                 if broken {

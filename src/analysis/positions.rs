@@ -200,7 +200,9 @@ fn word_gaps(tokens: &[Token]) -> Vec<(u32, u8)> {
         let mut g = 0u8;
         if let Some(w) = last_word {
             let prev = &tokens[w];
-            if prev.para != t.para {
+            // A sentence wrapped over the lines of a one-paragraph-per-line file runs on
+            // across its paragraph breaks ([`crate::text::tokenize`]).
+            if prev.para != t.para && prev.sentence != t.sentence {
                 g |= gap::PARAGRAPH;
             } else if prev.sentence != t.sentence {
                 g |= gap::SENTENCE;

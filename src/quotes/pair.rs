@@ -199,25 +199,6 @@ impl Pairer<'_> {
     }
 }
 
-/// Whether the paragraph break between the tokens `last` and `next` falls inside a sentence: a
-/// quotation hard-wrapped over several lines of a one-paragraph-per-line file (`in which all
-/// its hopes are⏎placed`), which stays open across it. The line ends in a word, a number or a
-/// comma, and the next one starts with a lower-case word that is not a list item's label
-/// (`b)`, `ii.`: the items of a resolution's list are paragraphs of their own).
-fn soft_break(text: &str, last: &Token, next: &Token) -> bool {
-    let ends_inside = match last.kind {
-        TokenKind::Word | TokenKind::Number => true,
-        TokenKind::Punct => last.text(text) == ",",
-        _ => false,
-    };
-    let word = next.text(text);
-    let label = word.len() <= 4 && text[next.end as usize..].starts_with([')', '.']);
-    ends_inside
-        && next.kind == TokenKind::Word
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && !label
-}
-
 /// Pairs the quotation marks among `tokens` (from [`crate::text::tokenize`] on `text`).
 pub fn pair_quotes(text: &str, tokens: &[Token]) -> Pairing {
     let mut out = Pairing::default();
@@ -327,7 +308,7 @@ impl Pairer<'_> {
             self.soft_close = None;
             return true;
         }
-        if !soft_break(text, last, t) {
+        if !crate::text::tokenize::continues_sentence(text, last, t) {
             self.flush();
         }
         false

@@ -210,6 +210,25 @@ fn is_line(seg: Seg, bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether the paragraph break between the tokens `last` and `next` falls inside a sentence:
+/// a sentence (or a quotation) hard-wrapped over several lines of a one-paragraph-per-line
+/// file (`in which all its hopes are⏎placed`). The line ends in a word, a number or a comma,
+/// and the next one starts with a lower-case word that is not a list item's label (`b)`,
+/// `ii.`: the items of a resolution's list are paragraphs of their own).
+pub(crate) fn continues_sentence(text: &str, last: &Token, next: &Token) -> bool {
+    let ends_inside = match last.kind {
+        TokenKind::Word | TokenKind::Number => true,
+        TokenKind::Punct => last.text(text) == ",",
+        _ => false,
+    };
+    let word = next.text(text);
+    let label = word.len() <= 4 && text[next.end as usize..].starts_with([')', '.']);
+    ends_inside
+        && next.kind == TokenKind::Word
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !label
+}
+
 fn tokenize_segments(
     text: &str,
     layout: Layout,
@@ -236,9 +255,22 @@ fn tokenize_segments(
             };
             if brk && started {
                 para += 1;
-                sentence += 1;
-                started = false;
-                pending_end = false;
+                // A sentence hard-wrapped in a one-paragraph-per-line file goes on in the
+                // next paragraph (`and global⏎warming, inequalities`).
+                let wrapped = layout == Layout::Lines
+                    && segs.get(k).is_some_and(|&s| {
+                        let next = kind_of(s, text)
+                            .map(|kind| token(s.start as usize, s.end as usize, kind, 0, 0));
+                        match (out.last(), next) {
+                            (Some(last), Some(next)) => continues_sentence(text, last, &next),
+                            _ => false,
+                        }
+                    });
+                if !wrapped {
+                    sentence += 1;
+                    started = false;
+                    pending_end = false;
+                }
             }
             continue;
         }
@@ -545,6 +577,20 @@ mod tests {
         assert_eq!(s("Then"), 3);
         assert_eq!(s("New"), 4);
         assert_eq!(v.last().unwrap().para, 1);
+    }
+
+    #[test]
+    fn a_sentence_wrapped_in_a_one_paragraph_per_line_file_goes_on() {
+        let t = "We are here for the\npeace of all,\nand the rest,\nb) a list item.\nNext one.";
+        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
+        let at = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap();
+        assert_eq!(at("peace").sentence, at("We").sentence);
+        assert_eq!(at("and").sentence, at("We").sentence);
+        // Each line is still a paragraph of its own.
+        assert_eq!((at("peace").para, at("and").para), (1, 2));
+        // A list item's label and a capital start a new sentence.
+        assert_eq!(at("b").sentence, at("We").sentence + 1);
+        assert_eq!(at("Next").sentence, at("b").sentence + 1);
     }
 
     #[test]
