@@ -61,6 +61,8 @@ pub struct CompareArgs {
     /// sets the statistics, not the counts: verbale folds a curly apostrophe to a straight one
     /// before stemming (`Azerbaijan’s` counts as `azerbaijan`), while a quanteda pipeline with
     /// SnowballC leaves `azerbaijan’` apart, so terms with curly possessives differ in count.
+    /// The totals are every word and number of each side, stopwords included (a dfm that keeps
+    /// its stopwords), under both.
     #[arg(long, value_enum, default_value_t = CompatArg::Quanteda)]
     pub compat: CompatArg,
     /// Drop terms seen fewer than N times in target and reference together.
