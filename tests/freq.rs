@@ -631,6 +631,27 @@ fn docs_measures_match_an_independent_implementation() {
             num("mtld", i)
         );
     }
+    // lexicalrichness 0.5.1: mattr(100), quanteda's default window.
+    let narrow = csv_of(
+        &[
+            "docs",
+            "-q",
+            "--format",
+            "csv",
+            "--stopwords",
+            "none",
+            "--mattr-window",
+            "100",
+        ],
+        &crate::common::data("lexdiv"),
+    );
+    for (doc, mattr) in [
+        ("FRA_70_2015", 0.6971996579735062),
+        ("NZL_65_2010", 0.7146198830409378),
+    ] {
+        let got = float(&narrow, "mattr", row(&narrow, "doc", doc).unwrap());
+        assert!((got - mattr).abs() < 1e-12, "{doc} mattr(100) {got}");
+    }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("short.txt"),

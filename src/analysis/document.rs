@@ -145,6 +145,7 @@ pub(super) fn analyse_tokens(
                     &token_slots,
                     &forms,
                     NO_SLOT,
+                    opts.mattr_window,
                 ))
             }),
         },

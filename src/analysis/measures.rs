@@ -2,18 +2,19 @@
 //! slot among the document's distinct forms) as the analysis has them.
 
 use super::interner::Worker;
-use super::{DocMeasures, FormCount, MATTR_WINDOW};
+use super::{DocMeasures, FormCount};
 use crate::stats::diversity::{mattr, mtld, syllables};
 use crate::text::Token;
 
 /// The measures of a document whose tokens have the slots `token_slots` (`no_slot` for tokens
-/// that are not words) among its distinct `forms`.
+/// that are not words) among its distinct `forms`, MATTR over windows of `window` words.
 pub(super) fn of_document(
     w: &mut Worker,
     tokens: &[Token],
     token_slots: &[u32],
     forms: &[FormCount],
     no_slot: u32,
+    window: usize,
 ) -> DocMeasures {
     let mut seq = Vec::with_capacity(token_slots.len());
     let mut sentences = 0u32;
@@ -43,7 +44,7 @@ pub(super) fn of_document(
         .sum();
     DocMeasures {
         forms: forms.len() as u32,
-        mattr: mattr(&seq, forms.len(), MATTR_WINDOW),
+        mattr: mattr(&seq, forms.len(), window),
         mtld: mtld(&seq, forms.len()),
         sentences,
         syllables,

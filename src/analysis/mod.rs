@@ -62,6 +62,8 @@ pub struct Options {
     /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
     /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
     pub doc_measures: bool,
+    /// The window of MATTR, in words ([`MATTR_WINDOW`] unless `docs --mattr-window`).
+    pub mattr_window: usize,
     /// Keep each form's count and its spellings ([`Analysis::forms`]) in a documents run, so
     /// that counts written apart (`verbale counts`) give the same display forms when summed.
     pub keep_forms: bool,
@@ -131,6 +133,7 @@ impl Options {
             detail: Detail::Documents,
             phrases: None,
             doc_measures: false,
+            mattr_window: MATTR_WINDOW,
             keep_forms: false,
             min_scare: 0.0,
             explain_quotes: false,

@@ -42,7 +42,8 @@ pub struct DocResult {
 pub struct DocMeasures {
     /// Distinct folded forms (stopwords included).
     pub forms: u32,
-    /// MATTR over windows of [`MATTR_WINDOW`] words (the TTR when the document is shorter).
+    /// MATTR over windows of [`super::Options::mattr_window`] words ([`MATTR_WINDOW`] unless
+    /// asked; the TTR when the document is shorter).
     pub mattr: f64,
     /// MTLD (threshold 0.72, forward and backward).
     pub mtld: f64,

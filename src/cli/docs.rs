@@ -45,6 +45,11 @@ pub struct DocsArgs {
     /// same rows, without the paths.
     #[arg(long, value_name = "DIR", num_args = 1.., conflicts_with = "paths")]
     pub from_counts: Vec<PathBuf>,
+    /// MATTR's moving window, in words (default 500; quanteda's `textstat_lexdiv` and
+    /// lexicalrichness default to 100). A document shorter than the window gets its TTR.
+    #[arg(long, value_name = "N", default_value_t = verbale::analysis::MATTR_WINDOW,
+          value_parser = super::values::at_least_one::<usize>, conflicts_with = "from_counts")]
+    pub mattr_window: usize,
 }
 
 /// Runs `docs`. Returns whether some input failed.
@@ -63,6 +68,7 @@ pub fn run(args: DocsArgs) -> Result<bool> {
     } = if args.from_counts.is_empty() {
         let mut options = args.input.source.options(&args.input.paths)?;
         options.doc_measures = true;
+        options.mattr_window = args.mattr_window;
         // The documents' counts and measures; their spans are not shown.
         options.detail = verbale::analysis::Detail::Counts;
         let readability = |c: &String| c.contains("flesch") || c.contains("fk_grade");
