@@ -735,6 +735,14 @@ fn kwic_takes_the_pattern_first_or_last() {
     assert_eq!(last.0, 0, "{}", last.2);
     assert_eq!(last.1.lines().count(), 3, "{}", last.1);
     assert_eq!(first, last);
+    // A phrase typed without quotes: its first word is no file, and the error says to quote it.
+    let (code, out, err) = run(&["kwic", "a.txt", "so-called", "elections"], dir.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("so-called: no such file or folder; to find the phrase, give it as one argument in quotes: verbale kwic PATH 'so-called elections'"),
+        "{err}"
+    );
 }
 
 /// `trend` takes terms, then paths: a mistyped path among them (it holds a `/` or ends in a

@@ -78,6 +78,28 @@ pub fn run(args: KwicArgs) -> Result<bool> {
         positional.rotate_left(1);
     }
     let pattern = positional.pop().unwrap_or_default();
+    // A phrase typed without quotes (`kwic speeches/ peace keeping`): its first words stand
+    // where the paths end and name no file.
+    let words: Vec<&String> = positional
+        .iter()
+        .rev()
+        .take_while(|p| !exists(p) && !p.contains(['/', '\\', '.']))
+        .collect();
+    if !words.is_empty() && words.len() < positional.len() {
+        let phrase: Vec<&str> = words
+            .iter()
+            .rev()
+            .map(|w| w.as_str())
+            .chain([pattern.as_str()])
+            .collect();
+        // Exit 1, as for any path that does not exist.
+        return Err(anyhow::anyhow!(
+            "{}: no such file or folder; to find the phrase, give it as one argument in quotes: \
+             verbale kwic PATH '{}'",
+            words[words.len() - 1],
+            phrase.join(" ")
+        ));
+    }
     let pattern = if args.regex {
         pattern
     } else {
