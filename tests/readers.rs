@@ -456,6 +456,15 @@ fn every_document_of_the_formats_corpus_is_read_or_refused() {
         refused.iter().all(|r| r.contains("no text layer")),
         "{refused:?}"
     );
+    // A page of several sittings, where Readability keeps one: its paragraphs are read, with
+    // Bocquet's « sale guerre » (GPL-licensed, so not copied into tests/data).
+    let page = corpus::read_file(
+        &dir.join("html/fr-assemblee-nationale_dossier-situation-en-irak_2003_fr.html"),
+        &LoadOptions::default(),
+    )
+    .unwrap();
+    assert!(page.text.contains("sale guerre"), "{}", page.text);
+    assert!(page.text.split_whitespace().count() > 7000);
 }
 
 /// `extract` of a scan only extracts nothing: exit 1 with the reason, as `freq` of it fails.

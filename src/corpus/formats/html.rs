@@ -46,7 +46,23 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
     };
     let mut out = Extracted::default();
     let title = article.title.trim().to_string();
-    let body: &str = &article.text_content;
+    // Readability keeps one block of the page; a page of several (the sittings of a
+    // parliament's record) loses the others. When it kept under half the words of the page's
+    // own sentences, the page's paragraphs are the text.
+    let own = sentence_paragraphs(&html);
+    let words = |t: &str| t.split_whitespace().count();
+    let own_words: usize = own.iter().map(|p| words(p)).sum();
+    let whole = own.join("\n\n");
+    let body: &str = if own_words > 2 * words(&article.text_content) {
+        out.notes.push(format!(
+            "Readability kept {} of the {own_words} words of the page's paragraphs: the \
+             paragraphs read instead",
+            words(&article.text_content)
+        ));
+        &whole
+    } else {
+        &article.text_content
+    };
     // Readability takes the headline out of the text; a statement's title is part of it.
     if !title.is_empty() && !body.trim_start().starts_with(&title) {
         out.mark_place();
@@ -81,6 +97,22 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
         out.set_meta("language", l);
     }
     Ok(out)
+}
+
+/// The text of the page's `<p>` elements that read as sentences (at least
+/// [`MIN_SENTENCE_WORDS`] words), in page order, each on one line.
+fn sentence_paragraphs(html: &str) -> Vec<String> {
+    let doc = dom_query::Document::from(html);
+    doc.select("p")
+        .iter()
+        .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| {
+            t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .count()
+                >= MIN_SENTENCE_WORDS
+        })
+        .collect()
 }
 
 /// A trail of links (`Home / Press Service / Statements & Speeches /`, `Home › News`): pieces
@@ -143,6 +175,20 @@ fn decode(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_s_sentence_paragraphs_in_order() {
+        let page = "<html><body><div><p>Menu</p><p>The Assembly met on Tuesday \
+                    to debate the war.</p></div><div><p>A   second  sitting heard the \
+                    Minister on Wednesday.</p></div></body></html>";
+        assert_eq!(
+            sentence_paragraphs(page),
+            [
+                "The Assembly met on Tuesday to debate the war.",
+                "A second sitting heard the Minister on Wednesday."
+            ]
+        );
+    }
 
     #[test]
     fn charset_from_meta() {
