@@ -27,6 +27,8 @@ pub struct Terms {
     /// The terms as asked.
     pub names: Vec<String>,
     keys: Vec<Vec<String>>,
+    /// The options the keys were made with (a word inside a phrase is stemmed as they say).
+    opts: Options,
 }
 
 impl Terms {
@@ -40,21 +42,14 @@ impl Terms {
     /// last by its stem (`developing countries` holds `developing country`, not `developed
     /// countries`).
     pub fn new(names: &[String], opts: &Options) -> Result<Terms> {
+        // The key a phrase counted as one term has (`developing countri`), word by word.
         let keys: Vec<Vec<String>> = names
             .iter()
             .map(|n| {
-                let words: Vec<&str> = n.split_whitespace().collect();
-                let last = words.len().saturating_sub(1);
-                words
-                    .iter()
-                    .enumerate()
-                    .map(|(k, w)| {
-                        if k == last {
-                            opts.term_key(w)
-                        } else {
-                            crate::text::fold(w)
-                        }
-                    })
+                let key = opts.term_key(&n.split_whitespace().collect::<Vec<_>>().join(" "));
+                key.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
                     .collect()
             })
             .collect();
@@ -64,6 +59,7 @@ impl Terms {
         Ok(Terms {
             names: names.to_vec(),
             keys,
+            opts: opts.clone(),
         })
     }
 
@@ -76,12 +72,13 @@ impl Terms {
                 // A phrase's words but the last are matched as written (folded), the last (a
                 // word's only one) by its stem.
                 let word_at = |k: usize, at: usize| {
-                    let found = if k + 1 == key.len() {
-                        p.term(at)
-                    } else {
-                        p.form(at)
-                    };
-                    found == Some(key[k].as_str())
+                    if k + 1 == key.len() {
+                        return p.term(at) == Some(key[k].as_str());
+                    }
+                    // As written, Russian `ё` read as `е` (as the phrase's key has it).
+                    p.form(at).is_some_and(|f| {
+                        f == key[k] || (f.contains('ё') && f.replace('ё', "е") == key[k])
+                    })
                 };
                 if w + key.len() > words.len() || !word_at(0, i) {
                     continue;
@@ -202,7 +199,11 @@ pub fn from_totals(
     g: &Grouping,
     terms: &Terms,
 ) -> Result<DataFrame> {
-    let ids: Vec<Vec<(usize, u64)>> = terms.keys.iter().map(|k| holding(a, k)).collect();
+    let ids: Vec<Vec<(usize, u64)>> = terms
+        .keys
+        .iter()
+        .map(|k| holding(a, k, &terms.opts))
+        .collect();
     totals_of(a, g, terms, ids)
 }
 
@@ -294,7 +295,7 @@ fn totals_of(
 
 /// The counted terms that hold the words `key` in a row, each with how many times: the term
 /// itself, and for a single word or a counted phrase, the longer phrases holding it.
-pub fn holding(a: &crate::analysis::Analysis, key: &[String]) -> Vec<(usize, u64)> {
+pub fn holding(a: &crate::analysis::Analysis, key: &[String], opts: &Options) -> Vec<(usize, u64)> {
     let joined = key.join(" ");
     a.terms
         .iter()
@@ -307,16 +308,15 @@ pub fn holding(a: &crate::analysis::Analysis, key: &[String]) -> Vec<(usize, u64
                 return None;
             }
             // A phrase's key is its words as written (folded) and its last word's stem; the
-            // key's last word is matched against a word inside the phrase by that word's stem
-            // (the term the corpus counts it under alone).
+            // key's last word is matched against a word inside the phrase by that word's stem.
             let words: Vec<&str> = t.term.split(' ').collect();
             let last = key.len() - 1;
-            let stem_of = |k: usize| -> &str {
+            let stem_of = |k: usize| -> String {
                 if k + 1 == words.len() {
-                    return words[k];
+                    words[k].to_string()
+                } else {
+                    opts.term_key(words[k])
                 }
-                a.term_of_form(words[k])
-                    .map_or(words[k], |id| a.terms[id as usize].term.as_str())
             };
             let n = (0..words.len().saturating_sub(last))
                 .filter(|&s| {

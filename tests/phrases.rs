@@ -671,3 +671,42 @@ fn walkdir_texts(dir: &std::path::Path) -> String {
     }
     out
 }
+
+#[test]
+fn a_word_only_inside_phrases_is_followed_there_from_counts_as_over_the_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    std::fs::write(
+        p("a_2000.txt"),
+        "The developed countries must pay. Peace matters.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p("b_2010.txt"),
+        "The developed countries slowed. War matters.\n",
+    )
+    .unwrap();
+    std::fs::write(p("list.txt"), "developed countries\n").unwrap();
+    let names = ["--meta-name", "{x}_{year}"];
+    let files = [p("a_2000.txt"), p("b_2010.txt")];
+    let o = verbale()
+        .args([
+            "counts",
+            "--phrases",
+            &p("list.txt"),
+            "-o",
+            &p("c"),
+            "--quiet",
+        ])
+        .args(names)
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let counted = run(&["trend", "develop", "--by", "year", "--from-counts", &p("c")]);
+    let mut args = vec!["trend", "develop", "--by", "year", names[0], names[1]];
+    args.extend(files.iter().map(String::as_str));
+    let read = run(&args);
+    assert_eq!(nums(&counted, "count"), [1.0, 1.0]);
+    assert_eq!(nums(&counted, "count"), nums(&read, "count"));
+}

@@ -209,6 +209,13 @@ fn a_page_that_names_no_charset_is_read_in_the_encoding_its_bytes_suggest_or_in_
     };
     let page = corpus::read_file(&path, &koi8).unwrap();
     assert!(!page.text.contains("выборы"), "{}", page.text);
+    // A page that names its charset is read in it, whatever --encoding says.
+    let named = corpus::read_file(&data("formats/docs/statement-1251.html"), &koi8).unwrap();
+    assert!(
+        named.text.contains("так называемые «выборы»"),
+        "{}",
+        named.text
+    );
 }
 
 #[test]

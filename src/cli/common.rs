@@ -54,7 +54,8 @@ pub struct SourceArgs {
     pub lossy: bool,
     /// Read text files that are not UTF-8 in this legacy encoding (windows-1252, latin1,
     /// windows-1251, gb18030, shift_jis, ...: any WHATWG label) instead of failing on them;
-    /// UTF-8 files are read as they are, so a folder may mix both.
+    /// UTF-8 files are read as they are, so a folder may mix both. Web pages that name no
+    /// charset and are not UTF-8 are read in it too.
     #[arg(long, value_name = "ENC", value_parser = super::values::encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Keep file extensions in document ids (`AZE_75_2020.txt` instead of `AZE_75_2020`).

@@ -475,7 +475,7 @@ fn warn_absent_terms(
         let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
             continue;
         };
-        if verbale::trend::holding(&loaded.analysis, &words.keys()[0]).is_empty() {
+        if verbale::trend::holding(&loaded.analysis, &words.keys()[0], options).is_empty() {
             eprintln!(
                 "verbale: warning: --terms {t}: in none of these documents (check its \
                  spelling: its trend is zeros)"
@@ -607,11 +607,16 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
     let Some(by) = args.group_by.clone().or(named) else {
         if args.terms.is_empty() {
             if !args.source.quiet && !meta.fields.is_empty() {
-                let own = match meta.from_files.as_slice() {
+                let asked: Vec<&String> = meta
+                    .from_files
+                    .iter()
+                    .filter(|f| !verbale::meta::FILE_GROUP_FIELDS.contains(&f.as_str()))
+                    .collect();
+                let own = match asked.as_slice() {
                     [] => String::new(),
                     f => format!(
-                        " (the files' own properties, {}{}, are grouped by only when asked: an author there is whoever saved the file)",
-                        f.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
+                        " (the files' own properties, {}{}, are grouped by only when asked: a PDF's or Word file's author is whoever saved it)",
+                        f.iter().take(6).map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
                         if f.len() > 6 { ", …" } else { "" }
                     ),
                 };

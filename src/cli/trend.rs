@@ -208,7 +208,7 @@ pub fn trend_from_counts(
             continue;
         }
         let inside = if k.len() == 1 {
-            trend::holding(a, k)
+            trend::holding(a, k, &options)
         } else {
             Vec::new()
         };

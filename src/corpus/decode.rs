@@ -127,19 +127,20 @@ pub(crate) fn decode_any(
 }
 
 /// The encoding a web page's bytes are to be read in, when not the page's own: none for a page
-/// with a byte-order mark or in UTF-8; `--encoding`'s; else, for a page that names no charset
-/// in its first 4 KB, the legacy encoding its bytes suggest when that is not Windows-1252 (the
+/// with a byte-order mark, in UTF-8, or naming its charset in its first 4 KB; else
+/// `--encoding`'s, or the legacy encoding its bytes suggest when that is not Windows-1252 (the
 /// reader's own guess).
 fn page_encoding(bytes: &[u8], opts: &LoadOptions) -> Option<&'static encoding_rs::Encoding> {
     if !in_legacy_encoding(bytes) {
         return None;
     }
-    if let Some(enc) = opts.encoding {
-        return Some(enc);
-    }
+    // A page that names its charset is read in it, whatever --encoding says of the others.
     let head = &bytes[..bytes.len().min(4096)];
     if memchr::memmem::find(&head.to_ascii_lowercase(), b"charset").is_some() {
         return None;
+    }
+    if let Some(enc) = opts.encoding {
+        return Some(enc);
     }
     let (name, _) = guess_encoding(bytes)?;
     let enc = encoding_rs::Encoding::for_label(name.as_bytes())?;

@@ -208,7 +208,7 @@ const GROUP_FIELDS: &[&str] = &[
 
 /// The fields of the files' own properties a report may group by on its own: the language a
 /// file declares, the UN body a document's header names.
-const FILE_GROUP_FIELDS: &[&str] = &["language", "un_body"];
+pub const FILE_GROUP_FIELDS: &[&str] = &["language", "un_body"];
 
 /// Fields preferred for time, in order.
 const TIME_FIELDS: &[&str] = &["year", "session", "decade"];

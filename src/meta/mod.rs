@@ -10,7 +10,9 @@ mod plan;
 
 use manifest::manifest_fields;
 
-pub use filter::{filter, group, likely_fields, value_name, Grouping, MAX_LIKELY_GROUPS};
+pub use filter::{
+    filter, group, likely_fields, value_name, Grouping, FILE_GROUP_FIELDS, MAX_LIKELY_GROUPS,
+};
 pub use plan::{analyse, choose, Chosen, Plan, Planned};
 
 use crate::corpus::Found;

@@ -86,7 +86,9 @@ impl StemCache {
         if folded.contains(char::is_whitespace) {
             let words: Vec<&str> = folded.split_whitespace().collect();
             let (last, before) = words.split_last().unwrap_or((&"", &[]));
-            let mut out = before.join(" ");
+            // As written, but Russian `ё` read as `е`, as the stemmer reads it (`объединённых
+            // наций` is `объединенных наций`).
+            let mut out = before.join(" ").replace('ё', "е");
             if !out.is_empty() {
                 out.push(' ');
             }

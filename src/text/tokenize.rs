@@ -221,8 +221,14 @@ pub(crate) fn continues_sentence(text: &str, last: &Token, next: &Token) -> bool
         TokenKind::Punct => last.text(text) == ",",
         _ => false,
     };
+    // A label: a letter, a roman numeral or a number, then `)` or `.` and a space (`b) the`,
+    // `iv. the`), not a short word that ends a sentence (`rule of⏎law.`).
     let word = next.text(text);
-    let label = word.len() <= 4 && text[next.end as usize..].starts_with([')', '.']);
+    let after = &text[next.end as usize..];
+    let numeral = word.chars().count() == 1
+        || (word.len() <= 4 && word.chars().all(|c| "ivxlc".contains(c)))
+        || word.chars().all(|c| c.is_ascii_digit());
+    let label = numeral && (after.starts_with(") ") || after.starts_with(". "));
     ends_inside
         && next.kind == TokenKind::Word
         && word.chars().next().is_some_and(char::is_lowercase)
@@ -591,6 +597,12 @@ mod tests {
         // A list item's label and a capital start a new sentence.
         assert_eq!(at("b").sentence, at("We").sentence + 1);
         assert_eq!(at("Next").sentence, at("b").sentence + 1);
+        // A short word ending the sentence on the next line is no label.
+        let t = "We stand for the rule of\nlaw. Then more.";
+        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
+        let at = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().sentence;
+        assert_eq!(at("law"), at("We"));
+        assert_eq!(at("Then"), at("We") + 1);
     }
 
     #[test]

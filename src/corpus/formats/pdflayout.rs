@@ -81,17 +81,22 @@ impl PageText {
         }
     }
 
-    /// Whether `char`, drawn at height `y` and size `size`, is a digit of a note's mark: set
-    /// under 0.8 of the size of the text before it and raised above that text's line by more
-    /// than 0.15 of its size, after a letter or a closing mark (`Act³⁰ of 2011`,
+    /// Whether `char`, drawn at `x`, height `y` and size `size`, is a digit of a note's mark:
+    /// set under 0.8 of the size of the text before it, raised above that text's line by more
+    /// than 0.15 of its size and less than its size, within half its size of its end, after a
+    /// letter or a closing mark (`Act³⁰ of 2011`,
     /// `Convention.¹²`). Marks are left out, as the marks after a sentence are (`Act30` would
     /// be a word of its own).
-    fn is_note_mark(&self, char: &str, y: f64, size: f64) -> bool {
+    fn is_note_mark(&self, char: &str, x: f64, y: f64, size: f64) -> bool {
         let after = |c: char| c.is_alphabetic() || ".,;:)\"'”’".contains(c);
+        let raised = self.last_y - y;
         !char.is_empty()
             && char.chars().all(|c| c.is_ascii_digit())
             && size < 0.8 * self.last_size
-            && self.last_y - y > 0.15 * self.last_size
+            // Above the line, but not on a line of its own; right after the word.
+            && raised > 0.15 * self.last_size
+            && raised < self.last_size
+            && (x - self.last_end).abs() < 0.5 * self.last_size
             && self.text.chars().next_back().is_some_and(after)
     }
 
@@ -213,7 +218,7 @@ impl OutputDev for PageText {
             font_size * trm.m12 + font_size * trm.m22,
         );
         let size = (v.0 * v.1).sqrt();
-        if self.is_note_mark(char, y, size) {
+        if self.is_note_mark(char, x, y, size) {
             // Left out of the text; the next word's gap is measured from its end.
             self.last_end = x + width * size;
             return Ok(());
