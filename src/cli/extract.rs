@@ -104,7 +104,7 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
     }
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
-    let read: Vec<(String, Option<PathBuf>, verbale::Result<FileText>)> = files
+    let read: Vec<ReadFile> = files
         .into_par_iter()
         .map(|(id, path)| {
             let r = match &path {
@@ -134,6 +134,24 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
             .collect();
         check_outputs(dir, &ids, &inputs, args.force)?;
     }
+    let (extracted, problems) = write_all(read, &args)?;
+    let failed = report_problems(&problems, &args.input.source)?;
+    if extracted == 0 && !problems.is_empty() {
+        // As `freq` over the same files: a run that extracted nothing failed (exit 1).
+        return Err(anyhow::anyhow!(
+            "nothing extracted from {}: none could be read or had text",
+            count_of(problems.len() as u64, "file")
+        ));
+    }
+    Ok(failed)
+}
+
+/// A file's id, path and what reading it gave.
+type ReadFile = (String, Option<PathBuf>, verbale::Result<FileText>);
+
+/// Writes each text read into `-o`'s folder, or to standard output; returns how many were
+/// written and the problems of the others.
+fn write_all(read: Vec<ReadFile>, args: &ExtractArgs) -> Result<(usize, Vec<Problem>)> {
     let many = read.len() > 1;
     let mut problems = Vec::new();
     let stdout = std::io::stdout();
@@ -171,15 +189,7 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
         }
         extracted += 1;
     }
-    let failed = report_problems(&problems, &args.input.source)?;
-    if extracted == 0 && !problems.is_empty() {
-        // As `freq` over the same files: a run that extracted nothing failed (exit 1).
-        return Err(anyhow::anyhow!(
-            "nothing extracted from {}: none could be read or had text",
-            count_of(problems.len() as u64, "file")
-        ));
-    }
-    Ok(failed)
+    Ok((extracted, problems))
 }
 
 /// One line on what was read: format, places, characters, what the reader left out.

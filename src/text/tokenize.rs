@@ -235,6 +235,18 @@ pub(crate) fn continues_sentence(text: &str, last: &Token, next: &Token) -> bool
         && !label
 }
 
+/// Whether the sentence of token `last` goes on past a line break into the segment `next`
+/// ([`continues_sentence`]).
+fn wraps_on(text: &str, last: Option<&Token>, next: Option<&Seg>) -> bool {
+    let next = next.and_then(|&s| {
+        kind_of(s, text).map(|kind| token(s.start as usize, s.end as usize, kind, 0, 0))
+    });
+    match (last, next) {
+        (Some(last), Some(next)) => continues_sentence(text, last, &next),
+        _ => false,
+    }
+}
+
 fn tokenize_segments(
     text: &str,
     layout: Layout,
@@ -263,16 +275,7 @@ fn tokenize_segments(
                 para += 1;
                 // A sentence hard-wrapped in a one-paragraph-per-line file goes on in the
                 // next paragraph (`and global⏎warming, inequalities`).
-                let wrapped = layout == Layout::Lines
-                    && segs.get(k).is_some_and(|&s| {
-                        let next = kind_of(s, text)
-                            .map(|kind| token(s.start as usize, s.end as usize, kind, 0, 0));
-                        match (out.last(), next) {
-                            (Some(last), Some(next)) => continues_sentence(text, last, &next),
-                            _ => false,
-                        }
-                    });
-                if !wrapped {
+                if !(layout == Layout::Lines && wraps_on(text, out.last(), segs.get(k))) {
                     sentence += 1;
                     started = false;
                     pending_end = false;
