@@ -36,7 +36,9 @@ pub struct ReportArgs {
     #[arg(long)]
     pub name: Option<String>,
     /// The groups section: group the documents by this metadata field (default: the first
-    /// of country, speaker, party, author, actor, source, type, folder with 2 to 30 values;
+    /// of country, speaker, party, author, actor, source, type, folder with 2 to 30 values,
+    /// from a manifest or the file names (of the files' own properties, only language and
+    /// un_body);
     /// else the time field, --time's when given, when it has at most 30; without either, the
     /// report says why it has no groups section).
     #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
