@@ -1094,6 +1094,18 @@ fn trend_says_how_often_hyphenated_words_hold_a_term_its_rows_leave_out() {
         )) && err.contains("Nagorno-Karabakh"),
         "{err}"
     );
+    // From counts, the same note.
+    let dir = tempfile::tempdir().unwrap();
+    let counts = dir.path().join("c");
+    let c = counts.to_str().unwrap();
+    run(&["counts", UNGD, "--meta-name", UN_NAMES, "-o", c, "--quiet"]);
+    let (_, from_counts) = run(&["trend", "karabakh", "--by", "year", "--from-counts", c]);
+    assert!(
+        from_counts.contains(&format!(
+            "karabakh: {inside} more occurrences stand in hyphenated words"
+        )),
+        "{from_counts}"
+    );
     // Split at their hyphens, the words count in the rows, and nothing is left to say.
     let (out, err) = run(&[&args[..], &["--split-hyphens", "-f", "csv"]].concat());
     let rows: i64 = ints(&csv_bytes(out), "count").iter().sum();

@@ -232,6 +232,9 @@ pub fn trend_from_counts(
             eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
         }
     }
+    if !source.quiet && !terms.is_empty() {
+        say_compounds(a, &words, &options);
+    }
     Ok(Trend {
         frame: trend::from_totals(a, &g, &words)?,
         counted: a.docs.len(),
