@@ -72,7 +72,8 @@ pub struct CompareArgs {
     /// `--compat quanteda` (the default) and of G² under `--compat antconc`.
     #[arg(long, value_parser = p_value)]
     pub p: Option<f64>,
-    /// Multiply p by the number of terms tested before filtering with --p.
+    /// Multiply p by the number of terms tested before filtering with --p: the `p` column
+    /// then holds the adjusted p (at most 1), as the header says.
     #[arg(long)]
     pub bonferroni: bool,
     /// Keyness: keep a term only when at least N documents of the side that over-uses it use
