@@ -237,8 +237,17 @@ pub(crate) fn continues_sentence(text: &str, last: &Token, next: &Token) -> bool
 
 /// Whether the sentence of token `last` goes on past a line break into the segment `next`
 /// ([`continues_sentence`]).
-fn wraps_on(text: &str, last: Option<&Token>, next: Option<&Seg>) -> bool {
-    let next = next.and_then(|&s| {
+fn wraps_on(text: &str, last: Option<&Token>, rest: &[Seg]) -> bool {
+    // The first segment that is not a run of spaces (the segmentation of text that is not
+    // ASCII gives those segments of their own); a second line break ends the sentence.
+    let bytes = text.as_bytes();
+    let blank = |s: &Seg| {
+        !is_line(*s, bytes)
+            && text[s.start as usize..s.end as usize]
+                .chars()
+                .all(char::is_whitespace)
+    };
+    let next = rest.iter().find(|s| !blank(s)).and_then(|&s| {
         kind_of(s, text).map(|kind| token(s.start as usize, s.end as usize, kind, 0, 0))
     });
     match (last, next) {
@@ -275,7 +284,7 @@ fn tokenize_segments(
                 para += 1;
                 // A sentence hard-wrapped in a one-paragraph-per-line file goes on in the
                 // next paragraph (`and global⏎warming, inequalities`).
-                if !(layout == Layout::Lines && wraps_on(text, out.last(), segs.get(k))) {
+                if !(layout == Layout::Lines && wraps_on(text, out.last(), &segs[k..])) {
                     sentence += 1;
                     started = false;
                     pending_end = false;
@@ -469,6 +478,16 @@ mod tests {
                  \u{1}bell 'quote' e.g. U.S.-led \u{FEFF}x \t\u{301}y 2020-2021 -- a--b '\t";
         for (layout, opts) in settings() {
             assert_eq!(tokenize(t, layout, opts), tokenize_unicode(t, layout, opts));
+        }
+        // A line break, then spaces, then a lower-case word: one sentence in either path.
+        for t in ["Mr\r so-called\r", "We are\n  here.", "ä\n \u{a0} b"] {
+            for (layout, opts) in settings() {
+                assert_eq!(
+                    tokenize(t, layout, opts),
+                    tokenize_unicode(t, layout, opts),
+                    "{t:?}"
+                );
+            }
         }
     }
 
