@@ -34,6 +34,8 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
             format: "HTML",
             detail: e.to_string(),
         })?;
+    // The page's own paragraphs, read before Readability prunes the document.
+    let own = sentence_paragraphs(&r);
     let article = match r.parse() {
         Ok(a) => a,
         Err(dom_smoothie::ReadabilityError::TooManyElements(n, _)) => {
@@ -49,16 +51,16 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
     // Readability keeps one block of the page; a page of several (the sittings of a
     // parliament's record) loses the others. When it kept under half the words of the page's
     // own sentences, the page's paragraphs are the text.
-    let own = sentence_paragraphs(&html);
     let words = |t: &str| t.split_whitespace().count();
     let own_words: usize = own.iter().map(|p| words(p)).sum();
-    let whole = own.join("\n\n");
+    let whole;
     let body: &str = if own_words > 2 * words(&article.text_content) {
         out.notes.push(format!(
             "Readability kept {} of the {own_words} words of the page's paragraphs: the \
              paragraphs read instead",
             words(&article.text_content)
         ));
+        whole = own.join("\n\n");
         &whole
     } else {
         &article.text_content
@@ -78,12 +80,7 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
         push_paragraph(&mut out.text, para);
     }
     // A menu or a list of links is not a statement: some line must read as a sentence.
-    if !body.lines().any(|l| {
-        l.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= MIN_SENTENCE_WORDS
-    }) {
+    if !body.lines().any(reads_as_sentence) {
         return Err(FormatError::NoMainText);
     }
     out.set_meta("title", &title);
@@ -99,19 +96,22 @@ fn read(bytes: &[u8], _limit: u64) -> Result<Extracted, FormatError> {
     Ok(out)
 }
 
-/// The text of the page's `<p>` elements that read as sentences (at least
-/// [`MIN_SENTENCE_WORDS`] words), in page order, each on one line.
-fn sentence_paragraphs(html: &str) -> Vec<String> {
-    let doc = dom_query::Document::from(html);
-    doc.select("p")
+/// Whether a line has [`MIN_SENTENCE_WORDS`] words or more: a sentence, not a menu entry.
+fn reads_as_sentence(line: &str) -> bool {
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count()
+        >= MIN_SENTENCE_WORDS
+}
+
+/// The text of the page's `<p>` elements that read as sentences, in page order, each on one
+/// line (from the document Readability parsed, before it prunes it).
+fn sentence_paragraphs(r: &Readability) -> Vec<String> {
+    r.doc
+        .select("p")
         .iter()
         .map(|p| p.text().split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| {
-            t.split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphabetic))
-                .count()
-                >= MIN_SENTENCE_WORDS
-        })
+        .filter(|t| reads_as_sentence(t))
         .collect()
 }
 
@@ -181,8 +181,9 @@ mod tests {
         let page = "<html><body><div><p>Menu</p><p>The Assembly met on Tuesday \
                     to debate the war.</p></div><div><p>A   second  sitting heard the \
                     Minister on Wednesday.</p></div></body></html>";
+        let r = Readability::new(page, None, None).unwrap();
         assert_eq!(
-            sentence_paragraphs(page),
+            sentence_paragraphs(&r),
             [
                 "The Assembly met on Tuesday to debate the war.",
                 "A second sitting heard the Minister on Wednesday."
