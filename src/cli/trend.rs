@@ -431,17 +431,7 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
             .find(|w| verbale::analysis::same_word(&verbale::text::fold(&w.0), &asked))
             .map(|w| w.1);
         let words = || {
-            let listed: Vec<String> = t
-                .words
-                .iter()
-                .take(4)
-                .map(|(w, n)| format!("{w} {}", thousands(*n)))
-                .collect();
-            let more = t.words.len().saturating_sub(4);
-            match more {
-                0 => listed.join(", "),
-                _ => format!("{} and {more} more", listed.join(", ")),
-            }
+            first_words(&t.words)
         };
         let written = |w: &str| verbale::analysis::same_word(&verbale::text::fold(w), &asked);
         if !t.words.is_empty() && own.is_none_or(|n| n * 10 < total * 9) {
@@ -487,20 +477,26 @@ fn say_compounds(
             continue;
         }
         let total: u64 = found.iter().map(|w| w.1).sum();
-        let listed: Vec<String> = found
-            .iter()
-            .take(4)
-            .map(|(w, n)| format!("{w} {}", thousands(*n)))
-            .collect();
-        let more = match found.len().saturating_sub(4) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
         eprintln!(
-            "verbale: note: {name}: {} more occurrences stand in hyphenated words, terms of their own that its rows leave out ({}{more}); --split-hyphens counts their parts as words",
+            "verbale: note: {name}: {} more occurrences stand in hyphenated words, terms of their own that its rows leave out ({}); --split-hyphens counts their parts as words",
             thousands(total),
-            listed.join(", ")
+            first_words(&found)
         );
+    }
+}
+
+/// The first four of `words` with their occurrences (`peace 20,642, peaceful 4,280`), and how
+/// many more there are.
+fn first_words(words: &[(String, u64)]) -> String {
+    use verbale::out::numbers::thousands;
+    let listed: Vec<String> = words
+        .iter()
+        .take(4)
+        .map(|(w, n)| format!("{w} {}", thousands(*n)))
+        .collect();
+    match words.len().saturating_sub(4) {
+        0 => listed.join(", "),
+        more => format!("{} and {more} more", listed.join(", ")),
     }
 }
 
