@@ -430,9 +430,7 @@ fn say_stems(a: &verbale::analysis::Analysis, terms: &Terms) {
             .iter()
             .find(|w| verbale::analysis::same_word(&verbale::text::fold(&w.0), &asked))
             .map(|w| w.1);
-        let words = || {
-            first_words(&t.words)
-        };
+        let words = || first_words(&t.words);
         let written = |w: &str| verbale::analysis::same_word(&verbale::text::fold(w), &asked);
         if !t.words.is_empty() && own.is_none_or(|n| n * 10 < total * 9) {
             let share = match own {

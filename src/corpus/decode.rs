@@ -135,8 +135,7 @@ fn page_encoding(bytes: &[u8], opts: &LoadOptions) -> Option<&'static encoding_r
         return None;
     }
     // A page that names its charset is read in it, whatever --encoding says of the others.
-    let head = &bytes[..bytes.len().min(4096)];
-    if memchr::memmem::find(&head.to_ascii_lowercase(), b"charset").is_some() {
+    if formats::named_charset(bytes).is_some() {
         return None;
     }
     if let Some(enc) = opts.encoding {

@@ -148,15 +148,7 @@ fn decode(bytes: &[u8]) -> String {
             .0
             .into_owned();
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let named = head.find("charset").and_then(|i| {
-        let rest = head[i + 7..].trim_start_matches([' ', '=', '"', '\'']);
-        let label: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-            .collect();
-        encoding_rs::Encoding::for_label(label.as_bytes())
-    });
+    let named = super::named_charset(bytes);
     if let Some(enc) = named {
         if enc != encoding_rs::UTF_8 {
             return enc.decode_without_bom_handling(bytes).0.into_owned();

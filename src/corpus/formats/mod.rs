@@ -380,6 +380,19 @@ pub fn fields(
     meta
 }
 
+/// The charset a web page names in its first 4 KB (`<meta charset>`, the HTTP-equiv line), if
+/// it names one encoding_rs knows.
+pub(crate) fn named_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let i = head.find("charset")?;
+    let rest = head[i + 7..].trim_start_matches([' ', '=', '"', '\'']);
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
 /// Whether a file is named like a document the readers read (`.pdf`, `.docx`, `.doc`, `.odt`,
 /// `.html`, `.htm`): the files whose metadata is looked for before the corpus is read.
 pub fn is_document_name(path: &Path) -> bool {
