@@ -447,7 +447,7 @@ pub(super) struct Workers {
 
 impl Workers {
     pub(super) fn new(lang: Lang, rules: Rules, stem: bool) -> Self {
-        let n = rayon::current_num_threads() + 1;
+        let n = super::worker_count();
         Workers {
             slots: (0..n)
                 .map(|_| Mutex::new(Worker::new(lang, rules, stem)))

@@ -283,6 +283,18 @@ fn positions_from(
     }
 }
 
+/// A second use of each document a documents run reads (the report's phrases and speech
+/// acts), fed with the positions of the run's own tokens, so that no document is read or
+/// tokenised twice.
+pub trait AlsoRead: Sync {
+    /// One document's positions (made by the run's worker `p.worker`), with the document.
+    fn document(&self, p: &Positions, doc: &Document);
+    /// Once the run has read every document, before it merges them: per worker, the surface
+    /// spellings it counted, each with the worker's form id and its occurrences (as
+    /// [`Analyser::spellings`] gives them).
+    fn spellings(&self, by_worker: Vec<Vec<(u32, String, u32)>>);
+}
+
 /// One analysis run over any number of documents, in any order and on any threads; see the
 /// module documentation.
 pub struct Analyser<'a> {
@@ -291,6 +303,8 @@ pub struct Analyser<'a> {
     hold: bool,
     /// In a totals run: each document's bin (a group of `--group-by`), by id.
     bins: Option<ahash::AHashMap<String, u32>>,
+    /// In a documents run: what else reads each document's positions.
+    also: Option<&'a dyn AlsoRead>,
 }
 
 impl<'a> Analyser<'a> {
@@ -301,7 +315,14 @@ impl<'a> Analyser<'a> {
             workers: Workers::new(opts.lang, opts.rules, opts.stem),
             hold: false,
             bins: None,
+            also: None,
         }
+    }
+
+    /// In a documents run, also gives each document's positions to `also` (from the tokens the
+    /// run counts), and its spellings once every document is read.
+    pub fn also(self, also: Option<&'a dyn AlsoRead>) -> Self {
+        Analyser { also, ..self }
     }
 
     /// In a totals run, keeps the totals of each bin apart too (the groups of `--group-by`):
@@ -339,10 +360,11 @@ impl<'a> Analyser<'a> {
     /// Analyses one document. In a totals run its counts go straight into this thread's
     /// running sums.
     pub fn document(&self, doc: &Document) -> Counted {
-        self.workers.with(|id, w| {
+        let also = self.also.filter(|_| !self.totals());
+        let (counted, positions) = self.workers.with(|id, w| {
             let mut tokens = std::mem::take(&mut w.tokens);
             tokens_into(w, doc, self.opts, &mut tokens);
-            let done = document::analyse_tokens(
+            let mut done = document::analyse_tokens(
                 w,
                 doc,
                 &tokens,
@@ -350,6 +372,15 @@ impl<'a> Analyser<'a> {
                 !self.spans(),
                 self.measures(),
             );
+            // What else reads the document sees the same tokens, slots and quotations.
+            let positions = also.map(|_| {
+                let slots = document::Slots {
+                    token_slots: std::mem::take(&mut done.token_slots),
+                    forms: done.forms.clone(),
+                };
+                let marks = std::mem::take(&mut done.marks);
+                positions_from(id, w, doc, tokens.clone(), slots, marks)
+            });
             w.tokens = tokens;
             let forms = if self.totals() {
                 let stop = |f: &str| self.opts.stopwords.contains(f);
@@ -372,12 +403,17 @@ impl<'a> Analyser<'a> {
                     .as_deref()
                     .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
             };
-            Counted {
+            let counted = Counted {
                 result: done.result,
                 forms,
                 held: (self.hold && !rereadable()).then(|| Box::new(doc.clone())),
-            }
-        })
+            };
+            (counted, positions)
+        });
+        if let (Some(a), Some(p)) = (also, &positions) {
+            a.document(p, doc);
+        }
+        counted
     }
 
     /// Analyses one document and keeps where each of its tokens stands (its term and the
@@ -442,11 +478,7 @@ impl<'a> Analyser<'a> {
     /// Once the run is over: per worker (by number), the surface spellings it counted, each
     /// with the worker's form id and its occurrences (`United`, `UNITED` and `united` apart).
     pub fn spellings(self) -> Vec<Vec<(u32, String, u32)>> {
-        self.workers
-            .into_inner()
-            .iter()
-            .map(|w| w.interner.spellings(|_| true).collect())
-            .collect()
+        spellings_of(&self.workers.into_inner())
     }
 
     /// How many workers the run has (each thread's, and one spare): the values of
@@ -495,7 +527,11 @@ impl<'a> Analyser<'a> {
 
     /// Merges what the documents gave (in corpus order) into the analysis.
     pub fn finish(self, counted: Vec<Counted>) -> Analysis {
+        let also = self.also.filter(|_| !self.totals());
         let workers = self.workers.into_inner();
+        if let Some(a) = also {
+            a.spellings(spellings_of(&workers));
+        }
         let mut held = Vec::new();
         let mut docs = Vec::with_capacity(counted.len());
         let mut forms = Vec::with_capacity(counted.len());
@@ -520,6 +556,21 @@ impl corpus::Consumer for Analyser<'_> {
     fn consume(&self, doc: &Document) -> Counted {
         self.document(doc)
     }
+}
+
+/// How many workers a run on this thread pool has: one per thread and a spare (for documents
+/// read outside the pool's threads).
+pub fn worker_count() -> usize {
+    rayon::current_num_threads() + 1
+}
+
+/// Per worker (by number), the surface spellings it counted, each with the worker's form id and
+/// its occurrences.
+fn spellings_of(workers: &[interner::Worker]) -> Vec<Vec<(u32, String, u32)>> {
+    workers
+        .iter()
+        .map(|w| w.interner.spellings(|_| true).collect())
+        .collect()
 }
 
 /// A document's tokens, with the phrases of `opts.phrases` joined into one token each.

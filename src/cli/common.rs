@@ -495,6 +495,17 @@ pub fn load(
     options: &Options,
     ask: Ask,
 ) -> Result<Loaded> {
+    load_also(groups, src, options, ask, None)
+}
+
+/// [`load`], also giving each document's positions to `also` in the same reading.
+pub fn load_also(
+    groups: &[Vec<PathBuf>],
+    src: &SourceArgs,
+    options: &Options,
+    ask: Ask,
+    also: Option<&dyn verbale::analysis::AlsoRead>,
+) -> Result<Loaded> {
     init_threads(src);
     let mut lopts = load_options(src);
     let mut meta = src.meta.options();
@@ -515,7 +526,7 @@ pub fn load(
         meta,
         hold: ask.hold,
     };
-    let p = verbale::meta::analyse(&plan, &lopts, options)
+    let p = verbale::meta::analyse_also(&plan, &lopts, options, also)
         .map_err(|e| side_error(e, &ask.selectors, src))?;
     src.say_notes(&p.meta.notes);
     let had_errors = report_problems(&p.problems, src)?;

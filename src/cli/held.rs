@@ -110,19 +110,6 @@ pub fn held_quietly(
     src: &SourceArgs,
     opts: &Options,
 ) -> Result<verbale::phrases::Held> {
-    Ok(held_quietly_also(groups, src, opts, &|_, _| ())?.0)
-}
-
-/// [`held_quietly`], also giving each document's positions to `also` in the same reading.
-pub fn held_quietly_also<X: Send, F>(
-    groups: &[Vec<PathBuf>],
-    src: &SourceArgs,
-    opts: &Options,
-    also: &F,
-) -> Result<(verbale::phrases::Held, Vec<X>)>
-where
-    F: Fn(&verbale::analysis::Positions, &verbale::Document) -> X + Sync,
-{
     init_threads(src);
     let lopts = load_options(src);
     let plan = verbale::meta::Plan {
@@ -133,8 +120,7 @@ where
     };
     let chosen = verbale::meta::choose(&plan, &lopts).map_err(|e| flag_error(e, src))?;
     let bins = vec![Some(0); chosen.found.files.len()];
-    let (held, extra, _) = verbale::phrases::read_also(&chosen.found, &bins, &lopts, opts, also)?;
-    Ok((held, extra))
+    Ok(verbale::phrases::read(&chosen.found, &bins, &lopts, opts)?.0)
 }
 
 /// `--by-doc` and `--group-by` of the tables counted per corpus, document or group.

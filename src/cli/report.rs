@@ -1,6 +1,6 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
+use super::common::{load_also, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
 use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
@@ -202,25 +202,6 @@ fn check_sides(groups: &[Vec<PathBuf>], src: &SourceArgs, sides: &Sides) -> Resu
     Ok(())
 }
 
-/// The source options of a report whose sides are chosen by conditions: its documents are
-/// those of either side (and of --where), so that every section covers the same documents.
-fn source_of(args: &ReportArgs, sides: &Sides) -> SourceArgs {
-    let mut src = args.source.clone();
-    if !sides.selectors.is_empty() {
-        let either = sides
-            .selectors
-            .iter()
-            .map(|s| format!("({s})"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        src.meta.where_ = Some(match &src.meta.where_ {
-            Some(w) => format!("({w}) AND ({either})"),
-            None => either,
-        });
-    }
-    src
-}
-
 /// How the report's documents were chosen, when a condition chose them: `--where`, and the
 /// sides' conditions (the report covers the documents of either side).
 fn chosen_by(src: &SourceArgs, sides: &Sides) -> Option<String> {
@@ -357,9 +338,6 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let sides = input_sides(&args)?;
     let groups = sides.inputs.clone();
     check_sides(&groups, &args.source, &sides)?;
-    // The first reading (phrases, acts) reads the documents of either side; the analysis
-    // takes the sides' conditions themselves.
-    let source = source_of(&args, &sides);
     let name = report_name(&args, &groups, &sides)?;
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
@@ -368,42 +346,41 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let dir = output_dir(&args, &name)?;
     report::check_target(&dir, &all)?;
     let bar = progress(args.source.quiet);
-    // The phrase tables first, from their own reading, so that the corpus held as word ids is
-    // let go before the analysis is built (standard input cannot be read twice: the report then
-    // reads its held documents again).
-    // The speech acts are found in the same reading.
-    bar.set_message("phrases");
+    // One reading counts the documents, holds them as word ids for the phrase tables and
+    // finds their speech acts, from the same tokens.
     let lex = verbale::dict::ActLexicon::bundled(options.lang.code);
     let triggers = lex.as_ref().map(|l| l.compile(&options)).transpose()?;
     let matcher = triggers
         .as_ref()
         .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
-    let (phrases, acts) = if all.iter().any(|p| p.as_os_str() == "-") {
-        (None, None)
-    } else {
-        // The report's tables of acts read the acts only: the dictionary's matched words
-        // are let go at once.
-        let scan = |p: &verbale::analysis::Positions, d: &verbale::Document| {
+    // The report's tables of acts read the acts only: the dictionary's matched words are let
+    // go at once.
+    let holder =
+        verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
             matcher.as_ref().map(|m| verbale::dict::DictDoc {
                 entries: Vec::new(),
                 ..m.scan(p, d)
             })
-        };
-        let (held, found) = super::held::held_quietly_also(&groups, &source, &options, &scan)?;
-        let acts = matcher.is_some().then(|| verbale::dict::Scanned {
-            ids: held.ids.clone(),
-            bins: (0..held.ids.len() as u32).collect(),
-            docs: found.into_iter().map(Option::unwrap_or_default).collect(),
         });
-        (Some(report::phrase_tables_of(&held)?), acts)
-    };
     bar.set_message("reading and counting");
     let ask = Ask {
         hold: true,
         selectors: sides.selectors.clone(),
         ..Default::default()
     };
-    let loaded = load(&groups, &args.source, &options, ask)?;
+    let loaded = load_also(&groups, &args.source, &options, ask, Some(&holder))?;
+    // The phrase tables next, so that the corpus held as word ids is let go before the other
+    // tables are built.
+    bar.set_message("phrases");
+    let ids: Vec<&str> = loaded.analysis.docs.iter().map(|d| d.id.as_str()).collect();
+    let (held, found) = holder.finish(&ids, &options)?;
+    let acts = matcher.is_some().then(|| verbale::dict::Scanned {
+        ids: held.ids.clone(),
+        bins: (0..held.ids.len() as u32).collect(),
+        docs: found.into_iter().map(Option::unwrap_or_default).collect(),
+    });
+    let phrases = Some(report::phrase_tables_of(&held)?);
+    drop(held);
     bar.inc(2);
     let mut left_out: Vec<String> = loaded
         .problems

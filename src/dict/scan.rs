@@ -167,8 +167,7 @@ type Starts = Vec<Option<Arc<[u32]>>>;
 impl<'a> Matcher<'a> {
     /// A matcher of `dict` (and of the acts of `acts`, whose compiled triggers `dict` is).
     pub fn new(dict: &'a Compiled, acts: Option<&'a ActLexicon>) -> Self {
-        // A run has a worker per thread and a spare ([`Analyser::worker_count`]).
-        let workers = rayon::current_num_threads() + 1;
+        let workers = crate::analysis::worker_count();
         Matcher {
             dict,
             acts,

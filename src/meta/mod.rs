@@ -13,7 +13,7 @@ use manifest::manifest_fields;
 pub use filter::{
     filter, group, likely_fields, value_name, Grouping, FILE_GROUP_FIELDS, MAX_LIKELY_GROUPS,
 };
-pub use plan::{analyse, choose, Chosen, Plan, Planned};
+pub use plan::{analyse, analyse_also, choose, Chosen, Plan, Planned};
 
 use crate::corpus::Found;
 use crate::error::{Error, Result};

@@ -169,6 +169,17 @@ fn by_bin(found: &mut GroupedFiles, meta: &mut Metadata, g: &mut Grouping) -> Re
 
 /// Finds, chooses, groups and analyses what `plan` says (see [`Plan`]).
 pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Planned> {
+    analyse_also(plan, lopts, opts, None)
+}
+
+/// [`analyse`], also giving each document's positions to `also` in the same reading
+/// ([`crate::analysis::Analyser::also`]).
+pub fn analyse_also(
+    plan: &Plan,
+    lopts: &LoadOptions,
+    opts: &Options,
+    also: Option<&dyn crate::analysis::AlsoRead>,
+) -> Result<Planned> {
     let Chosen {
         mut found,
         mut meta,
@@ -204,6 +215,7 @@ pub fn analyse(plan: &Plan, lopts: &LoadOptions, opts: &Options) -> Result<Plann
             .collect();
         run = run.binned(bins);
     }
+    let run = run.also(also);
     let g = analysis::analyse_found(found, groups, lopts, run);
     // The metadata and the groups of the documents analysed, in the analysis's order.
     let rows = IdxCa::from_vec(

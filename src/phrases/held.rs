@@ -225,58 +225,32 @@ impl Vocabs {
     }
 }
 
-/// The reading run: each document analysed for its words, then turned into ids. Each worker
-/// of the run has its own interner; the reader keeps, per worker, the corpus ids (term, form)
-/// of each of the worker's form ids, so a word is turned into ids by one look-up in a vector,
-/// and the shared vocabularies are locked only for forms the worker met for the first time.
-struct Reader<'a> {
-    run: Analyser<'a>,
+/// The corpus ids (term, form) of the forms a reading meets. Each worker of the run that reads
+/// has its own interner; per worker, the corpus ids of each of the worker's form ids are kept,
+/// so a word is turned into ids by one look-up in a vector, and the shared vocabularies are
+/// locked only for forms the worker met for the first time.
+struct Ids {
     shared: Mutex<Vocabs>,
+    /// Per worker, the corpus ids of the worker's form ids met in documents read through
+    /// [`Words`].
     by_worker: Vec<Mutex<Vec<(u32, u32)>>>,
     /// Per worker, the corpus ids (term, form) of the worker's form ids met in documents read
     /// through [`Positions`] ([`UNKNOWN`] for forms not met yet).
     by_form: Vec<Mutex<Vec<(u32, u32)>>>,
 }
 
-/// Locks `m`, whatever a panic elsewhere left in it.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-impl<'a> Reader<'a> {
-    /// A reader analysing with `opts`, its vocabularies empty.
-    fn new(opts: &'a Options) -> Self {
-        let run = Analyser::new(opts);
-        let workers = run.worker_count();
-        Reader {
-            run,
+impl Ids {
+    /// Empty vocabularies for a run of `workers` workers.
+    fn new(workers: usize) -> Self {
+        Ids {
             shared: Mutex::new(Vocabs::default()),
             by_worker: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
             by_form: (0..workers).map(|_| Mutex::new(Vec::new())).collect(),
         }
     }
 
-    /// A document's words (`marks`: its quotations, when a run already found them).
-    fn hold(&self, doc: &Document, marks: Option<Vec<QuoteMark>>) -> HeldDoc {
-        let w = self
-            .run
-            .words(doc, marks, |w| lock(&self.by_worker[w as usize]).len());
-        let mut ids = lock(&self.by_worker[w.worker as usize]);
-        if !w.new_forms.is_empty() {
-            let mut v = lock(&self.shared);
-            for (k, (form, term)) in w.new_forms.iter().enumerate() {
-                // Another document of the spare worker may have added them meanwhile.
-                if w.new_from as usize + k == ids.len() {
-                    ids.push(v.pair(term, form));
-                }
-            }
-        }
-        held_doc(w, &ids)
-    }
-
-    /// A document's words from its positions (made by this reader's run).
+    /// A document's words from its positions (made by a run with as many workers).
     fn hold_positions(&self, p: &Positions, text: &str) -> HeldDoc {
-        // The positions come from this reader's run, which has as many workers.
         let mut known = lock(&self.by_form[p.worker as usize]);
         // Per form slot of the document: its term's id and its own, the shared vocabularies
         // locked only for the forms this worker meets for the first time.
@@ -300,6 +274,104 @@ impl<'a> Reader<'a> {
         }
         drop(known);
         held_doc(p.held_words(text), &slot_ids)
+    }
+}
+
+/// The reading run: each document analysed for its words, then turned into ids.
+struct Reader<'a> {
+    run: Analyser<'a>,
+    ids: Ids,
+}
+
+/// Locks `m`, whatever a panic elsewhere left in it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl<'a> Reader<'a> {
+    /// A reader analysing with `opts`, its vocabularies empty.
+    fn new(opts: &'a Options) -> Self {
+        let run = Analyser::new(opts);
+        let ids = Ids::new(run.worker_count());
+        Reader { run, ids }
+    }
+
+    /// A document's words (`marks`: its quotations, when a run already found them).
+    fn hold(&self, doc: &Document, marks: Option<Vec<QuoteMark>>) -> HeldDoc {
+        let w = self
+            .run
+            .words(doc, marks, |w| lock(&self.ids.by_worker[w as usize]).len());
+        let mut ids = lock(&self.ids.by_worker[w.worker as usize]);
+        if !w.new_forms.is_empty() {
+            let mut v = lock(&self.ids.shared);
+            for (k, (form, term)) in w.new_forms.iter().enumerate() {
+                // Another document of the spare worker may have added them meanwhile.
+                if w.new_from as usize + k == ids.len() {
+                    ids.push(v.pair(term, form));
+                }
+            }
+        }
+        held_doc(w, &ids)
+    }
+}
+
+/// A corpus held as word ids from the reading of another run: a documents run
+/// ([`Analyser::also`]) hands it each document's positions, from which it holds the words and
+/// makes what `also` makes of the document besides (the report's speech acts), so that the
+/// corpus is read and tokenised once for its counts, its phrases and its acts.
+pub struct Holder<X, F> {
+    ids: Ids,
+    also: F,
+    got: Mutex<Vec<(String, HeldDoc, X)>>,
+    spellings: Mutex<Vec<Vec<(u32, String, u32)>>>,
+}
+
+impl<X: Default, F> Holder<X, F> {
+    /// A holder for a run on this thread pool, giving each document to `also` as well.
+    pub fn new(also: F) -> Self {
+        Holder {
+            ids: Ids::new(crate::analysis::worker_count()),
+            also,
+            got: Mutex::new(Vec::new()),
+            spellings: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The corpus held, its documents in the order of `order` (the analysis's ids, all in bin
+    /// 0), with what `also` made of each (the default for a document the run did not give).
+    pub fn finish(self, order: &[&str], opts: &Options) -> Result<(Held, Vec<X>)> {
+        let got = self.got.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut by_id: AHashMap<String, (HeldDoc, X)> =
+            got.into_iter().map(|(id, d, x)| (id, (d, x))).collect();
+        let mut held = Held {
+            bins: vec![0; order.len()],
+            n_bins: 1,
+            ..Default::default()
+        };
+        let mut extra = Vec::with_capacity(order.len());
+        for id in order {
+            let (d, x) = by_id.remove(*id).unwrap_or_default();
+            held.ids.push(id.to_string());
+            held.docs.push(d);
+            extra.push(x);
+        }
+        let spellings = self
+            .spellings
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        Ok((finish(held, spellings, self.ids, opts)?, extra))
+    }
+}
+
+impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> crate::analysis::AlsoRead for Holder<X, F> {
+    fn document(&self, p: &Positions, doc: &Document) {
+        let held = self.ids.hold_positions(p, &doc.text);
+        let x = (self.also)(p, doc);
+        lock(&self.got).push((doc.id.clone(), held, x));
+    }
+
+    fn spellings(&self, by_worker: Vec<Vec<(u32, String, u32)>>) {
+        *lock(&self.spellings) = by_worker;
     }
 }
 
@@ -366,44 +438,7 @@ fn collect<X>(
         extra.push(x);
     }
     held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
-    Ok((finish(held, reader, opts)?, extra))
-}
-
-/// A reading that holds each document and hands its positions to a second consumer as well.
-struct ReaderAlso<'a, 'b, F> {
-    reader: &'b Reader<'a>,
-    also: &'b F,
-}
-
-impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> corpus::Consumer for ReaderAlso<'_, '_, F> {
-    type Output = (HeldDoc, X);
-
-    fn consume(&self, doc: &Document) -> (HeldDoc, X) {
-        let p = self.reader.run.positions(doc);
-        (
-            self.reader.hold_positions(&p, &doc.text),
-            (self.also)(&p, doc),
-        )
-    }
-}
-
-/// [`read`], also giving each document's positions to `also` (in the same reading, so the
-/// positions are computed once): its results come in the order of [`Held::ids`].
-pub fn read_also<X: Send, F: Fn(&Positions, &Document) -> X + Sync>(
-    found: &GroupedFiles,
-    bin_of_file: &[Option<u32>],
-    lopts: &LoadOptions,
-    opts: &Options,
-    also: &F,
-) -> Result<(Held, Vec<X>, Vec<Problem>)> {
-    let reader = Reader::new(opts);
-    let both = ReaderAlso {
-        reader: &reader,
-        also,
-    };
-    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &both);
-    let (held, extra) = collect(read, reader, opts)?;
-    Ok((held, extra, problems))
+    Ok((finish_read(held, reader, opts)?, extra))
 }
 
 /// Each corpus form as the corpus most often writes it, as `freq` shows a term
@@ -478,19 +513,23 @@ impl Held {
     }
 }
 
-/// Fills in the vocabularies, the display spellings, the stopword flags and the term counts.
-fn finish(mut held: Held, reader: Reader, opts: &Options) -> Result<Held> {
-    let Reader {
-        run,
+/// Fills in the vocabularies, the display spellings (from the spellings the reading's workers
+/// counted), the stopword flags and the term counts.
+fn finish(
+    mut held: Held,
+    spellings: Vec<Vec<(u32, String, u32)>>,
+    ids: Ids,
+    opts: &Options,
+) -> Result<Held> {
+    let Ids {
         shared,
         by_worker,
         by_form,
-    } = reader;
+    } = ids;
     let v = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     held.terms = v.terms.list;
     held.forms = v.forms.list;
-    (held.display, held.form_uses) =
-        display_spellings(&held.forms, run.spellings(), by_worker, by_form);
+    (held.display, held.form_uses) = display_spellings(&held.forms, spellings, by_worker, by_form);
     held.form_term = v.form_term;
     held.form_term.resize(held.forms.len(), 0);
     if held.terms.len() >= MAX_VOCABULARY || held.forms.len() >= MAX_VOCABULARY {
@@ -541,5 +580,86 @@ pub fn read_analysed(
         docs: held_docs,
         ..Default::default()
     };
-    finish(held, reader, opts)
+    finish_read(held, reader, opts)
+}
+
+/// [`finish`] of a reader's own reading.
+fn finish_read(held: Held, reader: Reader, opts: &Options) -> Result<Held> {
+    let Reader { run, ids } = reader;
+    finish(held, run.spellings(), ids, opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AlsoRead, Counted};
+    use crate::text::Lang;
+    use rayon::prelude::*;
+
+    /// Every held word of `h` as its display spelling, with its gap, per document.
+    fn words(h: &Held) -> Vec<Vec<(String, u8)>> {
+        h.docs
+            .iter()
+            .map(|d| {
+                d.forms
+                    .iter()
+                    .zip(&d.gaps)
+                    .map(|(&f, &g)| (h.display[f as usize].to_string(), g))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_holder_fed_by_a_documents_run_holds_what_a_reading_of_its_own_holds() {
+        let texts = [
+            "The UNITED Nations condemns the so-called \"elections\". The United Nations met.",
+            "We welcome the \"peace process\"; the united nations, again.\n\nA new paragraph here.",
+            "Human rights. Human Rights! HUMAN rights and the \"elections\" again, United.",
+        ];
+        // Enough documents for both threads' workers to meet each form.
+        let docs: Vec<Document> = (0..40)
+            .map(|i| Document::from_text(&format!("d{i:02}"), texts[i % texts.len()]))
+            .collect();
+        let opts = Options::new(Lang::english());
+        let holder = Holder::new(|p: &Positions, _: &Document| p.tokens.len());
+        let run = Analyser::holding(&opts).also(Some(&holder as &dyn AlsoRead));
+        let counted: Vec<Counted> = docs.par_iter().map(|d| run.document(d)).collect();
+        let a = run.finish(counted);
+        let ids: Vec<&str> = a.docs.iter().map(|d| d.id.as_str()).collect();
+        let (given, tokens) = holder.finish(&ids, &opts).unwrap();
+        let own = read_analysed(&a, &LoadOptions::default(), &opts).unwrap();
+        assert_eq!(given.ids, own.ids);
+        assert_eq!(words(&given), words(&own));
+        assert_eq!(
+            words(&given)[0][1].0,
+            "United",
+            "the most frequent spelling"
+        );
+        for (g, o) in given.docs.iter().zip(&own.docs) {
+            assert_eq!(g.quotes.len(), o.quotes.len());
+            assert_eq!(g.quotes.len(), 1);
+            assert_eq!(
+                (0..g.len()).map(|i| g.quoted(i, i)).collect::<Vec<_>>(),
+                (0..o.len()).map(|i| o.quoted(i, i)).collect::<Vec<_>>()
+            );
+        }
+        let counts = |h: &Held| -> Vec<(String, u64)> {
+            let mut v: Vec<(String, u64)> = h
+                .terms
+                .iter()
+                .zip(&h.term_count)
+                .map(|(t, &n)| (t.to_string(), n))
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(counts(&given), counts(&own));
+        // What `also` made of each document, in the analysis's order.
+        assert_eq!(tokens.len(), docs.len());
+        assert!(tokens
+            .iter()
+            .zip(&a.docs)
+            .all(|(&n, d)| n as u64 >= d.tokens));
+    }
 }
