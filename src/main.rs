@@ -70,10 +70,10 @@ fn tune_memory(command: &Command) {
     // When mimalloc gives freed memory back to the system. `freq`, `quotes` and `report`
     // return it at once (instead of after 10 ms): a run frees each document's buffers while the
     // next ones are read, and peak memory should follow the vocabulary, not the reading speed.
-    // The report reads its documents twice (the phrase tables, then the rest), and what the
-    // first reading frees must be back before the second peaks: on 1 MB of quotation marks
-    // 179 MiB with 0 ms against 183–200 MiB with 10 ms, for 6% more time on UNGD (3.1 s
-    // against 2.9 s, 235 against 240 MiB). The other streaming commands keep mimalloc's 10 ms.
+    // The report frees the corpus held as word ids and large tables one after another, and
+    // what each stage frees must be back before the next peaks: on UNGD 232 MiB with 0 ms
+    // against 249 MiB with 10 ms, for about 10% more time (3.6–4.0 s against 3.4 s, medians
+    // of 3, 2026-12-06). The other streaming commands keep mimalloc's 10 ms.
     // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
     // `freq --by doc` keeps mimalloc's 10 ms: its memory is each document's counts, which
     // grow with the corpus, while the pages a document's text leaves, filled again by the next

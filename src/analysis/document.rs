@@ -156,6 +156,18 @@ pub(super) fn analyse_tokens(
     }
 }
 
+impl Analysed {
+    /// The slots and quotation marks a document's [`super::Positions`] are made from, taken out
+    /// (the forms copied: its counts keep them).
+    pub(super) fn take_slots(&mut self) -> (Slots, Vec<QuoteMark>) {
+        let slots = Slots {
+            token_slots: std::mem::take(&mut self.token_slots),
+            forms: self.forms.clone(),
+        };
+        (slots, std::mem::take(&mut self.marks))
+    }
+}
+
 /// Each token's slot among a document's distinct forms, and the forms with their totals.
 pub(super) struct Slots {
     pub(super) token_slots: Vec<u32>,

@@ -320,7 +320,8 @@ impl<'a> Analyser<'a> {
     }
 
     /// In a documents run, also gives each document's positions to `also` (from the tokens the
-    /// run counts), and its spellings once every document is read.
+    /// run counts), and its spellings once every document is read. A totals run
+    /// ([`Detail::Totals`]) keeps no document and gives `also` nothing.
     pub fn also(self, also: Option<&'a dyn AlsoRead>) -> Self {
         Analyser { also, ..self }
     }
@@ -374,11 +375,7 @@ impl<'a> Analyser<'a> {
             );
             // What else reads the document sees the same tokens, slots and quotations.
             let positions = also.map(|_| {
-                let slots = document::Slots {
-                    token_slots: std::mem::take(&mut done.token_slots),
-                    forms: done.forms.clone(),
-                };
-                let marks = std::mem::take(&mut done.marks);
+                let (slots, marks) = done.take_slots();
                 positions_from(id, w, doc, tokens.clone(), slots, marks)
             });
             w.tokens = tokens;
@@ -424,12 +421,9 @@ impl<'a> Analyser<'a> {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             // Places and kinds of the quotations, no texts: a document can hold many.
-            let done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
-            let slots = document::Slots {
-                token_slots: done.token_slots,
-                forms: done.forms,
-            };
-            positions_from(wi, w, doc, tokens, slots, done.marks)
+            let mut done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
+            let (slots, marks) = done.take_slots();
+            positions_from(wi, w, doc, tokens, slots, marks)
         })
     }
 
@@ -450,12 +444,7 @@ impl<'a> Analyser<'a> {
             let (slots, marks) = match marks {
                 Some(m) => (document::slots(w, &doc.text, &tokens), m),
                 None => {
-                    let done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
-                    let slots = document::Slots {
-                        token_slots: done.token_slots,
-                        forms: done.forms,
-                    };
-                    (slots, done.marks)
+                    document::analyse_tokens(w, doc, &tokens, self.opts, true, false).take_slots()
                 }
             };
             let forms = &slots.forms;

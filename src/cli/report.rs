@@ -171,9 +171,8 @@ fn names_need_sides(g: &GroupArgs, sides: &Sides) -> Result<()> {
     Ok(())
 }
 
-/// Checks, from the metadata alone, that each side's condition chooses a document (before the
-/// first reading, whose --where joins the conditions: its error would name that joined
-/// expression instead of the flag the user gave).
+/// Checks, from the metadata alone, that each side's condition chooses a document, before
+/// anything is read (--compound-top's first pass, then the reading).
 fn check_sides(groups: &[Vec<PathBuf>], src: &SourceArgs, sides: &Sides) -> Result<()> {
     if sides.selectors.is_empty() {
         return Ok(());

@@ -232,12 +232,18 @@ fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) 
     for (i, id) in renamed {
         out[i].0 = id;
     }
+    // The number skips ids that inputs already have (a file `x#2.txt` beside two `x.txt`).
+    let mut used: ahash::AHashSet<String> = out.iter().map(|(id, _)| id.clone()).collect();
     let mut seen: AHashMap<String, usize> = AHashMap::new();
     for (id, _) in out.iter_mut() {
         let n = seen.entry(id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
+            while used.contains(&format!("{id}#{n}")) {
+                *n += 1;
+            }
             *id = format!("{id}#{n}");
+            used.insert(id.clone());
         }
     }
 }
@@ -452,5 +458,9 @@ mod tests {
             ids(&[p("a/x.txt"), p("a/x.txt"), p("b/sub/y.txt")]),
             ["x", "x#2", "y"]
         );
+        // A number that a file's own name already has is skipped: every id is one document's.
+        std::fs::write(dir.path().join("b/x#2.txt"), "words").unwrap();
+        // (b's files in order: sub/y.txt, x#2.txt, x.txt.)
+        assert_eq!(ids(&[p("a"), p("b")]), ["x", "sub/y", "x#2", "x#3"]);
     }
 }

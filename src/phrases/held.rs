@@ -249,9 +249,13 @@ impl Ids {
         }
     }
 
-    /// A document's words from its positions (made by a run with as many workers).
+    /// A document's words from its positions (made by a run with as many workers; a worker
+    /// past those, of a run on a larger thread pool, looks every form up in the shared
+    /// vocabularies, and the display spellings it counted are not known).
     fn hold_positions(&self, p: &Positions, text: &str) -> HeldDoc {
-        let mut known = lock(&self.by_form[p.worker as usize]);
+        let mut unknown = Vec::new();
+        let mut guard = self.by_form.get(p.worker as usize).map(lock);
+        let known = guard.as_deref_mut().unwrap_or(&mut unknown);
         // Per form slot of the document: its term's id and its own, the shared vocabularies
         // locked only for the forms this worker meets for the first time.
         let mut slot_ids = vec![UNKNOWN; p.form_keys.len()];
@@ -272,7 +276,7 @@ impl Ids {
             }
             *x = known[id];
         }
-        drop(known);
+        drop(guard);
         held_doc(p.held_words(text), &slot_ids)
     }
 }
@@ -327,7 +331,8 @@ pub struct Holder<X, F> {
 }
 
 impl<X: Default, F> Holder<X, F> {
-    /// A holder for a run on this thread pool, giving each document to `also` as well.
+    /// A holder for a documents run on this thread pool (made inside another pool, the run's
+    /// workers may outnumber its own), giving each document to `also` as well.
     pub fn new(also: F) -> Self {
         Holder {
             ids: Ids::new(crate::analysis::worker_count()),
@@ -337,8 +342,9 @@ impl<X: Default, F> Holder<X, F> {
         }
     }
 
-    /// The corpus held, its documents in the order of `order` (the analysis's ids, all in bin
-    /// 0), with what `also` made of each (the default for a document the run did not give).
+    /// The corpus held, its documents in the order of `order` (the analysis's ids, which are
+    /// distinct, all in bin 0), with what `also` made of each (the default for a document the
+    /// run did not give).
     pub fn finish(self, order: &[&str], opts: &Options) -> Result<(Held, Vec<X>)> {
         let got = self.got.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut by_id: AHashMap<String, (HeldDoc, X)> =

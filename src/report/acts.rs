@@ -1,5 +1,6 @@
-//! The report's speech acts: each document read again for its acts (the bundled lexicon of the
-//! report's language), the tables written beside the report, and what the section shows.
+//! The report's speech acts (the bundled lexicon of the report's language): found in the
+//! reading that counts the documents, or each document read again for them; the tables written
+//! beside the report, and what the section shows.
 
 use super::Parts;
 use crate::dict::{self, ActLexicon, Bins, Scanned};
@@ -24,7 +25,7 @@ pub(super) struct ActTables {
     pub(super) condemned: DataFrame,
 }
 
-/// The documents' acts (read again unless the report found them in its phrase reading), with
+/// The documents' acts (read again unless the counting run found them), with
 /// the tables that grow with the corpus written into `p.dir` at once: acts (per document and
 /// act), act_profile (per document), act_instances (every act) and act_targets (what the acts
 /// target, counted), each as CSV and Parquet.
@@ -36,8 +37,10 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         .clone()
         .unwrap_or_else(|| ActLexicon::bundled("en").expect("the English lexicon"));
     let given = p.r.acts.lock().ok().and_then(|mut a| a.take());
+    // Acts found in the counting run come in the analysis's order.
+    let given = given.filter(|s| s.ids.iter().eq(p.a.docs.iter().map(|d| &d.id)));
     let mut scanned = match (&found, given) {
-        (Some(_), Some(s)) => in_analysis_order(p.a, s),
+        (Some(_), Some(s)) => s,
         (Some(l), None) => dict::scan_analysed(p.a, p.lopts, p.opts, &l.compile(p.opts)?, Some(l))?,
         (None, _) => Scanned::default(),
     };
@@ -155,28 +158,4 @@ fn condemned_of(targets: &DataFrame) -> Result<DataFrame> {
         keep.push(acts.get(i).is_some_and(|a| dict::CONDEMNATORY.contains(&a)) && seen < 10);
     }
     copied(&targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?)
-}
-
-/// The acts found in another reading, one document per document of the analysis, in its order
-/// (matched by id; a document that reading did not have gets none).
-fn in_analysis_order(a: &crate::analysis::Analysis, mut s: Scanned) -> Scanned {
-    let at: ahash::AHashMap<&str, usize> = s
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
-    Scanned {
-        ids: a.docs.iter().map(|d| d.id.clone()).collect(),
-        bins: (0..a.docs.len() as u32).collect(),
-        docs: a
-            .docs
-            .iter()
-            .map(|d| {
-                at.get(d.id.as_str())
-                    .map(|&i| std::mem::take(&mut s.docs[i]))
-                    .unwrap_or_default()
-            })
-            .collect(),
-    }
 }

@@ -65,13 +65,13 @@ pub struct ReportOptions {
     /// The inputs that were not read (skipped or failed), each with its reason, so that the
     /// report says what it does not cover.
     pub left_out: Vec<String>,
-    /// The phrase tables, when the caller made them before the analysis ([`phrase_tables_of`],
-    /// so that the corpus held as word ids and the analysis are never in memory together);
-    /// otherwise the report reads the documents again for them.
+    /// The phrase tables, when the caller made them ([`phrase_tables_of`] of the corpus held
+    /// as word ids by the counting run, [`crate::phrases::Holder`]); otherwise the report reads
+    /// the documents again for them.
     pub phrases: Option<PhraseTables>,
-    /// The documents' speech acts, when the caller found them in that same reading (by
-    /// document id, [`crate::dict::Matcher`]); otherwise the report reads the documents again
-    /// for them.
+    /// The documents' speech acts, when the caller found them in the counting run
+    /// ([`crate::dict::Matcher`]), in the analysis's order; otherwise the report reads the
+    /// documents again for them.
     /// Taken (not copied) by the speech-act tables, which hold them from then on.
     pub acts: std::sync::Mutex<Option<crate::dict::Scanned>>,
     /// Terms to follow over the time field in the groups section (`--terms`), before the

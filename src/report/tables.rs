@@ -54,7 +54,7 @@ pub const NGRAM_ROWS: usize = 100;
 pub const COLLOCATE_ROWS: usize = 50;
 
 /// The phrase tables of the analysis's documents, held again as word ids (for a report whose
-/// caller did not make them beforehand, [`phrase_tables_of`]).
+/// caller did not hold them in the counting run, [`phrase_tables_of`]).
 pub(super) fn phrase_tables(p: Parts) -> Result<PhraseTables> {
     phrase_tables_of(&crate::phrases::read_analysed(p.a, p.lopts, p.opts)?)
 }
