@@ -977,3 +977,33 @@ fn grouped_folder(texts: &[(&str, &str, i32, &str)]) -> tempfile::TempDir {
     std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
     dir
 }
+
+#[test]
+fn a_report_of_standard_input_is_named_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::common::seed()).unwrap();
+    // Alone: notebooks-out/stdin, not a folder named `-`.
+    let o = verbale()
+        .current_dir(dir.path())
+        .args(["report", "-", "--quiet"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(dir.path().join("notebooks-out/stdin/report.md").is_file());
+    // Beside a file: the range of their names, standard input named as its document is.
+    let file = dir.path().join("note.txt");
+    std::fs::write(&file, "We condemn the so-called \"elections\".").unwrap();
+    let o = verbale()
+        .current_dir(dir.path())
+        .args(["report", "note.txt", "-", "--quiet"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let made: Vec<String> = std::fs::read_dir(dir.path().join("notebooks-out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(made.contains(&"note-to-stdin".to_string()), "{made:?}");
+}

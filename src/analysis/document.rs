@@ -499,8 +499,10 @@ impl Context<'_> {
                 continue;
             };
             let before_quote = opens.contains(&(j as u32)) as u32;
-            // A word that distances only before a mark is another word elsewhere.
-            if before_quote == 0 && set.only_before_mark(&cue) {
+            // A word that distances only before a mark is another word elsewhere, and a cue
+            // written with a capital inside its sentence is part of a name (Iraq and the
+            // Sham, the Levant).
+            if before_quote == 0 && (set.only_before_mark(&cue) || in_a_name(text, tokens, i)) {
                 i = j;
                 continue;
             }
@@ -520,6 +522,16 @@ impl Context<'_> {
         counts.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.cue.cmp(&b.cue)));
         counts
     }
+}
+
+/// Whether token `i` starts with a capital and does not start its sentence.
+fn in_a_name(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    let capital = text[t.start as usize..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    capital && i > 0 && tokens[i - 1].sentence == t.sentence
 }
 
 /// Per form slot, whether the form starts a phrase of `cues` (asked once per form and worker).

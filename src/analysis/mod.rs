@@ -740,6 +740,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_with_a_capital_inside_its_sentence_is_a_name() {
+        let text = "The Islamic State in Iraq and the Sham attacked. Sham elections were held. \
+                    It was a sham trial. The Sham \u{201c}referendum\u{201d} failed.";
+        let a = analyse(
+            &[Document::from_text("d", text)],
+            &Options::new(Lang::english()),
+        );
+        let cues: Vec<(&str, u32, u32)> = a.docs[0]
+            .cues
+            .iter()
+            .map(|c| (c.cue.as_str(), c.total, c.before_quote))
+            .collect();
+        // At a sentence's start, in lower case, and right before a mark, it is the word.
+        assert_eq!(cues, [("sham", 3, 1)]);
+    }
+
+    #[test]
     fn a_run_of_some_terms_counts_them_as_a_run_of_all() {
         let docs = [
             Document::from_text(

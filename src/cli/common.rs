@@ -269,6 +269,10 @@ impl GroupArgs {
 /// every file.
 pub fn side_name(paths: &[PathBuf]) -> String {
     let stem = |p: &PathBuf| {
+        if p.as_os_str() == "-" {
+            // Standard input, as its document is named.
+            return "stdin".to_string();
+        }
         p.file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|s| !s.is_empty() && s != ".")

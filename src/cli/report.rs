@@ -83,7 +83,7 @@ fn name_of(paths: &[PathBuf]) -> String {
         }
     }
     let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
-    let stem = if paths.len() > 1 && !paths.iter().all(|p| p.is_dir()) {
+    let stem = if paths.len() > 1 && !paths.iter().all(|p| p.is_dir()) || p.as_os_str() == "-" {
         // Files named one by one (`RUS_*.txt`): their range, as the charts name them, not the
         // first file's name.
         side_name(paths)

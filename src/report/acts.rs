@@ -20,6 +20,8 @@ pub(super) struct ActTables {
     /// The strongest acts ([`STRONGEST_ROWS`] of intensity 4 and more, not negated, the
     /// documents' own: not reported), strongest first: doc, act, intensity, trigger, target.
     pub(super) strongest: DataFrame,
+    /// How many acts of intensity 4 and more, the documents' own, there are in all.
+    pub(super) strong_acts: usize,
     /// What the condemnatory acts (deplore, condemn, reject) target most, ten per act: act,
     /// target, count, docs, example.
     pub(super) condemned: DataFrame,
@@ -61,7 +63,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     };
     let instances = per_doc.instances.0;
     // The section shows the strongest acts only: the rest are in act_instances.
-    let strongest = strongest_of(&instances)?;
+    let (strongest, strong_acts) = strongest_of(&instances)?;
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
     let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
@@ -96,6 +98,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         scanned,
         corpus,
         strongest,
+        strong_acts,
         condemned,
     })
 }
@@ -105,8 +108,10 @@ pub(super) const STRONGEST_ROWS: usize = 25;
 
 /// The [`STRONGEST_ROWS`] strongest acts (intensity 4 and more, neither negated nor reported:
 /// "I call on the Assembly to strongly condemn" is not the speaker's condemnation) of an
-/// `act_instances` frame, strongest first: doc, act, intensity, trigger, target.
-fn strongest_of(instances: &DataFrame) -> Result<DataFrame> {
+/// `act_instances` frame (doc, act, intensity, trigger, target), with how many there are in
+/// all. Strongest first; of equal strength, each document's first act before any document's
+/// second, so that the table does not show the first documents' acts alone.
+fn strongest_of(instances: &DataFrame) -> Result<(DataFrame, usize)> {
     let negated = instances.column("negated")?.bool()?.clone();
     let reported = instances.column("reported")?.bool()?.clone();
     let strong = instances
@@ -115,18 +120,34 @@ fn strongest_of(instances: &DataFrame) -> Result<DataFrame> {
         .gt_eq(4)?
         & !negated
         & !reported;
-    copied(
-        &instances
+    let rows =
+        instances
             .filter(&strong)?
-            .select(["doc", "act", "intensity", "trigger", "target"])?
-            .sort(
-                ["intensity"],
-                SortMultipleOptions::default()
-                    .with_order_descending(true)
-                    .with_maintain_order(true),
-            )?
-            .head(Some(STRONGEST_ROWS)),
-    )
+            .select(["doc", "act", "intensity", "trigger", "target"])?;
+    let docs = rows.column("doc")?.str()?;
+    let intensity = rows.column("intensity")?.cast(&DataType::Int64)?;
+    let intensity = intensity.i64()?;
+    // Per row: its document's turn among the acts of its strength (0 for the first).
+    let mut turns: ahash::AHashMap<(Option<&str>, Option<i64>), u32> = ahash::AHashMap::new();
+    let mut order: Vec<(i64, u32, usize)> = (0..rows.height())
+        .map(|i| {
+            let key = (docs.get(i), intensity.get(i));
+            let turn = turns.entry(key).or_insert(0);
+            *turn += 1;
+            (-key.1.unwrap_or(0), *turn, i)
+        })
+        .collect();
+    order.sort_unstable();
+    let shown: Vec<IdxSize> = order
+        .iter()
+        .take(STRONGEST_ROWS)
+        .map(|&(_, _, i)| i as IdxSize)
+        .collect();
+    let total = rows.height();
+    Ok((
+        copied(&rows.take(&IdxCa::from_vec("rows".into(), shown))?)?,
+        total,
+    ))
 }
 
 /// A few rows of a larger frame with their strings copied, so that they do not keep the

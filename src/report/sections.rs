@@ -6,6 +6,7 @@ use super::tables::{table, Tables, SCARE_ROWS};
 use super::{Parts, MAX_SIMILARITY_DOCS};
 use crate::chart::MAX_HEATMAP_DOCS;
 use crate::error::Result;
+use crate::out::numbers::group_digits;
 use crate::out::numbers::thousands;
 use crate::quotes::Kind;
 use crate::text::Rules;
@@ -314,7 +315,17 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         s("The strongest acts and what they target"),
         s("strongest-acts"),
     ));
-    b.push(Block::Para(s("Acts of intensity 4 and more that the documents perform themselves: not negated, and not reported of others (\"I call on the Assembly to condemn\", \"the Council demanded\"; act_instances.csv marks them in its reported column).")));
+    let shown = match t.strong_acts {
+        n if n > super::acts::STRONGEST_ROWS => format!(
+            "The {} strongest of the {} acts",
+            super::acts::STRONGEST_ROWS,
+            group_digits(&n.to_string())
+        ),
+        0 => s("There is no act"),
+        1 => s("The one act"),
+        n => format!("The {n} acts"),
+    };
+    b.push(Block::Para(format!("{shown} of intensity 4 and more that the documents perform themselves: not negated, and not reported of others (\"I call on the Assembly to condemn\", \"the Council demanded\"; act_instances.csv marks them in its reported column). Of equal strength, each document's first act comes before any document's second, in the documents' order; every act is in act_instances.csv.")));
     b.push(table(&t.strongest, super::acts::STRONGEST_ROWS));
     b.push(Block::Heading(
         3,
