@@ -9,6 +9,9 @@ use crate::chart::{self, act_kinds, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS}
 use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
 
+/// Terms of each side a keyness chart shows.
+pub(super) const KEYNESS_TERMS: usize = 15;
+
 /// How wide the report's charts are drawn for a phone's screen (the HTML page shows them
 /// below 600 pixels): their text stays at about its size there.
 pub const NARROW_WIDTH: u32 = 420;
@@ -205,7 +208,7 @@ fn keyness(d: &mut Drawn, t: &Tables) -> Result<String> {
     if let Some(g) = &d.p.r.groups {
         let title = format!("{} vs {}", g.target_name, g.reference_name);
         let k = compare::keyness(a, &g.target, &g.reference, KeynessOptions::default())?;
-        let spec = kinds::keyness(&k, 15, &g.target_name, &g.reference_name);
+        let spec = kinds::keyness(&k, KEYNESS_TERMS, &g.target_name, &g.reference_name);
         d.add("keyness.png", spec, format!("Keyness: {title}"))?;
         return Ok(title);
     }
@@ -231,7 +234,7 @@ fn keyness(d: &mut Drawn, t: &Tables) -> Result<String> {
         let k = compare::keyness(a, &target, &rest, o)?;
         d.add(
             "keyness.png",
-            kinds::keyness(&k, 15, &name, &other),
+            kinds::keyness(&k, KEYNESS_TERMS, &name, &other),
             format!("Keyness: {title}"),
         )?;
         return Ok(title);
@@ -242,7 +245,7 @@ fn keyness(d: &mut Drawn, t: &Tables) -> Result<String> {
     let title = format!("{} vs the other documents", a.docs[f].id);
     let rest: Vec<usize> = (0..a.docs.len()).filter(|&i| i != f).collect();
     let k = compare::keyness(a, &[f], &rest, o)?;
-    let spec = kinds::keyness(&k, 15, &a.docs[f].id, "the other documents");
+    let spec = kinds::keyness(&k, KEYNESS_TERMS, &a.docs[f].id, "the other documents");
     d.add("keyness.png", spec, format!("Keyness: {title}"))?;
     Ok(title)
 }

@@ -479,10 +479,53 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
          key term of each of the largest groups (by words), {key}. Every value is in trend.csv \
          (chosen_as says why each term is followed, counted_in which documents were counted)."
     )));
+    if let Some(note) = thin_periods(d.p.a, time) {
+        b.push(Block::Para(note));
+    }
     b.extend(d.chart("trend-terms.png"));
     b.extend(d.chart("trend-scare.png"));
     b.extend(d.chart("trend-key.png"));
     Ok(())
+}
+
+/// A note naming the time groups with under a quarter of the median group's tokens (a year
+/// the corpus has only begun, a decade with a few speeches), whose rates rest on few words.
+fn thin_periods(a: &crate::analysis::Analysis, time: &crate::meta::Grouping) -> Option<String> {
+    let mut tokens = vec![0u64; time.groups.len()];
+    let mut docs = vec![0u64; time.groups.len()];
+    for (d, g) in a.docs.iter().zip(&time.of_file) {
+        if let Some(g) = g {
+            tokens[*g as usize] += d.tokens;
+            docs[*g as usize] += 1;
+        }
+    }
+    let mut sorted = tokens.clone();
+    sorted.sort_unstable();
+    let median = *sorted.get(sorted.len() / 2)?;
+    let thin: Vec<String> = (0..tokens.len())
+        .filter(|&g| docs[g] > 0 && tokens[g] * 4 < median)
+        .map(|g| {
+            format!(
+                "{} ({}, {})",
+                time.groups[g].0,
+                crate::out::numbers::count_of(docs[g], "document"),
+                crate::out::numbers::count_of(tokens[g], "token")
+            )
+        })
+        .collect();
+    if thin.is_empty() {
+        return None;
+    }
+    let by = &time.fields[0];
+    let shown = match thin.len() {
+        n if n > 8 => format!("{}, and {} more", thin[..8].join(", "), n - 8),
+        _ => thin.join(", "),
+    };
+    Some(format!(
+        "Few words in some {by}s, whose rates rest on little text and can jump: {shown}; the \
+         median {by} has {}.",
+        crate::out::numbers::count_of(median, "token")
+    ))
 }
 
 /// `3 groups`, `1 group`.
@@ -503,7 +546,7 @@ fn keyness(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         }
     }
     b.push(Block::Para(match &r.groups {
-        Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target. The table shows the 20 terms each side over-uses most; keyness.csv has every term.", d.key_title),
+        Some(_) => format!("{}: G² (log-likelihood), positive = over-used in the target. The chart shows the {} terms each side over-uses most, the table 20; keyness.csv has every term.", d.key_title, super::charts::KEYNESS_TERMS),
         None => format!("Each document against all the others: its 10 most over-used and 10 most under-used terms (G², terms seen at least twice) are in keyness.csv. The chart and the table show the document with the most scare quotes (the longest one if none has {MIN_SCARE} or more)."),
     }));
     b.extend(d.chart("keyness.png"));
@@ -602,5 +645,40 @@ fn dispersion(d: &ReportData, b: &mut Vec<Block>) {
             b.push(c);
         }
         None => b.push(Block::Para(s("No quoted terms to plot."))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thin_periods;
+    use crate::analysis::{analyse, Options};
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    #[test]
+    fn a_period_with_a_fraction_of_the_words_is_named() {
+        let long = "peace and security for all nations ".repeat(40);
+        let texts = [long.as_str(), long.as_str(), long.as_str(), "peace now"];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        let a = analyse(&docs, &Options::new(Lang::english()));
+        let time = |of_file: Vec<Option<u32>>| crate::meta::Grouping {
+            fields: vec!["year".into()],
+            groups: ["2020", "2021", "2022"]
+                .map(|y| (y.to_string(), Vec::new()))
+                .to_vec(),
+            of_file,
+        };
+        let note = thin_periods(&a, &time(vec![Some(0), Some(1), Some(1), Some(2)])).unwrap();
+        assert!(
+            note.contains("2022 (1 document, 2 tokens)") && note.contains("median year"),
+            "{note}"
+        );
+        assert!(!note.contains("2020") && !note.contains("2021"), "{note}");
+        // Periods of like size: no note.
+        assert!(thin_periods(&a, &time(vec![Some(0), Some(1), Some(2), Some(2)])).is_none());
     }
 }
