@@ -396,3 +396,64 @@ fn build(g: &Grouping, terms: &Terms, s: &Sums) -> Result<DataFrame> {
     ));
     Ok(DataFrame::new_infer_height(cols)?)
 }
+
+/// A note naming the periods (each a name, its documents and its tokens) with under a quarter
+/// of the median period's tokens (a year the corpus has only begun, a decade of a few
+/// speeches), whose rates rest on little text and can jump; `None` when there are none.
+pub fn thin_note(by: &str, periods: &[(String, u64, u64)]) -> Option<String> {
+    let mut tokens: Vec<u64> = periods.iter().map(|p| p.2).collect();
+    tokens.sort_unstable();
+    let median = *tokens.get(tokens.len() / 2)?;
+    let thin: Vec<String> = periods
+        .iter()
+        .filter(|p| p.1 > 0 && p.2 * 4 < median)
+        .map(|(name, docs, tokens)| {
+            format!(
+                "{name} ({}, {})",
+                crate::out::numbers::count_of(*docs, "document"),
+                crate::out::numbers::count_of(*tokens, "token")
+            )
+        })
+        .collect();
+    let shown = match thin.len() {
+        0 => return None,
+        n if n > 8 => format!("{}, and {} more", thin[..8].join(", "), n - 8),
+        _ => thin.join(", "),
+    };
+    Some(format!(
+        "few words in some {by}s, whose rates rest on little text and can jump: {shown}; the \
+         median {by} has {}",
+        crate::out::numbers::count_of(median, "token")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thin_note;
+
+    #[test]
+    fn only_periods_under_a_quarter_of_the_median_are_named() {
+        let p = |name: &str, docs: u64, tokens: u64| (name.to_string(), docs, tokens);
+        let periods = [
+            p("1940", 32, 82_243),
+            p("1950", 400, 685_664),
+            p("1960", 500, 700_000),
+            p("1970", 300, 171_417),
+        ];
+        // 171,417 is a quarter of the median (685,664) or more: not named.
+        assert_eq!(
+            thin_note("decade", &periods).as_deref(),
+            Some(
+                "few words in some decades, whose rates rest on little text and can jump: 1940 \
+                 (32 documents, 82,243 tokens); the median decade has 685,664 tokens"
+            )
+        );
+        assert_eq!(thin_note("year", &periods[1..]), None);
+        // A period with no document is no period of few words.
+        assert_eq!(
+            thin_note("year", &[p("a", 0, 0), p("b", 2, 10), p("c", 2, 10)]),
+            None
+        );
+        assert_eq!(thin_note("year", &[]), None);
+    }
+}

@@ -6,7 +6,7 @@ use super::common::{
 };
 use anyhow::Result;
 use clap::Args;
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, DataType};
 use std::path::PathBuf;
 use verbale::analysis::Detail;
 use verbale::chart::kinds::most_quoted_terms;
@@ -115,6 +115,9 @@ pub fn run(args: TrendArgs) -> Result<bool> {
         trend_frame(&paths, &args.source, &terms, &fields)?
     };
     warn_absent(&t.frame, args.source.quiet)?;
+    if !args.source.quiet && args.facet.is_none() {
+        note_thin_periods(&t.frame, &args.by)?;
+    }
     let header = format!(
         "{} in {} by {}",
         count_of(t.terms.names.len() as u64, "term"),
@@ -124,6 +127,32 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut df = args.output.select(t.frame)?;
     verbale::out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(t.had_errors)
+}
+
+/// Notes the periods of a trend table (by `by` alone) with few words, whose rates can jump.
+fn note_thin_periods(df: &DataFrame, by: &str) -> Result<()> {
+    let (Ok(names), Ok(docs), Ok(tokens)) = (
+        df.column(by),
+        df.column("group_docs"),
+        df.column("group_tokens"),
+    ) else {
+        return Ok(());
+    };
+    let names = names.cast(&DataType::String)?;
+    let docs = docs.cast(&DataType::UInt64)?;
+    let tokens = tokens.cast(&DataType::UInt64)?;
+    let (names, docs, tokens) = (names.str()?, docs.u64()?, tokens.u64()?);
+    let mut periods: Vec<(String, u64, u64)> = Vec::new();
+    for i in 0..df.height() {
+        let name = names.get(i).unwrap_or("").to_string();
+        if !periods.iter().any(|p| p.0 == name) {
+            periods.push((name, docs.get(i).unwrap_or(0), tokens.get(i).unwrap_or(0)));
+        }
+    }
+    if let Some(note) = verbale::trend::thin_note(by, &periods) {
+        eprintln!("verbale: note: {note}");
+    }
+    Ok(())
 }
 
 /// Warns of each term of a trend table counted nowhere (unless `quiet`).

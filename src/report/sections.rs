@@ -488,44 +488,26 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     Ok(())
 }
 
-/// A note naming the time groups with under a quarter of the median group's tokens (a year
-/// the corpus has only begun, a decade with a few speeches), whose rates rest on few words.
+/// A note naming the time groups whose rates rest on few words ([`crate::trend::thin_note`]).
 fn thin_periods(a: &crate::analysis::Analysis, time: &crate::meta::Grouping) -> Option<String> {
-    let mut tokens = vec![0u64; time.groups.len()];
-    let mut docs = vec![0u64; time.groups.len()];
+    let mut periods: Vec<(String, u64, u64)> = time
+        .groups
+        .iter()
+        .map(|(name, _)| (name.clone(), 0, 0))
+        .collect();
     for (d, g) in a.docs.iter().zip(&time.of_file) {
-        if let Some(g) = g {
-            tokens[*g as usize] += d.tokens;
-            docs[*g as usize] += 1;
+        if let Some(p) = g.and_then(|g| periods.get_mut(g as usize)) {
+            p.1 += 1;
+            p.2 += d.tokens;
         }
     }
-    let mut sorted = tokens.clone();
-    sorted.sort_unstable();
-    let median = *sorted.get(sorted.len() / 2)?;
-    let thin: Vec<String> = (0..tokens.len())
-        .filter(|&g| docs[g] > 0 && tokens[g] * 4 < median)
-        .map(|g| {
-            format!(
-                "{} ({}, {})",
-                time.groups[g].0,
-                crate::out::numbers::count_of(docs[g], "document"),
-                crate::out::numbers::count_of(tokens[g], "token")
-            )
-        })
-        .collect();
-    if thin.is_empty() {
-        return None;
-    }
-    let by = &time.fields[0];
-    let shown = match thin.len() {
-        n if n > 8 => format!("{}, and {} more", thin[..8].join(", "), n - 8),
-        _ => thin.join(", "),
-    };
-    Some(format!(
-        "Few words in some {by}s, whose rates rest on little text and can jump: {shown}; the \
-         median {by} has {}.",
-        crate::out::numbers::count_of(median, "token")
-    ))
+    let note = crate::trend::thin_note(&time.fields[0], &periods)?;
+    let mut c = note.chars();
+    Some(
+        c.next()
+            .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+            + ".",
+    )
 }
 
 /// `3 groups`, `1 group`.
