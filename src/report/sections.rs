@@ -602,7 +602,7 @@ fn similarity(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     }
     let n = a.docs.len().min(MAX_SIMILARITY_DOCS);
     b.push(Block::Para(format!(
-        "Cosine similarity of relative term frequencies and Jaccard overlap of term sets, for {n} documents{}; the heatmap shows up to {}.",
+        "Cosine similarity of relative term frequencies and Jaccard overlap of term sets, for {n} documents{}; the heatmap shows up to {}. Its colours span the pairs of different documents, lowest to highest; the diagonal, each document with itself (1.00), takes the top colour.",
         if a.docs.len() > MAX_SIMILARITY_DOCS { " (the longest ones)" } else { "" },
         MAX_HEATMAP_DOCS
     )));
