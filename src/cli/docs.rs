@@ -8,7 +8,7 @@ use clap::Args;
 use std::path::PathBuf;
 use verbale::frames;
 
-/// List the documents: tokens, distinct terms, quoted and scare-quoted tokens, quotations
+/// List the documents: tokens, types (distinct case-folded word forms), quoted and scare-quoted tokens, quotations
 /// (spans) and scare quotes (scare_spans); lexical diversity (ttr, mattr over 500 words, mtld, as lexicalrichness computes
 /// them) and readability (sentences, mean_sentence_length, flesch, fk_grade, with syllables by
 /// vowel groups), quoted_share and scare_per_10k; and every field of their metadata (file-name

@@ -315,7 +315,7 @@ pub fn trend_frame(
     let options = source.options(paths)?;
     if options.phrases.is_some() && !source.quiet {
         eprintln!(
-            "verbale: note: --phrases: trend follows each word wherever it stands, inside the list's phrases too ('council' counts 'Security Council'), and names a phrase by its words; `freq --group-by … --phrases …` counts a word outside them"
+            "verbale: note: --phrases: trend follows each word wherever it stands, inside the list's phrases too ('council' counts 'Security Council'), and names a phrase by its words, its rates per 10,000 words with each of a phrase's words counted (`freq --group-by … --phrases …` counts a word outside them, per 10,000 tokens with each phrase one token)"
         );
     }
     let options = verbale::analysis::Options {

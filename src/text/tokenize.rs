@@ -151,9 +151,16 @@ const ABBREVIATIONS: &[&str] = &[
     "oct", "nov", "dec", "amb", "gov", "pres", "rep", "sen", "capt", "maj", "sgt",
 ];
 
-fn is_abbreviation(word: &str) -> bool {
+/// Whether `word`, followed by a full stop, is an abbreviation or an initial (a capital alone,
+/// after a space, an opening mark or nothing: J. Smith, but not the C of 2°C.); `before` is the
+/// character before the word.
+fn is_abbreviation(word: &str, before: Option<char>) -> bool {
     let mut chars = word.chars();
-    if chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
+    let opens = |c: char| c.is_whitespace() || "([{\"'‘“«".contains(c);
+    if chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_none()
+        && before.is_none_or(opens)
+    {
         return true; // an initial: J. Smith
     }
     let lower = word.to_lowercase();
@@ -322,7 +329,8 @@ fn tokenize_segments(
             if pending_end {
                 let first = text[start..].chars().next().unwrap_or(' ');
                 let (ws, we) = last_word;
-                let abbrev = is_abbreviation(&text[ws as usize..we as usize]);
+                let before = text[..ws as usize].chars().next_back();
+                let abbrev = is_abbreviation(&text[ws as usize..we as usize], before);
                 if !abbrev && (first.is_uppercase() || first.is_numeric() || !first.is_lowercase())
                 {
                     sentence += 1;
@@ -338,7 +346,11 @@ fn tokenize_segments(
                 "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।"
             )
         {
-            pending_end = true;
+            // A full stop with a digit right after it is inside a reference, not at a
+            // sentence's end (S/PV.8362, A/72/PV.3).
+            let inside = &text[start..end] == "."
+                && text[end..].chars().next().is_some_and(char::is_numeric);
+            pending_end |= !inside;
         }
         // Only a word with an apostrophe (or a byte of a non-ASCII character, which may be
         // one) is looked at character by character; the others are pushed as they are.
@@ -605,6 +617,23 @@ mod tests {
         assert_eq!(s("Then"), 3);
         assert_eq!(s("New"), 4);
         assert_eq!(v.last().unwrap().para, 1);
+    }
+
+    #[test]
+    fn a_reference_or_a_unit_is_not_a_sentence_end() {
+        let t = "The Council met (see S/PV.8362) and agreed. Warming below 2°C. Clear rules \
+                 (A/72/PV.3). Then J. Smith spoke, in 2014.In the end.";
+        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
+        let at = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().sentence;
+        // Inside a document symbol, the full stop before a number goes on.
+        assert_eq!(at("agreed"), at("The"));
+        assert_eq!(at("Warming"), at("The") + 1);
+        // The C of 2°C is no initial: its full stop ends the sentence.
+        assert_eq!(at("Clear"), at("Warming") + 1);
+        assert_eq!(at("Then"), at("Clear") + 1);
+        // An initial after a space does not end it; a full stop before a letter does.
+        assert_eq!(at("spoke"), at("Then"));
+        assert_eq!(at("In"), at("Then") + 1);
     }
 
     #[test]
