@@ -941,3 +941,38 @@ fn counts_sides_that_overlap_are_told_as_over_the_texts() {
         "{err}"
     );
 }
+
+/// A part counted by a verbale that did not record an option (the version of the text rules)
+/// is refused by name, not compared with the next option.
+#[test]
+fn a_part_of_an_earlier_verbale_is_refused_by_the_option_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    counts(&data_dir(), &a, &["--where", "source <> 'wh'"]);
+    counts(&data_dir(), &b, &["--where", "source = 'wh'"]);
+    let about = std::fs::read_to_string(b.join("counts.json")).unwrap();
+    let earlier = about.replace(
+        &format!("; text rules {}", verbale::analysis::TEXT_RULES),
+        "",
+    );
+    assert_ne!(earlier, about);
+    std::fs::write(b.join("counts.json"), earlier).unwrap();
+    let o = verbale()
+        .args(["freq", "--from-counts"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "text rules: {} in {}, not recorded (an earlier verbale) in {}",
+            verbale::analysis::TEXT_RULES,
+            a.display(),
+            b.display()
+        )) && err.contains("count every part again with this one")
+            && !err.contains("section:"),
+        "{err}"
+    );
+}

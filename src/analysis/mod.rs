@@ -89,7 +89,7 @@ pub struct Options {
 }
 
 /// The options an [`Options::fingerprint`] names, in its order.
-pub const FINGERPRINT_NAMES: [&str; 9] = [
+pub const FINGERPRINT_NAMES: [&str; 10] = [
     "lang",
     "stem",
     "rules",
@@ -99,7 +99,15 @@ pub const FINGERPRINT_NAMES: [&str; 9] = [
     "phrases",
     "min confidence",
     "quote model",
+    "text rules",
 ];
+
+/// The version of the rules that cut a text into words and sentences: raised whenever they
+/// change what is counted (a sentence's end moves the n-grams, acts and readability counted
+/// within it), so that counts made before are not summed with counts made after.
+/// 2: a full stop before a digit (`S/PV.8362`) ends no sentence, the `C` of `2°C.` is no
+/// initial (2026-12-06); 1: every earlier verbale that recorded its options.
+pub const TEXT_RULES: u32 = 2;
 
 /// What a run keeps of each document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -162,6 +170,7 @@ impl Options {
                 .model
                 .as_ref()
                 .map_or("hand-set".to_string(), |m| m.signature().to_string()),
+            TEXT_RULES.to_string(),
         ];
         FINGERPRINT_NAMES
             .iter()

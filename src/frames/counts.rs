@@ -491,20 +491,33 @@ fn stack_fields(top: DataFrame, bottom: DataFrame) -> Result<DataFrame> {
 /// with both parts' whole values ("stopwords: 174 words, e844… and numbers in a, 174 words,
 /// e844… in b"), and what to do when the phrase lists differ.
 fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
-    let options: Vec<(&str, &'a str, &'a str)> = first
-        .split("; ")
-        .zip(fp.split("; "))
-        .filter(|(x, y)| x != y)
-        .map(|(x, y)| {
-            // The options of the analysis, and the part's `section` (a reading option).
-            let name = analysis::FINGERPRINT_NAMES
-                .iter()
-                .find(|k| x.starts_with(*k))
-                .copied()
-                .unwrap_or_else(|| x.split(' ').next().unwrap_or(""));
-            let value = |v: &'a str| v[name.len().min(v.len())..].trim();
-            (name, value(x), value(y))
-        })
+    // Each option by its name (those of the analysis, and the part's `section`, a reading
+    // option), so that an option one part does not record is told, not compared with the
+    // next one.
+    let parse = |fp: &'a str| -> Vec<(&'a str, &'a str)> {
+        fp.split("; ")
+            .map(|kv| {
+                let name = analysis::FINGERPRINT_NAMES
+                    .iter()
+                    .find(|k| kv.starts_with(*k))
+                    .copied()
+                    .unwrap_or_else(|| kv.split(' ').next().unwrap_or(""));
+                (name, kv[name.len().min(kv.len())..].trim())
+            })
+            .collect()
+    };
+    let (a, b) = (parse(first), parse(fp));
+    let get = |list: &[(&'a str, &'a str)], name: &str| {
+        list.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    };
+    let mut names: Vec<&str> = a.iter().map(|(n, _)| *n).collect();
+    names.extend(b.iter().map(|(n, _)| *n).filter(|n| get(&a, n).is_none()));
+    let unrecorded = "not recorded (an earlier verbale)";
+    let options: Vec<(&str, &str, &str)> = names
+        .into_iter()
+        .map(|n| (n, get(&a, n), get(&b, n)))
+        .filter(|(_, x, y)| x != y)
+        .map(|(n, x, y)| (n, x.unwrap_or(unrecorded), y.unwrap_or(unrecorded)))
         .collect();
     let listed: Vec<String> = options
         .iter()
@@ -512,7 +525,14 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
         .collect();
     // Phrase lists are recorded by their phrases ("62 phrases, 1f…"); an earlier verbale
     // recorded them by their file.
+    let earlier = options
+        .iter()
+        .any(|o| o.1 == unrecorded || o.2 == unrecorded);
     let hint = match options.iter().find(|o| o.0 == "phrases") {
+        _ if earlier => {
+            " (a part was counted by an earlier verbale, whose counts this one does not add to \
+             its own: count every part again with this one)"
+        }
         Some((_, x, y))
             if [x, y]
                 .iter()
@@ -528,8 +548,7 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
         None => "",
     };
     if listed.is_empty() {
-        // One fingerprint has more options than the other: a part made by an earlier verbale,
-        // which did not record the section it read.
+        // The same options written otherwise (an option recorded twice).
         return Error::Invalid(format!(
             "parts counted by different versions of verbale ({} and {} record different \
              options): count every part again with this one",
