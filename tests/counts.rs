@@ -846,14 +846,7 @@ fn parts_of_different_sections_are_refused() {
         &b,
         &["--where", "source = 'wh'", "--section", "body"],
     );
-    let o = verbale()
-        .args(["freq", "--from-counts"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused(&a, &b);
     assert!(
         err.contains("section: all in") && err.contains("body in"),
         "{err}"
@@ -957,14 +950,7 @@ fn a_part_of_an_earlier_verbale_is_refused_by_the_option_it_lacks() {
     );
     assert_ne!(earlier, about);
     std::fs::write(b.join("counts.json"), earlier).unwrap();
-    let o = verbale()
-        .args(["freq", "--from-counts"])
-        .arg(&a)
-        .arg(&b)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused(&a, &b);
     assert!(
         err.contains(&format!(
             "text rules: {} in {}, not recorded (an earlier verbale) in {}",
@@ -975,4 +961,16 @@ fn a_part_of_an_earlier_verbale_is_refused_by_the_option_it_lacks() {
             && !err.contains("section:"),
         "{err}"
     );
+}
+
+/// What `freq --from-counts a b` says when it refuses to sum the parts (exit 2).
+fn refused(a: &Path, b: &Path) -> String {
+    let o = verbale()
+        .args(["freq", "--from-counts"])
+        .arg(a)
+        .arg(b)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    String::from_utf8_lossy(&o.stderr).to_string()
 }

@@ -562,6 +562,17 @@ pub fn worker_count() -> usize {
     rayon::current_num_threads() + 1
 }
 
+/// An English analysis of `texts`, one document each (`d0`, `d1`, ...), for tests.
+#[cfg(test)]
+pub(crate) fn analysed(texts: &[&str]) -> Analysis {
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+        .collect();
+    analyse(&docs, &Options::new(Lang::english()))
+}
+
 /// Per worker (by number), the surface spellings it counted, each with the worker's form id and
 /// its occurrences.
 fn spellings_of(workers: &[interner::Worker]) -> Vec<Vec<(u32, String, u32)>> {
@@ -734,35 +745,30 @@ mod tests {
     fn an_ambiguous_cue_counts_only_before_a_mark() {
         let text = "We are supposed to act. The supposed \u{201c}reforms\u{201d} failed. The \
                     so-called plan and the so-called \u{201c}deal\u{201d}. Je l'ai dit.";
-        let a = analyse(
-            &[Document::from_text("d", text)],
-            &Options::new(Lang::english()),
-        );
-        let cues: Vec<(&str, u32, u32)> = a.docs[0]
-            .cues
-            .iter()
-            .map(|c| (c.cue.as_str(), c.total, c.before_quote))
-            .collect();
         // `supposed to` and the French `dit` (said) are other words; `so-called` distances
         // anywhere.
-        assert_eq!(cues, [("so-called", 2, 1), ("supposed", 1, 1)]);
+        assert_eq!(
+            cues_of(text),
+            [("so-called".into(), 2, 1), ("supposed".into(), 1, 1)]
+        );
+    }
+
+    /// Each cue of `text` (one English document): the cue, its uses, those before a mark.
+    fn cues_of(text: &str) -> Vec<(String, u32, u32)> {
+        let a = analysed(&[text]);
+        a.docs[0]
+            .cues
+            .iter()
+            .map(|c| (c.cue.clone(), c.total, c.before_quote))
+            .collect()
     }
 
     #[test]
     fn a_cue_with_a_capital_inside_its_sentence_is_a_name() {
         let text = "The Islamic State in Iraq and the Sham attacked. Sham elections were held. \
                     It was a sham trial. The Sham \u{201c}referendum\u{201d} failed.";
-        let a = analyse(
-            &[Document::from_text("d", text)],
-            &Options::new(Lang::english()),
-        );
-        let cues: Vec<(&str, u32, u32)> = a.docs[0]
-            .cues
-            .iter()
-            .map(|c| (c.cue.as_str(), c.total, c.before_quote))
-            .collect();
         // At a sentence's start, in lower case, and right before a mark, it is the word.
-        assert_eq!(cues, [("sham", 3, 1)]);
+        assert_eq!(cues_of(text), [("sham".into(), 3, 1)]);
     }
 
     #[test]

@@ -238,13 +238,8 @@ mod tests {
 
     #[test]
     fn longest_picks_by_tokens_and_keeps_corpus_order() {
-        let texts = ["one two", "one two three four", "one", "one two three"];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
-        let a = analyse(&docs, &Options::new(Lang::english()));
+        let a =
+            crate::analysis::analysed(&["one two", "one two three four", "one", "one two three"]);
         assert_eq!(longest(&a, &[0, 1, 2, 3], 2), vec![1, 3]);
         assert_eq!(longest(&a, &[0, 2, 3], 2), vec![0, 3]);
         assert_eq!(longest(&a, &[2, 0], 5), vec![0, 2]);

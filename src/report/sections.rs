@@ -633,20 +633,11 @@ fn dispersion(d: &ReportData, b: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::thin_periods;
-    use crate::analysis::{analyse, Options};
-    use crate::corpus::Document;
-    use crate::text::Lang;
 
     #[test]
     fn a_period_with_a_fraction_of_the_words_is_named() {
         let long = "peace and security for all nations ".repeat(40);
-        let texts = [long.as_str(), long.as_str(), long.as_str(), "peace now"];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
-        let a = analyse(&docs, &Options::new(Lang::english()));
+        let a = crate::analysis::analysed(&[&long, &long, &long, "peace now"]);
         let time = |of_file: Vec<Option<u32>>| crate::meta::Grouping {
             fields: vec!["year".into()],
             groups: ["2020", "2021", "2022"]
