@@ -474,7 +474,8 @@ fn groups(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     );
     b.push(Block::Para(format!(
         "Rates per 10,000 tokens of each {by}'s documents; a ringed point has scare-quoted \
-         uses (their count beside it). First {asked}the most scare-quoted terms (scare-quoted twice \
+         uses (their count beside it), and a {by} of far fewer documents than the largest has \
+         a smaller point. First {asked}the most scare-quoted terms (scare-quoted twice \
          or more, and in one use of a hundred or more), then the strongest \
          key term of each of the largest groups (by words), {key}. Every value is in trend.csv \
          (chosen_as says why each term is followed, counted_in which documents were counted)."
