@@ -339,18 +339,8 @@ fn tokenize_segments(
             }
             started = true;
             last_word = (start as u32, end as u32);
-        } else if kind == TokenKind::Punct
-            && started
-            && matches!(
-                &text[start..end],
-                "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।"
-            )
-        {
-            // A full stop with a digit right after it is inside a reference, not at a
-            // sentence's end (S/PV.8362, A/72/PV.3).
-            let inside = &text[start..end] == "."
-                && text[end..].chars().next().is_some_and(char::is_numeric);
-            pending_end |= !inside;
+        } else if kind == TokenKind::Punct && started && ends_sentence(text, start, end) {
+            pending_end = true;
         }
         // Only a word with an apostrophe (or a byte of a non-ASCII character, which may be
         // one) is looked at character by character; the others are pushed as they are.
@@ -362,6 +352,15 @@ fn tokenize_segments(
             continue;
         }
         out.push(token(start, end, kind, sentence, para));
+    }
+}
+
+/// Whether the mark `text[start..end]` ends a sentence (if a word that is not lower case comes
+/// next): a full stop with a digit right after it is inside a reference (S/PV.8362, A/72/PV.3).
+fn ends_sentence(text: &str, start: usize, end: usize) -> bool {
+    match &text[start..end] {
+        "." => !text[end..].chars().next().is_some_and(char::is_numeric),
+        m => matches!(m, "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।"),
     }
 }
 
