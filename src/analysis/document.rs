@@ -157,12 +157,11 @@ pub(super) fn analyse_tokens(
 }
 
 impl Analysed {
-    /// The slots and quotation marks a document's [`super::Positions`] are made from, taken out
-    /// (the forms copied: its counts keep them).
+    /// The slots and quotation marks a document's [`super::Positions`] are made from, taken out.
     pub(super) fn take_slots(&mut self) -> (Slots, Vec<QuoteMark>) {
         let slots = Slots {
             token_slots: std::mem::take(&mut self.token_slots),
-            forms: self.forms.clone(),
+            forms: std::mem::take(&mut self.forms),
         };
         (slots, std::mem::take(&mut self.marks))
     }

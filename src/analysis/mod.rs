@@ -385,6 +385,8 @@ impl<'a> Analyser<'a> {
             // What else reads the document sees the same tokens, slots and quotations.
             let positions = also.map(|_| {
                 let (slots, marks) = done.take_slots();
+                // The counts keep the forms.
+                done.forms = slots.forms.clone();
                 positions_from(id, w, doc, tokens.clone(), slots, marks)
             });
             w.tokens = tokens;

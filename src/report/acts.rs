@@ -127,7 +127,7 @@ fn strongest_of(instances: &DataFrame) -> Result<(DataFrame, usize)> {
     let docs = rows.column("doc")?.str()?;
     let intensity = rows.column("intensity")?.cast(&DataType::Int64)?;
     let intensity = intensity.i64()?;
-    // Per row: its document's turn among the acts of its strength (0 for the first).
+    // Per row: its document's turn among the acts of its strength (1 for the first).
     let mut turns: ahash::AHashMap<(Option<&str>, Option<i64>), u32> = ahash::AHashMap::new();
     let mut order: Vec<(i64, u32, usize)> = (0..rows.height())
         .map(|i| {

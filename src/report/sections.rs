@@ -6,7 +6,6 @@ use super::tables::{table, Tables, SCARE_ROWS};
 use super::{Parts, MAX_SIMILARITY_DOCS};
 use crate::chart::MAX_HEATMAP_DOCS;
 use crate::error::Result;
-use crate::out::numbers::group_digits;
 use crate::out::numbers::thousands;
 use crate::quotes::Kind;
 use crate::text::Rules;
@@ -319,7 +318,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         n if n > super::acts::STRONGEST_ROWS => format!(
             "The {} strongest of the {} acts",
             super::acts::STRONGEST_ROWS,
-            group_digits(&n.to_string())
+            thousands(n as u64)
         ),
         0 => s("There is no act"),
         1 => s("The one act"),

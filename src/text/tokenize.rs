@@ -618,12 +618,17 @@ mod tests {
         assert_eq!(v.last().unwrap().para, 1);
     }
 
+    /// The sentence of the first token `w` of `t` (a one-paragraph-per-line text).
+    fn sentence_of(t: &str, w: &str) -> u32 {
+        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
+        v.iter().find(|k| k.text(t) == w).unwrap().sentence
+    }
+
     #[test]
     fn a_reference_or_a_unit_is_not_a_sentence_end() {
         let t = "The Council met (see S/PV.8362) and agreed. Warming below 2°C. Clear rules \
                  (A/72/PV.3). Then J. Smith spoke, in 2014.In the end.";
-        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
-        let at = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().sentence;
+        let at = |w: &str| sentence_of(t, w);
         // Inside a document symbol, the full stop before a number goes on.
         assert_eq!(at("agreed"), at("The"));
         assert_eq!(at("Warming"), at("The") + 1);
@@ -649,8 +654,7 @@ mod tests {
         assert_eq!(at("Next").sentence, at("b").sentence + 1);
         // A short word ending the sentence on the next line is no label.
         let t = "We stand for the rule of\nlaw. Then more.";
-        let v = tokenize(t, Layout::Lines, TokenizeOptions::default());
-        let at = |w: &str| v.iter().find(|k| k.text(t) == w).unwrap().sentence;
+        let at = |w: &str| sentence_of(t, w);
         assert_eq!(at("law"), at("We"));
         assert_eq!(at("Then"), at("We") + 1);
     }
