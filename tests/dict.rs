@@ -1316,7 +1316,9 @@ fn acts_reported_of_others_are_told_apart() {
         &[true],
         &[false, true],
         &[false],
-        &[false],
+        // The call is the author's; the support it asks for (the support model finds it) is
+        // not.
+        &[false, true],
         &[false],
         &[false, false],
     ];
@@ -1535,4 +1537,45 @@ fn a_multiword_entry_matches_across_a_sentence_wrapped_over_lines() {
     assert_eq!(nums(&dict, "count"), [3.0]);
     let lines = count(&["kwic", "global warming"]);
     assert_eq!(lines.height(), 3);
+}
+
+/// The support model decides where the word list cannot: support given in a noun after a
+/// verb the list does not hold (`give our unwavering support to`, which the list's `support
+/// to` takes for aid) is found, aid and a mention are not, and a lexicon without the model
+/// (`support: None`) keeps to its words.
+#[test]
+fn the_support_model_tells_stance_from_aid() {
+    let texts = [
+        "We wish to give our unwavering support to a policy designed to save the citizens of Latin America.",
+        "The Programme provides support to the police and to health services in rural areas.",
+        "The leaders discussed a range of issues, including support for Ukraine.",
+        "He reaffirmed U.S. support to build back better.",
+    ];
+    let (lex, docs) = scanned(&texts);
+    let support = |d: &verbale::dict::DictDoc| -> Vec<String> {
+        d.acts
+            .iter()
+            .filter(|a| lex.acts[a.act as usize].name == "support")
+            .map(|a| a.trigger.clone())
+            .collect()
+    };
+    let found: Vec<Vec<String>> = docs.iter().map(support).collect();
+    assert_eq!(
+        found,
+        [
+            vec!["our unwavering support".to_string()],
+            vec![],
+            vec![],
+            vec!["U.S. support".to_string()],
+        ]
+    );
+    // `unwavering` is no intensifier of the scheme.
+    assert!(!docs[0].acts[0].intensified);
+    let mut plain = ActLexicon::bundled("en").unwrap();
+    plain.support = None;
+    let opts = Options::new(Lang::english());
+    let dict = plain.compile(&opts).unwrap();
+    let docs: Vec<Document> = texts.iter().map(|t| Document::from_text("d", t)).collect();
+    let without = scan_docs(&docs, &opts, &dict, Some(&plain)).docs;
+    assert!(without[0].acts.is_empty() && without[3].acts.is_empty());
 }

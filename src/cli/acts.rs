@@ -69,6 +69,10 @@ pub struct ActsArgs {
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,
+    /// For fitting the support model (`tests/data/acts/fit_support.py`): every candidate word
+    /// of the model as TSV (doc, offset, word, p, features) instead of the acts.
+    #[arg(long, hide = true)]
+    pub explain_support: bool,
 }
 
 /// The lexicon of --lexicon, or the bundled one for --lang.
@@ -97,6 +101,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let options = args.input.source.options(&args.input.paths)?;
     let mut lex = lexicon(&args)?;
     lex.texts = args.instances || args.targets || !args.target_has.is_empty();
+    lex.explain_support = args.explain_support;
     if let Some(bad) = args
         .act
         .iter()
@@ -115,6 +120,9 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let (mut scanned, read) =
         dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
     b.problems.extend(read);
+    if args.explain_support {
+        return explain_support(&scanned, &b.problems, &args, &dest);
+    }
     let left_out = if args.own {
         keep_acts(&mut scanned, &args.act, &lex, |a| !a.reported)
     } else {
@@ -183,6 +191,32 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Writes every candidate of the support model with its probability and features
+/// (`--explain-support`).
+fn explain_support(
+    scanned: &dict::Scanned,
+    problems: &[verbale::corpus::Problem],
+    args: &ActsArgs,
+    dest: &out::Destination,
+) -> Result<bool> {
+    let mut text = String::from("doc\toffset\tword\tp\tfeatures\n");
+    for (id, d) in scanned.ids.iter().zip(&scanned.docs) {
+        for c in &d.support {
+            text += &format!(
+                "{id}\t{}\t{}\t{:.6}\t{}\n",
+                c.offset,
+                c.word,
+                c.p,
+                c.features.join(" ")
+            );
+        }
+    }
+    out::write_rows_with(Format::Tsv, dest, args.output.options(None), |w| {
+        Ok(w.write_all(text.as_bytes())?)
+    })?;
+    after_reading(problems, scanned.docs.len(), &args.input.source)
 }
 
 /// Keeps the acts whose target's key ([`dict::target_key`]) names one of `words` (none asked:

@@ -16,6 +16,7 @@
 //! ([`super::speaker`]; a lexicon without it marks no act reported).
 
 use super::scan::{Match, Words};
+use super::support::{self, SupportCandidate, SupportModel};
 use super::{Compiled, Dictionary, MatchOn};
 use crate::analysis::{Options, Positions};
 use crate::corpus::Document;
@@ -81,6 +82,12 @@ pub struct ActLexicon {
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
+    /// The fitted model that decides the `support` act where the lexicon's words cannot
+    /// ([`super::support`]): bundled for English; a lexicon read from a file has none.
+    pub support: Option<SupportModel>,
+    /// Whether a scan keeps every candidate of the support model with its features
+    /// (`acts --explain-support`, for fitting the model).
+    pub explain_support: bool,
 }
 
 /// One speech act in a document.
@@ -122,7 +129,10 @@ impl ActLexicon {
             "ru" => include_str!("../../data/lexicons/ru/speech-acts.yml"),
             _ => return None,
         };
-        Some(ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon"))
+        let mut lex =
+            ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon");
+        lex.support = SupportModel::bundled(lang);
+        Some(lex)
     }
 
     /// Reads a lexicon (see the module's documentation for the format).
@@ -151,6 +161,8 @@ impl ActLexicon {
             performed: words(&top["performed"]),
             reporting: super::speaker::Reporting::parse(&top["reported"]),
             texts: true,
+            support: None,
+            explain_support: false,
         };
         for (name, spec) in acts {
             let name = name
@@ -378,7 +390,8 @@ pub(super) fn run(w: &Words, from: usize, to: usize) -> bool {
     (from + 1..=to).all(|k| w.joined[k])
 }
 
-/// The acts of a document's matches.
+/// The acts of a document's matches, and the support model's candidates when the lexicon
+/// asks to explain them.
 pub(super) fn detect(
     lex: &ActLexicon,
     dict: &Compiled,
@@ -386,9 +399,11 @@ pub(super) fn detect(
     doc: &Document,
     w: &Words,
     matches: &[Match],
-) -> Vec<ActHit> {
+) -> (Vec<ActHit>, Vec<SupportCandidate>) {
     let text = &doc.text;
     let mut out: Vec<ActHit> = Vec::new();
+    // Each act's first and last word (a joined act's last trigger's).
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     // The previous act's index and last word, to join `appeal to encourage` into one act.
     let mut prev: Option<(u16, usize)> = None;
     // Words before a trigger that may modify it start after the previous act's trigger.
@@ -409,6 +424,9 @@ pub(super) fn detect(
             if let Some(h) = out.last_mut().filter(|_| lex.texts) {
                 join(h, lex, p, w, text, (first, last, next));
             }
+            if let Some(sp) = spans.last_mut() {
+                sp.1 = last;
+            }
             prev = Some((act, last));
             prev_end = last + 1;
             continue;
@@ -424,58 +442,211 @@ pub(super) fn detect(
         }
         prev = Some((act, last));
         let sentence_of = |k: usize| p.tokens[w.tok[k] as usize].sentence;
-        let [inside, before, after] = around(p, w, (first, last), after_prev);
-        let intensified =
-            lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
-        let negated = denied || lex.negated(&inside, &before);
-        let base = lex.acts[act as usize].intensity;
-        // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
-        let mut tl = last;
-        while tl > first && matches!(form(p, w, tl), "the" | "that" | "a" | "an") {
-            tl -= 1;
-        }
-        let (t0, t1) = (
-            &p.tokens[w.tok[first] as usize],
-            &p.tokens[w.tok[tl] as usize],
-        );
-        out.push(ActHit {
-            act,
-            intensity: (base + intensified as u8).min(MAX_INTENSITY),
-            intensified,
-            negated,
-            quoted: p
-                .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
-                .is_some(),
-            reported: super::speaker::reported(
-                &lex.reporting,
-                p,
-                w,
-                (first, last),
-                asking.is_some_and(|s| s == sentence_of(first)),
-            ),
-            offset: doc.source_offset(t0.start as usize) as u64,
-            page: doc.page(t0.start as usize),
-            trigger: if lex.texts {
-                collapse(&text[t0.start as usize..t1.end as usize])
-            } else {
-                String::new()
-            },
-            target: if lex.texts {
-                target(lex, p, w, text, tl, next)
-            } else {
-                String::new()
-            },
-            sentence: if lex.texts {
-                sentence(p, text, w.tok[first] as usize)
-            } else {
-                String::new()
-            },
-        });
+        let asked = asking.is_some_and(|s| s == sentence_of(first));
+        let at = Span {
+            first,
+            last,
+            next,
+            from: after_prev,
+        };
+        out.push(hit(lex, p, w, doc, act, at, denied, asked));
+        spans.push((first, last));
         if lex.reporting.asking.contains(&lex.acts[act as usize].name) {
             asking = Some(sentence_of(first));
         }
     }
-    out
+    let explained = match &lex.support {
+        Some(m) => decide_support(lex, m, p, doc, w, (&mut out, &mut spans)),
+        None => Vec::new(),
+    };
+    (out, explained)
+}
+
+/// Where a trigger stands: its first and last word, the first word of the next trigger (where
+/// its target stops) and the first word after the previous act (where its modifiers start).
+#[derive(Clone, Copy)]
+struct Span {
+    first: usize,
+    last: usize,
+    next: usize,
+    from: usize,
+}
+
+/// The act `act` of the trigger at `at`: its intensity, negation, quotation, whose act it is
+/// (`asked`: an act asking a party to act stands before it in its sentence), and its texts.
+#[allow(clippy::too_many_arguments)]
+fn hit(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    doc: &Document,
+    act: u16,
+    at: Span,
+    denied: bool,
+    asked: bool,
+) -> ActHit {
+    let text = &doc.text;
+    let Span {
+        first,
+        last,
+        next,
+        from,
+    } = at;
+    let [inside, before, after] = around(p, w, (first, last), from);
+    let intensified =
+        lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
+    let negated = denied || lex.negated(&inside, &before);
+    let base = lex.acts[act as usize].intensity;
+    // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
+    let mut tl = last;
+    while tl > first && matches!(form(p, w, tl), "the" | "that" | "a" | "an") {
+        tl -= 1;
+    }
+    let (t0, t1) = (
+        &p.tokens[w.tok[first] as usize],
+        &p.tokens[w.tok[tl] as usize],
+    );
+    ActHit {
+        act,
+        intensity: (base + intensified as u8).min(MAX_INTENSITY),
+        intensified,
+        negated,
+        quoted: p
+            .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
+            .is_some(),
+        reported: super::speaker::reported(&lex.reporting, p, w, (first, last), asked),
+        offset: doc.source_offset(t0.start as usize) as u64,
+        page: doc.page(t0.start as usize),
+        trigger: if lex.texts {
+            collapse(&text[t0.start as usize..t1.end as usize])
+        } else {
+            String::new()
+        },
+        target: if lex.texts {
+            target(lex, p, w, text, tl, next)
+        } else {
+            String::new()
+        },
+        sentence: if lex.texts {
+            sentence(p, text, w.tok[first] as usize)
+        } else {
+            String::new()
+        },
+    }
+}
+
+/// Lets the support model decide the `support` act (`hits`: the lexicon's acts in order, each
+/// with its first and last word). A support trigger that holds candidate words (`reaffirmed
+/// our support for`) stays when the model accepts one of them; a candidate accepted outside
+/// every support trigger (`give our unwavering support to`, where `support to` reads as aid
+/// to the word list) becomes an act, its trigger the word and the modifiers of the lexicon's
+/// `between` just before it. Returns the candidates explained, when the lexicon asks.
+fn decide_support(
+    lex: &ActLexicon,
+    model: &SupportModel,
+    p: &Positions,
+    doc: &Document,
+    w: &Words,
+    hits: (&mut Vec<ActHit>, &mut Vec<(usize, usize)>),
+) -> Vec<SupportCandidate> {
+    let (out, spans) = hits;
+    let mut explained = Vec::new();
+    let Some(act) = lex.act_of("support") else {
+        return explained;
+    };
+    let holds = |(f, l): (usize, usize), k: usize| f <= k && k <= l;
+    let mut candidates: Vec<(usize, bool)> = Vec::new();
+    for k in (0..w.tok.len()).filter(|&k| model.is_candidate(p, w, k)) {
+        let in_trigger = out
+            .iter()
+            .zip(spans.iter())
+            .any(|(h, &sp)| h.act == act && holds(sp, k));
+        let features = support::features(p, w, k, in_trigger);
+        let pr = model.probability(&features);
+        candidates.push((k, pr >= model.threshold));
+        if lex.explain_support {
+            let t = &p.tokens[w.tok[k] as usize];
+            explained.push(SupportCandidate {
+                offset: doc.source_offset(t.start as usize) as u64,
+                word: form(p, w, k).to_string(),
+                p: pr,
+                features,
+            });
+        }
+    }
+    if candidates.is_empty() {
+        return explained;
+    }
+    let mut keep = vec![true; out.len()];
+    for (i, _) in out.iter().enumerate().filter(|(_, h)| h.act == act) {
+        let inside: Vec<bool> = candidates
+            .iter()
+            .filter(|(k, _)| holds(spans[i], *k))
+            .map(|&(_, yes)| yes)
+            .collect();
+        keep[i] = inside.is_empty() || inside.contains(&true);
+    }
+    let mut added = Vec::new();
+    for &(k, _) in candidates.iter().filter(|c| c.1) {
+        let in_trigger = out
+            .iter()
+            .zip(spans.iter())
+            .any(|(h, &sp)| h.act == act && holds(sp, k));
+        if in_trigger {
+            continue;
+        }
+        let mut first = k;
+        while first > 0
+            && k - first < 2
+            && run(w, first - 1, k)
+            && lex.between.contains(form(p, w, first - 1))
+        {
+            first -= 1;
+        }
+        let next = spans
+            .iter()
+            .map(|sp| sp.0)
+            .find(|&f| f > k)
+            .unwrap_or(w.tok.len());
+        let from = spans
+            .iter()
+            .map(|sp| sp.1 + 1)
+            .filter(|&e| e <= first)
+            .max()
+            .unwrap_or(0);
+        let sentence_of = |i: usize| p.tokens[w.tok[i] as usize].sentence;
+        let asked = out.iter().zip(spans.iter()).any(|(h, &(f, _))| {
+            f < first
+                && sentence_of(f) == sentence_of(first)
+                && lex
+                    .reporting
+                    .asking
+                    .contains(&lex.acts[h.act as usize].name)
+        });
+        let at = Span {
+            first,
+            last: k,
+            next,
+            from,
+        };
+        added.push((hit(lex, p, w, doc, act, at, false, asked), (first, k)));
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    let mut i = 0;
+    spans.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for (h, sp) in added {
+        out.push(h);
+        spans.push(sp);
+    }
+    out.sort_by_key(|h| h.offset);
+    explained
 }
 
 /// Whether a trigger of `act` starting at word `first` joins the act before it (`appeal to

@@ -17,6 +17,7 @@ pub mod acts;
 mod read;
 mod scan;
 mod speaker;
+pub mod support;
 mod table;
 mod targets;
 

@@ -52,6 +52,9 @@ pub struct DictDoc {
     pub entries: Vec<EntryHit>,
     /// The speech acts, when a lexicon of acts was given.
     pub acts: Vec<ActHit>,
+    /// The support model's candidates with their features, when the lexicon asks to explain
+    /// them ([`ActLexicon::explain_support`]).
+    pub support: Vec<super::support::SupportCandidate>,
 }
 
 /// The documents of a run, each with its matches.
@@ -263,7 +266,7 @@ impl Matcher<'_> {
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
         if let Some(lex) = self.acts {
-            out.acts = acts::detect(lex, self.dict, p, doc, &words, &matches);
+            (out.acts, out.support) = acts::detect(lex, self.dict, p, doc, &words, &matches);
         }
         out
     }

@@ -1,0 +1,162 @@
+//! The `support` act decided by a fitted model: whether a word such as `support` or `backing`
+//! states a stance (`We support the two-State solution`) or names aid or something else
+//! (`support to the police`, `forests also support freshwater regulation`). A word list cannot
+//! tell them apart; a logistic regression over the words around the candidate, fitted on the
+//! hand-labelled sentences of `tests/data/acts/` by `tests/data/acts/fit_support.py`, does
+//! better. Its weights are a TSV file beside the lexicon (`support-model.tsv`): `bias`,
+//! `threshold`, `candidate` rows (the words it decides) and one row per feature.
+
+use super::acts::form;
+use super::scan::Words;
+use crate::analysis::Positions;
+use crate::error::{Error, Result};
+use ahash::{AHashMap, AHashSet};
+
+/// Words on each side of a candidate whose position is a feature (`-1=our`).
+const NEAR: usize = 3;
+/// Words on each side of a candidate taken as a bag (`bL=discussed`).
+const BAG: usize = 8;
+
+/// A fitted model of the support act.
+#[derive(Debug, Clone)]
+pub struct SupportModel {
+    bias: f32,
+    /// The probability from which a candidate is an act of support.
+    pub threshold: f32,
+    /// The folded words the model decides (`support`, `supported`, `backing`).
+    pub candidates: AHashSet<String>,
+    weights: AHashMap<String, f32>,
+}
+
+/// One candidate word of a document, for `acts --explain-support`: what the model saw and
+/// what it gave.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SupportCandidate {
+    /// Byte offset of the word in the file as stored.
+    pub offset: u64,
+    /// The word, folded.
+    pub word: String,
+    /// The model's probability that it states support.
+    pub p: f32,
+    /// The features, space-free strings.
+    pub features: Vec<String>,
+}
+
+impl SupportModel {
+    /// The bundled model of a language, if it has one (English).
+    pub fn bundled(lang: &str) -> Option<SupportModel> {
+        match lang {
+            "en" => Some(
+                SupportModel::parse(include_str!("../../data/lexicons/en/support-model.tsv"))
+                    .expect("bundled support model"),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Reads a model: TAB-separated `name value` rows, `#` comments.
+    pub fn parse(text: &str) -> Result<SupportModel> {
+        let bad = |m: String| Error::Invalid(format!("support model: {m}"));
+        let mut m = SupportModel {
+            bias: 0.0,
+            threshold: 0.5,
+            candidates: AHashSet::new(),
+            weights: AHashMap::new(),
+        };
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, value) = line
+                .split_once('\t')
+                .ok_or_else(|| bad(format!("line {}: no tab", i + 1)))?;
+            let number = || {
+                value
+                    .parse::<f32>()
+                    .map_err(|_| bad(format!("line {}: '{value}' is no number", i + 1)))
+            };
+            match name {
+                "bias" => m.bias = number()?,
+                "threshold" => m.threshold = number()?,
+                "candidate" => {
+                    m.candidates.insert(value.to_string());
+                }
+                _ => {
+                    m.weights.insert(name.to_string(), number()?);
+                }
+            }
+        }
+        Ok(m)
+    }
+
+    /// Whether word `k` is one the model decides.
+    pub(super) fn is_candidate(&self, p: &Positions, w: &Words, k: usize) -> bool {
+        self.candidates.contains(form(p, w, k))
+    }
+
+    /// The probability that candidate word `k` states support.
+    pub(super) fn probability(&self, features: &[String]) -> f32 {
+        let z = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f))
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The features of candidate word `k`, each once: the word itself, whether it stands in a
+/// trigger of the lexicon's `support` act (`lex=support`), the words at each position up to
+/// [`NEAR`] before and after it (`<s>` past its sentence), the same words as a bag of the
+/// left and of the right, and the words up to [`BAG`] on each side in its sentence.
+pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> Vec<String> {
+    let sentence = |i: usize| p.tokens[w.tok[i] as usize].sentence;
+    let s = sentence(k);
+    let at = |d: isize| -> &str {
+        match k.checked_add_signed(d) {
+            Some(i) if i < w.tok.len() && sentence(i) == s => form(p, w, i),
+            _ => "<s>",
+        }
+    };
+    let mut out = vec![format!("w={}", form(p, w, k))];
+    if in_trigger {
+        out.push("lex=support".into());
+    }
+    for d in 1..=NEAR as isize {
+        out.push(format!("-{d}={}", at(-d)));
+        out.push(format!("+{d}={}", at(d)));
+        out.push(format!("L={}", at(-d)));
+        out.push(format!("R={}", at(d)));
+    }
+    for d in 1..=BAG as isize {
+        let (l, r) = (at(-d), at(d));
+        if l != "<s>" {
+            out.push(format!("bL={l}"));
+        }
+        if r != "<s>" {
+            out.push(format!("bR={r}"));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_model_and_scores_features_once_each() {
+        let m = SupportModel::parse(
+            "# a comment\nbias\t-1\nthreshold\t0.6\ncandidate\tsupport\nw=support\t1\n-1=we\t2\n",
+        )
+        .unwrap();
+        assert_eq!(m.threshold, 0.6);
+        assert!(m.candidates.contains("support"));
+        let p = m.probability(&["w=support".into(), "-1=we".into(), "-1=they".into()]);
+        assert!((p - 1.0 / (1.0 + (-2.0f32).exp())).abs() < 1e-6);
+        assert!(SupportModel::parse("bias\tx\n").is_err());
+        assert!(SupportModel::parse("bias 1\n").is_err());
+    }
+}
