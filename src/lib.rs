@@ -32,7 +32,8 @@
 //!          phrases   the corpus held as word ids: n-grams, collocations, collocates
 //!          dict      dictionaries (quanteda YAML, LIWC, lists) counted per category, and
 //!                    diplomatic speech acts with their intensity, negation, target and
-//!                    whether they are reported of someone else
+//!                    whether they are reported of someone else; the support act decided
+//!                    by a fitted model (dict/support.rs)
 //! floor 7  chart     Spec (from results and frames) → pixels (PNG, SVG)
 //! floor 8  report    folder, tables, charts, sections → HTML, Markdown, notebook
 //! binary   cli       one file per command: Args → library options → one library call → writer

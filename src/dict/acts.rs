@@ -67,7 +67,7 @@ pub struct ActLexicon {
     /// Words that, right after a trigger, are not its target's (`welcome once again the`).
     target_skips: AHashSet<String>,
     negators: AHashSet<String>,
-    between: AHashSet<String>,
+    pub(super) between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
     target_stops: AHashSet<String>,
     /// Words that, first after a trigger, say it has no target after it (`condemned by`).
@@ -78,7 +78,7 @@ pub struct ActLexicon {
     /// `expressing`): an `unless_before` word before one of them does not reach the trigger.
     performed: AHashSet<String>,
     /// What shows an act reported of someone else (the lexicon's `reported` map).
-    reporting: super::speaker::Reporting,
+    pub(super) reporting: super::speaker::Reporting,
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
@@ -288,7 +288,7 @@ impl ActLexicon {
     }
 
     /// The act a category of the compiled triggers stands for.
-    fn act_of(&self, key: &str) -> Option<u16> {
+    pub(super) fn act_of(&self, key: &str) -> Option<u16> {
         self.acts
             .iter()
             .position(|a| a.name == key)
@@ -456,7 +456,7 @@ pub(super) fn detect(
         }
     }
     let explained = match &lex.support {
-        Some(m) => decide_support(lex, m, p, doc, w, (&mut out, &mut spans)),
+        Some(m) => support::decide(lex, m, p, doc, w, (&mut out, &mut spans)),
         None => Vec::new(),
     };
     (out, explained)
@@ -465,17 +465,17 @@ pub(super) fn detect(
 /// Where a trigger stands: its first and last word, the first word of the next trigger (where
 /// its target stops) and the first word after the previous act (where its modifiers start).
 #[derive(Clone, Copy)]
-struct Span {
-    first: usize,
-    last: usize,
-    next: usize,
-    from: usize,
+pub(super) struct Span {
+    pub first: usize,
+    pub last: usize,
+    pub next: usize,
+    pub from: usize,
 }
 
 /// The act `act` of the trigger at `at`: its intensity, negation, quotation, whose act it is
 /// (`asked`: an act asking a party to act stands before it in its sentence), and its texts.
 #[allow(clippy::too_many_arguments)]
-fn hit(
+pub(super) fn hit(
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,
@@ -533,120 +533,6 @@ fn hit(
             String::new()
         },
     }
-}
-
-/// Lets the support model decide the `support` act (`hits`: the lexicon's acts in order, each
-/// with its first and last word). A support trigger that holds candidate words (`reaffirmed
-/// our support for`) stays when the model accepts one of them; a candidate accepted outside
-/// every support trigger (`give our unwavering support to`, where `support to` reads as aid
-/// to the word list) becomes an act, its trigger the word and the modifiers of the lexicon's
-/// `between` just before it. Returns the candidates explained, when the lexicon asks.
-fn decide_support(
-    lex: &ActLexicon,
-    model: &SupportModel,
-    p: &Positions,
-    doc: &Document,
-    w: &Words,
-    hits: (&mut Vec<ActHit>, &mut Vec<(usize, usize)>),
-) -> Vec<SupportCandidate> {
-    let (out, spans) = hits;
-    let mut explained = Vec::new();
-    let Some(act) = lex.act_of("support") else {
-        return explained;
-    };
-    let holds = |(f, l): (usize, usize), k: usize| f <= k && k <= l;
-    let mut candidates: Vec<(usize, bool)> = Vec::new();
-    for k in (0..w.tok.len()).filter(|&k| model.is_candidate(p, w, k)) {
-        let in_trigger = out
-            .iter()
-            .zip(spans.iter())
-            .any(|(h, &sp)| h.act == act && holds(sp, k));
-        let features = support::features(p, w, k, in_trigger);
-        let pr = model.probability(&features);
-        candidates.push((k, pr >= model.threshold));
-        if lex.explain_support {
-            let t = &p.tokens[w.tok[k] as usize];
-            explained.push(SupportCandidate {
-                offset: doc.source_offset(t.start as usize) as u64,
-                word: form(p, w, k).to_string(),
-                p: pr,
-                features,
-            });
-        }
-    }
-    if candidates.is_empty() {
-        return explained;
-    }
-    let mut keep = vec![true; out.len()];
-    for (i, _) in out.iter().enumerate().filter(|(_, h)| h.act == act) {
-        let inside: Vec<bool> = candidates
-            .iter()
-            .filter(|(k, _)| holds(spans[i], *k))
-            .map(|&(_, yes)| yes)
-            .collect();
-        keep[i] = inside.is_empty() || inside.contains(&true);
-    }
-    let mut added = Vec::new();
-    for &(k, _) in candidates.iter().filter(|c| c.1) {
-        let in_trigger = out
-            .iter()
-            .zip(spans.iter())
-            .any(|(h, &sp)| h.act == act && holds(sp, k));
-        if in_trigger {
-            continue;
-        }
-        let mut first = k;
-        while first > 0
-            && k - first < 2
-            && run(w, first - 1, k)
-            && lex.between.contains(form(p, w, first - 1))
-        {
-            first -= 1;
-        }
-        let next = spans
-            .iter()
-            .map(|sp| sp.0)
-            .find(|&f| f > k)
-            .unwrap_or(w.tok.len());
-        let from = spans
-            .iter()
-            .map(|sp| sp.1 + 1)
-            .filter(|&e| e <= first)
-            .max()
-            .unwrap_or(0);
-        let sentence_of = |i: usize| p.tokens[w.tok[i] as usize].sentence;
-        let asked = out.iter().zip(spans.iter()).any(|(h, &(f, _))| {
-            f < first
-                && sentence_of(f) == sentence_of(first)
-                && lex
-                    .reporting
-                    .asking
-                    .contains(&lex.acts[h.act as usize].name)
-        });
-        let at = Span {
-            first,
-            last: k,
-            next,
-            from,
-        };
-        added.push((hit(lex, p, w, doc, act, at, false, asked), (first, k)));
-    }
-    let mut i = 0;
-    out.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    let mut i = 0;
-    spans.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    for (h, sp) in added {
-        out.push(h);
-        spans.push(sp);
-    }
-    out.sort_by_key(|h| h.offset);
-    explained
 }
 
 /// Whether a trigger of `act` starting at word `first` joins the act before it (`appeal to

@@ -6,9 +6,10 @@
 //! better. Its weights are a TSV file beside the lexicon (`support-model.tsv`): `bias`,
 //! `threshold`, `candidate` rows (the words it decides) and one row per feature.
 
-use super::acts::form;
+use super::acts::{form, hit, run, ActHit, ActLexicon, Span};
 use super::scan::Words;
 use crate::analysis::Positions;
+use crate::corpus::Document;
 use crate::error::{Error, Result};
 use ahash::{AHashMap, AHashSet};
 
@@ -140,6 +141,121 @@ pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> 
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Lets the support model decide the `support` act (`hits`: the lexicon's acts in order, each
+/// with its first and last word). A support trigger that holds candidate words (`reaffirmed
+/// our support for`) stays when the model accepts one of them; a candidate accepted outside
+/// every support trigger (`give our unwavering support to`, where `support to` reads as aid
+/// to the word list) becomes an act. Returns the candidates explained, when the lexicon asks.
+pub(super) fn decide(
+    lex: &ActLexicon,
+    model: &SupportModel,
+    p: &Positions,
+    doc: &Document,
+    w: &Words,
+    hits: (&mut Vec<ActHit>, &mut Vec<(usize, usize)>),
+) -> Vec<SupportCandidate> {
+    let (out, spans) = hits;
+    let Some(act) = lex.act_of("support") else {
+        return Vec::new();
+    };
+    let holds = |(f, l): (usize, usize), k: usize| f <= k && k <= l;
+    let in_trigger = |out: &[ActHit], spans: &[(usize, usize)], k: usize| {
+        out.iter()
+            .zip(spans)
+            .any(|(h, &sp)| h.act == act && holds(sp, k))
+    };
+    let mut explained = Vec::new();
+    let mut candidates: Vec<(usize, bool)> = Vec::new();
+    for k in (0..w.tok.len()).filter(|&k| model.is_candidate(p, w, k)) {
+        let features = features(p, w, k, in_trigger(out, spans, k));
+        let pr = model.probability(&features);
+        candidates.push((k, pr >= model.threshold));
+        if lex.explain_support {
+            let t = &p.tokens[w.tok[k] as usize];
+            explained.push(SupportCandidate {
+                offset: doc.source_offset(t.start as usize) as u64,
+                word: form(p, w, k).to_string(),
+                p: pr,
+                features,
+            });
+        }
+    }
+    // The list's support triggers that hold candidates, none of them accepted, go.
+    let keep: Vec<bool> = out
+        .iter()
+        .zip(spans.iter())
+        .map(|(h, &sp)| {
+            let mut inside = candidates.iter().filter(|(k, _)| holds(sp, *k)).peekable();
+            h.act != act || inside.peek().is_none() || inside.any(|c| c.1)
+        })
+        .collect();
+    let added: Vec<(ActHit, (usize, usize))> = candidates
+        .iter()
+        .filter(|&&(k, yes)| yes && !in_trigger(out, spans, k))
+        .map(|&(k, _)| accepted(lex, p, doc, w, (out, spans), act, k))
+        .collect();
+    let mut kept = keep.iter();
+    out.retain(|_| *kept.next().unwrap_or(&true));
+    let mut kept = keep.iter();
+    spans.retain(|_| *kept.next().unwrap_or(&true));
+    for (h, sp) in added {
+        out.push(h);
+        spans.push(sp);
+    }
+    out.sort_by_key(|h| h.offset);
+    explained
+}
+
+/// The act of a candidate `k` the model accepted outside every trigger: its trigger the word
+/// and up to two of the lexicon's `between` words just before it (`our unwavering support`),
+/// its target up to the next act's trigger, its modifiers from the previous act's end.
+fn accepted(
+    lex: &ActLexicon,
+    p: &Positions,
+    doc: &Document,
+    w: &Words,
+    (out, spans): (&[ActHit], &[(usize, usize)]),
+    act: u16,
+    k: usize,
+) -> (ActHit, (usize, usize)) {
+    let mut first = k;
+    while first > 0
+        && k - first < 2
+        && run(w, first - 1, k)
+        && lex.between.contains(form(p, w, first - 1))
+    {
+        first -= 1;
+    }
+    let next = spans
+        .iter()
+        .map(|sp| sp.0)
+        .find(|&f| f > k)
+        .unwrap_or(w.tok.len());
+    let from = spans
+        .iter()
+        .map(|sp| sp.1 + 1)
+        .filter(|&e| e <= first)
+        .max()
+        .unwrap_or(0);
+    let sentence_of = |i: usize| p.tokens[w.tok[i] as usize].sentence;
+    // Asked for by an act that asks a party to act, earlier in its sentence.
+    let asked = out.iter().zip(spans).any(|(h, &(f, _))| {
+        f < first
+            && sentence_of(f) == sentence_of(first)
+            && lex
+                .reporting
+                .asking
+                .contains(&lex.acts[h.act as usize].name)
+    });
+    let at = Span {
+        first,
+        last: k,
+        next,
+        from,
+    };
+    (hit(lex, p, w, doc, act, at, false, asked), (first, k))
 }
 
 #[cfg(test)]
