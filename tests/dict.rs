@@ -1585,3 +1585,26 @@ fn the_support_model_tells_stance_from_aid() {
     let without = scan_docs(&docs, &opts, &dict, Some(&plain)).docs;
     assert!(without[0].acts.is_empty() && without[3].acts.is_empty());
 }
+
+/// Where the support model turns a trigger of the list down, the act before it is no longer cut
+/// there: its target runs on over the words the trigger held.
+#[test]
+fn a_target_runs_on_where_the_support_model_took_a_trigger_away() {
+    let (lex, docs) = scanned(&[
+        "The ministers welcomed the support for economic recovery and development in the region.",
+    ]);
+    let name = |a: &verbale::dict::ActHit| lex.acts[a.act as usize].name.clone();
+    let acts: Vec<(String, String)> = docs[0]
+        .acts
+        .iter()
+        .map(|a| (name(a), a.target.clone()))
+        .collect();
+    assert!(acts.iter().all(|(act, _)| act != "support"), "{acts:?}");
+    assert_eq!(
+        acts,
+        [(
+            "welcome".to_string(),
+            "the support for economic recovery and development in the region".to_string()
+        )]
+    );
+}

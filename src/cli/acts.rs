@@ -71,7 +71,7 @@ pub struct ActsArgs {
     pub rows: RowsArgs,
     /// For fitting the support model (`tests/data/acts/fit_support.py`): every candidate word
     /// of the model as TSV (doc, offset, word, p, features) instead of the acts.
-    #[arg(long, hide = true)]
+    #[arg(long, hide = true, conflicts_with_all = ["instances", "profile", "targets"])]
     pub explain_support: bool,
 }
 
@@ -92,16 +92,18 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     }
 }
 
-/// Runs `acts`. Returns whether some input failed.
-pub fn run(args: ActsArgs) -> Result<bool> {
-    let format = args.output.format()?;
-    let dest = args
-        .output
-        .destination(&args.input.paths, &args.input.source)?;
-    let options = args.input.source.options(&args.input.paths)?;
-    let mut lex = lexicon(&args)?;
+/// The lexicon of the run, keeping what the asked output needs, its --act names checked.
+fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
+    let mut lex = lexicon(args)?;
     lex.texts = args.instances || args.targets || !args.target_has.is_empty();
     lex.explain_support = args.explain_support;
+    if args.explain_support && lex.support.is_none() {
+        return Err(verbale::Error::Invalid(
+            "--explain-support: this lexicon has no support model (the bundled English one has)"
+                .into(),
+        )
+        .into());
+    }
     if let Some(bad) = args
         .act
         .iter()
@@ -115,6 +117,17 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         ))
         .into());
     }
+    Ok(lex)
+}
+
+/// Runs `acts`. Returns whether some input failed.
+pub fn run(args: ActsArgs) -> Result<bool> {
+    let format = args.output.format()?;
+    let dest = args
+        .output
+        .destination(&args.input.paths, &args.input.source)?;
+    let options = args.input.source.options(&args.input.paths)?;
+    let lex = prepared_lexicon(&args)?;
     let compiled = lex.compile(&options)?;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (mut scanned, read) =

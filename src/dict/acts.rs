@@ -402,8 +402,11 @@ pub(super) fn detect(
 ) -> (Vec<ActHit>, Vec<SupportCandidate>) {
     let text = &doc.text;
     let mut out: Vec<ActHit> = Vec::new();
-    // Each act's first and last word (a joined act's last trigger's).
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Where each act's trigger stands (a joined act's last trigger's end).
+    let mut spans: Vec<Span> = Vec::new();
+    // Triggers standing alone in a table's cell: no act of any kind, whatever the support
+    // model (which has seen no tables) makes of their words.
+    let mut vetoed: Vec<(usize, usize)> = Vec::new();
     // The previous act's index and last word, to join `appeal to encourage` into one act.
     let mut prev: Option<(u16, usize)> = None;
     // Words before a trigger that may modify it start after the previous act's trigger.
@@ -425,7 +428,8 @@ pub(super) fn detect(
                 join(h, lex, p, w, text, (first, last, next));
             }
             if let Some(sp) = spans.last_mut() {
-                sp.1 = last;
+                sp.last = last;
+                sp.next = next;
             }
             prev = Some((act, last));
             prev_end = last + 1;
@@ -433,10 +437,11 @@ pub(super) fn detect(
         }
         prev_end = last + 1;
         // A trigger that is not the act joins nothing after it.
-        if lex.unless_after(act, p, w, last)
-            || lex.unless_before(act, p, w, first)
-            || alone_in_cell(text, p, w, (first, last))
-        {
+        let in_cell = alone_in_cell(text, p, w, (first, last));
+        if in_cell {
+            vetoed.push((first, last));
+        }
+        if in_cell || lex.unless_after(act, p, w, last) || lex.unless_before(act, p, w, first) {
             prev = None;
             continue;
         }
@@ -450,13 +455,13 @@ pub(super) fn detect(
             from: after_prev,
         };
         out.push(hit(lex, p, w, doc, act, at, denied, asked));
-        spans.push((first, last));
+        spans.push(at);
         if lex.reporting.asking.contains(&lex.acts[act as usize].name) {
             asking = Some(sentence_of(first));
         }
     }
     let explained = match &lex.support {
-        Some(m) => support::decide(lex, m, p, doc, w, (&mut out, &mut spans)),
+        Some(m) => support::decide(lex, m, p, doc, w, (&mut out, spans), &vetoed),
         None => Vec::new(),
     };
     (out, explained)
@@ -497,11 +502,7 @@ pub(super) fn hit(
         lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
     let negated = denied || lex.negated(&inside, &before);
     let base = lex.acts[act as usize].intensity;
-    // A trigger's closing `the`/`that` (`demanded the`) belongs to its target.
-    let mut tl = last;
-    while tl > first && matches!(form(p, w, tl), "the" | "that" | "a" | "an") {
-        tl -= 1;
-    }
+    let tl = trigger_end(p, w, first, last);
     let (t0, t1) = (
         &p.tokens[w.tok[first] as usize],
         &p.tokens[w.tok[tl] as usize],
@@ -532,6 +533,37 @@ pub(super) fn hit(
         } else {
             String::new()
         },
+    }
+}
+
+/// The last word of a trigger of words `first..=last` as shown: its closing `the`/`that`
+/// (`demanded the`) belongs to its target.
+fn trigger_end(p: &Positions, w: &Words, first: usize, mut last: usize) -> usize {
+    while last > first && matches!(form(p, w, last), "the" | "that" | "a" | "an") {
+        last -= 1;
+    }
+    last
+}
+
+/// Cuts again the target of act `h` of trigger `at`, now that the next trigger starts at word
+/// `at.next` (the support model took a trigger away or added one).
+pub(super) fn retarget(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    text: &str,
+    h: &mut ActHit,
+    at: Span,
+) {
+    if lex.texts {
+        h.target = target(
+            lex,
+            p,
+            w,
+            text,
+            trigger_end(p, w, at.first, at.last),
+            at.next,
+        );
     }
 }
 

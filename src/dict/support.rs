@@ -6,7 +6,7 @@
 //! better. Its weights are a TSV file beside the lexicon (`support-model.tsv`): `bias`,
 //! `threshold`, `candidate` rows (the words it decides) and one row per feature.
 
-use super::acts::{form, hit, run, ActHit, ActLexicon, Span};
+use super::acts::{form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::Words;
 use crate::analysis::Positions;
 use crate::corpus::Document;
@@ -144,32 +144,34 @@ pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> 
 }
 
 /// Lets the support model decide the `support` act (`hits`: the lexicon's acts in order, each
-/// with its first and last word). A support trigger that holds candidate words (`reaffirmed
-/// our support for`) stays when the model accepts one of them; a candidate accepted outside
-/// every support trigger (`give our unwavering support to`, where `support to` reads as aid
-/// to the word list) becomes an act. Returns the candidates explained, when the lexicon asks.
+/// with where its trigger stands; `vetoed`: the triggers alone in a table's cell). A support
+/// trigger that holds candidate words (`reaffirmed our support for`) stays when the model
+/// accepts one of them, or when it is denied (`cannot support`); a candidate accepted outside
+/// every support trigger the list keeps, and outside a table's cell, becomes an act (`give our unwavering support to`, where `support to` reads as aid
+/// to the word list). The acts' targets are cut again where a trigger went or came. Returns
+/// the candidates explained, when the lexicon asks.
 pub(super) fn decide(
     lex: &ActLexicon,
     model: &SupportModel,
     p: &Positions,
     doc: &Document,
     w: &Words,
-    hits: (&mut Vec<ActHit>, &mut Vec<(usize, usize)>),
+    (out, spans): (&mut Vec<ActHit>, Vec<Span>),
+    vetoed: &[(usize, usize)],
 ) -> Vec<SupportCandidate> {
-    let (out, spans) = hits;
     let Some(act) = lex.act_of("support") else {
         return Vec::new();
     };
-    let holds = |(f, l): (usize, usize), k: usize| f <= k && k <= l;
-    let in_trigger = |out: &[ActHit], spans: &[(usize, usize)], k: usize| {
+    let holds = |sp: &Span, k: usize| sp.first <= k && k <= sp.last;
+    let in_trigger = |k: usize| {
         out.iter()
-            .zip(spans)
-            .any(|(h, &sp)| h.act == act && holds(sp, k))
+            .zip(&spans)
+            .any(|(h, sp)| h.act == act && holds(sp, k))
     };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in (0..w.tok.len()).filter(|&k| model.is_candidate(p, w, k)) {
-        let features = features(p, w, k, in_trigger(out, spans, k));
+        let features = features(p, w, k, in_trigger(k));
         let pr = model.probability(&features);
         candidates.push((k, pr >= model.threshold));
         if lex.explain_support {
@@ -182,68 +184,85 @@ pub(super) fn decide(
             });
         }
     }
-    // The list's support triggers that hold candidates, none of them accepted, go.
-    let keep: Vec<bool> = out
-        .iter()
-        .zip(spans.iter())
-        .map(|(h, &sp)| {
-            let mut inside = candidates.iter().filter(|(k, _)| holds(sp, *k)).peekable();
-            h.act != act || inside.peek().is_none() || inside.any(|c| c.1)
-        })
-        .collect();
-    let added: Vec<(ActHit, (usize, usize))> = candidates
-        .iter()
-        .filter(|&&(k, yes)| yes && !in_trigger(out, spans, k))
-        .map(|&(k, _)| accepted(lex, p, doc, w, (out, spans), act, k))
-        .collect();
-    let mut kept = keep.iter();
-    out.retain(|_| *kept.next().unwrap_or(&true));
-    let mut kept = keep.iter();
-    spans.retain(|_| *kept.next().unwrap_or(&true));
-    for (h, sp) in added {
-        out.push(h);
-        spans.push(sp);
+    if candidates.is_empty() {
+        return explained;
     }
-    out.sort_by_key(|h| h.offset);
+    let added: Vec<(ActHit, Span)> = candidates
+        .iter()
+        .filter(|&&(k, yes)| {
+            yes && !in_trigger(k) && !vetoed.iter().any(|&(f, l)| f <= k && k <= l)
+        })
+        .map(|&(k, _)| accepted(lex, p, doc, w, (out, &spans), act, k))
+        .collect();
+    // The list's support triggers whose candidates the model all turned down go (not those
+    // denied: `cannot support`).
+    let mut removed = Vec::new();
+    let mut acts: Vec<(ActHit, Span)> = Vec::with_capacity(out.len() + added.len());
+    for (h, sp) in std::mem::take(out).into_iter().zip(spans) {
+        let mut inside = candidates.iter().filter(|(k, _)| holds(&sp, *k)).peekable();
+        if h.act != act || h.negated || inside.peek().is_none() || inside.any(|c| c.1) {
+            acts.push((h, sp));
+        } else {
+            removed.push(sp.first);
+        }
+    }
+    acts.extend(added);
+    acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
+    // A target stops at the next trigger: where one went or came, it is cut again.
+    for i in 0..acts.len() {
+        let next = acts[i + 1..]
+            .iter()
+            .map(|(_, sp)| sp.first)
+            .find(|&f| f > acts[i].1.last)
+            .unwrap_or(w.tok.len());
+        let (h, sp) = &mut acts[i];
+        if next < sp.next || (next > sp.next && removed.contains(&sp.next)) {
+            sp.next = next;
+            retarget(lex, p, w, &doc.text, h, *sp);
+        }
+    }
+    out.extend(acts.into_iter().map(|(h, _)| h));
     explained
 }
 
 /// The act of a candidate `k` the model accepted outside every trigger: its trigger the word
-/// and up to two of the lexicon's `between` words just before it (`our unwavering support`),
-/// its target up to the next act's trigger, its modifiers from the previous act's end.
+/// and up to two of the lexicon's `between` words just before it (`our unwavering support`;
+/// not an article, nor a word of the act before it), its target up to the next act's trigger,
+/// its modifiers from the previous act's end.
 fn accepted(
     lex: &ActLexicon,
     p: &Positions,
     doc: &Document,
     w: &Words,
-    (out, spans): (&[ActHit], &[(usize, usize)]),
+    (out, spans): (&[ActHit], &[Span]),
     act: u16,
     k: usize,
-) -> (ActHit, (usize, usize)) {
+) -> (ActHit, Span) {
+    let from = spans
+        .iter()
+        .map(|sp| sp.last + 1)
+        .filter(|&e| e <= k)
+        .max()
+        .unwrap_or(0);
     let mut first = k;
-    while first > 0
+    while first > from
         && k - first < 2
         && run(w, first - 1, k)
         && lex.between.contains(form(p, w, first - 1))
+        && !matches!(form(p, w, first - 1), "the" | "a" | "an")
     {
         first -= 1;
     }
     let next = spans
         .iter()
-        .map(|sp| sp.0)
+        .map(|sp| sp.first)
         .find(|&f| f > k)
         .unwrap_or(w.tok.len());
-    let from = spans
-        .iter()
-        .map(|sp| sp.1 + 1)
-        .filter(|&e| e <= first)
-        .max()
-        .unwrap_or(0);
     let sentence_of = |i: usize| p.tokens[w.tok[i] as usize].sentence;
     // Asked for by an act that asks a party to act, earlier in its sentence.
-    let asked = out.iter().zip(spans).any(|(h, &(f, _))| {
-        f < first
-            && sentence_of(f) == sentence_of(first)
+    let asked = out.iter().zip(spans).any(|(h, sp)| {
+        sp.first < first
+            && sentence_of(sp.first) == sentence_of(first)
             && lex
                 .reporting
                 .asking
@@ -255,7 +274,7 @@ fn accepted(
         next,
         from,
     };
-    (hit(lex, p, w, doc, act, at, false, asked), (first, k))
+    (hit(lex, p, w, doc, act, at, false, asked), at)
 }
 
 #[cfg(test)]

@@ -98,20 +98,28 @@ def main():
         cands = run(args.verbale, d, '--explain-support', '-f', 'tsv')
         found = run(args.verbale, d, '--instances', '--act', 'support', '-f', 'tsv')
     # Candidates labelled: inside a support trigger (byte offsets, as verbale gives them).
+    # Each label takes the first occurrence of its trigger, as whole words, that no label
+    # before it took (`supporting` twice in one sentence: two spans).
     spans = collections.defaultdict(list)
+    lost = 0
     for i, rows in gold.items():
         b = text_of[i].encode('utf-8')
         for g in rows:
             if g['act'] != 'support':
                 continue
-            t = g['trigger'].encode('utf-8')
-            at = b.find(t)
-            if at >= 0:
-                spans[i].append((at, at + len(t)))
+            t = re.escape(g['trigger'].encode('utf-8'))
+            places = [(m.start(), m.end()) for m in re.finditer(rb'(?<!\w)' + t + rb'(?!\w)', b)]
+            free = [f for f in places if f not in spans[i]]
+            if free:
+                spans[i].append(free[0])
+            else:
+                lost += 1
+    if lost:
+        print(f'{lost} support triggers not found in their sentences')
     X, y, groups, ids = [], [], [], []
     for c in cands:
         at, n = int(c['offset']), len(c['word'].encode('utf-8'))
-        X.append({f: 1 for f in c['features'].split()})
+        X.append({f: 1 for f in c['features'].split(' ')})
         y.append(int(any(a <= at and at + n <= b for a, b in spans[c['doc']])))
         groups.append(split_of[c['doc']])
         ids.append(c['doc'])
