@@ -13,7 +13,8 @@
 //! as are `intensifiers_after` (`condemns strongly`) and `target_skips` (words right after a
 //! trigger that are no part of its target: `welcome once again the agreement`);
 //! `reported` holds the words that show an act reported of someone else
-//! ([`super::speaker`]; a lexicon without it marks no act reported).
+//! ([`super::speaker`]; a lexicon without it marks no act reported). The bundled English
+//! lexicon also has a fitted model that decides the `support` act ([`super::support`]).
 
 use super::scan::{Match, Words};
 use super::support::{self, SupportCandidate, SupportModel};
