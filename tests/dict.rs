@@ -1224,7 +1224,7 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
 /// fresh18 with the seventeenth (0.881, 0.748), fresh19 with the eighteenth (0.864, 0.711),
 /// fresh20 with the nineteenth and the support model (0.853, 0.805), fresh21 with the
 /// twentieth and the model refitted (0.894, 0.759), fresh22 with the twenty-first (0.894,
-/// 0.697); each lexicon but the last was then tuned on the split it had been scored on. It checks that
+/// 0.697); each lexicon was then tuned on the split it had been scored on. It checks that
 /// every labelled act is scored and prints the errors.
 #[test]
 fn speech_acts_on_the_later_held_out_splits() {
