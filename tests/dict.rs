@@ -1337,7 +1337,7 @@ fn acts_reported_of_others_are_told_apart() {
 
 /// Of the acts found right on the splits the rule was not written on (fresh8 to fresh21),
 /// those called reported are nearly all someone else's, and the author's own are kept: with
-/// the twenty-first lexicon and the support model, 67 of 70 calls right, 1,532 of 1,535 own
+/// the twenty-second lexicon and the support model, 67 of 70 calls right, 1,532 of 1,535 own
 /// acts kept, 67 of 238 others' acts found, when measured.
 #[test]
 fn reported_acts_on_the_held_out_splits() {
