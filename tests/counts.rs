@@ -40,6 +40,14 @@ fn counts(input: &Path, out: &Path, extra: &[&str]) {
         .success();
 }
 
+/// data/ counted in two parts in `dir`, in its order: seed and ungd (`a`), then wh (`b`).
+fn data_in_two_parts(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    counts(&data_dir(), &a, &["--where", "source <> 'wh'"]);
+    counts(&data_dir(), &b, &["--where", "source = 'wh'"]);
+    (a, b)
+}
+
 #[test]
 fn parts_counted_apart_give_the_tables_of_the_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -148,9 +156,7 @@ fn parts_counted_apart_give_the_tables_of_the_whole() {
 fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out() {
     // data/ in two parts, in its order (seed and ungd, then wh), with its manifest's fields.
     let dir = tempfile::tempdir().unwrap();
-    let (ca, cb) = (dir.path().join("ca"), dir.path().join("cb"));
-    counts(&data_dir(), &ca, &["--where", "source <> 'wh'"]);
-    counts(&data_dir(), &cb, &["--where", "source = 'wh'"]);
+    let (ca, cb) = data_in_two_parts(dir.path());
     let (texts, counted) = (dir.path().join("texts"), dir.path().join("counted"));
     let report = |args: &[&str], paths: &[&Path], out: &Path| {
         verbale()
@@ -940,9 +946,7 @@ fn counts_sides_that_overlap_are_told_as_over_the_texts() {
 #[test]
 fn a_part_of_an_earlier_verbale_is_refused_by_the_option_it_lacks() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    counts(&data_dir(), &a, &["--where", "source <> 'wh'"]);
-    counts(&data_dir(), &b, &["--where", "source = 'wh'"]);
+    let (a, b) = data_in_two_parts(dir.path());
     let about = std::fs::read_to_string(b.join("counts.json")).unwrap();
     let earlier = about.replace(
         &format!("; text rules {}", verbale::analysis::TEXT_RULES),

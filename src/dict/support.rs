@@ -95,7 +95,7 @@ impl SupportModel {
         self.candidates.contains(form(p, w, k))
     }
 
-    /// The probability that candidate word `k` states support.
+    /// The probability that the candidate word of `features` states support.
     pub(super) fn probability(&self, features: &[String]) -> f32 {
         let z = self.bias
             + features
@@ -147,9 +147,10 @@ pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> 
 /// with where its trigger stands; `vetoed`: the triggers alone in a table's cell). A support
 /// trigger that holds candidate words (`reaffirmed our support for`) stays when the model
 /// accepts one of them, or when it is denied (`cannot support`); a candidate accepted outside
-/// every support trigger the list keeps, and outside a table's cell, becomes an act (`give our unwavering support to`, where `support to` reads as aid
-/// to the word list). The acts' targets are cut again where a trigger went or came. Returns
-/// the candidates explained, when the lexicon asks.
+/// every support trigger the list keeps, and outside a table's cell, becomes an act (`give our
+/// unwavering support to`, where `support to` reads as aid to the word list). The acts'
+/// targets are cut again where a trigger went or came. Returns the candidates explained, when
+/// the lexicon asks.
 pub(super) fn decide(
     lex: &ActLexicon,
     model: &SupportModel,
