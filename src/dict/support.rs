@@ -90,9 +90,20 @@ impl SupportModel {
         Ok(m)
     }
 
-    /// Whether word `k` is one the model decides.
-    pub(super) fn is_candidate(&self, p: &Positions, w: &Words, k: usize) -> bool {
-        self.candidates.contains(form(p, w, k))
+    /// The words of `w` the model decides, in order: each distinct form of the document is
+    /// looked up once, not each word.
+    fn candidates_in(&self, p: &Positions, w: &Words) -> Vec<usize> {
+        let is: Vec<bool> = p
+            .form_keys
+            .iter()
+            .map(|f| self.candidates.contains(&**f))
+            .collect();
+        if !is.contains(&true) {
+            return Vec::new();
+        }
+        (0..w.tok.len())
+            .filter(|&k| is[p.forms[w.tok[k] as usize] as usize])
+            .collect()
     }
 
     /// The probability that the candidate word of `features` states support.
@@ -171,7 +182,7 @@ pub(super) fn decide(
     };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
-    for k in (0..w.tok.len()).filter(|&k| model.is_candidate(p, w, k)) {
+    for k in model.candidates_in(p, w) {
         let features = features(p, w, k, in_trigger(k));
         let pr = model.probability(&features);
         candidates.push((k, pr >= model.threshold));
