@@ -280,6 +280,8 @@ impl Matcher<'_> {
         let mut covered = vec![0u32; d.keys.len()];
         let mut out: Vec<Match> = Vec::new();
         let starts = self.starts_of(p);
+        // Per distinct form: whether it is a `between` word, looked up once (0: not yet).
+        let mut between = vec![0u8; p.form_keys.len()];
         for k in 0..words.tok.len() {
             let form = p.forms[words.tok[k] as usize] as usize;
             for &e in starts[form].iter() {
@@ -287,7 +289,7 @@ impl Matcher<'_> {
                 if covered[entry.key as usize] > k as u32 {
                     continue;
                 }
-                if let Some(last) = self.rest_matches(p, words, k, e as usize) {
+                if let Some(last) = self.rest_matches(p, words, (k, e as usize), &mut between) {
                     out.push(Match {
                         entry: e,
                         first: k as u32,
@@ -325,8 +327,15 @@ impl Matcher<'_> {
     }
 
     /// The last word of entry `e` matched from word `k` on, if the rest of it follows (words
-    /// of [`Compiled::between`] may stand between two of its words, two at most).
-    fn rest_matches(&self, p: &Positions, words: &Words, k: usize, e: usize) -> Option<usize> {
+    /// of [`Compiled::between`] may stand between two of its words, two at most; `between`
+    /// caches, per distinct form, whether it is one: 1 no, 2 yes, 0 not asked yet).
+    fn rest_matches(
+        &self,
+        p: &Positions,
+        words: &Words,
+        (k, e): (usize, usize),
+        between: &mut [u8],
+    ) -> Option<usize> {
         let entry = &self.dict.entries[e];
         let mut at = k;
         for w in 1..entry.len() {
@@ -337,12 +346,19 @@ impl Matcher<'_> {
                     return None;
                 }
                 let tok = words.tok[at] as usize;
-                let form = &*p.form_keys[p.forms[tok] as usize];
+                let f = p.forms[tok] as usize;
+                let form = &*p.form_keys[f];
                 let stem = &*p.term_keys[p.terms[tok] as usize];
                 if entry.word_matches(w, form, stem) {
                     break;
                 }
-                if skipped == 2 || !self.dict.between.contains(form) {
+                if skipped == 2 {
+                    return None;
+                }
+                if between[f] == 0 {
+                    between[f] = 1 + self.dict.between.contains(form) as u8;
+                }
+                if between[f] == 1 {
                     return None;
                 }
                 skipped += 1;
