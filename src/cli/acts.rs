@@ -176,7 +176,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         ("target", top_per_group(df, rows, &groups, top)?)
     } else if args.instances {
         let top = args.top.or((format == Format::Table).then_some(20));
-        let (df, rows) = pick(frames.instances)?;
+        let (df, rows) = pick(dict::instances_frame(&scanned, &lex, |_| true)?)?;
         all_rows = Some(df.height());
         ("act", top_per_bin(df, rows, top)?)
     } else {

@@ -1,7 +1,7 @@
 //! The tables of `dict` and `acts`, per bin (the corpus, each document or each group): each
 //! frame comes with the bin of each of its rows, for the caller to name.
 
-use super::acts::ActLexicon;
+use super::acts::{ActHit, ActLexicon};
 use super::scan::{Hit, Scanned};
 use super::Compiled;
 use crate::error::Result;
@@ -125,9 +125,6 @@ pub struct ActsFrames {
     /// condemnatory_share (deplore, condemn, reject), strong_share (intensity 4 or more),
     /// negated, words, top_act.
     pub profile: (DataFrame, Vec<u32>),
-    /// Every act: doc, offset, act, intensity, intensified, negated, quoted, trigger, target,
-    /// sentence.
-    pub instances: (DataFrame, Vec<u32>),
 }
 
 /// Acts that condemn: their share is the profile's `condemnatory_share`.
@@ -189,28 +186,68 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
         u("quoted", col(3)),
     ])?;
     let profile = profile_frame(&tally, &strength, lex, &words, &live)?;
-    let instances = instances_frame(s, lex)?;
     Ok(ActsFrames {
         acts: (acts, rows.iter().map(|r| r.0).collect()),
         profile: (profile, live),
-        instances,
     })
 }
 
-/// Every act of a scan: doc, offset, act, intensity, intensified, negated, quoted, reported,
-/// trigger, target, sentence; with the bin of each.
-fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>)> {
-    let mut inst: Vec<(u32, &str, &super::acts::ActHit)> = Vec::new();
-    for ((d, id), &b) in s.docs.iter().zip(&s.ids).zip(&s.bins) {
-        inst.extend(d.acts.iter().map(|a| (b, id.as_str(), a)));
-    }
-    let t = |f: &dyn Fn(&super::acts::ActHit) -> &str| -> Vec<&str> {
-        inst.iter().map(|x| f(x.2)).collect()
-    };
-    let flag = |f: &dyn Fn(&super::acts::ActHit) -> bool| -> Vec<bool> {
-        inst.iter().map(|x| f(x.2)).collect()
-    };
-    let df = DataFrame::new_infer_height(vec![
+/// An act of a scan, with its bin and its document's id.
+type Instance<'a> = (u32, &'a str, &'a ActHit);
+
+/// The acts of a scan that `keep` keeps, in order, each with its bin and document.
+fn instances<'a>(
+    s: &'a Scanned,
+    keep: impl Fn(&ActHit) -> bool + 'a,
+) -> impl Iterator<Item = Instance<'a>> + 'a {
+    s.docs
+        .iter()
+        .zip(&s.ids)
+        .zip(&s.bins)
+        .flat_map(|((d, id), &b)| d.acts.iter().map(move |a| (b, id.as_str(), a)))
+        .filter(move |x| keep(x.2))
+}
+
+/// The `act_instances` frame of the acts of a scan that `keep` keeps: doc, offset, act,
+/// intensity, intensified, negated, quoted, reported, trigger, target, sentence; with the bin
+/// of each row.
+pub fn instances_frame(
+    s: &Scanned,
+    lex: &ActLexicon,
+    keep: impl Fn(&ActHit) -> bool,
+) -> Result<(DataFrame, Vec<u32>)> {
+    let inst: Vec<Instance> = instances(s, keep).collect();
+    Ok((
+        instance_rows(&inst, lex)?,
+        inst.iter().map(|x| x.0).collect(),
+    ))
+}
+
+/// The `act_instances` frame of a scan in pieces of at most `rows` rows, so that the texts of
+/// every act are never copied into one frame (the report writes them so).
+pub fn instances_in_pieces<'a>(
+    s: &'a Scanned,
+    lex: &'a ActLexicon,
+    rows: usize,
+) -> impl Iterator<Item = Result<DataFrame>> + 'a {
+    let mut all = instances(s, |_| true).peekable();
+    let mut first = true;
+    std::iter::from_fn(move || {
+        // An empty scan still gives one (empty) piece: the table keeps its columns.
+        if all.peek().is_none() && !first {
+            return None;
+        }
+        first = false;
+        let piece: Vec<Instance> = all.by_ref().take(rows.max(1)).collect();
+        Some(instance_rows(&piece, lex))
+    })
+}
+
+/// The `act_instances` rows of `inst`.
+fn instance_rows(inst: &[Instance], lex: &ActLexicon) -> Result<DataFrame> {
+    let t = |f: &dyn Fn(&ActHit) -> &str| -> Vec<&str> { inst.iter().map(|x| f(x.2)).collect() };
+    let flag = |f: &dyn Fn(&ActHit) -> bool| -> Vec<bool> { inst.iter().map(|x| f(x.2)).collect() };
+    Ok(DataFrame::new_infer_height(vec![
         Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
         u("offset", inst.iter().map(|x| x.2.offset).collect()),
         Column::new(
@@ -236,8 +273,7 @@ fn instances_frame(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
         Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
         Column::new("target".into(), t(&|a| a.target.as_str())),
         Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
-    ])?;
-    Ok((df, inst.iter().map(|x| x.0).collect()))
+    ])?)
 }
 
 /// Per bin with documents: acts, per_10k, mean_intensity, max_intensity, condemnatory_share,

@@ -5,7 +5,7 @@
 use super::Parts;
 use crate::dict::{self, ActLexicon, Bins, Scanned};
 use crate::error::Result;
-use crate::out::Format;
+use crate::out::{Destination, Format};
 use polars::prelude::*;
 
 /// The speech acts of the report's documents.
@@ -61,9 +61,9 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         cols.extend(df.columns().iter().cloned());
         Ok(DataFrame::new_infer_height(cols)?)
     };
-    let instances = per_doc.instances.0;
     // The section shows the strongest acts only: the rest are in act_instances.
-    let (strongest, strong_acts) = strongest_of(&instances)?;
+    let strong = |a: &dict::ActHit| a.intensity >= 4 && !a.negated && !a.reported;
+    let (strongest, strong_acts) = strongest_of(&dict::instances_frame(&scanned, &lex, strong)?.0)?;
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
     let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
@@ -75,7 +75,6 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     let written = [
         ("acts", with_doc(per_doc.acts)?),
         ("act_profile", with_doc(per_doc.profile)?),
-        ("act_instances", instances),
         ("act_targets", targets),
     ];
     let formats = [Format::Csv, Format::Parquet];
@@ -87,6 +86,12 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         }
     }
     drop(written);
+    // Every act with its sentence, 10,000 at a time: the acts' texts are never copied whole.
+    for f in formats {
+        let to = Destination::File(p.dir.join(format!("act_instances.{}", f.name())));
+        let pieces = dict::instances_in_pieces(&scanned, &lex, 10_000);
+        crate::out::write_pieces(pieces, f, Default::default(), &to)?;
+    }
     for a in scanned.docs.iter_mut().flat_map(|d| {
         d.entries = Vec::new();
         d.acts.iter_mut()
