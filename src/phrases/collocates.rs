@@ -139,7 +139,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
                 t.node_scare += q.scare() as u64;
                 let (lo, hi) = (i.saturating_sub(o.left), (i + o.right).min(d.len() - 1));
                 for j in (lo..=hi).filter(|&j| j != i) {
-                    if o.skip_stopwords && held.form_stop[d.forms[j] as usize] {
+                    if o.skip_stopwords && held.form_stop[d.forms.get(j) as usize] {
                         continue;
                     }
                     let quoted = d.quoted(i.min(j), i.max(j)).0;
@@ -150,7 +150,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
                     e[2] += (j > i) as u64;
                     e[3] += quoted as u64;
                     e[4] += q.scare() as u64;
-                    *t.forms.entry((term, d.forms[j])).or_default() += 1;
+                    *t.forms.entry((term, d.forms.get(j))).or_default() += 1;
                 }
             }
             t

@@ -24,12 +24,77 @@ pub struct HeldQuote {
     pub parent: Option<u32>,
 }
 
+/// A document's words as ids of folded forms: two bytes a word when every id of the document
+/// fits in them (a corpus's first 65,536 forms, which hold its common words), four otherwise.
+/// The corpus held as word ids is most of the memory of `ngrams`, `collocations` and the
+/// report's reading.
+#[derive(Debug, Clone)]
+pub enum FormIds {
+    /// Every id below 65,536.
+    Narrow(Vec<u16>),
+    /// Some id of 65,536 or more.
+    Wide(Vec<u32>),
+}
+
+impl Default for FormIds {
+    fn default() -> Self {
+        FormIds::Narrow(Vec::new())
+    }
+}
+
+impl FormIds {
+    /// The ids of `ids`, narrow when they all fit.
+    pub fn new(ids: Vec<u32>) -> Self {
+        if ids.iter().all(|&f| f <= u16::MAX as u32) {
+            FormIds::Narrow(ids.into_iter().map(|f| f as u16).collect())
+        } else {
+            FormIds::Wide(ids)
+        }
+    }
+
+    /// Words.
+    pub fn len(&self) -> usize {
+        match self {
+            FormIds::Narrow(v) => v.len(),
+            FormIds::Wide(v) => v.len(),
+        }
+    }
+
+    /// Whether there are no words.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The form id of word `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> u32 {
+        match self {
+            FormIds::Narrow(v) => v[i] as u32,
+            FormIds::Wide(v) => v[i],
+        }
+    }
+
+    /// The form ids in order.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The key ([`super::ngrams::pack`]) of the `n` words from word `first`.
+    pub fn pack(&self, first: usize, n: usize) -> u128 {
+        let mut buf = [0u32; super::ngrams::MAX_N];
+        for (k, id) in buf[..n].iter_mut().enumerate() {
+            *id = self.get(first + k);
+        }
+        super::ngrams::pack(&buf[..n])
+    }
+}
+
 /// One document's words.
 #[derive(Debug, Clone, Default)]
 pub struct HeldDoc {
     /// Per word: its folded form, an index into [`Held::forms`] (its term is
     /// [`Held::form_term`] of it: a folded form has one stem, so the terms are not held again).
-    pub forms: Vec<u32>,
+    pub forms: FormIds,
     /// Per word: what stands between it and the word before ([`gap`] bits).
     pub gaps: Vec<u8>,
     /// Per word: the quotations around it (as runs: a few per document).
@@ -139,7 +204,7 @@ impl Held {
 
     /// The term of word `i` of document `d`.
     pub fn term(&self, d: &HeldDoc, i: usize) -> u32 {
-        self.form_term[d.forms[i] as usize]
+        self.form_term[d.forms.get(i) as usize]
     }
 
     /// Words in the corpus.
@@ -387,8 +452,8 @@ const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
 /// A document's held words from its [`Words`], whose form ids `ids` turns into the corpus's
 /// (term, form) ids.
 fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
-    let mut d = HeldDoc {
-        forms: Vec::with_capacity(w.forms.len()),
+    HeldDoc {
+        forms: FormIds::new(w.forms.iter().map(|&f| ids[f as usize].1).collect()),
         gaps: w.gaps,
         quoting: w.quoting,
         quotes: w
@@ -396,11 +461,7 @@ fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
             .into_iter()
             .map(|(close, parent)| HeldQuote { close, parent })
             .collect(),
-    };
-    for &f in &w.forms {
-        d.forms.push(ids[f as usize].1);
     }
-    d
 }
 
 /// Reads the files of `found` and holds their words; `bin_of_file` gives each file's bin
@@ -552,7 +613,7 @@ fn finish(
         .collect();
     held.term_count = vec![0; held.terms.len()];
     for d in &held.docs {
-        for &f in &d.forms {
+        for f in d.forms.iter() {
             held.term_count[held.form_term[f as usize] as usize] += 1;
         }
     }
@@ -610,10 +671,27 @@ mod tests {
                 d.forms
                     .iter()
                     .zip(&d.gaps)
-                    .map(|(&f, &g)| (h.display[f as usize].to_string(), g))
+                    .map(|(f, &g)| (h.display[f as usize].to_string(), g))
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn form_ids_take_two_bytes_a_word_when_every_id_fits_and_read_back_the_same() {
+        let narrow = vec![0, 7, 65_535, 3, 9];
+        let wide = vec![0, 7, 65_536, 3, 9];
+        for (ids, two_bytes) in [(narrow, true), (wide, false)] {
+            let f = FormIds::new(ids.clone());
+            assert_eq!(matches!(f, FormIds::Narrow(_)), two_bytes);
+            assert_eq!(f.len(), ids.len());
+            assert_eq!(f.iter().collect::<Vec<_>>(), ids);
+            assert_eq!((0..ids.len()).map(|i| f.get(i)).collect::<Vec<_>>(), ids);
+            for n in 1..=3 {
+                assert_eq!(f.pack(1, n), super::super::ngrams::pack(&ids[1..1 + n]));
+            }
+        }
+        assert!(FormIds::new(Vec::new()).is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod held;
 pub mod ngrams;
 
 pub use counts::Tally;
-pub use held::{read, read_analysed, Held, HeldDoc, Holder};
+pub use held::{read, read_analysed, FormIds, Held, HeldDoc, Holder};
 pub use ngrams::NgramOptions;
 
 use crate::error::Result;

@@ -343,10 +343,7 @@ fn count_level(
                     mine,
                     |key, first| {
                         let (quoted, scare) = d.quoted(first, first + n - 1);
-                        let form = with_capitals(
-                            pack(&d.forms[first..first + n]),
-                            &d.gaps[first..first + n],
-                        );
+                        let form = with_capitals(d.forms.pack(first, n), &d.gaps[first..first + n]);
                         bin.entry(key).or_default().add(
                             i as u32,
                             first as u32,

@@ -116,7 +116,7 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
     for d in &held.docs {
-        for (&f, q) in d.forms.iter().zip(d.quoting.each(d.len())) {
+        for (f, q) in d.forms.iter().zip(d.quoting.each(d.len())) {
             let t = held.form_term[f as usize];
             if q.inner().is_some() && !held.form_stop[f as usize] {
                 quoted[t as usize] += 1;
@@ -134,7 +134,7 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
         })?;
     let mut forms: ahash::AHashMap<u32, u64> = ahash::AHashMap::new();
     for d in &held.docs {
-        for &f in &d.forms {
+        for f in d.forms.iter() {
             if held.form_term[f as usize] as usize == t {
                 *forms.entry(f).or_default() += 1;
             }
