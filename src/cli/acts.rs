@@ -38,7 +38,7 @@ pub struct ActsArgs {
     /// condemnatory_share, strong_share, negated, top_act.
     #[arg(long, conflicts_with = "instances")]
     pub profile: bool,
-    /// Every act: doc, offset, act, intensity, intensified, negated, quoted, reported (of
+    /// Every act: doc, offset, page, act, intensity, intensified, negated, quoted, reported (of
     /// someone else, see --own), trigger, target, sentence.
     #[arg(long, conflicts_with = "targets")]
     pub instances: bool,

@@ -289,7 +289,7 @@ impl Matcher<'_> {
                 if covered[entry.key as usize] > k as u32 {
                     continue;
                 }
-                if let Some(last) = self.rest_matches(p, words, (k, e as usize), &mut between) {
+                if let Some(last) = self.rest_matches(p, words, k, e as usize, &mut between) {
                     out.push(Match {
                         entry: e,
                         first: k as u32,
@@ -333,7 +333,8 @@ impl Matcher<'_> {
         &self,
         p: &Positions,
         words: &Words,
-        (k, e): (usize, usize),
+        k: usize,
+        e: usize,
         between: &mut [u8],
     ) -> Option<usize> {
         let entry = &self.dict.entries[e];

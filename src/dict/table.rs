@@ -1,5 +1,6 @@
 //! The tables of `dict` and `acts`, per bin (the corpus, each document or each group): each
-//! frame comes with the bin of each of its rows, for the caller to name.
+//! frame comes with the bin of each of its rows, for the caller to name; the pieces of
+//! `act_instances` the report writes name theirs in their `doc` column.
 
 use super::acts::{ActHit, ActLexicon};
 use super::scan::{Hit, Scanned};
@@ -208,7 +209,7 @@ fn instances<'a>(
         .filter(move |x| keep(x.2))
 }
 
-/// The `act_instances` frame of the acts of a scan that `keep` keeps: doc, offset, act,
+/// The `act_instances` frame of the acts of a scan that `keep` keeps: doc, offset, page, act,
 /// intensity, intensified, negated, quoted, reported, trigger, target, sentence; with the bin
 /// of each row.
 pub fn instances_frame(
@@ -401,4 +402,52 @@ fn entries_frame(
         u("docs", rows.iter().map(|(_, (_, d))| *d).collect()),
     ])?;
     Ok((df, of_entry_row))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Options;
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    #[test]
+    fn act_instances_in_pieces_are_the_whole_frame_cut_up() {
+        let mut lex = ActLexicon::bundled("en").unwrap();
+        lex.texts = true;
+        let opts = Options::new(Lang::english());
+        let texts = [
+            "We strongly condemn the attack. We welcome the agreement and support the talks.",
+            "Nothing here.",
+            "We urge both sides to talk. We deplore the violence. We reject the claims.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        let s = super::super::scan_docs(&docs, &opts, &lex.compile(&opts).unwrap(), Some(&lex));
+        let (whole, bins) = instances_frame(&s, &lex, |_| true).unwrap();
+        assert!(whole.height() >= 5, "{whole}");
+        assert_eq!(bins.len(), whole.height());
+        for rows in [1, 2, whole.height(), whole.height() + 1] {
+            let pieces: Vec<DataFrame> = instances_in_pieces(&s, &lex, rows)
+                .collect::<Result<_>>()
+                .unwrap();
+            assert_eq!(pieces.len(), whole.height().div_ceil(rows), "{rows}");
+            let mut joined = pieces[0].clone();
+            for p in &pieces[1..] {
+                joined.vstack_mut(p).unwrap();
+            }
+            assert!(joined.equals_missing(&whole), "{rows}");
+        }
+        // No acts at all: one empty piece, with the columns.
+        let none =
+            super::super::scan_docs(&docs[1..2], &opts, &lex.compile(&opts).unwrap(), Some(&lex));
+        let pieces: Vec<DataFrame> = instances_in_pieces(&none, &lex, 10)
+            .collect::<Result<_>>()
+            .unwrap();
+        assert_eq!(pieces.len(), 1);
+        assert_eq!((pieces[0].height(), pieces[0].width()), (0, whole.width()));
+    }
 }

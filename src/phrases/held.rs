@@ -1,6 +1,7 @@
-//! The corpus held as word ids: per document, each word's term and form (ids into one
-//! vocabulary), what stands between it and the word before (punctuation, a sentence or a
-//! paragraph end), and the quotations around it. About 5 bytes a word, so that n-grams of
+//! The corpus held as word ids: per document, each word's form (an id into one vocabulary,
+//! which gives its term), what stands between it and the word before (punctuation, a sentence
+//! or a paragraph end), and the quotations around it. About 3 bytes a word (two for the form
+//! while a document's form ids fit in them, [`FormIds`]; one for the gap), so that n-grams of
 //! every length, collocations and collocates are counted from memory, pass after pass, without
 //! reading or tokenising the texts again. Each form keeps its most frequent spelling for
 //! display.

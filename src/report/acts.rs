@@ -5,7 +5,7 @@
 use super::Parts;
 use crate::dict::{self, ActLexicon, Bins, Scanned};
 use crate::error::Result;
-use crate::out::{Destination, Format};
+use crate::out::{write_pieces, Destination, Format};
 use polars::prelude::*;
 
 /// The speech acts of the report's documents.
@@ -62,7 +62,6 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         Ok(DataFrame::new_infer_height(cols)?)
     };
     // The section shows the strongest acts only: the rest are in act_instances.
-    let strong = |a: &dict::ActHit| a.intensity >= 4 && !a.negated && !a.reported;
     let (strongest, strong_acts) = strongest_of(&dict::instances_frame(&scanned, &lex, strong)?.0)?;
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
@@ -90,7 +89,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     for f in formats {
         let to = Destination::File(p.dir.join(format!("act_instances.{}", f.name())));
         let pieces = dict::instances_in_pieces(&scanned, &lex, 10_000);
-        crate::out::write_pieces(pieces, f, Default::default(), &to)?;
+        write_pieces(pieces, f, Default::default(), &to)?;
     }
     for a in scanned.docs.iter_mut().flat_map(|d| {
         d.entries = Vec::new();
@@ -111,24 +110,19 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
 /// Rows of the section's table of the strongest acts.
 pub(super) const STRONGEST_ROWS: usize = 25;
 
-/// The [`STRONGEST_ROWS`] strongest acts (intensity 4 and more, neither negated nor reported:
-/// "I call on the Assembly to strongly condemn" is not the speaker's condemnation) of an
-/// `act_instances` frame (doc, act, intensity, trigger, target), with how many there are in
-/// all. Strongest first; of equal strength, each document's first act before any document's
-/// second, so that the table does not show the first documents' acts alone.
-fn strongest_of(instances: &DataFrame) -> Result<(DataFrame, usize)> {
-    let negated = instances.column("negated")?.bool()?.clone();
-    let reported = instances.column("reported")?.bool()?.clone();
-    let strong = instances
-        .column("intensity")?
-        .as_materialized_series()
-        .gt_eq(4)?
-        & !negated
-        & !reported;
-    let rows =
-        instances
-            .filter(&strong)?
-            .select(["doc", "act", "intensity", "trigger", "target"])?;
+/// Whether an act is among the strongest the section shows: intensity 4 and more, neither
+/// negated nor reported ("I call on the Assembly to strongly condemn" is not the speaker's
+/// condemnation).
+fn strong(a: &dict::ActHit) -> bool {
+    a.intensity >= 4 && !a.negated && !a.reported
+}
+
+/// The [`STRONGEST_ROWS`] strongest acts of an `act_instances` frame of the [`strong`] acts
+/// (doc, act, intensity, trigger, target), with how many there are in all. Strongest first; of
+/// equal strength, each document's first act before any document's second, so that the table
+/// does not show the first documents' acts alone.
+fn strongest_of(strong: &DataFrame) -> Result<(DataFrame, usize)> {
+    let rows = strong.select(["doc", "act", "intensity", "trigger", "target"])?;
     let docs = rows.column("doc")?.str()?;
     let intensity = rows.column("intensity")?.cast(&DataType::Int64)?;
     let intensity = intensity.i64()?;
