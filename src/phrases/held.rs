@@ -44,12 +44,13 @@ impl Default for FormIds {
 }
 
 impl FormIds {
-    /// The ids of `ids`, narrow when they all fit.
-    pub fn new(ids: Vec<u32>) -> Self {
-        if ids.iter().all(|&f| f <= u16::MAX as u32) {
-            FormIds::Narrow(ids.into_iter().map(|f| f as u16).collect())
+    /// The ids `ids` gives, narrow when they all fit (read twice rather than gathered in four
+    /// bytes first).
+    pub fn new(ids: impl Iterator<Item = u32> + Clone) -> Self {
+        if ids.clone().all(|f| f <= u16::MAX as u32) {
+            FormIds::Narrow(ids.map(|f| f as u16).collect())
         } else {
-            FormIds::Wide(ids)
+            FormIds::Wide(ids.collect())
         }
     }
 
@@ -75,9 +76,13 @@ impl FormIds {
         }
     }
 
-    /// The form ids in order.
+    /// The form ids in order (one of the two slices is empty: no test per word).
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..self.len()).map(|i| self.get(i))
+        let (narrow, wide): (&[u16], &[u32]) = match self {
+            FormIds::Narrow(v) => (v, &[]),
+            FormIds::Wide(v) => (&[], v),
+        };
+        narrow.iter().map(|&f| f as u32).chain(wide.iter().copied())
     }
 
     /// The key ([`super::ngrams::pack`]) of the `n` words from word `first`.
@@ -454,7 +459,7 @@ const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
 /// (term, form) ids.
 fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
     HeldDoc {
-        forms: FormIds::new(w.forms.iter().map(|&f| ids[f as usize].1).collect()),
+        forms: FormIds::new(w.forms.iter().map(|&f| ids[f as usize].1)),
         gaps: w.gaps,
         quoting: w.quoting,
         quotes: w
@@ -683,7 +688,7 @@ mod tests {
         let narrow = vec![0, 7, 65_535, 3, 9];
         let wide = vec![0, 7, 65_536, 3, 9];
         for (ids, two_bytes) in [(narrow, true), (wide, false)] {
-            let f = FormIds::new(ids.clone());
+            let f = FormIds::new(ids.iter().copied());
             assert_eq!(matches!(f, FormIds::Narrow(_)), two_bytes);
             assert_eq!(f.len(), ids.len());
             assert_eq!(f.iter().collect::<Vec<_>>(), ids);
@@ -692,7 +697,7 @@ mod tests {
                 assert_eq!(f.pack(1, n), super::super::ngrams::pack(&ids[1..1 + n]));
             }
         }
-        assert!(FormIds::new(Vec::new()).is_empty());
+        assert!(FormIds::new(std::iter::empty()).is_empty());
     }
 
     #[test]
