@@ -76,6 +76,7 @@ fn score(split: &str) -> Score {
         "fresh23" => ("acts/fresh23_sentences.tsv", "acts/fresh23_labels.tsv"),
         "fresh24" => ("acts/fresh24_sentences.tsv", "acts/fresh24_labels.tsv"),
         "fresh25" => ("acts/fresh25_sentences.tsv", "acts/fresh25_labels.tsv"),
+        "fresh26" => ("acts/fresh26_sentences.tsv", "acts/fresh26_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1247,6 +1248,7 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh23", 176),
         ("fresh24", 159),
         ("fresh25", 159),
+        ("fresh26", 195),
     ] {
         let s = score(split);
         show(split, &s);
