@@ -163,10 +163,15 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     })
 }
 
+/// Documents per row group of the report's `terms.parquet`: half of `freq --by doc`'s 256,
+/// because the report writes it beside its other tables. On UNGD the report peaks at 211 MB
+/// instead of 230, as fast, for a file 6% larger (8.9 MB against 8.4).
+const TERMS_PIECE: usize = 128;
+
 /// Writes the two tables that grow with the corpus, each as CSV and Parquet built and written
 /// in pieces, so that neither is ever whole in memory: the per-document `terms` table (its CSV
-/// formatted straight from the counts, its Parquet 256 documents at a time, as `freq --by doc`
-/// writes them), and `quotes`, 10,000 spans at a time (none without texts).
+/// formatted straight from the counts, its Parquet [`TERMS_PIECE`] documents at a time), and
+/// `quotes`, 10,000 spans at a time (none without texts).
 pub(super) fn write_terms(p: Parts) -> Result<()> {
     let dest = |name: &str, format: Format| {
         Destination::File(p.dir.join(format!("{name}.{}", format.name())))
@@ -179,7 +184,7 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
                 frames::write_terms_csv(p.a, sel, &[], cells, true, w)
             });
         }
-        let pieces = frames::terms_in_pieces(p.a, sel, 256);
+        let pieces = frames::terms_in_pieces(p.a, sel, TERMS_PIECE);
         crate::out::write_pieces(pieces, format, Default::default(), &to)
     };
     let quotes = |format: Format| {
