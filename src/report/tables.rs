@@ -263,6 +263,15 @@ fn keyness(p: Parts) -> Result<DataFrame> {
     }
 }
 
+/// The tables of [`build_and_write`] that the sections show.
+const SHOWN: &[&str] = &[
+    "corpus_terms",
+    "keyness",
+    "similarity",
+    "corpus_quoted_terms",
+    "quoted_phrases",
+];
+
 /// Builds every table but `terms` and writes each as CSV and Parquet, all in parallel; returns
 /// the ones the sections show.
 pub(super) fn build_and_write(
@@ -294,20 +303,27 @@ pub(super) fn build_and_write(
             Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
     ];
+    let formats = [Format::Csv, Format::Parquet];
+    // Each table is written as soon as it is built, and let go unless a section shows it: the
+    // tables are never all in memory at once, beside their writers.
     let mut built: Vec<(&str, DataFrame)> = jobs
         .into_par_iter()
         .filter(|(name, _)| p.r.texts || !super::needs_texts(name))
-        .map(|(name, build)| Ok((name, build()?)))
+        .map(|(name, build)| {
+            let df = build()?;
+            formats
+                .par_iter()
+                .try_for_each(|&f| write_frame(p.dir, name, &df, f))?;
+            Ok((name, if SHOWN.contains(&name) { df } else { DataFrame::empty() }))
+        })
         .collect::<Result<_>>()?;
     if let Some(t) = &phrases {
-        built.push(("ngrams", t.ngrams.clone()));
-        built.push(("collocates", t.collocates.clone()));
+        for (name, df) in [("ngrams", &t.ngrams), ("collocates", &t.collocates)] {
+            formats
+                .par_iter()
+                .try_for_each(|&f| write_frame(p.dir, name, df, f))?;
+        }
     }
-    let formats = [Format::Csv, Format::Parquet];
-    built
-        .par_iter()
-        .flat_map(|(name, df)| formats.par_iter().map(move |&f| (*name, df, f)))
-        .try_for_each(|(name, df, f)| write_frame(p.dir, name, df, f))?;
     let mut take = |name: &str| {
         let i = built.iter().position(|(n, _)| *n == name);
         i.map(|i| built.swap_remove(i).1).unwrap_or_default()
