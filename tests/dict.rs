@@ -77,6 +77,7 @@ fn score(split: &str) -> Score {
         "fresh24" => ("acts/fresh24_sentences.tsv", "acts/fresh24_labels.tsv"),
         "fresh25" => ("acts/fresh25_sentences.tsv", "acts/fresh25_labels.tsv"),
         "fresh26" => ("acts/fresh26_sentences.tsv", "acts/fresh26_labels.tsv"),
+        "fresh27" => ("acts/fresh27_sentences.tsv", "acts/fresh27_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1250,6 +1251,7 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh24", 159),
         ("fresh25", 159),
         ("fresh26", 195),
+        ("fresh27", 197),
     ] {
         let s = score(split);
         show(split, &s);
