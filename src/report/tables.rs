@@ -314,7 +314,14 @@ pub(super) fn build_and_write(
             formats
                 .par_iter()
                 .try_for_each(|&f| write_frame(p.dir, name, &df, f))?;
-            Ok((name, if SHOWN.contains(&name) { df } else { DataFrame::empty() }))
+            Ok((
+                name,
+                if SHOWN.contains(&name) {
+                    df
+                } else {
+                    DataFrame::empty()
+                },
+            ))
         })
         .collect::<Result<_>>()?;
     if let Some(t) = &phrases {
