@@ -164,8 +164,8 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
 }
 
 /// Documents per row group of the report's `terms.parquet`: half of `freq --by doc`'s 256,
-/// because the report writes it beside its other tables. On UNGD the report peaks at 211 MB
-/// instead of 230, as fast, for a file 6% larger (8.9 MB against 8.4).
+/// because the report writes it beside its other tables. On UNGD the report peaked at 209–219
+/// MB instead of 228–238 (five runs each), as fast, for a file 6% larger (README, "Speed").
 const TERMS_PIECE: usize = 128;
 
 /// Writes the two tables that grow with the corpus, each as CSV and Parquet built and written
@@ -272,8 +272,11 @@ const SHOWN: &[&str] = &[
     "quoted_phrases",
 ];
 
-/// Builds every table but `terms` and writes each as CSV and Parquet, all in parallel; returns
-/// the ones the sections show.
+/// Builds the counted and quoted tables (`keyness`, `corpus_terms`, `quoted_terms`, ...) and
+/// writes each as CSV and Parquet once built, several at a time, keeping only those of
+/// [`SHOWN`]; writes the phrase tables (built before) and the group tables; returns what the
+/// sections show. `terms` and `quotes` are written by [`write_terms`], the act tables by
+/// `acts::act_tables`.
 pub(super) fn build_and_write(
     p: Parts,
     phrases: Option<PhraseTables>,
