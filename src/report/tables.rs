@@ -335,6 +335,8 @@ pub(super) fn build_and_write(
         }
     }
     let mut take = |name: &str| {
+        // A table let go once written would leave its section blank.
+        debug_assert!(SHOWN.contains(&name), "{name} is not kept: add it to SHOWN");
         let i = built.iter().position(|(n, _)| *n == name);
         i.map(|i| built.swap_remove(i).1).unwrap_or_default()
     };
