@@ -81,6 +81,7 @@ fn score(split: &str) -> Score {
         "fresh28" => ("acts/fresh28_sentences.tsv", "acts/fresh28_labels.tsv"),
         "fresh29" => ("acts/fresh29_sentences.tsv", "acts/fresh29_labels.tsv"),
         "fresh30" => ("acts/fresh30_sentences.tsv", "acts/fresh30_labels.tsv"),
+        "fresh31" => ("acts/fresh31_sentences.tsv", "acts/fresh31_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1262,6 +1263,7 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh28", 148),
         ("fresh29", 172),
         ("fresh30", 176),
+        ("fresh31", 163),
     ] {
         let s = score(split);
         show(split, &s);
