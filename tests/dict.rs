@@ -1239,10 +1239,10 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
 /// (0.939, 0.780), fresh26 with the twenty-fifth and the model refitted (0.930, 0.682),
 /// fresh27 with the twenty-sixth and the model refitted (0.907, 0.741), fresh28 with the
 /// twenty-seventh and the model refitted (0.884, 0.824), fresh29 with the twenty-eighth and the
-/// model refitted (0.942, 0.843), fresh30 and fresh31 with the same (0.894, 0.722; 0.901, 0.724); each lexicon up to the
-/// twenty-eighth was then tuned on the split it had been scored on (the twenty-eighth on none
-/// of fresh29 to fresh31). It checks that every labelled act is scored and prints the
-/// errors.
+/// model refitted (0.942, 0.843), fresh30 and fresh31 with the same (0.894, 0.722; 0.901,
+/// 0.724); each lexicon up to the twenty-seventh was then tuned on the split it had been
+/// scored on (the twenty-eighth on none of fresh29 to fresh31). It checks that every labelled
+/// act is scored and prints the errors.
 #[test]
 fn speech_acts_on_the_later_held_out_splits() {
     for (split, acts) in [
