@@ -273,8 +273,8 @@ const SHOWN: &[&str] = &[
 ];
 
 /// Builds the counted and quoted tables (`keyness`, `corpus_terms`, `quoted_terms`, ...) and
-/// writes each as CSV and Parquet once built, several at a time, keeping only those of
-/// [`SHOWN`]; writes the phrase tables (built before) and the group tables; returns what the
+/// writes each as CSV and Parquet once built, several at a time, with the phrase tables (built
+/// before), keeping only those of [`SHOWN`]; then writes the group tables; returns what the
 /// sections show. `terms` and `quotes` are written by [`write_terms`], the act tables by
 /// `acts::act_tables`.
 pub(super) fn build_and_write(
@@ -287,7 +287,7 @@ pub(super) fn build_and_write(
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let sim_ids = super::charts::longest(a, &all, MAX_SIMILARITY_DOCS);
     type Build<'a> = Box<dyn Fn() -> Result<DataFrame> + Send + Sync + 'a>;
-    let jobs: Vec<(&str, Build)> = vec![
+    let mut jobs: Vec<(&str, Build)> = vec![
         ("keyness", Box::new(|| keyness(p))),
         ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
         ("quoted_terms", Box::new(|| frames::quoted_terms(a, sel))),
@@ -306,6 +306,12 @@ pub(super) fn build_and_write(
             Box::new(|| compare::similarity_of(a, &sim_ids, false)),
         ),
     ];
+    // The phrase tables, built before, are written with the others (a frame's clone shares its
+    // columns).
+    if let Some(t) = &phrases {
+        jobs.push(("ngrams", Box::new(|| Ok(t.ngrams.clone()))));
+        jobs.push(("collocates", Box::new(|| Ok(t.collocates.clone()))));
+    }
     let formats = [Format::Csv, Format::Parquet];
     // Each table is written as soon as it is built, and let go unless a section shows it: the
     // tables are never all in memory at once, beside their writers.
@@ -327,13 +333,6 @@ pub(super) fn build_and_write(
             ))
         })
         .collect::<Result<_>>()?;
-    if let Some(t) = &phrases {
-        for (name, df) in [("ngrams", &t.ngrams), ("collocates", &t.collocates)] {
-            formats
-                .par_iter()
-                .try_for_each(|&f| write_frame(p.dir, name, df, f))?;
-        }
-    }
     let mut take = |name: &str| {
         // A table let go once written would leave its section blank.
         debug_assert!(SHOWN.contains(&name), "{name} is not kept: add it to SHOWN");
