@@ -359,7 +359,9 @@ impl Matcher<'_> {
                 if between[f] == 0 {
                     between[f] = 1 + self.dict.between.contains(form) as u8;
                 }
-                if between[f] == 1 {
+                if between[f] == 1
+                    || (matches!(form, "the" | "a" | "an") && entry.is_suffix_glob(w))
+                {
                     return None;
                 }
                 skipped += 1;
