@@ -248,16 +248,16 @@ impl Entry {
         self.words[k].matches(form, stem)
     }
 
-    /// Whether word `k` of the entry is a suffix wildcard (`*ing`): it stands for a word of
-    /// its own class (a gerund), which an article does not come before, so no article may be
-    /// skipped to reach it (`commitment to *ing` is not `commitment to the enduring ...`).
+    /// Whether word `k` of the entry is a suffix wildcard of letters (`*ing`): it stands for a
+    /// word of its own class (a gerund), which an article does not come before, so no article
+    /// may be skipped to reach it (`commitment to *ing` is not `commitment to the enduring
+    /// ...`). A possessive (`recognizing *’s`) may follow one: `recognizing the Council’s`.
     pub fn is_suffix_glob(&self, k: usize) -> bool {
         matches!(self.words[k], WordPat::Glob(_))
-            && self
-                .text
-                .split_whitespace()
-                .nth(k)
-                .is_some_and(|w| w.len() > 1 && w.starts_with('*') && !w[1..].contains('*'))
+            && self.text.split_whitespace().nth(k).is_some_and(|w| {
+                w.strip_prefix('*')
+                    .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_alphabetic))
+            })
     }
 }
 
