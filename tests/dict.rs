@@ -82,6 +82,8 @@ fn score(split: &str) -> Score {
         "fresh29" => ("acts/fresh29_sentences.tsv", "acts/fresh29_labels.tsv"),
         "fresh30" => ("acts/fresh30_sentences.tsv", "acts/fresh30_labels.tsv"),
         "fresh31" => ("acts/fresh31_sentences.tsv", "acts/fresh31_labels.tsv"),
+        "fresh32" => ("acts/fresh32_sentences.tsv", "acts/fresh32_labels.tsv"),
+        "fresh33" => ("acts/fresh33_sentences.tsv", "acts/fresh33_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1285,6 +1287,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh29", 172),
         ("fresh30", 176),
         ("fresh31", 163),
+        ("fresh32", 174),
+        ("fresh33", 193),
     ] {
         let s = score(split);
         show(split, &s);
