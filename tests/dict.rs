@@ -313,6 +313,37 @@ fn support_only_discussed_is_no_act() {
     assert!(found[4].is_empty(), "{found:?}");
 }
 
+/// Whether an act's trigger text is kept (`acts --instances`) or not (`acts` counting) changes
+/// no act: a trigger joins the act before it once only either way ("assure him of my country’s
+/// support and my own support" is two acts, the first joined to `assure ... of`).
+#[test]
+fn acts_are_the_same_with_and_without_their_texts() {
+    let texts = [
+        "I assure him of my country’s support and my own support as he carries out his mission.",
+        "We thank and congratulate and thank the Secretary-General.",
+        "We appeal to all parties to encourage and encourage restraint.",
+    ];
+    let opts = Options::new(Lang::english());
+    let acts_of = |keep_texts: bool| -> Vec<Vec<(u16, bool)>> {
+        let mut lex = ActLexicon::bundled("en").unwrap();
+        lex.texts = keep_texts;
+        let dict = lex.compile(&opts).unwrap();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        scan_docs(&docs, &opts, &dict, Some(&lex))
+            .docs
+            .iter()
+            .map(|d| d.acts.iter().map(|a| (a.act, a.negated)).collect())
+            .collect()
+    };
+    let with = acts_of(true);
+    assert_eq!(with[0].len(), 2, "{with:?}");
+    assert_eq!(with, acts_of(false));
+}
+
 /// A commitment to one's own conduct (`commitment to *ing`, a gerund) is no act, but an
 /// adjective in `-ing` after an article is no gerund: the commitment to a partnership stays.
 #[test]

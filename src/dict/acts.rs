@@ -408,8 +408,10 @@ pub(super) fn detect(
     // Triggers standing alone in a table's cell: no act of any kind, whatever the support
     // model (which has seen no tables) makes of their words.
     let mut vetoed: Vec<(usize, usize)> = Vec::new();
-    // The previous act's index and last word, to join `appeal to encourage` into one act.
+    // The previous act's index and last word, to join `appeal to encourage` into one act, and
+    // whether it was joined already (whether or not its trigger's text is kept).
     let mut prev: Option<(u16, usize)> = None;
+    let mut prev_joined = false;
     // Words before a trigger that may modify it start after the previous act's trigger.
     let mut prev_end = 0;
     // The sentence of the last act that asks a party to act (`urge`, `call`).
@@ -424,7 +426,7 @@ pub(super) fn detect(
         // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
         let next = next_trigger(&matches[mi + 1..], last, p, w).unwrap_or(w.tok.len());
         let after_prev = prev_end;
-        if joins(lex, p, w, (prev, out.last()), act, first) {
+        if joins(lex, p, w, (prev, prev_joined), act, first) {
             if let Some(h) = out.last_mut().filter(|_| lex.texts) {
                 join(h, lex, p, w, text, (first, last, next));
             }
@@ -433,6 +435,7 @@ pub(super) fn detect(
                 sp.next = next;
             }
             prev = Some((act, last));
+            prev_joined = true;
             prev_end = last + 1;
             continue;
         }
@@ -447,6 +450,7 @@ pub(super) fn detect(
             continue;
         }
         prev = Some((act, last));
+        prev_joined = false;
         let sentence_of = |k: usize| p.tokens[w.tok[k] as usize].sentence;
         let asked = asking.is_some_and(|s| s == sentence_of(first));
         let at = Span {
@@ -569,14 +573,14 @@ pub(super) fn retarget(
 }
 
 /// Whether a trigger of `act` starting at word `first` joins the act before it (`appeal to
-/// encourage`): the same act (`prev`: its act and last word; `last_hit`: what it found), only
-/// joiners between them, and the act not joined already (a trigger is joined once only, so a
-/// run of repeated triggers costs no more than separate acts).
+/// encourage`): the same act (`prev`: its act and last word; `joined`: whether it was joined
+/// already), only joiners between them, and the act not joined already (a trigger is joined
+/// once only, so a run of repeated triggers costs no more than separate acts).
 fn joins(
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,
-    (prev, last_hit): (Option<(u16, usize)>, Option<&ActHit>),
+    (prev, joined): (Option<(u16, usize)>, bool),
     act: u16,
     first: usize,
 ) -> bool {
@@ -585,7 +589,7 @@ fn joins(
     };
     pa == act
         && pl < first
-        && !last_hit.is_some_and(|h| h.trigger.contains(" … "))
+        && !joined
         && run(w, pl, first)
         && (pl + 1..first).all(|k| lex.joiners.contains(form(p, w, k)))
 }
