@@ -84,6 +84,8 @@ fn score(split: &str) -> Score {
         "fresh31" => ("acts/fresh31_sentences.tsv", "acts/fresh31_labels.tsv"),
         "fresh32" => ("acts/fresh32_sentences.tsv", "acts/fresh32_labels.tsv"),
         "fresh33" => ("acts/fresh33_sentences.tsv", "acts/fresh33_labels.tsv"),
+        "fresh34" => ("acts/fresh34_sentences.tsv", "acts/fresh34_labels.tsv"),
+        "fresh35" => ("acts/fresh35_sentences.tsv", "acts/fresh35_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1321,6 +1323,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh31", 163),
         ("fresh32", 174),
         ("fresh33", 193),
+        ("fresh34", 187),
+        ("fresh35", 183),
     ] {
         let s = score(split);
         show(split, &s);
