@@ -20,11 +20,12 @@ use verbale::out::{self, Format};
 /// --instances lists every act with its trigger, its target (the words after it) and its
 /// sentence; --targets counts what each act targets (who is condemned most).
 #[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("listing").args(["instances", "targets"])))]
 #[command(after_help = "Examples:
   verbale acts statement.txt --instances
-  verbale acts ../shared/corpus/ungd --group-by year --profile -o strength.csv
+  verbale acts speeches/ --group-by year --profile -o strength.csv
   verbale acts speeches/ --by-doc --act condemn --instances
-  verbale acts ../shared/corpus/ungd --act condemn,reject --targets --top 15")]
+  verbale acts speeches/ --act condemn,reject --targets --top 15")]
 pub struct ActsArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -64,8 +65,10 @@ pub struct ActsArgs {
     #[arg(long, value_delimiter = ',', value_name = "WORD")]
     pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
-    /// each act. Default: 20 in a terminal table.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
+    /// each act (with --instances or --targets; the other tables have a row per act). Default:
+    /// 20 in a terminal table.
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
+          requires = "listing")]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,

@@ -17,7 +17,7 @@ use verbale::phrases::{self, collocates, Measure};
 #[command(after_help = "Examples:
   verbale collocates elections speeches/ --window 5 --top 20
   verbale collocates elections speeches/ --node-in scare --measure mi --min-count 2
-  verbale collocates sanctions ../shared/corpus/ungd --left 3 --right 0")]
+  verbale collocates sanctions speeches/ --left 3 --right 0")]
 pub struct CollocatesArgs {
     /// The word (matched by its stem, as `kwic --stem`), or a phrase of several words (matched
     /// as written, as `--phrases` matches: `human rights` is not `human right`).

@@ -635,17 +635,17 @@ pub use verbale::out::numbers::{count_of, thousands};
 /// `--by corpus|doc`.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum By {
-    /// One row per term over the whole corpus.
+    /// Rows over the whole corpus (one per term, act or category).
     #[default]
     Corpus,
-    /// One row per document and term.
+    /// Rows per document (one per document and term, act or category).
     Doc,
 }
 
 /// `--kind`: a quotation kind, or all of them.
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum KindArg {
-    /// Every quotation.
+    /// Every kind (kwic: every hit, in quotation marks or not; --quoted-only keeps the quoted).
     #[default]
     All,
     /// Scare quotes: the writer holds the words at a distance.

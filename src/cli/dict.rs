@@ -19,7 +19,7 @@ use verbale::out::{self, Format};
 #[command(after_help = "Examples:
   verbale dict speeches/ --dict values.yml
   verbale dict speeches/ --dict LIWC2015.dic --by-doc -o liwc.csv
-  verbale dict ../shared/corpus/ungd --dict speech-acts --group-by year --entries --top 5")]
+  verbale dict speeches/ --dict speech-acts --group-by year --entries --top 5")]
 pub struct DictArgs {
     #[command(flatten)]
     pub input: InputArgs,

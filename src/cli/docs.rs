@@ -16,9 +16,9 @@ use verbale::frames;
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale docs speeches/ --meta-name '{country}_{session}_{year}'
-  verbale docs ../shared/corpus/ungd --where \"country = 'RUS'\" -o russia.csv
-  verbale docs ../shared/corpus/ungd --group-by country --where \"year >= 2014\"
-  verbale docs ../shared/corpus/ungd --sort mtld --top 20
+  verbale docs speeches/ --where \"country = 'RUS'\" -o russia.csv
+  verbale docs speeches/ --group-by country --where \"year >= 2014\"
+  verbale docs speeches/ --sort mtld --top 20
   verbale docs --from-counts shards/* --where \"year >= 2014\"")]
 #[command(mut_arg("paths", |a| a.required(false).required_unless_present("from_counts")))]
 pub struct DocsArgs {

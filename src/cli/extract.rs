@@ -16,7 +16,7 @@ use verbale::corpus::{self, FileText, Problem};
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale extract statement.pdf | less
-  verbale extract ../shared/corpus/formats -o extracted/
+  verbale extract documents/ -o extracted/
   verbale extract note.docx --section annex")]
 pub struct ExtractArgs {
     #[command(flatten)]

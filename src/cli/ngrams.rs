@@ -21,7 +21,7 @@ use verbale::phrases::{self, ngrams, NgramOptions};
 #[command(after_help = "Examples:
   verbale ngrams speeches/ --n 2 --top 30
   verbale ngrams speeches/ --n 2 --n-max 4 --min-count 5 -o ngrams.parquet
-  verbale ngrams ../shared/corpus/ungd --n 3 --group-by year --top 10")]
+  verbale ngrams speeches/ --n 3 --group-by year --top 10")]
 pub struct NgramsArgs {
     /// Files, folders (searched recursively) or `-` for standard input.
     #[arg(value_name = "PATH", required = true)]

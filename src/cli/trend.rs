@@ -20,7 +20,7 @@ use verbale::trend::{self, Terms};
 /// stem ("developing countries" is not "developed countries").
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
-  verbale trend nato sanctions ../shared/corpus/ungd --by year
+  verbale trend nato sanctions speeches/ --by year
   verbale trend elections 'territorial integrity' speeches/ --by year --facet country \\
       --meta-name '{country}_{session}_{year}' --where \"country in ('ARM', 'AZE')\"
   verbale trend nato sanctions --by year --from-counts shards/*
