@@ -102,6 +102,41 @@ fn stopwords_none_and_no_stem() {
     assert_eq!(int(&df, "count", i), 6);
 }
 
+/// What is counted does not change how a quotation is called: the classifier reads the
+/// language's stopwords and stems whatever `--stopwords`, `--no-stem` or `--no-numbers` leave
+/// in the tables ("elections" quoted is a stem also used plainly, as "election", either way).
+#[test]
+fn counting_options_do_not_change_the_quotation_calls() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "The so-called \"elections\" were held under occupation. The election commission was \
+         never independent. We said \"NO\" to the plan and \"no\" means no. The \"peace \
+         process\" of 1993 and the \"roadmap\" were welcomed.",
+    )
+    .unwrap();
+    let calls = |extra: &[&str]| -> Vec<(String, String)> {
+        let mut args = vec!["quotes", "--no-meta", "-f", "csv"];
+        args.extend_from_slice(extra);
+        let df = csv_of(&args, &dir.path().join("a.txt"));
+        strs(&df, "kind")
+            .into_iter()
+            .zip(strs(&df, "confidence"))
+            .collect()
+    };
+    let default = calls(&[]);
+    assert_eq!(default.len(), 5, "{default:?}");
+    assert_eq!(default[0].0, "scare", "{default:?}");
+    for extra in [
+        &["--stopwords", "none"][..],
+        &["--no-stem"],
+        &["--no-numbers"],
+        &["--stopwords", "none", "--no-stem"],
+    ] {
+        assert_eq!(calls(extra), default, "{extra:?}");
+    }
+}
+
 #[test]
 fn token_total_includes_stopwords_and_counts_sum() {
     // With no stopwords, the counts of every term add up to the token total in the header.

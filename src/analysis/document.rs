@@ -97,7 +97,7 @@ pub(super) fn analyse_tokens(
     let stop = if pairing.pairs.is_empty() {
         Vec::new()
     } else {
-        w.stop_slots(&forms, &opts.stopwords)
+        w.stop_slots(&forms, &opts.lexicons.stopwords)
     };
     let mut ctx = Context {
         doc,
@@ -224,12 +224,12 @@ fn holding_kept(pairing: &quotes::Pairing, token_slots: &[u32], kept: &[bool]) -
 /// Per form slot, the unquoted occurrences of the form's stem in this document (a quoted word
 /// "also used plainly" is evidence of a scare quote).
 fn unquoted_of_forms(w: &mut Worker, forms: &[FormCount], doc_no: u32) -> Vec<u32> {
-    let stems = w.interner.stems();
+    let stems = w.interner.quote_stems();
     if w.stem_unquoted.len() < stems {
         w.stem_unquoted.resize(stems, (u32::MAX, 0));
     }
     for f in forms {
-        let e = &mut w.stem_unquoted[w.interner.hot[f.form as usize].stem as usize];
+        let e = &mut w.stem_unquoted[w.interner.quote_stem(f.form) as usize];
         if e.0 != doc_no {
             *e = (doc_no, 0);
         }
@@ -237,7 +237,7 @@ fn unquoted_of_forms(w: &mut Worker, forms: &[FormCount], doc_no: u32) -> Vec<u3
     }
     forms
         .iter()
-        .map(|f| w.stem_unquoted[w.interner.hot[f.form as usize].stem as usize].1)
+        .map(|f| w.stem_unquoted[w.interner.quote_stem(f.form) as usize].1)
         .collect()
 }
 
@@ -287,8 +287,8 @@ struct Context<'a> {
     forms: &'a [FormCount],
     token_slots: &'a [u32],
     unquoted: &'a [u32],
-    /// Per form slot: whether the form is a stopword (empty when the document has no
-    /// quotations).
+    /// Per form slot: whether the form is one of the classifier's stopwords (empty when the
+    /// document has no quotations).
     stop: &'a [bool],
     /// Bytes of quoted text and contexts the spans may still keep in full (see
     /// [`quotes::SHORT_SPAN_CHARS`]).
@@ -311,7 +311,7 @@ impl Context<'_> {
     /// place and kind.
     fn classify_spans(&self, pairing: &Pairing, lean: bool) -> (Vec<Span>, Vec<QuoteMark>) {
         let text = self.doc.text.as_str();
-        let stopword = |w: &str| self.opts.stopwords.contains(w);
+        let stopword = |w: &str| self.opts.lexicons.stopwords.contains(w);
         let mut spans = Vec::with_capacity(if lean { 0 } else { pairing.pairs.len() });
         let mut marks = Vec::with_capacity(pairing.pairs.len());
         if pairing.pairs.is_empty() {

@@ -42,6 +42,13 @@ pub(super) struct Interner {
     pub(super) forms: Vec<(Arc<str>, Arc<str>)>,
     /// Per form id, what the per-token loop needs, together in one place.
     pub(super) hot: Vec<Hot>,
+    /// With `--no-stem`, the stemmer the quotation classifier reads stems with (a quoted word
+    /// "also used plainly" is a stem used outside the marks, as the model was fitted), and
+    /// per form id its stem's id among `quote_stem_ids`. Without `--no-stem`, the counted
+    /// stems serve.
+    quote_stemmer: Option<StemCache>,
+    quote_stem_ids: AHashMap<Arc<str>, u32>,
+    quote_stem_of: Vec<u32>,
     buf: String,
 }
 
@@ -55,6 +62,9 @@ impl Interner {
             stem_ids: AHashMap::new(),
             forms: Vec::new(),
             hot: Vec::new(),
+            quote_stemmer: (!stem).then(|| StemCache::new(lang, rules, true)),
+            quote_stem_ids: AHashMap::new(),
+            quote_stem_of: Vec::new(),
             buf: String::new(),
         }
     }
@@ -62,6 +72,25 @@ impl Interner {
     /// Distinct stems so far.
     pub(super) fn stems(&self) -> usize {
         self.stem_ids.len()
+    }
+
+    /// Distinct stems so far, as the quotation classifier reads them (see
+    /// [`Interner::quote_stem`]).
+    pub(super) fn quote_stems(&self) -> usize {
+        match self.quote_stemmer {
+            Some(_) => self.quote_stem_ids.len(),
+            None => self.stem_ids.len(),
+        }
+    }
+
+    /// The id of form `form`'s stem as the quotation classifier reads it: its counted stem,
+    /// or with `--no-stem` its stem all the same.
+    #[inline]
+    pub(super) fn quote_stem(&self, form: u32) -> u32 {
+        match self.quote_stemmer {
+            Some(_) => self.quote_stem_of[form as usize],
+            None => self.hot[form as usize].stem,
+        }
     }
 
     /// The index in `forms` (document `doc`'s distinct forms) of the token `text[start..end]`'s
@@ -204,6 +233,12 @@ impl Interner {
             slot: 0,
             stem: sid,
         });
+        if let Some(stemmer) = &mut self.quote_stemmer {
+            let stem: Arc<str> = Arc::from(stemmer.stem_once(&self.buf));
+            let next = self.quote_stem_ids.len() as u32;
+            let qid = *self.quote_stem_ids.entry(stem).or_insert(next);
+            self.quote_stem_of.push(qid);
+        }
         self.form_ids.insert(form, id);
         id
     }

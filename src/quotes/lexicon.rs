@@ -193,6 +193,10 @@ pub struct Lexicons {
     /// The fitted classifier of the language, if it has one; without, the hand-set scores of
     /// [`classify::scores`](super::classify::scores) decide.
     pub model: Option<std::sync::Arc<super::model::Model>>,
+    /// The words the classifier reads as stopwords: the language's bundled list, whatever
+    /// `--stopwords` (or `--no-numbers`) leaves out of the tables, so that a span's call does
+    /// not depend on what is counted (the model was fitted with this list).
+    pub stopwords: crate::text::Stopwords,
 }
 
 macro_rules! bundled {
@@ -239,6 +243,7 @@ impl Lexicons {
             condemning: PhraseSet::parse(condemning),
             naming: PhraseSet::parse(naming),
             model: super::model::Model::bundled(lang),
+            stopwords: crate::text::Stopwords::bundled(lang),
         }
     }
 }
