@@ -747,7 +747,7 @@ fn manifest_paths_codes_and_missing_values() {
 }
 
 /// `docs --group-by`: a row per group whose sums and means equal those of the group's rows of
-/// `docs` (each document weighing one).
+/// `docs` (each document weighing one), and whose rates are those of its words together.
 #[test]
 fn docs_by_group_are_the_sums_and_means_of_the_documents() {
     let csv = |args: &[&str]| {
@@ -772,7 +772,7 @@ fn docs_by_group_are_the_sums_and_means_of_the_documents() {
             ints(&groups, "tokens")[k],
             rows.iter().map(|&i| tokens[i]).sum::<i64>()
         );
-        for m in ["ttr", "mtld", "flesch", "scare_per_10k"] {
+        for m in ["ttr", "mtld", "flesch"] {
             let v = crate::common::nums(&per_doc, m);
             let mean = rows.iter().map(|&i| v[i]).sum::<f64>() / rows.len() as f64;
             let got = crate::common::nums(&groups, m)[k];
@@ -781,6 +781,12 @@ fn docs_by_group_are_the_sums_and_means_of_the_documents() {
                 "{g} {m}: {got} vs {mean}"
             );
         }
+        // Rates: the group's scare quotes per 10,000 of its tokens, as the report gives them.
+        let scare = ints(&per_doc, "scare_spans");
+        let n_tokens: i64 = rows.iter().map(|&i| tokens[i]).sum();
+        let pooled = 1e4 * rows.iter().map(|&i| scare[i]).sum::<i64>() as f64 / n_tokens as f64;
+        let got = crate::common::nums(&groups, "scare_per_10k")[k];
+        assert!((got - pooled).abs() < 1e-9, "{g}: {got} vs {pooled}");
     }
 }
 

@@ -64,8 +64,11 @@ pub fn docs(a: &Analysis, meta: &DataFrame) -> Result<DataFrame> {
 }
 
 /// The `docs` frame per group of documents (`docs --group-by`): the group's fields, its
-/// documents, tokens, quotations and scare quotes, and the mean over its documents (each
-/// weighing one) of every measure of [`docs`], under the same names; groups in order.
+/// documents, tokens, quotations and scare quotes, and every measure of [`docs`] under the
+/// same names: the two rates of the group's words taken together (quoted_share, of its tokens;
+/// scare_per_10k, its scare quotes per 10,000 of its tokens, as the report's groups table
+/// gives them), and the mean over its documents (each weighing one) of the others, which do
+/// not add up across texts (ttr, mtld, flesch ...); groups in order.
 pub fn docs_by_group(a: &Analysis, g: &Grouping) -> Result<DataFrame> {
     let m = members(g);
     let rows: Vec<u32> = (0..m.len() as u32)
@@ -89,7 +92,29 @@ pub fn docs_by_group(a: &Analysis, g: &Grouping) -> Result<DataFrame> {
         "scare_spans".into(),
         sum(&|d| d.n_scare as u64),
     ));
+    let pooled = |part: &dyn Fn(&crate::analysis::DocResult) -> u64, scale: f64| {
+        let (part, tokens) = (sum(part), sum(&|d| d.tokens));
+        part.iter()
+            .zip(tokens)
+            .map(|(&p, t)| (t > 0).then(|| scale * p as f64 / t as f64))
+            .collect::<Vec<Option<f64>>>()
+    };
     for c in measure_columns(&a.docs) {
+        match c.name().as_str() {
+            "quoted_share" => {
+                cols.push(Column::new(
+                    c.name().clone(),
+                    pooled(&|d| d.quoted_tokens, 1.0),
+                ));
+                continue;
+            }
+            "scare_per_10k" => {
+                let rate = pooled(&|d| d.n_scare as u64, 10_000.0);
+                cols.push(Column::new(c.name().clone(), rate));
+                continue;
+            }
+            _ => {}
+        }
         let v = c.cast(&DataType::Float64)?;
         let v = v.f64()?;
         let means: Vec<Option<f64>> = rows
