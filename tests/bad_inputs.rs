@@ -854,3 +854,22 @@ fn a_few_windows_1252_quotation_marks_get_a_guess_and_a_stray_nul_is_binary() {
     assert!(err.contains("looks like a binary file"), "{err}");
     assert!(!err.contains("UTF-16"), "{err}");
 }
+
+/// Arguments in another command's order, or a field that is a row of its own, are named with
+/// what to write instead.
+#[test]
+fn arguments_out_of_order_are_named_with_the_order() {
+    let d = folder(&[
+        ("c/a.txt", b"Sanctions and sanctions again."),
+        ("c/manifest.csv", b"file,year\na.txt,2001\n"),
+    ]);
+    let (code, _, err) = run(&["collocates", "c", "sanctions", "-q"], d.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("`verbale collocates sanctions c`"), "{err}");
+    let (code, _, err) = run(&["acts", "c", "--group-by", "doc", "-q"], d.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--by-doc"), "{err}");
+    let (code, _, err) = run(&["freq", "c", "--where", "dco = 'a'", "-q"], d.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("doc and path"), "{err}");
+}

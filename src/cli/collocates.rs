@@ -81,6 +81,16 @@ pub enum NodeInArg {
 
 /// Runs `collocates`. Returns whether some input failed.
 pub fn run(args: CollocatesArgs) -> Result<bool> {
+    // `collocates speeches/ sanctions` (kwic's order): the term names a folder, the path none.
+    if std::path::Path::new(&args.term).exists() && args.paths.iter().any(|p| !p.exists()) {
+        return Err(verbale::Error::Invalid(format!(
+            "collocates takes the term first, then the files or folders: `verbale collocates \
+             {} {}`",
+            args.paths[0].display(),
+            args.term
+        ))
+        .into());
+    }
     let format = args.output.format()?;
     let dest = args.output.destination(&args.paths, &args.source)?;
     let o = collocates::CollocateOptions {

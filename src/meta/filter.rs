@@ -17,7 +17,12 @@ pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    let node = condition::parse(expr, &columns, &meta.field_list())?;
+    // Every column is a field here, `doc` and `path` too (`doc = 'AFG_60_2005'`).
+    let mut fields = meta.field_list();
+    if !meta.fields.is_empty() {
+        fields.push_str(", and each document's doc and path");
+    }
+    let node = condition::parse(expr, &columns, &fields)?;
     let cols = meta.frame.columns();
     let mut row = vec![Value::Null; cols.len()];
     (0..meta.frame.height())
@@ -133,6 +138,9 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
                         .min_by_key(|c| d(c))
                 });
             let hint = match near {
+                _ if matches!(bare, "doc" | "path") => {
+                    " (a row per document is --by-doc, or --by doc)".to_string()
+                }
                 Some(c) => format!(
                     " (did you mean '{c}'? names are written as `docs` shows them, without quotes)"
                 ),
