@@ -231,6 +231,19 @@ fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out
         assert!(texts.join(t).is_file(), "{t}");
         assert!(!counted.join(t).exists(), "{t}");
     }
+    // The quoted terms' counts come back; their cues, read in the texts, are left out rather
+    // than shown empty.
+    let quoted = |d: &Path| crate::common::csv_file(&d.join("corpus_quoted_terms.csv"));
+    let (whole, parts) = (quoted(&texts), quoted(&counted));
+    assert!(whole.height() > 2);
+    for c in ["term", "quoted", "scare", "total"] {
+        assert_eq!(
+            crate::common::strs(&parts, c),
+            crate::common::strs(&whole, c),
+            "corpus_quoted_terms.{c}"
+        );
+    }
+    assert!(whole.column("cues").is_ok() && parts.column("cues").is_err());
     let md = read(&counted, "report.md");
     assert!(md.contains("Made from counts"), "{md}");
     assert!(md.contains("speech acts") && md.contains("dispersion"));

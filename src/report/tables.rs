@@ -277,6 +277,12 @@ const SHOWN: &[&str] = &[
 /// before), keeping only those of [`SHOWN`]; then writes the group tables; returns what the
 /// sections show. `terms` and `quotes` are written by [`write_terms`], the act tables by
 /// `acts::act_tables`.
+/// A quoted-terms table as it stands, or without its `cues` column in a report from counts:
+/// the cues before a quotation are read in the texts, and an empty column would read as none.
+fn without_cues(p: Parts, df: DataFrame) -> Result<DataFrame> {
+    Ok(if p.r.texts { df } else { df.drop("cues")? })
+}
+
 pub(super) fn build_and_write(
     p: Parts,
     phrases: Option<PhraseTables>,
@@ -290,10 +296,13 @@ pub(super) fn build_and_write(
     let mut jobs: Vec<(&str, Build)> = vec![
         ("keyness", Box::new(|| keyness(p))),
         ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
-        ("quoted_terms", Box::new(|| frames::quoted_terms(a, sel))),
+        (
+            "quoted_terms",
+            Box::new(|| without_cues(p, frames::quoted_terms(a, sel)?)),
+        ),
         (
             "corpus_quoted_terms",
-            Box::new(|| frames::corpus_quoted_terms(a, sel)),
+            Box::new(|| without_cues(p, frames::corpus_quoted_terms(a, sel)?)),
         ),
         ("cues", Box::new(|| frames::cues(a))),
         ("docs", Box::new(|| frames::docs(a, &p.r.meta))),
