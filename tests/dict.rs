@@ -271,7 +271,11 @@ fn speech_acts_on_the_held_out_fresh13_split() {
 
 /// Each text scanned with the bundled English lexicon, as one document.
 fn scanned(texts: &[&str]) -> (ActLexicon, Vec<verbale::dict::DictDoc>) {
-    let lex = ActLexicon::bundled("en").unwrap();
+    scanned_with(ActLexicon::bundled("en").unwrap(), texts)
+}
+
+/// Each text scanned with `lex`, as one document.
+fn scanned_with(lex: ActLexicon, texts: &[&str]) -> (ActLexicon, Vec<verbale::dict::DictDoc>) {
     let opts = Options::new(Lang::english());
     let dict = lex.compile(&opts).unwrap();
     let docs: Vec<Document> = texts
@@ -325,18 +329,11 @@ fn acts_are_the_same_with_and_without_their_texts() {
         "We thank and congratulate and thank the Secretary-General.",
         "We appeal to all parties to encourage and encourage restraint.",
     ];
-    let opts = Options::new(Lang::english());
     let acts_of = |keep_texts: bool| -> Vec<Vec<(u16, bool)>> {
         let mut lex = ActLexicon::bundled("en").unwrap();
         lex.texts = keep_texts;
-        let dict = lex.compile(&opts).unwrap();
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
-        scan_docs(&docs, &opts, &dict, Some(&lex))
-            .docs
+        scanned_with(lex, &texts)
+            .1
             .iter()
             .map(|d| d.acts.iter().map(|a| (a.act, a.negated)).collect())
             .collect()
