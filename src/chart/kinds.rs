@@ -169,15 +169,14 @@ pub fn keyness_by(
             note: Some(format!("{v:.1}")),
         });
     };
-    for i in 0..n.min(top) {
-        if value.get(i).unwrap_or(0.0) > 0.0 {
-            push(&mut rows, i);
-        }
-    }
-    for i in n.saturating_sub(top).max(n.min(top))..n {
-        if value.get(i).unwrap_or(0.0) < 0.0 {
-            push(&mut rows, i);
-        }
+    // The frame runs from the most over-used to the most under-used: the first `top` rows
+    // above 0 and the last `top` below, however many of each there are.
+    let v = |i: usize| value.get(i).unwrap_or(0.0);
+    let over: Vec<usize> = (0..n).filter(|&i| v(i) > 0.0).take(top).collect();
+    let mut under: Vec<usize> = (0..n).rev().filter(|&i| v(i) < 0.0).take(top).collect();
+    under.reverse();
+    for i in over.into_iter().chain(under) {
+        push(&mut rows, i);
     }
     if rows.is_empty() {
         return Err(Error::Nothing(
@@ -606,4 +605,29 @@ pub fn trend(df: &DataFrame, by: &str, facet: Option<&str>, what: &str) -> Resul
         x,
         panels,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polars::prelude::df;
+
+    /// Bars of a keyness chart: the over-used on top and the under-used below, both sides
+    /// drawn whatever `top` is against the number on each side.
+    fn bars(g2: &[f64], top: usize) -> Vec<String> {
+        let forms: Vec<String> = (0..g2.len()).map(|i| format!("w{i}")).collect();
+        let frame = df!("form" => forms, "g2" => g2.to_vec()).unwrap();
+        match keyness(&frame, top, "a", "b").unwrap() {
+            Spec::Bars { rows, .. } => rows.into_iter().map(|r| r.label).collect(),
+            _ => panic!("bars"),
+        }
+    }
+
+    #[test]
+    fn keyness_draws_both_sides_however_few_are_over_used() {
+        let g2 = [9.0, 5.0, 0.0, -1.0, -4.0, -8.0];
+        assert_eq!(bars(&g2, 20), ["w0", "w1", "w3", "w4", "w5"]);
+        assert_eq!(bars(&g2, 2), ["w0", "w1", "w4", "w5"]);
+        assert_eq!(bars(&[-1.0, -2.0], 1), ["w1"]);
+    }
 }
