@@ -873,3 +873,44 @@ fn arguments_out_of_order_are_named_with_the_order() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("doc and path"), "{err}");
 }
+
+/// An output never replaces the metadata a run reads (a folder's manifest, a --meta file), and
+/// a table written as text inside an input folder is refused: later runs would count it.
+#[test]
+fn outputs_spare_the_metadata_and_stay_out_of_the_inputs() {
+    let d = folder(&[
+        ("c/a.txt", b"Peace and elections."),
+        ("c/manifest.csv", b"file,year\na.txt,2001\n"),
+        ("meta.csv", b"file,year\na.txt,2001\n"),
+    ]);
+    let manifest = std::fs::read(d.path().join("c/manifest.csv")).unwrap();
+    for args in [
+        &["freq", "c", "-o", "c/manifest.csv"][..],
+        &[
+            "freq",
+            "c",
+            "--no-meta",
+            "--meta",
+            "meta.csv",
+            "-o",
+            "meta.csv",
+        ],
+        &["freq", "c", "-o", "c/table.md"],
+    ] {
+        let (code, _, err) = run(args, d.path());
+        assert_eq!(code, 2, "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read(d.path().join("c/manifest.csv")).unwrap(),
+        manifest
+    );
+    assert!(!d.path().join("c/table.md").exists());
+    // As CSV, or outside the folder, it is written.
+    for args in [
+        &["freq", "c", "-o", "c/t.csv"][..],
+        &["freq", "c", "-o", "t.md"],
+    ] {
+        let (code, _, err) = run(args, d.path());
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+}

@@ -4,7 +4,7 @@
 use super::common::{load_options, SourceArgs};
 use anyhow::Result;
 use clap::Args;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use verbale::corpus;
 use verbale::out::{self, Destination, Format};
 
@@ -161,22 +161,54 @@ impl OutputArgs {
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
             Some(p) => {
                 out::check_output(p, inputs)?;
+                // The metadata the run reads is an input too: a folder's manifest, --meta.
+                let metadata: Vec<PathBuf> = inputs
+                    .iter()
+                    .filter(|i| i.is_dir())
+                    .map(|d| d.join("manifest.csv"))
+                    .chain(src.meta.meta.iter().cloned())
+                    .collect();
+                out::check_output(p, &metadata)?;
                 // Only an existing file with a corpus extension can be one of the files a
                 // folder would give: skip the second walk of the inputs otherwise.
                 let lopts = load_options(src);
                 let name = p.file_name().map(|n| n.to_string_lossy());
                 let readable = name.is_some_and(|n| corpus::is_corpus_file(p, &n, &lopts));
-                if !(p.is_file() && readable) {
+                if !readable {
                     return Ok(Destination::File(p.clone()));
                 }
-                if let Ok(files) = corpus::find_files(inputs, &lopts) {
-                    out::check_output(
-                        p,
-                        &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
-                    )?;
+                if p.is_file() {
+                    if let Ok(files) = corpus::find_files(inputs, &lopts) {
+                        out::check_output(
+                            p,
+                            &files.into_iter().filter_map(|(_, f)| f).collect::<Vec<_>>(),
+                        )?;
+                    }
                 }
+                refuse_inside_inputs(p, inputs)?;
                 Ok(Destination::File(p.clone()))
             }
         }
     }
+}
+
+/// Refuses output `p`, a file of a kind the inputs' folders are read for (`table.md`), inside
+/// one of them: later runs would count it as a statement.
+fn refuse_inside_inputs(p: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+    let Ok(dir) = dir.unwrap_or(Path::new(".")).canonicalize() else {
+        return Ok(()); // no such folder: writing fails with its own message
+    };
+    for input in inputs.iter().filter(|i| i.is_dir()) {
+        if input.canonicalize().is_ok_and(|f| dir.starts_with(&f)) {
+            return Err(verbale::Error::Invalid(format!(
+                "-o {}: inside the input folder {}, whose later runs would read it as a \
+                 statement too; write it outside the folder, or as CSV, TSV, JSON or Parquet",
+                p.display(),
+                input.display()
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
