@@ -914,3 +914,23 @@ fn outputs_spare_the_metadata_and_stay_out_of_the_inputs() {
         assert_eq!(code, 0, "{args:?}: {err}");
     }
 }
+
+/// A wildcard where whole terms or stems are matched is refused, not a silent zero.
+#[test]
+fn wildcards_where_terms_are_whole_are_refused() {
+    let d = folder(&[
+        ("c/a.txt", b"Security and secure elections."),
+        ("c/manifest.csv", b"file,year\na.txt,2001\n"),
+    ]);
+    for args in [
+        &["kwic", "c", "secur*", "--stem"][..],
+        &["trend", "secur*", "c", "--by", "year"],
+    ] {
+        let (code, out, err) = run(args, d.path());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("wildcard") && out.is_empty(), "{err}");
+    }
+    let (code, out, err) = run(&["kwic", "c", "secur*"], d.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Security") && out.contains("secure"), "{out}");
+}

@@ -105,6 +105,14 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     } else {
         words_of(pattern, args.source.quiet)?
     };
+    // A stem has no wildcard: `secur*` under --stem would find nothing, and say so nowhere.
+    if args.stem && pattern.contains(['*', '?']) {
+        return Err(verbale::Error::Invalid(format!(
+            "'{pattern}': --stem matches the stems of whole words and takes no wildcard; \
+             leave out --stem to match word forms (`secur*` finds security, secure, securing)"
+        ))
+        .into());
+    }
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
