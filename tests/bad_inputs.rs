@@ -930,6 +930,10 @@ fn wildcards_where_terms_are_whole_are_refused() {
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains("wildcard") && out.is_empty(), "{err}");
     }
+    // Sorting by a word the context does not hold.
+    let (code, _, err) = run(&["kwic", "c", "secur*", "--sort", "7R"], d.path());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--window"), "{err}");
     let (code, out, err) = run(&["kwic", "c", "secur*"], d.path());
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Security") && out.contains("secure"), "{out}");

@@ -105,6 +105,18 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     } else {
         words_of(pattern, args.source.quiet)?
     };
+    // A sort level past the context shown would sort by words no line has.
+    if let Some(w) = args.sort.iter().find(|w| w.n > args.window) {
+        return Err(verbale::Error::Invalid(format!(
+            "--sort {}{}: the context has {} words on each side (--window); widen it to at \
+             least {} or sort by a nearer word",
+            w.n,
+            if w.left { "L" } else { "R" },
+            args.window,
+            w.n
+        ))
+        .into());
+    }
     // A stem has no wildcard: `secur*` under --stem would find nothing, and say so nowhere.
     if args.stem && pattern.contains(['*', '?']) {
         return Err(verbale::Error::Invalid(format!(
