@@ -165,7 +165,7 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
             f
         })
         .map(|w| match w.strip_suffix('.') {
-            Some(bare) if o.mode != Mode::Regex && bare.contains('.') => bare.to_string(),
+            Some(bare) if o.mode != Mode::Regex && !bare.is_empty() => bare.to_string(),
             _ => w,
         })
         .collect();
@@ -386,13 +386,15 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
     let mut hits = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // Phrases match consecutive words; quotation marks between them are skipped.
+        // Phrases match consecutive words; quotation marks between them are skipped, and so is
+        // an abbreviation's full stop (`Mr. President`, as the counts read it).
         let (mut k, mut j) = (0, i);
         while k < n && j < words.len() {
             let adjacent = j == i
                 || tokens[words[j - 1] + 1..words[j]]
                     .iter()
-                    .all(|t| t.kind == TokenKind::Quote);
+                    .all(|t| t.kind == TokenKind::Quote)
+                || pos.abbreviation_stop_between(words[j - 1], words[j], text);
             let took = if adjacent { matches(m, k, words[j]) } else { 0 };
             if took == 0 {
                 break;

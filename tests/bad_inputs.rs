@@ -569,6 +569,23 @@ fn kwic_patterns_with_punctuation_find_the_words() {
     assert!(err.contains("has no word"), "{err}");
 }
 
+/// A phrase reads over an abbreviation's full stop, as the counts do (`Mr. President`), but
+/// not over a sentence's end.
+#[test]
+fn kwic_phrases_read_over_an_abbreviation() {
+    let text = "Mr. President, the U.S. commitment stands. It is no matter. Mr Smith agreed.\n";
+    let dir = folder(&[("n.txt", text.as_bytes())]);
+    let hits = |pattern: &str| {
+        let (code, out, err) = run(&["kwic", "n.txt", pattern, "-f", "csv", "-q"], dir.path());
+        assert_eq!(code, 0, "{err}");
+        out.lines().count() - 1
+    };
+    assert_eq!(hits("mr. president"), 1);
+    assert_eq!(hits("mr president"), 1);
+    assert_eq!(hits("u.s. commitment"), 1);
+    assert_eq!(hits("matter mr"), 0);
+}
+
 /// A French text read as English (the default `--lang`) counts `de`, `la`, `les` as its top
 /// terms: a warning names the language the words are stopwords of. English text does not
 /// warn, nor does the French text with `--lang fr`, nor anything under `--quiet`.

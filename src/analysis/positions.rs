@@ -138,6 +138,12 @@ pub struct Positions {
     pub parents: Vec<Option<u32>>,
 }
 
+/// Titles written with a full stop before a name (`Mr. Guterres`), which ends no sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "mme", "mmes", "mm", "hon", "rev", "amb", "gen",
+    "sen", "rep", "gov", "pres", "sr", "jr", "st", "lt", "col", "capt", "adm",
+];
+
 impl Positions {
     /// The term of a token that is not a word or a number.
     pub const NO_TERM: u32 = u32::MAX;
@@ -168,6 +174,33 @@ impl Positions {
     /// The document's [`Words`], their form ids the indices into [`Positions::form_keys`].
     pub fn held_words(&self, text: &str) -> Words {
         Words::new(text, &self.tokens, &self.forms, |s| s, &self.marks)
+    }
+
+    /// Whether only the full stop of an abbreviation stands between words `w` and `t` (token
+    /// indices) in mid-sentence (`reaffirm U.S. commitment`, `Mr. President`): one character
+    /// touching a word that has stops inside it or is a title; or that stop and a hyphen or
+    /// slash joining the next word (`the U.S.-Japan Alliance`).
+    pub fn abbreviation_stop_between(&self, w: usize, t: usize, text: &str) -> bool {
+        let between = t.saturating_sub(w + 1);
+        if !(between == 1 || between == 2) || w + 1 >= self.tokens.len() {
+            return false;
+        }
+        let dot = &self.tokens[w + 1];
+        let hyphen = || {
+            let h = &self.tokens[w + 2];
+            h.start == dot.end
+                && h.end == self.tokens[t].start
+                && matches!(
+                    text.get(h.start as usize..h.end as usize),
+                    Some("-" | "‐" | "‑" | "/")
+                )
+        };
+        (between == 1 || hyphen())
+            && text.get(dot.start as usize..dot.end as usize) == Some(".")
+            && dot.start == self.tokens[w].end
+            && self
+                .form(w)
+                .is_some_and(|f| f.contains('.') || TITLES.contains(&f))
     }
 
     /// The innermost quotation holding every token from `first` to `last`.

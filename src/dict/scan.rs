@@ -76,13 +76,6 @@ pub(super) struct Match {
     pub last: u32,
 }
 
-/// Titles written with a full stop before a name (`Mr. Guterres`), which does not end the
-/// words of an act or its target.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "prof", "mme", "mmes", "mm", "hon", "rev", "amb", "gen",
-    "sen", "rep", "gov", "pres", "sr", "jr", "st", "lt", "col", "capt", "adm",
-];
-
 /// A document's words: per word its token, and whether it is joined to the word before it
 /// (same sentence, no punctuation between).
 pub(super) struct Words {
@@ -95,31 +88,10 @@ impl Words {
         let gaps = p.word_gaps();
         let mut joined = Vec::with_capacity(gaps.len());
         for (k, &(t, g)) in gaps.iter().enumerate() {
-            // The full stop of an abbreviation in mid-sentence (`reaffirm U.S. commitment
-            // to`): one character touching a word that has stops inside it; or that stop and a
-            // hyphen joining the next word (`the U.S.-Japan Alliance`).
-            let abbreviated = g == crate::analysis::gap::PUNCT && k > 0 && {
-                let w = gaps[k - 1].0 as usize;
-                let between = t as usize - w - 1;
-                let dot = &p.tokens[w + 1];
-                // A hyphen or a slash touching both.
-                let hyphen = || {
-                    let h = &p.tokens[w + 2];
-                    h.start == dot.end
-                        && h.end == p.tokens[t as usize].start
-                        && matches!(
-                            text.get(h.start as usize..h.end as usize),
-                            Some("-" | "‐" | "‑" | "/")
-                        )
-                };
-                (between == 1 || (between == 2 && hyphen()))
-                    && dot.start == p.tokens[w].end
-                    && dot.end == dot.start + 1
-                    && {
-                        let f = &p.form_keys[p.forms[w] as usize];
-                        f.contains('.') || TITLES.contains(&f.as_ref())
-                    }
-            };
+            // The full stop of an abbreviation in mid-sentence joins (`U.S. commitment`).
+            let abbreviated = g == crate::analysis::gap::PUNCT
+                && k > 0
+                && p.abbreviation_stop_between(gaps[k - 1].0 as usize, t as usize, text);
             joined.push(g == 0 || abbreviated);
         }
         let tok = gaps.into_iter().map(|(t, _)| t).collect();
