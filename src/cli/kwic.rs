@@ -105,26 +105,7 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     } else {
         words_of(pattern, args.source.quiet)?
     };
-    // A sort level past the context shown would sort by words no line has.
-    if let Some(w) = args.sort.iter().find(|w| w.n > args.window) {
-        return Err(verbale::Error::Invalid(format!(
-            "--sort {}{}: the context has {} words on each side (--window); widen it to at \
-             least {} or sort by a nearer word",
-            w.n,
-            if w.left { "L" } else { "R" },
-            args.window,
-            w.n
-        ))
-        .into());
-    }
-    // A stem has no wildcard: `secur*` under --stem would find nothing, and say so nowhere.
-    if args.stem && pattern.contains(['*', '?']) {
-        return Err(verbale::Error::Invalid(format!(
-            "'{pattern}': --stem matches the stems of whole words and takes no wildcard; \
-             leave out --stem to match word forms (`secur*` finds security, secure, securing)"
-        ))
-        .into());
-    }
+    refuse_what_finds_nothing(&args, &pattern)?;
     let paths: Vec<PathBuf> = positional.into_iter().map(PathBuf::from).collect();
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
@@ -167,6 +148,32 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     }
     write_lines(&mut c, &args, format, &dest)?;
     report_problems(c.problems(), &args.source)
+}
+
+/// Refuses what would find nothing and say so nowhere: a sort level past the context shown,
+/// a wildcard under --stem (a stem has none).
+fn refuse_what_finds_nothing(args: &KwicArgs, pattern: &str) -> Result<()> {
+    // A sort level past the context shown would sort by words no line has.
+    if let Some(w) = args.sort.iter().find(|w| w.n > args.window) {
+        return Err(verbale::Error::Invalid(format!(
+            "--sort {}{}: the context has {} words on each side (--window); widen it to at \
+             least {} or sort by a nearer word",
+            w.n,
+            if w.left { "L" } else { "R" },
+            args.window,
+            w.n
+        ))
+        .into());
+    }
+    // A stem has no wildcard: `secur*` under --stem would find nothing, and say so nowhere.
+    if args.stem && pattern.contains(['*', '?']) {
+        return Err(verbale::Error::Invalid(format!(
+            "'{pattern}': --stem matches the stems of whole words and takes no wildcard; \
+             leave out --stem to match word forms (`secur*` finds security, secure, securing)"
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Writes the concordance's lines: aligned for the terminal, sorted in one piece, or streamed
