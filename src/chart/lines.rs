@@ -260,9 +260,10 @@ fn panel<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Per group of the x axis, whether a gap in time stands before it: more than twice the usual
-/// step from the group before (years 1946 → 1954 where the others follow year by year), so
-/// that no line is drawn across years without documents as if they had been measured.
+/// Per group of the x axis, whether a gap in time stands before it: a step from the group
+/// before of more than one and a half the usual one (years 1946 → 1954, or 2009 → 2011, where
+/// the others follow year by year), so that no line is drawn across a year without documents
+/// as if it had been measured.
 fn gaps(x: &[String]) -> Vec<bool> {
     let values: Option<Vec<f64>> = x
         .iter()
@@ -286,7 +287,7 @@ fn gaps(x: &[String]) -> Vec<bool> {
     steps.sort_by(f64::total_cmp);
     let usual = steps[(steps.len() - 1) / 2];
     std::iter::once(false)
-        .chain(v.windows(2).map(|w| w[1] - w[0] > 2.0 * usual))
+        .chain(v.windows(2).map(|w| w[1] - w[0] > 1.5 * usual))
         .collect()
 }
 
@@ -571,6 +572,16 @@ mod tests {
         assert_eq!(
             super::gaps(&x(&["2021-01", "2021-02", "2021-06"])),
             [false, false, true]
+        );
+        // One year missing in yearly groups breaks the line too.
+        assert_eq!(
+            super::gaps(&x(&["2008", "2009", "2011", "2012"])),
+            [false, false, true, false]
+        );
+        // Groups every other year are joined.
+        assert_eq!(
+            super::gaps(&x(&["2008", "2010", "2012", "2014"])),
+            [false; 4]
         );
         assert_eq!(super::gaps(&x(&["ARM", "AZE", "GEO"])), [false; 3]);
     }
