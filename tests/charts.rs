@@ -711,6 +711,24 @@ fn chart_error(args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// `--format svg` draws SVG where no -o names the file, and must agree with -o's extension.
+#[test]
+fn the_format_is_given_or_follows_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = verbale()
+        .args(["chart", "freq", "-q", "--format", "svg"])
+        .arg(root().join("data/statements/seed"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let svg = std::fs::read_to_string(dir.path().join("notebooks-out/freq-seed.svg")).unwrap();
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+    let (code, err) = chart_error(&["freq", "data", "-f", "svg", "-o", "x.png"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("name the file .svg"), "{err}");
+}
+
 /// Words typed where the paths go, as `trend` takes them: the --terms form is shown.
 #[test]
 fn a_trend_chart_of_words_given_as_paths_shows_terms() {

@@ -40,6 +40,10 @@ pub struct ChartArgs {
     /// Output file (.png or .svg).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The image's format (default: -o's extension, else png); with -o, it must agree with
+    /// the file's extension.
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<ImageArg>,
     /// Replace the output file even if it is read-only.
     #[arg(long)]
     pub force: bool,
@@ -101,6 +105,25 @@ pub struct ChartArgs {
 }
 
 /// `--score` of a collocates chart.
+/// `chart --format`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageArg {
+    /// PNG.
+    Png,
+    /// SVG.
+    Svg,
+}
+
+impl ImageArg {
+    /// The file extension.
+    fn ext(self) -> &'static str {
+        match self {
+            ImageArg::Png => "png",
+            ImageArg::Svg => "svg",
+        }
+    }
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScoreArg {
     /// Log-likelihood.
@@ -227,7 +250,7 @@ fn describe(name: &str, n_docs: usize) -> String {
 }
 
 /// The default output path: notebooks-out/KIND-NAME.png, the name made safe for a file name.
-pub fn default_output(kind: &str, name: &str) -> PathBuf {
+pub fn default_output(kind: &str, name: &str, ext: &str) -> PathBuf {
     let safe: String = name
         .chars()
         .map(|c| {
@@ -240,7 +263,7 @@ pub fn default_output(kind: &str, name: &str) -> PathBuf {
         .collect();
     let safe = safe.trim_matches(['-', '.']);
     let safe = if safe.is_empty() { "corpus" } else { safe };
-    Path::new("notebooks-out").join(format!("{kind}-{safe}.png"))
+    Path::new("notebooks-out").join(format!("{kind}-{safe}.{ext}"))
 }
 
 /// The documents a chart draws: its paths, a keyness chart's target and reference, or counts
@@ -371,14 +394,25 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             } else {
                 sides.names[0].clone()
             };
-            let p = default_output(args.kind.name(), &name);
+            let ext = args.format.map_or("png", ImageArg::ext);
+            let p = default_output(args.kind.name(), &name, ext);
             if let Some(dir) = p.parent() {
                 std::fs::create_dir_all(dir)?;
             }
             p
         }
     };
-    chart::ImageFormat::from_path(&output)?;
+    let image = chart::ImageFormat::from_path(&output)?;
+    if let Some(f) = args.format {
+        if (f == ImageArg::Svg) != (image == chart::ImageFormat::Svg) {
+            return Err(usage(format!(
+                "-o {} with --format {}: name the file .{} (the extension decides the format)",
+                output.display(),
+                f.ext(),
+                f.ext()
+            )));
+        }
+    }
     verbale::out::check_output(&output, &all)?;
     // The title says which documents --where chose (after the default file name is made).
     if let Some(w) = &args.source.meta.where_ {
