@@ -4,6 +4,7 @@ use super::common::{
     count_of, load, load_held, side_name, Ask, GroupArgs, Loaded, RowsPer, Sides, SourceArgs,
 };
 use super::from_counts::load_counts;
+use super::output::image_path;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -43,7 +44,7 @@ pub struct ChartArgs {
     /// The image's format (default: -o's extension, else png); with -o, it must agree with
     /// the file's extension.
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
-    pub format: Option<ImageArg>,
+    pub format: Option<super::output::ImageArg>,
     /// Replace the output file even if it is read-only.
     #[arg(long)]
     pub force: bool,
@@ -105,25 +106,6 @@ pub struct ChartArgs {
 }
 
 /// `--score` of a collocates chart.
-/// `chart --format`.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageArg {
-    /// PNG.
-    Png,
-    /// SVG.
-    Svg,
-}
-
-impl ImageArg {
-    /// The file extension.
-    fn ext(self) -> &'static str {
-        match self {
-            ImageArg::Png => "png",
-            ImageArg::Svg => "svg",
-        }
-    }
-}
-
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScoreArg {
     /// Log-likelihood.
@@ -249,23 +231,6 @@ fn describe(name: &str, n_docs: usize) -> String {
     format!("{name} ({})", count_of(n_docs as u64, "document"))
 }
 
-/// The default output path: notebooks-out/KIND-NAME.png, the name made safe for a file name.
-pub fn default_output(kind: &str, name: &str, ext: &str) -> PathBuf {
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let safe = safe.trim_matches(['-', '.']);
-    let safe = if safe.is_empty() { "corpus" } else { safe };
-    Path::new("notebooks-out").join(format!("{kind}-{safe}.{ext}"))
-}
-
 /// The documents a chart draws: its paths, a keyness chart's target and reference, or counts
 /// folders (the charts that need no texts: freq, keyness, quotes, similarity, docs).
 fn sides(args: &ChartArgs) -> Result<Sides> {
@@ -385,34 +350,12 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
-    let output = match &args.output {
-        Some(o) => o.clone(),
-        None => {
-            // The default folder is created when missing (an explicit -o folder must exist).
-            let name = if args.kind == Kind::Keyness {
-                format!("{}-vs-{}", sides.names[0], sides.names[1])
-            } else {
-                sides.names[0].clone()
-            };
-            let ext = args.format.map_or("png", ImageArg::ext);
-            let p = default_output(args.kind.name(), &name, ext);
-            if let Some(dir) = p.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            p
-        }
+    let name = if args.kind == Kind::Keyness {
+        format!("{}-vs-{}", sides.names[0], sides.names[1])
+    } else {
+        sides.names[0].clone()
     };
-    let image = chart::ImageFormat::from_path(&output)?;
-    if let Some(f) = args.format {
-        if (f == ImageArg::Svg) != (image == chart::ImageFormat::Svg) {
-            return Err(usage(format!(
-                "-o {} with --format {}: name the file .{} (the extension decides the format)",
-                output.display(),
-                f.ext(),
-                f.ext()
-            )));
-        }
-    }
+    let output = image_path(args.output.as_deref(), args.format, args.kind.name(), &name)?;
     verbale::out::check_output(&output, &all)?;
     // The title says which documents --where chose (after the default file name is made).
     if let Some(w) = &args.source.meta.where_ {

@@ -212,3 +212,69 @@ fn refuse_inside_inputs(p: &Path, inputs: &[PathBuf]) -> Result<()> {
     }
     Ok(())
 }
+
+/// `chart --format`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageArg {
+    /// PNG.
+    Png,
+    /// SVG.
+    Svg,
+}
+
+impl ImageArg {
+    /// The file extension.
+    fn ext(self) -> &'static str {
+        match self {
+            ImageArg::Png => "png",
+            ImageArg::Svg => "svg",
+        }
+    }
+}
+
+/// Where a chart of `kind` drawing `name` goes: `-o`, which --format must agree with, or
+/// notebooks-out/KIND-NAME.png (or .svg), the name made safe for a file name and the folder
+/// created when missing (an explicit -o folder must exist).
+pub fn image_path(
+    output: Option<&Path>,
+    format: Option<ImageArg>,
+    kind: &str,
+    name: &str,
+) -> Result<PathBuf> {
+    let path = match output {
+        Some(o) => o.to_path_buf(),
+        None => {
+            let safe: String = name
+                .chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || "-_.".contains(c) {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            let safe = safe.trim_matches(['-', '.']);
+            let safe = if safe.is_empty() { "corpus" } else { safe };
+            let ext = format.map_or("png", ImageArg::ext);
+            let p = Path::new("notebooks-out").join(format!("{kind}-{safe}.{ext}"));
+            if let Some(dir) = p.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            p
+        }
+    };
+    let image = verbale::chart::ImageFormat::from_path(&path)?;
+    if let Some(f) = format {
+        if (f == ImageArg::Svg) != (image == verbale::chart::ImageFormat::Svg) {
+            return Err(verbale::Error::Invalid(format!(
+                "-o {} with --format {}: name the file .{} (the extension decides the format)",
+                path.display(),
+                f.ext(),
+                f.ext()
+            ))
+            .into());
+        }
+    }
+    Ok(path)
+}
