@@ -105,14 +105,6 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     } else {
         args.terms_and_paths()?
     };
-    // Terms are counted whole: `secur*` would be a term found nowhere, with a line of zeros.
-    if let Some(t) = terms.iter().find(|t| t.contains(['*', '?'])) {
-        return Err(verbale::Error::Invalid(format!(
-            "'{t}': trend follows terms, which take no wildcard; name them (`security secure`: \
-             each counts its stem's words), or find the words first with `verbale kwic PATH '{t}'`"
-        ))
-        .into());
-    }
     let format = args.output.format()?;
     let dest = args.output.destination(&paths, &args.source)?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
