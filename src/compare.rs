@@ -264,7 +264,22 @@ pub(crate) fn keyness_frame(
         "log_ratio" => rows.iter().map(|r| r.stats.log_ratio).collect::<Vec<_>>(),
         "log_odds" => rows.iter().map(|r| r.stats.log_odds).collect::<Vec<_>>(),
         "log_odds_z" => rows.iter().map(|r| r.stats.log_odds_z).collect::<Vec<_>>(),
+        "pct_diff" => rows.iter().enumerate().map(|(i, r)| {
+            let (t1, t2) = totals(i);
+            pct_diff(r.target, t1, r.reference, t2)
+        }).collect::<Vec<_>>(),
     )?)
+}
+
+/// %DIFF (Gabrielatos & Marchi 2011, AntConc's effect size of that name): how much more often,
+/// in per cent, the target uses a term than the reference, per token: `(f1/t1 − f2/t2) × 100
+/// / (f2/t2)`; `None` where the reference never uses it (the ratio has no bound).
+pub fn pct_diff(f1: u64, t1: u64, f2: u64, t2: u64) -> Option<f64> {
+    if f2 == 0 || t1 == 0 || t2 == 0 {
+        return None;
+    }
+    let (n1, n2) = (f1 as f64 / t1 as f64, f2 as f64 / t2 as f64);
+    Some((n1 - n2) * 100.0 / n2)
 }
 
 /// The `keyness` frame: target against reference, sorted by signed G² (over-used in the target

@@ -79,7 +79,8 @@ fn keyness_csv(args: &[&str]) -> Vec<(String, f64, f64)> {
             "p",
             "log_ratio",
             "log_odds",
-            "log_odds_z"
+            "log_odds_z",
+            "pct_diff"
         ]
     );
     lines
@@ -551,4 +552,30 @@ fn keyness_counts_the_documents_of_each_side() {
     let kept = crate::common::strs(&run(&["--min-docs", "2"]), "term");
     assert!(kept.contains(&"alpha".to_string()) && kept.contains(&"delta".to_string()));
     assert!(!kept.contains(&"gamma".to_string()), "{kept:?}");
+}
+
+/// %DIFF (AntConc's effect size, Gabrielatos & Marchi 2011) from the raw counts and the sides'
+/// token totals: (f1/t1 − f2/t2) × 100 / (f2/t2), empty where the reference never uses the
+/// term. AZE_75_2020 (3,183 tokens) against ARM_75_2020 (1,479): `Azerbaijan` 67 and 9 times.
+#[test]
+fn pct_diff_is_antconcs_percentage_difference() {
+    let text = compare_csv(&[
+        "data/statements/ungd/AZE_75_2020.txt",
+        "data/statements/ungd/ARM_75_2020.txt",
+    ]);
+    let df = crate::common::csv_bytes(text.into_bytes());
+    let terms = crate::common::strs(&df, "term");
+    let cell = |t: &str, c: &str| {
+        let i = terms.iter().position(|x| x == t).unwrap();
+        df.column(c)
+            .unwrap()
+            .get(i)
+            .unwrap()
+            .try_extract::<f64>()
+            .ok()
+    };
+    let expected = (67.0 / 3183.0 - 9.0 / 1479.0) * 100.0 / (9.0 / 1479.0);
+    assert!((cell("azerbaijan", "pct_diff").unwrap() - expected).abs() < 1e-9);
+    assert_eq!(cell("gentlemen", "pct_diff"), Some(-100.0));
+    assert_eq!(cell("territori", "pct_diff"), None);
 }
