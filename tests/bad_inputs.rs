@@ -951,3 +951,28 @@ fn wildcards_where_terms_are_whole_are_refused() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Security") && out.contains("secure"), "{out}");
 }
+
+/// A web page or plain text saved under a PDF's or a Word document's name (a download that went
+/// wrong) is refused with what it holds; the other files are read.
+#[test]
+fn a_web_page_named_as_a_pdf_is_refused() {
+    let d = folder(&[
+        ("c/good.txt", b"Peace and security for all nations."),
+        (
+            "c/fake.pdf",
+            b"<!DOCTYPE html><html><body><h1>Not Found</h1><p>The requested URL was not found.</p></body></html>",
+        ),
+        ("c/plain.docx", b"Plain words under a Word document's name."),
+    ]);
+    let (code, out, err) = run(&["freq", "c", "-f", "csv"], d.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("fake.pdf") && err.contains("it holds a web page"),
+        "{err}"
+    );
+    assert!(
+        err.contains("plain.docx") && err.contains("it holds plain text"),
+        "{err}"
+    );
+    assert!(out.contains("secur") && !out.contains("found"), "{out}");
+}

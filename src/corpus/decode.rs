@@ -74,6 +74,36 @@ pub(crate) fn read_source(
     Ok((text, map, source))
 }
 
+/// Refuses a file named as a PDF or Word document whose bytes are a web page or plain text: a
+/// download that went wrong (an error page saved as `report.pdf`), not the statement (a plain
+/// text `.doc` of old corpora is read).
+fn refuse_misnamed(path: &Path, format: Format) -> Result<()> {
+    let ext = path.extension().and_then(|e| e.to_str());
+    let claimed = match ext.map(str::to_ascii_lowercase).as_deref() {
+        Some("pdf") => "pdf",
+        Some("docx") => "docx",
+        Some("odt") => "odt",
+        Some("doc") if format == Format::Html => "doc",
+        _ => return Ok(()),
+    };
+    let holds = match format {
+        Format::Html => "a web page",
+        Format::Text => "plain text",
+        _ => return Ok(()),
+    };
+    Err(Error::Document {
+        path: path.to_path_buf(),
+        format: claimed,
+        reason: crate::error::FormatError::Corrupt {
+            format: claimed,
+            detail: format!(
+                "it holds {holds}, not a {} document",
+                claimed.to_uppercase()
+            ),
+        },
+    })
+}
+
 /// Text decoded, or a document's text extracted by its format's reader.
 pub(crate) fn decode_any(
     bytes: Vec<u8>,
@@ -81,6 +111,7 @@ pub(crate) fn decode_any(
     opts: &LoadOptions,
 ) -> Result<(String, OffsetMap, Option<Source>)> {
     let format = formats::sniff(&bytes, path);
+    refuse_misnamed(path, format)?;
     if format == Format::Text {
         if let Some(enc) = opts.encoding.filter(|_| in_legacy_encoding(&bytes)) {
             let (text, map) = decode_legacy(&bytes, enc);
