@@ -79,11 +79,11 @@ pub(crate) fn read_source(
 /// text `.doc` of old corpora is read).
 fn refuse_misnamed(path: &Path, format: Format) -> Result<()> {
     let ext = path.extension().and_then(|e| e.to_str());
-    let claimed = match ext.map(str::to_ascii_lowercase).as_deref() {
-        Some("pdf") => "pdf",
-        Some("docx") => "docx",
-        Some("odt") => "odt",
-        Some("doc") if format == Format::Html => "doc",
+    let (claimed, name) = match ext.map(str::to_ascii_lowercase).as_deref() {
+        Some("pdf") => ("pdf", "PDF"),
+        Some("docx") => ("docx", "DOCX"),
+        Some("odt") => ("odt", "ODT"),
+        Some("doc") if format == Format::Html => ("doc", "DOC"),
         _ => return Ok(()),
     };
     let holds = match format {
@@ -95,11 +95,8 @@ fn refuse_misnamed(path: &Path, format: Format) -> Result<()> {
         path: path.to_path_buf(),
         format: claimed,
         reason: crate::error::FormatError::Corrupt {
-            format: claimed,
-            detail: format!(
-                "it holds {holds}, not a {} document",
-                claimed.to_uppercase()
-            ),
+            format: name,
+            detail: format!("it holds {holds}, not a {name} document"),
         },
     })
 }

@@ -408,10 +408,9 @@ pub(super) fn detect(
     // Triggers standing alone in a table's cell: no act of any kind, whatever the support
     // model (which has seen no tables) makes of their words.
     let mut vetoed: Vec<(usize, usize)> = Vec::new();
-    // The previous act's index and last word, to join `appeal to encourage` into one act, and
-    // whether it was joined already (whether or not its trigger's text is kept).
-    let mut prev: Option<(u16, usize)> = None;
-    let mut prev_joined = false;
+    // The previous act's index, its last word and whether it was joined already (whether or
+    // not its trigger's text is kept), to join `appeal to encourage` into one act.
+    let mut prev: Option<(u16, usize, bool)> = None;
     // Words before a trigger that may modify it start after the previous act's trigger.
     let mut prev_end = 0;
     // The sentence of the last act that asks a party to act (`urge`, `call`).
@@ -426,7 +425,7 @@ pub(super) fn detect(
         // A target, and the look-ahead for `in the strongest terms`, stop at the next trigger.
         let next = next_trigger(&matches[mi + 1..], last, p, w).unwrap_or(w.tok.len());
         let after_prev = prev_end;
-        if joins(lex, p, w, (prev, prev_joined), act, first) {
+        if joins(lex, p, w, prev, act, first) {
             if let Some(h) = out.last_mut().filter(|_| lex.texts) {
                 join(h, lex, p, w, text, (first, last, next));
             }
@@ -434,8 +433,7 @@ pub(super) fn detect(
                 sp.last = last;
                 sp.next = next;
             }
-            prev = Some((act, last));
-            prev_joined = true;
+            prev = Some((act, last, true));
             prev_end = last + 1;
             continue;
         }
@@ -449,8 +447,7 @@ pub(super) fn detect(
             prev = None;
             continue;
         }
-        prev = Some((act, last));
-        prev_joined = false;
+        prev = Some((act, last, false));
         let sentence_of = |k: usize| p.tokens[w.tok[k] as usize].sentence;
         let asked = asking.is_some_and(|s| s == sentence_of(first));
         let at = Span {
@@ -573,18 +570,18 @@ pub(super) fn retarget(
 }
 
 /// Whether a trigger of `act` starting at word `first` joins the act before it (`appeal to
-/// encourage`): the same act (`prev`: its act and last word; `joined`: whether it was joined
-/// already), only joiners between them, and the act not joined already (a trigger is joined
-/// once only, so a run of repeated triggers costs no more than separate acts).
+/// encourage`): the same act (`prev`: its act, last word and whether it was joined already),
+/// only joiners between them, and the act not joined already (a trigger is joined once only, so
+/// a run of repeated triggers costs no more than separate acts).
 fn joins(
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,
-    (prev, joined): (Option<(u16, usize)>, bool),
+    prev: Option<(u16, usize, bool)>,
     act: u16,
     first: usize,
 ) -> bool {
-    let Some((pa, pl)) = prev else {
+    let Some((pa, pl, joined)) = prev else {
         return false;
     };
     pa == act

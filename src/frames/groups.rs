@@ -86,17 +86,18 @@ pub fn docs_by_group(a: &Analysis, g: &Grouping) -> Result<DataFrame> {
             .map(|&k| m[k as usize].len() as u64)
             .collect::<Vec<_>>(),
     ));
-    cols.push(Column::new("tokens".into(), sum(&|d| d.tokens)));
+    let tokens = sum(&|d| d.tokens);
+    cols.push(Column::new("tokens".into(), tokens.clone()));
     cols.push(Column::new("spans".into(), sum(&|d| d.n_spans as u64)));
     cols.push(Column::new(
         "scare_spans".into(),
         sum(&|d| d.n_scare as u64),
     ));
     let pooled = |part: &dyn Fn(&crate::analysis::DocResult) -> u64, scale: f64| {
-        let (part, tokens) = (sum(part), sum(&|d| d.tokens));
-        part.iter()
-            .zip(tokens)
-            .map(|(&p, t)| (t > 0).then(|| scale * p as f64 / t as f64))
+        sum(part)
+            .iter()
+            .zip(&tokens)
+            .map(|(&p, &t)| (t > 0).then(|| scale * p as f64 / t as f64))
             .collect::<Vec<Option<f64>>>()
     };
     for c in measure_columns(&a.docs) {

@@ -272,17 +272,17 @@ const SHOWN: &[&str] = &[
     "quoted_phrases",
 ];
 
-/// Builds the counted and quoted tables (`keyness`, `corpus_terms`, `quoted_terms`, ...) and
-/// writes each as CSV and Parquet once built, several at a time, with the phrase tables (built
-/// before), keeping only those of [`SHOWN`]; then writes the group tables; returns what the
-/// sections show. `terms` and `quotes` are written by [`write_terms`], the act tables by
-/// `acts::act_tables`.
 /// A quoted-terms table as it stands, or without its `cues` column in a report from counts:
 /// the cues before a quotation are read in the texts, and an empty column would read as none.
 fn without_cues(p: Parts, df: DataFrame) -> Result<DataFrame> {
     Ok(if p.r.texts { df } else { df.drop("cues")? })
 }
 
+/// Builds the counted and quoted tables (`keyness`, `corpus_terms`, `quoted_terms`, ...) and
+/// writes each as CSV and Parquet once built, several at a time, with the phrase tables (built
+/// before), keeping only those of [`SHOWN`]; then writes the group tables; returns what the
+/// sections show. `terms` and `quotes` are written by [`write_terms`], the act tables by
+/// `acts::act_tables`.
 pub(super) fn build_and_write(
     p: Parts,
     phrases: Option<PhraseTables>,
