@@ -1665,7 +1665,7 @@ fn the_support_model_tells_stance_from_aid() {
     // `unwavering` is no intensifier of the scheme.
     assert!(!docs[0].acts[0].intensified);
     let mut plain = ActLexicon::bundled("en").unwrap();
-    plain.support = None;
+    plain.models.clear();
     let opts = Options::new(Lang::english());
     let dict = plain.compile(&opts).unwrap();
     let docs: Vec<Document> = texts.iter().map(|t| Document::from_text("d", t)).collect();

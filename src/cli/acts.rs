@@ -72,10 +72,10 @@ pub struct ActsArgs {
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,
-    /// For fitting the support model (`tests/data/acts/fit_support.py`): every candidate word
-    /// of the model as TSV (doc, offset, word, p, features) instead of the acts.
+    /// For fitting the act models (`tests/data/acts/fit_models.py`): every candidate word of
+    /// each model as TSV (doc, act, offset, word, p, features) instead of the acts.
     #[arg(long, hide = true, conflicts_with_all = ["instances", "profile", "targets"])]
-    pub explain_support: bool,
+    pub explain_models: bool,
 }
 
 /// The lexicon of --lexicon, or the bundled one for --lang.
@@ -99,10 +99,10 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
 fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     let mut lex = lexicon(args)?;
     lex.texts = args.instances || args.targets || !args.target_has.is_empty();
-    lex.explain_support = args.explain_support;
-    if args.explain_support && lex.support.is_none() {
+    lex.explain_models = args.explain_models;
+    if args.explain_models && lex.models.is_empty() {
         return Err(verbale::Error::Invalid(
-            "--explain-support: this lexicon has no support model (the bundled English one has)"
+            "--explain-models: this lexicon has no fitted models (the bundled English one has)"
                 .into(),
         )
         .into());
@@ -136,8 +136,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let (mut scanned, read) =
         dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
     b.problems.extend(read);
-    if args.explain_support {
-        return explain_support(&scanned, &b.problems, &args, &dest);
+    if args.explain_models {
+        return explain_models(&scanned, &b.problems, &args, &dest);
     }
     let left_out = if args.own {
         keep_acts(&mut scanned, &args.act, &lex, |a| !a.reported)
@@ -209,19 +209,20 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     Ok(had_errors)
 }
 
-/// Writes every candidate of the support model with its probability and features
-/// (`--explain-support`).
-fn explain_support(
+/// Writes every candidate of the act models with its probability and features
+/// (`--explain-models`).
+fn explain_models(
     scanned: &dict::Scanned,
     problems: &[verbale::corpus::Problem],
     args: &ActsArgs,
     dest: &out::Destination,
 ) -> Result<bool> {
-    let mut text = String::from("doc\toffset\tword\tp\tfeatures\n");
+    let mut text = String::from("doc\tact\toffset\tword\tp\tfeatures\n");
     for (id, d) in scanned.ids.iter().zip(&scanned.docs) {
-        for c in &d.support {
+        for c in &d.candidates {
             text += &format!(
-                "{id}\t{}\t{}\t{:.6}\t{}\n",
+                "{id}\t{}\t{}\t{}\t{:.6}\t{}\n",
+                c.act,
                 c.offset,
                 c.word,
                 c.p,

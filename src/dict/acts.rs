@@ -14,10 +14,11 @@
 //! trigger that are no part of its target: `welcome once again the agreement`);
 //! `reported` holds the words that show an act reported of someone else
 //! ([`super::speaker`]; a lexicon without it marks no act reported). The bundled English
-//! lexicon also has a fitted model that decides the `support` act ([`super::support`]).
+//! lexicon also has fitted models: one decides the `support` act, others add `call`,
+//! `welcome`, `commend` and `demand` acts the words miss ([`super::models`]).
 
+use super::models::{self, ActModel, ModelCandidate};
 use super::scan::{Match, Words};
-use super::support::{self, SupportCandidate, SupportModel};
 use super::{Compiled, Dictionary, MatchOn};
 use crate::analysis::{Options, Positions};
 use crate::corpus::Document;
@@ -83,12 +84,13 @@ pub struct ActLexicon {
     /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
     /// them a scan only counts.
     pub texts: bool,
-    /// The fitted model that decides the `support` act where the lexicon's words cannot
-    /// ([`super::support`]): bundled for English; a lexicon read from a file has none.
-    pub support: Option<SupportModel>,
-    /// Whether a scan keeps every candidate of the support model with its features
-    /// (`acts --explain-support`, for fitting the model).
-    pub explain_support: bool,
+    /// The fitted models that decide acts where the lexicon's words cannot
+    /// ([`super::models`]), in the order they run: bundled for English; a lexicon read from
+    /// a file has none.
+    pub models: Vec<ActModel>,
+    /// Whether a scan keeps every candidate of the models with its features
+    /// (`acts --explain-models`, for fitting them).
+    pub explain_models: bool,
 }
 
 /// One speech act in a document.
@@ -132,7 +134,7 @@ impl ActLexicon {
         };
         let mut lex =
             ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon");
-        lex.support = SupportModel::bundled(lang);
+        lex.models = models::bundled(lang);
         Some(lex)
     }
 
@@ -162,8 +164,8 @@ impl ActLexicon {
             performed: words(&top["performed"]),
             reporting: super::speaker::Reporting::parse(&top["reported"]),
             texts: true,
-            support: None,
-            explain_support: false,
+            models: Vec::new(),
+            explain_models: false,
         };
         for (name, spec) in acts {
             let name = name
@@ -391,7 +393,7 @@ pub(super) fn run(w: &Words, from: usize, to: usize) -> bool {
     (from + 1..=to).all(|k| w.joined[k])
 }
 
-/// The acts of a document's matches, and the support model's candidates when the lexicon
+/// The acts of a document's matches, and the act models' candidates when the lexicon
 /// asks to explain them.
 pub(super) fn detect(
     lex: &ActLexicon,
@@ -400,13 +402,13 @@ pub(super) fn detect(
     doc: &Document,
     w: &Words,
     matches: &[Match],
-) -> (Vec<ActHit>, Vec<SupportCandidate>) {
+) -> (Vec<ActHit>, Vec<ModelCandidate>) {
     let text = &doc.text;
     let mut out: Vec<ActHit> = Vec::new();
     // Where each act's trigger stands (a joined act's last trigger's end).
     let mut spans: Vec<Span> = Vec::new();
-    // Triggers standing alone in a table's cell: no act of any kind, whatever the support
-    // model (which has seen no tables) makes of their words.
+    // Triggers standing alone in a table's cell: no act of any kind, whatever the act
+    // models (which have seen no tables) make of their words.
     let mut vetoed: Vec<(usize, usize)> = Vec::new();
     // The previous act's index, its last word and whether it was joined already (whether or
     // not its trigger's text is kept), to join `appeal to encourage` into one act.
@@ -462,10 +464,18 @@ pub(super) fn detect(
             asking = Some(sentence_of(first));
         }
     }
-    let explained = match &lex.support {
-        Some(m) => support::decide(lex, m, p, doc, w, (&mut out, spans), &vetoed),
-        None => Vec::new(),
-    };
+    let mut explained = Vec::new();
+    for m in &lex.models {
+        explained.extend(models::decide(
+            lex,
+            m,
+            p,
+            doc,
+            w,
+            (&mut out, &mut spans),
+            &vetoed,
+        ));
+    }
     (out, explained)
 }
 

@@ -14,10 +14,10 @@
 //! goes on after it; the same token can count in several categories.
 
 pub mod acts;
+pub mod models;
 mod read;
 mod scan;
 mod speaker;
-pub mod support;
 mod table;
 mod targets;
 

@@ -52,9 +52,9 @@ pub struct DictDoc {
     pub entries: Vec<EntryHit>,
     /// The speech acts, when a lexicon of acts was given.
     pub acts: Vec<ActHit>,
-    /// The support model's candidates with their features, when the lexicon asks to explain
-    /// them ([`ActLexicon::explain_support`]).
-    pub support: Vec<super::support::SupportCandidate>,
+    /// The act models' candidates with their features, when the lexicon asks to explain
+    /// them ([`ActLexicon::explain_models`]).
+    pub candidates: Vec<super::models::ModelCandidate>,
 }
 
 /// The documents of a run, each with its matches.
@@ -238,7 +238,7 @@ impl Matcher<'_> {
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
         if let Some(lex) = self.acts {
-            (out.acts, out.support) = acts::detect(lex, self.dict, p, doc, &words, &matches);
+            (out.acts, out.candidates) = acts::detect(lex, self.dict, p, doc, &words, &matches);
         }
         out
     }

@@ -1,10 +1,17 @@
-//! The `support` act decided by a fitted model: whether a word such as `support` or `backing`
-//! states a stance (`We support the two-State solution`) or names aid or something else
-//! (`support to the police`, `forests also support freshwater regulation`). A word list cannot
-//! tell them apart; a logistic regression over the words around the candidate, fitted on the
-//! hand-labelled sentences of `tests/data/acts/` by `tests/data/acts/fit_support.py`, does
-//! better. Its weights are a TSV file beside the lexicon (`support-model.tsv`): `bias`,
-//! `threshold`, `candidate` rows (the words it decides) and one row per feature.
+//! Acts decided by fitted models where the lexicon's words cannot tell: whether a word such as
+//! `support` or `backing` states a stance (`We support the two-State solution`) or names aid
+//! (`support to the police`), and whether a word the lexicon leaves alone in its context
+//! (`Our appeal`, `encouraging progress`, `grateful testimony`) performs an act. Each model is
+//! a logistic regression over the words around its candidate words, fitted on the
+//! hand-labelled sentences of `tests/data/acts/` by `tests/data/acts/fit_models.py`; its
+//! weights are a TSV file beside the lexicon (`support-model.tsv`, `call-model.tsv`, ...):
+//! `act`, `mode`, `bias`, `threshold`, `candidate` rows (the words it decides) and one row per
+//! feature.
+//!
+//! A model either **decides** its act (`mode decide`, the support model: a trigger of the
+//! lexicon whose candidate words it all turns down goes, and a candidate it accepts outside the
+//! lexicon's triggers becomes an act) or **adds** to the lexicon (`mode add`: only candidates
+//! outside every trigger of any act are looked at, and those accepted become acts).
 
 use super::acts::{form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::Words;
@@ -18,47 +25,66 @@ const NEAR: usize = 3;
 /// Words on each side of a candidate taken as a bag (`bL=discussed`).
 const BAG: usize = 8;
 
-/// A fitted model of the support act.
+/// The bundled models of English, in the order they run (the deciding one first).
+const ENGLISH: &[&str] = &[
+    include_str!("../../data/lexicons/en/support-model.tsv"),
+    include_str!("../../data/lexicons/en/call-model.tsv"),
+    include_str!("../../data/lexicons/en/welcome-model.tsv"),
+    include_str!("../../data/lexicons/en/commend-model.tsv"),
+    include_str!("../../data/lexicons/en/demand-model.tsv"),
+];
+
+/// A fitted model of one act.
 #[derive(Debug, Clone)]
-pub struct SupportModel {
+pub struct ActModel {
+    /// The act it finds (`support`).
+    pub act: String,
+    /// Whether it decides its act's candidates inside the lexicon's triggers too (`mode
+    /// decide`), or only adds acts outside every trigger (`mode add`).
+    pub decides: bool,
     bias: f32,
-    /// The probability from which a candidate is an act of support.
+    /// The probability from which a candidate is an act.
     pub threshold: f32,
     /// The folded words the model decides (`support`, `supported`, `backing`).
     pub candidates: AHashSet<String>,
     weights: AHashMap<String, f32>,
 }
 
-/// One candidate word of a document, for `acts --explain-support`: what the model saw and
+/// One candidate word of a document, for `acts --explain-models`: what the model saw and
 /// what it gave.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SupportCandidate {
+pub struct ModelCandidate {
+    /// The act of the model.
+    pub act: String,
     /// Byte offset of the word in the file as stored.
     pub offset: u64,
     /// The word, folded.
     pub word: String,
-    /// The model's probability that it states support.
+    /// The model's probability that it performs the act.
     pub p: f32,
     /// The features, space-free strings.
     pub features: Vec<String>,
 }
 
-impl SupportModel {
-    /// The bundled model of a language, if it has one (English).
-    pub fn bundled(lang: &str) -> Option<SupportModel> {
-        match lang {
-            "en" => Some(
-                SupportModel::parse(include_str!("../../data/lexicons/en/support-model.tsv"))
-                    .expect("bundled support model"),
-            ),
-            _ => None,
-        }
+/// The bundled models of a language (English has five; the others none).
+pub fn bundled(lang: &str) -> Vec<ActModel> {
+    match lang {
+        "en" => ENGLISH
+            .iter()
+            .map(|t| ActModel::parse(t).expect("bundled act model"))
+            .collect(),
+        _ => Vec::new(),
     }
+}
 
-    /// Reads a model: TAB-separated `name value` rows, `#` comments.
-    pub fn parse(text: &str) -> Result<SupportModel> {
-        let bad = |m: String| Error::Invalid(format!("support model: {m}"));
-        let mut m = SupportModel {
+impl ActModel {
+    /// Reads a model: TAB-separated `name value` rows, `#` comments (without `act` and `mode`
+    /// rows, a deciding model of `support`).
+    pub fn parse(text: &str) -> Result<ActModel> {
+        let bad = |m: String| Error::Invalid(format!("act model: {m}"));
+        let mut m = ActModel {
+            act: "support".into(),
+            decides: true,
             bias: 0.0,
             threshold: 0.5,
             candidates: AHashSet::new(),
@@ -77,6 +103,14 @@ impl SupportModel {
                     .map_err(|_| bad(format!("line {}: '{value}' is no number", i + 1)))
             };
             match name {
+                "act" => m.act = value.to_string(),
+                "mode" => {
+                    m.decides = match value {
+                        "decide" => true,
+                        "add" => false,
+                        _ => return Err(bad(format!("line {}: mode is decide or add", i + 1))),
+                    }
+                }
                 "bias" => m.bias = number()?,
                 "threshold" => m.threshold = number()?,
                 "candidate" => {
@@ -106,7 +140,7 @@ impl SupportModel {
             .collect()
     }
 
-    /// The probability that the candidate word of `features` states support.
+    /// The probability that the candidate word of `features` performs the act.
     pub(super) fn probability(&self, features: &[String]) -> f32 {
         let z = self.bias
             + features
@@ -118,10 +152,15 @@ impl SupportModel {
 }
 
 /// The features of candidate word `k`, each once: the word itself, whether it stands in a
-/// trigger of the lexicon's `support` act (`lex=support`), the words at each position up to
+/// trigger of the lexicon's act that the model decides (`lex=support`), the words at each position up to
 /// [`NEAR`] before and after it (`<s>` past its sentence), the same words as a bag of the
 /// left and of the right, and the words up to [`BAG`] on each side in its sentence.
-pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> Vec<String> {
+pub(super) fn features(
+    p: &Positions,
+    w: &Words,
+    k: usize,
+    in_trigger: Option<&str>,
+) -> Vec<String> {
     let sentence = |i: usize| p.tokens[w.tok[i] as usize].sentence;
     let s = sentence(k);
     let at = |d: isize| -> &str {
@@ -131,8 +170,8 @@ pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> 
         }
     };
     let mut out = vec![format!("w={}", form(p, w, k))];
-    if in_trigger {
-        out.push("lex=support".into());
+    if let Some(act) = in_trigger {
+        out.push(format!("lex={act}"));
     }
     for d in 1..=NEAR as isize {
         out.push(format!("-{d}={}", at(-d)));
@@ -154,41 +193,48 @@ pub(super) fn features(p: &Positions, w: &Words, k: usize, in_trigger: bool) -> 
     out
 }
 
-/// Lets the support model decide the `support` act (`hits`: the lexicon's acts in order, each
-/// with where its trigger stands; `vetoed`: the triggers alone in a table's cell). A support
-/// trigger that holds candidate words (`reaffirmed our support for`) stays when the model
-/// accepts one of them, or when it is denied (`cannot support`); a candidate accepted outside
-/// every support trigger the list keeps, and outside a table's cell, becomes an act (`give our
-/// unwavering support to`, where `support to` reads as aid to the word list). The acts'
-/// targets are cut again where a trigger went or came. Returns the candidates explained, when
-/// the lexicon asks.
+/// Lets `model` decide its act (`hits`: the acts so far in order, each with where its trigger
+/// stands; `vetoed`: the triggers alone in a table's cell). A deciding model (support): a
+/// trigger of its act that holds candidate words (`reaffirmed our support for`) stays when the
+/// model accepts one of them, or when it is denied (`cannot support`); the others go. Any
+/// model: a candidate accepted outside every trigger it may not decide, and outside a table's
+/// cell, becomes an act (`give our unwavering support to`, where `support to` reads as aid to
+/// the word list; `Our appeal concerns`). The acts' targets are cut again where a trigger went
+/// or came. Returns the candidates explained, when the lexicon asks.
 pub(super) fn decide(
     lex: &ActLexicon,
-    model: &SupportModel,
+    model: &ActModel,
     p: &Positions,
     doc: &Document,
     w: &Words,
-    (out, spans): (&mut Vec<ActHit>, Vec<Span>),
+    (out, spans): (&mut Vec<ActHit>, &mut Vec<Span>),
     vetoed: &[(usize, usize)],
-) -> Vec<SupportCandidate> {
-    let Some(act) = lex.act_of("support") else {
+) -> Vec<ModelCandidate> {
+    let Some(act) = lex.act_of(&model.act) else {
         return Vec::new();
     };
     let holds = |sp: &Span, k: usize| sp.first <= k && k <= sp.last;
-    let in_trigger = |k: usize| {
+    // A deciding model reads its act's triggers; an adding one leaves every trigger alone.
+    let in_own = |k: usize| {
         out.iter()
-            .zip(&spans)
+            .zip(spans.iter())
             .any(|(h, sp)| h.act == act && holds(sp, k))
     };
+    let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in model.candidates_in(p, w) {
-        let features = features(p, w, k, in_trigger(k));
+        if !model.decides && in_any(k) {
+            continue;
+        }
+        let own = (model.decides && in_own(k)).then_some(model.act.as_str());
+        let features = features(p, w, k, own);
         let pr = model.probability(&features);
         candidates.push((k, pr >= model.threshold));
-        if lex.explain_support {
+        if lex.explain_models {
             let t = &p.tokens[w.tok[k] as usize];
-            explained.push(SupportCandidate {
+            explained.push(ModelCandidate {
+                act: model.act.clone(),
                 offset: doc.source_offset(t.start as usize) as u64,
                 word: form(p, w, k).to_string(),
                 p: pr,
@@ -201,22 +247,31 @@ pub(super) fn decide(
     }
     let added: Vec<(ActHit, Span)> = candidates
         .iter()
-        .filter(|&&(k, yes)| {
-            yes && !in_trigger(k) && !vetoed.iter().any(|&(f, l)| f <= k && k <= l)
-        })
-        .map(|&(k, _)| accepted(lex, p, doc, w, (out, &spans), act, k))
+        .filter(|&&(k, yes)| yes && !in_own(k) && !vetoed.iter().any(|&(f, l)| f <= k && k <= l))
+        .map(|&(k, _)| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
-    // The list's support triggers whose candidates the model all turned down go (not those
-    // denied: `cannot support`).
+    // A deciding model's triggers whose candidates it all turned down go (not those denied:
+    // `cannot support`).
     let mut removed = Vec::new();
     let mut acts: Vec<(ActHit, Span)> = Vec::with_capacity(out.len() + added.len());
-    for (h, sp) in std::mem::take(out).into_iter().zip(spans) {
+    for (h, sp) in std::mem::take(out).into_iter().zip(std::mem::take(spans)) {
         let mut inside = candidates.iter().filter(|(k, _)| holds(&sp, *k)).peekable();
-        if h.act != act || h.negated || inside.peek().is_none() || inside.any(|c| c.1) {
+        if !model.decides
+            || h.act != act
+            || h.negated
+            || inside.peek().is_none()
+            || inside.any(|c| c.1)
+        {
             acts.push((h, sp));
         } else {
             removed.push(sp.first);
         }
+    }
+    if added.is_empty() && removed.is_empty() {
+        let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
+        *out = hits;
+        *spans = at;
+        return explained;
     }
     acts.extend(added);
     acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
@@ -233,7 +288,9 @@ pub(super) fn decide(
             retarget(lex, p, w, &doc.text, h, *sp);
         }
     }
-    out.extend(acts.into_iter().map(|(h, _)| h));
+    let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
+    *out = hits;
+    *spans = at;
     explained
 }
 
@@ -295,7 +352,7 @@ mod tests {
 
     #[test]
     fn parses_a_model_and_scores_features_once_each() {
-        let m = SupportModel::parse(
+        let m = ActModel::parse(
             "# a comment\nbias\t-1\nthreshold\t0.6\ncandidate\tsupport\nw=support\t1\n-1=we\t2\n",
         )
         .unwrap();
@@ -303,7 +360,7 @@ mod tests {
         assert!(m.candidates.contains("support"));
         let p = m.probability(&["w=support".into(), "-1=we".into(), "-1=they".into()]);
         assert!((p - 1.0 / (1.0 + (-2.0f32).exp())).abs() < 1e-6);
-        assert!(SupportModel::parse("bias\tx\n").is_err());
-        assert!(SupportModel::parse("bias 1\n").is_err());
+        assert!(ActModel::parse("bias\tx\n").is_err());
+        assert!(ActModel::parse("bias 1\n").is_err());
     }
 }
