@@ -1642,7 +1642,7 @@ fn a_multiword_entry_matches_across_a_sentence_wrapped_over_lines() {
 /// The support model decides where the word list cannot: support given in a noun after a
 /// verb the list does not hold (`give our unwavering support to`, which the list's `support
 /// to` takes for aid) is found, aid and a mention are not, and a lexicon without the model
-/// (`support: None`) keeps to its words.
+/// (no models) keeps to its words.
 #[test]
 fn the_support_model_tells_stance_from_aid() {
     let texts = [
@@ -1678,6 +1678,68 @@ fn the_support_model_tells_stance_from_aid() {
     let docs: Vec<Document> = texts.iter().map(|t| Document::from_text("d", t)).collect();
     let without = scan_docs(&docs, &opts, &dict, Some(&plain)).docs;
     assert!(without[0].acts.is_empty() && without[3].acts.is_empty());
+}
+
+/// A model that adds acts looks only at its words outside every trigger of the word list, and
+/// never takes a trigger away: with a model that accepts `appeal` after `our` and nothing else,
+/// "Our appeal" becomes a call, "Their appeal" does not, "our appeal to" stays the list's one act
+/// (not two), "We call upon" stays although the model would turn `call` down, and `our support`
+/// in the list's trigger "reaffirm our support" is no call.
+#[test]
+fn a_model_that_adds_acts_leaves_the_word_lists_triggers_alone() {
+    let model = verbale::dict::models::ActModel::parse(
+        "act\tcall\nmode\tadd\nbias\t-5\nthreshold\t0.5\ncandidate\tappeal\ncandidate\tcall\n\
+         candidate\tsupport\n-1=our\t10\n",
+    )
+    .unwrap();
+    assert!(!model.decides);
+    assert!(verbale::dict::models::ActModel::parse("mode\tsometimes\n").is_err());
+    let mut lex = ActLexicon::bundled("en").unwrap();
+    lex.models = vec![model];
+    let (lex, docs) = scanned_with(
+        lex,
+        &[
+            "Our appeal concerns the need for close collaboration.",
+            "Their appeal concerns the need for close collaboration.",
+            "Today our appeal to all States is to ratify the treaty.",
+            "We call upon all States to ratify the treaty.",
+            "We reaffirm our support for the treaty.",
+        ],
+    );
+    let calls: Vec<Vec<String>> = docs
+        .iter()
+        .map(|d| {
+            d.acts
+                .iter()
+                .filter(|a| lex.acts[a.act as usize].name == "call")
+                .map(|a| a.trigger.clone())
+                .collect()
+        })
+        .collect();
+    assert_eq!(calls[0], ["Our appeal"]);
+    assert!(calls[1].is_empty(), "{calls:?}");
+    assert_eq!(calls[2].len(), 1, "{calls:?}");
+    assert_eq!(calls[3].len(), 1, "{calls:?}");
+    // `our support` would be accepted, but it stands in the list's support trigger.
+    assert!(calls[4].is_empty(), "{calls:?}");
+    assert_eq!(docs[4].acts.len(), 1);
+    // The bundled lexicon runs the support model first, then the four that add.
+    let bundled = ActLexicon::bundled("en").unwrap();
+    let order: Vec<(&str, bool)> = bundled
+        .models
+        .iter()
+        .map(|m| (m.act.as_str(), m.decides))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("support", true),
+            ("call", false),
+            ("welcome", false),
+            ("commend", false),
+            ("demand", false)
+        ]
+    );
 }
 
 /// Where the support model turns a trigger of the list down, the act before it is no longer cut
