@@ -14,8 +14,10 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-const EXIT_CODES: &str = "Exit codes: 0 success; 1 an input could not be read or the run failed \
-(other files are still processed); 2 usage error; 130 interrupted (what was being written is removed).";
+const EXIT_CODES: &str = "Exit codes: 0 success (files skipped with a warning, such as binary or \
+empty ones, allowed); 1 an input could not be read (the other files are still processed; a path \
+that does not exist stops the run before any is read) or the run failed; 2 usage error; 130 \
+interrupted (what was being written is removed).";
 
 /// Measure the language of official statements: term frequencies, quoted and scare-quoted
 /// terms, keyness, concordances, charts and reports.
@@ -102,6 +104,25 @@ fn tune_memory(command: &Command) {
     }
 }
 
+/// A hint under clap's own message where a value is one another option takes: `--by year`
+/// (rows per metadata field are `--group-by`, as `trend --by` and `chart --by` spell them).
+fn usage_tip(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::InvalidValue {
+        return None;
+    }
+    let arg = match e.get(ContextKind::InvalidArg)? {
+        ContextValue::String(s) => s.clone(),
+        _ => return None,
+    };
+    let value = match e.get(ContextKind::InvalidValue)? {
+        ContextValue::String(s) => s.clone(),
+        _ => return None,
+    };
+    (arg.starts_with("--by ") && !value.is_empty())
+        .then(|| format!("tip: rows per metadata field (year, country) are --group-by {value}"))
+}
+
 fn main() -> ExitCode {
     // A panic is a bug; its message can quote the document being read, which has no place on
     // the terminal (it may hold escape sequences): say where, not what.
@@ -127,6 +148,9 @@ fn main() -> ExitCode {
                 && e.kind() != clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
         {
             eprint!("verbale: {}", e.render());
+            if let Some(tip) = usage_tip(&e) {
+                eprintln!("{tip}");
+            }
             return ExitCode::from(2);
         }
         Err(e) => e.exit(),

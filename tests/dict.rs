@@ -2,7 +2,7 @@
 //! lookup counts as its tests give them, and the bundled speech-act lexicon scored on the
 //! hand-labelled sentences of `tests/data/acts/` (tuned on `dev`, scored on `test`).
 
-use crate::common::{csv_bytes, data, nums, strs, verbale};
+use crate::common::{csv_bytes, data, nums, root, strs, verbale};
 use std::collections::BTreeMap;
 use verbale::dict::{scan_docs, ActLexicon, Dictionary};
 use verbale::{Document, Lang, Options};
@@ -786,6 +786,10 @@ fn negation_and_intensifiers_change_the_act() {
         Document::from_text("f", "We cannot but condemn the attack on the embassy."),
         Document::from_text("g", "One cannot help but welcome the agreement."),
         Document::from_text("h", "We cannot welcome the agreement."),
+        // A refusal or a failure to act denies it; "refuse and reject" affirms.
+        Document::from_text("i", "We refuse to condemn the protesters."),
+        Document::from_text("j", "It was our collective failure to condemn the attacks."),
+        Document::from_text("k", "We refuse and reject any annexation."),
     ];
     let s = scan_docs(&docs, &opts, &dict, Some(&lex));
     let name = |d: usize| -> Vec<(String, u8, bool)> {
@@ -810,6 +814,9 @@ fn negation_and_intensifiers_change_the_act() {
     assert_eq!(name(5), [("condemn".into(), 5, false)]);
     assert_eq!(name(6), [("welcome".into(), 2, false)]);
     assert_eq!(name(7), [("welcome".into(), 2, true)]);
+    assert_eq!(name(8), [("condemn".into(), 5, true)]);
+    assert_eq!(name(9), [("condemn".into(), 5, true)]);
+    assert_eq!(name(10), [("reject".into(), 5, false)]);
 }
 
 /// The French, Spanish and Russian lexicons on sentences in the wording of UN resolutions and
@@ -1742,6 +1749,35 @@ fn a_model_that_adds_acts_leaves_the_word_lists_triggers_alone() {
     );
 }
 
+/// "demanding" the adjective is no demand, in the word list (`is demanding` holding `the
+/// most`) nor where the demand model looks (it heeds the act's exceptions); the verb is.
+#[test]
+fn the_adjective_demanding_is_no_demand() {
+    let (lex, docs) = scanned(&[
+        "Climate change is the most demanding challenge of our time.",
+        "Peacebuilding is a demanding task for the whole Organization.",
+        "We must be equally demanding in the social sphere.",
+        "Young people around the world are demanding that we act now.",
+        "The resolutions adopted by the Council, demanding the immediate withdrawal of the troops, were ignored.",
+    ]);
+    let demands: Vec<usize> = docs
+        .iter()
+        .map(|d| {
+            d.acts
+                .iter()
+                .filter(|a| lex.acts[a.act as usize].name == "demand")
+                .count()
+        })
+        .collect();
+    assert_eq!(demands, [0, 0, 0, 1, 1]);
+    assert!(
+        lex.models
+            .iter()
+            .any(|m| m.act == "demand" && m.heeds_exceptions),
+        "the demand model heeds the exceptions"
+    );
+}
+
 /// Where the support model turns a trigger of the list down, the act before it is no longer cut
 /// there: its target runs on over the words the trigger held.
 #[test]
@@ -1763,4 +1799,33 @@ fn a_target_runs_on_where_the_support_model_took_a_trigger_away() {
             "the support for economic recovery and development in the region".to_string()
         )]
     );
+}
+
+/// What `acts` says to a user who asks the wrong thing: an empty folder as `freq` says it,
+/// `--target-has ''` and `--by year` refused as usage errors (the second pointing to
+/// `--group-by`), and a lexicon read from a file warned of having no act models.
+#[test]
+fn acts_says_what_went_wrong_and_what_to_do() {
+    let d = tempfile::tempdir().unwrap();
+    let empty = d.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let text = d.path().join("s.txt");
+    std::fs::write(&text, "We strongly condemn the attack.").unwrap();
+    let run = |args: &[&str]| {
+        let o = verbale().arg("acts").args(args).output().unwrap();
+        (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    };
+    let (code, err) = run(&[empty.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no readable txt/") && err.contains("--ext"), "{err}");
+    let t = text.to_str().unwrap();
+    let (code, err) = run(&[t, "--target-has", ""]);
+    assert_eq!(code, Some(2), "{err}");
+    let (code, err) = run(&[t, "--by", "year"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("--group-by year"), "{err}");
+    let lexicon = root().join("data/lexicons/en/speech-acts.yml");
+    let (code, err) = run(&[t, "--lexicon", lexicon.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("no act models"), "{err}");
 }

@@ -32,7 +32,9 @@ pub struct ActsArgs {
     #[command(flatten)]
     pub output: OutputArgs,
     /// A lexicon of acts (YAML: acts with intensity, triggers and exceptions; intensifiers,
-    /// negators) instead of the bundled one for --lang.
+    /// negators) instead of the bundled one for --lang. It has no act models: the words alone
+    /// decide support, and the calls, welcomes, commends and demands the bundled English
+    /// models add are not found (a copy of the bundled lexicon counts fewer acts).
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// One row per document or group: acts, per_10k, mean_intensity, max_intensity,
@@ -62,11 +64,11 @@ pub struct ActsArgs {
     /// key --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not
     /// Russia), matched as terms are counted (`russia` finds `Russia's war`, `U.S.` finds
     /// `U.S.-Japan`); comma-separated. Who condemns or supports Russia, in every table.
-    #[arg(long, value_delimiter = ',', value_name = "WORD")]
+    #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
     /// each act (with --instances or --targets; the other tables have a row per act). Default:
-    /// 20 in a terminal table.
+    /// 20 in the table printed without -o or -f (piped too), all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
           requires = "listing")]
     pub top: Option<usize>,
@@ -87,10 +89,17 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
                 path: p.clone(),
                 source: e,
             })?;
-            Ok(ActLexicon::parse(
-                &text,
-                &format!("--lexicon {}", p.display()),
-            )?)
+            let lex = ActLexicon::parse(&text, &format!("--lexicon {}", p.display()))?;
+            let lang = &args.input.source.text.lang;
+            if !args.input.source.quiet && !verbale::dict::models::bundled(lang).is_empty() {
+                eprintln!(
+                    "verbale: warning: --lexicon {}: a lexicon read from a file has no act \
+                     models; its words alone decide support, and the acts the bundled {lang} \
+                     models add (call, welcome, commend, demand) are not found",
+                    p.display()
+                );
+            }
+            Ok(lex)
         }
     }
 }

@@ -253,6 +253,10 @@ pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<B
         let cond = src.meta.where_.as_deref().map(|e| ("--where", e));
         return Err(super::problems::none_satisfy(cond, chosen.hint.as_deref()));
     }
+    if n == 0 {
+        // As the other commands say it: which extensions were looked for, where.
+        return Err(super::problems::no_documents(paths, &lopts, 0));
+    }
     // A side its condition left without a file, as a run over the counts says it.
     if let (RowsPer::Sides(s), true) = (per, n > 0) {
         if let Some(k) = (0..s.selectors.len()).find(|&k| chosen.chose.get(k) == Some(&0)) {

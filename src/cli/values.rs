@@ -1,5 +1,5 @@
 //! Parsers of option values that clap's own do not give: counts of at least one,
-//! probabilities, text encodings.
+//! probabilities, text encodings, words that are not empty.
 
 /// A count of at least one (`--top 0` would show nothing; `--min-count 0` would mean the same
 /// as `--min-count 1`, so it is refused rather than shown as "seen at least 0 times").
@@ -7,6 +7,17 @@ pub fn at_least_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Re
     match s.parse::<T>() {
         Ok(n) if n >= T::from(1) => Ok(n),
         _ => Err(format!("'{s}' is not a count of at least 1")),
+    }
+}
+
+/// A word or phrase with a letter or digit in it (`--target-has ''` would keep no act).
+pub fn word(s: &str) -> Result<String, String> {
+    if s.chars().any(char::is_alphanumeric) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} names no word: give a word or phrase, such as russia"
+        ))
     }
 }
 

@@ -277,12 +277,17 @@ impl ActLexicon {
             || after.get(1..).is_some_and(strongest)
     }
 
-    /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`;
-    /// not `not only condemn`, `cannot but express our rejection` or `cannot help but welcome`,
-    /// which affirm it, nor a trigger that holds its own negation, `cannot accept`).
+    /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`,
+    /// `we refuse to condemn`; not `not only condemn`, `cannot but express our rejection`,
+    /// `cannot help but welcome` or `we refuse and reject`, which affirm it, nor a trigger that
+    /// holds its own negation, `cannot accept`).
     fn negated(&self, inside: &[&str], before: &[&str]) -> bool {
-        let affirms =
-            |rest: &[&str]| matches!(rest, ["only", ..] | ["but", ..] | ["help", "but", ..]);
+        let affirms = |rest: &[&str]| {
+            matches!(
+                rest,
+                ["only", ..] | ["but", ..] | ["help", "but", ..] | ["and", ..]
+            )
+        };
         !inside.iter().any(|f| self.negators.contains(*f))
             && before
                 .iter()
@@ -401,7 +406,7 @@ pub(super) fn detect(
     p: &Positions,
     doc: &Document,
     w: &Words,
-    matches: &[Match],
+    (matches, blocks): (&[Match], &[Match]),
 ) -> (Vec<ActHit>, Vec<ModelCandidate>) {
     let text = &doc.text;
     let mut out: Vec<ActHit> = Vec::new();
@@ -466,6 +471,18 @@ pub(super) fn detect(
     }
     let mut explained = Vec::new();
     for m in &lex.models {
+        // A model that adds acts and heeds the exceptions reads none in the words they take
+        // away (`the most demanding task`); the support model decides over its own.
+        let mut not_here = vetoed.clone();
+        if !m.decides && m.heeds_exceptions {
+            let except = format!("!{}", m.act);
+            not_here.extend(
+                blocks
+                    .iter()
+                    .filter(|b| dict.keys[dict.entries[b.entry as usize].key as usize] == except)
+                    .map(|b| (b.first as usize, b.last as usize)),
+            );
+        }
         explained.extend(models::decide(
             lex,
             m,
@@ -473,7 +490,7 @@ pub(super) fn detect(
             doc,
             w,
             (&mut out, &mut spans),
-            &vetoed,
+            &not_here,
         ));
     }
     (out, explained)

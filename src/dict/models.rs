@@ -11,7 +11,8 @@
 //! A model either **decides** its act (`mode decide`, the support model: a trigger of the
 //! lexicon whose candidate words it all turns down goes, and a candidate it accepts outside the
 //! lexicon's triggers becomes an act) or **adds** to the lexicon (`mode add`: only candidates
-//! outside every trigger of any act are looked at, and those accepted become acts).
+//! outside every trigger of any act are looked at, and those accepted become acts; with
+//! `exceptions heed`, not those in words the act's exceptions take away either).
 
 use super::acts::{form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::Words;
@@ -42,6 +43,11 @@ pub struct ActModel {
     /// Whether it decides its act's candidates inside the lexicon's triggers too (`mode
     /// decide`), or only adds acts outside every trigger (`mode add`).
     pub decides: bool,
+    /// Whether a model that adds acts leaves alone the words its act's exceptions take away
+    /// (`exceptions heed`: the demand model, kept from `the most demanding task`); by default
+    /// it looks at them (the welcome model finds "looks forward to welcoming", which an
+    /// exception of the word list turns down).
+    pub heeds_exceptions: bool,
     bias: f32,
     /// The probability from which a candidate is an act.
     pub threshold: f32,
@@ -85,6 +91,7 @@ impl ActModel {
         let mut m = ActModel {
             act: "support".into(),
             decides: true,
+            heeds_exceptions: false,
             bias: 0.0,
             threshold: 0.5,
             candidates: AHashSet::new(),
@@ -109,6 +116,18 @@ impl ActModel {
                         "decide" => true,
                         "add" => false,
                         _ => return Err(bad(format!("line {}: mode is decide or add", i + 1))),
+                    }
+                }
+                "exceptions" => {
+                    m.heeds_exceptions = match value {
+                        "heed" => true,
+                        "ignore" => false,
+                        _ => {
+                            return Err(bad(format!(
+                                "line {}: exceptions is heed or ignore",
+                                i + 1
+                            )))
+                        }
                     }
                 }
                 "bias" => m.bias = number()?,
@@ -224,7 +243,7 @@ pub(super) fn decide(
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in model.candidates_in(p, w) {
-        if !model.decides && in_any(k) {
+        if !model.decides && (in_any(k) || vetoed.iter().any(|&(f, l)| f <= k && k <= l)) {
             continue;
         }
         let own = (model.decides && in_own(k)).then_some(model.act.as_str());

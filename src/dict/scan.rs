@@ -198,7 +198,7 @@ impl Matcher<'_> {
 
     fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
         let words = Words::of(p, &doc.text);
-        let matches = self.matches(p, &words);
+        let (matches, blocks) = self.matches(p, &words);
         let mut out = DictDoc {
             words: words.tok.len() as u64,
             hits: vec![Hit::default(); self.dict.keys.len()],
@@ -238,7 +238,8 @@ impl Matcher<'_> {
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
         if let Some(lex) = self.acts {
-            (out.acts, out.candidates) = acts::detect(lex, self.dict, p, doc, &words, &matches);
+            (out.acts, out.candidates) =
+                acts::detect(lex, self.dict, p, doc, &words, (&matches, &blocks));
         }
         out
     }
@@ -246,8 +247,8 @@ impl Matcher<'_> {
     /// Every match of the document: per category, at each word the longest entry that starts
     /// there (unless a match of the category already covers the word), then matches of a
     /// category `!name` remove the matches of `name` they overlap (unless the match is longer
-    /// and holds the exception).
-    fn matches(&self, p: &Positions, words: &Words) -> Vec<Match> {
+    /// and holds the exception). Returns the matches kept and the exceptions' own matches.
+    fn matches(&self, p: &Positions, words: &Words) -> (Vec<Match>, Vec<Match>) {
         let d = self.dict;
         let mut covered = vec![0u32; d.keys.len()];
         let mut out: Vec<Match> = Vec::new();
@@ -271,8 +272,9 @@ impl Matcher<'_> {
                 }
             }
         }
+        let mut blocks: Vec<Match> = Vec::new();
         if d.exceptions.iter().any(Option::is_some) {
-            let blocks: Vec<Match> = out
+            blocks = out
                 .iter()
                 .filter(|m| d.is_exception(d.entries[m.entry as usize].key))
                 .copied()
@@ -295,7 +297,7 @@ impl Matcher<'_> {
                 }
             });
         }
-        out
+        (out, blocks)
     }
 
     /// The last word of entry `e` matched from word `k` on, if the rest of it follows (words
