@@ -1813,11 +1813,17 @@ fn acts_says_what_went_wrong_and_what_to_do() {
     std::fs::write(&text, "We strongly condemn the attack.").unwrap();
     let run = |args: &[&str]| {
         let o = verbale().arg("acts").args(args).output().unwrap();
-        (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
     };
     let (code, err) = run(&[empty.to_str().unwrap()]);
     assert_eq!(code, Some(1));
-    assert!(err.contains("no readable txt/") && err.contains("--ext"), "{err}");
+    assert!(
+        err.contains("no readable txt/") && err.contains("--ext"),
+        "{err}"
+    );
     let t = text.to_str().unwrap();
     let (code, err) = run(&[t, "--target-has", ""]);
     assert_eq!(code, Some(2), "{err}");
@@ -1828,4 +1834,37 @@ fn acts_says_what_went_wrong_and_what_to_do() {
     let (code, err) = run(&[t, "--lexicon", lexicon.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{err}");
     assert!(err.contains("no act models"), "{err}");
+}
+
+/// `chart acts` by a field of words (country) draws the strongest groups first; by a field of
+/// numbers (year) it keeps their order, so that a change over time shows.
+#[test]
+fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
+    let d = tempfile::tempdir().unwrap();
+    let texts = [
+        ("a.txt", "We welcome the agreement. We support the process."),
+        ("b.txt", "We strongly condemn the attack. We reject the annexation."),
+        ("c.txt", "We note the report. We welcome the plan."),
+    ];
+    for (f, t) in texts {
+        std::fs::write(d.path().join(f), t).unwrap();
+    }
+    std::fs::write(
+        d.path().join("manifest.csv"),
+        "file,country,year\na.txt,AAA,2001\nb.txt,BBB,2002\nc.txt,CCC,2003\n",
+    )
+    .unwrap();
+    let warned = |field: &str| {
+        let o = verbale()
+            .args(["chart", "acts"])
+            .arg(d.path())
+            .args(["--group-by", field, "--top", "1", "-o"])
+            .arg(d.path().join(format!("{field}.png")))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    assert!(warned("country").contains("the strongest 1 of 3 groups"));
+    assert!(warned("year").contains("the first 1 of 3 groups"));
 }

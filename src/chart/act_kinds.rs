@@ -15,7 +15,7 @@ const SHRINK: f64 = 5.0;
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
 /// by `names` (bins without documents or acts are left out). With `strongest_first` the bars
 /// are sorted by mean intensity drawn toward the corpus's ([`SHRINK`]), so that a document of
-/// one strong act does not head the chart (documents);
+/// one strong act does not head the chart (documents, countries);
 /// otherwise they keep the bins' order (groups such as years). At most `top` bars; also
 /// returns how many bars with acts `top` left out.
 pub fn acts(

@@ -550,20 +550,24 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     };
     let what = describe(name, scanned.docs.len());
     let by_doc = args.group_by.is_empty();
+    // Documents and named groups (countries, speakers) strongest first; groups of a time or
+    // another number (years, sessions) in their order, so that a change shows.
+    let numbered = !by_doc && names.iter().all(|n| n.trim().parse::<f64>().is_ok());
     let (mut spec, left_out) = act_kinds::acts(
         &scanned,
         &scanned.bins,
         &lex,
         &names,
-        by_doc,
+        !numbered,
         args.top.max(1),
         &what,
     )?;
     if !by_doc && left_out > 0 && !args.source.quiet {
         let all = args.top.max(1) + left_out;
+        let which = if numbered { "first" } else { "strongest" };
         eprintln!(
-            "verbale: warning: the chart draws the first {} of {all} groups with acts (in the \
-             order of --group-by): --top {all} draws them all, --where narrows them",
+            "verbale: warning: the chart draws the {which} {} of {all} groups with acts: --top \
+             {all} draws them all, --where narrows them",
             args.top.max(1)
         );
     }

@@ -13,7 +13,9 @@ use verbale::out::{self, Format};
 /// (`[category]` headers, one entry per line) or the bundled `speech-acts`. Entries are
 /// matched as quanteda's tokens_lookup matches them (globs on lower-cased words, `*` any run of
 /// characters, multiword entries on words that stand together, a token counted once per
-/// category); quoted and scare count the matches inside quotation marks and scare quotes.
+/// category; `speech-acts` also lets its modifiers stand inside an entry, `is demanding` in `is
+/// now demanding`, and has exceptions); quoted and scare count the matches inside quotation
+/// marks and scare quotes.
 /// With --entries, the words each entry matched, so a dictionary can be audited.
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
