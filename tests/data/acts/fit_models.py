@@ -77,7 +77,8 @@ THRESHOLD = 0.5
 # A model's own threshold, where the held-out fit showed its acts at 0.5 too often false.
 THRESHOLDS = {'welcome': 0.6}
 C = 1.0
-LAST = ['fresh29', 'fresh30', 'fresh31', 'fresh32', 'fresh33', 'fresh34', 'fresh35']
+LAST = ['fresh29', 'fresh30', 'fresh31', 'fresh32', 'fresh33', 'fresh34', 'fresh35', 'fresh36',
+        'fresh37']
 
 
 def tsv(path):
@@ -229,7 +230,7 @@ def main():
         if s in LAST:
             last = [a + b for a, b in zip(last, t)]
         print(line(s, t))
-    print(line('fresh29 to fresh35', last))
+    print(line('fresh29 to fresh37', last))
     print(line('pooled', total))
     if args.write:
         for act, (m, vec, n) in fitted.items():
