@@ -88,6 +88,8 @@ fn score(split: &str) -> Score {
         "fresh35" => ("acts/fresh35_sentences.tsv", "acts/fresh35_labels.tsv"),
         "fresh36" => ("acts/fresh36_sentences.tsv", "acts/fresh36_labels.tsv"),
         "fresh37" => ("acts/fresh37_sentences.tsv", "acts/fresh37_labels.tsv"),
+        "fresh38" => ("acts/fresh38_sentences.tsv", "acts/fresh38_labels.tsv"),
+        "fresh39" => ("acts/fresh39_sentences.tsv", "acts/fresh39_labels.tsv"),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1287,9 +1289,9 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
     assert!(o.status.success());
 }
 
-/// The fresh14 to fresh37 splits (600 sentences each, labelled blind by two readers, 300
+/// The fresh14 to fresh39 splits (600 sentences each, labelled blind by two readers, 300
 /// each), each drawn after the lexicon before it was committed (fresh17 to fresh22,
-/// fresh24 to fresh26 and fresh36 to fresh37 while it was being built, unread until it was
+/// fresh24 to fresh26 and fresh36 to fresh39 while it was being built, unread until it was
 /// committed) and scored once
 /// with it: fresh14 with the
 /// thirteenth (precision 0.873, recall 0.761), fresh15 with the fourteenth (0.904, 0.689),
@@ -1306,7 +1308,9 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
 /// 0.724), fresh32 and fresh33 with the twenty-ninth and the model refitted (0.947, 0.724;
 /// 0.906, 0.746), fresh34 and fresh35 with the thirtieth and the model refitted (0.911, 0.770;
 /// 0.917, 0.727), fresh36 and fresh37 with the thirtieth, the support model refitted and the
-/// models that add call, welcome, commend and demand acts (0.902, 0.795; 0.908, 0.733); each
+/// models that add call, welcome, commend and demand acts (0.902, 0.795; 0.908, 0.733),
+/// fresh38 and fresh39 with the thirty-first and the models refitted (0.839, 0.865; 0.850,
+/// 0.788); each
 /// lexicon up to the twenty-seventh was then tuned on the split it had been
 /// scored on, the twenty-ninth on fresh29 to fresh31, the thirtieth on fresh32 and fresh33. It
 /// checks that every labelled act is scored and prints the errors.
@@ -1337,6 +1341,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh35", 183),
         ("fresh36", 185),
         ("fresh37", 176),
+        ("fresh38", 156),
+        ("fresh39", 151),
     ] {
         let s = score(split);
         show(split, &s);
@@ -1843,7 +1849,10 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
     let d = tempfile::tempdir().unwrap();
     let texts = [
         ("a.txt", "We welcome the agreement. We support the process."),
-        ("b.txt", "We strongly condemn the attack. We reject the annexation."),
+        (
+            "b.txt",
+            "We strongly condemn the attack. We reject the annexation.",
+        ),
         ("c.txt", "We note the report. We welcome the plan."),
     ];
     for (f, t) in texts {
