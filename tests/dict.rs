@@ -90,6 +90,15 @@ fn score(split: &str) -> Score {
         "fresh37" => ("acts/fresh37_sentences.tsv", "acts/fresh37_labels.tsv"),
         "fresh38" => ("acts/fresh38_sentences.tsv", "acts/fresh38_labels.tsv"),
         "fresh39" => ("acts/fresh39_sentences.tsv", "acts/fresh39_labels.tsv"),
+        // fresh38 and fresh39 read again, blind, by four other readers.
+        "fresh38_second" => (
+            "acts/fresh38_sentences.tsv",
+            "acts/fresh38_second_labels.tsv",
+        ),
+        "fresh39_second" => (
+            "acts/fresh39_sentences.tsv",
+            "acts/fresh39_second_labels.tsv",
+        ),
         // The same 600 sentences read again, blind, by two other readers.
         "fresh16_second" => (
             "acts/fresh16_sentences.tsv",
@@ -1394,6 +1403,39 @@ fn fresh16_read_twice() {
         "the lexicon ({lexicon:.3}) now agrees with the second reading as well as the readers \
          agree ({agreement:.3}): update the README"
     );
+}
+
+/// fresh38 and fresh39 read twice: the two splits, whose first readings hold fewer acts than the
+/// splits before them and on which the lexicon's precision fell to 0.844, were labelled blind a
+/// second time by four other readers. The readings agree at F1 0.957 (307 and 318 acts, 299 in
+/// both), and the lexicon's precision against the second reading is 0.860: the false acts are
+/// the lexicon's, not one reader's omissions. Checks both readings are whole, that they agree at
+/// 0.9 or more, and scores the lexicon against the second.
+#[test]
+fn fresh38_and_fresh39_read_twice() {
+    let (mut n1, mut n2, mut both) = (0, 0, 0);
+    for split in ["fresh38", "fresh39"] {
+        let first = acts_per_sentence(&format!("acts/{split}_labels.tsv"));
+        let second = acts_per_sentence(&format!("acts/{split}_second_labels.tsv"));
+        both += first
+            .iter()
+            .map(|(k, n)| (*n).min(second.get(k).copied().unwrap_or(0)))
+            .sum::<usize>();
+        n1 += first.values().sum::<usize>();
+        n2 += second.values().sum::<usize>();
+        let s = score(&format!("{split}_second"));
+        show(&format!("{split}_second"), &s);
+        assert_eq!(
+            Score::total(&s.tp) + Score::total(&s.fneg),
+            second.values().sum::<usize>()
+        );
+    }
+    let agreement = 2.0 * both as f64 / (n1 + n2) as f64;
+    println!(
+        "fresh38 and fresh39 readings: first {n1}, second {n2}, {both} in both, F1 {agreement:.3}"
+    );
+    assert_eq!((n1, n2), (307, 318));
+    assert!(agreement >= 0.9, "the readings agree at F1 {agreement:.3}");
 }
 
 /// Whether each act of each text is reported of someone else, with the bundled lexicon.
