@@ -470,7 +470,12 @@ pub(super) fn detect(
         }
     }
     let mut explained = Vec::new();
-    for m in &lex.models {
+    let marks = if lex.models.is_empty() {
+        Vec::new()
+    } else {
+        models::candidate_forms(&lex.models, p)
+    };
+    for (i, m) in lex.models.iter().enumerate() {
         // A model that adds acts and heeds the exceptions reads none in the words they take
         // away (`the most demanding task`); the support model decides over its own.
         let mut not_here = vetoed.clone();
@@ -485,7 +490,7 @@ pub(super) fn detect(
         }
         explained.extend(models::decide(
             lex,
-            m,
+            (m, i, &marks),
             p,
             doc,
             w,

@@ -72,6 +72,21 @@ pub struct ModelCandidate {
     pub features: Vec<String>,
 }
 
+/// Per distinct form of a document, which of `models` (the first 32) take it for a candidate,
+/// as bits: each form is looked up once, whatever the number of models.
+pub(super) fn candidate_forms(models: &[ActModel], p: &Positions) -> Vec<u32> {
+    let mut of: AHashMap<&str, u32> = AHashMap::new();
+    for (i, m) in models.iter().enumerate().take(32) {
+        for c in &m.candidates {
+            *of.entry(c.as_str()).or_default() |= 1 << i;
+        }
+    }
+    p.form_keys
+        .iter()
+        .map(|f| of.get(&**f).copied().unwrap_or(0))
+        .collect()
+}
+
 /// The bundled models of a language (English has five; the others none).
 pub fn bundled(lang: &str) -> Vec<ActModel> {
     match lang {
@@ -143,19 +158,17 @@ impl ActModel {
         Ok(m)
     }
 
-    /// The words of `w` the model decides, in order: each distinct form of the document is
-    /// looked up once, not each word.
-    fn candidates_in(&self, p: &Positions, w: &Words) -> Vec<usize> {
-        let is: Vec<bool> = p
-            .form_keys
-            .iter()
-            .map(|f| self.candidates.contains(&**f))
-            .collect();
-        if !is.contains(&true) {
+    /// The words of `w` model `m` decides, in order, from [`candidate_forms`]'s marks.
+    fn candidates_in(marks: &[u32], m: usize, p: &Positions, w: &Words) -> Vec<usize> {
+        if m >= 32 {
+            return Vec::new();
+        }
+        let bit = 1u32 << m;
+        if !marks.iter().any(|&x| x & bit != 0) {
             return Vec::new();
         }
         (0..w.tok.len())
-            .filter(|&k| is[p.forms[w.tok[k] as usize] as usize])
+            .filter(|&k| marks[p.forms[w.tok[k] as usize] as usize] & bit != 0)
             .collect()
     }
 
@@ -222,7 +235,7 @@ pub(super) fn features(
 /// or came. Returns the candidates explained, when the lexicon asks.
 pub(super) fn decide(
     lex: &ActLexicon,
-    model: &ActModel,
+    (model, m, marks): (&ActModel, usize, &[u32]),
     p: &Positions,
     doc: &Document,
     w: &Words,
@@ -242,7 +255,7 @@ pub(super) fn decide(
     let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
-    for k in model.candidates_in(p, w) {
+    for k in ActModel::candidates_in(marks, m, p, w) {
         if !model.decides && (in_any(k) || vetoed.iter().any(|&(f, l)| f <= k && k <= l)) {
             continue;
         }
