@@ -119,7 +119,11 @@ fn usage_tip(e: &clap::Error) -> Option<String> {
         ContextValue::String(s) => s.clone(),
         _ => return None,
     };
-    (arg.starts_with("--by ") && !value.is_empty())
+    // `--by docs` is a misspelt `doc`, which clap suggests itself.
+    let near = ["doc", "corp"]
+        .iter()
+        .any(|p| value.to_lowercase().starts_with(p));
+    (arg.starts_with("--by ") && !value.is_empty() && !near)
         .then(|| format!("tip: rows per metadata field (year, country) are --group-by {value}"))
 }
 

@@ -801,6 +801,7 @@ fn negation_and_intensifiers_change_the_act() {
         Document::from_text("i", "We refuse to condemn the protesters."),
         Document::from_text("j", "It was our collective failure to condemn the attacks."),
         Document::from_text("k", "We refuse and reject any annexation."),
+        Document::from_text("l", "After the failed talks we welcome the agreement."),
     ];
     let s = scan_docs(&docs, &opts, &dict, Some(&lex));
     let name = |d: usize| -> Vec<(String, u8, bool)> {
@@ -828,6 +829,7 @@ fn negation_and_intensifiers_change_the_act() {
     assert_eq!(name(8), [("condemn".into(), 5, true)]);
     assert_eq!(name(9), [("condemn".into(), 5, true)]);
     assert_eq!(name(10), [("reject".into(), 5, false)]);
+    assert_eq!(name(11), [("welcome".into(), 2, false)]);
 }
 
 /// The French, Spanish and Russian lexicons on sentences in the wording of UN resolutions and
@@ -1414,6 +1416,7 @@ fn fresh16_read_twice() {
 #[test]
 fn fresh38_and_fresh39_read_twice() {
     let (mut n1, mut n2, mut both) = (0, 0, 0);
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
     for split in ["fresh38", "fresh39"] {
         let first = acts_per_sentence(&format!("acts/{split}_labels.tsv"));
         let second = acts_per_sentence(&format!("acts/{split}_second_labels.tsv"));
@@ -1429,6 +1432,11 @@ fn fresh38_and_fresh39_read_twice() {
             Score::total(&s.tp) + Score::total(&s.fneg),
             second.values().sum::<usize>()
         );
+        (tp, fp, fneg) = (
+            tp + Score::total(&s.tp),
+            fp + Score::total(&s.fp),
+            fneg + Score::total(&s.fneg),
+        );
     }
     let agreement = 2.0 * both as f64 / (n1 + n2) as f64;
     println!(
@@ -1436,6 +1444,12 @@ fn fresh38_and_fresh39_read_twice() {
     );
     assert_eq!((n1, n2), (307, 318));
     assert!(agreement >= 0.9, "the readings agree at F1 {agreement:.3}");
+    let lexicon = 2.0 * tp as f64 / (2 * tp + fp + fneg) as f64;
+    assert!(
+        lexicon < agreement,
+        "the lexicon ({lexicon:.3}) now agrees with the second reading as well as the readers \
+         agree ({agreement:.3}): update the README"
+    );
 }
 
 /// Whether each act of each text is reported of someone else, with the bundled lexicon.
@@ -1804,6 +1818,7 @@ fn the_adjective_demanding_is_no_demand() {
     let (lex, docs) = scanned(&[
         "Climate change is the most demanding challenge of our time.",
         "Peacebuilding is a demanding task for the whole Organization.",
+        "These are the most demanding times the Organization has known.",
         "We must be equally demanding in the social sphere.",
         "Young people around the world are demanding that we act now.",
         "The resolutions adopted by the Council, demanding the immediate withdrawal of the troops, were ignored.",
@@ -1817,7 +1832,7 @@ fn the_adjective_demanding_is_no_demand() {
                 .count()
         })
         .collect();
-    assert_eq!(demands, [0, 0, 0, 1, 1]);
+    assert_eq!(demands, [0, 0, 0, 0, 1, 1]);
     assert!(
         lex.models
             .iter()

@@ -68,7 +68,8 @@ pub struct ActsArgs {
     pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
     /// each act (with --instances or --targets; the other tables have a row per act). Default:
-    /// 20 in the table printed without -o or -f (piped too), all rows in other formats.
+    /// 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
+    /// other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
           requires = "listing")]
     pub top: Option<usize>,
@@ -91,7 +92,7 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
             })?;
             let lex = ActLexicon::parse(&text, &format!("--lexicon {}", p.display()))?;
             let lang = &args.input.source.text.lang;
-            if !args.input.source.quiet && !verbale::dict::models::bundled(lang).is_empty() {
+            if !args.input.source.quiet && verbale::dict::models::has_bundled(lang) {
                 eprintln!(
                     "verbale: warning: --lexicon {}: a lexicon read from a file has no act \
                      models; its words alone decide support, and the acts the bundled {lang} \

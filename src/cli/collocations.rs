@@ -45,8 +45,8 @@ pub struct CollocationsArgs {
     /// Order of the rows (largest first; the bigram measures leave longer sequences last).
     #[arg(long, value_enum, default_value_t = Sort::Z)]
     pub sort: Sort,
-    /// Keep the N first rows. Default: 20 in the table printed without -o or -f (piped too),
-    /// all rows in other formats.
+    /// Keep the N first rows. Default: 20 in table format (no -f, -f table or a .txt output;
+    /// piped too), all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
 }

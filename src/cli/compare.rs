@@ -85,7 +85,8 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = SortArg::G2)]
     pub sort: SortArg,
     /// Keyness: the N most over-used and N most under-used terms; other tables: first N rows.
-    /// Default: 20 in the table printed without -o or -f (piped too), all rows in other formats.
+    /// Default: 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
+    /// other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// With --table quotes: only scare quotes count as quoting, so terms one side holds at a

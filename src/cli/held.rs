@@ -253,7 +253,7 @@ pub fn bin_files(paths: &[PathBuf], src: &SourceArgs, per: &RowsPer) -> Result<B
         let cond = src.meta.where_.as_deref().map(|e| ("--where", e));
         return Err(super::problems::none_satisfy(cond, chosen.hint.as_deref()));
     }
-    if n == 0 {
+    if n == 0 && !paths.is_empty() {
         // As the other commands say it: which extensions were looked for, where.
         return Err(super::problems::no_documents(paths, &lopts, 0));
     }

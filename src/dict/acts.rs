@@ -288,11 +288,20 @@ impl ActLexicon {
                 ["only", ..] | ["but", ..] | ["help", "but", ..] | ["and", ..]
             )
         };
-        !inside.iter().any(|f| self.negators.contains(*f))
-            && before
+        // A negator of several words (`refuse to`) is matched as words in a row.
+        let negates_at = |i: usize| -> Option<usize> {
+            if self.negators.contains(before[i]) {
+                return Some(1);
+            }
+            self.negators
                 .iter()
-                .enumerate()
-                .any(|(i, f)| self.negators.contains(*f) && !affirms(&before[i + 1..]))
+                .filter(|n| n.contains(' '))
+                .map(|n| n.split(' ').collect::<Vec<_>>())
+                .find(|n| before[i..].starts_with(n))
+                .map(|n| n.len())
+        };
+        !inside.iter().any(|f| self.negators.contains(*f))
+            && (0..before.len()).any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..])))
     }
 
     /// The act a category of the compiled triggers stands for.
@@ -382,7 +391,7 @@ fn alone_in_cell(text: &str, p: &Positions, w: &Words, (first, last): (usize, us
 /// Whether the trigger at words `first..=last` is one adjective right after a determiner, a
 /// trigger of its own inside the noun phrase of the act before it, which it does not cut
 /// (`condemn the deplorable series of attacks`, `welcome the laudable efforts`).
-fn adjective_in_phrase(p: &Positions, w: &Words, first: usize, last: usize) -> bool {
+pub(super) fn adjective_in_phrase(p: &Positions, w: &Words, first: usize, last: usize) -> bool {
     const DETERMINERS: [&str; 9] = [
         "the", "a", "an", "this", "these", "those", "such", "its", "their",
     ];
@@ -580,7 +589,7 @@ fn trigger_end(p: &Positions, w: &Words, first: usize, mut last: usize) -> usize
 }
 
 /// Cuts again the target of act `h` of trigger `at`, now that the next trigger starts at word
-/// `at.next` (the support model took a trigger away or added one).
+/// `at.next` (an act model took a trigger away or added one).
 pub(super) fn retarget(
     lex: &ActLexicon,
     p: &Positions,

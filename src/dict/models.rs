@@ -14,7 +14,7 @@
 //! outside every trigger of any act are looked at, and those accepted become acts; with
 //! `exceptions heed`, not those in words the act's exceptions take away either).
 
-use super::acts::{form, hit, retarget, run, ActHit, ActLexicon, Span};
+use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::Words;
 use crate::analysis::Positions;
 use crate::corpus::Document;
@@ -85,6 +85,11 @@ pub(super) fn candidate_forms(models: &[ActModel], p: &Positions) -> Vec<u32> {
         .iter()
         .map(|f| of.get(&**f).copied().unwrap_or(0))
         .collect()
+}
+
+/// Whether verbale bundles act models for a language (without reading them).
+pub fn has_bundled(lang: &str) -> bool {
+    lang == "en"
 }
 
 /// The bundled models of a language (English has five; the others none).
@@ -307,10 +312,13 @@ pub(super) fn decide(
     }
     acts.extend(added);
     acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
-    // A target stops at the next trigger: where one went or came, it is cut again.
+    // A target stops at the next trigger (not at an adjective inside a noun phrase, `the
+    // deplorable series of attacks`, as the word list's targets do not): where one went or
+    // came, it is cut again.
     for i in 0..acts.len() {
         let next = acts[i + 1..]
             .iter()
+            .filter(|(_, sp)| !adjective_in_phrase(p, w, sp.first, sp.last))
             .map(|(_, sp)| sp.first)
             .find(|&f| f > acts[i].1.last)
             .unwrap_or(w.tok.len());

@@ -35,8 +35,8 @@ What it does
    the labelled and found counts is right), with each model's acts as the held-out fit gives
    them, beside the word list with the support model only (the models that add left out).
 4. With --write, fits each model on every split given and writes it: act, mode, bias,
-   threshold (0.5), the candidate words and each feature's weight (weights under 0.001 in
-   size left out).
+   threshold (0.5; welcome 0.6), the candidate words and each feature's weight (weights under
+   0.001 in size left out).
 """
 import argparse
 import collections
