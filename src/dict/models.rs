@@ -151,7 +151,12 @@ impl ActModel {
                     }
                 }
                 "bias" => m.bias = number()?,
-                "threshold" => m.threshold = number()?,
+                "threshold" => {
+                    m.threshold = number()?;
+                    if !(0.0..=1.0).contains(&m.threshold) {
+                        return Err(bad(format!("line {}: a threshold is from 0 to 1", i + 1)));
+                    }
+                }
                 "candidate" => {
                     m.candidates.insert(value.to_string());
                 }
@@ -401,6 +406,8 @@ mod tests {
         let p = m.probability(&["w=support".into(), "-1=we".into(), "-1=they".into()]);
         assert!((p - 1.0 / (1.0 + (-2.0f32).exp())).abs() < 1e-6);
         assert!(ActModel::parse("bias\tx\n").is_err());
+        assert!(ActModel::parse("threshold\tNaN\n").is_err());
+        assert!(ActModel::parse("threshold\t1.5\n").is_err());
         assert!(ActModel::parse("bias 1\n").is_err());
     }
 }
