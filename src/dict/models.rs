@@ -315,8 +315,29 @@ pub(super) fn decide(
         *spans = at;
         return explained;
     }
+    let asking: Vec<usize> = added
+        .iter()
+        .filter(|(h, _)| {
+            lex.reporting
+                .asking
+                .contains(&lex.acts[h.act as usize].name)
+        })
+        .map(|(_, sp)| sp.first)
+        .collect();
     acts.extend(added);
     acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
+    // An act added that asks a party to act (`a plea to all nations to support`) makes the
+    // acts after it in its sentence asked, as a call of the word list does.
+    let sentence_of = |k: usize| p.tokens[w.tok[k] as usize].sentence;
+    for &first in &asking {
+        let s = sentence_of(first);
+        for (h, sp) in acts.iter_mut().filter(|(_, sp)| sp.first > first) {
+            if sentence_of(sp.first) == s {
+                h.reported =
+                    super::speaker::reported(&lex.reporting, p, w, (sp.first, sp.last), true);
+            }
+        }
+    }
     // A target stops at the next trigger (not at an adjective inside a noun phrase, `the
     // deplorable series of attacks`, as the word list's targets do not): where one went or
     // came, it is cut again.
