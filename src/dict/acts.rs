@@ -478,35 +478,15 @@ pub(super) fn detect(
             asking = Some(sentence_of(first));
         }
     }
-    let mut explained = Vec::new();
-    let marks = if lex.models.is_empty() {
-        Vec::new()
-    } else {
-        models::candidate_forms(&lex.models, p)
-    };
-    for (i, m) in lex.models.iter().enumerate() {
-        // A model that adds acts and heeds the exceptions reads none in the words they take
-        // away (`the most demanding task`); the support model decides over its own.
-        let mut not_here = vetoed.clone();
-        if !m.decides && m.heeds_exceptions {
-            let except = format!("!{}", m.act);
-            not_here.extend(
-                blocks
-                    .iter()
-                    .filter(|b| dict.keys[dict.entries[b.entry as usize].key as usize] == except)
-                    .map(|b| (b.first as usize, b.last as usize)),
-            );
-        }
-        explained.extend(models::decide(
-            lex,
-            (m, i, &marks),
-            p,
-            doc,
-            w,
-            (&mut out, &mut spans),
-            &not_here,
-        ));
-    }
+    let explained = models::run_all(
+        lex,
+        dict,
+        p,
+        doc,
+        w,
+        (&mut out, &mut spans),
+        (&vetoed, blocks),
+    );
     (out, explained)
 }
 

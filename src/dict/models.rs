@@ -15,7 +15,8 @@
 //! `exceptions heed`, not those in words the act's exceptions take away either).
 
 use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
-use super::scan::Words;
+use super::scan::{Match, Words};
+use super::Compiled;
 use crate::analysis::Positions;
 use crate::corpus::Document;
 use crate::error::{Error, Result};
@@ -235,6 +236,49 @@ pub(super) fn features(
     out
 }
 
+/// Runs the lexicon's models in order over a document's acts (`out`, with where each trigger
+/// stands), returning the candidates explained when the lexicon asks. `vetoed`: the triggers
+/// alone in a table's cell; `blocks`: the matches of the acts' exceptions.
+pub(super) fn run_all(
+    lex: &ActLexicon,
+    dict: &Compiled,
+    p: &Positions,
+    doc: &Document,
+    w: &Words,
+    (out, spans): (&mut Vec<ActHit>, &mut Vec<Span>),
+    (vetoed, blocks): (&[(usize, usize)], &[Match]),
+) -> Vec<ModelCandidate> {
+    let mut explained = Vec::new();
+    if lex.models.is_empty() {
+        return explained;
+    }
+    let marks = candidate_forms(&lex.models, p);
+    for (i, m) in lex.models.iter().enumerate() {
+        // A model that adds acts and heeds the exceptions reads none in the words they take
+        // away (`the most demanding task`); the support model decides over its own.
+        let mut not_here = vetoed.to_vec();
+        if !m.decides && m.heeds_exceptions {
+            let except = format!("!{}", m.act);
+            not_here.extend(
+                blocks
+                    .iter()
+                    .filter(|b| dict.keys[dict.entries[b.entry as usize].key as usize] == except)
+                    .map(|b| (b.first as usize, b.last as usize)),
+            );
+        }
+        explained.extend(decide(
+            lex,
+            (m, i, &marks),
+            p,
+            doc,
+            w,
+            (&mut *out, &mut *spans),
+            &not_here,
+        ));
+    }
+    explained
+}
+
 /// Lets `model` decide its act (`hits`: the acts so far in order, each with where its trigger
 /// stands; `vetoed`: the triggers alone in a table's cell). A deciding model (support): a
 /// trigger of its act that holds candidate words (`reaffirmed our support for`) stays when the
@@ -326,10 +370,26 @@ pub(super) fn decide(
         .collect();
     acts.extend(added);
     acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
-    // An act added that asks a party to act (`a plea to all nations to support`) makes the
-    // acts after it in its sentence asked, as a call of the word list does.
+    mark_asked(lex, p, w, &mut acts, &asking);
+    recut(lex, p, w, doc, &mut acts, &removed);
+    let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
+    *out = hits;
+    *spans = at;
+    explained
+}
+
+/// An act added that asks a party to act (`a plea to all nations to support`; `asking`: where
+/// each such act starts) makes the acts after it in its sentence asked, as a call of the word
+/// list does.
+fn mark_asked(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    acts: &mut [(ActHit, Span)],
+    asking: &[usize],
+) {
     let sentence_of = |k: usize| p.tokens[w.tok[k] as usize].sentence;
-    for &first in &asking {
+    for &first in asking {
         let s = sentence_of(first);
         for (h, sp) in acts.iter_mut().filter(|(_, sp)| sp.first > first) {
             if sentence_of(sp.first) == s {
@@ -338,9 +398,19 @@ pub(super) fn decide(
             }
         }
     }
-    // A target stops at the next trigger (not at an adjective inside a noun phrase, `the
-    // deplorable series of attacks`, as the word list's targets do not): where one went or
-    // came, it is cut again.
+}
+
+/// A target stops at the next trigger (not at an adjective inside a noun phrase, `the
+/// deplorable series of attacks`, as the word list's targets do not): where one went or came
+/// (`removed`: where each act taken away started), it is cut again.
+fn recut(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    doc: &Document,
+    acts: &mut [(ActHit, Span)],
+    removed: &[usize],
+) {
     for i in 0..acts.len() {
         let next = acts[i + 1..]
             .iter()
@@ -354,10 +424,6 @@ pub(super) fn decide(
             retarget(lex, p, w, &doc.text, h, *sp);
         }
     }
-    let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
-    *out = hits;
-    *spans = at;
-    explained
 }
 
 /// The act of a candidate `k` the model accepted outside every trigger: its trigger the word
