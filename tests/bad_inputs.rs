@@ -18,6 +18,13 @@ fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
     )
 }
 
+/// What a run that must exit with `code` says on standard error.
+fn says(args: &[&str], dir: &Path, code: i32) -> String {
+    let (got, _, err) = run(args, dir);
+    assert_eq!(got, code, "{args:?}: {err}");
+    err
+}
+
 fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in files {
@@ -880,14 +887,11 @@ fn arguments_out_of_order_are_named_with_the_order() {
         ("c/a.txt", b"Sanctions and sanctions again."),
         ("c/manifest.csv", b"file,year\na.txt,2001\n"),
     ]);
-    let (code, _, err) = run(&["collocates", "c", "sanctions", "-q"], d.path());
-    assert_eq!(code, 2, "{err}");
+    let err = says(&["collocates", "c", "sanctions", "-q"], d.path(), 2);
     assert!(err.contains("`verbale collocates sanctions c`"), "{err}");
-    let (code, _, err) = run(&["acts", "c", "--group-by", "doc", "-q"], d.path());
-    assert_eq!(code, 2, "{err}");
+    let err = says(&["acts", "c", "--group-by", "doc", "-q"], d.path(), 2);
     assert!(err.contains("--by-doc"), "{err}");
-    let (code, _, err) = run(&["freq", "c", "--where", "dco = 'a'", "-q"], d.path());
-    assert_eq!(code, 2, "{err}");
+    let err = says(&["freq", "c", "--where", "dco = 'a'", "-q"], d.path(), 2);
     assert!(err.contains("doc and path"), "{err}");
 }
 
@@ -914,8 +918,7 @@ fn outputs_spare_the_metadata_and_stay_out_of_the_inputs() {
         ],
         &["freq", "c", "-o", "c/table.md"],
     ] {
-        let (code, _, err) = run(args, d.path());
-        assert_eq!(code, 2, "{args:?}: {err}");
+        says(args, d.path(), 2);
     }
     assert_eq!(
         std::fs::read(d.path().join("c/manifest.csv")).unwrap(),
@@ -927,8 +930,7 @@ fn outputs_spare_the_metadata_and_stay_out_of_the_inputs() {
         &["freq", "c", "-o", "c/t.csv"][..],
         &["freq", "c", "-o", "t.md"],
     ] {
-        let (code, _, err) = run(args, d.path());
-        assert_eq!(code, 0, "{args:?}: {err}");
+        says(args, d.path(), 0);
     }
 }
 

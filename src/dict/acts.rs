@@ -68,7 +68,10 @@ pub struct ActLexicon {
     intensifiers_after: AHashSet<String>,
     /// Words that, right after a trigger, are not its target's (`welcome once again the`).
     target_skips: AHashSet<String>,
+    /// Negations of one word (`not`, `never`) and of several, matched as words in a row
+    /// (`refuse to`).
     negators: AHashSet<String>,
+    negator_phrases: Vec<Vec<String>>,
     pub(super) between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
     target_stops: AHashSet<String>,
@@ -157,6 +160,7 @@ impl ActLexicon {
             intensifiers_after: words(&top["intensifiers_after"]),
             target_skips: words(&top["target_skips"]),
             negators: words(&top["negators"]),
+            negator_phrases: Vec::new(),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
             no_target: words(&top["no_target"]),
@@ -167,6 +171,12 @@ impl ActLexicon {
             models: Vec::new(),
             explain_models: false,
         };
+        lex.negator_phrases = lex
+            .negators
+            .iter()
+            .filter(|n| n.contains(' '))
+            .map(|n| n.split(' ').map(str::to_string).collect())
+            .collect();
         for (name, spec) in acts {
             let name = name
                 .as_str()
@@ -288,17 +298,17 @@ impl ActLexicon {
                 ["only", ..] | ["but", ..] | ["help", "but", ..] | ["and", ..]
             )
         };
-        // A negator of several words (`refuse to`) is matched as words in a row.
+        // How many words a negation starting at `before[i]` takes, if one does.
         let negates_at = |i: usize| -> Option<usize> {
             if self.negators.contains(before[i]) {
                 return Some(1);
             }
-            self.negators
+            self.negator_phrases
                 .iter()
-                .filter(|n| n.contains(' '))
-                .map(|n| n.split(' ').collect::<Vec<_>>())
-                .find(|n| before[i..].starts_with(n))
-                .map(|n| n.len())
+                .find(|n| {
+                    n.len() <= before.len() - i && n.iter().zip(&before[i..]).all(|(a, b)| a == b)
+                })
+                .map(Vec::len)
         };
         !inside.iter().any(|f| self.negators.contains(*f))
             && (0..before.len()).any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..])))

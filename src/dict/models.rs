@@ -22,6 +22,9 @@ use crate::corpus::Document;
 use crate::error::{Error, Result};
 use ahash::{AHashMap, AHashSet};
 
+/// Runs of words (first and last word index) where a model may not add an act.
+type Ranges = [(usize, usize)];
+
 /// Words on each side of a candidate whose position is a feature (`-1=our`).
 const NEAR: usize = 3;
 /// Words on each side of a candidate taken as a bag (`bL=discussed`).
@@ -256,16 +259,16 @@ pub(super) fn run_all(
     for (i, m) in lex.models.iter().enumerate() {
         // A model that adds acts and heeds the exceptions reads none in the words they take
         // away (`the most demanding task`); the support model decides over its own.
-        let mut not_here = vetoed.to_vec();
-        if !m.decides && m.heeds_exceptions {
+        let excepted: Vec<(usize, usize)> = if !m.decides && m.heeds_exceptions {
             let except = format!("!{}", m.act);
-            not_here.extend(
-                blocks
-                    .iter()
-                    .filter(|b| dict.keys[dict.entries[b.entry as usize].key as usize] == except)
-                    .map(|b| (b.first as usize, b.last as usize)),
-            );
-        }
+            blocks
+                .iter()
+                .filter(|b| dict.keys[dict.entries[b.entry as usize].key as usize] == except)
+                .map(|b| (b.first as usize, b.last as usize))
+                .collect()
+        } else {
+            Vec::new()
+        };
         explained.extend(decide(
             lex,
             (m, i, &marks),
@@ -273,14 +276,15 @@ pub(super) fn run_all(
             doc,
             w,
             (&mut *out, &mut *spans),
-            &not_here,
+            (vetoed, &excepted),
         ));
     }
     explained
 }
 
 /// Lets `model` decide its act (`hits`: the acts so far in order, each with where its trigger
-/// stands; `vetoed`: the triggers alone in a table's cell). A deciding model (support): a
+/// stands; `vetoed`: the triggers alone in a table's cell; `excepted`: words the act's
+/// exceptions take away, for a model that heeds them). A deciding model (support): a
 /// trigger of its act that holds candidate words (`reaffirmed our support for`) stays when the
 /// model accepts one of them, or when it is denied (`cannot support`); the others go. Any
 /// model: a candidate accepted outside every trigger it may not decide, and outside a table's
@@ -294,12 +298,14 @@ pub(super) fn decide(
     doc: &Document,
     w: &Words,
     (out, spans): (&mut Vec<ActHit>, &mut Vec<Span>),
-    vetoed: &[(usize, usize)],
+    (vetoed, excepted): (&Ranges, &Ranges),
 ) -> Vec<ModelCandidate> {
     let Some(act) = lex.act_of(&model.act) else {
         return Vec::new();
     };
     let holds = |sp: &Span, k: usize| sp.first <= k && k <= sp.last;
+    let within =
+        |ranges: &[(usize, usize)], k: usize| ranges.iter().any(|&(f, l)| f <= k && k <= l);
     // A deciding model reads its act's triggers; an adding one leaves every trigger alone.
     let in_own = |k: usize| {
         out.iter()
@@ -310,7 +316,7 @@ pub(super) fn decide(
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in ActModel::candidates_in(marks, m, p, w) {
-        if !model.decides && (in_any(k) || vetoed.iter().any(|&(f, l)| f <= k && k <= l)) {
+        if !model.decides && (in_any(k) || within(vetoed, k) || within(excepted, k)) {
             continue;
         }
         let own = (model.decides && in_own(k)).then_some(model.act.as_str());
@@ -333,7 +339,7 @@ pub(super) fn decide(
     }
     let added: Vec<(ActHit, Span)> = candidates
         .iter()
-        .filter(|&&(k, yes)| yes && !in_own(k) && !vetoed.iter().any(|&(f, l)| f <= k && k <= l))
+        .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
         .map(|&(k, _)| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
     // A deciding model's triggers whose candidates it all turned down go (not those denied:
