@@ -1229,6 +1229,82 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
     assert_eq!((count("iran"), count("japan alliance")), (1, 1));
 }
 
+/// A doer named after `by` is aimed at too (`the occupation of Crimea by Russia` condemns
+/// Russia), but not one inside what the target is asked to do (`the Assembly to adopt a
+/// resolution initiated by Russia` calls on the Assembly).
+#[test]
+fn target_has_finds_the_doer_after_by() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn the occupation of Crimea by the Russian Federation. We condemn the war \
+         crimes committed by Russia in Ukraine. We call on the Assembly to adopt a resolution \
+         initiated by Russia. We condemn the attack on Kyiv.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args([
+            "acts",
+            "--instances",
+            "-f",
+            "csv",
+            "--target-has",
+            "russia,russian federation",
+        ])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(rows[0].contains("occupation of Crimea"), "{out}");
+    assert!(rows[1].contains("war crimes"), "{out}");
+}
+
+/// `chart acts` takes the choices of `acts`: --act, --own and --target-has narrow the acts
+/// drawn and the title says so; a chart of nothing is refused, an act not in the lexicon named.
+#[test]
+fn chart_acts_draws_the_acts_chosen() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn Russia’s invasion of Ukraine. We welcome the agreement. The Council \
+         condemned the attack on Kyiv.",
+    )
+    .unwrap();
+    let svg = d.path().join("a.svg");
+    let chart = |extra: &[&str]| {
+        verbale()
+            .args(["chart", "acts", "-o"])
+            .arg(&svg)
+            .args(["--force", "--quiet"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap()
+    };
+    let o = chart(&["--act", "condemn", "--own", "--target-has", "russia"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        drawn.contains("condemn; own acts; targets naming russia"),
+        "the title says what was chosen"
+    );
+    assert!(drawn.contains("1 act,"), "one act drawn");
+    // Without --own the Council's condemnation is drawn as well.
+    let o = chart(&["--act", "condemn"]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("2 acts,"));
+    let o = chart(&["--act", "warn"]);
+    assert_eq!(o.status.code(), Some(1), "no act to draw");
+    let o = chart(&["--act", "condem"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean 'condemn'"));
+}
+
 /// An entry no word can match (it holds a parenthesis, as LIWC's conditional entries do) is
 /// warned of, and with --entries the entries that matched nothing are named: an audit of the
 /// dictionary sees what it misses, not only what it found.

@@ -62,8 +62,10 @@ pub struct ActsArgs {
     pub own: bool,
     /// Only the acts whose target names one of these words or phrases in its first words (the
     /// key --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not
-    /// Russia), matched as terms are counted (`russia` finds `Russia's war`, `U.S.` finds
-    /// `U.S.-Japan`); comma-separated. Who condemns or supports Russia, in every table.
+    /// Russia) or as the doer after a `by` (`the annexation of Crimea by Russia`), matched as
+    /// terms are counted (`russia` finds `Russia's war`, `U.S.` finds `U.S.-Japan`; `russia`
+    /// does not find `Russian`); comma-separated. Who condemns or supports Russia, in every
+    /// table.
     #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
     /// Keep the first N instances (per document or group), or the N most frequent targets of
@@ -117,8 +119,13 @@ fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
         )
         .into());
     }
-    if let Some(bad) = args
-        .act
+    check_act_names(&lex, &args.act)?;
+    Ok(lex)
+}
+
+/// Refuses an --act name the lexicon does not have, naming those it has.
+pub(super) fn check_act_names(lex: &ActLexicon, acts: &[String]) -> Result<()> {
+    if let Some(bad) = acts
         .iter()
         .find(|a| !lex.acts.iter().any(|x| &x.name == *a))
     {
@@ -130,7 +137,7 @@ fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
         ))
         .into());
     }
-    Ok(lex)
+    Ok(())
 }
 
 /// Runs `acts`. Returns whether some input failed.
@@ -250,7 +257,7 @@ fn explain_models(
 /// all of them): a word of the same term (`russia` finds `Russia's`), or a phrase's words in a
 /// row; the pieces of a hyphenated word count too (`U.S.` finds `U.S.-Japan`). Returns how many
 /// of the acts `acts` chooses (all when empty) were left out.
-fn keep_targets_naming(
+pub(super) fn keep_targets_naming(
     words: &[String],
     acts: &[String],
     lex: &ActLexicon,
@@ -279,21 +286,43 @@ fn keep_targets_naming(
         .collect();
     keep_acts(scanned, acts, lex, |a| {
         // The key's words, a compound's parts as words of their own (`U.S.-Japan`,
-        // `Russia–Belarus`, `States/Mexico`): an abbreviation's stops stay in it.
-        let words: Vec<String> = dict::target_key(&a.target)
-            .split(|c: char| !c.is_alphanumeric() && !".'’".contains(c))
-            .filter(|w| !w.trim_matches('.').is_empty())
-            .map(&mut key)
-            .collect();
-        wanted
-            .iter()
-            .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
+        // `Russia–Belarus`, `States/Mexico`): an abbreviation's stops stay in it. A doer the
+        // target names after `by` is aimed at too: `the occupation of Crimea by the Russian
+        // Federation`, `war crimes committed by Russia`.
+        let mut names_wanted = |k: &str| {
+            let words: Vec<String> = k
+                .split(|c: char| !c.is_alphanumeric() && !".'’".contains(c))
+                .filter(|w| !w.trim_matches('.').is_empty())
+                .map(&mut key)
+                .collect();
+            wanted
+                .iter()
+                .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
+        };
+        names_wanted(&dict::target_key(&a.target))
+            || doer(&a.target).is_some_and(|d| names_wanted(&dict::target_key(d)))
     })
+}
+
+/// The words after a target's first `by`, whom it names as the doer of what it names; not
+/// past a `to`, whose clause says what the target is asked to do (`the Assembly to adopt a
+/// resolution initiated by Israel` aims at the Assembly).
+fn doer(target: &str) -> Option<&str> {
+    let mut at = 0;
+    for w in target.split_inclusive(char::is_whitespace) {
+        at += w.len();
+        match w.trim() {
+            b if b.eq_ignore_ascii_case("by") => return Some(&target[at..]),
+            t if t.eq_ignore_ascii_case("to") => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Keeps the acts `keep` keeps; returns how many it left out of those `acts` chooses (all
 /// when empty: --act), as the header tells them.
-fn keep_acts(
+pub(super) fn keep_acts(
     scanned: &mut dict::Scanned,
     acts: &[String],
     lex: &ActLexicon,
