@@ -50,7 +50,28 @@ pub struct ActsArgs {
     /// within each act.
     #[arg(long, conflicts_with = "profile")]
     pub targets: bool,
-    /// Only these acts (comma-separated), in the rows per act and the instances.
+    #[command(flatten)]
+    pub choice: ActChoice,
+    /// Keep the first N instances (per document or group), or the N most frequent targets of
+    /// each act (with --instances or --targets; the other tables have a row per act). Default:
+    /// 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
+    /// other formats.
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
+          requires = "listing")]
+    pub top: Option<usize>,
+    #[command(flatten)]
+    pub rows: RowsArgs,
+    /// For fitting the act models (`tests/data/acts/fit_models.py`): every candidate word of
+    /// each model as TSV (doc, act, offset, word, p, features) instead of the acts.
+    #[arg(long, hide = true, conflicts_with_all = ["instances", "profile", "targets"])]
+    pub explain_models: bool,
+}
+
+/// Which acts to keep: `acts` and `chart acts` take the same choices.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ActChoice {
+    /// Only these acts (comma-separated): in the rows per act and the instances, or the bars
+    /// of `chart acts`.
     #[arg(long, value_delimiter = ',', value_name = "ACT")]
     pub act: Vec<String>,
     /// Only the acts the author performs: leave out those the words around the trigger show
@@ -68,19 +89,49 @@ pub struct ActsArgs {
     /// table.
     #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
-    /// Keep the first N instances (per document or group), or the N most frequent targets of
-    /// each act (with --instances or --targets; the other tables have a row per act). Default:
-    /// 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
-    /// other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
-          requires = "listing")]
-    pub top: Option<usize>,
-    #[command(flatten)]
-    pub rows: RowsArgs,
-    /// For fitting the act models (`tests/data/acts/fit_models.py`): every candidate word of
-    /// each model as TSV (doc, act, offset, word, p, features) instead of the acts.
-    #[arg(long, hide = true, conflicts_with_all = ["instances", "profile", "targets"])]
-    pub explain_models: bool,
+}
+
+impl ActChoice {
+    /// Leaves out the acts of someone else (--own) and those aimed elsewhere (--target-has);
+    /// returns how many of the --act acts each left out.
+    pub(super) fn keep(
+        &self,
+        scanned: &mut dict::Scanned,
+        lex: &ActLexicon,
+        options: &verbale::analysis::Options,
+    ) -> (usize, usize) {
+        let own = if self.own {
+            keep_acts(scanned, &self.act, lex, |a| !a.reported)
+        } else {
+            0
+        };
+        let aimed = keep_targets_naming(&self.target_has, &self.act, lex, options, scanned);
+        (own, aimed)
+    }
+
+    /// Leaves out the acts --act does not name.
+    pub(super) fn keep_named(&self, scanned: &mut dict::Scanned, lex: &ActLexicon) {
+        if !self.act.is_empty() {
+            keep_acts(scanned, &[], lex, |a| {
+                self.act.contains(&lex.acts[a.act as usize].name)
+            });
+        }
+    }
+
+    /// What the choices keep, said for a title: `condemn`, `own acts`, `targets naming russia`.
+    pub(super) fn said(&self) -> Vec<String> {
+        let mut said = Vec::new();
+        if !self.act.is_empty() {
+            said.push(self.act.join(", "));
+        }
+        if self.own {
+            said.push("own acts".into());
+        }
+        if !self.target_has.is_empty() {
+            said.push(format!("targets naming {}", self.target_has.join(", ")));
+        }
+        said
+    }
 }
 
 /// The lexicon of --lexicon, or the bundled one for --lang.
@@ -110,7 +161,7 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
 /// The lexicon of the run, keeping what the asked output needs, its --act names checked.
 fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     let mut lex = lexicon(args)?;
-    lex.texts = args.instances || args.targets || !args.target_has.is_empty();
+    lex.texts = args.instances || args.targets || !args.choice.target_has.is_empty();
     lex.explain_models = args.explain_models;
     if args.explain_models && lex.models.is_empty() {
         return Err(verbale::Error::Invalid(
@@ -119,7 +170,7 @@ fn prepared_lexicon(args: &ActsArgs) -> Result<ActLexicon> {
         )
         .into());
     }
-    check_act_names(&lex, &args.act)?;
+    check_act_names(&lex, &args.choice.act)?;
     Ok(lex)
 }
 
@@ -156,25 +207,19 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     if args.explain_models {
         return explain_models(&scanned, &b.problems, &args, &dest);
     }
-    let left_out = if args.own {
-        keep_acts(&mut scanned, &args.act, &lex, |a| !a.reported)
-    } else {
-        0
-    };
-    let without_target =
-        keep_targets_naming(&args.target_has, &args.act, &lex, &options, &mut scanned);
+    let (left_out, without_target) = args.choice.keep(&mut scanned, &lex, &options);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     warn_no_acts(&scanned, &options, &args);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
-        if args.act.is_empty() {
+        if args.choice.act.is_empty() {
             return Ok((df, of_row));
         }
         let keep: Vec<bool> = df
             .column("act")?
             .str()?
             .iter()
-            .map(|a| a.is_some_and(|a| args.act.iter().any(|x| x == a)))
+            .map(|a| a.is_some_and(|a| args.choice.act.iter().any(|x| x == a)))
             .collect();
         keep_rows(df, &of_row, &keep)
     };
@@ -208,17 +253,17 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         (labels, _) => labels.prepend(df, &of_row)?,
     };
     let mut header = header(&args, &lex, &scanned, what, (df.height(), all_rows));
-    if args.own {
+    if args.choice.own {
         header.push_str(&format!(
             "; {} left out, reported of others (--own)",
             count_of(left_out as u64, "act")
         ));
     }
-    if !args.target_has.is_empty() {
+    if !args.choice.target_has.is_empty() {
         header.push_str(&format!(
             "; {} whose target names none of {} left out (--target-has)",
             count_of(without_target as u64, "act"),
-            args.target_has.join(", ")
+            args.choice.target_has.join(", ")
         ));
     }
     let mut df = args.output.select(df)?;
@@ -257,7 +302,7 @@ fn explain_models(
 /// all of them): a word of the same term (`russia` finds `Russia's`), or a phrase's words in a
 /// row; the pieces of a hyphenated word count too (`U.S.` finds `U.S.-Japan`). Returns how many
 /// of the acts `acts` chooses (all when empty) were left out.
-pub(super) fn keep_targets_naming(
+fn keep_targets_naming(
     words: &[String],
     acts: &[String],
     lex: &ActLexicon,
@@ -322,7 +367,7 @@ fn doer(target: &str) -> Option<&str> {
 
 /// Keeps the acts `keep` keeps; returns how many it left out of those `acts` chooses (all
 /// when empty: --act), as the header tells them.
-pub(super) fn keep_acts(
+fn keep_acts(
     scanned: &mut dict::Scanned,
     acts: &[String],
     lex: &ActLexicon,
@@ -369,7 +414,7 @@ fn header(
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     // The acts of --act only, when it chooses some.
     let chosen = |a: &verbale::dict::ActHit| {
-        args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name)
+        args.choice.act.is_empty() || args.choice.act.contains(&lex.acts[a.act as usize].name)
     };
     // Negated acts are not in the count column: they are told apart here as there.
     let (acts, negated) = scanned

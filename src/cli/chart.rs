@@ -103,17 +103,9 @@ pub struct ChartArgs {
     /// Collocates: the score the bars show (and are sorted by).
     #[arg(long, value_enum, default_value_t = ScoreArg::Ll)]
     pub score: ScoreArg,
-    /// Acts: only these acts (as `acts --act`: condemn, support, ...), comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "ACT")]
-    pub act: Vec<String>,
-    /// Acts: only the acts the author performs, not those reported of someone else (as `acts
-    /// --own`).
-    #[arg(long)]
-    pub own: bool,
-    /// Acts: only the acts whose target names one of these words in its first words (as
-    /// `acts --target-has`: who condemns Russia, by year); comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
-    pub target_has: Vec<String>,
+    /// Acts: the acts drawn.
+    #[command(flatten)]
+    pub acts: super::acts::ActChoice,
 }
 
 /// `--score` of a collocates chart.
@@ -280,9 +272,9 @@ fn sides(args: &ChartArgs) -> Result<Sides> {
 fn ignored_flags(args: &ChartArgs) -> Vec<String> {
     use Kind::*;
     let given: [(&str, bool, &[Kind]); 10] = [
-        ("--act", !args.act.is_empty(), &[Acts]),
-        ("--own", args.own, &[Acts]),
-        ("--target-has", !args.target_has.is_empty(), &[Acts]),
+        ("--act", !args.acts.act.is_empty(), &[Acts]),
+        ("--own", args.acts.own, &[Acts]),
+        ("--target-has", !args.acts.target_has.is_empty(), &[Acts]),
         (
             "--terms",
             !args.terms.is_empty(),
@@ -551,20 +543,15 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     .per();
     let mut b = super::held::bin_files(&args.paths, &args.source, &per)?;
     let mut lex = super::dict::bundled_acts(&args.source.text.lang)?;
-    super::acts::check_act_names(&lex, &args.act)?;
+    super::acts::check_act_names(&lex, &args.acts.act)?;
     // A target is read from the text after its trigger.
-    lex.texts = !args.target_has.is_empty();
+    lex.texts = !args.acts.target_has.is_empty();
     let compiled = lex.compile(options)?;
     let (mut scanned, read) =
         verbale::dict::scan(&b.found, &b.bins, &b.lopts, options, &compiled, Some(&lex))?;
     b.problems.extend(read);
-    let chosen = |a: &verbale::dict::ActHit| {
-        args.act.is_empty() || args.act.contains(&lex.acts[a.act as usize].name)
-    };
-    super::acts::keep_acts(&mut scanned, &[], &lex, |a| {
-        chosen(a) && !(args.own && a.reported)
-    });
-    super::acts::keep_targets_naming(&args.target_has, &[], &lex, options, &mut scanned);
+    args.acts.keep_named(&mut scanned, &lex);
+    args.acts.keep(&mut scanned, &lex, options);
     let had_errors = super::held::after_reading(&b.problems, scanned.docs.len(), &args.source)?;
     let names: Vec<String> = match &b.labels {
         super::held::BinLabels::Docs(ids) => ids.clone(),
@@ -574,15 +561,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     // What was chosen, inside the title's brackets: `ungd (3,473 documents; condemn; own
     // acts; targets naming russia)`.
     let mut chosen = vec![count_of(scanned.docs.len() as u64, "document")];
-    if !args.act.is_empty() {
-        chosen.push(args.act.join(", "));
-    }
-    if args.own {
-        chosen.push("own acts".into());
-    }
-    if !args.target_has.is_empty() {
-        chosen.push(format!("targets naming {}", args.target_has.join(", ")));
-    }
+    chosen.extend(args.acts.said());
     let what = format!("{name} ({})", chosen.join("; "));
     let by_doc = args.group_by.is_empty();
     // Documents and named groups (countries, speakers) strongest first; groups of a time or
