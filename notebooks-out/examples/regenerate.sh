@@ -24,6 +24,8 @@ if [ -d "$ungd" ]; then
   "$bin" chart trend "$ungd" --by year --facet country --where "country in ('ARM', 'AZE', 'GEO', 'RUS', 'UKR', 'USA')" \
     --terms "territorial integrity,occupation,sanctions" -o "$out/trend-facets.png" --quiet
   "$bin" chart acts "$ungd" --group-by year -o "$out/acts-by-year.png" --quiet
+  "$bin" chart acts "$ungd" --group-by country --act condemn,reject,deplore,demand,warn,concern \
+    --target-has "russia,russian federation,russian" --own --top 30 -o "$out/acts-aimed-at-russia.png" --quiet
   "$bin" chart docs "$ungd" --measure flesch --by year --facet country \
     --where "country in ('CHN', 'FRA', 'RUS', 'USA')" -o "$out/flesch-by-year.png" --quiet
 fi

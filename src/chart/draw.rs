@@ -191,24 +191,26 @@ pub(super) fn header<DB: DrawingBackend>(
     while size > 15.0 && width(a, &full, &bold(size)) > room {
         size -= 1.0;
     }
-    // A title too long for one line at 15 px goes on two (after its `: ` if it has one), so
-    // that a long --where is still read whole instead of in tiny print or cut short.
+    // A title too long for one line at 15 px goes on two (after its `: ` if it has one), or
+    // three, so that a long --where or a chart's choices are still read whole instead of in
+    // tiny print or cut short.
     if note.is_empty() && width(a, &full, &bold(size)) > room {
-        if let Some((first, rest)) = two_lines(a, &full, &bold(size), room) {
-            let st = bold(size);
-            text(a, &first, &st, MARGIN, MARGIN, HPos::Left, VPos::Top)?;
-            let rest = fit(a, &rest, &st, room, Cut::End);
-            text(
-                a,
-                &rest,
-                &st,
-                MARGIN,
-                MARGIN + size as i32 + 4,
-                HPos::Left,
-                VPos::Top,
-            )?;
-            let y = MARGIN + 2 * size as i32 + 14;
-            return legend_rows(a, legend, y, w);
+        let st = bold(size);
+        if let Some((first, rest)) = two_lines(a, &full, &st, room) {
+            let mut lines = vec![first];
+            match two_lines(a, &rest, &st, room) {
+                Some((second, third)) if width(a, &rest, &st) > room => {
+                    lines.push(second);
+                    lines.push(fit(a, &third, &st, room, Cut::End));
+                }
+                _ => lines.push(fit(a, &rest, &st, room, Cut::End)),
+            }
+            let mut y = MARGIN;
+            for line in &lines {
+                text(a, line, &st, MARGIN, y, HPos::Left, VPos::Top)?;
+                y += size as i32 + 4;
+            }
+            return legend_rows(a, legend, y + 6, w);
         }
     }
     while size > 11.0 && width(a, &full, &bold(size)) > room {
