@@ -1261,6 +1261,67 @@ fn target_has_finds_the_doer_after_by() {
     assert_eq!(rows.len(), 2, "{out}");
     assert!(rows[0].contains("occupation of Crimea"), "{out}");
     assert!(rows[1].contains("war crimes"), "{out}");
+    // A `by` that names who performs a noun's act, one after another preposition, one before
+    // a gerund, and a phrasal verb's are no doer; a participle's after `of` is.
+    std::fs::write(
+        &f,
+        "We welcome the condemnation of such acts by Russia. We stand with Kuwait against \
+         occupation by Russia. We support missions by sending experts. We support the States \
+         that abided by Russia. We reiterate our rejection of all measures taken by Russia. \
+         We welcome the efforts of Guinea-Bissau.",
+    )
+    .unwrap();
+    let kept = |word: &str| {
+        let o = verbale()
+            .args(["acts", "--instances", "-f", "csv", "--target-has", word])
+            .arg(&f)
+            .output()
+            .unwrap();
+        let out = String::from_utf8(o.stdout).unwrap();
+        out.lines().skip(1).map(str::to_string).collect::<Vec<_>>()
+    };
+    let russia = kept("russia");
+    assert_eq!(russia.len(), 1, "{russia:?}");
+    assert!(russia[0].contains("measures taken by Russia"), "{russia:?}");
+    // A hyphenated word is wanted as the target's words are cut.
+    assert_eq!(kept("guinea-bissau").len(), 1);
+}
+
+/// `acts --profile --act condemn` profiles the condemnations alone: the strength of the acts
+/// chosen, as the rows per act and `chart acts` choose them.
+#[test]
+fn the_profile_is_of_the_acts_chosen() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn the attack. We welcome the plan. We note the report.",
+    )
+    .unwrap();
+    let profile = |extra: &[&str]| {
+        let o = verbale()
+            .args(["acts", "--profile", "-f", "csv"])
+            .args(extra)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        let head: Vec<&str> = out.lines().next().unwrap().split(',').collect();
+        let row: Vec<String> = out
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .map(String::from)
+            .collect();
+        let col = |c: &str| row[head.iter().position(|h| *h == c).unwrap()].clone();
+        (col("acts"), col("mean_intensity"))
+    };
+    assert_eq!(profile(&[]).0, "3");
+    let (acts, mean) = profile(&["--act", "condemn"]);
+    assert_eq!(acts, "1");
+    assert_eq!(mean.parse::<f64>().unwrap(), 5.0);
 }
 
 /// `chart acts` takes the choices of `acts`: --act, --own and --target-has narrow the acts
@@ -1997,7 +2058,10 @@ fn acts_says_what_went_wrong_and_what_to_do() {
 fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
     let d = tempfile::tempdir().unwrap();
     let texts = [
-        ("a.txt", "We welcome the agreement. We support the process."),
+        (
+            "a.txt",
+            "We welcome the agreement. We support the process, which has been long.",
+        ),
         (
             "b.txt",
             "We strongly condemn the attack. We reject the annexation.",
@@ -2025,4 +2089,33 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
     };
     assert!(warned("country").contains("the strongest 1 of 3 groups"));
     assert!(warned("year").contains("the first 1 of 3 groups"));
+    // Chosen acts, whose means differ little, are drawn most per 10,000 words first; a year
+    // without any of them is drawn empty, not left out, so that the gap shows.
+    let svg = d.path().join("w.svg");
+    let drawn = |extra: &[&str]| {
+        let o = verbale()
+            .args([
+                "chart", "acts", "--act", "welcome", "--quiet", "--force", "-o",
+            ])
+            .arg(&svg)
+            .args(extra)
+            .arg(d.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(&svg).unwrap()
+    };
+    let by_country = drawn(&["--group-by", "country"]);
+    assert!(by_country.contains("order: acts per 10,000 words"));
+    let (a, c) = (
+        by_country.find(">\nAAA").unwrap(),
+        by_country.find(">\nCCC").unwrap(),
+    );
+    assert!(c < a, "CCC (1 welcome in 8 words) before AAA (1 in 11)");
+    assert!(
+        !by_country.contains("BBB"),
+        "a country with none has no bar"
+    );
+    let by_year = drawn(&["--group-by", "year"]);
+    assert!(by_year.contains("2002") && by_year.contains("no act"));
 }

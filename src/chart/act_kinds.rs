@@ -12,18 +12,41 @@ use crate::out::numbers::{count_of, thousands};
 /// intensity is ranked as if it had this many more acts of the corpus's mean intensity.
 const SHRINK: f64 = 5.0;
 
+/// The order of the bars of [`acts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Strongest first: by mean intensity drawn toward the corpus's ([`SHRINK`]), so that a
+    /// document of one strong act does not head the chart (documents, countries).
+    Strength,
+    /// Most acts per 10,000 words first, the bars' length (a chart of chosen acts, whose
+    /// means differ little: who condemns Russia most).
+    Rate,
+    /// The bins' own order (groups such as years), those without acts drawn empty so that a
+    /// gap in time shows.
+    Given,
+}
+
+impl Order {
+    /// Which bars a cut keeps, said: the strongest, the most, the first.
+    pub fn which(self) -> &'static str {
+        match self {
+            Order::Strength => "strongest",
+            Order::Rate => "most",
+            Order::Given => "first",
+        }
+    }
+}
+
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
-/// by `names` (bins without documents or acts are left out). With `strongest_first` the bars
-/// are sorted by mean intensity drawn toward the corpus's ([`SHRINK`]), so that a document of
-/// one strong act does not head the chart (documents, countries);
-/// otherwise they keep the bins' order (groups such as years). At most `top` bars; also
-/// returns how many bars with acts `top` left out.
+/// by `names` (bins without documents are left out, and without acts but in the bins' own
+/// order), in `order`. At most `top` bars; also returns how many bars with acts `top` left
+/// out.
 pub fn acts(
     s: &Scanned,
     bins: &[u32],
     lex: &ActLexicon,
     names: &[String],
-    strongest_first: bool,
+    order: Order,
     top: usize,
     what: &str,
 ) -> Result<(Spec, usize)> {
@@ -43,18 +66,27 @@ pub fn acts(
         }
     }
     let total = |b: usize| by[b].iter().sum::<u64>();
-    let mut shown: Vec<usize> = (0..n).filter(|&b| total(b) > 0).collect();
-    if shown.is_empty() {
+    if (0..n).all(|b| total(b) == 0) {
         return Err(Error::Nothing("no speech acts to chart".into()));
     }
-    let mean = |b: usize| sum[b] as f64 / total(b) as f64;
+    // Bins in their own order keep those with documents but no act (a year with none).
+    let drawn = |b: usize| total(b) > 0 || (order == Order::Given && words[b] > 0);
+    let mut shown: Vec<usize> = (0..n).filter(|&b| drawn(b)).collect();
+    let mean = |b: usize| sum[b] as f64 / total(b).max(1) as f64;
     // A document of one condemnation is not the strongest of a corpus: each mean is drawn
     // toward the corpus's by SHRINK acts (a Bayesian average), so few acts weigh less.
     let acts: u64 = shown.iter().map(|&b| total(b)).sum();
     let prior = shown.iter().map(|&b| sum[b]).sum::<u64>() as f64 / acts.max(1) as f64;
-    if strongest_first {
-        let rank = |b: usize| (sum[b] as f64 + SHRINK * prior) / (total(b) as f64 + SHRINK);
-        shown.sort_by(|&x, &y| rank(y).total_cmp(&rank(x)).then(total(y).cmp(&total(x))));
+    let rate = |b: usize| total(b) as f64 / words[b].max(1) as f64;
+    match order {
+        Order::Strength => {
+            let rank = |b: usize| (sum[b] as f64 + SHRINK * prior) / (total(b) as f64 + SHRINK);
+            shown.sort_by(|&x, &y| rank(y).total_cmp(&rank(x)).then(total(y).cmp(&total(x))));
+        }
+        Order::Rate => {
+            shown.sort_by(|&x, &y| rate(y).total_cmp(&rate(x)).then(total(y).cmp(&total(x))))
+        }
+        Order::Given => {}
     }
     let all = shown.len();
     shown.truncate(top);
@@ -65,11 +97,10 @@ pub fn acts(
             segments: (0..5)
                 .map(|k| (per_10k(by[b][k], words[b]), Role::Strength(k as u8 + 1)))
                 .collect(),
-            note: Some(format!(
-                "{}, mean {:.1}",
-                count_of(total(b), "act"),
-                mean(b)
-            )),
+            note: Some(match total(b) {
+                0 => "no act".to_string(),
+                t => format!("{}, mean {:.1}", count_of(t, "act"), mean(b)),
+            }),
         })
         .collect::<Vec<_>>();
     let legend = (1..=5u8)
@@ -84,12 +115,14 @@ pub fn acts(
             (format!("{i} {}", names.join(", ")), Role::Strength(i))
         })
         .collect();
-    let kept = kept_note(shown.len(), all, n, strongest_first);
+    let kept = kept_note(shown.len(), all, n, order);
     // The order is not quite the bars' own means: say how it was drawn.
-    let order = if strongest_first && shown.len() > 1 {
-        format!("; order: mean intensity, few acts drawn toward the corpus's {prior:.1}")
-    } else {
-        String::new()
+    let order = match order {
+        Order::Strength if shown.len() > 1 => {
+            format!("; order: mean intensity, few acts drawn toward the corpus's {prior:.1}")
+        }
+        Order::Rate if shown.len() > 1 => "; order: acts per 10,000 words".to_string(),
+        _ => String::new(),
     };
     let left_out = all - shown.len();
     let spec = Spec::Bars {
@@ -105,16 +138,16 @@ pub fn acts(
     Ok((spec, left_out))
 }
 
-/// What the title says of the bars left out: `shown` of `all` bins with acts drawn (the
-/// strongest, or the first), and the bins with no act of `n` in all.
-fn kept_note(shown: usize, all: usize, n: usize, strongest_first: bool) -> String {
+/// What the title says of the bars left out: `shown` of `all` bins that could be drawn (the
+/// strongest, the most, or the first), and the bins not drawn for want of acts of `n` in
+/// all.
+fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
     let mut kept = if all > shown {
-        let which = if strongest_first {
-            "strongest"
-        } else {
-            "first"
-        };
-        format!(", the {shown} {which} of {}", thousands(all as u64))
+        format!(
+            ", the {shown} {} of {}",
+            order.which(),
+            thousands(all as u64)
+        )
     } else {
         String::new()
     };

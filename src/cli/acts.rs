@@ -7,6 +7,7 @@ use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
+use verbale::chart::act_kinds::Order;
 use verbale::dict::{self, ActLexicon, Bins};
 use verbale::out::{self, Format};
 
@@ -70,8 +71,8 @@ pub struct ActsArgs {
 /// Which acts to keep: `acts` and `chart acts` take the same choices.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ActChoice {
-    /// Only these acts (comma-separated): in the rows per act and the instances, or the bars
-    /// of `chart acts`.
+    /// Only these acts (comma-separated): in the rows per act, the instances, the targets and
+    /// the profile (its strength is then of these acts), or the bars of `chart acts`.
     #[arg(long, value_delimiter = ',', value_name = "ACT")]
     pub act: Vec<String>,
     /// Only the acts the author performs: leave out those the words around the trigger show
@@ -107,6 +108,38 @@ impl ActChoice {
         };
         let aimed = keep_targets_naming(&self.target_has, &self.act, lex, options, scanned);
         (own, aimed)
+    }
+
+    /// Whether the choices keep some acts only, of some kinds or aimed at someone (--own
+    /// leaves the kinds as they were).
+    pub(super) fn narrows(&self) -> bool {
+        !self.act.is_empty() || !self.target_has.is_empty()
+    }
+
+    /// The order of `chart acts`' bars: groups of a time or another number (`numbered`:
+    /// years, sessions) in their order, so that a change shows; with acts chosen, whose means
+    /// differ little, the most per 10,000 words first; else the strongest first.
+    pub(super) fn order(&self, numbered: bool) -> Order {
+        if numbered {
+            Order::Given
+        } else if self.narrows() {
+            Order::Rate
+        } else {
+            Order::Strength
+        }
+    }
+
+    /// Refuses a chart the choices left no act to draw, naming them.
+    pub(super) fn some_left(&self, scanned: &dict::Scanned) -> Result<()> {
+        let said = self.said();
+        if !said.is_empty() && scanned.docs.iter().all(|d| d.acts.is_empty()) {
+            return Err(verbale::Error::Nothing(format!(
+                "no speech act is left after {}; nothing written",
+                said.join("; ")
+            ))
+            .into());
+        }
+        Ok(())
     }
 
     /// Leaves out the acts --act does not name.
@@ -208,6 +241,10 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         return explain_models(&scanned, &b.problems, &args, &dest);
     }
     let (left_out, without_target) = args.choice.keep(&mut scanned, &lex, &options);
+    if args.profile {
+        // The profile has no row per act to choose: its strength is of the acts chosen.
+        args.choice.keep_named(&mut scanned, &lex);
+    }
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     warn_no_acts(&scanned, &options, &args);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
@@ -324,22 +361,25 @@ fn keep_targets_naming(
             .or_insert_with(|| options.term_key(&w))
             .clone()
     };
+    // Words as a target's key is cut, a compound's parts as words of their own (`U.S.-Japan`,
+    // `Russia–Belarus`, `States/Mexico`, and a wanted `guinea-bissau`): an abbreviation's
+    // stops stay in it.
+    let words_of = |k: &str| -> Vec<String> {
+        k.split(|c: char| !c.is_alphanumeric() && !".'’".contains(c))
+            .filter(|w| !w.trim_matches('.').is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     let wanted: Vec<Vec<String>> = words
         .iter()
-        .map(|w| w.split_whitespace().map(&mut key).collect::<Vec<_>>())
+        .map(|w| words_of(w).iter().map(|w| key(w)).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();
     keep_acts(scanned, acts, lex, |a| {
-        // The key's words, a compound's parts as words of their own (`U.S.-Japan`,
-        // `Russia–Belarus`, `States/Mexico`): an abbreviation's stops stay in it. A doer the
-        // target names after `by` is aimed at too: `the occupation of Crimea by the Russian
-        // Federation`, `war crimes committed by Russia`.
+        // The key's words; a doer the target names after `by` is aimed at too: `the
+        // occupation of Crimea by the Russian Federation`, `war crimes committed by Russia`.
         let mut names_wanted = |k: &str| {
-            let words: Vec<String> = k
-                .split(|c: char| !c.is_alphanumeric() && !".'’".contains(c))
-                .filter(|w| !w.trim_matches('.').is_empty())
-                .map(&mut key)
-                .collect();
+            let words: Vec<String> = words_of(k).iter().map(|w| key(w)).collect();
             wanted
                 .iter()
                 .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
@@ -349,17 +389,62 @@ fn keep_targets_naming(
     })
 }
 
-/// The words after a target's first `by`, whom it names as the doer of what it names; not
-/// past a `to`, whose clause says what the target is asked to do (`the Assembly to adopt a
-/// resolution initiated by Israel` aims at the Assembly).
+/// Words before a doer's `by` past which it names someone else's doer: `to` (`the Assembly to
+/// adopt a resolution initiated by Israel` aims at the Assembly), a preposition that opens
+/// another phrase (`Kuwait against occupation by Saddam`, `faithful to it in spite of
+/// violations by`, `efforts aimed at nullifying the measures taken by`).
+const NOT_PAST: [&str; 14] = [
+    "to",
+    "against",
+    "on",
+    "at",
+    "in",
+    "despite",
+    "with",
+    "for",
+    "from",
+    "regarding",
+    "towards",
+    "toward",
+    "over",
+    "about",
+];
+
+/// The words after a target's `by`, whom it names as the doer of what it names (`the
+/// occupation of Crimea by the Russian Federation`): within its first seven words, not past
+/// [`NOT_PAST`], not before a gerund (`missions by sending experts`). After a noun's `of`,
+/// only a participle's doer (`rejection of all measures taken by Israel`), as the `by` of
+/// `condemnation of such acts by the international community` names who condemns.
 fn doer(target: &str) -> Option<&str> {
     let mut at = 0;
-    for w in target.split_inclusive(char::is_whitespace) {
+    let mut of_noun = false;
+    let mut before = String::new();
+    for (i, w) in target.split_inclusive(char::is_whitespace).enumerate() {
         at += w.len();
-        match w.trim() {
-            b if b.eq_ignore_ascii_case("by") => return Some(&target[at..]),
-            t if t.eq_ignore_ascii_case("to") => return None,
-            _ => {}
+        let w = w.trim().to_lowercase();
+        of_noun |= i == 0 && w == "of";
+        if i > 6 || NOT_PAST.contains(&w.as_str()) {
+            return None;
+        }
+        let participle = [
+            "ed", "en", "made", "done", "run", "led", "held", "put", "set",
+        ]
+        .iter()
+        .any(|e| before.ends_with(e));
+        // `abided by the Charter`, `stand by the people`: a verb's `by`, no doer.
+        let phrasal = [
+            "abide", "abides", "abided", "abiding", "stand", "stands", "stood",
+        ];
+        if w == "by" && ((of_noun && !participle) || phrasal.contains(&before.as_str())) {
+            return None;
+        }
+        before = w.clone();
+        if w == "by" {
+            let rest = &target[at..];
+            let first = rest
+                .split_whitespace()
+                .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()));
+            return (!first.is_some_and(|f| f.ends_with("ing"))).then_some(rest);
         }
     }
     None

@@ -564,24 +564,24 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     chosen.extend(args.acts.said());
     let what = format!("{name} ({})", chosen.join("; "));
     let by_doc = args.group_by.is_empty();
-    // Documents and named groups (countries, speakers) strongest first; groups of a time or
-    // another number (years, sessions) in their order, so that a change shows.
     let numbered = !by_doc && names.iter().all(|n| n.trim().parse::<f64>().is_ok());
+    let order = args.acts.order(numbered);
+    args.acts.some_left(&scanned)?;
     let (mut spec, left_out) = act_kinds::acts(
         &scanned,
         &scanned.bins,
         &lex,
         &names,
-        !numbered,
+        order,
         args.top.max(1),
         &what,
     )?;
     if !by_doc && left_out > 0 && !args.source.quiet {
         let all = args.top.max(1) + left_out;
-        let which = if numbered { "first" } else { "strongest" };
         eprintln!(
-            "verbale: warning: the chart draws the {which} {} of {all} groups with acts: --top \
+            "verbale: warning: the chart draws the {} {} of {all} groups with acts: --top \
              {all} draws them all, --where narrows them",
+            order.which(),
             args.top.max(1)
         );
     }

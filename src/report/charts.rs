@@ -178,12 +178,22 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
                 let per = format!("per {}", g.fields.join(" · "));
                 let what = format!("{what}, {per}");
                 (
-                    act_kinds::acts(s, &bins, lex, &names, false, 40, &what).map(|a| a.0),
+                    act_kinds::acts(s, &bins, lex, &names, act_kinds::Order::Given, 40, &what)
+                        .map(|a| a.0),
                     per,
                 )
             }
             None => (
-                act_kinds::acts(s, &s.bins, lex, &s.ids, true, 20, what).map(|a| a.0),
+                act_kinds::acts(
+                    s,
+                    &s.bins,
+                    lex,
+                    &s.ids,
+                    act_kinds::Order::Strength,
+                    20,
+                    what,
+                )
+                .map(|a| a.0),
                 "the strongest documents".to_string(),
             ),
         };
