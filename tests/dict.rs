@@ -1262,13 +1262,14 @@ fn target_has_finds_the_doer_after_by() {
     assert!(rows[0].contains("occupation of Crimea"), "{out}");
     assert!(rows[1].contains("war crimes"), "{out}");
     // A `by` that names who performs a noun's act, one after another preposition, one before
-    // a gerund, and a phrasal verb's are no doer; a participle's after `of` is.
+    // a gerund, and a phrasal verb's are no doer; a participle's after `of` is. Whom an
+    // attack befell (`attacks on Russia`) is not whom its condemnation aims at.
     std::fs::write(
         &f,
         "We welcome the condemnation of such acts by Russia. We stand with Kuwait against \
          occupation by Russia. We support missions by sending experts. We support the States \
          that abided by Russia. We reiterate our rejection of all measures taken by Russia. \
-         We welcome the efforts of Guinea-Bissau.",
+         We welcome the efforts of Guinea-Bissau. We condemn the rocket attacks on Russia.",
     )
     .unwrap();
     let kept = |word: &str| {

@@ -384,9 +384,19 @@ fn keep_targets_naming(
                 .iter()
                 .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
         };
-        names_wanted(&dict::target_key(&a.target))
-            || doer(&a.target).is_some_and(|d| names_wanted(&dict::target_key(d)))
+        names_wanted(aimed_at(&dict::target_key(&a.target)))
+            || doer(&a.target).is_some_and(|d| names_wanted(aimed_at(&dict::target_key(d))))
     })
+}
+
+/// A key up to its `on`, `upon` or `against`, after which it names whom what it names befell
+/// (`missile attacks on Israel`, `sanctions against Russia`), not whom the act aims at.
+fn aimed_at(key: &str) -> &str {
+    [" on ", " upon ", " against "]
+        .iter()
+        .filter_map(|p| key.find(p))
+        .min()
+        .map_or(key, |i| &key[..i])
 }
 
 /// Words before a doer's `by` past which it names someone else's doer: `to` (`the Assembly to
