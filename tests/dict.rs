@@ -92,6 +92,8 @@ fn score(split: &str) -> Score {
         "fresh39" => ("acts/fresh39_sentences.tsv", "acts/fresh39_labels.tsv"),
         "fresh40" => ("acts/fresh40_sentences.tsv", "acts/fresh40_labels.tsv"),
         "fresh41" => ("acts/fresh41_sentences.tsv", "acts/fresh41_labels.tsv"),
+        "fresh42" => ("acts/fresh42_sentences.tsv", "acts/fresh42_labels.tsv"),
+        "fresh43" => ("acts/fresh43_sentences.tsv", "acts/fresh43_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1451,9 +1453,9 @@ fn a_dictionary_given_as_a_path_is_pointed_to_dict() {
     assert!(o.status.success());
 }
 
-/// The fresh14 to fresh41 splits (600 sentences each, labelled blind by two readers, 300
+/// The fresh14 to fresh43 splits (600 sentences each, labelled blind by two readers, 300
 /// each), each drawn after the lexicon before it was committed (fresh17 to fresh22,
-/// fresh24 to fresh26 and fresh36 to fresh41 while it was being built, unread until it was
+/// fresh24 to fresh26 and fresh36 to fresh43 while it was being built, unread until it was
 /// committed) and scored once
 /// with it: fresh14 with the
 /// thirteenth (precision 0.873, recall 0.761), fresh15 with the fourteenth (0.904, 0.689),
@@ -1508,6 +1510,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh39", 151),
         ("fresh40", 183),
         ("fresh41", 173),
+        ("fresh42", 182),
+        ("fresh43", 160),
     ] {
         let s = score(split);
         show(split, &s);
