@@ -1263,13 +1263,13 @@ fn target_has_finds_the_doer_after_by() {
     assert_eq!(rows.len(), 2, "{out}");
     assert!(rows[0].contains("occupation of Crimea"), "{out}");
     assert!(rows[1].contains("war crimes"), "{out}");
-    // A `by` that names who performs a noun's act, one after another preposition, one before
-    // a gerund, and a phrasal verb's are no doer; a participle's after `of` is. Whom an
-    // attack befell (`attacks on Russia`) is not whom its condemnation aims at.
+    // A `by` after another preposition, one before a gerund, and a phrasal verb's are no
+    // doer; a participle's after the trigger's `of` is. Whom an attack befell (`attacks on
+    // Russia`) is not whom its condemnation aims at.
     std::fs::write(
         &f,
-        "We welcome the condemnation of such acts by Russia. We stand with Kuwait against \
-         occupation by Russia. We support missions by sending experts. We support the States \
+        "We welcome the efforts of the Assembly. We stand with Kuwait against \
+         occupation by Russia. We support missions by engaging Russia. We support the States \
          that abided by Russia. We reiterate our rejection of all measures taken by Russia. \
          We welcome the efforts of Guinea-Bissau. We condemn the rocket attacks on Russia.",
     )
@@ -2124,5 +2124,5 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
         "a country with none has no bar"
     );
     let by_year = drawn(&["--group-by", "year"]);
-    assert!(by_year.contains("2002") && by_year.contains("no act"));
+    assert!(by_year.contains("2002") && by_year.contains(">\nno act\n"));
 }

@@ -27,14 +27,19 @@ pub enum Order {
 }
 
 impl Order {
-    /// Which bars a cut keeps, said: the strongest, the most, the first.
+    /// Which bars a cut keeps, said: the strongest, the most frequent, the first.
     pub fn which(self) -> &'static str {
         match self {
             Order::Strength => "strongest",
-            Order::Rate => "most",
+            Order::Rate => "most frequent",
             Order::Given => "first",
         }
     }
+}
+
+/// Whether groups are named by numbers (years, sessions), which keep their order.
+pub fn numbered(names: &[String]) -> bool {
+    names.iter().all(|n| n.trim().parse::<f64>().is_ok())
 }
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
@@ -51,10 +56,12 @@ pub fn acts(
     what: &str,
 ) -> Result<(Spec, usize)> {
     let n = names.len();
-    // Per bin: acts by base intensity (not negated), intensity sum, words.
+    // Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen,
+    // which the legend names.
     let mut by = vec![[0u64; 5]; n];
     let mut sum = vec![0u64; n];
     let mut words = vec![0u64; n];
+    let mut seen = vec![false; lex.acts.len()];
     // A document outside every bin (no value for the grouping field) is left out.
     for (d, &b) in s.docs.iter().zip(bins).filter(|(_, &b)| (b as usize) < n) {
         let b = b as usize;
@@ -63,14 +70,20 @@ pub fn acts(
             let base = lex.acts[a.act as usize].intensity.clamp(1, 5);
             by[b][(base - 1) as usize] += 1;
             sum[b] += a.intensity as u64;
+            seen[a.act as usize] = true;
         }
     }
     let total = |b: usize| by[b].iter().sum::<u64>();
     if (0..n).all(|b| total(b) == 0) {
         return Err(Error::Nothing("no speech acts to chart".into()));
     }
-    // Bins in their own order keep those with documents but no act (a year with none).
-    let drawn = |b: usize| total(b) > 0 || (order == Order::Given && words[b] > 0);
+    // Bins in their own order keep those with documents but no act (a year with none)
+    // between the first and the last with acts.
+    let first = (0..n).find(|&b| total(b) > 0).unwrap_or(0);
+    let last = (0..n).rfind(|&b| total(b) > 0).unwrap_or(0);
+    let drawn = |b: usize| {
+        total(b) > 0 || (order == Order::Given && words[b] > 0 && (first..=last).contains(&b))
+    };
     let mut shown: Vec<usize> = (0..n).filter(|&b| drawn(b)).collect();
     let mean = |b: usize| sum[b] as f64 / total(b).max(1) as f64;
     // A document of one condemnation is not the strongest of a corpus: each mean is drawn
@@ -88,7 +101,8 @@ pub fn acts(
         }
         Order::Given => {}
     }
-    let all = shown.len();
+    let with_acts = |bins: &[usize]| bins.iter().filter(|&&b| total(b) > 0).count();
+    let all = with_acts(&shown);
     shown.truncate(top);
     let rows = shown
         .iter()
@@ -109,13 +123,19 @@ pub fn acts(
             let names: Vec<&str> = lex
                 .acts
                 .iter()
-                .filter(|a| a.intensity == i)
-                .map(|a| a.name.as_str())
+                .zip(&seen)
+                .filter(|(a, &seen)| a.intensity == i && seen)
+                .map(|(a, _)| a.name.as_str())
                 .collect();
             (format!("{i} {}", names.join(", ")), Role::Strength(i))
         })
         .collect();
-    let kept = kept_note(shown.len(), all, n, order);
+    let kept = kept_note(
+        with_acts(&shown),
+        all,
+        n - (shown.len() - with_acts(&shown)),
+        order,
+    );
     // The order is not quite the bars' own means: say how it was drawn.
     let order = match order {
         Order::Strength if shown.len() > 1 => {
@@ -124,7 +144,7 @@ pub fn acts(
         Order::Rate if shown.len() > 1 => "; order: acts per 10,000 words".to_string(),
         _ => String::new(),
     };
-    let left_out = all - shown.len();
+    let left_out = all - with_acts(&shown);
     let spec = Spec::Bars {
         title: format!("Speech acts by strength: {what}{kept}"),
         x_label: format!(
@@ -138,9 +158,9 @@ pub fn acts(
     Ok((spec, left_out))
 }
 
-/// What the title says of the bars left out: `shown` of `all` bins that could be drawn (the
-/// strongest, the most, or the first), and the bins not drawn for want of acts of `n` in
-/// all.
+/// What the title says of the bars left out: `shown` of the `all` bins with acts drawn (the
+/// strongest, the most frequent, or the first), and the bins with no act not drawn, of `n`
+/// (all bins but those drawn empty).
 fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
     let mut kept = if all > shown {
         format!(

@@ -83,11 +83,11 @@ pub struct ActChoice {
     #[arg(long)]
     pub own: bool,
     /// Only the acts whose target names one of these words or phrases in its first words (the
-    /// key --targets counts: `Ukraine in the face of Russia's invasion` names Ukraine, not
-    /// Russia) or as the doer after a `by` (`the annexation of Crimea by Russia`), matched as
-    /// terms are counted (`russia` finds `Russia's war`, `U.S.` finds `U.S.-Japan`; `russia`
-    /// does not find `Russian`); comma-separated. Who condemns or supports Russia, in every
-    /// table.
+    /// key --targets counts, up to an `on` or `against`: `Ukraine in the face of Russia's
+    /// invasion` names Ukraine, not Russia, and `attacks on Israel` not Israel) or as the doer
+    /// after a `by` (`the annexation of Crimea by Russia`), matched as terms are counted
+    /// (`russia` finds `Russia's war`, `U.S.` finds `U.S.-Japan`; `russia` does not find
+    /// `Russian`); comma-separated. Who condemns or supports Russia, in every table.
     #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
 }
@@ -134,7 +134,7 @@ impl ActChoice {
         let said = self.said();
         if !said.is_empty() && scanned.docs.iter().all(|d| d.acts.is_empty()) {
             return Err(verbale::Error::Nothing(format!(
-                "no speech act is left after {}; nothing written",
+                "no speech act is left after {}",
                 said.join("; ")
             ))
             .into());
@@ -142,12 +142,15 @@ impl ActChoice {
         Ok(())
     }
 
+    /// Whether --act chooses act `a` (all when not given).
+    pub(super) fn chooses(&self, lex: &ActLexicon, a: &verbale::dict::ActHit) -> bool {
+        self.act.is_empty() || self.act.contains(&lex.acts[a.act as usize].name)
+    }
+
     /// Leaves out the acts --act does not name.
     pub(super) fn keep_named(&self, scanned: &mut dict::Scanned, lex: &ActLexicon) {
         if !self.act.is_empty() {
-            keep_acts(scanned, &[], lex, |a| {
-                self.act.contains(&lex.acts[a.act as usize].name)
-            });
+            keep_acts(scanned, &[], lex, |a| self.chooses(lex, a));
         }
     }
 
@@ -335,10 +338,11 @@ fn explain_models(
     after_reading(problems, scanned.docs.len(), &args.input.source)
 }
 
-/// Keeps the acts whose target's key ([`dict::target_key`]) names one of `words` (none asked:
-/// all of them): a word of the same term (`russia` finds `Russia's`), or a phrase's words in a
-/// row; the pieces of a hyphenated word count too (`U.S.` finds `U.S.-Japan`). Returns how many
-/// of the acts `acts` chooses (all when empty) were left out.
+/// Keeps the acts whose target's key ([`dict::target_key`], read up to its `on`, `upon` or
+/// `against`: [`aimed_at`]) or whose doer after `by` ([`doer`]) names one of `words` (none
+/// asked: all of them): a word of the same term (`russia` finds `Russia's`), or a phrase's
+/// words in a row; the pieces of a hyphenated word count too (`U.S.` finds `U.S.-Japan`).
+/// Returns how many of the acts `acts` chooses (all when empty) were left out.
 fn keep_targets_naming(
     words: &[String],
     acts: &[String],
@@ -422,40 +426,35 @@ const NOT_PAST: [&str; 14] = [
 
 /// The words after a target's `by`, whom it names as the doer of what it names (`the
 /// occupation of Crimea by the Russian Federation`): within its first seven words, not past
-/// [`NOT_PAST`], not before a gerund (`missions by sending experts`). After a noun's `of`,
-/// only a participle's doer (`rejection of all measures taken by Israel`), as the `by` of
-/// `condemnation of such acts by the international community` names who condemns.
+/// [`NOT_PAST`] after its first word (which is often the preposition the trigger takes: `about
+/// the use of chemical weapons by the Syrian Government`), not after `abide` or `stand`, and
+/// not before a gerund (`missions by sending experts`, not `violations by Beijing`).
 fn doer(target: &str) -> Option<&str> {
     let mut at = 0;
-    let mut of_noun = false;
     let mut before = String::new();
     for (i, w) in target.split_inclusive(char::is_whitespace).enumerate() {
         at += w.len();
         let w = w.trim().to_lowercase();
-        of_noun |= i == 0 && w == "of";
-        if i > 6 || NOT_PAST.contains(&w.as_str()) {
+        if i > 6 || (i > 0 && NOT_PAST.contains(&w.as_str())) {
             return None;
         }
-        let participle = [
-            "ed", "en", "made", "done", "run", "led", "held", "put", "set",
-        ]
-        .iter()
-        .any(|e| before.ends_with(e));
         // `abided by the Charter`, `stand by the people`: a verb's `by`, no doer.
         let phrasal = [
             "abide", "abides", "abided", "abiding", "stand", "stands", "stood",
         ];
-        if w == "by" && ((of_noun && !participle) || phrasal.contains(&before.as_str())) {
-            return None;
-        }
-        before = w.clone();
         if w == "by" {
+            if phrasal.contains(&before.as_str()) {
+                return None;
+            }
             let rest = &target[at..];
-            let first = rest
+            let gerund = rest
                 .split_whitespace()
-                .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()));
-            return (!first.is_some_and(|f| f.ends_with("ing"))).then_some(rest);
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .find(|w| !["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+                .is_some_and(|f| f.starts_with(char::is_lowercase) && f.ends_with("ing"));
+            return (!gerund).then_some(rest);
         }
+        before = w;
     }
     None
 }
@@ -507,16 +506,13 @@ fn header(
     (shown, all_rows): (usize, Option<usize>),
 ) -> String {
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
-    // The acts of --act only, when it chooses some.
-    let chosen = |a: &verbale::dict::ActHit| {
-        args.choice.act.is_empty() || args.choice.act.contains(&lex.acts[a.act as usize].name)
-    };
-    // Negated acts are not in the count column: they are told apart here as there.
+    // The acts of --act only, when it chooses some. Negated acts are not in the count column:
+    // they are told apart here as there.
     let (acts, negated) = scanned
         .docs
         .iter()
         .flat_map(|d| &d.acts)
-        .filter(|a| chosen(a))
+        .filter(|a| args.choice.chooses(lex, a))
         .fold((0u64, 0u64), |(acts, negated), a| {
             (acts + !a.negated as u64, negated + a.negated as u64)
         });

@@ -170,8 +170,8 @@ pub enum Kind {
     Docs,
     /// Most quoted phrases (each quotation whole), scare quotes apart.
     QuotedPhrases,
-    /// Speech acts per document (strongest first) or per group (--group-by), stacked by
-    /// strength.
+    /// Speech acts per document (strongest first, or most frequent with --act or
+    /// --target-has) or per group (--group-by), stacked by strength.
     Acts,
 }
 
@@ -533,7 +533,7 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
     Ok(h.had_errors)
 }
 
-/// Draws the speech-act chart: a bar per document (strongest first) or per group.
+/// Draws the speech-act chart: a bar per document or group, in [`act_kinds::Order`].
 fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
     let per = super::held::RowsArgs {
         by: None,
@@ -564,7 +564,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     chosen.extend(args.acts.said());
     let what = format!("{name} ({})", chosen.join("; "));
     let by_doc = args.group_by.is_empty();
-    let numbered = !by_doc && names.iter().all(|n| n.trim().parse::<f64>().is_ok());
+    let numbered = !by_doc && act_kinds::numbered(&names);
     let order = args.acts.order(numbered);
     args.acts.some_left(&scanned)?;
     let (mut spec, left_out) = act_kinds::acts(

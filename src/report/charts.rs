@@ -177,9 +177,13 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
                 let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
                 let per = format!("per {}", g.fields.join(" · "));
                 let what = format!("{what}, {per}");
+                // Years in their order, countries strongest first, as `chart acts` draws them.
+                let order = match act_kinds::numbered(&names) {
+                    true => act_kinds::Order::Given,
+                    false => act_kinds::Order::Strength,
+                };
                 (
-                    act_kinds::acts(s, &bins, lex, &names, act_kinds::Order::Given, 40, &what)
-                        .map(|a| a.0),
+                    act_kinds::acts(s, &bins, lex, &names, order, 40, &what).map(|a| a.0),
                     per,
                 )
             }
