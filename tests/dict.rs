@@ -2094,8 +2094,10 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         String::from_utf8_lossy(&o.stderr).into_owned()
     };
-    assert!(warned("country").contains("the strongest 1 of 3 groups"));
-    assert!(warned("year").contains("the first 1 of 3 groups"));
+    assert!(warned("country").contains("leaves out 2 groups with acts (it draws the strongest 1)"));
+    assert!(
+        warned("year").contains("leaves out 2 groups with acts (it draws the first 1): --top 3")
+    );
     // Chosen acts, whose means differ little, are drawn most per 10,000 words first; a year
     // without any of them is drawn empty, not left out, so that the gap shows.
     let svg = d.path().join("w.svg");

@@ -45,7 +45,7 @@ pub fn numbered(names: &[String]) -> bool {
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
 /// by `names` (bins without documents are left out, and without acts but in the bins' own
 /// order), in `order`. At most `top` bars; also returns how many bars with acts `top` left
-/// out.
+/// out, and the `top` that draws them all (years drawn empty take places too).
 pub fn acts(
     s: &Scanned,
     bins: &[u32],
@@ -54,25 +54,14 @@ pub fn acts(
     order: Order,
     top: usize,
     what: &str,
-) -> Result<(Spec, usize)> {
+) -> Result<(Spec, usize, usize)> {
     let n = names.len();
-    // Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen,
-    // which the legend names.
-    let mut by = vec![[0u64; 5]; n];
-    let mut sum = vec![0u64; n];
-    let mut words = vec![0u64; n];
-    let mut seen = vec![false; lex.acts.len()];
-    // A document outside every bin (no value for the grouping field) is left out.
-    for (d, &b) in s.docs.iter().zip(bins).filter(|(_, &b)| (b as usize) < n) {
-        let b = b as usize;
-        words[b] += d.words;
-        for a in d.acts.iter().filter(|a| !a.negated) {
-            let base = lex.acts[a.act as usize].intensity.clamp(1, 5);
-            by[b][(base - 1) as usize] += 1;
-            sum[b] += a.intensity as u64;
-            seen[a.act as usize] = true;
-        }
-    }
+    let Tally {
+        by,
+        sum,
+        words,
+        seen,
+    } = tally(s, bins, lex, n);
     let total = |b: usize| by[b].iter().sum::<u64>();
     if (0..n).all(|b| total(b) == 0) {
         return Err(Error::Nothing("no speech acts to chart".into()));
@@ -103,6 +92,7 @@ pub fn acts(
     }
     let with_acts = |bins: &[usize]| bins.iter().filter(|&&b| total(b) > 0).count();
     let all = with_acts(&shown);
+    let every = shown.len();
     shown.truncate(top);
     let rows = shown
         .iter()
@@ -117,19 +107,10 @@ pub fn acts(
             }),
         })
         .collect::<Vec<_>>();
-    let legend = (1..=5u8)
+    let strengths: Vec<u8> = (1..=5u8)
         .filter(|&i| shown.iter().any(|&b| by[b][(i - 1) as usize] > 0))
-        .map(|i| {
-            let names: Vec<&str> = lex
-                .acts
-                .iter()
-                .zip(&seen)
-                .filter(|(a, &seen)| a.intensity == i && seen)
-                .map(|(a, _)| a.name.as_str())
-                .collect();
-            (format!("{i} {}", names.join(", ")), Role::Strength(i))
-        })
         .collect();
+    let legend = legend(lex, &seen, &strengths);
     let kept = kept_note(
         with_acts(&shown),
         all,
@@ -155,7 +136,55 @@ pub fn acts(
         diverging: false,
         guide: None,
     };
-    Ok((spec, left_out))
+    Ok((spec, left_out, every))
+}
+
+/// Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen,
+/// which the legend names.
+struct Tally {
+    by: Vec<[u64; 5]>,
+    sum: Vec<u64>,
+    words: Vec<u64>,
+    seen: Vec<bool>,
+}
+
+/// The [`Tally`] of the `n` bins; a document outside every bin (no value for the grouping
+/// field) is left out.
+fn tally(s: &Scanned, bins: &[u32], lex: &ActLexicon, n: usize) -> Tally {
+    let mut t = Tally {
+        by: vec![[0u64; 5]; n],
+        sum: vec![0u64; n],
+        words: vec![0u64; n],
+        seen: vec![false; lex.acts.len()],
+    };
+    for (d, &b) in s.docs.iter().zip(bins).filter(|(_, &b)| (b as usize) < n) {
+        let b = b as usize;
+        t.words[b] += d.words;
+        for a in d.acts.iter().filter(|a| !a.negated) {
+            let base = lex.acts[a.act as usize].intensity.clamp(1, 5);
+            t.by[b][(base - 1) as usize] += 1;
+            t.sum[b] += a.intensity as u64;
+            t.seen[a.act as usize] = true;
+        }
+    }
+    t
+}
+
+/// The legend: each strength drawn with the acts of it that were seen (`seen`, by act).
+fn legend(lex: &ActLexicon, seen: &[bool], strengths: &[u8]) -> Vec<(String, Role)> {
+    strengths
+        .iter()
+        .map(|&i| {
+            let names: Vec<&str> = lex
+                .acts
+                .iter()
+                .zip(seen)
+                .filter(|(a, &seen)| a.intensity == i && seen)
+                .map(|(a, _)| a.name.as_str())
+                .collect();
+            (format!("{i} {}", names.join(", ")), Role::Strength(i))
+        })
+        .collect()
 }
 
 /// What the title says of the bars left out: `shown` of the `all` bins with acts drawn (the

@@ -567,7 +567,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     let numbered = !by_doc && act_kinds::numbered(&names);
     let order = args.acts.order(numbered);
     args.acts.some_left(&scanned)?;
-    let (mut spec, left_out) = act_kinds::acts(
+    let (mut spec, left_out, every) = act_kinds::acts(
         &scanned,
         &scanned.bins,
         &lex,
@@ -577,10 +577,9 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
         &what,
     )?;
     if !by_doc && left_out > 0 && !args.source.quiet {
-        let all = args.top.max(1) + left_out;
         eprintln!(
-            "verbale: warning: the chart draws the {} {} of {all} groups with acts: --top \
-             {all} draws them all, --where narrows them",
+            "verbale: warning: the chart leaves out {left_out} groups with acts (it draws the {} \
+             {}): --top {every} draws them all, --where narrows them",
             order.which(),
             args.top.max(1)
         );
