@@ -1375,6 +1375,8 @@ fn chart_acts_draws_the_acts_chosen() {
     assert!(drawn.contains("kremlin)"), "the title's end is drawn");
     let o = chart(&["--act", "warn"]);
     assert_eq!(o.status.code(), Some(1), "no act to draw");
+    let o = chart(&["--top", "0"]);
+    assert_eq!(o.status.code(), Some(2), "no bar to draw is a usage error");
     let o = chart(&["--act", "condem"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean 'condemn'"));

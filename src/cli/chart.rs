@@ -50,7 +50,7 @@ pub struct ChartArgs {
     pub force: bool,
     /// Bars or rows to show (keyness: per side; dispersion: term-document rows, the terms taking
     /// turns, each with its rows of most scare-quoted occurrences).
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = super::values::at_least_one::<usize>)]
     pub top: usize,
     /// Terms to plot (dispersion, trend), comma-separated; default: the most scare-quoted.
     #[arg(long, value_delimiter = ',')]
