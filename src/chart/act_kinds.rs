@@ -37,9 +37,20 @@ impl Order {
     }
 }
 
-/// Whether groups are named by numbers (years, sessions), which keep their order.
-pub fn numbered(names: &[String]) -> bool {
-    names.iter().all(|n| n.trim().parse::<f64>().is_ok())
+impl Order {
+    /// The order of the bars named `names`: groups (`groups`) named by numbers (years,
+    /// sessions) in their order, so that a change shows; with some acts chosen (`chosen`:
+    /// `--act`, `--target-has`), whose means differ little, the most per 10,000 words first;
+    /// else the strongest first (documents, countries).
+    pub fn of(names: &[String], groups: bool, chosen: bool) -> Order {
+        if groups && names.iter().all(|n| n.trim().parse::<f64>().is_ok()) {
+            Order::Given
+        } else if chosen {
+            Order::Rate
+        } else {
+            Order::Strength
+        }
+    }
 }
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
@@ -110,7 +121,10 @@ pub fn acts(
     let strengths: Vec<u8> = (1..=5u8)
         .filter(|&i| shown.iter().any(|&b| by[b][(i - 1) as usize] > 0))
         .collect();
-    let legend = legend(lex, &seen, &strengths);
+    let drawn_acts: Vec<bool> = (0..lex.acts.len())
+        .map(|a| shown.iter().any(|&b| seen[b][a]))
+        .collect();
+    let legend = legend(lex, &drawn_acts, &strengths);
     let kept = kept_note(
         with_acts(&shown),
         all,
@@ -139,13 +153,13 @@ pub fn acts(
     Ok((spec, left_out, every))
 }
 
-/// Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen,
-/// which the legend names.
+/// Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen
+/// (by act), which the legend names for the bins drawn.
 struct Tally {
     by: Vec<[u64; 5]>,
     sum: Vec<u64>,
     words: Vec<u64>,
-    seen: Vec<bool>,
+    seen: Vec<Vec<bool>>,
 }
 
 /// The [`Tally`] of the `n` bins; a document outside every bin (no value for the grouping
@@ -155,7 +169,7 @@ fn tally(s: &Scanned, bins: &[u32], lex: &ActLexicon, n: usize) -> Tally {
         by: vec![[0u64; 5]; n],
         sum: vec![0u64; n],
         words: vec![0u64; n],
-        seen: vec![false; lex.acts.len()],
+        seen: vec![vec![false; lex.acts.len()]; n],
     };
     for (d, &b) in s.docs.iter().zip(bins).filter(|(_, &b)| (b as usize) < n) {
         let b = b as usize;
@@ -164,13 +178,13 @@ fn tally(s: &Scanned, bins: &[u32], lex: &ActLexicon, n: usize) -> Tally {
             let base = lex.acts[a.act as usize].intensity.clamp(1, 5);
             t.by[b][(base - 1) as usize] += 1;
             t.sum[b] += a.intensity as u64;
-            t.seen[a.act as usize] = true;
+            t.seen[b][a.act as usize] = true;
         }
     }
     t
 }
 
-/// The legend: each strength drawn with the acts of it that were seen (`seen`, by act).
+/// The legend: each strength drawn with the acts of it that were drawn (`seen`, by act).
 fn legend(lex: &ActLexicon, seen: &[bool], strengths: &[u8]) -> Vec<(String, Role)> {
     strengths
         .iter()

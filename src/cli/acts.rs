@@ -7,7 +7,6 @@ use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
 use std::path::PathBuf;
-use verbale::chart::act_kinds::Order;
 use verbale::dict::{self, ActLexicon, Bins};
 use verbale::out::{self, Format};
 
@@ -114,19 +113,6 @@ impl ActChoice {
     /// leaves the kinds as they were).
     pub(super) fn narrows(&self) -> bool {
         !self.act.is_empty() || !self.target_has.is_empty()
-    }
-
-    /// The order of `chart acts`' bars: groups of a time or another number (`numbered`:
-    /// years, sessions) in their order, so that a change shows; with acts chosen, whose means
-    /// differ little, the most per 10,000 words first; else the strongest first.
-    pub(super) fn order(&self, numbered: bool) -> Order {
-        if numbered {
-            Order::Given
-        } else if self.narrows() {
-            Order::Rate
-        } else {
-            Order::Strength
-        }
     }
 
     /// Refuses a chart the choices left no act to draw, naming them.
@@ -424,6 +410,11 @@ const NOT_PAST: [&str; 14] = [
     "about",
 ];
 
+/// Verbs whose `by` names no doer: `abided by the Charter`, `stand by the people`.
+const PHRASAL_BY: [&str; 7] = [
+    "abide", "abides", "abided", "abiding", "stand", "stands", "stood",
+];
+
 /// The words after a target's `by`, whom it names as the doer of what it names (`the
 /// occupation of Crimea by the Russian Federation`): within its first seven words, not past
 /// [`NOT_PAST`] after its first word (which is often the preposition the trigger takes: `about
@@ -438,12 +429,8 @@ fn doer(target: &str) -> Option<&str> {
         if i > 6 || (i > 0 && NOT_PAST.contains(&w.as_str())) {
             return None;
         }
-        // `abided by the Charter`, `stand by the people`: a verb's `by`, no doer.
-        let phrasal = [
-            "abide", "abides", "abided", "abiding", "stand", "stands", "stood",
-        ];
         if w == "by" {
-            if phrasal.contains(&before.as_str()) {
+            if PHRASAL_BY.contains(&before.as_str()) {
                 return None;
             }
             let rest = &target[at..];

@@ -495,7 +495,7 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
         Kind::Ngrams => scare_at(what, options.min_scare),
         _ => what,
     };
-    let top = args.top.max(1);
+    let top = args.top;
     let mut spec = if args.kind == Kind::Ngrams {
         let o = NgramOptions {
             n_min: args.n as usize,
@@ -564,8 +564,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     chosen.extend(args.acts.said());
     let what = format!("{name} ({})", chosen.join("; "));
     let by_doc = args.group_by.is_empty();
-    let numbered = !by_doc && act_kinds::numbered(&names);
-    let order = args.acts.order(numbered);
+    let order = act_kinds::Order::of(&names, !by_doc, args.acts.narrows());
     args.acts.some_left(&scanned)?;
     let (mut spec, left_out, every) = act_kinds::acts(
         &scanned,
@@ -573,7 +572,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
         &lex,
         &names,
         order,
-        args.top.max(1),
+        args.top,
         &what,
     )?;
     if !by_doc && left_out > 0 && !args.source.quiet {
@@ -581,7 +580,7 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
             "verbale: warning: the chart leaves out {left_out} groups with acts (it draws the {} \
              {}): --top {every} draws them all, --where narrows them",
             order.which(),
-            args.top.max(1)
+            args.top
         );
     }
     write(&mut spec, args, output)?;
@@ -697,7 +696,7 @@ fn spec(
         Kind::Quotes | Kind::QuotedPhrases | Kind::Dispersion => scare_at(what, options.min_scare),
         _ => what,
     };
-    let top = args.top.max(1);
+    let top = args.top;
     if let Some(g) = &loaded.grouping {
         if args.kind == Kind::Docs {
             let measure = args.measure.as_deref().unwrap_or("mtld");
@@ -784,7 +783,7 @@ fn dispersion(
         .iter()
         .map(|t| (t.clone(), options.term_key(t)))
         .collect();
-    let top = args.top.max(1);
+    let top = args.top;
     kinds::dispersion(&positions, &terms, what, top).map_err(|e| match e {
         verbale::Error::Nothing(m) => verbale::Error::Nothing(format!("{from}{m}")).into(),
         e => e.into(),

@@ -178,10 +178,7 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
                 let per = format!("per {}", g.fields.join(" · "));
                 let what = format!("{what}, {per}");
                 // Years in their order, countries strongest first, as `chart acts` draws them.
-                let order = match act_kinds::numbered(&names) {
-                    true => act_kinds::Order::Given,
-                    false => act_kinds::Order::Strength,
-                };
+                let order = act_kinds::Order::of(&names, true, false);
                 (
                     act_kinds::acts(s, &bins, lex, &names, order, 40, &what).map(|a| a.0),
                     per,
