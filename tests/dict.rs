@@ -94,6 +94,8 @@ fn score(split: &str) -> Score {
         "fresh41" => ("acts/fresh41_sentences.tsv", "acts/fresh41_labels.tsv"),
         "fresh42" => ("acts/fresh42_sentences.tsv", "acts/fresh42_labels.tsv"),
         "fresh43" => ("acts/fresh43_sentences.tsv", "acts/fresh43_labels.tsv"),
+        "fresh44" => ("acts/fresh44_sentences.tsv", "acts/fresh44_labels.tsv"),
+        "fresh45" => ("acts/fresh45_sentences.tsv", "acts/fresh45_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1516,6 +1518,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh41", 173),
         ("fresh42", 182),
         ("fresh43", 160),
+        ("fresh44", 175),
+        ("fresh45", 145),
     ] {
         let s = score(split);
         show(split, &s);
