@@ -108,6 +108,18 @@ fn tune_memory(command: &Command) {
 /// (rows per metadata field are `--group-by`, as `trend --by` and `chart --by` spell them).
 fn usage_tip(e: &clap::Error) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() == ErrorKind::UnknownArgument {
+        // `kwic --from-counts`: the command needs the texts, which counts do not keep.
+        let arg = match e.get(ContextKind::InvalidArg)? {
+            ContextValue::String(s) => s.clone(),
+            _ => return None,
+        };
+        return arg.starts_with("--from-counts").then(|| {
+            "tip: this command reads the texts, which counts folders do not keep; --from-counts \
+             is taken by freq, compare, trend, docs, chart and report"
+                .to_string()
+        });
+    }
     if e.kind() != ErrorKind::InvalidValue {
         return None;
     }

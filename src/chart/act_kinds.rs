@@ -38,12 +38,12 @@ impl Order {
 }
 
 impl Order {
-    /// The order of the bars named `names`: groups (`groups`) named by numbers (years,
-    /// sessions) in their order, so that a change shows; with some acts chosen (`chosen`:
+    /// The order of the bars named `names`: groups (`groups`) named by numbers or dates
+    /// (years, sessions, months) in their order, so that a change shows; with some acts chosen (`chosen`:
     /// `--act`, `--target-has`), whose means differ little, the most per 10,000 words first;
     /// else the strongest first (documents, countries).
     pub fn of(names: &[String], groups: bool, chosen: bool) -> Order {
-        if groups && names.iter().all(|n| n.trim().parse::<f64>().is_ok()) {
+        if groups && names.iter().all(|n| in_time(n)) {
             Order::Given
         } else if chosen {
             Order::Rate
@@ -51,6 +51,19 @@ impl Order {
             Order::Strength
         }
     }
+}
+
+/// Whether a group's name reads as a time: a number (a year, a session) or a date or period
+/// written from its year (`2024-01`, `2024-01-15`, `1990s`, `2024-Q1`), which sort as times.
+fn in_time(name: &str) -> bool {
+    let n = name.trim();
+    let b = n.as_bytes();
+    n.parse::<f64>().is_ok()
+        || (b.len() > 4
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4..]
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'/' | b's' | b'Q')))
 }
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
@@ -222,4 +235,37 @@ fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
         ));
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_named_by_dates_keep_their_order() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for times in [
+            &["2005", "2006"][..],
+            &["2021-12", "2022-01"],
+            &["2022-01-31", "2022-02-01"],
+            &["1990s", "2000s"],
+        ] {
+            assert_eq!(
+                Order::of(&names(times), true, false),
+                Order::Given,
+                "{times:?}"
+            );
+        }
+        // Names that are not times, or documents: the strongest first.
+        assert_eq!(
+            Order::of(&names(&["RUS", "2022"]), true, false),
+            Order::Strength
+        );
+        assert_eq!(
+            Order::of(&names(&["2021-12", "2022-01"]), false, false),
+            Order::Strength
+        );
+        assert_eq!(Order::of(&names(&["2021-12"]), true, true), Order::Given);
+        assert_eq!(Order::of(&names(&["RUS"]), true, true), Order::Rate);
+    }
 }

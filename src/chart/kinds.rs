@@ -252,7 +252,8 @@ pub fn dispersion(
         .filter(|w| !missing.contains(&w.0.as_str()))
         .map(|w| w.0.as_str())
         .collect();
-    let title = format!("Where {} occur: {what}", names.join(", "));
+    let verb = if names.len() == 1 { "occurs" } else { "occur" };
+    let title = format!("Where {} {verb}: {what}", names.join(", "));
     let mut note = String::new();
     if !missing.is_empty() {
         note = format!(" (in none: {})", missing.join(", "));

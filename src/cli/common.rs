@@ -262,6 +262,27 @@ impl GroupArgs {
     }
 }
 
+/// `sides` with the reference named after the documents it holds when a file given for it
+/// counts in the target (a file on both sides counts in the first): `--reference a.txt b.txt`
+/// with `a.txt` also the target is `b`, not `a to b`. A name given (`named`) stays.
+pub fn named_as_read(mut sides: Sides, loaded: &Loaded, named: bool) -> Sides {
+    let ti = loaded.groups.first().map_or(&[][..], |g| &g[..]);
+    let ri = loaded.groups.get(1).map_or(&[][..], |g| &g[..]);
+    let [_, given] = &sides.inputs[..] else {
+        return sides;
+    };
+    let path = |&i: &usize| loaded.analysis.docs[i].path.clone();
+    let target: std::collections::HashSet<PathBuf> = ti.iter().filter_map(path).collect();
+    let lost = given.iter().any(|p| p.is_file() && target.contains(p));
+    if !named && lost && !ri.is_empty() {
+        let kept: Vec<PathBuf> = ri.iter().filter_map(path).collect();
+        if kept.len() == ri.len() {
+            sides.names[1] = side_name(&kept);
+        }
+    }
+    sides
+}
+
 /// A short name for a set of paths: a file's or folder's name; for several files in one
 /// folder, the folder's name when it holds no others, else the first and the last name
 /// (`RUS_60_2005 to RUS_68_2013`, what a shell glob gave); for folders, their names

@@ -2,8 +2,8 @@
 //! one side quotes while the other uses them plainly.
 
 use super::common::{
-    count_of, load, load_held, side_name, thousands, Ask, GroupArgs, Loaded, OutputArgs, RowsPer,
-    Sides, SourceArgs,
+    count_of, load, load_held, named_as_read, side_name, thousands, Ask, GroupArgs, Loaded,
+    OutputArgs, RowsPer, Sides, SourceArgs,
 };
 use super::from_counts::load_counts;
 use anyhow::Result;
@@ -187,6 +187,7 @@ pub fn run(args: CompareArgs) -> Result<bool> {
         ..Default::default()
     };
     let loaded = load(&sides.inputs, &args.source, &options, ask)?;
+    let sides = named_as_read(sides, &loaded, args.groups.name_reference.is_some());
     let top = args.top.or((format == Format::Table).then_some(20));
     let (df, header) = match (&loaded.grouping, args.table) {
         (Some(g), Table::Keyness) => each_group(&args, &loaded, g, top)?,

@@ -1,6 +1,8 @@
 //! `verbale report`: the whole analysis of a folder of statements into notebooks-out/NAME/.
 
-use super::common::{load_also, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs};
+use super::common::{
+    load_also, named_as_read, side_name, Ask, GroupArgs, Loaded, Sides, SourceArgs,
+};
 use super::from_counts::load_counts;
 use anyhow::Result;
 use clap::Args;
@@ -368,6 +370,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         ..Default::default()
     };
     let loaded = load_also(&groups, &args.source, &options, ask, Some(&holder))?;
+    let sides = named_as_read(sides, &loaded, args.groups.name_reference.is_some());
     // The phrase tables next, so that the corpus held as word ids is let go before the other
     // tables are built.
     bar.set_message("phrases");

@@ -89,6 +89,8 @@ impl Metadata {
 /// Gathers the metadata of `files` (found under `inputs`).
 pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Metadata> {
     let mut columns: Vec<Column> = Vec::new();
+    // Each column's source, for the notes of a field given twice.
+    let mut given: Vec<String> = Vec::new();
     let mut notes = Vec::new();
     if files.iter().any(|(id, _)| id.contains('/')) {
         columns.push(Column {
@@ -99,6 +101,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
                 .collect(),
             kind: None,
         });
+        given.push("the files' folders".into());
     }
     if let Some(p) = &o.name_pattern {
         let (cols, skipped) = name_fields(files, p, o.lenient)?;
@@ -109,9 +112,16 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
                 listed(&skipped)
             ));
         }
-        add(&mut columns, cols, &mut notes);
+        add(&mut columns, &mut given, cols, "--meta-name", &mut notes);
     }
-    add(&mut columns, front_matter(files), &mut notes);
+    let front = front_matter(files);
+    add(
+        &mut columns,
+        &mut given,
+        front,
+        "the texts' front matter",
+        &mut notes,
+    );
     // Manifests named by --manifest describe every file; one found in an input folder
     // describes that folder's files (two folders, two manifests: each its own).
     // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
@@ -143,7 +153,16 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         notes.append(&mut n);
         fill(&mut from_manifests, cols, &mut notes);
     }
-    add(&mut columns, from_manifests, &mut notes);
+    let named: Vec<String> = manifests
+        .iter()
+        .map(|(m, _, _)| {
+            m.file_name().map_or(m.display().to_string(), |f| {
+                f.to_string_lossy().into_owned()
+            })
+        })
+        .collect();
+    let from = named.join(", ");
+    add(&mut columns, &mut given, from_manifests, &from, &mut notes);
     // The files' own metadata comes last and only fills fields no other source gave: what
     // `extract` wrote beside a text, else what a PDF, Word file or web page holds.
     let limit = o.max_bytes.unwrap_or(crate::corpus::DEFAULT_MAX_BYTES);
@@ -249,21 +268,35 @@ fn in_folder(p: &Path, dir: &Path) -> bool {
     p.starts_with(dir)
 }
 
-/// Adds fields, leaving out (with a note) one already given by an earlier source.
-fn add(columns: &mut Vec<Column>, new: Vec<Column>, notes: &mut Vec<String>) {
+/// Adds the fields of source `from` (said in notes: `--meta-name`, `the manifest
+/// manifest.csv`), leaving out (with a note naming both sources) one already given by an
+/// earlier source; `given` holds each column's source.
+fn add(
+    columns: &mut Vec<Column>,
+    given: &mut Vec<String>,
+    new: Vec<Column>,
+    from: &str,
+    notes: &mut Vec<String>,
+) {
+    given.resize(columns.len(), String::new());
     for c in new {
         if c.name == "doc" || c.name == "path" {
             notes.push(format!(
                 "a field named '{}' is left out: the name is taken by verbale's own column",
                 c.name
             ));
-        } else if columns.iter().any(|x| x.name == c.name) {
+        } else if let Some(k) = columns.iter().position(|x| x.name == c.name) {
+            let first = match given[k].as_str() {
+                "" => "an earlier source",
+                g => g,
+            };
             notes.push(format!(
-                "field '{}' is given twice; the first source is kept",
+                "field '{}' is given by {first} and by {from}; {first}'s values are kept",
                 c.name
             ));
         } else {
             columns.push(c);
+            given.push(from.to_string());
         }
     }
 }
