@@ -105,9 +105,11 @@ pub const FINGERPRINT_NAMES: [&str; 10] = [
 /// The version of the rules that cut a text into words and sentences: raised whenever they
 /// change what is counted (a sentence's end moves the n-grams, acts and readability counted
 /// within it), so that counts made before are not summed with counts made after.
-/// 2: a full stop before a digit (`S/PV.8362`) ends no sentence, the `C` of `2°C.` is no
-/// initial (2026-12-06); 1: every earlier verbale that recorded its options.
-pub const TEXT_RULES: u32 = 2;
+/// 3: the page furniture of the UN's verbatim records (`08-53129 32` between a speech's
+/// paragraphs) is no text, and the sentence it broke reads on (2026-12-06); 2: a full stop
+/// before a digit (`S/PV.8362`) ends no sentence, the `C` of `2°C.` is no initial
+/// (2026-12-06); 1: every earlier verbale that recorded its options.
+pub const TEXT_RULES: u32 = 3;
 
 /// What a run keeps of each document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

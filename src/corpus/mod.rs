@@ -23,7 +23,7 @@ pub(crate) use decode::read_source;
 pub use decode::{decode, decode_owned, Source};
 pub use formats::{Format, FormatError, UnSections};
 use hyphens::HyphenLexicon;
-use normalise::normalise_lines;
+use normalise::{drop_job_lines, normalise_lines};
 pub use offsets::OffsetMap;
 pub use stream::{stream, stream_binned, stream_files, Binned, Consumer};
 pub use walk::{find_files, find_groups, is_corpus_file, Found, GroupedFiles, REPORT_MARKER};
@@ -108,6 +108,8 @@ impl Document {
         decoded: String,
         mut maps: Vec<OffsetMap>,
     ) -> Document {
+        let (decoded, jobs) = drop_job_lines(decoded);
+        maps.push(jobs);
         let lex = HyphenLexicon::of_text(&decoded);
         let (text, map) = normalise_lines(decoded, &lex);
         maps.push(map);

@@ -2,6 +2,7 @@
 //! words hyphenated across line breaks rejoined (see [`super::hyphens`]), then Unicode NFC;
 //! each step with its offset map.
 
+use super::formats::{is_job_line, job_prefix};
 use super::hyphens::{
     break_after_hyphen, has_break_hyphen, word_after, word_before, HyphenLexicon,
 };
@@ -86,6 +87,89 @@ pub(crate) fn normalise_lines(text: String, lex: &HyphenLexicon) -> (String, Off
                 i += 1;
             }
             _ => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    (out, map)
+}
+
+/// Drops the page furniture the UN's verbatim records leave in a plain text between a
+/// speech's paragraphs (`08-53129 32` on a line of its own, with empty lines around it, or
+/// glued to the start of a line, `17/24 17-29363 together will`), so that the sentence the
+/// page broke reads on as in print: a run of furniture lines and empty lines becomes the line
+/// break before it, with an empty line kept only where the text before it ends a sentence.
+/// A text without a job number is returned as it is.
+pub(crate) fn drop_job_lines(text: String) -> (String, OffsetMap) {
+    let b = text.as_bytes();
+    let job_number = |i: &usize| {
+        let i = *i;
+        i >= 2
+            && b[i - 2..i].iter().all(u8::is_ascii_digit)
+            && b.get(i + 1..i + 6)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_digit))
+    };
+    // Only the lines that hold a job number are looked at: a text costs a search for `-`.
+    let mut found = memchr::memchr_iter(b'-', b).filter(job_number).peekable();
+    if found.peek().is_none() {
+        return (text, OffsetMap::default());
+    }
+    // The line around byte `i`: its start, and its end before the line break.
+    let line_at = |i: usize| {
+        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        (start, end)
+    };
+    let body = |(s, e): (usize, usize)| text[s..e].trim_end_matches('\r');
+    let blank = |l: (usize, usize)| body(l).trim().is_empty();
+    let job = |l: (usize, usize)| is_job_line(body(l));
+    let mut out = String::with_capacity(text.len());
+    let mut map = OffsetMap::default();
+    let mut copied = 0;
+    for i in found {
+        let line = line_at(i);
+        if line.0 < copied {
+            continue;
+        }
+        if job(line) {
+            // The run: the empty lines before it, and after it empty lines and more furniture.
+            let mut from = line.0;
+            let mut before = None;
+            while from > 0 {
+                let prev = line_at(from - 1);
+                if !blank(prev) {
+                    before = Some(prev);
+                    break;
+                }
+                from = prev.0;
+            }
+            let mut to = line.1;
+            while to < b.len() {
+                let next = line_at(to + 1);
+                if !(blank(next) || job(next)) {
+                    break;
+                }
+                to = next.1;
+            }
+            let last = to >= b.len();
+            let to = if last { b.len() } else { to + 1 };
+            let ends_sentence = before.is_some_and(|l| {
+                body(l).trim_end().ends_with([
+                    '.', '!', '?', ':', ';', '"', '\u{201D}', '\u{2019}', '\u{BB}',
+                ])
+            });
+            out.push_str(&text[copied..from]);
+            if ends_sentence && !last {
+                out.push('\n');
+            }
+            copied = to;
+            map.push(out.len(), to);
+            continue;
+        }
+        let glued = job_prefix(body(line));
+        if glued > 0 && i < line.0 + glued {
+            out.push_str(&text[copied..line.0]);
+            copied = line.0 + glued;
+            map.push(out.len(), copied);
         }
     }
     out.push_str(&text[copied..]);
@@ -192,6 +276,28 @@ mod tests {
                 "{src}"
             );
         }
+    }
+
+    #[test]
+    fn page_furniture_of_verbatim_records_is_dropped_and_the_sentence_reads_on() {
+        let src = "through a \n  \n \n08-53129 32 \n \ndifficult period. It ends.\n\n33 08-53129\n\nNext one.\n17/24 17-29363 together we\n";
+        let (out, map) = drop_job_lines(src.to_string());
+        assert_eq!(
+            out,
+            "through a \ndifficult period. It ends.\n\nNext one.\ntogether we\n"
+        );
+        // Offsets still lead back to the file.
+        for w in ["difficult", "Next", "together"] {
+            let at = out.find(w).unwrap();
+            assert_eq!(&src[map.map(at)..map.map(at) + w.len()], w);
+        }
+        // A document's words, however like a job number, stay; so does a text without one.
+        for keep in ["The 2019-20202 plan\n", "We met in 2008 and 2009.\n1 2\n"] {
+            assert_eq!(drop_job_lines(keep.to_string()).0, keep);
+        }
+        // Read as a document: one sentence across the page break.
+        let d = doc(src);
+        assert!(!d.text.contains("08-53129") && !d.text.contains("17-29363"));
     }
 
     #[test]

@@ -73,6 +73,40 @@ fn is_furniture(line: &str) -> bool {
                 && words.iter().all(|p| FURNITURE.is_match(p))))
 }
 
+/// Whether a line of a plain text is a page's furniture as the UN's verbatim records print it
+/// between a speech's paragraphs: a job number alone or with a page number (`08-53129 32`,
+/// `32 08-53129`, `17/24 17-29363`). Such a line is never a sentence's words.
+pub(crate) fn is_job_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words.iter().any(|p| JOB.is_match(p))
+        && words.iter().all(|p| FURNITURE.is_match(p))
+}
+
+/// The bytes of a page's furniture glued to the start of a line of text, with the space after
+/// it (`17/24 17-29363 together will`: a page number and a job number, in either order, then
+/// the text); 0 when the line does not start so.
+pub(crate) fn job_prefix(line: &str) -> usize {
+    let mut words = line.split(' ');
+    let (Some(a), Some(b), Some(rest)) = (words.next(), words.next(), words.next()) else {
+        return 0;
+    };
+    let page = |w: &str| {
+        w.split_once('/').is_some_and(|(x, y)| {
+            (1..=3).contains(&x.len())
+                && (1..=3).contains(&y.len())
+                && x.bytes().chain(y.bytes()).all(|c| c.is_ascii_digit())
+        })
+    };
+    let glued = (page(a) && JOB.is_match(b)) || (JOB.is_match(a) && page(b));
+    if glued && !rest.is_empty() {
+        a.len() + b.len() + 2
+    } else {
+        0
+    }
+}
+
 /// A UN job number (`18-18142`, `GE.20-00123`): the piece a one-space run of furniture holds.
 static JOB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:GE\.)?\d{2}-\d{5}$").expect("job number pattern"));

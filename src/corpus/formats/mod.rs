@@ -21,6 +21,7 @@ mod word;
 mod worddoc;
 
 pub use crate::error::FormatError;
+pub(crate) use furniture::{is_job_line, job_prefix};
 pub use furniture::{un_header, UnSections};
 
 use std::path::Path;
