@@ -585,36 +585,26 @@ fn a_reference_that_loses_a_file_to_the_target_is_named_by_what_it_keeps() {
     // `--reference a b` with `a` also the target compares against `b` alone, and says so.
     let ungd = root().join("data/statements/ungd");
     let (aze, arm) = (ungd.join("AZE_75_2020.txt"), ungd.join("ARM_75_2020.txt"));
-    let o = verbale()
-        .args(["compare", "--top", "1", "--target"])
-        .arg(&aze)
-        .arg("--reference")
-        .arg(&aze)
-        .arg(&arm)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(o.status.success(), "{err}");
-    let out = String::from_utf8_lossy(&o.stdout);
+    let header = |named: &[&str]| {
+        let o = verbale()
+            .args(["compare", "--top", "1"])
+            .args(named)
+            .arg("--target")
+            .arg(&aze)
+            .arg("--reference")
+            .arg(&aze)
+            .arg(&arm)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let out = header(&[]);
     assert!(
         out.contains("vs reference ARM_75_2020 (1 document"),
         "{out}"
     );
     // Named by --name-reference, the name stays.
-    let o = verbale()
-        .args([
-            "compare",
-            "--top",
-            "1",
-            "--name-reference",
-            "both",
-            "--target",
-        ])
-        .arg(&aze)
-        .arg("--reference")
-        .arg(&aze)
-        .arg(&arm)
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&o.stdout).contains("vs reference both (1 document"));
+    let out = header(&["--name-reference", "both"]);
+    assert!(out.contains("vs reference both (1 document"), "{out}");
 }

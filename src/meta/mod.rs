@@ -122,46 +122,7 @@ pub fn gather(files: &Found, inputs: &[PathBuf], o: &MetaOptions) -> Result<Meta
         "the texts' front matter",
         &mut notes,
     );
-    // Manifests named by --manifest describe every file; one found in an input folder
-    // describes that folder's files (two folders, two manifests: each its own).
-    // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
-    // the manifest beside it, whose other rows are not warned of: they were not chosen.
-    let manifests = find_manifests(inputs, o, &mut notes);
-    let mut from_manifests: Vec<Column> = Vec::new();
-    for (m, scope, beside) in &manifests {
-        // Beside files named one by one, the manifest's other rows were not chosen, and one
-        // that names none of them (a file added after it) is said, not an error.
-        let part = o.part || *beside;
-        let (cols, mut n) = match scope {
-            None => manifest_fields(files, m, part)?,
-            Some(dir) => {
-                let mine: Vec<usize> = (0..files.len())
-                    .filter(|&k| files[k].1.as_ref().is_some_and(|p| in_folder(p, dir)))
-                    .collect();
-                let sub: Found = mine.iter().map(|&k| files[k].clone()).collect();
-                let (cols, n) = match manifest_fields(&sub, m, part) {
-                    Err(Error::Invalid(why)) if *beside => {
-                        notes.push(format!("warning: {why}; its fields are left out"));
-                        (Vec::new(), Vec::new())
-                    }
-                    r => r?,
-                };
-                let spread = cols.into_iter().map(|c| spread(c, &mine, files.len()));
-                (spread.collect(), n)
-            }
-        };
-        notes.append(&mut n);
-        fill(&mut from_manifests, cols, &mut notes);
-    }
-    let named: Vec<String> = manifests
-        .iter()
-        .map(|(m, _, _)| {
-            m.file_name().map_or(m.display().to_string(), |f| {
-                f.to_string_lossy().into_owned()
-            })
-        })
-        .collect();
-    let from = named.join(", ");
+    let (from_manifests, from) = manifests(files, inputs, o, &mut notes)?;
     add(&mut columns, &mut given, from_manifests, &from, &mut notes);
     // The files' own metadata comes last and only fills fields no other source gave: what
     // `extract` wrote beside a text, else what a PDF, Word file or web page holds.
@@ -257,6 +218,56 @@ fn own_fields(files: &Found, limit: u64) -> Vec<Column> {
         }
     }
     own
+}
+
+/// The fields of the manifests that describe `files` (found under `inputs`), and the
+/// manifests' names as a source of fields is said in notes (`manifest.csv`).
+fn manifests(
+    files: &Found,
+    inputs: &[PathBuf],
+    o: &MetaOptions,
+    notes: &mut Vec<String>,
+) -> Result<(Vec<Column>, String)> {
+    // Manifests named by --manifest describe every file; one found in an input folder
+    // describes that folder's files (two folders, two manifests: each its own).
+    // A file named on its own (`ungd/RUS_*.txt`, as a shell glob gives them) is described by
+    // the manifest beside it, whose other rows are not warned of: they were not chosen.
+    let manifests = find_manifests(inputs, o, notes);
+    let mut from_manifests: Vec<Column> = Vec::new();
+    for (m, scope, beside) in &manifests {
+        // Beside files named one by one, the manifest's other rows were not chosen, and one
+        // that names none of them (a file added after it) is said, not an error.
+        let part = o.part || *beside;
+        let (cols, mut n) = match scope {
+            None => manifest_fields(files, m, part)?,
+            Some(dir) => {
+                let mine: Vec<usize> = (0..files.len())
+                    .filter(|&k| files[k].1.as_ref().is_some_and(|p| in_folder(p, dir)))
+                    .collect();
+                let sub: Found = mine.iter().map(|&k| files[k].clone()).collect();
+                let (cols, n) = match manifest_fields(&sub, m, part) {
+                    Err(Error::Invalid(why)) if *beside => {
+                        notes.push(format!("warning: {why}; its fields are left out"));
+                        (Vec::new(), Vec::new())
+                    }
+                    r => r?,
+                };
+                let spread = cols.into_iter().map(|c| spread(c, &mine, files.len()));
+                (spread.collect(), n)
+            }
+        };
+        notes.append(&mut n);
+        fill(&mut from_manifests, cols, notes);
+    }
+    let named: Vec<String> = manifests
+        .iter()
+        .map(|(m, _, _)| {
+            m.file_name().map_or(m.display().to_string(), |f| {
+                f.to_string_lossy().into_owned()
+            })
+        })
+        .collect();
+    Ok((from_manifests, named.join(", ")))
 }
 
 /// Whether file `p` is under folder `dir` (the current folder when `dir` is empty: a file
