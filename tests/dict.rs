@@ -96,6 +96,8 @@ fn score(split: &str) -> Score {
         "fresh43" => ("acts/fresh43_sentences.tsv", "acts/fresh43_labels.tsv"),
         "fresh44" => ("acts/fresh44_sentences.tsv", "acts/fresh44_labels.tsv"),
         "fresh45" => ("acts/fresh45_sentences.tsv", "acts/fresh45_labels.tsv"),
+        "fresh46" => ("acts/fresh46_sentences.tsv", "acts/fresh46_labels.tsv"),
+        "fresh47" => ("acts/fresh47_sentences.tsv", "acts/fresh47_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1521,6 +1523,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh43", 160),
         ("fresh44", 175),
         ("fresh45", 145),
+        ("fresh46", 168),
+        ("fresh47", 160),
     ] {
         let s = score(split);
         show(split, &s);
