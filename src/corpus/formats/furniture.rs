@@ -233,11 +233,7 @@ const HEADER_SPAN: usize = 2500;
 /// original language), `un_body`, `un_session`, `un_agenda`. Empty for anything that is not a
 /// UN document: a header needs the "Distr." line or a symbol.
 pub fn un_header(text: &str) -> Vec<(&'static str, String)> {
-    let mut end = text.len().min(HEADER_SPAN);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &text[..end];
+    let head = header_block(text);
     let distr = DISTR.captures(head);
     // The document's own symbol heads it beside "United Nations" or stands on a line of its
     // own; a symbol cited in a footnote or the text is only taken when no such line exists.
@@ -283,6 +279,55 @@ pub fn un_header(text: &str) -> Vec<(&'static str, String)> {
     grab(&SESSION, "un_session", &mut out);
     grab(&AGENDA, "un_agenda", &mut out);
     out
+}
+
+/// `text[..n]`, cut back to a character's boundary.
+fn prefix(text: &str, n: usize) -> &str {
+    let mut end = text.len().min(n);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// How far into a document a header set below its first page's text is looked for.
+const FIRST_PAGE_SPAN: usize = 8000;
+
+/// Where a UN document's header is read: its first [`HEADER_SPAN`] bytes (and the lines after a
+/// "Distr." line near their end), or, when they hold
+/// neither a "Distr." line nor a "United Nations" line, a header block set further down its
+/// first page, as a PDF whose first page gives its text before its header has it (a
+/// stakeholders' summary of the Human Rights Council): the lines around the first "Distr." line
+/// with a "United Nations SYMBOL" line just before it.
+fn header_block(text: &str) -> &str {
+    let head = prefix(text, HEADER_SPAN);
+    let un_line = |t: &str| {
+        t.lines()
+            .any(|l| l.trim_start().starts_with("United Nations") && SYMBOL.is_match(l))
+    };
+    // A "Distr." line near the window's end keeps its date and language lines.
+    if let Some(d) = DISTR.find(head) {
+        return prefix(text, HEADER_SPAN.max(d.end() + 300));
+    }
+    if un_line(head) {
+        return head;
+    }
+    let wider = prefix(text, FIRST_PAGE_SPAN);
+    let Some(d) = DISTR.find(wider) else {
+        return head;
+    };
+    let mut from = d.start().saturating_sub(300);
+    while !wider.is_char_boundary(from) {
+        from -= 1;
+    }
+    if !un_line(&wider[from..d.start()]) {
+        return head;
+    }
+    let mut to = wider.len().min(d.end() + 300);
+    while !wider.is_char_boundary(to) {
+        to -= 1;
+    }
+    &wider[from..to]
 }
 
 /// "24 August 2020" as 2020-08-24.
@@ -500,6 +545,32 @@ mod tests {
         assert!(un_header("Remarks by the President on the economy").is_empty());
         let footnote_first = "Distr.: General\n1 A/HRC/43/15.\nUnited Nations  A/HRC/DEC/43/112\n";
         assert_eq!(un_header(footnote_first)[0].1, "A/HRC/DEC/43/112");
+    }
+
+    #[test]
+    fn a_header_set_below_the_first_page_text_is_read() {
+        // A stakeholders' summary whose first page gives its text, then its footnote and header.
+        let body = "1.  The present report was prepared pursuant to resolutions 5/1 and 16/21.\n"
+            .repeat(40);
+        let header = "*  The present document is being issued without formal editing.\n\n\
+            United Nations  A/HRC/WG.6/48/SVN/3\nGeneral Assembly  Distr.: General\n\
+            6 November 2024\nOriginal: English\n\nadolescents, psychiatry.\n";
+        let h = un_header(&format!("{body}{header}"));
+        let get = |k: &str| h.iter().find(|(x, _)| *x == k).map(|x| x.1.as_str());
+        assert_eq!(get("un_symbol"), Some("A/HRC/WG.6/48/SVN/3"));
+        assert_eq!(get("un_date"), Some("2024-11-06"));
+        assert_eq!(get("un_original"), Some("English"));
+        // The same header where its "Distr." line ends the first 2,500 bytes, its date after.
+        let distr_end = header.find("Distr.: General").unwrap() + "Distr.: General".len();
+        let cut = body[..2_495 - distr_end].to_string();
+        let h = un_header(&format!("{cut}{header}"));
+        assert!(
+            h.iter().any(|(k, v)| *k == "un_date" && v == "2024-11-06"),
+            "{h:?}"
+        );
+        // A "Distr." quoted further down with no "United Nations" line before it is no header.
+        let quoted = format!("{body}The note said: Distr.: General\n6 November 2024\n");
+        assert!(un_header(&quoted).is_empty());
     }
 
     /// A resolution has no cover or annex, but its footnotes, put after the text, are still a
