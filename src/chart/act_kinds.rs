@@ -43,7 +43,11 @@ impl Order {
     /// `--act`, `--target-has`), whose means differ little, the most per 10,000 words first;
     /// else the strongest first (documents, countries).
     pub fn of(names: &[String], groups: bool, chosen: bool) -> Order {
-        if groups && names.iter().all(|n| in_time(n)) {
+        // Groups come sorted by their names: dates written alike sort as times do (`2021-02`
+        // before `2021-10`, not `2021-2`).
+        let numbers = names.iter().all(|n| n.trim().parse::<f64>().is_ok());
+        let alike = names.iter().all(|n| n.len() == names[0].len());
+        if groups && (numbers || (alike && names.iter().all(|n| in_time(n)))) {
             Order::Given
         } else if chosen {
             Order::Rate
@@ -256,6 +260,11 @@ mod tests {
                 "{times:?}"
             );
         }
+        // Dates not written alike do not sort as times: the strongest first.
+        assert_eq!(
+            Order::of(&names(&["2021-10", "2021-2"]), true, false),
+            Order::Strength
+        );
         // Names that are not times, or documents: the strongest first.
         assert_eq!(
             Order::of(&names(&["RUS", "2022"]), true, false),

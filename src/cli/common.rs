@@ -272,8 +272,13 @@ pub fn named_as_read(mut sides: Sides, loaded: &Loaded, named: bool) -> Sides {
         return sides;
     };
     let path = |&i: &usize| loaded.analysis.docs[i].path.clone();
-    let target: std::collections::HashSet<PathBuf> = ti.iter().filter_map(path).collect();
-    let lost = given.iter().any(|p| p.is_file() && target.contains(p));
+    // Compared as resolved, as the reading matched them (`./a.txt` is `a.txt`).
+    let resolved = |p: PathBuf| p.canonicalize().unwrap_or(p);
+    let target: std::collections::HashSet<PathBuf> =
+        ti.iter().filter_map(path).map(resolved).collect();
+    let lost = given
+        .iter()
+        .any(|p| p.is_file() && target.contains(&resolved(p.clone())));
     if !named && lost && !ri.is_empty() {
         let kept: Vec<PathBuf> = ri.iter().filter_map(path).collect();
         if kept.len() == ri.len() {

@@ -51,7 +51,7 @@ pub struct Document {
 impl Document {
     /// Builds a document from text already in memory (no decoding, normalised here).
     pub fn from_text(id: &str, text: &str) -> Document {
-        Document::assemble(id.to_string(), None, text.to_string(), Vec::new())
+        Document::assemble(id.to_string(), None, text.to_string(), Vec::new(), true)
     }
 
     /// Decodes and normalises one file's bytes: what [`load`] does per file, for callers that
@@ -62,7 +62,8 @@ impl Document {
             ..LoadOptions::default()
         };
         let (text, map, source) = decode::decode_any(bytes.to_vec(), Path::new(id), &opts)?;
-        let mut d = Document::assemble(id.to_string(), None, text, vec![map]);
+        let plain = source.is_none();
+        let mut d = Document::assemble(id.to_string(), None, text, vec![map], plain);
         d.source = source;
         Ok(d)
     }
@@ -94,12 +95,15 @@ impl Document {
             text.drain(..start);
             maps.push(OffsetMap::shift(start));
         }
-        let mut d = Document::assemble(id.to_string(), path.map(Path::to_path_buf), text, maps);
+        let plain = source.is_none();
+        let path = path.map(Path::to_path_buf);
+        let mut d = Document::assemble(id.to_string(), path, text, maps, plain);
         d.source = source;
         Ok(d)
     }
 
-    /// Normalises decoded text; `maps` lead from it back to the file (the last one first). A
+    /// Normalises decoded text (`plain`: a plain text, not a PDF, Word document or web page's
+    /// extracted text); `maps` lead from it back to the file (the last one first). A
     /// hyphen at a line break is decided by what this text writes and the bundled lists
     /// ([`HyphenLexicon`]), never by the rest of a corpus.
     fn assemble(
@@ -107,9 +111,17 @@ impl Document {
         path: Option<PathBuf>,
         decoded: String,
         mut maps: Vec<OffsetMap>,
+        plain: bool,
     ) -> Document {
-        let (decoded, jobs) = drop_job_lines(decoded);
-        maps.push(jobs);
+        // A plain text's page furniture; a PDF's is dropped page by page by its reader, and a
+        // Word document or web page has none.
+        let decoded = if plain {
+            let (text, jobs) = drop_job_lines(decoded);
+            maps.push(jobs);
+            text
+        } else {
+            decoded
+        };
         let lex = HyphenLexicon::of_text(&decoded);
         let (text, map) = normalise_lines(decoded, &lex);
         maps.push(map);

@@ -113,10 +113,12 @@ pub(crate) fn drop_job_lines(text: String) -> (String, OffsetMap) {
     if found.peek().is_none() {
         return (text, OffsetMap::default());
     }
-    // The line around byte `i`: its start, and its end before the line break.
+    // The line around byte `i`: its start, and its end before the line break (LF, CR, or
+    // both: this runs before line ends are made LF, and CRLF's two bytes end a line and an
+    // empty one).
     let line_at = |i: usize| {
-        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |k| k + 1);
-        let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k);
+        let start = memchr::memrchr2(b'\n', b'\r', &b[..i]).map_or(0, |k| k + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &b[i..]).map_or(b.len(), |k| i + k);
         (start, end)
     };
     let body = |(s, e): (usize, usize)| text[s..e].trim_end_matches('\r');
@@ -125,8 +127,14 @@ pub(crate) fn drop_job_lines(text: String) -> (String, OffsetMap) {
     let mut out = String::with_capacity(text.len());
     let mut map = OffsetMap::default();
     let mut copied = 0;
+    // Hits on a line already judged are passed over: a line is looked at once.
+    let mut judged = 0;
     for i in found {
+        if i < judged {
+            continue;
+        }
         let line = line_at(i);
+        judged = line.1;
         if line.0 < copied {
             continue;
         }
@@ -152,16 +160,14 @@ pub(crate) fn drop_job_lines(text: String) -> (String, OffsetMap) {
             }
             let last = to >= b.len();
             let to = if last { b.len() } else { to + 1 };
-            let ends_sentence = before.is_some_and(|l| {
-                body(l).trim_end().ends_with([
-                    '.', '!', '?', ':', ';', '"', '\u{201D}', '\u{2019}', '\u{BB}',
-                ])
-            });
+            let ends_sentence = before.is_some_and(|l| ends_sentence(body(l)));
             out.push_str(&text[copied..from]);
             if ends_sentence && !last {
-                out.push('\n');
+                // An empty line, in the file's own line ends (LF, CR or CRLF).
+                out.push(b[from - 1] as char);
             }
             copied = to;
+            judged = to;
             map.push(out.len(), to);
             continue;
         }
@@ -174,6 +180,16 @@ pub(crate) fn drop_job_lines(text: String) -> (String, OffsetMap) {
     }
     out.push_str(&text[copied..]);
     (out, map)
+}
+
+/// Whether a line ends a sentence: a full stop, `!`, `?`, `:`, `;` or `…`, also inside a
+/// closing mark or bracket (`."`, `.”`, `.)`); a closing mark alone (`countries’`, a
+/// possessive) ends none.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    let closing = ['"', '\'', '\u{201D}', '\u{2019}', '\u{BB}', ')', ']'];
+    let t = t.strip_suffix(closing).unwrap_or(t);
+    t.ends_with(['.', '!', '?', ':', ';', '\u{2026}'])
 }
 
 /// Third characters of `â€?` mojibake sequences and the punctuation they stand for.
@@ -295,6 +311,18 @@ mod tests {
         for keep in ["The 2019-20202 plan\n", "We met in 2008 and 2009.\n1 2\n"] {
             assert_eq!(drop_job_lines(keep.to_string()).0, keep);
         }
+        // CR line ends are line ends too, and a page that ends a sentence keeps its paragraph.
+        let cr = "We will meet.\r\r08-53129 32\r\rThe end.\r";
+        assert_eq!(
+            drop_job_lines(cr.to_string()).0,
+            "We will meet.\r\rThe end.\r"
+        );
+        // A possessive at the page's foot ends no sentence.
+        let own = "the developing countries\u{2019}\n\n08-53129 3\n\nneeds and hopes\n";
+        assert_eq!(
+            drop_job_lines(own.to_string()).0,
+            "the developing countries\u{2019}\nneeds and hopes\n"
+        );
         // Read as a document: one sentence across the page break.
         let d = doc(src);
         assert!(!d.text.contains("08-53129") && !d.text.contains("17-29363"));

@@ -221,7 +221,7 @@ fn own_fields(files: &Found, limit: u64) -> Vec<Column> {
 }
 
 /// The fields of the manifests that describe `files` (found under `inputs`), and the
-/// manifests' names as a source of fields is said in notes (`manifest.csv`).
+/// manifests as notes name a source of fields (their paths: `ungd/manifest.csv`).
 fn manifests(
     files: &Found,
     inputs: &[PathBuf],
@@ -261,11 +261,7 @@ fn manifests(
     }
     let named: Vec<String> = manifests
         .iter()
-        .map(|(m, _, _)| {
-            m.file_name().map_or(m.display().to_string(), |f| {
-                f.to_string_lossy().into_owned()
-            })
-        })
+        .map(|(m, _, _)| m.display().to_string())
         .collect();
     Ok((from_manifests, named.join(", ")))
 }
@@ -279,8 +275,8 @@ fn in_folder(p: &Path, dir: &Path) -> bool {
     p.starts_with(dir)
 }
 
-/// Adds the fields of source `from` (said in notes: `--meta-name`, `the manifest
-/// manifest.csv`), leaving out (with a note naming both sources) one already given by an
+/// Adds the fields of source `from` (said in notes: `--meta-name`, `ungd/manifest.csv`),
+/// leaving out (with a note naming both sources) one already given by an
 /// earlier source; `given` holds each column's source.
 fn add(
     columns: &mut Vec<Column>,
@@ -302,7 +298,7 @@ fn add(
                 g => g,
             };
             notes.push(format!(
-                "field '{}' is given by {first} and by {from}; {first}'s values are kept",
+                "field '{}' is given by {first} and by {from}; the values of {first} are kept",
                 c.name
             ));
         } else {

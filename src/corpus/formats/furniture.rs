@@ -77,7 +77,7 @@ fn is_furniture(line: &str) -> bool {
 /// between a speech's paragraphs: a job number alone or with a page number (`08-53129 32`,
 /// `32 08-53129`, `17/24 17-29363`). Such a line is never a sentence's words.
 pub(crate) fn is_job_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let words: Vec<&str> = line.split_whitespace().take(4).collect();
     !words.is_empty()
         && words.len() <= 3
         && words.iter().any(|p| JOB.is_match(p))
