@@ -35,19 +35,17 @@ impl Order {
             Order::Given => "first",
         }
     }
-}
 
-impl Order {
     /// The order of the bars named `names`: groups (`groups`) named by numbers or dates
-    /// (years, sessions, months) in their order, so that a change shows; with some acts chosen (`chosen`:
-    /// `--act`, `--target-has`), whose means differ little, the most per 10,000 words first;
-    /// else the strongest first (documents, countries).
+    /// (years, sessions, months) in their order, so that a change shows; with some acts
+    /// chosen (`chosen`: `--act`, `--target-has`), whose means differ little, the most per
+    /// 10,000 words first; else the strongest first (documents, countries).
     pub fn of(names: &[String], groups: bool, chosen: bool) -> Order {
         // Groups come sorted by their names: dates written alike sort as times do (`2021-02`
         // before `2021-10`, not `2021-2`).
         let numbers = names.iter().all(|n| n.trim().parse::<f64>().is_ok());
         let alike = names.iter().all(|n| n.len() == names[0].len());
-        if groups && (numbers || (alike && names.iter().all(|n| in_time(n)))) {
+        if groups && (numbers || (alike && names.iter().all(|n| a_date(n)))) {
             Order::Given
         } else if chosen {
             Order::Rate
@@ -57,17 +55,15 @@ impl Order {
     }
 }
 
-/// Whether a group's name reads as a time: a number (a year, a session) or a date or period
-/// written from its year (`2024-01`, `2024-01-15`, `1990s`, `2024-Q1`), which sort as times.
-fn in_time(name: &str) -> bool {
-    let n = name.trim();
-    let b = n.as_bytes();
-    n.parse::<f64>().is_ok()
-        || (b.len() > 4
-            && b[..4].iter().all(u8::is_ascii_digit)
-            && b[4..]
-                .iter()
-                .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'/' | b's' | b'Q')))
+/// Whether a group's name is a date or period written from its year (`2024-01`,
+/// `2024-01-15`, `1990s`, `2024-Q1`).
+fn a_date(name: &str) -> bool {
+    let b = name.trim().as_bytes();
+    b.len() > 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'/' | b's' | b'Q'))
 }
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named

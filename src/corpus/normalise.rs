@@ -1,6 +1,7 @@
-//! Normalising decoded text in one pass: line endings to LF, mojibake punctuation repaired,
-//! words hyphenated across line breaks rejoined (see [`super::hyphens`]), then Unicode NFC;
-//! each step with its offset map.
+//! Normalising decoded text: first, in a plain text, the page furniture of the UN's verbatim
+//! records dropped ([`drop_job_lines`]); then in one pass line endings to LF, mojibake
+//! punctuation repaired, words hyphenated across line breaks rejoined (see
+//! [`super::hyphens`]); then Unicode NFC; each step with its offset map.
 
 use super::formats::{is_job_line, job_prefix};
 use super::hyphens::{

@@ -57,20 +57,17 @@ fn shape(line: &str) -> String {
 
 /// Whether a line is furniture by its content alone: a page number, a symbol, a job number,
 /// or a run of them ("2  GE.24-19779", "A/HRC/43/15  GE.20-00123  5"), also with one space
-/// between at most three of them when one is a job number ("18-18142 2/5", "3/5 18-18142", as
-/// GA resolutions foot their pages; "2019 2020" or "1 A/73/85." are text).
+/// between at most three of them when one is a job number ([`is_job_line`]: "18-18142 2/5",
+/// "3/5 18-18142", as GA resolutions foot their pages; "2019 2020" or "1 A/73/85." are text).
 fn is_furniture(line: &str) -> bool {
     let t = line.trim();
-    let words: Vec<&str> = t.split_whitespace().collect();
     !t.is_empty()
         && (t
             .split("  ")
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .all(|p| FURNITURE.is_match(p))
-            || (words.len() <= 3
-                && words.iter().any(|p| JOB.is_match(p))
-                && words.iter().all(|p| FURNITURE.is_match(p))))
+            || is_job_line(t))
 }
 
 /// Whether a line of a plain text is a page's furniture as the UN's verbatim records print it
@@ -293,12 +290,12 @@ fn prefix(text: &str, n: usize) -> &str {
 /// How far into a document a header set below its first page's text is looked for.
 const FIRST_PAGE_SPAN: usize = 8000;
 
-/// Where a UN document's header is read: its first [`HEADER_SPAN`] bytes (and the lines after a
-/// "Distr." line near their end), or, when they hold
-/// neither a "Distr." line nor a "United Nations" line, a header block set further down its
-/// first page, as a PDF whose first page gives its text before its header has it (a
-/// stakeholders' summary of the Human Rights Council): the lines around the first "Distr." line
-/// with a "United Nations SYMBOL" line just before it.
+/// Where a UN document's header is read: its first [`HEADER_SPAN`] bytes (and the lines after
+/// a "Distr." line near their end), or, when they hold neither a "Distr." line nor a "United
+/// Nations" line, a header block further down its first page, as a PDF whose first page gives
+/// its text before its header has it (a stakeholders' summary of the Human Rights Council):
+/// the lines around the first "Distr." line with a "United Nations SYMBOL" line just before
+/// it.
 fn header_block(text: &str) -> &str {
     let head = prefix(text, HEADER_SPAN);
     let un_line = |t: &str| {
@@ -316,18 +313,11 @@ fn header_block(text: &str) -> &str {
     let Some(d) = DISTR.find(wider) else {
         return head;
     };
-    let mut from = d.start().saturating_sub(300);
-    while !wider.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = prefix(wider, d.start().saturating_sub(300)).len();
     if !un_line(&wider[from..d.start()]) {
         return head;
     }
-    let mut to = wider.len().min(d.end() + 300);
-    while !wider.is_char_boundary(to) {
-        to -= 1;
-    }
-    &wider[from..to]
+    &prefix(wider, d.end() + 300)[from..]
 }
 
 /// "24 August 2020" as 2020-08-24.
