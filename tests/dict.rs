@@ -98,6 +98,8 @@ fn score(split: &str) -> Score {
         "fresh45" => ("acts/fresh45_sentences.tsv", "acts/fresh45_labels.tsv"),
         "fresh46" => ("acts/fresh46_sentences.tsv", "acts/fresh46_labels.tsv"),
         "fresh47" => ("acts/fresh47_sentences.tsv", "acts/fresh47_labels.tsv"),
+        "fresh48" => ("acts/fresh48_sentences.tsv", "acts/fresh48_labels.tsv"),
+        "fresh49" => ("acts/fresh49_sentences.tsv", "acts/fresh49_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1527,6 +1529,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh45", 145),
         ("fresh46", 169),
         ("fresh47", 161),
+        ("fresh48", 173),
+        ("fresh49", 188),
     ] {
         let s = score(split);
         show(split, &s);
