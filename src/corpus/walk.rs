@@ -191,8 +191,10 @@ fn under_root(root: &Path, input: &Path, is_dir: bool) -> Result<String> {
         .collect())
 }
 
-/// Two inputs can give the same id (two folders with the same layout, two files of one name):
-/// files named one by one (`inputs` that are files) take the names of the folders above them,
+/// Two inputs can give the same id (two folders with the same layout, two files of one name,
+/// one statement saved as PDF and as Word): files that only their extensions tell apart keep
+/// them (`x.pdf`, `x.docx`); files named one by one (`inputs` that are files) take the names
+/// of the folders above them,
 /// as few as tell them apart (`a/x` and `b/x` for `a/x.txt` and `b/x.txt`), so a reader can
 /// tell which file a row is; other ids that are the same (files of two folders of one layout,
 /// whose ids are paths under their folder and match a manifest so; a file named twice) are
@@ -208,6 +210,15 @@ fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) 
     }
     let mut renamed: Vec<(usize, String)> = Vec::new();
     for (id, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
+        if let Some(exts) = distinct_extensions(out, members) {
+            renamed.extend(
+                members
+                    .iter()
+                    .zip(exts)
+                    .map(|(&i, e)| (i, format!("{id}.{e}"))),
+            );
+            continue;
+        }
         let paths: Option<Vec<&Path>> = members
             .iter()
             .map(|&i| out[i].1.as_deref().filter(|p| named.contains(p)))
@@ -246,6 +257,26 @@ fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) 
             used.insert(id.clone());
         }
     }
+}
+
+/// The extensions of the files `members` of `out`, when each has one and no two are the same
+/// (compared without case).
+fn distinct_extensions(out: &Found, members: &[usize]) -> Option<Vec<String>> {
+    let exts: Vec<String> = members
+        .iter()
+        .map(|&i| {
+            Some(
+                out[i]
+                    .1
+                    .as_deref()?
+                    .extension()?
+                    .to_string_lossy()
+                    .into_owned(),
+            )
+        })
+        .collect::<Option<_>>()?;
+    let folded: ahash::AHashSet<String> = exts.iter().map(|e| e.to_lowercase()).collect();
+    (folded.len() == exts.len()).then_some(exts)
 }
 
 /// The names of the `depth` folders that hold file `path` (its real folder: `a/x.txt` and
@@ -462,5 +493,19 @@ mod tests {
         std::fs::write(dir.path().join("b/x#2.txt"), "words").unwrap();
         // (b's files in order: sub/y.txt, x#2.txt, x.txt.)
         assert_eq!(ids(&[p("a"), p("b")]), ["x", "sub/y", "x#2", "x#3"]);
+    }
+
+    /// One statement saved as PDF and as Word in one folder: the extension tells them apart,
+    /// not a number.
+    #[test]
+    fn files_told_apart_by_extension_keep_it() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["s.pdf", "s.docx", "s.html", "t.txt"] {
+            std::fs::write(dir.path().join(file), "words").unwrap();
+        }
+        let found = find_files(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
+        let mut ids: Vec<String> = found.into_iter().map(|f| f.0).collect();
+        ids.sort();
+        assert_eq!(ids, ["s.docx", "s.html", "s.pdf", "t"]);
     }
 }

@@ -102,7 +102,7 @@ fn yaml(text: &str, d: &mut Dictionary) -> Result<()> {
         };
         return Err(Error::Invalid(format!("{}: {what}", d.origin)));
     };
-    walk(top, &mut Vec::new(), d)
+    walk(top, &mut Vec::new(), d, text)
 }
 
 fn scalar(y: &Yaml) -> Option<String> {
@@ -114,7 +114,12 @@ fn scalar(y: &Yaml) -> Option<String> {
     }
 }
 
-fn walk(map: &yaml_rust2::yaml::Hash, path: &mut Vec<String>, d: &mut Dictionary) -> Result<()> {
+fn walk(
+    map: &yaml_rust2::yaml::Hash,
+    path: &mut Vec<String>,
+    d: &mut Dictionary,
+    text: &str,
+) -> Result<()> {
     for (k, v) in map {
         let Some(key) = scalar(k) else {
             return Err(Error::Invalid(format!(
@@ -129,18 +134,30 @@ fn walk(map: &yaml_rust2::yaml::Hash, path: &mut Vec<String>, d: &mut Dictionary
             path.push(key);
         }
         match v {
-            Yaml::Hash(inner) => walk(inner, path, d)?,
+            Yaml::Hash(inner) => walk(inner, path, d, text)?,
             Yaml::Array(items) => {
                 d.categories.push(path.clone());
                 for item in items {
                     match item {
                         // quanteda allows a list holding a map (entries and subcategories).
-                        Yaml::Hash(inner) => walk(inner, path, d)?,
+                        Yaml::Hash(inner) => walk(inner, path, d, text)?,
+                        Yaml::Null => {
+                            return Err(Error::Invalid(format!(
+                                "{}{}: category '{}' has an empty entry (a `-` with nothing \
+                                 after it); remove it or write the entry",
+                                d.origin,
+                                empty_item_line(text, path.last().map_or("", |k| k))
+                                    .map(|n| format!(", line {n}"))
+                                    .unwrap_or_default(),
+                                path.join(".")
+                            )))
+                        }
                         other => match scalar(other) {
                             Some(s) => d.entries.push((path.clone(), s)),
                             None => {
                                 return Err(Error::Invalid(format!(
-                                    "{}: category '{}' has an entry that is not text",
+                                    "{}: category '{}' has an entry that is not text (a list \
+                                     inside its list?); write each entry as a word or phrase",
                                     d.origin,
                                     path.join(".")
                                 )))
@@ -164,24 +181,47 @@ fn walk(map: &yaml_rust2::yaml::Hash, path: &mut Vec<String>, d: &mut Dictionary
     Ok(())
 }
 
+/// The line (from 1) of the first empty list item (`-` alone) after the line that opens
+/// category `key`, if the text shows one: the YAML reader keeps no lines for its values.
+fn empty_item_line(text: &str, key: &str) -> Option<usize> {
+    let opens = |l: &str| {
+        let t = l.trim_start().trim_start_matches("- ");
+        let t = t.trim_start_matches(['"', '\'']);
+        t.strip_prefix(key)
+            .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
+    };
+    let start = text.lines().position(opens)?;
+    text.lines()
+        .enumerate()
+        .skip(start + 1)
+        .find(|(_, l)| matches!(l.trim(), "-" | "- ~" | "- null" | "- Null" | "- NULL"))
+        .map(|(n, _)| n + 1)
+}
+
 fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::Invalid(format!("{}: the file is empty", d.origin)));
+    }
     let mut lines = text.lines().enumerate();
-    // The category table, between the first two lines that are `%`.
-    let mut ids: Vec<(String, String)> = Vec::new();
-    let mut seen_open = false;
+    // The category table, between the first two lines that are `%`: per category, its
+    // number, name and line.
+    let mut ids: Vec<(String, String, usize)> = Vec::new();
+    let mut opened = None;
+    let mut closed = false;
     for (n, line) in lines.by_ref() {
         let t = line.trim();
         if t == "%" {
-            if seen_open {
+            if opened.is_some() {
+                closed = true;
                 break;
             }
-            seen_open = true;
+            opened = Some(n + 1);
             continue;
         }
         if t.is_empty() {
             continue;
         }
-        if !seen_open {
+        if opened.is_none() {
             return Err(Error::Invalid(format!(
                 "{}, line {}: a LIWC dictionary starts with a line `%`, its categories, and \
                  another `%`",
@@ -200,9 +240,30 @@ fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
                 n + 1
             )));
         }
-        ids.push((id.to_string(), name.clone()));
+        if let Some((_, first, at)) = ids.iter().find(|(i, _, _)| i == id) {
+            return Err(Error::Invalid(format!(
+                "{}, line {}: category number {id} is given twice ('{first}' on line {at}, \
+                 '{name}' here); give each category its own number",
+                d.origin,
+                n + 1
+            )));
+        }
+        ids.push((id.to_string(), name.clone(), n + 1));
         d.categories.push(vec![name]);
     }
+    if !closed {
+        return Err(Error::Invalid(format!(
+            "{}, line {}: the category table opened here is never closed; a LIWC dictionary's \
+             table of categories ends with a line `%`, and its entries follow",
+            d.origin,
+            opened.unwrap_or(1)
+        )));
+    }
+    let numbers = ids
+        .iter()
+        .map(|(i, _, _)| i.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     for (n, line) in lines {
         let t = line.trim_end();
         if t.trim().is_empty() {
@@ -216,27 +277,44 @@ fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
                 let words: Vec<&str> = t.split_whitespace().collect();
                 let first_num = words
                     .iter()
-                    .position(|w| ids.iter().any(|(id, _)| id == w))
+                    .position(|w| ids.iter().any(|(id, _, _)| id == w))
                     .unwrap_or(words.len());
                 (words[..first_num].join(" "), words[first_num..].join("\t"))
             }
         };
-        for c in cats
+        let codes: Vec<&str> = cats
             .split(['\t', ' '])
             .map(str::trim)
             .filter(|c| !c.is_empty())
-        {
+            .collect();
+        if codes.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{}, line {}: '{entry}' has no category number; follow it with a tab and one or \
+                 more of the table's numbers ({numbers})",
+                d.origin,
+                n + 1
+            )));
+        }
+        for c in codes {
             // LIWC 2007's conditional codes (`(02 134)125/464`) depend on the word before;
             // they are left out, as quanteda leaves them out.
             if c.contains(['(', ')', '/']) {
                 continue;
             }
-            match ids.iter().find(|(id, _)| id == c) {
-                Some((_, name)) => d.entries.push((vec![name.clone()], entry.clone())),
-                None => {
+            match ids.iter().find(|(id, _, _)| id == c) {
+                Some((_, name, _)) => d.entries.push((vec![name.clone()], entry.clone())),
+                None if c.parse::<u64>().is_ok() => {
                     return Err(Error::Invalid(format!(
                         "{}, line {}: '{entry}' names category {c}, which the table at the top \
-                         does not have",
+                         does not have (its numbers: {numbers})",
+                        d.origin,
+                        n + 1
+                    )))
+                }
+                None => {
+                    return Err(Error::Invalid(format!(
+                        "{}, line {}: '{c}' after '{entry}' is not a category number; an entry \
+                         is followed by numbers of the table at the top ({numbers})",
                         d.origin,
                         n + 1
                     )))
@@ -321,5 +399,38 @@ mod tests {
         );
         let bad = parse("%\n1\ta\n%\nword\t7\n", "b.dic", Format::Liwc).unwrap_err();
         assert!(bad.to_string().contains("line 4"), "{bad}");
+    }
+
+    /// A malformed LIWC file is refused with the line and what to do, never read silently
+    /// wrong: a number given to two categories would count every entry of the second under
+    /// the first.
+    #[test]
+    fn liwc_mistakes_name_their_line() {
+        let err = |t: &str| parse(t, "b.dic", Format::Liwc).unwrap_err().to_string();
+        let twice = err("%\n1\tcondemn\n1\tpraise\n%\ncondemn*\t1\n");
+        assert!(
+            twice.contains("line 3") && twice.contains("given twice"),
+            "{twice}"
+        );
+        let open = err("%\n1\tcondemn\n\ncondemn*\t1\n");
+        assert!(
+            open.contains("line 1") && open.contains("never closed"),
+            "{open}"
+        );
+        let bare = err("%\n1\tcondemn\n%\ncondemn*\n");
+        assert!(
+            bare.contains("line 4") && bare.contains("no category number"),
+            "{bare}"
+        );
+        let word = err("%\n1\tcondemn\n%\ncondemn*\tone\n");
+        assert!(word.contains("'one'") && word.contains("not a category number"));
+        assert!(err("\n  \n").contains("the file is empty"));
+    }
+
+    #[test]
+    fn an_empty_yaml_entry_names_its_line() {
+        let e = parse("a:\n  - \n  - war\n", "e.yml", Format::Yaml).unwrap_err();
+        let e = e.to_string();
+        assert!(e.contains("line 2") && e.contains("empty entry"), "{e}");
     }
 }

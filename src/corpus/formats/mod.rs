@@ -88,7 +88,7 @@ pub fn sniff(bytes: &[u8], path: &Path) -> Format {
         return Format::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return zip_kind(bytes);
+        return zip_kind(bytes, path);
     }
     if bytes.starts_with(OLE_MAGIC) {
         // A file cut short loses the directory that names its streams: it is read as the
@@ -126,15 +126,33 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 }
 
 /// DOCX or ODT by the names inside the archive (the local file headers: a DOCX has
-/// `word/document.xml`, an ODT starts with `mimetype` naming OpenDocument text).
-fn zip_kind(bytes: &[u8]) -> Format {
+/// `word/document.xml`, an ODT starts with `mimetype` naming OpenDocument text). An archive
+/// cut short before those names and without its closing directory is read as the document
+/// its name says, or as DOCX, whose reader reports the damage: it is no other kind of file.
+fn zip_kind(bytes: &[u8], path: &Path) -> Format {
     if memchr::memmem::find(bytes, b"word/document.xml").is_some() {
         Format::Docx
     } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some() {
         Format::Odt
+    } else if zip_truncated(bytes) {
+        let odt = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("odt"));
+        if odt {
+            Format::Odt
+        } else {
+            Format::Docx
+        }
     } else {
         Format::OtherZip
     }
+}
+
+/// Whether a ZIP archive lacks the record that closes it (the end of central directory,
+/// `PK\x05\x06`, within the last 65,557 bytes: 22 bytes and a comment of up to 65,535).
+fn zip_truncated(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(65_557)..];
+    memchr::memmem::rfind(tail, b"PK\x05\x06").is_none()
 }
 
 /// An OLE compound file is a Word document when it has a `WordDocument` stream (its name is
@@ -434,7 +452,11 @@ mod tests {
         let p = Path::new("x.doc");
         assert_eq!(sniff(b"%PDF-1.7\n...", p), Format::Pdf);
         assert_eq!(sniff(b"PK\x03\x04....word/document.xml", p), Format::Docx);
-        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml", p), Format::OtherZip);
+        let xlsx = b"PK\x03\x04....xl/workbook.xml....PK\x05\x06\0\0\0\0";
+        assert_eq!(sniff(xlsx, p), Format::OtherZip);
+        // Cut short before its names and its closing record: damaged, not another kind.
+        assert_eq!(sniff(b"PK\x03\x04garbage", p), Format::Docx);
+        assert_eq!(sniff(b"PK\x03\x04garbage", Path::new("x.odt")), Format::Odt);
         assert_eq!(sniff(b"{\\rtf1\\ansi", p), Format::Rtf);
         assert_eq!(
             sniff(b"  <!DOCTYPE html><p>x", Path::new("a.txt")),
