@@ -691,6 +691,63 @@ fn dict_counts_matches_with_their_quotation_marks_and_audits_entries() {
     );
 }
 
+/// `--wide` lays the long table out as quanteda's dfm_lookup does: every cell is the long
+/// table's count (or rate) of that document and category, and every document has its row.
+#[test]
+fn dict_wide_is_the_long_table_laid_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("acts.yml");
+    std::fs::write(
+        &d,
+        "condemn: [condemn*, deplor*]\nwelcome: [welcom*]\npeace: [peace, \"peaceful settlement\"]\n",
+    )
+    .unwrap();
+    let docs = data("quotes/docs");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["dict", "--by-doc", "-f", "csv", "--quiet", "--dict"];
+        args.push(d.to_str().unwrap());
+        args.extend(extra);
+        crate::common::csv_of(&args, &docs)
+    };
+    let long = run(&[]);
+    let wide = run(&["--wide"]);
+    let rates = run(&["--wide=per_10k"]);
+    let cats = ["condemn", "welcome", "peace"];
+    let cols: Vec<String> = wide
+        .get_column_names()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(cols, ["doc", "condemn", "welcome", "peace", "words"]);
+    let docs_long: std::collections::BTreeSet<String> = strs(&long, "doc").into_iter().collect();
+    assert_eq!(wide.height(), docs_long.len());
+    assert!(wide.height() > 50, "{}", wide.height());
+    let (ld, lc, ln, lr) = (
+        strs(&long, "doc"),
+        strs(&long, "category"),
+        nums(&long, "count"),
+        nums(&long, "per_10k"),
+    );
+    let wd = strs(&wide, "doc");
+    let mut matched = 0.0;
+    for c in cats {
+        let (w, r) = (nums(&wide, c), nums(&rates, c));
+        for i in 0..ld.len() {
+            if lc[i] != c {
+                continue;
+            }
+            let row = wd
+                .iter()
+                .position(|x| *x == ld[i])
+                .expect("a row per document");
+            assert_eq!(w[row], ln[i], "{} {c}", ld[i]);
+            assert!((r[row] - lr[i]).abs() < 1e-9, "{} {c}", ld[i]);
+            matched += ln[i];
+        }
+    }
+    assert!(matched > 0.0);
+}
+
 /// `dict --dict FILE` over the seed statement.
 fn dict_with(dict: &std::path::Path) -> std::process::Output {
     verbale()

@@ -6,7 +6,7 @@ use super::held::{after_reading, bin_files, RowsArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::NewChunkedArray;
-use verbale::dict::{self, ActLexicon, Bins, Compiled, Dictionary, MatchOn};
+use verbale::dict::{self, ActLexicon, Bins, Compiled, Dictionary, MatchOn, WideValue};
 use verbale::out::{self, Format};
 
 /// Count a dictionary's categories: quanteda's YAML (.yml), LIWC (.dic), a plain list
@@ -44,8 +44,23 @@ pub struct DictArgs {
     /// --entries (default on a terminal: 20).
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>, requires = "entries")]
     pub top: Option<usize>,
+    /// One row per document or group and one column per category, as quanteda's dfm_lookup
+    /// gives it: each category's count, or with `--wide=per_10k` its matches per 10,000 words
+    /// (then the row's words).
+    #[arg(long, value_enum, value_name = "VALUE", num_args = 0..=1, require_equals = true, default_missing_value = "count", conflicts_with = "entries")]
+    pub wide: Option<WideArg>,
     #[command(flatten)]
     pub rows: RowsArgs,
+}
+
+/// What each category's column of `--wide` holds.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum WideArg {
+    /// Its matches.
+    Count,
+    /// Its matches per 10,000 words.
+    #[value(name = "per_10k")]
+    Per10k,
 }
 
 /// How entry words are matched.
@@ -219,27 +234,19 @@ pub fn run(args: DictArgs) -> Result<bool> {
         }
         all_rows = Some(df.height());
         top_per_group(df, of_row, &groups, top)?
+    } else if let Some(value) = args.wide {
+        wide(&args, &frames.categories, value)?
     } else {
         frames.categories
     };
+    // Every column of a wide table but `words` is a category.
+    let wide_categories = args.wide.map(|_| df.width().saturating_sub(1));
     let df = b.labels.prepend(df, &of_row)?;
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     let cut = all_rows.filter(|&n| n > df.height());
+    let what = rows_shown(&df, args.entries, cut, wide_categories)?;
     let header = format!(
-        "{} of {name} in {}, {}{}",
-        match (args.entries, cut) {
-            // A row is an entry and a word it matched: `support*` gives several.
-            (true, Some(n)) => format!(
-                "{} of {} (entries and the words they matched)",
-                verbale::out::numbers::thousands(df.height() as u64),
-                count_of(n as u64, "row")
-            ),
-            (true, None) => format!(
-                "{} (entries and the words they matched)",
-                count_of(df.height() as u64, "row")
-            ),
-            (false, _) => category_rows(&df)?,
-        },
+        "{what} of {name} in {}, {}{}",
         count_of(scanned.docs.len() as u64, "document"),
         count_of(words, "word"),
         if cut.is_some() {
@@ -251,6 +258,61 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// What the table's rows are, for its header: entries and the words they matched (of how
+/// many before --top cut them), rows by categories of a wide table, or categories.
+fn rows_shown(
+    df: &polars::prelude::DataFrame,
+    entries: bool,
+    cut: Option<usize>,
+    wide_categories: Option<usize>,
+) -> Result<String> {
+    Ok(match (entries, cut, wide_categories) {
+        // A row is an entry and a word it matched: `support*` gives several.
+        (true, Some(n), _) => format!(
+            "{} of {} (entries and the words they matched)",
+            verbale::out::numbers::thousands(df.height() as u64),
+            count_of(n as u64, "row")
+        ),
+        (true, None, _) => format!(
+            "{} (entries and the words they matched)",
+            count_of(df.height() as u64, "row")
+        ),
+        (false, _, Some(k)) => format!(
+            "{} by {}",
+            count_of(df.height() as u64, "row"),
+            count_of(k as u64, "category")
+        ),
+        (false, _, None) => category_rows(df)?,
+    })
+}
+
+/// The categories table laid out wide (`--wide`): a row per bin, a column per category. A
+/// category named as a column that names the rows is refused.
+fn wide(
+    args: &DictArgs,
+    categories: &(polars::prelude::DataFrame, Vec<u32>),
+    value: WideArg,
+) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
+    let value = match value {
+        WideArg::Count => WideValue::Count,
+        WideArg::Per10k => WideValue::Per10k,
+    };
+    let (df, of_row) = dict::wide(categories, value)?;
+    let labels = match args.rows.per() {
+        super::held::RowsPer::Doc => vec!["doc".to_string()],
+        super::held::RowsPer::Group(fields) => fields,
+        _ => Vec::new(),
+    };
+    if let Some(same) = labels.iter().find(|l| df.column(l).is_ok()) {
+        return Err(verbale::Error::Invalid(format!(
+            "--wide: a category is named `{same}`, as the column that names the rows is; rename \
+             the category, or leave out --wide"
+        ))
+        .into());
+    }
+    Ok((df, of_row))
 }
 
 /// How many categories a table shows: per document or group, its rows and its categories

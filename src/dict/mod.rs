@@ -25,8 +25,8 @@ pub use acts::{ActHit, ActLexicon};
 pub use read::Format;
 pub use scan::{scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned};
 pub use table::{
-    acts_frames, dict_frames, instances_frame, instances_in_pieces, ActsFrames, Bins, DictFrames,
-    CONDEMNATORY,
+    acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,
+    DictFrames, WideValue, CONDEMNATORY,
 };
 pub use targets::{act_targets, target_key};
 

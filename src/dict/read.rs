@@ -203,12 +203,23 @@ fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
         return Err(Error::Invalid(format!("{}: the file is empty", d.origin)));
     }
     let mut lines = text.lines().enumerate();
-    // The category table, between the first two lines that are `%`: per category, its
-    // number, name and line.
-    let mut ids: Vec<(String, String, usize)> = Vec::new();
+    let ids = liwc_table(&mut lines, d)?;
+    liwc_entries(lines, &ids, d)
+}
+
+/// A LIWC category: its number, its name and the line (from 1) that gives it.
+type LiwcCategory = (String, String, usize);
+
+/// The category table of a LIWC file, between its first two lines that are `%` (the lines
+/// are read up to the second).
+fn liwc_table<'a>(
+    lines: &mut impl Iterator<Item = (usize, &'a str)>,
+    d: &mut Dictionary,
+) -> Result<Vec<LiwcCategory>> {
+    let mut ids: Vec<LiwcCategory> = Vec::new();
     let mut opened = None;
     let mut closed = false;
-    for (n, line) in lines.by_ref() {
+    for (n, line) in lines {
         let t = line.trim();
         if t == "%" {
             if opened.is_some() {
@@ -259,6 +270,15 @@ fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
             opened.unwrap_or(1)
         )));
     }
+    Ok(ids)
+}
+
+/// The entries of a LIWC file, after its category table: each entry with its categories.
+fn liwc_entries<'a>(
+    lines: impl Iterator<Item = (usize, &'a str)>,
+    ids: &[LiwcCategory],
+    d: &mut Dictionary,
+) -> Result<()> {
     let numbers = ids
         .iter()
         .map(|(i, _, _)| i.as_str())
