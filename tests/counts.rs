@@ -758,6 +758,29 @@ fn documents_of_counts_in_no_group_are_told() {
         )),
         "{e}"
     );
+    // The part that lacks the fields is named, so that one of many parts can be found.
+    assert!(
+        e.contains(&format!("{}: its documents have no fields", cb.display()))
+            && !e.contains(&format!("{}: its documents", ca.display())),
+        "{e}"
+    );
+    // A part that is not there is named as a missing input is; a flag of counting given with
+    // counts is named alone.
+    let out = verbale()
+        .args(["freq", "-q", "--from-counts"])
+        .arg(dir.path().join("nope"))
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("nope: no such file or folder; check the path"),
+        "{err}"
+    );
+    let e = said(&["freq", "--no-stem", "--top", "1"]);
+    assert!(
+        e.contains("--no-stem is not used with --from-counts") && !e.contains("--lang"),
+        "{e}"
+    );
     // Neither side holds a document without a year, "the rest" (`NOT (year >= 2020)`) either.
     let both = ["--reference-where", "year < 2020"];
     for sides in [&both[..0], &both[..]] {

@@ -589,6 +589,24 @@ fn trend_chart_draws_a_png_with_a_panel_per_facet() {
         "a,b,c,d,e,f,g",
     ]);
     assert!(err.contains("too many"), "{err}");
+    // A misspelt facet is named as the facet, not as a field to group by.
+    let err = fails(&[
+        "chart",
+        "trend",
+        UNGD,
+        "--by",
+        "year",
+        "--meta-name",
+        UN_NAMES,
+        "--facet",
+        "yeer",
+        "--terms",
+        "genocide",
+    ]);
+    assert!(
+        err.contains("--facet yeer: unknown field (did you mean 'year'?"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -122,13 +122,27 @@ pub fn quoted_phrases(df: &DataFrame, top: usize, what: &str) -> Result<Spec> {
     })
 }
 
+/// The name a reader knows a collocate measure by (a column of the `collocates` frame).
+fn measure_name(column: &str) -> &str {
+    match column {
+        "ll" => "log-likelihood (G²)",
+        "mi" => "mutual information (MI)",
+        "t" => "t-score",
+        "z" => "z-score",
+        "dice" => "Dice coefficient",
+        other => other,
+    }
+}
+
 /// Horizontal bars of a `collocates` frame's first `top` rows: each bar the collocate's score
 /// by `measure` (a column of the frame), the share of its co-occurrences where the node word
-/// stood in scare quotes drawn apart, with the count in the window at its end.
+/// stood in scare quotes drawn apart, with the count in the window at its end; `window` is
+/// the words counted on each side of the node.
 pub fn collocates(
     df: &DataFrame,
     node: &str,
     measure: &str,
+    window: (usize, usize),
     top: usize,
     what: &str,
 ) -> Result<Spec> {
@@ -163,14 +177,22 @@ pub fn collocates(
             }
         })
         .collect();
-    Ok(Spec::Bars {
-        title: format!("Collocates of '{node}' by {measure}: {what}"),
-        x_label: format!("{measure} (score, and co-occurrences in the window, at bar end)"),
-        rows,
-        legend: vec![
+    let legend = super::kinds::drawn_legend(
+        &rows,
+        vec![
             (format!("share with '{node}' in scare quotes"), Role::Scare),
-            ("other co-occurrences".into(), Role::Plain),
+            ("co-occurrences".into(), Role::Plain),
         ],
+    );
+    let name = measure_name(measure);
+    Ok(Spec::Bars {
+        title: format!(
+            "Collocates of '{node}' by {name}, {} words left and {} right: {what}",
+            window.0, window.1
+        ),
+        x_label: format!("{name} (score, and co-occurrences in the window, at bar end)"),
+        rows,
+        legend,
         diverging: false,
         guide: None,
     })

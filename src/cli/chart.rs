@@ -447,10 +447,11 @@ fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result<bool> {
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(by.clone());
     let t = if args.from_counts.is_empty() {
-        super::trend::trend_frame(&args.paths, &args.source, &args.terms, &fields)?
+        super::trend::trend_frame(&args.paths, &args.source, &args.terms, &fields)
     } else {
-        super::trend::trend_from_counts(&args.from_counts, &args.source, &args.terms, &fields)?
-    };
+        super::trend::trend_from_counts(&args.from_counts, &args.source, &args.terms, &fields)
+    }
+    .map_err(|e| super::trend::facet_named(e, args.facet.as_deref()))?;
     // The scare rings are the counts' calls when drawn from counts.
     let bar = match args.from_counts.first() {
         Some(d) => verbale::frames::counts::options(d)?.min_scare,
@@ -527,7 +528,7 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
         let c = collocates::collocates(&h.held, node, &o)?;
         let (measure, column) = score_of(args)?.measure();
         let df = phrases::collocate_frame(&h.held, &c, measure, Some(top))?;
-        phrase_kinds::collocates(&df, term, column, top, &what)?
+        phrase_kinds::collocates(&df, term, column, (o.left, o.right), top, &what)?
     };
     write(&mut spec, args, output)?;
     Ok(h.had_errors)

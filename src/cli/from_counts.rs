@@ -6,6 +6,7 @@ use anyhow::Result;
 use std::path::PathBuf;
 use verbale::analysis::Options;
 use verbale::frames::counts::NotRead;
+use verbale::text::Rules;
 
 /// The parts whose counts.json lists inputs that were not read, with them.
 pub fn parts_not_read(dirs: &[PathBuf]) -> Result<Vec<(&PathBuf, Vec<NotRead>)>> {
@@ -23,6 +24,13 @@ pub fn parts_not_read(dirs: &[PathBuf]) -> Result<Vec<(&PathBuf, Vec<NotRead>)>>
 /// and fields, chosen by --where, split by `ask.selectors` (a document of the target is left
 /// out of the reference) and grouped by `ask.group_by`, as [`load`] does for texts.
 pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loaded> {
+    // A part that is not there is named as a missing input is (exit 1), before its counts.json.
+    if let Some(missing) = dirs.iter().find(|d| !d.exists()) {
+        return Err(verbale::Error::NotFound {
+            path: missing.clone(),
+        }
+        .into());
+    }
     warn_unused_with_counts(dirs, src)?;
     if !src.quiet {
         for (dir, list) in parts_not_read(dirs)? {
@@ -43,7 +51,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
             );
         }
     }
-    let (mut analysis, mut frame) =
+    let (mut analysis, mut frame, part_notes) =
         verbale::frames::counts::read(dirs).map_err(|e| flag_error(e, src))?;
     if analysis.docs.is_empty() {
         return Err(verbale::Error::NoDocuments(
@@ -71,7 +79,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
     let mut meta = verbale::meta::Metadata {
         frame,
         fields,
-        notes: Vec::new(),
+        notes: part_notes,
         counted: true,
         from_files: Vec::new(),
     };
@@ -178,7 +186,34 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
                 o.lang.code, o.stem, o.min_scare
             )
         });
-        eprintln!("verbale: warning: --lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and --min-confidence are not used with --from-counts: the counts hold the terms and scare calls as they were counted{made}");
+        let t = &src.text;
+        let given: Vec<&str> = [
+            (t.lang != "en", "--lang"),
+            (t.no_stem, "--no-stem"),
+            (t.stemmer != Rules::NAMES[0], "--stemmer"),
+            (t.stopwords.is_some(), "--stopwords"),
+            (t.phrases.is_some(), "--phrases"),
+            (t.no_numbers, "--no-numbers"),
+            (t.split_hyphens, "--split-hyphens"),
+            (t.split_apostrophes, "--split-apostrophes"),
+            (other_bar, "--min-confidence"),
+        ]
+        .into_iter()
+        .filter_map(|(given, flag)| given.then_some(flag))
+        .collect();
+        // `--lang EN` is English too: then name the flags that change counting in general.
+        let named = if given.is_empty() {
+            "--lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and \
+             --min-confidence are"
+                .to_string()
+        } else {
+            match given.split_last() {
+                Some((last, [])) => format!("{last} is"),
+                Some((last, rest)) => format!("{} and {last} are", rest.join(", ")),
+                None => String::new(),
+            }
+        };
+        eprintln!("verbale: warning: {named} not used with --from-counts: the counts hold the terms and scare calls as they were counted{made}");
     }
     // The reading flags: the parts were read with their own (and a part's section is in
     // its counts.json, so parts of different sections are not summed).

@@ -505,8 +505,9 @@ fn say_compounds(
         }
         let total: u64 = found.iter().map(|w| w.1).sum();
         eprintln!(
-            "verbale: note: {name}: {} more occurrences stand in hyphenated words, terms of their own that its rows leave out ({}); --split-hyphens counts their parts as words",
+            "verbale: note: {name}: {} more {} in hyphenated words, terms of their own that its rows leave out ({}); --split-hyphens counts their parts as words",
             thousands(total),
+            if total == 1 { "occurrence stands" } else { "occurrences stand" },
             first_words(&found)
         );
     }
@@ -532,5 +533,18 @@ fn nothing_read(left_out: usize, hint: Option<&str>, source: &SourceArgs) -> any
     match source.meta.where_.as_deref().filter(|_| left_out > 0) {
         Some(e) => super::problems::none_satisfy(Some(("--where", e)), hint),
         None => verbale::Error::NoDocuments("none of the inputs could be read".into()).into(),
+    }
+}
+
+/// An unknown field given as --facet named as the facet it was given for, not as a field to
+/// group by (the panels are groups, but the user did not ask to group).
+pub fn facet_named(e: anyhow::Error, facet: Option<&str>) -> anyhow::Error {
+    let Some(f) = facet else { return e };
+    let said = format!("unknown field '{f}' to group by");
+    let m = e.to_string();
+    if m.contains(&said) {
+        verbale::Error::Invalid(m.replace(&said, &format!("--facet {f}: unknown field"))).into()
+    } else {
+        e
     }
 }

@@ -565,8 +565,10 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
 /// documents' fields (a row per document). Parts made with different options, or holding the
 /// same document twice, are refused.
-pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
+pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
     let mut made_with: Option<(String, &PathBuf)> = None;
+    // Each part's fields, to name a part that lacks fields the others have.
+    let mut part_fields: Vec<(&PathBuf, Vec<String>)> = Vec::new();
     let mut docs: Vec<DocResult> = Vec::new();
     let mut counts: Vec<Vec<TermRow>> = Vec::new();
     let mut forms = FormTotals::default();
@@ -605,6 +607,17 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
                 )));
             }
         }
+        if !part.docs.is_empty() {
+            part_fields.push((
+                dir,
+                part.fields
+                    .get_column_names()
+                    .iter()
+                    .map(|c| c.to_string())
+                    .filter(|c| c != "doc")
+                    .collect(),
+            ));
+        }
         docs.extend(part.docs);
         counts.extend(part.counts);
         forms.forms.extend(part.forms.forms);
@@ -623,5 +636,36 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame)> {
         return Err(Error::NoDocuments("no counts folder given".into()));
     }
     let a = analysis::from_counts(docs, counts, &forms);
-    Ok((a, fields.unwrap_or_default()))
+    Ok((a, fields.unwrap_or_default(), missing_fields(&part_fields)))
+}
+
+/// A note per part whose documents lack fields that other parts' documents have (a part
+/// counted with `--no-meta`, or from a folder without its manifest): its documents have no
+/// value there.
+fn missing_fields(parts: &[(&PathBuf, Vec<String>)]) -> Vec<String> {
+    let mut all: Vec<&String> = Vec::new();
+    for f in parts.iter().flat_map(|(_, f)| f) {
+        if !all.contains(&f) {
+            all.push(f);
+        }
+    }
+    parts
+        .iter()
+        .filter_map(|(dir, have)| {
+            let lacks: Vec<&str> = all
+                .iter()
+                .filter(|f| !have.contains(f))
+                .map(|f| f.as_str())
+                .collect();
+            (!lacks.is_empty()).then(|| {
+                format!(
+                    "{}: its documents have no {} {}, which other parts have (was it counted \
+                     with --no-meta, or without its manifest?); they have no value there",
+                    dir.display(),
+                    if lacks.len() == 1 { "field" } else { "fields" },
+                    crate::meta::listed(&lacks.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                )
+            })
+        })
+        .collect()
 }

@@ -151,7 +151,14 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
             format!("Most frequent n-grams in {what}"),
         )?;
         if let Some(node) = &ph.node {
-            let spec = phrase_kinds::collocates(&ph.collocates, node, "ll", 20, what);
+            let spec = phrase_kinds::collocates(
+                &ph.collocates,
+                node,
+                "ll",
+                (super::COLLOCATE_WINDOW, super::COLLOCATE_WINDOW),
+                20,
+                what,
+            );
             d.add(
                 "collocates.png",
                 spec,
@@ -351,6 +358,12 @@ fn trends(d: &mut Drawn, g: &GroupTables, what: &str) -> Result<()> {
                         .as_ref()
                         .map_or("group", |m| &m.by.fields[0]);
                 *title = match g.key_within.iter().all(|&w| w) {
+                    // Groups by the field the lines run over: each group's term, followed
+                    // through the others ("by year, per year" said it twice).
+                    _ if field == by => format!(
+                        "The key term of each of the largest {field} groups, followed {by} by \
+                         {by}: {what}"
+                    ),
                     true => format!(
                         "Key terms of the largest groups by {field}, each in its group, per {by}: {what}"
                     ),

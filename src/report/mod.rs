@@ -153,6 +153,9 @@ pub const GROUP_TABLES: &[&str] = &["groups", "group_keyness", "trend"];
 /// Documents compared pairwise at most (n² pairs); larger corpora use the longest ones.
 pub const MAX_SIMILARITY_DOCS: usize = 150;
 
+/// The words counted on each side of the node of the report's collocates.
+pub const COLLOCATE_WINDOW: usize = 5;
+
 /// What the report is made from, and where it goes.
 #[derive(Clone, Copy)]
 struct Parts<'a> {

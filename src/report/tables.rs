@@ -2,7 +2,7 @@
 //! and shown as [`Block::Table`]s.
 
 use super::doc::Block;
-use super::{Parts, MAX_SIMILARITY_DOCS};
+use super::{Parts, COLLOCATE_WINDOW, MAX_SIMILARITY_DOCS};
 use crate::compare::{self, KeynessOptions};
 use crate::error::Result;
 use crate::frames::{self, Selection, SpanFilter};
@@ -91,8 +91,8 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
         });
     };
     let co = collocates::CollocateOptions {
-        left: 5,
-        right: 5,
+        left: COLLOCATE_WINDOW,
+        right: COLLOCATE_WINDOW,
         min_count: 2,
         node_in: collocates::NodeIn::All,
         skip_stopwords: true,

@@ -127,22 +127,20 @@ fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// DOCX or ODT by the names inside the archive (the local file headers: a DOCX has
 /// `word/document.xml`, an ODT starts with `mimetype` naming OpenDocument text). An archive
-/// cut short before those names and without its closing directory is read as the document
-/// its name says, or as DOCX, whose reader reports the damage: it is no other kind of file.
+/// cut short before those names and without its closing directory, named as a Word or
+/// OpenDocument text, is read as the document its name says, whose reader reports the damage.
 fn zip_kind(bytes: &[u8], path: &Path) -> Format {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
     if memchr::memmem::find(bytes, b"word/document.xml").is_some() {
         Format::Docx
     } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some() {
         Format::Odt
-    } else if zip_truncated(bytes) {
-        let odt = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("odt"));
-        if odt {
-            Format::Odt
-        } else {
-            Format::Docx
-        }
+    } else if zip_truncated(bytes) && matches!(ext.as_deref(), Some("docx" | "docm" | "dotx")) {
+        Format::Docx
+    } else if zip_truncated(bytes) && matches!(ext.as_deref(), Some("odt" | "ott")) {
+        Format::Odt
     } else {
         Format::OtherZip
     }
@@ -454,9 +452,12 @@ mod tests {
         assert_eq!(sniff(b"PK\x03\x04....word/document.xml", p), Format::Docx);
         let xlsx = b"PK\x03\x04....xl/workbook.xml....PK\x05\x06\0\0\0\0";
         assert_eq!(sniff(xlsx, p), Format::OtherZip);
-        // Cut short before its names and its closing record: damaged, not another kind.
-        assert_eq!(sniff(b"PK\x03\x04garbage", p), Format::Docx);
-        assert_eq!(sniff(b"PK\x03\x04garbage", Path::new("x.odt")), Format::Odt);
+        // Cut short before its names and its closing record, and named as a document:
+        // damaged, not another kind. Named otherwise, it is some other archive.
+        let cut = b"PK\x03\x04garbage";
+        assert_eq!(sniff(cut, Path::new("x.docx")), Format::Docx);
+        assert_eq!(sniff(cut, Path::new("x.odt")), Format::Odt);
+        assert_eq!(sniff(cut, p), Format::OtherZip);
         assert_eq!(sniff(b"{\\rtf1\\ansi", p), Format::Rtf);
         assert_eq!(
             sniff(b"  <!DOCTYPE html><p>x", Path::new("a.txt")),
