@@ -100,6 +100,8 @@ fn score(split: &str) -> Score {
         "fresh47" => ("acts/fresh47_sentences.tsv", "acts/fresh47_labels.tsv"),
         "fresh48" => ("acts/fresh48_sentences.tsv", "acts/fresh48_labels.tsv"),
         "fresh49" => ("acts/fresh49_sentences.tsv", "acts/fresh49_labels.tsv"),
+        "fresh50" => ("acts/fresh50_sentences.tsv", "acts/fresh50_labels.tsv"),
+        "fresh51" => ("acts/fresh51_sentences.tsv", "acts/fresh51_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1589,6 +1591,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh47", 161),
         ("fresh48", 173),
         ("fresh49", 188),
+        ("fresh50", 183),
+        ("fresh51", 181),
     ] {
         let s = score(split);
         show(split, &s);
