@@ -55,6 +55,8 @@ Usage (Python 3 standard library only):
     python3 tests/data/acts/sample.py --fresh49 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh50 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --fresh51 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh52 [CORPUS_DIR] [--out FILE]
+    python3 tests/data/acts/sample.py --fresh53 [CORPUS_DIR] [--out FILE]
     python3 tests/data/acts/sample.py --check     # validate the label files, print counts
 
 CORPUS_DIR is the folder that holds `ungd/`, `ungd_1946_2004/` and `wh_statements/`.
@@ -216,17 +218,17 @@ The fresh7 split (`--fresh7`)
 `--fresh7` draws 400 more sentences the same way, with `random.Random(20261209)`, excluding
 every (doc, offset) of the seven earlier files; ids 3001-3400, `split` = `fresh7`.
 
-The fresh8 to fresh51 splits (`--fresh8` ... `--fresh51`)
+The fresh8 to fresh53 splits (`--fresh8` ... `--fresh53`)
 ---------------------------------------------------------
 Each draws 600 sentences the same way, larger than the earlier splits so that one held-out
-scoring moves less by chance, with `random.Random(20261210)` to `random.Random(20270122)`,
+scoring moves less by chance, with `random.Random(20261210)` to `random.Random(20270124)`,
 excluding every (doc, offset) of the files drawn before it: fresh8 ids 3401-4000, fresh9
-4001-4600, fresh10 4601-5200, fresh11 5201-5800, fresh12 5801-6400, fresh13 6401-7000, fresh14 7001-7600, fresh15 7601-8200, fresh16 8201-8800, fresh17 8801-9400, fresh18 9401-10000, fresh19 10001-10600, fresh20 10601-11200, fresh21 11201-11800, fresh22 11801-12400, fresh23 12401-13000, fresh24 13001-13600, fresh25 13601-14200, fresh26 14201-14800, fresh27 14801-15400, fresh28 15401-16000, fresh29 16001-16600, fresh30 16601-17200, fresh31 17201-17800, fresh32 17801-18400, fresh33 18401-19000, fresh34 19001-19600, fresh35 19601-20200, fresh36 20201-20800, fresh37 20801-21400, fresh38 21401-22000, fresh39 22001-22600, fresh40 22601-23200, fresh41 23201-23800, fresh42 23801-24400, fresh43 24401-25000, fresh44 25001-25600, fresh45 25601-26200, fresh46 26201-26800, fresh47 26801-27400, fresh48 27401-28000, fresh49 28001-28600, fresh50 28601-29200, fresh51 29201-29800;
+4001-4600, fresh10 4601-5200, fresh11 5201-5800, fresh12 5801-6400, fresh13 6401-7000, fresh14 7001-7600, fresh15 7601-8200, fresh16 8201-8800, fresh17 8801-9400, fresh18 9401-10000, fresh19 10001-10600, fresh20 10601-11200, fresh21 11201-11800, fresh22 11801-12400, fresh23 12401-13000, fresh24 13001-13600, fresh25 13601-14200, fresh26 14201-14800, fresh27 14801-15400, fresh28 15401-16000, fresh29 16001-16600, fresh30 16601-17200, fresh31 17201-17800, fresh32 17801-18400, fresh33 18401-19000, fresh34 19001-19600, fresh35 19601-20200, fresh36 20201-20800, fresh37 20801-21400, fresh38 21401-22000, fresh39 22001-22600, fresh40 22601-23200, fresh41 23201-23800, fresh42 23801-24400, fresh43 24401-25000, fresh44 25001-25600, fresh45 25601-26200, fresh46 26201-26800, fresh47 26801-27400, fresh48 27401-28000, fresh49 28001-28600, fresh50 28601-29200, fresh51 29201-29800, fresh52 29801-30400, fresh53 30401-31000;
 `split` is the name.
 
 All fresh splits come from one table, FRESH_SPLITS (name -> seed, count,
 first id). Each one excludes `sentences.tsv` and the sentence files of the
-fresh splits listed before it; `--fresh` to `--fresh51` run the
+fresh splits listed before it; `--fresh` to `--fresh53` run the
 same code with their own row of the table.
 """
 import argparse
@@ -293,6 +295,8 @@ FRESH_SPLITS = collections.OrderedDict([
     ('fresh49', (20270120, 600, 28001)),
     ('fresh50', (20270121, 600, 28601)),
     ('fresh51', (20270122, 600, 29201)),
+    ('fresh52', (20270123, 600, 29801)),
+    ('fresh53', (20270124, 600, 30401)),
 ])
 STRATA = ['ungd', 'ungd_1946_2004', 'wh_statements']
 TITLED = {'wh_statements'}   # line 1 is the release title (see the corpus README): not a sentence
