@@ -102,6 +102,8 @@ fn score(split: &str) -> Score {
         "fresh49" => ("acts/fresh49_sentences.tsv", "acts/fresh49_labels.tsv"),
         "fresh50" => ("acts/fresh50_sentences.tsv", "acts/fresh50_labels.tsv"),
         "fresh51" => ("acts/fresh51_sentences.tsv", "acts/fresh51_labels.tsv"),
+        "fresh52" => ("acts/fresh52_sentences.tsv", "acts/fresh52_labels.tsv"),
+        "fresh53" => ("acts/fresh53_sentences.tsv", "acts/fresh53_labels.tsv"),
         // fresh38 and fresh39 read again, blind, by four other readers.
         "fresh38_second" => (
             "acts/fresh38_sentences.tsv",
@@ -1595,6 +1597,8 @@ fn speech_acts_on_the_later_held_out_splits() {
         ("fresh49", 188),
         ("fresh50", 183),
         ("fresh51", 181),
+        ("fresh52", 160),
+        ("fresh53", 169),
     ] {
         let s = score(split);
         show(split, &s);
