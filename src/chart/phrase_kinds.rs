@@ -128,7 +128,6 @@ fn measure_name(column: &str) -> &str {
         "ll" => "log-likelihood (G²)",
         "mi" => "mutual information (MI)",
         "t" => "t-score",
-        "z" => "z-score",
         "dice" => "Dice coefficient",
         other => other,
     }
@@ -177,19 +176,26 @@ pub fn collocates(
             }
         })
         .collect();
-    let legend = super::kinds::drawn_legend(
+    let mut legend = super::kinds::drawn_legend(
         &rows,
         vec![
             (format!("share with '{node}' in scare quotes"), Role::Scare),
-            ("co-occurrences".into(), Role::Plain),
+            ("other co-occurrences".into(), Role::Plain),
         ],
     );
+    // Without a scare share drawn, the plain bar is every co-occurrence.
+    if let [(label, Role::Plain)] = legend.as_mut_slice() {
+        *label = "co-occurrences".into();
+    }
     let name = measure_name(measure);
+    let words = |n: usize| format!("{n} word{}", if n == 1 { "" } else { "s" });
+    let span = if window.0 == window.1 {
+        format!("within {} either side", words(window.0))
+    } else {
+        format!("{} left and {} right", words(window.0), window.1)
+    };
     Ok(Spec::Bars {
-        title: format!(
-            "Collocates of '{node}' by {name}, {} words left and {} right: {what}",
-            window.0, window.1
-        ),
+        title: format!("Collocates of '{node}' by {name}, {span}: {what}"),
         x_label: format!("{name} (score, and co-occurrences in the window, at bar end)"),
         rows,
         legend,

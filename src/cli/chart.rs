@@ -395,10 +395,11 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             .first()
             .map(|d| verbale::frames::counts::options(d));
         options.min_scare = counts.transpose()?.map_or(0.0, |o| o.min_scare);
-        load_counts(&args.from_counts, &args.source, ask)?
+        load_counts(&args.from_counts, &args.source, ask)
     } else {
-        load(&sides.inputs, &args.source, &options, ask)?
-    };
+        load(&sides.inputs, &args.source, &options, ask)
+    }
+    .map_err(|e| super::trend::facet_named(e, args.facet.as_deref()))?;
     let a = &loaded.analysis;
     let selected = match &args.doc {
         None => loaded.groups[0].clone(),

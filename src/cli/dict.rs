@@ -235,7 +235,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
         all_rows = Some(df.height());
         top_per_group(df, of_row, &groups, top)?
     } else if let Some(value) = args.wide {
-        wide(&args, &frames.categories, value)?
+        wide(&args, &compiled, &frames.categories, value)?
     } else {
         frames.categories
     };
@@ -292,6 +292,7 @@ fn rows_shown(
 /// category named as a column that names the rows is refused.
 fn wide(
     args: &DictArgs,
+    compiled: &Compiled,
     categories: &(polars::prelude::DataFrame, Vec<u32>),
     value: WideArg,
 ) -> Result<(polars::prelude::DataFrame, Vec<u32>)> {
@@ -299,20 +300,24 @@ fn wide(
         WideArg::Count => WideValue::Count,
         WideArg::Per10k => WideValue::Per10k,
     };
-    let (df, of_row) = dict::wide(categories, value)?;
-    let labels = match args.rows.per() {
+    let names: Vec<&str> = compiled
+        .counted()
+        .map(|k| compiled.keys[k].as_str())
+        .collect();
+    let mut labels = match args.rows.per() {
         super::held::RowsPer::Doc => vec!["doc".to_string()],
         super::held::RowsPer::Group(fields) => fields,
         _ => Vec::new(),
     };
-    if let Some(same) = labels.iter().find(|l| df.column(l).is_ok()) {
+    labels.push("words".into());
+    if let Some(same) = labels.iter().find(|l| names.contains(&l.as_str())) {
         return Err(verbale::Error::Invalid(format!(
             "--wide: a category is named `{same}`, as the column that names the rows is; rename \
              the category, or leave out --wide"
         ))
         .into());
     }
-    Ok((df, of_row))
+    Ok(dict::wide(categories, &names, value)?)
 }
 
 /// How many categories a table shows: per document or group, its rows and its categories

@@ -188,7 +188,10 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
         });
         let t = &src.text;
         let given: Vec<&str> = [
-            (t.lang != "en", "--lang"),
+            (
+                !verbale::text::Lang::parse(&t.lang).is_ok_and(|l| l.code == "en"),
+                "--lang",
+            ),
             (t.no_stem, "--no-stem"),
             (t.stemmer != Rules::NAMES[0], "--stemmer"),
             (t.stopwords.is_some(), "--stopwords"),
@@ -201,7 +204,8 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
         .into_iter()
         .filter_map(|(given, flag)| given.then_some(flag))
         .collect();
-        // `--lang EN` is English too: then name the flags that change counting in general.
+        // A flag this list does not name (an option set to its default value differently):
+        // name the flags that change counting in general.
         let named = if given.is_empty() {
             "--lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and \
              --min-confidence are"

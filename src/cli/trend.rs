@@ -110,10 +110,11 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
     let t = if counted {
-        trend_from_counts(&args.from_counts, &args.source, &terms, &fields)?
+        trend_from_counts(&args.from_counts, &args.source, &terms, &fields)
     } else {
-        trend_frame(&paths, &args.source, &terms, &fields)?
-    };
+        trend_frame(&paths, &args.source, &terms, &fields)
+    }
+    .map_err(|e| facet_named(e, args.facet.as_deref()))?;
     warn_absent(&t.frame, args.source.quiet)?;
     if !args.source.quiet && args.facet.is_none() {
         note_thin_periods(&t.frame, &args.by)?;

@@ -209,15 +209,16 @@ fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) 
         groups.entry(id.clone()).or_default().push(i);
     }
     let mut renamed: Vec<(usize, String)> = Vec::new();
+    let taken: ahash::AHashSet<&str> = out.iter().map(|(id, _)| id.as_str()).collect();
     for (id, members) in groups.iter().filter(|(_, m)| m.len() > 1) {
         if let Some(exts) = distinct_extensions(out, members) {
-            renamed.extend(
-                members
-                    .iter()
-                    .zip(exts)
-                    .map(|(&i, e)| (i, format!("{id}.{e}"))),
-            );
-            continue;
+            let ids: Vec<String> = exts.iter().map(|e| format!("{id}.{e}")).collect();
+            // Only when no other document has one of those ids already (`s.html.txt` is
+            // `s.html`): it keeps its id, and these files are numbered.
+            if ids.iter().all(|n| !taken.contains(n.as_str())) {
+                renamed.extend(members.iter().copied().zip(ids));
+                continue;
+            }
         }
         let paths: Option<Vec<&Path>> = members
             .iter()
@@ -259,21 +260,21 @@ fn distinct_ids<'a>(out: &mut Found, inputs: impl Iterator<Item = &'a PathBuf>) 
     }
 }
 
-/// The extensions of the files `members` of `out`, when each has one and no two are the same
-/// (compared without case).
+/// The extensions of the files `members` of `out`, when they stand in one folder, each has
+/// an extension and no two are the same (compared without case). Files of different folders
+/// are told apart by their folders, as before.
 fn distinct_extensions(out: &Found, members: &[usize]) -> Option<Vec<String>> {
-    let exts: Vec<String> = members
+    let paths: Vec<&Path> = members
         .iter()
-        .map(|&i| {
-            Some(
-                out[i]
-                    .1
-                    .as_deref()?
-                    .extension()?
-                    .to_string_lossy()
-                    .into_owned(),
-            )
-        })
+        .map(|&i| out[i].1.as_deref())
+        .collect::<Option<_>>()?;
+    let folder = paths.first()?.parent();
+    if paths.iter().any(|p| p.parent() != folder) {
+        return None;
+    }
+    let exts: Vec<String> = paths
+        .iter()
+        .map(|p| Some(p.extension()?.to_string_lossy().into_owned()))
         .collect::<Option<_>>()?;
     let folded: ahash::AHashSet<String> = exts.iter().map(|e| e.to_lowercase()).collect();
     (folded.len() == exts.len()).then_some(exts)
@@ -503,9 +504,28 @@ mod tests {
         for file in ["s.pdf", "s.docx", "s.html", "t.txt"] {
             std::fs::write(dir.path().join(file), "words").unwrap();
         }
-        let found = find_files(&[dir.path().to_path_buf()], &LoadOptions::default()).unwrap();
-        let mut ids: Vec<String> = found.into_iter().map(|f| f.0).collect();
-        ids.sort();
-        assert_eq!(ids, ["s.docx", "s.html", "s.pdf", "t"]);
+        let ids = |inputs: &[PathBuf]| -> Vec<String> {
+            let found = find_files(inputs, &LoadOptions::default()).unwrap();
+            let mut ids: Vec<String> = found.into_iter().map(|f| f.0).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            ids(&[dir.path().to_path_buf()]),
+            ["s.docx", "s.html", "s.pdf", "t"]
+        );
+        // An id the extensions would give that a file already has: that file keeps it.
+        std::fs::write(dir.path().join("s.html.txt"), "words").unwrap();
+        assert_eq!(
+            ids(&[dir.path().to_path_buf()]),
+            ["s", "s#2", "s#3", "s.html", "t"]
+        );
+        // Files of two folders named one by one keep their folders.
+        let p = |s: &str| dir.path().join(s);
+        for f in ["a/x.txt", "b/x.html"] {
+            std::fs::create_dir_all(p(f).parent().unwrap()).unwrap();
+            std::fs::write(p(f), "words").unwrap();
+        }
+        assert_eq!(ids(&[p("a/x.txt"), p("b/x.html")]), ["a/x", "b/x"]);
     }
 }

@@ -184,6 +184,9 @@ fn walk(
 /// The line (from 1) of the first empty list item (`-` alone) after the line that opens
 /// category `key`, if the text shows one: the YAML reader keeps no lines for its values.
 fn empty_item_line(text: &str, key: &str) -> Option<usize> {
+    // A line without its comment (`- # todo` is an empty entry too).
+    let bare = |l: &str| l.split(" #").next().unwrap_or("").trim_end().to_string();
+    let indent = |l: &str| l.len() - l.trim_start().len();
     let opens = |l: &str| {
         let t = l.trim_start().trim_start_matches("- ");
         let t = t.trim_start_matches(['"', '\'']);
@@ -191,11 +194,22 @@ fn empty_item_line(text: &str, key: &str) -> Option<usize> {
             .is_some_and(|r| r.trim_start_matches(['"', '\'']).starts_with(':'))
     };
     let start = text.lines().position(opens)?;
-    text.lines()
-        .enumerate()
-        .skip(start + 1)
-        .find(|(_, l)| matches!(l.trim(), "-" | "- ~" | "- null" | "- Null" | "- NULL"))
-        .map(|(n, _)| n + 1)
+    let depth = indent(text.lines().nth(start)?);
+    for (n, l) in text.lines().enumerate().skip(start + 1) {
+        let b = bare(l);
+        let t = b.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        // The category ends at a line no deeper than its key (a list may stand at its depth).
+        if indent(&b) < depth || (indent(&b) == depth && !t.starts_with('-')) {
+            return None;
+        }
+        if matches!(t, "-" | "- ~" | "- null" | "- Null" | "- NULL") {
+            return Some(n + 1);
+        }
+    }
+    None
 }
 
 fn liwc(text: &str, d: &mut Dictionary) -> Result<()> {
@@ -244,6 +258,17 @@ fn liwc_table<'a>(
         let (Some(id), name) = (parts.next(), parts.collect::<Vec<_>>().join(" ")) else {
             continue;
         };
+        // A table row starts with a number: a word there is an entry, read as a row because
+        // the `%` that closes the table is missing.
+        if !id.chars().all(|c| c.is_ascii_digit()) {
+            return Err(Error::Invalid(format!(
+                "{}, line {}: '{id}' is not a category number; is the `%` that closes the \
+                 table (opened on line {}) missing?",
+                d.origin,
+                n + 1,
+                opened.unwrap_or(1)
+            )));
+        }
         if name.is_empty() {
             return Err(Error::Invalid(format!(
                 "{}, line {}: category '{id}' has no name",
@@ -432,9 +457,15 @@ mod tests {
             twice.contains("line 3") && twice.contains("given twice"),
             "{twice}"
         );
-        let open = err("%\n1\tcondemn\n\ncondemn*\t1\n");
+        let open = err("%\n1\tcondemn\n\n2\tpraise\n");
         assert!(
             open.contains("line 1") && open.contains("never closed"),
+            "{open}"
+        );
+        // Entries read as rows of a table left open: the missing `%` is named.
+        let open = err("%\n1\tcondemn\n\ncondemn*\t1\n");
+        assert!(
+            open.contains("line 4") && open.contains("closes the table (opened on line 1)"),
             "{open}"
         );
         let bare = err("%\n1\tcondemn\n%\ncondemn*\n");
@@ -447,10 +478,17 @@ mod tests {
         assert!(err("\n  \n").contains("the file is empty"));
     }
 
+    /// An empty YAML entry is named with its line, and only a line of its own category.
     #[test]
     fn an_empty_yaml_entry_names_its_line() {
         let e = parse("a:\n  - \n  - war\n", "e.yml", Format::Yaml).unwrap_err();
         let e = e.to_string();
         assert!(e.contains("line 2") && e.contains("empty entry"), "{e}");
+        let y = "a:\n  - # todo\n  - war\nb:\n  - peace\n  -\n";
+        let e = parse(y, "e.yml", Format::Yaml).unwrap_err().to_string();
+        assert!(e.contains("e.yml, line 2: category 'a'"), "{e}");
+        // Flow style gives no line of its own: the category is named without one.
+        let e = parse("a: [war, ~]\nb:\n  -\n", "e.yml", Format::Yaml).unwrap_err();
+        assert!(e.to_string().starts_with("e.yml: category 'a'"), "{e}");
     }
 }

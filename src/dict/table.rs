@@ -127,31 +127,22 @@ pub enum WideValue {
 }
 
 /// The `categories` frame of [`DictFrames`] laid out as quanteda's `dfm_lookup` gives it: a
-/// row per bin, a column per category (in the dictionary's order) holding its count or rate,
-/// then the bin's `words`; with the bin of each row.
-pub fn wide(categories: &(DataFrame, Vec<u32>), value: WideValue) -> Result<(DataFrame, Vec<u32>)> {
+/// row per bin, a column per category (in the dictionary's order: `names`, those it counts)
+/// holding its count or rate, then the bin's `words`; with the bin of each row.
+pub fn wide(
+    categories: &(DataFrame, Vec<u32>),
+    names: &[&str],
+    value: WideValue,
+) -> Result<(DataFrame, Vec<u32>)> {
     let (df, of_row) = categories;
-    let names = df.column("category")?.str()?;
     let counts = df.column("count")?.u64()?;
     let rates = df.column("per_10k")?.f64()?;
     let words = df.column("words")?.u64()?;
     // Rows come grouped by bin, every bin with every category in the same order.
-    let per_bin = of_row
-        .iter()
-        .position(|&b| Some(&b) != of_row.first())
-        .unwrap_or(of_row.len())
-        .max(1);
+    let per_bin = names.len().max(1);
     let bins: Vec<u32> = of_row.iter().step_by(per_bin).copied().collect();
     let mut columns = Vec::with_capacity(per_bin + 1);
-    for k in 0..per_bin.min(df.height()) {
-        let name = names.get(k).unwrap_or_default();
-        if name == "words" {
-            return Err(crate::Error::Invalid(
-                "a category is named `words`, as the wide table's column of word totals is; \
-                 rename the category, or leave out --wide"
-                    .into(),
-            ));
-        }
+    for (k, &name) in names.iter().enumerate() {
         let rows = (k..df.height()).step_by(per_bin);
         columns.push(match value {
             WideValue::Count => Column::new(

@@ -137,9 +137,11 @@ fn zip_kind(bytes: &[u8], path: &Path) -> Format {
         Format::Docx
     } else if memchr::memmem::find(&bytes[..bytes.len().min(200)], b"opendocument.text").is_some() {
         Format::Odt
-    } else if zip_truncated(bytes) && matches!(ext.as_deref(), Some("docx" | "docm" | "dotx")) {
+    } else if !zip_truncated(bytes) {
+        Format::OtherZip
+    } else if matches!(ext.as_deref(), Some("docx" | "docm" | "dotx")) {
         Format::Docx
-    } else if zip_truncated(bytes) && matches!(ext.as_deref(), Some("odt" | "ott")) {
+    } else if matches!(ext.as_deref(), Some("odt" | "ott")) {
         Format::Odt
     } else {
         Format::OtherZip
