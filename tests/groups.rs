@@ -575,34 +575,25 @@ fn trend_chart_draws_a_png_with_a_panel_per_facet() {
         "-o",
         one.to_str().unwrap(),
     ]);
-    let err = fails(&[
-        "chart",
-        "trend",
-        UNGD,
-        "--by",
-        "year",
-        "--meta-name",
-        UN_NAMES,
-        "--facet",
-        "session",
-        "--terms",
-        "a,b,c,d,e,f,g",
-    ]);
+    let faceted = |facet: &str, terms: &str| {
+        fails(&[
+            "chart",
+            "trend",
+            UNGD,
+            "--by",
+            "year",
+            "--meta-name",
+            UN_NAMES,
+            "--facet",
+            facet,
+            "--terms",
+            terms,
+        ])
+    };
+    let err = faceted("session", "a,b,c,d,e,f,g");
     assert!(err.contains("too many"), "{err}");
     // A misspelt facet is named as the facet, not as a field to group by.
-    let err = fails(&[
-        "chart",
-        "trend",
-        UNGD,
-        "--by",
-        "year",
-        "--meta-name",
-        UN_NAMES,
-        "--facet",
-        "yeer",
-        "--terms",
-        "genocide",
-    ]);
+    let err = faceted("yeer", "genocide");
     assert!(
         err.contains("--facet yeer: unknown field (did you mean 'year'?"),
         "{err}"
