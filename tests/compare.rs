@@ -312,6 +312,17 @@ fn kwic_offsets_point_at_the_hit_in_the_source() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 5);
+    // A cue and the word it scare-quotes: the hit holds a scare quote, though its cue stands
+    // outside the marks (the seed's so-called “elections”).
+    let o = verbale()
+        .args(["kwic"])
+        .arg(&p)
+        .args(["so-called elections", "--kind", "scare", "--format", "csv"])
+        .output()
+        .unwrap();
+    let t = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(t.lines().count(), 2, "{t}");
+    assert!(t.contains("so-called “elections"), "{t}");
     let o = verbale()
         .args(["kwic"])
         .arg(&p)
