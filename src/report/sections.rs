@@ -195,6 +195,31 @@ fn how_kinds_are_called(opts: &crate::analysis::Options) -> String {
     format!("Each quotation's kind is called by {model}. {bar} verbale quotes --explain shows why each span got its kind.")
 }
 
+/// Quotations with their `text` between their own marks (`style`: `“”`, `«»`), as they stand
+/// in the statement: a scare quote's marks are what the table is about.
+fn marked(quotes: &DataFrame) -> Result<DataFrame> {
+    let (text, style) = (
+        quotes.column("text")?.str()?,
+        quotes.column("style")?.str()?,
+    );
+    let shown: Vec<Option<String>> = text
+        .iter()
+        .zip(style.iter())
+        .map(|(t, st)| {
+            let t = t?;
+            let st = st.unwrap_or("");
+            let (open, close) = (st.chars().next(), st.chars().last());
+            Some(match (open, close) {
+                (Some(o), Some(c)) if st.chars().count() >= 2 => format!("{o}{t}{c}"),
+                _ => t.to_string(),
+            })
+        })
+        .collect();
+    let mut out = quotes.clone();
+    out.with_column(Column::new("text".into(), shown))?;
+    Ok(out)
+}
+
 /// The quotations whole: quoted phrases, scare quotes in context, every kind.
 fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let a = d.p.a;
@@ -215,7 +240,7 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         return Ok(());
     };
     b.push(Block::Para(how_kinds_are_called(d.p.opts)));
-    let view = scare.select(["doc", "left", "text", "right", "cue", "confidence"])?;
+    let view = marked(scare)?.select(["doc", "left", "text", "right", "cue", "confidence"])?;
     b.push(table(&view, SCARE_ROWS));
     if *n > SCARE_ROWS {
         b.push(Block::Para(format!(
@@ -234,7 +259,8 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
             if *n_below == 1 { "quotation is" } else { "quotations are" },
             d.p.opts.min_scare,
         )));
-        let view = below.select(["doc", "left", "text", "right", "cue", "kind", "p_scare"])?;
+        let view =
+            marked(below)?.select(["doc", "left", "text", "right", "cue", "kind", "p_scare"])?;
         b.push(table(&view, SCARE_ROWS));
         if *n_below > SCARE_ROWS {
             b.push(Block::Para(format!(
