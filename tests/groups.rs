@@ -608,7 +608,10 @@ fn report_on_the_bundled_corpus_has_a_groups_section() {
     let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
     assert!(md.contains("## Groups by country"), "groups section");
     // The scare quotes in context keep their marks: the marks are what the table shows.
-    assert!(md.contains("| “elections” |"), "scare quotes with their marks");
+    assert!(
+        md.contains("| “elections” |"),
+        "scare quotes with their marks"
+    );
     assert!(md.contains("trend-scare.png") && dir.join("trend-key.png").exists());
     let groups = crate::common::csv_file(&dir.join("groups.csv"));
     // The manifest's countries, counted from its own rows.
