@@ -135,6 +135,17 @@ pub enum Error {
     /// A bad option value or combination.
     #[error("{0}")]
     Invalid(String),
+    /// A field to group by that the documents do not have; `hint` names the nearest one,
+    /// `fields` lists them. The flag that gave it may name it (`--facet`).
+    #[error("unknown field '{field}' to group by{hint}; the fields are: {fields}")]
+    UnknownField {
+        /// The field as given.
+        field: String,
+        /// What was likely meant, in words (empty when nothing is near).
+        hint: String,
+        /// The documents' fields.
+        fields: String,
+    },
     /// A counts folder (`verbale counts`) whose files are missing, cut short or damaged.
     #[error("{0}")]
     DamagedCounts(String),

@@ -410,9 +410,11 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         let (first, last) = (words[i], words[end]);
         // The quotation holding the whole hit, or else one holding some of its words: a cue
         // and its scare-quoted word (`so-called “elections”`) is a scare-quoted hit.
-        let inner = pos
-            .innermost_holding(first, last)
-            .or_else(|| (i..=end).find_map(|w| pos.innermost_holding(words[w], words[w])));
+        let inner = pos.innermost_holding(first, last).or_else(|| {
+            (i..=end)
+                .filter(|_| end > i)
+                .find_map(|w| pos.innermost_holding(words[w], words[w]))
+        });
         let quoted = inner.is_some();
         let kind = inner.map(|s| s.kind);
         let keep = (!o.quoted_only || quoted) && o.kind.is_none_or(|k| kind == Some(k));

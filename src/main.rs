@@ -216,6 +216,7 @@ fn main() -> ExitCode {
                     x.downcast_ref::<verbale::Error>(),
                     Some(
                         verbale::Error::Invalid(_)
+                            | verbale::Error::UnknownField { .. }
                             | verbale::Error::UnknownLanguage(..)
                             | verbale::Error::OutputIsInput(_)
                     )

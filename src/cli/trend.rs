@@ -540,12 +540,15 @@ fn nothing_read(left_out: usize, hint: Option<&str>, source: &SourceArgs) -> any
 /// An unknown field given as --facet named as the facet it was given for, not as a field to
 /// group by (the panels are groups, but the user did not ask to group).
 pub fn facet_named(e: anyhow::Error, facet: Option<&str>) -> anyhow::Error {
-    let Some(f) = facet else { return e };
-    let said = format!("unknown field '{f}' to group by");
-    let m = e.to_string();
-    if m.contains(&said) {
-        verbale::Error::Invalid(m.replace(&said, &format!("--facet {f}: unknown field"))).into()
-    } else {
-        e
+    match e.downcast_ref::<verbale::Error>() {
+        Some(verbale::Error::UnknownField {
+            field,
+            hint,
+            fields,
+        }) if Some(field.as_str()) == facet => verbale::Error::Invalid(format!(
+            "--facet {field}: unknown field{hint}; the fields are: {fields}"
+        ))
+        .into(),
+        _ => e,
     }
 }

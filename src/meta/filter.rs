@@ -146,10 +146,11 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
                 ),
                 None => String::new(),
             };
-            return Err(Error::Invalid(format!(
-                "unknown field '{f}' to group by{hint}; the fields are: {}",
-                meta.field_list()
-            )));
+            return Err(Error::UnknownField {
+                field: f.to_string(),
+                hint,
+                fields: meta.field_list(),
+            });
         }
     }
     let cols: Vec<&polars::prelude::Column> = fields
