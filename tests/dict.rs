@@ -2146,6 +2146,58 @@ fn acts_says_what_went_wrong_and_what_to_do() {
     assert!(err.contains("no act models"), "{err}");
 }
 
+/// `acts --models`: models read from files run instead of the bundled ones (`none`: the words
+/// alone decide), a model that adds acts with `near N` adds one act, not two, for candidate
+/// words within N words of each other or of a trigger of its act, and a bad model file is
+/// named with its line (exit 2).
+#[test]
+fn acts_models_from_files_replace_the_bundled_ones() {
+    let d = tempfile::tempdir().unwrap();
+    let text = d.path().join("s.txt");
+    // "solidarity" stands 2 words after "commitment"; the second "commitment" 3 words after
+    // the trigger "support".
+    std::fs::write(
+        &text,
+        "Our commitment and solidarity are firm.\nWe support Ukraine with commitment.",
+    )
+    .unwrap();
+    let model = |near: &str| {
+        let p = d.path().join(format!("m{near}.tsv"));
+        let mut m = String::from("act\tsupport\nmode\tadd\nbias\t10\nthreshold\t0.5\n");
+        m += "candidate\tcommitment\ncandidate\tsolidarity\n";
+        if !near.is_empty() {
+            m += &format!("near\t{near}\n");
+        }
+        std::fs::write(&p, m).unwrap();
+        p
+    };
+    let support = |models: &str| -> usize {
+        let o = verbale()
+            .args(["acts", text.to_str().unwrap(), "--instances", "-f", "csv"])
+            .args(["--act", "support", "--models", models])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).lines().count() - 1
+    };
+    // The word list finds "We support"; a model accepting every candidate adds three acts,
+    // with `near 3` only the first "commitment".
+    assert_eq!(support("none"), 1);
+    assert_eq!(support(model("").to_str().unwrap()), 4);
+    assert_eq!(support(model("3").to_str().unwrap()), 2);
+    assert_eq!(support(model("1").to_str().unwrap()), 4);
+    let bad = d.path().join("bad.tsv");
+    std::fs::write(&bad, "act\tsupport\nnear\tfour\n").unwrap();
+    let o = verbale()
+        .args(["acts", text.to_str().unwrap(), "--models"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("bad.tsv") && err.contains("line 2"), "{err}");
+}
+
 /// `chart acts` by a field of words (country) draws the strongest groups first; by a field of
 /// numbers (year) it keeps their order, so that a change over time shows.
 #[test]

@@ -37,6 +37,11 @@ pub struct ActsArgs {
     /// models add are not found (a copy of the bundled lexicon counts fewer acts).
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// Act models to run instead of the bundled ones, in the order given (comma-separated TSV
+    /// files as `tests/data/acts/fit_models.py` writes them: a deciding model first), also
+    /// for a --lexicon read from a file; `none` runs no model, so that the words alone decide.
+    #[arg(long, value_delimiter = ',', value_name = "FILE")]
+    pub models: Vec<PathBuf>,
     /// One row per document or group: acts, per_10k, mean_intensity, max_intensity,
     /// condemnatory_share, strong_share, negated, top_act.
     #[arg(long, conflicts_with = "instances")]
@@ -62,7 +67,7 @@ pub struct ActsArgs {
     #[command(flatten)]
     pub rows: RowsArgs,
     /// For fitting the act models (`tests/data/acts/fit_models.py`): every candidate word of
-    /// each model as TSV (doc, act, offset, word, p, features) instead of the acts.
+    /// each model as TSV (doc, act, offset, word_no, word, p, features) instead of the acts.
     #[arg(long, hide = true, conflicts_with_all = ["instances", "profile", "targets"])]
     pub explain_models: bool,
 }
@@ -158,6 +163,34 @@ impl ActChoice {
 
 /// The lexicon of --lexicon, or the bundled one for --lang.
 fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
+    let mut lex = lexicon_words(args)?;
+    if !args.models.is_empty() {
+        lex.models = act_models(&args.models)?;
+    }
+    Ok(lex)
+}
+
+/// The models of --models, each read from its file (`none`: no model).
+fn act_models(paths: &[PathBuf]) -> Result<Vec<dict::models::ActModel>> {
+    if paths.len() == 1 && paths[0].as_os_str() == "none" {
+        return Ok(Vec::new());
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| verbale::Error::Read {
+                path: p.clone(),
+                source: e,
+            })?;
+            dict::models::ActModel::parse(&text).map_err(|e| {
+                verbale::Error::Invalid(format!("--models {}: {e}", p.display())).into()
+            })
+        })
+        .collect()
+}
+
+/// The lexicon of --lexicon, or the bundled one of --lang (with its models).
+fn lexicon_words(args: &ActsArgs) -> Result<ActLexicon> {
     match &args.lexicon {
         None => bundled_acts(&args.input.source.text.lang),
         Some(p) => {
@@ -167,7 +200,10 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
             })?;
             let lex = ActLexicon::parse(&text, &format!("--lexicon {}", p.display()))?;
             let lang = &args.input.source.text.lang;
-            if !args.input.source.quiet && verbale::dict::models::has_bundled(lang) {
+            if !args.input.source.quiet
+                && args.models.is_empty()
+                && verbale::dict::models::has_bundled(lang)
+            {
                 eprintln!(
                     "verbale: warning: --lexicon {}: a lexicon read from a file has no act \
                      models; its words alone decide support, and the acts the bundled {lang} \
@@ -305,13 +341,14 @@ fn explain_models(
     args: &ActsArgs,
     dest: &out::Destination,
 ) -> Result<bool> {
-    let mut text = String::from("doc\tact\toffset\tword\tp\tfeatures\n");
+    let mut text = String::from("doc\tact\toffset\tword_no\tword\tp\tfeatures\n");
     for (id, d) in scanned.ids.iter().zip(&scanned.docs) {
         for c in &d.candidates {
             text += &format!(
-                "{id}\t{}\t{}\t{}\t{:.6}\t{}\n",
+                "{id}\t{}\t{}\t{}\t{}\t{:.6}\t{}\n",
                 c.act,
                 c.offset,
+                c.word_no,
                 c.word,
                 c.p,
                 c.features.join(" ")

@@ -5,14 +5,16 @@
 //! a logistic regression over the words around its candidate words, fitted on the
 //! hand-labelled sentences of `tests/data/acts/` by `tests/data/acts/fit_models.py`; its
 //! weights are a TSV file beside the lexicon (`support-model.tsv`, `call-model.tsv`, ...):
-//! `act`, `mode`, `bias`, `threshold`, `candidate` rows (the words it decides) and one row per
-//! feature.
+//! `act`, `mode`, `bias`, `threshold`, `candidate` rows (the words it decides), optionally
+//! `exceptions` and `near` (below), and one row per feature.
 //!
 //! A model either **decides** its act (`mode decide`, the support model: a trigger of the
 //! lexicon whose candidate words it all turns down goes, and a candidate it accepts outside the
 //! lexicon's triggers becomes an act) or **adds** to the lexicon (`mode add`: only candidates
 //! outside every trigger of any act are looked at, and those accepted become acts; with
-//! `exceptions heed`, not those in words the act's exceptions take away either).
+//! `exceptions heed`, not those in words the act's exceptions take away either; with `near N`,
+//! not those within N words of a trigger of its act or of an act it has just added). `acts
+//! --models` runs models read from files instead of the bundled ones.
 
 use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::{Match, Words};
@@ -52,6 +54,10 @@ pub struct ActModel {
     /// it looks at them (the welcome model finds "looks forward to welcoming", which an
     /// exception of the word list turns down).
     pub heeds_exceptions: bool,
+    /// For a model that adds acts (`near N`): a candidate within N words of a trigger of its
+    /// act, or of an act it has just added, is left alone: `reaffirmed the U.S. commitment
+    /// to supporting` holds one support act, not two (0: no such rule).
+    pub near: usize,
     bias: f32,
     /// The probability from which a candidate is an act.
     pub threshold: f32,
@@ -70,6 +76,8 @@ pub struct ModelCandidate {
     pub offset: u64,
     /// The word, folded.
     pub word: String,
+    /// The word's number among the document's words (from 0).
+    pub word_no: usize,
     /// The model's probability that it performs the act.
     pub p: f32,
     /// The features, space-free strings.
@@ -116,6 +124,7 @@ impl ActModel {
             act: "support".into(),
             decides: true,
             heeds_exceptions: false,
+            near: 0,
             bias: 0.0,
             threshold: 0.5,
             candidates: AHashSet::new(),
@@ -155,6 +164,11 @@ impl ActModel {
                     }
                 }
                 "bias" => m.bias = number()?,
+                "near" => {
+                    m.near = value
+                        .parse()
+                        .map_err(|_| bad(format!("line {}: near is a number of words", i + 1)))?
+                }
                 "threshold" => {
                     m.threshold = number()?;
                     if !(0.0..=1.0).contains(&m.threshold) {
@@ -313,10 +327,21 @@ pub(super) fn decide(
             .any(|(h, sp)| h.act == act && holds(sp, k))
     };
     let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
+    let near = |first: usize, last: usize, k: usize| {
+        first.saturating_sub(model.near) <= k && k <= last + model.near
+    };
+    let near_own = |k: usize| {
+        model.near > 0
+            && out
+                .iter()
+                .zip(spans.iter())
+                .any(|(h, sp)| h.act == act && near(sp.first, sp.last, k))
+    };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in ActModel::candidates_in(marks, m, p, w) {
-        if !model.decides && (in_any(k) || within(vetoed, k) || within(excepted, k)) {
+        if !model.decides && (in_any(k) || within(vetoed, k) || within(excepted, k) || near_own(k))
+        {
             continue;
         }
         let own = (model.decides && in_own(k)).then_some(model.act.as_str());
@@ -329,6 +354,7 @@ pub(super) fn decide(
                 act: model.act.clone(),
                 offset: doc.source_offset(t.start as usize) as u64,
                 word: form(p, w, k).to_string(),
+                word_no: k,
                 p: pr,
                 features,
             });
@@ -337,9 +363,18 @@ pub(super) fn decide(
     if candidates.is_empty() {
         return explained;
     }
+    // With `near`, an accepted candidate close after one already taken adds no act.
+    let mut taken: Option<usize> = None;
     let added: Vec<(ActHit, Span)> = candidates
         .iter()
         .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
+        .filter(|&&(k, _)| {
+            let close = model.near > 0 && taken.is_some_and(|t| near(t, t, k));
+            if !close {
+                taken = Some(k);
+            }
+            !close
+        })
         .map(|&(k, _)| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
     // A deciding model's triggers whose candidates it all turned down go (not those denied:
@@ -502,5 +537,8 @@ mod tests {
         assert!(ActModel::parse("threshold\tNaN\n").is_err());
         assert!(ActModel::parse("threshold\t1.5\n").is_err());
         assert!(ActModel::parse("bias 1\n").is_err());
+        assert_eq!(m.near, 0);
+        assert_eq!(ActModel::parse("mode\tadd\nnear\t4\n").unwrap().near, 4);
+        assert!(ActModel::parse("near\t-1\n").is_err());
     }
 }
