@@ -106,6 +106,26 @@ pub enum Error {
         /// The folder reached again.
         path: PathBuf,
     },
+    /// Inputs that name one file more than once (given twice, or a file and its folder): it
+    /// is read once, under its first name.
+    #[error(
+        "{}: the same file as {}, named before; read once{}",
+        shown(path),
+        shown(first),
+        if *more > 0 {
+            format!(" (and {} named more than once)", crate::out::numbers::count_of(*more as u64, "more file"))
+        } else {
+            String::new()
+        }
+    )]
+    Repeated {
+        /// The later name.
+        path: PathBuf,
+        /// The name it was read under.
+        first: PathBuf,
+        /// Other files named more than once, not shown.
+        more: usize,
+    },
     /// A folder holds something named like a statement that is not a regular file (a named
     /// pipe, a socket, a device, or a link to one).
     #[error(
@@ -228,6 +248,7 @@ impl Error {
                 | Error::NoWords { .. }
                 | Error::NoSection { .. }
                 | Error::Loop { .. }
+                | Error::Repeated { .. }
                 | Error::NotRegular { .. }
         ) || matches!(self, Error::Document { reason, .. } if reason_is_skip(reason))
     }

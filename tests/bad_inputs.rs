@@ -978,3 +978,46 @@ fn a_web_page_named_as_a_pdf_is_refused() {
     );
     assert!(out.contains("secur") && !out.contains("found"), "{out}");
 }
+
+/// A file named more than once (twice, or in its folder too, or by another path) is read once,
+/// with one warning naming both paths; a folder given alone still reads each file once.
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let dir = folder(&[("s/a.txt", b"Peace and peace again."), ("s/b.txt", b"War.")]);
+    let count = |args: &[&str]| -> (String, String) {
+        let (code, out, err) = run(args, dir.path());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let peace = out
+            .lines()
+            .find(|l| l.starts_with("peac,"))
+            .unwrap_or_default()
+            .split(',')
+            .take(4) // term, form, count, docs
+            .collect::<Vec<_>>()
+            .join(",");
+        (peace, err)
+    };
+    let csv = ["--format", "csv", "--stopwords", "none"];
+    let (alone, err) = count(&[&["freq", "s/a.txt"][..], &csv].concat());
+    assert!(!err.contains("read once"), "{err}");
+    assert_eq!(alone, "peac,peace,2,1");
+    for args in [
+        vec!["freq", "s/a.txt", "s/a.txt"],
+        vec!["freq", "s", "s/a.txt"],
+        vec!["freq", "s/a.txt", "s/../s/a.txt"],
+    ] {
+        let (twice, err) = count(&[&args[..], &csv].concat());
+        assert_eq!(twice, alone, "{args:?}");
+        assert!(
+            err.contains("the same file as") && err.contains("read once"),
+            "{args:?}: {err}"
+        );
+    }
+    let (code, out, err) = run(&["docs", "s", "s", "--format", "csv"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        err.contains("(and 1 more file named more than once)"),
+        "{err}"
+    );
+}

@@ -23,8 +23,56 @@ pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found,
     for input in inputs {
         find_input(input, opts, &mut out, &mut problems)?;
     }
+    if inputs.len() > 1 {
+        problems.extend(read_once(&mut out));
+    }
     distinct_ids(&mut out, inputs.iter());
     Ok((out, problems))
+}
+
+/// Each file's path resolved (links and `..` followed), to tell whether two paths name one
+/// file; in parallel, since it costs a system call per part of a path.
+fn resolved(found: &Found) -> Vec<Option<PathBuf>> {
+    found
+        .par_iter()
+        .map(|f| (f.1.as_ref()).map(|p| p.canonicalize().unwrap_or_else(|_| p.clone())))
+        .collect()
+}
+
+/// Leaves out the files that inputs name more than once (`a.txt a.txt`, a folder and a file
+/// in it, overlapping folders; whatever the path), keeping each under its first name: counted
+/// twice, a statement would weigh double in every table. Returns the warning, if any.
+fn read_once(found: &mut Found) -> Option<Problem> {
+    // Only called when several inputs could name one file: a single folder's walk reaches
+    // each file once.
+    let keys = resolved(found);
+    let mut first: AHashMap<&Option<PathBuf>, usize> = AHashMap::new();
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        match first.get(k) {
+            Some(&f) if k.is_some() => repeats.push((i, f)),
+            Some(_) => {}
+            None => {
+                first.insert(k, i);
+            }
+        }
+    }
+    let &(i, f) = repeats.first()?;
+    let problem = Problem {
+        error: Error::Repeated {
+            path: found[i].1.clone().unwrap_or_default(),
+            first: found[f].1.clone().unwrap_or_default(),
+            more: repeats.len() - 1,
+        },
+        warning: true,
+    };
+    let dropped: ahash::AHashSet<usize> = repeats.iter().map(|r| r.0).collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !dropped.contains(&(k - 1))
+    });
+    Some(problem)
 }
 
 /// The files of several groups of inputs (a target and a reference, say), in group order.
@@ -51,20 +99,19 @@ pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<Groupe
         for input in inputs {
             find_input(input, opts, &mut found, &mut out.problems)?;
         }
-        // Only a later group can repeat a file: one group's files need no resolving (a
-        // system call per part of every path), and a later group's are resolved in parallel.
+        // A group of several inputs may name a file twice: read once.
+        if inputs.len() > 1 {
+            out.problems.extend(read_once(&mut found));
+        }
+        // Only a later group can repeat an earlier one's file: one group's files need no
+        // resolving (a system call per part of every path), a later group's are resolved in
+        // parallel.
         if groups.len() == 1 {
             out.group.extend(std::iter::repeat_n(g as u32, found.len()));
             out.files.extend(found);
             continue;
         }
-        let keys: Vec<Option<PathBuf>> = found
-            .par_iter()
-            .map(|f| {
-                f.1.as_ref()
-                    .map(|p| p.canonicalize().unwrap_or_else(|_| p.clone()))
-            })
-            .collect();
+        let keys = resolved(&found);
         let mut mine = Vec::new();
         for (f, key) in found.into_iter().zip(keys) {
             if earlier.contains(&key) {

@@ -200,6 +200,27 @@ impl ActModel {
             .collect()
     }
 
+    /// Whether word `k` stands within the model's `near` words of the words `first..=last`.
+    fn is_near(&self, (first, last): (usize, usize), k: usize) -> bool {
+        self.near > 0 && first.saturating_sub(self.near) <= k && k <= last + self.near
+    }
+
+    /// The accepted candidates `ks` (in order) that add an act: with `near`, not one within
+    /// `near` words after the last one taken.
+    fn spaced<'a>(
+        &'a self,
+        ks: impl Iterator<Item = usize> + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let mut taken: Option<usize> = None;
+        ks.filter(move |&k| {
+            let close = taken.is_some_and(|t| self.is_near((t, t), k));
+            if !close {
+                taken = Some(k);
+            }
+            !close
+        })
+    }
+
     /// The probability that the candidate word of `features` performs the act.
     pub(super) fn probability(&self, features: &[String]) -> f32 {
         let z = self.bias
@@ -327,15 +348,9 @@ pub(super) fn decide(
             .any(|(h, sp)| h.act == act && holds(sp, k))
     };
     let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
-    let near = |first: usize, last: usize, k: usize| {
-        first.saturating_sub(model.near) <= k && k <= last + model.near
-    };
     let near_own = |k: usize| {
-        model.near > 0
-            && out
-                .iter()
-                .zip(spans.iter())
-                .any(|(h, sp)| h.act == act && near(sp.first, sp.last, k))
+        (out.iter().zip(spans.iter()))
+            .any(|(h, sp)| h.act == act && model.is_near((sp.first, sp.last), k))
     };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
@@ -363,19 +378,13 @@ pub(super) fn decide(
     if candidates.is_empty() {
         return explained;
     }
-    // With `near`, an accepted candidate close after one already taken adds no act.
-    let mut taken: Option<usize> = None;
-    let added: Vec<(ActHit, Span)> = candidates
-        .iter()
-        .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
-        .filter(|&&(k, _)| {
-            let close = model.near > 0 && taken.is_some_and(|t| near(t, t, k));
-            if !close {
-                taken = Some(k);
-            }
-            !close
-        })
-        .map(|&(k, _)| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
+    let added: Vec<(ActHit, Span)> = model
+        .spaced(
+            (candidates.iter())
+                .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
+                .map(|&(k, _)| k),
+        )
+        .map(|k| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
     // A deciding model's triggers whose candidates it all turned down go (not those denied:
     // `cannot support`).
@@ -394,25 +403,16 @@ pub(super) fn decide(
             removed.push(sp.first);
         }
     }
-    if added.is_empty() && removed.is_empty() {
-        let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
-        *out = hits;
-        *spans = at;
-        return explained;
+    if !added.is_empty() || !removed.is_empty() {
+        let asks = |h: &ActHit| (lex.reporting.asking).contains(&lex.acts[h.act as usize].name);
+        let asking: Vec<usize> = (added.iter().filter(|(h, _)| asks(h)))
+            .map(|(_, sp)| sp.first)
+            .collect();
+        acts.extend(added);
+        acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
+        mark_asked(lex, p, w, &mut acts, &asking);
+        recut(lex, p, w, doc, &mut acts, &removed);
     }
-    let asking: Vec<usize> = added
-        .iter()
-        .filter(|(h, _)| {
-            lex.reporting
-                .asking
-                .contains(&lex.acts[h.act as usize].name)
-        })
-        .map(|(_, sp)| sp.first)
-        .collect();
-    acts.extend(added);
-    acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
-    mark_asked(lex, p, w, &mut acts, &asking);
-    recut(lex, p, w, doc, &mut acts, &removed);
     let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
     *out = hits;
     *spans = at;
