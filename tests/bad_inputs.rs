@@ -1021,3 +1021,16 @@ fn a_file_named_twice_is_read_once() {
         "{err}"
     );
 }
+
+/// `compare` with one side that has no words names that side, not "none of the files".
+#[test]
+fn compare_names_the_side_that_has_no_document() {
+    let dir = folder(&[
+        ("good.txt", b"We welcome the agreement on peace."),
+        ("empty.txt", b""),
+    ]);
+    let err = says(&["compare", "good.txt", "empty.txt"], dir.path(), 1);
+    assert!(err.contains("the reference (empty.txt) has none"), "{err}");
+    let err = says(&["compare", "empty.txt", "good.txt"], dir.path(), 1);
+    assert!(err.contains("the target (empty.txt) has none"), "{err}");
+}

@@ -1132,3 +1132,29 @@ fn trend_says_how_often_hyphenated_words_hold_a_term_its_rows_leave_out() {
     assert_eq!(rows, alone + inside);
     assert!(!err.contains("hyphenated words"), "{err}");
 }
+
+/// Field names are read as `docs` shows them whatever the spaces around them (`--group-by
+/// "year, country"`); an empty one is refused with what to write.
+#[test]
+fn field_names_take_no_spaces_around_them() {
+    let docs = |group_by: &str| {
+        run(&[
+            "docs",
+            UNGD,
+            "--meta-name",
+            UN_NAMES,
+            "--group-by",
+            group_by,
+            "-f",
+            "csv",
+        ])
+        .0
+    };
+    let plain = docs("year,country");
+    assert!(plain.starts_with(b"year,country,documents"));
+    assert_eq!(docs(" year , country "), plain);
+    let err = fails(&["docs", UNGD, "--meta-name", UN_NAMES, "--group-by", "year,"]);
+    assert!(err.contains("an empty field name"), "{err}");
+    let err = fails(&["trend", UNGD, "--terms", "peace", "--by", " "]);
+    assert!(err.contains("an empty field name"), "{err}");
+}

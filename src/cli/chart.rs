@@ -56,10 +56,10 @@ pub struct ChartArgs {
     #[arg(long, value_delimiter = ',')]
     pub terms: Vec<String>,
     /// Trend, and docs over time: the field along the x axis (a time field, usually: year).
-    #[arg(long, value_name = "FIELD", required_if_eq("kind", "trend"))]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field, required_if_eq("kind", "trend"))]
     pub by: Option<String>,
     /// Trend, and docs over time: a panel per value of this field (a country).
-    #[arg(long, value_name = "FIELD")]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field)]
     pub facet: Option<String>,
     /// Only this document (by id) for freq and quotes.
     #[arg(long)]
@@ -67,7 +67,7 @@ pub struct ChartArgs {
     /// Freq and quotes: the --top bars of each group of documents with the same values of these
     /// fields, one group under the other (at most 12 groups; --where narrows them). Acts: a bar
     /// per group instead of per document.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", value_parser = super::values::field)]
     pub group_by: Vec<String>,
     /// Cues: one bar per document instead of per cue.
     #[arg(long)]

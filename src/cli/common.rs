@@ -598,7 +598,26 @@ pub fn load_also(
                 ));
             }
             let found = p.chose.get(k).copied().unwrap_or(0);
-            return Err(no_documents(paths, &lopts, found));
+            let err = no_documents(paths, &lopts, found);
+            if groups.len() < 2 {
+                return Err(err);
+            }
+            // Say which side is empty: the other may have read well.
+            let side = match k {
+                0 => "the target".to_string(),
+                1 => "the reference".to_string(),
+                _ => format!("group {}", k + 1),
+            };
+            let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            return Err(match err.downcast::<verbale::Error>() {
+                Ok(verbale::Error::NoDocuments(why)) => verbale::Error::NoDocuments(format!(
+                    "{side} ({}) has none: {why}",
+                    named.join(", ")
+                ))
+                .into(),
+                Ok(e) => e.into(),
+                Err(e) => e,
+            });
         }
     }
     Ok(Loaded {

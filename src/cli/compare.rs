@@ -98,7 +98,7 @@ pub struct CompareArgs {
     pub tfidf: bool,
     /// Keyness of each group of documents with the same values of these fields against all
     /// the other documents, in one table (quanteda's one-against-the-rest).
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", value_parser = super::values::field)]
     pub group_by: Vec<String>,
     /// Keyness of n-grams of N words (2 to 5) instead of single terms, counted as `verbale
     /// ngrams` counts them (within a sentence, between punctuation, none starting or ending

@@ -39,7 +39,7 @@ pub struct DocsArgs {
     /// A row per group of documents with the same values of these fields (comma-separated):
     /// documents, tokens, quotations and scare quotes summed; quoted_share and scare_per_10k
     /// of the group's words together; every other measure the mean over its documents.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", value_parser = super::values::field)]
     pub group_by: Vec<String>,
     /// List the documents of counts folders (`verbale counts`) instead of reading them: the
     /// same rows, without the paths.

@@ -51,7 +51,7 @@ pub struct FreqArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        value_name = "FIELD",
+        value_name = "FIELD", value_parser = super::values::field,
         conflicts_with = "by"
     )]
     pub group_by: Vec<String>,

@@ -133,7 +133,7 @@ pub struct RowsArgs {
     #[arg(long, value_enum, value_name = "ROWS", conflicts_with_all = ["by_doc", "group_by"])]
     pub by: Option<By>,
     /// Rows per group of documents with the same values of these fields.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", value_parser = super::values::field)]
     pub group_by: Vec<String>,
 }
 

@@ -50,7 +50,7 @@ pub struct QuotesArgs {
     pub top: Option<usize>,
     /// With --terms: rows per group of documents with the same values of these fields
     /// (comma-separated), most scare-quoted first.
-    #[arg(long, value_delimiter = ',', value_name = "FIELD", requires = "terms")]
+    #[arg(long, value_delimiter = ',', value_name = "FIELD", value_parser = super::values::field, requires = "terms")]
     pub group_by: Vec<String>,
     /// Show why each span got its kind: every kind's probability (`p_scare`, `p_term`,
     /// `p_title`, `p_direct`; the terminal table shows `p_scare` alone) and the model's

@@ -43,10 +43,10 @@ pub struct ReportArgs {
     /// un_body);
     /// else the time field, --time's when given, when it has at most 30; without either, the
     /// report says why it has no groups section).
-    #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field, conflicts_with = "no_groups")]
     pub group_by: Option<String>,
     /// The groups section's trend charts: the time field (default: year, session or decade).
-    #[arg(long, value_name = "FIELD", conflicts_with = "no_groups")]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field, conflicts_with = "no_groups")]
     pub time: Option<String>,
     /// Leave out the groups section even when the documents have metadata.
     #[arg(long)]

@@ -35,10 +35,10 @@ pub struct TrendArgs {
     #[arg(long, value_delimiter = ',')]
     pub terms: Vec<String>,
     /// The field whose values are the groups (a time field, usually: year).
-    #[arg(long, value_name = "FIELD")]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field)]
     pub by: String,
     /// A second field: a series per value (a country), drawn as small multiples.
-    #[arg(long, value_name = "FIELD")]
+    #[arg(long, value_name = "FIELD", value_parser = super::values::field)]
     pub facet: Option<String>,
     #[command(flatten)]
     pub source: SourceArgs,

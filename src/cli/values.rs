@@ -1,5 +1,5 @@
 //! Parsers of option values that clap's own do not give: counts of at least one,
-//! probabilities, text encodings, words that are not empty.
+//! probabilities, text encodings, words that are not empty, field names.
 
 /// A count of at least one (`--top 0` would show nothing; `--min-count 0` would mean the same
 /// as `--min-count 1`, so it is refused rather than shown as "seen at least 0 times").
@@ -18,6 +18,19 @@ pub fn word(s: &str) -> Result<String, String> {
         Err(format!(
             "{s:?} names no word: give a word or phrase, such as russia"
         ))
+    }
+}
+
+/// A field's name as `docs` shows it, without the spaces around it (`--group-by "year,
+/// country"`); an empty one is refused.
+pub fn field(s: &str) -> Result<String, String> {
+    match s.trim() {
+        "" => Err(
+            "an empty field name: name the fields with commas between them, such as \
+                   year,country"
+                .to_string(),
+        ),
+        f => Ok(f.to_string()),
     }
 }
 

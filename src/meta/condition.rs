@@ -82,7 +82,7 @@ fn lex(expr: &str) -> Result<Vec<(Tok, usize)>> {
     let mut out = Vec::new();
     let mut it = expr.char_indices().peekable();
     while let Some(&(at, c)) = it.peek() {
-        let pos = expr[..at].chars().count() + 1;
+        let pos = at;
         if c.is_whitespace() {
             it.next();
         } else if let Some(close) = closing(c) {
@@ -152,18 +152,27 @@ fn lex(expr: &str) -> Result<Vec<(Tok, usize)>> {
     Ok(out)
 }
 
-fn bad(expr: &str, pos: usize, why: &str) -> Error {
+/// The error for `expr` at byte `at` (shown as a character number, from 1).
+fn bad(expr: &str, at: usize, why: &str) -> Error {
+    let pos = expr[..at].chars().count() + 1;
     Error::Invalid(format!(
         "'{expr}' is not an expression: {why} (character {pos}); a condition compares fields \
          with =, <>, <, <=, >, >=, IN (...), LIKE, BETWEEN or IS NULL, joined by AND, OR and NOT"
     ))
 }
 
-/// A recursive-descent parser over the tokens; `columns` are the names a word can be.
+/// How deep a condition may nest (a recursion each level): far past what anyone writes, far
+/// short of the stack's end.
+const MAX_DEPTH: usize = 200;
+
+/// A recursive-descent parser over the tokens (each with its byte offset); `columns` are the
+/// names a word can be.
 struct Parser<'a> {
     expr: &'a str,
     toks: Vec<(Tok, usize)>,
     at: usize,
+    /// How deep the parse is in brackets, NOTs and minus signs (each a recursion).
+    depth: usize,
     columns: &'a [String],
     fields: &'a str,
 }
@@ -173,10 +182,9 @@ impl Parser<'_> {
         self.toks.get(self.at).map(|t| &t.0)
     }
 
+    /// The byte offset of the next token (the end, past the last).
     fn pos(&self) -> usize {
-        self.toks
-            .get(self.at)
-            .map_or(self.expr.chars().count() + 1, |t| t.1)
+        self.toks.get(self.at).map_or(self.expr.len(), |t| t.1)
     }
 
     fn err(&self, why: &str) -> Error {
@@ -204,12 +212,29 @@ impl Parser<'_> {
         }
     }
 
-    fn or(&mut self) -> Result<Node> {
-        let mut left = self.and()?;
-        while self.keyword("or") {
-            left = Node::Or(Box::new(left), Box::new(self.and()?));
+    /// Parses with `inner` one level deeper: a condition nested past [`MAX_DEPTH`] is refused
+    /// rather than left to overflow the stack.
+    fn nested(&mut self, inner: impl FnOnce(&mut Self) -> Result<Node>) -> Result<Node> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.err(&format!(
+                "the condition nests more than {MAX_DEPTH} levels deep (brackets, NOT or minus \
+                 signs); write it flatter"
+            )));
         }
-        Ok(left)
+        self.depth += 1;
+        let node = inner(self);
+        self.depth -= 1;
+        node
+    }
+
+    fn or(&mut self) -> Result<Node> {
+        self.nested(|p| {
+            let mut left = p.and()?;
+            while p.keyword("or") {
+                left = Node::Or(Box::new(left), Box::new(p.and()?));
+            }
+            Ok(left)
+        })
     }
 
     fn and(&mut self) -> Result<Node> {
@@ -222,7 +247,7 @@ impl Parser<'_> {
 
     fn not(&mut self) -> Result<Node> {
         if self.keyword("not") {
-            return Ok(Node::Not(Box::new(self.not()?)));
+            return self.nested(|p| Ok(Node::Not(Box::new(p.not()?))));
         }
         self.predicate()
     }
@@ -319,7 +344,7 @@ impl Parser<'_> {
         };
         self.at += 1;
         Ok(match tok {
-            Tok::Sym("-") => Node::Neg(Box::new(self.atom()?)),
+            Tok::Sym("-") => self.nested(|p| Ok(Node::Neg(Box::new(p.atom()?))))?,
             Tok::Sym("(") => {
                 let inner = self.or()?;
                 self.expect(")")?;
@@ -443,6 +468,7 @@ pub(super) fn parse(expr: &str, columns: &[String], fields: &str) -> Result<Node
         expr,
         toks: lex(expr)?,
         at: 0,
+        depth: 0,
         columns,
         fields,
     };
@@ -771,6 +797,29 @@ mod tests {
         assert!(err("year = 'abc'").contains("cannot compare 2014 with 'abc'"));
         assert!(err("soundex(year) = 1").contains("no function 'soundex'"));
         assert!(err("year ; drop").contains("';' has no meaning here"));
+        // Nesting that would overflow the stack is refused; deep but reasonable nesting holds.
+        let deep = |n: usize, open: &str, close: &str| {
+            format!("{}year = 2014{}", open.repeat(n), close.repeat(n))
+        };
+        for e in [
+            deep(100_000, "(", ")"),
+            deep(100_000, "NOT ", ""),
+            format!("year = {}2014", "-".repeat(100_000)),
+            deep(100_000, "lower(", ")"),
+        ] {
+            assert!(
+                err(&e).contains("nests more than 200 levels"),
+                "{}",
+                &e[..20]
+            );
+        }
+        let ok = deep(150, "(", ")");
+        assert!(holds(
+            &parse(&ok, &cols, "year").unwrap(),
+            &[Value::Int(2014)],
+            &ok
+        )
+        .unwrap());
     }
 
     #[test]
