@@ -112,10 +112,10 @@ pub enum Error {
         "{}: the same file as {}, named before; read once{}",
         shown(path),
         shown(first),
-        if *more > 0 {
-            format!(" (and {} named more than once)", crate::out::numbers::count_of(*more as u64, "more file"))
-        } else {
-            String::new()
+        match more {
+            0 => String::new(),
+            1 => " (and 1 more file named more than once)".to_string(),
+            n => format!(" (and {n} more files named more than once)"),
         }
     )]
     Repeated {

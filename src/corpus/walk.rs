@@ -532,10 +532,10 @@ mod tests {
             ids(&[p("b/sub/y.txt"), p("c/sub/y.txt")]),
             ["b/sub/y", "c/sub/y"]
         );
-        // One file named twice, and a file whose id no other input has.
+        // One file named twice is read once; a file whose id no other input has.
         assert_eq!(
             ids(&[p("a/x.txt"), p("a/x.txt"), p("b/sub/y.txt")]),
-            ["x", "x#2", "y"]
+            ["x", "y"]
         );
         // A number that a file's own name already has is skipped: every id is one document's.
         std::fs::write(dir.path().join("b/x#2.txt"), "words").unwrap();
