@@ -32,8 +32,8 @@ pub struct FreqArgs {
     /// The same as --by doc, as `acts`, `dict` and `ngrams` spell it.
     #[arg(long, conflicts_with = "by")]
     pub by_doc: bool,
-    /// Keep the N most frequent terms (per document with --by doc). Default: 20 in a terminal
-    /// table, all rows in other formats.
+    /// Keep the N most frequent terms (per document with --by doc). Default: 20 in table
+    /// format (no -f, -f table or a .txt output; piped too), all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     /// Drop terms seen fewer than N times.

@@ -42,8 +42,8 @@ pub struct NgramsArgs {
     /// Let n-grams run across sentence ends.
     #[arg(long)]
     pub across_sentences: bool,
-    /// Keep the N most frequent n-grams (per document or group). Default: 20 in a terminal
-    /// table, all rows in other formats.
+    /// Keep the N most frequent n-grams (per document or group). Default: 20 in table
+    /// format (no -f, -f table or a .txt output; piped too), all rows in other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     #[command(flatten)]

@@ -92,6 +92,7 @@ impl OutputArgs {
             header,
             raw_cells: self.raw_cells,
             force: self.force,
+            terminal: false,
         }
     }
 

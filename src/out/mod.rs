@@ -170,6 +170,19 @@ pub struct WriteOptions<'a> {
     pub raw_cells: bool,
     /// Replace a read-only file.
     pub force: bool,
+    /// Whether the table goes to a terminal, where a table's long cells are cut and its lines
+    /// wrapped to the terminal's width (set by [`write`]; a table
+    /// written to a file or a pipe keeps every character).
+    pub terminal: bool,
+}
+
+impl WriteOptions<'_> {
+    /// These options for `dest`: whether it is a terminal.
+    fn toward(self, dest: &Destination) -> Self {
+        use std::io::IsTerminal;
+        let terminal = matches!(dest, Destination::Stdout) && std::io::stdout().is_terminal();
+        WriteOptions { terminal, ..self }
+    }
 }
 
 /// Whether a spreadsheet would take a text cell for a formula (or a command): it starts with
@@ -225,7 +238,7 @@ pub fn render_to(
             if let Some(h) = o.header {
                 writeln!(w, "{h}")?;
             }
-            w.write_all(table::render(df).as_bytes())?;
+            w.write_all(table::render(df, o.terminal).as_bytes())?;
             w.write_all(b"\n")?;
         }
         Format::Md => w.write_all(markdown::render(df).as_bytes())?,
@@ -575,6 +588,7 @@ pub fn write(
     o: WriteOptions,
     dest: &Destination,
 ) -> Result<()> {
+    let o = o.toward(dest);
     let fill = |w: &mut dyn Write| render_to(df, format, o, w);
     write_with(format, dest, o, fill)
 }

@@ -102,12 +102,17 @@ pub(crate) fn column_cell(c: &Column, i: usize, decimals: Option<usize>) -> Stri
     }
 }
 
-/// Renders a frame as an aligned terminal table; on a terminal, long text wraps to fit its
-/// width.
-pub fn render(df: &DataFrame) -> String {
+/// Renders a frame as an aligned table; on a terminal (`terminal`), text over 80 characters
+/// is cut and long lines wrap to fit its width, while a table written to a file or a pipe
+/// keeps every character on one line per row.
+pub fn render(df: &DataFrame, terminal: bool) -> String {
     let mut t = Table::new();
     t.load_preset(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Dynamic);
+        .set_content_arrangement(if terminal {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        });
     // A terminal that reports no width (a pseudo-terminal of 0 columns) gets 80, not a
     // character per line.
     if t.width().is_some_and(|w| w < 20) {
@@ -122,7 +127,7 @@ pub fn render(df: &DataFrame) -> String {
             .zip(&decimals)
             .map(|(c, d)| {
                 let s = column_cell(c, i, *d);
-                if s.chars().count() > 80 {
+                if terminal && s.chars().count() > 80 {
                     let cut: String = s.chars().take(79).collect();
                     format!("{cut}…")
                 } else {
@@ -157,7 +162,7 @@ mod tests {
             "p" => [3.04e-4, 0.002, 0.5],
         )
         .unwrap();
-        let t = render(&df);
+        let t = render(&df, false);
         for want in [
             "334.3", "97.5", "55.7", "0.500", "0.006", "3.04e-4", "0.002",
         ] {
@@ -166,9 +171,23 @@ mod tests {
         assert!(!t.contains("97.493") && !t.contains("55.710"), "{t}");
         // Small shares keep three significant digits of the largest, all alike.
         let df = df!("quoted_share" => [0.0012, 8.7e-4, 4.21e-4]).unwrap();
-        let t = render(&df);
+        let t = render(&df, false);
         for want in ["0.00120", "0.00087", "0.00042"] {
             assert!(t.contains(want), "{want} in\n{t}");
         }
+    }
+
+    #[test]
+    fn only_a_terminal_cuts_long_text() {
+        let long = format!("/corpus/{}.txt", "x".repeat(120));
+        let df = df!("path" => [long.as_str()], "tokens" => [718i64]).unwrap();
+        let file = render(&df, false);
+        assert!(file.contains(&long) && !file.contains('…'), "{file}");
+        assert_eq!(file.lines().count(), 2, "{file}");
+        let terminal = render(&df, true);
+        assert!(
+            terminal.contains('…') && !terminal.contains(&long),
+            "{terminal}"
+        );
     }
 }
