@@ -57,7 +57,8 @@ pub struct CollocatesArgs {
 /// Scores on the command line.
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureArg {
-    /// Log-likelihood (G²).
+    /// Log-likelihood (G²) over the table of the windows' words (the node's frequency × the
+    /// window).
     Ll,
     /// Mutual information.
     Mi,
@@ -65,7 +66,8 @@ pub enum MeasureArg {
     T,
     /// z-score.
     Z,
-    /// Dice coefficient.
+    /// Dice coefficient, 2·count / (node frequency + collocate frequency), as WordSmith gives
+    /// it: 1 for a word beside every occurrence of the node and nowhere else.
     Dice,
 }
 

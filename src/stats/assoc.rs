@@ -98,7 +98,9 @@ pub struct WindowScores {
     pub z: f64,
     /// Log-likelihood over the 2×2 table.
     pub ll: f64,
-    /// 2·O/(R1 + C1).
+    /// 2·O/(node frequency + C1), WordSmith's Dice (Sketch Engine's logDice starts from the
+    /// same ratio): the node's occurrences, not its windows' words, so that a collocate seen
+    /// beside every occurrence of the node and nowhere else scores 1 whatever the window.
     pub dice: f64,
 }
 
@@ -124,7 +126,7 @@ pub fn window_scores(o: f64, node: f64, span: f64, coll: f64, n: f64) -> WindowS
         t: (o - e) / o.sqrt(),
         z: (o - e) / e.sqrt(),
         ll,
-        dice: 2.0 * o / (r1 + coll),
+        dice: 2.0 * o / (node + coll),
     }
 }
 
@@ -171,7 +173,10 @@ mod tests {
         assert!((s.mi - 30f64.log2()).abs() < 1e-12);
         assert!((s.t - 5.8 / 6f64.sqrt()).abs() < 1e-12);
         assert!((s.z - 5.8 / 0.2f64.sqrt()).abs() < 1e-12);
-        assert!((s.dice - 12.0 / 90.0).abs() < 1e-12);
+        // Dice over the node's 10 occurrences, not its 40 window words: 12 / 60.
+        assert!((s.dice - 12.0 / 60.0).abs() < 1e-12);
+        // A collocate beside each of the node's 10 occurrences and nowhere else: 1.
+        assert!((window_scores(10.0, 10.0, 4.0, 10.0, 10_000.0).dice - 1.0).abs() < 1e-12);
         // G² as the bigram measure computes it on the same table.
         assert!((s.ll - likelihood_ratio(6.0, 40.0, 50.0, 10_000.0)).abs() < 1e-6);
     }
