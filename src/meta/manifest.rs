@@ -29,8 +29,9 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         .unwrap_or_default();
     let rerr = |e: PolarsError| {
         Error::Invalid(format!(
-            "{}: cannot read the manifest: {e}",
-            crate::error::shown(path)
+            "{}: cannot read the manifest: {}; correct the file (or leave it out with --no-meta)",
+            crate::error::shown(path),
+            reason(&e.to_string())
         ))
     };
     let df = if ext == "parquet" {
@@ -271,9 +272,49 @@ pub(super) fn manifest_fields(
     Ok((columns, notes))
 }
 
+/// Polars' reason for a file it could not read, without its advice to Python callers
+/// (`infer_schema_length`, `ignore_errors`), on one line.
+fn reason(text: &str) -> String {
+    let (head, original) = match text.split_once("You might want to try:") {
+        Some((head, rest)) => (head, rest.split_once("Original error:").map(|r| r.1)),
+        None => (text, None),
+    };
+    let parts = [Some(head), original];
+    let paragraphs: Vec<String> = (parts.iter().flatten())
+        .flat_map(|p| p.split("\n\n"))
+        .map(|p| {
+            let p = p.replace("```", "");
+            let words: Vec<&str> = p.split_whitespace().collect();
+            words.join(" ").trim_end_matches('.').to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn polars_reasons_lose_their_python_advice() {
+        let e = "could not parse `\"2003\n` as dtype `str` at column 'year' (column number 2)\n\n\
+                 The current offset in the file is 6 bytes.\n\nYou might want to try:\n- \
+                 increasing `infer_schema_length` (e.g. `infer_schema_length=10000`),\n- setting \
+                 `ignore_errors` to `True`,\n\nOriginal error: ```invalid csv file\n\nField \
+                 `\"2003\n` is not properly escaped.```";
+        let r = reason(e);
+        assert!(
+            !r.contains("infer_schema_length") && !r.contains("True"),
+            "{r}"
+        );
+        assert!(
+            r.contains("column 'year'") && r.contains("not properly escaped"),
+            "{r}"
+        );
+        assert!(!r.contains('\n'), "{r}");
+        assert_eq!(reason("plain reason"), "plain reason");
+    }
 
     #[test]
     fn a_ragged_row_is_found_by_its_line() {
