@@ -106,6 +106,18 @@ pub enum Error {
         /// The folder reached again.
         path: PathBuf,
     },
+    /// A folder, one of several inputs, with no file the walk reads (the run goes on with the
+    /// others).
+    #[error(
+        "{}: no readable {exts} files in this folder (other extensions: --ext)",
+        shown(path)
+    )]
+    EmptyFolder {
+        /// The folder.
+        path: PathBuf,
+        /// The extensions looked for, `txt/md/...`.
+        exts: String,
+    },
     /// Inputs that name one file more than once (given twice, or a file and its folder): it
     /// is read once, under its first name.
     #[error(
@@ -249,6 +261,7 @@ impl Error {
                 | Error::NoSection { .. }
                 | Error::Loop { .. }
                 | Error::Repeated { .. }
+                | Error::EmptyFolder { .. }
                 | Error::NotRegular { .. }
         ) || matches!(self, Error::Document { reason, .. } if reason_is_skip(reason))
     }

@@ -1034,3 +1034,19 @@ fn compare_names_the_side_that_has_no_document() {
     let err = says(&["compare", "empty.txt", "good.txt"], dir.path(), 1);
     assert!(err.contains("the target (empty.txt) has none"), "{err}");
 }
+
+/// A folder with nothing to read, beside inputs that have words, is named in a warning and the
+/// run goes on (exit 0); alone, it is the run's error (exit 1).
+#[test]
+fn an_empty_folder_beside_others_is_named() {
+    let dir = folder(&[
+        ("s/a.txt", b"Peace and peace again."),
+        ("e/notes.xyz", b"x"),
+    ]);
+    let err = says(&["freq", "s", "e"], dir.path(), 0);
+    assert!(err.contains("e: no readable txt/md"), "{err}");
+    let err = says(&["freq", "s"], dir.path(), 0);
+    assert!(!err.contains("no readable"), "{err}");
+    let err = says(&["freq", "e"], dir.path(), 1);
+    assert!(err.contains("no readable"), "{err}");
+}

@@ -97,7 +97,19 @@ pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<Groupe
     for (g, inputs) in groups.iter().enumerate() {
         let mut found = Vec::new();
         for input in inputs {
+            let before = found.len();
             find_input(input, opts, &mut found, &mut out.problems)?;
+            // A folder that gives nothing, beside inputs that may: say so (alone, the run
+            // stops with that error).
+            if found.len() == before && inputs.len() > 1 && input.is_dir() {
+                out.problems.push(Problem {
+                    error: Error::EmptyFolder {
+                        path: input.clone(),
+                        exts: opts.extensions.join("/"),
+                    },
+                    warning: true,
+                });
+            }
         }
         // A group of several inputs may name a file twice: read once.
         if inputs.len() > 1 {
