@@ -1050,3 +1050,31 @@ fn an_empty_folder_beside_others_is_named() {
     let err = says(&["freq", "e"], dir.path(), 1);
     assert!(err.contains("no readable"), "{err}");
 }
+
+/// A manifest header written with spaces after its commas names its fields without them, as
+/// `--group-by` takes them; two names that are then one are refused.
+#[test]
+fn manifest_field_names_lose_their_spaces() {
+    let dir = folder(&[
+        ("s/a.txt", b"Peace and peace again."),
+        ("s/b.txt", b"War and war."),
+        (
+            "s/manifest.csv",
+            b"file, country, year\na.txt, FRA, 2001\nb.txt, RUS, 2002\n",
+        ),
+    ]);
+    let (code, out, err) = run(
+        &["docs", "s", "--group-by", "country", "-f", "csv"],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("country,documents"), "{out}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    fs::write(
+        dir.path().join("s/manifest.csv"),
+        "file,year, year\na.txt,2001,1\nb.txt,2002,2\n",
+    )
+    .unwrap();
+    let err = says(&["docs", "s"], dir.path(), 2);
+    assert!(err.contains("'year' is named twice in the header"), "{err}");
+}

@@ -2186,6 +2186,25 @@ fn acts_models_from_files_replace_the_bundled_ones() {
     assert_eq!(support(model("").to_str().unwrap()), 4);
     assert_eq!(support(model("3").to_str().unwrap()), 2);
     assert_eq!(support(model("1").to_str().unwrap()), 4);
+    // Not across a sentence's end: two acts, a word apart.
+    std::fs::write(&text, "Our commitment. Solidarity, always.").unwrap();
+    assert_eq!(support(model("3").to_str().unwrap()), 2);
+    std::fs::write(&text, "Our commitment and solidarity, always.").unwrap();
+    assert_eq!(support(model("3").to_str().unwrap()), 1);
+    // A model of an act the lexicon does not have is refused, naming the act.
+    let typo = d.path().join("typo.tsv");
+    std::fs::write(&typo, "act\tsuport\nmode\tadd\ncandidate\tcommitment\n").unwrap();
+    let o = verbale()
+        .args(["acts", text.to_str().unwrap(), "--models"])
+        .arg(&typo)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("'suport'") && err.contains("did you mean"),
+        "{err}"
+    );
     let bad = d.path().join("bad.tsv");
     std::fs::write(&bad, "act\tsupport\nnear\tfour\n").unwrap();
     let o = verbale()

@@ -166,6 +166,20 @@ fn lexicon(args: &ActsArgs) -> Result<ActLexicon> {
     let mut lex = lexicon_words(args)?;
     if !args.models.is_empty() {
         lex.models = act_models(&args.models)?;
+        // A model of an act the lexicon lacks (`act suport`) would find nothing, silently.
+        if let Some((p, m)) = (args.models.iter().zip(&lex.models))
+            .find(|(_, m)| !lex.acts.iter().any(|a| a.name == m.act))
+        {
+            let names: Vec<&str> = lex.acts.iter().map(|a| a.name.as_str()).collect();
+            return Err(verbale::Error::Invalid(format!(
+                "--models {}: its act '{}' is not an act of the lexicon{}; the acts are {}",
+                p.display(),
+                m.act,
+                verbale::error::did_you_mean(&m.act, names.iter().copied()),
+                names.join(", ")
+            ))
+            .into());
+        }
     }
     Ok(lex)
 }

@@ -10,7 +10,8 @@ use verbale::phrases::{self, collocates, Measure};
 
 /// Collocates of a word: the words within --window words of it (or --left/--right), counted
 /// and scored as AntConc and #LancsBox score them (expected = node frequency × window size ×
-/// collocate frequency / corpus words): MI, t, z, log-likelihood and Dice. `quoted` counts the
+/// collocate frequency / corpus words): MI, t, z and log-likelihood; and Dice as WordSmith
+/// gives it (over the node's frequency). `quoted` counts the
 /// pairs inside one quotation, `node_scare` those where the word itself is scare-quoted;
 /// `--node-in scare` keeps only its scare-quoted occurrences.
 #[derive(Args, Debug)]
@@ -67,7 +68,8 @@ pub enum MeasureArg {
     /// z-score.
     Z,
     /// Dice coefficient, 2·count / (node frequency + collocate frequency), as WordSmith gives
-    /// it: 1 for a word beside every occurrence of the node and nowhere else.
+    /// it: 1 for a word beside every occurrence of the node and nowhere else (more than 1
+    /// where it stands more than once in the node's windows).
     Dice,
 }
 

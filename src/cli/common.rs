@@ -608,7 +608,14 @@ pub fn load_also(
                 1 => "the reference".to_string(),
                 _ => format!("group {}", k + 1),
             };
-            let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let mut named: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
+            if paths.len() > 3 {
+                named.push(format!("and {} more", paths.len() - 3));
+            }
             return Err(match err.downcast::<verbale::Error>() {
                 Ok(verbale::Error::NoDocuments(why)) => verbale::Error::NoDocuments(format!(
                     "{side} ({}) has none: {why}",

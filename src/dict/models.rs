@@ -13,7 +13,8 @@
 //! lexicon's triggers becomes an act) or **adds** to the lexicon (`mode add`: only candidates
 //! outside every trigger of any act are looked at, and those accepted become acts; with
 //! `exceptions heed`, not those in words the act's exceptions take away either; with `near N`,
-//! not those within N words of a trigger of its act or of an act it has just added). `acts
+//! not those within N words of a trigger of its act or of an act it has just added, in their
+//! sentence). `acts
 //! --models` runs models read from files instead of the bundled ones.
 
 use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
@@ -55,8 +56,8 @@ pub struct ActModel {
     /// exception of the word list turns down).
     pub heeds_exceptions: bool,
     /// For a model that adds acts (`near N`): a candidate within N words of a trigger of its
-    /// act, or of an act it has just added, is left alone: `reaffirmed the U.S. commitment
-    /// to supporting` holds one support act, not two (0: no such rule).
+    /// act, or of an act it has just added, in the same sentence, is left alone: `reaffirmed
+    /// the U.S. commitment to supporting` holds one support act, not two (0: no such rule).
     pub near: usize,
     bias: f32,
     /// The probability from which a candidate is an act.
@@ -183,6 +184,11 @@ impl ActModel {
                 }
             }
         }
+        if m.decides && m.near > 0 {
+            return Err(bad(
+                "near is for a model that adds acts (mode add), not one that decides".into(),
+            ));
+        }
         Ok(m)
     }
 
@@ -206,14 +212,16 @@ impl ActModel {
     }
 
     /// The accepted candidates `ks` (in order) that add an act: with `near`, not one within
-    /// `near` words after the last one taken.
+    /// `near` words after the last one taken in its sentence (`same`: whether two words share
+    /// one).
     fn spaced<'a>(
         &'a self,
         ks: impl Iterator<Item = usize> + 'a,
+        same: impl Fn(usize, usize) -> bool + 'a,
     ) -> impl Iterator<Item = usize> + 'a {
         let mut taken: Option<usize> = None;
         ks.filter(move |&k| {
-            let close = taken.is_some_and(|t| self.is_near((t, t), k));
+            let close = taken.is_some_and(|t| self.is_near((t, t), k) && same(t, k));
             if !close {
                 taken = Some(k);
             }
@@ -348,9 +356,13 @@ pub(super) fn decide(
             .any(|(h, sp)| h.act == act && holds(sp, k))
     };
     let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
+    let sentence = |i: usize| p.tokens[w.tok[i] as usize].sentence;
     let near_own = |k: usize| {
-        (out.iter().zip(spans.iter()))
-            .any(|(h, sp)| h.act == act && model.is_near((sp.first, sp.last), k))
+        (out.iter().zip(spans.iter())).any(|(h, sp)| {
+            h.act == act
+                && model.is_near((sp.first, sp.last), k)
+                && (sentence(sp.first) == sentence(k) || sentence(sp.last) == sentence(k))
+        })
     };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
@@ -383,6 +395,7 @@ pub(super) fn decide(
             (candidates.iter())
                 .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
                 .map(|&(k, _)| k),
+            |a, b| sentence(a) == sentence(b),
         )
         .map(|k| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
@@ -539,6 +552,7 @@ mod tests {
         assert!(ActModel::parse("bias 1\n").is_err());
         assert_eq!(m.near, 0);
         assert_eq!(ActModel::parse("mode\tadd\nnear\t4\n").unwrap().near, 4);
+        assert!(ActModel::parse("mode\tdecide\nnear\t4\n").is_err());
         assert!(ActModel::parse("near\t-1\n").is_err());
     }
 }

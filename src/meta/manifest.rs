@@ -29,7 +29,8 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         .unwrap_or_default();
     let rerr = |e: PolarsError| {
         Error::Invalid(format!(
-            "{}: cannot read the manifest: {}; correct the file (or leave it out with --no-meta)",
+            "{}: cannot read the manifest: {}; correct the file (one found beside the files is \
+             left out with --no-meta)",
             crate::error::shown(path),
             reason(&e.to_string())
         ))
@@ -85,9 +86,20 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         }
         df
     };
+    // A header written `file, country, year` names its fields without the spaces, as
+    // `--group-by` and `--where` take them; two that are then one name are refused.
     let mut cols = Vec::new();
+    let mut seen = ahash::AHashSet::new();
     for c in df.columns() {
-        cols.push(c.cast(&DataType::String)?);
+        let name = c.name().trim().to_string();
+        if !seen.insert(name.clone()) {
+            return Err(Error::Invalid(format!(
+                "{} line 1: the field '{name}' is named twice in the header (spaces aside); \
+                 rename or remove one of its columns",
+                crate::error::shown(path)
+            )));
+        }
+        cols.push(c.cast(&DataType::String)?.with_name(name.into()));
     }
     Ok(DataFrame::new_infer_height(cols)?)
 }

@@ -12,8 +12,9 @@
 //! * Collocates in a window, as #LancsBox and Brezina (2018, table 3.3) define them and AntConc
 //!   reports them: with O the co-occurrences, R1 = the node's frequency × the window's size, C1
 //!   the collocate's frequency and N the corpus's tokens, E = R1·C1/N; MI = log2(O/E);
-//!   t = (O − E)/√O; z = (O − E)/√E; Dice = 2·O/(R1 + C1); G² = 2 Σ O·ln(O/E) over the 2×2 table
-//!   (O, R1 − O, C1 − O, N − R1 − C1 + O).
+//!   t = (O − E)/√O; z = (O − E)/√E; G² = 2 Σ O·ln(O/E) over the 2×2 table (O, R1 − O,
+//!   C1 − O, N − R1 − C1 + O); and Dice = 2·O/(F + C1) over the node's frequency F, as
+//!   WordSmith gives it.
 
 /// NLTK's guard against logarithms and divisions of zero.
 const SMALL: f64 = 1e-20;

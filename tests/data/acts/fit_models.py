@@ -117,13 +117,20 @@ def splits(hold_out):
     return sentences, labels
 
 
+SHIPPED = {}  # model -> the threshold of its file, at which verbale took its candidates
+
+
 def model_files(d):
     """The model files of SPECS, in order: the bundled one where it exists, else one that
     accepts nothing (a new model's candidates are then explained, and it adds no act)."""
     paths = []
     for name, (act, mode, words) in SPECS.items():
         path = os.path.join(MODELS, f'{name}-model.tsv')
-        if not os.path.exists(path):
+        if os.path.exists(path):
+            for line in open(path, encoding='utf-8'):
+                if line.startswith('threshold\t'):
+                    SHIPPED[name] = float(line.split('\t')[1])
+        else:
             path = os.path.join(d, f'{name}-model.tsv')
             with open(path, 'w', encoding='utf-8') as fh:
                 fh.write(f'act\t{act}\nmode\t{mode}\nbias\t-30\nthreshold\t0.5\n')
@@ -186,6 +193,8 @@ def main():
     args = ap.parse_args()
     for t in args.threshold:
         name, value = t.split('=')
+        if name not in SPECS:
+            ap.error(f'--threshold {t}: no model {name!r} (the models are {", ".join(SPECS)})')
         THRESHOLDS[name] = float(value)
     sentences, labels = splits(set(args.hold_out))
     split_of = {r['id']: r['split'] for r in sentences}
@@ -252,13 +261,14 @@ def main():
     shipped = collections.Counter()  # (doc, act) -> candidates the shipped adding models took
     held_out = collections.Counter()  # (doc, act) -> candidates the held-out adding models take
     decided = collections.Counter()  # doc -> support candidates the held-out support model takes
-    def taken(name, rows, probs):
+    def taken(name, rows, probs, threshold):
         """The candidates a model takes at these probabilities, as verbale takes them: with
-        NEAR, one taken within NEAR words after another adds no act."""
+        NEAR, one taken within NEAR words after another adds no act (each labelled sentence
+        is one document, so no sentence end stands between them)."""
         last = {}  # doc -> the word of the last candidate taken
         out = []
         for c, p in sorted(zip(rows, probs), key=lambda r: (r[0]['doc'], int(r[0]['word_no']))):
-            if p < THRESHOLDS.get(name, THRESHOLD):
+            if p < threshold:
                 continue
             k = int(c['word_no'])
             if name in NEAR and c['doc'] in last and k - last[c['doc']] <= NEAR[name]:
@@ -269,13 +279,14 @@ def main():
 
     for name, (rows, pred) in held.items():
         act, mode, _ = SPECS[name]
-        for c in taken(name, rows, pred):
+        for c in taken(name, rows, pred, THRESHOLDS.get(name, THRESHOLD)):
             if mode == 'decide':
                 decided[c['doc']] += 1
             else:
                 held_out[(c['doc'], act)] += 1
         if mode == 'add':
-            for c in taken(name, rows, [float(c['p']) for c in rows]):
+            # What verbale itself added, at the threshold of the model's file.
+            for c in taken(name, rows, [float(c['p']) for c in rows], SHIPPED.get(name, 1.1)):
                 shipped[(c['doc'], act)] += 1
     acts = sorted({g['act'] for g in labels} | {r['act'] for r in found})
     table = collections.defaultdict(lambda: [0] * 6)  # split -> with models tp fp fn, without
