@@ -599,31 +599,10 @@ pub fn load_also(
             }
             let found = p.chose.get(k).copied().unwrap_or(0);
             let err = no_documents(paths, &lopts, found);
-            if groups.len() < 2 {
-                return Err(err);
-            }
-            // Say which side is empty: the other may have read well.
-            let side = match k {
-                0 => "the target".to_string(),
-                1 => "the reference".to_string(),
-                _ => format!("group {}", k + 1),
-            };
-            let mut named: Vec<String> = paths
-                .iter()
-                .take(3)
-                .map(|p| p.display().to_string())
-                .collect();
-            if paths.len() > 3 {
-                named.push(format!("and {} more", paths.len() - 3));
-            }
-            return Err(match err.downcast::<verbale::Error>() {
-                Ok(verbale::Error::NoDocuments(why)) => verbale::Error::NoDocuments(format!(
-                    "{side} ({}) has none: {why}",
-                    named.join(", ")
-                ))
-                .into(),
-                Ok(e) => e.into(),
-                Err(e) => e,
+            return Err(if groups.len() < 2 {
+                err
+            } else {
+                side_named(k, paths, err)
             });
         }
     }
@@ -637,6 +616,32 @@ pub fn load_also(
         had_errors,
         emptied_by_where,
     })
+}
+
+/// The error of side `k` (of a target and a reference) with no document, naming the side and
+/// its first paths: the other side may have read well.
+fn side_named(k: usize, paths: &[PathBuf], err: anyhow::Error) -> anyhow::Error {
+    let side = match k {
+        0 => "the target".to_string(),
+        1 => "the reference".to_string(),
+        _ => format!("group {}", k + 1),
+    };
+    let mut named: Vec<String> = paths
+        .iter()
+        .take(3)
+        .map(|p| p.display().to_string())
+        .collect();
+    if paths.len() > 3 {
+        named.push(format!("and {} more", paths.len() - 3));
+    }
+    match err.downcast::<verbale::Error>() {
+        Ok(verbale::Error::NoDocuments(why)) => {
+            verbale::Error::NoDocuments(format!("{side} ({}) has none: {why}", named.join(", ")))
+                .into()
+        }
+        Ok(e) => e.into(),
+        Err(e) => e,
+    }
 }
 
 /// A metadata error told with the flag that gave the expression: a side's condition
