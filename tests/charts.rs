@@ -148,7 +148,7 @@ fn dispersion_keeps_its_note_under_any_title_and_joins_terms_of_one_stem() {
         let top = &texts[0];
         assert!(top.starts_with(&title[..title.len().min(20)]), "{top}");
         assert!(
-            top.ends_with("rows: terms in turn, most scare-quoted first)"),
+            top.ends_with("rows: each term's most scare-quoted in turn, in the corpus's order)"),
             "{top}"
         );
         // `election` and `elections` share the stem `elect`: one row per document for both.
@@ -478,7 +478,7 @@ fn dispersion_over_many_documents_shares_rows_among_terms_by_scare_quotes() {
         note.contains(&format!("the 5 of {} rows", all.len())),
         "{note}"
     );
-    assert!(note.contains("most scare-quoted first"), "{note}");
+    assert!(note.contains("most scare-quoted in turn"), "{note}");
     let labels: Vec<&str> = kept.iter().map(|r| r.label.as_str()).collect();
     // The terms take turns (3 rows and 2), and each term's kept rows outrank its dropped ones.
     let of_term = |r: &DispersionRow, t: &str| r.label.starts_with(&format!("{t} · "));
@@ -692,7 +692,7 @@ fn an_acts_chart_names_the_documents_without_acts() {
     std::fs::write(dir.path().join("b.txt"), "The weather was fine all week.").unwrap();
     let texts = svg_texts(&["acts", dir.path().to_str().unwrap()]);
     assert!(
-        texts[0].contains("(2 documents), 1 with no act not drawn"),
+        texts[0].contains("(2 documents), 1 without acts left out"),
         "{texts:?}"
     );
 }

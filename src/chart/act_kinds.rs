@@ -215,7 +215,7 @@ fn legend(lex: &ActLexicon, seen: &[bool], strengths: &[u8]) -> Vec<(String, Rol
 }
 
 /// What the title says of the bars left out: `shown` of the `all` bins with acts drawn (the
-/// strongest, the most frequent, or the first), and the bins with no act not drawn, of `n`
+/// strongest, the most frequent, or the first), and the bins without acts left out, of `n`
 /// (all bins but those drawn empty).
 fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
     let mut kept = if all > shown {
@@ -230,7 +230,7 @@ fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
     // Those with no act have no bar: say so, or the title's count would not match the bars.
     if n > all {
         kept.push_str(&format!(
-            ", {} with no act not drawn",
+            ", {} without acts left out",
             thousands((n - all) as u64)
         ));
     }

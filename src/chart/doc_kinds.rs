@@ -9,7 +9,11 @@ use polars::prelude::*;
 /// The document measures `chart docs --measure` draws (columns of the `docs` frame), each with
 /// what it is and how many decimals its values are shown with.
 pub const DOC_MEASURES: &[(&str, &str, usize)] = &[
-    ("mtld", "lexical diversity, MTLD (0.72)", 1),
+    (
+        "mtld",
+        "lexical diversity, MTLD (words per drop of the TTR to 0.72)",
+        1,
+    ),
     (
         "mattr",
         "lexical diversity, MATTR (windows of 500 words)",

@@ -253,7 +253,8 @@ pub fn dispersion(
         .map(|w| w.0.as_str())
         .collect();
     let verb = if names.len() == 1 { "occurs" } else { "occur" };
-    let title = format!("Where {} {verb}: {what}", names.join(", "));
+    let quoted: Vec<String> = names.iter().map(|n| format!("“{n}”")).collect();
+    let title = format!("Where {} {verb}: {what}", quoted.join(", "));
     let mut note = String::new();
     if !missing.is_empty() {
         note = format!(" (in none: {})", missing.join(", "));
@@ -261,10 +262,16 @@ pub fn dispersion(
     if rows.len() > top.max(1) {
         let all = rows.len();
         let first = keep_rows(&mut rows, &row_term, wanted.len(), top.max(1));
+        // Chosen by use, drawn in the corpus's order (by year, say), which the note says.
+        let chosen = if wanted.len() > 1 {
+            format!("each term's {first} in turn")
+        } else {
+            format!("the {first}")
+        };
         note.insert_str(
             0,
             &format!(
-                " (the {} of {all} rows: terms in turn, {first} first)",
+                " (the {} of {all} rows: {chosen}, in the corpus's order)",
                 rows.len()
             ),
         );

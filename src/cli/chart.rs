@@ -363,9 +363,12 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     };
     let output = image_path(args.output.as_deref(), args.format, args.kind.name(), &name)?;
     verbale::out::check_output(&output, &all)?;
-    // The title says which documents --where chose (after the default file name is made).
+    // The title says which documents --where chose (after the default file name is made), on
+    // each side it filters: a keyness chart's reference too.
     if let Some(w) = &args.source.meta.where_ {
-        sides.names[0] = format!("{} where {w}", sides.names[0]);
+        for n in sides.names.iter_mut().filter(|n| !n.is_empty()) {
+            *n = format!("{n} where {w}");
+        }
     }
     if args.kind == Kind::Trend {
         return trend_chart(&args, &sides.names[0], &output);
