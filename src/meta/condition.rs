@@ -625,12 +625,23 @@ fn compare(a: &Value, b: &Value, expr: &str) -> Result<Option<Ordering>> {
                 x.partial_cmp(&y)
             }
             _ => {
-                return Err(cannot(
-                    expr,
-                    a,
-                    b,
-                    "numbers compare with numbers, text with text",
-                ))
+                // Text against a number (`month = 3` where months are `2021-03`): show how the
+                // field writes its values.
+                let why = match (a, b) {
+                    (Value::Str(_), n @ (Value::Int(_) | Value::Float(_)))
+                    | (n @ (Value::Int(_) | Value::Float(_)), Value::Str(_)) => {
+                        let t = if matches!(a, Value::Str(_)) { a } else { b };
+                        format!(
+                            "numbers compare with numbers, text with text: {} is text, {} a \
+                             number; write a text value in single quotes as the field writes \
+                             its values",
+                            shown(t),
+                            shown(n)
+                        )
+                    }
+                    _ => "numbers compare with numbers, text with text".to_string(),
+                };
+                return Err(cannot(expr, a, b, &why));
             }
         },
     })
@@ -808,6 +819,7 @@ mod tests {
         assert!(err("year = 1 2").contains("goes on past its end (character 10)"));
         assert!(err("year + 1").contains("not a condition"));
         assert!(err("year = 'abc'").contains("cannot compare 2014 with 'abc'"));
+        assert!(err("year = 'abc'").contains("'abc' is text, 2014 a number"));
         assert!(err("soundex(year) = 1").contains("no function 'soundex'"));
         assert!(err("year ; drop").contains("';' has no meaning here"));
     }
