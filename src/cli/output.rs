@@ -92,7 +92,6 @@ impl OutputArgs {
             header,
             raw_cells: self.raw_cells,
             force: self.force,
-            terminal: false,
         }
     }
 

@@ -20,14 +20,36 @@ pub fn find_files(inputs: &[PathBuf], opts: &LoadOptions) -> Result<Found> {
 pub(super) fn find_all(inputs: &[PathBuf], opts: &LoadOptions) -> Result<(Found, Vec<Problem>)> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for input in inputs {
-        find_input(input, opts, &mut out, &mut problems)?;
-    }
-    if inputs.len() > 1 {
-        problems.extend(read_once(&mut out));
-    }
+    find_inputs(inputs, opts, &mut out, &mut problems)?;
     distinct_ids(&mut out, inputs.iter());
     Ok((out, problems))
+}
+
+/// Adds the files of `inputs` to `out`. Of several inputs, a folder with nothing to read is
+/// named (alone, it is the run's error) and a file named twice is read once.
+fn find_inputs(
+    inputs: &[PathBuf],
+    opts: &LoadOptions,
+    out: &mut Found,
+    problems: &mut Vec<Problem>,
+) -> Result<()> {
+    for input in inputs {
+        let before = out.len();
+        find_input(input, opts, out, problems)?;
+        if out.len() == before && inputs.len() > 1 && input.is_dir() {
+            problems.push(Problem {
+                error: Error::EmptyFolder {
+                    path: input.clone(),
+                    exts: opts.extensions.join("/"),
+                },
+                warning: true,
+            });
+        }
+    }
+    if inputs.len() > 1 {
+        problems.extend(read_once(out));
+    }
+    Ok(())
 }
 
 /// Each file's path resolved (links and `..` followed), to tell whether two paths name one
@@ -46,14 +68,16 @@ fn read_once(found: &mut Found) -> Option<Problem> {
     // Only called when several inputs could name one file: a single folder's walk reaches
     // each file once.
     let keys = resolved(found);
-    let mut first: AHashMap<&Option<PathBuf>, usize> = AHashMap::new();
+    let mut first: AHashMap<&PathBuf, usize> = AHashMap::new();
+    // (later, first) pairs of indices; standard input (no path) is in `found` once.
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     for (i, k) in keys.iter().enumerate() {
-        match first.get(k) {
-            Some(&f) if k.is_some() => repeats.push((i, f)),
-            Some(_) => {}
-            None => {
-                first.insert(k, i);
+        if let Some(k) = k {
+            match first.entry(k) {
+                std::collections::hash_map::Entry::Occupied(f) => repeats.push((i, *f.get())),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
             }
         }
     }
@@ -66,12 +90,12 @@ fn read_once(found: &mut Found) -> Option<Problem> {
         },
         warning: true,
     };
-    let dropped: ahash::AHashSet<usize> = repeats.iter().map(|r| r.0).collect();
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !dropped.contains(&(k - 1))
-    });
+    let mut keep = vec![true; found.len()];
+    for &(later, _) in &repeats {
+        keep[later] = false;
+    }
+    let mut kept = keep.into_iter();
+    found.retain(|_| kept.next().unwrap_or(true));
     Some(problem)
 }
 
@@ -96,25 +120,7 @@ pub fn find_groups(groups: &[Vec<PathBuf>], opts: &LoadOptions) -> Result<Groupe
     let mut earlier: ahash::AHashSet<Option<PathBuf>> = ahash::AHashSet::new();
     for (g, inputs) in groups.iter().enumerate() {
         let mut found = Vec::new();
-        for input in inputs {
-            let before = found.len();
-            find_input(input, opts, &mut found, &mut out.problems)?;
-            // A folder that gives nothing, beside inputs that may: say so (alone, the run
-            // stops with that error).
-            if found.len() == before && inputs.len() > 1 && input.is_dir() {
-                out.problems.push(Problem {
-                    error: Error::EmptyFolder {
-                        path: input.clone(),
-                        exts: opts.extensions.join("/"),
-                    },
-                    warning: true,
-                });
-            }
-        }
-        // A group of several inputs may name a file twice: read once.
-        if inputs.len() > 1 {
-            out.problems.extend(read_once(&mut found));
-        }
+        find_inputs(inputs, opts, &mut found, &mut out.problems)?;
         // Only a later group can repeat an earlier one's file: one group's files need no
         // resolving (a system call per part of every path), a later group's are resolved in
         // parallel.

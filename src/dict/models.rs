@@ -14,8 +14,7 @@
 //! outside every trigger of any act are looked at, and those accepted become acts; with
 //! `exceptions heed`, not those in words the act's exceptions take away either; with `near N`,
 //! not those within N words of a trigger of its act or of an act it has just added, in their
-//! sentence). `acts
-//! --models` runs models read from files instead of the bundled ones.
+//! sentence). `acts --models` runs models read from files instead of the bundled ones.
 
 use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
 use super::scan::{Match, Words};
@@ -211,17 +210,16 @@ impl ActModel {
         self.near > 0 && first.saturating_sub(self.near) <= k && k <= last + self.near
     }
 
-    /// The accepted candidates `ks` (in order) that add an act: with `near`, not one within
-    /// `near` words after the last one taken in its sentence (`same`: whether two words share
-    /// one).
+    /// The accepted candidates `ks` (in order) that add an act: with `near`, not one close
+    /// (`close(taken, k)`) after the last one taken.
     fn spaced<'a>(
         &'a self,
         ks: impl Iterator<Item = usize> + 'a,
-        same: impl Fn(usize, usize) -> bool + 'a,
+        close: impl Fn(usize, usize) -> bool + 'a,
     ) -> impl Iterator<Item = usize> + 'a {
         let mut taken: Option<usize> = None;
         ks.filter(move |&k| {
-            let close = taken.is_some_and(|t| self.is_near((t, t), k) && same(t, k));
+            let close = self.near > 0 && taken.is_some_and(|t| close(t, k));
             if !close {
                 taken = Some(k);
             }
@@ -356,13 +354,17 @@ pub(super) fn decide(
             .any(|(h, sp)| h.act == act && holds(sp, k))
     };
     let in_any = |k: usize| spans.iter().any(|sp| holds(sp, k));
+    // With `near`: word `k` within the model's distance of the words `first..=last`, in the
+    // sentence of one of them.
     let sentence = |i: usize| p.tokens[w.tok[i] as usize].sentence;
+    let near = |(first, last): (usize, usize), k: usize| {
+        model.is_near((first, last), k)
+            && (sentence(first) == sentence(k) || sentence(last) == sentence(k))
+    };
     let near_own = |k: usize| {
-        (out.iter().zip(spans.iter())).any(|(h, sp)| {
-            h.act == act
-                && model.is_near((sp.first, sp.last), k)
-                && (sentence(sp.first) == sentence(k) || sentence(sp.last) == sentence(k))
-        })
+        model.near > 0
+            && (out.iter().zip(spans.iter()))
+                .any(|(h, sp)| h.act == act && near((sp.first, sp.last), k))
     };
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
@@ -395,7 +397,7 @@ pub(super) fn decide(
             (candidates.iter())
                 .filter(|&&(k, yes)| yes && !in_own(k) && !within(vetoed, k))
                 .map(|&(k, _)| k),
-            |a, b| sentence(a) == sentence(b),
+            |t, k| near((t, t), k),
         )
         .map(|k| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();

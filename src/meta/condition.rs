@@ -628,9 +628,8 @@ fn compare(a: &Value, b: &Value, expr: &str) -> Result<Option<Ordering>> {
                 // Text against a number (`month = 3` where months are `2021-03`): show how the
                 // field writes its values.
                 let why = match (a, b) {
-                    (Value::Str(_), n @ (Value::Int(_) | Value::Float(_)))
-                    | (n @ (Value::Int(_) | Value::Float(_)), Value::Str(_)) => {
-                        let t = if matches!(a, Value::Str(_)) { a } else { b };
+                    (t @ Value::Str(_), n @ (Value::Int(_) | Value::Float(_)))
+                    | (n @ (Value::Int(_) | Value::Float(_)), t @ Value::Str(_)) => {
                         format!(
                             "numbers compare with numbers, text with text: {} is text, {} a \
                              number; write a text value in single quotes as the field writes \

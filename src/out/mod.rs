@@ -170,19 +170,6 @@ pub struct WriteOptions<'a> {
     pub raw_cells: bool,
     /// Replace a read-only file.
     pub force: bool,
-    /// Whether the table goes to a terminal, where a table's long cells are cut and its lines
-    /// wrapped to the terminal's width (set by [`write`]; a table
-    /// written to a file or a pipe keeps every character).
-    pub terminal: bool,
-}
-
-impl WriteOptions<'_> {
-    /// These options for `dest`: whether it is a terminal.
-    fn toward(self, dest: &Destination) -> Self {
-        use std::io::IsTerminal;
-        let terminal = matches!(dest, Destination::Stdout) && std::io::stdout().is_terminal();
-        WriteOptions { terminal, ..self }
-    }
 }
 
 /// Whether a spreadsheet would take a text cell for a formula (or a command): it starts with
@@ -225,12 +212,24 @@ pub fn guard_cells(df: &mut DataFrame) -> Result<()> {
 }
 
 /// Renders a frame in a text or binary format into a writer, as the format writers go: a CSV,
-/// JSON or Parquet table never sits in memory whole before it is written (terminal and
-/// Markdown tables are rendered first).
+/// JSON or Parquet table never sits in memory whole before it is written (aligned and
+/// Markdown tables are rendered first; an aligned table keeps every cell whole, as in a file).
 pub fn render_to(
     df: &mut DataFrame,
     format: Format,
     o: WriteOptions,
+    w: &mut dyn Write,
+) -> Result<()> {
+    render_into(df, format, o, false, w)
+}
+
+/// [`render_to`], for a `terminal` or not: on a terminal an aligned table's long cells are cut
+/// and its lines wrapped to the terminal's width.
+fn render_into(
+    df: &mut DataFrame,
+    format: Format,
+    o: WriteOptions,
+    terminal: bool,
     mut w: &mut dyn Write,
 ) -> Result<()> {
     match format {
@@ -238,7 +237,7 @@ pub fn render_to(
             if let Some(h) = o.header {
                 writeln!(w, "{h}")?;
             }
-            w.write_all(table::render(df, o.terminal).as_bytes())?;
+            w.write_all(table::render(df, terminal).as_bytes())?;
             w.write_all(b"\n")?;
         }
         Format::Md => w.write_all(markdown::render(df).as_bytes())?,
@@ -588,8 +587,9 @@ pub fn write(
     o: WriteOptions,
     dest: &Destination,
 ) -> Result<()> {
-    let o = o.toward(dest);
-    let fill = |w: &mut dyn Write| render_to(df, format, o, w);
+    use std::io::IsTerminal;
+    let terminal = matches!(dest, Destination::Stdout) && std::io::stdout().is_terminal();
+    let fill = |w: &mut dyn Write| render_into(df, format, o, terminal, w);
     write_with(format, dest, o, fill)
 }
 

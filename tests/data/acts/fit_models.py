@@ -117,19 +117,18 @@ def splits(hold_out):
     return sentences, labels
 
 
-SHIPPED = {}  # model -> the threshold of its file, at which verbale took its candidates
-
-
 def model_files(d):
-    """The model files of SPECS, in order: the bundled one where it exists, else one that
-    accepts nothing (a new model's candidates are then explained, and it adds no act)."""
-    paths = []
+    """The model files of SPECS, in order, as `--models` takes them: the bundled one where it
+    exists, else one that accepts nothing (a new model's candidates are then explained, and it
+    adds no act); and per bundled model the threshold of its file, at which verbale took its
+    candidates."""
+    paths, thresholds = [], {}
     for name, (act, mode, words) in SPECS.items():
         path = os.path.join(MODELS, f'{name}-model.tsv')
         if os.path.exists(path):
             for line in open(path, encoding='utf-8'):
                 if line.startswith('threshold\t'):
-                    SHIPPED[name] = float(line.split('\t')[1])
+                    thresholds[name] = float(line.split('\t')[1])
         else:
             path = os.path.join(d, f'{name}-model.tsv')
             with open(path, 'w', encoding='utf-8') as fh:
@@ -138,7 +137,7 @@ def model_files(d):
                     fh.write(f'near\t{NEAR[name]}\n')
                 fh.writelines(f'candidate\t{c}\n' for c in words)
         paths.append(path)
-    return ','.join(paths)
+    return ','.join(paths), thresholds
 
 
 def model_of(c):
@@ -205,7 +204,7 @@ def main():
         for r in sentences:
             with open(os.path.join(d, r['id'] + '.txt'), 'w', encoding='utf-8') as fh:
                 fh.write(r['sentence'])
-        models = model_files(d)
+        models, file_thresholds = model_files(d)
         cands = run(args.verbale, d, '--explain-models', '-f', 'tsv', '--models', models)
         found = run(args.verbale, d, '--instances', '-f', 'tsv', '--models', models)
     spans, lost = {}, 0
@@ -286,7 +285,8 @@ def main():
                 held_out[(c['doc'], act)] += 1
         if mode == 'add':
             # What verbale itself added, at the threshold of the model's file.
-            for c in taken(name, rows, [float(c['p']) for c in rows], SHIPPED.get(name, 1.1)):
+            probs = [float(c['p']) for c in rows]
+            for c in taken(name, rows, probs, file_thresholds.get(name, 1.1)):
                 shipped[(c['doc'], act)] += 1
     acts = sorted({g['act'] for g in labels} | {r['act'] for r in found})
     table = collections.defaultdict(lambda: [0] * 6)  # split -> with models tp fp fn, without
