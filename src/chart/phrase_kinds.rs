@@ -188,7 +188,7 @@ pub fn collocates(
         *label = "co-occurrences".into();
     }
     let name = measure_name(measure);
-    let words = |n: usize| format!("{n} word{}", if n == 1 { "" } else { "s" });
+    let words = |n: usize| crate::out::numbers::count_of(n as u64, "word");
     let span = if window.0 == window.1 {
         format!("within {} either side", words(window.0))
     } else {

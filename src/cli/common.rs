@@ -626,19 +626,13 @@ fn side_named(k: usize, paths: &[PathBuf], err: anyhow::Error) -> anyhow::Error 
         1 => "the reference".to_string(),
         _ => format!("group {}", k + 1),
     };
-    let mut named: Vec<String> = paths
-        .iter()
-        .take(3)
-        .map(|p| p.display().to_string())
-        .collect();
-    if paths.len() > 3 {
-        named.push(format!("and {} more", paths.len() - 3));
-    }
+    let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     match err.downcast::<verbale::Error>() {
-        Ok(verbale::Error::NoDocuments(why)) => {
-            verbale::Error::NoDocuments(format!("{side} ({}) has none: {why}", named.join(", ")))
-                .into()
-        }
+        Ok(verbale::Error::NoDocuments(why)) => verbale::Error::NoDocuments(format!(
+            "{side} ({}) has none: {why}",
+            verbale::meta::listed(&named)
+        ))
+        .into(),
         Ok(e) => e.into(),
         Err(e) => e,
     }
