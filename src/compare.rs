@@ -370,7 +370,7 @@ pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFra
                 // Filtering by p needs every row.
                 Some(_) => every_row(a, &total, d, t1, t2, o),
                 None => {
-                    let present = &a.doc_terms[d];
+                    let present = a.doc_terms.get(d);
                     let row = |term: usize, x: u64| {
                         let b = total[term].count - x;
                         let used = u64::from(x > 0);
@@ -504,13 +504,13 @@ impl Vectors {
         let n = ids.len();
         let mut df_counts = vec![0u32; a.terms.len()];
         for &i in ids {
-            for c in &a.doc_terms[i] {
+            for c in a.doc_terms.get(i) {
                 df_counts[c.term as usize] += 1;
             }
         }
         let vectors = ids
             .iter()
-            .map(|&i| (&a.docs[i], &a.doc_terms[i]))
+            .map(|&i| (&a.docs[i], a.doc_terms.get(i)))
             .map(|(d, dt)| {
                 dt.iter()
                     .map(|c| {
@@ -528,7 +528,7 @@ impl Vectors {
             .collect();
         let sets = ids
             .iter()
-            .map(|&i| a.doc_terms[i].iter().map(|c| c.term).collect())
+            .map(|&i| a.doc_terms.get(i).iter().map(|c| c.term).collect())
             .collect();
         Vectors {
             ids: ids.to_vec(),

@@ -271,7 +271,8 @@ fn totals_of(
         }
     } else {
         for (d, k) in g.of_file.iter().enumerate() {
-            let (Some(k), Some(counts)) = (k, a.doc_terms.get(d)) else {
+            let held = (d < a.doc_terms.len()).then(|| a.doc_terms.get(d));
+            let (Some(k), Some(counts)) = (k, held) else {
                 continue;
             };
             for (t, held) in ids.iter().enumerate() {

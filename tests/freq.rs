@@ -323,7 +323,7 @@ fn streamed_and_held_corpora_count_alike() {
     let per_doc = |a: &Analysis| -> Vec<(String, Counts)> {
         a.docs
             .iter()
-            .zip(&a.doc_terms)
+            .zip(a.doc_terms.iter())
             .map(|(d, terms)| {
                 let mut v: Vec<_> = terms
                     .iter()

@@ -75,9 +75,9 @@ proptest! {
             }
         }
         // Counts add up to the token total when nothing is left out.
-        let sum: u64 = a.doc_terms[0].iter().map(|c| c.count as u64).sum();
+        let sum: u64 = a.doc_terms.get(0).iter().map(|c| c.count as u64).sum();
         prop_assert_eq!(sum, d.tokens);
-        let quoted: u64 = a.doc_terms[0].iter().map(|c| c.quoted as u64).sum();
+        let quoted: u64 = a.doc_terms.get(0).iter().map(|c| c.quoted as u64).sum();
         prop_assert!(quoted <= sum);
     }
 }

@@ -2,15 +2,16 @@
 //! with each term's display form.
 
 use super::interner::Worker;
-use super::{Analysis, DocResult, FormCount, FormTotals, Options, Term, TermCount, TermTotals};
+use super::{Analysis, DocResult, FormTotals, Options, Term, TermCount, TermTotals};
 use ahash::AHashMap;
 use std::sync::Arc;
 
 /// One document's counts in a documents run: its distinct forms, as ids of worker `worker`'s
-/// interner.
+/// interner, packed as [`super::DocTerms`] packs terms (the form id in `term`, its occurrences
+/// in `count`).
 pub(super) struct DocForms {
     pub(super) worker: u32,
-    pub(super) forms: Vec<FormCount>,
+    pub(super) forms: Box<[u8]>,
 }
 
 /// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
@@ -252,11 +253,13 @@ pub(super) fn merge(
         .iter()
         .map(|w| vec![UNSEEN; w.interner.forms.len()])
         .collect();
+    let mut forms = Vec::new();
     for d in &counts {
         let table = &workers[d.worker as usize].interner.forms;
         let global = &mut global[d.worker as usize];
-        for f in &d.forms {
-            let local = f.form as usize;
+        super::packed::unpack(&d.forms, &mut forms);
+        for f in &forms {
+            let local = f.term as usize;
             let fid = match global[local] {
                 UNSEEN => {
                     let (form, stem) = &table[local];
@@ -266,7 +269,7 @@ pub(super) fn merge(
                 }
                 x => x,
             };
-            vocab.form_total[fid as usize] += f.total as u64;
+            vocab.form_total[fid as usize] += f.count as u64;
         }
     }
     // Per worker: each local form id's term id (or STOP).
@@ -283,32 +286,23 @@ pub(super) fn merge(
         .collect();
     // Each document's forms are let go as its terms are gathered, so the two are not held
     // whole at once. The terms' display forms and spellings are chosen meanwhile.
-    let gather = || -> Vec<Vec<TermCount>> {
+    let gather = || -> super::DocTerms {
         counts
             .into_par_iter()
             .map(|d| {
                 let term_of = &term_of[d.worker as usize];
-                let mut rows: Vec<TermCount> = d
-                    .forms
-                    .iter()
-                    .filter_map(|f| {
-                        let tid = term_of[f.form as usize];
-                        (tid != Vocabulary::STOP).then_some(TermCount {
-                            term: tid,
-                            count: f.total,
-                            quoted: f.quoted,
-                            scare: f.scare,
-                        })
-                    })
-                    .collect();
+                let mut rows = Vec::new();
+                super::packed::unpack(&d.forms, &mut rows);
+                rows.retain_mut(|f| {
+                    f.term = term_of[f.term as usize];
+                    f.term != Vocabulary::STOP
+                });
                 // Forms of one term summed into one row.
                 by_term(&mut rows);
-                // Given back only when much was summed away: a shrink copies the rows.
-                if rows.len() < rows.capacity() / 4 * 3 {
-                    rows.shrink_to_fit();
-                }
-                rows
+                super::packed::pack(&rows)
             })
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect()
     };
     let name = || {
@@ -339,7 +333,7 @@ fn by_term(rows: &mut Vec<TermCount>) {
 fn documents_run(
     docs: Vec<DocResult>,
     terms: Vec<Term>,
-    doc_terms: Vec<Vec<TermCount>>,
+    doc_terms: super::DocTerms,
     form_terms: AHashMap<Arc<str>, u32>,
     forms: Option<FormTotals>,
 ) -> Analysis {
@@ -469,7 +463,7 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker], binned: bool)
     Analysis {
         docs,
         terms,
-        doc_terms: Vec::new(),
+        doc_terms: super::DocTerms::default(),
         totals: Some(totals),
         bin_totals,
         form_terms: AHashMap::new(),
@@ -495,7 +489,7 @@ pub(super) fn from_counts(
         ids.insert(a, keys.len() as u32 - 1);
         keys.len() as u32 - 1
     };
-    let mut doc_terms: Vec<Vec<TermCount>> = Vec::with_capacity(counts.len());
+    let mut doc_terms = super::DocTerms::default();
     for d in counts {
         let mut row: Vec<TermCount> = d
             .into_iter()
@@ -508,7 +502,7 @@ pub(super) fn from_counts(
             .collect();
         // A term listed twice for a document (a part written by hand) is summed.
         by_term(&mut row);
-        doc_terms.push(row);
+        doc_terms.push(&row);
     }
     // Each (term, form)'s occurrences summed over the parts.
     let mut summed: AHashMap<(u32, &str), u64> = AHashMap::new();

@@ -12,12 +12,14 @@ mod document;
 mod interner;
 mod measures;
 mod merge;
+mod packed;
 mod positions;
 mod result;
 mod spelling;
 
 pub use document::{quoted_ranges, QuoteMark};
 pub use merge::{same_word, words_of};
+pub use packed::DocTerms;
 pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
     Analysis, CueCount, CueTotal, DocMeasures, DocResult, FormTotals, Term, TermCount, TermTotals,
@@ -402,9 +404,17 @@ impl<'a> Analyser<'a> {
                 interner::add_to_bin(w, bin, &done.forms, done.kept.as_deref(), stop);
                 None
             } else {
-                let mut forms = done.forms;
-                // Results are held for the whole corpus: no spare capacity.
-                forms.shrink_to_fit();
+                // Results are held for the whole corpus: packed, by form id.
+                let mut rows: Vec<TermCount> = (done.forms.iter())
+                    .map(|f| TermCount {
+                        term: f.form,
+                        count: f.total,
+                        quoted: f.quoted,
+                        scare: f.scare,
+                    })
+                    .collect();
+                radsort::sort_by_key(&mut rows, |r| r.term);
+                let forms = packed::pack(&rows);
                 Some(DocForms { worker: id, forms })
             };
             // Asked of the file system only in a run that holds documents.
@@ -491,7 +501,7 @@ impl<'a> Analyser<'a> {
 
     /// The quotations a documents run found in document `i` of `a`, if it kept them.
     pub fn marks_in(a: &Analysis, i: usize) -> Option<Vec<QuoteMark>> {
-        a.doc_terms.get(i)?;
+        (i < a.doc_terms.len()).then_some(())?;
         Some(
             a.docs[i]
                 .spans
@@ -730,8 +740,9 @@ mod tests {
         let run = Analyser::new(&opts);
         let totals = |t: &str| {
             let c = run.document(&Document::from_text("d", t));
-            let forms = c.forms.expect("a documents run").forms;
-            let mut v: Vec<u32> = forms.iter().map(|f| f.total).collect();
+            let mut forms = Vec::new();
+            packed::unpack(&c.forms.expect("a documents run").forms, &mut forms);
+            let mut v: Vec<u32> = forms.iter().map(|f| f.count).collect();
             v.sort();
             v
         };

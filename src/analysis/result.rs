@@ -205,9 +205,9 @@ pub struct Analysis {
     pub docs: Vec<DocResult>,
     /// Interned terms (stopword forms excluded).
     pub terms: Vec<Term>,
-    /// Per document, the term counts sorted by term id (empty for a
+    /// Per document, the term counts sorted by term id, packed (empty for a
     /// [`Detail::Totals`](super::Detail::Totals) run).
-    pub doc_terms: Vec<Vec<TermCount>>,
+    pub doc_terms: super::DocTerms,
     /// Corpus totals per term id when counted as a stream
     /// ([`Detail::Totals`](super::Detail::Totals)); [`Analysis::corpus_counts`] reads them.
     pub totals: Option<Vec<TermTotals>>,
@@ -229,8 +229,7 @@ impl Analysis {
         let mut k = keep.iter();
         self.docs.retain(|_| *k.next().unwrap_or(&false));
         if !self.doc_terms.is_empty() {
-            let mut k = keep.iter();
-            self.doc_terms.retain(|_| *k.next().unwrap_or(&false));
+            self.doc_terms.retain(keep);
         }
     }
 
@@ -275,8 +274,10 @@ impl Analysis {
     /// Counts per term id summed over the documents `docs`.
     pub fn group_totals(&self, docs: &[usize]) -> Vec<TermTotals> {
         let mut v = vec![TermTotals::default(); self.terms.len()];
+        let mut rows = Vec::new();
         for &d in docs {
-            for c in &self.doc_terms[d] {
+            self.doc_terms.get_into(d, &mut rows);
+            for c in &rows {
                 v[c.term as usize].add(c);
             }
         }

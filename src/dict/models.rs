@@ -401,23 +401,7 @@ pub(super) fn decide(
         )
         .map(|k| accepted(lex, p, doc, w, (&out[..], &spans[..]), act, k))
         .collect();
-    // A deciding model's triggers whose candidates it all turned down go (not those denied:
-    // `cannot support`).
-    let mut removed = Vec::new();
-    let mut acts: Vec<(ActHit, Span)> = Vec::with_capacity(out.len() + added.len());
-    for (h, sp) in std::mem::take(out).into_iter().zip(std::mem::take(spans)) {
-        let mut inside = candidates.iter().filter(|(k, _)| holds(&sp, *k)).peekable();
-        if !model.decides
-            || h.act != act
-            || h.negated
-            || inside.peek().is_none()
-            || inside.any(|c| c.1)
-        {
-            acts.push((h, sp));
-        } else {
-            removed.push(sp.first);
-        }
-    }
+    let (mut acts, removed) = kept((model, act), &candidates, (out, spans), added.len());
     if !added.is_empty() || !removed.is_empty() {
         let asks = |h: &ActHit| (lex.reporting.asking).contains(&lex.acts[h.act as usize].name);
         let asking: Vec<usize> = (added.iter().filter(|(h, _)| asks(h)))
@@ -432,6 +416,34 @@ pub(super) fn decide(
     *out = hits;
     *spans = at;
     explained
+}
+
+/// The acts found so far, less a deciding model's triggers whose candidates it all turned
+/// down (not those denied: `cannot support`), and where each of those removed started.
+fn kept(
+    (model, act): (&ActModel, u16),
+    candidates: &[(usize, bool)],
+    (out, spans): (&mut Vec<ActHit>, &mut Vec<Span>),
+    room: usize,
+) -> (Vec<(ActHit, Span)>, Vec<usize>) {
+    let mut removed = Vec::new();
+    let mut acts: Vec<(ActHit, Span)> = Vec::with_capacity(out.len() + room);
+    for (h, sp) in std::mem::take(out).into_iter().zip(std::mem::take(spans)) {
+        let mut inside = (candidates.iter())
+            .filter(|(k, _)| sp.first <= *k && *k <= sp.last)
+            .peekable();
+        if !model.decides
+            || h.act != act
+            || h.negated
+            || inside.peek().is_none()
+            || inside.any(|c| c.1)
+        {
+            acts.push((h, sp));
+        } else {
+            removed.push(sp.first);
+        }
+    }
+    (acts, removed)
 }
 
 /// An act added that asks a party to act (`a plea to all nations to support`; `asking`: where

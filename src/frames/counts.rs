@@ -134,11 +134,14 @@ const TERM_PIECE: usize = 256;
 
 /// The `terms.parquet` rows of documents `docs`: doc, term, count, quoted, scare.
 fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
-    let n: usize = a.doc_terms[docs.clone()].iter().map(Vec::len).sum();
+    let n: usize = docs.clone().map(|d| a.doc_terms.rows(d)).sum();
     let mut doc = Vec::with_capacity(n);
     let mut term = Vec::with_capacity(n);
     let mut numbers = [(); 3].map(|_| Vec::with_capacity(n));
-    for (d, counts) in a.docs[docs.clone()].iter().zip(&a.doc_terms[docs]) {
+    for (d, counts) in a.docs[docs.clone()]
+        .iter()
+        .zip(docs.map(|d| a.doc_terms.get(d)))
+    {
         for c in counts {
             doc.push(d.id.as_str());
             term.push(a.terms[c.term as usize].term.as_str());

@@ -168,7 +168,7 @@ pub fn terms_in_pieces(
 
 /// A document's `terms` rows: its counts of at least `sel.min_count`, by descending count and
 /// then term (`rank`: [`Analysis::term_ranks`]), `sel.top` at most.
-fn doc_rows<'a>(counts: &'a [TermCount], rank: &[u32], sel: Selection) -> Vec<&'a TermCount> {
+fn doc_rows(counts: &[TermCount], rank: &[u32], sel: Selection) -> Vec<TermCount> {
     let mut rows = Vec::new();
     doc_rows_into(counts, rank, sel, &mut rows);
     rows.into_iter().map(|r| r.1).collect()
@@ -176,11 +176,11 @@ fn doc_rows<'a>(counts: &'a [TermCount], rank: &[u32], sel: Selection) -> Vec<&'
 
 /// [`doc_rows`] into `rows` (emptied first), each row with its sort key: a vector filled
 /// again for every document instead of two new ones.
-fn doc_rows_into<'a>(
-    counts: &'a [TermCount],
+fn doc_rows_into(
+    counts: &[TermCount],
     rank: &[u32],
     sel: Selection,
-    rows: &mut Vec<(u64, &'a TermCount)>,
+    rows: &mut Vec<(u64, TermCount)>,
 ) {
     let min = sel.min_count.max(1);
     // One packed key per row (descending count above, the term's rank below), sorted in
@@ -190,7 +190,7 @@ fn doc_rows_into<'a>(
         counts
             .iter()
             .filter(|c| c.count as u64 >= min)
-            .map(|c| (((!c.count) as u64) << 32 | rank[c.term as usize] as u64, c)),
+            .map(|&c| (((!c.count) as u64) << 32 | rank[c.term as usize] as u64, c)),
     );
     radsort::sort_by_key(rows, |r| r.0);
     rows.truncate(sel.top.unwrap_or(usize::MAX));
@@ -205,9 +205,9 @@ fn terms_of(
     docs: std::ops::Range<usize>,
 ) -> Result<DataFrame> {
     // Each document's rows; the columns are sized once.
-    let per_doc: Vec<Vec<&TermCount>> = a.doc_terms[docs.clone()]
-        .iter()
-        .map(|counts| doc_rows(counts, rank, sel))
+    let per_doc: Vec<Vec<TermCount>> = docs
+        .clone()
+        .map(|d| doc_rows(&a.doc_terms.get(d), rank, sel))
         .collect();
     let n: usize = per_doc.iter().map(Vec::len).sum();
     // String columns go straight into polars' builders (no intermediate vector of slices).
@@ -255,7 +255,7 @@ pub fn corpus_terms_dispersed(a: &Analysis, sel: Selection) -> Result<DataFrame>
     let totals = a.corpus_counts();
     let parts = Parts::of(a.docs.iter().map(|d| d.tokens));
     let mut sums = vec![Sums::default(); a.terms.len()];
-    for (d, counts) in a.docs.iter().zip(&a.doc_terms) {
+    for (d, counts) in a.docs.iter().zip(a.doc_terms.iter()) {
         for c in counts {
             let t = c.term as usize;
             sums[t].add(c.count as u64, totals[t].count, d.tokens, &parts);
@@ -477,7 +477,7 @@ pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
     let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut quoted, mut scare, mut total, mut qr) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for (di, (d, counts)) in a.docs.iter().zip(&a.doc_terms).enumerate() {
+    for (di, (d, counts)) in a.docs.iter().zip(a.doc_terms.iter()).enumerate() {
         let term_cues = doc_term_cues(a, di, &find);
         let mut rows: Vec<_> = counts
             .iter()

@@ -103,11 +103,13 @@ pub fn write_terms_csv(
                 let docs = k * DOCS_PER_PIECE..((k + 1) * DOCS_PER_PIECE).min(n);
                 let mut id = Vec::new();
                 let mut rows = Vec::new();
+                let mut counts = Vec::new();
                 for d in docs {
                     let doc = &a.docs[d];
                     id.clear();
                     cells.text(&mut id, &doc.id);
-                    doc_rows_into(&a.doc_terms[d], &rank, sel, &mut rows);
+                    a.doc_terms.get_into(d, &mut counts);
+                    doc_rows_into(&counts, &rank, sel, &mut rows);
                     for &(_, c) in &rows {
                         let t = c.term as usize;
                         for (j, &(col, _)) in cols.iter().enumerate() {

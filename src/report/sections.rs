@@ -381,7 +381,7 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
     }
     let mut rows = Vec::new();
     for &i in &order {
-        let (doc, counts) = (&a.docs[i], &a.doc_terms[i]);
+        let (doc, counts) = (&a.docs[i], a.doc_terms.get(i));
         let mut top: Vec<_> = counts.iter().collect();
         top.sort_by(|x, y| y.count.cmp(&x.count).then(x.term.cmp(&y.term)));
         let top: Vec<&str> = top

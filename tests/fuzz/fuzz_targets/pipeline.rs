@@ -25,9 +25,9 @@ fuzz_target!(|bytes: &[u8]| {
     let opts = options();
     let a = analyse(std::slice::from_ref(&doc), opts);
     let r = &a.docs[0];
-    let total: u64 = a.doc_terms[0].iter().map(|c| c.count as u64).sum();
+    let total: u64 = a.doc_terms.get(0).iter().map(|c| c.count as u64).sum();
     assert_eq!(total, r.tokens, "term counts add up to the token count");
-    for c in &a.doc_terms[0] {
+    for c in &a.doc_terms.get(0) {
         assert!(c.scare <= c.quoted && c.quoted <= c.count);
     }
     assert!(r.scare_tokens <= r.tokens);

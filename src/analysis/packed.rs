@@ -1,0 +1,203 @@
+//! Each document's term counts packed in a few bytes a row ([`DocTerms`]): the per-document
+//! counts a documents run keeps are most of what grows with the corpus.
+
+use super::TermCount;
+
+/// Per document, its term counts sorted by term id, each document's rows packed as LEB128
+/// numbers: the row count, then per row the term id's step from the row before, its
+/// occurrences, and the quoted and scare occurrences. A row takes about 4 bytes instead of
+/// the 16 of a [`TermCount`] (on UNGD 9 MB for 2.2 million rows instead of 35), and a
+/// document's rows are one allocation of exactly their size.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTerms {
+    docs: Vec<Box<[u8]>>,
+}
+
+impl DocTerms {
+    /// Documents held.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document's counts are held (a run of corpus totals).
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Adds the next document's rows (sorted by term id, as every run keeps them).
+    pub fn push(&mut self, rows: &[TermCount]) {
+        self.docs.push(pack(rows));
+    }
+
+    /// Document `i`'s rows, sorted by term id (none past the last document).
+    pub fn get(&self, i: usize) -> Vec<TermCount> {
+        let mut out = Vec::new();
+        self.get_into(i, &mut out);
+        out
+    }
+
+    /// Document `i`'s rows into `out` (emptied first), sparing an allocation per document to
+    /// a caller that goes through many.
+    pub fn get_into(&self, i: usize, out: &mut Vec<TermCount>) {
+        match self.docs.get(i) {
+            Some(b) => unpack(b, out),
+            None => out.clear(),
+        }
+    }
+
+    /// Document `i`'s number of rows.
+    pub fn rows(&self, i: usize) -> usize {
+        self.docs
+            .get(i)
+            .map_or(0, |b| Reader { b, at: 0 }.next() as usize)
+    }
+
+    /// Each document's rows, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Vec<TermCount>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Keeps the documents `keep` marks (one flag per document, in order).
+    pub fn retain(&mut self, keep: &[bool]) {
+        let mut k = keep.iter();
+        self.docs.retain(|_| *k.next().unwrap_or(&false));
+    }
+}
+
+impl FromIterator<Vec<TermCount>> for DocTerms {
+    fn from_iter<I: IntoIterator<Item = Vec<TermCount>>>(rows: I) -> Self {
+        DocTerms {
+            docs: rows.into_iter().map(|r| pack(&r)).collect(),
+        }
+    }
+}
+
+impl FromIterator<Box<[u8]>> for DocTerms {
+    fn from_iter<I: IntoIterator<Item = Box<[u8]>>>(packed: I) -> Self {
+        DocTerms {
+            docs: packed.into_iter().collect(),
+        }
+    }
+}
+
+/// Rows, sorted by term id to be small, packed (see [`DocTerms`]).
+pub(super) fn pack(rows: &[TermCount]) -> Box<[u8]> {
+    let mut b = Vec::with_capacity(rows.len() * 4 + 4);
+    put(&mut b, rows.len() as u32);
+    let mut last = 0u32;
+    for r in rows {
+        // Wrapping, so that rows out of order come back as they went in (in five bytes).
+        put(&mut b, r.term.wrapping_sub(last));
+        put(&mut b, r.count);
+        put(&mut b, r.quoted);
+        put(&mut b, r.scare);
+        last = r.term;
+    }
+    b.into_boxed_slice()
+}
+
+/// Packed rows (see [`pack`]) into `out`, emptied first.
+pub(super) fn unpack(b: &[u8], out: &mut Vec<TermCount>) {
+    out.clear();
+    let mut r = Reader { b, at: 0 };
+    let n = r.next() as usize;
+    out.reserve(n);
+    let mut term = 0u32;
+    for _ in 0..n {
+        term = term.wrapping_add(r.next());
+        out.push(TermCount {
+            term,
+            count: r.next(),
+            quoted: r.next(),
+            scare: r.next(),
+        });
+    }
+}
+
+/// Appends `x` as LEB128: seven bits a byte, low bits first, the high bit set on all but the
+/// last byte.
+fn put(b: &mut Vec<u8>, mut x: u32) {
+    while x >= 0x80 {
+        b.push((x as u8) | 0x80);
+        x >>= 7;
+    }
+    b.push(x as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> u32 {
+        let mut x = 0u32;
+        let mut shift = 0;
+        loop {
+            let byte = self.b[self.at];
+            self.at += 1;
+            x |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return x;
+            }
+            shift += 7;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(term: u32, count: u32, quoted: u32, scare: u32) -> TermCount {
+        TermCount {
+            term,
+            count,
+            quoted,
+            scare,
+        }
+    }
+
+    #[test]
+    fn rows_come_back_as_packed_at_every_width() {
+        let wide = [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            2_097_152,
+            u32::MAX - 1,
+            u32::MAX,
+        ];
+        let rows: Vec<TermCount> = wide
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| row(t, wide[wide.len() - 1 - i], i as u32, u32::MAX - t))
+            .collect();
+        let mut d = DocTerms::default();
+        d.push(&rows);
+        d.push(&[]);
+        d.push(&rows[2..4]);
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.get(0), rows);
+        assert_eq!(d.get(1), Vec::new());
+        assert_eq!(d.get(2), rows[2..4].to_vec());
+        assert_eq!(d.get(3), Vec::new());
+        assert_eq!((d.rows(0), d.rows(1), d.rows(2)), (9, 0, 2));
+        // Small numbers take a byte each: a row of four.
+        assert_eq!(pack(&[row(5, 3, 0, 0), row(9, 1, 1, 0)]).len(), 1 + 8);
+    }
+
+    #[test]
+    fn retain_keeps_the_marked_documents_in_order() {
+        let mut d: DocTerms = (0..4).map(|i| vec![row(i, i + 1, 0, 0)]).collect();
+        d.retain(&[true, false, false, true]);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d.get(1), vec![row(3, 4, 0, 0)]);
+        let mut buf = vec![row(9, 9, 9, 9)];
+        d.get_into(0, &mut buf);
+        assert_eq!(buf, vec![row(0, 1, 0, 0)]);
+    }
+}
