@@ -18,9 +18,11 @@
 //!                    stream (read and consume in parallel, nothing held)
 //! floor 3  quotes    pair marks into spans, call them scare / term / title / direct (a fitted model)
 //! floor 4  analysis  a run (Analyser) with one worker per thread: per-document counts,
-//!                    merged under term ids into a self-contained Analysis; Positions of the
-//!                    few documents a concordance or a dispersion plot reads again;
-//!                    multiword terms (--phrases) joined into one token before counting
+//!                    merged under term ids into a self-contained Analysis (each document's
+//!                    counts packed, DocTerms); Positions of the few documents a concordance or
+//!                    a dispersion plot reads again; multiword terms (--phrases) joined into one
+//!                    token before counting; a Spill (temporary file) for what a run writes at
+//!                    its end but need not hold (the report's act sentences)
 //! floor 5  frames    polars DataFrames with fixed schemas; the counts dataset (`verbale
 //!                    counts`: Parquet parts of a corpus that add up to the whole)
 //!          meta      document fields (folders, file names, front matter, manifests),
@@ -47,7 +49,8 @@
 //!
 //! [`analyse_files`] runs the first stages as one stream: files are read, decoded, normalised
 //! and counted in parallel (rayon), and each text is dropped once counted, so memory grows
-//! with the vocabulary and the per-document counts, not with the corpus text. With
+//! with the vocabulary and the per-document counts (about 4 bytes a row), not with the corpus
+//! text. With
 //! [`Detail::Totals`] (what `freq --by corpus` asks for) each document's counts are added to
 //! its worker's running sums as soon as it is analysed and nothing per document is kept, so
 //! memory grows with the vocabulary alone; grouped (`--group-by`), the documents are read bin

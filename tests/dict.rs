@@ -2286,3 +2286,52 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
     let by_year = drawn(&["--group-by", "year"]);
     assert!(by_year.contains("2002") && by_year.contains(">\nno act\n"));
 }
+
+/// The report sets each act's sentence aside in a temporary file while it reads, and writes
+/// them back into act_instances: the same table, row for row, as with the sentences held.
+#[test]
+fn act_sentences_set_aside_come_back_in_act_instances() {
+    use verbale::analysis::spill::Spill;
+    use verbale::dict::{instances_frame, instances_in_pieces, Sentences};
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let docs: Vec<Document> = [
+        "We strongly condemn the attack. We welcome the agreement and urge restraint.",
+        "Nothing to see here.",
+        "The Council demanded a ceasefire. We deplore the violence.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+    .collect();
+    let held = scan_docs(&docs, &opts, &dict, Some(&lex));
+    let (whole, _) = instances_frame(&held, &lex, |_| true).unwrap();
+    assert!(whole.height() >= 4, "{whole}");
+    let mut aside = held.clone();
+    let spill = Spill::new().unwrap();
+    let at: Vec<_> = (aside.docs.iter_mut())
+        .map(|d| Sentences::set_aside(d, &spill))
+        .collect();
+    assert_eq!(
+        at.iter().map(Option::is_some).collect::<Vec<_>>(),
+        [true, false, true]
+    );
+    assert!(aside
+        .docs
+        .iter()
+        .flat_map(|d| &d.acts)
+        .all(|a| a.sentence.is_empty()));
+    aside.sentences = Some(std::sync::Arc::new(Sentences::of(spill, at)));
+    let (again, _) = instances_frame(&aside, &lex, |_| true).unwrap();
+    assert_eq!(again, whole);
+    // In pieces of two rows, a document's acts split between pieces.
+    let pieces: Vec<_> = instances_in_pieces(&aside, &lex, 2)
+        .collect::<verbale::Result<_>>()
+        .unwrap();
+    let mut stacked = pieces[0].clone();
+    for p in &pieces[1..] {
+        stacked.vstack_mut(p).unwrap();
+    }
+    assert_eq!(stacked, whole);
+}

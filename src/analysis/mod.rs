@@ -16,6 +16,7 @@ mod packed;
 mod positions;
 mod result;
 mod spelling;
+pub mod spill;
 
 pub use document::{quoted_ranges, QuoteMark};
 pub use merge::{same_word, words_of};
@@ -404,8 +405,9 @@ impl<'a> Analyser<'a> {
                 interner::add_to_bin(w, bin, &done.forms, done.kept.as_deref(), stop);
                 None
             } else {
-                // Results are held for the whole corpus: packed, by form id.
-                let mut rows: Vec<TermCount> = (done.forms.iter())
+                // Results are held for the whole corpus: packed, in the order the forms came
+                // (the merge numbers the corpus's terms in that order).
+                let rows: Vec<TermCount> = (done.forms.iter())
                     .map(|f| TermCount {
                         term: f.form,
                         count: f.total,
@@ -413,7 +415,6 @@ impl<'a> Analyser<'a> {
                         scare: f.scare,
                     })
                     .collect();
-                radsort::sort_by_key(&mut rows, |r| r.term);
                 let forms = packed::pack(&rows);
                 Some(DocForms { worker: id, forms })
             };

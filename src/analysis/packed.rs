@@ -4,8 +4,8 @@
 use super::TermCount;
 
 /// Per document, its term counts sorted by term id, each document's rows packed as LEB128
-/// numbers: the row count, then per row the term id's step from the row before, its
-/// occurrences, and the quoted and scare occurrences. A row takes about 4 bytes instead of
+/// numbers: the row count, then per row the term id's step from the row before (zigzag-coded,
+/// so that rows in any order pack), its occurrences, and the quoted and scare occurrences. A row takes about 4 bytes instead of
 /// the 16 of a [`TermCount`] (on UNGD 9 MB for 2.2 million rows instead of 35), and a
 /// document's rows are one allocation of exactly their size.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,17 +80,19 @@ impl FromIterator<Box<[u8]>> for DocTerms {
     }
 }
 
-/// Rows, sorted by term id to be small, packed (see [`DocTerms`]).
+/// Rows, in any order (sorted by term id, they take least), packed (see [`DocTerms`]).
 pub(super) fn pack(rows: &[TermCount]) -> Box<[u8]> {
     let mut b = Vec::with_capacity(rows.len() * 4 + 4);
-    put(&mut b, rows.len() as u32);
+    put(&mut b, rows.len() as u64);
     let mut last = 0u32;
     for r in rows {
-        // Wrapping, so that rows out of order come back as they went in (in five bytes).
-        put(&mut b, r.term.wrapping_sub(last));
-        put(&mut b, r.count);
-        put(&mut b, r.quoted);
-        put(&mut b, r.scare);
+        // The step zigzag-coded (0, -1, 1, -2 as 0, 1, 2, 3): rows not sorted by term (a
+        // document's forms in the order they came) take a few bytes more, not five.
+        let step = i64::from(r.term) - i64::from(last);
+        put(&mut b, ((step << 1) ^ (step >> 63)) as u64);
+        put(&mut b, r.count.into());
+        put(&mut b, r.quoted.into());
+        put(&mut b, r.scare.into());
         last = r.term;
     }
     b.into_boxed_slice()
@@ -104,19 +106,21 @@ pub(super) fn unpack(b: &[u8], out: &mut Vec<TermCount>) {
     out.reserve(n);
     let mut term = 0u32;
     for _ in 0..n {
-        term = term.wrapping_add(r.next());
+        let z = r.next();
+        let step = (z >> 1) as i64 ^ -((z & 1) as i64);
+        term = (i64::from(term) + step) as u32;
         out.push(TermCount {
             term,
-            count: r.next(),
-            quoted: r.next(),
-            scare: r.next(),
+            count: r.next() as u32,
+            quoted: r.next() as u32,
+            scare: r.next() as u32,
         });
     }
 }
 
 /// Appends `x` as LEB128: seven bits a byte, low bits first, the high bit set on all but the
 /// last byte.
-fn put(b: &mut Vec<u8>, mut x: u32) {
+fn put(b: &mut Vec<u8>, mut x: u64) {
     while x >= 0x80 {
         b.push((x as u8) | 0x80);
         x >>= 7;
@@ -130,13 +134,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn next(&mut self) -> u32 {
-        let mut x = 0u32;
+    fn next(&mut self) -> u64 {
+        let mut x = 0u64;
         let mut shift = 0;
         loop {
             let byte = self.b[self.at];
             self.at += 1;
-            x |= u32::from(byte & 0x7f) << shift;
+            x |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 return x;
             }
@@ -188,6 +192,17 @@ mod tests {
         assert_eq!((d.rows(0), d.rows(1), d.rows(2)), (9, 0, 2));
         // Small numbers take a byte each: a row of four.
         assert_eq!(pack(&[row(5, 3, 0, 0), row(9, 1, 1, 0)]).len(), 1 + 8);
+        // Rows out of order come back in their order, a step back in a byte or two.
+        let mixed = [
+            row(40, 1, 0, 0),
+            row(3, 2, 0, 0),
+            row(u32::MAX, 1, 0, 0),
+            row(0, 1, 0, 0),
+        ];
+        let mut buf = Vec::new();
+        unpack(&pack(&mixed), &mut buf);
+        assert_eq!(buf, mixed);
+        assert_eq!(pack(&mixed[..2]).len(), 1 + 4 + 4);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use verbale::dict::Sentences;
 use verbale::report::{self, Groups, MetaGroups, ReportOptions};
 
 /// Write a complete report: report.html (self-contained), report.md with the charts as PNG,
@@ -355,12 +356,17 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         .as_ref()
         .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
     // The report's tables of acts read the acts only: the dictionary's matched words are let
-    // go at once.
+    // go at once, and the acts' sentences are set aside until act_instances is written.
+    let spill = verbale::analysis::spill::Spill::new().ok();
     let holder =
         verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
-            matcher.as_ref().map(|m| verbale::dict::DictDoc {
-                entries: Vec::new(),
-                ..m.scan(p, d)
+            matcher.as_ref().map(|m| {
+                let mut found = verbale::dict::DictDoc {
+                    entries: Vec::new(),
+                    ..m.scan(p, d)
+                };
+                let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
+                (found, aside)
             })
         });
     bar.set_message("reading and counting");
@@ -376,10 +382,14 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     bar.set_message("phrases");
     let ids: Vec<&str> = loaded.analysis.docs.iter().map(|d| d.id.as_str()).collect();
     let (held, found) = holder.finish(&ids, &options)?;
-    let acts = matcher.is_some().then(|| verbale::dict::Scanned {
-        ids: held.ids.clone(),
-        bins: (0..held.ids.len() as u32).collect(),
-        docs: found.into_iter().map(Option::unwrap_or_default).collect(),
+    let acts = matcher.is_some().then(|| {
+        let (docs, at): (Vec<_>, Vec<_>) = found.into_iter().map(Option::unwrap_or_default).unzip();
+        verbale::dict::Scanned {
+            ids: held.ids.clone(),
+            bins: (0..held.ids.len() as u32).collect(),
+            docs,
+            sentences: spill.map(|s| std::sync::Arc::new(Sentences::of(s, at))),
+        }
     });
     let phrases = Some(report::phrase_tables_of(&held)?);
     drop(held);

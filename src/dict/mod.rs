@@ -23,7 +23,9 @@ mod targets;
 
 pub use acts::{ActHit, ActLexicon};
 pub use read::Format;
-pub use scan::{scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned};
+pub use scan::{
+    scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, Sentences,
+};
 pub use table::{
     acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,
     DictFrames, WideValue, CONDEMNATORY,

@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::frames::per_10k;
 use ahash::AHashMap;
 use polars::prelude::{Column, DataFrame};
+use std::borrow::Cow;
 
 /// How the documents of a scan are binned.
 #[derive(Debug, Clone, Copy)]
@@ -243,19 +244,19 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
     })
 }
 
-/// An act of a scan, with its bin and its document's id.
-type Instance<'a> = (u32, &'a str, &'a ActHit);
+/// An act of a scan, with its bin, its document's id, and its document's number and its own
+/// among the document's acts.
+type Instance<'a> = (u32, &'a str, &'a ActHit, (usize, usize));
 
 /// The acts of a scan that `keep` keeps, in order, each with its bin and document.
 fn instances<'a>(
     s: &'a Scanned,
     keep: impl Fn(&ActHit) -> bool + 'a,
 ) -> impl Iterator<Item = Instance<'a>> + 'a {
-    s.docs
-        .iter()
-        .zip(&s.ids)
-        .zip(&s.bins)
-        .flat_map(|((d, id), &b)| d.acts.iter().map(move |a| (b, id.as_str(), a)))
+    (s.docs.iter().zip(&s.ids).zip(&s.bins).enumerate())
+        .flat_map(|(d, ((doc, id), &b))| {
+            (doc.acts.iter().enumerate()).map(move |(j, a)| (b, id.as_str(), a, (d, j)))
+        })
         .filter(move |x| keep(x.2))
 }
 
@@ -269,7 +270,7 @@ pub fn instances_frame(
 ) -> Result<(DataFrame, Vec<u32>)> {
     let inst: Vec<Instance> = instances(s, keep).collect();
     Ok((
-        instance_rows(&inst, lex)?,
+        instance_rows(&inst, &sentences_of(s, &inst)?, lex)?,
         inst.iter().map(|x| x.0).collect(),
     ))
 }
@@ -290,12 +291,33 @@ pub fn instances_in_pieces<'a>(
         }
         first = false;
         let piece: Vec<Instance> = all.by_ref().take(rows.max(1)).collect();
-        Some(instance_rows(&piece, lex))
+        Some(sentences_of(s, &piece).and_then(|sentences| instance_rows(&piece, &sentences, lex)))
     })
 }
 
-/// The `act_instances` rows of `inst`.
-fn instance_rows(inst: &[Instance], lex: &ActLexicon) -> Result<DataFrame> {
+/// The sentences of acts `inst` of scan `s`: each act's own, or the one set aside for it
+/// ([`Scanned::sentences`]), read back for these acts' documents only.
+fn sentences_of<'a>(s: &Scanned, inst: &[Instance<'a>]) -> Result<Vec<Cow<'a, str>>> {
+    let mut out = Vec::with_capacity(inst.len());
+    let mut read: Option<(usize, Vec<String>)> = None;
+    for &(_, _, a, (d, j)) in inst {
+        let Some(aside) = s.sentences.as_ref() else {
+            out.push(Cow::Borrowed(a.sentence.as_str()));
+            continue;
+        };
+        if read.as_ref().is_none_or(|r| r.0 != d) {
+            read = aside.get(d)?.map(|v| (d, v));
+        }
+        out.push(match &read {
+            Some((_, v)) => Cow::Owned(v.get(j).cloned().unwrap_or_default()),
+            None => Cow::Borrowed(a.sentence.as_str()),
+        });
+    }
+    Ok(out)
+}
+
+/// The `act_instances` rows of `inst`, whose sentences are `sentences`.
+fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) -> Result<DataFrame> {
     let t = |f: &dyn Fn(&ActHit) -> &str| -> Vec<&str> { inst.iter().map(|x| f(x.2)).collect() };
     let flag = |f: &dyn Fn(&ActHit) -> bool| -> Vec<bool> { inst.iter().map(|x| f(x.2)).collect() };
     Ok(DataFrame::new_infer_height(vec![
@@ -323,7 +345,10 @@ fn instance_rows(inst: &[Instance], lex: &ActLexicon) -> Result<DataFrame> {
         Column::new("reported".into(), flag(&|a| a.reported)),
         Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
         Column::new("target".into(), t(&|a| a.target.as_str())),
-        Column::new("sentence".into(), t(&|a| a.sentence.as_str())),
+        Column::new(
+            "sentence".into(),
+            sentences.iter().map(|s| s.as_ref()).collect::<Vec<&str>>(),
+        ),
     ])?)
 }
 
