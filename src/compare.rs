@@ -1,6 +1,6 @@
 //! Comparing groups of documents: the `keyness`, `similarity` and `quote_contrast` frames.
 
-use crate::analysis::{Analysis, TermTotals};
+use crate::analysis::{Analysis, TermCount, TermTotals};
 use crate::error::Result;
 use crate::stats::{self, Compat};
 use polars::prelude::*;
@@ -502,15 +502,19 @@ struct Vectors {
 impl Vectors {
     fn new(a: &Analysis, ids: &[usize], tfidf: bool) -> Vectors {
         let n = ids.len();
+        // Each document's rows unpacked once, for the document frequencies and the vectors.
+        let rows: Vec<Vec<TermCount>> = ids.iter().map(|&i| a.doc_terms.get(i)).collect();
         let mut df_counts = vec![0u32; a.terms.len()];
-        for &i in ids {
-            for c in a.doc_terms.get(i) {
-                df_counts[c.term as usize] += 1;
-            }
+        for c in rows.iter().flatten() {
+            df_counts[c.term as usize] += 1;
         }
+        let sets = (rows.iter())
+            .map(|dt| dt.iter().map(|c| c.term).collect())
+            .collect();
         let vectors = ids
             .iter()
-            .map(|&i| (&a.docs[i], a.doc_terms.get(i)))
+            .map(|&i| &a.docs[i])
+            .zip(&rows)
             .map(|(d, dt)| {
                 dt.iter()
                     .map(|c| {
@@ -525,10 +529,6 @@ impl Vectors {
                     })
                     .collect()
             })
-            .collect();
-        let sets = ids
-            .iter()
-            .map(|&i| a.doc_terms.get(i).iter().map(|c| c.term).collect())
             .collect();
         Vectors {
             ids: ids.to_vec(),

@@ -287,7 +287,7 @@ pub(super) fn merge(
     // Each document's forms are let go as its terms are gathered, so the two are not held
     // whole at once. The terms' display forms and spellings are chosen meanwhile.
     let gather = || -> super::DocTerms {
-        counts
+        let packed: Vec<Box<[u8]>> = counts
             .into_par_iter()
             .map(|d| {
                 let term_of = &term_of[d.worker as usize];
@@ -299,11 +299,10 @@ pub(super) fn merge(
                 });
                 // Forms of one term summed into one row.
                 by_term(&mut rows);
-                super::packed::pack(&rows)
+                super::packed::pack(rows.into_iter())
             })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .collect()
+            .collect();
+        packed.into()
     };
     let name = || {
         let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));

@@ -407,15 +407,12 @@ impl<'a> Analyser<'a> {
             } else {
                 // Results are held for the whole corpus: packed, in the order the forms came
                 // (the merge numbers the corpus's terms in that order).
-                let rows: Vec<TermCount> = (done.forms.iter())
-                    .map(|f| TermCount {
-                        term: f.form,
-                        count: f.total,
-                        quoted: f.quoted,
-                        scare: f.scare,
-                    })
-                    .collect();
-                let forms = packed::pack(&rows);
+                let forms = packed::pack(done.forms.iter().map(|f| TermCount {
+                    term: f.form,
+                    count: f.total,
+                    quoted: f.quoted,
+                    scare: f.scare,
+                }));
                 Some(DocForms { worker: id, forms })
             };
             // Asked of the file system only in a run that holds documents.
@@ -502,7 +499,9 @@ impl<'a> Analyser<'a> {
 
     /// The quotations a documents run found in document `i` of `a`, if it kept them.
     pub fn marks_in(a: &Analysis, i: usize) -> Option<Vec<QuoteMark>> {
-        (i < a.doc_terms.len()).then_some(())?;
+        if i >= a.doc_terms.len() {
+            return None;
+        }
         Some(
             a.docs[i]
                 .spans

@@ -79,7 +79,7 @@ pub struct Scanned {
 pub struct Sentences {
     spill: Spill,
     /// Per document: where its acts' sentences went (`None`: kept by its acts).
-    pub at: Vec<Option<Spilled>>,
+    at: Vec<Option<Spilled>>,
 }
 
 impl Sentences {
