@@ -105,10 +105,7 @@ pub fn write(
         .map(|from| terms_rows(a, from..(from + TERM_PIECE).min(a.docs.len())));
     let first = pieces.next().unwrap_or_else(|| terms_rows(a, 0..0))?;
     let mut w = crate::out::parquet::Writer::new(create(FILES[1])?, first.schema())?;
-    w.write(&first)?;
-    for piece in pieces {
-        w.write(&piece?)?;
-    }
+    w.write_all(std::iter::once(Ok(first)).chain(pieces))?;
     w.finish()?;
     let not_read: Vec<serde_json::Value> = not_read
         .iter()

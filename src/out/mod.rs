@@ -628,10 +628,7 @@ pub fn write_pieces(
             };
             let first = first?;
             let mut pw = parquet::Writer::new(&mut w, first.schema())?;
-            pw.write(&first)?;
-            for p in pieces.by_ref() {
-                pw.write(&p?)?;
-            }
+            pw.write_all(std::iter::once(Ok(first)).chain(pieces.by_ref()))?;
             pw.finish()?;
             return Ok(());
         }
