@@ -108,7 +108,7 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
             frames::corpus_terms_dispersed(&analysis, sel),
         )),
         (None, By::Corpus) => Box::new(std::iter::once(frames::corpus_terms(&analysis, sel))),
-        (None, By::Doc) => Box::new(frames::terms_in_pieces(&analysis, sel, 256)),
+        (None, By::Doc) => Box::new(frames::terms_in_pieces_ahead(&analysis, sel, 128, 2)),
     };
     let distinct = analysis.distinct_terms() as u64;
     let mut header = format!(

@@ -157,12 +157,34 @@ pub fn terms_in_pieces(
     sel: Selection,
     docs_per_piece: usize,
 ) -> impl Iterator<Item = Result<DataFrame>> + '_ {
+    terms_in_pieces_ahead(a, sel, docs_per_piece, 1)
+}
+
+/// [`terms_in_pieces`], `ahead` pieces made at a time side by side on rayon's pool (the same
+/// pieces in the same order): `freq --by doc` makes the next pieces while the writer encodes
+/// the last ones. Each of the `ahead` pieces is held until it is taken.
+pub fn terms_in_pieces_ahead(
+    a: &Analysis,
+    sel: Selection,
+    docs_per_piece: usize,
+    ahead: usize,
+) -> impl Iterator<Item = Result<DataFrame>> + '_ {
+    use rayon::prelude::*;
     let rank = a.term_ranks();
     let n = a.docs.len();
     let step = docs_per_piece.max(1);
-    (0..n.div_ceil(step).max(1)).map(move |k| {
+    let pieces = n.div_ceil(step).max(1);
+    let ahead = ahead.max(1);
+    let piece = move |k: usize| {
         let start = (k * step).min(n);
         terms_of(a, &rank, sel, start..(start + step).min(n))
+    };
+    (0..pieces.div_ceil(ahead)).flat_map(move |b| {
+        let batch = b * ahead..((b + 1) * ahead).min(pieces);
+        if batch.len() == 1 {
+            return vec![piece(batch.start)];
+        }
+        batch.into_par_iter().map(&piece).collect::<Vec<_>>()
     })
 }
 
