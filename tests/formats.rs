@@ -132,6 +132,66 @@ fn quotes_frame_round_trips() {
 }
 
 #[test]
+fn parquet_pieces_are_the_same_made_ahead_encoded_apart_or_on_the_pool() {
+    // `freq --by doc` makes its pieces two at a time and encodes each on a thread of its own;
+    // the report writes from rayon's pool, one piece after the other. The file is the same
+    // bytes every way, and a piece that fails stops the writing with its error, no file left.
+    use verbale::analysis::{analyse, Options};
+    use verbale::frames::{terms_in_pieces, terms_in_pieces_ahead, Selection};
+    use verbale::out::{write_pieces, Destination, Format};
+    let docs = crate::common::fixture_docs();
+    let a = analyse(&docs, &Options::new(verbale::text::Lang::english()));
+    let sel = Selection::default();
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, pieces: Box<dyn Iterator<Item = verbale::Result<_>> + '_>| {
+        let path = dir.path().join(name);
+        let done = write_pieces(
+            pieces,
+            Format::Parquet,
+            Default::default(),
+            &Destination::File(path.clone()),
+        );
+        (done, path)
+    };
+    let (done, one) = write("one.parquet", Box::new(terms_in_pieces(&a, sel, 7)));
+    done.unwrap();
+    let (done, ahead) = write(
+        "ahead.parquet",
+        Box::new(terms_in_pieces_ahead(&a, sel, 7, 3)),
+    );
+    done.unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    let (done, pooled) =
+        pool.install(|| write("pool.parquet", Box::new(terms_in_pieces(&a, sel, 7))));
+    done.unwrap();
+    let bytes = |p: &std::path::Path| std::fs::read(p).unwrap();
+    assert!(bytes(&one).len() > 10_000);
+    assert_eq!(bytes(&one), bytes(&ahead));
+    assert_eq!(bytes(&one), bytes(&pooled));
+    // The fourth piece fails.
+    let failing = terms_in_pieces(&a, sel, 7).enumerate().map(|(k, p)| {
+        if k == 3 {
+            Err(verbale::error::Error::Invalid("piece 3 failed".into()))
+        } else {
+            p
+        }
+    });
+    let (done, path) = write("failing.parquet", Box::new(failing));
+    let err = done.unwrap_err().to_string();
+    assert!(err.contains("piece 3 failed"), "{err}");
+    assert!(!path.exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("failing"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
 fn a_table_written_in_pieces_is_the_table_written_whole() {
     // `freq --by doc` streams its rows a few hundred documents at a time; here the pieces are
     // of 7 documents, over the 80 fixture statements.
