@@ -194,10 +194,11 @@ fn main() -> ExitCode {
         }
         Command::Man(a) => cli::completions::man(a, <Cli as clap::CommandFactory>::command()),
     };
-    match result {
-        Ok(false) => ExitCode::SUCCESS,
-        Ok(true) => ExitCode::from(1),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+    // The process ends here with no interrupt being handled ([`verbale::out::exit`]).
+    verbale::out::exit(match result {
+        Ok(false) => 0,
+        Ok(true) => 1,
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             // The chain without repeats (a message often quotes its cause).
             let mut msg = String::new();
@@ -222,20 +223,32 @@ fn main() -> ExitCode {
                     )
                 )
             });
-            ExitCode::from(if usage { 2 } else { 1 })
+            if usage {
+                2
+            } else {
+                1
+            }
         }
-    }
+    })
 }
 
 /// Ctrl-C, SIGTERM or SIGHUP: the temporary file or folder being written is removed (an
 /// interrupted run leaves no `.verbale-*.tmp` behind) and the run ends with 130, as a shell
 /// reports an interrupted command. A signal the run was started ignoring (`nohup`, a
 /// background job's SIGINT) stays ignored. Without a handler, the next run in a folder removes
-/// the temporary files a killed run left there.
+/// the temporary files a killed run left there. A file size limit is met as a failed write.
 fn on_interrupt() {
     #[cfg(target_os = "linux")]
     let ignored = ignored_signals();
     let _ = ctrlc::set_handler(|| verbale::out::interrupted());
+    // A file size limit (`ulimit -f`) would kill the process at the write that passes it,
+    // with no message and its temporary file left: ignored, the write fails with EFBIG
+    // ("File too large"), which is reported and cleaned up as any failed write is.
+    #[cfg(unix)]
+    // SAFETY: sets SIGXFSZ's disposition to SIG_IGN; no handler runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     #[cfg(target_os = "linux")]
     for sig in ignored {
         // SAFETY: sets a signal's disposition back to SIG_IGN, as the run found it.

@@ -178,6 +178,127 @@ fn utf16_and_utf8_bom_give_the_same_counts_and_true_offsets() {
 }
 
 #[test]
+fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
+    // What a run reads besides its texts: a stopword or phrase list, a dictionary, a lexicon,
+    // the files of a counts folder. `-o` naming one of them is refused before anything is read,
+    // and the file is as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let texts = d.join("texts");
+    fs::create_dir(&texts).unwrap();
+    fs::write(
+        texts.join("a.txt"),
+        "The peace of the United Nations. We welcome peace.",
+    )
+    .unwrap();
+    fs::write(d.join("sw.txt"), "nation\n").unwrap();
+    fs::write(d.join("ph.txt"), "united nations\n").unwrap();
+    fs::write(d.join("d.yml"), "peace: [peace*]\n").unwrap();
+    let counts = d.join("cx");
+    let o = verbale()
+        .arg("counts")
+        .arg(&texts)
+        .arg("-o")
+        .arg(&counts)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let t = texts.to_str().unwrap();
+    let c = counts.to_str().unwrap();
+    let cases: Vec<(Vec<String>, std::path::PathBuf)> = vec![
+        (
+            vec![
+                "freq".into(),
+                t.into(),
+                "--stopwords".into(),
+                "en+sw.txt".into(),
+            ],
+            d.join("sw.txt"),
+        ),
+        (
+            vec!["freq".into(), t.into(), "--phrases".into(), "ph.txt".into()],
+            d.join("ph.txt"),
+        ),
+        (
+            vec![
+                "dict".into(),
+                t.into(),
+                "--dict".into(),
+                "d.yml".into(),
+                "-f".into(),
+                "csv".into(),
+            ],
+            d.join("d.yml"),
+        ),
+        (
+            vec!["freq".into(), "--from-counts".into(), c.into()],
+            counts.join("terms.parquet"),
+        ),
+        (
+            vec!["freq".into(), "--from-counts".into(), c.into()],
+            counts.join("counts.json"),
+        ),
+        (
+            vec!["docs".into(), "--from-counts".into(), c.into()],
+            counts.join("docs.parquet"),
+        ),
+    ];
+    for (args, target) in cases {
+        let before = fs::read(&target).unwrap();
+        let o = verbale()
+            .current_dir(d)
+            .args(&args)
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("refusing to overwrite an input"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(fs::read(&target).unwrap(), before, "{args:?}");
+    }
+    // Another file in the counts folder's own folder is no input.
+    let o = verbale()
+        .args(["freq", "--from-counts", c, "-o"])
+        .arg(d.join("freq.parquet"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Another table copied over one of the folder's files is named as such, with what to do.
+    for (file, says) in [
+        ("terms.parquet", "it has no column 'doc'"),
+        ("forms.parquet", "it has a column 'docs'"),
+    ] {
+        let c2 = d.join(format!("c-{file}"));
+        let o = verbale()
+            .arg("counts")
+            .arg(&texts)
+            .arg("-o")
+            .arg(&c2)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        fs::copy(d.join("freq.parquet"), c2.join(file)).unwrap();
+        let o = verbale()
+            .arg("freq")
+            .arg("--from-counts")
+            .arg(&c2)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!("{file}: not a counts table: {says}")),
+            "{err}"
+        );
+        assert!(err.contains("count the part again"), "{err}");
+    }
+}
+
+#[test]
 fn output_is_atomic_and_never_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.txt");

@@ -266,9 +266,11 @@ pub(super) fn check_act_names(lex: &ActLexicon, acts: &[String]) -> Result<()> {
 /// Runs `acts`. Returns whether some input failed.
 pub fn run(args: ActsArgs) -> Result<bool> {
     let format = args.output.format()?;
+    // The lexicon and the models read are inputs too.
+    let read: Vec<std::path::PathBuf> = args.lexicon.iter().chain(&args.models).cloned().collect();
     let dest = args
         .output
-        .destination(&args.input.paths, &args.input.source)?;
+        .destination_also(&args.input.paths, &args.input.source, &read)?;
     let options = args.input.source.options(&args.input.paths)?;
     let lex = prepared_lexicon(&args)?;
     let compiled = lex.compile(&options)?;

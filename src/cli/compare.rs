@@ -216,7 +216,9 @@ fn from_counts(args: &CompareArgs) -> Result<bool> {
         .groups
         .counts_sides(&args.from_counts, one_set, "compare")?;
     let format = args.output.format()?;
-    let dest = args.output.destination(&[], &args.source)?;
+    let dest = args
+        .output
+        .destination_also(&[], &args.source, &args.from_counts)?;
     let ask = Ask {
         selectors: sides.selectors.clone(),
         group_by: args.group_by.clone(),

@@ -171,9 +171,11 @@ fn dictionary_named(args: &DictArgs) -> Result<String> {
 pub fn run(args: DictArgs) -> Result<bool> {
     let dict_name = dictionary_named(&args)?;
     let format = args.output.format()?;
+    // The dictionary read is an input too (a bundled name is no file).
+    let dict_file: Vec<std::path::PathBuf> = args.dict.iter().map(Into::into).collect();
     let dest = args
         .output
-        .destination(&args.input.paths, &args.input.source)?;
+        .destination_also(&args.input.paths, &args.input.source, &dict_file)?;
     let options = args.input.source.options(&args.input.paths)?;
     let (compiled, name): (Compiled, String) = if dict_name == "speech-acts" {
         let lex = bundled_acts(&args.input.source.text.lang)?;

@@ -55,9 +55,9 @@ pub struct DocsArgs {
 /// Runs `docs`. Returns whether some input failed.
 pub fn run(args: DocsArgs) -> Result<bool> {
     let format = args.output.format()?;
-    let dest = args
-        .output
-        .destination(&args.input.paths, &args.input.source)?;
+    let dest =
+        args.output
+            .destination_also(&args.input.paths, &args.input.source, &args.from_counts)?;
     let ask = Ask::grouped_by(&args.group_by);
     let Loaded {
         analysis,

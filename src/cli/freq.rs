@@ -73,9 +73,9 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
         .into());
     }
     let format = args.output.format()?;
-    let dest = args
-        .output
-        .destination(&args.input.paths, &args.input.source)?;
+    let dest =
+        args.output
+            .destination_also(&args.input.paths, &args.input.source, &args.from_counts)?;
     let (analysis, grouping, had_errors) = counted(&args)?;
     let top = args.top.or((format == Format::Table).then_some(20));
     let sel = Selection {

@@ -147,6 +147,18 @@ impl OutputArgs {
     /// The destination, checked against the inputs (folders as `src` reads them). Parquet is
     /// refused on a terminal before anything is read.
     pub fn destination(&self, inputs: &[PathBuf], src: &SourceArgs) -> Result<Destination> {
+        self.destination_also(inputs, src, &[])
+    }
+
+    /// [`OutputArgs::destination`], checked against `also` as well: the files a command reads
+    /// besides its texts and `src`'s (a dictionary, a lexicon, models, counts folders, whose
+    /// files are inputs too).
+    pub fn destination_also(
+        &self,
+        inputs: &[PathBuf],
+        src: &SourceArgs,
+        also: &[PathBuf],
+    ) -> Result<Destination> {
         use std::io::IsTerminal;
         let stdout = self.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
         if stdout && self.format()? == Format::Parquet && std::io::stdout().is_terminal() {
@@ -161,12 +173,15 @@ impl OutputArgs {
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
             Some(p) => {
                 out::check_output(p, inputs)?;
-                // The metadata the run reads is an input too: a folder's manifest, --meta.
+                // What the run reads besides its texts is an input too: a folder's manifest,
+                // --meta, word lists, and what the command names in `also`.
                 let metadata: Vec<PathBuf> = inputs
                     .iter()
                     .filter(|i| i.is_dir())
                     .map(|d| d.join("manifest.csv"))
                     .chain(src.meta.meta.iter().cloned())
+                    .chain(word_lists(src))
+                    .chain(also.iter().flat_map(|a| read_from(a)))
                     .collect();
                 out::check_output(p, &metadata)?;
                 // Only an existing file with a corpus extension can be one of the files a
@@ -203,9 +218,11 @@ fn refuse_inside_inputs(p: &Path, inputs: &[PathBuf]) -> Result<()> {
         if input.canonicalize().is_ok_and(|f| dir.starts_with(&f)) {
             return Err(verbale::Error::Invalid(format!(
                 "-o {}: inside the input folder {}, whose later runs would read it as a \
-                 statement too; write it outside the folder, or as CSV, TSV, JSON or Parquet",
+                 statement too (--ext reads .{}); write it outside the folder, or in a format \
+                 --ext does not read",
                 p.display(),
-                input.display()
+                input.display(),
+                p.extension().map_or("".into(), |e| e.to_string_lossy())
             ))
             .into());
         }
@@ -277,4 +294,30 @@ pub fn image_path(
         }
     }
     Ok(path)
+}
+
+/// The files of `--stopwords` (a file, or files joined to bundled lists with `+`) and
+/// `--phrases`: read by the run, so never written over.
+fn word_lists(src: &SourceArgs) -> Vec<PathBuf> {
+    let t = &src.text;
+    let stop = t.stopwords.iter().flat_map(|s| s.split('+'));
+    stop.chain(t.phrases.as_deref())
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
+        .collect()
+}
+
+/// The files an input of [`OutputArgs::destination_also`] stands for: a counts folder's own
+/// files, or the file itself.
+fn read_from(input: &Path) -> Vec<PathBuf> {
+    use verbale::frames::counts::{ABOUT, FILES};
+    if input.is_dir() {
+        FILES
+            .iter()
+            .chain([&ABOUT])
+            .map(|f| input.join(f))
+            .collect()
+    } else {
+        vec![input.to_path_buf()]
+    }
 }

@@ -106,7 +106,9 @@ pub fn run(args: TrendArgs) -> Result<bool> {
         args.terms_and_paths()?
     };
     let format = args.output.format()?;
-    let dest = args.output.destination(&paths, &args.source)?;
+    let dest = args
+        .output
+        .destination_also(&paths, &args.source, &args.from_counts)?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
     let t = if counted {

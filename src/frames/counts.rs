@@ -247,13 +247,56 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
             FILES.join(", ")
         ))
     })?;
-    ParquetReader::new(f).finish().map_err(|e| {
+    let df = ParquetReader::new(f).finish().map_err(|e| {
         Error::DamagedCounts(format!(
             "{}: not a readable Parquet file ({e}); count the part again",
             path.display()
         ))
-    })
+    })?;
+    // Another table in its place (a file written over it) is named, not met as a missing
+    // column halfway through.
+    let needed = COLUMNS
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map_or(&[][..], |(_, c)| *c);
+    let names: Vec<&str> = df.get_column_names().iter().map(|c| c.as_str()).collect();
+    let missing = needed.iter().find(|c| !names.contains(c));
+    // Only docs.parquet has columns of its own (the documents' fields).
+    let extra = (name != FILES[0])
+        .then(|| names.iter().find(|c| !needed.contains(c)))
+        .flatten();
+    if missing.is_some() || extra.is_some() {
+        let what = match (missing, extra) {
+            (Some(m), _) => format!("no column '{m}'"),
+            (None, Some(x)) => format!("a column '{x}'"),
+            (None, None) => unreachable!(),
+        };
+        return Err(Error::DamagedCounts(format!(
+            "{}: not a counts table: it has {what} (a counts folder's {name} has {}); count the part again",
+            path.display(),
+            needed.join(", ")
+        )));
+    }
+    Ok(df)
 }
+
+/// The columns each file of a counts folder has at least (and reads).
+const COLUMNS: [(&str, &[&str]); 4] = [
+    (
+        FILES[0],
+        &[
+            "doc",
+            "tokens",
+            "quoted_tokens",
+            "scare_tokens",
+            "spans",
+            "scare_spans",
+        ],
+    ),
+    (FILES[1], &["doc", "term", "count", "quoted", "scare"]),
+    (FILES[2], &["term", "form", "count"]),
+    (FILES[3], &["form", "spelling", "count"]),
+];
 
 /// A column as unsigned integers (nulls as 0).
 fn uints(df: &DataFrame, name: &str) -> Result<Vec<u64>> {

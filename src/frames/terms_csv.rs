@@ -37,6 +37,14 @@ fn chosen_columns(columns: &[(String, String)]) -> Result<Vec<(usize, &str)>> {
     if columns.is_empty() {
         return Ok(schema::TERMS.iter().copied().enumerate().collect());
     }
+    // A name given twice is refused, as every other format refuses it.
+    for (k, (_, new)) in columns.iter().enumerate() {
+        if columns[..k].iter().any(|(_, n)| n == new) {
+            return Err(Error::Invalid(format!(
+                "--columns: '{new}' is asked for twice; name each column once"
+            )));
+        }
+    }
     columns
         .iter()
         .map(|(old, new)| {

@@ -12,31 +12,50 @@ use polars::prelude::*;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The temporary files and folders being written now, for [`interrupted`]: a path, or a
-/// folder and the start of the names this process gives its temporary files there.
-static UNFINISHED: std::sync::Mutex<Vec<(PathBuf, Option<String>)>> =
-    std::sync::Mutex::new(Vec::new());
+/// What [`interrupted`] removes: a path, or a folder and the start of the names this process
+/// gives its temporary files there; and whether it is an output being written (not an old
+/// output set aside once the new one is in place).
+#[derive(Debug, Clone, PartialEq)]
+struct Mark {
+    path: PathBuf,
+    prefix: Option<String>,
+    writing: bool,
+}
+
+/// The temporary files and folders being written now, and the old outputs being removed.
+static UNFINISHED: std::sync::Mutex<Vec<Mark>> = std::sync::Mutex::new(Vec::new());
 
 /// A temporary file or folder being written: [`interrupted`] removes it until it is put in
 /// place ([`Unfinished::finish`]) or this is dropped (on failure, once it is removed). It is
 /// marked before it is made, so that an interrupt between the two leaves nothing either.
-pub struct Unfinished(Option<(PathBuf, Option<String>)>);
+pub struct Unfinished(Option<Mark>);
 
 impl Unfinished {
     /// Marks `path` as being written (it need not exist yet).
     pub fn new(path: &Path) -> Self {
-        Self::mark((path.to_path_buf(), None))
+        Self::mark(path, None, true)
     }
 
     /// Marks the files of folder `dir` whose names start with `prefix` (a temporary file whose
     /// name is not known before it is made).
     pub fn named(dir: &Path, prefix: &str) -> Self {
-        Self::mark((dir.to_path_buf(), Some(prefix.to_string())))
+        Self::mark(dir, Some(prefix.to_string()), true)
     }
 
-    fn mark(what: (PathBuf, Option<String>)) -> Self {
-        crate::corpus::lock(&UNFINISHED).push(what.clone());
-        Unfinished(Some(what))
+    /// Marks `path`, an old output set aside by a swap, as being removed: an interrupt
+    /// removes the rest of it, and says the new output is in place.
+    pub fn set_aside(path: &Path) -> Self {
+        Self::mark(path, None, false)
+    }
+
+    fn mark(path: &Path, prefix: Option<String>, writing: bool) -> Self {
+        let m = Mark {
+            path: path.to_path_buf(),
+            prefix,
+            writing,
+        };
+        crate::corpus::lock(&UNFINISHED).push(m.clone());
+        Unfinished(Some(m))
     }
 
     /// Puts the output in place with `swap` (renames) while no interrupt can act: an
@@ -48,11 +67,12 @@ impl Unfinished {
         if let Some(what) = self.0.take() {
             unmark(&mut marked, &what);
         }
+        PUT_IN_PLACE.store(true, std::sync::atomic::Ordering::SeqCst);
         out
     }
 }
 
-fn unmark(marked: &mut Vec<(PathBuf, Option<String>)>, what: &(PathBuf, Option<String>)) {
+fn unmark(marked: &mut Vec<Mark>, what: &Mark) {
     if let Some(i) = marked.iter().rposition(|m| m == what) {
         marked.swap_remove(i);
     }
@@ -66,9 +86,21 @@ impl Drop for Unfinished {
     }
 }
 
+/// Whether an output has been put in place (an [`Unfinished::finish`] swap has run).
+static PUT_IN_PLACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Ends the process with `code` once no interrupt is being handled: an interrupt that comes
+/// as the run ends either finds the process gone or ends it itself (130, and its message),
+/// never both a success and a message saying the run was interrupted.
+pub fn exit(code: i32) -> ! {
+    let _no_interrupt = crate::corpus::lock(&UNFINISHED);
+    std::process::exit(code)
+}
+
 /// Ends an interrupted run (the binary calls this on Ctrl-C or a termination signal): removes
-/// the temporary files and folders being written, says so, and exits with 130. The list stays
-/// locked until the exit, so no swap ([`Unfinished::finish`]) starts or is cut halfway.
+/// the temporary files and folders being written, says what became of the output, and exits
+/// with 130. The list stays locked until the exit, so no swap ([`Unfinished::finish`]) starts
+/// or is cut halfway.
 pub fn interrupted() -> ! {
     let remove = |p: &Path| {
         // Other threads may still be writing into a folder: a few tries.
@@ -84,7 +116,8 @@ pub fn interrupted() -> ! {
         }
     };
     let mut marked = crate::corpus::lock(&UNFINISHED);
-    for (path, prefix) in marked.drain(..) {
+    let removed = marked.iter().any(|m| m.writing);
+    for Mark { path, prefix, .. } in marked.drain(..) {
         let Some(prefix) = prefix else {
             remove(&path);
             continue;
@@ -95,7 +128,14 @@ pub fn interrupted() -> ! {
             }
         }
     }
-    eprintln!("verbale: interrupted; the output being written was removed");
+    let said = if removed {
+        "the output being written was removed"
+    } else if PUT_IN_PLACE.load(std::sync::atomic::Ordering::SeqCst) {
+        "it came after the output was written in full and put in place"
+    } else {
+        "nothing was written"
+    };
+    eprintln!("verbale: interrupted; {said}");
     std::process::exit(130)
 }
 

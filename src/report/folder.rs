@@ -156,12 +156,31 @@ pub(super) fn replace(
         }
         Ok(had_old)
     })?;
-    // The old report, set aside, goes once the new one is in place (an interrupt here leaves
-    // it for the next run to clear).
+    // The old report, set aside, goes once the new one is in place: an interrupt meanwhile
+    // removes the rest of it, and a run killed meanwhile leaves it with its marker, which the
+    // next run's clearing looks for.
     if had_old {
-        let _ = std::fs::remove_dir_all(&old);
+        let _removing = crate::out::Unfinished::set_aside(&old);
+        remove_marked_last(&old);
     }
     Ok(())
+}
+
+/// Removes report folder `dir`, its marker last, so that a folder cut halfway is still known
+/// for a report's ([`remove_leftovers`]).
+fn remove_marked_last(dir: &Path) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.file_name() == MARKER {
+            continue;
+        }
+        let p = e.path();
+        let _ = if p.is_dir() {
+            std::fs::remove_dir_all(&p)
+        } else {
+            std::fs::remove_file(&p)
+        };
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Writes the marker: "verbale report", then every file of the folder but the marker.
