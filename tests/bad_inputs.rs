@@ -403,6 +403,15 @@ fn output_failures_leave_nothing_behind() {
     // The temporary file's name means nothing to the reader.
     assert!(!err.contains(".verbale-"), "{err}");
     assert!(!target.exists());
+    // It is found before any input is read: with an input that is missing too, the output's
+    // folder is what the run says (a corpus is not read in full to fail at its end).
+    let (code, _, err) = run(
+        &["freq", "missing.txt", "-o", target.to_str().unwrap()],
+        d.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains(&format!("in folder {folder}")), "{err}");
+    assert!(!err.contains("missing.txt"), "{err}");
     // A full disk: /dev/full fails every write.
     let (code, _, err) = run(
         &["freq", "in.txt", "-f", "csv", "-o", "/dev/full"],

@@ -173,6 +173,7 @@ impl OutputArgs {
             Some(p) if p.as_os_str() == "-" => Ok(Destination::Stdout),
             Some(p) => {
                 out::check_output(p, inputs)?;
+                out::check_writable(p)?;
                 // What the run reads besides its texts is an input too: a folder's manifest,
                 // --meta, word lists, and what the command names in `also`.
                 let metadata: Vec<PathBuf> = inputs

@@ -549,6 +549,7 @@ pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
             crate::error::shown(dir)
         ))
     };
+    check_writable(dir)?;
     if !dir.exists() {
         return Ok(false);
     }
@@ -577,6 +578,42 @@ fn no_folder(path: &Path, dir: &Path) -> Error {
             std::io::ErrorKind::NotFound,
             format!("folder {} does not exist", dir.display()),
         ),
+    }
+}
+
+/// Fails, before any input is read, when the folder that output `path` (a file or a folder)
+/// is written in exists but refuses a new entry, as the write at the end would: a temporary
+/// file is made there and removed. A device or pipe (`-o /dev/null`) is written in place and
+/// not probed; a folder that does not exist is left to the caller.
+pub fn check_writable(path: &Path) -> Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Ok(());
+    }
+    let target = through_links(path);
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    // A name no other run uses (this process's, as its temporary files are named).
+    let probe = dir.join(format!("{TMP_PREFIX}{}-probe.tmp", std::process::id()));
+    let made = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe);
+    match made {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        // Taken: a file of this process's own, so the folder takes new files.
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(e.kind(), format!("{e} in folder {}", dir.display())),
+        }),
     }
 }
 
