@@ -260,6 +260,61 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
         );
         assert_eq!(fs::read(&target).unwrap(), before, "{args:?}");
     }
+    // A list whose own name holds `+` is read as that one file, and kept as one.
+    fs::write(d.join("my+sw.txt"), "nation\n").unwrap();
+    // A lexicon given to `acts` is read too.
+    let lexicon = d.join("acts.yml");
+    fs::copy(
+        crate::common::root().join("data/lexicons/en/speech-acts.yml"),
+        &lexicon,
+    )
+    .unwrap();
+    for (args, target) in [
+        (
+            vec!["freq", t, "--stopwords", "my+sw.txt"],
+            d.join("my+sw.txt"),
+        ),
+        (
+            vec!["acts", t, "--lexicon", "acts.yml", "-f", "csv"],
+            lexicon.clone(),
+        ),
+    ] {
+        let before = fs::read(&target).unwrap();
+        let o = verbale()
+            .current_dir(d)
+            .args(&args)
+            .arg("-o")
+            .arg(&target)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(fs::read(&target).unwrap(), before, "{args:?}");
+    }
+    // A bundled name is no file, even where a file of that name exists: writing it is allowed.
+    fs::write(d.join("un"), "not read").unwrap();
+    let o = verbale()
+        .current_dir(d)
+        .args(["freq", t, "--phrases", "un", "-f", "csv", "-o", "un"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // `counts --force` does not replace a folder holding a list the run reads.
+    fs::write(counts.join("sw.txt"), "nation\n").unwrap();
+    let o = verbale()
+        .current_dir(d)
+        .args([
+            "counts",
+            t,
+            "--force",
+            "--stopwords",
+            "en+cx/sw.txt",
+            "-o",
+            "cx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(counts.join("sw.txt").is_file());
     // Another file in the counts folder's own folder is no input.
     let o = verbale()
         .args(["freq", "--from-counts", c, "-o"])

@@ -267,7 +267,9 @@ pub(super) fn check_act_names(lex: &ActLexicon, acts: &[String]) -> Result<()> {
 pub fn run(args: ActsArgs) -> Result<bool> {
     let format = args.output.format()?;
     // The lexicon and the models read are inputs too.
-    let read: Vec<std::path::PathBuf> = args.lexicon.iter().chain(&args.models).cloned().collect();
+    // (`--models none` names no file.)
+    let models = args.models.iter().filter(|m| m.as_os_str() != "none");
+    let read: Vec<std::path::PathBuf> = args.lexicon.iter().chain(models).cloned().collect();
     let dest = args
         .output
         .destination_also(&args.input.paths, &args.input.source, &read)?;

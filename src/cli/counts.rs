@@ -62,7 +62,18 @@ fn check_target(dir: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
 /// Runs `counts`. Returns whether some input failed.
 pub fn run(args: CountsArgs) -> Result<bool> {
     let dir = &args.output;
-    check_target(dir, &args.input.paths, args.force)?;
+    // What the run reads besides its texts (word lists, --meta) is not to be replaced with
+    // the folder either.
+    let src = &args.input.source;
+    let read: Vec<PathBuf> = args
+        .input
+        .paths
+        .iter()
+        .cloned()
+        .chain(super::output::word_lists(src))
+        .chain(src.meta.meta.iter().cloned())
+        .collect();
+    check_target(dir, &read, args.force)?;
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.

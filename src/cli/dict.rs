@@ -171,8 +171,11 @@ fn dictionary_named(args: &DictArgs) -> Result<String> {
 pub fn run(args: DictArgs) -> Result<bool> {
     let dict_name = dictionary_named(&args)?;
     let format = args.output.format()?;
-    // The dictionary read is an input too (a bundled name is no file).
-    let dict_file: Vec<std::path::PathBuf> = args.dict.iter().map(Into::into).collect();
+    // The dictionary read is an input too (the bundled `speech-acts` is no file).
+    let dict_file: Vec<std::path::PathBuf> = (dict_name != "speech-acts")
+        .then(|| std::path::PathBuf::from(&dict_name))
+        .into_iter()
+        .collect();
     let dest = args
         .output
         .destination_also(&args.input.paths, &args.input.source, &dict_file)?;

@@ -219,8 +219,8 @@ fn refuse_inside_inputs(p: &Path, inputs: &[PathBuf]) -> Result<()> {
         if input.canonicalize().is_ok_and(|f| dir.starts_with(&f)) {
             return Err(verbale::Error::Invalid(format!(
                 "-o {}: inside the input folder {}, whose later runs would read it as a \
-                 statement too (--ext reads .{}); write it outside the folder, or in a format \
-                 --ext does not read",
+                 statement too (.{} files there are read); write it outside the folder, or in a \
+                 format --ext does not read",
                 p.display(),
                 input.display(),
                 p.extension().map_or("".into(), |e| e.to_string_lossy())
@@ -297,12 +297,20 @@ pub fn image_path(
     Ok(path)
 }
 
-/// The files of `--stopwords` (a file, or files joined to bundled lists with `+`) and
-/// `--phrases`: read by the run, so never written over.
-fn word_lists(src: &SourceArgs) -> Vec<PathBuf> {
+/// The files of `--stopwords` (a file, or files joined to bundled lists with `+`, read as one
+/// file when the whole name is one) and `--phrases` (but the bundled `un`): read by the run,
+/// so never written over.
+pub(crate) fn word_lists(src: &SourceArgs) -> Vec<PathBuf> {
     let t = &src.text;
-    let stop = t.stopwords.iter().flat_map(|s| s.split('+'));
-    stop.chain(t.phrases.as_deref())
+    let stop = t.stopwords.iter().flat_map(|s| {
+        if Path::new(s).is_file() {
+            vec![s.as_str()]
+        } else {
+            s.split('+').collect()
+        }
+    });
+    let phrases = t.phrases.as_deref().filter(|p| *p != "un");
+    stop.chain(phrases)
         .map(PathBuf::from)
         .filter(|p| p.is_file())
         .collect()

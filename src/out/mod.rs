@@ -61,13 +61,18 @@ impl Unfinished {
     /// Puts the output in place with `swap` (renames) while no interrupt can act: an
     /// interrupt waits for the swap and then finds nothing of this output to remove, so it
     /// never removes the new output halfway through replacing the old one.
-    pub fn finish<T>(mut self, swap: impl FnOnce() -> T) -> T {
+    pub fn finish<T, E>(
+        mut self,
+        swap: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let mut marked = crate::corpus::lock(&UNFINISHED);
         let out = swap();
         if let Some(what) = self.0.take() {
             unmark(&mut marked, &what);
         }
-        PUT_IN_PLACE.store(true, std::sync::atomic::Ordering::SeqCst);
+        if out.is_ok() {
+            PUT_IN_PLACE.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
         out
     }
 }
@@ -86,8 +91,8 @@ impl Drop for Unfinished {
     }
 }
 
-/// Whether an output has been put in place (an [`Unfinished::finish`] swap has run).
-static PUT_IN_PLACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// How many outputs have been put in place (by [`Unfinished::finish`] swaps that succeeded).
+static PUT_IN_PLACE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Ends the process with `code` once no interrupt is being handled: an interrupt that comes
 /// as the run ends either finds the process gone or ends it itself (130, and its message),
@@ -128,14 +133,21 @@ pub fn interrupted() -> ! {
             }
         }
     }
-    let said = if removed {
-        "the output being written was removed"
-    } else if PUT_IN_PLACE.load(std::sync::atomic::Ordering::SeqCst) {
-        "it came after the output was written in full and put in place"
-    } else {
-        "nothing was written"
+    // What became of the files and folders written (output to standard output, a pipe or a
+    // device is written as it goes, and is as far as it got).
+    let done = PUT_IN_PLACE.load(std::sync::atomic::Ordering::SeqCst);
+    let finished = match done {
+        1 => "the output written before it is complete".to_string(),
+        n => format!("the {n} outputs written before it are complete"),
     };
-    eprintln!("verbale: interrupted; {said}");
+    match (removed, done) {
+        (true, 0) => eprintln!("verbale: interrupted; the output being written was removed"),
+        (true, _) => {
+            eprintln!("verbale: interrupted; the output being written was removed ({finished})")
+        }
+        (false, 0) => eprintln!("verbale: interrupted"),
+        (false, _) => eprintln!("verbale: interrupted; {finished}"),
+    }
     std::process::exit(130)
 }
 

@@ -167,20 +167,25 @@ pub(super) fn replace(
 }
 
 /// Removes report folder `dir`, its marker last, so that a folder cut halfway is still known
-/// for a report's ([`remove_leftovers`]).
+/// for a report's ([`remove_leftovers`]); if anything else in it could not be removed, the
+/// marker stays with it for the next run.
 fn remove_marked_last(dir: &Path) {
+    let mut all_gone = true;
     for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
         if e.file_name() == MARKER {
             continue;
         }
         let p = e.path();
-        let _ = if p.is_dir() {
+        let gone = if p.is_dir() {
             std::fs::remove_dir_all(&p)
         } else {
             std::fs::remove_file(&p)
         };
+        all_gone &= gone.is_ok();
     }
-    let _ = std::fs::remove_dir_all(dir);
+    if all_gone {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 /// Writes the marker: "verbale report", then every file of the folder but the marker.

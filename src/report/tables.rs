@@ -163,8 +163,8 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     })
 }
 
-/// Documents per row group of the report's `terms.parquet`: half of `freq --by doc`'s 256,
-/// because the report writes it beside its other tables. On UNGD the report peaked at 209–219
+/// Documents per row group of the report's `terms.parquet`: half of the 256 `freq --by doc`
+/// used then, because the report writes it beside its other tables. On UNGD the report peaked at 209–219
 /// MB instead of 228–238 (five runs each), as fast, for a file 6% larger (README, "Speed").
 const TERMS_PIECE: usize = 128;
 
