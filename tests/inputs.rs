@@ -243,13 +243,14 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
             counts.join("docs.parquet"),
         ),
     ];
-    for (args, target) in cases {
-        let before = fs::read(&target).unwrap();
+    // `-o target` after `args` is refused, and `target` is as it was.
+    let refused = |args: &[&str], target: &std::path::Path| {
+        let before = fs::read(target).unwrap();
         let o = verbale()
             .current_dir(d)
-            .args(&args)
+            .args(args)
             .arg("-o")
-            .arg(&target)
+            .arg(target)
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
@@ -258,7 +259,11 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
             err.contains("refusing to overwrite an input"),
             "{args:?}: {err}"
         );
-        assert_eq!(fs::read(&target).unwrap(), before, "{args:?}");
+        assert_eq!(fs::read(target).unwrap(), before, "{args:?}");
+    };
+    for (args, target) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        refused(&args, &target);
     }
     // A list whose own name holds `+` is read as that one file, and kept as one.
     fs::write(d.join("my+sw.txt"), "nation\n").unwrap();
@@ -279,16 +284,7 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
             lexicon.clone(),
         ),
     ] {
-        let before = fs::read(&target).unwrap();
-        let o = verbale()
-            .current_dir(d)
-            .args(&args)
-            .arg("-o")
-            .arg(&target)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert_eq!(fs::read(&target).unwrap(), before, "{args:?}");
+        refused(&args, &target);
     }
     // A bundled name is no file, even where a file of that name exists: writing it is allowed.
     fs::write(d.join("un"), "not read").unwrap();
