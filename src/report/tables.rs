@@ -165,7 +165,7 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
 
 /// Documents per row group of the report's `terms.parquet`: half of the 256 `freq --by doc`
 /// used then, because the report writes it beside its other tables. On UNGD the report peaked at 209–219
-/// MB instead of 228–238 (five runs each), as fast, for a file 6% larger (README, "Speed").
+/// MB instead of 228–238 (five runs each), as fast, for a file 6% larger (`benches/HISTORY.md`).
 const TERMS_PIECE: usize = 128;
 
 /// Writes the two tables that grow with the corpus, each as CSV and Parquet built and written
