@@ -1736,8 +1736,11 @@ fn acts_reported_of_others_are_told_apart() {
         "The international community is invited to support that programme.",
         "These acts have been energetically rejected by my Government.",
         "We call for restraint and would like to commend the mediators.",
+        // Two words that may stand between, joined: as one of them alone.
+        "The international community has unequivocally and consistently rejected the elections.",
+        "We strongly and unequivocally condemn the attack.",
     ]);
-    let want: [&[bool]; 10] = [
+    let want: [&[bool]; 12] = [
         &[false],
         &[true],
         &[true],
@@ -1750,6 +1753,8 @@ fn acts_reported_of_others_are_told_apart() {
         &[false, true],
         &[false],
         &[false, false],
+        &[true],
+        &[false],
     ];
     for (i, (f, w)) in found.iter().zip(want).enumerate() {
         assert_eq!(f.as_slice(), w, "text {i}: {found:?}");

@@ -115,6 +115,16 @@ pub(super) fn reported(
             to |= r.to.contains(f);
             continue;
         }
+        // Two such words joined (`has unequivocally and consistently rejected`).
+        let joins = matches!(f, "and" | "or")
+            && k + 1 < first
+            && r.between.contains(form(p, w, k + 1))
+            && k > 0
+            && same(k - 1)
+            && r.between.contains(form(p, w, k - 1));
+        if joins {
+            continue;
+        }
         break Some((k, f, run(w, k, first)));
     };
     // The act asked of a party (`urge President Lula to support`), not one the author wants
