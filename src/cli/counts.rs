@@ -74,6 +74,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .chain(src.meta.meta.iter().cloned())
         .collect();
     check_target(dir, &read, args.force)?;
+    verbale::out::check_writable(dir)?;
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.

@@ -347,6 +347,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let terms = trend_terms(&args.terms, &options)?;
     let dir = output_dir(&args, &name)?;
     report::check_target(&dir, &all)?;
+    verbale::out::check_writable(&dir)?;
     let bar = progress(args.source.quiet);
     // One reading counts the documents, holds them as word ids for the phrase tables and
     // finds their speech acts, from the same tokens.
@@ -503,6 +504,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
     let name = report_name(args, std::slice::from_ref(dirs), &sides)?;
     let dir = output_dir(args, &name)?;
     report::check_target(&dir, dirs)?;
+    verbale::out::check_writable(&dir)?;
     let options = verbale::frames::counts::options(&dirs[0])?;
     let bar = progress(args.source.quiet);
     bar.set_message("reading the counts");

@@ -42,8 +42,9 @@ impl Unfinished {
         Self::mark(dir, Some(prefix.to_string()), true)
     }
 
-    /// Marks `path`, an old output set aside by a swap, as being removed: an interrupt
-    /// removes the rest of it, and says the new output is in place.
+    /// Marks `path`, a file or folder of this run's that is no output being written (an old
+    /// output set aside by a swap, being removed; a probe): an interrupt removes it, and says
+    /// nothing of it.
     pub fn set_aside(path: &Path) -> Self {
         Self::mark(path, None, false)
     }
@@ -561,7 +562,6 @@ pub fn check_folder_target(dir: &Path, inputs: &[PathBuf]) -> Result<bool> {
             crate::error::shown(dir)
         ))
     };
-    check_writable(dir)?;
     if !dir.exists() {
         return Ok(false);
     }
@@ -596,7 +596,9 @@ fn no_folder(path: &Path, dir: &Path) -> Error {
 /// Fails, before any input is read, when the folder that output `path` (a file or a folder)
 /// is written in exists but refuses a new entry, as the write at the end would: a temporary
 /// file is made there and removed. A device or pipe (`-o /dev/null`) is written in place and
-/// not probed; a folder that does not exist is left to the caller.
+/// not probed; a folder that does not exist is left to the caller. It marks its probe for an
+/// interrupt ([`Unfinished::set_aside`]), so it is never called while a swap holds the mark
+/// list ([`Unfinished::finish`]).
 pub fn check_writable(path: &Path) -> Result<()> {
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         return Ok(());
@@ -611,6 +613,8 @@ pub fn check_writable(path: &Path) -> Result<()> {
     }
     // A name no other run uses (this process's, as its temporary files are named).
     let probe = dir.join(format!("{TMP_PREFIX}{}-probe.tmp", std::process::id()));
+    // An interrupt meanwhile removes it (it is no output, so it says nothing of one).
+    let _probe = Unfinished::set_aside(&probe);
     let made = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
