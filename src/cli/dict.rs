@@ -167,12 +167,15 @@ fn dictionary_named(args: &DictArgs) -> Result<String> {
     .into())
 }
 
+/// The name of the bundled dictionary of speech acts.
+const BUNDLED_DICT: &str = "speech-acts";
+
 /// Runs `dict`. Returns whether some input failed.
 pub fn run(args: DictArgs) -> Result<bool> {
     let dict_name = dictionary_named(&args)?;
     let format = args.output.format()?;
     // The dictionary read is an input too (the bundled `speech-acts` is no file).
-    let dict_file: Vec<std::path::PathBuf> = (dict_name != "speech-acts")
+    let dict_file: Vec<std::path::PathBuf> = (dict_name != BUNDLED_DICT)
         .then(|| std::path::PathBuf::from(&dict_name))
         .into_iter()
         .collect();
@@ -180,9 +183,9 @@ pub fn run(args: DictArgs) -> Result<bool> {
         .output
         .destination_also(&args.input.paths, &args.input.source, &dict_file)?;
     let options = args.input.source.options(&args.input.paths)?;
-    let (compiled, name): (Compiled, String) = if dict_name == "speech-acts" {
+    let (compiled, name): (Compiled, String) = if dict_name == BUNDLED_DICT {
         let lex = bundled_acts(&args.input.source.text.lang)?;
-        (lex.compile(&options)?, "speech-acts".into())
+        (lex.compile(&options)?, BUNDLED_DICT.into())
     } else {
         let on = match args.match_on {
             MatchArg::Form => MatchOn::Form,
@@ -226,7 +229,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, of_row) = frames.entries;
         // Before the cut to --top: an entry past it matched.
-        if dict_name != "speech-acts" && !args.input.source.quiet {
+        if dict_name != BUNDLED_DICT && !args.input.source.quiet {
             note_unmatched(&compiled, &df, &dict_name)?;
         }
         // The top entries of each category (of each document or group): every category

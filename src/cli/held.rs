@@ -12,12 +12,19 @@ use std::sync::Arc;
 use verbale::analysis::Options;
 use verbale::text::Phrases;
 
+/// The name of the bundled list of `--phrases`.
+const BUNDLED_PHRASES: &str = "un";
+
+/// The file a `--phrases` value reads (none for the bundled list).
+pub(crate) fn phrase_file(spec: &str) -> Option<&std::path::Path> {
+    (spec != BUNDLED_PHRASES).then(|| std::path::Path::new(spec))
+}
+
 /// The phrases of `--phrases un|FILE`, with a warning for lines of one word unless `quiet`.
 fn phrase_list(spec: &str, quiet: bool) -> Result<Phrases> {
-    if spec == "un" {
+    let Some(path) = phrase_file(spec) else {
         return Ok(Phrases::un());
-    }
-    let path = std::path::Path::new(spec);
+    };
     let text = std::fs::read_to_string(path).map_err(|e| {
         anyhow::anyhow!("--phrases {spec}: cannot read: {e}; give `un` or a UTF-8 text file")
     })?;

@@ -7,6 +7,7 @@ use clap::Args;
 use std::path::{Path, PathBuf};
 use verbale::corpus;
 use verbale::out::{self, Destination, Format};
+use verbale::text::Stopwords;
 
 /// Where results go.
 #[derive(Args, Debug, Clone)]
@@ -297,21 +298,13 @@ pub fn image_path(
     Ok(path)
 }
 
-/// The files of `--stopwords` (a file, or files joined to bundled lists with `+`, read as one
-/// file when the whole name is one) and `--phrases` (but the bundled `un`): read by the run,
+/// The files of `--stopwords` and `--phrases`, as their readers read them: read by the run,
 /// so never written over.
 pub(crate) fn word_lists(src: &SourceArgs) -> Vec<PathBuf> {
     let t = &src.text;
-    let stop = t.stopwords.iter().flat_map(|s| {
-        if Path::new(s).is_file() {
-            vec![s.as_str()]
-        } else {
-            s.split('+').collect()
-        }
-    });
-    let phrases = t.phrases.as_deref().filter(|p| *p != "un");
-    stop.chain(phrases)
-        .map(PathBuf::from)
+    let stop = t.stopwords.iter().flat_map(|s| Stopwords::files_of(s));
+    let phrases = t.phrases.as_deref().and_then(super::held::phrase_file);
+    stop.chain(phrases.map(Path::to_path_buf))
         .filter(|p| p.is_file())
         .collect()
 }

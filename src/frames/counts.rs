@@ -84,8 +84,8 @@ pub fn write(
             ),
         ])?)
     };
-    let mut form_rows = triples(&forms.forms, ["term", "form", "count"])?;
-    let mut spelling_rows = triples(&forms.spellings, ["form", "spelling", "count"])?;
+    let mut form_rows = triples(&forms.forms, FORM_COLUMNS)?;
+    let mut spelling_rows = triples(&forms.spellings, SPELLING_COLUMNS)?;
     let create = |name: &str| {
         let path = dir.join(name);
         std::fs::File::create(&path)
@@ -148,12 +148,13 @@ fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
         }
     }
     let [count, quoted, scare] = numbers;
+    let [d, t, c, q, s] = TERM_COLUMNS;
     Ok(DataFrame::new_infer_height(vec![
-        Column::new("doc".into(), doc),
-        Column::new("term".into(), term),
-        Column::new("count".into(), count),
-        Column::new("quoted".into(), quoted),
-        Column::new("scare".into(), scare),
+        Column::new(d.into(), doc),
+        Column::new(t.into(), term),
+        Column::new(c.into(), count),
+        Column::new(q.into(), quoted),
+        Column::new(s.into(), scare),
     ])?)
 }
 
@@ -280,6 +281,11 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
     Ok(df)
 }
 
+/// The columns of `terms.parquet`, `forms.parquet` and `spellings.parquet`, as written and read.
+const TERM_COLUMNS: [&str; 5] = ["doc", "term", "count", "quoted", "scare"];
+const FORM_COLUMNS: [&str; 3] = ["term", "form", "count"];
+const SPELLING_COLUMNS: [&str; 3] = ["form", "spelling", "count"];
+
 /// The columns each file of a counts folder has at least (and reads).
 const COLUMNS: [(&str, &[&str]); 4] = [
     (
@@ -293,9 +299,9 @@ const COLUMNS: [(&str, &[&str]); 4] = [
             "scare_spans",
         ],
     ),
-    (FILES[1], &["doc", "term", "count", "quoted", "scare"]),
-    (FILES[2], &["term", "form", "count"]),
-    (FILES[3], &["form", "spelling", "count"]),
+    (FILES[1], &TERM_COLUMNS),
+    (FILES[2], &FORM_COLUMNS),
+    (FILES[3], &SPELLING_COLUMNS),
 ];
 
 /// A column as unsigned integers (nulls as 0).
@@ -463,8 +469,8 @@ fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
             .collect())
     };
     let forms = FormTotals {
-        forms: triples(FILES[2], ["term", "form", "count"])?,
-        spellings: triples(FILES[3], ["form", "spelling", "count"])?,
+        forms: triples(FILES[2], FORM_COLUMNS)?,
+        spellings: triples(FILES[3], SPELLING_COLUMNS)?,
     };
     Ok(Part {
         docs,

@@ -181,9 +181,6 @@ pub fn terms_in_pieces_ahead(
     };
     (0..pieces.div_ceil(ahead)).flat_map(move |b| {
         let batch = b * ahead..((b + 1) * ahead).min(pieces);
-        if batch.len() == 1 {
-            return vec![piece(batch.start)];
-        }
         batch.into_par_iter().map(&piece).collect::<Vec<_>>()
     })
 }

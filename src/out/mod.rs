@@ -426,10 +426,7 @@ pub fn write_atomic_with(
         }
         _ => {}
     }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(&target);
     if !dir.is_dir() {
         return Err(no_folder(path, &dir));
     }
@@ -474,6 +471,14 @@ pub fn write_atomic_with(
         .finish(|| tmp.persist(&target))
         .map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+/// The folder `path` is in (`.` for a bare name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// The file a path leads to through symbolic links (the path itself when it is no link, or
@@ -603,11 +608,7 @@ pub fn check_writable(path: &Path) -> Result<()> {
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
         return Ok(());
     }
-    let target = through_links(path);
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = folder_of(&through_links(path));
     if !dir.is_dir() {
         return Ok(());
     }

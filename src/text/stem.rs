@@ -167,6 +167,20 @@ impl Stopwords {
         Self::one_spec(spec, default_lang)
     }
 
+    /// The files a `--stopwords` value reads, by [`Stopwords::from_spec`]'s own rule: a path
+    /// that is a file is read whole, even with a `+` in its name; `none`, `default` and
+    /// language codes are no files.
+    pub fn files_of(spec: &str) -> Vec<std::path::PathBuf> {
+        if spec.contains('+') && !Path::new(spec).is_file() {
+            return spec.split('+').flat_map(Self::files_of).collect();
+        }
+        match spec {
+            "none" | "" | "default" => Vec::new(),
+            s if Path::new(s).is_file() => vec![s.into()],
+            _ => Vec::new(),
+        }
+    }
+
     fn one_spec(spec: &str, default_lang: Lang) -> Result<Self> {
         match spec {
             "none" => Ok(Self::none()),
