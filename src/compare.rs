@@ -283,15 +283,16 @@ pub fn pct_diff(f1: u64, t1: u64, f2: u64, t2: u64) -> Option<f64> {
 }
 
 /// The `keyness` frame: target against reference, sorted by signed G² (over-used in the target
-/// first).
+/// first). In a totals run kept by bins ([`Analysis::totals_of`]) the target is bin 0 and the
+/// reference bin 1.
 pub fn keyness(
     a: &Analysis,
     target: &[usize],
     reference: &[usize],
     o: KeynessOptions,
 ) -> Result<DataFrame> {
-    let (tc, t1) = (a.group_totals(target), a.tokens_of(target));
-    let (rc, t2) = (a.group_totals(reference), a.tokens_of(reference));
+    let (tc, t1) = (a.totals_of(0, target), a.tokens_of(target));
+    let (rc, t2) = (a.totals_of(1, reference), a.tokens_of(reference));
     if t1 == 0 || t2 == 0 {
         return Err(crate::error::Error::Invalid(format!(
             "keyness needs words on both sides: the {} has none",
@@ -446,7 +447,7 @@ pub fn keyness_groups(
 ) -> Result<DataFrame> {
     let members = crate::frames::members(g);
     let all: Vec<usize> = (0..a.docs.len()).collect();
-    let (total, total_tokens) = (a.group_totals(&all), a.tokens_of(&all));
+    let (total, total_tokens) = (a.corpus_counts(), a.tokens_of(&all));
     let rank = a.term_ranks();
     let picked: Vec<(usize, u64, Vec<KeyRow>)> = members
         .par_iter()
@@ -456,7 +457,7 @@ pub fn keyness_groups(
             if t1 == 0 || t1 == total_tokens {
                 return None;
             }
-            let tc = a.group_totals(docs);
+            let tc = a.totals_of(k, docs);
             let rc = minus(&total, &tc);
             let side = |counts, tokens| Side { counts, tokens };
             let rows = unsorted_rows(a, side(&tc, t1), side(&rc, total_tokens - t1), o);

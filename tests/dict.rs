@@ -462,9 +462,10 @@ fn lookup(
         .docs
         .iter()
         .map(|doc| {
-            c.counted()
-                .filter(|&k| doc.hits[k].count > 0)
-                .map(|k| (c.keys[k].clone(), doc.hits[k].count))
+            let counted: Vec<usize> = c.counted().collect();
+            (doc.hits.iter())
+                .filter(|(k, h)| counted.contains(&(*k as usize)) && h.count > 0)
+                .map(|(k, h)| (c.keys[*k as usize].clone(), h.count))
                 .collect()
         })
         .collect()

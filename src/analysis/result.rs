@@ -284,6 +284,22 @@ impl Analysis {
         v
     }
 
+    /// Counts per term id of group `k` of the run, whose documents are `docs`: its bin's
+    /// running sums in a totals run kept by bins ([`Analysis::bin_totals`]: the groups of
+    /// `--group-by`, or a target and a reference), else summed from the documents' counts.
+    pub fn totals_of(&self, k: usize, docs: &[usize]) -> Vec<TermTotals> {
+        match self.bin_totals.get(k) {
+            Some(bin) if self.doc_terms.is_empty() => {
+                let mut v = vec![TermTotals::default(); self.terms.len()];
+                for &(t, c) in bin {
+                    v[t as usize] = c;
+                }
+                v
+            }
+            _ => self.group_totals(docs),
+        }
+    }
+
     /// Corpus-wide counts per term id.
     pub fn corpus_counts(&self) -> Vec<TermTotals> {
         match &self.totals {

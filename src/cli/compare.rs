@@ -177,7 +177,12 @@ pub fn run(args: CompareArgs) -> Result<bool> {
     let format = args.output.format()?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
     let dest = args.output.destination(&all, &args.source)?;
-    let options = args.source.options(&all)?;
+    let mut options = args.source.options(&all)?;
+    if args.table == Table::Keyness && args.ngrams.is_none() {
+        // Keyness needs each side's (or group's) totals only: they are summed as the corpus is
+        // read, and memory follows the vocabulary, not the corpus.
+        options.detail = verbale::analysis::Detail::Totals;
+    }
     if let Some(n) = args.ngrams {
         return ngram_keyness(&args, &sides, &options, n as usize, format, &dest);
     }
@@ -350,7 +355,7 @@ fn keyness_table(
     );
     if let Some(p) = args.p {
         // How many terms were tested and passed, so that an empty table explains itself.
-        let (tc, rc) = (a.group_totals(ti), a.group_totals(ri));
+        let (tc, rc) = (a.totals_of(0, ti), a.totals_of(1, ri));
         let min = args.min_count.max(1);
         let tested = tc
             .iter()

@@ -183,7 +183,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
         .output
         .destination_also(&args.input.paths, &args.input.source, &dict_file)?;
     let options = args.input.source.options(&args.input.paths)?;
-    let (compiled, name): (Compiled, String) = if dict_name == BUNDLED_DICT {
+    let (mut compiled, name): (Compiled, String) = if dict_name == BUNDLED_DICT {
         let lex = bundled_acts(&args.input.source.text.lang)?;
         (lex.compile(&options)?, BUNDLED_DICT.into())
     } else {
@@ -219,6 +219,8 @@ pub fn run(args: DictArgs) -> Result<bool> {
             .map_err(flagged)?;
         (compiled, dict_name.clone())
     };
+    // What each entry matched is held for --entries only.
+    compiled.keep_matched = args.entries;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
     b.problems.extend(read);

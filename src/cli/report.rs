@@ -356,16 +356,13 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let matcher = triggers
         .as_ref()
         .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
-    // The report's tables of acts read the acts only: the dictionary's matched words are let
-    // go at once, and the acts' sentences are set aside until act_instances is written.
+    // The report's tables of acts read the acts only (the lexicon keeps no entry's matched
+    // words), and the acts' sentences are set aside until act_instances is written.
     let spill = verbale::analysis::spill::Spill::new().ok();
     let holder =
         verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
             matcher.as_ref().map(|m| {
-                let mut found = verbale::dict::DictDoc {
-                    entries: Vec::new(),
-                    ..m.scan(p, d)
-                };
+                let mut found = m.scan(p, d);
                 let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
                 (found, aside)
             })

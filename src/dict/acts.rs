@@ -220,6 +220,8 @@ impl ActLexicon {
     pub fn compile(&self, opts: &Options) -> Result<Compiled> {
         let mut c = self.dictionary.compile(None, MatchOn::Form, opts)?;
         c.between = self.between.clone();
+        // The acts come from the matches; what each entry matched is `dict --entries`' only.
+        c.keep_matched = false;
         Ok(c)
     }
 

@@ -86,6 +86,10 @@ pub struct Compiled {
     /// Folded forms that may stand between two words of a multiword entry (two at most):
     /// empty for a dictionary, the modifiers of a lexicon of acts (`expressed deep concern`).
     pub between: ahash::AHashSet<String>,
+    /// Keep, per document, the words each entry matched ([`DictDoc::entries`], what `dict
+    /// --entries` shows). On when compiled; a run whose table counts categories or acts only
+    /// turns it off, so that it holds a few counts per document, whatever the corpus says.
+    pub keep_matched: bool,
     /// The entries by their first word, so that finding those a word starts costs a few
     /// look-ups rather than a test of every entry.
     first: FirstWords,
@@ -221,6 +225,7 @@ impl Dictionary {
             entries,
             exceptions,
             between: Default::default(),
+            keep_matched: true,
         })
     }
 }

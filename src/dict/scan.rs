@@ -47,9 +47,10 @@ pub struct EntryHit {
 pub struct DictDoc {
     /// Words in the document.
     pub words: u64,
-    /// Per category (an index into [`Compiled::keys`]).
-    pub hits: Vec<Hit>,
-    /// What each entry matched.
+    /// The categories matched (each an index into [`Compiled::keys`]) with their counts, by
+    /// ascending index: a document matches few of a dictionary's categories.
+    pub hits: Vec<(u32, Hit)>,
+    /// What each entry matched (none unless [`Compiled::keep_matched`]).
     pub entries: Vec<EntryHit>,
     /// The speech acts, when a lexicon of acts was given.
     pub acts: Vec<ActHit>,
@@ -256,9 +257,9 @@ impl Matcher<'_> {
         let (matches, blocks) = self.matches(p, &words);
         let mut out = DictDoc {
             words: words.tok.len() as u64,
-            hits: vec![Hit::default(); self.dict.keys.len()],
             ..Default::default()
         };
+        let mut hits = vec![Hit::default(); self.dict.keys.len()];
         let mut entries: AHashMap<(u32, String), Hit> = AHashMap::new();
         for m in &matches {
             let (first, last) = (
@@ -273,7 +274,10 @@ impl Matcher<'_> {
                 scare: scare as u64,
             };
             let e = &self.dict.entries[m.entry as usize];
-            out.hits[e.key as usize].add(&h);
+            hits[e.key as usize].add(&h);
+            if !self.dict.keep_matched {
+                continue;
+            }
             let matched: Vec<&str> = (m.first..=m.last)
                 .map(|k| &*p.form_keys[p.forms[words.tok[k as usize] as usize] as usize])
                 .collect();
@@ -292,9 +296,15 @@ impl Matcher<'_> {
             .collect();
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
+        out.hits = (hits.into_iter().enumerate())
+            .filter(|(_, h)| h.count > 0)
+            .map(|(k, h)| (k as u32, h))
+            .collect();
         if let Some(lex) = self.acts {
             (out.acts, out.candidates) =
                 acts::detect(lex, self.dict, p, doc, &words, (&matches, &blocks));
+            // Held until the run's end: no room past the acts.
+            out.acts.shrink_to_fit();
         }
         out
     }

@@ -60,9 +60,9 @@ pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrame
     let mut docs = vec![vec![0u64; dict.keys.len()]; n];
     let mut entries: AHashMap<EntryKey, (Hit, u64)> = AHashMap::new();
     for (d, &b) in s.docs.iter().zip(&s.bins) {
-        for (k, h) in d.hits.iter().enumerate() {
-            hits[b as usize][k].add(h);
-            docs[b as usize][k] += (h.count > 0) as u64;
+        for &(k, h) in &d.hits {
+            hits[b as usize][k as usize].add(&h);
+            docs[b as usize][k as usize] += 1;
         }
         for e in &d.entries {
             let v = entries.entry((b, e.entry, e.matched.clone())).or_default();

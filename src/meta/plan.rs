@@ -214,6 +214,14 @@ pub fn analyse_also(
             .map(|((id, _), b)| (id.clone(), b.unwrap_or(none)))
             .collect();
         run = run.binned(bins);
+    } else if opts.detail == Detail::Totals && groups > 1 {
+        // Groups of inputs or of conditions (a target and a reference) are kept apart the
+        // same way, each its bin; a file in two is in the first.
+        let mut bins = ahash::AHashMap::with_capacity(found.files.len());
+        for ((id, _), &g) in found.files.iter().zip(&found.group) {
+            bins.entry(id.clone()).or_insert(g);
+        }
+        run = run.binned(bins);
     }
     let run = run.also(also);
     let g = analysis::analyse_found(found, groups, lopts, run);
