@@ -149,7 +149,7 @@ fn score(split: &str) -> Score {
             found
                 .entry(lex.acts[a.act as usize].name.clone())
                 .or_default()
-                .push((a.intensity, a.trigger.clone(), a.reported));
+                .push((a.intensity, a.trigger().to_string(), a.reported));
         }
         let acts: std::collections::BTreeSet<&String> = gold.keys().chain(found.keys()).collect();
         for act in acts {
@@ -891,7 +891,7 @@ fn negation_and_intensifiers_change_the_act() {
     };
     assert_eq!(name(0), [("support".into(), 2, true)]);
     assert_eq!(name(1), [("condemn".into(), 6, false)]);
-    assert_eq!(s.docs[1].acts[0].target, "the attack on the embassy");
+    assert_eq!(s.docs[1].acts[0].target(), "the attack on the embassy");
     assert_eq!(name(2), [("reject".into(), 5, false)]);
     assert!(name(3).is_empty(), "{:?}", name(3));
     assert_eq!(name(4), [("concern".into(), 4, false)]);
@@ -1029,11 +1029,7 @@ fn a_target_goes_on_past_a_title() {
                 leadership. We thank H.E. Mr. Guterres.";
     let docs = [Document::from_text("a", text)];
     let scanned = scan_docs(&docs, &opts, &dict, Some(&lex));
-    let targets: Vec<&str> = scanned.docs[0]
-        .acts
-        .iter()
-        .map(|a| a.target.as_str())
-        .collect();
+    let targets: Vec<&str> = scanned.docs[0].acts.iter().map(|a| a.target()).collect();
     assert_eq!(
         targets,
         [
@@ -1991,7 +1987,7 @@ fn the_support_model_tells_stance_from_aid() {
         d.acts
             .iter()
             .filter(|a| lex.acts[a.act as usize].name == "support")
-            .map(|a| a.trigger.clone())
+            .map(|a| a.trigger().to_string())
             .collect()
     };
     let found: Vec<Vec<String>> = docs.iter().map(support).collect();
@@ -2047,7 +2043,7 @@ fn a_model_that_adds_acts_leaves_the_word_lists_triggers_alone() {
             d.acts
                 .iter()
                 .filter(|a| lex.acts[a.act as usize].name == "call")
-                .map(|a| a.trigger.clone())
+                .map(|a| a.trigger().to_string())
                 .collect()
         })
         .collect();
@@ -2118,7 +2114,7 @@ fn a_target_runs_on_where_the_support_model_took_a_trigger_away() {
     let acts: Vec<(String, String)> = docs[0]
         .acts
         .iter()
-        .map(|a| (name(a), a.target.clone()))
+        .map(|a| (name(a), a.target().to_string()))
         .collect();
     assert!(acts.iter().all(|(act, _)| act != "support"), "{acts:?}");
     assert_eq!(
@@ -2340,7 +2336,7 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
         .docs
         .iter()
         .flat_map(|d| &d.acts)
-        .all(|a| a.sentence.is_empty()));
+        .all(|a| a.sentence().is_empty()));
     aside.sentences = Some(std::sync::Arc::new(Sentences::of(spill, at)));
     let (again, _) = instances_frame(&aside, &lex, |_| true).unwrap();
     assert_eq!(again, whole);

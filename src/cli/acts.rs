@@ -429,8 +429,8 @@ fn keep_targets_naming(
                 .iter()
                 .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
         };
-        names_wanted(aimed_at(&dict::target_key(&a.target)))
-            || doer(&a.target).is_some_and(|d| names_wanted(aimed_at(&dict::target_key(d))))
+        names_wanted(aimed_at(&dict::target_key(a.target())))
+            || doer(a.target()).is_some_and(|d| names_wanted(aimed_at(&dict::target_key(d))))
     })
 }
 

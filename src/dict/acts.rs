@@ -116,13 +116,38 @@ pub struct ActHit {
     pub offset: u64,
     /// For a PDF, the page of the trigger.
     pub page: Option<u32>,
-    /// The trigger's words as written.
+    /// Its words, when the lexicon keeps them ([`ActLexicon::texts`]); a run that counts acts
+    /// holds none, and 32 bytes an act.
+    pub texts: Option<Box<ActTexts>>,
+}
+
+/// The words of an act, as written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActTexts {
+    /// The trigger's words.
     pub trigger: String,
-    /// What the act targets: the words after the trigger up to a clause boundary, as written
-    /// (empty when none follow).
+    /// What the act targets: the words after the trigger up to a clause boundary (empty when
+    /// none follow).
     pub target: String,
     /// The sentence, whitespace collapsed (40 tokens at most on each side of the trigger).
     pub sentence: String,
+}
+
+impl ActHit {
+    /// The trigger's words as written (empty when the run keeps no texts).
+    pub fn trigger(&self) -> &str {
+        self.texts.as_ref().map_or("", |t| &t.trigger)
+    }
+
+    /// What the act targets, as written (empty when none follow, or the run keeps no texts).
+    pub fn target(&self) -> &str {
+        self.texts.as_ref().map_or("", |t| &t.target)
+    }
+
+    /// The act's sentence (empty when the run keeps no texts, or set it aside).
+    pub fn sentence(&self) -> &str {
+        self.texts.as_ref().map_or("", |t| &t.sentence)
+    }
 }
 
 impl ActLexicon {
@@ -553,21 +578,13 @@ pub(super) fn hit(
         reported: super::speaker::reported(&lex.reporting, p, w, (first, last), asked),
         offset: doc.source_offset(t0.start as usize) as u64,
         page: doc.page(t0.start as usize),
-        trigger: if lex.texts {
-            collapse(&text[t0.start as usize..t1.end as usize])
-        } else {
-            String::new()
-        },
-        target: if lex.texts {
-            target(lex, p, w, text, tl, next)
-        } else {
-            String::new()
-        },
-        sentence: if lex.texts {
-            sentence(p, text, w.tok[first] as usize)
-        } else {
-            String::new()
-        },
+        texts: lex.texts.then(|| {
+            Box::new(ActTexts {
+                trigger: collapse(&text[t0.start as usize..t1.end as usize]),
+                target: target(lex, p, w, text, tl, next),
+                sentence: sentence(p, text, w.tok[first] as usize),
+            })
+        }),
     }
 }
 
@@ -590,8 +607,8 @@ pub(super) fn retarget(
     h: &mut ActHit,
     at: Span,
 ) {
-    if lex.texts {
-        h.target = target(
+    if let Some(t) = h.texts.as_mut() {
+        t.target = target(
             lex,
             p,
             w,
@@ -639,8 +656,10 @@ fn join(
     let start = text
         .len()
         .min(p.tokens[w.tok[first] as usize].start as usize);
-    h.trigger = format!("{} … {}", h.trigger, collapse(&text[start..end]));
-    h.target = target(lex, p, w, text, last, next);
+    if let Some(t) = h.texts.as_mut() {
+        t.trigger = format!("{} … {}", t.trigger, collapse(&text[start..end]));
+        t.target = target(lex, p, w, text, last, next);
+    }
 }
 
 /// Words after a trigger, in its sentence, where `in the strongest terms` still intensifies it.

@@ -21,7 +21,7 @@ mod speaker;
 mod table;
 mod targets;
 
-pub use acts::{ActHit, ActLexicon};
+pub use acts::{ActHit, ActLexicon, ActTexts};
 pub use read::Format;
 pub use scan::{
     scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, Sentences,

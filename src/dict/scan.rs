@@ -48,7 +48,8 @@ pub struct DictDoc {
     /// Words in the document.
     pub words: u64,
     /// The categories matched (each an index into [`Compiled::keys`]) with their counts, by
-    /// ascending index: a document matches few of a dictionary's categories.
+    /// ascending index: a document matches few of a dictionary's categories. None in a scan
+    /// for acts, whose tables count the acts.
     pub hits: Vec<(u32, Hit)>,
     /// What each entry matched (none unless [`Compiled::keep_matched`]).
     pub entries: Vec<EntryHit>,
@@ -92,11 +93,11 @@ impl Sentences {
         }
         let mut b = Vec::new();
         for a in &d.acts {
-            put_str(&mut b, &a.sentence);
+            put_str(&mut b, a.sentence());
         }
         let at = spill.put(&b)?;
-        for a in &mut d.acts {
-            a.sentence = String::new();
+        for t in d.acts.iter_mut().filter_map(|a| a.texts.as_mut()) {
+            t.sentence = String::new();
         }
         Some(at)
     }
@@ -296,10 +297,13 @@ impl Matcher<'_> {
             .collect();
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
-        out.hits = (hits.into_iter().enumerate())
-            .filter(|(_, h)| h.count > 0)
-            .map(|(k, h)| (k as u32, h))
-            .collect();
+        // A scan for acts counts the acts; the categories' counts are the dictionary's.
+        if self.acts.is_none() {
+            out.hits = (hits.into_iter().enumerate())
+                .filter(|(_, h)| h.count > 0)
+                .map(|(k, h)| (k as u32, h))
+                .collect();
+        }
         if let Some(lex) = self.acts {
             (out.acts, out.candidates) =
                 acts::detect(lex, self.dict, p, doc, &words, (&matches, &blocks));

@@ -302,7 +302,7 @@ fn sentences_of<'a>(s: &Scanned, inst: &[Instance<'a>]) -> Result<Vec<Cow<'a, st
     let mut read: Option<(usize, Vec<String>)> = None;
     for &(_, _, a, (d, j)) in inst {
         let Some(aside) = s.sentences.as_ref() else {
-            out.push(Cow::Borrowed(a.sentence.as_str()));
+            out.push(Cow::Borrowed(a.sentence()));
             continue;
         };
         if read.as_ref().is_none_or(|r| r.0 != d) {
@@ -310,7 +310,7 @@ fn sentences_of<'a>(s: &Scanned, inst: &[Instance<'a>]) -> Result<Vec<Cow<'a, st
         }
         out.push(match &read {
             Some((_, v)) => Cow::Owned(v.get(j).cloned().unwrap_or_default()),
-            None => Cow::Borrowed(a.sentence.as_str()),
+            None => Cow::Borrowed(a.sentence()),
         });
     }
     Ok(out)
@@ -343,8 +343,8 @@ fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) ->
         Column::new("negated".into(), flag(&|a| a.negated)),
         Column::new("quoted".into(), flag(&|a| a.quoted)),
         Column::new("reported".into(), flag(&|a| a.reported)),
-        Column::new("trigger".into(), t(&|a| a.trigger.as_str())),
-        Column::new("target".into(), t(&|a| a.target.as_str())),
+        Column::new("trigger".into(), t(&|a| a.trigger())),
+        Column::new("target".into(), t(&|a| a.target())),
         Column::new(
             "sentence".into(),
             sentences.iter().map(|s| s.as_ref()).collect::<Vec<&str>>(),

@@ -157,15 +157,15 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
         for a in doc
             .acts
             .iter()
-            .filter(|a| !a.negated && !a.target.is_empty())
+            .filter(|a| !a.negated && !a.target().is_empty())
         {
-            let key = target_key(&a.target);
+            let key = target_key(a.target());
             if key.is_empty() {
                 continue;
             }
             let e = t
                 .entry((b, a.act, key))
-                .or_insert_with(|| (0, 0, usize::MAX, a.target.clone()));
+                .or_insert_with(|| (0, 0, usize::MAX, a.target().to_string()));
             e.0 += 1;
             if e.2 != d {
                 e.1 += 1;

@@ -97,7 +97,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     // The sentences set aside, and their file, go with the acts' texts.
     scanned.sentences = None;
     for a in scanned.docs.iter_mut().flat_map(|d| d.acts.iter_mut()) {
-        (a.trigger, a.target, a.sentence) = Default::default();
+        a.texts = None;
     }
     Ok(ActTables {
         lex: found,
