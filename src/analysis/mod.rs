@@ -537,22 +537,27 @@ impl<'a> Analyser<'a> {
         }
     }
 
-    /// Merges what the documents gave (in corpus order) into the analysis.
-    pub fn finish(self, counted: Vec<Counted>) -> Analysis {
+    /// Merges what the documents gave (in corpus order) into the analysis. Taken one by one,
+    /// so that a caller need not hold them in a list of their own beside the run's results.
+    pub fn finish(self, counted: impl IntoIterator<Item = Counted>) -> Analysis {
         let also = self.also.filter(|_| !self.totals());
         let workers = self.workers.into_inner();
         if let Some(a) = also {
             a.spellings(spellings_of(&workers));
         }
+        let totals = self.opts.detail == Detail::Totals;
+        let counted = counted.into_iter();
+        // At most one result per document read (some may have failed).
+        let most = counted.size_hint().1.unwrap_or(0);
         let mut held = Vec::new();
-        let mut docs = Vec::with_capacity(counted.len());
-        let mut forms = Vec::with_capacity(counted.len());
-        for (i, c) in counted.into_iter().enumerate() {
+        let mut docs = Vec::with_capacity(most);
+        let mut forms = Vec::with_capacity(if totals { 0 } else { most });
+        for (i, c) in counted.enumerate() {
             docs.push(c.result);
             forms.extend(c.forms);
             held.extend(c.held.map(|d| (i, *d)));
         }
-        let mut a = if self.opts.detail == Detail::Totals {
+        let mut a = if totals {
             merge::merge_sums(docs, &workers, self.bins.is_some())
         } else {
             merge::merge(docs, forms, &workers, self.opts)
@@ -619,7 +624,7 @@ pub fn from_counts(
 /// Analyses every document in parallel and merges the counts.
 pub fn analyse(docs: &[Document], opts: &Options) -> Analysis {
     let run = Analyser::new(opts);
-    let counted = docs.par_iter().map(|d| run.document(d)).collect();
+    let counted: Vec<Counted> = docs.par_iter().map(|d| run.document(d)).collect();
     run.finish(counted)
 }
 
@@ -678,25 +683,27 @@ pub fn analyse_found(
     run: Analyser,
 ) -> Grouped {
     let mut problems = found.problems;
-    let mut counted = Vec::with_capacity(found.files.len());
     let mut members = vec![Vec::new(); groups];
     let mut files = Vec::with_capacity(found.files.len());
     let results = corpus::stream_files(&found.files, lopts, &run);
-    for (k, (r, &g)) in results.into_iter().zip(&found.group).enumerate() {
-        match r {
-            Ok(c) => {
-                members[g as usize].push(counted.len());
-                counted.push(c);
-                files.push(k);
-            }
-            Err(e) => problems.push(Problem::from(e)),
-        }
-    }
-    // The file list is let go before the merge, which builds each document's result anew.
+    // The file list is let go before the merge, which builds each document's result anew,
+    // and the results go to it one by one, with no second list of them.
     drop(found.files);
-    drop(found.group);
+    let counted =
+        (results.into_iter().zip(found.group).enumerate()).filter_map(|(k, (r, g))| match r {
+            Ok(c) => {
+                members[g as usize].push(files.len());
+                files.push(k);
+                Some(c)
+            }
+            Err(e) => {
+                problems.push(Problem::from(e));
+                None
+            }
+        });
+    let analysis = run.finish(counted);
     Grouped {
-        analysis: run.finish(counted),
+        analysis,
         groups: members,
         repeated: found.repeated,
         problems,
