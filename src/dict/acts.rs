@@ -112,18 +112,18 @@ pub struct ActHit {
     /// The act is reported of someone else, not performed by the text's author, as far as
     /// the words around the trigger tell ([`super::speaker`]).
     pub reported: bool,
+    /// Where it stands and its words, when the lexicon keeps them ([`ActLexicon::texts`]): a
+    /// run that counts acts holds none, and 16 bytes an act.
+    pub texts: Option<Box<ActTexts>>,
+}
+
+/// An act in its text: where it stands and its words, as written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActTexts {
     /// Byte offset of the trigger in the file as stored.
     pub offset: u64,
     /// For a PDF, the page of the trigger.
     pub page: Option<u32>,
-    /// Its words, when the lexicon keeps them ([`ActLexicon::texts`]); a run that counts acts
-    /// holds none, and 32 bytes an act.
-    pub texts: Option<Box<ActTexts>>,
-}
-
-/// The words of an act, as written.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ActTexts {
     /// The trigger's words.
     pub trigger: String,
     /// What the act targets: the words after the trigger up to a clause boundary (empty when
@@ -134,6 +134,16 @@ pub struct ActTexts {
 }
 
 impl ActHit {
+    /// Byte offset of the trigger in the file as stored (0 when the run keeps no texts).
+    pub fn offset(&self) -> u64 {
+        self.texts.as_ref().map_or(0, |t| t.offset)
+    }
+
+    /// For a PDF, the page of the trigger.
+    pub fn page(&self) -> Option<u32> {
+        self.texts.as_ref().and_then(|t| t.page)
+    }
+
     /// The trigger's words as written (empty when the run keeps no texts).
     pub fn trigger(&self) -> &str {
         self.texts.as_ref().map_or("", |t| &t.trigger)
@@ -576,10 +586,10 @@ pub(super) fn hit(
             .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
             .is_some(),
         reported: super::speaker::reported(&lex.reporting, p, w, (first, last), asked),
-        offset: doc.source_offset(t0.start as usize) as u64,
-        page: doc.page(t0.start as usize),
         texts: lex.texts.then(|| {
             Box::new(ActTexts {
+                offset: doc.source_offset(t0.start as usize) as u64,
+                page: doc.page(t0.start as usize),
                 trigger: collapse(&text[t0.start as usize..t1.end as usize]),
                 target: target(lex, p, w, text, tl, next),
                 sentence: sentence(p, text, w.tok[first] as usize),

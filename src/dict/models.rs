@@ -408,7 +408,7 @@ pub(super) fn decide(
             .map(|(_, sp)| sp.first)
             .collect();
         acts.extend(added);
-        acts.sort_by_key(|(h, sp)| (h.offset, sp.first));
+        acts.sort_by_key(|(_, sp)| sp.first);
         mark_asked(lex, p, w, &mut acts, &asking);
         recut(lex, p, w, doc, &mut acts, &removed);
     }

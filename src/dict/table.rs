@@ -322,10 +322,10 @@ fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) ->
     let flag = |f: &dyn Fn(&ActHit) -> bool| -> Vec<bool> { inst.iter().map(|x| f(x.2)).collect() };
     Ok(DataFrame::new_infer_height(vec![
         Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
-        u("offset", inst.iter().map(|x| x.2.offset).collect()),
+        u("offset", inst.iter().map(|x| x.2.offset()).collect()),
         Column::new(
             "page".into(),
-            inst.iter().map(|x| x.2.page).collect::<Vec<_>>(),
+            inst.iter().map(|x| x.2.page()).collect::<Vec<_>>(),
         ),
         Column::new(
             "act".into(),
