@@ -375,6 +375,10 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     }
     let mut options = args.source.options(&all)?;
     options.doc_measures = args.kind == Kind::Docs;
+    if args.kind == Kind::Keyness && args.group_by.is_empty() {
+        // Keyness needs each side's totals only, summed as the corpus is read (as `compare`).
+        options.detail = verbale::analysis::Detail::Totals;
+    }
     if matches!(args.kind, Kind::Ngrams | Kind::Collocates) {
         return phrase_chart(&args, &sides.names[0], &options, &output);
     }
