@@ -446,8 +446,7 @@ pub fn keyness_groups(
     top: Option<usize>,
 ) -> Result<DataFrame> {
     let members = crate::frames::members(g);
-    let all: Vec<usize> = (0..a.docs.len()).collect();
-    let (total, total_tokens) = (a.corpus_counts(), a.tokens_of(&all));
+    let (total, total_tokens) = (a.corpus_counts(), a.total_tokens());
     let rank = a.term_ranks();
     let picked: Vec<(usize, u64, Vec<KeyRow>)> = members
         .par_iter()

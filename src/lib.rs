@@ -51,11 +51,11 @@
 //! and counted in parallel (rayon), and each text is dropped once counted, so memory grows
 //! with the vocabulary and the per-document counts (about 4 bytes a row), not with the corpus
 //! text. With
-//! [`Detail::Totals`] (what `freq --by corpus`, `trend` and `compare`'s keyness ask for) each
-//! document's counts are added to its worker's running sums as soon as it is analysed and
-//! nothing per document is kept, so memory grows with the vocabulary alone; grouped
-//! (`--group-by`, or a target and a reference), the documents are read bin after bin and each
-//! bin keeps only the forms it saw. Word forms are interned per worker (a hash look-up
+//! [`Detail::Totals`] (what `freq --by corpus`, `trend`, `compare`'s keyness and `chart keyness`
+//! ask for) each document's counts are added to its worker's running sums as soon as it is
+//! analysed and nothing per document is kept, so memory grows with the vocabulary alone; a
+//! target and a reference are summed apart, each its bin, and groups of `--group-by` too, their
+//! documents read bin after bin so that each bin keeps only the forms it saw. Word forms are interned per worker (a hash look-up
 //! per token on a packed integer key, no allocation), each distinct form is folded and stemmed
 //! once per worker, and polars only sees the counts. The tokeniser cuts ASCII text with a byte
 //! loop that also tells each token's kind; [`text::tokenize_unicode`], which classifies every

@@ -385,7 +385,8 @@ fn summed(mut entries: Vec<(u32, TermTotals)>) -> Vec<(u32, TermTotals)> {
 
 /// The analysis of a totals run from its workers' sums: terms, display forms and corpus totals
 /// as [`merge`] would give them, without per-document counts; in a `binned` run (the groups
-/// of `--group-by`), the totals of each bin too, also when there is only one.
+/// of `--group-by`, or a target and a reference), the totals of each bin too, also when there
+/// is only one.
 pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker], binned: bool) -> Analysis {
     const NONE: u32 = u32::MAX;
     let most_stems = workers

@@ -315,7 +315,7 @@ pub struct Analyser<'a> {
     opts: &'a Options,
     workers: Workers,
     hold: bool,
-    /// In a totals run: each document's bin (a group of `--group-by`), by id.
+    /// In a totals run: each document's bin (a group of `--group-by`, or a side), by id.
     bins: Option<ahash::AHashMap<String, u32>>,
     /// In a documents run: what else reads each document's positions.
     also: Option<&'a dyn AlsoRead>,
@@ -340,7 +340,8 @@ impl<'a> Analyser<'a> {
         Analyser { also, ..self }
     }
 
-    /// In a totals run, keeps the totals of each bin apart too (the groups of `--group-by`):
+    /// In a totals run, keeps the totals of each bin apart too (the groups of `--group-by`, or a
+    /// target and a reference):
     /// `bins` gives each document's bin by its id ([`Analysis::bin_totals`]).
     pub fn binned(self, bins: ahash::AHashMap<String, u32>) -> Self {
         Analyser {
@@ -761,6 +762,27 @@ mod tests {
         assert_eq!(totals("zeta eta zeta"), [1, 2]);
         // Would be document 0 again, the one that last saw `theta`.
         assert_eq!(totals("theta theta"), [2]);
+    }
+
+    /// The words a language hint names do not hang on the order the terms were met in (a
+    /// totals run meets them in an order that changes from run to run): equal counts are
+    /// named alphabetically.
+    #[test]
+    fn a_language_hint_names_tied_words_alphabetically() {
+        let words = "au avec ce dans de des donc du elle en est et il la le les mais nous ou pas \
+                     pour que qui sont sur un une vous";
+        let backward = words.split(' ').rev().collect::<Vec<_>>().join(" ");
+        let times = |t: &str| [t; 8].join(" ");
+        let (f, b) = (times(words), times(&backward));
+        let one = analysed(&[&f, &b]).language_hint(Lang::english());
+        let other = analysed(&[&b, &f]).language_hint(Lang::english());
+        let (lang, named) = one.expect("French stopwords");
+        assert_eq!(lang.code, "fr");
+        assert_eq!(Some(named.clone()), other.map(|(_, w)| w));
+        let mut sorted = named.clone();
+        sorted.sort();
+        assert_eq!(named, sorted);
+        assert_eq!(named.first().map(String::as_str), Some("au"));
     }
 
     #[test]

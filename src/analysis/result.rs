@@ -211,7 +211,8 @@ pub struct Analysis {
     /// Corpus totals per term id when counted as a stream
     /// ([`Detail::Totals`](super::Detail::Totals)); [`Analysis::corpus_counts`] reads them.
     pub totals: Option<Vec<TermTotals>>,
-    /// A totals run over bins (the groups of `--group-by`, [`super::Analyser::binned`]): per
+    /// A totals run over bins (the groups of `--group-by`, or a target and a reference:
+    /// [`super::Analyser::binned`]): per
     /// bin, the totals of the terms it uses, by ascending term id. Empty otherwise.
     pub bin_totals: Vec<Vec<(u32, TermTotals)>>,
     /// Folded surface form → term id, for every form counted (stopwords aside).
@@ -321,7 +322,12 @@ impl Analysis {
         use crate::text::{Lang, Stopwords};
         let counts = self.corpus_counts();
         let mut order: Vec<usize> = (0..counts.len()).filter(|&t| counts[t].count > 0).collect();
-        order.sort_unstable_by_key(|&t| std::cmp::Reverse(counts[t].count));
+        // Ties by the term, not its id: a totals run numbers terms in the order its workers
+        // met them, which changes from run to run.
+        order.sort_unstable_by(|&x, &y| {
+            (counts[y].count.cmp(&counts[x].count))
+                .then_with(|| self.terms[x].term.cmp(&self.terms[y].term))
+        });
         let top: Vec<String> = order
             .iter()
             .take(20)

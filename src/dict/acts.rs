@@ -84,8 +84,8 @@ pub struct ActLexicon {
     performed: AHashSet<String>,
     /// What shows an act reported of someone else (the lexicon's `reported` map).
     pub(super) reporting: super::speaker::Reporting,
-    /// Whether acts keep their trigger, target and sentence (what `--instances` shows); without
-    /// them a scan only counts.
+    /// Whether acts keep where they stand and their words: offset, page, trigger, target and
+    /// sentence (what `--instances` shows); without them a scan only counts.
     pub texts: bool,
     /// The fitted models that decide acts where the lexicon's words cannot
     /// ([`super::models`]), in the order they run: bundled for English; a lexicon read from

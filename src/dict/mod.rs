@@ -87,8 +87,9 @@ pub struct Compiled {
     /// empty for a dictionary, the modifiers of a lexicon of acts (`expressed deep concern`).
     pub between: ahash::AHashSet<String>,
     /// Keep, per document, the words each entry matched ([`DictDoc::entries`], what `dict
-    /// --entries` shows). On when compiled; a run whose table counts categories or acts only
-    /// turns it off, so that it holds a few counts per document, whatever the corpus says.
+    /// --entries` shows). On when a dictionary is compiled, off when a lexicon of acts is
+    /// (acts need the matches only); `dict` keeps them for `--entries` alone, so that a table
+    /// of counts holds a few per document, whatever the corpus says.
     pub keep_matched: bool,
     /// The entries by their first word, so that finding those a word starts costs a few
     /// look-ups rather than a test of every entry.

@@ -260,7 +260,9 @@ impl Matcher<'_> {
             words: words.tok.len() as u64,
             ..Default::default()
         };
-        let mut hits = vec![Hit::default(); self.dict.keys.len()];
+        // A scan for acts counts the acts; the categories' counts are the dictionary's.
+        let counting = self.acts.is_none();
+        let mut hits = vec![Hit::default(); if counting { self.dict.keys.len() } else { 0 }];
         let mut entries: AHashMap<(u32, String), Hit> = AHashMap::new();
         for m in &matches {
             let (first, last) = (
@@ -275,7 +277,9 @@ impl Matcher<'_> {
                 scare: scare as u64,
             };
             let e = &self.dict.entries[m.entry as usize];
-            hits[e.key as usize].add(&h);
+            if counting {
+                hits[e.key as usize].add(&h);
+            }
             if !self.dict.keep_matched {
                 continue;
             }
@@ -297,8 +301,7 @@ impl Matcher<'_> {
             .collect();
         out.entries
             .sort_by(|a, b| (a.entry, &a.matched).cmp(&(b.entry, &b.matched)));
-        // A scan for acts counts the acts; the categories' counts are the dictionary's.
-        if self.acts.is_none() {
+        if counting {
             out.hits = (hits.into_iter().enumerate())
                 .filter(|(_, h)| h.count > 0)
                 .map(|(k, h)| (k as u32, h))

@@ -52,7 +52,8 @@ fn u(name: &str, v: Vec<u64>) -> Column {
     Column::new(name.into(), v)
 }
 
-/// The `dict` frames of a scan.
+/// The `dict` frames of a scan (of a dictionary: a scan for acts counts no categories, and
+/// keeps what entries matched only when [`Compiled::keep_matched`] says).
 pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrames> {
     let counted: Vec<usize> = dict.counted().collect();
     let n = bins.n.max(1);

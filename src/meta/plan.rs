@@ -216,11 +216,10 @@ pub fn analyse_also(
         run = run.binned(bins);
     } else if opts.detail == Detail::Totals && groups > 1 {
         // Groups of inputs or of conditions (a target and a reference) are kept apart the
-        // same way, each its bin; a file in two is in the first.
-        let mut bins = ahash::AHashMap::with_capacity(found.files.len());
-        for ((id, _), &g) in found.files.iter().zip(&found.group) {
-            bins.entry(id.clone()).or_insert(g);
-        }
+        // same way, each its bin (a file is in one group: `choose` keeps it in the first).
+        let bins = (found.files.iter().zip(&found.group))
+            .map(|((id, _), &g)| (id.clone(), g))
+            .collect();
         run = run.binned(bins);
     }
     let run = run.also(also);
