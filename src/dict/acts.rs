@@ -17,6 +17,7 @@
 //! lexicon also has fitted models: one decides the `support` act, others add `call`,
 //! `welcome`, `commend` and `demand` acts the words miss ([`super::models`]).
 
+use super::hit::{ActHit, ActTexts};
 use super::models::{self, ActModel, ModelCandidate};
 use super::scan::{Match, Words};
 use super::{Compiled, Dictionary, MatchOn};
@@ -94,70 +95,6 @@ pub struct ActLexicon {
     /// Whether a scan keeps every candidate of the models with its features
     /// (`acts --explain-models`, for fitting them).
     pub explain_models: bool,
-}
-
-/// One speech act in a document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ActHit {
-    /// The act (an index into [`ActLexicon::acts`]).
-    pub act: u16,
-    /// Its intensity: the act's base, plus one when intensified.
-    pub intensity: u8,
-    /// An intensifier modifies it.
-    pub intensified: bool,
-    /// A negation before it denies it (`does not support`).
-    pub negated: bool,
-    /// It stands inside quotation marks (someone else's words, or a scare quote).
-    pub quoted: bool,
-    /// The act is reported of someone else, not performed by the text's author, as far as
-    /// the words around the trigger tell ([`super::speaker`]).
-    pub reported: bool,
-    /// Where it stands and its words, when the lexicon keeps them ([`ActLexicon::texts`]): a
-    /// run that counts acts holds none, and 16 bytes an act.
-    pub texts: Option<Box<ActTexts>>,
-}
-
-/// An act in its text: where it stands and its words, as written.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ActTexts {
-    /// Byte offset of the trigger in the file as stored.
-    pub offset: u64,
-    /// For a PDF, the page of the trigger.
-    pub page: Option<u32>,
-    /// The trigger's words.
-    pub trigger: String,
-    /// What the act targets: the words after the trigger up to a clause boundary (empty when
-    /// none follow).
-    pub target: String,
-    /// The sentence, whitespace collapsed (40 tokens at most on each side of the trigger).
-    pub sentence: String,
-}
-
-impl ActHit {
-    /// Byte offset of the trigger in the file as stored (0 when the run keeps no texts).
-    pub fn offset(&self) -> u64 {
-        self.texts.as_ref().map_or(0, |t| t.offset)
-    }
-
-    /// For a PDF, the page of the trigger.
-    pub fn page(&self) -> Option<u32> {
-        self.texts.as_ref().and_then(|t| t.page)
-    }
-
-    /// The trigger's words as written (empty when the run keeps no texts).
-    pub fn trigger(&self) -> &str {
-        self.texts.as_ref().map_or("", |t| &t.trigger)
-    }
-
-    /// What the act targets, as written (empty when none follow, or the run keeps no texts).
-    pub fn target(&self) -> &str {
-        self.texts.as_ref().map_or("", |t| &t.target)
-    }
-
-    /// The act's sentence (empty when the run keeps no texts, or set it aside).
-    pub fn sentence(&self) -> &str {
-        self.texts.as_ref().map_or("", |t| &t.sentence)
-    }
 }
 
 impl ActLexicon {

@@ -14,6 +14,7 @@
 //! goes on after it; the same token can count in several categories.
 
 pub mod acts;
+mod hit;
 pub mod models;
 mod read;
 mod scan;
@@ -21,7 +22,8 @@ mod speaker;
 mod table;
 mod targets;
 
-pub use acts::{ActHit, ActLexicon, ActTexts};
+pub use acts::ActLexicon;
+pub use hit::{ActHit, ActTexts};
 pub use read::Format;
 pub use scan::{
     scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, Sentences,

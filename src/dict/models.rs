@@ -16,7 +16,8 @@
 //! not those within N words of a trigger of its act or of an act it has just added, in their
 //! sentence). `acts --models` runs models read from files instead of the bundled ones.
 
-use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActHit, ActLexicon, Span};
+use super::acts::{adjective_in_phrase, form, hit, retarget, run, ActLexicon, Span};
+use super::hit::ActHit;
 use super::scan::{Match, Words};
 use super::Compiled;
 use crate::analysis::Positions;

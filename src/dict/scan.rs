@@ -2,7 +2,8 @@
 //! the dictionary's entries matched in them, and the acts the matches make; nothing of the
 //! text is kept but the acts' triggers and targets.
 
-use super::acts::{self, ActHit, ActLexicon};
+use super::acts::{self, ActLexicon};
+use super::hit::ActHit;
 use super::Compiled;
 use crate::analysis::spill::{put_str, take_str, Spill, Spilled};
 use crate::analysis::{Analyser, Options, Positions};

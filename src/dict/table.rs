@@ -2,7 +2,8 @@
 //! frame comes with the bin of each of its rows, for the caller to name; the pieces of
 //! `act_instances` the report writes name theirs in their `doc` column.
 
-use super::acts::{ActHit, ActLexicon};
+use super::acts::ActLexicon;
+use super::hit::ActHit;
 use super::scan::{Hit, Scanned};
 use super::Compiled;
 use crate::error::Result;
