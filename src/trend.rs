@@ -139,15 +139,16 @@ pub fn count(
     };
     let mut out = Vec::with_capacity(found.files.len());
     let mut problems = Vec::new();
-    for (k, r) in corpus::stream_files(&found.files, lopts, &c)
-        .into_iter()
-        .enumerate()
-    {
-        match r {
+    corpus::stream_each(
+        &found.files,
+        |_| true,
+        lopts,
+        &c,
+        |k, r| match r {
             Ok(d) => out.push((k, d)),
             Err(e) => problems.push(Problem::from(e)),
-        }
-    }
+        },
+    );
     (out, problems)
 }
 

@@ -315,8 +315,9 @@ pub struct Analyser<'a> {
     opts: &'a Options,
     workers: Workers,
     hold: bool,
-    /// In a totals run: each document's bin (a group of `--group-by`, or a side), by id.
-    bins: Option<ahash::AHashMap<String, u32>>,
+    /// In a totals run: each file's bin (a group of `--group-by`, or a side), by its index
+    /// among the files streamed ([`corpus::Consumer::consume_at`]).
+    bins: Option<Vec<u32>>,
     /// In a documents run: what else reads each document's positions.
     also: Option<&'a dyn AlsoRead>,
 }
@@ -342,8 +343,9 @@ impl<'a> Analyser<'a> {
 
     /// In a totals run, keeps the totals of each bin apart too (the groups of `--group-by`, or a
     /// target and a reference):
-    /// `bins` gives each document's bin by its id ([`Analysis::bin_totals`]).
-    pub fn binned(self, bins: ahash::AHashMap<String, u32>) -> Self {
+    /// `bins` gives each file's bin by its index among the files streamed
+    /// ([`Analysis::bin_totals`]; a document analysed otherwise is in bin 0).
+    pub fn binned(self, bins: Vec<u32>) -> Self {
         Analyser {
             bins: Some(bins),
             ..self
@@ -374,8 +376,13 @@ impl<'a> Analyser<'a> {
     }
 
     /// Analyses one document. In a totals run its counts go straight into this thread's
-    /// running sums.
+    /// running sums (of bin 0 in a binned run).
     pub fn document(&self, doc: &Document) -> Counted {
+        self.document_in(0, doc)
+    }
+
+    /// [`Self::document`] in bin `bin` of a binned totals run.
+    fn document_in(&self, bin: usize, doc: &Document) -> Counted {
         let also = self.also.filter(|_| !self.totals());
         let (counted, positions) = self.workers.with(|id, w| {
             let mut tokens = std::mem::take(&mut w.tokens);
@@ -398,11 +405,6 @@ impl<'a> Analyser<'a> {
             w.tokens = tokens;
             let forms = if self.totals() {
                 let stop = |f: &str| self.opts.stopwords.contains(f);
-                let bin = self
-                    .bins
-                    .as_ref()
-                    .and_then(|b| b.get(&doc.id))
-                    .map_or(0, |&b| b as usize);
                 interner::add_to_bin(w, bin, &done.forms, done.kept.as_deref(), stop);
                 None
             } else {
@@ -538,33 +540,56 @@ impl<'a> Analyser<'a> {
         }
     }
 
-    /// Merges what the documents gave (in corpus order) into the analysis. Taken one by one,
-    /// so that a caller need not hold them in a list of their own beside the run's results.
+    /// Merges what the documents gave (in corpus order) into the analysis.
     pub fn finish(self, counted: impl IntoIterator<Item = Counted>) -> Analysis {
-        let also = self.also.filter(|_| !self.totals());
+        let counted = counted.into_iter();
+        // At most one result per document read (some may have failed).
+        let mut c = Collected::new(self.totals(), counted.size_hint().1.unwrap_or(0));
+        counted.for_each(|d| c.push(d));
+        self.finish_collected(c)
+    }
+
+    /// Merges what the documents gave, taken into `c` as they were read, into the analysis.
+    fn finish_collected(self, c: Collected) -> Analysis {
+        let totals = self.totals();
+        let also = self.also.filter(|_| !totals);
         let workers = self.workers.into_inner();
         if let Some(a) = also {
             a.spellings(spellings_of(&workers));
         }
-        let totals = self.opts.detail == Detail::Totals;
-        let counted = counted.into_iter();
-        // At most one result per document read (some may have failed).
-        let most = counted.size_hint().1.unwrap_or(0);
-        let mut held = Vec::new();
-        let mut docs = Vec::with_capacity(most);
-        let mut forms = Vec::with_capacity(if totals { 0 } else { most });
-        for (i, c) in counted.enumerate() {
-            docs.push(c.result);
-            forms.extend(c.forms);
-            held.extend(c.held.map(|d| (i, *d)));
-        }
         let mut a = if totals {
-            merge::merge_sums(docs, &workers, self.bins.is_some())
+            merge::merge_sums(c.docs, &workers, self.bins.is_some())
         } else {
-            merge::merge(docs, forms, &workers, self.opts)
+            merge::merge(c.docs, c.forms, &workers, self.opts)
         };
-        a.held = held;
+        a.held = c.held;
         a
+    }
+}
+
+/// What the documents of a run gave, in corpus order, taken as they come: a document's result,
+/// its form counts (a documents run) and its text (when held).
+struct Collected {
+    docs: Vec<DocResult>,
+    forms: Vec<DocForms>,
+    held: Vec<(usize, Document)>,
+}
+
+impl Collected {
+    /// Room for `most` documents of a totals run or not.
+    fn new(totals: bool, most: usize) -> Self {
+        Collected {
+            docs: Vec::with_capacity(most),
+            forms: Vec::with_capacity(if totals { 0 } else { most }),
+            held: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, c: Counted) {
+        let i = self.docs.len();
+        self.docs.push(c.result);
+        self.forms.extend(c.forms);
+        self.held.extend(c.held.map(|d| (i, *d)));
     }
 }
 
@@ -573,6 +598,20 @@ impl corpus::Consumer for Analyser<'_> {
 
     fn consume(&self, doc: &Document) -> Counted {
         self.document(doc)
+    }
+
+    fn consume_at(&self, k: usize, doc: &Document) -> Counted {
+        let bin = self.bins.as_ref().map_or(0, |b| b[k] as usize);
+        self.document_in(bin, doc)
+    }
+
+    /// A binned run keeps sums per worker and per bin, and its files come a bin after the
+    /// other: read side by side at once, each worker meets about its share of the bins. Read
+    /// a piece at a time, both would meet every bin, and keep the sums of every term twice
+    /// (`freq --group-by year` on ten copies of UNGD: 123 MB against 97); a run of some terms
+    /// only (`trend`) keeps small sums, and reads in pieces.
+    fn in_pieces(&self) -> bool {
+        self.bins.is_none() || self.opts.only_terms.is_some()
     }
 }
 
@@ -686,23 +725,25 @@ pub fn analyse_found(
     let mut problems = found.problems;
     let mut members = vec![Vec::new(); groups];
     let mut files = Vec::with_capacity(found.files.len());
-    let results = corpus::stream_files(&found.files, lopts, &run);
-    // The file list is let go before the merge, which builds each document's result anew,
-    // and the results go to it one by one, with no second list of them.
-    drop(found.files);
-    let counted =
-        (results.into_iter().zip(found.group).enumerate()).filter_map(|(k, (r, g))| match r {
+    // The documents' results are taken as the corpus is read, with no list of every one
+    // beside them; the file list is let go before the merge.
+    let mut counted = Collected::new(run.totals(), found.files.len());
+    corpus::stream_each(
+        &found.files,
+        |_| true,
+        lopts,
+        &run,
+        |k, r| match r {
             Ok(c) => {
-                members[g as usize].push(files.len());
+                members[found.group[k] as usize].push(files.len());
                 files.push(k);
-                Some(c)
+                counted.push(c);
             }
-            Err(e) => {
-                problems.push(Problem::from(e));
-                None
-            }
-        });
-    let analysis = run.finish(counted);
+            Err(e) => problems.push(Problem::from(e)),
+        },
+    );
+    drop(found.files);
+    let analysis = run.finish_collected(counted);
     Grouped {
         analysis,
         groups: members,

@@ -25,7 +25,7 @@ pub use formats::{Format, FormatError, UnSections};
 use hyphens::HyphenLexicon;
 use normalise::{drop_job_lines, normalise_lines};
 pub use offsets::OffsetMap;
-pub use stream::{stream, stream_binned, stream_files, Binned, Consumer};
+pub use stream::{stream, stream_binned, stream_each, Binned, Consumer};
 pub use walk::{find_files, find_groups, is_corpus_file, Found, GroupedFiles, REPORT_MARKER};
 
 use normalise::{nfc_quick, nfc_with_map};

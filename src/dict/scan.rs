@@ -430,13 +430,19 @@ pub fn scan(
     acts: Option<&ActLexicon>,
 ) -> Result<(Scanned, Vec<Problem>)> {
     let scanner = Scanner::new(opts, dict, acts);
-    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &scanner);
-    let mut out = Scanned::default();
-    for d in read {
+    // Room for every document chosen, so that the lists are not copied as they grow.
+    let n = bin_of_file.iter().flatten().count();
+    let mut out = Scanned {
+        ids: Vec::with_capacity(n),
+        bins: Vec::with_capacity(n),
+        docs: Vec::with_capacity(n),
+        sentences: None,
+    };
+    let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |d| {
         out.ids.push(d.id);
         out.bins.push(d.bin);
         out.docs.push(d.output);
-    }
+    });
     Ok((out, problems))
 }
 

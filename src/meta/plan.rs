@@ -207,20 +207,11 @@ pub fn analyse_also(
         // A document with no value for a field grouped by belongs to no group: it gets a bin
         // past the groups' (counted in the corpus's totals, in no group's).
         let none = g.groups.len() as u32;
-        let bins = found
-            .files
-            .iter()
-            .zip(&g.of_file)
-            .map(|((id, _), b)| (id.clone(), b.unwrap_or(none)))
-            .collect();
-        run = run.binned(bins);
+        run = run.binned(g.of_file.iter().map(|b| b.unwrap_or(none)).collect());
     } else if opts.detail == Detail::Totals && groups > 1 {
         // Groups of inputs or of conditions (a target and a reference) are kept apart the
         // same way, each its bin (a file is in one group: `choose` keeps it in the first).
-        let bins = (found.files.iter().zip(&found.group))
-            .map(|((id, _), &g)| (id.clone(), g))
-            .collect();
-        run = run.binned(bins);
+        run = run.binned(found.group.clone());
     }
     let run = run.also(also);
     let g = analysis::analyse_found(found, groups, lopts, run);

@@ -479,7 +479,10 @@ pub fn read(
     opts: &Options,
 ) -> Result<(Held, Vec<Problem>)> {
     let reader = Reader::new(opts);
-    let (read, problems) = corpus::stream_binned(found, bin_of_file, lopts, &ReaderWords(&reader));
+    let mut read = Vec::new();
+    let problems = corpus::stream_binned(found, bin_of_file, lopts, &ReaderWords(&reader), |d| {
+        read.push(d)
+    });
     let (held, _) = collect(read, reader, opts)?;
     Ok((held, problems))
 }
