@@ -2350,3 +2350,73 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
     }
     assert_eq!(stacked, whole);
 }
+
+/// `verbale ARGS...` on the bundled statements, CSV on standard output, as rows of fields
+/// (none of these tables quotes a field).
+fn statement_rows(args: &[&str]) -> Vec<Vec<String>> {
+    let o = verbale()
+        .current_dir(root())
+        .args(args)
+        .args(["data/statements", "-f", "csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = String::from_utf8(o.stdout).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|l| l.split(',').map(String::from).collect())
+        .collect()
+}
+
+/// The sums `acts` and `dict` make as the corpus is read (a run of the corpus keeps no act and
+/// no category per document) are those of the rows per document, which keep each one.
+#[test]
+fn sums_made_while_reading_are_the_sums_of_the_documents() {
+    // act -> count, intensified, negated, quoted (columns 3, 5, 6, 7 of a row per document).
+    let mut by_doc: BTreeMap<String, [u64; 4]> = BTreeMap::new();
+    let (mut most, mut docs_with) = (0u64, 0);
+    for r in statement_rows(&["acts", "--by-doc"]) {
+        let s = by_doc.entry(r[1].clone()).or_default();
+        for (i, c) in [3, 5, 6, 7].into_iter().enumerate() {
+            s[i] += r[c].parse::<u64>().unwrap();
+        }
+    }
+    for r in statement_rows(&["acts", "--by-doc", "--profile"]) {
+        if r[1] != "0" {
+            docs_with += 1;
+            most = most.max(r[4].parse().unwrap());
+        }
+    }
+    let corpus = statement_rows(&["acts"]);
+    assert_eq!(corpus.len(), by_doc.len());
+    let mut total = 0;
+    for r in &corpus {
+        let row: [u64; 4] = [2, 4, 5, 6].map(|c| r[c].parse().unwrap());
+        assert_eq!(row, by_doc[&r[0]], "{}", r[0]);
+        total += row[0];
+    }
+    assert!(
+        total > 100 && docs_with > 10,
+        "{total} acts in {docs_with} documents"
+    );
+    let profile = &statement_rows(&["acts", "--profile"])[0];
+    assert_eq!(profile[0].parse::<u64>().unwrap(), total);
+    assert_eq!(profile[3].parse::<u64>().unwrap(), most);
+    // The dictionary's categories: count, quoted, scare and the documents with a match.
+    let mut cats: BTreeMap<String, [u64; 4]> = BTreeMap::new();
+    for r in statement_rows(&["dict", "--dict", "speech-acts", "--by", "doc"]) {
+        let s = cats.entry(r[1].clone()).or_default();
+        let count: u64 = r[2].parse().unwrap();
+        s[0] += count;
+        s[1] += r[4].parse::<u64>().unwrap();
+        s[2] += r[5].parse::<u64>().unwrap();
+        s[3] += (count > 0) as u64;
+    }
+    let corpus = statement_rows(&["dict", "--dict", "speech-acts"]);
+    assert_eq!(corpus.len(), cats.len());
+    for r in &corpus {
+        let row: [u64; 4] = [1, 3, 4, 5].map(|c| r[c].parse().unwrap());
+        assert_eq!(row, cats[&r[0]], "{}", r[0]);
+    }
+    assert!(corpus.iter().any(|r| r[1] != "0"));
+}

@@ -133,15 +133,15 @@ impl ActChoice {
         Ok(())
     }
 
-    /// Whether --act chooses act `a` (all when not given).
-    pub(super) fn chooses(&self, lex: &ActLexicon, a: &verbale::dict::ActHit) -> bool {
-        self.act.is_empty() || self.act.contains(&lex.acts[a.act as usize].name)
+    /// Whether --act chooses act `a` (an index into the lexicon's acts; all when not given).
+    pub(super) fn chooses(&self, lex: &ActLexicon, a: usize) -> bool {
+        self.act.is_empty() || self.act.contains(&lex.acts[a].name)
     }
 
     /// Leaves out the acts --act does not name.
     pub(super) fn keep_named(&self, scanned: &mut dict::Scanned, lex: &ActLexicon) {
         if !self.act.is_empty() {
-            keep_acts(scanned, &[], lex, |a| self.chooses(lex, a));
+            keep_acts(scanned, &[], lex, |a| self.chooses(lex, a.act as usize));
         }
     }
 
@@ -277,8 +277,22 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let lex = prepared_lexicon(&args)?;
     let compiled = lex.compile(&options)?;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
-    let (mut scanned, read) =
-        dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, Some(&lex))?;
+    // The rows per act and the profile of the corpus or of groups are summed as the corpus is
+    // read, when no choice and no table needs each act (rows per document keep the acts,
+    // fewer than a sum for every act in every document).
+    let c = &args.choice;
+    let each_act = args.instances || args.targets || args.explain_models;
+    let chosen_by_act = c.own || !c.target_has.is_empty() || (args.profile && !c.act.is_empty());
+    let sums = (!each_act && !chosen_by_act && !matches!(b.labels, BinLabels::Docs(_)))
+        .then_some(Bins { n: b.n_bins() });
+    let (mut scanned, read) = dict::scan(
+        &b.found,
+        &b.bins,
+        &b.lopts,
+        &options,
+        (&compiled, Some(&lex)),
+        sums,
+    )?;
     b.problems.extend(read);
     if args.explain_models {
         return explain_models(&scanned, &b.problems, &args, &dest);
@@ -525,7 +539,10 @@ fn keep_acts(
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
 fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
-    let none = scanned.docs.iter().all(|d| d.acts.is_empty());
+    let none = match &scanned.tally {
+        Some(t) => t.acts_of(|_| true) == (0, 0),
+        None => scanned.docs.iter().all(|d| d.acts.is_empty()),
+    };
     if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \
@@ -550,14 +567,15 @@ fn header(
     let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
     // The acts of --act only, when it chooses some. Negated acts are not in the count column:
     // they are told apart here as there.
-    let (acts, negated) = scanned
-        .docs
-        .iter()
-        .flat_map(|d| &d.acts)
-        .filter(|a| args.choice.chooses(lex, a))
-        .fold((0u64, 0u64), |(acts, negated), a| {
-            (acts + !a.negated as u64, negated + a.negated as u64)
-        });
+    let chosen = |a: usize| args.choice.chooses(lex, a);
+    let (acts, negated) = match &scanned.tally {
+        Some(t) => t.acts_of(chosen),
+        None => (scanned.docs.iter().flat_map(|d| &d.acts))
+            .filter(|a| chosen(a.act as usize))
+            .fold((0u64, 0u64), |(acts, negated), a| {
+                (acts + !a.negated as u64, negated + a.negated as u64)
+            }),
+    };
     let negated = match negated {
         0 => String::new(),
         n => format!(", and {} negated", thousands(n)),

@@ -556,8 +556,14 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     // A target is read from the text after its trigger.
     lex.texts = !args.acts.target_has.is_empty();
     let compiled = lex.compile(options)?;
-    let (mut scanned, read) =
-        verbale::dict::scan(&b.found, &b.bins, &b.lopts, options, &compiled, Some(&lex))?;
+    let (mut scanned, read) = verbale::dict::scan(
+        &b.found,
+        &b.bins,
+        &b.lopts,
+        options,
+        (&compiled, Some(&lex)),
+        None,
+    )?;
     b.problems.extend(read);
     args.acts.keep_named(&mut scanned, &lex);
     args.acts.keep(&mut scanned, &lex, options);

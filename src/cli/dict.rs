@@ -2,7 +2,7 @@
 //! entries that matched.
 
 use super::common::{count_of, InputArgs, OutputArgs};
-use super::held::{after_reading, bin_files, RowsArgs};
+use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::NewChunkedArray;
@@ -222,7 +222,17 @@ pub fn run(args: DictArgs) -> Result<bool> {
     // What each entry matched is held for --entries only.
     compiled.keep_matched = args.entries;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
-    let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, &options, &compiled, None)?;
+    // The categories of the corpus or of groups are summed as the corpus is read; rows per
+    // document keep each document's few matches (sums per document would keep every category).
+    let sums = (!matches!(b.labels, BinLabels::Docs(_))).then_some(Bins { n: b.n_bins() });
+    let (scanned, read) = dict::scan(
+        &b.found,
+        &b.bins,
+        &b.lopts,
+        &options,
+        (&compiled, None),
+        sums,
+    )?;
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;

@@ -387,6 +387,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
             bins: (0..held.ids.len() as u32).collect(),
             docs,
             sentences: spill.map(|s| std::sync::Arc::new(Sentences::of(s, at))),
+            tally: None,
         }
     });
     let phrases = Some(report::phrase_tables_of(&held)?);

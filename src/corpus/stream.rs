@@ -67,24 +67,41 @@ pub fn stream_each<C: Consumer>(
     consumer: &C,
     mut each: impl FnMut(usize, Result<C::Output>),
 ) {
-    let size = if consumer.in_pieces() {
+    let size = piece_size(consumer, files.len());
+    for (p, piece) in files.chunks(size).enumerate() {
+        read_piece(piece, p * size, &wanted, opts, consumer, &mut each);
+    }
+}
+
+/// How many files [`stream_each`] reads side by side at a time.
+fn piece_size<C: Consumer>(consumer: &C, files: usize) -> usize {
+    if consumer.in_pieces() {
         PIECE
     } else {
-        files.len().max(1)
-    };
-    for (p, piece) in files.chunks(size).enumerate() {
-        let first = p * size;
-        let done: Vec<(usize, Result<C::Output>)> = (piece.par_iter().enumerate())
-            .map(|(i, f)| (first + i, f))
-            .filter(|(k, _)| wanted(*k))
-            .map(|(k, (id, path))| {
-                let doc = Document::read(id, path.as_deref(), opts);
-                (k, doc.map(|d| consumer.consume_at(k, &d)))
-            })
-            .collect();
-        for (k, r) in done {
-            each(k, r);
-        }
+        files.max(1)
+    }
+}
+
+/// Reads and consumes the files of `piece` (the first of which is file `first`) that `wanted`
+/// chooses, in parallel, and hands their results to `each` in order.
+fn read_piece<C: Consumer>(
+    piece: &[(String, Option<PathBuf>)],
+    first: usize,
+    wanted: &(impl Fn(usize) -> bool + Sync),
+    opts: &LoadOptions,
+    consumer: &C,
+    each: &mut impl FnMut(usize, Result<C::Output>),
+) {
+    let done: Vec<(usize, Result<C::Output>)> = (piece.par_iter().enumerate())
+        .map(|(i, f)| (first + i, f))
+        .filter(|(k, _)| wanted(*k))
+        .map(|(k, (id, path))| {
+            let doc = Document::read(id, path.as_deref(), opts);
+            (k, doc.map(|d| consumer.consume_at(k, &d)))
+        })
+        .collect();
+    for (k, r) in done {
+        each(k, r);
     }
 }
 

@@ -30,7 +30,7 @@ pub use scan::{
 };
 pub use table::{
     acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,
-    DictFrames, WideValue, CONDEMNATORY,
+    DictFrames, Tally, WideValue, CONDEMNATORY,
 };
 pub use targets::{act_targets, target_key};
 

@@ -4,6 +4,7 @@
 
 use super::acts::{self, ActLexicon};
 use super::hit::ActHit;
+use super::table::{Bins, Tally};
 use super::Compiled;
 use crate::analysis::spill::{put_str, take_str, Spill, Spilled};
 use crate::analysis::{Analyser, Options, Positions};
@@ -73,6 +74,9 @@ pub struct Scanned {
     /// The acts' sentences, when they were set aside while the corpus was read
     /// ([`Sentences::set_aside`]): the acts then hold empty ones.
     pub sentences: Option<std::sync::Arc<Sentences>>,
+    /// The sums per bin, when they were made as the corpus was read: the documents then keep
+    /// no categories or acts ([`scan`]'s `sums`).
+    pub tally: Option<Tally>,
 }
 
 /// The sentences of a scan's acts set aside in a temporary file, per document, so that a run
@@ -420,14 +424,16 @@ impl Matcher<'_> {
 
 /// Reads the files of `found` and matches `dict` in each (and the acts of `acts`, whose
 /// compiled dictionary `dict` must be); `bin_of_file` gives each file's bin (`None`: left
-/// out). Returns the documents' matches and the files that could not be read.
+/// out). With `sums`, the tables' sums over those bins are made as the corpus is read
+/// ([`Scanned::tally`]) and the documents keep no categories or acts, for a run whose tables
+/// need no document's own. Returns the documents' matches and the files that could not be read.
 pub fn scan(
     found: &GroupedFiles,
     bin_of_file: &[Option<u32>],
     lopts: &LoadOptions,
     opts: &Options,
-    dict: &Compiled,
-    acts: Option<&ActLexicon>,
+    (dict, acts): (&Compiled, Option<&ActLexicon>),
+    sums: Option<Bins>,
 ) -> Result<(Scanned, Vec<Problem>)> {
     let scanner = Scanner::new(opts, dict, acts);
     // Room for every document chosen, so that the lists are not copied as they grow.
@@ -437,8 +443,14 @@ pub fn scan(
         bins: Vec::with_capacity(n),
         docs: Vec::with_capacity(n),
         sentences: None,
+        tally: sums.map(|b| Tally::new(b, dict.keys.len(), acts.map_or(0, |l| l.acts.len()))),
     };
-    let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |d| {
+    let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |mut d| {
+        if let Some(t) = &mut out.tally {
+            t.add(d.bin, &d.output);
+            d.output.hits = Vec::new();
+            d.output.acts = Vec::new();
+        }
         out.ids.push(d.id);
         out.bins.push(d.bin);
         out.docs.push(d.output);
@@ -464,6 +476,7 @@ pub fn scan_docs(
         bins: (0..docs.len() as u32).collect(),
         docs: results,
         sentences: None,
+        tally: None,
     }
 }
 
@@ -488,5 +501,6 @@ pub fn scan_analysed(
         bins: (0..docs.len() as u32).collect(),
         docs,
         sentences: None,
+        tally: None,
     })
 }

@@ -19,21 +19,87 @@ pub struct Bins {
     pub n: usize,
 }
 
-impl Bins {
-    fn words(&self, s: &Scanned) -> Vec<u64> {
-        let mut w = vec![0u64; self.n.max(1)];
-        for (d, &b) in s.docs.iter().zip(&s.bins) {
-            w[b as usize] += d.words;
+/// What the tables of `dict` and `acts` sum per bin: its words and documents, each category's
+/// matches and the documents with one, and each act's count, intensified, negated and quoted
+/// acts with the bin's intensity (sum and highest). A scan that keeps no document's matches
+/// sums them as the corpus is read ([`Scanned::tally`]); else they are summed from the
+/// documents.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    words: Vec<u64>,
+    docs: Vec<u64>,
+    /// Per bin and category: the matches and the documents with one.
+    hits: Vec<Vec<(Hit, u64)>>,
+    /// Per bin and act: count, intensified, negated, quoted.
+    acts: Vec<Vec<[u64; 4]>>,
+    /// Per bin: the intensity of its acts (not negated), summed, and the highest.
+    strength: Vec<(u64, u8)>,
+}
+
+impl Tally {
+    /// Sums for `bins` bins of a dictionary of `keys` categories and a lexicon of `acts` acts.
+    pub fn new(bins: Bins, keys: usize, acts: usize) -> Self {
+        let n = bins.n.max(1);
+        Tally {
+            words: vec![0; n],
+            docs: vec![0; n],
+            hits: vec![vec![(Hit::default(), 0); keys]; n],
+            acts: vec![vec![[0; 4]; acts]; n],
+            strength: vec![(0, 0); n],
         }
-        w
     }
 
-    fn docs(&self, s: &Scanned) -> Vec<u64> {
-        let mut w = vec![0u64; self.n.max(1)];
-        for &b in &s.bins {
-            w[b as usize] += 1;
+    /// Adds document `d`, of bin `b`.
+    pub fn add(&mut self, b: u32, d: &super::DictDoc) {
+        let b = b as usize;
+        self.words[b] += d.words;
+        self.docs[b] += 1;
+        for &(k, h) in &d.hits {
+            let t = &mut self.hits[b][k as usize];
+            t.0.add(&h);
+            t.1 += 1;
         }
-        w
+        for a in &d.acts {
+            let t = &mut self.acts[b][a.act as usize];
+            if a.negated {
+                t[2] += 1;
+                continue;
+            }
+            t[0] += 1;
+            t[1] += a.intensified as u64;
+            t[3] += a.quoted as u64;
+            let st = &mut self.strength[b];
+            st.0 += a.intensity as u64;
+            st.1 = st.1.max(a.intensity);
+        }
+    }
+
+    /// The sums of scan `s`: those it made as it read, else of its documents.
+    fn of<'a>(s: &'a Scanned, bins: Bins, keys: usize, acts: usize) -> Cow<'a, Tally> {
+        match &s.tally {
+            Some(t) => Cow::Borrowed(t),
+            None => {
+                let mut t = Tally::new(bins, keys, acts);
+                for (d, &b) in s.docs.iter().zip(&s.bins) {
+                    t.add(b, d);
+                }
+                Cow::Owned(t)
+            }
+        }
+    }
+
+    /// Acts of the kinds `chosen` chooses, over every bin: (not negated, negated).
+    pub fn acts_of(&self, chosen: impl Fn(usize) -> bool) -> (u64, u64) {
+        let mut n = (0, 0);
+        for bin in &self.acts {
+            for (a, t) in bin.iter().enumerate() {
+                if chosen(a) {
+                    n.0 += t[0];
+                    n.1 += t[2];
+                }
+            }
+        }
+        n
     }
 }
 
@@ -58,22 +124,16 @@ fn u(name: &str, v: Vec<u64>) -> Column {
 pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrames> {
     let counted: Vec<usize> = dict.counted().collect();
     let n = bins.n.max(1);
-    let mut hits = vec![vec![Hit::default(); dict.keys.len()]; n];
-    let mut docs = vec![vec![0u64; dict.keys.len()]; n];
+    let tally = Tally::of(s, bins, dict.keys.len(), 0);
+    let (hits, words, present) = (&tally.hits, &tally.words, &tally.docs);
     let mut entries: AHashMap<EntryKey, (Hit, u64)> = AHashMap::new();
     for (d, &b) in s.docs.iter().zip(&s.bins) {
-        for &(k, h) in &d.hits {
-            hits[b as usize][k as usize].add(&h);
-            docs[b as usize][k as usize] += 1;
-        }
         for e in &d.entries {
             let v = entries.entry((b, e.entry, e.matched.clone())).or_default();
             v.0.add(&e.hit);
             v.1 += 1;
         }
     }
-    let words = bins.words(s);
-    let present = bins.docs(s);
     let mut cat_rows: Vec<(u32, usize)> = Vec::new();
     for b in 0..n as u32 {
         if present[b as usize] > 0 {
@@ -83,7 +143,7 @@ pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrame
     let h = |f: &dyn Fn(&Hit) -> u64| -> Vec<u64> {
         cat_rows
             .iter()
-            .map(|&(b, k)| f(&hits[b as usize][k]))
+            .map(|&(b, k)| f(&hits[b as usize][k].0))
             .collect()
     };
     let categories = DataFrame::new_infer_height(vec![
@@ -99,14 +159,17 @@ pub fn dict_frames(s: &Scanned, dict: &Compiled, bins: Bins) -> Result<DictFrame
             "per_10k".into(),
             cat_rows
                 .iter()
-                .map(|&(b, k)| per_10k(hits[b as usize][k].count, words[b as usize]))
+                .map(|&(b, k)| per_10k(hits[b as usize][k].0.count, words[b as usize]))
                 .collect::<Vec<f64>>(),
         ),
         u("quoted", h(&|x| x.quoted)),
         u("scare", h(&|x| x.scare)),
         u(
             "docs",
-            cat_rows.iter().map(|&(b, k)| docs[b as usize][k]).collect(),
+            cat_rows
+                .iter()
+                .map(|&(b, k)| hits[b as usize][k].1)
+                .collect(),
         ),
         u(
             "words",
@@ -188,26 +251,8 @@ pub const CONDEMNATORY: [&str; 3] = ["deplore", "condemn", "reject"];
 pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFrames> {
     let n = bins.n.max(1);
     let k = lex.acts.len();
-    // Per bin and act: count, intensified, negated, quoted; per bin: intensity sum and max.
-    let mut tally = vec![vec![[0u64; 4]; k]; n];
-    let mut strength = vec![(0u64, 0u8); n];
-    for (d, &b) in s.docs.iter().zip(&s.bins) {
-        for a in &d.acts {
-            let t = &mut tally[b as usize][a.act as usize];
-            if a.negated {
-                t[2] += 1;
-                continue;
-            }
-            t[0] += 1;
-            t[1] += a.intensified as u64;
-            t[3] += a.quoted as u64;
-            let st = &mut strength[b as usize];
-            st.0 += a.intensity as u64;
-            st.1 = st.1.max(a.intensity);
-        }
-    }
-    let words = bins.words(s);
-    let present = bins.docs(s);
+    let sums = Tally::of(s, bins, 0, k);
+    let (tally, strength, words, present) = (&sums.acts, &sums.strength, &sums.words, &sums.docs);
     let live: Vec<u32> = (0..n as u32).filter(|&b| present[b as usize] > 0).collect();
     let rows: Vec<(u32, usize)> = live
         .iter()
@@ -239,7 +284,7 @@ pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFram
         u("negated", col(2)),
         u("quoted", col(3)),
     ])?;
-    let profile = profile_frame(&tally, &strength, lex, &words, &live)?;
+    let profile = profile_frame(tally, strength, lex, words, &live)?;
     Ok(ActsFrames {
         acts: (acts, rows.iter().map(|r| r.0).collect()),
         profile: (profile, live),
