@@ -2368,55 +2368,86 @@ fn statement_rows(args: &[&str]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The sums `acts` and `dict` make as the corpus is read (a run of the corpus keeps no act and
-/// no category per document) are those of the rows per document, which keep each one.
+/// The sums `acts` and `dict` make as the corpus is read (a run of the corpus or of groups
+/// keeps no act and no category per document) are those of the rows per document, which keep
+/// each one: per act or category, of the corpus and of each folder.
 #[test]
 fn sums_made_while_reading_are_the_sums_of_the_documents() {
-    // act -> count, intensified, negated, quoted (columns 3, 5, 6, 7 of a row per document).
-    let mut by_doc: BTreeMap<String, [u64; 4]> = BTreeMap::new();
-    let (mut most, mut docs_with) = (0u64, 0);
-    for r in statement_rows(&["acts", "--by-doc"]) {
-        let s = by_doc.entry(r[1].clone()).or_default();
-        for (i, c) in [3, 5, 6, 7].into_iter().enumerate() {
-            s[i] += r[c].parse::<u64>().unwrap();
+    // Sums of the rows per document (doc, then the key: act or category), by key and by
+    // folder and key, of the columns `cols`; and the documents with a first column above 0.
+    type Sums = BTreeMap<(String, String), Vec<u64>>;
+    let by_doc = |args: &[&str], cols: &[usize]| -> Sums {
+        let mut sums = Sums::new();
+        for r in statement_rows(args) {
+            let folder = r[0].split('/').next().unwrap().to_string();
+            for at in [String::new(), folder] {
+                let s = (sums.entry((at, r[1].clone()))).or_insert(vec![0; cols.len() + 1]);
+                for (i, &c) in cols.iter().enumerate() {
+                    s[i] += r[c].parse::<u64>().unwrap();
+                }
+                s[cols.len()] += (r[cols[0]] != "0") as u64;
+            }
         }
+        sums
+    };
+    // Rows of the corpus (no folder) or per folder, keyed as above.
+    let read = |args: &[&str], grouped: bool, cols: &[usize], with_docs: bool| -> Sums {
+        (statement_rows(args).into_iter())
+            .map(|r| {
+                let (at, r) = if grouped {
+                    (r[0].clone(), r[1..].to_vec())
+                } else {
+                    (String::new(), r)
+                };
+                let mut v: Vec<u64> = cols.iter().map(|&c| r[c].parse().unwrap()).collect();
+                if !with_docs {
+                    v.push(0);
+                }
+                ((at, r[0].clone()), v)
+            })
+            .collect()
+    };
+    let group = ["--group-by", "folder"];
+    // acts: count, intensified, negated, quoted (the documents with an act are not a column).
+    let mut acts = by_doc(&["acts", "--by-doc"], &[3, 5, 6, 7]);
+    acts.values_mut().for_each(|v| v[4] = 0);
+    let corpus = read(&["acts"], false, &[2, 4, 5, 6], false);
+    let groups = read(
+        &[&["acts"][..], &group].concat(),
+        true,
+        &[2, 4, 5, 6],
+        false,
+    );
+    assert_eq!(corpus.len() + groups.len(), acts.len());
+    for (k, v) in corpus.iter().chain(&groups) {
+        assert_eq!(v, &acts[k], "{k:?}");
     }
+    let total: u64 = corpus.values().map(|v| v[0]).sum();
+    assert!(total > 100, "{total} acts");
+    assert!(groups.keys().any(|(f, _)| f == "wh") && groups.keys().any(|(f, _)| f == "ungd"));
+    // The profile: acts, highest intensity, of the corpus.
+    let (mut most, mut with_acts) = (0u64, 0);
     for r in statement_rows(&["acts", "--by-doc", "--profile"]) {
         if r[1] != "0" {
-            docs_with += 1;
+            with_acts += 1;
             most = most.max(r[4].parse().unwrap());
         }
     }
-    let corpus = statement_rows(&["acts"]);
-    assert_eq!(corpus.len(), by_doc.len());
-    let mut total = 0;
-    for r in &corpus {
-        let row: [u64; 4] = [2, 4, 5, 6].map(|c| r[c].parse().unwrap());
-        assert_eq!(row, by_doc[&r[0]], "{}", r[0]);
-        total += row[0];
-    }
-    assert!(
-        total > 100 && docs_with > 10,
-        "{total} acts in {docs_with} documents"
-    );
     let profile = &statement_rows(&["acts", "--profile"])[0];
     assert_eq!(profile[0].parse::<u64>().unwrap(), total);
     assert_eq!(profile[3].parse::<u64>().unwrap(), most);
-    // The dictionary's categories: count, quoted, scare and the documents with a match.
-    let mut cats: BTreeMap<String, [u64; 4]> = BTreeMap::new();
-    for r in statement_rows(&["dict", "--dict", "speech-acts", "--by", "doc"]) {
-        let s = cats.entry(r[1].clone()).or_default();
-        let count: u64 = r[2].parse().unwrap();
-        s[0] += count;
-        s[1] += r[4].parse::<u64>().unwrap();
-        s[2] += r[5].parse::<u64>().unwrap();
-        s[3] += (count > 0) as u64;
+    assert!(with_acts > 10, "{with_acts} documents with an act");
+    // dict: count, quoted, scare, and the documents with a match (its `docs` column).
+    let cats = by_doc(
+        &["dict", "--dict", "speech-acts", "--by", "doc"],
+        &[2, 4, 5],
+    );
+    let args = ["dict", "--dict", "speech-acts"];
+    let corpus = read(&args, false, &[1, 3, 4, 5], true);
+    let groups = read(&[&args[..], &group].concat(), true, &[1, 3, 4, 5], true);
+    assert_eq!(corpus.len() + groups.len(), cats.len());
+    for (k, v) in corpus.iter().chain(&groups) {
+        assert_eq!(v, &cats[k], "{k:?}");
     }
-    let corpus = statement_rows(&["dict", "--dict", "speech-acts"]);
-    assert_eq!(corpus.len(), cats.len());
-    for r in &corpus {
-        let row: [u64; 4] = [1, 3, 4, 5].map(|c| r[c].parse().unwrap());
-        assert_eq!(row, cats[&r[0]], "{}", r[0]);
-    }
-    assert!(corpus.iter().any(|r| r[1] != "0"));
+    assert!(corpus.values().any(|v| v[0] > 0));
 }
