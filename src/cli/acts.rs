@@ -278,8 +278,8 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let compiled = lex.compile(&options)?;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
     // The rows per act and the profile of the corpus or of groups are summed as the corpus is
-    // read, when no choice and no table needs each act (rows per document keep the acts,
-    // fewer than a sum for every act in every document).
+    // read, and no document is kept, when no choice and no table needs each act (rows per
+    // document keep the acts, fewer than a sum for every act in every document).
     let c = &args.choice;
     let each_act = args.instances || args.targets || args.explain_models;
     let chosen_by_act = c.own || !c.target_has.is_empty() || (args.profile && !c.act.is_empty());
@@ -302,7 +302,11 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         // The profile has no row per act to choose: its strength is of the acts chosen.
         args.choice.keep_named(&mut scanned, &lex);
     }
-    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
+    let had_errors = after_reading(
+        &b.problems,
+        scanned.documents() as usize,
+        &args.input.source,
+    )?;
     warn_no_acts(&scanned, &options, &args);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
@@ -538,7 +542,7 @@ fn keep_acts(
 /// Warns (unless --quiet) when a text of some length holds no act at all: the lexicon is of
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
 fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
-    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let words = scanned.words();
     let none = match &scanned.tally {
         Some(t) => t.acts_of(|_| true) == (0, 0),
         None => scanned.docs.iter().all(|d| d.acts.is_empty()),
@@ -564,7 +568,7 @@ fn header(
     what: &str,
     (shown, all_rows): (usize, Option<usize>),
 ) -> String {
-    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let words = scanned.words();
     // The acts of --act only, when it chooses some. Negated acts are not in the count column:
     // they are told apart here as there.
     let chosen = |a: usize| args.choice.chooses(lex, a);
@@ -592,7 +596,7 @@ fn header(
             None => count_of(shown as u64, what),
         },
         count_of(acts, "act"),
-        count_of(scanned.docs.len() as u64, "document"),
+        count_of(scanned.documents(), "document"),
         count_of(words, "word"),
         if cut.is_some() {
             " (--top N, or -f csv for all)"

@@ -222,9 +222,11 @@ pub fn run(args: DictArgs) -> Result<bool> {
     // What each entry matched is held for --entries only.
     compiled.keep_matched = args.entries;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
-    // The categories of the corpus or of groups are summed as the corpus is read; rows per
-    // document keep each document's few matches (sums per document would keep every category).
-    let sums = (!matches!(b.labels, BinLabels::Docs(_))).then_some(Bins { n: b.n_bins() });
+    // The categories of the corpus or of groups are summed as the corpus is read, and no
+    // document is kept; rows per document keep each document's few matches (sums per document
+    // would keep every category), and --entries what each entry matched in each.
+    let sums = (!args.entries && !matches!(b.labels, BinLabels::Docs(_)))
+        .then_some(Bins { n: b.n_bins() });
     let (scanned, read) = dict::scan(
         &b.found,
         &b.bins,
@@ -234,7 +236,11 @@ pub fn run(args: DictArgs) -> Result<bool> {
         sums,
     )?;
     b.problems.extend(read);
-    let had_errors = after_reading(&b.problems, scanned.docs.len(), &args.input.source)?;
+    let had_errors = after_reading(
+        &b.problems,
+        scanned.documents() as usize,
+        &args.input.source,
+    )?;
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let mut all_rows = None;
     let (df, of_row) = if args.entries {
@@ -262,12 +268,12 @@ pub fn run(args: DictArgs) -> Result<bool> {
     // Every column of a wide table but `words` is a category.
     let wide_categories = args.wide.map(|_| df.width().saturating_sub(1));
     let df = b.labels.prepend(df, &of_row)?;
-    let words: u64 = scanned.docs.iter().map(|d| d.words).sum();
+    let words = scanned.words();
     let cut = all_rows.filter(|&n| n > df.height());
     let what = rows_shown(&df, args.entries, cut, wide_categories)?;
     let header = format!(
         "{what} of {name} in {}, {}{}",
-        count_of(scanned.docs.len() as u64, "document"),
+        count_of(scanned.documents(), "document"),
         count_of(words, "word"),
         if cut.is_some() {
             " (--top N per category, or -f csv for all)"

@@ -74,9 +74,27 @@ pub struct Scanned {
     /// The acts' sentences, when they were set aside while the corpus was read
     /// ([`Sentences::set_aside`]): the acts then hold empty ones.
     pub sentences: Option<std::sync::Arc<Sentences>>,
-    /// The sums per bin, when they were made as the corpus was read: the documents then keep
-    /// no categories or acts ([`scan`]'s `sums`).
+    /// The sums per bin, when they were made as the corpus was read: the documents are then
+    /// not kept ([`scan`]'s `sums`; [`Scanned::documents`] and [`Scanned::words`] count them).
     pub tally: Option<Tally>,
+}
+
+impl Scanned {
+    /// The documents scanned.
+    pub fn documents(&self) -> u64 {
+        match &self.tally {
+            Some(t) => t.documents(),
+            None => self.docs.len() as u64,
+        }
+    }
+
+    /// The words of the documents scanned.
+    pub fn words(&self) -> u64 {
+        match &self.tally {
+            Some(t) => t.words(),
+            None => self.docs.iter().map(|d| d.words).sum(),
+        }
+    }
 }
 
 /// The sentences of a scan's acts set aside in a temporary file, per document, so that a run
@@ -425,8 +443,9 @@ impl Matcher<'_> {
 /// Reads the files of `found` and matches `dict` in each (and the acts of `acts`, whose
 /// compiled dictionary `dict` must be); `bin_of_file` gives each file's bin (`None`: left
 /// out). With `sums`, the tables' sums over those bins are made as the corpus is read
-/// ([`Scanned::tally`]) and the documents keep no categories or acts, for a run whose tables
-/// need no document's own. Returns the documents' matches and the files that could not be read.
+/// ([`Scanned::tally`]) and no document is kept, for a run whose tables need no document's
+/// own matches (nor what each entry matched). Returns the documents' matches and the files
+/// that could not be read.
 pub fn scan(
     found: &GroupedFiles,
     bin_of_file: &[Option<u32>],
@@ -437,7 +456,11 @@ pub fn scan(
 ) -> Result<(Scanned, Vec<Problem>)> {
     let scanner = Scanner::new(opts, dict, acts);
     // Room for every document chosen, so that the lists are not copied as they grow.
-    let n = bin_of_file.iter().flatten().count();
+    let n = if sums.is_some() {
+        0
+    } else {
+        bin_of_file.iter().flatten().count()
+    };
     let mut out = Scanned {
         ids: Vec::with_capacity(n),
         bins: Vec::with_capacity(n),
@@ -445,11 +468,10 @@ pub fn scan(
         sentences: None,
         tally: sums.map(|b| Tally::new(b, dict.keys.len(), acts.map_or(0, |l| l.acts.len()))),
     };
-    let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |mut d| {
+    let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |d| {
         if let Some(t) = &mut out.tally {
             t.add(d.bin, &d.output);
-            d.output.hits = Vec::new();
-            d.output.acts = Vec::new();
+            return;
         }
         out.ids.push(d.id);
         out.bins.push(d.bin);

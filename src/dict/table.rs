@@ -74,7 +74,8 @@ impl Tally {
         }
     }
 
-    /// The sums of scan `s`: those it made as it read, else of its documents.
+    /// The sums of scan `s`: those it made as it read, else of its documents (a scan keeps
+    /// one or the other).
     fn of<'a>(s: &'a Scanned, bins: Bins, keys: usize, acts: usize) -> Cow<'a, Tally> {
         match &s.tally {
             Some(t) => Cow::Borrowed(t),
@@ -86,6 +87,16 @@ impl Tally {
                 Cow::Owned(t)
             }
         }
+    }
+
+    /// Documents over every bin.
+    pub fn documents(&self) -> u64 {
+        self.docs.iter().sum()
+    }
+
+    /// Words over every bin.
+    pub fn words(&self) -> u64 {
+        self.words.iter().sum()
     }
 
     /// Acts of the kinds `chosen` chooses, over every bin: (not negated, negated).
