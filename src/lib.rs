@@ -48,14 +48,18 @@
 //! `chart::kinds` from results or frames, never by analysing text again.
 //!
 //! [`analyse_files`] runs the first stages as one stream: files are read, decoded, normalised
-//! and counted in parallel (rayon), and each text is dropped once counted, so memory grows
-//! with the vocabulary and the per-document counts (about 4 bytes a row), not with the corpus
-//! text. With
+//! and counted in parallel (rayon), a piece of 1,024 files at a time whose results are taken
+//! in order as they come, and each text is dropped once counted, so memory grows with the
+//! vocabulary and the per-document counts (about 4 bytes a row), not with the corpus text.
+//! With
 //! [`Detail::Totals`] (what `freq --by corpus`, `trend`, `compare`'s keyness and `chart keyness`
 //! ask for) each document's counts are added to its worker's running sums as soon as it is
 //! analysed and nothing per document is kept, so memory grows with the vocabulary alone; a
 //! target and a reference are summed apart, each its bin, and groups of `--group-by` too, their
-//! documents read bin after bin so that each bin keeps only the forms it saw. Word forms are interned per worker (a hash look-up
+//! documents read bin after bin (all side by side, not in pieces) so that each worker keeps
+//! sums of about its share of the bins only. `acts` and `dict` sum their tables per bin as the
+//! corpus is read when no table needs each act ([`dict::Tally`]). Word forms are interned per
+//! worker (a hash look-up
 //! per token on a packed integer key, no allocation), each distinct form is folded and stemmed
 //! once per worker, and polars only sees the counts. The tokeniser cuts ASCII text with a byte
 //! loop that also tells each token's kind; [`text::tokenize_unicode`], which classifies every

@@ -70,19 +70,19 @@ fn remedy(e: &anyhow::Error) -> &'static str {
 /// How the allocator and the kernel give this command its memory.
 fn tune_memory(command: &Command) {
     // When mimalloc gives freed memory back to the system (its own default: after a second,
-    // and ten for its arenas). `freq`, `quotes` and `report`
-    // return it at once (instead of after 10 ms): a run frees each document's buffers while the
-    // next ones are read, and peak memory should follow the vocabulary, not the reading speed.
-    // The report frees the corpus held as word ids and large tables one after another, and
-    // what each stage frees must be back before the next peaks: on UNGD 232 MiB with 0 ms
-    // against 249 MiB with 10 ms, for about 10% more time (3.6–4.0 s against 3.4 s, medians
-    // of 3, 2026-12-06). The other streaming commands keep mimalloc's 10 ms.
-    // `kwic` holds the corpus and never returns it, which spares re-faulting the pages.
-    // `freq --by doc` keeps mimalloc's 10 ms: its memory is each document's counts, which
-    // grow with the corpus, while the pages a document's text leaves, filled again by the next
-    // one instead of being returned and faulted in anew, are a few tens of MiB whatever the
-    // corpus (the contract run on UNGD: 0.66 -> 0.57 s, 109 -> 142 MiB; on 4 copies 2.64 ->
-    // 2.37 s, 256 -> 263 MiB; medians of 3-7). MIMALLOC_PURGE_DELAY overrides all of these.
+    // ten for its arenas, which in a run of a few seconds is never). `freq`, `quotes` and
+    // `report` return it at once: a run frees each document's buffers while the next ones are
+    // read, and peak memory should follow the vocabulary, not the reading speed. The report
+    // frees the corpus held as word ids and large tables one after another, and what each
+    // stage frees must be back before the next peaks: on UNGD 232 MiB at once against 249 MiB
+    // with the default, for about 10% more time (3.6–4.0 s against 3.4 s, medians of 3,
+    // 2026-12-06). The other streaming commands, `freq --by doc` too, return it after 10 ms:
+    // the pages a document's text leaves are filled again by the next one rather than faulted
+    // in anew, and what was let go for a while is back before a later peak (on ten copies of
+    // UNGD `compare` peaks at 98 MiB against 139 with the default, `trend` at 78 against 92,
+    // as fast; `freq --by doc` on UNGD peaks at 95 MiB against 121, and its contract run
+    // takes 411 ± 15 ms against 414 ± 18; 2026-12-07). `kwic` holds the corpus and never returns it, which
+    // spares re-faulting the pages. MIMALLOC_PURGE_DELAY overrides all of these.
     let purge_delay = match command {
         Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 10,
         Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,

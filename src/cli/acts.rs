@@ -2,7 +2,7 @@
 //! corpus, document or group, their strength profile, or every act with its trigger and target.
 
 use super::common::{count_of, thousands, InputArgs, OutputArgs};
-use super::dict::{bundled_acts, keep_rows, top_per_bin, top_per_group};
+use super::dict::{bundled_acts, keep_rows, scan_files, top_per_bin, top_per_group};
 use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
 use anyhow::Result;
 use clap::Args;
@@ -94,6 +94,16 @@ pub struct ActChoice {
     /// `Russian`); comma-separated. Who condemns or supports Russia, in every table.
     #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
+}
+
+impl ActsArgs {
+    /// Whether a table or a choice needs each act: else the rows per act and the profile are
+    /// summed as the corpus is read.
+    fn each_act(&self) -> bool {
+        let c = &self.choice;
+        (self.instances || self.targets || self.explain_models)
+            || (c.own || !c.target_has.is_empty() || (self.profile && !c.act.is_empty()))
+    }
 }
 
 impl ActChoice {
@@ -277,23 +287,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let lex = prepared_lexicon(&args)?;
     let compiled = lex.compile(&options)?;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
-    // The rows per act and the profile of the corpus or of groups are summed as the corpus is
-    // read, and no document is kept, when no choice and no table needs each act (rows per
-    // document keep the acts, fewer than a sum for every act in every document).
-    let c = &args.choice;
-    let each_act = args.instances || args.targets || args.explain_models;
-    let chosen_by_act = c.own || !c.target_has.is_empty() || (args.profile && !c.act.is_empty());
-    let sums = (!each_act && !chosen_by_act && !matches!(b.labels, BinLabels::Docs(_)))
-        .then_some(Bins { n: b.n_bins() });
-    let (mut scanned, read) = dict::scan(
-        &b.found,
-        &b.bins,
-        &b.lopts,
-        &options,
-        (&compiled, Some(&lex)),
-        sums,
-    )?;
-    b.problems.extend(read);
+    let mut scanned = scan_files(&mut b, &options, (&compiled, Some(&lex)), !args.each_act())?;
     if args.explain_models {
         return explain_models(&scanned, &b.problems, &args, &dest);
     }

@@ -544,9 +544,10 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
 
 /// Draws the speech-act chart: a bar per document or group, in [`act_kinds::Order`].
 fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) -> Result<bool> {
+    let by_doc = args.group_by.is_empty();
     let per = super::held::RowsArgs {
         by: None,
-        by_doc: args.group_by.is_empty(),
+        by_doc,
         group_by: args.group_by.clone(),
     }
     .per();
@@ -556,29 +557,19 @@ fn acts_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) ->
     // A target is read from the text after its trigger.
     lex.texts = !args.acts.target_has.is_empty();
     let compiled = lex.compile(options)?;
-    let (mut scanned, read) = verbale::dict::scan(
-        &b.found,
-        &b.bins,
-        &b.lopts,
-        options,
-        (&compiled, Some(&lex)),
-        None,
-    )?;
+    let both = (&compiled, Some(&lex));
+    let (mut scanned, read) =
+        verbale::dict::scan(&b.found, &b.bins, &b.lopts, options, both, None)?;
     b.problems.extend(read);
     args.acts.keep_named(&mut scanned, &lex);
     args.acts.keep(&mut scanned, &lex, options);
     let had_errors = super::held::after_reading(&b.problems, scanned.docs.len(), &args.source)?;
-    let names: Vec<String> = match &b.labels {
-        super::held::BinLabels::Docs(ids) => ids.clone(),
-        super::held::BinLabels::Groups(g) => g.groups.iter().map(|x| x.0.clone()).collect(),
-        _ => vec![name.to_string()],
-    };
+    let names = b.labels.names(name);
     // What was chosen, inside the title's brackets: `ungd (3,473 documents; condemn; own
     // acts; targets naming russia)`.
     let mut chosen = vec![count_of(scanned.docs.len() as u64, "document")];
     chosen.extend(args.acts.said());
     let what = format!("{name} ({})", chosen.join("; "));
-    let by_doc = args.group_by.is_empty();
     let order = act_kinds::Order::of(&names, !by_doc, args.acts.narrows());
     args.acts.some_left(&scanned)?;
     let (mut spec, left_out, every) = act_kinds::acts(

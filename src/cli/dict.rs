@@ -2,7 +2,7 @@
 //! entries that matched.
 
 use super::common::{count_of, InputArgs, OutputArgs};
-use super::held::{after_reading, bin_files, BinLabels, RowsArgs};
+use super::held::{after_reading, bin_files, BinLabels, Binned, RowsArgs};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use polars::prelude::NewChunkedArray;
@@ -222,25 +222,10 @@ pub fn run(args: DictArgs) -> Result<bool> {
     // What each entry matched is held for --entries only.
     compiled.keep_matched = args.entries;
     let mut b = bin_files(&args.input.paths, &args.input.source, &args.rows.per())?;
-    // The categories of the corpus or of groups are summed as the corpus is read, and no
-    // document is kept; rows per document keep each document's few matches (sums per document
-    // would keep every category), and --entries what each entry matched in each.
-    let sums = (!args.entries && !matches!(b.labels, BinLabels::Docs(_)))
-        .then_some(Bins { n: b.n_bins() });
-    let (scanned, read) = dict::scan(
-        &b.found,
-        &b.bins,
-        &b.lopts,
-        &options,
-        (&compiled, None),
-        sums,
-    )?;
-    b.problems.extend(read);
-    let had_errors = after_reading(
-        &b.problems,
-        scanned.documents() as usize,
-        &args.input.source,
-    )?;
+    // Summed as the corpus is read, but for --entries, which keeps what each entry matched.
+    let scanned = scan_files(&mut b, &options, (&compiled, None), !args.entries)?;
+    let n = scanned.documents() as usize;
+    let had_errors = after_reading(&b.problems, n, &args.input.source)?;
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let mut all_rows = None;
     let (df, of_row) = if args.entries {
@@ -284,6 +269,22 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Reads the files of `b` and matches a dictionary in each (and, for `acts`, the acts of a
+/// lexicon). With `sums`, when the rows are of the corpus or of groups, the tables are summed
+/// as the corpus is read and no document is kept; rows per document keep each one's few
+/// matches (sums per document would keep every category and every act).
+pub(super) fn scan_files(
+    b: &mut Binned,
+    options: &verbale::analysis::Options,
+    lexicons: (&Compiled, Option<&ActLexicon>),
+    sums: bool,
+) -> Result<dict::Scanned> {
+    let sums = (sums && !matches!(b.labels, BinLabels::Docs(_))).then_some(Bins { n: b.n_bins() });
+    let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, options, lexicons, sums)?;
+    b.problems.extend(read);
+    Ok(scanned)
 }
 
 /// What the table's rows are, for its header: entries and the words they matched (of how

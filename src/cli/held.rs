@@ -210,6 +210,16 @@ impl BinLabels {
         cols.extend(df.columns().iter().cloned());
         Ok(DataFrame::new_infer_height(cols)?)
     }
+
+    /// Each bin's name, for a chart: a document's id, a group's label, or `one` for the only
+    /// bin.
+    pub fn names(&self, one: &str) -> Vec<String> {
+        match self {
+            BinLabels::Docs(ids) => ids.clone(),
+            BinLabels::Groups(g) => g.groups.iter().map(|x| x.0.clone()).collect(),
+            _ => vec![one.to_string()],
+        }
+    }
 }
 
 /// The files `paths` name (chosen by --where), each with its bin as `per` says.
