@@ -58,7 +58,9 @@
 //! target and a reference are summed apart, each its bin, and groups of `--group-by` too, their
 //! documents read bin after bin (all side by side, not in pieces) so that each worker keeps
 //! sums of about its share of the bins only. `acts` and `dict` sum their tables per bin as the
-//! corpus is read when no table needs each act ([`dict::Tally`]). Word forms are interned per
+//! corpus is read ([`dict::Tally`]) when their rows are of the corpus or of groups and no table
+//! or choice needs each act (`--instances`, `--targets`, `--own`, `--target-has`, `--profile
+//! --act`) or what each entry matched (`--entries`). Word forms are interned per
 //! worker (a hash look-up
 //! per token on a packed integer key, no allocation), each distinct form is folded and stemmed
 //! once per worker, and polars only sees the counts. The tokeniser cuts ASCII text with a byte

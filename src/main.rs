@@ -70,7 +70,7 @@ fn remedy(e: &anyhow::Error) -> &'static str {
 /// How the allocator and the kernel give this command its memory.
 fn tune_memory(command: &Command) {
     // When mimalloc gives freed memory back to the system (its own default: after a second,
-    // ten for its arenas, which in a run of a few seconds is never). `freq`, `quotes` and
+    // when most of a run on UNGD is over). `freq`, `quotes` and
     // `report` return it at once: a run frees each document's buffers while the next ones are
     // read, and peak memory should follow the vocabulary, not the reading speed. The report
     // frees the corpus held as word ids and large tables one after another, and what each
@@ -93,8 +93,8 @@ fn tune_memory(command: &Command) {
         // SAFETY: sets a plain integer option; mimalloc documents it as callable at any time.
         unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, purge_delay) };
         // What was freed before this (parsing the arguments) was set to be returned with
-        // mimalloc's default delay, ten seconds for an arena, and every later return waits for
-        // that one: a delay set now would not be kept in a run shorter than that (`trend` on
+        // mimalloc's default delay, a second, and the returns scheduled later wait for that
+        // first deadline: a delay set now would not be kept before it (`trend` on
         // ten copies of UNGD peaked at 91 MiB with 10 ms set, as with the default, and at 78
         // MiB with MIMALLOC_PURGE_DELAY=10). Collecting at once returns what is pending and
         // clears that deadline.

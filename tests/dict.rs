@@ -2450,4 +2450,23 @@ fn sums_made_while_reading_are_the_sums_of_the_documents() {
         assert_eq!(v, &cats[k], "{k:?}");
     }
     assert!(corpus.values().any(|v| v[0] > 0));
+    // The headers count the same acts, documents and words from the sums.
+    let header = |args: &[&str], from: &str| -> String {
+        let o = verbale()
+            .current_dir(root())
+            .args(args)
+            .arg("data/statements")
+            .output()
+            .unwrap();
+        let out = String::from_utf8(o.stdout).unwrap();
+        let first = out.lines().next().unwrap_or_default().to_string();
+        first[first.find(from).unwrap_or_else(|| panic!("{first}"))..].to_string()
+    };
+    for act in [&[][..], &["--act", "condemn,support"][..]] {
+        let summed = header(&[&["acts"][..], act].concat(), " (");
+        assert_eq!(summed, header(&[&["acts", "--by-doc"][..], act].concat(), " ("));
+        assert!(summed.contains(" acts found) in 21 documents, "), "{summed}");
+    }
+    let summed = header(&args, " in ");
+    assert_eq!(summed, header(&[&args[..], &["--by", "doc"]].concat(), " in "));
 }

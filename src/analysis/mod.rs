@@ -605,11 +605,13 @@ impl corpus::Consumer for Analyser<'_> {
         self.document_in(bin, doc)
     }
 
-    /// A binned run keeps sums per worker and per bin, and its files come a bin after the
-    /// other: read side by side at once, each worker meets about its share of the bins. Read
-    /// a piece at a time, both would meet every bin, and keep the sums of every term twice
-    /// (`freq --group-by year` on ten copies of UNGD: 123 MB against 97); a run of some terms
-    /// only (`trend`) keeps small sums, and reads in pieces.
+    /// A binned run keeps sums per worker and per bin. The files of a `--group-by` run come a
+    /// group after the other (`meta::plan`'s `by_bin`): read side by side at once, each worker
+    /// meets about its share of the groups. Read a piece at a time, both would meet every
+    /// group, and keep the sums of every term twice (`freq --group-by year` on ten copies of
+    /// UNGD: 123 MiB in pieces against 97 MiB at once). A run of two sides (`compare`) reads
+    /// all at once too; a run of some terms only (`trend`) keeps small sums, and reads in
+    /// pieces.
     fn in_pieces(&self) -> bool {
         self.bins.is_none() || self.opts.only_terms.is_some()
     }

@@ -19,6 +19,7 @@ pub trait Consumer: Sync {
         let _ = k;
         self.consume(doc)
     }
+
     /// Whether [`stream_each`] reads the files a piece at a time (the default), or all of them
     /// side by side before it hands their results on: a consumer that keeps running sums per
     /// worker and per group of files (kept together) would otherwise have every worker meet

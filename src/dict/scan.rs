@@ -62,14 +62,15 @@ pub struct DictDoc {
     pub candidates: Vec<super::models::ModelCandidate>,
 }
 
-/// The documents of a run, each with its matches.
+/// The documents of a run, each with its matches; or, when the run summed its tables as it
+/// read ([`Scanned::tally`]), those sums alone, and no document.
 #[derive(Debug, Clone, Default)]
 pub struct Scanned {
-    /// The documents' ids, in order.
+    /// The documents' ids, in order (none with a tally).
     pub ids: Vec<String>,
-    /// Per document: its bin (0 when not grouped).
+    /// Per document: its bin (0 when not grouped; none with a tally).
     pub bins: Vec<u32>,
-    /// Per document: its matches.
+    /// Per document: its matches (none with a tally).
     pub docs: Vec<DictDoc>,
     /// The acts' sentences, when they were set aside while the corpus was read
     /// ([`Sentences::set_aside`]): the acts then hold empty ones.
@@ -444,7 +445,7 @@ impl Matcher<'_> {
 /// compiled dictionary `dict` must be); `bin_of_file` gives each file's bin (`None`: left
 /// out). With `sums`, the tables' sums over those bins are made as the corpus is read
 /// ([`Scanned::tally`]) and no document is kept, for a run whose tables need no document's
-/// own matches (nor what each entry matched). Returns the documents' matches and the files
+/// own matches (nor what each entry matched). Returns the documents' matches (or the sums) and the files
 /// that could not be read.
 pub fn scan(
     found: &GroupedFiles,
@@ -466,7 +467,11 @@ pub fn scan(
         bins: Vec::with_capacity(n),
         docs: Vec::with_capacity(n),
         sentences: None,
-        tally: sums.map(|b| Tally::new(b, dict.keys.len(), acts.map_or(0, |l| l.acts.len()))),
+        // A scan for acts counts no categories.
+        tally: sums.map(|b| match acts {
+            Some(l) => Tally::new(b, 0, l.acts.len()),
+            None => Tally::new(b, dict.keys.len(), 0),
+        }),
     };
     let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |d| {
         if let Some(t) = &mut out.tally {

@@ -49,18 +49,23 @@ impl Tally {
         }
     }
 
-    /// Adds document `d`, of bin `b`.
+    /// Adds document `d`, of bin `b`. Sums made for one table (no categories, or no acts)
+    /// leave the other's matches out.
     pub fn add(&mut self, b: u32, d: &super::DictDoc) {
         let b = b as usize;
         self.words[b] += d.words;
         self.docs[b] += 1;
         for &(k, h) in &d.hits {
-            let t = &mut self.hits[b][k as usize];
+            let Some(t) = self.hits[b].get_mut(k as usize) else {
+                continue;
+            };
             t.0.add(&h);
             t.1 += 1;
         }
         for a in &d.acts {
-            let t = &mut self.acts[b][a.act as usize];
+            let Some(t) = self.acts[b].get_mut(a.act as usize) else {
+                continue;
+            };
             if a.negated {
                 t[2] += 1;
                 continue;
@@ -78,7 +83,11 @@ impl Tally {
     /// one or the other).
     fn of<'a>(s: &'a Scanned, bins: Bins, keys: usize, acts: usize) -> Cow<'a, Tally> {
         match &s.tally {
-            Some(t) => Cow::Borrowed(t),
+            // Made over the bins the scan was read in: no others can be asked of it.
+            Some(t) => {
+                debug_assert_eq!(t.words.len(), bins.n.max(1), "sums of other bins");
+                Cow::Borrowed(t)
+            }
             None => {
                 let mut t = Tally::new(bins, keys, acts);
                 for (d, &b) in s.docs.iter().zip(&s.bins) {
