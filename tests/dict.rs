@@ -2464,9 +2464,18 @@ fn sums_made_while_reading_are_the_sums_of_the_documents() {
     };
     for act in [&[][..], &["--act", "condemn,support"][..]] {
         let summed = header(&[&["acts"][..], act].concat(), " (");
-        assert_eq!(summed, header(&[&["acts", "--by-doc"][..], act].concat(), " ("));
-        assert!(summed.contains(" acts found) in 21 documents, "), "{summed}");
+        assert_eq!(
+            summed,
+            header(&[&["acts", "--by-doc"][..], act].concat(), " (")
+        );
+        assert!(
+            summed.contains(" acts found) in 21 documents, "),
+            "{summed}"
+        );
     }
     let summed = header(&args, " in ");
-    assert_eq!(summed, header(&[&args[..], &["--by", "doc"]].concat(), " in "));
+    assert_eq!(
+        summed,
+        header(&[&args[..], &["--by", "doc"]].concat(), " in ")
+    );
 }
