@@ -79,10 +79,12 @@ fn tune_memory(command: &Command) {
     // 2026-12-06). The other streaming commands, `freq --by doc` too, return it after 10 ms:
     // the pages a document's text leaves are filled again by the next one rather than faulted
     // in anew, and what was let go for a while is back before a later peak (on ten copies of
-    // UNGD `compare` peaks at 98 MiB against 139 with the default, `trend` at 78 against 92,
-    // as fast; `freq --by doc` on UNGD peaks at 95 MiB against 121, and its contract run
-    // takes 411 ± 15 ms against 414 ± 18; 2026-12-07). `kwic` holds the corpus and never returns it, which
-    // spares re-faulting the pages. MIMALLOC_PURGE_DELAY overrides all of these.
+    // UNGD `compare` peaks at 98 MiB against 139 with the default, `trend` at 78 against 92;
+    // on UNGD `freq --by doc` at 95 MiB against 121, `collocations` at 150 against 197), for
+    // up to 9% more time (on UNGD: `freq --by doc`'s contract, `trend`, `acts` and `docs`
+    // within the runs' spread, `compare` 5%, `ngrams` 7%, `collocations` 9%; hyperfine,
+    // 2026-12-07). `kwic` holds the corpus and never returns it, which spares re-faulting the
+    // pages. MIMALLOC_PURGE_DELAY overrides all of these.
     let purge_delay = match command {
         Command::Freq(a) if a.by_doc || a.by == cli::common::By::Doc => 10,
         Command::Freq(_) | Command::Quotes(_) | Command::Report(_) => 0,
