@@ -537,10 +537,7 @@ fn keep_acts(
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
 fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
     let words = scanned.words();
-    let none = match &scanned.tally {
-        Some(t) => t.acts_of(|_| true) == (0, 0),
-        None => scanned.docs.iter().all(|d| d.acts.is_empty()),
-    };
+    let none = scanned.acts_of(|_| true) == (0, 0);
     if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \
@@ -565,15 +562,7 @@ fn header(
     let words = scanned.words();
     // The acts of --act only, when it chooses some. Negated acts are not in the count column:
     // they are told apart here as there.
-    let chosen = |a: usize| args.choice.chooses(lex, a);
-    let (acts, negated) = match &scanned.tally {
-        Some(t) => t.acts_of(chosen),
-        None => (scanned.docs.iter().flat_map(|d| &d.acts))
-            .filter(|a| chosen(a.act as usize))
-            .fold((0u64, 0u64), |(acts, negated), a| {
-                (acts + !a.negated as u64, negated + a.negated as u64)
-            }),
-    };
+    let (acts, negated) = scanned.acts_of(|a| args.choice.chooses(lex, a));
     let negated = match negated {
         0 => String::new(),
         n => format!(", and {} negated", thousands(n)),

@@ -96,6 +96,19 @@ impl Scanned {
             None => self.docs.iter().map(|d| d.words).sum(),
         }
     }
+
+    /// Acts of the kinds `chosen` chooses (by index into the lexicon's acts), in every
+    /// document: (not negated, negated).
+    pub fn acts_of(&self, chosen: impl Fn(usize) -> bool) -> (u64, u64) {
+        match &self.tally {
+            Some(t) => t.acts_of(chosen),
+            None => (self.docs.iter().flat_map(|d| &d.acts))
+                .filter(|a| chosen(a.act as usize))
+                .fold((0, 0), |(n, negated), a| {
+                    (n + !a.negated as u64, negated + a.negated as u64)
+                }),
+        }
+    }
 }
 
 /// The sentences of a scan's acts set aside in a temporary file, per document, so that a run

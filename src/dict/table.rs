@@ -99,17 +99,17 @@ impl Tally {
     }
 
     /// Documents over every bin.
-    pub fn documents(&self) -> u64 {
+    pub(super) fn documents(&self) -> u64 {
         self.docs.iter().sum()
     }
 
     /// Words over every bin.
-    pub fn words(&self) -> u64 {
+    pub(super) fn words(&self) -> u64 {
         self.words.iter().sum()
     }
 
     /// Acts of the kinds `chosen` chooses, over every bin: (not negated, negated).
-    pub fn acts_of(&self, chosen: impl Fn(usize) -> bool) -> (u64, u64) {
+    pub(super) fn acts_of(&self, chosen: impl Fn(usize) -> bool) -> (u64, u64) {
         let mut n = (0, 0);
         for bin in &self.acts {
             for (a, t) in bin.iter().enumerate() {
