@@ -91,7 +91,8 @@ pub fn keyness_without_p(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Ke
     let e22 = (c + d) * (b + d) / n;
     let sign = if a > e11 { 1.0 } else { -1.0 };
     let g2 = 2.0 * (xlnx_over(a, e11) + xlnx_over(b, e12) + xlnx_over(c, e21) + xlnx_over(d, e22));
-    let g2 = sign * g2.max(0.0);
+    // `+ 0.0` turns the -0.0 of a term the two sides use alike into 0.0, as R prints it.
+    let g2 = sign * g2.max(0.0) + 0.0;
     let det = a * d - b * c;
     let denom = (a + b) * (c + d) * (a + c) * (b + d);
     let small = e11.min(e12).min(e21).min(e22) < 5.0;
@@ -104,7 +105,7 @@ pub fn keyness_without_p(a: f64, b: f64, t1: f64, t2: f64, compat: Compat) -> Ke
     let chi2 = if denom == 0.0 {
         0.0
     } else {
-        sign * n * num / denom
+        sign * n * num / denom + 0.0
     };
     let p = f64::NAN;
     let (aa, bb) = (
@@ -200,6 +201,11 @@ mod tests {
         let y = keyness(5.0, 30.0, 1200.0, 1000.0, Compat::Antconc);
         assert!((x.g2 + y.g2).abs() < 1e-9 && (x.log_ratio + y.log_ratio).abs() < 1e-12);
         assert!(x.g2 > 0.0 && x.chi2 > 0.0);
+        // Two sides that use a term alike: zero, not the -0.0 a CSV would show.
+        for compat in [Compat::Quanteda, Compat::Antconc] {
+            let same = keyness(7.0, 7.0, 1428.0, 1428.0, compat);
+            assert_eq!((same.g2.to_bits(), same.chi2.to_bits()), (0, 0));
+        }
     }
 
     #[test]
