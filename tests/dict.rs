@@ -1827,6 +1827,62 @@ fn acts_own_leaves_out_acts_reported_of_others() {
     assert_eq!(strs(&inst, "reported"), ["false", "true", "true"]);
 }
 
+/// The acts of the splits labelled after the rule of whose act was written and first
+/// measured (fresh22 to fresh53, never read to set it): of those the readers give to someone
+/// else (`other`, `general`), a share are marked reported, and few of the author's are.
+/// Measured when the bodies' nouns and numbered resolutions were added (2026-12-07): 197 of
+/// 727 marked reported, 37 of 3,931 of the author's (precision 0.842, recall 0.271; the rule
+/// before them: 172 and 32, 0.843 and 0.237).
+#[test]
+fn reported_acts_on_the_later_splits() {
+    let mut sp = [[0usize; 2]; 2];
+    for i in 22..=53 {
+        let s = score(&format!("fresh{i}"));
+        for (own, row) in s.speaker.iter().enumerate() {
+            for (rep, n) in row.iter().enumerate() {
+                sp[own][rep] += n;
+            }
+        }
+    }
+    let (others, caught, wrong) = (sp[0][0] + sp[0][1], sp[0][1], sp[1][1]);
+    println!("fresh22-53: others {others}, called reported {caught}, own called reported {wrong}");
+    assert!(caught as f64 / (caught + wrong) as f64 >= 0.82, "{sp:?}");
+    assert!(caught as f64 / others as f64 >= 0.26, "{sp:?}");
+}
+
+/// A body's act named by its resolutions' numbers, by a gerund after a comma, or by a noun
+/// whose body stands before it as a genitive or after it through `of`/`by`/`from` is reported;
+/// `in support of`, `the support of our friends` and a verb after a numbered resolution and
+/// a comma (a list of the author's acts) are not.
+#[test]
+fn acts_of_bodies_named_around_them_are_reported() {
+    let reported = |text: &str| {
+        let df = csv_bytes(instances_of(text).into_bytes());
+        strs(&df, "reported")
+    };
+    for text in [
+        "Security Council resolutions 384 (1975) and 389 (1976) once again call on the \
+         Government to withdraw.",
+        "Security Council resolution 1624 (2005), calling on all States to prohibit incitement, \
+         sends a message.",
+        "In response to the Secretary-General's appeal, our Government has acted.",
+        "Latvia backs the UN Secretary-General's call to build back better.",
+        "We heed the call of the international community to end the blockade.",
+        "Zimbabwe notes calls by the UN Secretary General for a vaccine.",
+    ] {
+        assert_eq!(reported(text), ["true"], "{text}");
+    }
+    for text in [
+        "We voted in support of the resolution.",
+        "My delegation, with the support of our friends, will introduce a draft.",
+        "Burkina Faso recalls resolution 1813 (2008), supports the efforts of the envoy, and \
+         hopes for talks.",
+        "We call for restraint.",
+    ] {
+        assert!(reported(text).iter().all(|r| r == "false"), "{text}");
+    }
+}
+
 /// An adjective that is a trigger of its own (`deplorable`) inside a target does not cut it:
 /// the condemnation's target is the whole noun phrase, not `the`.
 #[test]

@@ -522,7 +522,7 @@ pub(super) fn hit(
         quoted: p
             .innermost_holding(w.tok[first] as usize, w.tok[last] as usize)
             .is_some(),
-        reported: super::speaker::reported(&lex.reporting, p, w, (first, last), asked),
+        reported: super::speaker::reported(&lex.reporting, p, (w, &doc.text), (first, last), asked),
         texts: lex.texts.then(|| {
             Box::new(ActTexts {
                 offset: doc.source_offset(t0.start as usize) as u64,

@@ -410,7 +410,7 @@ pub(super) fn decide(
             .collect();
         acts.extend(added);
         acts.sort_by_key(|(_, sp)| sp.first);
-        mark_asked(lex, p, w, &mut acts, &asking);
+        mark_asked(lex, p, (w, &doc.text), &mut acts, &asking);
         recut(lex, p, w, doc, &mut acts, &removed);
     }
     let (hits, at): (Vec<ActHit>, Vec<Span>) = acts.into_iter().unzip();
@@ -453,7 +453,7 @@ fn kept(
 fn mark_asked(
     lex: &ActLexicon,
     p: &Positions,
-    w: &Words,
+    (w, text): (&Words, &str),
     acts: &mut [(ActHit, Span)],
     asking: &[usize],
 ) {
@@ -462,8 +462,13 @@ fn mark_asked(
         let s = sentence_of(first);
         for (h, sp) in acts.iter_mut().filter(|(_, sp)| sp.first > first) {
             if sentence_of(sp.first) == s {
-                h.reported =
-                    super::speaker::reported(&lex.reporting, p, w, (sp.first, sp.last), true);
+                h.reported = super::speaker::reported(
+                    &lex.reporting,
+                    p,
+                    (w, text),
+                    (sp.first, sp.last),
+                    true,
+                );
             }
         }
     }

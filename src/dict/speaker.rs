@@ -6,6 +6,7 @@
 use super::acts::{form, run, words, words_in_order};
 use super::scan::Words;
 use crate::analysis::Positions;
+use crate::text::TokenKind;
 use ahash::AHashSet;
 use yaml_rust2::Yaml;
 
@@ -24,6 +25,8 @@ pub struct Reporting {
     modal_passive: AHashSet<String>,
     feelings: AHashSet<String>,
     subjects: AHashSet<String>,
+    bodies: AHashSet<String>,
+    after_noun: AHashSet<String>,
     between: AHashSet<String>,
     to: AHashSet<String>,
     /// Acts that ask a party to act (`call`, `urge`): an act after them in their sentence,
@@ -47,6 +50,8 @@ impl Reporting {
             modal_passive: words(&y["modal_passive"]),
             feelings: words(&y["feelings"]),
             subjects: words(&y["subjects"]),
+            bodies: words(&y["bodies"]),
+            after_noun: words(&y["after_noun"]),
             between: words(&y["between"]),
             to: words(&y["to"]),
             asking: words(&y["asking"]),
@@ -72,7 +77,7 @@ impl Reporting {
 pub(super) fn reported(
     r: &Reporting,
     p: &Positions,
-    w: &Words,
+    (w, text): (&Words, &str),
     (first, last): (usize, usize),
     asked: bool,
 ) -> bool {
@@ -136,6 +141,27 @@ pub(super) fn reported(
     let Some((k, s, joined)) = subject else {
         return false;
     };
+    let number = |k: usize| p.tokens[w.tok[k] as usize].kind == TokenKind::Number;
+    // A body named before the numbers of its resolutions (`resolutions 384 (1975) and 389
+    // (1976) once again call on`), or before a comma and a gerund (`resolution 1624 (2005),
+    // calling on`, `the international community, calling for`).
+    // Whether a comma stands between word `k` and the next.
+    let comma_after =
+        |k: usize| (w.tok[k] + 1..w.tok[k + 1]).any(|t| p.tokens[t as usize].text(text) == ",");
+    let gerund = ends(head, &r.gerund_endings);
+    let comma = (k..first).any(comma_after);
+    if (number(k) && !comma) || (gerund && comma_after(first - 1)) {
+        let mut j = k;
+        while (number(j) || form(p, w, j) == "and") && j > 0 && same(j - 1) && k - j < 12 {
+            j -= 1;
+        }
+        if r.subjects.contains(form(p, w, j)) {
+            return true;
+        }
+    }
+    if body_names_noun(r, p, w, (first, last), &same) {
+        return true;
+    }
     let passive = participle
         && r.be_past.contains(s)
         && !(k > 0 && same(k - 1) && r.modal_passive.contains(form(p, w, k - 1)));
@@ -143,4 +169,62 @@ pub(super) fn reported(
         || (joined && r.relative.contains(s))
         || (r.gerund_after.contains(s) && ends(head, &r.gerund_endings))
         || (joined && r.subjects.contains(s))
+}
+
+/// Whether the trigger `first..=last` is a noun whose act a body's name gives as its own: a
+/// body's genitive before it (`the Assembly's endorsement of`, `the Secretary-General's call`,
+/// an adjective between allowed), or a body named after it (`the appeal of the Conference`,
+/// `calls by the UN Secretary General`, `the support of the international community`, but
+/// not `in support of` nor `the support of our friends`).
+fn body_names_noun(
+    r: &Reporting,
+    p: &Positions,
+    w: &Words,
+    (first, last): (usize, usize),
+    same: &dyn Fn(usize) -> bool,
+) -> bool {
+    let tail = form(p, w, last);
+    let ends = |f: &str, endings: &[String]| endings.iter().any(|e| f.ends_with(e.as_str()));
+    if ends(tail, &r.participle_endings)
+        || ends(tail, &r.gerund_endings)
+        || r.to.contains(tail)
+        || r.after_noun.contains(tail)
+        || r.agent.contains(tail)
+    {
+        return false;
+    }
+    let body = |k: usize| r.bodies.contains(form(p, w, k));
+    let genitive = |k: usize| {
+        let f = form(p, w, k);
+        f.strip_suffix("'s")
+            .or_else(|| f.strip_suffix('\''))
+            .is_some_and(|b| r.bodies.contains(b))
+    };
+    for back in 1..=2 {
+        if first < back || !same(first - back) || !run(w, first - back, first) {
+            break;
+        }
+        if genitive(first - back) {
+            return true;
+        }
+    }
+    let before = first
+        .checked_sub(1)
+        .filter(|&k| same(k) && run(w, k, first));
+    if before.is_some_and(|k| r.to.contains(form(p, w, k)) || form(p, w, k) == "in") {
+        return false;
+    }
+    let next = last + 1;
+    if !(same(next) && run(w, last, next) && r.after_noun.contains(form(p, w, next))) {
+        return false;
+    }
+    for k in next + 1..(next + 5).min(w.tok.len()) {
+        if !same(k) || !run(w, next, k) || r.own_agents.contains(form(p, w, k)) {
+            return false;
+        }
+        if body(k) {
+            return true;
+        }
+    }
+    false
 }
