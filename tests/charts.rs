@@ -577,6 +577,62 @@ fn a_keyness_chart_draws_the_statistic_it_is_sorted_by() {
         .any(|t| t.starts_with("signed log-likelihood G²")));
 }
 
+/// `chart keyness --n 2` draws the key bigrams `compare --ngrams 2 --min-count 2` gives, with
+/// their G², and says so in its title; `--n` on a chart that has no n-grams is named as ignored.
+#[test]
+fn a_keyness_chart_of_ngrams_draws_compares_key_ngrams() {
+    let sides = [
+        "--target-where",
+        "country = 'ARM'",
+        "--reference-where",
+        "country = 'AZE'",
+    ];
+    let mut args = vec!["keyness", "data", "--top", "5", "--n", "2"];
+    args.extend(sides);
+    let texts = svg_texts(&args);
+    let mut cmp = vec![
+        "compare",
+        "data",
+        "--top",
+        "5",
+        "--ngrams",
+        "2",
+        "--min-count",
+        "2",
+    ];
+    cmp.extend(sides);
+    let df = table_csv(&cmp);
+    assert!(df.height() >= 4, "{df}");
+    let forms = df.column("form").unwrap().str().unwrap();
+    let g2 = df.column("g2").unwrap().f64().unwrap();
+    for i in 0..df.height() {
+        let label = forms.get(i).unwrap();
+        assert!(label.contains(' '), "{label} is a bigram");
+        let at = texts.iter().position(|t| t == label).expect(label);
+        let value = format!("{:.1}", g2.get(i).unwrap());
+        assert!(
+            texts[at..].contains(&value),
+            "{label}: {value} in {texts:?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with("Key 2-grams:")),
+        "{texts:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let o = verbale()
+        .args(["chart", "freq", "data", "--n", "3", "-o"])
+        .arg(dir.path().join("f.svg"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("chart freq ignores --n (read by chart ngrams, keyness)"),
+        "{err}"
+    );
+}
+
 /// The legend of a grouped quotes chart names every colour its bars show: in `data/` the first
 /// group (ARM) has no scare quote, a later one (the seed's AZE statement) has.
 #[test]

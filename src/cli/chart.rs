@@ -94,15 +94,16 @@ pub struct ChartArgs {
     /// Title (default: says what was counted and on which documents).
     #[arg(long)]
     pub title: Option<String>,
-    /// N-grams: their length (2 to 5).
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(2..=5))]
-    pub n: u8,
-    /// Collocates: words on each side of the word (the first of --terms).
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=50))]
-    pub window: u32,
-    /// Collocates: the score the bars show (and are sorted by).
-    #[arg(long, value_enum, default_value_t = ScoreArg::Ll)]
-    pub score: ScoreArg,
+    /// N-grams: their length (2 to 5; default 2). Keyness: the key n-grams of this length
+    /// instead of single terms (as `compare --ngrams N`).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(2..=5))]
+    pub n: Option<u8>,
+    /// Collocates: words on each side of the word (the first of --terms; default 5).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
+    pub window: Option<u32>,
+    /// Collocates: the score the bars show (and are sorted by; default ll).
+    #[arg(long, value_enum)]
+    pub score: Option<ScoreArg>,
     /// Acts: the acts drawn.
     #[command(flatten)]
     pub acts: super::acts::ActChoice,
@@ -135,7 +136,7 @@ impl ScoreArg {
 /// The collocates chart's score: `--score`, or `--measure` as `collocates` names it.
 fn score_of(args: &ChartArgs) -> Result<ScoreArg> {
     let Some(m) = &args.measure else {
-        return Ok(args.score);
+        return Ok(args.score.unwrap_or(ScoreArg::Ll));
     };
     ScoreArg::from_str(m, true).map_err(|_| {
         verbale::Error::Invalid(format!(
@@ -271,7 +272,10 @@ fn sides(args: &ChartArgs) -> Result<Sides> {
 /// The flags given that this chart kind does not read, each with the kinds that do.
 fn ignored_flags(args: &ChartArgs) -> Vec<String> {
     use Kind::*;
-    let given: [(&str, bool, &[Kind]); 10] = [
+    let given: [(&str, bool, &[Kind]); 13] = [
+        ("--n", args.n.is_some(), &[Ngrams, Keyness]),
+        ("--window", args.window.is_some(), &[Collocates]),
+        ("--score", args.score.is_some(), &[Collocates]),
         ("--act", !args.acts.act.is_empty(), &[Acts]),
         ("--own", args.acts.own, &[Acts]),
         ("--target-has", !args.acts.target_has.is_empty(), &[Acts]),
@@ -384,6 +388,9 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     }
     if args.kind == Kind::Acts {
         return acts_chart(&args, &sides.names[0], &options, &output);
+    }
+    if let (Kind::Keyness, Some(n)) = (args.kind, args.n) {
+        return ngram_keyness_chart(&args, &sides, &options, n as usize, &output);
     }
     let ask = Ask {
         selectors: sides.selectors.clone(),
@@ -507,8 +514,8 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
     let top = args.top;
     let mut spec = if args.kind == Kind::Ngrams {
         let o = NgramOptions {
-            n_min: args.n as usize,
-            n_max: args.n as usize,
+            n_min: args.n.unwrap_or(2) as usize,
+            n_max: args.n.unwrap_or(2) as usize,
             min_count: 2,
             across_sentences: false,
             stop_edges: true,
@@ -527,8 +534,8 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
             verbale::Error::Nothing(format!("'{term}' (stem '{key}') is not in these documents"))
         })?;
         let o = collocates::CollocateOptions {
-            left: args.window as usize,
-            right: args.window as usize,
+            left: args.window.unwrap_or(5) as usize,
+            right: args.window.unwrap_or(5) as usize,
             min_count: 2,
             node_in: collocates::NodeIn::All,
             skip_stopwords: true,
@@ -540,6 +547,41 @@ fn phrase_chart(args: &ChartArgs, name: &str, options: &Options, output: &Path) 
     };
     write(&mut spec, args, output)?;
     Ok(h.had_errors)
+}
+
+/// Draws the keyness of n-grams of length `n` (`--n`), target against reference, as
+/// `compare --ngrams` tests them.
+fn ngram_keyness_chart(
+    args: &ChartArgs,
+    sides: &Sides,
+    options: &Options,
+    n: usize,
+    output: &Path,
+) -> Result<bool> {
+    if !args.group_by.is_empty() || !args.from_counts.is_empty() {
+        return Err(usage(
+            "chart keyness --n draws a target against a reference from the texts; leave out \
+             --group-by and --from-counts"
+                .into(),
+        ));
+    }
+    let sort = args.sort.unwrap_or(super::compare::SortArg::G2).key();
+    let k = KeynessOptions {
+        sort,
+        min_count: 2,
+        ..KeynessOptions::default()
+    };
+    let key = super::compare::ngram_keyness_of(&args.source, sides, options, n, k)?;
+    let mut spec = kinds::keyness_by(&key.df, args.top, &sides.names[0], &sides.names[1], sort)?;
+    if let chart::Spec::Bars { title, .. } = &mut spec {
+        *title = format!(
+            "Key {n}-grams: {} vs {}",
+            describe(&sides.names[0], key.docs[0] as usize),
+            describe(&sides.names[1], key.docs[1] as usize)
+        );
+    }
+    write(&mut spec, args, output)?;
+    Ok(key.had_errors)
 }
 
 /// Draws the speech-act chart: a bar per document or group, in [`act_kinds::Order`].

@@ -392,28 +392,29 @@ fn keyness_table(
     Ok((df, h))
 }
 
-/// Keyness of n-grams, target against reference (`--ngrams N`).
-fn ngram_keyness(
-    args: &CompareArgs,
+/// The keyness of n-grams of a target against a reference, as `compare --ngrams` and
+/// `chart keyness --n` give it: a row per n-gram (its stems in `term`), each side's documents
+/// and n-grams counted.
+pub(super) struct NgramKeyness {
+    pub df: DataFrame,
+    pub docs: [u64; 2],
+    pub totals: [u64; 2],
+    pub had_errors: bool,
+}
+
+/// Counts the n-grams of length `n` on each side of `sides` and tests each for keyness.
+pub(super) fn ngram_keyness_of(
+    source: &SourceArgs,
     sides: &Sides,
     options: &verbale::analysis::Options,
     n: usize,
-    format: Format,
-    dest: &out::Destination,
-) -> Result<bool> {
-    if args.table != Table::Keyness || !args.group_by.is_empty() {
-        return Err(verbale::Error::Invalid(
-            "--ngrams gives the keyness of a target against a reference; leave out --table \
-             and --group-by"
-                .into(),
-        )
-        .into());
-    }
-    let h = load_held(&[], &args.source, options, &RowsPer::Sides(sides.clone()))?;
+    k: KeynessOptions,
+) -> Result<NgramKeyness> {
+    let h = load_held(&[], source, options, &RowsPer::Sides(sides.clone()))?;
     let o = NgramOptions {
         n_min: n,
         n_max: n,
-        min_count: args.min_count,
+        min_count: k.min_count,
         across_sentences: false,
         stop_edges: true,
     };
@@ -441,23 +442,49 @@ fn ngram_keyness(
         })
         .collect();
     let [t1, t2] = c.windows;
-    let top = args.top.or((format == Format::Table).then_some(20));
-    let mut df = compare::keyness_of_counts(terms, &tc, t1, &rc, t2, keyness_options(args))?;
-    let df = ends(df.rename("term", "ngram".into())?.clone(), top, args.sort)?;
+    let df = compare::keyness_of_counts(terms, &tc, t1, &rc, t2, k)?;
     let docs = |b: u32| h.held.bins.iter().filter(|&&x| x == b).count() as u64;
+    Ok(NgramKeyness {
+        df,
+        docs: [docs(0), docs(1)],
+        totals: [t1, t2],
+        had_errors: h.had_errors,
+    })
+}
+
+/// Keyness of n-grams, target against reference (`--ngrams N`).
+fn ngram_keyness(
+    args: &CompareArgs,
+    sides: &Sides,
+    options: &verbale::analysis::Options,
+    n: usize,
+    format: Format,
+    dest: &out::Destination,
+) -> Result<bool> {
+    if args.table != Table::Keyness || !args.group_by.is_empty() {
+        return Err(verbale::Error::Invalid(
+            "--ngrams gives the keyness of a target against a reference; leave out --table \
+             and --group-by"
+                .into(),
+        )
+        .into());
+    }
+    let mut k = ngram_keyness_of(&args.source, sides, options, n, keyness_options(args))?;
+    let top = args.top.or((format == Format::Table).then_some(20));
+    let df = ends(k.df.rename("term", "ngram".into())?.clone(), top, args.sort)?;
     let header = format!(
         "{n}-grams: target {} ({}, {}) vs reference {} ({}, {}); positive G² = over-used in \
          the target",
         sides.names[0],
-        count_of(docs(0), "document"),
-        count_of(t1, &format!("{n}-gram")),
+        count_of(k.docs[0], "document"),
+        count_of(k.totals[0], &format!("{n}-gram")),
         sides.names[1],
-        count_of(docs(1), "document"),
-        count_of(t2, &format!("{n}-gram")),
+        count_of(k.docs[1], "document"),
+        count_of(k.totals[1], &format!("{n}-gram")),
     );
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), dest)?;
-    Ok(h.had_errors)
+    Ok(k.had_errors)
 }
 
 /// Each group of --group-by against all the other documents, in one long table (the group's
