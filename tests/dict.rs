@@ -1883,6 +1883,25 @@ fn acts_of_bodies_named_around_them_are_reported() {
     }
 }
 
+/// `acts --profile --top N` keeps the profile's first N documents (in their order), and a
+/// table on the terminal shows 20 of them unless told otherwise; CSV keeps every one.
+#[test]
+fn acts_profile_takes_top() {
+    let run = |extra: &[&str]| {
+        let o = verbale()
+            .args(["acts", "data", "--profile", "--by-doc", "-f", "csv", "-q"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        csv_bytes(o.stdout)
+    };
+    let all = run(&[]);
+    let two = run(&["--top", "2"]);
+    assert!(all.height() > 2);
+    assert_eq!(strs(&two, "doc"), strs(&all, "doc")[..2].to_vec());
+}
+
 /// An adjective that is a trigger of its own (`deplorable`) inside a target does not cut it:
 /// the condemnation's target is the whole noun phrase, not `the`.
 #[test]

@@ -20,7 +20,7 @@ use verbale::out::{self, Format};
 /// --instances lists every act with its trigger, its target (the words after it) and its
 /// sentence; --targets counts what each act targets (who is condemned most).
 #[derive(Args, Debug)]
-#[command(group(clap::ArgGroup::new("listing").args(["instances", "targets"])))]
+#[command(group(clap::ArgGroup::new("listing").args(["instances", "targets", "profile"])))]
 #[command(after_help = "Examples:
   verbale acts statement.txt --instances
   verbale acts speeches/ --group-by year --profile -o strength.csv
@@ -57,8 +57,9 @@ pub struct ActsArgs {
     pub targets: bool,
     #[command(flatten)]
     pub choice: ActChoice,
-    /// Keep the first N instances (per document or group), or the N most frequent targets of
-    /// each act (with --instances or --targets; the other tables have a row per act). Default:
+    /// Keep the first N instances (per document or group), the N most frequent targets of
+    /// each act, or the profile's first N documents or groups (with --instances, --targets or
+    /// --profile; the table of acts has a row per act). Default:
     /// 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
     /// other formats.
     #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
@@ -318,7 +319,11 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     // Rows before a table's --top cut (the header says what it shows of how many).
     let mut all_rows = None;
     let (what, (df, of_row)) = if args.profile {
-        ("profile", frames.profile)
+        let (df, rows) = frames.profile;
+        let top = args.top.or((format == Format::Table).then_some(20));
+        let n = top.map_or(df.height(), |t| t.min(df.height()));
+        all_rows = Some(df.height());
+        ("profile", (df.head(Some(n)), rows[..n].to_vec()))
     } else if args.targets {
         let top = args.top.or((format == Format::Table).then_some(20));
         let (df, rows) = pick(dict::act_targets(&scanned, &lex)?)?;

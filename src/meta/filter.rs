@@ -258,10 +258,13 @@ pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
         .iter()
         .map(|f| f.to_string())
         .find(|f| meta.fields.contains(f) && distinct(f).is_some_and(|(n, _)| n >= 2));
-    // No field of names: the groups are the times themselves, when they are few enough.
+    // No field of names: the groups are the times themselves, when they are few enough, or
+    // the first coarser time field that is (59 years of speeches are 7 decades).
     let named = named.or_else(|| {
-        time.clone()
-            .filter(|t| distinct(t).is_some_and(|(n, _)| n <= MAX_LIKELY_GROUPS))
+        TIME_FIELDS.iter().map(|f| f.to_string()).find(|f| {
+            meta.fields.contains(f)
+                && distinct(f).is_some_and(|(n, _)| (2..=MAX_LIKELY_GROUPS).contains(&n))
+        })
     });
     (named, time)
 }
@@ -291,6 +294,28 @@ mod tests {
         assert_eq!(likely_fields(&m).0, None);
         let m = meta(vec![doc, author, country]);
         assert_eq!(likely_fields(&m).0.as_deref(), Some("country"));
+    }
+
+    #[test]
+    fn too_many_years_group_by_decade_and_follow_the_years() {
+        let docs: Vec<String> = (0..40).map(|i| format!("d{i}")).collect();
+        let doc = Column::new("doc".into(), docs);
+        let year = Column::new(
+            "year".into(),
+            (0..40).map(|i| 1950 + i).collect::<Vec<i64>>(),
+        );
+        let decade = Column::new(
+            "decade".into(),
+            (0..40).map(|i| (1950 + i) / 10 * 10).collect::<Vec<i64>>(),
+        );
+        let m = meta(vec![doc.clone(), year.clone(), decade]);
+        let (named, time) = likely_fields(&m);
+        assert_eq!(
+            (named.as_deref(), time.as_deref()),
+            (Some("decade"), Some("year"))
+        );
+        let m = meta(vec![doc, year]);
+        assert_eq!(likely_fields(&m), (None, Some("year".to_string())));
     }
 
     #[test]
