@@ -271,8 +271,9 @@ pub fn dispersion(
         note.insert_str(
             0,
             &format!(
-                " (the {} of {all} rows: {chosen}, in the corpus's order)",
-                rows.len()
+                " (the {} of {} rows: {chosen}, in the corpus's order)",
+                rows.len(),
+                thousands(all as u64)
             ),
         );
     }

@@ -87,9 +87,10 @@ pub struct ActChoice {
     /// third of such acts, and nearly only them.
     #[arg(long)]
     pub own: bool,
-    /// Only the acts whose target names one of these words or phrases in its first words (the
-    /// key --targets counts, up to an `on` or `against`: `Ukraine in the face of Russia's
-    /// invasion` names Ukraine, not Russia, and `attacks on Israel` not Israel) or as the doer
+    /// Only the acts whose target names one of these words or phrases in its first words (in
+    /// the key --targets counts, the part before its first `on`, `upon` or `against`, which
+    /// --targets shows whole: `Ukraine in the face of Russia's invasion` names Ukraine, not
+    /// Russia, and `attacks on Israel` not Israel) or as the doer
     /// after a `by` (`the annexation of Crimea by Russia`), matched as terms are counted
     /// (`russia` finds `Russia's war`, `U.S.` finds `U.S.-Japan`; `russia` does not find
     /// `Russian`); comma-separated. Who condemns or supports Russia, in every table.
