@@ -256,3 +256,36 @@ fn min_confidence_raises_the_bar_for_scare() {
     assert_eq!(none.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&none.stderr).contains("--min-confidence 0.7"));
 }
+
+/// A quotation of over 1,000 words (a speech read out whole, or a closing mark a damaged file
+/// puts far away) is named on standard error with its document, byte and length; shorter
+/// ones, and `--quiet`, give no such note.
+#[test]
+fn quotations_of_over_a_thousand_words_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        "The envoy said: “{}” Then the debate went on.",
+        "we must keep the peace and build it together "
+            .repeat(120)
+            .trim_end()
+    );
+    std::fs::write(dir.path().join("long.txt"), &long).unwrap();
+    std::fs::write(dir.path().join("short.txt"), "They held “elections” there.").unwrap();
+    let run = |path: &std::path::Path, extra: &[&str]| {
+        let o = crate::common::verbale()
+            .args(["quotes", "-f", "csv"])
+            .args(extra)
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let err = run(dir.path(), &[]);
+    assert!(
+        err.contains("1 quotation runs over 1,000 words (long at byte 16, 1,080 words)"),
+        "{err}"
+    );
+    assert!(!run(&dir.path().join("short.txt"), &[]).contains("over 1,000 words"));
+    assert!(!run(dir.path(), &["-q"]).contains("over 1,000 words"));
+}

@@ -181,6 +181,9 @@ pub fn run(mut args: QuotesArgs) -> Result<bool> {
         had_errors,
         ..
     } = args.input.load(&options, ask)?;
+    if !args.input.source.quiet {
+        warn_long_spans(&analysis);
+    }
     let (df, header) = if let (true, Some(g)) = (args.terms, &grouping) {
         group_terms(&args, kind, &analysis, g)?
     } else if args.terms {
@@ -233,6 +236,51 @@ pub fn run(mut args: QuotesArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Quotations of more words than this are named in a note ([`warn_long_spans`]).
+const LONG_SPAN_WORDS: u32 = 1_000;
+
+/// Names on standard error the quotations of over [`LONG_SPAN_WORDS`] words: a speech read
+/// out whole, or a closing mark that a damaged text puts far from its opening (a hard-wrapped
+/// file with no blank line between them), whose words all count as quoted.
+pub(super) fn warn_long_spans(a: &verbale::analysis::Analysis) {
+    let mut long: Vec<(u32, String)> = a
+        .docs
+        .iter()
+        .flat_map(|d| {
+            d.spans
+                .iter()
+                .filter(|s| s.evidence.words > LONG_SPAN_WORDS)
+                .map(|s| {
+                    let at = format!(
+                        "{} at byte {}, {} words",
+                        d.id,
+                        s.open,
+                        thousands(u64::from(s.evidence.words))
+                    );
+                    (s.evidence.words, at)
+                })
+        })
+        .collect();
+    if long.is_empty() {
+        return;
+    }
+    long.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    let shown: Vec<&str> = long.iter().take(5).map(|l| l.1.as_str()).collect();
+    let more = match long.len() {
+        n if n > 5 => format!(" and {} more", n - 5),
+        _ => String::new(),
+    };
+    let verb = if long.len() == 1 { "runs" } else { "run" };
+    eprintln!(
+        "verbale: note: {} {verb} over {} words ({}{more}): a text quoted whole, or a closing \
+         mark a damaged file puts far from its opening; every word inside counts as quoted, so \
+         check those marks",
+        count_of(long.len() as u64, "quotation"),
+        thousands(u64::from(LONG_SPAN_WORDS)),
+        shown.join("; "),
+    );
 }
 
 fn span_header(df: &DataFrame) -> Result<String> {
