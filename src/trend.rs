@@ -384,6 +384,13 @@ fn build(g: &Grouping, terms: &Terms, s: &Sums) -> Result<DataFrame> {
             .map(|r| terms.names[r.1].as_str())
             .collect::<Vec<_>>(),
     ));
+    // What each term is counted as: its stem, or a phrase's words with the last one's stem
+    // (`colonialism` counts `coloni`: colonial, colonies and colonialism).
+    let keys: Vec<String> = terms.keys.iter().map(|k| k.join(" ")).collect();
+    cols.push(Column::new(
+        "stem".into(),
+        rows.iter().map(|r| keys[r.1].as_str()).collect::<Vec<_>>(),
+    ));
     cols.push(u("count", &|r| sums[r.0 * nt + r.1][0]));
     cols.push(u("quoted", &|r| sums[r.0 * nt + r.1][1]));
     cols.push(u("scare", &|r| sums[r.0 * nt + r.1][2]));

@@ -978,8 +978,21 @@ fn a_trend_says_when_a_word_is_counted_by_its_stem() {
             && !err.contains("developing countries is counted"),
         "{err}"
     );
+    // The table says what each row counts, so that a saved file says it too.
+    let df = csv_bytes(stemmed.clone());
+    let (terms, stems) = (strs(&df, "term"), strs(&df, "stem"));
+    for (t, s) in terms.iter().zip(&stems) {
+        let want = if t == "developing" {
+            "develop"
+        } else {
+            "nation"
+        };
+        assert_eq!(s, want, "{t}");
+    }
     let (plain, err) = run(&args(&["--no-stem"]));
     assert!(!err.contains("counted by its stem"), "{err}");
+    let df = csv_bytes(plain.clone());
+    assert!(strs(&df, "term") == strs(&df, "stem"));
     let sum = |b: Vec<u8>| -> i64 {
         let df = csv_bytes(b);
         let terms = strs(&df, "term");
