@@ -51,13 +51,22 @@ fn empty_and_wordless_files_are_skipped_with_a_warning() {
         ("c/empty.txt", b""),
         ("c/blank.txt", b"  \n\t \r\n"),
         ("c/punct.txt", b"... !!! -- \xe2\x80\x9c\xe2\x80\x9d ;"),
+        // An empty file named as a document is empty, not a damaged document.
+        ("c/empty.docx", b""),
+        ("c/empty.pdf", b""),
     ]);
     let (code, out, err) = run(&["freq", "c", "--format", "csv"], d.path());
     assert_eq!(code, 0, "warnings only: {err}");
-    for f in ["empty", "blank", "punct"] {
+    for f in [
+        "empty.txt",
+        "blank.txt",
+        "punct.txt",
+        "empty.docx",
+        "empty.pdf",
+    ] {
         assert!(
             err.contains(&format!(
-                "verbale: warning: c/{f}.txt: no words (the file is empty or has only spaces and punctuation); skipped"
+                "verbale: warning: c/{f}: no words (the file is empty or has only spaces and punctuation); skipped"
             )),
             "{err}"
         );

@@ -249,6 +249,11 @@ fn a_report_from_counts_has_the_tables_of_the_texts_and_names_what_it_leaves_out
     assert!(md.contains("speech acts") && md.contains("dispersion"));
     assert!(!md.contains("## Speech acts") && !md.contains("## Phrases"));
     assert!(read(&texts, "report.md").contains("## Speech acts"));
+    // The per-document profile has no column of acts it could not count.
+    // (Markdown escapes its parentheses.)
+    let column = r"| acts \(mean intensity\) |";
+    assert!(!md.contains(column));
+    assert!(read(&texts, "report.md").contains(column));
     let nb = read(&counted, "report.ipynb");
     assert!(nb.contains("corpus_terms") && !nb.contains("act_instances"));
     // `docs` lists the same documents, measures and fields from the counts, and the paths

@@ -107,6 +107,13 @@ pub(crate) fn decode_any(
     path: &Path,
     opts: &LoadOptions,
 ) -> Result<(String, OffsetMap, Option<Source>)> {
+    // An empty file is one with no words, whatever its name says (an empty `.docx` is not a
+    // damaged one).
+    if bytes.is_empty() {
+        return Err(Error::NoWords {
+            path: path.to_path_buf(),
+        });
+    }
     let format = formats::sniff(&bytes, path);
     refuse_misnamed(path, format)?;
     if format == Format::Text {

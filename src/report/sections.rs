@@ -379,6 +379,9 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
         )));
         order.truncate(PROFILE_ROWS);
     }
+    // No acts column where no acts were looked for (a report from counts, a language without
+    // a lexicon): an empty cell would read as none found.
+    let with_acts = d.tables.acts.as_ref().is_some_and(|t| t.lex.is_some());
     let mut rows = Vec::new();
     for &i in &order {
         let (doc, counts) = (&a.docs[i], a.doc_terms.get(i));
@@ -389,7 +392,7 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
             .take(5)
             .map(|c| a.terms[c.term as usize].form.as_str())
             .collect();
-        rows.push(vec![
+        let mut row = vec![
             doc.id.clone(),
             thousands(doc.tokens),
             top.join(", "),
@@ -401,23 +404,31 @@ fn profile(d: &ReportData, b: &mut Vec<Block>) {
             ),
             shown(doc.measured().map(|m| m.mtld)),
             shown(doc.flesch()),
-            acts_of(d, i),
-        ]);
+        ];
+        if with_acts {
+            row.push(acts_of(d, i));
+        }
+        rows.push(row);
+    }
+    let mut header = vec![
+        s("doc"),
+        s("tokens"),
+        s("top terms"),
+        s("quotes"),
+        s("scare quotes"),
+        s("tokens in scare quotes"),
+        s("MTLD"),
+        s("Flesch"),
+    ];
+    let mut numeric = vec![false, true, false, true, true, true, true, true];
+    if with_acts {
+        header.push(s("acts (mean intensity)"));
+        numeric.push(true);
     }
     b.push(Block::Table {
-        header: vec![
-            s("doc"),
-            s("tokens"),
-            s("top terms"),
-            s("quotes"),
-            s("scare quotes"),
-            s("tokens in scare quotes"),
-            s("MTLD"),
-            s("Flesch"),
-            s("acts (mean intensity)"),
-        ],
+        header,
         rows,
-        numeric: vec![false, true, false, true, true, true, true, true, true],
+        numeric,
     });
 }
 
