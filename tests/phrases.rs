@@ -710,3 +710,32 @@ fn a_word_only_inside_phrases_is_followed_there_from_counts_as_over_the_texts() 
     assert_eq!(nums(&counted, "count"), [1.0, 1.0]);
     assert_eq!(nums(&counted, "count"), nums(&read, "count"));
 }
+
+/// A plain text of short lines without final stops (a list of recommendations' categories, a
+/// speech's salutations) is a line per paragraph, not prose hard-wrapped so narrow: its
+/// n-grams do not run from one item into the next, and each item is a sentence.
+#[test]
+fn a_list_of_short_lines_is_not_one_wrapped_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = "Supported\nNoted\nRatification of international instruments\nGroups of \
+                 Persons\nPublic officials\nWomen and girls\nPersons with disabilities\n\
+                 Children\nMigrants and refugees\nRoma minority\n";
+    let f = dir.path().join("list.txt");
+    std::fs::write(&f, items.repeat(3)).unwrap();
+    let run = |args: &[&str]| {
+        let o = verbale().args(args).arg(&f).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        csv_bytes(o.stdout)
+    };
+    let ngrams = strs(&run(&["ngrams", "--n", "2", "-f", "csv", "-q"]), "form");
+    assert!(!ngrams.is_empty());
+    for across in [
+        "disabilities Children",
+        "officials Women",
+        "Noted Ratification",
+    ] {
+        assert!(!ngrams.iter().any(|n| n == across), "{across}: {ngrams:?}");
+    }
+    let docs = run(&["docs", "-f", "csv", "-q"]);
+    assert_eq!(nums(&docs, "sentences"), [30.0]);
+}

@@ -134,7 +134,7 @@ impl Document {
             }
         };
         maps.retain(|m| !m.is_identity());
-        let layout = detect_layout(&text);
+        let layout = detect_layout(&text, plain);
         Document {
             id,
             path,

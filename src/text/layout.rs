@@ -11,8 +11,16 @@ pub enum Layout {
     Wrapped,
 }
 
-/// Detects the layout: hard-wrapped when most lines are short and do not end a sentence.
-pub fn detect_layout(text: &str) -> Layout {
+/// The median line length under which a plain text is not taken for hard-wrapped prose.
+const MIN_WRAP: usize = 40;
+
+/// Detects the layout: hard-wrapped when most lines are short and do not end a sentence. A
+/// plain text (`plain`, not a document's extracted text) whose lines are mostly very short
+/// (a median under [`MIN_WRAP`] characters) is a list or a speech of one paragraph a line
+/// with many headings and salutations (`Mr. President`, `Excellencies`), not prose wrapped so
+/// narrow: each line is its own paragraph. Text extracted from a PDF's narrow columns stays
+/// hard-wrapped.
+pub fn detect_layout(text: &str, plain: bool) -> Layout {
     let mut lens = Vec::new();
     let mut ended = 0usize;
     let mut from = 0;
@@ -40,9 +48,28 @@ pub fn detect_layout(text: &str) -> Layout {
     }
     let mid = lens.len() / 2;
     let median = *lens.select_nth_unstable(mid).1;
+    if plain && median < MIN_WRAP {
+        return Layout::Lines;
+    }
     if median <= 90 && (ended as f64) < 0.5 * lens.len() as f64 {
         Layout::Wrapped
     } else {
         Layout::Lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_plain_lines_are_paragraphs_and_long_wrapped_lines_are_not() {
+        let list = "Supported\nNoted\nGroups of Persons\nPublic officials\n".repeat(4);
+        assert_eq!(detect_layout(&list, true), Layout::Lines);
+        // The same lines extracted from a PDF's narrow columns stay wrapped.
+        assert_eq!(detect_layout(&list, false), Layout::Wrapped);
+        let prose =
+            "we reaffirm our commitment to the principles of the Charter and to\n".repeat(10);
+        assert_eq!(detect_layout(&prose, true), Layout::Wrapped);
     }
 }
