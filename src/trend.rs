@@ -111,6 +111,17 @@ impl Terms {
     }
 }
 
+/// Terms counted while a corpus was read for something else (the report's reading counts the
+/// phrases of `--terms` from each document's positions): per document, by its index in the
+/// analysis, its counts ([`Terms::count`]).
+#[derive(Debug, Clone)]
+pub struct Counted {
+    /// The terms counted.
+    pub terms: Terms,
+    /// Per document read: its index and its counts.
+    pub docs: Vec<(usize, DocCounts)>,
+}
+
 /// The trend consumer: each document's counts of the terms.
 struct Counter<'a> {
     run: Analyser<'a>,

@@ -892,41 +892,26 @@ fn the_scare_quoted_trend_leaves_out_frequent_words_seldom_scare_quoted() {
     assert_eq!(scare, ["elections"], "{trend}");
 }
 
-/// A phrase in --terms needs the report to count phrases: the error says how, and with
-/// --phrases un the phrase is followed.
+/// A phrase in --terms is followed as `trend` follows it: counted word by word in the
+/// report's reading, or as one term when --phrases makes it one; both give the same counts.
 #[test]
-fn a_phrase_in_terms_asks_for_phrases() {
-    let a = "Human rights matter. We defend human rights and trade.";
+fn a_phrase_in_terms_is_followed_with_or_without_phrases() {
+    let a = "Human rights matter. We defend human rights and trade. Rights, human or not.";
     let texts = [("a1", "AAA", 2001, a), ("b1", "BBB", 2002, a)];
-    let dir = grouped_folder(&texts);
-    let o = verbale()
-        .args(["report", "-q", "--terms", "human rights", "-o"])
-        .arg(dir.path().join("r1"))
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("add --phrases un"), "{err}");
-    let (dir, _md) = report_of_grouped(
-        &texts,
-        &[
-            "--terms",
-            "human rights",
-            "--phrases",
-            "un",
-            "--time",
-            "year",
-        ],
-    );
-    let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
-    let terms = crate::common::strs(&trend, "term");
-    let counts = crate::common::nums(&trend, "count");
-    let asked: Vec<f64> = (0..terms.len())
-        .filter(|&i| terms[i].eq_ignore_ascii_case("human rights"))
-        .map(|i| counts[i])
-        .collect();
-    assert_eq!(asked, [2.0, 2.0], "{trend}");
+    let asked = |args: &[&str]| -> Vec<f64> {
+        let mut all = vec!["--terms", "human rights", "--time", "year"];
+        all.extend(args);
+        let (dir, _md) = report_of_grouped(&texts, &all);
+        let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
+        let terms = crate::common::strs(&trend, "term");
+        let counts = crate::common::nums(&trend, "count");
+        (0..terms.len())
+            .filter(|&i| terms[i].eq_ignore_ascii_case("human rights"))
+            .map(|i| counts[i])
+            .collect()
+    };
+    assert_eq!(asked(&[]), [2.0, 2.0]);
+    assert_eq!(asked(&["--phrases", "un"]), [2.0, 2.0]);
 }
 
 /// A folder of statements with a manifest.csv of their country and year, and the report

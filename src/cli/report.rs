@@ -52,10 +52,11 @@ pub struct ReportArgs {
     /// Leave out the groups section even when the documents have metadata.
     #[arg(long)]
     pub no_groups: bool,
-    /// The groups section's trends: also follow these words over the time field
-    /// (comma-separated; single words, or phrases that --phrases or --compound-top count as one
-    /// term; stopwords are left out of the report's counts, so `verbale trend` follows those),
-    /// before the most scare-quoted and the key terms.
+    /// The groups section's trends: also follow these words or phrases over the time field
+    /// (comma-separated; a phrase is counted word by word as `verbale trend` counts it, or as
+    /// one term when --phrases or --compound-top makes it one; stopwords are left out of the
+    /// report's counts, so `verbale trend` follows those), before the most scare-quoted and the
+    /// key terms.
     #[arg(
         long,
         value_delimiter = ',',
@@ -359,13 +360,17 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     // The report's tables of acts read the acts only (the lexicon keeps no entry's matched
     // words), and the acts' sentences are set aside until act_instances is written.
     let spill = verbale::analysis::spill::Spill::new().ok();
+    // The phrases of --terms that no --phrases makes one term are counted from the words as
+    // they are read, as `trend` counts them.
+    let phrases = phrases_of(&terms, &options)?;
     let holder =
         verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
-            matcher.as_ref().map(|m| {
+            let acts = matcher.as_ref().map(|m| {
                 let mut found = m.scan(p, d);
                 let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
                 (found, aside)
-            })
+            });
+            (acts, phrases.as_ref().map(|t| t.count(p)))
         });
     bar.set_message("reading and counting");
     let ask = Ask {
@@ -380,6 +385,15 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     bar.set_message("phrases");
     let ids: Vec<&str> = loaded.analysis.docs.iter().map(|d| d.id.as_str()).collect();
     let (held, found) = holder.finish(&ids, &options)?;
+    let (found, counts): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let counted_terms = phrases.map(|terms| verbale::trend::Counted {
+        terms,
+        docs: counts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c?)))
+            .collect(),
+    });
     let acts = matcher.is_some().then(|| {
         let (docs, at): (Vec<_>, Vec<_>) = found.into_iter().map(Option::unwrap_or_default).unzip();
         verbale::dict::Scanned {
@@ -414,29 +428,25 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         phrases,
         acts: std::sync::Mutex::new(acts),
         terms: terms.clone(),
+        counted_terms,
         texts: true,
         chosen_by: chosen_by(&args.source, &sides),
     };
-    warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
+    warn_absent_terms(
+        &loaded,
+        (&terms, r.counted_terms.as_ref()),
+        &options,
+        args.source.quiet,
+    );
     write(&args, &loaded, &options, &r, &bar)?;
     Ok(loaded.had_errors)
 }
 
-/// The words of `--terms`, trimmed: terms the report's counts keep (a stopword, or a phrase
-/// that --phrases does not make one term, is refused with the command that follows it).
+/// The words and phrases of `--terms`, trimmed (a stopword, which the report's counts leave
+/// out, is refused with the command that follows it).
 fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for t in terms.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
-        // With --phrases or --compound-top a phrase is one term, which the report counts.
-        if t.split_whitespace().count() > 1 && options.phrases.is_none() {
-            return Err(verbale::Error::Invalid(format!(
-                "--terms {t}: a phrase, which the report follows only when it counts phrases as \
-                 terms: add --phrases un (the bundled list of UN phrases: human rights, \
-                 Security Council, ...) or --phrases FILE with it; or follow it in the texts \
-                 with `verbale trend '{t}' PATH --by year`"
-            ))
-            .into());
-        }
         let why = if options.stopwords.contains(&t.to_lowercase()) {
             Some("a stopword, which the report's counts leave out")
         } else {
@@ -454,18 +464,45 @@ fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result
     Ok(out)
 }
 
-/// Warns (unless `quiet`) of each word of `--terms` that no document of the report has.
+/// The phrases among `terms` that the counts do not make one term (no `--phrases` or
+/// `--compound-top` given), to be counted from the words; `None` when there are none.
+fn phrases_of(
+    terms: &[String],
+    options: &verbale::analysis::Options,
+) -> Result<Option<verbale::trend::Terms>> {
+    if options.phrases.is_some() {
+        return Ok(None);
+    }
+    let phrases: Vec<String> = terms
+        .iter()
+        .filter(|t| t.split_whitespace().count() > 1)
+        .cloned()
+        .collect();
+    if phrases.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(verbale::trend::Terms::new(&phrases, options)?))
+}
+
+/// Warns (unless `quiet`) of each term of `--terms` that no document of the report has: a
+/// phrase counted in the reading (`counted`) by its counts, another by the documents' terms.
 fn warn_absent_terms(
     loaded: &Loaded,
-    terms: &[String],
+    (terms, counted): (&[String], Option<&verbale::trend::Counted>),
     options: &verbale::analysis::Options,
     quiet: bool,
 ) {
     for t in terms.iter().filter(|_| !quiet) {
-        let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
-            continue;
+        let absent = match counted.and_then(|c| c.terms.names.iter().position(|n| n == t)) {
+            Some(k) => counted.is_some_and(|c| c.docs.iter().all(|d| d.1.counts[k][0] == 0)),
+            None => {
+                let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
+                    continue;
+                };
+                verbale::trend::holding(&loaded.analysis, &words.keys()[0], options).is_empty()
+            }
         };
-        if verbale::trend::holding(&loaded.analysis, &words.keys()[0], options).is_empty() {
+        if absent {
             eprintln!(
                 "verbale: warning: --terms {t}: in none of these documents (check its \
                  spelling: its trend is zeros)"
@@ -511,8 +548,17 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         ..Default::default()
     };
     let terms = trend_terms(&args.terms, &options)?;
+    if let Some(t) = phrases_of(&terms, &options)? {
+        return Err(verbale::Error::Invalid(format!(
+            "--terms {}: a phrase the counts do not hold as one term (they were made without \
+             --phrases listing it), and a report from counts cannot read the texts to count \
+             it: follow it with `verbale trend '{}' PATH --by year` on the texts",
+            t.names[0], t.names[0]
+        ))
+        .into());
+    }
     let loaded = load_counts(dirs, &args.source, ask)?;
-    warn_absent_terms(&loaded, &terms, &options, args.source.quiet);
+    warn_absent_terms(&loaded, (&terms, None), &options, args.source.quiet);
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.
     let mut left_out: Vec<String> = super::from_counts::parts_not_read(dirs)?
@@ -537,6 +583,7 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         phrases: None,
         acts: std::sync::Mutex::new(None),
         terms,
+        counted_terms: None,
         texts: false,
         chosen_by: chosen_by(&args.source, &sides),
     };

@@ -105,6 +105,7 @@ pub(super) fn tables(p: Parts, mg: &MetaGroups) -> Result<GroupTables> {
             ],
             &key_members,
             &key_groups,
+            p.r.counted_terms.as_ref(),
         )?,
         None => DataFrame::empty(),
     };
@@ -229,7 +230,8 @@ const MIN_SCARE_USES: u64 = 2;
 /// The trend of the asked, the scare-quoted and the key terms over `time`, with a `chosen_as`
 /// column naming why each was followed and a `counted_in` column naming the documents counted
 /// (`all`, or the group whose key term it is). A key term with documents in `key_members` (one
-/// list per key term; empty: every document) is counted in those documents only.
+/// list per key term; empty: every document) is counted in those documents only. The asked
+/// phrases in `counted` come from its counts, made in the reading.
 fn trend_table(
     a: &Analysis,
     time: &crate::meta::Grouping,
@@ -237,6 +239,7 @@ fn trend_table(
     chosen: &[(&str, &Vec<String>)],
     key_members: &[&[usize]],
     key_groups: &[String],
+    counted: Option<&trend::Counted>,
 ) -> Result<DataFrame> {
     let mut out = DataFrame::empty();
     let mut add = |df: DataFrame, why: &str, within: &str| -> Result<()> {
@@ -252,6 +255,24 @@ fn trend_table(
     };
     for &(why, names) in chosen {
         if names.is_empty() {
+            continue;
+        }
+        if why == "asked" {
+            // The phrases counted in the reading from the words, the other terms from the
+            // counts.
+            let counted = counted.filter(|c| !c.terms.names.is_empty());
+            let from_counts: Vec<String> = names
+                .iter()
+                .filter(|n| counted.is_none_or(|c| !c.terms.names.contains(n)))
+                .cloned()
+                .collect();
+            if !from_counts.is_empty() {
+                let terms = Terms::new(&from_counts, opts)?;
+                add(trend::from_totals(a, time, &terms)?, why, "all")?;
+            }
+            if let Some(c) = counted {
+                add(trend::frame(&c.docs, time, &c.terms)?, why, "all")?;
+            }
             continue;
         }
         if why != "key" {

@@ -77,6 +77,9 @@ pub struct ReportOptions {
     /// Terms to follow over the time field in the groups section (`--terms`), before the
     /// most scare-quoted and the key terms.
     pub terms: Vec<String>,
+    /// The phrases among `terms` that the counts do not hold as terms (no `--phrases` made
+    /// them one), counted in the reading from each document's words, as `trend` counts them.
+    pub counted_terms: Option<crate::trend::Counted>,
     /// Whether the documents' texts can be read (false for a report from counts: the sections
     /// and tables that need texts are left out, and the report says which).
     pub texts: bool,
