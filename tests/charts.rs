@@ -540,38 +540,49 @@ fn grouped_freq_charts_show_each_groups_counts() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--group-by draws freq, quotes and acts"));
 }
 
-/// `chart keyness --sort log-odds` draws compare's log-odds z-scores of the same rows, with the
-/// z guide; the default stays G².
-#[test]
-fn a_keyness_chart_draws_the_statistic_it_is_sorted_by() {
+/// The keyness chart of `chart` (`keyness data --top 5` and `extra`, ARM against AZE) and
+/// the table of `compare` (`compare data --top 5` and `cmp`) on the same sides: each of the
+/// table's rows is a bar labelled with its form and the value of `column` with one decimal.
+/// Returns the chart's texts.
+fn keyness_bars_match_compare(extra: &[&str], cmp: &[&str], column: &str) -> Vec<String> {
     let sides = [
         "--target-where",
         "country = 'ARM'",
         "--reference-where",
         "country = 'AZE'",
     ];
-    let mut args = vec!["keyness", "data", "--top", "5", "--sort", "log-odds"];
+    let mut args = vec!["keyness", "data", "--top", "5"];
+    args.extend(extra);
     args.extend(sides);
     let texts = svg_texts(&args);
-    let mut cmp = vec!["compare", "data", "--top", "5", "--sort", "log-odds"];
-    cmp.extend(sides);
-    let df = table_csv(&cmp);
+    let mut c = vec!["compare", "data", "--top", "5"];
+    c.extend(cmp);
+    c.extend(sides);
+    let df = table_csv(&c);
+    assert!(df.height() >= 4, "{df}");
     let forms = df.column("form").unwrap().str().unwrap();
-    let z = df.column("log_odds_z").unwrap().f64().unwrap();
+    let values = df.column(column).unwrap().f64().unwrap();
     for i in 0..df.height() {
         let label = forms.get(i).unwrap();
         let at = texts.iter().position(|t| t == label).expect(label);
-        let value = format!("{:.1}", z.get(i).unwrap());
+        let value = format!("{:.1}", values.get(i).unwrap());
         assert!(
             texts[at..].contains(&value),
             "{label}: {value} in {texts:?}"
         );
     }
+    texts
+}
+
+/// `chart keyness --sort log-odds` draws compare's log-odds z-scores of the same rows, with the
+/// z guide; the default stays G².
+#[test]
+fn a_keyness_chart_draws_the_statistic_it_is_sorted_by() {
+    let sort = ["--sort", "log-odds"];
+    let texts = keyness_bars_match_compare(&sort, &sort, "log_odds_z");
     assert!(texts.iter().any(|t| t.starts_with("log-odds z-score")));
     assert!(texts.iter().any(|t| t.contains("|z| = 1.96")));
-    let mut args = vec!["keyness", "data", "--top", "5"];
-    args.extend(sides);
-    let texts = svg_texts(&args);
+    let texts = keyness_bars_match_compare(&[], &[], "g2");
     assert!(texts
         .iter()
         .any(|t| t.starts_with("signed log-likelihood G²")));
@@ -581,40 +592,10 @@ fn a_keyness_chart_draws_the_statistic_it_is_sorted_by() {
 /// their G², and says so in its title; `--n` on a chart that has no n-grams is named as ignored.
 #[test]
 fn a_keyness_chart_of_ngrams_draws_compares_key_ngrams() {
-    let sides = [
-        "--target-where",
-        "country = 'ARM'",
-        "--reference-where",
-        "country = 'AZE'",
-    ];
-    let mut args = vec!["keyness", "data", "--top", "5", "--n", "2"];
-    args.extend(sides);
-    let texts = svg_texts(&args);
-    let mut cmp = vec![
-        "compare",
-        "data",
-        "--top",
-        "5",
-        "--ngrams",
-        "2",
-        "--min-count",
-        "2",
-    ];
-    cmp.extend(sides);
-    let df = table_csv(&cmp);
-    assert!(df.height() >= 4, "{df}");
-    let forms = df.column("form").unwrap().str().unwrap();
-    let g2 = df.column("g2").unwrap().f64().unwrap();
-    for i in 0..df.height() {
-        let label = forms.get(i).unwrap();
-        assert!(label.contains(' '), "{label} is a bigram");
-        let at = texts.iter().position(|t| t == label).expect(label);
-        let value = format!("{:.1}", g2.get(i).unwrap());
-        assert!(
-            texts[at..].contains(&value),
-            "{label}: {value} in {texts:?}"
-        );
-    }
+    let texts =
+        keyness_bars_match_compare(&["--n", "2"], &["--ngrams", "2", "--min-count", "2"], "g2");
+    let bigrams = texts.iter().filter(|t| t.split(' ').count() == 2).count();
+    assert!(bigrams >= 4, "{texts:?}");
     assert!(
         texts.iter().any(|t| t.starts_with("Key 2-grams:")),
         "{texts:?}"

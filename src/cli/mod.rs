@@ -3,6 +3,7 @@
 
 pub mod acts;
 pub mod chart;
+pub mod chart_reads;
 pub mod collocates;
 pub mod collocations;
 pub mod common;

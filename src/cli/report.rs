@@ -386,14 +386,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let ids: Vec<&str> = loaded.analysis.docs.iter().map(|d| d.id.as_str()).collect();
     let (held, found) = holder.finish(&ids, &options)?;
     let (found, counts): (Vec<_>, Vec<_>) = found.into_iter().unzip();
-    let counted_terms = phrases.map(|terms| verbale::trend::Counted {
-        terms,
-        docs: counts
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, c)| Some((i, c?)))
-            .collect(),
-    });
+    let counted_terms = counted(phrases, counts);
     let acts = matcher.is_some().then(|| {
         let (docs, at): (Vec<_>, Vec<_>) = found.into_iter().map(Option::unwrap_or_default).unzip();
         verbale::dict::Scanned {
@@ -407,15 +400,6 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let phrases = Some(report::phrase_tables_of(&held)?);
     drop(held);
     bar.inc(2);
-    let mut left_out: Vec<String> = loaded
-        .problems
-        .iter()
-        .map(|p| {
-            let what = if p.warning { "skipped" } else { "not read" };
-            format!("{what}: {}", super::common::problem_text(p))
-        })
-        .collect();
-    left_out.sort();
     let r = ReportOptions {
         name,
         dir,
@@ -424,7 +408,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         groups: keyness_sides(&loaded, &sides),
         meta_groups: meta_groups(&args, &loaded.meta)?,
         meta: loaded.meta.frame.clone(),
-        left_out,
+        left_out: left_out(&loaded.problems),
         phrases,
         acts: std::sync::Mutex::new(acts),
         terms: terms.clone(),
@@ -440,6 +424,35 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     );
     write(&args, &loaded, &options, &r, &bar)?;
     Ok(loaded.had_errors)
+}
+
+/// The inputs a report did not read, each with its reason, sorted.
+fn left_out(problems: &[verbale::corpus::Problem]) -> Vec<String> {
+    let mut out: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            let what = if p.warning { "skipped" } else { "not read" };
+            format!("{what}: {}", super::common::problem_text(p))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The phrases of --terms counted in the reading: per document, by its index in the
+/// analysis (the holder gives them in that order), its counts.
+fn counted(
+    phrases: Option<verbale::trend::Terms>,
+    counts: Vec<Option<verbale::trend::DocCounts>>,
+) -> Option<verbale::trend::Counted> {
+    phrases.map(|terms| verbale::trend::Counted {
+        terms,
+        docs: counts
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((i, c?)))
+            .collect(),
+    })
 }
 
 /// The words and phrases of `--terms`, trimmed (a stopword, which the report's counts leave
