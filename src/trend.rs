@@ -163,8 +163,8 @@ pub fn count(
     (out, problems)
 }
 
-/// The `trend` frame: per group (its fields first) and term, in group order: count, quoted,
-/// scare, documents using the term, the group's documents and tokens, and the rate per 10,000
+/// The `trend` frame: per group (its fields first) and term, in group order: the term as
+/// asked, its stem (what it is counted as), count, quoted, scare, documents using the term, the group's documents and tokens, and the rate per 10,000
 /// of the group's tokens. Every group has a row for every term (zeros where it is absent).
 /// `docs` are the counted documents with their file index; `g` groups the files.
 pub fn frame(docs: &[(usize, DocCounts)], g: &Grouping, terms: &Terms) -> Result<DataFrame> {
@@ -304,6 +304,13 @@ fn totals_of(
         }
     }
     build(g, terms, &sums)
+}
+
+/// Whether the analysis counts the words `key` as one term (a word, or a phrase `--phrases`
+/// made one).
+pub fn is_term(a: &crate::analysis::Analysis, key: &[String]) -> bool {
+    let joined = key.join(" ");
+    a.terms.iter().any(|t| t.term == joined)
 }
 
 /// The counted terms that hold the words `key` in a row, each with how many times: the term

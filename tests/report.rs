@@ -893,25 +893,62 @@ fn the_scare_quoted_trend_leaves_out_frequent_words_seldom_scare_quoted() {
 }
 
 /// A phrase in --terms is followed as `trend` follows it: counted word by word in the
-/// report's reading, or as one term when --phrases makes it one; both give the same counts.
+/// report's reading, or as one term when --phrases makes it one (both give the same counts),
+/// and word by word when --phrases does not list it; the terms keep the order asked within
+/// each year. A report from counts takes a phrase only when the counts hold it as one term.
 #[test]
 fn a_phrase_in_terms_is_followed_with_or_without_phrases() {
     let a = "Human rights matter. We defend human rights and trade. Rights, human or not.";
     let texts = [("a1", "AAA", 2001, a), ("b1", "BBB", 2002, a)];
-    let asked = |args: &[&str]| -> Vec<f64> {
-        let mut all = vec!["--terms", "human rights", "--time", "year"];
+    let asked = |args: &[&str]| -> (Vec<String>, Vec<f64>) {
+        let mut all = vec!["--terms", "human rights,trade,we defend", "--time", "year"];
         all.extend(args);
         let (dir, _md) = report_of_grouped(&texts, &all);
         let trend = read_csv(&dir.path().join("rep").join("trend.csv"));
+        let why = crate::common::strs(&trend, "chosen_as");
+        let rows: Vec<usize> = (0..why.len()).filter(|&i| why[i] == "asked").collect();
         let terms = crate::common::strs(&trend, "term");
         let counts = crate::common::nums(&trend, "count");
-        (0..terms.len())
-            .filter(|&i| terms[i].eq_ignore_ascii_case("human rights"))
-            .map(|i| counts[i])
-            .collect()
+        (
+            rows.iter().map(|&i| terms[i].to_lowercase()).collect(),
+            rows.iter().map(|&i| counts[i]).collect(),
+        )
     };
-    assert_eq!(asked(&[]), [2.0, 2.0]);
-    assert_eq!(asked(&["--phrases", "un"]), [2.0, 2.0]);
+    let order = ["human rights", "trade", "we defend"].repeat(2);
+    for args in [&[][..], &["--phrases", "un"]] {
+        let (terms, counts) = asked(args);
+        assert_eq!(terms, order, "{args:?}");
+        assert_eq!(counts, [2.0, 1.0, 1.0, 2.0, 1.0, 1.0], "{args:?}");
+    }
+    // From counts: with the phrase as one term, and without.
+    let dir = grouped_folder(&texts);
+    let report_of = |counted: &[&str]| {
+        let c = dir.path().join(format!("c{}", counted.len()));
+        let o = verbale()
+            .args(["counts", "-q", "-o"])
+            .arg(&c)
+            .args(counted)
+            .arg(dir.path().join("a1.txt"))
+            .arg(dir.path().join("b1.txt"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        verbale()
+            .args(["report", "-q", "--terms", "human rights", "--from-counts"])
+            .arg(&c)
+            .arg("-o")
+            .arg(dir.path().join(format!("r{}", counted.len())))
+            .output()
+            .unwrap()
+    };
+    assert_eq!(report_of(&["--phrases", "un"]).status.code(), Some(0));
+    let o = report_of(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("a phrase the counts do not hold as one term"),
+        "{err}"
+    );
 }
 
 /// A folder of statements with a manifest.csv of their country and year, and the report

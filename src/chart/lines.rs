@@ -196,9 +196,9 @@ impl Scale {
     }
 }
 
-/// Groups' places along the x axis: numbers (years) at their values, from end to end; other
-/// labels (countries) evenly, each in the middle of its share of the axis, so that the first
-/// and last points and labels are not drawn on the plot's edges.
+/// Groups' places along the x axis: numbers (years) at their values and months evenly, from
+/// end to end; other labels (countries) evenly, each in the middle of its share of the axis,
+/// so that the first and last points and labels are not drawn on the plot's edges.
 fn places(x: &[String]) -> Vec<f64> {
     let n = x.len().max(1);
     let nums: Option<Vec<f64>> = x.iter().map(|l| l.parse::<f64>().ok()).collect();
@@ -207,6 +207,10 @@ fn places(x: &[String]) -> Vec<f64> {
             .iter()
             .map(|&x| (x - v[0]) / (v[v.len() - 1] - v[0]))
             .collect(),
+        // Months (`2021-02`) are times too: end to end, evenly.
+        _ if n > 1 && x.iter().all(|l| month_number(l).is_some()) => {
+            (0..n).map(|i| i as f64 / (n - 1) as f64).collect()
+        }
         _ => (0..n).map(|i| (i as f64 + 0.5) / n as f64).collect(),
     }
 }

@@ -83,8 +83,8 @@ pub struct ActChoice {
     /// Only the acts the author performs: leave out those the words around the trigger show
     /// reported of someone else (the `reported` column of --instances: `supported by the
     /// West`, `countries that reject`, `the Security Council demanded`, `thank leaders for
-    /// condemning`, the act asked for in `call on all States to support`). It finds about a
-    /// third of such acts, and nearly only them.
+    /// condemning`, the act asked for in `call on all States to support`, the Secretary-General's
+    /// appeal). It finds about a quarter of such acts, and few others.
     #[arg(long)]
     pub own: bool,
     /// Only the acts whose target names one of these words or phrases in its first words (in

@@ -362,7 +362,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let spill = verbale::analysis::spill::Spill::new().ok();
     // The phrases of --terms that no --phrases makes one term are counted from the words as
     // they are read, as `trend` counts them.
-    let phrases = phrases_of(&terms, &options)?;
+    let term_phrases = phrases_of(&terms, &options)?;
     let holder =
         verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
             let acts = matcher.as_ref().map(|m| {
@@ -370,7 +370,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
                 let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
                 (found, aside)
             });
-            (acts, phrases.as_ref().map(|t| t.count(p)))
+            (acts, term_phrases.as_ref().map(|t| t.count(p)))
         });
     bar.set_message("reading and counting");
     let ask = Ask {
@@ -386,7 +386,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let ids: Vec<&str> = loaded.analysis.docs.iter().map(|d| d.id.as_str()).collect();
     let (held, found) = holder.finish(&ids, &options)?;
     let (found, counts): (Vec<_>, Vec<_>) = found.into_iter().unzip();
-    let counted_terms = counted(phrases, counts);
+    let counted_terms = counted(term_phrases, counts);
     let acts = matcher.is_some().then(|| {
         let (docs, at): (Vec<_>, Vec<_>) = found.into_iter().map(Option::unwrap_or_default).unzip();
         verbale::dict::Scanned {
@@ -467,7 +467,7 @@ fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result
         };
         if let Some(why) = why {
             return Err(verbale::Error::Invalid(format!(
-                "--terms {t}: {why}; the report follows single words. `verbale trend '{t}' \
+                "--terms {t}: {why}; the report does not follow it. `verbale trend '{t}' \
                  PATH --by year` (or `chart trend PATH --terms '{t}' --by year`) counts it"
             ))
             .into());
@@ -477,15 +477,13 @@ fn trend_terms(terms: &[String], options: &verbale::analysis::Options) -> Result
     Ok(out)
 }
 
-/// The phrases among `terms` that the counts do not make one term (no `--phrases` or
-/// `--compound-top` given), to be counted from the words; `None` when there are none.
+/// The phrases among `terms`, to be counted from the words in the reading (those that
+/// `--phrases` makes one term are then taken from the counts instead); `None` when there are
+/// none.
 fn phrases_of(
     terms: &[String],
     options: &verbale::analysis::Options,
 ) -> Result<Option<verbale::trend::Terms>> {
-    if options.phrases.is_some() {
-        return Ok(None);
-    }
     let phrases: Vec<String> = terms
         .iter()
         .filter(|t| t.split_whitespace().count() > 1)
@@ -498,22 +496,27 @@ fn phrases_of(
 }
 
 /// Warns (unless `quiet`) of each term of `--terms` that no document of the report has: a
-/// phrase counted in the reading (`counted`) by its counts, another by the documents' terms.
+/// phrase counted in the reading (`counted`) and not a term of the counts by the reading's
+/// counts, another by the documents' terms.
 fn warn_absent_terms(
     loaded: &Loaded,
     (terms, counted): (&[String], Option<&verbale::trend::Counted>),
     options: &verbale::analysis::Options,
     quiet: bool,
 ) {
+    let a = &loaded.analysis;
     for t in terms.iter().filter(|_| !quiet) {
-        let absent = match counted.and_then(|c| c.terms.names.iter().position(|n| n == t)) {
-            Some(k) => counted.is_some_and(|c| c.docs.iter().all(|d| d.1.counts[k][0] == 0)),
-            None => {
-                let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
-                    continue;
-                };
-                verbale::trend::holding(&loaded.analysis, &words.keys()[0], options).is_empty()
-            }
+        let Ok(words) = verbale::trend::Terms::new(std::slice::from_ref(t), options) else {
+            continue;
+        };
+        let key = &words.keys()[0];
+        // A phrase the counts do not hold as one term was counted in the reading.
+        let read = counted
+            .filter(|_| key.len() > 1 && !verbale::trend::is_term(a, key))
+            .and_then(|c| Some((c, c.terms.names.iter().position(|n| n == t)?)));
+        let absent = match read {
+            Some((c, k)) => c.docs.iter().all(|d| d.1.counts[k][0] == 0),
+            None => verbale::trend::holding(a, key, options).is_empty(),
         };
         if absent {
             eprintln!(
@@ -561,16 +564,20 @@ fn from_counts(args: &ReportArgs) -> Result<bool> {
         ..Default::default()
     };
     let terms = trend_terms(&args.terms, &options)?;
-    if let Some(t) = phrases_of(&terms, &options)? {
-        return Err(verbale::Error::Invalid(format!(
-            "--terms {}: a phrase the counts do not hold as one term (they were made without \
-             --phrases listing it), and a report from counts cannot read the texts to count \
-             it: follow it with `verbale trend '{}' PATH --by year` on the texts",
-            t.names[0], t.names[0]
-        ))
-        .into());
-    }
     let loaded = load_counts(dirs, &args.source, ask)?;
+    if let Some(t) = phrases_of(&terms, &options)? {
+        let a = &loaded.analysis;
+        if let Some(k) = (0..t.names.len()).find(|&k| !verbale::trend::is_term(a, &t.keys()[k])) {
+            let p = &t.names[k];
+            return Err(verbale::Error::Invalid(format!(
+                "--terms {p}: a phrase the counts do not hold as one term, and a report from \
+                 counts cannot read the texts to count it: count the parts with --phrases \
+                 FILE listing it, or follow it with `verbale trend '{p}' PATH --by year` on \
+                 the texts"
+            ))
+            .into());
+        }
+    }
     warn_absent_terms(&loaded, (&terms, None), &options, args.source.quiet);
     bar.inc(2);
     // What the parts did not read, as the report over the texts lists what it did not read.
@@ -644,7 +651,11 @@ fn meta_groups(args: &ReportArgs, meta: &verbale::meta::Metadata) -> Result<Opti
     // With no field of names, the groups are the times: --time's when it is given and has
     // at most 30 values (decades of speeches whose years are too many).
     let named = match (&args.time, &named) {
-        (Some(t), n) if args.group_by.is_none() && (n.is_none() || *n == time) => {
+        // No field of names (the likely groups are times: the years, or their decades).
+        (Some(t), n)
+            if args.group_by.is_none()
+                && (n.as_deref().is_none_or(verbale::meta::is_time_field) || *n == time) =>
+        {
             let few = verbale::meta::group(meta, std::slice::from_ref(t))
                 .is_ok_and(|g| (2..=30).contains(&g.groups.len()));
             if few {

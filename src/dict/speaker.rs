@@ -89,7 +89,6 @@ pub(super) fn reported(
         return false;
     }
     let (head, tail) = (inside[0], inside[inside.len() - 1]);
-    let ends = |f: &str, endings: &[String]| endings.iter().any(|e| f.ends_with(e.as_str()));
     let participle = !r.feelings.contains(head)
         && (ends(tail, &r.participle_endings) || ends(head, &r.participle_endings));
     let sentence = p.tokens[w.tok[first] as usize].sentence;
@@ -142,14 +141,14 @@ pub(super) fn reported(
         return false;
     };
     let number = |k: usize| p.tokens[w.tok[k] as usize].kind == TokenKind::Number;
-    // A body named before the numbers of its resolutions (`resolutions 384 (1975) and 389
-    // (1976) once again call on`), or before a comma and a gerund (`resolution 1624 (2005),
-    // calling on`, `the international community, calling for`).
     // Whether a comma stands between word `k` and the next.
     let comma_after =
         |k: usize| (w.tok[k] + 1..w.tok[k + 1]).any(|t| p.tokens[t as usize].text(text) == ",");
     let gerund = ends(head, &r.gerund_endings);
     let comma = (k..first).any(comma_after);
+    // A body named before the numbers of its resolutions (`resolutions 384 (1975) and 389
+    // (1976) once again call on`), or before a comma and a gerund (`resolution 1624 (2005),
+    // calling on`, `the international community, calling for`).
     if (number(k) && !comma) || (gerund && comma_after(first - 1)) {
         let mut j = k;
         while (number(j) || form(p, w, j) == "and") && j > 0 && same(j - 1) && k - j < 12 {
@@ -171,11 +170,14 @@ pub(super) fn reported(
         || (joined && r.subjects.contains(s))
 }
 
-/// Whether the trigger `first..=last` is a noun whose act a body's name gives as its own: a
+/// Whether the trigger `first..=last` (with a word before it in its sentence: a trigger that
+/// opens its sentence is not asked about) is a noun whose act a body's name gives as its own: a
 /// body's genitive before it (`the Assembly's endorsement of`, `the Secretary-General's call`,
 /// an adjective between allowed), or a body named after it (`the appeal of the Conference`,
 /// `calls by the UN Secretary General`, `the support of the international community`, but
-/// not `in support of` nor `the support of our friends`).
+/// not `in support of`, `our support of the Union` nor `the support of our friends`). Whether
+/// the trigger is a noun is not parsed: a verb before `of` and a body reads the same (`warns
+/// of the Security Council`).
 fn body_names_noun(
     r: &Reporting,
     p: &Positions,
@@ -184,13 +186,20 @@ fn body_names_noun(
     same: &dyn Fn(usize) -> bool,
 ) -> bool {
     let tail = form(p, w, last);
-    let ends = |f: &str, endings: &[String]| endings.iter().any(|e| f.ends_with(e.as_str()));
     if ends(tail, &r.participle_endings)
         || ends(tail, &r.gerund_endings)
         || r.to.contains(tail)
         || r.after_noun.contains(tail)
         || r.agent.contains(tail)
     {
+        return false;
+    }
+    // The author's own noun (`our support of the African Union`, `my delegation's call`),
+    // the possessive inside the trigger or up to two words before it.
+    let own = (first.saturating_sub(2)..=last).any(|k| {
+        same(k) && (k >= first || run(w, k, first)) && r.own_agents.contains(form(p, w, k))
+    });
+    if own {
         return false;
     }
     let body = |k: usize| r.bodies.contains(form(p, w, k));
@@ -227,4 +236,9 @@ fn body_names_noun(
         }
     }
     false
+}
+
+/// Whether `f` ends with one of `endings`.
+fn ends(f: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| f.ends_with(e.as_str()))
 }

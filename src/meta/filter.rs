@@ -222,14 +222,21 @@ pub const FILE_GROUP_FIELDS: &[&str] = &["language", "un_body"];
 /// Fields preferred for time, in order.
 const TIME_FIELDS: &[&str] = &["year", "session", "decade"];
 
+/// Whether `field` is one of the time fields a report follows its trends over (`year`,
+/// `session`, `decade`), which [`likely_fields`] groups by only when no field of names does.
+pub fn is_time_field(field: &str) -> bool {
+    TIME_FIELDS.contains(&field)
+}
+
 /// Most groups a report makes on its own.
 pub const MAX_LIKELY_GROUPS: usize = 30;
 
 /// The fields a report groups by when not told, each given for at least half the documents:
 /// a field of names (the first of `country`, `speaker`, `party`, `author`, `actor`, `source`,
 /// `type`, `folder`, then any text field) with 2 to 30 values shared by several documents (else
-/// the time field, if it has at most 30 values), and a time field (`year`, `session`,
-/// `decade`) with at least two values. Of the fields that only the files' own properties
+/// the first time field with 2 to 30 values: the years, or the decades of too many years; see
+/// [`is_time_field`]), and a time field (`year`, `session`, `decade`) with at least two
+/// values. Of the fields that only the files' own properties
 /// give, only [`FILE_GROUP_FIELDS`] are chosen: a PDF's or Word file's author is whoever saved
 /// it, and its creation time or format says nothing of the statement.
 pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {

@@ -11,7 +11,8 @@ mod plan;
 use manifest::manifest_fields;
 
 pub use filter::{
-    filter, group, likely_fields, value_name, Grouping, FILE_GROUP_FIELDS, MAX_LIKELY_GROUPS,
+    filter, group, is_time_field, likely_fields, value_name, Grouping, FILE_GROUP_FIELDS,
+    MAX_LIKELY_GROUPS,
 };
 pub use plan::{analyse, analyse_also, choose, Chosen, Plan, Planned};
 

@@ -258,21 +258,7 @@ fn trend_table(
             continue;
         }
         if why == "asked" {
-            // The phrases counted in the reading from the words, the other terms from the
-            // counts.
-            let counted = counted.filter(|c| !c.terms.names.is_empty());
-            let from_counts: Vec<String> = names
-                .iter()
-                .filter(|n| counted.is_none_or(|c| !c.terms.names.contains(n)))
-                .cloned()
-                .collect();
-            if !from_counts.is_empty() {
-                let terms = Terms::new(&from_counts, opts)?;
-                add(trend::from_totals(a, time, &terms)?, why, "all")?;
-            }
-            if let Some(c) = counted {
-                add(trend::frame(&c.docs, time, &c.terms)?, why, "all")?;
-            }
+            add(asked_trend(a, time, opts, names, counted)?, why, "all")?;
             continue;
         }
         if why != "key" {
@@ -301,6 +287,74 @@ fn trend_table(
         }
     }
     Ok(out)
+}
+
+/// The trend of the terms asked for (`--terms`), in their order within each group: a word, or
+/// a phrase the counts hold as one term (`--phrases`), from the counts; another phrase from
+/// its counts made in the reading (`counted`, as `trend` counts it word by word).
+fn asked_trend(
+    a: &Analysis,
+    time: &crate::meta::Grouping,
+    opts: &Options,
+    names: &[String],
+    counted: Option<&trend::Counted>,
+) -> Result<DataFrame> {
+    let all = Terms::new(names, opts)?;
+    let by_words = |k: usize| all.keys()[k].len() > 1 && !trend::is_term(a, &all.keys()[k]);
+    // The phrases to take from the reading's counts: their indexes there.
+    let (mut from_counts, mut read) = (Vec::new(), Vec::new());
+    for (k, name) in names.iter().enumerate() {
+        match counted.and_then(|c| c.terms.names.iter().position(|n| n == name)) {
+            Some(i) if by_words(k) => read.push((name.clone(), i)),
+            _ => from_counts.push(name.clone()),
+        }
+    }
+    let words = match from_counts.is_empty() {
+        true => None,
+        false => Some(trend::from_totals(
+            a,
+            time,
+            &Terms::new(&from_counts, opts)?,
+        )?),
+    };
+    let (Some(c), false) = (counted, read.is_empty()) else {
+        return Ok(words.unwrap_or_default());
+    };
+    let chosen: Vec<String> = read.iter().map(|r| r.0.clone()).collect();
+    let docs: Vec<(usize, trend::DocCounts)> = c
+        .docs
+        .iter()
+        .map(|(d, dc)| {
+            let counts = read.iter().map(|r| dc.counts[r.1]).collect();
+            let tokens = dc.tokens;
+            (*d, trend::DocCounts { tokens, counts })
+        })
+        .collect();
+    let phrases = trend::frame(&docs, time, &Terms::new(&chosen, opts)?)?;
+    let Some(words) = words else {
+        return Ok(phrases);
+    };
+    // Each group's rows in the order asked: both frames have a row per group and term, the
+    // groups in the same order.
+    let (nw, np) = (from_counts.len(), chosen.len());
+    let groups = words.height() / nw;
+    if groups * nw != words.height() || groups * np != phrases.height() {
+        return Ok(words.vstack(&phrases)?);
+    }
+    let mut order: Vec<IdxSize> = Vec::with_capacity(groups * names.len());
+    for g in 0..groups {
+        for name in names {
+            let at = match from_counts.iter().position(|n| n == name) {
+                Some(i) => g * nw + i,
+                None => {
+                    words.height() + g * np + chosen.iter().position(|n| n == name).unwrap_or(0)
+                }
+            };
+            order.push(at as IdxSize);
+        }
+    }
+    let both = words.vstack(&phrases)?;
+    Ok(both.take(&IdxCa::from_vec("".into(), order))?)
 }
 
 /// The rows of the trend table chosen as `why` (`scare-quoted`, `key`).

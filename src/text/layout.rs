@@ -18,8 +18,9 @@ const MIN_WRAP: usize = 40;
 /// plain text (`plain`, not a document's extracted text) whose lines are mostly very short
 /// (a median under [`MIN_WRAP`] characters) is a list or a speech of one paragraph a line
 /// with many headings and salutations (`Mr. President`, `Excellencies`), not prose wrapped so
-/// narrow: each line is its own paragraph. Text extracted from a PDF's narrow columns stays
-/// hard-wrapped.
+/// narrow: each line is its own paragraph. Text extracted from a document (a PDF's narrow
+/// columns; Word and web pages part their paragraphs with blank lines) keeps the rule
+/// without that bound.
 pub fn detect_layout(text: &str, plain: bool) -> Layout {
     let mut lens = Vec::new();
     let mut ended = 0usize;
@@ -32,10 +33,11 @@ pub fn detect_layout(text: &str, plain: bool) -> Layout {
         if t.trim_start().is_empty() {
             continue;
         }
-        // Only whether the median is over 90 matters: lengths are capped at 91, and a line's
-        // characters are counted only when its bytes leave that open.
+        // Only whether the median is under MIN_WRAP or over 90 characters matters: lengths
+        // are capped at 91, and a line's characters are counted only when its bytes leave
+        // that open (a line of fewer bytes than MIN_WRAP has fewer characters too).
         lens.push(match t.len() {
-            n if n <= 90 => n,
+            n if n < MIN_WRAP => n,
             n if n > 4 * 91 => 91,
             _ => t.chars().take(91).count(),
         });
