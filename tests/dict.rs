@@ -1765,13 +1765,7 @@ fn acts_reported_of_others_are_told_apart() {
 #[test]
 fn reported_acts_on_the_held_out_splits() {
     let splits: Vec<String> = (8..=21).map(|i| format!("fresh{i}")).collect();
-    let [others, caught, own, wrong] = speaker_totals(&splits);
-    println!("others {others}, called reported {caught}, own {own}, own called reported {wrong}");
-    assert!(
-        caught as f64 / (caught + wrong) as f64 >= 0.9,
-        "{caught} {wrong}"
-    );
-    assert!(caught as f64 / others as f64 >= 0.25, "{caught} {others}");
+    reported_at_least(&splits, 0.9, 0.25);
 }
 
 /// `acts --own` leaves out the acts reported of others, says how many, and `--instances`
@@ -1831,6 +1825,23 @@ fn speaker_totals(splits: &[String]) -> [usize; 4] {
     [sp[0][0] + sp[0][1], sp[0][1], sp[1][0] + sp[1][1], sp[1][1]]
 }
 
+/// Of the acts found right on `splits`, the acts marked reported are someone else's at least
+/// `precision` of the time, and at least `recall` of someone else's are marked.
+fn reported_at_least(splits: &[String], precision: f64, recall: f64) {
+    let [others, caught, own, wrong] = speaker_totals(splits);
+    println!(
+        "{} to {}: others {others}, called reported {caught}, own {own}, own called reported \
+         {wrong}",
+        splits[0],
+        splits[splits.len() - 1]
+    );
+    assert!(
+        caught as f64 / (caught + wrong) as f64 >= precision,
+        "{caught} {wrong}"
+    );
+    assert!(caught as f64 / others as f64 >= recall, "{caught} {others}");
+}
+
 /// The acts of the splits labelled after the rule of whose act was written and first
 /// measured (fresh22 to fresh53, never read to set it): of those the readers give to someone
 /// else (`other`, `general`), a share are marked reported, and few of the author's are.
@@ -1840,13 +1851,7 @@ fn speaker_totals(splits: &[String]) -> [usize; 4] {
 #[test]
 fn reported_acts_on_the_later_splits() {
     let splits: Vec<String> = (22..=53).map(|i| format!("fresh{i}")).collect();
-    let [others, caught, own, wrong] = speaker_totals(&splits);
-    println!("fresh22-53: others {others}, called reported {caught}, own {own}, own called reported {wrong}");
-    assert!(
-        caught as f64 / (caught + wrong) as f64 >= 0.82,
-        "{caught} {wrong}"
-    );
-    assert!(caught as f64 / others as f64 >= 0.26, "{caught} {others}");
+    reported_at_least(&splits, 0.82, 0.26);
 }
 
 /// A body's act named by its resolutions' numbers, by a gerund after a comma, or by a noun
