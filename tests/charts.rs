@@ -1051,3 +1051,53 @@ fn a_negative_measure_gets_an_axis_below_zero() {
     assert!(texts.iter().any(|t| t == "-400"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "0"), "{texts:?}");
 }
+
+/// Scare-quote counts beside rings that crowd one group are set a line apart, not on top of
+/// each other: three terms at nearly one rate in 2020, each scare-quoted there.
+#[test]
+fn crowded_scare_counts_do_not_overlap() {
+    use verbale::chart::{render, ImageFormat, LinePanel, LinePoint, LineSeries, Size, Spec};
+    let series = |label: &str, v: f64, scare: u64| LineSeries {
+        label: label.into(),
+        points: vec![
+            Some(LinePoint {
+                value: v,
+                docs: 5,
+                scare,
+            }),
+            Some(LinePoint {
+                value: v * 2.0,
+                docs: 5,
+                scare: 0,
+            }),
+        ],
+    };
+    let spec = Spec::Lines {
+        title: "t".into(),
+        y_label: "per 10,000 tokens".into(),
+        x: vec!["2020".into(), "2021".into()],
+        panels: vec![LinePanel {
+            title: String::new(),
+            series: vec![
+                series("a", 0.23, 1),
+                series("b", 0.22, 5),
+                series("c", 0.21, 2),
+            ],
+        }],
+    };
+    let size = Size {
+        width: 1000,
+        height: 460,
+    };
+    let svg = String::from_utf8(render(&spec, size, ImageFormat::Svg).unwrap()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let mut ys: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| matches!(n.text().map(str::trim), Some("1" | "5" | "2")))
+        .filter_map(|n| n.attribute("y")?.parse().ok())
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    assert_eq!(ys.len(), 3, "{ys:?}");
+    assert!(ys[1] - ys[0] >= 12.0 && ys[2] - ys[1] >= 12.0, "{ys:?}");
+}

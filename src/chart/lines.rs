@@ -251,7 +251,7 @@ fn panel<DB: DrawingBackend>(
     let gaps = gaps(x);
     // Every term's lines, then every term's points, then the scare counts, so that no line
     // is drawn over another term's point or count.
-    for layer in [Layer::Lines, Layer::Points, Layer::Counts] {
+    for layer in [Layer::Lines, Layer::Points] {
         for (si, s) in p.series.iter().enumerate() {
             let how = How {
                 grow,
@@ -262,7 +262,57 @@ fn panel<DB: DrawingBackend>(
             series(a, s, colour(si), &sc, how, &gaps)?;
         }
     }
+    let how = How {
+        grow,
+        max_docs: at.max_docs,
+        joined: ordered,
+        layer: Layer::Counts,
+    };
+    counts(a, &p.series, &sc, how)
+}
+
+/// The scare-quote counts beside the rings, drawn after every line and point. Where rings
+/// of several terms crowd one group, their counts are set one under the other, at least a
+/// line apart, instead of on top of each other.
+fn counts<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    series: &[LineSeries],
+    sc: &Scale,
+    how: How,
+) -> R {
+    // Per ringed point: its group, its label's place (x, the bottom of the text) and text.
+    let mut labels: Vec<(usize, i32, i32, String)> = Vec::new();
+    for s in series {
+        for (i, pt) in s.points.iter().enumerate() {
+            let Some(pt) = pt.filter(|pt| pt.scare > 0) else {
+                continue;
+            };
+            let r = radius(&pt, how);
+            let (px, py) = (sc.x(i), sc.y(pt.value));
+            labels.push((i, px + r + 4, py - r - 2, pt.scare.to_string()));
+        }
+    }
+    labels.sort_by_key(|l| (l.0, l.2));
+    const LINE: i32 = 13;
+    for k in 1..labels.len() {
+        if labels[k].0 == labels[k - 1].0 && labels[k].2 < labels[k - 1].2 + LINE {
+            labels[k].2 = labels[k - 1].2 + LINE;
+        }
+    }
+    let st = bold(12.0).color(&palette::SCARE);
+    for (_, x, y, label) in &labels {
+        text(a, label, &st, *x, *y, HPos::Left, VPos::Bottom)?;
+    }
     Ok(())
+}
+
+/// A point's radius: 2 pixels and up to `how.grow` more by its group's documents.
+fn radius(pt: &super::LinePoint, how: How) -> i32 {
+    let share = match how.max_docs {
+        0 => 0.4,
+        m => (pt.docs as f64 / m as f64).sqrt(),
+    };
+    2 + (how.grow * share).round() as i32
 }
 
 /// Per group of the x axis, whether a gap in time stands before it: a step from the group
@@ -467,8 +517,8 @@ struct How {
     layer: Layer,
 }
 
-/// One layer of one term: its line (when `joined`), its points, or the scare-quote counts
-/// beside the rings of the points where the term was scare-quoted.
+/// One layer of one term: its line (when `joined`) or its points, ringed where the term was
+/// scare-quoted ([`counts`] draws the counts beside the rings).
 fn series<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &LineSeries,
@@ -491,29 +541,14 @@ fn series<DB: DrawingBackend>(
     }
     for (i, pt) in s.points.iter().enumerate() {
         let Some(pt) = pt else { continue };
-        let share = match how.max_docs {
-            0 => 0.4,
-            m => (pt.docs as f64 / m as f64).sqrt(),
-        };
-        let r = 2 + (how.grow * share).round() as i32;
+        let r = radius(pt, how);
         let (px, py) = (sc.x(i), sc.y(pt.value));
-        match how.layer {
-            Layer::Points => {
-                a.draw(&Circle::new((px, py), r, c.filled()))
-                    .map_err(|e| e.to_string())?;
-                if pt.scare > 0 {
-                    let ring = palette::SCARE.stroke_width(2);
-                    a.draw(&Circle::new((px, py), r + 3, ring))
-                        .map_err(|e| e.to_string())?;
-                }
-            }
-            _ if pt.scare > 0 => {
-                let st = bold(12.0).color(&palette::SCARE);
-                let label = pt.scare.to_string();
-                let (x, y) = (px + r + 4, py - r - 2);
-                text(a, &label, &st, x, y, HPos::Left, VPos::Bottom)?;
-            }
-            _ => {}
+        a.draw(&Circle::new((px, py), r, c.filled()))
+            .map_err(|e| e.to_string())?;
+        if pt.scare > 0 {
+            let ring = palette::SCARE.stroke_width(2);
+            a.draw(&Circle::new((px, py), r + 3, ring))
+                .map_err(|e| e.to_string())?;
         }
     }
     Ok(())
