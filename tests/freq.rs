@@ -1115,3 +1115,57 @@ fn kwic_finds_a_word_after_an_elided_article() {
     assert_eq!(hits("elle", "fr"), ["Qu'elle"]);
     assert!(hits("ONU", "en").is_empty());
 }
+
+/// In French a word after an elided article or pronoun (`l'`, `d'`, `qu'`, `c'`) is that word:
+/// counted with it with or without stems, shown without the article, left out when it is a
+/// stopword (`qu'il`, `c'est`), and matched by a dictionary's entry for the word.
+#[test]
+fn french_elided_articles_leave_the_word_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("fr.txt");
+    std::fs::write(
+        &f,
+        "L'Ukraine et la Russie. La souveraineté de l'Ukraine. Le peuple d'Ukraine. \
+         L’Ukraine aussi. Ukraine.\nL'Europe, l'Europe et l’Europe ; qu'elle soit unie. \
+         C'est dit qu'il l'a vu.\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let o = crate::common::verbale()
+            .args(args)
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        crate::common::csv_bytes(o.stdout)
+    };
+    for extra in [&[][..], &["--no-stem"]] {
+        let mut args = vec!["freq", "--lang", "fr", "-f", "csv", "-q"];
+        args.extend(extra);
+        let df = run(&args);
+        let (forms, counts) = (
+            crate::common::strs(&df, "form"),
+            crate::common::nums(&df, "count"),
+        );
+        let count_of = |w: &str| forms.iter().position(|f| f == w).map(|i| counts[i]);
+        assert_eq!(count_of("Ukraine"), Some(5.0), "{extra:?}: {forms:?}");
+        assert_eq!(count_of("Europe"), Some(3.0), "{extra:?}: {forms:?}");
+        for stop in ["est", "il", "elle", "qu'il", "c'est"] {
+            let terms = crate::common::strs(&df, "term");
+            assert!(!terms.iter().any(|t| t == stop), "{stop}: {terms:?}");
+        }
+    }
+    let yml = dir.path().join("fr.yml");
+    std::fs::write(&yml, "ukraine: [ukraine]\neurope: [europe]\n").unwrap();
+    let df = run(&[
+        "dict",
+        "--lang",
+        "fr",
+        "-f",
+        "csv",
+        "-q",
+        "--dict",
+        yml.to_str().unwrap(),
+    ]);
+    assert_eq!(crate::common::nums(&df, "count"), [5.0, 3.0]);
+}

@@ -49,6 +49,43 @@ enum Engine {
 pub struct StemCache {
     engine: Engine,
     cache: AHashMap<String, String>,
+    /// The elided articles and pronouns of the language ([`elisions`]).
+    elisions: &'static [&'static str],
+}
+
+/// The articles and pronouns that French, Italian and Catalan elide into the next word with
+/// an apostrophe (`l'Ukraine`, `qu'il`, `dell'Europa`, `d'Andorra`), folded; none in other
+/// languages. A word after one is that word: it is counted, stemmed, looked up among the
+/// stopwords and matched by a dictionary as the word alone (`ukraine`, `il`), as Snowball's
+/// current French rules stem it and as `kwic` finds it.
+pub fn elisions(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fr" => &[
+            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+        ],
+        "it" => &[
+            "l", "d", "dell", "nell", "all", "dall", "sull", "coll", "un", "quest", "quell",
+        ],
+        "ca" => &["d", "l", "m", "n", "s", "t"],
+        _ => &[],
+    }
+}
+
+/// How many bytes of the folded word `w` are an elided article or pronoun of `elisions` and
+/// its apostrophe (`'` or `’`), when a word follows them; 0 otherwise.
+pub fn elided_len(elisions: &[&str], w: &str) -> usize {
+    if elisions.is_empty() {
+        return 0;
+    }
+    let Some(i) = w.find(['\'', '’']) else {
+        return 0;
+    };
+    let mark = w[i..].chars().next().map_or(1, char::len_utf8);
+    if elisions.contains(&&w[..i]) && w.len() > i + mark {
+        i + mark
+    } else {
+        0
+    }
 }
 
 impl StemCache {
@@ -65,7 +102,14 @@ impl StemCache {
         StemCache {
             engine,
             cache: AHashMap::new(),
+            elisions: elisions(lang.code),
         }
+    }
+
+    /// How many bytes of the folded word `w` are an elided article and its apostrophe
+    /// ([`elided_len`] for this stemmer's language).
+    pub fn elided_len(&self, w: &str) -> usize {
+        elided_len(self.elisions, w)
     }
 
     /// The stem of a folded form.
@@ -95,6 +139,8 @@ impl StemCache {
             out.push_str(&self.stem_once(last));
             return out;
         }
+        // The word after an elided article (`l'ukraine`: `ukraine`).
+        let folded = &folded[self.elided_len(folded)..];
         // An abbreviation (`u.s`, `e.g`) or a number with a point is no word to stem: the
         // rules would make `u.` of `u.s`.
         if folded.contains('.') {
@@ -251,6 +297,21 @@ mod tests {
         }
         let current = StemCache::new(ru, Rules::Snowball, true);
         assert_eq!(current.stem_once("пришёл"), classic.stem_once("пришёл"));
+    }
+
+    #[test]
+    fn an_elided_article_is_cut_only_before_a_word() {
+        let fr = elisions("fr");
+        assert_eq!(elided_len(fr, "l'ukraine"), 2);
+        assert_eq!(elided_len(fr, "qu’il"), "qu’".len());
+        assert_eq!(elided_len(fr, "jusqu'à"), "jusqu'".len());
+        // Not an elided article: a word of its own, or nothing after the mark.
+        for w in ["aujourd'hui", "quelqu'un", "l'", "ukraine"] {
+            assert_eq!(elided_len(fr, w), 0, "{w}");
+        }
+        assert_eq!(elided_len(elisions("en"), "l'oreal"), 0);
+        let st = StemCache::new(Lang::parse("fr").unwrap(), Rules::Classic, true);
+        assert_eq!(st.stem_once("l'ukraine"), st.stem_once("ukraine"));
     }
 
     #[test]
