@@ -911,8 +911,12 @@ fn negation_and_intensifiers_change_the_act() {
 fn french_spanish_and_russian_acts_in_their_plainest_wording() {
     // Language, sentence, and each act found: its name, intensity and negation.
     type Case<'a> = (&'a str, &'a str, &'a [(&'a str, u8, bool)]);
-    let cases: [Case; 12] = [
+    let cases: [Case; 15] = [
         ("fr", "Le Conseil condamne fermement l'attaque contre la mission.", &[("condemn", 6, false)]),
+        // The strongest wording further on in the clause, as `in the strongest terms`.
+        ("fr", "La France condamne cette attaque dans les termes les plus énergiques.", &[("condemn", 6, false)]),
+        ("es", "España condena el atentado en los términos más enérgicos.", &[("condemn", 6, false)]),
+        ("ru", "Россия осуждает этот теракт в самых решительных выражениях.", &[("condemn", 6, false)]),
         ("fr", "La France se félicite de l'accord et appuie pleinement le processus de paix.", &[("welcome", 2, false), ("support", 2, false)]),
         ("fr", "Nous ne soutenons pas cette proposition.", &[("support", 2, true)]),
         ("fr", "Le Ministère se déclare profondément préoccupé par la situation et exige le retrait des forces.", &[("concern", 4, false), ("demand", 4, false)]),

@@ -73,6 +73,9 @@ pub struct ActLexicon {
     /// (`refuse to`).
     negators: AHashSet<String>,
     negator_phrases: Vec<Vec<String>>,
+    /// Phrases that, further on in an act's clause, intensify it (`in the strongest terms`,
+    /// `dans les termes les plus énergiques`), as folded words.
+    strongest: Vec<Vec<String>>,
     pub(super) between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
     target_stops: AHashSet<String>,
@@ -133,6 +136,10 @@ impl ActLexicon {
             target_skips: words(&top["target_skips"]),
             negators: words(&top["negators"]),
             negator_phrases: Vec::new(),
+            strongest: words_in_order(&top["strongest"])
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
             no_target: words(&top["no_target"]),
@@ -246,10 +253,9 @@ impl ActLexicon {
     }
 
     /// Whether an intensifier modifies a trigger of words `inside`: among them, among the words
-    /// `before` it, first `after` it (`condamne fermement`), or `in the strongest terms` after
-    /// it or after one word (`condemn it in the strongest terms`).
+    /// `before` it, or first `after` it (`condamne fermement`); the lexicon's `strongest`
+    /// phrases further on are [`strongest_later`]'s.
     fn intensified(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
-        let strongest = |a: &[&str]| a.starts_with(&["in", "the", "strongest"]);
         inside
             .iter()
             .chain(before)
@@ -257,8 +263,6 @@ impl ActLexicon {
             || after
                 .first()
                 .is_some_and(|f| self.intensifiers_after.contains(*f))
-            || strongest(after)
-            || after.get(1..).is_some_and(strongest)
     }
 
     /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`,
@@ -506,7 +510,7 @@ pub(super) fn hit(
     } = at;
     let [inside, before, after] = around(p, w, (first, last), from);
     let intensified =
-        lex.intensified(&inside, &before, &after) || strongest_later(p, w, text, last, next);
+        lex.intensified(&inside, &before, &after) || strongest_later(lex, p, w, (text, last, next));
     let negated = denied || lex.negated(&inside, &before);
     let base = lex.acts[act as usize].intensity;
     let tl = trigger_end(p, w, first, last);
@@ -612,10 +616,16 @@ fn join(
 /// Words after a trigger, in its sentence, where `in the strongest terms` still intensifies it.
 const LATER_WORDS: usize = 12;
 
-/// Whether `in the strongest terms` stands further on in the clause of word `last`, the
-/// trigger's last, before word `next`, the next trigger's first (`condemn these attacks in the
-/// strongest terms`): it intensifies the act too.
-fn strongest_later(p: &Positions, w: &Words, text: &str, last: usize, next: usize) -> bool {
+/// Whether one of the lexicon's `strongest` phrases stands further on in the clause of word
+/// `last`, the trigger's last, before word `next`, the next trigger's first (`condemn these
+/// attacks in the strongest terms`, `condamne dans les termes les plus énergiques`): it
+/// intensifies the act too.
+fn strongest_later(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    (text, last, next): (&str, usize, usize),
+) -> bool {
     let in_sentence = p.tokens[w.tok[last] as usize].sentence;
     // In the sentence and the clause (a comma may stand between), before the next trigger.
     let in_clause = |&k: &usize| {
@@ -626,17 +636,25 @@ fn strongest_later(p: &Positions, w: &Words, text: &str, last: usize, next: usiz
         .take_while(in_clause)
         .last()
         .map_or(last + 1, |k| k + 1);
-    (last + 1..upto).any(|k| strongest_at(p, w, k, upto))
+    (last + 1..upto).any(|k| strongest_at(lex, p, w, k, upto).is_some())
 }
 
-/// Whether `in the strongest terms` (or `in the strongest possible terms`) starts at word `k`,
-/// within words before `upto`.
-fn strongest_at(p: &Positions, w: &Words, k: usize, upto: usize) -> bool {
-    let at = |i: usize| (k + i < upto.min(w.tok.len())).then(|| form(p, w, k + i));
-    at(0) == Some("in")
-        && at(1) == Some("the")
-        && at(2) == Some("strongest")
-        && matches!(at(3), Some("terms" | "possible"))
+/// The length of the lexicon's `strongest` phrase (`in the strongest terms`, `in the strongest
+/// possible terms`) that starts at word `k`, within words before `upto`.
+fn strongest_at(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    k: usize,
+    upto: usize,
+) -> Option<usize> {
+    let upto = upto.min(w.tok.len());
+    lex.strongest
+        .iter()
+        .find(|ph| {
+            k + ph.len() <= upto && ph.iter().enumerate().all(|(i, x)| form(p, w, k + i) == x)
+        })
+        .map(Vec::len)
 }
 
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
@@ -651,14 +669,7 @@ fn target(
     next: usize,
 ) -> String {
     // `condemns in the strongest (possible) terms the attack`: the phrase is no target.
-    let phrase: Vec<&str> = (last + 1..(last + 6).min(w.tok.len()))
-        .map(|k| form(p, w, k))
-        .collect();
-    let mut last = match phrase.as_slice() {
-        ["in", "the", "strongest", "terms", ..] => last + 4,
-        ["in", "the", "strongest", "possible", "terms", ..] => last + 5,
-        _ => last,
-    };
+    let mut last = last + strongest_at(lex, p, w, last + 1, w.tok.len()).unwrap_or(0);
     // `condemns strongly the attack`, `welcome once again the agreement`: an adverb right
     // after the trigger says how, not whom.
     while last + 1 < next.min(w.tok.len()) && w.joined[last + 1] && {
@@ -681,7 +692,7 @@ fn target(
                 && p.tokens[w.tok[end + 1] as usize].sentence == sentence
                 && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
         && !lex.target_stops.contains(form(p, w, end + 1))
-        && !strongest_at(p, w, end + 1, w.tok.len())
+        && strongest_at(lex, p, w, end + 1, w.tok.len()).is_none()
     {
         end += 1;
     }
