@@ -421,12 +421,22 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         if keep {
             let lo = words[i.saturating_sub(o.window)];
             let hi = words[end.saturating_add(o.window).min(words.len() - 1)];
-            // Keep closing marks and punctuation glued to the last context word.
-            let hi_end = tokens[hi + 1..]
+            // Keep the closing marks and punctuation that follow the last context word, glued
+            // to it or after a space as French sets them (`partners”.`, `« partenaires ».`).
+            let mut hi_end = tokens[hi].end;
+            for t in tokens[hi + 1..]
                 .iter()
-                .take_while(|t| !t.kind.is_countable() && tokens[hi].end == t.start)
-                .last()
-                .map_or(tokens[hi].end, |t| t.end);
+                .take_while(|t| !t.kind.is_countable())
+            {
+                let gap = &text[hi_end as usize..t.start as usize];
+                let spaced = t.kind == TokenKind::Quote
+                    && gap.chars().count() == 1
+                    && gap.chars().all(|c| c.is_whitespace() && c != '\n');
+                if !gap.is_empty() && !spaced {
+                    break;
+                }
+                hi_end = t.end;
+            }
             hits.push(Hit {
                 doc: doc.id.clone(),
                 offset: doc.source_offset(tokens[first].start as usize),

@@ -1169,3 +1169,36 @@ fn french_elided_articles_leave_the_word_alone() {
     ]);
     assert_eq!(crate::common::nums(&df, "count"), [5.0, 3.0]);
 }
+
+/// A concordance line at a document's end keeps the closing mark and the full stop after the
+/// hit (`partners”.`), and a French closing guillemet after its space (`partenaires ».`).
+#[test]
+fn kwic_keeps_the_closing_marks_at_a_documents_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "en.txt",
+            "We spoke with the so-called “partners”.",
+            "partners",
+            "”.",
+        ),
+        (
+            "fr.txt",
+            "Nous avons parlé aux « partenaires ».",
+            "partenaires",
+            "».",
+        ),
+    ];
+    for (name, text, word, right) in cases {
+        let f = dir.path().join(name);
+        std::fs::write(&f, text).unwrap();
+        let o = crate::common::verbale()
+            .args(["kwic", word, "-f", "csv", "-q"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let df = crate::common::csv_bytes(o.stdout);
+        assert_eq!(crate::common::strs(&df, "right"), [right], "{text}");
+    }
+}
