@@ -1111,3 +1111,21 @@ fn manifest_field_names_lose_their_spaces() {
     let err = says(&["docs", "s"], dir.path(), 2);
     assert!(err.contains("'year' is named twice in the header"), "{err}");
 }
+
+/// `extract -` is a usage error (exit 2) said once, and `trend --by doc` names the commands
+/// that give a row per document, not flags `trend` does not have.
+#[test]
+fn extract_of_stdin_and_trend_by_doc_say_what_to_do() {
+    let d = folder(&[("c/a.txt", b"We condemn the attack on France.")]);
+    let err = says(&["extract", "-"], d.path(), 2);
+    assert_eq!(err.matches("verbale: error").count(), 1, "{err}");
+    assert!(
+        err.contains("extract reads files, not standard input"),
+        "{err}"
+    );
+    let err = says(&["trend", "France", "c", "--by", "doc"], d.path(), 2);
+    assert!(
+        err.contains("`freq --by doc`") && !err.contains("--by-doc, or"),
+        "{err}"
+    );
+}

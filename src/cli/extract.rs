@@ -102,6 +102,14 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
     if let Some(dir) = &args.out_dir {
         inside_an_input(dir, &args.input.paths)?;
     }
+    if args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(verbale::Error::Invalid(
+            "extract reads files, not standard input: give the document's path (its text \
+             and places are written beside it with -o, or printed)"
+                .into(),
+        )
+        .into());
+    }
     let lopts = load_options(&args.input.source);
     let files = corpus::find_files(&args.input.paths, &lopts)?;
     let read: Vec<ReadFile> = files

@@ -139,7 +139,9 @@ pub fn group(meta: &Metadata, fields: &[String]) -> Result<Grouping> {
                 });
             let hint = match near {
                 _ if matches!(bare, "doc" | "path") => {
-                    " (a row per document is --by-doc, or --by doc)".to_string()
+                    " (a document alone is no group: `freq --by doc`, `dict --by doc` and \
+                     `acts --by-doc` give a row per document)"
+                        .to_string()
                 }
                 Some(c) => format!(
                     " (did you mean '{c}'? names are written as `docs` shows them, without quotes)"
