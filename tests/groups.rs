@@ -1171,3 +1171,27 @@ fn field_names_take_no_spaces_around_them() {
     let err = fails(&["trend", UNGD, "--terms", "peace", "--by", " "]);
     assert!(err.contains("an empty field name"), "{err}");
 }
+
+/// A manifest saved with semicolons (European Excel's CSV) is read by its header's separator.
+#[test]
+fn a_manifest_with_semicolons_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), "We condemn the attack.\n").unwrap();
+    std::fs::write(d.join("b.txt"), "We welcome the talks.\n").unwrap();
+    std::fs::write(
+        d.join("m.csv"),
+        "file;country;year\na.txt;FRA;2015\nb.txt;ESP;2016\n",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["docs", "-f", "csv", "-q", "--meta"])
+        .arg(d.join("m.csv"))
+        .arg(d.join("a.txt"))
+        .arg(d.join("b.txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let df = csv_bytes(o.stdout);
+    assert_eq!(strs(&df, "country"), ["FRA", "ESP"]);
+}

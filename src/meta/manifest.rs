@@ -45,7 +45,7 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
         let sep = if matches!(ext.as_str(), "tsv" | "tab") {
             b'\t'
         } else {
-            b','
+            header_separator(path)
         };
         let df = CsvReadOptions::default()
             .with_has_header(true)
@@ -106,6 +106,21 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
 
 /// The first row of a CSV `text` (fields separated by `sep`, `"` quoting) whose fields do not
 /// number the header's: its line (from 1), its fields and the header's.
+/// The separator of a `.csv` manifest's header line: `,`, or the `;` (the European Excel
+/// default) or tab that a header without commas uses.
+fn header_separator(path: &Path) -> u8 {
+    let Ok(text) = std::fs::read(path) else {
+        return b',';
+    };
+    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    match (count(b','), count(b';'), count(b'\t')) {
+        (0, s, t) if s > 0 && s >= t => b';',
+        (0, _, t) if t > 0 => b'\t',
+        _ => b',',
+    }
+}
+
 fn first_ragged_row(text: &[u8], sep: u8) -> Option<(usize, usize, usize)> {
     let (mut line, mut row_line) = (1usize, 1usize);
     let (mut fields, mut header) = (1usize, None);
