@@ -421,22 +421,7 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         if keep {
             let lo = words[i.saturating_sub(o.window)];
             let hi = words[end.saturating_add(o.window).min(words.len() - 1)];
-            // Keep the closing marks and punctuation that follow the last context word, glued
-            // to it or after a space as French sets them (`partners”.`, `« partenaires ».`).
-            let mut hi_end = tokens[hi].end;
-            for t in tokens[hi + 1..]
-                .iter()
-                .take_while(|t| !t.kind.is_countable())
-            {
-                let gap = &text[hi_end as usize..t.start as usize];
-                let spaced = t.kind == TokenKind::Quote
-                    && gap.chars().count() == 1
-                    && gap.chars().all(|c| c.is_whitespace() && c != '\n');
-                if !gap.is_empty() && !spaced {
-                    break;
-                }
-                hi_end = t.end;
-            }
+            let hi_end = right_end(text, tokens, hi);
             hits.push(Hit {
                 doc: doc.id.clone(),
                 offset: doc.source_offset(tokens[first].start as usize),
@@ -460,6 +445,27 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
         i = end + 1;
     }
     hits
+}
+
+/// Where the right context ends after token `hi`, its last word: past the closing marks and
+/// punctuation that follow it, glued to it or a closing mark after one space as French sets
+/// them (`partners”.`, `« partenaires ».`).
+fn right_end(text: &str, tokens: &[crate::text::Token], hi: usize) -> u32 {
+    let mut end = tokens[hi].end;
+    for t in tokens[hi + 1..]
+        .iter()
+        .take_while(|t| !t.kind.is_countable())
+    {
+        let gap = &text[end as usize..t.start as usize];
+        let spaced = t.kind == TokenKind::Quote
+            && gap.chars().count() == 1
+            && gap.chars().all(|c| c.is_whitespace() && c != '\n');
+        if !gap.is_empty() && !spaced {
+            break;
+        }
+        end = t.end;
+    }
+    end
 }
 
 /// The `kwic` frame.
