@@ -448,8 +448,8 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
 }
 
 /// Where the right context ends after token `hi`, its last word: past the closing marks and
-/// punctuation that follow it, glued to it or a closing mark after one space as French sets
-/// them (`partners”.`, `« partenaires ».`).
+/// punctuation that follow it, glued to it, or a closing guillemet after one space as French
+/// sets it (`partners”.`, `« partenaires ».`).
 fn right_end(text: &str, tokens: &[crate::text::Token], hi: usize) -> u32 {
     let mut end = tokens[hi].end;
     for t in tokens[hi + 1..]
@@ -457,7 +457,10 @@ fn right_end(text: &str, tokens: &[crate::text::Token], hi: usize) -> u32 {
         .take_while(|t| !t.kind.is_countable())
     {
         let gap = &text[end as usize..t.start as usize];
-        let spaced = t.kind == TokenKind::Quote
+        // Only a closing guillemet is set after a space; an opening mark there starts the
+        // next quotation.
+        let closing = matches!(text[t.start as usize..].chars().next(), Some('»' | '›'));
+        let spaced = closing
             && gap.chars().count() == 1
             && gap.chars().all(|c| c.is_whitespace() && c != '\n');
         if !gap.is_empty() && !spaced {

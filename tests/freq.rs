@@ -1116,9 +1116,9 @@ fn kwic_finds_a_word_after_an_elided_article() {
     assert!(hits("ONU", "en").is_empty());
 }
 
-/// In French a word after an elided article or pronoun (`l'`, `d'`, `qu'`, `c'`) is that word:
-/// counted with it with or without stems, shown without the article, left out when it is a
-/// stopword (`qu'il`, `c'est`), and matched by a dictionary's entry for the word.
+/// In French a word after an elided article or pronoun (`l'`, `d'`, `qu'`, `c'`) is stemmed
+/// alone, with or without stems (`l'ukraine` counts with `ukraine`), is a stopword when the
+/// word is (`qu'il`, `c'est`), and a dictionary matched on stems finds it.
 #[test]
 fn french_elided_articles_leave_the_word_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -1127,7 +1127,7 @@ fn french_elided_articles_leave_the_word_alone() {
         &f,
         "L'Ukraine et la Russie. La souveraineté de l'Ukraine. Le peuple d'Ukraine. \
          L’Ukraine aussi. Ukraine.\nL'Europe, l'Europe et l’Europe ; qu'elle soit unie. \
-         C'est dit qu'il l'a vu.\n",
+         C'est dit qu'il l'a vu. N'Djamena.\n",
     )
     .unwrap();
     let run = |args: &[&str]| {
@@ -1139,33 +1139,34 @@ fn french_elided_articles_leave_the_word_alone() {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         crate::common::csv_bytes(o.stdout)
     };
-    for extra in [&[][..], &["--no-stem"]] {
+    for (extra, ukraine, europe) in [
+        (&[][..], "ukrain", "europ"),
+        (&["--no-stem"][..], "ukraine", "europe"),
+    ] {
         let mut args = vec!["freq", "--lang", "fr", "-f", "csv", "-q"];
         args.extend(extra);
         let df = run(&args);
-        let (forms, counts) = (
-            crate::common::strs(&df, "form"),
+        let (terms, counts) = (
+            crate::common::strs(&df, "term"),
             crate::common::nums(&df, "count"),
         );
-        let count_of = |w: &str| forms.iter().position(|f| f == w).map(|i| counts[i]);
-        assert_eq!(count_of("Ukraine"), Some(5.0), "{extra:?}: {forms:?}");
-        assert_eq!(count_of("Europe"), Some(3.0), "{extra:?}: {forms:?}");
+        let count_of = |w: &str| terms.iter().position(|t| t == w).map(|i| counts[i]);
+        assert_eq!(count_of(ukraine), Some(5.0), "{extra:?}: {terms:?}");
+        assert_eq!(count_of(europe), Some(3.0), "{extra:?}: {terms:?}");
         for stop in ["est", "il", "elle", "qu'il", "c'est"] {
-            let terms = crate::common::strs(&df, "term");
             assert!(!terms.iter().any(|t| t == stop), "{stop}: {terms:?}");
+        }
+        // A name is no elision: without stems `N'Djamena` keeps its `n'` (Snowball's French
+        // rules cut it themselves, as PyStemmer does).
+        if !extra.is_empty() {
+            assert!(terms.iter().any(|t| t == "n'djamena"), "{terms:?}");
         }
     }
     let yml = dir.path().join("fr.yml");
     std::fs::write(&yml, "ukraine: [ukraine]\neurope: [europe]\n").unwrap();
+    let dict = yml.to_str().unwrap();
     let df = run(&[
-        "dict",
-        "--lang",
-        "fr",
-        "-f",
-        "csv",
-        "-q",
-        "--dict",
-        yml.to_str().unwrap(),
+        "dict", "--lang", "fr", "-f", "csv", "-q", "--match", "stem", "--dict", dict,
     ]);
     assert_eq!(crate::common::nums(&df, "count"), [5.0, 3.0]);
 }
@@ -1201,4 +1202,14 @@ fn kwic_keeps_the_closing_marks_at_a_documents_end() {
         let df = crate::common::csv_bytes(o.stdout);
         assert_eq!(crate::common::strs(&df, "right"), [right], "{text}");
     }
+    // An opening mark after the last context word starts the next quotation: left out.
+    let f = dir.path().join("mid.txt");
+    std::fs::write(&f, "Nous avons parlé aux « partenaires » hier.").unwrap();
+    let o = crate::common::verbale()
+        .args(["kwic", "parlé", "--window", "1", "-f", "csv", "-q"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let df = crate::common::csv_bytes(o.stdout);
+    assert_eq!(crate::common::strs(&df, "right"), ["aux"]);
 }

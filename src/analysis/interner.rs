@@ -194,9 +194,7 @@ impl Interner {
                     }
                     (None, l) => l.unwrap_or_default().to_string(),
                 };
-                // Spelt without an elided article, as its form is (`L'Europe`: `Europe`).
-                let cut = self.stemmer.elided_len(&slice.to_ascii_lowercase());
-                (s.id, slice[cut..].to_string(), s.count)
+                (s.id, slice, s.count)
             })
     }
 
@@ -214,10 +212,6 @@ impl Interner {
     #[cold]
     fn intern(&mut self, slice: &str) -> u32 {
         fold_into(slice, &mut self.buf);
-        // In French, Italian and Catalan the word after an elided article is the form
-        // (`l'Ukraine` is `ukraine`; its spelling as written stays its display).
-        let cut = self.stemmer.elided_len(&self.buf);
-        self.buf.drain(..cut);
         if self.buf.contains(char::is_whitespace) {
             // A multiword term (tokens never hold spaces): its words joined by one space.
             let words: Vec<&str> = self.buf.split_whitespace().collect();

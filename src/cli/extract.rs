@@ -104,8 +104,8 @@ pub fn run(args: ExtractArgs) -> Result<bool> {
     }
     if args.input.paths.iter().any(|p| p.as_os_str() == "-") {
         return Err(verbale::Error::Invalid(
-            "extract reads files, not standard input: give the document's path (its text \
-             and places are written beside it with -o, or printed)"
+            "extract reads files, not standard input: give the document's path (its text is \
+             printed, or written with its places into the folder -o names)"
                 .into(),
         )
         .into());

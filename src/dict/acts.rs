@@ -136,10 +136,7 @@ impl ActLexicon {
             target_skips: words(&top["target_skips"]),
             negators: words(&top["negators"]),
             negator_phrases: Vec::new(),
-            strongest: words_in_order(&top["strongest"])
-                .iter()
-                .map(|p| p.split_whitespace().map(str::to_string).collect())
-                .collect(),
+            strongest: strongest_of(&top["strongest"]),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
             no_target: words(&top["no_target"]),
@@ -315,6 +312,17 @@ pub(super) fn words_in_order(y: &Yaml) -> Vec<String> {
 
 pub(super) fn words(y: &Yaml) -> AHashSet<String> {
     words_in_order(y).into_iter().collect()
+}
+
+/// The lexicon's `strongest` phrases as words, the longest first (of two that start alike,
+/// the longer is the one written).
+fn strongest_of(y: &Yaml) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = words_in_order(y)
+        .iter()
+        .map(|p| p.split_whitespace().map(str::to_string).collect())
+        .collect();
+    out.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    out
 }
 
 /// The folded form of word `k`.

@@ -104,15 +104,17 @@ fn read_manifest(path: &Path) -> Result<DataFrame> {
     Ok(DataFrame::new_infer_height(cols)?)
 }
 
-/// The first row of a CSV `text` (fields separated by `sep`, `"` quoting) whose fields do not
-/// number the header's: its line (from 1), its fields and the header's.
 /// The separator of a `.csv` manifest's header line: `,`, or the `;` (the European Excel
 /// default) or tab that a header without commas uses.
 fn header_separator(path: &Path) -> u8 {
-    let Ok(text) = std::fs::read(path) else {
+    use std::io::BufRead;
+    let mut line = Vec::new();
+    let read = std::fs::File::open(path)
+        .map(std::io::BufReader::new)
+        .and_then(|mut r| r.read_until(b'\n', &mut line));
+    if read.is_err() {
         return b',';
-    };
-    let line = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    }
     let count = |c: u8| line.iter().filter(|&&b| b == c).count();
     match (count(b','), count(b';'), count(b'\t')) {
         (0, s, t) if s > 0 && s >= t => b';',
@@ -121,6 +123,8 @@ fn header_separator(path: &Path) -> u8 {
     }
 }
 
+/// The first row of a CSV `text` (fields separated by `sep`, `"` quoting) whose fields do not
+/// number the header's: its line (from 1), its fields and the header's.
 fn first_ragged_row(text: &[u8], sep: u8) -> Option<(usize, usize, usize)> {
     let (mut line, mut row_line) = (1usize, 1usize);
     let (mut fields, mut header) = (1usize, None);

@@ -53,26 +53,27 @@ pub struct StemCache {
     elisions: &'static [&'static str],
 }
 
-/// The articles and pronouns that French, Italian and Catalan elide into the next word with
-/// an apostrophe (`l'Ukraine`, `qu'il`, `dell'Europa`, `d'Andorra`), folded; none in other
-/// languages. A word after one is that word: it is counted, stemmed, looked up among the
-/// stopwords and matched by a dictionary as the word alone (`ukraine`, `il`), as Snowball's
-/// current French rules stem it and as `kwic` finds it.
+/// The articles and pronouns that French and Italian elide into the next word with an
+/// apostrophe (`l'Ukraine`, `qu'il`, `dell'Europa`), folded; none in other languages. The
+/// word after one is stemmed alone (`l'ukraine` and `ukraine` share the stem `ukrain`, with
+/// or without stems, as Snowball's current French rules cut them) and is a stopword when the
+/// word is (`qu'il`, `c'est`). The negation `n'` is not among them: `n'appuie` stays a word of
+/// its own, not the act `appuie` without its negation.
 pub fn elisions(lang: &str) -> &'static [&'static str] {
     match lang {
         "fr" => &[
-            "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+            "l", "d", "j", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
         ],
         "it" => &[
             "l", "d", "dell", "nell", "all", "dall", "sull", "coll", "un", "quest", "quell",
         ],
-        "ca" => &["d", "l", "m", "n", "s", "t"],
         _ => &[],
     }
 }
 
 /// How many bytes of the folded word `w` are an elided article or pronoun of `elisions` and
-/// its apostrophe (`'` or `’`), when a word follows them; 0 otherwise.
+/// its apostrophe (`'` or `’`), when a vowel, `h` or `y` follows (elision comes before those
+/// only: `N'Djamena` and `M'Bow` are names); 0 otherwise.
 pub fn elided_len(elisions: &[&str], w: &str) -> usize {
     if elisions.is_empty() {
         return 0;
@@ -81,7 +82,9 @@ pub fn elided_len(elisions: &[&str], w: &str) -> usize {
         return 0;
     };
     let mark = w[i..].chars().next().map_or(1, char::len_utf8);
-    if elisions.contains(&&w[..i]) && w.len() > i + mark {
+    let next = w[i + mark..].chars().next();
+    let vowel = next.is_some_and(|c| "aàâäeéèêëiîïoôöuùûüyÿhæœ".contains(c));
+    if elisions.contains(&&w[..i]) && vowel {
         i + mark
     } else {
         0
@@ -161,6 +164,8 @@ impl StemCache {
 #[derive(Debug, Clone, Default)]
 pub struct Stopwords {
     set: AHashSet<String>,
+    /// The language's elided articles ([`elisions`]): `qu'il` is the stopword `il`.
+    elisions: &'static [&'static str],
     /// Numbers (forms with a digit and no letter: `1993`, `2,000`, `21st` keeps its letters)
     /// count as stopwords too (`--no-numbers`).
     numbers: bool,
@@ -195,6 +200,7 @@ impl Stopwords {
     pub fn bundled(lang: Lang) -> Self {
         Stopwords {
             set: parse_list(lang.stopword_list()).into_iter().collect(),
+            elisions: elisions(lang.code),
             numbers: false,
         }
     }
@@ -204,7 +210,10 @@ impl Stopwords {
     /// of a file together).
     pub fn from_spec(spec: &str, default_lang: Lang) -> Result<Self> {
         if spec.contains('+') && !Path::new(spec).is_file() {
-            let mut all = Stopwords::none();
+            let mut all = Stopwords {
+                elisions: elisions(default_lang.code),
+                ..Stopwords::none()
+            };
             for part in spec.split('+') {
                 all.set.extend(Self::from_spec(part, default_lang)?.set);
             }
@@ -238,6 +247,7 @@ impl Stopwords {
                 })?;
                 Ok(Stopwords {
                     set: parse_list(&text).into_iter().collect(),
+                    elisions: elisions(default_lang.code),
                     numbers: false,
                 })
             }
@@ -262,6 +272,10 @@ impl Stopwords {
     /// True if the folded form is a stopword.
     pub fn contains(&self, folded: &str) -> bool {
         self.set.contains(folded)
+            || (!self.elisions.is_empty() && {
+                let cut = elided_len(self.elisions, folded);
+                cut > 0 && self.set.contains(&folded[cut..])
+            })
             || (self.numbers
                 && folded.chars().any(|c| c.is_numeric())
                 && !folded.chars().any(char::is_alphabetic))
@@ -305,10 +319,22 @@ mod tests {
         assert_eq!(elided_len(fr, "l'ukraine"), 2);
         assert_eq!(elided_len(fr, "qu’il"), "qu’".len());
         assert_eq!(elided_len(fr, "jusqu'à"), "jusqu'".len());
-        // Not an elided article: a word of its own, or nothing after the mark.
-        for w in ["aujourd'hui", "quelqu'un", "l'", "ukraine"] {
+        assert_eq!(elided_len(fr, "l'hémicycle"), 2);
+        // Not an elided article: a word of its own, nothing after the mark, a name before a
+        // consonant, or the negation (`n'appuie` is not `appuie`).
+        for w in [
+            "aujourd'hui",
+            "quelqu'un",
+            "l'",
+            "ukraine",
+            "n'djamena",
+            "m'bow",
+            "n'appuie",
+        ] {
             assert_eq!(elided_len(fr, w), 0, "{w}");
         }
+        let stop = Stopwords::bundled(Lang::parse("fr").unwrap());
+        assert!(stop.contains("qu'il") && stop.contains("c'est") && !stop.contains("l'ukraine"));
         assert_eq!(elided_len(elisions("en"), "l'oreal"), 0);
         let st = StemCache::new(Lang::parse("fr").unwrap(), Rules::Classic, true);
         assert_eq!(st.stem_once("l'ukraine"), st.stem_once("ukraine"));
