@@ -1101,3 +1101,55 @@ fn crowded_scare_counts_do_not_overlap() {
     assert_eq!(ys.len(), 3, "{ys:?}");
     assert!(ys[1] - ys[0] >= 12.0 && ys[2] - ys[1] >= 12.0, "{ys:?}");
 }
+
+/// Scare-quote counts of rings near zero stay inside the plot: their stack moves up rather
+/// than onto the axis labels.
+#[test]
+fn scare_counts_near_zero_stay_above_the_axis() {
+    use verbale::chart::{render, ImageFormat, LinePanel, LinePoint, LineSeries, Size, Spec};
+    let series = |label: &str, v: f64, scare: u64| LineSeries {
+        label: label.into(),
+        points: vec![
+            Some(LinePoint {
+                value: v,
+                docs: 5,
+                scare,
+            }),
+            Some(LinePoint {
+                value: 1.0,
+                docs: 5,
+                scare: 0,
+            }),
+        ],
+    };
+    let spec = Spec::Lines {
+        title: "t".into(),
+        y_label: "per 10,000 tokens".into(),
+        x: vec!["2020".into(), "2021".into()],
+        panels: vec![LinePanel {
+            title: String::new(),
+            series: (1..=4).map(|k| series(&format!("s{k}"), 0.0, k)).collect(),
+        }],
+    };
+    let size = Size {
+        width: 1000,
+        height: 460,
+    };
+    let svg = String::from_utf8(render(&spec, size, ImageFormat::Svg).unwrap()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let y_of = |t: &str| -> Vec<f64> {
+        doc.descendants()
+            .filter(|n| n.has_tag_name("text") && n.text().map(str::trim) == Some(t))
+            .filter_map(|n| n.attribute("y")?.parse().ok())
+            .collect()
+    };
+    let axis = y_of("2020")[0];
+    for count in ["1", "2", "3", "4"] {
+        let ys = y_of(count);
+        // The counts' baselines above the year labels' tops.
+        assert!(
+            ys.iter().all(|&y| y <= axis),
+            "{count}: {ys:?} against the axis at {axis}"
+        );
+    }
+}

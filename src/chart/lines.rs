@@ -299,6 +299,21 @@ fn counts<DB: DrawingBackend>(
             labels[k].2 = labels[k - 1].2 + LINE;
         }
     }
+    // A group's stack that runs below the plot (rings near zero) moves up as a whole.
+    let mut k = 0;
+    while k < labels.len() {
+        let group = labels[k].0;
+        let end = (k..labels.len())
+            .find(|&j| labels[j].0 != group)
+            .unwrap_or(labels.len());
+        let over = labels[end - 1].2 - sc.bottom;
+        if over > 0 {
+            for l in &mut labels[k..end] {
+                l.2 -= over;
+            }
+        }
+        k = end;
+    }
     let st = bold(12.0).color(&palette::SCARE);
     for (_, x, y, label) in &labels {
         text(a, label, &st, *x, *y, HPos::Left, VPos::Bottom)?;
