@@ -1052,37 +1052,32 @@ fn a_negative_measure_gets_an_axis_below_zero() {
     assert!(texts.iter().any(|t| t == "0"), "{texts:?}");
 }
 
-/// Scare-quote counts beside rings that crowd one group are set a line apart, not on top of
-/// each other: three terms at nearly one rate in 2020, each scare-quoted there.
-#[test]
-fn crowded_scare_counts_do_not_overlap() {
+/// A trend chart of 2020 and 2021 with a line per `(rate in 2020, its scare-quoted uses)`
+/// (1.0 in 2021, none scare-quoted), drawn as SVG: each text with its `y`.
+fn ring_chart_texts(rings: &[(f64, u64)]) -> Vec<(String, f64)> {
     use verbale::chart::{render, ImageFormat, LinePanel, LinePoint, LineSeries, Size, Spec};
-    let series = |label: &str, v: f64, scare: u64| LineSeries {
-        label: label.into(),
-        points: vec![
-            Some(LinePoint {
-                value: v,
-                docs: 5,
-                scare,
-            }),
-            Some(LinePoint {
-                value: v * 2.0,
-                docs: 5,
-                scare: 0,
-            }),
-        ],
+    let point = |value: f64, scare: u64| {
+        Some(LinePoint {
+            value,
+            docs: 5,
+            scare,
+        })
     };
+    let series = rings
+        .iter()
+        .enumerate()
+        .map(|(k, &(v, scare))| LineSeries {
+            label: format!("s{k}"),
+            points: vec![point(v, scare), point(1.0, 0)],
+        })
+        .collect();
     let spec = Spec::Lines {
         title: "t".into(),
         y_label: "per 10,000 tokens".into(),
         x: vec!["2020".into(), "2021".into()],
         panels: vec![LinePanel {
             title: String::new(),
-            series: vec![
-                series("a", 0.23, 1),
-                series("b", 0.22, 5),
-                series("c", 0.21, 2),
-            ],
+            series,
         }],
     };
     let size = Size {
@@ -1091,11 +1086,24 @@ fn crowded_scare_counts_do_not_overlap() {
     };
     let svg = String::from_utf8(render(&spec, size, ImageFormat::Svg).unwrap()).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
-    let mut ys: Vec<f64> = doc
-        .descendants()
+    doc.descendants()
         .filter(|n| n.has_tag_name("text"))
-        .filter(|n| matches!(n.text().map(str::trim), Some("1" | "5" | "2")))
-        .filter_map(|n| n.attribute("y")?.parse().ok())
+        .filter_map(|n| {
+            let y = n.attribute("y")?.parse().ok()?;
+            Some((n.text()?.trim().to_string(), y))
+        })
+        .collect()
+}
+
+/// Scare-quote counts beside rings that crowd one group are set a line apart, not on top of
+/// each other: three terms at nearly one rate in 2020, each scare-quoted there.
+#[test]
+fn crowded_scare_counts_do_not_overlap() {
+    let texts = ring_chart_texts(&[(0.23, 1), (0.22, 5), (0.21, 2)]);
+    let mut ys: Vec<f64> = texts
+        .iter()
+        .filter(|(t, _)| matches!(t.as_str(), "1" | "5" | "2"))
+        .map(|t| t.1)
         .collect();
     ys.sort_by(f64::total_cmp);
     assert_eq!(ys.len(), 3, "{ys:?}");
@@ -1106,43 +1114,8 @@ fn crowded_scare_counts_do_not_overlap() {
 /// than onto the axis labels.
 #[test]
 fn scare_counts_near_zero_stay_above_the_axis() {
-    use verbale::chart::{render, ImageFormat, LinePanel, LinePoint, LineSeries, Size, Spec};
-    let series = |label: &str, v: f64, scare: u64| LineSeries {
-        label: label.into(),
-        points: vec![
-            Some(LinePoint {
-                value: v,
-                docs: 5,
-                scare,
-            }),
-            Some(LinePoint {
-                value: 1.0,
-                docs: 5,
-                scare: 0,
-            }),
-        ],
-    };
-    let spec = Spec::Lines {
-        title: "t".into(),
-        y_label: "per 10,000 tokens".into(),
-        x: vec!["2020".into(), "2021".into()],
-        panels: vec![LinePanel {
-            title: String::new(),
-            series: (1..=4).map(|k| series(&format!("s{k}"), 0.0, k)).collect(),
-        }],
-    };
-    let size = Size {
-        width: 1000,
-        height: 460,
-    };
-    let svg = String::from_utf8(render(&spec, size, ImageFormat::Svg).unwrap()).unwrap();
-    let doc = roxmltree::Document::parse(&svg).unwrap();
-    let y_of = |t: &str| -> Vec<f64> {
-        doc.descendants()
-            .filter(|n| n.has_tag_name("text") && n.text().map(str::trim) == Some(t))
-            .filter_map(|n| n.attribute("y")?.parse().ok())
-            .collect()
-    };
+    let texts = ring_chart_texts(&[(0.0, 1), (0.0, 2), (0.0, 3), (0.0, 4)]);
+    let y_of = |t: &str| -> Vec<f64> { texts.iter().filter(|x| x.0 == t).map(|x| x.1).collect() };
     let axis = y_of("2020")[0];
     for count in ["1", "2", "3", "4"] {
         let ys = y_of(count);
