@@ -660,6 +660,92 @@ fn a_lang_that_does_not_match_the_text_is_warned_of() {
     }
 }
 
+/// In a folder of English speeches, a French and a Portuguese text are each named, with the
+/// `--lang` that reads them, by `freq` (through the reading's documents) and by `acts` and
+/// `dict` (through their own scan): the corpus as a whole is English, so no corpus-wide hint
+/// is given.
+/// The English speeches alone, or `--quiet`, warn of nothing. The Portuguese text shares four
+/// short stopwords with English (`a`, `do`, `as`, `no`), which used to hide it.
+#[test]
+fn documents_in_another_language_among_english_ones_are_named() {
+    let english = [
+        "ungd_SRB_68_2013.txt",
+        "ungd_AZE_75_2020.txt",
+        "ungd_ATG_65_2010.txt",
+        "ungd_ESP_75_2020.txt",
+        "ungd_SLB_76_2021.txt",
+    ];
+    let read = |p: &str| fs::read(crate::common::data(p)).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = english
+        .iter()
+        .map(|n| (n.to_string(), read(&format!("quotes/docs/{n}"))))
+        .collect();
+    let only_english = folder(
+        &files
+            .iter()
+            .map(|(n, b)| (n.as_str(), &b[..]))
+            .collect::<Vec<_>>(),
+    );
+    files.push(("fr.txt".into(), read("lang/fr_assemblee_2003_excerpt.txt")));
+    files.push(("pt.txt".into(), read("lang/pt_timor_2021.txt")));
+    let mixed = folder(
+        &files
+            .iter()
+            .map(|(n, b)| (n.as_str(), &b[..]))
+            .collect::<Vec<_>>(),
+    );
+    let dir = mixed.path().to_str().unwrap();
+    for (args, also) in [
+        (&["freq", dir, "--top", "1"][..], ""),
+        (
+            &["acts", dir, "--no-meta"][..],
+            " with the English lexicon of acts",
+        ),
+        (&["dict", dir, "--no-meta", "--dict", "speech-acts"][..], ""),
+    ] {
+        let (code, _, err) = run(args, mixed.path());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for (name, lang, code) in [("fr", "French", "fr"), ("pt", "Portuguese", "pt")] {
+            let line = format!(
+                "1 of 7 documents looks {lang}, not English ({name}): its most frequent words are \
+                 {lang} stopwords, and it is read as English{also}; read it apart with --lang {code}"
+            );
+            assert!(err.contains(&line), "{args:?}: {err}");
+        }
+        assert!(!err.contains("is the text"), "{args:?}: {err}");
+        let mut quiet = args.to_vec();
+        quiet.push("--quiet");
+        let (code, _, err) = run(&quiet, mixed.path());
+        assert_eq!((code, err.as_str()), (0, ""), "{quiet:?}");
+    }
+    let dir = only_english.path().to_str().unwrap();
+    for args in [
+        &["freq", dir, "--top", "1"][..],
+        &["acts", dir, "--no-meta"][..],
+    ] {
+        let (code, _, err) = run(args, only_english.path());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(!err.contains("documents look"), "{args:?}: {err}");
+    }
+    // Alone, with no stopwords left out (its terms then hold `a`, `do`, `as`, `no`), the
+    // Portuguese text gets the corpus-wide hint.
+    let pt = crate::common::data("lang/pt_timor_2021.txt");
+    let args = [
+        "freq",
+        pt.to_str().unwrap(),
+        "--stopwords",
+        "none",
+        "--top",
+        "1",
+    ];
+    let (code, _, err) = run(&args, mixed.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("are Portuguese stopwords, not English"),
+        "{err}"
+    );
+}
+
 /// `--where` that keeps no document says so in every command (not "none could be read", not
 /// an empty table), names the flag, and points at a text written in another case than the
 /// field holds.

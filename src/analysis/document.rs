@@ -94,11 +94,8 @@ pub(super) fn analyse_tokens(
         }
         None => &pairing,
     };
-    let stop = if pairing.pairs.is_empty() {
-        Vec::new()
-    } else {
-        w.stop_slots(&forms, &opts.lexicons.stopwords)
-    };
+    let stop = w.stop_slots(&forms, &opts.lexicons.stopwords);
+    let other_lang = other_language(w, &forms, &stop, n_tokens, opts.lang);
     let mut ctx = Context {
         doc,
         tokens,
@@ -131,6 +128,7 @@ pub(super) fn analyse_tokens(
             scare_tokens,
             n_spans: marks.len() as u32,
             n_scare: scare_pairs.len() as u32,
+            other_lang,
             spans,
             unpaired: if lean {
                 Vec::new()
@@ -179,6 +177,37 @@ pub(super) fn slots(w: &mut Worker, text: &str, tokens: &[Token]) -> Slots {
     let doc_no = w.next_doc();
     let (token_slots, forms, _) = count_forms(w, text, tokens, doc_no);
     Slots { token_slots, forms }
+}
+
+/// The language a document's most frequent words say it is in, when that is not `lang`
+/// ([`super::result::language_of_top`]; `stop` marks the forms that are `lang`'s stopwords).
+/// Only a document of 200 words or more of which under a fifth are those stopwords is asked
+/// (about half of a text's words are): the others cost one sum.
+pub(super) fn other_language(
+    w: &Worker,
+    forms: &[FormCount],
+    stop: &[bool],
+    n_tokens: u64,
+    lang: crate::text::Lang,
+) -> Option<crate::text::Lang> {
+    if n_tokens < 200 {
+        return None;
+    }
+    let stops: u64 = (forms.iter().zip(stop))
+        .filter(|(_, &s)| s)
+        .map(|(f, _)| f.total as u64)
+        .sum();
+    if stops * 5 >= n_tokens {
+        return None;
+    }
+    let int = &w.interner;
+    let mut order: Vec<(u32, &str)> = forms
+        .iter()
+        .map(|f| (f.total, &*int.forms[f.form as usize].0))
+        .collect();
+    order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let top: Vec<String> = order.iter().take(20).map(|(_, f)| f.to_string()).collect();
+    super::result::language_of_top(&top, lang).map(|(l, _)| l)
 }
 
 /// Each token's slot among the document's distinct forms, the forms with their totals, and the

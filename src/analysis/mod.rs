@@ -222,6 +222,7 @@ impl Counted {
 
 /// A document's positions from its tokens, their slots among its forms, and its quotations.
 fn positions_from(
+    opts: &Options,
     worker: u32,
     w: &mut interner::Worker,
     doc: &Document,
@@ -229,6 +230,9 @@ fn positions_from(
     slots: document::Slots,
     marks: Vec<QuoteMark>,
 ) -> Positions {
+    let stop = w.stop_slots(&slots.forms, &opts.lexicons.stopwords);
+    let n_tokens = slots.forms.iter().map(|f| f.total as u64).sum();
+    let other_lang = document::other_language(w, &slots.forms, &stop, n_tokens, opts.lang);
     // Each slot's term among the document's distinct keys, found through the stem's id in
     // the worker (`stem_term`, reset below for the next document).
     let int = &w.interner;
@@ -294,6 +298,7 @@ fn positions_from(
         form_ids,
         quoting,
         parents,
+        other_lang,
     }
 }
 
@@ -400,7 +405,7 @@ impl<'a> Analyser<'a> {
                 let (slots, marks) = done.take_slots();
                 // The counts keep the forms.
                 done.forms = slots.forms.clone();
-                positions_from(id, w, doc, tokens.clone(), slots, marks)
+                positions_from(self.opts, id, w, doc, tokens.clone(), slots, marks)
             });
             w.tokens = tokens;
             let forms = if self.totals() {
@@ -447,7 +452,7 @@ impl<'a> Analyser<'a> {
             // Places and kinds of the quotations, no texts: a document can hold many.
             let mut done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
             let (slots, marks) = done.take_slots();
-            positions_from(wi, w, doc, tokens, slots, marks)
+            positions_from(self.opts, wi, w, doc, tokens, slots, marks)
         })
     }
 
@@ -526,7 +531,7 @@ impl<'a> Analyser<'a> {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             let slots = document::slots(w, &doc.text, &tokens);
-            positions_from(wi, w, doc, tokens, slots, marks)
+            positions_from(self.opts, wi, w, doc, tokens, slots, marks)
         })
     }
 

@@ -136,6 +136,9 @@ pub struct Positions {
     pub quoting: Vec<Quoting>,
     /// Per quotation: the innermost quotation holding it.
     pub parents: Vec<Option<u32>>,
+    /// The language the document's most frequent words say it is in, when that is not the
+    /// run's ([`super::DocResult::other_lang`]).
+    pub other_lang: Option<crate::text::Lang>,
 }
 
 /// Titles written with a full stop before a name (`Mr. Guterres`), which ends no sentence.

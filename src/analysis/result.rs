@@ -31,6 +31,9 @@ pub struct DocResult {
     pub unpaired: Vec<UnpairedMark>,
     /// Distancing cues found anywhere in the text.
     pub cues: Vec<CueCount>,
+    /// The language the document's most frequent words say it is in, when that is not the
+    /// run's ([`super::Options::lang`]): a French statement in a folder read as English.
+    pub other_lang: Option<crate::text::Lang>,
     /// Lexical diversity and readability (documents runs with [`super::Options::doc_measures`]);
     /// boxed, as most runs keep none and a run keeps one result per document.
     pub measures: Option<Box<DocMeasures>>,
@@ -319,7 +322,6 @@ impl Analysis {
         &self,
         lang: crate::text::Lang,
     ) -> Option<(crate::text::Lang, Vec<String>)> {
-        use crate::text::{Lang, Stopwords};
         let counts = self.corpus_counts();
         let mut order: Vec<usize> = (0..counts.len()).filter(|&t| counts[t].count > 0).collect();
         // Ties by the term, not its id: a totals run numbers terms in the order its workers
@@ -334,25 +336,10 @@ impl Analysis {
             .map(|&t| self.terms[t].form.to_lowercase())
             .collect();
         // Too few words to judge by (a short note verbale has some 300).
-        if top.len() < 20 || counts.iter().map(|c| c.count).sum::<u64>() < 200 {
+        if counts.iter().map(|c| c.count).sum::<u64>() < 200 {
             return None;
         }
-        let hits = |l: Lang| {
-            let stop = Stopwords::bundled(l);
-            top.iter()
-                .filter(|w| stop.contains(w))
-                .cloned()
-                .collect::<Vec<_>>()
-        };
-        if hits(lang).len() >= 4 {
-            return None;
-        }
-        crate::text::lang::LANGS
-            .iter()
-            .filter(|l| l.code != lang.code)
-            .map(|&l| (l, hits(l)))
-            .filter(|(_, w)| w.len() >= 7)
-            .max_by_key(|(_, w)| w.len())
+        language_of_top(&top, lang)
     }
 
     /// Distinct terms with at least one occurrence.
@@ -383,4 +370,38 @@ impl Analysis {
         rows.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.key.cmp(&y.key)));
         rows
     }
+}
+
+/// The language that the 20 most frequent words of a text (`top`, folded, most frequent
+/// first) say it is in, when that is not `lang`: of them, at least seven are stopwords of
+/// that language (the most of any), more than twice as many as of `lang`'s; with those
+/// words.
+pub(crate) fn language_of_top(
+    top: &[String],
+    lang: crate::text::Lang,
+) -> Option<(crate::text::Lang, Vec<String>)> {
+    use crate::text::{lang::LANGS, Stopwords};
+    use std::sync::OnceLock;
+    // Each language's list, parsed once for every document a run asks about.
+    static LISTS: OnceLock<Vec<Stopwords>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| LANGS.iter().map(|&l| Stopwords::bundled(l)).collect());
+    if top.len() < 20 {
+        return None;
+    }
+    let hits = |k: usize| {
+        top.iter()
+            .filter(|w| lists[k].contains(w))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // Languages share short words (`a`, `do`, `no` are English and Portuguese stopwords).
+    let own = LANGS
+        .iter()
+        .position(|l| l.code == lang.code)
+        .map_or(0, |k| hits(k).len());
+    (0..LANGS.len())
+        .filter(|&k| LANGS[k].code != lang.code)
+        .map(|k| (LANGS[k], hits(k)))
+        .filter(|(_, w)| w.len() >= 7 && w.len() > 2 * own)
+        .max_by_key(|(_, w)| w.len())
 }

@@ -226,6 +226,9 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let scanned = scan_files(&mut b, &options, (&compiled, None), !args.entries)?;
     let n = scanned.documents() as usize;
     let had_errors = after_reading(&b.problems, n, &args.input.source)?;
+    if !args.input.source.quiet {
+        warn_other_languages(&scanned, &options, "");
+    }
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let mut all_rows = None;
     let (df, of_row) = if args.entries {
@@ -285,6 +288,20 @@ pub(super) fn scan_files(
     let (scanned, read) = dict::scan(&b.found, &b.bins, &b.lopts, options, lexicons, sums)?;
     b.problems.extend(read);
     Ok(scanned)
+}
+
+/// Warns of the documents of `scanned` whose words say they are in another language than
+/// the run's ([`super::problems::warn_other_languages`]; `what` says what else reads them).
+pub(super) fn warn_other_languages(
+    scanned: &dict::Scanned,
+    options: &verbale::analysis::Options,
+    what: &str,
+) {
+    let other: Vec<_> = (scanned.other_lang.iter())
+        .map(|(id, l)| (id.as_str(), *l))
+        .collect();
+    let all = scanned.documents() as usize;
+    super::problems::warn_other_languages(&other, all, options.lang, what);
 }
 
 /// What the table's rows are, for its header: entries and the words they matched (of how

@@ -159,6 +159,52 @@ pub fn chose_no_file(
     }
 }
 
+/// Warns of the documents (of `all` read) that `other` lists, each with the language its most
+/// frequent words say it is in, when that is not the run's `lang`: one line per language,
+/// naming a few of them; `what` says what else that costs (a lexicon that finds nothing).
+pub fn warn_other_languages(
+    other: &[(&str, verbale::text::Lang)],
+    all: usize,
+    lang: verbale::text::Lang,
+    what: &str,
+) {
+    let mut langs: Vec<verbale::text::Lang> = Vec::new();
+    for (_, l) in other {
+        if !langs.contains(l) {
+            langs.push(*l);
+        }
+    }
+    for l in langs {
+        let ids: Vec<&str> = (other.iter())
+            .filter(|(_, x)| *x == l)
+            .map(|(id, _)| *id)
+            .collect();
+        let named = match ids.len() {
+            n if n <= 3 => ids.join(", "),
+            n => format!("{}, and {} more", ids[..3].join(", "), n - 3),
+        };
+        let (n, verb, its, it) = match ids.len() {
+            1 => (format!("1 of {all} documents"), "looks", "its", "it is"),
+            n => (
+                format!("{n} of {all} documents"),
+                "look",
+                "their",
+                "they are",
+            ),
+        };
+        eprintln!(
+            "verbale: warning: {n} {verb} {}, not {} ({named}): {its} most frequent words are {} \
+             stopwords, and {it} read as {}{what}; read {} apart with --lang {}",
+            l.name,
+            lang.name,
+            l.name,
+            lang.name,
+            if ids.len() == 1 { "it" } else { "them" },
+            l.code
+        );
+    }
+}
+
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
 /// the target, a `--lang` that does not match the text, a phrase list that never matched.
 pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool) {
@@ -185,7 +231,15 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
     if p.repeated > 0 {
         warn_repeated(p.repeated);
     }
-    if let Some((l, words)) = p.analysis.language_hint(options.lang) {
+    let hint = p.analysis.language_hint(options.lang);
+    if hint.is_none() {
+        let docs = p.analysis.docs.iter();
+        let other: Vec<_> = docs
+            .filter_map(|d| d.other_lang.map(|l| (d.id.as_str(), l)))
+            .collect();
+        warn_other_languages(&other, p.analysis.docs.len(), options.lang, "");
+    }
+    if let Some((l, words)) = hint {
         eprintln!(
             "verbale: warning: the most frequent words ({}) are {} stopwords, not {}: is the \
              text {}? (--lang {})",

@@ -395,6 +395,8 @@ pub fn run(args: ReportArgs) -> Result<bool> {
             docs,
             sentences: spill.map(|s| std::sync::Arc::new(Sentences::of(s, at))),
             tally: None,
+            // Warned of with the reading's documents.
+            other_lang: Vec::new(),
         }
     });
     let phrases = Some(report::phrase_tables_of(&held)?);

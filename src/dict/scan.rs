@@ -60,6 +60,9 @@ pub struct DictDoc {
     /// The act models' candidates with their features, when the lexicon asks to explain
     /// them ([`ActLexicon::explain_models`]).
     pub candidates: Vec<super::models::ModelCandidate>,
+    /// The language its most frequent words say it is in, when not the run's
+    /// ([`Positions::other_lang`]).
+    pub other_lang: Option<crate::text::Lang>,
 }
 
 /// The documents of a run, each with its matches; or, when the run summed its tables as it
@@ -78,6 +81,9 @@ pub struct Scanned {
     /// The sums per bin, when they were made as the corpus was read: the documents are then
     /// not kept ([`scan`]'s `sums`; [`Scanned::documents`] and [`Scanned::words`] count them).
     pub tally: Option<Tally>,
+    /// The documents whose most frequent words say they are in another language than the
+    /// run's, with that language ([`DictDoc::other_lang`]), kept with a tally too.
+    pub other_lang: Vec<(String, crate::text::Lang)>,
 }
 
 impl Scanned {
@@ -295,6 +301,7 @@ impl Matcher<'_> {
         let (matches, blocks) = self.matches(p, &words);
         let mut out = DictDoc {
             words: words.tok.len() as u64,
+            other_lang: p.other_lang,
             ..Default::default()
         };
         // A scan for acts counts the acts; the categories' counts are the dictionary's.
@@ -485,8 +492,12 @@ pub fn scan(
             Some(l) => Tally::new(b, 0, l.acts.len()),
             None => Tally::new(b, dict.keys.len(), 0),
         }),
+        other_lang: Vec::new(),
     };
     let problems = corpus::stream_binned(found, bin_of_file, lopts, &scanner, |d| {
+        if let Some(l) = d.output.other_lang {
+            out.other_lang.push((d.id.clone(), l));
+        }
         if let Some(t) = &mut out.tally {
             t.add(d.bin, &d.output);
             return;
@@ -511,8 +522,10 @@ pub fn scan_docs(
         .par_iter()
         .map(|d| corpus::Consumer::consume(&scanner, d))
         .collect();
+    let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     Scanned {
-        ids: docs.iter().map(|d| d.id.clone()).collect(),
+        other_lang: other_langs(&ids, &results),
+        ids,
         bins: (0..docs.len() as u32).collect(),
         docs: results,
         sentences: None,
@@ -536,11 +549,20 @@ pub fn scan_analysed(
         .into_par_iter()
         .map(|i| Ok(corpus::Consumer::consume(&scanner, &a.document(i, lopts)?)))
         .collect::<Result<Vec<DictDoc>>>()?;
+    let ids: Vec<String> = a.docs.iter().map(|d| d.id.clone()).collect();
     Ok(Scanned {
-        ids: a.docs.iter().map(|d| d.id.clone()).collect(),
+        other_lang: other_langs(&ids, &docs),
+        ids,
         bins: (0..docs.len() as u32).collect(),
         docs,
         sentences: None,
         tally: None,
     })
+}
+
+/// The documents (of ids `ids`) of `docs` in another language than the run's, with it.
+fn other_langs(ids: &[String], docs: &[DictDoc]) -> Vec<(String, crate::text::Lang)> {
+    (ids.iter().zip(docs))
+        .filter_map(|(id, d)| d.other_lang.map(|l| (id.clone(), l)))
+        .collect()
 }

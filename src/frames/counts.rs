@@ -441,6 +441,7 @@ fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
             spans: Vec::new(),
             unpaired: Vec::new(),
             cues: Vec::new(),
+            other_lang: None,
             measures: measures[i].map(Box::new),
         })
         .collect();
