@@ -949,6 +949,60 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
     }
 }
 
+/// French elides `ne` before a vowel into the verb (`n'appuie pas`, `n’approuvons pas`): the
+/// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
+/// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
+#[test]
+fn a_negation_elided_into_a_french_trigger_denies_it() {
+    let lex = ActLexicon::bundled("fr").unwrap();
+    let opts = Options::new(Lang::parse("fr").unwrap());
+    let dict = lex.compile(&opts).unwrap();
+    let cases = [
+        (
+            "La France n'appuie pas ce projet.",
+            "support",
+            true,
+            "ce projet",
+        ),
+        (
+            "Nous n’approuvons pas cette mesure.",
+            "support",
+            true,
+            "cette mesure",
+        ),
+        (
+            "La France ne condamne pas cette attaque.",
+            "condemn",
+            true,
+            "cette attaque",
+        ),
+        (
+            "La France n'a jamais rejeté cette offre.",
+            "reject",
+            true,
+            "cette offre",
+        ),
+        (
+            "La France approuve le rapport du Comité.",
+            "support",
+            false,
+            "le rapport du Comité",
+        ),
+    ];
+    for (text, act, negated, target) in cases {
+        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
+        let got: Vec<(&str, bool, &str)> = s.docs[0]
+            .acts
+            .iter()
+            .map(|a| {
+                let t = a.texts.as_ref().map_or("", |t| t.target.as_str());
+                (lex.acts[a.act as usize].name.as_str(), a.negated, t)
+            })
+            .collect();
+        assert_eq!(got, [(act, negated, target)], "{text}");
+    }
+}
+
 #[test]
 fn acts_targets_count_the_keys_of_the_instances_targets() {
     let inst = seed_csv(&["acts", "--instances", "-f", "csv"], None);

@@ -262,10 +262,20 @@ impl ActLexicon {
                 .is_some_and(|f| self.intensifiers_after.contains(*f))
     }
 
+    /// The rest of `form` after a negation elided into it (`appuie` of `n'appuie`): a
+    /// negator of the lexicon that ends in an apostrophe starts it, and a letter follows.
+    pub(super) fn elided_negation<'f>(&self, form: &'f str) -> Option<&'f str> {
+        (self.negators.iter())
+            .filter(|n| n.ends_with('\''))
+            .find_map(|n| form.strip_prefix(n.as_str()))
+            .filter(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+    }
+
     /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`,
     /// `we refuse to condemn`; not `not only condemn`, `cannot but express our rejection`,
     /// `cannot help but welcome` or `we refuse and reject`, which affirm it, nor a trigger that
-    /// holds its own negation, `cannot accept`).
+    /// holds its own negation, `cannot accept`). A negation elided into the trigger's first
+    /// word denies it too (`n'appuie pas`).
     fn negated(&self, inside: &[&str], before: &[&str]) -> bool {
         let affirms = |rest: &[&str]| {
             matches!(
@@ -285,8 +295,13 @@ impl ActLexicon {
                 })
                 .map(Vec::len)
         };
+        let elided = inside
+            .first()
+            .is_some_and(|f| self.elided_negation(f).is_some());
         !inside.iter().any(|f| self.negators.contains(*f))
-            && (0..before.len()).any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..])))
+            && (elided
+                || (0..before.len())
+                    .any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..]))))
     }
 
     /// The act a category of the compiled triggers stands for.

@@ -288,12 +288,27 @@ impl Matcher<'_> {
                 }
                 cache[id]
                     .get_or_insert_with(|| match p.term_keys.get(stem as usize) {
-                        Some(stem) => self.dict.starting(form, stem).into(),
+                        Some(stem) => self.starting(form, stem).into(),
                         None => Arc::from([]),
                     })
                     .clone()
             })
             .collect()
+    }
+
+    /// The entries a word of form `form` (stem `stem`) starts; for acts, a word with a
+    /// negation elided into it (`n'appuie`) starts those of the rest (`appuie`), and the act
+    /// reads the negation.
+    fn starting(&self, form: &str, stem: &str) -> Vec<u32> {
+        let found = self.dict.starting(form, stem);
+        match self.acts.and_then(|l| l.elided_negation(form)) {
+            Some(rest) if found.is_empty() => {
+                let cut = &form[..form.len() - rest.len()];
+                self.dict
+                    .starting(rest, stem.strip_prefix(cut).unwrap_or(stem))
+            }
+            _ => found,
+        }
     }
 
     fn scan_doc(&self, p: &Positions, doc: &Document) -> DictDoc {
