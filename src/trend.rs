@@ -18,6 +18,9 @@ pub struct DocCounts {
     pub tokens: u64,
     /// Per term: occurrences, inside quotation marks, inside scare quotes.
     pub counts: Vec<[u64; 3]>,
+    /// The language its most frequent words say it is in, when that is not the run's
+    /// ([`Positions::other_lang`]).
+    pub other_lang: Option<crate::text::Lang>,
 }
 
 /// The terms asked for, each as the sequence of term keys it matches (one for a word, several
@@ -107,6 +110,7 @@ impl Terms {
         DocCounts {
             tokens: words.len() as u64,
             counts,
+            other_lang: p.other_lang,
         }
     }
 }

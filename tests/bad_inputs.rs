@@ -661,9 +661,9 @@ fn a_lang_that_does_not_match_the_text_is_warned_of() {
 }
 
 /// In a folder of English speeches, a French and a Portuguese text are each named, with the
-/// `--lang` that reads them, by `freq` (through the reading's documents) and by `acts` and
-/// `dict` (through their own scan): the corpus as a whole is English, so no corpus-wide hint
-/// is given.
+/// `--lang` that reads them, by `freq` (through the reading's documents), by `acts` and
+/// `dict` (through their own scan), by `ngrams` (through the words it holds) and by `trend`:
+/// the corpus as a whole is English, so no corpus-wide hint is given.
 /// The English speeches alone, or `--quiet`, warn of nothing. The Portuguese text shares four
 /// short stopwords with English (`a`, `do`, `as`, `no`), which used to hide it.
 #[test]
@@ -702,6 +702,19 @@ fn documents_in_another_language_among_english_ones_are_named() {
             " with the English lexicon of acts",
         ),
         (&["dict", dir, "--no-meta", "--dict", "speech-acts"][..], ""),
+        (&["ngrams", dir, "--no-meta"][..], ""),
+        (
+            &[
+                "trend",
+                "peace",
+                dir,
+                "--meta-name",
+                "{name}",
+                "--by",
+                "name",
+            ][..],
+            "",
+        ),
     ] {
         let (code, _, err) = run(args, mixed.path());
         assert_eq!(code, 0, "{args:?}: {err}");

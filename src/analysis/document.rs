@@ -210,6 +210,18 @@ pub(super) fn other_language(
     super::result::language_of_top(&top, lang).map(|(l, _)| l)
 }
 
+/// [`other_language`] of a document's forms (with their totals) as a reading that keeps its
+/// positions or words has them.
+pub(super) fn other_language_of(
+    w: &mut Worker,
+    forms: &[FormCount],
+    opts: &Options,
+) -> Option<crate::text::Lang> {
+    let stop = w.stop_slots(forms, &opts.lexicons.stopwords);
+    let n_tokens = forms.iter().map(|f| f.total as u64).sum();
+    other_language(w, forms, &stop, n_tokens, opts.lang)
+}
+
 /// Each token's slot among the document's distinct forms, the forms with their totals, and the
 /// number of words and numbers.
 fn count_forms(

@@ -230,9 +230,7 @@ fn positions_from(
     slots: document::Slots,
     marks: Vec<QuoteMark>,
 ) -> Positions {
-    let stop = w.stop_slots(&slots.forms, &opts.lexicons.stopwords);
-    let n_tokens = slots.forms.iter().map(|f| f.total as u64).sum();
-    let other_lang = document::other_language(w, &slots.forms, &stop, n_tokens, opts.lang);
+    let other_lang = document::other_language_of(w, &slots.forms, opts);
     // Each slot's term among the document's distinct keys, found through the stem's id in
     // the worker (`stem_term`, reset below for the next document).
     let int = &w.interner;
@@ -477,6 +475,7 @@ impl<'a> Analyser<'a> {
                 }
             };
             let forms = &slots.forms;
+            let other_lang = document::other_language_of(w, forms, self.opts);
             let mut words = Words::new(
                 &doc.text,
                 &tokens,
@@ -487,6 +486,7 @@ impl<'a> Analyser<'a> {
             let all = &w.interner.forms;
             let from = known(wi).min(all.len());
             words.worker = wi;
+            words.other_lang = other_lang;
             words.new_from = from as u32;
             words.new_forms = all[from..].to_vec();
             words

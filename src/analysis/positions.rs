@@ -176,7 +176,9 @@ impl Positions {
 
     /// The document's [`Words`], their form ids the indices into [`Positions::form_keys`].
     pub fn held_words(&self, text: &str) -> Words {
-        Words::new(text, &self.tokens, &self.forms, |s| s, &self.marks)
+        let mut w = Words::new(text, &self.tokens, &self.forms, |s| s, &self.marks);
+        w.other_lang = self.other_lang;
+        w
     }
 
     /// Whether only the full stop of an abbreviation stands between words `w` and `t` (token
@@ -277,6 +279,9 @@ pub struct Words {
     pub new_forms: Vec<(Arc<str>, Arc<str>)>,
     /// The id of the first of `new_forms`.
     pub new_from: u32,
+    /// The language the document's most frequent words say it is in, when that is not the
+    /// run's ([`super::DocResult::other_lang`]).
+    pub other_lang: Option<crate::text::Lang>,
 }
 
 impl Words {

@@ -205,6 +205,14 @@ pub fn warn_other_languages(
     }
 }
 
+/// [`warn_other_languages`] of the documents of `a`.
+pub fn warn_docs_in_other_languages(a: &verbale::analysis::Analysis, lang: verbale::text::Lang) {
+    let other: Vec<_> = (a.docs.iter())
+        .filter_map(|d| d.other_lang.map(|l| (d.id.as_str(), l)))
+        .collect();
+    warn_other_languages(&other, a.docs.len(), lang, "");
+}
+
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
 /// the target, a `--lang` that does not match the text, a phrase list that never matched.
 pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool) {
@@ -233,11 +241,7 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
     }
     let hint = p.analysis.language_hint(options.lang);
     if hint.is_none() {
-        let docs = p.analysis.docs.iter();
-        let other: Vec<_> = docs
-            .filter_map(|d| d.other_lang.map(|l| (d.id.as_str(), l)))
-            .collect();
-        warn_other_languages(&other, p.analysis.docs.len(), options.lang, "");
+        warn_docs_in_other_languages(&p.analysis, options.lang);
     }
     if let Some((l, words)) = hint {
         eprintln!(

@@ -359,6 +359,9 @@ pub fn trend_frame(
         if p.analysis.docs.is_empty() {
             return Err(nothing_read(p.left_out, p.hint.as_deref(), source));
         }
+        if !source.quiet {
+            super::problems::warn_docs_in_other_languages(&p.analysis, options.lang);
+        }
         let g = p
             .grouping
             .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
@@ -397,6 +400,12 @@ pub fn trend_frame(
     let had_errors = report_problems(&problems, source)?;
     if docs.is_empty() {
         return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
+    }
+    if !source.quiet {
+        let other: Vec<_> = (docs.iter())
+            .filter_map(|(k, d)| d.other_lang.map(|l| (chosen.found.files[*k].0.as_str(), l)))
+            .collect();
+        super::problems::warn_other_languages(&other, docs.len(), options.lang, "");
     }
     Ok(Trend {
         frame: trend::frame(&docs, &grouping, &words)?,

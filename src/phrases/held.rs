@@ -107,6 +107,9 @@ pub struct HeldDoc {
     pub quoting: QuotingRuns,
     /// The document's quotations.
     pub quotes: Vec<HeldQuote>,
+    /// The language its most frequent words say it is in, when that is not the run's
+    /// ([`crate::analysis::DocResult::other_lang`]).
+    pub other_lang: Option<crate::text::Lang>,
 }
 
 impl HeldDoc {
@@ -459,6 +462,7 @@ const UNKNOWN: (u32, u32) = (u32::MAX, u32::MAX);
 /// (term, form) ids.
 fn held_doc(w: Words, ids: &[(u32, u32)]) -> HeldDoc {
     HeldDoc {
+        other_lang: w.other_lang,
         forms: FormIds::new(w.forms.iter().map(|&f| ids[f as usize].1)),
         gaps: w.gaps,
         quoting: w.quoting,

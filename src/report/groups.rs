@@ -326,8 +326,13 @@ fn asked_trend(
         .iter()
         .map(|(d, dc)| {
             let counts = read.iter().map(|r| dc.counts[r.1]).collect();
-            let tokens = dc.tokens;
-            (*d, trend::DocCounts { tokens, counts })
+            let (tokens, other_lang) = (dc.tokens, dc.other_lang);
+            let counts = trend::DocCounts {
+                tokens,
+                counts,
+                other_lang,
+            };
+            (*d, counts)
         })
         .collect();
     let phrases = trend::frame(&docs, time, &Terms::new(&chosen, opts)?)?;
