@@ -861,6 +861,57 @@ fn the_groups_fall_back_to_the_time_flag_field() {
     assert_eq!(groups.height(), 4, "{groups}");
 }
 
+/// Documents of one year (dated statements chosen with --where) have no second year to follow
+/// words over: the report follows them by month, the field its dates give, instead of
+/// refusing --terms for want of a time field.
+#[test]
+fn the_documents_of_one_year_are_followed_by_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut manifest = String::from("file,date\n");
+    for (i, date) in [
+        "2022-01-05",
+        "2022-01-20",
+        "2022-03-02",
+        "2022-03-15",
+        "2023-01-09",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let name = format!("s{i}.txt");
+        std::fs::write(
+            dir.path().join(&name),
+            "We call for peace and for trade. Peace now.",
+        )
+        .unwrap();
+        manifest.push_str(&format!("{name},{date}\n"));
+    }
+    std::fs::write(dir.path().join("manifest.csv"), manifest).unwrap();
+    let out = dir.path().join("rep");
+    let o = verbale()
+        .args([
+            "report",
+            "-q",
+            "--terms",
+            "peace",
+            "--where",
+            "year = 2022",
+            "-o",
+        ])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let trend = read_csv(&out.join("trend.csv"));
+    assert_eq!(
+        crate::common::strs(&trend, "month"),
+        ["2022-01", "2022-03"],
+        "{trend}"
+    );
+    assert_eq!(crate::common::nums(&trend, "count"), [4.0, 4.0], "{trend}");
+}
+
 /// The trend follows as scare-quoted the terms scare-quoted in a share of their uses, not a
 /// frequent word scare-quoted a couple of times among hundreds.
 #[test]

@@ -31,7 +31,7 @@ impl Order {
     pub fn which(self) -> &'static str {
         match self {
             Order::Strength => "strongest",
-            Order::Rate => "most frequent",
+            Order::Rate => "with the most per 10,000 words",
             Order::Given => "first",
         }
     }
