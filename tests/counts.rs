@@ -736,6 +736,93 @@ fn parts_that_do_not_add_up_are_refused() {
     );
 }
 
+/// What a user gets wrong when counting parts is named at once: two files of one name in
+/// different parts (a run over both names them apart) point at --root; parts counted with
+/// and without --keep-ext, whose rows would not join, are refused; a part inside a corpus
+/// whose manifest.csv is above it, counted without --root, is noted at count time; and the
+/// reading flags a run from counts does not use (--phrases, even a list that does not exist,
+/// --ext) are warned of.
+#[test]
+fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    for (folder, text) in [
+        ("a", "We welcome the talks."),
+        ("b", "We condemn the attack."),
+    ] {
+        std::fs::create_dir_all(corpus.join(folder)).unwrap();
+        std::fs::write(corpus.join(folder).join("speech.txt"), text).unwrap();
+        std::fs::write(corpus.join(folder).join(format!("{folder}_2.txt")), text).unwrap();
+    }
+    std::fs::write(
+        corpus.join("manifest.csv"),
+        "file,year\na/speech.txt,2001\na/a_2.txt,2001\nb/speech.txt,2002\nb/b_2.txt,2002\n",
+    )
+    .unwrap();
+    let count = |part: &str, out: &str, extra: &[&str]| -> String {
+        let o = verbale()
+            .arg("counts")
+            .args(extra)
+            .arg(corpus.join(part))
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let said = count("a", "ca", &[]);
+    assert!(
+        said.contains("is inside a corpus whose manifest.csv is in")
+            && said.contains("give --root"),
+        "{said}"
+    );
+    count("b", "cb", &["-q"]);
+    let freq = |parts: &[&str], extra: &[&str]| {
+        let dirs: Vec<PathBuf> = parts.iter().map(|p| dir.path().join(p)).collect();
+        verbale()
+            .args(["freq", "--from-counts"])
+            .args(&dirs)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = freq(&["ca", "cb"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("two documents are named 'speech'") && err.contains("--root"),
+        "{err}"
+    );
+    // Counted under the root, the two are `a/speech` and `b/speech`, with their fields.
+    let root = corpus.to_str().unwrap();
+    let quiet = count("a", "ra", &["--root", root]);
+    assert!(!quiet.contains("give --root"), "{quiet}");
+    count("b", "rb", &["--root", root]);
+    let o = freq(&["ra", "rb"], &["--group-by", "year", "-q"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The second part with extensions in its names: refused, naming both parts.
+    count("b", "kb", &["--root", root, "--keep-ext", "-q"]);
+    let o = freq(&["ra", "kb"], &["--by", "doc"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("(--keep-ext)") && err.contains("count every part with the same --keep-ext"),
+        "{err}"
+    );
+    let o = freq(
+        &["ra", "rb"],
+        &["--phrases", "no-such-list.txt", "--ext", "md"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("--phrases is not used with --from-counts")
+            && err.contains("--ext not used with --from-counts"),
+        "{err}"
+    );
+}
+
 /// A part counted without the fields the others have: its documents are in no group, and
 /// the run says so, as a run over the texts does; documents no condition chooses are told too.
 #[test]

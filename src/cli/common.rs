@@ -32,6 +32,9 @@ impl InputArgs {
     }
 }
 
+/// The file extensions read from folders when --ext does not say.
+pub const DEFAULT_EXT: &str = "txt,md,pdf,docx,doc,odt,html,htm";
+
 /// How documents are read and analysed (every command takes these).
 #[derive(Args, Debug, Clone)]
 pub struct SourceArgs {
@@ -39,7 +42,7 @@ pub struct SourceArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "txt,md,pdf,docx,doc,odt,html,htm"
+        default_value = DEFAULT_EXT
     )]
     pub ext: Vec<String>,
     /// Read only this section of each UN document: header, cover (the note verbale or letter),

@@ -59,6 +59,37 @@ fn check_target(dir: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
     Ok(())
 }
 
+/// Notes a folder given without --root that lies in a corpus: a folder above it holds a
+/// manifest.csv that the folder itself does not, which a run over the whole corpus reads and
+/// this part would not (its documents then have none of the corpus's fields).
+fn note_corpus_above(paths: &[PathBuf], src: &super::common::SourceArgs) {
+    if src.meta.no_meta || !src.meta.meta.is_empty() {
+        return;
+    }
+    for p in paths.iter().filter(|p| p.is_dir()) {
+        if p.join("manifest.csv").is_file() {
+            continue;
+        }
+        let above = (p.ancestors().skip(1).take(3))
+            .map(|a| match a.as_os_str().is_empty() {
+                true => Path::new("."),
+                false => a,
+            })
+            .find(|a| a.join("manifest.csv").is_file());
+        if let Some(root) = above {
+            eprintln!(
+                "verbale: note: {} is inside a corpus whose manifest.csv is in {}: a part \
+                 counted without --root has none of its fields; give --root {} to name the \
+                 documents and read their fields as a run over the whole corpus does",
+                p.display(),
+                root.display(),
+                root.display()
+            );
+            return;
+        }
+    }
+}
+
 /// Runs `counts`. Returns whether some input failed.
 pub fn run(args: CountsArgs) -> Result<bool> {
     let dir = &args.output;
@@ -75,6 +106,9 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .collect();
     check_target(dir, &read, args.force)?;
     verbale::out::check_writable(dir)?;
+    if args.root.is_none() && !src.quiet {
+        note_corpus_above(&args.input.paths, src);
+    }
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.

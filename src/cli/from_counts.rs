@@ -179,36 +179,37 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
     // A threshold equal to the counts' is not ignored: it is the one they were made with.
     let bar = std::mem::take(&mut asked.min_scare);
     let other_bar = bar != 0.0 && made.as_ref().is_some_and(|o| o.min_scare != bar);
-    if other_bar || asked.fingerprint() != default {
-        let made = made.map_or(String::new(), |o| {
-            format!(
-                " (lang {}, stem {}, min confidence {})",
-                o.lang.code, o.stem, o.min_scare
-            )
-        });
-        let t = &src.text;
-        let given: Vec<&str> = [
-            (
-                !verbale::text::Lang::parse(&t.lang).is_ok_and(|l| l.code == "en"),
-                "--lang",
-            ),
-            (t.no_stem, "--no-stem"),
-            (t.stemmer != Rules::NAMES[0], "--stemmer"),
-            (t.stopwords.is_some(), "--stopwords"),
-            (t.phrases.is_some(), "--phrases"),
-            (t.no_numbers, "--no-numbers"),
-            (t.split_hyphens, "--split-hyphens"),
-            (t.split_apostrophes, "--split-apostrophes"),
-            (other_bar, "--min-confidence"),
-        ]
-        .into_iter()
-        .filter_map(|(given, flag)| given.then_some(flag))
-        .collect();
+    let made = made.map_or(String::new(), |o| {
+        format!(
+            " (lang {}, stem {}, min confidence {})",
+            o.lang.code, o.stem, o.min_scare
+        )
+    });
+    let t = &src.text;
+    let given: Vec<&str> = [
+        (
+            !verbale::text::Lang::parse(&t.lang).is_ok_and(|l| l.code == "en"),
+            "--lang",
+        ),
+        (t.no_stem, "--no-stem"),
+        (t.stemmer != Rules::NAMES[0], "--stemmer"),
+        (t.stopwords.is_some(), "--stopwords"),
+        (t.phrases.is_some(), "--phrases"),
+        (t.no_numbers, "--no-numbers"),
+        (t.split_hyphens, "--split-hyphens"),
+        (t.split_apostrophes, "--split-apostrophes"),
+        (other_bar, "--min-confidence"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect();
+    // --phrases is named whether or not its list can be read: the counts never read it.
+    if other_bar || !given.is_empty() || asked.fingerprint() != default {
         // A flag this list does not name (an option set to its default value differently):
         // name the flags that change counting in general.
         let named = if given.is_empty() {
             "--lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and \
-             --min-confidence are"
+         --min-confidence are"
                 .to_string()
         } else {
             match given.split_last() {
@@ -222,6 +223,7 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
     // The reading flags: the parts were read with their own (and a part's section is in
     // its counts.json, so parts of different sections are not summed).
     let read: Vec<&str> = [
+        (src.ext.join(",") != super::common::DEFAULT_EXT, "--ext"),
         (src.section.is_some(), "--section"),
         (src.encoding.is_some(), "--encoding"),
         (src.keep_ext, "--keep-ext"),

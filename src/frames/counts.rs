@@ -612,6 +612,38 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
     ))
 }
 
+/// Refuses a part whose documents are named with their files' extensions (`--keep-ext`)
+/// when the parts before it were not, or the other way round: their rows would not join.
+/// `first` holds the first part's way, and the part.
+fn check_extensions(
+    docs: &[DocResult],
+    dir: &Path,
+    first: &mut Option<(bool, PathBuf)>,
+) -> Result<()> {
+    let kept = |d: &DocResult| {
+        let ext = d.path.as_ref().and_then(|p| p.extension());
+        ext.is_some_and(|e| d.id.ends_with(&format!(".{}", e.to_string_lossy())))
+    };
+    let Some(d) = docs.iter().find(|d| d.path.is_some()) else {
+        return Ok(());
+    };
+    let this = kept(d);
+    match first {
+        None => *first = Some((this, dir.to_path_buf())),
+        Some((way, at)) if *way != this => {
+            let (with, without) = if this { (dir, &**at) } else { (&**at, dir) };
+            return Err(Error::Invalid(format!(
+                "{} names its documents with their files' extensions (--keep-ext) and {} \
+                 without: count every part with the same --keep-ext",
+                with.display(),
+                without.display()
+            )));
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Reads counts folders (parts of one corpus, in order) into one analysis, with the
 /// documents' fields (a row per document). Parts made with different options, or holding the
 /// same document twice, are refused.
@@ -623,7 +655,9 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
     let mut counts: Vec<Vec<TermRow>> = Vec::new();
     let mut forms = FormTotals::default();
     let mut fields: Option<DataFrame> = None;
-    let mut seen: ahash::AHashSet<String> = ahash::AHashSet::new();
+    let mut seen: ahash::AHashMap<String, Option<PathBuf>> = ahash::AHashMap::new();
+    // Whether the first part's documents are named with their files' extensions, and it.
+    let mut with_ext: Option<(bool, PathBuf)> = None;
     let mut seen_paths: ahash::AHashMap<PathBuf, String> = ahash::AHashMap::new();
     for dir in dirs {
         let about = about(dir)?;
@@ -634,7 +668,25 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
             _ => {}
         }
         let part = read_part(dir, about["documents"].as_u64())?;
-        if let Some(d) = part.docs.iter().find(|d| !seen.insert(d.id.clone())) {
+        for d in &part.docs {
+            let Some(earlier) = seen.insert(d.id.clone(), d.path.clone()) else {
+                continue;
+            };
+            // Two files of one name in different folders, each counted alone: a run over
+            // both reads them as `speech` and `speech#2`, and a corpus root names them apart.
+            if let (Some(a), Some(b)) = (&earlier, &d.path) {
+                if a.components().ne(b.components()) {
+                    return Err(Error::Invalid(format!(
+                        "two documents are named '{}': {} and {} (in {}); count the parts with \
+                         --root and the corpus's folder, which names each document by its path \
+                         under it",
+                        d.id,
+                        a.display(),
+                        b.display(),
+                        dir.display()
+                    )));
+                }
+            }
             return Err(Error::Invalid(format!(
                 "document '{}' is in two parts (again in {}): count each document once",
                 d.id,
@@ -657,6 +709,7 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
                 )));
             }
         }
+        check_extensions(&part.docs, dir, &mut with_ext)?;
         if !part.docs.is_empty() {
             part_fields.push((
                 dir,

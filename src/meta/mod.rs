@@ -76,8 +76,8 @@ impl Metadata {
     /// The field names, joined for messages.
     pub fn field_list(&self) -> String {
         if self.fields.is_empty() && self.counted {
-            "none (fields come with the counts: count the parts with a file-name pattern or a \
-             manifest)"
+            "none (fields come with the counts: count the parts with a file-name pattern, a \
+             manifest, or --root and the corpus's folder when its manifest.csv is there)"
                 .into()
         } else if self.fields.is_empty() {
             "none (give a file-name pattern or a manifest)".into()
