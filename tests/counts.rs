@@ -741,7 +741,8 @@ fn parts_that_do_not_add_up_are_refused() {
 /// and without --keep-ext, whose rows would not join, are refused; a part inside a corpus
 /// whose manifest.csv is above it, counted without --root, is noted at count time; and the
 /// reading flags a run from counts does not use (--phrases, even a list that does not exist,
-/// --ext) are warned of.
+/// --ext) are warned of. A stopword followed from counts is said to be one, and a side no
+/// document of the counts satisfies names its flag.
 #[test]
 fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -808,6 +809,33 @@ fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("(--keep-ext)") && err.contains("count every part with the same --keep-ext"),
+        "{err}"
+    );
+    // A stopword is not in the counts, and the warning says why, once.
+    let o = verbale()
+        .args(["trend", "we", "talks", "--by", "year", "--from-counts"])
+        .arg(dir.path().join("ra"))
+        .arg(dir.path().join("rb"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("'we' (stem 'we') is not in the counts: a stopword when they were counted")
+            && !err.contains("'we' is in none of these documents"),
+        "{err}"
+    );
+    // A side that no document of the counts satisfies names its flag.
+    let o = verbale()
+        .args(["compare", "--target-where", "year = 2001"])
+        .args(["--reference-where", "year > 3000", "--from-counts"])
+        .arg(dir.path().join("ra"))
+        .arg(dir.path().join("rb"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("satisfies --reference-where 'year > 3000'"),
         "{err}"
     );
     let o = freq(

@@ -861,6 +861,23 @@ fn the_groups_fall_back_to_the_time_flag_field() {
     assert_eq!(groups.height(), 4, "{groups}");
 }
 
+/// The report's overview names the documents whose own words are another language's (a French
+/// excerpt among UNGD speeches), as the commands warn on standard error.
+#[test]
+fn the_overview_names_documents_in_another_language() {
+    let read = |p: &str| std::fs::read_to_string(crate::common::data(p)).unwrap();
+    let english =
+        read("quotes/docs/ungd_SRB_68_2013.txt") + &read("quotes/docs/ungd_AZE_75_2020.txt");
+    let (_dir, out) = report_of_two(&english, &read("lang/fr_assemblee_2003_excerpt.txt"));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(
+        md.contains("another language's stopwords \\(1\\), counted here as English")
+            && md.contains("- b \\(French\\)"),
+        "{md}"
+    );
+    assert!(!md.contains("is the text French"), "{md}");
+}
+
 /// Documents of one year (dated statements chosen with --where) have no second year to follow
 /// words over: the report follows them by month, the field its dates give, instead of
 /// refusing --terms for want of a time field.

@@ -50,7 +50,7 @@ pub(super) fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result
         ))
         .into());
     }
-    super::trend::warn_absent(&t.frame, args.source.quiet)?;
+    super::trend::warn_absent(&t.frame, &t.warned, args.source.quiet)?;
     let what = scare_at(describe(name, t.counted), bar);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;

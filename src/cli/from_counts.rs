@@ -143,8 +143,10 @@ fn sides(
             return Err(super::problems::reference_in_target(repeated));
         }
         if g.is_empty() {
+            let flag = ["--target-where", "--reference-where"].get(k);
             return Err(verbale::Error::NoDocuments(format!(
-                "'{s}' chooses no document of the counts"
+                "no document of the counts satisfies {} '{s}'",
+                flag.copied().unwrap_or("the condition")
             ))
             .into());
         }

@@ -117,7 +117,7 @@ pub fn run(args: TrendArgs) -> Result<bool> {
         trend_frame(&paths, &args.source, &terms, &fields)
     }
     .map_err(|e| facet_named(e, args.facet.as_deref()))?;
-    warn_absent(&t.frame, args.source.quiet)?;
+    warn_absent(&t.frame, &t.warned, args.source.quiet)?;
     if !args.source.quiet && args.facet.is_none() {
         note_thin_periods(&t.frame, &args.by)?;
     }
@@ -158,12 +158,16 @@ fn note_thin_periods(df: &DataFrame, by: &str) -> Result<()> {
     Ok(())
 }
 
-/// Warns of each term of a trend table counted nowhere (unless `quiet`).
-pub(super) fn warn_absent(df: &DataFrame, quiet: bool) -> Result<()> {
+/// Warns of each term of a trend table counted nowhere (unless `quiet`), but those of
+/// `warned`, already warned of.
+pub(super) fn warn_absent(df: &DataFrame, warned: &[String], quiet: bool) -> Result<()> {
     if quiet {
         return Ok(());
     }
-    for term in absent_terms(df)? {
+    for term in absent_terms(df)?
+        .into_iter()
+        .filter(|t| !warned.contains(t))
+    {
         let hint = if term.contains(['*', '?']) {
             format!(
                 " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
@@ -232,6 +236,8 @@ pub fn trend_from_counts(
     // Counts hold words, and the phrases of the --phrases list they were counted with (one
     // term each, its words joined by a space).
     let a = &loaded.analysis;
+    // The terms warned of here, which the general warning of absent terms then leaves alone.
+    let mut warned = Vec::new();
     for (name, k) in words.names.iter().zip(words.keys()) {
         let key = k.join(" ");
         // A phrase is counted when it is a term of the counts (a single word also inside the
@@ -261,8 +267,15 @@ pub fn trend_from_counts(
             .into());
         }
         if !source.quiet {
-            eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: a stopword when they were counted, or in none of their documents; its rows are zeros");
+            let why = if options.stopwords.contains(&verbale::text::fold(name)) {
+                "a stopword when they were counted, which they leave out (count the parts with \
+                 --stopwords none to follow it)"
+            } else {
+                "in none of their documents (check its spelling)"
+            };
+            eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: {why}; its rows are zeros");
         }
+        warned.push(name.clone());
     }
     if !source.quiet && !terms.is_empty() {
         say_compounds(a, &words, &options);
@@ -272,6 +285,7 @@ pub fn trend_from_counts(
         counted: a.docs.len(),
         terms: words,
         had_errors: false,
+        warned,
     })
 }
 
@@ -285,6 +299,8 @@ pub struct Trend {
     pub counted: usize,
     /// Whether some input failed.
     pub had_errors: bool,
+    /// The terms already warned of as not counted ([`warn_absent`] leaves them alone).
+    pub warned: Vec<String>,
 }
 
 /// The terms a trend of no terms named follows: the [`DEFAULT_TERMS`] most scare-quoted.
@@ -379,6 +395,7 @@ pub fn trend_frame(
             terms,
             counted: p.analysis.docs.len(),
             had_errors,
+            warned: Vec::new(),
         });
     }
     if !source.quiet {
@@ -412,6 +429,7 @@ pub fn trend_frame(
         terms: words,
         counted: docs.len(),
         had_errors,
+        warned: Vec::new(),
     })
 }
 

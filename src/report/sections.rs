@@ -69,6 +69,36 @@ pub(super) fn all(d: &ReportData) -> Result<Vec<Block>> {
     Ok(b)
 }
 
+/// The overview's word on a language other than the run's: the corpus's, when its most
+/// frequent words are another language's stopwords, or else the documents whose own words are.
+fn languages(d: &ReportData, b: &mut Vec<Block>) {
+    let (a, lang) = (d.p.a, d.p.opts.lang);
+    if let Some((other, words)) = a.language_hint(lang) {
+        b.push(Block::Para(format!(
+            "The most frequent words ({}) are {} stopwords, not {}: is the text {}? \
+             `--lang {}` reads it so.",
+            words[..4.min(words.len())].join(", "),
+            other.name,
+            lang.name,
+            other.name,
+            other.code
+        )));
+        return;
+    }
+    let other: Vec<String> = (a.docs.iter())
+        .filter_map(|doc| doc.other_lang.map(|l| format!("{} ({})", doc.id, l.name)))
+        .collect();
+    if !other.is_empty() {
+        b.push(Block::Para(format!(
+            "Documents whose most frequent words are another language's stopwords ({}), \
+             counted here as {}: read them apart with that language's `--lang`.",
+            other.len(),
+            lang.name
+        )));
+        b.push(Block::List(other));
+    }
+}
+
 fn overview(d: &ReportData, b: &mut Vec<Block>) {
     let (a, opts, r) = (d.p.a, d.p.opts, d.p.r);
     let n_scare = (0..a.docs.len()).map(|i| scare_spans(a, i)).sum::<usize>();
@@ -113,6 +143,7 @@ fn overview(d: &ReportData, b: &mut Vec<Block>) {
         )));
         b.push(Block::List(r.left_out.clone()));
     }
+    languages(d, b);
     if !r.texts {
         b.push(Block::Para(format!(
             "Made from counts (`verbale counts`), without the texts: left out, as they need the texts, are {}. `verbale report` on the documents themselves has them.",
