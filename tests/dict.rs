@@ -1030,6 +1030,60 @@ fn acts_targets_count_the_keys_of_the_instances_targets() {
     assert!(nums(&targets, "count").iter().all(|&c| c == 1.0));
 }
 
+/// A state or body named several ways is one target (`DPRK`, `the Democratic People’s Republic
+/// of Korea`, `North Korea`; `the Russian Federation` and `Russia`), in the targets table and
+/// in what `--target-has` finds, by either name; other targets keep their own keys.
+#[test]
+fn a_state_named_several_ways_is_one_target() {
+    use verbale::dict::target_key;
+    for (written, key) in [
+        ("the DPRK’s missile launches", "north korea"),
+        ("the Democratic People’s Republic of Korea", "north korea"),
+        ("North Korea for its tests", "north korea"),
+        ("the Russian Federation", "russia"),
+        (
+            "the United Kingdom of Great Britain and Northern Ireland",
+            "united kingdom",
+        ),
+        ("the attack on the embassy", "attack on the embassy"),
+        ("Korea’s reunification", "korea"),
+    ] {
+        assert_eq!(target_key(written), key, "{written}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("s.txt");
+    std::fs::write(
+        &text,
+        "We condemn the DPRK for its launches. We condemn the Democratic People's Republic of \
+         Korea's nuclear test. We condemn North Korea's provocations. We condemn the Russian \
+         Federation's aggression.",
+    )
+    .unwrap();
+    let targets = crate::common::csv_of(&["acts", "--targets", "-f", "csv"], &text);
+    let rows: Vec<(String, f64)> = strs(&targets, "target")
+        .into_iter()
+        .zip(nums(&targets, "count"))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("north korea".to_string(), 3.0),
+            ("russia".to_string(), 1.0)
+        ]
+    );
+    for asked in [
+        "dprk",
+        "North Korea",
+        "Democratic People's Republic of Korea",
+    ] {
+        let found = crate::common::csv_of(
+            &["acts", "--instances", "--target-has", asked, "-f", "csv"],
+            &text,
+        );
+        assert_eq!(found.height(), 3, "{asked}");
+    }
+}
+
 /// A denial of support is a negated support act, though `support` alone is no trigger: the
 /// lexicon's `denied` triggers (`do not support`); `we support` stays a support, not negated.
 #[test]

@@ -79,7 +79,7 @@ impl Targets {
             .folded
             .into_iter()
             .zip(seen)
-            .map(|(f, s)| best(&f, s).unwrap_or(f))
+            .map(|(f, s)| stopped(best(&f, s).unwrap_or(f)))
             .collect();
         use rayon::prelude::*;
         terms.par_iter_mut().for_each(|term| {
@@ -168,6 +168,52 @@ pub fn spell_forms(
     forms
         .iter()
         .zip(seen)
-        .map(|(f, s)| best(f, s).map_or_else(|| f.clone(), Arc::from))
+        .map(|(f, s)| match best(f, s) {
+            Some(b) => Arc::from(stopped(b)),
+            None if is_initialism(f) => Arc::from(stopped(f.to_string())),
+            None => f.clone(),
+        })
         .collect()
+}
+
+/// Whether `s` is an initialism written with stops whose last stop a word does not keep
+/// (`U.S` of `the U.S. delegation`, `U.N`, `U.S.S.R`): capitals, a stop between each two.
+fn is_initialism(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3
+        && b.len() % 2 == 1
+        && (b.iter().enumerate()).all(|(i, &c)| match i % 2 {
+            0 => c.is_ascii_uppercase(),
+            _ => c == b'.',
+        })
+}
+
+/// `s` shown as written: an initialism gets back the stop a word does not keep (`U.S.`);
+/// the stop ends the word in the text, but is read as the end of a sentence when it is one.
+fn stopped(s: String) -> String {
+    match is_initialism(&s) {
+        true => s + ".",
+        false => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_initialism_gets_back_its_last_stop() {
+        for (word, shown) in [
+            ("U.S", "U.S."),
+            ("U.S.S.R", "U.S.S.R."),
+            ("U.N", "U.N."),
+            ("u.s", "u.s"),
+            ("US", "US"),
+            ("U.", "U."),
+            ("Mr", "Mr"),
+            ("U.Sa", "U.Sa"),
+        ] {
+            assert_eq!(stopped(word.to_string()), shown, "{word}");
+        }
+    }
 }

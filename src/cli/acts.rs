@@ -433,8 +433,10 @@ fn keep_targets_naming(
             .map(str::to_string)
             .collect()
     };
+    // A state named as the targets' keys merge it (`DPRK`: `north korea`).
     let wanted: Vec<Vec<String>> = words
         .iter()
+        .map(|w| dict::merged_name(w).unwrap_or(w))
         .map(|w| words_of(w).iter().map(|w| key(w)).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();

@@ -3,7 +3,7 @@
 //! a possessor or a party before `for its` alone, so that `Russia’s war` and `Russia’s
 //! illegal annexation` share `russia`),
 //! per act and bin, with the documents and an example as written. "Who is condemned, and what
-//! is welcomed?" A target that is a pronoun (`condemn it`, `support us`) names no one the
+//! is welcomed?" One state or body named several ways is one key (`DPRK`, `North Korea`). A target that is a pronoun (`condemn it`, `support us`) names no one the
 //! table could show and is not counted.
 
 use super::acts::ActLexicon;
@@ -58,8 +58,49 @@ const ENDING: [&str; 7] = ["in", "and", "or", "by", "that", "which", "as"];
 
 /// The key of a target: its first words, lower-cased, without leading articles, determiners
 /// and `of`, up to `in`, `and`, `by` ... (`the attack on the embassy` and `The attack on the
-/// embassy, which` share `attack on the embassy`).
+/// embassy, which` share `attack on the embassy`); a state or body named otherwise is merged
+/// under one name (`DPRK`, `the Democratic People's Republic of Korea`: `north korea`; see
+/// `data/lexicons/en/target-names.list`).
 pub fn target_key(target: &str) -> String {
+    let key = written_key(target);
+    match names().get(&key.replace('’', "'")) {
+        Some(name) => name.clone(),
+        None => key,
+    }
+}
+
+/// The name a state or body written `words` is merged under in the targets' keys (`DPRK`:
+/// `north korea`), if it is one of `data/lexicons/en/target-names.list`.
+pub fn merged_name(words: &str) -> Option<&'static str> {
+    names()
+        .get(&written_key(words).replace('’', "'"))
+        .map(String::as_str)
+}
+
+/// The keys of `data/lexicons/en/target-names.list` (each name cut as a target is) and the
+/// name each is merged under (`dprk`: `north korea`).
+fn names() -> &'static AHashMap<String, String> {
+    static NAMES: std::sync::OnceLock<AHashMap<String, String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let text = include_str!("../../data/lexicons/en/target-names.list");
+        let mut names = AHashMap::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let Some((name, others)) = line.split_once('\t') else {
+                continue;
+            };
+            for other in others.split('|') {
+                names.insert(written_key(other), name.to_string());
+            }
+        }
+        names
+    })
+}
+
+/// [`target_key`] as the target writes it, before names are merged.
+fn written_key(target: &str) -> String {
     let written: Vec<&str> = target
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && !"'’-".contains(c)))

@@ -139,16 +139,35 @@ fn strongest_of(strong: &DataFrame) -> Result<(DataFrame, usize)> {
         })
         .collect();
     order.sort_unstable();
-    let shown: Vec<IdxSize> = order
-        .iter()
-        .take(STRONGEST_ROWS)
-        .map(|&(_, _, i)| i as IdxSize)
+    let shown: Vec<IdxSize> = spread(&order, STRONGEST_ROWS)
+        .into_iter()
+        .map(|i| i as IdxSize)
         .collect();
     let total = rows.height();
     Ok((
         copied(&rows.take(&IdxCa::from_vec("rows".into(), shown))?)?,
         total,
     ))
+}
+
+/// The first `n` rows of `order` (sorted keys: strength, turn, row), but that the rows of the
+/// key that does not fit whole are spread evenly over its rows (over the documents' order:
+/// the strongest acts of a corpus of four years are not its first months' alone).
+fn spread(order: &[(i64, u32, usize)], n: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(n);
+    let mut k = 0;
+    while k < order.len() && out.len() < n {
+        let key = (order[k].0, order[k].1);
+        let end = k + order[k..].partition_point(|o| (o.0, o.1) == key);
+        let (group, room) = (&order[k..end], n - out.len());
+        if group.len() <= room {
+            out.extend(group.iter().map(|o| o.2));
+        } else {
+            out.extend((0..room).map(|j| group[j * group.len() / room].2));
+        }
+        k = end;
+    }
+    out
 }
 
 /// A few rows of a larger frame with their strings copied, so that they do not keep the
@@ -180,4 +199,21 @@ fn condemned_of(targets: &DataFrame) -> Result<DataFrame> {
         keep.push(acts.get(i).is_some_and(|a| dict::CONDEMNATORY.contains(&a)) && seen < 10);
     }
     copied(&targets.filter(&BooleanChunked::from_slice("keep".into(), &keep))?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_acts_of_the_key_that_does_not_fit_are_spread_over_the_documents() {
+        let mut order: Vec<(i64, u32, usize)> = (0..10).map(|i| (-6, 1, i)).collect();
+        order.extend((100..130).map(|i| (-5, 1, i)));
+        let shown = spread(&order, 25);
+        assert_eq!(shown.len(), 25);
+        assert_eq!(shown[..10], (0..10).collect::<Vec<_>>());
+        // Every second act of the thirty, to the last documents.
+        assert_eq!(shown[10..], (100..130).step_by(2).collect::<Vec<_>>());
+        assert_eq!(spread(&order[..5], 25), [0, 1, 2, 3, 4]);
+    }
 }

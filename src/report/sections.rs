@@ -381,7 +381,7 @@ fn speech_acts(d: &ReportData, b: &mut Vec<Block>) {
         1 => s("The one act"),
         n => format!("The {n} acts"),
     };
-    b.push(Block::Para(format!("{shown} of intensity 4 and more, not negated and not marked as reported of others (\"I call on the Assembly to condemn\", \"the Council demanded\"; act_instances.csv marks them in its reported column). The words around a trigger show about a quarter of the acts reported of others, so some acts here are another's (\"141 nations came together to condemn\"). Of equal strength, each document's first act comes before any document's second, in the documents' order; every act is in act_instances.csv.")));
+    b.push(Block::Para(format!("{shown} of intensity 4 and more, not negated and not marked as reported of others (\"I call on the Assembly to condemn\", \"the Council demanded\"; act_instances.csv marks them in its reported column). The words around a trigger show about a quarter of the acts reported of others, so some acts here are another's (\"141 nations came together to condemn\"). Of equal strength, each document's first act comes before any document's second, in the documents' order; when the table cannot hold all the acts of one strength and turn, those shown are spread evenly over the documents' order. Every act is in act_instances.csv.")));
     b.push(table(&t.strongest, super::acts::STRONGEST_ROWS));
     b.push(Block::Heading(
         3,
