@@ -742,7 +742,8 @@ fn parts_that_do_not_add_up_are_refused() {
 /// whose manifest.csv is above it, counted without --root, is noted at count time; and the
 /// reading flags a run from counts does not use (--phrases, even a list that does not exist,
 /// --ext) are warned of. A stopword followed from counts is said to be one, and a side no
-/// document of the counts satisfies names its flag.
+/// document of the counts satisfies names its flag. Parts counted under one root are named by
+/// it (a chart's title).
 #[test]
 fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
     let dir = tempfile::tempdir().unwrap();
@@ -802,6 +803,20 @@ fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
     count("b", "rb", &["--root", root]);
     let o = freq(&["ra", "rb"], &["--group-by", "year", "-q"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Parts counted under one root carry its name, which a chart over them is titled by.
+    let about = std::fs::read_to_string(dir.path().join("ra/counts.json")).unwrap();
+    assert!(about.contains("\"corpus\":\"corpus\""), "{about}");
+    let svg = dir.path().join("freq.svg");
+    verbale()
+        .args(["chart", "freq", "-q", "--from-counts"])
+        .arg(dir.path().join("ra"))
+        .arg(dir.path().join("rb"))
+        .arg("-o")
+        .arg(&svg)
+        .assert()
+        .success();
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert!(drawn.contains("corpus (4 documents)"), "{drawn}");
     // The second part with extensions in its names: refused, naming both parts.
     count("b", "kb", &["--root", root, "--keep-ext", "-q"]);
     let o = freq(&["ra", "kb"], &["--by", "doc"]);

@@ -254,7 +254,7 @@ impl GroupArgs {
             _ if one_set => Ok(Sides {
                 inputs: Vec::new(),
                 selectors: Vec::new(),
-                names: [side_name(dirs), String::new()],
+                names: [counts_name(dirs), String::new()],
             }),
             _ => Err(verbale::Error::Invalid(format!(
                 "{what} --from-counts takes its sides from the documents' fields: --target-where EXPR --reference-where EXPR{}",
@@ -289,6 +289,19 @@ pub fn named_as_read(mut sides: Sides, loaded: &Loaded, named: bool) -> Sides {
         }
     }
     sides
+}
+
+/// The name of counts folders: the corpus they are parts of, when each says the same (parts
+/// counted with `--root`), else their [`side_name`].
+pub fn counts_name(dirs: &[PathBuf]) -> String {
+    let names: Vec<Option<String>> = dirs
+        .iter()
+        .map(|d| verbale::frames::counts::corpus(d))
+        .collect();
+    match names.first() {
+        Some(Some(first)) if names.iter().all(|n| n.as_ref() == Some(first)) => first.clone(),
+        _ => side_name(dirs),
+    }
 }
 
 /// A short name for a set of paths: a file's or folder's name; for several files in one

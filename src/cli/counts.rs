@@ -164,6 +164,11 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .prefix(&prefix)
         .tempdir_in(&parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
+    // The corpus the part is of: its root folder's name (`ungd` of `--root .` in ungd/).
+    let corpus = args.root.as_ref().and_then(|r| {
+        let full = r.canonicalize().ok()?;
+        Some(full.file_name()?.to_string_lossy().into_owned())
+    });
     counts::write(
         tmp.path(),
         &analysis,
@@ -174,6 +179,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
             args.input.source.section.as_deref().unwrap_or("all")
         ),
         &not_read,
+        corpus.as_deref(),
     )?;
     put_in_place(unfinished, tmp, dir, args.force)?;
     if !args.input.source.quiet {

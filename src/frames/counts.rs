@@ -55,13 +55,15 @@ const HEADER: &str = "verbale counts 1";
 
 /// Writes the counts of `a` (a documents run with forms kept) into folder `dir` (existing,
 /// empty): `meta` is the documents' fields, a row per document; `fingerprint` what the counts
-/// were made with ([`analysis::Options::fingerprint`]).
+/// were made with ([`analysis::Options::fingerprint`]); `corpus` the name of the corpus the
+/// part is of (its `--root` folder's), which the commands over the parts name them by.
 pub fn write(
     dir: &Path,
     a: &Analysis,
     meta: &DataFrame,
     fingerprint: &str,
     not_read: &[NotRead],
+    corpus: Option<&str>,
 ) -> Result<()> {
     let forms = a
         .forms
@@ -111,14 +113,16 @@ pub fn write(
         .iter()
         .map(|p| serde_json::json!({ "problem": p.problem, "warning": p.warning }))
         .collect();
-    let about = serde_json::json!({
+    let mut about = serde_json::json!({
         "format": HEADER,
         "options": fingerprint,
         "documents": a.docs.len(),
         "not_read": not_read,
-    })
-    .to_string()
-        + "\n";
+    });
+    if let Some(name) = corpus {
+        about["corpus"] = serde_json::json!(name);
+    }
+    let about = about.to_string() + "\n";
     std::fs::write(dir.join(ABOUT), about).map_err(|e| Error::Write {
         path: dir.join(ABOUT),
         source: e,
@@ -213,6 +217,12 @@ fn about(dir: &Path) -> Result<serde_json::Value> {
         )));
     }
     Ok(about)
+}
+
+/// The name of the corpus whose part the counts in `dir` are (counted with `--root`), if
+/// they say.
+pub fn corpus(dir: &Path) -> Option<String> {
+    about(dir).ok()?["corpus"].as_str().map(str::to_string)
 }
 
 /// The options the counts in `dir` were made with, as far as a report or a trend needs: the

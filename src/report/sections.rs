@@ -270,12 +270,22 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
     let Some(((scare, n), (below, n_below))) = &d.tables.scare else {
         return Ok(());
     };
-    b.push(Block::Para(how_kinds_are_called(d.p.opts)));
-    let view = marked(scare)?.select(["doc", "left", "text", "right", "cue", "confidence"])?;
+    b.push(Block::Para(format!(
+        "{} The most certain calls come first.",
+        how_kinds_are_called(d.p.opts)
+    )));
+    let view = marked(scare)?
+        .select(["doc", "left", "text", "right", "cue", "confidence"])?
+        .sort(
+            ["confidence"],
+            SortMultipleOptions::default()
+                .with_order_descending(true)
+                .with_maintain_order(true),
+        )?;
     b.push(table(&view, SCARE_ROWS));
     if *n > SCARE_ROWS {
         b.push(Block::Para(format!(
-            "First {SCARE_ROWS} of {n} scare quotes; all are in quotes.csv."
+            "The first {SCARE_ROWS} of {n} scare quotes in the documents' order; all are in quotes.csv."
         )));
     }
     if *n_below > 0 {
