@@ -544,9 +544,9 @@ fn keep_acts(
 /// Warns (unless --quiet) when a text of some length holds no act at all: the lexicon is of
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
 fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
-    if !args.input.source.quiet && args.lexicon.is_none() {
+    if args.lexicon.is_none() {
         let what = format!(" with the {} lexicon of acts", options.lang.name);
-        super::dict::warn_other_languages(scanned, options, &what);
+        super::dict::warn_other_languages(scanned, options, &what, args.input.source.quiet);
     }
     let words = scanned.words();
     let none = scanned.acts_of(|_| true) == (0, 0);

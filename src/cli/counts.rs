@@ -59,11 +59,18 @@ fn check_target(dir: &Path, inputs: &[PathBuf], force: bool) -> Result<()> {
     Ok(())
 }
 
+/// The name of the corpus a part counted under `root` is of: the root folder's (`ungd` of
+/// `--root .` in ungd/).
+fn corpus_of(root: Option<&Path>) -> Option<String> {
+    let full = root?.canonicalize().ok()?;
+    Some(full.file_name()?.to_string_lossy().into_owned())
+}
+
 /// Notes a folder given without --root that lies in a corpus: a folder above it holds a
 /// manifest.csv that the folder itself does not, which a run over the whole corpus reads and
 /// this part would not (its documents then have none of the corpus's fields).
-fn note_corpus_above(paths: &[PathBuf], src: &super::common::SourceArgs) {
-    if src.meta.no_meta || !src.meta.meta.is_empty() {
+fn note_corpus_above(paths: &[PathBuf], root: bool, src: &super::common::SourceArgs) {
+    if root || src.quiet || src.meta.no_meta || !src.meta.meta.is_empty() {
         return;
     }
     for p in paths.iter().filter(|p| p.is_dir()) {
@@ -106,9 +113,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .collect();
     check_target(dir, &read, args.force)?;
     verbale::out::check_writable(dir)?;
-    if args.root.is_none() && !src.quiet {
-        note_corpus_above(&args.input.paths, src);
-    }
+    note_corpus_above(&args.input.paths, args.root.is_some(), src);
     let mut options = args.input.source.options(&args.input.paths)?;
     options.keep_forms = true;
     // The documents' measures go into docs.parquet, for `docs` and `report` from the counts.
@@ -164,11 +169,6 @@ pub fn run(args: CountsArgs) -> Result<bool> {
         .prefix(&prefix)
         .tempdir_in(&parent)
         .with_context(|| format!("cannot write in {}", parent.display()))?;
-    // The corpus the part is of: its root folder's name (`ungd` of `--root .` in ungd/).
-    let corpus = args.root.as_ref().and_then(|r| {
-        let full = r.canonicalize().ok()?;
-        Some(full.file_name()?.to_string_lossy().into_owned())
-    });
     counts::write(
         tmp.path(),
         &analysis,
@@ -179,7 +179,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
             args.input.source.section.as_deref().unwrap_or("all")
         ),
         &not_read,
-        corpus.as_deref(),
+        corpus_of(args.root.as_deref()).as_deref(),
     )?;
     put_in_place(unfinished, tmp, dir, args.force)?;
     if !args.input.source.quiet {

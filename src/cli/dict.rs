@@ -226,9 +226,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let scanned = scan_files(&mut b, &options, (&compiled, None), !args.entries)?;
     let n = scanned.documents() as usize;
     let had_errors = after_reading(&b.problems, n, &args.input.source)?;
-    if !args.input.source.quiet {
-        warn_other_languages(&scanned, &options, "");
-    }
+    warn_other_languages(&scanned, &options, "", args.input.source.quiet);
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let mut all_rows = None;
     let (df, of_row) = if args.entries {
@@ -290,13 +288,18 @@ pub(super) fn scan_files(
     Ok(scanned)
 }
 
-/// Warns of the documents of `scanned` whose words say they are in another language than
-/// the run's ([`super::problems::warn_other_languages`]; `what` says what else reads them).
+/// Warns (unless `quiet`) of the documents of `scanned` whose words say they are in another
+/// language than the run's ([`super::problems::warn_other_languages`]; `what` says what else
+/// reads them).
 pub(super) fn warn_other_languages(
     scanned: &dict::Scanned,
     options: &verbale::analysis::Options,
     what: &str,
+    quiet: bool,
 ) {
+    if quiet {
+        return;
+    }
     let other: Vec<_> = (scanned.other_lang.iter())
         .map(|(id, l)| (id.as_str(), *l))
         .collect();

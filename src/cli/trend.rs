@@ -398,10 +398,24 @@ pub fn trend_frame(
             warned: Vec::new(),
         });
     }
+    phrase_trend(&plan, &lopts, &options, words, terms, fields, source)
+}
+
+/// The trend of `words` (of `terms` as asked, some of them phrases) by `fields`, followed word
+/// by word in every document of `plan` (read with `lopts` and `options`).
+fn phrase_trend(
+    plan: &Plan,
+    lopts: &verbale::corpus::LoadOptions,
+    options: &verbale::analysis::Options,
+    words: Terms,
+    terms: &[String],
+    fields: &[String],
+    source: &SourceArgs,
+) -> Result<Trend> {
     if !source.quiet {
-        say_word_stems(&plan, &lopts, &options, terms)?;
+        say_word_stems(plan, lopts, options, terms)?;
     }
-    let mut chosen = meta::choose(&plan, &lopts).map_err(|e| flag_error(e, source))?;
+    let mut chosen = meta::choose(plan, lopts).map_err(|e| flag_error(e, source))?;
     source.say_notes(&chosen.meta.notes);
     if chosen.found.files.is_empty() && chosen.left_out > 0 {
         return Err(nothing_read(
@@ -412,7 +426,7 @@ pub fn trend_frame(
     }
     let grouping = meta::group(&chosen.meta, fields).map_err(|e| flag_error(e, source))?;
     let mut problems = std::mem::take(&mut chosen.found.problems);
-    let (docs, read) = trend::count(&chosen.found, &lopts, &options, &words);
+    let (docs, read) = trend::count(&chosen.found, lopts, options, &words);
     problems.extend(read);
     let had_errors = report_problems(&problems, source)?;
     if docs.is_empty() {
