@@ -4,7 +4,7 @@
 
 use crate::common::verbale;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Runs verbale; returns (exit code, stdout, stderr).
 fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
@@ -740,6 +740,34 @@ fn documents_in_another_language_among_english_ones_are_named() {
         assert_eq!(code, 0, "{args:?}: {err}");
         assert!(!err.contains("documents look"), "{args:?}: {err}");
     }
+    // Among three short English readouts, whose words it outnumbers, the Portuguese speech
+    // heads the corpus's words; it is named alone, not the corpus taken for Portuguese.
+    let wh = crate::common::root().join("data/statements/wh");
+    let mut readouts: Vec<PathBuf> = fs::read_dir(&wh)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    readouts.sort();
+    let mut few: Vec<(String, Vec<u8>)> = readouts[..3]
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(p).unwrap())
+        })
+        .collect();
+    few.push(("pt.txt".into(), read("lang/pt_timor_2021.txt")));
+    let short = folder(
+        &few.iter()
+            .map(|(n, b)| (n.as_str(), &b[..]))
+            .collect::<Vec<_>>(),
+    );
+    let dir = short.path().to_str().unwrap();
+    let (code, _, err) = run(&["freq", dir, "--top", "1", "--no-meta"], short.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1 of 4 documents looks Portuguese") && !err.contains("is the text"),
+        "{err}"
+    );
     // Alone, with no stopwords left out (its terms then hold `a`, `do`, `as`, `no`), the
     // Portuguese text gets the corpus-wide hint.
     let pt = crate::common::data("lang/pt_timor_2021.txt");

@@ -823,7 +823,8 @@ fn parts_counted_apart_the_wrong_way_are_told_how_to_count_them() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("(--keep-ext)") && err.contains("count every part with the same --keep-ext"),
+        err.contains("counted with --keep-ext")
+            && err.contains("count every part with the same --keep-ext"),
         "{err}"
     );
     // A stopword is not in the counts, and the warning says why, once.

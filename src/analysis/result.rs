@@ -317,7 +317,8 @@ impl Analysis {
 
     /// Another language the text looks to be in, when the most frequent words are mostly
     /// that language's stopwords and few of `lang`'s: that language and those words. A run
-    /// whose `--lang` does not match its text counts `the`, `of`, `and` as terms.
+    /// whose `--lang` does not match its text counts `the`, `of`, `and` as terms. Not when
+    /// only some of the documents are in it ([`DocResult::other_lang`] names those).
     pub fn language_hint(
         &self,
         lang: crate::text::Lang,
@@ -337,6 +338,14 @@ impl Analysis {
             .collect();
         // Too few words to judge by (a short note verbale has some 300).
         if counts.iter().map(|c| c.count).sum::<u64>() < 200 {
+            return None;
+        }
+        // A corpus of some documents in another language (each named on its own: a
+        // Portuguese speech among short English readouts can head the corpus's words) is not
+        // in that language: only one most of whose documents are, or none of whose documents
+        // is long enough to tell on its own, is.
+        let foreign = self.docs.iter().filter(|d| d.other_lang.is_some()).count();
+        if foreign > 0 && foreign * 2 <= self.docs.len() {
             return None;
         }
         language_of_top(&top, lang)

@@ -27,7 +27,8 @@ pub enum Order {
 }
 
 impl Order {
-    /// Which bars a cut keeps, said: the strongest, the most frequent, the first.
+    /// Which bars a cut keeps, said after their number: (the 20) strongest, with the most
+    /// per 10,000 words, first.
     pub fn which(self) -> &'static str {
         match self {
             Order::Strength => "strongest",

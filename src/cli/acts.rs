@@ -433,10 +433,11 @@ fn keep_targets_naming(
             .map(str::to_string)
             .collect()
     };
-    // A state named as the targets' keys merge it (`DPRK`: `north korea`).
+    // A word as asked, and a state it names as the targets' keys merge it (`DPRK`: `north
+    // korea`; `US`: `united states`, and `US efforts` too).
     let wanted: Vec<Vec<String>> = words
         .iter()
-        .map(|w| dict::merged_name(w).unwrap_or(w))
+        .flat_map(|w| std::iter::once(w.as_str()).chain(dict::merged_name(w)))
         .map(|w| words_of(w).iter().map(|w| key(w)).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();
@@ -546,10 +547,12 @@ fn keep_acts(
 fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
     if args.lexicon.is_none() {
         let what = format!(" with the {} lexicon of acts", options.lang.name);
-        super::dict::warn_other_languages(scanned, options, &what, args.input.source.quiet);
+        super::dict::warn_other_languages(scanned, options, (&what, true), args.input.source.quiet);
     }
     let words = scanned.words();
-    let none = scanned.acts_of(|_| true) == (0, 0);
+    // Documents each named as in another language have had their warning.
+    let none = scanned.acts_of(|_| true) == (0, 0)
+        && scanned.other_lang.len() < scanned.documents() as usize;
     if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \

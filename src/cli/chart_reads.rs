@@ -200,8 +200,8 @@ pub(super) fn acts_chart(
         eprintln!(
             "verbale: warning: the chart leaves out {left_out} groups with acts (it draws the {} \
              {}): --top {every} draws them all, --where narrows them",
+            args.top,
             order.which(),
-            args.top
         );
     }
     write(&mut spec, args, output)?;

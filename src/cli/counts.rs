@@ -179,7 +179,7 @@ pub fn run(args: CountsArgs) -> Result<bool> {
             args.input.source.section.as_deref().unwrap_or("all")
         ),
         &not_read,
-        corpus_of(args.root.as_deref()).as_deref(),
+        (src.keep_ext, corpus_of(args.root.as_deref()).as_deref()),
     )?;
     put_in_place(unfinished, tmp, dir, args.force)?;
     if !args.input.source.quiet {

@@ -226,7 +226,7 @@ pub fn run(args: DictArgs) -> Result<bool> {
     let scanned = scan_files(&mut b, &options, (&compiled, None), !args.entries)?;
     let n = scanned.documents() as usize;
     let had_errors = after_reading(&b.problems, n, &args.input.source)?;
-    warn_other_languages(&scanned, &options, "", args.input.source.quiet);
+    warn_other_languages(&scanned, &options, ("", false), args.input.source.quiet);
     let frames = dict::dict_frames(&scanned, &compiled, Bins { n: b.n_bins() })?;
     let mut all_rows = None;
     let (df, of_row) = if args.entries {
@@ -290,11 +290,11 @@ pub(super) fn scan_files(
 
 /// Warns (unless `quiet`) of the documents of `scanned` whose words say they are in another
 /// language than the run's ([`super::problems::warn_other_languages`]; `what` says what else
-/// reads them).
+/// reads them, `acts` that a lexicon of acts does).
 pub(super) fn warn_other_languages(
     scanned: &dict::Scanned,
     options: &verbale::analysis::Options,
-    what: &str,
+    (what, acts): (&str, bool),
     quiet: bool,
 ) {
     if quiet {
@@ -304,7 +304,7 @@ pub(super) fn warn_other_languages(
         .map(|(id, l)| (id.as_str(), *l))
         .collect();
     let all = scanned.documents() as usize;
-    super::problems::warn_other_languages(&other, all, options.lang, what);
+    super::problems::warn_other_languages(&other, all, options.lang, (what, acts));
 }
 
 /// What the table's rows are, for its header: entries and the words they matched (of how

@@ -339,7 +339,7 @@ pub fn load_held(
         let other: Vec<_> = (held.ids.iter().zip(&held.docs))
             .filter_map(|(id, d)| d.other_lang.map(|l| (id.as_str(), l)))
             .collect();
-        super::problems::warn_other_languages(&other, held.docs.len(), options.lang, "");
+        super::problems::warn_other_languages(&other, held.docs.len(), options.lang, ("", false));
     }
     held.n_bins = b.n_bins();
     Ok(HeldCorpus {

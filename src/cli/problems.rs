@@ -161,12 +161,13 @@ pub fn chose_no_file(
 
 /// Warns of the documents (of `all` read) that `other` lists, each with the language its most
 /// frequent words say it is in, when that is not the run's `lang`: one line per language,
-/// naming a few of them; `what` says what else that costs (a lexicon that finds nothing).
+/// naming a few of them; `what` says what else that costs (a lexicon that finds nothing), and
+/// `acts` that the language needs a lexicon of acts (`--lexicon`) when verbale has none for it.
 pub fn warn_other_languages(
     other: &[(&str, verbale::text::Lang)],
     all: usize,
     lang: verbale::text::Lang,
-    what: &str,
+    (what, acts): (&str, bool),
 ) {
     let mut langs: Vec<verbale::text::Lang> = Vec::new();
     for (_, l) in other {
@@ -194,13 +195,17 @@ pub fn warn_other_languages(
         };
         eprintln!(
             "verbale: warning: {n} {verb} {}, not {} ({named}): {its} most frequent words are {} \
-             stopwords, and {it} read as {}{what}; read {} apart with --lang {}",
+             stopwords, and {it} read as {}{what}; read {} apart with --lang {}{}",
             l.name,
             lang.name,
             l.name,
             lang.name,
             if ids.len() == 1 { "it" } else { "them" },
-            l.code
+            l.code,
+            match acts && verbale::dict::ActLexicon::bundled(l.code).is_none() {
+                true => " and a lexicon of acts of your own (--lexicon FILE; verbale's are en, fr, es and ru)",
+                false => "",
+            }
         );
     }
 }
@@ -210,7 +215,7 @@ pub fn warn_docs_in_other_languages(a: &verbale::analysis::Analysis, lang: verba
     let other: Vec<_> = (a.docs.iter())
         .filter_map(|d| d.other_lang.map(|l| (d.id.as_str(), l)))
         .collect();
-    warn_other_languages(&other, a.docs.len(), lang, "");
+    warn_other_languages(&other, a.docs.len(), lang, ("", false));
 }
 
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in

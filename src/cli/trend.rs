@@ -236,8 +236,17 @@ pub fn trend_from_counts(
     // Counts hold words, and the phrases of the --phrases list they were counted with (one
     // term each, its words joined by a space).
     let a = &loaded.analysis;
-    // The terms warned of here, which the general warning of absent terms then leaves alone.
+    // The terms warned of here, which the general warning of absent terms then leaves alone;
+    // the stopword list the counts were made with, for why a term is not in them.
     let mut warned = Vec::new();
+    let made = verbale::frames::counts::stopwords_signature(&dirs[0])?;
+    let stop_list = if made == options.stopwords.signature() {
+        StopList::Bundled
+    } else if made == verbale::text::Stopwords::none().signature() {
+        StopList::None
+    } else {
+        StopList::Own
+    };
     for (name, k) in words.names.iter().zip(words.keys()) {
         let key = k.join(" ");
         // A phrase is counted when it is a term of the counts (a single word also inside the
@@ -267,11 +276,17 @@ pub fn trend_from_counts(
             .into());
         }
         if !source.quiet {
-            let why = if options.stopwords.contains(&verbale::text::fold(name)) {
-                "a stopword when they were counted, which they leave out (count the parts with \
-                 --stopwords none to follow it)"
-            } else {
-                "in none of their documents (check its spelling)"
+            let why = match stop_list {
+                StopList::Bundled if options.stopwords.contains(&verbale::text::fold(name)) => {
+                    "a stopword when they were counted, which they leave out (count the parts \
+                     with --stopwords none to follow it)"
+                }
+                StopList::Bundled | StopList::None => {
+                    "in none of their documents (check its spelling)"
+                }
+                StopList::Own => {
+                    "a stopword of the list they were counted with, or in none of their documents"
+                }
             };
             eprintln!("verbale: warning: '{name}' (stem '{key}') is not in the counts: {why}; its rows are zeros");
         }
@@ -287,6 +302,13 @@ pub fn trend_from_counts(
         had_errors: false,
         warned,
     })
+}
+
+/// The stopword list counts were made with: the language's, none, or a list of one's own.
+enum StopList {
+    Bundled,
+    None,
+    Own,
 }
 
 /// A trend frame with what went into it.
@@ -436,7 +458,7 @@ fn phrase_trend(
         let other: Vec<_> = (docs.iter())
             .filter_map(|(k, d)| d.other_lang.map(|l| (chosen.found.files[*k].0.as_str(), l)))
             .collect();
-        super::problems::warn_other_languages(&other, docs.len(), options.lang, "");
+        super::problems::warn_other_languages(&other, docs.len(), options.lang, ("", false));
     }
     Ok(Trend {
         frame: trend::frame(&docs, &grouping, &words)?,

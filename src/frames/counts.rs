@@ -55,15 +55,16 @@ const HEADER: &str = "verbale counts 1";
 
 /// Writes the counts of `a` (a documents run with forms kept) into folder `dir` (existing,
 /// empty): `meta` is the documents' fields, a row per document; `fingerprint` what the counts
-/// were made with ([`analysis::Options::fingerprint`]); `corpus` the name of the corpus the
-/// part is of (its `--root` folder's), which the commands over the parts name them by.
+/// were made with ([`analysis::Options::fingerprint`]); `keep_ext` whether its documents are
+/// named with their files' extensions, and `corpus` the name of the corpus the part is of (its
+/// `--root` folder's), which the commands over the parts name them by.
 pub fn write(
     dir: &Path,
     a: &Analysis,
     meta: &DataFrame,
     fingerprint: &str,
     not_read: &[NotRead],
-    corpus: Option<&str>,
+    (keep_ext, corpus): (bool, Option<&str>),
 ) -> Result<()> {
     let forms = a
         .forms
@@ -119,6 +120,7 @@ pub fn write(
         "documents": a.docs.len(),
         "not_read": not_read,
     });
+    about["keep_ext"] = serde_json::json!(keep_ext);
     if let Some(name) = corpus {
         about["corpus"] = serde_json::json!(name);
     }
@@ -160,6 +162,17 @@ fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
         Column::new(q.into(), quoted),
         Column::new(s.into(), scare),
     ])?)
+}
+
+/// The signature of the stopword list the counts in `dir` were made with
+/// ([`crate::text::Stopwords::signature`]), as their counts.json records it.
+pub fn stopwords_signature(dir: &Path) -> Result<String> {
+    let made = fingerprint(dir)?;
+    Ok(made
+        .split("; ")
+        .find_map(|kv| kv.strip_prefix("stopwords "))
+        .unwrap_or("")
+        .to_string())
 }
 
 /// What a counts folder says it was made with.
@@ -622,29 +635,24 @@ fn differ<'a>(first: &'a str, at: &Path, fp: &'a str, dir: &Path) -> Error {
     ))
 }
 
-/// Refuses a part whose documents are named with their files' extensions (`--keep-ext`)
-/// when the parts before it were not, or the other way round: their rows would not join.
-/// `first` holds the first part's way, and the part.
+/// Refuses a part counted with `--keep-ext` (`keep_ext`, as its counts.json records it; an
+/// earlier verbale's part says nothing) when a part before it was not, or the other way round:
+/// their documents' names would not join. `first` holds the first part's way, and the part.
 fn check_extensions(
-    docs: &[DocResult],
+    keep_ext: Option<bool>,
     dir: &Path,
     first: &mut Option<(bool, PathBuf)>,
 ) -> Result<()> {
-    let kept = |d: &DocResult| {
-        let ext = d.path.as_ref().and_then(|p| p.extension());
-        ext.is_some_and(|e| d.id.ends_with(&format!(".{}", e.to_string_lossy())))
-    };
-    let Some(d) = docs.iter().find(|d| d.path.is_some()) else {
+    let Some(this) = keep_ext else {
         return Ok(());
     };
-    let this = kept(d);
     match first {
         None => *first = Some((this, dir.to_path_buf())),
         Some((way, at)) if *way != this => {
             let (with, without) = if this { (dir, &**at) } else { (&**at, dir) };
             return Err(Error::Invalid(format!(
-                "{} names its documents with their files' extensions (--keep-ext) and {} \
-                 without: count every part with the same --keep-ext",
+                "{} was counted with --keep-ext (its documents named with their files' \
+                 extensions) and {} without: count every part with the same --keep-ext",
                 with.display(),
                 without.display()
             )));
@@ -684,8 +692,13 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
             };
             // Two files of one name in different folders, each counted alone: a run over
             // both reads them as `speech` and `speech#2`, and a corpus root names them apart.
+            // (The same file counted from two working folders is one document.)
             if let (Some(a), Some(b)) = (&earlier, &d.path) {
-                if a.components().ne(b.components()) {
+                let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+                    (Ok(x), Ok(y)) => x == y,
+                    _ => a.components().eq(b.components()),
+                };
+                if !same(a, b) {
                     return Err(Error::Invalid(format!(
                         "two documents are named '{}': {} and {} (in {}); count the parts with \
                          --root and the corpus's folder, which names each document by its path \
@@ -719,7 +732,7 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
                 )));
             }
         }
-        check_extensions(&part.docs, dir, &mut with_ext)?;
+        check_extensions(about["keep_ext"].as_bool(), dir, &mut with_ext)?;
         if !part.docs.is_empty() {
             part_fields.push((
                 dir,

@@ -271,7 +271,7 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         return Ok(());
     };
     b.push(Block::Para(format!(
-        "{} The most certain calls come first.",
+        "{} The calls shown come most certain first.",
         how_kinds_are_called(d.p.opts)
     )));
     let view = marked(scare)?
