@@ -1032,7 +1032,8 @@ fn acts_targets_count_the_keys_of_the_instances_targets() {
 
 /// A state or body named several ways is one target (`DPRK`, `the Democratic People’s Republic
 /// of Korea`, `North Korea`; `the Russian Federation` and `Russia`), in the targets table and
-/// in what `--target-has` finds, by either name; other targets keep their own keys.
+/// in what `--target-has` finds, by any name and inside a longer target; other targets keep
+/// their own keys.
 #[test]
 fn a_state_named_several_ways_is_one_target() {
     use verbale::dict::target_key;
@@ -1083,6 +1084,21 @@ fn a_state_named_several_ways_is_one_target() {
         &dir.path().join("u.txt"),
     );
     assert_eq!(found.height(), 2, "{found}");
+    // Every name of the state is looked for, inside a longer target too; `us` as a pronoun is
+    // none of them.
+    std::fs::write(
+        dir.path().join("r.txt"),
+        "We condemn the Russian Federation forces in Ukraine. We condemn Russia. We urge the \
+         world to join us.",
+    )
+    .unwrap();
+    for (asked, acts) in [("russia", 2), ("united states", 0)] {
+        let found = crate::common::csv_of(
+            &["acts", "--instances", "--target-has", asked, "-f", "csv"],
+            &dir.path().join("r.txt"),
+        );
+        assert_eq!(found.height(), acts, "{asked}: {found}");
+    }
     for asked in [
         "dprk",
         "North Korea",
@@ -1411,11 +1427,11 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
             .unwrap();
         String::from_utf8(o.stdout).unwrap().lines().count() - 1
     };
-    // `U.S.` is also a name of the United States (target-names.list), so it finds the
-    // Congress as well.
+    // `U.S.` and `the United States` are names of one state (target-names.list): each finds
+    // the Alliance and the Congress.
     assert_eq!(
         (count("U.S."), count("united states"), count("united")),
-        (2, 1, 2)
+        (2, 2, 2)
     );
     // A compound's parts are words: an em dash, and a phrase across a hyphen.
     assert_eq!((count("iran"), count("japan alliance")), (1, 1));

@@ -433,11 +433,11 @@ fn keep_targets_naming(
             .map(str::to_string)
             .collect()
     };
-    // A word as asked, and a state it names as the targets' keys merge it (`DPRK`: `north
-    // korea`; `US`: `united states`, and `US efforts` too).
+    // A word as asked, and every name of a state it names (`DPRK`: `north korea`, and `Russia`
+    // finds `the aggression of the Russian Federation`; `US` finds `US efforts` too).
     let wanted: Vec<Vec<String>> = words
         .iter()
-        .flat_map(|w| std::iter::once(w.as_str()).chain(dict::merged_name(w)))
+        .flat_map(|w| std::iter::once(w.as_str()).chain(dict::names_of(w)))
         .map(|w| words_of(w).iter().map(|w| key(w)).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();

@@ -32,7 +32,7 @@ pub use table::{
     acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,
     DictFrames, Tally, WideValue, CONDEMNATORY,
 };
-pub use targets::{act_targets, merged_name, target_key};
+pub use targets::{act_targets, names_of, target_key};
 
 use crate::analysis::Options;
 use crate::error::{Error, Result};

@@ -69,12 +69,27 @@ pub fn target_key(target: &str) -> String {
     }
 }
 
-/// The name a state or body written `words` is merged under in the targets' keys (`DPRK`:
-/// `north korea`), if it is one of `data/lexicons/en/target-names.list`.
-pub fn merged_name(words: &str) -> Option<&'static str> {
-    names()
-        .get(&written_key(words).replace('’', "'"))
-        .map(String::as_str)
+/// Every name of `data/lexicons/en/target-names.list` for the state or body `words` names
+/// (`russia`: `russia`, `russian federation`), as the list writes them, but one that is also a
+/// pronoun (`us`: a target's words are lower-cased, and `join us` names no state); none when
+/// it is not in the list.
+pub fn names_of(words: &str) -> Vec<&'static str> {
+    let key = written_key(&words.to_uppercase()).replace('’', "'");
+    let name = names().get(&key).map_or(key.as_str(), String::as_str);
+    (name_lines())
+        .find(|(n, _)| *n == name)
+        .map_or_else(Vec::new, |(n, others)| {
+            let others = others.split('|').filter(|o| !written_key(o).is_empty());
+            std::iter::once(n).chain(others).collect()
+        })
+}
+
+/// The lines of `data/lexicons/en/target-names.list`: each name and its others (`|` apart).
+fn name_lines() -> impl Iterator<Item = (&'static str, &'static str)> {
+    let text = include_str!("../../data/lexicons/en/target-names.list");
+    (text.lines())
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
 }
 
 /// The keys of `data/lexicons/en/target-names.list` (each name cut as a target is) and the
@@ -82,15 +97,8 @@ pub fn merged_name(words: &str) -> Option<&'static str> {
 fn names() -> &'static AHashMap<String, String> {
     static NAMES: std::sync::OnceLock<AHashMap<String, String>> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        let text = include_str!("../../data/lexicons/en/target-names.list");
         let mut names = AHashMap::new();
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let Some((name, others)) = line.split_once('\t') else {
-                continue;
-            };
+        for (name, others) in name_lines() {
             // Keyed as a name written in capitals is (`US`, not the pronoun `us`).
             for other in others.split('|') {
                 let key = written_key(&other.to_uppercase());
