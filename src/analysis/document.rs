@@ -160,23 +160,32 @@ impl Analysed {
         let slots = Slots {
             token_slots: std::mem::take(&mut self.token_slots),
             forms: std::mem::take(&mut self.forms),
+            other_lang: self.result.other_lang,
         };
         (slots, std::mem::take(&mut self.marks))
     }
 }
 
-/// Each token's slot among a document's distinct forms, and the forms with their totals.
+/// Each token's slot among a document's distinct forms, the forms with their totals, and the
+/// language the forms say the document is in when it is not the run's ([`other_language`]).
 pub(super) struct Slots {
     pub(super) token_slots: Vec<u32>,
     pub(super) forms: Vec<FormCount>,
+    pub(super) other_lang: Option<crate::text::Lang>,
 }
 
 /// The [`Slots`] of a document's tokens (counted as a document of the worker's, which the
 /// per-document marks need).
-pub(super) fn slots(w: &mut Worker, text: &str, tokens: &[Token]) -> Slots {
+pub(super) fn slots(w: &mut Worker, text: &str, tokens: &[Token], opts: &Options) -> Slots {
     let doc_no = w.next_doc();
-    let (token_slots, forms, _) = count_forms(w, text, tokens, doc_no);
-    Slots { token_slots, forms }
+    let (token_slots, forms, n_tokens) = count_forms(w, text, tokens, doc_no);
+    let stop = w.stop_slots(&forms, &opts.lexicons.stopwords);
+    let other_lang = other_language(w, &forms, &stop, n_tokens, opts.lang);
+    Slots {
+        token_slots,
+        forms,
+        other_lang,
+    }
 }
 
 /// The language a document's most frequent words say it is in, when that is not `lang`
@@ -208,18 +217,6 @@ pub(super) fn other_language(
     order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let top: Vec<String> = order.iter().take(20).map(|(_, f)| f.to_string()).collect();
     super::result::language_of_top(&top, lang).map(|(l, _)| l)
-}
-
-/// [`other_language`] of a document's forms (with their totals) as a reading that keeps its
-/// positions or words has them.
-pub(super) fn other_language_of(
-    w: &mut Worker,
-    forms: &[FormCount],
-    opts: &Options,
-) -> Option<crate::text::Lang> {
-    let stop = w.stop_slots(forms, &opts.lexicons.stopwords);
-    let n_tokens = forms.iter().map(|f| f.total as u64).sum();
-    other_language(w, forms, &stop, n_tokens, opts.lang)
 }
 
 /// Each token's slot among the document's distinct forms, the forms with their totals, and the

@@ -222,7 +222,6 @@ impl Counted {
 
 /// A document's positions from its tokens, their slots among its forms, and its quotations.
 fn positions_from(
-    opts: &Options,
     worker: u32,
     w: &mut interner::Worker,
     doc: &Document,
@@ -230,7 +229,7 @@ fn positions_from(
     slots: document::Slots,
     marks: Vec<QuoteMark>,
 ) -> Positions {
-    let other_lang = document::other_language_of(w, &slots.forms, opts);
+    let other_lang = slots.other_lang;
     // Each slot's term among the document's distinct keys, found through the stem's id in
     // the worker (`stem_term`, reset below for the next document).
     let int = &w.interner;
@@ -403,7 +402,7 @@ impl<'a> Analyser<'a> {
                 let (slots, marks) = done.take_slots();
                 // The counts keep the forms.
                 done.forms = slots.forms.clone();
-                positions_from(self.opts, id, w, doc, tokens.clone(), slots, marks)
+                positions_from(id, w, doc, tokens.clone(), slots, marks)
             });
             w.tokens = tokens;
             let forms = if self.totals() {
@@ -450,7 +449,7 @@ impl<'a> Analyser<'a> {
             // Places and kinds of the quotations, no texts: a document can hold many.
             let mut done = document::analyse_tokens(w, doc, &tokens, self.opts, true, false);
             let (slots, marks) = done.take_slots();
-            positions_from(self.opts, wi, w, doc, tokens, slots, marks)
+            positions_from(wi, w, doc, tokens, slots, marks)
         })
     }
 
@@ -469,13 +468,13 @@ impl<'a> Analyser<'a> {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
             let (slots, marks) = match marks {
-                Some(m) => (document::slots(w, &doc.text, &tokens), m),
+                Some(m) => (document::slots(w, &doc.text, &tokens, self.opts), m),
                 None => {
                     document::analyse_tokens(w, doc, &tokens, self.opts, true, false).take_slots()
                 }
             };
             let forms = &slots.forms;
-            let other_lang = document::other_language_of(w, forms, self.opts);
+            let other_lang = slots.other_lang;
             let mut words = Words::new(
                 &doc.text,
                 &tokens,
@@ -530,8 +529,8 @@ impl<'a> Analyser<'a> {
         self.workers.with(|wi, w| {
             let mut tokens = Vec::new();
             tokens_into(w, doc, self.opts, &mut tokens);
-            let slots = document::slots(w, &doc.text, &tokens);
-            positions_from(self.opts, wi, w, doc, tokens, slots, marks)
+            let slots = document::slots(w, &doc.text, &tokens, self.opts);
+            positions_from(wi, w, doc, tokens, slots, marks)
         })
     }
 

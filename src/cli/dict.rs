@@ -297,14 +297,9 @@ pub(super) fn warn_other_languages(
     (what, acts): (&str, bool),
     quiet: bool,
 ) {
-    if quiet {
-        return;
-    }
-    let other: Vec<_> = (scanned.other_lang.iter())
-        .map(|(id, l)| (id.as_str(), *l))
-        .collect();
+    let docs = (scanned.other_lang.iter()).map(|(id, l)| (id.as_str(), Some(*l)));
     let all = scanned.documents() as usize;
-    super::problems::warn_other_languages(&other, all, options.lang, (what, acts));
+    super::problems::warn_other_languages(docs, all, options.lang, (what, acts), quiet);
 }
 
 /// What the table's rows are, for its header: entries and the words they matched (of how

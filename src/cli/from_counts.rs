@@ -211,7 +211,7 @@ fn warn_unused_with_counts(dirs: &[PathBuf], src: &SourceArgs) -> Result<()> {
         // name the flags that change counting in general.
         let named = if given.is_empty() {
             "--lang, --no-stem, --stemmer, --stopwords, --phrases, --no-numbers, --split-* and \
-         --min-confidence are"
+             --min-confidence are"
                 .to_string()
         } else {
             match given.split_last() {

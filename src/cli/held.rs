@@ -335,12 +335,9 @@ pub fn load_held(
     let (mut held, read) = verbale::phrases::read(&b.found, &b.bins, &b.lopts, options)?;
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, held.docs.len(), src)?;
-    if !src.quiet {
-        let other: Vec<_> = (held.ids.iter().zip(&held.docs))
-            .filter_map(|(id, d)| d.other_lang.map(|l| (id.as_str(), l)))
-            .collect();
-        super::problems::warn_other_languages(&other, held.docs.len(), options.lang, ("", false));
-    }
+    let docs = (held.ids.iter().zip(&held.docs)).map(|(id, d)| (id.as_str(), d.other_lang));
+    let all = held.docs.len();
+    super::problems::warn_other_languages(docs, all, options.lang, ("", false), src.quiet);
     held.n_bins = b.n_bins();
     Ok(HeldCorpus {
         held,

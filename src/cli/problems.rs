@@ -159,18 +159,26 @@ pub fn chose_no_file(
     }
 }
 
-/// Warns of the documents (of `all` read) that `other` lists, each with the language its most
-/// frequent words say it is in, when that is not the run's `lang`: one line per language,
-/// naming a few of them; `what` says what else that costs (a lexicon that finds nothing), and
-/// `acts` that the language needs a lexicon of acts (`--lexicon`) when verbale has none for it.
-pub fn warn_other_languages(
-    other: &[(&str, verbale::text::Lang)],
+/// Warns (unless `quiet`) of the documents (of `all` read) whose language `docs` gives (each
+/// with its id), the language its most frequent words say it is in when that is not the run's
+/// `lang`: one line per language, naming a few of them; `what` says what else that costs (a
+/// lexicon that finds nothing), and `acts` that the language needs a lexicon of acts
+/// (`--lexicon`) when verbale has none for it.
+pub fn warn_other_languages<'a>(
+    docs: impl IntoIterator<Item = (&'a str, Option<verbale::text::Lang>)>,
     all: usize,
     lang: verbale::text::Lang,
     (what, acts): (&str, bool),
+    quiet: bool,
 ) {
+    if quiet {
+        return;
+    }
+    let other: Vec<(&str, verbale::text::Lang)> = (docs.into_iter())
+        .filter_map(|(id, l)| Some((id, l?)))
+        .collect();
     let mut langs: Vec<verbale::text::Lang> = Vec::new();
-    for (_, l) in other {
+    for (_, l) in &other {
         if !langs.contains(l) {
             langs.push(*l);
         }
@@ -211,11 +219,13 @@ pub fn warn_other_languages(
 }
 
 /// [`warn_other_languages`] of the documents of `a`.
-pub fn warn_docs_in_other_languages(a: &verbale::analysis::Analysis, lang: verbale::text::Lang) {
-    let other: Vec<_> = (a.docs.iter())
-        .filter_map(|d| d.other_lang.map(|l| (d.id.as_str(), l)))
-        .collect();
-    warn_other_languages(&other, a.docs.len(), lang, ("", false));
+pub fn warn_docs_in_other_languages(
+    a: &verbale::analysis::Analysis,
+    lang: verbale::text::Lang,
+    quiet: bool,
+) {
+    let docs = a.docs.iter().map(|d| (d.id.as_str(), d.other_lang));
+    warn_other_languages(docs, a.docs.len(), lang, ("", false), quiet);
 }
 
 /// Warnings about a loaded corpus that do not stop the run: reference documents also in
@@ -246,7 +256,7 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
     }
     let hint = p.analysis.language_hint(options.lang);
     if hint.is_none() {
-        warn_docs_in_other_languages(&p.analysis, options.lang);
+        warn_docs_in_other_languages(&p.analysis, options.lang, false);
     }
     if let Some((l, words)) = hint {
         eprintln!(

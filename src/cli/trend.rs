@@ -397,9 +397,7 @@ pub fn trend_frame(
         if p.analysis.docs.is_empty() {
             return Err(nothing_read(p.left_out, p.hint.as_deref(), source));
         }
-        if !source.quiet {
-            super::problems::warn_docs_in_other_languages(&p.analysis, options.lang);
-        }
+        super::problems::warn_docs_in_other_languages(&p.analysis, options.lang, source.quiet);
         let g = p
             .grouping
             .ok_or_else(|| verbale::Error::Invalid("no groups".into()))?;
@@ -454,12 +452,9 @@ fn phrase_trend(
     if docs.is_empty() {
         return Err(verbale::Error::NoDocuments("none of the inputs could be read".into()).into());
     }
-    if !source.quiet {
-        let other: Vec<_> = (docs.iter())
-            .filter_map(|(k, d)| d.other_lang.map(|l| (chosen.found.files[*k].0.as_str(), l)))
-            .collect();
-        super::problems::warn_other_languages(&other, docs.len(), options.lang, ("", false));
-    }
+    let ids = (docs.iter()).map(|(k, d)| (chosen.found.files[*k].0.as_str(), d.other_lang));
+    let quiet = source.quiet;
+    super::problems::warn_other_languages(ids, docs.len(), options.lang, ("", false), quiet);
     Ok(Trend {
         frame: trend::frame(&docs, &grouping, &words)?,
         terms: words,

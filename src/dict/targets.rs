@@ -3,8 +3,9 @@
 //! a possessor or a party before `for its` alone, so that `Russia’s war` and `Russia’s
 //! illegal annexation` share `russia`),
 //! per act and bin, with the documents and an example as written. "Who is condemned, and what
-//! is welcomed?" One state or body named several ways is one key (`DPRK`, `North Korea`). A target that is a pronoun (`condemn it`, `support us`) names no one the
-//! table could show and is not counted.
+//! is welcomed?" One state or body named several ways is one key (`DPRK`, `North Korea`). A
+//! target that is a pronoun (`condemn it`, `support us`) names no one the table could show and
+//! is not counted.
 
 use super::acts::ActLexicon;
 use super::scan::Scanned;

@@ -168,11 +168,13 @@ fn terms_rows(a: &Analysis, docs: std::ops::Range<usize>) -> Result<DataFrame> {
 /// ([`crate::text::Stopwords::signature`]), as their counts.json records it.
 pub fn stopwords_signature(dir: &Path) -> Result<String> {
     let made = fingerprint(dir)?;
-    Ok(made
-        .split("; ")
-        .find_map(|kv| kv.strip_prefix("stopwords "))
-        .unwrap_or("")
-        .to_string())
+    Ok(made_with(&made, "stopwords").unwrap_or("").to_string())
+}
+
+/// The value of option `key` in what counts say they were made with (`lang en; stem true`).
+fn made_with<'a>(made: &'a str, key: &str) -> Option<&'a str> {
+    made.split("; ")
+        .find_map(|kv| kv.strip_prefix(key)?.strip_prefix(' '))
 }
 
 /// What a counts folder says it was made with.
@@ -244,14 +246,12 @@ pub fn corpus(dir: &Path) -> Option<String> {
 pub fn options(dir: &Path) -> Result<analysis::Options> {
     let made = fingerprint(dir)?;
     let value = |key: &str| {
-        made.split("; ")
-            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix(' '))
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "{}: its {ABOUT} does not say '{key}' ({made})",
-                    dir.display()
-                ))
-            })
+        made_with(&made, key).ok_or_else(|| {
+            Error::Invalid(format!(
+                "{}: its {ABOUT} does not say '{key}' ({made})",
+                dir.display()
+            ))
+        })
     };
     let mut o = analysis::Options::new(crate::text::Lang::parse(value("lang")?)?);
     o.stem = value("stem")? == "true";

@@ -225,7 +225,8 @@ pub const FILE_GROUP_FIELDS: &[&str] = &["language", "un_body"];
 const TIME_FIELDS: &[&str] = &["year", "session", "decade", "month"];
 
 /// Whether `field` is one of the time fields a report follows its trends over (`year`,
-/// `session`, `decade`, `month`), which [`likely_fields`] groups by only when no field of names does.
+/// `session`, `decade`, `month`), which [`likely_fields`] groups by only when no field of names
+/// does.
 pub fn is_time_field(field: &str) -> bool {
     TIME_FIELDS.contains(&field)
 }
@@ -237,8 +238,8 @@ pub const MAX_LIKELY_GROUPS: usize = 30;
 /// a field of names (the first of `country`, `speaker`, `party`, `author`, `actor`, `source`,
 /// `type`, `folder`, then any text field) with 2 to 30 values shared by several documents (else
 /// the first time field with 2 to 30 values: the years, or the decades of too many years; see
-/// [`is_time_field`]), and a time field (`year`, `session`, `decade`, then `month`) with at least two
-/// values. Of the fields that only the files' own properties
+/// [`is_time_field`]), and a time field (`year`, `session`, `decade`, then `month`) with at
+/// least two values. Of the fields that only the files' own properties
 /// give, only [`FILE_GROUP_FIELDS`] are chosen: a PDF's or Word file's author is whoever saved
 /// it, and its creation time or format says nothing of the statement.
 pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
