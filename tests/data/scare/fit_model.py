@@ -16,7 +16,11 @@ and recall of scare at thresholds of --min-confidence.
 The spans of documents in tests/data/quotes/docs are never fitted on: that set is the held-out
 check `cargo test` runs on the shipped weights (tests/quotes_eval.rs).
 
-Usage: python3 tests/data/scare/fit_model.py VERBALE_BINARY [CORPUS_DIR] [--write]
+With --learning-curve, also: the same outer folds with each training part cut to a quarter, a
+half and three quarters of its documents (three draws each, a fixed seed), C as the full fit
+chooses it, to show how scare F1 grows with labelled data.
+
+Usage: python3 tests/data/scare/fit_model.py VERBALE_BINARY [CORPUS_DIR] [--write] [--learning-curve]
     CORPUS_DIR defaults to ../shared/corpus beside the repository. With --write, fits on every
     training span (C by 5 grouped folds, the temperature on their held-out predictions) and
     writes the weights file and tests/data/scare/cv_model.tsv (each span's outer-fold
@@ -207,6 +211,30 @@ def evaluate(rows, X, y, g):
     return P
 
 
+def learning_curve(X, y, g, C):
+    """Pooled held-out scare F1 (the likeliest kind, and the best --min-confidence-like cut of
+    p_scare at 0.2-0.5) when each outer fold's training part keeps a share of its documents."""
+    rng = np.random.default_rng(20261207)
+    print(f"\nlearning curve: 5 outer folds grouped by document, C={C}, each training part cut")
+    print("| share of training documents | spans fitted (mean) | scare F1 | best scare F1 over p_scare cuts |")
+    print("| ---: | ---: | ---: | ---: |")
+    for share in [0.25, 0.5, 0.75, 1.0]:
+        draws = 3 if share < 1 else 1
+        f1, best, fitted = [], [], []
+        for _ in range(draws):
+            P = np.zeros((len(y), len(KINDS)))
+            for tr, te in GroupKFold(n_splits=5).split(X, y, g):
+                docs = np.unique(g[tr])
+                keep = set(rng.choice(docs, int(round(len(docs) * share)), replace=False))
+                part = np.array([i for i in tr if g[i] in keep])
+                fitted.append(len(part))
+                P[te] = softmax(logits(fit(X[part], y[part], C), X[te]))
+            f1.append(prf(y, P.argmax(1))[2])
+            cuts = [np.where(P[:, 0] >= t, 0, P[:, 1:].argmax(1) + 1) for t in (0.2, 0.3, 0.4, 0.5)]
+            best.append(max(prf(y, d)[2] for d in cuts))
+        print(f"| {share:.2f} | {np.mean(fitted):.0f} | {np.mean(f1):.3f} | {np.mean(best):.3f} |")
+
+
 def write(names, rows, X, y, g, P):
     C, T = choose(X, y, g, 5)
     m = fit(X, y, C)
@@ -246,6 +274,8 @@ def main():
     g = np.array([f'{r["corpus"]}/{r["doc"]}' for r in rows])
     print(f"{len(y)} spans ({int(np.sum(y == 0))} scare) of {len(set(g))} documents, {X.shape[1]} features")
     P = evaluate(rows, X, y, g)
+    if "--learning-curve" in sys.argv:
+        learning_curve(X, y, g, choose(X, y, g, 5)[0])
     if "--write" in sys.argv:
         write(names, rows, X, y, g, P)
 
