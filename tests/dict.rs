@@ -953,6 +953,47 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
 /// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
 /// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
 #[test]
+fn a_restrictive_french_negation_does_not_deny_the_act() {
+    // `ne … que` is "only": the act is stated, and `que` is no part of its target; with `pas`
+    // after the verb, the act is denied as before.
+    let lex = ActLexicon::bundled("fr").unwrap();
+    let opts = Options::new(Lang::parse("fr").unwrap());
+    let dict = lex.compile(&opts).unwrap();
+    let cases = [
+        (
+            "La France ne condamne que cette attaque.",
+            false,
+            "cette attaque",
+        ),
+        ("Nous n'appuyons que ce projet.", false, "ce projet"),
+        ("Nous n’appuyons qu’une seule proposition.", false, ""),
+        (
+            "La France ne condamne pas cette attaque.",
+            true,
+            "cette attaque",
+        ),
+    ];
+    for (text, negated, target) in cases {
+        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
+        let got: Vec<(bool, &str)> = s.docs[0]
+            .acts
+            .iter()
+            .map(|a| {
+                (
+                    a.negated,
+                    a.texts.as_ref().map_or("", |t| t.target.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, negated, "{text}");
+        if !target.is_empty() {
+            assert_eq!(got[0].1, target, "{text}");
+        }
+    }
+}
+
+#[test]
 fn a_negation_elided_into_a_french_trigger_denies_it() {
     let lex = ActLexicon::bundled("fr").unwrap();
     let opts = Options::new(Lang::parse("fr").unwrap());

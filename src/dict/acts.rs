@@ -11,7 +11,9 @@
 //! `intensifiers`, `negators` and `between` (modifiers that may stand
 //! inside a multiword trigger: `expressed *their deep* concern`) are lists of folded forms,
 //! as are `intensifiers_after` (`condemns strongly`) and `target_skips` (words right after a
-//! trigger that are no part of its target: `welcome once again the agreement`);
+//! trigger that are no part of its target: `welcome once again the agreement`) and
+//! `restrictive` (words right after a trigger that make the negation before it "only":
+//! French `ne condamne que`);
 //! `reported` holds the words that show an act reported of someone else
 //! ([`super::speaker`]; a lexicon without it marks no act reported). The bundled English
 //! lexicon also has fitted models: one decides the `support` act, others add `call`,
@@ -73,6 +75,10 @@ pub struct ActLexicon {
     /// (`refuse to`).
     negators: AHashSet<String>,
     negator_phrases: Vec<Vec<String>>,
+    /// Words that, right after a trigger, make a negation before it restrictive (French
+    /// `ne condamne que`: condemns only), which does not deny the act; an entry ending in an
+    /// apostrophe is elided into the next word (`qu'`).
+    restrictive: AHashSet<String>,
     /// Phrases that, further on in an act's clause, intensify it (`in the strongest terms`,
     /// `dans les termes les plus énergiques`), as folded words.
     strongest: Vec<Vec<String>>,
@@ -136,6 +142,7 @@ impl ActLexicon {
             target_skips: words(&top["target_skips"]),
             negators: words(&top["negators"]),
             negator_phrases: Vec::new(),
+            restrictive: words(&top["restrictive"]),
             strongest: strongest_of(&top["strongest"]),
             between: words(&top["between"]),
             target_stops: words(&top["target_stops"]),
@@ -275,8 +282,9 @@ impl ActLexicon {
     /// `we refuse to condemn`; not `not only condemn`, `cannot but express our rejection`,
     /// `cannot help but welcome` or `we refuse and reject`, which affirm it, nor a trigger that
     /// holds its own negation, `cannot accept`). A negation elided into the trigger's first
-    /// word denies it too (`n'appuie pas`).
-    fn negated(&self, inside: &[&str], before: &[&str]) -> bool {
+    /// word denies it too (`n'appuie pas`), unless a restrictive word follows the trigger
+    /// (`n'appuie que ce projet`: supports only this project).
+    fn negated(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
         let affirms = |rest: &[&str]| {
             matches!(
                 rest,
@@ -299,9 +307,23 @@ impl ActLexicon {
             .first()
             .is_some_and(|f| self.elided_negation(f).is_some());
         !inside.iter().any(|f| self.negators.contains(*f))
+            && !after.first().is_some_and(|f| self.restricts(f))
             && (elided
                 || (0..before.len())
                     .any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..]))))
+    }
+
+    /// Whether `form`, right after a trigger, makes the negation before it restrictive.
+    fn restricts(&self, form: &str) -> bool {
+        self.restrictive.contains(form)
+            || self.restrictive.iter().any(|r| {
+                r.strip_suffix('\'').is_some_and(|stem| {
+                    [format!("{stem}'"), format!("{stem}\u{2019}")]
+                        .iter()
+                        .filter_map(|e| form.strip_prefix(e.as_str()))
+                        .any(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+                })
+            })
     }
 
     /// The act a category of the compiled triggers stands for.
@@ -534,7 +556,11 @@ pub(super) fn hit(
     let [inside, before, after] = around(p, w, (first, last), from);
     let intensified =
         lex.intensified(&inside, &before, &after) || strongest_later(lex, p, w, (text, last, next));
-    let negated = denied || lex.negated(&inside, &before);
+    let negated = denied || lex.negated(&inside, &before, &after);
+    // `ne condamne que cette attaque`: the restrictive word is no part of the target.
+    let restricted = !negated
+        && after.first().is_some_and(|f| lex.restricts(f))
+        && lex.negated(&inside, &before, &[]);
     let base = lex.acts[act as usize].intensity;
     let tl = trigger_end(p, w, first, last);
     let (t0, t1) = (
@@ -555,7 +581,14 @@ pub(super) fn hit(
                 offset: doc.source_offset(t0.start as usize) as u64,
                 page: doc.page(t0.start as usize),
                 trigger: collapse(&text[t0.start as usize..t1.end as usize]),
-                target: target(lex, p, w, text, tl, next),
+                target: target(
+                    lex,
+                    p,
+                    w,
+                    text,
+                    if restricted { last + 1 } else { tl },
+                    next,
+                ),
                 sentence: sentence(p, text, w.tok[first] as usize),
             })
         }),
