@@ -350,6 +350,49 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
 }
 
 #[test]
+fn a_counts_part_with_a_negative_count_is_refused() {
+    // A terms.parquet whose numbers were written over still parses; its unsigned reading took
+    // a negative count for none at all.
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.txt"), "Peace and peace again. The talks went on.").unwrap();
+    let c = d.join("c");
+    let o = verbale()
+        .args(["counts", "-q", "-o"])
+        .arg(&c)
+        .arg(d.join("a.txt"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let terms = c.join("terms.parquet");
+    let mut df = ParquetReader::new(fs::File::open(&terms).unwrap())
+        .finish()
+        .unwrap();
+    let n = df.height();
+    assert!(n > 1);
+    let mut counts: Vec<i64> = vec![1; n];
+    counts[1] = -3;
+    df.replace("count", Column::new("count".into(), counts))
+        .unwrap();
+    ParquetWriter::new(fs::File::create(&terms).unwrap())
+        .finish(&mut df)
+        .unwrap();
+    let o = verbale()
+        .args(["freq", "--from-counts"])
+        .arg(&c)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("terms.parquet: row 2 of column 'count' is -3, and counts are never negative"),
+        "{err}"
+    );
+    assert!(err.contains("count the part again"), "{err}");
+}
+
+#[test]
 fn output_is_atomic_and_never_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.txt");

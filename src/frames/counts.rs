@@ -301,7 +301,28 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
             needed.join(", ")
         )));
     }
-    Ok(df)
+    negative_count(&df, needed).map_or(Ok(df), |(c, row, v)| {
+        Err(Error::DamagedCounts(format!(
+            "{}: row {row} of column '{c}' is {v}, and counts are never negative; count the part again",
+            path.display()
+        )))
+    })
+}
+
+/// The first negative number of `columns` in `df`: its column, row (from 1) and value. Their
+/// unsigned readers would take it for nothing at all.
+fn negative_count<'c>(df: &DataFrame, columns: &[&'c str]) -> Option<(&'c str, usize, f64)> {
+    columns.iter().find_map(|&c| {
+        let col = df.column(c).ok()?;
+        let dtype = col.dtype();
+        if !dtype.is_signed_integer() && !dtype.is_float() {
+            return None;
+        }
+        let values = col.cast(&DataType::Float64).ok()?;
+        let (row, v) = (values.f64().ok()?.iter().enumerate())
+            .find_map(|(i, v)| v.filter(|v| *v < 0.0).map(|v| (i + 1, v)))?;
+        Some((c, row, v))
+    })
 }
 
 /// The columns of `terms.parquet`, `forms.parquet` and `spellings.parquet`, as written and read.
