@@ -224,8 +224,9 @@ fn lexicon_words(args: &ActsArgs) -> Result<ActLexicon> {
                 path: p.clone(),
                 source: e,
             })?;
-            let lex = ActLexicon::parse(&text, &format!("--lexicon {}", p.display()))?;
+            let mut lex = ActLexicon::parse(&text, &format!("--lexicon {}", p.display()))?;
             let lang = &args.input.source.text.lang;
+            lex.names = lang == "en";
             if !args.input.source.quiet
                 && args.models.is_empty()
                 && verbale::dict::models::has_bundled(lang)
@@ -437,7 +438,14 @@ fn keep_targets_naming(
     // finds `the aggression of the Russian Federation`; `US` finds `US efforts` too).
     let wanted: Vec<Vec<String>> = words
         .iter()
-        .flat_map(|w| std::iter::once(w.as_str()).chain(dict::names_of(w)))
+        .flat_map(|w| {
+            let names = if lex.names {
+                dict::names_of(w)
+            } else {
+                Vec::new()
+            };
+            std::iter::once(w.as_str()).chain(names)
+        })
         .map(|w| words_of(w).iter().map(|w| key(w)).collect::<Vec<_>>())
         .filter(|w| !w.is_empty())
         .collect();
@@ -450,8 +458,9 @@ fn keep_targets_naming(
                 .iter()
                 .any(|w| words.windows(w.len()).any(|x| x == w.as_slice()))
         };
-        names_wanted(aimed_at(&dict::target_key(a.target())))
-            || doer(a.target()).is_some_and(|d| names_wanted(aimed_at(&dict::target_key(d))))
+        let key = |t: &str| dict::target_key(t, lex.names);
+        names_wanted(aimed_at(&key(a.target())))
+            || doer(a.target()).is_some_and(|d| names_wanted(aimed_at(&key(d))))
     })
 }
 

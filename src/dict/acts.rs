@@ -104,6 +104,10 @@ pub struct ActLexicon {
     /// Whether a scan keeps every candidate of the models with its features
     /// (`acts --explain-models`, for fitting them).
     pub explain_models: bool,
+    /// Whether its targets' keys merge the names of a state or body (`DPRK`, `North Korea`)
+    /// of the English list `data/lexicons/en/target-names.list`: the bundled English lexicon,
+    /// and one's own read with `--lang en`; not French `UN`, Portuguese `eu`.
+    pub names: bool,
 }
 
 impl ActLexicon {
@@ -119,6 +123,7 @@ impl ActLexicon {
         let mut lex =
             ActLexicon::parse(text, &format!("speech-acts ({lang})")).expect("bundled lexicon");
         lex.models = models::bundled(lang);
+        lex.names = lang == "en";
         Some(lex)
     }
 
@@ -153,6 +158,7 @@ impl ActLexicon {
             texts: true,
             models: Vec::new(),
             explain_models: false,
+            names: false,
         };
         lex.negator_phrases = lex
             .negators

@@ -61,10 +61,14 @@ const ENDING: [&str; 7] = ["in", "and", "or", "by", "that", "which", "as"];
 /// and `of`, up to `in`, `and`, `by` ... (`the attack on the embassy` and `The attack on the
 /// embassy, which` share `attack on the embassy`); a state or body named otherwise is merged
 /// under one name (`DPRK`, `the Democratic People's Republic of Korea`: `north korea`; see
-/// `data/lexicons/en/target-names.list`).
-pub fn target_key(target: &str) -> String {
+/// `data/lexicons/en/target-names.list`), when `names` asks for it (English lexicons:
+/// [`ActLexicon::names`]).
+pub fn target_key(target: &str, names: bool) -> String {
     let key = written_key(target);
-    match names().get(&key.replace('’', "'")) {
+    match names
+        .then(|| self::names().get(&key.replace('’', "'")))
+        .flatten()
+    {
         Some(name) => name.clone(),
         None => key,
     }
@@ -213,7 +217,7 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
             .iter()
             .filter(|a| !a.negated && !a.target().is_empty())
         {
-            let key = target_key(a.target());
+            let key = target_key(a.target(), lex.names);
             if key.is_empty() {
                 continue;
             }
@@ -268,56 +272,82 @@ mod tests {
     use super::{target_key, written_key};
 
     #[test]
+    fn names_are_merged_for_english_lexicons_only() {
+        // A French target `UN` is an article, a Portuguese `eu` the first person.
+        assert_eq!(target_key("the DPRK", true), "north korea");
+        assert_eq!(target_key("UN", true), "united nations");
+        assert_eq!(target_key("the DPRK", false), "dprk");
+        assert_eq!(target_key("UN", false), "un");
+        let names = |lang| crate::dict::ActLexicon::bundled(lang).unwrap().names;
+        assert!(names("en") && !names("fr") && !names("es") && !names("ru"));
+    }
+
+    #[test]
     fn keys_drop_articles_case_and_punctuation() {
         assert_eq!(
-            target_key("the attack on the embassy"),
+            target_key("the attack on the embassy", true),
             "attack on the embassy"
         );
         assert_eq!(
-            target_key("The Attack on the Embassy, which"),
+            target_key("The Attack on the Embassy, which", true),
             "attack on the embassy"
         );
-        assert_eq!(target_key("all “elections” held"), "elections held");
-        assert_eq!(target_key("of terrorism in all its forms"), "terrorism");
+        assert_eq!(target_key("all “elections” held", true), "elections held");
+        assert_eq!(
+            target_key("of terrorism in all its forms", true),
+            "terrorism"
+        );
         // One actor's acts share a key: the possessor (not `People’s` of a name), or the
         // party before `for its`.
         assert_eq!(
-            target_key("Russia’s war of aggression against Ukraine"),
+            target_key("Russia’s war of aggression against Ukraine", true),
             "russia"
         );
         assert_eq!(
-            target_key("Russia’s unprovoked and unjustified war"),
+            target_key("Russia’s unprovoked and unjustified war", true),
             "russia"
         );
         // As written (the names the keys merge are `target_key`'s: `north korea`).
         assert_eq!(written_key("the DPRK's missile launches"), "dprk");
-        assert_eq!(target_key("the DPRK's missile launches"), "north korea");
-        assert_eq!(target_key("Russia for its illegal war"), "russia");
+        assert_eq!(
+            target_key("the DPRK's missile launches", true),
+            "north korea"
+        );
+        assert_eq!(target_key("Russia for its illegal war", true), "russia");
         // A possessor that says when is no one: `today’s terrorist attack`.
         assert_eq!(
-            target_key("today’s terrorist attack in Abu Dhabi"),
+            target_key("today’s terrorist attack in Abu Dhabi", true),
             "today’s terrorist attack"
         );
-        assert_eq!(target_key("this year’s session"), "year’s session");
+        assert_eq!(target_key("this year’s session", true), "year’s session");
         assert_eq!(
             written_key("the People’s Republic of China’s"),
             "people’s republic of china"
         );
-        assert_eq!(target_key("the People’s Republic of China’s"), "china");
-        assert_eq!(target_key("the"), "");
+        assert_eq!(
+            target_key("the People’s Republic of China’s", true),
+            "china"
+        );
+        assert_eq!(target_key("the", true), "");
         // A pronoun refers back: no key ("her" is left alone, as often a determiner).
-        assert_eq!(target_key("it in all its forms and manifestations"), "");
-        assert_eq!(target_key("us in this fight"), "");
-        assert_eq!(target_key("her efforts"), "her efforts");
-        assert_eq!(target_key("all of us"), "");
-        assert_eq!(target_key("US efforts"), "us efforts");
-        assert_eq!(target_key("this initiative"), "initiative");
+        assert_eq!(
+            target_key("it in all its forms and manifestations", true),
+            ""
+        );
+        assert_eq!(target_key("us in this fight", true), "");
+        assert_eq!(target_key("her efforts", true), "her efforts");
+        assert_eq!(target_key("all of us", true), "");
+        assert_eq!(target_key("US efforts", true), "us efforts");
+        assert_eq!(target_key("this initiative", true), "initiative");
         // A clause is keyed by what it is about.
         assert_eq!(
-            target_key("the fact that the parties agreed to talk"),
+            target_key("the fact that the parties agreed to talk", true),
             "parties agreed to talk"
         );
-        assert_eq!(target_key("that progress was made"), "progress was made");
+        assert_eq!(
+            target_key("that progress was made", true),
+            "progress was made"
+        );
         // A key goes on past a joining word, two words at most.
         assert_eq!(
             written_key("the Democratic People’s Republic of Korea for its test"),
@@ -328,7 +358,7 @@ mod tests {
             "democratic people’s republic of korea"
         );
         assert_eq!(
-            target_key("the use of force against it"),
+            target_key("the use of force against it", true),
             "use of force against it"
         );
     }
