@@ -1053,7 +1053,7 @@ fn acts_targets_count_the_keys_of_the_instances_targets() {
         .zip(
             strs(&inst, "target")
                 .iter()
-                .map(|t| verbale::dict::target_key(t)),
+                .map(|t| verbale::dict::target_key(t, true)),
         )
         .filter(|(_, k)| !k.is_empty())
         .collect();
@@ -1090,7 +1090,7 @@ fn a_state_named_several_ways_is_one_target() {
         ("the attack on the embassy", "attack on the embassy"),
         ("Korea’s reunification", "korea"),
     ] {
-        assert_eq!(target_key(written), key, "{written}");
+        assert_eq!(target_key(written, true), key, "{written}");
     }
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("s.txt");
