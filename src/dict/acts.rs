@@ -22,19 +22,16 @@
 use super::hit::{ActHit, ActTexts};
 use super::models::{self, ActModel, ModelCandidate};
 use super::scan::{Match, Words};
+use super::targets::{comma_only, target};
 use super::{Compiled, Dictionary, MatchOn};
 use crate::analysis::{Options, Positions};
 use crate::corpus::Document;
 use crate::error::{Error, Result};
-use crate::text::TokenKind;
 use ahash::AHashSet;
 use yaml_rust2::Yaml;
 
 /// Highest intensity an act can reach (a base of 5 and an intensifier).
 pub const MAX_INTENSITY: u8 = 6;
-
-/// Words after a trigger taken as its target, at most.
-const TARGET_WORDS: usize = 10;
 
 /// One act of a lexicon.
 #[derive(Debug, Clone)]
@@ -68,9 +65,9 @@ pub struct ActLexicon {
     pub dictionary: Dictionary,
     intensifiers: AHashSet<String>,
     /// Intensifiers that may also follow the act (`condemns strongly`, `condamne fermement`).
-    intensifiers_after: AHashSet<String>,
+    pub(super) intensifiers_after: AHashSet<String>,
     /// Words that, right after a trigger, are not its target's (`welcome once again the`).
-    target_skips: AHashSet<String>,
+    pub(super) target_skips: AHashSet<String>,
     /// Negations of one word (`not`, `never`) and of several, matched as words in a row
     /// (`refuse to`).
     negators: AHashSet<String>,
@@ -84,9 +81,9 @@ pub struct ActLexicon {
     strongest: Vec<Vec<String>>,
     pub(super) between: AHashSet<String>,
     /// Words after which a target ends (`which`, `because`).
-    target_stops: AHashSet<String>,
+    pub(super) target_stops: AHashSet<String>,
     /// Words that, first after a trigger, say it has no target after it (`condemned by`).
-    no_target: AHashSet<String>,
+    pub(super) no_target: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
     joiners: AHashSet<String>,
     /// Verbs (every form) that perform an act again after a mention (`reaffirmed`,
@@ -703,7 +700,7 @@ fn strongest_later(
 
 /// The length of the lexicon's `strongest` phrase (`in the strongest terms`, `in the strongest
 /// possible terms`) that starts at word `k`, within words before `upto`.
-fn strongest_at(
+pub(super) fn strongest_at(
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,
@@ -717,88 +714,6 @@ fn strongest_at(
             k + ph.len() <= upto && ph.iter().enumerate().all(|(i, x)| form(p, w, k + i) == x)
         })
         .map(Vec::len)
-}
-
-/// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
-/// `target_stops`, word `next`: the next trigger's first), [`TARGET_WORDS`] at most, as
-/// written.
-fn target(
-    lex: &ActLexicon,
-    p: &Positions,
-    w: &Words,
-    text: &str,
-    last: usize,
-    next: usize,
-) -> String {
-    // `condemns in the strongest (possible) terms the attack`: the phrase is no target.
-    let mut last = last + strongest_at(lex, p, w, last + 1, w.tok.len()).unwrap_or(0);
-    // `condemns strongly the attack`, `welcome once again the agreement`: an adverb right
-    // after the trigger says how, not whom.
-    while last + 1 < next.min(w.tok.len()) && w.joined[last + 1] && {
-        let f = form(p, w, last + 1);
-        lex.intensifiers_after.contains(f) || lex.target_skips.contains(f)
-    } {
-        last += 1;
-    }
-    if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
-        return String::new();
-    }
-    let sentence = p.tokens[w.tok[last] as usize].sentence;
-    let mut end = last;
-    while end + 1 < next
-        && end - last < TARGET_WORDS
-        // A comma may stand among the first words (`the immediate, complete and unconditional
-        // withdrawal`); other punctuation ends the target.
-        && (w.joined[end + 1]
-            || (end - last < 3
-                && p.tokens[w.tok[end + 1] as usize].sentence == sentence
-                && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
-        && !lex.target_stops.contains(form(p, w, end + 1))
-        && strongest_at(lex, p, w, end + 1, w.tok.len()).is_none()
-    {
-        end += 1;
-    }
-    // Cut by the next trigger: the words that led to it are not the target's (`the agreement
-    // and` of `welcome the agreement and condemn the raid`).
-    if end + 1 == next {
-        while end > last
-            && matches!(
-                form(p, w, end),
-                "and" | "or" | "but" | "while" | "we" | "also"
-            )
-        {
-            end -= 1;
-        }
-    }
-    if end == last {
-        return String::new();
-    }
-    let (a, mut b) = (w.tok[last + 1], w.tok[end]);
-    // A quotation the target opens keeps its closing mark when only marks follow its last
-    // word (`the “referendum”`, not `the “referendum`).
-    let last_word = b;
-    // The marks come in order of their opening marks: those opened inside the target only.
-    let from = p.marks.partition_point(|m| m.open_tok < a);
-    for m in p.marks[from..]
-        .iter()
-        .take_while(|m| m.open_tok < last_word)
-    {
-        let marks_only = (last_word + 1..=m.close_tok).all(|t| {
-            p.tokens
-                .get(t as usize)
-                .is_some_and(|t| t.kind == TokenKind::Quote)
-        });
-        if m.close_tok > last_word && marks_only {
-            b = b.max(m.close_tok);
-        }
-    }
-    let (a, b) = (&p.tokens[a as usize], &p.tokens[b as usize]);
-    collapse(&text[a.start as usize..b.end as usize])
-}
-
-/// Whether only a comma (and spaces) stands between tokens `a` and `b`.
-fn comma_only(p: &Positions, text: &str, a: usize, b: usize) -> bool {
-    text[p.tokens[a].end as usize..p.tokens[b].start as usize].trim() == ","
 }
 
 /// Tokens of a sentence shown on each side of an act's trigger, at most.
@@ -828,7 +743,7 @@ fn sentence(p: &Positions, text: &str, tok: usize) -> String {
     )
 }
 
-fn collapse(s: &str) -> String {
+pub(super) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -5,13 +5,19 @@
 //! per act and bin, with the documents and an example as written. "Who is condemned, and what
 //! is welcomed?" One state or body named several ways is one key (`DPRK`, `North Korea`). A
 //! target that is a pronoun (`condemn it`, `support us`) names no one the table could show and
-//! is not counted.
+//! is not counted. The target itself is cut here too, from the words after the trigger
+//! ([`target`]).
 
-use super::acts::ActLexicon;
-use super::scan::Scanned;
+use super::acts::{collapse, form, strongest_at, ActLexicon};
+use super::scan::{Scanned, Words};
+use crate::analysis::Positions;
 use crate::error::Result;
+use crate::text::TokenKind;
 use ahash::AHashMap;
 use polars::prelude::{Column, DataFrame};
+
+/// Words after a trigger taken as its target, at most.
+const TARGET_WORDS: usize = 10;
 
 /// Words of a target's key at most.
 const KEY_WORDS: usize = 4;
@@ -265,6 +271,88 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
         ),
     ])?;
     Ok((df, rows.iter().map(|(k, _)| k.0).collect()))
+}
+
+/// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
+/// `target_stops`, word `next`: the next trigger's first), [`TARGET_WORDS`] at most, as
+/// written.
+pub(super) fn target(
+    lex: &ActLexicon,
+    p: &Positions,
+    w: &Words,
+    text: &str,
+    last: usize,
+    next: usize,
+) -> String {
+    // `condemns in the strongest (possible) terms the attack`: the phrase is no target.
+    let mut last = last + strongest_at(lex, p, w, last + 1, w.tok.len()).unwrap_or(0);
+    // `condemns strongly the attack`, `welcome once again the agreement`: an adverb right
+    // after the trigger says how, not whom.
+    while last + 1 < next.min(w.tok.len()) && w.joined[last + 1] && {
+        let f = form(p, w, last + 1);
+        lex.intensifiers_after.contains(f) || lex.target_skips.contains(f)
+    } {
+        last += 1;
+    }
+    if last + 1 < w.tok.len() && lex.no_target.contains(form(p, w, last + 1)) {
+        return String::new();
+    }
+    let sentence = p.tokens[w.tok[last] as usize].sentence;
+    let mut end = last;
+    while end + 1 < next
+        && end - last < TARGET_WORDS
+        // A comma may stand among the first words (`the immediate, complete and unconditional
+        // withdrawal`); other punctuation ends the target.
+        && (w.joined[end + 1]
+            || (end - last < 3
+                && p.tokens[w.tok[end + 1] as usize].sentence == sentence
+                && comma_only(p, text, w.tok[end] as usize, w.tok[end + 1] as usize)))
+        && !lex.target_stops.contains(form(p, w, end + 1))
+        && strongest_at(lex, p, w, end + 1, w.tok.len()).is_none()
+    {
+        end += 1;
+    }
+    // Cut by the next trigger: the words that led to it are not the target's (`the agreement
+    // and` of `welcome the agreement and condemn the raid`).
+    if end + 1 == next {
+        while end > last
+            && matches!(
+                form(p, w, end),
+                "and" | "or" | "but" | "while" | "we" | "also"
+            )
+        {
+            end -= 1;
+        }
+    }
+    if end == last {
+        return String::new();
+    }
+    let (a, mut b) = (w.tok[last + 1], w.tok[end]);
+    // A quotation the target opens keeps its closing mark when only marks follow its last
+    // word (`the “referendum”`, not `the “referendum`).
+    let last_word = b;
+    // The marks come in order of their opening marks: those opened inside the target only.
+    let from = p.marks.partition_point(|m| m.open_tok < a);
+    for m in p.marks[from..]
+        .iter()
+        .take_while(|m| m.open_tok < last_word)
+    {
+        let marks_only = (last_word + 1..=m.close_tok).all(|t| {
+            p.tokens
+                .get(t as usize)
+                .is_some_and(|t| t.kind == TokenKind::Quote)
+        });
+        if m.close_tok > last_word && marks_only {
+            b = b.max(m.close_tok);
+        }
+    }
+    let (a, b) = (&p.tokens[a as usize], &p.tokens[b as usize]);
+    collapse(&text[a.start as usize..b.end as usize])
+}
+
+/// Whether only a comma (and spaces) stands between tokens `a` and `b`.
+pub(super) fn comma_only(p: &Positions, text: &str, a: usize, b: usize) -> bool {
+    text[p.tokens[a].end as usize..p.tokens[b].start as usize].trim() == ","
 }
 
 #[cfg(test)]

@@ -8,11 +8,13 @@
 //! parts are read together into one [`Analysis`]; an engine (DuckDB, Spark, polars) reads
 //! their files as one table each.
 
-use crate::analysis::{self, Analysis, DocMeasures, DocResult, FormTotals};
+use crate::analysis::{self, Analysis, DocResult, FormTotals};
 use crate::error::{Error, Result};
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+
+mod part;
+use part::{read_part, TermRow};
 
 /// The files of a counts folder.
 pub const FILES: [&str; 4] = [
@@ -21,6 +23,11 @@ pub const FILES: [&str; 4] = [
     "forms.parquet",
     "spellings.parquet",
 ];
+
+/// The columns of `terms.parquet`, `forms.parquet` and `spellings.parquet`, as written and read.
+const TERM_COLUMNS: [&str; 5] = ["doc", "term", "count", "quoted", "scare"];
+const FORM_COLUMNS: [&str; 3] = ["term", "form", "count"];
+const SPELLING_COLUMNS: [&str; 3] = ["form", "spelling", "count"];
 
 /// The file that says what the counts were made with.
 pub const ABOUT: &str = "counts.json";
@@ -260,269 +267,6 @@ pub fn options(dir: &Path) -> Result<analysis::Options> {
     o.tokenize.split_apostrophes = value("split apostrophes")? == "true";
     o.min_scare = value("min confidence")?.parse().unwrap_or(0.0);
     Ok(o)
-}
-
-fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
-    let path = dir.join(name);
-    let f = std::fs::File::open(&path).map_err(|e| {
-        Error::DamagedCounts(format!(
-            "{}: cannot read ({e}); a counts folder holds {}: count the part again",
-            path.display(),
-            FILES.join(", ")
-        ))
-    })?;
-    let df = ParquetReader::new(f).finish().map_err(|e| {
-        Error::DamagedCounts(format!(
-            "{}: not a readable Parquet file ({e}); count the part again",
-            path.display()
-        ))
-    })?;
-    // Another table in its place (a file written over it) is named, not met as a missing
-    // column halfway through.
-    let needed = COLUMNS
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map_or(&[][..], |(_, c)| *c);
-    let names: Vec<&str> = df.get_column_names().iter().map(|c| c.as_str()).collect();
-    let missing = needed.iter().find(|c| !names.contains(c));
-    // Only docs.parquet has columns of its own (the documents' fields).
-    let extra = (name != FILES[0])
-        .then(|| names.iter().find(|c| !needed.contains(c)))
-        .flatten();
-    if missing.is_some() || extra.is_some() {
-        let what = match (missing, extra) {
-            (Some(m), _) => format!("no column '{m}'"),
-            (None, Some(x)) => format!("a column '{x}'"),
-            (None, None) => unreachable!(),
-        };
-        return Err(Error::DamagedCounts(format!(
-            "{}: not a counts table: it has {what} (a counts folder's {name} has {}); count the part again",
-            path.display(),
-            needed.join(", ")
-        )));
-    }
-    negative_count(&df, needed).map_or(Ok(df), |(c, row, v)| {
-        Err(Error::DamagedCounts(format!(
-            "{}: row {row} of column '{c}' is {v}, and counts are never negative; count the part again",
-            path.display()
-        )))
-    })
-}
-
-/// The first negative number of `columns` in `df`: its column, row (from 1) and value. Their
-/// unsigned readers would take it for nothing at all.
-fn negative_count<'c>(df: &DataFrame, columns: &[&'c str]) -> Option<(&'c str, usize, f64)> {
-    columns.iter().find_map(|&c| {
-        let col = df.column(c).ok()?;
-        let dtype = col.dtype();
-        if !dtype.is_signed_integer() && !dtype.is_float() {
-            return None;
-        }
-        let values = col.cast(&DataType::Float64).ok()?;
-        let (row, v) = (values.f64().ok()?.iter().enumerate())
-            .find_map(|(i, v)| v.filter(|v| *v < 0.0).map(|v| (i + 1, v)))?;
-        Some((c, row, v))
-    })
-}
-
-/// The columns of `terms.parquet`, `forms.parquet` and `spellings.parquet`, as written and read.
-const TERM_COLUMNS: [&str; 5] = ["doc", "term", "count", "quoted", "scare"];
-const FORM_COLUMNS: [&str; 3] = ["term", "form", "count"];
-const SPELLING_COLUMNS: [&str; 3] = ["form", "spelling", "count"];
-
-/// The columns each file of a counts folder has at least (and reads).
-const COLUMNS: [(&str, &[&str]); 4] = [
-    (
-        FILES[0],
-        &[
-            "doc",
-            "tokens",
-            "quoted_tokens",
-            "scare_tokens",
-            "spans",
-            "scare_spans",
-        ],
-    ),
-    (FILES[1], &TERM_COLUMNS),
-    (FILES[2], &FORM_COLUMNS),
-    (FILES[3], &SPELLING_COLUMNS),
-];
-
-/// A column as unsigned integers (nulls as 0).
-fn uints(df: &DataFrame, name: &str) -> Result<Vec<u64>> {
-    let c = df.column(name)?.cast(&DataType::UInt64)?;
-    Ok(c.u64()?.iter().map(|v| v.unwrap_or(0)).collect())
-}
-
-/// A column as strings (nulls as empty).
-fn strings(df: &DataFrame, name: &str) -> Result<Vec<String>> {
-    let c = df.column(name)?.cast(&DataType::String)?;
-    Ok(c.str()?
-        .iter()
-        .map(|v| v.unwrap_or("").to_string())
-        .collect())
-}
-
-/// A column as floats (`None` for a null, or for every row when there is no such column).
-fn floats(df: &DataFrame, name: &str) -> Result<Vec<Option<f64>>> {
-    match df.column(name) {
-        Ok(c) => Ok(c.cast(&DataType::Float64)?.f64()?.iter().collect()),
-        Err(_) => Ok(vec![None; df.height()]),
-    }
-}
-
-/// The documents' measures from their columns in `docs.parquet` (`tokens` per document):
-/// distinct forms from the TTR, and syllables from the Flesch reading ease, both whole numbers
-/// found again exactly, so the measures computed from them are the very ones written. `None`
-/// for a document without words or for counts made without measures.
-fn measures_of(d: &DataFrame, tokens: &[u64]) -> Result<Vec<Option<DocMeasures>>> {
-    let [ttr, mattr, mtld, sentences, flesch] =
-        ["ttr", "mattr", "mtld", "sentences", "flesch"].map(|c| floats(d, c));
-    let (ttr, mattr, mtld, sentences, flesch) = (ttr?, mattr?, mtld?, sentences?, flesch?);
-    Ok((0..tokens.len())
-        .map(|i| {
-            let w = tokens[i] as f64;
-            let s = sentences[i]?;
-            let syllables = (206.835 - 1.015 * w / s.max(1.0) - flesch[i]?) * w / 84.6;
-            Some(DocMeasures {
-                forms: (ttr[i]? * w).round() as u32,
-                mattr: mattr[i]?,
-                mtld: mtld[i]?,
-                sentences: s as u32,
-                syllables: syllables.round() as u64,
-            })
-        })
-        .collect())
-}
-
-/// The per-document term counts of the counts folder `dir` (`at`: each document's index),
-/// read from the columns as they are: each term's text is shared by its rows, so the counts
-/// of a large corpus take about the memory of its `terms.parquet` rows once.
-fn term_counts(dir: &Path, at: &ahash::AHashMap<&str, usize>) -> Result<Vec<Vec<TermRow>>> {
-    let t = read_parquet(dir, FILES[1])?;
-    let text = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::String)?) };
-    let number = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::UInt32)?) };
-    let (doc, term) = (text("doc")?, text("term")?);
-    let (c, q, s) = (number("count")?, number("quoted")?, number("scare")?);
-    let mut counts: Vec<Vec<TermRow>> = vec![Vec::new(); at.len()];
-    let mut shared: ahash::AHashMap<&str, Arc<str>> = ahash::AHashMap::new();
-    let rows = doc.str()?.iter().zip(term.str()?.iter());
-    let numbers = c.u32()?.iter().zip(q.u32()?.iter()).zip(s.u32()?.iter());
-    for ((d, w), ((c, q), s)) in rows.zip(numbers) {
-        let (d, w) = (d.unwrap_or(""), w.unwrap_or(""));
-        let Some(&k) = at.get(d) else {
-            return Err(Error::DamagedCounts(format!(
-                "{}: counts of '{d}', which its docs.parquet does not list",
-                dir.display()
-            )));
-        };
-        let w = shared.entry(w).or_insert_with(|| Arc::from(w)).clone();
-        let n = [c, q, s].map(|x| x.unwrap_or(0));
-        counts[k].push((w, n));
-    }
-    Ok(counts)
-}
-
-/// One term's counts in one document: the term, and its occurrences, quoted and scare-quoted.
-type TermRow = (Arc<str>, [u32; 3]);
-
-/// What one counts folder holds.
-struct Part {
-    docs: Vec<DocResult>,
-    counts: Vec<Vec<TermRow>>,
-    fields: DataFrame,
-    forms: FormTotals,
-}
-
-/// Reads one counts folder.
-fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
-    let d = read_parquet(dir, FILES[0])?;
-    let ids = strings(&d, "doc")?;
-    if let Some(n) = documents {
-        if n != ids.len() as u64 {
-            return Err(Error::DamagedCounts(format!(
-                "{}: its {ABOUT} says {n} documents, its {} holds {}; count the part again",
-                dir.display(),
-                FILES[0],
-                ids.len()
-            )));
-        }
-    }
-    let at: ahash::AHashMap<&str, usize> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i))
-        .collect();
-    let (tokens, qt, st) = (
-        uints(&d, "tokens")?,
-        uints(&d, "quoted_tokens")?,
-        uints(&d, "scare_tokens")?,
-    );
-    let (spans, scare) = (uints(&d, "spans")?, uints(&d, "scare_spans")?);
-    let measures = measures_of(&d, &tokens)?;
-    // Each file as it was named when the part was counted (on that machine): shown, and
-    // chosen by `--where "path like ..."`, never read again.
-    let paths: Vec<Option<PathBuf>> = match d.column("path") {
-        Ok(c) => c
-            .cast(&DataType::String)?
-            .str()?
-            .iter()
-            .map(|p| p.filter(|p| !p.is_empty()).map(PathBuf::from))
-            .collect(),
-        Err(_) => vec![None; ids.len()],
-    };
-    let docs = ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| DocResult {
-            id: id.clone(),
-            path: paths[i].clone(),
-            tokens: tokens[i],
-            quoted_tokens: qt[i],
-            scare_tokens: st[i],
-            n_spans: spans[i] as u32,
-            n_scare: scare[i] as u32,
-            spans: Vec::new(),
-            unpaired: Vec::new(),
-            cues: Vec::new(),
-            other_lang: None,
-            measures: measures[i].map(Box::new),
-        })
-        .collect();
-    let keep: Vec<&str> = d
-        .get_column_names()
-        .into_iter()
-        .map(|c| c.as_str())
-        .filter(|c| {
-            *c == "doc"
-                || !super::schema::DOCS.contains(c) && !super::schema::DOC_MEASURES.contains(c)
-        })
-        .collect();
-    let fields = d.select(keep)?;
-    let counts = term_counts(dir, &at)?;
-    let triples = |name: &str, cols: [&str; 3]| -> Result<Vec<(String, String, u64)>> {
-        let f = read_parquet(dir, name)?;
-        let (a, b, n) = (
-            strings(&f, cols[0])?,
-            strings(&f, cols[1])?,
-            uints(&f, cols[2])?,
-        );
-        Ok(a.into_iter()
-            .zip(b)
-            .zip(n)
-            .map(|((a, b), n)| (a, b, n))
-            .collect())
-    };
-    let forms = FormTotals {
-        forms: triples(FILES[2], FORM_COLUMNS)?,
-        spellings: triples(FILES[3], SPELLING_COLUMNS)?,
-    };
-    Ok(Part {
-        docs,
-        counts,
-        fields,
-        forms,
-    })
 }
 
 /// The fields of two parts' documents, one under the other, lined up by name: a field one part
