@@ -1416,6 +1416,45 @@ fn a_target_goes_on_through_a_hyphenated_abbreviation() {
     }
 }
 
+/// A --target-has that no target names leaves no act, and the warning says that, not that the
+/// text may be in another language.
+#[test]
+fn a_target_no_act_names_is_said_so() {
+    let d = tempfile::tempdir().unwrap();
+    let f = d.path().join("s.txt");
+    std::fs::write(
+        &f,
+        "We condemn Russia’s invasion of Ukraine. We support Ukraine. We reject Russian claims.",
+    )
+    .unwrap();
+    let o = verbale()
+        .args(["acts", "--target-has", "rusia", "--instances"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "warning: no act is left of the 3 found: 3 whose target names none of \"rusia\" \
+             (--target-has; check the spelling"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("another language"), "{err}");
+    // A stopword is in most targets: said so.
+    let o = verbale()
+        .args(["acts", "--target-has", "the"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning: --target-has the: a stopword, which most targets hold"),
+        "{err}"
+    );
+}
+
 /// `acts --target-has russia` keeps the acts whose target's first words name Russia (as a
 /// term: `Russia’s`), not those that mention it further on, and says how many it left out.
 #[test]
@@ -1444,13 +1483,13 @@ fn target_has_keeps_the_acts_aimed_at_a_word() {
     assert!(rows[0].contains("Russia’s invasion"), "{out}");
     let table = run(&[]);
     assert!(
-        table.contains("3 acts whose target names none of russia left out"),
+        table.contains("3 acts whose target names none of \"russia\" left out"),
         "{table}"
     );
     // With --act, the acts left out are counted among those it chooses.
     let table = run(&["--act", "condemn"]);
     assert!(
-        table.contains("1 act whose target names none of russia left out"),
+        table.contains("1 act whose target names none of \"russia\" left out"),
         "{table}"
     );
     // An abbreviation finds the pieces of a hyphenated word; a phrase its words in a row.

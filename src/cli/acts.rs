@@ -304,7 +304,25 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         scanned.documents() as usize,
         &args.input.source,
     )?;
-    warn_no_acts(&scanned, &options, &args);
+    warn_no_acts(&scanned, &options, &args, (left_out, without_target));
+    let stop: Vec<&String> = (args.choice.target_has.iter())
+        .filter(|w| {
+            options
+                .lexicons
+                .stopwords
+                .contains(w.to_lowercase().as_str())
+        })
+        .collect();
+    if !stop.is_empty() && !args.input.source.quiet {
+        eprintln!(
+            "verbale: warning: --target-has {}: a stopword, which most targets hold; name whom \
+             or what the acts aim at (a state, a body, a thing: --target-has russia)",
+            stop.iter()
+                .map(|w| w.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
         if args.choice.act.is_empty() {
@@ -362,12 +380,18 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         header.push_str(&format!(
             "; {} whose target names none of {} left out (--target-has)",
             count_of(without_target as u64, "act"),
-            args.choice.target_has.join(", ")
+            quoted_words(&args.choice.target_has)
         ));
     }
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Words asked for, each in quotation marks: `"russia", "ukraine"`.
+fn quoted_words(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    quoted.join(", ")
 }
 
 /// Writes every candidate of the act models with its probability and features
@@ -553,15 +577,47 @@ fn keep_acts(
 
 /// Warns (unless --quiet) when a text of some length holds no act at all: the lexicon is of
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
-fn warn_no_acts(scanned: &dict::Scanned, options: &verbale::analysis::Options, args: &ActsArgs) {
+/// When acts were found and --own or --target-has (`chosen_out`: the acts each left out) left
+/// none, says so instead.
+fn warn_no_acts(
+    scanned: &dict::Scanned,
+    options: &verbale::analysis::Options,
+    args: &ActsArgs,
+    (own_out, aimed_out): (usize, usize),
+) {
     if args.lexicon.is_none() {
         let what = format!(" with the {} lexicon of acts", options.lang.name);
         super::dict::warn_other_languages(scanned, options, (&what, true), args.input.source.quiet);
     }
     let words = scanned.words();
+    let left = scanned.acts_of(|_| true) != (0, 0);
+    if !left && own_out + aimed_out > 0 {
+        if !args.input.source.quiet {
+            let mut why = Vec::new();
+            if own_out > 0 {
+                why.push(format!(
+                    "{} reported of others (--own)",
+                    thousands(own_out as u64)
+                ));
+            }
+            if aimed_out > 0 {
+                why.push(format!(
+                    "{} whose target names none of {} (--target-has; check the spelling: \
+                     `verbale acts --targets` lists what the acts target)",
+                    thousands(aimed_out as u64),
+                    quoted_words(&args.choice.target_has)
+                ));
+            }
+            eprintln!(
+                "verbale: warning: no act is left of the {} found: {}",
+                thousands((own_out + aimed_out) as u64),
+                why.join(", and ")
+            );
+        }
+        return;
+    }
     // Documents each named as in another language have had their warning.
-    let none = scanned.acts_of(|_| true) == (0, 0)
-        && scanned.other_lang.len() < scanned.documents() as usize;
+    let none = !left && scanned.other_lang.len() < scanned.documents() as usize;
     if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \
