@@ -929,6 +929,27 @@ fn trend_names_what_it_cannot_follow_or_group_by() {
         "{err}"
     );
     assert!(!err.contains("'war' is in none"), "{err}");
+    // Terms joined by a comma in the leading arguments are one term: the warning says how to
+    // give them, and --terms takes them with a space after the comma.
+    let (_, err) = run(&["trend", "war,peace", dir, "--by", "year"]);
+    assert!(
+        err.contains("'war,peace' is in none")
+            && err.contains("`verbale trend war peace PATH`, or as --terms war,peace"),
+        "{err}"
+    );
+    let (out, err) = run(&[
+        "trend",
+        "--terms",
+        "war, peace",
+        dir,
+        "--by",
+        "year",
+        "-f",
+        "csv",
+    ]);
+    assert!(!err.contains("is in none"), "{err}");
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(",peace,") && !out.contains(", peace"), "{out}");
     let err = fails(&["trend", "war", dir, "--by", "session"]);
     assert!(err.contains("no document has a value for session"), "{err}");
 }

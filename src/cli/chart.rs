@@ -52,7 +52,7 @@ pub struct ChartArgs {
     #[arg(long, default_value_t = 20, value_parser = super::values::at_least_one::<usize>)]
     pub top: usize,
     /// Terms to plot (dispersion, trend), comma-separated; default: the most scare-quoted.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = super::values::word)]
     pub terms: Vec<String>,
     /// Trend, and docs over time: the field along the x axis (a time field, usually: year).
     #[arg(long, value_name = "FIELD", value_parser = super::values::field, required_if_eq("kind", "trend"))]

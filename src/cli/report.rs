@@ -61,6 +61,7 @@ pub struct ReportArgs {
         long,
         value_delimiter = ',',
         value_name = "WORDS",
+        value_parser = super::values::word,
         conflicts_with = "no_groups"
     )]
     pub terms: Vec<String>,

@@ -32,7 +32,7 @@ pub struct TrendArgs {
     #[arg(value_name = "TERM_THEN_PATH", required_unless_present = "from_counts")]
     pub args: Vec<String>,
     /// The terms (instead of leading arguments), comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = super::values::word)]
     pub terms: Vec<String>,
     /// The field whose values are the groups (a time field, usually: year).
     #[arg(long, value_name = "FIELD", value_parser = super::values::field)]
@@ -172,6 +172,15 @@ pub(super) fn warn_absent(df: &DataFrame, warned: &[String], quiet: bool) -> Res
             format!(
                 " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
                  the words it matches)"
+            )
+        } else if term.contains(',') {
+            // `trend NATO,sanctions DIR` follows one term, `nato,sanctions`.
+            let terms: Vec<&str> = term.split(',').map(str::trim).collect();
+            format!(
+                " (a comma is no separator among the leading terms: give them as separate \
+                 arguments, `verbale trend {} PATH`, or as --terms {})",
+                terms.join(" "),
+                terms.join(",")
             )
         } else if term.contains(' ') {
             // "rules based order" misses "rules-based order": a hyphenated word is one word.

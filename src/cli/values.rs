@@ -13,7 +13,8 @@ pub fn at_least_one<T: std::str::FromStr + PartialOrd + From<u8>>(s: &str) -> Re
 /// A word or phrase with a letter or digit in it (`--target-has ''` would keep no act).
 pub fn word(s: &str) -> Result<String, String> {
     if s.chars().any(char::is_alphanumeric) {
-        Ok(s.to_string())
+        // `--terms "NATO, sanctions"`: the space after the comma is no part of the word.
+        Ok(s.trim().to_string())
     } else {
         Err(format!(
             "{s:?} names no word: give a word or phrase, such as russia"
