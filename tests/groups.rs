@@ -950,6 +950,11 @@ fn trend_names_what_it_cannot_follow_or_group_by() {
     assert!(!err.contains("is in none"), "{err}");
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains(",peace,") && !out.contains(", peace"), "{out}");
+    let err = fails(&["trend", "war", dir, "--by", "year", "--facet", "year"]);
+    assert!(
+        err.contains("--facet year is the field --by year already follows"),
+        "{err}"
+    );
     let err = fails(&["trend", "war", dir, "--by", "session"]);
     assert!(err.contains("no document has a value for session"), "{err}");
 }

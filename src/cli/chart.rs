@@ -373,6 +373,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
             *n = format!("{n} where {w}");
         }
     }
+    super::trend::facet_apart(args.facet.as_deref(), args.by.as_deref())?;
     if args.kind == Kind::Trend {
         return chart_reads::trend_chart(&args, &sides.names[0], &output);
     }

@@ -109,6 +109,7 @@ pub fn run(args: TrendArgs) -> Result<bool> {
     let dest = args
         .output
         .destination_also(&paths, &args.source, &args.from_counts)?;
+    facet_apart(args.facet.as_deref(), Some(&args.by))?;
     let mut fields: Vec<String> = args.facet.iter().cloned().collect();
     fields.push(args.by.clone());
     let t = if counted {
@@ -603,6 +604,19 @@ fn nothing_read(left_out: usize, hint: Option<&str>, source: &SourceArgs) -> any
     match source.meta.where_.as_deref().filter(|_| left_out > 0) {
         Some(e) => super::problems::none_satisfy(Some(("--where", e)), hint),
         None => verbale::Error::NoDocuments("none of the inputs could be read".into()).into(),
+    }
+}
+
+/// Refuses a --facet that is the field --by follows: the panels would each hold one value of
+/// the axis.
+pub fn facet_apart(facet: Option<&str>, by: Option<&str>) -> Result<()> {
+    match (facet, by) {
+        (Some(f), Some(b)) if f == b => Err(verbale::Error::Invalid(format!(
+            "--facet {f} is the field --by {b} already follows along the axis: give --facet \
+             another field, one panel per value (--facet country)"
+        ))
+        .into()),
+        _ => Ok(()),
     }
 }
 
