@@ -729,9 +729,43 @@ fn an_acts_chart_names_the_documents_without_acts() {
     std::fs::write(dir.path().join("b.txt"), "The weather was fine all week.").unwrap();
     let texts = svg_texts(&["acts", dir.path().to_str().unwrap()]);
     assert!(
-        texts[0].contains("(2 documents), 1 without acts left out"),
+        texts[0].contains("(2 documents); 1 without acts left out"),
         "{texts:?}"
     );
+}
+
+/// A chart of acts over years draws every year read, those without acts at the ends of the
+/// period too, as empty bars: the axis is the period.
+#[test]
+fn an_acts_chart_over_years_draws_the_years_without_acts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (name, text) in [
+        ("a_2001.txt", "The weather was fine all week."),
+        ("b_2002.txt", "We strongly condemn the attack."),
+        ("c_2003.txt", "The harvest was good this year."),
+        ("d_2004.txt", "We welcome the agreement."),
+        ("e_2005.txt", "The rains came late."),
+    ] {
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    let texts = svg_texts(&[
+        "acts",
+        d.to_str().unwrap(),
+        "--meta-name",
+        "{slug}_{year}",
+        "--group-by",
+        "year",
+    ]);
+    for year in ["2001", "2002", "2003", "2004", "2005"] {
+        assert!(texts.iter().any(|t| t == year), "{year}: {texts:?}");
+    }
+    assert_eq!(
+        texts.iter().filter(|t| *t == "no act").count(),
+        3,
+        "{texts:?}"
+    );
+    assert!(!texts[0].contains("without acts left out"), "{texts:?}");
 }
 
 /// Runs `chart ARGS` from the repository root: its exit code and standard error.

@@ -68,8 +68,8 @@ fn a_date(name: &str) -> bool {
 }
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
-/// by `names` (bins without documents are left out, and without acts but in the bins' own
-/// order), in `order`. At most `top` bars; also returns how many bars with acts `top` left
+/// by `names` (bins without documents are left out, and those without acts but in the bins'
+/// own order), in `order`. At most `top` bars; also returns how many bars with acts `top` left
 /// out, and the `top` that draws them all (years drawn empty take places too).
 pub fn acts(
     s: &Scanned,
@@ -91,13 +91,9 @@ pub fn acts(
     if (0..n).all(|b| total(b) == 0) {
         return Err(Error::Nothing("no speech acts to chart".into()));
     }
-    // Bins in their own order keep those with documents but no act (a year with none)
-    // between the first and the last with acts.
-    let first = (0..n).find(|&b| total(b) > 0).unwrap_or(0);
-    let last = (0..n).rfind(|&b| total(b) > 0).unwrap_or(0);
-    let drawn = |b: usize| {
-        total(b) > 0 || (order == Order::Given && words[b] > 0 && (first..=last).contains(&b))
-    };
+    // Bins in their own order keep those with documents but no act (a year with none), at
+    // the ends of the period too: the axis is the period read.
+    let drawn = |b: usize| total(b) > 0 || (order == Order::Given && words[b] > 0);
     let mut shown: Vec<usize> = (0..n).filter(|&b| drawn(b)).collect();
     let mean = |b: usize| sum[b] as f64 / total(b).max(1) as f64;
     // A document of one condemnation is not the strongest of a corpus: each mean is drawn
@@ -231,7 +227,8 @@ fn kept_note(shown: usize, all: usize, n: usize, order: Order) -> String {
     // Those with no act have no bar: say so, or the title's count would not match the bars.
     if n > all {
         kept.push_str(&format!(
-            ", {} without acts left out",
+            // A semicolon: `of 25, 168 without acts` wrapped would read as 25,168.
+            "; {} without acts left out",
             thousands((n - all) as u64)
         ));
     }
