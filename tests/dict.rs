@@ -953,6 +953,31 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
 /// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
 /// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
 #[test]
+fn a_negation_of_a_negation_affirms_the_act() {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::parse("en").unwrap());
+    let dict = lex.compile(&opts).unwrap();
+    for (text, act, negated) in [
+        ("We never fail to condemn terrorism.", "condemn", false),
+        (
+            "We cannot fail to welcome this agreement.",
+            "welcome",
+            false,
+        ),
+        ("We refuse to condemn the strike.", "condemn", true),
+        ("We cannot welcome this agreement.", "welcome", true),
+    ] {
+        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
+        let got: Vec<(&str, bool)> = s.docs[0]
+            .acts
+            .iter()
+            .map(|a| (lex.acts[a.act as usize].name.as_str(), a.negated))
+            .collect();
+        assert_eq!(got, [(act, negated)], "{text}");
+    }
+}
+
+#[test]
 fn a_restrictive_french_negation_does_not_deny_the_act() {
     // `ne … que` is "only": the act is stated, and `que` is no part of its target; with `pas`
     // after the verb, the act is denied as before.

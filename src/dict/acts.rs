@@ -285,7 +285,8 @@ impl ActLexicon {
     /// `we refuse to condemn`; not `not only condemn`, `cannot but express our rejection`,
     /// `cannot help but welcome` or `we refuse and reject`, which affirm it, nor a trigger that
     /// holds its own negation, `cannot accept`). A negation elided into the trigger's first
-    /// word denies it too (`n'appuie pas`), unless a restrictive word follows the trigger
+    /// word denies it too (`n'appuie pas`), unless a restrictive word follows the trigger; two
+    /// negations in a row affirm it (`cannot fail to express`),
     /// (`n'appuie que ce projet`: supports only this project).
     fn negated(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
         let affirms = |rest: &[&str]| {
@@ -309,11 +310,26 @@ impl ActLexicon {
         let elided = inside
             .first()
             .is_some_and(|f| self.elided_negation(f).is_some());
+        // A negation right before another affirms: `cannot fail to express`, `never fail to
+        // condemn`.
+        let mut denied = false;
+        let mut i = 0;
+        while i < before.len() {
+            let Some(n) = negates_at(i) else {
+                i += 1;
+                continue;
+            };
+            match (i + n < before.len()).then(|| negates_at(i + n)).flatten() {
+                Some(m) => i += n + m,
+                None => {
+                    denied |= !affirms(&before[i + n..]);
+                    i += n;
+                }
+            }
+        }
         !inside.iter().any(|f| self.negators.contains(*f))
             && !after.first().is_some_and(|f| self.restricts(f))
-            && (elided
-                || (0..before.len())
-                    .any(|i| negates_at(i).is_some_and(|n| !affirms(&before[i + n..]))))
+            && (elided || denied)
     }
 
     /// Whether `form`, right after a trigger, makes the negation before it restrictive.
