@@ -835,6 +835,11 @@ fn a_where_that_keeps_nothing_says_so_in_every_command() {
             err.contains("no document satisfies --where year > 2030") && !err.contains("holds"),
             "{args:?}: {err}"
         );
+        // A field of numbers that kept none: its span in the documents is said.
+        assert!(
+            err.contains("in these documents year runs from 2020 to 2021"),
+            "{args:?}: {err}"
+        );
     }
     // compare's sides: the condition that chose none is named, not the files' extensions.
     for (extra, blamed) in [

@@ -201,7 +201,7 @@ impl GroupArgs {
             (0, false, false) => (self.target.clone(), self.reference.clone()),
             _ => {
                 return Err(verbale::Error::Invalid(format!(
-                    "{what} needs two paths (target, reference), --target PATH... --reference PATH..., or paths with --target-where EXPR --reference-where EXPR"
+                    "{what} needs two paths (target, reference), --target PATH... --reference PATH..., or paths with --target-where EXPR (against the rest, or against --reference-where EXPR)"
                 ))
                 .into())
             }

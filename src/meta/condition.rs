@@ -424,6 +424,10 @@ impl Parser<'_> {
                 };
                 let hint = match near {
                     _ if lower == "where" => " (leave out the word WHERE)".to_string(),
+                    _ if lower == "folder" => " (documents have a folder only when they sit in \
+                        subfolders of a folder given; to choose by the folder given, compare \
+                        the path: path like '%statements/%')"
+                        .to_string(),
                     _ if is_measure(&lower) => format!(
                         " ('{w}' is a measure of the text, known once it is read: --where \
                          chooses documents by their metadata before reading; filter the table \
@@ -632,8 +636,9 @@ fn compare(a: &Value, b: &Value, expr: &str) -> Result<Option<Ordering>> {
                     | (n @ (Value::Int(_) | Value::Float(_)), t @ Value::Str(_)) => {
                         format!(
                             "numbers compare with numbers, text with text: {} is text, {} a \
-                             number; write a text value in single quotes as the field writes \
-                             its values",
+                             number; compare a field of numbers with a number, without quotes \
+                             (year = 2014), and a field of text with a value in single quotes \
+                             as the field writes it (month = '2021-03')",
                             shown(t),
                             shown(n)
                         )
@@ -819,6 +824,9 @@ mod tests {
         assert!(err("year + 1").contains("not a condition"));
         assert!(err("year = 'abc'").contains("cannot compare 2014 with 'abc'"));
         assert!(err("year = 'abc'").contains("'abc' is text, 2014 a number"));
+        assert!(err("year = 'abc'").contains("a field of numbers with a number, without quotes"));
+        // A folder given is no field; its documents' paths hold it.
+        assert!(err("folder = 'x'").contains("compare the path: path like"));
         assert!(err("soundex(year) = 1").contains("no function 'soundex'"));
         assert!(err("year ; drop").contains("';' has no meaning here"));
     }

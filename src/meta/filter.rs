@@ -74,6 +74,24 @@ pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
     None
 }
 
+/// Why a condition that kept no document may have missed: the span of each field of numbers
+/// it names (`year runs from 2005 to 2022`).
+pub fn range_hint(meta: &Metadata, expr: &str) -> Option<String> {
+    let words: Vec<&str> = expr
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .collect();
+    let spans: Vec<String> = (meta.frame.columns().iter())
+        .filter(|c| c.dtype().is_primitive_numeric() && words.contains(&c.name().as_str()))
+        .filter_map(|c| {
+            let v = c.cast(&DataType::Float64).ok()?;
+            let v = v.f64().ok()?;
+            let (lo, hi) = (v.min()?, v.max()?);
+            Some(format!("{} runs from {lo} to {hi}", c.name()))
+        })
+        .collect();
+    (!spans.is_empty()).then(|| format!("in these documents {}", spans.join(", ")))
+}
+
 /// A field's value as a condition reads it.
 fn value(v: &AnyValue) -> Value {
     match v {

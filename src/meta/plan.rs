@@ -121,9 +121,9 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
     let hint = (n > 0 && left_out == n)
         .then(|| {
             let exprs = plan.filter.iter().chain(&plan.selectors);
-            exprs
-                .into_iter()
-                .find_map(|e| super::filter::case_hint(&meta, e))
+            exprs.into_iter().find_map(|e| {
+                super::filter::case_hint(&meta, e).or_else(|| super::filter::range_hint(&meta, e))
+            })
         })
         .flatten();
     let mut k = keep.iter();
