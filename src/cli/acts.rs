@@ -93,7 +93,9 @@ pub struct ActChoice {
     /// Russia, and `attacks on Israel` not Israel) or as the doer
     /// after a `by` (`the annexation of Crimea by Russia`), matched as terms are counted
     /// (`russia` finds `Russia's war`, `U.S.` finds `U.S.-Japan`; `russia` does not find
-    /// `Russian`); comma-separated. Who condemns or supports Russia, in every table.
+    /// `Russian`), and every other name of a state the bundled list knows (`russia` finds `the
+    /// Russian Federation`, `dprk` finds `North Korea`; English only); comma-separated. Who
+    /// condemns or supports Russia, in every table.
     #[arg(long, value_delimiter = ',', value_name = "WORD", value_parser = super::values::word)]
     pub target_has: Vec<String>,
 }
