@@ -386,15 +386,17 @@ fn doc_hits(doc: &Document, pos: &Positions, o: &KwicOptions, m: &mut Matcher) -
     let mut hits = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // Phrases match consecutive words; quotation marks between them are skipped, and so is
-        // an abbreviation's full stop (`Mr. President`, as the counts read it).
+        // Phrases match consecutive words of one sentence, as `dict` and --phrases count them
+        // (not `Climate⏎Change` across a paragraph's end); quotation marks between them are
+        // skipped, and so is an abbreviation's full stop (`Mr. President`).
         let (mut k, mut j) = (0, i);
         while k < n && j < words.len() {
             let adjacent = j == i
-                || tokens[words[j - 1] + 1..words[j]]
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Quote)
-                || pos.abbreviation_stop_between(words[j - 1], words[j], text);
+                || (tokens[words[j - 1]].sentence == tokens[words[j]].sentence
+                    && (tokens[words[j - 1] + 1..words[j]]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Quote)
+                        || pos.abbreviation_stop_between(words[j - 1], words[j], text)));
             let took = if adjacent { matches(m, k, words[j]) } else { 0 };
             if took == 0 {
                 break;

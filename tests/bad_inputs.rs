@@ -626,6 +626,37 @@ fn kwic_phrases_read_over_an_abbreviation() {
     assert_eq!(hits("matter mr"), 0);
 }
 
+/// A phrase does not run over a paragraph's end, in `kwic` as in `dict`: a file of a paragraph
+/// per line whose line ends on `Climate` and whose next starts with `Change` (a heading).
+#[test]
+fn kwic_phrases_stop_at_a_paragraphs_end_as_dict_does() {
+    let long = "We speak of the work of this Organization and of its Members, year after year, \
+                with the same words and the same hopes for peace and for development. ";
+    let text = format!(
+        "{long}{long}We must act on climate change now.\n{long}{long}The Convention on Climate\n\
+         Change and its protocols bind us all. {long}\n{long}{long}\n"
+    );
+    let dir = folder(&[
+        ("p.txt", text.as_bytes()),
+        ("d.yml", b"cc: [climate change]\n"),
+    ]);
+    let (code, out, err) = run(
+        &["kwic", "p.txt", "climate change", "-f", "csv", "-q"],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count() - 1, 1, "{out}");
+    let (code, out, err) = run(
+        &["dict", "p.txt", "--dict", "d.yml", "-f", "csv", "-q"],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.lines().nth(1).is_some_and(|l| l.starts_with("cc,1,")),
+        "{out}"
+    );
+}
+
 /// A French text read as English (the default `--lang`) counts `de`, `la`, `les` as its top
 /// terms: a warning names the language the words are stopwords of. English text does not
 /// warn, nor does the French text with `--lang fr`, nor anything under `--quiet`.
