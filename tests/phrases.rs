@@ -385,6 +385,10 @@ fn bad_phrase_input_gets_clear_messages() {
             "no word around",
         ),
         (&["collocations", s, "--size", "6"][..], "from 2 to 5"),
+        (
+            &["collocates", "elect*", s][..],
+            "collocates takes a word or a phrase, not a pattern",
+        ),
         (&["freq", "-", "--compound-top", "5"][..], "standard input"),
     ] {
         let e = fails(args, 2);

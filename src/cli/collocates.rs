@@ -34,10 +34,11 @@ pub struct CollocatesArgs {
     /// Words on each side.
     #[arg(long, default_value_t = 5)]
     pub window: usize,
-    /// Words to the left (instead of --window).
+    /// Words to the left, instead of --window on that side (the right keeps --window unless
+    /// --right is given: `--left 3 --right 0` for the left alone).
     #[arg(long)]
     pub left: Option<usize>,
-    /// Words to the right (instead of --window).
+    /// Words to the right, instead of --window on that side.
     #[arg(long)]
     pub right: Option<usize>,
     /// The score rows are sorted by (`--score`, as `chart collocates` names it, too).
@@ -93,6 +94,15 @@ pub fn run(args: CollocatesArgs) -> Result<bool> {
              {} {}`",
             args.paths[0].display(),
             args.term
+        ))
+        .into());
+    }
+    if args.term.contains(['*', '?']) {
+        return Err(verbale::Error::Invalid(format!(
+            "collocates takes a word or a phrase, not a pattern: '{}' (a word stands for every \
+             word of its stem: `sanctions` finds sanction and sanctioned; `verbale kwic '{}'` \
+             lists the words a pattern matches)",
+            args.term, args.term
         ))
         .into());
     }
