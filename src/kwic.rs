@@ -238,7 +238,8 @@ pub fn kwic(docs: &[Document], opts: &Options, o: &KwicOptions) -> Result<Vec<Hi
 /// A concordance over files, as an iterator of pieces of hits in corpus order: each item is
 /// the hits of the next few files, read and searched in parallel, so that memory holds one
 /// piece at a time. There is always at least one piece (it may be empty); the files that
-/// could not be read are in [`Concordance::problems`] once the pieces are taken.
+/// could not be read are in [`Concordance::problems`] once the pieces are taken, and when none
+/// of the files could be read, the last item is an error.
 pub struct Concordance<'a> {
     files: Found,
     next: usize,
@@ -250,6 +251,8 @@ pub struct Concordance<'a> {
     yielded: bool,
     strict: bool,
     problems: Vec<Problem>,
+    /// Files read, with words.
+    read: usize,
 }
 
 impl<'a> Concordance<'a> {
@@ -283,6 +286,7 @@ impl<'a> Concordance<'a> {
             yielded: false,
             strict: false,
             problems: found.problems,
+            read: 0,
         })
     }
 
@@ -295,6 +299,11 @@ impl<'a> Concordance<'a> {
     /// The files found.
     pub fn files(&self) -> usize {
         self.files.len()
+    }
+
+    /// Whether the files are all taken and none of them could be read or had words.
+    pub fn none_read(&self) -> bool {
+        self.read == usize::MAX
     }
 
     /// The inputs that could not be read, so far.
@@ -318,7 +327,10 @@ impl<'a> Concordance<'a> {
         let mut hits = Vec::new();
         for r in found {
             match r {
-                Ok(h) => hits.extend(h),
+                Ok(h) => {
+                    self.read += 1;
+                    hits.extend(h)
+                }
                 Err(e) if self.strict && e.stops_a_strict_run() => return Err(e),
                 Err(e) => self.problems.push(Problem::from(e)),
             }
@@ -341,6 +353,14 @@ impl Iterator for Concordance<'_> {
     fn next(&mut self) -> Option<Result<Vec<Hit>>> {
         let done = self.o.top.is_some_and(|t| self.given >= t);
         if self.next >= self.files.len() || done {
+            // Files found of which none could be read or had words end the concordance in an
+            // error, as the other commands end (their problems say why).
+            if !done && self.read == 0 && !self.files.is_empty() {
+                self.read = usize::MAX;
+                return Some(Err(Error::NoDocuments(
+                    "none of the files named could be read or had words".into(),
+                )));
+            }
             // Every concordance has a first piece, if an empty one.
             let first = !self.yielded;
             self.yielded = true;

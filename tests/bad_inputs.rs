@@ -626,6 +626,42 @@ fn kwic_phrases_read_over_an_abbreviation() {
     assert_eq!(hits("matter mr"), 0);
 }
 
+/// `kwic` over files none of which has words ends as the other commands do: exit 1, the
+/// files' warnings, no table.
+#[test]
+fn kwic_over_files_without_words_fails_as_the_others_do() {
+    let dir = folder(&[("empty.txt", b""), ("blank.txt", b"  \n...\n")]);
+    for (kwic, freq, says) in [
+        (
+            &["kwic", ".", "peace"][..],
+            &["freq", "."][..],
+            "2 files found and none could be analysed",
+        ),
+        (
+            &["kwic", "empty.txt", "peace"][..],
+            &["freq", "empty.txt"][..],
+            "none of the files named could be read or had words",
+        ),
+    ] {
+        let mut errors = Vec::new();
+        for cmd in [kwic, freq] {
+            let (code, out, err) = run(cmd, dir.path());
+            assert_eq!(code, 1, "{cmd:?}: {err}");
+            assert!(out.is_empty(), "{cmd:?}: {out}");
+            assert!(
+                err.contains("empty.txt: no words") && err.contains(says),
+                "{cmd:?}: {err}"
+            );
+            errors.push(
+                err.lines()
+                    .find(|l| l.contains("error:"))
+                    .map(str::to_string),
+            );
+        }
+        assert_eq!(errors[0], errors[1]);
+    }
+}
+
 /// A phrase does not run over a paragraph's end, in `kwic` as in `dict`: a file of a paragraph
 /// per line whose line ends on `Climate` and whose next starts with `Change` (a heading).
 #[test]

@@ -146,8 +146,15 @@ pub fn run(args: KwicArgs) -> Result<bool> {
     if c.files() == 0 {
         return Err(no_documents(&paths, &lopts, 0));
     }
-    write_lines(&mut c, &args, format, &dest)?;
-    report_problems(c.problems(), &args.source)
+    // The files left out are said before an error that none could be read.
+    let written = write_lines(&mut c, &args, format, &dest);
+    let had_errors = report_problems(c.problems(), &args.source);
+    if c.none_read() {
+        // As the other commands say it: of files named, or of folders' files.
+        return Err(no_documents(&paths, &lopts, c.files()));
+    }
+    written?;
+    had_errors
 }
 
 /// Refuses what would find nothing and say so nowhere: a sort level past the context shown,
