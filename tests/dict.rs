@@ -952,11 +952,23 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
 /// French elides `ne` before a vowel into the verb (`n'appuie pas`, `n’approuvons pas`): the
 /// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
 /// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
+/// The acts the bundled lexicon of `lang` finds in `text`: each one's act, negation and target.
+fn acts_said(lang: &str, text: &str) -> Vec<(String, bool, String)> {
+    let lex = ActLexicon::bundled(lang).unwrap();
+    let opts = Options::new(Lang::parse(lang).unwrap());
+    let dict = lex.compile(&opts).unwrap();
+    let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
+    (s.docs[0].acts.iter())
+        .map(|a| {
+            let target = a.texts.as_ref().map_or("", |t| t.target.as_str());
+            let act = &lex.acts[a.act as usize].name;
+            (act.clone(), a.negated, target.to_string())
+        })
+        .collect()
+}
+
 #[test]
 fn a_negation_of_a_negation_affirms_the_act() {
-    let lex = ActLexicon::bundled("en").unwrap();
-    let opts = Options::new(Lang::parse("en").unwrap());
-    let dict = lex.compile(&opts).unwrap();
     for (text, act, negated) in [
         ("We never fail to condemn terrorism.", "condemn", false),
         (
@@ -967,13 +979,10 @@ fn a_negation_of_a_negation_affirms_the_act() {
         ("We refuse to condemn the strike.", "condemn", true),
         ("We cannot welcome this agreement.", "welcome", true),
     ] {
-        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
-        let got: Vec<(&str, bool)> = s.docs[0]
-            .acts
-            .iter()
-            .map(|a| (lex.acts[a.act as usize].name.as_str(), a.negated))
+        let got: Vec<(String, bool)> = (acts_said("en", text).into_iter())
+            .map(|(a, n, _)| (a, n))
             .collect();
-        assert_eq!(got, [(act, negated)], "{text}");
+        assert_eq!(got, [(act.to_string(), negated)], "{text}");
     }
 }
 
@@ -981,10 +990,7 @@ fn a_negation_of_a_negation_affirms_the_act() {
 fn a_restrictive_french_negation_does_not_deny_the_act() {
     // `ne … que` is "only": the act is stated, and `que` is no part of its target; with `pas`
     // after the verb, the act is denied as before.
-    let lex = ActLexicon::bundled("fr").unwrap();
-    let opts = Options::new(Lang::parse("fr").unwrap());
-    let dict = lex.compile(&opts).unwrap();
-    let cases = [
+    for (text, negated, target) in [
         (
             "La France ne condamne que cette attaque.",
             false,
@@ -997,32 +1003,18 @@ fn a_restrictive_french_negation_does_not_deny_the_act() {
             true,
             "cette attaque",
         ),
-    ];
-    for (text, negated, target) in cases {
-        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
-        let got: Vec<(bool, &str)> = s.docs[0]
-            .acts
-            .iter()
-            .map(|a| {
-                (
-                    a.negated,
-                    a.texts.as_ref().map_or("", |t| t.target.as_str()),
-                )
-            })
-            .collect();
+    ] {
+        let got = acts_said("fr", text);
         assert_eq!(got.len(), 1, "{text}: {got:?}");
-        assert_eq!(got[0].0, negated, "{text}");
+        assert_eq!(got[0].1, negated, "{text}");
         if !target.is_empty() {
-            assert_eq!(got[0].1, target, "{text}");
+            assert_eq!(got[0].2, target, "{text}");
         }
     }
 }
 
 #[test]
 fn a_negation_elided_into_a_french_trigger_denies_it() {
-    let lex = ActLexicon::bundled("fr").unwrap();
-    let opts = Options::new(Lang::parse("fr").unwrap());
-    let dict = lex.compile(&opts).unwrap();
     let cases = [
         (
             "La France n'appuie pas ce projet.",
@@ -1056,16 +1048,8 @@ fn a_negation_elided_into_a_french_trigger_denies_it() {
         ),
     ];
     for (text, act, negated, target) in cases {
-        let s = scan_docs(&[Document::from_text("d", text)], &opts, &dict, Some(&lex));
-        let got: Vec<(&str, bool, &str)> = s.docs[0]
-            .acts
-            .iter()
-            .map(|a| {
-                let t = a.texts.as_ref().map_or("", |t| t.target.as_str());
-                (lex.acts[a.act as usize].name.as_str(), a.negated, t)
-            })
-            .collect();
-        assert_eq!(got, [(act, negated, target)], "{text}");
+        let want = (act.to_string(), negated, target.to_string());
+        assert_eq!(acts_said("fr", text), [want], "{text}");
     }
 }
 

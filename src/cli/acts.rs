@@ -307,24 +307,7 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         &args.input.source,
     )?;
     warn_no_acts(&scanned, &options, &args, (left_out, without_target));
-    let stop: Vec<&String> = (args.choice.target_has.iter())
-        .filter(|w| {
-            options
-                .lexicons
-                .stopwords
-                .contains(w.to_lowercase().as_str())
-        })
-        .collect();
-    if !stop.is_empty() && !args.input.source.quiet {
-        eprintln!(
-            "verbale: warning: --target-has {}: a stopword, which most targets hold; name whom \
-             or what the acts aim at (a state, a body, a thing: --target-has russia)",
-            stop.iter()
-                .map(|w| w.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-    }
+    warn_stopword_targets(&args, &options);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
         if args.choice.act.is_empty() {
@@ -388,6 +371,22 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     let mut df = args.output.select(df)?;
     out::write(&mut df, format, args.output.options(Some(&header)), &dest)?;
     Ok(had_errors)
+}
+
+/// Warns (unless --quiet) of a stopword asked for with --target-has: most targets hold one.
+fn warn_stopword_targets(args: &ActsArgs, options: &verbale::analysis::Options) {
+    let stopword = |w: &&String| (options.lexicons.stopwords).contains(w.to_lowercase().as_str());
+    let stop: Vec<&str> = (args.choice.target_has.iter())
+        .filter(stopword)
+        .map(String::as_str)
+        .collect();
+    if !stop.is_empty() && !args.input.source.quiet {
+        eprintln!(
+            "verbale: warning: --target-has {}: a stopword, which most targets hold; name whom \
+             or what the acts aim at (a state, a body, a thing: --target-has russia)",
+            stop.join(", ")
+        );
+    }
 }
 
 /// Words asked for, each in quotation marks: `"russia", "ukraine"`.
