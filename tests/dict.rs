@@ -949,9 +949,6 @@ fn french_spanish_and_russian_acts_in_their_plainest_wording() {
     }
 }
 
-/// French elides `ne` before a vowel into the verb (`n'appuie pas`, `n’approuvons pas`): the
-/// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
-/// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
 /// The acts the bundled lexicon of `lang` finds in `text`: each one's act, negation and target.
 fn acts_said(lang: &str, text: &str) -> Vec<(String, bool, String)> {
     let lex = ActLexicon::bundled(lang).unwrap();
@@ -969,17 +966,37 @@ fn acts_said(lang: &str, text: &str) -> Vec<(String, bool, String)> {
 
 #[test]
 fn a_negation_of_a_negation_affirms_the_act() {
-    for (text, act, negated) in [
-        ("We never fail to condemn terrorism.", "condemn", false),
+    // Before a refusal or a failure of several words; two negation words are one negation
+    // (French `ne pas`, Russian `никогда не`).
+    for (lang, text, act, negated) in [
         (
+            "en",
+            "We never fail to condemn terrorism.",
+            "condemn",
+            false,
+        ),
+        (
+            "en",
             "We cannot fail to welcome this agreement.",
             "welcome",
             false,
         ),
-        ("We refuse to condemn the strike.", "condemn", true),
-        ("We cannot welcome this agreement.", "welcome", true),
+        ("en", "We refuse to condemn the strike.", "condemn", true),
+        ("en", "We cannot welcome this agreement.", "welcome", true),
+        (
+            "fr",
+            "La France a choisi de ne pas avoir soutenu ce texte.",
+            "support",
+            true,
+        ),
+        (
+            "ru",
+            "Мы никогда не осуждаем эти действия.",
+            "condemn",
+            true,
+        ),
     ] {
-        let got: Vec<(String, bool)> = (acts_said("en", text).into_iter())
+        let got: Vec<(String, bool)> = (acts_said(lang, text).into_iter())
             .map(|(a, n, _)| (a, n))
             .collect();
         assert_eq!(got, [(act.to_string(), negated)], "{text}");
@@ -997,7 +1014,16 @@ fn a_restrictive_french_negation_does_not_deny_the_act() {
             "cette attaque",
         ),
         ("Nous n'appuyons que ce projet.", false, "ce projet"),
-        ("Nous n’appuyons qu’une seule proposition.", false, ""),
+        (
+            "Nous n’appuyons qu’une seule proposition.",
+            false,
+            "une seule proposition",
+        ),
+        (
+            "Nous n'appuyons qu'Israël dans cette affaire.",
+            false,
+            "Israël dans cette affaire",
+        ),
         (
             "La France ne condamne pas cette attaque.",
             true,
@@ -1006,13 +1032,13 @@ fn a_restrictive_french_negation_does_not_deny_the_act() {
     ] {
         let got = acts_said("fr", text);
         assert_eq!(got.len(), 1, "{text}: {got:?}");
-        assert_eq!(got[0].1, negated, "{text}");
-        if !target.is_empty() {
-            assert_eq!(got[0].2, target, "{text}");
-        }
+        assert_eq!((got[0].1, got[0].2.as_str()), (negated, target), "{text}");
     }
 }
 
+/// French elides `ne` before a vowel into the verb (`n'appuie pas`, `n’approuvons pas`): the
+/// trigger is found in the rest of the word and the act is negated. The `pas` after a verb is
+/// not its target, elided or not; `approuve` is a support act, as `endorse` is in English.
 #[test]
 fn a_negation_elided_into_a_french_trigger_denies_it() {
     let cases = [

@@ -285,9 +285,10 @@ impl ActLexicon {
     /// `we refuse to condemn`; not `not only condemn`, `cannot but express our rejection`,
     /// `cannot help but welcome` or `we refuse and reject`, which affirm it, nor a trigger that
     /// holds its own negation, `cannot accept`). A negation elided into the trigger's first
-    /// word denies it too (`n'appuie pas`), unless a restrictive word follows the trigger; two
-    /// negations in a row affirm it (`cannot fail to express`),
-    /// (`n'appuie que ce projet`: supports only this project).
+    /// word denies it too (`n'appuie pas`). A negation right before a refusal or a failure of
+    /// several words affirms it (`cannot fail to express`, `never fail to condemn`; not French
+    /// `ne pas` nor Russian `никогда не`, one negation of two words). A restrictive word after
+    /// the trigger makes it no negation (`n'appuie que ce projet`: supports only this project).
     fn negated(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
         let affirms = |rest: &[&str]| {
             matches!(
@@ -310,8 +311,8 @@ impl ActLexicon {
         let elided = inside
             .first()
             .is_some_and(|f| self.elided_negation(f).is_some());
-        // A negation right before another affirms: `cannot fail to express`, `never fail to
-        // condemn`.
+        // A negation right before a failure or refusal of several words affirms (`cannot fail
+        // to express`); two negation words stay one negation (`ne pas`, `никогда не`).
         let mut denied = false;
         let mut i = 0;
         while i < before.len() {
@@ -320,8 +321,8 @@ impl ActLexicon {
                 continue;
             };
             match (i + n < before.len()).then(|| negates_at(i + n)).flatten() {
-                Some(m) => i += n + m,
-                None => {
+                Some(m) if m > 1 => i += n + m,
+                _ => {
                     denied |= !affirms(&before[i + n..]);
                     i += n;
                 }
@@ -600,18 +601,31 @@ pub(super) fn hit(
                 offset: doc.source_offset(t0.start as usize) as u64,
                 page: doc.page(t0.start as usize),
                 trigger: collapse(&text[t0.start as usize..t1.end as usize]),
-                target: target(
-                    lex,
-                    p,
-                    w,
-                    text,
-                    if restricted { last + 1 } else { tl },
-                    next,
-                ),
+                target: restricted_target(lex, (p, w, text), (tl, last, next), restricted),
                 sentence: sentence(p, text, w.tok[first] as usize),
             })
         }),
     }
+}
+
+/// The target of a trigger ending at word `last` (`tl` as shown), without the restrictive word
+/// after it when `restricted` (`que` of `ne condamne que cette attaque`; the `qu'` elided into
+/// `qu'une seule proposition`).
+fn restricted_target(
+    lex: &ActLexicon,
+    (p, w, text): (&Positions, &Words, &str),
+    (tl, last, next): (usize, usize, usize),
+    restricted: bool,
+) -> String {
+    if !restricted {
+        return target(lex, p, w, text, tl, next);
+    }
+    if lex.restrictive.contains(form(p, w, last + 1)) {
+        return target(lex, p, w, text, last + 1, next);
+    }
+    let t = target(lex, p, w, text, last, next);
+    t.split_once(['\'', '\u{2019}'])
+        .map_or(t.clone(), |(_, rest)| rest.to_string())
 }
 
 /// The last word of a trigger of words `first..=last` as shown: its closing `the`/`that`
