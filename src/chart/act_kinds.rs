@@ -69,8 +69,9 @@ fn a_date(name: &str) -> bool {
 
 /// Bars of the acts of `s`, one per bin (`bins`: each document's, as [`Scanned::bins`]) named
 /// by `names` (bins without documents are left out, and those without acts but in the bins'
-/// own order), in `order`. At most `top` bars; also returns how many bars with acts `top` left
-/// out, and the `top` that draws them all (years drawn empty take places too).
+/// own order), in `order`. At most `top` bars with acts (in the bins' own order, with the
+/// empty ones between them); also returns how many bars with acts `top` left out, and the
+/// `top` that draws them all.
 pub fn acts(
     s: &Scanned,
     bins: &[u32],
@@ -113,8 +114,26 @@ pub fn acts(
     }
     let with_acts = |bins: &[usize]| bins.iter().filter(|&&b| total(b) > 0).count();
     let all = with_acts(&shown);
-    let every = shown.len();
-    shown.truncate(top);
+    let every = if order == Order::Given {
+        all
+    } else {
+        shown.len()
+    };
+    if order != Order::Given {
+        shown.truncate(top);
+    } else if all > top {
+        // In the bins' own order --top counts the bars with acts: from the first with acts to
+        // the top-th, the years without acts between them drawn empty.
+        let first = shown.iter().position(|&b| total(b) > 0).unwrap_or(0);
+        let mut taken = 0;
+        let end = (shown.iter().enumerate().skip(first))
+            .find(|&(_, &b)| {
+                taken += (total(b) > 0) as usize;
+                taken == top
+            })
+            .map_or(shown.len(), |(k, _)| k + 1);
+        shown = shown[first..end].to_vec();
+    }
     let rows = shown
         .iter()
         .map(|&b| BarRow {
