@@ -1073,6 +1073,23 @@ fn a_part_emptied_by_where_is_an_empty_part() {
         o.stdout
     };
     assert_eq!(freq(&[&a, &empty]), freq(&[&a]));
+    // Read from the counts, a condition that keeps none says why it may have missed, as over
+    // the texts.
+    let o = verbale()
+        .args(["freq", "--from-counts"])
+        .arg(&a)
+        .args(["--where", "year = 2099"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "--where year = 2099 leaves no document of the counts; in these documents \
+                      year runs from"
+        ),
+        "{err}"
+    );
 }
 
 /// `compare --from-counts` tells documents both sides choose as a run over the texts does: a

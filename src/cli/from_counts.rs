@@ -85,12 +85,18 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
     };
     if let Some(w) = &src.meta.where_ {
         let keep = verbale::meta::filter(&meta, w).map_err(|e| flag_error(e, src))?;
+        // Why it may have missed, read before the frame is cut (as over the texts).
+        let hint = (!keep.iter().any(|k| *k)).then(|| {
+            let m = &meta;
+            verbale::meta::case_hint(m, w).or_else(|| verbale::meta::range_hint(m, w))
+        });
         analysis.keep_docs(&keep);
         let mask: polars::prelude::BooleanChunked = keep.iter().copied().collect();
         meta.frame = meta.frame.filter(&mask)?;
         if analysis.docs.is_empty() {
+            let hint = hint.flatten().map_or(String::new(), |h| format!("; {h}"));
             return Err(verbale::Error::NoDocuments(format!(
-                "--where {w} leaves no document of the counts"
+                "--where {w} leaves no document of the counts{hint}"
             ))
             .into());
         }

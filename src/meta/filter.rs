@@ -77,7 +77,9 @@ pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
 /// Why a condition that kept no document may have missed: the span of each field of numbers
 /// it names (`year runs from 2005 to 2022`).
 pub fn range_hint(meta: &Metadata, expr: &str) -> Option<String> {
-    let words: Vec<&str> = expr
+    // The names outside quoted text (`country = 'year'` names no field year).
+    let unquoted: String = (expr.split('\'').step_by(2)).collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = unquoted
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .collect();
     let spans: Vec<String> = (meta.frame.columns().iter())
