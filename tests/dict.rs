@@ -1477,7 +1477,21 @@ fn a_target_no_act_names_is_said_so() {
         "{err}"
     );
     assert!(!err.contains("another language"), "{err}");
-    // A stopword is in most targets: said so.
+    // With --act, of the acts of its kinds: other kinds left do not hide that none is.
+    let o = verbale()
+        .args(["acts", "--act", "condemn", "--target-has", "ukraine"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(
+            "warning: no act (condemn) is left of the 1 found: 1 whose target names \
+                      none of \"ukraine\""
+        ),
+        "{err}"
+    );
+    // A stopword names no one: said so.
     let o = verbale()
         .args(["acts", "--target-has", "the"])
         .arg(&f)
@@ -1485,7 +1499,7 @@ fn a_target_no_act_names_is_said_so() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("warning: --target-has the: a stopword, which most targets hold"),
+        err.contains("warning: --target-has the: a stopword, which names no one"),
         "{err}"
     );
 }

@@ -306,7 +306,12 @@ pub fn run(args: ActsArgs) -> Result<bool> {
         scanned.documents() as usize,
         &args.input.source,
     )?;
-    warn_no_acts(&scanned, &options, &args, (left_out, without_target));
+    warn_no_acts(
+        (&scanned, &lex),
+        &options,
+        &args,
+        (left_out, without_target),
+    );
     warn_stopword_targets(&args, &options);
     let frames = dict::acts_frames(&scanned, &lex, Bins { n: b.n_bins() })?;
     let pick = |(df, of_row): (polars::prelude::DataFrame, Vec<u32>)| -> Result<_> {
@@ -382,8 +387,8 @@ fn warn_stopword_targets(args: &ActsArgs, options: &verbale::analysis::Options) 
         .collect();
     if !stop.is_empty() && !args.input.source.quiet {
         eprintln!(
-            "verbale: warning: --target-has {}: a stopword, which most targets hold; name whom \
-             or what the acts aim at (a state, a body, a thing: --target-has russia)",
+            "verbale: warning: --target-has {}: a stopword, which names no one; name whom or \
+             what the acts aim at (a state, a body, a thing: --target-has russia)",
             stop.join(", ")
         );
     }
@@ -581,7 +586,7 @@ fn keep_acts(
 /// When acts were found and --own or --target-has (`chosen_out`: the acts each left out) left
 /// none, says so instead.
 fn warn_no_acts(
-    scanned: &dict::Scanned,
+    (scanned, lex): (&dict::Scanned, &ActLexicon),
     options: &verbale::analysis::Options,
     args: &ActsArgs,
     (own_out, aimed_out): (usize, usize),
@@ -591,7 +596,9 @@ fn warn_no_acts(
         super::dict::warn_other_languages(scanned, options, (&what, true), args.input.source.quiet);
     }
     let words = scanned.words();
-    let left = scanned.acts_of(|_| true) != (0, 0);
+    let any = scanned.acts_of(|_| true) != (0, 0);
+    // Of the kinds --act chooses: other kinds may be left, and the table shows none of them.
+    let left = scanned.acts_of(|a| args.choice.chooses(lex, a)) != (0, 0);
     if !left && own_out + aimed_out > 0 {
         if !args.input.source.quiet {
             let mut why = Vec::new();
@@ -609,8 +616,12 @@ fn warn_no_acts(
                     quoted_words(&args.choice.target_has)
                 ));
             }
+            let kinds = match args.choice.act.as_slice() {
+                [] => String::new(),
+                acts => format!(" ({})", acts.join(", ")),
+            };
             eprintln!(
-                "verbale: warning: no act is left of the {} found: {}",
+                "verbale: warning: no act{kinds} is left of the {} found: {}",
                 thousands((own_out + aimed_out) as u64),
                 why.join(", and ")
             );
@@ -618,7 +629,7 @@ fn warn_no_acts(
         return;
     }
     // Documents each named as in another language have had their warning.
-    let none = !left && scanned.other_lang.len() < scanned.documents() as usize;
+    let none = !any && scanned.other_lang.len() < scanned.documents() as usize;
     if none && words >= 500 && args.lexicon.is_none() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: no speech act in {}: the lexicon is the {} one (--lang {}); is \

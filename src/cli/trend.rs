@@ -174,13 +174,21 @@ pub(super) fn warn_absent(df: &DataFrame, warned: &[String], quiet: bool) -> Res
                 " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
                  the words it matches)"
             )
-        } else if term.contains(',') {
-            // `trend NATO,sanctions DIR` follows one term, `nato,sanctions`.
-            let terms: Vec<&str> = term.split(',').map(str::trim).collect();
+        } else if term.contains(',') && !term.chars().all(|c| c.is_ascii_digit() || c == ',') {
+            // `trend NATO,sanctions DIR` follows one term, `nato,sanctions` (not `2,000`).
+            let terms: Vec<&str> = (term.split(',').map(str::trim))
+                .filter(|t| !t.is_empty())
+                .collect();
+            let quoted: Vec<String> = (terms.iter())
+                .map(|t| match t.contains(' ') {
+                    true => format!("'{t}'"),
+                    false => t.to_string(),
+                })
+                .collect();
             format!(
                 " (a comma is no separator among the leading terms: give them as separate \
-                 arguments, `verbale trend {} PATH`, or as --terms {})",
-                terms.join(" "),
+                 arguments, `verbale trend {} PATH`, or as --terms '{}')",
+                quoted.join(" "),
                 terms.join(",")
             )
         } else if term.contains(' ') {

@@ -636,9 +636,9 @@ fn compare(a: &Value, b: &Value, expr: &str) -> Result<Option<Ordering>> {
                     | (n @ (Value::Int(_) | Value::Float(_)), t @ Value::Str(_)) => {
                         format!(
                             "numbers compare with numbers, text with text: {} is text, {} a \
-                             number; compare a field of numbers with a number, without quotes \
-                             (year = 2014), and a field of text with a value in single quotes \
-                             as the field writes it (month = '2021-03')",
+                             number; compare a field of numbers with a number, without quotes, \
+                             and a field of text with a value in single quotes as the field \
+                             writes it (`verbale docs` shows the fields' values)",
                             shown(t),
                             shown(n)
                         )

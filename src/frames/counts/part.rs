@@ -56,12 +56,17 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
 }
 
 /// The first negative number of `columns` in `df`: its column, row (from 1) and value. Their
-/// unsigned readers would take it for nothing at all.
+/// unsigned readers would take it for nothing at all. A column's least value is asked first, so
+/// that a sound part is not copied to find none.
 fn negative_count<'c>(df: &DataFrame, columns: &[&'c str]) -> Option<(&'c str, usize, f64)> {
     columns.iter().find_map(|&c| {
         let col = df.column(c).ok()?;
         let dtype = col.dtype();
         if !dtype.is_signed_integer() && !dtype.is_float() {
+            return None;
+        }
+        let least = col.as_materialized_series().min::<f64>().ok()??;
+        if least >= 0.0 {
             return None;
         }
         let values = col.cast(&DataType::Float64).ok()?;
