@@ -122,17 +122,7 @@ pub fn acts(
     if order != Order::Given {
         shown.truncate(top);
     } else if all > top {
-        // In the bins' own order --top counts the bars with acts: from the first with acts to
-        // the top-th, the years without acts between them drawn empty.
-        let first = shown.iter().position(|&b| total(b) > 0).unwrap_or(0);
-        let mut taken = 0;
-        let end = (shown.iter().enumerate().skip(first))
-            .find(|&(_, &b)| {
-                taken += (total(b) > 0) as usize;
-                taken == top
-            })
-            .map_or(shown.len(), |(k, _)| k + 1);
-        shown = shown[first..end].to_vec();
+        shown = first_with_acts(&shown, top, total);
     }
     let rows = shown
         .iter()
@@ -180,6 +170,20 @@ pub fn acts(
         guide: None,
     };
     Ok((spec, left_out, every))
+}
+
+/// In the bins' own order, `shown` cut to its first `top` bars with acts: from the first with
+/// acts to the top-th, the bins without acts between them kept (drawn empty).
+fn first_with_acts(shown: &[usize], top: usize, total: impl Fn(usize) -> u64) -> Vec<usize> {
+    let first = shown.iter().position(|&b| total(b) > 0).unwrap_or(0);
+    let mut taken = 0;
+    let end = (shown.iter().enumerate().skip(first))
+        .find(|&(_, &b)| {
+            taken += (total(b) > 0) as usize;
+            taken == top
+        })
+        .map_or(shown.len(), |(k, _)| k + 1);
+    shown[first..end].to_vec()
 }
 
 /// Per bin: acts by base intensity (not negated), intensity sum, words; and the acts seen
