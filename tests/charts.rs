@@ -749,14 +749,11 @@ fn an_acts_chart_over_years_draws_the_years_without_acts() {
     ] {
         std::fs::write(d.join(name), text).unwrap();
     }
-    let texts = svg_texts(&[
-        "acts",
-        d.to_str().unwrap(),
-        "--meta-name",
-        "{slug}_{year}",
-        "--group-by",
-        "year",
-    ]);
+    let by_year = |extra: &[&str]| {
+        let args = ["acts", d.to_str().unwrap(), "--meta-name", "{slug}_{year}"];
+        svg_texts(&[&args[..], &["--group-by", "year"], extra].concat())
+    };
+    let texts = by_year(&[]);
     for year in ["2001", "2002", "2003", "2004", "2005"] {
         assert!(texts.iter().any(|t| t == year), "{year}: {texts:?}");
     }
@@ -771,16 +768,7 @@ fn an_acts_chart_over_years_draws_the_years_without_acts() {
     );
     // --top counts the years with acts: the first of them is drawn, not the empty years
     // before it.
-    let texts = svg_texts(&[
-        "acts",
-        d.to_str().unwrap(),
-        "--meta-name",
-        "{slug}_{year}",
-        "--group-by",
-        "year",
-        "--top",
-        "1",
-    ]);
+    let texts = by_year(&["--top", "1"]);
     assert!(texts.iter().any(|t| t == "2002"), "{texts:?}");
     assert!(
         !texts.iter().any(|t| t == "2001" || t == "no act"),
