@@ -934,13 +934,16 @@ fn trend_names_what_it_cannot_follow_or_group_by() {
     let (_, err) = run(&["trend", "war,peace", dir, "--by", "year"]);
     assert!(
         err.contains("'war,peace' is in none")
-            && err.contains("`verbale trend war peace PATH`, or as --terms 'war,peace'"),
+            && err.contains("`verbale trend war peace PATH`, or as --terms war,peace)"),
         "{err}"
     );
+    // A comma between digits is a number's.
+    let (_, err) = run(&["trend", "war,2,000x", dir, "--by", "year"]);
+    assert!(err.contains("`verbale trend war 2,000x PATH`"), "{err}");
     // A phrase among them is quoted.
     let (_, err) = run(&["trend", "peace war,rules", dir, "--by", "year"]);
     assert!(
-        err.contains("`verbale trend 'peace war' rules PATH`"),
+        err.contains("`verbale trend 'peace war' rules PATH`, or as --terms 'peace war,rules'"),
         "{err}"
     );
     let (out, err) = run(&[

@@ -609,9 +609,21 @@ fn warn_no_acts(
                 ));
             }
             if aimed_out > 0 {
+                // Stopwords asked for have their own warning: their spelling is not the fault.
+                let stop = |w: &String| {
+                    options
+                        .lexicons
+                        .stopwords
+                        .contains(w.to_lowercase().as_str())
+                };
+                let check = match args.choice.target_has.iter().all(stop) {
+                    true => "",
+                    false => {
+                        "; check the spelling: `verbale acts --targets` lists what the acts target"
+                    }
+                };
                 why.push(format!(
-                    "{} whose target names none of {} (--target-has; check the spelling: \
-                     `verbale acts --targets` lists what the acts target)",
+                    "{} whose target names none of {} (--target-has{check})",
                     thousands(aimed_out as u64),
                     quoted_words(&args.choice.target_has)
                 ));

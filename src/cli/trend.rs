@@ -174,29 +174,28 @@ pub(super) fn warn_absent(df: &DataFrame, warned: &[String], quiet: bool) -> Res
                 " (trend follows words and phrases, not patterns: `verbale kwic '{term}'` lists \
                  the words it matches)"
             )
-        } else if term.contains(',') && !term.chars().all(|c| c.is_ascii_digit() || c == ',') {
+        } else if let Some(terms) = comma_joined(&term) {
             // `trend NATO,sanctions DIR` follows one term, `nato,sanctions` (not `2,000`).
-            let terms: Vec<&str> = (term.split(',').map(str::trim))
-                .filter(|t| !t.is_empty())
-                .collect();
-            let quoted: Vec<String> = (terms.iter())
-                .map(|t| match t.contains(' ') {
-                    true => format!("'{t}'"),
-                    false => t.to_string(),
-                })
-                .collect();
+            let quote = |t: &str| match (t.contains(' '), t.contains('\'')) {
+                (_, true) => format!("\"{t}\""),
+                (true, false) => format!("'{t}'"),
+                (false, false) => t.to_string(),
+            };
+            let words: Vec<String> = terms.iter().map(|t| quote(t)).collect();
             format!(
                 " (a comma is no separator among the leading terms: give them as separate \
-                 arguments, `verbale trend {} PATH`, or as --terms '{}')",
-                quoted.join(" "),
-                terms.join(",")
+                 arguments, `verbale trend {} PATH`, or as --terms {})",
+                words.join(" "),
+                quote(&terms.join(","))
             )
-        } else if term.contains(' ') {
+        } else if term.split_whitespace().count() > 1 {
             // "rules based order" misses "rules-based order": a hyphenated word is one word.
+            let words: Vec<&str> = term.split_whitespace().collect();
             format!(
                 " (a word written with a hyphen is one word here: if the texts write \
-                 '{}', give the hyphen, or add --split-hyphens)",
-                term.replacen(' ', "-", 1)
+                 '{}-{}', give the hyphen, or add --split-hyphens)",
+                words[0],
+                words[1..].join(" ")
             )
         } else {
             " (check its spelling: its rows are zeros)".to_string()
@@ -204,6 +203,27 @@ pub(super) fn warn_absent(df: &DataFrame, warned: &[String], quiet: bool) -> Res
         eprintln!("verbale: warning: '{term}' is in none of these documents{hint}");
     }
     Ok(())
+}
+
+/// The terms a leading argument joins with commas (`nato,sanctions`), if it joins two or more:
+/// a comma between two digits is a number's (`2,000 troops`).
+fn comma_joined(term: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = term.chars().collect();
+    let mut pieces = vec![String::new()];
+    for (i, &c) in chars.iter().enumerate() {
+        let digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        match c {
+            ',' if !digits => pieces.push(String::new()),
+            _ => pieces.last_mut()?.push(c),
+        }
+    }
+    let terms: Vec<String> = (pieces.iter().map(|p| p.trim()))
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
+    (terms.len() >= 2).then_some(terms)
 }
 
 /// The terms of a trend table counted nowhere (every row's count 0), in the table's order.

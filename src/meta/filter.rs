@@ -78,7 +78,9 @@ pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
 /// it names (`year runs from 2005 to 2022`).
 pub fn range_hint(meta: &Metadata, expr: &str) -> Option<String> {
     // The names outside quoted text (`country = 'year'` names no field year).
-    let unquoted: String = (expr.split('\'').step_by(2)).collect::<Vec<_>>().join(" ");
+    let unquoted: String = (expr.split(['\'', '‘', '’']).step_by(2))
+        .collect::<Vec<_>>()
+        .join(" ");
     let words: Vec<&str> = unquoted
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .collect();
@@ -88,7 +90,10 @@ pub fn range_hint(meta: &Metadata, expr: &str) -> Option<String> {
             let v = c.cast(&DataType::Float64).ok()?;
             let v = v.f64().ok()?;
             let (lo, hi) = (v.min()?, v.max()?);
-            Some(format!("{} runs from {lo} to {hi}", c.name()))
+            Some(match lo == hi {
+                true => format!("{} is {lo} in every one", c.name()),
+                false => format!("{} runs from {lo} to {hi}", c.name()),
+            })
         })
         .collect();
     (!spans.is_empty()).then(|| format!("in these documents {}", spans.join(", ")))
