@@ -120,7 +120,7 @@ impl FirstWords {
             match &e.words[0] {
                 WordPat::Form(w) => f.form.entry(w.clone()).or_default().push(i),
                 WordPat::Stem(w) => f.stem.entry(w.clone()).or_default().push(i),
-                WordPat::Glob(_) => match first.strip_suffix('*') {
+                WordPat::Glob(..) => match first.strip_suffix('*') {
                     Some(p) if !p.contains(['*', '?']) => {
                         f.prefix.entry(p.into()).or_default().push(i)
                     }
@@ -263,7 +263,7 @@ impl Entry {
     /// may be skipped to reach it (`commitment to *ing` is not `commitment to the enduring
     /// ...`). A possessive (`recognizing *’s`) may follow one: `recognizing the Council’s`.
     pub fn is_suffix_glob(&self, k: usize) -> bool {
-        matches!(self.words[k], WordPat::Glob(_))
+        matches!(self.words[k], WordPat::Glob(..))
             && self.text.split_whitespace().nth(k).is_some_and(|w| {
                 w.strip_prefix('*')
                     .is_some_and(|rest| !rest.is_empty() && rest.chars().all(char::is_alphabetic))

@@ -15,8 +15,9 @@ pub const MAX_PHRASE_WORDS: usize = 8;
 pub(crate) enum WordPat {
     /// The folded form, exactly.
     Form(Box<str>),
-    /// A glob (`*`, `?`) over the folded form.
-    Glob(Regex),
+    /// A glob (`*`, `?`) over the folded form, and its prefix when it is one with a `*` at
+    /// its end alone (`condemn*`), matched without the regex.
+    Glob(Regex, Option<Box<str>>),
     /// The stem, exactly (phrases from collocations).
     Stem(Box<str>),
 }
@@ -26,7 +27,8 @@ impl WordPat {
     pub(crate) fn matches(&self, form: &str, stem: &str) -> bool {
         match self {
             WordPat::Form(f) => **f == *form,
-            WordPat::Glob(r) => r.is_match(form),
+            WordPat::Glob(_, Some(prefix)) => form.starts_with(&**prefix),
+            WordPat::Glob(r, None) => r.is_match(form),
             WordPat::Stem(s) => **s == *stem,
         }
     }
@@ -139,7 +141,7 @@ impl Phrases {
             for w in phrase {
                 match w {
                     WordPat::Form(f) => eat(b'f', f),
-                    WordPat::Glob(r) => eat(b'g', r.as_str()),
+                    WordPat::Glob(r, _) => eat(b'g', r.as_str()),
                     WordPat::Stem(t) => eat(b's', t),
                 }
             }
@@ -183,7 +185,10 @@ pub(crate) fn word_pat(w: &str) -> std::result::Result<WordPat, regex::Error> {
         return Ok(WordPat::Form(w.into()));
     }
     let body = regex::escape(w).replace("\\*", ".*").replace("\\?", ".");
-    Regex::new(&format!("^(?:{body})$")).map(WordPat::Glob)
+    let prefix = (w.strip_suffix('*'))
+        .filter(|p| !p.contains(['*', '?']))
+        .map(Into::into);
+    Regex::new(&format!("^(?:{body})$")).map(|r| WordPat::Glob(r, prefix))
 }
 
 fn at_line(origin: &str, line: usize, word: &str, e: regex::Error) -> Error {
@@ -193,6 +198,27 @@ fn at_line(origin: &str, line: usize, word: &str, e: regex::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trailing_star_matches_as_its_regex_does() {
+        for (pat, form, want) in [
+            ("condemn*", "condemn", true),
+            ("condemn*", "condemnation", true),
+            ("condemn*", "recondemn", false),
+            ("*", "any", true),
+            ("c?ndemn*", "condemned", true),
+            ("*ing", "welcoming", true),
+        ] {
+            let p = word_pat(pat).unwrap();
+            let WordPat::Glob(r, prefix) = &p else {
+                panic!("{pat}: not a glob")
+            };
+            assert_eq!(p.matches(form, ""), want, "{pat} {form}");
+            assert_eq!(r.is_match(form), want, "{pat} {form}: the regex");
+            let plain = !pat[..pat.len() - 1].contains(['*', '?']) && pat.ends_with('*');
+            assert_eq!(prefix.is_some(), plain, "{pat}");
+        }
+    }
 
     #[test]
     fn lists_are_read_longest_first_with_wildcards_and_comments() {
