@@ -253,6 +253,8 @@ pub struct Concordance<'a> {
     problems: Vec<Problem>,
     /// Files read, with words.
     read: usize,
+    /// Whether the error that no file could be read was handed on.
+    told_none: bool,
 }
 
 impl<'a> Concordance<'a> {
@@ -287,6 +289,7 @@ impl<'a> Concordance<'a> {
             strict: false,
             problems: found.problems,
             read: 0,
+            told_none: false,
         })
     }
 
@@ -303,7 +306,7 @@ impl<'a> Concordance<'a> {
 
     /// Whether the files are all taken and none of them could be read or had words.
     pub fn none_read(&self) -> bool {
-        self.read == usize::MAX
+        self.next >= self.files.len() && self.read == 0 && !self.files.is_empty()
     }
 
     /// The inputs that could not be read, so far.
@@ -355,8 +358,8 @@ impl Iterator for Concordance<'_> {
         if self.next >= self.files.len() || done {
             // Files found of which none could be read or had words end the concordance in an
             // error, as the other commands end (their problems say why).
-            if !done && self.read == 0 && !self.files.is_empty() {
-                self.read = usize::MAX;
+            if self.none_read() && !self.told_none {
+                self.told_none = true;
                 return Some(Err(Error::NoDocuments(
                     "none of the files named could be read or had words".into(),
                 )));

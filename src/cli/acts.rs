@@ -378,13 +378,9 @@ pub fn run(args: ActsArgs) -> Result<bool> {
     Ok(had_errors)
 }
 
-/// Warns (unless --quiet) of a stopword asked for with --target-has: most targets hold one.
+/// Warns (unless --quiet) of a stopword asked for with --target-has: it names no one.
 fn warn_stopword_targets(args: &ActsArgs, options: &verbale::analysis::Options) {
-    let stopword = |w: &&String| (options.lexicons.stopwords).contains(w.to_lowercase().as_str());
-    let stop: Vec<&str> = (args.choice.target_has.iter())
-        .filter(stopword)
-        .map(String::as_str)
-        .collect();
+    let stop = stopwords_asked(args, options);
     if !stop.is_empty() && !args.input.source.quiet {
         eprintln!(
             "verbale: warning: --target-has {}: a stopword, which names no one; name whom or \
@@ -392,6 +388,14 @@ fn warn_stopword_targets(args: &ActsArgs, options: &verbale::analysis::Options) 
             stop.join(", ")
         );
     }
+}
+
+/// The words of --target-has that are stopwords of the language.
+fn stopwords_asked<'a>(args: &'a ActsArgs, options: &verbale::analysis::Options) -> Vec<&'a str> {
+    (args.choice.target_has.iter())
+        .filter(|w| (options.lexicons.stopwords).contains(w.to_lowercase().as_str()))
+        .map(String::as_str)
+        .collect()
 }
 
 /// Words asked for, each in quotation marks: `"russia", "ukraine"`.
@@ -583,8 +587,8 @@ fn keep_acts(
 
 /// Warns (unless --quiet) when a text of some length holds no act at all: the lexicon is of
 /// --lang's language, and a text in another one finds none (`--lang ru` over English speeches).
-/// When acts were found and --own or --target-has (`chosen_out`: the acts each left out) left
-/// none, says so instead.
+/// When acts were found and --own or --target-has (the acts of --act's kinds each left out)
+/// left none of --act's kinds, says so instead.
 fn warn_no_acts(
     (scanned, lex): (&dict::Scanned, &ActLexicon),
     options: &verbale::analysis::Options,
@@ -610,13 +614,8 @@ fn warn_no_acts(
             }
             if aimed_out > 0 {
                 // Stopwords asked for have their own warning: their spelling is not the fault.
-                let stop = |w: &String| {
-                    options
-                        .lexicons
-                        .stopwords
-                        .contains(w.to_lowercase().as_str())
-                };
-                let check = match args.choice.target_has.iter().all(stop) {
+                let all_stop = stopwords_asked(args, options).len() == args.choice.target_has.len();
+                let check = match all_stop {
                     true => "",
                     false => {
                         "; check the spelling: `verbale acts --targets` lists what the acts target"

@@ -275,10 +275,7 @@ impl ActLexicon {
     /// The rest of `form` after a negation elided into it (`appuie` of `n'appuie`): a
     /// negator of the lexicon that ends in an apostrophe starts it, and a letter follows.
     pub(super) fn elided_negation<'f>(&self, form: &'f str) -> Option<&'f str> {
-        (self.negators.iter())
-            .filter(|n| n.ends_with('\''))
-            .find_map(|n| form.strip_prefix(n.as_str()))
-            .filter(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
+        elided(&self.negators, form)
     }
 
     /// Whether a negation before a trigger of words `inside` denies it (`does not condemn`,
@@ -289,7 +286,8 @@ impl ActLexicon {
     /// several words affirms it (`cannot fail to express`, `never fail to condemn`; not French
     /// `ne pas` nor Russian `никогда не`, one negation of two words). A restrictive word after
     /// the trigger makes it no negation (`n'appuie que ce projet`: supports only this project).
-    fn negated(&self, inside: &[&str], before: &[&str], after: &[&str]) -> bool {
+    /// Returns whether the act is negated, and whether a negation was made restrictive.
+    fn negation(&self, inside: &[&str], before: &[&str], after: &[&str]) -> (bool, bool) {
         let affirms = |rest: &[&str]| {
             matches!(
                 rest,
@@ -328,22 +326,15 @@ impl ActLexicon {
                 }
             }
         }
-        !inside.iter().any(|f| self.negators.contains(*f))
-            && !after.first().is_some_and(|f| self.restricts(f))
-            && (elided || denied)
+        let negation = !inside.iter().any(|f| self.negators.contains(*f)) && (elided || denied);
+        let restricted = negation && after.first().is_some_and(|f| self.restricts(f));
+        (negation && !restricted, restricted)
     }
 
-    /// Whether `form`, right after a trigger, makes the negation before it restrictive.
+    /// Whether `form`, right after a trigger, makes the negation before it restrictive (`que`,
+    /// or `qu'` elided into the next word).
     fn restricts(&self, form: &str) -> bool {
-        self.restrictive.contains(form)
-            || self.restrictive.iter().any(|r| {
-                r.strip_suffix('\'').is_some_and(|stem| {
-                    [format!("{stem}'"), format!("{stem}\u{2019}")]
-                        .iter()
-                        .filter_map(|e| form.strip_prefix(e.as_str()))
-                        .any(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
-                })
-            })
+        self.restrictive.contains(form) || elided(&self.restrictive, form).is_some()
     }
 
     /// The act a category of the compiled triggers stands for.
@@ -576,11 +567,10 @@ pub(super) fn hit(
     let [inside, before, after] = around(p, w, (first, last), from);
     let intensified =
         lex.intensified(&inside, &before, &after) || strongest_later(lex, p, w, (text, last, next));
-    let negated = denied || lex.negated(&inside, &before, &after);
+    let (negation, restricted) = lex.negation(&inside, &before, &after);
+    let negated = denied || negation;
     // `ne condamne que cette attaque`: the restrictive word is no part of the target.
-    let restricted = !negated
-        && after.first().is_some_and(|f| lex.restricts(f))
-        && lex.negated(&inside, &before, &[]);
+    let restricted = restricted && !denied;
     let base = lex.acts[act as usize].intensity;
     let tl = trigger_end(p, w, first, last);
     let (t0, t1) = (
@@ -606,6 +596,16 @@ pub(super) fn hit(
             })
         }),
     }
+}
+
+/// The rest of `form` after an entry of `set` that ends in an apostrophe and is elided into
+/// it (`appuie` of `n'appuie`, `une` of `qu'une`), a letter first: forms are folded, so `'`
+/// stands for every apostrophe.
+fn elided<'f>(set: &AHashSet<String>, form: &'f str) -> Option<&'f str> {
+    (set.iter())
+        .filter(|n| n.ends_with('\''))
+        .find_map(|n| form.strip_prefix(n.as_str()))
+        .filter(|rest| rest.chars().next().is_some_and(char::is_alphabetic))
 }
 
 /// The target of a trigger ending at word `last` (`tl` as shown), without the restrictive word
