@@ -189,6 +189,75 @@ fn collocations_give_quanteda_lambda_and_z() {
     }
 }
 
+/// A bigram's margins are printed, and its measures follow from them and its count with the
+/// formulas of NLTK's `BigramAssocMeasures`: a reader can check every score from the table.
+#[test]
+fn collocation_margins_give_back_their_scores() {
+    let t = tempfile::tempdir().unwrap();
+    let texts = [
+        "I like good ice cream. Good ice is rare.",
+        "Me too! I like good ice cream and good tea.",
+    ];
+    for (i, x) in texts.iter().enumerate() {
+        std::fs::write(t.path().join(format!("{i}.txt")), x).unwrap();
+    }
+    let p = t.path().to_str().unwrap();
+    let df = run(&["collocations", p, "--stopwords", "none", "--no-stem", "-q"]);
+    // Windows of two words within a sentence, counted here: one fewer than its words.
+    let windows: f64 = texts
+        .iter()
+        .flat_map(|x| x.split(['.', '!']))
+        .map(|s| s.split_whitespace().count().saturating_sub(1) as f64)
+        .sum();
+    let pairs: Vec<(String, String)> = texts
+        .iter()
+        .flat_map(|x| x.split(['.', '!']))
+        .flat_map(|s| {
+            let w: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+            w.windows(2)
+                .map(|p| (p[0].clone(), p[1].clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let names = strs(&df, "collocation");
+    let row = names
+        .iter()
+        .position(|c| c == "good ice")
+        .expect("good ice");
+    let col = |c: &str| nums(&df, c)[row];
+    let first = pairs.iter().filter(|p| p.0 == "good").count() as f64;
+    let second = pairs.iter().filter(|p| p.1 == "ice").count() as f64;
+    assert_eq!((col("count"), col("windows")), (3.0, windows));
+    assert_eq!((col("first_count"), col("second_count")), (first, second));
+    assert_eq!(
+        (first, second),
+        (4.0, 3.0),
+        "a real test: the margins differ from the count"
+    );
+    let (o, n) = (col("count"), windows);
+    assert!((col("pmi") - (o * n / (first * second)).log2()).abs() < 1e-9);
+    assert!((col("dice") - 2.0 * o / (first + second)).abs() < 1e-9);
+    let cells = [o, first - o, second - o, n - first - second + o];
+    let expect = [
+        first * second / n,
+        first * (n - second) / n,
+        (n - first) * second / n,
+        (n - first) * (n - second) / n,
+    ];
+    let g2: f64 = 2.0
+        * cells
+            .iter()
+            .zip(expect)
+            .filter(|(c, _)| **c > 0.0)
+            .map(|(c, e)| c * (c / e).ln())
+            .sum::<f64>();
+    assert!(
+        (col("g2") - g2).abs() < 1e-6,
+        "g2 {} against {g2}",
+        col("g2")
+    );
+}
+
 /// A node of two words is counted as one term, as `--phrases` with that phrase counts it.
 #[test]
 fn a_phrase_named_as_the_node_is_one_term() {

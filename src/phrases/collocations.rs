@@ -57,6 +57,9 @@ pub struct BigramScores {
     pub g2: f64,
     /// Dice coefficient.
     pub dice: f64,
+    /// The margins the measures are computed from: the windows the first word begins, those
+    /// the second word ends, and every window (so that a reader can check each score).
+    pub margins: [u64; 3],
 }
 
 /// One scored sequence.
@@ -153,6 +156,7 @@ fn score(r: &NgramRow, k: usize, windows: u64, m: &[u64], smoothing: f64) -> Col
             chi2: assoc::chi_sq(n_ii, n_ix, n_xi, n_xx),
             g2: assoc::likelihood_ratio(n_ii, n_ix, n_xi, n_xx),
             dice: assoc::dice(n_ii, n_ix, n_xi),
+            margins: [m[1], m[2], windows],
         }
     });
     Collocation {

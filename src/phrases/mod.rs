@@ -206,7 +206,8 @@ pub fn ngram_frame(held: &Held, rows: &[NgramRow]) -> Result<DataFrame> {
 }
 
 /// The `collocations` frame: collocation (terms), form, size, count, docs, quoted, scare,
-/// lambda, z, and for bigrams pmi, t, chi2, g2, dice (empty for longer sequences).
+/// lambda, z, and for bigrams pmi, t, chi2, g2, dice and the margins they are computed from,
+/// first_count, second_count and windows (empty for longer sequences).
 pub fn collocation_frame(held: &Held, rows: &[collocations::Collocation]) -> Result<DataFrame> {
     let base = ngram_frame(held, &rows.iter().map(|c| c.row).collect::<Vec<_>>())?;
     let f = |name: &str, g: &dyn Fn(&collocations::Collocation) -> f64| {
@@ -234,6 +235,19 @@ pub fn collocation_frame(held: &Held, rows: &[collocations::Collocation]) -> Res
         b("g2", &|s| s.g2),
         b("dice", &|s| s.dice),
     ]);
+    cols.extend(
+        ["first_count", "second_count", "windows"]
+            .iter()
+            .enumerate()
+            .map(|(k, name)| {
+                Column::new(
+                    (*name).into(),
+                    rows.iter()
+                        .map(|c| c.bigram.as_ref().map(|s| s.margins[k]))
+                        .collect::<Vec<Option<u64>>>(),
+                )
+            }),
+    );
     Ok(DataFrame::new_infer_height(cols)?)
 }
 
