@@ -26,6 +26,39 @@ fn colour(i: usize) -> RGBColor {
     SERIES[i % SERIES.len()]
 }
 
+/// Draws the point of series `i` at `at`, `r` pixels from its centre: a circle, a triangle, a
+/// diamond, a square, then again, so that points of several terms on one value (a year where
+/// each is 0) show which terms they are, one shape peeking past the next. (A small circle
+/// looks much like a square: they are the furthest apart.)
+fn marker<DB: DrawingBackend>(
+    a: &DrawingArea<DB, Shift>,
+    i: usize,
+    (x, y): (i32, i32),
+    r: i32,
+    c: RGBColor,
+) -> R {
+    let style = c.filled();
+    let drawn = match i % 4 {
+        0 => a.draw(&Circle::new((x, y), r, style)),
+        3 => a.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
+        1 => {
+            let h = r + r / 2 + 1;
+            a.draw(&Polygon::new(
+                vec![(x, y - h), (x + h, y + r), (x - h, y + r)],
+                style,
+            ))
+        }
+        _ => {
+            let h = r + r / 2 + 1;
+            a.draw(&Polygon::new(
+                vec![(x, y - h), (x + h, y), (x, y + h), (x - h, y)],
+                style,
+            ))
+        }
+    };
+    drawn.map_err(|e| e.to_string())
+}
+
 /// Draws a [`Spec::Lines`].
 pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) -> R {
     let Spec::Lines {
@@ -90,8 +123,8 @@ pub(super) fn draw<DB: DrawingBackend>(a: &DrawingArea<DB, Shift>, spec: &Spec) 
 
 /// What a legend entry shows before its label.
 enum Swatch {
-    /// A term's line, in its colour.
-    Line(RGBColor),
+    /// The line of the term at this index, in its colour, with its point's shape.
+    Line(usize),
     /// The scare-quote ring.
     Ring,
     /// Two points of two sizes (points sized by their group's documents).
@@ -112,7 +145,7 @@ fn legend<DB: DrawingBackend>(
     let mut items: Vec<(String, Swatch)> = labels
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.label.clone(), Swatch::Line(colour(i))))
+        .map(|(i, s)| (s.label.clone(), Swatch::Line(i)))
         .collect();
     let any_scare = panels
         .iter()
@@ -139,8 +172,9 @@ fn legend<DB: DrawingBackend>(
                         .map_err(|e| e.to_string())?;
                 }
             }
-            Swatch::Line(c) => {
-                line(a, (x, y + 8), (x + 16, y + 8), c, 3)?;
+            Swatch::Line(i) => {
+                line(a, (x, y + 8), (x + 16, y + 8), colour(i), 3)?;
+                marker(a, i, (x + 8, y + 8), 4, colour(i))?;
             }
             Swatch::Ring => {
                 a.draw(&Circle::new(
@@ -259,7 +293,7 @@ fn panel<DB: DrawingBackend>(
                 joined: ordered,
                 layer,
             };
-            series(a, s, colour(si), &sc, how, &gaps)?;
+            series(a, s, si, &sc, how, &gaps)?;
         }
     }
     let how = How {
@@ -537,11 +571,12 @@ struct How {
 fn series<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     s: &LineSeries,
-    c: RGBColor,
+    si: usize,
     sc: &Scale,
     how: How,
     gaps: &[bool],
 ) -> R {
+    let c = colour(si);
     if how.layer == Layer::Lines {
         // The line joins consecutive groups that have documents, with no gap in time between.
         for i in
@@ -558,8 +593,7 @@ fn series<DB: DrawingBackend>(
         let Some(pt) = pt else { continue };
         let r = radius(pt, how);
         let (px, py) = (sc.x(i), sc.y(pt.value));
-        a.draw(&Circle::new((px, py), r, c.filled()))
-            .map_err(|e| e.to_string())?;
+        marker(a, si, (px, py), r, c)?;
         if pt.scare > 0 {
             let ring = palette::SCARE.stroke_width(2);
             a.draw(&Circle::new((px, py), r + 3, ring))
@@ -572,16 +606,25 @@ fn series<DB: DrawingBackend>(
 /// Panels to a row in a chart `width` pixels wide: up to three, one when narrower than 600
 /// (a chart drawn for a phone).
 pub(super) fn columns(panels: usize, width: u32) -> usize {
-    if width < 600 {
-        1
-    } else {
-        panels.clamp(1, 3)
+    match panels {
+        _ if width < 600 => 1,
+        // Two rows of two, not three and one beside two empty places.
+        4 => 2,
+        n => n.clamp(1, 3),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{labelled, month_number};
+    use super::{columns, labelled, month_number};
+
+    /// Four panels make two rows of two; others fill rows of three, one to a row on a phone.
+    #[test]
+    fn panels_fill_their_rows() {
+        let got: Vec<usize> = (1..=7).map(|n| columns(n, 1000)).collect();
+        assert_eq!(got, [1, 2, 3, 2, 3, 3, 3]);
+        assert_eq!(columns(4, 500), 1);
+    }
 
     /// Months are labelled at Januaries, half years or quarters, as their spacing allows.
     #[test]
