@@ -346,6 +346,27 @@ fn support_only_discussed_is_no_act() {
     assert!(found[4].is_empty(), "{found:?}");
 }
 
+/// An adjective or noun that an act model adds (`happy`, `glad`, `satisfaction`, `gratitude`)
+/// is no act of its own where it only leads into a trigger or follows one of its act: "happy
+/// to welcome" is one welcome, "glad to support" a support, "welcomed with satisfaction" one
+/// welcome, "thanks and gratitude" one commendation. Before a weaker act it stays the act
+/// readers label ("delighted to note").
+#[test]
+fn a_model_word_leaning_on_a_trigger_adds_no_act() {
+    let found = acts_in(&[
+        "We are very happy to welcome the Gambia to this Assembly.",
+        "I am glad to support that suggestion.",
+        "We welcomed with satisfaction the agreement.",
+        "My delegation's thanks and gratitude also go to the Secretary-General.",
+        "We are certainly delighted to note that the atmosphere is more relaxed.",
+    ]);
+    assert_eq!(found[0], ["welcome"], "{found:?}");
+    assert_eq!(found[1], ["support"], "{found:?}");
+    assert_eq!(found[2], ["welcome"], "{found:?}");
+    assert_eq!(found[3], ["commend"], "{found:?}");
+    assert!(found[4].contains(&"welcome".to_string()), "{found:?}");
+}
+
 /// Whether an act's trigger text is kept (`acts --instances`) or not (`acts` counting) changes
 /// no act: a trigger joins the act before it once only either way ("assure him of my country’s
 /// support and my own support" is two acts, the first joined to `assure ... of`).

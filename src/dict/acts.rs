@@ -85,7 +85,7 @@ pub struct ActLexicon {
     /// Words that, first after a trigger, say it has no target after it (`condemned by`).
     pub(super) no_target: AHashSet<String>,
     /// Words that join two triggers of one act into one act (`appeal to encourage`).
-    joiners: AHashSet<String>,
+    pub(super) joiners: AHashSet<String>,
     /// Verbs (every form) that perform an act again after a mention (`reaffirmed`,
     /// `expressing`): an `unless_before` word before one of them does not reach the trigger.
     performed: AHashSet<String>,

@@ -370,7 +370,12 @@ pub(super) fn decide(
     let mut explained = Vec::new();
     let mut candidates: Vec<(usize, bool)> = Vec::new();
     for k in ActModel::candidates_in(marks, m, p, w) {
-        if !model.decides && (in_any(k) || within(vetoed, k) || within(excepted, k) || near_own(k))
+        if !model.decides
+            && (in_any(k)
+                || within(vetoed, k)
+                || within(excepted, k)
+                || near_own(k)
+                || leans_on_trigger(lex, (p, w), spans, (act, &out[..]), k))
         {
             continue;
         }
@@ -417,6 +422,45 @@ pub(super) fn decide(
     *out = hits;
     *spans = at;
     explained
+}
+
+/// Whether the candidate at word `k` of an adding model only leads into a trigger or follows
+/// one of its own act, in one run of words:
+/// - before a trigger of its own act with only the lexicon's joiners between (`thanks and
+///   gratitude`, `happy to welcome the Gambia`): one act;
+/// - before `to` and a trigger of an act as strong or stronger (`glad to support that
+///   suggestion`): that act, which the adjective says is performed gladly (its own target
+///   would be `to`); before a weaker one (`delighted to note that`), readers label the
+///   gladness, so it stays;
+/// - after a trigger of its own act with joiners or `with` between (`welcomed with
+///   satisfaction the agreement`): one act.
+fn leans_on_trigger(
+    lex: &ActLexicon,
+    (p, w): (&Positions, &Words),
+    spans: &[Span],
+    (act, acts): (u16, &[ActHit]),
+    k: usize,
+) -> bool {
+    let joiner = |i: usize| lex.joiners.contains(form(p, w, i));
+    let strength = |a: u16| lex.acts[a as usize].intensity;
+    let leads = (acts.iter().zip(spans)).any(|(h, sp)| {
+        sp.first > k
+            && sp.first - k <= 3
+            && run(w, k, sp.first)
+            && if h.act == act {
+                (k + 1..sp.first).all(joiner)
+            } else {
+                sp.first == k + 2 && form(p, w, k + 1) == "to" && strength(h.act) >= strength(act)
+            }
+    });
+    let follows = (acts.iter().zip(spans)).any(|(h, sp)| {
+        h.act == act
+            && sp.last < k
+            && k - sp.last <= 2
+            && run(w, sp.last, k)
+            && (sp.last + 1..k).all(|i| joiner(i) || form(p, w, i) == "with")
+    });
+    leads || follows
 }
 
 /// The acts found so far, less a deciding model's triggers whose candidates it all turned
