@@ -2,7 +2,7 @@
 //! lookup counts as its tests give them, and the bundled speech-act lexicon scored on the
 //! hand-labelled sentences of `tests/data/acts/` (tuned on `dev`, scored on `test`).
 
-use crate::common::{csv_bytes, data, nums, root, strs, verbale};
+use crate::common::{csv_bytes, csv_of, data, nums, root, strs, verbale};
 use std::collections::BTreeMap;
 use verbale::dict::{scan_docs, ActLexicon, Dictionary};
 use verbale::{Document, Lang, Options};
@@ -344,6 +344,45 @@ fn support_only_discussed_is_no_act() {
     assert_eq!(found[3], ["support"], "{found:?}");
     // Nouns that share a performing verb's beginning perform nothing.
     assert!(found[4].is_empty(), "{found:?}");
+}
+
+/// A profile's strong_share counts an act by its intensity as `--instances` gives it, the
+/// base plus one when intensified: `deep concern` (3 + 1) is strong, as its row says.
+#[test]
+fn strong_share_is_the_share_of_acts_of_intensity_four_and_more() {
+    let text = "The United States expresses deep concern about the detention of journalists.";
+    let one = csv_bytes(
+        verbale()
+            .args(["acts", "-", "--profile", "-f", "csv"])
+            .write_stdin(text)
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert_eq!(nums(&one, "strong_share"), [1.0]);
+    let corpus = root().join("data/statements");
+    let profile = csv_of(&["acts", "--profile", "-f", "csv"], &corpus);
+    let rows = csv_of(&["acts", "--instances", "-f", "csv"], &corpus);
+    let negated = strs(&rows, "negated");
+    let kept: Vec<f64> = (nums(&rows, "intensity").into_iter().zip(&negated))
+        .filter(|(_, n)| *n == "false")
+        .map(|(i, _)| i)
+        .collect();
+    let strong = kept.iter().filter(|&&i| i >= 4.0).count() as f64;
+    let intensified = strs(&rows, "intensified")
+        .iter()
+        .filter(|x| *x == "true")
+        .count();
+    assert!(
+        strong > 5.0 && intensified > 5,
+        "a real test: {strong} strong acts"
+    );
+    assert_eq!(nums(&profile, "acts"), [kept.len() as f64]);
+    let share = nums(&profile, "strong_share")[0];
+    assert!(
+        (share - strong / kept.len() as f64).abs() < 1e-12,
+        "{share} against {strong}"
+    );
 }
 
 /// An adjective or noun that an act model adds (`happy`, `glad`, `satisfaction`, `gratitude`)

@@ -419,6 +419,21 @@ fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) ->
     ])?)
 }
 
+/// The share of a bin's acts (`tally`: per act, count and intensified first) whose intensity,
+/// the act's base plus one when intensified as `--instances` gives it, is 4 or more: every
+/// act of base 4 or 5, and those of base 3 that are intensified (`deep concern`).
+fn strong_share(tally: &[[u64; 4]], lex: &ActLexicon) -> Option<f64> {
+    let all: u64 = tally.iter().map(|t| t[0]).sum();
+    let strong: u64 = (tally.iter().zip(&lex.acts))
+        .map(|(t, a)| match a.intensity {
+            4.. => t[0],
+            3 => t[1],
+            _ => 0,
+        })
+        .sum();
+    (all > 0).then(|| strong as f64 / all as f64)
+}
+
 /// Per bin with documents: acts, per_10k, mean_intensity, max_intensity, condemnatory_share,
 /// strong_share, negated, words, top_act; from the tallies per bin and act (count,
 /// intensified, negated, quoted) and per bin (intensity sum and maximum).
@@ -473,7 +488,7 @@ fn profile_frame(
         Column::new(
             "strong_share".into(),
             live.iter()
-                .map(|&b| share(b, &|a| lex.acts[a].intensity >= 4))
+                .map(|&b| strong_share(&tally[b as usize], lex))
                 .collect::<Vec<Option<f64>>>(),
         ),
         u(
