@@ -156,9 +156,13 @@ enum Matcher {
 fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
     // A word is looked for as the text's tokens have it: an abbreviation without the full stop
     // that ends it (`U.S.` is the token `U.S` and a stop), except in a regular expression.
-    let words: Vec<String> = o
-        .pattern
-        .split_whitespace()
+    // Other words as the text's words are cut (`U.S.-China` is `U.S` and `China`).
+    let typed: Vec<String> = match o.mode {
+        Mode::Regex => o.pattern.split_whitespace().map(String::from).collect(),
+        _ => crate::text::words_as_read(&o.pattern, opts.tokenize),
+    };
+    let words: Vec<String> = typed
+        .iter()
         .map(|w| {
             let mut f = String::new();
             fold_with(w, &mut f, !o.case_sensitive);

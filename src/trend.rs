@@ -49,7 +49,8 @@ impl Terms {
         let keys: Vec<Vec<String>> = names
             .iter()
             .map(|n| {
-                let key = opts.term_key(&n.split_whitespace().collect::<Vec<_>>().join(" "));
+                // Cut as the texts are (`U.S.-China` is two words there).
+                let key = opts.term_key(&crate::text::words_as_read(n, opts.tokenize).join(" "));
                 key.split(' ')
                     .filter(|w| !w.is_empty())
                     .map(String::from)
@@ -66,8 +67,9 @@ impl Terms {
         })
     }
 
-    /// Counts the terms in one document's positions.
-    pub fn count(&self, p: &Positions) -> DocCounts {
+    /// Counts the terms in one document's positions (`text`, the document's text, tells the
+    /// full stop of an abbreviation: `U.S. policy` and `U.S.-Russia` are phrases).
+    pub fn count(&self, p: &Positions, text: &str) -> DocCounts {
         let words: Vec<usize> = p.words().collect();
         let mut counts = vec![[0u64; 3]; self.keys.len()];
         for (w, &i) in words.iter().enumerate() {
@@ -86,13 +88,15 @@ impl Terms {
                 if w + key.len() > words.len() || !word_at(0, i) {
                     continue;
                 }
-                // A phrase's words follow one another; only quotation marks may stand between.
+                // A phrase's words follow one another; only quotation marks or the full stop
+                // of an abbreviation (with a hyphen joining the next word) may stand between.
                 let matched = (1..key.len()).all(|k| {
                     let (a, b) = (words[w + k - 1], words[w + k]);
                     word_at(k, b)
-                        && p.tokens[a + 1..b]
+                        && (p.tokens[a + 1..b]
                             .iter()
                             .all(|t| t.kind == TokenKind::Quote)
+                            || p.abbreviation_stop_between(a, b, text))
                 });
                 if !matched {
                     continue;
@@ -136,7 +140,7 @@ impl corpus::Consumer for Counter<'_> {
     type Output = DocCounts;
 
     fn consume(&self, doc: &Document) -> DocCounts {
-        self.terms.count(&self.run.positions(doc))
+        self.terms.count(&self.run.positions(doc), &doc.text)
     }
 }
 

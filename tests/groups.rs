@@ -146,6 +146,54 @@ fn trend_of_a_phrase_counts_it_across_line_breaks_as_a_regex_does() {
     assert!(want.values().sum::<i64>() >= 20);
 }
 
+/// A term typed with an abbreviation and a hyphen (`U.S.-China`) is cut into words as the
+/// texts are (`U.S` and `China`), so that `trend` and `kwic` find it where a regex does, and
+/// so is `U.S. policy`, whose full stop ends no sentence.
+#[test]
+fn terms_with_abbreviations_are_found_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        (
+            "2021-a.txt",
+            "The U.S.-China relationship matters. We discussed U.S. policy.",
+        ),
+        (
+            "2022-b.txt",
+            "Talks on U.S.-China trade and the U.S.-Japan Alliance resumed.",
+        ),
+        ("2022-c.txt", "The U.S. and China differ. China is big."),
+    ];
+    for (name, text) in texts {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    for (term, per_year) in [("U.S.-China", [1, 1]), ("U.S. policy", [1, 0])] {
+        let re = regex::Regex::new(&regex::escape(term)).unwrap();
+        let want: i64 = texts
+            .iter()
+            .map(|(_, t)| re.find_iter(t).count() as i64)
+            .sum();
+        let (out, err) = run(&[
+            "trend",
+            term,
+            d,
+            "--by",
+            "year",
+            "--meta-name",
+            "{year}-{x}",
+            "-f",
+            "csv",
+        ]);
+        assert!(!err.contains("none of these documents"), "{err}");
+        let got = ints(&csv_bytes(out), "count");
+        assert_eq!(got, per_year, "{term}");
+        assert_eq!(got.iter().sum::<i64>(), want, "{term}");
+        let (out, _) = run(&["kwic", term, d, "-f", "csv"]);
+        let hits = csv_bytes(out).height() as i64;
+        assert!(hits >= want, "kwic {term}: {hits} hits, {want} written");
+    }
+}
+
 #[test]
 fn compare_by_conditions_equals_compare_by_path_lists() {
     let (by_where, _) = run(&[

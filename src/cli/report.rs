@@ -371,7 +371,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
                 let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
                 (found, aside)
             });
-            (acts, term_phrases.as_ref().map(|t| t.count(p)))
+            (acts, term_phrases.as_ref().map(|t| t.count(p, &d.text)))
         });
     bar.set_message("reading and counting");
     let ask = Ask {

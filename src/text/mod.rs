@@ -13,7 +13,9 @@ pub use lang::Lang;
 pub use layout::{detect_layout, Layout};
 pub use phrases::Phrases;
 pub use stem::{Rules, StemCache, Stopwords};
-pub use tokenize::{tokenize, tokenize_into, tokenize_unicode, Token, TokenKind, TokenizeOptions};
+pub use tokenize::{
+    tokenize, tokenize_into, tokenize_unicode, words_as_read, Token, TokenKind, TokenizeOptions,
+};
 
 /// Case-folds a surface form for counting: Unicode lower case, curly apostrophes folded to `'`
 /// so `Armenia’s` and `Armenia's` count (and stem) alike, and invisible format characters
