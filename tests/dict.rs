@@ -346,6 +346,41 @@ fn support_only_discussed_is_no_act() {
     assert!(found[4].is_empty(), "{found:?}");
 }
 
+/// A target cut at its length in the middle of a name goes on to the name's end, so that
+/// `--target-has` finds the state it names.
+#[test]
+fn a_target_is_not_cut_inside_a_name() {
+    for text in [
+        "They condemned the recent ballistic missile launch by the Democratic People’s Republic of Korea (DPRK) and pledged to act.",
+        "They condemned recent ballistic missile launch by the Democratic People’s Republic of Korea and pledged to act.",
+    ] {
+        let df = csv_bytes(instances_of(text).into_bytes());
+        let target = strs(&df, "target");
+        assert!(target[0].ends_with("Republic of Korea"), "{target:?}");
+    }
+    // Nor after a possessive; a target cut at its length after a word of its own stays cut.
+    let df = csv_bytes(
+        instances_of(
+            "We condemn the attacks on the people of the town and its hospitals, which burned.",
+        )
+        .into_bytes(),
+    );
+    assert_eq!(
+        strs(&df, "target")[0],
+        "the attacks on the people of the town and its hospitals"
+    );
+    let df = csv_bytes(
+        instances_of(
+            "We condemn the brutal attacks on the people of the small northern town yesterday.",
+        )
+        .into_bytes(),
+    );
+    assert_eq!(
+        strs(&df, "target")[0],
+        "the brutal attacks on the people of the small northern"
+    );
+}
+
 /// A profile's strong_share counts an act by its intensity as `--instances` gives it, the
 /// base plus one when intensified: `deep concern` (3 + 1) is strong, as its row says.
 #[test]

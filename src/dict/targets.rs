@@ -312,6 +312,43 @@ pub(super) fn target(
     {
         end += 1;
     }
+    // Cut at its length in a name's middle (`launch by the Democratic People’s Republic of`,
+    // `… People’s Republic`): on while the last word leads to another or a capitalised word
+    // goes on with another or with `of`, a few words at most.
+    let capital = |k: usize| {
+        let t = &p.tokens[w.tok[k] as usize];
+        text[t.start as usize..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let at_limit = end - last == TARGET_WORDS;
+    while at_limit
+        && end - last < TARGET_WORDS + 4
+        && end + 1 < next
+        && w.joined[end + 1]
+        && (matches!(
+            form(p, w, end),
+            "of" | "the"
+                | "a"
+                | "an"
+                | "by"
+                | "and"
+                | "on"
+                | "for"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+        ) || (capital(end) && (capital(end + 1) || form(p, w, end + 1) == "of")))
+        && !lex.target_stops.contains(form(p, w, end + 1))
+    {
+        end += 1;
+    }
     // Cut by the next trigger: the words that led to it are not the target's (`the agreement
     // and` of `welcome the agreement and condemn the raid`).
     if end + 1 == next {
