@@ -418,16 +418,28 @@ fn axes<DB: DrawingBackend>(
     let middle = (sc.top + sc.bottom) / 2;
     text(a, &yl, &rotated, at.x0 + 2, middle, HPos::Center, VPos::Top)?;
     let label_w = x.iter().map(|l| width(a, l, &tick)).max().unwrap_or(10) + 8;
-    for i in labelled(x, label_w, |i| sc.x(i)) {
-        text(
-            a,
-            &x[i],
-            &tick,
-            sc.x(i),
-            sc.bottom + 6,
-            HPos::Center,
-            VPos::Top,
-        )?;
+    // Years are placed by value: labelled at round years, whether or not a group stands there
+    // (1970 on an axis of sparse years), so that a reader can place each point.
+    let years: Option<Vec<i64>> = x.iter().map(|l| l.parse::<i64>().ok()).collect();
+    let labels: Vec<(i32, String)> = match years {
+        Some(v) if v.len() > 1 && v[v.len() - 1] > v[0] => {
+            let (first, last) = (v[0], v[v.len() - 1]);
+            let px = |y: i64| {
+                let share = (y - first) as f64 / (last - first) as f64;
+                sc.left + ((sc.right - sc.left) as f64 * share).round() as i32
+            };
+            year_labels((first, last), label_w, px)
+                .into_iter()
+                .map(|y| (px(y), y.to_string()))
+                .collect()
+        }
+        _ => labelled(x, label_w, |i| sc.x(i))
+            .into_iter()
+            .map(|i| (sc.x(i), x[i].clone()))
+            .collect(),
+    };
+    for (px, label) in labels {
+        text(a, &label, &tick, px, sc.bottom + 6, HPos::Center, VPos::Top)?;
     }
     line(
         a,
@@ -438,28 +450,51 @@ fn axes<DB: DrawingBackend>(
     )
 }
 
+/// The years an axis of years `first..=last` is labelled at (`px`: a year's pixel; labels
+/// `label_w` wide): a round step, 1, 2, 5, 10, 20, 25 or 50 ..., the smallest whose labels do
+/// not touch, every multiple of it in the range whether or not a group stands there, and both
+/// ends where there is room (1946, 1950, 1955, ... 2020, 2022).
+fn year_labels((first, last): (i64, i64), label_w: i32, px: impl Fn(i64) -> i32) -> Vec<i64> {
+    const YEARS: &[i64] = &[1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+    if last <= first {
+        return vec![first];
+    }
+    let per_unit = (px(last) - px(first)) as f64 / (last - first) as f64;
+    let step = YEARS
+        .iter()
+        .copied()
+        .find(|&s| per_unit * s as f64 >= label_w as f64)
+        .unwrap_or(i64::MAX / 2);
+    let room = |a: i64, b: i64| (px(a) - px(b)).abs() >= label_w;
+    let first_round = first + (step - first.rem_euclid(step)) % step;
+    let mut out = Vec::new();
+    if first_round != first && (first_round > last || room(first_round, first)) {
+        out.push(first);
+    }
+    let mut y = first_round;
+    while y <= last {
+        out.push(y);
+        y += step;
+    }
+    if out.last().is_some_and(|&l| l != last && room(last, l)) {
+        out.push(last);
+    }
+    out
+}
+
 /// Which of the x axis's groups get a label (`at`: a group's pixel; labels `label_w` wide).
-/// Whole numbers (years) are labelled at a round step, 1, 2, 5, 10, 20, 25 or 50 ..., the
-/// smallest whose labels do not touch, and at both ends where there is room (1950, 1955, ...
-/// 2020, 2022: no year skipped between two labels a step apart); other labels from the first,
-/// each where there is room for it, the last always.
+/// Months are labelled at a round step of months (quarters, half years, Januaries or every
+/// few Januaries), the smallest whose labels do not touch, and at both ends where there is
+/// room; other labels from the first, each where there is room for it, the last always.
+/// (Years are labelled by [`year_labels`].)
 fn labelled(x: &[String], label_w: i32, at: impl Fn(usize) -> i32) -> Vec<usize> {
     let n = x.len();
-    const YEARS: &[i64] = &[1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
-    // Months (`2021-02`) are counted in months and labelled at their quarters, half years,
-    // Januaries or every few Januaries.
     const MONTHS: &[i64] = &[1, 2, 3, 6, 12, 24, 36, 60, 120, 240, 600];
     let nums: Option<(Vec<i64>, &[i64])> = x
         .iter()
-        .map(|l| l.parse::<i64>().ok())
+        .map(|l| month_number(l))
         .collect::<Option<Vec<_>>>()
-        .map(|v| (v, YEARS))
-        .or_else(|| {
-            x.iter()
-                .map(|l| month_number(l))
-                .collect::<Option<Vec<_>>>()
-                .map(|v| (v, MONTHS))
-        });
+        .map(|v| (v, MONTHS));
     let mut out: Vec<usize> = Vec::new();
     match nums {
         Some((v, steps)) if n > 1 && v[n - 1] > v[0] => {
@@ -616,7 +651,7 @@ pub(super) fn columns(panels: usize, width: u32) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{columns, labelled, month_number};
+    use super::{columns, labelled, month_number, year_labels};
 
     /// Four panels make two rows of two; others fill rows of three, one to a row on a phone.
     #[test]
@@ -688,35 +723,34 @@ mod tests {
     /// they fit, the last always.
     #[test]
     fn years_are_labelled_at_a_round_step() {
-        let years = |a: i64, b: i64| (a..=b).map(|y| y.to_string()).collect::<Vec<_>>();
-        let shown = |x: &[String], px: i32, w: i32| -> Vec<String> {
-            labelled(x, w, |i| i as i32 * px)
-                .into_iter()
-                .map(|i| x[i].clone())
-                .collect()
+        let years = |a: i64, b: i64| (a..=b).collect::<Vec<i64>>();
+        let shown = |(a, b): (i64, i64), px: i32, w: i32| -> Vec<i64> {
+            year_labels((a, b), w, |y| (y - a) as i32 * px)
         };
-        let x = years(1946, 2022);
-        let s = shown(&x, 12, 40);
-        assert_eq!(s[..3], ["1946", "1950", "1955"]);
-        assert_eq!(s.last().map(String::as_str), Some("2020"));
-        assert!(s
-            .windows(2)
-            .skip(1)
-            .all(|w| { w[1].parse::<i64>().unwrap() - w[0].parse::<i64>().unwrap() == 5 }));
-        assert_eq!(shown(&years(2005, 2022), 50, 40), years(2005, 2022));
-        let s = shown(&years(2005, 2022), 30, 40);
+        let s = shown((1946, 2022), 12, 40);
+        assert_eq!(s[..3], [1946, 1950, 1955]);
+        assert_eq!(s.last(), Some(&2020));
+        assert!(s.windows(2).skip(1).all(|w| w[1] - w[0] == 5));
+        assert_eq!(shown((2005, 2022), 50, 40), years(2005, 2022));
         // 2005 stands too close to 2006 to be labelled too.
+        let s = shown((2005, 2022), 30, 40);
         assert_eq!(
             s,
             years(2006, 2022).into_iter().step_by(2).collect::<Vec<_>>()
         );
-        // Placed by position, not by value: no two labels closer than their width.
-        let mut gaps = vec!["1950".to_string(), "1960".to_string()];
-        gaps.extend(years(1990, 2022));
-        let s = shown(&gaps, 20, 40);
-        assert_eq!(s[..4], ["1950", "1990", "1995", "2000"]);
+        // Sparse years (1954, 1960, 1982 ...) are labelled at round years all the same: the
+        // axis places them by value.
+        let s = shown((1946, 1995), 10, 40);
+        assert_eq!(
+            s,
+            [1946, 1950, 1955, 1960, 1965, 1970, 1975, 1980, 1985, 1990, 1995]
+        );
         // Categories: from the first, where they fit, and the last.
         let c: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
-        assert_eq!(shown(&c, 10, 15), ["a", "c", "e"]);
+        let cats: Vec<String> = labelled(&c, 15, |i| i as i32 * 10)
+            .into_iter()
+            .map(|i| c[i].clone())
+            .collect();
+        assert_eq!(cats, ["a", "c", "e"]);
     }
 }
