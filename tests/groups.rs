@@ -146,6 +146,44 @@ fn trend_of_a_phrase_counts_it_across_line_breaks_as_a_regex_does() {
     assert!(want.values().sum::<i64>() >= 20);
 }
 
+/// A year of few words, whose rate can jump, is noted by `chart trend` as by `trend`.
+#[test]
+fn a_thin_year_is_noted_by_trend_and_its_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Sanctions were discussed at length by every delegation present. ".repeat(40);
+    for (name, text) in [
+        ("2020-a.txt", long.as_str()),
+        ("2021-a.txt", long.as_str()),
+        ("2022-a.txt", "Sanctions again."),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let png = dir.path().join("t.png");
+    let by = ["--by", "year", "--meta-name", "{year}-{x}"];
+    let (_, table) = run(&[&["trend", "sanctions", d][..], &by].concat());
+    let (_, chart) = run(&[
+        &[
+            "chart",
+            "trend",
+            d,
+            "--terms",
+            "sanctions",
+            "-o",
+            png.to_str().unwrap(),
+        ][..],
+        &by,
+    ]
+    .concat());
+    for err in [table, chart] {
+        assert!(
+            err.contains("few words in some years") && err.contains("2022 (1 document"),
+            "{err}"
+        );
+        assert!(!err.contains("2021 ("), "{err}");
+    }
+}
+
 /// A term typed with an abbreviation and a hyphen (`U.S.-China`) is cut into words as the
 /// texts are (`U.S` and `China`), so that `trend` and `kwic` find it where a regex does, and
 /// so is `U.S. policy`, whose full stop ends no sentence.

@@ -51,6 +51,10 @@ pub(super) fn trend_chart(args: &ChartArgs, name: &str, output: &Path) -> Result
         .into());
     }
     super::trend::warn_absent(&t.frame, &t.warned, args.source.quiet)?;
+    // The periods of few words, whose points can jump, as `trend` notes them.
+    if !args.source.quiet && args.facet.is_none() {
+        super::trend::note_thin_periods(&t.frame, &by)?;
+    }
     let what = scare_at(describe(name, t.counted), bar);
     let mut spec = kinds::trend(&t.frame, &by, args.facet.as_deref(), &what)?;
     write(&mut spec, args, output)?;

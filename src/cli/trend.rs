@@ -134,7 +134,7 @@ pub fn run(args: TrendArgs) -> Result<bool> {
 }
 
 /// Notes the periods of a trend table (by `by` alone) with few words, whose rates can jump.
-fn note_thin_periods(df: &DataFrame, by: &str) -> Result<()> {
+pub(super) fn note_thin_periods(df: &DataFrame, by: &str) -> Result<()> {
     let (Ok(names), Ok(docs), Ok(tokens)) = (
         df.column(by),
         df.column("group_docs"),
