@@ -796,6 +796,48 @@ fn chart_error(args: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// Without -o, charts of one folder under two --where conditions get two files, named by
+/// their conditions; the same condition names the same file.
+#[test]
+fn default_chart_names_tell_where_conditions_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("data/statements/ungd");
+    let draw = |w: &str| {
+        let o = verbale()
+            .args([
+                "chart",
+                "freq",
+                "-q",
+                "--meta-name",
+                "{country}_{session}_{year}",
+                "--where",
+                w,
+            ])
+            .arg(&corpus)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    draw("country = 'ARM'");
+    draw("country = 'AZE'");
+    draw("country = 'AZE'");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("notebooks-out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].starts_with("freq-ungd-country-eq-ARM-"),
+        "{names:?}"
+    );
+    assert!(
+        names[1].starts_with("freq-ungd-country-eq-AZE-"),
+        "{names:?}"
+    );
+}
+
 /// `--format svg` draws SVG where no -o names the file, and must agree with -o's extension.
 #[test]
 fn the_format_is_given_or_follows_the_file_name() {

@@ -13,7 +13,8 @@ use verbale::compare::{self, KeynessOptions};
 use verbale::phrases;
 
 /// Draw a chart: freq, quotes, quoted-phrases, keyness, dispersion, similarity, cues, trend, ngrams, collocates, docs or acts. The format follows the
-/// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png.
+/// extension of -o (.png or .svg); without -o the chart goes to notebooks-out/KIND-INPUT.png
+/// (with --where, KIND-INPUT-CONDITION-HASH.png).
 #[derive(Args, Debug)]
 #[command(after_help = "Examples:
   verbale chart freq data/ -o freq.png
@@ -359,11 +360,17 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
-    let name = if args.kind == Kind::Keyness {
+    let mut name = if args.kind == Kind::Keyness {
         format!("{}-vs-{}", sides.names[0], sides.names[1])
     } else {
         sides.names[0].clone()
     };
+    // Charts of one folder under different --where get different default names (a report's
+    // folder is named the same way), not one file each replaces.
+    if let Some(w) = &args.source.meta.where_ {
+        let hash = super::output::conditions_hash(&[w]);
+        name = format!("{name}-{}-{hash}", super::output::slug(w));
+    }
     let output = image_path(args.output.as_deref(), args.format, args.kind.name(), &name)?;
     verbale::out::check_output(&output, &all)?;
     // The title says which documents --where chose (after the default file name is made), on

@@ -251,6 +251,41 @@ impl ImageArg {
     }
 }
 
+/// Six hexadecimal digits of the FNV-1a hash of `parts` (stable across runs and machines).
+pub(super) fn conditions_hash(parts: &[&str]) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in parts.join("\u{0}").bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    format!("{:06x}", h & 0xff_ffff)
+}
+
+/// A condition or side name as part of a folder name: comparisons as words (`>=` as `ge`),
+/// other runs of marks and spaces as one `-`, at most 40 characters.
+pub(super) fn slug(s: &str) -> String {
+    let mut t = s.to_string();
+    for (op, w) in [
+        (">=", " ge "),
+        ("<=", " le "),
+        ("!=", " ne "),
+        ("<>", " ne "),
+        (">", " gt "),
+        ("<", " lt "),
+        ("=", " eq "),
+    ] {
+        t = t.replace(op, w);
+    }
+    let mut out = String::new();
+    for c in t.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').chars().take(40).collect::<String>()
+}
+
 /// Where a chart of `kind` drawing `name` goes: `-o`, which --format must agree with, or
 /// notebooks-out/KIND-NAME.png (or .svg), the name made safe for a file name and the folder
 /// created when missing (an explicit -o folder must exist).

@@ -252,9 +252,9 @@ fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>], sides: &Sides) -> Res
         None if !sides.selectors.is_empty() => Ok(format!(
             "{}-{}-vs-{}-{}",
             name_of(&groups[0]),
-            slug(&sides.names[0]),
-            slug(&sides.names[1]),
-            conditions_hash(&[
+            super::output::slug(&sides.names[0]),
+            super::output::slug(&sides.names[1]),
+            super::output::conditions_hash(&[
                 args.source.meta.where_.as_deref().unwrap_or(""),
                 &sides.selectors[0],
                 &sides.selectors[1],
@@ -262,41 +262,6 @@ fn report_name(args: &ReportArgs, groups: &[Vec<PathBuf>], sides: &Sides) -> Res
         )),
         None => Ok(name_of(&groups[0])),
     }
-}
-
-/// Six hexadecimal digits of the FNV-1a hash of `parts` (stable across runs and machines).
-fn conditions_hash(parts: &[&str]) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in parts.join("\u{0}").bytes() {
-        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-    }
-    format!("{:06x}", h & 0xff_ffff)
-}
-
-/// A condition or side name as part of a folder name: comparisons as words (`>=` as `ge`),
-/// other runs of marks and spaces as one `-`, at most 40 characters.
-fn slug(s: &str) -> String {
-    let mut t = s.to_string();
-    for (op, w) in [
-        (">=", " ge "),
-        ("<=", " le "),
-        ("!=", " ne "),
-        ("<>", " ne "),
-        (">", " gt "),
-        ("<", " lt "),
-        ("=", " eq "),
-    ] {
-        t = t.replace(op, w);
-    }
-    let mut out = String::new();
-    for c in t.chars() {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').chars().take(40).collect::<String>()
 }
 
 /// A progress bar on standard error when it is a terminal (and not --quiet).
