@@ -2277,6 +2277,17 @@ fn acts_profile_takes_top() {
     let two = run(&["--top", "2"]);
     assert!(all.height() > 2);
     assert_eq!(strs(&two, "doc"), strs(&all, "doc")[..2].to_vec());
+    // Without a listing, --top is refused with what to give, in verbale's words.
+    let o = verbale()
+        .args(["acts", "data", "--top", "3"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("--top 3 keeps the first rows of a listing: give --instances"),
+        "{err}"
+    );
 }
 
 /// An adjective that is a trigger of its own (`deplorable`) inside a target does not cut it:

@@ -62,8 +62,7 @@ pub struct ActsArgs {
     /// --profile; the table of acts has a row per act). Default:
     /// 20 in table format (no -f, -f table or a .txt output; piped too), all rows in
     /// other formats.
-    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>,
-          requires = "listing")]
+    #[arg(long, value_name = "N", value_parser = super::values::at_least_one::<usize>)]
     pub top: Option<usize>,
     #[command(flatten)]
     pub rows: RowsArgs,
@@ -280,6 +279,17 @@ pub(super) fn check_act_names(lex: &ActLexicon, acts: &[String]) -> Result<()> {
 
 /// Runs `acts`. Returns whether some input failed.
 pub fn run(args: ActsArgs) -> Result<bool> {
+    if let Some(n) = args
+        .top
+        .filter(|_| !(args.instances || args.targets || args.profile))
+    {
+        return Err(verbale::Error::Invalid(format!(
+            "--top {n} keeps the first rows of a listing: give --instances (the first {n} \
+             acts), --targets (the {n} most frequent targets of each act) or --profile; the \
+             table of acts has one row per act already"
+        ))
+        .into());
+    }
     let format = args.output.format()?;
     // The lexicon and the models read are inputs too.
     // (`--models none` names no file.)

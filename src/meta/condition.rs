@@ -368,7 +368,18 @@ impl Parser<'_> {
             Tok::Word(w) => self.word(w)?,
             Tok::Sym(s) => {
                 self.at -= 1;
-                return Err(self.err(&format!("'{s}' cannot start a value")));
+                // A LIKE pattern written bare (`title like %Russia%`) is text to quote.
+                let at = self.pos();
+                let bare: String = self.expr[at..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace() && *c != ')')
+                    .collect();
+                let hint = if s == "%" || s == "_" {
+                    format!(" (a pattern is text, written in single quotes: '{bare}')")
+                } else {
+                    String::new()
+                };
+                return Err(self.err(&format!("'{s}' cannot start a value{hint}")));
             }
         })
     }
@@ -804,6 +815,11 @@ mod tests {
             err("yeer > 1").contains("unknown field 'yeer' in 'yeer > 1' (did you mean 'year'?)")
         );
         assert!(err("year = RUS").contains("text is written in single quotes: 'RUS'"));
+        let like = err("year like %20%");
+        assert!(
+            like.contains("a pattern is text, written in single quotes: '%20%'"),
+            "{like}"
+        );
         // A field where there is none: no advice to quote it.
         let e = err("yr = 2005");
         assert!(
