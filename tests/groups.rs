@@ -146,6 +146,50 @@ fn trend_of_a_phrase_counts_it_across_line_breaks_as_a_regex_does() {
     assert!(want.values().sum::<i64>() >= 20);
 }
 
+/// The terms followed by default (the most quoted, the scare-quoted first) are words: a
+/// quoted number (`"2+2"`, a quoted year) is left out, as the quotes chart leaves it.
+#[test]
+fn default_quoted_terms_are_words() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "2020-a.txt",
+            "The “2+2” talks met. The “2+2” talks ended. The so-called “elections” were held.",
+        ),
+        (
+            "2021-a.txt",
+            "The “2+2” talks met again in “2021”. Peace came.",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    let svg = dir.path().join("t.svg");
+    let o = svg.to_str().unwrap();
+    run(&[
+        "chart",
+        "trend",
+        d,
+        "--by",
+        "year",
+        "--meta-name",
+        "{year}-{x}",
+        "-o",
+        o,
+        "-q",
+    ]);
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    // The title names the terms followed: `elections per year: ...`.
+    let title = drawn
+        .split("font-weight=\"bold\">")
+        .nth(1)
+        .and_then(|t| t.split("</text>").next())
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(title.starts_with("elections per year"), "{title}");
+}
+
 /// A year of few words, whose rate can jump, is noted by `chart trend` as by `trend`.
 #[test]
 fn a_thin_year_is_noted_by_trend_and_its_chart() {

@@ -389,20 +389,24 @@ fn keep_rows(
     first
 }
 
-/// The `top` most-quoted terms (scare first), as default terms for a dispersion plot.
+/// The `top` most-quoted terms (scare first), as default terms for a dispersion plot or a
+/// trend; numbers (a quoted `2+2`, dates) are left out, as the quotes chart leaves them.
 pub fn most_quoted_terms(a: &Analysis, top: usize) -> Vec<String> {
-    most_quoted_where(a, &a.corpus_counts(), top, |c| c.quoted > 0)
+    let has_letter = |i: usize| a.terms[i].term.chars().any(char::is_alphabetic);
+    most_quoted_where(a, &a.corpus_counts(), top, |i, c| {
+        c.quoted > 0 && has_letter(i)
+    })
 }
 
-/// The `top` terms of counts `c` that `keep` keeps, the most scare-quoted first, then the most
-/// quoted (ties: alphabetical), as display words.
+/// The `top` terms of counts `c` that `keep` keeps (given each term's id and counts), the most
+/// scare-quoted first, then the most quoted (ties: alphabetical), as display words.
 pub fn most_quoted_where(
     a: &Analysis,
     c: &[TermTotals],
     top: usize,
-    keep: impl Fn(&TermTotals) -> bool,
+    keep: impl Fn(usize, &TermTotals) -> bool,
 ) -> Vec<String> {
-    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| keep(&c[i])).collect();
+    let mut ids: Vec<usize> = (0..c.len()).filter(|&i| keep(i, &c[i])).collect();
     ids.sort_by(|&x, &y| {
         c[y].scare
             .cmp(&c[x].scare)

@@ -219,7 +219,7 @@ fn profile(
 /// `peace` in the Cold War, is a frequent word, and its line would say nothing of the quotes),
 /// the most scare-quoted first, [`TREND_TERMS`] at most.
 fn scare_quoted_terms(a: &Analysis, counts: &[crate::analysis::TermTotals]) -> Vec<String> {
-    crate::chart::kinds::most_quoted_where(a, counts, TREND_TERMS, |c| {
+    crate::chart::kinds::most_quoted_where(a, counts, TREND_TERMS, |_, c| {
         c.scare >= MIN_SCARE_USES && c.scare * 100 >= c.count
     })
 }

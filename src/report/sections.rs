@@ -696,12 +696,12 @@ fn similarity(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
 fn dispersion(d: &ReportData, b: &mut Vec<Block>) {
     b.push(Block::Heading(
         2,
-        s("Dispersion of the most scare-quoted terms"),
+        s("Dispersion of the most quoted terms, the scare-quoted first"),
         s("dispersion"),
     ));
     match d.chart("dispersion.png") {
         Some(c) => {
-            b.push(Block::Para(s("The terms most often held in scare quotes (then in any quotation marks), in the (up to six) documents with the most scare quotes (then the most quotations): each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
+            b.push(Block::Para(s("The terms most often held in scare quotes, then those most often in any quotation marks (numbers left out), in the (up to six) documents with the most scare quotes (then the most quotations): each tick is one occurrence, at its position in the document; scare-quoted occurrences are drawn apart.")));
             b.push(c);
         }
         None => b.push(Block::Para(s("No quoted terms to plot."))),
