@@ -288,4 +288,26 @@ fn quotations_of_over_a_thousand_words_are_named() {
     );
     assert!(!run(&dir.path().join("short.txt"), &[]).contains("over 1,000 words"));
     assert!(!run(dir.path(), &["-q"]).contains("over 1,000 words"));
+    // The report, whose tables count every word inside as quoted, says so too, on standard
+    // error and beside its quoted terms.
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("r");
+    let o = crate::common::verbale()
+        .arg("report")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&report)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("1 quotation runs over 1,000 words (long at byte 16"),
+        "{err}"
+    );
+    let md = std::fs::read_to_string(report.join("report.md")).unwrap();
+    assert!(
+        md.contains("Note: 1 quotation runs over 1,000 words"),
+        "{md}"
+    );
 }

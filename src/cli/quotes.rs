@@ -238,49 +238,12 @@ pub fn run(mut args: QuotesArgs) -> Result<bool> {
     Ok(had_errors)
 }
 
-/// Quotations of more words than this are named in a note ([`warn_long_spans`]).
-const LONG_SPAN_WORDS: u32 = 1_000;
-
-/// Names on standard error the quotations of over [`LONG_SPAN_WORDS`] words: a speech read
-/// out whole, or a closing mark that a damaged text puts far from its opening (a hard-wrapped
-/// file with no blank line between them), whose words all count as quoted.
+/// Names on standard error the quotations of over a thousand words
+/// ([`verbale::frames::long_spans_note`]).
 pub(super) fn warn_long_spans(a: &verbale::analysis::Analysis) {
-    let mut long: Vec<(u32, String)> = a
-        .docs
-        .iter()
-        .flat_map(|d| {
-            d.spans
-                .iter()
-                .filter(|s| s.evidence.words > LONG_SPAN_WORDS)
-                .map(|s| {
-                    let at = format!(
-                        "{} at byte {}, {} words",
-                        d.id,
-                        s.open,
-                        thousands(u64::from(s.evidence.words))
-                    );
-                    (s.evidence.words, at)
-                })
-        })
-        .collect();
-    if long.is_empty() {
-        return;
+    if let Some(note) = verbale::frames::long_spans_note(a) {
+        eprintln!("verbale: note: {note}");
     }
-    long.sort_by(|x, y| y.0.cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
-    let shown: Vec<&str> = long.iter().take(5).map(|l| l.1.as_str()).collect();
-    let more = match long.len() {
-        n if n > 5 => format!(" and {} more", n - 5),
-        _ => String::new(),
-    };
-    let verb = if long.len() == 1 { "runs" } else { "run" };
-    eprintln!(
-        "verbale: note: {} {verb} over {} words ({}{more}): a text quoted whole, or a closing \
-         mark a damaged file puts far from its opening; every word inside counts as quoted, so \
-         check those marks",
-        count_of(long.len() as u64, "quotation"),
-        thousands(u64::from(LONG_SPAN_WORDS)),
-        shown.join("; "),
-    );
 }
 
 fn span_header(df: &DataFrame) -> Result<String> {

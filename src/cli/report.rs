@@ -384,6 +384,9 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         texts: true,
         chosen_by: chosen_by(&args.source, &sides),
     };
+    if !args.source.quiet {
+        super::quotes::warn_long_spans(&loaded.analysis);
+    }
     warn_absent_terms(
         &loaded,
         (&terms, r.counted_terms.as_ref()),

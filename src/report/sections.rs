@@ -200,6 +200,11 @@ fn quoted_terms(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("quoted-terms"),
     ));
     b.push(Block::Para(s("Terms inside quotation marks, the most scare-quoted first, then by how often they are quoted (corpus_quoted_terms.csv keeps them by quoted count); scare counts only quotations the classifier reads as distancing (kind scare). quote_ratio = quoted occurrences / all occurrences.")));
+    // Quotations that run on for pages make every word in them quoted: say so where the
+    // quoted counts are shown.
+    if let Some(note) = crate::frames::long_spans_note(d.p.a) {
+        b.push(Block::Para(format!("Note: {note}.")));
+    }
     b.extend(d.chart("quotes.png"));
     // In the chart's order: scare-quoted first, then quoted (the file keeps quoted first).
     let by_scare = d.tables.corpus_quoted.sort(
