@@ -146,6 +146,36 @@ fn trend_of_a_phrase_counts_it_across_line_breaks_as_a_regex_does() {
     assert!(want.values().sum::<i64>() >= 20);
 }
 
+/// A side whose condition chose no document is told why, as --where is: the field's nearest
+/// values to a text no document has, or the span of a field of numbers.
+#[test]
+fn an_empty_side_says_why() {
+    let o = verbale()
+        .current_dir(root())
+        .args(["compare", UNGD, "--meta-name", UN_NAMES])
+        .args(["--target-where", "country = 'AZR'"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("no document has country 'AZR': country has"),
+        "{err}"
+    );
+    assert!(err.contains("the nearest AZE"), "{err}");
+    let o = verbale()
+        .current_dir(root())
+        .args(["compare", UNGD, "--meta-name", UN_NAMES])
+        .args(["--target-where", "year < 1990"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("in these documents year runs from 20"),
+        "{err}"
+    );
+}
+
 /// The terms followed by default (the most quoted, the scare-quoted first) are words: a
 /// quoted number (`"2+2"`, a quoted year) is left out, as the quotes chart leaves it.
 #[test]

@@ -277,19 +277,24 @@ pub(super) fn check_act_names(lex: &ActLexicon, acts: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// `--top` keeps the first rows of a listing: refused, with what to give, without one.
+fn top_needs_listing(args: &ActsArgs) -> Result<()> {
+    match args.top {
+        Some(n) if !(args.instances || args.targets || args.profile) => {
+            Err(verbale::Error::Invalid(format!(
+                "--top {n} keeps the first rows of a listing: give --instances (the first {n} \
+                 acts), --targets (the {n} most frequent targets of each act) or --profile; the \
+                 table of acts has one row per act already"
+            ))
+            .into())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Runs `acts`. Returns whether some input failed.
 pub fn run(args: ActsArgs) -> Result<bool> {
-    if let Some(n) = args
-        .top
-        .filter(|_| !(args.instances || args.targets || args.profile))
-    {
-        return Err(verbale::Error::Invalid(format!(
-            "--top {n} keeps the first rows of a listing: give --instances (the first {n} \
-             acts), --targets (the {n} most frequent targets of each act) or --profile; the \
-             table of acts has one row per act already"
-        ))
-        .into());
-    }
+    top_needs_listing(&args)?;
     let format = args.output.format()?;
     // The lexicon and the models read are inputs too.
     // (`--models none` names no file.)

@@ -339,6 +339,24 @@ fn words_as_paths(args: &ChartArgs) -> Result<()> {
     )))
 }
 
+/// What a chart's default file is named after: its input (both sides of a keyness chart),
+/// and --where's condition with its hash, so that charts of one folder under different
+/// conditions (a report's folder is named the same way) do not replace each other.
+fn default_name(args: &ChartArgs, names: &[String]) -> String {
+    let name = if args.kind == Kind::Keyness {
+        format!("{}-vs-{}", names[0], names[1])
+    } else {
+        names[0].clone()
+    };
+    match &args.source.meta.where_ {
+        Some(w) => {
+            let hash = super::output::conditions_hash(&[w]);
+            format!("{name}-{}-{hash}", super::output::slug(w))
+        }
+        None => name,
+    }
+}
+
 /// Runs `chart`. Returns whether some input failed.
 pub fn run(args: ChartArgs) -> Result<bool> {
     let ignored = ignored_flags(&args);
@@ -360,17 +378,7 @@ pub fn run(args: ChartArgs) -> Result<bool> {
     let counted = !args.from_counts.is_empty();
     let mut sides = sides(&args)?;
     let all: Vec<PathBuf> = sides.inputs.iter().flatten().cloned().collect();
-    let mut name = if args.kind == Kind::Keyness {
-        format!("{}-vs-{}", sides.names[0], sides.names[1])
-    } else {
-        sides.names[0].clone()
-    };
-    // Charts of one folder under different --where get different default names (a report's
-    // folder is named the same way), not one file each replaces.
-    if let Some(w) = &args.source.meta.where_ {
-        let hash = super::output::conditions_hash(&[w]);
-        name = format!("{name}-{}-{hash}", super::output::slug(w));
-    }
+    let name = default_name(&args, &sides.names);
     let output = image_path(args.output.as_deref(), args.format, args.kind.name(), &name)?;
     verbale::out::check_output(&output, &all)?;
     // The title says which documents --where chose (after the default file name is made), on

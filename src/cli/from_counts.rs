@@ -88,7 +88,7 @@ pub fn load_counts(dirs: &[PathBuf], src: &SourceArgs, ask: Ask) -> Result<Loade
         // Why it may have missed, read before the frame is cut (as over the texts).
         let hint = (!keep.iter().any(|k| *k)).then(|| {
             let m = &meta;
-            verbale::meta::case_hint(m, w).or_else(|| verbale::meta::range_hint(m, w))
+            verbale::meta::why_none(m, w)
         });
         analysis.keep_docs(&keep);
         let mask: polars::prelude::BooleanChunked = keep.iter().copied().collect();

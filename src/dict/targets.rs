@@ -273,6 +273,52 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
     Ok((df, rows.iter().map(|(k, _)| k.0).collect()))
 }
 
+/// The last word of a target cut at its length (word `end`) in a name's middle (`launch by the
+/// Democratic People’s Republic of`, `… People’s Republic`): on while the last word leads to
+/// another or a capitalised word goes on with another or with `of`, a few words at most,
+/// before word `next`.
+fn past_limit(
+    lex: &ActLexicon,
+    (p, w, text): (&Positions, &Words, &str),
+    mut end: usize,
+    next: usize,
+) -> usize {
+    let capital = |k: usize| {
+        let t = &p.tokens[w.tok[k] as usize];
+        text[t.start as usize..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let limit = end + 4;
+    while end < limit
+        && end + 1 < next
+        && w.joined[end + 1]
+        && (matches!(
+            form(p, w, end),
+            "of" | "the"
+                | "a"
+                | "an"
+                | "by"
+                | "and"
+                | "on"
+                | "for"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+        ) || (capital(end) && (capital(end + 1) || form(p, w, end + 1) == "of")))
+        && !lex.target_stops.contains(form(p, w, end + 1))
+    {
+        end += 1;
+    }
+    end
+}
+
 /// The words after word `last` up to a clause boundary (punctuation, a sentence end, a word of
 /// `target_stops`, word `next`: the next trigger's first), [`TARGET_WORDS`] at most, as
 /// written.
@@ -312,42 +358,8 @@ pub(super) fn target(
     {
         end += 1;
     }
-    // Cut at its length in a name's middle (`launch by the Democratic People’s Republic of`,
-    // `… People’s Republic`): on while the last word leads to another or a capitalised word
-    // goes on with another or with `of`, a few words at most.
-    let capital = |k: usize| {
-        let t = &p.tokens[w.tok[k] as usize];
-        text[t.start as usize..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-    };
-    let at_limit = end - last == TARGET_WORDS;
-    while at_limit
-        && end - last < TARGET_WORDS + 4
-        && end + 1 < next
-        && w.joined[end + 1]
-        && (matches!(
-            form(p, w, end),
-            "of" | "the"
-                | "a"
-                | "an"
-                | "by"
-                | "and"
-                | "on"
-                | "for"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "this"
-                | "these"
-                | "those"
-        ) || (capital(end) && (capital(end + 1) || form(p, w, end + 1) == "of")))
-        && !lex.target_stops.contains(form(p, w, end + 1))
-    {
-        end += 1;
+    if end - last == TARGET_WORDS {
+        end = past_limit(lex, (p, w, text), end, next);
     }
     // Cut by the next trigger: the words that led to it are not the target's (`the agreement
     // and` of `welcome the agreement and condemn the raid`).

@@ -35,6 +35,69 @@ pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
         .collect()
 }
 
+/// Why a condition that kept no document may have missed: a text in another case than the
+/// field's ([`case_hint`]), a number outside a field's span ([`range_hint`]), or a text no
+/// field of those it names holds, with the field's values nearest to it ([`value_hint`]).
+pub fn why_none(meta: &Metadata, expr: &str) -> Option<String> {
+    case_hint(meta, expr)
+        .or_else(|| range_hint(meta, expr))
+        .or_else(|| value_hint(meta, expr))
+}
+
+/// The quoted texts of `expr` (`'RUS'`, `‘RUS’`).
+fn quoted_texts(expr: &str) -> Vec<&str> {
+    expr.split(['\'', '‘', '’'])
+        .skip(1)
+        .step_by(2)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The names outside the quoted text of `expr` (`country = 'year'` names no field year).
+fn unquoted_names(expr: &str) -> Vec<String> {
+    (expr.split(['\'', '‘', '’']).step_by(2))
+        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric() && c != '_'))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A quoted text (no pattern) that no text field `expr` names holds: how many values the
+/// field has and the three nearest to the text (`country has 157 values; the nearest to
+/// 'SUN': SDN, SUR, SVN`), so that a code the corpus writes otherwise can be looked up.
+pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
+    let names = unquoted_names(expr);
+    let fields: Vec<(&str, &StringChunked)> = (meta.frame.columns().iter())
+        .filter(|c| names.iter().any(|n| n == c.name().as_str()))
+        .filter_map(|c| Some((c.name().as_str(), c.str().ok()?)))
+        .collect();
+    for t in quoted_texts(expr)
+        .into_iter()
+        .filter(|t| !t.contains(['%', '_']))
+    {
+        for (name, v) in &fields {
+            let mut values: Vec<&str> = v.iter().flatten().collect();
+            values.sort_unstable();
+            values.dedup();
+            if values.is_empty() || values.binary_search(&t).is_ok() {
+                continue;
+            }
+            let lower = t.to_lowercase();
+            let mut near: Vec<(usize, &str)> = (values.iter())
+                .map(|x| (strsim::levenshtein(&x.to_lowercase(), &lower), *x))
+                .collect();
+            near.sort_unstable();
+            let shown: Vec<&str> = near.iter().take(3).map(|n| n.1).collect();
+            return Some(format!(
+                "no document has {name} '{t}': {name} has {}, the nearest {}",
+                crate::out::numbers::count_of(values.len() as u64, "value"),
+                shown.join(", ")
+            ));
+        }
+    }
+    None
+}
+
 /// Why a condition that kept no document may have missed: a quoted text that some field holds
 /// only in another case (`country = 'rus'` where the field holds `RUS`).
 pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {

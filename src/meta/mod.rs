@@ -11,8 +11,8 @@ mod plan;
 use manifest::manifest_fields;
 
 pub use filter::{
-    case_hint, filter, group, is_time_field, likely_fields, range_hint, value_name, Grouping,
-    FILE_GROUP_FIELDS, MAX_LIKELY_GROUPS,
+    case_hint, filter, group, is_time_field, likely_fields, range_hint, value_name, why_none,
+    Grouping, FILE_GROUP_FIELDS, MAX_LIKELY_GROUPS,
 };
 pub use plan::{analyse, analyse_also, choose, Chosen, Plan, Planned};
 

@@ -69,7 +69,8 @@ pub struct Chosen {
     pub chose: Vec<usize>,
     /// Files a later selector also chose, kept in the first group that chose them.
     pub repeated: usize,
-    /// When the conditions kept no file: why they may have missed ([`super::filter::case_hint`]).
+    /// When the conditions kept no file, or none on a side: why they may have missed
+    /// ([`super::filter::why_none`]).
     pub hint: Option<String>,
 }
 
@@ -118,24 +119,27 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
         groups = plan.selectors.len();
     }
     let left_out = keep.iter().filter(|k| !**k).count();
-    let hint = (n > 0 && left_out == n)
-        .then(|| {
-            let exprs = plan.filter.iter().chain(&plan.selectors);
-            exprs.into_iter().find_map(|e| {
-                super::filter::case_hint(&meta, e).or_else(|| super::filter::range_hint(&meta, e))
-            })
-        })
-        .flatten();
-    let mut k = keep.iter();
-    found.files.retain(|_| *k.next().unwrap_or(&false));
-    let mut k = keep.iter();
-    found.group.retain(|_| *k.next().unwrap_or(&false));
     let mut chose = vec![0; groups];
-    for &g in &found.group {
+    for (&g, _) in found.group.iter().zip(&keep).filter(|(_, k)| **k) {
         if let Some(c) = chose.get_mut(g as usize) {
             *c += 1;
         }
     }
+    // Why the conditions kept no file, or none on a side: --where's, then the empty sides'.
+    let hint = if n > 0 && left_out == n {
+        let exprs = plan.filter.iter().chain(&plan.selectors);
+        exprs
+            .into_iter()
+            .find_map(|e| super::filter::why_none(&meta, e))
+    } else {
+        (plan.selectors.iter().zip(&chose))
+            .filter(|(_, c)| **c == 0)
+            .find_map(|(e, _)| super::filter::why_none(&meta, e))
+    };
+    let mut k = keep.iter();
+    found.files.retain(|_| *k.next().unwrap_or(&false));
+    let mut k = keep.iter();
+    found.group.retain(|_| *k.next().unwrap_or(&false));
     meta.frame = meta
         .frame
         .filter(&BooleanChunked::from_slice("keep".into(), &keep))?;
