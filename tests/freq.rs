@@ -886,6 +886,19 @@ fn title_lines_are_pointed_out() {
         .unwrap();
     }
     assert!(!err(&[]).contains("title line"));
+    // Of a hundred documents, fifty are looked at, and the note says of how many.
+    for i in 0..100 {
+        std::fs::write(
+            dir.path().join(format!("t{i}.txt")),
+            format!("Readout of the Call with Leader {i}\n\nThe leaders discussed the war.\n"),
+        )
+        .unwrap();
+    }
+    let e = err(&[]);
+    assert!(
+        e.contains("50 of 50 documents looked at (of 100) start with a title line"),
+        "{e}"
+    );
 }
 
 /// `freq --dispersion` gives each term's spread over the documents, as Gries' DP and

@@ -245,9 +245,14 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
                 Some((i, _)) => format!("{}…", &example[..i]),
                 None => example,
             };
+            // Up to 50 documents are looked at, spread over the corpus: say of how many.
+            let of = match paths.len() {
+                n if n > looked => format!("{titled} of {looked} documents looked at (of {n})"),
+                _ => format!("{titled} of {looked} documents looked at"),
+            };
             eprintln!(
-                "verbale: {titled} of {looked} documents looked at start with a title line \
-                 (`{shown}`): its words count as text; --section body leaves it out"
+                "verbale: {of} start with a title line (`{shown}`): its words count as text; \
+                 --section body leaves it out"
             );
         }
     }
