@@ -159,7 +159,7 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
     // Other words as the text's words are cut (`U.S.-China` is `U.S` and `China`).
     let typed: Vec<String> = match o.mode {
         Mode::Regex => o.pattern.split_whitespace().map(String::from).collect(),
-        _ => crate::text::words_as_read(&o.pattern, opts.tokenize),
+        _ => crate::text::words_as_read(&o.pattern),
     };
     let words: Vec<String> = typed
         .iter()

@@ -50,7 +50,7 @@ impl Terms {
             .iter()
             .map(|n| {
                 // Cut as the texts are (`U.S.-China` is two words there).
-                let key = opts.term_key(&crate::text::words_as_read(n, opts.tokenize).join(" "));
+                let key = opts.term_key(&crate::text::words_as_read(n).join(" "));
                 key.split(' ')
                     .filter(|w| !w.is_empty())
                     .map(String::from)

@@ -703,6 +703,16 @@ fn docs_measures_match_an_independent_implementation() {
     assert!((num("flesch") - (206.835 - 1.015 * w / s - 84.6 * y / w)).abs() < 1e-9);
     assert!((num("fk_grade") - (0.39 * w / s + 11.8 * y / w - 15.59)).abs() < 1e-9);
     assert_eq!(num("ttr"), 1.0);
+    // A paragraph's number (`71.` and a tab, as the UN's verbatim records wrote until 1984)
+    // is a token, not a sentence.
+    std::fs::write(
+        dir.path().join("short.txt"),
+        "The table is made of oak.\n71.\tWe want peace now. It came.\n72.\tIt went.\n",
+    )
+    .unwrap();
+    let df = csv_of(&["docs", "-q", "--format", "csv"], dir.path());
+    let num = |c: &str| float(&df, c, 0);
+    assert_eq!((num("tokens"), num("sentences")), (16.0, 4.0));
 }
 
 #[test]

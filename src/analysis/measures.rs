@@ -4,7 +4,7 @@
 use super::interner::Worker;
 use super::{DocMeasures, FormCount};
 use crate::stats::diversity::{mattr, mtld, syllables};
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 
 /// The measures of a document whose tokens have the slots `token_slots` (`no_slot` for tokens
 /// that are not words) among its distinct `forms`, MATTR over windows of `window` words.
@@ -17,6 +17,8 @@ pub(super) fn of_document(
     window: usize,
 ) -> DocMeasures {
     let mut seq = Vec::with_capacity(token_slots.len());
+    // Sentences with a word: the number of a UN verbatim record's paragraph (`71.⇥It is`) or
+    // of a list item, which ends a sentence of its own with its full stop, is none.
     let mut sentences = 0u32;
     let mut last_sentence = None;
     for (t, &slot) in tokens.iter().zip(token_slots) {
@@ -24,7 +26,7 @@ pub(super) fn of_document(
             continue;
         }
         seq.push(slot);
-        if last_sentence != Some(t.sentence) {
+        if t.kind == TokenKind::Word && last_sentence != Some(t.sentence) {
             sentences += 1;
             last_sentence = Some(t.sentence);
         }
