@@ -439,6 +439,24 @@ fn a_model_word_leaning_on_a_trigger_adds_no_act() {
     assert_eq!(found[2], ["welcome"], "{found:?}");
     assert_eq!(found[3], ["commend"], "{found:?}");
     assert!(found[4].contains(&"welcome".to_string()), "{found:?}");
+    // The act that stays keeps the target after the word joined to it.
+    let df = csv_bytes(
+        instances_of("We welcome with satisfaction the peace agreement signed in Juba.")
+            .into_bytes(),
+    );
+    assert_eq!(strs(&df, "target"), ["the peace agreement signed in Juba"]);
+    let df = csv_bytes(
+        instances_of("Our thanks and appreciation also go to the Secretary-General.").into_bytes(),
+    );
+    assert_eq!(strs(&df, "act"), ["commend"]);
+    assert!(
+        strs(&df, "target")[0].ends_with("to the Secretary-General"),
+        "{df}"
+    );
+    // An act that asks others to act stands before `to`: the act asked for is reported.
+    let df = csv_bytes(instances_of("The Council was asked to condemn the invasion.").into_bytes());
+    assert_eq!(strs(&df, "act"), ["call", "condemn"]);
+    assert_eq!(strs(&df, "reported")[1], "true");
 }
 
 /// Whether an act's trigger text is kept (`acts --instances`) or not (`acts` counting) changes

@@ -683,7 +683,7 @@ fn joins(
 
 /// Joins the trigger of words `first..=last` to act `h` (`appeal … to encourage`), its target
 /// now the words after the second trigger (up to word `next`, the next trigger's first).
-fn join(
+pub(super) fn join(
     h: &mut ActHit,
     lex: &ActLexicon,
     p: &Positions,

@@ -345,6 +345,10 @@ pub(super) fn decide(
     let Some(act) = lex.act_of(&model.act) else {
         return Vec::new();
     };
+    if !model.decides {
+        let at = (p, w, doc.text.as_str());
+        join_following(lex, (m, marks), at, act, (&mut out[..], &mut spans[..]));
+    }
     let holds = |sp: &Span, k: usize| sp.first <= k && k <= sp.last;
     let within =
         |ranges: &[(usize, usize)], k: usize| ranges.iter().any(|&(f, l)| f <= k && k <= l);
@@ -375,7 +379,7 @@ pub(super) fn decide(
                 || within(vetoed, k)
                 || within(excepted, k)
                 || near_own(k)
-                || leans_on_trigger(lex, (p, w), spans, (act, &out[..]), k))
+                || leads_into_trigger(lex, (p, w), spans, (act, &out[..]), k))
         {
             continue;
         }
@@ -424,17 +428,16 @@ pub(super) fn decide(
     explained
 }
 
-/// Whether the candidate at word `k` of an adding model only leads into a trigger or follows
-/// one of its own act, in one run of words:
+/// Whether the candidate at word `k` of an adding model only leads into a trigger, in one run
+/// of words:
 /// - before a trigger of its own act with only the lexicon's joiners between (`thanks and
-///   gratitude`, `happy to welcome the Gambia`): one act;
+///   gratitude`, `happy to welcome the Gambia`): one act, the trigger's;
 /// - before `to` and a trigger of an act as strong or stronger (`glad to support that
 ///   suggestion`): that act, which the adjective says is performed gladly (its own target
 ///   would be `to`); before a weaker one (`delighted to note that`), readers label the
-///   gladness, so it stays;
-/// - after a trigger of its own act with joiners or `with` between (`welcomed with
-///   satisfaction the agreement`): one act.
-fn leans_on_trigger(
+///   gladness, so it stays. Not for an act that asks others to act (`was asked to condemn`,
+///   `a call to reject`): the call stands, and the act after it is the one asked for.
+fn leads_into_trigger(
     lex: &ActLexicon,
     (p, w): (&Positions, &Words),
     spans: &[Span],
@@ -443,24 +446,48 @@ fn leans_on_trigger(
 ) -> bool {
     let joiner = |i: usize| lex.joiners.contains(form(p, w, i));
     let strength = |a: u16| lex.acts[a as usize].intensity;
-    let leads = (acts.iter().zip(spans)).any(|(h, sp)| {
+    let asking = lex.reporting.asking.contains(&lex.acts[act as usize].name);
+    (acts.iter().zip(spans)).any(|(h, sp)| {
         sp.first > k
             && sp.first - k <= 3
             && run(w, k, sp.first)
             && if h.act == act {
                 (k + 1..sp.first).all(joiner)
             } else {
-                sp.first == k + 2 && form(p, w, k + 1) == "to" && strength(h.act) >= strength(act)
+                !asking
+                    && sp.first == k + 2
+                    && form(p, w, k + 1) == "to"
+                    && strength(h.act) >= strength(act)
             }
-    });
-    let follows = (acts.iter().zip(spans)).any(|(h, sp)| {
-        h.act == act
-            && sp.last < k
-            && k - sp.last <= 2
-            && run(w, sp.last, k)
-            && (sp.last + 1..k).all(|i| joiner(i) || form(p, w, i) == "with")
-    });
-    leads || follows
+    })
+}
+
+/// Joins to the act of its own trigger each candidate of an adding model that follows it in
+/// one run of words with only joiners or `with` between (`welcomed with satisfaction the
+/// agreement`, `our thanks and appreciation go to the Secretary-General`): one act, whose
+/// trigger now ends at the candidate and whose target is the words after it.
+fn join_following(
+    lex: &ActLexicon,
+    (m, marks): (usize, &[u32]),
+    (p, w, text): (&Positions, &Words, &str),
+    act: u16,
+    (out, spans): (&mut [ActHit], &mut [Span]),
+) {
+    let joiner = |i: usize| lex.joiners.contains(form(p, w, i)) || form(p, w, i) == "with";
+    for k in ActModel::candidates_in(marks, m, p, w) {
+        let before = (out.iter().zip(spans.iter())).position(|(h, sp)| {
+            h.act == act
+                && sp.last < k
+                && k - sp.last <= 2
+                && k < sp.next
+                && run(w, sp.last, k)
+                && (sp.last + 1..k).all(joiner)
+        });
+        if let Some(j) = before {
+            super::acts::join(&mut out[j], lex, p, w, text, (k, k, spans[j].next));
+            spans[j].last = k;
+        }
+    }
 }
 
 /// The acts found so far, less a deciding model's triggers whose candidates it all turned
