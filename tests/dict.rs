@@ -358,7 +358,8 @@ fn a_target_is_not_cut_inside_a_name() {
         let target = strs(&df, "target");
         assert!(target[0].ends_with("Republic of Korea"), "{target:?}");
     }
-    // Nor after a possessive; a target cut at its length after a word of its own stays cut.
+    // Only a name goes on: a target cut at its length elsewhere stays cut, without the next
+    // clause's words.
     let df = csv_bytes(
         instances_of(
             "We condemn the attacks on the people of the town and its hospitals, which burned.",
@@ -367,7 +368,17 @@ fn a_target_is_not_cut_inside_a_name() {
     );
     assert_eq!(
         strs(&df, "target")[0],
-        "the attacks on the people of the town and its hospitals"
+        "the attacks on the people of the town and its"
+    );
+    let df = csv_bytes(
+        instances_of(
+            "We urge the United Nations to remain seized of the situation and exercise restraint.",
+        )
+        .into_bytes(),
+    );
+    assert!(
+        strs(&df, "target")[0].ends_with("of the situation and"),
+        "{df}"
     );
     let df = csv_bytes(
         instances_of(

@@ -274,9 +274,10 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
 }
 
 /// The last word of a target cut at its length (word `end`) in a name's middle (`launch by the
-/// Democratic People’s Republic of`, `… People’s Republic`): on while the last word leads to
-/// another or a capitalised word goes on with another or with `of`, a few words at most,
-/// before word `next`.
+/// Democratic People’s Republic of`, `… People’s Republic`): on while a capitalised word goes on
+/// after a capitalised one or after `of`, `the` or `and` (`Republic of Korea`, `Bosnia and
+/// Herzegovina`), or `of` joins two capitalised words, four words at most, before word `next`.
+/// A target cut elsewhere (`… the situation and`) stays cut.
 fn past_limit(
     lex: &ActLexicon,
     (p, w, text): (&Positions, &Words, &str),
@@ -284,35 +285,25 @@ fn past_limit(
     next: usize,
 ) -> usize {
     let capital = |k: usize| {
-        let t = &p.tokens[w.tok[k] as usize];
-        text[t.start as usize..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        k < next && {
+            let t = &p.tokens[w.tok[k] as usize];
+            text[t.start as usize..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        }
     };
     let limit = end + 4;
     while end < limit
         && end + 1 < next
         && w.joined[end + 1]
-        && (matches!(
-            form(p, w, end),
-            "of" | "the"
-                | "a"
-                | "an"
-                | "by"
-                | "and"
-                | "on"
-                | "for"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "this"
-                | "these"
-                | "those"
-        ) || (capital(end) && (capital(end + 1) || form(p, w, end + 1) == "of")))
         && !lex.target_stops.contains(form(p, w, end + 1))
+        && ((capital(end + 1) && (capital(end) || matches!(form(p, w, end), "of" | "the" | "and")))
+            || (capital(end)
+                && form(p, w, end + 1) == "of"
+                && end + 2 < next
+                && w.joined[end + 2]
+                && capital(end + 2)))
     {
         end += 1;
     }
