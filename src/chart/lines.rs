@@ -26,10 +26,11 @@ fn colour(i: usize) -> RGBColor {
     SERIES[i % SERIES.len()]
 }
 
-/// Draws the point of series `i` at `at`, `r` pixels from its centre: a circle, a triangle, a
-/// diamond, a square, then again, so that points of several terms on one value (a year where
-/// each is 0) show which terms they are, one shape peeking past the next. (A small circle
-/// looks much like a square: they are the furthest apart.)
+/// Draws the point of series `i` at `at`, of the area of a circle of radius `r`: a circle, a
+/// triangle, a diamond, a square, then again. The points of a group are drawn last series
+/// first ([`panel`]), so that where several terms sit on one value (a year where each is 0)
+/// the smaller circle lies on the triangle, the triangle on the diamond, the diamond on the
+/// square, and each shape shows past the one above it.
 fn marker<DB: DrawingBackend>(
     a: &DrawingArea<DB, Shift>,
     i: usize,
@@ -38,23 +39,33 @@ fn marker<DB: DrawingBackend>(
     c: RGBColor,
 ) -> R {
     let style = c.filled();
+    let at = |k: f64| (k * r as f64).round() as i32;
     let drawn = match i % 4 {
         0 => a.draw(&Circle::new((x, y), r, style)),
-        3 => a.draw(&Rectangle::new([(x - r, y - r), (x + r, y + r)], style)),
-        1 => {
-            let h = r + r / 2 + 1;
-            a.draw(&Polygon::new(
-                vec![(x, y - h), (x + h, y + r), (x - h, y + r)],
-                style,
-            ))
-        }
-        _ => {
-            let h = r + r / 2 + 1;
-            a.draw(&Polygon::new(
-                vec![(x, y - h), (x + h, y), (x, y + h), (x - h, y)],
-                style,
-            ))
-        }
+        // Triangle: half its base 1.35 r, from 1.4 r above the centre to 0.95 r below.
+        1 => a.draw(&Polygon::new(
+            vec![
+                (x, y - at(1.4)),
+                (x + at(1.35), y + at(0.95)),
+                (x - at(1.35), y + at(0.95)),
+            ],
+            style,
+        )),
+        // Diamond: 1.3 r from its centre to each corner.
+        2 => a.draw(&Polygon::new(
+            vec![
+                (x, y - at(1.3)),
+                (x + at(1.3), y),
+                (x, y + at(1.3)),
+                (x - at(1.3), y),
+            ],
+            style,
+        )),
+        // Square: 0.89 r from its centre to each side.
+        _ => a.draw(&Rectangle::new(
+            [(x - at(0.89), y - at(0.89)), (x + at(0.89), y + at(0.89))],
+            style,
+        )),
     };
     drawn.map_err(|e| e.to_string())
 }
@@ -286,7 +297,13 @@ fn panel<DB: DrawingBackend>(
     // Every term's lines, then every term's points, then the scare counts, so that no line
     // is drawn over another term's point or count.
     for layer in [Layer::Lines, Layer::Points] {
-        for (si, s) in p.series.iter().enumerate() {
+        // Points last series first: the first term's circle, the smallest shape, on top.
+        let order: Vec<usize> = match layer {
+            Layer::Points => (0..p.series.len()).rev().collect(),
+            _ => (0..p.series.len()).collect(),
+        };
+        for si in order {
+            let s = &p.series[si];
             let how = How {
                 grow,
                 max_docs: at.max_docs,
@@ -428,7 +445,7 @@ fn axes<DB: DrawingBackend>(
                 let share = (y - first) as f64 / (last - first) as f64;
                 sc.left + ((sc.right - sc.left) as f64 * share).round() as i32
             };
-            year_labels((first, last), label_w, px)
+            year_labels(&v, label_w, px)
                 .into_iter()
                 .map(|y| (px(y), y.to_string()))
                 .collect()
@@ -454,15 +471,21 @@ fn axes<DB: DrawingBackend>(
 /// `label_w` wide): a round step, 1, 2, 5, 10, 20, 25 or 50 ..., the smallest whose labels do
 /// not touch, every multiple of it in the range whether or not a group stands there, and both
 /// ends where there is room (1946, 1950, 1955, ... 2020, 2022).
-fn year_labels((first, last): (i64, i64), label_w: i32, px: impl Fn(i64) -> i32) -> Vec<i64> {
+fn year_labels(years: &[i64], label_w: i32, px: impl Fn(i64) -> i32) -> Vec<i64> {
     const YEARS: &[i64] = &[1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+        return Vec::new();
+    };
     if last <= first {
         return vec![first];
     }
+    // Groups a whole number of units apart (decades: 10) are labelled at multiples of it.
+    let unit = years.windows(2).fold(0, |g, w| gcd(g, w[1] - w[0])).max(1);
     let per_unit = (px(last) - px(first)) as f64 / (last - first) as f64;
     let step = YEARS
         .iter()
         .copied()
+        .filter(|s| s % unit == 0)
         .find(|&s| per_unit * s as f64 >= label_w as f64)
         .unwrap_or(i64::MAX / 2);
     let room = |a: i64, b: i64| (px(a) - px(b)).abs() >= label_w;
@@ -476,10 +499,23 @@ fn year_labels((first, last): (i64, i64), label_w: i32, px: impl Fn(i64) -> i32)
         out.push(y);
         y += step;
     }
-    if out.last().is_some_and(|&l| l != last && room(last, l)) {
+    // The last group always has its label, in place of a round one too near it.
+    if out.last() != Some(&last) {
+        if out.last().is_some_and(|&l| !room(last, l)) {
+            out.pop();
+        }
         out.push(last);
     }
     out
+}
+
+/// The greatest common divisor of two whole numbers (0 with any n is n).
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 {
+        a.abs()
+    } else {
+        gcd(b, a % b)
+    }
 }
 
 /// Which of the x axis's groups get a label (`at`: a group's pixel; labels `label_w` wide).
@@ -725,12 +761,16 @@ mod tests {
     fn years_are_labelled_at_a_round_step() {
         let years = |a: i64, b: i64| (a..=b).collect::<Vec<i64>>();
         let shown = |(a, b): (i64, i64), px: i32, w: i32| -> Vec<i64> {
-            year_labels((a, b), w, |y| (y - a) as i32 * px)
+            year_labels(&years(a, b), w, |y| (y - a) as i32 * px)
         };
         let s = shown((1946, 2022), 12, 40);
         assert_eq!(s[..3], [1946, 1950, 1955]);
-        assert_eq!(s.last(), Some(&2020));
-        assert!(s.windows(2).skip(1).all(|w| w[1] - w[0] == 5));
+        // The last year takes the place of 2020, too near it.
+        assert_eq!(s[s.len() - 2..], [2015, 2022]);
+        assert!(s[..s.len() - 1]
+            .windows(2)
+            .skip(1)
+            .all(|w| w[1] - w[0] == 5));
         assert_eq!(shown((2005, 2022), 50, 40), years(2005, 2022));
         // 2005 stands too close to 2006 to be labelled too.
         let s = shown((2005, 2022), 30, 40);
@@ -738,13 +778,22 @@ mod tests {
             s,
             years(2006, 2022).into_iter().step_by(2).collect::<Vec<_>>()
         );
-        // Sparse years (1954, 1960, 1982 ...) are labelled at round years all the same: the
-        // axis places them by value.
-        let s = shown((1946, 1995), 10, 40);
+        // Sparse years (1954, 1960, 1973 ...) are labelled at round years all the same: the
+        // axis places them by value; the last group has its label.
+        let sparse = [
+            1946, 1947, 1954, 1960, 1961, 1973, 1977, 1982, 1986, 1990, 1993, 1995,
+        ];
+        let s = year_labels(&sparse, 40, |y| (y - 1946) as i32 * 10);
         assert_eq!(
             s,
             [1946, 1950, 1955, 1960, 1965, 1970, 1975, 1980, 1985, 1990, 1995]
         );
+        let s = year_labels(&[1982, 2004], 40, |y| (y - 1982) as i32 * 6);
+        assert_eq!(s.last(), Some(&2004), "{s:?}");
+        // Decades are labelled at decades, never at the years between.
+        let decades: Vec<i64> = (1940..=2000).step_by(10).collect();
+        let s = year_labels(&decades, 40, |y| (y - 1940) as i32 * 3);
+        assert!(s.iter().all(|y| y % 10 == 0) && s.contains(&2000), "{s:?}");
         // Categories: from the first, where they fit, and the last.
         let c: Vec<String> = ["a", "b", "c", "d", "e"].map(String::from).to_vec();
         let cats: Vec<String> = labelled(&c, 15, |i| i as i32 * 10)
