@@ -283,8 +283,8 @@ fn top_needs_listing(args: &ActsArgs) -> Result<()> {
         Some(n) if !(args.instances || args.targets || args.profile) => {
             Err(verbale::Error::Invalid(format!(
                 "--top {n} keeps the first rows of a listing: give --instances (the first {n} \
-                 acts), --targets (the {n} most frequent targets of each act) or --profile; the \
-                 table of acts has one row per act already"
+                 acts), --targets (the {n} most frequent targets of each act) or --profile (the \
+                 first {n} documents or groups); the table of acts shows every act it counts"
             ))
             .into())
         }

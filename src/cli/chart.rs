@@ -349,9 +349,11 @@ fn default_name(args: &ChartArgs, names: &[String]) -> String {
         names[0].clone()
     };
     match &args.source.meta.where_ {
+        // Hashed as slugged, so that `year = 2022` and `year=2022` name one file.
         Some(w) => {
-            let hash = super::output::conditions_hash(&[w]);
-            format!("{name}-{}-{hash}", super::output::slug(w))
+            let slug = super::output::slug(w);
+            let hash = super::output::conditions_hash(&[&slug]);
+            format!("{name}-{slug}-{hash}")
         }
         None => name,
     }

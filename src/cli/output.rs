@@ -283,7 +283,8 @@ pub(super) fn slug(s: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_matches('-').chars().take(40).collect::<String>()
+    let cut: String = out.trim_matches('-').chars().take(40).collect();
+    cut.trim_end_matches('-').to_string()
 }
 
 /// Where a chart of `kind` drawing `name` goes: `-o`, which --format must agree with, or

@@ -368,13 +368,20 @@ impl Parser<'_> {
             Tok::Word(w) => self.word(w)?,
             Tok::Sym(s) => {
                 self.at -= 1;
-                // A LIKE pattern written bare (`title like %Russia%`) is text to quote.
-                let at = self.pos();
-                let bare: String = self.expr[at..]
-                    .chars()
-                    .take_while(|c| !c.is_whitespace() && *c != ')')
-                    .collect();
-                let hint = if s == "%" || s == "_" {
+                // A LIKE pattern written bare (`title like %Russia Ukraine%`) is text to quote:
+                // up to the next AND, OR or closing bracket.
+                let after_like = self.at > 0
+                    && matches!(&self.toks[self.at - 1].0,
+                        Tok::Word(w) if w.eq_ignore_ascii_case("like"));
+                let rest = &self.expr[self.pos()..];
+                let lower = rest.to_ascii_lowercase();
+                let end = [" and ", " or ", ")"]
+                    .iter()
+                    .filter_map(|k| lower.find(k))
+                    .min()
+                    .unwrap_or(rest.len());
+                let hint = if after_like && s == "%" {
+                    let bare = rest[..end].trim_end();
                     format!(" (a pattern is text, written in single quotes: '{bare}')")
                 } else {
                     String::new()
@@ -815,11 +822,12 @@ mod tests {
             err("yeer > 1").contains("unknown field 'yeer' in 'yeer > 1' (did you mean 'year'?)")
         );
         assert!(err("year = RUS").contains("text is written in single quotes: 'RUS'"));
-        let like = err("year like %20%");
+        let like = err("year like %20 10% and year > 1");
         assert!(
-            like.contains("a pattern is text, written in single quotes: '%20%'"),
+            like.contains("a pattern is text, written in single quotes: '%20 10%')"),
             "{like}"
         );
+        assert!(!err("year > %").contains("a pattern"));
         // A field where there is none: no advice to quote it.
         let e = err("yr = 2005");
         assert!(

@@ -36,64 +36,75 @@ pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
 }
 
 /// Why a condition that kept no document may have missed: a text in another case than the
-/// field's ([`case_hint`]), a number outside a field's span ([`range_hint`]), or a text no
-/// field of those it names holds, with the field's values nearest to it ([`value_hint`]).
+/// field's ([`case_hint`]), a text no document has in the field it is compared with, with the
+/// field's nearest values ([`value_hint`]), or a number outside a field's span
+/// ([`range_hint`]).
 pub fn why_none(meta: &Metadata, expr: &str) -> Option<String> {
     case_hint(meta, expr)
-        .or_else(|| range_hint(meta, expr))
         .or_else(|| value_hint(meta, expr))
+        .or_else(|| range_hint(meta, expr))
 }
 
-/// The quoted texts of `expr` (`'RUS'`, `‘RUS’`).
-fn quoted_texts(expr: &str) -> Vec<&str> {
-    expr.split(['\'', '‘', '’'])
-        .skip(1)
-        .step_by(2)
-        .filter(|t| !t.is_empty())
-        .collect()
-}
-
-/// The names outside the quoted text of `expr` (`country = 'year'` names no field year).
-fn unquoted_names(expr: &str) -> Vec<String> {
-    (expr.split(['\'', '‘', '’']).step_by(2))
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric() && c != '_'))
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// A quoted text (no pattern) that no text field `expr` names holds: how many values the
-/// field has and the three nearest to the text (`country has 157 values; the nearest to
-/// 'SUN': SDN, SUR, SVN`), so that a code the corpus writes otherwise can be looked up.
-pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
-    let names = unquoted_names(expr);
-    let fields: Vec<(&str, &StringChunked)> = (meta.frame.columns().iter())
-        .filter(|c| names.iter().any(|n| n == c.name().as_str()))
-        .filter_map(|c| Some((c.name().as_str(), c.str().ok()?)))
-        .collect();
-    for t in quoted_texts(expr)
-        .into_iter()
-        .filter(|t| !t.contains(['%', '_']))
-    {
-        for (name, v) in &fields {
-            let mut values: Vec<&str> = v.iter().flatten().collect();
-            values.sort_unstable();
-            values.dedup();
-            if values.is_empty() || values.binary_search(&t).is_ok() {
-                continue;
+/// Each quoted text of `expr` with the field named last before it (`country = 'RUS'`,
+/// `country IN ('RUS', 'UKR')`): texts in straight quotes when there are any (a curly
+/// apostrophe inside one, `'Biden’s Call'`, is text), else in curly ones.
+fn compared_texts(expr: &str) -> Vec<(Option<&str>, &str)> {
+    let marks: &[char] = if expr.contains('\'') {
+        &['\'']
+    } else {
+        &['‘', '’']
+    };
+    let mut out = Vec::new();
+    let mut field = None;
+    for (k, part) in expr.split(marks).enumerate() {
+        if k % 2 == 1 {
+            if !part.is_empty() {
+                out.push((field, part));
             }
-            let lower = t.to_lowercase();
-            let mut near: Vec<(usize, &str)> = (values.iter())
-                .map(|x| (strsim::levenshtein(&x.to_lowercase(), &lower), *x))
-                .collect();
-            near.sort_unstable();
-            let shown: Vec<&str> = near.iter().take(3).map(|n| n.1).collect();
-            return Some(format!(
-                "no document has {name} '{t}': {name} has {}, the nearest {}",
-                crate::out::numbers::count_of(values.len() as u64, "value"),
-                shown.join(", ")
-            ));
+            continue;
         }
+        let names = part.split(|c: char| !c.is_alphanumeric() && c != '_');
+        let name = names.rev().find(|w| {
+            !w.is_empty()
+                && !["and", "or", "not", "in", "like", "is", "null", "between"]
+                    .contains(&w.to_ascii_lowercase().as_str())
+        });
+        if name.is_some() {
+            field = name;
+        }
+    }
+    out
+}
+
+/// A quoted text (no pattern) that no document has in the text field it is compared with:
+/// how many values the field has and the three nearest to the text (`no document has country
+/// 'SUN': country has 190 values, the nearest HUN, SDN, SEN`), so that a code the corpus
+/// writes otherwise can be looked up.
+pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
+    for (field, t) in compared_texts(expr) {
+        let Some(name) = field.filter(|_| !t.contains(['%', '_'])) else {
+            continue;
+        };
+        let Some(v) = meta.frame.column(name).ok().and_then(|c| c.str().ok()) else {
+            continue;
+        };
+        let mut values: Vec<&str> = v.iter().flatten().collect();
+        values.sort_unstable();
+        values.dedup();
+        if values.is_empty() || values.binary_search(&t).is_ok() {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let mut near: Vec<(usize, &str)> = (values.iter())
+            .map(|x| (strsim::levenshtein(&x.to_lowercase(), &lower), *x))
+            .collect();
+        near.sort_unstable();
+        let shown: Vec<&str> = near.iter().take(3).map(|n| n.1).collect();
+        return Some(format!(
+            "no document has {name} '{t}': {name} has {}, the nearest {}",
+            crate::out::numbers::count_of(values.len() as u64, "value"),
+            shown.join(", ")
+        ));
     }
     None
 }
@@ -370,6 +381,27 @@ pub fn likely_fields(meta: &Metadata) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_quoted_text_goes_with_the_field_before_it() {
+        assert_eq!(
+            compared_texts("country = 'USA' and type = 'readout'"),
+            [(Some("country"), "USA"), (Some("type"), "readout")]
+        );
+        assert_eq!(
+            compared_texts("NOT country IN ('RUS', 'UKR') or year > 2000"),
+            [(Some("country"), "RUS"), (Some("country"), "UKR")]
+        );
+        // A curly apostrophe inside straight quotes is text.
+        assert_eq!(
+            compared_texts("title = 'Biden’s Call'"),
+            [(Some("title"), "Biden’s Call")]
+        );
+        assert_eq!(
+            compared_texts("country = ‘RUS’"),
+            [(Some("country"), "RUS")]
+        );
+    }
     use polars::prelude::{Column, DataFrame};
 
     fn meta(cols: Vec<Column>) -> Metadata {
