@@ -96,6 +96,11 @@ pub(crate) fn decimals_of(c: &Column) -> Option<usize> {
 /// Cell `i` of a column for reading, floats with the column's `decimals` ([`decimals_of`]).
 pub(crate) fn column_cell(c: &Column, i: usize, decimals: Option<usize>) -> String {
     match (c.get(i), decimals) {
+        // A p-value below the smallest number a double holds underflows to 0: say so, as R
+        // prints `< 2.2e-16` (the files keep the 0).
+        (Ok(AnyValue::Float64(f)), _) if f == 0.0 && c.name().as_str() == "p" => {
+            format!("< {:.1e}", f64::MIN_POSITIVE)
+        }
         (Ok(AnyValue::Float64(f)), Some(d)) if f != 0.0 && f.is_finite() => format!("{f:.d$}"),
         (Ok(AnyValue::Float32(f)), Some(d)) if f != 0.0 && f.is_finite() => format!("{f:.d$}"),
         (v, _) => v.map(|v| cell(&v)).unwrap_or_default(),
@@ -153,6 +158,15 @@ pub fn render(df: &DataFrame, terminal: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A p-value that underflowed to 0 reads as below the smallest double, in tables only.
+    #[test]
+    fn a_p_of_zero_reads_as_below_the_smallest_double() {
+        let df = df!("p" => [0.0, 0.5], "ratio" => [0.0, 0.5]).unwrap();
+        let t = render(&df, false);
+        assert!(t.contains("< 2.2e-308"), "{t}");
+        assert_eq!(t.matches("< ").count(), 1, "{t}");
+    }
 
     #[test]
     fn a_float_column_has_one_number_of_decimals() {
