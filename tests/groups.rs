@@ -174,6 +174,27 @@ fn an_empty_side_says_why() {
         err.contains("in these documents year runs from 20"),
         "{err}"
     );
+    // A value of a list that no document has is said too, when the others keep documents.
+    let freq = |w: &str| {
+        run(&[
+            "freq",
+            UNGD,
+            "--meta-name",
+            UN_NAMES,
+            "--where",
+            w,
+            "-f",
+            "csv",
+        ])
+        .1
+    };
+    let err = freq("country in ('ARM', 'AZR')");
+    assert!(err.contains("no document has country 'AZR'"), "{err}");
+    assert!(
+        err.contains("it keeps the documents of the others"),
+        "{err}"
+    );
+    assert!(!freq("country in ('ARM', 'AZE')").contains("no document has"));
 }
 
 /// The terms followed by default (the most quoted, the scare-quoted first) are words: a

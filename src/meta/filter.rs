@@ -81,6 +81,13 @@ fn compared_texts(expr: &str) -> Vec<(Option<&str>, &str)> {
 /// 'SUN': country has 190 values, the nearest HUN, SDN, SEN`), so that a code the corpus
 /// writes otherwise can be looked up.
 pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
+    absent_values(meta, expr).into_iter().next()
+}
+
+/// Per quoted text (no pattern) that no document has in the text field it is compared with,
+/// the [`value_hint`] that says so.
+pub fn absent_values(meta: &Metadata, expr: &str) -> Vec<String> {
+    let mut out = Vec::new();
     for (field, t) in compared_texts(expr) {
         let Some(name) = field.filter(|_| !t.contains(['%', '_'])) else {
             continue;
@@ -100,13 +107,13 @@ pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
             .collect();
         near.sort_unstable();
         let shown: Vec<&str> = near.iter().take(3).map(|n| n.1).collect();
-        return Some(format!(
+        out.push(format!(
             "no document has {name} '{t}': {name} has {}, the nearest {}",
             crate::out::numbers::count_of(values.len() as u64, "value"),
             shown.join(", ")
         ));
     }
-    None
+    out
 }
 
 /// Why a condition that kept no document may have missed: a quoted text that some field holds

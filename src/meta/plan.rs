@@ -136,6 +136,19 @@ pub fn choose(plan: &Plan, lopts: &LoadOptions) -> Result<Chosen> {
             .filter(|(_, c)| **c == 0)
             .find_map(|(e, _)| super::filter::why_none(&meta, e))
     };
+    // A value no document has, in a condition that kept others (`country IN ('USA', 'SUN')`,
+    // where the USSR is `RUS`), is said, with the field's nearest values.
+    if hint.is_none() && left_out < n {
+        let flags = plan.filter.iter().map(|e| ("--where", e));
+        let sides = ["--target-where", "--reference-where"].into_iter();
+        for (flag, e) in flags.chain(sides.zip(&plan.selectors)) {
+            for absent in super::filter::absent_values(&meta, e) {
+                meta.notes.push(format!(
+                    "{flag} {e}: {absent}; it keeps the documents of the others"
+                ));
+            }
+        }
+    }
     let mut k = keep.iter();
     found.files.retain(|_| *k.next().unwrap_or(&false));
     let mut k = keep.iter();
