@@ -154,9 +154,8 @@ enum Matcher {
 }
 
 fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
-    // A word is looked for as the text's tokens have it: an abbreviation without the full stop
-    // that ends it (`U.S.` is the token `U.S` and a stop), except in a regular expression.
-    // Other words as the text's words are cut (`U.S.-China` is `U.S` and `China`).
+    // A word is looked for as the text's tokens have it (`U.S.` is the token `U.S` and a stop,
+    // `U.S.-China` the words `U.S` and `China`), except in a regular expression.
     let typed: Vec<String> = match o.mode {
         Mode::Regex => o.pattern.split_whitespace().map(String::from).collect(),
         _ => crate::text::words_as_read(&o.pattern),
@@ -167,10 +166,6 @@ fn compile(o: &KwicOptions, opts: &Options) -> Result<Matcher> {
             let mut f = String::new();
             fold_with(w, &mut f, !o.case_sensitive);
             f
-        })
-        .map(|w| match w.strip_suffix('.') {
-            Some(bare) if o.mode != Mode::Regex && !bare.is_empty() => bare.to_string(),
-            _ => w,
         })
         .collect();
     if words.is_empty() {

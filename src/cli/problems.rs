@@ -246,13 +246,15 @@ pub fn warn_loaded(p: &verbale::meta::Planned, options: &Options, section: bool)
                 None => example,
             };
             // Up to 50 documents are looked at, spread over the corpus: say of how many.
-            let of = match paths.len() {
-                n if n > looked => format!("{titled} of {looked} documents looked at (of {n})"),
-                _ => format!("{titled} of {looked} documents looked at"),
+            let n = paths.len();
+            let of = if n > looked {
+                format!(" (of {n})")
+            } else {
+                String::new()
             };
             eprintln!(
-                "verbale: {of} start with a title line (`{shown}`): its words count as text; \
-                 --section body leaves it out"
+                "verbale: {titled} of {looked} documents looked at{of} start with a title line \
+                 (`{shown}`): its words count as text; --section body leaves it out"
             );
         }
     }

@@ -30,6 +30,10 @@ use crate::error::{Error, Result};
 use ahash::AHashSet;
 use yaml_rust2::Yaml;
 
+/// The intensity from which an act is strong (`strong_share`, the report's strongest acts):
+/// deplore, demand and warn (4), condemn and reject (5), and a concern intensified.
+pub const STRONG: u8 = 4;
+
 /// Highest intensity an act can reach (a base of 5 and an intensifier).
 pub const MAX_INTENSITY: u8 = 6;
 
@@ -663,7 +667,7 @@ pub(super) fn retarget(
 /// encourage`): the same act (`prev`: its act, last word and whether it was joined already),
 /// only joiners between them, and the act not joined already (a trigger is joined once only, so
 /// a run of repeated triggers costs no more than separate acts).
-fn joins(
+pub(super) fn joins(
     lex: &ActLexicon,
     p: &Positions,
     w: &Words,

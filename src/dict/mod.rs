@@ -22,7 +22,7 @@ mod speaker;
 mod table;
 mod targets;
 
-pub use acts::ActLexicon;
+pub use acts::{ActLexicon, STRONG};
 pub use hit::{ActHit, ActTexts};
 pub use read::Format;
 pub use scan::{

@@ -444,7 +444,6 @@ fn leads_into_trigger(
     (act, acts): (u16, &[ActHit]),
     k: usize,
 ) -> bool {
-    let joiner = |i: usize| lex.joiners.contains(form(p, w, i));
     let strength = |a: u16| lex.acts[a as usize].intensity;
     let asking = lex.reporting.asking.contains(&lex.acts[act as usize].name);
     (acts.iter().zip(spans)).any(|(h, sp)| {
@@ -452,7 +451,8 @@ fn leads_into_trigger(
             && sp.first - k <= 3
             && run(w, k, sp.first)
             && if h.act == act {
-                (k + 1..sp.first).all(joiner)
+                // As two triggers of one act join (`thank and congratulate`).
+                super::acts::joins(lex, p, w, Some((act, k, false)), h.act, sp.first)
             } else {
                 !asking
                     && sp.first == k + 2

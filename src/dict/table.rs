@@ -2,7 +2,7 @@
 //! frame comes with the bin of each of its rows, for the caller to name; the pieces of
 //! `act_instances` the report writes name theirs in their `doc` column.
 
-use super::acts::ActLexicon;
+use super::acts::{ActLexicon, STRONG};
 use super::hit::ActHit;
 use super::scan::{Hit, Scanned};
 use super::Compiled;
@@ -420,14 +420,14 @@ fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) ->
 }
 
 /// The share of a bin's acts (`tally`: per act, count and intensified first) whose intensity,
-/// the act's base plus one when intensified as `--instances` gives it, is 4 or more: every
-/// act of base 4 or 5, and those of base 3 that are intensified (`deep concern`).
+/// the act's base plus one when intensified as `--instances` gives it, is [`STRONG`] or more:
+/// every act of a strong base, and those one short that are intensified (`deep concern`).
 fn strong_share(tally: &[[u64; 4]], lex: &ActLexicon) -> Option<f64> {
     let all: u64 = tally.iter().map(|t| t[0]).sum();
     let strong: u64 = (tally.iter().zip(&lex.acts))
         .map(|(t, a)| match a.intensity {
-            4.. => t[0],
-            3 => t[1],
+            i if i >= STRONG => t[0],
+            i if i + 1 >= STRONG => t[1],
             _ => 0,
         })
         .sum();

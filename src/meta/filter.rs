@@ -37,26 +37,30 @@ pub fn filter(meta: &Metadata, expr: &str) -> Result<Vec<bool>> {
 
 /// Why a condition that kept no document may have missed: a text in another case than the
 /// field's ([`case_hint`]), a text no document has in the field it is compared with, with the
-/// field's nearest values ([`value_hint`]), or a number outside a field's span
+/// field's nearest values ([`absent_values`]), or a number outside a field's span
 /// ([`range_hint`]).
 pub fn why_none(meta: &Metadata, expr: &str) -> Option<String> {
     case_hint(meta, expr)
-        .or_else(|| value_hint(meta, expr))
+        .or_else(|| absent_values(meta, expr).into_iter().next())
         .or_else(|| range_hint(meta, expr))
 }
 
-/// Each quoted text of `expr` with the field named last before it (`country = 'RUS'`,
-/// `country IN ('RUS', 'UKR')`): texts in straight quotes when there are any (a curly
-/// apostrophe inside one, `'Biden’s Call'`, is text), else in curly ones.
-fn compared_texts(expr: &str) -> Vec<(Option<&str>, &str)> {
-    let marks: &[char] = if expr.contains('\'') {
+/// The marks that quote text in `expr`: straight quotes when there are any (a curly
+/// apostrophe inside one, `'Biden’s Call'`, is text), else curly ones.
+fn quote_marks(expr: &str) -> &'static [char] {
+    if expr.contains('\'') {
         &['\'']
     } else {
         &['‘', '’']
-    };
+    }
+}
+
+/// Each quoted text of `expr` with the field named last before it (`country = 'RUS'`,
+/// `country IN ('RUS', 'UKR')`), quoted as [`quote_marks`] says.
+fn compared_texts(expr: &str) -> Vec<(Option<&str>, &str)> {
     let mut out = Vec::new();
     let mut field = None;
-    for (k, part) in expr.split(marks).enumerate() {
+    for (k, part) in expr.split(quote_marks(expr)).enumerate() {
         if k % 2 == 1 {
             if !part.is_empty() {
                 out.push((field, part));
@@ -76,16 +80,10 @@ fn compared_texts(expr: &str) -> Vec<(Option<&str>, &str)> {
     out
 }
 
-/// A quoted text (no pattern) that no document has in the text field it is compared with:
+/// Per quoted text (no pattern) that no document has in the text field it is compared with:
 /// how many values the field has and the three nearest to the text (`no document has country
 /// 'SUN': country has 190 values, the nearest HUN, SDN, SEN`), so that a code the corpus
 /// writes otherwise can be looked up.
-pub fn value_hint(meta: &Metadata, expr: &str) -> Option<String> {
-    absent_values(meta, expr).into_iter().next()
-}
-
-/// Per quoted text (no pattern) that no document has in the text field it is compared with,
-/// the [`value_hint`] that says so.
 pub fn absent_values(meta: &Metadata, expr: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (field, t) in compared_texts(expr) {
@@ -119,12 +117,7 @@ pub fn absent_values(meta: &Metadata, expr: &str) -> Vec<String> {
 /// Why a condition that kept no document may have missed: a quoted text that some field holds
 /// only in another case (`country = 'rus'` where the field holds `RUS`).
 pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
-    let texts: Vec<&str> = expr
-        .split(['\'', '‘', '’'])
-        .skip(1)
-        .step_by(2)
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts = compared_texts(expr).into_iter().map(|(_, t)| t);
     let columns: Vec<(&str, &StringChunked)> = meta
         .frame
         .columns()
@@ -159,7 +152,7 @@ pub fn case_hint(meta: &Metadata, expr: &str) -> Option<String> {
 /// it names (`year runs from 2005 to 2022`).
 pub fn range_hint(meta: &Metadata, expr: &str) -> Option<String> {
     // The names outside quoted text (`country = 'year'` names no field year).
-    let unquoted: String = (expr.split(['\'', '‘', '’']).step_by(2))
+    let unquoted: String = (expr.split(quote_marks(expr)).step_by(2))
         .collect::<Vec<_>>()
         .join(" ");
     let words: Vec<&str> = unquoted

@@ -112,11 +112,11 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
 /// Rows of the section's table of the strongest acts.
 pub(super) const STRONGEST_ROWS: usize = 25;
 
-/// Whether an act is among the strongest the section shows: intensity 4 and more, neither
-/// negated nor reported ("I call on the Assembly to strongly condemn" is not the speaker's
-/// condemnation).
+/// Whether an act is among the strongest the section shows: intensity [`dict::STRONG`] (4)
+/// and more, neither negated nor reported ("I call on the Assembly to strongly condemn" is
+/// not the speaker's condemnation).
 fn strong(a: &dict::ActHit) -> bool {
-    a.intensity >= 4 && !a.negated && !a.reported
+    a.intensity >= dict::STRONG && !a.negated && !a.reported
 }
 
 /// The [`STRONGEST_ROWS`] strongest acts of an `act_instances` frame of the [`strong`] acts

@@ -423,7 +423,8 @@ fn push_piece(
 
 /// The words of a term or pattern a user typed, cut as a text's words are: `U.S.-China` is
 /// the words `U.S` and `China`, as the text `U.S.-China relations` reads, and `“elections”`
-/// the word `elections`; a piece with a wildcard (`sanction*`, `?`) is kept whole. Hyphens and
+/// the word `elections`; a piece with a wildcard (`sanction*`, `?`) is kept whole, less the
+/// full stop that ends it (`Gov*.`: a text's word has none). Hyphens and
 /// apostrophes stay inside their words whatever the run splits (`so-called`, `Russia's`: a
 /// term is one word, matched by its stem, as before `--split-hyphens` cut the texts).
 pub fn words_as_read(typed: &str) -> Vec<String> {
@@ -431,7 +432,8 @@ pub fn words_as_read(typed: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in typed.split_whitespace() {
         if piece.contains(['*', '?']) {
-            out.push(piece.to_string());
+            let bare = piece.strip_suffix('.').filter(|b| !b.is_empty());
+            out.push(bare.unwrap_or(piece).to_string());
             continue;
         }
         out.extend(
@@ -651,7 +653,10 @@ mod tests {
             words_as_read("“elections” so-called Russia's"),
             ["elections", "so-called", "Russia's"]
         );
-        assert_eq!(words_as_read("sanction* ?"), ["sanction*", "?"]);
+        assert_eq!(
+            words_as_read("sanction* ? Gov*."),
+            ["sanction*", "?", "Gov*"]
+        );
     }
 
     /// The sentence of the first token `w` of `t` (a one-paragraph-per-line text).
