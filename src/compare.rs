@@ -343,96 +343,131 @@ pub fn keyness_of_counts(
 /// Each document against all the others: its `n` most over-used and `n` most under-used terms,
 /// as a `keyness` frame with a leading `doc` column. Corpus totals are counted once.
 pub fn keyness_each(a: &Analysis, n: usize, o: KeynessOptions) -> Result<DataFrame> {
-    let all: Vec<usize> = (0..a.docs.len()).collect();
-    let (total, total_tokens) = (a.group_totals(&all), a.tokens_of(&all));
-    let rank = a.term_ranks();
-    let min = o.min_count.max(1);
-    // The terms that can be tested, by corpus count and then alphabetically. A term that a
-    // document does not use has a G² that depends on its corpus count alone and grows with
-    // it (dG²/db = -2 ln((t2-b)/(N-b)) > 0), so in the document's table it sits at a place
-    // fixed by this order: only the ends of the order can reach the document's n first or
-    // n last rows.
-    let mut absent_order: Vec<u32> = (0..a.terms.len() as u32)
-        .filter(|&i| total[i as usize].count >= min)
-        .collect();
-    absent_order.sort_unstable_by_key(|&i| (total[i as usize].count, rank[i as usize]));
-    let scale = if o.bonferroni {
-        absent_order.len() as f64
-    } else {
-        1.0
-    };
-    let picked: Vec<(usize, Vec<KeyRow>)> = all
-        .par_iter()
-        .filter(|&&d| a.docs[d].tokens > 0 && a.docs[d].tokens < total_tokens)
-        .map(|&d| {
-            let t1 = a.docs[d].tokens;
-            let t2 = total_tokens - t1;
-            let rows = match o.p_max {
-                // Filtering by p needs every row.
-                Some(_) => every_row(a, &total, d, t1, t2, o),
-                None => {
-                    let present = a.doc_terms.get(d);
-                    let row = |term: usize, x: u64| {
-                        let b = total[term].count - x;
-                        let used = u64::from(x > 0);
-                        KeyRow {
-                            term,
-                            target: x,
-                            reference: b,
-                            docs: [used, u64::from(total[term].docs) - used],
-                            stats: stats::keyness_without_p(
-                                x as f64, b as f64, t1 as f64, t2 as f64, o.compat,
-                            ),
-                            p_scale: scale,
-                            compat: o.compat,
-                            sort: o.sort,
-                        }
-                    };
-                    let mut rows: Vec<KeyRow> = present
-                        .iter()
-                        .filter(|c| total[c.term as usize].count >= min)
-                        .map(|c| row(c.term as usize, c.count as u64))
-                        .collect();
-                    let used = |i: &&u32| present.binary_search_by_key(*i, |c| c.term).is_err();
-                    let absent = absent_order.len() - rows.len();
-                    if absent <= 2 * n {
-                        rows.extend(
-                            absent_order
-                                .iter()
-                                .filter(used)
-                                .map(|&i| row(i as usize, 0)),
-                        );
-                    } else {
-                        let first = absent_order.iter().filter(used).take(n);
-                        let last = absent_order.iter().rev().filter(used).take(n);
-                        rows.extend(first.chain(last).map(|&i| row(i as usize, 0)));
-                    }
-                    rows
-                }
-            };
-            (
-                d,
-                ends(&rank, rows, n)
-                    .into_iter()
-                    .map(with_p)
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect();
-    let mut docs = Vec::new();
-    let mut rows = Vec::new();
-    let mut totals = Vec::new();
-    for (d, keep) in picked {
-        let t1 = a.docs[d].tokens;
-        for r in keep {
-            docs.push(a.docs[d].id.as_str());
-            totals.push((t1, total_tokens - t1));
-            rows.push(r);
+    EachAgainstRest::new(a, n, o).frame(0..a.docs.len())
+}
+
+/// [`keyness_each`] prepared once (corpus totals, term order) and framed a range of documents
+/// at a time, so that a large corpus's table is written in pieces, never whole in memory.
+pub struct EachAgainstRest<'a> {
+    a: &'a Analysis,
+    n: usize,
+    o: KeynessOptions,
+    total: Vec<TermTotals>,
+    total_tokens: u64,
+    rank: Vec<u32>,
+    absent_order: Vec<u32>,
+    scale: f64,
+}
+
+impl<'a> EachAgainstRest<'a> {
+    /// Each document of `a` against the rest, `n` terms each way, with options `o`.
+    pub fn new(a: &'a Analysis, n: usize, o: KeynessOptions) -> Self {
+        let all: Vec<usize> = (0..a.docs.len()).collect();
+        let (total, total_tokens) = (a.group_totals(&all), a.tokens_of(&all));
+        let rank = a.term_ranks();
+        let min = o.min_count.max(1);
+        // The terms that can be tested, by corpus count and then alphabetically. A term that a
+        // document does not use has a G² that depends on its corpus count alone and grows with
+        // it (dG²/db = -2 ln((t2-b)/(N-b)) > 0), so in the document's table it sits at a place
+        // fixed by this order: only the ends of the order can reach the document's n first or
+        // n last rows.
+        let mut absent_order: Vec<u32> = (0..a.terms.len() as u32)
+            .filter(|&i| total[i as usize].count >= min)
+            .collect();
+        absent_order.sort_unstable_by_key(|&i| (total[i as usize].count, rank[i as usize]));
+        let scale = if o.bonferroni {
+            absent_order.len() as f64
+        } else {
+            1.0
+        };
+        EachAgainstRest {
+            a,
+            n,
+            o,
+            total,
+            total_tokens,
+            rank,
+            absent_order,
+            scale,
         }
     }
-    let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
-    df.insert_column(0, Column::new("doc".into(), docs))?;
-    Ok(df)
+
+    /// The rows of the documents `docs` (in order), as [`keyness_each`] gives them.
+    pub fn frame(&self, docs: std::ops::Range<usize>) -> Result<DataFrame> {
+        let (a, total_tokens) = (self.a, self.total_tokens);
+        let picked: Vec<(usize, Vec<KeyRow>)> = docs
+            .into_par_iter()
+            .filter(|&d| a.docs[d].tokens > 0 && a.docs[d].tokens < total_tokens)
+            .map(|d| (d, self.rows(d)))
+            .collect();
+        let mut docs = Vec::new();
+        let mut rows = Vec::new();
+        let mut totals = Vec::new();
+        for (d, keep) in picked {
+            let t1 = a.docs[d].tokens;
+            for r in keep {
+                docs.push(a.docs[d].id.as_str());
+                totals.push((t1, total_tokens - t1));
+                rows.push(r);
+            }
+        }
+        let mut df = keyness_frame(a, &rows, &|i| totals[i])?;
+        df.insert_column(0, Column::new("doc".into(), docs))?;
+        Ok(df)
+    }
+
+    /// Document `d`'s `n` rows each way, with their p.
+    fn rows(&self, d: usize) -> Vec<KeyRow> {
+        let (a, o, n, total) = (self.a, self.o, self.n, &self.total);
+        let t1 = a.docs[d].tokens;
+        let t2 = self.total_tokens - t1;
+        let min = o.min_count.max(1);
+        let rows = match o.p_max {
+            // Filtering by p needs every row.
+            Some(_) => every_row(a, total, d, t1, t2, o),
+            None => {
+                let present = a.doc_terms.get(d);
+                let row = |term: usize, x: u64| {
+                    let b = total[term].count - x;
+                    let used = u64::from(x > 0);
+                    KeyRow {
+                        term,
+                        target: x,
+                        reference: b,
+                        docs: [used, u64::from(total[term].docs) - used],
+                        stats: stats::keyness_without_p(
+                            x as f64, b as f64, t1 as f64, t2 as f64, o.compat,
+                        ),
+                        p_scale: self.scale,
+                        compat: o.compat,
+                        sort: o.sort,
+                    }
+                };
+                let mut rows: Vec<KeyRow> = present
+                    .iter()
+                    .filter(|c| total[c.term as usize].count >= min)
+                    .map(|c| row(c.term as usize, c.count as u64))
+                    .collect();
+                let used = |i: &&u32| present.binary_search_by_key(*i, |c| c.term).is_err();
+                let absent_order = &self.absent_order;
+                let absent = absent_order.len() - rows.len();
+                if absent <= 2 * n {
+                    rows.extend(
+                        absent_order
+                            .iter()
+                            .filter(used)
+                            .map(|&i| row(i as usize, 0)),
+                    );
+                } else {
+                    let first = absent_order.iter().filter(used).take(n);
+                    let last = absent_order.iter().rev().filter(used).take(n);
+                    rows.extend(first.chain(last).map(|&i| row(i as usize, 0)));
+                }
+                rows
+            }
+        };
+        ends(&self.rank, rows, n).into_iter().map(with_p).collect()
+    }
 }
 
 /// Each group of `g` against all the other documents (quanteda's one-against-the-rest), in one

@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// in `count`).
 pub(super) struct DocForms {
     pub(super) worker: u32,
-    pub(super) forms: Box<[u8]>,
+    pub(super) forms: super::packed::Rows,
 }
 
 /// Terms with their display form: the most frequent folded form of each (ties: alphabetical),
@@ -244,6 +244,7 @@ pub(super) fn merge(
     counts: Vec<DocForms>,
     workers: &[Worker],
     opts: &Options,
+    store: &super::packed::Store,
 ) -> Analysis {
     use rayon::prelude::*;
     const UNSEEN: u32 = u32::MAX;
@@ -257,7 +258,7 @@ pub(super) fn merge(
     for d in &counts {
         let table = &workers[d.worker as usize].interner.forms;
         let global = &mut global[d.worker as usize];
-        super::packed::unpack(&d.forms, &mut forms);
+        store.unpack(&d.forms, &mut forms);
         for f in &forms {
             let local = f.term as usize;
             let fid = match global[local] {
@@ -287,22 +288,22 @@ pub(super) fn merge(
     // Each document's forms are let go as its terms are gathered, so the two are not held
     // whole at once. The terms' display forms and spellings are chosen meanwhile.
     let gather = || -> super::DocTerms {
-        let packed: Vec<Box<[u8]>> = counts
+        let packed: Vec<super::packed::Rows> = counts
             .into_par_iter()
             .map(|d| {
                 let term_of = &term_of[d.worker as usize];
                 let mut rows = Vec::new();
-                super::packed::unpack(&d.forms, &mut rows);
+                store.unpack(&d.forms, &mut rows);
                 rows.retain_mut(|f| {
                     f.term = term_of[f.term as usize];
                     f.term != Vocabulary::STOP
                 });
                 // Forms of one term summed into one row.
                 by_term(&mut rows);
-                super::packed::pack(rows.into_iter())
+                store.put(super::packed::pack(rows.into_iter()))
             })
             .collect();
-        packed.into()
+        super::DocTerms::new(packed, store.clone())
     };
     let name = || {
         let kept = opts.keep_forms.then(|| vocab.totals(workers, &global));

@@ -65,6 +65,10 @@ pub struct Options {
     /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
     /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
     pub doc_measures: bool,
+    /// Set each document's counts aside in a temporary file in a documents run, so that the
+    /// run's memory does not grow with the corpus (the report); check them at the end with
+    /// [`DocTerms::check`].
+    pub spill_counts: bool,
     /// The window of MATTR, in words ([`MATTR_WINDOW`] unless `docs --mattr-window`).
     pub mattr_window: usize,
     /// Keep each form's count and its spellings ([`Analysis::forms`]) in a documents run, so
@@ -146,6 +150,7 @@ impl Options {
             detail: Detail::Documents,
             phrases: None,
             doc_measures: false,
+            spill_counts: false,
             mattr_window: MATTR_WINDOW,
             keep_forms: false,
             min_scare: 0.0,
@@ -322,6 +327,8 @@ pub struct Analyser<'a> {
     bins: Option<Vec<u32>>,
     /// In a documents run: what else reads each document's positions.
     also: Option<&'a dyn AlsoRead>,
+    /// Where a documents run keeps each document's packed counts.
+    store: packed::Store,
 }
 
 impl<'a> Analyser<'a> {
@@ -333,6 +340,7 @@ impl<'a> Analyser<'a> {
             hold: false,
             bins: None,
             also: None,
+            store: packed::Store::new(opts.spill_counts && opts.detail != Detail::Totals),
         }
     }
 
@@ -412,12 +420,14 @@ impl<'a> Analyser<'a> {
             } else {
                 // Results are held for the whole corpus: packed, in the order the forms came
                 // (the merge numbers the corpus's terms in that order).
-                let forms = packed::pack(done.forms.iter().map(|f| TermCount {
-                    term: f.form,
-                    count: f.total,
-                    quoted: f.quoted,
-                    scare: f.scare,
-                }));
+                let forms = self
+                    .store
+                    .put(packed::pack(done.forms.iter().map(|f| TermCount {
+                        term: f.form,
+                        count: f.total,
+                        quoted: f.quoted,
+                        scare: f.scare,
+                    })));
                 Some(DocForms { worker: id, forms })
             };
             // Asked of the file system only in a run that holds documents.
@@ -564,7 +574,7 @@ impl<'a> Analyser<'a> {
         let mut a = if totals {
             merge::merge_sums(c.docs, &workers, self.bins.is_some())
         } else {
-            merge::merge(c.docs, c.forms, &workers, self.opts)
+            merge::merge(c.docs, c.forms, &workers, self.opts, &self.store)
         };
         a.held = c.held;
         a
@@ -797,7 +807,8 @@ mod tests {
         let totals = |t: &str| {
             let c = run.document(&Document::from_text("d", t));
             let mut forms = Vec::new();
-            packed::unpack(&c.forms.expect("a documents run").forms, &mut forms);
+            run.store
+                .unpack(&c.forms.expect("a documents run").forms, &mut forms);
             let mut v: Vec<u32> = forms.iter().map(|f| f.count).collect();
             v.sort();
             v

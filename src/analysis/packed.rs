@@ -1,16 +1,97 @@
 //! Each document's term counts packed in a few bytes a row ([`DocTerms`]): the per-document
-//! counts a documents run keeps are most of what grows with the corpus.
+//! counts a documents run keeps are most of what grows with the corpus. A run that asks for it
+//! ([`super::Options::spill_counts`], the report) sets them aside in a temporary file
+//! ([`Store`]), so that its memory does not grow with the corpus.
 
+use super::spill::{Spill, Spilled};
 use super::TermCount;
+use crate::error::{Error, Result};
+use std::sync::{Arc, Mutex};
+
+/// One document's packed rows: in memory, or set aside in the [`Store`]'s file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rows {
+    /// In memory.
+    Here(Box<[u8]>),
+    /// In the temporary file.
+    Aside(Spilled),
+}
+
+/// Where packed rows are kept: in memory, or in a temporary file when the run asked for one
+/// and the file takes them. A document that cannot be read back is given no rows and the
+/// failure kept, for [`Store::check`].
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    spill: Option<Arc<Spill>>,
+    failed: Arc<Mutex<Option<String>>>,
+}
+
+impl Store {
+    /// A store that sets rows aside in a new temporary file when `spill` (in memory when the
+    /// file cannot be made).
+    pub fn new(spill: bool) -> Self {
+        Store {
+            spill: spill.then(|| Spill::new().ok().map(Arc::new)).flatten(),
+            failed: Arc::default(),
+        }
+    }
+
+    /// Rows packed by [`pack`], set aside when the store has a file that takes them.
+    pub fn put(&self, b: Box<[u8]>) -> Rows {
+        match self.spill.as_ref().and_then(|s| s.put(&b)) {
+            Some(at) => Rows::Aside(at),
+            None => Rows::Here(b),
+        }
+    }
+
+    /// The rows of `r` into `out` (emptied first).
+    pub fn unpack(&self, r: &Rows, out: &mut Vec<TermCount>) {
+        match r {
+            Rows::Here(b) => unpack(b, out),
+            Rows::Aside(at) => {
+                let read = (self.spill.as_ref())
+                    .ok_or_else(|| "the temporary file is gone".to_string())
+                    .and_then(|s| s.get(*at).map_err(|e| e.to_string()));
+                match read {
+                    Ok(b) => unpack(&b, out),
+                    Err(why) => {
+                        out.clear();
+                        let mut f = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+                        f.get_or_insert(why);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An error when some rows could not be read back.
+    pub fn check(&self) -> Result<()> {
+        match &*self.failed.lock().unwrap_or_else(|e| e.into_inner()) {
+            None => Ok(()),
+            Some(why) => Err(Error::Invalid(format!(
+                "the counts set aside in a temporary file could not be read back ({why}); \
+                 check the space left in the temporary folder (TMPDIR) and run again"
+            ))),
+        }
+    }
+}
 
 /// Per document, its term counts sorted by term id, each document's rows packed as LEB128
 /// numbers: the row count, then per row the term id's step from the row before (zigzag-coded,
 /// so that rows in any order pack), its occurrences, and the quoted and scare occurrences. A
 /// row takes about 4 bytes instead of the 16 of a [`TermCount`] (on UNGD, 8 MB of memory for
 /// 2.2 million rows instead of 30), and a document's rows are one allocation of their size.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct DocTerms {
-    docs: Vec<Box<[u8]>>,
+    docs: Vec<Rows>,
+    store: Store,
+}
+
+impl PartialEq for DocTerms {
+    /// The same rows for the same documents, wherever they are kept.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && self.iter().zip(other.iter()).all(|(x, y)| x == y)
+    }
 }
 
 impl DocTerms {
@@ -26,7 +107,17 @@ impl DocTerms {
 
     /// Adds the next document's rows (sorted by term id, as every run keeps them).
     pub fn push(&mut self, rows: &[TermCount]) {
-        self.docs.push(pack(rows.iter().copied()));
+        self.docs.push(self.store.put(pack(rows.iter().copied())));
+    }
+
+    /// Documents' rows kept in `store`, in order.
+    pub fn new(docs: Vec<Rows>, store: Store) -> Self {
+        DocTerms { docs, store }
+    }
+
+    /// An error when some document's rows could not be read back from the temporary file.
+    pub fn check(&self) -> Result<()> {
+        self.store.check()
     }
 
     /// Document `i`'s rows, sorted by term id (none past the last document).
@@ -40,16 +131,22 @@ impl DocTerms {
     /// a caller that goes through many.
     pub fn get_into(&self, i: usize, out: &mut Vec<TermCount>) {
         match self.docs.get(i) {
-            Some(b) => unpack(b, out),
+            Some(r) => self.store.unpack(r, out),
             None => out.clear(),
         }
     }
 
     /// Document `i`'s number of rows.
     pub fn rows(&self, i: usize) -> usize {
-        self.docs
-            .get(i)
-            .map_or(0, |b| Reader { b, at: 0 }.next() as usize)
+        match self.docs.get(i) {
+            Some(Rows::Here(b)) => Reader { b, at: 0 }.next() as usize,
+            Some(r) => {
+                let mut out = Vec::new();
+                self.store.unpack(r, &mut out);
+                out.len()
+            }
+            None => 0,
+        }
     }
 
     /// Each document's rows, in order.
@@ -61,13 +158,6 @@ impl DocTerms {
     pub fn retain(&mut self, keep: &[bool]) {
         let mut k = keep.iter();
         self.docs.retain(|_| *k.next().unwrap_or(&false));
-    }
-}
-
-impl From<Vec<Box<[u8]>>> for DocTerms {
-    /// Documents' rows as [`pack`] packed them, in order.
-    fn from(docs: Vec<Box<[u8]>>) -> Self {
-        DocTerms { docs }
     }
 }
 
@@ -197,6 +287,40 @@ mod tests {
         unpack(&pack(mixed.into_iter()), &mut buf);
         assert_eq!(buf, mixed);
         assert_eq!(pack(mixed[..2].iter().copied()).len(), 1 + 4 + 4);
+    }
+
+    #[test]
+    fn rows_set_aside_come_back_and_a_lost_file_is_an_error() {
+        let rows = [row(3, 2, 1, 0), row(9, 1, 0, 0), row(70_000, 5, 5, 5)];
+        let mut here = DocTerms::default();
+        let mut aside = DocTerms::new(Vec::new(), Store::new(true));
+        for d in [&rows[..], &[], &rows[1..]] {
+            here.push(d);
+            aside.push(d);
+        }
+        assert!(aside.docs.iter().all(|r| matches!(r, Rows::Aside(_))));
+        assert_eq!(here, aside);
+        assert_eq!((aside.rows(0), aside.rows(1), aside.rows(2)), (3, 0, 2));
+        aside.check().unwrap();
+        // A run that spills counts the same as one that does not.
+        let docs: Vec<crate::corpus::Document> =
+            ["We condemn the \"elections\".", "", "Peace, peace."]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::corpus::Document::from_text(&format!("d{i}"), t))
+                .collect();
+        let mut o = crate::analysis::Options::new(crate::text::Lang::english());
+        let kept = crate::analysis::analyse(&docs, &o).doc_terms;
+        o.spill_counts = true;
+        let spilled = crate::analysis::analyse(&docs, &o).doc_terms;
+        assert!(spilled.docs.iter().all(|r| matches!(r, Rows::Aside(_))));
+        assert_eq!(kept, spilled);
+        assert_eq!(spilled.get(0).iter().map(|c| c.quoted).sum::<u32>(), 1);
+        // The file gone: no rows, and the failure is said.
+        let lost = DocTerms::new(vec![Rows::Aside(Spilled::default())], Store::default());
+        assert!(lost.get(0).is_empty());
+        let e = lost.check().unwrap_err().to_string();
+        assert!(e.contains("temporary file") && e.contains("TMPDIR"), "{e}");
     }
 
     #[test]

@@ -99,6 +99,18 @@ impl QuotingRuns {
         })
     }
 
+    /// The runs as (first word, quoting) pairs of raw numbers, for [`QuotingRuns::from_raw`]
+    /// to make again (a document set aside in a file and read back).
+    pub fn raw(&self) -> impl ExactSizeIterator<Item = (u32, u32)> + '_ {
+        self.starts.iter().zip(&self.values).map(|(&s, q)| (s, q.0))
+    }
+
+    /// The runs [`QuotingRuns::raw`] gave.
+    pub fn from_raw(runs: impl Iterator<Item = (u32, u32)>) -> Self {
+        let (starts, values) = runs.map(|(s, q)| (s, Quoting(q))).unzip();
+        QuotingRuns { starts, values }
+    }
+
     /// Frees the spare capacity of a finished document's runs.
     pub fn shrink_to_fit(&mut self) {
         self.starts.shrink_to_fit();

@@ -335,7 +335,7 @@ pub fn load_held(
     let (mut held, read) = verbale::phrases::read(&b.found, &b.bins, &b.lopts, options)?;
     b.problems.extend(read);
     let had_errors = after_reading(&b.problems, held.docs.len(), src)?;
-    let docs = (held.ids.iter().zip(&held.docs)).map(|(id, d)| (id.as_str(), d.other_lang));
+    let docs = (held.ids.iter().enumerate()).map(|(i, id)| (id.as_str(), held.docs.other_lang(i)));
     let all = held.docs.len();
     super::problems::warn_other_languages(docs, all, options.lang, ("", false), src.quiet);
     held.n_bins = b.n_bins();

@@ -124,6 +124,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
         .docs
         .par_iter()
         .map(|d| {
+            let d = &*d;
             let mut t = Tallies::default();
             for i in (0..d.len()).filter(|&i| held.term(d, i) == node) {
                 let q = d.quoting.at(i);
@@ -192,6 +193,7 @@ pub fn collocates(held: &Held, node: u32, o: &CollocateOptions) -> Result<Colloc
             }
         })
         .collect();
+    held.docs.check()?;
     Ok(Collocates {
         rows,
         node_freq: t.node,

@@ -125,6 +125,7 @@ pub fn collocations(held: &Held, o: &CollocationOptions) -> Result<Vec<Collocati
                 ngrams::words(x.row.key, &held.terms).cmp(&ngrams::words(y.row.key, &held.terms))
             })
     });
+    held.docs.check()?;
     Ok(out)
 }
 
@@ -188,14 +189,15 @@ fn subset_counts(held: &Held, k: usize, forbid: u8, rows: &[&NgramRow]) -> (u64,
         .collect();
     let threads = rayon::current_num_threads().max(1);
     let chunk = held.docs.len().div_ceil(threads).max(1);
-    let (windows, counts) = held
-        .docs
-        .par_chunks(chunk)
-        .map(|docs| {
+    let all = held.docs.len();
+    let (windows, counts) = (0..threads)
+        .into_par_iter()
+        .map(|t| {
             let mut counts = vec![0u64; index.len()];
             let mut windows = 0u64;
             let mut ids = [0u32; MAX_N];
-            for d in docs {
+            for i in (t * chunk).min(all)..((t + 1) * chunk).min(all) {
+                let d = &*held.docs.get(i);
                 for first in ngrams::windows(d, k, forbid) {
                     windows += 1;
                     for (j, id) in ids[..k].iter_mut().enumerate() {

@@ -6,6 +6,8 @@
 //! reading or tokenising the texts again. Each form keeps its most frequent spelling for
 //! display.
 
+use super::docs::{HeldDocs, Slot};
+use crate::analysis::spill::Spill;
 use crate::analysis::{Analyser, Options, Positions, QuoteMark, QuotingRuns, Words};
 use crate::corpus::{self, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::{Error, Result};
@@ -151,8 +153,8 @@ impl HeldDoc {
 pub struct Held {
     /// The documents' ids, in order.
     pub ids: Vec<String>,
-    /// The documents' words.
-    pub docs: Vec<HeldDoc>,
+    /// The documents' words, set aside in a temporary file as they were read.
+    pub docs: HeldDocs,
     /// Per document: its bin (its group, its side of a comparison; 0 when not grouped).
     pub bins: Vec<u32>,
     /// How many bins.
@@ -218,14 +220,16 @@ impl Held {
 
     /// Words in the corpus.
     pub fn tokens(&self) -> u64 {
-        self.docs.iter().map(|d| d.len() as u64).sum()
+        (0..self.docs.len())
+            .map(|i| self.docs.words(i) as u64)
+            .sum()
     }
 
     /// Words in each bin.
     pub fn bin_tokens(&self) -> Vec<u64> {
         let mut t = vec![0u64; self.n_bins.max(1)];
-        for (d, &b) in self.docs.iter().zip(&self.bins) {
-            t[b as usize] += d.len() as u64;
+        for (i, &b) in self.bins.iter().enumerate() {
+            t[b as usize] += self.docs.words(i) as u64;
         }
         t
     }
@@ -359,6 +363,7 @@ impl Ids {
 struct Reader<'a> {
     run: Analyser<'a>,
     ids: Ids,
+    spill: Option<Arc<Spill>>,
 }
 
 /// Locks `m`, whatever a panic elsewhere left in it.
@@ -371,11 +376,12 @@ impl<'a> Reader<'a> {
     fn new(opts: &'a Options) -> Self {
         let run = Analyser::new(opts);
         let ids = Ids::new(run.worker_count());
-        Reader { run, ids }
+        let spill = Spill::new().ok().map(Arc::new);
+        Reader { run, ids, spill }
     }
 
-    /// A document's words (`marks`: its quotations, when a run already found them).
-    fn hold(&self, doc: &Document, marks: Option<Vec<QuoteMark>>) -> HeldDoc {
+    /// A document's words (`marks`: its quotations, when a run already found them), set aside.
+    fn hold(&self, doc: &Document, marks: Option<Vec<QuoteMark>>) -> Slot {
         let w = self
             .run
             .words(doc, marks, |w| lock(&self.ids.by_worker[w as usize]).len());
@@ -389,7 +395,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        held_doc(w, &ids)
+        Slot::of(held_doc(w, &ids), self.spill.as_deref())
     }
 }
 
@@ -400,8 +406,9 @@ impl<'a> Reader<'a> {
 pub struct Holder<X, F> {
     ids: Ids,
     also: F,
-    got: Mutex<Vec<(String, HeldDoc, X)>>,
+    got: Mutex<Vec<(String, Slot, X)>>,
     spellings: Mutex<Vec<Vec<(u32, String, u32)>>>,
+    spill: Option<Arc<Spill>>,
 }
 
 impl<X: Default, F> Holder<X, F> {
@@ -413,6 +420,7 @@ impl<X: Default, F> Holder<X, F> {
             also,
             got: Mutex::new(Vec::new()),
             spellings: Mutex::new(Vec::new()),
+            spill: Spill::new().ok().map(Arc::new),
         }
     }
 
@@ -421,7 +429,7 @@ impl<X: Default, F> Holder<X, F> {
     /// run did not give).
     pub fn finish(self, order: &[&str], opts: &Options) -> Result<(Held, Vec<X>)> {
         let got = self.got.into_inner().unwrap_or_else(|e| e.into_inner());
-        let mut by_id: AHashMap<String, (HeldDoc, X)> =
+        let mut by_id: AHashMap<String, (Slot, X)> =
             got.into_iter().map(|(id, d, x)| (id, (d, x))).collect();
         let mut held = Held {
             bins: vec![0; order.len()],
@@ -429,12 +437,14 @@ impl<X: Default, F> Holder<X, F> {
             ..Default::default()
         };
         let mut extra = Vec::with_capacity(order.len());
+        let mut slots = Vec::with_capacity(order.len());
         for id in order {
             let (d, x) = by_id.remove(*id).unwrap_or_default();
             held.ids.push(id.to_string());
-            held.docs.push(d);
+            slots.push(d);
             extra.push(x);
         }
+        held.docs = HeldDocs::new(slots, self.spill);
         let spellings = self
             .spellings
             .into_inner()
@@ -445,7 +455,7 @@ impl<X: Default, F> Holder<X, F> {
 
 impl<X: Send, F: Fn(&Positions, &Document) -> X + Sync> crate::analysis::AlsoRead for Holder<X, F> {
     fn document(&self, p: &Positions, doc: &Document) {
-        let held = self.ids.hold_positions(p, &doc.text);
+        let held = Slot::of(self.ids.hold_positions(p, &doc.text), self.spill.as_deref());
         let x = (self.also)(p, doc);
         lock(&self.got).push((doc.id.clone(), held, x));
     }
@@ -495,28 +505,30 @@ pub fn read(
 struct ReaderWords<'a, 'b>(&'b Reader<'a>);
 
 impl corpus::Consumer for ReaderWords<'_, '_> {
-    type Output = (HeldDoc, ());
+    type Output = (Slot, ());
 
-    fn consume(&self, doc: &Document) -> (HeldDoc, ()) {
+    fn consume(&self, doc: &Document) -> (Slot, ()) {
         (self.0.hold(doc, None), ())
     }
 }
 
 /// The held corpus of what a reading gave, and what it gave besides, in the same order.
 fn collect<X>(
-    read: Vec<corpus::Binned<(HeldDoc, X)>>,
+    read: Vec<corpus::Binned<(Slot, X)>>,
     reader: Reader,
     opts: &Options,
 ) -> Result<(Held, Vec<X>)> {
     let mut held = Held::default();
     let mut extra = Vec::with_capacity(read.len());
+    let mut slots = Vec::with_capacity(read.len());
     for d in read {
         let (doc, x) = d.output;
         held.ids.push(d.id);
-        held.docs.push(doc);
+        slots.push(doc);
         held.bins.push(d.bin);
         extra.push(x);
     }
+    held.docs = HeldDocs::new(slots, reader.spill.clone());
     held.n_bins = held.bins.iter().max().map_or(1, |&b| b as usize + 1);
     Ok((finish_read(held, reader, opts)?, extra))
 }
@@ -625,11 +637,12 @@ fn finish(
         .map(|f| opts.stopwords.contains(f))
         .collect();
     held.term_count = vec![0; held.terms.len()];
-    for d in &held.docs {
+    for d in held.docs.iter() {
         for f in d.forms.iter() {
             held.term_count[held.form_term[f as usize] as usize] += 1;
         }
     }
+    held.docs.check()?;
     held.term_stop = vec![true; held.terms.len()];
     for (&t, &stop) in held.form_term.iter().zip(&held.form_stop) {
         held.term_stop[t as usize] &= stop;
@@ -652,12 +665,12 @@ pub fn read_analysed(
             let doc = a.document(i, lopts)?;
             Ok(reader.hold(&doc, Analyser::marks_in(a, i)))
         })
-        .collect::<Result<Vec<HeldDoc>>>()?;
+        .collect::<Result<Vec<Slot>>>()?;
     let held = Held {
         ids: a.docs.iter().map(|d| d.id.clone()).collect(),
         bins: vec![0; held_docs.len()],
         n_bins: 1,
-        docs: held_docs,
+        docs: HeldDocs::new(held_docs, reader.spill.clone()),
         ..Default::default()
     };
     finish_read(held, reader, opts)
@@ -665,7 +678,7 @@ pub fn read_analysed(
 
 /// [`finish`] of a reader's own reading.
 fn finish_read(held: Held, reader: Reader, opts: &Options) -> Result<Held> {
-    let Reader { run, ids } = reader;
+    let Reader { run, ids, .. } = reader;
     finish(held, run.spellings(), ids, opts)
 }
 
@@ -733,7 +746,7 @@ mod tests {
             "United",
             "the most frequent spelling"
         );
-        for (g, o) in given.docs.iter().zip(&own.docs) {
+        for (g, o) in given.docs.iter().zip(own.docs.iter()) {
             assert_eq!(g.quotes.len(), o.quotes.len());
             assert_eq!(g.quotes.len(), 1);
             assert_eq!(

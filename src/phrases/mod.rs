@@ -6,11 +6,13 @@
 pub mod collocates;
 pub mod collocations;
 pub mod counts;
+pub mod docs;
 pub mod held;
 pub mod ngrams;
 
 pub use counts::Tally;
-pub use held::{read, read_analysed, FormIds, Held, HeldDoc, Holder};
+pub use docs::HeldDocs;
+pub use held::{read, read_analysed, FormIds, Held, HeldDoc, HeldQuote, Holder};
 pub use ngrams::NgramOptions;
 
 use crate::error::Result;
@@ -93,8 +95,9 @@ pub fn side_ngrams(held: &Held, o: &NgramOptions) -> Result<SideNgrams> {
         t.retain(|_| *k.next().unwrap_or(&false));
     }
     for (d, &b) in held.docs.iter().zip(&held.bins) {
-        out.windows[(b as usize).min(1)] += ngrams::windows(d, o.n_min, o.forbid()).count() as u64;
+        out.windows[(b as usize).min(1)] += ngrams::windows(&d, o.n_min, o.forbid()).count() as u64;
     }
+    held.docs.check()?;
     Ok(out)
 }
 

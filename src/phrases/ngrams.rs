@@ -284,8 +284,8 @@ impl Passing {
             .into_par_iter()
             .map(|t| {
                 let mut c = sketch.counters();
-                for d in held.docs.iter().skip(t).step_by(threads) {
-                    window(d, &mut |key| sketch.add(&mut c, key));
+                for i in (t..held.docs.len()).step_by(threads) {
+                    window(&held.docs.get(i), &mut |key| sketch.add(&mut c, key));
                 }
                 c
             })
@@ -325,9 +325,10 @@ fn count_level(
         .into_par_iter()
         .map(|s| {
             let mut bins: Vec<AHashMap<u128, Counted>> = vec![AHashMap::new(); held.n_bins];
-            let docs = held.docs.iter().zip(&held.bins).enumerate();
-            let mine_doc = |&(i, _): &(usize, _)| passing.is_none() || i % threads == s;
-            for (i, (d, &b)) in docs.filter(mine_doc) {
+            let mine_doc = |i: &usize| passing.is_none() || i % threads == s;
+            for i in (0..held.docs.len()).filter(mine_doc) {
+                let (d, b) = (held.docs.get(i), held.bins[i]);
+                let d = &*d;
                 let bin = &mut bins[b as usize];
                 let mine = |key| match &passing {
                     Some(p) => p.may_reach(key),
@@ -401,6 +402,7 @@ pub fn count(held: &Held, o: &NgramOptions) -> Result<Vec<Level>> {
             out.push(level);
         }
     }
+    held.docs.check()?;
     Ok(out)
 }
 

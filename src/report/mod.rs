@@ -202,7 +202,8 @@ pub fn build(
         let acts = r.texts.then(|| acts::act_tables(p)).transpose()?;
         // The per-document `terms` table, the largest by far, is written beside the rest.
         let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases, acts));
-        terms.and(rest)
+        // Counts that could not be read back from their temporary file leave no report.
+        terms.and(rest).and(a.doc_terms.check())
     })
 }
 

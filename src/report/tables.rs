@@ -101,6 +101,7 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     // Words that keep company with the node beyond chance (p < 0.05), not every neighbour.
     c.rows.retain(|r| r.scores.ll >= 3.84);
     let df = phrases::collocate_frame(held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
+    held.docs.check()?;
     Ok(PhraseTables {
         ngrams,
         node: forms.first().cloned(),
@@ -115,7 +116,7 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
 fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> {
     let n = held.terms.len();
     let (mut scare, mut quoted) = (vec![0u64; n], vec![0u64; n]);
-    for d in &held.docs {
+    for d in held.docs.iter() {
         for (f, q) in d.forms.iter().zip(d.quoting.each(d.len())) {
             let t = held.form_term[f as usize];
             if q.inner().is_some() && !held.form_stop[f as usize] {
@@ -133,7 +134,7 @@ fn most_scare_quoted(held: &crate::phrases::Held) -> Option<(u32, Vec<String>)> 
                 .then_with(|| held.terms[y].cmp(&held.terms[x]))
         })?;
     let mut forms: ahash::AHashMap<u32, u64> = ahash::AHashMap::new();
-    for d in &held.docs {
+    for d in held.docs.iter() {
         for f in d.forms.iter() {
             if held.form_term[f as usize] as usize == t {
                 *forms.entry(f).or_default() += 1;
@@ -231,8 +232,55 @@ fn scare_quotes(a: &crate::analysis::Analysis) -> Result<((DataFrame, usize), (D
     Ok((first_spans(a, scare)?, first_spans(a, below)?))
 }
 
-/// The `keyness` table: target against reference, or each document against the rest.
-fn keyness(p: Parts) -> Result<DataFrame> {
+/// Writes the per-document `quoted_terms` table in pieces.
+fn quoted_terms(p: Parts) -> Result<Made> {
+    let sel = Selection::default();
+    write_in_pieces(p, "quoted_terms", |docs| {
+        without_cues(p, frames::quoted_terms_of(p.a, sel, docs)?)
+    })?;
+    Ok(Made::Written(DataFrame::empty()))
+}
+
+/// Writes table `name` as CSV and Parquet side by side, each made by `piece` of
+/// [`DOCS_PER_PIECE`] documents at a time and written as it is made: a table that grows with
+/// the corpus is never whole in memory (each piece is made once for each file, which on two
+/// cores is faster than making it once for both).
+fn write_in_pieces(
+    p: Parts,
+    name: &str,
+    piece: impl Fn(std::ops::Range<usize>) -> Result<DataFrame> + Sync,
+) -> Result<()> {
+    let n = p.a.docs.len();
+    let write = |f: Format| {
+        let pieces = (0..n.max(1))
+            .step_by(DOCS_PER_PIECE)
+            .map(|s| piece(s..(s + DOCS_PER_PIECE).min(n)));
+        crate::out::write_pieces(pieces, f, Default::default(), &dest(p, name, f))
+    };
+    let (csv, parquet) = rayon::join(|| write(Format::Csv), || write(Format::Parquet));
+    csv.and(parquet)
+}
+
+/// Where the report writes table `name` as `format`.
+fn dest(p: Parts, name: &str, format: Format) -> Destination {
+    Destination::File(p.dir.join(format!("{name}.{}", format.name())))
+}
+
+/// A table as its job leaves it: whole, to be written, or written already in pieces (with
+/// the rows its section shows).
+enum Made {
+    Whole(DataFrame),
+    Written(DataFrame),
+}
+
+/// Documents of each piece of the per-document tables written in pieces (`keyness` has 20
+/// rows a document).
+const DOCS_PER_PIECE: usize = 2048;
+
+/// The `keyness` table: target against reference, whole; or each document against the rest,
+/// written in pieces ([`write_in_pieces`]) (on four copies of UNGD the whole table
+/// was 38 MB), with the rows of the document the section shows ([`super::charts::focus_doc`]).
+fn keyness(p: Parts) -> Result<Made> {
     let a = p.a;
     match &p.r.groups {
         Some(g) => {
@@ -249,17 +297,20 @@ fn keyness(p: Parts) -> Result<DataFrame> {
                 })
                 .collect();
             k.insert_column(0, Column::new("over_used_in".into(), side))?;
-            Ok(k)
+            Ok(Made::Whole(k))
         }
-        None if a.docs.len() > 1 => compare::keyness_each(
-            a,
-            10,
-            KeynessOptions {
+        None if a.docs.len() > 1 => {
+            let o = KeynessOptions {
                 min_count: 2,
                 ..Default::default()
-            },
-        ),
-        None => Ok(DataFrame::empty()),
+            };
+            let each = compare::EachAgainstRest::new(a, 10, o);
+            write_in_pieces(p, "keyness", |docs| each.frame(docs))?;
+            let shown = super::charts::focus_doc(a)
+                .map_or(Ok(DataFrame::empty()), |f| each.frame(f..f + 1))?;
+            Ok(Made::Written(shown))
+        }
+        None => Ok(Made::Whole(DataFrame::empty())),
     }
 }
 
@@ -292,34 +343,35 @@ pub(super) fn build_and_write(
     let sel = Selection::default();
     let all: Vec<usize> = (0..a.docs.len()).collect();
     let sim_ids = super::charts::longest(a, &all, MAX_SIMILARITY_DOCS);
-    type Build<'a> = Box<dyn Fn() -> Result<DataFrame> + Send + Sync + 'a>;
+    type Build<'a> = Box<dyn Fn() -> Result<Made> + Send + Sync + 'a>;
+    let whole = |df: Result<DataFrame>| df.map(Made::Whole);
     let mut jobs: Vec<(&str, Build)> = vec![
         ("keyness", Box::new(|| keyness(p))),
-        ("corpus_terms", Box::new(|| frames::corpus_terms(a, sel))),
         (
-            "quoted_terms",
-            Box::new(|| without_cues(p, frames::quoted_terms(a, sel)?)),
+            "corpus_terms",
+            Box::new(|| whole(frames::corpus_terms(a, sel))),
         ),
+        ("quoted_terms", Box::new(|| quoted_terms(p))),
         (
             "corpus_quoted_terms",
-            Box::new(|| without_cues(p, frames::corpus_quoted_terms(a, sel)?)),
+            Box::new(|| whole(without_cues(p, frames::corpus_quoted_terms(a, sel)?))),
         ),
-        ("cues", Box::new(|| frames::cues(a))),
-        ("docs", Box::new(|| frames::docs(a, &p.r.meta))),
+        ("cues", Box::new(|| whole(frames::cues(a)))),
+        ("docs", Box::new(|| whole(frames::docs(a, &p.r.meta)))),
         (
             "quoted_phrases",
-            Box::new(|| frames::quoted_phrases(a, &all, frames::SpanFilter::default())),
+            Box::new(|| whole(frames::quoted_phrases(a, &all, SpanFilter::default()))),
         ),
         (
             "similarity",
-            Box::new(|| compare::similarity_of(a, &sim_ids, false)),
+            Box::new(|| whole(compare::similarity_of(a, &sim_ids, false))),
         ),
     ];
     // The phrase tables, built before, are written with the others (a frame's clone shares its
     // columns).
     if let Some(t) = &phrases {
-        jobs.push(("ngrams", Box::new(|| Ok(t.ngrams.clone()))));
-        jobs.push(("collocates", Box::new(|| Ok(t.collocates.clone()))));
+        jobs.push(("ngrams", Box::new(|| whole(Ok(t.ngrams.clone())))));
+        jobs.push(("collocates", Box::new(|| whole(Ok(t.collocates.clone())))));
     }
     let formats = [Format::Csv, Format::Parquet];
     // Each table is written as soon as it is built, and let go unless a section shows it: the
@@ -328,10 +380,15 @@ pub(super) fn build_and_write(
         .into_par_iter()
         .filter(|(name, _)| p.r.texts || !super::needs_texts(name))
         .map(|(name, build)| {
-            let df = build()?;
-            formats
-                .par_iter()
-                .try_for_each(|&f| write_frame(p.dir, name, &df, f))?;
+            let df = match build()? {
+                Made::Whole(df) => {
+                    formats
+                        .par_iter()
+                        .try_for_each(|&f| write_frame(p.dir, name, &df, f))?;
+                    df
+                }
+                Made::Written(shown) => shown,
+            };
             Ok((
                 name,
                 if SHOWN.contains(&name) {
