@@ -22,7 +22,8 @@
 //!                    counts packed, DocTerms); Positions of the few documents a concordance or
 //!                    a dispersion plot reads again; multiword terms (--phrases) joined into one
 //!                    token before counting; a Spill (temporary file) for what a run writes at
-//!                    its end but need not hold (the report's act sentences)
+//!                    its end but need not hold (the report's act sentences, and with
+//!                    Options::spill_counts each document's packed counts)
 //! floor 5  frames    polars DataFrames with fixed schemas; the counts dataset (`verbale
 //!                    counts`: Parquet parts of a corpus that add up to the whole)
 //!          meta      document fields (folders, file names, front matter, manifests),
@@ -31,7 +32,8 @@
 //! floor 6  compare   keyness (pairs, each document, each group), similarity, quote contrast
 //!          kwic      concordance
 //!          trend     terms per group (a year): counts, quoted, scare, rates
-//!          phrases   the corpus held as word ids: n-grams, collocations, collocates
+//!          phrases   the corpus held as word ids (each document set aside in a Spill as
+//!                    it is read, HeldDocs): n-grams, collocations, collocates
 //!          dict      dictionaries (quanteda YAML, LIWC, lists) counted per category, and
 //!                    diplomatic speech acts with their intensity, negation, target and
 //!                    whether they are reported of someone else; the support act decided

@@ -275,7 +275,7 @@ enum Made {
 
 /// Documents of each piece of the per-document tables written in pieces (`keyness` has 20
 /// rows a document).
-const DOCS_PER_PIECE: usize = 2048;
+const DOCS_PER_PIECE: usize = 1024;
 
 /// The `keyness` table: target against reference, whole; or each document against the rest,
 /// written in pieces ([`write_in_pieces`]) (on four copies of UNGD the whole table
