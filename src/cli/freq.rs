@@ -88,7 +88,15 @@ pub fn run(mut args: FreqArgs) -> Result<bool> {
         let cells = verbale::out::csv::Cells::new(format, o.raw_cells);
         let columns = args.output.renames();
         out::write_rows_with(format, &dest, o, |w| {
-            frames::write_terms_csv(&analysis, sel, &columns, cells, true, w)
+            frames::write_terms_csv(
+                &analysis,
+                sel,
+                &columns,
+                cells,
+                true,
+                frames::TERMS_CSV_PIECE,
+                w,
+            )
         })?;
         // The process ends here: freeing every document's counts one by one (tens of
         // milliseconds on UNGD) would only delay the exit.

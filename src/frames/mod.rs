@@ -8,7 +8,7 @@ mod terms_csv;
 
 pub use groups::{docs, docs_by_group, group_columns, group_terms, members, GroupOrder};
 pub use quoted_phrases::quoted_phrases;
-pub use terms_csv::write_terms_csv;
+pub use terms_csv::{write_terms_csv, DOCS_PER_PIECE as TERMS_CSV_PIECE};
 
 use crate::analysis::{Analysis, TermCount};
 use crate::error::Result;

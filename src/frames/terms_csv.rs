@@ -10,8 +10,9 @@ use crate::out::csv::Cells;
 use rayon::prelude::*;
 use std::io::Write;
 
-/// Documents formatted by one task.
-const DOCS_PER_PIECE: usize = 64;
+/// Documents formatted by one task in `freq --by doc`; the report, which writes the table beside
+/// its others, gives fewer ([`write_terms_csv`]'s `docs_per_piece`), for smaller buffers.
+pub const DOCS_PER_PIECE: usize = 64;
 
 /// Pieces formatted at a time (one batch is formatted while the one before it is written).
 const PIECES_AT_ONCE: usize = 4;
@@ -72,8 +73,10 @@ pub fn write_terms_csv(
     columns: &[(String, String)],
     cells: Cells,
     header: bool,
+    docs_per_piece: usize,
     w: &mut dyn Write,
 ) -> Result<()> {
+    let docs_per_piece = docs_per_piece.max(1);
     let cols = chosen_columns(columns)?;
     if header {
         let mut b = Vec::new();
@@ -97,7 +100,7 @@ pub fn write_terms_csv(
     };
     let (terms, forms) = (rendered(1), rendered(2));
     let n = a.docs.len();
-    let pieces = n.div_ceil(DOCS_PER_PIECE);
+    let pieces = n.div_ceil(docs_per_piece);
     // Buffers are handed back once written and filled again: fresh ones would be faulted in
     // page by page and grown by copying, for every batch.
     let format_batch = |batch: usize, spare: Vec<Vec<u8>>| -> Vec<Vec<u8>> {
@@ -108,7 +111,7 @@ pub fn write_terms_csv(
         bufs.into_par_iter()
             .map(|(k, mut b)| {
                 b.clear();
-                let docs = k * DOCS_PER_PIECE..((k + 1) * DOCS_PER_PIECE).min(n);
+                let docs = k * docs_per_piece..((k + 1) * docs_per_piece).min(n);
                 let mut id = Vec::new();
                 let mut rows = Vec::new();
                 let mut counts = Vec::new();

@@ -164,6 +164,11 @@ pub(super) fn write_frame(dir: &Path, name: &str, df: &DataFrame, format: Format
     })
 }
 
+/// Documents formatted at a time by one task for the report's `terms.csv`: a quarter of
+/// `freq --by doc`'s ([`frames::TERMS_CSV_PIECE`]), whose buffers were the largest
+/// thing alive while the report built its tables (36 MB on 4 copies of UNGD).
+const TERMS_CSV_PIECE: usize = 16;
+
 /// Documents per row group of the report's `terms.parquet`: half of the 256 `freq --by doc`
 /// used then, because the report writes it beside its other tables. On UNGD the report peaked at 209–219
 /// MB instead of 228–238 (five runs each), as fast, for a file 6% larger (`benches/HISTORY.md`).
@@ -182,7 +187,7 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
         if format == Format::Csv {
             let cells = crate::out::csv::Cells::new(format, false);
             return crate::out::write_rows_with(format, &to, Default::default(), |w| {
-                frames::write_terms_csv(p.a, sel, &[], cells, true, w)
+                frames::write_terms_csv(p.a, sel, &[], cells, true, TERMS_CSV_PIECE, w)
             });
         }
         let pieces = frames::terms_in_pieces(p.a, sel, TERMS_PIECE);
