@@ -3,10 +3,10 @@
 //! ([`super::Options::spill_counts`], the report) sets them aside in a temporary file
 //! ([`Store`]), so that its memory does not grow with the corpus.
 
-use super::spill::{Spill, Spilled};
+use super::spill::{Failures, Spill, Spilled};
 use super::TermCount;
-use crate::error::{Error, Result};
-use std::sync::{Arc, Mutex};
+use crate::error::Result;
+use std::sync::Arc;
 
 /// One document's packed rows: in memory, or set aside in the [`Store`]'s file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +23,7 @@ pub enum Rows {
 #[derive(Debug, Clone, Default)]
 pub struct Store {
     spill: Option<Arc<Spill>>,
-    failed: Arc<Mutex<Option<String>>>,
+    failed: Failures,
 }
 
 impl Store {
@@ -32,7 +32,7 @@ impl Store {
     pub fn new(spill: bool) -> Self {
         Store {
             spill: spill.then(|| Spill::new().ok().map(Arc::new)).flatten(),
-            failed: Arc::default(),
+            failed: Failures::default(),
         }
     }
 
@@ -48,31 +48,16 @@ impl Store {
     pub fn unpack(&self, r: &Rows, out: &mut Vec<TermCount>) {
         match r {
             Rows::Here(b) => unpack(b, out),
-            Rows::Aside(at) => {
-                let read = (self.spill.as_ref())
-                    .ok_or_else(|| "the temporary file is gone".to_string())
-                    .and_then(|s| s.get(*at).map_err(|e| e.to_string()));
-                match read {
-                    Ok(b) => unpack(&b, out),
-                    Err(why) => {
-                        out.clear();
-                        let mut f = self.failed.lock().unwrap_or_else(|e| e.into_inner());
-                        f.get_or_insert(why);
-                    }
-                }
-            }
+            Rows::Aside(at) => match self.failed.read(self.spill.as_deref(), *at) {
+                Some(b) => unpack(&b, out),
+                None => out.clear(),
+            },
         }
     }
 
     /// An error when some rows could not be read back.
     pub fn check(&self) -> Result<()> {
-        match &*self.failed.lock().unwrap_or_else(|e| e.into_inner()) {
-            None => Ok(()),
-            Some(why) => Err(Error::Invalid(format!(
-                "the counts set aside in a temporary file could not be read back ({why}); \
-                 check the space left in the temporary folder (TMPDIR) and run again"
-            ))),
-        }
+        self.failed.check("counts")
     }
 }
 

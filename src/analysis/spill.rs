@@ -59,6 +59,40 @@ impl Spill {
     }
 }
 
+/// The first failure to read back what was set aside: a pass that meets one goes on with
+/// nothing for that document, and the run reports it once the pass is over ([`Failures::check`]),
+/// so that readers running in parallel need not return errors per document.
+#[derive(Debug, Clone, Default)]
+pub struct Failures(std::sync::Arc<Mutex<Option<String>>>);
+
+impl Failures {
+    /// The bytes set aside at `at` in `spill`; `None`, and the failure kept, when they cannot
+    /// be read back (or there is no file).
+    pub fn read(&self, spill: Option<&Spill>, at: Spilled) -> Option<Vec<u8>> {
+        let got = spill
+            .ok_or_else(|| "the temporary file is gone".to_string())
+            .and_then(|s| s.get(at).map_err(|e| e.to_string()));
+        got.map_err(|why| self.note(why)).ok()
+    }
+
+    /// Keeps `why`, unless a failure was kept before.
+    pub fn note(&self, why: String) {
+        let mut f = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        f.get_or_insert(why);
+    }
+
+    /// An error naming `what` (the words, the counts) when some read failed.
+    pub fn check(&self, what: &str) -> Result<()> {
+        match &*self.0.lock().unwrap_or_else(|e| e.into_inner()) {
+            None => Ok(()),
+            Some(why) => Err(crate::error::Error::Invalid(format!(
+                "the {what} set aside in a temporary file could not be read back ({why}); \
+                 check the space left in the temporary folder (TMPDIR) and run again"
+            ))),
+        }
+    }
+}
+
 /// Appends `s` to `out` with its length before it (four bytes, little-endian).
 pub fn put_str(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(&(s.len() as u32).to_le_bytes());

@@ -311,9 +311,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     let all: Vec<PathBuf> = groups.iter().flatten().cloned().collect();
     let mut options = args.source.options(&all)?;
     options.doc_measures = true;
-    // The per-document counts wait in a temporary file: the report's memory stays flat as the
-    // corpus grows.
-    options.spill_counts = true;
+    options.spill_counts = true; // each document's counts wait in a temporary file
     let terms = trend_terms(&args.terms, &options)?;
     let dir = output_dir(&args, &name)?;
     report::check_target(&dir, &all)?;

@@ -3,12 +3,12 @@
 //! counters, so that the corpus held as word ids does not grow a run's memory with the corpus.
 
 use super::held::{FormIds, HeldDoc, HeldQuote};
-use crate::analysis::spill::{Spill, Spilled};
+use crate::analysis::spill::{Failures, Spill, Spilled};
 use crate::analysis::QuotingRuns;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// One held document: in memory (no temporary file could be made, or it was full), or set
 /// aside with what is asked of it without its words.
@@ -57,7 +57,7 @@ impl Slot {
 pub struct HeldDocs {
     slots: Vec<Slot>,
     spill: Option<Arc<Spill>>,
-    failed: Arc<Mutex<Option<String>>>,
+    failed: Failures,
 }
 
 impl HeldDocs {
@@ -74,7 +74,7 @@ impl HeldDocs {
         HeldDocs {
             slots,
             spill,
-            failed: Arc::default(),
+            failed: Failures::default(),
         }
     }
 
@@ -109,21 +109,18 @@ impl HeldDocs {
         match &self.slots[i] {
             Slot::Here(d) => Cow::Borrowed(d),
             Slot::Aside { at, other_lang, .. } => {
-                let read = (self.spill.as_ref())
-                    .ok_or_else(|| "the temporary file is gone".to_string())
-                    .and_then(|s| s.get(*at).map_err(|e| e.to_string()))
-                    .and_then(|b| decode(&b).ok_or_else(|| "it was cut short".to_string()));
-                match read {
-                    Ok(mut d) => {
-                        d.other_lang = *other_lang;
-                        Cow::Owned(d)
+                let read = self.failed.read(self.spill.as_deref(), *at);
+                let d = read.and_then(|b| {
+                    let d = decode(&b);
+                    if d.is_none() {
+                        self.failed.note("a document's words were cut short".into());
                     }
-                    Err(why) => {
-                        let mut f = self.failed.lock().unwrap_or_else(|e| e.into_inner());
-                        f.get_or_insert(why);
-                        Cow::Owned(HeldDoc::default())
-                    }
-                }
+                    d
+                });
+                Cow::Owned(HeldDoc {
+                    other_lang: *other_lang,
+                    ..d.unwrap_or_default()
+                })
             }
         }
     }
@@ -140,13 +137,7 @@ impl HeldDocs {
 
     /// An error when some document could not be read back since the documents were held.
     pub fn check(&self) -> Result<()> {
-        match &*self.failed.lock().unwrap_or_else(|e| e.into_inner()) {
-            None => Ok(()),
-            Some(why) => Err(Error::Invalid(format!(
-                "the words set aside in a temporary file could not be read back ({why}); \
-                 check the space left in the temporary folder (TMPDIR) and run again"
-            ))),
-        }
+        self.failed.check("words")
     }
 }
 
