@@ -2799,7 +2799,7 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
 #[test]
 fn act_sentences_set_aside_come_back_in_act_instances() {
     use verbale::analysis::spill::Spill;
-    use verbale::dict::{instances_frame, instances_in_pieces, Sentences};
+    use verbale::dict::{act_targets, instances_frame, instances_in_pieces, TextsAside};
     let lex = ActLexicon::bundled("en").unwrap();
     let opts = Options::new(Lang::english());
     let dict = lex.compile(&opts).unwrap();
@@ -2818,7 +2818,7 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
     let mut aside = held.clone();
     let spill = Spill::new().unwrap();
     let at: Vec<_> = (aside.docs.iter_mut())
-        .map(|d| Sentences::set_aside(d, &spill))
+        .map(|d| TextsAside::set_aside(d, &spill))
         .collect();
     assert_eq!(
         at.iter().map(Option::is_some).collect::<Vec<_>>(),
@@ -2829,9 +2829,25 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
         .iter()
         .flat_map(|d| &d.acts)
         .all(|a| a.sentence().is_empty()));
-    aside.sentences = Some(std::sync::Arc::new(Sentences::of(spill, at)));
+    // The acts keep no text at all: the trigger, target and place went with the sentence.
+    assert!(aside
+        .docs
+        .iter()
+        .flat_map(|d| &d.acts)
+        .all(|a| a.texts.is_none()));
+    aside.aside = Some(std::sync::Arc::new(TextsAside::of(spill, at)));
     let (again, _) = instances_frame(&aside, &lex, |_| true).unwrap();
     assert_eq!(again, whole);
+    // What the acts target, counted from the texts read back.
+    let targets = act_targets(&held, &lex).unwrap().0;
+    assert!(targets.height() >= 3, "{targets}");
+    assert_eq!(act_targets(&aside, &lex).unwrap().0, targets);
+    // Only the strong acts: their documents' texts are read back, the others' not needed.
+    let strong = |a: &verbale::dict::ActHit| a.intensity >= 4;
+    assert_eq!(
+        instances_frame(&aside, &lex, strong).unwrap().0,
+        instances_frame(&held, &lex, strong).unwrap().0
+    );
     // In pieces of two rows, a document's acts split between pieces.
     let pieces: Vec<_> = instances_in_pieces(&aside, &lex, 2)
         .collect::<verbale::Result<_>>()

@@ -9,7 +9,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use verbale::dict::Sentences;
+use verbale::dict::TextsAside;
 use verbale::report::{self, Groups, MetaGroups, ReportOptions};
 
 /// Write a complete report: report.html (self-contained), report.md with the charts as PNG,
@@ -325,7 +325,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         .as_ref()
         .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
     // The report's tables of acts read the acts only (the lexicon keeps no entry's matched
-    // words), and the acts' sentences are set aside until act_instances is written.
+    // words), and the acts' texts are set aside until their tables are written.
     let spill = verbale::analysis::spill::Spill::new().ok();
     // The phrases of --terms that no --phrases makes one term are counted from the words as
     // they are read, as `trend` counts them.
@@ -334,7 +334,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         verbale::phrases::Holder::new(|p: &verbale::analysis::Positions, d: &verbale::Document| {
             let acts = matcher.as_ref().map(|m| {
                 let mut found = m.scan(p, d);
-                let aside = (spill.as_ref()).and_then(|s| Sentences::set_aside(&mut found, s));
+                let aside = (spill.as_ref()).and_then(|s| TextsAside::set_aside(&mut found, s));
                 (found, aside)
             });
             (acts, term_phrases.as_ref().map(|t| t.count(p, &d.text)))
@@ -360,7 +360,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
             ids: held.ids.clone(),
             bins: (0..held.ids.len() as u32).collect(),
             docs,
-            sentences: spill.map(|s| std::sync::Arc::new(Sentences::of(s, at))),
+            aside: spill.map(|s| std::sync::Arc::new(TextsAside::of(s, at))),
             tally: None,
             // Warned of with the reading's documents.
             other_lang: Vec::new(),

@@ -26,7 +26,7 @@ pub use acts::{ActLexicon, STRONG};
 pub use hit::{ActHit, ActTexts};
 pub use read::Format;
 pub use scan::{
-    scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, Sentences,
+    scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, TextsAside,
 };
 pub use table::{
     acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,

@@ -3,7 +3,7 @@
 //! text is kept but the acts' triggers and targets.
 
 use super::acts::{self, ActLexicon};
-use super::hit::ActHit;
+use super::hit::{ActHit, ActTexts};
 use super::table::{Bins, Tally};
 use super::Compiled;
 use crate::analysis::spill::{put_str, take_str, Spill, Spilled};
@@ -75,9 +75,9 @@ pub struct Scanned {
     pub bins: Vec<u32>,
     /// Per document: its matches (none with a tally).
     pub docs: Vec<DictDoc>,
-    /// The acts' sentences, when they were set aside while the corpus was read
-    /// ([`Sentences::set_aside`]): the acts then hold empty ones.
-    pub sentences: Option<std::sync::Arc<Sentences>>,
+    /// The acts' texts, when they were set aside while the corpus was read
+    /// ([`TextsAside::set_aside`]): the acts then hold none ([`Scanned::texts`] reads them).
+    pub aside: Option<std::sync::Arc<TextsAside>>,
     /// The sums per bin, when they were made as the corpus was read: the documents are then
     /// not kept ([`scan`]'s `sums`; [`Scanned::documents`] and [`Scanned::words`] count them).
     pub tally: Option<Tally>,
@@ -103,6 +103,29 @@ impl Scanned {
         }
     }
 
+    /// Document `d`'s acts' texts, in the order of its acts: each act's own, or those set
+    /// aside for the document, read back ([`TextsAside`]); empty texts for an act the run kept
+    /// none of.
+    pub fn texts(&self, d: usize) -> Result<Vec<std::borrow::Cow<'_, ActTexts>>> {
+        use std::borrow::Cow;
+        let acts = self.docs.get(d).map_or(&[][..], |doc| &doc.acts[..]);
+        let aside = match &self.aside {
+            Some(t) if !acts.is_empty() => t.get(d)?,
+            _ => None,
+        };
+        Ok(match aside {
+            Some(v) if v.len() == acts.len() => v.into_iter().map(Cow::Owned).collect(),
+            Some(_) => {
+                return Err(crate::error::Error::Invalid(
+                    "the temporary file of the acts' texts was changed while verbale ran".into(),
+                ))
+            }
+            None => (acts.iter())
+                .map(|a| a.texts.as_deref().map_or_else(Cow::default, Cow::Borrowed))
+                .collect(),
+        })
+    }
+
     /// Acts of the kinds `chosen` chooses (by index into the lexicon's acts), in every
     /// document: (not negated, negated).
     pub fn acts_of(&self, chosen: impl Fn(usize) -> bool) -> (u64, u64) {
@@ -117,52 +140,73 @@ impl Scanned {
     }
 }
 
-/// The sentences of a scan's acts set aside in a temporary file, per document, so that a run
-/// that writes every act with its sentence once, at its end (the report), does not hold them
-/// all: on UNGD, 52,000 sentences and 20 MB of memory per copy of the corpus.
+/// The texts of a scan's acts (where each stands, its trigger, target and sentence) set aside
+/// in a temporary file, per document, so that a run that writes every act with its texts once,
+/// at its end (the report), does not hold them all: on UNGD, 57,000 acts, their sentences 20
+/// MB of memory per copy of the corpus and the rest 8 MB.
 #[derive(Debug)]
-pub struct Sentences {
+pub struct TextsAside {
     spill: Spill,
-    /// Per document: where its acts' sentences went (`None`: kept by its acts).
+    /// Per document: where its acts' texts went (`None`: kept by its acts).
     at: Vec<Option<Spilled>>,
 }
 
-impl Sentences {
-    /// Sets the sentences of `d`'s acts aside in `spill` and empties them; where they went
-    /// (`None` when `d` has no act, or the file could not take them and the acts keep them).
+impl TextsAside {
+    /// Sets the texts of `d`'s acts aside in `spill` and lets them go (the acts keep their
+    /// kind, intensity and flags); where they went (`None` when `d` has no act, or the file
+    /// could not take them and the acts keep them).
     pub fn set_aside(d: &mut DictDoc, spill: &Spill) -> Option<Spilled> {
         if d.acts.is_empty() {
             return None;
         }
         let mut b = Vec::new();
         for a in &d.acts {
-            put_str(&mut b, a.sentence());
+            b.extend_from_slice(&a.offset().to_le_bytes());
+            b.extend_from_slice(&a.page().unwrap_or(u32::MAX).to_le_bytes());
+            for text in [a.trigger(), a.target(), a.sentence()] {
+                put_str(&mut b, text);
+            }
         }
         let at = spill.put(&b)?;
-        for t in d.acts.iter_mut().filter_map(|a| a.texts.as_mut()) {
-            t.sentence = String::new();
+        for a in &mut d.acts {
+            a.texts = None;
         }
         Some(at)
     }
 
-    /// The sentences `spill` holds for the documents of a scan (`at`, one per document).
-    pub fn of(spill: Spill, at: Vec<Option<Spilled>>) -> Sentences {
-        Sentences { spill, at }
+    /// The texts `spill` holds for the documents of a scan (`at`, one per document).
+    pub fn of(spill: Spill, at: Vec<Option<Spilled>>) -> TextsAside {
+        TextsAside { spill, at }
     }
 
-    /// Document `d`'s acts' sentences, in the order of its acts; `None` when they were not
-    /// set aside.
-    pub fn get(&self, d: usize) -> Result<Option<Vec<String>>> {
+    /// Document `d`'s acts' texts, in the order of its acts; `None` when they were not set
+    /// aside.
+    pub fn get(&self, d: usize) -> Result<Option<Vec<ActTexts>>> {
         let Some(&Some(at)) = self.at.get(d) else {
             return Ok(None);
         };
         let b = self.spill.get(at)?;
+        let changed = || {
+            crate::error::Error::Invalid(
+                "the temporary file of the acts' texts was changed while verbale ran".into(),
+            )
+        };
+        let mut got = Vec::new();
         let mut i = 0;
-        let got: Vec<String> = std::iter::from_fn(|| take_str(&b, &mut i)).collect();
-        if i != b.len() {
-            return Err(crate::error::Error::Invalid(
-                "the temporary file of the acts' sentences was changed while verbale ran".into(),
-            ));
+        while i < b.len() {
+            let head = b.get(i..i + 12).ok_or_else(changed)?;
+            let offset = u64::from_le_bytes(head[..8].try_into().map_err(|_| changed())?);
+            let page = u32::from_le_bytes(head[8..].try_into().map_err(|_| changed())?);
+            i += 12;
+            let mut text = || take_str(&b, &mut i).ok_or_else(changed);
+            let (trigger, target, sentence) = (text()?, text()?, text()?);
+            got.push(ActTexts {
+                offset,
+                page: (page != u32::MAX).then_some(page),
+                trigger,
+                target,
+                sentence,
+            });
         }
         Ok(Some(got))
     }
@@ -501,7 +545,7 @@ pub fn scan(
         ids: Vec::with_capacity(n),
         bins: Vec::with_capacity(n),
         docs: Vec::with_capacity(n),
-        sentences: None,
+        aside: None,
         // A scan for acts counts no categories.
         tally: sums.map(|b| match acts {
             Some(l) => Tally::new(b, 0, l.acts.len()),
@@ -543,7 +587,7 @@ pub fn scan_docs(
         ids,
         bins: (0..docs.len() as u32).collect(),
         docs: results,
-        sentences: None,
+        aside: None,
         tally: None,
     }
 }
@@ -570,7 +614,7 @@ pub fn scan_analysed(
         ids,
         bins: (0..docs.len() as u32).collect(),
         docs,
-        sentences: None,
+        aside: None,
         tally: None,
     })
 }

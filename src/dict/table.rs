@@ -3,7 +3,7 @@
 //! `act_instances` the report writes name theirs in their `doc` column.
 
 use super::acts::{ActLexicon, STRONG};
-use super::hit::ActHit;
+use super::hit::{ActHit, ActTexts};
 use super::scan::{Hit, Scanned};
 use super::Compiled;
 use crate::error::Result;
@@ -337,7 +337,7 @@ pub fn instances_frame(
 ) -> Result<(DataFrame, Vec<u32>)> {
     let inst: Vec<Instance> = instances(s, keep).collect();
     Ok((
-        instance_rows(&inst, &sentences_of(s, &inst)?, lex)?,
+        instance_rows(&inst, &texts_of(s, &inst)?, lex)?,
         inst.iter().map(|x| x.0).collect(),
     ))
 }
@@ -358,41 +358,45 @@ pub fn instances_in_pieces<'a>(
         }
         first = false;
         let piece: Vec<Instance> = all.by_ref().take(rows.max(1)).collect();
-        Some(sentences_of(s, &piece).and_then(|sentences| instance_rows(&piece, &sentences, lex)))
+        Some(texts_of(s, &piece).and_then(|texts| instance_rows(&piece, &texts, lex)))
     })
 }
 
-/// The sentences of acts `inst` of scan `s`: each act's own, or the one set aside for it
-/// ([`Scanned::sentences`]), read back for these acts' documents only.
-fn sentences_of<'a>(s: &Scanned, inst: &[Instance<'a>]) -> Result<Vec<Cow<'a, str>>> {
+/// The texts of acts `inst` of scan `s` (where each stands, its trigger, target and sentence):
+/// each act's own, or those set aside for it ([`Scanned::texts`]), read back for these acts'
+/// documents only.
+fn texts_of<'a>(s: &'a Scanned, inst: &[Instance<'a>]) -> Result<Vec<Cow<'a, ActTexts>>> {
     let mut out = Vec::with_capacity(inst.len());
-    let mut read: Option<(usize, Vec<String>)> = None;
-    for &(_, _, a, (d, j)) in inst {
-        let Some(aside) = s.sentences.as_ref() else {
-            out.push(Cow::Borrowed(a.sentence()));
-            continue;
-        };
+    let mut read: Option<(usize, Vec<Cow<'a, ActTexts>>)> = None;
+    for &(_, _, _, (d, j)) in inst {
         if read.as_ref().is_none_or(|r| r.0 != d) {
-            read = aside.get(d)?.map(|v| (d, v));
+            read = Some((d, s.texts(d)?));
         }
-        out.push(match &read {
-            Some((_, v)) => Cow::Owned(v.get(j).cloned().unwrap_or_default()),
-            None => Cow::Borrowed(a.sentence()),
-        });
+        let texts = read.as_mut().map(|r| &mut r.1);
+        out.push(
+            texts
+                .and_then(|v| v.get_mut(j))
+                .map(std::mem::take)
+                .unwrap_or_default(),
+        );
     }
     Ok(out)
 }
 
-/// The `act_instances` rows of `inst`, whose sentences are `sentences`.
-fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) -> Result<DataFrame> {
-    let t = |f: &dyn Fn(&ActHit) -> &str| -> Vec<&str> { inst.iter().map(|x| f(x.2)).collect() };
+/// The `act_instances` rows of `inst`, whose texts are `texts`.
+fn instance_rows(
+    inst: &[Instance],
+    texts: &[Cow<ActTexts>],
+    lex: &ActLexicon,
+) -> Result<DataFrame> {
+    let t = |f: &dyn Fn(&ActTexts) -> &str| -> Vec<&str> { texts.iter().map(|x| f(x)).collect() };
     let flag = |f: &dyn Fn(&ActHit) -> bool| -> Vec<bool> { inst.iter().map(|x| f(x.2)).collect() };
     Ok(DataFrame::new_infer_height(vec![
         Column::new("doc".into(), inst.iter().map(|x| x.1).collect::<Vec<_>>()),
-        u("offset", inst.iter().map(|x| x.2.offset()).collect()),
+        u("offset", texts.iter().map(|x| x.offset).collect()),
         Column::new(
             "page".into(),
-            inst.iter().map(|x| x.2.page()).collect::<Vec<_>>(),
+            texts.iter().map(|x| x.page).collect::<Vec<_>>(),
         ),
         Column::new(
             "act".into(),
@@ -410,12 +414,9 @@ fn instance_rows(inst: &[Instance], sentences: &[Cow<str>], lex: &ActLexicon) ->
         Column::new("negated".into(), flag(&|a| a.negated)),
         Column::new("quoted".into(), flag(&|a| a.quoted)),
         Column::new("reported".into(), flag(&|a| a.reported)),
-        Column::new("trigger".into(), t(&|a| a.trigger())),
-        Column::new("target".into(), t(&|a| a.target())),
-        Column::new(
-            "sentence".into(),
-            sentences.iter().map(|s| s.as_ref()).collect::<Vec<&str>>(),
-        ),
+        Column::new("trigger".into(), t(&|a| &a.trigger)),
+        Column::new("target".into(), t(&|a| &a.target)),
+        Column::new("sentence".into(), t(&|a| &a.sentence)),
     ])?)
 }
 

@@ -218,18 +218,20 @@ pub fn act_targets(s: &Scanned, lex: &ActLexicon) -> Result<(DataFrame, Vec<u32>
     type Tally = (u64, u64, usize, String);
     let mut t: AHashMap<(u32, u16, String), Tally> = AHashMap::new();
     for (d, (doc, &b)) in s.docs.iter().zip(&s.bins).enumerate() {
-        for a in doc
-            .acts
-            .iter()
-            .filter(|a| !a.negated && !a.target().is_empty())
-        {
-            let key = target_key(a.target(), lex.names);
+        if doc.acts.is_empty() {
+            continue;
+        }
+        // The acts' texts, read back when they were set aside.
+        let texts = s.texts(d)?;
+        let acts = doc.acts.iter().zip(&texts);
+        for (a, x) in acts.filter(|(a, x)| !a.negated && !x.target.is_empty()) {
+            let key = target_key(&x.target, lex.names);
             if key.is_empty() {
                 continue;
             }
             let e = t
                 .entry((b, a.act, key))
-                .or_insert_with(|| (0, 0, usize::MAX, a.target().to_string()));
+                .or_insert_with(|| (0, 0, usize::MAX, x.target.clone()));
             e.0 += 1;
             if e.2 != d {
                 e.1 += 1;

@@ -61,11 +61,9 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         cols.extend(df.columns().iter().cloned());
         Ok(DataFrame::new_infer_height(cols)?)
     };
-    // The section shows the strongest acts only (the rest are in act_instances), without
-    // their sentences: those set aside are not read back for it.
-    let aside = scanned.sentences.take();
+    // The section shows the strongest acts only (the rest are in act_instances): their texts
+    // are read back for their documents only.
     let (strongest, strong_acts) = strongest_of(&dict::instances_frame(&scanned, &lex, strong)?.0)?;
-    scanned.sentences = aside;
     // The corpus as one bin.
     let bins = std::mem::replace(&mut scanned.bins, vec![0; n]);
     let corpus = dict::acts_frames(&scanned, &lex, Bins { n: 1 })?.acts.0;
@@ -94,8 +92,8 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         let pieces = dict::instances_in_pieces(&scanned, &lex, 10_000);
         write_pieces(pieces, f, Default::default(), &to)?;
     }
-    // The sentences set aside, and their file, go with the acts' texts.
-    scanned.sentences = None;
+    // The texts set aside, and their file, go with the acts' own.
+    scanned.aside = None;
     for a in scanned.docs.iter_mut().flat_map(|d| d.acts.iter_mut()) {
         a.texts = None;
     }
