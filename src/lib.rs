@@ -21,8 +21,8 @@
 //!                    merged under term ids into a self-contained Analysis (each document's
 //!                    counts packed, DocTerms); Positions of the few documents a concordance or
 //!                    a dispersion plot reads again; multiword terms (--phrases) joined into one
-//!                    token before counting; a Spill (temporary file) for what a run writes at
-//!                    its end but need not hold (the report's act sentences, and with
+//!                    token before counting; a Spill (temporary file) for what a run reads
+//!                    back later but need not hold (the report's act texts, and with
 //!                    Options::spill_counts each document's packed counts)
 //! floor 5  frames    polars DataFrames with fixed schemas; the counts dataset (`verbale
 //!                    counts`: Parquet parts of a corpus that add up to the whole)

@@ -2859,6 +2859,51 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
     assert_eq!(stacked, whole);
 }
 
+/// The per-document act tables made a range of documents at a time (as the report writes
+/// them) stack up to the tables of the whole scan, row for row.
+#[test]
+fn act_tables_of_document_ranges_stack_up_to_the_whole() {
+    use verbale::dict::{acts_frames, acts_frames_of_docs, Bins};
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let docs: Vec<Document> = [
+        "We strongly condemn the attack and welcome the agreement.",
+        "Nothing to see here.",
+        "The Council demanded a ceasefire. We deplore the violence. We urge restraint.",
+        "We support the plan.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+    .collect();
+    let s = scan_docs(&docs, &opts, &dict, Some(&lex));
+    let whole = || acts_frames(&s, &lex, Bins { n: docs.len() }).unwrap();
+    // A row per act of each of the four documents.
+    assert_eq!(whole().acts.0.height(), 4 * lex.acts.len());
+    for table in [
+        |f: verbale::dict::ActsFrames| f.acts,
+        |f: verbale::dict::ActsFrames| f.profile,
+    ] {
+        let (all, all_bins) = table(whole());
+        let (mut stacked, mut bins) = (None::<polars::prelude::DataFrame>, Vec::new());
+        // Ranges that cut the documents unevenly, one past the scan's end.
+        for r in [0..1, 1..3, 3..6] {
+            let start = r.start as u32;
+            let (df, of_row) = table(acts_frames_of_docs(&s, &lex, r).unwrap());
+            bins.extend(of_row.iter().map(|b| b + start));
+            match &mut stacked {
+                Some(x) => {
+                    x.vstack_mut(&df).unwrap();
+                }
+                None => stacked = Some(df),
+            }
+        }
+        assert_eq!(stacked.unwrap(), all);
+        assert_eq!(bins, all_bins);
+    }
+}
+
 /// `verbale ARGS...` on the bundled statements, CSV on standard output, as rows of fields
 /// (none of these tables quotes a field).
 fn statement_rows(args: &[&str]) -> Vec<Vec<String>> {

@@ -346,6 +346,7 @@ fn documents_run(
         form_terms,
         held: Vec::new(),
         forms,
+        corpus: Default::default(),
     }
 }
 
@@ -470,6 +471,7 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker], binned: bool)
         form_terms: AHashMap::new(),
         held: Vec::new(),
         forms: None,
+        corpus: Default::default(),
     }
 }
 

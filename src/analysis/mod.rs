@@ -65,8 +65,8 @@ pub struct Options {
     /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
     /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
     pub doc_measures: bool,
-    /// Set each document's counts aside in a temporary file in a documents run, so that the
-    /// run's memory does not grow with the corpus (the report); check them at the end with
+    /// Set each document's counts aside in a temporary file in a documents run, so that they
+    /// do not grow the run's memory with the corpus (the report); check them at the end with
     /// [`DocTerms::check`].
     pub spill_counts: bool,
     /// The window of MATTR, in words ([`MATTR_WINDOW`] unless `docs --mattr-window`).

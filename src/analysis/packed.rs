@@ -1,7 +1,7 @@
 //! Each document's term counts packed in a few bytes a row ([`DocTerms`]): the per-document
 //! counts a documents run keeps are most of what grows with the corpus. A run that asks for it
 //! ([`super::Options::spill_counts`], the report) sets them aside in a temporary file
-//! ([`Store`]), so that its memory does not grow with the corpus.
+//! ([`Store`]), so that they do not grow its memory with the corpus.
 
 use super::spill::{Failures, Spill, Spilled};
 use super::TermCount;
@@ -22,7 +22,10 @@ pub enum Rows {
 /// failure kept, for [`Store::check`].
 #[derive(Debug, Clone, Default)]
 pub struct Store {
-    spill: Option<Arc<Spill>>,
+    /// Whether rows go to the file.
+    spill: bool,
+    /// The file, made when the first rows go to it (a run that packs none makes none).
+    file: Arc<std::sync::OnceLock<Option<Spill>>>,
     failed: Failures,
 }
 
@@ -31,14 +34,15 @@ impl Store {
     /// file cannot be made).
     pub fn new(spill: bool) -> Self {
         Store {
-            spill: spill.then(|| Spill::new().ok().map(Arc::new)).flatten(),
-            failed: Failures::default(),
+            spill,
+            ..Default::default()
         }
     }
 
     /// Rows packed by [`pack`], set aside when the store has a file that takes them.
     pub fn put(&self, b: Box<[u8]>) -> Rows {
-        match self.spill.as_ref().and_then(|s| s.put(&b)) {
+        let file = || self.file.get_or_init(|| Spill::new().ok()).as_ref();
+        match self.spill.then(file).flatten().and_then(|s| s.put(&b)) {
             Some(at) => Rows::Aside(at),
             None => Rows::Here(b),
         }
@@ -48,7 +52,10 @@ impl Store {
     pub fn unpack(&self, r: &Rows, out: &mut Vec<TermCount>) {
         match r {
             Rows::Here(b) => unpack(b, out),
-            Rows::Aside(at) => match self.failed.read(self.spill.as_deref(), *at) {
+            Rows::Aside(at) => match self
+                .failed
+                .read(self.file.get().and_then(Option::as_ref), *at)
+            {
                 Some(b) => unpack(&b, out),
                 None => out.clear(),
             },
@@ -65,7 +72,8 @@ impl Store {
 /// numbers: the row count, then per row the term id's step from the row before (zigzag-coded,
 /// so that rows in any order pack), its occurrences, and the quoted and scare occurrences. A
 /// row takes about 4 bytes instead of the 16 of a [`TermCount`] (on UNGD, 8 MB of memory for
-/// 2.2 million rows instead of 30), and a document's rows are one allocation of their size.
+/// 2.2 million rows instead of 30), and a document's rows are one allocation of their size,
+/// or a place in the [`Store`]'s file.
 #[derive(Debug, Clone, Default)]
 pub struct DocTerms {
     docs: Vec<Rows>,

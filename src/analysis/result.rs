@@ -225,6 +225,10 @@ pub struct Analysis {
     pub(crate) held: Vec<(usize, Document)>,
     /// Forms and spellings, when the run kept them ([`super::Options::keep_forms`]).
     pub forms: Option<FormTotals>,
+    /// The corpus totals of a documents run, summed from the documents' counts once, when
+    /// first asked for ([`Analysis::corpus_counts`]): a report asks some ten times, and the
+    /// counts may be read back from a file.
+    pub(crate) corpus: std::sync::OnceLock<Vec<TermTotals>>,
 }
 
 impl Analysis {
@@ -235,6 +239,7 @@ impl Analysis {
         if !self.doc_terms.is_empty() {
             self.doc_terms.retain(keep);
         }
+        self.corpus = Default::default();
     }
 
     /// Each term's place in alphabetical order, so that ties are broken without comparing
@@ -308,10 +313,11 @@ impl Analysis {
     pub fn corpus_counts(&self) -> Vec<TermTotals> {
         match &self.totals {
             Some(t) => t.clone(),
-            None => {
+            None => (self.corpus.get_or_init(|| {
                 let all: Vec<usize> = (0..self.doc_terms.len()).collect();
                 self.group_totals(&all)
-            }
+            }))
+            .clone(),
         }
     }
 
@@ -413,4 +419,29 @@ pub(crate) fn language_of_top(
         .map(|k| (LANGS[k], hits(k)))
         .filter(|(_, w)| w.len() >= 7 && w.len() > 2 * own)
         .max_by_key(|(_, w)| w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyse, Options};
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    #[test]
+    fn corpus_counts_are_summed_once_and_again_after_documents_are_left_out() {
+        let docs: Vec<Document> = ["peace and peace", "war", "peace"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        let mut a = analyse(&docs, &Options::new(Lang::english()));
+        let count = |a: &super::Analysis, term: &str| -> u64 {
+            let i = a.terms.iter().position(|t| t.term == term).unwrap();
+            a.corpus_counts()[i].count
+        };
+        assert_eq!((count(&a, "peac"), count(&a, "war")), (3, 1));
+        assert!(a.corpus.get().is_some(), "kept after the first call");
+        a.keep_docs(&[false, true, true]);
+        assert_eq!((count(&a, "peac"), count(&a, "war")), (1, 1));
+    }
 }

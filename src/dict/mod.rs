@@ -29,8 +29,8 @@ pub use scan::{
     scan, scan_analysed, scan_docs, DictDoc, EntryHit, Hit, Matcher, Scanned, TextsAside,
 };
 pub use table::{
-    acts_frames, dict_frames, instances_frame, instances_in_pieces, wide, ActsFrames, Bins,
-    DictFrames, Tally, WideValue, CONDEMNATORY,
+    acts_frames, acts_frames_of_docs, dict_frames, instances_frame, instances_in_pieces, wide,
+    ActsFrames, Bins, DictFrames, Tally, WideValue, CONDEMNATORY,
 };
 pub use targets::{act_targets, names_of, target_key};
 

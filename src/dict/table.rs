@@ -269,9 +269,29 @@ pub const CONDEMNATORY: [&str; 3] = ["deplore", "condemn", "reject"];
 
 /// The `acts` frames of a scan.
 pub fn acts_frames(s: &Scanned, lex: &ActLexicon, bins: Bins) -> Result<ActsFrames> {
-    let n = bins.n.max(1);
+    frames_of_sums(&Tally::of(s, bins, 0, lex.acts.len()), lex)
+}
+
+/// The `acts` frames of the documents `docs` of a scan that keeps its documents, each its own
+/// bin, numbered from 0 for `docs.start` (documents past the scan's give none): the report
+/// writes its per-document act tables a range of documents at a time.
+pub fn acts_frames_of_docs(
+    s: &Scanned,
+    lex: &ActLexicon,
+    docs: std::ops::Range<usize>,
+) -> Result<ActsFrames> {
+    let docs = docs.start.min(s.docs.len())..docs.end.min(s.docs.len());
+    let mut sums = Tally::new(Bins { n: docs.len() }, 0, lex.acts.len());
+    for (b, d) in s.docs[docs].iter().enumerate() {
+        sums.add(b as u32, d);
+    }
+    frames_of_sums(&sums, lex)
+}
+
+/// The `acts` frames of sums per bin.
+fn frames_of_sums(sums: &Tally, lex: &ActLexicon) -> Result<ActsFrames> {
+    let n = sums.words.len();
     let k = lex.acts.len();
-    let sums = Tally::of(s, bins, 0, k);
     let (tally, strength, words, present) = (&sums.acts, &sums.strength, &sums.words, &sums.docs);
     let live: Vec<u32> = (0..n as u32).filter(|&b| present[b as usize] > 0).collect();
     let rows: Vec<(u32, usize)> = live

@@ -61,14 +61,6 @@ pub struct HeldDocs {
 }
 
 impl HeldDocs {
-    /// Documents in memory.
-    pub fn in_memory(docs: Vec<HeldDoc>) -> Self {
-        HeldDocs {
-            slots: docs.into_iter().map(Slot::Here).collect(),
-            ..Default::default()
-        }
-    }
-
     /// The documents `slots` hold, those set aside in `spill`.
     pub fn new(slots: Vec<Slot>, spill: Option<Arc<Spill>>) -> Self {
         HeldDocs {
@@ -141,8 +133,9 @@ impl HeldDocs {
     }
 }
 
-/// A document's words as bytes: the word count, whether form ids take four bytes, the ids, the
-/// gaps, the quoting runs and the quotations, numbers in four bytes little-endian.
+/// A document's words as bytes: the word count, whether form ids take four bytes (a byte), the
+/// ids (two or four bytes each), the gaps (a byte each), the quoting runs and the quotations;
+/// counts, positions and ids in four bytes, little-endian.
 fn encode(d: &HeldDoc) -> Vec<u8> {
     let n = d.len();
     let mut b = Vec::with_capacity(n * 3 + 16);

@@ -1,10 +1,11 @@
 //! The corpus held as word ids: per document, each word's form (an id into one vocabulary,
 //! which gives its term), what stands between it and the word before (punctuation, a sentence
 //! or a paragraph end), and the quotations around it. About 3 bytes a word (two for the form
-//! while a document's form ids fit in them, [`FormIds`]; one for the gap), so that n-grams of
-//! every length, collocations and collocates are counted from memory, pass after pass, without
-//! reading or tokenising the texts again. Each form keeps its most frequent spelling for
-//! display.
+//! while a document's form ids fit in them, [`FormIds`]; one for the gap), set aside in a
+//! temporary file as each document is read ([`super::docs`]), so that n-grams of every length,
+//! collocations and collocates are counted pass after pass without reading or tokenising the
+//! texts again, and without holding the corpus in memory. Each form keeps its most frequent
+//! spelling for display.
 
 use super::docs::{HeldDocs, Slot};
 use crate::analysis::spill::Spill;
@@ -29,8 +30,8 @@ pub struct HeldQuote {
 
 /// A document's words as ids of folded forms: two bytes a word when every id of the document
 /// fits in them (a corpus's first 65,536 forms, which hold its common words), four otherwise.
-/// The corpus held as word ids is most of the memory of `ngrams`, `collocations` and the
-/// report's reading.
+/// The corpus held as word ids is most of what `ngrams`, `collocations` and the report set
+/// aside in their temporary file.
 #[derive(Debug, Clone)]
 pub enum FormIds {
     /// Every id below 65,536.

@@ -47,14 +47,14 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         (None, _) => Scanned::default(),
     };
     let n = scanned.docs.len();
-    let per_doc = dict::acts_frames(&scanned, &lex, Bins { n })?;
-    let ids = scanned.ids.clone();
-    let with_doc = |(df, of_row): (DataFrame, Vec<u32>)| -> Result<DataFrame> {
+    // Rows of documents `first..` (each its own bin, from 0) with their document's id.
+    let with_doc = |first: usize, (df, of_row): (DataFrame, Vec<u32>)| -> Result<DataFrame> {
+        let ids = &scanned.ids;
         let doc = Column::new(
             "doc".into(),
             of_row
                 .iter()
-                .map(|&b| ids[b as usize].as_str())
+                .map(|&b| ids[first + b as usize].as_str())
                 .collect::<Vec<_>>(),
         );
         let mut cols = vec![doc];
@@ -70,22 +70,18 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     let targets = dict::act_targets(&scanned, &lex)?.0;
     scanned.bins = bins;
     let condemned = condemned_of(&targets)?;
-    // The tables that grow with the corpus are written now and let go, and the acts keep
-    // no text: the chart and the profile read their act, intensity and negation only.
-    let written = [
-        ("acts", with_doc(per_doc.acts)?),
-        ("act_profile", with_doc(per_doc.profile)?),
-        ("act_targets", targets),
-    ];
+    // The tables that grow with the corpus are written now, the per-document ones a range of
+    // documents at a time, and the acts keep no text: the chart and the profile read their
+    // act, intensity and negation only.
+    let per_doc = |docs: std::ops::Range<usize>| dict::acts_frames_of_docs(&scanned, &lex, docs);
+    super::tables::write_in_pieces(p, "acts", |docs| with_doc(docs.start, per_doc(docs)?.acts))?;
+    super::tables::write_in_pieces(p, "act_profile", |docs| {
+        with_doc(docs.start, per_doc(docs)?.profile)
+    })?;
     let formats = [Format::Csv, Format::Parquet];
-    // One file at a time: writers of several at once would hold their buffers together, the
-    // report's peak of memory on large corpora (on 4 copies of UNGD, 30 MB more).
-    for (name, df) in &written {
-        for f in formats {
-            super::tables::write_frame(p.dir, name, df, f)?;
-        }
+    for f in formats {
+        super::tables::write_frame(p.dir, "act_targets", &targets, f)?;
     }
-    drop(written);
     // Every act with its sentence, 10,000 at a time: the acts' texts are never copied whole.
     for f in formats {
         let to = Destination::File(p.dir.join(format!("act_instances.{}", f.name())));

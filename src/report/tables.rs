@@ -82,7 +82,10 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
         min_count = 2;
     };
     let ngrams = phrases::ngram_frame(held, &rows)?;
-    let Some((id, forms)) = most_scare_quoted(held) else {
+    let node = most_scare_quoted(held);
+    // A document not read back would leave the node unchosen, or another one.
+    held.docs.check()?;
+    let Some((id, forms)) = node else {
         return Ok(PhraseTables {
             ngrams,
             node: None,
@@ -250,7 +253,7 @@ fn quoted_terms(p: Parts) -> Result<Made> {
 /// [`DOCS_PER_PIECE`] documents at a time and written as it is made: a table that grows with
 /// the corpus is never whole in memory (each piece is made once for each file, which on two
 /// cores is faster than making it once for both).
-fn write_in_pieces(
+pub(super) fn write_in_pieces(
     p: Parts,
     name: &str,
     piece: impl Fn(std::ops::Range<usize>) -> Result<DataFrame> + Sync,
