@@ -2794,25 +2794,29 @@ fn chart_acts_orders_named_groups_by_strength_and_years_by_time() {
     assert!(by_year.contains("2002") && by_year.contains(">\nno act\n"));
 }
 
-/// The report sets each act's sentence aside in a temporary file while it reads, and writes
-/// them back into act_instances: the same table, row for row, as with the sentences held.
+/// The English act lexicon and its scan of `texts`, documents `d0`, `d1`, ...
+fn acts_of(texts: &[&str]) -> (ActLexicon, verbale::dict::Scanned) {
+    let lex = ActLexicon::bundled("en").unwrap();
+    let opts = Options::new(Lang::english());
+    let dict = lex.compile(&opts).unwrap();
+    let docs: Vec<Document> = (texts.iter().enumerate())
+        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+        .collect();
+    let scanned = scan_docs(&docs, &opts, &dict, Some(&lex));
+    (lex, scanned)
+}
+
+/// The report sets each act's texts aside in a temporary file while it reads, and writes
+/// them back into act_instances: the same table, row for row, as with the texts held.
 #[test]
 fn act_sentences_set_aside_come_back_in_act_instances() {
     use verbale::analysis::spill::Spill;
     use verbale::dict::{act_targets, instances_frame, instances_in_pieces, TextsAside};
-    let lex = ActLexicon::bundled("en").unwrap();
-    let opts = Options::new(Lang::english());
-    let dict = lex.compile(&opts).unwrap();
-    let docs: Vec<Document> = [
+    let (lex, held) = acts_of(&[
         "We strongly condemn the attack. We welcome the agreement and urge restraint.",
         "Nothing to see here.",
         "The Council demanded a ceasefire. We deplore the violence.",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-    .collect();
-    let held = scan_docs(&docs, &opts, &dict, Some(&lex));
+    ]);
     let (whole, _) = instances_frame(&held, &lex, |_| true).unwrap();
     assert!(whole.height() >= 4, "{whole}");
     let mut aside = held.clone();
@@ -2864,21 +2868,13 @@ fn act_sentences_set_aside_come_back_in_act_instances() {
 #[test]
 fn act_tables_of_document_ranges_stack_up_to_the_whole() {
     use verbale::dict::{acts_frames, acts_frames_of_docs, Bins};
-    let lex = ActLexicon::bundled("en").unwrap();
-    let opts = Options::new(Lang::english());
-    let dict = lex.compile(&opts).unwrap();
-    let docs: Vec<Document> = [
+    let (lex, s) = acts_of(&[
         "We strongly condemn the attack and welcome the agreement.",
         "Nothing to see here.",
         "The Council demanded a ceasefire. We deplore the violence. We urge restraint.",
         "We support the plan.",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-    .collect();
-    let s = scan_docs(&docs, &opts, &dict, Some(&lex));
-    let whole = || acts_frames(&s, &lex, Bins { n: docs.len() }).unwrap();
+    ]);
+    let whole = || acts_frames(&s, &lex, Bins { n: 4 }).unwrap();
     // A row per act of each of the four documents.
     assert_eq!(whole().acts.0.height(), 4 * lex.acts.len());
     for table in [
