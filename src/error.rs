@@ -211,6 +211,17 @@ pub enum Error {
     /// Any other I/O error (for example, writing to standard output).
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// What a run set aside in a temporary file could not be read back (exit 1).
+    #[error(
+        "the {what} set aside in a temporary file could not be read back ({why}); check the space \
+         left in the temporary folder (TMPDIR) and run again"
+    )]
+    SetAside {
+        /// What was set aside (the words, the counts, the acts' texts).
+        what: &'static str,
+        /// Why it could not be read.
+        why: String,
+    },
 }
 
 /// What a caller can change to get past an error; a command line names it by its flag.

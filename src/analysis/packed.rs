@@ -312,6 +312,11 @@ mod tests {
         // The file gone: no rows, and the failure is said.
         let lost = DocTerms::new(vec![Rows::Aside(Spilled::default())], Store::default());
         assert!(lost.get(0).is_empty());
+        // A failure of the run's files, not of its arguments: exit 1, not 2.
+        assert!(matches!(
+            lost.check(),
+            Err(crate::error::Error::SetAside { what: "counts", .. })
+        ));
         let e = lost.check().unwrap_err().to_string();
         assert!(e.contains("temporary file") && e.contains("TMPDIR"), "{e}");
     }

@@ -282,6 +282,17 @@ impl Analysis {
 
     /// Counts per term id summed over the documents `docs`.
     pub fn group_totals(&self, docs: &[usize]) -> Vec<TermTotals> {
+        let all = !self.doc_terms.is_empty()
+            && docs.len() == self.doc_terms.len()
+            && docs.iter().enumerate().all(|(i, &d)| i == d);
+        if all {
+            return self.corpus_counts();
+        }
+        self.sum_docs(docs)
+    }
+
+    /// Counts per term id summed over the documents `docs`.
+    fn sum_docs(&self, docs: &[usize]) -> Vec<TermTotals> {
         let mut v = vec![TermTotals::default(); self.terms.len()];
         let mut rows = Vec::new();
         for &d in docs {
@@ -315,7 +326,7 @@ impl Analysis {
             Some(t) => t.clone(),
             None => (self.corpus.get_or_init(|| {
                 let all: Vec<usize> = (0..self.doc_terms.len()).collect();
-                self.group_totals(&all)
+                self.sum_docs(&all)
             }))
             .clone(),
         }
@@ -441,6 +452,9 @@ mod tests {
         };
         assert_eq!((count(&a, "peac"), count(&a, "war")), (3, 1));
         assert!(a.corpus.get().is_some(), "kept after the first call");
+        // Every document's sum is the corpus's; a part's is its own.
+        assert_eq!(a.group_totals(&[0, 1, 2]), a.corpus_counts());
+        assert_ne!(a.group_totals(&[0, 2]), a.corpus_counts());
         a.keep_docs(&[false, true, true]);
         assert_eq!((count(&a, "peac"), count(&a, "war")), (1, 1));
     }

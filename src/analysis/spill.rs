@@ -10,7 +10,8 @@ use std::sync::Mutex;
 
 /// An unnamed temporary file (removed by the system when the run ends, however it ends) that
 /// workers append to and a later stage reads back. The file's pages are the system's cache,
-/// not the run's memory, so what is set aside does not grow the run's peak.
+/// not the run's memory, so what is set aside does not grow the run's peak (unless `TMPDIR` is
+/// on a memory file system, a tmpfs, where they are memory still, outside the run's).
 #[derive(Debug)]
 pub struct Spill {
     file: Mutex<(File, u64)>,
@@ -100,13 +101,13 @@ impl Failures {
     }
 
     /// An error naming `what` (the words, the counts) when some read failed.
-    pub fn check(&self, what: &str) -> Result<()> {
+    pub fn check(&self, what: &'static str) -> Result<()> {
         match &*self.0.lock().unwrap_or_else(|e| e.into_inner()) {
             None => Ok(()),
-            Some(why) => Err(crate::error::Error::Invalid(format!(
-                "the {what} set aside in a temporary file could not be read back ({why}); \
-                 check the space left in the temporary folder (TMPDIR) and run again"
-            ))),
+            Some(why) => Err(crate::error::Error::SetAside {
+                what,
+                why: why.clone(),
+            }),
         }
     }
 }

@@ -116,9 +116,10 @@ impl Scanned {
         Ok(match aside {
             Some(v) if v.len() == acts.len() => v.into_iter().map(Cow::Owned).collect(),
             Some(_) => {
-                return Err(crate::error::Error::Invalid(
-                    "the temporary file of the acts' texts was changed while verbale ran".into(),
-                ))
+                return Err(crate::error::Error::SetAside {
+                    what: "acts' texts",
+                    why: "the file was changed while verbale ran".into(),
+                })
             }
             None => (acts.iter())
                 .map(|a| a.texts.as_deref().map_or_else(Cow::default, Cow::Borrowed))
@@ -185,12 +186,12 @@ impl TextsAside {
         let Some(&Some(at)) = self.at.get(d) else {
             return Ok(None);
         };
-        let b = self.spill.get(at)?;
-        let changed = || {
-            crate::error::Error::Invalid(
-                "the temporary file of the acts' texts was changed while verbale ran".into(),
-            )
+        let lost = |why: String| crate::error::Error::SetAside {
+            what: "acts' texts",
+            why,
         };
+        let b = self.spill.get(at).map_err(|e| lost(e.to_string()))?;
+        let changed = || lost("the file was changed while verbale ran".into());
         let mut got = Vec::new();
         let mut i = 0;
         while i < b.len() {

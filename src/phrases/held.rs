@@ -30,8 +30,8 @@ pub struct HeldQuote {
 
 /// A document's words as ids of folded forms: two bytes a word when every id of the document
 /// fits in them (a corpus's first 65,536 forms, which hold its common words), four otherwise.
-/// The corpus held as word ids is most of what `ngrams`, `collocations` and the report set
-/// aside in their temporary file.
+/// The corpus held as word ids is what `ngrams` and `collocations` set aside in their
+/// temporary file, and a third of what the report does (about 21 of 53 MB on UNGD).
 #[derive(Debug, Clone)]
 pub enum FormIds {
     /// Every id below 65,536.
