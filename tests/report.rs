@@ -1098,3 +1098,49 @@ fn a_report_of_standard_input_is_named_stdin() {
         .collect();
     assert!(made.contains(&"note-to-stdin".to_string()), "{made:?}");
 }
+
+/// A temporary folder that takes no file: the report keeps in memory what it would set aside,
+/// says so, and writes the same tables.
+#[test]
+fn a_temporary_folder_that_takes_no_file_gives_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, tmp: &std::path::Path| {
+        let out = dir.path().join(name);
+        let o = verbale()
+            .current_dir(root())
+            .env("TMPDIR", tmp)
+            .args(["report", "data/statements", "-o"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (out, String::from_utf8_lossy(&o.stderr).to_string())
+    };
+    let (kept, said) = run("kept", &dir.path().join("no such folder"));
+    assert!(
+        said.contains("the temporary folder takes no file") && said.contains("TMPDIR"),
+        "{said}"
+    );
+    let (aside, said) = run("aside", dir.path());
+    assert!(!said.contains("temporary folder"), "{said}");
+    for t in [
+        "terms",
+        "keyness",
+        "quoted_terms",
+        "ngrams",
+        "collocates",
+        "acts",
+        "act_instances",
+        "act_targets",
+    ] {
+        let file = format!("{t}.csv");
+        let (x, y) = (kept.join(&file), aside.join(&file));
+        assert_eq!(
+            std::fs::read(&x).unwrap(),
+            std::fs::read(&y).unwrap(),
+            "{file}"
+        );
+    }
+    let instances = std::fs::read_to_string(aside.join("act_instances.csv")).unwrap();
+    assert!(instances.lines().count() > 5, "{instances}");
+}

@@ -326,7 +326,7 @@ pub fn run(args: ReportArgs) -> Result<bool> {
         .map(|t| verbale::dict::Matcher::new(t, lex.as_ref()));
     // The report's tables of acts read the acts only (the lexicon keeps no entry's matched
     // words), and the acts' texts are set aside until their tables are written.
-    let spill = verbale::analysis::spill::Spill::new().ok();
+    let spill = set_aside_file(args.source.quiet);
     // The phrases of --terms that no --phrases makes one term are counted from the words as
     // they are read, as `trend` counts them.
     let term_phrases = phrases_of(&terms, &options)?;
@@ -396,6 +396,24 @@ pub fn run(args: ReportArgs) -> Result<bool> {
     );
     write(&args, &loaded, &options, &r, &bar)?;
     Ok(loaded.had_errors)
+}
+
+/// A temporary file for what the report sets aside until it writes its tables; none, with a
+/// note (unless `quiet`), when the temporary folder takes no file: the report then keeps it
+/// all in memory, with the same output.
+fn set_aside_file(quiet: bool) -> Option<verbale::analysis::spill::Spill> {
+    match verbale::analysis::spill::Spill::new() {
+        Ok(s) => Some(s),
+        Err(e) => {
+            if !quiet {
+                eprintln!(
+                    "verbale: note: the temporary folder takes no file ({e}): the report keeps \
+                     what it would set aside in memory; point TMPDIR at a writable folder"
+                );
+            }
+            None
+        }
+    }
 }
 
 /// The inputs a report did not read, each with its reason, sorted.
