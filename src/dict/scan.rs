@@ -115,12 +115,7 @@ impl Scanned {
         };
         Ok(match aside {
             Some(v) if v.len() == acts.len() => v.into_iter().map(Cow::Owned).collect(),
-            Some(_) => {
-                return Err(crate::error::Error::SetAside {
-                    what: "acts' texts",
-                    why: "the file was changed while verbale ran".into(),
-                })
-            }
+            Some(_) => return Err(texts_lost("the file was changed while verbale ran".into())),
             None => (acts.iter())
                 .map(|a| a.texts.as_deref().map_or_else(Cow::default, Cow::Borrowed))
                 .collect(),
@@ -186,12 +181,8 @@ impl TextsAside {
         let Some(&Some(at)) = self.at.get(d) else {
             return Ok(None);
         };
-        let lost = |why: String| crate::error::Error::SetAside {
-            what: "acts' texts",
-            why,
-        };
-        let b = self.spill.get(at).map_err(|e| lost(e.to_string()))?;
-        let changed = || lost("the file was changed while verbale ran".into());
+        let b = self.spill.get(at).map_err(|e| texts_lost(e.to_string()))?;
+        let changed = || texts_lost("the file was changed while verbale ran".into());
         let mut got = Vec::new();
         let mut i = 0;
         while i < b.len() {
@@ -210,6 +201,14 @@ impl TextsAside {
             });
         }
         Ok(Some(got))
+    }
+}
+
+/// The error of acts' texts set aside that could not be read back, and why.
+fn texts_lost(why: String) -> crate::error::Error {
+    crate::error::Error::SetAside {
+        what: "acts' texts",
+        why,
     }
 }
 

@@ -491,17 +491,18 @@ fn doc_term_cues(
 /// The `quoted_terms` frame: per document, terms that occur inside quotation marks, by
 /// descending quoted count.
 pub fn quoted_terms(a: &Analysis, sel: Selection) -> Result<DataFrame> {
-    quoted_terms_of(a, sel, 0..a.docs.len())
+    quoted_terms_of(a, sel, 0..a.docs.len(), &a.term_ranks())
 }
 
 /// The `quoted_terms` frame of the documents `docs`, so that a large corpus's table is made
-/// and written a range of documents at a time ([`crate::out::write_pieces`]).
+/// and written a range of documents at a time ([`crate::out::write_pieces`]); `rank` is
+/// [`Analysis::term_ranks`], made once for every range.
 pub fn quoted_terms_of(
     a: &Analysis,
     sel: Selection,
     docs: std::ops::Range<usize>,
+    rank: &[u32],
 ) -> Result<DataFrame> {
-    let rank = a.term_ranks();
     let find = |w: &str| a.term_of_form(w);
     let (mut doc, mut term, mut form, mut cues) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut quoted, mut scare, mut total, mut qr) =

@@ -5,7 +5,7 @@
 use super::Parts;
 use crate::dict::{self, ActLexicon, Bins, Scanned};
 use crate::error::Result;
-use crate::out::{write_pieces, Destination, Format};
+use crate::out::{write_pieces, Format};
 use polars::prelude::*;
 
 /// The speech acts of the report's documents.
@@ -84,7 +84,7 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     }
     // Every act with its sentence, 10,000 at a time: the acts' texts are never copied whole.
     for f in formats {
-        let to = Destination::File(p.dir.join(format!("act_instances.{}", f.name())));
+        let to = super::tables::dest(p, "act_instances", f);
         let pieces = dict::instances_in_pieces(&scanned, &lex, 10_000);
         write_pieces(pieces, f, Default::default(), &to)?;
     }

@@ -104,7 +104,6 @@ pub fn phrase_tables_of(held: &crate::phrases::Held) -> Result<PhraseTables> {
     // Words that keep company with the node beyond chance (p < 0.05), not every neighbour.
     c.rows.retain(|r| r.scores.ll >= 3.84);
     let df = phrases::collocate_frame(held, &c, phrases::Measure::Ll, Some(COLLOCATE_ROWS))?;
-    held.docs.check()?;
     Ok(PhraseTables {
         ngrams,
         node: forms.first().cloned(),
@@ -182,11 +181,8 @@ const TERMS_PIECE: usize = 128;
 /// formatted straight from the counts, its Parquet [`TERMS_PIECE`] documents at a time), and
 /// `quotes`, 10,000 spans at a time (none without texts).
 pub(super) fn write_terms(p: Parts) -> Result<()> {
-    let dest = |name: &str, format: Format| {
-        Destination::File(p.dir.join(format!("{name}.{}", format.name())))
-    };
     let terms = |format: Format| {
-        let (sel, to) = (Selection::default(), dest("terms", format));
+        let (sel, to) = (Selection::default(), dest(p, "terms", format));
         if format == Format::Csv {
             let cells = crate::out::csv::Cells::new(format, false);
             return crate::out::write_rows_with(format, &to, Default::default(), |w| {
@@ -198,7 +194,12 @@ pub(super) fn write_terms(p: Parts) -> Result<()> {
     };
     let quotes = |format: Format| {
         let pieces = frames::quotes_in_pieces(p.a, SpanFilter::default(), 10_000);
-        crate::out::write_pieces(pieces, format, Default::default(), &dest("quotes", format))
+        crate::out::write_pieces(
+            pieces,
+            format,
+            Default::default(),
+            &dest(p, "quotes", format),
+        )
     };
     let (csv, parquet) = rayon::join(|| terms(Format::Csv), || terms(Format::Parquet));
     csv.and(parquet)?;
@@ -242,9 +243,9 @@ fn scare_quotes(a: &crate::analysis::Analysis) -> Result<((DataFrame, usize), (D
 
 /// Writes the per-document `quoted_terms` table in pieces.
 fn quoted_terms(p: Parts) -> Result<Made> {
-    let sel = Selection::default();
+    let (sel, rank) = (Selection::default(), p.a.term_ranks());
     write_in_pieces(p, "quoted_terms", |docs| {
-        without_cues(p, frames::quoted_terms_of(p.a, sel, docs)?)
+        without_cues(p, frames::quoted_terms_of(p.a, sel, docs, &rank)?)
     })?;
     Ok(Made::Written(DataFrame::empty()))
 }
@@ -270,7 +271,7 @@ pub(super) fn write_in_pieces(
 }
 
 /// Where the report writes table `name` as `format`.
-fn dest(p: Parts, name: &str, format: Format) -> Destination {
+pub(super) fn dest(p: Parts, name: &str, format: Format) -> Destination {
     Destination::File(p.dir.join(format!("{name}.{}", format.name())))
 }
 
