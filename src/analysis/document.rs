@@ -130,6 +130,7 @@ pub(super) fn analyse_tokens(
             n_scare: scare_pairs.len() as u32,
             other_lang,
             spans,
+            spans_aside: None,
             unpaired: if lean {
                 Vec::new()
             } else {

@@ -14,6 +14,7 @@ mod measures;
 mod merge;
 mod packed;
 mod positions;
+mod quotes_aside;
 mod result;
 mod spelling;
 pub mod spill;
@@ -436,8 +437,10 @@ impl<'a> Analyser<'a> {
                     .as_deref()
                     .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
             };
+            let mut result = done.result;
+            set_spans_aside(&self.store, &mut result);
             let counted = Counted {
-                result: done.result,
+                result,
                 forms,
                 held: (self.hold && !rereadable()).then(|| Box::new(doc.clone())),
             };
@@ -520,8 +523,7 @@ impl<'a> Analyser<'a> {
             return None;
         }
         Some(
-            a.docs[i]
-                .spans
+            a.spans(i)
                 .iter()
                 .map(|s| QuoteMark {
                     open_tok: s.open_tok,
@@ -578,6 +580,20 @@ impl<'a> Analyser<'a> {
         };
         a.held = c.held;
         a
+    }
+}
+
+/// Sets a document's quotations aside in `store`'s file when the store keeps things aside
+/// and the file takes them ([`Analysis::spans`] reads them back).
+fn set_spans_aside(store: &packed::Store, r: &mut DocResult) {
+    if r.spans.is_empty() || !store.spills() {
+        return;
+    }
+    let mut b = Vec::new();
+    quotes_aside::encode(&r.spans, &mut b);
+    if let Some(at) = store.set_aside(&b) {
+        r.spans = Vec::new();
+        r.spans_aside = Some(at);
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Store {
     /// The file, made when the first rows go to it (a run that packs none makes none).
     file: Arc<std::sync::OnceLock<Option<Spill>>>,
     failed: Failures,
+    /// Failures to read back the quotations set aside beside the rows ([`Store::set_aside`]).
+    quotes_failed: Failures,
 }
 
 impl Store {
@@ -41,11 +43,33 @@ impl Store {
 
     /// Rows packed by [`pack`], set aside when the store has a file that takes them.
     pub fn put(&self, b: Box<[u8]>) -> Rows {
-        let file = || self.file.get_or_init(|| Spill::new().ok()).as_ref();
-        match self.spill.then(file).flatten().and_then(|s| s.put(&b)) {
+        match self.set_aside(&b) {
             Some(at) => Rows::Aside(at),
             None => Rows::Here(b),
         }
+    }
+
+    /// Whether the store sets things aside in a file.
+    pub fn spills(&self) -> bool {
+        self.spill
+    }
+
+    /// Sets `bytes` aside beside the rows (a document's quotations); `None` when the store
+    /// keeps nothing aside or the file does not take them (the caller keeps them).
+    pub fn set_aside(&self, bytes: &[u8]) -> Option<Spilled> {
+        let file = || self.file.get_or_init(|| Spill::new().ok()).as_ref();
+        self.spill.then(file).flatten()?.put(bytes)
+    }
+
+    /// What [`Store::set_aside`] put at `at`; `None`, and the failure kept for
+    /// [`Store::check`], when it cannot be read back.
+    pub fn aside(&self, at: Spilled) -> Option<Vec<u8>> {
+        (self.quotes_failed).read(self.file.get().and_then(Option::as_ref), at)
+    }
+
+    /// Keeps a failure to make sense of what [`Store::aside`] gave back.
+    pub fn aside_failed(&self, why: String) {
+        self.quotes_failed.note(why);
     }
 
     /// The rows of `r` into `out` (emptied first).
@@ -62,9 +86,10 @@ impl Store {
         }
     }
 
-    /// An error when some rows could not be read back.
+    /// An error when some rows, or quotations, could not be read back.
     pub fn check(&self) -> Result<()> {
-        self.failed.check("counts")
+        self.failed.check("counts")?;
+        self.quotes_failed.check("quotations")
     }
 }
 
@@ -111,6 +136,11 @@ impl DocTerms {
     /// An error when some document's rows could not be read back from the temporary file.
     pub fn check(&self) -> Result<()> {
         self.store.check()
+    }
+
+    /// Where the rows are kept, and beside them the quotations set aside.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     /// Document `i`'s rows, sorted by term id (none past the last document).

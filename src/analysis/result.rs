@@ -25,8 +25,12 @@ pub struct DocResult {
     pub n_spans: u32,
     /// Scare quotes, counted in every run.
     pub n_scare: u32,
-    /// Quote spans, in order.
+    /// Quote spans, in order; none here when they were set aside ([`DocResult::spans_aside`]):
+    /// [`Analysis::spans`] gives them either way.
     pub spans: Vec<Span>,
+    /// Where the quotations went when the run set them aside in its temporary file (the
+    /// report, [`super::Options::spill_counts`]) as the document was read.
+    pub spans_aside: Option<super::spill::Spilled>,
     /// Unpaired quotation marks, with their source byte offsets.
     pub unpaired: Vec<UnpairedMark>,
     /// Distancing cues found anywhere in the text.
@@ -240,6 +244,27 @@ impl Analysis {
             self.doc_terms.retain(keep);
         }
         self.corpus = Default::default();
+    }
+
+    /// Document `d`'s quotations: those it holds, or those set aside for it, read back. A
+    /// failure to read them back gives none, and fails the run's
+    /// [`DocTerms::check`](super::DocTerms::check).
+    pub fn spans(&self, d: usize) -> std::borrow::Cow<'_, [Span]> {
+        use std::borrow::Cow;
+        let doc = &self.docs[d];
+        let Some(at) = doc.spans_aside else {
+            return Cow::Borrowed(&doc.spans);
+        };
+        let store = self.doc_terms.store();
+        let spans = store.aside(at).map(|b| super::quotes_aside::decode(&b));
+        match spans {
+            Some(Some(spans)) => Cow::Owned(spans),
+            Some(None) => {
+                store.aside_failed(format!("{}'s quotations came back changed", doc.id));
+                Cow::Borrowed(&[])
+            }
+            None => Cow::Borrowed(&[]),
+        }
     }
 
     /// Each term's place in alphabetical order, so that ties are broken without comparing

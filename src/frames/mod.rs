@@ -367,13 +367,41 @@ impl SpanFilter {
 
 /// The `quotes` frame: one row per span with its kind, confidence and evidence.
 pub fn quotes(a: &Analysis, filter: SpanFilter) -> Result<DataFrame> {
-    let spans: Vec<(&str, &crate::quotes::Span)> = a
-        .docs
+    quotes_at(a, &kept_spans(a, filter), filter.explain)
+}
+
+/// Where the quotations `filter` keeps are: (document, place among its quotations), in order.
+pub fn kept_spans(a: &Analysis, filter: SpanFilter) -> Vec<(u32, u32)> {
+    let mut kept = Vec::new();
+    for d in 0..a.docs.len() {
+        let spans = a.spans(d);
+        let of_doc = spans.iter().enumerate().filter(|(_, s)| filter.keeps(s));
+        kept.extend(of_doc.map(|(k, _)| (d as u32, k as u32)));
+    }
+    kept
+}
+
+/// The `quotes` rows of the quotations at `kept` ([`kept_spans`]), each document's read once.
+pub fn quotes_at(a: &Analysis, kept: &[(u32, u32)], explain: bool) -> Result<DataFrame> {
+    let mut docs: Vec<(u32, std::borrow::Cow<'_, [crate::quotes::Span]>)> = Vec::new();
+    for &(d, _) in kept {
+        if docs.last().map(|x| x.0) != Some(d) {
+            docs.push((d, a.spans(d as usize)));
+        }
+    }
+    let mut j = 0;
+    // A document whose quotations could not be read again gives none (the run fails then).
+    let spans: Vec<(&str, &crate::quotes::Span)> = kept
         .iter()
-        .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
-        .filter(|(_, s)| filter.keeps(s))
+        .filter_map(|&(d, k)| {
+            while docs[j].0 != d {
+                j += 1;
+            }
+            let s = docs[j].1.get(k as usize)?;
+            Some((a.docs[d as usize].id.as_str(), s))
+        })
         .collect();
-    quotes_of(&spans, filter.explain)
+    quotes_of(&spans, explain)
 }
 
 /// The `quotes` frame in pieces of at most `rows` spans, in order (at least one piece): a
@@ -384,18 +412,14 @@ pub fn quotes_in_pieces(
     filter: SpanFilter,
     rows: usize,
 ) -> impl Iterator<Item = Result<DataFrame>> + '_ {
-    let spans: Vec<(&str, &crate::quotes::Span)> = a
-        .docs
-        .iter()
-        .flat_map(|d| d.spans.iter().map(move |s| (d.id.as_str(), s)))
-        .filter(move |(_, s)| filter.keeps(s))
-        .collect();
+    let kept = kept_spans(a, filter);
     let step = rows.max(1);
-    let pieces = spans.len().div_ceil(step).max(1);
+    let pieces = kept.len().div_ceil(step).max(1);
     (0..pieces).map(move |k| {
-        let start = (k * step).min(spans.len());
-        quotes_of(
-            &spans[start..(start + step).min(spans.len())],
+        let start = (k * step).min(kept.len());
+        quotes_at(
+            a,
+            &kept[start..(start + step).min(kept.len())],
             filter.explain,
         )
     })
@@ -475,7 +499,7 @@ fn doc_term_cues(
     opts_find: &dyn Fn(&str) -> Option<u32>,
 ) -> Vec<(u32, String)> {
     let mut out: Vec<(u32, String)> = Vec::new();
-    for s in &a.docs[doc].spans {
+    for s in a.spans(doc).iter() {
         let Some(cue) = &s.evidence.cue else { continue };
         for w in &s.content {
             if let Some(id) = opts_find(w) {
@@ -628,24 +652,16 @@ pub const LONG_SPAN_WORDS: u32 = 1_000;
 /// words all count as quoted; `None` when there are none (or the run kept no spans).
 pub fn long_spans_note(a: &Analysis) -> Option<String> {
     use crate::out::numbers::{count_of, thousands};
-    let mut long: Vec<(u32, String)> = a
-        .docs
-        .iter()
-        .flat_map(|d| {
-            d.spans
-                .iter()
-                .filter(|s| s.evidence.words > LONG_SPAN_WORDS)
-                .map(|s| {
-                    let at = format!(
-                        "{} at byte {}, {} words",
-                        d.id,
-                        s.open,
-                        thousands(u64::from(s.evidence.words))
-                    );
-                    (s.evidence.words, at)
-                })
-        })
-        .collect();
+    let mut long: Vec<(u32, String)> = Vec::new();
+    for (i, d) in a.docs.iter().enumerate() {
+        for s in a.spans(i).iter() {
+            if s.evidence.words > LONG_SPAN_WORDS {
+                let words = thousands(u64::from(s.evidence.words));
+                let at = format!("{} at byte {}, {words} words", d.id, s.open);
+                long.push((s.evidence.words, at));
+            }
+        }
+    }
     if long.is_empty() {
         return None;
     }
@@ -701,5 +717,73 @@ mod tests {
         );
         assert_eq!(names(&cues(&a).unwrap()), schema::CUES);
         assert_eq!(names(&unpaired(&a).unwrap()), schema::UNPAIRED);
+    }
+}
+
+#[cfg(test)]
+mod aside_tests {
+    use super::*;
+    use crate::analysis::{analyse, spill::Spilled, Options};
+    use crate::corpus::Document;
+    use crate::text::Lang;
+
+    #[test]
+    fn quotations_set_aside_give_the_same_tables_and_a_lost_file_is_an_error() {
+        let texts = [
+            "The so-called “elections” were a farce. We reject the “elections” again.",
+            "No quotation here.",
+            "The minister said: “We will never surrender.” The “regime” fell; “regime” change.",
+        ];
+        let docs: Vec<Document> = (texts.iter().enumerate())
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect();
+        let mut o = Options::new(Lang::english());
+        let kept = analyse(&docs, &o);
+        o.spill_counts = true;
+        let aside = analyse(&docs, &o);
+        // The quotations went to the file, and come back from it.
+        assert_eq!(aside.docs[0].spans.len(), 0);
+        assert!(aside.docs[0].spans_aside.is_some() && aside.docs[1].spans_aside.is_none());
+        assert_eq!(aside.spans(2).len(), kept.docs[2].spans.len());
+        let all = SpanFilter::default();
+        assert!(quotes(&kept, all).unwrap().height() >= 5);
+        assert!(quotes(&aside, all)
+            .unwrap()
+            .equals_missing(&quotes(&kept, all).unwrap()));
+        let scare = SpanFilter {
+            kind: Some(crate::quotes::Kind::Scare),
+            ..Default::default()
+        };
+        assert_eq!(kept_spans(&aside, scare), kept_spans(&kept, scare));
+        let pieces = |a| {
+            quotes_in_pieces(a, all, 2)
+                .map(|p| p.unwrap().height())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pieces(&aside), pieces(&kept));
+        let (every, sel) = ([0, 1, 2], Selection::default());
+        assert!(quoted_phrases(&aside, &every, all)
+            .unwrap()
+            .equals_missing(&quoted_phrases(&kept, &every, all).unwrap()));
+        assert!(quoted_terms(&aside, sel)
+            .unwrap()
+            .equals_missing(&quoted_terms(&kept, sel).unwrap()));
+        aside.doc_terms.check().unwrap();
+        // Their place lost: no quotations, and the run's check says which were lost.
+        let mut lost = kept.clone();
+        lost.docs[0].spans = Vec::new();
+        lost.docs[0].spans_aside = Some(Spilled::default());
+        assert!(lost.spans(0).is_empty());
+        let e = lost.doc_terms.check().unwrap_err();
+        assert!(
+            matches!(
+                e,
+                crate::Error::SetAside {
+                    what: "quotations",
+                    ..
+                }
+            ),
+            "{e}"
+        );
     }
 }

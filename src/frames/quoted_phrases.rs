@@ -5,41 +5,52 @@
 use super::SpanFilter;
 use crate::analysis::Analysis;
 use crate::error::Result;
-use crate::quotes::{Kind, Span};
+use crate::quotes::Kind;
 use crate::text::fold;
 use ahash::AHashMap;
 use polars::prelude::*;
 
-/// One phrase's occurrences while they are gathered.
+/// One phrase's occurrences while they are gathered. It keeps its own copies of what it
+/// shows: a document's quotations may be read back from where the run set them aside, and
+/// are let go once the document is gathered.
 #[derive(Default)]
-struct Gathered<'a> {
+struct Gathered {
     count: u64,
     scare: u64,
     docs: u64,
     last_doc: Option<usize>,
     /// Surface spellings with their occurrences, in order of first use.
-    forms: Vec<(&'a str, u64)>,
+    forms: Vec<(Box<str>, u64)>,
     /// Cues before it with their occurrences, in order of first use.
-    cues: Vec<(&'a str, u64)>,
-    /// The example: the first scare quote, else the first occurrence (document, span).
-    example: Option<(usize, &'a Span)>,
+    cues: Vec<(Box<str>, u64)>,
+    /// The example: the first scare quote, else the first occurrence.
+    example: Option<Example>,
+}
+
+/// A phrase's example: its document, the byte offset of its opening mark, whether it is a
+/// scare quote, and the quotation in its words around.
+struct Example {
+    doc: usize,
+    open: usize,
+    scare: bool,
+    context: String,
 }
 
 /// The most frequent of `seen` (ties: the first seen); empty when there is none.
-fn most<'a>(seen: &[(&'a str, u64)]) -> &'a str {
+fn most(seen: &[(Box<str>, u64)]) -> &str {
     let mut best: Option<(&str, u64)> = None;
-    for &(s, n) in seen {
-        if best.is_none_or(|(_, m)| n > m) {
-            best = Some((s, n));
+    for (s, n) in seen {
+        if best.is_none_or(|(_, m)| *n > m) {
+            best = Some((s, *n));
         }
     }
     best.map_or("", |b| b.0)
 }
 
-fn tally<'a>(seen: &mut Vec<(&'a str, u64)>, s: &'a str) {
-    match seen.iter_mut().find(|(x, _)| *x == s) {
+fn tally(seen: &mut Vec<(Box<str>, u64)>, s: &str) {
+    match seen.iter_mut().find(|(x, _)| **x == *s) {
         Some(x) => x.1 += 1,
-        None => seen.push((s, 1)),
+        None => seen.push((s.into(), 1)),
     }
 }
 
@@ -65,7 +76,7 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
     let mut keys: Vec<String> = Vec::new();
     let mut all: Vec<Gathered> = Vec::new();
     for &d in docs {
-        for s in a.docs[d].spans.iter() {
+        for s in a.spans(d).iter() {
             let shown = phrase_text(&s.text);
             if !filter.keeps(s) || shown.is_empty() {
                 continue;
@@ -88,12 +99,17 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
             if let Some(c) = s.evidence.cue.as_deref() {
                 tally(&mut g.cues, c);
             }
-            let better = match g.example {
+            let better = match &g.example {
                 None => true,
-                Some((_, e)) => scare && e.kind != Kind::Scare,
+                Some(e) => scare && !e.scare,
             };
             if better {
-                g.example = Some((d, s));
+                g.example = Some(Example {
+                    doc: d,
+                    open: s.open,
+                    scare,
+                    context: crate::quotes::in_context(&s.left, s.marks, &s.text, &s.right),
+                });
             }
         }
     }
@@ -114,7 +130,7 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
             order.iter().map(|&i| f(&all[i])).collect::<Vec<u64>>(),
         )
     };
-    let example = |i: usize| all[i].example.expect("a gathered phrase has an example");
+    let example = |i: usize| all[i].example.as_ref();
     Ok(DataFrame::new_infer_height(vec![
         text("phrase", &|i| keys[i].clone()),
         text("form", &|i| most(&all[i].forms).to_string()),
@@ -129,13 +145,14 @@ pub fn quoted_phrases(a: &Analysis, docs: &[usize], filter: SpanFilter) -> Resul
         num("scare", &|g| g.scare),
         num("docs", &|g| g.docs),
         text("top_cue", &|i| most(&all[i].cues).to_string()),
-        text("example_doc", &|i| a.docs[example(i).0].id.clone()),
+        text("example_doc", &|i| {
+            example(i).map_or_else(String::new, |e| a.docs[e.doc].id.clone())
+        }),
         num("example_open", &|g| {
-            g.example.map_or(0, |e| e.1.open as u64)
+            g.example.as_ref().map_or(0, |e| e.open as u64)
         }),
         text("example", &|i| {
-            let s = example(i).1;
-            crate::quotes::in_context(&s.left, s.marks, &s.text, &s.right)
+            example(i).map_or_else(String::new, |e| e.context.clone())
         }),
     ])?)
 }

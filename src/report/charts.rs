@@ -299,9 +299,9 @@ fn dispersion(d: &mut Drawn, what: &str) -> Result<()> {
     let (a, opts) = (d.p.a, d.p.opts);
     let quoted = kinds::most_quoted_terms(a, 3);
     let mut docs: Vec<usize> = (0..a.docs.len())
-        .filter(|&i| !a.docs[i].spans.is_empty())
+        .filter(|&i| a.docs[i].n_spans > 0)
         .collect();
-    docs.sort_by_key(|&i| std::cmp::Reverse((scare_spans(a, i), a.docs[i].spans.len())));
+    docs.sort_by_key(|&i| std::cmp::Reverse((scare_spans(a, i), a.docs[i].n_spans)));
     docs.truncate(6);
     docs.sort_unstable();
     if quoted.is_empty() || docs.is_empty() {

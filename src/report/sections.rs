@@ -319,16 +319,14 @@ fn quotations(d: &ReportData, b: &mut Vec<Block>) -> Result<()> {
         s("All quotation kinds"),
         s("quote-kinds"),
     ));
-    let kinds_count: Vec<String> = Kind::ALL
-        .iter()
-        .map(|k| {
-            let n: usize = a
-                .docs
-                .iter()
-                .map(|d| d.spans.iter().filter(|s| s.kind == *k).count())
-                .sum();
-            format!("{}: {n}", k.name())
-        })
+    let mut of_kind = [0usize; Kind::ALL.len()];
+    for d in 0..a.docs.len() {
+        for s in a.spans(d).iter() {
+            of_kind[Kind::ALL.iter().position(|k| *k == s.kind).unwrap_or(0)] += 1;
+        }
+    }
+    let kinds_count: Vec<String> = (Kind::ALL.iter().zip(of_kind))
+        .map(|(k, n)| format!("{}: {n}", k.name()))
         .collect();
     b.push(Block::List(kinds_count));
     Ok(())

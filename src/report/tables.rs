@@ -215,16 +215,9 @@ pub(super) const SCARE_ROWS: usize = 200;
 
 /// The first [`SCARE_ROWS`] spans a filter keeps as a `quotes` frame, and how many there are.
 fn first_spans(a: &crate::analysis::Analysis, filter: SpanFilter) -> Result<(DataFrame, usize)> {
-    let n = a
-        .docs
-        .iter()
-        .flat_map(|d| &d.spans)
-        .filter(|s| filter.keeps(s))
-        .count();
-    let first = frames::quotes_in_pieces(a, filter, SCARE_ROWS)
-        .next()
-        .unwrap_or_else(|| Ok(DataFrame::empty()))?;
-    Ok((first, n))
+    let kept = frames::kept_spans(a, filter);
+    let first = frames::quotes_at(a, &kept[..kept.len().min(SCARE_ROWS)], filter.explain)?;
+    Ok((first, kept.len()))
 }
 
 /// The scare quotes, and the scare calls `--min-confidence` turned down (with `p_scare`).

@@ -229,6 +229,7 @@ pub(super) fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
             n_spans: spans[i] as u32,
             n_scare: scare[i] as u32,
             spans: Vec::new(),
+            spans_aside: None,
             unpaired: Vec::new(),
             cues: Vec::new(),
             other_lang: None,
