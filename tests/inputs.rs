@@ -3,6 +3,7 @@
 
 use crate::common::{bytes, csv_bytes, nums, seed, strs, verbale};
 use std::fs;
+use std::path::Path;
 
 /// A Windows-1252 file is read as it is with `--encoding`, its curly quotation marks and
 /// accents included, beside a UTF-8 file in the same folder; offsets point into the file as
@@ -349,35 +350,56 @@ fn word_lists_dictionaries_and_counts_folders_are_inputs_never_overwritten() {
     }
 }
 
-#[test]
-fn a_counts_part_with_a_negative_count_is_refused() {
-    // A terms.parquet whose numbers were written over still parses; its unsigned reading took
-    // a negative count for none at all.
+/// The counts folder `c` of the `texts` (files `d0.txt`, `d1.txt`, ... in `d`), and its
+/// `terms.parquet` as a frame.
+fn counted(d: &Path, texts: &[&str], c: &Path) -> polars::prelude::DataFrame {
     use polars::prelude::*;
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    fs::write(d.join("a.txt"), "Peace and peace again. The talks went on.").unwrap();
-    let c = d.join("c");
+    let mut files = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        files.push(d.join(format!("d{i}.txt")));
+        fs::write(&files[i], t).unwrap();
+    }
     let o = verbale()
         .args(["counts", "-q", "-o"])
-        .arg(&c)
-        .arg(d.join("a.txt"))
+        .arg(c)
+        .args(&files)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let terms = c.join("terms.parquet");
-    let mut df = ParquetReader::new(fs::File::open(&terms).unwrap())
+    ParquetReader::new(fs::File::open(c.join("terms.parquet")).unwrap())
         .finish()
+        .unwrap()
+}
+
+/// Writes `df` over the `terms.parquet` of counts folder `c`, in row groups of `rows` rows.
+fn write_terms(c: &Path, df: &mut polars::prelude::DataFrame, rows: usize) {
+    use polars::prelude::*;
+    ParquetWriter::new(fs::File::create(c.join("terms.parquet")).unwrap())
+        .with_row_group_size(Some(rows))
+        .finish(df)
         .unwrap();
+}
+
+#[test]
+fn a_counts_part_with_a_negative_count_is_refused() {
+    // A terms.parquet whose numbers were written over still parses; its unsigned reading took
+    // a negative count for none at all. Read a row group at a time, the row is still the
+    // file's.
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    let texts = [
+        "Peace and peace again. The talks went on in Geneva.",
+        "War, and war. Sanctions, tariffs and embargoes followed.",
+    ];
+    let mut df = counted(dir.path(), &texts, &c);
     let n = df.height();
-    assert!(n > 1);
+    assert!(n > 5);
     let mut counts: Vec<i64> = vec![1; n];
-    counts[1] = -3;
+    counts[4] = -3;
     df.replace("count", Column::new("count".into(), counts))
         .unwrap();
-    ParquetWriter::new(fs::File::create(&terms).unwrap())
-        .finish(&mut df)
-        .unwrap();
+    write_terms(&c, &mut df, 2);
     let o = verbale()
         .args(["freq", "--from-counts"])
         .arg(&c)
@@ -386,10 +408,60 @@ fn a_counts_part_with_a_negative_count_is_refused() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("terms.parquet: row 2 of column 'count' is -3, and counts are never negative"),
+        err.contains("terms.parquet: row 5 of column 'count' is -3, and counts are never negative"),
         "{err}"
     );
     assert!(err.contains("count the part again"), "{err}");
+}
+
+#[test]
+fn a_counts_part_in_small_row_groups_in_any_order_counts_the_same() {
+    // terms.parquet is read a row group at a time: a part rewritten in row groups of three
+    // rows, its rows shuffled so that a document's rows are in several groups (as a part
+    // written by another engine may have them), gives the same tables.
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let (whole, parts) = (dir.path().join("whole"), dir.path().join("parts"));
+    let texts = [
+        "The so-called “elections” were held in March. Elections matter; peace matters, and \
+         the delegation welcomes the ceasefire.",
+        "Peace and security, peace and development, sustainable growth, and the “peace \
+         process” the Council launched.",
+        "War is not peace. The war goes on, the talks go on, and refugees cross the border \
+         each winter.",
+    ];
+    let mut df = counted(dir.path(), &texts, &whole);
+    counted(dir.path(), &texts, &parts);
+    let n = df.height();
+    assert!(n > 20);
+    // Every seventh row first, then the rest (a fixed order, not a random one).
+    let order: Vec<IdxSize> = (0..7)
+        .flat_map(|k| (k..n).step_by(7))
+        .map(|i| i as IdxSize)
+        .collect();
+    let mut shuffled = df.take(&IdxCa::from_vec("i".into(), order)).unwrap();
+    assert!(!shuffled.equals(&df));
+    write_terms(&parts, &mut shuffled, 3);
+    write_terms(&whole, &mut df, n);
+    for args in [&["freq", "--by", "doc"][..], &["freq"], &["docs"]] {
+        let table = |c: &Path| {
+            let o = verbale()
+                .args(args)
+                .args(["--format", "csv", "--from-counts"])
+                .arg(c)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            o.stdout
+        };
+        let w = table(&whole);
+        assert!(w.len() > 100);
+        assert_eq!(
+            String::from_utf8_lossy(&table(&parts)),
+            String::from_utf8_lossy(&w),
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

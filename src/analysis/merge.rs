@@ -315,6 +315,28 @@ pub(super) fn merge(
     documents_run(docs, terms, doc_terms, form_terms, kept)
 }
 
+/// Terms read from counts, each given an id in the order met: a term's text is held once,
+/// however many documents count it.
+#[derive(Debug, Default)]
+pub struct TermIds {
+    ids: AHashMap<Arc<str>, u32>,
+    keys: Vec<Arc<str>>,
+}
+
+impl TermIds {
+    /// The id of term `k`, given the next one the first time `k` is met.
+    pub fn id(&mut self, k: &str) -> u32 {
+        if let Some(&i) = self.ids.get(k) {
+            return i;
+        }
+        let a: Arc<str> = Arc::from(k);
+        self.keys.push(a.clone());
+        let i = self.keys.len() as u32 - 1;
+        self.ids.insert(a, i);
+        i
+    }
+}
+
 /// A document's rows sorted by term, the rows of one term summed into one.
 fn by_term(rows: &mut Vec<TermCount>) {
     radsort::sort_by_key(rows, |c| c.term);
@@ -478,31 +500,12 @@ pub(super) fn merge_sums(docs: Vec<DocResult>, workers: &[Worker], binned: bool)
 /// An analysis of a corpus counted in parts ([`super::from_counts`]).
 pub(super) fn from_counts(
     docs: Vec<DocResult>,
-    counts: Vec<Vec<(Arc<str>, [u32; 3])>>,
+    counts: Vec<Vec<TermCount>>,
+    mut terms: TermIds,
     forms: &FormTotals,
 ) -> Analysis {
-    let mut ids: AHashMap<Arc<str>, u32> = AHashMap::new();
-    let mut keys: Vec<Arc<str>> = Vec::new();
-    let mut id = |k: &str| -> u32 {
-        if let Some(&i) = ids.get(k) {
-            return i;
-        }
-        let a: Arc<str> = Arc::from(k);
-        keys.push(a.clone());
-        ids.insert(a, keys.len() as u32 - 1);
-        keys.len() as u32 - 1
-    };
     let mut doc_terms = super::DocTerms::default();
-    for d in counts {
-        let mut row: Vec<TermCount> = d
-            .into_iter()
-            .map(|(term, [count, quoted, scare])| TermCount {
-                term: id(&term),
-                count,
-                quoted,
-                scare,
-            })
-            .collect();
+    for mut row in counts {
         // A term listed twice for a document (a part written by hand) is summed.
         by_term(&mut row);
         doc_terms.push(&row);
@@ -510,8 +513,9 @@ pub(super) fn from_counts(
     // Each (term, form)'s occurrences summed over the parts.
     let mut summed: AHashMap<(u32, &str), u64> = AHashMap::new();
     for (term, form, n) in &forms.forms {
-        *summed.entry((id(term), form.as_str())).or_default() += n;
+        *summed.entry((terms.id(term), form.as_str())).or_default() += n;
     }
+    let keys = terms.keys;
     let mut spellings: AHashMap<(&str, &str), u64> = AHashMap::new();
     for (form, slice, n) in &forms.spellings {
         *spellings

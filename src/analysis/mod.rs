@@ -20,7 +20,7 @@ mod spelling;
 pub mod spill;
 
 pub use document::{quoted_ranges, QuoteMark};
-pub use merge::{same_word, words_of};
+pub use merge::{same_word, words_of, TermIds};
 pub use packed::DocTerms;
 pub use positions::{gap, quoting, Positions, Quoting, QuotingRuns, Words};
 pub use result::{
@@ -683,15 +683,16 @@ fn tokens_into(w: &mut interner::Worker, doc: &Document, opts: &Options, tokens:
 }
 
 /// An analysis of a corpus counted in parts (`verbale counts`, each part on its own machine or
-/// process): its documents in order, each one's (term, [count, quoted, scare]), and the parts'
-/// forms and spellings. Display forms are chosen from the summed forms as a single run chooses
-/// them, so the result equals the analysis of the whole corpus in one run.
+/// process): its documents in order, each one's term counts (their terms as ids of `terms`),
+/// and the parts' forms and spellings. Display forms are chosen from the summed forms as a
+/// single run chooses them, so the result equals the analysis of the whole corpus in one run.
 pub fn from_counts(
     docs: Vec<DocResult>,
-    counts: Vec<Vec<(std::sync::Arc<str>, [u32; 3])>>,
+    counts: Vec<Vec<TermCount>>,
+    terms: TermIds,
     forms: &FormTotals,
 ) -> Analysis {
-    merge::from_counts(docs, counts, forms)
+    merge::from_counts(docs, counts, terms, forms)
 }
 
 /// Analyses every document in parallel and merges the counts.

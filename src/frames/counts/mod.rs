@@ -14,7 +14,7 @@ use polars::prelude::*;
 use std::path::{Path, PathBuf};
 
 mod part;
-use part::{read_part, TermRow};
+use part::read_part;
 
 /// The files of a counts folder.
 pub const FILES: [&str; 4] = [
@@ -435,7 +435,8 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
     // Each part's fields, to name a part that lacks fields the others have.
     let mut part_fields: Vec<(&PathBuf, Vec<String>)> = Vec::new();
     let mut docs: Vec<DocResult> = Vec::new();
-    let mut counts: Vec<Vec<TermRow>> = Vec::new();
+    let mut counts: Vec<Vec<analysis::TermCount>> = Vec::new();
+    let mut terms = analysis::TermIds::default();
     let mut forms = FormTotals::default();
     let mut fields: Option<DataFrame> = None;
     let mut seen: ahash::AHashMap<String, Option<PathBuf>> = ahash::AHashMap::new();
@@ -450,7 +451,7 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
             None => made_with = Some((fp, dir)),
             _ => {}
         }
-        let part = read_part(dir, about["documents"].as_u64())?;
+        let part = read_part(dir, about["documents"].as_u64(), &mut terms)?;
         for d in &part.docs {
             let Some(earlier) = seen.insert(d.id.clone(), d.path.clone()) else {
                 continue;
@@ -526,7 +527,7 @@ pub fn read(dirs: &[PathBuf]) -> Result<(Analysis, DataFrame, Vec<String>)> {
     if made_with.is_none() {
         return Err(Error::NoDocuments("no counts folder given".into()));
     }
-    let a = analysis::from_counts(docs, counts, &forms);
+    let a = analysis::from_counts(docs, counts, terms, &forms);
     Ok((a, fields.unwrap_or_default(), missing_fields(&part_fields)))
 }
 

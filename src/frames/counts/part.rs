@@ -2,13 +2,13 @@
 //! negative count), and its documents, per-document term counts, fields and forms.
 
 use super::{ABOUT, FILES, FORM_COLUMNS, SPELLING_COLUMNS, TERM_COLUMNS};
-use crate::analysis::{DocMeasures, DocResult, FormTotals};
+use crate::analysis::{DocMeasures, DocResult, FormTotals, TermCount, TermIds};
 use crate::error::{Error, Result};
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
+/// A reader of the file `name` of the counts folder `dir`, and the file's path.
+fn open(dir: &Path, name: &str) -> Result<(ParquetReader<std::fs::File>, PathBuf)> {
     let path = dir.join(name);
     let f = std::fs::File::open(&path).map_err(|e| {
         Error::DamagedCounts(format!(
@@ -17,12 +17,26 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
             FILES.join(", ")
         ))
     })?;
-    let df = ParquetReader::new(f).finish().map_err(|e| {
-        Error::DamagedCounts(format!(
-            "{}: not a readable Parquet file ({e}); count the part again",
-            path.display()
-        ))
-    })?;
+    Ok((ParquetReader::new(f), path))
+}
+
+/// The error of a file that is not a readable Parquet file.
+fn unreadable(path: &Path, e: PolarsError) -> Error {
+    Error::DamagedCounts(format!(
+        "{}: not a readable Parquet file ({e}); count the part again",
+        path.display()
+    ))
+}
+
+fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
+    let (reader, path) = open(dir, name)?;
+    let df = reader.finish().map_err(|e| unreadable(&path, e))?;
+    checked(df, &path, name, 0)
+}
+
+/// `df`, read from the file `name` at `path` from its row `first` (from 0), if it is what a
+/// counts folder's file of that name holds.
+fn checked(df: DataFrame, path: &Path, name: &str, first: usize) -> Result<DataFrame> {
     // Another table in its place (a file written over it) is named, not met as a missing
     // column halfway through.
     let needed = COLUMNS
@@ -49,8 +63,9 @@ fn read_parquet(dir: &Path, name: &str) -> Result<DataFrame> {
     }
     negative_count(&df, needed).map_or(Ok(df), |(c, row, v)| {
         Err(Error::DamagedCounts(format!(
-            "{}: row {row} of column '{c}' is {v}, and counts are never negative; count the part again",
-            path.display()
+            "{}: row {} of column '{c}' is {v}, and counts are never negative; count the part again",
+            path.display(),
+            first + row
         )))
     })
 }
@@ -142,46 +157,79 @@ fn measures_of(d: &DataFrame, tokens: &[u64]) -> Result<Vec<Option<DocMeasures>>
 }
 
 /// The per-document term counts of the counts folder `dir` (`at`: each document's index),
-/// read from the columns as they are: each term's text is shared by its rows, so the counts
-/// of a large corpus take about the memory of its `terms.parquet` rows once.
-fn term_counts(dir: &Path, at: &ahash::AHashMap<&str, usize>) -> Result<Vec<Vec<TermRow>>> {
-    let t = read_parquet(dir, FILES[1])?;
+/// their terms as ids of `terms`. `terms.parquet` is read a row group at a time, each turned
+/// into rows of 16 bytes before the next is read: the table is never whole in memory (on
+/// UNGD, `freq --from-counts` peaked at 230 MB when it was).
+fn term_counts(
+    dir: &Path,
+    at: &ahash::AHashMap<&str, usize>,
+    terms: &mut TermIds,
+) -> Result<Vec<Vec<TermCount>>> {
+    let (mut reader, path) = open(dir, FILES[1])?;
+    let meta = reader
+        .get_metadata()
+        .map_err(|e| unreadable(&path, e))?
+        .clone();
+    let mut groups: Vec<usize> = meta.row_groups.iter().map(|g| g.num_rows()).collect();
+    if groups.is_empty() {
+        // A file of no rows still says what its columns are.
+        groups.push(0);
+    }
+    let mut counts: Vec<Vec<TermCount>> = vec![Vec::new(); at.len()];
+    let mut first = 0;
+    for n in groups {
+        let (mut reader, _) = open(dir, FILES[1])?;
+        reader.set_metadata(meta.clone());
+        let t = reader.with_slice(Some((first, n))).finish();
+        let t = checked(t.map_err(|e| unreadable(&path, e))?, &path, FILES[1], first)?;
+        add_term_rows(&t, dir, at, terms, &mut counts)?;
+        first += n;
+    }
+    Ok(counts)
+}
+
+/// Adds the rows of `t`, a piece of a `terms.parquet`, to their documents' `counts`.
+fn add_term_rows(
+    t: &DataFrame,
+    dir: &Path,
+    at: &ahash::AHashMap<&str, usize>,
+    terms: &mut TermIds,
+    counts: &mut [Vec<TermCount>],
+) -> Result<()> {
     let text = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::String)?) };
     let number = |name: &str| -> Result<Column> { Ok(t.column(name)?.cast(&DataType::UInt32)?) };
     let (doc, term) = (text("doc")?, text("term")?);
     let (c, q, s) = (number("count")?, number("quoted")?, number("scare")?);
-    let mut counts: Vec<Vec<TermRow>> = vec![Vec::new(); at.len()];
-    let mut shared: ahash::AHashMap<&str, Arc<str>> = ahash::AHashMap::new();
     let rows = doc.str()?.iter().zip(term.str()?.iter());
     let numbers = c.u32()?.iter().zip(q.u32()?.iter()).zip(s.u32()?.iter());
     for ((d, w), ((c, q), s)) in rows.zip(numbers) {
-        let (d, w) = (d.unwrap_or(""), w.unwrap_or(""));
+        let d = d.unwrap_or("");
         let Some(&k) = at.get(d) else {
             return Err(Error::DamagedCounts(format!(
                 "{}: counts of '{d}', which its docs.parquet does not list",
                 dir.display()
             )));
         };
-        let w = shared.entry(w).or_insert_with(|| Arc::from(w)).clone();
-        let n = [c, q, s].map(|x| x.unwrap_or(0));
-        counts[k].push((w, n));
+        counts[k].push(TermCount {
+            term: terms.id(w.unwrap_or("")),
+            count: c.unwrap_or(0),
+            quoted: q.unwrap_or(0),
+            scare: s.unwrap_or(0),
+        });
     }
-    Ok(counts)
+    Ok(())
 }
-
-/// One term's counts in one document: the term, and its occurrences, quoted and scare-quoted.
-pub(super) type TermRow = (Arc<str>, [u32; 3]);
 
 /// What one counts folder holds.
 pub(super) struct Part {
     pub(super) docs: Vec<DocResult>,
-    pub(super) counts: Vec<Vec<TermRow>>,
+    pub(super) counts: Vec<Vec<TermCount>>,
     pub(super) fields: DataFrame,
     pub(super) forms: FormTotals,
 }
 
 /// Reads one counts folder.
-pub(super) fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
+pub(super) fn read_part(dir: &Path, documents: Option<u64>, terms: &mut TermIds) -> Result<Part> {
     let d = read_parquet(dir, FILES[0])?;
     let ids = strings(&d, "doc")?;
     if let Some(n) = documents {
@@ -247,7 +295,7 @@ pub(super) fn read_part(dir: &Path, documents: Option<u64>) -> Result<Part> {
         })
         .collect();
     let fields = d.select(keep)?;
-    let counts = term_counts(dir, &at)?;
+    let counts = term_counts(dir, &at, terms)?;
     let triples = |name: &str, cols: [&str; 3]| -> Result<Vec<(String, String, u64)>> {
         let f = read_parquet(dir, name)?;
         let (a, b, n) = (
