@@ -23,7 +23,8 @@
 //!                    a dispersion plot reads again; multiword terms (--phrases) joined into one
 //!                    token before counting; a Spill (temporary file) for what a run reads
 //!                    back later but need not hold (the report's act texts, and with
-//!                    Options::spill_counts each document's packed counts)
+//!                    Options::spill_counts each document's packed counts and its
+//!                    quotations, which Analysis::spans reads back)
 //! floor 5  frames    polars DataFrames with fixed schemas; the counts dataset (`verbale
 //!                    counts`: Parquet parts of a corpus that add up to the whole)
 //!          meta      document fields (folders, file names, front matter, manifests),

@@ -66,8 +66,9 @@ pub struct Options {
     /// Keep each document's lexical diversity and readability ([`DocResult::measures`]) in a
     /// documents run (`docs`, the report); off, they cost a tenth of a `freq --by doc`.
     pub doc_measures: bool,
-    /// Set each document's counts aside in a temporary file in a documents run, so that they
-    /// do not grow the run's memory with the corpus (the report); check them at the end with
+    /// Set each document's counts, and its quotations, aside in a temporary file in a documents
+    /// run, so that they do not grow the run's memory with the corpus (the report;
+    /// [`Analysis::spans`] reads the quotations back); check them at the end with
     /// [`DocTerms::check`].
     pub spill_counts: bool,
     /// The window of MATTR, in words ([`MATTR_WINDOW`] unless `docs --mattr-window`).
@@ -438,7 +439,7 @@ impl<'a> Analyser<'a> {
                     .is_some_and(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
             };
             let mut result = done.result;
-            set_spans_aside(&self.store, &mut result);
+            quotes_aside::set_aside(&self.store, &mut result);
             let counted = Counted {
                 result,
                 forms,
@@ -583,20 +584,6 @@ impl<'a> Analyser<'a> {
     }
 }
 
-/// Sets a document's quotations aside in `store`'s file when the store keeps things aside
-/// and the file takes them ([`Analysis::spans`] reads them back).
-fn set_spans_aside(store: &packed::Store, r: &mut DocResult) {
-    if r.spans.is_empty() || !store.spills() {
-        return;
-    }
-    let mut b = Vec::new();
-    quotes_aside::encode(&r.spans, &mut b);
-    if let Some(at) = store.set_aside(&b) {
-        r.spans = Vec::new();
-        r.spans_aside = Some(at);
-    }
-}
-
 /// What the documents of a run gave, in corpus order, taken as they come: a document's result,
 /// its form counts (a documents run) and its text (when held).
 struct Collected {
@@ -657,12 +644,7 @@ pub fn worker_count() -> usize {
 /// An English analysis of `texts`, one document each (`d0`, `d1`, ...), for tests.
 #[cfg(test)]
 pub(crate) fn analysed(texts: &[&str]) -> Analysis {
-    let docs: Vec<Document> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-        .collect();
-    analyse(&docs, &Options::new(Lang::english()))
+    analyse(&Document::each_of(texts), &Options::new(Lang::english()))
 }
 
 /// Per worker (by number), the surface spellings it counted, each with the worker's form id and

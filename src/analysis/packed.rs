@@ -326,12 +326,11 @@ mod tests {
         assert_eq!((aside.rows(0), aside.rows(1), aside.rows(2)), (3, 0, 2));
         aside.check().unwrap();
         // A run that spills counts the same as one that does not.
-        let docs: Vec<crate::corpus::Document> =
-            ["We condemn the \"elections\".", "", "Peace, peace."]
-                .iter()
-                .enumerate()
-                .map(|(i, t)| crate::corpus::Document::from_text(&format!("d{i}"), t))
-                .collect();
+        let docs = crate::corpus::Document::each_of(&[
+            "We condemn the \"elections\".",
+            "",
+            "Peace, peace.",
+        ]);
         let mut o = crate::analysis::Options::new(crate::text::Lang::english());
         let kept = crate::analysis::analyse(&docs, &o).doc_terms;
         o.spill_counts = true;

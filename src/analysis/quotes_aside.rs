@@ -5,6 +5,20 @@
 use super::spill::{put_str, take_str};
 use crate::quotes::{Evidence, Kind, Span};
 
+/// Sets a document's quotations aside in `store`'s file when the store keeps things aside
+/// and the file takes them ([`super::Analysis::spans`] reads them back).
+pub(super) fn set_aside(store: &super::packed::Store, r: &mut super::DocResult) {
+    if r.spans.is_empty() || !store.spills() {
+        return;
+    }
+    let mut b = Vec::new();
+    encode(&r.spans, &mut b);
+    if let Some(at) = store.set_aside(&b) {
+        r.spans = Vec::new();
+        r.spans_aside = Some(at);
+    }
+}
+
 /// Appends `spans` to `out`, each field in turn (numbers little-endian, texts with their
 /// length before them, a missing text as length `u32::MAX`).
 pub fn encode(spans: &[Span], out: &mut Vec<u8>) {

@@ -460,16 +460,11 @@ pub(crate) fn language_of_top(
 #[cfg(test)]
 mod tests {
     use crate::analysis::{analyse, Options};
-    use crate::corpus::Document;
     use crate::text::Lang;
 
     #[test]
     fn corpus_counts_are_summed_once_and_again_after_documents_are_left_out() {
-        let docs: Vec<Document> = ["peace and peace", "war", "peace"]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
+        let docs = crate::corpus::Document::each_of(&["peace and peace", "war", "peace"]);
         let mut a = analyse(&docs, &Options::new(Lang::english()));
         let count = |a: &super::Analysis, term: &str| -> u64 {
             let i = a.terms.iter().position(|t| t.term == term).unwrap();

@@ -49,6 +49,14 @@ pub struct Document {
 }
 
 impl Document {
+    /// One document of each of `texts`, named `d0`, `d1`, ..., for tests.
+    #[cfg(test)]
+    pub(crate) fn each_of(texts: &[&str]) -> Vec<Document> {
+        (texts.iter().enumerate())
+            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
+            .collect()
+    }
+
     /// Builds a document from text already in memory (no decoding, normalised here).
     pub fn from_text(id: &str, text: &str) -> Document {
         Document::assemble(id.to_string(), None, text.to_string(), Vec::new(), true)

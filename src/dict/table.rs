@@ -586,7 +586,6 @@ fn entries_frame(
 mod tests {
     use super::*;
     use crate::analysis::Options;
-    use crate::corpus::Document;
     use crate::text::Lang;
 
     #[test]
@@ -599,11 +598,7 @@ mod tests {
             "Nothing here.",
             "We urge both sides to talk. We deplore the violence. We reject the claims.",
         ];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
+        let docs = crate::corpus::Document::each_of(&texts);
         let s = super::super::scan_docs(&docs, &opts, &lex.compile(&opts).unwrap(), Some(&lex));
         let (whole, bins) = instances_frame(&s, &lex, |_| true).unwrap();
         assert!(whole.height() >= 5, "{whole}");

@@ -724,19 +724,15 @@ mod tests {
 mod aside_tests {
     use super::*;
     use crate::analysis::{analyse, spill::Spilled, Options};
-    use crate::corpus::Document;
     use crate::text::Lang;
 
     #[test]
     fn quotations_set_aside_give_the_same_tables_and_a_lost_file_is_an_error() {
-        let texts = [
+        let docs = crate::corpus::Document::each_of(&[
             "The so-called “elections” were a farce. We reject the “elections” again.",
             "No quotation here.",
             "The minister said: “We will never surrender.” The “regime” fell; “regime” change.",
-        ];
-        let docs: Vec<Document> = (texts.iter().enumerate())
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
+        ]);
         let mut o = Options::new(Lang::english());
         let kept = analyse(&docs, &o);
         o.spill_counts = true;

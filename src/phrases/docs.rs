@@ -210,7 +210,7 @@ fn decode(b: &[u8]) -> Option<HeldDoc> {
 mod tests {
     use super::*;
     use crate::analysis::Options;
-    use crate::corpus::{Document, LoadOptions};
+    use crate::corpus::LoadOptions;
     use crate::text::Lang;
 
     #[test]
@@ -220,9 +220,7 @@ mod tests {
             "",
             "No quotation here.\n\nA new paragraph.",
         ];
-        let docs: Vec<Document> = (texts.iter().enumerate())
-            .map(|(i, t)| Document::from_text(&format!("d{i}"), t))
-            .collect();
+        let docs = crate::corpus::Document::each_of(&texts);
         let opts = Options::new(Lang::english());
         let run = crate::analysis::Analyser::holding(&opts);
         let counted: Vec<_> = docs.iter().map(|d| run.document(d)).collect();
