@@ -490,12 +490,22 @@ fn an_interrupted_run_leaves_nothing_behind() {
             .collect()
     };
     for signal in [libc::SIGINT, libc::SIGTERM] {
-        let mut child = Command::new(bin())
-            .args(["report", "corpus", "-o", "rep", "--quiet"])
+        let mut run = Command::new(bin());
+        run.args(["report", "corpus", "-o", "rep", "--quiet"])
             .current_dir(dir.path())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
+            .stderr(std::process::Stdio::piped());
+        // A test run started in the background of a shell inherits SIGINT ignored, and
+        // verbale keeps a signal its caller ignores: the child is given the default action, as
+        // in a terminal, so that the test asks what an interrupt does wherever it runs.
+        // SAFETY: between fork and exec the child only resets a signal's action, which is
+        // async-signal-safe.
+        unsafe {
+            std::os::unix::process::CommandExt::pre_exec(&mut run, move || {
+                libc::signal(signal, libc::SIG_DFL);
+                Ok(())
+            });
+        }
+        let mut child = run.spawn().unwrap();
         // Waits until the report's temporary folder exists: the signal lands while it is being
         // written (a run that ends first fails the test instead of passing it untried).
         let mut seen = false;
