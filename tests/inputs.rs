@@ -383,9 +383,7 @@ fn write_terms(c: &Path, df: &mut polars::prelude::DataFrame, rows: usize) {
 #[test]
 fn a_counts_part_with_a_negative_count_is_refused() {
     // A terms.parquet whose numbers were written over still parses; its unsigned reading took
-    // a negative count for none at all. Read a row group at a time, the row is still the
-    // file's.
-    use polars::prelude::*;
+    // a negative count for none at all.
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path().join("c");
     let texts = [
@@ -395,23 +393,102 @@ fn a_counts_part_with_a_negative_count_is_refused() {
     let mut df = counted(dir.path(), &texts, &c);
     let n = df.height();
     assert!(n > 5);
-    let mut counts: Vec<i64> = vec![1; n];
-    counts[4] = -3;
-    df.replace("count", Column::new("count".into(), counts))
-        .unwrap();
+    negative_count_at(&mut df, 4);
     write_terms(&c, &mut df, 2);
-    let o = verbale()
-        .args(["freq", "--from-counts"])
-        .arg(&c)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&o.stderr);
+    let err = refused_counts(&c, &["freq"]);
     assert!(
         err.contains("terms.parquet: row 5 of column 'count' is -3, and counts are never negative"),
         "{err}"
     );
     assert!(err.contains("count the part again"), "{err}");
+}
+
+/// Sets the `count` column of a `terms.parquet` frame to 1, but -3 at row `row` (from 0).
+fn negative_count_at(df: &mut polars::prelude::DataFrame, row: usize) {
+    let mut counts: Vec<i64> = vec![1; df.height()];
+    counts[row] = -3;
+    let column = polars::prelude::Column::new("count".into(), counts);
+    df.replace("count", column).unwrap();
+}
+
+/// What `args` (`freq`, `report`, ...) over the counts folder `c` says on standard error
+/// when it refuses it, as it must (exit 1, no panic).
+fn refused_counts(c: &Path, args: &[&str]) -> String {
+    let o = verbale()
+        .args(args)
+        .arg("--from-counts")
+        .arg(c)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("internal error"), "{err}");
+    err
+}
+
+/// The table of `args` (`freq`, `docs`, ...) as CSV over the counts folder `c`.
+fn table_of_counts(c: &Path, args: &[&str]) -> Vec<u8> {
+    let o = verbale()
+        .args(args)
+        .args(["--format", "csv", "--from-counts"])
+        .arg(c)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o.stdout
+}
+
+#[test]
+fn a_counts_part_whose_text_column_is_a_dictionary_is_refused_by_name() {
+    // tests/data/counts_dictionary: a part of two documents whose terms.parquet pyarrow wrote
+    // again with its `doc` column dictionary-encoded (as an engine writes a categorical or an
+    // ENUM column). This build of polars reads none, and panicked on it.
+    let c = crate::common::data("counts_dictionary");
+    for args in [&["freq"][..], &["report", "-o", "-"]] {
+        let err = refused_counts(&c, args);
+        let says = "terms.parquet: its column 'doc' is stored as a dictionary (categorical)";
+        assert!(err.contains(says), "{err}");
+    }
+}
+
+#[test]
+fn a_large_counts_part_read_in_batches_of_row_groups_counts_the_same() {
+    // terms.parquet is read some 65,000 rows at a time, whole row groups: 140,000 rows in
+    // groups of 5,000 are read in two batches, and count as the same rows in one group.
+    use polars::prelude::*;
+    let dir = tempfile::tempdir().unwrap();
+    let (one, many) = (dir.path().join("one"), dir.path().join("many"));
+    let texts = [
+        "Peace and security.",
+        "War and peace.",
+        "Climate and development.",
+    ];
+    let df = counted(dir.path(), &texts, &one);
+    counted(dir.path(), &texts, &many);
+    let docs: Vec<String> = (df.column("doc").unwrap().str().unwrap().iter())
+        .map(|d| d.unwrap().to_string())
+        .collect();
+    let n = 140_000;
+    let mut big = df!(
+        "doc" => (0..n).map(|i| docs[i % docs.len()].clone()).collect::<Vec<_>>(),
+        "term" => (0..n).map(|i| format!("t{}", i / 3)).collect::<Vec<_>>(),
+        "count" => (0..n).map(|i| 1 + (i % 7) as i64).collect::<Vec<_>>(),
+        "quoted" => (0..n).map(|i| (i % 2) as i64).collect::<Vec<_>>(),
+        "scare" => vec![0i64; n],
+    )
+    .unwrap();
+    write_terms(&one, &mut big, n);
+    write_terms(&many, &mut big, 5_000);
+    for args in [&["freq", "--by", "doc"][..], &["freq", "--min-count", "1"]] {
+        let whole = table_of_counts(&one, args);
+        assert!(whole.len() > 1_000_000, "{args:?}");
+        assert!(whole == table_of_counts(&many, args), "{args:?}");
+    }
+    // A negative count in the second batch is named by its row in the file.
+    negative_count_at(&mut big, 100_000);
+    write_terms(&many, &mut big, 5_000);
+    let err = refused_counts(&many, &["freq"]);
+    assert!(err.contains("row 100001 of column 'count' is -3"), "{err}");
 }
 
 #[test]
@@ -444,20 +521,10 @@ fn a_counts_part_in_small_row_groups_in_any_order_counts_the_same() {
     write_terms(&parts, &mut shuffled, 3);
     write_terms(&whole, &mut df, n);
     for args in [&["freq", "--by", "doc"][..], &["freq"], &["docs"]] {
-        let table = |c: &Path| {
-            let o = verbale()
-                .args(args)
-                .args(["--format", "csv", "--from-counts"])
-                .arg(c)
-                .output()
-                .unwrap();
-            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-            o.stdout
-        };
-        let w = table(&whole);
+        let w = table_of_counts(&whole, args);
         assert!(w.len() > 100);
         assert_eq!(
-            String::from_utf8_lossy(&table(&parts)),
+            String::from_utf8_lossy(&table_of_counts(&parts, args)),
             String::from_utf8_lossy(&w),
             "{args:?}"
         );
