@@ -72,8 +72,9 @@ fn remedy(e: &anyhow::Error) -> &'static str {
 /// workers (rayon's pool, one per core), so a polars pool of one thread per core besides only
 /// doubled the threads on the cores, each with its own allocator heap: on UNGD the report
 /// peaked at 125 MiB against 130, on four copies at 153 MiB against 160, in the same time
-/// (medians of 5 runs each, 2026-12-07). Elsewhere polars does little on its pool but read
-/// Parquet files, which its threads do faster, and other commands showed no difference.
+/// (medians of 5 runs each, 2026-12-07), and `report --from-counts` in the same time and
+/// memory. The other commands measured (`freq`, `freq --by doc`, `freq --group-by`, `docs`,
+/// `trend`, `compare`) showed no difference either way, and keep polars' default.
 fn tune_threads(command: &Command) {
     if matches!(command, Command::Report(_)) && std::env::var_os("POLARS_MAX_THREADS").is_none() {
         // Set before any other thread is made: nothing else reads the environment meanwhile.
