@@ -7,17 +7,21 @@ use crate::error::{Error, Result};
 use polars::prelude::*;
 use std::path::{Path, PathBuf};
 
-/// A reader of the file `name` of the counts folder `dir`, and the file's path.
-fn open(dir: &Path, name: &str) -> Result<(ParquetReader<std::fs::File>, PathBuf)> {
-    let path = dir.join(name);
-    let f = std::fs::File::open(&path).map_err(|e| {
+/// The file at `path`, a counts folder's.
+fn open_file(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| {
         Error::DamagedCounts(format!(
             "{}: cannot read ({e}); a counts folder holds {}: count the part again",
             path.display(),
             FILES.join(", ")
         ))
-    })?;
-    let mut reader = ParquetReader::new(f);
+    })
+}
+
+/// A reader of the file `name` of the counts folder `dir`, and the file's path.
+fn open(dir: &Path, name: &str) -> Result<(ParquetReader<std::fs::File>, PathBuf)> {
+    let path = dir.join(name);
+    let mut reader = ParquetReader::new(open_file(&path)?);
     // A text column stored as a dictionary (polars' Categorical, pyarrow's dictionary arrays,
     // DuckDB's ENUM) is refused by its name: this build of polars reads none (it stopped the
     // run with a panic).
@@ -26,8 +30,8 @@ fn open(dir: &Path, name: &str) -> Result<(ParquetReader<std::fs::File>, PathBuf
     if let Some(f) = coded {
         return Err(Error::DamagedCounts(format!(
             "{}: its column '{}' is stored as a dictionary (categorical), which verbale does not \
-             read; write it as plain text (polars: cast it to String; pyarrow: leave it \
-             undictionary-encoded; DuckDB: cast an ENUM to VARCHAR), or count the part again",
+             read; write it as plain text (polars: cast it to String; pyarrow: cast it to \
+             string; DuckDB: cast an ENUM to VARCHAR), or count the part again",
             path.display(),
             f.name
         )));
@@ -182,9 +186,10 @@ fn measures_of(d: &DataFrame, tokens: &[u64]) -> Result<Vec<Option<DocMeasures>>
 }
 
 /// The per-document term counts of the counts folder `dir` (`at`: each document's index),
-/// their terms as ids of `terms`. `terms.parquet` is read a row group at a time, each turned
-/// into rows of 16 bytes before the next is read: the table is never whole in memory (on
-/// UNGD, `freq --from-counts` peaked at 230 MB when it was).
+/// their terms as ids of `terms`. `terms.parquet` is read [`TERM_ROWS_AT_ONCE`] rows or so at
+/// a time (whole row groups), each piece turned into rows of 16 bytes before the next is read:
+/// the table is never whole in memory (on UNGD, `freq --from-counts` peaked at 230 MB when it
+/// was).
 fn term_counts(
     dir: &Path,
     at: &ahash::AHashMap<&str, usize>,
@@ -211,7 +216,7 @@ fn term_counts(
     let mut counts: Vec<Vec<TermCount>> = vec![Vec::new(); at.len()];
     let mut first = 0;
     for n in groups {
-        let (mut reader, _) = open(dir, FILES[1])?;
+        let mut reader = ParquetReader::new(open_file(&path)?);
         reader.set_metadata(meta.clone());
         let t = reader.with_slice(Some((first, n))).finish();
         let t = checked(t.map_err(|e| unreadable(&path, e))?, &path, FILES[1], first)?;
