@@ -291,12 +291,13 @@ fn totals_of(
         }
     } else {
         for (d, k) in g.of_file.iter().enumerate() {
-            let held = (d < a.doc_terms.len()).then(|| a.doc_terms.get(d));
-            let (Some(k), Some(counts)) = (k, held) else {
+            // A document in no group is not read back.
+            let Some(k) = k.filter(|_| d < a.doc_terms.len()) else {
                 continue;
             };
+            let counts = a.doc_terms.get(d);
             for (t, held) in ids.iter().enumerate() {
-                let s = &mut sums.terms[*k as usize * nt + t];
+                let s = &mut sums.terms[k as usize * nt + t];
                 let mut used = false;
                 for &(id, m) in held {
                     if let Ok(i) = counts.binary_search_by_key(&(id as u32), |c| c.term) {
