@@ -2,7 +2,7 @@
 //! quotation once, at its end (the report), sets them aside in a temporary file as each
 //! document is read rather than holding every quotation's text and contexts until then.
 
-use super::spill::{put_str, take_str};
+use super::spill::{put_str, put_u32, put_u64, Unput};
 use crate::quotes::{Evidence, Kind, Span};
 
 /// Sets a document's quotations aside in `store`'s file when the store keeps things aside
@@ -19,38 +19,36 @@ pub(super) fn set_aside(store: &super::packed::Store, r: &mut super::DocResult) 
     }
 }
 
-/// Appends `spans` to `out`, each field in turn (numbers little-endian, texts with their
-/// length before them, a missing text as length `u32::MAX`).
+/// Appends `spans` to `out`, each field in turn ([`put_u32`], [`put_u64`], [`put_str`]; a
+/// text that may be missing after a byte that says whether it is there).
 pub fn encode(spans: &[Span], out: &mut Vec<u8>) {
-    let u32s = |out: &mut Vec<u8>, xs: &[u32]| {
-        for x in xs {
-            out.extend_from_slice(&x.to_le_bytes());
-        }
-    };
-    let maybe = |out: &mut Vec<u8>, s: &Option<Box<str>>| match s {
-        Some(s) => put_str(out, s),
-        None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
-    };
-    out.extend_from_slice(&(spans.len() as u32).to_le_bytes());
+    put_u32(out, spans.len() as u32);
     for s in spans {
         let e = &s.evidence;
-        u32s(out, &[s.number, s.open_tok, s.close_tok, s.sentence]);
-        u32s(
-            out,
-            &[
-                s.marks[0] as u32,
-                s.marks[1] as u32,
-                s.page.unwrap_or(u32::MAX),
-            ],
+        let page = s.page.unwrap_or(u32::MAX);
+        let (marks, kind) = (
+            s.marks.map(u32::from),
+            Kind::ALL.iter().position(|k| *k == s.kind),
         );
-        u32s(out, &[e.words, e.condemning]);
-        out.extend_from_slice(&(s.open as u64).to_le_bytes());
-        out.extend_from_slice(&(s.close as u64).to_le_bytes());
-        out.extend_from_slice(&s.confidence.to_le_bytes());
-        for p in s.probabilities {
-            out.extend_from_slice(&p.to_le_bytes());
+        for x in [
+            s.number,
+            s.open_tok,
+            s.close_tok,
+            s.sentence,
+            marks[0],
+            marks[1],
+            page,
+        ] {
+            put_u32(out, x);
         }
-        let kind = Kind::ALL.iter().position(|k| *k == s.kind).unwrap_or(0) as u8;
+        put_u32(out, e.words);
+        put_u32(out, e.condemning);
+        for x in [s.open as u64, s.close as u64, s.confidence.to_bits()] {
+            put_u64(out, x);
+        }
+        for p in s.probabilities {
+            put_u32(out, p.to_bits());
+        }
         let flags = [
             e.colon,
             e.sentence_punct,
@@ -61,14 +59,15 @@ pub fn encode(spans: &[Span], out: &mut Vec<u8>) {
         .iter()
         .enumerate()
         .fold(0u8, |f, (i, &b)| f | (u8::from(b) << i));
-        out.extend_from_slice(&[kind, flags, s.page.is_some() as u8]);
+        out.extend_from_slice(&[kind.unwrap_or(0) as u8, flags, s.page.is_some() as u8]);
         for text in [&s.text, &s.left, &s.right, &s.features] {
             put_str(out, text);
         }
         for text in [&e.cue, &e.reporting, &e.naming] {
-            maybe(out, text);
+            out.push(text.is_some() as u8);
+            put_str(out, text.as_deref().unwrap_or_default());
         }
-        out.extend_from_slice(&(s.content.len() as u32).to_le_bytes());
+        put_u32(out, s.content.len() as u32);
         for w in s.content.iter() {
             put_str(out, w);
         }
@@ -78,54 +77,36 @@ pub fn encode(spans: &[Span], out: &mut Vec<u8>) {
 /// The quotations [`encode`] wrote in `b`; `None` when `b` is not what it wrote (cut short,
 /// or changed).
 pub fn decode(b: &[u8]) -> Option<Vec<Span>> {
-    let n = u32::from_le_bytes(b.get(..4)?.try_into().ok()?) as usize;
+    let mut r = Unput::new(b);
+    let n = r.u32()? as usize;
     // Each quotation takes some 90 bytes at least: a count no file could hold is refused
     // before any room is made for it.
     let mut spans = Vec::with_capacity(n.min(b.len() / 64));
-    let mut i = 4;
     for _ in 0..n {
-        let word = |i: &mut usize| -> Option<u32> {
-            let w = u32::from_le_bytes(b.get(*i..*i + 4)?.try_into().ok()?);
-            *i += 4;
-            Some(w)
-        };
-        let wide = |i: &mut usize| -> Option<u64> {
-            let w = u64::from_le_bytes(b.get(*i..*i + 8)?.try_into().ok()?);
-            *i += 8;
-            Some(w)
-        };
-        let (number, open_tok, close_tok, sentence) =
-            (word(&mut i)?, word(&mut i)?, word(&mut i)?, word(&mut i)?);
-        let marks = [
-            char::from_u32(word(&mut i)?)?,
-            char::from_u32(word(&mut i)?)?,
-        ];
-        let page = word(&mut i)?;
-        let (words, condemning) = (word(&mut i)?, word(&mut i)?);
-        let (open, close) = (wide(&mut i)? as usize, wide(&mut i)? as usize);
-        let confidence = f64::from_bits(wide(&mut i)?);
+        let (number, open_tok, close_tok, sentence) = (r.u32()?, r.u32()?, r.u32()?, r.u32()?);
+        let marks = [char::from_u32(r.u32()?)?, char::from_u32(r.u32()?)?];
+        let page = r.u32()?;
+        let (words, condemning) = (r.u32()?, r.u32()?);
+        let (open, close) = (r.u64()? as usize, r.u64()? as usize);
+        let confidence = f64::from_bits(r.u64()?);
         let mut probabilities = [0f32; 4];
         for p in &mut probabilities {
-            *p = f32::from_bits(word(&mut i)?);
+            *p = f32::from_bits(r.u32()?);
         }
-        let [kind, flags, has_page] = *b.get(i..i + 3)?.first_chunk::<3>()?;
-        i += 3;
+        let (kind, flags, has_page) = (r.u8()?, r.u8()?, r.u8()?);
         let flag = |k: u8| flags & (1 << k) != 0;
-        let text = |i: &mut usize| take_str(b, i).map(String::into_boxed_str);
-        let (quoted, left, right, features) =
-            (text(&mut i)?, text(&mut i)?, text(&mut i)?, text(&mut i)?);
-        let maybe = |i: &mut usize| -> Option<Option<Box<str>>> {
-            if b.get(*i..*i + 4)? == u32::MAX.to_le_bytes() {
-                *i += 4;
-                return Some(None);
-            }
-            text(i).map(Some)
+        let mut text = || r.str().map(String::into_boxed_str);
+        let (quoted, left, right, features) = (text()?, text()?, text()?, text()?);
+        let mut maybe = || -> Option<Option<Box<str>>> {
+            let there = r.u8()? == 1;
+            let s = r.str()?;
+            Some(there.then(|| s.into_boxed_str()))
         };
-        let (cue, reporting, naming) = (maybe(&mut i)?, maybe(&mut i)?, maybe(&mut i)?);
-        let words_inside = word(&mut i)? as usize;
+        let (cue, reporting, naming) = (maybe()?, maybe()?, maybe()?);
+        let words_inside = r.u32()? as usize;
         let mut content = Vec::with_capacity(words_inside.min(b.len() / 4));
         for _ in 0..words_inside {
-            content.push(take_str(b, &mut i)?);
+            content.push(r.str()?);
         }
         spans.push(Span {
             number,
@@ -158,7 +139,7 @@ pub fn decode(b: &[u8]) -> Option<Vec<Span>> {
             content: content.into_boxed_slice(),
         });
     }
-    (i == b.len()).then_some(spans)
+    r.is_done().then_some(spans)
 }
 
 #[cfg(test)]

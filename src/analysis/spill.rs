@@ -112,19 +112,68 @@ impl Failures {
     }
 }
 
-/// Appends `s` to `out` with its length before it (four bytes, little-endian).
+/// Appends `x` to `out` (four bytes, little-endian).
+pub fn put_u32(out: &mut Vec<u8>, x: u32) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+/// Appends `x` to `out` (eight bytes, little-endian).
+pub fn put_u64(out: &mut Vec<u8>, x: u64) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+/// Appends `s` to `out` with its length before it ([`put_u32`]).
 pub fn put_str(out: &mut Vec<u8>, s: &str) {
-    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    put_u32(out, s.len() as u32);
     out.extend_from_slice(s.as_bytes());
 }
 
-/// The next string [`put_str`] wrote in `b` from `*at`, moving `*at` past it; `None` when `b`
-/// ends before it does or it is not UTF-8 (bytes that did not come from [`put_str`]).
-pub fn take_str(b: &[u8], at: &mut usize) -> Option<String> {
-    let len = u32::from_le_bytes(b.get(*at..*at + 4)?.try_into().ok()?) as usize;
-    let s = b.get(*at + 4..*at + 4 + len)?;
-    *at += 4 + len;
-    String::from_utf8(s.to_vec()).ok()
+/// Reads back, in order, what [`put_u32`], [`put_u64`] and [`put_str`] wrote: each read is
+/// `None` when the bytes end before it does (or a string is not UTF-8), bytes that did not
+/// come from those writers.
+pub struct Unput<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Unput<'a> {
+    /// A reader of `b` from its start.
+    pub fn new(b: &'a [u8]) -> Self {
+        Unput { b, at: 0 }
+    }
+
+    /// The next `n` bytes.
+    pub fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(s)
+    }
+
+    /// The next byte.
+    pub fn u8(&mut self) -> Option<u8> {
+        Some(self.bytes(1)?[0])
+    }
+
+    /// The next number [`put_u32`] wrote.
+    pub fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.bytes(4)?.try_into().ok()?))
+    }
+
+    /// The next number [`put_u64`] wrote.
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+
+    /// The next string [`put_str`] wrote.
+    pub fn str(&mut self) -> Option<String> {
+        let n = self.u32()? as usize;
+        String::from_utf8(self.bytes(n)?.to_vec()).ok()
+    }
+
+    /// Whether every byte was read.
+    pub fn is_done(&self) -> bool {
+        self.at == self.b.len()
+    }
 }
 
 #[cfg(test)]
@@ -165,14 +214,19 @@ mod tests {
         for s in ["", "condemns", "la «paix»"] {
             put_str(&mut b, s);
         }
-        let mut at = 0;
-        let got: Vec<String> = std::iter::from_fn(|| take_str(&b, &mut at)).collect();
+        put_u64(&mut b, u64::MAX - 1);
+        let mut r = Unput::new(&b);
+        let got: Vec<String> = std::iter::from_fn(|| r.str()).take(3).collect();
         assert_eq!(got, ["", "condemns", "la «paix»"]);
-        assert_eq!(at, b.len());
+        assert_eq!((r.u64(), r.is_done()), (Some(u64::MAX - 1), true));
+        assert_eq!(r.u8(), None);
         // Cut short by a byte: the first two strings still read, the last does not.
-        let short = &b[..b.len() - 1];
-        let mut at = 4;
-        assert_eq!(take_str(short, &mut at).as_deref(), Some("condemns"));
-        assert_eq!((take_str(short, &mut at), at), (None, 16));
+        let short = &b[..b.len() - 9];
+        let mut r = Unput::new(short);
+        assert_eq!(
+            (r.str().as_deref(), r.str().as_deref()),
+            (Some(""), Some("condemns"))
+        );
+        assert_eq!((r.str(), r.is_done()), (None, false));
     }
 }

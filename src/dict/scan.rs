@@ -6,7 +6,7 @@ use super::acts::{self, ActLexicon};
 use super::hit::{ActHit, ActTexts};
 use super::table::{Bins, Tally};
 use super::Compiled;
-use crate::analysis::spill::{put_str, take_str, Spill, Spilled};
+use crate::analysis::spill::{put_str, put_u32, put_u64, Spill, Spilled, Unput};
 use crate::analysis::{Analyser, Options, Positions};
 use crate::corpus::{self, lock, Document, GroupedFiles, LoadOptions, Problem};
 use crate::error::Result;
@@ -157,8 +157,8 @@ impl TextsAside {
         }
         let mut b = Vec::new();
         for a in &d.acts {
-            b.extend_from_slice(&a.offset().to_le_bytes());
-            b.extend_from_slice(&a.page().unwrap_or(u32::MAX).to_le_bytes());
+            put_u64(&mut b, a.offset());
+            put_u32(&mut b, a.page().unwrap_or(u32::MAX));
             for text in [a.trigger(), a.target(), a.sentence()] {
                 put_str(&mut b, text);
             }
@@ -182,23 +182,21 @@ impl TextsAside {
             return Ok(None);
         };
         let b = self.spill.get(at).map_err(|e| texts_lost(e.to_string()))?;
-        let changed = || texts_lost("the file was changed while verbale ran".into());
+        let mut r = Unput::new(&b);
         let mut got = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            let head = b.get(i..i + 12).ok_or_else(changed)?;
-            let offset = u64::from_le_bytes(head[..8].try_into().map_err(|_| changed())?);
-            let page = u32::from_le_bytes(head[8..].try_into().map_err(|_| changed())?);
-            i += 12;
-            let mut text = || take_str(&b, &mut i).ok_or_else(changed);
-            let (trigger, target, sentence) = (text()?, text()?, text()?);
-            got.push(ActTexts {
-                offset,
-                page: (page != u32::MAX).then_some(page),
-                trigger,
-                target,
-                sentence,
-            });
+        while !r.is_done() {
+            let mut act = || -> Option<ActTexts> {
+                let (offset, page) = (r.u64()?, r.u32()?);
+                Some(ActTexts {
+                    offset,
+                    page: (page != u32::MAX).then_some(page),
+                    trigger: r.str()?,
+                    target: r.str()?,
+                    sentence: r.str()?,
+                })
+            };
+            let changed = || texts_lost("the file was changed while verbale ran".into());
+            got.push(act().ok_or_else(changed)?);
         }
         Ok(Some(got))
     }

@@ -3,7 +3,7 @@
 //! counters, so that the corpus held as word ids does not grow a run's memory with the corpus.
 
 use super::held::{FormIds, HeldDoc, HeldQuote};
-use crate::analysis::spill::{Failures, Spill, Spilled};
+use crate::analysis::spill::{put_u32, Failures, Spill, Spilled, Unput};
 use crate::analysis::QuotingRuns;
 use crate::error::Result;
 use rayon::prelude::*;
@@ -139,7 +139,7 @@ impl HeldDocs {
 fn encode(d: &HeldDoc) -> Vec<u8> {
     let n = d.len();
     let mut b = Vec::with_capacity(n * 3 + 16);
-    let u = |b: &mut Vec<u8>, x: u32| b.extend_from_slice(&x.to_le_bytes());
+    let u = put_u32;
     u(&mut b, n as u32);
     match &d.forms {
         FormIds::Narrow(v) => {
@@ -168,29 +168,25 @@ fn encode(d: &HeldDoc) -> Vec<u8> {
 
 /// The document [`encode`] wrote (its language left unset); `None` when `b` is cut short.
 fn decode(b: &[u8]) -> Option<HeldDoc> {
-    let mut at = 0;
-    let mut take = |len: usize| -> Option<&[u8]> {
-        let s = b.get(at..at + len)?;
-        at += len;
-        Some(s)
-    };
+    let mut r = Unput::new(b);
     let four = |s: &[u8]| u32::from_le_bytes([s[0], s[1], s[2], s[3]]);
-    let n = four(take(4)?) as usize;
-    let forms = match take(1)?[0] {
+    let n = r.u32()? as usize;
+    let forms = match r.u8()? {
         0 => FormIds::Narrow(
-            take(n * 2)?
+            r.bytes(n * 2)?
                 .chunks_exact(2)
                 .map(|c| u16::from_le_bytes([c[0], c[1]]))
                 .collect(),
         ),
-        _ => FormIds::Wide(take(n * 4)?.chunks_exact(4).map(four).collect()),
+        _ => FormIds::Wide(r.bytes(n * 4)?.chunks_exact(4).map(four).collect()),
     };
-    let gaps = take(n)?.to_vec();
-    let runs = four(take(4)?) as usize;
-    let quoting = take(runs * 8)?.chunks_exact(8);
+    let gaps = r.bytes(n)?.to_vec();
+    let runs = r.u32()? as usize;
+    let quoting = r.bytes(runs * 8)?.chunks_exact(8);
     let quoting = QuotingRuns::from_raw(quoting.map(|c| (four(&c[..4]), four(&c[4..]))));
-    let quotes = four(take(4)?) as usize;
-    let quotes = take(quotes * 8)?
+    let quotes = r.u32()? as usize;
+    let quotes = r
+        .bytes(quotes * 8)?
         .chunks_exact(8)
         .map(|c| HeldQuote {
             close: four(&c[..4]),
