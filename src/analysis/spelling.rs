@@ -11,21 +11,31 @@ use std::sync::Arc;
 /// folded form itself, then the first in code-point order), then composes the form shown
 /// ([`shown`]). A form no slice spells that way stays as it is.
 pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
+    use rayon::prelude::*;
     let targets = Targets::of(terms);
+    // The workers' slices are looked at side by side; the order they are added in does not
+    // matter ([`best`] orders the spellings of a form fully).
+    let found: Vec<Vec<(usize, String, u64)>> = workers
+        .par_iter()
+        .map(|w| {
+            let int = &w.interner;
+            // Per local form id: the target it spells.
+            let wanted: Vec<Option<usize>> = int
+                .forms
+                .iter()
+                .map(|(f, _)| targets.index.get(&**f).copied())
+                .collect();
+            int.spellings(|id| wanted[id as usize].is_some())
+                .filter_map(|(id, slice, n)| {
+                    let t = wanted[id as usize]?;
+                    spells(&targets.folded[t], &slice).then_some((t, slice, n as u64))
+                })
+                .collect()
+        })
+        .collect();
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); targets.folded.len()];
-    for w in workers {
-        let int = &w.interner;
-        // Per local form id: the target it spells.
-        let wanted: Vec<Option<usize>> = int
-            .forms
-            .iter()
-            .map(|(f, _)| targets.index.get(&**f).copied())
-            .collect();
-        for (id, slice, n) in int.spellings(|id| wanted[id as usize].is_some()) {
-            if let Some(t) = wanted[id as usize] {
-                add(&mut seen[t], &targets.folded[t], slice, n as u64);
-            }
-        }
+    for (t, slice, n) in found.into_iter().flatten() {
+        add(&mut seen[t], slice, n);
     }
     targets.choose(terms, seen);
 }
@@ -40,7 +50,9 @@ pub(super) fn spell_with<'a>(
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); targets.folded.len()];
     for (form, slice, n) in spellings {
         if let Some(&t) = targets.index.get(form) {
-            add(&mut seen[t], &targets.folded[t], slice.to_string(), n);
+            if spells(&targets.folded[t], slice) {
+                add(&mut seen[t], slice.to_string(), n);
+            }
         }
     }
     targets.choose(terms, seen);
@@ -75,13 +87,13 @@ impl Targets {
     /// Writes each target's most used spelling where it goes, then composes every term's
     /// shown form.
     fn choose(self, terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
+        use rayon::prelude::*;
         let spelt: Vec<String> = self
             .folded
-            .into_iter()
+            .into_par_iter()
             .zip(seen)
             .map(|(f, s)| stopped(best(&f, s).unwrap_or(f)))
             .collect();
-        use rayon::prelude::*;
         terms.par_iter_mut().for_each(|term| {
             let of = |f: &str| self.index.get(f).map(|&i| spelt[i].clone());
             for w in &mut term.words {
@@ -124,15 +136,27 @@ pub fn shown(form: &str, words: &[(String, u64)]) -> String {
     format!("{form}/{}{more}", second.1 .0)
 }
 
-/// Adds `n` uses of spelling `slice` of display form `form`, if it differs from it only by case
-/// or by the apostrophes folding made straight (`Russia’s`, `d’Escoto`).
-fn add(seen: &mut Vec<(String, u64)>, form: &str, slice: String, n: u64) {
+/// Whether `slice` spells the display form `form`: it differs from it only by case or by the
+/// apostrophes folding made straight (`Russia’s`, `d’Escoto`).
+fn spells(form: &str, slice: &str) -> bool {
+    // Most slices are ASCII: compared byte by byte, with no lower-cased copy.
+    let same = |s: &str| {
+        s == form
+            || if s.is_ascii() {
+                s.len() == form.len()
+                    && s.bytes()
+                        .zip(form.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            } else {
+                s.to_lowercase() == form
+            }
+    };
     let apostrophes = crate::text::APOSTROPHES;
-    let same = |s: &str| s == form || s.to_lowercase() == form;
-    let straightened = || same(&slice.replace(apostrophes, "'"));
-    if !(same(&slice) || slice.contains(apostrophes) && straightened()) {
-        return;
-    }
+    same(slice) || slice.contains(apostrophes) && same(&slice.replace(apostrophes, "'"))
+}
+
+/// Adds `n` uses of spelling `slice` (one [`spells`] takes) to those of its form.
+fn add(seen: &mut Vec<(String, u64)>, slice: String, n: u64) {
     match seen.iter_mut().find(|(x, _)| *x == slice) {
         Some(x) => x.1 += n,
         None => seen.push((slice, n)),
@@ -161,8 +185,8 @@ pub fn spell_forms(
 ) -> Vec<Arc<str>> {
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); forms.len()];
     for (i, slice, n) in spellings {
-        if let Some(f) = forms.get(i) {
-            add(&mut seen[i], f, slice, n);
+        if forms.get(i).is_some_and(|f| spells(f, &slice)) {
+            add(&mut seen[i], slice, n);
         }
     }
     forms
