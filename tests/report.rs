@@ -672,6 +672,41 @@ fn the_strongest_acts_are_the_documents_own() {
     assert!(!section.contains("shameful raids"), "{section}");
 }
 
+/// The documents' table gives each document's acts that are not negated and their mean
+/// intensity, as its `act_instances.csv` lists them; the acts chart is drawn from the same
+/// acts, which are let go before the report's other tables are built.
+#[test]
+fn the_documents_acts_match_their_instances() {
+    let (_dir, out) = report_of_two(
+        "We strongly condemn the attack. We welcome the talks and do not support the plan. We \
+         deeply regret the delay.",
+        "We acknowledge the report. We urge the parties to negotiate and we call for calm.",
+    );
+    assert!(out.join("acts.png").is_file());
+    let instances = read_csv(&out.join("act_instances.csv"));
+    let docs = crate::common::strs(&instances, "doc");
+    let intensity = crate::common::nums(&instances, "intensity");
+    let negated = instances.column("negated").unwrap().bool().unwrap();
+    assert!(negated.sum() >= Some(1), "{instances}");
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for doc in ["a", "b"] {
+        let kept: Vec<f64> = (0..instances.height())
+            .filter(|&i| docs[i] == doc && negated.get(i) == Some(false))
+            .map(|i| intensity[i])
+            .collect();
+        assert!(kept.len() >= 2, "{doc}: {instances}");
+        let mean = kept.iter().sum::<f64>() / kept.len() as f64;
+        // Markdown escapes the parentheses of the cell.
+        let cell = format!("| {} \\({mean:.1}\\) |", kept.len());
+        let row = md
+            .lines()
+            .skip_while(|l| !l.contains(r"| acts \(mean intensity\) |"))
+            .find(|l| l.starts_with(&format!("| {doc} |")))
+            .unwrap_or_else(|| panic!("no row of {doc} in the documents' table: {md}"));
+        assert!(row.ends_with(&cell), "{row} against {cell}");
+    }
+}
+
 /// A report on files named one by one (a shell glob) is named for their range, as the charts
 /// name them, not for the first file alone.
 #[test]

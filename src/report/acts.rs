@@ -3,6 +3,7 @@
 //! beside the report, and what the section shows.
 
 use super::Parts;
+use crate::chart::{act_kinds, Spec};
 use crate::dict::{self, ActLexicon, Bins, Scanned};
 use crate::error::Result;
 use crate::out::{write_pieces, Format};
@@ -12,9 +13,12 @@ use polars::prelude::*;
 pub(super) struct ActTables {
     /// The lexicon used (`None`: verbale has none for the report's language).
     pub(super) lex: Option<ActLexicon>,
-    /// Every document's acts, each document in its own bin, without their texts (trigger,
-    /// target and sentence are in act_instances).
-    pub(super) scanned: Scanned,
+    /// Per document: its acts that are not negated, and the sum of their intensities (the
+    /// documents' table shows their number and mean).
+    pub(super) per_doc: Vec<(u32, u32)>,
+    /// The chart of acts by strength, and what its bars are (`per year`, `the strongest
+    /// documents`); none without a lexicon or acts.
+    pub(super) chart: Option<(Spec, String)>,
     /// Per act over the corpus: act, intensity, count, per_10k, intensified, negated, quoted.
     pub(super) corpus: DataFrame,
     /// The strongest acts ([`STRONGEST_ROWS`] of intensity 4 and more, not negated, the
@@ -88,19 +92,60 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
         let pieces = dict::instances_in_pieces(&scanned, &lex, 10_000);
         write_pieces(pieces, f, Default::default(), &to)?;
     }
-    // The texts set aside, and their file, go with the acts' own.
-    scanned.aside = None;
-    for a in scanned.docs.iter_mut().flat_map(|d| d.acts.iter_mut()) {
-        a.texts = None;
-    }
+    // What the chart and the documents' table show is taken now: the acts, their texts set
+    // aside and their file are let go here, before the report's other tables are built.
+    let chart = found.as_ref().and_then(|l| chart_of(p, l, &scanned));
+    let per_doc = scanned
+        .docs
+        .iter()
+        .map(|d| {
+            let kept = d.acts.iter().filter(|a| !a.negated);
+            kept.fold((0, 0), |(n, sum), a| (n + 1, sum + a.intensity as u32))
+        })
+        .collect();
     Ok(ActTables {
         lex: found,
-        scanned,
+        per_doc,
+        chart,
         corpus,
         strongest,
         strong_acts,
         condemned,
     })
+}
+
+/// The chart of acts by strength: by the report's groups (a country, or a year) when the
+/// documents have them, else the strongest documents; and what its bars are.
+fn chart_of(p: Parts, lex: &ActLexicon, s: &Scanned) -> Option<(Spec, String)> {
+    let what = super::charts::what(p);
+    let (spec, per) = match p.r.meta_groups.as_ref().map(|m| &m.by) {
+        Some(g) => {
+            let bins: Vec<u32> = g.of_file.iter().map(|b| b.unwrap_or(u32::MAX)).collect();
+            let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
+            let per = format!("per {}", g.fields.join(" · "));
+            let what = format!("{what}, {per}");
+            // Years in their order, countries strongest first, as `chart acts` draws them.
+            let order = act_kinds::Order::of(&names, true, false);
+            (
+                act_kinds::acts(s, &bins, lex, &names, order, 40, &what),
+                per,
+            )
+        }
+        None => (
+            act_kinds::acts(
+                s,
+                &s.bins,
+                lex,
+                &s.ids,
+                act_kinds::Order::Strength,
+                20,
+                &what,
+            ),
+            "the strongest documents".to_string(),
+        ),
+    };
+    // No act to chart: no chart.
+    Some((spec.ok()?.0, per))
 }
 
 /// Rows of the section's table of the strongest acts.

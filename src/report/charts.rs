@@ -5,7 +5,7 @@ use super::groups::{trend_of, GroupTables};
 use super::tables::Tables;
 use super::{MetaGroups, Parts};
 use crate::analysis::{self, Analysis};
-use crate::chart::{self, act_kinds, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
+use crate::chart::{self, kinds, phrase_kinds, Size, MAX_HEATMAP_DOCS};
 use crate::compare::{self, KeynessOptions};
 use crate::error::{Error, Result};
 
@@ -171,43 +171,11 @@ fn texts_charts(d: &mut Drawn, t: &Tables, what: &str) -> Result<()> {
             )?;
         }
     }
-    if let Some((lex, s)) = t
-        .acts
-        .as_ref()
-        .and_then(|x| Some((x.lex.as_ref()?, &x.scanned)))
-    {
-        // By the report's groups (a country, or a year) when the documents have them, else
-        // the strongest documents.
-        let (spec, per) = match d.p.r.meta_groups.as_ref().map(|m| &m.by) {
-            Some(g) => {
-                let bins: Vec<u32> = g.of_file.iter().map(|b| b.unwrap_or(u32::MAX)).collect();
-                let names: Vec<String> = g.groups.iter().map(|x| x.0.clone()).collect();
-                let per = format!("per {}", g.fields.join(" · "));
-                let what = format!("{what}, {per}");
-                // Years in their order, countries strongest first, as `chart acts` draws them.
-                let order = act_kinds::Order::of(&names, true, false);
-                (
-                    act_kinds::acts(s, &bins, lex, &names, order, 40, &what).map(|a| a.0),
-                    per,
-                )
-            }
-            None => (
-                act_kinds::acts(
-                    s,
-                    &s.bins,
-                    lex,
-                    &s.ids,
-                    act_kinds::Order::Strength,
-                    20,
-                    what,
-                )
-                .map(|a| a.0),
-                "the strongest documents".to_string(),
-            ),
-        };
+    // Tallied when the acts' tables were written, whose acts are let go with them.
+    if let Some((spec, per)) = t.acts.as_ref().and_then(|x| x.chart.as_ref()) {
         d.add(
             "acts.png",
-            spec,
+            Ok(spec.clone()),
             format!("Speech acts by strength, {per}, in {what}"),
         )?;
     }

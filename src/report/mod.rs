@@ -200,28 +200,32 @@ pub fn build(
         };
         (p.step)("speech acts");
         let acts = r.texts.then(|| acts::act_tables(p)).transpose()?;
-        // The per-document `terms` table, the largest by far, is written beside the rest.
-        let (terms, rest) = rayon::join(|| tables::write_terms(p), || fill(p, phrases, acts));
+        // The per-document `terms` table, the largest by far, is written beside the other
+        // tables; the charts and pages come after both, so that the peaks of memory of the
+        // charts do not add to the writer's.
+        let (terms, tables) = rayon::join(
+            || tables::write_terms(p),
+            || {
+                (p.step)("tables");
+                tables::build_and_write(p, phrases, acts)
+            },
+        );
+        terms?;
+        fill(p, &tables?)?;
         // Counts that could not be read back from their temporary file leave no report.
-        terms.and(rest).and(a.doc_terms.check())
+        a.doc_terms.check()
     })
 }
 
-/// Writes every table but `terms`, the charts, and the report's pages.
-fn fill(
-    p: Parts,
-    phrases: Option<tables::PhraseTables>,
-    acts: Option<acts::ActTables>,
-) -> Result<()> {
-    (p.step)("tables");
-    let tables = tables::build_and_write(p, phrases, acts)?;
+/// Draws the charts and writes the report's pages.
+fn fill(p: Parts, tables: &tables::Tables) -> Result<()> {
     (p.step)("charts");
-    let (charts, key_title) = charts::draw(p, &tables)?;
+    let (charts, key_title) = charts::draw(p, tables)?;
     (p.step)("report.html, report.md, report.ipynb");
     let title = format!("verbale report: {}", p.r.name);
     let blocks = sections::all(&sections::ReportData {
         p,
-        tables: &tables,
+        tables,
         charts: &charts,
         key_title: &key_title,
     })?;

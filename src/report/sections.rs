@@ -481,21 +481,12 @@ fn acts_of(d: &ReportData, i: usize) -> String {
     let Some(t) = &d.tables.acts else {
         return String::new();
     };
-    let Some(doc) = t.lex.as_ref().and_then(|_| t.scanned.docs.get(i)) else {
+    let Some(&(n, sum)) = t.lex.as_ref().and_then(|_| t.per_doc.get(i)) else {
         return String::new();
     };
-    let acts: Vec<u8> = doc
-        .acts
-        .iter()
-        .filter(|a| !a.negated)
-        .map(|a| a.intensity)
-        .collect();
-    match acts.len() {
+    match n {
         0 => s("0"),
-        n => format!(
-            "{n} ({:.1})",
-            acts.iter().map(|&x| x as f64).sum::<f64>() / n as f64
-        ),
+        n => format!("{n} ({:.1})", sum as f64 / n as f64),
     }
 }
 
