@@ -1306,6 +1306,22 @@ fn extracted_texts_keep_their_metadata() {
     let df = docs(&dir.path().join("n.txt"));
     assert_eq!(strs(&df, "title"), ["Note verbale"]);
     assert_eq!(ints(&df, "year"), [2021]);
+    // Named alone, in the working folder.
+    let o = verbale()
+        .args(["docs", "-q", "-f", "csv", "n.txt"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(strs(&csv_bytes(o.stdout), "title"), ["Note verbale"]);
+    // A folder named `x.meta.tsv` is no sidecar.
+    std::fs::write(dir.path().join("m.txt"), "We note the statement.\n").unwrap();
+    std::fs::create_dir(dir.path().join("m.meta.tsv")).unwrap();
+    let df = docs(&dir.path().join("m.txt"));
+    assert!(
+        df.column("title").is_err() || strs(&df, "title") == [""],
+        "{df}"
+    );
 }
 
 #[test]

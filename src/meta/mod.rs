@@ -686,12 +686,18 @@ fn front_matter(files: &Found) -> Vec<Column> {
 /// and UN header of the PDF, Word file or web page they came from.
 fn extracted(files: &Found) -> Vec<Column> {
     use rayon::prelude::*;
+    // The folders' listings say which texts have such a file beside them: one listing of a
+    // folder instead of a look-up per text (3,473 on UNGD, all of them missing).
+    let sides = side_files(files);
     let found: Vec<Option<Vec<(String, String)>>> = files
         .par_iter()
         .map(|(_, path)| {
             let p = path.as_deref()?;
             let stem = p.to_str()?.strip_suffix(".txt")?;
             let side = format!("{stem}.meta.tsv");
+            if !sides.contains(Path::new(&side)) {
+                return None;
+            }
             // A regular file only: a named pipe would wait for its writer.
             std::fs::metadata(&side).ok().filter(|m| m.is_file())?;
             let text = std::fs::read_to_string(side).ok()?;
@@ -707,6 +713,34 @@ fn extracted(files: &Found) -> Vec<Column> {
         })
         .collect();
     columns_of(found)
+}
+
+/// The `*.meta.tsv` files in the folders of `files`' texts (a folder that cannot be listed
+/// gives none).
+fn side_files(files: &Found) -> ahash::AHashSet<PathBuf> {
+    let folders: ahash::AHashSet<&Path> = files
+        .iter()
+        .filter_map(|(_, p)| p.as_deref()?.parent())
+        .collect();
+    let mut sides = ahash::AHashSet::new();
+    for dir in folders {
+        // A text named alone (`AFG.txt`) is in the working folder.
+        let listed = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let Ok(entries) = std::fs::read_dir(listed) else {
+            continue;
+        };
+        let names = entries.flatten().map(|e| e.file_name());
+        sides.extend(
+            names
+                .filter(|n| n.to_str().is_some_and(|s| s.ends_with(".meta.tsv")))
+                .map(|n| dir.join(n)),
+        );
+    }
+    sides
 }
 
 /// Fields a document's own file gives, for PDF, Word and web pages: title, author, date and
