@@ -1306,14 +1306,28 @@ fn extracted_texts_keep_their_metadata() {
     let df = docs(&dir.path().join("n.txt"));
     assert_eq!(strs(&df, "title"), ["Note verbale"]);
     assert_eq!(ints(&df, "year"), [2021]);
-    // Named alone, in the working folder.
-    let o = verbale()
-        .args(["docs", "-q", "-f", "csv", "n.txt"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(strs(&csv_bytes(o.stdout), "title"), ["Note verbale"]);
+    // Named alone in the working folder, by itself and with enough others (as a shell's
+    // `*.txt` names them) that the folder is listed rather than each sidecar looked up.
+    let mut names = vec!["n.txt".to_string()];
+    for k in 0..20 {
+        let name = format!("t{k:02}.txt");
+        std::fs::write(dir.path().join(&name), "We welcome the talks.\n").unwrap();
+        names.push(name);
+    }
+    for n in [1, names.len()] {
+        let o = verbale()
+            .args(["docs", "-q", "-f", "csv"])
+            .args(&names[..n])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let df = csv_bytes(o.stdout);
+        let (docs, titles) = (strs(&df, "doc"), strs(&df, "title"));
+        let n_row = docs.iter().position(|d| d.starts_with('n')).unwrap();
+        assert_eq!(titles[n_row], "Note verbale", "{df}");
+        assert_eq!(titles.iter().filter(|t| !t.is_empty()).count(), 1, "{df}");
+    }
     // A folder named `x.meta.tsv` is no sidecar.
     std::fs::write(dir.path().join("m.txt"), "We note the statement.\n").unwrap();
     std::fs::create_dir(dir.path().join("m.meta.tsv")).unwrap();

@@ -686,16 +686,17 @@ fn front_matter(files: &Found) -> Vec<Column> {
 /// and UN header of the PDF, Word file or web page they came from.
 fn extracted(files: &Found) -> Vec<Column> {
     use rayon::prelude::*;
-    // The folders' listings say which texts have such a file beside them: one listing of a
-    // folder instead of a look-up per text (3,473 on UNGD, all of them missing).
-    let sides = side_files(files);
+    // The listings of the folders of many texts say which of those have such a file beside
+    // them: one listing instead of a look-up per text (3,473 on UNGD, all of them missing).
+    let (listed, sides) = side_files(files);
     let found: Vec<Option<Vec<(String, String)>>> = files
         .par_iter()
         .map(|(_, path)| {
             let p = path.as_deref()?;
             let stem = p.to_str()?.strip_suffix(".txt")?;
             let side = format!("{stem}.meta.tsv");
-            if !sides.contains(Path::new(&side)) {
+            let in_listed = p.parent().is_some_and(|d| listed.contains(d));
+            if in_listed && !sides.contains(Path::new(&side)) {
                 return None;
             }
             // A regular file only: a named pipe would wait for its writer.
@@ -715,22 +716,22 @@ fn extracted(files: &Found) -> Vec<Column> {
     columns_of(found)
 }
 
-/// The `*.meta.tsv` files in the folders of `files`' texts (a folder that cannot be listed
-/// gives none).
-fn side_files(files: &Found) -> ahash::AHashSet<PathBuf> {
-    let folders: ahash::AHashSet<&Path> = files
-        .iter()
-        .filter_map(|(_, p)| p.as_deref()?.parent())
-        .collect();
-    let mut sides = ahash::AHashSet::new();
-    for dir in folders {
+/// The folders holding at least [`LISTED_FROM`] of `files`' texts, and the `*.meta.tsv` files
+/// in them (a folder that cannot be listed is left out: its texts are looked up one by one).
+fn side_files(files: &Found) -> (ahash::AHashSet<&Path>, ahash::AHashSet<PathBuf>) {
+    let mut texts: ahash::AHashMap<&Path, usize> = ahash::AHashMap::new();
+    for dir in files.iter().filter_map(|(_, p)| p.as_deref()?.parent()) {
+        *texts.entry(dir).or_default() += 1;
+    }
+    let (mut listed, mut sides) = (ahash::AHashSet::new(), ahash::AHashSet::new());
+    for (dir, _) in texts.into_iter().filter(|&(_, n)| n >= LISTED_FROM) {
         // A text named alone (`AFG.txt`) is in the working folder.
-        let listed = if dir.as_os_str().is_empty() {
+        let at = if dir.as_os_str().is_empty() {
             Path::new(".")
         } else {
             dir
         };
-        let Ok(entries) = std::fs::read_dir(listed) else {
+        let Ok(entries) = std::fs::read_dir(at) else {
             continue;
         };
         let names = entries.flatten().map(|e| e.file_name());
@@ -739,9 +740,14 @@ fn side_files(files: &Found) -> ahash::AHashSet<PathBuf> {
                 .filter(|n| n.to_str().is_some_and(|s| s.ends_with(".meta.tsv")))
                 .map(|n| dir.join(n)),
         );
+        listed.insert(dir);
     }
-    sides
+    (listed, sides)
 }
+
+/// Texts of one folder from which the folder is listed for their sidecars rather than each
+/// looked up: a few texts named from a large folder cost a few look-ups, not its listing.
+const LISTED_FROM: usize = 16;
 
 /// Fields a document's own file gives, for PDF, Word and web pages: title, author, date and
 /// language (PDF Info, DOCX core properties, HTML meta), `format`, and a UN document's header
