@@ -11,31 +11,23 @@ use std::sync::Arc;
 /// folded form itself, then the first in code-point order), then composes the form shown
 /// ([`shown`]). A form no slice spells that way stays as it is.
 pub(super) fn spell(terms: &mut [Term], workers: &[Worker]) {
-    use rayon::prelude::*;
     let targets = Targets::of(terms);
-    // The workers' slices are looked at side by side; the order they are added in does not
-    // matter ([`best`] orders the spellings of a form fully).
-    let found: Vec<Vec<(usize, String, u64)>> = workers
-        .par_iter()
-        .map(|w| {
-            let int = &w.interner;
-            // Per local form id: the target it spells.
-            let wanted: Vec<Option<usize>> = int
-                .forms
-                .iter()
-                .map(|(f, _)| targets.index.get(&**f).copied())
-                .collect();
-            int.spellings(|id| wanted[id as usize].is_some())
-                .filter_map(|(id, slice, n)| {
-                    let t = wanted[id as usize]?;
-                    spells(&targets.folded[t], &slice).then_some((t, slice, n as u64))
-                })
-                .collect()
-        })
-        .collect();
+    // One worker after the other: a slice both met is held once. Side by side, with each
+    // worker's list held whole, the step took 10 ms less and `freq` peaked 2 MB higher on UNGD.
     let mut seen: Vec<Vec<(String, u64)>> = vec![Vec::new(); targets.folded.len()];
-    for (t, slice, n) in found.into_iter().flatten() {
-        add(&mut seen[t], slice, n);
+    for w in workers {
+        let int = &w.interner;
+        // Per local form id: the target it spells.
+        let wanted: Vec<Option<usize>> = int
+            .forms
+            .iter()
+            .map(|(f, _)| targets.index.get(&**f).copied())
+            .collect();
+        for (id, slice, n) in int.spellings(|id| wanted[id as usize].is_some()) {
+            if let Some(t) = wanted[id as usize].filter(|&t| spells(&targets.folded[t], &slice)) {
+                add(&mut seen[t], slice, n as u64);
+            }
+        }
     }
     targets.choose(terms, seen);
 }
@@ -87,13 +79,13 @@ impl Targets {
     /// Writes each target's most used spelling where it goes, then composes every term's
     /// shown form.
     fn choose(self, terms: &mut [Term], seen: Vec<Vec<(String, u64)>>) {
-        use rayon::prelude::*;
         let spelt: Vec<String> = self
             .folded
-            .into_par_iter()
+            .into_iter()
             .zip(seen)
             .map(|(f, s)| stopped(best(&f, s).unwrap_or(f)))
             .collect();
+        use rayon::prelude::*;
         terms.par_iter_mut().for_each(|term| {
             let of = |f: &str| self.index.get(f).map(|&i| spelt[i].clone());
             for w in &mut term.words {
