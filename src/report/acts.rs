@@ -75,12 +75,13 @@ pub(super) fn act_tables(p: Parts) -> Result<ActTables> {
     scanned.bins = bins;
     let condemned = condemned_of(&targets)?;
     // The tables that grow with the corpus are written now, the per-document ones a range of
-    // documents at a time, and the acts keep no text: the chart and the profile read their
-    // act, intensity and negation only.
-    let per_doc = |docs: std::ops::Range<usize>| dict::acts_frames_of_docs(&scanned, &lex, docs);
-    super::tables::write_in_pieces(p, "acts", |docs| with_doc(docs.start, per_doc(docs)?.acts))?;
+    // documents at a time.
+    let frames_of = |docs: std::ops::Range<usize>| dict::acts_frames_of_docs(&scanned, &lex, docs);
+    super::tables::write_in_pieces(p, "acts", |docs| {
+        with_doc(docs.start, frames_of(docs)?.acts)
+    })?;
     super::tables::write_in_pieces(p, "act_profile", |docs| {
-        with_doc(docs.start, per_doc(docs)?.profile)
+        with_doc(docs.start, frames_of(docs)?.profile)
     })?;
     let formats = [Format::Csv, Format::Parquet];
     for f in formats {
